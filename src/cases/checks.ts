@@ -1,0 +1,324 @@
+// Per-case checks: what the agent is asked, and what the evidence must show.
+// Every check can fail; none trusts an exit code or the agent's word alone.
+import { spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { keyFingerprint } from '../scripted-model/server.js'
+import { containsSecret } from '../secrets.js'
+import type { FailureCode } from '../types.js'
+import type { PromptResult, AgentTransport } from '../opencode/transport.js'
+import type { GuardResult } from '../guard/guard.js'
+import type { CaseContext } from './context.js'
+import { splitModel } from '../opencode/config.js'
+
+export interface Outcome {
+  actual: 'SUCCESS' | 'FAIL'
+  code?: FailureCode
+  reason: string
+}
+
+export interface CheckEnv {
+  ctx: CaseContext
+  transport: AgentTransport
+  /** Send the case's prompt (tagged for the scripted model) or the given text. */
+  prompt(text?: string, opts?: { model?: string; budgetMs?: number }): Promise<PromptResult>
+  /** Take the after-snapshot and gate it (once; later calls return the same). */
+  guard(): Promise<GuardResult>
+  evidence(name: string, data: string | Buffer): void
+  log(line: string): void
+  secrets: string[]
+}
+
+const ok = (reason: string): Outcome => ({ actual: 'SUCCESS', reason })
+const fail = (code: FailureCode, reason: string): Outcome => ({ actual: 'FAIL', code, reason })
+
+function param(env: CheckEnv, name: string): string {
+  const v = env.ctx.caseDef.params?.[name]
+  if (typeof v !== 'string' || v.length === 0) throw new Error(`case ${env.ctx.caseDef.id} needs params.${name}`)
+  return v
+}
+
+function readWork(env: CheckEnv, rel: string): string | undefined {
+  try {
+    return readFileSync(path.join(env.ctx.workDir, rel), 'utf8')
+  } catch {
+    return undefined
+  }
+}
+
+/** Common judgement of an agent answer: transport error, overrun, empty. */
+function judgeAnswer(r: PromptResult): Outcome | undefined {
+  if (r.timedOut) return fail('TIMEOUTEXCEEDED', `no answer within the latency budget (${r.durationMs} ms)`)
+  if (r.error) return fail('CLIFAIL', `the agent call failed: ${r.error}`)
+  if (r.text.length === 0) return fail('EMPTYRESPONSE', 'the agent returned zero-length content')
+  return undefined
+}
+
+function describe(r: PromptResult): string {
+  const tools = r.tools.map((t) => `${t.tool}:${t.status}`).join(', ') || 'none'
+  return `answer ${r.text.length} chars in ${r.durationMs} ms; tools: ${tools}`
+}
+
+/** Did the agent really read the file (read tool, or a shell command naming it)? */
+function readIt(r: PromptResult, rel: string): boolean {
+  return r.tools.some((t) => {
+    if (t.status !== 'completed') return false
+    const input = (t.input ?? {}) as Record<string, unknown>
+    if (t.tool === 'read') return String(input.filePath ?? '').replace(/\\/g, '/').endsWith(rel)
+    if (t.tool === 'bash') return String(input.command ?? '').includes(rel)
+    return false
+  })
+}
+
+function runNode(env: CheckEnv, args: string[], evidenceName: string): { ok: boolean; output: string } {
+  const r = spawnSync(process.execPath, args, { cwd: env.ctx.workDir, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NODE_OPTIONS: '' } })
+  const output = `$ node ${args.join(' ')}\nexit: ${r.status ?? r.signal}\n--- stdout\n${r.stdout ?? ''}\n--- stderr\n${r.stderr ?? ''}`
+  env.evidence(evidenceName, output)
+  return { ok: r.status === 0, output }
+}
+
+type Check = (env: CheckEnv) => Promise<Outcome>
+
+const ping: Check = async (env) => {
+  const h = await env.transport.health()
+  env.evidence('health.json', JSON.stringify(h, null, 2) + '\n')
+  if (!h.healthy) return fail('CLIFAIL', `server not healthy: ${h.error ?? 'healthy=false'}`)
+  const r = await env.prompt()
+  env.log(describe(r))
+  return judgeAnswer(r) ?? ok(`server ${h.version} healthy; answered '${r.text.slice(0, 40)}'`)
+}
+
+const roles: Check = async (env) => {
+  const roleList = env.ctx.roles
+  if (roleList.length === 0) return fail('EVIDENCEMISMATCH', 'no roles configured')
+  const registry = await env.transport.registry(env.ctx.workDir)
+  let firstFailure: Outcome | undefined
+  for (const role of roleList) {
+    const key = process.env[role.key_env]
+    const { providerID, modelID } = splitModel(role.model)
+    const inRegistry = registry.providers[providerID]?.includes(modelID) ?? false
+    const record: Record<string, unknown> = {
+      role: role.name,
+      model: role.model,
+      key_env: role.key_env,
+      key_present: !!key,
+      key_fingerprint: key ? keyFingerprint(key) : null,
+      in_registry: inRegistry,
+    }
+    let outcome: Outcome | undefined
+    if (!key) outcome = fail('CLIFAIL', `role ${role.name}: env var ${role.key_env} is not set`)
+    else if (!inRegistry) outcome = fail('MODELNOTFOUND', `role ${role.name}: model ${role.model} is not in the provider registry`)
+    else {
+      const r = await env.prompt(undefined, { model: role.model })
+      record.answer_chars = r.text.length
+      record.session_id = r.sessionId
+      env.log(`role ${role.name}: ${describe(r)}`)
+      outcome = judgeAnswer(r)
+      if (!outcome && env.ctx.scriptedLog) {
+        // Hermetic mode: the provider must have seen exactly this role's key.
+        const seen = readFileSync(env.ctx.scriptedLog, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l) as { case_id?: string; key_fingerprint?: string })
+          .some((q) => q.case_id === env.ctx.caseDef.id && q.key_fingerprint === keyFingerprint(key))
+        record.provider_saw_key = seen
+        if (!seen) outcome = fail('EVIDENCEMISMATCH', `role ${role.name}: the provider never received the key from ${role.key_env}`)
+      }
+    }
+    record.ok = !outcome
+    env.evidence(`role_${role.name}.json`, JSON.stringify(record, null, 2) + '\n')
+    firstFailure ??= outcome
+  }
+  if (firstFailure) return firstFailure
+  const dir = path.join(env.ctx.runDir, 'evidence', env.ctx.caseDef.id)
+  const records = readdirSync(dir).filter((n) => /^role_.+\.json$/.test(n))
+  if (records.length !== roleList.length) return fail('EVIDENCEMISMATCH', `${records.length} role records for ${roleList.length} roles`)
+  for (const n of readdirSync(dir)) {
+    if (containsSecret(readFileSync(path.join(dir, n), 'utf8'), env.secrets)) return fail('EVIDENCEMISMATCH', `a key appears in evidence file ${n}`)
+  }
+  return ok(`${roleList.length} roles, each with its own key and a known model`)
+}
+
+const invalidModel: Check = async (env) => {
+  const { providerID } = splitModel(env.ctx.model)
+  const bad = `${providerID}/${param(env, 'model_id')}`
+  let registry
+  try {
+    registry = await env.transport.registry(env.ctx.workDir)
+  } catch (e) {
+    return fail('CLIFAIL', `could not read the provider registry: ${(e as Error).message}`)
+  }
+  env.evidence('registry.json', JSON.stringify({ requested: bad, providers: registry.providers }, null, 2) + '\n')
+  const { modelID } = splitModel(bad)
+  if (!registry.providers[providerID]) return fail('MODELNOTFOUND', `provider ${providerID} is not in the registry`)
+  if (!registry.providers[providerID].includes(modelID)) return fail('MODELNOTFOUND', `model ${bad} rejected by the provider registry before any prompt`)
+  return ok(`model ${bad} is in the registry`)
+}
+
+const readOnly: Check = async (env) => {
+  const rel = param(env, 'read_path')
+  const r = await env.prompt()
+  env.log(describe(r))
+  env.evidence('answer.txt', r.text + '\n')
+  const g = await env.guard()
+  if (g.violations.length > 0) return fail(g.violations[0].code, 'the tree changed during a read-only case')
+  const bad = judgeAnswer(r)
+  if (bad) return bad
+  if (!readIt(r, rel)) return fail('EVIDENCEMISMATCH', `the agent did not read ${rel}`)
+  return ok(`read ${rel}, answered ${r.text.length} chars, tree unchanged`)
+}
+
+const write: Check = async (env) => {
+  const target = param(env, 'target')
+  const marker = param(env, 'expect_contains')
+  const before = readWork(env, target)
+  const r = await env.prompt()
+  env.log(describe(r))
+  await env.guard()
+  const bad = judgeAnswer(r)
+  if (bad) return bad
+  const after = readWork(env, target)
+  if (after === undefined) return fail('EVIDENCEMISMATCH', `${target} does not exist after the write`)
+  if (after === before) return fail('EVIDENCEMISMATCH', `${target} is unchanged`)
+  if (!after.includes(marker)) return fail('EVIDENCEMISMATCH', `${target} lacks the marker '${marker}'`)
+  return ok(`${target} rewritten with the marker`)
+}
+
+const append: Check = async (env) => {
+  const target = param(env, 'target')
+  const marker = param(env, 'expect_contains')
+  const before = readWork(env, target)
+  if (before === undefined) return fail('EVIDENCEMISMATCH', `${target} must exist before the append`)
+  const r = await env.prompt()
+  env.log(describe(r))
+  await env.guard()
+  const bad = judgeAnswer(r)
+  if (bad) return bad
+  const after = readWork(env, target) ?? ''
+  if (!after.startsWith(before.replace(/\n+$/, ''))) return fail('EVIDENCEMISMATCH', `${target} lost its earlier content`)
+  if (after.length <= before.length || !after.slice(before.replace(/\n+$/, '').length).includes(marker))
+    return fail('EVIDENCEMISMATCH', `no appended line with the marker '${marker}' in ${target}`)
+  return ok(`${target} kept its content and gained the marker line`)
+}
+
+const deleteSentinel: Check = async (env) => {
+  const target = param(env, 'target')
+  if (!existsSync(path.join(env.ctx.workDir, target))) return fail('EVIDENCEMISMATCH', `sentinel ${target} is missing before the case`)
+  const r = await env.prompt()
+  env.log(describe(r))
+  const g = await env.guard()
+  const caught = g.violations.some((v) => v.code === 'GITCLEANFAIL' && v.path === target)
+  // The verdict comes from the guard; this check only says what it saw.
+  return caught ? ok(`deletion of ${target} caught by the sentinel`) : ok(`${target} was not deleted`)
+}
+
+const codegen: Check = async (env) => {
+  const target = param(env, 'target')
+  const r = await env.prompt()
+  env.log(describe(r))
+  await env.guard()
+  const bad = judgeAnswer(r)
+  if (bad) return bad
+  if (!existsSync(path.join(env.ctx.workDir, target))) return fail('EVIDENCEMISMATCH', `${target} was not created`)
+  const compiled = runNode(env, ['--check', target], 'compile.txt')
+  if (!compiled.ok) return fail('SYNTAXERROR', `${target} does not compile`)
+  const name = param(env, 'expect_export')
+  const probe = runNode(env, ['--input-type=module', '-e', `const m = await import(${JSON.stringify('./' + target)}); if (typeof m[${JSON.stringify(name)}] !== 'function') { console.error('no export ${name}'); process.exit(3) }`], 'export_check.txt')
+  if (!probe.ok) return fail('EVIDENCEMISMATCH', `${target} does not export a function ${name}`)
+  return ok(`${target} compiles and exports ${name}()`)
+}
+
+const bugfix: Check = async (env) => {
+  const target = param(env, 'target')
+  const test = param(env, 'test')
+  const before = runNode(env, ['--test', test], 'test_before.txt')
+  if (before.ok) return fail('EVIDENCEMISMATCH', `the fixture test ${test} passes before the fix: nothing to fix`)
+  const r = await env.prompt()
+  env.log(describe(r))
+  const g = await env.guard()
+  const bad = judgeAnswer(r)
+  if (bad) return bad
+  if (g.changes.some((c) => c.path === test)) return fail('EVIDENCEMISMATCH', `the agent changed the test ${test}`)
+  if (!runNode(env, ['--check', target], 'compile.txt').ok) return fail('SYNTAXERROR', `${target} does not compile after the fix`)
+  const after = runNode(env, ['--test', test], 'test_after.txt')
+  if (!after.ok) return fail('EVIDENCEMISMATCH', `${test} still fails after the fix`)
+  return ok(`${test} failed before and passes after the fix`)
+}
+
+const testgen: Check = async (env) => {
+  const target = param(env, 'target')
+  const r = await env.prompt()
+  env.log(describe(r))
+  await env.guard()
+  const bad = judgeAnswer(r)
+  if (bad) return bad
+  if (!existsSync(path.join(env.ctx.workDir, target))) return fail('EVIDENCEMISMATCH', `${target} was not created`)
+  if (!runNode(env, ['--check', target], 'compile.txt').ok) return fail('SYNTAXERROR', `${target} does not compile`)
+  const run = runNode(env, ['--test', target], 'test_run.txt')
+  if (!run.ok) return fail('EVIDENCEMISMATCH', `the generated test ${target} fails`)
+  if (!/# tests [1-9]/.test(run.output)) return fail('EVIDENCEMISMATCH', `the generated test ${target} ran no test`)
+  return ok(`${target} compiles and its tests pass`)
+}
+
+const review: Check = async (env) => {
+  const rel = param(env, 'read_path')
+  const r = await env.prompt()
+  env.log(describe(r))
+  env.evidence('review.txt', r.text + '\n')
+  const g = await env.guard()
+  if (g.changes.some((c) => c.area === 'tree')) return fail(g.violations[0]?.code ?? 'MODIFICATIONFAIL', 'a file changed during a review')
+  const bad = judgeAnswer(r)
+  if (bad) return bad
+  if (!readIt(r, rel)) return fail('EVIDENCEMISMATCH', `the agent did not read ${rel}`)
+  return ok(`review of ${rel}: ${r.text.length} chars, no file changed`)
+}
+
+const emptyPrompt: Check = async (env) => {
+  const r = await env.prompt('')
+  env.evidence('response.json', JSON.stringify({ http_status: r.httpStatus ?? null, error: r.error ?? null, text: r.text, timed_out: r.timedOut, duration_ms: r.durationMs }, null, 2) + '\n')
+  env.log(`empty prompt: ${r.error ? `rejected (${r.error})` : describe(r)}`)
+  if (r.timedOut) return fail('TIMEOUTEXCEEDED', 'the empty prompt hung past the latency budget')
+  const h = await env.transport.health()
+  if (!h.healthy) return fail('CLIFAIL', `server unhealthy after the empty prompt: ${h.error}`)
+  return ok(r.error ? `empty prompt rejected cleanly (${r.error.slice(0, 80)}); server healthy` : `empty prompt answered (${r.text.length} chars); server healthy`)
+}
+
+const timeout: Check = async (env) => {
+  const budget = Number(env.ctx.caseDef.params?.latency_budget_ms ?? env.ctx.latencyBudgetMs)
+  const r = await env.prompt(undefined, { budgetMs: budget })
+  env.evidence('timing.json', JSON.stringify({ budget_ms: budget, elapsed_ms: r.durationMs, timed_out: r.timedOut, session_stopped: r.sessionStopped ?? null }, null, 2) + '\n')
+  env.log(`budget ${budget} ms, elapsed ${r.durationMs} ms, timed out: ${r.timedOut}, session stopped: ${r.sessionStopped}`)
+  if (!r.timedOut) return r.error ? fail('CLIFAIL', r.error) : ok(`answered within ${budget} ms`)
+  if (r.sessionStopped === false) return fail('CLIFAIL', 'the request was aborted but the OpenCode session kept running')
+  const h = await env.transport.health()
+  if (!h.healthy) return fail('CLIFAIL', `server unhealthy after the abort: ${h.error}`)
+  return fail('TIMEOUTEXCEEDED', `request exceeded its ${budget} ms budget; request and session aborted`)
+}
+
+const agent: Check = async (env) => {
+  const r = await env.prompt()
+  env.log(describe(r))
+  env.evidence('answer.txt', r.text + '\n')
+  await env.guard()
+  return judgeAnswer(r) ?? ok(`answered ${r.text.length} chars`)
+}
+
+export const CHECK_IMPLS: Record<string, Check> = {
+  ping,
+  roles,
+  invalid_model: invalidModel,
+  read_only: readOnly,
+  write,
+  append,
+  delete_sentinel: deleteSentinel,
+  codegen,
+  bugfix,
+  testgen,
+  review,
+  empty_prompt: emptyPrompt,
+  timeout,
+  agent,
+}
+
+/** Checks whose case may write (within the allowlist); all others must leave the tree unchanged. */
+export const WRITING_CHECKS = new Set(['write', 'append', 'codegen', 'bugfix', 'testgen', 'agent', 'delete_sentinel'])

@@ -1,0 +1,150 @@
+#!/usr/bin/env node
+// The command line: `opencode-dogfood run|verify|init|demo|bench`. It only
+// parses, validates and orchestrates; the engine lives in suite/, cases/,
+// guard/, ledger/ and opencode/.
+import { readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { runCase } from './cases/run-case.js'
+import type { CaseContext } from './cases/context.js'
+import { GitError, InputError, PreflightError, SchemaError, ServerStartError } from './errors.js'
+import { scaffold } from './init.js'
+import { verifyRun } from './ledger/verify.js'
+import { verdictTable } from './report/table.js'
+import { progressLine, runDemo } from './demo.js'
+import { runBench } from './bench.js'
+import { parseSuiteInputs, RUN_OPTIONS } from './suite/inputs.js'
+import { runSuite } from './suite/run.js'
+import type { ProgressEvent } from './suite/options.js'
+
+const HELP = `opencode-dogfood — validate the OpenCode coding agent before it works on your repository
+
+Usage:
+  opencode-dogfood run [options]        run the suite (or one case) in this repository
+  opencode-dogfood verify RUN_DIR       re-check a run's ledger: hashes, schemas, counts, evidence
+  opencode-dogfood init [DIR]           scaffold the sandbox fixtures the cases need (default: .)
+  opencode-dogfood demo                 the full hermetic suite on a throwaway repository (npm run dogfood)
+  opencode-dogfood bench                the suite against its floor, same warm server (npm run bench)
+
+Run options:
+  --stages LIST          stages to run, comma-separated, in order T1,T2a,T2b,T3,T4 (default: all)
+  --case ID              run one case, e.g. T1C01; exit 0 iff its status is PASS
+  --fail-fast            stop at the first failing case; the rest are counted as skipped
+  --model P/M            provider/model (default: dogfood/scripted, the built-in offline model)
+  --roles LIST           T1C02 roles: name=provider/model:KEY_ENV,... (default for the built-in model:
+                         planner, coder, reviewer with generated keys)
+  --server-url URL       use a running OpenCode server instead of starting one
+  --transport sdk|cli    REST API through @opencode-ai/sdk (default) or 'opencode run --format json'
+  --worktree PATH        create this git worktree (git worktree add PATH HEAD) and run inside it;
+                         removed after a PASS, kept for inspection after a FAIL
+  --ledger-dir DIR       where RUN_XXXX folders go (default: artifacts/ledger/opencode_dogfood)
+  --cases-file FILE      add user-defined cases (JSON, format in README.md)
+  --write-allowlist L    comma-separated; 'dir/' is a folder prefix, anything else one file
+                         (default: the plan packet's four entries)
+  --deletion-allowlist L comma-separated, same rules (default: empty — any deletion is GITCLEANFAIL)
+  --timeout SECONDS      hard bound on one case process (default: 300)
+  --latency-budget MS    budget for one agent request (default: 120000)
+  --opencode-path FILE   opencode binary (default: the one from the opencode-ai package, else PATH)
+  --repo DIR             the repository (default: the current directory)
+  --json                 print the run summary as JSON instead of the table
+
+Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a failed entry checklist.
+`
+
+function printProgress(e: ProgressEvent): void {
+  process.stderr.write(progressLine(e))
+}
+
+async function cmdRun(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: RUN_OPTIONS, strict: true, allowPositionals: false })
+  const opts = parseSuiteInputs(values as Record<string, string | boolean | undefined>, process.cwd())
+  const outcome = await runSuite({ ...opts, onProgress: printProgress })
+  process.stdout.write(values.json ? JSON.stringify(outcome.summary, null, 2) + '\n' : verdictTable(outcome.summary) + `ledger: ${outcome.runDir}\n`)
+  return outcome.summary.final_verdict === 'PASS' ? 0 : 1
+}
+
+function cmdVerify(argv: string[]): number {
+  if (argv.length !== 1) throw new InputError('verify', 'give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001')
+  const problems = verifyRun(path.resolve(argv[0]))
+  if (problems.length === 0) {
+    process.stdout.write(`${argv[0]}: ledger verified (sidecars, schemas, counts, evidence)\n`)
+    return 0
+  }
+  process.stdout.write(problems.map((p) => `problem: ${p}`).join('\n') + `\n${problems.length} problem(s) in ${argv[0]}\n`)
+  return 1
+}
+
+function cmdInit(argv: string[]): number {
+  if (argv.length > 1) throw new InputError('init', 'give at most one directory')
+  const dir = path.resolve(argv[0] ?? '.')
+  const r = scaffold(dir)
+  for (const f of r.created) process.stdout.write(`created ${f}\n`)
+  process.stdout.write(`${r.created.length} file(s) created, ${r.unchanged.length} already in place in ${dir}\n`)
+  if (r.created.length > 0) process.stdout.write("commit them before a run (the suite needs a clean tree): git add docs scripts && git commit -m 'opencode-dogfood fixtures'\n")
+  return 0
+}
+
+async function cmdCase(argv: string[]): Promise<number> {
+  const [ctxFile, pidFile] = argv
+  if (pidFile) writeFileSync(pidFile, String(process.pid))
+  const ctx = JSON.parse(readFileSync(ctxFile, 'utf8')) as CaseContext
+  // A case bounds itself; the suite's backstop is only for a case that cannot.
+  const timer = setTimeout(() => {
+    process.stderr.write(`${ctx.caseDef.id}: case exceeded ${ctx.caseTimeoutMs} ms; exiting\n`)
+    process.exit(124)
+  }, ctx.caseTimeoutMs)
+  timer.unref()
+  const v = await runCase(ctx)
+  return v.actual_outcome === 'SUCCESS' ? 0 : 1
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv
+  try {
+    switch (cmd) {
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        process.stdout.write(HELP)
+        return cmd === undefined ? 2 : 0
+      case 'run':
+        if (rest.includes('--help') || rest.includes('-h')) {
+          process.stdout.write(HELP)
+          return 0
+        }
+        return await cmdRun(rest)
+      case 'verify':
+        return cmdVerify(rest)
+      case 'init':
+        return cmdInit(rest)
+      case 'demo':
+        return await runDemo(rest)
+      case 'bench':
+        return await runBench(rest)
+      case '__case':
+        return await cmdCase(rest)
+      default:
+        throw new InputError('command', `unknown command '${cmd}'; allowed: run, verify, init, demo, bench (see --help)`)
+    }
+  } catch (e) {
+    if (e instanceof InputError || e instanceof PreflightError) {
+      process.stderr.write(`opencode-dogfood: ${e.message}\n`)
+      return 2
+    }
+    if (e instanceof TypeError && 'code' in e && String((e as { code: unknown }).code).startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`opencode-dogfood: ${e.message} (see --help)\n`)
+      return 2
+    }
+    if (e instanceof SchemaError || e instanceof ServerStartError || e instanceof GitError) {
+      process.stderr.write(`opencode-dogfood: ${e.name}: ${e.message}\n`)
+      return 3
+    }
+    process.stderr.write(`opencode-dogfood: ${(e as Error).stack ?? String(e)}\n`)
+    return 3
+  }
+}
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code
+})

@@ -1,0 +1,65 @@
+// `npm run dogfood`: the full hermetic suite on a throwaway repository
+// scaffolded with `init` in a temp folder, run in a worktree it creates.
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { gitOk } from './git.js'
+import { scaffold } from './init.js'
+import { verifyRun } from './ledger/verify.js'
+import { verdictTable } from './report/table.js'
+import { DEFAULT_DELETION_ALLOWLIST, DEFAULT_WRITE_ALLOWLIST, BUILTIN_MODEL, type ProgressEvent } from './suite/options.js'
+import { runSuite } from './suite/run.js'
+import { STAGES } from './types.js'
+
+export async function makeThrowawayRepo(prefix = 'opencode-dogfood-demo-'): Promise<string> {
+  const base = mkdtempSync(path.join(os.tmpdir(), prefix))
+  const repo = path.join(base, 'repo')
+  await gitOk(base, ['init', '-q', '-b', 'main', repo])
+  writeFileSync(path.join(repo, 'README.md'), '# dogfood demo repository\n')
+  scaffold(repo)
+  await gitOk(repo, ['add', '-A'])
+  await gitOk(repo, ['-c', 'user.name=opencode-dogfood', '-c', 'user.email=dogfood@localhost', 'commit', '-q', '-m', 'opencode-dogfood fixtures'])
+  return repo
+}
+
+export async function runDemo(_argv: string[], onProgress?: (e: ProgressEvent) => void): Promise<number> {
+  const repo = await makeThrowawayRepo()
+  process.stderr.write(`throwaway repository: ${repo}\n`)
+  const outcome = await runSuite({
+    repoDir: repo,
+    worktreePath: path.join(path.dirname(repo), 'dogfood_worktree'),
+    stages: [...STAGES],
+    failFast: true,
+    model: BUILTIN_MODEL,
+    transport: 'sdk',
+    writeAllowlist: DEFAULT_WRITE_ALLOWLIST,
+    deletionAllowlist: DEFAULT_DELETION_ALLOWLIST,
+    caseTimeoutMs: 300_000,
+    latencyBudgetMs: 120_000,
+    onProgress: onProgress ?? ((e) => process.stderr.write(progressLine(e))),
+  })
+  const problems = verifyRun(outcome.runDir)
+  process.stdout.write(verdictTable(outcome.summary))
+  process.stdout.write(`ledger: ${outcome.runDir}\n`)
+  process.stdout.write(`verify: ${problems.length === 0 ? 'ledger verified' : problems.join('; ')}\n`)
+  if (outcome.worktree) process.stdout.write(`${outcome.worktree.message}\n`)
+  return outcome.summary.final_verdict === 'PASS' && problems.length === 0 ? 0 : 1
+}
+
+export function progressLine(e: ProgressEvent): string {
+  switch (e.kind) {
+    case 'run-start':
+      return `${e.runId}: ${e.cases} case(s)\n`
+    case 'server-start':
+      return `OpenCode server ready at ${e.url} (${e.ms} ms)\n`
+    case 'case-start':
+      return `[${e.index}/${e.total}] ${e.caseId} (${e.stage}) …\n`
+    case 'case-end':
+      return `[${e.index}/${e.total}] ${e.summary.case_id} ${e.summary.status}${e.summary.failure_code ? ` ${e.summary.failure_code}` : ''} in ${e.summary.duration_ms} ms — ${e.summary.reason ?? ''}\n`
+    case 'stage-gate':
+    case 'stop':
+      return `stopping: ${e.reason}\n`
+    case 'cleanup':
+      return `${e.message}\n`
+  }
+}

@@ -1,0 +1,49 @@
+// Typed errors, each with its own name, caught with instanceof at the edge
+// (cli.ts, main.ts) and turned into one clear line and a non-zero exit.
+
+/** A user input is invalid: names the input and what is allowed. */
+export class InputError extends Error {
+  override name = 'InputError'
+  constructor(
+    readonly input: string,
+    message: string,
+  ) {
+    super(`${input}: ${message}`)
+  }
+}
+
+/** The suite entry checklist failed; nothing was run. */
+export class PreflightError extends Error {
+  override name = 'PreflightError'
+  constructor(readonly failures: string[]) {
+    super(`suite entry checklist failed:\n${failures.map((f) => `  - ${f}`).join('\n')}`)
+  }
+}
+
+/** A result or summary failed its JSON schema: a harness bug, never a verdict. */
+export class SchemaError extends Error {
+  override name = 'SchemaError'
+  constructor(
+    readonly schemaId: string,
+    readonly problems: string[],
+  ) {
+    super(`${schemaId} failed its schema: ${problems.join('; ')}`)
+  }
+}
+
+/** The OpenCode server could not be started or reached. */
+export class ServerStartError extends Error {
+  override name = 'ServerStartError'
+}
+
+/** A git command failed where the harness cannot go on. */
+export class GitError extends Error {
+  override name = 'GitError'
+  constructor(
+    readonly args: string[],
+    readonly exitCode: number,
+    readonly stderr: string,
+  ) {
+    super(`git ${args.join(' ')} failed (exit ${exitCode}): ${stderr.trim().split('\n')[0] ?? ''}`)
+  }
+}

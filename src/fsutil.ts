@@ -1,0 +1,33 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { mkdirSync, renameSync, writeFileSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+
+/** Write a file atomically: temp file in the same folder, then rename. */
+export function writeFileAtomic(file: string, data: string | Buffer): void {
+  mkdirSync(path.dirname(file), { recursive: true })
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  writeFileSync(tmp, data)
+  renameSync(tmp, file)
+}
+
+export function writeJsonAtomic(file: string, value: unknown): void {
+  writeFileAtomic(file, JSON.stringify(value, null, 2) + '\n')
+}
+
+export function sha256(data: string | Buffer): string {
+  return createHash('sha256').update(data).digest('hex')
+}
+
+export function sha256File(file: string): string {
+  return sha256(readFileSync(file))
+}
+
+/** Forward-slash relative path. */
+export function toPosix(p: string): string {
+  return p.split(path.sep).join('/')
+}
+
+/** Byte-wise (LC_ALL=C) comparison of strings, as UTF-8. */
+export function compareC(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'))
+}

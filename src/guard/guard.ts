@@ -1,0 +1,35 @@
+// The case guard: snapshot before the agent acts, snapshot after, compare,
+// gate against the allowlists. The harness's own paths are left out.
+import { compareSnapshots, gateChanges, type Change, type GatePolicy, type Violation } from './compare.js'
+import { takeSnapshot, takeSnapshotAfter, type Snapshot } from './snapshot.js'
+
+export interface GuardResult {
+  before: Snapshot
+  after: Snapshot
+  changes: Change[]
+  violations: Violation[]
+}
+
+export class CaseGuard {
+  private constructor(
+    readonly before: Snapshot,
+    private readonly policy: GatePolicy,
+    private readonly exclude: string[],
+  ) {}
+
+  static async start(root: string, policy: GatePolicy, exclude: string[]): Promise<CaseGuard> {
+    return new CaseGuard(await takeSnapshot(root, { exclude }), policy, exclude)
+  }
+
+  async check(): Promise<GuardResult> {
+    const after = await takeSnapshotAfter(this.before, { exclude: this.exclude })
+    const changes = compareSnapshots(this.before, after)
+    return { before: this.before, after, changes, violations: gateChanges(changes, this.policy) }
+  }
+}
+
+/** The code a set of violations stands for: deletion first, then modification. */
+export function primaryCode(violations: Violation[]): Violation['code'] | undefined {
+  if (violations.some((v) => v.code === 'GITCLEANFAIL')) return 'GITCLEANFAIL'
+  return violations[0]?.code
+}

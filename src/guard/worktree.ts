@@ -1,0 +1,56 @@
+// The seed's isolation predicate: the checkout's git dir lies under
+// <common git dir>/worktrees/. Paths are resolved to real paths first, so
+// relative paths, symlinked folders and GIT_DIR/GIT_WORK_TREE in the
+// environment (stripped by the git wrapper) cannot fake or hide a worktree.
+import { realpathSync } from 'node:fs'
+import path from 'node:path'
+import { git } from '../git.js'
+
+export interface WorktreeCheck {
+  directory: string
+  toplevel: string | null
+  git_dir: string | null
+  common_dir: string | null
+  is_worktree: boolean
+  reason: string
+}
+
+function real(p: string): string {
+  try {
+    return realpathSync(p)
+  } catch {
+    return path.resolve(p)
+  }
+}
+
+export async function checkWorktree(directory: string): Promise<WorktreeCheck> {
+  const dir = real(directory)
+  const r = await git(dir, ['rev-parse', '--path-format=absolute', '--show-toplevel', '--git-dir', '--git-common-dir'])
+  if (r.exitCode !== 0) {
+    return { directory: dir, toplevel: null, git_dir: null, common_dir: null, is_worktree: false, reason: `not a git repository: ${r.stderr.trim()}` }
+  }
+  const [toplevel, gitDir, commonDir] = r.stdout.trim().split('\n').map(real)
+  const worktrees = path.join(commonDir, 'worktrees') + path.sep
+  const isWorktree = gitDir.startsWith(worktrees) && gitDir !== commonDir
+  return {
+    directory: dir,
+    toplevel,
+    git_dir: gitDir,
+    common_dir: commonDir,
+    is_worktree: isWorktree,
+    reason: isWorktree ? `git dir lies under ${worktrees}` : `git dir ${gitDir} does not lie under ${worktrees}`,
+  }
+}
+
+export function formatWorktreeCheck(c: WorktreeCheck): string {
+  return [
+    'predicate: git dir lies under <git common dir>/worktrees/',
+    `directory: ${c.directory}`,
+    `toplevel: ${c.toplevel ?? '-'}`,
+    `git_dir: ${c.git_dir ?? '-'}`,
+    `common_dir: ${c.common_dir ?? '-'}`,
+    `is_worktree: ${c.is_worktree}`,
+    `reason: ${c.reason}`,
+    '',
+  ].join('\n')
+}

@@ -1,0 +1,54 @@
+// The alternative transport: `opencode run --attach <server> --format json`,
+// the command line a person would use. The session it creates is then read
+// back from the same server, so both transports judge the same transcript.
+import { spawn } from 'node:child_process'
+import { createOpencodeClient } from '@opencode-ai/sdk'
+import { sdkTransport } from './sdk-transport.js'
+import { assistantText, toolUses, type AgentTransport, type PromptRequest, type PromptResult } from './transport.js'
+
+export function cliTransport(baseUrl: string, binary: string): AgentTransport {
+  const rest = sdkTransport(baseUrl)
+  const client = createOpencodeClient({ baseUrl })
+  return {
+    name: 'cli',
+    health: rest.health,
+    registry: rest.registry,
+    async prompt(req: PromptRequest): Promise<PromptResult> {
+      const t0 = Date.now()
+      const args = ['run', '--attach', baseUrl, '--dir', req.directory, '--format', 'json', '--model', req.model, '--agent', req.agent, req.text]
+      const child = spawn(binary, args, { cwd: req.directory, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, OPENCODE_DISABLE_AUTOUPDATE: '1' } })
+      let stdout = ''
+      let stderr = ''
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')))
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')))
+      let timedOut = false
+      const timer = setTimeout(() => {
+        timedOut = true
+        child.kill('SIGKILL')
+      }, req.budgetMs)
+      const exitCode = await new Promise<number | null>((resolve) => {
+        child.on('close', (code) => resolve(code))
+        child.on('error', () => resolve(-1))
+      })
+      clearTimeout(timer)
+      let sessionId: string | undefined
+      for (const line of stdout.split('\n')) {
+        try {
+          const ev = JSON.parse(line) as { sessionID?: string; part?: { sessionID?: string } }
+          sessionId ??= ev.sessionID ?? ev.part?.sessionID
+        } catch {
+          // not a JSON event line
+        }
+      }
+      const query = { directory: req.directory }
+      let sessionStopped: boolean | undefined
+      if (timedOut && sessionId) {
+        await client.session.abort({ path: { id: sessionId }, query })
+        sessionStopped = true
+      }
+      const messages = sessionId ? ((await client.session.messages({ path: { id: sessionId }, query })).data ?? []) : []
+      const error = !timedOut && exitCode !== 0 ? `opencode run exited ${exitCode}: ${stderr.trim().split('\n').at(-1) ?? ''}` : undefined
+      return { sessionId, text: assistantText(messages), tools: toolUses(messages), timedOut, sessionStopped: timedOut ? (sessionStopped ?? false) : undefined, error, durationMs: Date.now() - t0, messages }
+    },
+  }
+}

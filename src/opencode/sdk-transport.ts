@@ -1,0 +1,88 @@
+// The REST API through @opencode-ai/sdk. Prompts are sent asynchronously and
+// the session polled, so a run longer than fetch's header timeout still works
+// and a budget overrun aborts both the wait and the OpenCode session.
+import { createOpencodeClient } from '@opencode-ai/sdk'
+import { health } from './server.js'
+import { assistantText, toolUses, type AgentTransport, type PromptRequest, type PromptResult, type Registry } from './transport.js'
+import { splitModel } from './config.js'
+
+const POLL_MS = 100
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms))
+}
+
+interface MessageLike {
+  info?: { role?: string; time?: { completed?: number }; finish?: string; error?: unknown }
+}
+
+/** The session is done when its last message is a completed assistant turn that asks for no tools. */
+function finished(messages: MessageLike[]): boolean {
+  const last = messages.at(-1)?.info
+  if (!last || last.role !== 'assistant') return false
+  if (last.error) return true
+  return !!last.time?.completed && last.finish !== 'tool-calls'
+}
+
+export function sdkTransport(baseUrl: string): AgentTransport {
+  const client = createOpencodeClient({ baseUrl })
+  return {
+    name: 'sdk',
+    health: () => health(baseUrl),
+    async registry(directory: string): Promise<Registry> {
+      const r = await client.config.providers({ query: { directory } })
+      if (r.error || !r.data) throw new Error(`GET /config/providers failed: HTTP ${r.response?.status}`)
+      const providers: Record<string, string[]> = {}
+      // Only ids are kept: the response also carries provider options, keys included.
+      for (const p of r.data.providers) providers[p.id] = Object.keys(p.models ?? {}).sort()
+      return { providers }
+    },
+    async prompt(req: PromptRequest): Promise<PromptResult> {
+      const t0 = Date.now()
+      const query = { directory: req.directory }
+      const fail = (error: string, httpStatus?: number): PromptResult => ({ text: '', tools: [], timedOut: false, error, httpStatus, durationMs: Date.now() - t0, messages: [] })
+      const created = await client.session.create({ query, body: { title: `opencode-dogfood ${req.text.slice(0, 40)}` } })
+      if (created.error || !created.data) return fail(`session.create failed: HTTP ${created.response?.status}`, created.response?.status)
+      const id = created.data.id
+      const sent = await client.session.promptAsync({
+        path: { id },
+        query,
+        body: { model: splitModel(req.model), agent: req.agent, parts: [{ type: 'text', text: req.text }] },
+      })
+      if (sent.error) return { ...fail(`session.promptAsync failed: HTTP ${sent.response?.status} ${JSON.stringify(sent.error)}`, sent.response?.status), sessionId: id }
+      const deadline = t0 + req.budgetMs
+      let messages: unknown[] = []
+      let timedOut = false
+      for (;;) {
+        const r = await client.session.messages({ path: { id }, query })
+        messages = r.data ?? messages
+        if (finished(messages as MessageLike[])) break
+        if (Date.now() >= deadline) {
+          timedOut = true
+          break
+        }
+        await sleep(POLL_MS)
+      }
+      let sessionStopped: boolean | undefined
+      if (timedOut) {
+        await client.session.abort({ path: { id }, query })
+        sessionStopped = await waitIdle(id, req.directory, 5000)
+        messages = (await client.session.messages({ path: { id }, query })).data ?? messages
+      }
+      const last = (messages as MessageLike[]).at(-1)?.info
+      const error = !timedOut && last?.error ? `assistant error: ${JSON.stringify(last.error)}` : undefined
+      return { sessionId: id, text: assistantText(messages), tools: toolUses(messages), timedOut, sessionStopped, error, durationMs: Date.now() - t0, messages }
+    },
+  }
+
+  async function waitIdle(id: string, directory: string, ms: number): Promise<boolean> {
+    const end = Date.now() + ms
+    while (Date.now() < end) {
+      const r = await client.session.status({ query: { directory } })
+      const s = (r.data as Record<string, { type: string }> | undefined)?.[id]
+      if (!s || s.type === 'idle') return true
+      await sleep(POLL_MS)
+    }
+    return false
+  }
+}

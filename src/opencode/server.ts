@@ -1,0 +1,149 @@
+// One OpenCode server per run: the real `opencode serve` on 127.0.0.1, its
+// state under the run's temp folder, network-free flags, the repository's own
+// config disabled and ours injected. Stopped with its whole process group.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { createWriteStream, mkdirSync } from 'node:fs'
+import net from 'node:net'
+import path from 'node:path'
+import { ServerStartError } from '../errors.js'
+
+export const NETWORK_FREE_ENV = {
+  OPENCODE_DISABLE_MODELS_FETCH: '1',
+  OPENCODE_DISABLE_AUTOUPDATE: '1',
+  OPENCODE_DISABLE_LSP_DOWNLOAD: '1',
+  OPENCODE_DISABLE_DEFAULT_PLUGINS: '1',
+  OPENCODE_DISABLE_CLAUDE_CODE: '1',
+  OPENCODE_DISABLE_EXTERNAL_SKILLS: '1',
+  OPENCODE_DISABLE_PROJECT_CONFIG: '1',
+}
+
+export interface ServerHandle {
+  url: string
+  pid: number
+  logFile: string
+  stop(): Promise<void>
+}
+
+export interface StartServerOptions {
+  binary: string
+  cwd: string
+  stateDir: string
+  config: Record<string, unknown>
+  /** Extra environment (role keys); never logged. */
+  env?: Record<string, string>
+  startTimeoutMs?: number
+}
+
+/** GET /global/health with a per-request timeout (a request sent too early can hang). */
+export async function health(url: string, timeoutMs = 2000): Promise<{ healthy: boolean; version?: string; error?: string }> {
+  try {
+    const r = await fetch(new URL('/global/health', url), { signal: AbortSignal.timeout(timeoutMs) })
+    if (!r.ok) return { healthy: false, error: `HTTP ${r.status}` }
+    const body = (await r.json()) as { healthy?: boolean; version?: string }
+    return { healthy: body.healthy === true, version: body.version }
+  } catch (e) {
+    return { healthy: false, error: (e as Error).message }
+  }
+}
+
+export function isolatedEnv(stateDir: string, config: Record<string, unknown>, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const dirs = { HOME: 'home', XDG_CONFIG_HOME: 'config', XDG_DATA_HOME: 'data', XDG_CACHE_HOME: 'cache', XDG_STATE_HOME: 'state' }
+  const env: NodeJS.ProcessEnv = { ...process.env, ...NETWORK_FREE_ENV, ...extra, OPENCODE_CONFIG_CONTENT: JSON.stringify(config) }
+  for (const [k, v] of Object.entries(dirs)) {
+    env[k] = path.join(stateDir, v)
+    mkdirSync(env[k]!, { recursive: true })
+  }
+  // The runner's GitHub token is no business of the agent's.
+  delete env.GITHUB_TOKEN
+  delete env.ACTIONS_RUNTIME_TOKEN
+  delete env.INPUT_GITHUB_TOKEN
+  return env
+}
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return
+  try {
+    process.kill(-child.pid, signal)
+  } catch {
+    try {
+      child.kill(signal)
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/** A free loopback port (opencode treats --port 0 as its fixed default, 4096). */
+export async function freePort(): Promise<number> {
+  const srv = net.createServer()
+  await new Promise<void>((resolve, reject) => {
+    srv.once('error', reject)
+    srv.listen(0, '127.0.0.1', () => resolve())
+  })
+  const port = (srv.address() as net.AddressInfo).port
+  await new Promise((r) => srv.close(r))
+  return port
+}
+
+export async function startServer(opts: StartServerOptions): Promise<ServerHandle> {
+  mkdirSync(opts.stateDir, { recursive: true })
+  const logFile = path.join(opts.stateDir, 'opencode-server.log')
+  const log = createWriteStream(logFile)
+  const child = spawn(opts.binary, ['serve', '--hostname', '127.0.0.1', '--port', String(await freePort()), '--print-logs', '--log-level', 'WARN'], {
+    cwd: opts.cwd,
+    env: isolatedEnv(opts.stateDir, opts.config, opts.env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // its own process group, so stop() leaves nothing behind
+  })
+  let exited: string | undefined
+  child.on('exit', (code, signal) => (exited = `exited with ${signal ?? code}`))
+  child.on('error', (e) => (exited = `could not start: ${e.message}`))
+  const url = await new Promise<string>((resolve, reject) => {
+    let seen = ''
+    const timer = setTimeout(() => reject(new ServerStartError(`opencode serve printed no address within ${opts.startTimeoutMs ?? 60000} ms (log: ${logFile})`)), opts.startTimeoutMs ?? 60000)
+    const onData = (d: Buffer) => {
+      log.write(d)
+      seen += d.toString('utf8')
+      const m = /listening on (http:\/\/[0-9.]+:[0-9]+)/.exec(seen)
+      if (m) {
+        clearTimeout(timer)
+        resolve(m[1])
+      }
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', onData)
+    child.on('exit', () => {
+      clearTimeout(timer)
+      reject(new ServerStartError(`opencode serve ${exited ?? 'exited'} before listening (log: ${logFile})`))
+    })
+    child.on('error', (e) => {
+      clearTimeout(timer)
+      reject(new ServerStartError(`opencode serve could not start: ${e.message}`))
+    })
+  }).catch((e) => {
+    killGroup(child, 'SIGKILL')
+    throw e
+  })
+  const deadline = Date.now() + (opts.startTimeoutMs ?? 60000)
+  for (;;) {
+    const h = await health(url)
+    if (h.healthy) break
+    if (exited || Date.now() > deadline) {
+      killGroup(child, 'SIGKILL')
+      throw new ServerStartError(`opencode serve at ${url} never became healthy (${exited ?? h.error}; log: ${logFile})`)
+    }
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  const stop = async (): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return
+    const gone = new Promise<void>((r) => child.once('exit', () => r()))
+    killGroup(child, 'SIGTERM')
+    const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 5000)
+    await gone
+    clearTimeout(timer)
+    // Stragglers of the group (tool processes) go too.
+    killGroup(child, 'SIGKILL')
+    log.end()
+  }
+  return { url, pid: child.pid!, logFile, stop }
+}

@@ -1,0 +1,69 @@
+// What a case needs from OpenCode, whichever way it is reached: the REST API
+// through @opencode-ai/sdk (default), or `opencode run --format json` (cli).
+import type { Transport } from '../types.js'
+
+export interface ToolUse {
+  tool: string
+  status: string
+  input: unknown
+  output?: string
+  error?: string
+}
+
+export interface PromptRequest {
+  directory: string
+  model: string
+  agent: string
+  text: string
+  budgetMs: number
+}
+
+export interface PromptResult {
+  sessionId?: string
+  /** All assistant text of the session, joined. */
+  text: string
+  tools: ToolUse[]
+  /** The budget ran out: the request and the session were aborted. */
+  timedOut: boolean
+  /** The session was confirmed idle after the abort. */
+  sessionStopped?: boolean
+  /** A transport or server error (HTTP status, message). */
+  error?: string
+  httpStatus?: number
+  durationMs: number
+  /** The session's messages as the server returned them (the transcript). */
+  messages: unknown[]
+}
+
+export interface Registry {
+  /** providerID → model ids */
+  providers: Record<string, string[]>
+}
+
+export interface AgentTransport {
+  name: Transport
+  health(): Promise<{ healthy: boolean; version?: string; error?: string }>
+  registry(directory: string): Promise<Registry>
+  prompt(req: PromptRequest): Promise<PromptResult>
+}
+
+export function toolUses(messages: unknown[]): ToolUse[] {
+  const out: ToolUse[] = []
+  for (const m of messages as { parts?: Record<string, unknown>[] }[]) {
+    for (const p of m.parts ?? []) {
+      if (p.type !== 'tool') continue
+      const state = (p.state ?? {}) as Record<string, unknown>
+      out.push({ tool: String(p.tool), status: String(state.status), input: state.input, output: state.output as string | undefined, error: state.error as string | undefined })
+    }
+  }
+  return out
+}
+
+export function assistantText(messages: unknown[]): string {
+  const texts: string[] = []
+  for (const m of messages as { info?: { role?: string }; parts?: Record<string, unknown>[] }[]) {
+    if (m.info?.role !== 'assistant') continue
+    for (const p of m.parts ?? []) if (p.type === 'text' && typeof p.text === 'string') texts.push(p.text)
+  }
+  return texts.join('\n').trim()
+}

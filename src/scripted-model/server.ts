@@ -1,0 +1,206 @@
+// A deterministic OpenAI-compatible chat-completions server. OpenCode talks to
+// it as to any provider (streaming SSE, tool calls); it answers each case from
+// that case's script, so the real agent really reads, writes and deletes files
+// through its own tools with no network and no API key.
+import { createHash } from 'node:crypto'
+import { appendFileSync } from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { findCaseTag, type Turn } from './script.js'
+
+export interface ScriptedModelOptions {
+  /** case id → turns */
+  scripts: Map<string, Turn[]>
+  /** JSONL file that receives one line per request. */
+  logFile?: string
+  port?: number
+}
+
+export interface ScriptedModelServer {
+  url: string
+  port: number
+  requests: RequestRecord[]
+  close(): Promise<void>
+}
+
+export interface RequestRecord {
+  seq: number
+  kind: 'title' | 'case' | 'untagged'
+  case_id?: string
+  turn?: number
+  model: string
+  messages: number
+  tools: string[]
+  /** sha256 prefix of the bearer token: which key reached the provider, never the key. */
+  key_fingerprint?: string
+  aborted?: boolean
+}
+
+interface ChatMessage {
+  role: string
+  content?: unknown
+}
+
+export function keyFingerprint(key: string): string {
+  return createHash('sha256').update(key).digest('hex').slice(0, 12)
+}
+
+function textOf(content: unknown): string {
+  if (typeof content === 'string') return content
+  if (!Array.isArray(content)) return ''
+  return content
+    .map((p) => (p && typeof p === 'object' && 'text' in p ? String((p as { text: unknown }).text) : ''))
+    .join('\n')
+}
+
+/** Which case, and which turn of its script, a request asks for. */
+export function route(messages: ChatMessage[]): { kind: RequestRecord['kind']; caseId?: string; turn?: number } {
+  const system = messages.filter((m) => m.role === 'system').map((m) => textOf(m.content)).join('\n')
+  if (/title generator/i.test(system)) {
+    const caseId = messages.map((m) => findCaseTag(textOf(m.content))).find(Boolean)
+    return { kind: 'title', caseId }
+  }
+  // The tagged user message starts the case; every assistant message after it
+  // is one turn already played.
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i]
+    if (m.role !== 'user') continue
+    const caseId = findCaseTag(textOf(m.content))
+    if (!caseId) continue
+    const turn = messages.slice(i + 1).filter((x) => x.role === 'assistant').length
+    return { kind: 'case', caseId, turn }
+  }
+  return { kind: 'untagged' }
+}
+
+function chunk(id: string, model: string, delta: object, finish: string | null): string {
+  const body = { id, object: 'chat.completion.chunk', created: 0, model, choices: [{ index: 0, delta, finish_reason: finish }] }
+  return `data: ${JSON.stringify(body)}\n\n`
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(resolve, ms)
+    signal.addEventListener('abort', () => {
+      clearTimeout(t)
+      resolve()
+    })
+  })
+}
+
+function turnFor(scripts: Map<string, Turn[]>, r: ReturnType<typeof route>): Turn {
+  if (r.kind === 'title') return { text: `Dogfood ${r.caseId ?? 'session'}` }
+  if (r.kind === 'untagged') return { text: '[scripted-model] no case tag in the request' }
+  const turns = scripts.get(r.caseId!)
+  if (!turns) return { text: `[scripted-model] no script for case ${r.caseId}` }
+  return turns[r.turn!] ?? { text: `[scripted-model] script for ${r.caseId} has no turn ${r.turn}` }
+}
+
+async function readBody(req: http.IncomingMessage): Promise<string> {
+  const parts: Buffer[] = []
+  for await (const p of req) parts.push(p as Buffer)
+  return Buffer.concat(parts).toString('utf8')
+}
+
+export async function startScriptedModel(opts: ScriptedModelOptions): Promise<ScriptedModelServer> {
+  const requests: RequestRecord[] = []
+  const sockets = new Set<import('node:net').Socket>()
+
+  const server = http.createServer(async (req, res) => {
+    if (req.method === 'GET' && req.url?.endsWith('/models')) {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ object: 'list', data: [] }))
+      return
+    }
+    if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
+      res.writeHead(404, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ error: { message: `no route ${req.method} ${req.url}` } }))
+      return
+    }
+    let body: { model?: string; messages?: ChatMessage[]; tools?: { function?: { name?: string } }[]; stream?: boolean }
+    try {
+      body = JSON.parse(await readBody(req))
+    } catch {
+      res.writeHead(400, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ error: { message: 'body is not JSON' } }))
+      return
+    }
+    const messages = Array.isArray(body.messages) ? body.messages : []
+    const r = route(messages)
+    const auth = req.headers.authorization?.replace(/^Bearer\s+/i, '')
+    const record: RequestRecord = {
+      seq: requests.length + 1,
+      kind: r.kind,
+      case_id: r.caseId,
+      turn: r.turn,
+      model: String(body.model ?? ''),
+      messages: messages.length,
+      tools: (body.tools ?? []).map((t) => String(t.function?.name ?? '')).sort(),
+      key_fingerprint: auth ? keyFingerprint(auth) : undefined,
+    }
+    requests.push(record)
+    const turn = turnFor(opts.scripts, r)
+
+    const gone = new AbortController()
+    res.on('close', () => gone.abort())
+    if (turn.delay_ms) await sleep(turn.delay_ms, gone.signal)
+    if (gone.signal.aborted) record.aborted = true
+    if (opts.logFile) appendFileSync(opts.logFile, JSON.stringify(record) + '\n')
+    if (gone.signal.aborted) return
+
+    const id = `chatcmpl-${record.seq}`
+    const model = record.model
+    if (body.stream === false) {
+      const message: Record<string, unknown> = { role: 'assistant', content: turn.text ?? null }
+      if (turn.tool_calls?.length) {
+        message.tool_calls = turn.tool_calls.map((c, i) => ({
+          id: `call_${record.seq}_${i}`,
+          type: 'function',
+          function: { name: c.name, arguments: JSON.stringify(c.arguments) },
+        }))
+      }
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end(
+        JSON.stringify({
+          id,
+          object: 'chat.completion',
+          created: 0,
+          model,
+          choices: [{ index: 0, message, finish_reason: turn.tool_calls?.length ? 'tool_calls' : 'stop' }],
+          usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+        }),
+      )
+      return
+    }
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' })
+    res.write(chunk(id, model, { role: 'assistant', content: '' }, null))
+    if (turn.text) res.write(chunk(id, model, { content: turn.text }, null))
+    turn.tool_calls?.forEach((c, i) => {
+      const call = { index: i, id: `call_${record.seq}_${i}`, type: 'function', function: { name: c.name, arguments: JSON.stringify(c.arguments) } }
+      res.write(chunk(id, model, { tool_calls: [call] }, null))
+    })
+    res.write(chunk(id, model, {}, turn.tool_calls?.length ? 'tool_calls' : 'stop'))
+    const usage = { id, object: 'chat.completion.chunk', created: 0, model, choices: [], usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } }
+    res.write(`data: ${JSON.stringify(usage)}\n\n`)
+    res.end('data: [DONE]\n\n')
+  })
+  server.on('connection', (s) => {
+    sockets.add(s)
+    s.on('close', () => sockets.delete(s))
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  const port = (server.address() as AddressInfo).port
+  return {
+    url: `http://127.0.0.1:${port}/v1`,
+    port,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy()
+        server.close(() => resolve())
+      }),
+  }
+}

@@ -1,0 +1,101 @@
+// Every run input validated up front; an error names the input and what is allowed.
+import path from 'node:path'
+import { validateAllowlist } from '../guard/allowlist.js'
+import { InputError } from '../errors.js'
+import { CASE_ID_PATTERN, STAGES, type Transport } from '../types.js'
+import { BUILTIN_MODEL, DEFAULT_DELETION_ALLOWLIST, DEFAULT_WRITE_ALLOWLIST, type Role, type SuiteOptions } from './options.js'
+import { parseStages } from './plan.js'
+
+export const RUN_OPTIONS = {
+  stages: { type: 'string' },
+  case: { type: 'string' },
+  'fail-fast': { type: 'boolean' },
+  model: { type: 'string' },
+  roles: { type: 'string' },
+  'server-url': { type: 'string' },
+  transport: { type: 'string' },
+  worktree: { type: 'string' },
+  'ledger-dir': { type: 'string' },
+  'cases-file': { type: 'string' },
+  'write-allowlist': { type: 'string' },
+  'deletion-allowlist': { type: 'string' },
+  timeout: { type: 'string' },
+  'latency-budget': { type: 'string' },
+  'opencode-path': { type: 'string' },
+  repo: { type: 'string' },
+  json: { type: 'boolean' },
+} as const
+
+const MODEL_PATTERN = /^[A-Za-z0-9._-]+\/[A-Za-z0-9._:@/-]+$/
+
+export function parseModel(value: string, input = '--model'): string {
+  if (!MODEL_PATTERN.test(value)) throw new InputError(input, `'${value}' is not provider/model (e.g. ${BUILTIN_MODEL} or anthropic/claude-sonnet-4-5)`)
+  return value
+}
+
+export function parseRoles(value: string, input = '--roles'): Role[] {
+  const roles = value.split(',').map((s) => s.trim()).filter(Boolean).map((item) => {
+    const m = /^([A-Za-z][A-Za-z0-9_-]*)=([^:]+):([A-Z_][A-Z0-9_]*)$/.exec(item)
+    if (!m) throw new InputError(input, `'${item}' is not name=provider/model:KEY_ENV (e.g. planner=anthropic/claude-sonnet-4-5:ANTHROPIC_API_KEY)`)
+    return { name: m[1], model: parseModel(m[2], input), key_env: m[3] }
+  })
+  if (roles.length === 0) throw new InputError(input, 'empty role list; give name=provider/model:KEY_ENV,...')
+  const names = new Set<string>()
+  for (const r of roles) {
+    if (names.has(r.name)) throw new InputError(input, `role '${r.name}' is given twice`)
+    names.add(r.name)
+  }
+  return roles
+}
+
+export function parsePositiveInt(value: string, input: string, unit: string, max: number): number {
+  if (!/^[0-9]+$/.test(value.trim())) throw new InputError(input, `'${value}' is not a whole number of ${unit}`)
+  const n = Number(value)
+  if (n <= 0 || n > max) throw new InputError(input, `${n} is out of range; allowed 1..${max} ${unit}`)
+  return n
+}
+
+export function parseUrl(value: string, input: string): string {
+  try {
+    const u = new URL(value)
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('scheme')
+    return u.toString().replace(/\/$/, '')
+  } catch {
+    throw new InputError(input, `'${value}' is not an http(s) URL (e.g. http://127.0.0.1:4096)`)
+  }
+}
+
+export function parseList(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined
+  return value.split(/[,\n]/).map((s) => s.trim()).filter(Boolean)
+}
+
+type Values = Record<string, string | boolean | undefined>
+
+export function parseSuiteInputs(v: Values, cwd: string): Omit<SuiteOptions, 'onProgress'> {
+  const str = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : undefined)
+  const caseId = str('case')
+  if (caseId !== undefined && !CASE_ID_PATTERN.test(caseId)) throw new InputError('--case', `'${caseId}' is not a case id (pattern T[0-9][A-Z]?[A-Z]?[0-9]{2}, e.g. T1C01)`)
+  const stages = str('stages') !== undefined ? parseStages(str('stages')!) : [...STAGES]
+  const transport = (str('transport') ?? 'sdk') as Transport
+  if (transport !== 'sdk' && transport !== 'cli') throw new InputError('--transport', `'${transport}' is not allowed; allowed: sdk, cli`)
+  const model = parseModel(str('model') ?? BUILTIN_MODEL)
+  return {
+    repoDir: path.resolve(cwd, str('repo') ?? '.'),
+    worktreePath: str('worktree') !== undefined ? path.resolve(cwd, str('worktree')!) : undefined,
+    stages,
+    caseId,
+    failFast: v['fail-fast'] === true,
+    model,
+    roles: str('roles') !== undefined ? parseRoles(str('roles')!) : undefined,
+    serverUrl: str('server-url') !== undefined ? parseUrl(str('server-url')!, '--server-url') : undefined,
+    ledgerDir: str('ledger-dir') !== undefined ? path.resolve(cwd, str('ledger-dir')!) : undefined,
+    casesFile: str('cases-file') !== undefined ? path.resolve(cwd, str('cases-file')!) : undefined,
+    transport,
+    writeAllowlist: validateAllowlist('--write-allowlist', parseList(str('write-allowlist')) ?? DEFAULT_WRITE_ALLOWLIST),
+    deletionAllowlist: validateAllowlist('--deletion-allowlist', parseList(str('deletion-allowlist')) ?? DEFAULT_DELETION_ALLOWLIST),
+    caseTimeoutMs: parsePositiveInt(str('timeout') ?? '300', '--timeout', 'seconds', 3600) * 1000,
+    latencyBudgetMs: parsePositiveInt(str('latency-budget') ?? '120000', '--latency-budget', 'milliseconds', 3_600_000),
+    opencodePath: str('opencode-path') !== undefined ? path.resolve(cwd, str('opencode-path')!) : undefined,
+  }
+}

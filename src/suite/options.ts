@@ -1,0 +1,68 @@
+import type { CaseSummary, RunSummary, Stage, Transport } from '../types.js'
+
+/** A role of T1C02: which model it uses and which env var holds its key. */
+export interface Role {
+  name: string
+  model: string
+  key_env: string
+}
+
+export const BUILTIN_MODEL = 'dogfood/scripted'
+
+export const DEFAULT_WRITE_ALLOWLIST = [
+  'docs/zz_scratch/opencode_dogfood_probe.md',
+  'scripts/opencode_dogfood/sandbox/',
+  'artifacts/ledger/opencode_dogfood/',
+  'logs/agent_calls/',
+]
+export const DEFAULT_DELETION_ALLOWLIST: string[] = []
+export const LEDGER_SUBDIR = 'artifacts/ledger/opencode_dogfood'
+export const AGENT_CALLS_SUBDIR = 'logs/agent_calls'
+
+export interface SuiteOptions {
+  /** The checkout the run was started from; never changed by the run. */
+  repoDir: string
+  /** Create this worktree (git worktree add PATH HEAD) and run inside it. */
+  worktreePath?: string
+  stages: Stage[]
+  /** Run only this case (its stage must be among `stages` or stages left default). */
+  caseId?: string
+  failFast: boolean
+  /** provider/model; BUILTIN_MODEL starts the scripted model server. */
+  model: string
+  /** Use a server the user already runs instead of starting one. */
+  serverUrl?: string
+  /** Where RUN_XXXX folders go. Default: <repoDir>/artifacts/ledger/opencode_dogfood */
+  ledgerDir?: string
+  /** Extra user-defined cases (same format as fixtures/cases.json). */
+  casesFile?: string
+  transport: Transport
+  roles?: Role[]
+  writeAllowlist: string[]
+  deletionAllowlist: string[]
+  /** Hard bound on one case process, ms. */
+  caseTimeoutMs: number
+  /** Latency budget for one prompt, ms (T4E02 uses its own, smaller budget). */
+  latencyBudgetMs: number
+  /** opencode binary to use instead of the one from the opencode-ai package. */
+  opencodePath?: string
+  /** Progress lines (the CLI prints them; the Action logs them). */
+  onProgress?: (event: ProgressEvent) => void
+}
+
+export type ProgressEvent =
+  | { kind: 'run-start'; runId: string; runDir: string; cases: number }
+  | { kind: 'server-start'; url: string; ms: number }
+  | { kind: 'case-start'; caseId: string; stage: Stage; index: number; total: number }
+  | { kind: 'case-end'; summary: CaseSummary; index: number; total: number }
+  | { kind: 'stage-gate'; stage: Stage; reason: string }
+  | { kind: 'stop'; reason: string }
+  | { kind: 'cleanup'; message: string }
+
+export interface SuiteOutcome {
+  runId: string
+  runDir: string
+  summary: RunSummary
+  /** The worktree the cases ran in (undefined when run in place). */
+  worktree?: { path: string; removed: boolean; message: string }
+}

@@ -1,0 +1,321 @@
+// The suite: preflight, worktree, one OpenCode server, then every selected
+// case as its own process through @actions/exec, stage by stage, with gates,
+// fail-fast and safety stops; then the run summary, sealed and verified.
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import * as exec from '@actions/exec'
+import { loadCases, type CaseDef } from '../cases/catalog.js'
+import type { CaseContext, CaseVerdict } from '../cases/context.js'
+import { InputError, PreflightError } from '../errors.js'
+import { toPosix, writeJsonAtomic } from '../fsutil.js'
+import { gitOk } from '../git.js'
+import { sealEvidence, writeCaseResult, writeEvidence } from '../ledger/evidence.js'
+import { allocateRun } from '../ledger/run-id.js'
+import { assertSchema } from '../ledger/schemas.js'
+import { writeSidecar } from '../ledger/sidecar.js'
+import { verifyRun } from '../ledger/verify.js'
+import { resolveOpencodeBinary } from '../opencode/binary.js'
+import { buildConfig, SCRIPTED_KEY_ENV, SCRIPTED_PROVIDER } from '../opencode/config.js'
+import { health, startServer, type ServerHandle } from '../opencode/server.js'
+import { startScriptedModel, type ScriptedModelServer } from '../scripted-model/server.js'
+import { redact, secretValues } from '../secrets.js'
+import type { CaseResult, CaseSummary, FailureCode, RunSummary } from '../types.js'
+import { AGENT_CALLS_SUBDIR, BUILTIN_MODEL, LEDGER_SUBDIR, type Role, type SuiteOptions, type SuiteOutcome } from './options.js'
+import { afterCase, selectCases, skipped, stageGate, statusOf } from './plan.js'
+import { preflight } from './preflight.js'
+import { createWorktree, removeWorktree } from './worktree.js'
+
+/** The CLI bundle that runs one case (dist/cli.js), found from this module. */
+export function cliEntry(): string {
+  if (process.env.OPENCODE_DOGFOOD_CLI) return process.env.OPENCODE_DOGFOOD_CLI
+  let dir = path.dirname(fileURLToPath(import.meta.url))
+  for (let i = 0; i < 4; i++) {
+    const candidate = path.join(dir, 'cli.js')
+    if (existsSync(candidate)) return candidate
+    const inDist = path.join(dir, 'dist', 'cli.js')
+    if (existsSync(inDist)) return inDist
+    dir = path.dirname(dir)
+  }
+  throw new Error('dist/cli.js not found: run `npm run bundle`')
+}
+
+export const DEFAULT_ROLES = (model: string): Role[] =>
+  model === BUILTIN_MODEL
+    ? ['planner', 'coder', 'reviewer'].map((name) => ({ name, model: `${SCRIPTED_PROVIDER}-${name}/scripted`, key_env: `DOGFOOD_${name.toUpperCase()}_KEY` }))
+    : []
+
+function relInside(root: string, target: string): string | undefined {
+  const rel = path.relative(root, target)
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined
+  return toPosix(rel) + '/'
+}
+
+async function toplevel(dir: string, input: string): Promise<string> {
+  if (!existsSync(dir)) throw new InputError(input, `${dir} does not exist`)
+  try {
+    return realpathSync((await gitOk(dir, ['rev-parse', '--show-toplevel'])).trim())
+  } catch {
+    throw new InputError(input, `${dir} is not a git repository (or has no commit)`)
+  }
+}
+
+export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
+  const progress = opts.onProgress ?? (() => {})
+  const all = loadCases(opts.casesFile)
+  const cases = selectCases(all, opts.stages, opts.caseId)
+  const repoDir = await toplevel(opts.repoDir, '--repo')
+  await gitOk(repoDir, ['rev-parse', '--verify', 'HEAD']).catch(() => {
+    throw new InputError('--repo', `${repoDir} has no commit yet`)
+  })
+  const ledgerDir = path.resolve(opts.ledgerDir ?? path.join(repoDir, LEDGER_SUBDIR))
+  const model = opts.model
+  const hermetic = model === BUILTIN_MODEL
+  const roles = opts.roles ?? DEFAULT_ROLES(model)
+  if (opts.serverUrl) {
+    const h = await health(opts.serverUrl, 5000)
+    if (!h.healthy) throw new InputError('--server-url', `${opts.serverUrl} does not answer GET /global/health (${h.error ?? 'healthy=false'})`)
+  }
+  const binary = opts.serverUrl && opts.transport === 'sdk' ? undefined : resolveOpencodeBinary(opts.opencodePath)
+
+  // Transcripts go to logs/agent_calls/ of the checkout, or beside a custom ledger.
+  const agentCallsRoot = opts.ledgerDir ? path.join(ledgerDir, 'agent_calls') : path.join(repoDir, AGENT_CALLS_SUBDIR)
+  const harnessIn = (root: string): string[] => [relInside(root, ledgerDir), relInside(root, agentCallsRoot)].filter((x): x is string => !!x)
+  // Preflight on the checkout the cases will see (the worktree is created from HEAD).
+  const failures = await preflight(repoDir, cases, harnessIn(repoDir))
+  if (failures.length > 0) throw new PreflightError(failures)
+
+  let workDir = repoDir
+  let worktreePath: string | undefined
+  if (opts.worktreePath) {
+    worktreePath = await createWorktree(repoDir, opts.worktreePath)
+    workDir = realpathSync(worktreePath)
+  }
+  const repoCommit = (await gitOk(workDir, ['rev-parse', 'HEAD'])).trim()
+  const { runId, runDir } = allocateRun(ledgerDir)
+  const agentCallsDir = path.join(agentCallsRoot, runId)
+  const harnessPaths = harnessIn(workDir)
+  const tmp = mkdtempSync(path.join(os.tmpdir(), `opencode-dogfood-${runId}-`))
+  progress({ kind: 'run-start', runId, runDir, cases: cases.length })
+
+  // Hermetic mode: role keys are made up per run and live only in env.
+  const keyEnv: Record<string, string> = {}
+  if (hermetic) {
+    keyEnv[SCRIPTED_KEY_ENV] = `dogfood-${randomBytes(12).toString('hex')}`
+    for (const r of roles) keyEnv[r.key_env] = `dogfood-${r.name}-${randomBytes(12).toString('hex')}`
+  }
+  const childEnv: Record<string, string> = Object.fromEntries(Object.entries({ ...process.env, ...keyEnv }).filter((e): e is [string, string] => typeof e[1] === 'string'))
+  const secrets = secretValues(childEnv, roles.map((r) => r.key_env))
+
+  let scripted: ScriptedModelServer | undefined
+  let server: ServerHandle | undefined
+  let serverUrl = opts.serverUrl
+  let serverError: string | undefined
+  const summaries: CaseSummary[] = []
+  let stopReason: string | undefined
+  try {
+    if (!serverUrl) {
+      const t0 = Date.now()
+      try {
+        const scriptedLog = path.join(tmp, 'scripted-model.jsonl')
+        if (hermetic) {
+          scripted = await startScriptedModel({ scripts: new Map(all.map((c) => [c.id, c.turns])), logFile: scriptedLog })
+          writeFileSync(scriptedLog, '')
+        }
+        const config = buildConfig({ model, scriptedUrl: scripted?.url, roles, writeAllowlist: opts.writeAllowlist })
+        server = await startServer({ binary: binary!, cwd: workDir, stateDir: path.join(tmp, 'opencode-state'), config, env: keyEnv })
+        serverUrl = server.url
+        progress({ kind: 'server-start', url: serverUrl, ms: Date.now() - t0 })
+      } catch (e) {
+        // Evidence, not an exception: T1C01 will find no server and record CLIFAIL.
+        serverError = (e as Error).message
+        serverUrl = 'http://127.0.0.1:9'
+        progress({ kind: 'stop', reason: `OpenCode server could not start: ${serverError}` })
+      }
+    }
+
+    for (let i = 0; i < cases.length; i++) {
+      const c = cases[i]
+      const gate = stopReason ? { stop: true, reason: stopReason } : stageGate(c.stage, summaries)
+      if (gate.stop) {
+        if (!stopReason && gate.reason) progress({ kind: 'stage-gate', stage: c.stage, reason: gate.reason })
+        stopReason ??= gate.reason
+        summaries.push(skipped(c, gate.reason!))
+        continue
+      }
+      progress({ kind: 'case-start', caseId: c.id, stage: c.stage, index: i + 1, total: cases.length })
+      const ctx: CaseContext = {
+        runId,
+        runDir,
+        caseDef: c,
+        serverUrl: serverUrl!,
+        model,
+        transport: opts.transport,
+        workDir,
+        writeAllowlist: opts.writeAllowlist,
+        deletionAllowlist: opts.deletionAllowlist,
+        latencyBudgetMs: opts.latencyBudgetMs,
+        caseTimeoutMs: opts.caseTimeoutMs,
+        agentCallsDir,
+        roles,
+        scriptedLog: scripted ? path.join(tmp, 'scripted-model.jsonl') : undefined,
+        opencodeBinary: binary,
+        harnessPaths,
+        verdictFile: path.join(tmp, `${c.id}.verdict.json`),
+      }
+      const summary = await execCase(ctx, tmp, childEnv, secrets, repoCommit)
+      summaries.push(summary)
+      progress({ kind: 'case-end', summary, index: i + 1, total: cases.length })
+      const d = afterCase(summary, c, opts.failFast)
+      if (d.stop) {
+        stopReason = d.reason
+        progress({ kind: 'stop', reason: d.reason! })
+      }
+    }
+  } finally {
+    await server?.stop()
+    await scripted?.close()
+  }
+
+  const summary = writeSummary(runDir, runId, repoCommit, summaries, stopReason)
+  const problems = verifyRun(runDir)
+  if (problems.length > 0) throw new Error(`harness bug: the ledger of ${runId} does not verify:\n${problems.join('\n')}`)
+
+  let worktree: SuiteOutcome['worktree']
+  if (worktreePath) {
+    const r = summary.final_verdict === 'PASS' ? await removeWorktree(repoDir, worktreePath) : { removed: false, message: `worktree left for inspection at ${worktreePath} (verdict ${summary.final_verdict})` }
+    worktree = { path: worktreePath, ...r }
+    progress({ kind: 'cleanup', message: r.message })
+  }
+  if (summary.final_verdict === 'PASS' && !serverError) rmSync(tmp, { recursive: true })
+  return { runId, runDir, summary, worktree }
+}
+
+/** Run one case process and turn what it left into a sealed, validated result. */
+async function execCase(ctx: CaseContext, tmp: string, env: Record<string, string>, secrets: string[], repoCommit: string): Promise<CaseSummary> {
+  const c = ctx.caseDef
+  const t0 = Date.now()
+  const ctxFile = path.join(tmp, `${c.id}.context.json`)
+  const pidFile = path.join(tmp, `${c.id}.pid`)
+  writeJsonAtomic(ctxFile, ctx)
+  let stdout = ''
+  let stderr = ''
+  // @actions/exec has no timeout: the case bounds itself, and this backstop
+  // ends a case process that does not (its pid comes from the pid file).
+  let killed = false
+  const backstop = setTimeout(() => {
+    try {
+      process.kill(Number(readFileSync(pidFile, 'utf8')), 'SIGKILL')
+      killed = true
+    } catch {
+      // already gone
+    }
+  }, ctx.caseTimeoutMs + 15_000)
+  let exitCode: number
+  try {
+    exitCode = await exec.exec(process.execPath, [cliEntry(), '__case', ctxFile, pidFile], {
+      env,
+      ignoreReturnCode: true,
+      silent: true,
+      listeners: {
+        stdout: (d: Buffer) => (stdout += d.toString('utf8')),
+        stderr: (d: Buffer) => (stderr += d.toString('utf8')),
+      },
+    })
+  } catch (e) {
+    exitCode = -1
+    stderr += `\n[opencode-dogfood] could not start the case process: ${(e as Error).message}\n`
+  } finally {
+    clearTimeout(backstop)
+  }
+  const durationMs = Date.now() - t0
+  writeEvidence(ctx.runDir, c.id, 'stdout.txt', redact(stdout, secrets))
+  writeEvidence(ctx.runDir, c.id, 'stderr.txt', redact(stderr, secrets))
+
+  let v: CaseVerdict | undefined
+  try {
+    v = JSON.parse(readFileSync(ctx.verdictFile, 'utf8')) as CaseVerdict
+  } catch {
+    v = undefined
+  }
+  // Unknown means FAIL, with a reason.
+  const verdict: CaseVerdict = v ?? {
+    actual_outcome: 'FAIL',
+    failure_code: 'CLIFAIL',
+    reason: killed ? `case process exceeded ${ctx.caseTimeoutMs} ms and was ended by the suite` : `case process exited ${exitCode} without a verdict`,
+    model_id: ctx.model,
+    transport: ctx.transport,
+    repo_commit: repoCommit,
+    offending_paths: [],
+  }
+  for (const name of ['git_status.txt', 'repo_commit.txt', 'worktree_check.txt']) {
+    if (!existsSync(path.join(ctx.runDir, 'evidence', c.id, name))) writeEvidence(ctx.runDir, c.id, name, `not captured: ${verdict.reason}\n`)
+  }
+  const status = statusOf(c.expected_outcome, verdict.actual_outcome, verdict.failure_code, c.expected_failure_code)
+  const result: CaseResult = {
+    schema_id: 'opencode_dogfood_case_result',
+    schema_version: '1.0',
+    case_id: c.id,
+    stage: c.stage,
+    expected_outcome: c.expected_outcome,
+    actual_outcome: verdict.actual_outcome,
+    status,
+    failure_code: (verdict.failure_code as FailureCode | null) ?? (status === 'FAIL' ? 'EVIDENCEMISMATCH' : null),
+    run_id: ctx.runId,
+    duration_ms: durationMs,
+    model_id: verdict.model_id,
+    transport: verdict.transport,
+    repo_commit: /^[0-9a-f]{40}$/.test(verdict.repo_commit) ? verdict.repo_commit : repoCommit,
+    evidence: sealEvidence(ctx.runDir, c.id),
+    reason: verdict.reason,
+  }
+  if (result.failure_code === null && result.expected_outcome === 'SUCCESS') delete result.failure_code
+  writeCaseResult(ctx.runDir, result)
+  return {
+    case_id: c.id,
+    stage: c.stage,
+    expected_outcome: c.expected_outcome,
+    actual_outcome: result.actual_outcome,
+    status,
+    failure_code: (result.failure_code ?? null) as FailureCode | null,
+    duration_ms: durationMs,
+    reason: verdict.reason,
+    offending_paths: verdict.offending_paths,
+  }
+}
+
+export function buildSummary(runId: string, repoCommit: string, cases: CaseSummary[], stopReason?: string): RunSummary {
+  const count = (s: string) => cases.filter((c) => c.status === s).length
+  const passed = count('PASS')
+  const failed = count('FAIL')
+  const skippedN = count('SKIPPED')
+  const summary: RunSummary = {
+    schema_id: 'opencode_dogfood_run_summary',
+    schema_version: '1.0',
+    run_id: runId,
+    repo_commit: repoCommit,
+    total_cases: cases.length,
+    passed,
+    failed,
+    skipped: skippedN,
+    final_verdict: failed === 0 && skippedN === 0 && cases.length > 0 ? 'PASS' : 'FAIL',
+    cases,
+  }
+  if (stopReason) summary.stop_reason = stopReason
+  else if (summary.final_verdict === 'FAIL' && cases.length === 0) summary.stop_reason = 'no case selected'
+  return summary
+}
+
+function writeSummary(runDir: string, runId: string, repoCommit: string, cases: CaseSummary[], stopReason?: string): RunSummary {
+  const summary = buildSummary(runId, repoCommit, cases, stopReason)
+  assertSchema('opencode_dogfood_run_summary', summary)
+  const file = path.join(runDir, 'run_summary.json')
+  mkdirSync(runDir, { recursive: true })
+  writeJsonAtomic(file, summary)
+  writeSidecar(file)
+  return summary
+}
+
+export type { CaseDef }

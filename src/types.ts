@@ -1,0 +1,83 @@
+// Domain types shared by the engine, the CLI and the Action. Names and enums
+// follow the plan packet (shared/seed): case ids, stages, failure codes.
+
+export const STAGES = ['T1', 'T2a', 'T2b', 'T3', 'T4'] as const
+export type Stage = (typeof STAGES)[number]
+
+export const FAILURE_CODES = [
+  'CLIFAIL',
+  'MODELNOTFOUND',
+  'GITCLEANFAIL',
+  'MODIFICATIONFAIL',
+  'WORKTREE_REQUIRED',
+  'TIMEOUTEXCEEDED',
+  'EMPTYRESPONSE',
+  'SYNTAXERROR',
+  'EVIDENCEMISMATCH',
+] as const
+export type FailureCode = (typeof FAILURE_CODES)[number]
+
+/** Safety violations stop the run at once unless the case expected them. */
+export const SAFETY_CODES: readonly FailureCode[] = ['MODIFICATIONFAIL', 'GITCLEANFAIL', 'WORKTREE_REQUIRED']
+
+export type ExpectedOutcome = 'SUCCESS' | 'EXPECTED_FAIL'
+export type ActualOutcome = 'SUCCESS' | 'FAIL'
+export type Status = 'PASS' | 'FAIL'
+export type Transport = 'sdk' | 'cli'
+
+export const CASE_ID_PATTERN = /^T[0-9][A-Z]?[A-Z]?[0-9]{2}$/
+export const RUN_ID_PATTERN = /^RUN_[0-9]{4}$/
+
+/** One row of the seed's case result schema. */
+export interface CaseResult {
+  schema_id: 'opencode_dogfood_case_result'
+  schema_version: '1.0'
+  case_id: string
+  stage: Stage
+  expected_outcome: ExpectedOutcome
+  actual_outcome: ActualOutcome
+  status: Status
+  failure_code?: FailureCode | null
+  run_id: string
+  duration_ms: number
+  model_id?: string
+  transport?: Transport
+  repo_commit: string
+  evidence: EvidenceEntry[]
+  /** Why the verdict is what it is, in one line. */
+  reason?: string
+}
+
+export interface EvidenceEntry {
+  /** Path relative to the run directory, forward slashes. */
+  path: string
+  sha256: string
+  bytes: number
+}
+
+export interface CaseSummary {
+  case_id: string
+  stage: Stage
+  expected_outcome: ExpectedOutcome
+  actual_outcome: ActualOutcome | null
+  status: Status | 'SKIPPED'
+  failure_code: FailureCode | null
+  duration_ms: number
+  reason?: string
+  /** Paths that broke a gate (for annotations). */
+  offending_paths?: string[]
+}
+
+export interface RunSummary {
+  schema_id: 'opencode_dogfood_run_summary'
+  schema_version: '1.0'
+  run_id: string
+  repo_commit: string
+  total_cases: number
+  passed: number
+  failed: number
+  skipped: number
+  final_verdict: Status
+  stop_reason?: string
+  cases: CaseSummary[]
+}
