@@ -43,7 +43,8 @@ export async function runDemo(_argv: string[], onProgress?: (e: ProgressEvent) =
   process.stdout.write(`ledger: ${outcome.runDir}\n`)
   process.stdout.write(`verify: ${problems.length === 0 ? 'ledger verified' : problems.join('; ')}\n`)
   if (outcome.worktree) process.stdout.write(`${outcome.worktree.message}\n`)
-  return outcome.summary.final_verdict === 'PASS' && problems.length === 0 ? 0 : 1
+  if (outcome.checkoutChanges.length > 0) process.stdout.write(`the run changed the checkout: ${outcome.checkoutChanges.join(', ')}\n`)
+  return outcome.summary.final_verdict === 'PASS' && problems.length === 0 && outcome.checkoutChanges.length === 0 ? 0 : 1
 }
 
 export function progressLine(e: ProgressEvent): string {

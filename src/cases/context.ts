@@ -1,5 +1,6 @@
 // What the suite hands a case process (as a JSON file; secrets stay in env).
 import type { Role } from '../suite/options.js'
+import type { Canary } from '../guard/canary.js'
 import type { Transport } from '../types.js'
 import type { CaseDef } from './catalog.js'
 
@@ -24,6 +25,12 @@ export interface CaseContext {
   opencodeBinary?: string
   /** Paths inside workDir (relative, `/`-terminated for folders) the harness itself writes. */
   harnessPaths: string[]
+  /** The user's checkout, when the cases run in a worktree: it must not change. */
+  checkoutDir?: string
+  /** Paths inside checkoutDir the harness writes (ledger, transcripts). */
+  checkoutExclude: string[]
+  /** Canary files outside the worktree. */
+  canaries: Canary[]
   /** Where the case process writes its verdict for the suite. */
   verdictFile: string
 }

@@ -11,7 +11,7 @@ export type ChangeKind = 'created' | 'modified' | 'deleted' | 'mode' | 'type'
 export interface Change {
   path: string
   kind: ChangeKind
-  area: 'tree' | 'repo'
+  area: 'tree' | 'repo' | 'outside'
 }
 
 export interface Violation extends Change {

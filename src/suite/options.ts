@@ -65,4 +65,6 @@ export interface SuiteOutcome {
   summary: RunSummary
   /** The worktree the cases ran in (undefined when run in place). */
   worktree?: { path: string; removed: boolean; message: string }
+  /** Anything that differs in the user's checkout after the run (should be empty). */
+  checkoutChanges: string[]
 }

@@ -8,6 +8,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as exec from '@actions/exec'
 import { loadCases, type CaseDef } from '../cases/catalog.js'
+import { plantCanary, removeCanary, type Canary } from '../guard/canary.js'
+import { compareFingerprints, takeFingerprint } from '../guard/fingerprint.js'
 import type { CaseContext, CaseVerdict } from '../cases/context.js'
 import { InputError, PreflightError } from '../errors.js'
 import { toPosix, writeJsonAtomic } from '../fsutil.js'
@@ -87,6 +89,12 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
   const failures = await preflight(repoDir, cases, harnessIn(repoDir))
   if (failures.length > 0) throw new PreflightError(failures)
 
+  // The user's checkout must come out of the run as it went in.
+  const checkoutBefore = await takeFingerprint(repoDir, harnessIn(repoDir))
+  const commonDir = path.resolve(repoDir, (await gitOk(repoDir, ['rev-parse', '--git-common-dir'])).trim())
+  const opencodeStateFile = path.join(commonDir, 'opencode')
+  const hadOpencodeState = existsSync(opencodeStateFile)
+
   let workDir = repoDir
   let worktreePath: string | undefined
   if (opts.worktreePath) {
@@ -98,6 +106,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
   const agentCallsDir = path.join(agentCallsRoot, runId)
   const harnessPaths = harnessIn(workDir)
   const tmp = mkdtempSync(path.join(os.tmpdir(), `opencode-dogfood-${runId}-`))
+  const canaries: Canary[] = worktreePath ? [plantCanary(path.dirname(worktreePath), runId)] : []
   progress({ kind: 'run-start', runId, runDir, cases: cases.length })
 
   // Hermetic mode: role keys are made up per run and live only in env.
@@ -163,6 +172,9 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
         scriptedLog: scripted ? path.join(tmp, 'scripted-model.jsonl') : undefined,
         opencodeBinary: binary,
         harnessPaths,
+        checkoutDir: worktreePath ? repoDir : undefined,
+        checkoutExclude: harnessIn(repoDir),
+        canaries,
         verdictFile: path.join(tmp, `${c.id}.verdict.json`),
       }
       const summary = await execCase(ctx, tmp, childEnv, secrets, repoCommit)
@@ -177,6 +189,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
   } finally {
     await server?.stop()
     await scripted?.close()
+    canaries.forEach(removeCanary)
   }
 
   const summary = writeSummary(runDir, runId, repoCommit, summaries, stopReason)
@@ -189,8 +202,13 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
     worktree = { path: worktreePath, ...r }
     progress({ kind: 'cleanup', message: r.message })
   }
+  // OpenCode records a project id in <git dir>/opencode; one it created for this run goes again.
+  if (!hadOpencodeState && existsSync(opencodeStateFile)) rmSync(opencodeStateFile)
+  const checkoutChanges = compareFingerprints(checkoutBefore, await takeFingerprint(repoDir, harnessIn(repoDir)))
+    .filter((c) => !(worktreePath && worktree?.removed === false && c.path.startsWith(path.join(commonDir, 'worktrees'))))
+    .map((c) => `${c.kind} ${c.path}`)
   if (summary.final_verdict === 'PASS' && !serverError) rmSync(tmp, { recursive: true })
-  return { runId, runDir, summary, worktree }
+  return { runId, runDir, summary, worktree, checkoutChanges }
 }
 
 /** Run one case process and turn what it left into a sealed, validated result. */
