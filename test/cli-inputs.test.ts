@@ -1,0 +1,93 @@
+// Bad input gets one clear line naming the input and what is allowed, exit 2,
+// and nothing in the ledger (the run never started).
+import { existsSync, writeFileSync, mkdtempSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { cli, fixtureRepo, git, ledgerDir } from './support/repo.js'
+
+const { base, repo } = fixtureRepo()
+
+function expectRejected(args: string[], input: RegExp, allowed: RegExp, cwd = repo): void {
+  const r = cli(args, { cwd })
+  expect(r.status, r.stderr).toBe(2)
+  const lines = r.stderr.trim().split('\n')
+  expect(lines).toHaveLength(1)
+  expect(lines[0]).toMatch(input)
+  expect(lines[0]).toMatch(allowed)
+  expect(existsSync(ledgerDir(repo))).toBe(false)
+}
+
+describe('bad input', () => {
+  it('unknown case id', () => expectRejected(['run', '--case', 'T9Z99'], /--case/, /known: T1C01, T1C02/))
+  it('malformed case id', () => expectRejected(['run', '--case', 'ping'], /--case/, /pattern T\[0-9\]/))
+  it('unknown stage', () => expectRejected(['run', '--stages', 'T1,T5'], /--stages/, /allowed: T1, T2a, T2b, T3, T4/))
+  it('empty stage list', () => expectRejected(['run', '--stages', ' , '], /--stages/, /empty stage list/))
+  it('unknown transport', () => expectRejected(['run', '--transport', 'grpc'], /--transport/, /allowed: sdk, cli/))
+  it('model without a provider', () => expectRejected(['run', '--model', 'gpt'], /--model/, /provider\/model/))
+  it('roles in the wrong form', () => expectRejected(['run', '--roles', 'planner'], /--roles/, /name=provider\/model:KEY_ENV/))
+  it('allowlist entry that leaves the tree', () => expectRejected(['run', '--write-allowlist', '../outside/'], /--write-allowlist/, /inside the repository/))
+  it('allowlist entry inside .git', () => expectRejected(['run', '--write-allowlist', '.git/hooks/'], /--write-allowlist/, /\.git/))
+  it('timeout that is not a number', () => expectRejected(['run', '--timeout', 'soon'], /--timeout/, /whole number of seconds/))
+  it('unknown option', () => expectRejected(['run', '--stage', 'T1'], /--stage/, /--help/))
+  it('unknown command', () => expectRejected(['launch'], /command/, /allowed: run, verify, init, demo, bench/))
+  it('cases file that is not JSON', () => {
+    const f = path.join(base, 'bad.json')
+    writeFileSync(f, '{ not json')
+    expectRejected(['run', '--cases-file', f], /--cases-file/, /not valid JSON/)
+  })
+  it('cases file that does not match the format', () => {
+    const f = path.join(base, 'bad-shape.json')
+    writeFileSync(f, JSON.stringify({ cases: [{ id: 'T3X01', stage: 'T9', expected_outcome: 'SUCCESS', purpose: 'p', prompt: 'x' }] }))
+    expectRejected(['run', '--cases-file', f], /--cases-file/, /cases file format.*stage/)
+  })
+  it('cases file that redefines a built-in case', () => {
+    const f = path.join(base, 'dup.json')
+    writeFileSync(f, JSON.stringify({ cases: [{ id: 'T1C01', stage: 'T1', expected_outcome: 'SUCCESS', purpose: 'p', prompt: 'x' }] }))
+    expectRejected(['run', '--cases-file', f], /--cases-file/, /T1C01 is already defined/)
+  })
+  it('missing cases file', () => expectRejected(['run', '--cases-file', path.join(base, 'nope.json')], /--cases-file/, /cannot read/))
+  it('a path that is not a git repository', () => {
+    const plain = mkdtempSync(path.join(os.tmpdir(), 'dogfood-plain-'))
+    const r = cli(['run', '--stages', 'T1'], { cwd: plain })
+    expect(r.status).toBe(2)
+    expect(r.stderr.trim().split('\n')).toHaveLength(1)
+    expect(r.stderr).toMatch(/--repo: .* is not a git repository/)
+    expect(existsSync(path.join(plain, 'artifacts'))).toBe(false)
+  })
+  it('a server URL that does not answer', () => expectRejected(['run', '--stages', 'T1', '--server-url', 'http://127.0.0.1:9'], /--server-url/, /does not answer GET \/global\/health/))
+  it('a server URL that is not a URL', () => expectRejected(['run', '--server-url', 'localhost'], /--server-url/, /http\(s\) URL/))
+  it('verify without a run dir', () => expectRejected(['verify'], /verify/, /RUN_DIR/))
+})
+
+describe('help', () => {
+  it('lists every run option', () => {
+    const r = cli(['--help'])
+    expect(r.status).toBe(0)
+    for (const opt of ['--stages', '--case', '--fail-fast', '--model', '--server-url', '--worktree', '--ledger-dir', '--cases-file', '--transport', '--write-allowlist', '--deletion-allowlist'])
+      expect(r.stdout).toContain(opt)
+  })
+})
+
+describe('entry checklist', () => {
+  it('names each failing item and runs nothing', () => {
+    const { repo: r2 } = fixtureRepo()
+    writeFileSync(path.join(r2, 'dirty.txt'), 'x')
+    const r = cli(['run', '--stages', 'T1'], { cwd: r2 })
+    expect(r.status).toBe(2)
+    expect(r.stderr).toMatch(/working tree not clean.*dirty\.txt/)
+    expect(existsSync(ledgerDir(r2))).toBe(false)
+  })
+  it('names missing fixtures', () => {
+    const bare = mkdtempSync(path.join(os.tmpdir(), 'dogfood-nofix-'))
+    git(bare, 'init', '-q', '-b', 'main')
+    writeFileSync(path.join(bare, 'README.md'), 'x\n')
+    git(bare, 'add', '-A')
+    git(bare, 'commit', '-q', '-m', 'bare')
+    const r = cli(['run', '--stages', 'T1'], { cwd: bare })
+    expect(r.status).toBe(2)
+    expect(r.stderr).toMatch(/scratch target missing: docs\/zz_scratch\/opencode_dogfood_probe\.md/)
+    expect(r.stderr).toMatch(/sandbox fixtures missing: scripts\/opencode_dogfood\/sandbox\/fixtures\//)
+    expect(existsSync(ledgerDir(bare))).toBe(false)
+  })
+})
