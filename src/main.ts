@@ -1,0 +1,150 @@
+// The Action's main step (dist/index.js). It only orchestrates: inputs and
+// masking first, then the opencode binary, the check run, the suite (engine),
+// the artifact, the job summary, the completed check, the outputs; the
+// verdict decides the step.
+import { mkdirSync, mkdtempSync } from 'node:fs'
+import path from 'node:path'
+import * as core from '@actions/core'
+import { artifactName, artifactUrl, jobBackendId, uploadLedger, type UploadResult } from './action/artifact.js'
+import { CheckRun, octokitChecks } from './action/checks.js'
+import { readRunContext, runUrl, type RunContext } from './action/context.js'
+import { isEntry } from './action/entry.js'
+import { asActionInputError, readActionInputs, type ActionInputs } from './action/inputs.js'
+import { resolveActionBinary } from './action/opencode-binary.js'
+import { setOutputs } from './action/outputs.js'
+import { writePidWrapper } from './action/pids.js'
+import { maskSecrets } from './action/secrets.js'
+import { STATE } from './action/state.js'
+import { progressLine } from './demo.js'
+import { InputError, PreflightError } from './errors.js'
+import { completionBodies, createBody, errorBody } from './report/check-run.js'
+import { renderJobSummary, type ArtifactInfo } from './report/summary.js'
+import { verdictTable } from './report/table.js'
+import type { SuiteOutcome } from './suite/options.js'
+import { runSuite } from './suite/run.js'
+
+function failStep(e: unknown): void {
+  if (e instanceof InputError) return core.setFailed(asActionInputError(e).message)
+  if (e instanceof PreflightError) return core.setFailed(e.message)
+  const err = e as Error
+  core.debug(err.stack ?? String(e))
+  core.setFailed(`${err.name ?? 'Error'}: ${err.message ?? String(e)}`)
+}
+
+/** A folder of the action's own under RUNNER_TEMP; the suite's temp files go there too. */
+function prepareStateDir(ctx: RunContext): string {
+  mkdirSync(ctx.runnerTemp, { recursive: true })
+  const dir = mkdtempSync(path.join(ctx.runnerTemp, 'opencode-dogfood-'))
+  mkdirSync(path.join(dir, 'tmp'), { recursive: true })
+  // os.tmpdir() follows TMPDIR: the suite's per-run folder (case pid files) lands here.
+  process.env.TMPDIR = path.join(dir, 'tmp')
+  core.saveState(STATE.stateDir, dir)
+  return dir
+}
+
+function defaultWorktree(ctx: RunContext, stateDir: string): string {
+  return path.join(ctx.runnerTemp, `opencode-dogfood-worktree-${ctx.runId || 'local'}-${ctx.runAttempt}-${path.basename(stateDir).slice(-6)}`)
+}
+
+async function opencodeBinary(inputs: ActionInputs, ctx: RunContext, stateDir: string): Promise<string | undefined> {
+  // A server the user runs is driven over HTTP; only the CLI transport needs a binary then.
+  if (inputs.serverUrl && inputs.transport === 'sdk') return undefined
+  const bin = await resolveActionBinary({ explicit: inputs.opencodePath, version: inputs.opencodeVersion, installRoot: ctx.runnerTemp, pathEnv: process.env.PATH, log: core.info })
+  core.info(`opencode: ${bin.path} (${bin.source})`)
+  return process.platform === 'win32' ? bin.path : writePidWrapper(bin.path, stateDir)
+}
+
+async function upload(inputs: ActionInputs, ctx: RunContext, runDir: string): Promise<ArtifactInfo | undefined> {
+  if (!inputs.uploadArtifact) return undefined
+  const name = artifactName(inputs.artifactName, { runId: ctx.runId, runAttempt: ctx.runAttempt, job: ctx.job, jobBackendId: jobBackendId(process.env.ACTIONS_RUNTIME_TOKEN) })
+  try {
+    const r: UploadResult = await uploadLedger(runDir, name, inputs.retentionDays)
+    core.info(`artifact ${name}: id ${r.id}, ${r.size} bytes, sha256 ${r.digest}`)
+    return { ...r, url: artifactUrl(runUrl(ctx), r.id) }
+  } catch (e) {
+    core.error(`upload-artifact: the ledger could not be uploaded as ${name}: ${(e as Error).message}`)
+    return { name, error: (e as Error).message }
+  }
+}
+
+async function writeJobSummary(markdown: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) {
+    core.info('no GITHUB_STEP_SUMMARY: job summary not written')
+    return
+  }
+  await core.summary.addRaw(markdown).write()
+}
+
+async function main(): Promise<void> {
+  // Secrets first: nothing may print before the runner knows what to mask.
+  maskSecrets(core.setSecret, process.env)
+  const ctx = readRunContext()
+  let inputs: ActionInputs
+  try {
+    inputs = readActionInputs((name) => core.getInput(name), ctx.workspace)
+  } catch (e) {
+    return failStep(e)
+  }
+  maskSecrets(core.setSecret, process.env, inputs.roles)
+
+  const stateDir = prepareStateDir(ctx)
+  const worktreePath = inputs.worktreePath ?? defaultWorktree(ctx, stateDir)
+  core.saveState(STATE.repoDir, inputs.repoDir)
+  core.saveState(STATE.worktree, worktreePath)
+
+  const check = inputs.createCheck ? new CheckRun(octokitChecks(inputs.githubToken, ctx.apiUrl, ctx.owner, ctx.repo), core.warning, ctx.fromFork) : undefined
+  let outcome: SuiteOutcome
+  try {
+    const opencodePath = await opencodeBinary(inputs, ctx, stateDir)
+    await check?.start(createBody({ name: inputs.checkName, headSha: ctx.headSha, startedAt: new Date(), detailsUrl: runUrl(ctx), stages: inputs.caseId ?? inputs.stages.join(',') }))
+    outcome = await runSuite({
+      repoDir: inputs.repoDir,
+      worktreePath,
+      stages: inputs.stages,
+      caseId: inputs.caseId,
+      failFast: inputs.failFast,
+      model: inputs.model,
+      serverUrl: inputs.serverUrl,
+      ledgerDir: inputs.ledgerDir,
+      casesFile: inputs.casesFile,
+      transport: inputs.transport,
+      roles: inputs.roles,
+      writeAllowlist: inputs.writeAllowlist,
+      deletionAllowlist: inputs.deletionAllowlist,
+      caseTimeoutMs: inputs.caseTimeoutMs,
+      latencyBudgetMs: inputs.latencyBudgetMs,
+      opencodePath,
+      onProgress: (e) => core.info(progressLine(e).trimEnd()),
+    })
+  } catch (e) {
+    // No verdict: close the check (never leave it spinning) and fail the step.
+    const message = e instanceof InputError ? asActionInputError(e).message : (e as Error).message
+    await check?.finish([errorBody(message, new Date())])
+    setOutputs(core.setOutput, { checkRun: check })
+    return failStep(e)
+  }
+
+  const summary = outcome.summary
+  core.saveState(STATE.verdict, summary.final_verdict)
+  core.info(verdictTable(summary).trimEnd())
+  const artifact = await upload(inputs, ctx, outcome.runDir)
+  const report = { summary, ledgerPath: outcome.runDir, model: inputs.model, artifact, title: inputs.checkName }
+  await writeJobSummary(renderJobSummary(report))
+  await check?.finish(completionBodies(report, new Date()))
+  setOutputs(core.setOutput, { summary, ledgerPath: outcome.runDir, artifact: artifact?.error ? undefined : artifact, checkRun: check })
+  if (outcome.worktree && !outcome.worktree.removed) core.notice(outcome.worktree.message)
+
+  if (summary.final_verdict !== 'PASS') return core.setFailed(`${summary.run_id}: verdict FAIL — ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped${summary.stop_reason ? ` (${summary.stop_reason})` : ''}`)
+  if (artifact?.error) return core.setFailed(`${summary.run_id}: verdict PASS, but the ledger artifact could not be uploaded: ${artifact.error}`)
+}
+
+/** Never throws: anything unexpected fails the step with one line (the stack goes to the debug log). */
+export async function run(): Promise<void> {
+  try {
+    await main()
+  } catch (e) {
+    failStep(e)
+  }
+}
+
+if (isEntry(import.meta.url)) await run()

@@ -1,0 +1,42 @@
+// The Action's post step (dist/post.js): runs even when the main step crashed.
+// It stops any opencode server or case process the run left alive and reports
+// a worktree left behind (it never removes one: a FAIL keeps it for inspection).
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import * as core from '@actions/core'
+import { isEntry } from './action/entry.js'
+import { stopLeftovers } from './action/pids.js'
+import { STATE } from './action/state.js'
+
+async function post(): Promise<void> {
+  const stateDir = core.getState(STATE.stateDir)
+  if (stateDir) {
+    for (const p of await stopLeftovers(stateDir)) {
+      const what = `pid ${p.pid} (${p.command.slice(0, 200)})`
+      if (p.stopped) core.warning(`post: stopped a process the run left behind: ${what}`)
+      else core.error(`post: could not stop ${what}`)
+    }
+  }
+  const worktree = core.getState(STATE.worktree)
+  if (worktree && existsSync(worktree)) {
+    const verdict = core.getState(STATE.verdict)
+    const repo = core.getState(STATE.repoDir)
+    const remove = `git -C ${repo || '<checkout>'} worktree remove ${worktree}`
+    if (verdict === 'FAIL') core.notice(`post: worktree kept for inspection at ${worktree} (verdict FAIL). Remove it with: ${remove}`)
+    else if (verdict === 'PASS') core.warning(`post: worktree left behind at ${worktree} although the verdict was PASS (git refused to remove it). Remove it with: ${remove}`)
+    else core.warning(`post: worktree left behind at ${worktree}: the main step ended without a verdict. Inspect it, then: ${remove}`)
+  }
+  if (!stateDir && !worktree) core.info(`post: nothing to clean up (the main step stopped before it started anything)`)
+  else core.info(`post: done${stateDir ? ` (state in ${path.basename(stateDir)})` : ''}`)
+}
+
+/** The post step must never fail the job for its own sake: problems become warnings. */
+export async function run(): Promise<void> {
+  try {
+    await post()
+  } catch (e) {
+    core.warning(`post: ${(e as Error).message}`)
+  }
+}
+
+if (isEntry(import.meta.url)) await run()

@@ -1,0 +1,106 @@
+// Markdown pieces shared by the job summary and the check run: the verdict
+// table, the reasons, and a packer that keeps a document under a size limit
+// by dropping rows (never cutting one in half) and saying so.
+import type { CaseSummary, RunSummary } from '../types.js'
+
+/** Longest reason shown in one line; the full text is in the ledger. */
+export const MAX_REASON_CHARS = 300
+
+export const STATUS_ICON: Record<CaseSummary['status'], string> = { PASS: '✅', FAIL: '❌', SKIPPED: '⏭️' }
+
+/** A table cell: no pipes, no newlines, no raw HTML from agent output. */
+export function cell(text: string): string {
+  return text.replace(/\r?\n|\r/g, ' ').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').trim()
+}
+
+export function clip(text: string, max = MAX_REASON_CHARS): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`
+}
+
+/** Inline code that survives backticks inside the value. */
+export function code(text: string): string {
+  const clean = text.replace(/\r?\n|\r/g, ' ')
+  const fence = clean.includes('`') ? '``' : '`'
+  return `${fence}${fence.length > 1 ? ' ' : ''}${clean}${fence.length > 1 ? ' ' : ''}${fence}`
+}
+
+export function duration(ms: number, status: CaseSummary['status']): string {
+  if (status === 'SKIPPED') return '—'
+  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`
+}
+
+export const TABLE_HEAD = ['| case | stage | expected | actual | status | failure code | duration |', '| --- | --- | --- | --- | --- | --- | ---: |']
+
+export function tableRow(c: CaseSummary): string {
+  const cells = [c.case_id, c.stage, c.expected_outcome, c.actual_outcome ?? '—', `${STATUS_ICON[c.status]} ${c.status}`, c.failure_code ?? '—', duration(c.duration_ms, c.status)]
+  return `| ${cells.map(cell).join(' | ')} |`
+}
+
+/** One bullet per case that did not pass: why, and which paths broke a gate. */
+export function reasonLine(c: CaseSummary): string {
+  const what = c.status === 'SKIPPED' ? 'skipped' : c.failure_code ? code(c.failure_code) : 'failed'
+  const paths = c.offending_paths?.length ? ` — paths: ${c.offending_paths.slice(0, 10).map((p) => code(p)).join(', ')}${c.offending_paths.length > 10 ? ` and ${c.offending_paths.length - 10} more` : ''}` : ''
+  return `- **${cell(c.case_id)}** ${what}: ${cell(clip(c.reason ?? 'no reason recorded'))}${paths}`
+}
+
+export function notPassed(s: RunSummary): CaseSummary[] {
+  return s.cases.filter((c) => c.status !== 'PASS')
+}
+
+export function countsLine(s: RunSummary): string {
+  return `${s.total_cases} case${s.total_cases === 1 ? '' : 's'}: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped`
+}
+
+export type Measure = (text: string) => number
+export const bytes: Measure = (t) => Buffer.byteLength(t, 'utf8')
+export const chars: Measure = (t) => [...t].length
+
+export interface Section {
+  /** Lines always kept (a heading, a table head). */
+  head: string[]
+  /** Lines kept in order while they fit. */
+  items: string[]
+}
+
+/**
+ * Join fixed text and sections under `limit`: fixed lines always stay; the
+ * items of each section are kept in order while they fit; if any were left
+ * out, `overflowNote(n)` is added (its size is reserved up front).
+ */
+export function pack(opts: { before: string[]; sections: Section[]; after: string[]; limit: number; measure: Measure; overflowNote: (omitted: number) => string }): string {
+  const join = (lines: string[]) => lines.join('\n') + '\n'
+  const totalItems = opts.sections.reduce((n, s) => n + s.items.length, 0)
+  const fixed = [...opts.before, ...opts.sections.flatMap((s) => (s.items.length ? s.head : [])), ...opts.after]
+  const whole = join([...opts.before, ...opts.sections.flatMap((s) => (s.items.length ? [...s.head, ...s.items] : [])), ...opts.after])
+  if (opts.measure(whole) <= opts.limit) return whole
+  let budget = opts.limit - opts.measure(join(fixed)) - opts.measure(opts.overflowNote(totalItems) + '\n\n')
+  let kept = 0
+  const out: string[] = [...opts.before]
+  for (const s of opts.sections) {
+    if (!s.items.length) continue
+    out.push(...s.head)
+    for (const item of s.items) {
+      const size = opts.measure(item + '\n')
+      if (size > budget) break
+      budget -= size
+      out.push(item)
+      kept++
+    }
+  }
+  out.push('', opts.overflowNote(totalItems - kept), ...opts.after)
+  return cutTo(join(out), opts.limit, opts.measure)
+}
+
+/** The fixed lines alone may exceed a tiny limit: cut hard rather than break it. */
+export function cutTo(text: string, limit: number, measure: Measure): string {
+  if (measure(text) <= limit) return text
+  const points = [...text]
+  let lo = 0
+  let hi = points.length
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2)
+    if (measure(points.slice(0, mid).join('') + '…\n') <= limit) lo = mid
+    else hi = mid - 1
+  }
+  return points.slice(0, lo).join('') + '…\n'
+}

@@ -1,0 +1,74 @@
+// The job summary ($GITHUB_STEP_SUMMARY): verdict, counts, stop reason, the
+// table of every case, why cases did not pass, and where the ledger is. GitHub
+// drops a step summary over 1 MiB whole, so rows that do not fit are left out
+// with a note pointing at the artifact, which always holds the full table.
+import type { RunSummary } from '../types.js'
+import { bytes, code, countsLine, notPassed, pack, reasonLine, TABLE_HEAD, tableRow, type Measure } from './markdown.js'
+
+/** GitHub's limit for one step's summary. */
+export const JOB_SUMMARY_LIMIT = 1024 * 1024
+
+export interface ArtifactInfo {
+  name: string
+  id?: number
+  /** sha256 of the uploaded zip, hex. */
+  digest?: string
+  size?: number
+  /** Where a person downloads it (the run's artifact page). */
+  url?: string
+  /** Why the upload failed, when it did. */
+  error?: string
+}
+
+export interface ReportContext {
+  summary: RunSummary
+  /** The RUN_XXXX folder as the reader should see it. */
+  ledgerPath: string
+  model: string
+  /** Undefined when upload-artifact is false. */
+  artifact?: ArtifactInfo
+  title?: string
+}
+
+export function verdictHeading(ctx: ReportContext): string {
+  const s = ctx.summary
+  return `## ${s.final_verdict === 'PASS' ? '✅' : '❌'} ${ctx.title ?? 'opencode-dogfood'}: ${s.final_verdict}`
+}
+
+export function overviewLines(ctx: ReportContext): string[] {
+  const s = ctx.summary
+  const lines = [`**${s.run_id}** · ${countsLine(s)} · commit ${code(s.repo_commit.slice(0, 12))} · model ${code(ctx.model)}`]
+  if (s.stop_reason) lines.push('', `> **Stop reason:** ${s.stop_reason.replace(/\r?\n|\r/g, ' ')}`)
+  return lines
+}
+
+export function artifactLine(a: ArtifactInfo | undefined): string {
+  if (!a) return '- artifact: not uploaded (`upload-artifact: false`)'
+  if (a.error) return `- artifact ${code(a.name)}: upload failed — ${a.error.replace(/\r?\n|\r/g, ' ')}`
+  const link = a.url ? `[${a.name}](${a.url})` : code(a.name)
+  const parts = [`- artifact ${link}`]
+  if (a.id !== undefined) parts.push(`id ${a.id}`)
+  if (a.digest) parts.push(`digest ${code(`sha256:${a.digest}`)}`)
+  if (a.size !== undefined) parts.push(`${a.size} bytes`)
+  return parts.join(' · ')
+}
+
+export function ledgerLines(ctx: ReportContext): string[] {
+  return ['', '### Ledger', '', artifactLine(ctx.artifact), `- in the workspace: ${code(ctx.ledgerPath)} — check it with ${code(`npx opencode-dogfood verify ${ctx.ledgerPath}`)}`]
+}
+
+export function renderJobSummary(ctx: ReportContext, limit = JOB_SUMMARY_LIMIT, measure: Measure = bytes): string {
+  const s = ctx.summary
+  const reasons = notPassed(s)
+  return pack({
+    before: [verdictHeading(ctx), '', ...overviewLines(ctx)],
+    sections: [
+      { head: ['', '### Cases', '', ...TABLE_HEAD], items: s.cases.map(tableRow) },
+      { head: ['', '### Why cases did not pass', ''], items: reasons.map(reasonLine) },
+    ],
+    after: ledgerLines(ctx),
+    limit,
+    measure,
+    overflowNote: (n) => `> ⚠️ ${n} line(s) not shown: a job summary must stay under 1 MiB. The full table is run_summary.json in the ledger artifact.`,
+  })
+}
