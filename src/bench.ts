@@ -1,3 +1,95 @@
-export async function runBench(_argv: string[]): Promise<number> {
-  throw new Error('bench: not built yet')
+// `npm run bench`: the hermetic suite against its floor, in one process, on one
+// warm server. The floor is the same agent calls the suite makes (the 15
+// cases' scripted prompts, T1C02's one per role, none for T1C03, which is
+// decided from the registry) sent straight through the same transport code,
+// with no case processes, snapshots, checks or ledger. Prints both and the ratio.
+import { mkdtempSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { builtinCases } from './cases/catalog.js'
+import { makeThrowawayRepo } from './demo.js'
+import { agentFor } from './opencode/config.js'
+import { resolveOpencodeBinary } from './opencode/binary.js'
+import { sdkTransport } from './opencode/sdk-transport.js'
+import { caseTag } from './scripted-model/script.js'
+import { startBackends } from './suite/backends.js'
+import { BUILTIN_MODEL, DEFAULT_DELETION_ALLOWLIST, DEFAULT_WRITE_ALLOWLIST } from './suite/options.js'
+import { DEFAULT_ROLES, runSuite } from './suite/run.js'
+import { createWorktree, removeWorktree } from './suite/worktree.js'
+import { STAGES } from './types.js'
+
+const LATENCY_BUDGET_MS = 120_000
+
+/** The agent calls of one suite run, sent straight to the server. */
+async function floor(url: string, directory: string): Promise<number> {
+  const transport = sdkTransport(url)
+  const t0 = Date.now()
+  for (const c of builtinCases()) {
+    if (c.check === 'invalid_model') continue
+    const text = c.check === 'empty_prompt' ? '' : `${caseTag(c.id)} ${c.prompt}`
+    const budgetMs = Number(c.params?.latency_budget_ms ?? LATENCY_BUDGET_MS)
+    const models = c.check === 'roles' ? DEFAULT_ROLES(BUILTIN_MODEL).map((r) => r.model) : [BUILTIN_MODEL]
+    for (const model of models) {
+      const r = await transport.prompt({ directory, model, agent: agentFor(c.prevention), text, budgetMs })
+      if (r.error && c.check !== 'empty_prompt') throw new Error(`floor: ${c.id} failed: ${r.error}`)
+    }
+  }
+  return Date.now() - t0
+}
+
+export async function runBench(argv: string[]): Promise<number> {
+  const rounds = Number(argv[argv.indexOf('--rounds') + 1] || 1) || 1
+  const repo = await makeThrowawayRepo('opencode-dogfood-bench-')
+  const base = path.dirname(repo)
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'opencode-dogfood-bench-state-'))
+  const roles = DEFAULT_ROLES(BUILTIN_MODEL)
+  const backends = await startBackends({
+    model: BUILTIN_MODEL,
+    hermetic: true,
+    roles,
+    writeAllowlist: DEFAULT_WRITE_ALLOWLIST,
+    cases: builtinCases(),
+    binary: resolveOpencodeBinary(),
+    cwd: repo,
+    tmp,
+  })
+  Object.assign(process.env, backends.keyEnv)
+  const results: { suite: number; floor: number }[] = []
+  try {
+    // Warm-up: the server's first prompt costs seconds that neither side should pay.
+    const floorDir = await createWorktree(repo, path.join(base, 'floor_worktree'))
+    await floor(backends.url, floorDir)
+    await removeWorktree(repo, floorDir)
+    for (let i = 0; i < rounds; i++) {
+      const fdir = await createWorktree(repo, path.join(base, `floor_${i}`))
+      const floorMs = await floor(backends.url, fdir)
+      await removeWorktree(repo, fdir)
+      const t0 = Date.now()
+      const outcome = await runSuite({
+        repoDir: repo,
+        worktreePath: path.join(base, `suite_${i}`),
+        stages: [...STAGES],
+        failFast: true,
+        model: BUILTIN_MODEL,
+        transport: 'sdk',
+        writeAllowlist: DEFAULT_WRITE_ALLOWLIST,
+        deletionAllowlist: DEFAULT_DELETION_ALLOWLIST,
+        caseTimeoutMs: 300_000,
+        latencyBudgetMs: LATENCY_BUDGET_MS,
+        roles,
+        backends,
+      })
+      const suiteMs = Date.now() - t0
+      if (outcome.summary.final_verdict !== 'PASS') throw new Error(`bench: the suite did not pass (${outcome.summary.stop_reason ?? 'see ' + outcome.runDir})`)
+      results.push({ suite: suiteMs, floor: floorMs })
+      process.stdout.write(`round ${i + 1}: suite ${suiteMs} ms, floor ${floorMs} ms, ratio ${(suiteMs / floorMs).toFixed(2)}×\n`)
+    }
+  } finally {
+    await backends.stop()
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+  const suite = median(results.map((r) => r.suite))
+  const fl = median(results.map((r) => r.floor))
+  process.stdout.write(`suite (15 cases, case processes, guard, ledger): ${suite} ms\nfloor (same agent calls, same warm server):    ${fl} ms\nratio: ${(suite / fl).toFixed(2)}× (target ≤ 1.50×)\n`)
+  return 0
 }

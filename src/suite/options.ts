@@ -46,6 +46,8 @@ export interface SuiteOptions {
   latencyBudgetMs: number
   /** opencode binary to use instead of the one from the opencode-ai package. */
   opencodePath?: string
+  /** Servers already started by the caller (the benchmark shares one warm server); not stopped by the suite. */
+  backends?: import('./backends.js').Backends
   /** Progress lines (the CLI prints them; the Action logs them). */
   onProgress?: (event: ProgressEvent) => void
 }

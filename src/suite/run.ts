@@ -1,8 +1,7 @@
 // The suite: preflight, worktree, one OpenCode server, then every selected
 // case as its own process through @actions/exec, stage by stage, with gates,
 // fail-fast and safety stops; then the run summary, sealed and verified.
-import { randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -20,9 +19,9 @@ import { assertSchema } from '../ledger/schemas.js'
 import { writeSidecar } from '../ledger/sidecar.js'
 import { verifyRun } from '../ledger/verify.js'
 import { resolveOpencodeBinary } from '../opencode/binary.js'
-import { buildConfig, SCRIPTED_KEY_ENV, SCRIPTED_PROVIDER } from '../opencode/config.js'
-import { health, startServer, type ServerHandle } from '../opencode/server.js'
-import { startScriptedModel, type ScriptedModelServer } from '../scripted-model/server.js'
+import { SCRIPTED_PROVIDER } from '../opencode/config.js'
+import { health } from '../opencode/server.js'
+import { startBackends, type Backends } from './backends.js'
 import { redact, secretValues } from '../secrets.js'
 import type { CaseResult, CaseSummary, FailureCode, RunSummary } from '../types.js'
 import { AGENT_CALLS_SUBDIR, BUILTIN_MODEL, LEDGER_SUBDIR, type Role, type SuiteOptions, type SuiteOutcome } from './options.js'
@@ -80,7 +79,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
     const h = await health(opts.serverUrl, 5000)
     if (!h.healthy) throw new InputError('--server-url', `${opts.serverUrl} does not answer GET /global/health (${h.error ?? 'healthy=false'})`)
   }
-  const binary = opts.serverUrl && opts.transport === 'sdk' ? undefined : resolveOpencodeBinary(opts.opencodePath)
+  const binary = (opts.serverUrl || opts.backends) && opts.transport === 'sdk' ? undefined : resolveOpencodeBinary(opts.opencodePath)
 
   // Transcripts go to logs/agent_calls/ of the checkout, or beside a custom ledger.
   const agentCallsRoot = opts.ledgerDir ? path.join(ledgerDir, 'agent_calls') : path.join(repoDir, AGENT_CALLS_SUBDIR)
@@ -109,33 +108,19 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
   const canaries: Canary[] = worktreePath ? [plantCanary(path.dirname(worktreePath), runId)] : []
   progress({ kind: 'run-start', runId, runDir, cases: cases.length })
 
-  // Hermetic mode: role keys are made up per run and live only in env.
-  const keyEnv: Record<string, string> = {}
-  if (hermetic) {
-    keyEnv[SCRIPTED_KEY_ENV] = `dogfood-${randomBytes(12).toString('hex')}`
-    for (const r of roles) keyEnv[r.key_env] = `dogfood-${r.name}-${randomBytes(12).toString('hex')}`
-  }
-  const childEnv: Record<string, string> = Object.fromEntries(Object.entries({ ...process.env, ...keyEnv }).filter((e): e is [string, string] => typeof e[1] === 'string'))
-  const secrets = secretValues(childEnv, roles.map((r) => r.key_env))
-
-  let scripted: ScriptedModelServer | undefined
-  let server: ServerHandle | undefined
-  let serverUrl = opts.serverUrl
+  let backends: Backends | undefined = opts.backends
+  let serverUrl = opts.serverUrl ?? opts.backends?.url
   let serverError: string | undefined
   const summaries: CaseSummary[] = []
   let stopReason: string | undefined
+  let childEnv: Record<string, string> = {}
+  let secrets: string[] = []
   try {
     if (!serverUrl) {
       const t0 = Date.now()
       try {
-        const scriptedLog = path.join(tmp, 'scripted-model.jsonl')
-        if (hermetic) {
-          scripted = await startScriptedModel({ scripts: new Map(all.map((c) => [c.id, c.turns])), logFile: scriptedLog })
-          writeFileSync(scriptedLog, '')
-        }
-        const config = buildConfig({ model, scriptedUrl: scripted?.url, roles, writeAllowlist: opts.writeAllowlist })
-        server = await startServer({ binary: binary!, cwd: workDir, stateDir: path.join(tmp, 'opencode-state'), config, env: keyEnv })
-        serverUrl = server.url
+        backends = await startBackends({ model, hermetic, roles, writeAllowlist: opts.writeAllowlist, cases: all, binary: binary!, cwd: workDir, tmp })
+        serverUrl = backends.url
         progress({ kind: 'server-start', url: serverUrl, ms: Date.now() - t0 })
       } catch (e) {
         // Evidence, not an exception: T1C01 will find no server and record CLIFAIL.
@@ -144,6 +129,9 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
         progress({ kind: 'stop', reason: `OpenCode server could not start: ${serverError}` })
       }
     }
+    // Role keys (made up per run in hermetic mode) reach case processes only through env.
+    childEnv = Object.fromEntries(Object.entries({ ...process.env, ...backends?.keyEnv }).filter((e): e is [string, string] => typeof e[1] === 'string'))
+    secrets = secretValues(childEnv, roles.map((r) => r.key_env))
 
     for (let i = 0; i < cases.length; i++) {
       const c = cases[i]
@@ -169,7 +157,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
         caseTimeoutMs: opts.caseTimeoutMs,
         agentCallsDir,
         roles,
-        scriptedLog: scripted ? path.join(tmp, 'scripted-model.jsonl') : undefined,
+        scriptedLog: backends?.scriptedLog,
         opencodeBinary: binary,
         harnessPaths,
         checkoutDir: worktreePath ? repoDir : undefined,
@@ -187,8 +175,8 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
       }
     }
   } finally {
-    await server?.stop()
-    await scripted?.close()
+    // Servers the caller brought (opts.backends) are the caller's to stop.
+    if (backends && backends !== opts.backends) await backends.stop()
     canaries.forEach(removeCanary)
   }
 

@@ -1,0 +1,65 @@
+// The servers a run talks to: in hermetic mode the scripted model and one
+// OpenCode server configured for it (role keys made up per run, living only
+// in the environment); otherwise one OpenCode server for the real providers.
+import { randomBytes } from 'node:crypto'
+import { writeFileSync } from 'node:fs'
+import path from 'node:path'
+import type { CaseDef } from '../cases/catalog.js'
+import { buildConfig, SCRIPTED_KEY_ENV } from '../opencode/config.js'
+import { startServer, type ServerHandle } from '../opencode/server.js'
+import { startScriptedModel, type ScriptedModelServer } from '../scripted-model/server.js'
+import type { Role } from './options.js'
+
+export interface Backends {
+  url: string
+  /** JSONL log of the scripted model's requests (hermetic mode). */
+  scriptedLog?: string
+  /** Keys made up for this run (hermetic mode): given to case processes through env. */
+  keyEnv: Record<string, string>
+  stop(): Promise<void>
+}
+
+export interface BackendOptions {
+  model: string
+  hermetic: boolean
+  roles: Role[]
+  writeAllowlist: string[]
+  cases: CaseDef[]
+  binary: string
+  cwd: string
+  tmp: string
+}
+
+export function hermeticKeys(roles: Role[]): Record<string, string> {
+  const keyEnv: Record<string, string> = { [SCRIPTED_KEY_ENV]: `dogfood-${randomBytes(12).toString('hex')}` }
+  for (const r of roles) keyEnv[r.key_env] = `dogfood-${r.name}-${randomBytes(12).toString('hex')}`
+  return keyEnv
+}
+
+export async function startBackends(o: BackendOptions): Promise<Backends> {
+  const keyEnv = o.hermetic ? hermeticKeys(o.roles) : {}
+  let scripted: ScriptedModelServer | undefined
+  let scriptedLog: string | undefined
+  if (o.hermetic) {
+    scriptedLog = path.join(o.tmp, 'scripted-model.jsonl')
+    writeFileSync(scriptedLog, '')
+    scripted = await startScriptedModel({ scripts: new Map(o.cases.map((c) => [c.id, c.turns])), logFile: scriptedLog })
+  }
+  let server: ServerHandle
+  try {
+    const config = buildConfig({ model: o.model, scriptedUrl: scripted?.url, roles: o.roles, writeAllowlist: o.writeAllowlist })
+    server = await startServer({ binary: o.binary, cwd: o.cwd, stateDir: path.join(o.tmp, 'opencode-state'), config, env: keyEnv })
+  } catch (e) {
+    await scripted?.close()
+    throw e
+  }
+  return {
+    url: server.url,
+    scriptedLog,
+    keyEnv,
+    async stop() {
+      await server.stop()
+      await scripted?.close()
+    },
+  }
+}
