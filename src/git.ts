@@ -20,7 +20,8 @@ export interface GitRunOptions {
 const GIT_LOCATION_VARS = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_COMMON_DIR', 'GIT_OBJECT_DIRECTORY', 'GIT_NAMESPACE']
 
 export function gitEnv(extra?: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }
+  // OPENCODE_DOGFOOD_GIT marks the harness's own git calls (the forbidden-operations test audits them).
+  const env: NodeJS.ProcessEnv = { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', OPENCODE_DOGFOOD_GIT: '1' }
   // The repository is always the one given by cwd: a stray GIT_DIR in the
   // environment must not redirect the guard to another repository.
   for (const v of GIT_LOCATION_VARS) delete env[v]

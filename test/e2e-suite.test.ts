@@ -1,7 +1,7 @@
 // The main job, end to end: the full 15-case hermetic suite against the real
 // opencode binary, in a worktree, leaving a ledger that verifies.
 import { execFileSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { CaseResult, RunSummary } from '../src/types.js'
@@ -33,8 +33,15 @@ describe('the full hermetic suite', () => {
   const runDir = path.join(ledgerDir(repo), 'RUN_0001')
   let r: ReturnType<typeof cli>
   let summary: RunSummary
+  // A git on PATH that logs every call the harness makes, to audit them afterwards.
+  const shimDir = path.join(base, 'git-shim')
+  const gitLog = path.join(base, 'git-calls.log')
   beforeAll(() => {
-    r = cli(['run', '--stages', 'T1,T2a,T2b,T3,T4', '--fail-fast', '--worktree', path.join(base, 'dogfood_worktree')], { cwd: repo })
+    const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim()
+    mkdirSync(shimDir)
+    writeFileSync(path.join(shimDir, 'git'), `#!/bin/sh\nif [ -n "$OPENCODE_DOGFOOD_GIT" ]; then printf '%s\\n' "$*" >> '${gitLog}'; fi\nexec '${realGit}' "$@"\n`)
+    chmodSync(path.join(shimDir, 'git'), 0o755)
+    r = cli(['run', '--stages', 'T1,T2a,T2b,T3,T4', '--fail-fast', '--worktree', path.join(base, 'dogfood_worktree')], { cwd: repo, env: { PATH: `${shimDir}:${process.env.PATH}` } })
     summary = JSON.parse(readFileSync(path.join(runDir, 'run_summary.json'), 'utf8')) as RunSummary
   }, 600_000)
   const result = (id: string) => JSON.parse(readFileSync(path.join(runDir, 'cases', `${id}.result.json`), 'utf8')) as CaseResult
@@ -91,6 +98,18 @@ describe('the full hermetic suite', () => {
     expect(existsSync(path.join(repo, '.git', 'opencode'))).toBe(false)
     expect(readdirSync(base).filter((n) => n.startsWith('.opencode-dogfood-canary'))).toEqual([])
     expect(processesUnder(base)).toEqual([])
+  })
+
+  it('never runs a forbidden git operation (every harness git call audited)', () => {
+    const calls = readFileSync(gitLog, 'utf8').trim().split('\n')
+    expect(calls.length).toBeGreaterThan(100)
+    expect(calls).toContain(`worktree remove -- ${path.join(base, 'dogfood_worktree')}`)
+    for (const call of calls) {
+      expect(call).not.toMatch(/^clean\b/)
+      expect(call).not.toMatch(/^reset\b.*--hard/)
+      expect(call).not.toMatch(/^checkout\b.* -- \.$/)
+      expect(call).not.toMatch(/--force\b|(^| )-f( |$)/)
+    }
   })
 
   it('a second run takes the next run id', () => {
