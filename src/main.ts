@@ -77,7 +77,7 @@ async function writeJobSummary(markdown: string): Promise<void> {
 
 async function main(): Promise<void> {
   // Secrets first: nothing may print before the runner knows what to mask.
-  maskSecrets(core.setSecret, process.env)
+  const masked = maskSecrets(core.setSecret, process.env)
   const ctx = readRunContext()
   let inputs: ActionInputs
   try {
@@ -85,7 +85,7 @@ async function main(): Promise<void> {
   } catch (e) {
     return failStep(e)
   }
-  maskSecrets(core.setSecret, process.env, inputs.roles)
+  maskSecrets(core.setSecret, process.env, inputs.roles, masked)
 
   const stateDir = prepareStateDir(ctx)
   const worktreePath = inputs.worktreePath ?? defaultWorktree(ctx, stateDir)

@@ -127,5 +127,10 @@ describe('masking', () => {
     const env = { 'INPUT_GITHUB-TOKEN': 'ghs_abcdefghijklmnop', ANTHROPIC_API_KEY: 'sk-ant-0123456789', MY_ROLE_CRED_VAR: 'role-secret-value-1', PATH: '/usr/bin:/bin', GITHUB_REPOSITORY: 'octo-org/octo-repo' }
     maskSecrets((v) => masked.push(v), env, [{ name: 'coder', model: 'a/b', key_env: 'MY_ROLE_CRED_VAR' }])
     expect(masked.sort()).toEqual(['ghs_abcdefghijklmnop', 'role-secret-value-1', 'sk-ant-0123456789'])
+    // A second pass (after the roles are known) registers only what is new.
+    const again: string[] = []
+    const done = maskSecrets((v) => again.push(v), { ANTHROPIC_API_KEY: 'sk-ant-0123456789' })
+    maskSecrets((v) => again.push(v), { ANTHROPIC_API_KEY: 'sk-ant-0123456789', LATE_KEY_VAR: 'late-secret-value' }, [{ name: 'r', model: 'a/b', key_env: 'LATE_KEY_VAR' }], done)
+    expect(again).toEqual(['sk-ant-0123456789', 'late-secret-value'])
   })
 })
