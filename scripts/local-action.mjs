@@ -1,6 +1,6 @@
-// `npm run local-action`: the action's TypeScript entry run locally by
-// @github/local-action (src/main.ts, then src/post.ts), inputs from .env (or
-// the committed .env.example), on a throwaway sandbox repository scaffolded
+// `npm run local-action [-- ENV_FILE]`: the action's TypeScript entry run
+// locally by @github/local-action (src/main.ts, then src/post.ts), inputs from
+// ENV_FILE, else .env, else the committed .env.example, on a throwaway sandbox repository scaffolded
 // with `opencode-dogfood init` in a temp folder, as a workflow would have it.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
@@ -30,7 +30,8 @@ for (const [k, d] of Object.entries(dirs)) {
 added.GITHUB_STEP_SUMMARY = path.join(base, 'step-summary.md')
 writeFileSync(added.GITHUB_STEP_SUMMARY, '')
 
-const source = existsSync('.env') ? '.env' : '.env.example'
+// An env file given on the command line wins (npm run local-action -- my.env).
+const source = process.argv[2] ?? (existsSync('.env') ? '.env' : '.env.example')
 const envFile = path.join(base, 'local-action.env')
 const lines = readFileSync(source, 'utf8').split('\n')
 const setInFile = new Set(lines.map((l) => /^([A-Za-z_][A-Za-z0-9_-]*)=/.exec(l)?.[1]).filter(Boolean))

@@ -72,7 +72,12 @@ async function writeJobSummary(markdown: string): Promise<void> {
     core.info('no GITHUB_STEP_SUMMARY: job summary not written')
     return
   }
-  await core.summary.addRaw(markdown).write()
+  try {
+    await core.summary.addRaw(markdown).write()
+  } catch (e) {
+    // The check run and the outputs still have to be written.
+    core.warning(`job summary not written: ${(e as Error).message}`)
+  }
 }
 
 async function main(): Promise<void> {
