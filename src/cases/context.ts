@@ -31,6 +31,8 @@ export interface CaseContext {
   checkoutExclude: string[]
   /** Canary files outside the worktree. */
   canaries: Canary[]
+  /** sha256 of the server's injected configuration; undefined for a server the user runs. */
+  configSha256?: string
   /** Where the case process writes its verdict for the suite. */
   verdictFile: string
 }

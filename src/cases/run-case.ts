@@ -13,8 +13,8 @@ import { checkWorktree, formatWorktreeCheck } from '../guard/worktree.js'
 import { compareSnapshots } from '../guard/compare.js'
 import { git } from '../git.js'
 import { writeEvidence } from '../ledger/evidence.js'
-import { writeFileAtomic, writeJsonAtomic } from '../fsutil.js'
-import { agentFor } from '../opencode/config.js'
+import { sha256, writeFileAtomic, writeJsonAtomic } from '../fsutil.js'
+import { agentFor, permissionFor } from '../opencode/config.js'
 import { cliTransport } from '../opencode/cli-transport.js'
 import { sdkTransport } from '../opencode/sdk-transport.js'
 import type { AgentTransport, PromptResult } from '../opencode/transport.js'
@@ -60,6 +60,23 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
 
   const writes = WRITING_CHECKS.has(c.check)
   const policy = { writeAllowlist: writes ? ctx.writeAllowlist : [], deletionAllowlist: ctx.deletionAllowlist }
+  // Prevention (what OpenCode was told to deny) and detection (what the gates allow), as evidence.
+  const permission = permissionFor(c.prevention, ctx.writeAllowlist)
+  evidence(
+    'policy.json',
+    JSON.stringify(
+      {
+        prevention: c.prevention,
+        agent: agentFor(c.prevention),
+        permission,
+        permission_sha256: sha256(JSON.stringify(permission)),
+        server_config_sha256: ctx.configSha256 ?? 'unknown: a server the user runs (--server-url)',
+        gate: { write_allowlist: policy.writeAllowlist, deletion_allowlist: policy.deletionAllowlist },
+      },
+      null,
+      2,
+    ) + '\n',
+  )
   const guard = await CaseGuard.start(ctx.workDir, policy, ctx.harnessPaths)
   const outside = ctx.checkoutDir && ctx.checkoutDir !== ctx.workDir ? await takeFingerprint(ctx.checkoutDir, ctx.checkoutExclude) : undefined
   const canariesBefore = canaryState(ctx.canaries)

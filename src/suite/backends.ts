@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { sha256 } from '../fsutil.js'
 import type { CaseDef } from '../cases/catalog.js'
 import { buildConfig, SCRIPTED_KEY_ENV } from '../opencode/config.js'
 import { startServer, type ServerHandle } from '../opencode/server.js'
@@ -16,6 +17,8 @@ export interface Backends {
   scriptedLog?: string
   /** Keys made up for this run (hermetic mode): given to case processes through env. */
   keyEnv: Record<string, string>
+  /** sha256 of the configuration injected into the server (keys are {env:…} references, never values). */
+  configSha256: string
   stop(): Promise<void>
 }
 
@@ -46,8 +49,8 @@ export async function startBackends(o: BackendOptions): Promise<Backends> {
     scripted = await startScriptedModel({ scripts: new Map(o.cases.map((c) => [c.id, c.turns])), logFile: scriptedLog })
   }
   let server: ServerHandle
+  const config = buildConfig({ model: o.model, scriptedUrl: scripted?.url, roles: o.roles, writeAllowlist: o.writeAllowlist })
   try {
-    const config = buildConfig({ model: o.model, scriptedUrl: scripted?.url, roles: o.roles, writeAllowlist: o.writeAllowlist })
     server = await startServer({ binary: o.binary, cwd: o.cwd, stateDir: path.join(o.tmp, 'opencode-state'), config, env: keyEnv })
   } catch (e) {
     await scripted?.close()
@@ -57,6 +60,7 @@ export async function startBackends(o: BackendOptions): Promise<Backends> {
     url: server.url,
     scriptedLog,
     keyEnv,
+    configSha256: sha256(JSON.stringify(config)),
     async stop() {
       await server.stop()
       await scripted?.close()

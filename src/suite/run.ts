@@ -163,6 +163,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
         checkoutDir: worktreePath ? repoDir : undefined,
         checkoutExclude: harnessIn(repoDir),
         canaries,
+        configSha256: backends?.configSha256,
         verdictFile: path.join(tmp, `${c.id}.verdict.json`),
       }
       const summary = await execCase(ctx, tmp, childEnv, secrets, repoCommit)

@@ -1,6 +1,6 @@
 // Real git repositories for tests: a throwaway repo with the sandbox fixtures
 // committed (as `opencode-dogfood init` + commit would leave it).
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -42,4 +42,16 @@ export function cli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEn
 
 export function ledgerDir(repo: string): string {
   return path.join(repo, 'artifacts', 'ledger', 'opencode_dogfood')
+}
+
+/** Like cli(), without blocking the event loop (for tests that serve something in-process). */
+export function cliAsync(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: opts.cwd, env: { ...process.env, ...opts.env } })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d) => (stdout += d))
+    child.stderr.on('data', (d) => (stderr += d))
+    child.on('close', (code) => resolve({ status: code ?? -1, stdout, stderr }))
+  })
 }
