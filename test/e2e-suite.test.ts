@@ -53,6 +53,12 @@ describe('the full hermetic suite', () => {
     expect(r.stdout).toMatch(/RUN_0001: PASS — 15 passed, 0 failed, 0 skipped of 15/)
   })
 
+  it('Verification Matrix P01–P04 pass; F02 MODELNOTFOUND, F03 GITCLEANFAIL, F04 TIMEOUTEXCEEDED expected', () => {
+    for (const id of ['T1C01', 'T2A01', 'T2B01', 'T3C01']) expect(result(id), id).toMatchObject({ expected_outcome: 'SUCCESS', actual_outcome: 'SUCCESS', status: 'PASS' })
+    for (const [id, code] of [['T1C03', 'MODELNOTFOUND'], ['T2B03', 'GITCLEANFAIL'], ['T4E02', 'TIMEOUTEXCEEDED']])
+      expect(result(id), id).toMatchObject({ expected_outcome: 'EXPECTED_FAIL', actual_outcome: 'FAIL', failure_code: code, status: 'PASS' })
+  })
+
   it('leaves a ledger that verifies, with sidecars sha256sum -c accepts', () => {
     expect(cli(['verify', runDir]).status).toBe(0)
     const dirs = new Set(walk(runDir).filter((f) => f.endsWith('.sha256')).map((f) => path.dirname(f)))
