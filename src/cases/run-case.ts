@@ -39,7 +39,8 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
   const secrets = secretValues(process.env, ctx.roles.map((r) => r.key_env))
   const evidence = (name: string, data: string | Buffer) =>
     writeEvidence(ctx.runDir, c.id, name, typeof data === 'string' ? redact(data, secrets) : data)
-  const log = (line: string) => process.stdout.write(redact(`${c.id}: ${line}`, secrets) + '\n')
+  const started = Date.now()
+  const log = (line: string) => process.stdout.write(redact(`${c.id} +${((Date.now() - started) / 1000).toFixed(2)}s: ${line}`, secrets) + '\n')
   const transcripts: { label: string; result: PromptResult }[] = []
 
   const head = await git(ctx.workDir, ['rev-parse', 'HEAD'])
