@@ -1,6 +1,8 @@
 // The check run: bodies built by src/report/check-run.ts, sent by
 // src/action/checks.ts to a local stand-in for the API, every body validated
 // against GitHub's own request schemas (extracted from @octokit/openapi).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { CheckRun, octokitChecks } from '../../src/action/checks.js'
 import { checkSha } from '../../src/action/context.js'
@@ -50,6 +52,15 @@ describe('check run bodies', () => {
     const [body] = completionBodies(ctxOf(safetyStopRun()), new Date())
     expect(body.conclusion).toBe('failure')
     expect(problems(validateUpdate, body)).toEqual([])
+  })
+
+  it('FAIL output against its golden file (title, summary, text)', () => {
+    const [body] = completionBodies(ctxOf(safetyStopRun()), new Date())
+    const actual = `# title\n\n${body.output.title}\n\n# summary\n\n${body.output.summary}\n# text\n\n${body.output.text}`
+    const file = path.resolve('test/golden/check-run-fail.md')
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, actual)
+    expect(existsSync(file), 'check-run-fail.md is missing: run with UPDATE_GOLDEN=1 once and review it').toBe(true)
+    expect(actual).toBe(readFileSync(file, 'utf8'))
   })
 
   it('120 annotations go 50 + 50 + 20; only the last request completes the run', () => {

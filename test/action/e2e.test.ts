@@ -5,7 +5,7 @@
 // Azurite, GITHUB_API_URL at a local stand-in for the API), on Node 24, on a
 // throwaway repository; then dist/post.js with the state the main step saved.
 import { createHash } from 'node:crypto'
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -192,7 +192,8 @@ describe(`the bundled action on ${node.version}`, () => {
       expectTokenMasked(r)
       expect(commands(r.main.stdout, 'warning')).toEqual([])
 
-      // The post step: nothing was left behind.
+      // The post step: the server's pid was recorded (through the wrapper) and it was stopped by the run itself.
+      expect(readdirSync(path.join(r.main.state['state-dir'], 'pids')).some((f) => /^opencode-\d+\.pid$/.test(f))).toBe(true)
       expect(r.post.exitCode).toBe(0)
       expect(commands(r.post.stdout, 'warning')).toEqual([])
       expect(commands(r.post.stdout, 'error')).toEqual([])
