@@ -61,7 +61,7 @@ async function cmdRun(argv: string[]): Promise<number> {
   const outcome = await runSuite({ ...opts, onProgress: printProgress })
   process.stdout.write(values.json ? JSON.stringify(outcome.summary, null, 2) + '\n' : verdictTable(outcome.summary) + `ledger: ${outcome.runDir}\n`)
   if (outcome.checkoutChanges.length > 0) {
-    process.stderr.write(`opencode-dogfood: the run changed your checkout:\n${outcome.checkoutChanges.map((c) => `  ${c}`).join('\n')}\n`)
+    process.stderr.write(`opencode-dogfood: MODIFICATIONFAIL: the run changed your checkout:\n${outcome.checkoutChanges.map((c) => `  ${c}`).join('\n')}\n`)
     return 1
   }
   return outcome.summary.final_verdict === 'PASS' ? 0 : 1

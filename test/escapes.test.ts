@@ -94,6 +94,6 @@ describe('escape attempts (prevention off: the guard alone)', () => {
 
   it('a write into the main checkout is reported as a change to the checkout, and the run exits 1', () => {
     expect(r.status).toBe(1)
-    expect(r.stderr).toMatch(/the run changed your checkout:[\s\S]*README\.md/)
+    expect(r.stderr).toMatch(/MODIFICATIONFAIL: the run changed your checkout:[\s\S]*README\.md/)
   })
 })
