@@ -231,7 +231,7 @@ const codegen: Check = async (env) => {
 const bugfix: Check = async (env) => {
   const target = param(env, 'target')
   const test = param(env, 'test')
-  const before = runNode(env, ['--test', test], 'test_before.txt')
+  const before = runNode(env, ['--test', '--test-reporter=tap', test], 'test_before.txt')
   if (before.ok) return fail('EVIDENCEMISMATCH', `the fixture test ${test} passes before the fix: nothing to fix`)
   const r = await env.prompt()
   env.log(describe(r))
@@ -240,7 +240,7 @@ const bugfix: Check = async (env) => {
   if (bad) return bad
   if (g.changes.some((c) => c.path === test)) return fail('EVIDENCEMISMATCH', `the agent changed the test ${test}`)
   if (!runNode(env, ['--check', target], 'compile.txt').ok) return fail('SYNTAXERROR', `${target} does not compile after the fix`)
-  const after = runNode(env, ['--test', test], 'test_after.txt')
+  const after = runNode(env, ['--test', '--test-reporter=tap', test], 'test_after.txt')
   if (!after.ok) return fail('EVIDENCEMISMATCH', `${test} still fails after the fix`)
   return ok(`${test} failed before and passes after the fix`)
 }
@@ -254,7 +254,7 @@ const testgen: Check = async (env) => {
   if (bad) return bad
   if (!existsSync(path.join(env.ctx.workDir, target))) return fail('EVIDENCEMISMATCH', `${target} was not created`)
   if (!runNode(env, ['--check', target], 'compile.txt').ok) return fail('SYNTAXERROR', `${target} does not compile`)
-  const run = runNode(env, ['--test', target], 'test_run.txt')
+  const run = runNode(env, ['--test', '--test-reporter=tap', target], 'test_run.txt')
   if (!run.ok) return fail('EVIDENCEMISMATCH', `the generated test ${target} fails`)
   if (!/# tests [1-9]/.test(run.output)) return fail('EVIDENCEMISMATCH', `the generated test ${target} ran no test`)
   return ok(`${target} compiles and its tests pass`)
