@@ -1,7 +1,8 @@
 // Before/after → the list of changes and the gate verdict. A rename is a
 // deletion of its source plus a creation; a type change (file ↔ symlink) and a
 // mode change are modifications; any change to repository state is a
-// modification outside the allowlist.
+// modification outside the allowlist, and a deletion there (a ref, a hook, an
+// object) is a deletion like any other.
 import { isAllowed } from './allowlist.js'
 import type { Snapshot } from './snapshot.js'
 import type { FailureCode } from '../types.js'
@@ -33,7 +34,9 @@ export function compareSnapshots(before: Snapshot, after: Snapshot): Change[] {
     if (!a) changes.push({ path: p, kind: 'deleted', area: 'repo' })
     else if (a.hash !== b.hash) changes.push({ path: p, kind: 'modified', area: 'repo' })
   }
-  for (const p of after.repo.keys()) if (!before.repo.has(p)) changes.push({ path: p, kind: 'created', area: 'repo' })
+  // The object store may grow (objects are content-addressed: a new one cannot
+  // alter history); an object that disappears is a deletion.
+  for (const [p, a] of after.repo) if (!before.repo.has(p) && !a.object) changes.push({ path: p, kind: 'created', area: 'repo' })
   return changes.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0))
 }
 

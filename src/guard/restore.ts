@@ -1,10 +1,16 @@
 // Put the work tree back as the "before" snapshot had it, file by file, from
 // git's object store and the snapshot's own copies of repository files. No
 // forbidden operation is used: no clean, no hard reset, no checkout of the tree.
-import { mkdirSync, readdirSync, rmdirSync, rmSync, symlinkSync, writeFileSync, chmodSync, lstatSync } from 'node:fs'
-import path from 'node:path'
+//
+// Order: repository state first; then everything the agent created is
+// removed (deepest first, with the folders that only it made); then every
+// deleted, modified or retyped entry is written anew (a new inode: a hard
+// link the agent made cannot carry the rewrite elsewhere), never through a
+// symlink in its path.
+import { chmodSync, lstatSync, mkdirSync, readdirSync, rmdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { gitRaw } from '../git.js'
 import type { Change } from './compare.js'
+import { encodePath, fsPath } from './paths.js'
 import type { Snapshot } from './snapshot.js'
 
 export interface RestoreRecord {
@@ -13,84 +19,152 @@ export interface RestoreRecord {
   detail?: string
 }
 
-function removeEntry(abs: string): void {
-  // A single file or symlink of the agent's making; never a recursive removal.
+/** A single file or symlink; never a recursive removal. */
+function removeEntry(abs: string | Buffer): void {
   rmSync(abs)
 }
 
-function removeEmptyParents(root: string, rel: string): void {
-  let dir = path.dirname(rel)
-  while (dir !== '.' && dir !== '') {
-    const abs = path.join(root, dir)
+function exists(abs: string | Buffer): boolean {
+  try {
+    lstatSync(abs)
+    return true
+  } catch {
+    return false
+  }
+}
+
+function parentOf(rel: string): string {
+  const i = rel.lastIndexOf('/')
+  return i < 0 ? '' : rel.slice(0, i)
+}
+
+/** Remove folders left empty by a removal, up to the first that existed before (or holds anything). */
+function removeEmptyParents(before: Snapshot, rel: string): void {
+  for (let dir = parentOf(rel); dir !== ''; dir = parentOf(dir)) {
+    if (before.dirs.has(dir)) return
+    const abs = fsPath(before.root, dir)
     try {
       if (readdirSync(abs).length > 0) return
       rmdirSync(abs)
     } catch {
       return
     }
-    dir = path.dirname(dir)
   }
 }
 
-function repoFileAbs(s: Snapshot, rel: string): string {
-  return path.join(s.commonDir, rel.slice('.git/'.length))
+/** Create the folders of `rel`, refusing to pass through a symlink or a file. */
+function makeParents(root: string, rel: string): void {
+  const parts = rel.split('/').slice(0, -1)
+  let cur = ''
+  for (const part of parts) {
+    cur = cur ? `${cur}/${part}` : part
+    const abs = fsPath(root, cur)
+    let isDir = false
+    try {
+      const s = lstatSync(abs)
+      if (s.isSymbolicLink()) throw new Error(`'${cur}' is a symlink: not writing through it`)
+      if (!s.isDirectory()) throw new Error(`'${cur}' is not a folder`)
+      isDir = true
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e
+    }
+    if (!isDir) mkdirSync(abs)
+  }
+}
+
+/** A repository path's base folder and its path inside it. */
+function repoFile(s: Snapshot, rel: string): { base: string; rel: string } {
+  if (rel === '.git') return { base: s.root, rel: '.git' }
+  return { base: s.commonDir, rel: rel.slice('.git/'.length) }
+}
+
+/** Blob contents for the given ids, in one `git cat-file --batch`. */
+async function readBlobs(root: string, ids: string[]): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>()
+  const unique = [...new Set(ids)]
+  if (unique.length === 0) return out
+  const r = await gitRaw(root, ['cat-file', '--batch'], { input: unique.join('\n') + '\n' })
+  const buf = r.stdout
+  let p = 0
+  for (const id of unique) {
+    const nl = buf.indexOf(0x0a, p)
+    if (nl < 0) break
+    const header = buf.toString('latin1', p, nl).split(' ')
+    p = nl + 1
+    if (header.length !== 3 || header[0] !== id) continue // "<id> missing"
+    const size = Number(header[2])
+    if (header[1] === 'blob') out.set(id, buf.subarray(p, p + size))
+    p += size + 1
+  }
+  return out
 }
 
 export async function restore(before: Snapshot, changes: Change[]): Promise<RestoreRecord[]> {
   const records: RestoreRecord[] = []
-  // Repository state first: the index decides what the tree is restored from.
+  // Repository state first: the index decides what git thinks of the tree.
   for (const c of changes.filter((x) => x.area === 'repo')) {
-    const abs = repoFileAbs(before, c.path)
+    const file = repoFile(before, c.path)
+    const abs = fsPath(file.base, file.rel)
     const prev = before.repo.get(c.path)
-    if (c.kind === 'created') {
-      try {
-        removeEntry(abs)
-        records.push({ path: c.path, action: 'removed' })
-      } catch (e) {
-        records.push({ path: c.path, action: 'unrestorable', detail: (e as Error).message })
-      }
-      continue
-    }
-    if (!prev?.content) {
-      records.push({ path: c.path, action: 'unrestorable', detail: 'no saved copy (larger than 1 MiB)' })
-      continue
-    }
-    mkdirSync(path.dirname(abs), { recursive: true })
-    writeFileSync(abs, prev.content)
-    records.push({ path: c.path, action: 'rewritten' })
-  }
-  for (const c of changes.filter((x) => x.area === 'tree')) {
-    const abs = path.join(before.root, c.path)
-    const prev = before.tree.get(c.path)
     try {
       if (c.kind === 'created') {
         removeEntry(abs)
-        removeEmptyParents(before.root, c.path)
         records.push({ path: c.path, action: 'removed' })
         continue
       }
+      if (prev?.object) throw new Error('object-store files are listed, not kept')
+      if (!prev?.content) throw new Error('no saved copy (larger than 1 MiB)')
+      if (exists(abs)) removeEntry(abs)
+      if (parentOf(file.rel)) mkdirSync(fsPath(file.base, parentOf(file.rel)), { recursive: true })
+      if (((prev.mode ?? 0) & 0o170000) === 0o120000) symlinkSync(encodePath(prev.content.toString('utf8').slice('link:'.length)), abs)
+      else {
+        writeFileSync(abs, prev.content)
+        if (prev.mode !== undefined) chmodSync(abs, prev.mode & 0o7777)
+      }
+      records.push({ path: c.path, action: 'rewritten' })
+    } catch (e) {
+      records.push({ path: c.path, action: 'unrestorable', detail: (e as Error).message })
+    }
+  }
+
+  const tree = changes.filter((x) => x.area === 'tree')
+  // What the agent created goes first (deepest first), so nothing it made stands in the way.
+  const created = tree.filter((x) => x.kind === 'created').sort((a, b) => b.path.split('/').length - a.path.split('/').length || (a.path < b.path ? 1 : -1))
+  for (const c of created) {
+    try {
+      removeEntry(fsPath(before.root, c.path))
+      removeEmptyParents(before, c.path)
+      records.push({ path: c.path, action: 'removed' })
+    } catch (e) {
+      records.push({ path: c.path, action: 'unrestorable', detail: (e as Error).message })
+    }
+  }
+
+  const rewrite = tree.filter((x) => x.kind !== 'created')
+  const blobIds = rewrite.flatMap((c) => {
+    const prev = before.tree.get(c.path)
+    return prev?.type === 'file' && prev.hash ? [prev.hash] : []
+  })
+  const blobs = await readBlobs(before.root, blobIds)
+  for (const c of rewrite) {
+    const abs = fsPath(before.root, c.path)
+    const prev = before.tree.get(c.path)
+    try {
       if (!prev?.hash) throw new Error('no recorded content')
+      if (prev.type === 'other') throw new Error('not a file or symlink')
+      let data: Buffer | undefined
+      if (prev.type === 'file') {
+        data = blobs.get(prev.hash)
+        if (!data) throw new Error(`object ${prev.hash} not in the object store`)
+      }
+      makeParents(before.root, c.path)
+      if (exists(abs)) removeEntry(abs)
       if (prev.type === 'symlink') {
-        try {
-          lstatSync(abs)
-          removeEntry(abs)
-        } catch {
-          // already gone
-        }
-        mkdirSync(path.dirname(abs), { recursive: true })
-        symlinkSync(prev.hash.slice('link:'.length), abs)
+        symlinkSync(encodePath(prev.hash.slice('link:'.length)), abs)
         records.push({ path: c.path, action: 'rewritten', detail: 'symlink' })
         continue
       }
-      const blob = await gitRaw(before.root, prev.tracked ? ['cat-file', '--filters', `--path=${c.path}`, prev.hash] : ['cat-file', 'blob', prev.hash])
-      if (blob.exitCode !== 0) throw new Error(`object ${prev.hash} not in the object store`)
-      try {
-        if (!lstatSync(abs).isFile()) removeEntry(abs)
-      } catch {
-        // deleted: recreate below
-      }
-      mkdirSync(path.dirname(abs), { recursive: true })
-      writeFileSync(abs, blob.stdout)
+      writeFileSync(abs, data!, { flag: 'wx', mode: prev.mode & 0o7777 })
       chmodSync(abs, prev.mode & 0o7777)
       records.push({ path: c.path, action: 'rewritten', detail: prev.hash })
     } catch (e) {

@@ -1,36 +1,47 @@
 // A snapshot of everything a case could change: every file and symlink of the
 // work tree (tracked, untracked and ignored alike, found by our own walk, not
 // by git status), and the repository's own state (HEAD, refs, index, stash,
-// hooks, config, info/exclude). git's view can be hidden (assume-unchanged,
-// skip-worktree, ignore rules), so content is compared by hash wherever git
-// does not vouch for it, and stat data (size, mtime, ctime, inode, mode)
-// decides which files need hashing again afterwards.
-import { createHash } from 'node:crypto'
-import { lstatSync, readdirSync, readFileSync, readlinkSync, type BigIntStats } from 'node:fs'
+// hooks, config, info/exclude, the object store's listing).
+//
+// Content is identified by git's blob id of the raw bytes on disk (no
+// filters: a change git's filters would hide, e.g. line endings under
+// `text`/autocrlf, is still a change). A tracked file takes its blob id from
+// the index without being read only when git's own stat test vouches for it
+// (stat data as the index recorded it, not racily clean, not assume-unchanged
+// / skip-worktree / intent-to-add) and no attribute or config could make the
+// index's blob differ from the raw bytes. Everything else is hashed, and
+// untracked/ignored content is written into the object store so it can be
+// restored. The "after" snapshot re-hashes every entry whose stat data
+// (type, mode, size, mtime, ctime, inode) moved, and every entry that changed
+// so close to the "before" walk that a later write could share its
+// timestamps (the racy-git problem); ctime cannot be set back from user space.
+import { randomUUID, createHash } from 'node:crypto'
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, type BigIntStats, type Dirent } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
-import { git, gitOk, splitNul } from '../git.js'
+import { git, gitOk, gitRaw } from '../git.js'
 import { toPosix } from '../fsutil.js'
+import { readIndexState, statMatches, type IndexEntry, type IndexState } from './gitindex.js'
+import { cQuote, decodePath, encodePath, fsPath } from './paths.js'
+import { walk, walkNode, type StatEntry, type Walker } from './walk.js'
 
-export type EntryType = 'file' | 'symlink' | 'other'
+export type { EntryType } from './walk.js'
 
-export interface TreeEntry {
-  type: EntryType
-  mode: number
-  size: bigint
-  mtime: bigint
-  ctime: bigint
-  ino: bigint
-  /** git blob id of the content (file), link target (symlink); filled on demand. */
+export interface TreeEntry extends StatEntry {
+  /** git blob id of the raw content (file), `link:<target>` (symlink), `other:<mode>`. */
   hash?: string
-  /** In the index (tracked): hashed through git so its filters apply. */
+  /** In the index. */
   tracked: boolean
 }
 
 export interface RepoEntry {
-  /** sha256 of the bytes (or of the semantic listing, for the index). */
+  /** sha256 of the bytes and mode (or of the semantic listing, for the index). */
   hash: string
-  /** The bytes, kept for restore when small. */
+  /** The bytes, kept for restore when small (always for the index). */
   content?: Buffer
+  mode?: number
+  /** An object-store file (loose object, pack): listed by name only; new ones are not changes. */
+  object?: boolean
 }
 
 export interface Snapshot {
@@ -39,137 +50,207 @@ export interface Snapshot {
   commonDir: string
   tree: Map<string, TreeEntry>
   repo: Map<string, RepoEntry>
+  /** Folders of the tree when the snapshot was taken (restore removes only folders that were not). */
+  dirs: Set<string>
+  /** Start of the walk (ns since the epoch). */
+  takenAt: bigint
+  /** Entries whose mtime or ctime is within this of takenAt are re-hashed afterwards whatever their stat says. */
+  racyWindow: bigint
+  /** Hash algorithm of the repository's object ids. */
+  objectFormat: 'sha1' | 'sha256'
+  /** Which walker produced the tree. */
+  walker: 'find' | 'node'
 }
 
 /** Files OpenCode itself keeps in .git (its project id); not the agent's doing. */
 export const OPENCODE_OWN_STATE = new Set(['.git/opencode'])
 const KEEP_CONTENT_LIMIT = 1 << 20
+/** Kernel timestamps are taken from a clock that ticks every 1–10 ms; some file systems keep whole seconds. */
+const RACY_WINDOW_FINE = 100_000_000n
+const RACY_WINDOW_COARSE = 2_100_000_000n
 
-function statOf(s: BigIntStats): Omit<TreeEntry, 'tracked'> {
-  const type: EntryType = s.isFile() ? 'file' : s.isSymbolicLink() ? 'symlink' : 'other'
-  return { type, mode: Number(s.mode), size: s.size, mtime: s.mtimeNs, ctime: s.ctimeNs, ino: s.ino }
-}
-
-export function sameStat(a: TreeEntry, b: TreeEntry): boolean {
+export function sameStat(a: StatEntry, b: StatEntry): boolean {
   return a.type === b.type && a.mode === b.mode && a.size === b.size && a.mtime === b.mtime && a.ctime === b.ctime && a.ino === b.ino
 }
 
-/** Walk the work tree (not following symlinks), skipping the top-level .git. */
+/** Walk the work tree (Node's walker; not following symlinks), skipping the top-level .git. */
 export function walkTree(root: string): Map<string, TreeEntry> {
   const out = new Map<string, TreeEntry>()
-  const stack: string[] = ['']
-  while (stack.length > 0) {
-    const rel = stack.pop()!
-    const abs = rel ? path.join(root, rel) : root
-    let names: string[]
-    try {
-      names = readdirSync(abs)
-    } catch {
-      continue
-    }
-    for (const name of names) {
-      if (rel === '' && name === '.git') continue
-      const childRel = rel ? `${rel}/${name}` : name
-      let s: BigIntStats
-      try {
-        s = lstatSync(path.join(root, childRel), { bigint: true })
-      } catch {
-        continue
-      }
-      if (s.isDirectory()) stack.push(childRel)
-      else out.set(childRel, { ...statOf(s), tracked: false })
-    }
-  }
+  for (const [rel, e] of walkNode(root).entries) out.set(rel, { ...e, tracked: false })
   return out
 }
 
 /** git's blob id of raw bytes (no filters), computed in-process. */
-export function rawBlobId(data: Buffer): string {
-  return createHash('sha1').update(`blob ${data.length}\0`).update(data).digest('hex')
+export function rawBlobId(data: Buffer, format: 'sha1' | 'sha256' = 'sha1'): string {
+  return createHash(format).update(`blob ${data.length}\0`).update(data).digest('hex')
 }
 
-function hashRaw(root: string, rel: string, e: TreeEntry): string {
-  const abs = path.join(root, rel)
+function nowNs(): bigint {
+  return BigInt(Date.now()) * 1_000_000n
+}
+
+function linkHash(root: string, rel: string): string {
   try {
-    if (e.type === 'symlink') return `link:${readlinkSync(abs)}`
-    if (e.type === 'file') return rawBlobId(readFileSync(abs))
+    return `link:${decodePath(readlinkSync(fsPath(root, rel), { encoding: 'buffer' }))}`
   } catch {
-    return 'unreadable'
+    return `unreadable:${randomUUID()}`
   }
-  return `other:${e.mode}`
 }
 
-/** Hash tracked files through git (filters apply, as for the index's blob ids). */
-async function hashTracked(root: string, rels: string[], write: boolean): Promise<Map<string, string>> {
+/** Hash one entry in-process. Unreadable content never equals anything. */
+function hashEntry(root: string, rel: string, e: StatEntry, format: 'sha1' | 'sha256'): string {
+  if (e.type === 'symlink') return linkHash(root, rel)
+  if (e.type !== 'file') return `other:${e.mode}`
+  try {
+    return rawBlobId(readFileSync(fsPath(root, rel)), format)
+  } catch {
+    return `unreadable:${randomUUID()}`
+  }
+}
+
+/** Raw content into the object store (so it can be restored); blob ids back. */
+async function storeRaw(root: string, rels: string[], format: 'sha1' | 'sha256'): Promise<Map<string, string>> {
   const out = new Map<string, string>()
   if (rels.length === 0) return out
-  const args = ['hash-object', ...(write ? ['-w'] : []), '--stdin-paths']
-  // --stdin-paths is newline-separated: names with a newline are hashed in-process.
-  const plain = rels.filter((r) => !r.includes('\n'))
-  const r = await git(root, args, { input: plain.join('\n') + '\n' })
+  const input = Buffer.concat(rels.flatMap((r) => [cQuote(r), Buffer.from('\n')]))
+  const r = await git(root, ['hash-object', '-w', '--no-filters', '--stdin-paths'], { input })
   const ids = r.exitCode === 0 ? r.stdout.trim().split('\n') : []
-  plain.forEach((rel, i) => out.set(rel, ids[i] ?? 'unhashable'))
-  for (const rel of rels) if (!out.has(rel)) out.set(rel, rawBlobId(readFileSync(path.join(root, rel))))
+  const hexLen = format === 'sha256' ? 64 : 40
+  if (ids.length === rels.length && ids.every((id) => id.length === hexLen && /^[0-9a-f]+$/.test(id))) {
+    rels.forEach((rel, i) => out.set(rel, ids[i]))
+    return out
+  }
+  // git could not take them all (e.g. an unreadable file): hash here; such
+  // files cannot be restored from the object store, and say so then.
+  for (const rel of rels) out.set(rel, hashEntry(root, rel, { type: 'file', mode: 0, size: 0n, mtime: 0n, ctime: 0n, ino: 0n }, format))
   return out
 }
 
-/** Untracked/ignored content is written into the object store, so it can be restored. */
-async function storeRaw(root: string, rels: string[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>()
-  const plain = rels.filter((r) => !r.includes('\n'))
-  if (plain.length > 0) {
-    const r = await git(root, ['hash-object', '-w', '--no-filters', '--stdin-paths'], { input: plain.join('\n') + '\n' })
-    const ids = r.exitCode === 0 ? r.stdout.trim().split('\n') : []
-    plain.forEach((rel, i) => out.set(rel, ids[i] ?? 'unhashable'))
+interface RepoConfig {
+  autocrlf: boolean
+  attributesFile: boolean
+  objectFormat: 'sha1' | 'sha256'
+}
+
+/** The config a snapshot depends on: what can make a blob differ from the bytes on disk, and the hash. */
+async function repoConfig(root: string): Promise<RepoConfig> {
+  const r = await git(root, ['config', '-z', '--get-regexp', '^(core\\.(autocrlf|attributesfile)|extensions\\.objectformat)$'])
+  if (r.exitCode > 1) throw new Error(`git config failed in ${root}: ${r.stderr.trim()}`)
+  let autocrlf = false
+  let attributesFile = false
+  let objectFormat: 'sha1' | 'sha256' = 'sha1'
+  for (const rec of r.stdout.split('\0')) {
+    const nl = rec.indexOf('\n')
+    const key = (nl < 0 ? rec : rec.slice(0, nl)).toLowerCase()
+    const value = nl < 0 ? 'true' : rec.slice(nl + 1).toLowerCase()
+    if (key === 'core.autocrlf') autocrlf = ['true', 'input', 'yes', 'on', '1'].includes(value)
+    if (key === 'core.attributesfile') attributesFile = true
+    if (key === 'extensions.objectformat') objectFormat = value === 'sha256' ? 'sha256' : 'sha1'
   }
-  for (const rel of rels) if (!out.has(rel)) out.set(rel, rawBlobId(readFileSync(path.join(root, rel))))
-  return out
+  const home = process.env.HOME ?? os.homedir()
+  const xdg = process.env.XDG_CONFIG_HOME || path.join(home, '.config')
+  if (existsSync(path.join(xdg, 'git', 'attributes'))) attributesFile = true
+  return { autocrlf, attributesFile, objectFormat }
 }
 
-interface IndexEntry {
-  tag: string
-  mode: string
-  blob: string
-}
-
-async function readIndex(root: string): Promise<{ listing: string; entries: Map<string, IndexEntry> }> {
-  const listing = await gitOk(root, ['ls-files', '-z', '-s', '-v'])
-  const entries = new Map<string, IndexEntry>()
-  for (const rec of splitNul(listing)) {
-    const tab = rec.indexOf('\t')
-    const [tag, mode, blob] = rec.slice(0, tab).split(' ')
-    entries.set(rec.slice(tab + 1), { tag, mode, blob })
-  }
-  return { listing, entries }
-}
-
-/** Paths git reports as changed in the tree (tracked ones git no longer vouches for). */
-async function changedTracked(root: string): Promise<Set<string>> {
-  const r = await gitOk(root, ['status', '--porcelain=v2', '-z', '--untracked-files=no', '--ignore-submodules=none'])
-  const out = new Set<string>()
-  const recs = splitNul(r)
-  for (let i = 0; i < recs.length; i++) {
-    const rec = recs[i]
-    if (rec.startsWith('1 ')) out.add(rec.split(' ').slice(8).join(' '))
-    else if (rec.startsWith('2 ')) {
-      out.add(rec.split(' ').slice(9).join(' '))
-      i++ // the rename's original path follows
-    } else if (rec.startsWith('u ')) out.add(rec.split(' ').slice(10).join(' '))
-  }
-  return out
-}
-
-function walkRepoDir(dir: string, prefix: string, skip: (rel: string) => boolean, out: Map<string, RepoEntry>): void {
-  let names: string[]
+/**
+ * The git dirs of a work tree's top folder, read from its `.git` (a folder,
+ * or a file naming a linked worktree's git dir, whose `commondir` names the
+ * repository's); anything else is asked of git.
+ */
+async function gitDirsOf(root: string): Promise<{ gitDir: string; commonDir: string }> {
   try {
-    names = readdirSync(dir)
+    const dotGit = path.join(root, '.git')
+    const s = lstatSync(dotGit)
+    if (s.isDirectory() && existsSync(path.join(dotGit, 'HEAD'))) return { gitDir: dotGit, commonDir: dotGit }
+    if (s.isFile()) {
+      const m = /^gitdir: (.+?)\r?\n?$/.exec(readFileSync(dotGit, 'utf8'))
+      if (m) {
+        const gitDir = path.resolve(root, m[1])
+        let commonDir = gitDir
+        try {
+          commonDir = path.resolve(gitDir, readFileSync(path.join(gitDir, 'commondir'), 'utf8').trim())
+        } catch {
+          // no commondir: the git dir is the repository's own
+        }
+        if (existsSync(path.join(gitDir, 'HEAD'))) return { gitDir, commonDir }
+      }
+    }
+  } catch {
+    // fall through to git
+  }
+  const r = await resolveGitDirs(root)
+  return { gitDir: r.gitDir, commonDir: r.commonDir }
+}
+
+const CONVERSION_ATTRS = ['text', 'eol', 'crlf', 'ident', 'filter', 'working-tree-encoding']
+
+/** Of the candidate paths, those whose index blob is their raw bytes (no conversion can apply). */
+async function conversionFree(root: string, commonDir: string, tree: Map<string, unknown>, cfg: RepoConfig, candidates: string[]): Promise<Set<string>> {
+  const anyAttributes =
+    cfg.attributesFile ||
+    existsSync(path.join(commonDir, 'info', 'attributes')) ||
+    existsSync('/etc/gitattributes') ||
+    [...tree.keys()].some((p) => p === '.gitattributes' || p.endsWith('/.gitattributes'))
+  if (!anyAttributes && !cfg.autocrlf) return new Set(candidates)
+  if (candidates.length === 0) return new Set()
+  const input = Buffer.concat(candidates.flatMap((c) => [encodePath(c), Buffer.from([0])]))
+  const r = await gitRaw(root, ['check-attr', '-z', '--stdin', ...CONVERSION_ATTRS], { input })
+  if (r.exitCode !== 0) return new Set()
+  const attrs = new Map<string, Map<string, string>>()
+  const parts = r.stdout.toString('latin1').split('\0')
+  for (let i = 0; i + 2 < parts.length; i += 3) {
+    const p = decodePath(Buffer.from(parts[i], 'latin1'))
+    let m = attrs.get(p)
+    if (!m) attrs.set(p, (m = new Map()))
+    m.set(parts[i + 1], parts[i + 2])
+  }
+  const safe = new Set<string>()
+  for (const c of candidates) {
+    const m = attrs.get(c)
+    if (!m) continue
+    const v = (a: string) => m.get(a) ?? 'missing'
+    const textOff = v('text') === 'unset' || (v('text') === 'unspecified' && v('crlf') === 'unset')
+    const textFree = textOff || (v('text') === 'unspecified' && v('crlf') === 'unspecified' && !cfg.autocrlf)
+    const rest = v('eol') === 'unspecified' && ['unspecified', 'unset'].includes(v('ident')) && ['unspecified', 'unset'].includes(v('filter')) && v('working-tree-encoding') === 'unspecified'
+    if (textFree && rest) safe.add(c)
+  }
+  return safe
+}
+
+function repoEntryOf(abs: string | Buffer, s: BigIntStats): RepoEntry {
+  const data = s.isSymbolicLink() ? Buffer.from(`link:${decodePath(readlinkSync(abs, { encoding: 'buffer' }))}`) : s.isFile() ? readFileSync(abs) : Buffer.from(`other:${Number(s.mode)}`)
+  const hash = createHash('sha256').update(data).update(`mode:${Number(s.mode)}`).digest('hex')
+  return { hash, content: data.length <= KEEP_CONTENT_LIMIT ? data : undefined, mode: Number(s.mode) }
+}
+
+/** The object store's files by name (loose objects, packs): read without stat or content. */
+function listObjects(dir: string | Buffer, prefix: string, out: Map<string, RepoEntry>): void {
+  let ents: Dirent<Buffer>[]
+  try {
+    ents = readdirSync(dir, { withFileTypes: true, encoding: 'buffer' }) as unknown as Dirent<Buffer>[]
   } catch {
     return
   }
-  for (const name of names) {
-    const rel = prefix ? `${prefix}/${name}` : name
+  for (const d of ents) {
+    const rel = `${prefix}/${decodePath(d.name)}`
+    const abs = Buffer.concat([typeof dir === 'string' ? Buffer.from(dir) : dir, Buffer.from('/'), d.name])
+    if (d.isDirectory()) listObjects(abs, rel, out)
+    else out.set(rel, { hash: 'object', object: true })
+  }
+}
+
+function walkRepoDir(dir: string, prefix: string, skip: (rel: string) => boolean, out: Map<string, RepoEntry>): void {
+  let names: Buffer[]
+  try {
+    names = readdirSync(prefix ? fsPath(dir, prefix) : dir, { encoding: 'buffer' })
+  } catch {
+    return
+  }
+  for (const nb of names) {
+    const rel = prefix ? `${prefix}/${decodePath(nb)}` : decodePath(nb)
     if (skip(rel)) continue
-    const abs = path.join(dir, name)
+    const abs = fsPath(dir, rel)
     let s: BigIntStats
     try {
       s = lstatSync(abs, { bigint: true })
@@ -177,26 +258,45 @@ function walkRepoDir(dir: string, prefix: string, skip: (rel: string) => boolean
       continue
     }
     if (s.isDirectory()) {
-      walkRepoDir(abs, rel, skip, out)
+      // Objects are content-addressed: their names say it all (and packs can be huge).
+      if (rel === 'objects') {
+        for (const n of readdirSafe(abs)) {
+          const sub = `objects/${decodePath(n)}`
+          if (sub === 'objects/info') walkRepoDir(dir, sub, skip, out)
+          else listObjects(fsPath(dir, sub), sub, out)
+        }
+        continue
+      }
+      walkRepoDir(dir, rel, skip, out)
       continue
     }
-    const data = s.isSymbolicLink() ? Buffer.from(`link:${readlinkSync(abs)}`) : readFileSync(abs)
-    const hash = createHash('sha256').update(data).update(`mode:${Number(s.mode)}`).digest('hex')
-    out.set(rel, { hash, content: data.length <= KEEP_CONTENT_LIMIT ? data : undefined })
+    try {
+      out.set(rel, repoEntryOf(abs, s))
+    } catch {
+      out.set(rel, { hash: `unreadable:${randomUUID()}` })
+    }
+  }
+}
+
+function readdirSafe(abs: string | Buffer): Buffer[] {
+  try {
+    return readdirSync(abs, { encoding: 'buffer' })
+  } catch {
+    return []
   }
 }
 
 /**
- * Repository state, named as `.git/<path in the common dir>`. Objects are
- * content-addressed and left out; other worktrees' folders too (a concurrent
- * run must not look like our agent's doing). The index is compared by its
- * listing (entries, blob ids, assume-unchanged/skip-worktree tags), not bytes.
+ * Repository state, named as `.git/<path in the common dir>`; in a linked
+ * worktree also its own `.git` file. Other worktrees' folders are left out
+ * (a concurrent run must not look like our agent's doing). The index is
+ * compared by its listing (entries, blob ids, stages, flags), not bytes.
  */
-async function snapshotRepo(root: string, gitDir: string, commonDir: string): Promise<Map<string, RepoEntry>> {
+function snapshotRepo(root: string, gitDir: string, commonDir: string, index: IndexState): Map<string, RepoEntry> {
   const out = new Map<string, RepoEntry>()
   const ownWorktree = gitDir !== commonDir ? toPosix(path.relative(commonDir, gitDir)) : undefined
   const skip = (rel: string): boolean => {
-    if (rel === 'objects' || rel === 'index' || rel === 'index.lock' || OPENCODE_OWN_STATE.has(`.git/${rel}`)) return true
+    if (rel === 'index' || rel === 'index.lock' || OPENCODE_OWN_STATE.has(`.git/${rel}`)) return true
     if (rel === 'worktrees' || rel.startsWith('worktrees/')) {
       if (!ownWorktree) return true
       return !(ownWorktree === rel || ownWorktree.startsWith(`${rel}/`) || rel.startsWith(`${ownWorktree}/`)) || rel === `${ownWorktree}/index`
@@ -206,77 +306,94 @@ async function snapshotRepo(root: string, gitDir: string, commonDir: string): Pr
   walkRepoDir(commonDir, '', skip, out)
   const renamed = new Map<string, RepoEntry>()
   for (const [rel, e] of out) renamed.set(`.git/${rel}`, e)
-  const { listing } = await readIndex(root)
   const indexName = ownWorktree ? `.git/${ownWorktree}/index` : '.git/index'
-  let indexBytes: Buffer | undefined
+  renamed.set(indexName, { hash: index.listing, content: index.bytes, mode: 0o100644 })
+  // A linked worktree's `.git` is a file naming its git dir: rewriting it redirects git.
+  const gitfile = path.join(root, '.git')
   try {
-    indexBytes = readFileSync(path.join(gitDir, 'index'))
+    const s = lstatSync(gitfile, { bigint: true })
+    if (!s.isDirectory()) renamed.set('.git', repoEntryOf(gitfile, s))
   } catch {
-    indexBytes = undefined
+    // no .git at the top (GIT_DIR elsewhere): nothing to record
   }
-  renamed.set(indexName, { hash: createHash('sha256').update(listing).digest('hex'), content: indexBytes })
   return renamed
 }
 
-export async function resolveGitDirs(root: string): Promise<{ gitDir: string; commonDir: string }> {
-  const out = await gitOk(root, ['rev-parse', '--path-format=absolute', '--git-dir', '--git-common-dir'])
-  const [gitDir, commonDir] = out.trim().split('\n')
-  return { gitDir, commonDir }
+export async function resolveGitDirs(root: string): Promise<{ gitDir: string; commonDir: string; objectFormat: 'sha1' | 'sha256' }> {
+  const out = await gitOk(root, ['rev-parse', '--path-format=absolute', '--git-dir', '--git-common-dir', '--show-object-format'])
+  const [gitDir, commonDir, format] = out.trim().split('\n')
+  return { gitDir, commonDir, objectFormat: format === 'sha256' ? 'sha256' : 'sha1' }
 }
 
 export interface SnapshotOptions {
   /** Paths (prefix with trailing /) the harness itself writes; left out. */
   exclude?: string[]
+  /** Which tree walker to use; 'auto' (default) prefers GNU find and falls back to Node. */
+  walker?: Walker
 }
 
 function excluded(rel: string, exclude: string[]): boolean {
   return exclude.some((e) => (e.endsWith('/') ? rel.startsWith(e) : rel === e))
 }
 
-/** The "before" snapshot: git vouches for clean tracked files; the rest is hashed now. */
-export async function takeSnapshot(root: string, opts: SnapshotOptions = {}): Promise<Snapshot> {
-  const { gitDir, commonDir } = await resolveGitDirs(root)
+async function walkForSnapshot(root: string, opts: SnapshotOptions, sizeHint: number): Promise<{ tree: Map<string, TreeEntry>; dirs: Set<string>; takenAt: bigint; racyWindow: bigint; walker: 'find' | 'node' }> {
   const exclude = opts.exclude ?? []
-  const tree = walkTree(root)
-  for (const rel of [...tree.keys()]) if (excluded(rel, exclude)) tree.delete(rel)
-  const [{ entries: index }, changed] = await Promise.all([readIndex(root), changedTracked(root)])
-  const trackedToHash: string[] = []
-  const untrackedToStore: string[] = []
-  for (const [rel, e] of tree) {
-    const ie = index.get(rel)
-    e.tracked = !!ie
-    if (e.type !== 'file') {
-      e.hash = hashRaw(root, rel, e)
-      continue
-    }
-    const vouched = ie && ie.tag === 'H' && !changed.has(rel) && ie.mode !== '160000'
-    if (vouched) e.hash = ie.blob
-    else if (ie) trackedToHash.push(rel)
-    else untrackedToStore.push(rel)
+  const takenAt = nowNs()
+  const w = await walk(root, opts.walker, sizeHint)
+  const tree = new Map<string, TreeEntry>()
+  let fine = false
+  for (const [rel, e] of w.entries) {
+    if (!fine && e.ctime % 1_000_000_000n !== 0n) fine = true
+    if (exclude.length === 0 || !excluded(rel, exclude)) tree.set(rel, e as TreeEntry)
   }
-  const [t, u] = await Promise.all([hashTracked(root, trackedToHash, true), storeRaw(root, untrackedToStore)])
-  for (const [rel, h] of [...t, ...u]) tree.get(rel)!.hash = h
-  return { root, gitDir, commonDir, tree, repo: await snapshotRepo(root, gitDir, commonDir) }
+  return { tree, dirs: w.dirs, takenAt, racyWindow: fine || w.entries.size === 0 ? RACY_WINDOW_FINE : RACY_WINDOW_COARSE, walker: w.walker }
 }
 
-/** The "after" snapshot: only files whose stat changed are hashed again. */
+/** The "before" snapshot. */
+export async function takeSnapshot(root: string, opts: SnapshotOptions = {}): Promise<Snapshot> {
+  const [{ gitDir, commonDir }, cfg] = await Promise.all([gitDirsOf(root), repoConfig(root)])
+  const objectFormat = cfg.objectFormat
+  const oidLen = objectFormat === 'sha256' ? 32 : 20
+  const index = await readIndexState(root, gitDir, oidLen)
+  const w = await walkForSnapshot(root, opts, index.entries.size)
+  const candidates: string[] = []
+  for (const [rel, e] of w.tree) {
+    const ie = index.entries.get(rel)
+    e.tracked = ie !== undefined
+    if (e.type === 'file') {
+      if (index.parsed && ie !== undefined && ie !== 'conflict' && statMatches(ie, e, index.mtime)) candidates.push(rel)
+    } else e.hash = hashEntry(root, rel, e, objectFormat)
+  }
+  const vouched = await conversionFree(root, commonDir, w.tree, cfg, candidates)
+  const toStore: string[] = []
+  for (const [rel, e] of w.tree) {
+    if (e.type !== 'file') continue
+    if (vouched.has(rel)) e.hash = (index.entries.get(rel) as IndexEntry).oid
+    else toStore.push(rel)
+  }
+  for (const [rel, h] of await storeRaw(root, toStore, objectFormat)) w.tree.get(rel)!.hash = h
+  // The repository last: the objects just written are part of its "before".
+  const repo = snapshotRepo(root, gitDir, commonDir, index)
+  return { root, gitDir, commonDir, tree: w.tree, repo, dirs: w.dirs, takenAt: w.takenAt, racyWindow: w.racyWindow, objectFormat, walker: w.walker }
+}
+
+/** Changed so close to the snapshot that a later write could leave its stat data as it was. */
+function racy(e: StatEntry, s: Snapshot): boolean {
+  const edge = s.takenAt - s.racyWindow
+  return e.ctime >= edge || e.mtime >= edge
+}
+
+/** The "after" snapshot: entries whose stat moved (or were racy) are hashed again, in-process. */
 export async function takeSnapshotAfter(before: Snapshot, opts: SnapshotOptions = {}): Promise<Snapshot> {
   const root = before.root
-  const exclude = opts.exclude ?? []
-  const tree = walkTree(root)
-  for (const rel of [...tree.keys()]) if (excluded(rel, exclude)) tree.delete(rel)
-  const { entries: index } = await readIndex(root)
-  const trackedToHash: string[] = []
-  for (const [rel, e] of tree) {
+  const w = await walkForSnapshot(root, opts, before.tree.size)
+  const index = await readIndexState(root, before.gitDir, before.objectFormat === 'sha256' ? 32 : 20)
+  for (const [rel, e] of w.tree) {
+    e.tracked = index.entries.has(rel)
     const prev = before.tree.get(rel)
-    e.tracked = index.has(rel)
-    if (prev && sameStat(prev, e) && prev.tracked === e.tracked) {
-      e.hash = prev.hash
-      continue
-    }
-    if (e.type === 'file' && e.tracked) trackedToHash.push(rel)
-    else e.hash = hashRaw(root, rel, e)
+    if (prev?.hash !== undefined && sameStat(prev, e) && !racy(prev, before)) e.hash = prev.hash
+    else e.hash = hashEntry(root, rel, e, before.objectFormat)
   }
-  for (const [rel, h] of await hashTracked(root, trackedToHash, false)) tree.get(rel)!.hash = h
-  return { root, gitDir: before.gitDir, commonDir: before.commonDir, tree, repo: await snapshotRepo(root, before.gitDir, before.commonDir) }
+  const repo = snapshotRepo(root, before.gitDir, before.commonDir, index)
+  return { root, gitDir: before.gitDir, commonDir: before.commonDir, tree: w.tree, repo, dirs: w.dirs, takenAt: w.takenAt, racyWindow: w.racyWindow, objectFormat: before.objectFormat, walker: w.walker }
 }
