@@ -2,7 +2,7 @@
 // <common git dir>/worktrees/. Paths are resolved to real paths first, so
 // relative paths, symlinked folders and GIT_DIR/GIT_WORK_TREE in the
 // environment (stripped by the git wrapper) cannot fake or hide a worktree.
-import { realpathSync } from 'node:fs'
+import { realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { git } from '../git.js'
 
@@ -25,11 +25,24 @@ function real(p: string): string {
 
 export async function checkWorktree(directory: string): Promise<WorktreeCheck> {
   const dir = real(directory)
+  let isDir = false
+  try {
+    isDir = statSync(dir).isDirectory()
+  } catch {
+    isDir = false
+  }
+  if (!isDir) return { directory: dir, toplevel: null, git_dir: null, common_dir: null, is_worktree: false, reason: `not a folder: ${dir}` }
   const r = await git(dir, ['rev-parse', '--path-format=absolute', '--show-toplevel', '--git-dir', '--git-common-dir'])
   if (r.exitCode !== 0) {
     return { directory: dir, toplevel: null, git_dir: null, common_dir: null, is_worktree: false, reason: `not a git repository: ${r.stderr.trim()}` }
   }
-  const [toplevel, gitDir, commonDir] = r.stdout.trim().split('\n').map(real)
+  let lines = r.stdout.replace(/\n$/, '').split('\n')
+  if (lines.length !== 3) {
+    // A path with a newline in it: ask for one at a time.
+    lines = []
+    for (const flag of ['--show-toplevel', '--git-dir', '--git-common-dir']) lines.push((await git(dir, ['rev-parse', '--path-format=absolute', flag])).stdout.replace(/\n$/, ''))
+  }
+  const [toplevel, gitDir, commonDir] = lines.map(real)
   const worktrees = path.join(commonDir, 'worktrees') + path.sep
   const isWorktree = gitDir.startsWith(worktrees) && gitDir !== commonDir
   return {
