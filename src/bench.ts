@@ -7,16 +7,15 @@ import { mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { builtinCases } from './cases/catalog.js'
-import { makeThrowawayRepo } from './demo.js'
+import { hermeticSuite, makeThrowawayRepo } from './demo.js'
 import { agentFor } from './opencode/config.js'
 import { resolveOpencodeBinary } from './opencode/binary.js'
 import { sdkTransport } from './opencode/sdk-transport.js'
 import { caseTag } from './scripted-model/script.js'
 import { startBackends } from './suite/backends.js'
-import { BUILTIN_MODEL, DEFAULT_DELETION_ALLOWLIST, DEFAULT_WRITE_ALLOWLIST } from './suite/options.js'
+import { BUILTIN_MODEL, DEFAULT_WRITE_ALLOWLIST } from './suite/options.js'
 import { DEFAULT_ROLES, runSuite } from './suite/run.js'
 import { createWorktree, removeWorktree } from './suite/worktree.js'
-import { STAGES } from './types.js'
 
 const LATENCY_BUDGET_MS = 120_000
 
@@ -65,20 +64,7 @@ export async function runBench(argv: string[]): Promise<number> {
       const floorMs = await floor(backends.url, fdir)
       await removeWorktree(repo, fdir)
       const t0 = Date.now()
-      const outcome = await runSuite({
-        repoDir: repo,
-        worktreePath: path.join(base, `suite_${i}`),
-        stages: [...STAGES],
-        failFast: true,
-        model: BUILTIN_MODEL,
-        transport: 'sdk',
-        writeAllowlist: DEFAULT_WRITE_ALLOWLIST,
-        deletionAllowlist: DEFAULT_DELETION_ALLOWLIST,
-        caseTimeoutMs: 300_000,
-        latencyBudgetMs: LATENCY_BUDGET_MS,
-        roles,
-        backends,
-      })
+      const outcome = await runSuite({ ...hermeticSuite(repo, path.join(base, `suite_${i}`)), latencyBudgetMs: LATENCY_BUDGET_MS, roles, backends })
       const suiteMs = Date.now() - t0
       if (outcome.summary.final_verdict !== 'PASS') throw new Error(`bench: the suite did not pass (${outcome.summary.stop_reason ?? 'see ' + outcome.runDir})`)
       results.push({ suite: suiteMs, floor: floorMs })

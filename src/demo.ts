@@ -7,7 +7,7 @@ import { gitOk } from './git.js'
 import { scaffold } from './init.js'
 import { verifyRun } from './ledger/verify.js'
 import { verdictTable } from './report/table.js'
-import { DEFAULT_DELETION_ALLOWLIST, DEFAULT_WRITE_ALLOWLIST, BUILTIN_MODEL, type ProgressEvent } from './suite/options.js'
+import { DEFAULT_DELETION_ALLOWLIST, DEFAULT_WRITE_ALLOWLIST, BUILTIN_MODEL, type ProgressEvent, type SuiteOptions } from './suite/options.js'
 import { runSuite } from './suite/run.js'
 import { STAGES } from './types.js'
 
@@ -22,12 +22,11 @@ export async function makeThrowawayRepo(prefix = 'opencode-dogfood-demo-'): Prom
   return repo
 }
 
-export async function runDemo(_argv: string[], onProgress?: (e: ProgressEvent) => void): Promise<number> {
-  const repo = await makeThrowawayRepo()
-  process.stderr.write(`throwaway repository: ${repo}\n`)
-  const outcome = await runSuite({
+/** The full hermetic suite, fail-fast, in a worktree: what `npm run dogfood` and the benchmark run. */
+export function hermeticSuite(repo: string, worktreePath: string): SuiteOptions {
+  return {
     repoDir: repo,
-    worktreePath: path.join(path.dirname(repo), 'dogfood_worktree'),
+    worktreePath,
     stages: [...STAGES],
     failFast: true,
     model: BUILTIN_MODEL,
@@ -36,6 +35,14 @@ export async function runDemo(_argv: string[], onProgress?: (e: ProgressEvent) =
     deletionAllowlist: DEFAULT_DELETION_ALLOWLIST,
     caseTimeoutMs: 300_000,
     latencyBudgetMs: 120_000,
+  }
+}
+
+export async function runDemo(_argv: string[], onProgress?: (e: ProgressEvent) => void): Promise<number> {
+  const repo = await makeThrowawayRepo()
+  process.stderr.write(`throwaway repository: ${repo}\n`)
+  const outcome = await runSuite({
+    ...hermeticSuite(repo, path.join(path.dirname(repo), 'dogfood_worktree')),
     onProgress: onProgress ?? ((e) => process.stderr.write(progressLine(e))),
   })
   const problems = verifyRun(outcome.runDir)
