@@ -91,15 +91,20 @@ async function timeStatus() {
   if (r.exitCode !== 0) throw new Error(r.stderr)
   return performance.now() - t
 }
+const phases = {}
 async function timeGuard(mutate, revert) {
+  const timings = {}
   const t = performance.now()
-  const before = await guard.takeSnapshot(repo)
+  const before = await guard.takeSnapshot(repo, { timings })
   const tm = performance.now()
   mutate?.()
   const mutateMs = performance.now() - tm
-  const after = await guard.takeSnapshotAfter(before)
+  const after = await guard.takeSnapshotAfter(before, { timings })
+  const tc = performance.now()
   const changes = guard.compareSnapshots(before, after)
+  timings.compare = performance.now() - tc
   const ms = performance.now() - t - mutateMs
+  if (!mutate) for (const [k, v] of Object.entries(timings)) (phases[k] ??= []).push(v)
   revert?.(before, changes)
   return { ms, changes }
 }
@@ -155,6 +160,7 @@ console.log(`git ${statusArgs.join(' ')}`.padEnd(44))
 console.log(line('git status --porcelain=v2 (baseline)', status))
 console.log(line('guard, unchanged tree', unchanged))
 console.log(line('guard, 5 changes (2 mod, 1 del, 2 new)', changed))
+console.log(`phases of the unchanged-tree runs (median ms): ${Object.entries(phases).map(([k, v]) => `${k} ${median(v).toFixed(1)}`).join(', ')}`)
 console.log(`restore after each changed round: ${restoreFailures === 0 ? 'tree matched the before-snapshot every time' : `${restoreFailures} rounds left differences`}`)
 if (!KEEP) rmSync(work, { recursive: true })
 if (restoreFailures > 0) process.exitCode = 1

@@ -9,34 +9,42 @@
 import { createHash } from 'node:crypto'
 import { readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { git } from '../git.js'
-import { decodePath } from './paths.js'
+import { gitRaw } from '../git.js'
+import { decodePath, decodeRange } from './paths.js'
+import type { StatEntry } from './walk.js'
 
-export interface IndexEntry {
-  mode: number
-  oid: string
-  stage: number
-  assumeValid: boolean
-  skipWorktree: boolean
-  intentToAdd: boolean
-  ctimeS: number
-  ctimeN: number
-  mtimeS: number
-  mtimeN: number
-  ino: number
-  size: number
-}
+export const F_ASSUME_VALID = 1
+export const F_SKIP_WORKTREE = 2
+export const F_INTENT_TO_ADD = 4
+export const F_CONFLICT = 8
 
+/**
+ * The index, one slot per path (the stage-0 entry; a path with conflict
+ * stages is marked F_CONFLICT): typed arrays, not objects, since a big
+ * repository's index has hundreds of thousands of entries.
+ */
 export interface IndexState {
-  /** Stage-0 entries by path; a path with conflict stages maps to 'conflict'. */
-  entries: Map<string, IndexEntry | 'conflict'>
+  /** Path → slot. */
+  entries: Map<string, number>
+  mode: Uint32Array
+  flags: Uint8Array
+  /** Six per slot, as git recorded them (32-bit): ctime s, ns, mtime s, ns, inode, size. */
+  stat: Uint32Array
+  oid: string[]
   /** sha256 of the semantic listing: entries, modes, blob ids, stages, flags, resolve-undo. */
   listing: string
-  /** The index file's mtime (ns): entries not older than it are racily clean. */
-  mtime: bigint
+  /** The index file's mtime: entries not older than it are racily clean. */
+  mtimeS: number
+  mtimeN: number
   /** Read by our own parser, so the stat data can be trusted as git's record. */
   parsed: boolean
   bytes?: Buffer
+}
+
+type Parsed = Omit<IndexState, 'mtimeS' | 'mtimeN' | 'bytes'>
+
+function emptyState(listing: string, parsed: boolean, n = 0): Parsed {
+  return { entries: new Map(), mode: new Uint32Array(n), flags: new Uint8Array(n), stat: new Uint32Array(n * 6), oid: new Array<string>(n), listing, parsed }
 }
 
 function readVarint(buf: Buffer, p: number): { value: number; next: number } {
@@ -51,7 +59,7 @@ function readVarint(buf: Buffer, p: number): { value: number; next: number } {
 }
 
 /** Parse the index bytes; undefined when the format is one we leave to git. */
-export function parseIndex(buf: Buffer, oidLen: number): Omit<IndexState, 'mtime' | 'bytes'> | undefined {
+export function parseIndex(buf: Buffer, oidLen: number): Parsed | undefined {
   if (buf.length < 12 + oidLen || buf.toString('latin1', 0, 4) !== 'DIRC') return undefined
   const version = buf.readUInt32BE(4)
   if (version < 2 || version > 4) return undefined
@@ -63,17 +71,21 @@ export function parseIndex(buf: Buffer, oidLen: number): Omit<IndexState, 'mtime
     if (!sum.equals(trailer)) return undefined
   }
   const count = buf.readUInt32BE(8)
-  const h = createHash('sha256')
-  const entries = new Map<string, IndexEntry | 'conflict'>()
-  const head = Buffer.alloc(4 + oidLen + 4)
+  const st = emptyState('', true, count)
+  // Names as substrings of the whole buffer's text, blob ids of one hex string of them all
+  // (one conversion each, not one per entry: a Buffer call costs microseconds).
+  const text = buf.toString('latin1')
+  const oidBytes = Buffer.allocUnsafe(count * oidLen)
+  // The listing: per entry its mode, blob id, stage/assume-valid bits, skip-worktree/intent-to-add bits, path.
+  const lst = Buffer.allocUnsafe(buf.length + 16)
+  let lp = 0
   let off = 12
   let prev: Buffer = Buffer.alloc(0)
+  let slots = 0
   for (let n = 0; n < count; n++) {
     const start = off
-    const fixed = 40 + oidLen + 2
-    if (off + fixed > body) return undefined
+    if (off + 40 + oidLen + 2 > body) return undefined
     const mode = buf.readUInt32BE(off + 24)
-    const oid = buf.toString('hex', off + 40, off + 40 + oidLen)
     let p = off + 40 + oidLen
     const flags = buf.readUInt16BE(p)
     p += 2
@@ -83,50 +95,67 @@ export function parseIndex(buf: Buffer, oidLen: number): Omit<IndexState, 'mtime
       ext = buf.readUInt16BE(p)
       p += 2
     }
-    let name: Buffer
+    let nameStart: number
+    let nameEnd: number
+    let nameBuf: Buffer | undefined
     if (version === 4) {
       const v = readVarint(buf, p)
       const nul = buf.indexOf(0, v.next)
       if (nul < 0 || nul >= body || v.value > prev.length) return undefined
-      name = Buffer.concat([prev.subarray(0, prev.length - v.value), buf.subarray(v.next, nul)])
+      nameBuf = Buffer.concat([prev.subarray(0, prev.length - v.value), buf.subarray(v.next, nul)])
+      prev = nameBuf
+      nameStart = 0
+      nameEnd = nameBuf.length
       off = nul + 1
     } else {
       const nul = buf.indexOf(0, p)
       if (nul < 0 || nul >= body) return undefined
-      name = buf.subarray(p, nul)
+      nameStart = p
+      nameEnd = nul
       off = start + ((nul - start + 8) & ~7)
     }
-    prev = name
     if ((mode & 0o170000) === 0o040000) return undefined // sparse-index folder entry
+    const nameLen = nameEnd - nameStart
+    if (lp + 4 + oidLen + 4 + nameLen + 1 > lst.length) return undefined
+    // Byte loops: Buffer#copy costs more than it saves for a few bytes.
+    for (let k = start + 24; k < start + 28; k++) lst[lp++] = buf[k]
+    for (let k = start + 40, e = start + 40 + oidLen; k < e; k++) lst[lp++] = buf[k]
+    const fl = flags & 0xb000
+    const ex = ext & 0x6000
+    lst[lp++] = fl >> 8
+    lst[lp++] = fl & 0xff
+    lst[lp++] = ex >> 8
+    lst[lp++] = ex & 0xff
+    const nb = nameBuf ?? buf
+    for (let k = nameStart; k < nameEnd; k++) lst[lp++] = nb[k]
+    lst[lp++] = 0
+    const key = nameBuf ? decodePath(nameBuf) : decodeRange(buf, text, nameStart, nameEnd)
     const stage = (flags >> 12) & 3
-    head.writeUInt32BE(mode, 0)
-    head.write(oid, 4, 'hex')
-    head.writeUInt16BE(flags & 0xb000, 4 + oidLen)
-    head.writeUInt16BE(ext & 0x6000, 6 + oidLen)
-    h.update(head)
-    h.update(name)
-    h.update('\0')
-    const key = decodePath(name)
+    let slot = st.entries.get(key)
     if (stage !== 0) {
-      entries.set(key, 'conflict')
+      if (slot === undefined) st.entries.set(key, (slot = slots++))
+      st.flags[slot] = F_CONFLICT
       continue
     }
-    if (entries.get(key) === 'conflict') continue
-    entries.set(key, {
-      mode,
-      oid,
-      stage,
-      assumeValid: (flags & 0x8000) !== 0,
-      skipWorktree: (ext & 0x4000) !== 0,
-      intentToAdd: (ext & 0x2000) !== 0,
-      ctimeS: buf.readUInt32BE(start),
-      ctimeN: buf.readUInt32BE(start + 4),
-      mtimeS: buf.readUInt32BE(start + 8),
-      mtimeN: buf.readUInt32BE(start + 12),
-      ino: buf.readUInt32BE(start + 20),
-      size: buf.readUInt32BE(start + 36),
-    })
+    if (slot !== undefined) {
+      if (st.flags[slot] & F_CONFLICT) continue
+      return undefined // two stage-0 entries for one path: not an index git writes
+    }
+    st.entries.set(key, (slot = slots++))
+    st.mode[slot] = mode
+    st.flags[slot] = (flags & 0x8000 ? F_ASSUME_VALID : 0) | (ext & 0x4000 ? F_SKIP_WORKTREE : 0) | (ext & 0x2000 ? F_INTENT_TO_ADD : 0)
+    for (let k = 0, o = slot * oidLen; k < oidLen; k++) oidBytes[o + k] = buf[start + 40 + k]
+    const s6 = slot * 6
+    st.stat[s6] = buf.readUInt32BE(start)
+    st.stat[s6 + 1] = buf.readUInt32BE(start + 4)
+    st.stat[s6 + 2] = buf.readUInt32BE(start + 8)
+    st.stat[s6 + 3] = buf.readUInt32BE(start + 12)
+    st.stat[s6 + 4] = buf.readUInt32BE(start + 20)
+    st.stat[s6 + 5] = buf.readUInt32BE(start + 36)
   }
+  const hex = oidBytes.toString('hex', 0, slots * oidLen)
+  for (let k = 0; k < slots; k++) if (!(st.flags[k] & F_CONFLICT)) st.oid[k] = hex.slice(k * 2 * oidLen, (k + 1) * 2 * oidLen)
+  const h = createHash('sha256').update(lst.subarray(0, lp))
   // Extensions: caches are skipped; resolve-undo is state; split index
   // ('link') and sparse index ('sdir') are git's to read.
   while (off + 8 <= body) {
@@ -139,56 +168,58 @@ export function parseIndex(buf: Buffer, oidLen: number): Omit<IndexState, 'mtime
     off += 8 + size
   }
   if (off !== body) return undefined
-  return { entries, listing: h.digest('hex'), parsed: true }
+  st.listing = h.digest('hex')
+  return st
 }
 
 /** Through git, for what the parser leaves to it: entries and flags, no stat data. */
-async function listIndex(root: string): Promise<Omit<IndexState, 'mtime' | 'bytes'>> {
-  const r = await git(root, ['ls-files', '-z', '-s', '-v'])
-  const entries = new Map<string, IndexEntry | 'conflict'>()
-  const h = createHash('sha256').update('ls-files\0').update(r.stdout).update(`\0exit:${r.exitCode}`)
-  if (r.exitCode !== 0) h.update(r.stderr)
-  for (const rec of r.stdout.split('\0')) {
+async function listIndex(root: string): Promise<Parsed> {
+  const r = await gitRaw(root, ['ls-files', '-z', '-s', '-v'])
+  const recs = r.stdout.toString('latin1').split('\0').filter((x) => x.includes('\t'))
+  const st = emptyState(createHash('sha256').update('ls-files\0').update(r.stdout).update(`\0exit:${r.exitCode}:${r.stderr}`).digest('hex'), false, recs.length)
+  let slots = 0
+  for (const rec of recs) {
     const tab = rec.indexOf('\t')
-    if (tab < 0) continue
     const [tag, mode, oid, stage] = rec.slice(0, tab).split(' ')
-    const key = rec.slice(tab + 1)
-    if (stage !== '0') entries.set(key, 'conflict')
-    else
-      entries.set(key, {
-        mode: parseInt(mode, 8),
-        oid,
-        stage: 0,
-        assumeValid: tag === tag.toLowerCase(),
-        skipWorktree: tag.toUpperCase() === 'S',
-        intentToAdd: false,
-        ctimeS: 0,
-        ctimeN: 0,
-        mtimeS: 0,
-        mtimeN: 0,
-        ino: 0,
-        size: 0,
-      })
+    const key = decodePath(Buffer.from(rec.slice(tab + 1), 'latin1'))
+    let slot = st.entries.get(key)
+    if (slot === undefined) st.entries.set(key, (slot = slots++))
+    if (stage !== '0') {
+      st.flags[slot] = F_CONFLICT
+      continue
+    }
+    st.mode[slot] = parseInt(mode, 8)
+    st.oid[slot] = oid
+    st.flags[slot] = (tag === tag.toLowerCase() ? F_ASSUME_VALID : 0) | (tag.toUpperCase() === 'S' ? F_SKIP_WORKTREE : 0)
   }
-  return { entries, listing: h.digest('hex'), parsed: false }
+  return st
 }
 
-export async function readIndexState(root: string, gitDir: string, oidLen: number): Promise<IndexState> {
+/**
+ * The index of the checkout whose git dir is given. `previous` (the index
+ * state of an earlier snapshot): if the file's bytes are unchanged, its
+ * parse is reused.
+ */
+export async function readIndexState(root: string, gitDir: string, oidLen: number, previous?: IndexState): Promise<IndexState> {
   const file = path.join(gitDir, 'index')
   let bytes: Buffer
-  let mtime: bigint
+  let mtimeS: number
+  let mtimeN: number
   try {
     bytes = readFileSync(file)
-    mtime = statSync(file, { bigint: true }).mtimeNs
+    const s = statSync(file, { bigint: true })
+    mtimeS = Number(s.mtimeNs / 1_000_000_000n)
+    mtimeN = Number(s.mtimeNs % 1_000_000_000n)
   } catch {
     // No index yet (a fresh repository): no entries.
-    return { entries: new Map(), listing: createHash('sha256').update('no index').digest('hex'), mtime: 0n, parsed: true }
+    return { ...emptyState(createHash('sha256').update('no index').digest('hex'), true), mtimeS: 0, mtimeN: 0 }
   }
+  if (previous?.bytes && previous.bytes.equals(bytes)) return { ...previous, mtimeS, mtimeN, bytes }
   const parsed = parseIndex(bytes, oidLen)
-  if (parsed) return { ...parsed, mtime, bytes }
+  if (parsed) return { ...parsed, mtimeS, mtimeN, bytes }
   const listed = await listIndex(root)
   // The listing alone would miss a corrupt checksum or an unknown extension: the bytes decide then.
-  return { ...listed, listing: createHash('sha256').update(listed.listing).update(bytes).digest('hex'), mtime, bytes }
+  return { ...listed, listing: createHash('sha256').update(listed.listing).update(bytes).digest('hex'), mtimeS, mtimeN, bytes }
 }
 
 /**
@@ -196,15 +227,16 @@ export async function readIndexState(root: string, gitDir: string, oidLen: numbe
  * executable bit, same size, inode, mtime and ctime (to the nanosecond), and
  * not racily clean (changed no earlier than the index was written).
  */
-export function statMatches(ie: IndexEntry, st: { mode: number; size: bigint; mtime: bigint; ctime: bigint; ino: bigint }, indexMtime: bigint): boolean {
-  if (ie.assumeValid || ie.skipWorktree || ie.intentToAdd) return false
-  if (ie.mode !== 0o100644 && ie.mode !== 0o100755) return false
-  if ((st.mode & 0o170000) !== 0o100000) return false
-  if ((ie.mode === 0o100755) !== ((st.mode & 0o100) !== 0)) return false
-  if (ie.size !== Number(st.size & 0xffffffffn) || ie.ino !== Number(st.ino & 0xffffffffn)) return false
-  const ms = st.mtime / 1_000_000_000n
-  const cs = st.ctime / 1_000_000_000n
-  if (ie.mtimeS !== Number(ms & 0xffffffffn) || ie.mtimeN !== Number(st.mtime % 1_000_000_000n)) return false
-  if (ie.ctimeS !== Number(cs & 0xffffffffn) || ie.ctimeN !== Number(st.ctime % 1_000_000_000n)) return false
-  return st.mtime < indexMtime && st.ctime < indexMtime
+export function statMatches(ix: IndexState, slot: number, e: StatEntry): boolean {
+  if (ix.flags[slot] !== 0) return false
+  const mode = ix.mode[slot]
+  if (mode !== 0o100644 && mode !== 0o100755) return false
+  if ((e.mode & 0o170000) !== 0o100000) return false
+  if ((mode === 0o100755) !== ((e.mode & 0o100) !== 0)) return false
+  const s = ix.stat
+  const o = slot * 6
+  if (s[o + 5] !== e.size % 0x100000000 || s[o + 4] !== e.ino % 0x100000000) return false
+  if (s[o] !== e.ctimeS % 0x100000000 || s[o + 1] !== e.ctimeN || s[o + 2] !== e.mtimeS % 0x100000000 || s[o + 3] !== e.mtimeN) return false
+  const before = (aS: number, aN: number) => aS < ix.mtimeS || (aS === ix.mtimeS && aN < ix.mtimeN)
+  return before(e.mtimeS, e.mtimeN) && before(e.ctimeS, e.ctimeN)
 }

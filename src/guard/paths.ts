@@ -26,6 +26,16 @@ export function decodePath(b: Buffer): string {
   return out
 }
 
+/**
+ * decodePath of buf[start, end). `latin1` is the whole buffer as latin1
+ * text (made once by the caller): an all-ASCII name is then a substring,
+ * with no per-name call into Buffer (which costs microseconds each).
+ */
+export function decodeRange(buf: Buffer, latin1: string, start: number, end: number): string {
+  for (let i = start; i < end; i++) if (buf[i] >= 0x80) return decodePath(buf.subarray(start, end))
+  return latin1.slice(start, end)
+}
+
 const SURROGATE = /[\ud800-\udfff]/
 
 export function encodePath(s: string): Buffer {

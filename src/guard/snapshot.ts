@@ -19,11 +19,12 @@ import { randomUUID, createHash } from 'node:crypto'
 import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, type BigIntStats, type Dirent } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { performance } from 'node:perf_hooks'
 import { git, gitOk, gitRaw } from '../git.js'
 import { toPosix } from '../fsutil.js'
-import { readIndexState, statMatches, type IndexEntry, type IndexState } from './gitindex.js'
+import { readIndexState, statMatches, type IndexState } from './gitindex.js'
 import { cQuote, decodePath, encodePath, fsPath } from './paths.js'
-import { walk, walkNode, type StatEntry, type Walker } from './walk.js'
+import { walk, walkNode, type FindState, type StatEntry, type Walker } from './walk.js'
 
 export type { EntryType } from './walk.js'
 
@@ -52,41 +53,50 @@ export interface Snapshot {
   repo: Map<string, RepoEntry>
   /** Folders of the tree when the snapshot was taken (restore removes only folders that were not). */
   dirs: Set<string>
-  /** Start of the walk (ns since the epoch). */
-  takenAt: bigint
-  /** Entries whose mtime or ctime is within this of takenAt are re-hashed afterwards whatever their stat says. */
-  racyWindow: bigint
+  /** Start of the walk (ms since the epoch). */
+  takenAt: number
+  /** Entries whose mtime or ctime is within this many ms of takenAt are re-hashed afterwards whatever their stat says. */
+  racyWindow: number
+  /** The index as read (reused by the next snapshot when its bytes have not changed). */
+  index: IndexState
   /** Hash algorithm of the repository's object ids. */
   objectFormat: 'sha1' | 'sha256'
   /** Which walker produced the tree. */
   walker: 'find' | 'node'
+  /** The walker's own record, for the next walk of this tree. */
+  walkState?: FindState
 }
 
 /** Files OpenCode itself keeps in .git (its project id); not the agent's doing. */
 export const OPENCODE_OWN_STATE = new Set(['.git/opencode'])
 const KEEP_CONTENT_LIMIT = 1 << 20
 /** Kernel timestamps are taken from a clock that ticks every 1–10 ms; some file systems keep whole seconds. */
-const RACY_WINDOW_FINE = 100_000_000n
-const RACY_WINDOW_COARSE = 2_100_000_000n
+const RACY_WINDOW_FINE = 100
+const RACY_WINDOW_COARSE = 2_100
 
 export function sameStat(a: StatEntry, b: StatEntry): boolean {
-  return a.type === b.type && a.mode === b.mode && a.size === b.size && a.mtime === b.mtime && a.ctime === b.ctime && a.ino === b.ino
+  return (
+    a.type === b.type &&
+    a.mode === b.mode &&
+    a.size === b.size &&
+    a.mtimeS === b.mtimeS &&
+    a.mtimeN === b.mtimeN &&
+    a.ctimeS === b.ctimeS &&
+    a.ctimeN === b.ctimeN &&
+    a.ino === b.ino
+  )
 }
 
 /** Walk the work tree (Node's walker; not following symlinks), skipping the top-level .git. */
 export function walkTree(root: string): Map<string, TreeEntry> {
   const out = new Map<string, TreeEntry>()
-  for (const [rel, e] of walkNode(root).entries) out.set(rel, { ...e, tracked: false })
+  for (const [rel, e] of walkNode(root).entries) out.set(rel, Object.assign(e, { tracked: false }))
   return out
 }
 
 /** git's blob id of raw bytes (no filters), computed in-process. */
 export function rawBlobId(data: Buffer, format: 'sha1' | 'sha256' = 'sha1'): string {
   return createHash(format).update(`blob ${data.length}\0`).update(data).digest('hex')
-}
-
-function nowNs(): bigint {
-  return BigInt(Date.now()) * 1_000_000n
 }
 
 function linkHash(root: string, rel: string): string {
@@ -98,9 +108,9 @@ function linkHash(root: string, rel: string): string {
 }
 
 /** Hash one entry in-process. Unreadable content never equals anything. */
-function hashEntry(root: string, rel: string, e: StatEntry, format: 'sha1' | 'sha256'): string {
-  if (e.type === 'symlink') return linkHash(root, rel)
-  if (e.type !== 'file') return `other:${e.mode}`
+function hashEntry(root: string, rel: string, type: StatEntry['type'], mode: number, format: 'sha1' | 'sha256'): string {
+  if (type === 'symlink') return linkHash(root, rel)
+  if (type !== 'file') return `other:${mode}`
   try {
     return rawBlobId(readFileSync(fsPath(root, rel)), format)
   } catch {
@@ -109,20 +119,45 @@ function hashEntry(root: string, rel: string, e: StatEntry, format: 'sha1' | 'sh
 }
 
 /** Raw content into the object store (so it can be restored); blob ids back. */
-async function storeRaw(root: string, rels: string[], format: 'sha1' | 'sha256'): Promise<Map<string, string>> {
+/** Files up to this size are hashed in-process first (to skip git when their object is already stored). */
+const HASH_HERE_LIMIT = 8 << 20
+
+/**
+ * Raw content into the object store (so it can be restored); blob ids back.
+ * A file whose loose object is already there (an earlier snapshot stored it)
+ * costs no git process.
+ */
+async function storeRaw(root: string, commonDir: string, rels: string[], entries: Map<string, TreeEntry>, format: 'sha1' | 'sha256'): Promise<Map<string, string>> {
   const out = new Map<string, string>()
-  if (rels.length === 0) return out
-  const input = Buffer.concat(rels.flatMap((r) => [cQuote(r), Buffer.from('\n')]))
+  const toGit: string[] = []
+  for (const rel of rels) {
+    if (entries.get(rel)!.size > HASH_HERE_LIMIT) {
+      toGit.push(rel)
+      continue
+    }
+    let data: Buffer
+    try {
+      data = readFileSync(fsPath(root, rel))
+    } catch {
+      out.set(rel, `unreadable:${randomUUID()}`)
+      continue
+    }
+    const id = rawBlobId(data, format)
+    if (existsSync(path.join(commonDir, 'objects', id.slice(0, 2), id.slice(2)))) out.set(rel, id)
+    else toGit.push(rel)
+  }
+  if (toGit.length === 0) return out
+  const input = Buffer.concat(toGit.flatMap((r) => [cQuote(r), Buffer.from('\n')]))
   const r = await git(root, ['hash-object', '-w', '--no-filters', '--stdin-paths'], { input })
   const ids = r.exitCode === 0 ? r.stdout.trim().split('\n') : []
   const hexLen = format === 'sha256' ? 64 : 40
-  if (ids.length === rels.length && ids.every((id) => id.length === hexLen && /^[0-9a-f]+$/.test(id))) {
-    rels.forEach((rel, i) => out.set(rel, ids[i]))
+  if (ids.length === toGit.length && ids.every((id) => id.length === hexLen && /^[0-9a-f]+$/.test(id))) {
+    toGit.forEach((rel, i) => out.set(rel, ids[i]))
     return out
   }
   // git could not take them all (e.g. an unreadable file): hash here; such
   // files cannot be restored from the object store, and say so then.
-  for (const rel of rels) out.set(rel, hashEntry(root, rel, { type: 'file', mode: 0, size: 0n, mtime: 0n, ctime: 0n, ino: 0n }, format))
+  for (const rel of toGit) out.set(rel, hashEntry(root, rel, 'file', 0, format))
   return out
 }
 
@@ -151,6 +186,20 @@ async function repoConfig(root: string): Promise<RepoConfig> {
   const xdg = process.env.XDG_CONFIG_HOME || path.join(home, '.config')
   if (existsSync(path.join(xdg, 'git', 'attributes'))) attributesFile = true
   return { autocrlf, attributesFile, objectFormat }
+}
+
+/**
+ * The object format, from the repository's own config file when it states
+ * none (sha1, the default, needs no extension) or sha256; else from git.
+ */
+async function objectFormatOf(commonDir: string, config: Promise<RepoConfig>): Promise<'sha1' | 'sha256'> {
+  try {
+    const text = readFileSync(path.join(commonDir, 'config'), 'utf8')
+    if (!/objectformat/i.test(text)) return 'sha1'
+  } catch {
+    // unreadable: ask git
+  }
+  return (await config).objectFormat
 }
 
 /**
@@ -185,15 +234,8 @@ async function gitDirsOf(root: string): Promise<{ gitDir: string; commonDir: str
 
 const CONVERSION_ATTRS = ['text', 'eol', 'crlf', 'ident', 'filter', 'working-tree-encoding']
 
-/** Of the candidate paths, those whose index blob is their raw bytes (no conversion can apply). */
-async function conversionFree(root: string, commonDir: string, tree: Map<string, unknown>, cfg: RepoConfig, candidates: string[]): Promise<Set<string>> {
-  const anyAttributes =
-    cfg.attributesFile ||
-    existsSync(path.join(commonDir, 'info', 'attributes')) ||
-    existsSync('/etc/gitattributes') ||
-    [...tree.keys()].some((p) => p === '.gitattributes' || p.endsWith('/.gitattributes'))
-  if (!anyAttributes && !cfg.autocrlf) return new Set(candidates)
-  if (candidates.length === 0) return new Set()
+/** Of the candidate paths (some attribute or config could apply), those whose index blob is their raw bytes. */
+async function conversionFree(root: string, cfg: RepoConfig, candidates: string[]): Promise<Set<string>> {
   const input = Buffer.concat(candidates.flatMap((c) => [encodePath(c), Buffer.from([0])]))
   const r = await gitRaw(root, ['check-attr', '-z', '--stdin', ...CONVERSION_ATTRS], { input })
   if (r.exitCode !== 0) return new Set()
@@ -330,70 +372,144 @@ export interface SnapshotOptions {
   exclude?: string[]
   /** Which tree walker to use; 'auto' (default) prefers GNU find and falls back to Node. */
   walker?: Walker
+  /** Filled with the time (ms) each phase took, when given (for benchmarks). */
+  timings?: Record<string, number>
+}
+
+function timer(opts: SnapshotOptions): (phase: string) => void {
+  let t = performance.now()
+  return (phase) => {
+    const now = performance.now()
+    if (opts.timings) opts.timings[phase] = (opts.timings[phase] ?? 0) + (now - t)
+    t = now
+  }
 }
 
 function excluded(rel: string, exclude: string[]): boolean {
   return exclude.some((e) => (e.endsWith('/') ? rel.startsWith(e) : rel === e))
 }
 
-async function walkForSnapshot(root: string, opts: SnapshotOptions, sizeHint: number): Promise<{ tree: Map<string, TreeEntry>; dirs: Set<string>; takenAt: bigint; racyWindow: bigint; walker: 'find' | 'node' }> {
+interface Walked {
+  tree: Map<string, TreeEntry>
+  dirs: Set<string>
+  takenAt: number
+  racyWindow: number
+  walker: 'find' | 'node'
+  walkState?: FindState
+  /** Some .gitattributes file is in the tree. */
+  attributes: boolean
+}
+
+async function walkForSnapshot(root: string, opts: SnapshotOptions, sizeHint: number, prev?: Snapshot): Promise<Walked> {
   const exclude = opts.exclude ?? []
-  const takenAt = nowNs()
-  const w = await walk(root, opts.walker, sizeHint)
-  const tree = new Map<string, TreeEntry>()
+  const takenAt = Date.now()
+  const w = await walk(root, opts.walker, sizeHint, prev?.walkState)
+  const tree = w.entries as Map<string, TreeEntry>
   let fine = false
-  for (const [rel, e] of w.entries) {
-    if (!fine && e.ctime % 1_000_000_000n !== 0n) fine = true
-    if (exclude.length === 0 || !excluded(rel, exclude)) tree.set(rel, e as TreeEntry)
+  let attributes = false
+  for (const [rel, e] of tree) {
+    if (exclude.length > 0 && excluded(rel, exclude)) {
+      tree.delete(rel)
+      continue
+    }
+    if (!fine && e.ctimeN !== 0) fine = true
+    if (rel.endsWith('.gitattributes') && (rel === '.gitattributes' || rel.endsWith('/.gitattributes'))) attributes = true
   }
-  return { tree, dirs: w.dirs, takenAt, racyWindow: fine || w.entries.size === 0 ? RACY_WINDOW_FINE : RACY_WINDOW_COARSE, walker: w.walker }
+  return { tree, dirs: w.dirs, takenAt, racyWindow: fine || tree.size === 0 ? RACY_WINDOW_FINE : RACY_WINDOW_COARSE, walker: w.walker, walkState: w.state, attributes }
 }
 
 /** The "before" snapshot. */
 export async function takeSnapshot(root: string, opts: SnapshotOptions = {}): Promise<Snapshot> {
-  const [{ gitDir, commonDir }, cfg] = await Promise.all([gitDirsOf(root), repoConfig(root)])
-  const objectFormat = cfg.objectFormat
-  const oidLen = objectFormat === 'sha256' ? 32 : 20
+  // git config runs while the tree is walked.
+  const lap = timer(opts)
+  const config = repoConfig(root)
+  config.catch(() => {})
+  const { gitDir, commonDir } = await gitDirsOf(root)
+  const format = await objectFormatOf(commonDir, config)
+  const oidLen = format === 'sha256' ? 32 : 20
+  lap('before: dirs')
   const index = await readIndexState(root, gitDir, oidLen)
+  lap('before: index')
   const w = await walkForSnapshot(root, opts, index.entries.size)
+  lap('before: walk')
+  const cfg = await config
+  lap('before: config')
+  if (cfg.objectFormat !== format) throw new Error(`object format: config says ${cfg.objectFormat}, the repository ${format}`)
+  const objectFormat = cfg.objectFormat
+  const mayConvert = cfg.autocrlf || cfg.attributesFile || w.attributes || existsSync(path.join(commonDir, 'info', 'attributes')) || existsSync('/etc/gitattributes')
   const candidates: string[] = []
-  for (const [rel, e] of w.tree) {
-    const ie = index.entries.get(rel)
-    e.tracked = ie !== undefined
-    if (e.type === 'file') {
-      if (index.parsed && ie !== undefined && ie !== 'conflict' && statMatches(ie, e, index.mtime)) candidates.push(rel)
-    } else e.hash = hashEntry(root, rel, e, objectFormat)
-  }
-  const vouched = await conversionFree(root, commonDir, w.tree, cfg, candidates)
   const toStore: string[] = []
   for (const [rel, e] of w.tree) {
-    if (e.type !== 'file') continue
-    if (vouched.has(rel)) e.hash = (index.entries.get(rel) as IndexEntry).oid
-    else toStore.push(rel)
+    const slot = index.entries.get(rel)
+    e.tracked = slot !== undefined
+    if (e.type !== 'file') e.hash = hashEntry(root, rel, e.type, e.mode, objectFormat)
+    else if (index.parsed && slot !== undefined && statMatches(index, slot, e)) {
+      if (mayConvert) candidates.push(rel)
+      else e.hash = index.oid[slot]
+    } else toStore.push(rel)
   }
-  for (const [rel, h] of await storeRaw(root, toStore, objectFormat)) w.tree.get(rel)!.hash = h
+  lap('before: vouch')
+  if (candidates.length > 0) {
+    const vouched = await conversionFree(root, cfg, candidates)
+    for (const rel of candidates) {
+      if (vouched.has(rel)) w.tree.get(rel)!.hash = index.oid[index.entries.get(rel)!]
+      else toStore.push(rel)
+    }
+  }
+  lap('before: attributes')
+  for (const [rel, h] of await storeRaw(root, commonDir, toStore, w.tree, objectFormat)) w.tree.get(rel)!.hash = h
+  lap('before: store')
   // The repository last: the objects just written are part of its "before".
   const repo = snapshotRepo(root, gitDir, commonDir, index)
-  return { root, gitDir, commonDir, tree: w.tree, repo, dirs: w.dirs, takenAt: w.takenAt, racyWindow: w.racyWindow, objectFormat, walker: w.walker }
+  lap('before: repo')
+  return { root, gitDir, commonDir, tree: w.tree, repo, dirs: w.dirs, takenAt: w.takenAt, racyWindow: w.racyWindow, index, objectFormat, walker: w.walker, walkState: w.walkState }
 }
 
 /** Changed so close to the snapshot that a later write could leave its stat data as it was. */
-function racy(e: StatEntry, s: Snapshot): boolean {
-  const edge = s.takenAt - s.racyWindow
-  return e.ctime >= edge || e.mtime >= edge
+function racyEdge(s: Snapshot): number {
+  return (s.takenAt - s.racyWindow) / 1000
 }
 
 /** The "after" snapshot: entries whose stat moved (or were racy) are hashed again, in-process. */
 export async function takeSnapshotAfter(before: Snapshot, opts: SnapshotOptions = {}): Promise<Snapshot> {
   const root = before.root
-  const w = await walkForSnapshot(root, opts, before.tree.size)
-  const index = await readIndexState(root, before.gitDir, before.objectFormat === 'sha256' ? 32 : 20)
+  const lap = timer(opts)
+  const w = await walkForSnapshot(root, opts, before.tree.size, before)
+  lap('after: walk')
+  const index = await readIndexState(root, before.gitDir, before.objectFormat === 'sha256' ? 32 : 20, before.index)
+  lap('after: index')
+  const edge = racyEdge(before)
+  const settled = (e: StatEntry) => e.ctimeS + e.ctimeN / 1e9 < edge && e.mtimeS + e.mtimeN / 1e9 < edge
   for (const [rel, e] of w.tree) {
-    e.tracked = index.entries.has(rel)
+    const tracked = index.entries.has(rel)
     const prev = before.tree.get(rel)
-    if (prev?.hash !== undefined && sameStat(prev, e) && !racy(prev, before)) e.hash = prev.hash
-    else e.hash = hashEntry(root, rel, e, before.objectFormat)
+    if (e === prev) {
+      // The walk handed back the before-entry itself (its find record is byte-identical): never modify it.
+      if (prev.hash !== undefined && settled(prev)) {
+        if (prev.tracked !== tracked) w.tree.set(rel, { ...prev, tracked })
+      } else w.tree.set(rel, { ...prev, tracked, hash: hashEntry(root, rel, e.type, e.mode, before.objectFormat) })
+      continue
+    }
+    e.tracked = tracked
+    if (prev?.hash !== undefined && sameStat(prev, e) && settled(prev)) e.hash = prev.hash
+    else e.hash = hashEntry(root, rel, e.type, e.mode, before.objectFormat)
   }
+  lap('after: hash')
   const repo = snapshotRepo(root, before.gitDir, before.commonDir, index)
-  return { root, gitDir: before.gitDir, commonDir: before.commonDir, tree: w.tree, repo, dirs: w.dirs, takenAt: w.takenAt, racyWindow: w.racyWindow, objectFormat: before.objectFormat, walker: w.walker }
+  lap('after: repo')
+  return {
+    root,
+    gitDir: before.gitDir,
+    commonDir: before.commonDir,
+    tree: w.tree,
+    repo,
+    dirs: w.dirs,
+    takenAt: w.takenAt,
+    racyWindow: w.racyWindow,
+    index,
+    objectFormat: before.objectFormat,
+    walker: w.walker,
+    // Not kept: its records share entry objects with the before-snapshot's; reuse is always from a "before".
+    walkState: undefined,
+  }
 }

@@ -6,20 +6,27 @@
 //  - Node's own readdir + lstat, the reference and the fallback (no GNU
 //    find, or find reported any error, e.g. a file vanished mid-walk).
 import { spawn } from 'node:child_process'
-import { lstatSync, readdirSync, type BigIntStats, type Dirent } from 'node:fs'
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, type BigIntStats, type Dirent } from 'node:fs'
 import os from 'node:os'
-import { decodePath, fsPath } from './paths.js'
+import path from 'node:path'
+import { decodePath, decodeRange, fsPath } from './paths.js'
 
 export type EntryType = 'file' | 'symlink' | 'other'
 
+/**
+ * An entry's stat data. Times are whole seconds and nanoseconds (plain
+ * numbers: a snapshot of a big tree holds hundreds of thousands of them).
+ */
 export interface StatEntry {
   type: EntryType
   /** st_mode: type bits and permission bits. */
   mode: number
-  size: bigint
-  mtime: bigint
-  ctime: bigint
-  ino: bigint
+  size: number
+  mtimeS: number
+  mtimeN: number
+  ctimeS: number
+  ctimeN: number
+  ino: number
 }
 
 export interface WalkResult {
@@ -27,13 +34,39 @@ export interface WalkResult {
   /** Every folder below the root (not the root itself, not .git). */
   dirs: Set<string>
   walker: 'find' | 'node'
+  /** What a later walk of the same tree can reuse (find's raw output, record by record). */
+  state?: FindState
+}
+
+/** One find run's output and its records (path, folder or not, end offset), by its arguments. */
+interface FindRun {
+  bytes: Buffer
+  rels: string[]
+  isDir: Uint8Array
+  ends: Uint32Array
+  /** The entry each record became (undefined for folders). */
+  objs: (StatEntry | undefined)[]
+}
+export interface FindState {
+  runs: Map<string, FindRun>
 }
 
 export type Walker = 'auto' | 'find' | 'node'
 
-function statEntry(s: BigIntStats): StatEntry {
+const NS = 1_000_000_000n
+
+export function statEntry(s: BigIntStats): StatEntry {
   const type: EntryType = s.isFile() ? 'file' : s.isSymbolicLink() ? 'symlink' : 'other'
-  return { type, mode: Number(s.mode), size: s.size, mtime: s.mtimeNs, ctime: s.ctimeNs, ino: s.ino }
+  return {
+    type,
+    mode: Number(s.mode),
+    size: Number(s.size),
+    mtimeS: Number(s.mtimeNs / NS),
+    mtimeN: Number(s.mtimeNs % NS),
+    ctimeS: Number(s.ctimeNs / NS),
+    ctimeN: Number(s.ctimeNs % NS),
+    ino: Number(s.ino),
+  }
 }
 
 /** The reference walker: Node's readdir (names as bytes) and lstat. */
@@ -83,17 +116,27 @@ export function hasGnuFind(): Promise<boolean> {
 }
 
 const FIND_FORMAT = '%y %m %s %T@ %C@ %i %p\\0'
-const TYPE_BITS: Record<string, number> = { f: 0o100000, l: 0o120000, p: 0o010000, s: 0o140000, c: 0o020000, b: 0o060000, D: 0o150000 }
-
-const NS = 1_000_000_000n
+/** find's %y letter (as a byte) → st_mode type bits. */
+const TYPE_BITS: Record<number, number> = { 0x66: 0o100000, 0x6c: 0o120000, 0x70: 0o010000, 0x73: 0o140000, 0x63: 0o020000, 0x62: 0o060000, 0x44: 0o150000 }
 
 /**
  * Parse `find -printf FIND_FORMAT` output, byte by byte (no intermediate
  * strings: this runs once per entry of the tree); false on anything unexpected.
  */
-function parseFind(buf: Buffer, entries: Map<string, StatEntry>, dirs: Set<string>): boolean {
+interface RecordLog {
+  rels: string[]
+  isDir: number[]
+  ends: number[]
+  objs: (StatEntry | undefined)[]
+  /** Offset of `buf` in the whole run's output. */
+  base: number
+}
+
+function parseFind(buf: Buffer, entries: Map<string, StatEntry>, dirs: Set<string>, log?: RecordLog): boolean {
   const len = buf.length
+  const text = buf.toString('latin1')
   let i = 0
+  const t = [0, 0, 0, 0]
   while (i < len) {
     const y = buf[i]
     if (buf[i + 1] !== 0x20) return false
@@ -113,8 +156,7 @@ function parseFind(buf: Buffer, entries: Map<string, StatEntry>, dirs: Set<strin
     }
     p++
     // %T@ and %C@: seconds, a dot, then (up to) nanoseconds and a trailing digit
-    const times: bigint[] = [0n, 0n]
-    for (let t = 0; t < 2; t++) {
+    for (let k = 0; k < 4; k += 2) {
       let sec = 0
       let c = buf[p]
       if (c < 0x30 || c > 0x39) return false
@@ -131,7 +173,8 @@ function parseFind(buf: Buffer, entries: Map<string, StatEntry>, dirs: Set<strin
       }
       if (c !== 0x20) return false
       for (; digits < 9; digits++) ns *= 10
-      times[t] = BigInt(sec) * NS + BigInt(ns)
+      t[k] = sec
+      t[k + 1] = ns
       p++
     }
     // %i: inode
@@ -145,37 +188,169 @@ function parseFind(buf: Buffer, entries: Map<string, StatEntry>, dirs: Set<strin
     if (end < 0) return false
     i = end + 1
     // %p is the start point ("./name/…", or "." for the whole tree) and what follows it.
-    if (end - p === 1 && buf[p] === 0x2e) continue
+    if (end - p === 1 && buf[p] === 0x2e) {
+      if (log) {
+        log.rels.push('.')
+        log.isDir.push(1)
+        log.ends.push(log.base + i)
+        log.objs.push(undefined)
+      }
+      continue
+    }
     if (buf[p] !== 0x2e || buf[p + 1] !== 0x2f) return false
-    const rel = decodePath(buf.subarray(p + 2, end))
+    const rel = decodeRange(buf, text, p + 2, end)
     if (y === 0x64) {
+      if (log) {
+        log.rels.push(rel)
+        log.isDir.push(1)
+        log.ends.push(log.base + i)
+        log.objs.push(undefined)
+      }
       dirs.add(rel)
       continue
     }
-    const typeBits = TYPE_BITS[String.fromCharCode(y)]
+    const typeBits = TYPE_BITS[y]
     if (typeBits === undefined || !Number.isSafeInteger(size) || !Number.isSafeInteger(ino)) return false
-    entries.set(rel, {
+    const e: StatEntry = {
       type: y === 0x66 ? 'file' : y === 0x6c ? 'symlink' : 'other',
       mode: typeBits | perm,
-      size: BigInt(size),
-      mtime: times[0],
-      ctime: times[1],
-      ino: BigInt(ino),
-    })
+      size,
+      mtimeS: t[0],
+      mtimeN: t[1],
+      ctimeS: t[2],
+      ctimeN: t[3],
+      ino,
+    }
+    entries.set(rel, e)
+    if (log) {
+      log.rels.push(rel)
+      log.isDir.push(0)
+      log.ends.push(log.base + i)
+      log.objs.push(e)
+    }
   }
   return true
 }
 
-function runFind(root: string, args: string[]): Promise<Buffer | undefined> {
+/** Length of the common prefix of two buffers (binary search over native compares). */
+function commonPrefix(a: Buffer, b: Buffer): number {
+  let lo = 0
+  let hi = Math.min(a.length, b.length)
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (a.compare(b, 0, mid, 0, mid) === 0) lo = mid
+    else hi = mid - 1
+  }
+  return lo
+}
+
+/** Length of the common suffix, at most `max`. */
+function commonSuffix(a: Buffer, b: Buffer, max: number): number {
+  let lo = 0
+  let hi = Math.min(a.length, b.length, max)
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (a.compare(b, b.length - mid, b.length, a.length - mid, a.length) === 0) lo = mid
+    else hi = mid - 1
+  }
+  return lo
+}
+
+/**
+ * Run one find, then read its records: without an earlier run of the same
+ * arguments all are parsed; with one, the output is compared byte for byte
+ * first: records identical to the earlier run's (the common head and tail)
+ * are that run's entries again, and only the differing middle is parsed.
+ * Undefined if find failed or printed anything odd.
+ */
+function runFind(
+  root: string,
+  args: string[],
+  entries: Map<string, StatEntry>,
+  dirs: Set<string>,
+  prev: FindRun | undefined,
+): Promise<FindRun | undefined> {
+  // find writes to a file of our own (a pipe would hand Node its output 4 KiB at a time).
+  const out = path.join(scratchDir(), `find-${++runCount}.out`)
   return new Promise((resolve) => {
-    const c = spawn('find', args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C' } })
-    const out: Buffer[] = []
-    let err = false
-    c.stdout.on('data', (d: Buffer) => out.push(d))
-    c.stderr.on('data', () => (err = true))
+    const c = spawn('find', [...args.slice(0, -2), '-fprintf', out, args[args.length - 1]], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_ALL: 'C' } })
+    let ok = true
+    c.stderr.on('data', () => (ok = false))
     c.on('error', () => resolve(undefined))
-    c.on('close', (code) => resolve(code === 0 && !err ? Buffer.concat(out) : undefined))
+    c.on('close', (code) => {
+      let bytes: Buffer
+      try {
+        bytes = readFileSync(out)
+        rmSync(out)
+      } catch {
+        return resolve(undefined)
+      }
+      if (!ok || code !== 0) return resolve(undefined)
+      if (prev) return resolve(reuse(bytes, prev, entries, dirs))
+      const log: RecordLog = { rels: [], isDir: [], ends: [], objs: [], base: 0 }
+      if (bytes.length > 0 && bytes[bytes.length - 1] !== 0) return resolve(undefined)
+      if (!parseFind(bytes, entries, dirs, log)) return resolve(undefined)
+      resolve({ bytes, rels: log.rels, isDir: Uint8Array.from(log.isDir), ends: Uint32Array.from(log.ends), objs: log.objs })
+    })
   })
+}
+
+/** The records of `bytes` given an earlier run's: reuse the common head and tail, parse the middle. */
+function reuse(bytes: Buffer, run: FindRun, entries: Map<string, StatEntry>, dirs: Set<string>): FindRun | undefined {
+  const n = run.rels.length
+  const take = (from: number, to: number) => {
+    for (let k = from; k < to; k++) {
+      const e = run.objs[k]
+      if (e) entries.set(run.rels[k], e)
+      else if (run.rels[k] !== '.') dirs.add(run.rels[k])
+    }
+  }
+  if (bytes.equals(run.bytes)) {
+    take(0, n)
+    return run
+  }
+  const startOf = (k: number) => (k === 0 ? 0 : run.ends[k - 1])
+  const head = commonPrefix(run.bytes, bytes)
+  // Whole records in the common head.
+  let h = 0
+  while (h < n && run.ends[h] <= head) h++
+  const tail = commonSuffix(run.bytes, bytes, Math.min(run.bytes.length, bytes.length) - startOf(h))
+  // Whole records in the common tail: those starting at or after len - tail.
+  let t = n
+  while (t > h && startOf(t - 1) >= run.bytes.length - tail) t--
+  const midStart = startOf(h)
+  const midEnd = bytes.length - (run.bytes.length - startOf(t))
+  const log: RecordLog = { rels: [], isDir: [], ends: [], objs: [], base: midStart }
+  take(0, h)
+  if (midEnd > midStart && (bytes[midEnd - 1] !== 0 || !parseFind(bytes.subarray(midStart, midEnd), entries, dirs, log))) return undefined
+  take(t, n)
+  const shift = bytes.length - run.bytes.length
+  const m = h + log.rels.length + (n - t)
+  const out: FindRun = { bytes, rels: new Array<string>(m), isDir: new Uint8Array(m), ends: new Uint32Array(m), objs: new Array(m) }
+  let j = 0
+  const put = (rel: string, dir: number, end: number, obj: StatEntry | undefined) => {
+    out.rels[j] = rel
+    out.isDir[j] = dir
+    out.ends[j] = end
+    out.objs[j++] = obj
+  }
+  for (let k = 0; k < h; k++) put(run.rels[k], run.isDir[k], run.ends[k], run.objs[k])
+  for (let k = 0; k < log.rels.length; k++) put(log.rels[k], log.isDir[k], log.ends[k], log.objs[k])
+  for (let k = t; k < n; k++) put(run.rels[k], run.isDir[k], run.ends[k] + shift, run.objs[k])
+  return out
+}
+
+let scratch: string | undefined
+let runCount = 0
+
+/** A private folder for find's output files, removed when the process exits. */
+function scratchDir(): string {
+  if (!scratch) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dogfood-guard-walk-'))
+    scratch = dir
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }))
+  }
+  return scratch
 }
 
 const MAX_ARGS_BYTES = 64 * 1024
@@ -186,7 +361,7 @@ const SMALL_TREE_STARTS = 200
  * top-level folder split into its children, dealt out to one find per core.
  * Undefined when anything is off (then the caller walks with Node).
  */
-export async function walkFind(root: string): Promise<WalkResult | undefined> {
+export async function walkFind(root: string, prev?: FindState): Promise<WalkResult | undefined> {
   const entries = new Map<string, StatEntry>()
   const dirs = new Set<string>()
   const starts: string[] = []
@@ -248,32 +423,36 @@ export async function walkFind(root: string): Promise<WalkResult | undefined> {
       if (chunk.length > 0) lanes[l].push(chunk)
     })
   }
-  const outputs = await Promise.all(
+  const state: FindState = { runs: new Map() }
+  const results = await Promise.all(
     lanes.map(async (chunks) => {
-      const outs: Buffer[] = []
       for (const chunk of chunks) {
-        const out = await runFind(root, ['-P', ...chunk, '-printf', FIND_FORMAT])
-        if (!out) return undefined
-        outs.push(out)
+        const args = ['-P', ...chunk, '-printf', FIND_FORMAT]
+        const key = args.join('\0')
+        const run = await runFind(root, args, entries, dirs, prev?.runs.get(key))
+        if (!run) return false
+        state.runs.set(key, run)
       }
-      return outs
+      return true
     }),
   )
-  for (const outs of outputs) {
-    if (!outs) return undefined
-    for (const out of outs) if (!parseFind(out, entries, dirs)) return undefined
-  }
+  if (results.includes(false)) return undefined
   dirs.delete('.')
-  return { entries, dirs, walker: 'find' }
+  return { entries, dirs, walker: 'find', state }
 }
 
 /** Below this many entries (as far as known beforehand) Node's walk beats spawning finds. */
 export const FIND_THRESHOLD = 3000
 
-export async function walk(root: string, walker: Walker = 'auto', sizeHint?: number): Promise<WalkResult> {
+/**
+ * Walk the tree. `prev`: an earlier find walk of the same tree; records
+ * whose bytes are unchanged come back as that walk's very entry objects
+ * (the caller must not modify those).
+ */
+export async function walk(root: string, walker: Walker = 'auto', sizeHint?: number, prev?: FindState): Promise<WalkResult> {
   if (walker === 'node' || (walker === 'auto' && sizeHint !== undefined && sizeHint < FIND_THRESHOLD)) return walkNode(root)
   if (await hasGnuFind()) {
-    const r = await walkFind(root)
+    const r = await walkFind(root, prev)
     if (r) return r
   }
   if (walker === 'find') throw new Error('walker "find" requested, but GNU find is not available or failed')

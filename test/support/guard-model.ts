@@ -5,7 +5,7 @@
 // real repository. The expected verdict is computed from the model alone,
 // with its own path codec, blob ids and allowlist matching: nothing here
 // calls the guard.
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import {
   appendFileSync,
@@ -256,7 +256,7 @@ function umaskMode(m: Model, exec = false): number {
 function repoFile(m: Model, rel: string): { now: Inode | undefined; start: Buffer | undefined; startMode: number | undefined } {
   let f = m.repoFiles.get(rel)
   if (!f) {
-    const file = path.join(m.fx.commonDir, rel.slice('.git/'.length))
+    const file = rel === '.git' ? path.join(m.fx.root, '.git') : path.join(m.fx.commonDir, rel.slice('.git/'.length))
     let start: Buffer | undefined
     let startMode: number | undefined
     try {
@@ -348,8 +348,8 @@ export type Op =
   | { kind: 'hashObject'; content: Buffer }
 
 export interface Env {
-  /** Run git in the checkout; throws on failure. */
-  git(args: string[], opts?: { input?: Buffer }): Buffer
+  /** Run git in the checkout; rejects on failure. */
+  git(args: string[], opts?: { input?: Buffer }): Promise<Buffer>
   altDir: string
 }
 
@@ -460,7 +460,7 @@ function removeEmptyDirsUp(m: Model, rel: string): void {
  * (nothing is done then). A real operation that fails where the model said
  * it applies throws: the model would be wrong.
  */
-export function applyOp(m: Model, env: Env, op: Op): string | undefined {
+export async function applyOp(m: Model, env: Env, op: Op): Promise<string | undefined> {
   const root = m.fx.root
   const A = (rel: string) => abs(root, rel)
   switch (op.kind) {
@@ -675,7 +675,7 @@ export function applyOp(m: Model, env: Env, op: Op): string | undefined {
     case 'writeRef': {
       const name = `direct-${REF_NAMES[op.name % REF_NAMES.length].replace('/', '-')}`
       const f = repoFile(m, `.git/refs/heads/${name}`)
-      const oid = Buffer.from(env.git(['rev-parse', 'HEAD']).toString().trim() + '\n')
+      const oid = Buffer.from((await env.git(['rev-parse', 'HEAD'])).toString().trim() + '\n')
       if (f.now) {
         f.now.content = oid
       } else f.now = { content: oid, mode: umaskMode(m) }
@@ -701,10 +701,11 @@ export function applyOp(m: Model, env: Env, op: Op): string | undefined {
     case 'gitfile': {
       if (!m.fx.worktree) return undefined
       const file = path.join(root, '.git')
-      const now = readFileSync(file, 'utf8')
-      // Same git dir, other spelling: git still follows it; the bytes changed.
-      const next = now.endsWith('\n\n') ? now.trimEnd() + '\n' : now + '\n'
-      touchGit(m, '.git', 'write')
+      const f = repoFile(m, '.git')
+      const now = f.now!.content.toString()
+      // Same git dir, other spelling: git still follows it; the bytes changed (or changed back).
+      const next = Buffer.from(now.endsWith('\n\n') ? now.trimEnd() + '\n' : now + '\n')
+      f.now!.content = next
       writeFileSync(file, next)
       return 'rewrite the worktree .git file'
     }
@@ -743,7 +744,7 @@ export function applyOp(m: Model, env: Env, op: Op): string | undefined {
         m.blobs.set(blobId(data), data)
         m.index.set(rel, { mode: '120000', oid: blobId(data), assume: false, skip: false })
       } else m.index.delete(rel)
-      env.git(['--literal-pathspecs', 'add', '-f', '--', rel])
+      await env.git(['--literal-pathspecs', 'add', '-f', '--', rel])
       return `git add ${JSON.stringify(rel)}`
     }
     case 'assume':
@@ -754,7 +755,7 @@ export function applyOp(m: Model, env: Env, op: Op): string | undefined {
       if (op.kind === 'assume') e.assume = op.on
       else e.skip = op.on
       const flag = op.kind === 'assume' ? (op.on ? '--assume-unchanged' : '--no-assume-unchanged') : op.on ? '--skip-worktree' : '--no-skip-worktree'
-      env.git(['update-index', flag, '--', rel])
+      await env.git(['update-index', flag, '--', rel])
       return `git update-index ${flag} ${JSON.stringify(rel)}`
     }
     case 'commit': {
@@ -765,13 +766,21 @@ export function applyOp(m: Model, env: Env, op: Op): string | undefined {
       touchGit(m, `.git/logs/refs/heads/${m.branch}`, 'write')
       touchGit(m, `${g}/logs/HEAD`, 'write')
       touchGit(m, `${g}/COMMIT_EDITMSG`, 'write')
-      env.git(['commit', '-q', '--allow-empty', '--no-verify', '-m', msg])
+      await env.git(['commit', '-q', '--allow-empty', '--no-verify', '-m', msg])
       return 'git commit'
     }
     case 'stash': {
       const paths = new Set([...m.head.keys(), ...m.index.keys()])
       for (const p of paths) {
         if (isDir(m, p) || ancestors(p).some((a) => m.tree.has(a))) return undefined
+      }
+      // A file that differs from its blob only by line endings that `text` normalises is
+      // clean or modified for git depending on the size its stat cache recorded: not modelled.
+      if (m.fx.attrs) {
+        for (const [p, e] of m.index) {
+          const n = m.tree.get(p)
+          if (n?.kind === 'file' && blobId(n.inode.content) !== e.oid && indexBlob(m, p, n.inode.content) === e.oid) return undefined
+        }
       }
       // Hidden entries first made visible again (git stash's view of them is its own business).
       const flagged = sortedKeys(m.index, (e) => e.assume || e.skip)
@@ -780,14 +789,14 @@ export function applyOp(m: Model, env: Env, op: Op): string | undefined {
       if (flagged.length > 0) {
         for (const p of flagged) Object.assign(m.index.get(p)!, { assume: false, skip: false })
         // One flag per call: update-index applies only the first of --no-assume-unchanged / --no-skip-worktree.
-        env.git(['update-index', '--no-assume-unchanged', '--', ...flagged])
-        env.git(['update-index', '--no-skip-worktree', '--', ...flagged])
+        await env.git(['update-index', '--no-assume-unchanged', '--', ...flagged])
+        await env.git(['update-index', '--no-skip-worktree', '--', ...flagged])
         prefix = `git update-index --no-assume-unchanged / --no-skip-worktree ${flagged.length} paths; `
       }
       const indexDiffers = m.index.size !== m.head.size || [...m.index].some(([p, e]) => m.head.get(p)?.oid !== e.oid || m.head.get(p)?.mode !== e.mode)
       const dirty = [...m.index].some(([p, e]) => !worktreeMatchesIndex(m, p, e))
       if (!indexDiffers && !dirty) {
-        env.git(['stash', 'push', '-q'])
+        await env.git(['stash', 'push', '-q'])
         return `${prefix}git stash (nothing to save)`
       }
       for (const p of paths) {
@@ -811,7 +820,7 @@ export function applyOp(m: Model, env: Env, op: Op): string | undefined {
       touchGit(m, '.git/logs/refs/stash', 'write')
       touchGit(m, `${m.fx.ownGit}/logs/HEAD`, 'write')
       m.mayTouch.add(`${m.fx.ownGit}/ORIG_HEAD`)
-      env.git(['stash', 'push', '-q'])
+      await env.git(['stash', 'push', '-q'])
       return `${prefix}git stash`
     }
     case 'branch': {
@@ -820,7 +829,7 @@ export function applyOp(m: Model, env: Env, op: Op): string | undefined {
       m.branches.add(name)
       touchGit(m, `.git/refs/heads/${name}`, 'write')
       touchGit(m, `.git/logs/refs/heads/${name}`, 'write')
-      env.git(['branch', name])
+      await env.git(['branch', name])
       return `git branch ${name}`
     }
     case 'branchDelete': {
@@ -831,7 +840,7 @@ export function applyOp(m: Model, env: Env, op: Op): string | undefined {
       touchGit(m, `.git/logs/refs/heads/${name}`, 'delete')
       const pr = gitFile(m, '.git/packed-refs')
       if (!pr.exists) touchGit(m, '.git/packed-refs', 'write')
-      env.git(['branch', '-D', '-q', name])
+      await env.git(['branch', '-D', '-q', name])
       return `git branch -D ${name}`
     }
     case 'tag': {
@@ -839,7 +848,7 @@ export function applyOp(m: Model, env: Env, op: Op): string | undefined {
       if (m.tags.has(name) || [...m.tags].some((b) => b.startsWith(`${name}/`) || name.startsWith(`${b}/`))) return undefined
       m.tags.add(name)
       touchGit(m, `.git/refs/tags/${name}`, 'write')
-      env.git(['tag', name])
+      await env.git(['tag', name])
       return `git tag ${name}`
     }
     case 'tagDelete': {
@@ -849,15 +858,15 @@ export function applyOp(m: Model, env: Env, op: Op): string | undefined {
       touchGit(m, `.git/refs/tags/${name}`, 'delete')
       const pr = gitFile(m, '.git/packed-refs')
       if (!pr.exists) touchGit(m, '.git/packed-refs', 'write')
-      env.git(['tag', '-d', name])
+      await env.git(['tag', '-d', name])
       return `git tag -d ${name}`
     }
     case 'refresh': {
       // Rewrites the index's stat data (not its entries): not a change.
-      if (op.how % 2 === 0) env.git(['status', '--porcelain'])
+      if (op.how % 2 === 0) await env.git(['status', '--porcelain'])
       else {
         try {
-          env.git(['update-index', '-q', '--refresh'])
+          await env.git(['update-index', '-q', '--refresh'])
         } catch {
           // exit 1 when entries need updating: that is its answer
         }
@@ -866,7 +875,7 @@ export function applyOp(m: Model, env: Env, op: Op): string | undefined {
     }
     case 'hashObject': {
       // A new object: the store may grow.
-      env.git(['hash-object', '-w', '--stdin'], { input: op.content })
+      await env.git(['hash-object', '-w', '--stdin'], { input: op.content })
       return 'git hash-object -w'
     }
   }
@@ -956,6 +965,23 @@ const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t',
 delete (GIT_ENV as Record<string, unknown>).GIT_DIR
 delete (GIT_ENV as Record<string, unknown>).GIT_WORK_TREE
 delete (GIT_ENV as Record<string, unknown>).GIT_INDEX_FILE
+
+/** git in `cwd`, without blocking (scenarios run two at a time). */
+export function gitAsync(cwd: string, args: string[], input?: Buffer): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const c = spawn('git', args, { cwd, env: GIT_ENV, stdio: [input ? 'pipe' : 'ignore', 'pipe', 'pipe'] })
+    const out: Buffer[] = []
+    const err: Buffer[] = []
+    c.stdout!.on('data', (d: Buffer) => out.push(d))
+    c.stderr!.on('data', (d: Buffer) => err.push(d))
+    c.on('error', reject)
+    c.on('close', (code) => {
+      if (code === 0) resolve(Buffer.concat(out))
+      else reject(new Error(`git ${args.join(' ')} (in ${cwd}) failed (${code}): ${Buffer.concat(err).toString()}`))
+    })
+    if (input) c.stdin!.end(input)
+  })
+}
 
 export function gitIn(cwd: string, args: string[], input?: Buffer): Buffer {
   const r = spawnSync('git', args, { cwd, env: GIT_ENV, input, maxBuffer: 1 << 28 })
