@@ -62,7 +62,7 @@ const relPath = fc.array(name, { minLength: 1, maxLength: 4 }).map((parts) => pa
 const where: fc.Arbitrary<Where> = fc.oneof(
   { weight: 1, arbitrary: relPath.map((p) => ({ path: p })) },
   { weight: 2, arbitrary: fc.record({ near: fc.nat(), name }) },
-  { weight: 1, arbitrary: fc.record({ path: fc.constantFrom('sandbox/new.txt', 'docs/probe.md', 'sandbox/a/b.txt', 'docs/probe.md.bak', 'sandboxed.txt', 'with space/x', 'build/new.js', 'new.log') }) },
+  { weight: 1, arbitrary: fc.record({ path: fc.constantFrom('sandbox/new.txt', 'docs/probe.md', 'sandbox/a/b.txt', 'docs/probe.md.bak', 'sandboxed.txt', 'with space/x', 'build/new.js', 'new.log', 'sandbox\\evil', 'docs\\probe.md') }) },
 )
 const content = fc.oneof(
   fc.constantFrom('', 'a', 'hello\n', 'x\ny\n', 'line\r\nnext\r\n', 'clean\n', 'keep\n', 'v1\n'),

@@ -1,0 +1,248 @@
+// The parts of the snapshot the property test cannot reach by chance: the
+// racy-timestamp rule (this kernel gives every write a fresh ctime; older ones
+// do not), index formats other than the default (v4 path compression, a split
+// index, sha256 object ids), the two tree walkers agreeing entry for entry,
+// and the object store's listing.
+import { execFileSync } from 'node:child_process'
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { compareSnapshots } from '../src/guard/compare.js'
+import { parseIndex, readIndexState } from '../src/guard/gitindex.js'
+import { decodePath, encodePath } from '../src/guard/paths.js'
+import { rawBlobId, takeSnapshot, takeSnapshotAfter, type TreeEntry } from '../src/guard/snapshot.js'
+import { hasGnuFind, statEntry, walk } from '../src/guard/walk.js'
+
+const ENV: NodeJS.ProcessEnv = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t', GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' }
+const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, env: ENV, encoding: 'utf8' })
+const base = mkdtempSync(path.join(os.tmpdir(), 'dogfood-snapshot-'))
+afterAll(() => rmSync(base, { recursive: true, force: true }))
+let n = 0
+
+function repo(files: Record<string, string>, init: string[] = []): string {
+  const dir = path.join(base, `r${++n}`)
+  mkdirSync(dir)
+  git(dir, 'init', '-q', '-b', 'main', ...init)
+  for (const [rel, data] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true })
+    writeFileSync(path.join(dir, rel), data)
+  }
+  git(dir, 'add', '-A')
+  git(dir, 'commit', '-q', '-m', 'init')
+  return dir
+}
+
+const lines = (dir: string, changes: ReturnType<typeof compareSnapshots>) => changes.map((c) => `${c.area} ${c.kind} ${c.path}`)
+
+describe('racy timestamps', () => {
+  it('an entry that changed within the racy window is hashed again even when its stat data matches', async () => {
+    const dir = repo({ 'a.txt': 'aaaa\n' })
+    const before = await takeSnapshot(dir)
+    // A same-size rewrite whose stat data (as a coarse-clock kernel could
+    // leave it) equals what the before-walk saw: simulated by giving the
+    // before-entry the file's new stat data.
+    writeFileSync(path.join(dir, 'a.txt'), 'bbbb\n')
+    const now = statEntry(lstatSync(path.join(dir, 'a.txt'), { bigint: true }))
+    const prev = before.tree.get('a.txt')!
+    Object.assign(prev, now)
+    // Its ctime lies within the window before the walk: not trusted.
+    before.takenAt = (now.ctimeS + now.ctimeN / 1e9) * 1000 + 10
+    expect(lines(dir, compareSnapshots(before, await takeSnapshotAfter(before)))).toEqual(['tree modified a.txt'])
+  })
+
+  it('outside the window, matching stat data is trusted (which is why the window exists)', async () => {
+    const dir = repo({ 'a.txt': 'aaaa\n' })
+    const before = await takeSnapshot(dir)
+    writeFileSync(path.join(dir, 'a.txt'), 'bbbb\n')
+    const now = statEntry(lstatSync(path.join(dir, 'a.txt'), { bigint: true }))
+    Object.assign(before.tree.get('a.txt')!, now)
+    before.takenAt = (now.ctimeS + now.ctimeN / 1e9) * 1000 + before.racyWindow + 1000
+    expect(lines(dir, compareSnapshots(before, await takeSnapshotAfter(before)))).toEqual([])
+  })
+
+  it('a file the index recorded in the same instant it was written is not vouched for by the index', async () => {
+    const dir = repo({ 'a.txt': 'one\n' })
+    // Rewrite after the commit, then make the index claim the new stat data
+    // with the old blob: only its racily-clean timestamp gives it away.
+    writeFileSync(path.join(dir, 'a.txt'), 'two\n')
+    const index = await readIndexState(dir, path.join(dir, '.git'), 20)
+    const s = statEntry(lstatSync(path.join(dir, 'a.txt'), { bigint: true }))
+    const slot = index.entries.get('a.txt')!
+    index.stat.set([s.ctimeS, s.ctimeN, s.mtimeS, s.mtimeN, s.ino, s.size], slot * 6)
+    index.mtimeS = s.mtimeS
+    index.mtimeN = s.mtimeN
+    const { statMatches } = await import('../src/guard/gitindex.js')
+    expect(statMatches(index, slot, s)).toBe(false)
+    index.mtimeS = s.mtimeS + 1
+    expect(statMatches(index, slot, s)).toBe(true)
+  })
+})
+
+describe('index formats', () => {
+  const files = { 'a.txt': 'a\n', 'dir/b.txt': 'b\n', 'dir/sub/c.txt': 'c\n', 'dir/sub/d.txt': 'd\n', 'ünï/e.txt': 'e\n' }
+
+  async function checkAgainstGit(dir: string): Promise<void> {
+    const listed = git(dir, 'ls-files', '-s', '-z')
+      .split('\0')
+      .filter(Boolean)
+      .map((r) => {
+        const [meta, p] = r.split('\t')
+        return [p, meta.split(' ')[1]]
+      })
+    const index = await readIndexState(dir, path.join(dir, '.git'), 20)
+    expect(index.parsed).toBe(true)
+    expect([...index.entries.keys()].sort()).toEqual(listed.map(([p]) => p).sort())
+    for (const [p, oid] of listed) expect(index.oid[index.entries.get(p)!]).toBe(oid)
+    // Vouched files take the index's blob id, which is their raw blob id here.
+    const before = await takeSnapshot(dir)
+    for (const [p, oid] of listed) expect(before.tree.get(p)!.hash).toBe(oid)
+    writeFileSync(path.join(dir, 'dir/sub/c.txt'), 'C\n')
+    expect(lines(dir, compareSnapshots(before, await takeSnapshotAfter(before)))).toEqual(['tree modified dir/sub/c.txt'])
+  }
+
+  it('version 4 (prefix-compressed paths)', async () => {
+    const dir = repo(files)
+    git(dir, 'update-index', '--index-version', '4')
+    await checkAgainstGit(dir)
+  })
+
+  it('version 3 (extended flags: skip-worktree) and its flags', async () => {
+    const dir = repo(files)
+    git(dir, 'update-index', '--skip-worktree', '--', 'a.txt')
+    git(dir, 'update-index', '--assume-unchanged', '--', 'dir/b.txt')
+    const index = await readIndexState(dir, path.join(dir, '.git'), 20)
+    expect(index.flags[index.entries.get('a.txt')!]).toBe(2)
+    expect(index.flags[index.entries.get('dir/b.txt')!]).toBe(1)
+    // Hidden by the flags from git, seen by the guard.
+    const before = await takeSnapshot(dir)
+    writeFileSync(path.join(dir, 'a.txt'), 'A\n')
+    writeFileSync(path.join(dir, 'dir/b.txt'), 'B\n')
+    expect(git(dir, 'status', '--porcelain')).toBe('')
+    expect(lines(dir, compareSnapshots(before, await takeSnapshotAfter(before)))).toEqual(['tree modified a.txt', 'tree modified dir/b.txt'])
+  })
+
+  it('a flag change alone is a change of the index', async () => {
+    const dir = repo(files)
+    const before = await takeSnapshot(dir)
+    git(dir, 'update-index', '--assume-unchanged', '--', 'a.txt')
+    expect(lines(dir, compareSnapshots(before, await takeSnapshotAfter(before)))).toEqual(['repo modified .git/index'])
+  })
+
+  it('a split index is left to git (and still compared)', async () => {
+    const dir = repo(files)
+    git(dir, 'update-index', '--split-index')
+    const index = await readIndexState(dir, path.join(dir, '.git'), 20)
+    expect(index.parsed).toBe(false)
+    expect(index.entries.size).toBe(Object.keys(files).length)
+    const before = await takeSnapshot(dir)
+    writeFileSync(path.join(dir, 'new.txt'), 'n\n')
+    git(dir, 'add', '--', 'new.txt')
+    const changes = lines(dir, compareSnapshots(before, await takeSnapshotAfter(before)))
+    expect(changes).toContain('tree created new.txt')
+    expect(changes).toContain('repo modified .git/index')
+  })
+
+  it('a corrupt index (bad checksum) is not parsed, and differs', async () => {
+    const dir = repo(files)
+    const file = path.join(dir, '.git', 'index')
+    const bytes = execFileSync('cat', [file])
+    expect(parseIndex(bytes, 20)).toBeDefined()
+    bytes[bytes.length - 1] ^= 0xff
+    expect(parseIndex(bytes, 20)).toBeUndefined()
+  })
+
+  it('sha256 repositories: 64-hex blob ids, vouched and hashed alike', async () => {
+    const dir = repo(files, ['--object-format=sha256'])
+    const before = await takeSnapshot(dir)
+    expect(before.objectFormat).toBe('sha256')
+    const oid = git(dir, 'rev-parse', 'HEAD:a.txt').trim()
+    expect(oid).toHaveLength(64)
+    expect(before.tree.get('a.txt')!.hash).toBe(oid)
+    writeFileSync(path.join(dir, 'u.txt'), 'untracked\n')
+    writeFileSync(path.join(dir, 'a.txt'), 'a2\n')
+    const after = await takeSnapshotAfter(before)
+    expect(after.tree.get('a.txt')!.hash).toBe(rawBlobId(Buffer.from('a2\n'), 'sha256'))
+    expect(lines(dir, compareSnapshots(before, after))).toEqual(['tree modified a.txt', 'tree created u.txt'])
+  })
+})
+
+describe('walkers', () => {
+  it('find and Node see the same entries, stat data included, for odd names and all entry types', async () => {
+    if (!(await hasGnuFind())) throw new Error('GNU find is needed')
+    const dir = repo({ 'a.txt': 'a\n' })
+    const names = ['with space', 'new\nline', 'quote"d', '"lead', '-dash', 'ünï', 'back\\slash', 'tab\there', '*', '[x]']
+    for (const nm of names) {
+      mkdirSync(path.join(dir, nm, 'deeper'), { recursive: true })
+      writeFileSync(path.join(dir, nm, 'deeper', nm), nm)
+      writeFileSync(path.join(dir, nm, 'f'), nm)
+    }
+    writeFileSync(Buffer.concat([Buffer.from(dir + '/with space/'), Buffer.from([0xff, 0xfe])]), 'raw')
+    writeFileSync(Buffer.concat([Buffer.from(dir + '/'), Buffer.from([0x72, 0xc3, 0x28])]), 'raw top')
+    symlinkSync('nowhere', path.join(dir, 'dangling'))
+    symlinkSync('with space', path.join(dir, 'dirlink'))
+    chmodSync(path.join(dir, 'a.txt'), 0o751)
+    mkdirSync(path.join(dir, 'empty', 'dir'), { recursive: true })
+    const f = await walk(dir, 'find')
+    const nd = await walk(dir, 'node')
+    expect(f.walker).toBe('find')
+    expect(nd.walker).toBe('node')
+    expect([...f.entries.keys()].sort()).toEqual([...nd.entries.keys()].sort())
+    for (const [k, e] of nd.entries) expect(f.entries.get(k), k).toEqual(e)
+    expect([...f.dirs].sort()).toEqual([...nd.dirs].sort())
+    expect(nd.entries.has(decodePath(Buffer.from([0x72, 0xc3, 0x28])))).toBe(true)
+    expect(nd.dirs.has('empty/dir')).toBe(true)
+    // A second find walk that reuses the first one's records sees the same, and a change.
+    unlinkSync(path.join(dir, 'with space', 'f'))
+    writeFileSync(path.join(dir, 'new file'), 'x')
+    const again = await walk(dir, 'find', undefined, f.state)
+    const fresh = await walk(dir, 'node')
+    expect([...again.entries.keys()].sort()).toEqual([...fresh.entries.keys()].sort())
+    for (const [k, e] of fresh.entries) expect(again.entries.get(k), k).toEqual(e)
+  })
+
+  it('paths that are not UTF-8 round-trip and never collide', () => {
+    const raw = [Buffer.from([0xff]), Buffer.from([0xc3, 0x28]), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('ü'), Buffer.from([0xf0, 0x9f, 0x98, 0x80, 0x80])]
+    const seen = new Set<string>()
+    for (const b of raw) {
+      const p = decodePath(b)
+      expect(encodePath(p).equals(b)).toBe(true)
+      expect(seen.has(p)).toBe(false)
+      seen.add(p)
+    }
+    expect(decodePath(Buffer.from([0xff]))).not.toBe(decodePath(Buffer.from([0xfe])))
+    expect(decodePath(Buffer.from([0xff]))).not.toBe('\ufffd')
+  })
+})
+
+describe('repository state', () => {
+  it('objects: new ones are not changes; a deleted one is a deletion', async () => {
+    const dir = repo({ 'a.txt': 'a\n' })
+    const junk = execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: dir, input: 'junk\n', env: ENV }).toString().trim()
+    const before = await takeSnapshot(dir)
+    execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: dir, input: 'more junk\n', env: ENV })
+    expect(lines(dir, compareSnapshots(before, await takeSnapshotAfter(before)))).toEqual([])
+    unlinkSync(path.join(dir, '.git', 'objects', junk.slice(0, 2), junk.slice(2)))
+    expect(lines(dir, compareSnapshots(before, await takeSnapshotAfter(before)))).toEqual([`repo deleted .git/objects/${junk.slice(0, 2)}/${junk.slice(2)}`])
+  })
+
+  it("a linked worktree's .git file is repository state", async () => {
+    const dir = repo({ 'a.txt': 'a\n' })
+    const wt = path.join(base, `wt${n}`)
+    git(dir, 'worktree', 'add', '-q', '-b', `w${n}`, wt)
+    const before = await takeSnapshot(wt)
+    expect(before.repo.has('.git')).toBe(true)
+    writeFileSync(path.join(wt, '.git'), `gitdir: ${path.join(dir, '.git')}\n`)
+    const changes = lines(wt, compareSnapshots(before, await takeSnapshotAfter(before)))
+    expect(changes).toContain('repo modified .git')
+  })
+
+  it('an untracked file whose name starts with a quote is hashed as itself', async () => {
+    const dir = repo({ a: 'same\n' })
+    writeFileSync(path.join(dir, '"a"'), 'other\n')
+    const before = await takeSnapshot(dir)
+    expect(before.tree.get('"a"')!.hash).toBe(rawBlobId(Buffer.from('other\n')))
+    const entry: TreeEntry = before.tree.get('"a"')!
+    expect(entry.tracked).toBe(false)
+  })
+})
