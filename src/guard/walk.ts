@@ -6,9 +6,8 @@
 //  - Node's own readdir + lstat, the reference and the fallback (no GNU
 //    find, or find reported any error, e.g. a file vanished mid-walk).
 import { spawn } from 'node:child_process'
-import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, type BigIntStats, type Dirent } from 'node:fs'
+import { lstatSync, readdirSync, type BigIntStats, type Dirent } from 'node:fs'
 import os from 'node:os'
-import path from 'node:path'
 import { decodePath, decodeRange, fsPath } from './paths.js'
 
 export type EntryType = 'file' | 'symlink' | 'other'
@@ -270,21 +269,16 @@ function runFind(
   dirs: Set<string>,
   prev: FindRun | undefined,
 ): Promise<FindRun | undefined> {
-  // find writes to a file of our own (a pipe would hand Node its output 4 KiB at a time).
-  const out = path.join(scratchDir(), `find-${++runCount}.out`)
+  // Through a pipe, not a file: nothing else can write into what we read.
   return new Promise((resolve) => {
-    const c = spawn('find', [...args.slice(0, -2), '-fprintf', out, args[args.length - 1]], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_ALL: 'C' } })
+    const c = spawn('find', args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C' } })
+    const chunks: Buffer[] = []
     let ok = true
+    c.stdout.on('data', (d: Buffer) => chunks.push(d))
     c.stderr.on('data', () => (ok = false))
     c.on('error', () => resolve(undefined))
     c.on('close', (code) => {
-      let bytes: Buffer
-      try {
-        bytes = readFileSync(out)
-        rmSync(out)
-      } catch {
-        return resolve(undefined)
-      }
+      const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)
       if (!ok || code !== 0) return resolve(undefined)
       if (prev) return resolve(reuse(bytes, prev, entries, dirs))
       const log: RecordLog = { rels: [], isDir: [], ends: [], objs: [], base: 0 }
@@ -338,19 +332,6 @@ function reuse(bytes: Buffer, run: FindRun, entries: Map<string, StatEntry>, dir
   for (let k = 0; k < log.rels.length; k++) put(log.rels[k], log.isDir[k], log.ends[k], log.objs[k])
   for (let k = t; k < n; k++) put(run.rels[k], run.isDir[k], run.ends[k] + shift, run.objs[k])
   return out
-}
-
-let scratch: string | undefined
-let runCount = 0
-
-/** A private folder for find's output files, removed when the process exits. */
-function scratchDir(): string {
-  if (!scratch) {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'dogfood-guard-walk-'))
-    scratch = dir
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }))
-  }
-  return scratch
 }
 
 const MAX_ARGS_BYTES = 64 * 1024
