@@ -81,6 +81,7 @@ export function parseIndex(buf: Buffer, oidLen: number): Parsed | undefined {
   let lp = 0
   let off = 12
   let prev: Buffer = Buffer.alloc(0)
+  let prevKey = ''
   let slots = 0
   for (let n = 0; n < count; n++) {
     const start = off
@@ -131,17 +132,19 @@ export function parseIndex(buf: Buffer, oidLen: number): Parsed | undefined {
     lst[lp++] = 0
     const key = nameBuf ? decodePath(nameBuf) : decodeRange(buf, text, nameStart, nameEnd)
     const stage = (flags >> 12) & 3
-    let slot = st.entries.get(key)
+    // The index is sorted by path, then stage: a path's entries are adjacent,
+    // so only the previous key can repeat (no map lookup per entry).
+    if (key === prevKey) {
+      if (stage === 0 || !(st.flags[slots - 1] & F_CONFLICT)) return undefined // not an index git writes
+      continue
+    }
+    prevKey = key
+    const slot = slots++
+    st.entries.set(key, slot)
     if (stage !== 0) {
-      if (slot === undefined) st.entries.set(key, (slot = slots++))
       st.flags[slot] = F_CONFLICT
       continue
     }
-    if (slot !== undefined) {
-      if (st.flags[slot] & F_CONFLICT) continue
-      return undefined // two stage-0 entries for one path: not an index git writes
-    }
-    st.entries.set(key, (slot = slots++))
     st.mode[slot] = mode
     st.flags[slot] = (flags & 0x8000 ? F_ASSUME_VALID : 0) | (ext & 0x4000 ? F_SKIP_WORKTREE : 0) | (ext & 0x2000 ? F_INTENT_TO_ADD : 0)
     for (let k = 0, o = slot * oidLen; k < oidLen; k++) oidBytes[o + k] = buf[start + 40 + k]
@@ -153,6 +156,8 @@ export function parseIndex(buf: Buffer, oidLen: number): Parsed | undefined {
     st.stat[s6 + 4] = buf.readUInt32BE(start + 20)
     st.stat[s6 + 5] = buf.readUInt32BE(start + 36)
   }
+  // A path twice, not adjacent: not sorted as git writes it.
+  if (st.entries.size !== slots) return undefined
   const hex = oidBytes.toString('hex', 0, slots * oidLen)
   for (let k = 0; k < slots; k++) if (!(st.flags[k] & F_CONFLICT)) st.oid[k] = hex.slice(k * 2 * oidLen, (k + 1) * 2 * oidLen)
   const h = createHash('sha256').update(lst.subarray(0, lp))

@@ -16,7 +16,7 @@
 // so close to the "before" walk that a later write could share its
 // timestamps (the racy-git problem); ctime cannot be set back from user space.
 import { randomUUID, createHash } from 'node:crypto'
-import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, type BigIntStats, type Dirent } from 'node:fs'
+import { closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, type BigIntStats, type Dirent } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -428,9 +428,13 @@ export async function takeSnapshot(root: string, opts: SnapshotOptions = {}): Pr
   const format = await objectFormatOf(commonDir, config)
   const oidLen = format === 'sha256' ? 32 : 20
   lap('before: dirs')
+  // The finds start walking first; the index is read while they run.
+  const walking = walkForSnapshot(root, opts, indexCount(gitDir))
+  walking.catch(() => {})
+  lap('before: walk start')
   const index = await readIndexState(root, gitDir, oidLen)
   lap('before: index')
-  const w = await walkForSnapshot(root, opts, index.entries.size)
+  const w = await walking
   lap('before: walk')
   const cfg = await config
   lap('before: config')
@@ -465,6 +469,21 @@ export async function takeSnapshot(root: string, opts: SnapshotOptions = {}): Pr
   return { root, gitDir, commonDir, tree: w.tree, repo, dirs: w.dirs, takenAt: w.takenAt, racyWindow: w.racyWindow, index, objectFormat, walker: w.walker, walkState: w.walkState }
 }
 
+/** The number of entries the index says it has (its header), to choose a walker. */
+function indexCount(gitDir: string): number {
+  try {
+    const fd = openSync(path.join(gitDir, 'index'), 'r')
+    try {
+      const head = Buffer.alloc(12)
+      return readSync(fd, head, 0, 12, 0) === 12 && head.toString('latin1', 0, 4) === 'DIRC' ? head.readUInt32BE(8) : 0
+    } finally {
+      closeSync(fd)
+    }
+  } catch {
+    return 0
+  }
+}
+
 /** Changed so close to the snapshot that a later write could leave its stat data as it was. */
 function racyEdge(s: Snapshot): number {
   return (s.takenAt - s.racyWindow) / 1000
@@ -474,10 +493,13 @@ function racyEdge(s: Snapshot): number {
 export async function takeSnapshotAfter(before: Snapshot, opts: SnapshotOptions = {}): Promise<Snapshot> {
   const root = before.root
   const lap = timer(opts)
-  const w = await walkForSnapshot(root, opts, before.tree.size, before)
-  lap('after: walk')
+  const walking = walkForSnapshot(root, opts, before.tree.size, before)
+  walking.catch(() => {})
+  lap('after: walk start')
   const index = await readIndexState(root, before.gitDir, before.objectFormat === 'sha256' ? 32 : 20, before.index)
   lap('after: index')
+  const w = await walking
+  lap('after: walk')
   const edge = racyEdge(before)
   const settled = (e: StatEntry) => e.ctimeS + e.ctimeN / 1e9 < edge && e.mtimeS + e.mtimeN / 1e9 < edge
   for (const [rel, e] of w.tree) {

@@ -5,9 +5,11 @@
 //    in C, spread over the cores: about as fast as git's own status walk);
 //  - Node's own readdir + lstat, the reference and the fallback (no GNU
 //    find, or find reported any error, e.g. a file vanished mid-walk).
-import { spawn } from 'node:child_process'
-import { lstatSync, readdirSync, type BigIntStats, type Dirent } from 'node:fs'
+import { spawn, spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, unlinkSync, type BigIntStats, type Dirent } from 'node:fs'
 import os from 'node:os'
+import path from 'node:path'
 import { decodePath, decodeRange, fsPath } from './paths.js'
 
 export type EntryType = 'file' | 'symlink' | 'other'
@@ -100,18 +102,19 @@ export function walkNode(root: string): WalkResult {
   return { entries, dirs, walker: 'node' }
 }
 
-let findProbe: Promise<boolean> | undefined
+let gnuFind: boolean | undefined
 
-/** GNU find is there (its -printf is what the fast walker needs). */
-export function hasGnuFind(): Promise<boolean> {
-  findProbe ??= new Promise((resolve) => {
-    const c = spawn('find', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] })
-    let out = ''
-    c.stdout.on('data', (d: Buffer) => (out += d.toString('latin1')))
-    c.on('error', () => resolve(false))
-    c.on('close', (code) => resolve(code === 0 && out.includes('GNU findutils')))
-  })
-  return findProbe
+/** GNU find is there (its -printf is what the fast walker needs); asked once per process. */
+export function hasGnuFindSync(): boolean {
+  if (gnuFind === undefined) {
+    const r = spawnSync('find', ['--version'], { encoding: 'latin1', stdio: ['ignore', 'pipe', 'ignore'] })
+    gnuFind = r.status === 0 && r.stdout.includes('GNU findutils')
+  }
+  return gnuFind
+}
+
+export async function hasGnuFind(): Promise<boolean> {
+  return hasGnuFindSync()
 }
 
 const FIND_FORMAT = '%y %m %s %T@ %C@ %i %p\\0'
@@ -269,16 +272,42 @@ function runFind(
   dirs: Set<string>,
   prev: FindRun | undefined,
 ): Promise<FindRun | undefined> {
-  // Through a pipe, not a file: nothing else can write into what we read.
+  // find writes into a file that is unlinked before find starts: nothing else
+  // can open it by name, and unlike a pipe it never makes find wait for us
+  // (Node can do other work, e.g. read the index, while the finds walk).
+  let fd: number
+  try {
+    const file = path.join(os.tmpdir(), `dogfood-guard-find-${process.pid}-${randomBytes(8).toString('hex')}`)
+    fd = openSync(file, 'wx+', 0o600)
+    unlinkSync(file)
+  } catch {
+    return Promise.resolve(undefined)
+  }
   return new Promise((resolve) => {
-    const c = spawn('find', args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C' } })
-    const chunks: Buffer[] = []
+    const c = spawn('find', args, { cwd: root, stdio: ['ignore', fd, 'pipe'], env: { ...process.env, LC_ALL: 'C' } })
     let ok = true
-    c.stdout.on('data', (d: Buffer) => chunks.push(d))
-    c.stderr.on('data', () => (ok = false))
-    c.on('error', () => resolve(undefined))
+    let done = false
+    c.stderr!.on('data', () => (ok = false))
+    c.on('error', () => {
+      if (done) return
+      done = true
+      closeSync(fd)
+      resolve(undefined)
+    })
     c.on('close', (code) => {
-      const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)
+      if (done) return
+      done = true
+      let bytes: Buffer
+      try {
+        const size = fstatSync(fd).size
+        bytes = Buffer.allocUnsafe(size)
+        if (readSync(fd, bytes, 0, size, 0) !== size) ok = false
+      } catch {
+        ok = false
+        bytes = Buffer.alloc(0)
+      } finally {
+        closeSync(fd)
+      }
       if (!ok || code !== 0) return resolve(undefined)
       if (prev) return resolve(reuse(bytes, prev, entries, dirs))
       const log: RecordLog = { rels: [], isDir: [], ends: [], objs: [], base: 0 }
@@ -432,7 +461,8 @@ export const FIND_THRESHOLD = 3000
  */
 export async function walk(root: string, walker: Walker = 'auto', sizeHint?: number, prev?: FindState): Promise<WalkResult> {
   if (walker === 'node' || (walker === 'auto' && sizeHint !== undefined && sizeHint < FIND_THRESHOLD)) return walkNode(root)
-  if (await hasGnuFind()) {
+  // (Synchronously up to the finds' start: the caller can work while they walk.)
+  if (hasGnuFindSync()) {
     const r = await walkFind(root, prev)
     if (r) return r
   }
