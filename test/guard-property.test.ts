@@ -47,6 +47,8 @@ import {
 const RUNS = Number(process.env.DOGFOOD_PROPERTY_RUNS ?? 2000)
 const SEED = process.env.DOGFOOD_PROPERTY_SEED !== undefined ? Number(process.env.DOGFOOD_PROPERTY_SEED) : Math.floor(Math.random() * 2 ** 31)
 const PATH = process.env.DOGFOOD_PROPERTY_PATH
+/** Scenarios run at the same time (each on its own checkout). */
+const LANES = 2
 /** Scenarios run on one checkout (restored in between) before a fresh one is made. */
 const REUSE = 250
 
@@ -239,11 +241,11 @@ describe('guard property: random file operations against an oracle', () => {
     process.env.GIT_CONFIG_GLOBAL = '/dev/null'
     console.log(`guard property: seed ${SEED}, ${RUNS} runs (replay: DOGFOOD_PROPERTY_SEED=${SEED}${PATH ? ` DOGFOOD_PROPERTY_PATH=${PATH}` : ''})`)
     const t0 = Date.now()
-    // Two scenarios at a time, each on its own checkout: one runs while the other waits for git.
-    const pair = fc.tuple(scenario, scenario)
+    // Several scenarios at a time, each on its own checkout: one runs while the others wait for git.
+    const batch = fc.array(scenario, { minLength: LANES, maxLength: LANES })
     await fc.assert(
-      fc.asyncProperty(pair, ([a, b]) => Promise.all([runScenario(a, 0), runScenario(b, 1)]).then(() => undefined)),
-      { seed: SEED, numRuns: Math.ceil(RUNS / 2), path: PATH, endOnFailure: PATH !== undefined },
+      fc.asyncProperty(batch, (ss) => Promise.all(ss.map((sc, lane) => runScenario(sc, lane))).then(() => undefined)),
+      { seed: SEED, numRuns: Math.ceil(RUNS / LANES), path: PATH, endOnFailure: PATH !== undefined },
     )
     const kinds = [...stats.byKind].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ')
     console.log(

@@ -167,6 +167,29 @@ describe('index formats', () => {
   })
 })
 
+describe('line-ending conversion', () => {
+  it('with core.autocrlf set (even after an earlier snapshot read the config) a tracked file is hashed as its bytes', async () => {
+    const dir = repo({ 'a.txt': 'x\n' })
+    await takeSnapshot(dir) // reads (and may remember) the config: autocrlf unset
+    git(dir, 'config', 'core.autocrlf', 'true')
+    writeFileSync(path.join(dir, 'a.txt'), 'x\r\n')
+    git(dir, 'add', '--', 'a.txt') // the index: the LF blob, the CRLF file's stat data
+    expect(git(dir, 'ls-files', '-s', 'a.txt').split(' ')[1]).toBe(rawBlobId(Buffer.from('x\n')))
+    const before = await takeSnapshot(dir)
+    expect(before.tree.get('a.txt')!.hash).toBe(rawBlobId(Buffer.from('x\r\n')))
+    // A CRLF → LF rewrite is a change (git itself would call it clean).
+    writeFileSync(path.join(dir, 'a.txt'), 'x\n')
+    expect(lines(dir, compareSnapshots(before, await takeSnapshotAfter(before)))).toEqual(['tree modified a.txt'])
+  })
+
+  it('under a `text` attribute, a CRLF-only change is a change', async () => {
+    const dir = repo({ '.gitattributes': '*.txt text\n', 'a.txt': 'one\ntwo\n' })
+    const before = await takeSnapshot(dir)
+    writeFileSync(path.join(dir, 'a.txt'), 'one\r\ntwo\r\n')
+    expect(lines(dir, compareSnapshots(before, await takeSnapshotAfter(before)))).toEqual(['tree modified a.txt'])
+  })
+})
+
 describe('walkers', () => {
   it('find and Node see the same entries, stat data included, for odd names and all entry types', async () => {
     if (!(await hasGnuFind())) throw new Error('GNU find is needed')

@@ -16,7 +16,7 @@
 // so close to the "before" walk that a later write could share its
 // timestamps (the racy-git problem); ctime cannot be set back from user space.
 import { randomUUID, createHash } from 'node:crypto'
-import { closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, type BigIntStats, type Dirent } from 'node:fs'
+import { closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, statSync, type BigIntStats, type Dirent } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -186,6 +186,54 @@ async function repoConfig(root: string): Promise<RepoConfig> {
   const xdg = process.env.XDG_CONFIG_HOME || path.join(home, '.config')
   if (existsSync(path.join(xdg, 'git', 'attributes'))) attributesFile = true
   return { autocrlf, attributesFile, objectFormat }
+}
+
+const configCache = new Map<string, { key: string; at: number; cfg: RepoConfig }>()
+
+/**
+ * The files git reads config from (and the default attributes file), as a
+ * key: their identity and stat data. Undefined (no caching) when config
+ * could come from anywhere else: the environment, or an include.
+ */
+function configKey(gitDir: string, commonDir: string): { key: string; newest: number } | undefined {
+  const env = process.env
+  if (env.GIT_CONFIG_PARAMETERS || env.GIT_CONFIG_COUNT || env.GIT_CONFIG) return undefined
+  const home = env.HOME ?? os.homedir()
+  const xdg = env.XDG_CONFIG_HOME || path.join(home, '.config')
+  const files = [path.join(commonDir, 'config'), path.join(gitDir, 'config.worktree'), path.join(commonDir, 'config.worktree'), path.join(xdg, 'git', 'attributes')]
+  if (env.GIT_CONFIG_GLOBAL !== undefined) files.push(env.GIT_CONFIG_GLOBAL)
+  else files.push(path.join(home, '.gitconfig'), path.join(xdg, 'git', 'config'))
+  if (!env.GIT_CONFIG_NOSYSTEM) files.push(env.GIT_CONFIG_SYSTEM ?? '/etc/gitconfig')
+  const parts: string[] = []
+  let newest = 0
+  for (const f of files) {
+    let st: BigIntStats
+    try {
+      st = statSync(f, { bigint: true })
+    } catch {
+      parts.push(`${f}:-`)
+      continue
+    }
+    if (st.isFile() && /include/i.test(readFileSync(f, 'latin1'))) return undefined
+    parts.push(`${f}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`)
+    newest = Math.max(newest, Number(st.ctimeNs / 1_000_000n), Number(st.mtimeNs / 1_000_000n))
+  }
+  return { key: parts.join('\0'), newest }
+}
+
+/**
+ * repoConfig, remembered for the process while none of the config files has
+ * changed (and none changed so recently that a change could hide in the
+ * same timestamp): a process taking many snapshots asks git once.
+ */
+async function repoConfigCached(root: string, gitDir: string, commonDir: string): Promise<RepoConfig> {
+  const k = configKey(gitDir, commonDir)
+  const hit = configCache.get(root)
+  if (k && hit && hit.key === k.key && k.newest < hit.at - RACY_WINDOW_FINE) return hit.cfg
+  const at = Date.now()
+  const cfg = await repoConfig(root)
+  if (k) configCache.set(root, { key: k.key, at, cfg })
+  return cfg
 }
 
 /**
@@ -422,9 +470,9 @@ async function walkForSnapshot(root: string, opts: SnapshotOptions, sizeHint: nu
 export async function takeSnapshot(root: string, opts: SnapshotOptions = {}): Promise<Snapshot> {
   // git config runs while the tree is walked.
   const lap = timer(opts)
-  const config = repoConfig(root)
-  config.catch(() => {})
   const { gitDir, commonDir } = await gitDirsOf(root)
+  const config = repoConfigCached(root, gitDir, commonDir)
+  config.catch(() => {})
   const format = await objectFormatOf(commonDir, config)
   const oidLen = format === 'sha256' ? 32 : 20
   lap('before: dirs')
