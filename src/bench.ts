@@ -20,7 +20,7 @@ import { createWorktree, removeWorktree } from './suite/worktree.js'
 const LATENCY_BUDGET_MS = 120_000
 
 /** The agent calls of one suite run, sent straight to the server. */
-async function floor(url: string, directory: string): Promise<number> {
+async function floor(url: string, directory: string, verbose = false): Promise<number> {
   const transport = sdkTransport(url)
   const t0 = Date.now()
   for (const c of builtinCases()) {
@@ -30,6 +30,7 @@ async function floor(url: string, directory: string): Promise<number> {
     const models = c.check === 'roles' ? DEFAULT_ROLES(BUILTIN_MODEL).map((r) => r.model) : [BUILTIN_MODEL]
     for (const model of models) {
       const r = await transport.prompt({ directory, model, agent: agentFor(c.prevention), text, budgetMs })
+      if (verbose) process.stdout.write(`  floor ${c.id} ${model}: ${r.durationMs} ms\n`)
       if (r.error && c.check !== 'empty_prompt') throw new Error(`floor: ${c.id} failed: ${r.error}`)
     }
   }
@@ -61,7 +62,7 @@ export async function runBench(argv: string[]): Promise<number> {
     await removeWorktree(repo, floorDir)
     for (let i = 0; i < rounds; i++) {
       const fdir = await createWorktree(repo, path.join(base, `floor_${i}`))
-      const floorMs = await floor(backends.url, fdir)
+      const floorMs = await floor(backends.url, fdir, argv.includes('--verbose'))
       await removeWorktree(repo, fdir)
       const t0 = Date.now()
       const outcome = await runSuite({ ...hermeticSuite(repo, path.join(base, `suite_${i}`)), latencyBudgetMs: LATENCY_BUDGET_MS, roles, backends })

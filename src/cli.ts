@@ -5,17 +5,12 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { runCase } from './cases/run-case.js'
 import type { CaseContext } from './cases/context.js'
 import { GitError, InputError, PreflightError, SchemaError, ServerStartError } from './errors.js'
-import { scaffold } from './init.js'
-import { verifyRun } from './ledger/verify.js'
-import { verdictTable } from './report/table.js'
-import { progressLine, runDemo } from './demo.js'
-import { runBench } from './bench.js'
-import { parseSuiteInputs, RUN_OPTIONS } from './suite/inputs.js'
-import { runSuite } from './suite/run.js'
+import { RUN_OPTIONS } from './suite/run-options.js'
 import type { ProgressEvent } from './suite/options.js'
+
+// Each command loads only what it needs: a case process starts 15 times a run.
 
 const HELP = `opencode-dogfood — validate the OpenCode coding agent before it works on your repository
 
@@ -51,14 +46,18 @@ Run options:
 Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a failed entry checklist.
 `
 
-function printProgress(e: ProgressEvent): void {
-  process.stderr.write(progressLine(e))
+async function printProgress(): Promise<(e: ProgressEvent) => void> {
+  const { progressLine } = await import('./demo.js')
+  return (e) => process.stderr.write(progressLine(e))
 }
 
 async function cmdRun(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: RUN_OPTIONS, strict: true, allowPositionals: false })
+  const { parseSuiteInputs } = await import('./suite/inputs.js')
+  const { runSuite } = await import('./suite/run.js')
+  const { verdictTable } = await import('./report/table.js')
   const opts = parseSuiteInputs(values as Record<string, string | boolean | undefined>, process.cwd())
-  const outcome = await runSuite({ ...opts, onProgress: printProgress })
+  const outcome = await runSuite({ ...opts, onProgress: await printProgress() })
   process.stdout.write(values.json ? JSON.stringify(outcome.summary, null, 2) + '\n' : verdictTable(outcome.summary) + `ledger: ${outcome.runDir}\n`)
   if (outcome.checkoutChanges.length > 0) {
     process.stderr.write(`opencode-dogfood: MODIFICATIONFAIL: the run changed your checkout:\n${outcome.checkoutChanges.map((c) => `  ${c}`).join('\n')}\n`)
@@ -67,8 +66,9 @@ async function cmdRun(argv: string[]): Promise<number> {
   return outcome.summary.final_verdict === 'PASS' ? 0 : 1
 }
 
-function cmdVerify(argv: string[]): number {
+async function cmdVerify(argv: string[]): Promise<number> {
   if (argv.length !== 1) throw new InputError('verify', 'give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001')
+  const { verifyRun } = await import('./ledger/verify.js')
   const problems = verifyRun(path.resolve(argv[0]))
   if (problems.length === 0) {
     process.stdout.write(`${argv[0]}: ledger verified (sidecars, schemas, counts, evidence)\n`)
@@ -78,8 +78,9 @@ function cmdVerify(argv: string[]): number {
   return 1
 }
 
-function cmdInit(argv: string[]): number {
+async function cmdInit(argv: string[]): Promise<number> {
   if (argv.length > 1) throw new InputError('init', 'give at most one directory')
+  const { scaffold } = await import('./init.js')
   const dir = path.resolve(argv[0] ?? '.')
   const r = scaffold(dir)
   for (const f of r.created) process.stdout.write(`created ${f}\n`)
@@ -98,6 +99,7 @@ async function cmdCase(argv: string[]): Promise<number> {
     process.exit(124)
   }, ctx.caseTimeoutMs)
   timer.unref()
+  const { runCase } = await import('./cases/run-case.js')
   const v = await runCase(ctx)
   return v.actual_outcome === 'SUCCESS' ? 0 : 1
 }
@@ -119,13 +121,13 @@ export async function main(argv: string[]): Promise<number> {
         }
         return await cmdRun(rest)
       case 'verify':
-        return cmdVerify(rest)
+        return await cmdVerify(rest)
       case 'init':
-        return cmdInit(rest)
+        return await cmdInit(rest)
       case 'demo':
-        return await runDemo(rest)
+        return await (await import('./demo.js')).runDemo(rest)
       case 'bench':
-        return await runBench(rest)
+        return await (await import('./bench.js')).runBench(rest)
       case '__case':
         return await cmdCase(rest)
       default:

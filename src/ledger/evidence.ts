@@ -2,9 +2,8 @@
 // a sidecar, and the result JSON under cases/, validated before it is written.
 import { existsSync, mkdirSync, readdirSync } from 'node:fs'
 import path from 'node:path'
-import { compareC, toPosix, writeFileAtomic, writeJsonAtomic } from '../fsutil.js'
-import type { CaseResult, EvidenceEntry } from '../types.js'
-import { assertSchema } from './schemas.js'
+import { compareC, toPosix, writeFileAtomic } from '../fsutil.js'
+import type { EvidenceEntry } from '../types.js'
 import { SIDECAR_EXT, writeSidecar } from './sidecar.js'
 
 export function evidenceDir(runDir: string, caseId: string): string {
@@ -44,13 +43,3 @@ export function sealEvidence(runDir: string, caseId: string): EvidenceEntry[] {
   return entries.sort((a, b) => compareC(a.path, b.path))
 }
 
-/** Validate and write cases/<id>.result.json with its sidecar. */
-export function writeCaseResult(runDir: string, result: CaseResult): string {
-  assertSchema('opencode_dogfood_case_result', result)
-  const file = resultPath(runDir, result.case_id)
-  writeJsonAtomic(file, result)
-  writeSidecar(file)
-  return file
-}
-
-export { writeFileAtomic }

@@ -6,25 +6,7 @@ import { CASE_ID_PATTERN, STAGES, type Transport } from '../types.js'
 import { BUILTIN_MODEL, DEFAULT_DELETION_ALLOWLIST, DEFAULT_WRITE_ALLOWLIST, type Role, type SuiteOptions } from './options.js'
 import { parseStages } from './plan.js'
 
-export const RUN_OPTIONS = {
-  stages: { type: 'string' },
-  case: { type: 'string' },
-  'fail-fast': { type: 'boolean' },
-  model: { type: 'string' },
-  roles: { type: 'string' },
-  'server-url': { type: 'string' },
-  transport: { type: 'string' },
-  worktree: { type: 'string' },
-  'ledger-dir': { type: 'string' },
-  'cases-file': { type: 'string' },
-  'write-allowlist': { type: 'string' },
-  'deletion-allowlist': { type: 'string' },
-  timeout: { type: 'string' },
-  'latency-budget': { type: 'string' },
-  'opencode-path': { type: 'string' },
-  repo: { type: 'string' },
-  json: { type: 'boolean' },
-} as const
+export { RUN_OPTIONS } from './run-options.js'
 
 const MODEL_PATTERN = /^[A-Za-z0-9._-]+\/[A-Za-z0-9._:@/-]+$/
 
