@@ -35,7 +35,7 @@ import {
   gitAsync,
   gitIn,
   makeFixture,
-  readIndexListing,
+  readIndexListingAsync,
   removeStrayDirs,
   scanTree,
   treeDiff,
@@ -223,7 +223,7 @@ async function runScenario(s: Scenario, lane: number): Promise<void> {
     const scan = scanTree(fx.root)
     expect(treeDiff(fx.tree, scan.tree), `${context}after restore, the tree (scanned independently) differs from the fixture`).toEqual([])
     expect([...scan.dirs].filter((d) => !fx.dirs.has(d)), `${context}folders left behind`).toEqual([])
-    if (s.ops.some((o) => GIT_OPS.has(o.kind))) expect(readIndexListing(fx.root).listing, `${context}after restore, git's index listing differs`).toBe(fx.indexListing)
+    if (s.ops.some((o) => GIT_OPS.has(o.kind))) expect(await readIndexListingAsync(fx.root), `${context}after restore, git's index listing differs`).toBe(fx.indexListing)
     if (changes.length > 0) stats.restored++
     clean = true
     time.verify += Date.now() - t3

@@ -966,20 +966,57 @@ delete (GIT_ENV as Record<string, unknown>).GIT_DIR
 delete (GIT_ENV as Record<string, unknown>).GIT_WORK_TREE
 delete (GIT_ENV as Record<string, unknown>).GIT_INDEX_FILE
 
-/** git in `cwd`, without blocking (scenarios run two at a time). */
+// The scenarios' own git commands go through a small helper process: a fork
+// of the big test process costs tens of milliseconds, of a small one a few.
+const HELPER = `
+const { spawn } = require('node:child_process')
+const rl = require('node:readline').createInterface({ input: process.stdin })
+rl.on('line', (line) => {
+  const q = JSON.parse(line)
+  const c = spawn('git', q.args, { cwd: q.cwd, env: q.env, stdio: [q.input ? 'pipe' : 'ignore', 'pipe', 'pipe'] })
+  const out = [], err = []
+  c.stdout.on('data', (d) => out.push(d))
+  c.stderr.on('data', (d) => err.push(d))
+  c.on('error', (e) => process.stdout.write(JSON.stringify({ id: q.id, code: -1, out: '', err: String(e) }) + '\\n'))
+  c.on('close', (code) => process.stdout.write(JSON.stringify({ id: q.id, code, out: Buffer.concat(out).toString('base64'), err: Buffer.concat(err).toString() }) + '\\n'))
+  if (q.input) c.stdin.end(Buffer.from(q.input, 'base64'))
+})
+`
+let helper: { send(q: object): void; pending: Map<number, (r: { code: number; out: string; err: string }) => void> } | undefined
+let helperIds = 0
+
+function gitHelper(): NonNullable<typeof helper> {
+  if (helper) return helper
+  const c = spawn(process.execPath, ['-e', HELPER], { stdio: ['pipe', 'pipe', 'inherit'] })
+  c.unref()
+  ;(c.stdin as unknown as { unref?: () => void }).unref?.()
+  ;(c.stdout as unknown as { unref?: () => void }).unref?.()
+  const pending = new Map<number, (r: { code: number; out: string; err: string }) => void>()
+  let buf = ''
+  c.stdout!.on('data', (d: Buffer) => {
+    buf += d.toString()
+    let nl: number
+    while ((nl = buf.indexOf('\n')) >= 0) {
+      const r = JSON.parse(buf.slice(0, nl))
+      buf = buf.slice(nl + 1)
+      pending.get(r.id)?.(r)
+      pending.delete(r.id)
+    }
+  })
+  helper = { send: (q) => c.stdin!.write(JSON.stringify(q) + '\n'), pending }
+  return helper
+}
+
+/** git in `cwd`, without blocking (scenarios run two at a time), through the helper process. */
 export function gitAsync(cwd: string, args: string[], input?: Buffer): Promise<Buffer> {
+  const h = gitHelper()
+  const id = ++helperIds
   return new Promise((resolve, reject) => {
-    const c = spawn('git', args, { cwd, env: GIT_ENV, stdio: [input ? 'pipe' : 'ignore', 'pipe', 'pipe'] })
-    const out: Buffer[] = []
-    const err: Buffer[] = []
-    c.stdout!.on('data', (d: Buffer) => out.push(d))
-    c.stderr!.on('data', (d: Buffer) => err.push(d))
-    c.on('error', reject)
-    c.on('close', (code) => {
-      if (code === 0) resolve(Buffer.concat(out))
-      else reject(new Error(`git ${args.join(' ')} (in ${cwd}) failed (${code}): ${Buffer.concat(err).toString()}`))
+    h.pending.set(id, (r) => {
+      if (r.code === 0) resolve(Buffer.from(r.out, 'base64'))
+      else reject(new Error(`git ${args.join(' ')} (in ${cwd}) failed (${r.code}): ${r.err}`))
     })
-    if (input) c.stdin!.end(input)
+    h.send({ id, cwd, args, env: GIT_ENV, input: input?.toString('base64') })
   })
 }
 
@@ -1017,7 +1054,14 @@ export function scanTree(root: string): { tree: Map<string, Node>; dirs: Set<str
 }
 
 export function readIndexListing(root: string): { listing: string; index: Map<string, IndexEnt> } {
-  const out = gitIn(root, ['ls-files', '-z', '-s', '-v'])
+  return parseListing(gitIn(root, ['ls-files', '-z', '-s', '-v']))
+}
+
+export async function readIndexListingAsync(root: string): Promise<string> {
+  return parseListing(await gitAsync(root, ['ls-files', '-z', '-s', '-v'])).listing
+}
+
+function parseListing(out: Buffer): { listing: string; index: Map<string, IndexEnt> } {
   const index = new Map<string, IndexEnt>()
   for (const rec of out.toString('latin1').split('\0')) {
     const tab = rec.indexOf('\t')
