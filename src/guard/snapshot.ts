@@ -15,6 +15,13 @@
 // (type, mode, size, mtime, ctime, inode) moved, and every entry that changed
 // so close to the "before" walk that a later write could share its
 // timestamps (the racy-git problem); ctime cannot be set back from user space.
+//
+// Cost: each snapshot walks the whole tree once (walk.ts: GNU find, one per
+// core, or Node's lstat); the index is read by our own parser (gitindex.ts)
+// while the finds run; no git status. The after-walk reuses, byte for byte,
+// the before-walk's records that did not change. The object store is listed
+// by name: it may grow (a new object cannot alter history), a deleted object
+// is a deletion.
 import { randomUUID, createHash } from 'node:crypto'
 import { closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, statSync, type BigIntStats, type Dirent } from 'node:fs'
 import os from 'node:os'
@@ -63,7 +70,7 @@ export interface Snapshot {
   objectFormat: 'sha1' | 'sha256'
   /** Which walker produced the tree. */
   walker: 'find' | 'node'
-  /** The walker's own record, for the next walk of this tree. */
+  /** The find walker's own record (a "before" snapshot's), reused by the after-walk. */
   walkState?: FindState
 }
 
@@ -118,7 +125,6 @@ function hashEntry(root: string, rel: string, type: StatEntry['type'], mode: num
   }
 }
 
-/** Raw content into the object store (so it can be restored); blob ids back. */
 /** Files up to this size are hashed in-process first (to skip git when their object is already stored). */
 const HASH_HERE_LIMIT = 8 << 20
 

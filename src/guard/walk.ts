@@ -4,7 +4,9 @@
 //  - GNU find, several at once over slices of the tree (one lstat per entry
 //    in C, spread over the cores: about as fast as git's own status walk);
 //  - Node's own readdir + lstat, the reference and the fallback (no GNU
-//    find, or find reported any error, e.g. a file vanished mid-walk).
+//    find, or find reported any error, e.g. a file vanished mid-walk), and
+//    the choice for small trees (a spawn costs more than it saves there).
+// Names are bytes: see paths.ts for how a name that is not UTF-8 is kept.
 import { spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, unlinkSync, type BigIntStats, type Dirent } from 'node:fs'
