@@ -102,7 +102,12 @@ async function readBlobs(root: string, ids: string[]): Promise<Map<string, Buffe
 export async function restore(before: Snapshot, changes: Change[]): Promise<RestoreRecord[]> {
   const records: RestoreRecord[] = []
   // Repository state first: the index decides what git thinks of the tree.
-  for (const c of changes.filter((x) => x.area === 'repo')) {
+  // What the agent created goes first there too (deepest first), then the rest
+  // is written back, never through a symlink the agent left in the way.
+  const repo = changes.filter((x) => x.area === 'repo')
+  const depth = (p: string) => p.split('/').length
+  const ordered = [...repo.filter((x) => x.kind === 'created').sort((a, b) => depth(b.path) - depth(a.path)), ...repo.filter((x) => x.kind !== 'created')]
+  for (const c of ordered) {
     const file = repoFile(before, c.path)
     const abs = fsPath(file.base, file.rel)
     const prev = before.repo.get(c.path)
@@ -114,11 +119,11 @@ export async function restore(before: Snapshot, changes: Change[]): Promise<Rest
       }
       if (prev?.object) throw new Error('object-store files are listed, not kept')
       if (!prev?.content) throw new Error('no saved copy (larger than 1 MiB)')
+      makeParents(file.base, file.rel)
       if (exists(abs)) removeEntry(abs)
-      if (parentOf(file.rel)) mkdirSync(fsPath(file.base, parentOf(file.rel)), { recursive: true })
       if (((prev.mode ?? 0) & 0o170000) === 0o120000) symlinkSync(encodePath(prev.content.toString('utf8').slice('link:'.length)), abs)
       else {
-        writeFileSync(abs, prev.content)
+        writeFileSync(abs, prev.content, { flag: 'wx' })
         if (prev.mode !== undefined) chmodSync(abs, prev.mode & 0o7777)
       }
       records.push({ path: c.path, action: 'rewritten' })
