@@ -1,0 +1,106 @@
+import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
+import {
+  sdkTransport
+} from "./chunk-PE3RGULL.js";
+import {
+  hermeticSuite,
+  makeThrowawayRepo
+} from "./chunk-B4G26JVP.js";
+import {
+  DEFAULT_ROLES,
+  builtinCases,
+  createWorktree,
+  removeWorktree,
+  resolveOpencodeBinary,
+  runSuite,
+  startBackends
+} from "./chunk-4FVG2QOJ.js";
+import {
+  agentFor,
+  caseTag
+} from "./chunk-GXP7QNN3.js";
+import "./chunk-ZCGT4M2M.js";
+import {
+  BUILTIN_MODEL,
+  DEFAULT_WRITE_ALLOWLIST
+} from "./chunk-TVBBMLQF.js";
+import "./chunk-NYKIGPAP.js";
+import "./chunk-ZPLW7NAR.js";
+import "./chunk-JRYRVDH7.js";
+import "./chunk-74EKDEFG.js";
+import "./chunk-UZ2KPXWI.js";
+import "./chunk-DN66ISH5.js";
+import "./chunk-LHSCZ3D7.js";
+
+// src/bench.ts
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+var LATENCY_BUDGET_MS = 12e4;
+async function floor(url, directory, verbose = false) {
+  const transport = sdkTransport(url);
+  const t0 = Date.now();
+  for (const c of builtinCases()) {
+    if (c.check === "invalid_model") continue;
+    const text = c.check === "empty_prompt" ? "" : `${caseTag(c.id)} ${c.prompt}`;
+    const budgetMs = Number(c.params?.latency_budget_ms ?? LATENCY_BUDGET_MS);
+    const models = c.check === "roles" ? DEFAULT_ROLES(BUILTIN_MODEL).map((r) => r.model) : [BUILTIN_MODEL];
+    for (const model of models) {
+      const r = await transport.prompt({ directory, model, agent: agentFor(c.prevention), text, budgetMs });
+      if (verbose) process.stdout.write(`  floor ${c.id} ${model}: ${r.durationMs} ms
+`);
+      if (r.error && c.check !== "empty_prompt") throw new Error(`floor: ${c.id} failed: ${r.error}`);
+    }
+  }
+  return Date.now() - t0;
+}
+async function runBench(argv) {
+  const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
+  const repo = await makeThrowawayRepo("opencode-dogfood-bench-");
+  const base = path.dirname(repo);
+  const tmp = mkdtempSync(path.join(os.tmpdir(), "opencode-dogfood-bench-state-"));
+  const roles = DEFAULT_ROLES(BUILTIN_MODEL);
+  const backends = await startBackends({
+    model: BUILTIN_MODEL,
+    hermetic: true,
+    roles,
+    writeAllowlist: DEFAULT_WRITE_ALLOWLIST,
+    cases: builtinCases(),
+    binary: resolveOpencodeBinary(),
+    cwd: repo,
+    tmp
+  });
+  Object.assign(process.env, backends.keyEnv);
+  const results = [];
+  try {
+    const floorDir = await createWorktree(repo, path.join(base, "floor_worktree"));
+    await floor(backends.url, floorDir);
+    await removeWorktree(repo, floorDir);
+    for (let i = 0; i < rounds; i++) {
+      const fdir = await createWorktree(repo, path.join(base, `floor_${i}`));
+      const floorMs = await floor(backends.url, fdir, argv.includes("--verbose"));
+      await removeWorktree(repo, fdir);
+      const t0 = Date.now();
+      const outcome = await runSuite({ ...hermeticSuite(repo, path.join(base, `suite_${i}`)), latencyBudgetMs: LATENCY_BUDGET_MS, roles, backends });
+      const suiteMs = Date.now() - t0;
+      if (outcome.summary.final_verdict !== "PASS") throw new Error(`bench: the suite did not pass (${outcome.summary.stop_reason ?? "see " + outcome.runDir})`);
+      results.push({ suite: suiteMs, floor: floorMs });
+      process.stdout.write(`round ${i + 1}: suite ${suiteMs} ms, floor ${floorMs} ms, ratio ${(suiteMs / floorMs).toFixed(2)}\xD7
+`);
+    }
+  } finally {
+    await backends.stop();
+  }
+  const mid = results.map((r) => ({ ...r, ratio: r.suite / r.floor })).sort((a, b) => a.ratio - b.ratio)[Math.floor(results.length / 2)];
+  process.stdout.write(
+    `median round of ${results.length}:
+suite (15 cases, case processes, guard, ledger): ${mid.suite} ms
+floor (same agent calls, same warm server):    ${mid.floor} ms
+ratio: ${mid.ratio.toFixed(2)}\xD7 (target \u2264 1.50\xD7)
+`
+  );
+  return 0;
+}
+export {
+  runBench
+};

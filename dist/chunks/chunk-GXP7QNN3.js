@@ -1,0 +1,1573 @@
+import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
+import {
+  SIDECAR_EXT,
+  compareC,
+  sha256,
+  toPosix,
+  writeFileAtomic,
+  writeSidecar
+} from "./chunk-74EKDEFG.js";
+import {
+  GitError,
+  ServerStartError
+} from "./chunk-UZ2KPXWI.js";
+
+// src/secrets.ts
+var SECRET_NAME = /(KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL)/i;
+var MIN_SECRET_LENGTH = 8;
+function secretValues(env = process.env, extraNames = []) {
+  const values = /* @__PURE__ */ new Set();
+  for (const [name, value] of Object.entries(env)) {
+    if (!value || value.length < MIN_SECRET_LENGTH) continue;
+    if (SECRET_NAME.test(name) || extraNames.includes(name)) values.add(value);
+  }
+  return [...values].sort((a, b) => b.length - a.length);
+}
+function redact(text, secrets) {
+  let out = text;
+  for (const s of secrets) if (out.includes(s)) out = out.split(s).join("***");
+  return out;
+}
+function containsSecret(text, secrets) {
+  return secrets.some((s) => text.includes(s));
+}
+
+// src/git.ts
+import { spawn } from "node:child_process";
+var GIT_LOCATION_VARS = ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR", "GIT_OBJECT_DIRECTORY", "GIT_NAMESPACE"];
+function gitEnv(extra) {
+  const env = { ...process.env, GIT_OPTIONAL_LOCKS: "0", GIT_TERMINAL_PROMPT: "0", LC_ALL: "C", OPENCODE_DOGFOOD_GIT: "1" };
+  for (const v of GIT_LOCATION_VARS) delete env[v];
+  return { ...env, ...extra };
+}
+function gitRaw(cwd, args, opts = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn("git", args, { cwd, env: gitEnv(opts.env), stdio: [opts.input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
+    const out = [];
+    const err = [];
+    child.stdout.on("data", (d) => out.push(d));
+    child.stderr.on("data", (d) => err.push(d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ exitCode: code ?? 1, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8") }));
+    if (child.stdin) {
+      child.stdin.on("error", () => {
+      });
+      child.stdin.end(opts.input);
+    }
+  });
+}
+async function git(cwd, args, opts = {}) {
+  const r = await gitRaw(cwd, args, opts);
+  return { exitCode: r.exitCode, stdout: r.stdout.toString("utf8"), stderr: r.stderr };
+}
+async function gitOk(cwd, args, opts = {}) {
+  const r = await git(cwd, args, opts);
+  if (r.exitCode !== 0) throw new GitError(args, r.exitCode, r.stderr);
+  return r.stdout;
+}
+
+// src/guard/canary.ts
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+function plantCanary(dir, runId) {
+  const file = path.join(dir, `.opencode-dogfood-canary-${runId}`);
+  const content = `opencode-dogfood canary for ${runId}: a change to this file means a write escaped the worktree.
+${randomBytes(16).toString("hex")}
+`;
+  writeFileSync(file, content, { flag: "wx" });
+  return { file, content };
+}
+function canaryState(canaries) {
+  return new Map(canaries.map((c) => [c.file, existsSync(c.file) ? sha256(readFileSync(c.file)) : null]));
+}
+function compareCanaries(before, after) {
+  const out = [];
+  for (const [file, h] of before) {
+    const a = after.get(file) ?? null;
+    if (a === h) continue;
+    out.push({ path: file, kind: a === null ? "deleted" : h === null ? "created" : "modified" });
+  }
+  return out;
+}
+function restoreCanary(c) {
+  writeFileSync(c.file, c.content);
+}
+function removeCanary(c) {
+  if (existsSync(c.file) && readFileSync(c.file, "utf8") === c.content) rmSync(c.file);
+}
+
+// src/guard/snapshot.ts
+import { randomUUID, createHash as createHash2 } from "node:crypto";
+import { closeSync as closeSync2, existsSync as existsSync2, lstatSync as lstatSync2, openSync as openSync2, readdirSync as readdirSync2, readFileSync as readFileSync3, readlinkSync, readSync as readSync2, statSync as statSync2 } from "node:fs";
+import os2 from "node:os";
+import path5 from "node:path";
+import { performance } from "node:perf_hooks";
+
+// src/guard/gitindex.ts
+import { createHash } from "node:crypto";
+import { readFileSync as readFileSync2, statSync } from "node:fs";
+import path3 from "node:path";
+
+// src/guard/paths.ts
+import { isUtf8 } from "node:buffer";
+import path2 from "node:path";
+function decodePath(b) {
+  if (isUtf8(b)) return b.toString("utf8");
+  let out = "";
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i];
+    const n = c < 128 ? 1 : c >= 194 && c <= 223 ? 2 : c >= 224 && c <= 239 ? 3 : c >= 240 && c <= 244 ? 4 : 0;
+    if (n > 0 && i + n <= b.length && isUtf8(b.subarray(i, i + n))) {
+      out += b.toString("utf8", i, i + n);
+      i += n;
+    } else {
+      out += String.fromCharCode(56320 + c);
+      i++;
+    }
+  }
+  return out;
+}
+function decodeRange(buf, latin1, start, end) {
+  for (let i = start; i < end; i++) if (buf[i] >= 128) return decodePath(buf.subarray(start, end));
+  return latin1.slice(start, end);
+}
+var SURROGATE = /[\ud800-\udfff]/;
+function encodePath(s) {
+  if (!SURROGATE.test(s)) return Buffer.from(s, "utf8");
+  const parts = [];
+  let run = "";
+  for (let i = 0; i < s.length; i++) {
+    const u = s.charCodeAt(i);
+    if (u >= 55296 && u <= 56319 && i + 1 < s.length) {
+      const v = s.charCodeAt(i + 1);
+      if (v >= 56320 && v <= 57343) {
+        run += s[i] + s[i + 1];
+        i++;
+        continue;
+      }
+    }
+    if (u >= 56448 && u <= 56575) {
+      parts.push(Buffer.from(run, "utf8"), Buffer.from([u - 56320]));
+      run = "";
+      continue;
+    }
+    run += s[i];
+  }
+  parts.push(Buffer.from(run, "utf8"));
+  return Buffer.concat(parts);
+}
+function fsPath(root, rel) {
+  if (!SURROGATE.test(rel)) return path2.join(root, rel);
+  return Buffer.concat([Buffer.from(root.endsWith("/") ? root : `${root}/`, "utf8"), encodePath(rel)]);
+}
+function cQuote(rel) {
+  const b = encodePath(rel);
+  let out = '"';
+  for (const c of b) {
+    if (c === 34) out += '\\"';
+    else if (c === 92) out += "\\\\";
+    else if (c >= 32 && c < 127) out += String.fromCharCode(c);
+    else out += `\\${c.toString(8).padStart(3, "0")}`;
+  }
+  return Buffer.from(out + '"', "latin1");
+}
+
+// src/guard/gitindex.ts
+var F_ASSUME_VALID = 1;
+var F_SKIP_WORKTREE = 2;
+var F_INTENT_TO_ADD = 4;
+var F_CONFLICT = 8;
+function emptyState(listing, parsed, n = 0) {
+  return { entries: /* @__PURE__ */ new Map(), mode: new Uint32Array(n), flags: new Uint8Array(n), stat: new Uint32Array(n * 6), oid: new Array(n), listing, parsed };
+}
+function readVarint(buf, p) {
+  let c = buf[p++];
+  let value = c & 127;
+  while (c & 128) {
+    value += 1;
+    c = buf[p++];
+    value = value * 128 + (c & 127);
+  }
+  return { value, next: p };
+}
+function parseIndex(buf, oidLen) {
+  if (buf.length < 12 + oidLen || buf.toString("latin1", 0, 4) !== "DIRC") return void 0;
+  const version = buf.readUInt32BE(4);
+  if (version < 2 || version > 4) return void 0;
+  const body = buf.length - oidLen;
+  const trailer = buf.subarray(body);
+  if (trailer.some((b) => b !== 0)) {
+    const sum = createHash(oidLen === 32 ? "sha256" : "sha1").update(buf.subarray(0, body)).digest();
+    if (!sum.equals(trailer)) return void 0;
+  }
+  const count = buf.readUInt32BE(8);
+  const st = emptyState("", true, count);
+  const text = buf.toString("latin1");
+  const oidBytes = Buffer.allocUnsafe(count * oidLen);
+  const lst = Buffer.allocUnsafe(buf.length + 16);
+  let lp = 0;
+  let off = 12;
+  let prev = Buffer.alloc(0);
+  let prevKey = "";
+  let slots = 0;
+  for (let n = 0; n < count; n++) {
+    const start = off;
+    if (off + 40 + oidLen + 2 > body) return void 0;
+    const mode = buf.readUInt32BE(off + 24);
+    let p = off + 40 + oidLen;
+    const flags = buf.readUInt16BE(p);
+    p += 2;
+    let ext = 0;
+    if (flags & 16384) {
+      if (version < 3 || p + 2 > body) return void 0;
+      ext = buf.readUInt16BE(p);
+      p += 2;
+    }
+    let nameStart;
+    let nameEnd;
+    let nameBuf;
+    if (version === 4) {
+      const v = readVarint(buf, p);
+      const nul = buf.indexOf(0, v.next);
+      if (nul < 0 || nul >= body || v.value > prev.length) return void 0;
+      nameBuf = Buffer.concat([prev.subarray(0, prev.length - v.value), buf.subarray(v.next, nul)]);
+      prev = nameBuf;
+      nameStart = 0;
+      nameEnd = nameBuf.length;
+      off = nul + 1;
+    } else {
+      const nul = buf.indexOf(0, p);
+      if (nul < 0 || nul >= body) return void 0;
+      nameStart = p;
+      nameEnd = nul;
+      off = start + (nul - start + 8 & ~7);
+    }
+    if ((mode & 61440) === 16384) return void 0;
+    const nameLen = nameEnd - nameStart;
+    if (lp + 4 + oidLen + 4 + nameLen + 1 > lst.length) return void 0;
+    for (let k = start + 24; k < start + 28; k++) lst[lp++] = buf[k];
+    for (let k = start + 40, e = start + 40 + oidLen; k < e; k++) lst[lp++] = buf[k];
+    const fl = flags & 45056;
+    const ex = ext & 24576;
+    lst[lp++] = fl >> 8;
+    lst[lp++] = fl & 255;
+    lst[lp++] = ex >> 8;
+    lst[lp++] = ex & 255;
+    const nb = nameBuf ?? buf;
+    for (let k = nameStart; k < nameEnd; k++) lst[lp++] = nb[k];
+    lst[lp++] = 0;
+    const key = nameBuf ? decodePath(nameBuf) : decodeRange(buf, text, nameStart, nameEnd);
+    const stage = flags >> 12 & 3;
+    if (key === prevKey) {
+      if (stage === 0 || !(st.flags[slots - 1] & F_CONFLICT)) return void 0;
+      continue;
+    }
+    prevKey = key;
+    const slot = slots++;
+    st.entries.set(key, slot);
+    if (stage !== 0) {
+      st.flags[slot] = F_CONFLICT;
+      continue;
+    }
+    st.mode[slot] = mode;
+    st.flags[slot] = (flags & 32768 ? F_ASSUME_VALID : 0) | (ext & 16384 ? F_SKIP_WORKTREE : 0) | (ext & 8192 ? F_INTENT_TO_ADD : 0);
+    for (let k = 0, o = slot * oidLen; k < oidLen; k++) oidBytes[o + k] = buf[start + 40 + k];
+    const s6 = slot * 6;
+    st.stat[s6] = buf.readUInt32BE(start);
+    st.stat[s6 + 1] = buf.readUInt32BE(start + 4);
+    st.stat[s6 + 2] = buf.readUInt32BE(start + 8);
+    st.stat[s6 + 3] = buf.readUInt32BE(start + 12);
+    st.stat[s6 + 4] = buf.readUInt32BE(start + 20);
+    st.stat[s6 + 5] = buf.readUInt32BE(start + 36);
+  }
+  if (st.entries.size !== slots) return void 0;
+  const hex = oidBytes.toString("hex", 0, slots * oidLen);
+  for (let k = 0; k < slots; k++) if (!(st.flags[k] & F_CONFLICT)) st.oid[k] = hex.slice(k * 2 * oidLen, (k + 1) * 2 * oidLen);
+  const h = createHash("sha256").update(lst.subarray(0, lp));
+  while (off + 8 <= body) {
+    const sig = buf.toString("latin1", off, off + 4);
+    const size = buf.readUInt32BE(off + 4);
+    if (off + 8 + size > body) return void 0;
+    if (sig === "link" || sig === "sdir") return void 0;
+    if (sig === "REUC") h.update("REUC").update(buf.subarray(off + 8, off + 8 + size));
+    else if (sig[0] < "A" || sig[0] > "Z") return void 0;
+    off += 8 + size;
+  }
+  if (off !== body) return void 0;
+  st.listing = h.digest("hex");
+  return st;
+}
+async function listIndex(root) {
+  const r = await gitRaw(root, ["ls-files", "-z", "-s", "-v"]);
+  const recs = r.stdout.toString("latin1").split("\0").filter((x) => x.includes("	"));
+  const st = emptyState(createHash("sha256").update("ls-files\0").update(r.stdout).update(`\0exit:${r.exitCode}:${r.stderr}`).digest("hex"), false, recs.length);
+  let slots = 0;
+  for (const rec of recs) {
+    const tab = rec.indexOf("	");
+    const [tag, mode, oid, stage] = rec.slice(0, tab).split(" ");
+    const key = decodePath(Buffer.from(rec.slice(tab + 1), "latin1"));
+    let slot = st.entries.get(key);
+    if (slot === void 0) st.entries.set(key, slot = slots++);
+    if (stage !== "0") {
+      st.flags[slot] = F_CONFLICT;
+      continue;
+    }
+    st.mode[slot] = parseInt(mode, 8);
+    st.oid[slot] = oid;
+    st.flags[slot] = (tag === tag.toLowerCase() ? F_ASSUME_VALID : 0) | (tag.toUpperCase() === "S" ? F_SKIP_WORKTREE : 0);
+  }
+  return st;
+}
+async function readIndexState(root, gitDir, oidLen, previous) {
+  const file = path3.join(gitDir, "index");
+  let bytes;
+  let mtimeS;
+  let mtimeN;
+  try {
+    bytes = readFileSync2(file);
+    const s = statSync(file, { bigint: true });
+    mtimeS = Number(s.mtimeNs / 1000000000n);
+    mtimeN = Number(s.mtimeNs % 1000000000n);
+  } catch {
+    return { ...emptyState(createHash("sha256").update("no index").digest("hex"), true), mtimeS: 0, mtimeN: 0 };
+  }
+  if (previous?.bytes && previous.bytes.equals(bytes)) return { ...previous, mtimeS, mtimeN, bytes };
+  const parsed = parseIndex(bytes, oidLen);
+  if (parsed) return { ...parsed, mtimeS, mtimeN, bytes };
+  const listed = await listIndex(root);
+  return { ...listed, listing: createHash("sha256").update(listed.listing).update(bytes).digest("hex"), mtimeS, mtimeN, bytes };
+}
+function statMatches(ix, slot, e) {
+  if (ix.flags[slot] !== 0) return false;
+  const mode = ix.mode[slot];
+  if (mode !== 33188 && mode !== 33261) return false;
+  if ((e.mode & 61440) !== 32768) return false;
+  if (mode === 33261 !== ((e.mode & 64) !== 0)) return false;
+  const s = ix.stat;
+  const o = slot * 6;
+  if (s[o + 5] !== e.size % 4294967296 || s[o + 4] !== e.ino % 4294967296) return false;
+  if (s[o] !== e.ctimeS % 4294967296 || s[o + 1] !== e.ctimeN || s[o + 2] !== e.mtimeS % 4294967296 || s[o + 3] !== e.mtimeN) return false;
+  const before = (aS, aN) => aS < ix.mtimeS || aS === ix.mtimeS && aN < ix.mtimeN;
+  return before(e.mtimeS, e.mtimeN) && before(e.ctimeS, e.ctimeN);
+}
+
+// src/guard/walk.ts
+import { spawn as spawn2, spawnSync } from "node:child_process";
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, unlinkSync } from "node:fs";
+import os from "node:os";
+import path4 from "node:path";
+var NS = 1000000000n;
+function statEntry(s) {
+  const type = s.isFile() ? "file" : s.isSymbolicLink() ? "symlink" : "other";
+  return {
+    type,
+    mode: Number(s.mode),
+    size: Number(s.size),
+    mtimeS: Number(s.mtimeNs / NS),
+    mtimeN: Number(s.mtimeNs % NS),
+    ctimeS: Number(s.ctimeNs / NS),
+    ctimeN: Number(s.ctimeNs % NS),
+    ino: Number(s.ino)
+  };
+}
+function walkNode(root) {
+  const entries = /* @__PURE__ */ new Map();
+  const dirs = /* @__PURE__ */ new Set();
+  const stack = [""];
+  while (stack.length > 0) {
+    const rel = stack.pop();
+    let names;
+    try {
+      names = readdirSync(rel ? fsPath(root, rel) : root, { encoding: "buffer" });
+    } catch {
+      continue;
+    }
+    for (const nb of names) {
+      const name = decodePath(nb);
+      if (rel === "" && name === ".git") continue;
+      const childRel = rel ? `${rel}/${name}` : name;
+      let s;
+      try {
+        s = lstatSync(fsPath(root, childRel), { bigint: true });
+      } catch {
+        continue;
+      }
+      if (s.isDirectory()) {
+        dirs.add(childRel);
+        stack.push(childRel);
+      } else entries.set(childRel, statEntry(s));
+    }
+  }
+  return { entries, dirs, walker: "node" };
+}
+var gnuFind;
+function hasGnuFindSync() {
+  if (gnuFind === void 0) {
+    const r = spawnSync("find", ["--version"], { encoding: "latin1", stdio: ["ignore", "pipe", "ignore"] });
+    gnuFind = r.status === 0 && r.stdout.includes("GNU findutils");
+  }
+  return gnuFind;
+}
+var FIND_FORMAT = "%y %m %s %T@ %C@ %i %p\\0";
+var TYPE_BITS = { 102: 32768, 108: 40960, 112: 4096, 115: 49152, 99: 8192, 98: 24576, 68: 53248 };
+function parseFind(buf, entries, dirs, log) {
+  const len = buf.length;
+  const text = buf.toString("latin1");
+  let i = 0;
+  const t = [0, 0, 0, 0];
+  while (i < len) {
+    const y = buf[i];
+    if (buf[i + 1] !== 32) return false;
+    let p = i + 2;
+    let perm = 0;
+    for (let c = buf[p]; c !== 32; c = buf[++p]) {
+      if (c < 48 || c > 55) return false;
+      perm = perm * 8 + (c - 48);
+    }
+    p++;
+    let size = 0;
+    for (let c = buf[p]; c !== 32; c = buf[++p]) {
+      if (c < 48 || c > 57) return false;
+      size = size * 10 + (c - 48);
+    }
+    p++;
+    for (let k = 0; k < 4; k += 2) {
+      let sec = 0;
+      let c = buf[p];
+      if (c < 48 || c > 57) return false;
+      for (; c >= 48 && c <= 57; c = buf[++p]) sec = sec * 10 + (c - 48);
+      let ns = 0;
+      let digits = 0;
+      if (c === 46) {
+        for (c = buf[++p]; c >= 48 && c <= 57; c = buf[++p]) {
+          if (digits < 9) {
+            ns = ns * 10 + (c - 48);
+            digits++;
+          }
+        }
+      }
+      if (c !== 32) return false;
+      for (; digits < 9; digits++) ns *= 10;
+      t[k] = sec;
+      t[k + 1] = ns;
+      p++;
+    }
+    let ino = 0;
+    for (let c = buf[p]; c !== 32; c = buf[++p]) {
+      if (c < 48 || c > 57) return false;
+      ino = ino * 10 + (c - 48);
+    }
+    p++;
+    const end = buf.indexOf(0, p);
+    if (end < 0) return false;
+    i = end + 1;
+    if (end - p === 1 && buf[p] === 46) {
+      if (log) {
+        log.rels.push(".");
+        log.isDir.push(1);
+        log.ends.push(log.base + i);
+        log.objs.push(void 0);
+      }
+      continue;
+    }
+    if (buf[p] !== 46 || buf[p + 1] !== 47) return false;
+    const rel = decodeRange(buf, text, p + 2, end);
+    if (y === 100) {
+      if (log) {
+        log.rels.push(rel);
+        log.isDir.push(1);
+        log.ends.push(log.base + i);
+        log.objs.push(void 0);
+      }
+      dirs.add(rel);
+      continue;
+    }
+    const typeBits = TYPE_BITS[y];
+    if (typeBits === void 0 || !Number.isSafeInteger(size) || !Number.isSafeInteger(ino)) return false;
+    const e = {
+      type: y === 102 ? "file" : y === 108 ? "symlink" : "other",
+      mode: typeBits | perm,
+      size,
+      mtimeS: t[0],
+      mtimeN: t[1],
+      ctimeS: t[2],
+      ctimeN: t[3],
+      ino
+    };
+    entries.set(rel, e);
+    if (log) {
+      log.rels.push(rel);
+      log.isDir.push(0);
+      log.ends.push(log.base + i);
+      log.objs.push(e);
+    }
+  }
+  return true;
+}
+function commonPrefix(a, b) {
+  let lo = 0;
+  let hi = Math.min(a.length, b.length);
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (a.compare(b, 0, mid, 0, mid) === 0) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+function commonSuffix(a, b, max) {
+  let lo = 0;
+  let hi = Math.min(a.length, b.length, max);
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (a.compare(b, b.length - mid, b.length, a.length - mid, a.length) === 0) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+function runFind(root, args, entries, dirs, prev) {
+  let fd;
+  try {
+    const file = path4.join(os.tmpdir(), `dogfood-guard-find-${process.pid}-${randomBytes2(8).toString("hex")}`);
+    fd = openSync(file, "wx+", 384);
+    unlinkSync(file);
+  } catch {
+    return Promise.resolve(void 0);
+  }
+  return new Promise((resolve) => {
+    const c = spawn2("find", args, { cwd: root, stdio: ["ignore", fd, "pipe"], env: { ...process.env, LC_ALL: "C" } });
+    let ok = true;
+    let done = false;
+    c.stderr.on("data", () => ok = false);
+    c.on("error", () => {
+      if (done) return;
+      done = true;
+      closeSync(fd);
+      resolve(void 0);
+    });
+    c.on("close", (code) => {
+      if (done) return;
+      done = true;
+      let bytes;
+      try {
+        const size = fstatSync(fd).size;
+        bytes = Buffer.allocUnsafe(size);
+        if (readSync(fd, bytes, 0, size, 0) !== size) ok = false;
+      } catch {
+        ok = false;
+        bytes = Buffer.alloc(0);
+      } finally {
+        closeSync(fd);
+      }
+      if (!ok || code !== 0) return resolve(void 0);
+      if (prev) return resolve(reuse(bytes, prev, entries, dirs));
+      const log = { rels: [], isDir: [], ends: [], objs: [], base: 0 };
+      if (bytes.length > 0 && bytes[bytes.length - 1] !== 0) return resolve(void 0);
+      if (!parseFind(bytes, entries, dirs, log)) return resolve(void 0);
+      resolve({ bytes, rels: log.rels, isDir: Uint8Array.from(log.isDir), ends: Uint32Array.from(log.ends), objs: log.objs });
+    });
+  });
+}
+function reuse(bytes, run, entries, dirs) {
+  const n = run.rels.length;
+  const take = (from, to) => {
+    for (let k = from; k < to; k++) {
+      const e = run.objs[k];
+      if (e) entries.set(run.rels[k], e);
+      else if (run.rels[k] !== ".") dirs.add(run.rels[k]);
+    }
+  };
+  if (bytes.equals(run.bytes)) {
+    take(0, n);
+    return run;
+  }
+  const startOf = (k) => k === 0 ? 0 : run.ends[k - 1];
+  const head = commonPrefix(run.bytes, bytes);
+  let h = 0;
+  while (h < n && run.ends[h] <= head) h++;
+  const tail = commonSuffix(run.bytes, bytes, Math.min(run.bytes.length, bytes.length) - startOf(h));
+  let t = n;
+  while (t > h && startOf(t - 1) >= run.bytes.length - tail) t--;
+  const midStart = startOf(h);
+  const midEnd = bytes.length - (run.bytes.length - startOf(t));
+  const log = { rels: [], isDir: [], ends: [], objs: [], base: midStart };
+  take(0, h);
+  if (midEnd > midStart && (bytes[midEnd - 1] !== 0 || !parseFind(bytes.subarray(midStart, midEnd), entries, dirs, log))) return void 0;
+  take(t, n);
+  const shift = bytes.length - run.bytes.length;
+  const m = h + log.rels.length + (n - t);
+  const out = { bytes, rels: new Array(m), isDir: new Uint8Array(m), ends: new Uint32Array(m), objs: new Array(m) };
+  let j = 0;
+  const put = (rel, dir, end, obj) => {
+    out.rels[j] = rel;
+    out.isDir[j] = dir;
+    out.ends[j] = end;
+    out.objs[j++] = obj;
+  };
+  for (let k = 0; k < h; k++) put(run.rels[k], run.isDir[k], run.ends[k], run.objs[k]);
+  for (let k = 0; k < log.rels.length; k++) put(log.rels[k], log.isDir[k], log.ends[k], log.objs[k]);
+  for (let k = t; k < n; k++) put(run.rels[k], run.isDir[k], run.ends[k] + shift, run.objs[k]);
+  return out;
+}
+var MAX_ARGS_BYTES = 64 * 1024;
+var SMALL_TREE_STARTS = 200;
+async function walkFind(root, prev) {
+  const entries = /* @__PURE__ */ new Map();
+  const dirs = /* @__PURE__ */ new Set();
+  const starts = [];
+  let top;
+  try {
+    top = readdirSync(root, { withFileTypes: true, encoding: "buffer" });
+  } catch {
+    return void 0;
+  }
+  let whole = false;
+  for (const d of top) {
+    const name = decodePath(d.name);
+    if (name === ".git") continue;
+    if (name !== d.name.toString("utf8")) {
+      whole = true;
+      break;
+    }
+    if (!d.isDirectory()) {
+      starts.push(`./${name}`);
+      continue;
+    }
+    dirs.add(name);
+    let children;
+    try {
+      children = readdirSync(fsPath(root, name), { encoding: "buffer" });
+    } catch {
+      return void 0;
+    }
+    const names = children.map((c) => c.toString("utf8"));
+    if (children.some((c, k) => decodePath(c) !== names[k])) starts.push(`./${name}`);
+    else for (const c of names) starts.push(`./${name}/${c}`);
+  }
+  const lanes = [];
+  if (whole) {
+    entries.clear();
+    dirs.clear();
+    lanes.push([[".", "-path", "./.git", "-prune", "-o"]]);
+  } else {
+    if (starts.length === 0) return { entries, dirs, walker: "find" };
+    const k = starts.length < SMALL_TREE_STARTS ? 1 : Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, 4, starts.length));
+    for (let l = 0; l < k; l++) lanes.push([]);
+    const per = lanes.map(() => []);
+    starts.forEach((s, n) => per[n % k].push(s));
+    per.forEach((list, l) => {
+      let chunk2 = [];
+      let bytes = 0;
+      for (const s of list) {
+        if (bytes + s.length > MAX_ARGS_BYTES && chunk2.length > 0) {
+          lanes[l].push(chunk2);
+          chunk2 = [];
+          bytes = 0;
+        }
+        chunk2.push(s);
+        bytes += Buffer.byteLength(s) + 1;
+      }
+      if (chunk2.length > 0) lanes[l].push(chunk2);
+    });
+  }
+  const state = { runs: /* @__PURE__ */ new Map() };
+  const results = await Promise.all(
+    lanes.map(async (chunks) => {
+      for (const chunk2 of chunks) {
+        const args = ["-P", ...chunk2, "-printf", FIND_FORMAT];
+        const key = args.join("\0");
+        const run = await runFind(root, args, entries, dirs, prev?.runs.get(key));
+        if (!run) return false;
+        state.runs.set(key, run);
+      }
+      return true;
+    })
+  );
+  if (results.includes(false)) return void 0;
+  dirs.delete(".");
+  return { entries, dirs, walker: "find", state };
+}
+var FIND_THRESHOLD = 3e3;
+async function walk(root, walker = "auto", sizeHint, prev) {
+  if (walker === "node" || walker === "auto" && sizeHint !== void 0 && sizeHint < FIND_THRESHOLD) return walkNode(root);
+  if (hasGnuFindSync()) {
+    const r = await walkFind(root, prev);
+    if (r) return r;
+  }
+  if (walker === "find") throw new Error('walker "find" requested, but GNU find is not available or failed');
+  return walkNode(root);
+}
+
+// src/guard/snapshot.ts
+var OPENCODE_OWN_STATE = /* @__PURE__ */ new Set([".git/opencode"]);
+var KEEP_CONTENT_LIMIT = 1 << 20;
+var RACY_WINDOW_FINE = 100;
+var RACY_WINDOW_COARSE = 2100;
+function sameStat(a, b) {
+  return a.type === b.type && a.mode === b.mode && a.size === b.size && a.mtimeS === b.mtimeS && a.mtimeN === b.mtimeN && a.ctimeS === b.ctimeS && a.ctimeN === b.ctimeN && a.ino === b.ino;
+}
+function walkTree(root) {
+  const out = /* @__PURE__ */ new Map();
+  for (const [rel, e] of walkNode(root).entries) out.set(rel, Object.assign(e, { tracked: false }));
+  return out;
+}
+function rawBlobId(data, format = "sha1") {
+  return createHash2(format).update(`blob ${data.length}\0`).update(data).digest("hex");
+}
+function linkHash(root, rel) {
+  try {
+    return `link:${decodePath(readlinkSync(fsPath(root, rel), { encoding: "buffer" }))}`;
+  } catch {
+    return `unreadable:${randomUUID()}`;
+  }
+}
+function hashEntry(root, rel, type, mode, format) {
+  if (type === "symlink") return linkHash(root, rel);
+  if (type !== "file") return `other:${mode}`;
+  try {
+    return rawBlobId(readFileSync3(fsPath(root, rel)), format);
+  } catch {
+    return `unreadable:${randomUUID()}`;
+  }
+}
+var HASH_HERE_LIMIT = 8 << 20;
+async function storeRaw(root, commonDir, rels, entries, format) {
+  const out = /* @__PURE__ */ new Map();
+  const toGit = [];
+  for (const rel of rels) {
+    if (entries.get(rel).size > HASH_HERE_LIMIT) {
+      toGit.push(rel);
+      continue;
+    }
+    let data;
+    try {
+      data = readFileSync3(fsPath(root, rel));
+    } catch {
+      out.set(rel, `unreadable:${randomUUID()}`);
+      continue;
+    }
+    const id = rawBlobId(data, format);
+    if (existsSync2(path5.join(commonDir, "objects", id.slice(0, 2), id.slice(2)))) out.set(rel, id);
+    else toGit.push(rel);
+  }
+  if (toGit.length === 0) return out;
+  const input = Buffer.concat(toGit.flatMap((r2) => [cQuote(r2), Buffer.from("\n")]));
+  const r = await git(root, ["hash-object", "-w", "--no-filters", "--stdin-paths"], { input });
+  const ids = r.exitCode === 0 ? r.stdout.trim().split("\n") : [];
+  const hexLen = format === "sha256" ? 64 : 40;
+  if (ids.length === toGit.length && ids.every((id) => id.length === hexLen && /^[0-9a-f]+$/.test(id))) {
+    toGit.forEach((rel, i) => out.set(rel, ids[i]));
+    return out;
+  }
+  for (const rel of toGit) out.set(rel, hashEntry(root, rel, "file", 0, format));
+  return out;
+}
+async function repoConfig(root) {
+  const r = await git(root, ["config", "-z", "--get-regexp", "^(core\\.(autocrlf|attributesfile)|extensions\\.objectformat)$"]);
+  if (r.exitCode > 1) throw new Error(`git config failed in ${root}: ${r.stderr.trim()}`);
+  let autocrlf = false;
+  let attributesFile = false;
+  let objectFormat = "sha1";
+  for (const rec of r.stdout.split("\0")) {
+    const nl = rec.indexOf("\n");
+    const key = (nl < 0 ? rec : rec.slice(0, nl)).toLowerCase();
+    const value = nl < 0 ? "true" : rec.slice(nl + 1).toLowerCase();
+    if (key === "core.autocrlf") autocrlf = ["true", "input", "yes", "on", "1"].includes(value);
+    if (key === "core.attributesfile") attributesFile = true;
+    if (key === "extensions.objectformat") objectFormat = value === "sha256" ? "sha256" : "sha1";
+  }
+  const home = process.env.HOME ?? os2.homedir();
+  const xdg = process.env.XDG_CONFIG_HOME || path5.join(home, ".config");
+  if (existsSync2(path5.join(xdg, "git", "attributes"))) attributesFile = true;
+  return { autocrlf, attributesFile, objectFormat };
+}
+var configCache = /* @__PURE__ */ new Map();
+function configKey(gitDir, commonDir) {
+  const env = process.env;
+  if (env.GIT_CONFIG_PARAMETERS || env.GIT_CONFIG_COUNT || env.GIT_CONFIG) return void 0;
+  const home = env.HOME ?? os2.homedir();
+  const xdg = env.XDG_CONFIG_HOME || path5.join(home, ".config");
+  const files = [path5.join(commonDir, "config"), path5.join(gitDir, "config.worktree"), path5.join(commonDir, "config.worktree"), path5.join(xdg, "git", "attributes")];
+  if (env.GIT_CONFIG_GLOBAL !== void 0) files.push(env.GIT_CONFIG_GLOBAL);
+  else files.push(path5.join(home, ".gitconfig"), path5.join(xdg, "git", "config"));
+  if (!env.GIT_CONFIG_NOSYSTEM) files.push(env.GIT_CONFIG_SYSTEM ?? "/etc/gitconfig");
+  const parts = [];
+  let newest = 0;
+  for (const f of files) {
+    let st;
+    try {
+      st = statSync2(f, { bigint: true });
+    } catch {
+      parts.push(`${f}:-`);
+      continue;
+    }
+    if (st.isFile() && /include/i.test(readFileSync3(f, "latin1"))) return void 0;
+    parts.push(`${f}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`);
+    newest = Math.max(newest, Number(st.ctimeNs / 1000000n), Number(st.mtimeNs / 1000000n));
+  }
+  return { key: parts.join("\0"), newest };
+}
+async function repoConfigCached(root, gitDir, commonDir) {
+  const k = configKey(gitDir, commonDir);
+  const hit = configCache.get(root);
+  if (k && hit && hit.key === k.key && k.newest < hit.at - RACY_WINDOW_FINE) return hit.cfg;
+  const at = Date.now();
+  const cfg = await repoConfig(root);
+  if (k) configCache.set(root, { key: k.key, at, cfg });
+  return cfg;
+}
+async function objectFormatOf(commonDir, config) {
+  try {
+    const text = readFileSync3(path5.join(commonDir, "config"), "utf8");
+    if (!/objectformat/i.test(text)) return "sha1";
+  } catch {
+  }
+  return (await config).objectFormat;
+}
+async function gitDirsOf(root) {
+  try {
+    const dotGit = path5.join(root, ".git");
+    const s = lstatSync2(dotGit);
+    if (s.isDirectory() && existsSync2(path5.join(dotGit, "HEAD"))) return { gitDir: dotGit, commonDir: dotGit };
+    if (s.isFile()) {
+      const m = /^gitdir: (.+?)\r?\n?$/.exec(readFileSync3(dotGit, "utf8"));
+      if (m) {
+        const gitDir = path5.resolve(root, m[1]);
+        let commonDir = gitDir;
+        try {
+          commonDir = path5.resolve(gitDir, readFileSync3(path5.join(gitDir, "commondir"), "utf8").trim());
+        } catch {
+        }
+        if (existsSync2(path5.join(gitDir, "HEAD"))) return { gitDir, commonDir };
+      }
+    }
+  } catch {
+  }
+  const r = await resolveGitDirs(root);
+  return { gitDir: r.gitDir, commonDir: r.commonDir };
+}
+var CONVERSION_ATTRS = ["text", "eol", "crlf", "ident", "filter", "working-tree-encoding"];
+async function conversionFree(root, cfg, candidates) {
+  const input = Buffer.concat(candidates.flatMap((c) => [encodePath(c), Buffer.from([0])]));
+  const r = await gitRaw(root, ["check-attr", "-z", "--stdin", ...CONVERSION_ATTRS], { input });
+  if (r.exitCode !== 0) return /* @__PURE__ */ new Set();
+  const attrs = /* @__PURE__ */ new Map();
+  const parts = r.stdout.toString("latin1").split("\0");
+  for (let i = 0; i + 2 < parts.length; i += 3) {
+    const p = decodePath(Buffer.from(parts[i], "latin1"));
+    let m = attrs.get(p);
+    if (!m) attrs.set(p, m = /* @__PURE__ */ new Map());
+    m.set(parts[i + 1], parts[i + 2]);
+  }
+  const safe = /* @__PURE__ */ new Set();
+  for (const c of candidates) {
+    const m = attrs.get(c);
+    if (!m) continue;
+    const v = (a) => m.get(a) ?? "missing";
+    const textOff = v("text") === "unset" || v("text") === "unspecified" && v("crlf") === "unset";
+    const textFree = textOff || v("text") === "unspecified" && v("crlf") === "unspecified" && !cfg.autocrlf;
+    const rest = v("eol") === "unspecified" && ["unspecified", "unset"].includes(v("ident")) && ["unspecified", "unset"].includes(v("filter")) && v("working-tree-encoding") === "unspecified";
+    if (textFree && rest) safe.add(c);
+  }
+  return safe;
+}
+function repoEntryOf(abs, s) {
+  const data = s.isSymbolicLink() ? Buffer.from(`link:${decodePath(readlinkSync(abs, { encoding: "buffer" }))}`) : s.isFile() ? readFileSync3(abs) : Buffer.from(`other:${Number(s.mode)}`);
+  const hash = createHash2("sha256").update(data).update(`mode:${Number(s.mode)}`).digest("hex");
+  return { hash, content: data.length <= KEEP_CONTENT_LIMIT ? data : void 0, mode: Number(s.mode) };
+}
+function listObjects(dir, prefix, out) {
+  let ents;
+  try {
+    ents = readdirSync2(dir, { withFileTypes: true, encoding: "buffer" });
+  } catch {
+    return;
+  }
+  for (const d of ents) {
+    const rel = `${prefix}/${decodePath(d.name)}`;
+    const abs = Buffer.concat([typeof dir === "string" ? Buffer.from(dir) : dir, Buffer.from("/"), d.name]);
+    if (d.isDirectory()) listObjects(abs, rel, out);
+    else out.set(rel, { hash: "object", object: true });
+  }
+}
+function walkRepoDir(dir, prefix, skip, out) {
+  let names;
+  try {
+    names = readdirSync2(prefix ? fsPath(dir, prefix) : dir, { encoding: "buffer" });
+  } catch {
+    return;
+  }
+  for (const nb of names) {
+    const rel = prefix ? `${prefix}/${decodePath(nb)}` : decodePath(nb);
+    if (skip(rel)) continue;
+    const abs = fsPath(dir, rel);
+    let s;
+    try {
+      s = lstatSync2(abs, { bigint: true });
+    } catch {
+      continue;
+    }
+    if (s.isDirectory()) {
+      if (rel === "objects") {
+        for (const n of readdirSafe(abs)) {
+          const sub = `objects/${decodePath(n)}`;
+          if (sub === "objects/info") walkRepoDir(dir, sub, skip, out);
+          else listObjects(fsPath(dir, sub), sub, out);
+        }
+        continue;
+      }
+      walkRepoDir(dir, rel, skip, out);
+      continue;
+    }
+    try {
+      out.set(rel, repoEntryOf(abs, s));
+    } catch {
+      out.set(rel, { hash: `unreadable:${randomUUID()}` });
+    }
+  }
+}
+function readdirSafe(abs) {
+  try {
+    return readdirSync2(abs, { encoding: "buffer" });
+  } catch {
+    return [];
+  }
+}
+function snapshotRepo(root, gitDir, commonDir, index) {
+  const out = /* @__PURE__ */ new Map();
+  const ownWorktree = gitDir !== commonDir ? toPosix(path5.relative(commonDir, gitDir)) : void 0;
+  const skip = (rel) => {
+    if (rel === "index" || rel === "index.lock" || OPENCODE_OWN_STATE.has(`.git/${rel}`)) return true;
+    if (rel === "worktrees" || rel.startsWith("worktrees/")) {
+      if (!ownWorktree) return true;
+      return !(ownWorktree === rel || ownWorktree.startsWith(`${rel}/`) || rel.startsWith(`${ownWorktree}/`)) || rel === `${ownWorktree}/index`;
+    }
+    return false;
+  };
+  walkRepoDir(commonDir, "", skip, out);
+  const renamed = /* @__PURE__ */ new Map();
+  for (const [rel, e] of out) renamed.set(`.git/${rel}`, e);
+  const indexName = ownWorktree ? `.git/${ownWorktree}/index` : ".git/index";
+  renamed.set(indexName, { hash: index.listing, content: index.bytes, mode: 33188 });
+  const gitfile = path5.join(root, ".git");
+  try {
+    const s = lstatSync2(gitfile, { bigint: true });
+    if (!s.isDirectory()) renamed.set(".git", repoEntryOf(gitfile, s));
+  } catch {
+  }
+  return renamed;
+}
+async function resolveGitDirs(root) {
+  const out = await gitOk(root, ["rev-parse", "--path-format=absolute", "--git-dir", "--git-common-dir", "--show-object-format"]);
+  const [gitDir, commonDir, format] = out.trim().split("\n");
+  return { gitDir, commonDir, objectFormat: format === "sha256" ? "sha256" : "sha1" };
+}
+function timer(opts) {
+  let t = performance.now();
+  return (phase) => {
+    const now = performance.now();
+    if (opts.timings) opts.timings[phase] = (opts.timings[phase] ?? 0) + (now - t);
+    t = now;
+  };
+}
+function excluded(rel, exclude) {
+  return exclude.some((e) => e.endsWith("/") ? rel.startsWith(e) : rel === e);
+}
+async function walkForSnapshot(root, opts, sizeHint, prev) {
+  const exclude = opts.exclude ?? [];
+  const takenAt = Date.now();
+  const w = await walk(root, opts.walker, sizeHint, prev?.walkState);
+  const tree = w.entries;
+  let fine = false;
+  let attributes = false;
+  for (const [rel, e] of tree) {
+    if (exclude.length > 0 && excluded(rel, exclude)) {
+      tree.delete(rel);
+      continue;
+    }
+    if (!fine && e.ctimeN !== 0) fine = true;
+    if (rel.endsWith(".gitattributes") && (rel === ".gitattributes" || rel.endsWith("/.gitattributes"))) attributes = true;
+  }
+  return { tree, dirs: w.dirs, takenAt, racyWindow: fine || tree.size === 0 ? RACY_WINDOW_FINE : RACY_WINDOW_COARSE, walker: w.walker, walkState: w.state, attributes };
+}
+async function takeSnapshot(root, opts = {}) {
+  const lap = timer(opts);
+  const { gitDir, commonDir } = await gitDirsOf(root);
+  const config = repoConfigCached(root, gitDir, commonDir);
+  config.catch(() => {
+  });
+  const format = await objectFormatOf(commonDir, config);
+  const oidLen = format === "sha256" ? 32 : 20;
+  lap("before: dirs");
+  const walking = walkForSnapshot(root, opts, indexCount(gitDir));
+  walking.catch(() => {
+  });
+  lap("before: walk start");
+  const index = await readIndexState(root, gitDir, oidLen);
+  lap("before: index");
+  const w = await walking;
+  lap("before: walk");
+  const cfg = await config;
+  lap("before: config");
+  if (cfg.objectFormat !== format) throw new Error(`object format: config says ${cfg.objectFormat}, the repository ${format}`);
+  const objectFormat = cfg.objectFormat;
+  const mayConvert = cfg.autocrlf || cfg.attributesFile || w.attributes || existsSync2(path5.join(commonDir, "info", "attributes")) || existsSync2("/etc/gitattributes");
+  const candidates = [];
+  const toStore = [];
+  for (const [rel, e] of w.tree) {
+    const slot = index.entries.get(rel);
+    e.tracked = slot !== void 0;
+    if (e.type !== "file") e.hash = hashEntry(root, rel, e.type, e.mode, objectFormat);
+    else if (index.parsed && slot !== void 0 && statMatches(index, slot, e)) {
+      if (mayConvert) candidates.push(rel);
+      else e.hash = index.oid[slot];
+    } else toStore.push(rel);
+  }
+  lap("before: vouch");
+  if (candidates.length > 0) {
+    const vouched = await conversionFree(root, cfg, candidates);
+    for (const rel of candidates) {
+      if (vouched.has(rel)) w.tree.get(rel).hash = index.oid[index.entries.get(rel)];
+      else toStore.push(rel);
+    }
+  }
+  lap("before: attributes");
+  for (const [rel, h] of await storeRaw(root, commonDir, toStore, w.tree, objectFormat)) w.tree.get(rel).hash = h;
+  lap("before: store");
+  const repo = snapshotRepo(root, gitDir, commonDir, index);
+  lap("before: repo");
+  return { root, gitDir, commonDir, tree: w.tree, repo, dirs: w.dirs, takenAt: w.takenAt, racyWindow: w.racyWindow, index, objectFormat, walker: w.walker, walkState: w.walkState };
+}
+function indexCount(gitDir) {
+  try {
+    const fd = openSync2(path5.join(gitDir, "index"), "r");
+    try {
+      const head = Buffer.alloc(12);
+      return readSync2(fd, head, 0, 12, 0) === 12 && head.toString("latin1", 0, 4) === "DIRC" ? head.readUInt32BE(8) : 0;
+    } finally {
+      closeSync2(fd);
+    }
+  } catch {
+    return 0;
+  }
+}
+function racyEdge(s) {
+  return (s.takenAt - s.racyWindow) / 1e3;
+}
+async function takeSnapshotAfter(before, opts = {}) {
+  const root = before.root;
+  const lap = timer(opts);
+  const walking = walkForSnapshot(root, opts, before.tree.size, before);
+  walking.catch(() => {
+  });
+  lap("after: walk start");
+  const index = await readIndexState(root, before.gitDir, before.objectFormat === "sha256" ? 32 : 20, before.index);
+  lap("after: index");
+  const w = await walking;
+  lap("after: walk");
+  const edge = racyEdge(before);
+  const settled = (e) => e.ctimeS + e.ctimeN / 1e9 < edge && e.mtimeS + e.mtimeN / 1e9 < edge;
+  for (const [rel, e] of w.tree) {
+    const tracked = index.entries.has(rel);
+    const prev = before.tree.get(rel);
+    if (e === prev) {
+      if (prev.hash !== void 0 && settled(prev)) {
+        if (prev.tracked !== tracked) w.tree.set(rel, { ...prev, tracked });
+      } else w.tree.set(rel, { ...prev, tracked, hash: hashEntry(root, rel, e.type, e.mode, before.objectFormat) });
+      continue;
+    }
+    e.tracked = tracked;
+    if (prev?.hash !== void 0 && sameStat(prev, e) && settled(prev)) e.hash = prev.hash;
+    else e.hash = hashEntry(root, rel, e.type, e.mode, before.objectFormat);
+  }
+  lap("after: hash");
+  const repo = snapshotRepo(root, before.gitDir, before.commonDir, index);
+  lap("after: repo");
+  return {
+    root,
+    gitDir: before.gitDir,
+    commonDir: before.commonDir,
+    tree: w.tree,
+    repo,
+    dirs: w.dirs,
+    takenAt: w.takenAt,
+    racyWindow: w.racyWindow,
+    index,
+    objectFormat: before.objectFormat,
+    walker: w.walker,
+    // Not kept: its records share entry objects with the before-snapshot's; reuse is always from a "before".
+    walkState: void 0
+  };
+}
+
+// src/guard/fingerprint.ts
+import { createHash as createHash3 } from "node:crypto";
+import { lstatSync as lstatSync3, readdirSync as readdirSync3, readFileSync as readFileSync4, readlinkSync as readlinkSync2 } from "node:fs";
+import path6 from "node:path";
+var REPO_SKIP = /* @__PURE__ */ new Set(["objects", "worktrees", "index", "index.lock", "opencode", "logs", "FETCH_HEAD", "gc.log"]);
+function hashRepoDir(dir, prefix, out) {
+  let names;
+  try {
+    names = readdirSync3(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const rel = prefix ? `${prefix}/${name}` : name;
+    if (!prefix && REPO_SKIP.has(name)) continue;
+    const abs = path6.join(dir, name);
+    try {
+      const s = lstatSync3(abs);
+      if (s.isDirectory()) hashRepoDir(abs, rel, out);
+      else out.set(`.git/${rel}`, createHash3("sha256").update(s.isSymbolicLink() ? `link:${readlinkSync2(abs)}` : readFileSync4(abs)).update(`mode:${s.mode}`).digest("hex"));
+    } catch {
+    }
+  }
+}
+function excluded2(rel, exclude) {
+  return exclude.some((e) => e.endsWith("/") ? rel.startsWith(e) : rel === e);
+}
+async function takeFingerprint(root, exclude = []) {
+  const tree = walkTree(root);
+  for (const rel of [...tree.keys()]) if (excluded2(rel, exclude)) tree.delete(rel);
+  const repo = /* @__PURE__ */ new Map();
+  const dirs = await git(root, ["rev-parse", "--path-format=absolute", "--git-common-dir"]);
+  if (dirs.exitCode === 0) hashRepoDir(dirs.stdout.trim(), "", repo);
+  const index = await git(root, ["ls-files", "-z", "-s", "-v"]);
+  repo.set(".git/index (listing)", createHash3("sha256").update(index.stdout).digest("hex"));
+  return { root, tree, repo };
+}
+function compareFingerprints(a, b) {
+  const out = [];
+  const abs = (rel) => path6.join(a.root, rel);
+  for (const [rel, e] of a.tree) {
+    const f = b.tree.get(rel);
+    if (!f) out.push({ path: abs(rel), kind: "deleted" });
+    else if (!sameStat(e, f)) out.push({ path: abs(rel), kind: "modified" });
+  }
+  for (const rel of b.tree.keys()) if (!a.tree.has(rel)) out.push({ path: abs(rel), kind: "created" });
+  for (const [rel, h] of a.repo) {
+    const g = b.repo.get(rel);
+    if (g === void 0) out.push({ path: abs(rel), kind: "deleted" });
+    else if (g !== h) out.push({ path: abs(rel), kind: "modified" });
+  }
+  for (const rel of b.repo.keys()) if (!a.repo.has(rel)) out.push({ path: abs(rel), kind: "created" });
+  return out.sort((x, y) => x.path < y.path ? -1 : 1);
+}
+
+// src/ledger/evidence.ts
+import { existsSync as existsSync3, mkdirSync, readdirSync as readdirSync4 } from "node:fs";
+import path7 from "node:path";
+function evidenceDir(runDir, caseId) {
+  return path7.join(runDir, "evidence", caseId);
+}
+function resultPath(runDir, caseId) {
+  return path7.join(runDir, "cases", `${caseId}.result.json`);
+}
+function writeEvidence(runDir, caseId, name, data) {
+  const file = path7.join(evidenceDir(runDir, caseId), name);
+  writeFileAtomic(file, data);
+  return file;
+}
+function listFiles(dir) {
+  if (!existsSync3(dir)) return [];
+  const out = [];
+  for (const e of readdirSync4(dir, { withFileTypes: true })) {
+    const p = path7.join(dir, e.name);
+    if (e.isDirectory()) out.push(...listFiles(p));
+    else if (e.isFile() && !e.name.endsWith(SIDECAR_EXT) && !e.name.endsWith(".tmp")) out.push(p);
+  }
+  return out;
+}
+function sealEvidence(runDir, caseId) {
+  const dir = evidenceDir(runDir, caseId);
+  mkdirSync(dir, { recursive: true });
+  const entries = listFiles(dir).map((file) => {
+    const { sha256: sha2562, bytes } = writeSidecar(file);
+    return { path: toPosix(path7.relative(runDir, file)), sha256: sha2562, bytes };
+  });
+  return entries.sort((a, b) => compareC(a.path, b.path));
+}
+
+// src/opencode/config.ts
+var SCRIPTED_PROVIDER = "dogfood";
+var SCRIPTED_MODEL = "scripted";
+var SCRIPTED_KEY_ENV = "DOGFOOD_SCRIPTED_KEY";
+function agentFor(prevention) {
+  return `dogfood-${prevention}`;
+}
+var READ_COMMANDS = ["ls", "ls *", "cat *", "head *", "tail *", "wc *", "grep *", "pwd", "git status*", "git diff*", "git log*"];
+var BUILD_COMMANDS = ["node --check *", "node --test*"];
+function bashAllowlist(commands) {
+  const rules = { "*": "deny" };
+  for (const c of commands) rules[c] = "allow";
+  return rules;
+}
+function editGlob(entry) {
+  return entry.endsWith("/") ? `${entry}*` : entry;
+}
+function permissionFor(prevention, writeAllowlist) {
+  const common = { question: "deny", webfetch: "deny", websearch: "deny", task: "deny", todowrite: "allow", lsp: "deny", skill: "deny", doom_loop: "deny", read: "allow", glob: "allow", grep: "allow", list: "allow" };
+  if (prevention === "off") return { ...common, edit: "allow", bash: "allow", external_directory: "allow" };
+  if (prevention === "readonly") return { ...common, edit: "deny", bash: bashAllowlist(READ_COMMANDS), external_directory: "deny" };
+  const edit = { "*": "deny" };
+  for (const e of writeAllowlist) edit[editGlob(e)] = "allow";
+  return { ...common, edit, bash: bashAllowlist([...READ_COMMANDS, ...BUILD_COMMANDS]), external_directory: "deny" };
+}
+function splitModel(model) {
+  const i = model.indexOf("/");
+  return { providerID: model.slice(0, i), modelID: model.slice(i + 1) };
+}
+function buildConfig(input) {
+  const agent = {};
+  for (const p of ["readonly", "enforce", "off"]) {
+    agent[agentFor(p)] = { description: `opencode-dogfood case agent (prevention: ${p})`, mode: "primary", permission: permissionFor(p, input.writeAllowlist) };
+  }
+  const config = {
+    $schema: "https://opencode.ai/config.json",
+    autoupdate: false,
+    share: "disabled",
+    model: input.model,
+    small_model: input.model,
+    agent,
+    permission: permissionFor("readonly", input.writeAllowlist)
+  };
+  if (input.scriptedUrl) {
+    const provider = {};
+    const scripted = (key) => ({
+      npm: "@ai-sdk/openai-compatible",
+      name: "opencode-dogfood scripted model",
+      options: { baseURL: input.scriptedUrl, apiKey: `{env:${key}}` },
+      models: { [SCRIPTED_MODEL]: { name: "Scripted (deterministic, offline)", tool_call: true } }
+    });
+    provider[SCRIPTED_PROVIDER] = scripted(SCRIPTED_KEY_ENV);
+    for (const r of input.roles) {
+      const { providerID } = splitModel(r.model);
+      if (providerID !== SCRIPTED_PROVIDER) provider[providerID] = scripted(r.key_env);
+    }
+    config.provider = provider;
+    config.enabled_providers = Object.keys(provider);
+  }
+  return config;
+}
+
+// src/opencode/server.ts
+import { spawn as spawn3 } from "node:child_process";
+import { createWriteStream, mkdirSync as mkdirSync2 } from "node:fs";
+import net from "node:net";
+import path8 from "node:path";
+var NETWORK_FREE_ENV = {
+  OPENCODE_DISABLE_MODELS_FETCH: "1",
+  OPENCODE_DISABLE_AUTOUPDATE: "1",
+  OPENCODE_DISABLE_LSP_DOWNLOAD: "1",
+  OPENCODE_DISABLE_DEFAULT_PLUGINS: "1",
+  OPENCODE_DISABLE_CLAUDE_CODE: "1",
+  OPENCODE_DISABLE_EXTERNAL_SKILLS: "1",
+  OPENCODE_DISABLE_PROJECT_CONFIG: "1"
+};
+async function health(url, timeoutMs = 2e3) {
+  try {
+    const r = await fetch(new URL("/global/health", url), { signal: AbortSignal.timeout(timeoutMs) });
+    if (!r.ok) return { healthy: false, error: `HTTP ${r.status}` };
+    const body = await r.json();
+    return { healthy: body.healthy === true, version: body.version };
+  } catch (e) {
+    return { healthy: false, error: e.message };
+  }
+}
+function isolatedEnv(stateDir, config, extra = {}) {
+  const dirs = { HOME: "home", XDG_CONFIG_HOME: "config", XDG_DATA_HOME: "data", XDG_CACHE_HOME: "cache", XDG_STATE_HOME: "state" };
+  const env = { ...process.env, ...NETWORK_FREE_ENV, ...extra, OPENCODE_CONFIG_CONTENT: JSON.stringify(config) };
+  for (const [k, v] of Object.entries(dirs)) {
+    env[k] = path8.join(stateDir, v);
+    mkdirSync2(env[k], { recursive: true });
+  }
+  delete env.GITHUB_TOKEN;
+  delete env.ACTIONS_RUNTIME_TOKEN;
+  delete env.INPUT_GITHUB_TOKEN;
+  return env;
+}
+function killGroup(child, signal) {
+  if (child.pid === void 0) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    try {
+      child.kill(signal);
+    } catch {
+    }
+  }
+}
+async function freePort() {
+  const srv = net.createServer();
+  await new Promise((resolve, reject) => {
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => resolve());
+  });
+  const port = srv.address().port;
+  await new Promise((r) => srv.close(r));
+  return port;
+}
+async function startServer(opts) {
+  mkdirSync2(opts.stateDir, { recursive: true });
+  const logFile = path8.join(opts.stateDir, "opencode-server.log");
+  const log = createWriteStream(logFile);
+  const child = spawn3(opts.binary, ["serve", "--hostname", "127.0.0.1", "--port", String(await freePort()), "--print-logs", "--log-level", "WARN"], {
+    cwd: opts.cwd,
+    env: isolatedEnv(opts.stateDir, opts.config, opts.env),
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true
+    // its own process group, so stop() leaves nothing behind
+  });
+  let exited;
+  child.on("exit", (code, signal) => exited = `exited with ${signal ?? code}`);
+  child.on("error", (e) => exited = `could not start: ${e.message}`);
+  const url = await new Promise((resolve, reject) => {
+    let seen = "";
+    const timer2 = setTimeout(() => reject(new ServerStartError(`opencode serve printed no address within ${opts.startTimeoutMs ?? 6e4} ms (log: ${logFile})`)), opts.startTimeoutMs ?? 6e4);
+    const onData = (d) => {
+      log.write(d);
+      seen += d.toString("utf8");
+      const m = /listening on (http:\/\/[0-9.]+:[0-9]+)/.exec(seen);
+      if (m) {
+        clearTimeout(timer2);
+        resolve(m[1]);
+      }
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    child.on("exit", () => {
+      clearTimeout(timer2);
+      reject(new ServerStartError(`opencode serve ${exited ?? "exited"} before listening (log: ${logFile})`));
+    });
+    child.on("error", (e) => {
+      clearTimeout(timer2);
+      reject(new ServerStartError(`opencode serve could not start: ${e.message}`));
+    });
+  }).catch((e) => {
+    killGroup(child, "SIGKILL");
+    throw e;
+  });
+  const deadline = Date.now() + (opts.startTimeoutMs ?? 6e4);
+  for (; ; ) {
+    const h = await health(url);
+    if (h.healthy) break;
+    if (exited || Date.now() > deadline) {
+      killGroup(child, "SIGKILL");
+      throw new ServerStartError(`opencode serve at ${url} never became healthy (${exited ?? h.error}; log: ${logFile})`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const gone = new Promise((r) => child.once("exit", () => r()));
+    killGroup(child, "SIGTERM");
+    const timer2 = setTimeout(() => killGroup(child, "SIGKILL"), 5e3);
+    await gone;
+    clearTimeout(timer2);
+    killGroup(child, "SIGKILL");
+    log.end();
+  };
+  return { url, pid: child.pid, logFile, stop };
+}
+
+// src/scripted-model/script.ts
+function caseTag(caseId) {
+  return `[dogfood-case:${caseId}]`;
+}
+var TAG_PATTERN = /\[dogfood-case:([A-Za-z0-9_-]+)\]/;
+function findCaseTag(text) {
+  return TAG_PATTERN.exec(text)?.[1];
+}
+
+// src/scripted-model/server.ts
+import { createHash as createHash4 } from "node:crypto";
+import { appendFileSync } from "node:fs";
+import http from "node:http";
+function keyFingerprint(key) {
+  return createHash4("sha256").update(key).digest("hex").slice(0, 12);
+}
+function textOf(content) {
+  if (typeof content === "string") return content;
+  if (!Array.isArray(content)) return "";
+  return content.map((p) => p && typeof p === "object" && "text" in p ? String(p.text) : "").join("\n");
+}
+function route(messages) {
+  const system = messages.filter((m) => m.role === "system").map((m) => textOf(m.content)).join("\n");
+  if (/title generator/i.test(system)) {
+    const caseId = messages.map((m) => findCaseTag(textOf(m.content))).find(Boolean);
+    return { kind: "title", caseId };
+  }
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i];
+    if (m.role !== "user") continue;
+    const caseId = findCaseTag(textOf(m.content));
+    if (!caseId) continue;
+    const turn = messages.slice(i + 1).filter((x) => x.role === "assistant").length;
+    return { kind: "case", caseId, turn };
+  }
+  return { kind: "untagged" };
+}
+function chunk(id, model, delta, finish) {
+  const body = { id, object: "chat.completion.chunk", created: 0, model, choices: [{ index: 0, delta, finish_reason: finish }] };
+  return `data: ${JSON.stringify(body)}
+
+`;
+}
+function sleep(ms, signal) {
+  return new Promise((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener("abort", () => {
+      clearTimeout(t);
+      resolve();
+    });
+  });
+}
+function turnFor(scripts, r) {
+  if (r.kind === "title") return { text: `Dogfood ${r.caseId ?? "session"}` };
+  if (r.kind === "untagged") return { text: "[scripted-model] no case tag in the request" };
+  const turns = scripts.get(r.caseId);
+  if (!turns) return { text: `[scripted-model] no script for case ${r.caseId}` };
+  return turns[r.turn] ?? { text: `[scripted-model] script for ${r.caseId} has no turn ${r.turn}` };
+}
+async function readBody(req) {
+  const parts = [];
+  for await (const p of req) parts.push(p);
+  return Buffer.concat(parts).toString("utf8");
+}
+async function startScriptedModel(opts) {
+  const requests = [];
+  const sockets = /* @__PURE__ */ new Set();
+  const server = http.createServer(async (req, res) => {
+    if (req.method === "GET" && req.url?.endsWith("/models")) {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ object: "list", data: [] }));
+      return;
+    }
+    if (req.method !== "POST" || !req.url?.endsWith("/chat/completions")) {
+      res.writeHead(404, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: { message: `no route ${req.method} ${req.url}` } }));
+      return;
+    }
+    let body;
+    try {
+      body = JSON.parse(await readBody(req));
+    } catch {
+      res.writeHead(400, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: { message: "body is not JSON" } }));
+      return;
+    }
+    const messages = Array.isArray(body.messages) ? body.messages : [];
+    const r = route(messages);
+    const auth = req.headers.authorization?.replace(/^Bearer\s+/i, "");
+    const record = {
+      seq: requests.length + 1,
+      kind: r.kind,
+      case_id: r.caseId,
+      turn: r.turn,
+      model: String(body.model ?? ""),
+      messages: messages.length,
+      tools: (body.tools ?? []).map((t) => String(t.function?.name ?? "")).sort(),
+      key_fingerprint: auth ? keyFingerprint(auth) : void 0
+    };
+    requests.push(record);
+    const turn = turnFor(opts.scripts, r);
+    const gone = new AbortController();
+    res.on("close", () => gone.abort());
+    if (turn.delay_ms) await sleep(turn.delay_ms, gone.signal);
+    if (gone.signal.aborted) record.aborted = true;
+    if (opts.logFile) appendFileSync(opts.logFile, JSON.stringify(record) + "\n");
+    if (gone.signal.aborted) return;
+    const id = `chatcmpl-${record.seq}`;
+    const model = record.model;
+    if (body.stream === false) {
+      const message = { role: "assistant", content: turn.text ?? null };
+      if (turn.tool_calls?.length) {
+        message.tool_calls = turn.tool_calls.map((c, i) => ({
+          id: `call_${record.seq}_${i}`,
+          type: "function",
+          function: { name: c.name, arguments: JSON.stringify(c.arguments) }
+        }));
+      }
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(
+        JSON.stringify({
+          id,
+          object: "chat.completion",
+          created: 0,
+          model,
+          choices: [{ index: 0, message, finish_reason: turn.tool_calls?.length ? "tool_calls" : "stop" }],
+          usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 }
+        })
+      );
+      return;
+    }
+    res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
+    res.write(chunk(id, model, { role: "assistant", content: "" }, null));
+    if (turn.text) res.write(chunk(id, model, { content: turn.text }, null));
+    turn.tool_calls?.forEach((c, i) => {
+      const call = { index: i, id: `call_${record.seq}_${i}`, type: "function", function: { name: c.name, arguments: JSON.stringify(c.arguments) } };
+      res.write(chunk(id, model, { tool_calls: [call] }, null));
+    });
+    res.write(chunk(id, model, {}, turn.tool_calls?.length ? "tool_calls" : "stop"));
+    const usage = { id, object: "chat.completion.chunk", created: 0, model, choices: [], usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } };
+    res.write(`data: ${JSON.stringify(usage)}
+
+`);
+    res.end("data: [DONE]\n\n");
+  });
+  server.on("connection", (s) => {
+    sockets.add(s);
+    s.on("close", () => sockets.delete(s));
+  });
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port ?? 0, "127.0.0.1", () => resolve());
+  });
+  const port = server.address().port;
+  return {
+    url: `http://127.0.0.1:${port}/v1`,
+    port,
+    requests,
+    close: () => new Promise((resolve) => {
+      for (const s of sockets) s.destroy();
+      server.close(() => resolve());
+    })
+  };
+}
+
+export {
+  secretValues,
+  redact,
+  containsSecret,
+  gitRaw,
+  git,
+  gitOk,
+  plantCanary,
+  canaryState,
+  compareCanaries,
+  restoreCanary,
+  removeCanary,
+  encodePath,
+  fsPath,
+  takeSnapshot,
+  takeSnapshotAfter,
+  takeFingerprint,
+  compareFingerprints,
+  resultPath,
+  writeEvidence,
+  sealEvidence,
+  SCRIPTED_PROVIDER,
+  SCRIPTED_KEY_ENV,
+  agentFor,
+  permissionFor,
+  splitModel,
+  buildConfig,
+  health,
+  startServer,
+  caseTag,
+  keyFingerprint,
+  startScriptedModel
+};

@@ -1,0 +1,81 @@
+import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
+import {
+  CASE_ID_PATTERN,
+  SAFETY_CODES,
+  STAGES
+} from "./chunk-NYKIGPAP.js";
+import {
+  InputError
+} from "./chunk-UZ2KPXWI.js";
+
+// src/suite/options.ts
+var BUILTIN_MODEL = "dogfood/scripted";
+var DEFAULT_WRITE_ALLOWLIST = [
+  "docs/zz_scratch/opencode_dogfood_probe.md",
+  "scripts/opencode_dogfood/sandbox/",
+  "artifacts/ledger/opencode_dogfood/",
+  "logs/agent_calls/"
+];
+var DEFAULT_DELETION_ALLOWLIST = [];
+var LEDGER_SUBDIR = "artifacts/ledger/opencode_dogfood";
+var AGENT_CALLS_SUBDIR = "logs/agent_calls";
+
+// src/suite/plan.ts
+function parseStages(input, name = "--stages") {
+  const parts = input.split(",").map((s) => s.trim()).filter(Boolean);
+  if (parts.length === 0) throw new InputError(name, `empty stage list; allowed: ${STAGES.join(", ")} (comma-separated)`);
+  const out = [];
+  for (const p of parts) {
+    const stage = STAGES.find((s) => s.toLowerCase() === p.toLowerCase());
+    if (!stage) throw new InputError(name, `unknown stage '${p}'; allowed: ${STAGES.join(", ")}`);
+    if (!out.includes(stage)) out.push(stage);
+  }
+  return out.sort((a, b) => STAGES.indexOf(a) - STAGES.indexOf(b));
+}
+function selectCases(all, stages, caseId) {
+  if (caseId !== void 0) {
+    if (!CASE_ID_PATTERN.test(caseId)) throw new InputError("--case", `'${caseId}' is not a case id (pattern T[0-9][A-Z]?[A-Z]?[0-9]{2}, e.g. T1C01)`);
+    const c = all.find((x) => x.id === caseId);
+    if (!c) throw new InputError("--case", `unknown case '${caseId}'; known: ${all.map((x) => x.id).join(", ")}`);
+    return [c];
+  }
+  const selected = all.filter((c) => stages.includes(c.stage));
+  return selected.sort((a, b) => STAGES.indexOf(a.stage) - STAGES.indexOf(b.stage));
+}
+function statusOf(expected, actual, code, expectedCode) {
+  if (expected === "SUCCESS") return actual === "SUCCESS" ? "PASS" : "FAIL";
+  return actual === "FAIL" && code !== null && code === expectedCode ? "PASS" : "FAIL";
+}
+function afterCase(s, c, failFast) {
+  if (s.status !== "FAIL") return { stop: false };
+  const expectedSafety = c.expected_outcome === "EXPECTED_FAIL" && s.failure_code === c.expected_failure_code;
+  if (s.failure_code && SAFETY_CODES.includes(s.failure_code) && !expectedSafety)
+    return { stop: true, reason: `safety gate: ${s.case_id} ${s.failure_code} (${s.reason ?? "violation"})` };
+  if (failFast) return { stop: true, reason: `fail-fast: ${s.case_id} failed${s.failure_code ? ` with ${s.failure_code}` : ""}` };
+  return { stop: false };
+}
+function stageGate(stage, done) {
+  const earlier = done.filter((d) => STAGES.indexOf(d.stage) < STAGES.indexOf(stage));
+  if (earlier.length === 0) return { stop: false };
+  const prevStage = earlier.reduce((m, d) => STAGES.indexOf(d.stage) > STAGES.indexOf(m) ? d.stage : m, earlier[0].stage);
+  const failed = earlier.filter((d) => d.stage === prevStage && d.status !== "PASS");
+  if (failed.length === 0) return { stop: false };
+  return { stop: true, reason: `stage gate: ${stage} not run because ${prevStage} did not pass (${failed.map((f) => f.case_id).join(", ")})` };
+}
+function skipped(c, reason) {
+  return { case_id: c.id, stage: c.stage, expected_outcome: c.expected_outcome, actual_outcome: null, status: "SKIPPED", failure_code: null, duration_ms: 0, reason };
+}
+
+export {
+  BUILTIN_MODEL,
+  DEFAULT_WRITE_ALLOWLIST,
+  DEFAULT_DELETION_ALLOWLIST,
+  LEDGER_SUBDIR,
+  AGENT_CALLS_SUBDIR,
+  parseStages,
+  selectCases,
+  statusOf,
+  afterCase,
+  stageGate,
+  skipped
+};

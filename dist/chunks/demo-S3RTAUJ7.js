@@ -1,0 +1,24 @@
+import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
+import {
+  hermeticSuite,
+  makeThrowawayRepo,
+  progressLine,
+  runDemo
+} from "./chunk-B4G26JVP.js";
+import "./chunk-4FVG2QOJ.js";
+import "./chunk-GXP7QNN3.js";
+import "./chunk-ZCGT4M2M.js";
+import "./chunk-TVBBMLQF.js";
+import "./chunk-NYKIGPAP.js";
+import "./chunk-ZPLW7NAR.js";
+import "./chunk-JRYRVDH7.js";
+import "./chunk-74EKDEFG.js";
+import "./chunk-UZ2KPXWI.js";
+import "./chunk-DN66ISH5.js";
+import "./chunk-LHSCZ3D7.js";
+export {
+  hermeticSuite,
+  makeThrowawayRepo,
+  progressLine,
+  runDemo
+};

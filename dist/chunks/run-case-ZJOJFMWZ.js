@@ -1,0 +1,767 @@
+import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
+import {
+  assistantText,
+  createOpencodeClient,
+  sdkTransport,
+  toolUses
+} from "./chunk-PE3RGULL.js";
+import {
+  agentFor,
+  canaryState,
+  caseTag,
+  compareCanaries,
+  compareFingerprints,
+  containsSecret,
+  encodePath,
+  fsPath,
+  git,
+  gitRaw,
+  keyFingerprint,
+  permissionFor,
+  redact,
+  restoreCanary,
+  secretValues,
+  splitModel,
+  takeFingerprint,
+  takeSnapshot,
+  takeSnapshotAfter,
+  writeEvidence
+} from "./chunk-GXP7QNN3.js";
+import {
+  isAllowed
+} from "./chunk-OWG5NDIY.js";
+import {
+  STAGES
+} from "./chunk-NYKIGPAP.js";
+import {
+  sha256,
+  writeFileAtomic,
+  writeJsonAtomic
+} from "./chunk-74EKDEFG.js";
+import "./chunk-UZ2KPXWI.js";
+import "./chunk-LHSCZ3D7.js";
+
+// src/cases/run-case.ts
+import { copyFileSync, mkdirSync as mkdirSync2, readFileSync as readFileSync2 } from "node:fs";
+import path3 from "node:path";
+
+// src/guard/compare.ts
+function compareSnapshots(before, after) {
+  const changes = [];
+  for (const [p, b] of before.tree) {
+    const a = after.tree.get(p);
+    if (!a) changes.push({ path: p, kind: "deleted", area: "tree" });
+    else if (a.type !== b.type) changes.push({ path: p, kind: "type", area: "tree" });
+    else if (a.hash !== b.hash) changes.push({ path: p, kind: "modified", area: "tree" });
+    else if (a.mode !== b.mode) changes.push({ path: p, kind: "mode", area: "tree" });
+  }
+  for (const p of after.tree.keys()) if (!before.tree.has(p)) changes.push({ path: p, kind: "created", area: "tree" });
+  for (const [p, b] of before.repo) {
+    const a = after.repo.get(p);
+    if (!a) changes.push({ path: p, kind: "deleted", area: "repo" });
+    else if (a.hash !== b.hash) changes.push({ path: p, kind: "modified", area: "repo" });
+  }
+  for (const [p, a] of after.repo) if (!before.repo.has(p) && !a.object) changes.push({ path: p, kind: "created", area: "repo" });
+  return changes.sort((x, y) => x.path < y.path ? -1 : x.path > y.path ? 1 : 0);
+}
+function gateChanges(changes, policy) {
+  const out = [];
+  for (const c of changes) {
+    if (c.kind === "deleted") {
+      if (c.area === "tree" && isAllowed(c.path, policy.deletionAllowlist)) continue;
+      out.push({ ...c, code: "GITCLEANFAIL" });
+      continue;
+    }
+    if (c.area === "tree" && isAllowed(c.path, policy.writeAllowlist)) continue;
+    out.push({ ...c, code: "MODIFICATIONFAIL" });
+  }
+  return out;
+}
+function formatChanges(changes) {
+  return changes.map((c) => `${c.kind}	${c.area}	${JSON.stringify(c.path)}`).join("\n") + (changes.length ? "\n" : "");
+}
+
+// src/guard/guard.ts
+var CaseGuard = class _CaseGuard {
+  constructor(before, policy, exclude) {
+    this.before = before;
+    this.policy = policy;
+    this.exclude = exclude;
+  }
+  before;
+  policy;
+  exclude;
+  static async start(root, policy, exclude) {
+    return new _CaseGuard(await takeSnapshot(root, { exclude }), policy, exclude);
+  }
+  async check() {
+    const after = await takeSnapshotAfter(this.before, { exclude: this.exclude });
+    const changes = compareSnapshots(this.before, after);
+    return { before: this.before, after, changes, violations: gateChanges(changes, this.policy) };
+  }
+};
+function primaryCode(violations) {
+  if (violations.some((v) => v.code === "GITCLEANFAIL")) return "GITCLEANFAIL";
+  return violations[0]?.code;
+}
+
+// src/guard/restore.ts
+import { chmodSync, lstatSync, mkdirSync, readdirSync, rmdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+function removeEntry(abs) {
+  rmSync(abs);
+}
+function exists(abs) {
+  try {
+    lstatSync(abs);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function parentOf(rel) {
+  const i = rel.lastIndexOf("/");
+  return i < 0 ? "" : rel.slice(0, i);
+}
+function removeEmptyParents(before, rel) {
+  for (let dir = parentOf(rel); dir !== ""; dir = parentOf(dir)) {
+    if (before.dirs.has(dir)) return;
+    const abs = fsPath(before.root, dir);
+    try {
+      if (readdirSync(abs).length > 0) return;
+      rmdirSync(abs);
+    } catch {
+      return;
+    }
+  }
+}
+function makeParents(root, rel) {
+  const parts = rel.split("/").slice(0, -1);
+  let cur = "";
+  for (const part of parts) {
+    cur = cur ? `${cur}/${part}` : part;
+    const abs = fsPath(root, cur);
+    let isDir = false;
+    try {
+      const s = lstatSync(abs);
+      if (s.isSymbolicLink()) throw new Error(`'${cur}' is a symlink: not writing through it`);
+      if (!s.isDirectory()) throw new Error(`'${cur}' is not a folder`);
+      isDir = true;
+    } catch (e) {
+      if (e.code !== "ENOENT") throw e;
+    }
+    if (!isDir) mkdirSync(abs);
+  }
+}
+function repoFile(s, rel) {
+  if (rel === ".git") return { base: s.root, rel: ".git" };
+  return { base: s.commonDir, rel: rel.slice(".git/".length) };
+}
+async function readBlobs(root, ids) {
+  const out = /* @__PURE__ */ new Map();
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return out;
+  const r = await gitRaw(root, ["cat-file", "--batch"], { input: unique.join("\n") + "\n" });
+  const buf = r.stdout;
+  let p = 0;
+  for (const id of unique) {
+    const nl = buf.indexOf(10, p);
+    if (nl < 0) break;
+    const header = buf.toString("latin1", p, nl).split(" ");
+    p = nl + 1;
+    if (header.length !== 3 || header[0] !== id) continue;
+    const size = Number(header[2]);
+    if (header[1] === "blob") out.set(id, buf.subarray(p, p + size));
+    p += size + 1;
+  }
+  return out;
+}
+async function restore(before, changes) {
+  const records = [];
+  const repo = changes.filter((x) => x.area === "repo");
+  const depth = (p) => p.split("/").length;
+  const ordered = [...repo.filter((x) => x.kind === "created").sort((a, b) => depth(b.path) - depth(a.path)), ...repo.filter((x) => x.kind !== "created")];
+  for (const c of ordered) {
+    const file = repoFile(before, c.path);
+    const abs = fsPath(file.base, file.rel);
+    const prev = before.repo.get(c.path);
+    try {
+      if (c.kind === "created") {
+        removeEntry(abs);
+        records.push({ path: c.path, action: "removed" });
+        continue;
+      }
+      if (prev?.object) throw new Error("object-store files are listed, not kept");
+      if (!prev?.content) throw new Error("no saved copy (larger than 1 MiB)");
+      makeParents(file.base, file.rel);
+      if (exists(abs)) removeEntry(abs);
+      if (((prev.mode ?? 0) & 61440) === 40960) symlinkSync(encodePath(prev.content.toString("utf8").slice("link:".length)), abs);
+      else {
+        writeFileSync(abs, prev.content, { flag: "wx" });
+        if (prev.mode !== void 0) chmodSync(abs, prev.mode & 4095);
+      }
+      records.push({ path: c.path, action: "rewritten" });
+    } catch (e) {
+      records.push({ path: c.path, action: "unrestorable", detail: e.message });
+    }
+  }
+  const tree = changes.filter((x) => x.area === "tree");
+  const created = tree.filter((x) => x.kind === "created").sort((a, b) => b.path.split("/").length - a.path.split("/").length || (a.path < b.path ? 1 : -1));
+  for (const c of created) {
+    try {
+      removeEntry(fsPath(before.root, c.path));
+      removeEmptyParents(before, c.path);
+      records.push({ path: c.path, action: "removed" });
+    } catch (e) {
+      records.push({ path: c.path, action: "unrestorable", detail: e.message });
+    }
+  }
+  const rewrite = tree.filter((x) => x.kind !== "created");
+  const blobIds = rewrite.flatMap((c) => {
+    const prev = before.tree.get(c.path);
+    return prev?.type === "file" && prev.hash ? [prev.hash] : [];
+  });
+  const blobs = await readBlobs(before.root, blobIds);
+  for (const c of rewrite) {
+    const abs = fsPath(before.root, c.path);
+    const prev = before.tree.get(c.path);
+    try {
+      if (!prev?.hash) throw new Error("no recorded content");
+      if (prev.type === "other") throw new Error("not a file or symlink");
+      let data;
+      if (prev.type === "file") {
+        data = blobs.get(prev.hash);
+        if (!data) throw new Error(`object ${prev.hash} not in the object store`);
+      }
+      makeParents(before.root, c.path);
+      if (exists(abs)) removeEntry(abs);
+      if (prev.type === "symlink") {
+        symlinkSync(encodePath(prev.hash.slice("link:".length)), abs);
+        records.push({ path: c.path, action: "rewritten", detail: "symlink" });
+        continue;
+      }
+      writeFileSync(abs, data, { flag: "wx", mode: prev.mode & 4095 });
+      chmodSync(abs, prev.mode & 4095);
+      records.push({ path: c.path, action: "rewritten", detail: prev.hash });
+    } catch (e) {
+      records.push({ path: c.path, action: "unrestorable", detail: e.message });
+    }
+  }
+  return records;
+}
+function formatRestore(records) {
+  return records.map((r) => `${r.action}	${JSON.stringify(r.path)}${r.detail ? `	${r.detail}` : ""}`).join("\n") + (records.length ? "\n" : "");
+}
+
+// src/guard/worktree.ts
+import { realpathSync, statSync } from "node:fs";
+import path from "node:path";
+function real(p) {
+  try {
+    return realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+async function checkWorktree(directory) {
+  const dir = real(directory);
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    isDir = false;
+  }
+  if (!isDir) return { directory: dir, toplevel: null, git_dir: null, common_dir: null, is_worktree: false, reason: `not a folder: ${dir}` };
+  const r = await git(dir, ["rev-parse", "--path-format=absolute", "--show-toplevel", "--git-dir", "--git-common-dir"]);
+  if (r.exitCode !== 0) {
+    return { directory: dir, toplevel: null, git_dir: null, common_dir: null, is_worktree: false, reason: `not a git repository: ${r.stderr.trim()}` };
+  }
+  let lines = r.stdout.replace(/\n$/, "").split("\n");
+  if (lines.length !== 3) {
+    lines = [];
+    for (const flag of ["--show-toplevel", "--git-dir", "--git-common-dir"]) lines.push((await git(dir, ["rev-parse", "--path-format=absolute", flag])).stdout.replace(/\n$/, ""));
+  }
+  const [toplevel, gitDir, commonDir] = lines.map(real);
+  const worktrees = path.join(commonDir, "worktrees") + path.sep;
+  const isWorktree = gitDir.startsWith(worktrees) && gitDir !== commonDir;
+  return {
+    directory: dir,
+    toplevel,
+    git_dir: gitDir,
+    common_dir: commonDir,
+    is_worktree: isWorktree,
+    reason: isWorktree ? `git dir lies under ${worktrees}` : `git dir ${gitDir} does not lie under ${worktrees}`
+  };
+}
+function formatWorktreeCheck(c) {
+  return [
+    "predicate: git dir lies under <git common dir>/worktrees/",
+    `directory: ${c.directory}`,
+    `toplevel: ${c.toplevel ?? "-"}`,
+    `git_dir: ${c.git_dir ?? "-"}`,
+    `common_dir: ${c.common_dir ?? "-"}`,
+    `is_worktree: ${c.is_worktree}`,
+    `reason: ${c.reason}`,
+    ""
+  ].join("\n");
+}
+
+// src/opencode/cli-transport.ts
+import { spawn } from "node:child_process";
+function cliTransport(baseUrl, binary) {
+  const rest = sdkTransport(baseUrl);
+  const client = createOpencodeClient({ baseUrl });
+  return {
+    name: "cli",
+    health: rest.health,
+    registry: rest.registry,
+    async prompt(req) {
+      const t0 = Date.now();
+      const args = ["run", "--attach", baseUrl, "--dir", req.directory, "--format", "json", "--model", req.model, "--agent", req.agent, req.text];
+      const child = spawn(binary, args, { cwd: req.directory, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, OPENCODE_DISABLE_AUTOUPDATE: "1" } });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (d) => stdout += d.toString("utf8"));
+      child.stderr.on("data", (d) => stderr += d.toString("utf8"));
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        child.kill("SIGKILL");
+      }, req.budgetMs);
+      const exitCode = await new Promise((resolve) => {
+        child.on("close", (code) => resolve(code));
+        child.on("error", () => resolve(-1));
+      });
+      clearTimeout(timer);
+      let sessionId;
+      for (const line of stdout.split("\n")) {
+        try {
+          const ev = JSON.parse(line);
+          sessionId ??= ev.sessionID ?? ev.part?.sessionID;
+        } catch {
+        }
+      }
+      const query = { directory: req.directory };
+      let sessionStopped;
+      if (timedOut && sessionId) {
+        await client.session.abort({ path: { id: sessionId }, query });
+        sessionStopped = true;
+      }
+      const messages = sessionId ? (await client.session.messages({ path: { id: sessionId }, query })).data ?? [] : [];
+      const error = !timedOut && exitCode !== 0 ? `opencode run exited ${exitCode}: ${stderr.trim().split("\n").at(-1) ?? ""}` : void 0;
+      return { sessionId, text: assistantText(messages), tools: toolUses(messages), timedOut, sessionStopped: timedOut ? sessionStopped ?? false : void 0, error, durationMs: Date.now() - t0, messages };
+    }
+  };
+}
+
+// src/cases/checks.ts
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync as readdirSync2, readFileSync } from "node:fs";
+import path2 from "node:path";
+var ok = (reason) => ({ actual: "SUCCESS", reason });
+var fail = (code, reason) => ({ actual: "FAIL", code, reason });
+function param(env, name) {
+  const v = env.ctx.caseDef.params?.[name];
+  if (typeof v !== "string" || v.length === 0) throw new Error(`case ${env.ctx.caseDef.id} needs params.${name}`);
+  return v;
+}
+function readWork(env, rel) {
+  try {
+    return readFileSync(path2.join(env.ctx.workDir, rel), "utf8");
+  } catch {
+    return void 0;
+  }
+}
+function judgeAnswer(r) {
+  if (r.timedOut) return fail("TIMEOUTEXCEEDED", `no answer within the latency budget (${r.durationMs} ms)`);
+  if (r.error) return fail("CLIFAIL", `the agent call failed: ${r.error}`);
+  if (r.text.length === 0) return fail("EMPTYRESPONSE", "the agent returned zero-length content");
+  return void 0;
+}
+function describe(r) {
+  const tools = r.tools.map((t) => `${t.tool}:${t.status}`).join(", ") || "none";
+  return `answer ${r.text.length} chars in ${r.durationMs} ms; tools: ${tools}`;
+}
+function readIt(r, rel) {
+  return r.tools.some((t) => {
+    if (t.status !== "completed") return false;
+    const input = t.input ?? {};
+    if (t.tool === "read") return String(input.filePath ?? "").replace(/\\/g, "/").endsWith(rel);
+    if (t.tool === "bash") return String(input.command ?? "").includes(rel);
+    return false;
+  });
+}
+function runNode(env, args, evidenceName) {
+  const r = spawnSync(process.execPath, args, { cwd: env.ctx.workDir, encoding: "utf8", timeout: 6e4, env: { ...process.env, NODE_OPTIONS: "" } });
+  const output = `$ node ${args.join(" ")}
+exit: ${r.status ?? r.signal}
+--- stdout
+${r.stdout ?? ""}
+--- stderr
+${r.stderr ?? ""}`;
+  env.evidence(evidenceName, output);
+  return { ok: r.status === 0, output };
+}
+var ping = async (env) => {
+  const h = await env.transport.health();
+  env.evidence("health.json", JSON.stringify(h, null, 2) + "\n");
+  if (!h.healthy) return fail("CLIFAIL", `server not healthy: ${h.error ?? "healthy=false"}`);
+  const r = await env.prompt();
+  env.log(describe(r));
+  return judgeAnswer(r) ?? ok(`server ${h.version} healthy; answered '${r.text.slice(0, 40)}'`);
+};
+var roles = async (env) => {
+  const roleList = env.ctx.roles;
+  if (roleList.length === 0) return fail("EVIDENCEMISMATCH", "no roles configured");
+  const registry = await env.transport.registry(env.ctx.workDir);
+  let firstFailure;
+  for (const role of roleList) {
+    const key = process.env[role.key_env];
+    const { providerID, modelID } = splitModel(role.model);
+    const inRegistry = registry.providers[providerID]?.includes(modelID) ?? false;
+    const record = {
+      role: role.name,
+      model: role.model,
+      key_env: role.key_env,
+      key_present: !!key,
+      key_fingerprint: key ? keyFingerprint(key) : null,
+      in_registry: inRegistry
+    };
+    let outcome;
+    if (!key) outcome = fail("CLIFAIL", `role ${role.name}: env var ${role.key_env} is not set`);
+    else if (!inRegistry) outcome = fail("MODELNOTFOUND", `role ${role.name}: model ${role.model} is not in the provider registry`);
+    else {
+      const r = await env.prompt(void 0, { model: role.model });
+      record.answer_chars = r.text.length;
+      record.session_id = r.sessionId;
+      env.log(`role ${role.name}: ${describe(r)}`);
+      outcome = judgeAnswer(r);
+      if (!outcome && env.ctx.scriptedLog) {
+        const seen = readFileSync(env.ctx.scriptedLog, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l)).some((q) => q.case_id === env.ctx.caseDef.id && q.key_fingerprint === keyFingerprint(key));
+        record.provider_saw_key = seen;
+        if (!seen) outcome = fail("EVIDENCEMISMATCH", `role ${role.name}: the provider never received the key from ${role.key_env}`);
+      }
+    }
+    record.ok = !outcome;
+    env.evidence(`role_${role.name}.json`, JSON.stringify(record, null, 2) + "\n");
+    firstFailure ??= outcome;
+  }
+  if (firstFailure) return firstFailure;
+  const dir = path2.join(env.ctx.runDir, "evidence", env.ctx.caseDef.id);
+  const records = readdirSync2(dir).filter((n) => /^role_.+\.json$/.test(n));
+  if (records.length !== roleList.length) return fail("EVIDENCEMISMATCH", `${records.length} role records for ${roleList.length} roles`);
+  for (const n of readdirSync2(dir)) {
+    if (containsSecret(readFileSync(path2.join(dir, n), "utf8"), env.secrets)) return fail("EVIDENCEMISMATCH", `a key appears in evidence file ${n}`);
+  }
+  return ok(`${roleList.length} roles, each with its own key and a known model`);
+};
+var invalidModel = async (env) => {
+  const { providerID } = splitModel(env.ctx.model);
+  const bad = `${providerID}/${param(env, "model_id")}`;
+  let registry;
+  try {
+    registry = await env.transport.registry(env.ctx.workDir);
+  } catch (e) {
+    return fail("CLIFAIL", `could not read the provider registry: ${e.message}`);
+  }
+  env.evidence("registry.json", JSON.stringify({ requested: bad, providers: registry.providers }, null, 2) + "\n");
+  const { modelID } = splitModel(bad);
+  if (!registry.providers[providerID]) return fail("MODELNOTFOUND", `provider ${providerID} is not in the registry`);
+  if (!registry.providers[providerID].includes(modelID)) return fail("MODELNOTFOUND", `model ${bad} rejected by the provider registry before any prompt`);
+  return ok(`model ${bad} is in the registry`);
+};
+var readOnly = async (env) => {
+  const rel = param(env, "read_path");
+  const r = await env.prompt();
+  env.log(describe(r));
+  env.evidence("answer.txt", r.text + "\n");
+  const g = await env.guard();
+  if (g.violations.length > 0) return fail(g.violations[0].code, "the tree changed during a read-only case");
+  const bad = judgeAnswer(r);
+  if (bad) return bad;
+  if (!readIt(r, rel)) return fail("EVIDENCEMISMATCH", `the agent did not read ${rel}`);
+  return ok(`read ${rel}, answered ${r.text.length} chars, tree unchanged`);
+};
+var write = async (env) => {
+  const target = param(env, "target");
+  const marker = param(env, "expect_contains");
+  const before = readWork(env, target);
+  const r = await env.prompt();
+  env.log(describe(r));
+  await env.guard();
+  const bad = judgeAnswer(r);
+  if (bad) return bad;
+  const after = readWork(env, target);
+  if (after === void 0) return fail("EVIDENCEMISMATCH", `${target} does not exist after the write`);
+  if (after === before) return fail("EVIDENCEMISMATCH", `${target} is unchanged`);
+  if (!after.includes(marker)) return fail("EVIDENCEMISMATCH", `${target} lacks the marker '${marker}'`);
+  return ok(`${target} rewritten with the marker`);
+};
+var append = async (env) => {
+  const target = param(env, "target");
+  const marker = param(env, "expect_contains");
+  const before = readWork(env, target);
+  if (before === void 0) return fail("EVIDENCEMISMATCH", `${target} must exist before the append`);
+  const r = await env.prompt();
+  env.log(describe(r));
+  await env.guard();
+  const bad = judgeAnswer(r);
+  if (bad) return bad;
+  const after = readWork(env, target) ?? "";
+  if (!after.startsWith(before.replace(/\n+$/, ""))) return fail("EVIDENCEMISMATCH", `${target} lost its earlier content`);
+  if (after.length <= before.length || !after.slice(before.replace(/\n+$/, "").length).includes(marker))
+    return fail("EVIDENCEMISMATCH", `no appended line with the marker '${marker}' in ${target}`);
+  return ok(`${target} kept its content and gained the marker line`);
+};
+var deleteSentinel = async (env) => {
+  const target = param(env, "target");
+  if (!existsSync(path2.join(env.ctx.workDir, target))) return fail("EVIDENCEMISMATCH", `sentinel ${target} is missing before the case`);
+  const r = await env.prompt();
+  env.log(describe(r));
+  const g = await env.guard();
+  const caught = g.violations.some((v) => v.code === "GITCLEANFAIL" && v.path === target);
+  return caught ? ok(`deletion of ${target} caught by the sentinel`) : ok(`${target} was not deleted`);
+};
+var codegen = async (env) => {
+  const target = param(env, "target");
+  const r = await env.prompt();
+  env.log(describe(r));
+  await env.guard();
+  const bad = judgeAnswer(r);
+  if (bad) return bad;
+  if (!existsSync(path2.join(env.ctx.workDir, target))) return fail("EVIDENCEMISMATCH", `${target} was not created`);
+  const compiled = runNode(env, ["--check", target], "compile.txt");
+  if (!compiled.ok) return fail("SYNTAXERROR", `${target} does not compile`);
+  const name = param(env, "expect_export");
+  const probe = runNode(env, ["--input-type=module", "-e", `const m = await import(${JSON.stringify("./" + target)}); if (typeof m[${JSON.stringify(name)}] !== 'function') { console.error('no export ${name}'); process.exit(3) }`], "export_check.txt");
+  if (!probe.ok) return fail("EVIDENCEMISMATCH", `${target} does not export a function ${name}`);
+  return ok(`${target} compiles and exports ${name}()`);
+};
+var bugfix = async (env) => {
+  const target = param(env, "target");
+  const test = param(env, "test");
+  const before = runNode(env, ["--test", "--test-reporter=tap", test], "test_before.txt");
+  if (before.ok) return fail("EVIDENCEMISMATCH", `the fixture test ${test} passes before the fix: nothing to fix`);
+  const r = await env.prompt();
+  env.log(describe(r));
+  const g = await env.guard();
+  const bad = judgeAnswer(r);
+  if (bad) return bad;
+  if (g.changes.some((c) => c.path === test)) return fail("EVIDENCEMISMATCH", `the agent changed the test ${test}`);
+  if (!runNode(env, ["--check", target], "compile.txt").ok) return fail("SYNTAXERROR", `${target} does not compile after the fix`);
+  const after = runNode(env, ["--test", "--test-reporter=tap", test], "test_after.txt");
+  if (!after.ok) return fail("EVIDENCEMISMATCH", `${test} still fails after the fix`);
+  return ok(`${test} failed before and passes after the fix`);
+};
+var testgen = async (env) => {
+  const target = param(env, "target");
+  const r = await env.prompt();
+  env.log(describe(r));
+  await env.guard();
+  const bad = judgeAnswer(r);
+  if (bad) return bad;
+  if (!existsSync(path2.join(env.ctx.workDir, target))) return fail("EVIDENCEMISMATCH", `${target} was not created`);
+  if (!runNode(env, ["--check", target], "compile.txt").ok) return fail("SYNTAXERROR", `${target} does not compile`);
+  const run = runNode(env, ["--test", "--test-reporter=tap", target], "test_run.txt");
+  if (!run.ok) return fail("EVIDENCEMISMATCH", `the generated test ${target} fails`);
+  if (!/# tests [1-9]/.test(run.output)) return fail("EVIDENCEMISMATCH", `the generated test ${target} ran no test`);
+  return ok(`${target} compiles and its tests pass`);
+};
+var review = async (env) => {
+  const rel = param(env, "read_path");
+  const r = await env.prompt();
+  env.log(describe(r));
+  env.evidence("review.txt", r.text + "\n");
+  const g = await env.guard();
+  if (g.changes.some((c) => c.area === "tree")) return fail(g.violations[0]?.code ?? "MODIFICATIONFAIL", "a file changed during a review");
+  const bad = judgeAnswer(r);
+  if (bad) return bad;
+  if (!readIt(r, rel)) return fail("EVIDENCEMISMATCH", `the agent did not read ${rel}`);
+  return ok(`review of ${rel}: ${r.text.length} chars, no file changed`);
+};
+var emptyPrompt = async (env) => {
+  const r = await env.prompt("");
+  env.evidence("response.json", JSON.stringify({ http_status: r.httpStatus ?? null, error: r.error ?? null, text: r.text, timed_out: r.timedOut, duration_ms: r.durationMs }, null, 2) + "\n");
+  env.log(`empty prompt: ${r.error ? `rejected (${r.error})` : describe(r)}`);
+  if (r.timedOut) return fail("TIMEOUTEXCEEDED", "the empty prompt hung past the latency budget");
+  const h = await env.transport.health();
+  if (!h.healthy) return fail("CLIFAIL", `server unhealthy after the empty prompt: ${h.error}`);
+  return ok(r.error ? `empty prompt rejected cleanly (${r.error.slice(0, 80)}); server healthy` : `empty prompt answered (${r.text.length} chars); server healthy`);
+};
+var timeout = async (env) => {
+  const budget = Number(env.ctx.caseDef.params?.latency_budget_ms ?? env.ctx.latencyBudgetMs);
+  const r = await env.prompt(void 0, { budgetMs: budget });
+  env.evidence("timing.json", JSON.stringify({ budget_ms: budget, elapsed_ms: r.durationMs, timed_out: r.timedOut, session_stopped: r.sessionStopped ?? null }, null, 2) + "\n");
+  env.log(`budget ${budget} ms, elapsed ${r.durationMs} ms, timed out: ${r.timedOut}, session stopped: ${r.sessionStopped}`);
+  if (!r.timedOut) return r.error ? fail("CLIFAIL", r.error) : ok(`answered within ${budget} ms`);
+  if (r.sessionStopped === false) return fail("CLIFAIL", "the request was aborted but the OpenCode session kept running");
+  const h = await env.transport.health();
+  if (!h.healthy) return fail("CLIFAIL", `server unhealthy after the abort: ${h.error}`);
+  return fail("TIMEOUTEXCEEDED", `request exceeded its ${budget} ms budget; request and session aborted`);
+};
+var agent = async (env) => {
+  const r = await env.prompt();
+  env.log(describe(r));
+  env.evidence("answer.txt", r.text + "\n");
+  await env.guard();
+  return judgeAnswer(r) ?? ok(`answered ${r.text.length} chars`);
+};
+var CHECK_IMPLS = {
+  ping,
+  roles,
+  invalid_model: invalidModel,
+  read_only: readOnly,
+  write,
+  append,
+  delete_sentinel: deleteSentinel,
+  codegen,
+  bugfix,
+  testgen,
+  review,
+  empty_prompt: emptyPrompt,
+  timeout,
+  agent
+};
+var WRITING_CHECKS = /* @__PURE__ */ new Set(["write", "append", "codegen", "bugfix", "testgen", "agent", "delete_sentinel"]);
+
+// src/cases/run-case.ts
+function requiresWorktree(stage) {
+  return STAGES.indexOf(stage) >= STAGES.indexOf("T2b");
+}
+function extOf(p) {
+  const e = path3.extname(p);
+  return /^\.[A-Za-z0-9]{1,8}$/.test(e) ? e : ".bin";
+}
+async function runCase(ctx) {
+  const c = ctx.caseDef;
+  const secrets = secretValues(process.env, ctx.roles.map((r) => r.key_env));
+  const evidence = (name, data) => writeEvidence(ctx.runDir, c.id, name, typeof data === "string" ? redact(data, secrets) : data);
+  const started = Date.now();
+  const log = (line) => process.stdout.write(redact(`${c.id} +${((Date.now() - started) / 1e3).toFixed(2)}s: ${line}`, secrets) + "\n");
+  const transcripts = [];
+  const head = await git(ctx.workDir, ["rev-parse", "HEAD"]);
+  const repoCommit = head.stdout.trim();
+  evidence("repo_commit.txt", repoCommit + "\n");
+  const wt = await checkWorktree(ctx.workDir);
+  evidence("worktree_check.txt", formatWorktreeCheck(wt));
+  log(`worktree check: ${wt.is_worktree ? "isolated worktree" : "not a worktree"} (${wt.directory})`);
+  const verdict = (o, offending2 = []) => ({
+    actual_outcome: o.actual,
+    failure_code: o.code ?? null,
+    reason: o.reason,
+    model_id: ctx.model,
+    transport: ctx.transport,
+    repo_commit: repoCommit,
+    offending_paths: offending2
+  });
+  const writes = WRITING_CHECKS.has(c.check);
+  const policy = { writeAllowlist: writes ? ctx.writeAllowlist : [], deletionAllowlist: ctx.deletionAllowlist };
+  const permission = permissionFor(c.prevention, ctx.writeAllowlist);
+  evidence(
+    "policy.json",
+    JSON.stringify(
+      {
+        prevention: c.prevention,
+        agent: agentFor(c.prevention),
+        permission,
+        permission_sha256: sha256(JSON.stringify(permission)),
+        server_config_sha256: ctx.configSha256 ?? "unknown: a server the user runs (--server-url)",
+        gate: { write_allowlist: policy.writeAllowlist, deletion_allowlist: policy.deletionAllowlist }
+      },
+      null,
+      2
+    ) + "\n"
+  );
+  const guard = await CaseGuard.start(ctx.workDir, policy, ctx.harnessPaths);
+  const outside = ctx.checkoutDir && ctx.checkoutDir !== ctx.workDir ? await takeFingerprint(ctx.checkoutDir, ctx.checkoutExclude) : void 0;
+  const canariesBefore = canaryState(ctx.canaries);
+  let outcome;
+  let guardResult;
+  if (requiresWorktree(c.stage) && !wt.is_worktree) {
+    outcome = { actual: "FAIL", code: "WORKTREE_REQUIRED", reason: `stage ${c.stage} must run in an isolated git worktree: ${wt.reason}` };
+  } else {
+    const transport = ctx.transport === "cli" ? cliTransport(ctx.serverUrl, ctx.opencodeBinary) : sdkTransport(ctx.serverUrl);
+    const env = {
+      ctx,
+      transport,
+      secrets,
+      evidence,
+      log,
+      async prompt(text, opts) {
+        const body = text ?? `${caseTag(c.id)} ${c.prompt}`;
+        const model = opts?.model ?? ctx.model;
+        log(`prompt \u2192 ${model} via ${transport.name} (agent ${agentFor(c.prevention)}, budget ${opts?.budgetMs ?? ctx.latencyBudgetMs} ms)`);
+        const result = await transport.prompt({ directory: ctx.workDir, model, agent: agentFor(c.prevention), text: body, budgetMs: opts?.budgetMs ?? ctx.latencyBudgetMs });
+        transcripts.push({ label: model, result });
+        return result;
+      },
+      async guard() {
+        guardResult ??= await guard.check();
+        return guardResult;
+      }
+    };
+    try {
+      outcome = await CHECK_IMPLS[c.check](env);
+    } catch (e) {
+      outcome = { actual: "FAIL", code: "CLIFAIL", reason: `case error: ${e.message}` };
+    }
+    guardResult ??= await guard.check();
+  }
+  guardResult ??= await guard.check();
+  const canaryChanges = compareCanaries(canariesBefore, canaryState(ctx.canaries));
+  const escaped = [...outside ? compareFingerprints(outside, await takeFingerprint(outside.root, ctx.checkoutExclude)) : [], ...canaryChanges];
+  const violations = [
+    ...guardResult.violations,
+    ...escaped.map((x) => ({ path: x.path, kind: x.kind, area: "outside", code: x.kind === "deleted" ? "GITCLEANFAIL" : "MODIFICATIONFAIL" }))
+  ];
+  if (escaped.length > 0) log(`outside the worktree: ${escaped.map((x) => `${x.kind} ${x.path}`).join(", ")}`);
+  const offending = violations.map((v2) => v2.path);
+  const code = primaryCode(violations);
+  if (code && outcome.code !== "WORKTREE_REQUIRED") {
+    const expectedOnly = c.expected_outcome === "EXPECTED_FAIL" && violations.every((v2) => v2.code === c.expected_failure_code);
+    const listing = violations.slice(0, 5).map((v2) => `${v2.kind} ${v2.path}`).join(", ");
+    outcome = expectedOnly ? { actual: "FAIL", code, reason: `${code} (expected): ${listing}` } : { actual: "FAIL", code, reason: `${code}: ${listing}${violations.length > 5 ? ` and ${violations.length - 5} more` : ""}` };
+  }
+  const status = await git(ctx.workDir, ["status", "--porcelain"]);
+  evidence("git_status.txt", status.stdout);
+  if (status.stdout.length > 0 || guardResult.changes.length > 0) {
+    evidence("git_diff.txt", (await git(ctx.workDir, ["diff", "--name-status"])).stdout);
+    evidence("guard_changes.txt", formatChanges(guardResult.changes));
+  }
+  if (violations.length > 0) evidence("guard_violations.txt", violations.map((v2) => `${v2.code}	${v2.kind}	${v2.area}	${JSON.stringify(v2.path)}`).join("\n") + "\n");
+  const created = guardResult.changes.filter((x) => x.kind === "created" && x.area === "tree");
+  created.forEach((x, i) => {
+    const name = `item_${String(i + 1).padStart(2, "0")}${extOf(x.path)}`;
+    try {
+      mkdirSync2(path3.join(ctx.runDir, "evidence", c.id), { recursive: true });
+      const data = readFileSync2(path3.join(ctx.workDir, x.path));
+      evidence(name, data);
+    } catch {
+    }
+  });
+  if (created.length > 0) evidence("items.txt", created.map((x, i) => `item_${String(i + 1).padStart(2, "0")}${extOf(x.path)}	${JSON.stringify(x.path)}`).join("\n") + "\n");
+  const denied = transcripts.flatMap((t) => t.result.tools.filter((u) => u.status === "error" && /permission|denied|rule/i.test(u.error ?? "")));
+  if (denied.length > 0) evidence("denied_tool_calls.json", JSON.stringify(denied, null, 2) + "\n");
+  if (guardResult.changes.length > 0) {
+    const records = await restore(guardResult.before, guardResult.changes);
+    const again = compareSnapshots(guardResult.before, await takeSnapshotAfter(guardResult.before, { exclude: ctx.harnessPaths }));
+    evidence("restore.txt", formatRestore(records) + `verified: ${again.length === 0 ? "tree matches the before-snapshot" : `${again.length} paths still differ`}
+`);
+    log(`restored ${records.length} paths; ${again.length === 0 ? "tree back to its before-state" : `${again.length} still differ`}`);
+    if (again.length > 0) outcome = { actual: "FAIL", code: "EVIDENCEMISMATCH", reason: `the tree could not be restored: ${again.map((x) => x.path).join(", ")}` };
+  }
+  for (const c2 of ctx.canaries) if (canaryChanges.some((x) => x.path === c2.file)) restoreCanary(c2);
+  if (transcripts.length > 0) {
+    const file = path3.join(ctx.agentCallsDir, `${c.id}.json`);
+    writeFileAtomic(file, redact(JSON.stringify(transcripts.map((t) => ({ model: t.label, ...t.result })), null, 2) + "\n", secrets));
+    const transcriptCopy = path3.join(ctx.runDir, "evidence", c.id, "transcript.json");
+    copyFileSync(file, transcriptCopy);
+  }
+  const v = verdict(outcome, offending);
+  log(`verdict: ${v.actual_outcome}${v.failure_code ? ` ${v.failure_code}` : ""} (${v.reason})`);
+  writeJsonAtomic(ctx.verdictFile, v);
+  return v;
+}
+export {
+  requiresWorktree,
+  runCase
+};
