@@ -50,13 +50,13 @@ Run options:
 Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a failed entry checklist.
 `;
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-S3RTAUJ7.js");
+  const { progressLine } = await import("./chunks/demo-SED2Y6ZZ.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
   const { values } = parseArgs({ args: argv, options: RUN_OPTIONS, strict: true, allowPositionals: false });
   const { parseSuiteInputs } = await import("./chunks/inputs-YJJNEJ5V.js");
-  const { runSuite } = await import("./chunks/run-Z4ZBRDG5.js");
+  const { runSuite } = await import("./chunks/run-WNZZPCGB.js");
   const { verdictTable } = await import("./chunks/table-B7QWIWQ6.js");
   const opts = parseSuiteInputs(values, process.cwd());
   const outcome = await runSuite({ ...opts, onProgress: await printProgress() });
@@ -131,9 +131,9 @@ async function main(argv) {
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-S3RTAUJ7.js")).runDemo(rest);
+        return await (await import("./chunks/demo-SED2Y6ZZ.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-422HQCXU.js")).runBench(rest);
+        return await (await import("./chunks/bench-6KASJ26O.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       default:

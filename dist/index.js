@@ -1,12 +1,13 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   progressLine
-} from "./chunks/chunk-B4G26JVP.js";
+} from "./chunks/chunk-BE2H2GEX.js";
 import {
   loadCases,
+  platformPackages,
   resolveOpencodeBinary,
   runSuite
-} from "./chunks/chunk-4FVG2QOJ.js";
+} from "./chunks/chunk-CC5OABUC.js";
 import {
   secretValues
 } from "./chunks/chunk-GXP7QNN3.js";
@@ -86227,11 +86228,6 @@ function onPath(pathEnv) {
     if (executable(bin)) return bin;
   }
   return void 0;
-}
-function platformPackages(platform = process.platform, arch = process.arch) {
-  const os4 = platform === "win32" ? "windows" : platform;
-  const base = `opencode-${os4}-${arch}`;
-  return [base, `${base}-baseline`, `${base}-musl`, `${base}-baseline-musl`];
 }
 function binaryInPrefix(prefix2) {
   for (const pkg of platformPackages()) {

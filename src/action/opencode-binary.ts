@@ -6,7 +6,7 @@ import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import * as exec from '@actions/exec'
 import { InputError } from '../errors.js'
-import { resolveOpencodeBinary } from '../opencode/binary.js'
+import { platformPackages, resolveOpencodeBinary } from '../opencode/binary.js'
 
 export type BinarySource = 'opencode-path' | 'PATH' | 'bundled package' | 'installed'
 
@@ -33,13 +33,6 @@ export function onPath(pathEnv: string | undefined): string | undefined {
     if (executable(bin)) return bin
   }
   return undefined
-}
-
-/** The platform packages opencode-ai ships its binary in, best first. */
-export function platformPackages(platform = process.platform, arch = process.arch): string[] {
-  const os = platform === 'win32' ? 'windows' : platform
-  const base = `opencode-${os}-${arch}`
-  return [base, `${base}-baseline`, `${base}-musl`, `${base}-baseline-musl`]
 }
 
 /** The binary inside an npm prefix where opencode-ai was installed. */

@@ -5,9 +5,10 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import { InputError } from '../errors.js'
 
-function platformPackages(): string[] {
-  const os = process.platform === 'win32' ? 'windows' : process.platform
-  const base = `opencode-${os}-${process.arch}`
+/** The platform packages opencode-ai ships its binary in, best first. */
+export function platformPackages(platform: NodeJS.Platform = process.platform, arch: string = process.arch): string[] {
+  const os = platform === 'win32' ? 'windows' : platform
+  const base = `opencode-${os}-${arch}`
   return [base, `${base}-baseline`, `${base}-musl`, `${base}-baseline-musl`]
 }
 

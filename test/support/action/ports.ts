@@ -1,16 +1,6 @@
-// A free loopback port, and waiting until something listens on one.
+// Waiting until something listens on a loopback port (a free one: the engine's freePort).
 import net from 'node:net'
-
-export async function freePort(): Promise<number> {
-  const srv = net.createServer()
-  await new Promise<void>((resolve, reject) => {
-    srv.once('error', reject)
-    srv.listen(0, '127.0.0.1', () => resolve())
-  })
-  const port = (srv.address() as net.AddressInfo).port
-  await new Promise((r) => srv.close(r))
-  return port
-}
+export { freePort } from '../../../src/opencode/server.js'
 
 export async function waitForPort(port: number, timeoutMs: number, isDead: () => string | undefined): Promise<void> {
   const deadline = Date.now() + timeoutMs

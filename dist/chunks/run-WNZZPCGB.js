@@ -4,7 +4,7 @@ import {
   buildSummary,
   cliEntry,
   runSuite
-} from "./chunk-4FVG2QOJ.js";
+} from "./chunk-CC5OABUC.js";
 import "./chunk-GXP7QNN3.js";
 import "./chunk-ZCGT4M2M.js";
 import "./chunk-TVBBMLQF.js";

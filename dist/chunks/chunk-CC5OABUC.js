@@ -409,9 +409,9 @@ function allocateRun(ledgerDir) {
 import { accessSync, constants, existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path2 from "node:path";
-function platformPackages() {
-  const os2 = process.platform === "win32" ? "windows" : process.platform;
-  const base = `opencode-${os2}-${process.arch}`;
+function platformPackages(platform = process.platform, arch = process.arch) {
+  const os2 = platform === "win32" ? "windows" : platform;
+  const base = `opencode-${os2}-${arch}`;
   return [base, `${base}-baseline`, `${base}-musl`, `${base}-baseline-musl`];
 }
 function executable(p) {
@@ -802,6 +802,7 @@ function writeSummary(runDir, runId, repoCommit, cases, stopReason) {
 export {
   builtinCases,
   loadCases,
+  platformPackages,
   resolveOpencodeBinary,
   startBackends,
   createWorktree,

@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   runSuite
-} from "./chunk-4FVG2QOJ.js";
+} from "./chunk-CC5OABUC.js";
 import {
   gitOk
 } from "./chunk-GXP7QNN3.js";

@@ -4,8 +4,8 @@ import {
   makeThrowawayRepo,
   progressLine,
   runDemo
-} from "./chunk-B4G26JVP.js";
-import "./chunk-4FVG2QOJ.js";
+} from "./chunk-BE2H2GEX.js";
+import "./chunk-CC5OABUC.js";
 import "./chunk-GXP7QNN3.js";
 import "./chunk-ZCGT4M2M.js";
 import "./chunk-TVBBMLQF.js";

@@ -5,7 +5,7 @@ import {
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-B4G26JVP.js";
+} from "./chunk-BE2H2GEX.js";
 import {
   DEFAULT_ROLES,
   builtinCases,
@@ -14,7 +14,7 @@ import {
   resolveOpencodeBinary,
   runSuite,
   startBackends
-} from "./chunk-4FVG2QOJ.js";
+} from "./chunk-CC5OABUC.js";
 import {
   agentFor,
   caseTag
