@@ -4,15 +4,16 @@
 // index, sha256 object ids), the two tree walkers agreeing entry for entry,
 // and the object store's listing.
 import { execFileSync } from 'node:child_process'
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs'
+import { appendFileSync, chmodSync, closeSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, utimesSync, writeFileSync, writeSync } from 'node:fs'
+import { createHash } from 'node:crypto'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { compareSnapshots } from '../src/guard/compare.js'
-import { parseIndex, readIndexState } from '../src/guard/gitindex.js'
+import { F_ASSUME_VALID, parseIndex, readIndexState } from '../src/guard/gitindex.js'
 import { decodePath, encodePath } from '../src/guard/paths.js'
 import { rawBlobId, takeSnapshot, takeSnapshotAfter, type TreeEntry } from '../src/guard/snapshot.js'
-import { hasGnuFind, statEntry, walk } from '../src/guard/walk.js'
+import { hasGnuFind, statEntry, walk, walkSince } from '../src/guard/walk.js'
 
 const ENV: NodeJS.ProcessEnv = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t', GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' }
 const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, env: ENV, encoding: 'utf8' })
@@ -36,9 +37,9 @@ function repo(files: Record<string, string>, init: string[] = []): string {
 const lines = (dir: string, changes: ReturnType<typeof compareSnapshots>) => changes.map((c) => `${c.area} ${c.kind} ${c.path}`)
 
 describe('racy timestamps', () => {
-  it('an entry that changed within the racy window is hashed again even when its stat data matches', async () => {
+  it.each(['node', 'find'] as const)('an entry that changed within the racy window is hashed again even when its stat data matches (walker %s)', async (walker) => {
     const dir = repo({ 'a.txt': 'aaaa\n' })
-    const before = await takeSnapshot(dir)
+    const before = await takeSnapshot(dir, { walker })
     // A same-size rewrite whose stat data (as a coarse-clock kernel could
     // leave it) equals what the before-walk saw: simulated by giving the
     // before-entry the file's new stat data.
@@ -51,9 +52,9 @@ describe('racy timestamps', () => {
     expect(lines(dir, compareSnapshots(before, await takeSnapshotAfter(before)))).toEqual(['tree modified a.txt'])
   })
 
-  it('outside the window, matching stat data is trusted (which is why the window exists)', async () => {
+  it.each(['node', 'find'] as const)('outside the window, matching stat data is trusted (which is why the window exists) (walker %s)', async (walker) => {
     const dir = repo({ 'a.txt': 'aaaa\n' })
-    const before = await takeSnapshot(dir)
+    const before = await takeSnapshot(dir, { walker })
     writeFileSync(path.join(dir, 'a.txt'), 'bbbb\n')
     const now = statEntry(lstatSync(path.join(dir, 'a.txt'), { bigint: true }))
     Object.assign(before.tree.get('a.txt')!, now)
@@ -127,6 +128,31 @@ describe('index formats', () => {
     const before = await takeSnapshot(dir)
     git(dir, 'update-index', '--assume-unchanged', '--', 'a.txt')
     expect(lines(dir, compareSnapshots(before, await takeSnapshotAfter(before)))).toEqual(['repo modified .git/index'])
+  })
+
+  it('an index whose stat data did not move is not read again; one rewritten in place with its mtime set back is', async () => {
+    const dir = repo(files)
+    const file = path.join(dir, '.git', 'index')
+    await new Promise((r) => setTimeout(r, 150)) // the index was written past the racy window
+    const first = await readIndexState(dir, path.join(dir, '.git'), 20)
+    const same = await readIndexState(dir, path.join(dir, '.git'), 20, first)
+    expect(same.bytes).toBe(first.bytes)
+    // Same size, same inode, mtime set back: only the ctime moved.
+    const st = lstatSync(file)
+    const bytes = readFileSync(file)
+    const flags = 12 + 60 // first entry's flags (version 2, sha1)
+    bytes[flags] |= 0x80 // assume-valid
+    const sum = createHash('sha1').update(bytes.subarray(0, bytes.length - 20)).digest()
+    sum.copy(bytes, bytes.length - 20)
+    const fd = openSync(file, 'r+')
+    writeSync(fd, bytes, 0, bytes.length, 0)
+    closeSync(fd)
+    utimesSync(file, st.atime, st.mtime)
+    expect(lstatSync(file).ino).toBe(st.ino)
+    const again = await readIndexState(dir, path.join(dir, '.git'), 20, first)
+    expect(again.bytes).not.toBe(first.bytes)
+    expect(again.listing).not.toBe(first.listing)
+    expect(again.flags[again.entries.get('a.txt')!]).toBe(F_ASSUME_VALID)
   })
 
   it('a split index is left to git (and still compared)', async () => {
@@ -215,13 +241,74 @@ describe('walkers', () => {
     expect([...f.dirs].sort()).toEqual([...nd.dirs].sort())
     expect(nd.entries.has(decodePath(Buffer.from([0x72, 0xc3, 0x28])))).toBe(true)
     expect(nd.dirs.has('empty/dir')).toBe(true)
-    // A second find walk that reuses the first one's records sees the same, and a change.
+    // A second find walk read against the first one: its changes applied to the first walk give what a fresh walk sees.
     unlinkSync(path.join(dir, 'with space', 'f'))
     writeFileSync(path.join(dir, 'new file'), 'x')
-    const again = await walk(dir, 'find', undefined, f.state)
+    appendFileSync(path.join(dir, '[x]', 'f'), 'more')
+    mkdirSync(path.join(dir, 'fresh', 'dir'), { recursive: true })
+    const delta = (await walkSince(dir, f.state!))!
     const fresh = await walk(dir, 'node')
-    expect([...again.entries.keys()].sort()).toEqual([...fresh.entries.keys()].sort())
-    for (const [k, e] of fresh.entries) expect(again.entries.get(k), k).toEqual(e)
+    const again = new Map(f.entries)
+    for (const k of delta.removed) again.delete(k)
+    for (const [k, e] of delta.changed) again.set(k, e)
+    expect([...again.keys()].sort()).toEqual([...fresh.entries.keys()].sort())
+    for (const [k, e] of fresh.entries) expect(again.get(k), k).toEqual(e)
+    expect([...delta.dirs].sort()).toEqual([...fresh.dirs].sort())
+    expect([...delta.removed]).toEqual(['with space/f'])
+    expect([...delta.changed.keys()].filter((k) => !f.entries.has(k) || f.entries.get(k)!.size !== fresh.entries.get(k)!.size).sort()).toEqual(['[x]/f', 'new file'])
+  })
+
+  it('an after-snapshot read against a find walk of several lanes agrees with a whole walk, change for change', async () => {
+    if (!(await hasGnuFind())) throw new Error('GNU find is needed')
+    // 260 top-level folders of 2 files each: enough start points for one find per core.
+    const files: Record<string, string> = { 'top.txt': 'top\n' }
+    for (let d = 0; d < 260; d++) for (let f = 0; f < 2; f++) files[`d${d}/f${f}.txt`] = `${d}.${f}\n`
+    const dir = repo(files)
+    writeFileSync(path.join(dir, 'd7', 'untracked.txt'), 'u\n')
+    await new Promise((r) => setTimeout(r, 150)) // past the racy window
+    const before = await takeSnapshot(dir, { walker: 'find' })
+    expect(before.walkState!.runs.size).toBeGreaterThan(os.availableParallelism() > 1 ? 1 : 0)
+    appendFileSync(path.join(dir, 'd3', 'f0.txt'), 'more\n')
+    unlinkSync(path.join(dir, 'd4', 'f1.txt'))
+    writeFileSync(path.join(dir, 'new-top.txt'), 'n\n') // a new start point
+    writeFileSync(path.join(dir, 'd5', 'new.txt'), 'n\n') // a new start point inside a top-level folder
+    mkdirSync(path.join(dir, 'dnew', 'deep'), { recursive: true })
+    writeFileSync(path.join(dir, 'dnew', 'deep', 'x'), 'x')
+    rmSync(path.join(dir, 'd9'), { recursive: true })
+    renameSync(path.join(dir, 'd10', 'f0.txt'), path.join(dir, 'd11', 'moved.txt'))
+    chmodSync(path.join(dir, 'd12', 'f1.txt'), 0o755)
+    unlinkSync(path.join(dir, 'd13', 'f0.txt'))
+    symlinkSync('f1.txt', path.join(dir, 'd13', 'f0.txt'))
+    writeFileSync(path.join(dir, 'd7', 'untracked.txt'), 'U\n')
+    const since = await takeSnapshotAfter(before)
+    expect(since.since?.base).toBe(before)
+    const whole = await takeSnapshotAfter(before, { walker: 'node' })
+    expect(whole.since).toBeUndefined()
+    const got = lines(dir, compareSnapshots(before, since))
+    expect(got).toEqual(lines(dir, compareSnapshots(before, whole)))
+    expect(got).toEqual([
+      'tree deleted d10/f0.txt',
+      'tree created d11/moved.txt',
+      'tree mode d12/f1.txt',
+      'tree type d13/f0.txt',
+      'tree modified d3/f0.txt',
+      'tree deleted d4/f1.txt',
+      'tree created d5/new.txt',
+      'tree modified d7/untracked.txt',
+      'tree deleted d9/f0.txt',
+      'tree deleted d9/f1.txt',
+      'tree created dnew/deep/x',
+      'tree created new-top.txt',
+    ])
+    expect([...since.dirs].sort()).toEqual([...whole.dirs].sort())
+    // Nothing changed since: the tree is the before-snapshot's own, and no path is looked at.
+    await new Promise((r) => setTimeout(r, 150))
+    const again = await takeSnapshot(dir, { walker: 'find' })
+    const still = await takeSnapshotAfter(again)
+    expect(still.tree).toBe(again.tree)
+    expect(still.since?.paths.size).toBe(0)
+    expect(compareSnapshots(again, still)).toEqual([])
+    rmSync(dir, { recursive: true })
   })
 
   it('paths that are not UTF-8 round-trip and never collide', () => {

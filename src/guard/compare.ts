@@ -4,7 +4,7 @@
 // modification outside the allowlist, and a deletion there (a ref, a hook, an
 // object) is a deletion like any other.
 import { isAllowed } from './allowlist.js'
-import type { Snapshot } from './snapshot.js'
+import type { Snapshot, TreeEntry } from './snapshot.js'
 import type { FailureCode } from '../types.js'
 
 export type ChangeKind = 'created' | 'modified' | 'deleted' | 'mode' | 'type'
@@ -19,16 +19,25 @@ export interface Violation extends Change {
   code: FailureCode
 }
 
+function treeChange(p: string, b: TreeEntry | undefined, a: TreeEntry | undefined): Change | undefined {
+  if (!b) return a ? { path: p, kind: 'created', area: 'tree' } : undefined
+  if (!a) return { path: p, kind: 'deleted', area: 'tree' }
+  if (a.type !== b.type) return { path: p, kind: 'type', area: 'tree' }
+  if (a.hash !== b.hash) return { path: p, kind: 'modified', area: 'tree' }
+  if (a.mode !== b.mode) return { path: p, kind: 'mode', area: 'tree' }
+  return undefined
+}
+
 export function compareSnapshots(before: Snapshot, after: Snapshot): Change[] {
   const changes: Change[] = []
-  for (const [p, b] of before.tree) {
-    const a = after.tree.get(p)
-    if (!a) changes.push({ path: p, kind: 'deleted', area: 'tree' })
-    else if (a.type !== b.type) changes.push({ path: p, kind: 'type', area: 'tree' })
-    else if (a.hash !== b.hash) changes.push({ path: p, kind: 'modified', area: 'tree' })
-    else if (a.mode !== b.mode) changes.push({ path: p, kind: 'mode', area: 'tree' })
+  const add = (c: Change | undefined) => c && changes.push(c)
+  if (after.since?.base === before) {
+    // The after-snapshot says where its tree can differ from this one: nowhere else.
+    for (const p of after.since.paths) add(treeChange(p, before.tree.get(p), after.tree.get(p)))
+  } else {
+    for (const [p, b] of before.tree) add(treeChange(p, b, after.tree.get(p)))
+    for (const [p, a] of after.tree) if (!before.tree.has(p)) add(treeChange(p, undefined, a))
   }
-  for (const p of after.tree.keys()) if (!before.tree.has(p)) changes.push({ path: p, kind: 'created', area: 'tree' })
   for (const [p, b] of before.repo) {
     const a = after.repo.get(p)
     if (!a) changes.push({ path: p, kind: 'deleted', area: 'repo' })

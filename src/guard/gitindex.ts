@@ -7,7 +7,7 @@
 // sparse index, or anything the parser does not know, is left to git
 // (`ls-files`), and nothing is taken on trust then.
 import { createHash } from 'node:crypto'
-import { readFileSync, statSync } from 'node:fs'
+import { readFileSync, statSync, type BigIntStats } from 'node:fs'
 import path from 'node:path'
 import { gitRaw } from '../git.js'
 import { decodePath, decodeRange } from './paths.js'
@@ -39,9 +39,27 @@ export interface IndexState {
   /** Read by our own parser, so the stat data can be trusted as git's record. */
   parsed: boolean
   bytes?: Buffer
+  /** The index file's identity and stat data when its bytes were read (undefined: it moved during the read). */
+  fileKey?: string
+  /** When the bytes were read (ms since the epoch). */
+  readAt?: number
 }
 
-type Parsed = Omit<IndexState, 'mtimeS' | 'mtimeN' | 'bytes'>
+type Parsed = Omit<IndexState, 'mtimeS' | 'mtimeN' | 'bytes' | 'fileKey' | 'readAt'>
+
+const fileKeyOf = (s: BigIntStats) => `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`
+
+/**
+ * The earlier read still stands: the file is the same one (inode) with the
+ * same size, mtime and ctime, and it was last written well before that read,
+ * so that a later write cannot share its timestamps (ctime cannot be set back).
+ */
+function unchangedSince(previous: IndexState | undefined, s: BigIntStats): boolean {
+  if (!previous?.bytes || previous.fileKey === undefined || previous.readAt === undefined) return false
+  if (previous.fileKey !== fileKeyOf(s)) return false
+  const window = s.ctimeNs % 1_000_000_000n === 0n ? 2_100 : 100
+  return Number(s.ctimeNs / 1_000_000n) < previous.readAt - window
+}
 
 function emptyState(listing: string, parsed: boolean, n = 0): Parsed {
   return { entries: new Map(), mode: new Uint32Array(n), flags: new Uint8Array(n), stat: new Uint32Array(n * 6), oid: new Array<string>(n), listing, parsed }
@@ -210,21 +228,27 @@ export async function readIndexState(root: string, gitDir: string, oidLen: numbe
   let bytes: Buffer
   let mtimeS: number
   let mtimeN: number
+  let fileKey: string | undefined
+  const readAt = Date.now()
   try {
+    const first = statSync(file, { bigint: true })
+    // (Reading a big index costs more than its stat: skip it when the stat says nothing changed.)
+    if (unchangedSince(previous, first)) return { ...previous! }
     bytes = readFileSync(file)
     const s = statSync(file, { bigint: true })
     mtimeS = Number(s.mtimeNs / 1_000_000_000n)
     mtimeN = Number(s.mtimeNs % 1_000_000_000n)
+    if (fileKeyOf(first) === fileKeyOf(s)) fileKey = fileKeyOf(s)
   } catch {
     // No index yet (a fresh repository): no entries.
     return { ...emptyState(createHash('sha256').update('no index').digest('hex'), true), mtimeS: 0, mtimeN: 0 }
   }
-  if (previous?.bytes && previous.bytes.equals(bytes)) return { ...previous, mtimeS, mtimeN, bytes }
+  if (previous?.bytes && previous.bytes.equals(bytes)) return { ...previous, mtimeS, mtimeN, bytes, fileKey, readAt }
   const parsed = parseIndex(bytes, oidLen)
-  if (parsed) return { ...parsed, mtimeS, mtimeN, bytes }
+  if (parsed) return { ...parsed, mtimeS, mtimeN, bytes, fileKey, readAt }
   const listed = await listIndex(root)
   // The listing alone would miss a corrupt checksum or an unknown extension: the bytes decide then.
-  return { ...listed, listing: createHash('sha256').update(listed.listing).update(bytes).digest('hex'), mtimeS, mtimeN, bytes }
+  return { ...listed, listing: createHash('sha256').update(listed.listing).update(bytes).digest('hex'), mtimeS, mtimeN, bytes, fileKey, readAt }
 }
 
 /**

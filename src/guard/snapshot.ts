@@ -31,7 +31,7 @@ import { git, gitOk, gitRaw } from '../git.js'
 import { toPosix } from '../fsutil.js'
 import { readIndexState, statMatches, type IndexState } from './gitindex.js'
 import { cQuote, decodePath, encodePath, fsPath } from './paths.js'
-import { walk, walkNode, type FindState, type StatEntry, type Walker } from './walk.js'
+import { walk, walkNode, walkSince, type FindState, type StatEntry, type Walker } from './walk.js'
 
 export type { EntryType } from './walk.js'
 
@@ -70,8 +70,14 @@ export interface Snapshot {
   objectFormat: 'sha1' | 'sha256'
   /** Which walker produced the tree. */
   walker: 'find' | 'node'
-  /** The find walker's own record (a "before" snapshot's), reused by the after-walk. */
+  /** The find walker's own record (a "before" snapshot's): the after-walk is read against it. */
   walkState?: FindState
+  /** The paths left out (the harness's own). */
+  exclude: string[]
+  /** Entries that changed so close to the walk that their stat data cannot vouch for them later: re-hashed by every after-snapshot. */
+  racy: string[]
+  /** An after-snapshot read against its before-snapshot: its tree differs from `base`'s at most at `paths`. */
+  since?: { base: Snapshot; paths: Set<string> }
 }
 
 /** Files OpenCode itself keeps in .git (its project id); not the agent's doing. */
@@ -454,10 +460,10 @@ interface Walked {
   attributes: boolean
 }
 
-async function walkForSnapshot(root: string, opts: SnapshotOptions, sizeHint: number, prev?: Snapshot): Promise<Walked> {
+async function walkForSnapshot(root: string, opts: SnapshotOptions, sizeHint: number): Promise<Walked> {
   const exclude = opts.exclude ?? []
   const takenAt = Date.now()
-  const w = await walk(root, opts.walker, sizeHint, prev?.walkState)
+  const w = await walk(root, opts.walker, sizeHint)
   const tree = w.entries as Map<string, TreeEntry>
   let fine = false
   let attributes = false
@@ -520,7 +526,17 @@ export async function takeSnapshot(root: string, opts: SnapshotOptions = {}): Pr
   // The repository last: the objects just written are part of its "before".
   const repo = snapshotRepo(root, gitDir, commonDir, index)
   lap('before: repo')
-  return { root, gitDir, commonDir, tree: w.tree, repo, dirs: w.dirs, takenAt: w.takenAt, racyWindow: w.racyWindow, index, objectFormat, walker: w.walker, walkState: w.walkState }
+  const edge = (w.takenAt - w.racyWindow) / 1000
+  const racy: string[] = []
+  for (const [rel, e] of w.tree) if (e.hash === undefined || !settledBy(e, edge)) racy.push(rel)
+  lap('before: racy')
+  const exclude = opts.exclude ?? []
+  return { root, gitDir, commonDir, tree: w.tree, repo, dirs: w.dirs, takenAt: w.takenAt, racyWindow: w.racyWindow, index, objectFormat, walker: w.walker, walkState: w.walkState, exclude, racy }
+}
+
+/** Last changed before `edge` (seconds): a later change shows in its stat data. */
+function settledBy(e: StatEntry, edge: number): boolean {
+  return e.ctimeS + e.ctimeN / 1e9 < edge && e.mtimeS + e.mtimeN / 1e9 < edge
 }
 
 /** The number of entries the index says it has (its header), to choose a walker. */
@@ -543,31 +559,96 @@ function racyEdge(s: Snapshot): number {
   return (s.takenAt - s.racyWindow) / 1000
 }
 
-/** The "after" snapshot: entries whose stat moved (or were racy) are hashed again, in-process. */
+const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i])
+
+/**
+ * The "after" snapshot. When the before-snapshot was walked by find, the
+ * tree is walked again and read against that walk record by record: only
+ * entries whose record differs (or that were racy) are looked at and
+ * hashed, and the result says which paths those are, so the comparison
+ * looks at them alone. Otherwise the whole tree is walked and every entry
+ * whose stat moved (or was racy) is hashed again.
+ */
 export async function takeSnapshotAfter(before: Snapshot, opts: SnapshotOptions = {}): Promise<Snapshot> {
+  const exclude = opts.exclude ?? []
+  if (!before.walkState || opts.walker === 'node' || !sameList(exclude, before.exclude)) return afterWhole(before, opts)
   const root = before.root
   const lap = timer(opts)
-  const walking = walkForSnapshot(root, opts, before.tree.size, before)
+  const takenAt = Date.now()
+  const walking = walkSince(root, before.walkState)
   walking.catch(() => {})
   lap('after: walk start')
   const index = await readIndexState(root, before.gitDir, before.objectFormat === 'sha256' ? 32 : 20, before.index)
   lap('after: index')
+  const d = await walking
+  lap('after: walk')
+  if (!d) {
+    if (opts.walker === 'find') throw new Error('walker "find" requested, but GNU find is not available or failed')
+    return afterWhole(before, opts, index)
+  }
+  const edge = racyEdge(before)
+  const format = before.objectFormat
+  // Path → its entry now (undefined: gone), for every path that may differ from the before-snapshot.
+  const updates = new Map<string, TreeEntry | undefined>()
+  for (const [rel, e] of d.changed) {
+    if (exclude.length > 0 && excluded(rel, exclude)) continue
+    const prev = before.tree.get(rel)
+    if (prev?.hash !== undefined && sameStat(prev, e) && settledBy(prev, edge)) continue
+    updates.set(rel, { ...e, tracked: index.entries.has(rel), hash: hashEntry(root, rel, e.type, e.mode, format) })
+  }
+  for (const rel of d.removed) if (before.tree.has(rel)) updates.set(rel, undefined)
+  for (const rel of before.racy) {
+    if (d.changed.has(rel) || d.removed.has(rel)) continue
+    const prev = before.tree.get(rel)!
+    const hash = hashEntry(root, rel, prev.type, prev.mode, format)
+    if (hash !== prev.hash) updates.set(rel, { ...prev, hash })
+  }
+  let tree = before.tree
+  if (updates.size > 0) {
+    tree = new Map(before.tree)
+    for (const [rel, e] of updates) {
+      if (e) tree.set(rel, e)
+      else tree.delete(rel)
+    }
+  }
+  lap('after: hash')
+  const repo = snapshotRepo(root, before.gitDir, before.commonDir, index)
+  lap('after: repo')
+  return {
+    root,
+    gitDir: before.gitDir,
+    commonDir: before.commonDir,
+    tree,
+    repo,
+    dirs: d.dirs,
+    takenAt,
+    racyWindow: before.racyWindow,
+    index,
+    objectFormat: format,
+    walker: 'find',
+    walkState: undefined,
+    exclude,
+    racy: [],
+    since: { base: before, paths: new Set(updates.keys()) },
+  }
+}
+
+/** The after-snapshot by a whole walk: entries whose stat moved (or were racy) are hashed again, in-process. */
+async function afterWhole(before: Snapshot, opts: SnapshotOptions, indexRead?: IndexState): Promise<Snapshot> {
+  const root = before.root
+  const lap = timer(opts)
+  const walking = walkForSnapshot(root, opts, before.tree.size)
+  walking.catch(() => {})
+  lap('after: walk start')
+  const index = indexRead ?? (await readIndexState(root, before.gitDir, before.objectFormat === 'sha256' ? 32 : 20, before.index))
+  lap('after: index')
   const w = await walking
   lap('after: walk')
   const edge = racyEdge(before)
-  const settled = (e: StatEntry) => e.ctimeS + e.ctimeN / 1e9 < edge && e.mtimeS + e.mtimeN / 1e9 < edge
   for (const [rel, e] of w.tree) {
-    const tracked = index.entries.has(rel)
     const prev = before.tree.get(rel)
-    if (e === prev) {
-      // The walk handed back the before-entry itself (its find record is byte-identical): never modify it.
-      if (prev.hash !== undefined && settled(prev)) {
-        if (prev.tracked !== tracked) w.tree.set(rel, { ...prev, tracked })
-      } else w.tree.set(rel, { ...prev, tracked, hash: hashEntry(root, rel, e.type, e.mode, before.objectFormat) })
-      continue
-    }
-    e.tracked = tracked
-    if (prev?.hash !== undefined && sameStat(prev, e) && settled(prev)) e.hash = prev.hash
+    e.tracked = index.entries.has(rel)
+    if (prev?.hash !== undefined && sameStat(prev, e) && settledBy(prev, edge)) e.hash = prev.hash
     else e.hash = hashEntry(root, rel, e.type, e.mode, before.objectFormat)
   }
   lap('after: hash')
@@ -585,7 +666,9 @@ export async function takeSnapshotAfter(before: Snapshot, opts: SnapshotOptions 
     index,
     objectFormat: before.objectFormat,
     walker: w.walker,
-    // Not kept: its records share entry objects with the before-snapshot's; reuse is always from a "before".
+    // Not kept: an after-snapshot is never read against.
     walkState: undefined,
+    exclude: opts.exclude ?? [],
+    racy: [],
   }
 }

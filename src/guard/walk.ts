@@ -37,18 +37,16 @@ export interface WalkResult {
   /** Every folder below the root (not the root itself, not .git). */
   dirs: Set<string>
   walker: 'find' | 'node'
-  /** What a later walk of the same tree can reuse (find's raw output, record by record). */
+  /** What a later walk of the same tree is read against (find's raw output, record by record). */
   state?: FindState
 }
 
-/** One find run's output and its records (path, folder or not, end offset), by its arguments. */
+/** One lane's find output and its records (path, folder or not, end offset), by lane. */
 interface FindRun {
   bytes: Buffer
   rels: string[]
   isDir: Uint8Array
   ends: Uint32Array
-  /** The entry each record became (undefined for folders). */
-  objs: (StatEntry | undefined)[]
 }
 export interface FindState {
   runs: Map<string, FindRun>
@@ -123,19 +121,17 @@ const FIND_FORMAT = '%y %m %s %T@ %C@ %i %p\\0'
 /** find's %y letter (as a byte) → st_mode type bits. */
 const TYPE_BITS: Record<number, number> = { 0x66: 0o100000, 0x6c: 0o120000, 0x70: 0o010000, 0x73: 0o140000, 0x63: 0o020000, 0x62: 0o060000, 0x44: 0o150000 }
 
-/**
- * Parse `find -printf FIND_FORMAT` output, byte by byte (no intermediate
- * strings: this runs once per entry of the tree); false on anything unexpected.
- */
+/** The records parsed, in order: path, folder or not, end offset in the buffer. */
 interface RecordLog {
   rels: string[]
   isDir: number[]
   ends: number[]
-  objs: (StatEntry | undefined)[]
-  /** Offset of `buf` in the whole run's output. */
-  base: number
 }
 
+/**
+ * Parse `find -printf FIND_FORMAT` output, byte by byte (no intermediate
+ * strings: this runs once per entry of the tree); false on anything unexpected.
+ */
 function parseFind(buf: Buffer, entries: Map<string, StatEntry>, dirs: Set<string>, log?: RecordLog): boolean {
   const len = buf.length
   const text = buf.toString('latin1')
@@ -196,8 +192,7 @@ function parseFind(buf: Buffer, entries: Map<string, StatEntry>, dirs: Set<strin
       if (log) {
         log.rels.push('.')
         log.isDir.push(1)
-        log.ends.push(log.base + i)
-        log.objs.push(undefined)
+        log.ends.push(i)
       }
       continue
     }
@@ -207,8 +202,7 @@ function parseFind(buf: Buffer, entries: Map<string, StatEntry>, dirs: Set<strin
       if (log) {
         log.rels.push(rel)
         log.isDir.push(1)
-        log.ends.push(log.base + i)
-        log.objs.push(undefined)
+        log.ends.push(i)
       }
       dirs.add(rel)
       continue
@@ -229,54 +223,19 @@ function parseFind(buf: Buffer, entries: Map<string, StatEntry>, dirs: Set<strin
     if (log) {
       log.rels.push(rel)
       log.isDir.push(0)
-      log.ends.push(log.base + i)
-      log.objs.push(e)
+      log.ends.push(i)
     }
   }
   return true
 }
 
-/** Length of the common prefix of two buffers (binary search over native compares). */
-function commonPrefix(a: Buffer, b: Buffer): number {
-  let lo = 0
-  let hi = Math.min(a.length, b.length)
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1
-    if (a.compare(b, 0, mid, 0, mid) === 0) lo = mid
-    else hi = mid - 1
-  }
-  return lo
-}
-
-/** Length of the common suffix, at most `max`. */
-function commonSuffix(a: Buffer, b: Buffer, max: number): number {
-  let lo = 0
-  let hi = Math.min(a.length, b.length, max)
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1
-    if (a.compare(b, b.length - mid, b.length, a.length - mid, a.length) === 0) lo = mid
-    else hi = mid - 1
-  }
-  return lo
-}
-
 /**
- * Run one find, then read its records: without an earlier run of the same
- * arguments all are parsed; with one, the output is compared byte for byte
- * first: records identical to the earlier run's (the common head and tail)
- * are that run's entries again, and only the differing middle is parsed.
- * Undefined if find failed or printed anything odd.
+ * Run one find, its output written into a file that is unlinked before find
+ * starts: nothing else can open it by name, and unlike a pipe it never makes
+ * find wait for us (Node can do other work, e.g. read the index, while the
+ * finds walk). The raw output; undefined if find failed or printed to stderr.
  */
-function runFind(
-  root: string,
-  args: string[],
-  entries: Map<string, StatEntry>,
-  dirs: Set<string>,
-  prev: FindRun | undefined,
-): Promise<FindRun | undefined> {
-  // find writes into a file that is unlinked before find starts: nothing else
-  // can open it by name, and unlike a pipe it never makes find wait for us
-  // (Node can do other work, e.g. read the index, while the finds walk).
+function runFind(root: string, args: string[]): Promise<Buffer | undefined> {
   let fd: number
   try {
     const file = path.join(os.tmpdir(), `dogfood-guard-find-${process.pid}-${randomBytes(8).toString('hex')}`)
@@ -310,72 +269,92 @@ function runFind(
       } finally {
         closeSync(fd)
       }
-      if (!ok || code !== 0) return resolve(undefined)
-      if (prev) return resolve(reuse(bytes, prev, entries, dirs))
-      const log: RecordLog = { rels: [], isDir: [], ends: [], objs: [], base: 0 }
-      if (bytes.length > 0 && bytes[bytes.length - 1] !== 0) return resolve(undefined)
-      if (!parseFind(bytes, entries, dirs, log)) return resolve(undefined)
-      resolve({ bytes, rels: log.rels, isDir: Uint8Array.from(log.isDir), ends: Uint32Array.from(log.ends), objs: log.objs })
+      if (!ok || code !== 0 || (bytes.length > 0 && bytes[bytes.length - 1] !== 0)) return resolve(undefined)
+      resolve(bytes)
     })
   })
 }
 
-/** The records of `bytes` given an earlier run's: reuse the common head and tail, parse the middle. */
-function reuse(bytes: Buffer, run: FindRun, entries: Map<string, StatEntry>, dirs: Set<string>): FindRun | undefined {
-  const n = run.rels.length
-  const take = (from: number, to: number) => {
-    for (let k = from; k < to; k++) {
-      const e = run.objs[k]
-      if (e) entries.set(run.rels[k], e)
-      else if (run.rels[k] !== '.') dirs.add(run.rels[k])
-    }
-  }
-  if (bytes.equals(run.bytes)) {
-    take(0, n)
-    return run
-  }
-  const startOf = (k: number) => (k === 0 ? 0 : run.ends[k - 1])
-  const head = commonPrefix(run.bytes, bytes)
-  // Whole records in the common head.
-  let h = 0
-  while (h < n && run.ends[h] <= head) h++
-  const tail = commonSuffix(run.bytes, bytes, Math.min(run.bytes.length, bytes.length) - startOf(h))
-  // Whole records in the common tail: those starting at or after len - tail.
-  let t = n
-  while (t > h && startOf(t - 1) >= run.bytes.length - tail) t--
-  const midStart = startOf(h)
-  const midEnd = bytes.length - (run.bytes.length - startOf(t))
-  const log: RecordLog = { rels: [], isDir: [], ends: [], objs: [], base: midStart }
-  take(0, h)
-  if (midEnd > midStart && (bytes[midEnd - 1] !== 0 || !parseFind(bytes.subarray(midStart, midEnd), entries, dirs, log))) return undefined
-  take(t, n)
-  const shift = bytes.length - run.bytes.length
-  const m = h + log.rels.length + (n - t)
-  const out: FindRun = { bytes, rels: new Array<string>(m), isDir: new Uint8Array(m), ends: new Uint32Array(m), objs: new Array(m) }
-  let j = 0
-  const put = (rel: string, dir: number, end: number, obj: StatEntry | undefined) => {
-    out.rels[j] = rel
-    out.isDir[j] = dir
-    out.ends[j] = end
-    out.objs[j++] = obj
-  }
-  for (let k = 0; k < h; k++) put(run.rels[k], run.isDir[k], run.ends[k], run.objs[k])
-  for (let k = 0; k < log.rels.length; k++) put(log.rels[k], log.isDir[k], log.ends[k], log.objs[k])
-  for (let k = t; k < n; k++) put(run.rels[k], run.isDir[k], run.ends[k] + shift, run.objs[k])
-  return out
+/** All records of one find run's output, parsed. */
+function parseRun(bytes: Buffer, entries: Map<string, StatEntry>, dirs: Set<string>): FindRun | undefined {
+  const log: RecordLog = { rels: [], isDir: [], ends: [] }
+  if (!parseFind(bytes, entries, dirs, log)) return undefined
+  return { bytes, rels: log.rels, isDir: Uint8Array.from(log.isDir), ends: Uint32Array.from(log.ends) }
 }
 
-const MAX_ARGS_BYTES = 64 * 1024
-const SMALL_TREE_STARTS = 200
+/** What changed since an earlier find walk of the same tree. */
+export interface WalkDelta {
+  /** Entries whose record is new or differs from the earlier walk's (a changed entry, a new one, or one that moved in find's order). */
+  changed: Map<string, StatEntry>
+  /** Entries of the earlier walk that are no longer there (as a non-folder). */
+  removed: Set<string>
+  /** Every folder below the root, as now. */
+  dirs: Set<string>
+}
 
 /**
- * The fast walker: start points are the top-level entries, with each
- * top-level folder split into its children, dealt out to one find per core.
- * Undefined when anything is off (then the caller walks with Node).
+ * Read a run's output against the earlier run of the same arguments, record
+ * by record: a record byte-identical to the earlier run's next record (type,
+ * mode, size, mtime, ctime, inode, path) is that entry unchanged; anything
+ * else is parsed, and the earlier records are re-synchronised by path. Marks
+ * the earlier records seen unchanged in `seen`. False on anything odd.
  */
-export async function walkFind(root: string, prev?: FindState): Promise<WalkResult | undefined> {
-  const entries = new Map<string, StatEntry>()
-  const dirs = new Set<string>()
+function diffRun(bytes: Buffer, run: FindRun, seen: Uint8Array, out: WalkDelta): boolean {
+  const n = run.rels.length
+  const old = run.bytes
+  const startOf = (k: number) => (k === 0 ? 0 : run.ends[k - 1])
+  const same = (k: number, pos: number): boolean => {
+    const s = startOf(k)
+    const e = run.ends[k]
+    return pos + (e - s) <= bytes.length && bytes.compare(old, s, e, pos, pos + (e - s)) === 0
+  }
+  const keep = (k: number) => {
+    seen[k] = 1
+    if (run.isDir[k] && run.rels[k] !== '.') out.dirs.add(run.rels[k])
+  }
+  if (bytes.equals(old)) {
+    for (let k = 0; k < n; k++) keep(k)
+    return true
+  }
+  let byRel: Map<string, number> | undefined
+  let pos = 0
+  let k = 0
+  while (pos < bytes.length) {
+    if (k < n && same(k, pos)) {
+      keep(k)
+      pos += run.ends[k] - startOf(k)
+      k++
+      continue
+    }
+    // One record gone (a deletion): the next one matches.
+    if (k + 1 < n && same(k + 1, pos)) {
+      keep(k + 1)
+      pos += run.ends[k + 1] - startOf(k + 1)
+      k += 2
+      continue
+    }
+    const end = bytes.indexOf(0, pos)
+    if (end < 0) return false
+    const log: RecordLog = { rels: [], isDir: [], ends: [] }
+    if (!parseFind(bytes.subarray(pos, end + 1), out.changed, out.dirs, log) || log.rels.length !== 1) return false
+    pos = end + 1
+    const rel = log.rels[0]
+    if (k < n && run.rels[k] === rel) {
+      k++
+      continue
+    }
+    if (!byRel) {
+      byRel = new Map()
+      for (let j = 0; j < n; j++) byRel.set(run.rels[j], j)
+    }
+    const at = byRel.get(rel)
+    if (at !== undefined && at >= k) k = at + 1
+  }
+  return true
+}
+
+/** Plan the find runs over the tree: argument lists per lane. Undefined: walk with Node. */
+function planFind(root: string, dirs: Set<string>): string[][][] | undefined {
   const starts: string[] = []
   let top: Dirent<Buffer>[]
   try {
@@ -383,14 +362,13 @@ export async function walkFind(root: string, prev?: FindState): Promise<WalkResu
   } catch {
     return undefined
   }
-  let whole = false
   for (const d of top) {
     const name = decodePath(d.name)
     if (name === '.git') continue
     // A name that is not UTF-8 cannot be passed as an argument: one find for the whole tree.
     if (name !== d.name.toString('utf8')) {
-      whole = true
-      break
+      dirs.clear()
+      return [[['.', '-path', './.git', '-prune', '-o']]]
     }
     if (!d.isDirectory()) {
       starts.push(`./${name}`)
@@ -407,65 +385,124 @@ export async function walkFind(root: string, prev?: FindState): Promise<WalkResu
     if (children.some((c, k) => decodePath(c) !== names[k])) starts.push(`./${name}`)
     else for (const c of names) starts.push(`./${name}/${c}`)
   }
+  if (starts.length === 0) return []
+  // One find per core for a big tree; for a small one, one find (a spawn costs more than it saves).
+  const k = starts.length < SMALL_TREE_STARTS ? 1 : Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, 4, starts.length))
   const lanes: string[][][] = []
-  if (whole) {
-    entries.clear()
-    dirs.clear()
-    lanes.push([['.', '-path', './.git', '-prune', '-o']])
-  } else {
-    if (starts.length === 0) return { entries, dirs, walker: 'find' }
-    // One find per core for a big tree; for a small one, one find (a spawn costs more than it saves).
-    const k = starts.length < SMALL_TREE_STARTS ? 1 : Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, 4, starts.length))
-    for (let l = 0; l < k; l++) lanes.push([])
-    // Round-robin, then cut each lane into argument lists of bounded size.
-    const per: string[][] = lanes.map(() => [])
-    starts.forEach((s, n) => per[n % k].push(s))
-    per.forEach((list, l) => {
-      let chunk: string[] = []
-      let bytes = 0
-      for (const s of list) {
-        if (bytes + s.length > MAX_ARGS_BYTES && chunk.length > 0) {
-          lanes[l].push(chunk)
-          chunk = []
-          bytes = 0
-        }
-        chunk.push(s)
-        bytes += Buffer.byteLength(s) + 1
+  for (let l = 0; l < k; l++) lanes.push([])
+  // Each start point to a lane by a hash of its name (not by position: a new
+  // start point must not move the others, so the next walk can be read
+  // against this one lane by lane), then each lane cut into argument lists
+  // of bounded size.
+  const per: string[][] = lanes.map(() => [])
+  for (const s of starts) per[k === 1 ? 0 : laneOf(s, k)].push(s)
+  per.forEach((list, l) => {
+    let chunk: string[] = []
+    let bytes = 0
+    for (const s of list) {
+      if (bytes + s.length > MAX_ARGS_BYTES && chunk.length > 0) {
+        lanes[l].push(chunk)
+        chunk = []
+        bytes = 0
       }
-      if (chunk.length > 0) lanes[l].push(chunk)
-    })
-  }
-  const state: FindState = { runs: new Map() }
+      chunk.push(s)
+      bytes += Buffer.byteLength(s) + 1
+    }
+    if (chunk.length > 0) lanes[l].push(chunk)
+  })
+  return lanes
+}
+
+const MAX_ARGS_BYTES = 64 * 1024
+const SMALL_TREE_STARTS = 200
+
+/** FNV-1a of the name, modulo the number of lanes. */
+function laneOf(name: string, k: number): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193)
+  return (h >>> 0) % k
+}
+
+/**
+ * Run every planned find (lanes at once, a lane's lists one after another);
+ * `each` reads one lane's whole output (its lists' outputs in order, which is
+ * what one find over all its start points would print).
+ */
+async function runLanes(root: string, lanes: string[][][], each: (key: string, bytes: Buffer) => boolean): Promise<boolean> {
   const results = await Promise.all(
-    lanes.map(async (chunks) => {
+    lanes.map(async (chunks, l) => {
+      const outputs: Buffer[] = []
       for (const chunk of chunks) {
-        const args = ['-P', ...chunk, '-printf', FIND_FORMAT]
-        const key = args.join('\0')
-        const run = await runFind(root, args, entries, dirs, prev?.runs.get(key))
-        if (!run) return false
-        state.runs.set(key, run)
+        const bytes = await runFind(root, ['-P', ...chunk, '-printf', FIND_FORMAT])
+        if (!bytes) return false
+        outputs.push(bytes)
       }
-      return true
+      return each(`lane ${l} of ${lanes.length}`, outputs.length === 1 ? outputs[0] : Buffer.concat(outputs))
     }),
   )
-  if (results.includes(false)) return undefined
+  return !results.includes(false)
+}
+
+/**
+ * The fast walker: start points are the top-level entries, with each
+ * top-level folder split into its children, dealt out to one find per core.
+ * Undefined when anything is off (then the caller walks with Node).
+ */
+export async function walkFind(root: string): Promise<WalkResult | undefined> {
+  const entries = new Map<string, StatEntry>()
+  const dirs = new Set<string>()
+  const lanes = planFind(root, dirs)
+  if (!lanes) return undefined
+  const state: FindState = { runs: new Map() }
+  const ok = await runLanes(root, lanes, (key, bytes) => {
+    const run = parseRun(bytes, entries, dirs)
+    if (run) state.runs.set(key, run)
+    return run !== undefined
+  })
+  if (!ok) return undefined
   dirs.delete('.')
   return { entries, dirs, walker: 'find', state }
+}
+
+/**
+ * Walk the tree again with find, reading it against an earlier find walk:
+ * only what differs is parsed. Undefined when anything is off (then the
+ * caller walks the whole tree).
+ */
+export async function walkSince(root: string, prev: FindState): Promise<WalkDelta | undefined> {
+  if (!hasGnuFindSync()) return undefined
+  const out: WalkDelta = { changed: new Map(), removed: new Set(), dirs: new Set() }
+  const lanes = planFind(root, out.dirs)
+  if (!lanes) return undefined
+  const seen = new Map<FindRun, Uint8Array>()
+  for (const run of prev.runs.values()) seen.set(run, new Uint8Array(run.rels.length))
+  const ok = await runLanes(root, lanes, (key, bytes) => {
+    const run = prev.runs.get(key)
+    // No earlier run of this lane (the tree grew past the one-lane size): everything in it is new.
+    if (!run) return parseFind(bytes, out.changed, out.dirs)
+    return diffRun(bytes, run, seen.get(run)!, out)
+  })
+  if (!ok) return undefined
+  for (const [run, marks] of seen) {
+    for (let k = 0; k < marks.length; k++) {
+      if (marks[k] || run.isDir[k]) continue
+      const rel = run.rels[k]
+      if (!out.changed.has(rel)) out.removed.add(rel)
+    }
+  }
+  out.dirs.delete('.')
+  return out
 }
 
 /** Below this many entries (as far as known beforehand) Node's walk beats spawning finds. */
 export const FIND_THRESHOLD = 3000
 
-/**
- * Walk the tree. `prev`: an earlier find walk of the same tree; records
- * whose bytes are unchanged come back as that walk's very entry objects
- * (the caller must not modify those).
- */
-export async function walk(root: string, walker: Walker = 'auto', sizeHint?: number, prev?: FindState): Promise<WalkResult> {
+/** Walk the whole tree. */
+export async function walk(root: string, walker: Walker = 'auto', sizeHint?: number): Promise<WalkResult> {
   if (walker === 'node' || (walker === 'auto' && sizeHint !== undefined && sizeHint < FIND_THRESHOLD)) return walkNode(root)
   // (Synchronously up to the finds' start: the caller can work while they walk.)
   if (hasGnuFindSync()) {
-    const r = await walkFind(root, prev)
+    const r = await walkFind(root)
     if (r) return r
   }
   if (walker === 'find') throw new Error('walker "find" requested, but GNU find is not available or failed')
