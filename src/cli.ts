@@ -2,7 +2,7 @@
 // The command line: `opencode-dogfood run|verify|init|demo|bench`. It only
 // parses, validates and orchestrates; the engine lives in suite/, cases/,
 // guard/, ledger/ and opencode/.
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import type { CaseContext } from './cases/context.js'
@@ -89,17 +89,48 @@ async function cmdInit(argv: string[]): Promise<number> {
   return 0
 }
 
+/** The process exists (signal 0 only asks). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/** How often a case process started ahead of its turn looks for its context. */
+const CONTEXT_POLL_MS = 10
+
+/**
+ * `__case CTX PIDFILE [WAIT_MS]`: run one case. The suite may start a case
+ * process ahead of its turn (its Node start then overlaps the case before);
+ * such a process loads the case code and waits up to WAIT_MS for its context
+ * file, and ends quietly if the context says cancel or the suite is gone.
+ */
 async function cmdCase(argv: string[]): Promise<number> {
-  const [ctxFile, pidFile] = argv
+  const [ctxFile, pidFile, waitArg] = argv
   if (pidFile) writeFileSync(pidFile, String(process.pid))
-  const ctx = JSON.parse(readFileSync(ctxFile, 'utf8')) as CaseContext
+  const loading = import('./cases/run-case.js')
+  loading.catch(() => {})
+  const waitMs = Number(waitArg ?? 0)
+  const until = Date.now() + waitMs
+  while (!existsSync(ctxFile)) {
+    if (Date.now() > until || !alive(process.ppid)) {
+      process.stderr.write(`case process: no context at ${ctxFile} within ${waitMs} ms (or the suite is gone); exiting\n`)
+      return 3
+    }
+    await new Promise((r) => setTimeout(r, CONTEXT_POLL_MS))
+  }
+  const ctx = JSON.parse(readFileSync(ctxFile, 'utf8')) as CaseContext | { cancel: true }
+  if ('cancel' in ctx) return 0
   // A case bounds itself; the suite's backstop is only for a case that cannot.
   const timer = setTimeout(() => {
     process.stderr.write(`${ctx.caseDef.id}: case exceeded ${ctx.caseTimeoutMs} ms; exiting\n`)
     process.exit(124)
   }, ctx.caseTimeoutMs)
   timer.unref()
-  const { runCase } = await import('./cases/run-case.js')
+  const { runCase } = await loading
   const v = await runCase(ctx)
   return v.actual_outcome === 'SUCCESS' ? 0 : 1
 }

@@ -1,6 +1,6 @@
 // Per-case checks: what the agent is asked, and what the evidence must show.
 // Every check can fail; none trusts an exit code or the agent's word alone.
-import { spawnSync } from 'node:child_process'
+import { execFile, type ExecFileException } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { keyFingerprint } from '../scripted-model/server.js'
@@ -70,11 +70,17 @@ function readIt(r: PromptResult, rel: string): boolean {
   })
 }
 
-function runNode(env: CheckEnv, args: string[], evidenceName: string): { ok: boolean; output: string } {
-  const r = spawnSync(process.execPath, args, { cwd: env.ctx.workDir, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NODE_OPTIONS: '' } })
-  const output = `$ node ${args.join(' ')}\nexit: ${r.status ?? r.signal}\n--- stdout\n${r.stdout ?? ''}\n--- stderr\n${r.stderr ?? ''}`
-  env.evidence(evidenceName, output)
-  return { ok: r.status === 0, output }
+/** Node on a file of the worktree (its own process, bounded), recorded as evidence. */
+function runNode(env: CheckEnv, args: string[], evidenceName: string): Promise<{ ok: boolean; output: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, args, { cwd: env.ctx.workDir, encoding: 'utf8', timeout: 60_000, maxBuffer: 16 << 20, env: { ...process.env, NODE_OPTIONS: '' } }, (err, stdout, stderr) => {
+      const e = err as (ExecFileException & { code?: number | string }) | null
+      const status = e ? (e.signal ?? e.code ?? 'error') : 0
+      const output = `$ node ${args.join(' ')}\nexit: ${status}\n--- stdout\n${stdout ?? ''}\n--- stderr\n${stderr ?? ''}`
+      env.evidence(evidenceName, output)
+      resolve({ ok: !e, output })
+    })
+  })
 }
 
 type Check = (env: CheckEnv) => Promise<Outcome>
@@ -220,10 +226,13 @@ const codegen: Check = async (env) => {
   const bad = judgeAnswer(r)
   if (bad) return bad
   if (!existsSync(path.join(env.ctx.workDir, target))) return fail('EVIDENCEMISMATCH', `${target} was not created`)
-  const compiled = runNode(env, ['--check', target], 'compile.txt')
-  if (!compiled.ok) return fail('SYNTAXERROR', `${target} does not compile`)
   const name = param(env, 'expect_export')
-  const probe = runNode(env, ['--input-type=module', '-e', `const m = await import(${JSON.stringify('./' + target)}); if (typeof m[${JSON.stringify(name)}] !== 'function') { console.error('no export ${name}'); process.exit(3) }`], 'export_check.txt')
+  // Both read the file and write nothing: they run at once; the compile result is judged first.
+  const [compiled, probe] = await Promise.all([
+    runNode(env, ['--check', target], 'compile.txt'),
+    runNode(env, ['--input-type=module', '-e', `const m = await import(${JSON.stringify('./' + target)}); if (typeof m[${JSON.stringify(name)}] !== 'function') { console.error('no export ${name}'); process.exit(3) }`], 'export_check.txt'),
+  ])
+  if (!compiled.ok) return fail('SYNTAXERROR', `${target} does not compile`)
   if (!probe.ok) return fail('EVIDENCEMISMATCH', `${target} does not export a function ${name}`)
   return ok(`${target} compiles and exports ${name}()`)
 }
@@ -231,7 +240,7 @@ const codegen: Check = async (env) => {
 const bugfix: Check = async (env) => {
   const target = param(env, 'target')
   const test = param(env, 'test')
-  const before = runNode(env, ['--test', '--test-reporter=tap', test], 'test_before.txt')
+  const before = await runNode(env, ['--test', '--test-reporter=tap', test], 'test_before.txt')
   if (before.ok) return fail('EVIDENCEMISMATCH', `the fixture test ${test} passes before the fix: nothing to fix`)
   const r = await env.prompt()
   env.log(describe(r))
@@ -239,8 +248,8 @@ const bugfix: Check = async (env) => {
   const bad = judgeAnswer(r)
   if (bad) return bad
   if (g.changes.some((c) => c.path === test)) return fail('EVIDENCEMISMATCH', `the agent changed the test ${test}`)
-  if (!runNode(env, ['--check', target], 'compile.txt').ok) return fail('SYNTAXERROR', `${target} does not compile after the fix`)
-  const after = runNode(env, ['--test', '--test-reporter=tap', test], 'test_after.txt')
+  const [compiled, after] = await Promise.all([runNode(env, ['--check', target], 'compile.txt'), runNode(env, ['--test', '--test-reporter=tap', test], 'test_after.txt')])
+  if (!compiled.ok) return fail('SYNTAXERROR', `${target} does not compile after the fix`)
   if (!after.ok) return fail('EVIDENCEMISMATCH', `${test} still fails after the fix`)
   return ok(`${test} failed before and passes after the fix`)
 }
@@ -253,8 +262,8 @@ const testgen: Check = async (env) => {
   const bad = judgeAnswer(r)
   if (bad) return bad
   if (!existsSync(path.join(env.ctx.workDir, target))) return fail('EVIDENCEMISMATCH', `${target} was not created`)
-  if (!runNode(env, ['--check', target], 'compile.txt').ok) return fail('SYNTAXERROR', `${target} does not compile`)
-  const run = runNode(env, ['--test', '--test-reporter=tap', target], 'test_run.txt')
+  const [compiled, run] = await Promise.all([runNode(env, ['--check', target], 'compile.txt'), runNode(env, ['--test', '--test-reporter=tap', target], 'test_run.txt')])
+  if (!compiled.ok) return fail('SYNTAXERROR', `${target} does not compile`)
   if (!run.ok) return fail('EVIDENCEMISMATCH', `the generated test ${target} fails`)
   if (!/# tests [1-9]/.test(run.output)) return fail('EVIDENCEMISMATCH', `the generated test ${target} ran no test`)
   return ok(`${target} compiles and its tests pass`)

@@ -116,6 +116,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
   let stopReason: string | undefined
   let childEnv: Record<string, string> = {}
   let secrets: string[] = []
+  let pending: CaseProcess | undefined
   try {
     if (!serverUrl) {
       const t0 = Date.now()
@@ -167,7 +168,14 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
         configSha256: backends?.configSha256,
         verdictFile: path.join(tmp, `${c.id}.verdict.json`),
       }
-      const summary = await execCase(ctx, tmp, childEnv, secrets, repoCommit)
+      // A process waits at most this long for its context: the case before it, bounded by the backstop, and a margin.
+      const waitMs = opts.caseTimeoutMs + 60_000
+      const proc = pending ?? startCaseProcess(tmp, i, childEnv, waitMs)
+      pending = undefined
+      const running = execCase(ctx, proc, secrets, repoCommit)
+      // The next case's process starts now (it waits for its context), unless this is the last.
+      if (i + 1 < cases.length) pending = startCaseProcess(tmp, i + 1, childEnv, waitMs)
+      const summary = await running
       summaries.push(summary)
       progress({ kind: 'case-end', summary, index: i + 1, total: cases.length })
       const d = afterCase(summary, c, opts.failFast)
@@ -177,6 +185,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
       }
     }
   } finally {
+    if (pending) await cancelCaseProcess(pending)
     // Servers the caller brought (opts.backends) are the caller's to stop.
     if (backends && backends !== opts.backends) await backends.stop()
     canaries.forEach(removeCanary)
@@ -201,29 +210,26 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
   return { runId, runDir, summary, worktree, checkoutChanges }
 }
 
-/** Run one case process and turn what it left into a sealed, validated result. */
-async function execCase(ctx: CaseContext, tmp: string, env: Record<string, string>, secrets: string[], repoCommit: string): Promise<CaseSummary> {
-  const c = ctx.caseDef
-  const t0 = Date.now()
-  const ctxFile = path.join(tmp, `${c.id}.context.json`)
-  const pidFile = path.join(tmp, `${c.id}.pid`)
-  writeJsonAtomic(ctxFile, ctx)
+/** A case process: started (maybe ahead of its turn), given its context when its turn comes. */
+interface CaseProcess {
+  ctxFile: string
+  pidFile: string
+  done: Promise<{ exitCode: number; stdout: string; stderr: string; startError?: string }>
+}
+
+/**
+ * Start a case process that waits for its context file. The suite starts the
+ * next case's process while the current case runs, so that Node's start (a
+ * good part of a case's own cost) overlaps it; the process does nothing until
+ * its context arrives.
+ */
+function startCaseProcess(tmp: string, slot: number, env: Record<string, string>, waitMs: number): CaseProcess {
+  const ctxFile = path.join(tmp, `case-${slot}.context.json`)
+  const pidFile = path.join(tmp, `case-${slot}.pid`)
   let stdout = ''
   let stderr = ''
-  // @actions/exec has no timeout: the case bounds itself, and this backstop
-  // ends a case process that does not (its pid comes from the pid file).
-  let killed = false
-  const backstop = setTimeout(() => {
-    try {
-      process.kill(Number(readFileSync(pidFile, 'utf8')), 'SIGKILL')
-      killed = true
-    } catch {
-      // already gone
-    }
-  }, ctx.caseTimeoutMs + 15_000)
-  let exitCode: number
-  try {
-    exitCode = await exec.exec(process.execPath, [cliEntry(), '__case', ctxFile, pidFile], {
+  const done = exec
+    .exec(process.execPath, [cliEntry(), '__case', ctxFile, pidFile, String(waitMs)], {
       env,
       ignoreReturnCode: true,
       silent: true,
@@ -232,12 +238,39 @@ async function execCase(ctx: CaseContext, tmp: string, env: Record<string, strin
         stderr: (d: Buffer) => (stderr += d.toString('utf8')),
       },
     })
-  } catch (e) {
-    exitCode = -1
-    stderr += `\n[opencode-dogfood] could not start the case process: ${(e as Error).message}\n`
-  } finally {
-    clearTimeout(backstop)
-  }
+    .then(
+      (exitCode) => ({ exitCode, stdout, stderr }),
+      (e: Error) => ({ exitCode: -1, stdout, stderr, startError: e.message }),
+    )
+  return { ctxFile, pidFile, done }
+}
+
+/** A started case process that will not be needed: told to end, and waited for. */
+async function cancelCaseProcess(p: CaseProcess): Promise<void> {
+  writeJsonAtomic(p.ctxFile, { cancel: true })
+  await p.done
+}
+
+/** Hand one case to its process and turn what it left into a sealed, validated result. */
+async function execCase(ctx: CaseContext, proc: CaseProcess, secrets: string[], repoCommit: string): Promise<CaseSummary> {
+  const c = ctx.caseDef
+  const t0 = Date.now()
+  writeJsonAtomic(proc.ctxFile, ctx)
+  // @actions/exec has no timeout: the case bounds itself, and this backstop
+  // ends a case process that does not (its pid comes from the pid file).
+  let killed = false
+  const backstop = setTimeout(() => {
+    try {
+      process.kill(Number(readFileSync(proc.pidFile, 'utf8')), 'SIGKILL')
+      killed = true
+    } catch {
+      // already gone
+    }
+  }, ctx.caseTimeoutMs + 15_000)
+  const r = await proc.done
+  clearTimeout(backstop)
+  const { exitCode, stdout } = r
+  const stderr = r.startError ? `${r.stderr}\n[opencode-dogfood] could not start the case process: ${r.startError}\n` : r.stderr
   const durationMs = Date.now() - t0
   writeEvidence(ctx.runDir, c.id, 'stdout.txt', redact(stdout, secrets))
   writeEvidence(ctx.runDir, c.id, 'stderr.txt', redact(stderr, secrets))
