@@ -127,7 +127,7 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
   // (git status for the evidence runs while the user's checkout is looked at again.)
   const statusRun = git(ctx.workDir, ['status', '--porcelain'])
   statusRun.catch(() => {})
-  const outsideAfter = outside ? await takeFingerprint(outside.root, ctx.checkoutExclude) : undefined
+  const outsideAfter = outside ? await takeFingerprint(outside.root, ctx.checkoutExclude, outside) : undefined
   const escaped = [...(outside && outsideAfter ? compareFingerprints(outside, outsideAfter) : []), ...canaryChanges]
   const violations: Violation[] = [
     ...guardResult.violations,

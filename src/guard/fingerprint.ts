@@ -1,19 +1,38 @@
 // A fingerprint of a checkout the run must never change (the user's own, when
 // the cases run in a worktree): every file and symlink, tracked, untracked
-// and ignored (stat data: any write moves ctime, which no user-space call can
-// set back), and the repository's state (HEAD, refs, index listing, config,
+// and ignored, and the repository's state (HEAD, refs, index listing, config,
 // hooks, info/, stash). Nothing is hashed into the object store: taking a
 // fingerprint writes nothing.
+//
+// Entries are compared by stat data (type, mode, size, mtime, ctime, inode):
+// any write moves ctime, which no user-space call can set back. An entry that
+// changed so close to the fingerprint that a later write could share its
+// timestamps (the racy-git problem) is compared by content as well. The tree
+// is walked as the guard walks it (GNU find for a big checkout, Node's walk
+// for a small one); a later fingerprint is read against the earlier walk.
 import { createHash } from 'node:crypto'
 import { lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs'
 import path from 'node:path'
 import { git } from '../git.js'
-import { sameStat, walkTree, type TreeEntry } from './snapshot.js'
+import { fsPath } from './paths.js'
+import { indexCount, sameStat } from './snapshot.js'
+import { FIND_THRESHOLD, walk, walkSince, type FindState, type StatEntry } from './walk.js'
+
+export interface FingerprintEntry extends StatEntry {
+  /** sha256 of the content (or link target), for an entry that was racy when a fingerprint was taken. */
+  content?: string
+}
 
 export interface Fingerprint {
   root: string
-  tree: Map<string, TreeEntry>
+  tree: Map<string, FingerprintEntry>
   repo: Map<string, string>
+  /** Start of the walk (ms since the epoch). */
+  takenAt: number
+  /** The last whole walk, when find made it: later fingerprints are read against it. */
+  walkBase?: { state: FindState; tree: Map<string, StatEntry> }
+  /** Paths whose stat data could not vouch for them (compared by content too). */
+  racy: Set<string>
 }
 
 export interface FingerprintChange {
@@ -24,6 +43,9 @@ export interface FingerprintChange {
 
 /** Parts of .git that change without the checkout changing (or are ours). */
 const REPO_SKIP = new Set(['objects', 'worktrees', 'index', 'index.lock', 'opencode', 'logs', 'FETCH_HEAD', 'gc.log'])
+/** Timestamps of a fine-grained file system tick every few ms; a coarse one keeps whole seconds. */
+const RACY_FINE_MS = 100
+const RACY_COARSE_MS = 2_100
 
 function hashRepoDir(dir: string, prefix: string, out: Map<string, string>): void {
   let names: string[]
@@ -50,15 +72,66 @@ function excluded(rel: string, exclude: string[]): boolean {
   return exclude.some((e) => (e.endsWith('/') ? rel.startsWith(e) : rel === e))
 }
 
-export async function takeFingerprint(root: string, exclude: string[] = []): Promise<Fingerprint> {
-  const tree = walkTree(root)
-  for (const rel of [...tree.keys()]) if (excluded(rel, exclude)) tree.delete(rel)
+function contentHash(root: string, rel: string, e: StatEntry): string {
+  try {
+    if (e.type === 'symlink') return createHash('sha256').update('link:').update(readlinkSync(fsPath(root, rel), { encoding: 'buffer' })).digest('hex')
+    if (e.type === 'file') return createHash('sha256').update(readFileSync(fsPath(root, rel))).digest('hex')
+    return `other:${e.mode}`
+  } catch {
+    return `unreadable:${Date.now()}:${Math.random()}`
+  }
+}
+
+/** Changed at or after `edge` (seconds): a later write could leave its stat data as it is. */
+function racyAt(e: StatEntry, edge: number): boolean {
+  return e.ctimeS + e.ctimeN / 1e9 >= edge || e.mtimeS + e.mtimeN / 1e9 >= edge
+}
+
+/**
+ * Fingerprint the checkout at `root`. `prev`: an earlier fingerprint of it;
+ * its racy entries are hashed again (so the two can be compared by content),
+ * and when find made its walk, this walk is read against that one.
+ */
+export async function takeFingerprint(root: string, exclude: string[] = [], prev?: Fingerprint): Promise<Fingerprint> {
+  const takenAt = Date.now()
+  const dirs = git(root, ['rev-parse', '--path-format=absolute', '--git-common-dir', '--git-dir'])
+  const index = git(root, ['ls-files', '-z', '-s', '-v'])
+  dirs.catch(() => {})
+  index.catch(() => {})
+  let stat: Map<string, StatEntry>
+  let walkBase = prev?.walkBase
+  const delta = walkBase ? await walkSince(root, walkBase.state) : undefined
+  if (walkBase && delta) {
+    stat = new Map(walkBase.tree)
+    for (const rel of delta.removed) stat.delete(rel)
+    for (const [rel, e] of delta.changed) if (!excluded(rel, exclude)) stat.set(rel, e)
+  } else {
+    const gitDir = (await dirs).stdout.split('\n')[1]?.trim()
+    const w = await walk(root, 'auto', gitDir ? indexCount(gitDir) : FIND_THRESHOLD)
+    stat = w.entries
+    for (const rel of [...stat.keys()]) if (excluded(rel, exclude)) stat.delete(rel)
+    walkBase = w.state ? { state: w.state, tree: stat } : undefined
+  }
+  const tree = new Map<string, FingerprintEntry>(stat)
+  const fine = tree.size === 0 || [...tree.values()].some((e) => e.ctimeN !== 0)
+  const edge = (takenAt - (fine ? RACY_FINE_MS : RACY_COARSE_MS)) / 1000
+  const racy = new Set<string>()
+  for (const [rel, e] of tree) if (racyAt(e, edge)) racy.add(rel)
+  for (const rel of prev?.racy ?? []) if (tree.has(rel)) racy.add(rel)
+  for (const rel of racy) tree.set(rel, { ...tree.get(rel)!, content: contentHash(root, rel, tree.get(rel)!) })
   const repo = new Map<string, string>()
-  const dirs = await git(root, ['rev-parse', '--path-format=absolute', '--git-common-dir'])
-  if (dirs.exitCode === 0) hashRepoDir(dirs.stdout.trim(), '', repo)
-  const index = await git(root, ['ls-files', '-z', '-s', '-v'])
-  repo.set('.git/index (listing)', createHash('sha256').update(index.stdout).digest('hex'))
-  return { root, tree, repo }
+  const d = await dirs
+  if (d.exitCode === 0) hashRepoDir(d.stdout.split('\n')[0].trim(), '', repo)
+  const ix = await index
+  repo.set('.git/index (listing)', createHash('sha256').update(ix.stdout).update(`\0exit:${ix.exitCode}`).digest('hex'))
+  return { root, tree, repo, takenAt, walkBase, racy }
+}
+
+/** Same entry: same stat data, and where either side was racy, the same content. */
+function sameEntry(a: FingerprintEntry, b: FingerprintEntry): boolean {
+  if (!sameStat(a, b)) return false
+  if (a.content !== undefined || b.content !== undefined) return a.content === b.content
+  return true
 }
 
 export function compareFingerprints(a: Fingerprint, b: Fingerprint): FingerprintChange[] {
@@ -67,7 +140,7 @@ export function compareFingerprints(a: Fingerprint, b: Fingerprint): Fingerprint
   for (const [rel, e] of a.tree) {
     const f = b.tree.get(rel)
     if (!f) out.push({ path: abs(rel), kind: 'deleted' })
-    else if (!sameStat(e, f)) out.push({ path: abs(rel), kind: 'modified' })
+    else if (!sameEntry(e, f)) out.push({ path: abs(rel), kind: 'modified' })
   }
   for (const rel of b.tree.keys()) if (!a.tree.has(rel)) out.push({ path: abs(rel), kind: 'created' })
   for (const [rel, h] of a.repo) {

@@ -31,7 +31,7 @@ import { git, gitOk, gitRaw } from '../git.js'
 import { toPosix } from '../fsutil.js'
 import { readIndexState, statMatches, type IndexState } from './gitindex.js'
 import { cQuote, decodePath, encodePath, fsPath } from './paths.js'
-import { walk, walkNode, walkSince, type FindState, type StatEntry, type Walker } from './walk.js'
+import { walk, walkSince, type FindState, type StatEntry, type Walker } from './walk.js'
 
 export type { EntryType } from './walk.js'
 
@@ -98,13 +98,6 @@ export function sameStat(a: StatEntry, b: StatEntry): boolean {
     a.ctimeN === b.ctimeN &&
     a.ino === b.ino
   )
-}
-
-/** Walk the work tree (Node's walker; not following symlinks), skipping the top-level .git. */
-export function walkTree(root: string): Map<string, TreeEntry> {
-  const out = new Map<string, TreeEntry>()
-  for (const [rel, e] of walkNode(root).entries) out.set(rel, Object.assign(e, { tracked: false }))
-  return out
 }
 
 /** git's blob id of raw bytes (no filters), computed in-process. */
@@ -540,7 +533,7 @@ function settledBy(e: StatEntry, edge: number): boolean {
 }
 
 /** The number of entries the index says it has (its header), to choose a walker. */
-function indexCount(gitDir: string): number {
+export function indexCount(gitDir: string): number {
   try {
     const fd = openSync(path.join(gitDir, 'index'), 'r')
     try {

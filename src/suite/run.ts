@@ -203,7 +203,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
   }
   // OpenCode records a project id in <git dir>/opencode; one it created for this run goes again.
   if (!hadOpencodeState && existsSync(opencodeStateFile)) rmSync(opencodeStateFile)
-  const checkoutChanges = compareFingerprints(checkoutBefore, await takeFingerprint(repoDir, harnessIn(repoDir)))
+  const checkoutChanges = compareFingerprints(checkoutBefore, await takeFingerprint(repoDir, harnessIn(repoDir), checkoutBefore))
     .filter((c) => !(worktreePath && worktree?.removed === false && c.path.startsWith(path.join(commonDir, 'worktrees'))))
     .map((c) => `${c.kind} ${c.path}`)
   if (summary.final_verdict === 'PASS' && !serverError) rmSync(tmp, { recursive: true })

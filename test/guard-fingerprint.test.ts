@@ -1,0 +1,109 @@
+// The fingerprint of the user's checkout (issue 3: "the user's own checkout is
+// never touched"): every kind of change found, by stat data, by content where
+// the stat data cannot vouch (racy entries), and read against an earlier find
+// walk for a big checkout with the same answer as a whole walk.
+import { execFileSync } from 'node:child_process'
+import { appendFileSync, chmodSync, lstatSync, mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { compareFingerprints, takeFingerprint } from '../src/guard/fingerprint.js'
+import { statEntry } from '../src/guard/walk.js'
+
+const ENV: NodeJS.ProcessEnv = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t', GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' }
+const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, env: ENV, encoding: 'utf8' })
+const base = mkdtempSync(path.join(os.tmpdir(), 'dogfood-fingerprint-'))
+afterAll(() => rmSync(base, { recursive: true, force: true }))
+let n = 0
+const settle = () => new Promise((r) => setTimeout(r, 150))
+
+function repo(files: Record<string, string>): string {
+  const dir = path.join(base, `r${++n}`)
+  mkdirSync(dir)
+  git(dir, 'init', '-q', '-b', 'main')
+  for (const [rel, data] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true })
+    writeFileSync(path.join(dir, rel), data)
+  }
+  git(dir, 'add', '-A')
+  git(dir, 'commit', '-q', '-m', 'init')
+  return dir
+}
+
+const show = (dir: string, changes: ReturnType<typeof compareFingerprints>) => changes.map((c) => `${c.kind} ${path.relative(dir, c.path)}`)
+
+describe('fingerprint of a checkout', () => {
+  it('finds created, modified, deleted, mode and repository changes; nothing when nothing changed', async () => {
+    const dir = repo({ 'a.txt': 'a\n', 'b.txt': 'b\n', 'd/c.txt': 'c\n' })
+    writeFileSync(path.join(dir, '.gitignore'), 'build/\n')
+    mkdirSync(path.join(dir, 'build'))
+    writeFileSync(path.join(dir, 'build', 'ignored.js'), 'x\n')
+    await settle()
+    const fp = await takeFingerprint(dir)
+    expect(fp.walkBase).toBeUndefined() // a small checkout: Node's walk
+    expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toEqual([])
+    appendFileSync(path.join(dir, 'a.txt'), 'more\n')
+    unlinkSync(path.join(dir, 'b.txt'))
+    chmodSync(path.join(dir, 'd', 'c.txt'), 0o755)
+    writeFileSync(path.join(dir, 'build', 'ignored.js'), 'y\n')
+    writeFileSync(path.join(dir, 'new.txt'), 'n\n')
+    git(dir, 'branch', 'side')
+    expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toEqual([
+      'created .git/refs/heads/side',
+      'modified a.txt',
+      'deleted b.txt',
+      'modified build/ignored.js',
+      'modified d/c.txt',
+      'created new.txt',
+    ])
+  })
+
+  it('an entry that changed within the racy window is compared by content, even when its stat data matches', async () => {
+    const dir = repo({ 'a.txt': 'aaaa\n', 'b.txt': 'bbbb\n' })
+    await settle()
+    writeFileSync(path.join(dir, 'a.txt'), 'AAAA\n') // just now: racy
+    const fp = await takeFingerprint(dir)
+    expect(fp.racy.has('a.txt')).toBe(true)
+    expect(fp.racy.has('b.txt')).toBe(false)
+    // A same-size rewrite whose stat data (as a coarse-clock kernel could leave
+    // it) equals what the first fingerprint saw: simulated by giving the
+    // earlier entry the file's new stat data.
+    writeFileSync(path.join(dir, 'a.txt'), 'zzzz\n')
+    const now = statEntry(lstatSync(path.join(dir, 'a.txt'), { bigint: true }))
+    fp.tree.set('a.txt', { ...now, content: fp.tree.get('a.txt')!.content })
+    expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toEqual(['modified a.txt'])
+  })
+
+  it('a big checkout is walked by find, and a later fingerprint read against that walk agrees with a whole walk', async () => {
+    const files: Record<string, string> = {}
+    for (let d = 0; d < 62; d++) for (let f = 0; f < 50; f++) files[`p${d}/f${f}.txt`] = `${d}/${f}\n`
+    const dir = repo(files)
+    await settle()
+    const fp = await takeFingerprint(dir)
+    expect(fp.walkBase).toBeDefined()
+    expect(fp.tree.size).toBe(3100)
+    appendFileSync(path.join(dir, 'p3', 'f7.txt'), 'more\n')
+    unlinkSync(path.join(dir, 'p4', 'f0.txt'))
+    writeFileSync(path.join(dir, 'p5', 'new.txt'), 'n\n')
+    writeFileSync(path.join(dir, 'top.txt'), 't\n')
+    rmSync(path.join(dir, 'p9'), { recursive: true })
+    const since = await takeFingerprint(dir, [], fp)
+    const got = show(dir, compareFingerprints(fp, since))
+    expect(got.filter((x) => !x.startsWith('deleted p9/'))).toEqual(['modified p3/f7.txt', 'deleted p4/f0.txt', 'created p5/new.txt', 'created top.txt'])
+    expect(got.filter((x) => x.startsWith('deleted p9/'))).toHaveLength(50)
+    const whole = await takeFingerprint(dir)
+    expect([...since.tree.keys()].sort()).toEqual([...whole.tree.keys()].sort())
+    for (const [rel, e] of whole.tree) expect({ ...since.tree.get(rel), content: undefined }, rel).toEqual({ ...e, content: undefined })
+  })
+
+  it('excluded paths (the harness’s own) are left out, walked whole or read against an earlier walk', async () => {
+    const files: Record<string, string> = {}
+    for (let f = 0; f < 3100; f++) files[`p${f % 40}/f${f}.txt`] = `${f}\n`
+    const dir = repo(files)
+    await settle()
+    const fp = await takeFingerprint(dir, ['ledger/'])
+    mkdirSync(path.join(dir, 'ledger'))
+    writeFileSync(path.join(dir, 'ledger', 'RUN_0001.json'), '{}\n')
+    expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, ['ledger/'], fp)))).toEqual([])
+  })
+})
