@@ -343,6 +343,8 @@ function diffRun(bytes: Buffer, run: FindRun, seen: Uint8Array, out: WalkDelta):
       k++
       continue
     }
+    // A new entry: what follows it is the earlier run's next record.
+    if (k < n && same(k, pos)) continue
     if (!byRel) {
       byRel = new Map()
       for (let j = 0; j < n; j++) byRel.set(run.rels[j], j)
