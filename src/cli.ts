@@ -9,6 +9,7 @@ import type { CaseContext } from './cases/context.js'
 import { GitError, InputError, PreflightError, SchemaError, ServerStartError } from './errors.js'
 import { RUN_OPTIONS } from './suite/run-options.js'
 import type { ProgressEvent } from './suite/options.js'
+import { alive } from './proc.js'
 
 // Each command loads only what it needs: a case process starts 15 times a run.
 
@@ -87,16 +88,6 @@ async function cmdInit(argv: string[]): Promise<number> {
   process.stdout.write(`${r.created.length} file(s) created, ${r.unchanged.length} already in place in ${dir}\n`)
   if (r.created.length > 0) process.stdout.write("commit them before a run (the suite needs a clean tree): git add docs scripts && git commit -m 'opencode-dogfood fixtures'\n")
   return 0
-}
-
-/** The process exists (signal 0 only asks). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM'
-  }
 }
 
 /** How often a case process started ahead of its turn looks for its context. */

@@ -2,33 +2,19 @@
 // never touched"): every kind of change found, by stat data, by content where
 // the stat data cannot vouch (racy entries), and read against an earlier find
 // walk for a big checkout with the same answer as a whole walk.
-import { execFileSync } from 'node:child_process'
 import { appendFileSync, chmodSync, lstatSync, mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { gitIn, repoMaker } from './support/git-repo.js'
 import { compareFingerprints, takeFingerprint } from '../src/guard/fingerprint.js'
 import { statEntry } from '../src/guard/walk.js'
 
-const ENV: NodeJS.ProcessEnv = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t', GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' }
-const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, env: ENV, encoding: 'utf8' })
+const git = gitIn
 const base = mkdtempSync(path.join(os.tmpdir(), 'dogfood-fingerprint-'))
 afterAll(() => rmSync(base, { recursive: true, force: true }))
-let n = 0
+const repo = repoMaker(base)
 const settle = () => new Promise((r) => setTimeout(r, 150))
-
-function repo(files: Record<string, string>): string {
-  const dir = path.join(base, `r${++n}`)
-  mkdirSync(dir)
-  git(dir, 'init', '-q', '-b', 'main')
-  for (const [rel, data] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true })
-    writeFileSync(path.join(dir, rel), data)
-  }
-  git(dir, 'add', '-A')
-  git(dir, 'commit', '-q', '-m', 'init')
-  return dir
-}
 
 const show = (dir: string, changes: ReturnType<typeof compareFingerprints>) => changes.map((c) => `${c.kind} ${path.relative(dir, c.path)}`)
 

@@ -9,30 +9,17 @@ import { createHash } from 'node:crypto'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { GIT_ENV, gitIn, repoMaker } from './support/git-repo.js'
 import { compareSnapshots } from '../src/guard/compare.js'
 import { F_ASSUME_VALID, parseIndex, readIndexState } from '../src/guard/gitindex.js'
 import { decodePath, encodePath } from '../src/guard/paths.js'
 import { rawBlobId, takeSnapshot, takeSnapshotAfter, type TreeEntry } from '../src/guard/snapshot.js'
 import { hasGnuFind, statEntry, walk, walkSince } from '../src/guard/walk.js'
 
-const ENV: NodeJS.ProcessEnv = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t', GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' }
-const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, env: ENV, encoding: 'utf8' })
+const git = gitIn
 const base = mkdtempSync(path.join(os.tmpdir(), 'dogfood-snapshot-'))
 afterAll(() => rmSync(base, { recursive: true, force: true }))
-let n = 0
-
-function repo(files: Record<string, string>, init: string[] = []): string {
-  const dir = path.join(base, `r${++n}`)
-  mkdirSync(dir)
-  git(dir, 'init', '-q', '-b', 'main', ...init)
-  for (const [rel, data] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true })
-    writeFileSync(path.join(dir, rel), data)
-  }
-  git(dir, 'add', '-A')
-  git(dir, 'commit', '-q', '-m', 'init')
-  return dir
-}
+const repo = repoMaker(base)
 
 const lines = (dir: string, changes: ReturnType<typeof compareSnapshots>) => changes.map((c) => `${c.area} ${c.kind} ${c.path}`)
 
@@ -328,9 +315,9 @@ describe('walkers', () => {
 describe('repository state', () => {
   it('objects: new ones are not changes; a deleted one is a deletion', async () => {
     const dir = repo({ 'a.txt': 'a\n' })
-    const junk = execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: dir, input: 'junk\n', env: ENV }).toString().trim()
+    const junk = execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: dir, input: 'junk\n', env: GIT_ENV }).toString().trim()
     const before = await takeSnapshot(dir)
-    execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: dir, input: 'more junk\n', env: ENV })
+    execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: dir, input: 'more junk\n', env: GIT_ENV })
     expect(lines(dir, compareSnapshots(before, await takeSnapshotAfter(before)))).toEqual([])
     unlinkSync(path.join(dir, '.git', 'objects', junk.slice(0, 2), junk.slice(2)))
     expect(lines(dir, compareSnapshots(before, await takeSnapshotAfter(before)))).toEqual([`repo deleted .git/objects/${junk.slice(0, 2)}/${junk.slice(2)}`])
@@ -338,8 +325,8 @@ describe('repository state', () => {
 
   it("a linked worktree's .git file is repository state", async () => {
     const dir = repo({ 'a.txt': 'a\n' })
-    const wt = path.join(base, `wt${n}`)
-    git(dir, 'worktree', 'add', '-q', '-b', `w${n}`, wt)
+    const wt = `${dir}-wt`
+    git(dir, 'worktree', 'add', '-q', '-b', `w-${path.basename(dir)}`, wt)
     const before = await takeSnapshot(wt)
     expect(before.repo.has('.git')).toBe(true)
     writeFileSync(path.join(wt, '.git'), `gitdir: ${path.join(dir, '.git')}\n`)

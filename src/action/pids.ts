@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process'
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { alive } from '../proc.js'
 
 export const OPENCODE_PID_PREFIX = 'opencode-'
 
@@ -39,15 +40,6 @@ export function pidFiles(dir: string): string[] {
     if (e.isDirectory()) return pidFiles(p)
     return e.name.endsWith('.pid') ? [p] : []
   })
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM'
-  }
 }
 
 export function commandLine(pid: number): string {
