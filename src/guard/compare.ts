@@ -4,7 +4,8 @@
 // modification outside the allowlist, and a deletion there (a ref, a hook, an
 // object) is a deletion like any other.
 import { isAllowed } from './allowlist.js'
-import type { Snapshot, TreeEntry } from './snapshot.js'
+import { indexListing } from './gitindex.js'
+import type { RepoEntry, Snapshot, TreeEntry } from './snapshot.js'
 import type { FailureCode } from '../types.js'
 
 export type ChangeKind = 'created' | 'modified' | 'deleted' | 'mode' | 'type'
@@ -28,6 +29,13 @@ function treeChange(p: string, b: TreeEntry | undefined, a: TreeEntry | undefine
   return undefined
 }
 
+/** The index by its listing (the same bytes need no listing); anything else by its hash. */
+function repoDiffers(b: RepoEntry, a: RepoEntry): boolean {
+  if (!a.index || !b.index) return a.hash !== b.hash || !!a.index !== !!b.index
+  if (a.index.bytes !== undefined && a.index.bytes === b.index.bytes) return false
+  return indexListing(a.index) !== indexListing(b.index)
+}
+
 export function compareSnapshots(before: Snapshot, after: Snapshot): Change[] {
   const changes: Change[] = []
   const add = (c: Change | undefined) => c && changes.push(c)
@@ -41,7 +49,7 @@ export function compareSnapshots(before: Snapshot, after: Snapshot): Change[] {
   for (const [p, b] of before.repo) {
     const a = after.repo.get(p)
     if (!a) changes.push({ path: p, kind: 'deleted', area: 'repo' })
-    else if (a.hash !== b.hash) changes.push({ path: p, kind: 'modified', area: 'repo' })
+    else if (repoDiffers(b, a)) changes.push({ path: p, kind: 'modified', area: 'repo' })
   }
   // The object store may grow (objects are content-addressed: a new one cannot
   // alter history); an object that disappears is a deletion.

@@ -31,8 +31,14 @@ export interface IndexState {
   /** Six per slot, as git recorded them (32-bit): ctime s, ns, mtime s, ns, inode, size. */
   stat: Uint32Array
   oid: string[]
-  /** sha256 of the semantic listing: entries, modes, blob ids, stages, flags, resolve-undo. */
-  listing: string
+  /**
+   * sha256 of the semantic listing: entries, modes, blob ids, stages, flags,
+   * resolve-undo. Computed when first needed (indexListing): most snapshots
+   * find the index's bytes unchanged and never need it.
+   */
+  listing?: string
+  /** Bytes of an object id (20 for sha1, 32 for sha256). */
+  oidLen?: number
   /** The index file's mtime: entries not older than it are racily clean. */
   mtimeS: number
   mtimeN: number
@@ -61,7 +67,7 @@ function unchangedSince(previous: IndexState | undefined, s: BigIntStats): boole
   return Number(s.ctimeNs / 1_000_000n) < previous.readAt - window
 }
 
-function emptyState(listing: string, parsed: boolean, n = 0): Parsed {
+function emptyState(listing: string | undefined, parsed: boolean, n = 0): Parsed {
   return { entries: new Map(), mode: new Uint32Array(n), flags: new Uint8Array(n), stat: new Uint32Array(n * 6), oid: new Array<string>(n), listing, parsed }
 }
 
@@ -76,8 +82,8 @@ function readVarint(buf: Buffer, p: number): { value: number; next: number } {
   return { value, next: p }
 }
 
-/** Parse the index bytes; undefined when the format is one we leave to git. */
-export function parseIndex(buf: Buffer, oidLen: number): Parsed | undefined {
+/** Parse the index bytes (with its listing, or without); undefined when the format is one we leave to git. */
+export function parseIndex(buf: Buffer, oidLen: number, withListing = true): Parsed | undefined {
   if (buf.length < 12 + oidLen || buf.toString('latin1', 0, 4) !== 'DIRC') return undefined
   const version = buf.readUInt32BE(4)
   if (version < 2 || version > 4) return undefined
@@ -89,13 +95,13 @@ export function parseIndex(buf: Buffer, oidLen: number): Parsed | undefined {
     if (!sum.equals(trailer)) return undefined
   }
   const count = buf.readUInt32BE(8)
-  const st = emptyState('', true, count)
+  const st = emptyState(undefined, true, count)
   // Names as substrings of the whole buffer's text, blob ids of one hex string of them all
   // (one conversion each, not one per entry: a Buffer call costs microseconds).
   const text = buf.toString('latin1')
   const oidBytes = Buffer.allocUnsafe(count * oidLen)
   // The listing: per entry its mode, blob id, stage/assume-valid bits, skip-worktree/intent-to-add bits, path.
-  const lst = Buffer.allocUnsafe(buf.length + 16)
+  const lst = withListing ? Buffer.allocUnsafe(buf.length + 16) : Buffer.alloc(0)
   let lp = 0
   let off = 12
   let prev: Buffer = Buffer.alloc(0)
@@ -135,8 +141,9 @@ export function parseIndex(buf: Buffer, oidLen: number): Parsed | undefined {
     }
     if ((mode & 0o170000) === 0o040000) return undefined // sparse-index folder entry
     const nameLen = nameEnd - nameStart
-    if (lp + 4 + oidLen + 4 + nameLen + 1 > lst.length) return undefined
+    if (withListing && lp + 4 + oidLen + 4 + nameLen + 1 > lst.length) return undefined
     // Byte loops: Buffer#copy costs more than it saves for a few bytes.
+    if (withListing) {
     for (let k = start + 24; k < start + 28; k++) lst[lp++] = buf[k]
     for (let k = start + 40, e = start + 40 + oidLen; k < e; k++) lst[lp++] = buf[k]
     const fl = flags & 0xb000
@@ -148,6 +155,7 @@ export function parseIndex(buf: Buffer, oidLen: number): Parsed | undefined {
     const nb = nameBuf ?? buf
     for (let k = nameStart; k < nameEnd; k++) lst[lp++] = nb[k]
     lst[lp++] = 0
+    }
     const key = nameBuf ? decodePath(nameBuf) : decodeRange(buf, text, nameStart, nameEnd)
     const stage = (flags >> 12) & 3
     // The index is sorted by path, then stage: a path's entries are adjacent,
@@ -191,8 +199,22 @@ export function parseIndex(buf: Buffer, oidLen: number): Parsed | undefined {
     off += 8 + size
   }
   if (off !== body) return undefined
-  st.listing = h.digest('hex')
+  if (withListing) st.listing = h.digest('hex')
   return st
+}
+
+const listings = new WeakMap<Buffer, string>()
+
+/** The index's listing (see IndexState.listing), computed once per index content. */
+export function indexListing(ix: IndexState): string {
+  if (ix.listing !== undefined) return ix.listing
+  const cached = listings.get(ix.bytes!)
+  if (cached !== undefined) return cached
+  const parsed = parseIndex(ix.bytes!, ix.oidLen ?? 20, true)
+  // (It parsed when it was read: the same bytes parse again.)
+  const listing = parsed?.listing ?? createHash('sha256').update('unparseable\0').update(ix.bytes!).digest('hex')
+  listings.set(ix.bytes!, listing)
+  return listing
 }
 
 /** Through git, for what the parser leaves to it: entries and flags, no stat data. */
@@ -243,12 +265,13 @@ export async function readIndexState(root: string, gitDir: string, oidLen: numbe
     // No index yet (a fresh repository): no entries.
     return { ...emptyState(createHash('sha256').update('no index').digest('hex'), true), mtimeS: 0, mtimeN: 0 }
   }
-  if (previous?.bytes && previous.bytes.equals(bytes)) return { ...previous, mtimeS, mtimeN, bytes, fileKey, readAt }
-  const parsed = parseIndex(bytes, oidLen)
-  if (parsed) return { ...parsed, mtimeS, mtimeN, bytes, fileKey, readAt }
+  // Same bytes as before: the earlier parse, and the earlier Buffer (so the listing is known to be the same).
+  if (previous?.bytes && previous.bytes.equals(bytes)) return { ...previous, mtimeS, mtimeN, fileKey, readAt }
+  const parsed = parseIndex(bytes, oidLen, false)
+  if (parsed) return { ...parsed, oidLen, mtimeS, mtimeN, bytes, fileKey, readAt }
   const listed = await listIndex(root)
   // The listing alone would miss a corrupt checksum or an unknown extension: the bytes decide then.
-  return { ...listed, listing: createHash('sha256').update(listed.listing).update(bytes).digest('hex'), mtimeS, mtimeN, bytes, fileKey, readAt }
+  return { ...listed, oidLen, listing: createHash('sha256').update(listed.listing!).update(bytes).digest('hex'), mtimeS, mtimeN, bytes, fileKey, readAt }
 }
 
 /**

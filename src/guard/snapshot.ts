@@ -50,6 +50,8 @@ export interface RepoEntry {
   mode?: number
   /** An object-store file (loose object, pack): listed by name only; new ones are not changes. */
   object?: boolean
+  /** The index: compared by its listing, not by `hash`. */
+  index?: IndexState
 }
 
 export interface Snapshot {
@@ -402,7 +404,8 @@ function snapshotRepo(root: string, gitDir: string, commonDir: string, index: In
   const renamed = new Map<string, RepoEntry>()
   for (const [rel, e] of out) renamed.set(`.git/${rel}`, e)
   const indexName = ownWorktree ? `.git/${ownWorktree}/index` : '.git/index'
-  renamed.set(indexName, { hash: index.listing, content: index.bytes, mode: 0o100644 })
+  // Compared by its listing (computed only if the bytes differ): see compare.ts.
+  renamed.set(indexName, { hash: 'index', content: index.bytes, mode: 0o100644, index })
   // A linked worktree's `.git` is a file naming its git dir: rewriting it redirects git.
   const gitfile = path.join(root, '.git')
   try {
