@@ -248,7 +248,13 @@ describe('guard property: random file operations against an oracle', () => {
     // Several scenarios at a time, each on its own checkout: one runs while the others wait for git.
     const batch = fc.array(scenario, { minLength: LANES, maxLength: LANES })
     await fc.assert(
-      fc.asyncProperty(batch, (ss) => Promise.all(ss.map((sc, lane) => runScenario(sc, lane))).then(() => undefined)),
+      // Every lane finishes before the batch is judged: a failing lane must not
+      // leave another still at work on its checkout while the next batch starts.
+      fc.asyncProperty(batch, async (ss) => {
+        const settled = await Promise.allSettled(ss.map((sc, lane) => runScenario(sc, lane)))
+        const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected')
+        if (failed) throw failed.reason
+      }),
       { seed: SEED, numRuns: Math.ceil(RUNS / LANES), path: PATH, endOnFailure: PATH !== undefined },
     )
     const kinds = [...stats.byKind].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ')

@@ -460,9 +460,19 @@ function removeEmptyDirsUp(m: Model, rel: string): void {
  * (nothing is done then). A real operation that fails where the model said
  * it applies throws: the model would be wrong.
  */
+/** Operations that run git in the checkout. */
+const RUNS_GIT = new Set<Op['kind']>(['writeRef', 'gitfile', 'switchHead', 'add', 'assume', 'skipWorktree', 'commit', 'stash', 'branch', 'branchDelete', 'tag', 'tagDelete', 'refresh', 'hashObject'])
+
+/** git can still read the repository's config (a write through a hard link to .git/config may have broken it). */
+function configReadable(m: Model): boolean {
+  return spawnSync('git', ['config', '--file', path.join(m.fx.commonDir, 'config'), '--list'], { env: GIT_ENV, stdio: 'ignore' }).status === 0
+}
+
 export async function applyOp(m: Model, env: Env, op: Op): Promise<string | undefined> {
   const root = m.fx.root
   const A = (rel: string) => abs(root, rel)
+  // git refuses to start in a repository whose config does not parse: such an operation does nothing.
+  if (RUNS_GIT.has(op.kind) && !configReadable(m)) return undefined
   switch (op.kind) {
     case 'write':
     case 'rawName': {
