@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
+  alive
+} from "./chunks/chunk-OU5FJGLE.js";
+import {
   RUN_OPTIONS
 } from "./chunks/chunk-N52APXXD.js";
 import {
@@ -13,7 +16,7 @@ import {
 import "./chunks/chunk-LHSCZ3D7.js";
 
 // src/cli.ts
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 var HELP = `opencode-dogfood \u2014 validate the OpenCode coding agent before it works on your repository
@@ -50,13 +53,13 @@ Run options:
 Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a failed entry checklist.
 `;
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-SED2Y6ZZ.js");
+  const { progressLine } = await import("./chunks/demo-CADDKCAU.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
   const { values } = parseArgs({ args: argv, options: RUN_OPTIONS, strict: true, allowPositionals: false });
   const { parseSuiteInputs } = await import("./chunks/inputs-YJJNEJ5V.js");
-  const { runSuite } = await import("./chunks/run-WNZZPCGB.js");
+  const { runSuite } = await import("./chunks/run-HH2EFYOW.js");
   const { verdictTable } = await import("./chunks/table-B7QWIWQ6.js");
   const opts = parseSuiteInputs(values, process.cwd());
   const outcome = await runSuite({ ...opts, onProgress: await printProgress() });
@@ -96,17 +99,32 @@ async function cmdInit(argv) {
   if (r.created.length > 0) process.stdout.write("commit them before a run (the suite needs a clean tree): git add docs scripts && git commit -m 'opencode-dogfood fixtures'\n");
   return 0;
 }
+var CONTEXT_POLL_MS = 10;
 async function cmdCase(argv) {
-  const [ctxFile, pidFile] = argv;
+  const [ctxFile, pidFile, waitArg] = argv;
   if (pidFile) writeFileSync(pidFile, String(process.pid));
+  const loading = import("./chunks/run-case-5RMKS3Z4.js");
+  loading.catch(() => {
+  });
+  const waitMs = Number(waitArg ?? 0);
+  const until = Date.now() + waitMs;
+  while (!existsSync(ctxFile)) {
+    if (Date.now() > until || !alive(process.ppid)) {
+      process.stderr.write(`case process: no context at ${ctxFile} within ${waitMs} ms (or the suite is gone); exiting
+`);
+      return 3;
+    }
+    await new Promise((r) => setTimeout(r, CONTEXT_POLL_MS));
+  }
   const ctx = JSON.parse(readFileSync(ctxFile, "utf8"));
+  if ("cancel" in ctx) return 0;
   const timer = setTimeout(() => {
     process.stderr.write(`${ctx.caseDef.id}: case exceeded ${ctx.caseTimeoutMs} ms; exiting
 `);
     process.exit(124);
   }, ctx.caseTimeoutMs);
   timer.unref();
-  const { runCase } = await import("./chunks/run-case-ZJOJFMWZ.js");
+  const { runCase } = await loading;
   const v = await runCase(ctx);
   return v.actual_outcome === "SUCCESS" ? 0 : 1;
 }
@@ -131,9 +149,9 @@ async function main(argv) {
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-SED2Y6ZZ.js")).runDemo(rest);
+        return await (await import("./chunks/demo-CADDKCAU.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-6KASJ26O.js")).runBench(rest);
+        return await (await import("./chunks/bench-C73N2QGA.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       default:

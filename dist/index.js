@@ -1,16 +1,16 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   progressLine
-} from "./chunks/chunk-BE2H2GEX.js";
+} from "./chunks/chunk-AWEJYI7Q.js";
 import {
   loadCases,
   platformPackages,
   resolveOpencodeBinary,
   runSuite
-} from "./chunks/chunk-CC5OABUC.js";
+} from "./chunks/chunk-XLS73TMG.js";
 import {
   secretValues
-} from "./chunks/chunk-GXP7QNN3.js";
+} from "./chunks/chunk-Z27PGRWL.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -31,10 +31,11 @@ import {
   summary,
   warning,
   writePidWrapper
-} from "./chunks/chunk-BO4QRVI6.js";
+} from "./chunks/chunk-R2NZWKKL.js";
 import {
   exec
 } from "./chunks/chunk-ZCGT4M2M.js";
+import "./chunks/chunk-OU5FJGLE.js";
 import {
   parseList,
   parseModel,

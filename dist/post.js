@@ -8,8 +8,9 @@ import {
   notice,
   stopLeftovers,
   warning
-} from "./chunks/chunk-BO4QRVI6.js";
+} from "./chunks/chunk-R2NZWKKL.js";
 import "./chunks/chunk-ZCGT4M2M.js";
+import "./chunks/chunk-OU5FJGLE.js";
 import "./chunks/chunk-LHSCZ3D7.js";
 
 // src/post.ts

@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   health,
   splitModel
-} from "./chunk-GXP7QNN3.js";
+} from "./chunk-Z27PGRWL.js";
 import {
   __commonJS,
   __require,

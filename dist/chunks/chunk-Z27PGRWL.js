@@ -179,6 +179,13 @@ var F_ASSUME_VALID = 1;
 var F_SKIP_WORKTREE = 2;
 var F_INTENT_TO_ADD = 4;
 var F_CONFLICT = 8;
+var fileKeyOf = (s) => `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+function unchangedSince(previous, s) {
+  if (!previous?.bytes || previous.fileKey === void 0 || previous.readAt === void 0) return false;
+  if (previous.fileKey !== fileKeyOf(s)) return false;
+  const window = s.ctimeNs % 1000000000n === 0n ? 2100 : 100;
+  return Number(s.ctimeNs / 1000000n) < previous.readAt - window;
+}
 function emptyState(listing, parsed, n = 0) {
   return { entries: /* @__PURE__ */ new Map(), mode: new Uint32Array(n), flags: new Uint8Array(n), stat: new Uint32Array(n * 6), oid: new Array(n), listing, parsed };
 }
@@ -192,7 +199,7 @@ function readVarint(buf, p) {
   }
   return { value, next: p };
 }
-function parseIndex(buf, oidLen) {
+function parseIndex(buf, oidLen, withListing = true) {
   if (buf.length < 12 + oidLen || buf.toString("latin1", 0, 4) !== "DIRC") return void 0;
   const version = buf.readUInt32BE(4);
   if (version < 2 || version > 4) return void 0;
@@ -203,10 +210,10 @@ function parseIndex(buf, oidLen) {
     if (!sum.equals(trailer)) return void 0;
   }
   const count = buf.readUInt32BE(8);
-  const st = emptyState("", true, count);
+  const st = emptyState(void 0, true, count);
   const text = buf.toString("latin1");
   const oidBytes = Buffer.allocUnsafe(count * oidLen);
-  const lst = Buffer.allocUnsafe(buf.length + 16);
+  const lst = withListing ? Buffer.allocUnsafe(buf.length + 16) : Buffer.alloc(0);
   let lp = 0;
   let off = 12;
   let prev = Buffer.alloc(0);
@@ -246,18 +253,20 @@ function parseIndex(buf, oidLen) {
     }
     if ((mode & 61440) === 16384) return void 0;
     const nameLen = nameEnd - nameStart;
-    if (lp + 4 + oidLen + 4 + nameLen + 1 > lst.length) return void 0;
-    for (let k = start + 24; k < start + 28; k++) lst[lp++] = buf[k];
-    for (let k = start + 40, e = start + 40 + oidLen; k < e; k++) lst[lp++] = buf[k];
-    const fl = flags & 45056;
-    const ex = ext & 24576;
-    lst[lp++] = fl >> 8;
-    lst[lp++] = fl & 255;
-    lst[lp++] = ex >> 8;
-    lst[lp++] = ex & 255;
-    const nb = nameBuf ?? buf;
-    for (let k = nameStart; k < nameEnd; k++) lst[lp++] = nb[k];
-    lst[lp++] = 0;
+    if (withListing && lp + 4 + oidLen + 4 + nameLen + 1 > lst.length) return void 0;
+    if (withListing) {
+      for (let k = start + 24; k < start + 28; k++) lst[lp++] = buf[k];
+      for (let k = start + 40, e = start + 40 + oidLen; k < e; k++) lst[lp++] = buf[k];
+      const fl = flags & 45056;
+      const ex = ext & 24576;
+      lst[lp++] = fl >> 8;
+      lst[lp++] = fl & 255;
+      lst[lp++] = ex >> 8;
+      lst[lp++] = ex & 255;
+      const nb = nameBuf ?? buf;
+      for (let k = nameStart; k < nameEnd; k++) lst[lp++] = nb[k];
+      lst[lp++] = 0;
+    }
     const key = nameBuf ? decodePath(nameBuf) : decodeRange(buf, text, nameStart, nameEnd);
     const stage = flags >> 12 & 3;
     if (key === prevKey) {
@@ -296,8 +305,18 @@ function parseIndex(buf, oidLen) {
     off += 8 + size;
   }
   if (off !== body) return void 0;
-  st.listing = h.digest("hex");
+  if (withListing) st.listing = h.digest("hex");
   return st;
+}
+var listings = /* @__PURE__ */ new WeakMap();
+function indexListing(ix) {
+  if (ix.listing !== void 0) return ix.listing;
+  const cached = listings.get(ix.bytes);
+  if (cached !== void 0) return cached;
+  const parsed = parseIndex(ix.bytes, ix.oidLen ?? 20, true);
+  const listing = parsed?.listing ?? createHash("sha256").update("unparseable\0").update(ix.bytes).digest("hex");
+  listings.set(ix.bytes, listing);
+  return listing;
 }
 async function listIndex(root) {
   const r = await gitRaw(root, ["ls-files", "-z", "-s", "-v"]);
@@ -325,19 +344,24 @@ async function readIndexState(root, gitDir, oidLen, previous) {
   let bytes;
   let mtimeS;
   let mtimeN;
+  let fileKey;
+  const readAt = Date.now();
   try {
+    const first = statSync(file, { bigint: true });
+    if (unchangedSince(previous, first)) return { ...previous };
     bytes = readFileSync2(file);
     const s = statSync(file, { bigint: true });
     mtimeS = Number(s.mtimeNs / 1000000000n);
     mtimeN = Number(s.mtimeNs % 1000000000n);
+    if (fileKeyOf(first) === fileKeyOf(s)) fileKey = fileKeyOf(s);
   } catch {
     return { ...emptyState(createHash("sha256").update("no index").digest("hex"), true), mtimeS: 0, mtimeN: 0 };
   }
-  if (previous?.bytes && previous.bytes.equals(bytes)) return { ...previous, mtimeS, mtimeN, bytes };
-  const parsed = parseIndex(bytes, oidLen);
-  if (parsed) return { ...parsed, mtimeS, mtimeN, bytes };
+  if (previous?.bytes && previous.bytes.equals(bytes)) return { ...previous, mtimeS, mtimeN, fileKey, readAt };
+  const parsed = parseIndex(bytes, oidLen, false);
+  if (parsed) return { ...parsed, oidLen, mtimeS, mtimeN, bytes, fileKey, readAt };
   const listed = await listIndex(root);
-  return { ...listed, listing: createHash("sha256").update(listed.listing).update(bytes).digest("hex"), mtimeS, mtimeN, bytes };
+  return { ...listed, oidLen, listing: createHash("sha256").update(listed.listing).update(bytes).digest("hex"), mtimeS, mtimeN, bytes, fileKey, readAt };
 }
 function statMatches(ix, slot, e) {
   if (ix.flags[slot] !== 0) return false;
@@ -468,8 +492,7 @@ function parseFind(buf, entries, dirs, log) {
       if (log) {
         log.rels.push(".");
         log.isDir.push(1);
-        log.ends.push(log.base + i);
-        log.objs.push(void 0);
+        log.ends.push(i);
       }
       continue;
     }
@@ -479,8 +502,7 @@ function parseFind(buf, entries, dirs, log) {
       if (log) {
         log.rels.push(rel);
         log.isDir.push(1);
-        log.ends.push(log.base + i);
-        log.objs.push(void 0);
+        log.ends.push(i);
       }
       dirs.add(rel);
       continue;
@@ -501,33 +523,12 @@ function parseFind(buf, entries, dirs, log) {
     if (log) {
       log.rels.push(rel);
       log.isDir.push(0);
-      log.ends.push(log.base + i);
-      log.objs.push(e);
+      log.ends.push(i);
     }
   }
   return true;
 }
-function commonPrefix(a, b) {
-  let lo = 0;
-  let hi = Math.min(a.length, b.length);
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if (a.compare(b, 0, mid, 0, mid) === 0) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-function commonSuffix(a, b, max) {
-  let lo = 0;
-  let hi = Math.min(a.length, b.length, max);
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if (a.compare(b, b.length - mid, b.length, a.length - mid, a.length) === 0) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-function runFind(root, args, entries, dirs, prev) {
+function runFind(root, args) {
   let fd;
   try {
     const file = path4.join(os.tmpdir(), `dogfood-guard-find-${process.pid}-${randomBytes2(8).toString("hex")}`);
@@ -561,61 +562,70 @@ function runFind(root, args, entries, dirs, prev) {
       } finally {
         closeSync(fd);
       }
-      if (!ok || code !== 0) return resolve(void 0);
-      if (prev) return resolve(reuse(bytes, prev, entries, dirs));
-      const log = { rels: [], isDir: [], ends: [], objs: [], base: 0 };
-      if (bytes.length > 0 && bytes[bytes.length - 1] !== 0) return resolve(void 0);
-      if (!parseFind(bytes, entries, dirs, log)) return resolve(void 0);
-      resolve({ bytes, rels: log.rels, isDir: Uint8Array.from(log.isDir), ends: Uint32Array.from(log.ends), objs: log.objs });
+      if (!ok || code !== 0 || bytes.length > 0 && bytes[bytes.length - 1] !== 0) return resolve(void 0);
+      resolve(bytes);
     });
   });
 }
-function reuse(bytes, run, entries, dirs) {
-  const n = run.rels.length;
-  const take = (from, to) => {
-    for (let k = from; k < to; k++) {
-      const e = run.objs[k];
-      if (e) entries.set(run.rels[k], e);
-      else if (run.rels[k] !== ".") dirs.add(run.rels[k]);
-    }
-  };
-  if (bytes.equals(run.bytes)) {
-    take(0, n);
-    return run;
-  }
-  const startOf = (k) => k === 0 ? 0 : run.ends[k - 1];
-  const head = commonPrefix(run.bytes, bytes);
-  let h = 0;
-  while (h < n && run.ends[h] <= head) h++;
-  const tail = commonSuffix(run.bytes, bytes, Math.min(run.bytes.length, bytes.length) - startOf(h));
-  let t = n;
-  while (t > h && startOf(t - 1) >= run.bytes.length - tail) t--;
-  const midStart = startOf(h);
-  const midEnd = bytes.length - (run.bytes.length - startOf(t));
-  const log = { rels: [], isDir: [], ends: [], objs: [], base: midStart };
-  take(0, h);
-  if (midEnd > midStart && (bytes[midEnd - 1] !== 0 || !parseFind(bytes.subarray(midStart, midEnd), entries, dirs, log))) return void 0;
-  take(t, n);
-  const shift = bytes.length - run.bytes.length;
-  const m = h + log.rels.length + (n - t);
-  const out = { bytes, rels: new Array(m), isDir: new Uint8Array(m), ends: new Uint32Array(m), objs: new Array(m) };
-  let j = 0;
-  const put = (rel, dir, end, obj) => {
-    out.rels[j] = rel;
-    out.isDir[j] = dir;
-    out.ends[j] = end;
-    out.objs[j++] = obj;
-  };
-  for (let k = 0; k < h; k++) put(run.rels[k], run.isDir[k], run.ends[k], run.objs[k]);
-  for (let k = 0; k < log.rels.length; k++) put(log.rels[k], log.isDir[k], log.ends[k], log.objs[k]);
-  for (let k = t; k < n; k++) put(run.rels[k], run.isDir[k], run.ends[k] + shift, run.objs[k]);
-  return out;
+function parseRun(bytes, entries, dirs) {
+  const log = { rels: [], isDir: [], ends: [] };
+  if (!parseFind(bytes, entries, dirs, log)) return void 0;
+  return { bytes, rels: log.rels, isDir: Uint8Array.from(log.isDir), ends: Uint32Array.from(log.ends) };
 }
-var MAX_ARGS_BYTES = 64 * 1024;
-var SMALL_TREE_STARTS = 200;
-async function walkFind(root, prev) {
-  const entries = /* @__PURE__ */ new Map();
-  const dirs = /* @__PURE__ */ new Set();
+function diffRun(bytes, run, seen, out) {
+  const n = run.rels.length;
+  const old = run.bytes;
+  const startOf = (k2) => k2 === 0 ? 0 : run.ends[k2 - 1];
+  const same = (k2, pos2) => {
+    const s = startOf(k2);
+    const e = run.ends[k2];
+    return pos2 + (e - s) <= bytes.length && bytes.compare(old, s, e, pos2, pos2 + (e - s)) === 0;
+  };
+  const keep = (k2) => {
+    seen[k2] = 1;
+    if (run.isDir[k2] && run.rels[k2] !== ".") out.dirs.add(run.rels[k2]);
+  };
+  if (bytes.equals(old)) {
+    for (let k2 = 0; k2 < n; k2++) keep(k2);
+    return true;
+  }
+  let byRel;
+  let pos = 0;
+  let k = 0;
+  while (pos < bytes.length) {
+    if (k < n && same(k, pos)) {
+      keep(k);
+      pos += run.ends[k] - startOf(k);
+      k++;
+      continue;
+    }
+    if (k + 1 < n && same(k + 1, pos)) {
+      keep(k + 1);
+      pos += run.ends[k + 1] - startOf(k + 1);
+      k += 2;
+      continue;
+    }
+    const end = bytes.indexOf(0, pos);
+    if (end < 0) return false;
+    const log = { rels: [], isDir: [], ends: [] };
+    if (!parseFind(bytes.subarray(pos, end + 1), out.changed, out.dirs, log) || log.rels.length !== 1) return false;
+    pos = end + 1;
+    const rel = log.rels[0];
+    if (k < n && run.rels[k] === rel) {
+      k++;
+      continue;
+    }
+    if (k < n && same(k, pos)) continue;
+    if (!byRel) {
+      byRel = /* @__PURE__ */ new Map();
+      for (let j = 0; j < n; j++) byRel.set(run.rels[j], j);
+    }
+    const at = byRel.get(rel);
+    if (at !== void 0 && at >= k) k = at + 1;
+  }
+  return true;
+}
+function planFind(root, dirs) {
   const starts = [];
   let top;
   try {
@@ -623,13 +633,12 @@ async function walkFind(root, prev) {
   } catch {
     return void 0;
   }
-  let whole = false;
   for (const d of top) {
     const name = decodePath(d.name);
     if (name === ".git") continue;
     if (name !== d.name.toString("utf8")) {
-      whole = true;
-      break;
+      dirs.clear();
+      return [[[".", "-path", "./.git", "-prune", "-o"]]];
     }
     if (!d.isDirectory()) {
       starts.push(`./${name}`);
@@ -643,57 +652,95 @@ async function walkFind(root, prev) {
       return void 0;
     }
     const names = children.map((c) => c.toString("utf8"));
-    if (children.some((c, k) => decodePath(c) !== names[k])) starts.push(`./${name}`);
+    if (children.some((c, k2) => decodePath(c) !== names[k2])) starts.push(`./${name}`);
     else for (const c of names) starts.push(`./${name}/${c}`);
   }
+  if (starts.length === 0) return [];
+  const k = starts.length < SMALL_TREE_STARTS ? 1 : Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, 4, starts.length));
   const lanes = [];
-  if (whole) {
-    entries.clear();
-    dirs.clear();
-    lanes.push([[".", "-path", "./.git", "-prune", "-o"]]);
-  } else {
-    if (starts.length === 0) return { entries, dirs, walker: "find" };
-    const k = starts.length < SMALL_TREE_STARTS ? 1 : Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, 4, starts.length));
-    for (let l = 0; l < k; l++) lanes.push([]);
-    const per = lanes.map(() => []);
-    starts.forEach((s, n) => per[n % k].push(s));
-    per.forEach((list, l) => {
-      let chunk2 = [];
-      let bytes = 0;
-      for (const s of list) {
-        if (bytes + s.length > MAX_ARGS_BYTES && chunk2.length > 0) {
-          lanes[l].push(chunk2);
-          chunk2 = [];
-          bytes = 0;
-        }
-        chunk2.push(s);
-        bytes += Buffer.byteLength(s) + 1;
+  for (let l = 0; l < k; l++) lanes.push([]);
+  const per = lanes.map(() => []);
+  for (const s of starts) per[k === 1 ? 0 : laneOf(s, k)].push(s);
+  per.forEach((list, l) => {
+    let chunk2 = [];
+    let bytes = 0;
+    for (const s of list) {
+      if (bytes + s.length > MAX_ARGS_BYTES && chunk2.length > 0) {
+        lanes[l].push(chunk2);
+        chunk2 = [];
+        bytes = 0;
       }
-      if (chunk2.length > 0) lanes[l].push(chunk2);
-    });
-  }
-  const state = { runs: /* @__PURE__ */ new Map() };
+      chunk2.push(s);
+      bytes += Buffer.byteLength(s) + 1;
+    }
+    if (chunk2.length > 0) lanes[l].push(chunk2);
+  });
+  return lanes;
+}
+var MAX_ARGS_BYTES = 64 * 1024;
+var SMALL_TREE_STARTS = 200;
+function laneOf(name, k) {
+  let h = 2166136261;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 16777619);
+  return (h >>> 0) % k;
+}
+async function runLanes(root, lanes, each) {
   const results = await Promise.all(
-    lanes.map(async (chunks) => {
+    lanes.map(async (chunks, l) => {
+      const outputs = [];
       for (const chunk2 of chunks) {
-        const args = ["-P", ...chunk2, "-printf", FIND_FORMAT];
-        const key = args.join("\0");
-        const run = await runFind(root, args, entries, dirs, prev?.runs.get(key));
-        if (!run) return false;
-        state.runs.set(key, run);
+        const bytes = await runFind(root, ["-P", ...chunk2, "-printf", FIND_FORMAT]);
+        if (!bytes) return false;
+        outputs.push(bytes);
       }
-      return true;
+      return each(`lane ${l} of ${lanes.length}`, outputs.length === 1 ? outputs[0] : Buffer.concat(outputs));
     })
   );
-  if (results.includes(false)) return void 0;
+  return !results.includes(false);
+}
+async function walkFind(root) {
+  const entries = /* @__PURE__ */ new Map();
+  const dirs = /* @__PURE__ */ new Set();
+  const lanes = planFind(root, dirs);
+  if (!lanes) return void 0;
+  const state = { runs: /* @__PURE__ */ new Map() };
+  const ok = await runLanes(root, lanes, (key, bytes) => {
+    const run = parseRun(bytes, entries, dirs);
+    if (run) state.runs.set(key, run);
+    return run !== void 0;
+  });
+  if (!ok) return void 0;
   dirs.delete(".");
   return { entries, dirs, walker: "find", state };
 }
+async function walkSince(root, prev) {
+  if (!hasGnuFindSync()) return void 0;
+  const out = { changed: /* @__PURE__ */ new Map(), removed: /* @__PURE__ */ new Set(), dirs: /* @__PURE__ */ new Set() };
+  const lanes = planFind(root, out.dirs);
+  if (!lanes) return void 0;
+  const seen = /* @__PURE__ */ new Map();
+  for (const run of prev.runs.values()) seen.set(run, new Uint8Array(run.rels.length));
+  const ok = await runLanes(root, lanes, (key, bytes) => {
+    const run = prev.runs.get(key);
+    if (!run) return parseFind(bytes, out.changed, out.dirs);
+    return diffRun(bytes, run, seen.get(run), out);
+  });
+  if (!ok) return void 0;
+  for (const [run, marks] of seen) {
+    for (let k = 0; k < marks.length; k++) {
+      if (marks[k] || run.isDir[k]) continue;
+      const rel = run.rels[k];
+      if (!out.changed.has(rel)) out.removed.add(rel);
+    }
+  }
+  out.dirs.delete(".");
+  return out;
+}
 var FIND_THRESHOLD = 3e3;
-async function walk(root, walker = "auto", sizeHint, prev) {
+async function walk(root, walker = "auto", sizeHint) {
   if (walker === "node" || walker === "auto" && sizeHint !== void 0 && sizeHint < FIND_THRESHOLD) return walkNode(root);
   if (hasGnuFindSync()) {
-    const r = await walkFind(root, prev);
+    const r = await walkFind(root);
     if (r) return r;
   }
   if (walker === "find") throw new Error('walker "find" requested, but GNU find is not available or failed');
@@ -707,11 +754,6 @@ var RACY_WINDOW_FINE = 100;
 var RACY_WINDOW_COARSE = 2100;
 function sameStat(a, b) {
   return a.type === b.type && a.mode === b.mode && a.size === b.size && a.mtimeS === b.mtimeS && a.mtimeN === b.mtimeN && a.ctimeS === b.ctimeS && a.ctimeN === b.ctimeN && a.ino === b.ino;
-}
-function walkTree(root) {
-  const out = /* @__PURE__ */ new Map();
-  for (const [rel, e] of walkNode(root).entries) out.set(rel, Object.assign(e, { tracked: false }));
-  return out;
 }
 function rawBlobId(data, format = "sha1") {
   return createHash2(format).update(`blob ${data.length}\0`).update(data).digest("hex");
@@ -950,7 +992,7 @@ function snapshotRepo(root, gitDir, commonDir, index) {
   const renamed = /* @__PURE__ */ new Map();
   for (const [rel, e] of out) renamed.set(`.git/${rel}`, e);
   const indexName = ownWorktree ? `.git/${ownWorktree}/index` : ".git/index";
-  renamed.set(indexName, { hash: index.listing, content: index.bytes, mode: 33188 });
+  renamed.set(indexName, { hash: "index", content: index.bytes, mode: 33188, index });
   const gitfile = path5.join(root, ".git");
   try {
     const s = lstatSync2(gitfile, { bigint: true });
@@ -975,10 +1017,10 @@ function timer(opts) {
 function excluded(rel, exclude) {
   return exclude.some((e) => e.endsWith("/") ? rel.startsWith(e) : rel === e);
 }
-async function walkForSnapshot(root, opts, sizeHint, prev) {
+async function walkForSnapshot(root, opts, sizeHint) {
   const exclude = opts.exclude ?? [];
   const takenAt = Date.now();
-  const w = await walk(root, opts.walker, sizeHint, prev?.walkState);
+  const w = await walk(root, opts.walker, sizeHint);
   const tree = w.entries;
   let fine = false;
   let attributes = false;
@@ -1038,7 +1080,15 @@ async function takeSnapshot(root, opts = {}) {
   lap("before: store");
   const repo = snapshotRepo(root, gitDir, commonDir, index);
   lap("before: repo");
-  return { root, gitDir, commonDir, tree: w.tree, repo, dirs: w.dirs, takenAt: w.takenAt, racyWindow: w.racyWindow, index, objectFormat, walker: w.walker, walkState: w.walkState };
+  const edge = (w.takenAt - w.racyWindow) / 1e3;
+  const racy = [];
+  for (const [rel, e] of w.tree) if (e.hash === void 0 || !settledBy(e, edge)) racy.push(rel);
+  lap("before: racy");
+  const exclude = opts.exclude ?? [];
+  return { root, gitDir, commonDir, tree: w.tree, repo, dirs: w.dirs, takenAt: w.takenAt, racyWindow: w.racyWindow, index, objectFormat, walker: w.walker, walkState: w.walkState, exclude, racy };
+}
+function settledBy(e, edge) {
+  return e.ctimeS + e.ctimeN / 1e9 < edge && e.mtimeS + e.mtimeN / 1e9 < edge;
 }
 function indexCount(gitDir) {
   try {
@@ -1056,30 +1106,86 @@ function indexCount(gitDir) {
 function racyEdge(s) {
   return (s.takenAt - s.racyWindow) / 1e3;
 }
+var sameList = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
 async function takeSnapshotAfter(before, opts = {}) {
+  const exclude = opts.exclude ?? [];
+  if (!before.walkState || opts.walker === "node" || !sameList(exclude, before.exclude)) return afterWhole(before, opts);
   const root = before.root;
   const lap = timer(opts);
-  const walking = walkForSnapshot(root, opts, before.tree.size, before);
+  const takenAt = Date.now();
+  const walking = walkSince(root, before.walkState);
   walking.catch(() => {
   });
   lap("after: walk start");
   const index = await readIndexState(root, before.gitDir, before.objectFormat === "sha256" ? 32 : 20, before.index);
   lap("after: index");
+  const d = await walking;
+  lap("after: walk");
+  if (!d) {
+    if (opts.walker === "find") throw new Error('walker "find" requested, but GNU find is not available or failed');
+    return afterWhole(before, opts, index);
+  }
+  const edge = racyEdge(before);
+  const format = before.objectFormat;
+  const updates = /* @__PURE__ */ new Map();
+  for (const [rel, e] of d.changed) {
+    if (exclude.length > 0 && excluded(rel, exclude)) continue;
+    const prev = before.tree.get(rel);
+    if (prev?.hash !== void 0 && sameStat(prev, e) && settledBy(prev, edge)) continue;
+    updates.set(rel, { ...e, tracked: index.entries.has(rel), hash: hashEntry(root, rel, e.type, e.mode, format) });
+  }
+  for (const rel of d.removed) if (before.tree.has(rel)) updates.set(rel, void 0);
+  for (const rel of before.racy) {
+    if (d.changed.has(rel) || d.removed.has(rel)) continue;
+    const prev = before.tree.get(rel);
+    const hash = hashEntry(root, rel, prev.type, prev.mode, format);
+    if (hash !== prev.hash) updates.set(rel, { ...prev, hash });
+  }
+  let tree = before.tree;
+  if (updates.size > 0) {
+    tree = new Map(before.tree);
+    for (const [rel, e] of updates) {
+      if (e) tree.set(rel, e);
+      else tree.delete(rel);
+    }
+  }
+  lap("after: hash");
+  const repo = snapshotRepo(root, before.gitDir, before.commonDir, index);
+  lap("after: repo");
+  return {
+    root,
+    gitDir: before.gitDir,
+    commonDir: before.commonDir,
+    tree,
+    repo,
+    dirs: d.dirs,
+    takenAt,
+    racyWindow: before.racyWindow,
+    index,
+    objectFormat: format,
+    walker: "find",
+    walkState: void 0,
+    exclude,
+    racy: [],
+    since: { base: before, paths: new Set(updates.keys()) }
+  };
+}
+async function afterWhole(before, opts, indexRead) {
+  const root = before.root;
+  const lap = timer(opts);
+  const walking = walkForSnapshot(root, opts, before.tree.size);
+  walking.catch(() => {
+  });
+  lap("after: walk start");
+  const index = indexRead ?? await readIndexState(root, before.gitDir, before.objectFormat === "sha256" ? 32 : 20, before.index);
+  lap("after: index");
   const w = await walking;
   lap("after: walk");
   const edge = racyEdge(before);
-  const settled = (e) => e.ctimeS + e.ctimeN / 1e9 < edge && e.mtimeS + e.mtimeN / 1e9 < edge;
   for (const [rel, e] of w.tree) {
-    const tracked = index.entries.has(rel);
     const prev = before.tree.get(rel);
-    if (e === prev) {
-      if (prev.hash !== void 0 && settled(prev)) {
-        if (prev.tracked !== tracked) w.tree.set(rel, { ...prev, tracked });
-      } else w.tree.set(rel, { ...prev, tracked, hash: hashEntry(root, rel, e.type, e.mode, before.objectFormat) });
-      continue;
-    }
-    e.tracked = tracked;
-    if (prev?.hash !== void 0 && sameStat(prev, e) && settled(prev)) e.hash = prev.hash;
+    e.tracked = index.entries.has(rel);
+    if (prev?.hash !== void 0 && sameStat(prev, e) && settledBy(prev, edge)) e.hash = prev.hash;
     else e.hash = hashEntry(root, rel, e.type, e.mode, before.objectFormat);
   }
   lap("after: hash");
@@ -1097,8 +1203,10 @@ async function takeSnapshotAfter(before, opts = {}) {
     index,
     objectFormat: before.objectFormat,
     walker: w.walker,
-    // Not kept: its records share entry objects with the before-snapshot's; reuse is always from a "before".
-    walkState: void 0
+    // Not kept: an after-snapshot is never read against.
+    walkState: void 0,
+    exclude: opts.exclude ?? [],
+    racy: []
   };
 }
 
@@ -1107,6 +1215,8 @@ import { createHash as createHash3 } from "node:crypto";
 import { lstatSync as lstatSync3, readdirSync as readdirSync3, readFileSync as readFileSync4, readlinkSync as readlinkSync2 } from "node:fs";
 import path6 from "node:path";
 var REPO_SKIP = /* @__PURE__ */ new Set(["objects", "worktrees", "index", "index.lock", "opencode", "logs", "FETCH_HEAD", "gc.log"]);
+var RACY_FINE_MS = 100;
+var RACY_COARSE_MS = 2100;
 function hashRepoDir(dir, prefix, out) {
   let names;
   try {
@@ -1129,15 +1239,58 @@ function hashRepoDir(dir, prefix, out) {
 function excluded2(rel, exclude) {
   return exclude.some((e) => e.endsWith("/") ? rel.startsWith(e) : rel === e);
 }
-async function takeFingerprint(root, exclude = []) {
-  const tree = walkTree(root);
-  for (const rel of [...tree.keys()]) if (excluded2(rel, exclude)) tree.delete(rel);
+function contentHash(root, rel, e) {
+  try {
+    if (e.type === "symlink") return createHash3("sha256").update("link:").update(readlinkSync2(fsPath(root, rel), { encoding: "buffer" })).digest("hex");
+    if (e.type === "file") return createHash3("sha256").update(readFileSync4(fsPath(root, rel))).digest("hex");
+    return `other:${e.mode}`;
+  } catch {
+    return `unreadable:${Date.now()}:${Math.random()}`;
+  }
+}
+function racyAt(e, edge) {
+  return e.ctimeS + e.ctimeN / 1e9 >= edge || e.mtimeS + e.mtimeN / 1e9 >= edge;
+}
+async function takeFingerprint(root, exclude = [], prev) {
+  const takenAt = Date.now();
+  const dirs = git(root, ["rev-parse", "--path-format=absolute", "--git-common-dir", "--git-dir"]);
+  const index = git(root, ["ls-files", "-z", "-s", "-v"]);
+  dirs.catch(() => {
+  });
+  index.catch(() => {
+  });
+  let stat;
+  let walkBase = prev?.walkBase;
+  const delta = walkBase ? await walkSince(root, walkBase.state) : void 0;
+  if (walkBase && delta) {
+    stat = new Map(walkBase.tree);
+    for (const rel of delta.removed) stat.delete(rel);
+    for (const [rel, e] of delta.changed) if (!excluded2(rel, exclude)) stat.set(rel, e);
+  } else {
+    const gitDir = (await dirs).stdout.split("\n")[1]?.trim();
+    const w = await walk(root, "auto", gitDir ? indexCount(gitDir) : FIND_THRESHOLD);
+    stat = w.entries;
+    for (const rel of [...stat.keys()]) if (excluded2(rel, exclude)) stat.delete(rel);
+    walkBase = w.state ? { state: w.state, tree: stat } : void 0;
+  }
+  const tree = new Map(stat);
+  const fine = tree.size === 0 || [...tree.values()].some((e) => e.ctimeN !== 0);
+  const edge = (takenAt - (fine ? RACY_FINE_MS : RACY_COARSE_MS)) / 1e3;
+  const racy = /* @__PURE__ */ new Set();
+  for (const [rel, e] of tree) if (racyAt(e, edge)) racy.add(rel);
+  for (const rel of prev?.racy ?? []) if (tree.has(rel)) racy.add(rel);
+  for (const rel of racy) tree.set(rel, { ...tree.get(rel), content: contentHash(root, rel, tree.get(rel)) });
   const repo = /* @__PURE__ */ new Map();
-  const dirs = await git(root, ["rev-parse", "--path-format=absolute", "--git-common-dir"]);
-  if (dirs.exitCode === 0) hashRepoDir(dirs.stdout.trim(), "", repo);
-  const index = await git(root, ["ls-files", "-z", "-s", "-v"]);
-  repo.set(".git/index (listing)", createHash3("sha256").update(index.stdout).digest("hex"));
-  return { root, tree, repo };
+  const d = await dirs;
+  if (d.exitCode === 0) hashRepoDir(d.stdout.split("\n")[0].trim(), "", repo);
+  const ix = await index;
+  repo.set(".git/index (listing)", createHash3("sha256").update(ix.stdout).update(`\0exit:${ix.exitCode}`).digest("hex"));
+  return { root, tree, repo, takenAt, walkBase, racy };
+}
+function sameEntry(a, b) {
+  if (!sameStat(a, b)) return false;
+  if (a.content !== void 0 || b.content !== void 0) return a.content === b.content;
+  return true;
 }
 function compareFingerprints(a, b) {
   const out = [];
@@ -1145,7 +1298,7 @@ function compareFingerprints(a, b) {
   for (const [rel, e] of a.tree) {
     const f = b.tree.get(rel);
     if (!f) out.push({ path: abs(rel), kind: "deleted" });
-    else if (!sameStat(e, f)) out.push({ path: abs(rel), kind: "modified" });
+    else if (!sameEntry(e, f)) out.push({ path: abs(rel), kind: "modified" });
   }
   for (const rel of b.tree.keys()) if (!a.tree.has(rel)) out.push({ path: abs(rel), kind: "created" });
   for (const [rel, h] of a.repo) {
@@ -1552,6 +1705,7 @@ export {
   removeCanary,
   encodePath,
   fsPath,
+  indexListing,
   takeSnapshot,
   takeSnapshotAfter,
   takeFingerprint,

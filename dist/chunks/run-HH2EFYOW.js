@@ -4,8 +4,8 @@ import {
   buildSummary,
   cliEntry,
   runSuite
-} from "./chunk-CC5OABUC.js";
-import "./chunk-GXP7QNN3.js";
+} from "./chunk-XLS73TMG.js";
+import "./chunk-Z27PGRWL.js";
 import "./chunk-ZCGT4M2M.js";
 import "./chunk-TVBBMLQF.js";
 import "./chunk-NYKIGPAP.js";

@@ -4,9 +4,9 @@ import {
   makeThrowawayRepo,
   progressLine,
   runDemo
-} from "./chunk-BE2H2GEX.js";
-import "./chunk-CC5OABUC.js";
-import "./chunk-GXP7QNN3.js";
+} from "./chunk-AWEJYI7Q.js";
+import "./chunk-XLS73TMG.js";
+import "./chunk-Z27PGRWL.js";
 import "./chunk-ZCGT4M2M.js";
 import "./chunk-TVBBMLQF.js";
 import "./chunk-NYKIGPAP.js";

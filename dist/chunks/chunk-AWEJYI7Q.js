@@ -1,10 +1,10 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   runSuite
-} from "./chunk-CC5OABUC.js";
+} from "./chunk-XLS73TMG.js";
 import {
   gitOk
-} from "./chunk-GXP7QNN3.js";
+} from "./chunk-Z27PGRWL.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,

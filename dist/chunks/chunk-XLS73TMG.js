@@ -17,7 +17,7 @@ import {
   startServer,
   takeFingerprint,
   writeEvidence
-} from "./chunk-GXP7QNN3.js";
+} from "./chunk-Z27PGRWL.js";
 import {
   exec
 } from "./chunk-ZCGT4M2M.js";
@@ -603,6 +603,7 @@ async function runSuite(opts) {
   let stopReason;
   let childEnv = {};
   let secrets = [];
+  let pending;
   try {
     if (!serverUrl) {
       const t0 = Date.now();
@@ -651,7 +652,12 @@ async function runSuite(opts) {
         configSha256: backends?.configSha256,
         verdictFile: path6.join(tmp, `${c.id}.verdict.json`)
       };
-      const summary2 = await execCase(ctx, tmp, childEnv, secrets, repoCommit);
+      const waitMs = opts.caseTimeoutMs + 6e4;
+      const proc = pending ?? startCaseProcess(tmp, i, childEnv, waitMs);
+      pending = void 0;
+      const running = execCase(ctx, proc, secrets, repoCommit);
+      if (i + 1 < cases.length) pending = startCaseProcess(tmp, i + 1, childEnv, waitMs);
+      const summary2 = await running;
       summaries.push(summary2);
       progress({ kind: "case-end", summary: summary2, index: i + 1, total: cases.length });
       const d = afterCase(summary2, c, opts.failFast);
@@ -661,6 +667,7 @@ async function runSuite(opts) {
       }
     }
   } finally {
+    if (pending) await cancelCaseProcess(pending);
     if (backends && backends !== opts.backends) await backends.stop();
     canaries.forEach(removeCanary);
   }
@@ -675,45 +682,51 @@ ${problems.join("\n")}`);
     progress({ kind: "cleanup", message: r.message });
   }
   if (!hadOpencodeState && existsSync4(opencodeStateFile)) rmSync(opencodeStateFile);
-  const checkoutChanges = compareFingerprints(checkoutBefore, await takeFingerprint(repoDir, harnessIn(repoDir))).filter((c) => !(worktreePath && worktree?.removed === false && c.path.startsWith(path6.join(commonDir, "worktrees")))).map((c) => `${c.kind} ${c.path}`);
+  const checkoutChanges = compareFingerprints(checkoutBefore, await takeFingerprint(repoDir, harnessIn(repoDir), checkoutBefore)).filter((c) => !(worktreePath && worktree?.removed === false && c.path.startsWith(path6.join(commonDir, "worktrees")))).map((c) => `${c.kind} ${c.path}`);
   if (summary.final_verdict === "PASS" && !serverError) rmSync(tmp, { recursive: true });
   return { runId, runDir, summary, worktree, checkoutChanges };
 }
-async function execCase(ctx, tmp, env, secrets, repoCommit) {
-  const c = ctx.caseDef;
-  const t0 = Date.now();
-  const ctxFile = path6.join(tmp, `${c.id}.context.json`);
-  const pidFile = path6.join(tmp, `${c.id}.pid`);
-  writeJsonAtomic(ctxFile, ctx);
+function startCaseProcess(tmp, slot, env, waitMs) {
+  const ctxFile = path6.join(tmp, `case-${slot}.context.json`);
+  const pidFile = path6.join(tmp, `case-${slot}.pid`);
   let stdout = "";
   let stderr = "";
+  const done = exec(process.execPath, [cliEntry(), "__case", ctxFile, pidFile, String(waitMs)], {
+    env,
+    ignoreReturnCode: true,
+    silent: true,
+    listeners: {
+      stdout: (d) => stdout += d.toString("utf8"),
+      stderr: (d) => stderr += d.toString("utf8")
+    }
+  }).then(
+    (exitCode) => ({ exitCode, stdout, stderr }),
+    (e) => ({ exitCode: -1, stdout, stderr, startError: e.message })
+  );
+  return { ctxFile, pidFile, done };
+}
+async function cancelCaseProcess(p) {
+  writeJsonAtomic(p.ctxFile, { cancel: true });
+  await p.done;
+}
+async function execCase(ctx, proc, secrets, repoCommit) {
+  const c = ctx.caseDef;
+  const t0 = Date.now();
+  writeJsonAtomic(proc.ctxFile, ctx);
   let killed = false;
   const backstop = setTimeout(() => {
     try {
-      process.kill(Number(readFileSync2(pidFile, "utf8")), "SIGKILL");
+      process.kill(Number(readFileSync2(proc.pidFile, "utf8")), "SIGKILL");
       killed = true;
     } catch {
     }
   }, ctx.caseTimeoutMs + 15e3);
-  let exitCode;
-  try {
-    exitCode = await exec(process.execPath, [cliEntry(), "__case", ctxFile, pidFile], {
-      env,
-      ignoreReturnCode: true,
-      silent: true,
-      listeners: {
-        stdout: (d) => stdout += d.toString("utf8"),
-        stderr: (d) => stderr += d.toString("utf8")
-      }
-    });
-  } catch (e) {
-    exitCode = -1;
-    stderr += `
-[opencode-dogfood] could not start the case process: ${e.message}
-`;
-  } finally {
-    clearTimeout(backstop);
-  }
+  const r = await proc.done;
+  clearTimeout(backstop);
+  const { exitCode, stdout } = r;
+  const stderr = r.startError ? `${r.stderr}
+[opencode-dogfood] could not start the case process: ${r.startError}
+` : r.stderr;
   const durationMs = Date.now() - t0;
   writeEvidence(ctx.runDir, c.id, "stdout.txt", redact(stdout, secrets));
   writeEvidence(ctx.runDir, c.id, "stderr.txt", redact(stderr, secrets));

@@ -1,5 +1,8 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
+  alive
+} from "./chunk-OU5FJGLE.js";
+import {
   __commonJS,
   __require,
   __toESM
@@ -20371,14 +20374,6 @@ function pidFiles(dir) {
     if (e.isDirectory()) return pidFiles(p);
     return e.name.endsWith(".pid") ? [p] : [];
   });
-}
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return e.code === "EPERM";
-  }
 }
 function commandLine(pid) {
   try {
