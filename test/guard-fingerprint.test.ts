@@ -44,6 +44,19 @@ describe('fingerprint of a checkout', () => {
     ])
   })
 
+  it('the index by its listing: a stat-only rewrite is no change, a staged file is', async () => {
+    const dir = repo({ 'a.txt': 'a\n' })
+    await settle()
+    const fp = await takeFingerprint(dir)
+    const same = await takeFingerprint(dir, [], fp)
+    expect(same.repo.get('.git/index (listing)')).toBe(fp.repo.get('.git/index (listing)'))
+    git(dir, 'update-index', '--really-refresh') // rewrites the index file, same entries
+    expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toEqual([])
+    writeFileSync(path.join(dir, 'b.txt'), 'b\n')
+    git(dir, 'add', 'b.txt')
+    expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toEqual(['modified .git/index (listing)', 'created b.txt'])
+  })
+
   it('an entry that changed within the racy window is compared by content, even when its stat data matches', async () => {
     const dir = repo({ 'a.txt': 'aaaa\n', 'b.txt': 'bbbb\n' })
     await settle()

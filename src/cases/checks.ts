@@ -83,6 +83,12 @@ function runNode(env: CheckEnv, args: string[], evidenceName: string): Promise<{
   })
 }
 
+/**
+ * A test file run as itself: its node:test tests run in this one process and
+ * set the exit status (`node --test` would start a second process per file).
+ */
+const testRun = (file: string): string[] => ['--test-reporter=tap', file]
+
 type Check = (env: CheckEnv) => Promise<Outcome>
 
 const ping: Check = async (env) => {
@@ -240,7 +246,7 @@ const codegen: Check = async (env) => {
 const bugfix: Check = async (env) => {
   const target = param(env, 'target')
   const test = param(env, 'test')
-  const before = await runNode(env, ['--test', '--test-reporter=tap', test], 'test_before.txt')
+  const before = await runNode(env, testRun(test), 'test_before.txt')
   if (before.ok) return fail('EVIDENCEMISMATCH', `the fixture test ${test} passes before the fix: nothing to fix`)
   const r = await env.prompt()
   env.log(describe(r))
@@ -248,7 +254,7 @@ const bugfix: Check = async (env) => {
   const bad = judgeAnswer(r)
   if (bad) return bad
   if (g.changes.some((c) => c.path === test)) return fail('EVIDENCEMISMATCH', `the agent changed the test ${test}`)
-  const [compiled, after] = await Promise.all([runNode(env, ['--check', target], 'compile.txt'), runNode(env, ['--test', '--test-reporter=tap', test], 'test_after.txt')])
+  const [compiled, after] = await Promise.all([runNode(env, ['--check', target], 'compile.txt'), runNode(env, testRun(test), 'test_after.txt')])
   if (!compiled.ok) return fail('SYNTAXERROR', `${target} does not compile after the fix`)
   if (!after.ok) return fail('EVIDENCEMISMATCH', `${test} still fails after the fix`)
   return ok(`${test} failed before and passes after the fix`)
@@ -262,7 +268,7 @@ const testgen: Check = async (env) => {
   const bad = judgeAnswer(r)
   if (bad) return bad
   if (!existsSync(path.join(env.ctx.workDir, target))) return fail('EVIDENCEMISMATCH', `${target} was not created`)
-  const [compiled, run] = await Promise.all([runNode(env, ['--check', target], 'compile.txt'), runNode(env, ['--test', '--test-reporter=tap', target], 'test_run.txt')])
+  const [compiled, run] = await Promise.all([runNode(env, ['--check', target], 'compile.txt'), runNode(env, testRun(target), 'test_run.txt')])
   if (!compiled.ok) return fail('SYNTAXERROR', `${target} does not compile`)
   if (!run.ok) return fail('EVIDENCEMISMATCH', `the generated test ${target} fails`)
   if (!/# tests [1-9]/.test(run.output)) return fail('EVIDENCEMISMATCH', `the generated test ${target} ran no test`)

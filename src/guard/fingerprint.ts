@@ -33,6 +33,10 @@ export interface Fingerprint {
   walkBase?: { state: FindState; tree: Map<string, StatEntry> }
   /** Paths whose stat data could not vouch for them (compared by content too). */
   racy: Set<string>
+  /** The repository's common and own git dirs (asked of git once). */
+  gitDirs?: { common: string; own: string }
+  /** The index file's identity and stat data when its listing was taken. */
+  indexKey?: string
 }
 
 export interface FingerprintChange {
@@ -94,10 +98,14 @@ function racyAt(e: StatEntry, edge: number): boolean {
  */
 export async function takeFingerprint(root: string, exclude: string[] = [], prev?: Fingerprint): Promise<Fingerprint> {
   const takenAt = Date.now()
-  const dirs = git(root, ['rev-parse', '--path-format=absolute', '--git-common-dir', '--git-dir'])
-  const index = git(root, ['ls-files', '-z', '-s', '-v'])
-  dirs.catch(() => {})
-  index.catch(() => {})
+  const dirsRun = prev?.gitDirs ? undefined : git(root, ['rev-parse', '--path-format=absolute', '--git-common-dir', '--git-dir'])
+  dirsRun?.catch(() => {})
+  const gitDirs = async (): Promise<Fingerprint['gitDirs']> => {
+    if (prev?.gitDirs) return prev.gitDirs
+    const d = await dirsRun!
+    const [common, own] = d.stdout.split('\n').map((x) => x.trim())
+    return d.exitCode === 0 && common && own ? { common, own } : undefined
+  }
   let stat: Map<string, StatEntry>
   let walkBase = prev?.walkBase
   const delta = walkBase ? await walkSince(root, walkBase.state) : undefined
@@ -106,25 +114,50 @@ export async function takeFingerprint(root: string, exclude: string[] = [], prev
     for (const rel of delta.removed) stat.delete(rel)
     for (const [rel, e] of delta.changed) if (!excluded(rel, exclude)) stat.set(rel, e)
   } else {
-    const gitDir = (await dirs).stdout.split('\n')[1]?.trim()
-    const w = await walk(root, 'auto', gitDir ? indexCount(gitDir) : FIND_THRESHOLD)
+    const own = (await gitDirs())?.own
+    const w = await walk(root, 'auto', own ? indexCount(own) : FIND_THRESHOLD)
     stat = w.entries
     for (const rel of [...stat.keys()]) if (excluded(rel, exclude)) stat.delete(rel)
     walkBase = w.state ? { state: w.state, tree: stat } : undefined
   }
   const tree = new Map<string, FingerprintEntry>(stat)
   const fine = tree.size === 0 || [...tree.values()].some((e) => e.ctimeN !== 0)
-  const edge = (takenAt - (fine ? RACY_FINE_MS : RACY_COARSE_MS)) / 1000
+  const window = fine ? RACY_FINE_MS : RACY_COARSE_MS
+  const edge = (takenAt - window) / 1000
   const racy = new Set<string>()
   for (const [rel, e] of tree) if (racyAt(e, edge)) racy.add(rel)
   for (const rel of prev?.racy ?? []) if (tree.has(rel)) racy.add(rel)
   for (const rel of racy) tree.set(rel, { ...tree.get(rel)!, content: contentHash(root, rel, tree.get(rel)!) })
   const repo = new Map<string, string>()
-  const d = await dirs
-  if (d.exitCode === 0) hashRepoDir(d.stdout.split('\n')[0].trim(), '', repo)
-  const ix = await index
-  repo.set('.git/index (listing)', createHash('sha256').update(ix.stdout).update(`\0exit:${ix.exitCode}`).digest('hex'))
-  return { root, tree, repo, takenAt, walkBase, racy }
+  const dirs = await gitDirs()
+  if (dirs) hashRepoDir(dirs.common, '', repo)
+  // The index by its listing (git's own view: a stat-only rewrite is no change),
+  // asked of git again only when the file moved since the earlier listing.
+  const indexKey = dirs ? fileKey(path.join(dirs.own, 'index')) : undefined
+  const LISTING = '.git/index (listing)'
+  const prevListing = prev?.repo.get(LISTING)
+  if (prevListing !== undefined && indexKey !== undefined && indexKey === prev?.indexKey && settledKey(indexKey, prev.takenAt - window)) repo.set(LISTING, prevListing)
+  else {
+    const ix = await git(root, ['ls-files', '-z', '-s', '-v'])
+    repo.set(LISTING, createHash('sha256').update(ix.stdout).update(`\0exit:${ix.exitCode}`).digest('hex'))
+  }
+  return { root, tree, repo, takenAt, walkBase, racy, gitDirs: dirs, indexKey }
+}
+
+/** A file's identity and stat data (undefined: missing). */
+function fileKey(file: string): string | undefined {
+  try {
+    const s = lstatSync(file, { bigint: true })
+    return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`
+  } catch {
+    return undefined
+  }
+}
+
+/** The key's ctime lies before `ms` (since the epoch): a later write would move it. */
+function settledKey(key: string, ms: number): boolean {
+  const ctimeNs = BigInt(key.split(':')[4])
+  return Number(ctimeNs / 1_000_000n) < ms
 }
 
 /** Same entry: same stat data, and where either side was racy, the same content. */
