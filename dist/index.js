@@ -1,16 +1,16 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   progressLine
-} from "./chunks/chunk-AWEJYI7Q.js";
+} from "./chunks/chunk-RHI6SVPX.js";
 import {
   loadCases,
   platformPackages,
   resolveOpencodeBinary,
   runSuite
-} from "./chunks/chunk-XLS73TMG.js";
+} from "./chunks/chunk-INZSU5IX.js";
 import {
   secretValues
-} from "./chunks/chunk-Z27PGRWL.js";
+} from "./chunks/chunk-OP2EBFIY.js";
 import {
   BearerCredentialHandler,
   HttpClient,

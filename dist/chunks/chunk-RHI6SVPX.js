@@ -1,10 +1,10 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   runSuite
-} from "./chunk-XLS73TMG.js";
+} from "./chunk-INZSU5IX.js";
 import {
   gitOk
-} from "./chunk-Z27PGRWL.js";
+} from "./chunk-OP2EBFIY.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,

@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   sdkTransport
-} from "./chunk-SSGURVDK.js";
+} from "./chunk-ISFJANWB.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-AWEJYI7Q.js";
+} from "./chunk-RHI6SVPX.js";
 import {
   DEFAULT_ROLES,
   builtinCases,
@@ -14,11 +14,11 @@ import {
   resolveOpencodeBinary,
   runSuite,
   startBackends
-} from "./chunk-XLS73TMG.js";
+} from "./chunk-INZSU5IX.js";
 import {
   agentFor,
   caseTag
-} from "./chunk-Z27PGRWL.js";
+} from "./chunk-OP2EBFIY.js";
 import "./chunk-ZCGT4M2M.js";
 import {
   BUILTIN_MODEL,

@@ -344,7 +344,7 @@ async function readIndexState(root, gitDir, oidLen, previous) {
   let bytes;
   let mtimeS;
   let mtimeN;
-  let fileKey;
+  let fileKey2;
   const readAt = Date.now();
   try {
     const first = statSync(file, { bigint: true });
@@ -353,15 +353,15 @@ async function readIndexState(root, gitDir, oidLen, previous) {
     const s = statSync(file, { bigint: true });
     mtimeS = Number(s.mtimeNs / 1000000000n);
     mtimeN = Number(s.mtimeNs % 1000000000n);
-    if (fileKeyOf(first) === fileKeyOf(s)) fileKey = fileKeyOf(s);
+    if (fileKeyOf(first) === fileKeyOf(s)) fileKey2 = fileKeyOf(s);
   } catch {
     return { ...emptyState(createHash("sha256").update("no index").digest("hex"), true), mtimeS: 0, mtimeN: 0 };
   }
-  if (previous?.bytes && previous.bytes.equals(bytes)) return { ...previous, mtimeS, mtimeN, fileKey, readAt };
+  if (previous?.bytes && previous.bytes.equals(bytes)) return { ...previous, mtimeS, mtimeN, fileKey: fileKey2, readAt };
   const parsed = parseIndex(bytes, oidLen, false);
-  if (parsed) return { ...parsed, oidLen, mtimeS, mtimeN, bytes, fileKey, readAt };
+  if (parsed) return { ...parsed, oidLen, mtimeS, mtimeN, bytes, fileKey: fileKey2, readAt };
   const listed = await listIndex(root);
-  return { ...listed, oidLen, listing: createHash("sha256").update(listed.listing).update(bytes).digest("hex"), mtimeS, mtimeN, bytes, fileKey, readAt };
+  return { ...listed, oidLen, listing: createHash("sha256").update(listed.listing).update(bytes).digest("hex"), mtimeS, mtimeN, bytes, fileKey: fileKey2, readAt };
 }
 function statMatches(ix, slot, e) {
   if (ix.flags[slot] !== 0) return false;
@@ -1253,12 +1253,15 @@ function racyAt(e, edge) {
 }
 async function takeFingerprint(root, exclude = [], prev) {
   const takenAt = Date.now();
-  const dirs = git(root, ["rev-parse", "--path-format=absolute", "--git-common-dir", "--git-dir"]);
-  const index = git(root, ["ls-files", "-z", "-s", "-v"]);
-  dirs.catch(() => {
+  const dirsRun = prev?.gitDirs ? void 0 : git(root, ["rev-parse", "--path-format=absolute", "--git-common-dir", "--git-dir"]);
+  dirsRun?.catch(() => {
   });
-  index.catch(() => {
-  });
+  const gitDirs = async () => {
+    if (prev?.gitDirs) return prev.gitDirs;
+    const d = await dirsRun;
+    const [common, own] = d.stdout.split("\n").map((x) => x.trim());
+    return d.exitCode === 0 && common && own ? { common, own } : void 0;
+  };
   let stat;
   let walkBase = prev?.walkBase;
   const delta = walkBase ? await walkSince(root, walkBase.state) : void 0;
@@ -1267,25 +1270,44 @@ async function takeFingerprint(root, exclude = [], prev) {
     for (const rel of delta.removed) stat.delete(rel);
     for (const [rel, e] of delta.changed) if (!excluded2(rel, exclude)) stat.set(rel, e);
   } else {
-    const gitDir = (await dirs).stdout.split("\n")[1]?.trim();
-    const w = await walk(root, "auto", gitDir ? indexCount(gitDir) : FIND_THRESHOLD);
+    const own = (await gitDirs())?.own;
+    const w = await walk(root, "auto", own ? indexCount(own) : FIND_THRESHOLD);
     stat = w.entries;
     for (const rel of [...stat.keys()]) if (excluded2(rel, exclude)) stat.delete(rel);
     walkBase = w.state ? { state: w.state, tree: stat } : void 0;
   }
   const tree = new Map(stat);
   const fine = tree.size === 0 || [...tree.values()].some((e) => e.ctimeN !== 0);
-  const edge = (takenAt - (fine ? RACY_FINE_MS : RACY_COARSE_MS)) / 1e3;
+  const window = fine ? RACY_FINE_MS : RACY_COARSE_MS;
+  const edge = (takenAt - window) / 1e3;
   const racy = /* @__PURE__ */ new Set();
   for (const [rel, e] of tree) if (racyAt(e, edge)) racy.add(rel);
   for (const rel of prev?.racy ?? []) if (tree.has(rel)) racy.add(rel);
   for (const rel of racy) tree.set(rel, { ...tree.get(rel), content: contentHash(root, rel, tree.get(rel)) });
   const repo = /* @__PURE__ */ new Map();
-  const d = await dirs;
-  if (d.exitCode === 0) hashRepoDir(d.stdout.split("\n")[0].trim(), "", repo);
-  const ix = await index;
-  repo.set(".git/index (listing)", createHash3("sha256").update(ix.stdout).update(`\0exit:${ix.exitCode}`).digest("hex"));
-  return { root, tree, repo, takenAt, walkBase, racy };
+  const dirs = await gitDirs();
+  if (dirs) hashRepoDir(dirs.common, "", repo);
+  const indexKey = dirs ? fileKey(path6.join(dirs.own, "index")) : void 0;
+  const LISTING = ".git/index (listing)";
+  const prevListing = prev?.repo.get(LISTING);
+  if (prevListing !== void 0 && indexKey !== void 0 && indexKey === prev?.indexKey && settledKey(indexKey, prev.takenAt - window)) repo.set(LISTING, prevListing);
+  else {
+    const ix = await git(root, ["ls-files", "-z", "-s", "-v"]);
+    repo.set(LISTING, createHash3("sha256").update(ix.stdout).update(`\0exit:${ix.exitCode}`).digest("hex"));
+  }
+  return { root, tree, repo, takenAt, walkBase, racy, gitDirs: dirs, indexKey };
+}
+function fileKey(file) {
+  try {
+    const s = lstatSync3(file, { bigint: true });
+    return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+  } catch {
+    return void 0;
+  }
+}
+function settledKey(key, ms) {
+  const ctimeNs = BigInt(key.split(":")[4]);
+  return Number(ctimeNs / 1000000n) < ms;
 }
 function sameEntry(a, b) {
   if (!sameStat(a, b)) return false;

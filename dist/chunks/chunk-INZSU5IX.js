@@ -17,7 +17,7 @@ import {
   startServer,
   takeFingerprint,
   writeEvidence
-} from "./chunk-Z27PGRWL.js";
+} from "./chunk-OP2EBFIY.js";
 import {
   exec
 } from "./chunk-ZCGT4M2M.js";

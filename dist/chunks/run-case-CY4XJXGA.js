@@ -4,7 +4,7 @@ import {
   createOpencodeClient,
   sdkTransport,
   toolUses
-} from "./chunk-SSGURVDK.js";
+} from "./chunk-ISFJANWB.js";
 import {
   agentFor,
   canaryState,
@@ -27,7 +27,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-Z27PGRWL.js";
+} from "./chunk-OP2EBFIY.js";
 import {
   isAllowed
 } from "./chunk-OWG5NDIY.js";
@@ -419,6 +419,7 @@ ${stderr ?? ""}`;
     });
   });
 }
+var testRun = (file) => ["--test-reporter=tap", file];
 var ping = async (env) => {
   const h = await env.transport.health();
   env.evidence("health.json", JSON.stringify(h, null, 2) + "\n");
@@ -559,7 +560,7 @@ var codegen = async (env) => {
 var bugfix = async (env) => {
   const target = param(env, "target");
   const test = param(env, "test");
-  const before = await runNode(env, ["--test", "--test-reporter=tap", test], "test_before.txt");
+  const before = await runNode(env, testRun(test), "test_before.txt");
   if (before.ok) return fail("EVIDENCEMISMATCH", `the fixture test ${test} passes before the fix: nothing to fix`);
   const r = await env.prompt();
   env.log(describe(r));
@@ -567,7 +568,7 @@ var bugfix = async (env) => {
   const bad = judgeAnswer(r);
   if (bad) return bad;
   if (g.changes.some((c) => c.path === test)) return fail("EVIDENCEMISMATCH", `the agent changed the test ${test}`);
-  const [compiled, after] = await Promise.all([runNode(env, ["--check", target], "compile.txt"), runNode(env, ["--test", "--test-reporter=tap", test], "test_after.txt")]);
+  const [compiled, after] = await Promise.all([runNode(env, ["--check", target], "compile.txt"), runNode(env, testRun(test), "test_after.txt")]);
   if (!compiled.ok) return fail("SYNTAXERROR", `${target} does not compile after the fix`);
   if (!after.ok) return fail("EVIDENCEMISMATCH", `${test} still fails after the fix`);
   return ok(`${test} failed before and passes after the fix`);
@@ -580,7 +581,7 @@ var testgen = async (env) => {
   const bad = judgeAnswer(r);
   if (bad) return bad;
   if (!existsSync(path2.join(env.ctx.workDir, target))) return fail("EVIDENCEMISMATCH", `${target} was not created`);
-  const [compiled, run] = await Promise.all([runNode(env, ["--check", target], "compile.txt"), runNode(env, ["--test", "--test-reporter=tap", target], "test_run.txt")]);
+  const [compiled, run] = await Promise.all([runNode(env, ["--check", target], "compile.txt"), runNode(env, testRun(target), "test_run.txt")]);
   if (!compiled.ok) return fail("SYNTAXERROR", `${target} does not compile`);
   if (!run.ok) return fail("EVIDENCEMISMATCH", `the generated test ${target} fails`);
   if (!/# tests [1-9]/.test(run.output)) return fail("EVIDENCEMISMATCH", `the generated test ${target} ran no test`);
