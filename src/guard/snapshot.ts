@@ -189,10 +189,14 @@ async function repoConfig(root: string): Promise<RepoConfig> {
     if (key === 'core.attributesfile') attributesFile = true
     if (key === 'extensions.objectformat') objectFormat = value === 'sha256' ? 'sha256' : 'sha1'
   }
-  const home = process.env.HOME ?? os.homedir()
-  const xdg = process.env.XDG_CONFIG_HOME || path.join(home, '.config')
-  if (existsSync(path.join(xdg, 'git', 'attributes'))) attributesFile = true
+  if (existsSync(xdgAttributes())) attributesFile = true
   return { autocrlf, attributesFile, objectFormat }
+}
+
+/** git's default attributes file ($XDG_CONFIG_HOME/git/attributes). */
+function xdgAttributes(): string {
+  const home = process.env.HOME ?? os.homedir()
+  return path.join(process.env.XDG_CONFIG_HOME || path.join(home, '.config'), 'git', 'attributes')
 }
 
 const configCache = new Map<string, { key: string; at: number; cfg: RepoConfig }>()
@@ -202,7 +206,7 @@ const configCache = new Map<string, { key: string; at: number; cfg: RepoConfig }
  * key: their identity and stat data. Undefined (no caching) when config
  * could come from anywhere else: the environment, or an include.
  */
-function configKey(gitDir: string, commonDir: string): { key: string; newest: number } | undefined {
+function configKey(gitDir: string, commonDir: string): { key: string; newest: number; mentions: boolean } | undefined {
   const env = process.env
   if (env.GIT_CONFIG_PARAMETERS || env.GIT_CONFIG_COUNT || env.GIT_CONFIG) return undefined
   const home = env.HOME ?? os.homedir()
@@ -213,6 +217,7 @@ function configKey(gitDir: string, commonDir: string): { key: string; newest: nu
   if (!env.GIT_CONFIG_NOSYSTEM) files.push(env.GIT_CONFIG_SYSTEM ?? '/etc/gitconfig')
   const parts: string[] = []
   let newest = 0
+  let mentions = false
   for (const f of files) {
     let st: BigIntStats
     try {
@@ -221,11 +226,13 @@ function configKey(gitDir: string, commonDir: string): { key: string; newest: nu
       parts.push(`${f}:-`)
       continue
     }
-    if (st.isFile() && /include/i.test(readFileSync(f, 'latin1'))) return undefined
+    const text = st.isFile() ? readFileSync(f, 'latin1') : ''
+    if (/include/i.test(text)) return undefined
+    if (/autocrlf|attributesfile|objectformat/i.test(text)) mentions = true
     parts.push(`${f}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`)
     newest = Math.max(newest, Number(st.ctimeNs / 1_000_000n), Number(st.mtimeNs / 1_000_000n))
   }
-  return { key: parts.join('\0'), newest }
+  return { key: parts.join('\0'), newest, mentions }
 }
 
 /**
@@ -235,6 +242,8 @@ function configKey(gitDir: string, commonDir: string): { key: string; newest: nu
  */
 async function repoConfigCached(root: string, gitDir: string, commonDir: string): Promise<RepoConfig> {
   const k = configKey(gitDir, commonDir)
+  // No config file (nor the environment) names any of the keys: git's defaults, without asking git.
+  if (k && !k.mentions) return { autocrlf: false, attributesFile: existsSync(xdgAttributes()), objectFormat: 'sha1' }
   const hit = configCache.get(root)
   if (k && hit && hit.key === k.key && k.newest < hit.at - RACY_WINDOW_FINE) return hit.cfg
   const at = Date.now()
