@@ -1,16 +1,16 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   progressLine
-} from "./chunks/chunk-RHI6SVPX.js";
+} from "./chunks/chunk-HLZUKP5W.js";
 import {
   loadCases,
   platformPackages,
   resolveOpencodeBinary,
   runSuite
-} from "./chunks/chunk-INZSU5IX.js";
+} from "./chunks/chunk-FCKC6WW3.js";
 import {
   secretValues
-} from "./chunks/chunk-OP2EBFIY.js";
+} from "./chunks/chunk-HU4GYVAB.js";
 import {
   BearerCredentialHandler,
   HttpClient,

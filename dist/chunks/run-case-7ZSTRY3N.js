@@ -4,7 +4,7 @@ import {
   createOpencodeClient,
   sdkTransport,
   toolUses
-} from "./chunk-ISFJANWB.js";
+} from "./chunk-K7TAJU75.js";
 import {
   agentFor,
   canaryState,
@@ -27,7 +27,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-OP2EBFIY.js";
+} from "./chunk-HU4GYVAB.js";
 import {
   isAllowed
 } from "./chunk-OWG5NDIY.js";

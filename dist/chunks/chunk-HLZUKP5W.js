@@ -1,10 +1,10 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   runSuite
-} from "./chunk-INZSU5IX.js";
+} from "./chunk-FCKC6WW3.js";
 import {
   gitOk
-} from "./chunk-OP2EBFIY.js";
+} from "./chunk-HU4GYVAB.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,

@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   sdkTransport
-} from "./chunk-ISFJANWB.js";
+} from "./chunk-K7TAJU75.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-RHI6SVPX.js";
+} from "./chunk-HLZUKP5W.js";
 import {
   DEFAULT_ROLES,
   builtinCases,
@@ -14,11 +14,11 @@ import {
   resolveOpencodeBinary,
   runSuite,
   startBackends
-} from "./chunk-INZSU5IX.js";
+} from "./chunk-FCKC6WW3.js";
 import {
   agentFor,
   caseTag
-} from "./chunk-OP2EBFIY.js";
+} from "./chunk-HU4GYVAB.js";
 import "./chunk-ZCGT4M2M.js";
 import {
   BUILTIN_MODEL,

@@ -17,7 +17,7 @@ import {
   startServer,
   takeFingerprint,
   writeEvidence
-} from "./chunk-OP2EBFIY.js";
+} from "./chunk-HU4GYVAB.js";
 import {
   exec
 } from "./chunk-ZCGT4M2M.js";

@@ -820,10 +820,12 @@ async function repoConfig(root) {
     if (key === "core.attributesfile") attributesFile = true;
     if (key === "extensions.objectformat") objectFormat = value === "sha256" ? "sha256" : "sha1";
   }
-  const home = process.env.HOME ?? os2.homedir();
-  const xdg = process.env.XDG_CONFIG_HOME || path5.join(home, ".config");
-  if (existsSync2(path5.join(xdg, "git", "attributes"))) attributesFile = true;
+  if (existsSync2(xdgAttributes())) attributesFile = true;
   return { autocrlf, attributesFile, objectFormat };
+}
+function xdgAttributes() {
+  const home = process.env.HOME ?? os2.homedir();
+  return path5.join(process.env.XDG_CONFIG_HOME || path5.join(home, ".config"), "git", "attributes");
 }
 var configCache = /* @__PURE__ */ new Map();
 function configKey(gitDir, commonDir) {
@@ -837,6 +839,7 @@ function configKey(gitDir, commonDir) {
   if (!env.GIT_CONFIG_NOSYSTEM) files.push(env.GIT_CONFIG_SYSTEM ?? "/etc/gitconfig");
   const parts = [];
   let newest = 0;
+  let mentions = false;
   for (const f of files) {
     let st;
     try {
@@ -845,14 +848,17 @@ function configKey(gitDir, commonDir) {
       parts.push(`${f}:-`);
       continue;
     }
-    if (st.isFile() && /include/i.test(readFileSync3(f, "latin1"))) return void 0;
+    const text = st.isFile() ? readFileSync3(f, "latin1") : "";
+    if (/include/i.test(text)) return void 0;
+    if (/autocrlf|attributesfile|objectformat/i.test(text)) mentions = true;
     parts.push(`${f}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`);
     newest = Math.max(newest, Number(st.ctimeNs / 1000000n), Number(st.mtimeNs / 1000000n));
   }
-  return { key: parts.join("\0"), newest };
+  return { key: parts.join("\0"), newest, mentions };
 }
 async function repoConfigCached(root, gitDir, commonDir) {
   const k = configKey(gitDir, commonDir);
+  if (k && !k.mentions) return { autocrlf: false, attributesFile: existsSync2(xdgAttributes()), objectFormat: "sha1" };
   const hit = configCache.get(root);
   if (k && hit && hit.key === k.key && k.newest < hit.at - RACY_WINDOW_FINE) return hit.cfg;
   const at = Date.now();

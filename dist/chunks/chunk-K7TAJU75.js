@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   health,
   splitModel
-} from "./chunk-OP2EBFIY.js";
+} from "./chunk-HU4GYVAB.js";
 import {
   __commonJS,
   __require,
