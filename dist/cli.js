@@ -53,13 +53,13 @@ Run options:
 Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a failed entry checklist.
 `;
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-2A3CW3UM.js");
+  const { progressLine } = await import("./chunks/demo-MDEHUXUY.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
   const { values } = parseArgs({ args: argv, options: RUN_OPTIONS, strict: true, allowPositionals: false });
   const { parseSuiteInputs } = await import("./chunks/inputs-YJJNEJ5V.js");
-  const { runSuite } = await import("./chunks/run-DBLF3Z72.js");
+  const { runSuite } = await import("./chunks/run-G7UFSA2K.js");
   const { verdictTable } = await import("./chunks/table-B7QWIWQ6.js");
   const opts = parseSuiteInputs(values, process.cwd());
   const outcome = await runSuite({ ...opts, onProgress: await printProgress() });
@@ -103,10 +103,15 @@ var CONTEXT_POLL_MS = 10;
 async function cmdCase(argv) {
   const [ctxFile, pidFile, waitArg] = argv;
   if (pidFile) writeFileSync(pidFile, String(process.pid));
-  const loading = import("./chunks/run-case-7ZSTRY3N.js");
+  const loading = import("./chunks/run-case-5MIF42KG.js");
   loading.catch(() => {
   });
   const waitMs = Number(waitArg ?? 0);
+  if (!Number.isFinite(waitMs) || waitMs < 0) {
+    process.stderr.write(`case process: WAIT_MS must be a number of milliseconds \u2265 0, got '${waitArg}'
+`);
+    return 2;
+  }
   const until = Date.now() + waitMs;
   while (!existsSync(ctxFile)) {
     if (Date.now() > until || !alive(process.ppid)) {
@@ -149,9 +154,9 @@ async function main(argv) {
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-2A3CW3UM.js")).runDemo(rest);
+        return await (await import("./chunks/demo-MDEHUXUY.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-SQZDTES3.js")).runBench(rest);
+        return await (await import("./chunks/bench-IK423WHR.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       default:

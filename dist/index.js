@@ -1,16 +1,16 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   progressLine
-} from "./chunks/chunk-HLZUKP5W.js";
+} from "./chunks/chunk-OBQM65LU.js";
 import {
   loadCases,
   platformPackages,
   resolveOpencodeBinary,
   runSuite
-} from "./chunks/chunk-FCKC6WW3.js";
+} from "./chunks/chunk-ZQLG6NZN.js";
 import {
   secretValues
-} from "./chunks/chunk-HU4GYVAB.js";
+} from "./chunks/chunk-H3WMST4W.js";
 import {
   BearerCredentialHandler,
   HttpClient,

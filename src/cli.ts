@@ -105,6 +105,10 @@ async function cmdCase(argv: string[]): Promise<number> {
   const loading = import('./cases/run-case.js')
   loading.catch(() => {})
   const waitMs = Number(waitArg ?? 0)
+  if (!Number.isFinite(waitMs) || waitMs < 0) {
+    process.stderr.write(`case process: WAIT_MS must be a number of milliseconds ≥ 0, got '${waitArg}'\n`)
+    return 2
+  }
   const until = Date.now() + waitMs
   while (!existsSync(ctxFile)) {
     if (Date.now() > until || !alive(process.ppid)) {

@@ -617,24 +617,30 @@ export async function takeSnapshotAfter(before: Snapshot, opts: SnapshotOptions 
     }
   }
   lap('after: hash')
-  const repo = snapshotRepo(root, before.gitDir, before.commonDir, index)
+  const after = afterSnapshot(before, index, { tree, dirs: d.dirs, takenAt, racyWindow: before.racyWindow, walker: 'find', exclude }, lap)
+  return { ...after, since: { base: before, paths: new Set(updates.keys()) } }
+}
+
+/** An after-snapshot of `before`'s checkout from its walk: the repository's state is read last. */
+function afterSnapshot(
+  before: Snapshot,
+  index: IndexState,
+  walked: Pick<Snapshot, 'tree' | 'dirs' | 'takenAt' | 'racyWindow' | 'walker' | 'exclude'>,
+  lap: (phase: string) => void,
+): Snapshot {
+  const repo = snapshotRepo(before.root, before.gitDir, before.commonDir, index)
   lap('after: repo')
   return {
-    root,
+    root: before.root,
     gitDir: before.gitDir,
     commonDir: before.commonDir,
-    tree,
+    ...walked,
     repo,
-    dirs: d.dirs,
-    takenAt,
-    racyWindow: before.racyWindow,
     index,
-    objectFormat: format,
-    walker: 'find',
+    objectFormat: before.objectFormat,
+    // Not kept: an after-snapshot is never read against.
     walkState: undefined,
-    exclude,
     racy: [],
-    since: { base: before, paths: new Set(updates.keys()) },
   }
 }
 
@@ -657,23 +663,5 @@ async function afterWhole(before: Snapshot, opts: SnapshotOptions, indexRead?: I
     else e.hash = hashEntry(root, rel, e.type, e.mode, before.objectFormat)
   }
   lap('after: hash')
-  const repo = snapshotRepo(root, before.gitDir, before.commonDir, index)
-  lap('after: repo')
-  return {
-    root,
-    gitDir: before.gitDir,
-    commonDir: before.commonDir,
-    tree: w.tree,
-    repo,
-    dirs: w.dirs,
-    takenAt: w.takenAt,
-    racyWindow: w.racyWindow,
-    index,
-    objectFormat: before.objectFormat,
-    walker: w.walker,
-    // Not kept: an after-snapshot is never read against.
-    walkState: undefined,
-    exclude: opts.exclude ?? [],
-    racy: [],
-  }
+  return afterSnapshot(before, index, { tree: w.tree, dirs: w.dirs, takenAt: w.takenAt, racyWindow: w.racyWindow, walker: w.walker, exclude: opts.exclude ?? [] }, lap)
 }

@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   sdkTransport
-} from "./chunk-K7TAJU75.js";
+} from "./chunk-FSPEB2LS.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-HLZUKP5W.js";
+} from "./chunk-OBQM65LU.js";
 import {
   DEFAULT_ROLES,
   builtinCases,
@@ -14,11 +14,11 @@ import {
   resolveOpencodeBinary,
   runSuite,
   startBackends
-} from "./chunk-FCKC6WW3.js";
+} from "./chunk-ZQLG6NZN.js";
 import {
   agentFor,
   caseTag
-} from "./chunk-HU4GYVAB.js";
+} from "./chunk-H3WMST4W.js";
 import "./chunk-ZCGT4M2M.js";
 import {
   BUILTIN_MODEL,

@@ -1156,24 +1156,23 @@ async function takeSnapshotAfter(before, opts = {}) {
     }
   }
   lap("after: hash");
-  const repo = snapshotRepo(root, before.gitDir, before.commonDir, index);
+  const after = afterSnapshot(before, index, { tree, dirs: d.dirs, takenAt, racyWindow: before.racyWindow, walker: "find", exclude }, lap);
+  return { ...after, since: { base: before, paths: new Set(updates.keys()) } };
+}
+function afterSnapshot(before, index, walked, lap) {
+  const repo = snapshotRepo(before.root, before.gitDir, before.commonDir, index);
   lap("after: repo");
   return {
-    root,
+    root: before.root,
     gitDir: before.gitDir,
     commonDir: before.commonDir,
-    tree,
+    ...walked,
     repo,
-    dirs: d.dirs,
-    takenAt,
-    racyWindow: before.racyWindow,
     index,
-    objectFormat: format,
-    walker: "find",
+    objectFormat: before.objectFormat,
+    // Not kept: an after-snapshot is never read against.
     walkState: void 0,
-    exclude,
-    racy: [],
-    since: { base: before, paths: new Set(updates.keys()) }
+    racy: []
   };
 }
 async function afterWhole(before, opts, indexRead) {
@@ -1195,25 +1194,7 @@ async function afterWhole(before, opts, indexRead) {
     else e.hash = hashEntry(root, rel, e.type, e.mode, before.objectFormat);
   }
   lap("after: hash");
-  const repo = snapshotRepo(root, before.gitDir, before.commonDir, index);
-  lap("after: repo");
-  return {
-    root,
-    gitDir: before.gitDir,
-    commonDir: before.commonDir,
-    tree: w.tree,
-    repo,
-    dirs: w.dirs,
-    takenAt: w.takenAt,
-    racyWindow: w.racyWindow,
-    index,
-    objectFormat: before.objectFormat,
-    walker: w.walker,
-    // Not kept: an after-snapshot is never read against.
-    walkState: void 0,
-    exclude: opts.exclude ?? [],
-    racy: []
-  };
+  return afterSnapshot(before, index, { tree: w.tree, dirs: w.dirs, takenAt: w.takenAt, racyWindow: w.racyWindow, walker: w.walker, exclude: opts.exclude ?? [] }, lap);
 }
 
 // src/guard/fingerprint.ts

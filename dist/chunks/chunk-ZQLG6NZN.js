@@ -17,7 +17,7 @@ import {
   startServer,
   takeFingerprint,
   writeEvidence
-} from "./chunk-HU4GYVAB.js";
+} from "./chunk-H3WMST4W.js";
 import {
   exec
 } from "./chunk-ZCGT4M2M.js";

@@ -1,10 +1,10 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   runSuite
-} from "./chunk-FCKC6WW3.js";
+} from "./chunk-ZQLG6NZN.js";
 import {
   gitOk
-} from "./chunk-HU4GYVAB.js";
+} from "./chunk-H3WMST4W.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,

@@ -4,7 +4,7 @@ import {
   createOpencodeClient,
   sdkTransport,
   toolUses
-} from "./chunk-K7TAJU75.js";
+} from "./chunk-FSPEB2LS.js";
 import {
   agentFor,
   canaryState,
@@ -27,7 +27,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-HU4GYVAB.js";
+} from "./chunk-H3WMST4W.js";
 import {
   isAllowed
 } from "./chunk-OWG5NDIY.js";
