@@ -5,7 +5,7 @@ import {
 } from "./chunks/chunk-OU5FJGLE.js";
 import {
   RUN_OPTIONS
-} from "./chunks/chunk-N52APXXD.js";
+} from "./chunks/chunk-HUV6R2M2.js";
 import {
   GitError,
   InputError,
@@ -53,13 +53,13 @@ Run options:
 Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a failed entry checklist.
 `;
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-MDEHUXUY.js");
+  const { progressLine } = await import("./chunks/demo-S4DAGK5P.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
   const { values } = parseArgs({ args: argv, options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { parseSuiteInputs } = await import("./chunks/inputs-YJJNEJ5V.js");
-  const { runSuite } = await import("./chunks/run-G7UFSA2K.js");
+  const { parseSuiteInputs } = await import("./chunks/inputs-E5PFLFUX.js");
+  const { runSuite } = await import("./chunks/run-EGXFQAP6.js");
   const { verdictTable } = await import("./chunks/table-B7QWIWQ6.js");
   const opts = parseSuiteInputs(values, process.cwd());
   const outcome = await runSuite({ ...opts, onProgress: await printProgress() });
@@ -75,7 +75,7 @@ ${outcome.checkoutChanges.map((c) => `  ${c}`).join("\n")}
 }
 async function cmdVerify(argv) {
   if (argv.length !== 1) throw new InputError("verify", "give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001");
-  const { verifyRun } = await import("./chunks/verify-NH7K6JJT.js");
+  const { verifyRun } = await import("./chunks/verify-GABF5WIG.js");
   const problems = verifyRun(path.resolve(argv[0]));
   if (problems.length === 0) {
     process.stdout.write(`${argv[0]}: ledger verified (sidecars, schemas, counts, evidence)
@@ -103,7 +103,7 @@ var CONTEXT_POLL_MS = 10;
 async function cmdCase(argv) {
   const [ctxFile, pidFile, waitArg] = argv;
   if (pidFile) writeFileSync(pidFile, String(process.pid));
-  const loading = import("./chunks/run-case-5MIF42KG.js");
+  const loading = import("./chunks/run-case-37MILADJ.js");
   loading.catch(() => {
   });
   const waitMs = Number(waitArg ?? 0);
@@ -154,9 +154,9 @@ async function main(argv) {
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-MDEHUXUY.js")).runDemo(rest);
+        return await (await import("./chunks/demo-S4DAGK5P.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-IK423WHR.js")).runBench(rest);
+        return await (await import("./chunks/bench-EGV4NHPE.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       default:

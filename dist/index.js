@@ -1,16 +1,16 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   progressLine
-} from "./chunks/chunk-OBQM65LU.js";
+} from "./chunks/chunk-SZTH6LNR.js";
 import {
   loadCases,
   platformPackages,
   resolveOpencodeBinary,
   runSuite
-} from "./chunks/chunk-ZQLG6NZN.js";
+} from "./chunks/chunk-W2W52Q6O.js";
 import {
   secretValues
-} from "./chunks/chunk-H3WMST4W.js";
+} from "./chunks/chunk-R7ZNMDKW.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -42,23 +42,21 @@ import {
   parsePositiveInt,
   parseRoles,
   parseUrl
-} from "./chunks/chunk-J2QTZO5D.js";
-import {
-  validateAllowlist
-} from "./chunks/chunk-OWG5NDIY.js";
+} from "./chunks/chunk-PEPZCRYV.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,
   DEFAULT_WRITE_ALLOWLIST,
   parseStages,
   selectCases
-} from "./chunks/chunk-TVBBMLQF.js";
+} from "./chunks/chunk-ZX2T7JMQ.js";
 import {
-  CASE_ID_PATTERN
-} from "./chunks/chunk-NYKIGPAP.js";
-import "./chunks/chunk-N52APXXD.js";
+  CASE_ID_PATTERN,
+  validateAllowlist
+} from "./chunks/chunk-UPREGWUX.js";
+import "./chunks/chunk-HUV6R2M2.js";
 import "./chunks/chunk-ZPLW7NAR.js";
-import "./chunks/chunk-JRYRVDH7.js";
+import "./chunks/chunk-4E5OPGQX.js";
 import "./chunks/chunk-74EKDEFG.js";
 import {
   InputError,

@@ -60,6 +60,8 @@ export function progressLine(e: ProgressEvent): string {
       return `${e.runId}: ${e.cases} case(s)\n`
     case 'server-start':
       return `OpenCode server ready at ${e.url} (${e.ms} ms)\n`
+    case 'containment':
+      return `containment: ${e.line}\n`
     case 'case-start':
       return `[${e.index}/${e.total}] ${e.caseId} (${e.stage}) …\n`
     case 'case-end':

@@ -25,6 +25,16 @@ export type ActualOutcome = 'SUCCESS' | 'FAIL'
 export type Status = 'PASS' | 'FAIL'
 export type Transport = 'sdk' | 'cli'
 
+/** readonly: no edits, shell limited to read commands; enforce: edits only on the allowlist; off: no prevention. */
+export type Prevention = 'readonly' | 'enforce' | 'off'
+
+/** A role of T1C02: which model it uses and which env var holds its key. */
+export interface Role {
+  name: string
+  model: string
+  key_env: string
+}
+
 export const CASE_ID_PATTERN = /^T[0-9][A-Z]?[A-Z]?[0-9]{2}$/
 export const RUN_ID_PATTERN = /^RUN_[0-9]{4}$/
 
@@ -79,5 +89,7 @@ export interface RunSummary {
   skipped: number
   final_verdict: Status
   stop_reason?: string
+  /** The containment in force: "bwrap (auto)", or "none (mode): why". */
+  containment?: string
   cases: CaseSummary[]
 }

@@ -6,12 +6,12 @@ import builtin from '../../fixtures/cases.json' with { type: 'json' }
 import casesFileSchema from '../../schemas/cases_file.schema.json' with { type: 'json' }
 import { InputError } from '../errors.js'
 import type { Turn } from '../scripted-model/script.js'
-import { STAGES, type ExpectedOutcome, type FailureCode, type Stage } from '../types.js'
+import { STAGES, type ExpectedOutcome, type FailureCode, type Prevention, type Stage } from '../types.js'
+
+export type { Prevention }
 
 export const CHECKS = ['ping', 'roles', 'invalid_model', 'read_only', 'write', 'append', 'delete_sentinel', 'codegen', 'bugfix', 'testgen', 'review', 'empty_prompt', 'timeout', 'agent'] as const
 export type CheckKind = (typeof CHECKS)[number]
-/** readonly: no edits, shell limited to read commands; enforce: edits only on the allowlist; off: no prevention. */
-export type Prevention = 'readonly' | 'enforce' | 'off'
 
 export interface CaseDef {
   id: string

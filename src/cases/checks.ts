@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { keyFingerprint } from '../scripted-model/server.js'
 import { containsSecret } from '../secrets.js'
+import { contain } from '../sandbox/mechanism.js'
 import type { FailureCode } from '../types.js'
 import type { PromptResult, AgentTransport } from '../opencode/transport.js'
 import type { GuardResult } from '../guard/guard.js'
@@ -70,10 +71,15 @@ function readIt(r: PromptResult, rel: string): boolean {
   })
 }
 
-/** Node on a file of the worktree (its own process, bounded), recorded as evidence. */
+/**
+ * Node on a file of the worktree (its own process, bounded), recorded as
+ * evidence. The file is the agent's code: it runs as the agent's own
+ * processes do, in the sandbox with the agent's environment (no key).
+ */
 function runNode(env: CheckEnv, args: string[], evidenceName: string): Promise<{ ok: boolean; output: string }> {
+  const cmd = contain(env.ctx.containment, env.ctx.policy, process.execPath, args)
   return new Promise((resolve) => {
-    execFile(process.execPath, args, { cwd: env.ctx.workDir, encoding: 'utf8', timeout: 60_000, maxBuffer: 16 << 20, env: { ...process.env, NODE_OPTIONS: '' } }, (err, stdout, stderr) => {
+    execFile(cmd.command, cmd.args, { cwd: env.ctx.workDir, encoding: 'utf8', timeout: 60_000, maxBuffer: 16 << 20, env: { ...env.ctx.codeEnv, NODE_OPTIONS: '' } }, (err, stdout, stderr) => {
       const e = err as (ExecFileException & { code?: number | string }) | null
       const status = e ? (e.signal ?? e.code ?? 'error') : 0
       const output = `$ node ${args.join(' ')}\nexit: ${status}\n--- stdout\n${stdout ?? ''}\n--- stderr\n${stderr ?? ''}`

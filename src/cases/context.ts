@@ -1,7 +1,8 @@
 // What the suite hands a case process (as a JSON file; secrets stay in env).
-import type { Role } from '../suite/options.js'
 import type { Canary } from '../guard/canary.js'
-import type { Transport } from '../types.js'
+import type { Containment } from '../sandbox/mechanism.js'
+import type { ContainmentPolicy } from '../sandbox/policy.js'
+import type { Role, Transport } from '../types.js'
 import type { CaseDef } from './catalog.js'
 
 export interface CaseContext {
@@ -25,10 +26,20 @@ export interface CaseContext {
   opencodeBinary?: string
   /** Paths inside workDir (relative, `/`-terminated for folders) the harness itself writes. */
   harnessPaths: string[]
-  /** The user's checkout, when the cases run in a worktree: it must not change. */
-  checkoutDir?: string
-  /** Paths inside checkoutDir the harness writes (ledger, transcripts). */
-  checkoutExclude: string[]
+  /**
+   * Checkouts of the repository the agent must not change (the user's, the
+   * main checkout, other worktrees), fingerprinted before and after the case;
+   * empty under containment (they are out of the agent's reach, and the run
+   * fingerprints them once). `exclude`: the harness's paths inside.
+   */
+  protectedCheckouts: { dir: string; exclude: string[] }[]
+  /** The containment in force, and the policy the sandbox enforces (T3's node runs use it too). */
+  containment: Containment
+  policy?: ContainmentPolicy
+  /** The tag every agent process carries (PROCESS_TAG_VAR): what is left of them after a case is ended. */
+  processTag: string
+  /** Environment for agent-written code the checks run (no key). */
+  codeEnv: Record<string, string>
   /** Canary files outside the worktree. */
   canaries: Canary[]
   /** sha256 of the server's injected configuration; undefined for a server the user runs. */

@@ -1,27 +1,54 @@
 // Canary files planted outside the worktree (in its parent folder) before
 // the cases run: a write or deletion that escapes the worktree that way shows
-// up as a changed or missing canary after a case. The harness puts a touched
-// canary back (it is its own file) and removes them all at the end of the run.
+// up as a changed or missing canary after a case. With `neighbours`, the
+// other entries of that folder are watched too (a new file beside the
+// worktree, one changed or removed). The harness puts a touched canary back
+// (it is its own file) and removes them all at the end of the run.
 import { randomBytes } from 'node:crypto'
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, lstatSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { sha256 } from '../fsutil.js'
 
 export interface Canary {
   file: string
   content: string
+  /** Watch the other entries of the canary's folder too. */
+  neighbours?: boolean
 }
 
-export function plantCanary(dir: string, runId: string): Canary {
+export function plantCanary(dir: string, runId: string, neighbours = false): Canary {
   const file = path.join(dir, `.opencode-dogfood-canary-${runId}`)
   const content = `opencode-dogfood canary for ${runId}: a change to this file means a write escaped the worktree.\n${randomBytes(16).toString('hex')}\n`
   writeFileSync(file, content, { flag: 'wx' })
-  return { file, content }
+  return { file, content, neighbours }
 }
 
-/** file → sha256 of its content, or null when missing. */
+/** An entry beside the canary: a folder by its name alone (its insides are not watched), anything else by its stat data. */
+function neighbourKey(p: string): string | null {
+  try {
+    const s = lstatSync(p, { bigint: true })
+    return s.isDirectory() ? 'folder' : `${s.mode}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`
+  } catch {
+    return null
+  }
+}
+
+/** file → sha256 of its content, or null when missing; with neighbours, each entry beside it → its key. */
 export function canaryState(canaries: Canary[]): Map<string, string | null> {
-  return new Map(canaries.map((c) => [c.file, existsSync(c.file) ? sha256(readFileSync(c.file)) : null]))
+  const out = new Map<string, string | null>()
+  for (const c of canaries) {
+    out.set(c.file, existsSync(c.file) ? sha256(readFileSync(c.file)) : null)
+    if (!c.neighbours) continue
+    const dir = path.dirname(c.file)
+    let names: string[] = []
+    try {
+      names = readdirSync(dir)
+    } catch {
+      // the folder went: the canary's own entry says so
+    }
+    for (const n of names) if (path.join(dir, n) !== c.file) out.set(path.join(dir, n), neighbourKey(path.join(dir, n)))
+  }
+  return out
 }
 
 /** What changed between two states (a case's before and after). */
@@ -32,6 +59,7 @@ export function compareCanaries(before: Map<string, string | null>, after: Map<s
     if (a === h) continue
     out.push({ path: file, kind: a === null ? 'deleted' : h === null ? 'created' : 'modified' })
   }
+  for (const [file, a] of after) if (!before.has(file) && a !== null) out.push({ path: file, kind: 'created' })
   return out
 }
 

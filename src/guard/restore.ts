@@ -7,7 +7,7 @@
 // deleted, modified or retyped entry is written anew (a new inode: a hard
 // link the agent made cannot carry the rewrite elsewhere), never through a
 // symlink in its path.
-import { chmodSync, lstatSync, mkdirSync, readdirSync, rmdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { chmodSync, closeSync, constants, fchmodSync, fstatSync, ftruncateSync, lstatSync, mkdirSync, openSync, readdirSync, rmdirSync, rmSync, symlinkSync, writeFileSync, writeSync } from 'node:fs'
 import { gitRaw } from '../git.js'
 import type { Change } from './compare.js'
 import { encodePath, fsPath } from './paths.js'
@@ -99,7 +99,36 @@ async function readBlobs(root: string, ids: string[]): Promise<Map<string, Buffe
   return out
 }
 
-export async function restore(before: Snapshot, changes: Change[]): Promise<RestoreRecord[]> {
+/**
+ * Write `data` into the file at `abs` itself (same inode), when it is a
+ * regular file with no other link: a file the sandbox mounts on its own is
+ * pinned by inode, so a new inode would leave the sandbox an unlinked one.
+ * False when it is not such a file (the caller writes a new one).
+ */
+function rewriteInPlace(abs: string | Buffer, data: Buffer, mode: number): boolean {
+  let fd: number
+  try {
+    fd = openSync(abs, constants.O_WRONLY | constants.O_NOFOLLOW)
+  } catch {
+    return false
+  }
+  try {
+    const s = fstatSync(fd)
+    if (!s.isFile() || s.nlink !== 1) return false
+    ftruncateSync(fd, 0)
+    writeSync(fd, data)
+    fchmodSync(fd, mode & 0o7777)
+    return true
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/**
+ * `inPlace`: tree paths the sandbox mounts as single files (written back into
+ * the same inode when they still are a plain file with one link).
+ */
+export async function restore(before: Snapshot, changes: Change[], inPlace: Set<string> = new Set()): Promise<RestoreRecord[]> {
   const records: RestoreRecord[] = []
   // Repository state first: the index decides what git thinks of the tree.
   // What the agent created goes first there too (deepest first), then the rest
@@ -161,6 +190,10 @@ export async function restore(before: Snapshot, changes: Change[]): Promise<Rest
       if (prev.type === 'file') {
         data = blobs.get(prev.hash)
         if (!data) throw new Error(`object ${prev.hash} not in the object store`)
+      }
+      if (prev.type === 'file' && inPlace.has(c.path) && rewriteInPlace(abs, data!, prev.mode)) {
+        records.push({ path: c.path, action: 'rewritten', detail: `${prev.hash} (in place: mounted on its own in the sandbox)` })
+        continue
       }
       makeParents(before.root, c.path)
       if (exists(abs)) removeEntry(abs)

@@ -6,7 +6,8 @@ import { createOpencodeClient } from '@opencode-ai/sdk'
 import { sdkTransport } from './sdk-transport.js'
 import { assistantText, toolUses, type AgentTransport, type PromptRequest, type PromptResult } from './transport.js'
 
-export function cliTransport(baseUrl: string, binary: string): AgentTransport {
+/** `env`: the client's environment (the harness passes the agent's allowlisted one: the client needs no secret). */
+export function cliTransport(baseUrl: string, binary: string, env: NodeJS.ProcessEnv = process.env): AgentTransport {
   const rest = sdkTransport(baseUrl)
   const client = createOpencodeClient({ baseUrl })
   return {
@@ -16,7 +17,7 @@ export function cliTransport(baseUrl: string, binary: string): AgentTransport {
     async prompt(req: PromptRequest): Promise<PromptResult> {
       const t0 = Date.now()
       const args = ['run', '--attach', baseUrl, '--dir', req.directory, '--format', 'json', '--model', req.model, '--agent', req.agent, req.text]
-      const child = spawn(binary, args, { cwd: req.directory, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, OPENCODE_DISABLE_AUTOUPDATE: '1' } })
+      const child = spawn(binary, args, { cwd: req.directory, stdio: ['ignore', 'pipe', 'pipe'], env: { ...env, OPENCODE_DISABLE_AUTOUPDATE: '1' } })
       let stdout = ''
       let stderr = ''
       child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')))

@@ -1,8 +1,7 @@
 // The OpenCode configuration injected into the server (merged last, with the
 // repository's own opencode.json disabled): the providers, and one agent per
 // prevention level, so that one shared server applies each case's policy.
-import type { Prevention } from '../cases/catalog.js'
-import type { Role } from '../suite/options.js'
+import type { Prevention, Role } from '../types.js'
 
 export const SCRIPTED_PROVIDER = 'dogfood'
 export const SCRIPTED_MODEL = 'scripted'

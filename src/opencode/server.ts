@@ -27,10 +27,16 @@ export interface ServerHandle {
 export interface StartServerOptions {
   binary: string
   cwd: string
-  stateDir: string
+  /** Where the server's log goes (a folder of the harness's, not the agent's). */
+  logDir: string
   config: Record<string, unknown>
-  /** Extra environment (role keys); never logged. */
-  env?: Record<string, string>
+  /**
+   * The server's whole environment (built from an allowlist by the caller:
+   * sandbox/env.ts); the network-free flags and the config are added. Never logged.
+   */
+  env: Record<string, string>
+  /** Wraps the server's command line (the sandbox); default: as it is. */
+  wrap?: (command: string, args: string[]) => { command: string; args: string[] }
   startTimeoutMs?: number
 }
 
@@ -46,17 +52,18 @@ export async function health(url: string, timeoutMs = 2000): Promise<{ healthy: 
   }
 }
 
-export function isolatedEnv(stateDir: string, config: Record<string, unknown>, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const dirs = { HOME: 'home', XDG_CONFIG_HOME: 'config', XDG_DATA_HOME: 'data', XDG_CACHE_HOME: 'cache', XDG_STATE_HOME: 'state' }
-  const env: NodeJS.ProcessEnv = { ...process.env, ...NETWORK_FREE_ENV, ...extra, OPENCODE_CONFIG_CONTENT: JSON.stringify(config) }
+/**
+ * OpenCode's own state folders under `stateDir` (created): HOME, the XDG
+ * folders and TMPDIR. They are the only places outside the write allowlist
+ * that a contained server may write.
+ */
+export function stateEnv(stateDir: string): Record<string, string> {
+  const dirs = { HOME: 'home', XDG_CONFIG_HOME: 'config', XDG_DATA_HOME: 'data', XDG_CACHE_HOME: 'cache', XDG_STATE_HOME: 'state', TMPDIR: 'tmp' }
+  const env: Record<string, string> = {}
   for (const [k, v] of Object.entries(dirs)) {
     env[k] = path.join(stateDir, v)
-    mkdirSync(env[k]!, { recursive: true })
+    mkdirSync(env[k], { recursive: true })
   }
-  // The runner's GitHub token is no business of the agent's.
-  delete env.GITHUB_TOKEN
-  delete env.ACTIONS_RUNTIME_TOKEN
-  delete env.INPUT_GITHUB_TOKEN
   return env
 }
 
@@ -86,12 +93,14 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startServer(opts: StartServerOptions): Promise<ServerHandle> {
-  mkdirSync(opts.stateDir, { recursive: true })
-  const logFile = path.join(opts.stateDir, 'opencode-server.log')
+  mkdirSync(opts.logDir, { recursive: true })
+  const logFile = path.join(opts.logDir, 'opencode-server.log')
   const log = createWriteStream(logFile)
-  const child = spawn(opts.binary, ['serve', '--hostname', '127.0.0.1', '--port', String(await freePort()), '--print-logs', '--log-level', 'WARN'], {
+  const argv = ['serve', '--hostname', '127.0.0.1', '--port', String(await freePort()), '--print-logs', '--log-level', 'WARN']
+  const cmd = opts.wrap ? opts.wrap(opts.binary, argv) : { command: opts.binary, args: argv }
+  const child = spawn(cmd.command, cmd.args, {
     cwd: opts.cwd,
-    env: isolatedEnv(opts.stateDir, opts.config, opts.env),
+    env: { ...opts.env, ...NETWORK_FREE_ENV, OPENCODE_CONFIG_CONTENT: JSON.stringify(opts.config) },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, so stop() leaves nothing behind
   })

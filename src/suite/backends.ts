@@ -7,9 +7,10 @@ import path from 'node:path'
 import { sha256 } from '../fsutil.js'
 import type { CaseDef } from '../cases/catalog.js'
 import { buildConfig, SCRIPTED_KEY_ENV } from '../opencode/config.js'
-import { startServer, type ServerHandle } from '../opencode/server.js'
+import { startServer, stateEnv, type ServerHandle } from '../opencode/server.js'
+import { agentEnv, providerKeyNames } from '../sandbox/env.js'
 import { startScriptedModel, type ScriptedModelServer } from '../scripted-model/server.js'
-import type { Role } from './options.js'
+import type { Role } from '../types.js'
 
 export interface Backends {
   url: string
@@ -19,6 +20,8 @@ export interface Backends {
   keyEnv: Record<string, string>
   /** sha256 of the configuration injected into the server (keys are {env:…} references, never values). */
   configSha256: string
+  /** The OpenCode server's pid (the sandbox's, when contained). */
+  pid: number
   stop(): Promise<void>
 }
 
@@ -30,7 +33,22 @@ export interface BackendOptions {
   cases: CaseDef[]
   binary: string
   cwd: string
+  /** The harness's temp folder: the scripted model's log and the server's log go here. */
   tmp: string
+  /**
+   * The server's environment (an allowlist: sandbox/env.ts), with OpenCode's
+   * state folders in it. Default: the base allowlist, the model's and roles'
+   * key variables, and state folders under tmp/opencode-state.
+   */
+  env?: Record<string, string>
+  /** Wraps the server's command line (the sandbox). */
+  wrap?: (command: string, args: string[]) => { command: string; args: string[] }
+}
+
+/** The default server environment of startBackends (see BackendOptions.env). */
+export function defaultServerEnv(o: Pick<BackendOptions, 'model' | 'hermetic' | 'roles' | 'tmp'>, pass: string[] = [], set: Record<string, string> = {}): Record<string, string> {
+  const keyNames = [...(o.hermetic ? [] : providerKeyNames(o.model)), ...o.roles.map((r) => r.key_env)]
+  return agentEnv({ from: process.env, keyNames, pass, set: { ...stateEnv(path.join(o.tmp, 'opencode-state')), ...set } })
 }
 
 export function hermeticKeys(roles: Role[]): Record<string, string> {
@@ -51,7 +69,8 @@ export async function startBackends(o: BackendOptions): Promise<Backends> {
   let server: ServerHandle
   const config = buildConfig({ model: o.model, scriptedUrl: scripted?.url, roles: o.roles, writeAllowlist: o.writeAllowlist })
   try {
-    server = await startServer({ binary: o.binary, cwd: o.cwd, stateDir: path.join(o.tmp, 'opencode-state'), config, env: keyEnv })
+    const env = { ...(o.env ?? defaultServerEnv(o)), ...keyEnv }
+    server = await startServer({ binary: o.binary, cwd: o.cwd, logDir: o.tmp, config, env, wrap: o.wrap })
   } catch (e) {
     await scripted?.close()
     throw e
@@ -61,6 +80,7 @@ export async function startBackends(o: BackendOptions): Promise<Backends> {
     scriptedLog,
     keyEnv,
     configSha256: sha256(JSON.stringify(config)),
+    pid: server.pid,
     async stop() {
       await server.stop()
       await scripted?.close()

@@ -5,6 +5,7 @@ import { InputError } from '../errors.js'
 import { CASE_ID_PATTERN, STAGES, type Transport } from '../types.js'
 import { BUILTIN_MODEL, DEFAULT_DELETION_ALLOWLIST, DEFAULT_WRITE_ALLOWLIST, type Role, type SuiteOptions } from './options.js'
 import { parseStages } from './plan.js'
+import { parseContainmentMode } from '../sandbox/mechanism.js'
 
 export { RUN_OPTIONS } from './run-options.js'
 
@@ -52,6 +53,13 @@ export function parseList(value: string | undefined): string[] | undefined {
   return value.split(/[,\n]/).map((s) => s.trim()).filter(Boolean)
 }
 
+/** --env-pass: env var names, comma-separated. */
+export function parseEnvNames(value: string | undefined, input = '--env-pass'): string[] {
+  const names = parseList(value) ?? []
+  for (const n of names) if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(n)) throw new InputError(input, `'${n}' is not an env var name (letters, digits and _, not starting with a digit)`)
+  return names
+}
+
 type Values = Record<string, string | boolean | undefined>
 
 export function parseSuiteInputs(v: Values, cwd: string): Omit<SuiteOptions, 'onProgress'> {
@@ -78,6 +86,8 @@ export function parseSuiteInputs(v: Values, cwd: string): Omit<SuiteOptions, 'on
     deletionAllowlist: validateAllowlist('--deletion-allowlist', parseList(str('deletion-allowlist')) ?? DEFAULT_DELETION_ALLOWLIST),
     caseTimeoutMs: parsePositiveInt(str('timeout') ?? '300', '--timeout', 'seconds', 3600) * 1000,
     latencyBudgetMs: parsePositiveInt(str('latency-budget') ?? '120000', '--latency-budget', 'milliseconds', 3_600_000),
+    containment: parseContainmentMode(str('containment') ?? 'auto'),
+    envPass: parseEnvNames(str('env-pass')),
     opencodePath: str('opencode-path') !== undefined ? path.resolve(cwd, str('opencode-path')!) : undefined,
   }
 }

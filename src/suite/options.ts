@@ -1,11 +1,7 @@
-import type { CaseSummary, RunSummary, Stage, Transport } from '../types.js'
+import type { ContainmentMode } from '../sandbox/mechanism.js'
+import type { CaseSummary, Role, RunSummary, Stage, Transport } from '../types.js'
 
-/** A role of T1C02: which model it uses and which env var holds its key. */
-export interface Role {
-  name: string
-  model: string
-  key_env: string
-}
+export type { Role }
 
 export const BUILTIN_MODEL = 'dogfood/scripted'
 
@@ -44,6 +40,10 @@ export interface SuiteOptions {
   caseTimeoutMs: number
   /** Latency budget for one prompt, ms (T4E02 uses its own, smaller budget). */
   latencyBudgetMs: number
+  /** auto: the sandbox where it works (default); required: stop if it does not; off: none. */
+  containment?: ContainmentMode
+  /** Env vars passed to the agent beyond the base allowlist and the model's keys (--env-pass). */
+  envPass?: string[]
   /** opencode binary to use instead of the one from the opencode-ai package. */
   opencodePath?: string
   /** Servers already started by the caller (the benchmark shares one warm server); not stopped by the suite. */
@@ -55,6 +55,7 @@ export interface SuiteOptions {
 export type ProgressEvent =
   | { kind: 'run-start'; runId: string; runDir: string; cases: number }
   | { kind: 'server-start'; url: string; ms: number }
+  | { kind: 'containment'; line: string }
   | { kind: 'case-start'; caseId: string; stage: Stage; index: number; total: number }
   | { kind: 'case-end'; summary: CaseSummary; index: number; total: number }
   | { kind: 'stage-gate'; stage: Stage; reason: string }
@@ -67,6 +68,8 @@ export interface SuiteOutcome {
   summary: RunSummary
   /** The worktree the cases ran in (undefined when run in place). */
   worktree?: { path: string; removed: boolean; message: string }
-  /** Anything that differs in the user's checkout after the run (should be empty). */
+  /** Anything that differs in the user's checkout (or any other checkout of the repository) after the run (should be empty). */
   checkoutChanges: string[]
+  /** The containment in force, in one line. */
+  containment: string
 }

@@ -16,6 +16,8 @@ export const RUN_OPTIONS = {
   timeout: { type: 'string' },
   'latency-budget': { type: 'string' },
   'opencode-path': { type: 'string' },
+  containment: { type: 'string' },
+  'env-pass': { type: 'string' },
   repo: { type: 'string' },
   json: { type: 'boolean' },
 } as const

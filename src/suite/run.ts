@@ -1,7 +1,7 @@
 // The suite: preflight, worktree, one OpenCode server, then every selected
 // case as its own process through @actions/exec, stage by stage, with gates,
 // fail-fast and safety stops; then the run summary, sealed and verified.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -9,6 +9,13 @@ import * as exec from '@actions/exec'
 import { loadCases, type CaseDef } from '../cases/catalog.js'
 import { plantCanary, removeCanary, type Canary } from '../guard/canary.js'
 import { compareFingerprints, takeFingerprint } from '../guard/fingerprint.js'
+import { compareSnapshots } from '../guard/compare.js'
+import { takeSnapshot, takeSnapshotAfter } from '../guard/snapshot.js'
+import { checkWorktree } from '../guard/worktree.js'
+import { containmentLabel, resolveContainment } from '../sandbox/mechanism.js'
+import { providerKeyNames } from '../sandbox/env.js'
+import { checkCredentials, prepareAgentSide, registeredSecrets } from './containment.js'
+import { repoLayout } from './layout.js'
 import type { CaseContext, CaseVerdict } from '../cases/context.js'
 import { InputError, PreflightError } from '../errors.js'
 import { toPosix, writeJsonAtomic } from '../fsutil.js'
@@ -23,7 +30,7 @@ import { resolveOpencodeBinary } from '../opencode/binary.js'
 import { SCRIPTED_PROVIDER } from '../opencode/config.js'
 import { health } from '../opencode/server.js'
 import { startBackends, type Backends } from './backends.js'
-import { redact, secretValues } from '../secrets.js'
+import { redact, scrubFile } from '../secrets.js'
 import type { CaseResult, CaseSummary, FailureCode, RunSummary } from '../types.js'
 import { AGENT_CALLS_SUBDIR, BUILTIN_MODEL, LEDGER_SUBDIR, type Role, type SuiteOptions, type SuiteOutcome } from './options.js'
 import { afterCase, selectCases, skipped, stageGate, statusOf } from './plan.js'
@@ -68,6 +75,11 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
   const progress = opts.onProgress ?? (() => {})
   const all = loadCases(opts.casesFile)
   const cases = selectCases(all, opts.stages, opts.caseId)
+  // The sandbox first: `required` without one stops here, before anything is written.
+  const containment = resolveContainment(
+    opts.containment ?? 'auto',
+    opts.serverUrl ? 'the OpenCode server is yours (--server-url): it was not started by us, so it cannot be contained' : opts.backends ? 'the servers were started by the caller' : undefined,
+  )
   const repoDir = await toplevel(opts.repoDir, '--repo')
   await gitOk(repoDir, ['rev-parse', '--verify', 'HEAD']).catch(() => {
     throw new InputError('--repo', `${repoDir} has no commit yet`)
@@ -88,12 +100,8 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
   // Preflight on the checkout the cases will see (the worktree is created from HEAD).
   const failures = await preflight(repoDir, cases, harnessIn(repoDir))
   if (failures.length > 0) throw new PreflightError(failures)
-
-  // The user's checkout must come out of the run as it went in.
-  const checkoutBefore = await takeFingerprint(repoDir, harnessIn(repoDir))
-  const commonDir = path.resolve(repoDir, (await gitOk(repoDir, ['rev-parse', '--git-common-dir'])).trim())
-  const opencodeStateFile = path.join(commonDir, 'opencode')
-  const hadOpencodeState = existsSync(opencodeStateFile)
+  // Credentials the agent's git would read: hidden from it under containment, else the run stops here.
+  const credentials = await checkCredentials(repoDir, containment)
 
   let workDir = repoDir
   let worktreePath: string | undefined
@@ -101,13 +109,29 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
     worktreePath = await createWorktree(repoDir, opts.worktreePath)
     workDir = realpathSync(worktreePath)
   }
+  // Every checkout of the repository but the one the agent works in must come
+  // out of the run as it went in: the user's, the main one, other worktrees.
+  const layout = await repoLayout(repoDir)
+  const commonDir = layout.commonDir
+  const protectedDirs = layout.checkouts.filter((d) => d !== workDir).map((dir) => ({ dir, exclude: harnessIn(dir) }))
+  const protectedBefore = await Promise.all(protectedDirs.map((p) => takeFingerprint(p.dir, p.exclude)))
+  const opencodeStateFile = path.join(commonDir, 'opencode')
+  const hadOpencodeState = existsSync(opencodeStateFile)
+  const inWorktree = (await checkWorktree(workDir)).is_worktree
   const repoCommit = (await gitOk(workDir, ['rev-parse', 'HEAD'])).trim()
   const { runId, runDir } = allocateRun(ledgerDir)
   const agentCallsDir = path.join(agentCallsRoot, runId)
   const harnessPaths = harnessIn(workDir)
+  // The tree the agent works in, when it is the checkout the run started in:
+  // only what remains after the cases' restores counts (content, not stat data).
+  const inPlaceBefore = worktreePath ? undefined : await takeSnapshot(workDir, { exclude: harnessPaths })
   const tmp = mkdtempSync(path.join(os.tmpdir(), `opencode-dogfood-${runId}-`))
-  const canaries: Canary[] = worktreePath ? [plantCanary(path.dirname(worktreePath), runId)] : []
+  // Beside a worktree: a canary, and (uncontained, where the folder is not a shared temp folder) its neighbours.
+  const parent = path.dirname(workDir)
+  const sharedParent = [os.tmpdir(), '/tmp', '/var/tmp', '/'].map((d) => path.resolve(d)).includes(parent)
+  const canaries: Canary[] = inWorktree ? [plantCanary(parent, runId, !containment.active && !sharedParent)] : []
   progress({ kind: 'run-start', runId, runDir, cases: cases.length })
+  progress({ kind: 'containment', line: containmentLabel(containment) })
 
   let backends: Backends | undefined = opts.backends
   let serverUrl = opts.serverUrl ?? opts.backends?.url
@@ -116,12 +140,28 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
   let stopReason: string | undefined
   let childEnv: Record<string, string> = {}
   let secrets: string[] = []
+  let registered = new Map<string, string>()
   let pending: CaseProcess | undefined
+  const keyNames = [...(hermetic ? [] : providerKeyNames(model)), ...roles.map((r) => r.key_env)]
+  const agent = await prepareAgentSide({
+    containment,
+    workDir,
+    commonDir,
+    otherCheckouts: protectedDirs.map((p) => p.dir),
+    writeAllowlist: opts.writeAllowlist,
+    harnessPaths,
+    harnessDirs: [ledgerDir, agentCallsRoot, tmp],
+    tmp,
+    readable: binary ? [path.dirname(realpathSync(binary))] : [],
+    credentials,
+    keyNames,
+    envPass: opts.envPass ?? [],
+  })
   try {
     if (!serverUrl) {
       const t0 = Date.now()
       try {
-        backends = await startBackends({ model, hermetic, roles, writeAllowlist: opts.writeAllowlist, cases: all, binary: binary!, cwd: workDir, tmp })
+        backends = await startBackends({ model, hermetic, roles, writeAllowlist: opts.writeAllowlist, cases: all, binary: binary!, cwd: workDir, tmp, env: agent.serverEnv, wrap: agent.wrap })
         serverUrl = backends.url
         progress({ kind: 'server-start', url: serverUrl, ms: Date.now() - t0 })
       } catch (e) {
@@ -133,7 +173,8 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
     }
     // Role keys (made up per run in hermetic mode) reach case processes only through env.
     childEnv = Object.fromEntries(Object.entries({ ...process.env, ...backends?.keyEnv }).filter((e): e is [string, string] => typeof e[1] === 'string'))
-    secrets = secretValues(childEnv, roles.map((r) => r.key_env))
+    registered = registeredSecrets(childEnv, roles, keyNames, credentials)
+    secrets = [...registered.values()]
 
     for (let i = 0; i < cases.length; i++) {
       const c = cases[i]
@@ -162,8 +203,12 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
         scriptedLog: backends?.scriptedLog,
         opencodeBinary: binary,
         harnessPaths,
-        checkoutDir: worktreePath ? repoDir : undefined,
-        checkoutExclude: harnessIn(repoDir),
+        // Under containment the other checkouts are out of reach: fingerprinted once a run, not per case.
+        protectedCheckouts: containment.active ? [] : protectedDirs,
+        containment,
+        policy: agent.policy,
+        processTag: agent.tag,
+        codeEnv: agent.codeEnv,
         canaries,
         configSha256: backends?.configSha256,
         verdictFile: path.join(tmp, `${c.id}.verdict.json`),
@@ -172,7 +217,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
       const waitMs = opts.caseTimeoutMs + 60_000
       const proc = pending ?? startCaseProcess(tmp, i, childEnv, waitMs)
       pending = undefined
-      const running = execCase(ctx, proc, secrets, repoCommit)
+      const running = execCase(ctx, proc, registered, repoCommit)
       // The next case's process starts now (it waits for its context), unless this is the last.
       if (i + 1 < cases.length) pending = startCaseProcess(tmp, i + 1, childEnv, waitMs)
       const summary = await running
@@ -191,7 +236,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
     canaries.forEach(removeCanary)
   }
 
-  const summary = writeSummary(runDir, runId, repoCommit, summaries, stopReason)
+  const summary = writeSummary(runDir, runId, repoCommit, summaries, stopReason, containmentLabel(containment))
   const problems = verifyRun(runDir)
   if (problems.length > 0) throw new Error(`harness bug: the ledger of ${runId} does not verify:\n${problems.join('\n')}`)
 
@@ -203,11 +248,20 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
   }
   // OpenCode records a project id in <git dir>/opencode; one it created for this run goes again.
   if (!hadOpencodeState && existsSync(opencodeStateFile)) rmSync(opencodeStateFile)
-  const checkoutChanges = compareFingerprints(checkoutBefore, await takeFingerprint(repoDir, harnessIn(repoDir), checkoutBefore))
-    .filter((c) => !(worktreePath && worktree?.removed === false && c.path.startsWith(path.join(commonDir, 'worktrees'))))
+  const worktreesDir = path.join(commonDir, 'worktrees')
+  const protectedChanges = (
+    await Promise.all(protectedDirs.map(async (p, i) => compareFingerprints(protectedBefore[i], await takeFingerprint(p.dir, p.exclude, protectedBefore[i]))))
+  )
+    .flat()
+    // The run's own worktree is registered under <common dir>/worktrees/ (and unregistered when removed).
+    .filter((c) => !(worktreePath && c.path.startsWith(worktreesDir)))
     .map((c) => `${c.kind} ${c.path}`)
+  const inPlaceChanges = inPlaceBefore
+    ? compareSnapshots(inPlaceBefore, await takeSnapshotAfter(inPlaceBefore, { exclude: harnessPaths })).map((c) => `${c.kind} ${path.join(workDir, c.path)}`)
+    : []
+  const checkoutChanges = [...protectedChanges, ...inPlaceChanges]
   if (summary.final_verdict === 'PASS' && !serverError) rmSync(tmp, { recursive: true })
-  return { runId, runDir, summary, worktree, checkoutChanges }
+  return { runId, runDir, summary, worktree, checkoutChanges, containment: containmentLabel(containment) }
 }
 
 /** A case process: started (maybe ahead of its turn), given its context when its turn comes. */
@@ -252,7 +306,8 @@ async function cancelCaseProcess(p: CaseProcess): Promise<void> {
 }
 
 /** Hand one case to its process and turn what it left into a sealed, validated result. */
-async function execCase(ctx: CaseContext, proc: CaseProcess, secrets: string[], repoCommit: string): Promise<CaseSummary> {
+async function execCase(ctx: CaseContext, proc: CaseProcess, registered: Map<string, string>, repoCommit: string): Promise<CaseSummary> {
+  const secrets = [...registered.values()]
   const c = ctx.caseDef
   const t0 = Date.now()
   writeJsonAtomic(proc.ctxFile, ctx)
@@ -309,7 +364,7 @@ async function execCase(ctx: CaseContext, proc: CaseProcess, secrets: string[], 
     model_id: verdict.model_id,
     transport: verdict.transport,
     repo_commit: /^[0-9a-f]{40}$/.test(verdict.repo_commit) ? verdict.repo_commit : repoCommit,
-    evidence: sealEvidence(ctx.runDir, c.id),
+    evidence: (scrubCase(ctx, registered), sealEvidence(ctx.runDir, c.id)),
     reason: verdict.reason,
   }
   if (result.failure_code === null && result.expected_outcome === 'SUCCESS') delete result.failure_code
@@ -325,6 +380,22 @@ async function execCase(ctx: CaseContext, proc: CaseProcess, secrets: string[], 
     reason: verdict.reason,
     offending_paths: verdict.offending_paths,
   }
+}
+
+/**
+ * Before a case's evidence is sealed: every file of it, and its transcript,
+ * scanned for every registered secret in every form (secrets.ts); a hit is
+ * redacted and listed in redactions.txt (which secret, which form, which
+ * file: never the value).
+ */
+function scrubCase(ctx: CaseContext, registered: Map<string, string>): void {
+  const dir = path.join(ctx.runDir, 'evidence', ctx.caseDef.id)
+  const files = existsSync(dir) ? readdirSync(dir).filter((n) => !n.endsWith('.sha256')).map((n) => path.join(dir, n)) : []
+  const transcript = path.join(ctx.agentCallsDir, `${ctx.caseDef.id}.json`)
+  if (existsSync(transcript)) files.push(transcript)
+  const lines: string[] = []
+  for (const f of files) for (const r of scrubFile(f, registered)) lines.push(`${r.secret}\t${r.form}\t${r.count}\t${JSON.stringify(path.relative(ctx.runDir, f).split(path.sep).join('/'))}`)
+  if (lines.length > 0) writeEvidence(ctx.runDir, ctx.caseDef.id, 'redactions.txt', lines.join('\n') + '\n')
 }
 
 export function buildSummary(runId: string, repoCommit: string, cases: CaseSummary[], stopReason?: string): RunSummary {
@@ -349,8 +420,8 @@ export function buildSummary(runId: string, repoCommit: string, cases: CaseSumma
   return summary
 }
 
-function writeSummary(runDir: string, runId: string, repoCommit: string, cases: CaseSummary[], stopReason?: string): RunSummary {
-  const summary = buildSummary(runId, repoCommit, cases, stopReason)
+function writeSummary(runDir: string, runId: string, repoCommit: string, cases: CaseSummary[], stopReason: string | undefined, containment: string): RunSummary {
+  const summary = { ...buildSummary(runId, repoCommit, cases, stopReason), containment }
   assertSchema('opencode_dogfood_run_summary', summary)
   const file = path.join(runDir, 'run_summary.json')
   mkdirSync(runDir, { recursive: true })

@@ -1,5 +1,8 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
+  isAllowed
+} from "./chunk-UPREGWUX.js";
+import {
   SIDECAR_EXT,
   compareC,
   sha256,
@@ -13,8 +16,10 @@ import {
 } from "./chunk-UZ2KPXWI.js";
 
 // src/secrets.ts
+import { readFileSync } from "node:fs";
 var SECRET_NAME = /(KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL)/i;
 var MIN_SECRET_LENGTH = 8;
+var MIN_FORM_LENGTH = 8;
 function secretValues(env = process.env, extraNames = []) {
   const values = /* @__PURE__ */ new Set();
   for (const [name, value] of Object.entries(env)) {
@@ -23,13 +28,47 @@ function secretValues(env = process.env, extraNames = []) {
   }
   return [...values].sort((a, b) => b.length - a.length);
 }
+function secretForms(secret) {
+  const out = [{ form: "as is", text: secret }];
+  const bytes = Buffer.from(secret, "utf8");
+  for (let o = 0; o < 3; o++) {
+    const enc = Buffer.concat([Buffer.alloc(o), bytes]).toString("base64");
+    const start = Math.ceil(8 * o / 6);
+    const end = Math.floor(8 * (o + bytes.length) / 6);
+    const text = enc.slice(start, end);
+    if (text.length >= MIN_FORM_LENGTH) {
+      out.push({ form: "base64", text });
+      const url = text.replace(/\+/g, "-").replace(/\//g, "_");
+      if (url !== text) out.push({ form: "base64url", text: url });
+    }
+  }
+  const uri = encodeURIComponent(secret);
+  if (uri !== secret) out.push({ form: "URL-encoded", text: uri });
+  const json = JSON.stringify(secret).slice(1, -1);
+  if (json !== secret) out.push({ form: "JSON-escaped", text: json });
+  return out;
+}
 function redact(text, secrets) {
   let out = text;
-  for (const s of secrets) if (out.includes(s)) out = out.split(s).join("***");
+  for (const s of secrets) for (const f of secretForms(s)) if (out.includes(f.text)) out = out.split(f.text).join("***");
   return out;
 }
 function containsSecret(text, secrets) {
-  return secrets.some((s) => text.includes(s));
+  return secrets.some((s) => secretForms(s).some((f) => text.includes(f.text)));
+}
+function scrubFile(file, secrets) {
+  let text = readFileSync(file).toString("latin1");
+  const found = [];
+  const all = [...secrets].flatMap(([label, value]) => secretForms(value).map((f) => ({ label, ...f, bytes: Buffer.from(f.text, "utf8").toString("latin1") })));
+  all.sort((a, b) => b.bytes.length - a.bytes.length);
+  for (const f of all) {
+    if (!text.includes(f.bytes)) continue;
+    const parts = text.split(f.bytes);
+    found.push({ secret: f.label, form: f.form, count: parts.length - 1 });
+    text = parts.join("***");
+  }
+  if (found.length > 0) writeFileAtomic(file, Buffer.from(text, "latin1"));
+  return found;
 }
 
 // src/git.ts
@@ -65,21 +104,46 @@ async function gitOk(cwd, args, opts = {}) {
   if (r.exitCode !== 0) throw new GitError(args, r.exitCode, r.stderr);
   return r.stdout;
 }
+function splitNul(text) {
+  const parts = text.split("\0");
+  if (parts.at(-1) === "") parts.pop();
+  return parts;
+}
 
 // src/guard/canary.ts
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readFileSync as readFileSync2, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-function plantCanary(dir, runId) {
+function plantCanary(dir, runId, neighbours = false) {
   const file = path.join(dir, `.opencode-dogfood-canary-${runId}`);
   const content = `opencode-dogfood canary for ${runId}: a change to this file means a write escaped the worktree.
 ${randomBytes(16).toString("hex")}
 `;
   writeFileSync(file, content, { flag: "wx" });
-  return { file, content };
+  return { file, content, neighbours };
+}
+function neighbourKey(p) {
+  try {
+    const s = lstatSync(p, { bigint: true });
+    return s.isDirectory() ? "folder" : `${s.mode}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+  } catch {
+    return null;
+  }
 }
 function canaryState(canaries) {
-  return new Map(canaries.map((c) => [c.file, existsSync(c.file) ? sha256(readFileSync(c.file)) : null]));
+  const out = /* @__PURE__ */ new Map();
+  for (const c of canaries) {
+    out.set(c.file, existsSync(c.file) ? sha256(readFileSync2(c.file)) : null);
+    if (!c.neighbours) continue;
+    const dir = path.dirname(c.file);
+    let names = [];
+    try {
+      names = readdirSync(dir);
+    } catch {
+    }
+    for (const n of names) if (path.join(dir, n) !== c.file) out.set(path.join(dir, n), neighbourKey(path.join(dir, n)));
+  }
+  return out;
 }
 function compareCanaries(before, after) {
   const out = [];
@@ -88,25 +152,26 @@ function compareCanaries(before, after) {
     if (a === h) continue;
     out.push({ path: file, kind: a === null ? "deleted" : h === null ? "created" : "modified" });
   }
+  for (const [file, a] of after) if (!before.has(file) && a !== null) out.push({ path: file, kind: "created" });
   return out;
 }
 function restoreCanary(c) {
   writeFileSync(c.file, c.content);
 }
 function removeCanary(c) {
-  if (existsSync(c.file) && readFileSync(c.file, "utf8") === c.content) rmSync(c.file);
+  if (existsSync(c.file) && readFileSync2(c.file, "utf8") === c.content) rmSync(c.file);
 }
 
 // src/guard/snapshot.ts
 import { randomUUID, createHash as createHash2 } from "node:crypto";
-import { closeSync as closeSync2, existsSync as existsSync2, lstatSync as lstatSync2, openSync as openSync2, readdirSync as readdirSync2, readFileSync as readFileSync3, readlinkSync, readSync as readSync2, statSync as statSync2 } from "node:fs";
+import { closeSync as closeSync2, existsSync as existsSync2, lstatSync as lstatSync3, openSync as openSync2, readdirSync as readdirSync3, readFileSync as readFileSync4, readlinkSync, readSync as readSync2, statSync as statSync2 } from "node:fs";
 import os2 from "node:os";
 import path5 from "node:path";
 import { performance } from "node:perf_hooks";
 
 // src/guard/gitindex.ts
 import { createHash } from "node:crypto";
-import { readFileSync as readFileSync2, statSync } from "node:fs";
+import { readFileSync as readFileSync3, statSync } from "node:fs";
 import path3 from "node:path";
 
 // src/guard/paths.ts
@@ -349,7 +414,7 @@ async function readIndexState(root, gitDir, oidLen, previous) {
   try {
     const first = statSync(file, { bigint: true });
     if (unchangedSince(previous, first)) return { ...previous };
-    bytes = readFileSync2(file);
+    bytes = readFileSync3(file);
     const s = statSync(file, { bigint: true });
     mtimeS = Number(s.mtimeNs / 1000000000n);
     mtimeN = Number(s.mtimeNs % 1000000000n);
@@ -380,7 +445,7 @@ function statMatches(ix, slot, e) {
 // src/guard/walk.ts
 import { spawn as spawn2, spawnSync } from "node:child_process";
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, unlinkSync } from "node:fs";
+import { closeSync, fstatSync, lstatSync as lstatSync2, openSync, readdirSync as readdirSync2, readSync, unlinkSync } from "node:fs";
 import os from "node:os";
 import path4 from "node:path";
 var NS = 1000000000n;
@@ -405,7 +470,7 @@ function walkNode(root) {
     const rel = stack.pop();
     let names;
     try {
-      names = readdirSync(rel ? fsPath(root, rel) : root, { encoding: "buffer" });
+      names = readdirSync2(rel ? fsPath(root, rel) : root, { encoding: "buffer" });
     } catch {
       continue;
     }
@@ -415,7 +480,7 @@ function walkNode(root) {
       const childRel = rel ? `${rel}/${name}` : name;
       let s;
       try {
-        s = lstatSync(fsPath(root, childRel), { bigint: true });
+        s = lstatSync2(fsPath(root, childRel), { bigint: true });
       } catch {
         continue;
       }
@@ -629,7 +694,7 @@ function planFind(root, dirs) {
   const starts = [];
   let top;
   try {
-    top = readdirSync(root, { withFileTypes: true, encoding: "buffer" });
+    top = readdirSync2(root, { withFileTypes: true, encoding: "buffer" });
   } catch {
     return void 0;
   }
@@ -647,7 +712,7 @@ function planFind(root, dirs) {
     dirs.add(name);
     let children;
     try {
-      children = readdirSync(fsPath(root, name), { encoding: "buffer" });
+      children = readdirSync2(fsPath(root, name), { encoding: "buffer" });
     } catch {
       return void 0;
     }
@@ -769,7 +834,7 @@ function hashEntry(root, rel, type, mode, format) {
   if (type === "symlink") return linkHash(root, rel);
   if (type !== "file") return `other:${mode}`;
   try {
-    return rawBlobId(readFileSync3(fsPath(root, rel)), format);
+    return rawBlobId(readFileSync4(fsPath(root, rel)), format);
   } catch {
     return `unreadable:${randomUUID()}`;
   }
@@ -785,7 +850,7 @@ async function storeRaw(root, commonDir, rels, entries, format) {
     }
     let data;
     try {
-      data = readFileSync3(fsPath(root, rel));
+      data = readFileSync4(fsPath(root, rel));
     } catch {
       out.set(rel, `unreadable:${randomUUID()}`);
       continue;
@@ -848,7 +913,7 @@ function configKey(gitDir, commonDir) {
       parts.push(`${f}:-`);
       continue;
     }
-    const text = st.isFile() ? readFileSync3(f, "latin1") : "";
+    const text = st.isFile() ? readFileSync4(f, "latin1") : "";
     if (/include/i.test(text)) return void 0;
     if (/autocrlf|attributesfile|objectformat/i.test(text)) mentions = true;
     parts.push(`${f}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`);
@@ -868,7 +933,7 @@ async function repoConfigCached(root, gitDir, commonDir) {
 }
 async function objectFormatOf(commonDir, config) {
   try {
-    const text = readFileSync3(path5.join(commonDir, "config"), "utf8");
+    const text = readFileSync4(path5.join(commonDir, "config"), "utf8");
     if (!/objectformat/i.test(text)) return "sha1";
   } catch {
   }
@@ -877,15 +942,15 @@ async function objectFormatOf(commonDir, config) {
 async function gitDirsOf(root) {
   try {
     const dotGit = path5.join(root, ".git");
-    const s = lstatSync2(dotGit);
+    const s = lstatSync3(dotGit);
     if (s.isDirectory() && existsSync2(path5.join(dotGit, "HEAD"))) return { gitDir: dotGit, commonDir: dotGit };
     if (s.isFile()) {
-      const m = /^gitdir: (.+?)\r?\n?$/.exec(readFileSync3(dotGit, "utf8"));
+      const m = /^gitdir: (.+?)\r?\n?$/.exec(readFileSync4(dotGit, "utf8"));
       if (m) {
         const gitDir = path5.resolve(root, m[1]);
         let commonDir = gitDir;
         try {
-          commonDir = path5.resolve(gitDir, readFileSync3(path5.join(gitDir, "commondir"), "utf8").trim());
+          commonDir = path5.resolve(gitDir, readFileSync4(path5.join(gitDir, "commondir"), "utf8").trim());
         } catch {
         }
         if (existsSync2(path5.join(gitDir, "HEAD"))) return { gitDir, commonDir };
@@ -922,14 +987,14 @@ async function conversionFree(root, cfg, candidates) {
   return safe;
 }
 function repoEntryOf(abs, s) {
-  const data = s.isSymbolicLink() ? Buffer.from(`link:${decodePath(readlinkSync(abs, { encoding: "buffer" }))}`) : s.isFile() ? readFileSync3(abs) : Buffer.from(`other:${Number(s.mode)}`);
+  const data = s.isSymbolicLink() ? Buffer.from(`link:${decodePath(readlinkSync(abs, { encoding: "buffer" }))}`) : s.isFile() ? readFileSync4(abs) : Buffer.from(`other:${Number(s.mode)}`);
   const hash = createHash2("sha256").update(data).update(`mode:${Number(s.mode)}`).digest("hex");
   return { hash, content: data.length <= KEEP_CONTENT_LIMIT ? data : void 0, mode: Number(s.mode) };
 }
 function listObjects(dir, prefix, out) {
   let ents;
   try {
-    ents = readdirSync2(dir, { withFileTypes: true, encoding: "buffer" });
+    ents = readdirSync3(dir, { withFileTypes: true, encoding: "buffer" });
   } catch {
     return;
   }
@@ -943,7 +1008,7 @@ function listObjects(dir, prefix, out) {
 function walkRepoDir(dir, prefix, skip, out) {
   let names;
   try {
-    names = readdirSync2(prefix ? fsPath(dir, prefix) : dir, { encoding: "buffer" });
+    names = readdirSync3(prefix ? fsPath(dir, prefix) : dir, { encoding: "buffer" });
   } catch {
     return;
   }
@@ -953,7 +1018,7 @@ function walkRepoDir(dir, prefix, skip, out) {
     const abs = fsPath(dir, rel);
     let s;
     try {
-      s = lstatSync2(abs, { bigint: true });
+      s = lstatSync3(abs, { bigint: true });
     } catch {
       continue;
     }
@@ -978,7 +1043,7 @@ function walkRepoDir(dir, prefix, skip, out) {
 }
 function readdirSafe(abs) {
   try {
-    return readdirSync2(abs, { encoding: "buffer" });
+    return readdirSync3(abs, { encoding: "buffer" });
   } catch {
     return [];
   }
@@ -1001,7 +1066,7 @@ function snapshotRepo(root, gitDir, commonDir, index) {
   renamed.set(indexName, { hash: "index", content: index.bytes, mode: 33188, index });
   const gitfile = path5.join(root, ".git");
   try {
-    const s = lstatSync2(gitfile, { bigint: true });
+    const s = lstatSync3(gitfile, { bigint: true });
     if (!s.isDirectory()) renamed.set(".git", repoEntryOf(gitfile, s));
   } catch {
   }
@@ -1199,7 +1264,7 @@ async function afterWhole(before, opts, indexRead) {
 
 // src/guard/fingerprint.ts
 import { createHash as createHash3 } from "node:crypto";
-import { lstatSync as lstatSync3, readdirSync as readdirSync3, readFileSync as readFileSync4, readlinkSync as readlinkSync2 } from "node:fs";
+import { lstatSync as lstatSync4, readdirSync as readdirSync4, readFileSync as readFileSync5, readlinkSync as readlinkSync2 } from "node:fs";
 import path6 from "node:path";
 var REPO_SKIP = /* @__PURE__ */ new Set(["objects", "worktrees", "index", "index.lock", "opencode", "logs", "FETCH_HEAD", "gc.log"]);
 var RACY_FINE_MS = 100;
@@ -1207,7 +1272,7 @@ var RACY_COARSE_MS = 2100;
 function hashRepoDir(dir, prefix, out) {
   let names;
   try {
-    names = readdirSync3(dir);
+    names = readdirSync4(dir);
   } catch {
     return;
   }
@@ -1216,9 +1281,9 @@ function hashRepoDir(dir, prefix, out) {
     if (!prefix && REPO_SKIP.has(name)) continue;
     const abs = path6.join(dir, name);
     try {
-      const s = lstatSync3(abs);
+      const s = lstatSync4(abs);
       if (s.isDirectory()) hashRepoDir(abs, rel, out);
-      else out.set(`.git/${rel}`, createHash3("sha256").update(s.isSymbolicLink() ? `link:${readlinkSync2(abs)}` : readFileSync4(abs)).update(`mode:${s.mode}`).digest("hex"));
+      else out.set(`.git/${rel}`, createHash3("sha256").update(s.isSymbolicLink() ? `link:${readlinkSync2(abs)}` : readFileSync5(abs)).update(`mode:${s.mode}`).digest("hex"));
     } catch {
     }
   }
@@ -1229,7 +1294,7 @@ function excluded2(rel, exclude) {
 function contentHash(root, rel, e) {
   try {
     if (e.type === "symlink") return createHash3("sha256").update("link:").update(readlinkSync2(fsPath(root, rel), { encoding: "buffer" })).digest("hex");
-    if (e.type === "file") return createHash3("sha256").update(readFileSync4(fsPath(root, rel))).digest("hex");
+    if (e.type === "file") return createHash3("sha256").update(readFileSync5(fsPath(root, rel))).digest("hex");
     return `other:${e.mode}`;
   } catch {
     return `unreadable:${Date.now()}:${Math.random()}`;
@@ -1286,7 +1351,7 @@ async function takeFingerprint(root, exclude = [], prev) {
 }
 function fileKey(file) {
   try {
-    const s = lstatSync3(file, { bigint: true });
+    const s = lstatSync4(file, { bigint: true });
     return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
   } catch {
     return void 0;
@@ -1319,38 +1384,105 @@ function compareFingerprints(a, b) {
   return out.sort((x, y) => x.path < y.path ? -1 : 1);
 }
 
-// src/ledger/evidence.ts
-import { existsSync as existsSync3, mkdirSync, readdirSync as readdirSync4 } from "node:fs";
-import path7 from "node:path";
-function evidenceDir(runDir, caseId) {
-  return path7.join(runDir, "evidence", caseId);
+// src/guard/compare.ts
+function treeChange(p, b, a) {
+  if (!b) return a ? { path: p, kind: "created", area: "tree" } : void 0;
+  if (!a) return { path: p, kind: "deleted", area: "tree" };
+  if (a.type !== b.type) return { path: p, kind: "type", area: "tree" };
+  if (a.hash !== b.hash) return { path: p, kind: "modified", area: "tree" };
+  if (a.mode !== b.mode) return { path: p, kind: "mode", area: "tree" };
+  return void 0;
 }
-function resultPath(runDir, caseId) {
-  return path7.join(runDir, "cases", `${caseId}.result.json`);
+function repoDiffers(b, a) {
+  if (!a.index || !b.index) return a.hash !== b.hash || !!a.index !== !!b.index;
+  if (a.index.bytes !== void 0 && a.index.bytes === b.index.bytes) return false;
+  return indexListing(a.index) !== indexListing(b.index);
 }
-function writeEvidence(runDir, caseId, name, data) {
-  const file = path7.join(evidenceDir(runDir, caseId), name);
-  writeFileAtomic(file, data);
-  return file;
+function compareSnapshots(before, after) {
+  const changes = [];
+  const add = (c) => c && changes.push(c);
+  if (after.since?.base === before) {
+    for (const p of after.since.paths) add(treeChange(p, before.tree.get(p), after.tree.get(p)));
+  } else {
+    for (const [p, b] of before.tree) add(treeChange(p, b, after.tree.get(p)));
+    for (const [p, a] of after.tree) if (!before.tree.has(p)) add(treeChange(p, void 0, a));
+  }
+  for (const [p, b] of before.repo) {
+    const a = after.repo.get(p);
+    if (!a) changes.push({ path: p, kind: "deleted", area: "repo" });
+    else if (repoDiffers(b, a)) changes.push({ path: p, kind: "modified", area: "repo" });
+  }
+  for (const [p, a] of after.repo) if (!before.repo.has(p) && !a.object) changes.push({ path: p, kind: "created", area: "repo" });
+  return changes.sort((x, y) => x.path < y.path ? -1 : x.path > y.path ? 1 : 0);
 }
-function listFiles(dir) {
-  if (!existsSync3(dir)) return [];
+function gateChanges(changes, policy) {
   const out = [];
-  for (const e of readdirSync4(dir, { withFileTypes: true })) {
-    const p = path7.join(dir, e.name);
-    if (e.isDirectory()) out.push(...listFiles(p));
-    else if (e.isFile() && !e.name.endsWith(SIDECAR_EXT) && !e.name.endsWith(".tmp")) out.push(p);
+  for (const c of changes) {
+    if (c.kind === "deleted") {
+      if (c.area === "tree" && isAllowed(c.path, policy.deletionAllowlist)) continue;
+      out.push({ ...c, code: "GITCLEANFAIL" });
+      continue;
+    }
+    if (c.area === "tree" && isAllowed(c.path, policy.writeAllowlist)) continue;
+    out.push({ ...c, code: "MODIFICATIONFAIL" });
   }
   return out;
 }
-function sealEvidence(runDir, caseId) {
-  const dir = evidenceDir(runDir, caseId);
-  mkdirSync(dir, { recursive: true });
-  const entries = listFiles(dir).map((file) => {
-    const { sha256: sha2562, bytes } = writeSidecar(file);
-    return { path: toPosix(path7.relative(runDir, file)), sha256: sha2562, bytes };
-  });
-  return entries.sort((a, b) => compareC(a.path, b.path));
+function formatChanges(changes) {
+  return changes.map((c) => `${c.kind}	${c.area}	${JSON.stringify(c.path)}`).join("\n") + (changes.length ? "\n" : "");
+}
+
+// src/guard/worktree.ts
+import { realpathSync, statSync as statSync3 } from "node:fs";
+import path7 from "node:path";
+function real(p) {
+  try {
+    return realpathSync(p);
+  } catch {
+    return path7.resolve(p);
+  }
+}
+async function checkWorktree(directory) {
+  const dir = real(directory);
+  let isDir = false;
+  try {
+    isDir = statSync3(dir).isDirectory();
+  } catch {
+    isDir = false;
+  }
+  if (!isDir) return { directory: dir, toplevel: null, git_dir: null, common_dir: null, is_worktree: false, reason: `not a folder: ${dir}` };
+  const r = await git(dir, ["rev-parse", "--path-format=absolute", "--show-toplevel", "--git-dir", "--git-common-dir"]);
+  if (r.exitCode !== 0) {
+    return { directory: dir, toplevel: null, git_dir: null, common_dir: null, is_worktree: false, reason: `not a git repository: ${r.stderr.trim()}` };
+  }
+  let lines = r.stdout.replace(/\n$/, "").split("\n");
+  if (lines.length !== 3) {
+    lines = [];
+    for (const flag of ["--show-toplevel", "--git-dir", "--git-common-dir"]) lines.push((await git(dir, ["rev-parse", "--path-format=absolute", flag])).stdout.replace(/\n$/, ""));
+  }
+  const [toplevel, gitDir, commonDir] = lines.map(real);
+  const worktrees = path7.join(commonDir, "worktrees") + path7.sep;
+  const isWorktree = gitDir.startsWith(worktrees) && gitDir !== commonDir;
+  return {
+    directory: dir,
+    toplevel,
+    git_dir: gitDir,
+    common_dir: commonDir,
+    is_worktree: isWorktree,
+    reason: isWorktree ? `git dir lies under ${worktrees}` : `git dir ${gitDir} does not lie under ${worktrees}`
+  };
+}
+function formatWorktreeCheck(c) {
+  return [
+    "predicate: git dir lies under <git common dir>/worktrees/",
+    `directory: ${c.directory}`,
+    `toplevel: ${c.toplevel ?? "-"}`,
+    `git_dir: ${c.git_dir ?? "-"}`,
+    `common_dir: ${c.common_dir ?? "-"}`,
+    `is_worktree: ${c.is_worktree}`,
+    `reason: ${c.reason}`,
+    ""
+  ].join("\n");
 }
 
 // src/opencode/config.ts
@@ -1417,7 +1549,7 @@ function buildConfig(input) {
 
 // src/opencode/server.ts
 import { spawn as spawn3 } from "node:child_process";
-import { createWriteStream, mkdirSync as mkdirSync2 } from "node:fs";
+import { createWriteStream, mkdirSync } from "node:fs";
 import net from "node:net";
 import path8 from "node:path";
 var NETWORK_FREE_ENV = {
@@ -1439,25 +1571,22 @@ async function health(url, timeoutMs = 2e3) {
     return { healthy: false, error: e.message };
   }
 }
-function isolatedEnv(stateDir, config, extra = {}) {
-  const dirs = { HOME: "home", XDG_CONFIG_HOME: "config", XDG_DATA_HOME: "data", XDG_CACHE_HOME: "cache", XDG_STATE_HOME: "state" };
-  const env = { ...process.env, ...NETWORK_FREE_ENV, ...extra, OPENCODE_CONFIG_CONTENT: JSON.stringify(config) };
+function stateEnv(stateDir) {
+  const dirs = { HOME: "home", XDG_CONFIG_HOME: "config", XDG_DATA_HOME: "data", XDG_CACHE_HOME: "cache", XDG_STATE_HOME: "state", TMPDIR: "tmp" };
+  const env = {};
   for (const [k, v] of Object.entries(dirs)) {
     env[k] = path8.join(stateDir, v);
-    mkdirSync2(env[k], { recursive: true });
+    mkdirSync(env[k], { recursive: true });
   }
-  delete env.GITHUB_TOKEN;
-  delete env.ACTIONS_RUNTIME_TOKEN;
-  delete env.INPUT_GITHUB_TOKEN;
   return env;
 }
-function killGroup(child, signal) {
+function killGroup(child, signal2) {
   if (child.pid === void 0) return;
   try {
-    process.kill(-child.pid, signal);
+    process.kill(-child.pid, signal2);
   } catch {
     try {
-      child.kill(signal);
+      child.kill(signal2);
     } catch {
     }
   }
@@ -1473,18 +1602,20 @@ async function freePort() {
   return port;
 }
 async function startServer(opts) {
-  mkdirSync2(opts.stateDir, { recursive: true });
-  const logFile = path8.join(opts.stateDir, "opencode-server.log");
+  mkdirSync(opts.logDir, { recursive: true });
+  const logFile = path8.join(opts.logDir, "opencode-server.log");
   const log = createWriteStream(logFile);
-  const child = spawn3(opts.binary, ["serve", "--hostname", "127.0.0.1", "--port", String(await freePort()), "--print-logs", "--log-level", "WARN"], {
+  const argv = ["serve", "--hostname", "127.0.0.1", "--port", String(await freePort()), "--print-logs", "--log-level", "WARN"];
+  const cmd = opts.wrap ? opts.wrap(opts.binary, argv) : { command: opts.binary, args: argv };
+  const child = spawn3(cmd.command, cmd.args, {
     cwd: opts.cwd,
-    env: isolatedEnv(opts.stateDir, opts.config, opts.env),
+    env: { ...opts.env, ...NETWORK_FREE_ENV, OPENCODE_CONFIG_CONTENT: JSON.stringify(opts.config) },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true
     // its own process group, so stop() leaves nothing behind
   });
   let exited;
-  child.on("exit", (code, signal) => exited = `exited with ${signal ?? code}`);
+  child.on("exit", (code, signal2) => exited = `exited with ${signal2 ?? code}`);
   child.on("error", (e) => exited = `could not start: ${e.message}`);
   const url = await new Promise((resolve, reject) => {
     let seen = "";
@@ -1535,6 +1666,169 @@ async function startServer(opts) {
   return { url, pid: child.pid, logFile, stop };
 }
 
+// src/sandbox/policy.ts
+import { existsSync as existsSync3, realpathSync as realpathSync2, statSync as statSync4 } from "node:fs";
+import path9 from "node:path";
+function real2(p) {
+  try {
+    return realpathSync2(p);
+  } catch {
+    return path9.resolve(p);
+  }
+}
+function isFile(p) {
+  try {
+    return !statSync4(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+function depth(p) {
+  return p.split(path9.sep).filter(Boolean).length;
+}
+function derivePolicy(input) {
+  const rules = [{ path: "/tmp", access: "private", why: "private tmp" }];
+  const unmounted = [];
+  const workDir = real2(input.workDir);
+  rules.push({ path: workDir, access: "read", why: "the worktree (read-only but for the write allowlist)" });
+  rules.push({ path: real2(input.commonDir), access: "read", why: "the common git dir (git reads it; nothing may change it)" });
+  for (const dir of input.otherCheckouts) rules.push({ path: real2(dir), access: "hidden", why: "another checkout of the repository" });
+  for (const dir of input.hidden) if (existsSync3(dir)) rules.push({ path: real2(dir), access: "hidden", why: "the harness", file: isFile(dir) });
+  for (const dir of input.readable) if (existsSync3(dir)) rules.push({ path: real2(dir), access: "read", why: "needed by the contained processes" });
+  for (const entry of input.writeAllowlist) {
+    const abs = path9.join(workDir, entry);
+    if (input.harnessPaths.includes(entry)) {
+      if (existsSync3(abs)) rules.push({ path: real2(abs), access: "hidden", why: `${entry}: the harness's, not the agent's`, file: isFile(abs) });
+      continue;
+    }
+    if (!existsSync3(abs)) {
+      unmounted.push(`${entry}: does not exist, so it cannot be made writable (the agent cannot create it)`);
+      continue;
+    }
+    const r = real2(abs);
+    if (r !== abs && !r.startsWith(workDir + path9.sep)) {
+      unmounted.push(`${entry}: resolves outside the worktree (${r}); left read-only`);
+      continue;
+    }
+    rules.push({ path: r, access: "write", why: `write allowlist: ${entry}`, file: isFile(r) });
+  }
+  for (const dir of input.stateDirs) rules.push({ path: real2(dir), access: "write", why: "OpenCode's own state" });
+  for (const [target, source] of input.views) rules.push({ path: real2(target), access: "view", source, why: "sanitized view (credentials removed)", file: true });
+  const ordered = rules.map((r, i) => ({ r, i })).sort((a, b) => depth(a.r.path) - depth(b.r.path) || a.i - b.i).map((x) => x.r);
+  return { rules: ordered, unmounted, cwd: workDir };
+}
+function describePolicy(p) {
+  const pick = (a) => p.rules.filter((r) => a.includes(r.access)).map((r) => `${r.path} (${r.why})`);
+  return { writable: pick(["write", "private"]), hidden: pick(["hidden"]), read_only: ["/ (everything not listed)", ...pick(["read", "view"])], unmounted: p.unmounted };
+}
+
+// src/sandbox/processes.ts
+import { readdirSync as readdirSync5, readFileSync as readFileSync6, readlinkSync as readlinkSync3 } from "node:fs";
+var PROCESS_TAG_VAR = "OPENCODE_DOGFOOD_SANDBOX";
+function read(file) {
+  try {
+    return readFileSync6(file);
+  } catch {
+    return void 0;
+  }
+}
+function nsOf(pid) {
+  try {
+    return readlinkSync3(`/proc/${pid}/ns/pid`);
+  } catch {
+    return "";
+  }
+}
+function findProcesses(tag, namespaces = /* @__PURE__ */ new Set()) {
+  let names;
+  try {
+    names = readdirSync5("/proc");
+  } catch {
+    return [];
+  }
+  const needle = Buffer.from(`${PROCESS_TAG_VAR}=${tag}\0`);
+  const own = nsOf("self");
+  const out = [];
+  for (const name of names) {
+    if (!/^[0-9]+$/.test(name)) continue;
+    const pid = Number(name);
+    if (pid === process.pid) continue;
+    const ns = nsOf(pid);
+    const environ = read(`/proc/${pid}/environ`);
+    const tagged = environ !== void 0 && (environ.indexOf(needle) >= 0 || Buffer.concat([environ, Buffer.from("\0")]).indexOf(needle) >= 0);
+    if (!tagged && !(ns && ns !== own && namespaces.has(ns))) continue;
+    const stat = read(`/proc/${pid}/stat`)?.toString("latin1") ?? "";
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (fields[0] === "Z") continue;
+    const cmdline = (read(`/proc/${pid}/cmdline`)?.toString("utf8") ?? "").split("\0").filter(Boolean).join(" ");
+    out.push({ pid, key: `${pid}:${fields[19] ?? "?"}`, cmdline, ns });
+  }
+  return out;
+}
+function processBaseline(tag) {
+  const own = nsOf("self");
+  const procs = findProcesses(tag);
+  return { tag, keys: new Set(procs.map((p) => p.key)), namespaces: new Set(procs.map((p) => p.ns).filter((n) => n && n !== own)) };
+}
+var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+function signal(pid, sig) {
+  try {
+    process.kill(pid, sig);
+  } catch {
+  }
+}
+async function endNewProcesses(b, timeoutMs = 5e3) {
+  const seen = /* @__PURE__ */ new Map();
+  const deadline = Date.now() + timeoutMs;
+  for (; ; ) {
+    const fresh = findProcesses(b.tag, b.namespaces).filter((p) => !b.keys.has(p.key));
+    if (fresh.length === 0) return [...seen.values()];
+    if (Date.now() > deadline) throw new Error(`processes still running after ${timeoutMs} ms: ${fresh.map((p) => `${p.pid} ${p.cmdline}`).join("; ")}`);
+    for (const p of fresh) if (!seen.has(p.key)) seen.set(p.key, p);
+    for (const p of fresh) signal(p.pid, "SIGSTOP");
+    for (const p of fresh) signal(p.pid, "SIGKILL");
+    await sleep(20);
+  }
+}
+function formatProcesses(list) {
+  if (list.length === 0) return "no process started during the case was left running\n";
+  return list.map((p) => `${p.pid}	ended	${JSON.stringify(p.cmdline)}`).join("\n") + "\n";
+}
+
+// src/ledger/evidence.ts
+import { existsSync as existsSync4, mkdirSync as mkdirSync2, readdirSync as readdirSync6 } from "node:fs";
+import path10 from "node:path";
+function evidenceDir(runDir, caseId) {
+  return path10.join(runDir, "evidence", caseId);
+}
+function resultPath(runDir, caseId) {
+  return path10.join(runDir, "cases", `${caseId}.result.json`);
+}
+function writeEvidence(runDir, caseId, name, data) {
+  const file = path10.join(evidenceDir(runDir, caseId), name);
+  writeFileAtomic(file, data);
+  return file;
+}
+function listFiles(dir) {
+  if (!existsSync4(dir)) return [];
+  const out = [];
+  for (const e of readdirSync6(dir, { withFileTypes: true })) {
+    const p = path10.join(dir, e.name);
+    if (e.isDirectory()) out.push(...listFiles(p));
+    else if (e.isFile() && !e.name.endsWith(SIDECAR_EXT) && !e.name.endsWith(".tmp")) out.push(p);
+  }
+  return out;
+}
+function sealEvidence(runDir, caseId) {
+  const dir = evidenceDir(runDir, caseId);
+  mkdirSync2(dir, { recursive: true });
+  const entries = listFiles(dir).map((file) => {
+    const { sha256: sha2562, bytes } = writeSidecar(file);
+    return { path: toPosix(path10.relative(runDir, file)), sha256: sha2562, bytes };
+  });
+  return entries.sort((a, b) => compareC(a.path, b.path));
+}
+
 // src/scripted-model/script.ts
 function caseTag(caseId) {
   return `[dogfood-case:${caseId}]`;
@@ -1578,10 +1872,10 @@ function chunk(id, model, delta, finish) {
 
 `;
 }
-function sleep(ms, signal) {
+function sleep2(ms, signal2) {
   return new Promise((resolve) => {
     const t = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => {
+    signal2.addEventListener("abort", () => {
       clearTimeout(t);
       resolve();
     });
@@ -1638,7 +1932,7 @@ async function startScriptedModel(opts) {
     const turn = turnFor(opts.scripts, r);
     const gone = new AbortController();
     res.on("close", () => gone.abort());
-    if (turn.delay_ms) await sleep(turn.delay_ms, gone.signal);
+    if (turn.delay_ms) await sleep2(turn.delay_ms, gone.signal);
     if (gone.signal.aborted) record.aborted = true;
     if (opts.logFile) appendFileSync(opts.logFile, JSON.stringify(record) + "\n");
     if (gone.signal.aborted) return;
@@ -1704,9 +1998,12 @@ export {
   secretValues,
   redact,
   containsSecret,
+  scrubFile,
+  gitEnv,
   gitRaw,
   git,
   gitOk,
+  splitNul,
   plantCanary,
   canaryState,
   compareCanaries,
@@ -1714,14 +2011,15 @@ export {
   removeCanary,
   encodePath,
   fsPath,
-  indexListing,
   takeSnapshot,
   takeSnapshotAfter,
   takeFingerprint,
   compareFingerprints,
-  resultPath,
-  writeEvidence,
-  sealEvidence,
+  compareSnapshots,
+  gateChanges,
+  formatChanges,
+  checkWorktree,
+  formatWorktreeCheck,
   SCRIPTED_PROVIDER,
   SCRIPTED_KEY_ENV,
   agentFor,
@@ -1729,7 +2027,17 @@ export {
   splitModel,
   buildConfig,
   health,
+  stateEnv,
   startServer,
+  derivePolicy,
+  describePolicy,
+  PROCESS_TAG_VAR,
+  processBaseline,
+  endNewProcesses,
+  formatProcesses,
+  resultPath,
+  writeEvidence,
+  sealEvidence,
   caseTag,
   keyFingerprint,
   startScriptedModel

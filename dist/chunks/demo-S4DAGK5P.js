@@ -4,14 +4,14 @@ import {
   makeThrowawayRepo,
   progressLine,
   runDemo
-} from "./chunk-OBQM65LU.js";
-import "./chunk-ZQLG6NZN.js";
-import "./chunk-H3WMST4W.js";
+} from "./chunk-SZTH6LNR.js";
+import "./chunk-W2W52Q6O.js";
+import "./chunk-R7ZNMDKW.js";
 import "./chunk-ZCGT4M2M.js";
-import "./chunk-TVBBMLQF.js";
-import "./chunk-NYKIGPAP.js";
+import "./chunk-ZX2T7JMQ.js";
+import "./chunk-UPREGWUX.js";
 import "./chunk-ZPLW7NAR.js";
-import "./chunk-JRYRVDH7.js";
+import "./chunk-4E5OPGQX.js";
 import "./chunk-74EKDEFG.js";
 import "./chunk-UZ2KPXWI.js";
 import "./chunk-DN66ISH5.js";

@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   REQUIRED_EVIDENCE,
   verifyRun
-} from "./chunk-JRYRVDH7.js";
+} from "./chunk-4E5OPGQX.js";
 import "./chunk-74EKDEFG.js";
 import "./chunk-UZ2KPXWI.js";
 import "./chunk-LHSCZ3D7.js";

@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   sdkTransport
-} from "./chunk-FSPEB2LS.js";
+} from "./chunk-7SW7WGRN.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-OBQM65LU.js";
+} from "./chunk-SZTH6LNR.js";
 import {
   DEFAULT_ROLES,
   builtinCases,
@@ -14,19 +14,19 @@ import {
   resolveOpencodeBinary,
   runSuite,
   startBackends
-} from "./chunk-ZQLG6NZN.js";
+} from "./chunk-W2W52Q6O.js";
 import {
   agentFor,
   caseTag
-} from "./chunk-H3WMST4W.js";
+} from "./chunk-R7ZNMDKW.js";
 import "./chunk-ZCGT4M2M.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_WRITE_ALLOWLIST
-} from "./chunk-TVBBMLQF.js";
-import "./chunk-NYKIGPAP.js";
+} from "./chunk-ZX2T7JMQ.js";
+import "./chunk-UPREGWUX.js";
 import "./chunk-ZPLW7NAR.js";
-import "./chunk-JRYRVDH7.js";
+import "./chunk-4E5OPGQX.js";
 import "./chunk-74EKDEFG.js";
 import "./chunk-UZ2KPXWI.js";
 import "./chunk-DN66ISH5.js";

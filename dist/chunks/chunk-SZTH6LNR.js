@@ -1,24 +1,24 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   runSuite
-} from "./chunk-ZQLG6NZN.js";
+} from "./chunk-W2W52Q6O.js";
 import {
   gitOk
-} from "./chunk-H3WMST4W.js";
+} from "./chunk-R7ZNMDKW.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,
   DEFAULT_WRITE_ALLOWLIST
-} from "./chunk-TVBBMLQF.js";
+} from "./chunk-ZX2T7JMQ.js";
 import {
   STAGES
-} from "./chunk-NYKIGPAP.js";
+} from "./chunk-UPREGWUX.js";
 import {
   scaffold
 } from "./chunk-ZPLW7NAR.js";
 import {
   verifyRun
-} from "./chunk-JRYRVDH7.js";
+} from "./chunk-4E5OPGQX.js";
 import {
   verdictTable
 } from "./chunk-DN66ISH5.js";
@@ -78,6 +78,9 @@ function progressLine(e) {
 `;
     case "server-start":
       return `OpenCode server ready at ${e.url} (${e.ms} ms)
+`;
+    case "containment":
+      return `containment: ${e.line}
 `;
     case "case-start":
       return `[${e.index}/${e.total}] ${e.caseId} (${e.stage}) \u2026

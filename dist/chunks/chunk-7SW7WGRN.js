@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   health,
   splitModel
-} from "./chunk-H3WMST4W.js";
+} from "./chunk-R7ZNMDKW.js";
 import {
   __commonJS,
   __require,

@@ -1,23 +1,34 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
+  PROCESS_TAG_VAR,
   SCRIPTED_KEY_ENV,
   SCRIPTED_PROVIDER,
   buildConfig,
+  checkWorktree,
   compareFingerprints,
+  compareSnapshots,
+  derivePolicy,
   git,
+  gitEnv,
   gitOk,
   health,
   plantCanary,
   redact,
   removeCanary,
   resultPath,
+  scrubFile,
   sealEvidence,
   secretValues,
+  splitModel,
+  splitNul,
   startScriptedModel,
   startServer,
+  stateEnv,
   takeFingerprint,
+  takeSnapshot,
+  takeSnapshotAfter,
   writeEvidence
-} from "./chunk-H3WMST4W.js";
+} from "./chunk-R7ZNMDKW.js";
 import {
   exec
 } from "./chunk-ZCGT4M2M.js";
@@ -30,15 +41,18 @@ import {
   skipped,
   stageGate,
   statusOf
-} from "./chunk-TVBBMLQF.js";
+} from "./chunk-ZX2T7JMQ.js";
 import {
-  STAGES
-} from "./chunk-NYKIGPAP.js";
+  STAGES,
+  contain,
+  containmentLabel,
+  resolveContainment
+} from "./chunk-UPREGWUX.js";
 import {
   assertSchema,
   require_ajv,
   verifyRun
-} from "./chunk-JRYRVDH7.js";
+} from "./chunk-4E5OPGQX.js";
 import {
   sha256,
   toPosix,
@@ -54,9 +68,9 @@ import {
 } from "./chunk-LHSCZ3D7.js";
 
 // src/suite/run.ts
-import { existsSync as existsSync4, mkdirSync as mkdirSync2, mkdtempSync, readFileSync as readFileSync2, realpathSync, rmSync } from "node:fs";
-import os from "node:os";
-import path6 from "node:path";
+import { existsSync as existsSync5, mkdirSync as mkdirSync4, mkdtempSync, readdirSync as readdirSync3, readFileSync as readFileSync2, realpathSync as realpathSync3, rmSync } from "node:fs";
+import os2 from "node:os";
+import path9 from "node:path";
 import { fileURLToPath } from "node:url";
 
 // src/cases/catalog.ts
@@ -361,6 +375,215 @@ function loadCases(casesFile) {
   return cases.sort((a, b) => STAGES.indexOf(a.stage) - STAGES.indexOf(b.stage));
 }
 
+// src/sandbox/env.ts
+var BASE_NAMES = ["PATH", "LANG", "TZ", "TERM"];
+var BASE_PREFIXES = ["LC_"];
+var PROVIDER_ENV = {
+  anthropic: ["ANTHROPIC_API_KEY"],
+  openai: ["OPENAI_API_KEY"],
+  google: ["GOOGLE_GENERATIVE_AI_API_KEY", "GEMINI_API_KEY"],
+  "google-vertex": ["GOOGLE_APPLICATION_CREDENTIALS", "GOOGLE_CLOUD_PROJECT", "GOOGLE_CLOUD_LOCATION", "VERTEX_LOCATION"],
+  "amazon-bedrock": ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_REGION", "AWS_PROFILE", "AWS_BEARER_TOKEN_BEDROCK"],
+  azure: ["AZURE_API_KEY", "AZURE_RESOURCE_NAME"],
+  openrouter: ["OPENROUTER_API_KEY"],
+  groq: ["GROQ_API_KEY"],
+  mistral: ["MISTRAL_API_KEY"],
+  xai: ["XAI_API_KEY"],
+  deepseek: ["DEEPSEEK_API_KEY"],
+  togetherai: ["TOGETHER_AI_API_KEY"],
+  "fireworks-ai": ["FIREWORKS_API_KEY"],
+  cerebras: ["CEREBRAS_API_KEY"],
+  opencode: ["OPENCODE_API_KEY"]
+};
+function providerKeyNames(model) {
+  const { providerID } = splitModel(model);
+  return PROVIDER_ENV[providerID] ?? [`${providerID.toUpperCase().replace(/[^A-Z0-9]/g, "_")}_API_KEY`];
+}
+function baseEnv(from = process.env) {
+  const out = {};
+  for (const [k, v] of Object.entries(from)) {
+    if (v === void 0) continue;
+    if (BASE_NAMES.includes(k) || BASE_PREFIXES.some((p) => k.startsWith(p))) out[k] = v;
+  }
+  return out;
+}
+function agentEnv(i) {
+  const env = baseEnv(i.from);
+  for (const name of [...i.keyNames, ...i.pass]) {
+    const v = i.from[name];
+    if (v !== void 0) env[name] = v;
+  }
+  return { ...env, ...i.set };
+}
+
+// src/suite/containment.ts
+import { randomBytes } from "node:crypto";
+import { mkdirSync as mkdirSync2, realpathSync } from "node:fs";
+import os from "node:os";
+import path2 from "node:path";
+
+// src/sandbox/credentials.ts
+import { copyFileSync, mkdirSync } from "node:fs";
+import path from "node:path";
+var USERINFO = /[a-z][a-z0-9+.-]*:\/\/([^/\s@]+)@/i;
+function userinfoSecrets(text) {
+  const m = USERINFO.exec(text);
+  if (!m) return [];
+  const info = decodeURIComponent(m[1]);
+  const i = info.indexOf(":");
+  return i >= 0 ? [info, info.slice(i + 1), m[1]] : [info, m[1]];
+}
+function headerSecrets(value) {
+  const out = [value];
+  const m = /^\s*authorization:\s*(basic|bearer|token)\s+(\S+)/i.exec(value);
+  if (m) {
+    out.push(m[2]);
+    if (m[1].toLowerCase() === "basic") {
+      const decoded = Buffer.from(m[2], "base64").toString("utf8");
+      out.push(decoded);
+      const i = decoded.indexOf(":");
+      if (i >= 0) out.push(decoded.slice(i + 1));
+    }
+  }
+  return out;
+}
+async function findCredentials(dir, env) {
+  const r = await git(dir, ["config", "--list", "--show-origin", "-z"], { env });
+  if (r.exitCode !== 0) return [];
+  const fields = splitNul(r.stdout);
+  const out = [];
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    const origin = fields[i].replace(/^file:/, "");
+    const nl = fields[i + 1].indexOf("\n");
+    const key = nl < 0 ? fields[i + 1] : fields[i + 1].slice(0, nl);
+    const value = nl < 0 ? "" : fields[i + 1].slice(nl + 1);
+    const file = path.resolve(dir, origin);
+    const lower = key.toLowerCase();
+    if (/^http\.(.*\.)?extraheader$/.test(lower) && value) out.push({ kind: "http extraheader", key, file, secrets: headerSecrets(value) });
+    else if (USERINFO.test(key) || USERINFO.test(value)) out.push({ kind: "URL with credentials", key, file, secrets: [...userinfoSecrets(key), ...userinfoSecrets(value)] });
+    else if (/^credential\.(.*\.)?helper$/.test(lower) && value) out.push({ kind: "credential helper", key, file, secrets: [] });
+  }
+  return out;
+}
+async function sanitizedViews(findings, dir) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const f of findings) byFile.set(f.file, [...byFile.get(f.file) ?? [], f]);
+  mkdirSync(dir, { recursive: true });
+  const views = [];
+  let n = 0;
+  for (const [file, list] of byFile) {
+    const copy = path.join(dir, `gitconfig-${++n}`);
+    copyFileSync(file, copy);
+    for (const key of new Set(list.map((f) => f.key))) {
+      const r = await git(dir, ["config", "--file", copy, "--unset-all", key]);
+      if (r.exitCode !== 0 && r.exitCode !== 5) throw new Error(`could not remove ${key} from a copy of ${file}: ${r.stderr.trim()}`);
+    }
+    views.push([file, copy]);
+  }
+  return views;
+}
+function describeFindings(findings) {
+  return findings.map((f) => `${f.kind} ${f.key.replace(USERINFO, (m, info) => m.replace(info, "***"))} in ${f.file}`);
+}
+
+// src/suite/containment.ts
+async function checkCredentials(repoDir, containment) {
+  const findings = await findCredentials(repoDir, gitEnv({ GIT_CONFIG_GLOBAL: "/dev/null" }));
+  const stopping = findings.filter((f) => f.kind !== "credential helper" || !containment.active);
+  if (stopping.length > 0 && !containment.active) {
+    throw new PreflightError(
+      describeFindings(stopping).map(
+        (d) => `the git config holds a credential the agent could read: ${d}; check out with actions/checkout's \`persist-credentials: false\` (or remove it), or run with containment (bubblewrap) so the agent sees the config without it`
+      )
+    );
+  }
+  return findings;
+}
+function real(p) {
+  try {
+    return realpathSync(p);
+  } catch {
+    return path2.resolve(p);
+  }
+}
+function userSecretsDirs(workDir) {
+  const out = [];
+  for (const d of [os.homedir(), process.env.RUNNER_TEMP]) {
+    if (!d || real(d) === "/" || real(workDir) === real(d)) continue;
+    out.push(d);
+  }
+  return out;
+}
+async function prepareAgentSide(i) {
+  const tag = randomBytes(12).toString("hex");
+  const stateDir = path2.join(i.tmp, "opencode-state");
+  const state = stateEnv(stateDir);
+  const set = { ...state, [PROCESS_TAG_VAR]: tag };
+  const serverEnv = { ...baseEnv(process.env), ...pick(process.env, [...i.keyNames, ...i.envPass]), ...set };
+  const codeEnv = { ...baseEnv(process.env), ...pick(process.env, i.envPass), ...set };
+  if (!i.containment.active) return { serverEnv, codeEnv, tag, wrap: (command, args) => ({ command, args }) };
+  const views = await sanitizedViews(i.credentials, path2.join(i.tmp, "views"));
+  for (const d of i.harnessDirs) mkdirSync2(d, { recursive: true });
+  const policy = derivePolicy({
+    workDir: i.workDir,
+    writeAllowlist: i.writeAllowlist,
+    harnessPaths: i.harnessPaths,
+    commonDir: i.commonDir,
+    otherCheckouts: i.otherCheckouts,
+    hidden: [...i.harnessDirs, ...userSecretsDirs(i.workDir)],
+    stateDirs: [stateDir],
+    // Node (T3's checks run it) and the opencode binary may live under a hidden HOME.
+    readable: [...i.readable, path2.dirname(path2.dirname(process.execPath))],
+    views
+  });
+  return { policy, serverEnv, codeEnv, tag, wrap: (command, args) => contain(i.containment, policy, command, args) };
+}
+function pick(env, names) {
+  const out = {};
+  for (const n of names) if (env[n] !== void 0) out[n] = env[n];
+  return out;
+}
+function registeredSecrets(env, roles, keyNames, credentials) {
+  const out = /* @__PURE__ */ new Map();
+  const names = [...roles.map((r) => r.key_env), ...keyNames];
+  for (const [name, value] of Object.entries(env)) if (value && secretValues({ [name]: value }, names).length > 0) out.set(`env ${name}`, value);
+  for (const [n, f] of credentials.entries()) for (const [i, s] of f.secrets.entries()) if (s.length >= 8) out.set(`git config credential ${n + 1} (${f.kind}) part ${i + 1}`, s);
+  return out;
+}
+
+// src/suite/layout.ts
+import { existsSync, realpathSync as realpathSync2 } from "node:fs";
+import path3 from "node:path";
+function real2(p) {
+  try {
+    return realpathSync2(p);
+  } catch {
+    return path3.resolve(p);
+  }
+}
+async function repoLayout(dir) {
+  const commonDir = real2((await gitOk(dir, ["rev-parse", "--path-format=absolute", "--git-common-dir"])).trim());
+  const r = await git(dir, ["worktree", "list", "--porcelain", "-z"]);
+  const checkouts = [];
+  let current;
+  let bare = false;
+  const flush = () => {
+    if (current && !bare && existsSync(current)) checkouts.push(real2(current));
+    current = void 0;
+    bare = false;
+  };
+  for (const field of r.exitCode === 0 ? splitNul(r.stdout) : []) {
+    if (field === "") flush();
+    else if (field.startsWith("worktree ")) {
+      flush();
+      current = field.slice("worktree ".length);
+    } else if (field === "bare") bare = true;
+  }
+  flush();
+  if (checkouts.length === 0) checkouts.push(real2((await gitOk(dir, ["rev-parse", "--show-toplevel"])).trim()));
+  return { commonDir, checkouts: [...new Set(checkouts)] };
+}
+
 // src/ledger/result.ts
 function writeCaseResult(runDir, result) {
   assertSchema("opencode_dogfood_case_result", result);
@@ -371,8 +594,8 @@ function writeCaseResult(runDir, result) {
 }
 
 // src/ledger/run-id.ts
-import { mkdirSync, readdirSync } from "node:fs";
-import path from "node:path";
+import { mkdirSync as mkdirSync3, readdirSync } from "node:fs";
+import path4 from "node:path";
 var RUN_DIR = /^RUN_([0-9]{4,})$/;
 function highestRunNumber(ledgerDir) {
   let names;
@@ -391,12 +614,12 @@ function formatRunId(n) {
   return `RUN_${String(n).padStart(4, "0")}`;
 }
 function allocateRun(ledgerDir) {
-  mkdirSync(ledgerDir, { recursive: true });
+  mkdirSync3(ledgerDir, { recursive: true });
   for (let attempt = 0; attempt < 1e3; attempt++) {
     const runId = formatRunId(highestRunNumber(ledgerDir) + 1);
-    const runDir = path.join(ledgerDir, runId);
+    const runDir = path4.join(ledgerDir, runId);
     try {
-      mkdirSync(runDir);
+      mkdirSync3(runDir);
       return { runId, runDir };
     } catch (e) {
       if (e.code !== "EEXIST") throw e;
@@ -406,12 +629,12 @@ function allocateRun(ledgerDir) {
 }
 
 // src/opencode/binary.ts
-import { accessSync, constants, existsSync } from "node:fs";
+import { accessSync, constants, existsSync as existsSync2 } from "node:fs";
 import { createRequire } from "node:module";
-import path2 from "node:path";
+import path5 from "node:path";
 function platformPackages(platform = process.platform, arch = process.arch) {
-  const os2 = platform === "win32" ? "windows" : platform;
-  const base = `opencode-${os2}-${arch}`;
+  const os3 = platform === "win32" ? "windows" : platform;
+  const base = `opencode-${os3}-${arch}`;
   return [base, `${base}-baseline`, `${base}-musl`, `${base}-baseline-musl`];
 }
 function executable(p) {
@@ -424,33 +647,37 @@ function executable(p) {
 }
 function resolveOpencodeBinary(explicit) {
   if (explicit) {
-    if (!existsSync(explicit) || !executable(explicit)) throw new InputError("opencode-path", `${explicit} is not an executable file`);
-    return path2.resolve(explicit);
+    if (!existsSync2(explicit) || !executable(explicit)) throw new InputError("opencode-path", `${explicit} is not an executable file`);
+    return path5.resolve(explicit);
   }
   const require2 = createRequire(import.meta.url);
   const exe = process.platform === "win32" ? "opencode.exe" : "opencode";
   for (const pkg of platformPackages()) {
     try {
-      const dir = path2.dirname(require2.resolve(`${pkg}/package.json`));
-      const bin = path2.join(dir, "bin", exe);
+      const dir = path5.dirname(require2.resolve(`${pkg}/package.json`));
+      const bin = path5.join(dir, "bin", exe);
       if (executable(bin)) return bin;
     } catch {
     }
   }
-  for (const dir of (process.env.PATH ?? "").split(path2.delimiter)) {
-    const bin = path2.join(dir, exe);
+  for (const dir of (process.env.PATH ?? "").split(path5.delimiter)) {
+    const bin = path5.join(dir, exe);
     if (dir && executable(bin)) return bin;
   }
   throw new InputError("opencode-path", "no opencode binary found: install the npm package opencode-ai, put opencode on PATH, or pass its path");
 }
 
 // src/suite/backends.ts
-import { randomBytes } from "node:crypto";
+import { randomBytes as randomBytes2 } from "node:crypto";
 import { writeFileSync } from "node:fs";
-import path3 from "node:path";
+import path6 from "node:path";
+function defaultServerEnv(o, pass = [], set = {}) {
+  const keyNames = [...o.hermetic ? [] : providerKeyNames(o.model), ...o.roles.map((r) => r.key_env)];
+  return agentEnv({ from: process.env, keyNames, pass, set: { ...stateEnv(path6.join(o.tmp, "opencode-state")), ...set } });
+}
 function hermeticKeys(roles) {
-  const keyEnv = { [SCRIPTED_KEY_ENV]: `dogfood-${randomBytes(12).toString("hex")}` };
-  for (const r of roles) keyEnv[r.key_env] = `dogfood-${r.name}-${randomBytes(12).toString("hex")}`;
+  const keyEnv = { [SCRIPTED_KEY_ENV]: `dogfood-${randomBytes2(12).toString("hex")}` };
+  for (const r of roles) keyEnv[r.key_env] = `dogfood-${r.name}-${randomBytes2(12).toString("hex")}`;
   return keyEnv;
 }
 async function startBackends(o) {
@@ -458,14 +685,15 @@ async function startBackends(o) {
   let scripted;
   let scriptedLog;
   if (o.hermetic) {
-    scriptedLog = path3.join(o.tmp, "scripted-model.jsonl");
+    scriptedLog = path6.join(o.tmp, "scripted-model.jsonl");
     writeFileSync(scriptedLog, "");
     scripted = await startScriptedModel({ scripts: new Map(o.cases.map((c) => [c.id, c.turns])), logFile: scriptedLog });
   }
   let server;
   const config = buildConfig({ model: o.model, scriptedUrl: scripted?.url, roles: o.roles, writeAllowlist: o.writeAllowlist });
   try {
-    server = await startServer({ binary: o.binary, cwd: o.cwd, stateDir: path3.join(o.tmp, "opencode-state"), config, env: keyEnv });
+    const env = { ...o.env ?? defaultServerEnv(o), ...keyEnv };
+    server = await startServer({ binary: o.binary, cwd: o.cwd, logDir: o.tmp, config, env, wrap: o.wrap });
   } catch (e) {
     await scripted?.close();
     throw e;
@@ -475,6 +703,7 @@ async function startBackends(o) {
     scriptedLog,
     keyEnv,
     configSha256: sha256(JSON.stringify(config)),
+    pid: server.pid,
     async stop() {
       await server.stop();
       await scripted?.close();
@@ -483,8 +712,8 @@ async function startBackends(o) {
 }
 
 // src/suite/preflight.ts
-import { existsSync as existsSync2 } from "node:fs";
-import path4 from "node:path";
+import { existsSync as existsSync3 } from "node:fs";
+import path7 from "node:path";
 var SCRATCH_TARGET = "docs/zz_scratch/opencode_dogfood_probe.md";
 var SANDBOX_FIXTURES = "scripts/opencode_dogfood/sandbox/fixtures/";
 function fixturePaths(cases) {
@@ -508,18 +737,18 @@ async function preflight(workDir, cases, harnessPaths) {
   if (status.exitCode !== 0) throw new PreflightError([`${workDir} is not a git repository: ${status.stderr.trim()}`]);
   const dirty = status.stdout.split("\0").filter(Boolean).map((rec) => rec.slice(3)).filter((p) => !harnessPaths.some((h) => p === h || p.startsWith(h) || h.startsWith(p.endsWith("/") ? p : `${p}/`)));
   if (dirty.length > 0) failures.push(`working tree not clean (git status --porcelain): ${dirty.slice(0, 5).join(", ")}${dirty.length > 5 ? ` and ${dirty.length - 5} more` : ""}`);
-  if (!existsSync2(path4.join(workDir, SCRATCH_TARGET))) failures.push(`scratch target missing: ${SCRATCH_TARGET} (run 'opencode-dogfood init')`);
-  if (!existsSync2(path4.join(workDir, SANDBOX_FIXTURES))) failures.push(`sandbox fixtures missing: ${SANDBOX_FIXTURES} (run 'opencode-dogfood init')`);
-  else for (const p of fixturePaths(cases)) if (!existsSync2(path4.join(workDir, p))) failures.push(`fixture missing: ${p} (run 'opencode-dogfood init')`);
+  if (!existsSync3(path7.join(workDir, SCRATCH_TARGET))) failures.push(`scratch target missing: ${SCRATCH_TARGET} (run 'opencode-dogfood init')`);
+  if (!existsSync3(path7.join(workDir, SANDBOX_FIXTURES))) failures.push(`sandbox fixtures missing: ${SANDBOX_FIXTURES} (run 'opencode-dogfood init')`);
+  else for (const p of fixturePaths(cases)) if (!existsSync3(path7.join(workDir, p))) failures.push(`fixture missing: ${p} (run 'opencode-dogfood init')`);
   return failures;
 }
 
 // src/suite/worktree.ts
-import { existsSync as existsSync3, readdirSync as readdirSync2 } from "node:fs";
-import path5 from "node:path";
+import { existsSync as existsSync4, readdirSync as readdirSync2 } from "node:fs";
+import path8 from "node:path";
 async function createWorktree(repoDir, worktreePath) {
-  const target = path5.resolve(worktreePath);
-  if (existsSync3(target) && readdirSync2(target).length > 0) throw new InputError("--worktree", `${target} exists and is not empty; give a new path`);
+  const target = path8.resolve(worktreePath);
+  if (existsSync4(target) && readdirSync2(target).length > 0) throw new InputError("--worktree", `${target} exists and is not empty; give a new path`);
   const r = await git(repoDir, ["worktree", "add", "--detach", "--", target, "HEAD"]);
   if (r.exitCode !== 0) throw new InputError("--worktree", `git worktree add ${target} failed: ${r.stderr.trim()}`);
   return target;
@@ -533,26 +762,26 @@ async function removeWorktree(repoDir, worktreePath) {
 // src/suite/run.ts
 function cliEntry() {
   if (process.env.OPENCODE_DOGFOOD_CLI) return process.env.OPENCODE_DOGFOOD_CLI;
-  let dir = path6.dirname(fileURLToPath(import.meta.url));
+  let dir = path9.dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 4; i++) {
-    const candidate = path6.join(dir, "cli.js");
-    if (existsSync4(candidate)) return candidate;
-    const inDist = path6.join(dir, "dist", "cli.js");
-    if (existsSync4(inDist)) return inDist;
-    dir = path6.dirname(dir);
+    const candidate = path9.join(dir, "cli.js");
+    if (existsSync5(candidate)) return candidate;
+    const inDist = path9.join(dir, "dist", "cli.js");
+    if (existsSync5(inDist)) return inDist;
+    dir = path9.dirname(dir);
   }
   throw new Error("dist/cli.js not found: run `npm run bundle`");
 }
 var DEFAULT_ROLES = (model) => model === BUILTIN_MODEL ? ["planner", "coder", "reviewer"].map((name) => ({ name, model: `${SCRIPTED_PROVIDER}-${name}/scripted`, key_env: `DOGFOOD_${name.toUpperCase()}_KEY` })) : [];
 function relInside(root, target) {
-  const rel = path6.relative(root, target);
-  if (rel === "" || rel.startsWith("..") || path6.isAbsolute(rel)) return void 0;
+  const rel = path9.relative(root, target);
+  if (rel === "" || rel.startsWith("..") || path9.isAbsolute(rel)) return void 0;
   return toPosix(rel) + "/";
 }
 async function toplevel(dir, input) {
-  if (!existsSync4(dir)) throw new InputError(input, `${dir} does not exist`);
+  if (!existsSync5(dir)) throw new InputError(input, `${dir} does not exist`);
   try {
-    return realpathSync((await gitOk(dir, ["rev-parse", "--show-toplevel"])).trim());
+    return realpathSync3((await gitOk(dir, ["rev-parse", "--show-toplevel"])).trim());
   } catch {
     throw new InputError(input, `${dir} is not a git repository (or has no commit)`);
   }
@@ -562,11 +791,15 @@ async function runSuite(opts) {
   });
   const all = loadCases(opts.casesFile);
   const cases = selectCases(all, opts.stages, opts.caseId);
+  const containment = resolveContainment(
+    opts.containment ?? "auto",
+    opts.serverUrl ? "the OpenCode server is yours (--server-url): it was not started by us, so it cannot be contained" : opts.backends ? "the servers were started by the caller" : void 0
+  );
   const repoDir = await toplevel(opts.repoDir, "--repo");
   await gitOk(repoDir, ["rev-parse", "--verify", "HEAD"]).catch(() => {
     throw new InputError("--repo", `${repoDir} has no commit yet`);
   });
-  const ledgerDir = path6.resolve(opts.ledgerDir ?? path6.join(repoDir, LEDGER_SUBDIR));
+  const ledgerDir = path9.resolve(opts.ledgerDir ?? path9.join(repoDir, LEDGER_SUBDIR));
   const model = opts.model;
   const hermetic = model === BUILTIN_MODEL;
   const roles = opts.roles ?? DEFAULT_ROLES(model);
@@ -575,27 +808,35 @@ async function runSuite(opts) {
     if (!h.healthy) throw new InputError("--server-url", `${opts.serverUrl} does not answer GET /global/health (${h.error ?? "healthy=false"})`);
   }
   const binary = (opts.serverUrl || opts.backends) && opts.transport === "sdk" ? void 0 : resolveOpencodeBinary(opts.opencodePath);
-  const agentCallsRoot = opts.ledgerDir ? path6.join(ledgerDir, "agent_calls") : path6.join(repoDir, AGENT_CALLS_SUBDIR);
+  const agentCallsRoot = opts.ledgerDir ? path9.join(ledgerDir, "agent_calls") : path9.join(repoDir, AGENT_CALLS_SUBDIR);
   const harnessIn = (root) => [relInside(root, ledgerDir), relInside(root, agentCallsRoot)].filter((x) => !!x);
   const failures = await preflight(repoDir, cases, harnessIn(repoDir));
   if (failures.length > 0) throw new PreflightError(failures);
-  const checkoutBefore = await takeFingerprint(repoDir, harnessIn(repoDir));
-  const commonDir = path6.resolve(repoDir, (await gitOk(repoDir, ["rev-parse", "--git-common-dir"])).trim());
-  const opencodeStateFile = path6.join(commonDir, "opencode");
-  const hadOpencodeState = existsSync4(opencodeStateFile);
+  const credentials = await checkCredentials(repoDir, containment);
   let workDir = repoDir;
   let worktreePath;
   if (opts.worktreePath) {
     worktreePath = await createWorktree(repoDir, opts.worktreePath);
-    workDir = realpathSync(worktreePath);
+    workDir = realpathSync3(worktreePath);
   }
+  const layout = await repoLayout(repoDir);
+  const commonDir = layout.commonDir;
+  const protectedDirs = layout.checkouts.filter((d) => d !== workDir).map((dir) => ({ dir, exclude: harnessIn(dir) }));
+  const protectedBefore = await Promise.all(protectedDirs.map((p) => takeFingerprint(p.dir, p.exclude)));
+  const opencodeStateFile = path9.join(commonDir, "opencode");
+  const hadOpencodeState = existsSync5(opencodeStateFile);
+  const inWorktree = (await checkWorktree(workDir)).is_worktree;
   const repoCommit = (await gitOk(workDir, ["rev-parse", "HEAD"])).trim();
   const { runId, runDir } = allocateRun(ledgerDir);
-  const agentCallsDir = path6.join(agentCallsRoot, runId);
+  const agentCallsDir = path9.join(agentCallsRoot, runId);
   const harnessPaths = harnessIn(workDir);
-  const tmp = mkdtempSync(path6.join(os.tmpdir(), `opencode-dogfood-${runId}-`));
-  const canaries = worktreePath ? [plantCanary(path6.dirname(worktreePath), runId)] : [];
+  const inPlaceBefore = worktreePath ? void 0 : await takeSnapshot(workDir, { exclude: harnessPaths });
+  const tmp = mkdtempSync(path9.join(os2.tmpdir(), `opencode-dogfood-${runId}-`));
+  const parent = path9.dirname(workDir);
+  const sharedParent = [os2.tmpdir(), "/tmp", "/var/tmp", "/"].map((d) => path9.resolve(d)).includes(parent);
+  const canaries = inWorktree ? [plantCanary(parent, runId, !containment.active && !sharedParent)] : [];
   progress({ kind: "run-start", runId, runDir, cases: cases.length });
+  progress({ kind: "containment", line: containmentLabel(containment) });
   let backends = opts.backends;
   let serverUrl = opts.serverUrl ?? opts.backends?.url;
   let serverError;
@@ -603,12 +844,28 @@ async function runSuite(opts) {
   let stopReason;
   let childEnv = {};
   let secrets = [];
+  let registered = /* @__PURE__ */ new Map();
   let pending;
+  const keyNames = [...hermetic ? [] : providerKeyNames(model), ...roles.map((r) => r.key_env)];
+  const agent = await prepareAgentSide({
+    containment,
+    workDir,
+    commonDir,
+    otherCheckouts: protectedDirs.map((p) => p.dir),
+    writeAllowlist: opts.writeAllowlist,
+    harnessPaths,
+    harnessDirs: [ledgerDir, agentCallsRoot, tmp],
+    tmp,
+    readable: binary ? [path9.dirname(realpathSync3(binary))] : [],
+    credentials,
+    keyNames,
+    envPass: opts.envPass ?? []
+  });
   try {
     if (!serverUrl) {
       const t0 = Date.now();
       try {
-        backends = await startBackends({ model, hermetic, roles, writeAllowlist: opts.writeAllowlist, cases: all, binary, cwd: workDir, tmp });
+        backends = await startBackends({ model, hermetic, roles, writeAllowlist: opts.writeAllowlist, cases: all, binary, cwd: workDir, tmp, env: agent.serverEnv, wrap: agent.wrap });
         serverUrl = backends.url;
         progress({ kind: "server-start", url: serverUrl, ms: Date.now() - t0 });
       } catch (e) {
@@ -618,7 +875,8 @@ async function runSuite(opts) {
       }
     }
     childEnv = Object.fromEntries(Object.entries({ ...process.env, ...backends?.keyEnv }).filter((e) => typeof e[1] === "string"));
-    secrets = secretValues(childEnv, roles.map((r) => r.key_env));
+    registered = registeredSecrets(childEnv, roles, keyNames, credentials);
+    secrets = [...registered.values()];
     for (let i = 0; i < cases.length; i++) {
       const c = cases[i];
       const gate = stopReason ? { stop: true, reason: stopReason } : stageGate(c.stage, summaries);
@@ -646,16 +904,20 @@ async function runSuite(opts) {
         scriptedLog: backends?.scriptedLog,
         opencodeBinary: binary,
         harnessPaths,
-        checkoutDir: worktreePath ? repoDir : void 0,
-        checkoutExclude: harnessIn(repoDir),
+        // Under containment the other checkouts are out of reach: fingerprinted once a run, not per case.
+        protectedCheckouts: containment.active ? [] : protectedDirs,
+        containment,
+        policy: agent.policy,
+        processTag: agent.tag,
+        codeEnv: agent.codeEnv,
         canaries,
         configSha256: backends?.configSha256,
-        verdictFile: path6.join(tmp, `${c.id}.verdict.json`)
+        verdictFile: path9.join(tmp, `${c.id}.verdict.json`)
       };
       const waitMs = opts.caseTimeoutMs + 6e4;
       const proc = pending ?? startCaseProcess(tmp, i, childEnv, waitMs);
       pending = void 0;
-      const running = execCase(ctx, proc, secrets, repoCommit);
+      const running = execCase(ctx, proc, registered, repoCommit);
       if (i + 1 < cases.length) pending = startCaseProcess(tmp, i + 1, childEnv, waitMs);
       const summary2 = await running;
       summaries.push(summary2);
@@ -671,7 +933,7 @@ async function runSuite(opts) {
     if (backends && backends !== opts.backends) await backends.stop();
     canaries.forEach(removeCanary);
   }
-  const summary = writeSummary(runDir, runId, repoCommit, summaries, stopReason);
+  const summary = writeSummary(runDir, runId, repoCommit, summaries, stopReason, containmentLabel(containment));
   const problems = verifyRun(runDir);
   if (problems.length > 0) throw new Error(`harness bug: the ledger of ${runId} does not verify:
 ${problems.join("\n")}`);
@@ -681,14 +943,17 @@ ${problems.join("\n")}`);
     worktree = { path: worktreePath, ...r };
     progress({ kind: "cleanup", message: r.message });
   }
-  if (!hadOpencodeState && existsSync4(opencodeStateFile)) rmSync(opencodeStateFile);
-  const checkoutChanges = compareFingerprints(checkoutBefore, await takeFingerprint(repoDir, harnessIn(repoDir), checkoutBefore)).filter((c) => !(worktreePath && worktree?.removed === false && c.path.startsWith(path6.join(commonDir, "worktrees")))).map((c) => `${c.kind} ${c.path}`);
+  if (!hadOpencodeState && existsSync5(opencodeStateFile)) rmSync(opencodeStateFile);
+  const worktreesDir = path9.join(commonDir, "worktrees");
+  const protectedChanges = (await Promise.all(protectedDirs.map(async (p, i) => compareFingerprints(protectedBefore[i], await takeFingerprint(p.dir, p.exclude, protectedBefore[i]))))).flat().filter((c) => !(worktreePath && c.path.startsWith(worktreesDir))).map((c) => `${c.kind} ${c.path}`);
+  const inPlaceChanges = inPlaceBefore ? compareSnapshots(inPlaceBefore, await takeSnapshotAfter(inPlaceBefore, { exclude: harnessPaths })).map((c) => `${c.kind} ${path9.join(workDir, c.path)}`) : [];
+  const checkoutChanges = [...protectedChanges, ...inPlaceChanges];
   if (summary.final_verdict === "PASS" && !serverError) rmSync(tmp, { recursive: true });
-  return { runId, runDir, summary, worktree, checkoutChanges };
+  return { runId, runDir, summary, worktree, checkoutChanges, containment: containmentLabel(containment) };
 }
 function startCaseProcess(tmp, slot, env, waitMs) {
-  const ctxFile = path6.join(tmp, `case-${slot}.context.json`);
-  const pidFile = path6.join(tmp, `case-${slot}.pid`);
+  const ctxFile = path9.join(tmp, `case-${slot}.context.json`);
+  const pidFile = path9.join(tmp, `case-${slot}.pid`);
   let stdout = "";
   let stderr = "";
   const done = exec(process.execPath, [cliEntry(), "__case", ctxFile, pidFile, String(waitMs)], {
@@ -709,7 +974,8 @@ async function cancelCaseProcess(p) {
   writeJsonAtomic(p.ctxFile, { cancel: true });
   await p.done;
 }
-async function execCase(ctx, proc, secrets, repoCommit) {
+async function execCase(ctx, proc, registered, repoCommit) {
+  const secrets = [...registered.values()];
   const c = ctx.caseDef;
   const t0 = Date.now();
   writeJsonAtomic(proc.ctxFile, ctx);
@@ -746,7 +1012,7 @@ async function execCase(ctx, proc, secrets, repoCommit) {
     offending_paths: []
   };
   for (const name of ["git_status.txt", "repo_commit.txt", "worktree_check.txt"]) {
-    if (!existsSync4(path6.join(ctx.runDir, "evidence", c.id, name))) writeEvidence(ctx.runDir, c.id, name, `not captured: ${verdict.reason}
+    if (!existsSync5(path9.join(ctx.runDir, "evidence", c.id, name))) writeEvidence(ctx.runDir, c.id, name, `not captured: ${verdict.reason}
 `);
   }
   const status = statusOf(c.expected_outcome, verdict.actual_outcome, verdict.failure_code, c.expected_failure_code);
@@ -764,7 +1030,7 @@ async function execCase(ctx, proc, secrets, repoCommit) {
     model_id: verdict.model_id,
     transport: verdict.transport,
     repo_commit: /^[0-9a-f]{40}$/.test(verdict.repo_commit) ? verdict.repo_commit : repoCommit,
-    evidence: sealEvidence(ctx.runDir, c.id),
+    evidence: (scrubCase(ctx, registered), sealEvidence(ctx.runDir, c.id)),
     reason: verdict.reason
   };
   if (result.failure_code === null && result.expected_outcome === "SUCCESS") delete result.failure_code;
@@ -780,6 +1046,15 @@ async function execCase(ctx, proc, secrets, repoCommit) {
     reason: verdict.reason,
     offending_paths: verdict.offending_paths
   };
+}
+function scrubCase(ctx, registered) {
+  const dir = path9.join(ctx.runDir, "evidence", ctx.caseDef.id);
+  const files = existsSync5(dir) ? readdirSync3(dir).filter((n) => !n.endsWith(".sha256")).map((n) => path9.join(dir, n)) : [];
+  const transcript = path9.join(ctx.agentCallsDir, `${ctx.caseDef.id}.json`);
+  if (existsSync5(transcript)) files.push(transcript);
+  const lines = [];
+  for (const f of files) for (const r of scrubFile(f, registered)) lines.push(`${r.secret}	${r.form}	${r.count}	${JSON.stringify(path9.relative(ctx.runDir, f).split(path9.sep).join("/"))}`);
+  if (lines.length > 0) writeEvidence(ctx.runDir, ctx.caseDef.id, "redactions.txt", lines.join("\n") + "\n");
 }
 function buildSummary(runId, repoCommit, cases, stopReason) {
   const count = (s) => cases.filter((c) => c.status === s).length;
@@ -802,11 +1077,11 @@ function buildSummary(runId, repoCommit, cases, stopReason) {
   else if (summary.final_verdict === "FAIL" && cases.length === 0) summary.stop_reason = "no case selected";
   return summary;
 }
-function writeSummary(runDir, runId, repoCommit, cases, stopReason) {
-  const summary = buildSummary(runId, repoCommit, cases, stopReason);
+function writeSummary(runDir, runId, repoCommit, cases, stopReason, containment) {
+  const summary = { ...buildSummary(runId, repoCommit, cases, stopReason), containment };
   assertSchema("opencode_dogfood_run_summary", summary);
-  const file = path6.join(runDir, "run_summary.json");
-  mkdirSync2(runDir, { recursive: true });
+  const file = path9.join(runDir, "run_summary.json");
+  mkdirSync4(runDir, { recursive: true });
   writeJsonAtomic(file, summary);
   writeSidecar(file);
   return summary;

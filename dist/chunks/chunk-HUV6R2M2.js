@@ -17,6 +17,8 @@ var RUN_OPTIONS = {
   timeout: { type: "string" },
   "latency-budget": { type: "string" },
   "opencode-path": { type: "string" },
+  containment: { type: "string" },
+  "env-pass": { type: "string" },
   repo: { type: "string" },
   json: { type: "boolean" }
 };

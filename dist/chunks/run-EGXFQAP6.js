@@ -4,12 +4,12 @@ import {
   buildSummary,
   cliEntry,
   runSuite
-} from "./chunk-ZQLG6NZN.js";
-import "./chunk-H3WMST4W.js";
+} from "./chunk-W2W52Q6O.js";
+import "./chunk-R7ZNMDKW.js";
 import "./chunk-ZCGT4M2M.js";
-import "./chunk-TVBBMLQF.js";
-import "./chunk-NYKIGPAP.js";
-import "./chunk-JRYRVDH7.js";
+import "./chunk-ZX2T7JMQ.js";
+import "./chunk-UPREGWUX.js";
+import "./chunk-4E5OPGQX.js";
 import "./chunk-74EKDEFG.js";
 import "./chunk-UZ2KPXWI.js";
 import "./chunk-LHSCZ3D7.js";

@@ -3,7 +3,7 @@ import {
   CASE_ID_PATTERN,
   SAFETY_CODES,
   STAGES
-} from "./chunk-NYKIGPAP.js";
+} from "./chunk-UPREGWUX.js";
 import {
   InputError
 } from "./chunk-UZ2KPXWI.js";

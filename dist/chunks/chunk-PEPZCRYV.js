@@ -1,17 +1,16 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  validateAllowlist
-} from "./chunk-OWG5NDIY.js";
-import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,
   DEFAULT_WRITE_ALLOWLIST,
   parseStages
-} from "./chunk-TVBBMLQF.js";
+} from "./chunk-ZX2T7JMQ.js";
 import {
   CASE_ID_PATTERN,
-  STAGES
-} from "./chunk-NYKIGPAP.js";
+  STAGES,
+  parseContainmentMode,
+  validateAllowlist
+} from "./chunk-UPREGWUX.js";
 import {
   InputError
 } from "./chunk-UZ2KPXWI.js";
@@ -56,6 +55,11 @@ function parseList(value) {
   if (value === void 0) return void 0;
   return value.split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
 }
+function parseEnvNames(value, input = "--env-pass") {
+  const names = parseList(value) ?? [];
+  for (const n of names) if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(n)) throw new InputError(input, `'${n}' is not an env var name (letters, digits and _, not starting with a digit)`);
+  return names;
+}
 function parseSuiteInputs(v, cwd) {
   const str = (k) => typeof v[k] === "string" ? v[k] : void 0;
   const caseId = str("case");
@@ -80,6 +84,8 @@ function parseSuiteInputs(v, cwd) {
     deletionAllowlist: validateAllowlist("--deletion-allowlist", parseList(str("deletion-allowlist")) ?? DEFAULT_DELETION_ALLOWLIST),
     caseTimeoutMs: parsePositiveInt(str("timeout") ?? "300", "--timeout", "seconds", 3600) * 1e3,
     latencyBudgetMs: parsePositiveInt(str("latency-budget") ?? "120000", "--latency-budget", "milliseconds", 36e5),
+    containment: parseContainmentMode(str("containment") ?? "auto"),
+    envPass: parseEnvNames(str("env-pass")),
     opencodePath: str("opencode-path") !== void 0 ? path.resolve(cwd, str("opencode-path")) : void 0
   };
 }
@@ -90,5 +96,6 @@ export {
   parsePositiveInt,
   parseUrl,
   parseList,
+  parseEnvNames,
   parseSuiteInputs
 };

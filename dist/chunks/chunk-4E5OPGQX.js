@@ -6997,6 +6997,7 @@ var run_summary_schema_default = {
     skipped: { type: "integer", minimum: 0 },
     final_verdict: { enum: ["PASS", "FAIL"] },
     stop_reason: { type: "string", minLength: 1 },
+    containment: { type: "string", minLength: 1 },
     cases: {
       type: "array",
       items: {

@@ -1,0 +1,121 @@
+// The containment policy: what the agent's processes may see and write, as
+// plain data derived from the allowlists and the run's layout. It knows
+// nothing of the mechanism (bwrap, or none) that enforces it; mechanism.ts
+// turns it into mounts. Everything not named here is read-only.
+import { existsSync, realpathSync, statSync } from 'node:fs'
+import path from 'node:path'
+
+/**
+ * hidden: an empty read-only folder (or an empty file) in its place;
+ * read: visible, read-only; write: visible, writable;
+ * private: an empty writable folder that lives only as long as the sandbox;
+ * view: read-only, with `source`'s content shown in its place (a sanitized git config).
+ */
+export type Access = 'hidden' | 'read' | 'write' | 'private' | 'view'
+
+export interface ContainmentRule {
+  /** Absolute real path. */
+  path: string
+  access: Access
+  /** Why the rule is there, for policy.json. */
+  why: string
+  /** For access 'view': the file shown in place of `path`. */
+  source?: string
+  /** A file, not a folder (hidden files become an empty file). */
+  file?: boolean
+}
+
+export interface ContainmentPolicy {
+  rules: ContainmentRule[]
+  /** Allowlist entries that cannot be writable under containment (they do not exist yet), with why. */
+  unmounted: string[]
+  /** Working directory of the contained processes. */
+  cwd: string
+}
+
+export interface PolicyInput {
+  /** The worktree (or checkout) the agent works in. */
+  workDir: string
+  /** The write allowlist, relative to workDir (`dir/` is a folder). */
+  writeAllowlist: string[]
+  /** Allowlist entries that are the harness's (ledger, transcripts): hidden from the agent. */
+  harnessPaths: string[]
+  /** The repository's common git dir: readable (git needs it), never writable. */
+  commonDir: string
+  /** Other checkouts of the repository (main checkout, other worktrees): hidden. */
+  otherCheckouts: string[]
+  /** Further folders the agent must not see (ledger, transcripts, the harness's temp folder, the real HOME). */
+  hidden: string[]
+  /** Folders OpenCode keeps its own state in (isolated HOME/XDG/TMPDIR): writable. */
+  stateDirs: string[]
+  /** Folders the contained processes must still read inside hidden ones (the opencode binary's package). */
+  readable: string[]
+  /** Files shown in another file's place: [target, source]. */
+  views: [string, string][]
+}
+
+function real(p: string): string {
+  try {
+    return realpathSync(p)
+  } catch {
+    return path.resolve(p)
+  }
+}
+
+function isFile(p: string): boolean {
+  try {
+    return !statSync(p).isDirectory()
+  } catch {
+    return false
+  }
+}
+
+/** Path components: rules apply shallow first, so a deeper rule can open a hole in a hidden folder. */
+export function depth(p: string): number {
+  return p.split(path.sep).filter(Boolean).length
+}
+
+/**
+ * Derive the policy: the worktree read-only but for its write allowlist (as
+ * bind mounts, where an entry exists), the harness's allowlist entries
+ * hidden, the common git dir read-only, every other checkout hidden, state
+ * folders writable, /tmp private.
+ */
+export function derivePolicy(input: PolicyInput): ContainmentPolicy {
+  const rules: ContainmentRule[] = [{ path: '/tmp', access: 'private', why: 'private tmp' }]
+  const unmounted: string[] = []
+  const workDir = real(input.workDir)
+  rules.push({ path: workDir, access: 'read', why: 'the worktree (read-only but for the write allowlist)' })
+  rules.push({ path: real(input.commonDir), access: 'read', why: 'the common git dir (git reads it; nothing may change it)' })
+  for (const dir of input.otherCheckouts) rules.push({ path: real(dir), access: 'hidden', why: 'another checkout of the repository' })
+  for (const dir of input.hidden) if (existsSync(dir)) rules.push({ path: real(dir), access: 'hidden', why: 'the harness', file: isFile(dir) })
+  for (const dir of input.readable) if (existsSync(dir)) rules.push({ path: real(dir), access: 'read', why: 'needed by the contained processes' })
+  for (const entry of input.writeAllowlist) {
+    const abs = path.join(workDir, entry)
+    if (input.harnessPaths.includes(entry)) {
+      if (existsSync(abs)) rules.push({ path: real(abs), access: 'hidden', why: `${entry}: the harness's, not the agent's`, file: isFile(abs) })
+      continue
+    }
+    if (!existsSync(abs)) {
+      unmounted.push(`${entry}: does not exist, so it cannot be made writable (the agent cannot create it)`)
+      continue
+    }
+    const r = real(abs)
+    if (r !== abs && !r.startsWith(workDir + path.sep)) {
+      unmounted.push(`${entry}: resolves outside the worktree (${r}); left read-only`)
+      continue
+    }
+    rules.push({ path: r, access: 'write', why: `write allowlist: ${entry}`, file: isFile(r) })
+  }
+  for (const dir of input.stateDirs) rules.push({ path: real(dir), access: 'write', why: "OpenCode's own state" })
+  for (const [target, source] of input.views) rules.push({ path: real(target), access: 'view', source, why: 'sanitized view (credentials removed)', file: true })
+  // Shallow first; at equal depth the later (more specific) rule wins, so keep insertion order.
+  const ordered = rules.map((r, i) => ({ r, i })).sort((a, b) => depth(a.r.path) - depth(b.r.path) || a.i - b.i).map((x) => x.r)
+  return { rules: ordered, unmounted, cwd: workDir }
+}
+
+/** What the policy lets the agent write, in words (policy.json, README). */
+export function describePolicy(p: ContainmentPolicy): { writable: string[]; hidden: string[]; read_only: string[]; unmounted: string[] } {
+  const pick = (a: Access[]) => p.rules.filter((r) => a.includes(r.access)).map((r) => `${r.path} (${r.why})`)
+  return { writable: pick(['write', 'private']), hidden: pick(['hidden']), read_only: ['/ (everything not listed)', ...pick(['read', 'view'])], unmounted: p.unmounted }
+}

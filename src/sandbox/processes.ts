@@ -1,0 +1,115 @@
+// No process outlives its case. Every process the agent starts carries the
+// run's tag in its environment (the OpenCode server's environment is ours),
+// and inside the sandbox it also lives in the sandbox's PID namespace, which
+// a process cannot leave (a cleared environment does not hide it there).
+// After the agent's turn, every tagged process that was not there before the
+// case is stopped, recorded and killed; the after-snapshot waits for that.
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs'
+
+/** The env var that marks the agent's processes (value: a token per run). */
+export const PROCESS_TAG_VAR = 'OPENCODE_DOGFOOD_SANDBOX'
+
+export interface ProcInfo {
+  pid: number
+  /** pid + start time (clock ticks since boot): a pid the kernel reuses is another process. */
+  key: string
+  cmdline: string
+  ns: string
+}
+
+function read(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file)
+  } catch {
+    return undefined
+  }
+}
+
+function nsOf(pid: number | 'self'): string {
+  try {
+    return readlinkSync(`/proc/${pid}/ns/pid`)
+  } catch {
+    return ''
+  }
+}
+
+/** The processes that carry `tag` or live in one of `namespaces` (Linux /proc; empty elsewhere). */
+export function findProcesses(tag: string, namespaces: Set<string> = new Set()): ProcInfo[] {
+  let names: string[]
+  try {
+    names = readdirSync('/proc')
+  } catch {
+    return []
+  }
+  const needle = Buffer.from(`${PROCESS_TAG_VAR}=${tag}\0`)
+  const own = nsOf('self')
+  const out: ProcInfo[] = []
+  for (const name of names) {
+    if (!/^[0-9]+$/.test(name)) continue
+    const pid = Number(name)
+    if (pid === process.pid) continue
+    const ns = nsOf(pid)
+    const environ = read(`/proc/${pid}/environ`)
+    const tagged = environ !== undefined && (environ.indexOf(needle) >= 0 || Buffer.concat([environ, Buffer.from('\0')]).indexOf(needle) >= 0)
+    if (!tagged && !(ns && ns !== own && namespaces.has(ns))) continue
+    const stat = read(`/proc/${pid}/stat`)?.toString('latin1') ?? ''
+    // Field 22 (starttime) counts from after the ')' that closes the command name.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    if (fields[0] === 'Z') continue // a zombie has ended; its parent reaps it
+    const cmdline = (read(`/proc/${pid}/cmdline`)?.toString('utf8') ?? '').split('\0').filter(Boolean).join(' ')
+    out.push({ pid, key: `${pid}:${fields[19] ?? '?'}`, cmdline, ns })
+  }
+  return out
+}
+
+/** The agent's processes before a case: what must not be ended after it (the server itself). */
+export interface ProcessBaseline {
+  tag: string
+  keys: Set<string>
+  /** PID namespaces of the sandbox (none when uncontained). */
+  namespaces: Set<string>
+}
+
+export function processBaseline(tag: string): ProcessBaseline {
+  const own = nsOf('self')
+  const procs = findProcesses(tag)
+  return { tag, keys: new Set(procs.map((p) => p.key)), namespaces: new Set(procs.map((p) => p.ns).filter((n) => n && n !== own)) }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+function signal(pid: number, sig: NodeJS.Signals): void {
+  try {
+    process.kill(pid, sig)
+  } catch {
+    // gone already
+  }
+}
+
+/**
+ * End every process started since `b`: stop them all first (so none can fork
+ * away while the others die), then kill, until a scan finds none. Returns
+ * what was found (for processes.txt). Throws if some survive `timeoutMs`.
+ */
+export async function endNewProcesses(b: ProcessBaseline, timeoutMs = 5000, graceMs = 300): Promise<ProcInfo[]> {
+  const seen = new Map<string, ProcInfo>()
+  // OpenCode's own after-turn work (its snapshot diffs) ends by itself within
+  // moments: what is still there after the grace is what the agent left.
+  const graceEnd = Date.now() + graceMs
+  while (findProcesses(b.tag, b.namespaces).some((p) => !b.keys.has(p.key)) && Date.now() < graceEnd) await sleep(25)
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const fresh = findProcesses(b.tag, b.namespaces).filter((p) => !b.keys.has(p.key))
+    if (fresh.length === 0) return [...seen.values()]
+    if (Date.now() > deadline) throw new Error(`processes still running after ${timeoutMs} ms: ${fresh.map((p) => `${p.pid} ${p.cmdline}`).join('; ')}`)
+    for (const p of fresh) if (!seen.has(p.key)) seen.set(p.key, p)
+    for (const p of fresh) signal(p.pid, 'SIGSTOP')
+    for (const p of fresh) signal(p.pid, 'SIGKILL')
+    await sleep(20)
+  }
+}
+
+export function formatProcesses(list: ProcInfo[]): string {
+  if (list.length === 0) return 'no process started during the case was left running\n'
+  return list.map((p) => `${p.pid}\tended\t${JSON.stringify(p.cmdline)}`).join('\n') + '\n'
+}
