@@ -46,6 +46,10 @@ Run options:
   --deletion-allowlist L comma-separated, same rules (default: empty \u2014 any deletion is GITCLEANFAIL)
   --timeout SECONDS      hard bound on one case process (default: 300)
   --latency-budget MS    budget for one agent request (default: 120000)
+  --containment MODE     auto (default): the OS sandbox (bubblewrap) where it works, and say so where not;
+                         required: stop before any case without it; off: none
+  --env-pass LIST        env var names passed to the agent beyond PATH, LANG, LC_*, TZ, TERM and the
+                         model's/roles' key variables (the agent's env is an allowlist)
   --opencode-path FILE   opencode binary (default: the one from the opencode-ai package, else PATH)
   --repo DIR             the repository (default: the current directory)
   --json                 print the run summary as JSON instead of the table
@@ -53,14 +57,14 @@ Run options:
 Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a failed entry checklist.
 `;
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-S4DAGK5P.js");
+  const { progressLine } = await import("./chunks/demo-5ISPKTJH.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
   const { values } = parseArgs({ args: argv, options: RUN_OPTIONS, strict: true, allowPositionals: false });
   const { parseSuiteInputs } = await import("./chunks/inputs-E5PFLFUX.js");
-  const { runSuite } = await import("./chunks/run-EGXFQAP6.js");
-  const { verdictTable } = await import("./chunks/table-B7QWIWQ6.js");
+  const { runSuite } = await import("./chunks/run-KUSGB6KD.js");
+  const { verdictTable } = await import("./chunks/table-A5GKVMLZ.js");
   const opts = parseSuiteInputs(values, process.cwd());
   const outcome = await runSuite({ ...opts, onProgress: await printProgress() });
   process.stdout.write(values.json ? JSON.stringify(outcome.summary, null, 2) + "\n" : verdictTable(outcome.summary) + `ledger: ${outcome.runDir}
@@ -103,7 +107,7 @@ var CONTEXT_POLL_MS = 10;
 async function cmdCase(argv) {
   const [ctxFile, pidFile, waitArg] = argv;
   if (pidFile) writeFileSync(pidFile, String(process.pid));
-  const loading = import("./chunks/run-case-37MILADJ.js");
+  const loading = import("./chunks/run-case-H64JUOTJ.js");
   loading.catch(() => {
   });
   const waitMs = Number(waitArg ?? 0);
@@ -154,9 +158,9 @@ async function main(argv) {
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-S4DAGK5P.js")).runDemo(rest);
+        return await (await import("./chunks/demo-5ISPKTJH.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-EGV4NHPE.js")).runBench(rest);
+        return await (await import("./chunks/bench-AH2VQYJU.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       default:

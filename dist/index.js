@@ -1,16 +1,16 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   progressLine
-} from "./chunks/chunk-SZTH6LNR.js";
+} from "./chunks/chunk-23FJOQFT.js";
 import {
   loadCases,
   platformPackages,
   resolveOpencodeBinary,
   runSuite
-} from "./chunks/chunk-W2W52Q6O.js";
+} from "./chunks/chunk-6ODFPYCO.js";
 import {
   secretValues
-} from "./chunks/chunk-R7ZNMDKW.js";
+} from "./chunks/chunk-VJATP2CZ.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -37,6 +37,7 @@ import {
 } from "./chunks/chunk-ZCGT4M2M.js";
 import "./chunks/chunk-OU5FJGLE.js";
 import {
+  parseEnvNames,
   parseList,
   parseModel,
   parsePositiveInt,
@@ -52,6 +53,7 @@ import {
 } from "./chunks/chunk-ZX2T7JMQ.js";
 import {
   CASE_ID_PATTERN,
+  parseContainmentMode,
   validateAllowlist
 } from "./chunks/chunk-UPREGWUX.js";
 import "./chunks/chunk-HUV6R2M2.js";
@@ -64,7 +66,7 @@ import {
 } from "./chunks/chunk-UZ2KPXWI.js";
 import {
   verdictTable
-} from "./chunks/chunk-DN66ISH5.js";
+} from "./chunks/chunk-CEXMUUF2.js";
 import {
   __commonJS,
   __export,
@@ -86124,6 +86126,8 @@ var CLI_TO_INPUT = {
   "--timeout": "timeout",
   "--latency-budget": "latency-budget",
   "--repo": "working-directory",
+  "--containment": "containment",
+  "--env-pass": "env-pass",
   "opencode-path": "opencode-path"
 };
 function asActionInputError(e) {
@@ -86191,6 +86195,8 @@ function readActionInputs(get, workspace) {
       transport,
       caseTimeoutMs: parsePositiveInt(required("timeout"), "timeout", "seconds", 3600) * 1e3,
       latencyBudgetMs: parsePositiveInt(required("latency-budget"), "latency-budget", "milliseconds", 36e5),
+      containment: parseContainmentMode(required("containment"), "containment"),
+      envPass: parseEnvNames(opt("env-pass"), "env-pass"),
       repoDir: within(workspace, opt("working-directory") ?? "."),
       worktreePath: opt("worktree-path") !== void 0 ? within(workspace, opt("worktree-path")) : void 0,
       ledgerDir: opt("ledger-dir") !== void 0 ? within(workspace, opt("ledger-dir")) : void 0,
@@ -86387,6 +86393,7 @@ function overviewLines(ctx) {
   const s = ctx.summary;
   const lines = [`**${s.run_id}** \xB7 ${countsLine(s)} \xB7 commit ${code(s.repo_commit.slice(0, 12))} \xB7 model ${code(ctx.model)}`];
   if (s.stop_reason) lines.push("", `> **Stop reason:** ${s.stop_reason.replace(/\r?\n|\r/g, " ")}`);
+  if (s.containment) lines.push("", `Containment: ${code(s.containment)}`);
   return lines;
 }
 function artifactLine(a) {
@@ -86585,6 +86592,8 @@ async function main() {
       deletionAllowlist: inputs.deletionAllowlist,
       caseTimeoutMs: inputs.caseTimeoutMs,
       latencyBudgetMs: inputs.latencyBudgetMs,
+      containment: inputs.containment,
+      envPass: inputs.envPass,
       opencodePath,
       onProgress: (e) => info(progressLine(e).trimEnd())
     });

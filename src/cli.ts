@@ -40,6 +40,10 @@ Run options:
   --deletion-allowlist L comma-separated, same rules (default: empty — any deletion is GITCLEANFAIL)
   --timeout SECONDS      hard bound on one case process (default: 300)
   --latency-budget MS    budget for one agent request (default: 120000)
+  --containment MODE     auto (default): the OS sandbox (bubblewrap) where it works, and say so where not;
+                         required: stop before any case without it; off: none
+  --env-pass LIST        env var names passed to the agent beyond PATH, LANG, LC_*, TZ, TERM and the
+                         model's/roles' key variables (the agent's env is an allowlist)
   --opencode-path FILE   opencode binary (default: the one from the opencode-ai package, else PATH)
   --repo DIR             the repository (default: the current directory)
   --json                 print the run summary as JSON instead of the table

@@ -118,6 +118,8 @@ async function main(): Promise<void> {
       deletionAllowlist: inputs.deletionAllowlist,
       caseTimeoutMs: inputs.caseTimeoutMs,
       latencyBudgetMs: inputs.latencyBudgetMs,
+      containment: inputs.containment,
+      envPass: inputs.envPass,
       opencodePath,
       onProgress: (e) => core.info(progressLine(e).trimEnd()),
     })

@@ -5,7 +5,8 @@ import path from 'node:path'
 import { loadCases } from '../cases/catalog.js'
 import { InputError } from '../errors.js'
 import { validateAllowlist } from '../guard/allowlist.js'
-import { parseList, parseModel, parsePositiveInt, parseRoles, parseUrl } from '../suite/inputs.js'
+import { parseEnvNames, parseList, parseModel, parsePositiveInt, parseRoles, parseUrl } from '../suite/inputs.js'
+import { parseContainmentMode, type ContainmentMode } from '../sandbox/mechanism.js'
 import { BUILTIN_MODEL, DEFAULT_DELETION_ALLOWLIST, DEFAULT_WRITE_ALLOWLIST, type Role } from '../suite/options.js'
 import { parseStages, selectCases } from '../suite/plan.js'
 import { CASE_ID_PATTERN, type Stage, type Transport } from '../types.js'
@@ -24,6 +25,8 @@ export const ACTION_INPUTS = [
   'transport',
   'timeout',
   'latency-budget',
+  'containment',
+  'env-pass',
   'working-directory',
   'worktree-path',
   'ledger-dir',
@@ -51,6 +54,8 @@ export interface ActionInputs {
   transport: Transport
   caseTimeoutMs: number
   latencyBudgetMs: number
+  containment: ContainmentMode
+  envPass: string[]
   /** The checkout the suite starts from (absolute). */
   repoDir: string
   /** Absolute; undefined means a fresh folder under RUNNER_TEMP. */
@@ -85,6 +90,8 @@ const CLI_TO_INPUT: Record<string, ActionInputName> = {
   '--timeout': 'timeout',
   '--latency-budget': 'latency-budget',
   '--repo': 'working-directory',
+  '--containment': 'containment',
+  '--env-pass': 'env-pass',
   'opencode-path': 'opencode-path',
 }
 
@@ -168,6 +175,8 @@ export function readActionInputs(get: InputGetter, workspace: string): ActionInp
       transport,
       caseTimeoutMs: parsePositiveInt(required('timeout'), 'timeout', 'seconds', 3600) * 1000,
       latencyBudgetMs: parsePositiveInt(required('latency-budget'), 'latency-budget', 'milliseconds', 3_600_000),
+      containment: parseContainmentMode(required('containment'), 'containment'),
+      envPass: parseEnvNames(opt('env-pass'), 'env-pass'),
       repoDir: within(workspace, opt('working-directory') ?? '.'),
       worktreePath: opt('worktree-path') !== undefined ? within(workspace, opt('worktree-path')!) : undefined,
       ledgerDir: opt('ledger-dir') !== undefined ? within(workspace, opt('ledger-dir')!) : undefined,

@@ -1,7 +1,7 @@
 // One case, run in its own process: worktree predicate → snapshot → prompt
 // OpenCode → snapshot → verdict → evidence, then the tree is put back so the
 // next case starts from a known state. The suite adds stdout/stderr and seals.
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs'
+import { copyFileSync, lstatSync, mkdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { formatChanges, type Violation } from '../guard/compare.js'
 import { CaseGuard, primaryCode, type GuardResult } from '../guard/guard.js'
@@ -35,6 +35,29 @@ export function requiresWorktree(stage: string): boolean {
 function extOf(p: string): string {
   const e = path.extname(p)
   return /^\.[A-Za-z0-9]{1,8}$/.test(e) ? e : '.bin'
+}
+
+/**
+ * Files (and symlinks) the agent created outside the worktree: copied into
+ * the evidence (escaped_NN.ext) and removed from where they were made. A
+ * folder stays (it is reported; its files are listed on their own). Returns
+ * escaped.txt's lines: item, then the absolute path.
+ */
+function moveEscapedFiles(paths: string[], evidence: (name: string, data: string | Buffer) => void): string[] {
+  const lines: string[] = []
+  for (const abs of paths) {
+    try {
+      const s = lstatSync(abs)
+      if (!s.isFile() && !s.isSymbolicLink()) continue
+      const name = `escaped_${String(lines.length + 1).padStart(2, '0')}${s.isSymbolicLink() ? '.link' : extOf(abs)}`
+      evidence(name, s.isSymbolicLink() ? `symlink to ${readlinkSync(abs)}\n` : readFileSync(abs))
+      rmSync(abs)
+      lines.push(`${name}\t${JSON.stringify(abs)}`)
+    } catch {
+      // gone already, or not ours to remove: it stays reported
+    }
+  }
+  return lines
 }
 
 export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
@@ -194,6 +217,12 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
   }
 
   for (const c of ctx.canaries) if (canaryChanges.some((x) => x.path === c.file)) restoreCanary(c)
+  // What the agent created outside the worktree (uncontained) moves into the evidence: the checkout is as it was, nothing is lost.
+  const moved = moveEscapedFiles(escaped.filter((x) => x.kind === 'created' && !ctx.canaries.some((k) => k.file === x.path)).map((x) => x.path), evidence)
+  if (moved.length > 0) {
+    evidence('escaped.txt', moved.join('\n') + '\n')
+    log(`moved ${moved.length} file(s) the agent created outside the worktree into the evidence`)
+  }
 
   // The transcript of every agent call of the case.
   if (transcripts.length > 0) {

@@ -19,9 +19,10 @@ export interface RestoreRecord {
   detail?: string
 }
 
-/** A single file or symlink; never a recursive removal. */
+/** A single file or symlink, or a folder the agent left empty in a file's place; never a recursive removal. */
 function removeEntry(abs: string | Buffer): void {
-  rmSync(abs)
+  if (lstatSync(abs).isDirectory()) rmdirSync(abs)
+  else rmSync(abs)
 }
 
 function exists(abs: string | Buffer): boolean {

@@ -39,6 +39,7 @@ export function overviewLines(ctx: ReportContext): string[] {
   const s = ctx.summary
   const lines = [`**${s.run_id}** · ${countsLine(s)} · commit ${code(s.repo_commit.slice(0, 12))} · model ${code(ctx.model)}`]
   if (s.stop_reason) lines.push('', `> **Stop reason:** ${s.stop_reason.replace(/\r?\n|\r/g, ' ')}`)
+  if (s.containment) lines.push('', `Containment: ${code(s.containment)}`)
   return lines
 }
 

@@ -24,7 +24,9 @@ import type { Role } from '../types.js'
  */
 export async function checkCredentials(repoDir: string, containment: Containment): Promise<CredentialFinding[]> {
   const findings = await findCredentials(repoDir, gitEnv({ GIT_CONFIG_GLOBAL: '/dev/null' }))
-  const stopping = findings.filter((f) => f.kind !== 'credential helper' || !containment.active)
+  // A helper is no credential itself (with the agent's own HOME it finds none
+  // of the user's); under containment the agent's view drops it all the same.
+  const stopping = findings.filter((f) => f.kind !== 'credential helper')
   if (stopping.length > 0 && !containment.active) {
     throw new PreflightError(
       describeFindings(stopping).map(

@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   sdkTransport
-} from "./chunk-7SW7WGRN.js";
+} from "./chunk-R2C45RLB.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-SZTH6LNR.js";
+} from "./chunk-23FJOQFT.js";
 import {
   DEFAULT_ROLES,
   builtinCases,
@@ -14,11 +14,11 @@ import {
   resolveOpencodeBinary,
   runSuite,
   startBackends
-} from "./chunk-W2W52Q6O.js";
+} from "./chunk-6ODFPYCO.js";
 import {
   agentFor,
   caseTag
-} from "./chunk-R7ZNMDKW.js";
+} from "./chunk-VJATP2CZ.js";
 import "./chunk-ZCGT4M2M.js";
 import {
   BUILTIN_MODEL,
@@ -29,7 +29,7 @@ import "./chunk-ZPLW7NAR.js";
 import "./chunk-4E5OPGQX.js";
 import "./chunk-74EKDEFG.js";
 import "./chunk-UZ2KPXWI.js";
-import "./chunk-DN66ISH5.js";
+import "./chunk-CEXMUUF2.js";
 import "./chunk-LHSCZ3D7.js";
 
 // src/bench.ts

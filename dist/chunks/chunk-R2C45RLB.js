@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   health,
   splitModel
-} from "./chunk-R7ZNMDKW.js";
+} from "./chunk-VJATP2CZ.js";
 import {
   __commonJS,
   __require,

@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   verdictTable
-} from "./chunk-DN66ISH5.js";
+} from "./chunk-CEXMUUF2.js";
 import "./chunk-LHSCZ3D7.js";
 export {
   verdictTable

@@ -28,7 +28,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-R7ZNMDKW.js";
+} from "./chunk-VJATP2CZ.js";
 import {
   exec
 } from "./chunk-ZCGT4M2M.js";
@@ -489,7 +489,7 @@ function describeFindings(findings) {
 // src/suite/containment.ts
 async function checkCredentials(repoDir, containment) {
   const findings = await findCredentials(repoDir, gitEnv({ GIT_CONFIG_GLOBAL: "/dev/null" }));
-  const stopping = findings.filter((f) => f.kind !== "credential helper" || !containment.active);
+  const stopping = findings.filter((f) => f.kind !== "credential helper");
   if (stopping.length > 0 && !containment.active) {
     throw new PreflightError(
       describeFindings(stopping).map(

@@ -1,10 +1,10 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   runSuite
-} from "./chunk-W2W52Q6O.js";
+} from "./chunk-6ODFPYCO.js";
 import {
   gitOk
-} from "./chunk-R7ZNMDKW.js";
+} from "./chunk-VJATP2CZ.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,
@@ -21,7 +21,7 @@ import {
 } from "./chunk-4E5OPGQX.js";
 import {
   verdictTable
-} from "./chunk-DN66ISH5.js";
+} from "./chunk-CEXMUUF2.js";
 
 // src/demo.ts
 import { mkdtempSync, writeFileSync } from "node:fs";

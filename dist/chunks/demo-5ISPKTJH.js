@@ -1,21 +1,24 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  DEFAULT_ROLES,
-  buildSummary,
-  cliEntry,
-  runSuite
-} from "./chunk-W2W52Q6O.js";
-import "./chunk-R7ZNMDKW.js";
+  hermeticSuite,
+  makeThrowawayRepo,
+  progressLine,
+  runDemo
+} from "./chunk-23FJOQFT.js";
+import "./chunk-6ODFPYCO.js";
+import "./chunk-VJATP2CZ.js";
 import "./chunk-ZCGT4M2M.js";
 import "./chunk-ZX2T7JMQ.js";
 import "./chunk-UPREGWUX.js";
+import "./chunk-ZPLW7NAR.js";
 import "./chunk-4E5OPGQX.js";
 import "./chunk-74EKDEFG.js";
 import "./chunk-UZ2KPXWI.js";
+import "./chunk-CEXMUUF2.js";
 import "./chunk-LHSCZ3D7.js";
 export {
-  DEFAULT_ROLES,
-  buildSummary,
-  cliEntry,
-  runSuite
+  hermeticSuite,
+  makeThrowawayRepo,
+  progressLine,
+  runDemo
 };

@@ -1777,8 +1777,10 @@ function signal(pid, sig) {
   } catch {
   }
 }
-async function endNewProcesses(b, timeoutMs = 5e3) {
+async function endNewProcesses(b, timeoutMs = 5e3, graceMs = 300) {
   const seen = /* @__PURE__ */ new Map();
+  const graceEnd = Date.now() + graceMs;
+  while (findProcesses(b.tag, b.namespaces).some((p) => !b.keys.has(p.key)) && Date.now() < graceEnd) await sleep(25);
   const deadline = Date.now() + timeoutMs;
   for (; ; ) {
     const fresh = findProcesses(b.tag, b.namespaces).filter((p) => !b.keys.has(p.key));

@@ -4,7 +4,7 @@ import {
   createOpencodeClient,
   sdkTransport,
   toolUses
-} from "./chunk-7SW7WGRN.js";
+} from "./chunk-R2C45RLB.js";
 import {
   agentFor,
   canaryState,
@@ -35,7 +35,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-R7ZNMDKW.js";
+} from "./chunk-VJATP2CZ.js";
 import {
   STAGES,
   contain,
@@ -51,7 +51,7 @@ import "./chunk-UZ2KPXWI.js";
 import "./chunk-LHSCZ3D7.js";
 
 // src/cases/run-case.ts
-import { copyFileSync, mkdirSync as mkdirSync2, readFileSync as readFileSync2 } from "node:fs";
+import { copyFileSync, lstatSync as lstatSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync2, readlinkSync, rmSync as rmSync2 } from "node:fs";
 import path2 from "node:path";
 
 // src/guard/guard.ts
@@ -81,7 +81,8 @@ function primaryCode(violations) {
 // src/guard/restore.ts
 import { chmodSync, closeSync, constants, fchmodSync, fstatSync, ftruncateSync, lstatSync, mkdirSync, openSync, readdirSync, rmdirSync, rmSync, symlinkSync, writeFileSync, writeSync } from "node:fs";
 function removeEntry(abs) {
-  rmSync(abs);
+  if (lstatSync(abs).isDirectory()) rmdirSync(abs);
+  else rmSync(abs);
 }
 function exists(abs) {
   try {
@@ -582,6 +583,22 @@ function extOf(p) {
   const e = path2.extname(p);
   return /^\.[A-Za-z0-9]{1,8}$/.test(e) ? e : ".bin";
 }
+function moveEscapedFiles(paths, evidence) {
+  const lines = [];
+  for (const abs of paths) {
+    try {
+      const s = lstatSync2(abs);
+      if (!s.isFile() && !s.isSymbolicLink()) continue;
+      const name = `escaped_${String(lines.length + 1).padStart(2, "0")}${s.isSymbolicLink() ? ".link" : extOf(abs)}`;
+      evidence(name, s.isSymbolicLink() ? `symlink to ${readlinkSync(abs)}
+` : readFileSync2(abs));
+      rmSync2(abs);
+      lines.push(`${name}	${JSON.stringify(abs)}`);
+    } catch {
+    }
+  }
+  return lines;
+}
 async function runCase(ctx) {
   const c = ctx.caseDef;
   const secrets = secretValues(process.env, ctx.roles.map((r) => r.key_env));
@@ -719,6 +736,11 @@ async function runCase(ctx) {
     if (again.length > 0) outcome = { actual: "FAIL", code: "EVIDENCEMISMATCH", reason: `the tree could not be restored: ${again.map((x) => x.path).join(", ")}` };
   }
   for (const c2 of ctx.canaries) if (canaryChanges.some((x) => x.path === c2.file)) restoreCanary(c2);
+  const moved = moveEscapedFiles(escaped.filter((x) => x.kind === "created" && !ctx.canaries.some((k) => k.file === x.path)).map((x) => x.path), evidence);
+  if (moved.length > 0) {
+    evidence("escaped.txt", moved.join("\n") + "\n");
+    log(`moved ${moved.length} file(s) the agent created outside the worktree into the evidence`);
+  }
   if (transcripts.length > 0) {
     const file = path2.join(ctx.agentCallsDir, `${c.id}.json`);
     writeFileAtomic(file, redact(JSON.stringify(transcripts.map((t) => ({ model: t.label, ...t.result })), null, 2) + "\n", secrets));

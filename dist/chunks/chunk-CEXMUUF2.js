@@ -8,6 +8,7 @@ function verdictTable(s) {
   const out = [line(rows[0]), line(widths.map((w) => "-".repeat(w))), ...rows.slice(1).map(line)];
   out.push("", `${s.run_id}: ${s.final_verdict} \u2014 ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped of ${s.total_cases}`);
   if (s.stop_reason) out.push(`stop reason: ${s.stop_reason}`);
+  if (s.containment) out.push(`containment: ${s.containment}`);
   return out.join("\n") + "\n";
 }
 
