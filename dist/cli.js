@@ -57,13 +57,13 @@ Run options:
 Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a failed entry checklist.
 `;
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-5ISPKTJH.js");
+  const { progressLine } = await import("./chunks/demo-GNR3MNAC.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
   const { values } = parseArgs({ args: argv, options: RUN_OPTIONS, strict: true, allowPositionals: false });
   const { parseSuiteInputs } = await import("./chunks/inputs-E5PFLFUX.js");
-  const { runSuite } = await import("./chunks/run-KUSGB6KD.js");
+  const { runSuite } = await import("./chunks/run-6KEZ6ZL4.js");
   const { verdictTable } = await import("./chunks/table-A5GKVMLZ.js");
   const opts = parseSuiteInputs(values, process.cwd());
   const outcome = await runSuite({ ...opts, onProgress: await printProgress() });
@@ -107,7 +107,7 @@ var CONTEXT_POLL_MS = 10;
 async function cmdCase(argv) {
   const [ctxFile, pidFile, waitArg] = argv;
   if (pidFile) writeFileSync(pidFile, String(process.pid));
-  const loading = import("./chunks/run-case-H64JUOTJ.js");
+  const loading = import("./chunks/run-case-JRJGRP7T.js");
   loading.catch(() => {
   });
   const waitMs = Number(waitArg ?? 0);
@@ -158,9 +158,9 @@ async function main(argv) {
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-5ISPKTJH.js")).runDemo(rest);
+        return await (await import("./chunks/demo-GNR3MNAC.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-AH2VQYJU.js")).runBench(rest);
+        return await (await import("./chunks/bench-47Q2NQYU.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       default:

@@ -1,13 +1,13 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   progressLine
-} from "./chunks/chunk-23FJOQFT.js";
+} from "./chunks/chunk-S5JMZYIE.js";
 import {
   loadCases,
   platformPackages,
   resolveOpencodeBinary,
   runSuite
-} from "./chunks/chunk-6ODFPYCO.js";
+} from "./chunks/chunk-AWOOGATL.js";
 import {
   secretValues
 } from "./chunks/chunk-VJATP2CZ.js";
@@ -30,8 +30,8 @@ import {
   setSecret,
   summary,
   warning,
-  writePidWrapper
-} from "./chunks/chunk-R2NZWKKL.js";
+  writePidLauncher
+} from "./chunks/chunk-3C23MBZ5.js";
 import {
   exec
 } from "./chunks/chunk-ZCGT4M2M.js";
@@ -86532,7 +86532,7 @@ async function opencodeBinary(inputs, ctx, stateDir) {
   if (inputs.serverUrl && inputs.transport === "sdk") return void 0;
   const bin = await resolveActionBinary({ explicit: inputs.opencodePath, version: inputs.opencodeVersion, installRoot: ctx.runnerTemp, pathEnv: process.env.PATH, log: info });
   info(`opencode: ${bin.path} (${bin.source})`);
-  return process.platform === "win32" ? bin.path : writePidWrapper(bin.path, stateDir);
+  return bin.path;
 }
 async function upload(inputs, ctx, runDir) {
   if (!inputs.uploadArtifact) return void 0;
@@ -86595,6 +86595,7 @@ async function main() {
       containment: inputs.containment,
       envPass: inputs.envPass,
       opencodePath,
+      launcher: process.platform === "win32" ? void 0 : writePidLauncher(stateDir),
       onProgress: (e) => info(progressLine(e).trimEnd())
     });
   } catch (e) {

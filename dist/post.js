@@ -8,7 +8,7 @@ import {
   notice,
   stopLeftovers,
   warning
-} from "./chunks/chunk-R2NZWKKL.js";
+} from "./chunks/chunk-3C23MBZ5.js";
 import "./chunks/chunk-ZCGT4M2M.js";
 import "./chunks/chunk-OU5FJGLE.js";
 import "./chunks/chunk-LHSCZ3D7.js";

@@ -12,7 +12,7 @@ import { isEntry } from './action/entry.js'
 import { asActionInputError, readActionInputs, type ActionInputs } from './action/inputs.js'
 import { resolveActionBinary } from './action/opencode-binary.js'
 import { setOutputs } from './action/outputs.js'
-import { writePidWrapper } from './action/pids.js'
+import { writePidLauncher } from './action/pids.js'
 import { maskSecrets } from './action/secrets.js'
 import { STATE } from './action/state.js'
 import { progressLine } from './demo.js'
@@ -51,7 +51,7 @@ async function opencodeBinary(inputs: ActionInputs, ctx: RunContext, stateDir: s
   if (inputs.serverUrl && inputs.transport === 'sdk') return undefined
   const bin = await resolveActionBinary({ explicit: inputs.opencodePath, version: inputs.opencodeVersion, installRoot: ctx.runnerTemp, pathEnv: process.env.PATH, log: core.info })
   core.info(`opencode: ${bin.path} (${bin.source})`)
-  return process.platform === 'win32' ? bin.path : writePidWrapper(bin.path, stateDir)
+  return bin.path
 }
 
 async function upload(inputs: ActionInputs, ctx: RunContext, runDir: string): Promise<ArtifactInfo | undefined> {
@@ -121,6 +121,7 @@ async function main(): Promise<void> {
       containment: inputs.containment,
       envPass: inputs.envPass,
       opencodePath,
+      launcher: process.platform === 'win32' ? undefined : writePidLauncher(stateDir),
       onProgress: (e) => core.info(progressLine(e).trimEnd()),
     })
   } catch (e) {

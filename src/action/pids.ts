@@ -1,6 +1,8 @@
 // Processes a run leaves behind, found again by the post step. Every opencode
-// process the suite starts goes through a small wrapper that writes its pid
-// (then execs the real binary, keeping that pid); case processes write their
+// process the suite starts goes through a small launcher that writes its pid
+// and then execs the command line it was given, keeping that pid (for a
+// contained server that command is bwrap, outside the sandbox, so the pid is
+// the host's and the file lands where the sandbox could not write); case processes write their
 // own pid files in the suite's temp folder. The post step stops what is still
 // alive, after checking the pid still belongs to such a process.
 import { spawnSync } from 'node:child_process'
@@ -14,23 +16,26 @@ function shellQuote(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`
 }
 
-/** Write the wrapper; returns its path (what the suite is told the binary is). */
-export function writePidWrapper(realBinary: string, stateDir: string): string {
+/**
+ * Write the launcher (`launcher COMMAND ARGS…`: records its pid, then execs
+ * the command); returns its path (the suite's `launcher` option).
+ */
+export function writePidLauncher(stateDir: string): string {
   const pidDir = path.join(stateDir, 'pids')
   const binDir = path.join(stateDir, 'bin')
   mkdirSync(pidDir, { recursive: true })
   mkdirSync(binDir, { recursive: true })
-  const wrapper = path.join(binDir, 'opencode')
+  const launcher = path.join(binDir, 'opencode-launcher')
   const script = [
     '#!/bin/sh',
     '# Written by opencode-dogfood: records the pid so the post step can stop a server left behind.',
     `echo $$ > ${shellQuote(pidDir)}/${OPENCODE_PID_PREFIX}$$.pid`,
-    `exec ${shellQuote(realBinary)} "$@"`,
+    'exec "$@"',
     '',
   ].join('\n')
-  writeFileSync(wrapper, script)
-  chmodSync(wrapper, 0o755)
-  return wrapper
+  writeFileSync(launcher, script)
+  chmodSync(launcher, 0o755)
+  return launcher
 }
 
 export function pidFiles(dir: string): string[] {
@@ -51,7 +56,7 @@ export function commandLine(pid: number): string {
   }
 }
 
-/** What a pid file must point at to be ours: opencode for the wrapper's, a case process otherwise. */
+/** What a pid file must point at to be ours: opencode (or bwrap around it) for the launcher's, a case process otherwise. */
 export function isOurs(pidFile: string, command: string): boolean {
   return path.basename(pidFile).startsWith(OPENCODE_PID_PREFIX) ? /opencode/.test(command) : /\b__case\b/.test(command)
 }

@@ -1,6 +1,6 @@
 // What the main step hands to the post step (core.saveState → STATE_* env).
 export const STATE = {
-  /** The action's temp folder: pid files, the opencode wrapper, the suite's TMPDIR. */
+  /** The action's temp folder: pid files, the opencode launcher, the suite's TMPDIR. */
   stateDir: 'state-dir',
   repoDir: 'repo-dir',
   worktree: 'worktree',

@@ -24,6 +24,8 @@ export interface CaseContext {
   /** JSONL log of the scripted model (hermetic mode only). */
   scriptedLog?: string
   opencodeBinary?: string
+  /** Every opencode process is started through it when set (`launcher BINARY ARGS…`). */
+  launcher?: string
   /** Paths inside workDir (relative, `/`-terminated for folders) the harness itself writes. */
   harnessPaths: string[]
   /**

@@ -126,7 +126,7 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
     outcome = { actual: 'FAIL', code: 'WORKTREE_REQUIRED', reason: `stage ${c.stage} must run in an isolated git worktree: ${wt.reason}` }
   } else {
     const transport: AgentTransport =
-      ctx.transport === 'cli' ? cliTransport(ctx.serverUrl, ctx.opencodeBinary!, ctx.codeEnv) : sdkTransport(ctx.serverUrl)
+      ctx.transport === 'cli' ? cliTransport(ctx.serverUrl, ctx.opencodeBinary!, ctx.codeEnv, ctx.launcher) : sdkTransport(ctx.serverUrl)
     const env: CheckEnv = {
       ctx,
       transport,

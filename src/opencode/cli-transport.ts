@@ -7,7 +7,7 @@ import { sdkTransport } from './sdk-transport.js'
 import { assistantText, toolUses, type AgentTransport, type PromptRequest, type PromptResult } from './transport.js'
 
 /** `env`: the client's environment (the harness passes the agent's allowlisted one: the client needs no secret). */
-export function cliTransport(baseUrl: string, binary: string, env: NodeJS.ProcessEnv = process.env): AgentTransport {
+export function cliTransport(baseUrl: string, binary: string, env: NodeJS.ProcessEnv = process.env, launcher?: string): AgentTransport {
   const rest = sdkTransport(baseUrl)
   const client = createOpencodeClient({ baseUrl })
   return {
@@ -17,7 +17,8 @@ export function cliTransport(baseUrl: string, binary: string, env: NodeJS.Proces
     async prompt(req: PromptRequest): Promise<PromptResult> {
       const t0 = Date.now()
       const args = ['run', '--attach', baseUrl, '--dir', req.directory, '--format', 'json', '--model', req.model, '--agent', req.agent, req.text]
-      const child = spawn(binary, args, { cwd: req.directory, stdio: ['ignore', 'pipe', 'pipe'], env: { ...env, OPENCODE_DISABLE_AUTOUPDATE: '1' } })
+      const [command, argv] = launcher ? [launcher, [binary, ...args]] : [binary, args]
+      const child = spawn(command, argv, { cwd: req.directory, stdio: ['ignore', 'pipe', 'pipe'], env: { ...env, OPENCODE_DISABLE_AUTOUPDATE: '1' } })
       let stdout = ''
       let stderr = ''
       child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')))

@@ -44,6 +44,11 @@ export interface SuiteOptions {
   containment?: ContainmentMode
   /** Env vars passed to the agent beyond the base allowlist and the model's keys (--env-pass). */
   envPass?: string[]
+  /**
+   * A command every opencode process is started through, outside the sandbox
+   * (`launcher COMMAND ARGS…`): the Action's pid recorder for its post step.
+   */
+  launcher?: string
   /** opencode binary to use instead of the one from the opencode-ai package. */
   opencodePath?: string
   /** Servers already started by the caller (the benchmark shares one warm server); not stopped by the suite. */

@@ -232,7 +232,7 @@ describe(`the bundled action on ${node.version}`, () => {
       const r = await runAction({
         name: 'fail',
         api,
-        inputs: { case: 'T2B91' },
+        inputs: { case: 'T2B91', containment: 'off' },
         runId: '5003',
         prepare: (base) => {
           const file = path.join(base, 'cases.json')

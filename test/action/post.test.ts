@@ -6,7 +6,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from '
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { writePidWrapper } from '../../src/action/pids.js'
+import { writePidLauncher } from '../../src/action/pids.js'
 import { node24 } from '../support/action/node24.js'
 import { commands, runStep } from '../support/action/runner.js'
 
@@ -44,13 +44,13 @@ describe('post step', () => {
 
   it('stops the leftover server and case process, spares an unrelated pid, reports the worktree', async () => {
     const stateDir = path.join(dir, 'state')
-    // A stand-in for the opencode binary that never exits, started through the action's wrapper.
+    // A stand-in for the opencode binary that never exits, started through the action's launcher.
     const fake = path.join(dir, 'fake', 'opencode')
     mkdirSync(path.dirname(fake), { recursive: true })
     writeFileSync(fake, '#!/bin/sh\nsleep 300\n')
     chmodSync(fake, 0o755)
-    const wrapper = writePidWrapper(fake, stateDir)
-    const server = spawn(wrapper, ['serve', '--port', '0'], { detached: true, stdio: 'ignore' })
+    const launcher = writePidLauncher(stateDir)
+    const server = spawn(launcher, [fake, 'serve', '--port', '0'], { detached: true, stdio: 'ignore' })
     started.push(server)
     await waitFor(() => commandHas(server.pid!, 'opencode'))
     // A case process (as the suite starts it: `node dist/cli.js __case CTX PIDFILE`).

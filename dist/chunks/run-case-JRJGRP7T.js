@@ -250,7 +250,7 @@ function formatRestore(records) {
 
 // src/opencode/cli-transport.ts
 import { spawn } from "node:child_process";
-function cliTransport(baseUrl, binary, env = process.env) {
+function cliTransport(baseUrl, binary, env = process.env, launcher) {
   const rest = sdkTransport(baseUrl);
   const client = createOpencodeClient({ baseUrl });
   return {
@@ -260,7 +260,8 @@ function cliTransport(baseUrl, binary, env = process.env) {
     async prompt(req) {
       const t0 = Date.now();
       const args = ["run", "--attach", baseUrl, "--dir", req.directory, "--format", "json", "--model", req.model, "--agent", req.agent, req.text];
-      const child = spawn(binary, args, { cwd: req.directory, stdio: ["ignore", "pipe", "pipe"], env: { ...env, OPENCODE_DISABLE_AUTOUPDATE: "1" } });
+      const [command, argv] = launcher ? [launcher, [binary, ...args]] : [binary, args];
+      const child = spawn(command, argv, { cwd: req.directory, stdio: ["ignore", "pipe", "pipe"], env: { ...env, OPENCODE_DISABLE_AUTOUPDATE: "1" } });
       let stdout = "";
       let stderr = "";
       child.stdout.on("data", (d) => stdout += d.toString("utf8"));
@@ -657,7 +658,7 @@ async function runCase(ctx) {
   if (requiresWorktree(c.stage) && !wt.is_worktree) {
     outcome = { actual: "FAIL", code: "WORKTREE_REQUIRED", reason: `stage ${c.stage} must run in an isolated git worktree: ${wt.reason}` };
   } else {
-    const transport = ctx.transport === "cli" ? cliTransport(ctx.serverUrl, ctx.opencodeBinary, ctx.codeEnv) : sdkTransport(ctx.serverUrl);
+    const transport = ctx.transport === "cli" ? cliTransport(ctx.serverUrl, ctx.opencodeBinary, ctx.codeEnv, ctx.launcher) : sdkTransport(ctx.serverUrl);
     const env = {
       ctx,
       transport,

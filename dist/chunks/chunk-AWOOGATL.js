@@ -865,7 +865,11 @@ async function runSuite(opts) {
     if (!serverUrl) {
       const t0 = Date.now();
       try {
-        backends = await startBackends({ model, hermetic, roles, writeAllowlist: opts.writeAllowlist, cases: all, binary, cwd: workDir, tmp, env: agent.serverEnv, wrap: agent.wrap });
+        const launch = (command, args) => {
+          const c = agent.wrap(command, args);
+          return opts.launcher ? { command: opts.launcher, args: [c.command, ...c.args] } : c;
+        };
+        backends = await startBackends({ model, hermetic, roles, writeAllowlist: opts.writeAllowlist, cases: all, binary, cwd: workDir, tmp, env: agent.serverEnv, wrap: launch });
         serverUrl = backends.url;
         progress({ kind: "server-start", url: serverUrl, ms: Date.now() - t0 });
       } catch (e) {
@@ -903,6 +907,7 @@ async function runSuite(opts) {
         roles,
         scriptedLog: backends?.scriptedLog,
         opencodeBinary: binary,
+        launcher: opts.launcher,
         harnessPaths,
         // Under containment the other checkouts are out of reach: fingerprinted once a run, not per case.
         protectedCheckouts: containment.active ? [] : protectedDirs,

@@ -5,7 +5,7 @@ import {
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-23FJOQFT.js";
+} from "./chunk-S5JMZYIE.js";
 import {
   DEFAULT_ROLES,
   builtinCases,
@@ -14,7 +14,7 @@ import {
   resolveOpencodeBinary,
   runSuite,
   startBackends
-} from "./chunk-6ODFPYCO.js";
+} from "./chunk-AWOOGATL.js";
 import {
   agentFor,
   caseTag

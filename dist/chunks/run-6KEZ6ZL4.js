@@ -4,7 +4,7 @@ import {
   buildSummary,
   cliEntry,
   runSuite
-} from "./chunk-6ODFPYCO.js";
+} from "./chunk-AWOOGATL.js";
 import "./chunk-VJATP2CZ.js";
 import "./chunk-ZCGT4M2M.js";
 import "./chunk-ZX2T7JMQ.js";

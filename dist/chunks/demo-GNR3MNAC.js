@@ -4,8 +4,8 @@ import {
   makeThrowawayRepo,
   progressLine,
   runDemo
-} from "./chunk-23FJOQFT.js";
-import "./chunk-6ODFPYCO.js";
+} from "./chunk-S5JMZYIE.js";
+import "./chunk-AWOOGATL.js";
 import "./chunk-VJATP2CZ.js";
 import "./chunk-ZCGT4M2M.js";
 import "./chunk-ZX2T7JMQ.js";

@@ -20350,22 +20350,22 @@ var OPENCODE_PID_PREFIX = "opencode-";
 function shellQuote(s) {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
-function writePidWrapper(realBinary, stateDir) {
+function writePidLauncher(stateDir) {
   const pidDir = path.join(stateDir, "pids");
   const binDir = path.join(stateDir, "bin");
   mkdirSync(pidDir, { recursive: true });
   mkdirSync(binDir, { recursive: true });
-  const wrapper = path.join(binDir, "opencode");
+  const launcher = path.join(binDir, "opencode-launcher");
   const script = [
     "#!/bin/sh",
     "# Written by opencode-dogfood: records the pid so the post step can stop a server left behind.",
     `echo $$ > ${shellQuote(pidDir)}/${OPENCODE_PID_PREFIX}$$.pid`,
-    `exec ${shellQuote(realBinary)} "$@"`,
+    'exec "$@"',
     ""
   ].join("\n");
-  writeFileSync(wrapper, script);
-  chmodSync(wrapper, 493);
-  return wrapper;
+  writeFileSync(launcher, script);
+  chmodSync(launcher, 493);
+  return launcher;
 }
 function pidFiles(dir) {
   if (!existsSync2(dir)) return [];
@@ -20415,7 +20415,7 @@ async function stopLeftovers(dir, graceMs = 3e3) {
 
 // src/action/state.ts
 var STATE = {
-  /** The action's temp folder: pid files, the opencode wrapper, the suite's TMPDIR. */
+  /** The action's temp folder: pid files, the opencode launcher, the suite's TMPDIR. */
   stateDir: "state-dir",
   repoDir: "repo-dir",
   worktree: "worktree",
@@ -20442,7 +20442,7 @@ export {
   saveState,
   getState,
   isEntry,
-  writePidWrapper,
+  writePidLauncher,
   stopLeftovers,
   STATE
 };
