@@ -57,13 +57,13 @@ Run options:
 Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a failed entry checklist.
 `;
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-GNR3MNAC.js");
+  const { progressLine } = await import("./chunks/demo-XQHB6HLU.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
   const { values } = parseArgs({ args: argv, options: RUN_OPTIONS, strict: true, allowPositionals: false });
   const { parseSuiteInputs } = await import("./chunks/inputs-E5PFLFUX.js");
-  const { runSuite } = await import("./chunks/run-6KEZ6ZL4.js");
+  const { runSuite } = await import("./chunks/run-OQ2DVGZ2.js");
   const { verdictTable } = await import("./chunks/table-A5GKVMLZ.js");
   const opts = parseSuiteInputs(values, process.cwd());
   const outcome = await runSuite({ ...opts, onProgress: await printProgress() });
@@ -158,9 +158,9 @@ async function main(argv) {
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-GNR3MNAC.js")).runDemo(rest);
+        return await (await import("./chunks/demo-XQHB6HLU.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-47Q2NQYU.js")).runBench(rest);
+        return await (await import("./chunks/bench-KAQN7LQM.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       default:

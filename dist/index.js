@@ -1,13 +1,13 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   progressLine
-} from "./chunks/chunk-S5JMZYIE.js";
+} from "./chunks/chunk-KFQKBCKF.js";
 import {
   loadCases,
   platformPackages,
   resolveOpencodeBinary,
   runSuite
-} from "./chunks/chunk-AWOOGATL.js";
+} from "./chunks/chunk-7N5IJDJ3.js";
 import {
   secretValues
 } from "./chunks/chunk-VJATP2CZ.js";

@@ -152,7 +152,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
     harnessPaths,
     harnessDirs: [ledgerDir, agentCallsRoot, tmp],
     tmp,
-    readable: binary ? [path.dirname(realpathSync(binary))] : [],
+    readable: binary ? binaryFolders(binary) : [],
     credentials,
     keyNames,
     envPass: opts.envPass ?? [],
@@ -267,6 +267,19 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
   const checkoutChanges = [...protectedChanges, ...inPlaceChanges]
   if (summary.final_verdict === 'PASS' && !serverError) rmSync(tmp, { recursive: true })
   return { runId, runDir, summary, worktree, checkoutChanges, containment: containmentLabel(containment) }
+}
+
+/**
+ * What the opencode binary needs to read inside the sandbox: its folder, and
+ * for an npm install (node_modules/.bin/opencode is a Node launcher that finds
+ * the platform package beside it) the whole node_modules folder it lies in.
+ */
+function binaryFolders(binary: string): string[] {
+  const real = realpathSync(binary)
+  const out = [path.dirname(real)]
+  const i = real.lastIndexOf(`${path.sep}node_modules${path.sep}`)
+  if (i >= 0) out.push(real.slice(0, i + '/node_modules'.length))
+  return out
 }
 
 /** A case process: started (maybe ahead of its turn), given its context when its turn comes. */

@@ -58,7 +58,8 @@ export function manifest(root: string, skip: (rel: string) => boolean): Map<stri
   return out
 }
 
-const HARNESS = /^(artifacts|logs)(\/|$)|^\.git\/(worktrees|logs)(\/|$)/
+// The object store only gains content-addressed objects (an uncontained `git add` leaves its fan-out folders).
+const HARNESS = /^(artifacts|logs)(\/|$)|^\.git\/(worktrees|logs|objects)(\/|$)/
 
 function processesUnder(dir: string): string[] {
   const out: string[] = []

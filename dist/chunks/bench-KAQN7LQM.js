@@ -5,7 +5,7 @@ import {
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-S5JMZYIE.js";
+} from "./chunk-KFQKBCKF.js";
 import {
   DEFAULT_ROLES,
   builtinCases,
@@ -14,7 +14,7 @@ import {
   resolveOpencodeBinary,
   runSuite,
   startBackends
-} from "./chunk-AWOOGATL.js";
+} from "./chunk-7N5IJDJ3.js";
 import {
   agentFor,
   caseTag

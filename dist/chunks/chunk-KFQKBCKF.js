@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   runSuite
-} from "./chunk-AWOOGATL.js";
+} from "./chunk-7N5IJDJ3.js";
 import {
   gitOk
 } from "./chunk-VJATP2CZ.js";

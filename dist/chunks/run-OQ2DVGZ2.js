@@ -4,7 +4,7 @@ import {
   buildSummary,
   cliEntry,
   runSuite
-} from "./chunk-AWOOGATL.js";
+} from "./chunk-7N5IJDJ3.js";
 import "./chunk-VJATP2CZ.js";
 import "./chunk-ZCGT4M2M.js";
 import "./chunk-ZX2T7JMQ.js";

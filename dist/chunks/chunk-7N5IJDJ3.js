@@ -856,7 +856,7 @@ async function runSuite(opts) {
     harnessPaths,
     harnessDirs: [ledgerDir, agentCallsRoot, tmp],
     tmp,
-    readable: binary ? [path9.dirname(realpathSync3(binary))] : [],
+    readable: binary ? binaryFolders(binary) : [],
     credentials,
     keyNames,
     envPass: opts.envPass ?? []
@@ -955,6 +955,13 @@ ${problems.join("\n")}`);
   const checkoutChanges = [...protectedChanges, ...inPlaceChanges];
   if (summary.final_verdict === "PASS" && !serverError) rmSync(tmp, { recursive: true });
   return { runId, runDir, summary, worktree, checkoutChanges, containment: containmentLabel(containment) };
+}
+function binaryFolders(binary) {
+  const real3 = realpathSync3(binary);
+  const out = [path9.dirname(real3)];
+  const i = real3.lastIndexOf(`${path9.sep}node_modules${path9.sep}`);
+  if (i >= 0) out.push(real3.slice(0, i + "/node_modules".length));
+  return out;
 }
 function startCaseProcess(tmp, slot, env, waitMs) {
   const ctxFile = path9.join(tmp, `case-${slot}.context.json`);

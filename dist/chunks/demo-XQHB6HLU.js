@@ -4,8 +4,8 @@ import {
   makeThrowawayRepo,
   progressLine,
   runDemo
-} from "./chunk-S5JMZYIE.js";
-import "./chunk-AWOOGATL.js";
+} from "./chunk-KFQKBCKF.js";
+import "./chunk-7N5IJDJ3.js";
 import "./chunk-VJATP2CZ.js";
 import "./chunk-ZCGT4M2M.js";
 import "./chunk-ZX2T7JMQ.js";
