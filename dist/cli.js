@@ -57,13 +57,13 @@ Run options:
 Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a failed entry checklist.
 `;
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-XQHB6HLU.js");
+  const { progressLine } = await import("./chunks/demo-57Z7TYGT.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
   const { values } = parseArgs({ args: argv, options: RUN_OPTIONS, strict: true, allowPositionals: false });
   const { parseSuiteInputs } = await import("./chunks/inputs-E5PFLFUX.js");
-  const { runSuite } = await import("./chunks/run-OQ2DVGZ2.js");
+  const { runSuite } = await import("./chunks/run-UVWAJKV5.js");
   const { verdictTable } = await import("./chunks/table-A5GKVMLZ.js");
   const opts = parseSuiteInputs(values, process.cwd());
   const outcome = await runSuite({ ...opts, onProgress: await printProgress() });
@@ -79,7 +79,7 @@ ${outcome.checkoutChanges.map((c) => `  ${c}`).join("\n")}
 }
 async function cmdVerify(argv) {
   if (argv.length !== 1) throw new InputError("verify", "give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001");
-  const { verifyRun } = await import("./chunks/verify-GABF5WIG.js");
+  const { verifyRun } = await import("./chunks/verify-KD377CUF.js");
   const problems = verifyRun(path.resolve(argv[0]));
   if (problems.length === 0) {
     process.stdout.write(`${argv[0]}: ledger verified (sidecars, schemas, counts, evidence)
@@ -107,7 +107,7 @@ var CONTEXT_POLL_MS = 10;
 async function cmdCase(argv) {
   const [ctxFile, pidFile, waitArg] = argv;
   if (pidFile) writeFileSync(pidFile, String(process.pid));
-  const loading = import("./chunks/run-case-JRJGRP7T.js");
+  const loading = import("./chunks/run-case-YNVA4UVY.js");
   loading.catch(() => {
   });
   const waitMs = Number(waitArg ?? 0);
@@ -158,9 +158,9 @@ async function main(argv) {
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-XQHB6HLU.js")).runDemo(rest);
+        return await (await import("./chunks/demo-57Z7TYGT.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-KAQN7LQM.js")).runBench(rest);
+        return await (await import("./chunks/bench-HX77AYXU.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       default:

@@ -1,16 +1,16 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   progressLine
-} from "./chunks/chunk-KFQKBCKF.js";
+} from "./chunks/chunk-M5M3FDWZ.js";
 import {
   loadCases,
   platformPackages,
   resolveOpencodeBinary,
   runSuite
-} from "./chunks/chunk-7N5IJDJ3.js";
+} from "./chunks/chunk-PDB5QNEA.js";
 import {
   secretValues
-} from "./chunks/chunk-VJATP2CZ.js";
+} from "./chunks/chunk-BB7PGA65.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -58,8 +58,8 @@ import {
 } from "./chunks/chunk-UPREGWUX.js";
 import "./chunks/chunk-HUV6R2M2.js";
 import "./chunks/chunk-ZPLW7NAR.js";
-import "./chunks/chunk-4E5OPGQX.js";
-import "./chunks/chunk-74EKDEFG.js";
+import "./chunks/chunk-T6XWSBER.js";
+import "./chunks/chunk-GJNIDGYX.js";
 import {
   InputError,
   PreflightError

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdirSync, renameSync, writeFileSync, readFileSync } from 'node:fs'
+import { mkdirSync, realpathSync, renameSync, writeFileSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 
 /** Write a file atomically: temp file in the same folder, then rename. */
@@ -30,4 +30,13 @@ export function toPosix(p: string): string {
 /** Byte-wise (LC_ALL=C) comparison of strings, as UTF-8. */
 export function compareC(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'))
+}
+
+/** The real path of `p`, or `p` resolved when it does not exist (yet). */
+export function realOrResolved(p: string): string {
+  try {
+    return realpathSync(p)
+  } catch {
+    return path.resolve(p)
+  }
 }

@@ -2,8 +2,9 @@
 // <common git dir>/worktrees/. Paths are resolved to real paths first, so
 // relative paths, symlinked folders and GIT_DIR/GIT_WORK_TREE in the
 // environment (stripped by the git wrapper) cannot fake or hide a worktree.
-import { realpathSync, statSync } from 'node:fs'
+import { statSync } from 'node:fs'
 import path from 'node:path'
+import { realOrResolved } from '../fsutil.js'
 import { git } from '../git.js'
 
 export interface WorktreeCheck {
@@ -15,16 +16,8 @@ export interface WorktreeCheck {
   reason: string
 }
 
-function real(p: string): string {
-  try {
-    return realpathSync(p)
-  } catch {
-    return path.resolve(p)
-  }
-}
-
 export async function checkWorktree(directory: string): Promise<WorktreeCheck> {
-  const dir = real(directory)
+  const dir = realOrResolved(directory)
   let isDir = false
   try {
     isDir = statSync(dir).isDirectory()
@@ -42,7 +35,7 @@ export async function checkWorktree(directory: string): Promise<WorktreeCheck> {
     lines = []
     for (const flag of ['--show-toplevel', '--git-dir', '--git-common-dir']) lines.push((await git(dir, ['rev-parse', '--path-format=absolute', flag])).stdout.replace(/\n$/, ''))
   }
-  const [toplevel, gitDir, commonDir] = lines.map(real)
+  const [toplevel, gitDir, commonDir] = lines.map((l) => realOrResolved(l))
   const worktrees = path.join(commonDir, 'worktrees') + path.sep
   const isWorktree = gitDir.startsWith(worktrees) && gitDir !== commonDir
   return {

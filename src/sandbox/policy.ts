@@ -2,8 +2,9 @@
 // plain data derived from the allowlists and the run's layout. It knows
 // nothing of the mechanism (bwrap, or none) that enforces it; mechanism.ts
 // turns it into mounts. Everything not named here is read-only.
-import { existsSync, realpathSync, statSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
+import { realOrResolved } from '../fsutil.js'
 
 /**
  * hidden: an empty read-only folder (or an empty file) in its place;
@@ -54,14 +55,6 @@ export interface PolicyInput {
   views: [string, string][]
 }
 
-function real(p: string): string {
-  try {
-    return realpathSync(p)
-  } catch {
-    return path.resolve(p)
-  }
-}
-
 function isFile(p: string): boolean {
   try {
     return !statSync(p).isDirectory()
@@ -84,31 +77,31 @@ export function depth(p: string): number {
 export function derivePolicy(input: PolicyInput): ContainmentPolicy {
   const rules: ContainmentRule[] = [{ path: '/tmp', access: 'private', why: 'private tmp' }]
   const unmounted: string[] = []
-  const workDir = real(input.workDir)
+  const workDir = realOrResolved(input.workDir)
   rules.push({ path: workDir, access: 'read', why: 'the worktree (read-only but for the write allowlist)' })
-  rules.push({ path: real(input.commonDir), access: 'read', why: 'the common git dir (git reads it; nothing may change it)' })
-  for (const dir of input.otherCheckouts) rules.push({ path: real(dir), access: 'hidden', why: 'another checkout of the repository' })
-  for (const dir of input.hidden) if (existsSync(dir)) rules.push({ path: real(dir), access: 'hidden', why: 'the harness', file: isFile(dir) })
-  for (const dir of input.readable) if (existsSync(dir)) rules.push({ path: real(dir), access: 'read', why: 'needed by the contained processes' })
+  rules.push({ path: realOrResolved(input.commonDir), access: 'read', why: 'the common git dir (git reads it; nothing may change it)' })
+  for (const dir of input.otherCheckouts) rules.push({ path: realOrResolved(dir), access: 'hidden', why: 'another checkout of the repository' })
+  for (const dir of input.hidden) if (existsSync(dir)) rules.push({ path: realOrResolved(dir), access: 'hidden', why: 'the harness', file: isFile(dir) })
+  for (const dir of input.readable) if (existsSync(dir)) rules.push({ path: realOrResolved(dir), access: 'read', why: 'needed by the contained processes' })
   for (const entry of input.writeAllowlist) {
     const abs = path.join(workDir, entry)
     if (input.harnessPaths.includes(entry)) {
-      if (existsSync(abs)) rules.push({ path: real(abs), access: 'hidden', why: `${entry}: the harness's, not the agent's`, file: isFile(abs) })
+      if (existsSync(abs)) rules.push({ path: realOrResolved(abs), access: 'hidden', why: `${entry}: the harness's, not the agent's`, file: isFile(abs) })
       continue
     }
     if (!existsSync(abs)) {
       unmounted.push(`${entry}: does not exist, so it cannot be made writable (the agent cannot create it)`)
       continue
     }
-    const r = real(abs)
+    const r = realOrResolved(abs)
     if (r !== abs && !r.startsWith(workDir + path.sep)) {
       unmounted.push(`${entry}: resolves outside the worktree (${r}); left read-only`)
       continue
     }
     rules.push({ path: r, access: 'write', why: `write allowlist: ${entry}`, file: isFile(r) })
   }
-  for (const dir of input.stateDirs) rules.push({ path: real(dir), access: 'write', why: "OpenCode's own state" })
-  for (const [target, source] of input.views) rules.push({ path: real(target), access: 'view', source, why: 'sanitized view (credentials removed)', file: true })
+  for (const dir of input.stateDirs) rules.push({ path: realOrResolved(dir), access: 'write', why: "OpenCode's own state" })
+  for (const [target, source] of input.views) rules.push({ path: realOrResolved(target), access: 'view', source, why: 'sanitized view (credentials removed)', file: true })
   // Shallow first; at equal depth the later (more specific) rule wins, so keep insertion order.
   const ordered = rules.map((r, i) => ({ r, i })).sort((a, b) => depth(a.r.path) - depth(b.r.path) || a.i - b.i).map((x) => x.r)
   return { rules: ordered, unmounted, cwd: workDir }

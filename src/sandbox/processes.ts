@@ -50,7 +50,7 @@ export function findProcesses(tag: string, namespaces: Set<string> = new Set()):
     if (pid === process.pid) continue
     const ns = nsOf(pid)
     const environ = read(`/proc/${pid}/environ`)
-    const tagged = environ !== undefined && (environ.indexOf(needle) >= 0 || Buffer.concat([environ, Buffer.from('\0')]).indexOf(needle) >= 0)
+    const tagged = environ !== undefined && environ.indexOf(needle) >= 0
     if (!tagged && !(ns && ns !== own && namespaces.has(ns))) continue
     const stat = read(`/proc/${pid}/stat`)?.toString('latin1') ?? ''
     // Field 22 (starttime) counts from after the ')' that closes the command name.

@@ -3,14 +3,15 @@
 // the credentials the agent must not see, and the secrets the ledger must not
 // hold. The guard (detection) and the sandbox (containment) meet here only.
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, realpathSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { realOrResolved } from '../fsutil.js'
 import { PreflightError } from '../errors.js'
 import { gitEnv } from '../git.js'
 import { stateEnv } from '../opencode/server.js'
 import { describeFindings, findCredentials, sanitizedViews, type CredentialFinding } from '../sandbox/credentials.js'
-import { baseEnv } from '../sandbox/env.js'
+import { agentEnv } from '../sandbox/env.js'
 import { contain, type Containment } from '../sandbox/mechanism.js'
 import { derivePolicy, type ContainmentPolicy } from '../sandbox/policy.js'
 import { PROCESS_TAG_VAR } from '../sandbox/processes.js'
@@ -70,19 +71,11 @@ export interface AgentSideInput {
   envPass: string[]
 }
 
-function real(p: string): string {
-  try {
-    return realpathSync(p)
-  } catch {
-    return path.resolve(p)
-  }
-}
-
 /** The folders a user's own credentials live in (the real HOME, the runner's temp folder): hidden when contained. */
 function userSecretsDirs(workDir: string): string[] {
   const out: string[] = []
   for (const d of [os.homedir(), process.env.RUNNER_TEMP]) {
-    if (!d || real(d) === '/' || real(workDir) === real(d)) continue
+    if (!d || realOrResolved(d) === '/' || realOrResolved(workDir) === realOrResolved(d)) continue
     out.push(d)
   }
   return out
@@ -93,8 +86,8 @@ export async function prepareAgentSide(i: AgentSideInput): Promise<AgentSide> {
   const stateDir = path.join(i.tmp, 'opencode-state')
   const state = stateEnv(stateDir)
   const set = { ...state, [PROCESS_TAG_VAR]: tag }
-  const serverEnv = { ...baseEnv(process.env), ...pick(process.env, [...i.keyNames, ...i.envPass]), ...set }
-  const codeEnv = { ...baseEnv(process.env), ...pick(process.env, i.envPass), ...set }
+  const serverEnv = agentEnv({ from: process.env, keyNames: i.keyNames, pass: i.envPass, set })
+  const codeEnv = agentEnv({ from: process.env, keyNames: [], pass: i.envPass, set })
   if (!i.containment.active) return { serverEnv, codeEnv, tag, wrap: (command, args) => ({ command, args }) }
   const views = await sanitizedViews(i.credentials, path.join(i.tmp, 'views'))
   for (const d of i.harnessDirs) mkdirSync(d, { recursive: true })
@@ -111,12 +104,6 @@ export async function prepareAgentSide(i: AgentSideInput): Promise<AgentSide> {
     views,
   })
   return { policy, serverEnv, codeEnv, tag, wrap: (command, args) => contain(i.containment, policy, command, args) }
-}
-
-function pick(env: NodeJS.ProcessEnv, names: string[]): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const n of names) if (env[n] !== undefined) out[n] = env[n]!
-  return out
 }
 
 /**

@@ -1,8 +1,9 @@
 // The repository around a run: its common git dir and every checkout of it
 // (the main checkout and each worktree), so that the run can protect all of
 // them but the one the agent works in.
-import { existsSync, realpathSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import path from 'node:path'
+import { realOrResolved } from '../fsutil.js'
 import { git, gitOk, splitNul } from '../git.js'
 
 export interface RepoLayout {
@@ -12,23 +13,15 @@ export interface RepoLayout {
   checkouts: string[]
 }
 
-function real(p: string): string {
-  try {
-    return realpathSync(p)
-  } catch {
-    return path.resolve(p)
-  }
-}
-
 /** `git worktree list --porcelain -z`: each record's `worktree PATH`, bare ones and missing ones left out. */
 export async function repoLayout(dir: string): Promise<RepoLayout> {
-  const commonDir = real((await gitOk(dir, ['rev-parse', '--path-format=absolute', '--git-common-dir'])).trim())
+  const commonDir = realOrResolved((await gitOk(dir, ['rev-parse', '--path-format=absolute', '--git-common-dir'])).trim())
   const r = await git(dir, ['worktree', 'list', '--porcelain', '-z'])
   const checkouts: string[] = []
   let current: string | undefined
   let bare = false
   const flush = () => {
-    if (current && !bare && existsSync(current)) checkouts.push(real(current))
+    if (current && !bare && existsSync(current)) checkouts.push(realOrResolved(current))
     current = undefined
     bare = false
   }
@@ -40,6 +33,6 @@ export async function repoLayout(dir: string): Promise<RepoLayout> {
     } else if (field === 'bare') bare = true
   }
   flush()
-  if (checkouts.length === 0) checkouts.push(real((await gitOk(dir, ['rev-parse', '--show-toplevel'])).trim()))
+  if (checkouts.length === 0) checkouts.push(realOrResolved((await gitOk(dir, ['rev-parse', '--show-toplevel'])).trim()))
   return { commonDir, checkouts: [...new Set(checkouts)] }
 }

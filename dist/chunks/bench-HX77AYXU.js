@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   sdkTransport
-} from "./chunk-R2C45RLB.js";
+} from "./chunk-MWZLMJVX.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-KFQKBCKF.js";
+} from "./chunk-M5M3FDWZ.js";
 import {
   DEFAULT_ROLES,
   builtinCases,
@@ -14,11 +14,11 @@ import {
   resolveOpencodeBinary,
   runSuite,
   startBackends
-} from "./chunk-7N5IJDJ3.js";
+} from "./chunk-PDB5QNEA.js";
 import {
   agentFor,
   caseTag
-} from "./chunk-VJATP2CZ.js";
+} from "./chunk-BB7PGA65.js";
 import "./chunk-ZCGT4M2M.js";
 import {
   BUILTIN_MODEL,
@@ -26,8 +26,8 @@ import {
 } from "./chunk-ZX2T7JMQ.js";
 import "./chunk-UPREGWUX.js";
 import "./chunk-ZPLW7NAR.js";
-import "./chunk-4E5OPGQX.js";
-import "./chunk-74EKDEFG.js";
+import "./chunk-T6XWSBER.js";
+import "./chunk-GJNIDGYX.js";
 import "./chunk-UZ2KPXWI.js";
 import "./chunk-CEXMUUF2.js";
 import "./chunk-LHSCZ3D7.js";

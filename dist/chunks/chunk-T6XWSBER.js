@@ -5,7 +5,7 @@ import {
   parseSidecar,
   sha256,
   toPosix
-} from "./chunk-74EKDEFG.js";
+} from "./chunk-GJNIDGYX.js";
 import {
   SchemaError
 } from "./chunk-UZ2KPXWI.js";

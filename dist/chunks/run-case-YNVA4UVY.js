@@ -4,7 +4,7 @@ import {
   createOpencodeClient,
   sdkTransport,
   toolUses
-} from "./chunk-R2C45RLB.js";
+} from "./chunk-MWZLMJVX.js";
 import {
   agentFor,
   canaryState,
@@ -35,7 +35,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-VJATP2CZ.js";
+} from "./chunk-BB7PGA65.js";
 import {
   STAGES,
   contain,
@@ -46,7 +46,7 @@ import {
   toPosix,
   writeFileAtomic,
   writeJsonAtomic
-} from "./chunk-74EKDEFG.js";
+} from "./chunk-GJNIDGYX.js";
 import "./chunk-UZ2KPXWI.js";
 import "./chunk-LHSCZ3D7.js";
 

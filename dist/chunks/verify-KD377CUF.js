@@ -2,8 +2,8 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   REQUIRED_EVIDENCE,
   verifyRun
-} from "./chunk-4E5OPGQX.js";
-import "./chunk-74EKDEFG.js";
+} from "./chunk-T6XWSBER.js";
+import "./chunk-GJNIDGYX.js";
 import "./chunk-UZ2KPXWI.js";
 import "./chunk-LHSCZ3D7.js";
 export {

@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   health,
   splitModel
-} from "./chunk-VJATP2CZ.js";
+} from "./chunk-BB7PGA65.js";
 import {
   __commonJS,
   __require,

@@ -28,7 +28,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-VJATP2CZ.js";
+} from "./chunk-BB7PGA65.js";
 import {
   exec
 } from "./chunk-ZCGT4M2M.js";
@@ -52,13 +52,14 @@ import {
   assertSchema,
   require_ajv,
   verifyRun
-} from "./chunk-4E5OPGQX.js";
+} from "./chunk-T6XWSBER.js";
 import {
+  realOrResolved,
   sha256,
   toPosix,
   writeJsonAtomic,
   writeSidecar
-} from "./chunk-74EKDEFG.js";
+} from "./chunk-GJNIDGYX.js";
 import {
   InputError,
   PreflightError
@@ -68,9 +69,9 @@ import {
 } from "./chunk-LHSCZ3D7.js";
 
 // src/suite/run.ts
-import { existsSync as existsSync5, mkdirSync as mkdirSync4, mkdtempSync, readdirSync as readdirSync3, readFileSync as readFileSync2, realpathSync as realpathSync3, rmSync } from "node:fs";
+import { existsSync as existsSync5, mkdirSync as mkdirSync4, mkdtempSync, readdirSync as readdirSync3, readFileSync as readFileSync2, realpathSync, rmSync } from "node:fs";
 import os2 from "node:os";
-import path9 from "node:path";
+import path8 from "node:path";
 import { fileURLToPath } from "node:url";
 
 // src/cases/catalog.ts
@@ -418,7 +419,7 @@ function agentEnv(i) {
 
 // src/suite/containment.ts
 import { randomBytes } from "node:crypto";
-import { mkdirSync as mkdirSync2, realpathSync } from "node:fs";
+import { mkdirSync as mkdirSync2 } from "node:fs";
 import os from "node:os";
 import path2 from "node:path";
 
@@ -499,17 +500,10 @@ async function checkCredentials(repoDir, containment) {
   }
   return findings;
 }
-function real(p) {
-  try {
-    return realpathSync(p);
-  } catch {
-    return path2.resolve(p);
-  }
-}
 function userSecretsDirs(workDir) {
   const out = [];
   for (const d of [os.homedir(), process.env.RUNNER_TEMP]) {
-    if (!d || real(d) === "/" || real(workDir) === real(d)) continue;
+    if (!d || realOrResolved(d) === "/" || realOrResolved(workDir) === realOrResolved(d)) continue;
     out.push(d);
   }
   return out;
@@ -519,8 +513,8 @@ async function prepareAgentSide(i) {
   const stateDir = path2.join(i.tmp, "opencode-state");
   const state = stateEnv(stateDir);
   const set = { ...state, [PROCESS_TAG_VAR]: tag };
-  const serverEnv = { ...baseEnv(process.env), ...pick(process.env, [...i.keyNames, ...i.envPass]), ...set };
-  const codeEnv = { ...baseEnv(process.env), ...pick(process.env, i.envPass), ...set };
+  const serverEnv = agentEnv({ from: process.env, keyNames: i.keyNames, pass: i.envPass, set });
+  const codeEnv = agentEnv({ from: process.env, keyNames: [], pass: i.envPass, set });
   if (!i.containment.active) return { serverEnv, codeEnv, tag, wrap: (command, args) => ({ command, args }) };
   const views = await sanitizedViews(i.credentials, path2.join(i.tmp, "views"));
   for (const d of i.harnessDirs) mkdirSync2(d, { recursive: true });
@@ -538,11 +532,6 @@ async function prepareAgentSide(i) {
   });
   return { policy, serverEnv, codeEnv, tag, wrap: (command, args) => contain(i.containment, policy, command, args) };
 }
-function pick(env, names) {
-  const out = {};
-  for (const n of names) if (env[n] !== void 0) out[n] = env[n];
-  return out;
-}
 function registeredSecrets(env, roles, keyNames, credentials) {
   const out = /* @__PURE__ */ new Map();
   const names = [...roles.map((r) => r.key_env), ...keyNames];
@@ -552,23 +541,15 @@ function registeredSecrets(env, roles, keyNames, credentials) {
 }
 
 // src/suite/layout.ts
-import { existsSync, realpathSync as realpathSync2 } from "node:fs";
-import path3 from "node:path";
-function real2(p) {
-  try {
-    return realpathSync2(p);
-  } catch {
-    return path3.resolve(p);
-  }
-}
+import { existsSync } from "node:fs";
 async function repoLayout(dir) {
-  const commonDir = real2((await gitOk(dir, ["rev-parse", "--path-format=absolute", "--git-common-dir"])).trim());
+  const commonDir = realOrResolved((await gitOk(dir, ["rev-parse", "--path-format=absolute", "--git-common-dir"])).trim());
   const r = await git(dir, ["worktree", "list", "--porcelain", "-z"]);
   const checkouts = [];
   let current;
   let bare = false;
   const flush = () => {
-    if (current && !bare && existsSync(current)) checkouts.push(real2(current));
+    if (current && !bare && existsSync(current)) checkouts.push(realOrResolved(current));
     current = void 0;
     bare = false;
   };
@@ -580,7 +561,7 @@ async function repoLayout(dir) {
     } else if (field === "bare") bare = true;
   }
   flush();
-  if (checkouts.length === 0) checkouts.push(real2((await gitOk(dir, ["rev-parse", "--show-toplevel"])).trim()));
+  if (checkouts.length === 0) checkouts.push(realOrResolved((await gitOk(dir, ["rev-parse", "--show-toplevel"])).trim()));
   return { commonDir, checkouts: [...new Set(checkouts)] };
 }
 
@@ -595,7 +576,7 @@ function writeCaseResult(runDir, result) {
 
 // src/ledger/run-id.ts
 import { mkdirSync as mkdirSync3, readdirSync } from "node:fs";
-import path4 from "node:path";
+import path3 from "node:path";
 var RUN_DIR = /^RUN_([0-9]{4,})$/;
 function highestRunNumber(ledgerDir) {
   let names;
@@ -617,7 +598,7 @@ function allocateRun(ledgerDir) {
   mkdirSync3(ledgerDir, { recursive: true });
   for (let attempt = 0; attempt < 1e3; attempt++) {
     const runId = formatRunId(highestRunNumber(ledgerDir) + 1);
-    const runDir = path4.join(ledgerDir, runId);
+    const runDir = path3.join(ledgerDir, runId);
     try {
       mkdirSync3(runDir);
       return { runId, runDir };
@@ -631,7 +612,7 @@ function allocateRun(ledgerDir) {
 // src/opencode/binary.ts
 import { accessSync, constants, existsSync as existsSync2 } from "node:fs";
 import { createRequire } from "node:module";
-import path5 from "node:path";
+import path4 from "node:path";
 function platformPackages(platform = process.platform, arch = process.arch) {
   const os3 = platform === "win32" ? "windows" : platform;
   const base = `opencode-${os3}-${arch}`;
@@ -648,20 +629,20 @@ function executable(p) {
 function resolveOpencodeBinary(explicit) {
   if (explicit) {
     if (!existsSync2(explicit) || !executable(explicit)) throw new InputError("opencode-path", `${explicit} is not an executable file`);
-    return path5.resolve(explicit);
+    return path4.resolve(explicit);
   }
   const require2 = createRequire(import.meta.url);
   const exe = process.platform === "win32" ? "opencode.exe" : "opencode";
   for (const pkg of platformPackages()) {
     try {
-      const dir = path5.dirname(require2.resolve(`${pkg}/package.json`));
-      const bin = path5.join(dir, "bin", exe);
+      const dir = path4.dirname(require2.resolve(`${pkg}/package.json`));
+      const bin = path4.join(dir, "bin", exe);
       if (executable(bin)) return bin;
     } catch {
     }
   }
-  for (const dir of (process.env.PATH ?? "").split(path5.delimiter)) {
-    const bin = path5.join(dir, exe);
+  for (const dir of (process.env.PATH ?? "").split(path4.delimiter)) {
+    const bin = path4.join(dir, exe);
     if (dir && executable(bin)) return bin;
   }
   throw new InputError("opencode-path", "no opencode binary found: install the npm package opencode-ai, put opencode on PATH, or pass its path");
@@ -670,10 +651,10 @@ function resolveOpencodeBinary(explicit) {
 // src/suite/backends.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
 import { writeFileSync } from "node:fs";
-import path6 from "node:path";
+import path5 from "node:path";
 function defaultServerEnv(o, pass = [], set = {}) {
   const keyNames = [...o.hermetic ? [] : providerKeyNames(o.model), ...o.roles.map((r) => r.key_env)];
-  return agentEnv({ from: process.env, keyNames, pass, set: { ...stateEnv(path6.join(o.tmp, "opencode-state")), ...set } });
+  return agentEnv({ from: process.env, keyNames, pass, set: { ...stateEnv(path5.join(o.tmp, "opencode-state")), ...set } });
 }
 function hermeticKeys(roles) {
   const keyEnv = { [SCRIPTED_KEY_ENV]: `dogfood-${randomBytes2(12).toString("hex")}` };
@@ -685,7 +666,7 @@ async function startBackends(o) {
   let scripted;
   let scriptedLog;
   if (o.hermetic) {
-    scriptedLog = path6.join(o.tmp, "scripted-model.jsonl");
+    scriptedLog = path5.join(o.tmp, "scripted-model.jsonl");
     writeFileSync(scriptedLog, "");
     scripted = await startScriptedModel({ scripts: new Map(o.cases.map((c) => [c.id, c.turns])), logFile: scriptedLog });
   }
@@ -713,7 +694,7 @@ async function startBackends(o) {
 
 // src/suite/preflight.ts
 import { existsSync as existsSync3 } from "node:fs";
-import path7 from "node:path";
+import path6 from "node:path";
 var SCRATCH_TARGET = "docs/zz_scratch/opencode_dogfood_probe.md";
 var SANDBOX_FIXTURES = "scripts/opencode_dogfood/sandbox/fixtures/";
 function fixturePaths(cases) {
@@ -737,17 +718,17 @@ async function preflight(workDir, cases, harnessPaths) {
   if (status.exitCode !== 0) throw new PreflightError([`${workDir} is not a git repository: ${status.stderr.trim()}`]);
   const dirty = status.stdout.split("\0").filter(Boolean).map((rec) => rec.slice(3)).filter((p) => !harnessPaths.some((h) => p === h || p.startsWith(h) || h.startsWith(p.endsWith("/") ? p : `${p}/`)));
   if (dirty.length > 0) failures.push(`working tree not clean (git status --porcelain): ${dirty.slice(0, 5).join(", ")}${dirty.length > 5 ? ` and ${dirty.length - 5} more` : ""}`);
-  if (!existsSync3(path7.join(workDir, SCRATCH_TARGET))) failures.push(`scratch target missing: ${SCRATCH_TARGET} (run 'opencode-dogfood init')`);
-  if (!existsSync3(path7.join(workDir, SANDBOX_FIXTURES))) failures.push(`sandbox fixtures missing: ${SANDBOX_FIXTURES} (run 'opencode-dogfood init')`);
-  else for (const p of fixturePaths(cases)) if (!existsSync3(path7.join(workDir, p))) failures.push(`fixture missing: ${p} (run 'opencode-dogfood init')`);
+  if (!existsSync3(path6.join(workDir, SCRATCH_TARGET))) failures.push(`scratch target missing: ${SCRATCH_TARGET} (run 'opencode-dogfood init')`);
+  if (!existsSync3(path6.join(workDir, SANDBOX_FIXTURES))) failures.push(`sandbox fixtures missing: ${SANDBOX_FIXTURES} (run 'opencode-dogfood init')`);
+  else for (const p of fixturePaths(cases)) if (!existsSync3(path6.join(workDir, p))) failures.push(`fixture missing: ${p} (run 'opencode-dogfood init')`);
   return failures;
 }
 
 // src/suite/worktree.ts
 import { existsSync as existsSync4, readdirSync as readdirSync2 } from "node:fs";
-import path8 from "node:path";
+import path7 from "node:path";
 async function createWorktree(repoDir, worktreePath) {
-  const target = path8.resolve(worktreePath);
+  const target = path7.resolve(worktreePath);
   if (existsSync4(target) && readdirSync2(target).length > 0) throw new InputError("--worktree", `${target} exists and is not empty; give a new path`);
   const r = await git(repoDir, ["worktree", "add", "--detach", "--", target, "HEAD"]);
   if (r.exitCode !== 0) throw new InputError("--worktree", `git worktree add ${target} failed: ${r.stderr.trim()}`);
@@ -762,26 +743,26 @@ async function removeWorktree(repoDir, worktreePath) {
 // src/suite/run.ts
 function cliEntry() {
   if (process.env.OPENCODE_DOGFOOD_CLI) return process.env.OPENCODE_DOGFOOD_CLI;
-  let dir = path9.dirname(fileURLToPath(import.meta.url));
+  let dir = path8.dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 4; i++) {
-    const candidate = path9.join(dir, "cli.js");
+    const candidate = path8.join(dir, "cli.js");
     if (existsSync5(candidate)) return candidate;
-    const inDist = path9.join(dir, "dist", "cli.js");
+    const inDist = path8.join(dir, "dist", "cli.js");
     if (existsSync5(inDist)) return inDist;
-    dir = path9.dirname(dir);
+    dir = path8.dirname(dir);
   }
   throw new Error("dist/cli.js not found: run `npm run bundle`");
 }
 var DEFAULT_ROLES = (model) => model === BUILTIN_MODEL ? ["planner", "coder", "reviewer"].map((name) => ({ name, model: `${SCRIPTED_PROVIDER}-${name}/scripted`, key_env: `DOGFOOD_${name.toUpperCase()}_KEY` })) : [];
 function relInside(root, target) {
-  const rel = path9.relative(root, target);
-  if (rel === "" || rel.startsWith("..") || path9.isAbsolute(rel)) return void 0;
+  const rel = path8.relative(root, target);
+  if (rel === "" || rel.startsWith("..") || path8.isAbsolute(rel)) return void 0;
   return toPosix(rel) + "/";
 }
 async function toplevel(dir, input) {
   if (!existsSync5(dir)) throw new InputError(input, `${dir} does not exist`);
   try {
-    return realpathSync3((await gitOk(dir, ["rev-parse", "--show-toplevel"])).trim());
+    return realpathSync((await gitOk(dir, ["rev-parse", "--show-toplevel"])).trim());
   } catch {
     throw new InputError(input, `${dir} is not a git repository (or has no commit)`);
   }
@@ -799,7 +780,7 @@ async function runSuite(opts) {
   await gitOk(repoDir, ["rev-parse", "--verify", "HEAD"]).catch(() => {
     throw new InputError("--repo", `${repoDir} has no commit yet`);
   });
-  const ledgerDir = path9.resolve(opts.ledgerDir ?? path9.join(repoDir, LEDGER_SUBDIR));
+  const ledgerDir = path8.resolve(opts.ledgerDir ?? path8.join(repoDir, LEDGER_SUBDIR));
   const model = opts.model;
   const hermetic = model === BUILTIN_MODEL;
   const roles = opts.roles ?? DEFAULT_ROLES(model);
@@ -808,7 +789,7 @@ async function runSuite(opts) {
     if (!h.healthy) throw new InputError("--server-url", `${opts.serverUrl} does not answer GET /global/health (${h.error ?? "healthy=false"})`);
   }
   const binary = (opts.serverUrl || opts.backends) && opts.transport === "sdk" ? void 0 : resolveOpencodeBinary(opts.opencodePath);
-  const agentCallsRoot = opts.ledgerDir ? path9.join(ledgerDir, "agent_calls") : path9.join(repoDir, AGENT_CALLS_SUBDIR);
+  const agentCallsRoot = opts.ledgerDir ? path8.join(ledgerDir, "agent_calls") : path8.join(repoDir, AGENT_CALLS_SUBDIR);
   const harnessIn = (root) => [relInside(root, ledgerDir), relInside(root, agentCallsRoot)].filter((x) => !!x);
   const failures = await preflight(repoDir, cases, harnessIn(repoDir));
   if (failures.length > 0) throw new PreflightError(failures);
@@ -817,23 +798,23 @@ async function runSuite(opts) {
   let worktreePath;
   if (opts.worktreePath) {
     worktreePath = await createWorktree(repoDir, opts.worktreePath);
-    workDir = realpathSync3(worktreePath);
+    workDir = realpathSync(worktreePath);
   }
   const layout = await repoLayout(repoDir);
   const commonDir = layout.commonDir;
   const protectedDirs = layout.checkouts.filter((d) => d !== workDir).map((dir) => ({ dir, exclude: harnessIn(dir) }));
   const protectedBefore = await Promise.all(protectedDirs.map((p) => takeFingerprint(p.dir, p.exclude)));
-  const opencodeStateFile = path9.join(commonDir, "opencode");
+  const opencodeStateFile = path8.join(commonDir, "opencode");
   const hadOpencodeState = existsSync5(opencodeStateFile);
   const inWorktree = (await checkWorktree(workDir)).is_worktree;
   const repoCommit = (await gitOk(workDir, ["rev-parse", "HEAD"])).trim();
   const { runId, runDir } = allocateRun(ledgerDir);
-  const agentCallsDir = path9.join(agentCallsRoot, runId);
+  const agentCallsDir = path8.join(agentCallsRoot, runId);
   const harnessPaths = harnessIn(workDir);
   const inPlaceBefore = worktreePath ? void 0 : await takeSnapshot(workDir, { exclude: harnessPaths });
-  const tmp = mkdtempSync(path9.join(os2.tmpdir(), `opencode-dogfood-${runId}-`));
-  const parent = path9.dirname(workDir);
-  const sharedParent = [os2.tmpdir(), "/tmp", "/var/tmp", "/"].map((d) => path9.resolve(d)).includes(parent);
+  const tmp = mkdtempSync(path8.join(os2.tmpdir(), `opencode-dogfood-${runId}-`));
+  const parent = path8.dirname(workDir);
+  const sharedParent = [os2.tmpdir(), "/tmp", "/var/tmp", "/"].map((d) => path8.resolve(d)).includes(parent);
   const canaries = inWorktree ? [plantCanary(parent, runId, !containment.active && !sharedParent)] : [];
   progress({ kind: "run-start", runId, runDir, cases: cases.length });
   progress({ kind: "containment", line: containmentLabel(containment) });
@@ -917,7 +898,7 @@ async function runSuite(opts) {
         codeEnv: agent.codeEnv,
         canaries,
         configSha256: backends?.configSha256,
-        verdictFile: path9.join(tmp, `${c.id}.verdict.json`)
+        verdictFile: path8.join(tmp, `${c.id}.verdict.json`)
       };
       const waitMs = opts.caseTimeoutMs + 6e4;
       const proc = pending ?? startCaseProcess(tmp, i, childEnv, waitMs);
@@ -949,23 +930,23 @@ ${problems.join("\n")}`);
     progress({ kind: "cleanup", message: r.message });
   }
   if (!hadOpencodeState && existsSync5(opencodeStateFile)) rmSync(opencodeStateFile);
-  const worktreesDir = path9.join(commonDir, "worktrees");
+  const worktreesDir = path8.join(commonDir, "worktrees");
   const protectedChanges = (await Promise.all(protectedDirs.map(async (p, i) => compareFingerprints(protectedBefore[i], await takeFingerprint(p.dir, p.exclude, protectedBefore[i]))))).flat().filter((c) => !(worktreePath && c.path.startsWith(worktreesDir))).map((c) => `${c.kind} ${c.path}`);
-  const inPlaceChanges = inPlaceBefore ? compareSnapshots(inPlaceBefore, await takeSnapshotAfter(inPlaceBefore, { exclude: harnessPaths })).map((c) => `${c.kind} ${path9.join(workDir, c.path)}`) : [];
+  const inPlaceChanges = inPlaceBefore ? compareSnapshots(inPlaceBefore, await takeSnapshotAfter(inPlaceBefore, { exclude: harnessPaths })).map((c) => `${c.kind} ${path8.join(workDir, c.path)}`) : [];
   const checkoutChanges = [...protectedChanges, ...inPlaceChanges];
   if (summary.final_verdict === "PASS" && !serverError) rmSync(tmp, { recursive: true });
   return { runId, runDir, summary, worktree, checkoutChanges, containment: containmentLabel(containment) };
 }
 function binaryFolders(binary) {
-  const real3 = realpathSync3(binary);
-  const out = [path9.dirname(real3)];
-  const i = real3.lastIndexOf(`${path9.sep}node_modules${path9.sep}`);
-  if (i >= 0) out.push(real3.slice(0, i + "/node_modules".length));
+  const real = realpathSync(binary);
+  const out = [path8.dirname(real)];
+  const i = real.lastIndexOf(`${path8.sep}node_modules${path8.sep}`);
+  if (i >= 0) out.push(real.slice(0, i + "/node_modules".length));
   return out;
 }
 function startCaseProcess(tmp, slot, env, waitMs) {
-  const ctxFile = path9.join(tmp, `case-${slot}.context.json`);
-  const pidFile = path9.join(tmp, `case-${slot}.pid`);
+  const ctxFile = path8.join(tmp, `case-${slot}.context.json`);
+  const pidFile = path8.join(tmp, `case-${slot}.pid`);
   let stdout = "";
   let stderr = "";
   const done = exec(process.execPath, [cliEntry(), "__case", ctxFile, pidFile, String(waitMs)], {
@@ -1024,7 +1005,7 @@ async function execCase(ctx, proc, registered, repoCommit) {
     offending_paths: []
   };
   for (const name of ["git_status.txt", "repo_commit.txt", "worktree_check.txt"]) {
-    if (!existsSync5(path9.join(ctx.runDir, "evidence", c.id, name))) writeEvidence(ctx.runDir, c.id, name, `not captured: ${verdict.reason}
+    if (!existsSync5(path8.join(ctx.runDir, "evidence", c.id, name))) writeEvidence(ctx.runDir, c.id, name, `not captured: ${verdict.reason}
 `);
   }
   const status = statusOf(c.expected_outcome, verdict.actual_outcome, verdict.failure_code, c.expected_failure_code);
@@ -1060,12 +1041,12 @@ async function execCase(ctx, proc, registered, repoCommit) {
   };
 }
 function scrubCase(ctx, registered) {
-  const dir = path9.join(ctx.runDir, "evidence", ctx.caseDef.id);
-  const files = existsSync5(dir) ? readdirSync3(dir).filter((n) => !n.endsWith(".sha256")).map((n) => path9.join(dir, n)) : [];
-  const transcript = path9.join(ctx.agentCallsDir, `${ctx.caseDef.id}.json`);
+  const dir = path8.join(ctx.runDir, "evidence", ctx.caseDef.id);
+  const files = existsSync5(dir) ? readdirSync3(dir).filter((n) => !n.endsWith(".sha256")).map((n) => path8.join(dir, n)) : [];
+  const transcript = path8.join(ctx.agentCallsDir, `${ctx.caseDef.id}.json`);
   if (existsSync5(transcript)) files.push(transcript);
   const lines = [];
-  for (const f of files) for (const r of scrubFile(f, registered)) lines.push(`${r.secret}	${r.form}	${r.count}	${JSON.stringify(path9.relative(ctx.runDir, f).split(path9.sep).join("/"))}`);
+  for (const f of files) for (const r of scrubFile(f, registered)) lines.push(`${r.secret}	${r.form}	${r.count}	${JSON.stringify(path8.relative(ctx.runDir, f).split(path8.sep).join("/"))}`);
   if (lines.length > 0) writeEvidence(ctx.runDir, ctx.caseDef.id, "redactions.txt", lines.join("\n") + "\n");
 }
 function buildSummary(runId, repoCommit, cases, stopReason) {
@@ -1092,7 +1073,7 @@ function buildSummary(runId, repoCommit, cases, stopReason) {
 function writeSummary(runDir, runId, repoCommit, cases, stopReason, containment) {
   const summary = { ...buildSummary(runId, repoCommit, cases, stopReason), containment };
   assertSchema("opencode_dogfood_run_summary", summary);
-  const file = path9.join(runDir, "run_summary.json");
+  const file = path8.join(runDir, "run_summary.json");
   mkdirSync4(runDir, { recursive: true });
   writeJsonAtomic(file, summary);
   writeSidecar(file);

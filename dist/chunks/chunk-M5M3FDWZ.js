@@ -1,10 +1,10 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   runSuite
-} from "./chunk-7N5IJDJ3.js";
+} from "./chunk-PDB5QNEA.js";
 import {
   gitOk
-} from "./chunk-VJATP2CZ.js";
+} from "./chunk-BB7PGA65.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,
@@ -18,7 +18,7 @@ import {
 } from "./chunk-ZPLW7NAR.js";
 import {
   verifyRun
-} from "./chunk-4E5OPGQX.js";
+} from "./chunk-T6XWSBER.js";
 import {
   verdictTable
 } from "./chunk-CEXMUUF2.js";

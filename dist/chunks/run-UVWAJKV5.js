@@ -4,13 +4,13 @@ import {
   buildSummary,
   cliEntry,
   runSuite
-} from "./chunk-7N5IJDJ3.js";
-import "./chunk-VJATP2CZ.js";
+} from "./chunk-PDB5QNEA.js";
+import "./chunk-BB7PGA65.js";
 import "./chunk-ZCGT4M2M.js";
 import "./chunk-ZX2T7JMQ.js";
 import "./chunk-UPREGWUX.js";
-import "./chunk-4E5OPGQX.js";
-import "./chunk-74EKDEFG.js";
+import "./chunk-T6XWSBER.js";
+import "./chunk-GJNIDGYX.js";
 import "./chunk-UZ2KPXWI.js";
 import "./chunk-LHSCZ3D7.js";
 export {

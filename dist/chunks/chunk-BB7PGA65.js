@@ -5,11 +5,12 @@ import {
 import {
   SIDECAR_EXT,
   compareC,
+  realOrResolved,
   sha256,
   toPosix,
   writeFileAtomic,
   writeSidecar
-} from "./chunk-74EKDEFG.js";
+} from "./chunk-GJNIDGYX.js";
 import {
   GitError,
   ServerStartError
@@ -1433,17 +1434,10 @@ function formatChanges(changes) {
 }
 
 // src/guard/worktree.ts
-import { realpathSync, statSync as statSync3 } from "node:fs";
+import { statSync as statSync3 } from "node:fs";
 import path7 from "node:path";
-function real(p) {
-  try {
-    return realpathSync(p);
-  } catch {
-    return path7.resolve(p);
-  }
-}
 async function checkWorktree(directory) {
-  const dir = real(directory);
+  const dir = realOrResolved(directory);
   let isDir = false;
   try {
     isDir = statSync3(dir).isDirectory();
@@ -1460,7 +1454,7 @@ async function checkWorktree(directory) {
     lines = [];
     for (const flag of ["--show-toplevel", "--git-dir", "--git-common-dir"]) lines.push((await git(dir, ["rev-parse", "--path-format=absolute", flag])).stdout.replace(/\n$/, ""));
   }
-  const [toplevel, gitDir, commonDir] = lines.map(real);
+  const [toplevel, gitDir, commonDir] = lines.map((l) => realOrResolved(l));
   const worktrees = path7.join(commonDir, "worktrees") + path7.sep;
   const isWorktree = gitDir.startsWith(worktrees) && gitDir !== commonDir;
   return {
@@ -1667,15 +1661,8 @@ async function startServer(opts) {
 }
 
 // src/sandbox/policy.ts
-import { existsSync as existsSync3, realpathSync as realpathSync2, statSync as statSync4 } from "node:fs";
+import { existsSync as existsSync3, statSync as statSync4 } from "node:fs";
 import path9 from "node:path";
-function real2(p) {
-  try {
-    return realpathSync2(p);
-  } catch {
-    return path9.resolve(p);
-  }
-}
 function isFile(p) {
   try {
     return !statSync4(p).isDirectory();
@@ -1689,31 +1676,31 @@ function depth(p) {
 function derivePolicy(input) {
   const rules = [{ path: "/tmp", access: "private", why: "private tmp" }];
   const unmounted = [];
-  const workDir = real2(input.workDir);
+  const workDir = realOrResolved(input.workDir);
   rules.push({ path: workDir, access: "read", why: "the worktree (read-only but for the write allowlist)" });
-  rules.push({ path: real2(input.commonDir), access: "read", why: "the common git dir (git reads it; nothing may change it)" });
-  for (const dir of input.otherCheckouts) rules.push({ path: real2(dir), access: "hidden", why: "another checkout of the repository" });
-  for (const dir of input.hidden) if (existsSync3(dir)) rules.push({ path: real2(dir), access: "hidden", why: "the harness", file: isFile(dir) });
-  for (const dir of input.readable) if (existsSync3(dir)) rules.push({ path: real2(dir), access: "read", why: "needed by the contained processes" });
+  rules.push({ path: realOrResolved(input.commonDir), access: "read", why: "the common git dir (git reads it; nothing may change it)" });
+  for (const dir of input.otherCheckouts) rules.push({ path: realOrResolved(dir), access: "hidden", why: "another checkout of the repository" });
+  for (const dir of input.hidden) if (existsSync3(dir)) rules.push({ path: realOrResolved(dir), access: "hidden", why: "the harness", file: isFile(dir) });
+  for (const dir of input.readable) if (existsSync3(dir)) rules.push({ path: realOrResolved(dir), access: "read", why: "needed by the contained processes" });
   for (const entry of input.writeAllowlist) {
     const abs = path9.join(workDir, entry);
     if (input.harnessPaths.includes(entry)) {
-      if (existsSync3(abs)) rules.push({ path: real2(abs), access: "hidden", why: `${entry}: the harness's, not the agent's`, file: isFile(abs) });
+      if (existsSync3(abs)) rules.push({ path: realOrResolved(abs), access: "hidden", why: `${entry}: the harness's, not the agent's`, file: isFile(abs) });
       continue;
     }
     if (!existsSync3(abs)) {
       unmounted.push(`${entry}: does not exist, so it cannot be made writable (the agent cannot create it)`);
       continue;
     }
-    const r = real2(abs);
+    const r = realOrResolved(abs);
     if (r !== abs && !r.startsWith(workDir + path9.sep)) {
       unmounted.push(`${entry}: resolves outside the worktree (${r}); left read-only`);
       continue;
     }
     rules.push({ path: r, access: "write", why: `write allowlist: ${entry}`, file: isFile(r) });
   }
-  for (const dir of input.stateDirs) rules.push({ path: real2(dir), access: "write", why: "OpenCode's own state" });
-  for (const [target, source] of input.views) rules.push({ path: real2(target), access: "view", source, why: "sanitized view (credentials removed)", file: true });
+  for (const dir of input.stateDirs) rules.push({ path: realOrResolved(dir), access: "write", why: "OpenCode's own state" });
+  for (const [target, source] of input.views) rules.push({ path: realOrResolved(target), access: "view", source, why: "sanitized view (credentials removed)", file: true });
   const ordered = rules.map((r, i) => ({ r, i })).sort((a, b) => depth(a.r.path) - depth(b.r.path) || a.i - b.i).map((x) => x.r);
   return { rules: ordered, unmounted, cwd: workDir };
 }
@@ -1755,7 +1742,7 @@ function findProcesses(tag, namespaces = /* @__PURE__ */ new Set()) {
     if (pid === process.pid) continue;
     const ns = nsOf(pid);
     const environ = read(`/proc/${pid}/environ`);
-    const tagged = environ !== void 0 && (environ.indexOf(needle) >= 0 || Buffer.concat([environ, Buffer.from("\0")]).indexOf(needle) >= 0);
+    const tagged = environ !== void 0 && environ.indexOf(needle) >= 0;
     if (!tagged && !(ns && ns !== own && namespaces.has(ns))) continue;
     const stat = read(`/proc/${pid}/stat`)?.toString("latin1") ?? "";
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");

@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 
 // src/fsutil.ts
 import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, renameSync, writeFileSync, readFileSync } from "node:fs";
+import { mkdirSync, realpathSync, renameSync, writeFileSync, readFileSync } from "node:fs";
 import path from "node:path";
 function writeFileAtomic(file, data) {
   mkdirSync(path.dirname(file), { recursive: true });
@@ -21,6 +21,13 @@ function toPosix(p) {
 }
 function compareC(a, b) {
   return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"));
+}
+function realOrResolved(p) {
+  try {
+    return realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
 }
 
 // src/ledger/sidecar.ts
@@ -48,6 +55,7 @@ export {
   sha256,
   toPosix,
   compareC,
+  realOrResolved,
   SIDECAR_EXT,
   writeSidecar,
   parseSidecar
