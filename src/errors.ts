@@ -16,7 +16,8 @@ export class InputError extends Error {
 export class PreflightError extends Error {
   override name = 'PreflightError'
   constructor(readonly failures: string[]) {
-    super(`suite entry checklist failed:\n${failures.map((f) => `  - ${f}`).join('\n')}`)
+    // One failure is one line (what CI logs and people grep); several are a list.
+    super(failures.length === 1 ? `suite entry checklist failed: ${failures[0]}` : `suite entry checklist failed:\n${failures.map((f) => `  - ${f}`).join('\n')}`)
   }
 }
 
