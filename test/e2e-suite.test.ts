@@ -41,7 +41,7 @@ describe('the full hermetic suite', () => {
     mkdirSync(shimDir)
     writeFileSync(path.join(shimDir, 'git'), `#!/bin/sh\nif [ -n "$OPENCODE_DOGFOOD_GIT" ]; then printf '%s\\n' "$*" >> '${gitLog}'; fi\nexec '${realGit}' "$@"\n`)
     chmodSync(path.join(shimDir, 'git'), 0o755)
-    r = cli(['run', '--stages', 'T1,T2a,T2b,T3,T4', '--fail-fast', '--worktree', path.join(base, 'dogfood_worktree')], { cwd: repo, env: { PATH: `${shimDir}:${process.env.PATH}` } })
+    r = cli(['run', '--stages', 'T1,T2a,T2b,T3,T4', '--fail-fast', '--containment', 'required', '--worktree', path.join(base, 'dogfood_worktree')], { cwd: repo, env: { PATH: `${shimDir}:${process.env.PATH}` } })
     summary = JSON.parse(readFileSync(path.join(runDir, 'run_summary.json'), 'utf8')) as RunSummary
   }, 600_000)
   const result = (id: string) => JSON.parse(readFileSync(path.join(runDir, 'cases', `${id}.result.json`), 'utf8')) as CaseResult
@@ -51,6 +51,8 @@ describe('the full hermetic suite', () => {
     expect(r.status, r.stderr).toBe(0)
     expect(summary).toMatchObject({ total_cases: 15, passed: 15, failed: 0, skipped: 0, final_verdict: 'PASS' })
     expect(r.stdout).toMatch(/RUN_0001: PASS — 15 passed, 0 failed, 0 skipped of 15/)
+    // The whole suite passes inside the sandbox (containment required), and says so.
+    expect(summary.containment).toMatch(/^bwrap/)
   })
 
   it('Verification Matrix P01–P04 pass; F02 MODELNOTFOUND, F03 GITCLEANFAIL, F04 TIMEOUTEXCEEDED expected', () => {
