@@ -18,7 +18,7 @@
 // ssh-keygen never gets a terminal: stdin is closed, it runs in its own session
 // (no controlling tty to prompt on), SSH_ASKPASS is disabled and the agent
 // socket removed, and each call is bounded — no passphrase prompt can hang.
-import { spawnSync } from 'node:child_process'
+import { spawnSync, type SpawnSyncOptionsWithStringEncoding } from 'node:child_process'
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { InputError } from '../errors.js'
@@ -105,11 +105,12 @@ export function checkSignKey(file: string, input = '--sign-key'): string {
  * waiting. Throws SshKeygenMissingError when it is not on PATH.
  */
 export function sshKeygen(args: string[], opts: { cwd?: string; input?: Buffer } = {}): { status: number; stdout: string; stderr: string } {
-  const env = { ...process.env, SSH_ASKPASS_REQUIRE: 'never' }
+  const env: NodeJS.ProcessEnv = { ...process.env, SSH_ASKPASS_REQUIRE: 'never' }
   delete env.SSH_AUTH_SOCK
   delete env.DISPLAY
   delete env.SSH_ASKPASS
-  const r = spawnSync('ssh-keygen', args, {
+  // `detached` (setsid) works for spawnSync too, though its type does not list it.
+  const options: SpawnSyncOptionsWithStringEncoding & { detached: boolean } = {
     cwd: opts.cwd,
     env,
     input: opts.input,
@@ -118,7 +119,8 @@ export function sshKeygen(args: string[], opts: { cwd?: string; input?: Buffer }
     detached: true,
     timeout: SSH_KEYGEN_TIMEOUT_MS,
     encoding: 'utf8',
-  })
+  }
+  const r = spawnSync('ssh-keygen', args, options)
   const err = r.error as NodeJS.ErrnoException | undefined
   if (err?.code === 'ENOENT') throw new SshKeygenMissingError()
   if (err) throw new SigningError(`ssh-keygen ${args[0]} ${args[1] ?? ''}: ${err.message}`)
