@@ -76,6 +76,8 @@ export interface CaseSummary {
   reason?: string
   /** Paths that broke a gate (for annotations). */
   offending_paths?: string[]
+  /** sha256 of cases/<case_id>.result.json (executed cases): the summary vouches for each result. */
+  result_sha256?: string
 }
 
 export interface RunSummary {
@@ -91,5 +93,7 @@ export interface RunSummary {
   stop_reason?: string
   /** The containment in force: "bwrap (auto)", or "none (mode): why". */
   containment?: string
+  /** sha256 over every file of the run but the summary (src/ledger/root.ts; README "The ledger root"). */
+  ledger_root?: string
   cases: CaseSummary[]
 }

@@ -12,7 +12,8 @@ import { allocateRun, formatRunId } from '../src/ledger/run-id.js'
 import { writeSidecar } from '../src/ledger/sidecar.js'
 import { verifyRun } from '../src/ledger/verify.js'
 import { buildSummary } from '../src/suite/run.js'
-import { writeJsonAtomic } from '../src/fsutil.js'
+import { sha256File, writeJsonAtomic } from '../src/fsutil.js'
+import { sealRunSummary } from '../src/ledger/seal.js'
 import type { CaseResult } from '../src/types.js'
 import { SchemaError } from '../src/errors.js'
 
@@ -36,10 +37,9 @@ function makeRun(): string {
     repo_commit: 'b'.repeat(40),
     evidence: sealEvidence(runDir, 'T1C01'),
   }
-  writeCaseResult(runDir, result)
-  const summary = buildSummary('RUN_0001', 'b'.repeat(40), [{ case_id: 'T1C01', stage: 'T1', expected_outcome: 'SUCCESS', actual_outcome: 'SUCCESS', status: 'PASS', failure_code: null, duration_ms: 5 }])
-  writeJsonAtomic(path.join(runDir, 'run_summary.json'), summary)
-  writeSidecar(path.join(runDir, 'run_summary.json'))
+  const file = writeCaseResult(runDir, result)
+  const summary = buildSummary('RUN_0001', 'b'.repeat(40), [{ case_id: 'T1C01', stage: 'T1', expected_outcome: 'SUCCESS', actual_outcome: 'SUCCESS', status: 'PASS', failure_code: null, duration_ms: 5, result_sha256: sha256File(file) }])
+  sealRunSummary(runDir, summary)
   return runDir
 }
 

@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { compareC, sha256, toPosix } from '../fsutil.js'
 import type { CaseResult, RunSummary } from '../types.js'
+import { ledgerRoot, ROOT_PATTERN } from './root.js'
 import { schemaProblems } from './schemas.js'
 import { parseSidecar, SIDECAR_EXT } from './sidecar.js'
 
@@ -29,12 +30,53 @@ function readJson(file: string, problems: string[]): unknown {
   }
 }
 
-export function verifyRun(runDir: string): string[] {
+/** What may sit at the top of a run folder (anything else was put there by someone else). */
+const TOP_LEVEL = /^(cases|evidence|run_summary\.json(\.sig)?(\.sha256)?|report\.html(\.sha256)?)$/
+
+/** What a folder given to `verify` is. */
+export type RunState = 'sealed' | 'incomplete' | 'not-a-run'
+
+/**
+ * Is `dir` a run folder, and did its run seal it? A run folder is named
+ * RUN_XXXX and holds cases/, evidence/ or run_summary.json; it is sealed when
+ * run_summary.json exists (a run interrupted by SIGINT/SIGTERM seals one too,
+ * with its stop_reason; one killed outright leaves none).
+ */
+export function runState(dir: string): RunState {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return 'not-a-run'
+  const names = readdirSync(dir)
+  if (!/^RUN_[0-9]{4}$/.test(path.basename(dir)) || !names.some((n) => n === 'cases' || n === 'evidence' || n === 'run_summary.json')) return 'not-a-run'
+  return names.includes('run_summary.json') ? 'sealed' : 'incomplete'
+}
+
+export interface VerifyOptions {
+  /** The ledger root published outside the ledger (stdout, job summary, check run): the summary must hold it. */
+  root?: string
+}
+
+/**
+ * Every problem with a run folder's ledger (empty when it verifies): sidecars,
+ * schemas, counts, the summary's entries against each result file (status,
+ * outcomes, code, duration, reason, result_sha256), the ledger root
+ * recomputed (root.ts) and, when given, against the published one.
+ */
+export function verifyRun(runDir: string, opts: VerifyOptions = {}): string[] {
   const problems: string[] = []
+  try {
+    check(runDir, opts, problems)
+  } catch (e) {
+    // Damage the checks did not foresee is still damage: named, never a crash.
+    problems.push(`${runDir}: could not be checked to the end: ${(e as Error).message}`)
+  }
+  return problems
+}
+
+function check(runDir: string, opts: VerifyOptions, problems: string[]): string[] {
   if (!existsSync(runDir) || !statSync(runDir).isDirectory()) return [`${runDir}: not a directory`]
   const rel = (p: string) => toPosix(path.relative(runDir, p))
   const files = walk(runDir)
   const fileSet = new Set(files.map(rel))
+  for (const name of readdirSync(runDir)) if (!TOP_LEVEL.test(name)) problems.push(`${name}: not part of a run folder`)
 
   // 1. Every file has a sidecar that matches; every sidecar has its file.
   for (const file of files) {
@@ -75,6 +117,13 @@ export function verifyRun(runDir: string): string[] {
   const verdict = summary.failed === 0 && summary.skipped === 0 && summary.total_cases > 0 ? 'PASS' : 'FAIL'
   if (summary.final_verdict !== verdict) problems.push(`run_summary.json: final_verdict ${summary.final_verdict}, the counts say ${verdict}`)
 
+  // 2b. The root: the summary's, recomputed from the files, and the published one.
+  const recomputed = ledgerRoot(runDir)
+  if (typeof summary.ledger_root !== 'string' || !ROOT_PATTERN.test(summary.ledger_root)) problems.push('run_summary.json: no ledger_root (a run of an older version, or it was removed)')
+  else if (summary.ledger_root !== recomputed) problems.push(`run_summary.json: ledger_root ${summary.ledger_root} but the run's files hash to ${recomputed}: a file changed after the run sealed it`)
+  if (opts.root !== undefined && opts.root !== summary.ledger_root)
+    problems.push(`run_summary.json: ledger_root ${summary.ledger_root ?? '(none)'} is not the published root ${opts.root}: the summary was rewritten`)
+
   // 3. Every executed case: result JSON valid and consistent, evidence present and sorted.
   for (const c of summary.cases) {
     const resultRel = `cases/${c.case_id}.result.json`
@@ -89,14 +138,18 @@ export function verifyRun(runDir: string): string[] {
     const result = readJson(path.join(runDir, resultRel), problems) as CaseResult | undefined
     if (!result) continue
     for (const p of schemaProblems('opencode_dogfood_case_result', result)) problems.push(`${resultRel}: ${p}`)
-    if (result.status !== c.status) problems.push(`${resultRel}: status ${result.status}, summary says ${c.status}`)
+    if (c.result_sha256 !== sha256(readFileSync(path.join(runDir, resultRel)))) problems.push(`${resultRel}: sha256 is not the summary's result_sha256`)
+    for (const k of ['stage', 'expected_outcome', 'actual_outcome', 'status', 'duration_ms', 'reason'] as const)
+      if (result[k] !== c[k]) problems.push(`${resultRel}: ${k} ${JSON.stringify(result[k])}, summary says ${JSON.stringify(c[k])}`)
+    if ((result.failure_code ?? null) !== c.failure_code) problems.push(`${resultRel}: failure_code ${JSON.stringify(result.failure_code ?? null)}, summary says ${JSON.stringify(c.failure_code)}`)
     if (result.run_id !== summary.run_id) problems.push(`${resultRel}: run_id ${result.run_id}, summary says ${summary.run_id}`)
     if (result.repo_commit !== summary.repo_commit) problems.push(`${resultRel}: repo_commit differs from the summary's`)
     const passExpected =
       (result.expected_outcome === 'SUCCESS' && result.actual_outcome === 'SUCCESS') ||
       (result.expected_outcome === 'EXPECTED_FAIL' && result.actual_outcome === 'FAIL' && !!result.failure_code)
     if (result.status === 'PASS' && !passExpected) problems.push(`${resultRel}: PASS contradicts expected ${result.expected_outcome} / actual ${result.actual_outcome}`)
-    const evidence = Array.isArray(result.evidence) ? result.evidence : []
+    // A damaged entry is already a schema problem; the checks below look at the well-formed ones.
+    const evidence = (Array.isArray(result.evidence) ? result.evidence : []).filter((e) => e && typeof e.path === 'string' && typeof e.sha256 === 'string')
     for (let i = 1; i < evidence.length; i++)
       if (compareC(evidence[i - 1].path, evidence[i].path) >= 0) problems.push(`${resultRel}: evidence not sorted (LC_ALL=C) at '${evidence[i].path}'`)
     for (const e of evidence) {

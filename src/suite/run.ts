@@ -1,7 +1,7 @@
 // The suite: preflight, worktree, one OpenCode server, then every selected
 // case as its own process through @actions/exec, stage by stage, with gates,
 // fail-fast and safety stops; then the run summary, sealed and verified.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -386,7 +386,7 @@ async function execCase(ctx: CaseContext, proc: CaseProcess, registered: Map<str
     reason: verdict.reason,
   }
   if (result.failure_code === null && result.expected_outcome === 'SUCCESS') delete result.failure_code
-  writeCaseResult(ctx.runDir, result)
+  const resultFile = writeCaseResult(ctx.runDir, result)
   return {
     case_id: c.id,
     stage: c.stage,
@@ -397,6 +397,7 @@ async function execCase(ctx: CaseContext, proc: CaseProcess, registered: Map<str
     duration_ms: durationMs,
     reason: verdict.reason,
     offending_paths: verdict.offending_paths,
+    result_sha256: sha256File(resultFile),
   }
 }
 
@@ -439,13 +440,7 @@ export function buildSummary(runId: string, repoCommit: string, cases: CaseSumma
 }
 
 function writeSummary(runDir: string, runId: string, repoCommit: string, cases: CaseSummary[], stopReason: string | undefined, containment: string): RunSummary {
-  const summary = { ...buildSummary(runId, repoCommit, cases, stopReason), containment }
-  assertSchema('opencode_dogfood_run_summary', summary)
-  const file = path.join(runDir, 'run_summary.json')
-  mkdirSync(runDir, { recursive: true })
-  writeJsonAtomic(file, summary)
-  writeSidecar(file)
-  return summary
+  return sealRunSummary(runDir, { ...buildSummary(runId, repoCommit, cases, stopReason), containment })
 }
 
 export type { CaseDef }
