@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The command line: `opencode-dogfood run|verify|init|demo|bench`. It only
+// The command line: `opencode-dogfood run|verify|report|init|demo|bench`. It only
 // parses, validates and orchestrates; the engine lives in suite/, cases/,
 // guard/, ledger/ and opencode/.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
@@ -18,6 +18,9 @@ const HELP = `opencode-dogfood — validate the OpenCode coding agent before it 
 Usage:
   opencode-dogfood run [options]        run the suite (or one case) in this repository
   opencode-dogfood verify RUN_DIR       re-check a run's ledger: hashes, schemas, counts, evidence
+  opencode-dogfood report RUN_DIR [--out FILE]
+                                        render the run's HTML report from its ledger to FILE
+                                        (default: ./RUN_XXXX.report.html; the ledger is not written to)
   opencode-dogfood init [DIR]           scaffold the sandbox fixtures the cases need (default: .)
   opencode-dogfood demo                 the full hermetic suite on a throwaway repository (npm run dogfood)
   opencode-dogfood bench                the suite against its floor, same warm server (npm run bench)
@@ -47,6 +50,7 @@ Run options:
   --opencode-path FILE   opencode binary (default: the one from the opencode-ai package, else PATH)
   --repo DIR             the repository (default: the current directory)
   --json                 print the run summary as JSON instead of the table
+  --junit FILE           also write the verdicts as JUnit XML to FILE (one testsuite per stage)
 
 Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a failed entry checklist.
 `
@@ -62,8 +66,11 @@ async function cmdRun(argv: string[]): Promise<number> {
   const { runSuite } = await import('./suite/run.js')
   const { verdictTable } = await import('./report/table.js')
   const opts = parseSuiteInputs(values as Record<string, string | boolean | undefined>, process.cwd())
+  const junit = values.junit !== undefined ? await import('./report/junit.js') : undefined
+  const junitFile = junit?.parseJunitPath(values.junit!, process.cwd())
   const outcome = await runSuite({ ...opts, onProgress: await printProgress() })
-  process.stdout.write(values.json ? JSON.stringify(outcome.summary, null, 2) + '\n' : verdictTable(outcome.summary) + `ledger: ${outcome.runDir}\n`)
+  if (junitFile) junit!.writeJunit(junitFile, outcome.summary)
+  process.stdout.write(values.json ? JSON.stringify(outcome.summary, null, 2) + '\n' : verdictTable(outcome.summary) + `ledger: ${outcome.runDir}\n${junitFile ? `junit: ${junitFile}\n` : ''}`)
   if (outcome.checkoutChanges.length > 0) {
     process.stderr.write(`opencode-dogfood: MODIFICATIONFAIL: the run changed your checkout:\n${outcome.checkoutChanges.map((c) => `  ${c}`).join('\n')}\n`)
     return 1
@@ -81,6 +88,15 @@ async function cmdVerify(argv: string[]): Promise<number> {
   }
   process.stdout.write(problems.map((p) => `problem: ${p}`).join('\n') + `\n${problems.length} problem(s) in ${argv[0]}\n`)
   return 1
+}
+
+async function cmdReport(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, options: { out: { type: 'string' } }, strict: true, allowPositionals: true })
+  if (positionals.length !== 1) throw new InputError('report', 'give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001 (and optionally --out FILE)')
+  const { reportToFile } = await import('./report/html/index.js')
+  const file = reportToFile(positionals[0], values.out, process.cwd())
+  process.stdout.write(`report: ${file}\n`)
+  return 0
 }
 
 async function cmdInit(argv: string[]): Promise<number> {
@@ -152,6 +168,8 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdRun(rest)
       case 'verify':
         return await cmdVerify(rest)
+      case 'report':
+        return await cmdReport(rest)
       case 'init':
         return await cmdInit(rest)
       case 'demo':
@@ -161,7 +179,7 @@ export async function main(argv: string[]): Promise<number> {
       case '__case':
         return await cmdCase(rest)
       default:
-        throw new InputError('command', `unknown command '${cmd}'; allowed: run, verify, init, demo, bench (see --help)`)
+        throw new InputError('command', `unknown command '${cmd}'; allowed: run, verify, report, init, demo, bench (see --help)`)
     }
   } catch (e) {
     if (e instanceof InputError || e instanceof PreflightError) {

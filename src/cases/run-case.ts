@@ -13,6 +13,7 @@ import { checkWorktree, formatWorktreeCheck } from '../guard/worktree.js'
 import { compareSnapshots } from '../guard/compare.js'
 import { git } from '../git.js'
 import { writeEvidence } from '../ledger/evidence.js'
+import { changesDiff } from './diff-evidence.js'
 import { sha256, toPosix, writeFileAtomic, writeJsonAtomic } from '../fsutil.js'
 import { agentFor, permissionFor } from '../opencode/config.js'
 import { cliTransport } from '../opencode/cli-transport.js'
@@ -205,6 +206,9 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
   if (created.length > 0) evidence('items.txt', created.map((x, i) => `item_${String(i + 1).padStart(2, '0')}${extOf(x.path)}\t${JSON.stringify(x.path)}`).join('\n') + '\n')
   const denied = transcripts.flatMap((t) => t.result.tools.filter((u) => u.status === 'error' && /permission|denied|rule/i.test(u.error ?? '')))
   if (denied.length > 0) evidence('denied_tool_calls.json', JSON.stringify(denied, null, 2) + '\n')
+  // What the agent did to files that were there before, as a unified diff (the before-side is in the object store).
+  const diff = await changesDiff(guardResult.before, guardResult.after, guardResult.changes).catch((e: Error) => `# changes.diff could not be made: ${e.message}\n`)
+  if (diff) evidence('changes.diff', diff)
 
   // Put the tree back (from the object store, file by file) and prove it.
   if (guardResult.changes.length > 0) {

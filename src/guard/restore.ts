@@ -79,8 +79,8 @@ function repoFile(s: Snapshot, rel: string): { base: string; rel: string } {
   return { base: s.commonDir, rel: rel.slice('.git/'.length) }
 }
 
-/** Blob contents for the given ids, in one `git cat-file --batch`. */
-async function readBlobs(root: string, ids: string[]): Promise<Map<string, Buffer>> {
+/** Blob contents for the given ids, in one `git cat-file --batch` (also read by the case's changes.diff). */
+export async function readBlobs(root: string, ids: string[]): Promise<Map<string, Buffer>> {
   const out = new Map<string, Buffer>()
   const unique = [...new Set(ids)]
   if (unique.length === 0) return out

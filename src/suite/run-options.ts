@@ -20,4 +20,5 @@ export const RUN_OPTIONS = {
   'env-pass': { type: 'string' },
   repo: { type: 'string' },
   json: { type: 'boolean' },
+  junit: { type: 'string' },
 } as const

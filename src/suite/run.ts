@@ -25,6 +25,7 @@ import { writeCaseResult } from '../ledger/result.js'
 import { sealRunSummary } from '../ledger/seal.js'
 import { allocateRun } from '../ledger/run-id.js'
 import { verifyRun } from '../ledger/verify.js'
+import { writeRunReport } from '../report/html/index.js'
 import { resolveOpencodeBinary } from '../opencode/binary.js'
 import { SCRIPTED_PROVIDER } from '../opencode/config.js'
 import { health } from '../opencode/server.js'
@@ -240,6 +241,8 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
     canaries.forEach(removeCanary)
   }
 
+  // report.html before the seal: its sidecar, and the ledger root, cover it like every other file.
+  writeRunReport(runDir, { ...buildSummary(runId, repoCommit, summaries, stopReason), containment: containmentLabel(containment) }, registered)
   const summary = writeSummary(runDir, runId, repoCommit, summaries, stopReason, containmentLabel(containment))
   const problems = verifyRun(runDir)
   if (problems.length > 0) throw new Error(`harness bug: the ledger of ${runId} does not verify:\n${problems.join('\n')}`)
