@@ -17,7 +17,10 @@ const HELP = `opencode-dogfood — validate the OpenCode coding agent before it 
 
 Usage:
   opencode-dogfood run [options]        run the suite (or one case) in this repository
-  opencode-dogfood verify RUN_DIR       re-check a run's ledger: hashes, schemas, counts, evidence
+  opencode-dogfood verify RUN_DIR [--root HEX] [--allowed-signers FILE]
+                                        re-check a run's ledger: hashes, schemas, counts, evidence,
+                                        the ledger root (against the published one with --root), and
+                                        the SSHSIG signature of run_summary.json (--allowed-signers)
   opencode-dogfood report RUN_DIR [--out FILE]
                                         render the run's HTML report from its ledger to FILE
                                         (default: ./RUN_XXXX.report.html; the ledger is not written to)
@@ -70,7 +73,7 @@ async function cmdRun(argv: string[]): Promise<number> {
   const junitFile = junit?.parseJunitPath(values.junit!, process.cwd())
   const outcome = await runSuite({ ...opts, onProgress: await printProgress() })
   if (junitFile) junit!.writeJunit(junitFile, outcome.summary)
-  process.stdout.write(values.json ? JSON.stringify(outcome.summary, null, 2) + '\n' : verdictTable(outcome.summary) + `ledger: ${outcome.runDir}\n${junitFile ? `junit: ${junitFile}\n` : ''}`)
+  process.stdout.write(values.json ? JSON.stringify(outcome.summary, null, 2) + '\n' : verdictTable(outcome.summary) + `ledger: ${outcome.runDir}\nledger root: ${outcome.summary.ledger_root} (publish it; check with: opencode-dogfood verify RUN_DIR --root HEX)\n${junitFile ? `junit: ${junitFile}\n` : ''}`)
   if (outcome.checkoutChanges.length > 0) {
     process.stderr.write(`opencode-dogfood: MODIFICATIONFAIL: the run changed your checkout:\n${outcome.checkoutChanges.map((c) => `  ${c}`).join('\n')}\n`)
     return 1
@@ -79,15 +82,35 @@ async function cmdRun(argv: string[]): Promise<number> {
 }
 
 async function cmdVerify(argv: string[]): Promise<number> {
-  if (argv.length !== 1) throw new InputError('verify', 'give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001')
-  const { verifyRun } = await import('./ledger/verify.js')
-  const problems = verifyRun(path.resolve(argv[0]))
-  if (problems.length === 0) {
-    process.stdout.write(`${argv[0]}: ledger verified (sidecars, schemas, counts, evidence)\n`)
-    return 0
+  const { values, positionals } = parseArgs({ args: argv, options: { root: { type: 'string' }, 'allowed-signers': { type: 'string' } }, strict: true, allowPositionals: true })
+  if (positionals.length !== 1) throw new InputError('verify', 'give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001')
+  if (values.root !== undefined && !/^[0-9a-f]{64}$/.test(values.root)) throw new InputError('--root', `'${values.root}' is not a ledger root; give the 64 hex digits the run printed ('ledger root: …')`)
+  const { runState, verifyRun } = await import('./ledger/verify.js')
+  const dir = positionals[0]
+  const runDir = path.resolve(dir)
+  const state = runState(runDir)
+  if (state === 'not-a-run') throw new InputError('verify', `${dir} is not a run folder (a RUN_XXXX folder of the ledger, holding cases/, evidence/ and run_summary.json)`)
+  if (state === 'incomplete') {
+    process.stdout.write(`${dir}: incomplete: no run_summary.json — the run was killed before it sealed its ledger (or it is still running)\n`)
+    return 1
   }
-  process.stdout.write(problems.map((p) => `problem: ${p}`).join('\n') + `\n${problems.length} problem(s) in ${argv[0]}\n`)
-  return 1
+  const problems = verifyRun(runDir, { root: values.root })
+  if (values['allowed-signers'] !== undefined) {
+    const { verifySignature } = await import('./ledger/sign.js')
+    const sig = verifySignature(runDir, values['allowed-signers'])
+    if (!sig.ok) problems.push(sig.error ?? 'signature does not verify')
+    else process.stdout.write(`${dir}: run_summary.json signed by ${sig.principal} (namespace opencode-dogfood)\n`)
+  }
+  if (problems.length > 0) {
+    process.stdout.write(problems.map((p) => `problem: ${p}`).join('\n') + `\n${problems.length} problem(s) in ${dir}\n`)
+    return 1
+  }
+  const summary = JSON.parse(readFileSync(path.join(runDir, 'run_summary.json'), 'utf8')) as { final_verdict: string; stop_reason?: string; ledger_root: string }
+  const checked = values.root ? 'the published root' : 'its own root (give --root to check it against the published one)'
+  process.stdout.write(`${dir}: ledger verified (sidecars, schemas, counts, entries against results, ${checked}); verdict ${summary.final_verdict}\n`)
+  if (summary.stop_reason?.startsWith('interrupted')) process.stdout.write(`${dir}: the run was interrupted: ${summary.stop_reason}\n`)
+  process.stdout.write(`ledger root: ${summary.ledger_root}\n`)
+  return 0
 }
 
 async function cmdReport(argv: string[]): Promise<number> {

@@ -55,7 +55,12 @@ export function artifactLine(a: ArtifactInfo | undefined): string {
 }
 
 export function ledgerLines(ctx: ReportContext): string[] {
-  return ['', '### Ledger', '', artifactLine(ctx.artifact), `- in the workspace: ${code(ctx.ledgerPath)} — check it with ${code(`npx opencode-dogfood verify ${ctx.ledgerPath}`)}`]
+  const root = ctx.summary.ledger_root
+  const verify = `npx opencode-dogfood verify ${ctx.ledgerPath}${root ? ` --root ${root}` : ''}`
+  const lines = ['', '### Ledger', '', artifactLine(ctx.artifact), `- in the workspace: ${code(ctx.ledgerPath)} — check it with ${code(verify)}`]
+  // Published here, outside the ledger: whoever rewrites the files cannot rewrite this page.
+  if (root) lines.push(`- ledger root: ${code(root)}`)
+  return lines
 }
 
 export function renderJobSummary(ctx: ReportContext, limit = JOB_SUMMARY_LIMIT, measure: Measure = bytes): string {

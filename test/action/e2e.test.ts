@@ -163,8 +163,11 @@ describe(`the bundled action on ${node.version}`, () => {
       expect(check).toContain(`directory: ${realpathSync(r.runnerTemp)}`)
       expect(r.main.stdout).toContain(`worktree ${worktree} removed`)
 
-      // The ledger verifies, and the artifact holds exactly it.
-      expect(verifyRun(r.main.outputs['ledger-path'])).toEqual([])
+      // The ledger verifies against the root published outside it (output, job summary, check run), and the artifact holds exactly it.
+      expect(r.main.outputs['ledger-root']).toMatch(/^[0-9a-f]{64}$/)
+      expect(r.main.outputs['ledger-root']).toBe(r.summary.ledger_root)
+      expect(r.main.summary).toContain(r.main.outputs['ledger-root'])
+      expect(verifyRun(r.main.outputs['ledger-path'], { root: r.main.outputs['ledger-root'] })).toEqual([])
       await expectZipIsLedger(r)
 
       // The job summary: the verdict and the table of every case, with the artifact link.

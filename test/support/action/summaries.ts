@@ -18,7 +18,7 @@ export function passingRun(): RunSummary {
     reason: `${c.purpose}: as expected`,
     offending_paths: [],
   }))
-  return buildSummary('RUN_0001', COMMIT, cases)
+  return { ...buildSummary('RUN_0001', COMMIT, cases), ledger_root: '5e'.repeat(32) }
 }
 
 /** T2B01 writes outside the allowlist: a safety stop, the rest skipped. */
