@@ -1,0 +1,274 @@
+// `opencode-dogfood diff RUN_A RUN_B`: what changed between two runs, case by
+// case — status, failure code, outcomes, reason, and every evidence file whose
+// content differs once volatile data (times, ids, ports, temp paths, pids,
+// dates; ./normalize.ts) is set aside. For comparing OpenCode versions,
+// models or commits; two hermetic runs of the same commit show no difference.
+//
+// Shapes: diffRuns(dirA, dirB) → RunDiff (JSON-ready: run-level field changes,
+// per-case field and evidence changes, cases present in one run only);
+// renderDiff(RunDiff) → the text report.
+// Errors: NotARunError (an InputError naming the folder) for a folder that is
+// no run or holds a result that is not JSON.
+// Sources: RUN_DIR/run_summary.json, cases/<ID>.result.json,
+// evidence/<ID>/* (sidecars are not compared: they hash what is compared).
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { structuredPatch } from 'diff'
+import { InputError } from '../errors.js'
+import { compareC, toPosix } from '../fsutil.js'
+import type { CaseResult, CaseSummary, RunSummary } from '../types.js'
+import { normalizeEvidence, normalizeText, type RunContext } from './normalize.js'
+import { SIDECAR_EXT } from './sidecar.js'
+
+/** A folder given to diff is no run (or its ledger cannot be read). */
+export class NotARunError extends InputError {
+  override name = 'NotARunError'
+}
+
+export interface FieldChange {
+  field: string
+  a: string | number | null
+  b: string | number | null
+}
+
+export interface EvidenceChange {
+  /** Path under evidence/<case_id>/. */
+  file: string
+  change: 'differs' | 'only in A' | 'only in B'
+  /** Up to MAX_LINES changed lines (normalised), A's side and B's side. */
+  lines?: { a: string[]; b: string[] }
+}
+
+export interface CaseDiff {
+  case_id: string
+  /** Set when the case is in one run only. */
+  only_in?: 'A' | 'B'
+  fields: FieldChange[]
+  evidence: EvidenceChange[]
+}
+
+export interface RunSide {
+  dir: string
+  run_id: string
+  repo_commit: string | null
+  final_verdict: string | null
+}
+
+export interface RunDiff {
+  a: RunSide
+  b: RunSide
+  /** No difference at all. */
+  same: boolean
+  /** Run-level changes (commit, verdict, counts, stop reason, containment). */
+  run: FieldChange[]
+  /** Only the cases with a difference, in run order. */
+  cases: CaseDiff[]
+  /** Cases compared and found the same. */
+  unchanged: string[]
+}
+
+/** Changed lines shown per evidence file. */
+const MAX_LINES = 6
+
+interface LoadedRun {
+  side: RunSide
+  summary?: RunSummary
+  results: Map<string, CaseResult>
+  /** Case ids in run order: the summary's, then any result it does not list. */
+  caseIds: string[]
+  ctx: RunContext
+}
+
+function readJsonFile<T>(dirArg: string, file: string): T {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T
+  } catch (e) {
+    throw new NotARunError(dirArg, `${toPosix(path.relative(path.resolve(dirArg), file))} is not valid JSON (${(e as Error).message})`)
+  }
+}
+
+/** The roots a run worked in, from its worktree_check.txt files (toplevel and the common git dir). */
+function learnRoots(runDir: string, caseIds: string[]): RunContext['roots'] {
+  const roots = new Map<string, string>()
+  for (const id of caseIds) {
+    const f = path.join(runDir, 'evidence', id, 'worktree_check.txt')
+    if (!existsSync(f)) continue
+    const fields = Object.fromEntries(
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .map((l) => /^([a-z_]+): (.*)$/.exec(l))
+        .filter((m): m is RegExpExecArray => !!m)
+        .map((m) => [m[1], m[2]]),
+    )
+    const common = fields.common_dir as string | undefined
+    const main = common && path.basename(common) === '.git' ? path.dirname(common) : undefined
+    if (main && path.isAbsolute(main)) roots.set(main, '<repo>')
+    const top = fields.toplevel as string | undefined
+    if (top && path.isAbsolute(top) && !roots.has(top)) roots.set(top, '<worktree>')
+  }
+  return [...roots].map(([p, placeholder]) => ({ path: p, placeholder }))
+}
+
+function loadRun(dirArg: string): LoadedRun {
+  const dir = path.resolve(dirArg)
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new NotARunError(dirArg, 'no such folder; give a RUN_XXXX folder of a ledger (e.g. artifacts/ledger/opencode_dogfood/RUN_0001)')
+  const summaryFile = path.join(dir, 'run_summary.json')
+  const summary = existsSync(summaryFile) ? readJsonFile<RunSummary>(dirArg, summaryFile) : undefined
+  const casesDir = path.join(dir, 'cases')
+  const results = new Map<string, CaseResult>()
+  if (existsSync(casesDir) && statSync(casesDir).isDirectory()) {
+    for (const name of readdirSync(casesDir).sort(compareC)) {
+      if (!name.endsWith('.result.json')) continue
+      const r = readJsonFile<CaseResult>(dirArg, path.join(casesDir, name))
+      results.set(typeof r.case_id === 'string' ? r.case_id : name.slice(0, -'.result.json'.length), r)
+    }
+  }
+  if (!summary && results.size === 0) throw new NotARunError(dirArg, 'not a run folder (no run_summary.json and no cases/*.result.json); give a RUN_XXXX folder of a ledger')
+  if (summary && !Array.isArray(summary.cases)) throw new NotARunError(dirArg, 'run_summary.json has no cases list')
+  const caseIds = [...new Set([...(summary?.cases ?? []).map((c) => c.case_id), ...results.keys()])]
+  const first = results.values().next().value as CaseResult | undefined
+  const runId = summary?.run_id ?? first?.run_id ?? path.basename(dir)
+  const commit = summary?.repo_commit ?? first?.repo_commit ?? ''
+  return {
+    side: { dir, run_id: runId, repo_commit: commit || null, final_verdict: summary?.final_verdict ?? null },
+    summary,
+    results,
+    caseIds,
+    ctx: { runId, commit, roots: learnRoots(dir, caseIds) },
+  }
+}
+
+function evidenceFiles(runDir: string, caseId: string): Map<string, string> {
+  const base = path.join(runDir, 'evidence', caseId)
+  const out = new Map<string, string>()
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name)
+      if (e.isDirectory()) walk(p)
+      else if (!e.name.endsWith(SIDECAR_EXT) && !e.name.endsWith('.tmp')) out.set(toPosix(path.relative(base, p)), p)
+    }
+  }
+  if (existsSync(base) && statSync(base).isDirectory()) walk(base)
+  return out
+}
+
+/** Changed lines of two normalised texts (the first MAX_LINES of each side). */
+function changedLines(a: string, b: string): { a: string[]; b: string[] } {
+  const patch = structuredPatch('A', 'B', a, b, undefined, undefined, { context: 0 })
+  const out = { a: [] as string[], b: [] as string[] }
+  for (const h of patch.hunks)
+    for (const l of h.lines) {
+      if (l.startsWith('-') && out.a.length < MAX_LINES) out.a.push(l.slice(1))
+      else if (l.startsWith('+') && out.b.length < MAX_LINES) out.b.push(l.slice(1))
+    }
+  return out
+}
+
+function compareEvidence(a: LoadedRun, b: LoadedRun, caseId: string): EvidenceChange[] {
+  const fa = evidenceFiles(a.side.dir, caseId)
+  const fb = evidenceFiles(b.side.dir, caseId)
+  const names = [...new Set([...fa.keys(), ...fb.keys()])].sort(compareC)
+  const changes: EvidenceChange[] = []
+  for (const name of names) {
+    const pa = fa.get(name)
+    const pb = fb.get(name)
+    if (!pa || !pb) {
+      changes.push({ file: name, change: pa ? 'only in A' : 'only in B' })
+      continue
+    }
+    const da = readFileSync(pa)
+    const db = readFileSync(pb)
+    const leaf = path.posix.basename(name)
+    const na = normalizeEvidence(leaf, da, a.ctx)
+    const nb = normalizeEvidence(leaf, db, b.ctx)
+    if (na === undefined || nb === undefined) {
+      if (!da.equals(db)) changes.push({ file: name, change: 'differs' })
+    } else if (na !== nb) changes.push({ file: name, change: 'differs', lines: changedLines(na, nb) })
+  }
+  return changes
+}
+
+/** The fields compared per case, from the result (else the summary's entry). */
+const CASE_FIELDS = ['status', 'failure_code', 'actual_outcome', 'expected_outcome', 'reason', 'stage', 'model_id', 'transport'] as const
+
+function caseView(run: LoadedRun, id: string): Record<string, unknown> {
+  const fromSummary: CaseSummary | undefined = run.summary?.cases.find((c) => c.case_id === id)
+  return { ...(fromSummary ?? {}), ...(run.results.get(id) ?? {}) }
+}
+
+function fieldValue(v: unknown, ctx: RunContext): string | number | null {
+  if (v === undefined || v === null) return null
+  if (typeof v === 'number') return v
+  return normalizeText(String(v), ctx)
+}
+
+function compareFields(names: readonly string[], va: Record<string, unknown>, vb: Record<string, unknown>, a: LoadedRun, b: LoadedRun): FieldChange[] {
+  const out: FieldChange[] = []
+  for (const f of names) {
+    const x = fieldValue(va[f], a.ctx)
+    const y = fieldValue(vb[f], b.ctx)
+    if (x !== y) out.push({ field: f, a: x, b: y })
+  }
+  return out
+}
+
+/** Compare two run folders. Throws NotARunError naming the folder that is no run. */
+export function diffRuns(dirA: string, dirB: string): RunDiff {
+  const a = loadRun(dirA)
+  const b = loadRun(dirB)
+  const run: FieldChange[] = []
+  if (a.side.repo_commit !== b.side.repo_commit) run.push({ field: 'repo_commit', a: a.side.repo_commit, b: b.side.repo_commit })
+  if (a.summary || b.summary) {
+    const sa = (a.summary ?? {}) as unknown as Record<string, unknown>
+    const sb = (b.summary ?? {}) as unknown as Record<string, unknown>
+    run.push(...compareFields(['final_verdict', 'total_cases', 'passed', 'failed', 'skipped', 'stop_reason', 'containment'], sa, sb, a, b))
+  }
+  const order = [...a.caseIds, ...b.caseIds.filter((id) => !a.caseIds.includes(id))]
+  const cases: CaseDiff[] = []
+  const unchanged: string[] = []
+  for (const id of order) {
+    const inA = a.caseIds.includes(id)
+    const inB = b.caseIds.includes(id)
+    if (!inA || !inB) {
+      cases.push({ case_id: id, only_in: inA ? 'A' : 'B', fields: [], evidence: [] })
+      continue
+    }
+    const fields = compareFields(CASE_FIELDS, caseView(a, id), caseView(b, id), a, b)
+    const evidence = compareEvidence(a, b, id)
+    if (fields.length > 0 || evidence.length > 0) cases.push({ case_id: id, fields, evidence })
+    else unchanged.push(id)
+  }
+  return { a: a.side, b: b.side, same: run.length === 0 && cases.length === 0, run, cases, unchanged }
+}
+
+function show(v: string | number | null): string {
+  if (v === null) return '–'
+  return typeof v === 'number' ? String(v) : JSON.stringify(v).length > v.length + 2 || /\s/.test(v) ? JSON.stringify(v) : v
+}
+
+/** The text report: one line per change, changed evidence lines indented under their file. */
+export function renderDiff(d: RunDiff): string {
+  const side = (label: string, s: RunSide) =>
+    `${label}: ${s.run_id}${s.final_verdict ? ` ${s.final_verdict}` : ' (no run summary)'}${s.repo_commit ? ` at ${s.repo_commit.slice(0, 12)}` : ''} — ${s.dir}\n`
+  let out = side('A', d.a) + side('B', d.b)
+  for (const f of d.run) out += `run: ${f.field}: ${show(f.a)} → ${show(f.b)}\n`
+  for (const c of d.cases) {
+    if (c.only_in) {
+      out += `${c.case_id}: only in ${c.only_in}\n`
+      continue
+    }
+    for (const f of c.fields) out += `${c.case_id}: ${f.field}: ${show(f.a)} → ${show(f.b)}\n`
+    for (const e of c.evidence) {
+      out += `${c.case_id}: evidence ${e.file} ${e.change}\n`
+      for (const l of e.lines?.a ?? []) out += `    - ${l}\n`
+      for (const l of e.lines?.b ?? []) out += `    + ${l}\n`
+    }
+  }
+  const compared = d.cases.filter((c) => !c.only_in).length + d.unchanged.length
+  if (d.same) out += `no difference (${compared} case(s) compared; times, ids, ports, temp paths and pids set aside)\n`
+  else {
+    const n = d.run.length + d.cases.reduce((s, c) => s + (c.only_in ? 1 : c.fields.length + c.evidence.length), 0)
+    out += `${n} difference(s); ${d.cases.length} case(s) differ, ${d.unchanged.length} the same\n`
+  }
+  return out
+}

@@ -1,0 +1,152 @@
+// What two runs may differ in without anything having changed: the rules that
+// `opencode-dogfood diff` applies to both sides before it compares evidence and
+// reasons. Each rule replaces a volatile value with a fixed placeholder, the
+// same on both sides, so only what the agent, OpenCode or the harness did
+// differently is left. README.md ("Comparing two runs") lists them for users;
+// test/ledger-diff.test.ts has one example per rule.
+//
+// Shapes: RunContext (what is learned from one run: its id, commit and the
+// absolute roots it ran in) → normalizeText(text, ctx), normalizeJson(value,
+// ctx), normalizeEvidence(fileName, bytes, ctx) → string (or undefined for a
+// binary file, which is compared byte for byte).
+// Sources of the volatile shapes: the evidence of two `npm run dogfood` runs
+// (stdout.txt's "+0.27s:" clock, "in 34173 ms", OpenCode's ses_/msg_/prt_ ids
+// and epoch-ms times in transcript.json, the scripted model's per-run keys in
+// role_*.json, ports in policy.json and processes.txt, mkdtemp folders).
+import os from 'node:os'
+
+export interface RunContext {
+  /** RUN_XXXX of the run. */
+  runId: string
+  /** The run's repo_commit (40 hex), or '' when unknown. */
+  commit: string
+  /** Absolute folders the run worked in, mapped to placeholders (the worktree, the main checkout). */
+  roots: { path: string; placeholder: string }[]
+}
+
+/** processes.txt when the case left nothing running. */
+export const NO_PROCESS_LINE = 'no process started during the case was left running'
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/** Temp folders whose first component is a mkdtemp() folder (prefix + 6 random characters). */
+function tempBases(): string[] {
+  const bases = new Set(['/tmp', '/var/tmp', '/private/tmp', os.tmpdir()])
+  if (process.env.RUNNER_TEMP) bases.add(process.env.RUNNER_TEMP)
+  return [...bases].filter((b) => b.length > 1).sort((a, b) => b.length - a.length)
+}
+
+/** Words that make the number after (or before) them a setting, not a measurement. */
+const SETTING_WORDS = /(budget|timeout|limit|bound|max|maximum|at most|up to)\s*$/i
+
+/**
+ * The text rules, in order:
+ * 1. the run's own roots (worktree, main checkout) → `<worktree>`, `<repo>`;
+ * 2. other temp folders: `/tmp/NAME-XXXXXX` (and $TMPDIR, $RUNNER_TEMP, macOS
+ *    /var/folders/…/T) → `<tmp>/NAME-*`;
+ * 3. run ids `RUN_0042` → `RUN_####`;
+ * 4. the run's commit (and any prefix of ≥ 7 hex digits of it) → `<commit>`;
+ * 5. ISO-8601 dates and times → `<date>`; epoch milliseconds (2017–2033) → `<time>`;
+ * 6. OpenCode ids (`ses_…`, `msg_…`, `prt_…`: a prefix, `_`, ≥ 20 letters and
+ *    digits) → `ses_<id>`; UUIDs → `<uuid>`;
+ * 7. ports of local addresses (`127.0.0.1:38735`, `--port 38735`) → `<port>`;
+ *    `pid 1234` → `pid <pid>`;
+ * 8. measured times: the case clock `+1.28s:`, a number with a time unit
+ *    (`34173 ms`, `0.5s`), `duration_ms: 1.9` / `elapsed_ms 12` → `<t>`; a number
+ *    next to budget/timeout/limit is a setting and stays.
+ */
+export function normalizeText(text: string, ctx: RunContext): string {
+  let t = text
+  for (const r of [...ctx.roots].sort((a, b) => b.path.length - a.path.length)) if (r.path.length > 1) t = t.split(r.path).join(r.placeholder)
+  for (const base of tempBases()) {
+    t = t.replace(new RegExp(`${escapeRe(base)}/([^/\\s"'():,]+)`, 'g'), (_m, name: string) => `<tmp>/${name.replace(/-[A-Za-z0-9]{6}$/, '-*')}`)
+  }
+  t = t.replace(/\/(?:private\/)?var\/folders\/[^/\s]+\/[^/\s]+\/T\/([^/\s"'():,]+)/g, (_m, name: string) => `<tmp>/${name.replace(/-[A-Za-z0-9]{6}$/, '-*')}`)
+  t = t.replace(/\bRUN_[0-9]{4}\b/g, 'RUN_####')
+  if (/^[0-9a-f]{40}$/.test(ctx.commit)) t = t.replace(new RegExp(`\\b${ctx.commit.slice(0, 7)}[0-9a-f]{0,33}\\b`, 'g'), (m) => (ctx.commit.startsWith(m) ? '<commit>' : m))
+  t = t.replace(/\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\b/g, '<date>')
+  t = t.replace(/\b1[5-9]\d{11}\b/g, '<time>')
+  t = t.replace(/\b([a-z]{2,8})_[0-9A-Za-z]{20,}\b/g, '$1_<id>')
+  t = t.replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, '<uuid>')
+  t = t.replace(/\b(127\.0\.0\.1|localhost|0\.0\.0\.0|\[::1\]):\d{2,5}\b/g, '$1:<port>')
+  t = t.replace(/(--port[ =])\d{2,5}\b/g, '$1<port>')
+  t = t.replace(/\bpid([ :=]\s*)\d+\b/gi, 'pid$1<pid>')
+  t = t.replace(/(^|\s)\+\d+(?:\.\d+)?s:/gm, '$1+<t>s:')
+  t = t.replace(/\b(duration_ms|durationMs|duration|elapsed_ms|elapsedMs|elapsed)(["']?\s*[:=]?\s*)\d+(?:\.\d+)?\b/g, '$1$2<t>')
+  t = t.replace(/\b\d+(?:\.\d+)?\s?(?:ms|s|sec|secs|seconds|milliseconds)\b(?!\s*budget)/g, (m, offset: number, whole: string) => (SETTING_WORDS.test(whole.slice(Math.max(0, offset - 20), offset)) ? m : '<t>'))
+  return t
+}
+
+/** JSON keys whose number is a measured time (a budget, timeout or limit is a setting). */
+const TIME_KEY = /^(duration|elapsed|created|completed|updated|started|ended|timestamp)|(_ms|Ms|_at|At)$/
+const SETTING_KEY = /budget|timeout|limit/i
+/** JSON keys whose value differs by construction from run to run. */
+const VOLATILE_KEYS = new Set(['key_fingerprint', 'server_config_sha256', 'port', 'pid'])
+
+/**
+ * The JSON rules: a number under a time key (duration_ms, durationMs,
+ * created, completed, *_at, …, and start/end under `time`) → `<t>`;
+ * key_fingerprint (the sha256 prefix of a key: the hermetic keys are made per
+ * run), server_config_sha256 (a hash over ports and temp paths), port, pid →
+ * `<volatile>`; every string through normalizeText. Key order is kept.
+ */
+export function normalizeJson(value: unknown, ctx: RunContext, key = '', parentKey = ''): unknown {
+  if (typeof value === 'string') return normalizeText(value, ctx)
+  if (typeof value === 'number') {
+    if (VOLATILE_KEYS.has(key)) return '<volatile>'
+    if (!SETTING_KEY.test(key) && (TIME_KEY.test(key) || parentKey === 'time')) return '<t>'
+    return value
+  }
+  if (Array.isArray(value)) return value.map((v) => normalizeJson(v, ctx, key, parentKey))
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {}
+    for (const [k, v] of Object.entries(value)) out[k] = VOLATILE_KEYS.has(k) && (typeof v === 'string' || typeof v === 'number') ? '<volatile>' : normalizeJson(v, ctx, k, key)
+    return out
+  }
+  return value
+}
+
+/**
+ * processes.txt: each line `PID<TAB>ended<TAB>"command"`, or NO_PROCESS_LINE.
+ * Pids → `<pid>`. OpenCode's own processes that the sweep happened to catch
+ * mid-flight — its snapshot git calls (`git … --git-dir …/opencode/snapshot/…`)
+ * and `opencode serve` — are timing, not behaviour: dropped; nothing left is
+ * NO_PROCESS_LINE.
+ */
+function normalizeProcesses(text: string, ctx: RunContext): string {
+  const kept = text
+    .split('\n')
+    .filter((l) => l.trim() !== '' && l.trim() !== NO_PROCESS_LINE)
+    .filter((l) => !/\bgit\b.*--git-dir[ =]\S*\/opencode\/snapshot\//.test(l) && !/\bopencode(?:\.exe)?"?\s+serve\b/.test(l))
+    .map((l) => l.replace(/^\d+\t/, '<pid>\t'))
+  return kept.length === 0 ? NO_PROCESS_LINE + '\n' : normalizeText(kept.join('\n') + '\n', ctx)
+}
+
+function isText(data: Buffer): boolean {
+  if (data.includes(0)) return false
+  return !Buffer.from(data.toString('utf8'), 'utf8').equals(data) ? false : true
+}
+
+/**
+ * One evidence file, normalised for comparison: JSON files by the JSON rules
+ * (pretty-printed, so differences are reported by line), processes.txt by its
+ * own rule, other text by the text rules. undefined: a binary file.
+ */
+export function normalizeEvidence(fileName: string, data: Buffer, ctx: RunContext): string | undefined {
+  if (!isText(data)) return undefined
+  const text = data.toString('utf8')
+  if (fileName === 'processes.txt') return normalizeProcesses(text, ctx)
+  // stdout.txt's "ended N process(es) the case left running: …" line is a cut-short copy of
+  // processes.txt, which is compared in full by its own rule above.
+  if (fileName === 'stdout.txt') return normalizeText(text.replace(/^.*\bended \d+ process\(es\) the case left running: .*\n?/gm, ''), ctx)
+  if (fileName.endsWith('.json')) {
+    try {
+      return JSON.stringify(normalizeJson(JSON.parse(text), ctx), null, 2) + '\n'
+    } catch {
+      // Not JSON after all: compared as text.
+    }
+  }
+  return normalizeText(text, ctx)
+}
