@@ -24,6 +24,10 @@ Usage:
   opencode-dogfood report RUN_DIR [--out FILE]
                                         render the run's HTML report from its ledger to FILE
                                         (default: ./RUN_XXXX.report.html; the ledger is not written to)
+  opencode-dogfood diff RUN_A RUN_B [--json]
+                                        what changed between two runs, case by case (status, code,
+                                        reason, evidence beyond times, ids, ports and temp paths);
+                                        exit 0 when none, 1 when some
   opencode-dogfood init [DIR]           scaffold the sandbox fixtures the cases need (default: .)
   opencode-dogfood demo                 the full hermetic suite on a throwaway repository (npm run dogfood)
   opencode-dogfood bench                the suite against its floor, same warm server (npm run bench)
@@ -46,12 +50,16 @@ Run options:
   --deletion-allowlist L comma-separated, same rules (default: empty — any deletion is GITCLEANFAIL)
   --timeout SECONDS      hard bound on one case process (default: 300)
   --latency-budget MS    budget for one agent request (default: 120000)
+  --record FILE          write what the provider answered (every model turn of every case, never a key)
+                         to FILE as a cases file: replay it offline with --cases-file FILE
   --containment MODE     auto (default): the OS sandbox (bubblewrap) where it works, and say so where not;
                          required: stop before any case without it; off: none
   --env-pass LIST        env var names passed to the agent beyond PATH, LANG, LC_*, TZ, TERM and the
                          model's/roles' key variables (the agent's env is an allowlist)
   --opencode-path FILE   opencode binary (default: the one from the opencode-ai package, else PATH)
   --repo DIR             the repository (default: the current directory)
+  --sign-key FILE        sign run_summary.json with this OpenSSH private key (ssh-keygen -Y sign,
+                         namespace opencode-dogfood) into run_summary.json.sig
   --json                 print the run summary as JSON instead of the table
   --junit FILE           also write the verdicts as JUnit XML to FILE (one testsuite per stage)
 
@@ -64,8 +72,9 @@ async function printProgress(): Promise<(e: ProgressEvent) => void> {
 }
 
 async function cmdRun(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: RUN_OPTIONS, strict: true, allowPositionals: false })
-  const { parseSuiteInputs } = await import('./suite/inputs.js')
+  const { joinNegativeValues, parseSuiteInputs } = await import('./suite/inputs.js')
+  const stringOptions = new Set(Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === 'string').map(([k]) => k))
+  const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false })
   const { runSuite } = await import('./suite/run.js')
   const { verdictTable } = await import('./report/table.js')
   const opts = parseSuiteInputs(values as Record<string, string | boolean | undefined>, process.cwd())
@@ -193,6 +202,8 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdVerify(rest)
       case 'report':
         return await cmdReport(rest)
+      case 'diff':
+        return (await import('./ledger/diff.js')).diffCommand(rest)
       case 'init':
         return await cmdInit(rest)
       case 'demo':
@@ -202,7 +213,7 @@ export async function main(argv: string[]): Promise<number> {
       case '__case':
         return await cmdCase(rest)
       default:
-        throw new InputError('command', `unknown command '${cmd}'; allowed: run, verify, report, init, demo, bench (see --help)`)
+        throw new InputError('command', `unknown command '${cmd}'; allowed: run, verify, report, diff, init, demo, bench (see --help)`)
     }
   } catch (e) {
     if (e instanceof InputError || e instanceof PreflightError) {

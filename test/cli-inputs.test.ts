@@ -1,6 +1,7 @@
 // Bad input gets one clear line naming the input and what is allowed, exit 2,
 // and nothing in the ledger (the run never started).
-import { existsSync, writeFileSync, mkdtempSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -30,7 +31,7 @@ describe('bad input', () => {
   it('allowlist entry inside .git', () => expectRejected(['run', '--write-allowlist', '.git/hooks/'], /--write-allowlist/, /\.git/))
   it('timeout that is not a number', () => expectRejected(['run', '--timeout', 'soon'], /--timeout/, /whole number of seconds/))
   it('unknown option', () => expectRejected(['run', '--stage', 'T1'], /--stage/, /--help/))
-  it('unknown command', () => expectRejected(['launch'], /command/, /allowed: run, verify, init, demo, bench/))
+  it('unknown command', () => expectRejected(['launch'], /command/, /allowed: run, verify, report, diff, init, demo, bench/))
   it('cases file that is not JSON', () => {
     const f = path.join(base, 'bad.json')
     writeFileSync(f, '{ not json')
@@ -89,5 +90,66 @@ describe('entry checklist', () => {
     expect(r.stderr).toMatch(/scratch target missing: docs\/zz_scratch\/opencode_dogfood_probe\.md/)
     expect(r.stderr).toMatch(/sandbox fixtures missing: scripts\/opencode_dogfood\/sandbox\/fixtures\//)
     expect(existsSync(ledgerDir(bare))).toBe(false)
+  })
+})
+
+describe('bad input is one line, exit 2, nothing written (issue 9, item 4)', () => {
+  const oneLine = (r: { status: number; stderr: string; stdout: string }) => {
+    expect(r.status, r.stderr).toBe(2)
+    expect(r.stderr.trim().split('\n')).toHaveLength(1)
+    expect(r.stderr).not.toMatch(/\n\s+at /)
+  }
+  it('--worktree naming an existing file', () => {
+    const { repo } = fixtureRepo()
+    const file = path.join(path.dirname(repo), 'a-file')
+    writeFileSync(file, 'x')
+    const r = cli(['run', '--case', 'T1C01', '--worktree', file], { cwd: repo })
+    oneLine(r)
+    expect(r.stderr).toContain(`--worktree: ${file} is a file`)
+    expect(existsSync(ledgerDir(repo))).toBe(false)
+  })
+  it('verify on a folder that is no run, and on a run that never sealed', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dogfood-notrun-'))
+    writeFileSync(path.join(dir, 'x.txt'), 'x')
+    const r = cli(['verify', dir])
+    oneLine(r)
+    expect(r.stderr).toContain(`${dir} is not a run folder`)
+    const run = path.join(dir, 'RUN_0007')
+    mkdirSync(path.join(run, 'evidence', 'T1C01'), { recursive: true })
+    const inc = cli(['verify', run])
+    expect(inc.status).toBe(1)
+    expect(inc.stdout.trim().split('\n')).toEqual([`${run}: incomplete: no run_summary.json — the run was killed before it sealed its ledger (or it is still running)`])
+  })
+  it('verify --root that is not a root', () => {
+    const r = cli(['verify', '/tmp', '--root', 'abc'])
+    oneLine(r)
+    expect(r.stderr).toContain("--root: 'abc' is not a ledger root")
+  })
+  it('--case with --stages', () => {
+    const { repo } = fixtureRepo()
+    const r = cli(['run', '--case', 'T1C01', '--stages', 'T2a'], { cwd: repo })
+    oneLine(r)
+    expect(r.stderr).toContain('--case T1C01 and --stages T2a cannot be combined')
+    expect(existsSync(ledgerDir(repo))).toBe(false)
+  })
+  it('--timeout -5 (and --latency-budget -1) name the option and what is allowed', () => {
+    const { repo } = fixtureRepo()
+    const r = cli(['run', '--case', 'T1C01', '--timeout', '-5'], { cwd: repo })
+    oneLine(r)
+    expect(r.stderr).toContain("--timeout: '-5' is not a whole number of seconds")
+    const b = cli(['run', '--case', 'T1C01', '--latency-budget', '-1'], { cwd: repo })
+    oneLine(b)
+    expect(b.stderr).toContain("--latency-budget: '-1' is not a whole number of milliseconds")
+    expect(existsSync(ledgerDir(repo))).toBe(false)
+  })
+  // Needs a repository owned by another user: CI runs as root.
+  it.skipIf(process.getuid?.() !== 0)('a repository git refuses for dubious ownership: what git says, and the safe.directory fix', () => {
+    const { repo } = fixtureRepo()
+    execFileSync('chown', ['-R', '65534:65534', repo])
+    const r = cli(['run', '--case', 'T1C01'], { cwd: repo, env: { GIT_CONFIG_GLOBAL: '/dev/null' } })
+    oneLine(r)
+    expect(r.stderr).toContain('detected dubious ownership')
+    expect(r.stderr).toContain(`git config --global --add safe.directory ${realpathSync(repo)}`)
+    expect(existsSync(ledgerDir(repo))).toBe(false)
   })
 })

@@ -1,7 +1,10 @@
 // Every run input validated up front; an error names the input and what is allowed.
+import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { validateAllowlist } from '../guard/allowlist.js'
+import { parseRecordPath } from '../cases/record-path.js'
 import { InputError } from '../errors.js'
+import { checkSignKey } from '../ledger/sign.js'
 import { CASE_ID_PATTERN, STAGES, type Transport } from '../types.js'
 import { BUILTIN_MODEL, DEFAULT_DELETION_ALLOWLIST, DEFAULT_WRITE_ALLOWLIST, type Role, type SuiteOptions } from './options.js'
 import { parseStages } from './plan.js'
@@ -60,19 +63,47 @@ export function parseEnvNames(value: string | undefined, input = '--env-pass'): 
   return names
 }
 
+/** --worktree: a path that does not exist yet, or an empty folder (git worktree add makes it). */
+export function parseWorktreePath(p: string, input = '--worktree'): string {
+  if (!existsSync(p)) return p
+  if (!statSync(p).isDirectory()) throw new InputError(input, `${p} is a file; give a path that does not exist yet (or an empty folder): the run creates the worktree there`)
+  if (readdirSync(p).length > 0) throw new InputError(input, `${p} is a folder that is not empty; give a path that does not exist yet (or an empty folder)`)
+  return p
+}
+
+/**
+ * node:util parseArgs reads `--timeout -5` as two options ("argument is
+ * ambiguous"). A value that looks like a negative number is joined to its
+ * option (`--timeout=-5`), so that the option's own check names it.
+ */
+export function joinNegativeValues(argv: string[], stringOptions: Set<string>): string[] {
+  const out: string[] = []
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]
+    const next = argv[i + 1]
+    if (a.startsWith('--') && !a.includes('=') && stringOptions.has(a.slice(2)) && next !== undefined && /^-[0-9.]/.test(next)) {
+      out.push(`${a}=${next}`)
+      i++
+    } else out.push(a)
+  }
+  return out
+}
+
 type Values = Record<string, string | boolean | undefined>
 
 export function parseSuiteInputs(v: Values, cwd: string): Omit<SuiteOptions, 'onProgress'> {
   const str = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : undefined)
   const caseId = str('case')
   if (caseId !== undefined && !CASE_ID_PATTERN.test(caseId)) throw new InputError('--case', `'${caseId}' is not a case id (pattern T[0-9][A-Z]?[A-Z]?[0-9]{2}, e.g. T1C01)`)
+  if (caseId !== undefined && str('stages') !== undefined)
+    throw new InputError('--case', `--case ${caseId} and --stages ${str('stages')} cannot be combined: --case runs one case whatever its stage; give one or the other`)
   const stages = str('stages') !== undefined ? parseStages(str('stages')!) : [...STAGES]
   const transport = (str('transport') ?? 'sdk') as Transport
   if (transport !== 'sdk' && transport !== 'cli') throw new InputError('--transport', `'${transport}' is not allowed; allowed: sdk, cli`)
   const model = parseModel(str('model') ?? BUILTIN_MODEL)
   return {
     repoDir: path.resolve(cwd, str('repo') ?? '.'),
-    worktreePath: str('worktree') !== undefined ? path.resolve(cwd, str('worktree')!) : undefined,
+    worktreePath: str('worktree') !== undefined ? parseWorktreePath(path.resolve(cwd, str('worktree')!)) : undefined,
     stages,
     caseId,
     failFast: v['fail-fast'] === true,
@@ -81,6 +112,8 @@ export function parseSuiteInputs(v: Values, cwd: string): Omit<SuiteOptions, 'on
     serverUrl: str('server-url') !== undefined ? parseUrl(str('server-url')!, '--server-url') : undefined,
     ledgerDir: str('ledger-dir') !== undefined ? path.resolve(cwd, str('ledger-dir')!) : undefined,
     casesFile: str('cases-file') !== undefined ? path.resolve(cwd, str('cases-file')!) : undefined,
+    signKey: str('sign-key') !== undefined ? checkSignKey(path.resolve(cwd, str('sign-key')!), '--sign-key') : undefined,
+    recordFile: str('record') !== undefined ? parseRecordPath(str('record')!, cwd) : undefined,
     transport,
     writeAllowlist: validateAllowlist('--write-allowlist', parseList(str('write-allowlist')) ?? DEFAULT_WRITE_ALLOWLIST),
     deletionAllowlist: validateAllowlist('--deletion-allowlist', parseList(str('deletion-allowlist')) ?? DEFAULT_DELETION_ALLOWLIST),

@@ -17,7 +17,7 @@ import { providerKeyNames } from '../sandbox/env.js'
 import { checkCredentials, prepareAgentSide, registeredSecrets } from './containment.js'
 import { repoLayout } from './layout.js'
 import type { CaseContext, CaseVerdict } from '../cases/context.js'
-import { InputError, PreflightError } from '../errors.js'
+import { GitError, InputError, PreflightError } from '../errors.js'
 import { sha256File, toPosix, writeJsonAtomic } from '../fsutil.js'
 import { gitOk } from '../git.js'
 import { sealEvidence, writeEvidence } from '../ledger/evidence.js'
@@ -30,6 +30,7 @@ import { resolveOpencodeBinary } from '../opencode/binary.js'
 import { SCRIPTED_PROVIDER } from '../opencode/config.js'
 import { health } from '../opencode/server.js'
 import { startBackends, type Backends } from './backends.js'
+import { writeRecording } from '../cases/recording.js'
 import { redact, scrubFile } from '../secrets.js'
 import type { CaseResult, CaseSummary, FailureCode, RunSummary } from '../types.js'
 import { AGENT_CALLS_SUBDIR, BUILTIN_MODEL, LEDGER_SUBDIR, type Role, type SuiteOptions, type SuiteOutcome } from './options.js'
@@ -66,8 +67,12 @@ async function toplevel(dir: string, input: string): Promise<string> {
   if (!existsSync(dir)) throw new InputError(input, `${dir} does not exist`)
   try {
     return realpathSync((await gitOk(dir, ['rev-parse', '--show-toplevel'])).trim())
-  } catch {
-    throw new InputError(input, `${dir} is not a git repository (or has no commit)`)
+  } catch (e) {
+    // Container jobs check out as one user and run as another: git refuses the repository. Say what git says.
+    const said = e instanceof GitError ? e.stderr : ''
+    const m = /detected dubious ownership in repository at '([^']+)'/.exec(said)
+    if (m) throw new InputError(input, `git refuses ${m[1]}: detected dubious ownership (it belongs to another user); if you trust it: git config --global --add safe.directory ${m[1]}`)
+    throw new InputError(input, `${dir} is not a git repository (or has no commit)${said ? `: ${said.trim().split('\n')[0]}` : ''}`)
   }
 }
 
@@ -267,6 +272,9 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
     ? compareSnapshots(inPlaceBefore, await takeSnapshotAfter(inPlaceBefore, { exclude: harnessPaths })).map((c) => `${c.kind} ${path.join(workDir, c.path)}`)
     : []
   const checkoutChanges = [...protectedChanges, ...inPlaceChanges]
+  // The recording is written after the checkout comparison: a file the user asked for is not a change the run made.
+  if (opts.recordFile)
+    writeRecording(opts.recordFile, { cases, runId, model, transcriptFile: (id) => path.join(agentCallsDir, `${id}.json`), latencyBudgetMs: opts.latencyBudgetMs, secrets })
   if (summary.final_verdict === 'PASS' && !serverError) rmSync(tmp, { recursive: true })
   return { runId, runDir, summary, worktree, checkoutChanges, containment: containmentLabel(containment) }
 }
