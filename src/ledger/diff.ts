@@ -13,6 +13,7 @@
 // evidence/<ID>/* (sidecars are not compared: they hash what is compared).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
+import { parseArgs } from 'node:util'
 import { structuredPatch } from 'diff'
 import { InputError } from '../errors.js'
 import { compareC, toPosix } from '../fsutil.js'
@@ -271,4 +272,18 @@ export function renderDiff(d: RunDiff): string {
     out += `${n} difference(s); ${d.cases.length} case(s) differ, ${d.unchanged.length} the same\n`
   }
   return out
+}
+
+/**
+ * `opencode-dogfood diff RUN_A RUN_B [--json]`: prints the report (or the
+ * RunDiff as JSON) and returns the exit status: 0 no difference, 1 differences.
+ * Bad input (not two folders, a folder that is no run) throws InputError /
+ * NotARunError, which the CLI turns into one line and exit 2.
+ */
+export function diffCommand(argv: string[], write: (s: string) => void = (s) => process.stdout.write(s)): number {
+  const { values, positionals } = parseArgs({ args: argv, options: { json: { type: 'boolean' } }, strict: true, allowPositionals: true })
+  if (positionals.length !== 2) throw new InputError('diff', `give two run folders, RUN_A RUN_B (got ${positionals.length}), e.g. artifacts/ledger/opencode_dogfood/RUN_0001 artifacts/ledger/opencode_dogfood/RUN_0002`)
+  const d = diffRuns(positionals[0], positionals[1])
+  write(values.json ? JSON.stringify(d, null, 2) + '\n' : renderDiff(d))
+  return d.same ? 0 : 1
 }
