@@ -51,6 +51,29 @@ export function parseCasesFile(file: string, text: string): CaseDef[] {
   )
 }
 
+/** Checks a new user-defined case may use; the others belong to built-in cases. */
+export const USER_CHECKS: readonly CheckKind[] = ['agent', 'read_only', 'write', 'append', 'codegen', 'review']
+
+/** JSON with object keys sorted at every level: equal values give equal text. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`
+  if (v && typeof v === 'object') return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`
+  return JSON.stringify(v ?? null)
+}
+
+/** The fields that define what a case is and how it is judged (all but its script and its origin). */
+function definition(c: CaseDef): string {
+  const { id, stage, expected_outcome, expected_failure_code, purpose, check, prevention, prompt, params } = c
+  return canonical({ id, stage, expected_outcome, expected_failure_code, purpose, check, prevention, prompt, params })
+}
+
+/**
+ * The built-in cases plus a cases file's. A file's case with a new id is
+ * added (it may use USER_CHECKS only); one with an id already defined must
+ * restate that case exactly but for its `turns`, which then replace the
+ * script (a recording, `--record`, restates every case it recorded).
+ * Errors: InputError('--cases-file', …) naming the case and what is allowed.
+ */
 export function loadCases(casesFile?: string): CaseDef[] {
   const cases = builtinCases()
   if (!casesFile) return cases
@@ -60,10 +83,20 @@ export function loadCases(casesFile?: string): CaseDef[] {
   } catch (e) {
     throw new InputError('--cases-file', `cannot read ${casesFile} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`)
   }
-  const ids = new Set(cases.map((c) => c.id))
+  const byId = new Map(cases.map((c) => [c.id, c]))
+  const restated = new Set<string>()
   for (const c of parseCasesFile(casesFile, text)) {
-    if (ids.has(c.id)) throw new InputError('--cases-file', `case id ${c.id} is already defined (built-in ids: T1C01…T4E02 of the plan packet)`)
-    ids.add(c.id)
+    const known = byId.get(c.id)
+    if (known) {
+      if (restated.has(c.id) || known.source !== 'builtin' || definition(known) !== definition(c))
+        throw new InputError('--cases-file', `case id ${c.id} is already defined (built-in ids: T1C01…T4E02 of the plan packet); a case that reuses a built-in id must restate it exactly, changing only its turns`)
+      restated.add(c.id)
+      known.turns = c.turns
+      known.source = casesFile
+      continue
+    }
+    if (!USER_CHECKS.includes(c.check)) throw new InputError('--cases-file', `case ${c.id}: check '${c.check}' belongs to the built-in cases; allowed: ${USER_CHECKS.join(', ')}`)
+    byId.set(c.id, c)
     cases.push(c)
   }
   return cases.sort((a, b) => STAGES.indexOf(a.stage) - STAGES.indexOf(b.stage))

@@ -11,6 +11,7 @@ import type { PromptResult, AgentTransport } from '../opencode/transport.js'
 import type { GuardResult } from '../guard/guard.js'
 import type { CaseContext } from './context.js'
 import { splitModel } from '../opencode/config.js'
+import { providerFault } from './provider-fault.js'
 
 export interface Outcome {
   actual: 'SUCCESS' | 'FAIL'
@@ -47,8 +48,19 @@ function readWork(env: CheckEnv, rel: string): string | undefined {
   }
 }
 
-/** Common judgement of an agent answer: transport error, overrun, empty. */
+/**
+ * A provider fault the prompt ended on (OpenCode's own report: provider-fault.ts),
+ * as CLIFAIL naming its class; undefined when the provider answered.
+ */
+function judgeProvider(r: PromptResult): Outcome | undefined {
+  const f = providerFault(r)
+  return f?.outcome === 'failed' ? fail('CLIFAIL', `provider fault: ${f.summary}`) : undefined
+}
+
+/** Common judgement of an agent answer: provider fault, overrun, transport error, empty. */
 function judgeAnswer(r: PromptResult): Outcome | undefined {
+  const provider = judgeProvider(r)
+  if (provider) return provider
   if (r.timedOut) return fail('TIMEOUTEXCEEDED', `no answer within the latency budget (${r.durationMs} ms)`)
   if (r.error) return fail('CLIFAIL', `the agent call failed: ${r.error}`)
   if (r.text.length === 0) return fail('EMPTYRESPONSE', 'the agent returned zero-length content')
@@ -298,22 +310,66 @@ const emptyPrompt: Check = async (env) => {
   const r = await env.prompt('')
   env.evidence('response.json', JSON.stringify({ http_status: r.httpStatus ?? null, error: r.error ?? null, text: r.text, timed_out: r.timedOut, duration_ms: r.durationMs }, null, 2) + '\n')
   env.log(`empty prompt: ${r.error ? `rejected (${r.error})` : describe(r)}`)
+  const provider = judgeProvider(r)
+  if (provider) return provider
   if (r.timedOut) return fail('TIMEOUTEXCEEDED', 'the empty prompt hung past the latency budget')
   const h = await env.transport.health()
   if (!h.healthy) return fail('CLIFAIL', `server unhealthy after the empty prompt: ${h.error}`)
   return ok(r.error ? `empty prompt rejected cleanly (${r.error.slice(0, 80)}); server healthy` : `empty prompt answered (${r.text.length} chars); server healthy`)
 }
 
+/**
+ * T4E02, timeout enforcement for any model: the work asked (params.work: a
+ * shell `command` that takes `min_duration_ms`, e.g. `sleep 30`) is a wait in
+ * a tool, so no model speed can finish it within the budget
+ * (params.latency_budget_ms, far below it); the harness must end the request
+ * and the OpenCode session. timing.json records the budget, the work asked,
+ * why it cannot finish in time, and whether the work had started. An answer
+ * within the budget means the work was not done: EVIDENCEMISMATCH, never a pass.
+ */
 const timeout: Check = async (env) => {
-  const budget = Number(env.ctx.caseDef.params?.latency_budget_ms ?? env.ctx.latencyBudgetMs)
+  const c = env.ctx.caseDef
+  const budget = Number(c.params?.latency_budget_ms ?? env.ctx.latencyBudgetMs)
+  const work = c.params?.work as { command?: string; min_duration_ms?: number } | undefined
+  if (work && !(typeof work.command === 'string' && Number(work.min_duration_ms) > budget))
+    throw new Error(`case ${c.id}: params.work needs a command and a min_duration_ms above the budget (${budget} ms)`)
   const r = await env.prompt(undefined, { budgetMs: budget })
-  env.evidence('timing.json', JSON.stringify({ budget_ms: budget, elapsed_ms: r.durationMs, timed_out: r.timedOut, session_stopped: r.sessionStopped ?? null }, null, 2) + '\n')
-  env.log(`budget ${budget} ms, elapsed ${r.durationMs} ms, timed out: ${r.timedOut}, session stopped: ${r.sessionStopped}`)
-  if (!r.timedOut) return r.error ? fail('CLIFAIL', r.error) : ok(`answered within ${budget} ms`)
+  const ran = work ? r.tools.find((t) => t.tool === 'bash' && String((t.input as { command?: unknown } | undefined)?.command ?? '').includes(work.command!)) : undefined
+  env.evidence(
+    'timing.json',
+    JSON.stringify(
+      {
+        budget_ms: budget,
+        elapsed_ms: r.durationMs,
+        timed_out: r.timedOut,
+        session_stopped: r.sessionStopped ?? null,
+        work: work
+          ? {
+              asked: c.prompt,
+              command: work.command,
+              min_duration_ms: work.min_duration_ms,
+              why_it_cannot_finish: `the work is a ${work.min_duration_ms} ms wait in a tool, ${Math.round(Number(work.min_duration_ms) / budget)}x the ${budget} ms budget: it takes that long whatever the model's speed`,
+              started: !!ran,
+              tool_status: ran?.status ?? null,
+            }
+          : null,
+      },
+      null,
+      2,
+    ) + '\n',
+  )
+  env.log(`budget ${budget} ms, elapsed ${r.durationMs} ms, timed out: ${r.timedOut}, session stopped: ${r.sessionStopped}, work started: ${!!ran}`)
+  const provider = judgeProvider(r)
+  if (provider) return provider
+  if (!r.timedOut) {
+    if (r.error) return fail('CLIFAIL', r.error)
+    if (work) return fail('EVIDENCEMISMATCH', `answered within the ${budget} ms budget although the work asked (${work.command}) takes ${work.min_duration_ms} ms: the work was not done, so the timeout was not exercised`)
+    return ok(`answered within ${budget} ms`)
+  }
   if (r.sessionStopped === false) return fail('CLIFAIL', 'the request was aborted but the OpenCode session kept running')
   const h = await env.transport.health()
   if (!h.healthy) return fail('CLIFAIL', `server unhealthy after the abort: ${h.error}`)
-  return fail('TIMEOUTEXCEEDED', `request exceeded its ${budget} ms budget; request and session aborted`)
+  return fail('TIMEOUTEXCEEDED', `request exceeded its ${budget} ms budget${work ? ` (work asked: ${work.command}, ${ran ? 'started' : 'not started yet'})` : ''}; request and session aborted`)
 }
 
 const agent: Check = async (env) => {

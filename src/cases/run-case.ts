@@ -26,6 +26,7 @@ import { containmentLabel } from '../sandbox/mechanism.js'
 import { describePolicy } from '../sandbox/policy.js'
 import { endNewProcesses, formatProcesses, processBaseline, type ProcInfo } from '../sandbox/processes.js'
 import { CHECK_IMPLS, WRITING_CHECKS, type CheckEnv, type Outcome } from './checks.js'
+import { providerErrorFile } from './provider-fault.js'
 import type { CaseContext, CaseVerdict } from './context.js'
 
 /** T2b and later stages must run in a worktree. */
@@ -206,6 +207,9 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
   if (created.length > 0) evidence('items.txt', created.map((x, i) => `item_${String(i + 1).padStart(2, '0')}${extOf(x.path)}\t${JSON.stringify(x.path)}`).join('\n') + '\n')
   const denied = transcripts.flatMap((t) => t.result.tools.filter((u) => u.status === 'error' && /permission|denied|rule/i.test(u.error ?? '')))
   if (denied.length > 0) evidence('denied_tool_calls.json', JSON.stringify(denied, null, 2) + '\n')
+  // What OpenCode reported about the provider (failed or recovered faults), classified.
+  const providerError = providerErrorFile(transcripts.map((t) => t.result))
+  if (providerError) evidence('provider_error.json', JSON.stringify(providerError, null, 2) + '\n')
   // What the agent did to files that were there before, as a unified diff (the before-side is in the object store).
   const diff = await changesDiff(guardResult.before, guardResult.after, guardResult.changes).catch((e: Error) => `# changes.diff could not be made: ${e.message}\n`)
   if (diff) evidence('changes.diff', diff)

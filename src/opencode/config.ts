@@ -11,8 +11,11 @@ export function agentFor(prevention: Prevention): string {
   return `dogfood-${prevention}`
 }
 
-/** Shell commands a read-only or enforcing agent may run (an allowlist: a denylist is bypassable). */
-const READ_COMMANDS = ['ls', 'ls *', 'cat *', 'head *', 'tail *', 'wc *', 'grep *', 'pwd', 'git status*', 'git diff*', 'git log*']
+/**
+ * Shell commands a read-only or enforcing agent may run (an allowlist: a denylist is bypassable).
+ * `sleep` is T4E02's work: a wait longer than its budget, whatever the model's speed.
+ */
+const READ_COMMANDS = ['ls', 'ls *', 'cat *', 'head *', 'tail *', 'wc *', 'grep *', 'pwd', 'git status*', 'git diff*', 'git log*', 'sleep *']
 const BUILD_COMMANDS = ['node --check *', 'node --test*']
 
 function bashAllowlist(commands: string[]): Record<string, 'allow' | 'deny'> {

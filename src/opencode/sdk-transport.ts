@@ -5,6 +5,7 @@ import { createOpencodeClient } from '@opencode-ai/sdk'
 import { health } from './server.js'
 import { assistantText, toolUses, type AgentTransport, type PromptRequest, type PromptResult, type Registry } from './transport.js'
 import { splitModel } from './config.js'
+import { retryDecision } from '../cases/provider-fault.js'
 
 const POLL_MS = 100
 
@@ -53,25 +54,47 @@ export function sdkTransport(baseUrl: string): AgentTransport {
       const deadline = t0 + req.budgetMs
       let messages: unknown[] = []
       let timedOut = false
+      // OpenCode's retries (a provider fault) show only in the session's status: watched beside the messages.
+      const retries: NonNullable<PromptResult['retries']> = []
+      let finalStatus: string | undefined
+      let stoppedEarly: string | undefined
+      let interrupted: string | undefined
       for (;;) {
-        const r = await client.session.messages({ path: { id }, query })
+        const [r, st] = await Promise.all([client.session.messages({ path: { id }, query }), client.session.status({ query })])
         messages = r.data ?? messages
+        const status = (st.data as Record<string, { type: string; attempt?: number; message?: string; next?: number }> | undefined)?.[id]
+        finalStatus = status?.type ?? 'idle'
+        if (status?.type === 'retry' && status.attempt !== retries.at(-1)?.attempt) {
+          retries.push({ attempt: Number(status.attempt), message: String(status.message ?? ''), next: Number(status.next ?? 0), seen_at: Date.now() })
+        }
         if (finished(messages as MessageLike[])) break
+        if (req.signal?.aborted) {
+          interrupted = String(req.signal.reason ?? 'interrupted')
+          break
+        }
         if (Date.now() >= deadline) {
           timedOut = true
           break
         }
+        if (status?.type === 'retry') {
+          const d = retryDecision(retries.at(-1)!, deadline)
+          if (d.stop) {
+            stoppedEarly = d.reason
+            break
+          }
+        }
         await sleep(POLL_MS)
       }
       let sessionStopped: boolean | undefined
-      if (timedOut) {
+      if (timedOut || stoppedEarly || interrupted) {
         await client.session.abort({ path: { id }, query })
-        sessionStopped = await waitIdle(id, req.directory, 5000)
+        // Interrupted, the whole run must stop within seconds: a shorter wait for the session to settle.
+        sessionStopped = await waitIdle(id, req.directory, interrupted ? 1500 : 5000)
         messages = (await client.session.messages({ path: { id }, query })).data ?? messages
       }
       const last = (messages as MessageLike[]).at(-1)?.info
-      const error = !timedOut && last?.error ? `assistant error: ${JSON.stringify(last.error)}` : undefined
-      return { sessionId: id, text: assistantText(messages), tools: toolUses(messages), timedOut, sessionStopped, error, durationMs: Date.now() - t0, messages }
+      const error = stoppedEarly ? `stopped waiting: ${stoppedEarly}` : !timedOut && last?.error ? `assistant error: ${JSON.stringify(last.error)}` : undefined
+      return { sessionId: id, text: assistantText(messages), tools: toolUses(messages), timedOut, sessionStopped, error, durationMs: Date.now() - t0, messages, retries, finalStatus, stoppedEarly, ...(interrupted ? { interrupted } : {}) }
     },
   }
 

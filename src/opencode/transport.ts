@@ -16,6 +16,8 @@ export interface PromptRequest {
   agent: string
   text: string
   budgetMs: number
+  /** Aborted when the run is interrupted (SIGINT/SIGTERM, or the suite is gone): the request and the session are aborted as on a budget overrun. */
+  signal?: AbortSignal
 }
 
 export interface PromptResult {
@@ -33,6 +35,18 @@ export interface PromptResult {
   durationMs: number
   /** The session's messages as the server returned them (the transcript). */
   messages: unknown[]
+  /**
+   * Retry statuses OpenCode reported for the session while the harness waited
+   * (GET /session/status, type retry), one per attempt: what a provider fault
+   * looks like before OpenCode gives up (cases/provider-fault.ts reads them).
+   */
+  retries?: { attempt: number; message: string; next: number; seen_at: number }[]
+  /** The session's status when the harness stopped waiting: idle, busy or retry. */
+  finalStatus?: string
+  /** Why the harness stopped waiting before the budget ran out (a provider fault that retries cannot mend). */
+  stoppedEarly?: string
+  /** The run was interrupted while this request ran (the reason the signal carried): the session was aborted. */
+  interrupted?: string
 }
 
 export interface Registry {

@@ -5,8 +5,8 @@
 import { createHash } from 'node:crypto'
 import { appendFileSync } from 'node:fs'
 import http from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { findCaseTag, type Turn } from './script.js'
+import net, { type AddressInfo } from 'node:net'
+import { findCaseTag, type Fault, type Turn } from './script.js'
 
 export interface ScriptedModelOptions {
   /** case id → turns */
@@ -34,6 +34,39 @@ export interface RequestRecord {
   /** sha256 prefix of the bearer token: which key reached the provider, never the key. */
   key_fingerprint?: string
   aborted?: boolean
+  /** The fault injected into this request (kind, and HTTP status for `http`). */
+  fault?: string
+}
+
+/** Where `refused` and `unresolvable` faults send OpenCode (see Fault). */
+export const UNRESOLVABLE_HOST = 'opencode-dogfood-provider.invalid'
+
+/** A port on 127.0.0.1 nothing listens on: bound, then closed again. */
+async function closedPort(): Promise<number> {
+  const probe = net.createServer()
+  await new Promise<void>((resolve, reject) => {
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => resolve())
+  })
+  const port = (probe.address() as AddressInfo).port
+  await new Promise<void>((resolve) => probe.close(() => resolve()))
+  return port
+}
+
+/** The error body a provider sends with an HTTP error (OpenAI's shape; 529 as Anthropic's overload). */
+function errorBody(status: number): { type: string; message: string } {
+  const known: Record<number, [string, string]> = {
+    400: ['invalid_request_error', 'scripted fault: bad request'],
+    401: ['authentication_error', 'scripted fault: invalid x-api-key'],
+    403: ['permission_error', 'scripted fault: your API key does not have permission to use this model'],
+    404: ['not_found_error', 'scripted fault: model not found'],
+    429: ['rate_limit_error', 'scripted fault: rate limit exceeded, retry later'],
+    500: ['api_error', 'scripted fault: internal server error'],
+    503: ['api_error', 'scripted fault: service unavailable'],
+    529: ['overloaded_error', 'scripted fault: overloaded'],
+  }
+  const [type, message] = known[status] ?? [status >= 500 ? 'api_error' : 'invalid_request_error', `scripted fault: HTTP ${status}`]
+  return { type, message }
 }
 
 interface ChatMessage {
@@ -105,6 +138,9 @@ async function readBody(req: http.IncomingMessage): Promise<string> {
 export async function startScriptedModel(opts: ScriptedModelOptions): Promise<ScriptedModelServer> {
   const requests: RequestRecord[] = []
   const sockets = new Set<import('node:net').Socket>()
+  const refusedPort = await closedPort()
+  /** requests seen per case turn (`case#turn`): a fault with `times` hits only the first ones. */
+  const seen = new Map<string, number>()
 
   const server = http.createServer(async (req, res) => {
     if (req.method === 'GET' && req.url?.endsWith('/models')) {
@@ -140,6 +176,14 @@ export async function startScriptedModel(opts: ScriptedModelOptions): Promise<Sc
     }
     requests.push(record)
     const turn = turnFor(opts.scripts, r)
+    let fault: Fault | undefined
+    if (r.kind === 'case' && turn.fault) {
+      const k = `${r.caseId}#${r.turn}`
+      const n = (seen.get(k) ?? 0) + 1
+      seen.set(k, n)
+      if (turn.fault.times === undefined || n <= turn.fault.times) fault = turn.fault
+    }
+    if (fault) record.fault = fault.kind === 'http' ? `http ${fault.status ?? 500}` : fault.kind
 
     const gone = new AbortController()
     res.on('close', () => gone.abort())
@@ -148,6 +192,20 @@ export async function startScriptedModel(opts: ScriptedModelOptions): Promise<Sc
     if (opts.logFile) appendFileSync(opts.logFile, JSON.stringify(record) + '\n')
     if (gone.signal.aborted) return
 
+    if (fault?.kind === 'http') {
+      const status = fault.status ?? 500
+      const headers: Record<string, string> = { 'content-type': 'application/json' }
+      if (fault.retry_after_s !== undefined) headers['retry-after'] = String(fault.retry_after_s)
+      res.writeHead(status, headers)
+      res.end(JSON.stringify({ error: { ...errorBody(status), code: status } }))
+      return
+    }
+    if (fault?.kind === 'refused' || fault?.kind === 'unresolvable') {
+      const host = fault.kind === 'refused' ? `127.0.0.1:${refusedPort}` : UNRESOLVABLE_HOST
+      res.writeHead(307, { location: `http://${host}/v1/chat/completions` })
+      res.end()
+      return
+    }
     const id = `chatcmpl-${record.seq}`
     const model = record.model
     if (body.stream === false) {
@@ -174,7 +232,27 @@ export async function startScriptedModel(opts: ScriptedModelOptions): Promise<Sc
     }
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' })
     res.write(chunk(id, model, { role: 'assistant', content: '' }, null))
-    if (turn.text) res.write(chunk(id, model, { content: turn.text }, null))
+    if (fault?.kind === 'cut') {
+      // Half the answer, then the connection goes: no finish, no [DONE].
+      const text = turn.text ?? 'partial answer'
+      res.write(chunk(id, model, { content: text.slice(0, Math.max(1, Math.floor(text.length / 2))) }, null))
+      await sleep(50, gone.signal)
+      res.socket?.destroy()
+      return
+    }
+    if (fault?.kind === 'malformed') {
+      res.write(`data: {"id":"${id}","object":"chat.completion.chunk","choices":[{"delta":{"content":\n\n`)
+      res.end('data: [DONE]\n\n')
+      return
+    }
+    if (turn.text && turn.token_delay_ms) {
+      // Slow tokens: word by word, each after a pause.
+      for (const word of turn.text.split(/(?<=\s)/)) {
+        await sleep(turn.token_delay_ms, gone.signal)
+        if (gone.signal.aborted) return
+        res.write(chunk(id, model, { content: word }, null))
+      }
+    } else if (turn.text) res.write(chunk(id, model, { content: turn.text }, null))
     turn.tool_calls?.forEach((c, i) => {
       const call = { index: i, id: `call_${record.seq}_${i}`, type: 'function', function: { name: c.name, arguments: JSON.stringify(c.arguments) } }
       res.write(chunk(id, model, { tool_calls: [call] }, null))

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { validateAllowlist } from '../guard/allowlist.js'
 import { parseRecordPath } from '../cases/record-path.js'
+import { parseRecordPath } from '../cases/record-path.js'
 import { InputError } from '../errors.js'
 import { checkSignKey } from '../ledger/sign.js'
 import { CASE_ID_PATTERN, STAGES, type Transport } from '../types.js'
@@ -112,6 +113,7 @@ export function parseSuiteInputs(v: Values, cwd: string): Omit<SuiteOptions, 'on
     serverUrl: str('server-url') !== undefined ? parseUrl(str('server-url')!, '--server-url') : undefined,
     ledgerDir: str('ledger-dir') !== undefined ? path.resolve(cwd, str('ledger-dir')!) : undefined,
     casesFile: str('cases-file') !== undefined ? path.resolve(cwd, str('cases-file')!) : undefined,
+    recordFile: str('record') !== undefined ? parseRecordPath(str('record')!, cwd) : undefined,
     signKey: str('sign-key') !== undefined ? checkSignKey(path.resolve(cwd, str('sign-key')!), '--sign-key') : undefined,
     recordFile: str('record') !== undefined ? parseRecordPath(str('record')!, cwd) : undefined,
     transport,

@@ -32,6 +32,8 @@ export interface SuiteOptions {
   ledgerDir?: string
   /** Extra user-defined cases (same format as fixtures/cases.json). */
   casesFile?: string
+  /** Write what the provider answered, every model turn of every case, here as a cases file (cases/recording.ts). */
+  recordFile?: string
   /** Sign run_summary.json with this OpenSSH private key file (ledger/sign.ts); checked up front. */
   signKey?: string
   transport: Transport

@@ -11,6 +11,7 @@ export const RUN_OPTIONS = {
   worktree: { type: 'string' },
   'ledger-dir': { type: 'string' },
   'cases-file': { type: 'string' },
+  record: { type: 'string' },
   'sign-key': { type: 'string' },
   'write-allowlist': { type: 'string' },
   'deletion-allowlist': { type: 'string' },
