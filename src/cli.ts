@@ -52,8 +52,6 @@ Run options:
   --latency-budget MS    budget for one agent request (default: 120000)
   --record FILE          write what the provider answered (every model turn of every case, never a key)
                          to FILE as a cases file: replay it offline with --cases-file FILE
-  --record FILE          write what the provider answered (every model turn of every case, never a key)
-                         to FILE as a cases file: replay it offline with --cases-file FILE
   --containment MODE     auto (default): the OS sandbox (bubblewrap) where it works, and say so where not;
                          required: stop before any case without it; off: none
   --env-pass LIST        env var names passed to the agent beyond PATH, LANG, LC_*, TZ, TERM and the

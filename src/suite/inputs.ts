@@ -3,7 +3,6 @@ import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { validateAllowlist } from '../guard/allowlist.js'
 import { parseRecordPath } from '../cases/record-path.js'
-import { parseRecordPath } from '../cases/record-path.js'
 import { InputError } from '../errors.js'
 import { checkSignKey } from '../ledger/sign.js'
 import { CASE_ID_PATTERN, STAGES, type Transport } from '../types.js'
@@ -115,7 +114,6 @@ export function parseSuiteInputs(v: Values, cwd: string): Omit<SuiteOptions, 'on
     casesFile: str('cases-file') !== undefined ? path.resolve(cwd, str('cases-file')!) : undefined,
     recordFile: str('record') !== undefined ? parseRecordPath(str('record')!, cwd) : undefined,
     signKey: str('sign-key') !== undefined ? checkSignKey(path.resolve(cwd, str('sign-key')!), '--sign-key') : undefined,
-    recordFile: str('record') !== undefined ? parseRecordPath(str('record')!, cwd) : undefined,
     transport,
     writeAllowlist: validateAllowlist('--write-allowlist', parseList(str('write-allowlist')) ?? DEFAULT_WRITE_ALLOWLIST),
     deletionAllowlist: validateAllowlist('--deletion-allowlist', parseList(str('deletion-allowlist')) ?? DEFAULT_DELETION_ALLOWLIST),

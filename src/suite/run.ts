@@ -31,7 +31,6 @@ import { SCRIPTED_PROVIDER } from '../opencode/config.js'
 import { health } from '../opencode/server.js'
 import { startBackends, type Backends } from './backends.js'
 import { writeRecording } from '../cases/recording.js'
-import { writeRecording } from '../cases/recording.js'
 import { redact, scrubFile } from '../secrets.js'
 import type { CaseResult, CaseSummary, FailureCode, RunSummary } from '../types.js'
 import { AGENT_CALLS_SUBDIR, BUILTIN_MODEL, LEDGER_SUBDIR, type Role, type SuiteOptions, type SuiteOutcome } from './options.js'
@@ -273,9 +272,6 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
     ? compareSnapshots(inPlaceBefore, await takeSnapshotAfter(inPlaceBefore, { exclude: harnessPaths })).map((c) => `${c.kind} ${path.join(workDir, c.path)}`)
     : []
   const checkoutChanges = [...protectedChanges, ...inPlaceChanges]
-  // The recording is written after the checkout comparison: a file the user asked for is not a change the run made.
-  if (opts.recordFile)
-    writeRecording(opts.recordFile, { cases, runId, model, transcriptFile: (id) => path.join(agentCallsDir, `${id}.json`), latencyBudgetMs: opts.latencyBudgetMs, secrets })
   // The recording is written after the checkout comparison: a file the user asked for is not a change the run made.
   if (opts.recordFile)
     writeRecording(opts.recordFile, { cases, runId, model, transcriptFile: (id) => path.join(agentCallsDir, `${id}.json`), latencyBudgetMs: opts.latencyBudgetMs, secrets })
