@@ -14,6 +14,7 @@
 // and epoch-ms times in transcript.json, the scripted model's per-run keys in
 // role_*.json, ports in policy.json and processes.txt, mkdtemp folders).
 import os from 'node:os'
+import { AGENT_CALLS_SUBDIR, LEDGER_SUBDIR } from '../suite/options.js'
 
 export interface RunContext {
   /** RUN_XXXX of the run. */
@@ -74,8 +75,8 @@ export function normalizeText(text: string, ctx: RunContext): string {
   t = t.replace(/(--port[ =])\d{2,5}\b/g, '$1<port>')
   t = t.replace(/\bpid([ :=]\s*)\d+\b/gi, 'pid$1<pid>')
   t = t.replace(/(^|\s)\+\d+(?:\.\d+)?s:/gm, '$1+<t>s:')
-  t = t.replace(/\b(duration_ms|durationMs|duration|elapsed_ms|elapsedMs|elapsed)(["']?\s*[:=]?\s*)\d+(?:\.\d+)?\b/g, '$1$2<t>')
   t = t.replace(/\b\d+(?:\.\d+)?\s?(?:ms|s|sec|secs|seconds|milliseconds)\b(?!\s*budget)/g, (m, offset: number, whole: string) => (SETTING_WORDS.test(whole.slice(Math.max(0, offset - 20), offset)) ? m : '<t>'))
+  t = t.replace(/\b(duration_ms|durationMs|duration|elapsed_ms|elapsedMs|elapsed)(["']?\s*[:=]?\s*)\d+(?:\.\d+)?\b/g, '$1$2<t>')
   return t
 }
 
@@ -124,6 +125,21 @@ function normalizeProcesses(text: string, ctx: RunContext): string {
   return kept.length === 0 ? NO_PROCESS_LINE + '\n' : normalizeText(kept.join('\n') + '\n', ctx)
 }
 
+/** The harness's own output folders in a checkout (the ledger, the transcripts). */
+const HARNESS_OUTPUT = [`${LEDGER_SUBDIR}/`, `${AGENT_CALLS_SUBDIR}/`]
+
+/**
+ * git_status.txt of a run in place: the ledger and transcript folders of this
+ * and earlier runs show up untracked (`?? artifacts/`, `?? logs/`), depending
+ * on how many runs and cases came before. Such a line — an untracked entry
+ * that is one of those folders or a folder above them — is the harness's
+ * output, not the agent's work: dropped. Anything inside them is kept.
+ */
+function isHarnessOutputStatus(line: string): boolean {
+  const m = /^\?\? (.+\/)$/.exec(line)
+  return !!m && HARNESS_OUTPUT.some((h) => h.startsWith(m[1]))
+}
+
 function isText(data: Buffer): boolean {
   if (data.includes(0)) return false
   return !Buffer.from(data.toString('utf8'), 'utf8').equals(data) ? false : true
@@ -131,13 +147,14 @@ function isText(data: Buffer): boolean {
 
 /**
  * One evidence file, normalised for comparison: JSON files by the JSON rules
- * (pretty-printed, so differences are reported by line), processes.txt by its
- * own rule, other text by the text rules. undefined: a binary file.
+ * (pretty-printed, so differences are reported by line), processes.txt,
+ * stdout.txt and git_status.txt by their own rules, other text by the text rules. undefined: a binary file.
  */
 export function normalizeEvidence(fileName: string, data: Buffer, ctx: RunContext): string | undefined {
   if (!isText(data)) return undefined
   const text = data.toString('utf8')
   if (fileName === 'processes.txt') return normalizeProcesses(text, ctx)
+  if (fileName === 'git_status.txt') return normalizeText(text.split('\n').filter((l) => !isHarnessOutputStatus(l)).join('\n'), ctx)
   // stdout.txt's "ended N process(es) the case left running: …" line is a cut-short copy of
   // processes.txt, which is compared in full by its own rule above.
   if (fileName === 'stdout.txt') return normalizeText(text.replace(/^.*\bended \d+ process\(es\) the case left running: .*\n?/gm, ''), ctx)
