@@ -29,6 +29,14 @@ interface MessageLike {
   parts?: PartLike[]
 }
 
+/** `v` with every string's `workDir/` prefix (and a bare `workDir`) made relative: a model often names absolute paths. */
+function relativeTo(v: unknown, workDir: string): unknown {
+  if (typeof v === 'string') return v.split(workDir + '/').join('').split(workDir).join('.')
+  if (Array.isArray(v)) return v.map((x) => relativeTo(x, workDir))
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, relativeTo(x, workDir)]))
+  return v
+}
+
 /** The scripted fault that makes OpenCode report the same class of provider fault. */
 function faultFor(e: { name?: string; statusCode?: number; message: string; retryAfterMs?: number | null }): Fault | undefined {
   if (e.statusCode !== undefined && e.statusCode >= 400) {
@@ -52,14 +60,16 @@ function faultFor(e: { name?: string; statusCode?: number; message: string; retr
  * it waits `abortedDelayMs` before answering, so the replay runs out of the
  * same budget again (a turn with a tool call replays the tool, which took the time).
  */
-export function turnsOf(r: PromptResult, abortedDelayMs: number): Turn[] {
+export function turnsOf(r: PromptResult, abortedDelayMs: number, workDir?: string): Turn[] {
   const assistants = (r.messages as MessageLike[]).filter((m) => m.info?.role === 'assistant')
   const fault = providerFault(r)
   return assistants.map((m, i) => {
     const turn: Turn = {}
     const text = (m.parts ?? []).filter((p) => p.type === 'text' && !p.synthetic && typeof p.text === 'string').map((p) => p.text).join('')
     if (text) turn.text = text
-    const calls = (m.parts ?? []).filter((p) => p.type === 'tool' && p.tool).map((p) => ({ name: String(p.tool), arguments: (p.state?.input ?? {}) as Record<string, unknown> }))
+    const calls = (m.parts ?? [])
+      .filter((p) => p.type === 'tool' && p.tool)
+      .map((p) => ({ name: String(p.tool), arguments: (workDir ? relativeTo(p.state?.input ?? {}, workDir) : (p.state?.input ?? {})) as Record<string, unknown> }))
     if (calls.length) turn.tool_calls = calls
     const err = m.info?.error
     const last = i === assistants.length - 1
@@ -97,6 +107,8 @@ export interface RecordingInput {
   model: string
   /** Where the case processes left their transcripts (already redacted and scrubbed). */
   transcriptFile: (caseId: string) => string
+  /** The tree the agent worked in: paths under it become relative, so the replay works in any worktree. */
+  workDir: string
   /** The run's latency budget, ms (a case's params.latency_budget_ms wins). */
   latencyBudgetMs: number
   /** Every registered secret's value: redacted from the recording in every form. */
@@ -118,7 +130,7 @@ export function buildRecording(o: RecordingInput): string {
     }
     const budget = Number(c.params?.latency_budget_ms ?? o.latencyBudgetMs)
     const first = transcript.find((t) => Array.isArray(t.messages) && t.messages.length > 0)
-    return entry(c, first ? turnsOf(first, Math.min(600_000, budget + 1000)) : [])
+    return entry(c, first ? turnsOf(first, Math.min(600_000, budget + 1000), o.workDir) : [])
   })
   const doc = {
     $comment: `Recorded by opencode-dogfood from ${o.runId} (model ${o.model}): the provider's answers, turn by turn. Replay offline with: opencode-dogfood run --cases-file THIS_FILE (same --latency-budget).`,

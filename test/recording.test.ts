@@ -1,0 +1,94 @@
+// Recordings: --record FILE writes what the provider answered (every model
+// turn of every case) as a cases file; replaying it with --cases-file gives
+// the same verdicts, from the recorded turns and not from the built-in script.
+import { readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { CaseResult, RunSummary } from '../src/types.js'
+import { cli, fixtureRepo, ledgerDir } from './support/repo.js'
+
+interface RecordedCase {
+  id: string
+  check: string
+  prompt: string
+  turns: { text?: string; tool_calls?: { name: string; arguments: Record<string, unknown> }[]; delay_ms?: number }[]
+}
+
+const STAGES = 'T1,T2b,T4'
+const verdicts = (s: RunSummary) => s.cases.map((c) => ({ id: c.case_id, status: c.status, actual: c.actual_outcome, code: c.failure_code }))
+
+describe('--record, then replay with --cases-file', () => {
+  const { base, repo } = fixtureRepo()
+  const recording = path.join(base, 'recording.json')
+  const replayFile = path.join(base, 'replay.json')
+  const runDir = (n: number) => path.join(ledgerDir(repo), `RUN_000${n}`)
+  const summaryOf = (n: number) => JSON.parse(readFileSync(path.join(runDir(n), 'run_summary.json'), 'utf8')) as RunSummary
+  let first: ReturnType<typeof cli>
+  let replay: ReturnType<typeof cli>
+  let recorded: { $comment: string; cases: RecordedCase[] }
+
+  beforeAll(() => {
+    first = cli(['run', '--stages', STAGES, '--worktree', path.join(base, 'wt1'), '--record', recording], { cwd: repo })
+    const text = readFileSync(recording, 'utf8')
+    recorded = JSON.parse(text)
+    // Mark one recorded answer: the replay must play the recording, not the built-in script.
+    const t2b01 = recorded.cases.find((c) => c.id === 'T2B01')!
+    t2b01.turns[t2b01.turns.length - 1].text = 'REPLAYED FROM THE RECORDING'
+    writeFileSync(replayFile, JSON.stringify(recorded, null, 2))
+    replay = cli(['run', '--stages', STAGES, '--worktree', path.join(base, 'wt2'), '--cases-file', replayFile], { cwd: repo })
+  }, 900_000)
+
+  it('records every case of the run, turn by turn, in the cases-file format', () => {
+    expect(first.status, first.stderr).toBe(0)
+    expect(recorded.$comment).toMatch(/Recorded by opencode-dogfood from RUN_0001 \(model dogfood\/scripted\)/)
+    expect(recorded.cases.map((c) => c.id)).toEqual(summaryOf(1).cases.map((c) => c.case_id))
+    const byId = new Map(recorded.cases.map((c) => [c.id, c]))
+    expect(byId.get('T1C01')!.turns).toEqual([{ text: 'pong' }])
+    expect(byId.get('T1C03')!.turns).toEqual([]) // rejected by the registry before any prompt
+    const write = byId.get('T2B01')!.turns[0].tool_calls![0]
+    expect(write.name).toBe('write')
+    expect(String(write.arguments.filePath)).toMatch(/docs\/zz_scratch\/opencode_dogfood_probe\.md$/)
+    expect(byId.get('T2B03')!.turns.some((t) => t.tool_calls?.some((c) => c.name === 'bash'))).toBe(true)
+    // T4E02: the wait the model asked for, cut by the budget, is in the recording; replayed, it takes as long again.
+    expect(byId.get('T4E02')!.turns[0].tool_calls).toEqual([{ name: 'bash', arguments: { command: 'sleep 30', description: 'Wait 30 seconds as asked' } }])
+  })
+
+  it('holds no key in any form', () => {
+    const text = readFileSync(recording, 'utf8')
+    expect(text).not.toMatch(/dogfood-(planner-|coder-|reviewer-)?[0-9a-f]{24}/)
+    expect(text).not.toMatch(/ZG9nZm9vZC[0-9A-Za-z+/]{20}/) // base64 of "dogfood-"
+  })
+
+  it('replays offline to the same verdicts', () => {
+    expect(replay.status, replay.stderr).toBe(0)
+    expect(verdicts(summaryOf(2))).toEqual(verdicts(summaryOf(1)))
+    const r = JSON.parse(readFileSync(path.join(runDir(2), 'cases', 'T4E02.result.json'), 'utf8')) as CaseResult
+    expect(r).toMatchObject({ status: 'PASS', failure_code: 'TIMEOUTEXCEEDED' })
+  })
+
+  it('plays the recorded turns, not the built-in script', () => {
+    const transcript = readFileSync(path.join(runDir(2), 'evidence', 'T2B01', 'transcript.json'), 'utf8')
+    expect(transcript).toMatch(/REPLAYED FROM THE RECORDING/)
+    expect(readFileSync(path.join(runDir(1), 'evidence', 'T2B01', 'transcript.json'), 'utf8')).not.toMatch(/REPLAYED FROM THE RECORDING/)
+  })
+})
+
+describe('--record and restated cases: bad input in one line', () => {
+  it('--record into a folder that does not exist', () => {
+    const { base, repo } = fixtureRepo()
+    const r = cli(['run', '--case', 'T1C01', '--record', path.join(base, 'nowhere', 'rec.json')], { cwd: repo })
+    expect(r.status).toBe(2)
+    expect(r.stderr.trim()).toMatch(/^opencode-dogfood: --record: the folder of '.*nowhere\/rec\.json' does not exist; give a file in an existing folder/)
+    expect(r.stderr.trim().split('\n')).toHaveLength(1)
+  })
+
+  it('a cases file that reuses a built-in id but changes the case', () => {
+    const { base, repo } = fixtureRepo()
+    const file = path.join(base, 'cases.json')
+    const builtin = JSON.parse(readFileSync('fixtures/cases.json', 'utf8')).cases.find((c: { id: string }) => c.id === 'T1C01')
+    writeFileSync(file, JSON.stringify({ cases: [{ ...builtin, prompt: 'something else' }] }))
+    const r = cli(['run', '--case', 'T1C01', '--cases-file', file], { cwd: repo })
+    expect(r.status).toBe(2)
+    expect(r.stderr.trim()).toMatch(/^opencode-dogfood: --cases-file: case id T1C01 is already defined .*must restate it exactly, changing only its turns$/)
+  })
+})
