@@ -9,13 +9,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { parse } from 'junit2json'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunSummary } from '../src/types.js'
 import { browserSkipReason, launchChromium } from './support/browser.js'
 import { cli, fixtureRepo, ledgerDir } from './support/repo.js'
-import { junitSchemaErrors } from './support/junit-schema.js'
+import { junitSchemaErrors, readJunit } from './support/junit-schema.js'
 
 const write = (filePath: string, content: string) => ({ tool_calls: [{ name: 'write', arguments: { filePath, content } }] })
 const CASES = [
@@ -160,7 +159,7 @@ describe.skipIf(!!skip)('report.html of a failing run, in chromium', () => {
   it('the --junit file of the same run: valid against the JUnit schema, read back by a JUnit consumer', async () => {
     const xml = readFileSync(junitFile, 'utf8')
     expect(await junitSchemaErrors(xml)).toEqual([])
-    const doc = (await parse(xml))!
+    const doc = (await readJunit(xml))
     expect(doc.testsuite!.map((t) => t.name)).toEqual(['T4'])
     const byName = new Map(doc.testsuite![0].testcase!.map((c) => [c.name, c]))
     expect(byName.get('T4X92')!.failure![0]).toMatchObject({ type: 'MODIFICATIONFAIL', message: expect.stringMatching(/^MODIFICATIONFAIL: modified README\.md/) })

@@ -8,7 +8,7 @@ import path from 'node:path'
 import { InputError } from '../errors.js'
 import { writeFileAtomic } from '../fsutil.js'
 import { STAGES, type CaseSummary, type RunSummary } from '../types.js'
-import { caseAnchor, REPORT_FILE } from './html/index.js'
+import { caseAnchor, REPORT_FILE } from './html/names.js'
 
 /** Characters XML 1.0 cannot hold at all (they are replaced by U+FFFD). */
 const NOT_XML = /[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu

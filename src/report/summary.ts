@@ -2,7 +2,8 @@
 // table of every case, why cases did not pass, and where the ledger is. GitHub
 // drops a step summary over 1 MiB whole, so rows that do not fit are left out
 // with a note pointing at the artifact, which always holds the full table.
-import type { RunSummary } from '../types.js'
+import type { CaseSummary, RunSummary } from '../types.js'
+import { caseAnchor, REPORT_FILE } from './html/names.js'
 import { bytes, code, countsLine, notPassed, pack, reasonLine, TABLE_HEAD, tableRow, type Measure } from './markdown.js'
 
 /** GitHub's limit for one step's summary. */
@@ -63,6 +64,18 @@ export function ledgerLines(ctx: ReportContext): string[] {
   return lines
 }
 
+/** Where a failing case is in the HTML report: report.html#case-ID, inside the artifact's RUN folder. */
+export function reportPointer(c: CaseSummary, runId: string): string {
+  return c.status === 'FAIL' ? ` — details: ${code(`${runId}/${REPORT_FILE}#${caseAnchor(c.case_id)}`)}` : ''
+}
+
+/** The HTML report of the run: where it is, and how to open it. */
+export function reportLine(ctx: ReportContext): string {
+  const what = "every case's prompt, tool calls, answer, diffs, guard and restore"
+  if (ctx.artifact && !ctx.artifact.error) return `- report: ${code(`${ctx.summary.run_id}/${REPORT_FILE}`)} in the artifact — unzip it and open the page (self-contained, no network): ${what}`
+  return `- report: ${code(`${ctx.ledgerPath}/${REPORT_FILE}`)} in the workspace (self-contained, no network): ${what}`
+}
+
 export function renderJobSummary(ctx: ReportContext, limit = JOB_SUMMARY_LIMIT, measure: Measure = bytes): string {
   const s = ctx.summary
   const reasons = notPassed(s)
@@ -70,9 +83,9 @@ export function renderJobSummary(ctx: ReportContext, limit = JOB_SUMMARY_LIMIT, 
     before: [verdictHeading(ctx), '', ...overviewLines(ctx)],
     sections: [
       { head: ['', '### Cases', '', ...TABLE_HEAD], items: s.cases.map(tableRow) },
-      { head: ['', '### Why cases did not pass', ''], items: reasons.map(reasonLine) },
+      { head: ['', '### Why cases did not pass', ''], items: reasons.map((c) => reasonLine(c) + reportPointer(c, s.run_id)) },
     ],
-    after: ledgerLines(ctx),
+    after: [...ledgerLines(ctx), reportLine(ctx)],
     limit,
     measure,
     overflowNote: (n) => `> ⚠️ ${n} line(s) not shown: a job summary must stay under 1 MiB. The full table is run_summary.json in the ledger artifact.`,

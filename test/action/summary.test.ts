@@ -24,6 +24,7 @@ describe('job summary', () => {
     for (const c of ctx.summary.cases) expect(md).toContain(`| ${c.case_id} | ${c.stage} |`)
     expect(md).toContain('[opencode-dogfood-4242-1-dogfood-1a2b3c4d](https://github.com/octo-org/octo-repo/actions/runs/4242/artifacts/1001)')
     expect(md).toContain(`sha256:${'ab'.repeat(32)}`)
+    expect(md).toContain('- report: `RUN_0001/report.html` in the artifact — unzip it and open the page')
   })
 
   it('FAIL: stop reason, skipped rows, reasons escaped, offending paths, upload failure shown', () => {
@@ -33,6 +34,10 @@ describe('job summary', () => {
     expect(md).toContain('> **Stop reason:** safety gate: T2B01 MODIFICATIONFAIL')
     expect(md).toContain('\\| a &lt;b&gt;pipe&lt;/b&gt; in the reason')
     expect(md).not.toContain('<b>')
+    // Each failing case points into the HTML report; skipped ones do not.
+    expect(md).toContain('— paths: `src/app.ts`, `README.md` — details: `RUN_0002/report.html#case-T2B01`')
+    expect(md.match(/report\.html#case-/g)).toHaveLength(1)
+    expect(md).toContain('- report: `/home/runner/work/app/app/artifacts/ledger/opencode_dogfood/RUN_0002/report.html` in the workspace')
   })
 
   it('upload disabled is said so', () => {

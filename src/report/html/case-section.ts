@@ -6,11 +6,8 @@ import { cutText, LIMITS } from './cut.js'
 import { diskSection, guardSection, restoreSection } from './disk.js'
 import { html, runHref, type Html } from './escape.js'
 import type { CaseView } from './ledger.js'
+import { caseAnchor } from './names.js'
 
-/** The anchor of a case (report.html#case-T3C02). */
-export function caseAnchor(caseId: string): string {
-  return `case-${caseId}`
-}
 
 /** A duration for a person: ms under a second, else seconds. */
 export function duration(ms: number): string {

@@ -1,6 +1,7 @@
 // The top of the report: verdict, counts, stop reason, containment, ledger
 // root, OpenCode version, model, commit — and the case table.
-import { caseAnchor, duration } from './case-section.js'
+import { duration } from './case-section.js'
+import { caseAnchor } from './names.js'
 import { cutText, LIMITS } from './cut.js'
 import { html, type Html } from './escape.js'
 import { readHead, type RunView } from './ledger.js'

@@ -11,10 +11,9 @@ import type { RunSummary } from '../../types.js'
 import { loadRun } from './ledger.js'
 import { errorPage, renderPage, type ReportOrigin } from './page.js'
 
-export { caseAnchor } from './case-section.js'
+import { REPORT_FILE } from './names.js'
 
-/** The report's file name inside a RUN folder. */
-export const REPORT_FILE = 'report.html'
+export { caseAnchor, REPORT_FILE } from './names.js'
 
 /** The report of the RUN folder as HTML; `summary` stands in for run_summary.json when the caller holds it. */
 export function renderReport(runDir: string, opts: { summary?: RunSummary; origin?: ReportOrigin } = {}): string {
