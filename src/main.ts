@@ -112,6 +112,7 @@ async function main(): Promise<void> {
       serverUrl: inputs.serverUrl,
       ledgerDir: inputs.ledgerDir,
       casesFile: inputs.casesFile,
+      recordFile: inputs.recordFile,
       transport: inputs.transport,
       roles: inputs.roles,
       writeAllowlist: inputs.writeAllowlist,

@@ -6,6 +6,7 @@ import { loadCases } from '../cases/catalog.js'
 import { InputError } from '../errors.js'
 import { validateAllowlist } from '../guard/allowlist.js'
 import { parseEnvNames, parseList, parseModel, parsePositiveInt, parseRoles, parseUrl } from '../suite/inputs.js'
+import { parseRecordPath } from '../cases/record-path.js'
 import { parseContainmentMode, type ContainmentMode } from '../sandbox/mechanism.js'
 import { BUILTIN_MODEL, DEFAULT_DELETION_ALLOWLIST, DEFAULT_WRITE_ALLOWLIST, type Role } from '../suite/options.js'
 import { parseStages, selectCases } from '../suite/plan.js'
@@ -19,6 +20,7 @@ export const ACTION_INPUTS = [
   'model',
   'roles',
   'cases-file',
+  'record',
   'opencode-version',
   'opencode-path',
   'server-url',
@@ -48,6 +50,8 @@ export interface ActionInputs {
   model: string
   roles?: Role[]
   casesFile?: string
+  /** Where the recording goes (absolute); undefined: none. */
+  recordFile?: string
   opencodeVersion: string
   opencodePath?: string
   serverUrl?: string
@@ -81,6 +85,7 @@ const CLI_TO_INPUT: Record<string, ActionInputName> = {
   '--model': 'model',
   '--roles': 'roles',
   '--cases-file': 'cases-file',
+  '--record': 'record',
   '--server-url': 'server-url',
   '--transport': 'transport',
   '--worktree': 'worktree-path',
@@ -169,6 +174,7 @@ export function readActionInputs(get: InputGetter, workspace: string): ActionInp
       model,
       roles,
       casesFile,
+      recordFile: opt('record') !== undefined ? parseRecordPath(opt('record')!, workspace, 'record') : undefined,
       opencodeVersion,
       opencodePath: opt('opencode-path') !== undefined ? within(workspace, opt('opencode-path')!) : undefined,
       serverUrl: opt('server-url') !== undefined ? parseUrl(opt('server-url')!, 'server-url') : undefined,

@@ -93,6 +93,7 @@ describe('a bad input fails with one line naming it and what is allowed', () => 
     [{ roles: 'planner=anthropic/x' }, 'roles', /name=provider\/model:KEY_ENV/],
     [{ model: 'anthropic/claude-sonnet-4-5', roles: 'planner=anthropic/claude-sonnet-4-5:DOGFOOD_TEST_UNSET_KEY' }, 'roles', /DOGFOOD_TEST_UNSET_KEY, which is not set/],
     [{ 'cases-file': 'no/such/file.json' }, 'cases-file', /cannot read/],
+    [{ record: 'no/such/folder/rec.json' }, 'record', /the folder of 'no\/such\/folder\/rec\.json' does not exist/],
     [{ 'opencode-version': '^1.18' }, 'opencode-version', /not an exact version/],
     [{ 'server-url': 'ftp://x' }, 'server-url', /not an http\(s\) URL/],
     [{ transport: 'grpc' }, 'transport', /allowed: sdk, cli/],
