@@ -14,6 +14,7 @@ import { resolveActionBinary } from './action/opencode-binary.js'
 import { setOutputs } from './action/outputs.js'
 import { writePidLauncher } from './action/pids.js'
 import { maskSecrets } from './action/secrets.js'
+import { maskSignKey, writeSignKeyFile } from './action/sign-key.js'
 import { STATE } from './action/state.js'
 import { progressLine } from './demo.js'
 import { InputError, PreflightError } from './errors.js'
@@ -83,6 +84,7 @@ async function writeJobSummary(markdown: string): Promise<void> {
 async function main(): Promise<void> {
   // Secrets first: nothing may print before the runner knows what to mask.
   const masked = maskSecrets(core.setSecret, process.env)
+  maskSignKey(core.getInput('sign-key'), core.setSecret)
   const ctx = readRunContext()
   let inputs: ActionInputs
   try {
@@ -93,6 +95,7 @@ async function main(): Promise<void> {
   maskSecrets(core.setSecret, process.env, inputs.roles, masked)
 
   const stateDir = prepareStateDir(ctx)
+  const signKey = inputs.signKey ? writeSignKeyFile(inputs.signKey, stateDir) : undefined
   const worktreePath = inputs.worktreePath ?? defaultWorktree(ctx, stateDir)
   core.saveState(STATE.repoDir, inputs.repoDir)
   core.saveState(STATE.worktree, worktreePath)
@@ -113,6 +116,7 @@ async function main(): Promise<void> {
       ledgerDir: inputs.ledgerDir,
       casesFile: inputs.casesFile,
       recordFile: inputs.recordFile,
+      signKey: signKey?.file,
       transport: inputs.transport,
       roles: inputs.roles,
       writeAllowlist: inputs.writeAllowlist,
@@ -131,6 +135,8 @@ async function main(): Promise<void> {
     await check?.finish([errorBody(message, new Date())])
     setOutputs(core.setOutput, { checkRun: check })
     return failStep(e)
+  } finally {
+    signKey?.remove()
   }
 
   const summary = outcome.summary

@@ -10,6 +10,7 @@ import { parseRecordPath } from '../cases/record-path.js'
 import { parseContainmentMode, type ContainmentMode } from '../sandbox/mechanism.js'
 import { BUILTIN_MODEL, DEFAULT_DELETION_ALLOWLIST, DEFAULT_WRITE_ALLOWLIST, type Role } from '../suite/options.js'
 import { parseStages, selectCases } from '../suite/plan.js'
+import { parseSignKeyContent } from './sign-key.js'
 import { CASE_ID_PATTERN, type Stage, type Transport } from '../types.js'
 
 /** The names in action.yml, in its order (a test keeps the two in step). */
@@ -34,6 +35,7 @@ export const ACTION_INPUTS = [
   'ledger-dir',
   'write-allowlist',
   'deletion-allowlist',
+  'sign-key',
   'upload-artifact',
   'artifact-name',
   'retention-days',
@@ -67,6 +69,8 @@ export interface ActionInputs {
   ledgerDir?: string
   writeAllowlist: string[]
   deletionAllowlist: string[]
+  /** The content of an OpenSSH private key (a secret), validated; undefined: the run is not signed. */
+  signKey?: string
   uploadArtifact: boolean
   artifactName: string
   /** 0 means the repository's setting. */
@@ -188,6 +192,7 @@ export function readActionInputs(get: InputGetter, workspace: string): ActionInp
       ledgerDir: opt('ledger-dir') !== undefined ? within(workspace, opt('ledger-dir')!) : undefined,
       writeAllowlist: validateAllowlist('write-allowlist', parseList(opt('write-allowlist')) ?? DEFAULT_WRITE_ALLOWLIST),
       deletionAllowlist: validateAllowlist('deletion-allowlist', parseList(opt('deletion-allowlist')) ?? DEFAULT_DELETION_ALLOWLIST),
+      signKey: opt('sign-key') !== undefined ? parseSignKeyContent(get('sign-key'), 'sign-key') : undefined,
       uploadArtifact: parseBoolean(required('upload-artifact'), 'upload-artifact'),
       artifactName,
       retentionDays,

@@ -19,7 +19,7 @@
 // (no controlling tty to prompt on), SSH_ASKPASS is disabled and the agent
 // socket removed, and each call is bounded — no passphrase prompt can hang.
 import { spawnSync, type SpawnSyncOptionsWithStringEncoding } from 'node:child_process'
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, statSync, unlinkSync } from 'node:fs'
 import path from 'node:path'
 import { InputError } from '../errors.js'
 import { writeSidecar } from './sidecar.js'
@@ -148,7 +148,7 @@ export function signSummary(runDir: string, keyFile: string): string {
   const summary = path.join(runDir, SUMMARY_FILE)
   if (!existsSync(summary)) throw new SigningError(`${summary}: missing; sign only after the run summary is written`)
   const sig = path.join(runDir, SIGNATURE_FILE)
-  rmSync(sig, { force: true })
+  if (existsSync(sig)) unlinkSync(sig)
   const r = sshKeygen(['-Y', 'sign', '-f', key, '-n', SIGNATURE_NAMESPACE, SUMMARY_FILE], { cwd: runDir })
   if (r.status !== 0 || !existsSync(sig)) throw new SigningError(`ssh-keygen -Y sign failed (exit ${r.status}): ${firstLine(r.stderr)}`)
   if (!readFileSync(sig, 'utf8').startsWith('-----BEGIN SSH SIGNATURE-----')) throw new SigningError(`${sig}: ssh-keygen wrote no SSHSIG signature`)
