@@ -56,8 +56,16 @@ describe('providerFault: an answer is never a fault, a fault never an answer', (
     expect(providerFault(result({ text: 'wrong answer', messages: [assistant(undefined, [{ type: 'text', text: 'wrong answer' }])] }))).toBeUndefined()
   })
   it('retries that the provider then answered: recovered', () => {
-    const f = providerFault(result({ text: 'ok', retries: [{ attempt: 1, message: 'rate limit', next: 0, seen_at: 0 }], messages: [assistant(undefined, [{ type: 'text', text: 'ok' }])] }))
+    const f = providerFault(result({ text: 'ok', retries: [{ attempt: 1, message: 'rate limit', next: 0, seen_at: 0 }], messages: [assistant(undefined, [{ type: 'step-start' }, { type: 'text', text: 'ok' }, { type: 'step-finish' }])] }))
     expect(f).toMatchObject({ class: 'rate_limited', outcome: 'recovered', stopped_by: null })
+  })
+  it('retries, then an empty answer: the provider answered (EMPTYRESPONSE is the agent\'s), not a fault', () => {
+    const f = providerFault(result({ retries: [{ attempt: 1, message: 'overloaded', next: 0, seen_at: 0 }], messages: [assistant(undefined, [{ type: 'step-start' }, { type: 'step-finish' }])] }))
+    expect(f?.outcome).toBe('recovered')
+  })
+  it('retries, then the session ended with no answer and no error: failed', () => {
+    const f = providerFault(result({ retries: [{ attempt: 5, message: 'Connection reset by server', next: 0, seen_at: 0 }], messages: [assistant(undefined, [{ type: 'step-start' }, { type: 'text', text: '' }])] }))
+    expect(f).toMatchObject({ class: 'broke_stream', outcome: 'failed', stopped_by: 'opencode' })
   })
   it('the budget ran out while OpenCode was retrying: failed, stopped by the harness', () => {
     const f = providerFault(result({ timedOut: true, finalStatus: 'retry', retries: [{ attempt: 3, message: 'internal server error', next: 0, seen_at: 0 }], messages: [assistant({ name: 'MessageAbortedError', data: { message: 'Aborted' } })] }))

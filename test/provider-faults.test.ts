@@ -71,7 +71,7 @@ const CASES = [
     check: 'agent',
     prevention: 'readonly',
     prompt: 'Count slowly.',
-    turns: [{ text: Array.from({ length: 60 }, (_, i) => `word${i} `).join(''), token_delay_ms: 400 }],
+    turns: [{ text: Array.from({ length: 60 }, (_, i) => `word${i} `).join(''), token_delay_ms: 600 }],
   },
   {
     id: 'T4F13',
@@ -87,7 +87,7 @@ const CASES = [
   },
 ]
 
-const BUDGET_MS = 12_000
+const BUDGET_MS = 20_000
 
 describe('provider faults, injected and classified (real opencode, scripted model)', () => {
   const { base, repo } = fixtureRepo()

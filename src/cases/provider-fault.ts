@@ -135,6 +135,12 @@ function retryAfterMs(headers: Record<string, string> | undefined): number | nul
 /** Whitespace runs (newlines included) as one space: a reason is one line. */
 const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim()
 
+/** The last model request of the session got to its end: its message has a step-finish part (even with an empty answer). */
+function providerAnswered(messages: unknown[]): boolean {
+  const last = (messages as { info?: { role?: string }; parts?: { type?: string }[] }[]).filter((m) => m.info?.role === 'assistant').at(-1)
+  return !!last?.parts?.some((p) => p.type === 'step-finish')
+}
+
 function lastAssistantError(messages: unknown[]): MessageError | undefined {
   const last = (messages as { info?: { role?: string; error?: MessageError } }[]).filter((m) => m.info?.role === 'assistant').at(-1)
   return last?.info?.error
@@ -172,7 +178,7 @@ export function providerFault(r: PromptResult): ProviderFault | undefined {
   if (!lastRetry) return undefined
   const c = classify({ message: lastRetry.message }, true)!
   // Ended while retrying: the harness stopped early, the budget ran out, or OpenCode gave up without an error (unreachable).
-  const endedOnRetry = r.stoppedEarly !== undefined || (r.timedOut && r.finalStatus === 'retry') || (!r.timedOut && r.text.length === 0 && r.tools.length === 0)
+  const endedOnRetry = r.stoppedEarly !== undefined || (r.timedOut && r.finalStatus === 'retry') || (!r.timedOut && !providerAnswered(r.messages))
   const stopReason = r.stoppedEarly ?? (r.timedOut ? 'the latency budget ran out while OpenCode was retrying' : `OpenCode stopped after ${retries.length} retries`)
   const outcome = endedOnRetry ? 'failed' : 'recovered'
   return {
