@@ -44,6 +44,16 @@ describe('run --sign-key: bad keys are one line, exit 2, nothing written', () =>
   })
 })
 
+describe('ssh-keygen missing', () => {
+  it('run --sign-key and verify --allowed-signers name the option and the Debian package, exit 2', () => {
+    const env = { PATH: path.join(base, 'empty-bin') }
+    const r = cli(['run', '--case', 'T1C01', '--sign-key', key], { cwd: repo, env })
+    expect(r.status).toBe(2)
+    expect(r.stderr).toBe('opencode-dogfood: --sign-key: ssh-keygen not found on PATH; install OpenSSH (Debian/Ubuntu: apt-get install -y openssh-client)\n')
+    expect(existsSync(ledgerDir(repo))).toBe(false)
+  })
+})
+
 describe('a signed real run', () => {
   it('passes verify --allowed-signers and plain ssh-keygen; a changed summary fails both', () => {
     const r = cli(['run', '--case', 'T1C01'], { cwd: repo })
@@ -70,5 +80,8 @@ describe('a signed real run', () => {
     const missing = cli(['verify', run, '--allowed-signers', path.join(base, 'nope')])
     expect(missing.status).toBe(2)
     expect(missing.stderr).toMatch(/^opencode-dogfood: --allowed-signers: .*nope: no such file/)
+    const noKeygen = cli(['verify', run, '--allowed-signers', allowed], { env: { PATH: path.join(base, 'empty-bin') } })
+    expect(noKeygen.status).toBe(2)
+    expect(noKeygen.stderr).toBe('opencode-dogfood: --allowed-signers: ssh-keygen not found on PATH; install OpenSSH (Debian/Ubuntu: apt-get install -y openssh-client)\n')
   })
 })

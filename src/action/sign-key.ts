@@ -25,7 +25,7 @@ export function parseSignKeyContent(value: string, input = 'sign-key'): string {
   const problem = inspectPrivateKey(value)
   // The value is never quoted in the message: it is a secret.
   if (problem) throw new SignKeyError(input, `the value ${problem}; give the content of the private key file, from a secret`)
-  requireSshKeygen()
+  requireSshKeygen(input)
   return canonical(value)
 }
 

@@ -11,8 +11,9 @@
 // up-front check of `--sign-key` (and of the Action's `sign-key`, through
 // inspectPrivateKey on the content).
 // Errors: SignKeyError (an InputError: missing file, not an OpenSSH private
-// key, encrypted, permissions too open), SshKeygenMissingError (no ssh-keygen:
-// Debian package openssh-client), SigningError (ssh-keygen failed).
+// key, encrypted, permissions too open), SshKeygenMissingError (an InputError
+// of the option that needs it: no ssh-keygen, Debian package openssh-client),
+// SigningError (ssh-keygen ran and failed).
 // Source of the formats: OpenSSH PROTOCOL.sshsig and PROTOCOL.key
 // (openssh-key-v1: magic, then the cipher name; "none" means unencrypted).
 // ssh-keygen never gets a terminal: stdin is closed, it runs in its own session
@@ -36,11 +37,11 @@ export class SignKeyError extends InputError {
   override name = 'SignKeyError'
 }
 
-/** ssh-keygen is not on PATH. */
-export class SshKeygenMissingError extends Error {
+/** ssh-keygen is not on PATH: an InputError of the option that needs it (bad environment, exit 2). */
+export class SshKeygenMissingError extends InputError {
   override name = 'SshKeygenMissingError'
-  constructor() {
-    super('ssh-keygen not found on PATH; install OpenSSH (Debian/Ubuntu: apt-get install -y openssh-client)')
+  constructor(input = 'ssh-keygen') {
+    super(input, 'ssh-keygen not found on PATH; install OpenSSH (Debian/Ubuntu: apt-get install -y openssh-client)')
   }
 }
 
@@ -73,10 +74,10 @@ export function inspectPrivateKey(text: string): string | undefined {
   return undefined
 }
 
-/** Throws SshKeygenMissingError when ssh-keygen cannot be started. */
-export function requireSshKeygen(): void {
+/** Throws SshKeygenMissingError (naming `input`, the option that needs it) when ssh-keygen cannot be started. */
+export function requireSshKeygen(input?: string): void {
   const r = spawnSync('ssh-keygen', ['-?'], { stdio: 'ignore', timeout: SSH_KEYGEN_TIMEOUT_MS })
-  if ((r.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') throw new SshKeygenMissingError()
+  if ((r.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') throw new SshKeygenMissingError(input)
 }
 
 /**
@@ -95,7 +96,7 @@ export function checkSignKey(file: string, input = '--sign-key'): string {
   // ssh-keygen's own rule (sshkey_perm_ok): a key of ours others can read is ignored.
   if (typeof process.getuid === 'function' && st.uid === process.getuid() && (st.mode & 0o077) !== 0)
     throw new SignKeyError(input, `${file}: permissions ${(st.mode & 0o777).toString(8).padStart(4, '0')} are too open, ssh-keygen would ignore the key; run chmod 600 ${file}`)
-  requireSshKeygen()
+  requireSshKeygen(input)
   return abs
 }
 
@@ -169,8 +170,8 @@ export interface SignatureCheck {
  * of ssh-keygen(1), ALLOWED SIGNERS): `-Y find-principals` names who signed,
  * then `-Y verify -n opencode-dogfood` checks the signature over the summary's
  * bytes. Not ok (with the reason): no signature, a signer not in the file, a
- * wrong namespace, any change to the summary. Throws SshKeygenMissingError and
- * InputError (allowed_signers file missing).
+ * wrong namespace, any change to the summary. Throws InputError (allowed_signers
+ * file missing) and SshKeygenMissingError, both naming `input`.
  */
 export function verifySignature(runDir: string, allowedSignersFile: string, input = '--allowed-signers'): SignatureCheck {
   const allowed = path.resolve(allowedSignersFile)
@@ -179,6 +180,7 @@ export function verifySignature(runDir: string, allowedSignersFile: string, inpu
   const summary = path.join(runDir, SUMMARY_FILE)
   if (!existsSync(sig)) return { ok: false, error: `${SIGNATURE_FILE}: missing (the run was not signed)` }
   if (!existsSync(summary)) return { ok: false, error: `${SUMMARY_FILE}: missing` }
+  requireSshKeygen(input)
   const found = sshKeygen(['-Y', 'find-principals', '-s', sig, '-f', allowed])
   const principals = found.stdout.split('\n').map((l) => l.trim()).filter(Boolean)
   if (found.status !== 0 || principals.length === 0) return { ok: false, error: `${SIGNATURE_FILE}: signed by a key that is not in ${allowedSignersFile} (${firstLine(found.stderr)})` }
