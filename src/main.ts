@@ -20,6 +20,7 @@ import { progressLine } from './demo.js'
 import { InputError, PreflightError } from './errors.js'
 import { completionBodies, createBody, errorBody } from './report/check-run.js'
 import { renderJobSummary, type ArtifactInfo } from './report/summary.js'
+import { writeJunit } from './report/junit.js'
 import { verdictTable } from './report/table.js'
 import type { SuiteOutcome } from './suite/options.js'
 import { runSuite } from './suite/run.js'
@@ -142,15 +143,29 @@ async function main(): Promise<void> {
   const summary = outcome.summary
   core.saveState(STATE.verdict, summary.final_verdict)
   core.info(verdictTable(summary).trimEnd())
+  const junit = inputs.junitPath ? writeJunitFile(inputs.junitPath, summary) : undefined
   const artifact = await upload(inputs, ctx, outcome.runDir)
   const report = { summary, ledgerPath: outcome.runDir, model: inputs.model, artifact, title: inputs.checkName }
   await writeJobSummary(renderJobSummary(report))
   await check?.finish(completionBodies(report, new Date()))
-  setOutputs(core.setOutput, { summary, ledgerPath: outcome.runDir, artifact: artifact?.error ? undefined : artifact, checkRun: check })
+  setOutputs(core.setOutput, { summary, ledgerPath: outcome.runDir, junitPath: junit?.error ? undefined : junit?.file, artifact: artifact?.error ? undefined : artifact, checkRun: check })
   if (outcome.worktree && !outcome.worktree.removed) core.notice(outcome.worktree.message)
 
   if (summary.final_verdict !== 'PASS') return core.setFailed(`${summary.run_id}: verdict FAIL — ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped${summary.stop_reason ? ` (${summary.stop_reason})` : ''}`)
   if (artifact?.error) return core.setFailed(`${summary.run_id}: verdict PASS, but the ledger artifact could not be uploaded: ${artifact.error}`)
+  if (junit?.error) return core.setFailed(`${summary.run_id}: verdict PASS, but junit-path could not be written: ${junit.error}`)
+}
+
+/** junit-path: the run's JUnit XML; an error is reported (and fails the step at the end), the rest of the step goes on. */
+function writeJunitFile(file: string, summary: SuiteOutcome['summary']): { file: string; error?: string } {
+  try {
+    writeJunit(file, summary)
+    core.info(`junit: ${file}`)
+    return { file }
+  } catch (e) {
+    core.error(`junit-path: could not write ${file}: ${(e as Error).message}`)
+    return { file, error: (e as Error).message }
+  }
 }
 
 /** Never throws: anything unexpected fails the step with one line (the stack goes to the debug log). */

@@ -11,6 +11,7 @@ import { parseContainmentMode, type ContainmentMode } from '../sandbox/mechanism
 import { BUILTIN_MODEL, DEFAULT_DELETION_ALLOWLIST, DEFAULT_WRITE_ALLOWLIST, type Role } from '../suite/options.js'
 import { parseStages, selectCases } from '../suite/plan.js'
 import { parseSignKeyContent } from './sign-key.js'
+import { parseJunitPath } from '../report/junit.js'
 import { CASE_ID_PATTERN, type Stage, type Transport } from '../types.js'
 
 /** The names in action.yml, in its order (a test keeps the two in step). */
@@ -33,6 +34,7 @@ export const ACTION_INPUTS = [
   'working-directory',
   'worktree-path',
   'ledger-dir',
+  'junit-path',
   'write-allowlist',
   'deletion-allowlist',
   'sign-key',
@@ -67,6 +69,8 @@ export interface ActionInputs {
   /** Absolute; undefined means a fresh folder under RUNNER_TEMP. */
   worktreePath?: string
   ledgerDir?: string
+  /** Absolute; undefined: no JUnit file. */
+  junitPath?: string
   writeAllowlist: string[]
   deletionAllowlist: string[]
   /** The content of an OpenSSH private key (a secret), validated; undefined: the run is not signed. */
@@ -190,6 +194,7 @@ export function readActionInputs(get: InputGetter, workspace: string): ActionInp
       repoDir: within(workspace, opt('working-directory') ?? '.'),
       worktreePath: opt('worktree-path') !== undefined ? within(workspace, opt('worktree-path')!) : undefined,
       ledgerDir: opt('ledger-dir') !== undefined ? within(workspace, opt('ledger-dir')!) : undefined,
+      junitPath: opt('junit-path') !== undefined ? parseJunitPath(opt('junit-path')!, workspace, 'junit-path') : undefined,
       writeAllowlist: validateAllowlist('write-allowlist', parseList(opt('write-allowlist')) ?? DEFAULT_WRITE_ALLOWLIST),
       deletionAllowlist: validateAllowlist('deletion-allowlist', parseList(opt('deletion-allowlist')) ?? DEFAULT_DELETION_ALLOWLIST),
       signKey: opt('sign-key') !== undefined ? parseSignKeyContent(get('sign-key'), 'sign-key') : undefined,

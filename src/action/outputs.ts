@@ -11,6 +11,7 @@ export const ACTION_OUTPUTS = [
   'total',
   'ledger-path',
   'ledger-root',
+  'junit-path',
   'artifact-name',
   'artifact-id',
   'artifact-digest',
@@ -22,6 +23,8 @@ export type ActionOutputName = (typeof ACTION_OUTPUTS)[number]
 export interface OutputValues {
   summary?: RunSummary
   ledgerPath?: string
+  /** The JUnit XML file written (junit-path). */
+  junitPath?: string
   artifact?: { name: string; id?: number; digest?: string }
   checkRun?: { id?: number; url?: string }
 }
@@ -37,6 +40,7 @@ export function outputValues(v: OutputValues): Record<ActionOutputName, string> 
     total: s ? String(s.total_cases) : '',
     'ledger-path': v.ledgerPath ?? '',
     'ledger-root': s?.ledger_root ?? '',
+    'junit-path': v.junitPath ?? '',
     'artifact-name': v.artifact?.id !== undefined ? v.artifact.name : '',
     'artifact-id': v.artifact?.id !== undefined ? String(v.artifact.id) : '',
     'artifact-digest': v.artifact?.digest ? `sha256:${v.artifact.digest}` : '',

@@ -67,7 +67,7 @@ export function diskSection(c: CaseView): Html {
   const items = tsvRows(evidenceText(c, 'items.txt') ?? '')
   const deleted = changes.filter((r) => r[0] === 'deleted').map((r) => r[2] ?? '')
   const parts: Html[] = []
-  if (diffs.length > 0) parts.push(html`<h5>Modified files (unified diff against the state before the case)</h5>${diffs.map((d) => renderFileDiff(d, diffFile!.rel))}`)
+  if (diffs.length > 0) parts.push(html`<h5>Modified and deleted files (unified diff against the state before the case)</h5>${diffs.map((d) => renderFileDiff(d, diffFile!.rel))}`)
   else if (changes.some((r) => r[0] === 'modified' || r[0] === 'mode' || r[0] === 'type'))
     parts.push(html`<p class="warn">Files were modified but this ledger has no changes.diff (written by opencode-dogfood since its HTML report): see guard_changes.txt.</p>`)
   if (items.length > 0) {
