@@ -2,7 +2,7 @@
 // said and which tools it called (input, status, output; refused calls
 // marked), and its answer — all of it shown as text.
 import { cutNote, cutText, LIMITS, pre } from './cut.js'
-import { html, type Html } from './escape.js'
+import { html, runHref, type Html } from './escape.js'
 import type { EvidenceFile } from './ledger.js'
 import { readHead } from './ledger.js'
 import { parseTranscript, type CallView, type Step } from './transcript.js'
@@ -68,7 +68,7 @@ ${c.answer.length === 0 ? html`<p class="empty">(no answer text)</p>` : html`<pr
 export function agentSection(transcript: EvidenceFile | undefined): Html {
   if (!transcript) return html`<p class="empty">No agent call in this case (no transcript.json).</p>`
   if (transcript.bytes > MAX_TRANSCRIPT_BYTES)
-    return html`<p class="cut">✂ transcript.json is ${transcript.bytes.toLocaleString('en')} bytes, too large to show here: see <a href="${transcript.rel}">${transcript.rel}</a></p>`
+    return html`<p class="cut">✂ transcript.json is ${transcript.bytes.toLocaleString('en')} bytes, too large to show here: see <a href="${runHref(transcript.rel)}">${transcript.rel}</a></p>`
   const read = readHead(transcript.abs, MAX_TRANSCRIPT_BYTES)
   const parsed = parseTranscript(read.text)
   if ('problem' in parsed) return html`<p class="warn">${transcript.rel}: ${parsed.problem}</p>`

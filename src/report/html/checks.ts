@@ -56,7 +56,10 @@ export function timingSection(c: CaseView): Html {
 
 /** Folded harness evidence, then the list of every evidence file (size and sha256 from the result JSON). */
 export function evidenceSection(c: CaseView): Html {
-  const harness = HARNESS_FILES.filter(([n]) => c.evidence.has(n)).map(([n, label]) => html`<details class="harness"><summary>${label} (${n})</summary>${fileBlock(c, n, label)}</details>`)
+  const harness = HARNESS_FILES.filter(([n]) => c.evidence.has(n)).map(([n, label]) => {
+    const f = c.evidence.get(n)!
+    return html`<details class="harness"><summary>${label} (<a class="file" href="${runHref(f.rel)}">${n}</a>)</summary>${pre(evidenceText(c, n) ?? '', { max: LIMITS.text, source: f.rel, empty: '(empty file)' })}</details>`
+  })
   const recorded = new Map((c.result?.evidence ?? []).map((e) => [e.path, e]))
   const rows = [...c.evidence.values()].map((f) => {
     const r = recorded.get(f.rel)
