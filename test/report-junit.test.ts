@@ -1,7 +1,7 @@
 // JUnit XML: checked against the JUnit schema Jenkins validates reports with
 // (support/junit-schema.ts says where it comes from) by libxml2's xmllint,
 // and read back by a JUnit consumer (junit2json).
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -10,6 +10,7 @@ import { parseJunitPath, renderJunit, writeJunit, xmlEscape } from '../src/repor
 import type { RunSummary } from '../src/types.js'
 import { passingRun, safetyStopRun } from './support/action/summaries.js'
 import { JUNIT_XSD, junitSchemaErrors, readJunit } from './support/junit-schema.js'
+import { cli, fixtureRepo, ledgerDir } from './support/repo.js'
 
 describe('JUnit XML', () => {
   it('the schema is the Jenkins JUnit XSD, and it rejects what it should (the check can fail)', async () => {
@@ -72,5 +73,13 @@ describe('JUnit XML', () => {
     expect(file).toBe(path.join(dir, 'out', 'results.xml'))
     writeJunit(file, passingRun())
     expect(readFileSync(file, 'utf8')).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="opencode-dogfood RUN_0001" tests="15" failures="0"/)
+  })
+
+  it('run --junit naming a directory stops before anything runs: one line, exit 2, no ledger', () => {
+    const { base, repo } = fixtureRepo()
+    const r = cli(['run', '--case', 'T1C01', '--junit', base], { cwd: repo })
+    expect(r.status).toBe(2)
+    expect(r.stderr).toBe(`opencode-dogfood: --junit: ${base} is a directory; give a file name, e.g. ${path.join(base, 'opencode-dogfood.xml')}\n`)
+    expect(existsSync(ledgerDir(repo))).toBe(false)
   })
 })
