@@ -80,14 +80,41 @@ async function cmdRun(argv: string[]): Promise<number> {
   const opts = parseSuiteInputs(values as Record<string, string | boolean | undefined>, process.cwd())
   const junit = values.junit !== undefined ? await import('./report/junit.js') : undefined
   const junitFile = junit?.parseJunitPath(values.junit!, process.cwd())
-  const outcome = await runSuite({ ...opts, onProgress: await printProgress() })
+  const interrupt = onInterrupt()
+  const outcome = await runSuite({ ...opts, onProgress: await printProgress(), interrupt: interrupt.signal })
   if (junitFile) junit!.writeJunit(junitFile, outcome.summary)
   process.stdout.write(values.json ? JSON.stringify(outcome.summary, null, 2) + '\n' : verdictTable(outcome.summary) + `ledger: ${outcome.runDir}\nledger root: ${outcome.summary.ledger_root} (publish it; check with: opencode-dogfood verify RUN_DIR --root HEX)\n${junitFile ? `junit: ${junitFile}\n` : ''}`)
+  if (outcome.ledgerProblems.length > 0)
+    process.stderr.write(`opencode-dogfood: the agent tampered with this run's ledger; verify finds:\n${outcome.ledgerProblems.map((p) => `  ${p}`).join('\n')}\n`)
   if (outcome.checkoutChanges.length > 0) {
     process.stderr.write(`opencode-dogfood: MODIFICATIONFAIL: the run changed your checkout:\n${outcome.checkoutChanges.map((c) => `  ${c}`).join('\n')}\n`)
     return 1
   }
+  // Interrupted: the ledger is sealed (stop_reason says where); the exit status is the shell's 128 + signal.
+  if (interrupt.signal.aborted) return interrupt.signal.reason === 'SIGINT' ? 130 : 143
   return outcome.summary.final_verdict === 'PASS' ? 0 : 1
+}
+
+/**
+ * SIGINT/SIGTERM during a run: the first aborts the returned controller (its
+ * reason: the signal's name) — the suite ends the case in flight, restores
+ * its tree, stops every child and seals the ledger; a second ends the process
+ * at once (the sandbox's --die-with-parent and the case processes' watchdog
+ * take their children down).
+ */
+function onInterrupt(): AbortController {
+  const c = new AbortController()
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(sig, () => {
+      if (c.signal.aborted) {
+        process.stderr.write(`opencode-dogfood: ${sig} again: ending now (the ledger of this run stays unsealed)\n`)
+        process.exit(sig === 'SIGINT' ? 130 : 143)
+      }
+      process.stderr.write(`opencode-dogfood: ${sig}: stopping — ending the case in flight, restoring its tree, sealing the ledger (send it again to end at once)\n`)
+      c.abort(sig)
+    })
+  }
+  return c
 }
 
 async function cmdVerify(argv: string[]): Promise<number> {
@@ -144,6 +171,8 @@ async function cmdInit(argv: string[]): Promise<number> {
 
 /** How often a case process started ahead of its turn looks for its context. */
 const CONTEXT_POLL_MS = 10
+/** How often a running case process checks that its suite is still there. */
+const PARENT_POLL_MS = 250
 
 /**
  * `__case CTX PIDFILE [WAIT_MS]`: run one case. The suite may start a case
@@ -162,8 +191,13 @@ async function cmdCase(argv: string[]): Promise<number> {
     return 2
   }
   const until = Date.now() + waitMs
+  // Waiting, a signal ends the process quietly (nothing has started); running, see below.
+  const parent = process.ppid
+  let onSignal = (sig: NodeJS.Signals): void => process.exit(sig === 'SIGINT' ? 130 : 143)
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => onSignal(sig))
   while (!existsSync(ctxFile)) {
-    if (Date.now() > until || !alive(process.ppid)) {
+    // Orphaned, a process is reparented: a new ppid means the suite is gone.
+    if (Date.now() > until || process.ppid !== parent || !alive(parent)) {
       process.stderr.write(`case process: no context at ${ctxFile} within ${waitMs} ms (or the suite is gone); exiting\n`)
       return 3
     }
@@ -177,7 +211,19 @@ async function cmdCase(argv: string[]): Promise<number> {
     process.exit(124)
   }, ctx.caseTimeoutMs)
   timer.unref()
-  const { runCase } = await loading
+  const { interruptCase, runCase } = await loading
+  // Interrupted (a signal, or the suite gone — killed outright), the case ends
+  // early but still restores its tree and writes its verdict; a second signal ends it at once.
+  let signalled = false
+  onSignal = (sig) => {
+    if (signalled) process.exit(sig === 'SIGINT' ? 130 : 143)
+    signalled = true
+    interruptCase(`interrupted by ${sig} during ${ctx.caseDef.id}`)
+  }
+  const watchdog = setInterval(() => {
+    if (process.ppid !== parent || !alive(parent)) interruptCase(`the suite process ended (killed) during ${ctx.caseDef.id}`)
+  }, PARENT_POLL_MS)
+  watchdog.unref()
   const v = await runCase(ctx)
   return v.actual_outcome === 'SUCCESS' ? 0 : 1
 }
@@ -212,6 +258,11 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./bench.js')).runBench(rest)
       case '__case':
         return await cmdCase(rest)
+      case '__reaper': {
+        const [parent, group, tag] = rest
+        await (await import('./sandbox/reaper.js')).reap(Number(parent), Number(group), tag)
+        return 0
+      }
       default:
         throw new InputError('command', `unknown command '${cmd}'; allowed: run, verify, report, diff, init, demo, bench (see --help)`)
     }

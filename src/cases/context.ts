@@ -44,6 +44,8 @@ export interface CaseContext {
   codeEnv: Record<string, string>
   /** Canary files outside the worktree. */
   canaries: Canary[]
+  /** The ledger folder and the transcripts folder: watched over the agent's window (guard/ledger-watch.ts). */
+  evidenceDirs?: string[]
   /** sha256 of the server's injected configuration; undefined for a server the user runs. */
   configSha256?: string
   /** Where the case process writes its verdict for the suite. */

@@ -13,7 +13,8 @@ export type ChangeKind = 'created' | 'modified' | 'deleted' | 'mode' | 'type'
 export interface Change {
   path: string
   kind: ChangeKind
-  area: 'tree' | 'repo' | 'outside'
+  /** tree: the worktree; repo: its git state; outside: other checkouts, canaries; ledger: the harness's evidence and transcripts. */
+  area: 'tree' | 'repo' | 'outside' | 'ledger'
 }
 
 export interface Violation extends Change {

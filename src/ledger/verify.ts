@@ -38,14 +38,16 @@ export type RunState = 'sealed' | 'incomplete' | 'not-a-run'
 
 /**
  * Is `dir` a run folder, and did its run seal it? A run folder is named
- * RUN_XXXX and holds cases/, evidence/ or run_summary.json; it is sealed when
+ * RUN_XXXX and holds nothing but what a run writes (cases/, evidence/,
+ * run_summary.json*, report.html*; empty right after it is allocated); it is sealed when
  * run_summary.json exists (a run interrupted by SIGINT/SIGTERM seals one too,
  * with its stop_reason; one killed outright leaves none).
  */
 export function runState(dir: string): RunState {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return 'not-a-run'
   const names = readdirSync(dir)
-  if (!/^RUN_[0-9]{4}$/.test(path.basename(dir)) || !names.some((n) => n === 'cases' || n === 'evidence' || n === 'run_summary.json')) return 'not-a-run'
+  // A run allocates its folder first: an empty RUN_XXXX is a run killed before its first case.
+  if (!/^RUN_[0-9]{4}$/.test(path.basename(dir)) || !names.every((n) => TOP_LEVEL.test(n))) return 'not-a-run'
   return names.includes('run_summary.json') ? 'sealed' : 'incomplete'
 }
 

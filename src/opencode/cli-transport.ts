@@ -28,11 +28,19 @@ export function cliTransport(baseUrl: string, binary: string, env: NodeJS.Proces
         timedOut = true
         child.kill('SIGKILL')
       }, req.budgetMs)
+      let interrupted: string | undefined
+      const onInterrupt = () => {
+        interrupted = String(req.signal?.reason ?? 'interrupted')
+        child.kill('SIGKILL')
+      }
+      if (req.signal?.aborted) onInterrupt()
+      else req.signal?.addEventListener('abort', onInterrupt, { once: true })
       const exitCode = await new Promise<number | null>((resolve) => {
         child.on('close', (code) => resolve(code))
         child.on('error', () => resolve(-1))
       })
       clearTimeout(timer)
+      req.signal?.removeEventListener('abort', onInterrupt)
       let sessionId: string | undefined
       for (const line of stdout.split('\n')) {
         try {
@@ -44,13 +52,13 @@ export function cliTransport(baseUrl: string, binary: string, env: NodeJS.Proces
       }
       const query = { directory: req.directory }
       let sessionStopped: boolean | undefined
-      if (timedOut && sessionId) {
+      if ((timedOut || interrupted) && sessionId) {
         await client.session.abort({ path: { id: sessionId }, query })
         sessionStopped = true
       }
       const messages = sessionId ? ((await client.session.messages({ path: { id: sessionId }, query })).data ?? []) : []
-      const error = !timedOut && exitCode !== 0 ? `opencode run exited ${exitCode}: ${stderr.trim().split('\n').at(-1) ?? ''}` : undefined
-      return { sessionId, text: assistantText(messages), tools: toolUses(messages), timedOut, sessionStopped: timedOut ? (sessionStopped ?? false) : undefined, error, durationMs: Date.now() - t0, messages }
+      const error = interrupted ? `interrupted: ${interrupted}` : !timedOut && exitCode !== 0 ? `opencode run exited ${exitCode}: ${stderr.trim().split('\n').at(-1) ?? ''}` : undefined
+      return { sessionId, text: assistantText(messages), tools: toolUses(messages), timedOut, sessionStopped: timedOut ? (sessionStopped ?? false) : undefined, error, durationMs: Date.now() - t0, messages, ...(interrupted ? { interrupted } : {}) }
     },
   }
 }

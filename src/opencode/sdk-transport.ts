@@ -89,7 +89,7 @@ export function sdkTransport(baseUrl: string): AgentTransport {
       if (timedOut || stoppedEarly || interrupted) {
         await client.session.abort({ path: { id }, query })
         // Interrupted, the whole run must stop within seconds: a shorter wait for the session to settle.
-        sessionStopped = await waitIdle(id, req.directory, interrupted ? 1500 : 5000)
+        sessionStopped = await waitIdle(id, req.directory, interrupted ? 1000 : 5000)
         messages = (await client.session.messages({ path: { id }, query })).data ?? messages
       }
       const last = (messages as MessageLike[]).at(-1)?.info

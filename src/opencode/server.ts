@@ -21,7 +21,8 @@ export interface ServerHandle {
   url: string
   pid: number
   logFile: string
-  stop(): Promise<void>
+  /** SIGTERM to the server's group, SIGKILL after `graceMs` (default 5000; an interrupted run gives it less). */
+  stop(graceMs?: number): Promise<void>
 }
 
 export interface StartServerOptions {
@@ -38,6 +39,8 @@ export interface StartServerOptions {
   /** Wraps the server's command line (the sandbox); default: as it is. */
   wrap?: (command: string, args: string[]) => { command: string; args: string[] }
   startTimeoutMs?: number
+  /** Aborted (the run was interrupted): the start is given up, the server's group killed, ServerStartError thrown. */
+  signal?: AbortSignal
 }
 
 /** GET /global/health with a per-request timeout (a request sent too early can hang). */
@@ -129,6 +132,12 @@ export async function startServer(opts: StartServerOptions): Promise<ServerHandl
       clearTimeout(timer)
       reject(new ServerStartError(`opencode serve could not start: ${e.message}`))
     })
+    const onAbort = () => {
+      clearTimeout(timer)
+      reject(new ServerStartError(`opencode serve: start given up (${String(opts.signal?.reason ?? 'interrupted')})`))
+    }
+    if (opts.signal?.aborted) onAbort()
+    else opts.signal?.addEventListener('abort', onAbort, { once: true })
   }).catch((e) => {
     killGroup(child, 'SIGKILL')
     throw e
@@ -137,17 +146,17 @@ export async function startServer(opts: StartServerOptions): Promise<ServerHandl
   for (;;) {
     const h = await health(url)
     if (h.healthy) break
-    if (exited || Date.now() > deadline) {
+    if (exited || Date.now() > deadline || opts.signal?.aborted) {
       killGroup(child, 'SIGKILL')
       throw new ServerStartError(`opencode serve at ${url} never became healthy (${exited ?? h.error}; log: ${logFile})`)
     }
     await new Promise((r) => setTimeout(r, 200))
   }
-  const stop = async (): Promise<void> => {
+  const stop = async (graceMs = 5000): Promise<void> => {
     if (child.exitCode !== null || child.signalCode !== null) return
     const gone = new Promise<void>((r) => child.once('exit', () => r()))
     killGroup(child, 'SIGTERM')
-    const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 5000)
+    const timer = setTimeout(() => killGroup(child, 'SIGKILL'), graceMs)
     await gone
     clearTimeout(timer)
     // Stragglers of the group (tool processes) go too.

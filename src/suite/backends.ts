@@ -22,7 +22,8 @@ export interface Backends {
   configSha256: string
   /** The OpenCode server's pid (the sandbox's, when contained). */
   pid: number
-  stop(): Promise<void>
+  /** Stop the server (SIGKILL after `graceMs`, see ServerHandle.stop) and the scripted model. */
+  stop(graceMs?: number): Promise<void>
 }
 
 export interface BackendOptions {
@@ -41,6 +42,8 @@ export interface BackendOptions {
    * key variables, and state folders under tmp/opencode-state.
    */
   env?: Record<string, string>
+  /** Aborted when the run is interrupted: a start in progress is given up. */
+  signal?: AbortSignal
   /** Wraps the server's command line (the sandbox). */
   wrap?: (command: string, args: string[]) => { command: string; args: string[] }
 }
@@ -70,7 +73,7 @@ export async function startBackends(o: BackendOptions): Promise<Backends> {
   const config = buildConfig({ model: o.model, scriptedUrl: scripted?.url, roles: o.roles, writeAllowlist: o.writeAllowlist })
   try {
     const env = { ...(o.env ?? defaultServerEnv(o)), ...keyEnv }
-    server = await startServer({ binary: o.binary, cwd: o.cwd, logDir: o.tmp, config, env, wrap: o.wrap })
+    server = await startServer({ binary: o.binary, cwd: o.cwd, logDir: o.tmp, config, env, wrap: o.wrap, signal: o.signal })
   } catch (e) {
     await scripted?.close()
     throw e
@@ -81,8 +84,8 @@ export async function startBackends(o: BackendOptions): Promise<Backends> {
     keyEnv,
     configSha256: sha256(JSON.stringify(config)),
     pid: server.pid,
-    async stop() {
-      await server.stop()
+    async stop(graceMs?: number) {
+      await server.stop(graceMs)
       await scripted?.close()
     },
   }

@@ -32,10 +32,10 @@ export interface SuiteOptions {
   ledgerDir?: string
   /** Extra user-defined cases (same format as fixtures/cases.json). */
   casesFile?: string
-  /** Write what the provider answered, every model turn of every case, here as a cases file (cases/recording.ts). */
-  recordFile?: string
   /** Sign run_summary.json with this OpenSSH private key file (ledger/sign.ts); checked up front. */
   signKey?: string
+  /** Write what the provider answered, every model turn of every case, here as a cases file (cases/recording.ts). */
+  recordFile?: string
   transport: Transport
   roles?: Role[]
   writeAllowlist: string[]
@@ -59,6 +59,12 @@ export interface SuiteOptions {
   backends?: import('./backends.js').Backends
   /** Progress lines (the CLI prints them; the Action logs them). */
   onProgress?: (event: ProgressEvent) => void
+  /**
+   * Aborted on SIGINT/SIGTERM (its reason: the signal's name). The case in
+   * flight ends early with its tree restored, the rest are skipped, the ledger
+   * is sealed with stop_reason "interrupted by SIGTERM during T2B02".
+   */
+  interrupt?: AbortSignal
 }
 
 export type ProgressEvent =
@@ -81,4 +87,6 @@ export interface SuiteOutcome {
   checkoutChanges: string[]
   /** The containment in force, in one line. */
   containment: string
+  /** What `verify` finds in this run's ledger after a case's agent tampered with it (empty otherwise: then it is a harness bug and the run throws). */
+  ledgerProblems: string[]
 }

@@ -14,6 +14,7 @@ import { takeSnapshot, takeSnapshotAfter } from '../guard/snapshot.js'
 import { checkWorktree } from '../guard/worktree.js'
 import { containmentLabel, resolveContainment } from '../sandbox/mechanism.js'
 import { providerKeyNames } from '../sandbox/env.js'
+import { startReaper } from '../sandbox/reaper.js'
 import { checkCredentials, prepareAgentSide, registeredSecrets } from './containment.js'
 import { repoLayout } from './layout.js'
 import type { CaseContext, CaseVerdict } from '../cases/context.js'
@@ -170,9 +171,11 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
           const c = agent.wrap(command, args)
           return opts.launcher ? { command: opts.launcher, args: [c.command, ...c.args] } : c
         }
-        backends = await startBackends({ model, hermetic, roles, writeAllowlist: opts.writeAllowlist, cases: all, binary: binary!, cwd: workDir, tmp, env: agent.serverEnv, wrap: launch })
+        backends = await startBackends({ model, hermetic, roles, writeAllowlist: opts.writeAllowlist, cases: all, binary: binary!, cwd: workDir, tmp, env: agent.serverEnv, wrap: launch, signal: opts.interrupt })
         serverUrl = backends.url
         progress({ kind: 'server-start', url: serverUrl, ms: Date.now() - t0 })
+        // Killed outright, the suite runs no finally: the reaper ends the server and the agent's processes then.
+        startReaper({ cli: cliEntry(), parent: process.pid, group: backends.pid, tag: agent.tag })
       } catch (e) {
         // Evidence, not an exception: T1C01 will find no server and record CLIFAIL.
         serverError = (e as Error).message
@@ -187,6 +190,10 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
 
     for (let i = 0; i < cases.length; i++) {
       const c = cases[i]
+      if (!stopReason && opts.interrupt?.aborted) {
+        stopReason = `${interruptedBy(opts.interrupt)} before ${c.id}`
+        progress({ kind: 'stop', reason: stopReason })
+      }
       const gate = stopReason ? { stop: true, reason: stopReason } : stageGate(c.stage, summaries)
       if (gate.stop) {
         if (!stopReason && gate.reason) progress({ kind: 'stage-gate', stage: c.stage, reason: gate.reason })
@@ -220,6 +227,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
         processTag: agent.tag,
         codeEnv: agent.codeEnv,
         canaries,
+        evidenceDirs: [ledgerDir, agentCallsRoot],
         configSha256: backends?.configSha256,
         verdictFile: path.join(tmp, `${c.id}.verdict.json`),
       }
@@ -227,14 +235,17 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
       const waitMs = opts.caseTimeoutMs + 60_000
       const proc = pending ?? startCaseProcess(tmp, i, childEnv, waitMs)
       pending = undefined
-      const running = execCase(ctx, proc, registered, repoCommit)
+      const running = execCase(ctx, proc, registered, repoCommit, opts.interrupt)
       // The next case's process starts now (it waits for its context), unless this is the last.
       if (i + 1 < cases.length) pending = startCaseProcess(tmp, i + 1, childEnv, waitMs)
       const summary = await running
       summaries.push(summary)
       progress({ kind: 'case-end', summary, index: i + 1, total: cases.length })
       const d = afterCase(summary, c, opts.failFast)
-      if (d.stop) {
+      if (opts.interrupt?.aborted) {
+        stopReason = `${interruptedBy(opts.interrupt)} during ${c.id}`
+        progress({ kind: 'stop', reason: stopReason })
+      } else if (d.stop) {
         stopReason = d.reason
         progress({ kind: 'stop', reason: d.reason! })
       }
@@ -242,7 +253,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
   } finally {
     if (pending) await cancelCaseProcess(pending)
     // Servers the caller brought (opts.backends) are the caller's to stop.
-    if (backends && backends !== opts.backends) await backends.stop()
+    if (backends && backends !== opts.backends) await backends.stop(opts.interrupt?.aborted ? 1000 : undefined)
     canaries.forEach(removeCanary)
   }
 
@@ -250,7 +261,9 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
   writeRunReport(runDir, { ...buildSummary(runId, repoCommit, summaries, stopReason), containment: containmentLabel(containment) }, registered)
   const summary = writeSummary(runDir, runId, repoCommit, summaries, stopReason, containmentLabel(containment))
   const problems = verifyRun(runDir)
-  if (problems.length > 0) throw new Error(`harness bug: the ledger of ${runId} does not verify:\n${problems.join('\n')}`)
+  // A case's agent that rewrote this run's evidence was caught (MODIFICATIONFAIL, FAIL): verify's findings are its traces, reported.
+  const tampered = summaries.some((c) => c.offending_paths?.some((p) => p.startsWith(runDir + path.sep) || p.startsWith(agentCallsDir + path.sep)))
+  if (problems.length > 0 && !tampered) throw new Error(`harness bug: the ledger of ${runId} does not verify:\n${problems.join('\n')}`)
 
   let worktree: SuiteOutcome['worktree']
   if (worktreePath) {
@@ -276,7 +289,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
   if (opts.recordFile)
     writeRecording(opts.recordFile, { cases, runId, model, transcriptFile: (id) => path.join(agentCallsDir, `${id}.json`), workDir, latencyBudgetMs: opts.latencyBudgetMs, secrets })
   if (summary.final_verdict === 'PASS' && !serverError) rmSync(tmp, { recursive: true })
-  return { runId, runDir, summary, worktree, checkoutChanges, containment: containmentLabel(containment) }
+  return { runId, runDir, summary, worktree, checkoutChanges, containment: containmentLabel(containment), ledgerProblems: problems }
 }
 
 /**
@@ -327,6 +340,24 @@ function startCaseProcess(tmp: string, slot: number, env: Record<string, string>
   return { ctxFile, pidFile, done }
 }
 
+/** How long an interrupted case has to end on its own (restore included) before it is killed: the run must stop within 5 s. */
+const INTERRUPT_GRACE_MS = 3500
+
+/** `interrupted by SIGTERM` from the suite's interrupt signal. */
+function interruptedBy(signal: AbortSignal): string {
+  return `interrupted by ${String(signal.reason ?? 'a signal')}`
+}
+
+/** Send `sig` to a case process (its pid from its pid file); false when it is gone or not known. */
+function signalCase(proc: CaseProcess, sig: NodeJS.Signals): boolean {
+  try {
+    process.kill(Number(readFileSync(proc.pidFile, 'utf8')), sig)
+    return true
+  } catch {
+    return false
+  }
+}
+
 /** A started case process that will not be needed: told to end, and waited for. */
 async function cancelCaseProcess(p: CaseProcess): Promise<void> {
   writeJsonAtomic(p.ctxFile, { cancel: true })
@@ -334,7 +365,7 @@ async function cancelCaseProcess(p: CaseProcess): Promise<void> {
 }
 
 /** Hand one case to its process and turn what it left into a sealed, validated result. */
-async function execCase(ctx: CaseContext, proc: CaseProcess, registered: Map<string, string>, repoCommit: string): Promise<CaseSummary> {
+async function execCase(ctx: CaseContext, proc: CaseProcess, registered: Map<string, string>, repoCommit: string, interrupt?: AbortSignal): Promise<CaseSummary> {
   const secrets = [...registered.values()]
   const c = ctx.caseDef
   const t0 = Date.now()
@@ -350,8 +381,19 @@ async function execCase(ctx: CaseContext, proc: CaseProcess, registered: Map<str
       // already gone
     }
   }, ctx.caseTimeoutMs + 15_000)
+  // Interrupted: the case process is told (SIGTERM: it aborts the request, restores, writes its verdict), and ended if it has not within the grace.
+  let escalate: NodeJS.Timeout | undefined
+  let killedOnInterrupt = false
+  const onInterrupt = () => {
+    signalCase(proc, 'SIGTERM')
+    escalate = setTimeout(() => (killedOnInterrupt = signalCase(proc, 'SIGKILL')), INTERRUPT_GRACE_MS)
+  }
+  if (interrupt?.aborted) onInterrupt()
+  else interrupt?.addEventListener('abort', onInterrupt, { once: true })
   const r = await proc.done
   clearTimeout(backstop)
+  clearTimeout(escalate)
+  interrupt?.removeEventListener('abort', onInterrupt)
   const { exitCode, stdout } = r
   const stderr = r.startError ? `${r.stderr}\n[opencode-dogfood] could not start the case process: ${r.startError}\n` : r.stderr
   const durationMs = Date.now() - t0
@@ -368,7 +410,9 @@ async function execCase(ctx: CaseContext, proc: CaseProcess, registered: Map<str
   const verdict: CaseVerdict = v ?? {
     actual_outcome: 'FAIL',
     failure_code: 'CLIFAIL',
-    reason: killed ? `case process exceeded ${ctx.caseTimeoutMs} ms and was ended by the suite` : `case process exited ${exitCode} without a verdict`,
+    reason: killedOnInterrupt
+      ? `${interruptedBy(interrupt!)} during ${c.id}: the case process did not end within ${INTERRUPT_GRACE_MS} ms and was killed`
+      : killed ? `case process exceeded ${ctx.caseTimeoutMs} ms and was ended by the suite` : `case process exited ${exitCode} without a verdict`,
     model_id: ctx.model,
     transport: ctx.transport,
     repo_commit: repoCommit,

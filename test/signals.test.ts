@@ -1,0 +1,126 @@
+// Issue 9: a run interrupted at a random moment. SIGINT/SIGTERM: the CLI ends
+// within 5 s with the ledger sealed (stop_reason "interrupted by …", verify
+// accepts it and says so); SIGKILL: every child (server, case processes, the
+// agent's) is gone within 5 s and verify calls the run incomplete. Either way
+// no process is left, the user's checkout is unchanged, and a normal run works
+// afterwards. CI: 6 moments (2 of each signal); DOGFOOD_LONG=1: 30.
+import { spawn } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { RunSummary } from '../src/types.js'
+import { manifest } from './support/escape-run.js'
+import { CLI, cli, fixtureRepo, git, ledgerDir } from './support/repo.js'
+
+const LONG = process.env.DOGFOOD_LONG === '1'
+const TRIALS = LONG ? 30 : 6
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGKILL'] as const
+
+/** A small deterministic PRNG (mulberry32): the moments are random but the same on every machine. */
+function prng(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** Processes whose working folder or command line lies under `dir`. */
+function processesUnder(dir: string): string[] {
+  const out: string[] = []
+  for (const pid of readdirSync('/proc').filter((n) => /^[0-9]+$/.test(n))) {
+    try {
+      const cwd = readlinkSync(`/proc/${pid}/cwd`)
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ')
+      if (cwd.startsWith(dir) || cmd.includes(dir)) out.push(`${pid} ${cmd.slice(0, 120)}`)
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return out
+}
+
+async function until(cond: () => boolean, ms: number): Promise<boolean> {
+  const end = Date.now() + ms
+  while (Date.now() < end) {
+    if (cond()) return true
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  return cond()
+}
+
+const HARNESS = (rel: string) => /^(artifacts|logs)(\/|$)|^\.git\/(worktrees|logs|objects)(\/|$)/.test(rel)
+
+describe(`a run interrupted at a random moment (${TRIALS} moments)`, () => {
+  const { base, repo } = fixtureRepo()
+  const before = manifest(repo, HARNESS)
+  const random = prng(9)
+  const trials = Array.from({ length: TRIALS }, (_, i) => ({ i, sig: SIGNALS[i % 3], delayMs: 500 + Math.floor(random() * 14_000), inPlace: i % 2 === 1 }))
+
+  for (const t of trials) {
+    it(`#${t.i + 1}: ${t.sig} after ${t.delayMs} ms (${t.inPlace ? 'in place' : '--worktree'})`, async () => {
+      const runs = existsSync(ledgerDir(repo)) ? readdirSync(ledgerDir(repo)).filter((n) => n.startsWith('RUN_')).length : 0
+      const args = ['run', '--stages', 'T1,T2a,T2b', ...(t.inPlace ? [] : ['--worktree', path.join(base, `wt_${t.i}`)])]
+      // In place, a worktree made by hand holds the run: the plan packet's own flow.
+      let cwd = repo
+      if (t.inPlace) {
+        cwd = path.join(base, `hand_${t.i}`)
+        git(repo, 'worktree', 'add', '-q', '--detach', cwd, 'HEAD')
+      }
+      const child = spawn(process.execPath, [CLI, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] })
+      let stderr = ''
+      child.stderr.on('data', (d) => (stderr += d))
+      child.stdout.resume()
+      const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)))
+      let done = false
+      void exited.then(() => (done = true))
+      await new Promise((r) => setTimeout(r, t.delayMs))
+      const finishedFirst = done
+      const t0 = Date.now()
+      if (!finishedFirst) child.kill(t.sig)
+      const code = await exited
+      const stopMs = Date.now() - t0
+      const runDir = path.join(ledgerDir(cwd), `RUN_${String((t.inPlace ? 0 : runs) + 1).padStart(4, '0')}`)
+
+      if (t.sig !== 'SIGKILL' && !finishedFirst) {
+        expect(stopMs, stderr).toBeLessThan(5000)
+        expect(code, stderr).toBe(t.sig === 'SIGINT' ? 130 : 143)
+      }
+      // No process left within 5 s of the signal (killed outright: the reaper and the case watchdogs).
+      const left = await until(() => processesUnder(base).length === 0, 5000)
+      expect(left, processesUnder(base).join('\n')).toBe(true)
+
+      // The ledger: sealed and interrupted, or (SIGKILL) incomplete — and verify says which.
+      const v = cli(['verify', runDir])
+      if (existsSync(path.join(runDir, 'run_summary.json'))) {
+        expect(v.status, v.stdout).toBe(0)
+        const s = JSON.parse(readFileSync(path.join(runDir, 'run_summary.json'), 'utf8')) as RunSummary
+        if (!finishedFirst) {
+          expect(s.final_verdict).toBe('FAIL')
+          expect(s.stop_reason).toMatch(new RegExp(`^interrupted by ${t.sig} (during|before) T[0-9]`))
+          expect(v.stdout).toContain('the run was interrupted')
+          expect(s.skipped + s.failed).toBeGreaterThan(0)
+        }
+      } else if (existsSync(runDir)) {
+        expect(t.sig).toBe('SIGKILL')
+        expect(v.status).toBe(1)
+        expect(v.stdout).toContain('incomplete: no run_summary.json')
+      }
+
+      // The user's checkout is as it was (its ledger aside); a hand-made worktree is back at HEAD but for the ledger.
+      const after = manifest(repo, HARNESS)
+      expect([...new Set([...before.keys(), ...after.keys()])].filter((k) => before.get(k) !== after.get(k))).toEqual([])
+      if (t.inPlace && t.sig !== 'SIGKILL') {
+        const status = git(cwd, 'status', '--porcelain', '--untracked-files=all').split('\n').filter((l) => l && !/ (artifacts|logs)\//.test(l))
+        expect(status).toEqual([])
+      }
+    }, 120_000)
+  }
+
+  it('a normal run works afterwards', () => {
+    const r = cli(['run', '--case', 'T1C01'], { cwd: repo })
+    expect(r.status, r.stderr).toBe(0)
+    expect(processesUnder(base)).toEqual([])
+  }, 120_000)
+})
