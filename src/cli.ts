@@ -9,7 +9,7 @@ import type { CaseContext } from './cases/context.js'
 import { GitError, InputError, PreflightError, SchemaError, ServerStartError } from './errors.js'
 import { RUN_OPTIONS } from './suite/run-options.js'
 import type { ProgressEvent } from './suite/options.js'
-import { alive } from './proc.js'
+import { alive, interruptOnSignals } from './proc.js'
 
 // Each command loads only what it needs: a case process starts 15 times a run.
 
@@ -80,7 +80,7 @@ async function cmdRun(argv: string[]): Promise<number> {
   const opts = parseSuiteInputs(values as Record<string, string | boolean | undefined>, process.cwd())
   const junit = values.junit !== undefined ? await import('./report/junit.js') : undefined
   const junitFile = junit?.parseJunitPath(values.junit!, process.cwd())
-  const interrupt = onInterrupt()
+  const interrupt = interruptOnSignals((line) => process.stderr.write(`opencode-dogfood: ${line}\n`))
   const outcome = await runSuite({ ...opts, onProgress: await printProgress(), interrupt: interrupt.signal })
   if (junitFile) junit!.writeJunit(junitFile, outcome.summary)
   process.stdout.write(values.json ? JSON.stringify(outcome.summary, null, 2) + '\n' : verdictTable(outcome.summary) + `ledger: ${outcome.runDir}\nledger root: ${outcome.summary.ledger_root} (publish it; check with: opencode-dogfood verify RUN_DIR --root HEX)\n${junitFile ? `junit: ${junitFile}\n` : ''}`)
@@ -95,27 +95,6 @@ async function cmdRun(argv: string[]): Promise<number> {
   return outcome.summary.final_verdict === 'PASS' ? 0 : 1
 }
 
-/**
- * SIGINT/SIGTERM during a run: the first aborts the returned controller (its
- * reason: the signal's name) — the suite ends the case in flight, restores
- * its tree, stops every child and seals the ledger; a second ends the process
- * at once (the sandbox's --die-with-parent and the case processes' watchdog
- * take their children down).
- */
-function onInterrupt(): AbortController {
-  const c = new AbortController()
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(sig, () => {
-      if (c.signal.aborted) {
-        process.stderr.write(`opencode-dogfood: ${sig} again: ending now (the ledger of this run stays unsealed)\n`)
-        process.exit(sig === 'SIGINT' ? 130 : 143)
-      }
-      process.stderr.write(`opencode-dogfood: ${sig}: stopping — ending the case in flight, restoring its tree, sealing the ledger (send it again to end at once)\n`)
-      c.abort(sig)
-    })
-  }
-  return c
-}
 
 async function cmdVerify(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, options: { root: { type: 'string' }, 'allowed-signers': { type: 'string' } }, strict: true, allowPositionals: true })

@@ -24,6 +24,7 @@ import { writeJunit } from './report/junit.js'
 import { verdictTable } from './report/table.js'
 import type { SuiteOutcome } from './suite/options.js'
 import { runSuite } from './suite/run.js'
+import { interruptOnSignals } from './proc.js'
 
 function failStep(e: unknown): void {
   if (e instanceof InputError) return core.setFailed(asActionInputError(e).message)
@@ -129,6 +130,8 @@ async function main(): Promise<void> {
       opencodePath,
       launcher: process.platform === 'win32' ? undefined : writePidLauncher(stateDir),
       onProgress: (e) => core.info(progressLine(e).trimEnd()),
+      // A cancelled job: the runner signals the step; the ledger is sealed as interrupted.
+      interrupt: interruptOnSignals((line) => core.warning(line)).signal,
     })
   } catch (e) {
     // No verdict: close the check (never leave it spinning) and fail the step.

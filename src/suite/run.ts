@@ -24,6 +24,7 @@ import { gitOk } from '../git.js'
 import { sealEvidence, writeEvidence } from '../ledger/evidence.js'
 import { writeCaseResult } from '../ledger/result.js'
 import { sealRunSummary } from '../ledger/seal.js'
+import { signSummary } from '../ledger/sign.js'
 import { allocateRun } from '../ledger/run-id.js'
 import { verifyRun } from '../ledger/verify.js'
 import { writeRunReport } from '../report/html/index.js'
@@ -260,6 +261,8 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
   // report.html before the seal: its sidecar, and the ledger root, cover it like every other file.
   writeRunReport(runDir, { ...buildSummary(runId, repoCommit, summaries, stopReason), containment: containmentLabel(containment) }, registered)
   const summary = writeSummary(runDir, runId, repoCommit, summaries, stopReason, containmentLabel(containment))
+  // Signed with the standard tool (SSHSIG, namespace opencode-dogfood): `ssh-keygen -Y verify` checks it without us.
+  if (opts.signKey) signSummary(runDir, opts.signKey)
   const problems = verifyRun(runDir)
   // A case's agent that rewrote this run's evidence was caught (MODIFICATIONFAIL, FAIL): verify's findings are its traces, reported.
   const tampered = summaries.some((c) => c.offending_paths?.some((p) => p.startsWith(runDir + path.sep) || p.startsWith(agentCallsDir + path.sep)))
