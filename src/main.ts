@@ -129,7 +129,10 @@ async function main(): Promise<void> {
       envPass: inputs.envPass,
       opencodePath,
       launcher: process.platform === 'win32' ? undefined : writePidLauncher(stateDir),
-      onProgress: (e) => core.info(progressLine(e).trimEnd()),
+      onProgress: (e) => {
+        if (e.kind === 'run-start') core.saveState(STATE.runDir, e.runDir)
+        core.info(progressLine(e).trimEnd())
+      },
       // A cancelled job: the runner signals the step; the ledger is sealed as interrupted.
       interrupt: interruptOnSignals((line) => core.warning(line)).signal,
     })

@@ -17,6 +17,10 @@ async function post(): Promise<void> {
       else core.error(`post: could not stop ${what}`)
     }
   }
+  // A main step killed before it sealed its ledger (a cancelled job that did not stop in time): say so, where verify would.
+  const runDir = core.getState(STATE.runDir)
+  if (runDir && existsSync(runDir) && !existsSync(path.join(runDir, 'run_summary.json')))
+    core.error(`post: ${runDir} is incomplete: no run_summary.json — the main step was stopped before it sealed its ledger; the evidence written so far is kept`)
   const worktree = core.getState(STATE.worktree)
   if (worktree && existsSync(worktree)) {
     const verdict = core.getState(STATE.verdict)

@@ -4,6 +4,8 @@ export const STATE = {
   stateDir: 'state-dir',
   repoDir: 'repo-dir',
   worktree: 'worktree',
+  /** The RUN_XXXX folder, as soon as the run allocated it. */
+  runDir: 'run-dir',
   /** Set only when the main step got as far as a verdict. */
   verdict: 'verdict',
 } as const

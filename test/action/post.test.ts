@@ -86,6 +86,14 @@ describe('post step', () => {
     expect(commands(r.stdout, 'warning')).toEqual([])
   })
 
+  it('a main step killed before it sealed its ledger: the incomplete RUN folder is named as an error', async () => {
+    const runDir = path.join(dir, 'ledger', 'RUN_0003')
+    mkdirSync(path.join(runDir, 'evidence', 'T1C01'), { recursive: true })
+    const r = await runStep({ node, entry: 'dist/post.js', env: { PATH: process.env.PATH! }, dir: path.join(dir, 'step4'), state: { 'state-dir': path.join(dir, 'empty'), 'run-dir': runDir } })
+    expect(r.exitCode).toBe(0)
+    expect(commands(r.stdout, 'error').join()).toContain(`post: ${runDir} is incomplete: no run_summary.json`)
+  })
+
   it('with no state (main stopped at its inputs) there is nothing to do', async () => {
     const r = await runStep({ node, entry: 'dist/post.js', env: { PATH: process.env.PATH! }, dir: path.join(dir, 'step3') })
     expect(r.exitCode).toBe(0)
