@@ -63,7 +63,8 @@ Run options:
   --json                 print the run summary as JSON instead of the table
   --junit FILE           also write the verdicts as JUnit XML to FILE (one testsuite per stage)
 
-Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a failed entry checklist.
+Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a failed entry checklist,
+3 on an internal error, 130/143 when SIGINT/SIGTERM interrupted the run (its ledger sealed as interrupted).
 `
 
 async function printProgress(): Promise<(e: ProgressEvent) => void> {

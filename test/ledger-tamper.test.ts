@@ -4,6 +4,7 @@
 // adjusted, root and all): every one is caught when the published root is
 // given; forgeries that leave the summary alone are caught without it.
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, cpSync, rmSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
 import os from 'node:os'
 import path from 'node:path'
 import fc from 'fast-check'
@@ -67,6 +68,11 @@ function files(dir: string, rel = ''): string[] {
 describe('tampering with a sealed ledger', () => {
   const { runDir, root } = makeRun()
   const all = files(runDir)
+
+  it("the root is what the README's shell pipeline (find, sort, sha256sum) computes", () => {
+    const pipeline = "find . -type f ! -path './run_summary.json*' -printf '%P\\n' | LC_ALL=C sort | xargs -d '\\n' sha256sum | sha256sum | cut -d' ' -f1"
+    expect(execFileSync('sh', ['-c', pipeline], { cwd: runDir, encoding: 'utf8' }).trim()).toBe(root)
+  })
 
   it('a sound run verifies, with and without its published root, and a wrong root is named', () => {
     expect(verifyRun(runDir)).toEqual([])
