@@ -1,11 +1,9 @@
 // The suite: preflight, worktree, one OpenCode server, then every selected
 // case as its own process through @actions/exec, stage by stage, with gates,
 // fail-fast and safety stops; then the run summary, sealed and verified.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import * as exec from '@actions/exec'
 import { loadCases, type CaseDef } from '../cases/catalog.js'
 import { plantCanary, removeCanary, type Canary } from '../guard/canary.js'
 import { compareFingerprints, takeFingerprint } from '../guard/fingerprint.js'
@@ -17,12 +15,10 @@ import { providerKeyNames } from '../sandbox/env.js'
 import { startReaper } from '../sandbox/reaper.js'
 import { checkCredentials, prepareAgentSide, registeredSecrets } from './containment.js'
 import { repoLayout } from './layout.js'
-import type { CaseContext, CaseVerdict } from '../cases/context.js'
+import type { CaseContext } from '../cases/context.js'
 import { GitError, InputError, PreflightError } from '../errors.js'
-import { sha256File, toPosix, writeJsonAtomic } from '../fsutil.js'
+import { toPosix } from '../fsutil.js'
 import { gitOk } from '../git.js'
-import { sealEvidence, writeEvidence } from '../ledger/evidence.js'
-import { writeCaseResult } from '../ledger/result.js'
 import { sealRunSummary } from '../ledger/seal.js'
 import { signSummary } from '../ledger/sign.js'
 import { allocateRun } from '../ledger/run-id.js'
@@ -32,27 +28,14 @@ import { resolveOpencodeBinary } from '../opencode/binary.js'
 import { SCRIPTED_PROVIDER } from '../opencode/config.js'
 import { health } from '../opencode/server.js'
 import { startBackends, type Backends } from './backends.js'
+import { cancelCaseProcess, cliEntry, execCase, interruptedBy, startCaseProcess, type CaseProcess } from './case-process.js'
+export { cliEntry } from './case-process.js'
 import { writeRecording } from '../cases/recording.js'
-import { redact, scrubFile } from '../secrets.js'
-import type { CaseResult, CaseSummary, FailureCode, RunSummary } from '../types.js'
+import type { CaseSummary, RunSummary } from '../types.js'
 import { AGENT_CALLS_SUBDIR, BUILTIN_MODEL, LEDGER_SUBDIR, type Role, type SuiteOptions, type SuiteOutcome } from './options.js'
-import { afterCase, selectCases, skipped, stageGate, statusOf } from './plan.js'
+import { afterCase, selectCases, skipped, stageGate } from './plan.js'
 import { preflight } from './preflight.js'
 import { createWorktree, removeWorktree } from './worktree.js'
-
-/** The CLI bundle that runs one case (dist/cli.js), found from this module. */
-export function cliEntry(): string {
-  if (process.env.OPENCODE_DOGFOOD_CLI) return process.env.OPENCODE_DOGFOOD_CLI
-  let dir = path.dirname(fileURLToPath(import.meta.url))
-  for (let i = 0; i < 4; i++) {
-    const candidate = path.join(dir, 'cli.js')
-    if (existsSync(candidate)) return candidate
-    const inDist = path.join(dir, 'dist', 'cli.js')
-    if (existsSync(inDist)) return inDist
-    dir = path.dirname(dir)
-  }
-  throw new Error('dist/cli.js not found: run `npm run bundle`')
-}
 
 export const DEFAULT_ROLES = (model: string): Role[] =>
   model === BUILTIN_MODEL
@@ -306,172 +289,6 @@ function binaryFolders(binary: string): string[] {
   const i = real.lastIndexOf(`${path.sep}node_modules${path.sep}`)
   if (i >= 0) out.push(real.slice(0, i + '/node_modules'.length))
   return out
-}
-
-/** A case process: started (maybe ahead of its turn), given its context when its turn comes. */
-interface CaseProcess {
-  ctxFile: string
-  pidFile: string
-  done: Promise<{ exitCode: number; stdout: string; stderr: string; startError?: string }>
-}
-
-/**
- * Start a case process that waits for its context file. The suite starts the
- * next case's process while the current case runs, so that Node's start (a
- * good part of a case's own cost) overlaps it; the process does nothing until
- * its context arrives.
- */
-function startCaseProcess(tmp: string, slot: number, env: Record<string, string>, waitMs: number): CaseProcess {
-  const ctxFile = path.join(tmp, `case-${slot}.context.json`)
-  const pidFile = path.join(tmp, `case-${slot}.pid`)
-  let stdout = ''
-  let stderr = ''
-  const done = exec
-    .exec(process.execPath, [cliEntry(), '__case', ctxFile, pidFile, String(waitMs)], {
-      env,
-      ignoreReturnCode: true,
-      silent: true,
-      listeners: {
-        stdout: (d: Buffer) => (stdout += d.toString('utf8')),
-        stderr: (d: Buffer) => (stderr += d.toString('utf8')),
-      },
-    })
-    .then(
-      (exitCode) => ({ exitCode, stdout, stderr }),
-      (e: Error) => ({ exitCode: -1, stdout, stderr, startError: e.message }),
-    )
-  return { ctxFile, pidFile, done }
-}
-
-/** How long an interrupted case has to end on its own (restore included) before it is killed: the run must stop within 5 s. */
-const INTERRUPT_GRACE_MS = 3500
-
-/** `interrupted by SIGTERM` from the suite's interrupt signal. */
-function interruptedBy(signal: AbortSignal): string {
-  return `interrupted by ${String(signal.reason ?? 'a signal')}`
-}
-
-/** Send `sig` to a case process (its pid from its pid file); false when it is gone or not known. */
-function signalCase(proc: CaseProcess, sig: NodeJS.Signals): boolean {
-  try {
-    process.kill(Number(readFileSync(proc.pidFile, 'utf8')), sig)
-    return true
-  } catch {
-    return false
-  }
-}
-
-/** A started case process that will not be needed: told to end, and waited for. */
-async function cancelCaseProcess(p: CaseProcess): Promise<void> {
-  writeJsonAtomic(p.ctxFile, { cancel: true })
-  await p.done
-}
-
-/** Hand one case to its process and turn what it left into a sealed, validated result. */
-async function execCase(ctx: CaseContext, proc: CaseProcess, registered: Map<string, string>, repoCommit: string, interrupt?: AbortSignal): Promise<CaseSummary> {
-  const secrets = [...registered.values()]
-  const c = ctx.caseDef
-  const t0 = Date.now()
-  writeJsonAtomic(proc.ctxFile, ctx)
-  // @actions/exec has no timeout: the case bounds itself, and this backstop
-  // ends a case process that does not (its pid comes from the pid file).
-  let killed = false
-  const backstop = setTimeout(() => {
-    try {
-      process.kill(Number(readFileSync(proc.pidFile, 'utf8')), 'SIGKILL')
-      killed = true
-    } catch {
-      // already gone
-    }
-  }, ctx.caseTimeoutMs + 15_000)
-  // Interrupted: the case process is told (SIGTERM: it aborts the request, restores, writes its verdict), and ended if it has not within the grace.
-  let escalate: NodeJS.Timeout | undefined
-  let killedOnInterrupt = false
-  const onInterrupt = () => {
-    signalCase(proc, 'SIGTERM')
-    escalate = setTimeout(() => (killedOnInterrupt = signalCase(proc, 'SIGKILL')), INTERRUPT_GRACE_MS)
-  }
-  if (interrupt?.aborted) onInterrupt()
-  else interrupt?.addEventListener('abort', onInterrupt, { once: true })
-  const r = await proc.done
-  clearTimeout(backstop)
-  clearTimeout(escalate)
-  interrupt?.removeEventListener('abort', onInterrupt)
-  const { exitCode, stdout } = r
-  const stderr = r.startError ? `${r.stderr}\n[opencode-dogfood] could not start the case process: ${r.startError}\n` : r.stderr
-  const durationMs = Date.now() - t0
-  writeEvidence(ctx.runDir, c.id, 'stdout.txt', redact(stdout, secrets))
-  writeEvidence(ctx.runDir, c.id, 'stderr.txt', redact(stderr, secrets))
-
-  let v: CaseVerdict | undefined
-  try {
-    v = JSON.parse(readFileSync(ctx.verdictFile, 'utf8')) as CaseVerdict
-  } catch {
-    v = undefined
-  }
-  // Unknown means FAIL, with a reason.
-  const verdict: CaseVerdict = v ?? {
-    actual_outcome: 'FAIL',
-    failure_code: 'CLIFAIL',
-    reason: killedOnInterrupt
-      ? `${interruptedBy(interrupt!)} during ${c.id}: the case process did not end within ${INTERRUPT_GRACE_MS} ms and was killed`
-      : killed ? `case process exceeded ${ctx.caseTimeoutMs} ms and was ended by the suite` : `case process exited ${exitCode} without a verdict`,
-    model_id: ctx.model,
-    transport: ctx.transport,
-    repo_commit: repoCommit,
-    offending_paths: [],
-  }
-  for (const name of ['git_status.txt', 'repo_commit.txt', 'worktree_check.txt']) {
-    if (!existsSync(path.join(ctx.runDir, 'evidence', c.id, name))) writeEvidence(ctx.runDir, c.id, name, `not captured: ${verdict.reason}\n`)
-  }
-  const status = statusOf(c.expected_outcome, verdict.actual_outcome, verdict.failure_code, c.expected_failure_code)
-  const result: CaseResult = {
-    schema_id: 'opencode_dogfood_case_result',
-    schema_version: '1.0',
-    case_id: c.id,
-    stage: c.stage,
-    expected_outcome: c.expected_outcome,
-    actual_outcome: verdict.actual_outcome,
-    status,
-    failure_code: (verdict.failure_code as FailureCode | null) ?? (status === 'FAIL' ? 'EVIDENCEMISMATCH' : null),
-    run_id: ctx.runId,
-    duration_ms: durationMs,
-    model_id: verdict.model_id,
-    transport: verdict.transport,
-    repo_commit: /^[0-9a-f]{40}$/.test(verdict.repo_commit) ? verdict.repo_commit : repoCommit,
-    evidence: (scrubCase(ctx, registered), sealEvidence(ctx.runDir, c.id)),
-    reason: verdict.reason,
-  }
-  if (result.failure_code === null && result.expected_outcome === 'SUCCESS') delete result.failure_code
-  const resultFile = writeCaseResult(ctx.runDir, result)
-  return {
-    case_id: c.id,
-    stage: c.stage,
-    expected_outcome: c.expected_outcome,
-    actual_outcome: result.actual_outcome,
-    status,
-    failure_code: (result.failure_code ?? null) as FailureCode | null,
-    duration_ms: durationMs,
-    reason: verdict.reason,
-    offending_paths: verdict.offending_paths,
-    result_sha256: sha256File(resultFile),
-  }
-}
-
-/**
- * Before a case's evidence is sealed: every file of it, and its transcript,
- * scanned for every registered secret in every form (secrets.ts); a hit is
- * redacted and listed in redactions.txt (which secret, which form, which
- * file: never the value).
- */
-function scrubCase(ctx: CaseContext, registered: Map<string, string>): void {
-  const dir = path.join(ctx.runDir, 'evidence', ctx.caseDef.id)
-  const files = existsSync(dir) ? readdirSync(dir).filter((n) => !n.endsWith('.sha256')).map((n) => path.join(dir, n)) : []
-  const transcript = path.join(ctx.agentCallsDir, `${ctx.caseDef.id}.json`)
-  if (existsSync(transcript)) files.push(transcript)
-  const lines: string[] = []
-  for (const f of files) for (const r of scrubFile(f, registered)) lines.push(`${r.secret}\t${r.form}\t${r.count}\t${JSON.stringify(path.relative(ctx.runDir, f).split(path.sep).join('/'))}`)
-  if (lines.length > 0) writeEvidence(ctx.runDir, ctx.caseDef.id, 'redactions.txt', lines.join('\n') + '\n')
 }
 
 export function buildSummary(runId: string, repoCommit: string, cases: CaseSummary[], stopReason?: string): RunSummary {
