@@ -112,6 +112,33 @@ describe('opencode-dogfood diff on real runs', () => {
     expect(t.stdout).toContain('T1C01: evidence health.json only in A\n')
   })
 
+  it('a case skipped in one run shows its status, not its evidence file by file', () => {
+    const skipped = path.join(scratch, 'skipped', 'RUN_0005')
+    cpSync(runB, skipped, { recursive: true })
+    rmSync(path.join(skipped, 'cases', 'T2A03.result.json'))
+    rmSync(path.join(skipped, 'evidence', 'T2A03'), { recursive: true })
+    editJson(path.join(skipped, 'run_summary.json'), (v) => {
+      const c = (v.cases as Record<string, unknown>[]).find((x) => x.case_id === 'T2A03')!
+      Object.assign(c, { status: 'SKIPPED', actual_outcome: null, reason: 'stopped: T2A02 failed' })
+      v.passed = 5
+      v.skipped = 1
+      v.final_verdict = 'FAIL'
+    })
+    const d = JSON.parse(diffCli(runA, skipped, '--json').stdout) as RunDiff
+    expect(d.cases).toEqual([
+      {
+        case_id: 'T2A03',
+        fields: [
+          { field: 'status', a: 'PASS', b: 'SKIPPED' },
+          { field: 'actual_outcome', a: 'SUCCESS', b: null },
+          { field: 'reason', a: expect.stringContaining('read docs/zz_scratch/opencode_dogfood_probe.md'), b: 'stopped: T2A02 failed' },
+        ],
+        evidence: [],
+      },
+    ])
+    expect(d.run.map((f) => f.field)).toEqual(['final_verdict', 'passed', 'skipped'])
+  })
+
   it('bad input: one line naming the input, exit 2, nothing on stdout', () => {
     for (const [args, re] of [
       [[runA, repo], new RegExp(`^opencode-dogfood: ${repo.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not a run folder \\(no run_summary.json and no cases/\\*.result.json\\)`)],

@@ -191,6 +191,8 @@ function compareEvidence(a: LoadedRun, b: LoadedRun, caseId: string): EvidenceCh
 
 /** The fields compared per case, from the result (else the summary's entry). */
 const CASE_FIELDS = ['status', 'failure_code', 'actual_outcome', 'expected_outcome', 'reason', 'stage', 'model_id', 'transport'] as const
+/** Those a summary entry has (a case one run skipped has no result). */
+const SUMMARY_FIELDS = CASE_FIELDS.slice(0, 6)
 
 function caseView(run: LoadedRun, id: string): Record<string, unknown> {
   const fromSummary: CaseSummary | undefined = run.summary?.cases.find((c) => c.case_id === id)
@@ -234,8 +236,11 @@ export function diffRuns(dirA: string, dirB: string): RunDiff {
       cases.push({ case_id: id, only_in: inA ? 'A' : 'B', fields: [], evidence: [] })
       continue
     }
-    const fields = compareFields(CASE_FIELDS, caseView(a, id), caseView(b, id), a, b)
-    const evidence = compareEvidence(a, b, id)
+    // A case one run did not execute (SKIPPED: no result) has only its summary entry: no model, transport
+    // or evidence to compare; its status says what happened.
+    const executed = a.results.has(id) && b.results.has(id)
+    const fields = compareFields(executed ? CASE_FIELDS : SUMMARY_FIELDS, caseView(a, id), caseView(b, id), a, b)
+    const evidence = executed ? compareEvidence(a, b, id) : []
     if (fields.length > 0 || evidence.length > 0) cases.push({ case_id: id, fields, evidence })
     else unchanged.push(id)
   }
