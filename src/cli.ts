@@ -255,7 +255,8 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`opencode-dogfood: ${e.message} (see --help)\n`)
       return 2
     }
-    if (e instanceof SchemaError || e instanceof ServerStartError || e instanceof GitError) {
+    // SigningError (ledger/sign.ts): ssh-keygen ran and did not sign; its name keeps sign.js out of the start-up.
+    if (e instanceof SchemaError || e instanceof ServerStartError || e instanceof GitError || (e as Error).name === 'SigningError') {
       process.stderr.write(`opencode-dogfood: ${e.name}: ${e.message}\n`)
       return 3
     }
