@@ -257,7 +257,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     // SigningError (ledger/sign.ts): ssh-keygen ran and did not sign; its name keeps sign.js out of the start-up.
     if (e instanceof SchemaError || e instanceof ServerStartError || e instanceof GitError || (e as Error).name === 'SigningError') {
-      process.stderr.write(`opencode-dogfood: ${e.name}: ${e.message}\n`)
+      const err = e as Error
+      process.stderr.write(`opencode-dogfood: ${err.name}: ${err.message}\n`)
       return 3
     }
     process.stderr.write(`opencode-dogfood: ${(e as Error).stack ?? String(e)}\n`)
