@@ -1,7 +1,8 @@
 // Signing through the CLI: `run --sign-key` refuses a bad key in one line
-// before anything is written; a real run's summary signed with signSummary
-// passes `verify --allowed-signers` (its .sig and sidecar fit the ledger's
-// rules and root) and plain ssh-keygen, and fails both once the summary changes.
+// before anything is written; a real run signed by `run --sign-key` passes
+// `verify --allowed-signers` (its .sig and sidecar fit the ledger's rules and
+// root) and plain ssh-keygen, holds no trace of the key, and fails both once
+// the summary changes.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -56,9 +57,18 @@ describe('ssh-keygen missing', () => {
 
 describe('a signed real run', () => {
   it('passes verify --allowed-signers and plain ssh-keygen; a changed summary fails both', () => {
-    const r = cli(['run', '--case', 'T1C01'], { cwd: repo })
+    const r = cli(['run', '--case', 'T1C01', '--sign-key', key], { cwd: repo })
     expect(r.status, r.stderr + r.stdout).toBe(0)
     const run = path.join(ledgerDir(repo), 'RUN_0001')
+    expect(readFileSync(path.join(run, SIGNATURE_FILE), 'utf8')).toMatch(/^-----BEGIN SSH SIGNATURE-----\n/)
+    // The private key is nowhere in the ledger or the output.
+    const body = readFileSync(key, 'utf8').split('\n').filter((l) => l.length > 20 && !l.startsWith('-----'))
+    const ledgerText = execFileSync('cat', execFileSync('find', [run, '-type', 'f']).toString().trim().split('\n')).toString()
+    for (const l of body) {
+      expect(ledgerText).not.toContain(l)
+      expect(r.stdout + r.stderr).not.toContain(l)
+    }
+    // Signing again (as the lead's glue or a user would) replaces the signature; it still verifies.
     signSummary(run, key)
     const v = cli(['verify', run, '--allowed-signers', allowed])
     expect(v.stdout).toContain('run_summary.json signed by ci@dogfood')
