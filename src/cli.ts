@@ -54,6 +54,8 @@ Run options:
                          to FILE as a cases file: replay it offline with --cases-file FILE
   --containment MODE     auto (default): the OS sandbox (bubblewrap) where it works, and say so where not;
                          required: stop before any case without it; off: none
+  --jobs N               run the cases of one stage N at a time, each in its own worktree with its own
+                         contained OpenCode server (default: the number of cores; needs containment)
   --env-pass LIST        env var names passed to the agent beyond PATH, LANG, LC_*, TZ, TERM and the
                          model's/roles' key variables (the agent's env is an allowlist)
   --opencode-path FILE   opencode binary (default: the one from the opencode-ai package, else PATH)
@@ -198,7 +200,9 @@ async function cmdCase(argv: string[]): Promise<number> {
   onSignal = (sig) => {
     if (signalled) process.exit(sig === 'SIGINT' ? 130 : 143)
     signalled = true
-    interruptCase(`interrupted by ${sig} during ${ctx.caseDef.id}`)
+    // The suite says why (a signal it got, or a safety stop elsewhere in a parallel stage); a signal from elsewhere speaks for itself.
+    const told = existsSync(`${ctxFile}.stop`) ? readFileSync(`${ctxFile}.stop`, 'utf8').trim() : ''
+    interruptCase(`${told || `interrupted by ${sig}`} during ${ctx.caseDef.id}`)
   }
   const watchdog = setInterval(() => {
     if (process.ppid !== parent || !alive(parent)) interruptCase(`the suite process ended (killed) during ${ctx.caseDef.id}`)

@@ -62,6 +62,8 @@ export function progressLine(e: ProgressEvent): string {
       return `OpenCode server ready at ${e.url} (${e.ms} ms)\n`
     case 'containment':
       return `containment: ${e.line}\n`
+    case 'note':
+      return `${e.line}\n`
     case 'case-start':
       return `[${e.index}/${e.total}] ${e.caseId} (${e.stage}) …\n`
     case 'case-end':

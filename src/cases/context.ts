@@ -46,6 +46,8 @@ export interface CaseContext {
   canaries: Canary[]
   /** The ledger folder and the transcripts folder: watched over the agent's window (guard/ledger-watch.ts). */
   evidenceDirs?: string[]
+  /** Paths (prefixes) in those folders that cases running beside this one write: left out of the watch. */
+  evidenceExclude?: string[]
   /** sha256 of the server's injected configuration; undefined for a server the user runs. */
   configSha256?: string
   /** Where the case process writes its verdict for the suite. */

@@ -42,6 +42,8 @@ export interface BackendOptions {
    * key variables, and state folders under tmp/opencode-state.
    */
   env?: Record<string, string>
+  /** The made-up keys of another server of the same run (parallel slots share them: one environment for every case process). */
+  keyEnv?: Record<string, string>
   /** Aborted when the run is interrupted: a start in progress is given up. */
   signal?: AbortSignal
   /** Wraps the server's command line (the sandbox). */
@@ -61,7 +63,7 @@ export function hermeticKeys(roles: Role[]): Record<string, string> {
 }
 
 export async function startBackends(o: BackendOptions): Promise<Backends> {
-  const keyEnv = o.hermetic ? hermeticKeys(o.roles) : {}
+  const keyEnv = o.keyEnv ?? (o.hermetic ? hermeticKeys(o.roles) : {})
   let scripted: ScriptedModelServer | undefined
   let scriptedLog: string | undefined
   if (o.hermetic) {

@@ -1,7 +1,7 @@
 // A case process: `node dist/cli.js __case CTX PIDFILE WAIT_MS`, started
 // through @actions/exec (maybe ahead of its turn), handed its context, ended
 // early when the run stops, and turned into a sealed, validated result.
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as exec from '@actions/exec'
@@ -65,9 +65,19 @@ export function startCaseProcess(tmp: string, slot: number, env: Record<string, 
 /** How long an interrupted case has to end on its own (restore included) before it is killed: the run must stop within 5 s. */
 const INTERRUPT_GRACE_MS = 3500
 
-/** `interrupted by SIGTERM` from the suite's interrupt signal. */
+/**
+ * Why a case or a run was stopped early, from the signal that stopped it: a
+ * signal's name becomes `interrupted by SIGTERM`; any other reason (a safety
+ * stop of a parallel stage) is taken as it is.
+ */
 export function interruptedBy(signal: AbortSignal): string {
-  return `interrupted by ${String(signal.reason ?? 'a signal')}`
+  const r = String(signal.reason ?? 'a signal')
+  return /^SIG[A-Z]+$/.test(r) ? `interrupted by ${r}` : r
+}
+
+/** The file beside a case's context that tells its process why it is being stopped (read on SIGTERM). */
+export function stopFile(proc: { ctxFile: string }): string {
+  return `${proc.ctxFile}.stop`
 }
 
 /** Send `sig` to a case process (its pid from its pid file); false when it is gone or not known. */
@@ -107,6 +117,7 @@ export async function execCase(ctx: CaseContext, proc: CaseProcess, registered: 
   let escalate: NodeJS.Timeout | undefined
   let killedOnInterrupt = false
   const onInterrupt = () => {
+    writeFileSync(stopFile(proc), interruptedBy(interrupt!))
     signalCase(proc, 'SIGTERM')
     escalate = setTimeout(() => (killedOnInterrupt = signalCase(proc, 'SIGKILL')), INTERRUPT_GRACE_MS)
   }

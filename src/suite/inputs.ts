@@ -112,8 +112,8 @@ export function parseSuiteInputs(v: Values, cwd: string): Omit<SuiteOptions, 'on
     serverUrl: str('server-url') !== undefined ? parseUrl(str('server-url')!, '--server-url') : undefined,
     ledgerDir: str('ledger-dir') !== undefined ? path.resolve(cwd, str('ledger-dir')!) : undefined,
     casesFile: str('cases-file') !== undefined ? path.resolve(cwd, str('cases-file')!) : undefined,
-    recordFile: str('record') !== undefined ? parseRecordPath(str('record')!, cwd) : undefined,
     signKey: str('sign-key') !== undefined ? checkSignKey(path.resolve(cwd, str('sign-key')!), '--sign-key') : undefined,
+    recordFile: str('record') !== undefined ? parseRecordPath(str('record')!, cwd) : undefined,
     transport,
     writeAllowlist: validateAllowlist('--write-allowlist', parseList(str('write-allowlist')) ?? DEFAULT_WRITE_ALLOWLIST),
     deletionAllowlist: validateAllowlist('--deletion-allowlist', parseList(str('deletion-allowlist')) ?? DEFAULT_DELETION_ALLOWLIST),
@@ -121,6 +121,7 @@ export function parseSuiteInputs(v: Values, cwd: string): Omit<SuiteOptions, 'on
     latencyBudgetMs: parsePositiveInt(str('latency-budget') ?? '120000', '--latency-budget', 'milliseconds', 3_600_000),
     containment: parseContainmentMode(str('containment') ?? 'auto'),
     envPass: parseEnvNames(str('env-pass')),
+    jobs: str('jobs') !== undefined ? parsePositiveInt(str('jobs')!, '--jobs', 'parallel cases', 64) : undefined,
     opencodePath: str('opencode-path') !== undefined ? path.resolve(cwd, str('opencode-path')!) : undefined,
   }
 }

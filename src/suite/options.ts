@@ -65,12 +65,19 @@ export interface SuiteOptions {
    * is sealed with stop_reason "interrupted by SIGTERM during T2B02".
    */
   interrupt?: AbortSignal
+  /**
+   * Cases of one stage run at once on this many slots (suite/slots.ts); 1:
+   * one at a time. Needs containment (each slot's sandbox hides the others);
+   * without it the run is serial and says so. Default: the number of cores.
+   */
+  jobs?: number
 }
 
 export type ProgressEvent =
   | { kind: 'run-start'; runId: string; runDir: string; cases: number }
   | { kind: 'server-start'; url: string; ms: number }
   | { kind: 'containment'; line: string }
+  | { kind: 'note'; line: string }
   | { kind: 'case-start'; caseId: string; stage: Stage; index: number; total: number }
   | { kind: 'case-end'; summary: CaseSummary; index: number; total: number }
   | { kind: 'stage-gate'; stage: Stage; reason: string }

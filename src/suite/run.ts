@@ -35,6 +35,7 @@ import type { CaseSummary, RunSummary } from '../types.js'
 import { AGENT_CALLS_SUBDIR, BUILTIN_MODEL, LEDGER_SUBDIR, type Role, type SuiteOptions, type SuiteOutcome } from './options.js'
 import { afterCase, selectCases, skipped, stageGate } from './plan.js'
 import { preflight } from './preflight.js'
+import { slotPaths, startSlot, stopSlot, type Slot } from './slots.js'
 import { createWorktree, removeWorktree } from './worktree.js'
 
 export const DEFAULT_ROLES = (model: string): Role[] =>
@@ -132,6 +133,9 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
   let secrets: string[] = []
   let registered = new Map<string, string>()
   let pending: CaseProcess | undefined
+  const jobs = opts.jobs ?? os.availableParallelism()
+  const slots: Slot[] = []
+  let slotStarts: Promise<Slot>[] = []
   const keyNames = [...(hermetic ? [] : providerKeyNames(model)), ...roles.map((r) => r.key_env)]
   const agent = await prepareAgentSide({
     containment,
@@ -172,70 +176,183 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
     registered = registeredSecrets(childEnv, roles, keyNames, credentials)
     secrets = [...registered.values()]
 
-    for (let i = 0; i < cases.length; i++) {
+    // --jobs: extra slots (worktree + contained server each) start now, while the first cases run.
+    const slot0: Slot = { index: 0, workDir, serverUrl: serverUrl!, agent, backends }
+    const extra = startExtraSlots()
+    slotStarts = extra
+    const waitMs = opts.caseTimeoutMs + 60_000
+    /** One case on one slot; `besides`: the ids of cases running at the same time (their ledger writes are not this case's agent's). */
+    const runOn = (i: number, slot: Slot, proc: CaseProcess, stop: AbortSignal | undefined, besides: string[]): Promise<CaseSummary> => {
       const c = cases[i]
-      if (!stopReason && opts.interrupt?.aborted) {
-        stopReason = `${interruptedBy(opts.interrupt)} before ${c.id}`
-        progress({ kind: 'stop', reason: stopReason })
-      }
-      const gate = stopReason ? { stop: true, reason: stopReason } : stageGate(c.stage, summaries)
-      if (gate.stop) {
-        if (!stopReason && gate.reason) progress({ kind: 'stage-gate', stage: c.stage, reason: gate.reason })
-        stopReason ??= gate.reason
-        summaries.push(skipped(c, gate.reason!))
-        continue
-      }
       progress({ kind: 'case-start', caseId: c.id, stage: c.stage, index: i + 1, total: cases.length })
       const ctx: CaseContext = {
         runId,
         runDir,
         caseDef: c,
-        serverUrl: serverUrl!,
+        serverUrl: slot.serverUrl,
         model,
         transport: opts.transport,
-        workDir,
+        workDir: slot.workDir,
         writeAllowlist: opts.writeAllowlist,
         deletionAllowlist: opts.deletionAllowlist,
         latencyBudgetMs: opts.latencyBudgetMs,
         caseTimeoutMs: opts.caseTimeoutMs,
         agentCallsDir,
         roles,
-        scriptedLog: backends?.scriptedLog,
+        scriptedLog: slot.backends?.scriptedLog,
         opencodeBinary: binary,
         launcher: opts.launcher,
-        harnessPaths,
+        harnessPaths: slot.index === 0 ? harnessPaths : [],
         // Under containment the other checkouts are out of reach: fingerprinted once a run, not per case.
         protectedCheckouts: containment.active ? [] : protectedDirs,
         containment,
-        policy: agent.policy,
-        processTag: agent.tag,
-        codeEnv: agent.codeEnv,
-        canaries,
+        policy: slot.agent.policy,
+        processTag: slot.agent.tag,
+        codeEnv: slot.agent.codeEnv,
+        canaries: slot.index === 0 ? canaries : [],
         evidenceDirs: [ledgerDir, agentCallsRoot],
-        configSha256: backends?.configSha256,
+        evidenceExclude: besides.flatMap((id) => [path.join(runDir, 'evidence', id) + path.sep, path.join(runDir, 'cases', `${id}.result.json`), path.join(agentCallsDir, `${id}.json`)]),
+        configSha256: slot.backends?.configSha256,
         verdictFile: path.join(tmp, `${c.id}.verdict.json`),
       }
-      // A process waits at most this long for its context: the case before it, bounded by the backstop, and a margin.
-      const waitMs = opts.caseTimeoutMs + 60_000
-      const proc = pending ?? startCaseProcess(tmp, i, childEnv, waitMs)
-      pending = undefined
-      const running = execCase(ctx, proc, registered, repoCommit, opts.interrupt)
-      // The next case's process starts now (it waits for its context), unless this is the last.
-      if (i + 1 < cases.length) pending = startCaseProcess(tmp, i + 1, childEnv, waitMs)
-      const summary = await running
-      summaries.push(summary)
+      return execCase(ctx, proc, registered, repoCommit, stop)
+    }
+    const ended = (i: number, summary: CaseSummary): string | undefined => {
       progress({ kind: 'case-end', summary, index: i + 1, total: cases.length })
-      const d = afterCase(summary, c, opts.failFast)
-      if (opts.interrupt?.aborted) {
-        stopReason = `${interruptedBy(opts.interrupt)} during ${c.id}`
+      if (opts.interrupt?.aborted) return `${interruptedBy(opts.interrupt)} during ${cases[i].id}`
+      return afterCase(summary, cases[i], opts.failFast).reason
+    }
+
+    for (const batch of stageBatches(cases)) {
+      const first = cases[batch[0]]
+      if (!stopReason && opts.interrupt?.aborted) {
+        stopReason = `${interruptedBy(opts.interrupt)} before ${first.id}`
         progress({ kind: 'stop', reason: stopReason })
-      } else if (d.stop) {
-        stopReason = d.reason
-        progress({ kind: 'stop', reason: d.reason! })
       }
+      const gate = stopReason ? { stop: true, reason: stopReason } : stageGate(first.stage, summaries)
+      if (gate.stop) {
+        if (!stopReason && gate.reason) progress({ kind: 'stage-gate', stage: first.stage, reason: gate.reason })
+        stopReason ??= gate.reason
+        for (const i of batch) summaries.push(skipped(cases[i], gate.reason!))
+        continue
+      }
+      if (batch.length > 1 && extra.length > 0) {
+        const r = await runParallel(batch)
+        summaries.push(...r.summaries)
+        stopReason ??= r.stopReason
+        continue
+      }
+      for (const i of batch) {
+        if (stopReason) {
+          summaries.push(skipped(cases[i], stopReason))
+          continue
+        }
+        const proc = pending ?? startCaseProcess(tmp, i, childEnv, waitMs)
+        pending = undefined
+        const running = runOn(i, slot0, proc, opts.interrupt, [])
+        // The next case's process starts now (it waits for its context), unless this is the last.
+        if (i + 1 < cases.length) pending = startCaseProcess(tmp, i + 1, childEnv, waitMs)
+        const summary = await running
+        summaries.push(summary)
+        const why = ended(i, summary)
+        if (why) {
+          stopReason = why
+          progress({ kind: 'stop', reason: why })
+        }
+      }
+    }
+
+    /**
+     * One stage's cases at once: a queue, one worker per slot (slot 0 at
+     * once, the others as their servers come up). A stop (a safety violation,
+     * --fail-fast, a signal) ends the cases in flight — aborted, restored,
+     * recorded — and skips the rest of the queue. Entries come back in
+     * catalogue order.
+     */
+    async function runParallel(batch: number[]): Promise<{ summaries: CaseSummary[]; stopReason?: string }> {
+      if (pending) await cancelCaseProcess(pending)
+      pending = undefined
+      const queue = [...batch]
+      const results = new Map<number, CaseSummary>()
+      const stage = new AbortController()
+      const stop = opts.interrupt ? AbortSignal.any([opts.interrupt, stage.signal]) : stage.signal
+      let why: string | undefined
+      const worker = async (slot: Slot): Promise<void> => {
+        while (queue.length > 0 && !stop.aborted) {
+          const i = queue.shift()!
+          const summary = await runOn(i, slot, startCaseProcess(tmp, i, childEnv, waitMs), stop, batch.filter((j) => j !== i).map((j) => cases[j].id))
+          results.set(i, summary)
+          const w = ended(i, summary)
+          if (w && !why) {
+            why = w
+            progress({ kind: 'stop', reason: w })
+            stage.abort(w)
+          }
+        }
+      }
+      const running = new Set<Promise<void>>()
+      const launch = (slot: Slot) => {
+        const w: Promise<void> = worker(slot).finally(() => running.delete(w))
+        running.add(w)
+      }
+      let done = false
+      launch(slot0)
+      for (const e of extra) e.then((slot) => !done && queue.length > 0 && !stop.aborted && launch(slot), () => {})
+      while (running.size > 0) await Promise.race(running)
+      done = true
+      return { summaries: batch.map((i) => results.get(i) ?? skipped(cases[i], why ?? 'not run')), stopReason: why }
+    }
+
+    /** Slots 1… for --jobs: only where a stage has two cases or more, and only contained (see SuiteOptions.jobs). */
+    function startExtraSlots(): Promise<Slot>[] {
+      const widest = Math.max(0, ...stageBatches(cases).map((b) => b.length))
+      const wanted = Math.min(jobs, widest) - 1
+      if (wanted <= 0 || serverError || !binary || opts.serverUrl || opts.backends) return []
+      if (!containment.active) {
+        progress({ kind: 'note', line: `--jobs ${jobs}: cases run one at a time without containment (each parallel worktree needs a sandbox that hides the others)` })
+        return []
+      }
+      const dirs = Array.from({ length: wanted }, (_, k) => slotPaths(tmp, k + 1))
+      return dirs.map((d, k) => {
+        const others = [...protectedDirs.map((p) => p.dir), workDir, ...dirs.filter((_, j) => j !== k).map((x) => x.dir)]
+        const p = startSlot({
+          index: k + 1,
+          dir: d.dir,
+          tmp: d.tmp,
+          repoDir,
+          commonDir,
+          otherCheckouts: others,
+          containment,
+          writeAllowlist: opts.writeAllowlist,
+          harnessDirs: [ledgerDir, agentCallsRoot, tmp],
+          readable: binaryFolders(binary),
+          credentials,
+          keyNames,
+          envPass: opts.envPass ?? [],
+          model,
+          hermetic,
+          roles,
+          cases: all,
+          binary,
+          keyEnv: backends?.keyEnv ?? {},
+          launcher: opts.launcher,
+          signal: opts.interrupt,
+        })
+        p.then(
+          (s) => {
+            slots.push(s)
+            progress({ kind: 'note', line: `slot ${s.index}: OpenCode server ready at ${s.serverUrl} (worktree ${s.workDir})` })
+          },
+          (e: Error) => progress({ kind: 'note', line: `slot ${k + 1} could not start (its cases run on the other slots): ${e.message}` }),
+        )
+        return p
+      })
     }
   } finally {
     if (pending) await cancelCaseProcess(pending)
+    // The parallel slots: their servers stopped, their worktrees removed (a slot that is still starting is waited for).
+    await Promise.allSettled(slotStarts)
+    for (const s of slots) progress({ kind: 'note', line: await stopSlot(s, repoDir, opts.interrupt?.aborted ? 1000 : undefined) })
     // Servers the caller brought (opts.backends) are the caller's to stop.
     if (backends && backends !== opts.backends) await backends.stop(opts.interrupt?.aborted ? 1000 : undefined)
     canaries.forEach(removeCanary)
@@ -265,7 +382,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
   )
     .flat()
     // The run's own worktree is registered under <common dir>/worktrees/ (and unregistered when removed).
-    .filter((c) => !(worktreePath && c.path.startsWith(worktreesDir)))
+    .filter((c) => !((worktreePath || slotStarts.length > 0) && c.path.startsWith(worktreesDir)))
     .map((c) => `${c.kind} ${c.path}`)
   const inPlaceChanges = inPlaceBefore
     ? compareSnapshots(inPlaceBefore, await takeSnapshotAfter(inPlaceBefore, { exclude: harnessPaths })).map((c) => `${c.kind} ${path.join(workDir, c.path)}`)
@@ -288,6 +405,16 @@ function binaryFolders(binary: string): string[] {
   const out = [path.dirname(real)]
   const i = real.lastIndexOf(`${path.sep}node_modules${path.sep}`)
   if (i >= 0) out.push(real.slice(0, i + '/node_modules'.length))
+  return out
+}
+
+/** Consecutive cases of the same stage, as lists of indices (the suite's order is stage by stage). */
+export function stageBatches(cases: { stage: string }[]): number[][] {
+  const out: number[][] = []
+  cases.forEach((c, i) => {
+    if (i > 0 && cases[i - 1].stage === c.stage) out.at(-1)!.push(i)
+    else out.push([i])
+  })
   return out
 }
 
