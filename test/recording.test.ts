@@ -11,10 +11,28 @@ interface RecordedCase {
   id: string
   check: string
   prompt: string
-  turns: { text?: string; tool_calls?: { name: string; arguments: Record<string, unknown> }[]; delay_ms?: number }[]
+  turns: { text?: string; tool_calls?: { name: string; arguments: Record<string, unknown> }[]; delay_ms?: number; fault?: Record<string, unknown> }[]
 }
 
 const STAGES = 'T1,T2b,T4'
+const READ = 'scripts/opencode_dogfood/sandbox/fixtures/scratch_notes.md'
+/** Provider faults in the recorded run: the recording must reproduce them (as faults) for the same verdicts. */
+const FAULTS = [
+  ['T4F01', { kind: 'http', status: 401 }],
+  ['T4F07', { kind: 'malformed' }],
+  ['T4F08', { kind: 'refused' }],
+].map(([id, fault]) => ({
+  id,
+  stage: 'T4',
+  expected_outcome: 'EXPECTED_FAIL',
+  expected_failure_code: 'CLIFAIL',
+  purpose: `provider fault ${JSON.stringify(fault)}`,
+  check: 'read_only',
+  prevention: 'readonly',
+  params: { read_path: READ },
+  prompt: `Read ${READ} and summarise it.`,
+  turns: [{ fault, text: 'never streamed' }],
+}))
 const verdicts = (s: RunSummary) => s.cases.map((c) => ({ id: c.case_id, status: c.status, actual: c.actual_outcome, code: c.failure_code }))
 
 describe('--record, then replay with --cases-file', () => {
@@ -28,14 +46,16 @@ describe('--record, then replay with --cases-file', () => {
   let recorded: { $comment: string; cases: RecordedCase[] }
 
   beforeAll(() => {
-    first = cli(['run', '--stages', STAGES, '--worktree', path.join(base, 'wt1'), '--record', recording], { cwd: repo })
+    const faults = path.join(base, 'faults.json')
+    writeFileSync(faults, JSON.stringify({ cases: FAULTS }))
+    first = cli(['run', '--stages', STAGES, '--worktree', path.join(base, 'wt1'), '--cases-file', faults, '--latency-budget', '20000', '--record', recording], { cwd: repo })
     const text = readFileSync(recording, 'utf8')
     recorded = JSON.parse(text)
     // Mark one recorded answer: the replay must play the recording, not the built-in script.
     const t2b01 = recorded.cases.find((c) => c.id === 'T2B01')!
     t2b01.turns[t2b01.turns.length - 1].text = 'REPLAYED FROM THE RECORDING'
     writeFileSync(replayFile, JSON.stringify(recorded, null, 2))
-    replay = cli(['run', '--stages', STAGES, '--worktree', path.join(base, 'wt2'), '--cases-file', replayFile], { cwd: repo })
+    replay = cli(['run', '--stages', STAGES, '--worktree', path.join(base, 'wt2'), '--cases-file', replayFile, '--latency-budget', '20000'], { cwd: repo })
   }, 900_000)
 
   it('records every case of the run, turn by turn, in the cases-file format', () => {
@@ -51,6 +71,10 @@ describe('--record, then replay with --cases-file', () => {
     expect(byId.get('T2B03')!.turns.some((t) => t.tool_calls?.some((c) => c.name === 'bash'))).toBe(true)
     // T4E02: the wait the model asked for, cut by the budget, is in the recording; replayed, it takes as long again.
     expect(byId.get('T4E02')!.turns[0].tool_calls).toEqual([{ name: 'bash', arguments: { command: 'sleep 30', description: 'Wait 30 seconds as asked' } }])
+    // A provider fault is recorded as the fault that makes OpenCode report the same class.
+    expect(byId.get('T4F01')!.turns).toMatchObject([{ fault: { kind: 'http', status: 401 } }])
+    expect(byId.get('T4F07')!.turns).toMatchObject([{ fault: { kind: 'malformed' } }])
+    expect(byId.get('T4F08')!.turns).toMatchObject([{ fault: { kind: 'refused' } }])
   })
 
   it('holds no key in any form', () => {
@@ -62,6 +86,7 @@ describe('--record, then replay with --cases-file', () => {
   it('replays offline to the same verdicts', () => {
     expect(replay.status, replay.stderr).toBe(0)
     expect(verdicts(summaryOf(2))).toEqual(verdicts(summaryOf(1)))
+    expect(verdicts(summaryOf(2)).filter((v) => v.id.startsWith('T4F'))).toEqual(FAULTS.map((f) => ({ id: f.id, status: 'PASS', actual: 'FAIL', code: 'CLIFAIL' })))
     const r = JSON.parse(readFileSync(path.join(runDir(2), 'cases', 'T4E02.result.json'), 'utf8')) as CaseResult
     expect(r).toMatchObject({ status: 'PASS', failure_code: 'TIMEOUTEXCEEDED' })
   })
