@@ -1,7 +1,11 @@
 // A deterministic OpenAI-compatible chat-completions server. OpenCode talks to
 // it as to any provider (streaming SSE, tool calls); it answers each case from
 // that case's script, so the real agent really reads, writes and deletes files
-// through its own tools with no network and no API key.
+// through its own tools with no network and no API key. A turn may also be
+// slow (delay_ms: the first byte; token_delay_ms: word by word) or carry a
+// provider fault (script.ts: Fault), so that what OpenCode does about an
+// unauthorised key, a rate limit, an outage, a broken stream or a provider it
+// cannot reach is real, and deterministic.
 import { createHash } from 'node:crypto'
 import { appendFileSync } from 'node:fs'
 import http from 'node:http'
