@@ -127,6 +127,7 @@ async function main(): Promise<void> {
       latencyBudgetMs: inputs.latencyBudgetMs,
       containment: inputs.containment,
       envPass: inputs.envPass,
+      jobs: inputs.jobs,
       opencodePath,
       launcher: process.platform === 'win32' ? undefined : writePidLauncher(stateDir),
       onProgress: (e) => {

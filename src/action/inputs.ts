@@ -31,6 +31,7 @@ export const ACTION_INPUTS = [
   'latency-budget',
   'containment',
   'env-pass',
+  'jobs',
   'working-directory',
   'worktree-path',
   'ledger-dir',
@@ -64,6 +65,8 @@ export interface ActionInputs {
   latencyBudgetMs: number
   containment: ContainmentMode
   envPass: string[]
+  /** --jobs (undefined: the number of cores). */
+  jobs?: number
   /** The checkout the suite starts from (absolute). */
   repoDir: string
   /** Absolute; undefined means a fresh folder under RUNNER_TEMP. */
@@ -105,6 +108,7 @@ const CLI_TO_INPUT: Record<string, ActionInputName> = {
   '--repo': 'working-directory',
   '--containment': 'containment',
   '--env-pass': 'env-pass',
+  '--jobs': 'jobs',
   'opencode-path': 'opencode-path',
 }
 
@@ -191,6 +195,7 @@ export function readActionInputs(get: InputGetter, workspace: string): ActionInp
       latencyBudgetMs: parsePositiveInt(required('latency-budget'), 'latency-budget', 'milliseconds', 3_600_000),
       containment: parseContainmentMode(required('containment'), 'containment'),
       envPass: parseEnvNames(opt('env-pass'), 'env-pass'),
+      jobs: opt('jobs') !== undefined ? parsePositiveInt(opt('jobs')!, 'jobs', 'parallel cases', 64) : undefined,
       repoDir: within(workspace, opt('working-directory') ?? '.'),
       worktreePath: opt('worktree-path') !== undefined ? within(workspace, opt('worktree-path')!) : undefined,
       ledgerDir: opt('ledger-dir') !== undefined ? within(workspace, opt('ledger-dir')!) : undefined,
