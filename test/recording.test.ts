@@ -4,6 +4,8 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { turnsOf } from '../src/cases/recording.js'
+import type { PromptResult } from '../src/opencode/transport.js'
 import type { CaseResult, RunSummary } from '../src/types.js'
 import { cli, fixtureRepo, ledgerDir } from './support/repo.js'
 
@@ -115,5 +117,22 @@ describe('--record and restated cases: bad input in one line', () => {
     const r = cli(['run', '--case', 'T1C01', '--cases-file', file], { cwd: repo })
     expect(r.status).toBe(2)
     expect(r.stderr.trim()).toMatch(/^opencode-dogfood: --cases-file: case id T1C01 is already defined .*must restate it exactly, changing only its turns$/)
+  })
+})
+
+describe('turnsOf: one turn per model request, portable', () => {
+  const message = (cwd: string, parts: unknown[], error?: unknown) => ({ info: { role: 'assistant', path: { cwd, root: cwd }, error }, parts })
+  const r = (messages: unknown[], over: Partial<PromptResult> = {}): PromptResult => ({ text: '', tools: [], timedOut: false, durationMs: 1, messages, ...over })
+
+  it('makes paths under the session folder relative (a case may run in a worktree of its own)', () => {
+    const cwd = '/tmp/run/slot-2/wt'
+    const turns = turnsOf(r([message(cwd, [{ type: 'tool', tool: 'write', state: { input: { filePath: `${cwd}/docs/a.md`, content: 'x' } } }]), message(cwd, [{ type: 'text', text: 'done' }])]), 5000, '/tmp/run/wt')
+    expect(turns).toEqual([{ tool_calls: [{ name: 'write', arguments: { filePath: 'docs/a.md', content: 'x' } }] }, { text: 'done' }])
+  })
+
+  it('a turn our abort cut short waits past the budget; one the provider failed carries the fault', () => {
+    expect(turnsOf(r([message('/w', [{ type: 'text', text: 'partial' }], { name: 'MessageAbortedError', data: { message: 'Aborted' } })], { timedOut: true }), 4000)).toEqual([{ text: 'partial', delay_ms: 4000 }])
+    const e = { name: 'APIError', data: { message: 'slow down', statusCode: 429, isRetryable: true, responseHeaders: { 'retry-after': '3' } } }
+    expect(turnsOf(r([message('/w', [], e)]), 4000)).toEqual([{ fault: { kind: 'http', status: 429, retry_after_s: 3 } }])
   })
 })

@@ -25,7 +25,8 @@ interface PartLike {
   state?: { input?: unknown }
 }
 interface MessageLike {
-  info?: { role?: string; error?: MessageError }
+  /** path: the folder the session worked in (cwd) and its project root, as OpenCode recorded them. */
+  info?: { role?: string; error?: MessageError; path?: { cwd?: string; root?: string } }
   parts?: PartLike[]
 }
 
@@ -35,6 +36,13 @@ function relativeTo(v: unknown, workDir: string): unknown {
   if (Array.isArray(v)) return v.map((x) => relativeTo(x, workDir))
   if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, relativeTo(x, workDir)]))
   return v
+}
+
+/** The folders a message's paths may start with: the session's own (a case may run in a worktree of its own), then the run's. */
+function roots(m: MessageLike, workDir?: string): string[] {
+  const all = [m.info?.path?.cwd, m.info?.path?.root, workDir].filter((x): x is string => !!x && x !== '/')
+  // Longest first, so that a folder inside another is made relative whole.
+  return [...new Set(all)].sort((a, b) => b.length - a.length)
 }
 
 /** The scripted fault that makes OpenCode report the same class of provider fault. */
@@ -55,7 +63,7 @@ function faultFor(e: { name?: string; statusCode?: number; message: string; retr
 
 /**
  * The turns of one prompt's session: one per assistant message (one model
- * request). A message the provider failed on becomes a turn with the fault
+ * request). Paths under the session's folder (or `workDir`) become relative. A message the provider failed on becomes a turn with the fault
  * that reproduces its class; one our abort cut short without a tool call in
  * it waits `abortedDelayMs` before answering, so the replay runs out of the
  * same budget again (a turn with a tool call replays the tool, which took the time).
@@ -69,7 +77,7 @@ export function turnsOf(r: PromptResult, abortedDelayMs: number, workDir?: strin
     if (text) turn.text = text
     const calls = (m.parts ?? [])
       .filter((p) => p.type === 'tool' && p.tool)
-      .map((p) => ({ name: String(p.tool), arguments: (workDir ? relativeTo(p.state?.input ?? {}, workDir) : (p.state?.input ?? {})) as Record<string, unknown> }))
+      .map((p) => ({ name: String(p.tool), arguments: roots(m, workDir).reduce<unknown>((v, root) => relativeTo(v, root), p.state?.input ?? {}) as Record<string, unknown> }))
     if (calls.length) turn.tool_calls = calls
     const err = m.info?.error
     const last = i === assistants.length - 1
