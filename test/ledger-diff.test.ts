@@ -196,6 +196,12 @@ describe('normalisation rules (one example each)', () => {
     expect(normalizeEvidence('processes.txt', Buffer.from('31\tended\t"sleep 1000"\n' + own), ctx)).toBe('<pid>\tended\t"sleep 1000"\n')
     expect(normalizeEvidence('stdout.txt', Buffer.from('T1C02 +1.2s: ended 1 process(es) the case left running: 2973 git --git-dir\nT1C02 +1.3s: verdict: SUCCESS\n'), ctx)).toBe('T1C02 +<t>s: verdict: SUCCESS\n')
     expect(normalizeEvidence('item_01.bin', Buffer.from([0, 1, 2]), ctx)).toBeUndefined()
+    // --jobs: slot folders, worktree names, and the other checkouts a slot's sandbox hides.
+    expect(n('/tmp/opencode-dogfood-RUN_0002-AbC123/slot-1/wt/README.md')).toBe('<worktree>/README.md')
+    expect(n('/tmp/opencode-dogfood-RUN_0002-AbC123/slot-2/tmp/opencode-state')).toBe('<tmp>/opencode-dogfood-RUN_####-*/opencode-state')
+    expect(n('git_dir: /x/.git/worktrees/wt3')).toBe('git_dir: /x/.git/worktrees/<name>')
+    const policy = (others: string[]) => Buffer.from(JSON.stringify({ containment: { hidden: [...others, '/w (the worktree)'] } }))
+    expect(normalizeEvidence('policy.json', policy(['/a (another checkout of the repository)', '/b (another checkout of the repository)']), ctx)).toBe(normalizeEvidence('policy.json', policy([]), ctx))
   })
 
   it("git_status.txt: the harness's own ledger and transcript folders are not the agent's work", () => {

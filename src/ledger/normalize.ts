@@ -66,6 +66,11 @@ export function normalizeText(text: string, ctx: RunContext): string {
   }
   t = t.replace(/\/(?:private\/)?var\/folders\/[^/\s]+\/[^/\s]+\/T\/([^/\s"'():,]+)/g, (_m, name: string) => `<tmp>/${name.replace(/-[A-Za-z0-9]{6}$/, '-*')}`)
   t = t.replace(/\bRUN_[0-9]{4}\b/g, 'RUN_####')
+  // --jobs: a slot's worktree and temp folder under the run's temp folder (suite/slots.ts).
+  t = t.replace(/<tmp>\/opencode-dogfood-RUN_####-\*\/slot-\d+\/wt\b/g, '<worktree>')
+  t = t.replace(/(<tmp>\/opencode-dogfood-RUN_####-\*)\/slot-\d+(?:<tmp>|\/tmp)/g, '$1')
+  // A worktree's name in the common git dir is git's pick from its folder's name.
+  t = t.replace(/\.git\/worktrees\/[^/\s"']+/g, '.git/worktrees/<name>')
   if (/^[0-9a-f]{40}$/.test(ctx.commit)) t = t.replace(new RegExp(`\\b${ctx.commit.slice(0, 7)}[0-9a-f]{0,33}\\b`, 'g'), (m) => (ctx.commit.startsWith(m) ? '<commit>' : m))
   t = t.replace(/\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\b/g, '<date>')
   t = t.replace(/\b1[5-9]\d{11}\b/g, '<time>')
@@ -150,6 +155,21 @@ function isText(data: Buffer): boolean {
  * (pretty-printed, so differences are reported by line), processes.txt,
  * stdout.txt and git_status.txt by their own rules, other text by the text rules. undefined: a binary file.
  */
+/**
+ * policy.json: the other checkouts a sandbox hides are the machine's (its
+ * worktrees, and under --jobs the run's other slots), not the agent's: those
+ * entries are left out, and what is left is sorted (the paths they sort by
+ * are placeholders by now).
+ */
+function withoutOtherCheckouts(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const kept = value.filter((v) => !(typeof v === 'string' && v.endsWith('(another checkout of the repository)'))).map(withoutOtherCheckouts)
+    return kept.every((v) => typeof v === 'string') ? [...kept].sort() : kept
+  }
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutOtherCheckouts(v)]))
+  return value
+}
+
 export function normalizeEvidence(fileName: string, data: Buffer, ctx: RunContext): string | undefined {
   if (!isText(data)) return undefined
   const text = data.toString('utf8')
@@ -160,7 +180,8 @@ export function normalizeEvidence(fileName: string, data: Buffer, ctx: RunContex
   if (fileName === 'stdout.txt') return normalizeText(text.replace(/^.*\bended \d+ process\(es\) the case left running: .*\n?/gm, ''), ctx)
   if (fileName.endsWith('.json')) {
     try {
-      return JSON.stringify(normalizeJson(JSON.parse(text), ctx), null, 2) + '\n'
+      const json = normalizeJson(JSON.parse(text), ctx)
+      return JSON.stringify(fileName === 'policy.json' ? withoutOtherCheckouts(json) : json, null, 2) + '\n'
     } catch {
       // Not JSON after all: compared as text.
     }

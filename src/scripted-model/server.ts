@@ -115,6 +115,15 @@ function chunk(id: string, model: string, delta: object, finish: string | null):
   return `data: ${JSON.stringify(body)}\n\n`
 }
 
+/**
+ * A tool call's id: from the case, its turn and the call's place in it — not
+ * from the order requests arrive in — so a case's transcript is the same
+ * whichever cases ran before or beside it (--jobs, --case).
+ */
+function callId(record: RequestRecord, i: number): string {
+  return `call_${record.case_id ?? 'none'}_${record.turn ?? 0}_${i}`
+}
+
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const t = setTimeout(resolve, ms)
@@ -216,7 +225,7 @@ export async function startScriptedModel(opts: ScriptedModelOptions): Promise<Sc
       const message: Record<string, unknown> = { role: 'assistant', content: turn.text ?? null }
       if (turn.tool_calls?.length) {
         message.tool_calls = turn.tool_calls.map((c, i) => ({
-          id: `call_${record.seq}_${i}`,
+          id: callId(record, i),
           type: 'function',
           function: { name: c.name, arguments: JSON.stringify(c.arguments) },
         }))
@@ -258,7 +267,7 @@ export async function startScriptedModel(opts: ScriptedModelOptions): Promise<Sc
       }
     } else if (turn.text) res.write(chunk(id, model, { content: turn.text }, null))
     turn.tool_calls?.forEach((c, i) => {
-      const call = { index: i, id: `call_${record.seq}_${i}`, type: 'function', function: { name: c.name, arguments: JSON.stringify(c.arguments) } }
+      const call = { index: i, id: callId(record, i), type: 'function', function: { name: c.name, arguments: JSON.stringify(c.arguments) } }
       res.write(chunk(id, model, { tool_calls: [call] }, null))
     })
     res.write(chunk(id, model, {}, turn.tool_calls?.length ? 'tool_calls' : 'stop'))
