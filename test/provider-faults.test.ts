@@ -71,7 +71,7 @@ const CASES = [
     check: 'agent',
     prevention: 'readonly',
     prompt: 'Count slowly.',
-    turns: [{ text: Array.from({ length: 60 }, (_, i) => `word${i} `).join(''), token_delay_ms: 600 }],
+    turns: [{ text: Array.from({ length: 80 }, (_, i) => `word${i} `).join(''), token_delay_ms: 600 }],
   },
   {
     id: 'T4F13',
@@ -87,7 +87,8 @@ const CASES = [
   },
 ]
 
-const BUDGET_MS = 20_000
+// Wide enough for a cold server's first prompt on a loaded machine (T4E01 runs first), small enough that 5xx retries outrun it.
+const BUDGET_MS = 30_000
 
 describe('provider faults, injected and classified (real opencode, scripted model)', () => {
   const { base, repo } = fixtureRepo()
@@ -101,7 +102,8 @@ describe('provider faults, injected and classified (real opencode, scripted mode
   beforeAll(() => {
     const file = path.join(base, 'faults.json')
     writeFileSync(file, JSON.stringify({ cases: CASES }, null, 2))
-    r = cli(['run', '--stages', 'T4', '--cases-file', file, '--latency-budget', String(BUDGET_MS), '--worktree', path.join(base, 'wt')], { cwd: repo })
+    // --jobs 1: one server, the cases one after another (what is tested here is the faults, not the slots).
+    r = cli(['run', '--stages', 'T4', '--jobs', '1', '--cases-file', file, '--latency-budget', String(BUDGET_MS), '--worktree', path.join(base, 'wt')], { cwd: repo })
     summary = JSON.parse(readFileSync(path.join(runDir, 'run_summary.json'), 'utf8')) as RunSummary
   }, 600_000)
 
@@ -207,7 +209,7 @@ describe('provider faults through the CLI transport (opencode run --attach)', ()
   beforeAll(() => {
     const file = path.join(base, 'faults.json')
     writeFileSync(file, JSON.stringify({ cases: CASES.filter((c) => ['T4F01', 'T4F08'].includes(c.id)) }, null, 2))
-    r = cli(['run', '--stages', 'T4', '--transport', 'cli', '--cases-file', file, '--latency-budget', String(CLI_BUDGET_MS), '--worktree', path.join(base, 'wt')], { cwd: repo })
+    r = cli(['run', '--stages', 'T4', '--jobs', '1', '--transport', 'cli', '--cases-file', file, '--latency-budget', String(CLI_BUDGET_MS), '--worktree', path.join(base, 'wt')], { cwd: repo })
   }, 600_000)
 
   it('names a rejected key and an unreachable provider well before the budget; T4E02 still times out', () => {

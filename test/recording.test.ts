@@ -50,14 +50,14 @@ describe('--record, then replay with --cases-file', () => {
   beforeAll(() => {
     const faults = path.join(base, 'faults.json')
     writeFileSync(faults, JSON.stringify({ cases: FAULTS }))
-    first = cli(['run', '--stages', STAGES, '--worktree', path.join(base, 'wt1'), '--cases-file', faults, '--latency-budget', '20000', '--record', recording], { cwd: repo })
+    first = cli(['run', '--stages', STAGES, '--worktree', path.join(base, 'wt1'), '--cases-file', faults, '--jobs', '1', '--latency-budget', '30000', '--record', recording], { cwd: repo })
     const text = readFileSync(recording, 'utf8')
     recorded = JSON.parse(text)
     // Mark one recorded answer: the replay must play the recording, not the built-in script.
     const t2b01 = recorded.cases.find((c) => c.id === 'T2B01')!
     t2b01.turns[t2b01.turns.length - 1].text = 'REPLAYED FROM THE RECORDING'
     writeFileSync(replayFile, JSON.stringify(recorded, null, 2))
-    replay = cli(['run', '--stages', STAGES, '--worktree', path.join(base, 'wt2'), '--cases-file', replayFile, '--latency-budget', '20000'], { cwd: repo })
+    replay = cli(['run', '--stages', STAGES, '--worktree', path.join(base, 'wt2'), '--cases-file', replayFile, '--jobs', '1', '--latency-budget', '30000'], { cwd: repo })
   }, 900_000)
 
   it('records every case of the run, turn by turn, in the cases-file format', () => {

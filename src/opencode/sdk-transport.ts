@@ -8,6 +8,10 @@ import { splitModel } from './config.js'
 import { retryDecision } from '../cases/provider-fault.js'
 
 const POLL_MS = 100
+/** How long an aborted session may take to settle, ms (a cold server starts the prompt late). */
+const STOP_WAIT_MS = 15_000
+/** An abort is sent again this often while the session has not settled, ms. */
+const REABORT_MS = 1000
 
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms))
@@ -87,9 +91,8 @@ export function sdkTransport(baseUrl: string): AgentTransport {
       }
       let sessionStopped: boolean | undefined
       if (timedOut || stoppedEarly || interrupted) {
-        await client.session.abort({ path: { id }, query })
         // Interrupted, the whole run must stop within seconds: a shorter wait for the session to settle.
-        sessionStopped = await waitIdle(id, req.directory, interrupted ? 1000 : 5000)
+        sessionStopped = await stopSession(id, req.directory, interrupted ? 1000 : STOP_WAIT_MS)
         messages = (await client.session.messages({ path: { id }, query })).data ?? messages
       }
       const last = (messages as MessageLike[]).at(-1)?.info
@@ -98,12 +101,31 @@ export function sdkTransport(baseUrl: string): AgentTransport {
     },
   }
 
-  async function waitIdle(id: string, directory: string, ms: number): Promise<boolean> {
+  /**
+   * Abort the session and wait (up to `ms`) until it is settled: idle, with its
+   * last assistant message completed or ended on an error — or, when none was
+   * made yet, idle for a while. An abort that reaches OpenCode before it has
+   * started the prompt (a cold server) is lost, so it is sent again each second.
+   * Returns whether the session was seen settled.
+   */
+  async function stopSession(id: string, directory: string, ms: number): Promise<boolean> {
+    const query = { directory }
     const end = Date.now() + ms
+    let aborted = 0
+    let idleSince: number | undefined
     while (Date.now() < end) {
-      const r = await client.session.status({ query: { directory } })
-      const s = (r.data as Record<string, { type: string }> | undefined)?.[id]
-      if (!s || s.type === 'idle') return true
+      if (Date.now() - aborted >= REABORT_MS) {
+        await client.session.abort({ path: { id }, query }).catch(() => undefined)
+        aborted = Date.now()
+      }
+      const [st, r] = await Promise.all([client.session.status({ query }), client.session.messages({ path: { id }, query })])
+      const s = (st.data as Record<string, { type: string }> | undefined)?.[id]
+      const idle = !s || s.type === 'idle'
+      idleSince = idle ? (idleSince ?? Date.now()) : undefined
+      const msgs = (r.data ?? []) as MessageLike[]
+      const last = msgs.at(-1)?.info
+      const settled = last?.role === 'assistant' ? !!(last.error || last.time?.completed) : Date.now() - (idleSince ?? Date.now()) >= REABORT_MS * 2
+      if (idle && settled) return true
       await sleep(POLL_MS)
     }
     return false
