@@ -108,7 +108,11 @@ export function normalizeJson(value: unknown, ctx: RunContext, key = '', parentK
   if (Array.isArray(value)) return value.map((v) => normalizeJson(v, ctx, key, parentKey))
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {}
-    for (const [k, v] of Object.entries(value)) out[k] = VOLATILE_KEYS.has(k) && (typeof v === 'string' || typeof v === 'number') ? '<volatile>' : normalizeJson(v, ctx, k, key)
+    for (const [k, v] of Object.entries(value)) {
+      // OpenCode computes a message's summary.diffs from its snapshots after the turn, in the background: there or not yet, by timing.
+      if (k === 'diffs' && key === 'summary') out[k] = '<volatile>'
+      else out[k] = VOLATILE_KEYS.has(k) && (typeof v === 'string' || typeof v === 'number') ? '<volatile>' : normalizeJson(v, ctx, k, key)
+    }
     return out
   }
   return value
@@ -126,6 +130,8 @@ function normalizeProcesses(text: string, ctx: RunContext): string {
     .split('\n')
     .filter((l) => l.trim() !== '' && l.trim() !== NO_PROCESS_LINE)
     .filter((l) => !/\bgit\b.*--git-dir[ =]\S*\/opencode\/snapshot\//.test(l) && !/\bopencode(?:\.exe)?"?\s+serve\b/.test(l))
+    // A process caught while it exits has no command line left ("").
+    .filter((l) => !/\t""$/.test(l))
     .map((l) => l.replace(/^\d+\t/, '<pid>\t'))
   return kept.length === 0 ? NO_PROCESS_LINE + '\n' : normalizeText(kept.join('\n') + '\n', ctx)
 }
