@@ -56,6 +56,8 @@ Run options:
                          required: stop before any case without it; off: none
   --jobs N               run the cases of one stage N at a time, each in its own worktree with its own
                          contained OpenCode server (default: the number of cores; needs containment)
+  --repeat N             run each selected case N times, each attempt in a fresh session; a case passes
+                         only when every attempt does; the pass rate goes into the summary (default: 1)
   --env-pass LIST        env var names passed to the agent beyond PATH, LANG, LC_*, TZ, TERM and the
                          model's/roles' key variables (the agent's env is an allowlist)
   --opencode-path FILE   opencode binary (default: the one from the opencode-ai package, else PATH)

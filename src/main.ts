@@ -128,6 +128,7 @@ async function main(): Promise<void> {
       containment: inputs.containment,
       envPass: inputs.envPass,
       jobs: inputs.jobs,
+      repeat: inputs.repeat,
       opencodePath,
       launcher: process.platform === 'win32' ? undefined : writePidLauncher(stateDir),
       onProgress: (e) => {

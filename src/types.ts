@@ -78,6 +78,8 @@ export interface CaseSummary {
   offending_paths?: string[]
   /** sha256 of cases/<case_id>.result.json (executed cases): the summary vouches for each result. */
   result_sha256?: string
+  /** --repeat: how many attempts passed of how many (the case passes only when all did). */
+  attempts?: { passed: number; total: number }
 }
 
 export interface RunSummary {

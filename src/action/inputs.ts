@@ -32,6 +32,7 @@ export const ACTION_INPUTS = [
   'containment',
   'env-pass',
   'jobs',
+  'repeat',
   'working-directory',
   'worktree-path',
   'ledger-dir',
@@ -67,6 +68,8 @@ export interface ActionInputs {
   envPass: string[]
   /** --jobs (undefined: the number of cores). */
   jobs?: number
+  /** --repeat (undefined: 1). */
+  repeat?: number
   /** The checkout the suite starts from (absolute). */
   repoDir: string
   /** Absolute; undefined means a fresh folder under RUNNER_TEMP. */
@@ -109,6 +112,7 @@ const CLI_TO_INPUT: Record<string, ActionInputName> = {
   '--containment': 'containment',
   '--env-pass': 'env-pass',
   '--jobs': 'jobs',
+  '--repeat': 'repeat',
   'opencode-path': 'opencode-path',
 }
 
@@ -196,6 +200,7 @@ export function readActionInputs(get: InputGetter, workspace: string): ActionInp
       containment: parseContainmentMode(required('containment'), 'containment'),
       envPass: parseEnvNames(opt('env-pass'), 'env-pass'),
       jobs: opt('jobs') !== undefined ? parsePositiveInt(opt('jobs')!, 'jobs', 'parallel cases', 64) : undefined,
+      repeat: opt('repeat') !== undefined ? parsePositiveInt(opt('repeat')!, 'repeat', 'attempts', 100) : undefined,
       repoDir: within(workspace, opt('working-directory') ?? '.'),
       worktreePath: opt('worktree-path') !== undefined ? within(workspace, opt('worktree-path')!) : undefined,
       ledgerDir: opt('ledger-dir') !== undefined ? within(workspace, opt('ledger-dir')!) : undefined,

@@ -30,8 +30,35 @@ function readJson(file: string, problems: string[]): unknown {
   }
 }
 
+/**
+ * --repeat: each attempt's own small ledger (attempts/<ID>/<k>/): its result
+ * valid, its evidence matching, and the pass count the summary gives.
+ */
+function checkAttempts(runDir: string, id: string, attempts: { passed: number; total: number }, problems: string[]): void {
+  let passed = 0
+  for (let k = 1; k <= attempts.total; k++) {
+    const dir = path.join(runDir, 'attempts', id, String(k))
+    const rel = `attempts/${id}/${k}/cases/${id}.result.json`
+    const file = path.join(dir, 'cases', `${id}.result.json`)
+    if (!existsSync(file)) {
+      problems.push(`${rel}: missing (the summary counts ${attempts.total} attempts)`)
+      continue
+    }
+    const result = readJson(file, problems) as CaseResult | undefined
+    if (!result) continue
+    for (const p of schemaProblems('opencode_dogfood_case_result', result)) problems.push(`${rel}: ${p}`)
+    if (result.status === 'PASS') passed++
+    for (const e of Array.isArray(result.evidence) ? result.evidence : []) {
+      const f = path.join(dir, String(e?.path))
+      if (!existsSync(f)) problems.push(`${rel}: evidence '${e?.path}' is missing`)
+      else if (sha256(readFileSync(f)) !== e.sha256) problems.push(`${rel}: evidence '${e.path}' does not match its recorded sha256`)
+    }
+  }
+  if (passed !== attempts.passed) problems.push(`run_summary.json: ${id} attempts.passed is ${attempts.passed}, ${passed} attempt results are PASS`)
+}
+
 /** What may sit at the top of a run folder (anything else was put there by someone else). */
-const TOP_LEVEL = /^(cases|evidence|run_summary\.json(\.sig)?(\.sha256)?|report\.html(\.sha256)?)$/
+const TOP_LEVEL = /^(cases|evidence|attempts|run_summary\.json(\.sig)?(\.sha256)?|report\.html(\.sha256)?)$/
 
 /** What a folder given to `verify` is. */
 export type RunState = 'sealed' | 'incomplete' | 'not-a-run'
@@ -164,6 +191,7 @@ function check(runDir: string, opts: VerifyOptions, problems: string[]): string[
     }
     for (const name of REQUIRED_EVIDENCE)
       if (!fileSet.has(`evidence/${c.case_id}/${name}`)) problems.push(`evidence/${c.case_id}/${name}: missing`)
+    if (c.attempts) checkAttempts(runDir, c.case_id, c.attempts, problems)
   }
   return problems
 }

@@ -32,7 +32,7 @@ export function duration(ms: number, status: CaseSummary['status']): string {
 export const TABLE_HEAD = ['| case | stage | expected | actual | status | failure code | duration |', '| --- | --- | --- | --- | --- | --- | ---: |']
 
 export function tableRow(c: CaseSummary): string {
-  const cells = [c.case_id, c.stage, c.expected_outcome, c.actual_outcome ?? '—', `${STATUS_ICON[c.status]} ${c.status}`, c.failure_code ?? '—', duration(c.duration_ms, c.status)]
+  const cells = [c.case_id, c.stage, c.expected_outcome, c.actual_outcome ?? '—', `${STATUS_ICON[c.status]} ${c.status}${c.attempts ? ` (${c.attempts.passed}/${c.attempts.total} attempts)` : ''}`, c.failure_code ?? '—', duration(c.duration_ms, c.status)]
   return `| ${cells.map(cell).join(' | ')} |`
 }
 

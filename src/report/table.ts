@@ -2,7 +2,7 @@
 import type { RunSummary } from '../types.js'
 
 export function verdictTable(s: RunSummary): string {
-  const rows = [['case', 'stage', 'expected', 'actual', 'status', 'code', 'ms'], ...s.cases.map((c) => [c.case_id, c.stage, c.expected_outcome, c.actual_outcome ?? '-', c.status, c.failure_code ?? '-', String(c.duration_ms)])]
+  const rows = [['case', 'stage', 'expected', 'actual', 'status', 'code', 'ms'], ...s.cases.map((c) => [c.case_id, c.stage, c.expected_outcome, c.actual_outcome ?? '-', c.attempts ? `${c.status} ${c.attempts.passed}/${c.attempts.total}` : c.status, c.failure_code ?? '-', String(c.duration_ms)])]
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)))
   const line = (r: string[]) => r.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd()
   const out = [line(rows[0]), line(widths.map((w) => '-'.repeat(w))), ...rows.slice(1).map(line)]

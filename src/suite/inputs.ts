@@ -122,6 +122,7 @@ export function parseSuiteInputs(v: Values, cwd: string): Omit<SuiteOptions, 'on
     containment: parseContainmentMode(str('containment') ?? 'auto'),
     envPass: parseEnvNames(str('env-pass')),
     jobs: str('jobs') !== undefined ? parsePositiveInt(str('jobs')!, '--jobs', 'parallel cases', 64) : undefined,
+    repeat: str('repeat') !== undefined ? parsePositiveInt(str('repeat')!, '--repeat', 'attempts', 100) : undefined,
     opencodePath: str('opencode-path') !== undefined ? path.resolve(cwd, str('opencode-path')!) : undefined,
   }
 }

@@ -71,6 +71,12 @@ export interface SuiteOptions {
    * without it the run is serial and says so. Default: the number of cores.
    */
   jobs?: number
+  /**
+   * Each selected case runs this many times (suite/repeat.ts): every attempt
+   * in a fresh session and process; the case passes only when every attempt
+   * does; the pass rate goes into the summary (`attempts`). Default 1.
+   */
+  repeat?: number
 }
 
 export type ProgressEvent =

@@ -21,6 +21,7 @@ export const RUN_OPTIONS = {
   containment: { type: 'string' },
   'env-pass': { type: 'string' },
   jobs: { type: 'string' },
+  repeat: { type: 'string' },
   repo: { type: 'string' },
   json: { type: 'boolean' },
   junit: { type: 'string' },

@@ -35,6 +35,7 @@ import type { CaseSummary, RunSummary } from '../types.js'
 import { AGENT_CALLS_SUBDIR, BUILTIN_MODEL, LEDGER_SUBDIR, type Role, type SuiteOptions, type SuiteOutcome } from './options.js'
 import { afterCase, selectCases, skipped, stageGate } from './plan.js'
 import { preflight } from './preflight.js'
+import { aggregateAttempts, attemptCallsDir, attemptDir } from './repeat.js'
 import { slotPaths, startSlot, stopSlot, type Slot } from './slots.js'
 import { createWorktree, removeWorktree } from './worktree.js'
 
@@ -134,6 +135,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
   let registered = new Map<string, string>()
   let pending: CaseProcess | undefined
   const jobs = opts.jobs ?? os.availableParallelism()
+  const repeat = opts.repeat ?? 1
   const slots: Slot[] = []
   let slotStarts: Promise<Slot>[] = []
   const keyNames = [...(hermetic ? [] : providerKeyNames(model)), ...roles.map((r) => r.key_env)]
@@ -182,12 +184,13 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
     slotStarts = extra
     const waitMs = opts.caseTimeoutMs + 60_000
     /** One case on one slot; `besides`: the ids of cases running at the same time (their ledger writes are not this case's agent's). */
-    const runOn = (i: number, slot: Slot, proc: CaseProcess, stop: AbortSignal | undefined, besides: string[]): Promise<CaseSummary> => {
+    /** One attempt of a case on one slot (`attempt` > 0: --repeat, in its own small ledger; see repeat.ts). */
+    const runOn = (i: number, slot: Slot, proc: CaseProcess, stop: AbortSignal | undefined, besides: string[], attempt = 0): Promise<CaseSummary> => {
       const c = cases[i]
-      progress({ kind: 'case-start', caseId: c.id, stage: c.stage, index: i + 1, total: cases.length })
+      if (attempt <= 1) progress({ kind: 'case-start', caseId: c.id, stage: c.stage, index: i + 1, total: cases.length })
       const ctx: CaseContext = {
         runId,
-        runDir,
+        runDir: attempt > 0 ? attemptDir(runDir, c.id, attempt) : runDir,
         caseDef: c,
         serverUrl: slot.serverUrl,
         model,
@@ -197,7 +200,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
         deletionAllowlist: opts.deletionAllowlist,
         latencyBudgetMs: opts.latencyBudgetMs,
         caseTimeoutMs: opts.caseTimeoutMs,
-        agentCallsDir,
+        agentCallsDir: attempt > 0 ? attemptCallsDir(agentCallsDir, attempt) : agentCallsDir,
         roles,
         scriptedLog: slot.backends?.scriptedLog,
         opencodeBinary: binary,
@@ -211,11 +214,29 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
         codeEnv: slot.agent.codeEnv,
         canaries: slot.index === 0 ? canaries : [],
         evidenceDirs: [ledgerDir, agentCallsRoot],
-        evidenceExclude: besides.flatMap((id) => [path.join(runDir, 'evidence', id) + path.sep, path.join(runDir, 'cases', `${id}.result.json`), path.join(agentCallsDir, `${id}.json`)]),
+        evidenceExclude: besides.flatMap((id) => [
+          path.join(runDir, 'evidence', id) + path.sep,
+          path.join(runDir, 'cases', `${id}.result.json`),
+          path.join(agentCallsDir, `${id}.json`),
+          path.join(runDir, 'attempts', id) + path.sep,
+          path.join(agentCallsDir, 'attempts') + path.sep,
+        ]),
         configSha256: slot.backends?.configSha256,
-        verdictFile: path.join(tmp, `${c.id}.verdict.json`),
+        verdictFile: path.join(tmp, attempt > 0 ? `${c.id}.attempt-${attempt}.verdict.json` : `${c.id}.verdict.json`),
       }
       return execCase(ctx, proc, registered, repoCommit, stop)
+    }
+    /** A case, --repeat times: every attempt in a fresh session and process, its tree restored; a stop ends the series. */
+    const runCaseOn = async (i: number, slot: Slot, proc: CaseProcess, stop: AbortSignal | undefined, besides: string[]): Promise<CaseSummary> => {
+      if (repeat === 1) return runOn(i, slot, proc, stop, besides)
+      const attempts: CaseSummary[] = []
+      for (let k = 1; k <= repeat; k++) {
+        const a = await runOn(i, slot, k === 1 ? proc : startCaseProcess(tmp, i * 1000 + k, childEnv, waitMs), stop, besides, k)
+        attempts.push(a)
+        progress({ kind: 'note', line: `  ${cases[i].id} attempt ${k}/${repeat}: ${a.status}${a.failure_code ? ` ${a.failure_code}` : ''} — ${a.reason ?? ''}` })
+        if (stop?.aborted || afterCase(a, cases[i], false).stop) break
+      }
+      return aggregateAttempts(runDir, cases[i].id, attempts)
     }
     const ended = (i: number, summary: CaseSummary): string | undefined => {
       progress({ kind: 'case-end', summary, index: i + 1, total: cases.length })
@@ -249,7 +270,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
         }
         const proc = pending ?? startCaseProcess(tmp, i, childEnv, waitMs)
         pending = undefined
-        const running = runOn(i, slot0, proc, opts.interrupt, [])
+        const running = runCaseOn(i, slot0, proc, opts.interrupt, [])
         // The next case's process starts now (it waits for its context), unless this is the last.
         if (i + 1 < cases.length) pending = startCaseProcess(tmp, i + 1, childEnv, waitMs)
         const summary = await running
@@ -280,7 +301,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
       const worker = async (slot: Slot): Promise<void> => {
         while (queue.length > 0 && !stop.aborted) {
           const i = queue.shift()!
-          const summary = await runOn(i, slot, startCaseProcess(tmp, i, childEnv, waitMs), stop, batch.filter((j) => j !== i).map((j) => cases[j].id))
+          const summary = await runCaseOn(i, slot, startCaseProcess(tmp, i, childEnv, waitMs), stop, batch.filter((j) => j !== i).map((j) => cases[j].id))
           results.set(i, summary)
           const w = ended(i, summary)
           if (w && !why) {
