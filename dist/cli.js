@@ -1,18 +1,19 @@
 #!/usr/bin/env node
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  alive
-} from "./chunks/chunk-OU5FJGLE.js";
+  alive,
+  interruptOnSignals
+} from "./chunks/chunk-7S2WGD5M.js";
 import {
   RUN_OPTIONS
-} from "./chunks/chunk-HUV6R2M2.js";
+} from "./chunks/chunk-TX6BXDB6.js";
 import {
   GitError,
   InputError,
   PreflightError,
   SchemaError,
   ServerStartError
-} from "./chunks/chunk-UZ2KPXWI.js";
+} from "./chunks/chunk-Y4FTFHXJ.js";
 import "./chunks/chunk-LHSCZ3D7.js";
 
 // src/cli.ts
@@ -23,7 +24,17 @@ var HELP = `opencode-dogfood \u2014 validate the OpenCode coding agent before it
 
 Usage:
   opencode-dogfood run [options]        run the suite (or one case) in this repository
-  opencode-dogfood verify RUN_DIR       re-check a run's ledger: hashes, schemas, counts, evidence
+  opencode-dogfood verify RUN_DIR [--root HEX] [--allowed-signers FILE]
+                                        re-check a run's ledger: hashes, schemas, counts, evidence,
+                                        the ledger root (against the published one with --root), and
+                                        the SSHSIG signature of run_summary.json (--allowed-signers)
+  opencode-dogfood report RUN_DIR [--out FILE]
+                                        render the run's HTML report from its ledger to FILE
+                                        (default: ./RUN_XXXX.report.html; the ledger is not written to)
+  opencode-dogfood diff RUN_A RUN_B [--json]
+                                        what changed between two runs, case by case (status, code,
+                                        reason, evidence beyond times, ids, ports and temp paths);
+                                        exit 0 when none, 1 when some
   opencode-dogfood init [DIR]           scaffold the sandbox fixtures the cases need (default: .)
   opencode-dogfood demo                 the full hermetic suite on a throwaway repository (npm run dogfood)
   opencode-dogfood bench                the suite against its floor, same warm server (npm run bench)
@@ -46,28 +57,50 @@ Run options:
   --deletion-allowlist L comma-separated, same rules (default: empty \u2014 any deletion is GITCLEANFAIL)
   --timeout SECONDS      hard bound on one case process (default: 300)
   --latency-budget MS    budget for one agent request (default: 120000)
+  --record FILE          write what the provider answered (every model turn of every case, never a key)
+                         to FILE as a cases file: replay it offline with --cases-file FILE
   --containment MODE     auto (default): the OS sandbox (bubblewrap) where it works, and say so where not;
                          required: stop before any case without it; off: none
+  --jobs N               run the cases of one stage N at a time, each in its own worktree with its own
+                         contained OpenCode server (default: the number of cores; needs containment)
+  --repeat N             run each selected case N times, each attempt in a fresh session; a case passes
+                         only when every attempt does; the pass rate goes into the summary (default: 1)
   --env-pass LIST        env var names passed to the agent beyond PATH, LANG, LC_*, TZ, TERM and the
                          model's/roles' key variables (the agent's env is an allowlist)
   --opencode-path FILE   opencode binary (default: the one from the opencode-ai package, else PATH)
   --repo DIR             the repository (default: the current directory)
+  --sign-key FILE        sign run_summary.json with this OpenSSH private key (ssh-keygen -Y sign,
+                         namespace opencode-dogfood) into run_summary.json.sig
   --json                 print the run summary as JSON instead of the table
+  --junit FILE           also write the verdicts as JUnit XML to FILE (one testsuite per stage)
 
-Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a failed entry checklist.
+Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a failed entry checklist,
+3 on an internal error, 130/143 when SIGINT/SIGTERM interrupted the run (its ledger sealed as interrupted).
 `;
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-57Z7TYGT.js");
+  const { progressLine } = await import("./chunks/demo-AYE7YBAG.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
-  const { values } = parseArgs({ args: argv, options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { parseSuiteInputs } = await import("./chunks/inputs-E5PFLFUX.js");
-  const { runSuite } = await import("./chunks/run-UVWAJKV5.js");
-  const { verdictTable } = await import("./chunks/table-A5GKVMLZ.js");
+  const { joinNegativeValues, parseSuiteInputs } = await import("./chunks/inputs-UXHTFAGA.js");
+  const stringOptions = new Set(Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k));
+  const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
+  const { runSuite } = await import("./chunks/run-DRUGNAYQ.js");
+  const { verdictTable } = await import("./chunks/table-4WYKIIDR.js");
   const opts = parseSuiteInputs(values, process.cwd());
-  const outcome = await runSuite({ ...opts, onProgress: await printProgress() });
+  const junit = values.junit !== void 0 ? await import("./chunks/junit-3FZDWPI7.js") : void 0;
+  const junitFile = junit?.parseJunitPath(values.junit, process.cwd());
+  const interrupt = interruptOnSignals((line) => process.stderr.write(`opencode-dogfood: ${line}
+`));
+  const outcome = await runSuite({ ...opts, onProgress: await printProgress(), interrupt: interrupt.signal });
+  if (junitFile) junit.writeJunit(junitFile, outcome.summary);
   process.stdout.write(values.json ? JSON.stringify(outcome.summary, null, 2) + "\n" : verdictTable(outcome.summary) + `ledger: ${outcome.runDir}
+ledger root: ${outcome.summary.ledger_root} (publish it; check with: opencode-dogfood verify RUN_DIR --root HEX)
+${junitFile ? `junit: ${junitFile}
+` : ""}`);
+  if (outcome.ledgerProblems.length > 0)
+    process.stderr.write(`opencode-dogfood: the agent tampered with this run's ledger; verify finds:
+${outcome.ledgerProblems.map((p) => `  ${p}`).join("\n")}
 `);
   if (outcome.checkoutChanges.length > 0) {
     process.stderr.write(`opencode-dogfood: MODIFICATIONFAIL: the run changed your checkout:
@@ -75,25 +108,59 @@ ${outcome.checkoutChanges.map((c) => `  ${c}`).join("\n")}
 `);
     return 1;
   }
+  if (interrupt.signal.aborted) return interrupt.signal.reason === "SIGINT" ? 130 : 143;
   return outcome.summary.final_verdict === "PASS" ? 0 : 1;
 }
 async function cmdVerify(argv) {
-  if (argv.length !== 1) throw new InputError("verify", "give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001");
-  const { verifyRun } = await import("./chunks/verify-KD377CUF.js");
-  const problems = verifyRun(path.resolve(argv[0]));
-  if (problems.length === 0) {
-    process.stdout.write(`${argv[0]}: ledger verified (sidecars, schemas, counts, evidence)
+  const { values, positionals } = parseArgs({ args: argv, options: { root: { type: "string" }, "allowed-signers": { type: "string" } }, strict: true, allowPositionals: true });
+  if (positionals.length !== 1) throw new InputError("verify", "give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001");
+  if (values.root !== void 0 && !/^[0-9a-f]{64}$/.test(values.root)) throw new InputError("--root", `'${values.root}' is not a ledger root; give the 64 hex digits the run printed ('ledger root: \u2026')`);
+  const { runState, verifyRun } = await import("./chunks/verify-JQDSALLY.js");
+  const dir = positionals[0];
+  const runDir = path.resolve(dir);
+  const state = runState(runDir);
+  if (state === "not-a-run") throw new InputError("verify", `${dir} is not a run folder (a RUN_XXXX folder of the ledger, holding cases/, evidence/ and run_summary.json)`);
+  if (state === "incomplete") {
+    process.stdout.write(`${dir}: incomplete: no run_summary.json \u2014 the run was killed before it sealed its ledger (or it is still running)
 `);
-    return 0;
+    return 1;
   }
-  process.stdout.write(problems.map((p) => `problem: ${p}`).join("\n") + `
-${problems.length} problem(s) in ${argv[0]}
+  const problems = verifyRun(runDir, { root: values.root });
+  if (values["allowed-signers"] !== void 0) {
+    const { verifySignature } = await import("./chunks/sign-LSTHXZE5.js");
+    const sig = verifySignature(runDir, values["allowed-signers"]);
+    if (!sig.ok) problems.push(sig.error ?? "signature does not verify");
+    else process.stdout.write(`${dir}: run_summary.json signed by ${sig.principal} (namespace opencode-dogfood)
 `);
-  return 1;
+  }
+  if (problems.length > 0) {
+    process.stdout.write(problems.map((p) => `problem: ${p}`).join("\n") + `
+${problems.length} problem(s) in ${dir}
+`);
+    return 1;
+  }
+  const summary = JSON.parse(readFileSync(path.join(runDir, "run_summary.json"), "utf8"));
+  const checked = values.root ? "the published root" : "its own root (give --root to check it against the published one)";
+  process.stdout.write(`${dir}: ledger verified (sidecars, schemas, counts, entries against results, ${checked}); verdict ${summary.final_verdict}
+`);
+  if (summary.stop_reason?.startsWith("interrupted")) process.stdout.write(`${dir}: the run was interrupted: ${summary.stop_reason}
+`);
+  process.stdout.write(`ledger root: ${summary.ledger_root}
+`);
+  return 0;
+}
+async function cmdReport(argv) {
+  const { values, positionals } = parseArgs({ args: argv, options: { out: { type: "string" } }, strict: true, allowPositionals: true });
+  if (positionals.length !== 1) throw new InputError("report", "give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001 (and optionally --out FILE)");
+  const { reportToFile } = await import("./chunks/html-QGASTI33.js");
+  const file = reportToFile(positionals[0], values.out, process.cwd());
+  process.stdout.write(`report: ${file}
+`);
+  return 0;
 }
 async function cmdInit(argv) {
   if (argv.length > 1) throw new InputError("init", "give at most one directory");
-  const { scaffold } = await import("./chunks/init-QPHMA4JG.js");
+  const { scaffold } = await import("./chunks/init-JBLN73K7.js");
   const dir = path.resolve(argv[0] ?? ".");
   const r = scaffold(dir);
   for (const f of r.created) process.stdout.write(`created ${f}
@@ -104,10 +171,11 @@ async function cmdInit(argv) {
   return 0;
 }
 var CONTEXT_POLL_MS = 10;
+var PARENT_POLL_MS = 250;
 async function cmdCase(argv) {
   const [ctxFile, pidFile, waitArg] = argv;
   if (pidFile) writeFileSync(pidFile, String(process.pid));
-  const loading = import("./chunks/run-case-YNVA4UVY.js");
+  const loading = import("./chunks/run-case-SGHAPZUO.js");
   loading.catch(() => {
   });
   const waitMs = Number(waitArg ?? 0);
@@ -117,8 +185,11 @@ async function cmdCase(argv) {
     return 2;
   }
   const until = Date.now() + waitMs;
+  const parent = process.ppid;
+  let onSignal = (sig) => process.exit(sig === "SIGINT" ? 130 : 143);
+  for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => onSignal(sig));
   while (!existsSync(ctxFile)) {
-    if (Date.now() > until || !alive(process.ppid)) {
+    if (Date.now() > until || process.ppid !== parent || !alive(parent)) {
       process.stderr.write(`case process: no context at ${ctxFile} within ${waitMs} ms (or the suite is gone); exiting
 `);
       return 3;
@@ -133,7 +204,18 @@ async function cmdCase(argv) {
     process.exit(124);
   }, ctx.caseTimeoutMs);
   timer.unref();
-  const { runCase } = await loading;
+  const { interruptCase, runCase } = await loading;
+  let signalled = false;
+  onSignal = (sig) => {
+    if (signalled) process.exit(sig === "SIGINT" ? 130 : 143);
+    signalled = true;
+    const told = existsSync(`${ctxFile}.stop`) ? readFileSync(`${ctxFile}.stop`, "utf8").trim() : "";
+    interruptCase(`${told || `interrupted by ${sig}`} during ${ctx.caseDef.id}`);
+  };
+  const watchdog = setInterval(() => {
+    if (process.ppid !== parent || !alive(parent)) interruptCase(`the suite process ended (killed) during ${ctx.caseDef.id}`);
+  }, PARENT_POLL_MS);
+  watchdog.unref();
   const v = await runCase(ctx);
   return v.actual_outcome === "SUCCESS" ? 0 : 1;
 }
@@ -155,16 +237,25 @@ async function main(argv) {
         return await cmdRun(rest);
       case "verify":
         return await cmdVerify(rest);
+      case "report":
+        return await cmdReport(rest);
+      case "diff":
+        return (await import("./chunks/diff-OYEVNNDE.js")).diffCommand(rest);
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-57Z7TYGT.js")).runDemo(rest);
+        return await (await import("./chunks/demo-AYE7YBAG.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-HX77AYXU.js")).runBench(rest);
+        return await (await import("./chunks/bench-RIHFNPCB.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
+      case "__reaper": {
+        const [parent, group, tag] = rest;
+        await (await import("./chunks/reaper-UFTFYXOA.js")).reap(Number(parent), Number(group), tag);
+        return 0;
+      }
       default:
-        throw new InputError("command", `unknown command '${cmd}'; allowed: run, verify, init, demo, bench (see --help)`);
+        throw new InputError("command", `unknown command '${cmd}'; allowed: run, verify, report, diff, init, demo, bench (see --help)`);
     }
   } catch (e) {
     if (e instanceof InputError || e instanceof PreflightError) {
@@ -177,8 +268,9 @@ async function main(argv) {
 `);
       return 2;
     }
-    if (e instanceof SchemaError || e instanceof ServerStartError || e instanceof GitError) {
-      process.stderr.write(`opencode-dogfood: ${e.name}: ${e.message}
+    if (e instanceof SchemaError || e instanceof ServerStartError || e instanceof GitError || e.name === "SigningError") {
+      const err = e;
+      process.stderr.write(`opencode-dogfood: ${err.name}: ${err.message}
 `);
       return 3;
     }

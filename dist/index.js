@@ -1,16 +1,24 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   progressLine
-} from "./chunks/chunk-M5M3FDWZ.js";
+} from "./chunks/chunk-CQRKVNFW.js";
+import {
+  verdictTable
+} from "./chunks/chunk-Z7FVEZRM.js";
 import {
   loadCases,
   platformPackages,
   resolveOpencodeBinary,
   runSuite
-} from "./chunks/chunk-PDB5QNEA.js";
+} from "./chunks/chunk-LAYFKSMN.js";
+import "./chunks/chunk-CULUNDQX.js";
+import "./chunks/chunk-ICKYZFPB.js";
+import "./chunks/chunk-7DGKOF5D.js";
+import "./chunks/chunk-E22RHQOF.js";
+import "./chunks/chunk-DR4IFN7H.js";
 import {
   secretValues
-} from "./chunks/chunk-BB7PGA65.js";
+} from "./chunks/chunk-ZV5KNJNH.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -31,42 +39,59 @@ import {
   summary,
   warning,
   writePidLauncher
-} from "./chunks/chunk-3C23MBZ5.js";
+} from "./chunks/chunk-FZJGMJJD.js";
 import {
   exec
 } from "./chunks/chunk-ZCGT4M2M.js";
-import "./chunks/chunk-OU5FJGLE.js";
+import {
+  interruptOnSignals
+} from "./chunks/chunk-7S2WGD5M.js";
 import {
   parseEnvNames,
   parseList,
   parseModel,
   parsePositiveInt,
+  parseRecordPath,
   parseRoles,
   parseUrl
-} from "./chunks/chunk-PEPZCRYV.js";
+} from "./chunks/chunk-ILIM4E6P.js";
+import {
+  parseStages,
+  selectCases
+} from "./chunks/chunk-DKZ2MXEC.js";
+import {
+  parseContainmentMode,
+  validateAllowlist
+} from "./chunks/chunk-EUL7U7SJ.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,
-  DEFAULT_WRITE_ALLOWLIST,
-  parseStages,
-  selectCases
-} from "./chunks/chunk-ZX2T7JMQ.js";
+  DEFAULT_WRITE_ALLOWLIST
+} from "./chunks/chunk-6GGF6ZQ3.js";
+import "./chunks/chunk-TX6BXDB6.js";
 import {
-  CASE_ID_PATTERN,
-  parseContainmentMode,
-  validateAllowlist
-} from "./chunks/chunk-UPREGWUX.js";
-import "./chunks/chunk-HUV6R2M2.js";
-import "./chunks/chunk-ZPLW7NAR.js";
-import "./chunks/chunk-T6XWSBER.js";
-import "./chunks/chunk-GJNIDGYX.js";
+  SignKeyError,
+  inspectPrivateKey,
+  requireSshKeygen
+} from "./chunks/chunk-RLRWZL4I.js";
+import "./chunks/chunk-UJXVBKO4.js";
+import {
+  parseJunitPath,
+  writeJunit
+} from "./chunks/chunk-SHSABKRN.js";
+import {
+  REPORT_FILE,
+  caseAnchor
+} from "./chunks/chunk-SNJX4VWM.js";
+import {
+  CASE_ID_PATTERN
+} from "./chunks/chunk-NYKIGPAP.js";
+import "./chunks/chunk-YVTE5AOK.js";
+import "./chunks/chunk-T23RGRU6.js";
 import {
   InputError,
   PreflightError
-} from "./chunks/chunk-UZ2KPXWI.js";
-import {
-  verdictTable
-} from "./chunks/chunk-CEXMUUF2.js";
+} from "./chunks/chunk-Y4FTFHXJ.js";
 import {
   __commonJS,
   __export,
@@ -6245,8 +6270,8 @@ var require_minimatch = __commonJS({
       return new Minimatch(pattern, options).match(p);
     };
     module.exports = minimatch;
-    var path9 = require_path();
-    minimatch.sep = path9.sep;
+    var path10 = require_path();
+    minimatch.sep = path10.sep;
     var GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
     minimatch.GLOBSTAR = GLOBSTAR;
     var expand2 = require_brace_expansion();
@@ -6852,8 +6877,8 @@ var require_minimatch = __commonJS({
         if (this.empty) return f === "";
         if (f === "/" && partial) return true;
         const options = this.options;
-        if (path9.sep !== "/") {
-          f = f.split(path9.sep).join("/");
+        if (path10.sep !== "/") {
+          f = f.split(path10.sep).join("/");
         }
         f = f.split(slashSplit);
         this.debug(this.pattern, "split", f);
@@ -6951,8 +6976,8 @@ var require_readdir_glob = __commonJS({
         });
       });
     }
-    async function* exploreWalkAsync(dir, path9, followSymlinks, useStat, shouldSkip, strict) {
-      let files = await readdir(path9 + dir, strict);
+    async function* exploreWalkAsync(dir, path10, followSymlinks, useStat, shouldSkip, strict) {
+      let files = await readdir(path10 + dir, strict);
       for (const file of files) {
         let name = file.name;
         if (name === void 0) {
@@ -6961,7 +6986,7 @@ var require_readdir_glob = __commonJS({
         }
         const filename = dir + "/" + name;
         const relative = filename.slice(1);
-        const absolute = path9 + "/" + relative;
+        const absolute = path10 + "/" + relative;
         let stats = null;
         if (useStat || followSymlinks) {
           stats = await stat(absolute, followSymlinks);
@@ -6975,15 +7000,15 @@ var require_readdir_glob = __commonJS({
         if (stats.isDirectory()) {
           if (!shouldSkip(relative)) {
             yield { relative, absolute, stats };
-            yield* exploreWalkAsync(filename, path9, followSymlinks, useStat, shouldSkip, false);
+            yield* exploreWalkAsync(filename, path10, followSymlinks, useStat, shouldSkip, false);
           }
         } else {
           yield { relative, absolute, stats };
         }
       }
     }
-    async function* explore(path9, followSymlinks, useStat, shouldSkip) {
-      yield* exploreWalkAsync("", path9, followSymlinks, useStat, shouldSkip, true);
+    async function* explore(path10, followSymlinks, useStat, shouldSkip) {
+      yield* exploreWalkAsync("", path10, followSymlinks, useStat, shouldSkip, true);
     }
     function readOptions(options) {
       return {
@@ -9021,14 +9046,14 @@ var require_polyfills = __commonJS({
       fs6.fstatSync = statFixSync(fs6.fstatSync);
       fs6.lstatSync = statFixSync(fs6.lstatSync);
       if (fs6.chmod && !fs6.lchmod) {
-        fs6.lchmod = function(path9, mode, cb) {
+        fs6.lchmod = function(path10, mode, cb) {
           if (cb) process.nextTick(cb);
         };
         fs6.lchmodSync = function() {
         };
       }
       if (fs6.chown && !fs6.lchown) {
-        fs6.lchown = function(path9, uid, gid, cb) {
+        fs6.lchown = function(path10, uid, gid, cb) {
           if (cb) process.nextTick(cb);
         };
         fs6.lchownSync = function() {
@@ -9095,9 +9120,9 @@ var require_polyfills = __commonJS({
         };
       })(fs6.readSync);
       function patchLchmod(fs7) {
-        fs7.lchmod = function(path9, mode, callback) {
+        fs7.lchmod = function(path10, mode, callback) {
           fs7.open(
-            path9,
+            path10,
             constants2.O_WRONLY | constants2.O_SYMLINK,
             mode,
             function(err, fd) {
@@ -9113,8 +9138,8 @@ var require_polyfills = __commonJS({
             }
           );
         };
-        fs7.lchmodSync = function(path9, mode) {
-          var fd = fs7.openSync(path9, constants2.O_WRONLY | constants2.O_SYMLINK, mode);
+        fs7.lchmodSync = function(path10, mode) {
+          var fd = fs7.openSync(path10, constants2.O_WRONLY | constants2.O_SYMLINK, mode);
           var threw = true;
           var ret;
           try {
@@ -9135,8 +9160,8 @@ var require_polyfills = __commonJS({
       }
       function patchLutimes(fs7) {
         if (constants2.hasOwnProperty("O_SYMLINK") && fs7.futimes) {
-          fs7.lutimes = function(path9, at, mt, cb) {
-            fs7.open(path9, constants2.O_SYMLINK, function(er, fd) {
+          fs7.lutimes = function(path10, at, mt, cb) {
+            fs7.open(path10, constants2.O_SYMLINK, function(er, fd) {
               if (er) {
                 if (cb) cb(er);
                 return;
@@ -9148,8 +9173,8 @@ var require_polyfills = __commonJS({
               });
             });
           };
-          fs7.lutimesSync = function(path9, at, mt) {
-            var fd = fs7.openSync(path9, constants2.O_SYMLINK);
+          fs7.lutimesSync = function(path10, at, mt) {
+            var fd = fs7.openSync(path10, constants2.O_SYMLINK);
             var ret;
             var threw = true;
             try {
@@ -9267,11 +9292,11 @@ var require_legacy_streams = __commonJS({
         ReadStream,
         WriteStream
       };
-      function ReadStream(path9, options) {
-        if (!(this instanceof ReadStream)) return new ReadStream(path9, options);
+      function ReadStream(path10, options) {
+        if (!(this instanceof ReadStream)) return new ReadStream(path10, options);
         Stream2.call(this);
         var self2 = this;
-        this.path = path9;
+        this.path = path10;
         this.fd = null;
         this.readable = true;
         this.paused = false;
@@ -9316,10 +9341,10 @@ var require_legacy_streams = __commonJS({
           self2._read();
         });
       }
-      function WriteStream(path9, options) {
-        if (!(this instanceof WriteStream)) return new WriteStream(path9, options);
+      function WriteStream(path10, options) {
+        if (!(this instanceof WriteStream)) return new WriteStream(path10, options);
         Stream2.call(this);
-        this.path = path9;
+        this.path = path10;
         this.fd = null;
         this.writable = true;
         this.flags = "w";
@@ -9462,14 +9487,14 @@ var require_graceful_fs = __commonJS({
       fs7.createWriteStream = createWriteStream2;
       var fs$readFile = fs7.readFile;
       fs7.readFile = readFile;
-      function readFile(path9, options, cb) {
+      function readFile(path10, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        return go$readFile(path9, options, cb);
-        function go$readFile(path10, options2, cb2, startTime) {
-          return fs$readFile(path10, options2, function(err) {
+        return go$readFile(path10, options, cb);
+        function go$readFile(path11, options2, cb2, startTime) {
+          return fs$readFile(path11, options2, function(err) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$readFile, [path10, options2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$readFile, [path11, options2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -9479,14 +9504,14 @@ var require_graceful_fs = __commonJS({
       }
       var fs$writeFile = fs7.writeFile;
       fs7.writeFile = writeFile;
-      function writeFile(path9, data, options, cb) {
+      function writeFile(path10, data, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        return go$writeFile(path9, data, options, cb);
-        function go$writeFile(path10, data2, options2, cb2, startTime) {
-          return fs$writeFile(path10, data2, options2, function(err) {
+        return go$writeFile(path10, data, options, cb);
+        function go$writeFile(path11, data2, options2, cb2, startTime) {
+          return fs$writeFile(path11, data2, options2, function(err) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$writeFile, [path10, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$writeFile, [path11, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -9497,14 +9522,14 @@ var require_graceful_fs = __commonJS({
       var fs$appendFile = fs7.appendFile;
       if (fs$appendFile)
         fs7.appendFile = appendFile;
-      function appendFile(path9, data, options, cb) {
+      function appendFile(path10, data, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        return go$appendFile(path9, data, options, cb);
-        function go$appendFile(path10, data2, options2, cb2, startTime) {
-          return fs$appendFile(path10, data2, options2, function(err) {
+        return go$appendFile(path10, data, options, cb);
+        function go$appendFile(path11, data2, options2, cb2, startTime) {
+          return fs$appendFile(path11, data2, options2, function(err) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$appendFile, [path10, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$appendFile, [path11, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -9535,31 +9560,31 @@ var require_graceful_fs = __commonJS({
       var fs$readdir = fs7.readdir;
       fs7.readdir = readdir;
       var noReaddirOptionVersions = /^v[0-5]\./;
-      function readdir(path9, options, cb) {
+      function readdir(path10, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        var go$readdir = noReaddirOptionVersions.test(process.version) ? function go$readdir2(path10, options2, cb2, startTime) {
-          return fs$readdir(path10, fs$readdirCallback(
-            path10,
+        var go$readdir = noReaddirOptionVersions.test(process.version) ? function go$readdir2(path11, options2, cb2, startTime) {
+          return fs$readdir(path11, fs$readdirCallback(
+            path11,
             options2,
             cb2,
             startTime
           ));
-        } : function go$readdir2(path10, options2, cb2, startTime) {
-          return fs$readdir(path10, options2, fs$readdirCallback(
-            path10,
+        } : function go$readdir2(path11, options2, cb2, startTime) {
+          return fs$readdir(path11, options2, fs$readdirCallback(
+            path11,
             options2,
             cb2,
             startTime
           ));
         };
-        return go$readdir(path9, options, cb);
-        function fs$readdirCallback(path10, options2, cb2, startTime) {
+        return go$readdir(path10, options, cb);
+        function fs$readdirCallback(path11, options2, cb2, startTime) {
           return function(err, files) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
               enqueue([
                 go$readdir,
-                [path10, options2, cb2],
+                [path11, options2, cb2],
                 err,
                 startTime || Date.now(),
                 Date.now()
@@ -9630,7 +9655,7 @@ var require_graceful_fs = __commonJS({
         enumerable: true,
         configurable: true
       });
-      function ReadStream(path9, options) {
+      function ReadStream(path10, options) {
         if (this instanceof ReadStream)
           return fs$ReadStream.apply(this, arguments), this;
         else
@@ -9650,7 +9675,7 @@ var require_graceful_fs = __commonJS({
           }
         });
       }
-      function WriteStream(path9, options) {
+      function WriteStream(path10, options) {
         if (this instanceof WriteStream)
           return fs$WriteStream.apply(this, arguments), this;
         else
@@ -9668,22 +9693,22 @@ var require_graceful_fs = __commonJS({
           }
         });
       }
-      function createReadStream2(path9, options) {
-        return new fs7.ReadStream(path9, options);
+      function createReadStream2(path10, options) {
+        return new fs7.ReadStream(path10, options);
       }
-      function createWriteStream2(path9, options) {
-        return new fs7.WriteStream(path9, options);
+      function createWriteStream2(path10, options) {
+        return new fs7.WriteStream(path10, options);
       }
       var fs$open = fs7.open;
       fs7.open = open;
-      function open(path9, flags, mode, cb) {
+      function open(path10, flags, mode, cb) {
         if (typeof mode === "function")
           cb = mode, mode = null;
-        return go$open(path9, flags, mode, cb);
-        function go$open(path10, flags2, mode2, cb2, startTime) {
-          return fs$open(path10, flags2, mode2, function(err, fd) {
+        return go$open(path10, flags, mode, cb);
+        function go$open(path11, flags2, mode2, cb2, startTime) {
+          return fs$open(path11, flags2, mode2, function(err, fd) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$open, [path10, flags2, mode2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$open, [path11, flags2, mode2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -11788,22 +11813,22 @@ var require_lazystream = __commonJS({
 // node_modules/normalize-path/index.js
 var require_normalize_path = __commonJS({
   "node_modules/normalize-path/index.js"(exports2, module) {
-    module.exports = function(path9, stripTrailing) {
-      if (typeof path9 !== "string") {
+    module.exports = function(path10, stripTrailing) {
+      if (typeof path10 !== "string") {
         throw new TypeError("expected path to be a string");
       }
-      if (path9 === "\\" || path9 === "/") return "/";
-      var len = path9.length;
-      if (len <= 1) return path9;
+      if (path10 === "\\" || path10 === "/") return "/";
+      var len = path10.length;
+      if (len <= 1) return path10;
       var prefix2 = "";
-      if (len > 4 && path9[3] === "\\") {
-        var ch = path9[2];
-        if ((ch === "?" || ch === ".") && path9.slice(0, 2) === "\\\\") {
-          path9 = path9.slice(2);
+      if (len > 4 && path10[3] === "\\") {
+        var ch = path10[2];
+        if ((ch === "?" || ch === ".") && path10.slice(0, 2) === "\\\\") {
+          path10 = path10.slice(2);
           prefix2 = "//";
         }
       }
-      var segs = path9.split(/[/\\]+/);
+      var segs = path10.split(/[/\\]+/);
       if (stripTrailing !== false && segs[segs.length - 1] === "") {
         segs.pop();
       }
@@ -20661,11 +20686,11 @@ var require_commonjs3 = __commonJS({
       return (f) => f.length === len && f !== "." && f !== "..";
     };
     var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    var path9 = {
+    var path10 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    exports2.sep = defaultPlatform === "win32" ? path9.win32.sep : path9.posix.sep;
+    exports2.sep = defaultPlatform === "win32" ? path10.win32.sep : path10.posix.sep;
     exports2.minimatch.sep = exports2.sep;
     exports2.GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
     exports2.minimatch.GLOBSTAR = exports2.GLOBSTAR;
@@ -23986,12 +24011,12 @@ var require_commonjs6 = __commonJS({
       /**
        * Get the Path object referenced by the string path, resolved from this Path
        */
-      resolve(path9) {
-        if (!path9) {
+      resolve(path10) {
+        if (!path10) {
           return this;
         }
-        const rootPath = this.getRootString(path9);
-        const dir = path9.substring(rootPath.length);
+        const rootPath = this.getRootString(path10);
+        const dir = path10.substring(rootPath.length);
         const dirParts = dir.split(this.splitSep);
         const result = rootPath ? this.getRoot(rootPath).#resolveParts(dirParts) : this.#resolveParts(dirParts);
         return result;
@@ -24744,8 +24769,8 @@ var require_commonjs6 = __commonJS({
       /**
        * @internal
        */
-      getRootString(path9) {
-        return node_path_1.win32.parse(path9).root;
+      getRootString(path10) {
+        return node_path_1.win32.parse(path10).root;
       }
       /**
        * @internal
@@ -24792,8 +24817,8 @@ var require_commonjs6 = __commonJS({
       /**
        * @internal
        */
-      getRootString(path9) {
-        return path9.startsWith("/") ? "/" : "";
+      getRootString(path10) {
+        return path10.startsWith("/") ? "/" : "";
       }
       /**
        * @internal
@@ -24883,11 +24908,11 @@ var require_commonjs6 = __commonJS({
       /**
        * Get the depth of a provided path, string, or the cwd
        */
-      depth(path9 = this.cwd) {
-        if (typeof path9 === "string") {
-          path9 = this.cwd.resolve(path9);
+      depth(path10 = this.cwd) {
+        if (typeof path10 === "string") {
+          path10 = this.cwd.resolve(path10);
         }
-        return path9.depth();
+        return path10.depth();
       }
       /**
        * Return the cache of child entries.  Exposed so subclasses can create
@@ -25374,9 +25399,9 @@ var require_commonjs6 = __commonJS({
         process5();
         return results;
       }
-      chdir(path9 = this.cwd) {
+      chdir(path10 = this.cwd) {
         const oldCwd = this.cwd;
-        this.cwd = typeof path9 === "string" ? this.cwd.resolve(path9) : path9;
+        this.cwd = typeof path10 === "string" ? this.cwd.resolve(path10) : path10;
         this.cwd[setAsCwd](oldCwd);
       }
     };
@@ -25764,8 +25789,8 @@ var require_processor = __commonJS({
       }
       // match, absolute, ifdir
       entries() {
-        return [...this.store.entries()].map(([path9, n]) => [
-          path9,
+        return [...this.store.entries()].map(([path10, n]) => [
+          path10,
           !!(n & 2),
           !!(n & 1)
         ]);
@@ -25983,9 +26008,9 @@ var require_walker = __commonJS({
       signal;
       maxDepth;
       includeChildMatches;
-      constructor(patterns, path9, opts) {
+      constructor(patterns, path10, opts) {
         this.patterns = patterns;
-        this.path = path9;
+        this.path = path10;
         this.opts = opts;
         this.#sep = !opts.posix && opts.platform === "win32" ? "\\" : "/";
         this.includeChildMatches = opts.includeChildMatches !== false;
@@ -26004,11 +26029,11 @@ var require_walker = __commonJS({
           });
         }
       }
-      #ignored(path9) {
-        return this.seen.has(path9) || !!this.#ignore?.ignored?.(path9);
+      #ignored(path10) {
+        return this.seen.has(path10) || !!this.#ignore?.ignored?.(path10);
       }
-      #childrenIgnored(path9) {
-        return !!this.#ignore?.childrenIgnored?.(path9);
+      #childrenIgnored(path10) {
+        return !!this.#ignore?.childrenIgnored?.(path10);
       }
       // backpressure mechanism
       pause() {
@@ -26224,8 +26249,8 @@ var require_walker = __commonJS({
     exports2.GlobUtil = GlobUtil;
     var GlobWalker = class extends GlobUtil {
       matches = /* @__PURE__ */ new Set();
-      constructor(patterns, path9, opts) {
-        super(patterns, path9, opts);
+      constructor(patterns, path10, opts) {
+        super(patterns, path10, opts);
       }
       matchEmit(e) {
         this.matches.add(e);
@@ -26263,8 +26288,8 @@ var require_walker = __commonJS({
     exports2.GlobWalker = GlobWalker;
     var GlobStream = class extends GlobUtil {
       results;
-      constructor(patterns, path9, opts) {
-        super(patterns, path9, opts);
+      constructor(patterns, path10, opts) {
+        super(patterns, path10, opts);
         this.results = new minipass_1.Minipass({
           signal: this.signal,
           objectMode: true
@@ -26620,7 +26645,7 @@ var require_commonjs7 = __commonJS({
 var require_file = __commonJS({
   "node_modules/archiver-utils/file.js"(exports2, module) {
     var fs6 = require_graceful_fs();
-    var path9 = __require("path");
+    var path10 = __require("path");
     var flatten = require_flatten();
     var difference = require_difference();
     var union = require_union();
@@ -26645,7 +26670,7 @@ var require_file = __commonJS({
       return result;
     };
     file.exists = function() {
-      var filepath = path9.join.apply(path9, arguments);
+      var filepath = path10.join.apply(path10, arguments);
       return fs6.existsSync(filepath);
     };
     file.expand = function(...args) {
@@ -26659,7 +26684,7 @@ var require_file = __commonJS({
       });
       if (options.filter) {
         matches = matches.filter(function(filepath) {
-          filepath = path9.join(options.cwd || "", filepath);
+          filepath = path10.join(options.cwd || "", filepath);
           try {
             if (typeof options.filter === "function") {
               return options.filter(filepath);
@@ -26676,7 +26701,7 @@ var require_file = __commonJS({
     file.expandMapping = function(patterns, destBase, options) {
       options = Object.assign({
         rename: function(destBase2, destPath) {
-          return path9.join(destBase2 || "", destPath);
+          return path10.join(destBase2 || "", destPath);
         }
       }, options);
       var files = [];
@@ -26684,14 +26709,14 @@ var require_file = __commonJS({
       file.expand(options, patterns).forEach(function(src) {
         var destPath = src;
         if (options.flatten) {
-          destPath = path9.basename(destPath);
+          destPath = path10.basename(destPath);
         }
         if (options.ext) {
           destPath = destPath.replace(/(\.[^\/]*)?$/, options.ext);
         }
         var dest = options.rename(destBase, destPath, options);
         if (options.cwd) {
-          src = path9.join(options.cwd, src);
+          src = path10.join(options.cwd, src);
         }
         dest = dest.replace(pathSeparatorRe, "/");
         src = src.replace(pathSeparatorRe, "/");
@@ -26773,7 +26798,7 @@ var require_file = __commonJS({
 var require_archiver_utils = __commonJS({
   "node_modules/archiver-utils/index.js"(exports2, module) {
     var fs6 = require_graceful_fs();
-    var path9 = __require("path");
+    var path10 = __require("path");
     var isStream = require_is_stream();
     var lazystream = require_lazystream();
     var normalizePath = require_normalize_path();
@@ -26861,11 +26886,11 @@ var require_archiver_utils = __commonJS({
           if (!file) {
             return callback(null, results);
           }
-          filepath = path9.join(dirpath, file);
+          filepath = path10.join(dirpath, file);
           fs6.stat(filepath, function(err2, stats) {
             results.push({
               path: filepath,
-              relative: path9.relative(base, filepath).replace(/\\/g, "/"),
+              relative: path10.relative(base, filepath).replace(/\\/g, "/"),
               stats
             });
             if (stats && stats.isDirectory()) {
@@ -26927,7 +26952,7 @@ var require_core = __commonJS({
     var fs6 = __require("fs");
     var glob = require_readdir_glob();
     var async = require_async();
-    var path9 = __require("path");
+    var path10 = __require("path");
     var util3 = require_archiver_utils();
     var inherits = __require("util").inherits;
     var ArchiverError = require_error();
@@ -27203,9 +27228,9 @@ var require_core = __commonJS({
         task.source = Buffer.concat([]);
       } else if (stats.isSymbolicLink() && this._moduleSupports("symlink")) {
         var linkPath = fs6.readlinkSync(task.filepath);
-        var dirName = path9.dirname(task.filepath);
+        var dirName = path10.dirname(task.filepath);
         task.data.type = "symlink";
-        task.data.linkname = path9.relative(dirName, path9.resolve(dirName, linkPath));
+        task.data.linkname = path10.relative(dirName, path10.resolve(dirName, linkPath));
         task.data.sourceType = "buffer";
         task.source = Buffer.concat([]);
       } else {
@@ -38805,7 +38830,7 @@ var require_traverse = __commonJS({
       return options == null ? emptyNull : options;
     }
     function walk(root, cb) {
-      var path9 = [];
+      var path10 = [];
       var parents = [];
       var alive = true;
       var options = arguments.length > 2 ? arguments[2] : emptyNull;
@@ -38818,13 +38843,13 @@ var require_traverse = __commonJS({
         var state3 = {
           node,
           node_,
-          path: [].concat(path9),
+          path: [].concat(path10),
           parent: parents[parents.length - 1],
           parents,
-          key: path9[path9.length - 1],
+          key: path10[path10.length - 1],
           removedKeys: { __proto__: null },
-          isRoot: path9.length === 0,
-          level: path9.length,
+          isRoot: path10.length === 0,
+          level: path10.length,
           circular: null,
           update: function(x, stopHere) {
             if (!state3.isRoot && !wasSpliced(originalKey, splicedSiblings)) {
@@ -38927,7 +38952,7 @@ var require_traverse = __commonJS({
               return;
             }
             var key = shiftedKey(listedKey, splicedChildren);
-            path9[path9.length] = key;
+            path10[path10.length] = key;
             if (modifiers.pre) {
               modifiers.pre.call(state3, state3.node[key], key);
             }
@@ -38943,7 +38968,7 @@ var require_traverse = __commonJS({
             if (modifiers.post) {
               modifiers.post.call(state3, child);
             }
-            path9.pop();
+            path10.pop();
           });
           parents.pop();
         }
@@ -40125,11 +40150,11 @@ var require_unzip_stream = __commonJS({
           return requiredLength;
         case states.CENTRAL_DIRECTORY_FILE_HEADER_SUFFIX:
           var isUtf8 = (this.parsedEntity.flags & 2048) !== 0;
-          var path9 = this._decodeString(chunk.slice(0, this.parsedEntity.fileNameLength), isUtf8);
+          var path10 = this._decodeString(chunk.slice(0, this.parsedEntity.fileNameLength), isUtf8);
           var extraDataBuffer = chunk.slice(this.parsedEntity.fileNameLength, this.parsedEntity.fileNameLength + this.parsedEntity.extraFieldLength);
           var extra = this._readExtraFields(extraDataBuffer);
           if (extra && extra.parsed && extra.parsed.path && !isUtf8) {
-            path9 = extra.parsed.path;
+            path10 = extra.parsed.path;
           }
           this.parsedEntity.extra = extra.parsed;
           var isUnix = (this.parsedEntity.versionMadeBy & 65280) >> 8 === 3;
@@ -40141,7 +40166,7 @@ var require_unzip_stream = __commonJS({
           }
           if (this.options.debug) {
             const debugObj2 = Object.assign({}, this.parsedEntity, {
-              path: path9,
+              path: path10,
               flags: "0x" + this.parsedEntity.flags.toString(16),
               unixAttrs: unixAttrs && "0" + unixAttrs.toString(8),
               isSymlink,
@@ -40578,7 +40603,7 @@ var require_parser_stream = __commonJS({
 // node_modules/mkdirp/index.js
 var require_mkdirp = __commonJS({
   "node_modules/mkdirp/index.js"(exports2, module) {
-    var path9 = __require("path");
+    var path10 = __require("path");
     var fs6 = __require("fs");
     var _0777 = parseInt("0777", 8);
     module.exports = mkdirP.mkdirp = mkdirP.mkdirP = mkdirP;
@@ -40598,7 +40623,7 @@ var require_mkdirp = __commonJS({
       var cb = f || /* istanbul ignore next */
       function() {
       };
-      p = path9.resolve(p);
+      p = path10.resolve(p);
       xfs.mkdir(p, mode, function(er) {
         if (!er) {
           made = made || p;
@@ -40606,8 +40631,8 @@ var require_mkdirp = __commonJS({
         }
         switch (er.code) {
           case "ENOENT":
-            if (path9.dirname(p) === p) return cb(er);
-            mkdirP(path9.dirname(p), opts, function(er2, made2) {
+            if (path10.dirname(p) === p) return cb(er);
+            mkdirP(path10.dirname(p), opts, function(er2, made2) {
               if (er2) cb(er2, made2);
               else mkdirP(p, opts, cb, made2);
             });
@@ -40634,14 +40659,14 @@ var require_mkdirp = __commonJS({
         mode = _0777;
       }
       if (!made) made = null;
-      p = path9.resolve(p);
+      p = path10.resolve(p);
       try {
         xfs.mkdirSync(p, mode);
         made = made || p;
       } catch (err0) {
         switch (err0.code) {
           case "ENOENT":
-            made = sync(path9.dirname(p), opts, made);
+            made = sync(path10.dirname(p), opts, made);
             sync(p, opts, made);
             break;
           // In the case of any other error, just see if there's a dir
@@ -40667,7 +40692,7 @@ var require_mkdirp = __commonJS({
 var require_extract2 = __commonJS({
   "node_modules/unzip-stream/lib/extract.js"(exports2, module) {
     var fs6 = __require("fs");
-    var path9 = __require("path");
+    var path10 = __require("path");
     var util3 = __require("util");
     var mkdirp = require_mkdirp();
     var Transform3 = __require("stream").Transform;
@@ -40709,8 +40734,8 @@ var require_extract2 = __commonJS({
     };
     Extract.prototype._processEntry = function(entry) {
       var self2 = this;
-      var destPath = path9.join(this.opts.path, entry.path);
-      var directory = entry.isDirectory ? destPath : path9.dirname(destPath);
+      var destPath = path10.join(this.opts.path, entry.path);
+      var directory = entry.isDirectory ? destPath : path10.dirname(destPath);
       this.unfinishedEntries++;
       var writeFileFn = function() {
         var pipedStream = fs6.createWriteStream(destPath);
@@ -42076,8 +42101,8 @@ var require_light = __commonJS({
 });
 
 // src/main.ts
-import { mkdirSync as mkdirSync2, mkdtempSync } from "node:fs";
-import path8 from "node:path";
+import { mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync2 } from "node:fs";
+import path9 from "node:path";
 
 // src/action/artifact.ts
 import { createHash as createHash3 } from "node:crypto";
@@ -43840,13 +43865,13 @@ These characters are not allowed in the artifact name due to limitations with ce
   }
   info(`Artifact name is valid!`);
 }
-function validateFilePath(path9) {
-  if (!path9) {
+function validateFilePath(path10) {
+  if (!path10) {
     throw new Error(`Provided file path input during validation is empty`);
   }
   for (const [invalidCharacterKey, errorMessageForCharacter] of invalidArtifactFilePathCharacters) {
-    if (path9.includes(invalidCharacterKey)) {
-      throw new Error(`The path for one of the files in artifact is not valid: ${path9}. Contains the following character: ${errorMessageForCharacter}
+    if (path10.includes(invalidCharacterKey)) {
+      throw new Error(`The path for one of the files in artifact is not valid: ${path10}. Contains the following character: ${errorMessageForCharacter}
           
 Invalid characters include: ${Array.from(invalidArtifactFilePathCharacters.values()).toString()}
           
@@ -48904,15 +48929,15 @@ function getRequestUrl(baseUri, operationSpec, operationArguments, fallbackObjec
   let isAbsolutePath = false;
   let requestUrl = replaceAll(baseUri, urlReplacements);
   if (operationSpec.path) {
-    let path9 = replaceAll(operationSpec.path, urlReplacements);
-    if (operationSpec.path === "/{nextLink}" && path9.startsWith("/")) {
-      path9 = path9.substring(1);
+    let path10 = replaceAll(operationSpec.path, urlReplacements);
+    if (operationSpec.path === "/{nextLink}" && path10.startsWith("/")) {
+      path10 = path10.substring(1);
     }
-    if (isAbsoluteUrl(path9)) {
-      requestUrl = path9;
+    if (isAbsoluteUrl(path10)) {
+      requestUrl = path10;
       isAbsolutePath = true;
     } else {
-      requestUrl = appendPath(requestUrl, path9);
+      requestUrl = appendPath(requestUrl, path10);
     }
   }
   const { queryParams, sequenceParams } = calculateQueryParameters(operationSpec, operationArguments, fallbackObject);
@@ -48958,9 +48983,9 @@ function appendPath(url2, pathToAppend) {
   }
   const searchStart = pathToAppend.indexOf("?");
   if (searchStart !== -1) {
-    const path9 = pathToAppend.substring(0, searchStart);
+    const path10 = pathToAppend.substring(0, searchStart);
     const search = pathToAppend.substring(searchStart + 1);
-    newPath = newPath + path9;
+    newPath = newPath + path10;
     if (search) {
       parsedUrl.search = parsedUrl.search ? `${parsedUrl.search}&${search}` : search;
     }
@@ -51837,16 +51862,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path9 = this._matcher.path;
-    return path9.length > 0 ? path9[path9.length - 1].tag : void 0;
+    const path10 = this._matcher.path;
+    return path10.length > 0 ? path10[path10.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path9 = this._matcher.path;
-    return path9.length > 0 ? path9[path9.length - 1].namespace : void 0;
+    const path10 = this._matcher.path;
+    return path10.length > 0 ? path10[path10.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -51854,9 +51879,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path9 = this._matcher.path;
-    if (path9.length === 0) return void 0;
-    return path9[path9.length - 1].values?.[attrName];
+    const path10 = this._matcher.path;
+    if (path10.length === 0) return void 0;
+    return path10[path10.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -51864,9 +51889,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path9 = this._matcher.path;
-    if (path9.length === 0) return false;
-    const current = path9[path9.length - 1];
+    const path10 = this._matcher.path;
+    if (path10.length === 0) return false;
+    const current = path10[path10.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -51892,18 +51917,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path9 = this._matcher.path;
-    if (path9.length === 0) return -1;
-    return path9[path9.length - 1].position ?? 0;
+    const path10 = this._matcher.path;
+    if (path10.length === 0) return -1;
+    return path10[path10.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path9 = this._matcher.path;
-    if (path9.length === 0) return -1;
-    return path9[path9.length - 1].counter ?? 0;
+    const path10 = this._matcher.path;
+    if (path10.length === 0) return -1;
+    return path10[path10.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -55155,11 +55180,11 @@ var NativeCRC64 = (() => {
       throw new Error("Module.ENVIRONMENT has been deprecated. To force the environment, use the ENVIRONMENT compile-time option (for example, -sENVIRONMENT=web or -sENVIRONMENT=node)");
     }
     var scriptDirectory = "";
-    function locateFile(path9) {
+    function locateFile(path10) {
       if (Module["locateFile"]) {
-        return Module["locateFile"](path9, scriptDirectory);
+        return Module["locateFile"](path10, scriptDirectory);
       }
-      return scriptDirectory + path9;
+      return scriptDirectory + path10;
     }
     var read_, readAsync, readBinary, setWindowTitle;
     function logExceptionOnExit(e) {
@@ -58642,9 +58667,9 @@ var StorageSharedKeyCredentialPolicy = class extends CredentialPolicy {
    * @param request -
    */
   getCanonicalizedResourceString(request2) {
-    const path9 = getURLPath(request2.url) || "/";
+    const path10 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${this.factory.accountName}${path9}`;
+    canonicalizedResourceString += `/${this.factory.accountName}${path10}`;
     const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -59126,9 +59151,9 @@ function storageSharedKeyCredentialPolicy(options) {
     return canonicalizedHeadersStringToSign;
   }
   function getCanonicalizedResourceString(request2) {
-    const path9 = getURLPath(request2.url) || "/";
+    const path10 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${options.accountName}${path9}`;
+    canonicalizedResourceString += `/${options.accountName}${path10}`;
     const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -73554,10 +73579,10 @@ var accountNameSuffixes = [
 ];
 function escapeURLPath(url2) {
   const urlParsed = new URL(url2);
-  let path9 = urlParsed.pathname;
-  path9 = path9 || "/";
-  path9 = escape(path9);
-  urlParsed.pathname = path9;
+  let path10 = urlParsed.pathname;
+  path10 = path10 || "/";
+  path10 = escape(path10);
+  urlParsed.pathname = path10;
   return urlParsed.toString();
 }
 function getProxyUriFromDevConnString(connectionString) {
@@ -73642,9 +73667,9 @@ function escape(text) {
 }
 function appendToURLPath(url2, name) {
   const urlParsed = new URL(url2);
-  let path9 = urlParsed.pathname;
-  path9 = path9 ? path9.endsWith("/") ? `${path9}${name}` : `${path9}/${name}` : name;
-  urlParsed.pathname = path9;
+  let path10 = urlParsed.pathname;
+  path10 = path10 ? path10.endsWith("/") ? `${path10}${name}` : `${path10}/${name}` : name;
+  urlParsed.pathname = path10;
   return urlParsed.toString();
 }
 function setURLParameter2(url2, name, value) {
@@ -81006,8 +81031,8 @@ var Context = class {
       if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path9 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path9} does not exist${EOL3}`);
+        const path10 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path10} does not exist${EOL3}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -85191,10 +85216,10 @@ var scrubQueryParameters = (url2) => {
   parsed.search = "";
   return parsed.toString();
 };
-function exists(path9) {
+function exists(path10) {
   return __awaiter7(this, void 0, void 0, function* () {
     try {
-      yield fs5.access(path9);
+      yield fs5.access(path10);
       return true;
     } catch (error2) {
       if (error2.code === "ENOENT") {
@@ -85405,17 +85430,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path9 = requestOptions.url.replace(options.baseUrl, "");
+    const path10 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId2 = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path9} - ${response.status} with id ${requestId2} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path10} - ${response.status} with id ${requestId2} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId2 = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path9} - ${error2.status} with id ${requestId2} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path10} - ${error2.status} with id ${requestId2} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -86110,13 +86135,49 @@ function runUrl(ctx) {
 }
 
 // src/action/inputs.ts
+import path7 from "node:path";
+
+// src/action/sign-key.ts
+import { existsSync as existsSync4, mkdtempSync, rmdirSync, unlinkSync, writeFileSync } from "node:fs";
 import path6 from "node:path";
+function canonical(value) {
+  return value.replace(/\r\n/g, "\n").trim() + "\n";
+}
+function parseSignKeyContent(value, input = "sign-key") {
+  const problem = inspectPrivateKey(value);
+  if (problem) throw new SignKeyError(input, `the value ${problem}; give the content of the private key file, from a secret`);
+  requireSshKeygen(input);
+  return canonical(value);
+}
+function maskSignKey(value, setSecret2) {
+  if (value.trim() === "") return;
+  setSecret2(value);
+  for (const line of value.replace(/\r\n/g, "\n").split("\n")) {
+    const l = line.trim();
+    if (l.length >= 8 && !l.startsWith("-----")) setSecret2(l);
+  }
+}
+function writeSignKeyFile(text, dir) {
+  const folder = mkdtempSync(path6.join(dir, "sign-key-"));
+  const file = path6.join(folder, "key");
+  writeFileSync(file, canonical(text), { mode: 384, flag: "wx" });
+  return {
+    file,
+    remove() {
+      if (existsSync4(file)) unlinkSync(file);
+      if (existsSync4(folder)) rmdirSync(folder);
+    }
+  };
+}
+
+// src/action/inputs.ts
 var CLI_TO_INPUT = {
   "--stages": "stages",
   "--case": "case",
   "--model": "model",
   "--roles": "roles",
   "--cases-file": "cases-file",
+  "--record": "record",
   "--server-url": "server-url",
   "--transport": "transport",
   "--worktree": "worktree-path",
@@ -86128,6 +86189,8 @@ var CLI_TO_INPUT = {
   "--repo": "working-directory",
   "--containment": "containment",
   "--env-pass": "env-pass",
+  "--jobs": "jobs",
+  "--repeat": "repeat",
   "opencode-path": "opencode-path"
 };
 function asActionInputError(e) {
@@ -86144,7 +86207,7 @@ function parseBoolean(value, input) {
 var VERSION_PATTERN = /^(latest|[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.-]+)?)$/;
 var ARTIFACT_NAME_FORBIDDEN = /["':<>|*?\\/\r\n]/;
 function within(base, value) {
-  return path6.resolve(base, value);
+  return path7.resolve(base, value);
 }
 function readActionInputs(get, workspace) {
   const opt = (name) => {
@@ -86189,6 +86252,7 @@ function readActionInputs(get, workspace) {
       model,
       roles,
       casesFile,
+      recordFile: opt("record") !== void 0 ? parseRecordPath(opt("record"), workspace, "record") : void 0,
       opencodeVersion,
       opencodePath: opt("opencode-path") !== void 0 ? within(workspace, opt("opencode-path")) : void 0,
       serverUrl: opt("server-url") !== void 0 ? parseUrl(opt("server-url"), "server-url") : void 0,
@@ -86197,11 +86261,15 @@ function readActionInputs(get, workspace) {
       latencyBudgetMs: parsePositiveInt(required("latency-budget"), "latency-budget", "milliseconds", 36e5),
       containment: parseContainmentMode(required("containment"), "containment"),
       envPass: parseEnvNames(opt("env-pass"), "env-pass"),
+      jobs: opt("jobs") !== void 0 ? parsePositiveInt(opt("jobs"), "jobs", "parallel cases", 64) : void 0,
+      repeat: opt("repeat") !== void 0 ? parsePositiveInt(opt("repeat"), "repeat", "attempts", 100) : void 0,
       repoDir: within(workspace, opt("working-directory") ?? "."),
       worktreePath: opt("worktree-path") !== void 0 ? within(workspace, opt("worktree-path")) : void 0,
       ledgerDir: opt("ledger-dir") !== void 0 ? within(workspace, opt("ledger-dir")) : void 0,
+      junitPath: opt("junit-path") !== void 0 ? parseJunitPath(opt("junit-path"), workspace, "junit-path") : void 0,
       writeAllowlist: validateAllowlist("write-allowlist", parseList(opt("write-allowlist")) ?? DEFAULT_WRITE_ALLOWLIST),
       deletionAllowlist: validateAllowlist("deletion-allowlist", parseList(opt("deletion-allowlist")) ?? DEFAULT_DELETION_ALLOWLIST),
+      signKey: opt("sign-key") !== void 0 ? parseSignKeyContent(get("sign-key"), "sign-key") : void 0,
       uploadArtifact: parseBoolean(required("upload-artifact"), "upload-artifact"),
       artifactName: artifactName2,
       retentionDays,
@@ -86215,8 +86283,8 @@ function readActionInputs(get, workspace) {
 }
 
 // src/action/opencode-binary.ts
-import { accessSync, constants, existsSync as existsSync4, mkdirSync, statSync as statSync2 } from "node:fs";
-import path7 from "node:path";
+import { accessSync, constants, existsSync as existsSync5, mkdirSync, statSync as statSync2 } from "node:fs";
+import path8 from "node:path";
 var EXE = process.platform === "win32" ? "opencode.exe" : "opencode";
 function executable(p) {
   try {
@@ -86227,16 +86295,16 @@ function executable(p) {
   }
 }
 function onPath(pathEnv) {
-  for (const dir of (pathEnv ?? "").split(path7.delimiter)) {
+  for (const dir of (pathEnv ?? "").split(path8.delimiter)) {
     if (!dir) continue;
-    const bin = path7.join(dir, EXE);
+    const bin = path8.join(dir, EXE);
     if (executable(bin)) return bin;
   }
   return void 0;
 }
 function binaryInPrefix(prefix2) {
   for (const pkg of platformPackages()) {
-    const bin = path7.join(prefix2, "node_modules", pkg, "bin", EXE);
+    const bin = path8.join(prefix2, "node_modules", pkg, "bin", EXE);
     if (executable(bin)) return bin;
   }
   return void 0;
@@ -86258,14 +86326,14 @@ async function resolveActionBinary(opts) {
   const log2 = opts.log ?? (() => {
   });
   if (opts.explicit) {
-    if (!existsSync4(opts.explicit) || !executable(opts.explicit)) throw new InputError("opencode-path", `${opts.explicit} is not an executable file`);
+    if (!existsSync5(opts.explicit) || !executable(opts.explicit)) throw new InputError("opencode-path", `${opts.explicit} is not an executable file`);
     return { path: opts.explicit, source: "opencode-path" };
   }
   const fromPath = onPath(opts.pathEnv);
   if (fromPath) return { path: fromPath, source: "PATH" };
   const bundled = (opts.bundled ?? bundledPackage)();
   if (bundled) return { path: bundled, source: "bundled package" };
-  const prefix2 = path7.join(opts.installRoot, `opencode-ai-${opts.version}`);
+  const prefix2 = path8.join(opts.installRoot, `opencode-ai-${opts.version}`);
   const already = binaryInPrefix(prefix2);
   if (already) return { path: already, source: "installed" };
   log2(`opencode not found on PATH or next to the action: installing opencode-ai@${opts.version} into ${prefix2}`);
@@ -86290,6 +86358,8 @@ function outputValues(v) {
     skipped: s ? String(s.skipped) : "",
     total: s ? String(s.total_cases) : "",
     "ledger-path": v.ledgerPath ?? "",
+    "ledger-root": s?.ledger_root ?? "",
+    "junit-path": v.junitPath ?? "",
     "artifact-name": v.artifact?.id !== void 0 ? v.artifact.name : "",
     "artifact-id": v.artifact?.id !== void 0 ? String(v.artifact.id) : "",
     "artifact-digest": v.artifact?.digest ? `sha256:${v.artifact.digest}` : "",
@@ -86331,7 +86401,7 @@ function duration2(ms, status) {
 }
 var TABLE_HEAD = ["| case | stage | expected | actual | status | failure code | duration |", "| --- | --- | --- | --- | --- | --- | ---: |"];
 function tableRow(c) {
-  const cells = [c.case_id, c.stage, c.expected_outcome, c.actual_outcome ?? "\u2014", `${STATUS_ICON[c.status]} ${c.status}`, c.failure_code ?? "\u2014", duration2(c.duration_ms, c.status)];
+  const cells = [c.case_id, c.stage, c.expected_outcome, c.actual_outcome ?? "\u2014", `${STATUS_ICON[c.status]} ${c.status}${c.attempts ? ` (${c.attempts.passed}/${c.attempts.total} attempts)` : ""}`, c.failure_code ?? "\u2014", duration2(c.duration_ms, c.status)];
   return `| ${cells.map(cell).join(" | ")} |`;
 }
 function reasonLine(c) {
@@ -86407,7 +86477,19 @@ function artifactLine(a) {
   return parts.join(" \xB7 ");
 }
 function ledgerLines(ctx) {
-  return ["", "### Ledger", "", artifactLine(ctx.artifact), `- in the workspace: ${code(ctx.ledgerPath)} \u2014 check it with ${code(`npx opencode-dogfood verify ${ctx.ledgerPath}`)}`];
+  const root = ctx.summary.ledger_root;
+  const verify = `npx opencode-dogfood verify ${ctx.ledgerPath}${root ? ` --root ${root}` : ""}`;
+  const lines = ["", "### Ledger", "", artifactLine(ctx.artifact), `- in the workspace: ${code(ctx.ledgerPath)} \u2014 check it with ${code(verify)}`];
+  if (root) lines.push(`- ledger root: ${code(root)}`);
+  return lines;
+}
+function reportPointer(c, runId) {
+  return c.status === "FAIL" ? ` \u2014 details: ${code(`${runId}/${REPORT_FILE}#${caseAnchor(c.case_id)}`)}` : "";
+}
+function reportLine(ctx) {
+  const what = "every case's prompt, tool calls, answer, diffs, guard and restore";
+  if (ctx.artifact && !ctx.artifact.error) return `- report: ${code(`${ctx.summary.run_id}/${REPORT_FILE}`)} in the artifact \u2014 unzip it and open the page (self-contained, no network): ${what}`;
+  return `- report: ${code(`${ctx.ledgerPath}/${REPORT_FILE}`)} in the workspace (self-contained, no network): ${what}`;
 }
 function renderJobSummary(ctx, limit = JOB_SUMMARY_LIMIT, measure = bytes) {
   const s = ctx.summary;
@@ -86416,9 +86498,9 @@ function renderJobSummary(ctx, limit = JOB_SUMMARY_LIMIT, measure = bytes) {
     before: [verdictHeading(ctx), "", ...overviewLines(ctx)],
     sections: [
       { head: ["", "### Cases", "", ...TABLE_HEAD], items: s.cases.map(tableRow) },
-      { head: ["", "### Why cases did not pass", ""], items: reasons.map(reasonLine) }
+      { head: ["", "### Why cases did not pass", ""], items: reasons.map((c) => reasonLine(c) + reportPointer(c, s.run_id)) }
     ],
-    after: ledgerLines(ctx),
+    after: [...ledgerLines(ctx), reportLine(ctx)],
     limit,
     measure,
     overflowNote: (n) => `> \u26A0\uFE0F ${n} line(s) not shown: a job summary must stay under 1 MiB. The full table is run_summary.json in the ledger artifact.`
@@ -86519,14 +86601,14 @@ function failStep(e) {
 }
 function prepareStateDir(ctx) {
   mkdirSync2(ctx.runnerTemp, { recursive: true });
-  const dir = mkdtempSync(path8.join(ctx.runnerTemp, "opencode-dogfood-"));
-  mkdirSync2(path8.join(dir, "tmp"), { recursive: true });
-  process.env.TMPDIR = path8.join(dir, "tmp");
+  const dir = mkdtempSync2(path9.join(ctx.runnerTemp, "opencode-dogfood-"));
+  mkdirSync2(path9.join(dir, "tmp"), { recursive: true });
+  process.env.TMPDIR = path9.join(dir, "tmp");
   saveState(STATE.stateDir, dir);
   return dir;
 }
 function defaultWorktree(ctx, stateDir) {
-  return path8.join(ctx.runnerTemp, `opencode-dogfood-worktree-${ctx.runId || "local"}-${ctx.runAttempt}-${path8.basename(stateDir).slice(-6)}`);
+  return path9.join(ctx.runnerTemp, `opencode-dogfood-worktree-${ctx.runId || "local"}-${ctx.runAttempt}-${path9.basename(stateDir).slice(-6)}`);
 }
 async function opencodeBinary(inputs, ctx, stateDir) {
   if (inputs.serverUrl && inputs.transport === "sdk") return void 0;
@@ -86559,6 +86641,7 @@ async function writeJobSummary(markdown) {
 }
 async function main() {
   const masked = maskSecrets(setSecret, process.env);
+  maskSignKey(getInput("sign-key"), setSecret);
   const ctx = readRunContext();
   let inputs;
   try {
@@ -86568,6 +86651,7 @@ async function main() {
   }
   maskSecrets(setSecret, process.env, inputs.roles, masked);
   const stateDir = prepareStateDir(ctx);
+  const signKey = inputs.signKey ? writeSignKeyFile(inputs.signKey, stateDir) : void 0;
   const worktreePath = inputs.worktreePath ?? defaultWorktree(ctx, stateDir);
   saveState(STATE.repoDir, inputs.repoDir);
   saveState(STATE.worktree, worktreePath);
@@ -86586,6 +86670,8 @@ async function main() {
       serverUrl: inputs.serverUrl,
       ledgerDir: inputs.ledgerDir,
       casesFile: inputs.casesFile,
+      recordFile: inputs.recordFile,
+      signKey: signKey?.file,
       transport: inputs.transport,
       roles: inputs.roles,
       writeAllowlist: inputs.writeAllowlist,
@@ -86594,27 +86680,48 @@ async function main() {
       latencyBudgetMs: inputs.latencyBudgetMs,
       containment: inputs.containment,
       envPass: inputs.envPass,
+      jobs: inputs.jobs,
+      repeat: inputs.repeat,
       opencodePath,
       launcher: process.platform === "win32" ? void 0 : writePidLauncher(stateDir),
-      onProgress: (e) => info(progressLine(e).trimEnd())
+      onProgress: (e) => {
+        if (e.kind === "run-start") saveState(STATE.runDir, e.runDir);
+        info(progressLine(e).trimEnd());
+      },
+      // A cancelled job: the runner signals the step; the ledger is sealed as interrupted.
+      interrupt: interruptOnSignals((line) => warning(line)).signal
     });
   } catch (e) {
     const message = e instanceof InputError ? asActionInputError(e).message : e.message;
     await check?.finish([errorBody(message, /* @__PURE__ */ new Date())]);
     setOutputs(setOutput, { checkRun: check });
     return failStep(e);
+  } finally {
+    signKey?.remove();
   }
   const summary2 = outcome.summary;
   saveState(STATE.verdict, summary2.final_verdict);
   info(verdictTable(summary2).trimEnd());
+  const junit = inputs.junitPath ? writeJunitFile(inputs.junitPath, summary2) : void 0;
   const artifact = await upload(inputs, ctx, outcome.runDir);
   const report = { summary: summary2, ledgerPath: outcome.runDir, model: inputs.model, artifact, title: inputs.checkName };
   await writeJobSummary(renderJobSummary(report));
   await check?.finish(completionBodies(report, /* @__PURE__ */ new Date()));
-  setOutputs(setOutput, { summary: summary2, ledgerPath: outcome.runDir, artifact: artifact?.error ? void 0 : artifact, checkRun: check });
+  setOutputs(setOutput, { summary: summary2, ledgerPath: outcome.runDir, junitPath: junit?.error ? void 0 : junit?.file, artifact: artifact?.error ? void 0 : artifact, checkRun: check });
   if (outcome.worktree && !outcome.worktree.removed) notice(outcome.worktree.message);
   if (summary2.final_verdict !== "PASS") return setFailed(`${summary2.run_id}: verdict FAIL \u2014 ${summary2.passed} passed, ${summary2.failed} failed, ${summary2.skipped} skipped${summary2.stop_reason ? ` (${summary2.stop_reason})` : ""}`);
   if (artifact?.error) return setFailed(`${summary2.run_id}: verdict PASS, but the ledger artifact could not be uploaded: ${artifact.error}`);
+  if (junit?.error) return setFailed(`${summary2.run_id}: verdict PASS, but junit-path could not be written: ${junit.error}`);
+}
+function writeJunitFile(file, summary2) {
+  try {
+    writeJunit(file, summary2);
+    info(`junit: ${file}`);
+    return { file };
+  } catch (e) {
+    error(`junit-path: could not write ${file}: ${e.message}`);
+    return { file, error: e.message };
+  }
 }
 async function run() {
   try {

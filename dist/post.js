@@ -8,9 +8,9 @@ import {
   notice,
   stopLeftovers,
   warning
-} from "./chunks/chunk-3C23MBZ5.js";
+} from "./chunks/chunk-FZJGMJJD.js";
 import "./chunks/chunk-ZCGT4M2M.js";
-import "./chunks/chunk-OU5FJGLE.js";
+import "./chunks/chunk-7S2WGD5M.js";
 import "./chunks/chunk-LHSCZ3D7.js";
 
 // src/post.ts
@@ -25,6 +25,9 @@ async function post() {
       else error(`post: could not stop ${what}`);
     }
   }
+  const runDir = getState(STATE.runDir);
+  if (runDir && existsSync(runDir) && !existsSync(path.join(runDir, "run_summary.json")))
+    error(`post: ${runDir} is incomplete: no run_summary.json \u2014 the main step was stopped before it sealed its ledger; the evidence written so far is kept`);
   const worktree = getState(STATE.worktree);
   if (worktree && existsSync(worktree)) {
     const verdict = getState(STATE.verdict);

@@ -1,76 +1,22 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   isAllowed
-} from "./chunk-UPREGWUX.js";
+} from "./chunk-EUL7U7SJ.js";
 import {
   SIDECAR_EXT,
+  writeSidecar
+} from "./chunk-UJXVBKO4.js";
+import {
   compareC,
   realOrResolved,
   sha256,
   toPosix,
-  writeFileAtomic,
-  writeSidecar
-} from "./chunk-GJNIDGYX.js";
+  writeFileAtomic
+} from "./chunk-YVTE5AOK.js";
 import {
   GitError,
   ServerStartError
-} from "./chunk-UZ2KPXWI.js";
-
-// src/secrets.ts
-import { readFileSync } from "node:fs";
-var SECRET_NAME = /(KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL)/i;
-var MIN_SECRET_LENGTH = 8;
-var MIN_FORM_LENGTH = 8;
-function secretValues(env = process.env, extraNames = []) {
-  const values = /* @__PURE__ */ new Set();
-  for (const [name, value] of Object.entries(env)) {
-    if (!value || value.length < MIN_SECRET_LENGTH) continue;
-    if (SECRET_NAME.test(name) || extraNames.includes(name)) values.add(value);
-  }
-  return [...values].sort((a, b) => b.length - a.length);
-}
-function secretForms(secret) {
-  const out = [{ form: "as is", text: secret }];
-  const bytes = Buffer.from(secret, "utf8");
-  for (let o = 0; o < 3; o++) {
-    const enc = Buffer.concat([Buffer.alloc(o), bytes]).toString("base64");
-    const start = Math.ceil(8 * o / 6);
-    const end = Math.floor(8 * (o + bytes.length) / 6);
-    const text = enc.slice(start, end);
-    if (text.length >= MIN_FORM_LENGTH) {
-      out.push({ form: "base64", text });
-      const url = text.replace(/\+/g, "-").replace(/\//g, "_");
-      if (url !== text) out.push({ form: "base64url", text: url });
-    }
-  }
-  const uri = encodeURIComponent(secret);
-  if (uri !== secret) out.push({ form: "URL-encoded", text: uri });
-  const json = JSON.stringify(secret).slice(1, -1);
-  if (json !== secret) out.push({ form: "JSON-escaped", text: json });
-  return out;
-}
-function redact(text, secrets) {
-  let out = text;
-  for (const s of secrets) for (const f of secretForms(s)) if (out.includes(f.text)) out = out.split(f.text).join("***");
-  return out;
-}
-function containsSecret(text, secrets) {
-  return secrets.some((s) => secretForms(s).some((f) => text.includes(f.text)));
-}
-function scrubFile(file, secrets) {
-  let text = readFileSync(file).toString("latin1");
-  const found = [];
-  const all = [...secrets].flatMap(([label, value]) => secretForms(value).map((f) => ({ label, ...f, bytes: Buffer.from(f.text, "utf8").toString("latin1") })));
-  all.sort((a, b) => b.bytes.length - a.bytes.length);
-  for (const f of all) {
-    if (!text.includes(f.bytes)) continue;
-    const parts = text.split(f.bytes);
-    found.push({ secret: f.label, form: f.form, count: parts.length - 1 });
-    text = parts.join("***");
-  }
-  if (found.length > 0) writeFileAtomic(file, Buffer.from(text, "latin1"));
-  return found;
-}
+} from "./chunk-Y4FTFHXJ.js";
 
 // src/git.ts
 import { spawn } from "node:child_process";
@@ -113,7 +59,7 @@ function splitNul(text) {
 
 // src/guard/canary.ts
 import { randomBytes } from "node:crypto";
-import { existsSync, lstatSync, readdirSync, readFileSync as readFileSync2, rmSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 function plantCanary(dir, runId, neighbours = false) {
   const file = path.join(dir, `.opencode-dogfood-canary-${runId}`);
@@ -134,7 +80,7 @@ function neighbourKey(p) {
 function canaryState(canaries) {
   const out = /* @__PURE__ */ new Map();
   for (const c of canaries) {
-    out.set(c.file, existsSync(c.file) ? sha256(readFileSync2(c.file)) : null);
+    out.set(c.file, existsSync(c.file) ? sha256(readFileSync(c.file)) : null);
     if (!c.neighbours) continue;
     const dir = path.dirname(c.file);
     let names = [];
@@ -160,19 +106,19 @@ function restoreCanary(c) {
   writeFileSync(c.file, c.content);
 }
 function removeCanary(c) {
-  if (existsSync(c.file) && readFileSync2(c.file, "utf8") === c.content) rmSync(c.file);
+  if (existsSync(c.file) && readFileSync(c.file, "utf8") === c.content) rmSync(c.file);
 }
 
 // src/guard/snapshot.ts
 import { randomUUID, createHash as createHash2 } from "node:crypto";
-import { closeSync as closeSync2, existsSync as existsSync2, lstatSync as lstatSync3, openSync as openSync2, readdirSync as readdirSync3, readFileSync as readFileSync4, readlinkSync, readSync as readSync2, statSync as statSync2 } from "node:fs";
+import { closeSync as closeSync2, existsSync as existsSync2, lstatSync as lstatSync3, openSync as openSync2, readdirSync as readdirSync3, readFileSync as readFileSync3, readlinkSync, readSync as readSync2, statSync as statSync2 } from "node:fs";
 import os2 from "node:os";
 import path5 from "node:path";
 import { performance } from "node:perf_hooks";
 
 // src/guard/gitindex.ts
 import { createHash } from "node:crypto";
-import { readFileSync as readFileSync3, statSync } from "node:fs";
+import { readFileSync as readFileSync2, statSync } from "node:fs";
 import path3 from "node:path";
 
 // src/guard/paths.ts
@@ -415,7 +361,7 @@ async function readIndexState(root, gitDir, oidLen, previous) {
   try {
     const first = statSync(file, { bigint: true });
     if (unchangedSince(previous, first)) return { ...previous };
-    bytes = readFileSync3(file);
+    bytes = readFileSync2(file);
     const s = statSync(file, { bigint: true });
     mtimeS = Number(s.mtimeNs / 1000000000n);
     mtimeN = Number(s.mtimeNs % 1000000000n);
@@ -835,7 +781,7 @@ function hashEntry(root, rel, type, mode, format) {
   if (type === "symlink") return linkHash(root, rel);
   if (type !== "file") return `other:${mode}`;
   try {
-    return rawBlobId(readFileSync4(fsPath(root, rel)), format);
+    return rawBlobId(readFileSync3(fsPath(root, rel)), format);
   } catch {
     return `unreadable:${randomUUID()}`;
   }
@@ -851,7 +797,7 @@ async function storeRaw(root, commonDir, rels, entries, format) {
     }
     let data;
     try {
-      data = readFileSync4(fsPath(root, rel));
+      data = readFileSync3(fsPath(root, rel));
     } catch {
       out.set(rel, `unreadable:${randomUUID()}`);
       continue;
@@ -914,7 +860,7 @@ function configKey(gitDir, commonDir) {
       parts.push(`${f}:-`);
       continue;
     }
-    const text = st.isFile() ? readFileSync4(f, "latin1") : "";
+    const text = st.isFile() ? readFileSync3(f, "latin1") : "";
     if (/include/i.test(text)) return void 0;
     if (/autocrlf|attributesfile|objectformat/i.test(text)) mentions = true;
     parts.push(`${f}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`);
@@ -934,7 +880,7 @@ async function repoConfigCached(root, gitDir, commonDir) {
 }
 async function objectFormatOf(commonDir, config) {
   try {
-    const text = readFileSync4(path5.join(commonDir, "config"), "utf8");
+    const text = readFileSync3(path5.join(commonDir, "config"), "utf8");
     if (!/objectformat/i.test(text)) return "sha1";
   } catch {
   }
@@ -946,12 +892,12 @@ async function gitDirsOf(root) {
     const s = lstatSync3(dotGit);
     if (s.isDirectory() && existsSync2(path5.join(dotGit, "HEAD"))) return { gitDir: dotGit, commonDir: dotGit };
     if (s.isFile()) {
-      const m = /^gitdir: (.+?)\r?\n?$/.exec(readFileSync4(dotGit, "utf8"));
+      const m = /^gitdir: (.+?)\r?\n?$/.exec(readFileSync3(dotGit, "utf8"));
       if (m) {
         const gitDir = path5.resolve(root, m[1]);
         let commonDir = gitDir;
         try {
-          commonDir = path5.resolve(gitDir, readFileSync4(path5.join(gitDir, "commondir"), "utf8").trim());
+          commonDir = path5.resolve(gitDir, readFileSync3(path5.join(gitDir, "commondir"), "utf8").trim());
         } catch {
         }
         if (existsSync2(path5.join(gitDir, "HEAD"))) return { gitDir, commonDir };
@@ -988,7 +934,7 @@ async function conversionFree(root, cfg, candidates) {
   return safe;
 }
 function repoEntryOf(abs, s) {
-  const data = s.isSymbolicLink() ? Buffer.from(`link:${decodePath(readlinkSync(abs, { encoding: "buffer" }))}`) : s.isFile() ? readFileSync4(abs) : Buffer.from(`other:${Number(s.mode)}`);
+  const data = s.isSymbolicLink() ? Buffer.from(`link:${decodePath(readlinkSync(abs, { encoding: "buffer" }))}`) : s.isFile() ? readFileSync3(abs) : Buffer.from(`other:${Number(s.mode)}`);
   const hash = createHash2("sha256").update(data).update(`mode:${Number(s.mode)}`).digest("hex");
   return { hash, content: data.length <= KEEP_CONTENT_LIMIT ? data : void 0, mode: Number(s.mode) };
 }
@@ -1265,7 +1211,7 @@ async function afterWhole(before, opts, indexRead) {
 
 // src/guard/fingerprint.ts
 import { createHash as createHash3 } from "node:crypto";
-import { lstatSync as lstatSync4, readdirSync as readdirSync4, readFileSync as readFileSync5, readlinkSync as readlinkSync2 } from "node:fs";
+import { lstatSync as lstatSync4, readdirSync as readdirSync4, readFileSync as readFileSync4, readlinkSync as readlinkSync2 } from "node:fs";
 import path6 from "node:path";
 var REPO_SKIP = /* @__PURE__ */ new Set(["objects", "worktrees", "index", "index.lock", "opencode", "logs", "FETCH_HEAD", "gc.log"]);
 var RACY_FINE_MS = 100;
@@ -1284,7 +1230,7 @@ function hashRepoDir(dir, prefix, out) {
     try {
       const s = lstatSync4(abs);
       if (s.isDirectory()) hashRepoDir(abs, rel, out);
-      else out.set(`.git/${rel}`, createHash3("sha256").update(s.isSymbolicLink() ? `link:${readlinkSync2(abs)}` : readFileSync5(abs)).update(`mode:${s.mode}`).digest("hex"));
+      else out.set(`.git/${rel}`, createHash3("sha256").update(s.isSymbolicLink() ? `link:${readlinkSync2(abs)}` : readFileSync4(abs)).update(`mode:${s.mode}`).digest("hex"));
     } catch {
     }
   }
@@ -1295,7 +1241,7 @@ function excluded2(rel, exclude) {
 function contentHash(root, rel, e) {
   try {
     if (e.type === "symlink") return createHash3("sha256").update("link:").update(readlinkSync2(fsPath(root, rel), { encoding: "buffer" })).digest("hex");
-    if (e.type === "file") return createHash3("sha256").update(readFileSync5(fsPath(root, rel))).digest("hex");
+    if (e.type === "file") return createHash3("sha256").update(readFileSync4(fsPath(root, rel))).digest("hex");
     return `other:${e.mode}`;
   } catch {
     return `unreadable:${Date.now()}:${Math.random()}`;
@@ -1486,7 +1432,7 @@ var SCRIPTED_KEY_ENV = "DOGFOOD_SCRIPTED_KEY";
 function agentFor(prevention) {
   return `dogfood-${prevention}`;
 }
-var READ_COMMANDS = ["ls", "ls *", "cat *", "head *", "tail *", "wc *", "grep *", "pwd", "git status*", "git diff*", "git log*"];
+var READ_COMMANDS = ["ls", "ls *", "cat *", "head *", "tail *", "wc *", "grep *", "pwd", "git status*", "git diff*", "git log*", "sleep *"];
 var BUILD_COMMANDS = ["node --check *", "node --test*"];
 function bashAllowlist(commands) {
   const rules = { "*": "deny" };
@@ -1574,13 +1520,13 @@ function stateEnv(stateDir) {
   }
   return env;
 }
-function killGroup(child, signal2) {
+function killGroup(child, signal) {
   if (child.pid === void 0) return;
   try {
-    process.kill(-child.pid, signal2);
+    process.kill(-child.pid, signal);
   } catch {
     try {
-      child.kill(signal2);
+      child.kill(signal);
     } catch {
     }
   }
@@ -1609,7 +1555,7 @@ async function startServer(opts) {
     // its own process group, so stop() leaves nothing behind
   });
   let exited;
-  child.on("exit", (code, signal2) => exited = `exited with ${signal2 ?? code}`);
+  child.on("exit", (code, signal) => exited = `exited with ${signal ?? code}`);
   child.on("error", (e) => exited = `could not start: ${e.message}`);
   const url = await new Promise((resolve, reject) => {
     let seen = "";
@@ -1633,6 +1579,12 @@ async function startServer(opts) {
       clearTimeout(timer2);
       reject(new ServerStartError(`opencode serve could not start: ${e.message}`));
     });
+    const onAbort = () => {
+      clearTimeout(timer2);
+      reject(new ServerStartError(`opencode serve: start given up (${String(opts.signal?.reason ?? "interrupted")})`));
+    };
+    if (opts.signal?.aborted) onAbort();
+    else opts.signal?.addEventListener("abort", onAbort, { once: true });
   }).catch((e) => {
     killGroup(child, "SIGKILL");
     throw e;
@@ -1641,17 +1593,17 @@ async function startServer(opts) {
   for (; ; ) {
     const h = await health(url);
     if (h.healthy) break;
-    if (exited || Date.now() > deadline) {
+    if (exited || Date.now() > deadline || opts.signal?.aborted) {
       killGroup(child, "SIGKILL");
       throw new ServerStartError(`opencode serve at ${url} never became healthy (${exited ?? h.error}; log: ${logFile})`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  const stop = async () => {
+  const stop = async (graceMs = 5e3) => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const gone = new Promise((r) => child.once("exit", () => r()));
     killGroup(child, "SIGTERM");
-    const timer2 = setTimeout(() => killGroup(child, "SIGKILL"), 5e3);
+    const timer2 = setTimeout(() => killGroup(child, "SIGKILL"), graceMs);
     await gone;
     clearTimeout(timer2);
     killGroup(child, "SIGKILL");
@@ -1709,83 +1661,17 @@ function describePolicy(p) {
   return { writable: pick(["write", "private"]), hidden: pick(["hidden"]), read_only: ["/ (everything not listed)", ...pick(["read", "view"])], unmounted: p.unmounted };
 }
 
-// src/sandbox/processes.ts
-import { readdirSync as readdirSync5, readFileSync as readFileSync6, readlinkSync as readlinkSync3 } from "node:fs";
-var PROCESS_TAG_VAR = "OPENCODE_DOGFOOD_SANDBOX";
-function read(file) {
-  try {
-    return readFileSync6(file);
-  } catch {
-    return void 0;
-  }
+// src/scripted-model/script.ts
+function caseTag(caseId) {
+  return `[dogfood-case:${caseId}]`;
 }
-function nsOf(pid) {
-  try {
-    return readlinkSync3(`/proc/${pid}/ns/pid`);
-  } catch {
-    return "";
-  }
-}
-function findProcesses(tag, namespaces = /* @__PURE__ */ new Set()) {
-  let names;
-  try {
-    names = readdirSync5("/proc");
-  } catch {
-    return [];
-  }
-  const needle = Buffer.from(`${PROCESS_TAG_VAR}=${tag}\0`);
-  const own = nsOf("self");
-  const out = [];
-  for (const name of names) {
-    if (!/^[0-9]+$/.test(name)) continue;
-    const pid = Number(name);
-    if (pid === process.pid) continue;
-    const ns = nsOf(pid);
-    const environ = read(`/proc/${pid}/environ`);
-    const tagged = environ !== void 0 && environ.indexOf(needle) >= 0;
-    if (!tagged && !(ns && ns !== own && namespaces.has(ns))) continue;
-    const stat = read(`/proc/${pid}/stat`)?.toString("latin1") ?? "";
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    if (fields[0] === "Z") continue;
-    const cmdline = (read(`/proc/${pid}/cmdline`)?.toString("utf8") ?? "").split("\0").filter(Boolean).join(" ");
-    out.push({ pid, key: `${pid}:${fields[19] ?? "?"}`, cmdline, ns });
-  }
-  return out;
-}
-function processBaseline(tag) {
-  const own = nsOf("self");
-  const procs = findProcesses(tag);
-  return { tag, keys: new Set(procs.map((p) => p.key)), namespaces: new Set(procs.map((p) => p.ns).filter((n) => n && n !== own)) };
-}
-var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-function signal(pid, sig) {
-  try {
-    process.kill(pid, sig);
-  } catch {
-  }
-}
-async function endNewProcesses(b, timeoutMs = 5e3, graceMs = 300) {
-  const seen = /* @__PURE__ */ new Map();
-  const graceEnd = Date.now() + graceMs;
-  while (findProcesses(b.tag, b.namespaces).some((p) => !b.keys.has(p.key)) && Date.now() < graceEnd) await sleep(25);
-  const deadline = Date.now() + timeoutMs;
-  for (; ; ) {
-    const fresh = findProcesses(b.tag, b.namespaces).filter((p) => !b.keys.has(p.key));
-    if (fresh.length === 0) return [...seen.values()];
-    if (Date.now() > deadline) throw new Error(`processes still running after ${timeoutMs} ms: ${fresh.map((p) => `${p.pid} ${p.cmdline}`).join("; ")}`);
-    for (const p of fresh) if (!seen.has(p.key)) seen.set(p.key, p);
-    for (const p of fresh) signal(p.pid, "SIGSTOP");
-    for (const p of fresh) signal(p.pid, "SIGKILL");
-    await sleep(20);
-  }
-}
-function formatProcesses(list) {
-  if (list.length === 0) return "no process started during the case was left running\n";
-  return list.map((p) => `${p.pid}	ended	${JSON.stringify(p.cmdline)}`).join("\n") + "\n";
+var TAG_PATTERN = /\[dogfood-case:([A-Za-z0-9_-]+)\]/;
+function findCaseTag(text) {
+  return TAG_PATTERN.exec(text)?.[1];
 }
 
 // src/ledger/evidence.ts
-import { existsSync as existsSync4, mkdirSync as mkdirSync2, readdirSync as readdirSync6 } from "node:fs";
+import { existsSync as existsSync4, mkdirSync as mkdirSync2, readdirSync as readdirSync5 } from "node:fs";
 import path10 from "node:path";
 function evidenceDir(runDir, caseId) {
   return path10.join(runDir, "evidence", caseId);
@@ -1801,7 +1687,7 @@ function writeEvidence(runDir, caseId, name, data) {
 function listFiles(dir) {
   if (!existsSync4(dir)) return [];
   const out = [];
-  for (const e of readdirSync6(dir, { withFileTypes: true })) {
+  for (const e of readdirSync5(dir, { withFileTypes: true })) {
     const p = path10.join(dir, e.name);
     if (e.isDirectory()) out.push(...listFiles(p));
     else if (e.isFile() && !e.name.endsWith(SIDECAR_EXT) && !e.name.endsWith(".tmp")) out.push(p);
@@ -1818,19 +1704,130 @@ function sealEvidence(runDir, caseId) {
   return entries.sort((a, b) => compareC(a.path, b.path));
 }
 
-// src/scripted-model/script.ts
-function caseTag(caseId) {
-  return `[dogfood-case:${caseId}]`;
+// src/cases/provider-fault.ts
+var CLASS_TEXT = {
+  rejected_key: "the provider rejected the key",
+  rate_limited: "the provider rate-limited the request",
+  unavailable: "the provider was unavailable",
+  broke_stream: "the provider broke the stream"
+};
+var STREAM = /socket connection was closed unexpectedly|connection reset|ECONNRESET|premature close|other side closed|terminated|JSON parsing failed|Invalid JSON|unexpected end of (JSON|data|stream)/i;
+var UNREACHABLE = /Unable to connect|typo in the url|ECONNREFUSED|ConnectionRefused|ENOTFOUND|EAI_AGAIN|getaddrinfo|FailedToOpenSocket|EHOSTUNREACH|ENETUNREACH|network is unreachable|certificate/i;
+var RATE = /rate.?limit|too many requests|quota/i;
+var OVERLOAD = /overload|unavailable|internal server error|bad gateway|gateway time-?out|server error|capacity/i;
+function classify(e, retrying = false) {
+  if (e.name === "MessageAbortedError" || e.name === "MessageOutputLengthError") return void 0;
+  if (e.name === "ProviderAuthError") return { cls: "rejected_key", unreachable: false };
+  const s = e.statusCode;
+  if (s === 401 || s === 403) return { cls: "rejected_key", unreachable: false };
+  if (s === 429) return { cls: "rate_limited", unreachable: false };
+  if (s !== void 0 && (s >= 500 || s === 408)) return { cls: "unavailable", unreachable: false };
+  if (s !== void 0) return void 0;
+  if (STREAM.test(e.message)) return { cls: "broke_stream", unreachable: false };
+  if (UNREACHABLE.test(e.message)) return { cls: "unavailable", unreachable: true };
+  if (RATE.test(e.message)) return { cls: "rate_limited", unreachable: false };
+  if (OVERLOAD.test(e.message) || retrying) return { cls: "unavailable", unreachable: false };
+  return void 0;
 }
-var TAG_PATTERN = /\[dogfood-case:([A-Za-z0-9_-]+)\]/;
-function findCaseTag(text) {
-  return TAG_PATTERN.exec(text)?.[1];
+function retryDecision(r, deadline) {
+  const c = classify({ message: r.message }, true);
+  if (c?.unreachable) return { stop: true, reason: "the provider cannot be reached: not waiting for retries" };
+  if (r.next > deadline) return { stop: true, reason: `OpenCode's next retry would come ${Math.round((r.next - deadline) / 1e3)} s after the latency budget` };
+  return { stop: false };
+}
+function retryAfterMs(headers) {
+  const v = headers?.["retry-after"] ?? headers?.["Retry-After"];
+  if (v === void 0) return null;
+  if (/^[0-9]+(\.[0-9]+)?$/.test(v.trim())) return Math.round(Number(v) * 1e3);
+  const t = Date.parse(v);
+  return Number.isNaN(t) ? null : Math.max(0, t - Date.now());
+}
+var oneLine = (s) => s.replace(/\s+/g, " ").trim();
+function providerAnswered(messages) {
+  const last = messages.filter((m) => m.info?.role === "assistant").at(-1);
+  return !!last?.parts?.some((p) => p.type === "step-finish");
+}
+function lastAssistantError(messages) {
+  const last = messages.filter((m) => m.info?.role === "assistant").at(-1);
+  return last?.info?.error;
+}
+function providerFault(r) {
+  const retries = (r.retries ?? []).map((x) => ({ ...x, message: oneLine(x.message) }));
+  const lastRetry = retries.at(-1);
+  const err = lastAssistantError(r.messages);
+  const errMessage = oneLine(err?.data?.message ?? "");
+  const fromError = err ? classify({ name: err.name, statusCode: err.data?.statusCode, message: errMessage }) : void 0;
+  const base = { retries: retries.length, retry_after_ms: retryAfterMs(err?.data?.responseHeaders) };
+  if (fromError && err) {
+    const status = err.data?.statusCode ?? null;
+    return {
+      class: fromError.cls,
+      outcome: "failed",
+      summary: `${CLASS_TEXT[fromError.cls]}${status ? ` (HTTP ${status})` : ""}: ${errMessage.slice(0, 120)}${retries.length ? `; OpenCode gave up after ${retries.length} retries` : ""}`,
+      http_status: status,
+      unreachable: fromError.unreachable,
+      ...base,
+      stopped_by: "opencode",
+      stop_reason: retries.length ? `OpenCode gave up after ${retries.length} retries` : "OpenCode does not retry this error",
+      message: errMessage.slice(0, 300),
+      source: "message.error"
+    };
+  }
+  if (!lastRetry) return void 0;
+  const c = classify({ message: lastRetry.message }, true);
+  const endedOnRetry = r.stoppedEarly !== void 0 || r.timedOut && r.finalStatus === "retry" || !r.timedOut && !providerAnswered(r.messages);
+  const stopReason = r.stoppedEarly ?? (r.timedOut ? "the latency budget ran out while OpenCode was retrying" : `OpenCode stopped after ${retries.length} retries`);
+  const outcome = endedOnRetry ? "failed" : "recovered";
+  return {
+    class: c.cls,
+    outcome,
+    summary: outcome === "failed" ? `${CLASS_TEXT[c.cls]}${c.unreachable ? " (cannot be reached)" : ""}: ${lastRetry.message.slice(0, 120)}; ${stopReason}` : `${CLASS_TEXT[c.cls]} (${lastRetry.message.slice(0, 120)}); OpenCode retried ${retries.length} time(s) and the provider answered`,
+    http_status: null,
+    unreachable: c.unreachable,
+    ...base,
+    stopped_by: outcome === "failed" ? r.stoppedEarly !== void 0 || r.timedOut ? "harness" : "opencode" : null,
+    stop_reason: outcome === "failed" ? stopReason : null,
+    message: lastRetry.message.slice(0, 300),
+    source: "session.status"
+  };
+}
+function providerErrorFile(results) {
+  const faults = results.map(providerFault).filter((f) => !!f);
+  if (faults.length === 0) return void 0;
+  const decisive = faults.find((f) => f.outcome === "failed") ?? faults[0];
+  return { schema_id: "opencode_dogfood_provider_error", schema_version: "1.0", class: decisive.class, outcome: decisive.outcome, summary: decisive.summary, faults };
 }
 
 // src/scripted-model/server.ts
 import { createHash as createHash4 } from "node:crypto";
 import { appendFileSync } from "node:fs";
 import http from "node:http";
+import net2 from "node:net";
+var UNRESOLVABLE_HOST = "opencode-dogfood-provider.invalid";
+async function closedPort() {
+  const probe = net2.createServer();
+  await new Promise((resolve, reject) => {
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => resolve());
+  });
+  const port = probe.address().port;
+  await new Promise((resolve) => probe.close(() => resolve()));
+  return port;
+}
+function errorBody(status) {
+  const known = {
+    400: ["invalid_request_error", "scripted fault: bad request"],
+    401: ["authentication_error", "scripted fault: invalid x-api-key"],
+    403: ["permission_error", "scripted fault: your API key does not have permission to use this model"],
+    404: ["not_found_error", "scripted fault: model not found"],
+    429: ["rate_limit_error", "scripted fault: rate limit exceeded, retry later"],
+    500: ["api_error", "scripted fault: internal server error"],
+    503: ["api_error", "scripted fault: service unavailable"],
+    529: ["overloaded_error", "scripted fault: overloaded"]
+  };
+  const [type, message] = known[status] ?? [status >= 500 ? "api_error" : "invalid_request_error", `scripted fault: HTTP ${status}`];
+  return { type, message };
+}
 function keyFingerprint(key) {
   return createHash4("sha256").update(key).digest("hex").slice(0, 12);
 }
@@ -1861,10 +1858,13 @@ function chunk(id, model, delta, finish) {
 
 `;
 }
-function sleep2(ms, signal2) {
+function callId(record, i) {
+  return `call_${record.case_id ?? "none"}_${record.turn ?? 0}_${i}`;
+}
+function sleep(ms, signal) {
   return new Promise((resolve) => {
     const t = setTimeout(resolve, ms);
-    signal2.addEventListener("abort", () => {
+    signal.addEventListener("abort", () => {
       clearTimeout(t);
       resolve();
     });
@@ -1885,6 +1885,8 @@ async function readBody(req) {
 async function startScriptedModel(opts) {
   const requests = [];
   const sockets = /* @__PURE__ */ new Set();
+  const refusedPort = await closedPort();
+  const seen = /* @__PURE__ */ new Map();
   const server = http.createServer(async (req, res) => {
     if (req.method === "GET" && req.url?.endsWith("/models")) {
       res.writeHead(200, { "content-type": "application/json" });
@@ -1919,19 +1921,41 @@ async function startScriptedModel(opts) {
     };
     requests.push(record);
     const turn = turnFor(opts.scripts, r);
+    let fault;
+    if (r.kind === "case" && turn.fault) {
+      const k = `${r.caseId}#${r.turn}`;
+      const n = (seen.get(k) ?? 0) + 1;
+      seen.set(k, n);
+      if (turn.fault.times === void 0 || n <= turn.fault.times) fault = turn.fault;
+    }
+    if (fault) record.fault = fault.kind === "http" ? `http ${fault.status ?? 500}` : fault.kind;
     const gone = new AbortController();
     res.on("close", () => gone.abort());
-    if (turn.delay_ms) await sleep2(turn.delay_ms, gone.signal);
+    if (turn.delay_ms) await sleep(turn.delay_ms, gone.signal);
     if (gone.signal.aborted) record.aborted = true;
     if (opts.logFile) appendFileSync(opts.logFile, JSON.stringify(record) + "\n");
     if (gone.signal.aborted) return;
+    if (fault?.kind === "http") {
+      const status = fault.status ?? 500;
+      const headers = { "content-type": "application/json" };
+      if (fault.retry_after_s !== void 0) headers["retry-after"] = String(fault.retry_after_s);
+      res.writeHead(status, headers);
+      res.end(JSON.stringify({ error: { ...errorBody(status), code: status } }));
+      return;
+    }
+    if (fault?.kind === "refused" || fault?.kind === "unresolvable") {
+      const host = fault.kind === "refused" ? `127.0.0.1:${refusedPort}` : UNRESOLVABLE_HOST;
+      res.writeHead(307, { location: `http://${host}/v1/chat/completions` });
+      res.end();
+      return;
+    }
     const id = `chatcmpl-${record.seq}`;
     const model = record.model;
     if (body.stream === false) {
       const message = { role: "assistant", content: turn.text ?? null };
       if (turn.tool_calls?.length) {
         message.tool_calls = turn.tool_calls.map((c, i) => ({
-          id: `call_${record.seq}_${i}`,
+          id: callId(record, i),
           type: "function",
           function: { name: c.name, arguments: JSON.stringify(c.arguments) }
         }));
@@ -1951,9 +1975,29 @@ async function startScriptedModel(opts) {
     }
     res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
     res.write(chunk(id, model, { role: "assistant", content: "" }, null));
-    if (turn.text) res.write(chunk(id, model, { content: turn.text }, null));
+    if (fault?.kind === "cut") {
+      const text = turn.text ?? "partial answer";
+      res.write(chunk(id, model, { content: text.slice(0, Math.max(1, Math.floor(text.length / 2))) }, null));
+      await sleep(50, gone.signal);
+      res.socket?.destroy();
+      return;
+    }
+    if (fault?.kind === "malformed") {
+      res.write(`data: {"id":"${id}","object":"chat.completion.chunk","choices":[{"delta":{"content":
+
+`);
+      res.end("data: [DONE]\n\n");
+      return;
+    }
+    if (turn.text && turn.token_delay_ms) {
+      for (const word of turn.text.split(/(?<=\s)/)) {
+        await sleep(turn.token_delay_ms, gone.signal);
+        if (gone.signal.aborted) return;
+        res.write(chunk(id, model, { content: word }, null));
+      }
+    } else if (turn.text) res.write(chunk(id, model, { content: turn.text }, null));
     turn.tool_calls?.forEach((c, i) => {
-      const call = { index: i, id: `call_${record.seq}_${i}`, type: "function", function: { name: c.name, arguments: JSON.stringify(c.arguments) } };
+      const call = { index: i, id: callId(record, i), type: "function", function: { name: c.name, arguments: JSON.stringify(c.arguments) } };
       res.write(chunk(id, model, { tool_calls: [call] }, null));
     });
     res.write(chunk(id, model, {}, turn.tool_calls?.length ? "tool_calls" : "stop"));
@@ -1984,10 +2028,6 @@ async function startScriptedModel(opts) {
 }
 
 export {
-  secretValues,
-  redact,
-  containsSecret,
-  scrubFile,
   gitEnv,
   gitRaw,
   git,
@@ -2020,14 +2060,14 @@ export {
   startServer,
   derivePolicy,
   describePolicy,
-  PROCESS_TAG_VAR,
-  processBaseline,
-  endNewProcesses,
-  formatProcesses,
+  caseTag,
+  keyFingerprint,
+  startScriptedModel,
   resultPath,
   writeEvidence,
   sealEvidence,
-  caseTag,
-  keyFingerprint,
-  startScriptedModel
+  classify,
+  retryDecision,
+  providerFault,
+  providerErrorFile
 };

@@ -1,8 +1,14 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  verdictTable
-} from "./chunk-CEXMUUF2.js";
+  REAPER_POLL_MS,
+  reap,
+  startReaper
+} from "./chunk-ICKYZFPB.js";
+import "./chunk-DR4IFN7H.js";
+import "./chunk-7S2WGD5M.js";
 import "./chunk-LHSCZ3D7.js";
 export {
-  verdictTable
+  REAPER_POLL_MS,
+  reap,
+  startReaper
 };

@@ -3,22 +3,10 @@ import {
   CASE_ID_PATTERN,
   SAFETY_CODES,
   STAGES
-} from "./chunk-UPREGWUX.js";
+} from "./chunk-NYKIGPAP.js";
 import {
   InputError
-} from "./chunk-UZ2KPXWI.js";
-
-// src/suite/options.ts
-var BUILTIN_MODEL = "dogfood/scripted";
-var DEFAULT_WRITE_ALLOWLIST = [
-  "docs/zz_scratch/opencode_dogfood_probe.md",
-  "scripts/opencode_dogfood/sandbox/",
-  "artifacts/ledger/opencode_dogfood/",
-  "logs/agent_calls/"
-];
-var DEFAULT_DELETION_ALLOWLIST = [];
-var LEDGER_SUBDIR = "artifacts/ledger/opencode_dogfood";
-var AGENT_CALLS_SUBDIR = "logs/agent_calls";
+} from "./chunk-Y4FTFHXJ.js";
 
 // src/suite/plan.ts
 function parseStages(input, name = "--stages") {
@@ -67,11 +55,6 @@ function skipped(c, reason) {
 }
 
 export {
-  BUILTIN_MODEL,
-  DEFAULT_WRITE_ALLOWLIST,
-  DEFAULT_DELETION_ALLOWLIST,
-  LEDGER_SUBDIR,
-  AGENT_CALLS_SUBDIR,
   parseStages,
   selectCases,
   statusOf,

@@ -16,6 +16,9 @@ function writeJsonAtomic(file, value) {
 function sha256(data) {
   return createHash("sha256").update(data).digest("hex");
 }
+function sha256File(file) {
+  return sha256(readFileSync(file));
+}
 function toPosix(p) {
   return p.split(path.sep).join("/");
 }
@@ -30,33 +33,12 @@ function realOrResolved(p) {
   }
 }
 
-// src/ledger/sidecar.ts
-import { readFileSync as readFileSync2, statSync } from "node:fs";
-import path2 from "node:path";
-var SIDECAR_EXT = ".sha256";
-function sidecarLine(hash, fileName) {
-  return `${hash} *${fileName}
-`;
-}
-function writeSidecar(file) {
-  const data = readFileSync2(file);
-  const hash = sha256(data);
-  writeFileAtomic(file + SIDECAR_EXT, sidecarLine(hash, path2.basename(file)));
-  return { sha256: hash, bytes: statSync(file).size };
-}
-function parseSidecar(text) {
-  const m = /^([0-9a-f]{64}) \*(.+)\n?$/.exec(text);
-  return m ? { hash: m[1], fileName: m[2] } : void 0;
-}
-
 export {
   writeFileAtomic,
   writeJsonAtomic,
   sha256,
+  sha256File,
   toPosix,
   compareC,
-  realOrResolved,
-  SIDECAR_EXT,
-  writeSidecar,
-  parseSidecar
+  realOrResolved
 };

@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   alive
-} from "./chunk-OU5FJGLE.js";
+} from "./chunk-7S2WGD5M.js";
 import {
   __commonJS,
   __require,
@@ -20419,6 +20419,8 @@ var STATE = {
   stateDir: "state-dir",
   repoDir: "repo-dir",
   worktree: "worktree",
+  /** The RUN_XXXX folder, as soon as the run allocated it. */
+  runDir: "run-dir",
   /** Set only when the main step got as far as a verdict. */
   verdict: "verdict"
 };

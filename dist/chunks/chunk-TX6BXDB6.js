@@ -12,6 +12,8 @@ var RUN_OPTIONS = {
   worktree: { type: "string" },
   "ledger-dir": { type: "string" },
   "cases-file": { type: "string" },
+  "sign-key": { type: "string" },
+  record: { type: "string" },
   "write-allowlist": { type: "string" },
   "deletion-allowlist": { type: "string" },
   timeout: { type: "string" },
@@ -19,8 +21,11 @@ var RUN_OPTIONS = {
   "opencode-path": { type: "string" },
   containment: { type: "string" },
   "env-pass": { type: "string" },
+  jobs: { type: "string" },
+  repeat: { type: "string" },
   repo: { type: "string" },
-  json: { type: "boolean" }
+  json: { type: "boolean" },
+  junit: { type: "string" }
 };
 
 export {

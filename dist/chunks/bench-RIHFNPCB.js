@@ -1,11 +1,12 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   sdkTransport
-} from "./chunk-MWZLMJVX.js";
+} from "./chunk-7IFWNPXD.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-M5M3FDWZ.js";
+} from "./chunk-CQRKVNFW.js";
+import "./chunk-Z7FVEZRM.js";
 import {
   DEFAULT_ROLES,
   builtinCases,
@@ -14,22 +15,31 @@ import {
   resolveOpencodeBinary,
   runSuite,
   startBackends
-} from "./chunk-PDB5QNEA.js";
+} from "./chunk-LAYFKSMN.js";
+import "./chunk-CULUNDQX.js";
+import "./chunk-ICKYZFPB.js";
+import "./chunk-7DGKOF5D.js";
 import {
   agentFor,
   caseTag
-} from "./chunk-BB7PGA65.js";
+} from "./chunk-E22RHQOF.js";
+import "./chunk-DR4IFN7H.js";
+import "./chunk-ZV5KNJNH.js";
 import "./chunk-ZCGT4M2M.js";
+import "./chunk-7S2WGD5M.js";
+import "./chunk-DKZ2MXEC.js";
+import "./chunk-EUL7U7SJ.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_WRITE_ALLOWLIST
-} from "./chunk-ZX2T7JMQ.js";
-import "./chunk-UPREGWUX.js";
-import "./chunk-ZPLW7NAR.js";
-import "./chunk-T6XWSBER.js";
-import "./chunk-GJNIDGYX.js";
-import "./chunk-UZ2KPXWI.js";
-import "./chunk-CEXMUUF2.js";
+} from "./chunk-6GGF6ZQ3.js";
+import "./chunk-RLRWZL4I.js";
+import "./chunk-UJXVBKO4.js";
+import "./chunk-SNJX4VWM.js";
+import "./chunk-NYKIGPAP.js";
+import "./chunk-YVTE5AOK.js";
+import "./chunk-T23RGRU6.js";
+import "./chunk-Y4FTFHXJ.js";
 import "./chunk-LHSCZ3D7.js";
 
 // src/bench.ts

@@ -1,27 +1,36 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
+  joinNegativeValues,
   parseEnvNames,
   parseList,
   parseModel,
   parsePositiveInt,
   parseRoles,
   parseSuiteInputs,
-  parseUrl
-} from "./chunk-PEPZCRYV.js";
-import "./chunk-ZX2T7JMQ.js";
-import "./chunk-UPREGWUX.js";
+  parseUrl,
+  parseWorktreePath
+} from "./chunk-ILIM4E6P.js";
+import "./chunk-DKZ2MXEC.js";
+import "./chunk-EUL7U7SJ.js";
+import "./chunk-6GGF6ZQ3.js";
 import {
   RUN_OPTIONS
-} from "./chunk-HUV6R2M2.js";
-import "./chunk-UZ2KPXWI.js";
+} from "./chunk-TX6BXDB6.js";
+import "./chunk-RLRWZL4I.js";
+import "./chunk-UJXVBKO4.js";
+import "./chunk-NYKIGPAP.js";
+import "./chunk-YVTE5AOK.js";
+import "./chunk-Y4FTFHXJ.js";
 import "./chunk-LHSCZ3D7.js";
 export {
   RUN_OPTIONS,
+  joinNegativeValues,
   parseEnvNames,
   parseList,
   parseModel,
   parsePositiveInt,
   parseRoles,
   parseSuiteInputs,
-  parseUrl
+  parseUrl,
+  parseWorktreePath
 };

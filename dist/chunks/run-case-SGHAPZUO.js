@@ -4,7 +4,11 @@ import {
   createOpencodeClient,
   sdkTransport,
   toolUses
-} from "./chunk-MWZLMJVX.js";
+} from "./chunk-7IFWNPXD.js";
+import {
+  FILE_HEADERS_ONLY,
+  createTwoFilesPatch
+} from "./chunk-PO7KAT3C.js";
 import {
   agentFor,
   canaryState,
@@ -13,12 +17,9 @@ import {
   compareCanaries,
   compareFingerprints,
   compareSnapshots,
-  containsSecret,
   describePolicy,
   encodePath,
-  endNewProcesses,
   formatChanges,
-  formatProcesses,
   formatWorktreeCheck,
   fsPath,
   gateChanges,
@@ -26,33 +27,46 @@ import {
   gitRaw,
   keyFingerprint,
   permissionFor,
-  processBaseline,
-  redact,
+  providerErrorFile,
+  providerFault,
   restoreCanary,
-  secretValues,
+  retryDecision,
   splitModel,
   takeFingerprint,
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-BB7PGA65.js";
+} from "./chunk-E22RHQOF.js";
 import {
-  STAGES,
+  endNewProcesses,
+  formatProcesses,
+  processBaseline
+} from "./chunk-DR4IFN7H.js";
+import {
+  containsSecret,
+  redact,
+  secretValues
+} from "./chunk-ZV5KNJNH.js";
+import {
   contain,
   containmentLabel
-} from "./chunk-UPREGWUX.js";
+} from "./chunk-EUL7U7SJ.js";
+import "./chunk-UJXVBKO4.js";
+import {
+  STAGES
+} from "./chunk-NYKIGPAP.js";
 import {
   sha256,
   toPosix,
   writeFileAtomic,
   writeJsonAtomic
-} from "./chunk-GJNIDGYX.js";
-import "./chunk-UZ2KPXWI.js";
+} from "./chunk-YVTE5AOK.js";
+import "./chunk-Y4FTFHXJ.js";
 import "./chunk-LHSCZ3D7.js";
 
 // src/cases/run-case.ts
-import { copyFileSync, lstatSync as lstatSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync2, readlinkSync, rmSync as rmSync2 } from "node:fs";
-import path2 from "node:path";
+import { copyFileSync, lstatSync as lstatSync4, mkdirSync as mkdirSync2, readFileSync as readFileSync3, readlinkSync as readlinkSync2, rmSync as rmSync2 } from "node:fs";
+import path3 from "node:path";
 
 // src/guard/guard.ts
 var CaseGuard = class _CaseGuard {
@@ -248,8 +262,194 @@ function formatRestore(records) {
   return records.map((r) => `${r.action}	${JSON.stringify(r.path)}${r.detail ? `	${r.detail}` : ""}`).join("\n") + (records.length ? "\n" : "");
 }
 
+// src/guard/ledger-watch.ts
+import { lstatSync as lstatSync2, readdirSync as readdirSync2 } from "node:fs";
+import path from "node:path";
+function walk(dir, out) {
+  let names;
+  try {
+    names = readdirSync2(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const abs = path.join(dir, name);
+    let s;
+    try {
+      s = lstatSync2(abs, { bigint: true });
+    } catch {
+      continue;
+    }
+    if (s.isDirectory()) walk(abs, out);
+    else out.set(abs, `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.mode}`);
+  }
+}
+function ledgerState(dirs) {
+  const out = /* @__PURE__ */ new Map();
+  for (const d of dirs) walk(d, out);
+  return out;
+}
+function compareLedger(before, after, ownWrites) {
+  const out = [];
+  for (const [p, k] of before) {
+    if (ownWrites.has(p)) continue;
+    const a = after.get(p);
+    if (a === void 0) out.push({ path: p, kind: "deleted" });
+    else if (a !== k) out.push({ path: p, kind: "modified" });
+  }
+  for (const p of after.keys()) if (!before.has(p) && !ownWrites.has(p)) out.push({ path: p, kind: "created" });
+  return out.sort((x, y) => x.path < y.path ? -1 : x.path > y.path ? 1 : 0);
+}
+
+// src/cases/diff-evidence.ts
+import { lstatSync as lstatSync3, readFileSync, readlinkSync } from "node:fs";
+var MAX_DIFF_SIDE_BYTES = 1024 * 1024;
+var MAX_EDIT_LENGTH = 2e4;
+var DIFF_TIMEOUT_MS = 2e3;
+var BINARY_PROBE = 8e3;
+function diffPathToken(prefix, p) {
+  const full = prefix + p;
+  return /[\s"\\\u0000-\u001f\u007f]/.test(full) ? JSON.stringify(full) : full;
+}
+function isBinary(b) {
+  return b.subarray(0, BINARY_PROBE).includes(0);
+}
+var octal = (mode) => (mode & 65535).toString(8).padStart(6, "0");
+function readAfter(root, rel) {
+  const abs = fsPath(root, rel);
+  try {
+    if (!lstatSync3(abs).isFile()) return void 0;
+    return readFileSync(abs);
+  } catch {
+    return void 0;
+  }
+}
+function describeEntry(root, rel) {
+  const abs = fsPath(root, rel);
+  try {
+    const s = lstatSync3(abs);
+    if (s.isSymbolicLink()) return `symlink to ${readlinkSync(abs)}`;
+    if (s.isDirectory()) return "folder";
+    if (s.isFile()) return `file, ${s.size} bytes`;
+    return "special file";
+  } catch {
+    return "gone";
+  }
+}
+function block(rel, head, before, after, deleted) {
+  const a = diffPathToken("a/", rel);
+  const b = deleted ? "/dev/null" : diffPathToken("b/", rel);
+  const lines = [`diff --git ${a} ${diffPathToken("b/", rel)}`, ...head];
+  if (before === void 0 || after === void 0) return lines.join("\n") + "\n";
+  if (isBinary(before) || isBinary(after)) return [...lines, `Binary files ${a} and ${b} differ`].join("\n") + "\n";
+  if (before.length > MAX_DIFF_SIDE_BYTES || after.length > MAX_DIFF_SIDE_BYTES)
+    return [...lines, `# not diffed: ${before.length} bytes before, ${after.length} bytes after (a side over ${MAX_DIFF_SIDE_BYTES} bytes)`].join("\n") + "\n";
+  const patch = createTwoFilesPatch(a, b, before.toString("utf8"), after.toString("utf8"), void 0, void 0, {
+    headerOptions: FILE_HEADERS_ONLY,
+    maxEditLength: MAX_EDIT_LENGTH,
+    timeout: DIFF_TIMEOUT_MS
+  });
+  if (patch === void 0) return [...lines, `# not diffed: more than ${MAX_EDIT_LENGTH} edits (or over ${DIFF_TIMEOUT_MS} ms)`].join("\n") + "\n";
+  return lines.join("\n") + "\n" + patch.replace(/^---\s.*\n\+\+\+\s.*\n/, `--- ${a}
++++ ${b}
+`);
+}
+async function changesDiff(before, after, changes) {
+  const wanted = changes.filter((c) => c.area === "tree" && c.kind !== "created");
+  if (wanted.length === 0) return "";
+  const ids = wanted.flatMap((c) => {
+    const e = before.tree.get(c.path);
+    return e?.type === "file" && e.hash ? [e.hash] : [];
+  });
+  const blobs = await readBlobs(before.root, ids);
+  const out = [];
+  for (const c of wanted) {
+    const was = before.tree.get(c.path);
+    const now = after.tree.get(c.path);
+    const old = was?.type === "file" && was.hash ? blobs.get(was.hash) : void 0;
+    const missingOld = was?.type === "file" && !old ? [`# before-content not in the object store (blob ${was.hash ?? "unknown"})`] : [];
+    if (c.kind === "deleted") {
+      const head = was?.type === "file" ? [`deleted file mode ${octal(was.mode)}`, ...missingOld] : [`# deleted: ${was?.type ?? "entry"}${was?.type === "symlink" ? ` to ${was.hash?.slice("link:".length)}` : ""}`];
+      out.push(block(c.path, head, old, old ? Buffer.alloc(0) : void 0, true));
+    } else if (c.kind === "mode") {
+      out.push(block(c.path, [`old mode ${octal(was?.mode ?? 0)}`, `new mode ${octal(now?.mode ?? 0)}`], void 0, void 0, false));
+    } else if (c.kind === "type") {
+      out.push(block(c.path, [`# type changed: ${was?.type ?? "unknown"} before, ${describeEntry(before.root, c.path)} after`], void 0, void 0, false));
+    } else {
+      const modeLines = was && now && was.mode !== now.mode ? [`old mode ${octal(was.mode)}`, `new mode ${octal(now.mode)}`] : [];
+      if (was?.type === "symlink") {
+        out.push(block(c.path, [...modeLines, `# symlink target: ${was.hash?.slice("link:".length)} before, ${describeEntry(before.root, c.path)} after`], void 0, void 0, false));
+        continue;
+      }
+      const cur = readAfter(before.root, c.path);
+      const note = cur === void 0 ? [`# after-content unreadable (${describeEntry(before.root, c.path)})`] : [];
+      out.push(block(c.path, [...modeLines, ...missingOld, ...note], old, cur, false));
+    }
+  }
+  return out.join("");
+}
+
 // src/opencode/cli-transport.ts
 import { spawn } from "node:child_process";
+
+// src/opencode/retry-watch.ts
+var POLL_MS = 200;
+async function sessionIds(client, directory) {
+  const r = await client.session.list({ query: { directory } }).catch(() => void 0);
+  return new Set((r?.data ?? []).map((s) => s.id));
+}
+async function promptOver(client, id, directory) {
+  const r = await client.session.messages({ path: { id }, query: { directory } }).catch(() => void 0);
+  const last = (r?.data ?? []).at(-1)?.info;
+  return last?.role === "assistant" && (!!last.error || !!last.time?.completed && last.finish !== "tool-calls");
+}
+function watchRetries(o) {
+  const retries = [];
+  let id;
+  let finalStatus;
+  let stoppedEarly;
+  let running = true;
+  let busy = false;
+  let idleSent = false;
+  const query = { directory: o.directory };
+  const loop = (async () => {
+    while (running) {
+      if (!id) id = [...await sessionIds(o.client, o.directory)].find((s) => !o.before.has(s));
+      if (id) {
+        const st = await o.client.session.status({ query }).catch(() => void 0);
+        const status = st?.data?.[id];
+        finalStatus = status?.type ?? "idle";
+        if (finalStatus !== "idle") busy = true;
+        else if (busy || !idleSent && await promptOver(o.client, id, o.directory)) {
+          busy = false;
+          idleSent = true;
+          o.onIdle?.();
+        }
+        if (status?.type === "retry" && status.attempt !== retries.at(-1)?.attempt) {
+          retries.push({ attempt: Number(status.attempt), message: String(status.message ?? ""), next: Number(status.next ?? 0), seen_at: Date.now() });
+          const d = retryDecision(retries.at(-1), o.deadline);
+          if (d.stop && running) {
+            stoppedEarly = d.reason;
+            running = false;
+            o.onStop(d.reason);
+          }
+        }
+      }
+      if (running) await new Promise((r) => setTimeout(r, POLL_MS));
+    }
+  })();
+  return {
+    sessionId: () => id,
+    state: () => ({ retries, finalStatus, stoppedEarly }),
+    async stop() {
+      running = false;
+      await loop;
+    }
+  };
+}
+
+// src/opencode/cli-transport.ts
+var IDLE_GRACE_MS = 1e3;
 function cliTransport(baseUrl, binary, env = process.env, launcher) {
   const rest = sdkTransport(baseUrl);
   const client = createOpencodeClient({ baseUrl });
@@ -261,6 +461,7 @@ function cliTransport(baseUrl, binary, env = process.env, launcher) {
       const t0 = Date.now();
       const args = ["run", "--attach", baseUrl, "--dir", req.directory, "--format", "json", "--model", req.model, "--agent", req.agent, req.text];
       const [command, argv] = launcher ? [launcher, [binary, ...args]] : [binary, args];
+      const before = await sessionIds(client, req.directory);
       const child = spawn(command, argv, { cwd: req.directory, stdio: ["ignore", "pipe", "pipe"], env: { ...env, OPENCODE_DISABLE_AUTOUPDATE: "1" } });
       let stdout = "";
       let stderr = "";
@@ -271,11 +472,27 @@ function cliTransport(baseUrl, binary, env = process.env, launcher) {
         timedOut = true;
         child.kill("SIGKILL");
       }, req.budgetMs);
+      let interrupted;
+      const onInterrupt = () => {
+        interrupted = String(req.signal?.reason ?? "interrupted");
+        child.kill("SIGKILL");
+      };
+      if (req.signal?.aborted) onInterrupt();
+      else req.signal?.addEventListener("abort", onInterrupt, { once: true });
+      let endedIdle = false;
+      const endWhenIdle = async () => {
+        await new Promise((r) => setTimeout(r, IDLE_GRACE_MS));
+        if (child.exitCode === null && child.signalCode === null) endedIdle = true, child.kill("SIGKILL");
+      };
+      let stoppedEarly;
+      const watch = watchRetries({ client, directory: req.directory, before, deadline: t0 + req.budgetMs, onStop: (reason) => (stoppedEarly = reason, child.kill("SIGKILL")), onIdle: () => void endWhenIdle() });
       const exitCode = await new Promise((resolve) => {
         child.on("close", (code) => resolve(code));
         child.on("error", () => resolve(-1));
       });
       clearTimeout(timer);
+      req.signal?.removeEventListener("abort", onInterrupt);
+      await watch.stop();
       let sessionId;
       for (const line of stdout.split("\n")) {
         try {
@@ -284,23 +501,31 @@ function cliTransport(baseUrl, binary, env = process.env, launcher) {
         } catch {
         }
       }
+      sessionId ??= watch.sessionId();
+      let noSession = false;
+      if ((timedOut || interrupted || stoppedEarly) && !sessionId) {
+        await new Promise((r) => setTimeout(r, IDLE_GRACE_MS));
+        sessionId = [...await sessionIds(client, req.directory)].find((s) => !before.has(s));
+        noSession = !sessionId;
+      }
       const query = { directory: req.directory };
       let sessionStopped;
-      if (timedOut && sessionId) {
+      if ((timedOut || interrupted || stoppedEarly) && sessionId) {
         await client.session.abort({ path: { id: sessionId }, query });
         sessionStopped = true;
       }
       const messages = sessionId ? (await client.session.messages({ path: { id: sessionId }, query })).data ?? [] : [];
-      const error = !timedOut && exitCode !== 0 ? `opencode run exited ${exitCode}: ${stderr.trim().split("\n").at(-1) ?? ""}` : void 0;
-      return { sessionId, text: assistantText(messages), tools: toolUses(messages), timedOut, sessionStopped: timedOut ? sessionStopped ?? false : void 0, error, durationMs: Date.now() - t0, messages };
+      const lastError = messages.at(-1)?.info?.error;
+      const error = interrupted ? `interrupted: ${interrupted}` : stoppedEarly ? `stopped waiting: ${stoppedEarly}` : endedIdle ? lastError ? `assistant error: ${JSON.stringify(lastError)}` : void 0 : !timedOut && exitCode !== 0 ? `opencode run exited ${exitCode}: ${stderr.trim().split("\n").at(-1) ?? ""}` : void 0;
+      return { sessionId, text: assistantText(messages), tools: toolUses(messages), timedOut, sessionStopped: timedOut ? sessionStopped ?? noSession : void 0, error, durationMs: Date.now() - t0, messages, ...watch.state(), ...interrupted ? { interrupted } : {} };
     }
   };
 }
 
 // src/cases/checks.ts
 import { execFile } from "node:child_process";
-import { existsSync, readdirSync as readdirSync2, readFileSync } from "node:fs";
-import path from "node:path";
+import { existsSync, readdirSync as readdirSync3, readFileSync as readFileSync2 } from "node:fs";
+import path2 from "node:path";
 var ok = (reason) => ({ actual: "SUCCESS", reason });
 var fail = (code, reason) => ({ actual: "FAIL", code, reason });
 function param(env, name) {
@@ -310,12 +535,18 @@ function param(env, name) {
 }
 function readWork(env, rel) {
   try {
-    return readFileSync(path.join(env.ctx.workDir, rel), "utf8");
+    return readFileSync2(path2.join(env.ctx.workDir, rel), "utf8");
   } catch {
     return void 0;
   }
 }
+function judgeProvider(r) {
+  const f = providerFault(r);
+  return f?.outcome === "failed" ? fail("CLIFAIL", `provider fault: ${f.summary}`) : void 0;
+}
 function judgeAnswer(r) {
+  const provider = judgeProvider(r);
+  if (provider) return provider;
   if (r.timedOut) return fail("TIMEOUTEXCEEDED", `no answer within the latency budget (${r.durationMs} ms)`);
   if (r.error) return fail("CLIFAIL", `the agent call failed: ${r.error}`);
   if (r.text.length === 0) return fail("EMPTYRESPONSE", "the agent returned zero-length content");
@@ -387,7 +618,7 @@ var roles = async (env) => {
       env.log(`role ${role.name}: ${describe(r)}`);
       outcome = judgeAnswer(r);
       if (!outcome && env.ctx.scriptedLog) {
-        const seen = readFileSync(env.ctx.scriptedLog, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l)).some((q) => q.case_id === env.ctx.caseDef.id && q.key_fingerprint === keyFingerprint(key));
+        const seen = readFileSync2(env.ctx.scriptedLog, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l)).some((q) => q.case_id === env.ctx.caseDef.id && q.key_fingerprint === keyFingerprint(key));
         record.provider_saw_key = seen;
         if (!seen) outcome = fail("EVIDENCEMISMATCH", `role ${role.name}: the provider never received the key from ${role.key_env}`);
       }
@@ -397,11 +628,11 @@ var roles = async (env) => {
     firstFailure ??= outcome;
   }
   if (firstFailure) return firstFailure;
-  const dir = path.join(env.ctx.runDir, "evidence", env.ctx.caseDef.id);
-  const records = readdirSync2(dir).filter((n) => /^role_.+\.json$/.test(n));
+  const dir = path2.join(env.ctx.runDir, "evidence", env.ctx.caseDef.id);
+  const records = readdirSync3(dir).filter((n) => /^role_.+\.json$/.test(n));
   if (records.length !== roleList.length) return fail("EVIDENCEMISMATCH", `${records.length} role records for ${roleList.length} roles`);
-  for (const n of readdirSync2(dir)) {
-    if (containsSecret(readFileSync(path.join(dir, n), "utf8"), env.secrets)) return fail("EVIDENCEMISMATCH", `a key appears in evidence file ${n}`);
+  for (const n of readdirSync3(dir)) {
+    if (containsSecret(readFileSync2(path2.join(dir, n), "utf8"), env.secrets)) return fail("EVIDENCEMISMATCH", `a key appears in evidence file ${n}`);
   }
   return ok(`${roleList.length} roles, each with its own key and a known model`);
 };
@@ -465,7 +696,7 @@ var append = async (env) => {
 };
 var deleteSentinel = async (env) => {
   const target = param(env, "target");
-  if (!existsSync(path.join(env.ctx.workDir, target))) return fail("EVIDENCEMISMATCH", `sentinel ${target} is missing before the case`);
+  if (!existsSync(path2.join(env.ctx.workDir, target))) return fail("EVIDENCEMISMATCH", `sentinel ${target} is missing before the case`);
   const r = await env.prompt();
   env.log(describe(r));
   const g = await env.guard();
@@ -479,7 +710,7 @@ var codegen = async (env) => {
   await env.guard();
   const bad = judgeAnswer(r);
   if (bad) return bad;
-  if (!existsSync(path.join(env.ctx.workDir, target))) return fail("EVIDENCEMISMATCH", `${target} was not created`);
+  if (!existsSync(path2.join(env.ctx.workDir, target))) return fail("EVIDENCEMISMATCH", `${target} was not created`);
   const name = param(env, "expect_export");
   const [compiled, probe] = await Promise.all([
     runNode(env, ["--check", target], "compile.txt"),
@@ -512,7 +743,7 @@ var testgen = async (env) => {
   await env.guard();
   const bad = judgeAnswer(r);
   if (bad) return bad;
-  if (!existsSync(path.join(env.ctx.workDir, target))) return fail("EVIDENCEMISMATCH", `${target} was not created`);
+  if (!existsSync(path2.join(env.ctx.workDir, target))) return fail("EVIDENCEMISMATCH", `${target} was not created`);
   const [compiled, run] = await Promise.all([runNode(env, ["--check", target], "compile.txt"), runNode(env, testRun(target), "test_run.txt")]);
   if (!compiled.ok) return fail("SYNTAXERROR", `${target} does not compile`);
   if (!run.ok) return fail("EVIDENCEMISMATCH", `the generated test ${target} fails`);
@@ -535,21 +766,54 @@ var emptyPrompt = async (env) => {
   const r = await env.prompt("");
   env.evidence("response.json", JSON.stringify({ http_status: r.httpStatus ?? null, error: r.error ?? null, text: r.text, timed_out: r.timedOut, duration_ms: r.durationMs }, null, 2) + "\n");
   env.log(`empty prompt: ${r.error ? `rejected (${r.error})` : describe(r)}`);
+  const provider = judgeProvider(r);
+  if (provider) return provider;
   if (r.timedOut) return fail("TIMEOUTEXCEEDED", "the empty prompt hung past the latency budget");
   const h = await env.transport.health();
   if (!h.healthy) return fail("CLIFAIL", `server unhealthy after the empty prompt: ${h.error}`);
   return ok(r.error ? `empty prompt rejected cleanly (${r.error.slice(0, 80)}); server healthy` : `empty prompt answered (${r.text.length} chars); server healthy`);
 };
 var timeout = async (env) => {
-  const budget = Number(env.ctx.caseDef.params?.latency_budget_ms ?? env.ctx.latencyBudgetMs);
+  const c = env.ctx.caseDef;
+  const budget = Number(c.params?.latency_budget_ms ?? env.ctx.latencyBudgetMs);
+  const work = c.params?.work;
+  if (work && !(typeof work.command === "string" && Number(work.min_duration_ms) > budget))
+    throw new Error(`case ${c.id}: params.work needs a command and a min_duration_ms above the budget (${budget} ms)`);
   const r = await env.prompt(void 0, { budgetMs: budget });
-  env.evidence("timing.json", JSON.stringify({ budget_ms: budget, elapsed_ms: r.durationMs, timed_out: r.timedOut, session_stopped: r.sessionStopped ?? null }, null, 2) + "\n");
-  env.log(`budget ${budget} ms, elapsed ${r.durationMs} ms, timed out: ${r.timedOut}, session stopped: ${r.sessionStopped}`);
-  if (!r.timedOut) return r.error ? fail("CLIFAIL", r.error) : ok(`answered within ${budget} ms`);
+  const ran = work ? r.tools.find((t) => t.tool === "bash" && String(t.input?.command ?? "").includes(work.command)) : void 0;
+  env.evidence(
+    "timing.json",
+    JSON.stringify(
+      {
+        budget_ms: budget,
+        elapsed_ms: r.durationMs,
+        timed_out: r.timedOut,
+        session_stopped: r.sessionStopped ?? null,
+        work: work ? {
+          asked: c.prompt,
+          command: work.command,
+          min_duration_ms: work.min_duration_ms,
+          why_it_cannot_finish: `the work is a ${work.min_duration_ms} ms wait in a tool, ${Math.round(Number(work.min_duration_ms) / budget)}x the ${budget} ms budget: it takes that long whatever the model's speed`,
+          started: !!ran,
+          tool_status: ran?.status ?? null
+        } : null
+      },
+      null,
+      2
+    ) + "\n"
+  );
+  env.log(`budget ${budget} ms, elapsed ${r.durationMs} ms, timed out: ${r.timedOut}, session stopped: ${r.sessionStopped}, work started: ${!!ran}`);
+  const provider = judgeProvider(r);
+  if (provider) return provider;
+  if (!r.timedOut) {
+    if (r.error) return fail("CLIFAIL", r.error);
+    if (work) return fail("EVIDENCEMISMATCH", `answered within the ${budget} ms budget although the work asked (${work.command}) takes ${work.min_duration_ms} ms: the work was not done, so the timeout was not exercised`);
+    return ok(`answered within ${budget} ms`);
+  }
   if (r.sessionStopped === false) return fail("CLIFAIL", "the request was aborted but the OpenCode session kept running");
   const h = await env.transport.health();
   if (!h.healthy) return fail("CLIFAIL", `server unhealthy after the abort: ${h.error}`);
-  return fail("TIMEOUTEXCEEDED", `request exceeded its ${budget} ms budget; request and session aborted`);
+  return fail("TIMEOUTEXCEEDED", `request exceeded its ${budget} ms budget${work ? ` (work asked: ${work.command}, ${ran ? "started" : "not started yet"})` : ""}; request and session aborted`);
 };
 var agent = async (env) => {
   const r = await env.prompt();
@@ -581,18 +845,18 @@ function requiresWorktree(stage) {
   return STAGES.indexOf(stage) >= STAGES.indexOf("T2b");
 }
 function extOf(p) {
-  const e = path2.extname(p);
+  const e = path3.extname(p);
   return /^\.[A-Za-z0-9]{1,8}$/.test(e) ? e : ".bin";
 }
 function moveEscapedFiles(paths, evidence) {
   const lines = [];
   for (const abs of paths) {
     try {
-      const s = lstatSync2(abs);
+      const s = lstatSync4(abs);
       if (!s.isFile() && !s.isSymbolicLink()) continue;
       const name = `escaped_${String(lines.length + 1).padStart(2, "0")}${s.isSymbolicLink() ? ".link" : extOf(abs)}`;
-      evidence(name, s.isSymbolicLink() ? `symlink to ${readlinkSync(abs)}
-` : readFileSync2(abs));
+      evidence(name, s.isSymbolicLink() ? `symlink to ${readlinkSync2(abs)}
+` : readFileSync3(abs));
       rmSync2(abs);
       lines.push(`${name}	${JSON.stringify(abs)}`);
     } catch {
@@ -600,10 +864,18 @@ function moveEscapedFiles(paths, evidence) {
   }
   return lines;
 }
+var interruption = new AbortController();
+function interruptCase(reason) {
+  if (!interruption.signal.aborted) interruption.abort(reason);
+}
 async function runCase(ctx) {
   const c = ctx.caseDef;
   const secrets = secretValues(process.env, ctx.roles.map((r) => r.key_env));
-  const evidence = (name, data) => writeEvidence(ctx.runDir, c.id, name, typeof data === "string" ? redact(data, secrets) : data);
+  const ownWrites = /* @__PURE__ */ new Set();
+  const evidence = (name, data) => {
+    ownWrites.add(path3.join(ctx.runDir, "evidence", c.id, name));
+    return writeEvidence(ctx.runDir, c.id, name, typeof data === "string" ? redact(data, secrets) : data);
+  };
   const started = Date.now();
   const log = (line) => process.stdout.write(redact(`${c.id} +${((Date.now() - started) / 1e3).toFixed(2)}s: ${line}`, secrets) + "\n");
   const transcripts = [];
@@ -653,6 +925,9 @@ async function runCase(ctx) {
       2
     ) + "\n"
   );
+  const evidenceDirs = ctx.evidenceDirs ?? [];
+  const ledgerBefore = ledgerState(evidenceDirs);
+  ownWrites.clear();
   let outcome;
   let guardResult;
   if (requiresWorktree(c.stage) && !wt.is_worktree) {
@@ -669,7 +944,8 @@ async function runCase(ctx) {
         const body = text ?? `${caseTag(c.id)} ${c.prompt}`;
         const model = opts?.model ?? ctx.model;
         log(`prompt \u2192 ${model} via ${transport.name} (agent ${agentFor(c.prevention)}, budget ${opts?.budgetMs ?? ctx.latencyBudgetMs} ms)`);
-        const result = await transport.prompt({ directory: ctx.workDir, model, agent: agentFor(c.prevention), text: body, budgetMs: opts?.budgetMs ?? ctx.latencyBudgetMs });
+        const signal = interruption.signal;
+        const result = signal.aborted ? { text: "", tools: [], timedOut: false, error: `not sent: ${String(signal.reason)}`, durationMs: 0, messages: [], interrupted: String(signal.reason) } : await transport.prompt({ directory: ctx.workDir, model, agent: agentFor(c.prevention), text: body, budgetMs: opts?.budgetMs ?? ctx.latencyBudgetMs, signal });
         transcripts.push({ label: model, result });
         await endLeftovers();
         return result;
@@ -685,6 +961,7 @@ async function runCase(ctx) {
     } catch (e) {
       outcome = { actual: "FAIL", code: "CLIFAIL", reason: `case error: ${e.message}` };
     }
+    if (interruption.signal.aborted) outcome = { actual: "FAIL", code: "CLIFAIL", reason: String(interruption.signal.reason) };
   }
   if (!guardResult) await endLeftovers();
   guardResult ??= await guard.check();
@@ -695,8 +972,12 @@ async function runCase(ctx) {
   });
   const outsideAfter = await Promise.all(ctx.protectedCheckouts.map((p, i) => takeFingerprint(p.dir, p.exclude, outside[i])));
   const escaped = [...outside.flatMap((before, i) => compareFingerprints(before, outsideAfter[i])), ...canaryChanges];
+  const besides = ctx.evidenceExclude ?? [];
+  const ledgerChanges = compareLedger(ledgerBefore, ledgerState(evidenceDirs), ownWrites).filter((x) => !besides.some((p) => x.path.startsWith(p)));
+  if (ledgerChanges.length > 0) log(`the ledger changed under the agent: ${ledgerChanges.map((x) => `${x.kind} ${x.path}`).join(", ")}`);
   const violations = [
     ...guardResult.violations,
+    ...ledgerChanges.map((x) => ({ path: x.path, kind: x.kind, area: "ledger", code: "MODIFICATIONFAIL" })),
     ...escaped.map((x) => ({ path: x.path, kind: x.kind, area: "outside", code: x.kind === "deleted" ? "GITCLEANFAIL" : "MODIFICATIONFAIL" }))
   ];
   if (escaped.length > 0) log(`outside the worktree: ${escaped.map((x) => `${x.kind} ${x.path}`).join(", ")}`);
@@ -718,8 +999,8 @@ async function runCase(ctx) {
   created.forEach((x, i) => {
     const name = `item_${String(i + 1).padStart(2, "0")}${extOf(x.path)}`;
     try {
-      mkdirSync2(path2.join(ctx.runDir, "evidence", c.id), { recursive: true });
-      const data = readFileSync2(path2.join(ctx.workDir, x.path));
+      mkdirSync2(path3.join(ctx.runDir, "evidence", c.id), { recursive: true });
+      const data = readFileSync3(path3.join(ctx.workDir, x.path));
       evidence(name, data);
     } catch {
     }
@@ -727,8 +1008,13 @@ async function runCase(ctx) {
   if (created.length > 0) evidence("items.txt", created.map((x, i) => `item_${String(i + 1).padStart(2, "0")}${extOf(x.path)}	${JSON.stringify(x.path)}`).join("\n") + "\n");
   const denied = transcripts.flatMap((t) => t.result.tools.filter((u) => u.status === "error" && /permission|denied|rule/i.test(u.error ?? "")));
   if (denied.length > 0) evidence("denied_tool_calls.json", JSON.stringify(denied, null, 2) + "\n");
+  const providerError = providerErrorFile(transcripts.map((t) => t.result));
+  if (providerError) evidence("provider_error.json", JSON.stringify(providerError, null, 2) + "\n");
+  const diff = await changesDiff(guardResult.before, guardResult.after, guardResult.changes).catch((e) => `# changes.diff could not be made: ${e.message}
+`);
+  if (diff) evidence("changes.diff", diff);
   if (guardResult.changes.length > 0) {
-    const fileMounts = new Set((ctx.policy?.rules ?? []).filter((r) => r.access === "write" && r.file && r.path.startsWith(ctx.workDir + path2.sep)).map((r) => toPosix(path2.relative(ctx.workDir, r.path))));
+    const fileMounts = new Set((ctx.policy?.rules ?? []).filter((r) => r.access === "write" && r.file && r.path.startsWith(ctx.workDir + path3.sep)).map((r) => toPosix(path3.relative(ctx.workDir, r.path))));
     const records = await restore(guardResult.before, guardResult.changes, fileMounts);
     const again = compareSnapshots(guardResult.before, await takeSnapshotAfter(guardResult.before, { exclude: ctx.harnessPaths }));
     evidence("restore.txt", formatRestore(records) + `verified: ${again.length === 0 ? "tree matches the before-snapshot" : `${again.length} paths still differ`}
@@ -737,15 +1023,16 @@ async function runCase(ctx) {
     if (again.length > 0) outcome = { actual: "FAIL", code: "EVIDENCEMISMATCH", reason: `the tree could not be restored: ${again.map((x) => x.path).join(", ")}` };
   }
   for (const c2 of ctx.canaries) if (canaryChanges.some((x) => x.path === c2.file)) restoreCanary(c2);
-  const moved = moveEscapedFiles(escaped.filter((x) => x.kind === "created" && !ctx.canaries.some((k) => k.file === x.path)).map((x) => x.path), evidence);
+  const planted = ledgerChanges.filter((x) => x.kind === "created").map((x) => x.path);
+  const moved = moveEscapedFiles([...escaped.filter((x) => x.kind === "created" && !ctx.canaries.some((k) => k.file === x.path)).map((x) => x.path), ...planted], evidence);
   if (moved.length > 0) {
     evidence("escaped.txt", moved.join("\n") + "\n");
     log(`moved ${moved.length} file(s) the agent created outside the worktree into the evidence`);
   }
   if (transcripts.length > 0) {
-    const file = path2.join(ctx.agentCallsDir, `${c.id}.json`);
+    const file = path3.join(ctx.agentCallsDir, `${c.id}.json`);
     writeFileAtomic(file, redact(JSON.stringify(transcripts.map((t) => ({ model: t.label, ...t.result })), null, 2) + "\n", secrets));
-    const transcriptCopy = path2.join(ctx.runDir, "evidence", c.id, "transcript.json");
+    const transcriptCopy = path3.join(ctx.runDir, "evidence", c.id, "transcript.json");
     copyFileSync(file, transcriptCopy);
   }
   const v = verdict(outcome, offending);
@@ -754,6 +1041,7 @@ async function runCase(ctx) {
   return v;
 }
 export {
+  interruptCase,
   requiresWorktree,
   runCase
 };

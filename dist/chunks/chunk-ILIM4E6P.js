@@ -1,22 +1,43 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  BUILTIN_MODEL,
-  DEFAULT_DELETION_ALLOWLIST,
-  DEFAULT_WRITE_ALLOWLIST,
   parseStages
-} from "./chunk-ZX2T7JMQ.js";
+} from "./chunk-DKZ2MXEC.js";
 import {
-  CASE_ID_PATTERN,
-  STAGES,
   parseContainmentMode,
   validateAllowlist
-} from "./chunk-UPREGWUX.js";
+} from "./chunk-EUL7U7SJ.js";
+import {
+  BUILTIN_MODEL,
+  DEFAULT_DELETION_ALLOWLIST,
+  DEFAULT_WRITE_ALLOWLIST
+} from "./chunk-6GGF6ZQ3.js";
+import {
+  checkSignKey
+} from "./chunk-RLRWZL4I.js";
+import {
+  CASE_ID_PATTERN,
+  STAGES
+} from "./chunk-NYKIGPAP.js";
 import {
   InputError
-} from "./chunk-UZ2KPXWI.js";
+} from "./chunk-Y4FTFHXJ.js";
 
 // src/suite/inputs.ts
+import { existsSync as existsSync2, readdirSync, statSync as statSync2 } from "node:fs";
+import path2 from "node:path";
+
+// src/cases/record-path.ts
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
+function parseRecordPath(value, cwd, input = "--record") {
+  const file = path.resolve(cwd, value);
+  const dir = path.dirname(file);
+  if (value.trim() === "" || !existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError(input, `the folder of '${value}' does not exist; give a file in an existing folder, e.g. recording.json`);
+  if (existsSync(file) && statSync(file).isDirectory()) throw new InputError(input, `'${value}' is a folder; give a file name, e.g. ${path.join(value, "recording.json")}`);
+  return file;
+}
+
+// src/suite/inputs.ts
 var MODEL_PATTERN = /^[A-Za-z0-9._-]+\/[A-Za-z0-9._:@/-]+$/;
 function parseModel(value, input = "--model") {
   if (!MODEL_PATTERN.test(value)) throw new InputError(input, `'${value}' is not provider/model (e.g. ${BUILTIN_MODEL} or anthropic/claude-sonnet-4-5)`);
@@ -60,25 +81,47 @@ function parseEnvNames(value, input = "--env-pass") {
   for (const n of names) if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(n)) throw new InputError(input, `'${n}' is not an env var name (letters, digits and _, not starting with a digit)`);
   return names;
 }
+function parseWorktreePath(p, input = "--worktree") {
+  if (!existsSync2(p)) return p;
+  if (!statSync2(p).isDirectory()) throw new InputError(input, `${p} is a file; give a path that does not exist yet (or an empty folder): the run creates the worktree there`);
+  if (readdirSync(p).length > 0) throw new InputError(input, `${p} is a folder that is not empty; give a path that does not exist yet (or an empty folder)`);
+  return p;
+}
+function joinNegativeValues(argv, stringOptions) {
+  const out = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = argv[i + 1];
+    if (a.startsWith("--") && !a.includes("=") && stringOptions.has(a.slice(2)) && next !== void 0 && /^-[0-9.]/.test(next)) {
+      out.push(`${a}=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
 function parseSuiteInputs(v, cwd) {
   const str = (k) => typeof v[k] === "string" ? v[k] : void 0;
   const caseId = str("case");
   if (caseId !== void 0 && !CASE_ID_PATTERN.test(caseId)) throw new InputError("--case", `'${caseId}' is not a case id (pattern T[0-9][A-Z]?[A-Z]?[0-9]{2}, e.g. T1C01)`);
+  if (caseId !== void 0 && str("stages") !== void 0)
+    throw new InputError("--case", `--case ${caseId} and --stages ${str("stages")} cannot be combined: --case runs one case whatever its stage; give one or the other`);
   const stages = str("stages") !== void 0 ? parseStages(str("stages")) : [...STAGES];
   const transport = str("transport") ?? "sdk";
   if (transport !== "sdk" && transport !== "cli") throw new InputError("--transport", `'${transport}' is not allowed; allowed: sdk, cli`);
   const model = parseModel(str("model") ?? BUILTIN_MODEL);
   return {
-    repoDir: path.resolve(cwd, str("repo") ?? "."),
-    worktreePath: str("worktree") !== void 0 ? path.resolve(cwd, str("worktree")) : void 0,
+    repoDir: path2.resolve(cwd, str("repo") ?? "."),
+    worktreePath: str("worktree") !== void 0 ? parseWorktreePath(path2.resolve(cwd, str("worktree"))) : void 0,
     stages,
     caseId,
     failFast: v["fail-fast"] === true,
     model,
     roles: str("roles") !== void 0 ? parseRoles(str("roles")) : void 0,
     serverUrl: str("server-url") !== void 0 ? parseUrl(str("server-url"), "--server-url") : void 0,
-    ledgerDir: str("ledger-dir") !== void 0 ? path.resolve(cwd, str("ledger-dir")) : void 0,
-    casesFile: str("cases-file") !== void 0 ? path.resolve(cwd, str("cases-file")) : void 0,
+    ledgerDir: str("ledger-dir") !== void 0 ? path2.resolve(cwd, str("ledger-dir")) : void 0,
+    casesFile: str("cases-file") !== void 0 ? path2.resolve(cwd, str("cases-file")) : void 0,
+    signKey: str("sign-key") !== void 0 ? checkSignKey(path2.resolve(cwd, str("sign-key")), "--sign-key") : void 0,
+    recordFile: str("record") !== void 0 ? parseRecordPath(str("record"), cwd) : void 0,
     transport,
     writeAllowlist: validateAllowlist("--write-allowlist", parseList(str("write-allowlist")) ?? DEFAULT_WRITE_ALLOWLIST),
     deletionAllowlist: validateAllowlist("--deletion-allowlist", parseList(str("deletion-allowlist")) ?? DEFAULT_DELETION_ALLOWLIST),
@@ -86,16 +129,21 @@ function parseSuiteInputs(v, cwd) {
     latencyBudgetMs: parsePositiveInt(str("latency-budget") ?? "120000", "--latency-budget", "milliseconds", 36e5),
     containment: parseContainmentMode(str("containment") ?? "auto"),
     envPass: parseEnvNames(str("env-pass")),
-    opencodePath: str("opencode-path") !== void 0 ? path.resolve(cwd, str("opencode-path")) : void 0
+    jobs: str("jobs") !== void 0 ? parsePositiveInt(str("jobs"), "--jobs", "parallel cases", 64) : void 0,
+    repeat: str("repeat") !== void 0 ? parsePositiveInt(str("repeat"), "--repeat", "attempts", 100) : void 0,
+    opencodePath: str("opencode-path") !== void 0 ? path2.resolve(cwd, str("opencode-path")) : void 0
   };
 }
 
 export {
+  parseRecordPath,
   parseModel,
   parseRoles,
   parsePositiveInt,
   parseUrl,
   parseList,
   parseEnvNames,
+  parseWorktreePath,
+  joinNegativeValues,
   parseSuiteInputs
 };

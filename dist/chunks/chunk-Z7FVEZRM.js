@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 
 // src/report/table.ts
 function verdictTable(s) {
-  const rows = [["case", "stage", "expected", "actual", "status", "code", "ms"], ...s.cases.map((c) => [c.case_id, c.stage, c.expected_outcome, c.actual_outcome ?? "-", c.status, c.failure_code ?? "-", String(c.duration_ms)])];
+  const rows = [["case", "stage", "expected", "actual", "status", "code", "ms"], ...s.cases.map((c) => [c.case_id, c.stage, c.expected_outcome, c.actual_outcome ?? "-", c.attempts ? `${c.status} ${c.attempts.passed}/${c.attempts.total}` : c.status, c.failure_code ?? "-", String(c.duration_ms)])];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   const line = (r) => r.map((cell, i) => cell.padEnd(widths[i])).join("  ").trimEnd();
   const out = [line(rows[0]), line(widths.map((w) => "-".repeat(w))), ...rows.slice(1).map(line)];

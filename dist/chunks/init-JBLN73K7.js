@@ -2,8 +2,8 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   fixturesRoot,
   scaffold
-} from "./chunk-ZPLW7NAR.js";
-import "./chunk-UZ2KPXWI.js";
+} from "./chunk-T23RGRU6.js";
+import "./chunk-Y4FTFHXJ.js";
 import "./chunk-LHSCZ3D7.js";
 export {
   fixturesRoot,

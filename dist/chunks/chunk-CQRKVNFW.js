@@ -1,27 +1,27 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
+  verdictTable
+} from "./chunk-Z7FVEZRM.js";
+import {
   runSuite
-} from "./chunk-PDB5QNEA.js";
+} from "./chunk-LAYFKSMN.js";
+import {
+  verifyRun
+} from "./chunk-CULUNDQX.js";
 import {
   gitOk
-} from "./chunk-BB7PGA65.js";
+} from "./chunk-E22RHQOF.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,
   DEFAULT_WRITE_ALLOWLIST
-} from "./chunk-ZX2T7JMQ.js";
+} from "./chunk-6GGF6ZQ3.js";
 import {
   STAGES
-} from "./chunk-UPREGWUX.js";
+} from "./chunk-NYKIGPAP.js";
 import {
   scaffold
-} from "./chunk-ZPLW7NAR.js";
-import {
-  verifyRun
-} from "./chunk-T6XWSBER.js";
-import {
-  verdictTable
-} from "./chunk-CEXMUUF2.js";
+} from "./chunk-T23RGRU6.js";
 
 // src/demo.ts
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -81,6 +81,9 @@ function progressLine(e) {
 `;
     case "containment":
       return `containment: ${e.line}
+`;
+    case "note":
+      return `${e.line}
 `;
     case "case-start":
       return `[${e.index}/${e.total}] ${e.caseId} (${e.stage}) \u2026

@@ -1,10 +1,22 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  PROCESS_TAG_VAR,
+  assertSchema,
+  ledgerRoot,
+  require_ajv,
+  verifyRun
+} from "./chunk-CULUNDQX.js";
+import {
+  startReaper
+} from "./chunk-ICKYZFPB.js";
+import {
+  writeRunReport
+} from "./chunk-7DGKOF5D.js";
+import {
   SCRIPTED_KEY_ENV,
   SCRIPTED_PROVIDER,
   buildConfig,
   checkWorktree,
+  classify,
   compareFingerprints,
   compareSnapshots,
   derivePolicy,
@@ -13,12 +25,10 @@ import {
   gitOk,
   health,
   plantCanary,
-  redact,
+  providerFault,
   removeCanary,
   resultPath,
-  scrubFile,
   sealEvidence,
-  secretValues,
   splitModel,
   splitNul,
   startScriptedModel,
@@ -28,51 +38,66 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-BB7PGA65.js";
+} from "./chunk-E22RHQOF.js";
+import {
+  PROCESS_TAG_VAR
+} from "./chunk-DR4IFN7H.js";
+import {
+  redact,
+  scrubFile,
+  secretValues
+} from "./chunk-ZV5KNJNH.js";
 import {
   exec
 } from "./chunk-ZCGT4M2M.js";
 import {
-  AGENT_CALLS_SUBDIR,
-  BUILTIN_MODEL,
-  LEDGER_SUBDIR,
   afterCase,
   selectCases,
   skipped,
   stageGate,
   statusOf
-} from "./chunk-ZX2T7JMQ.js";
+} from "./chunk-DKZ2MXEC.js";
 import {
-  STAGES,
   contain,
   containmentLabel,
   resolveContainment
-} from "./chunk-UPREGWUX.js";
+} from "./chunk-EUL7U7SJ.js";
 import {
-  assertSchema,
-  require_ajv,
-  verifyRun
-} from "./chunk-T6XWSBER.js";
+  AGENT_CALLS_SUBDIR,
+  BUILTIN_MODEL,
+  LEDGER_SUBDIR
+} from "./chunk-6GGF6ZQ3.js";
+import {
+  signSummary
+} from "./chunk-RLRWZL4I.js";
+import {
+  SIDECAR_EXT,
+  writeSidecar
+} from "./chunk-UJXVBKO4.js";
+import {
+  STAGES
+} from "./chunk-NYKIGPAP.js";
 import {
   realOrResolved,
   sha256,
+  sha256File,
   toPosix,
-  writeJsonAtomic,
-  writeSidecar
-} from "./chunk-GJNIDGYX.js";
+  writeFileAtomic,
+  writeJsonAtomic
+} from "./chunk-YVTE5AOK.js";
 import {
+  GitError,
   InputError,
   PreflightError
-} from "./chunk-UZ2KPXWI.js";
+} from "./chunk-Y4FTFHXJ.js";
 import {
   __toESM
 } from "./chunk-LHSCZ3D7.js";
 
 // src/suite/run.ts
-import { existsSync as existsSync5, mkdirSync as mkdirSync4, mkdtempSync, readdirSync as readdirSync3, readFileSync as readFileSync2, realpathSync, rmSync } from "node:fs";
+import { existsSync as existsSync6, mkdtempSync, realpathSync as realpathSync2, rmSync } from "node:fs";
 import os2 from "node:os";
-import path8 from "node:path";
-import { fileURLToPath } from "node:url";
+import path12 from "node:path";
 
 // src/cases/catalog.ts
 var import_ajv = __toESM(require_ajv(), 1);
@@ -276,9 +301,12 @@ var cases_default = {
       purpose: "Timeout enforcement",
       check: "timeout",
       prevention: "readonly",
-      params: { latency_budget_ms: 3e3 },
-      prompt: "Reply with the single word: late",
-      turns: [{ delay_ms: 12e4, text: "late" }]
+      params: { latency_budget_ms: 3e3, work: { command: "sleep 30", min_duration_ms: 3e4 } },
+      prompt: "Run this exact shell command with your bash tool and wait for it to finish: sleep 30. Do not run it in the background and do not shorten it. Then reply with the single word: done",
+      turns: [
+        { delay_ms: 50, tool_calls: [{ name: "bash", arguments: { command: "sleep 30", description: "Wait 30 seconds as asked" } }] },
+        { delay_ms: 50, text: "done" }
+      ]
     }
   ]
 };
@@ -305,7 +333,7 @@ var cases_file_schema_default = {
           expected_outcome: { enum: ["SUCCESS", "EXPECTED_FAIL"] },
           expected_failure_code: { enum: ["CLIFAIL", "MODELNOTFOUND", "GITCLEANFAIL", "MODIFICATIONFAIL", "WORKTREE_REQUIRED", "TIMEOUTEXCEEDED", "EMPTYRESPONSE", "SYNTAXERROR", "EVIDENCEMISMATCH"] },
           purpose: { type: "string", minLength: 1 },
-          check: { enum: ["agent", "read_only", "write", "append", "codegen", "review"] },
+          check: { enum: ["agent", "read_only", "write", "append", "codegen", "review", "ping", "roles", "invalid_model", "delete_sentinel", "bugfix", "testgen", "empty_prompt", "timeout"] },
           prevention: { enum: ["enforce", "off", "readonly"] },
           prompt: { type: "string" },
           params: { type: "object" },
@@ -317,6 +345,20 @@ var cases_file_schema_default = {
               properties: {
                 text: { type: "string" },
                 delay_ms: { type: "integer", minimum: 0, maximum: 6e5 },
+                token_delay_ms: { type: "integer", minimum: 0, maximum: 6e4 },
+                fault: {
+                  type: "object",
+                  required: ["kind"],
+                  additionalProperties: false,
+                  properties: {
+                    kind: { enum: ["http", "cut", "malformed", "refused", "unresolvable"] },
+                    status: { type: "integer", minimum: 400, maximum: 599 },
+                    retry_after_s: { type: "integer", minimum: 0, maximum: 3600 },
+                    times: { type: "integer", minimum: 1 }
+                  },
+                  if: { properties: { kind: { const: "http" } } },
+                  then: { required: ["status"] }
+                },
                 tool_calls: {
                   type: "array",
                   items: {
@@ -358,6 +400,16 @@ function parseCasesFile(file, text) {
     (c) => ({ ...c, check: c.check ?? "agent", prevention: c.prevention ?? "enforce", turns: c.turns ?? [], source: file })
   );
 }
+var USER_CHECKS = ["agent", "read_only", "write", "append", "codegen", "review"];
+function canonical(v) {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
+  if (v && typeof v === "object") return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(",")}}`;
+  return JSON.stringify(v ?? null);
+}
+function definition(c) {
+  const { id, stage, expected_outcome, expected_failure_code, purpose, check, prevention, prompt, params } = c;
+  return canonical({ id, stage, expected_outcome, expected_failure_code, purpose, check, prevention, prompt, params });
+}
 function loadCases(casesFile) {
   const cases = builtinCases();
   if (!casesFile) return cases;
@@ -367,10 +419,20 @@ function loadCases(casesFile) {
   } catch (e) {
     throw new InputError("--cases-file", `cannot read ${casesFile} (${e.code ?? e.message})`);
   }
-  const ids = new Set(cases.map((c) => c.id));
+  const byId = new Map(cases.map((c) => [c.id, c]));
+  const restated = /* @__PURE__ */ new Set();
   for (const c of parseCasesFile(casesFile, text)) {
-    if (ids.has(c.id)) throw new InputError("--cases-file", `case id ${c.id} is already defined (built-in ids: T1C01\u2026T4E02 of the plan packet)`);
-    ids.add(c.id);
+    const known = byId.get(c.id);
+    if (known) {
+      if (restated.has(c.id) || known.source !== "builtin" || definition(known) !== definition(c))
+        throw new InputError("--cases-file", `case id ${c.id} is already defined (built-in ids: T1C01\u2026T4E02 of the plan packet); a case that reuses a built-in id must restate it exactly, changing only its turns`);
+      restated.add(c.id);
+      known.turns = c.turns;
+      known.source = casesFile;
+      continue;
+    }
+    if (!USER_CHECKS.includes(c.check)) throw new InputError("--cases-file", `case ${c.id}: check '${c.check}' belongs to the built-in cases; allowed: ${USER_CHECKS.join(", ")}`);
+    byId.set(c.id, c);
     cases.push(c);
   }
   return cases.sort((a, b) => STAGES.indexOf(a.stage) - STAGES.indexOf(b.stage));
@@ -565,18 +627,22 @@ async function repoLayout(dir) {
   return { commonDir, checkouts: [...new Set(checkouts)] };
 }
 
-// src/ledger/result.ts
-function writeCaseResult(runDir, result) {
-  assertSchema("opencode_dogfood_case_result", result);
-  const file = resultPath(runDir, result.case_id);
-  writeJsonAtomic(file, result);
+// src/ledger/seal.ts
+import { mkdirSync as mkdirSync3 } from "node:fs";
+import path3 from "node:path";
+function sealRunSummary(runDir, summary) {
+  mkdirSync3(runDir, { recursive: true });
+  const sealed = { ...summary, ledger_root: ledgerRoot(runDir) };
+  assertSchema("opencode_dogfood_run_summary", sealed);
+  const file = path3.join(runDir, "run_summary.json");
+  writeJsonAtomic(file, sealed);
   writeSidecar(file);
-  return file;
+  return sealed;
 }
 
 // src/ledger/run-id.ts
-import { mkdirSync as mkdirSync3, readdirSync } from "node:fs";
-import path3 from "node:path";
+import { mkdirSync as mkdirSync4, readdirSync } from "node:fs";
+import path4 from "node:path";
 var RUN_DIR = /^RUN_([0-9]{4,})$/;
 function highestRunNumber(ledgerDir) {
   let names;
@@ -595,12 +661,12 @@ function formatRunId(n) {
   return `RUN_${String(n).padStart(4, "0")}`;
 }
 function allocateRun(ledgerDir) {
-  mkdirSync3(ledgerDir, { recursive: true });
+  mkdirSync4(ledgerDir, { recursive: true });
   for (let attempt = 0; attempt < 1e3; attempt++) {
     const runId = formatRunId(highestRunNumber(ledgerDir) + 1);
-    const runDir = path3.join(ledgerDir, runId);
+    const runDir = path4.join(ledgerDir, runId);
     try {
-      mkdirSync3(runDir);
+      mkdirSync4(runDir);
       return { runId, runDir };
     } catch (e) {
       if (e.code !== "EEXIST") throw e;
@@ -612,7 +678,7 @@ function allocateRun(ledgerDir) {
 // src/opencode/binary.ts
 import { accessSync, constants, existsSync as existsSync2 } from "node:fs";
 import { createRequire } from "node:module";
-import path4 from "node:path";
+import path5 from "node:path";
 function platformPackages(platform = process.platform, arch = process.arch) {
   const os3 = platform === "win32" ? "windows" : platform;
   const base = `opencode-${os3}-${arch}`;
@@ -629,20 +695,20 @@ function executable(p) {
 function resolveOpencodeBinary(explicit) {
   if (explicit) {
     if (!existsSync2(explicit) || !executable(explicit)) throw new InputError("opencode-path", `${explicit} is not an executable file`);
-    return path4.resolve(explicit);
+    return path5.resolve(explicit);
   }
   const require2 = createRequire(import.meta.url);
   const exe = process.platform === "win32" ? "opencode.exe" : "opencode";
   for (const pkg of platformPackages()) {
     try {
-      const dir = path4.dirname(require2.resolve(`${pkg}/package.json`));
-      const bin = path4.join(dir, "bin", exe);
+      const dir = path5.dirname(require2.resolve(`${pkg}/package.json`));
+      const bin = path5.join(dir, "bin", exe);
       if (executable(bin)) return bin;
     } catch {
     }
   }
-  for (const dir of (process.env.PATH ?? "").split(path4.delimiter)) {
-    const bin = path4.join(dir, exe);
+  for (const dir of (process.env.PATH ?? "").split(path5.delimiter)) {
+    const bin = path5.join(dir, exe);
     if (dir && executable(bin)) return bin;
   }
   throw new InputError("opencode-path", "no opencode binary found: install the npm package opencode-ai, put opencode on PATH, or pass its path");
@@ -651,10 +717,10 @@ function resolveOpencodeBinary(explicit) {
 // src/suite/backends.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
 import { writeFileSync } from "node:fs";
-import path5 from "node:path";
+import path6 from "node:path";
 function defaultServerEnv(o, pass = [], set = {}) {
   const keyNames = [...o.hermetic ? [] : providerKeyNames(o.model), ...o.roles.map((r) => r.key_env)];
-  return agentEnv({ from: process.env, keyNames, pass, set: { ...stateEnv(path5.join(o.tmp, "opencode-state")), ...set } });
+  return agentEnv({ from: process.env, keyNames, pass, set: { ...stateEnv(path6.join(o.tmp, "opencode-state")), ...set } });
 }
 function hermeticKeys(roles) {
   const keyEnv = { [SCRIPTED_KEY_ENV]: `dogfood-${randomBytes2(12).toString("hex")}` };
@@ -662,11 +728,11 @@ function hermeticKeys(roles) {
   return keyEnv;
 }
 async function startBackends(o) {
-  const keyEnv = o.hermetic ? hermeticKeys(o.roles) : {};
+  const keyEnv = o.keyEnv ?? (o.hermetic ? hermeticKeys(o.roles) : {});
   let scripted;
   let scriptedLog;
   if (o.hermetic) {
-    scriptedLog = path5.join(o.tmp, "scripted-model.jsonl");
+    scriptedLog = path6.join(o.tmp, "scripted-model.jsonl");
     writeFileSync(scriptedLog, "");
     scripted = await startScriptedModel({ scripts: new Map(o.cases.map((c) => [c.id, c.turns])), logFile: scriptedLog });
   }
@@ -674,7 +740,7 @@ async function startBackends(o) {
   const config = buildConfig({ model: o.model, scriptedUrl: scripted?.url, roles: o.roles, writeAllowlist: o.writeAllowlist });
   try {
     const env = { ...o.env ?? defaultServerEnv(o), ...keyEnv };
-    server = await startServer({ binary: o.binary, cwd: o.cwd, logDir: o.tmp, config, env, wrap: o.wrap });
+    server = await startServer({ binary: o.binary, cwd: o.cwd, logDir: o.tmp, config, env, wrap: o.wrap, signal: o.signal });
   } catch (e) {
     await scripted?.close();
     throw e;
@@ -685,16 +751,256 @@ async function startBackends(o) {
     keyEnv,
     configSha256: sha256(JSON.stringify(config)),
     pid: server.pid,
-    async stop() {
-      await server.stop();
+    async stop(graceMs) {
+      await server.stop(graceMs);
       await scripted?.close();
     }
   };
 }
 
+// src/suite/case-process.ts
+import { existsSync as existsSync3, readdirSync as readdirSync2, readFileSync as readFileSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import path7 from "node:path";
+import { fileURLToPath } from "node:url";
+
+// src/ledger/result.ts
+function writeCaseResult(runDir, result) {
+  assertSchema("opencode_dogfood_case_result", result);
+  const file = resultPath(runDir, result.case_id);
+  writeJsonAtomic(file, result);
+  writeSidecar(file);
+  return file;
+}
+
+// src/suite/case-process.ts
+function cliEntry() {
+  if (process.env.OPENCODE_DOGFOOD_CLI) return process.env.OPENCODE_DOGFOOD_CLI;
+  let dir = path7.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 4; i++) {
+    const candidate = path7.join(dir, "cli.js");
+    if (existsSync3(candidate)) return candidate;
+    const inDist = path7.join(dir, "dist", "cli.js");
+    if (existsSync3(inDist)) return inDist;
+    dir = path7.dirname(dir);
+  }
+  throw new Error("dist/cli.js not found: run `npm run bundle`");
+}
+function startCaseProcess(tmp, slot, env, waitMs) {
+  const ctxFile = path7.join(tmp, `case-${slot}.context.json`);
+  const pidFile = path7.join(tmp, `case-${slot}.pid`);
+  let stdout = "";
+  let stderr = "";
+  const done = exec(process.execPath, [cliEntry(), "__case", ctxFile, pidFile, String(waitMs)], {
+    env,
+    ignoreReturnCode: true,
+    silent: true,
+    listeners: {
+      stdout: (d) => stdout += d.toString("utf8"),
+      stderr: (d) => stderr += d.toString("utf8")
+    }
+  }).then(
+    (exitCode) => ({ exitCode, stdout, stderr }),
+    (e) => ({ exitCode: -1, stdout, stderr, startError: e.message })
+  );
+  return { ctxFile, pidFile, done };
+}
+var INTERRUPT_GRACE_MS = 3500;
+function interruptedBy(signal) {
+  const r = String(signal.reason ?? "a signal");
+  return /^SIG[A-Z]+$/.test(r) ? `interrupted by ${r}` : r;
+}
+function stopFile(proc) {
+  return `${proc.ctxFile}.stop`;
+}
+function signalCase(proc, sig) {
+  try {
+    process.kill(Number(readFileSync2(proc.pidFile, "utf8")), sig);
+    return true;
+  } catch {
+    return false;
+  }
+}
+async function cancelCaseProcess(p) {
+  writeJsonAtomic(p.ctxFile, { cancel: true });
+  await p.done;
+}
+async function execCase(ctx, proc, registered, repoCommit, interrupt) {
+  const secrets = [...registered.values()];
+  const c = ctx.caseDef;
+  const t0 = Date.now();
+  writeJsonAtomic(proc.ctxFile, ctx);
+  let killed = false;
+  const backstop = setTimeout(() => {
+    try {
+      process.kill(Number(readFileSync2(proc.pidFile, "utf8")), "SIGKILL");
+      killed = true;
+    } catch {
+    }
+  }, ctx.caseTimeoutMs + 15e3);
+  let escalate;
+  let killedOnInterrupt = false;
+  const onInterrupt = () => {
+    writeFileSync2(stopFile(proc), interruptedBy(interrupt));
+    signalCase(proc, "SIGTERM");
+    escalate = setTimeout(() => killedOnInterrupt = signalCase(proc, "SIGKILL"), INTERRUPT_GRACE_MS);
+  };
+  if (interrupt?.aborted) onInterrupt();
+  else interrupt?.addEventListener("abort", onInterrupt, { once: true });
+  const r = await proc.done;
+  clearTimeout(backstop);
+  clearTimeout(escalate);
+  interrupt?.removeEventListener("abort", onInterrupt);
+  const { exitCode, stdout } = r;
+  const stderr = r.startError ? `${r.stderr}
+[opencode-dogfood] could not start the case process: ${r.startError}
+` : r.stderr;
+  const durationMs = Date.now() - t0;
+  writeEvidence(ctx.runDir, c.id, "stdout.txt", redact(stdout, secrets));
+  writeEvidence(ctx.runDir, c.id, "stderr.txt", redact(stderr, secrets));
+  let v;
+  try {
+    v = JSON.parse(readFileSync2(ctx.verdictFile, "utf8"));
+  } catch {
+    v = void 0;
+  }
+  const verdict = v ?? {
+    actual_outcome: "FAIL",
+    failure_code: "CLIFAIL",
+    reason: killedOnInterrupt ? `${interruptedBy(interrupt)} during ${c.id}: the case process did not end within ${INTERRUPT_GRACE_MS} ms and was killed` : killed ? `case process exceeded ${ctx.caseTimeoutMs} ms and was ended by the suite` : `case process exited ${exitCode} without a verdict`,
+    model_id: ctx.model,
+    transport: ctx.transport,
+    repo_commit: repoCommit,
+    offending_paths: []
+  };
+  for (const name of ["git_status.txt", "repo_commit.txt", "worktree_check.txt"]) {
+    if (!existsSync3(path7.join(ctx.runDir, "evidence", c.id, name))) writeEvidence(ctx.runDir, c.id, name, `not captured: ${verdict.reason}
+`);
+  }
+  const status = statusOf(c.expected_outcome, verdict.actual_outcome, verdict.failure_code, c.expected_failure_code);
+  const result = {
+    schema_id: "opencode_dogfood_case_result",
+    schema_version: "1.0",
+    case_id: c.id,
+    stage: c.stage,
+    expected_outcome: c.expected_outcome,
+    actual_outcome: verdict.actual_outcome,
+    status,
+    failure_code: verdict.failure_code ?? (status === "FAIL" ? "EVIDENCEMISMATCH" : null),
+    run_id: ctx.runId,
+    duration_ms: durationMs,
+    model_id: verdict.model_id,
+    transport: verdict.transport,
+    repo_commit: /^[0-9a-f]{40}$/.test(verdict.repo_commit) ? verdict.repo_commit : repoCommit,
+    evidence: (scrubCase(ctx, registered), sealEvidence(ctx.runDir, c.id)),
+    reason: verdict.reason
+  };
+  if (result.failure_code === null && result.expected_outcome === "SUCCESS") delete result.failure_code;
+  const resultFile = writeCaseResult(ctx.runDir, result);
+  return {
+    case_id: c.id,
+    stage: c.stage,
+    expected_outcome: c.expected_outcome,
+    actual_outcome: result.actual_outcome,
+    status,
+    failure_code: result.failure_code ?? null,
+    duration_ms: durationMs,
+    reason: verdict.reason,
+    offending_paths: verdict.offending_paths,
+    result_sha256: sha256File(resultFile)
+  };
+}
+function scrubCase(ctx, registered) {
+  const dir = path7.join(ctx.runDir, "evidence", ctx.caseDef.id);
+  const files = existsSync3(dir) ? readdirSync2(dir).filter((n) => !n.endsWith(".sha256")).map((n) => path7.join(dir, n)) : [];
+  const transcript = path7.join(ctx.agentCallsDir, `${ctx.caseDef.id}.json`);
+  if (existsSync3(transcript)) files.push(transcript);
+  const lines = [];
+  for (const f of files) for (const r of scrubFile(f, registered)) lines.push(`${r.secret}	${r.form}	${r.count}	${JSON.stringify(path7.relative(ctx.runDir, f).split(path7.sep).join("/"))}`);
+  if (lines.length > 0) writeEvidence(ctx.runDir, ctx.caseDef.id, "redactions.txt", lines.join("\n") + "\n");
+}
+
+// src/cases/recording.ts
+import { readFileSync as readFileSync3 } from "node:fs";
+function relativeTo(v, workDir) {
+  if (typeof v === "string") return v.split(workDir + "/").join("").split(workDir).join(".");
+  if (Array.isArray(v)) return v.map((x) => relativeTo(x, workDir));
+  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, relativeTo(x, workDir)]));
+  return v;
+}
+function roots(m, workDir) {
+  const all = [m.info?.path?.cwd, m.info?.path?.root, workDir].filter((x) => !!x && x !== "/");
+  return [...new Set(all)].sort((a, b) => b.length - a.length);
+}
+function faultFor(e) {
+  if (e.statusCode !== void 0 && e.statusCode >= 400) {
+    const f = { kind: "http", status: e.statusCode };
+    if (e.retryAfterMs) f.retry_after_s = Math.ceil(e.retryAfterMs / 1e3);
+    return f;
+  }
+  const c = classify(e, true);
+  if (!c) return void 0;
+  if (c.unreachable) return { kind: "refused" };
+  if (c.cls === "broke_stream") return /JSON/i.test(e.message) ? { kind: "malformed" } : { kind: "cut" };
+  if (c.cls === "rate_limited") return { kind: "http", status: 429 };
+  if (c.cls === "rejected_key") return { kind: "http", status: 401 };
+  return { kind: "http", status: 503 };
+}
+function turnsOf(r, abortedDelayMs, workDir) {
+  const assistants = r.messages.filter((m) => m.info?.role === "assistant");
+  const fault = providerFault(r);
+  return assistants.map((m, i) => {
+    const turn = {};
+    const text = (m.parts ?? []).filter((p) => p.type === "text" && !p.synthetic && typeof p.text === "string").map((p) => p.text).join("");
+    if (text) turn.text = text;
+    const calls = (m.parts ?? []).filter((p) => p.type === "tool" && p.tool).map((p) => ({ name: String(p.tool), arguments: roots(m, workDir).reduce((v, root) => relativeTo(v, root), p.state?.input ?? {}) }));
+    if (calls.length) turn.tool_calls = calls;
+    const err = m.info?.error;
+    const last = i === assistants.length - 1;
+    if (err && err.name !== "MessageAbortedError") {
+      const f = faultFor({ name: err.name, statusCode: err.data?.statusCode, message: err.data?.message ?? "", retryAfterMs: fault?.retry_after_ms });
+      if (f) turn.fault = f;
+    } else if (last && fault?.outcome === "failed" && fault.source === "session.status") {
+      const f = faultFor({ message: fault.message });
+      if (f) turn.fault = f;
+    } else if (last && (err?.name === "MessageAbortedError" || r.timedOut) && !calls.length) {
+      turn.delay_ms = abortedDelayMs;
+    }
+    return turn;
+  });
+}
+function entry(c, turns) {
+  const { id, stage, expected_outcome, expected_failure_code, purpose, check, prevention, prompt, params } = c;
+  const e = { id, stage, expected_outcome };
+  if (expected_failure_code) e.expected_failure_code = expected_failure_code;
+  Object.assign(e, { purpose, check, prevention, prompt });
+  if (params) e.params = params;
+  e.turns = turns;
+  return e;
+}
+function buildRecording(o) {
+  const cases = o.cases.map((c) => {
+    let transcript = [];
+    try {
+      transcript = JSON.parse(readFileSync3(o.transcriptFile(c.id), "utf8"));
+    } catch {
+    }
+    const budget = Number(c.params?.latency_budget_ms ?? o.latencyBudgetMs);
+    const first = transcript.find((t) => Array.isArray(t.messages) && t.messages.length > 0);
+    return entry(c, first ? turnsOf(first, Math.min(6e5, budget + 1e3), o.workDir) : []);
+  });
+  const doc = {
+    $comment: `Recorded by opencode-dogfood from ${o.runId} (model ${o.model}): the provider's answers, turn by turn. Replay offline with: opencode-dogfood run --cases-file THIS_FILE (same --latency-budget).`,
+    cases
+  };
+  return redact(JSON.stringify(doc, null, 2) + "\n", o.secrets);
+}
+function writeRecording(file, o) {
+  writeFileAtomic(file, buildRecording(o));
+}
+
 // src/suite/preflight.ts
-import { existsSync as existsSync3 } from "node:fs";
-import path6 from "node:path";
+import { existsSync as existsSync4 } from "node:fs";
+import path8 from "node:path";
 var SCRATCH_TARGET = "docs/zz_scratch/opencode_dogfood_probe.md";
 var SANDBOX_FIXTURES = "scripts/opencode_dogfood/sandbox/fixtures/";
 function fixturePaths(cases) {
@@ -718,18 +1024,90 @@ async function preflight(workDir, cases, harnessPaths) {
   if (status.exitCode !== 0) throw new PreflightError([`${workDir} is not a git repository: ${status.stderr.trim()}`]);
   const dirty = status.stdout.split("\0").filter(Boolean).map((rec) => rec.slice(3)).filter((p) => !harnessPaths.some((h) => p === h || p.startsWith(h) || h.startsWith(p.endsWith("/") ? p : `${p}/`)));
   if (dirty.length > 0) failures.push(`working tree not clean (git status --porcelain): ${dirty.slice(0, 5).join(", ")}${dirty.length > 5 ? ` and ${dirty.length - 5} more` : ""}`);
-  if (!existsSync3(path6.join(workDir, SCRATCH_TARGET))) failures.push(`scratch target missing: ${SCRATCH_TARGET} (run 'opencode-dogfood init')`);
-  if (!existsSync3(path6.join(workDir, SANDBOX_FIXTURES))) failures.push(`sandbox fixtures missing: ${SANDBOX_FIXTURES} (run 'opencode-dogfood init')`);
-  else for (const p of fixturePaths(cases)) if (!existsSync3(path6.join(workDir, p))) failures.push(`fixture missing: ${p} (run 'opencode-dogfood init')`);
+  if (!existsSync4(path8.join(workDir, SCRATCH_TARGET))) failures.push(`scratch target missing: ${SCRATCH_TARGET} (run 'opencode-dogfood init')`);
+  if (!existsSync4(path8.join(workDir, SANDBOX_FIXTURES))) failures.push(`sandbox fixtures missing: ${SANDBOX_FIXTURES} (run 'opencode-dogfood init')`);
+  else for (const p of fixturePaths(cases)) if (!existsSync4(path8.join(workDir, p))) failures.push(`fixture missing: ${p} (run 'opencode-dogfood init')`);
   return failures;
 }
 
+// src/suite/repeat.ts
+import { copyFileSync as copyFileSync2, mkdirSync as mkdirSync5, readdirSync as readdirSync3, readFileSync as readFileSync4, statSync } from "node:fs";
+import path9 from "node:path";
+function attemptDir(runDir, id, k) {
+  return path9.join(runDir, "attempts", id, String(k));
+}
+function attemptCallsDir(agentCallsDir, k) {
+  return path9.join(agentCallsDir, "attempts", String(k));
+}
+function filesUnder(dir) {
+  const out = [];
+  for (const name of readdirSync3(dir)) {
+    const abs = path9.join(dir, name);
+    if (statSync(abs).isDirectory()) out.push(...filesUnder(abs));
+    else if (!name.endsWith(SIDECAR_EXT)) out.push(abs);
+  }
+  return out;
+}
+function aggregateAttempts(runDir, id, attempts) {
+  const results = attempts.map((_, k) => JSON.parse(readFileSync4(path9.join(attemptDir(runDir, id, k + 1), "cases", `${id}.result.json`), "utf8")));
+  const passed = attempts.filter((a2) => a2.status === "PASS").length;
+  const rep = Math.max(0, attempts.findIndex((a2) => a2.status !== "PASS"));
+  const from = path9.join(attemptDir(runDir, id, rep + 1), "evidence", id);
+  const to = path9.join(runDir, "evidence", id);
+  mkdirSync5(to, { recursive: true });
+  for (const f of filesUnder(from)) {
+    const dest = path9.join(to, path9.relative(from, f));
+    mkdirSync5(path9.dirname(dest), { recursive: true });
+    copyFileSync2(f, dest);
+  }
+  writeEvidence(
+    runDir,
+    id,
+    "attempts.json",
+    JSON.stringify(
+      attempts.map((a2, k) => {
+        const file2 = path9.join(attemptDir(runDir, id, k + 1), "cases", `${id}.result.json`);
+        return { attempt: k + 1, status: a2.status, actual_outcome: a2.actual_outcome, failure_code: a2.failure_code, duration_ms: a2.duration_ms, reason: a2.reason, result: toPosix(path9.relative(runDir, file2)), result_sha256: sha256File(file2) };
+      }),
+      null,
+      2
+    ) + "\n"
+  );
+  const r = results[rep];
+  const total = attempts.length;
+  const status = passed === total ? "PASS" : "FAIL";
+  const rate = `${passed}/${total} attempts passed`;
+  const reason = status === "PASS" ? `${rate}; ${r.reason ?? ""}` : `${rate}; attempt ${rep + 1}: ${r.reason ?? ""}`;
+  const duration = attempts.reduce((s, a2) => s + a2.duration_ms, 0);
+  const result = { ...r, status, duration_ms: duration, reason, evidence: sealEvidence(runDir, id) };
+  if (status === "FAIL" && !result.failure_code) result.failure_code = "EVIDENCEMISMATCH";
+  const file = writeCaseResult(runDir, result);
+  const a = attempts[rep];
+  return {
+    case_id: id,
+    stage: a.stage,
+    expected_outcome: a.expected_outcome,
+    actual_outcome: result.actual_outcome,
+    status,
+    failure_code: result.failure_code ?? null,
+    duration_ms: duration,
+    reason,
+    offending_paths: a.offending_paths,
+    result_sha256: sha256File(file),
+    attempts: { passed, total }
+  };
+}
+
+// src/suite/slots.ts
+import { mkdirSync as mkdirSync6, realpathSync } from "node:fs";
+import path11 from "node:path";
+
 // src/suite/worktree.ts
-import { existsSync as existsSync4, readdirSync as readdirSync2 } from "node:fs";
-import path7 from "node:path";
+import { existsSync as existsSync5, readdirSync as readdirSync4 } from "node:fs";
+import path10 from "node:path";
 async function createWorktree(repoDir, worktreePath) {
-  const target = path7.resolve(worktreePath);
-  if (existsSync4(target) && readdirSync2(target).length > 0) throw new InputError("--worktree", `${target} exists and is not empty; give a new path`);
+  const target = path10.resolve(worktreePath);
+  if (existsSync5(target) && readdirSync4(target).length > 0) throw new InputError("--worktree", `${target} exists and is not empty; give a new path`);
   const r = await git(repoDir, ["worktree", "add", "--detach", "--", target, "HEAD"]);
   if (r.exitCode !== 0) throw new InputError("--worktree", `git worktree add ${target} failed: ${r.stderr.trim()}`);
   return target;
@@ -740,31 +1118,63 @@ async function removeWorktree(repoDir, worktreePath) {
   return { removed: false, message: `worktree left at ${worktreePath}: git refused to remove it (${r.stderr.trim().split("\n")[0]})` };
 }
 
-// src/suite/run.ts
-function cliEntry() {
-  if (process.env.OPENCODE_DOGFOOD_CLI) return process.env.OPENCODE_DOGFOOD_CLI;
-  let dir = path8.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 4; i++) {
-    const candidate = path8.join(dir, "cli.js");
-    if (existsSync5(candidate)) return candidate;
-    const inDist = path8.join(dir, "dist", "cli.js");
-    if (existsSync5(inDist)) return inDist;
-    dir = path8.dirname(dir);
+// src/suite/slots.ts
+async function startSlot(o) {
+  mkdirSync6(o.tmp, { recursive: true });
+  const workDir = realpathSync(await createWorktree(o.repoDir, o.dir));
+  const agent = await prepareAgentSide({
+    containment: o.containment,
+    workDir,
+    commonDir: o.commonDir,
+    otherCheckouts: o.otherCheckouts,
+    writeAllowlist: o.writeAllowlist,
+    harnessPaths: [],
+    harnessDirs: o.harnessDirs,
+    tmp: o.tmp,
+    readable: o.readable,
+    credentials: o.credentials,
+    keyNames: o.keyNames,
+    envPass: o.envPass
+  });
+  const launch = (command, args) => {
+    const c = agent.wrap(command, args);
+    return o.launcher ? { command: o.launcher, args: [c.command, ...c.args] } : c;
+  };
+  try {
+    const backends = await startBackends({ model: o.model, hermetic: o.hermetic, roles: o.roles, writeAllowlist: o.writeAllowlist, cases: o.cases, binary: o.binary, cwd: workDir, tmp: o.tmp, env: agent.serverEnv, wrap: launch, keyEnv: o.keyEnv, signal: o.signal });
+    startReaper({ cli: cliEntry(), parent: process.pid, group: backends.pid, tag: agent.tag });
+    return { index: o.index, workDir, serverUrl: backends.url, agent, backends, ownWorktree: workDir };
+  } catch (e) {
+    await removeWorktree(o.repoDir, workDir);
+    throw e;
   }
-  throw new Error("dist/cli.js not found: run `npm run bundle`");
 }
+async function stopSlot(slot, repoDir, graceMs) {
+  await slot.backends?.stop(graceMs);
+  if (!slot.ownWorktree) return `slot ${slot.index}: stopped`;
+  const r = await removeWorktree(repoDir, slot.ownWorktree);
+  return `slot ${slot.index}: ${r.message}`;
+}
+function slotPaths(runTmp, index) {
+  return { dir: path11.join(runTmp, `slot-${index}`, "wt"), tmp: path11.join(runTmp, `slot-${index}`, "tmp") };
+}
+
+// src/suite/run.ts
 var DEFAULT_ROLES = (model) => model === BUILTIN_MODEL ? ["planner", "coder", "reviewer"].map((name) => ({ name, model: `${SCRIPTED_PROVIDER}-${name}/scripted`, key_env: `DOGFOOD_${name.toUpperCase()}_KEY` })) : [];
 function relInside(root, target) {
-  const rel = path8.relative(root, target);
-  if (rel === "" || rel.startsWith("..") || path8.isAbsolute(rel)) return void 0;
+  const rel = path12.relative(root, target);
+  if (rel === "" || rel.startsWith("..") || path12.isAbsolute(rel)) return void 0;
   return toPosix(rel) + "/";
 }
 async function toplevel(dir, input) {
-  if (!existsSync5(dir)) throw new InputError(input, `${dir} does not exist`);
+  if (!existsSync6(dir)) throw new InputError(input, `${dir} does not exist`);
   try {
-    return realpathSync((await gitOk(dir, ["rev-parse", "--show-toplevel"])).trim());
-  } catch {
-    throw new InputError(input, `${dir} is not a git repository (or has no commit)`);
+    return realpathSync2((await gitOk(dir, ["rev-parse", "--show-toplevel"])).trim());
+  } catch (e) {
+    const said = e instanceof GitError ? e.stderr : "";
+    const m = /detected dubious ownership in repository at '([^']+)'/.exec(said);
+    if (m) throw new InputError(input, `git refuses ${m[1]}: detected dubious ownership (it belongs to another user); if you trust it: git config --global --add safe.directory ${m[1]}`);
+    throw new InputError(input, `${dir} is not a git repository (or has no commit)${said ? `: ${said.trim().split("\n")[0]}` : ""}`);
   }
 }
 async function runSuite(opts) {
@@ -780,7 +1190,7 @@ async function runSuite(opts) {
   await gitOk(repoDir, ["rev-parse", "--verify", "HEAD"]).catch(() => {
     throw new InputError("--repo", `${repoDir} has no commit yet`);
   });
-  const ledgerDir = path8.resolve(opts.ledgerDir ?? path8.join(repoDir, LEDGER_SUBDIR));
+  const ledgerDir = path12.resolve(opts.ledgerDir ?? path12.join(repoDir, LEDGER_SUBDIR));
   const model = opts.model;
   const hermetic = model === BUILTIN_MODEL;
   const roles = opts.roles ?? DEFAULT_ROLES(model);
@@ -789,7 +1199,7 @@ async function runSuite(opts) {
     if (!h.healthy) throw new InputError("--server-url", `${opts.serverUrl} does not answer GET /global/health (${h.error ?? "healthy=false"})`);
   }
   const binary = (opts.serverUrl || opts.backends) && opts.transport === "sdk" ? void 0 : resolveOpencodeBinary(opts.opencodePath);
-  const agentCallsRoot = opts.ledgerDir ? path8.join(ledgerDir, "agent_calls") : path8.join(repoDir, AGENT_CALLS_SUBDIR);
+  const agentCallsRoot = opts.ledgerDir ? path12.join(ledgerDir, "agent_calls") : path12.join(repoDir, AGENT_CALLS_SUBDIR);
   const harnessIn = (root) => [relInside(root, ledgerDir), relInside(root, agentCallsRoot)].filter((x) => !!x);
   const failures = await preflight(repoDir, cases, harnessIn(repoDir));
   if (failures.length > 0) throw new PreflightError(failures);
@@ -798,23 +1208,23 @@ async function runSuite(opts) {
   let worktreePath;
   if (opts.worktreePath) {
     worktreePath = await createWorktree(repoDir, opts.worktreePath);
-    workDir = realpathSync(worktreePath);
+    workDir = realpathSync2(worktreePath);
   }
   const layout = await repoLayout(repoDir);
   const commonDir = layout.commonDir;
   const protectedDirs = layout.checkouts.filter((d) => d !== workDir).map((dir) => ({ dir, exclude: harnessIn(dir) }));
   const protectedBefore = await Promise.all(protectedDirs.map((p) => takeFingerprint(p.dir, p.exclude)));
-  const opencodeStateFile = path8.join(commonDir, "opencode");
-  const hadOpencodeState = existsSync5(opencodeStateFile);
+  const opencodeStateFile = path12.join(commonDir, "opencode");
+  const hadOpencodeState = existsSync6(opencodeStateFile);
   const inWorktree = (await checkWorktree(workDir)).is_worktree;
   const repoCommit = (await gitOk(workDir, ["rev-parse", "HEAD"])).trim();
   const { runId, runDir } = allocateRun(ledgerDir);
-  const agentCallsDir = path8.join(agentCallsRoot, runId);
+  const agentCallsDir = path12.join(agentCallsRoot, runId);
   const harnessPaths = harnessIn(workDir);
   const inPlaceBefore = worktreePath ? void 0 : await takeSnapshot(workDir, { exclude: harnessPaths });
-  const tmp = mkdtempSync(path8.join(os2.tmpdir(), `opencode-dogfood-${runId}-`));
-  const parent = path8.dirname(workDir);
-  const sharedParent = [os2.tmpdir(), "/tmp", "/var/tmp", "/"].map((d) => path8.resolve(d)).includes(parent);
+  const tmp = mkdtempSync(path12.join(os2.tmpdir(), `opencode-dogfood-${runId}-`));
+  const parent = path12.dirname(workDir);
+  const sharedParent = [os2.tmpdir(), "/tmp", "/var/tmp", "/"].map((d) => path12.resolve(d)).includes(parent);
   const canaries = inWorktree ? [plantCanary(parent, runId, !containment.active && !sharedParent)] : [];
   progress({ kind: "run-start", runId, runDir, cases: cases.length });
   progress({ kind: "containment", line: containmentLabel(containment) });
@@ -827,6 +1237,10 @@ async function runSuite(opts) {
   let secrets = [];
   let registered = /* @__PURE__ */ new Map();
   let pending;
+  const jobs = opts.jobs ?? os2.availableParallelism();
+  const repeat = opts.repeat ?? 1;
+  const slots = [];
+  let slotStarts = [];
   const keyNames = [...hermetic ? [] : providerKeyNames(model), ...roles.map((r) => r.key_env)];
   const agent = await prepareAgentSide({
     containment,
@@ -843,6 +1257,51 @@ async function runSuite(opts) {
     envPass: opts.envPass ?? []
   });
   try {
+    let startExtraSlots2 = function() {
+      const widest = Math.max(0, ...stageBatches(cases).map((b) => b.length));
+      const wanted = Math.min(jobs, widest) - 1;
+      if (wanted <= 0 || serverError || !binary || opts.serverUrl || opts.backends) return [];
+      if (!containment.active) {
+        progress({ kind: "note", line: `--jobs ${jobs}: cases run one at a time without containment (each parallel worktree needs a sandbox that hides the others)` });
+        return [];
+      }
+      const dirs = Array.from({ length: wanted }, (_, k) => slotPaths(tmp, k + 1));
+      return dirs.map((d, k) => {
+        const others = [...protectedDirs.map((p2) => p2.dir), workDir, ...dirs.filter((_, j) => j !== k).map((x) => x.dir)];
+        const p = startSlot({
+          index: k + 1,
+          dir: d.dir,
+          tmp: d.tmp,
+          repoDir,
+          commonDir,
+          otherCheckouts: others,
+          containment,
+          writeAllowlist: opts.writeAllowlist,
+          harnessDirs: [ledgerDir, agentCallsRoot, tmp],
+          readable: binaryFolders(binary),
+          credentials,
+          keyNames,
+          envPass: opts.envPass ?? [],
+          model,
+          hermetic,
+          roles,
+          cases: all,
+          binary,
+          keyEnv: backends?.keyEnv ?? {},
+          launcher: opts.launcher,
+          signal: opts.interrupt
+        });
+        p.then(
+          (s) => {
+            slots.push(s);
+            progress({ kind: "note", line: `slot ${s.index}: OpenCode server ready at ${s.serverUrl} (worktree ${s.workDir})` });
+          },
+          (e) => progress({ kind: "note", line: `slot ${k + 1} could not start (its cases run on the other slots): ${e.message}` })
+        );
+        return p;
+      });
+    };
+    var startExtraSlots = startExtraSlots2;
     if (!serverUrl) {
       const t0 = Date.now();
       try {
@@ -850,9 +1309,10 @@ async function runSuite(opts) {
           const c = agent.wrap(command, args);
           return opts.launcher ? { command: opts.launcher, args: [c.command, ...c.args] } : c;
         };
-        backends = await startBackends({ model, hermetic, roles, writeAllowlist: opts.writeAllowlist, cases: all, binary, cwd: workDir, tmp, env: agent.serverEnv, wrap: launch });
+        backends = await startBackends({ model, hermetic, roles, writeAllowlist: opts.writeAllowlist, cases: all, binary, cwd: workDir, tmp, env: agent.serverEnv, wrap: launch, signal: opts.interrupt });
         serverUrl = backends.url;
         progress({ kind: "server-start", url: serverUrl, ms: Date.now() - t0 });
+        startReaper({ cli: cliEntry(), parent: process.pid, group: backends.pid, tag: agent.tag });
       } catch (e) {
         serverError = e.message;
         serverUrl = "http://127.0.0.1:9";
@@ -862,66 +1322,151 @@ async function runSuite(opts) {
     childEnv = Object.fromEntries(Object.entries({ ...process.env, ...backends?.keyEnv }).filter((e) => typeof e[1] === "string"));
     registered = registeredSecrets(childEnv, roles, keyNames, credentials);
     secrets = [...registered.values()];
-    for (let i = 0; i < cases.length; i++) {
+    const slot0 = { index: 0, workDir, serverUrl, agent, backends };
+    const extra = startExtraSlots2();
+    slotStarts = extra;
+    const waitMs = opts.caseTimeoutMs + 6e4;
+    const runOn = (i, slot, proc, stop, besides, attempt = 0) => {
       const c = cases[i];
-      const gate = stopReason ? { stop: true, reason: stopReason } : stageGate(c.stage, summaries);
-      if (gate.stop) {
-        if (!stopReason && gate.reason) progress({ kind: "stage-gate", stage: c.stage, reason: gate.reason });
-        stopReason ??= gate.reason;
-        summaries.push(skipped(c, gate.reason));
-        continue;
-      }
-      progress({ kind: "case-start", caseId: c.id, stage: c.stage, index: i + 1, total: cases.length });
+      if (attempt <= 1) progress({ kind: "case-start", caseId: c.id, stage: c.stage, index: i + 1, total: cases.length });
       const ctx = {
         runId,
-        runDir,
+        runDir: attempt > 0 ? attemptDir(runDir, c.id, attempt) : runDir,
         caseDef: c,
-        serverUrl,
+        serverUrl: slot.serverUrl,
         model,
         transport: opts.transport,
-        workDir,
+        workDir: slot.workDir,
         writeAllowlist: opts.writeAllowlist,
         deletionAllowlist: opts.deletionAllowlist,
         latencyBudgetMs: opts.latencyBudgetMs,
         caseTimeoutMs: opts.caseTimeoutMs,
-        agentCallsDir,
+        agentCallsDir: attempt > 0 ? attemptCallsDir(agentCallsDir, attempt) : agentCallsDir,
         roles,
-        scriptedLog: backends?.scriptedLog,
+        scriptedLog: slot.backends?.scriptedLog,
         opencodeBinary: binary,
         launcher: opts.launcher,
-        harnessPaths,
+        harnessPaths: slot.index === 0 ? harnessPaths : [],
         // Under containment the other checkouts are out of reach: fingerprinted once a run, not per case.
         protectedCheckouts: containment.active ? [] : protectedDirs,
         containment,
-        policy: agent.policy,
-        processTag: agent.tag,
-        codeEnv: agent.codeEnv,
-        canaries,
-        configSha256: backends?.configSha256,
-        verdictFile: path8.join(tmp, `${c.id}.verdict.json`)
+        policy: slot.agent.policy,
+        processTag: slot.agent.tag,
+        codeEnv: slot.agent.codeEnv,
+        canaries: slot.index === 0 ? canaries : [],
+        evidenceDirs: [ledgerDir, agentCallsRoot],
+        evidenceExclude: besides.flatMap((id) => [
+          path12.join(runDir, "evidence", id) + path12.sep,
+          path12.join(runDir, "cases", `${id}.result.json`),
+          path12.join(agentCallsDir, `${id}.json`),
+          path12.join(runDir, "attempts", id) + path12.sep,
+          path12.join(agentCallsDir, "attempts") + path12.sep
+        ]),
+        configSha256: slot.backends?.configSha256,
+        verdictFile: path12.join(tmp, attempt > 0 ? `${c.id}.attempt-${attempt}.verdict.json` : `${c.id}.verdict.json`)
       };
-      const waitMs = opts.caseTimeoutMs + 6e4;
-      const proc = pending ?? startCaseProcess(tmp, i, childEnv, waitMs);
-      pending = void 0;
-      const running = execCase(ctx, proc, registered, repoCommit);
-      if (i + 1 < cases.length) pending = startCaseProcess(tmp, i + 1, childEnv, waitMs);
-      const summary2 = await running;
-      summaries.push(summary2);
-      progress({ kind: "case-end", summary: summary2, index: i + 1, total: cases.length });
-      const d = afterCase(summary2, c, opts.failFast);
-      if (d.stop) {
-        stopReason = d.reason;
-        progress({ kind: "stop", reason: d.reason });
+      return execCase(ctx, proc, registered, repoCommit, stop);
+    };
+    const runCaseOn = async (i, slot, proc, stop, besides) => {
+      if (repeat === 1) return runOn(i, slot, proc, stop, besides);
+      const attempts = [];
+      for (let k = 1; k <= repeat; k++) {
+        const a = await runOn(i, slot, k === 1 ? proc : startCaseProcess(tmp, i * 1e3 + k, childEnv, waitMs), stop, besides, k);
+        attempts.push(a);
+        progress({ kind: "note", line: `  ${cases[i].id} attempt ${k}/${repeat}: ${a.status}${a.failure_code ? ` ${a.failure_code}` : ""} \u2014 ${a.reason ?? ""}` });
+        if (stop?.aborted || afterCase(a, cases[i], false).stop) break;
       }
+      return aggregateAttempts(runDir, cases[i].id, attempts);
+    };
+    const ended = (i, summary2) => {
+      progress({ kind: "case-end", summary: summary2, index: i + 1, total: cases.length });
+      if (opts.interrupt?.aborted) return `${interruptedBy(opts.interrupt)} during ${cases[i].id}`;
+      return afterCase(summary2, cases[i], opts.failFast).reason;
+    };
+    for (const batch of stageBatches(cases)) {
+      const first = cases[batch[0]];
+      if (!stopReason && opts.interrupt?.aborted) {
+        stopReason = `${interruptedBy(opts.interrupt)} before ${first.id}`;
+        progress({ kind: "stop", reason: stopReason });
+      }
+      const gate = stopReason ? { stop: true, reason: stopReason } : stageGate(first.stage, summaries);
+      if (gate.stop) {
+        if (!stopReason && gate.reason) progress({ kind: "stage-gate", stage: first.stage, reason: gate.reason });
+        stopReason ??= gate.reason;
+        for (const i of batch) summaries.push(skipped(cases[i], gate.reason));
+        continue;
+      }
+      if (batch.length > 1 && extra.length > 0) {
+        const r = await runParallel(batch);
+        summaries.push(...r.summaries);
+        stopReason ??= r.stopReason;
+        continue;
+      }
+      for (const i of batch) {
+        if (stopReason) {
+          summaries.push(skipped(cases[i], stopReason));
+          continue;
+        }
+        const proc = pending ?? startCaseProcess(tmp, i, childEnv, waitMs);
+        pending = void 0;
+        const running = runCaseOn(i, slot0, proc, opts.interrupt, []);
+        if (i + 1 < cases.length) pending = startCaseProcess(tmp, i + 1, childEnv, waitMs);
+        const summary2 = await running;
+        summaries.push(summary2);
+        const why = ended(i, summary2);
+        if (why) {
+          stopReason = why;
+          progress({ kind: "stop", reason: why });
+        }
+      }
+    }
+    async function runParallel(batch) {
+      if (pending) await cancelCaseProcess(pending);
+      pending = void 0;
+      const queue = [...batch];
+      const results = /* @__PURE__ */ new Map();
+      const stage = new AbortController();
+      const stop = opts.interrupt ? AbortSignal.any([opts.interrupt, stage.signal]) : stage.signal;
+      let why;
+      const worker = async (slot) => {
+        while (queue.length > 0 && !stop.aborted) {
+          const i = queue.shift();
+          const summary2 = await runCaseOn(i, slot, startCaseProcess(tmp, i, childEnv, waitMs), stop, batch.filter((j) => j !== i).map((j) => cases[j].id));
+          results.set(i, summary2);
+          const w = ended(i, summary2);
+          if (w && !why) {
+            why = w;
+            progress({ kind: "stop", reason: w });
+            stage.abort(w);
+          }
+        }
+      };
+      const running = /* @__PURE__ */ new Set();
+      const launch = (slot) => {
+        const w = worker(slot).finally(() => running.delete(w));
+        running.add(w);
+      };
+      let done = false;
+      launch(slot0);
+      for (const e of extra) e.then((slot) => !done && queue.length > 0 && !stop.aborted && launch(slot), () => {
+      });
+      while (running.size > 0) await Promise.race(running);
+      done = true;
+      return { summaries: batch.map((i) => results.get(i) ?? skipped(cases[i], why ?? "not run")), stopReason: why };
     }
   } finally {
     if (pending) await cancelCaseProcess(pending);
-    if (backends && backends !== opts.backends) await backends.stop();
+    await Promise.allSettled(slotStarts);
+    for (const s of slots) progress({ kind: "note", line: await stopSlot(s, repoDir, opts.interrupt?.aborted ? 1e3 : void 0) });
+    if (backends && backends !== opts.backends) await backends.stop(opts.interrupt?.aborted ? 1e3 : void 0);
     canaries.forEach(removeCanary);
   }
+  writeRunReport(runDir, { ...buildSummary(runId, repoCommit, summaries, stopReason), containment: containmentLabel(containment) }, registered);
   const summary = writeSummary(runDir, runId, repoCommit, summaries, stopReason, containmentLabel(containment));
+  if (opts.signKey) signSummary(runDir, opts.signKey);
   const problems = verifyRun(runDir);
-  if (problems.length > 0) throw new Error(`harness bug: the ledger of ${runId} does not verify:
+  const tampered = summaries.some((c) => c.offending_paths?.some((p) => p.startsWith(runDir + path12.sep) || p.startsWith(agentCallsDir + path12.sep)));
+  if (problems.length > 0 && !tampered) throw new Error(`harness bug: the ledger of ${runId} does not verify:
 ${problems.join("\n")}`);
   let worktree;
   if (worktreePath) {
@@ -929,125 +1474,30 @@ ${problems.join("\n")}`);
     worktree = { path: worktreePath, ...r };
     progress({ kind: "cleanup", message: r.message });
   }
-  if (!hadOpencodeState && existsSync5(opencodeStateFile)) rmSync(opencodeStateFile);
-  const worktreesDir = path8.join(commonDir, "worktrees");
-  const protectedChanges = (await Promise.all(protectedDirs.map(async (p, i) => compareFingerprints(protectedBefore[i], await takeFingerprint(p.dir, p.exclude, protectedBefore[i]))))).flat().filter((c) => !(worktreePath && c.path.startsWith(worktreesDir))).map((c) => `${c.kind} ${c.path}`);
-  const inPlaceChanges = inPlaceBefore ? compareSnapshots(inPlaceBefore, await takeSnapshotAfter(inPlaceBefore, { exclude: harnessPaths })).map((c) => `${c.kind} ${path8.join(workDir, c.path)}`) : [];
+  if (!hadOpencodeState && existsSync6(opencodeStateFile)) rmSync(opencodeStateFile);
+  const worktreesDir = path12.join(commonDir, "worktrees");
+  const protectedChanges = (await Promise.all(protectedDirs.map(async (p, i) => compareFingerprints(protectedBefore[i], await takeFingerprint(p.dir, p.exclude, protectedBefore[i]))))).flat().filter((c) => !((worktreePath || slotStarts.length > 0) && c.path.startsWith(worktreesDir))).map((c) => `${c.kind} ${c.path}`);
+  const inPlaceChanges = inPlaceBefore ? compareSnapshots(inPlaceBefore, await takeSnapshotAfter(inPlaceBefore, { exclude: harnessPaths })).map((c) => `${c.kind} ${path12.join(workDir, c.path)}`) : [];
   const checkoutChanges = [...protectedChanges, ...inPlaceChanges];
+  if (opts.recordFile)
+    writeRecording(opts.recordFile, { cases, runId, model, transcriptFile: (id) => path12.join(agentCallsDir, `${id}.json`), workDir, latencyBudgetMs: opts.latencyBudgetMs, secrets });
   if (summary.final_verdict === "PASS" && !serverError) rmSync(tmp, { recursive: true });
-  return { runId, runDir, summary, worktree, checkoutChanges, containment: containmentLabel(containment) };
+  return { runId, runDir, summary, worktree, checkoutChanges, containment: containmentLabel(containment), ledgerProblems: problems };
 }
 function binaryFolders(binary) {
-  const real = realpathSync(binary);
-  const out = [path8.dirname(real)];
-  const i = real.lastIndexOf(`${path8.sep}node_modules${path8.sep}`);
+  const real = realpathSync2(binary);
+  const out = [path12.dirname(real)];
+  const i = real.lastIndexOf(`${path12.sep}node_modules${path12.sep}`);
   if (i >= 0) out.push(real.slice(0, i + "/node_modules".length));
   return out;
 }
-function startCaseProcess(tmp, slot, env, waitMs) {
-  const ctxFile = path8.join(tmp, `case-${slot}.context.json`);
-  const pidFile = path8.join(tmp, `case-${slot}.pid`);
-  let stdout = "";
-  let stderr = "";
-  const done = exec(process.execPath, [cliEntry(), "__case", ctxFile, pidFile, String(waitMs)], {
-    env,
-    ignoreReturnCode: true,
-    silent: true,
-    listeners: {
-      stdout: (d) => stdout += d.toString("utf8"),
-      stderr: (d) => stderr += d.toString("utf8")
-    }
-  }).then(
-    (exitCode) => ({ exitCode, stdout, stderr }),
-    (e) => ({ exitCode: -1, stdout, stderr, startError: e.message })
-  );
-  return { ctxFile, pidFile, done };
-}
-async function cancelCaseProcess(p) {
-  writeJsonAtomic(p.ctxFile, { cancel: true });
-  await p.done;
-}
-async function execCase(ctx, proc, registered, repoCommit) {
-  const secrets = [...registered.values()];
-  const c = ctx.caseDef;
-  const t0 = Date.now();
-  writeJsonAtomic(proc.ctxFile, ctx);
-  let killed = false;
-  const backstop = setTimeout(() => {
-    try {
-      process.kill(Number(readFileSync2(proc.pidFile, "utf8")), "SIGKILL");
-      killed = true;
-    } catch {
-    }
-  }, ctx.caseTimeoutMs + 15e3);
-  const r = await proc.done;
-  clearTimeout(backstop);
-  const { exitCode, stdout } = r;
-  const stderr = r.startError ? `${r.stderr}
-[opencode-dogfood] could not start the case process: ${r.startError}
-` : r.stderr;
-  const durationMs = Date.now() - t0;
-  writeEvidence(ctx.runDir, c.id, "stdout.txt", redact(stdout, secrets));
-  writeEvidence(ctx.runDir, c.id, "stderr.txt", redact(stderr, secrets));
-  let v;
-  try {
-    v = JSON.parse(readFileSync2(ctx.verdictFile, "utf8"));
-  } catch {
-    v = void 0;
-  }
-  const verdict = v ?? {
-    actual_outcome: "FAIL",
-    failure_code: "CLIFAIL",
-    reason: killed ? `case process exceeded ${ctx.caseTimeoutMs} ms and was ended by the suite` : `case process exited ${exitCode} without a verdict`,
-    model_id: ctx.model,
-    transport: ctx.transport,
-    repo_commit: repoCommit,
-    offending_paths: []
-  };
-  for (const name of ["git_status.txt", "repo_commit.txt", "worktree_check.txt"]) {
-    if (!existsSync5(path8.join(ctx.runDir, "evidence", c.id, name))) writeEvidence(ctx.runDir, c.id, name, `not captured: ${verdict.reason}
-`);
-  }
-  const status = statusOf(c.expected_outcome, verdict.actual_outcome, verdict.failure_code, c.expected_failure_code);
-  const result = {
-    schema_id: "opencode_dogfood_case_result",
-    schema_version: "1.0",
-    case_id: c.id,
-    stage: c.stage,
-    expected_outcome: c.expected_outcome,
-    actual_outcome: verdict.actual_outcome,
-    status,
-    failure_code: verdict.failure_code ?? (status === "FAIL" ? "EVIDENCEMISMATCH" : null),
-    run_id: ctx.runId,
-    duration_ms: durationMs,
-    model_id: verdict.model_id,
-    transport: verdict.transport,
-    repo_commit: /^[0-9a-f]{40}$/.test(verdict.repo_commit) ? verdict.repo_commit : repoCommit,
-    evidence: (scrubCase(ctx, registered), sealEvidence(ctx.runDir, c.id)),
-    reason: verdict.reason
-  };
-  if (result.failure_code === null && result.expected_outcome === "SUCCESS") delete result.failure_code;
-  writeCaseResult(ctx.runDir, result);
-  return {
-    case_id: c.id,
-    stage: c.stage,
-    expected_outcome: c.expected_outcome,
-    actual_outcome: result.actual_outcome,
-    status,
-    failure_code: result.failure_code ?? null,
-    duration_ms: durationMs,
-    reason: verdict.reason,
-    offending_paths: verdict.offending_paths
-  };
-}
-function scrubCase(ctx, registered) {
-  const dir = path8.join(ctx.runDir, "evidence", ctx.caseDef.id);
-  const files = existsSync5(dir) ? readdirSync3(dir).filter((n) => !n.endsWith(".sha256")).map((n) => path8.join(dir, n)) : [];
-  const transcript = path8.join(ctx.agentCallsDir, `${ctx.caseDef.id}.json`);
-  if (existsSync5(transcript)) files.push(transcript);
-  const lines = [];
-  for (const f of files) for (const r of scrubFile(f, registered)) lines.push(`${r.secret}	${r.form}	${r.count}	${JSON.stringify(path8.relative(ctx.runDir, f).split(path8.sep).join("/"))}`);
-  if (lines.length > 0) writeEvidence(ctx.runDir, ctx.caseDef.id, "redactions.txt", lines.join("\n") + "\n");
+function stageBatches(cases) {
+  const out = [];
+  cases.forEach((c, i) => {
+    if (i > 0 && cases[i - 1].stage === c.stage) out.at(-1).push(i);
+    else out.push([i]);
+  });
+  return out;
 }
 function buildSummary(runId, repoCommit, cases, stopReason) {
   const count = (s) => cases.filter((c) => c.status === s).length;
@@ -1071,13 +1521,7 @@ function buildSummary(runId, repoCommit, cases, stopReason) {
   return summary;
 }
 function writeSummary(runDir, runId, repoCommit, cases, stopReason, containment) {
-  const summary = { ...buildSummary(runId, repoCommit, cases, stopReason), containment };
-  assertSchema("opencode_dogfood_run_summary", summary);
-  const file = path8.join(runDir, "run_summary.json");
-  mkdirSync4(runDir, { recursive: true });
-  writeJsonAtomic(file, summary);
-  writeSidecar(file);
-  return summary;
+  return sealRunSummary(runDir, { ...buildSummary(runId, repoCommit, cases, stopReason), containment });
 }
 
 export {
@@ -1086,10 +1530,11 @@ export {
   platformPackages,
   resolveOpencodeBinary,
   startBackends,
+  cliEntry,
   createWorktree,
   removeWorktree,
-  cliEntry,
   DEFAULT_ROLES,
   runSuite,
+  stageBatches,
   buildSummary
 };

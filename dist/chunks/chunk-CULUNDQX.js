@@ -1,14 +1,16 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   SIDECAR_EXT,
+  parseSidecar
+} from "./chunk-UJXVBKO4.js";
+import {
   compareC,
-  parseSidecar,
   sha256,
   toPosix
-} from "./chunk-GJNIDGYX.js";
+} from "./chunk-YVTE5AOK.js";
 import {
   SchemaError
-} from "./chunk-UZ2KPXWI.js";
+} from "./chunk-Y4FTFHXJ.js";
 import {
   __commonJS,
   __toESM
@@ -3243,8 +3245,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path2) {
-      let input = path2;
+    function removeDotSegments(path3) {
+      let input = path3;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -3318,11 +3320,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path2) {
-      if (path2 === "" || path2[0] === "/") {
-        return removeDotSegments(path2);
+    function removeDotSegmentsRelative(path3) {
+      if (path3 === "" || path3[0] === "/") {
+        return removeDotSegments(path3);
       }
-      const segments = path2.split("/");
+      const segments = path3.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -3685,8 +3687,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path2 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path2 && path2 !== "/" ? path2 : void 0;
+        const path3 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path3 && path3 !== "/" ? path3 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -6920,8 +6922,31 @@ var require_ajv = __commonJS({
 });
 
 // src/ledger/verify.ts
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync as readdirSync2, readFileSync as readFileSync2, statSync } from "node:fs";
+import path2 from "node:path";
+
+// src/ledger/root.ts
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+var SUMMARY_PREFIX = "run_summary.json";
+var ROOT_PATTERN = /^[0-9a-f]{64}$/;
+function filesUnder(dir, rel = "") {
+  const out = [];
+  for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+    const r = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...filesUnder(dir, r));
+    else out.push(r);
+  }
+  return out;
+}
+function rootManifest(runDir) {
+  const files = filesUnder(runDir).filter((f) => !f.startsWith(SUMMARY_PREFIX) || f.includes("/")).sort(compareC);
+  return files.map((f) => `${sha256(readFileSync(path.join(runDir, f)))}  ${f}
+`).join("");
+}
+function ledgerRoot(runDir) {
+  return sha256(rootManifest(runDir));
+}
 
 // src/ledger/schemas.ts
 var import_ajv = __toESM(require_ajv(), 1);
@@ -6998,6 +7023,7 @@ var run_summary_schema_default = {
     final_verdict: { enum: ["PASS", "FAIL"] },
     stop_reason: { type: "string", minLength: 1 },
     containment: { type: "string", minLength: 1 },
+    ledger_root: { type: "string", pattern: "^[0-9a-f]{64}$" },
     cases: {
       type: "array",
       items: {
@@ -7013,7 +7039,14 @@ var run_summary_schema_default = {
           failure_code: { type: ["string", "null"] },
           duration_ms: { type: "integer", minimum: 0 },
           reason: { type: "string" },
-          offending_paths: { type: "array", items: { type: "string" } }
+          offending_paths: { type: "array", items: { type: "string" } },
+          result_sha256: { type: "string", pattern: "^[0-9a-f]{64}$" },
+          attempts: {
+            type: "object",
+            required: ["passed", "total"],
+            additionalProperties: false,
+            properties: { passed: { type: "integer", minimum: 0 }, total: { type: "integer", minimum: 1 } }
+          }
         }
       }
     }
@@ -7043,8 +7076,8 @@ function assertSchema(schemaId, doc) {
 var REQUIRED_EVIDENCE = ["stdout.txt", "stderr.txt", "git_status.txt", "repo_commit.txt", "worktree_check.txt"];
 function walk(dir) {
   const out = [];
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
+  for (const e of readdirSync2(dir, { withFileTypes: true })) {
+    const p = path2.join(dir, e.name);
     if (e.isDirectory()) out.push(...walk(p));
     else out.push(p);
   }
@@ -7052,18 +7085,56 @@ function walk(dir) {
 }
 function readJson(file, problems) {
   try {
-    return JSON.parse(readFileSync(file, "utf8"));
+    return JSON.parse(readFileSync2(file, "utf8"));
   } catch (e) {
     problems.push(`${file}: not valid JSON (${e.message})`);
     return void 0;
   }
 }
-function verifyRun(runDir) {
+function checkAttempts(runDir, id, attempts, problems) {
+  let passed = 0;
+  for (let k = 1; k <= attempts.total; k++) {
+    const dir = path2.join(runDir, "attempts", id, String(k));
+    const rel = `attempts/${id}/${k}/cases/${id}.result.json`;
+    const file = path2.join(dir, "cases", `${id}.result.json`);
+    if (!existsSync(file)) {
+      problems.push(`${rel}: missing (the summary counts ${attempts.total} attempts)`);
+      continue;
+    }
+    const result = readJson(file, problems);
+    if (!result) continue;
+    for (const p of schemaProblems("opencode_dogfood_case_result", result)) problems.push(`${rel}: ${p}`);
+    if (result.status === "PASS") passed++;
+    for (const e of Array.isArray(result.evidence) ? result.evidence : []) {
+      const f = path2.join(dir, String(e?.path));
+      if (!existsSync(f)) problems.push(`${rel}: evidence '${e?.path}' is missing`);
+      else if (sha256(readFileSync2(f)) !== e.sha256) problems.push(`${rel}: evidence '${e.path}' does not match its recorded sha256`);
+    }
+  }
+  if (passed !== attempts.passed) problems.push(`run_summary.json: ${id} attempts.passed is ${attempts.passed}, ${passed} attempt results are PASS`);
+}
+var TOP_LEVEL = /^(cases|evidence|attempts|run_summary\.json(\.sig)?(\.sha256)?|report\.html(\.sha256)?)$/;
+function runState(dir) {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return "not-a-run";
+  const names = readdirSync2(dir);
+  if (!/^RUN_[0-9]{4}$/.test(path2.basename(dir)) || !names.every((n) => TOP_LEVEL.test(n))) return "not-a-run";
+  return names.includes("run_summary.json") ? "sealed" : "incomplete";
+}
+function verifyRun(runDir, opts = {}) {
   const problems = [];
+  try {
+    check(runDir, opts, problems);
+  } catch (e) {
+    problems.push(`${runDir}: could not be checked to the end: ${e.message}`);
+  }
+  return problems;
+}
+function check(runDir, opts, problems) {
   if (!existsSync(runDir) || !statSync(runDir).isDirectory()) return [`${runDir}: not a directory`];
-  const rel = (p) => toPosix(path.relative(runDir, p));
+  const rel = (p) => toPosix(path2.relative(runDir, p));
   const files = walk(runDir);
   const fileSet = new Set(files.map(rel));
+  for (const name of readdirSync2(runDir)) if (!TOP_LEVEL.test(name)) problems.push(`${name}: not part of a run folder`);
   for (const file of files) {
     const r = rel(file);
     if (r.endsWith(SIDECAR_EXT)) {
@@ -7075,12 +7146,12 @@ function verifyRun(runDir) {
       problems.push(`${r}: no sidecar`);
       continue;
     }
-    const side = parseSidecar(readFileSync(file + SIDECAR_EXT, "utf8"));
+    const side = parseSidecar(readFileSync2(file + SIDECAR_EXT, "utf8"));
     if (!side) problems.push(`${r}${SIDECAR_EXT}: not in the format '<sha256> *<filename>'`);
-    else if (side.fileName !== path.basename(file)) problems.push(`${r}${SIDECAR_EXT}: names '${side.fileName}', not '${path.basename(file)}'`);
-    else if (side.hash !== sha256(readFileSync(file))) problems.push(`${r}: sha256 does not match its sidecar`);
+    else if (side.fileName !== path2.basename(file)) problems.push(`${r}${SIDECAR_EXT}: names '${side.fileName}', not '${path2.basename(file)}'`);
+    else if (side.hash !== sha256(readFileSync2(file))) problems.push(`${r}: sha256 does not match its sidecar`);
   }
-  const summaryFile = path.join(runDir, "run_summary.json");
+  const summaryFile = path2.join(runDir, "run_summary.json");
   if (!existsSync(summaryFile)) {
     problems.push("run_summary.json: missing");
     return problems;
@@ -7089,7 +7160,7 @@ function verifyRun(runDir) {
   if (!summary) return problems;
   for (const p of schemaProblems("opencode_dogfood_run_summary", summary)) problems.push(`run_summary.json: ${p}`);
   if (!Array.isArray(summary.cases)) return problems;
-  if (summary.run_id !== path.basename(runDir)) problems.push(`run_summary.json: run_id ${summary.run_id} does not match the folder ${path.basename(runDir)}`);
+  if (summary.run_id !== path2.basename(runDir)) problems.push(`run_summary.json: run_id ${summary.run_id} does not match the folder ${path2.basename(runDir)}`);
   if (summary.passed + summary.failed + summary.skipped !== summary.total_cases)
     problems.push(`run_summary.json: passed ${summary.passed} + failed ${summary.failed} + skipped ${summary.skipped} != total_cases ${summary.total_cases}`);
   if (summary.cases.length !== summary.total_cases) problems.push(`run_summary.json: ${summary.cases.length} cases listed, total_cases is ${summary.total_cases}`);
@@ -7099,6 +7170,11 @@ function verifyRun(runDir) {
   if (count("SKIPPED") !== summary.skipped) problems.push(`run_summary.json: skipped is ${summary.skipped}, ${count("SKIPPED")} cases are SKIPPED`);
   const verdict = summary.failed === 0 && summary.skipped === 0 && summary.total_cases > 0 ? "PASS" : "FAIL";
   if (summary.final_verdict !== verdict) problems.push(`run_summary.json: final_verdict ${summary.final_verdict}, the counts say ${verdict}`);
+  const recomputed = ledgerRoot(runDir);
+  if (typeof summary.ledger_root !== "string" || !ROOT_PATTERN.test(summary.ledger_root)) problems.push("run_summary.json: no ledger_root (a run of an older version, or it was removed)");
+  else if (summary.ledger_root !== recomputed) problems.push(`run_summary.json: ledger_root ${summary.ledger_root} but the run's files hash to ${recomputed}: a file changed after the run sealed it`);
+  if (opts.root !== void 0 && opts.root !== summary.ledger_root)
+    problems.push(`run_summary.json: ledger_root ${summary.ledger_root ?? "(none)"} is not the published root ${opts.root}: the summary was rewritten`);
   for (const c of summary.cases) {
     const resultRel = `cases/${c.case_id}.result.json`;
     if (c.status === "SKIPPED") {
@@ -7109,20 +7185,23 @@ function verifyRun(runDir) {
       problems.push(`${resultRel}: missing for executed case ${c.case_id}`);
       continue;
     }
-    const result = readJson(path.join(runDir, resultRel), problems);
+    const result = readJson(path2.join(runDir, resultRel), problems);
     if (!result) continue;
     for (const p of schemaProblems("opencode_dogfood_case_result", result)) problems.push(`${resultRel}: ${p}`);
-    if (result.status !== c.status) problems.push(`${resultRel}: status ${result.status}, summary says ${c.status}`);
+    if (c.result_sha256 !== sha256(readFileSync2(path2.join(runDir, resultRel)))) problems.push(`${resultRel}: sha256 is not the summary's result_sha256`);
+    for (const k of ["stage", "expected_outcome", "actual_outcome", "status", "duration_ms", "reason"])
+      if (result[k] !== c[k]) problems.push(`${resultRel}: ${k} ${JSON.stringify(result[k])}, summary says ${JSON.stringify(c[k])}`);
+    if ((result.failure_code ?? null) !== c.failure_code) problems.push(`${resultRel}: failure_code ${JSON.stringify(result.failure_code ?? null)}, summary says ${JSON.stringify(c.failure_code)}`);
     if (result.run_id !== summary.run_id) problems.push(`${resultRel}: run_id ${result.run_id}, summary says ${summary.run_id}`);
     if (result.repo_commit !== summary.repo_commit) problems.push(`${resultRel}: repo_commit differs from the summary's`);
     const passExpected = result.expected_outcome === "SUCCESS" && result.actual_outcome === "SUCCESS" || result.expected_outcome === "EXPECTED_FAIL" && result.actual_outcome === "FAIL" && !!result.failure_code;
     if (result.status === "PASS" && !passExpected) problems.push(`${resultRel}: PASS contradicts expected ${result.expected_outcome} / actual ${result.actual_outcome}`);
-    const evidence = Array.isArray(result.evidence) ? result.evidence : [];
+    const evidence = (Array.isArray(result.evidence) ? result.evidence : []).filter((e) => e && typeof e.path === "string" && typeof e.sha256 === "string");
     for (let i = 1; i < evidence.length; i++)
       if (compareC(evidence[i - 1].path, evidence[i].path) >= 0) problems.push(`${resultRel}: evidence not sorted (LC_ALL=C) at '${evidence[i].path}'`);
     for (const e of evidence) {
       if (!fileSet.has(e.path)) problems.push(`${resultRel}: evidence '${e.path}' is missing`);
-      else if (sha256(readFileSync(path.join(runDir, e.path))) !== e.sha256) problems.push(`${resultRel}: evidence '${e.path}' does not match its recorded sha256`);
+      else if (sha256(readFileSync2(path2.join(runDir, e.path))) !== e.sha256) problems.push(`${resultRel}: evidence '${e.path}' does not match its recorded sha256`);
     }
     const listed = new Set(evidence.map((e) => e.path));
     for (const f of fileSet) {
@@ -7130,13 +7209,16 @@ function verifyRun(runDir) {
     }
     for (const name of REQUIRED_EVIDENCE)
       if (!fileSet.has(`evidence/${c.case_id}/${name}`)) problems.push(`evidence/${c.case_id}/${name}: missing`);
+    if (c.attempts) checkAttempts(runDir, c.case_id, c.attempts, problems);
   }
   return problems;
 }
 
 export {
   require_ajv,
+  ledgerRoot,
   assertSchema,
   REQUIRED_EVIDENCE,
+  runState,
   verifyRun
 };

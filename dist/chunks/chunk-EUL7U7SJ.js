@@ -1,12 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   InputError
-} from "./chunk-UZ2KPXWI.js";
-
-// src/types.ts
-var STAGES = ["T1", "T2a", "T2b", "T3", "T4"];
-var SAFETY_CODES = ["MODIFICATIONFAIL", "GITCLEANFAIL", "WORKTREE_REQUIRED"];
-var CASE_ID_PATTERN = /^T[0-9][A-Z]?[A-Z]?[0-9]{2}$/;
+} from "./chunk-Y4FTFHXJ.js";
 
 // src/guard/allowlist.ts
 import path from "node:path";
@@ -132,9 +127,6 @@ function contain(c, policy, command, args) {
 }
 
 export {
-  STAGES,
-  SAFETY_CODES,
-  CASE_ID_PATTERN,
   validateAllowlist,
   isAllowed,
   containmentLabel,

@@ -1,8 +1,9 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   health,
+  retryDecision,
   splitModel
-} from "./chunk-BB7PGA65.js";
+} from "./chunk-E22RHQOF.js";
 import {
   __commonJS,
   __require,
@@ -2156,6 +2157,8 @@ function assistantText(messages) {
 
 // src/opencode/sdk-transport.ts
 var POLL_MS = 100;
+var STOP_WAIT_MS = 15e3;
+var REABORT_MS = 1e3;
 function sleep(ms) {
   return new Promise((r) => setTimeout(r, ms));
 }
@@ -2193,33 +2196,64 @@ function sdkTransport(baseUrl) {
       const deadline = t0 + req.budgetMs;
       let messages = [];
       let timedOut = false;
+      const retries = [];
+      let finalStatus;
+      let stoppedEarly;
+      let interrupted;
       for (; ; ) {
-        const r = await client2.session.messages({ path: { id }, query });
+        const [r, st] = await Promise.all([client2.session.messages({ path: { id }, query }), client2.session.status({ query })]);
         messages = r.data ?? messages;
+        const status = st.data?.[id];
+        finalStatus = status?.type ?? "idle";
+        if (status?.type === "retry" && status.attempt !== retries.at(-1)?.attempt) {
+          retries.push({ attempt: Number(status.attempt), message: String(status.message ?? ""), next: Number(status.next ?? 0), seen_at: Date.now() });
+        }
         if (finished(messages)) break;
+        if (req.signal?.aborted) {
+          interrupted = String(req.signal.reason ?? "interrupted");
+          break;
+        }
         if (Date.now() >= deadline) {
           timedOut = true;
           break;
         }
+        if (status?.type === "retry") {
+          const d = retryDecision(retries.at(-1), deadline);
+          if (d.stop) {
+            stoppedEarly = d.reason;
+            break;
+          }
+        }
         await sleep(POLL_MS);
       }
       let sessionStopped;
-      if (timedOut) {
-        await client2.session.abort({ path: { id }, query });
-        sessionStopped = await waitIdle(id, req.directory, 5e3);
+      if (timedOut || stoppedEarly || interrupted) {
+        sessionStopped = await stopSession(id, req.directory, interrupted ? 1e3 : STOP_WAIT_MS);
         messages = (await client2.session.messages({ path: { id }, query })).data ?? messages;
       }
       const last = messages.at(-1)?.info;
-      const error = !timedOut && last?.error ? `assistant error: ${JSON.stringify(last.error)}` : void 0;
-      return { sessionId: id, text: assistantText(messages), tools: toolUses(messages), timedOut, sessionStopped, error, durationMs: Date.now() - t0, messages };
+      const error = stoppedEarly ? `stopped waiting: ${stoppedEarly}` : !timedOut && last?.error ? `assistant error: ${JSON.stringify(last.error)}` : void 0;
+      return { sessionId: id, text: assistantText(messages), tools: toolUses(messages), timedOut, sessionStopped, error, durationMs: Date.now() - t0, messages, retries, finalStatus, stoppedEarly, ...interrupted ? { interrupted } : {} };
     }
   };
-  async function waitIdle(id, directory, ms) {
+  async function stopSession(id, directory, ms) {
+    const query = { directory };
     const end = Date.now() + ms;
+    let aborted = 0;
+    let idleSince;
     while (Date.now() < end) {
-      const r = await client2.session.status({ query: { directory } });
-      const s = r.data?.[id];
-      if (!s || s.type === "idle") return true;
+      if (Date.now() - aborted >= REABORT_MS) {
+        await client2.session.abort({ path: { id }, query }).catch(() => void 0);
+        aborted = Date.now();
+      }
+      const [st, r] = await Promise.all([client2.session.status({ query }), client2.session.messages({ path: { id }, query })]);
+      const s = st.data?.[id];
+      const idle = !s || s.type === "idle";
+      idleSince = idle ? idleSince ?? Date.now() : void 0;
+      const msgs = r.data ?? [];
+      const last = msgs.at(-1)?.info;
+      const settled = last?.role === "assistant" ? !!(last.error || last.time?.completed) : Date.now() - (idleSince ?? Date.now()) >= REABORT_MS * 2;
+      if (idle && settled) return true;
       await sleep(POLL_MS);
     }
     return false;

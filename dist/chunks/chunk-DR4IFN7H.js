@@ -1,0 +1,84 @@
+import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
+
+// src/sandbox/processes.ts
+import { readdirSync, readFileSync, readlinkSync } from "node:fs";
+var PROCESS_TAG_VAR = "OPENCODE_DOGFOOD_SANDBOX";
+function read(file) {
+  try {
+    return readFileSync(file);
+  } catch {
+    return void 0;
+  }
+}
+function nsOf(pid) {
+  try {
+    return readlinkSync(`/proc/${pid}/ns/pid`);
+  } catch {
+    return "";
+  }
+}
+function findProcesses(tag, namespaces = /* @__PURE__ */ new Set()) {
+  let names;
+  try {
+    names = readdirSync("/proc");
+  } catch {
+    return [];
+  }
+  const needle = Buffer.from(`${PROCESS_TAG_VAR}=${tag}\0`);
+  const own = nsOf("self");
+  const out = [];
+  for (const name of names) {
+    if (!/^[0-9]+$/.test(name)) continue;
+    const pid = Number(name);
+    if (pid === process.pid) continue;
+    const ns = nsOf(pid);
+    const environ = read(`/proc/${pid}/environ`);
+    const tagged = environ !== void 0 && environ.indexOf(needle) >= 0;
+    if (!tagged && !(ns && ns !== own && namespaces.has(ns))) continue;
+    const stat = read(`/proc/${pid}/stat`)?.toString("latin1") ?? "";
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (fields[0] === "Z") continue;
+    const cmdline = (read(`/proc/${pid}/cmdline`)?.toString("utf8") ?? "").split("\0").filter(Boolean).join(" ");
+    out.push({ pid, key: `${pid}:${fields[19] ?? "?"}`, cmdline, ns });
+  }
+  return out;
+}
+function processBaseline(tag) {
+  const own = nsOf("self");
+  const procs = findProcesses(tag);
+  return { tag, keys: new Set(procs.map((p) => p.key)), namespaces: new Set(procs.map((p) => p.ns).filter((n) => n && n !== own)) };
+}
+var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+function signal(pid, sig) {
+  try {
+    process.kill(pid, sig);
+  } catch {
+  }
+}
+async function endNewProcesses(b, timeoutMs = 5e3, graceMs = 300) {
+  const seen = /* @__PURE__ */ new Map();
+  const graceEnd = Date.now() + graceMs;
+  while (findProcesses(b.tag, b.namespaces).some((p) => !b.keys.has(p.key)) && Date.now() < graceEnd) await sleep(25);
+  const deadline = Date.now() + timeoutMs;
+  for (; ; ) {
+    const fresh = findProcesses(b.tag, b.namespaces).filter((p) => !b.keys.has(p.key));
+    if (fresh.length === 0) return [...seen.values()];
+    if (Date.now() > deadline) throw new Error(`processes still running after ${timeoutMs} ms: ${fresh.map((p) => `${p.pid} ${p.cmdline}`).join("; ")}`);
+    for (const p of fresh) if (!seen.has(p.key)) seen.set(p.key, p);
+    for (const p of fresh) signal(p.pid, "SIGSTOP");
+    for (const p of fresh) signal(p.pid, "SIGKILL");
+    await sleep(20);
+  }
+}
+function formatProcesses(list) {
+  if (list.length === 0) return "no process started during the case was left running\n";
+  return list.map((p) => `${p.pid}	ended	${JSON.stringify(p.cmdline)}`).join("\n") + "\n";
+}
+
+export {
+  PROCESS_TAG_VAR,
+  findProcesses,
+  processBaseline,
+  endNewProcesses,
+  formatProcesses
+};

@@ -1,0 +1,12 @@
+import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
+
+// src/types.ts
+var STAGES = ["T1", "T2a", "T2b", "T3", "T4"];
+var SAFETY_CODES = ["MODIFICATIONFAIL", "GITCLEANFAIL", "WORKTREE_REQUIRED"];
+var CASE_ID_PATTERN = /^T[0-9][A-Z]?[A-Z]?[0-9]{2}$/;
+
+export {
+  STAGES,
+  SAFETY_CODES,
+  CASE_ID_PATTERN
+};

@@ -1,0 +1,23 @@
+import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
+import {
+  renderReport,
+  reportToFile,
+  writeRunReport
+} from "./chunk-7DGKOF5D.js";
+import "./chunk-ZV5KNJNH.js";
+import "./chunk-UJXVBKO4.js";
+import {
+  REPORT_FILE,
+  caseAnchor
+} from "./chunk-SNJX4VWM.js";
+import "./chunk-NYKIGPAP.js";
+import "./chunk-YVTE5AOK.js";
+import "./chunk-Y4FTFHXJ.js";
+import "./chunk-LHSCZ3D7.js";
+export {
+  REPORT_FILE,
+  caseAnchor,
+  renderReport,
+  reportToFile,
+  writeRunReport
+};

@@ -1,0 +1,33 @@
+import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
+import {
+  SIGNATURE_FILE,
+  SIGNATURE_NAMESPACE,
+  SUMMARY_FILE,
+  SignKeyError,
+  SigningError,
+  SshKeygenMissingError,
+  checkSignKey,
+  inspectPrivateKey,
+  requireSshKeygen,
+  signSummary,
+  sshKeygen,
+  verifySignature
+} from "./chunk-RLRWZL4I.js";
+import "./chunk-UJXVBKO4.js";
+import "./chunk-YVTE5AOK.js";
+import "./chunk-Y4FTFHXJ.js";
+import "./chunk-LHSCZ3D7.js";
+export {
+  SIGNATURE_FILE,
+  SIGNATURE_NAMESPACE,
+  SUMMARY_FILE,
+  SignKeyError,
+  SigningError,
+  SshKeygenMissingError,
+  checkSignKey,
+  inspectPrivateKey,
+  requireSshKeygen,
+  signSummary,
+  sshKeygen,
+  verifySignature
+};
