@@ -29,8 +29,8 @@ describe('--jobs: the same ledger as a serial run, but for timings', () => {
   let serial: CliResult
   let parallel: CliResult
   beforeAll(async () => {
-    serial = await cliAsync(['run', '--jobs', '1', '--containment', 'required', '--worktree', path.join(base, 'wt1')], { cwd: repo })
-    parallel = await cliAsync(['run', '--jobs', '3', '--containment', 'required', '--worktree', path.join(base, 'wt3')], { cwd: repo })
+    serial = await cliAsync(['run', '--stages', 'T1,T2a,T2b', '--jobs', '1', '--containment', 'required', '--worktree', path.join(base, 'wt1')], { cwd: repo })
+    parallel = await cliAsync(['run', '--stages', 'T1,T2a,T2b', '--jobs', '3', '--containment', 'required', '--worktree', path.join(base, 'wt3')], { cwd: repo })
   }, 900_000)
 
   it('both pass; the parallel run used its slots and removed their worktrees', () => {

@@ -217,7 +217,10 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
         evidenceExclude: besides.flatMap((id) => [
           path.join(runDir, 'evidence', id) + path.sep,
           path.join(runDir, 'cases', `${id}.result.json`),
+          // writeFileAtomic's temp files beside them (.NAME.PID.HEX.tmp)
+          path.join(runDir, 'cases', `.${id}.result.json.`),
           path.join(agentCallsDir, `${id}.json`),
+          path.join(agentCallsDir, `.${id}.json.`),
           path.join(runDir, 'attempts', id) + path.sep,
           path.join(agentCallsDir, 'attempts') + path.sep,
         ]),
