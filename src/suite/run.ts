@@ -414,7 +414,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
   const checkoutChanges = [...protectedChanges, ...inPlaceChanges]
   // The recording is written after the checkout comparison: a file the user asked for is not a change the run made.
   if (opts.recordFile)
-    writeRecording(opts.recordFile, { cases, runId, model, transcriptFile: (id) => path.join(agentCallsDir, `${id}.json`), workDir, latencyBudgetMs: opts.latencyBudgetMs, secrets })
+    writeRecording(opts.recordFile, { cases, runId, model, transcriptFile: (id) => path.join(repeat > 1 ? attemptCallsDir(agentCallsDir, 1) : agentCallsDir, `${id}.json`), workDir, latencyBudgetMs: opts.latencyBudgetMs, secrets })
   if (summary.final_verdict === 'PASS' && !serverError) rmSync(tmp, { recursive: true })
   return { runId, runDir, summary, worktree, checkoutChanges, containment: containmentLabel(containment), ledgerProblems: problems }
 }
