@@ -26,7 +26,7 @@ export interface ReaperOptions {
 
 /** Start the reaper, detached (its own session: a signal to the suite's group does not reach it). */
 export function startReaper(o: ReaperOptions): void {
-  const child = spawn(process.execPath, [o.cli, '__reaper', String(o.parent), String(o.group), o.tag], { detached: true, stdio: 'ignore' })
+  const child = spawn(process.execPath, [o.cli, '__reaper', String(o.parent), String(o.group), o.tag], { detached: true, stdio: 'ignore', cwd: '/' }) // holds no folder of the user's
   child.on('error', () => {}) // best effort: without it, containment and the case watchdogs remain
   child.unref()
 }
