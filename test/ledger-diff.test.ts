@@ -197,6 +197,7 @@ describe('normalisation rules (one example each)', () => {
     expect(normalizeEvidence('stdout.txt', Buffer.from('T1C02 +1.2s: ended 1 process(es) the case left running: 2973 git --git-dir\nT1C02 +1.3s: verdict: SUCCESS\n'), ctx)).toBe('T1C02 +<t>s: verdict: SUCCESS\n')
     expect(normalizeEvidence('item_01.bin', Buffer.from([0, 1, 2]), ctx)).toBeUndefined()
     expect(normalizeEvidence('processes.txt', Buffer.from('31\tended\t""\n'), ctx)).toBe(NO_PROCESS_LINE + '\n')
+    expect(normalizeEvidence('processes.txt', Buffer.from('31\tended\t"git -c core.autocrlf=false -c core.longpaths=true -c core.symlinks=true -c core.quotepath=false --git-dir /w/.git check-ignore --stdin"\n'), ctx)).toBe(NO_PROCESS_LINE + '\n')
     expect(normalizeJson({ info: { summary: { diffs: [{ file: 'a' }] } } }, ctx)).toEqual({ info: { summary: { diffs: '<volatile>' } } })
     // --jobs: slot folders, worktree names, and the other checkouts a slot's sandbox hides.
     expect(n('/tmp/opencode-dogfood-RUN_0002-AbC123/slot-1/wt/README.md')).toBe('<worktree>/README.md')

@@ -130,6 +130,8 @@ function normalizeProcesses(text: string, ctx: RunContext): string {
     .split('\n')
     .filter((l) => l.trim() !== '' && l.trim() !== NO_PROCESS_LINE)
     .filter((l) => !/\bgit\b.*--git-dir[ =]\S*\/opencode\/snapshot\//.test(l) && !/\bopencode(?:\.exe)?"?\s+serve\b/.test(l))
+    // OpenCode's other own git calls (check-ignore, status, …) carry its fixed -c prefix.
+    .filter((l) => !/\bgit -c core\.autocrlf=false -c core\.longpaths=true -c core\.symlinks=true\b/.test(l))
     // A process caught while it exits has no command line left ("").
     .filter((l) => !/\t""$/.test(l))
     .map((l) => l.replace(/^\d+\t/, '<pid>\t'))
@@ -163,13 +165,13 @@ function isText(data: Buffer): boolean {
  */
 /**
  * policy.json: the other checkouts a sandbox hides are the machine's (its
- * worktrees, and under --jobs the run's other slots), not the agent's: those
- * entries are left out, and what is left is sorted (the paths they sort by
+ * worktrees, and under --jobs the run's other slots), and where the harness's
+ * ledger lies is the run's layout — not the agent's: those entries are left out, and what is left is sorted (the paths they sort by
  * are placeholders by now).
  */
 function withoutOtherCheckouts(value: unknown): unknown {
   if (Array.isArray(value)) {
-    const kept = value.filter((v) => !(typeof v === 'string' && v.endsWith('(another checkout of the repository)'))).map(withoutOtherCheckouts)
+    const kept = value.filter((v) => !(typeof v === 'string' && (v.endsWith('(another checkout of the repository)') || v.endsWith("the harness's, not the agent's)")))).map(withoutOtherCheckouts)
     return kept.every((v) => typeof v === 'string') ? [...kept].sort() : kept
   }
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutOtherCheckouts(v)]))

@@ -336,6 +336,11 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
         progress({ kind: 'note', line: `--jobs ${jobs}: cases run one at a time without containment (each parallel worktree needs a sandbox that hides the others)` })
         return []
       }
+      // Run in a checkout that is no worktree, T2b and later fail WORKTREE_REQUIRED there: a slot's worktree would change the verdict.
+      if (!inWorktree) {
+        progress({ kind: 'note', line: `--jobs ${jobs}: cases run one at a time in a checkout that is not a worktree (a parallel slot's worktree would change what they find)` })
+        return []
+      }
       const dirs = Array.from({ length: wanted }, (_, k) => slotPaths(tmp, k + 1))
       return dirs.map((d, k) => {
         const others = [...protectedDirs.map((p) => p.dir), workDir, ...dirs.filter((_, j) => j !== k).map((x) => x.dir)]
