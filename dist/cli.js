@@ -78,14 +78,14 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 3 on an internal error, 130/143 when SIGINT/SIGTERM interrupted the run (its ledger sealed as interrupted).
 `;
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-AYE7YBAG.js");
+  const { progressLine } = await import("./chunks/demo-WEVX2P2J.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
   const { joinNegativeValues, parseSuiteInputs } = await import("./chunks/inputs-UXHTFAGA.js");
   const stringOptions = new Set(Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k));
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-DRUGNAYQ.js");
+  const { runSuite } = await import("./chunks/run-IMHHXX5T.js");
   const { verdictTable } = await import("./chunks/table-4WYKIIDR.js");
   const opts = parseSuiteInputs(values, process.cwd());
   const junit = values.junit !== void 0 ? await import("./chunks/junit-3FZDWPI7.js") : void 0;
@@ -240,18 +240,18 @@ async function main(argv) {
       case "report":
         return await cmdReport(rest);
       case "diff":
-        return (await import("./chunks/diff-OYEVNNDE.js")).diffCommand(rest);
+        return (await import("./chunks/diff-IMI2L3QB.js")).diffCommand(rest);
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-AYE7YBAG.js")).runDemo(rest);
+        return await (await import("./chunks/demo-WEVX2P2J.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-RIHFNPCB.js")).runBench(rest);
+        return await (await import("./chunks/bench-HERIZVOU.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {
         const [parent, group, tag] = rest;
-        await (await import("./chunks/reaper-UFTFYXOA.js")).reap(Number(parent), Number(group), tag);
+        await (await import("./chunks/reaper-FN6KUAXL.js")).reap(Number(parent), Number(group), tag);
         return 0;
       }
       default:

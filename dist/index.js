@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   progressLine
-} from "./chunks/chunk-CQRKVNFW.js";
+} from "./chunks/chunk-CYA2CX4U.js";
 import {
   verdictTable
 } from "./chunks/chunk-Z7FVEZRM.js";
@@ -10,9 +10,9 @@ import {
   platformPackages,
   resolveOpencodeBinary,
   runSuite
-} from "./chunks/chunk-LAYFKSMN.js";
+} from "./chunks/chunk-G4JVEU4V.js";
 import "./chunks/chunk-CULUNDQX.js";
-import "./chunks/chunk-ICKYZFPB.js";
+import "./chunks/chunk-E76G3OLL.js";
 import "./chunks/chunk-7DGKOF5D.js";
 import "./chunks/chunk-E22RHQOF.js";
 import "./chunks/chunk-DR4IFN7H.js";

@@ -45,7 +45,7 @@ import {
   type Where,
 } from './support/guard-model.js'
 
-const RUNS = Number(process.env.DOGFOOD_PROPERTY_RUNS ?? 2000)
+const RUNS = Number(process.env.DOGFOOD_PROPERTY_RUNS ?? (process.env.DOGFOOD_LONG === '1' ? 10_000 : 1000))
 // CI runs a fixed seed, so that a red run replays exactly; DOGFOOD_PROPERTY_SEED=random explores.
 const DEFAULT_SEED = 1127434598
 const SEED_INPUT = process.env.DOGFOOD_PROPERTY_SEED

@@ -5,7 +5,7 @@ import {
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-CQRKVNFW.js";
+} from "./chunk-CYA2CX4U.js";
 import "./chunk-Z7FVEZRM.js";
 import {
   DEFAULT_ROLES,
@@ -15,9 +15,9 @@ import {
   resolveOpencodeBinary,
   runSuite,
   startBackends
-} from "./chunk-LAYFKSMN.js";
+} from "./chunk-G4JVEU4V.js";
 import "./chunk-CULUNDQX.js";
-import "./chunk-ICKYZFPB.js";
+import "./chunk-E76G3OLL.js";
 import "./chunk-7DGKOF5D.js";
 import {
   agentFor,

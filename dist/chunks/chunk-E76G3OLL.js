@@ -10,7 +10,7 @@ import {
 import { spawn } from "node:child_process";
 var REAPER_POLL_MS = 250;
 function startReaper(o) {
-  const child = spawn(process.execPath, [o.cli, "__reaper", String(o.parent), String(o.group), o.tag], { detached: true, stdio: "ignore" });
+  const child = spawn(process.execPath, [o.cli, "__reaper", String(o.parent), String(o.group), o.tag], { detached: true, stdio: "ignore", cwd: "/" });
   child.on("error", () => {
   });
   child.unref();

@@ -3,7 +3,7 @@ import {
   REAPER_POLL_MS,
   reap,
   startReaper
-} from "./chunk-ICKYZFPB.js";
+} from "./chunk-E76G3OLL.js";
 import "./chunk-DR4IFN7H.js";
 import "./chunk-7S2WGD5M.js";
 import "./chunk-LHSCZ3D7.js";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-Z7FVEZRM.js";
 import {
   runSuite
-} from "./chunk-LAYFKSMN.js";
+} from "./chunk-G4JVEU4V.js";
 import {
   verifyRun
 } from "./chunk-CULUNDQX.js";

@@ -81,7 +81,7 @@ function normalizeJson(value, ctx, key = "", parentKey = "") {
   return value;
 }
 function normalizeProcesses(text, ctx) {
-  const kept = text.split("\n").filter((l) => l.trim() !== "" && l.trim() !== NO_PROCESS_LINE).filter((l) => !/\bgit\b.*--git-dir[ =]\S*\/opencode\/snapshot\//.test(l) && !/\bopencode(?:\.exe)?"?\s+serve\b/.test(l)).filter((l) => !/\t""$/.test(l)).map((l) => l.replace(/^\d+\t/, "<pid>	"));
+  const kept = text.split("\n").filter((l) => l.trim() !== "" && l.trim() !== NO_PROCESS_LINE).filter((l) => !/\bgit\b.*--git-dir[ =]\S*\/opencode\/snapshot\//.test(l) && !/\bopencode(?:\.exe)?"?\s+serve\b/.test(l)).filter((l) => !/\bgit -c core\.autocrlf=false -c core\.longpaths=true -c core\.symlinks=true\b/.test(l)).filter((l) => !/\t""$/.test(l)).map((l) => l.replace(/^\d+\t/, "<pid>	"));
   return kept.length === 0 ? NO_PROCESS_LINE + "\n" : normalizeText(kept.join("\n") + "\n", ctx);
 }
 var HARNESS_OUTPUT = [`${LEDGER_SUBDIR}/`, `${AGENT_CALLS_SUBDIR}/`];
@@ -95,7 +95,7 @@ function isText(data) {
 }
 function withoutOtherCheckouts(value) {
   if (Array.isArray(value)) {
-    const kept = value.filter((v) => !(typeof v === "string" && v.endsWith("(another checkout of the repository)"))).map(withoutOtherCheckouts);
+    const kept = value.filter((v) => !(typeof v === "string" && (v.endsWith("(another checkout of the repository)") || v.endsWith("the harness's, not the agent's)")))).map(withoutOtherCheckouts);
     return kept.every((v) => typeof v === "string") ? [...kept].sort() : kept;
   }
   if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutOtherCheckouts(v)]));

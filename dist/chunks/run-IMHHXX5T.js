@@ -1,14 +1,13 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  hermeticSuite,
-  makeThrowawayRepo,
-  progressLine,
-  runDemo
-} from "./chunk-CQRKVNFW.js";
-import "./chunk-Z7FVEZRM.js";
-import "./chunk-LAYFKSMN.js";
+  DEFAULT_ROLES,
+  buildSummary,
+  cliEntry,
+  runSuite,
+  stageBatches
+} from "./chunk-G4JVEU4V.js";
 import "./chunk-CULUNDQX.js";
-import "./chunk-ICKYZFPB.js";
+import "./chunk-E76G3OLL.js";
 import "./chunk-7DGKOF5D.js";
 import "./chunk-E22RHQOF.js";
 import "./chunk-DR4IFN7H.js";
@@ -23,12 +22,12 @@ import "./chunk-UJXVBKO4.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
 import "./chunk-YVTE5AOK.js";
-import "./chunk-T23RGRU6.js";
 import "./chunk-Y4FTFHXJ.js";
 import "./chunk-LHSCZ3D7.js";
 export {
-  hermeticSuite,
-  makeThrowawayRepo,
-  progressLine,
-  runDemo
+  DEFAULT_ROLES,
+  buildSummary,
+  cliEntry,
+  runSuite,
+  stageBatches
 };

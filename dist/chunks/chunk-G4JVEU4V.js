@@ -7,7 +7,7 @@ import {
 } from "./chunk-CULUNDQX.js";
 import {
   startReaper
-} from "./chunk-ICKYZFPB.js";
+} from "./chunk-E76G3OLL.js";
 import {
   writeRunReport
 } from "./chunk-7DGKOF5D.js";
@@ -1265,6 +1265,10 @@ async function runSuite(opts) {
         progress({ kind: "note", line: `--jobs ${jobs}: cases run one at a time without containment (each parallel worktree needs a sandbox that hides the others)` });
         return [];
       }
+      if (!inWorktree) {
+        progress({ kind: "note", line: `--jobs ${jobs}: cases run one at a time in a checkout that is not a worktree (a parallel slot's worktree would change what they find)` });
+        return [];
+      }
       const dirs = Array.from({ length: wanted }, (_, k) => slotPaths(tmp, k + 1));
       return dirs.map((d, k) => {
         const others = [...protectedDirs.map((p2) => p2.dir), workDir, ...dirs.filter((_, j) => j !== k).map((x) => x.dir)];
@@ -1358,7 +1362,10 @@ async function runSuite(opts) {
         evidenceExclude: besides.flatMap((id) => [
           path12.join(runDir, "evidence", id) + path12.sep,
           path12.join(runDir, "cases", `${id}.result.json`),
+          // writeFileAtomic's temp files beside them (.NAME.PID.HEX.tmp)
+          path12.join(runDir, "cases", `.${id}.result.json.`),
           path12.join(agentCallsDir, `${id}.json`),
+          path12.join(agentCallsDir, `.${id}.json.`),
           path12.join(runDir, "attempts", id) + path12.sep,
           path12.join(agentCallsDir, "attempts") + path12.sep
         ]),
@@ -1480,7 +1487,7 @@ ${problems.join("\n")}`);
   const inPlaceChanges = inPlaceBefore ? compareSnapshots(inPlaceBefore, await takeSnapshotAfter(inPlaceBefore, { exclude: harnessPaths })).map((c) => `${c.kind} ${path12.join(workDir, c.path)}`) : [];
   const checkoutChanges = [...protectedChanges, ...inPlaceChanges];
   if (opts.recordFile)
-    writeRecording(opts.recordFile, { cases, runId, model, transcriptFile: (id) => path12.join(agentCallsDir, `${id}.json`), workDir, latencyBudgetMs: opts.latencyBudgetMs, secrets });
+    writeRecording(opts.recordFile, { cases, runId, model, transcriptFile: (id) => path12.join(repeat > 1 ? attemptCallsDir(agentCallsDir, 1) : agentCallsDir, `${id}.json`), workDir, latencyBudgetMs: opts.latencyBudgetMs, secrets });
   if (summary.final_verdict === "PASS" && !serverError) rmSync(tmp, { recursive: true });
   return { runId, runDir, summary, worktree, checkoutChanges, containment: containmentLabel(containment), ledgerProblems: problems };
 }
