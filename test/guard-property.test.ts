@@ -7,7 +7,7 @@
 // put everything restorable back: a fresh snapshot equals the before-snapshot,
 // and an independent scan of the tree and git's own index listing agree.
 //
-//   npx vitest run test/guard-property.test.ts                       # 2,000 scenarios, fixed seed (printed)
+//   npx vitest run test/guard-property.test.ts                       # 1,000 scenarios (DOGFOOD_LONG=1: 10,000), fixed seed (printed)
 //   DOGFOOD_PROPERTY_SEED=random npx vitest run test/guard-property.test.ts  # explore with a new seed
 //   DOGFOOD_PROPERTY_SEED=123 npx vitest run test/guard-property.test.ts   # replay a seed
 //   DOGFOOD_PROPERTY_RUNS=100000 npx vitest run test/guard-property.test.ts # long mode
