@@ -2,27 +2,15 @@
 // worktree with its own contained server: the ledger is the one a serial run
 // writes but for timings (`diff` finds nothing), and a safety violation still
 // stops the run — the cases in flight are ended, restored and recorded.
-import { readFileSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { CaseResult, RunSummary } from '../src/types.js'
+import { processesUnder } from './support/processes.js'
 import { cliAsync, fixtureRepo, git, ledgerDir, type CliResult } from './support/repo.js'
 
 const ROOT = path.resolve('.')
 
-function processesUnder(dir: string): string[] {
-  const out: string[] = []
-  for (const pid of readdirSync('/proc').filter((n) => /^[0-9]+$/.test(n))) {
-    try {
-      const cwd = readlinkSync(`/proc/${pid}/cwd`)
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ')
-      if (cwd.startsWith(dir) || cmd.includes(dir)) out.push(`${pid} ${cmd.slice(0, 120)}`)
-    } catch {
-      // gone
-    }
-  }
-  return out
-}
 
 describe('--jobs: the same ledger as a serial run, but for timings', () => {
   const { base, repo } = fixtureRepo()

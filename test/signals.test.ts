@@ -5,11 +5,12 @@
 // no process is left, the user's checkout is unchanged, and a normal run works
 // afterwards. CI: 6 moments (2 of each signal); DOGFOOD_LONG=1: 30.
 import { spawn } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { RunSummary } from '../src/types.js'
 import { manifest } from './support/escape-run.js'
+import { processesUnder } from './support/processes.js'
 import { CLI, cli, fixtureRepo, git, ledgerDir } from './support/repo.js'
 
 const LONG = process.env.DOGFOOD_LONG === '1'
@@ -26,20 +27,6 @@ function prng(seed: number): () => number {
   }
 }
 
-/** Processes whose working folder or command line lies under `dir`. */
-function processesUnder(dir: string): string[] {
-  const out: string[] = []
-  for (const pid of readdirSync('/proc').filter((n) => /^[0-9]+$/.test(n))) {
-    try {
-      const cwd = readlinkSync(`/proc/${pid}/cwd`)
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ')
-      if (cwd.startsWith(dir) || cmd.includes(dir)) out.push(`${pid} ${cmd.slice(0, 120)}`)
-    } catch {
-      // gone, or not ours to read
-    }
-  }
-  return out
-}
 
 async function until(cond: () => boolean, ms: number): Promise<boolean> {
   const end = Date.now() + ms
