@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   progressLine
-} from "./chunks/chunk-CYA2CX4U.js";
+} from "./chunks/chunk-YJNS3DU4.js";
 import {
   verdictTable
 } from "./chunks/chunk-Z7FVEZRM.js";
@@ -10,15 +10,15 @@ import {
   platformPackages,
   resolveOpencodeBinary,
   runSuite
-} from "./chunks/chunk-G4JVEU4V.js";
+} from "./chunks/chunk-O6W37XTM.js";
 import "./chunks/chunk-CULUNDQX.js";
-import "./chunks/chunk-E76G3OLL.js";
 import "./chunks/chunk-7DGKOF5D.js";
-import "./chunks/chunk-E22RHQOF.js";
-import "./chunks/chunk-DR4IFN7H.js";
+import "./chunks/chunk-E76G3OLL.js";
+import "./chunks/chunk-RHB253AV.js";
 import {
   secretValues
 } from "./chunks/chunk-ZV5KNJNH.js";
+import "./chunks/chunk-DR4IFN7H.js";
 import {
   BearerCredentialHandler,
   HttpClient,

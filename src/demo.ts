@@ -59,7 +59,7 @@ export function progressLine(e: ProgressEvent): string {
     case 'run-start':
       return `${e.runId}: ${e.cases} case(s)\n`
     case 'server-start':
-      return `OpenCode server ready at ${e.url} (${e.ms} ms)\n`
+      return `OpenCode server ready at ${e.url} (${e.ms} ms${e.warm ? `; ${e.warm}` : ''})\n`
     case 'containment':
       return `containment: ${e.line}\n`
     case 'note':

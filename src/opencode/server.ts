@@ -2,7 +2,7 @@
 // state under the run's temp folder, network-free flags, the repository's own
 // config disabled and ours injected. Stopped with its whole process group.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { createWriteStream, mkdirSync } from 'node:fs'
+import { createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 import { ServerStartError } from '../errors.js'
@@ -67,7 +67,31 @@ export function stateEnv(stateDir: string): Record<string, string> {
     env[k] = path.join(stateDir, v)
     mkdirSync(env[k], { recursive: true })
   }
+  settleConfigDependencies(path.join(env.XDG_CONFIG_HOME, 'opencode'))
   return env
+}
+
+/** The package OpenCode adds to each config folder it loads (for users' local plugins; none run here). */
+const CONFIG_DEPENDENCY = '@opencode-ai/plugin'
+
+/**
+ * At every start OpenCode installs @opencode-ai/plugin into its global config
+ * folder, in the background: an npm reify inside the server that fetches from
+ * the npm registry — network in hermetic mode, and seconds of CPU that slow
+ * every case when parallel slots start at once (measured: a server's first
+ * prompt 1.7 s alone, 5 s with three starting together). OpenCode 1.18 skips
+ * the install when the folder has node_modules/ and a package-lock.json whose
+ * root names every dependency of its package.json; this writes that state
+ * into a fresh config folder (an existing one is left as it is). Nothing
+ * loads the package: the suite runs no plugin. Source: OpenCode's
+ * Npm.install (checkNodeModules, checkDirty).
+ */
+function settleConfigDependencies(configDir: string): void {
+  if (existsSync(path.join(configDir, 'package.json'))) return
+  mkdirSync(path.join(configDir, 'node_modules'), { recursive: true })
+  const deps = { [CONFIG_DEPENDENCY]: '*' }
+  writeFileSync(path.join(configDir, 'package.json'), JSON.stringify({ dependencies: deps }, null, 2) + '\n')
+  writeFileSync(path.join(configDir, 'package-lock.json'), JSON.stringify({ lockfileVersion: 3, packages: { '': { dependencies: deps } } }, null, 2) + '\n')
 }
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
@@ -110,6 +134,7 @@ export async function startServer(opts: StartServerOptions): Promise<ServerHandl
   let exited: string | undefined
   child.on('exit', (code, signal) => (exited = `exited with ${signal ?? code}`))
   child.on('error', (e) => (exited = `could not start: ${e.message}`))
+  let onAbort = (): void => {}
   const url = await new Promise<string>((resolve, reject) => {
     let seen = ''
     const timer = setTimeout(() => reject(new ServerStartError(`opencode serve printed no address within ${opts.startTimeoutMs ?? 60000} ms (log: ${logFile})`)), opts.startTimeoutMs ?? 60000)
@@ -132,16 +157,18 @@ export async function startServer(opts: StartServerOptions): Promise<ServerHandl
       clearTimeout(timer)
       reject(new ServerStartError(`opencode serve could not start: ${e.message}`))
     })
-    const onAbort = () => {
+    onAbort = () => {
       clearTimeout(timer)
       reject(new ServerStartError(`opencode serve: start given up (${String(opts.signal?.reason ?? 'interrupted')})`))
     }
     if (opts.signal?.aborted) onAbort()
     else opts.signal?.addEventListener('abort', onAbort, { once: true })
-  }).catch((e) => {
-    killGroup(child, 'SIGKILL')
-    throw e
   })
+    .catch((e) => {
+      killGroup(child, 'SIGKILL')
+      throw e
+    })
+    .finally(() => opts.signal?.removeEventListener('abort', onAbort))
   const deadline = Date.now() + (opts.startTimeoutMs ?? 60000)
   for (;;) {
     const h = await health(url)

@@ -125,12 +125,18 @@ function callId(record: RequestRecord, i: number): string {
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  // The listener goes with the timer: a streamed answer sleeps once a token on one request's signal.
   return new Promise((resolve) => {
-    const t = setTimeout(resolve, ms)
-    signal.addEventListener('abort', () => {
+    if (signal.aborted) return resolve()
+    const onAbort = () => {
       clearTimeout(t)
       resolve()
-    })
+    }
+    const t = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    signal.addEventListener('abort', onAbort, { once: true })
   })
 }
 

@@ -81,7 +81,7 @@ export interface SuiteOptions {
 
 export type ProgressEvent =
   | { kind: 'run-start'; runId: string; runDir: string; cases: number }
-  | { kind: 'server-start'; url: string; ms: number }
+  | { kind: 'server-start'; url: string; ms: number; /** How the server was warmed (opencode/warm-up.ts). */ warm?: string }
   | { kind: 'containment'; line: string }
   | { kind: 'note'; line: string }
   | { kind: 'case-start'; caseId: string; stage: Stage; index: number; total: number }

@@ -12,7 +12,6 @@ import { takeSnapshot, takeSnapshotAfter } from '../guard/snapshot.js'
 import { checkWorktree } from '../guard/worktree.js'
 import { containmentLabel, resolveContainment } from '../sandbox/mechanism.js'
 import { providerKeyNames } from '../sandbox/env.js'
-import { startReaper } from '../sandbox/reaper.js'
 import { checkCredentials, prepareAgentSide, registeredSecrets } from './containment.js'
 import { repoLayout } from './layout.js'
 import type { CaseContext } from '../cases/context.js'
@@ -27,7 +26,8 @@ import { writeRunReport } from '../report/html/index.js'
 import { resolveOpencodeBinary } from '../opencode/binary.js'
 import { SCRIPTED_PROVIDER } from '../opencode/config.js'
 import { health } from '../opencode/server.js'
-import { startBackends, type Backends } from './backends.js'
+import { describeWarmUp } from '../opencode/warm-up.js'
+import { hermeticKeys, type Backends } from './backends.js'
 import { cancelCaseProcess, cliEntry, execCase, interruptedBy, startCaseProcess, type CaseProcess } from './case-process.js'
 export { cliEntry } from './case-process.js'
 import { writeRecording } from '../cases/recording.js'
@@ -36,7 +36,7 @@ import { AGENT_CALLS_SUBDIR, BUILTIN_MODEL, LEDGER_SUBDIR, type Role, type Suite
 import { afterCase, selectCases, skipped, stageGate } from './plan.js'
 import { preflight } from './preflight.js'
 import { aggregateAttempts, attemptCallsDir, attemptDir } from './repeat.js'
-import { slotPaths, startSlot, stopSlot, type Slot } from './slots.js'
+import { slotPaths, startSlot, startSlotServer, stopSlot, type Slot, type SlotServerInput } from './slots.js'
 import { createWorktree, removeWorktree } from './worktree.js'
 
 export const DEFAULT_ROLES = (model: string): Role[] =>
@@ -153,35 +153,49 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
     keyNames,
     envPass: opts.envPass ?? [],
   })
+  // Made before any server starts, so every slot's server and every case process share them.
+  const keyEnv = opts.backends?.keyEnv ?? (hermetic && !opts.serverUrl ? hermeticKeys(roles) : {})
+  // Aborted with the run, or when slot 0's server cannot start (the other slots are then of no use).
+  const slotsGiveUp = new AbortController()
+  const serverInput: SlotServerInput | undefined = binary
+    ? {
+        model,
+        hermetic,
+        roles,
+        writeAllowlist: opts.writeAllowlist,
+        cases: all,
+        binary,
+        keyEnv,
+        launcher: opts.launcher,
+        signal: opts.interrupt ? AbortSignal.any([opts.interrupt, slotsGiveUp.signal]) : slotsGiveUp.signal,
+      }
+    : undefined
   try {
-    if (!serverUrl) {
+    // --jobs: the other slots (worktree + contained server each) start at the same moment as slot 0's server.
+    const start0 = !serverUrl && serverInput ? startSlotServer(agent, workDir, tmp, serverInput) : undefined
+    const extra = startExtraSlots()
+    slotStarts = extra
+    if (start0) {
       const t0 = Date.now()
       try {
-        const launch = (command: string, args: string[]) => {
-          const c = agent.wrap(command, args)
-          return opts.launcher ? { command: opts.launcher, args: [c.command, ...c.args] } : c
-        }
-        backends = await startBackends({ model, hermetic, roles, writeAllowlist: opts.writeAllowlist, cases: all, binary: binary!, cwd: workDir, tmp, env: agent.serverEnv, wrap: launch, signal: opts.interrupt })
-        serverUrl = backends.url
-        progress({ kind: 'server-start', url: serverUrl, ms: Date.now() - t0 })
-        // Killed outright, the suite runs no finally: the reaper ends the server and the agent's processes then.
-        startReaper({ cli: cliEntry(), parent: process.pid, group: backends.pid, tag: agent.tag })
+        const started = await start0
+        backends = started
+        serverUrl = started.url
+        progress({ kind: 'server-start', url: serverUrl, ms: Date.now() - t0, warm: describeWarmUp(started.warmUp) })
       } catch (e) {
         // Evidence, not an exception: T1C01 will find no server and record CLIFAIL.
         serverError = (e as Error).message
         serverUrl = 'http://127.0.0.1:9'
+        slotsGiveUp.abort(new Error('slot 0 could not start'))
         progress({ kind: 'stop', reason: `OpenCode server could not start: ${serverError}` })
       }
     }
     // Role keys (made up per run in hermetic mode) reach case processes only through env.
-    childEnv = Object.fromEntries(Object.entries({ ...process.env, ...backends?.keyEnv }).filter((e): e is [string, string] => typeof e[1] === 'string'))
+    childEnv = Object.fromEntries(Object.entries({ ...process.env, ...keyEnv }).filter((e): e is [string, string] => typeof e[1] === 'string'))
     registered = registeredSecrets(childEnv, roles, keyNames, credentials)
     secrets = [...registered.values()]
 
-    // --jobs: extra slots (worktree + contained server each) start now, while the first cases run.
     const slot0: Slot = { index: 0, workDir, serverUrl: serverUrl!, agent, backends }
-    const extra = startExtraSlots()
-    slotStarts = extra
     const waitMs = opts.caseTimeoutMs + 60_000
     /** One case on one slot; `besides`: the ids of cases running at the same time (their ledger writes are not this case's agent's). */
     /** One attempt of a case on one slot (`attempt` > 0: --repeat, in its own small ledger; see repeat.ts). */
@@ -331,7 +345,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
     function startExtraSlots(): Promise<Slot>[] {
       const widest = Math.max(0, ...stageBatches(cases).map((b) => b.length))
       const wanted = Math.min(jobs, widest) - 1
-      if (wanted <= 0 || serverError || !binary || opts.serverUrl || opts.backends) return []
+      if (wanted <= 0 || !serverInput || opts.serverUrl || opts.backends) return []
       if (!containment.active) {
         progress({ kind: 'note', line: `--jobs ${jobs}: cases run one at a time without containment (each parallel worktree needs a sandbox that hides the others)` })
         return []
@@ -345,6 +359,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
       return dirs.map((d, k) => {
         const others = [...protectedDirs.map((p) => p.dir), workDir, ...dirs.filter((_, j) => j !== k).map((x) => x.dir)]
         const p = startSlot({
+          ...serverInput,
           index: k + 1,
           dir: d.dir,
           tmp: d.tmp,
@@ -352,25 +367,16 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
           commonDir,
           otherCheckouts: others,
           containment,
-          writeAllowlist: opts.writeAllowlist,
           harnessDirs: [ledgerDir, agentCallsRoot, tmp],
-          readable: binaryFolders(binary),
+          readable: binaryFolders(binary!),
           credentials,
           keyNames,
           envPass: opts.envPass ?? [],
-          model,
-          hermetic,
-          roles,
-          cases: all,
-          binary,
-          keyEnv: backends?.keyEnv ?? {},
-          launcher: opts.launcher,
-          signal: opts.interrupt,
         })
         p.then(
           (s) => {
             slots.push(s)
-            progress({ kind: 'note', line: `slot ${s.index}: OpenCode server ready at ${s.serverUrl} (worktree ${s.workDir})` })
+            progress({ kind: 'note', line: `slot ${s.index}: OpenCode server ready at ${s.serverUrl} (worktree ${s.workDir}; ${s.warm})` })
           },
           (e: Error) => progress({ kind: 'note', line: `slot ${k + 1} could not start (its cases run on the other slots): ${e.message}` }),
         )

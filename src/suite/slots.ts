@@ -2,17 +2,17 @@
 // and an OpenCode server contained to it (its own sandbox, its own policy,
 // its own process tag). Slot 0 is the run's own worktree and server; slots 1…
 // are worktrees of the same HEAD made in the run's temp folder, each with its
-// server, started while the first cases run. Each slot's sandbox hides every
-// other checkout, the other slots' worktrees among them, so a case can reach
-// only its own worktree and the guard's verdicts stay the serial run's.
+// server; every slot's server starts at the same moment as slot 0's. Each
+// slot's sandbox hides every other checkout, the other slots' worktrees among
+// them, so a case can reach only its own worktree and the guard's verdicts
+// stay the serial run's.
 import { mkdirSync, realpathSync } from 'node:fs'
 import path from 'node:path'
 import type { CredentialFinding } from '../sandbox/credentials.js'
 import type { Containment } from '../sandbox/mechanism.js'
 import { startReaper } from '../sandbox/reaper.js'
-import type { Role } from '../types.js'
-import type { CaseDef } from '../cases/catalog.js'
-import { startBackends, type Backends } from './backends.js'
+import { describeWarmUp, warmUp, type WarmUp } from '../opencode/warm-up.js'
+import { startBackends, type BackendOptions, type Backends } from './backends.js'
 import { cliEntry } from './case-process.js'
 import { prepareAgentSide, type AgentSide } from './containment.js'
 import { createWorktree, removeWorktree } from './worktree.js'
@@ -23,11 +23,22 @@ export interface Slot {
   serverUrl: string
   agent: AgentSide
   backends?: Backends
+  /** How its server was warmed (slots 1…; for the progress log). */
+  warm?: string
   /** Made by the run (slots 1…): removed at its end with a plain `git worktree remove`. */
   ownWorktree?: string
 }
 
-export interface SlotInput {
+/** What every slot's server is started from: the run's model, roles, cases and keys (see BackendOptions). */
+export type SlotServerInput = Pick<BackendOptions, 'model' | 'hermetic' | 'roles' | 'writeAllowlist' | 'cases' | 'binary'> & {
+  /** The run's made-up keys (hermetic mode), made before any server starts: every case process has one environment. */
+  keyEnv: Record<string, string>
+  launcher?: string
+  /** Aborted when the run is interrupted (or slot 0 could not start): a start in progress is given up. */
+  signal?: AbortSignal
+}
+
+export type SlotInput = SlotServerInput & {
   index: number
   /** Where the slot's worktree goes (its parent folder must exist). */
   dir: string
@@ -36,7 +47,6 @@ export interface SlotInput {
   /** Every checkout of the repository but this slot's: hidden from its sandbox. */
   otherCheckouts: string[]
   containment: Containment
-  writeAllowlist: string[]
   /** The harness's folders (ledger, transcripts, temp). */
   harnessDirs: string[]
   /** The slot's own temp folder (OpenCode's state and log). */
@@ -45,48 +55,55 @@ export interface SlotInput {
   credentials: CredentialFinding[]
   keyNames: string[]
   envPass: string[]
-  model: string
-  hermetic: boolean
-  roles: Role[]
-  cases: CaseDef[]
-  binary: string
-  /** Slot 0's made-up keys: every case process has one environment. */
-  keyEnv: Record<string, string>
-  launcher?: string
-  signal?: AbortSignal
 }
 
 /**
- * Make slot `index`: `git worktree add --detach DIR HEAD`, its agent side
- * (policy, environment, tag), its OpenCode server (and scripted model) inside
- * its sandbox, and a reaper. Throws what createWorktree or startBackends
- * throw; the caller runs the stage on the slots it has.
+ * Start the OpenCode server (and, hermetic, the scripted model) of a slot
+ * whose worktree and agent side exist: inside the slot's sandbox (agent.wrap,
+ * then the launcher), with a reaper that ends the server's group and every
+ * process carrying the slot's tag if the run is killed, and warmed for the
+ * slot's worktree (see warmUp). Slot 0 — the run's own worktree — and slots
+ * 1… start through here, at the same moment. `tmp`: the slot's temp folder
+ * (logs, OpenCode's state). Throws what startBackends throws.
  */
-export async function startSlot(o: SlotInput): Promise<Slot> {
-  mkdirSync(o.tmp, { recursive: true })
-  const workDir = realpathSync(await createWorktree(o.repoDir, o.dir))
-  const agent = await prepareAgentSide({
-    containment: o.containment,
-    workDir,
-    commonDir: o.commonDir,
-    otherCheckouts: o.otherCheckouts,
-    writeAllowlist: o.writeAllowlist,
-    harnessPaths: [],
-    harnessDirs: o.harnessDirs,
-    tmp: o.tmp,
-    readable: o.readable,
-    credentials: o.credentials,
-    keyNames: o.keyNames,
-    envPass: o.envPass,
-  })
+export async function startSlotServer(agent: AgentSide, workDir: string, tmp: string, o: SlotServerInput): Promise<Backends & { warmUp: WarmUp }> {
   const launch = (command: string, args: string[]) => {
     const c = agent.wrap(command, args)
     return o.launcher ? { command: o.launcher, args: [c.command, ...c.args] } : c
   }
+  const backends = await startBackends({ model: o.model, hermetic: o.hermetic, roles: o.roles, writeAllowlist: o.writeAllowlist, cases: o.cases, binary: o.binary, cwd: workDir, tmp, env: agent.serverEnv, wrap: launch, keyEnv: o.keyEnv, signal: o.signal })
+  // Killed outright, the suite runs no finally: the reaper ends the server and the agent's processes then.
+  startReaper({ cli: cliEntry(), parent: process.pid, group: backends.pid, tag: agent.tag })
+  // Hermetic: the scripted model answers the warm-up prompt (an untagged request in its log); a real provider is never prompted here.
+  return { ...backends, warmUp: await warmUp(backends.url, workDir, { model: o.hermetic ? o.model : undefined, signal: o.signal }) }
+}
+
+/**
+ * Make slot `index` (1…): `git worktree add --detach DIR HEAD`, its agent
+ * side (policy, environment, tag), and its server (startSlotServer). Throws
+ * what createWorktree or startBackends throw, the worktree removed again; the
+ * caller runs the stage on the slots it has.
+ */
+export async function startSlot(o: SlotInput): Promise<Slot> {
+  mkdirSync(o.tmp, { recursive: true })
+  const workDir = realpathSync(await createWorktree(o.repoDir, o.dir))
   try {
-    const backends = await startBackends({ model: o.model, hermetic: o.hermetic, roles: o.roles, writeAllowlist: o.writeAllowlist, cases: o.cases, binary: o.binary, cwd: workDir, tmp: o.tmp, env: agent.serverEnv, wrap: launch, keyEnv: o.keyEnv, signal: o.signal })
-    startReaper({ cli: cliEntry(), parent: process.pid, group: backends.pid, tag: agent.tag })
-    return { index: o.index, workDir, serverUrl: backends.url, agent, backends, ownWorktree: workDir }
+    const agent = await prepareAgentSide({
+      containment: o.containment,
+      workDir,
+      commonDir: o.commonDir,
+      otherCheckouts: o.otherCheckouts,
+      writeAllowlist: o.writeAllowlist,
+      harnessPaths: [],
+      harnessDirs: o.harnessDirs,
+      tmp: o.tmp,
+      readable: o.readable,
+      credentials: o.credentials,
+      keyNames: o.keyNames,
+      envPass: o.envPass,
+    })
+    const backends = await startSlotServer(agent, workDir, o.tmp, o)
+    return { index: o.index, workDir, serverUrl: backends.url, agent, backends, warm: describeWarmUp(backends.warmUp), ownWorktree: workDir }
   } catch (e) {
     await removeWorktree(o.repoDir, workDir)
     throw e

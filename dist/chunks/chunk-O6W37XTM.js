@@ -6,14 +6,15 @@ import {
   verifyRun
 } from "./chunk-CULUNDQX.js";
 import {
-  startReaper
-} from "./chunk-E76G3OLL.js";
-import {
   writeRunReport
 } from "./chunk-7DGKOF5D.js";
 import {
+  startReaper
+} from "./chunk-E76G3OLL.js";
+import {
   SCRIPTED_KEY_ENV,
   SCRIPTED_PROVIDER,
+  agentFor,
   buildConfig,
   checkWorktree,
   classify,
@@ -28,6 +29,7 @@ import {
   providerFault,
   removeCanary,
   resultPath,
+  sdkTransport,
   sealEvidence,
   splitModel,
   splitNul,
@@ -38,15 +40,15 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-E22RHQOF.js";
-import {
-  PROCESS_TAG_VAR
-} from "./chunk-DR4IFN7H.js";
+} from "./chunk-RHB253AV.js";
 import {
   redact,
   scrubFile,
   secretValues
 } from "./chunk-ZV5KNJNH.js";
+import {
+  PROCESS_TAG_VAR
+} from "./chunk-DR4IFN7H.js";
 import {
   exec
 } from "./chunk-ZCGT4M2M.js";
@@ -714,6 +716,29 @@ function resolveOpencodeBinary(explicit) {
   throw new InputError("opencode-path", "no opencode binary found: install the npm package opencode-ai, put opencode on PATH, or pass its path");
 }
 
+// src/opencode/warm-up.ts
+async function warmUp(url, directory, o = {}) {
+  const t0 = Date.now();
+  const timeoutMs = o.timeoutMs ?? 3e4;
+  const steps = [];
+  const transport = sdkTransport(url);
+  const done = (error) => ({ ms: Date.now() - t0, steps, ...error ? { error } : {} });
+  try {
+    await transport.registry(directory);
+    steps.push("registry");
+    if (!o.model) return done();
+    const r = await transport.prompt({ directory, model: o.model, agent: agentFor("readonly"), text: "opencode-dogfood warm-up: answer with one word.", budgetMs: timeoutMs, signal: o.signal });
+    steps.push("prompt");
+    return done(r.error ?? (r.timedOut ? `no answer within ${timeoutMs} ms` : void 0));
+  } catch (e) {
+    return done(e.message);
+  }
+}
+function describeWarmUp(w) {
+  if (w.error) return `warm-up failed${w.steps.length ? ` after ${w.steps.join(" + ")}` : ""}: ${w.error}`;
+  return `warmed: ${w.steps.join(" + ")}, ${w.ms} ms`;
+}
+
 // src/suite/backends.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
 import { writeFileSync } from "node:fs";
@@ -1105,7 +1130,13 @@ import path11 from "node:path";
 // src/suite/worktree.ts
 import { existsSync as existsSync5, readdirSync as readdirSync4 } from "node:fs";
 import path10 from "node:path";
-async function createWorktree(repoDir, worktreePath) {
+function createWorktree(repoDir, worktreePath) {
+  const made = creating.then(() => addWorktree(repoDir, worktreePath));
+  creating = made.catch(() => void 0);
+  return made;
+}
+var creating = Promise.resolve();
+async function addWorktree(repoDir, worktreePath) {
   const target = path10.resolve(worktreePath);
   if (existsSync5(target) && readdirSync4(target).length > 0) throw new InputError("--worktree", `${target} exists and is not empty; give a new path`);
   const r = await git(repoDir, ["worktree", "add", "--detach", "--", target, "HEAD"]);
@@ -1119,31 +1150,35 @@ async function removeWorktree(repoDir, worktreePath) {
 }
 
 // src/suite/slots.ts
-async function startSlot(o) {
-  mkdirSync6(o.tmp, { recursive: true });
-  const workDir = realpathSync(await createWorktree(o.repoDir, o.dir));
-  const agent = await prepareAgentSide({
-    containment: o.containment,
-    workDir,
-    commonDir: o.commonDir,
-    otherCheckouts: o.otherCheckouts,
-    writeAllowlist: o.writeAllowlist,
-    harnessPaths: [],
-    harnessDirs: o.harnessDirs,
-    tmp: o.tmp,
-    readable: o.readable,
-    credentials: o.credentials,
-    keyNames: o.keyNames,
-    envPass: o.envPass
-  });
+async function startSlotServer(agent, workDir, tmp, o) {
   const launch = (command, args) => {
     const c = agent.wrap(command, args);
     return o.launcher ? { command: o.launcher, args: [c.command, ...c.args] } : c;
   };
+  const backends = await startBackends({ model: o.model, hermetic: o.hermetic, roles: o.roles, writeAllowlist: o.writeAllowlist, cases: o.cases, binary: o.binary, cwd: workDir, tmp, env: agent.serverEnv, wrap: launch, keyEnv: o.keyEnv, signal: o.signal });
+  startReaper({ cli: cliEntry(), parent: process.pid, group: backends.pid, tag: agent.tag });
+  return { ...backends, warmUp: await warmUp(backends.url, workDir, { model: o.hermetic ? o.model : void 0, signal: o.signal }) };
+}
+async function startSlot(o) {
+  mkdirSync6(o.tmp, { recursive: true });
+  const workDir = realpathSync(await createWorktree(o.repoDir, o.dir));
   try {
-    const backends = await startBackends({ model: o.model, hermetic: o.hermetic, roles: o.roles, writeAllowlist: o.writeAllowlist, cases: o.cases, binary: o.binary, cwd: workDir, tmp: o.tmp, env: agent.serverEnv, wrap: launch, keyEnv: o.keyEnv, signal: o.signal });
-    startReaper({ cli: cliEntry(), parent: process.pid, group: backends.pid, tag: agent.tag });
-    return { index: o.index, workDir, serverUrl: backends.url, agent, backends, ownWorktree: workDir };
+    const agent = await prepareAgentSide({
+      containment: o.containment,
+      workDir,
+      commonDir: o.commonDir,
+      otherCheckouts: o.otherCheckouts,
+      writeAllowlist: o.writeAllowlist,
+      harnessPaths: [],
+      harnessDirs: o.harnessDirs,
+      tmp: o.tmp,
+      readable: o.readable,
+      credentials: o.credentials,
+      keyNames: o.keyNames,
+      envPass: o.envPass
+    });
+    const backends = await startSlotServer(agent, workDir, o.tmp, o);
+    return { index: o.index, workDir, serverUrl: backends.url, agent, backends, warm: describeWarmUp(backends.warmUp), ownWorktree: workDir };
   } catch (e) {
     await removeWorktree(o.repoDir, workDir);
     throw e;
@@ -1256,11 +1291,24 @@ async function runSuite(opts) {
     keyNames,
     envPass: opts.envPass ?? []
   });
+  const keyEnv = opts.backends?.keyEnv ?? (hermetic && !opts.serverUrl ? hermeticKeys(roles) : {});
+  const slotsGiveUp = new AbortController();
+  const serverInput = binary ? {
+    model,
+    hermetic,
+    roles,
+    writeAllowlist: opts.writeAllowlist,
+    cases: all,
+    binary,
+    keyEnv,
+    launcher: opts.launcher,
+    signal: opts.interrupt ? AbortSignal.any([opts.interrupt, slotsGiveUp.signal]) : slotsGiveUp.signal
+  } : void 0;
   try {
     let startExtraSlots2 = function() {
       const widest = Math.max(0, ...stageBatches(cases).map((b) => b.length));
       const wanted = Math.min(jobs, widest) - 1;
-      if (wanted <= 0 || serverError || !binary || opts.serverUrl || opts.backends) return [];
+      if (wanted <= 0 || !serverInput || opts.serverUrl || opts.backends) return [];
       if (!containment.active) {
         progress({ kind: "note", line: `--jobs ${jobs}: cases run one at a time without containment (each parallel worktree needs a sandbox that hides the others)` });
         return [];
@@ -1273,6 +1321,7 @@ async function runSuite(opts) {
       return dirs.map((d, k) => {
         const others = [...protectedDirs.map((p2) => p2.dir), workDir, ...dirs.filter((_, j) => j !== k).map((x) => x.dir)];
         const p = startSlot({
+          ...serverInput,
           index: k + 1,
           dir: d.dir,
           tmp: d.tmp,
@@ -1280,25 +1329,16 @@ async function runSuite(opts) {
           commonDir,
           otherCheckouts: others,
           containment,
-          writeAllowlist: opts.writeAllowlist,
           harnessDirs: [ledgerDir, agentCallsRoot, tmp],
           readable: binaryFolders(binary),
           credentials,
           keyNames,
-          envPass: opts.envPass ?? [],
-          model,
-          hermetic,
-          roles,
-          cases: all,
-          binary,
-          keyEnv: backends?.keyEnv ?? {},
-          launcher: opts.launcher,
-          signal: opts.interrupt
+          envPass: opts.envPass ?? []
         });
         p.then(
           (s) => {
             slots.push(s);
-            progress({ kind: "note", line: `slot ${s.index}: OpenCode server ready at ${s.serverUrl} (worktree ${s.workDir})` });
+            progress({ kind: "note", line: `slot ${s.index}: OpenCode server ready at ${s.serverUrl} (worktree ${s.workDir}; ${s.warm})` });
           },
           (e) => progress({ kind: "note", line: `slot ${k + 1} could not start (its cases run on the other slots): ${e.message}` })
         );
@@ -1306,29 +1346,27 @@ async function runSuite(opts) {
       });
     };
     var startExtraSlots = startExtraSlots2;
-    if (!serverUrl) {
+    const start0 = !serverUrl && serverInput ? startSlotServer(agent, workDir, tmp, serverInput) : void 0;
+    const extra = startExtraSlots2();
+    slotStarts = extra;
+    if (start0) {
       const t0 = Date.now();
       try {
-        const launch = (command, args) => {
-          const c = agent.wrap(command, args);
-          return opts.launcher ? { command: opts.launcher, args: [c.command, ...c.args] } : c;
-        };
-        backends = await startBackends({ model, hermetic, roles, writeAllowlist: opts.writeAllowlist, cases: all, binary, cwd: workDir, tmp, env: agent.serverEnv, wrap: launch, signal: opts.interrupt });
-        serverUrl = backends.url;
-        progress({ kind: "server-start", url: serverUrl, ms: Date.now() - t0 });
-        startReaper({ cli: cliEntry(), parent: process.pid, group: backends.pid, tag: agent.tag });
+        const started = await start0;
+        backends = started;
+        serverUrl = started.url;
+        progress({ kind: "server-start", url: serverUrl, ms: Date.now() - t0, warm: describeWarmUp(started.warmUp) });
       } catch (e) {
         serverError = e.message;
         serverUrl = "http://127.0.0.1:9";
+        slotsGiveUp.abort(new Error("slot 0 could not start"));
         progress({ kind: "stop", reason: `OpenCode server could not start: ${serverError}` });
       }
     }
-    childEnv = Object.fromEntries(Object.entries({ ...process.env, ...backends?.keyEnv }).filter((e) => typeof e[1] === "string"));
+    childEnv = Object.fromEntries(Object.entries({ ...process.env, ...keyEnv }).filter((e) => typeof e[1] === "string"));
     registered = registeredSecrets(childEnv, roles, keyNames, credentials);
     secrets = [...registered.values()];
     const slot0 = { index: 0, workDir, serverUrl, agent, backends };
-    const extra = startExtraSlots2();
-    slotStarts = extra;
     const waitMs = opts.caseTimeoutMs + 6e4;
     const runOn = (i, slot, proc, stop, besides, attempt = 0) => {
       const c = cases[i];

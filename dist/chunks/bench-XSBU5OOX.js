@@ -1,11 +1,8 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  sdkTransport
-} from "./chunk-7IFWNPXD.js";
-import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-CYA2CX4U.js";
+} from "./chunk-YJNS3DU4.js";
 import "./chunk-Z7FVEZRM.js";
 import {
   DEFAULT_ROLES,
@@ -15,16 +12,17 @@ import {
   resolveOpencodeBinary,
   runSuite,
   startBackends
-} from "./chunk-G4JVEU4V.js";
+} from "./chunk-O6W37XTM.js";
 import "./chunk-CULUNDQX.js";
-import "./chunk-E76G3OLL.js";
 import "./chunk-7DGKOF5D.js";
+import "./chunk-E76G3OLL.js";
 import {
   agentFor,
-  caseTag
-} from "./chunk-E22RHQOF.js";
-import "./chunk-DR4IFN7H.js";
+  caseTag,
+  sdkTransport
+} from "./chunk-RHB253AV.js";
 import "./chunk-ZV5KNJNH.js";
+import "./chunk-DR4IFN7H.js";
 import "./chunk-ZCGT4M2M.js";
 import "./chunk-7S2WGD5M.js";
 import "./chunk-DKZ2MXEC.js";

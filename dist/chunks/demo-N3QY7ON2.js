@@ -4,15 +4,15 @@ import {
   makeThrowawayRepo,
   progressLine,
   runDemo
-} from "./chunk-CYA2CX4U.js";
+} from "./chunk-YJNS3DU4.js";
 import "./chunk-Z7FVEZRM.js";
-import "./chunk-G4JVEU4V.js";
+import "./chunk-O6W37XTM.js";
 import "./chunk-CULUNDQX.js";
-import "./chunk-E76G3OLL.js";
 import "./chunk-7DGKOF5D.js";
-import "./chunk-E22RHQOF.js";
-import "./chunk-DR4IFN7H.js";
+import "./chunk-E76G3OLL.js";
+import "./chunk-RHB253AV.js";
 import "./chunk-ZV5KNJNH.js";
+import "./chunk-DR4IFN7H.js";
 import "./chunk-ZCGT4M2M.js";
 import "./chunk-7S2WGD5M.js";
 import "./chunk-DKZ2MXEC.js";

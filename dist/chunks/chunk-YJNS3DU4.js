@@ -4,13 +4,13 @@ import {
 } from "./chunk-Z7FVEZRM.js";
 import {
   runSuite
-} from "./chunk-G4JVEU4V.js";
+} from "./chunk-O6W37XTM.js";
 import {
   verifyRun
 } from "./chunk-CULUNDQX.js";
 import {
   gitOk
-} from "./chunk-E22RHQOF.js";
+} from "./chunk-RHB253AV.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,
@@ -77,7 +77,7 @@ function progressLine(e) {
       return `${e.runId}: ${e.cases} case(s)
 `;
     case "server-start":
-      return `OpenCode server ready at ${e.url} (${e.ms} ms)
+      return `OpenCode server ready at ${e.url} (${e.ms} ms${e.warm ? `; ${e.warm}` : ""})
 `;
     case "containment":
       return `containment: ${e.line}

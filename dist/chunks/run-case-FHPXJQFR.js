@@ -1,22 +1,18 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  assistantText,
-  createOpencodeClient,
-  sdkTransport,
-  toolUses
-} from "./chunk-7IFWNPXD.js";
-import {
   FILE_HEADERS_ONLY,
   createTwoFilesPatch
 } from "./chunk-PO7KAT3C.js";
 import {
   agentFor,
+  assistantText,
   canaryState,
   caseTag,
   checkWorktree,
   compareCanaries,
   compareFingerprints,
   compareSnapshots,
+  createOpencodeClient,
   describePolicy,
   encodePath,
   formatChanges,
@@ -31,22 +27,24 @@ import {
   providerFault,
   restoreCanary,
   retryDecision,
+  sdkTransport,
   splitModel,
   takeFingerprint,
   takeSnapshot,
   takeSnapshotAfter,
+  toolUses,
   writeEvidence
-} from "./chunk-E22RHQOF.js";
-import {
-  endNewProcesses,
-  formatProcesses,
-  processBaseline
-} from "./chunk-DR4IFN7H.js";
+} from "./chunk-RHB253AV.js";
 import {
   containsSecret,
   redact,
   secretValues
 } from "./chunk-ZV5KNJNH.js";
+import {
+  endNewProcesses,
+  formatProcesses,
+  processBaseline
+} from "./chunk-DR4IFN7H.js";
 import {
   contain,
   containmentLabel
