@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   progressLine
-} from "./chunks/chunk-YJNS3DU4.js";
+} from "./chunks/chunk-EO4LWMMC.js";
 import {
   verdictTable
 } from "./chunks/chunk-Z7FVEZRM.js";
@@ -10,7 +10,7 @@ import {
   platformPackages,
   resolveOpencodeBinary,
   runSuite
-} from "./chunks/chunk-O6W37XTM.js";
+} from "./chunks/chunk-OTPVAEAN.js";
 import "./chunks/chunk-CULUNDQX.js";
 import "./chunks/chunk-7DGKOF5D.js";
 import "./chunks/chunk-E76G3OLL.js";

@@ -4,12 +4,14 @@
 // that leaves the first case a warm server. A control start with a bare config
 // folder shows the install this prevents is real.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { builtinCases } from '../src/cases/catalog.js'
 import { resolveOpencodeBinary } from '../src/opencode/binary.js'
-import { warmUp, type WarmUp } from '../src/opencode/warm-up.js'
+import { describeWarmUp, warmUp, type WarmUp } from '../src/opencode/warm-up.js'
 import { defaultServerEnv, startBackends, type Backends } from '../src/suite/backends.js'
 import { BUILTIN_MODEL, DEFAULT_WRITE_ALLOWLIST } from '../src/suite/options.js'
 import { fixtureRepo } from './support/repo.js'
@@ -76,4 +78,25 @@ describe('server start', () => {
       await control.stop()
     }
   }, 120_000)
+})
+
+describe('warm-up that cannot be done: said, never thrown', () => {
+  it('a server that is not there', async () => {
+    const w = await warmUp('http://127.0.0.1:9', '/tmp', { model: BUILTIN_MODEL })
+    expect(w.steps).toEqual([])
+    expect(describeWarmUp(w)).toMatch(/^warm-up failed: /)
+  })
+
+  it('a server that never answers: given up after the timeout', async () => {
+    const hung = http.createServer(() => {})
+    await new Promise<void>((r) => hung.listen(0, '127.0.0.1', r))
+    try {
+      const w = await warmUp(`http://127.0.0.1:${(hung.address() as AddressInfo).port}`, '/tmp', { model: BUILTIN_MODEL, timeoutMs: 500 })
+      expect(w.error).toBe('GET /config/providers: no answer within 500 ms')
+      expect(w.ms).toBeLessThan(5000)
+    } finally {
+      hung.closeAllConnections()
+      hung.close()
+    }
+  })
 })

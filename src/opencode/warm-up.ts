@@ -20,10 +20,11 @@ export interface WarmUp {
 
 /**
  * Warm the server at `url` for `directory`: GET /config/providers, then — when
- * `prompt.model` is given — one read-only prompt in a session of its own. Only
- * the harness's scripted model is given here (hermetic mode): a warm-up must
- * cost no provider call a team pays for, so against a real provider only the
- * registry is warmed. `timeoutMs` bounds each step. Never throws.
+ * `o.model` is given — one read-only prompt in a session of its own. Only the
+ * harness's scripted model is given here (hermetic mode): a warm-up must cost
+ * no provider call a team pays for, so against a real provider only the
+ * registry is warmed. `o.timeoutMs` (default 30,000) bounds each step; an
+ * aborted `o.signal` aborts the prompt and its session. Never throws.
  */
 export async function warmUp(url: string, directory: string, o: { model?: string; timeoutMs?: number; signal?: AbortSignal } = {}): Promise<WarmUp> {
   const t0 = Date.now()
@@ -33,7 +34,7 @@ export async function warmUp(url: string, directory: string, o: { model?: string
   const done = (error?: string): WarmUp => ({ ms: Date.now() - t0, steps, ...(error ? { error } : {}) })
   try {
     // Provider options (keys among them) come back in the body: registry() keeps ids only.
-    await transport.registry(directory)
+    await within(transport.registry(directory), timeoutMs, 'GET /config/providers')
     steps.push('registry')
     if (!o.model) return done()
     const r = await transport.prompt({ directory, model: o.model, agent: agentFor('readonly'), text: 'opencode-dogfood warm-up: answer with one word.', budgetMs: timeoutMs, signal: o.signal })
@@ -42,6 +43,13 @@ export async function warmUp(url: string, directory: string, o: { model?: string
   } catch (e) {
     return done((e as Error).message)
   }
+}
+
+/** `p`, or a rejection naming `what` once `ms` have passed. */
+function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms)))
+  return Promise.race([p, late]).finally(() => clearTimeout(timer))
 }
 
 /** One phrase for the progress log: "warmed: registry + prompt, 1234 ms" or "warm-up failed after registry: …". */

@@ -4,7 +4,7 @@ import {
 } from "./chunk-Z7FVEZRM.js";
 import {
   runSuite
-} from "./chunk-O6W37XTM.js";
+} from "./chunk-OTPVAEAN.js";
 import {
   verifyRun
 } from "./chunk-CULUNDQX.js";

@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-YJNS3DU4.js";
+} from "./chunk-EO4LWMMC.js";
 import "./chunk-Z7FVEZRM.js";
 import {
   DEFAULT_ROLES,
@@ -12,7 +12,7 @@ import {
   resolveOpencodeBinary,
   runSuite,
   startBackends
-} from "./chunk-O6W37XTM.js";
+} from "./chunk-OTPVAEAN.js";
 import "./chunk-CULUNDQX.js";
 import "./chunk-7DGKOF5D.js";
 import "./chunk-E76G3OLL.js";

@@ -4,9 +4,9 @@ import {
   makeThrowawayRepo,
   progressLine,
   runDemo
-} from "./chunk-YJNS3DU4.js";
+} from "./chunk-EO4LWMMC.js";
 import "./chunk-Z7FVEZRM.js";
-import "./chunk-O6W37XTM.js";
+import "./chunk-OTPVAEAN.js";
 import "./chunk-CULUNDQX.js";
 import "./chunk-7DGKOF5D.js";
 import "./chunk-E76G3OLL.js";

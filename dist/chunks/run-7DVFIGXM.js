@@ -5,7 +5,7 @@ import {
   cliEntry,
   runSuite,
   stageBatches
-} from "./chunk-O6W37XTM.js";
+} from "./chunk-OTPVAEAN.js";
 import "./chunk-CULUNDQX.js";
 import "./chunk-7DGKOF5D.js";
 import "./chunk-E76G3OLL.js";

@@ -724,7 +724,7 @@ async function warmUp(url, directory, o = {}) {
   const transport = sdkTransport(url);
   const done = (error) => ({ ms: Date.now() - t0, steps, ...error ? { error } : {} });
   try {
-    await transport.registry(directory);
+    await within(transport.registry(directory), timeoutMs, "GET /config/providers");
     steps.push("registry");
     if (!o.model) return done();
     const r = await transport.prompt({ directory, model: o.model, agent: agentFor("readonly"), text: "opencode-dogfood warm-up: answer with one word.", budgetMs: timeoutMs, signal: o.signal });
@@ -733,6 +733,11 @@ async function warmUp(url, directory, o = {}) {
   } catch (e) {
     return done(e.message);
   }
+}
+function within(p, ms, what) {
+  let timer;
+  const late = new Promise((_, reject) => timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms));
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
 }
 function describeWarmUp(w) {
   if (w.error) return `warm-up failed${w.steps.length ? ` after ${w.steps.join(" + ")}` : ""}: ${w.error}`;
