@@ -102,8 +102,8 @@ describe('provider faults, injected and classified (real opencode, scripted mode
   beforeAll(() => {
     const file = path.join(base, 'faults.json')
     writeFileSync(file, JSON.stringify({ cases: CASES }, null, 2))
-    // --jobs 1: one server, the cases one after another (what is tested here is the faults, not the slots).
-    r = cli(['run', '--stages', 'T4', '--jobs', '1', '--cases-file', file, '--latency-budget', String(BUDGET_MS), '--worktree', path.join(base, 'wt')], { cwd: repo })
+    // --jobs 2: two slots, as a production run on two cores would (each fault is judged on its own server's session).
+    r = cli(['run', '--stages', 'T4', '--jobs', '2', '--cases-file', file, '--latency-budget', String(BUDGET_MS), '--worktree', path.join(base, 'wt')], { cwd: repo })
     summary = JSON.parse(readFileSync(path.join(runDir, 'run_summary.json'), 'utf8')) as RunSummary
   }, 600_000)
 
