@@ -78,14 +78,14 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 3 on an internal error, 130/143 when SIGINT/SIGTERM interrupted the run (its ledger sealed as interrupted).
 `;
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-K7I6IYRY.js");
+  const { progressLine } = await import("./chunks/demo-DGW2SNRT.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
   const { joinNegativeValues, parseSuiteInputs } = await import("./chunks/inputs-UXHTFAGA.js");
   const stringOptions = new Set(Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k));
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-7DVFIGXM.js");
+  const { runSuite } = await import("./chunks/run-LBQEX3T7.js");
   const { verdictTable } = await import("./chunks/table-4WYKIIDR.js");
   const opts = parseSuiteInputs(values, process.cwd());
   const junit = values.junit !== void 0 ? await import("./chunks/junit-3FZDWPI7.js") : void 0;
@@ -175,7 +175,7 @@ var PARENT_POLL_MS = 250;
 async function cmdCase(argv) {
   const [ctxFile, pidFile, waitArg] = argv;
   if (pidFile) writeFileSync(pidFile, String(process.pid));
-  const loading = import("./chunks/run-case-FHPXJQFR.js");
+  const loading = import("./chunks/run-case-FPUKVP7D.js");
   loading.catch(() => {
   });
   const waitMs = Number(waitArg ?? 0);
@@ -244,9 +244,9 @@ async function main(argv) {
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-K7I6IYRY.js")).runDemo(rest);
+        return await (await import("./chunks/demo-DGW2SNRT.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-5DRC4JHJ.js")).runBench(rest);
+        return await (await import("./chunks/bench-ELAIPOLX.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {

@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   progressLine
-} from "./chunks/chunk-EO4LWMMC.js";
+} from "./chunks/chunk-VRUEMMMV.js";
 import {
   verdictTable
 } from "./chunks/chunk-Z7FVEZRM.js";
@@ -10,11 +10,11 @@ import {
   platformPackages,
   resolveOpencodeBinary,
   runSuite
-} from "./chunks/chunk-OTPVAEAN.js";
+} from "./chunks/chunk-JUYSGCCV.js";
 import "./chunks/chunk-CULUNDQX.js";
 import "./chunks/chunk-7DGKOF5D.js";
 import "./chunks/chunk-E76G3OLL.js";
-import "./chunks/chunk-RHB253AV.js";
+import "./chunks/chunk-GG4M2ZB3.js";
 import {
   secretValues
 } from "./chunks/chunk-ZV5KNJNH.js";

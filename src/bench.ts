@@ -21,8 +21,8 @@ import { createWorktree, removeWorktree } from './suite/worktree.js'
 const LATENCY_BUDGET_MS = 120_000
 
 /** The agent calls of one suite run, sent straight to the server. */
-async function floor(url: string, directory: string, verbose = false): Promise<number> {
-  const transport = sdkTransport(url)
+async function floor(url: string, password: string, directory: string, verbose = false): Promise<number> {
+  const transport = sdkTransport(url, password)
   const t0 = Date.now()
   for (const c of builtinCases()) {
     if (c.check === 'invalid_model') continue
@@ -59,7 +59,7 @@ export async function runBench(argv: string[]): Promise<number> {
   try {
     // Warm-up: the server's first prompt costs seconds that neither side should pay.
     const floorDir = await createWorktree(repo, path.join(base, 'floor_worktree'))
-    await floor(backends.url, floorDir)
+    await floor(backends.url, backends.password, floorDir)
     await removeWorktree(repo, floorDir)
     for (let i = 0; i < rounds; i++) {
       // The floor runs before and after the suite and counts as their mean: the
@@ -67,7 +67,7 @@ export async function runBench(argv: string[]): Promise<number> {
       // better half of it.
       const floorOnce = async (label: string): Promise<number> => {
         const fdir = await createWorktree(repo, path.join(base, `floor_${i}_${label}`))
-        const ms = await floor(backends.url, fdir, argv.includes('--verbose'))
+        const ms = await floor(backends.url, backends.password, fdir, argv.includes('--verbose'))
         await removeWorktree(repo, fdir)
         return ms
       }

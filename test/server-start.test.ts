@@ -11,6 +11,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { builtinCases } from '../src/cases/catalog.js'
 import { resolveOpencodeBinary } from '../src/opencode/binary.js'
+import { authHeaders } from '../src/opencode/server.js'
 import { describeWarmUp, warmUp, type WarmUp } from '../src/opencode/warm-up.js'
 import { defaultServerEnv, startBackends, type Backends } from '../src/suite/backends.js'
 import { BUILTIN_MODEL, DEFAULT_WRITE_ALLOWLIST } from '../src/suite/options.js'
@@ -36,7 +37,7 @@ describe('server start', () => {
   let warm: WarmUp
   beforeAll(async () => {
     backends = await startBackends({ ...base, binary: resolveOpencodeBinary(), cwd: repo, tmp })
-    warm = await warmUp(backends.url, repo, { model: BUILTIN_MODEL })
+    warm = await warmUp(backends.url, repo, { password: backends.password, model: BUILTIN_MODEL })
   }, 120_000)
   afterAll(async () => backends?.stop())
 
@@ -46,6 +47,14 @@ describe('server start', () => {
     const requests = readFileSync(backends.scriptedLog!, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { kind: string; case_id?: string })
     expect(requests.filter((r) => r.kind === 'untagged')).toHaveLength(1)
     expect(requests.filter((r) => r.case_id)).toEqual([])
+  })
+
+  it('refuses every request without its password (a local process, another slot\'s agent): 401', async () => {
+    for (const route of ['/global/health', '/config/providers', '/session']) {
+      expect((await fetch(new URL(route, backends.url))).status, route).toBe(401)
+      expect((await fetch(new URL(route, backends.url), { headers: { Authorization: `Basic ${Buffer.from('opencode:wrong').toString('base64')}` } })).status, route).toBe(401)
+    }
+    expect((await fetch(new URL('/global/health', backends.url), { headers: authHeaders(backends.password) })).status).toBe(200)
   })
 
   it('runs no npm install: the config folder says the package is there, and nothing was fetched', async () => {
@@ -64,7 +73,7 @@ describe('server start', () => {
     mkdirSync(env.XDG_CONFIG_HOME)
     const control = await startBackends({ ...base, binary: resolveOpencodeBinary(), cwd: repo, tmp: ctmp, env })
     try {
-      await warmUp(control.url, repo, { model: BUILTIN_MODEL })
+      await warmUp(control.url, repo, { password: control.password, model: BUILTIN_MODEL })
       // Fetching from the npm registry (or failing to, where there is none) leaves a sign within seconds.
       let signs: string[] = []
       const deadline = Date.now() + 30_000

@@ -1,5 +1,6 @@
 // --server-url: the suite uses a server the user already runs (here: one we
 // start the way a user would, with the scripted model behind it) and starts none.
+import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -30,8 +31,8 @@ describe('--server-url', () => {
   afterAll(async () => backends?.stop())
 
   it('runs T1 and T2a against the user server, with the role keys from the environment', async () => {
-    // The user's environment holds the role keys their server was started with.
-    const r = await cliAsync(['run', '--stages', 'T1,T2a', '--server-url', backends.url], { cwd: repo, env: backends.keyEnv })
+    // The user's environment holds the role keys their server was started with, and its password where OpenCode's client reads it.
+    const r = await cliAsync(['run', '--stages', 'T1,T2a', '--server-url', backends.url], { cwd: repo, env: { ...backends.keyEnv, OPENCODE_SERVER_PASSWORD: backends.password } })
     expect(r.status, r.stderr).toBe(0)
     expect(r.stderr).not.toMatch(/OpenCode server ready/)
     const summary = JSON.parse(readFileSync(path.join(ledgerDir(repo), 'RUN_0001', 'run_summary.json'), 'utf8')) as RunSummary
@@ -40,8 +41,21 @@ describe('--server-url', () => {
     expect(policy.server_config_sha256).toMatch(/unknown: a server the user runs/)
   })
 
+  it('the password is in no file of the ledger or the transcripts', () => {
+    const g = spawnSync('grep', ['-rlF', '--', backends.password, path.join(repo, 'artifacts'), path.join(repo, 'logs')], { encoding: 'utf8' })
+    expect(g.stdout).toBe('')
+    expect(g.status).toBe(1) // grep: searched, nothing found
+  })
+
+  it('without the password: one line naming --server-url and the variable to set, exit 2', async () => {
+    const r = await cliAsync(['run', '--case', 'T1C01', '--server-url', backends.url], { cwd: repo, env: { OPENCODE_SERVER_PASSWORD: '' } })
+    expect(r.status).toBe(2)
+    expect(r.stderr.trim().split('\n')).toHaveLength(1)
+    expect(r.stderr).toMatch(/--server-url: .* does not answer GET \/global\/health \(HTTP 401: the server wants a password \(set OPENCODE_SERVER_PASSWORD\)\)/)
+  })
+
   it('fails T1C02 with CLIFAIL when a role key is missing from the environment', async () => {
-    const r = await cliAsync(['run', '--case', 'T1C02', '--server-url', backends.url], { cwd: repo })
+    const r = await cliAsync(['run', '--case', 'T1C02', '--server-url', backends.url], { cwd: repo, env: { OPENCODE_SERVER_PASSWORD: backends.password } })
     expect(r.status).toBe(1)
     const res = JSON.parse(readFileSync(path.join(ledgerDir(repo), 'RUN_0002', 'cases', 'T1C02.result.json'), 'utf8')) as CaseResult
     expect(res).toMatchObject({ status: 'FAIL', failure_code: 'CLIFAIL' })

@@ -10,6 +10,8 @@ export interface CaseContext {
   runDir: string
   caseDef: CaseDef
   serverUrl: string
+  /** The server's basic-auth password (a secret: in the context file, in the harness's temp folder, never in the ledger). */
+  serverPassword?: string
   model: string
   transport: Transport
   /** Where the agent works: the worktree, or the checkout when run in place. */

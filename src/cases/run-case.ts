@@ -150,7 +150,7 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
     outcome = { actual: 'FAIL', code: 'WORKTREE_REQUIRED', reason: `stage ${c.stage} must run in an isolated git worktree: ${wt.reason}` }
   } else {
     const transport: AgentTransport =
-      ctx.transport === 'cli' ? cliTransport(ctx.serverUrl, ctx.opencodeBinary!, ctx.codeEnv, ctx.launcher) : sdkTransport(ctx.serverUrl)
+      ctx.transport === 'cli' ? cliTransport(ctx.serverUrl, ctx.opencodeBinary!, ctx.codeEnv, ctx.launcher, ctx.serverPassword) : sdkTransport(ctx.serverUrl, ctx.serverPassword)
     const env: CheckEnv = {
       ctx,
       transport,

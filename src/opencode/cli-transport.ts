@@ -4,16 +4,21 @@
 import { spawn } from 'node:child_process'
 import { createOpencodeClient } from '@opencode-ai/sdk'
 import { sdkTransport } from './sdk-transport.js'
+import { authHeaders, SERVER_PASSWORD_ENV } from './server.js'
 import { sessionIds, watchRetries } from './retry-watch.js'
 import { assistantText, toolUses, type AgentTransport, type PromptRequest, type PromptResult } from './transport.js'
 
 /** How long opencode run may take to exit once its session is idle (and to show a session after it was ended), ms. */
 const IDLE_GRACE_MS = 1000
 
-/** `env`: the client's environment (the harness passes the agent's allowlisted one: the client needs no secret). */
-export function cliTransport(baseUrl: string, binary: string, env: NodeJS.ProcessEnv = process.env, launcher?: string): AgentTransport {
-  const rest = sdkTransport(baseUrl)
-  const client = createOpencodeClient({ baseUrl })
+/**
+ * `env`: the client's environment (the harness passes the agent's allowlisted
+ * one: the client needs no key); `password`: the server's, given to
+ * `opencode run` the way OpenCode reads it (OPENCODE_SERVER_PASSWORD).
+ */
+export function cliTransport(baseUrl: string, binary: string, env: NodeJS.ProcessEnv = process.env, launcher?: string, password?: string): AgentTransport {
+  const rest = sdkTransport(baseUrl, password)
+  const client = createOpencodeClient({ baseUrl, headers: authHeaders(password) })
   return {
     name: 'cli',
     health: rest.health,
@@ -23,7 +28,7 @@ export function cliTransport(baseUrl: string, binary: string, env: NodeJS.Proces
       const args = ['run', '--attach', baseUrl, '--dir', req.directory, '--format', 'json', '--model', req.model, '--agent', req.agent, req.text]
       const [command, argv] = launcher ? [launcher, [binary, ...args]] : [binary, args]
       const before = await sessionIds(client, req.directory)
-      const child = spawn(command, argv, { cwd: req.directory, stdio: ['ignore', 'pipe', 'pipe'], env: { ...env, OPENCODE_DISABLE_AUTOUPDATE: '1' } })
+      const child = spawn(command, argv, { cwd: req.directory, stdio: ['ignore', 'pipe', 'pipe'], env: { ...env, OPENCODE_DISABLE_AUTOUPDATE: '1', ...(password ? { [SERVER_PASSWORD_ENV]: password } : {}) } })
       let stdout = ''
       let stderr = ''
       child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')))

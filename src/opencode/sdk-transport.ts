@@ -2,7 +2,7 @@
 // the session polled, so a run longer than fetch's header timeout still works
 // and a budget overrun aborts both the wait and the OpenCode session.
 import { createOpencodeClient } from '@opencode-ai/sdk'
-import { health } from './server.js'
+import { authHeaders, health } from './server.js'
 import { assistantText, toolUses, type AgentTransport, type PromptRequest, type PromptResult, type Registry } from './transport.js'
 import { splitModel } from './config.js'
 import { retryDecision } from '../cases/provider-fault.js'
@@ -29,11 +29,12 @@ function finished(messages: MessageLike[]): boolean {
   return !!last.time?.completed && last.finish !== 'tool-calls'
 }
 
-export function sdkTransport(baseUrl: string): AgentTransport {
-  const client = createOpencodeClient({ baseUrl })
+/** The REST transport for the server at `baseUrl`; `password`: the server's (see authHeaders), sent with every request. */
+export function sdkTransport(baseUrl: string, password?: string): AgentTransport {
+  const client = createOpencodeClient({ baseUrl, headers: authHeaders(password) })
   return {
     name: 'sdk',
-    health: () => health(baseUrl),
+    health: () => health(baseUrl, 2000, password),
     async registry(directory: string): Promise<Registry> {
       const r = await client.config.providers({ query: { directory } })
       if (r.error || !r.data) throw new Error(`GET /config/providers failed: HTTP ${r.response?.status}`)

@@ -2,6 +2,7 @@
 // state under the run's temp folder, network-free flags, the repository's own
 // config disabled and ours injected. Stopped with its whole process group.
 import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
@@ -19,6 +20,8 @@ export const NETWORK_FREE_ENV = {
 
 export interface ServerHandle {
   url: string
+  /** The server's basic-auth password (user `opencode`): every request must carry it (authHeaders). A secret. */
+  password: string
   pid: number
   logFile: string
   /** SIGTERM to the server's group, SIGKILL after `graceMs` (default 5000; an interrupted run gives it less). */
@@ -43,10 +46,23 @@ export interface StartServerOptions {
   signal?: AbortSignal
 }
 
-/** GET /global/health with a per-request timeout (a request sent too early can hang). */
-export async function health(url: string, timeoutMs = 2000): Promise<{ healthy: boolean; version?: string; error?: string }> {
+/** The variable OpenCode reads its server password from (`opencode serve` and `opencode run --attach` alike). */
+export const SERVER_PASSWORD_ENV = 'OPENCODE_SERVER_PASSWORD'
+
+/**
+ * The Authorization header for an OpenCode server started with `password`
+ * (basic auth, user `opencode`, OpenCode's default); {} for a server without
+ * one. Every request the harness sends carries it.
+ */
+export function authHeaders(password?: string): Record<string, string> {
+  return password ? { Authorization: `Basic ${Buffer.from(`opencode:${password}`).toString('base64')}` } : {}
+}
+
+/** GET /global/health with a per-request timeout (a request sent too early can hang); `password`: see authHeaders. */
+export async function health(url: string, timeoutMs = 2000, password?: string): Promise<{ healthy: boolean; version?: string; error?: string }> {
   try {
-    const r = await fetch(new URL('/global/health', url), { signal: AbortSignal.timeout(timeoutMs) })
+    const r = await fetch(new URL('/global/health', url), { headers: authHeaders(password), signal: AbortSignal.timeout(timeoutMs) })
+    if (r.status === 401) return { healthy: false, error: `HTTP 401: the server wants a password${password ? ' (the one given was refused)' : ` (set ${SERVER_PASSWORD_ENV})`}` }
     if (!r.ok) return { healthy: false, error: `HTTP ${r.status}` }
     const body = (await r.json()) as { healthy?: boolean; version?: string }
     return { healthy: body.healthy === true, version: body.version }
@@ -125,9 +141,11 @@ export async function startServer(opts: StartServerOptions): Promise<ServerHandl
   const log = createWriteStream(logFile)
   const argv = ['serve', '--hostname', '127.0.0.1', '--port', String(await freePort()), '--print-logs', '--log-level', 'WARN']
   const cmd = opts.wrap ? opts.wrap(opts.binary, argv) : { command: opts.binary, args: argv }
+  // A password per server: any process on the machine can reach 127.0.0.1, another slot's agent among them.
+  const password = randomBytes(24).toString('base64url')
   const child = spawn(cmd.command, cmd.args, {
     cwd: opts.cwd,
-    env: { ...opts.env, ...NETWORK_FREE_ENV, OPENCODE_CONFIG_CONTENT: JSON.stringify(opts.config) },
+    env: { ...opts.env, ...NETWORK_FREE_ENV, OPENCODE_CONFIG_CONTENT: JSON.stringify(opts.config), [SERVER_PASSWORD_ENV]: password },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, so stop() leaves nothing behind
   })
@@ -171,7 +189,7 @@ export async function startServer(opts: StartServerOptions): Promise<ServerHandl
     .finally(() => opts.signal?.removeEventListener('abort', onAbort))
   const deadline = Date.now() + (opts.startTimeoutMs ?? 60000)
   for (;;) {
-    const h = await health(url)
+    const h = await health(url, 2000, password)
     if (h.healthy) break
     if (exited || Date.now() > deadline || opts.signal?.aborted) {
       killGroup(child, 'SIGKILL')
@@ -190,5 +208,5 @@ export async function startServer(opts: StartServerOptions): Promise<ServerHandl
     killGroup(child, 'SIGKILL')
     log.end()
   }
-  return { url, pid: child.pid!, logFile, stop }
+  return { url, password, pid: child.pid!, logFile, stop }
 }

@@ -23,14 +23,14 @@ export interface WarmUp {
  * `o.model` is given — one read-only prompt in a session of its own. Only the
  * harness's scripted model is given here (hermetic mode): a warm-up must cost
  * no provider call a team pays for, so against a real provider only the
- * registry is warmed. `o.timeoutMs` (default 30,000) bounds each step; an
+ * registry is warmed. `o.password`: the server's (authHeaders). `o.timeoutMs` (default 30,000) bounds each step; an
  * aborted `o.signal` aborts the prompt and its session. Never throws.
  */
-export async function warmUp(url: string, directory: string, o: { model?: string; timeoutMs?: number; signal?: AbortSignal } = {}): Promise<WarmUp> {
+export async function warmUp(url: string, directory: string, o: { password?: string; model?: string; timeoutMs?: number; signal?: AbortSignal } = {}): Promise<WarmUp> {
   const t0 = Date.now()
   const timeoutMs = o.timeoutMs ?? 30_000
   const steps: string[] = []
-  const transport = sdkTransport(url)
+  const transport = sdkTransport(url, o.password)
   const done = (error?: string): WarmUp => ({ ms: Date.now() - t0, steps, ...(error ? { error } : {}) })
   try {
     // Provider options (keys among them) come back in the body: registry() keeps ids only.

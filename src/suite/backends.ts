@@ -14,6 +14,8 @@ import type { Role } from '../types.js'
 
 export interface Backends {
   url: string
+  /** The OpenCode server's basic-auth password (opencode/server.ts authHeaders). A secret: registered and scrubbed like a key. */
+  password: string
   /** JSONL log of the scripted model's requests (hermetic mode). */
   scriptedLog?: string
   /** Keys made up for this run (hermetic mode): given to case processes through env. */
@@ -82,6 +84,7 @@ export async function startBackends(o: BackendOptions): Promise<Backends> {
   }
   return {
     url: server.url,
+    password: server.password,
     scriptedLog,
     keyEnv,
     configSha256: sha256(JSON.stringify(config)),

@@ -25,7 +25,7 @@ import { verifyRun } from '../ledger/verify.js'
 import { writeRunReport } from '../report/html/index.js'
 import { resolveOpencodeBinary } from '../opencode/binary.js'
 import { SCRIPTED_PROVIDER } from '../opencode/config.js'
-import { health } from '../opencode/server.js'
+import { health, SERVER_PASSWORD_ENV } from '../opencode/server.js'
 import { describeWarmUp } from '../opencode/warm-up.js'
 import { hermeticKeys, type Backends } from './backends.js'
 import { cancelCaseProcess, cliEntry, execCase, interruptedBy, startCaseProcess, type CaseProcess } from './case-process.js'
@@ -80,8 +80,10 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
   const model = opts.model
   const hermetic = model === BUILTIN_MODEL
   const roles = opts.roles ?? DEFAULT_ROLES(model)
+  // A server of the user's: its password, if it has one, where OpenCode's own client reads it.
+  const userPassword = opts.serverUrl ? process.env[SERVER_PASSWORD_ENV] || undefined : undefined
   if (opts.serverUrl) {
-    const h = await health(opts.serverUrl, 5000)
+    const h = await health(opts.serverUrl, 5000, userPassword)
     if (!h.healthy) throw new InputError('--server-url', `${opts.serverUrl} does not answer GET /global/health (${h.error ?? 'healthy=false'})`)
   }
   const binary = (opts.serverUrl || opts.backends) && opts.transport === 'sdk' ? undefined : resolveOpencodeBinary(opts.opencodePath)
@@ -131,7 +133,6 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
   const summaries: CaseSummary[] = []
   let stopReason: string | undefined
   let childEnv: Record<string, string> = {}
-  let secrets: string[] = []
   let registered = new Map<string, string>()
   let pending: CaseProcess | undefined
   const jobs = opts.jobs ?? os.availableParallelism()
@@ -193,9 +194,12 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
     // Role keys (made up per run in hermetic mode) reach case processes only through env.
     childEnv = Object.fromEntries(Object.entries({ ...process.env, ...keyEnv }).filter((e): e is [string, string] => typeof e[1] === 'string'))
     registered = registeredSecrets(childEnv, roles, keyNames, credentials)
-    secrets = [...registered.values()]
+    const password0 = backends?.password ?? userPassword
+    if (password0) registered.set('OpenCode server password (slot 0)', password0)
+    // Slots that came up before slot 0 (the others register as they come up).
+    for (const s of slots) if (s.serverPassword) registered.set(`OpenCode server password (slot ${s.index})`, s.serverPassword)
 
-    const slot0: Slot = { index: 0, workDir, serverUrl: serverUrl!, agent, backends }
+    const slot0: Slot = { index: 0, workDir, serverUrl: serverUrl!, serverPassword: password0, agent, backends }
     const waitMs = opts.caseTimeoutMs + 60_000
     /** One case on one slot; `besides`: the ids of cases running at the same time (their ledger writes are not this case's agent's). */
     /** One attempt of a case on one slot (`attempt` > 0: --repeat, in its own small ledger; see repeat.ts). */
@@ -207,6 +211,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
         runDir: attempt > 0 ? attemptDir(runDir, c.id, attempt) : runDir,
         caseDef: c,
         serverUrl: slot.serverUrl,
+        serverPassword: slot.serverPassword,
         model,
         transport: opts.transport,
         workDir: slot.workDir,
@@ -376,6 +381,8 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
         p.then(
           (s) => {
             slots.push(s)
+            // Before the slot's first case: whatever the agent prints of its server's environment is scrubbed.
+            if (s.serverPassword) registered.set(`OpenCode server password (slot ${s.index})`, s.serverPassword)
             progress({ kind: 'note', line: `slot ${s.index}: OpenCode server ready at ${s.serverUrl} (worktree ${s.workDir}; ${s.warm})` })
           },
           (e: Error) => progress({ kind: 'note', line: `slot ${k + 1} could not start (its cases run on the other slots): ${e.message}` }),
@@ -425,7 +432,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
   const checkoutChanges = [...protectedChanges, ...inPlaceChanges]
   // The recording is written after the checkout comparison: a file the user asked for is not a change the run made.
   if (opts.recordFile)
-    writeRecording(opts.recordFile, { cases, runId, model, transcriptFile: (id) => path.join(repeat > 1 ? attemptCallsDir(agentCallsDir, 1) : agentCallsDir, `${id}.json`), workDir, latencyBudgetMs: opts.latencyBudgetMs, secrets })
+    writeRecording(opts.recordFile, { cases, runId, model, transcriptFile: (id) => path.join(repeat > 1 ? attemptCallsDir(agentCallsDir, 1) : agentCallsDir, `${id}.json`), workDir, latencyBudgetMs: opts.latencyBudgetMs, secrets: [...registered.values()] })
   if (summary.final_verdict === 'PASS' && !serverError) rmSync(tmp, { recursive: true })
   return { runId, runDir, summary, worktree, checkoutChanges, containment: containmentLabel(containment), ledgerProblems: problems }
 }

@@ -21,6 +21,8 @@ export interface Slot {
   index: number
   workDir: string
   serverUrl: string
+  /** Its server's password (undefined: a server of the user's without one). */
+  serverPassword?: string
   agent: AgentSide
   backends?: Backends
   /** How its server was warmed (slots 1…; for the progress log). */
@@ -75,7 +77,7 @@ export async function startSlotServer(agent: AgentSide, workDir: string, tmp: st
   // Killed outright, the suite runs no finally: the reaper ends the server and the agent's processes then.
   startReaper({ cli: cliEntry(), parent: process.pid, group: backends.pid, tag: agent.tag })
   // Hermetic: the scripted model answers the warm-up prompt (an untagged request in its log); a real provider is never prompted here.
-  return { ...backends, warmUp: await warmUp(backends.url, workDir, { model: o.hermetic ? o.model : undefined, signal: o.signal }) }
+  return { ...backends, warmUp: await warmUp(backends.url, workDir, { password: backends.password, model: o.hermetic ? o.model : undefined, signal: o.signal }) }
 }
 
 /**
@@ -103,7 +105,7 @@ export async function startSlot(o: SlotInput): Promise<Slot> {
       envPass: o.envPass,
     })
     const backends = await startSlotServer(agent, workDir, o.tmp, o)
-    return { index: o.index, workDir, serverUrl: backends.url, agent, backends, warm: describeWarmUp(backends.warmUp), ownWorktree: workDir }
+    return { index: o.index, workDir, serverUrl: backends.url, serverPassword: backends.password, agent, backends, warm: describeWarmUp(backends.warmUp), ownWorktree: workDir }
   } catch (e) {
     await removeWorktree(o.repoDir, workDir)
     throw e

@@ -14,6 +14,7 @@ import {
 import {
   SCRIPTED_KEY_ENV,
   SCRIPTED_PROVIDER,
+  SERVER_PASSWORD_ENV,
   agentFor,
   buildConfig,
   checkWorktree,
@@ -40,7 +41,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-RHB253AV.js";
+} from "./chunk-GG4M2ZB3.js";
 import {
   redact,
   scrubFile,
@@ -721,7 +722,7 @@ async function warmUp(url, directory, o = {}) {
   const t0 = Date.now();
   const timeoutMs = o.timeoutMs ?? 3e4;
   const steps = [];
-  const transport = sdkTransport(url);
+  const transport = sdkTransport(url, o.password);
   const done = (error) => ({ ms: Date.now() - t0, steps, ...error ? { error } : {} });
   try {
     await within(transport.registry(directory), timeoutMs, "GET /config/providers");
@@ -777,6 +778,7 @@ async function startBackends(o) {
   }
   return {
     url: server.url,
+    password: server.password,
     scriptedLog,
     keyEnv,
     configSha256: sha256(JSON.stringify(config)),
@@ -1162,7 +1164,7 @@ async function startSlotServer(agent, workDir, tmp, o) {
   };
   const backends = await startBackends({ model: o.model, hermetic: o.hermetic, roles: o.roles, writeAllowlist: o.writeAllowlist, cases: o.cases, binary: o.binary, cwd: workDir, tmp, env: agent.serverEnv, wrap: launch, keyEnv: o.keyEnv, signal: o.signal });
   startReaper({ cli: cliEntry(), parent: process.pid, group: backends.pid, tag: agent.tag });
-  return { ...backends, warmUp: await warmUp(backends.url, workDir, { model: o.hermetic ? o.model : void 0, signal: o.signal }) };
+  return { ...backends, warmUp: await warmUp(backends.url, workDir, { password: backends.password, model: o.hermetic ? o.model : void 0, signal: o.signal }) };
 }
 async function startSlot(o) {
   mkdirSync6(o.tmp, { recursive: true });
@@ -1183,7 +1185,7 @@ async function startSlot(o) {
       envPass: o.envPass
     });
     const backends = await startSlotServer(agent, workDir, o.tmp, o);
-    return { index: o.index, workDir, serverUrl: backends.url, agent, backends, warm: describeWarmUp(backends.warmUp), ownWorktree: workDir };
+    return { index: o.index, workDir, serverUrl: backends.url, serverPassword: backends.password, agent, backends, warm: describeWarmUp(backends.warmUp), ownWorktree: workDir };
   } catch (e) {
     await removeWorktree(o.repoDir, workDir);
     throw e;
@@ -1234,8 +1236,9 @@ async function runSuite(opts) {
   const model = opts.model;
   const hermetic = model === BUILTIN_MODEL;
   const roles = opts.roles ?? DEFAULT_ROLES(model);
+  const userPassword = opts.serverUrl ? process.env[SERVER_PASSWORD_ENV] || void 0 : void 0;
   if (opts.serverUrl) {
-    const h = await health(opts.serverUrl, 5e3);
+    const h = await health(opts.serverUrl, 5e3, userPassword);
     if (!h.healthy) throw new InputError("--server-url", `${opts.serverUrl} does not answer GET /global/health (${h.error ?? "healthy=false"})`);
   }
   const binary = (opts.serverUrl || opts.backends) && opts.transport === "sdk" ? void 0 : resolveOpencodeBinary(opts.opencodePath);
@@ -1274,7 +1277,6 @@ async function runSuite(opts) {
   const summaries = [];
   let stopReason;
   let childEnv = {};
-  let secrets = [];
   let registered = /* @__PURE__ */ new Map();
   let pending;
   const jobs = opts.jobs ?? os2.availableParallelism();
@@ -1343,6 +1345,7 @@ async function runSuite(opts) {
         p.then(
           (s) => {
             slots.push(s);
+            if (s.serverPassword) registered.set(`OpenCode server password (slot ${s.index})`, s.serverPassword);
             progress({ kind: "note", line: `slot ${s.index}: OpenCode server ready at ${s.serverUrl} (worktree ${s.workDir}; ${s.warm})` });
           },
           (e) => progress({ kind: "note", line: `slot ${k + 1} could not start (its cases run on the other slots): ${e.message}` })
@@ -1370,8 +1373,10 @@ async function runSuite(opts) {
     }
     childEnv = Object.fromEntries(Object.entries({ ...process.env, ...keyEnv }).filter((e) => typeof e[1] === "string"));
     registered = registeredSecrets(childEnv, roles, keyNames, credentials);
-    secrets = [...registered.values()];
-    const slot0 = { index: 0, workDir, serverUrl, agent, backends };
+    const password0 = backends?.password ?? userPassword;
+    if (password0) registered.set("OpenCode server password (slot 0)", password0);
+    for (const s of slots) if (s.serverPassword) registered.set(`OpenCode server password (slot ${s.index})`, s.serverPassword);
+    const slot0 = { index: 0, workDir, serverUrl, serverPassword: password0, agent, backends };
     const waitMs = opts.caseTimeoutMs + 6e4;
     const runOn = (i, slot, proc, stop, besides, attempt = 0) => {
       const c = cases[i];
@@ -1381,6 +1386,7 @@ async function runSuite(opts) {
         runDir: attempt > 0 ? attemptDir(runDir, c.id, attempt) : runDir,
         caseDef: c,
         serverUrl: slot.serverUrl,
+        serverPassword: slot.serverPassword,
         model,
         transport: opts.transport,
         workDir: slot.workDir,
@@ -1530,7 +1536,7 @@ ${problems.join("\n")}`);
   const inPlaceChanges = inPlaceBefore ? compareSnapshots(inPlaceBefore, await takeSnapshotAfter(inPlaceBefore, { exclude: harnessPaths })).map((c) => `${c.kind} ${path12.join(workDir, c.path)}`) : [];
   const checkoutChanges = [...protectedChanges, ...inPlaceChanges];
   if (opts.recordFile)
-    writeRecording(opts.recordFile, { cases, runId, model, transcriptFile: (id) => path12.join(repeat > 1 ? attemptCallsDir(agentCallsDir, 1) : agentCallsDir, `${id}.json`), workDir, latencyBudgetMs: opts.latencyBudgetMs, secrets });
+    writeRecording(opts.recordFile, { cases, runId, model, transcriptFile: (id) => path12.join(repeat > 1 ? attemptCallsDir(agentCallsDir, 1) : agentCallsDir, `${id}.json`), workDir, latencyBudgetMs: opts.latencyBudgetMs, secrets: [...registered.values()] });
   if (summary.final_verdict === "PASS" && !serverError) rmSync(tmp, { recursive: true });
   return { runId, runDir, summary, worktree, checkoutChanges, containment: containmentLabel(containment), ledgerProblems: problems };
 }

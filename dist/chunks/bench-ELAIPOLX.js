@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-EO4LWMMC.js";
+} from "./chunk-VRUEMMMV.js";
 import "./chunk-Z7FVEZRM.js";
 import {
   DEFAULT_ROLES,
@@ -12,7 +12,7 @@ import {
   resolveOpencodeBinary,
   runSuite,
   startBackends
-} from "./chunk-OTPVAEAN.js";
+} from "./chunk-JUYSGCCV.js";
 import "./chunk-CULUNDQX.js";
 import "./chunk-7DGKOF5D.js";
 import "./chunk-E76G3OLL.js";
@@ -20,7 +20,7 @@ import {
   agentFor,
   caseTag,
   sdkTransport
-} from "./chunk-RHB253AV.js";
+} from "./chunk-GG4M2ZB3.js";
 import "./chunk-ZV5KNJNH.js";
 import "./chunk-DR4IFN7H.js";
 import "./chunk-ZCGT4M2M.js";
@@ -45,8 +45,8 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 var LATENCY_BUDGET_MS = 12e4;
-async function floor(url, directory, verbose = false) {
-  const transport = sdkTransport(url);
+async function floor(url, password, directory, verbose = false) {
+  const transport = sdkTransport(url, password);
   const t0 = Date.now();
   for (const c of builtinCases()) {
     if (c.check === "invalid_model") continue;
@@ -82,12 +82,12 @@ async function runBench(argv) {
   const results = [];
   try {
     const floorDir = await createWorktree(repo, path.join(base, "floor_worktree"));
-    await floor(backends.url, floorDir);
+    await floor(backends.url, backends.password, floorDir);
     await removeWorktree(repo, floorDir);
     for (let i = 0; i < rounds; i++) {
       const floorOnce = async (label) => {
         const fdir = await createWorktree(repo, path.join(base, `floor_${i}_${label}`));
-        const ms = await floor(backends.url, fdir, argv.includes("--verbose"));
+        const ms = await floor(backends.url, backends.password, fdir, argv.includes("--verbose"));
         await removeWorktree(repo, fdir);
         return ms;
       };

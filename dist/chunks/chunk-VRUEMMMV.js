@@ -4,13 +4,13 @@ import {
 } from "./chunk-Z7FVEZRM.js";
 import {
   runSuite
-} from "./chunk-OTPVAEAN.js";
+} from "./chunk-JUYSGCCV.js";
 import {
   verifyRun
 } from "./chunk-CULUNDQX.js";
 import {
   gitOk
-} from "./chunk-RHB253AV.js";
+} from "./chunk-GG4M2ZB3.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,

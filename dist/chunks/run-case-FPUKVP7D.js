@@ -4,8 +4,10 @@ import {
   createTwoFilesPatch
 } from "./chunk-PO7KAT3C.js";
 import {
+  SERVER_PASSWORD_ENV,
   agentFor,
   assistantText,
+  authHeaders,
   canaryState,
   caseTag,
   checkWorktree,
@@ -34,7 +36,7 @@ import {
   takeSnapshotAfter,
   toolUses,
   writeEvidence
-} from "./chunk-RHB253AV.js";
+} from "./chunk-GG4M2ZB3.js";
 import {
   containsSecret,
   redact,
@@ -448,9 +450,9 @@ function watchRetries(o) {
 
 // src/opencode/cli-transport.ts
 var IDLE_GRACE_MS = 1e3;
-function cliTransport(baseUrl, binary, env = process.env, launcher) {
-  const rest = sdkTransport(baseUrl);
-  const client = createOpencodeClient({ baseUrl });
+function cliTransport(baseUrl, binary, env = process.env, launcher, password) {
+  const rest = sdkTransport(baseUrl, password);
+  const client = createOpencodeClient({ baseUrl, headers: authHeaders(password) });
   return {
     name: "cli",
     health: rest.health,
@@ -460,7 +462,7 @@ function cliTransport(baseUrl, binary, env = process.env, launcher) {
       const args = ["run", "--attach", baseUrl, "--dir", req.directory, "--format", "json", "--model", req.model, "--agent", req.agent, req.text];
       const [command, argv] = launcher ? [launcher, [binary, ...args]] : [binary, args];
       const before = await sessionIds(client, req.directory);
-      const child = spawn(command, argv, { cwd: req.directory, stdio: ["ignore", "pipe", "pipe"], env: { ...env, OPENCODE_DISABLE_AUTOUPDATE: "1" } });
+      const child = spawn(command, argv, { cwd: req.directory, stdio: ["ignore", "pipe", "pipe"], env: { ...env, OPENCODE_DISABLE_AUTOUPDATE: "1", ...password ? { [SERVER_PASSWORD_ENV]: password } : {} } });
       let stdout = "";
       let stderr = "";
       child.stdout.on("data", (d) => stdout += d.toString("utf8"));
@@ -931,7 +933,7 @@ async function runCase(ctx) {
   if (requiresWorktree(c.stage) && !wt.is_worktree) {
     outcome = { actual: "FAIL", code: "WORKTREE_REQUIRED", reason: `stage ${c.stage} must run in an isolated git worktree: ${wt.reason}` };
   } else {
-    const transport = ctx.transport === "cli" ? cliTransport(ctx.serverUrl, ctx.opencodeBinary, ctx.codeEnv, ctx.launcher) : sdkTransport(ctx.serverUrl);
+    const transport = ctx.transport === "cli" ? cliTransport(ctx.serverUrl, ctx.opencodeBinary, ctx.codeEnv, ctx.launcher, ctx.serverPassword) : sdkTransport(ctx.serverUrl, ctx.serverPassword);
     const env = {
       ctx,
       transport,

@@ -1,16 +1,15 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  hermeticSuite,
-  makeThrowawayRepo,
-  progressLine,
-  runDemo
-} from "./chunk-EO4LWMMC.js";
-import "./chunk-Z7FVEZRM.js";
-import "./chunk-OTPVAEAN.js";
+  DEFAULT_ROLES,
+  buildSummary,
+  cliEntry,
+  runSuite,
+  stageBatches
+} from "./chunk-JUYSGCCV.js";
 import "./chunk-CULUNDQX.js";
 import "./chunk-7DGKOF5D.js";
 import "./chunk-E76G3OLL.js";
-import "./chunk-RHB253AV.js";
+import "./chunk-GG4M2ZB3.js";
 import "./chunk-ZV5KNJNH.js";
 import "./chunk-DR4IFN7H.js";
 import "./chunk-ZCGT4M2M.js";
@@ -23,12 +22,12 @@ import "./chunk-UJXVBKO4.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
 import "./chunk-YVTE5AOK.js";
-import "./chunk-T23RGRU6.js";
 import "./chunk-Y4FTFHXJ.js";
 import "./chunk-LHSCZ3D7.js";
 export {
-  hermeticSuite,
-  makeThrowawayRepo,
-  progressLine,
-  runDemo
+  DEFAULT_ROLES,
+  buildSummary,
+  cliEntry,
+  runSuite,
+  stageBatches
 };

@@ -1991,6 +1991,7 @@ function buildConfig(input) {
 
 // src/opencode/server.ts
 import { spawn as spawn3 } from "node:child_process";
+import { randomBytes as randomBytes3 } from "node:crypto";
 import { createWriteStream, existsSync as existsSync3, mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
 import net from "node:net";
 import path8 from "node:path";
@@ -2003,9 +2004,14 @@ var NETWORK_FREE_ENV = {
   OPENCODE_DISABLE_EXTERNAL_SKILLS: "1",
   OPENCODE_DISABLE_PROJECT_CONFIG: "1"
 };
-async function health(url, timeoutMs = 2e3) {
+var SERVER_PASSWORD_ENV = "OPENCODE_SERVER_PASSWORD";
+function authHeaders(password) {
+  return password ? { Authorization: `Basic ${Buffer.from(`opencode:${password}`).toString("base64")}` } : {};
+}
+async function health(url, timeoutMs = 2e3, password) {
   try {
-    const r = await fetch(new URL("/global/health", url), { signal: AbortSignal.timeout(timeoutMs) });
+    const r = await fetch(new URL("/global/health", url), { headers: authHeaders(password), signal: AbortSignal.timeout(timeoutMs) });
+    if (r.status === 401) return { healthy: false, error: `HTTP 401: the server wants a password${password ? " (the one given was refused)" : ` (set ${SERVER_PASSWORD_ENV})`}` };
     if (!r.ok) return { healthy: false, error: `HTTP ${r.status}` };
     const body = await r.json();
     return { healthy: body.healthy === true, version: body.version };
@@ -2058,9 +2064,10 @@ async function startServer(opts) {
   const log = createWriteStream(logFile);
   const argv = ["serve", "--hostname", "127.0.0.1", "--port", String(await freePort()), "--print-logs", "--log-level", "WARN"];
   const cmd = opts.wrap ? opts.wrap(opts.binary, argv) : { command: opts.binary, args: argv };
+  const password = randomBytes3(24).toString("base64url");
   const child = spawn3(cmd.command, cmd.args, {
     cwd: opts.cwd,
-    env: { ...opts.env, ...NETWORK_FREE_ENV, OPENCODE_CONFIG_CONTENT: JSON.stringify(opts.config) },
+    env: { ...opts.env, ...NETWORK_FREE_ENV, OPENCODE_CONFIG_CONTENT: JSON.stringify(opts.config), [SERVER_PASSWORD_ENV]: password },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true
     // its own process group, so stop() leaves nothing behind
@@ -2104,7 +2111,7 @@ async function startServer(opts) {
   }).finally(() => opts.signal?.removeEventListener("abort", onAbort));
   const deadline = Date.now() + (opts.startTimeoutMs ?? 6e4);
   for (; ; ) {
-    const h = await health(url);
+    const h = await health(url, 2e3, password);
     if (h.healthy) break;
     if (exited || Date.now() > deadline || opts.signal?.aborted) {
       killGroup(child, "SIGKILL");
@@ -2122,7 +2129,7 @@ async function startServer(opts) {
     killGroup(child, "SIGKILL");
     log.end();
   };
-  return { url, pid: child.pid, logFile, stop: stop2 };
+  return { url, password, pid: child.pid, logFile, stop: stop2 };
 }
 
 // src/sandbox/policy.ts
@@ -3929,11 +3936,11 @@ function finished(messages) {
   if (last.error) return true;
   return !!last.time?.completed && last.finish !== "tool-calls";
 }
-function sdkTransport(baseUrl) {
-  const client2 = createOpencodeClient({ baseUrl });
+function sdkTransport(baseUrl, password) {
+  const client2 = createOpencodeClient({ baseUrl, headers: authHeaders(password) });
   return {
     name: "sdk",
-    health: () => health(baseUrl),
+    health: () => health(baseUrl, 2e3, password),
     async registry(directory) {
       const r = await client2.config.providers({ query: { directory } });
       if (r.error || !r.data) throw new Error(`GET /config/providers failed: HTTP ${r.response?.status}`);
@@ -4326,6 +4333,8 @@ export {
   permissionFor,
   splitModel,
   buildConfig,
+  SERVER_PASSWORD_ENV,
+  authHeaders,
   health,
   stateEnv,
   startServer,
