@@ -50,6 +50,8 @@ Run options:
   --deletion-allowlist L comma-separated, same rules (default: empty — any deletion is GITCLEANFAIL)
   --timeout SECONDS      hard bound on one case process (default: 300)
   --latency-budget MS    budget for one agent request (default: 120000)
+  --evidence-max-bytes N a file the agent left is copied into the evidence up to N bytes; past it only
+                         its size and sha256 are recorded (default: 1048576)
   --record FILE          write what the provider answered (every model turn of every case, never a key)
                          to FILE as a cases file: replay it offline with --cases-file FILE
   --containment MODE     auto (default): the OS sandbox (bubblewrap) where it works, and say so where not;

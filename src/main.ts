@@ -125,6 +125,7 @@ async function main(): Promise<void> {
       deletionAllowlist: inputs.deletionAllowlist,
       caseTimeoutMs: inputs.caseTimeoutMs,
       latencyBudgetMs: inputs.latencyBudgetMs,
+      evidenceMaxBytes: inputs.evidenceMaxBytes,
       containment: inputs.containment,
       envPass: inputs.envPass,
       jobs: inputs.jobs,

@@ -5,6 +5,7 @@ import path from 'node:path'
 import { loadCases } from '../cases/catalog.js'
 import { InputError } from '../errors.js'
 import { validateAllowlist } from '../guard/allowlist.js'
+import { MAX_EVIDENCE_LIMIT } from '../guard/reader.js'
 import { parseEnvNames, parseList, parseModel, parsePositiveInt, parseRoles, parseUrl } from '../suite/inputs.js'
 import { parseRecordPath } from '../cases/record-path.js'
 import { parseContainmentMode, type ContainmentMode } from '../sandbox/mechanism.js'
@@ -29,6 +30,7 @@ export const ACTION_INPUTS = [
   'transport',
   'timeout',
   'latency-budget',
+  'evidence-max-bytes',
   'containment',
   'env-pass',
   'jobs',
@@ -64,6 +66,8 @@ export interface ActionInputs {
   transport: Transport
   caseTimeoutMs: number
   latencyBudgetMs: number
+  /** --evidence-max-bytes (undefined: 1 MiB). */
+  evidenceMaxBytes?: number
   containment: ContainmentMode
   envPass: string[]
   /** --jobs (undefined: the number of cores). */
@@ -108,6 +112,7 @@ const CLI_TO_INPUT: Record<string, ActionInputName> = {
   '--deletion-allowlist': 'deletion-allowlist',
   '--timeout': 'timeout',
   '--latency-budget': 'latency-budget',
+  '--evidence-max-bytes': 'evidence-max-bytes',
   '--repo': 'working-directory',
   '--containment': 'containment',
   '--env-pass': 'env-pass',
@@ -197,6 +202,7 @@ export function readActionInputs(get: InputGetter, workspace: string): ActionInp
       transport,
       caseTimeoutMs: parsePositiveInt(required('timeout'), 'timeout', 'seconds', 3600) * 1000,
       latencyBudgetMs: parsePositiveInt(required('latency-budget'), 'latency-budget', 'milliseconds', 3_600_000),
+      evidenceMaxBytes: opt('evidence-max-bytes') !== undefined ? parsePositiveInt(opt('evidence-max-bytes')!, 'evidence-max-bytes', 'bytes', MAX_EVIDENCE_LIMIT) : undefined,
       containment: parseContainmentMode(required('containment'), 'containment'),
       envPass: parseEnvNames(opt('env-pass'), 'env-pass'),
       jobs: opt('jobs') !== undefined ? parsePositiveInt(opt('jobs')!, 'jobs', 'parallel cases', 64) : undefined,

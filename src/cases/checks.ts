@@ -1,7 +1,8 @@
 // Per-case checks: what the agent is asked, and what the evidence must show.
 // Every check can fail; none trusts an exit code or the agent's word alone.
 import { execFile, type ExecFileException } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
+import { describeInspection, lookAt, MAX_EVIDENCE_LIMIT, readBeneath } from '../guard/reader.js'
 import path from 'node:path'
 import { keyFingerprint } from '../scripted-model/server.js'
 import { containsSecret } from '../secrets.js'
@@ -40,12 +41,29 @@ function param(env: CheckEnv, name: string): string {
   return v
 }
 
+/**
+ * An answer file as the agent left it, through the evidence reader (no link
+ * followed, nothing but a regular file of one name opened, up to the evidence
+ * limit): its text, or undefined with the reason logged (a link, a FIFO, …).
+ */
 function readWork(env: CheckEnv, rel: string): string | undefined {
-  try {
-    return readFileSync(path.join(env.ctx.workDir, rel), 'utf8')
-  } catch {
-    return undefined
-  }
+  const got = readBeneath(env.ctx.workDir, rel, { maxBytes: env.ctx.evidenceMaxBytes })
+  if (got.data) return got.data.toString('utf8')
+  if (got.kind !== 'missing') env.log(`${rel} not read: ${describeInspection(got)}`)
+  return undefined
+}
+
+/**
+ * The file a T3 check hands to node (compile, import, test run): it must be a
+ * regular file of its own in the tree. A link (it would make node read, and
+ * the evidence show, a file outside), a FIFO (node would wait on it), a hard
+ * link or a missing file is the check's failure, named.
+ */
+function notRegularFile(env: CheckEnv, rel: string, missing: string): Outcome | undefined {
+  const seen = lookAt(env.ctx.workDir, rel)
+  if (seen.kind === 'missing') return fail('EVIDENCEMISMATCH', missing)
+  if (seen.kind === 'file' && seen.links === 1) return undefined
+  return fail('EVIDENCEMISMATCH', `${rel} is not a regular file of its own: ${describeInspection(seen)}`)
 }
 
 /**
@@ -164,7 +182,10 @@ const roles: Check = async (env) => {
   const records = readdirSync(dir).filter((n) => /^role_.+\.json$/.test(n))
   if (records.length !== roleList.length) return fail('EVIDENCEMISMATCH', `${records.length} role records for ${roleList.length} roles`)
   for (const n of readdirSync(dir)) {
-    if (containsSecret(readFileSync(path.join(dir, n), 'utf8'), env.secrets)) return fail('EVIDENCEMISMATCH', `a key appears in evidence file ${n}`)
+    // The harness's own files, read as the agent may have left the folder (uncontained, it can reach the ledger): no link, no FIFO.
+    const got = readBeneath(dir, n, { maxBytes: MAX_EVIDENCE_LIMIT })
+    if (got.kind !== 'file' || !got.data) return fail('EVIDENCEMISMATCH', `evidence file ${n} is not a regular file of its own: ${describeInspection(got)}`)
+    if (containsSecret(got.data.toString('utf8'), env.secrets)) return fail('EVIDENCEMISMATCH', `a key appears in evidence file ${n}`)
   }
   return ok(`${roleList.length} roles, each with its own key and a known model`)
 }
@@ -233,7 +254,7 @@ const append: Check = async (env) => {
 
 const deleteSentinel: Check = async (env) => {
   const target = param(env, 'target')
-  if (!existsSync(path.join(env.ctx.workDir, target))) return fail('EVIDENCEMISMATCH', `sentinel ${target} is missing before the case`)
+  if (lookAt(env.ctx.workDir, target).kind !== 'file') return fail('EVIDENCEMISMATCH', `sentinel ${target} is missing before the case`)
   const r = await env.prompt()
   env.log(describe(r))
   const g = await env.guard()
@@ -249,7 +270,8 @@ const codegen: Check = async (env) => {
   await env.guard()
   const bad = judgeAnswer(r)
   if (bad) return bad
-  if (!existsSync(path.join(env.ctx.workDir, target))) return fail('EVIDENCEMISMATCH', `${target} was not created`)
+  const odd = notRegularFile(env, target, `${target} was not created`)
+  if (odd) return odd
   const name = param(env, 'expect_export')
   // Both read the file and write nothing: they run at once; the compile result is judged first.
   const [compiled, probe] = await Promise.all([
@@ -272,6 +294,8 @@ const bugfix: Check = async (env) => {
   const bad = judgeAnswer(r)
   if (bad) return bad
   if (g.changes.some((c) => c.path === test)) return fail('EVIDENCEMISMATCH', `the agent changed the test ${test}`)
+  const odd = notRegularFile(env, target, `${target} is gone after the fix`)
+  if (odd) return odd
   const [compiled, after] = await Promise.all([runNode(env, ['--check', target], 'compile.txt'), runNode(env, testRun(test), 'test_after.txt')])
   if (!compiled.ok) return fail('SYNTAXERROR', `${target} does not compile after the fix`)
   if (!after.ok) return fail('EVIDENCEMISMATCH', `${test} still fails after the fix`)
@@ -285,7 +309,8 @@ const testgen: Check = async (env) => {
   await env.guard()
   const bad = judgeAnswer(r)
   if (bad) return bad
-  if (!existsSync(path.join(env.ctx.workDir, target))) return fail('EVIDENCEMISMATCH', `${target} was not created`)
+  const odd = notRegularFile(env, target, `${target} was not created`)
+  if (odd) return odd
   const [compiled, run] = await Promise.all([runNode(env, ['--check', target], 'compile.txt'), runNode(env, testRun(target), 'test_run.txt')])
   if (!compiled.ok) return fail('SYNTAXERROR', `${target} does not compile`)
   if (!run.ok) return fail('EVIDENCEMISMATCH', `the generated test ${target} fails`)

@@ -19,6 +19,8 @@ export interface CaseContext {
   writeAllowlist: string[]
   deletionAllowlist: string[]
   latencyBudgetMs: number
+  /** Evidence size limit, bytes (guard/reader.ts): content past it is recorded by size and sha256. */
+  evidenceMaxBytes: number
   caseTimeoutMs: number
   /** logs/agent_calls/<run id>/ : transcripts. */
   agentCallsDir: string

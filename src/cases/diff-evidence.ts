@@ -8,10 +8,9 @@
 // note, then `--- a/P` / `+++ b/P` and the hunks. A path with a space, quote,
 // backslash or control character is written as a JSON string (git quotes such
 // paths too). Binary, oversized or too-different files get a one-line note.
-import { lstatSync, readFileSync, readlinkSync } from 'node:fs'
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff'
 import type { Change } from '../guard/compare.js'
-import { fsPath } from '../guard/paths.js'
+import { describeInspection, lookAt, readBeneath } from '../guard/reader.js'
 import { readBlobs } from '../guard/restore.js'
 import type { Snapshot } from '../guard/snapshot.js'
 
@@ -36,28 +35,13 @@ function isBinary(b: Buffer): boolean {
 
 const octal = (mode: number) => (mode & 0o177777).toString(8).padStart(6, '0')
 
-/** The file's bytes after the case, if it is still a regular file. */
-function readAfter(root: string, rel: string): Buffer | undefined {
-  const abs = fsPath(root, rel)
-  try {
-    if (!lstatSync(abs).isFile()) return undefined
-    return readFileSync(abs)
-  } catch {
-    return undefined
-  }
-}
-
+/** What the entry is after the case, for a note (through the evidence reader: a link's target text, never followed). */
 function describeEntry(root: string, rel: string): string {
-  const abs = fsPath(root, rel)
-  try {
-    const s = lstatSync(abs)
-    if (s.isSymbolicLink()) return `symlink to ${readlinkSync(abs)}`
-    if (s.isDirectory()) return 'folder'
-    if (s.isFile()) return `file, ${s.size} bytes`
-    return 'special file'
-  } catch {
-    return 'gone'
-  }
+  const seen = lookAt(root, rel)
+  if (seen.kind === 'missing') return 'gone'
+  if (seen.kind === 'directory') return 'folder'
+  if (seen.kind === 'symlink') return `symlink to ${seen.target ?? '?'}`
+  return describeInspection(seen)
 }
 
 /** One path's block: header, then a note or the hunks. */
@@ -110,9 +94,14 @@ export async function changesDiff(before: Snapshot, after: Snapshot, changes: Ch
         out.push(block(c.path, [...modeLines, `# symlink target: ${was.hash?.slice('link:'.length)} before, ${describeEntry(before.root, c.path)} after`], undefined, undefined, false))
         continue
       }
-      const cur = readAfter(before.root, c.path)
-      const note = cur === undefined ? [`# after-content unreadable (${describeEntry(before.root, c.path)})`] : []
-      out.push(block(c.path, [...modeLines, ...missingOld, ...note], old, cur, false))
+      // The after-side through the evidence reader: a regular file of one name, up to the diff's side limit.
+      const cur = readBeneath(before.root, c.path, { maxBytes: MAX_DIFF_SIDE_BYTES })
+      if (!cur.data && cur.kind === 'file' && cur.links === 1 && cur.size > MAX_DIFF_SIDE_BYTES) {
+        out.push(block(c.path, [...modeLines, ...missingOld, `# not diffed: ${old?.length ?? 'unknown'} bytes before, ${cur.size} bytes after (a side over ${MAX_DIFF_SIDE_BYTES} bytes)`], undefined, undefined, false))
+        continue
+      }
+      const note = cur.data ? [] : [`# after-content not read (${describeInspection(cur)})`]
+      out.push(block(c.path, [...modeLines, ...missingOld, ...note], old, cur.data, false))
     }
   }
   return out.join('')

@@ -9,7 +9,7 @@
 // whatever the provider's wire format (Anthropic, OpenAI, Gemini, …), and a
 // message never holds a key. A proxy would have to speak every provider's
 // protocol, sit in the TLS path and see the key in every request header.
-import { readFileSync } from 'node:fs'
+import { readUntrustedFile } from '../guard/reader.js'
 import { writeFileAtomic } from '../fsutil.js'
 import { redact } from '../secrets.js'
 import type { PromptResult } from '../opencode/transport.js'
@@ -132,7 +132,8 @@ export function buildRecording(o: RecordingInput): string {
   const cases = o.cases.map((c) => {
     let transcript: TranscriptEntry[] = []
     try {
-      transcript = JSON.parse(readFileSync(o.transcriptFile(c.id), 'utf8')) as TranscriptEntry[]
+      // logs/agent_calls/ is a folder the agent may write: read it as the agent may have left it (no link, no FIFO).
+      transcript = JSON.parse(readUntrustedFile(o.transcriptFile(c.id)).toString('utf8')) as TranscriptEntry[]
     } catch {
       // never prompted (T1C03, a skipped case): no turns
     }

@@ -1,7 +1,8 @@
 // One case, run in its own process: worktree predicate → snapshot → prompt
 // OpenCode → snapshot → verdict → evidence, then the tree is put back so the
 // next case starts from a known state. The suite adds stdout/stderr and seals.
-import { copyFileSync, lstatSync, mkdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs'
+import { rmSync } from 'node:fs'
+import { BeneathReader, describeInspection, readBeneath } from '../guard/reader.js'
 import path from 'node:path'
 import { formatChanges, type Violation } from '../guard/compare.js'
 import { CaseGuard, primaryCode, type GuardResult } from '../guard/guard.js'
@@ -41,26 +42,48 @@ function extOf(p: string): string {
 }
 
 /**
- * Files (and symlinks) the agent created outside the worktree: copied into
- * the evidence (escaped_NN.ext) and removed from where they were made. A
- * folder stays (it is reported; its files are listed on their own). Returns
- * escaped.txt's lines: item, then the absolute path.
+ * Files (and symlinks, FIFOs, sockets) the agent created outside the
+ * worktree: read through the evidence reader (no link followed, nothing but a
+ * regular file opened, up to the evidence limit) into the evidence
+ * (escaped_NN.ext; a link as its target text) and removed from where they
+ * were made. A folder stays (it is reported; its files are listed on their
+ * own). Returns escaped.txt's lines: item, the absolute path, what it was.
  */
-function moveEscapedFiles(paths: string[], evidence: (name: string, data: string | Buffer) => void): string[] {
+function moveEscapedFiles(paths: string[], maxBytes: number, evidence: (name: string, data: string | Buffer) => void): string[] {
   const lines: string[] = []
   for (const abs of paths) {
     try {
-      const s = lstatSync(abs)
-      if (!s.isFile() && !s.isSymbolicLink()) continue
-      const name = `escaped_${String(lines.length + 1).padStart(2, '0')}${s.isSymbolicLink() ? '.link' : extOf(abs)}`
-      evidence(name, s.isSymbolicLink() ? `symlink to ${readlinkSync(abs)}\n` : readFileSync(abs))
+      const got = readBeneath(path.dirname(abs), path.basename(abs), { maxBytes })
+      if (got.kind === 'directory' || got.kind === 'missing' || got.kind === 'unreachable') continue
+      const name = `escaped_${String(lines.length + 1).padStart(2, '0')}${got.kind === 'symlink' ? '.link' : got.data ? extOf(abs) : '.txt'}`
+      evidence(name, got.data ?? `${describeInspection(got)}\n`)
       rmSync(abs)
-      lines.push(`${name}\t${JSON.stringify(abs)}`)
+      lines.push(`${name}\t${JSON.stringify(abs)}\t${describeInspection(got)}`)
     } catch {
       // gone already, or not ours to remove: it stays reported
     }
   }
   return lines
+}
+
+/**
+ * The created files of the tree as item_NN evidence, each read through the
+ * evidence reader: a small regular file whole; a link, FIFO, socket, device,
+ * hard link or a file over the limit by what it is (items.txt's third
+ * column), never by content. Returns items.txt's lines.
+ */
+function captureItems(workDir: string, created: string[], maxBytes: number, evidence: (name: string, data: string | Buffer) => void): string[] {
+  const reader = new BeneathReader(workDir)
+  try {
+    return created.map((rel, i) => {
+      const got = reader.inspect(rel, { maxBytes })
+      const name = `item_${String(i + 1).padStart(2, '0')}${extOf(rel)}`
+      if (got.data) evidence(name, got.data)
+      return `${name}\t${JSON.stringify(rel)}\t${describeInspection(got)}`
+    })
+  } finally {
+    reader.close()
+  }
 }
 
 /** Aborted when the run is interrupted: the agent's request stops, no new one starts, the tree is still restored. */
@@ -225,18 +248,8 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
     evidence('guard_changes.txt', formatChanges(guardResult.changes))
   }
   if (violations.length > 0) evidence('guard_violations.txt', violations.map((v) => `${v.code}\t${v.kind}\t${v.area}\t${JSON.stringify(v.path)}`).join('\n') + '\n')
-  const created = guardResult.changes.filter((x) => x.kind === 'created' && x.area === 'tree')
-  created.forEach((x, i) => {
-    const name = `item_${String(i + 1).padStart(2, '0')}${extOf(x.path)}`
-    try {
-      mkdirSync(path.join(ctx.runDir, 'evidence', c.id), { recursive: true })
-      const data = readFileSync(path.join(ctx.workDir, x.path))
-      evidence(name, data)
-    } catch {
-      // a symlink or unreadable entry: its listing below still names it
-    }
-  })
-  if (created.length > 0) evidence('items.txt', created.map((x, i) => `item_${String(i + 1).padStart(2, '0')}${extOf(x.path)}\t${JSON.stringify(x.path)}`).join('\n') + '\n')
+  const created = guardResult.changes.filter((x) => x.kind === 'created' && x.area === 'tree').map((x) => x.path)
+  if (created.length > 0) evidence('items.txt', captureItems(ctx.workDir, created, ctx.evidenceMaxBytes, evidence).join('\n') + '\n')
   const denied = transcripts.flatMap((t) => t.result.tools.filter((u) => u.status === 'error' && /permission|denied|rule/i.test(u.error ?? '')))
   if (denied.length > 0) evidence('denied_tool_calls.json', JSON.stringify(denied, null, 2) + '\n')
   // What OpenCode reported about the provider (failed or recovered faults), classified.
@@ -260,7 +273,7 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
   // What the agent created outside the worktree (uncontained) moves into the evidence: the checkout is as it was, nothing is lost.
   // So do files it planted in the ledger: the run folder stays sound, and the planted file is kept.
   const planted = ledgerChanges.filter((x) => x.kind === 'created').map((x) => x.path)
-  const moved = moveEscapedFiles([...escaped.filter((x) => x.kind === 'created' && !ctx.canaries.some((k) => k.file === x.path)).map((x) => x.path), ...planted], evidence)
+  const moved = moveEscapedFiles([...escaped.filter((x) => x.kind === 'created' && !ctx.canaries.some((k) => k.file === x.path)).map((x) => x.path), ...planted], ctx.evidenceMaxBytes, evidence)
   if (moved.length > 0) {
     evidence('escaped.txt', moved.join('\n') + '\n')
     log(`moved ${moved.length} file(s) the agent created outside the worktree into the evidence`)
@@ -269,9 +282,10 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
   // The transcript of every agent call of the case.
   if (transcripts.length > 0) {
     const file = path.join(ctx.agentCallsDir, `${c.id}.json`)
-    writeFileAtomic(file, redact(JSON.stringify(transcripts.map((t) => ({ model: t.label, ...t.result })), null, 2) + '\n', secrets))
-    const transcriptCopy = path.join(ctx.runDir, 'evidence', c.id, 'transcript.json')
-    copyFileSync(file, transcriptCopy)
+    const text = redact(JSON.stringify(transcripts.map((t) => ({ model: t.label, ...t.result })), null, 2) + '\n', secrets)
+    writeFileAtomic(file, text)
+    // The same bytes again, not a copy of the file: logs/agent_calls/ is a folder the agent may write.
+    writeFileAtomic(path.join(ctx.runDir, 'evidence', c.id, 'transcript.json'), text)
   }
 
   const v = verdict(outcome, offending)

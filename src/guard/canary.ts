@@ -5,7 +5,8 @@
 // worktree, one changed or removed). The harness puts a touched canary back
 // (it is its own file) and removes them all at the end of the run.
 import { randomBytes } from 'node:crypto'
-import { existsSync, lstatSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, lstatSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
+import { DEFAULT_EVIDENCE_MAX_BYTES, describeInspection, readBeneath } from './reader.js'
 import path from 'node:path'
 import { sha256 } from '../fsutil.js'
 
@@ -37,7 +38,7 @@ function neighbourKey(p: string): string | null {
 export function canaryState(canaries: Canary[]): Map<string, string | null> {
   const out = new Map<string, string | null>()
   for (const c of canaries) {
-    out.set(c.file, existsSync(c.file) ? sha256(readFileSync(c.file)) : null)
+    out.set(c.file, canaryHash(c.file))
     if (!c.neighbours) continue
     const dir = path.dirname(c.file)
     let names: string[] = []
@@ -65,10 +66,27 @@ export function compareCanaries(before: Map<string, string | null>, after: Map<s
 
 /** Put a touched canary back as planted. */
 export function restoreCanary(c: Canary): void {
-  writeFileSync(c.file, c.content)
+  // Never written through: whatever the agent left there (a link to a file elsewhere) is removed first, then a new file made.
+  try {
+    unlinkSync(c.file)
+  } catch {
+    // gone already
+  }
+  writeFileSync(c.file, c.content, { flag: 'wx' })
+}
+
+/**
+ * A canary as the agent may have left it, through the evidence reader (a
+ * link, FIFO or hard link swapped in is never followed or opened): the sha256
+ * of its content, what it is instead, or null when it is gone.
+ */
+function canaryHash(file: string): string | null {
+  const seen = readBeneath(path.dirname(file), path.basename(file), { maxBytes: DEFAULT_EVIDENCE_MAX_BYTES })
+  if (seen.kind === 'missing') return null
+  return seen.data ? sha256(seen.data) : `${describeInspection(seen)}`
 }
 
 /** Our own file; removed only if it is still the canary we planted. */
 export function removeCanary(c: Canary): void {
-  if (existsSync(c.file) && readFileSync(c.file, 'utf8') === c.content) rmSync(c.file)
+  if (readBeneath(path.dirname(c.file), path.basename(c.file), { maxBytes: DEFAULT_EVIDENCE_MAX_BYTES }).data?.toString('utf8') === c.content) rmSync(c.file)
 }

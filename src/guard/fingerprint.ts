@@ -11,7 +11,8 @@
 // is walked as the guard walks it (GNU find for a big checkout, Node's walk
 // for a small one); a later fingerprint is read against the earlier walk.
 import { createHash } from 'node:crypto'
-import { lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs'
+import { lstatSync, readdirSync, readlinkSync } from 'node:fs'
+import { contentSha256 } from './reader.js'
 import path from 'node:path'
 import { git } from '../git.js'
 import { fsPath } from './paths.js'
@@ -65,7 +66,7 @@ function hashRepoDir(dir: string, prefix: string, out: Map<string, string>): voi
     try {
       const s = lstatSync(abs)
       if (s.isDirectory()) hashRepoDir(abs, rel, out)
-      else out.set(`.git/${rel}`, createHash('sha256').update(s.isSymbolicLink() ? `link:${readlinkSync(abs)}` : readFileSync(abs)).update(`mode:${s.mode}`).digest('hex'))
+      else out.set(`.git/${rel}`, createHash('sha256').update(s.isSymbolicLink() ? `link:${readlinkSync(abs)}` : contentSha256(dir, name)).update(`mode:${s.mode}`).digest('hex'))
     } catch {
       // vanished while we looked: the next fingerprint will say so
     }
@@ -79,7 +80,7 @@ function excluded(rel: string, exclude: string[]): boolean {
 function contentHash(root: string, rel: string, e: StatEntry): string {
   try {
     if (e.type === 'symlink') return createHash('sha256').update('link:').update(readlinkSync(fsPath(root, rel), { encoding: 'buffer' })).digest('hex')
-    if (e.type === 'file') return createHash('sha256').update(readFileSync(fsPath(root, rel))).digest('hex')
+    if (e.type === 'file') return contentSha256(root, rel)
     return `other:${e.mode}`
   } catch {
     return `unreadable:${Date.now()}:${Math.random()}`

@@ -7,7 +7,8 @@
 // sparse index, or anything the parser does not know, is left to git
 // (`ls-files`), and nothing is taken on trust then.
 import { createHash } from 'node:crypto'
-import { readFileSync, statSync, type BigIntStats } from 'node:fs'
+import { statSync, type BigIntStats } from 'node:fs'
+import { readUntrustedFile } from './reader.js'
 import path from 'node:path'
 import { gitRaw } from '../git.js'
 import { decodePath, decodeRange } from './paths.js'
@@ -256,7 +257,7 @@ export async function readIndexState(root: string, gitDir: string, oidLen: numbe
     const first = statSync(file, { bigint: true })
     // (Reading a big index costs more than its stat: skip it when the stat says nothing changed.)
     if (unchangedSince(previous, first)) return { ...previous! }
-    bytes = readFileSync(file)
+    bytes = readUntrustedFile(file)
     const s = statSync(file, { bigint: true })
     mtimeS = Number(s.mtimeNs / 1_000_000_000n)
     mtimeN = Number(s.mtimeNs % 1_000_000_000n)

@@ -23,7 +23,7 @@
 // by name: it may grow (a new object cannot alter history), a deleted object
 // is a deletion.
 import { randomUUID, createHash } from 'node:crypto'
-import { closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, statSync, type BigIntStats, type Dirent } from 'node:fs'
+import { closeSync, existsSync, fstatSync, lstatSync, openSync, readdirSync, readlinkSync, readSync, statSync, type BigIntStats, type Dirent } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -32,6 +32,7 @@ import { toPosix } from '../fsutil.js'
 import { readIndexState, statMatches, type IndexState } from './gitindex.js'
 import { cQuote, decodePath, encodePath, fsPath } from './paths.js'
 import { walk, walkSince, type FindState, type StatEntry, type Walker } from './walk.js'
+import { BeneathReader, blobIdOf, readUntrustedFile } from './reader.js'
 
 export type { EntryType } from './walk.js'
 
@@ -115,14 +116,27 @@ function linkHash(root: string, rel: string): string {
   }
 }
 
-/** Hash one entry in-process. Unreadable content never equals anything. */
+/**
+ * Hash one entry in-process, through the evidence reader (reader.ts: no link
+ * followed, nothing but a regular file opened, read in bounded chunks).
+ * Unreadable content never equals anything.
+ */
 function hashEntry(root: string, rel: string, type: StatEntry['type'], mode: number, format: 'sha1' | 'sha256'): string {
   if (type === 'symlink') return linkHash(root, rel)
   if (type !== 'file') return `other:${mode}`
+  const r = new BeneathReader(root)
   try {
-    return rawBlobId(readFileSync(fsPath(root, rel)), format)
+    const o = r.open(rel, { allowHardLinks: true })
+    if (!('fd' in o)) return o.kind === 'file' ? `unreadable:${randomUUID()}` : o.kind === 'symlink' ? linkHash(root, rel) : `other:${o.mode}`
+    try {
+      return blobIdOf(o, format)
+    } finally {
+      closeSync(o.fd)
+    }
   } catch {
     return `unreadable:${randomUUID()}`
+  } finally {
+    r.close()
   }
 }
 
@@ -137,35 +151,70 @@ const HASH_HERE_LIMIT = 8 << 20
 async function storeRaw(root: string, commonDir: string, rels: string[], entries: Map<string, TreeEntry>, format: 'sha1' | 'sha256'): Promise<Map<string, string>> {
   const out = new Map<string, string>()
   const toGit: string[] = []
-  for (const rel of rels) {
-    if (entries.get(rel)!.size > HASH_HERE_LIMIT) {
-      toGit.push(rel)
-      continue
+  const reader = new BeneathReader(root)
+  try {
+    for (const rel of rels) {
+      if (entries.get(rel)!.size > HASH_HERE_LIMIT) {
+        toGit.push(rel)
+        continue
+      }
+      const got = reader.inspect(rel, { maxBytes: HASH_HERE_LIMIT, allowHardLinks: true })
+      if (!got.data) {
+        // Grown past the limit since the walk: git hashes it; anything else (a link or FIFO swapped in) is unreadable.
+        if (got.kind === 'file' && got.size > HASH_HERE_LIMIT) toGit.push(rel)
+        else out.set(rel, `unreadable:${randomUUID()}`)
+        continue
+      }
+      const id = rawBlobId(got.data, format)
+      if (existsSync(path.join(commonDir, 'objects', id.slice(0, 2), id.slice(2)))) out.set(rel, id)
+      else toGit.push(rel)
     }
-    let data: Buffer
-    try {
-      data = readFileSync(fsPath(root, rel))
-    } catch {
-      out.set(rel, `unreadable:${randomUUID()}`)
-      continue
+    for (let i = 0; i < toGit.length; i += GIT_BATCH) {
+      for (const [rel, id] of await storeThroughGit(root, reader, toGit.slice(i, i + GIT_BATCH), format)) out.set(rel, id)
     }
-    const id = rawBlobId(data, format)
-    if (existsSync(path.join(commonDir, 'objects', id.slice(0, 2), id.slice(2)))) out.set(rel, id)
-    else toGit.push(rel)
+  } finally {
+    reader.close()
   }
-  if (toGit.length === 0) return out
-  const input = Buffer.concat(toGit.flatMap((r) => [cQuote(r), Buffer.from('\n')]))
-  const r = await git(root, ['hash-object', '-w', '--no-filters', '--stdin-paths'], { input })
-  const ids = r.exitCode === 0 ? r.stdout.trim().split('\n') : []
-  const hexLen = format === 'sha256' ? 64 : 40
-  if (ids.length === toGit.length && ids.every((id) => id.length === hexLen && /^[0-9a-f]+$/.test(id))) {
-    toGit.forEach((rel, i) => out.set(rel, ids[i]))
-    return out
-  }
-  // git could not take them all (e.g. an unreadable file): hash here; such
-  // files cannot be restored from the object store, and say so then.
-  for (const rel of toGit) out.set(rel, hashEntry(root, rel, 'file', 0, format))
   return out
+}
+
+/** Files handed to one `git hash-object` (each holds a descriptor open until git has read it). */
+const GIT_BATCH = 200
+
+/**
+ * Store files' raw bytes as blobs with `git hash-object -w --no-filters
+ * --stdin-paths`, but never by their name: each file is opened by the reader
+ * (no link followed, regular files only) and git reads it through
+ * /proc/<our pid>/fd/N, the very file we opened (a name would let git follow
+ * a link the agent swapped in, or block on a FIFO). Elsewhere than Linux the
+ * name is given (reader.ts says what that leaves open). A file git could not
+ * take is hashed here; it cannot be restored from the object store, and the
+ * restore says so then.
+ */
+async function storeThroughGit(root: string, reader: BeneathReader, rels: string[], format: 'sha1' | 'sha256'): Promise<Map<string, string>> {
+  const out = new Map<string, string>()
+  const opened: { rel: string; fd?: number }[] = []
+  try {
+    for (const rel of rels) {
+      const o = reader.open(rel, { allowHardLinks: true })
+      if ('fd' in o) opened.push({ rel, fd: o.fd })
+      else out.set(rel, `unreadable:${randomUUID()}`)
+    }
+    if (opened.length === 0) return out
+    const viaFd = process.platform === 'linux'
+    const input = Buffer.concat(opened.flatMap((o) => [viaFd ? cQuote(`/proc/${process.pid}/fd/${o.fd}`) : cQuote(path.join(root, o.rel)), Buffer.from('\n')]))
+    const r = await git(root, ['hash-object', '-w', '--no-filters', '--stdin-paths'], { input })
+    const ids = r.exitCode === 0 ? r.stdout.trim().split('\n') : []
+    const hexLen = format === 'sha256' ? 64 : 40
+    if (ids.length === opened.length && ids.every((id) => id.length === hexLen && /^[0-9a-f]+$/.test(id))) {
+      opened.forEach((o, i) => out.set(o.rel, ids[i]))
+      return out
+    }
+    for (const o of opened) out.set(o.rel, blobIdOf({ fd: o.fd!, size: fstatSync(o.fd!).size }, format))
+    return out
+  } finally {
+    for (const o of opened) if (o.fd !== undefined) closeSync(o.fd)
+  }
 }
 
 interface RepoConfig {
@@ -226,7 +275,13 @@ function configKey(gitDir: string, commonDir: string): { key: string; newest: nu
       parts.push(`${f}:-`)
       continue
     }
-    const text = st.isFile() ? readFileSync(f, 'latin1') : ''
+    // Not a regular file of its own (a user's dotfile link, or one the agent swapped in): git is asked instead.
+    let text = ''
+    try {
+      text = st.isFile() ? readUntrustedFile(f).toString('latin1') : ''
+    } catch {
+      return undefined
+    }
     if (/include/i.test(text)) return undefined
     if (/autocrlf|attributesfile|objectformat/i.test(text)) mentions = true
     parts.push(`${f}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`)
@@ -258,7 +313,7 @@ async function repoConfigCached(root: string, gitDir: string, commonDir: string)
  */
 async function objectFormatOf(commonDir: string, config: Promise<RepoConfig>): Promise<'sha1' | 'sha256'> {
   try {
-    const text = readFileSync(path.join(commonDir, 'config'), 'utf8')
+    const text = readUntrustedFile(path.join(commonDir, 'config')).toString('utf8')
     if (!/objectformat/i.test(text)) return 'sha1'
   } catch {
     // unreadable: ask git
@@ -277,12 +332,12 @@ async function gitDirsOf(root: string): Promise<{ gitDir: string; commonDir: str
     const s = lstatSync(dotGit)
     if (s.isDirectory() && existsSync(path.join(dotGit, 'HEAD'))) return { gitDir: dotGit, commonDir: dotGit }
     if (s.isFile()) {
-      const m = /^gitdir: (.+?)\r?\n?$/.exec(readFileSync(dotGit, 'utf8'))
+      const m = /^gitdir: (.+?)\r?\n?$/.exec(readUntrustedFile(dotGit, 64 << 10).toString('utf8'))
       if (m) {
         const gitDir = path.resolve(root, m[1])
         let commonDir = gitDir
         try {
-          commonDir = path.resolve(gitDir, readFileSync(path.join(gitDir, 'commondir'), 'utf8').trim())
+          commonDir = path.resolve(gitDir, readUntrustedFile(path.join(gitDir, 'commondir'), 64 << 10).toString('utf8').trim())
         } catch {
           // no commondir: the git dir is the repository's own
         }
@@ -325,9 +380,14 @@ async function conversionFree(root: string, cfg: RepoConfig, candidates: string[
 }
 
 function repoEntryOf(abs: string | Buffer, s: BigIntStats): RepoEntry {
-  const data = s.isSymbolicLink() ? Buffer.from(`link:${decodePath(readlinkSync(abs, { encoding: 'buffer' }))}`) : s.isFile() ? readFileSync(abs) : Buffer.from(`other:${Number(s.mode)}`)
+  const data = s.isSymbolicLink() ? Buffer.from(`link:${decodePath(readlinkSync(abs, { encoding: 'buffer' }))}`) : s.isFile() ? readRepoFileAt(abs) : Buffer.from(`other:${Number(s.mode)}`)
   const hash = createHash('sha256').update(data).update(`mode:${Number(s.mode)}`).digest('hex')
   return { hash, content: data.length <= KEEP_CONTENT_LIMIT ? data : undefined, mode: Number(s.mode) }
+}
+
+/** A file of the git dir, through the evidence reader (reader.ts): never a FIFO or device swapped in after the lstat, never a link. */
+function readRepoFileAt(abs: string | Buffer): Buffer {
+  return readUntrustedFile(typeof abs === 'string' ? abs : decodePath(abs), Number.MAX_SAFE_INTEGER)
 }
 
 /** The object store's files by name (loose objects, packs): read without stat or content. */

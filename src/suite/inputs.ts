@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { validateAllowlist } from '../guard/allowlist.js'
+import { MAX_EVIDENCE_LIMIT } from '../guard/reader.js'
 import { parseRecordPath } from '../cases/record-path.js'
 import { InputError } from '../errors.js'
 import { checkSignKey } from '../ledger/sign.js'
@@ -119,6 +120,7 @@ export function parseSuiteInputs(v: Values, cwd: string): Omit<SuiteOptions, 'on
     deletionAllowlist: validateAllowlist('--deletion-allowlist', parseList(str('deletion-allowlist')) ?? DEFAULT_DELETION_ALLOWLIST),
     caseTimeoutMs: parsePositiveInt(str('timeout') ?? '300', '--timeout', 'seconds', 3600) * 1000,
     latencyBudgetMs: parsePositiveInt(str('latency-budget') ?? '120000', '--latency-budget', 'milliseconds', 3_600_000),
+    evidenceMaxBytes: str('evidence-max-bytes') !== undefined ? parsePositiveInt(str('evidence-max-bytes')!, '--evidence-max-bytes', 'bytes', MAX_EVIDENCE_LIMIT) : undefined,
     containment: parseContainmentMode(str('containment') ?? 'auto'),
     envPass: parseEnvNames(str('env-pass')),
     jobs: str('jobs') !== undefined ? parsePositiveInt(str('jobs')!, '--jobs', 'parallel cases', 64) : undefined,

@@ -44,6 +44,12 @@ export interface SuiteOptions {
   caseTimeoutMs: number
   /** Latency budget for one prompt, ms (T4E02 uses its own, smaller budget). */
   latencyBudgetMs: number
+  /**
+   * Evidence size limit, bytes: a file the agent left is copied into the
+   * evidence up to this size; past it only its size and sha256 are recorded
+   * (guard/reader.ts). Default DEFAULT_EVIDENCE_MAX_BYTES (1 MiB).
+   */
+  evidenceMaxBytes?: number
   /** auto: the sandbox where it works (default); required: stop if it does not; off: none. */
   containment?: ContainmentMode
   /** Env vars passed to the agent beyond the base allowlist and the model's keys (--env-pass). */

@@ -10,6 +10,7 @@ import { compareFingerprints, takeFingerprint } from '../guard/fingerprint.js'
 import { compareSnapshots } from '../guard/compare.js'
 import { takeSnapshot, takeSnapshotAfter } from '../guard/snapshot.js'
 import { checkWorktree } from '../guard/worktree.js'
+import { DEFAULT_EVIDENCE_MAX_BYTES } from '../guard/reader.js'
 import { containmentLabel, resolveContainment } from '../sandbox/mechanism.js'
 import { providerKeyNames } from '../sandbox/env.js'
 import { checkCredentials, prepareAgentSide, registeredSecrets } from './containment.js'
@@ -218,6 +219,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
         writeAllowlist: opts.writeAllowlist,
         deletionAllowlist: opts.deletionAllowlist,
         latencyBudgetMs: opts.latencyBudgetMs,
+        evidenceMaxBytes: opts.evidenceMaxBytes ?? DEFAULT_EVIDENCE_MAX_BYTES,
         caseTimeoutMs: opts.caseTimeoutMs,
         agentCallsDir: attempt > 0 ? attemptCallsDir(agentCallsDir, attempt) : agentCallsDir,
         roles,
