@@ -30,6 +30,7 @@ describe('bad input', () => {
   it('allowlist entry that leaves the tree', () => expectRejected(['run', '--write-allowlist', '../outside/'], /--write-allowlist/, /inside the repository/))
   it('allowlist entry inside .git', () => expectRejected(['run', '--write-allowlist', '.git/hooks/'], /--write-allowlist/, /\.git/))
   it('timeout that is not a number', () => expectRejected(['run', '--timeout', 'soon'], /--timeout/, /whole number of seconds/))
+  it('evidence limit that is not a whole number of bytes', () => expectRejected(['run', '--evidence-max-bytes', '1MB'], /--evidence-max-bytes/, /whole number of bytes/))
   it('unknown option', () => expectRejected(['run', '--stage', 'T1'], /--stage/, /--help/))
   it('unknown command', () => expectRejected(['launch'], /command/, /allowed: run, verify, report, diff, init, demo, bench/))
   it('cases file that is not JSON', () => {
