@@ -91,12 +91,30 @@ const SETTING_KEY = /budget|timeout|limit/i
 /** JSON keys whose value differs by construction from run to run. */
 const VOLATILE_KEYS = new Set(['key_fingerprint', 'server_config_sha256', 'port', 'pid'])
 
+/** A git object id (sha1 or sha256), as OpenCode's snapshots are named. */
+const GIT_OID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/
+
+/**
+ * OpenCode's snapshot ids in a transcript: `snapshot` of step-start,
+ * step-finish and snapshot parts (and a session's `revert.snapshot`), and
+ * `hash` of a patch part. Each is the id of a git tree OpenCode wrote of the
+ * whole worktree in its own snapshot repository — the harness's ledger and
+ * transcripts of earlier cases and runs included, when the run is not
+ * contained (contained, they are hidden from OpenCode) — so it differs from
+ * run to run by construction. What the agent changed is compared through the
+ * rest of the evidence (changes.diff, the guard's files, the tool calls).
+ */
+function isSnapshotId(key: string, value: unknown, holder: Record<string, unknown>): boolean {
+  return typeof value === 'string' && GIT_OID.test(value) && (key === 'snapshot' || (key === 'hash' && holder.type === 'patch'))
+}
+
 /**
  * The JSON rules: a number under a time key (duration_ms, durationMs,
  * created, completed, *_at, …, and start/end under `time`) → `<t>`;
  * key_fingerprint (the sha256 prefix of a key: the hermetic keys are made per
  * run), server_config_sha256 (a hash over ports and temp paths), port, pid →
- * `<volatile>`; every string through normalizeText. Key order is kept.
+ * `<volatile>`; OpenCode's snapshot ids (`snapshot`, a patch part's `hash`:
+ * see isSnapshotId) → `<snapshot>`; every string through normalizeText. Key order is kept.
  */
 export function normalizeJson(value: unknown, ctx: RunContext, key = '', parentKey = ''): unknown {
   if (typeof value === 'string') return normalizeText(value, ctx)
@@ -111,6 +129,7 @@ export function normalizeJson(value: unknown, ctx: RunContext, key = '', parentK
     for (const [k, v] of Object.entries(value)) {
       // OpenCode computes a message's summary.diffs from its snapshots after the turn, in the background: there or not yet, by timing.
       if (k === 'diffs' && key === 'summary') out[k] = '<volatile>'
+      else if (isSnapshotId(k, v, value as Record<string, unknown>)) out[k] = '<snapshot>'
       else out[k] = VOLATILE_KEYS.has(k) && (typeof v === 'string' || typeof v === 'number') ? '<volatile>' : normalizeJson(v, ctx, k, key)
     }
     return out
