@@ -186,6 +186,7 @@ describe('normalisation rules (one example each)', () => {
     expect(n('/home/u/proj/docs/a.md and /tmp/x-AbC123/wt/b.md')).toBe('<repo>/docs/a.md and <worktree>/b.md')
     expect(n('state in /tmp/opencode-dogfood-RUN_0007-wL128c/opencode-state')).toBe('state in <tmp>/opencode-dogfood-RUN_####-*/opencode-state')
     expect(n('RUN_0007 and RUN_0001')).toBe('RUN_#### and RUN_####')
+    expect(n('modified /x/.opencode-dogfood-canary-RUN_0007-0a1b2c3d')).toBe('modified /x/.opencode-dogfood-canary-RUN_####-<id>')
     expect(n(`HEAD ${commit}, short ${commit.slice(0, 7)}, other 0123456789abcdef0123456789abcdef01234567`)).toBe('HEAD <commit>, short <commit>, other 0123456789abcdef0123456789abcdef01234567')
     expect(n('at 2026-12-01T04:39:19.123Z, created 1796099496185')).toBe('at <date>, created <time>')
     expect(n('session ses_dd021133fffemEXQTQTuqlkzIi msg msg_22fdf58f9001j7ybbjEaIpqaEF')).toBe('session ses_<id> msg msg_<id>')

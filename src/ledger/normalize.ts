@@ -47,7 +47,7 @@ const SETTING_WORDS = /(budget|timeout|limit|bound|max|maximum|at most|up to)\s*
  * 1. the run's own roots (worktree, main checkout) → `<worktree>`, `<repo>`;
  * 2. other temp folders: `/tmp/NAME-XXXXXX` (and $TMPDIR, $RUNNER_TEMP, macOS
  *    /var/folders/…/T) → `<tmp>/NAME-*`;
- * 3. run ids `RUN_0042` → `RUN_####`;
+ * 3. run ids `RUN_0042` → `RUN_####`; a canary's random suffix → `-<id>`;
  * 4. the run's commit (and any prefix of ≥ 7 hex digits of it) → `<commit>`;
  * 5. ISO-8601 dates and times → `<date>`; epoch milliseconds (2017–2033) → `<time>`;
  * 6. OpenCode ids (`ses_…`, `msg_…`, `prt_…`: a prefix, `_`, ≥ 20 letters and
@@ -66,6 +66,8 @@ export function normalizeText(text: string, ctx: RunContext): string {
   }
   t = t.replace(/\/(?:private\/)?var\/folders\/[^/\s]+\/[^/\s]+\/T\/([^/\s"'():,]+)/g, (_m, name: string) => `<tmp>/${name.replace(/-[A-Za-z0-9]{6}$/, '-*')}`)
   t = t.replace(/\bRUN_[0-9]{4}\b/g, 'RUN_####')
+  // A canary's name ends in 8 random hex digits (guard/canary.ts): two checkouts of one folder may both be at RUN_0001.
+  t = t.replace(/(\.opencode-dogfood-canary-RUN_####)-[0-9a-f]{8}\b/g, '$1-<id>')
   // --jobs: a slot's worktree and temp folder under the run's temp folder (suite/slots.ts).
   t = t.replace(/<tmp>\/opencode-dogfood-RUN_####-\*\/slot-\d+\/wt\b/g, '<worktree>')
   t = t.replace(/(<tmp>\/opencode-dogfood-RUN_####-\*)\/slot-\d+(?:<tmp>|\/tmp)/g, '$1')
