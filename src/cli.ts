@@ -10,6 +10,7 @@ import { GitError, InputError, PreflightError, SchemaError, ServerStartError } f
 import { RUN_OPTIONS } from './suite/run-options.js'
 import type { ProgressEvent } from './suite/options.js'
 import { alive, interruptOnSignals } from './proc.js'
+import { SUITE_PID_VAR } from './sandbox/processes.js'
 
 // Each command loads only what it needs: a case process starts 15 times a run.
 
@@ -178,14 +179,18 @@ async function cmdCase(argv: string[]): Promise<number> {
   }
   const until = Date.now() + waitMs
   // Waiting, a signal ends the process quietly (nothing has started); running, see below.
-  const parent = process.ppid
+  // The suite's pid as the suite gave it: process.ppid read here would be 1 already when the suite was killed
+  // while this process was still starting (measured: such a process then waited out its whole WAIT_MS).
+  const parent = Number(process.env[SUITE_PID_VAR]) || process.ppid
   let onSignal = (sig: NodeJS.Signals): void => process.exit(sig === 'SIGINT' ? 130 : 143)
   for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => onSignal(sig))
   while (!existsSync(ctxFile)) {
     // Orphaned, a process is reparented: a new ppid means the suite is gone.
     if (Date.now() > until || process.ppid !== parent || !alive(parent)) {
       process.stderr.write(`case process: no context at ${ctxFile} within ${waitMs} ms (or the suite is gone); exiting\n`)
-      return 3
+      // Exit now, not by returning: measured after a SIGKILL of the suite, a waiting process whose suite was gone
+      // stayed in epoll for minutes (a handle of the case code it had started to load kept it alive).
+      process.exit(3)
     }
     await new Promise((r) => setTimeout(r, CONTEXT_POLL_MS))
   }
@@ -247,8 +252,8 @@ export async function main(argv: string[]): Promise<number> {
       case '__case':
         return await cmdCase(rest)
       case '__reaper': {
-        const [parent, group, tag] = rest
-        await (await import('./sandbox/reaper.js')).reap(Number(parent), Number(group), tag)
+        const [parent, group, tag, leftovers] = rest
+        await (await import('./sandbox/reaper.js')).reap(Number(parent), Number(group), tag, leftovers ? JSON.parse(leftovers) : undefined)
         return 0
       }
       default:

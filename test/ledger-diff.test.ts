@@ -9,7 +9,7 @@ import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { RunDiff } from '../src/ledger/diff.js'
 import { normalizeEvidence, normalizeJson, normalizeText, NO_PROCESS_LINE, type RunContext } from '../src/ledger/normalize.js'
-import { cli, fixtureRepo, ledgerDir } from './support/repo.js'
+import { cli, fixtureRepo, git, ledgerDir } from './support/repo.js'
 
 let repo: string
 let runA: string
@@ -155,6 +155,28 @@ describe('opencode-dogfood diff on real runs', () => {
   })
 })
 
+// Uncontained, OpenCode's snapshots of the worktree hold the ledger of the cases and runs before (contained, it is
+// hidden from OpenCode): its snapshot ids in transcript.json differ between two runs of the same commit. Measured
+// before the rule: 14 of 15 cases differed (the plan packet's flow, a worktree made by hand).
+describe('two uncontained runs of one commit in one worktree', () => {
+  let wt: string
+  beforeAll(() => {
+    const f = fixtureRepo()
+    wt = path.join(f.base, 'wt')
+    git(f.repo, 'worktree', 'add', '-q', '--detach', wt, 'HEAD')
+    for (let i = 0; i < 2; i++) {
+      const r = cli(['run', '--stages', 'T1,T2a', '--containment', 'off'], { cwd: wt })
+      expect(r.status, r.stderr + r.stdout).toBe(0)
+    }
+  }, 900_000)
+
+  it('show no difference (exit 0)', () => {
+    const r = cli(['diff', path.join(ledgerDir(wt), 'RUN_0001'), path.join(ledgerDir(wt), 'RUN_0002')], { cwd: wt })
+    expect(r.stdout).toContain('no difference (6 case(s) compared')
+    expect(r.status).toBe(0)
+  })
+})
+
 describe('normalisation rules (one example each)', () => {
   const commit = 'cc0ad0e18382e8147e4aa7836802f2ec2fe112c5'
   const ctx: RunContext = { runId: 'RUN_0007', commit, roots: [{ path: '/home/u/proj', placeholder: '<repo>' }, { path: '/tmp/x-AbC123/wt', placeholder: '<worktree>' }] }
@@ -164,6 +186,7 @@ describe('normalisation rules (one example each)', () => {
     expect(n('/home/u/proj/docs/a.md and /tmp/x-AbC123/wt/b.md')).toBe('<repo>/docs/a.md and <worktree>/b.md')
     expect(n('state in /tmp/opencode-dogfood-RUN_0007-wL128c/opencode-state')).toBe('state in <tmp>/opencode-dogfood-RUN_####-*/opencode-state')
     expect(n('RUN_0007 and RUN_0001')).toBe('RUN_#### and RUN_####')
+    expect(n('modified /x/.opencode-dogfood-canary-RUN_0007-0a1b2c3d')).toBe('modified /x/.opencode-dogfood-canary-RUN_####-<id>')
     expect(n(`HEAD ${commit}, short ${commit.slice(0, 7)}, other 0123456789abcdef0123456789abcdef01234567`)).toBe('HEAD <commit>, short <commit>, other 0123456789abcdef0123456789abcdef01234567')
     expect(n('at 2026-12-01T04:39:19.123Z, created 1796099496185')).toBe('at <date>, created <time>')
     expect(n('session ses_dd021133fffemEXQTQTuqlkzIi msg msg_22fdf58f9001j7ybbjEaIpqaEF')).toBe('session ses_<id> msg msg_<id>')
@@ -187,6 +210,15 @@ describe('normalisation rules (one example each)', () => {
       ctx,
     )
     expect(v).toEqual({ duration_ms: '<t>', durationMs: '<t>', budget_ms: 3000, time: { created: '<t>', start: '<t>', end: '<t>' }, key_fingerprint: '<volatile>', server_config_sha256: '<volatile>', port: '<volatile>', answer_chars: 5, path: '<repo>/x' })
+  })
+
+  it("transcript.json: OpenCode's snapshot ids are per run; other hashes and a hash under another key stay", () => {
+    const a = 'b3e2c1d0a9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4'
+    const v = normalizeJson(
+      { parts: [{ type: 'step-start', snapshot: a }, { type: 'patch', hash: a, files: ['/home/u/proj/x'] }, { type: 'tool', hash: a }, { type: 'snapshot', snapshot: 'not-an-id' }], revert: { snapshot: a } },
+      ctx,
+    )
+    expect(v).toEqual({ parts: [{ type: 'step-start', snapshot: '<snapshot>' }, { type: 'patch', hash: '<snapshot>', files: ['<repo>/x'] }, { type: 'tool', hash: a }, { type: 'snapshot', snapshot: 'not-an-id' }], revert: { snapshot: '<snapshot>' } })
   })
 
   it("processes.txt: OpenCode's own snapshot git calls and server are timing, an agent's process is not", () => {

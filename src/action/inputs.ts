@@ -6,6 +6,7 @@ import { loadCases } from '../cases/catalog.js'
 import { InputError } from '../errors.js'
 import { validateAllowlist } from '../guard/allowlist.js'
 import { MAX_EVIDENCE_LIMIT } from '../guard/reader.js'
+import { checkOpencodeVersion } from '../opencode/binary.js'
 import { parseEnvNames, parseList, parseModel, parsePositiveInt, parseRoles, parseUrl } from '../suite/inputs.js'
 import { parseRecordPath } from '../cases/record-path.js'
 import { parseContainmentMode, type ContainmentMode } from '../sandbox/mechanism.js'
@@ -176,6 +177,8 @@ export function readActionInputs(get: InputGetter, workspace: string): ActionInp
     if (transport !== 'sdk' && transport !== 'cli') throw new InputError('transport', `'${transport}' is not allowed; allowed: sdk, cli`)
     const opencodeVersion = required('opencode-version')
     if (!VERSION_PATTERN.test(opencodeVersion)) throw new InputError('opencode-version', `'${opencodeVersion}' is not an exact version (e.g. 1.18.33) or 'latest'`)
+    // Refused here, before anything is installed; the binary itself is checked again where it is resolved.
+    if (opencodeVersion !== 'latest') checkOpencodeVersion(opencodeVersion, `input opencode-version`, 'opencode-version')
 
     const artifactName = required('artifact-name')
     if (ARTIFACT_NAME_FORBIDDEN.test(artifactName)) throw new InputError('artifact-name', `'${artifactName}' holds a character artifact names may not have (" : < > | * ? \\ / or a newline)`)

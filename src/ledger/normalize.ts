@@ -47,7 +47,7 @@ const SETTING_WORDS = /(budget|timeout|limit|bound|max|maximum|at most|up to)\s*
  * 1. the run's own roots (worktree, main checkout) → `<worktree>`, `<repo>`;
  * 2. other temp folders: `/tmp/NAME-XXXXXX` (and $TMPDIR, $RUNNER_TEMP, macOS
  *    /var/folders/…/T) → `<tmp>/NAME-*`;
- * 3. run ids `RUN_0042` → `RUN_####`;
+ * 3. run ids `RUN_0042` → `RUN_####`; a canary's random suffix → `-<id>`;
  * 4. the run's commit (and any prefix of ≥ 7 hex digits of it) → `<commit>`;
  * 5. ISO-8601 dates and times → `<date>`; epoch milliseconds (2017–2033) → `<time>`;
  * 6. OpenCode ids (`ses_…`, `msg_…`, `prt_…`: a prefix, `_`, ≥ 20 letters and
@@ -66,6 +66,8 @@ export function normalizeText(text: string, ctx: RunContext): string {
   }
   t = t.replace(/\/(?:private\/)?var\/folders\/[^/\s]+\/[^/\s]+\/T\/([^/\s"'():,]+)/g, (_m, name: string) => `<tmp>/${name.replace(/-[A-Za-z0-9]{6}$/, '-*')}`)
   t = t.replace(/\bRUN_[0-9]{4}\b/g, 'RUN_####')
+  // A canary's name ends in 8 random hex digits (guard/canary.ts): two checkouts of one folder may both be at RUN_0001.
+  t = t.replace(/(\.opencode-dogfood-canary-RUN_####)-[0-9a-f]{8}\b/g, '$1-<id>')
   // --jobs: a slot's worktree and temp folder under the run's temp folder (suite/slots.ts).
   t = t.replace(/<tmp>\/opencode-dogfood-RUN_####-\*\/slot-\d+\/wt\b/g, '<worktree>')
   t = t.replace(/(<tmp>\/opencode-dogfood-RUN_####-\*)\/slot-\d+(?:<tmp>|\/tmp)/g, '$1')
@@ -91,12 +93,30 @@ const SETTING_KEY = /budget|timeout|limit/i
 /** JSON keys whose value differs by construction from run to run. */
 const VOLATILE_KEYS = new Set(['key_fingerprint', 'server_config_sha256', 'port', 'pid'])
 
+/** A git object id (sha1 or sha256), as OpenCode's snapshots are named. */
+const GIT_OID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/
+
+/**
+ * OpenCode's snapshot ids in a transcript: `snapshot` of step-start,
+ * step-finish and snapshot parts (and a session's `revert.snapshot`), and
+ * `hash` of a patch part. Each is the id of a git tree OpenCode wrote of the
+ * whole worktree in its own snapshot repository — the harness's ledger and
+ * transcripts of earlier cases and runs included, when the run is not
+ * contained (contained, they are hidden from OpenCode) — so it differs from
+ * run to run by construction. What the agent changed is compared through the
+ * rest of the evidence (changes.diff, the guard's files, the tool calls).
+ */
+function isSnapshotId(key: string, value: unknown, holder: Record<string, unknown>): boolean {
+  return typeof value === 'string' && GIT_OID.test(value) && (key === 'snapshot' || (key === 'hash' && holder.type === 'patch'))
+}
+
 /**
  * The JSON rules: a number under a time key (duration_ms, durationMs,
  * created, completed, *_at, …, and start/end under `time`) → `<t>`;
  * key_fingerprint (the sha256 prefix of a key: the hermetic keys are made per
  * run), server_config_sha256 (a hash over ports and temp paths), port, pid →
- * `<volatile>`; every string through normalizeText. Key order is kept.
+ * `<volatile>`; OpenCode's snapshot ids (`snapshot`, a patch part's `hash`:
+ * see isSnapshotId) → `<snapshot>`; every string through normalizeText. Key order is kept.
  */
 export function normalizeJson(value: unknown, ctx: RunContext, key = '', parentKey = ''): unknown {
   if (typeof value === 'string') return normalizeText(value, ctx)
@@ -111,6 +131,7 @@ export function normalizeJson(value: unknown, ctx: RunContext, key = '', parentK
     for (const [k, v] of Object.entries(value)) {
       // OpenCode computes a message's summary.diffs from its snapshots after the turn, in the background: there or not yet, by timing.
       if (k === 'diffs' && key === 'summary') out[k] = '<volatile>'
+      else if (isSnapshotId(k, v, value as Record<string, unknown>)) out[k] = '<snapshot>'
       else out[k] = VOLATILE_KEYS.has(k) && (typeof v === 'string' || typeof v === 'number') ? '<volatile>' : normalizeJson(v, ctx, k, key)
     }
     return out

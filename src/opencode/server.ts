@@ -44,6 +44,12 @@ export interface StartServerOptions {
   startTimeoutMs?: number
   /** Aborted (the run was interrupted): the start is given up, the server's group killed, ServerStartError thrown. */
   signal?: AbortSignal
+  /**
+   * Called with the server's pid (its process group) the moment it is
+   * spawned, before it listens: what must end it if the caller is killed
+   * (the reaper) starts then, not after a start that can take seconds.
+   */
+  onSpawn?: (pid: number) => void
 }
 
 /** The variable OpenCode reads its server password from (`opencode serve` and `opencode run --attach` alike). */
@@ -149,6 +155,7 @@ export async function startServer(opts: StartServerOptions): Promise<ServerHandl
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, so stop() leaves nothing behind
   })
+  if (child.pid !== undefined) opts.onSpawn?.(child.pid)
   let exited: string | undefined
   child.on('exit', (code, signal) => (exited = `exited with ${signal ?? code}`))
   child.on('error', (e) => (exited = `could not start: ${e.message}`))

@@ -9,6 +9,17 @@ import { readdirSync, readFileSync, readlinkSync } from 'node:fs'
 /** The env var that marks the agent's processes (value: a token per run). */
 export const PROCESS_TAG_VAR = 'OPENCODE_DOGFOOD_SANDBOX'
 
+/**
+ * The env var that marks the suite's case processes (value: the run's tag).
+ * Not PROCESS_TAG_VAR: a case process is the harness's, never ended as the
+ * agent's; the reaper waits for these to finish (an orphaned case still
+ * restores its tree) before it removes the run's leftovers.
+ */
+export const CASE_PROCESS_VAR = 'OPENCODE_DOGFOOD_CASE_OF'
+
+/** The env var that gives a case process the suite's pid (what it watches: once that is gone, it ends its case). */
+export const SUITE_PID_VAR = 'OPENCODE_DOGFOOD_SUITE_PID'
+
 export interface ProcInfo {
   pid: number
   /** pid + start time (clock ticks since boot): a pid the kernel reuses is another process. */
@@ -33,15 +44,15 @@ function nsOf(pid: number | 'self'): string {
   }
 }
 
-/** The processes that carry `tag` or live in one of `namespaces` (Linux /proc; empty elsewhere). */
-export function findProcesses(tag: string, namespaces: Set<string> = new Set()): ProcInfo[] {
+/** The processes that carry `tag` (in `variable`: by default the agent's PROCESS_TAG_VAR) or live in one of `namespaces` (Linux /proc; empty elsewhere). */
+export function findProcesses(tag: string, namespaces: Set<string> = new Set(), variable: string = PROCESS_TAG_VAR): ProcInfo[] {
   let names: string[]
   try {
     names = readdirSync('/proc')
   } catch {
     return []
   }
-  const needle = Buffer.from(`${PROCESS_TAG_VAR}=${tag}\0`)
+  const needle = Buffer.from(`${variable}=${tag}\0`)
   const own = nsOf('self')
   const out: ProcInfo[] = []
   for (const name of names) {

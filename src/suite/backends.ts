@@ -50,6 +50,8 @@ export interface BackendOptions {
   signal?: AbortSignal
   /** Wraps the server's command line (the sandbox). */
   wrap?: (command: string, args: string[]) => { command: string; args: string[] }
+  /** See StartServerOptions.onSpawn. */
+  onSpawn?: (pid: number) => void
 }
 
 /** The default server environment of startBackends (see BackendOptions.env). */
@@ -77,7 +79,7 @@ export async function startBackends(o: BackendOptions): Promise<Backends> {
   const config = buildConfig({ model: o.model, scriptedUrl: scripted?.url, roles: o.roles, writeAllowlist: o.writeAllowlist })
   try {
     const env = { ...(o.env ?? defaultServerEnv(o)), ...keyEnv }
-    server = await startServer({ binary: o.binary, cwd: o.cwd, logDir: o.tmp, config, env, wrap: o.wrap, signal: o.signal })
+    server = await startServer({ binary: o.binary, cwd: o.cwd, logDir: o.tmp, config, env, wrap: o.wrap, signal: o.signal, onSpawn: o.onSpawn })
   } catch (e) {
     await scripted?.close()
     throw e

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { loadCases, type CaseDef } from '../cases/catalog.js'
-import { plantCanary, removeCanary, type Canary } from '../guard/canary.js'
+import { plantCanary, removeCanary, sweepStaleCanaries, type Canary } from '../guard/canary.js'
 import { compareFingerprints, takeFingerprint } from '../guard/fingerprint.js'
 import { compareSnapshots } from '../guard/compare.js'
 import { takeSnapshot, takeSnapshotAfter } from '../guard/snapshot.js'
@@ -13,6 +13,7 @@ import { checkWorktree } from '../guard/worktree.js'
 import { DEFAULT_EVIDENCE_MAX_BYTES } from '../guard/reader.js'
 import { containmentLabel, resolveContainment } from '../sandbox/mechanism.js'
 import { providerKeyNames } from '../sandbox/env.js'
+import { CASE_PROCESS_VAR, SUITE_PID_VAR } from '../sandbox/processes.js'
 import { checkCredentials, prepareAgentSide, registeredSecrets } from './containment.js'
 import { repoLayout } from './layout.js'
 import type { CaseContext } from '../cases/context.js'
@@ -24,7 +25,7 @@ import { signSummary } from '../ledger/sign.js'
 import { allocateRun } from '../ledger/run-id.js'
 import { verifyRun } from '../ledger/verify.js'
 import { writeRunReport } from '../report/html/index.js'
-import { resolveOpencodeBinary } from '../opencode/binary.js'
+import { checkOpencodeVersion, resolveOpencodeBinary } from '../opencode/binary.js'
 import { SCRIPTED_PROVIDER } from '../opencode/config.js'
 import { health, SERVER_PASSWORD_ENV } from '../opencode/server.js'
 import { describeWarmUp } from '../opencode/warm-up.js'
@@ -86,6 +87,8 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
   if (opts.serverUrl) {
     const h = await health(opts.serverUrl, 5000, userPassword)
     if (!h.healthy) throw new InputError('--server-url', `${opts.serverUrl} does not answer GET /global/health (${h.error ?? 'healthy=false'})`)
+    // A server of the user's is checked like a binary of ours (it reports its version in the health answer).
+    if (h.version) checkOpencodeVersion(h.version, opts.serverUrl, '--server-url')
   }
   const binary = (opts.serverUrl || opts.backends) && opts.transport === 'sdk' ? undefined : resolveOpencodeBinary(opts.opencodePath)
 
@@ -124,8 +127,11 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
   // Beside a worktree: a canary, and (uncontained, where the folder is not a shared temp folder) its neighbours.
   const parent = path.dirname(workDir)
   const sharedParent = [os.tmpdir(), '/tmp', '/var/tmp', '/'].map((d) => path.resolve(d)).includes(parent)
+  // Canaries of runs killed outright there (their reaper gone too) are removed first: they would be litter, and neighbours of this run's.
+  const stale = inWorktree ? sweepStaleCanaries(parent) : []
   const canaries: Canary[] = inWorktree ? [plantCanary(parent, runId, !containment.active && !sharedParent)] : []
   progress({ kind: 'run-start', runId, runDir, cases: cases.length })
+  if (stale.length > 0) progress({ kind: 'note', line: `removed ${stale.length} canary file(s) of killed runs beside the worktree: ${stale.map((f) => path.basename(f)).join(', ')}` })
   progress({ kind: 'containment', line: containmentLabel(containment) })
 
   let backends: Backends | undefined = opts.backends
@@ -170,6 +176,8 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
         keyEnv,
         launcher: opts.launcher,
         signal: opts.interrupt ? AbortSignal.any([opts.interrupt, slotsGiveUp.signal]) : slotsGiveUp.signal,
+        // Killed outright, the run's reaper removes these (this run's own files outside the worktree and the ledger).
+        leftovers: { canaries: canaries.map((c) => ({ file: c.file, content: c.content })), created: hadOpencodeState ? [] : [opencodeStateFile], caseTag: agent.tag },
       }
     : undefined
   try {
@@ -193,7 +201,9 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
       }
     }
     // Role keys (made up per run in hermetic mode) reach case processes only through env.
-    childEnv = Object.fromEntries(Object.entries({ ...process.env, ...keyEnv }).filter((e): e is [string, string] => typeof e[1] === 'string'))
+    // CASE_PROCESS_VAR: the reaper of a killed run waits for its case processes before it removes the run's leftovers;
+    // SUITE_PID_VAR: the process a case process watches.
+    childEnv = Object.fromEntries(Object.entries({ ...process.env, ...keyEnv, [CASE_PROCESS_VAR]: agent.tag, [SUITE_PID_VAR]: String(process.pid) }).filter((e): e is [string, string] => typeof e[1] === 'string'))
     registered = registeredSecrets(childEnv, roles, keyNames, credentials)
     const password0 = backends?.password ?? userPassword
     if (password0) registered.set('OpenCode server password (slot 0)', password0)
@@ -400,6 +410,9 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
     // Servers the caller brought (opts.backends) are the caller's to stop.
     if (backends && backends !== opts.backends) await backends.stop(opts.interrupt?.aborted ? 1000 : undefined)
     canaries.forEach(removeCanary)
+    // OpenCode records a project id in <common git dir>/opencode; one it created for this run goes again,
+    // here (with the servers stopped) so that a run that ends in an exception leaves none either.
+    if (!hadOpencodeState && existsSync(opencodeStateFile)) rmSync(opencodeStateFile)
   }
 
   // report.html before the seal: its sidecar, and the ledger root, cover it like every other file.
@@ -418,8 +431,6 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
     worktree = { path: worktreePath, ...r }
     progress({ kind: 'cleanup', message: r.message })
   }
-  // OpenCode records a project id in <git dir>/opencode; one it created for this run goes again.
-  if (!hadOpencodeState && existsSync(opencodeStateFile)) rmSync(opencodeStateFile)
   const worktreesDir = path.join(commonDir, 'worktrees')
   const protectedChanges = (
     await Promise.all(protectedDirs.map(async (p, i) => compareFingerprints(protectedBefore[i], await takeFingerprint(p.dir, p.exclude, protectedBefore[i]))))

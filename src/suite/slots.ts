@@ -10,7 +10,7 @@ import { mkdirSync, realpathSync } from 'node:fs'
 import path from 'node:path'
 import type { CredentialFinding } from '../sandbox/credentials.js'
 import type { Containment } from '../sandbox/mechanism.js'
-import { startReaper } from '../sandbox/reaper.js'
+import { startReaper, type RunLeftovers } from '../sandbox/reaper.js'
 import { describeWarmUp, warmUp, type WarmUp } from '../opencode/warm-up.js'
 import { startBackends, type BackendOptions, type Backends } from './backends.js'
 import { cliEntry } from './case-process.js'
@@ -38,6 +38,8 @@ export type SlotServerInput = Pick<BackendOptions, 'model' | 'hermetic' | 'roles
   launcher?: string
   /** Aborted when the run is interrupted (or slot 0 could not start): a start in progress is given up. */
   signal?: AbortSignal
+  /** What the run leaves outside its worktree and ledger: removed by each slot's reaper if the run is killed. */
+  leftovers?: RunLeftovers
 }
 
 export type SlotInput = SlotServerInput & {
@@ -73,9 +75,10 @@ export async function startSlotServer(agent: AgentSide, workDir: string, tmp: st
     const c = agent.wrap(command, args)
     return o.launcher ? { command: o.launcher, args: [c.command, ...c.args] } : c
   }
-  const backends = await startBackends({ model: o.model, hermetic: o.hermetic, roles: o.roles, writeAllowlist: o.writeAllowlist, cases: o.cases, binary: o.binary, cwd: workDir, tmp, env: agent.serverEnv, wrap: launch, keyEnv: o.keyEnv, signal: o.signal })
-  // Killed outright, the suite runs no finally: the reaper ends the server and the agent's processes then.
-  startReaper({ cli: cliEntry(), parent: process.pid, group: backends.pid, tag: agent.tag })
+  // Killed outright, the suite runs no finally: the reaper ends the server and the agent's processes then, and removes the run's leftovers.
+  // It starts with the server's process (not once it listens): a kill during a slow start leaves nothing running either.
+  const reaper = (group: number): void => startReaper({ cli: cliEntry(), parent: process.pid, group, tag: agent.tag, leftovers: o.leftovers })
+  const backends = await startBackends({ model: o.model, hermetic: o.hermetic, roles: o.roles, writeAllowlist: o.writeAllowlist, cases: o.cases, binary: o.binary, cwd: workDir, tmp, env: agent.serverEnv, wrap: launch, keyEnv: o.keyEnv, signal: o.signal, onSpawn: reaper })
   // Hermetic: the scripted model answers the warm-up prompt (an untagged request in its log); a real provider is never prompted here.
   return { ...backends, warmUp: await warmUp(backends.url, workDir, { password: backends.password, model: o.hermetic ? o.model : undefined, signal: o.signal }) }
 }

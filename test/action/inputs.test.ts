@@ -95,6 +95,8 @@ describe('a bad input fails with one line naming it and what is allowed', () => 
     [{ 'cases-file': 'no/such/file.json' }, 'cases-file', /cannot read/],
     [{ record: 'no/such/folder/rec.json' }, 'record', /the folder of 'no\/such\/folder\/rec\.json' does not exist/],
     [{ 'opencode-version': '^1.18' }, 'opencode-version', /not an exact version/],
+    [{ 'opencode-version': '2.0.1' }, 'opencode-version', /opencode 2\.0\.1 is not supported; supported: >=1\.18\.0 <2/],
+    [{ 'opencode-version': '1.17.0' }, 'opencode-version', /opencode 1\.17\.0 is not supported; supported: >=1\.18\.0 <2/],
     [{ 'server-url': 'ftp://x' }, 'server-url', /not an http\(s\) URL/],
     [{ transport: 'grpc' }, 'transport', /allowed: sdk, cli/],
     [{ timeout: '5m' }, 'timeout', /not a whole number of seconds/],
