@@ -12,6 +12,7 @@ import { canaryState, compareCanaries, restoreCanary } from '../guard/canary.js'
 import { compareFingerprints, takeFingerprint } from '../guard/fingerprint.js'
 import { compareLedger, ledgerState } from '../guard/ledger-watch.js'
 import { checkWorktree, formatWorktreeCheck } from '../guard/worktree.js'
+import { newRegistrations, readRegistrations, undoRegistration } from '../guard/registrations.js'
 import { compareSnapshots } from '../guard/compare.js'
 import { git } from '../git.js'
 import { writeEvidence } from '../ledger/evidence.js'
@@ -130,6 +131,9 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
     if (ended.length > 0) log(`ended ${ended.length} process(es) the case left running: ${ended.map((p) => `${p.pid} ${p.cmdline.slice(0, 80)}`).join('; ')}`)
   }
   const canariesBefore = canaryState(ctx.canaries)
+  // Worktrees registered in the repository (the snapshot leaves other worktrees' entries out): an agent's `git worktree add` shows here.
+  const commonDir = wt.common_dir
+  const registrationsBefore = commonDir ? readRegistrations(commonDir) : new Map<string, string | undefined>()
   const repoCommit = head.stdout.trim()
   evidence('repo_commit.txt', repoCommit + '\n')
   evidence('worktree_check.txt', formatWorktreeCheck(wt))
@@ -219,7 +223,14 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
   const statusRun = git(ctx.workDir, ['status', '--porcelain'])
   statusRun.catch(() => {})
   const outsideAfter = await Promise.all(ctx.protectedCheckouts.map((p, i) => takeFingerprint(p.dir, p.exclude, outside[i])))
-  const escaped = [...outside.flatMap((before, i) => compareFingerprints(before, outsideAfter[i])), ...canaryChanges]
+  // (The run's own --jobs slots make worktrees in its temp folder, where the verdict file goes.)
+  const registered = commonDir ? newRegistrations(registrationsBefore, readRegistrations(commonDir), [path.dirname(ctx.verdictFile)]) : []
+  const registeredDirs = registered.flatMap((r) => (r.worktree ? [r.worktree] : []))
+  const escaped = [
+    ...outside.flatMap((before, i) => compareFingerprints(before, outsideAfter[i])),
+    // The new worktree's own folder is named by its registration below, not as an escaped file.
+    ...canaryChanges.filter((x) => !registeredDirs.includes(x.path)),
+  ]
   // Evidence the agent rewrote, removed or planted (this run's or an earlier one's): MODIFICATIONFAIL, whatever the allowlist says.
   const besides = ctx.evidenceExclude ?? []
   const ledgerChanges = compareLedger(ledgerBefore, ledgerState(evidenceDirs), ownWrites).filter((x) => !besides.some((p) => x.path.startsWith(p)))
@@ -228,6 +239,7 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
     ...guardResult.violations,
     ...ledgerChanges.map((x): Violation => ({ path: x.path, kind: x.kind, area: 'ledger', code: 'MODIFICATIONFAIL' })),
     ...escaped.map((x): Violation => ({ path: x.path, kind: x.kind, area: 'outside', code: x.kind === 'deleted' ? 'GITCLEANFAIL' : 'MODIFICATIONFAIL' })),
+    ...registered.map((r): Violation => ({ path: `.git/worktrees/${r.name}${r.worktree ? ` (worktree ${r.worktree})` : ''}`, kind: 'created', area: 'repo', code: 'MODIFICATIONFAIL' })),
   ]
   if (escaped.length > 0) log(`outside the worktree: ${escaped.map((x) => `${x.kind} ${x.path}`).join(', ')}`)
   const offending = violations.map((v) => v.path)
@@ -259,6 +271,13 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
   const diff = await changesDiff(guardResult.before, guardResult.after, guardResult.changes).catch((e: Error) => `# changes.diff could not be made: ${e.message}\n`)
   if (diff) evidence('changes.diff', diff)
 
+  // A worktree the agent registered goes first (before the restore removes the branch it may have made, which its removal needs).
+  if (registered.length > 0 && commonDir) {
+    const lines: string[] = []
+    for (const r of registered) lines.push(...(await undoRegistration(ctx.workDir, commonDir, r, evidence)))
+    evidence('worktrees_removed.txt', lines.join('\n') + '\n')
+    log(`worktree(s) the agent registered: ${lines.join('; ')}`)
+  }
   // Put the tree back (from the object store, file by file) and prove it.
   if (guardResult.changes.length > 0) {
     const fileMounts = new Set((ctx.policy?.rules ?? []).filter((r) => r.access === 'write' && r.file && r.path.startsWith(ctx.workDir + path.sep)).map((r) => toPosix(path.relative(ctx.workDir, r.path))))

@@ -55,6 +55,13 @@ export function assertCell(get: () => CellOutcome): void {
     }
   })
 
+  it("no program planted in git's config ran in the harness's git; the main repository's worktree list and config are as before (issue 17)", () => {
+    const o = get()
+    expect(o.marker).toBe('')
+    expect(o.configAfter).toBe(o.configBefore)
+    expect(o.worktreesAfter).toBe(o.worktreesBefore)
+  })
+
   it('no process is left', () => {
     expect(get().leftover).toEqual([])
   })

@@ -35,6 +35,13 @@ export interface CellOutcome {
   /** Processes whose working folder lies under base, after the run. */
   leftover: string[]
   targetsChanged: string[]
+  /** What the planted fsmonitor wrote (it must never run): '' when nothing. */
+  marker: string
+  /** `git worktree list --porcelain` and the common dir's config, before and after the run. */
+  worktreesBefore: string
+  worktreesAfter: string
+  configBefore: string
+  configAfter: string
   secrets: Record<string, string>
 }
 
@@ -117,6 +124,8 @@ export async function runCell(cell: Cell): Promise<CellOutcome> {
     git(repo, 'worktree', 'add', '-q', '--detach', wt, 'HEAD')
     cwd = wt
   }
+  const worktreesBefore = git(repo, 'worktree', 'list', '--porcelain')
+  const configBefore = readFileSync(path.join(repo, '.git', 'config'), 'utf8')
   const beside = () => readdirSync(base).filter((n) => n !== 'wt' && n !== 'repo').sort()
   const besideBefore = beside()
   const r = await cliAsync(args, { cwd, env: secrets })
@@ -135,7 +144,12 @@ export async function runCell(cell: Cell): Promise<CellOutcome> {
   const targetsChanged = [targets.tmpFile, targets.homeFile].filter((f) => readFileSync(f, 'utf8') !== 'target\n')
   rmSync(targets.tmpFile)
   rmSync(targets.homeFile)
-  return { cell, base, repo, runDir, cli: r, summary, ran, results, mainBefore, mainAfter: manifest(repo, (x) => HARNESS.test(x)), besideBefore, besideAfter: beside(), leftover, targetsChanged, secrets }
+  const marker = existsSync(targets.marker) ? readFileSync(targets.marker, 'utf8') : ''
+  rmSync(targets.marker, { force: true })
+  // (The --worktree flow's own worktree is gone when the run passed; a hand-made one stays, as made.)
+  const worktreesAfter = git(repo, 'worktree', 'list', '--porcelain')
+  const configAfter = readFileSync(path.join(repo, '.git', 'config'), 'utf8')
+  return { marker, worktreesBefore, worktreesAfter, configBefore, configAfter, cell, base, repo, runDir, cli: r, summary, ran, results, mainBefore, mainAfter: manifest(repo, (x) => HARNESS.test(x)), besideBefore, besideAfter: beside(), leftover, targetsChanged, secrets }
 }
 
 /** Every file under `dirs` that holds any planted secret in any form (as is, base64 at each offset, URL-encoded, JSON-escaped). */

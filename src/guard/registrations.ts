@@ -1,0 +1,115 @@
+// Worktrees registered in the repository (issue 17): uncontained, an agent's
+// `git worktree add ../x` makes a folder outside the case's worktree and an
+// entry under <common dir>/worktrees/. The snapshot leaves other worktrees'
+// entries out (a run's own --jobs slots come and go during a case), so the
+// case reads the registrations itself, before and after, and undoes one the
+// agent made: `git worktree remove` (never forced) when git accepts it, else
+// its files go into the evidence, its folders (then empty) are removed, and
+// the stale registration is pruned.
+import { lstatSync, readdirSync, readFileSync, readlinkSync, rmdirSync, rmSync } from 'node:fs'
+import path from 'node:path'
+import { git } from '../git.js'
+
+/** Registration name (folder under <common dir>/worktrees/) → the worktree folder it names (undefined: unreadable). */
+export type Registrations = Map<string, string | undefined>
+
+/**
+ * The worktrees registered in `commonDir`: each `worktrees/<name>/gitdir`
+ * names `<worktree>/.git`. Never throws: a missing folder is no registration.
+ */
+export function readRegistrations(commonDir: string): Registrations {
+  const out: Registrations = new Map()
+  let names: string[] = []
+  try {
+    names = readdirSync(path.join(commonDir, 'worktrees'))
+  } catch {
+    return out
+  }
+  for (const name of names) {
+    try {
+      const gitfile = readFileSync(path.join(commonDir, 'worktrees', name, 'gitdir'), 'utf8').trim()
+      out.set(name, path.dirname(path.resolve(commonDir, 'worktrees', name, gitfile)))
+    } catch {
+      out.set(name, undefined)
+    }
+  }
+  return out
+}
+
+/**
+ * Registrations in `after` that `before` did not have, except those whose
+ * worktree lies under one of `ours` (folders the harness makes worktrees in:
+ * its --jobs slots). Shape: `{ name, worktree }`.
+ */
+export function newRegistrations(before: Registrations, after: Registrations, ours: string[] = []): { name: string; worktree: string | undefined }[] {
+  const out: { name: string; worktree: string | undefined }[] = []
+  for (const [name, worktree] of after) {
+    if (before.has(name) && before.get(name) === worktree) continue
+    if (worktree && ours.some((o) => worktree === o || worktree.startsWith(o + path.sep))) continue
+    out.push({ name, worktree })
+  }
+  return out
+}
+
+function exists(p: string): boolean {
+  try {
+    lstatSync(p)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Every file and symlink under `dir` (folders after their contents), for moving out one by one. */
+function entriesUnder(dir: string): { files: string[]; dirs: string[] } {
+  const files: string[] = []
+  const dirs: string[] = []
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const abs = path.join(d, name)
+      if (lstatSync(abs).isDirectory()) walk(abs)
+      else files.push(abs)
+    }
+    dirs.push(d)
+  }
+  walk(dir)
+  return { files, dirs }
+}
+
+/**
+ * Undo one registration the agent made. `repoDir`: any checkout of the
+ * repository; `keep(name, data)`: stores a file in the case's evidence.
+ * Returns restore.txt-style lines (what was done, or why it stayed).
+ * Never forces a removal and never removes a folder recursively.
+ */
+export async function undoRegistration(repoDir: string, commonDir: string, reg: { name: string; worktree: string | undefined }, keep: (name: string, data: string | Buffer) => void): Promise<string[]> {
+  const label = `.git/worktrees/${reg.name}`
+  const lines: string[] = []
+  if (reg.worktree && exists(reg.worktree)) {
+    const r = await git(repoDir, ['worktree', 'remove', '--', reg.worktree])
+    if (r.exitCode === 0) return [`removed\t${JSON.stringify(label)}\tgit worktree remove ${reg.worktree}`]
+    // Changed or untracked files (git refuses): the files go into the evidence, one by one.
+    const { files, dirs } = entriesUnder(reg.worktree)
+    files.forEach((abs, i) => {
+      const s = lstatSync(abs)
+      const name = `worktree_${reg.name.replace(/[^A-Za-z0-9_.-]/g, '_')}_${String(i + 1).padStart(3, '0')}${s.isSymbolicLink() ? '.link' : '.bin'}`
+      keep(name, s.isSymbolicLink() ? `symlink to ${readlinkSync(abs)}\n` : readFileSync(abs))
+      rmSync(abs)
+      lines.push(`moved\t${JSON.stringify(abs)}\tevidence ${name}`)
+    })
+    for (const d of dirs) {
+      try {
+        rmdirSync(d)
+      } catch (e) {
+        lines.push(`unrestorable\t${JSON.stringify(d)}\t${(e as Error).message}`)
+      }
+    }
+  }
+  // The registration is stale now. `git worktree prune` removes every stale one:
+  // run it only when no other registration is stale (the user's own stay as they are).
+  const others = [...readRegistrations(commonDir)].filter(([n, w]) => n !== reg.name && !(w && exists(w)))
+  if (others.length > 0) return [...lines, `unrestorable\t${JSON.stringify(label)}\tother stale registrations (${others.map(([n]) => n).join(', ')}): not pruning`]
+  const p = await git(repoDir, ['worktree', 'prune'])
+  const gone = !exists(path.join(commonDir, 'worktrees', reg.name))
+  return [...lines, gone ? `removed\t${JSON.stringify(label)}\tgit worktree prune` : `unrestorable\t${JSON.stringify(label)}\tgit worktree prune left it: ${p.stderr.trim()}`]
+}
