@@ -57,6 +57,9 @@ export const PACKAGE_BWRAP = '/usr/bin/bwrap'
 export const PACKAGED_PROFILE = '/usr/share/apparmor/extra-profiles/bwrap-userns-restrict'
 /** Where our profile is written. */
 export const PROFILE_FILE = '/etc/apparmor.d/opencode-dogfood-bwrap'
+// A fresh runner's unattended upgrades may hold dpkg's lock for a while: wait for it rather than fail.
+const APT_INSTALL = ['-o', 'DPkg::Lock::Timeout=120', 'install', '-y', '--no-install-recommends', 'bubblewrap']
+const APT_UPDATE = ['-o', 'DPkg::Lock::Timeout=120', 'update']
 const RESTRICT_KNOB = 'kernel.apparmor_restrict_unprivileged_userns'
 const CLONE_KNOB = 'kernel.unprivileged_userns_clone'
 
@@ -155,11 +158,11 @@ export function setUpRunner(host: RunnerHost, opts: SetupOptions): RunnerSetupRe
   let bwrap = host.which('bwrap')
   if (!bwrap) {
     if (!host.which('apt-get')) return fail('bubblewrap (bwrap) is not installed and there is no apt-get here; fix: install bubblewrap with the system package manager')
-    let install = priv('install', 'apt-get', ['install', '-y', '--no-install-recommends', 'bubblewrap'])
+    let install = priv('install', 'apt-get', APT_INSTALL)
     if (!install.ok && !install.refused) {
       // Fresh runner images ship without package lists: fetch them once and try again.
-      const update = priv('apt-update', 'apt-get', ['update'])
-      if (update.ok) install = priv('install', 'apt-get', ['install', '-y', '--no-install-recommends', 'bubblewrap'])
+      const update = priv('apt-update', 'apt-get', APT_UPDATE)
+      if (update.ok) install = priv('install', 'apt-get', APT_INSTALL)
     }
     bwrap = found()
     if (!bwrap) return fail(`bubblewrap (bwrap) is not installed and could not be installed (${install.detail || 'bwrap still not found'}); fix: sudo apt-get install -y bubblewrap`)
