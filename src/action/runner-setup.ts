@@ -194,6 +194,12 @@ export function setUpRunner(host: RunnerHost, opts: SetupOptions): RunnerSetupRe
     if (s.ok) error = probe(bwrap)
     if (!error) return ((rec.works = true), rec)
   }
-  const fix = knob ? `sudo sysctl -w ${knob}, or ${profileFix}` : rec.facts.max_user_namespaces === '0' ? 'sudo sysctl -w user.max_user_namespaces=15000' : profileFix
+  const fix = knob
+    ? `sudo sysctl -w ${knob}, or ${profileFix}`
+    : rec.facts.max_user_namespaces === '0'
+      ? 'sudo sysctl -w user.max_user_namespaces=15000'
+      : rec.facts.apparmor_enabled
+        ? profileFix
+        : 'user namespaces are refused by neither AppArmor nor a sysctl here (a container’s seccomp filter?): run the job on the runner itself, not in a container'
   return fail(`bwrap cannot create user namespaces here (${error}); fix: ${fix}`)
 }

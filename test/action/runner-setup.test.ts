@@ -10,7 +10,7 @@ import type { BwrapProbe } from '../../src/sandbox/mechanism.js'
 
 const OK: CommandResult = { status: 0, stdout: '', stderr: '' }
 const UIDMAP: BwrapProbe = { ok: false, error: 'bwrap: setting up uid map: Permission denied' }
-const UBUNTU = {
+const UBUNTU: Record<string, string> = {
   '/proc/sys/kernel/osrelease': '6.8.0-1017-azure',
   '/proc/sys/kernel/apparmor_restrict_unprivileged_userns': '1',
   '/proc/sys/user/max_user_namespaces': '63705',
