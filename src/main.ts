@@ -13,6 +13,7 @@ import { asActionInputError, readActionInputs, type ActionInputs } from './actio
 import { resolveActionBinary } from './action/opencode-binary.js'
 import { setOutputs } from './action/outputs.js'
 import { writePidLauncher } from './action/pids.js'
+import { prepareContainment } from './action/containment.js'
 import { maskSecrets } from './action/secrets.js'
 import { maskSignKey, writeSignKeyFile } from './action/sign-key.js'
 import { STATE } from './action/state.js'
@@ -107,6 +108,8 @@ async function main(): Promise<void> {
   try {
     const opencodePath = await opencodeBinary(inputs, ctx, stateDir)
     await check?.start(createBody({ name: inputs.checkName, headSha: ctx.headSha, startedAt: new Date(), detailsUrl: runUrl(ctx), stages: inputs.caseId ?? inputs.stages.join(',') }))
+    // The sandbox on this runner: bubblewrap installed and allowed here, or one line saying what is missing.
+    const sandbox = prepareContainment({ mode: inputs.containment, serverUrl: inputs.serverUrl, env: process.env, log: core.info, warn: core.warning })
     outcome = await runSuite({
       repoDir: inputs.repoDir,
       worktreePath,
@@ -127,6 +130,8 @@ async function main(): Promise<void> {
       latencyBudgetMs: inputs.latencyBudgetMs,
       evidenceMaxBytes: inputs.evidenceMaxBytes,
       containment: inputs.containment,
+      bwrapPath: sandbox.bwrapPath,
+      runnerSetup: sandbox.record,
       envPass: inputs.envPass,
       jobs: inputs.jobs,
       repeat: inputs.repeat,

@@ -58,7 +58,7 @@ function checkAttempts(runDir: string, id: string, attempts: { passed: number; t
 }
 
 /** What may sit at the top of a run folder (anything else was put there by someone else). */
-const TOP_LEVEL = /^(cases|evidence|attempts|run_summary\.json(\.sig)?(\.sha256)?|report\.html(\.sha256)?)$/
+const TOP_LEVEL = /^(cases|evidence|attempts|run_summary\.json(\.sig)?(\.sha256)?|report\.html(\.sha256)?|runner_setup\.json(\.sha256)?)$/
 
 /** What a folder given to `verify` is. */
 export type RunState = 'sealed' | 'incomplete' | 'not-a-run'
@@ -66,7 +66,7 @@ export type RunState = 'sealed' | 'incomplete' | 'not-a-run'
 /**
  * Is `dir` a run folder, and did its run seal it? A run folder is named
  * RUN_XXXX and holds nothing but what a run writes (cases/, evidence/,
- * run_summary.json*, report.html*; empty right after it is allocated); it is sealed when
+ * run_summary.json*, report.html*, runner_setup.json*; empty right after it is allocated); it is sealed when
  * run_summary.json exists (a run interrupted by SIGINT/SIGTERM seals one too,
  * with its stop_reason; one killed outright leaves none).
  */

@@ -3,8 +3,8 @@
 // GitHub's own schemas. Output text is capped at 65,535 characters and
 // annotations go at most 50 to a request.
 import type { CaseSummary, RunSummary } from '../types.js'
-import { chars, clip, countsLine, notPassed, pack, reasonLine, TABLE_HEAD, tableRow } from './markdown.js'
-import { ledgerLines, overviewLines, verdictHeading, type ReportContext } from './summary.js'
+import { chars, clip, countsLine, notPassed, pack, reasonLine, TABLE_HEAD, tableRow, uncontainedLine } from './markdown.js'
+import { ledgerLines, overviewLines, uncontainedLines, verdictHeading, type ReportContext } from './summary.js'
 
 export const CHECK_TEXT_LIMIT = 65_535
 export const ANNOTATIONS_PER_REQUEST = 50
@@ -58,14 +58,15 @@ export function createBody(opts: { name: string; headSha: string; startedAt: Dat
   return body
 }
 
+/** The check's title (its first line on the PR): "UNCONTAINED — PASS: …" when the run was uncontained. */
 export function checkTitle(s: RunSummary): string {
-  return clip(`${s.final_verdict}: ${countsLine(s)}`, TITLE_LIMIT)
+  return clip(`${uncontainedLine(s) ? 'UNCONTAINED — ' : ''}${s.final_verdict}: ${countsLine(s)}`, TITLE_LIMIT)
 }
 
 export function checkOutput(ctx: ReportContext): CheckOutput {
   const s = ctx.summary
   const summary = pack({
-    before: [verdictHeading(ctx), '', ...overviewLines(ctx), ...ledgerLines(ctx)],
+    before: [...uncontainedLines(ctx), verdictHeading(ctx), '', ...overviewLines(ctx), ...ledgerLines(ctx)],
     sections: [],
     after: [],
     limit: CHECK_TEXT_LIMIT,

@@ -104,3 +104,17 @@ export function cutTo(text: string, limit: number, measure: Measure): string {
   }
   return points.slice(0, lo).join('') + '…\n'
 }
+
+/**
+ * The line every report starts with when the run was uncontained: "UNCONTAINED:
+ * the agent ran without the OS sandbox (why)". Undefined when the run was
+ * contained, or when the summary does not record containment (older runs).
+ * Reads `containment` as containmentLabel writes it: "none (MODE): why".
+ */
+export function uncontainedLine(s: RunSummary): string | undefined {
+  const label = s.containment
+  if (label === undefined || !label.startsWith('none')) return undefined
+  const m = /^none \(([^)]*)\): (.*)$/s.exec(label)
+  const why = (m ? m[2] : label).replace(/\s+/g, ' ').trim()
+  return `UNCONTAINED: the agent ran without the OS sandbox (${why})`
+}

@@ -4,7 +4,7 @@
 // with a note pointing at the artifact, which always holds the full table.
 import type { CaseSummary, RunSummary } from '../types.js'
 import { caseAnchor, REPORT_FILE } from './html/names.js'
-import { bytes, code, countsLine, notPassed, pack, reasonLine, TABLE_HEAD, tableRow, type Measure } from './markdown.js'
+import { bytes, cell, code, countsLine, notPassed, pack, reasonLine, TABLE_HEAD, tableRow, uncontainedLine, type Measure } from './markdown.js'
 
 /** GitHub's limit for one step's summary. */
 export const JOB_SUMMARY_LIMIT = 1024 * 1024
@@ -29,6 +29,12 @@ export interface ReportContext {
   /** Undefined when upload-artifact is false. */
   artifact?: ArtifactInfo
   title?: string
+}
+
+/** The job summary's and the check's first lines when the run was uncontained: a warning line, then a blank one; else none. */
+export function uncontainedLines(ctx: ReportContext): string[] {
+  const line = uncontainedLine(ctx.summary)
+  return line ? [`**⚠️ ${cell(line)}**`, ''] : []
 }
 
 export function verdictHeading(ctx: ReportContext): string {
@@ -80,7 +86,7 @@ export function renderJobSummary(ctx: ReportContext, limit = JOB_SUMMARY_LIMIT, 
   const s = ctx.summary
   const reasons = notPassed(s)
   return pack({
-    before: [verdictHeading(ctx), '', ...overviewLines(ctx)],
+    before: [...uncontainedLines(ctx), verdictHeading(ctx), '', ...overviewLines(ctx)],
     sections: [
       { head: ['', '### Cases', '', ...TABLE_HEAD], items: s.cases.map(tableRow) },
       { head: ['', '### Why cases did not pass', ''], items: reasons.map((c) => reasonLine(c) + reportPointer(c, s.run_id)) },

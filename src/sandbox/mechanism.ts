@@ -37,8 +37,9 @@ export function parseContainmentMode(value: string, input = '--containment'): Co
 /** bwrap's own flags that every contained command gets: a read-only root, fresh /dev and /proc, its own PID namespace, gone with its parent. */
 const BASE = ['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--unshare-pid', '--die-with-parent', '--new-session']
 
-function onPath(name: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
+/** The first executable `name` on `pathEnv` (default: this process's PATH), or undefined. */
+export function onPath(name: string, pathEnv = process.env.PATH ?? ''): string | undefined {
+  for (const dir of pathEnv.split(path.delimiter).filter(Boolean)) {
     const file = path.join(dir, name)
     try {
       accessSync(file, constants.X_OK)
@@ -50,9 +51,24 @@ function onPath(name: string): string | undefined {
   return undefined
 }
 
+/** bwrap's stderr says that user namespaces were refused (Ubuntu 24.04's AppArmor rule, a sysctl, a seccomp filter). */
+export function usernsRefused(stderr: string): boolean {
+  return /uid map|Permission denied|Operation not permitted|No permissions to creat/i.test(stderr)
+}
+
+/** The outcome of running `bwrap BASE -- true` once: ok, or bwrap's first line of complaint. */
+export type BwrapProbe = { ok: true } | { ok: false; error: string }
+
+/** Does `bwrap` work here? Runs the same sandbox every contained command gets, around `true` (10 s bound). Never throws. */
+export function probeBwrap(bwrap: string): BwrapProbe {
+  const r = spawnSync(bwrap, [...BASE, '--', 'true'], { encoding: 'utf8', timeout: 10_000 })
+  if (r.status === 0) return { ok: true }
+  return { ok: false, error: (r.stderr || r.error?.message || `exit ${r.status}`).trim().split('\n')[0] }
+}
+
 /** The fix for a bwrap that is present but refused (Ubuntu 24.04's AppArmor rule on user namespaces). */
 function fixFor(stderr: string): string {
-  if (/uid map|Permission denied|Operation not permitted|No permissions to creat/i.test(stderr)) {
+  if (usernsRefused(stderr)) {
     return 'unprivileged user namespaces are refused: on Ubuntu 24.04 run `sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0` (or give /usr/bin/bwrap an AppArmor profile), or run as root'
   }
   return 'see bwrap --help'
@@ -62,10 +78,11 @@ function fixFor(stderr: string): string {
  * Decide the containment for a run. `off`: none. `auto`: bwrap if it works
  * here, else none with the reason. `required`: bwrap, or an InputError
  * naming what is missing and the fix (the run stops before any case).
- * `contained`: false when the agent's processes are not ours to wrap (a
- * server the user runs), with why.
+ * `notOurs`: set when the agent's processes are not ours to wrap (a
+ * server the user runs), with why. `bwrapPath`: the bwrap to use (the
+ * Action's runner setup found or installed it); default: bwrap on PATH.
  */
-export function resolveContainment(mode: ContainmentMode, notOurs?: string): Containment {
+export function resolveContainment(mode: ContainmentMode, notOurs?: string, bwrapPath?: string): Containment {
   const none = (reason: string): Containment => {
     if (mode === 'required') throw new InputError('--containment', `required, but ${reason}`)
     return { requested: mode, active: false, mechanism: 'none', reason }
@@ -73,13 +90,10 @@ export function resolveContainment(mode: ContainmentMode, notOurs?: string): Con
   if (mode === 'off') return { requested: mode, active: false, mechanism: 'none', reason: 'turned off (--containment off)' }
   if (notOurs) return none(notOurs)
   if (process.platform !== 'linux') return none(`no sandbox mechanism on ${process.platform} (bubblewrap is Linux-only)`)
-  const bwrap = onPath('bwrap')
+  const bwrap = bwrapPath ?? onPath('bwrap')
   if (!bwrap) return none('bubblewrap (bwrap) is not on PATH: apt-get install -y bubblewrap')
-  const r = spawnSync(bwrap, [...BASE, '--', 'true'], { encoding: 'utf8', timeout: 10_000 })
-  if (r.status !== 0) {
-    const why = (r.stderr || r.error?.message || `exit ${r.status}`).trim().split('\n')[0]
-    return none(`bwrap does not work here (${why}): ${fixFor(r.stderr ?? '')}`)
-  }
+  const probe = probeBwrap(bwrap)
+  if (!probe.ok) return none(`bwrap does not work here (${probe.error}): ${fixFor(probe.error)}`)
   return { requested: mode, active: true, mechanism: 'bwrap', bwrap, reason: `bubblewrap ${bwrap}: read-only root, writable allowlist, own PID namespace` }
 }
 

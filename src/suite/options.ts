@@ -52,6 +52,13 @@ export interface SuiteOptions {
   evidenceMaxBytes?: number
   /** auto: the sandbox where it works (default); required: stop if it does not; off: none. */
   containment?: ContainmentMode
+  /** The bwrap to use (the Action's runner setup found or installed it); default: bwrap on PATH. */
+  bwrapPath?: string
+  /**
+   * What the Action did to make the sandbox work (action/runner-setup.ts),
+   * written into the run folder as runner_setup.json (+ sidecar) before the seal.
+   */
+  runnerSetup?: object
   /** Env vars passed to the agent beyond the base allowlist and the model's keys (--env-pass). */
   envPass?: string[]
   /**

@@ -25,6 +25,7 @@ import { signSummary } from '../ledger/sign.js'
 import { allocateRun } from '../ledger/run-id.js'
 import { verifyRun } from '../ledger/verify.js'
 import { writeRunReport } from '../report/html/index.js'
+import { writeRunnerSetup } from '../ledger/runner-setup.js'
 import { checkOpencodeVersion, resolveOpencodeBinary } from '../opencode/binary.js'
 import { SCRIPTED_PROVIDER } from '../opencode/config.js'
 import { health, SERVER_PASSWORD_ENV } from '../opencode/server.js'
@@ -73,6 +74,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
   const containment = resolveContainment(
     opts.containment ?? 'auto',
     opts.serverUrl ? 'the OpenCode server is yours (--server-url): it was not started by us, so it cannot be contained' : opts.backends ? 'the servers were started by the caller' : undefined,
+    opts.bwrapPath,
   )
   const repoDir = await toplevel(opts.repoDir, '--repo')
   await gitOk(repoDir, ['rev-parse', '--verify', 'HEAD']).catch(() => {
@@ -415,6 +417,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
     if (!hadOpencodeState && existsSync(opencodeStateFile)) rmSync(opencodeStateFile)
   }
 
+  if (opts.runnerSetup) writeRunnerSetup(runDir, opts.runnerSetup)
   // report.html before the seal: its sidecar, and the ledger root, cover it like every other file.
   writeRunReport(runDir, { ...buildSummary(runId, repoCommit, summaries, stopReason), containment: containmentLabel(containment) }, registered)
   const summary = writeSummary(runDir, runId, repoCommit, summaries, stopReason, containmentLabel(containment))

@@ -72,6 +72,15 @@ describe('action.yml ↔ code', () => {
     expect(i.caseId).toBeUndefined()
   })
 
+  it('containment: the Action is fail-closed by default (required); auto and off are allowed when the workflow says so', () => {
+    expect(readActionInputs(getter(), WS).containment).toBe('required')
+    expect(readActionInputs(getter({ containment: 'auto' }), WS).containment).toBe('auto')
+    expect(readActionInputs(getter({ containment: 'off' }), WS).containment).toBe('off')
+    expect(() => readActionInputs(getter({ containment: 'maybe' }), WS)).toThrow("containment: 'maybe' is not allowed; allowed: auto, required, off")
+    // The description no longer sends users to apt-get and sysctl: the Action does it.
+    expect(spec.inputs.containment.description).not.toMatch(/run `sudo apt-get|sudo sysctl/)
+  })
+
   it('paths are resolved against the workspace; lists take commas or newlines', () => {
     const i = readActionInputs(getter({ 'working-directory': 'sub', 'worktree-path': '../wt', 'ledger-dir': 'out/ledger', 'write-allowlist': 'a/\nb.md, c/', stages: 't2a,T1' }), WS)
     expect(i.repoDir).toBe(path.join(WS, 'sub'))
