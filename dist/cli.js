@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
+  SUITE_PID_VAR
+} from "./chunks/chunk-5BDKX7AO.js";
+import {
   alive,
   interruptOnSignals
 } from "./chunks/chunk-7S2WGD5M.js";
 import {
   RUN_OPTIONS
-} from "./chunks/chunk-TX6BXDB6.js";
+} from "./chunks/chunk-RNAHWGD5.js";
 import {
   GitError,
   InputError,
@@ -57,6 +60,8 @@ Run options:
   --deletion-allowlist L comma-separated, same rules (default: empty \u2014 any deletion is GITCLEANFAIL)
   --timeout SECONDS      hard bound on one case process (default: 300)
   --latency-budget MS    budget for one agent request (default: 120000)
+  --evidence-max-bytes N a file the agent left is copied into the evidence up to N bytes; past it only
+                         its size and sha256 are recorded (default: 1048576)
   --record FILE          write what the provider answered (every model turn of every case, never a key)
                          to FILE as a cases file: replay it offline with --cases-file FILE
   --containment MODE     auto (default): the OS sandbox (bubblewrap) where it works, and say so where not;
@@ -78,15 +83,15 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 3 on an internal error, 130/143 when SIGINT/SIGTERM interrupted the run (its ledger sealed as interrupted).
 `;
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-DGW2SNRT.js");
+  const { progressLine } = await import("./chunks/demo-JX7O45VB.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
-  const { joinNegativeValues, parseSuiteInputs } = await import("./chunks/inputs-UXHTFAGA.js");
+  const { joinNegativeValues, parseSuiteInputs } = await import("./chunks/inputs-KTLZRXZM.js");
   const stringOptions = new Set(Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k));
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-LBQEX3T7.js");
-  const { verdictTable } = await import("./chunks/table-4WYKIIDR.js");
+  const { runSuite } = await import("./chunks/run-BL4WVVPY.js");
+  const { verdictTable } = await import("./chunks/table-25WQKIGQ.js");
   const opts = parseSuiteInputs(values, process.cwd());
   const junit = values.junit !== void 0 ? await import("./chunks/junit-3FZDWPI7.js") : void 0;
   const junitFile = junit?.parseJunitPath(values.junit, process.cwd());
@@ -115,7 +120,7 @@ async function cmdVerify(argv) {
   const { values, positionals } = parseArgs({ args: argv, options: { root: { type: "string" }, "allowed-signers": { type: "string" } }, strict: true, allowPositionals: true });
   if (positionals.length !== 1) throw new InputError("verify", "give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001");
   if (values.root !== void 0 && !/^[0-9a-f]{64}$/.test(values.root)) throw new InputError("--root", `'${values.root}' is not a ledger root; give the 64 hex digits the run printed ('ledger root: \u2026')`);
-  const { runState, verifyRun } = await import("./chunks/verify-JQDSALLY.js");
+  const { runState, verifyRun } = await import("./chunks/verify-2TNB35GR.js");
   const dir = positionals[0];
   const runDir = path.resolve(dir);
   const state = runState(runDir);
@@ -175,7 +180,7 @@ var PARENT_POLL_MS = 250;
 async function cmdCase(argv) {
   const [ctxFile, pidFile, waitArg] = argv;
   if (pidFile) writeFileSync(pidFile, String(process.pid));
-  const loading = import("./chunks/run-case-FPUKVP7D.js");
+  const loading = import("./chunks/run-case-TB6V4GP6.js");
   loading.catch(() => {
   });
   const waitMs = Number(waitArg ?? 0);
@@ -185,14 +190,14 @@ async function cmdCase(argv) {
     return 2;
   }
   const until = Date.now() + waitMs;
-  const parent = process.ppid;
+  const parent = Number(process.env[SUITE_PID_VAR]) || process.ppid;
   let onSignal = (sig) => process.exit(sig === "SIGINT" ? 130 : 143);
   for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => onSignal(sig));
   while (!existsSync(ctxFile)) {
     if (Date.now() > until || process.ppid !== parent || !alive(parent)) {
       process.stderr.write(`case process: no context at ${ctxFile} within ${waitMs} ms (or the suite is gone); exiting
 `);
-      return 3;
+      process.exit(3);
     }
     await new Promise((r) => setTimeout(r, CONTEXT_POLL_MS));
   }
@@ -240,18 +245,18 @@ async function main(argv) {
       case "report":
         return await cmdReport(rest);
       case "diff":
-        return (await import("./chunks/diff-IMI2L3QB.js")).diffCommand(rest);
+        return (await import("./chunks/diff-GN3ZIE4Y.js")).diffCommand(rest);
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-DGW2SNRT.js")).runDemo(rest);
+        return await (await import("./chunks/demo-JX7O45VB.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-ELAIPOLX.js")).runBench(rest);
+        return await (await import("./chunks/bench-TR5A3HGI.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {
-        const [parent, group, tag] = rest;
-        await (await import("./chunks/reaper-FN6KUAXL.js")).reap(Number(parent), Number(group), tag);
+        const [parent, group, tag, leftovers] = rest;
+        await (await import("./chunks/reaper-ICHMB4PR.js")).reap(Number(parent), Number(group), tag, leftovers ? JSON.parse(leftovers) : void 0);
         return 0;
       }
       default:

@@ -1,24 +1,36 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   progressLine
-} from "./chunks/chunk-VRUEMMMV.js";
+} from "./chunks/chunk-Q3J6S5DI.js";
 import {
+  TABLE_HEAD,
+  bytes,
+  cell,
+  chars,
+  clip,
+  code,
+  countsLine,
+  notPassed,
+  pack,
+  reasonLine,
+  tableRow,
+  uncontainedLine,
   verdictTable
-} from "./chunks/chunk-Z7FVEZRM.js";
+} from "./chunks/chunk-P2G4MC2A.js";
 import {
+  checkOpencodeVersion,
   loadCases,
   platformPackages,
   resolveOpencodeBinary,
   runSuite
-} from "./chunks/chunk-JUYSGCCV.js";
-import "./chunks/chunk-CULUNDQX.js";
+} from "./chunks/chunk-Z3DZC7IK.js";
+import "./chunks/chunk-XI2MVAHJ.js";
 import "./chunks/chunk-7DGKOF5D.js";
-import "./chunks/chunk-E76G3OLL.js";
-import "./chunks/chunk-GG4M2ZB3.js";
+import "./chunks/chunk-ONVXCVSL.js";
+import "./chunks/chunk-ZRLPVDJU.js";
 import {
   secretValues
 } from "./chunks/chunk-ZV5KNJNH.js";
-import "./chunks/chunk-DR4IFN7H.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -43,6 +55,7 @@ import {
 import {
   exec
 } from "./chunks/chunk-ZCGT4M2M.js";
+import "./chunks/chunk-5BDKX7AO.js";
 import {
   interruptOnSignals
 } from "./chunks/chunk-7S2WGD5M.js";
@@ -54,21 +67,25 @@ import {
   parseRecordPath,
   parseRoles,
   parseUrl
-} from "./chunks/chunk-ILIM4E6P.js";
+} from "./chunks/chunk-TBH6JUDJ.js";
 import {
   parseStages,
   selectCases
 } from "./chunks/chunk-DKZ2MXEC.js";
 import {
+  MAX_EVIDENCE_LIMIT,
+  onPath,
   parseContainmentMode,
+  probeBwrap,
+  usernsRefused,
   validateAllowlist
-} from "./chunks/chunk-EUL7U7SJ.js";
+} from "./chunks/chunk-ZHHB6YWG.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,
   DEFAULT_WRITE_ALLOWLIST
 } from "./chunks/chunk-6GGF6ZQ3.js";
-import "./chunks/chunk-TX6BXDB6.js";
+import "./chunks/chunk-RNAHWGD5.js";
 import {
   SignKeyError,
   inspectPrivateKey,
@@ -4896,7 +4913,7 @@ var require_has_flag = __commonJS({
 var require_supports_color = __commonJS({
   "node_modules/supports-color/index.js"(exports2, module) {
     "use strict";
-    var os4 = __require("os");
+    var os5 = __require("os");
     var hasFlag = require_has_flag();
     var env = process.env;
     var forceColor;
@@ -4934,7 +4951,7 @@ var require_supports_color = __commonJS({
       }
       const min = forceColor ? 1 : 0;
       if (process.platform === "win32") {
-        const osRelease = os4.release().split(".");
+        const osRelease = os5.release().split(".");
         if (Number(process.versions.node.split(".")[0]) >= 8 && Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
           return Number(osRelease[2]) >= 14931 ? 3 : 2;
         }
@@ -5446,12 +5463,12 @@ var require_parse_proxy_response = __commonJS({
             return;
           }
           const headerParts = buffered.slice(0, endOfHeaders).toString("ascii").split("\r\n");
-          const firstLine = headerParts.shift();
-          if (!firstLine) {
+          const firstLine2 = headerParts.shift();
+          if (!firstLine2) {
             socket.destroy();
             return reject(new Error("No header received from proxy CONNECT response"));
           }
-          const firstLineParts = firstLine.split(" ");
+          const firstLineParts = firstLine2.split(" ");
           const statusCode = +firstLineParts[1];
           const statusText = firstLineParts.slice(2).join(" ");
           const headers = {};
@@ -5474,7 +5491,7 @@ var require_parse_proxy_response = __commonJS({
               headers[key] = value;
             }
           }
-          debug2("got proxy server response: %o %o", firstLine, headers);
+          debug2("got proxy server response: %o %o", firstLine2, headers);
           cleanup();
           resolve2({
             connect: {
@@ -75517,14 +75534,14 @@ var BlobLeaseClient = class {
    * @param options - option to configure lease management operations.
    * @returns Response data for acquire lease operation.
    */
-  async acquireLease(duration3, options = {}) {
+  async acquireLease(duration2, options = {}) {
     if (this._isContainer && (options.conditions?.ifMatch && options.conditions?.ifMatch !== ETagNone || options.conditions?.ifNoneMatch && options.conditions?.ifNoneMatch !== ETagNone || options.conditions?.tagConditions)) {
       throw new RangeError("The IfMatch, IfNoneMatch and tags access conditions are ignored by the service. Values other than undefined or their default values are not acceptable.");
     }
     return tracingClient.withSpan("BlobLeaseClient-acquireLease", options, async (updatedOptions) => {
       return assertResponse(await this._containerOrBlobOperation.acquireLease({
         abortSignal: options.abortSignal,
-        duration: duration3,
+        duration: duration2,
         modifiedAccessConditions: {
           ...options.conditions,
           ifTags: options.conditions?.tagConditions
@@ -86186,6 +86203,7 @@ var CLI_TO_INPUT = {
   "--deletion-allowlist": "deletion-allowlist",
   "--timeout": "timeout",
   "--latency-budget": "latency-budget",
+  "--evidence-max-bytes": "evidence-max-bytes",
   "--repo": "working-directory",
   "--containment": "containment",
   "--env-pass": "env-pass",
@@ -86236,6 +86254,7 @@ function readActionInputs(get, workspace) {
     if (transport !== "sdk" && transport !== "cli") throw new InputError("transport", `'${transport}' is not allowed; allowed: sdk, cli`);
     const opencodeVersion = required("opencode-version");
     if (!VERSION_PATTERN.test(opencodeVersion)) throw new InputError("opencode-version", `'${opencodeVersion}' is not an exact version (e.g. 1.18.33) or 'latest'`);
+    if (opencodeVersion !== "latest") checkOpencodeVersion(opencodeVersion, `input opencode-version`, "opencode-version");
     const artifactName2 = required("artifact-name");
     if (ARTIFACT_NAME_FORBIDDEN.test(artifactName2)) throw new InputError("artifact-name", `'${artifactName2}' holds a character artifact names may not have (" : < > | * ? \\ / or a newline)`);
     const retention = required("retention-days");
@@ -86259,6 +86278,7 @@ function readActionInputs(get, workspace) {
       transport,
       caseTimeoutMs: parsePositiveInt(required("timeout"), "timeout", "seconds", 3600) * 1e3,
       latencyBudgetMs: parsePositiveInt(required("latency-budget"), "latency-budget", "milliseconds", 36e5),
+      evidenceMaxBytes: opt("evidence-max-bytes") !== void 0 ? parsePositiveInt(opt("evidence-max-bytes"), "evidence-max-bytes", "bytes", MAX_EVIDENCE_LIMIT) : void 0,
       containment: parseContainmentMode(required("containment"), "containment"),
       envPass: parseEnvNames(opt("env-pass"), "env-pass"),
       jobs: opt("jobs") !== void 0 ? parsePositiveInt(opt("jobs"), "jobs", "parallel cases", 64) : void 0,
@@ -86294,7 +86314,7 @@ function executable(p) {
     return false;
   }
 }
-function onPath(pathEnv) {
+function onPath2(pathEnv) {
   for (const dir of (pathEnv ?? "").split(path8.delimiter)) {
     if (!dir) continue;
     const bin = path8.join(dir, EXE);
@@ -86329,7 +86349,7 @@ async function resolveActionBinary(opts) {
     if (!existsSync5(opts.explicit) || !executable(opts.explicit)) throw new InputError("opencode-path", `${opts.explicit} is not an executable file`);
     return { path: opts.explicit, source: "opencode-path" };
   }
-  const fromPath = onPath(opts.pathEnv);
+  const fromPath = onPath2(opts.pathEnv);
   if (fromPath) return { path: fromPath, source: "PATH" };
   const bundled = (opts.bundled ?? bundledPackage)();
   if (bundled) return { path: bundled, source: "bundled package" };
@@ -86371,6 +86391,163 @@ function setOutputs(set, v) {
   for (const [name, value] of Object.entries(outputValues(v))) set(name, value);
 }
 
+// src/action/runner-host.ts
+import { spawnSync } from "node:child_process";
+import { existsSync as existsSync6, readFileSync as readFileSync3 } from "node:fs";
+import os4 from "node:os";
+var SYSTEM_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+function realRunnerHost(opts = {}) {
+  const pathEnv = opts.pathEnv ?? process.env.PATH ?? "";
+  const toolPath = [pathEnv, SYSTEM_PATH].filter(Boolean).join(":");
+  const env = { PATH: toolPath, LANG: "C.UTF-8", LC_ALL: "C.UTF-8", DEBIAN_FRONTEND: "noninteractive", HOME: os4.homedir() };
+  return {
+    platform: process.platform,
+    isRoot: typeof process.getuid === "function" && process.getuid() === 0,
+    run(command, args, input) {
+      const r = spawnSync(command, args, { env, input, encoding: "utf8", timeout: opts.timeoutMs ?? 6e5, maxBuffer: 16 * 1024 * 1024 });
+      return { status: r.status, stdout: r.stdout ?? "", stderr: (r.stderr ?? "") + (r.error ? `${r.stderr ? "\n" : ""}${r.error.message}` : "") };
+    },
+    read(file) {
+      try {
+        return readFileSync3(file, "utf8").trim();
+      } catch {
+        return void 0;
+      }
+    },
+    which: (name) => onPath(name, pathEnv) ?? (name === "bwrap" ? void 0 : onPath(name, SYSTEM_PATH)),
+    exists: (file) => existsSync6(file),
+    probe: probeBwrap
+  };
+}
+
+// src/action/runner-setup.ts
+var PACKAGE_BWRAP = "/usr/bin/bwrap";
+var PACKAGED_PROFILE = "/usr/share/apparmor/extra-profiles/bwrap-userns-restrict";
+var PROFILE_FILE = "/etc/apparmor.d/opencode-dogfood-bwrap";
+var APT_INSTALL = ["-o", "DPkg::Lock::Timeout=120", "install", "-y", "--no-install-recommends", "bubblewrap"];
+var APT_UPDATE = ["-o", "DPkg::Lock::Timeout=120", "update"];
+var RESTRICT_KNOB = "kernel.apparmor_restrict_unprivileged_userns";
+var CLONE_KNOB = "kernel.unprivileged_userns_clone";
+function minimalProfile(bwrap) {
+  return `abi <abi/4.0>,
+include <tunables/global>
+
+profile opencode-dogfood-bwrap ${bwrap} flags=(unconfined) {
+  userns,
+}
+`;
+}
+function runnerKind(env) {
+  if (env.RUNNER_ENVIRONMENT === "github-hosted") return "github-hosted";
+  if (env.RUNNER_ENVIRONMENT === "self-hosted") return "self-hosted";
+  if (env.GITHUB_ACTIONS === "true" && env.ImageOS) return "github-hosted";
+  return env.GITHUB_ACTIONS === "true" ? "self-hosted" : "local";
+}
+function readFacts(host) {
+  const enabled2 = host.read("/sys/module/apparmor/parameters/enabled");
+  return {
+    kernel: host.read("/proc/sys/kernel/osrelease") ?? null,
+    apparmor_restrict_unprivileged_userns: host.read(`/proc/sys/${RESTRICT_KNOB.replace(/\./g, "/")}`) ?? null,
+    unprivileged_userns_clone: host.read(`/proc/sys/${CLONE_KNOB.replace(/\./g, "/")}`) ?? null,
+    max_user_namespaces: host.read("/proc/sys/user/max_user_namespaces") ?? null,
+    apparmor_enabled: enabled2 === void 0 ? null : enabled2 === "Y"
+  };
+}
+function firstLine(r) {
+  const text = (r.stderr.trim() || r.stdout.trim() || `exit ${r.status}`).split("\n");
+  return (text.find((l) => /^E: /.test(l)) ?? text[0]).trim();
+}
+function sudoRefused(r) {
+  return /sudo: a password is required|sudo: .*not allowed|is not in the sudoers|sudo: a terminal is required/i.test(r.stderr) || r.status === null && /sudo/.test(r.stderr) && /ENOENT/.test(r.stderr);
+}
+function setUpRunner(host, opts) {
+  const log2 = opts.log ?? (() => {
+  });
+  const kind = runnerKind(opts.env);
+  const rec = {
+    schema_id: "opencode_dogfood_runner_setup",
+    schema_version: 1,
+    runner: kind,
+    platform: host.platform,
+    as_root: host.isRoot,
+    facts: host.platform === "linux" ? readFacts(host) : { kernel: null, apparmor_restrict_unprivileged_userns: null, unprivileged_userns_clone: null, max_user_namespaces: null, apparmor_enabled: null },
+    steps: [],
+    works: false
+  };
+  if (host.platform !== "linux") {
+    rec.missing = `no sandbox mechanism on ${host.platform} (bubblewrap is Linux-only); fix: run on a Linux runner, or containment: off`;
+    return rec;
+  }
+  const step = (s) => {
+    rec.steps.push(s);
+    log2(`runner setup: ${s.step}: ${s.command} \u2192 ${s.ok ? "ok" : "failed"}${s.detail ? ` (${s.detail})` : ""}`);
+    return s;
+  };
+  const priv = (name, command, args, input) => {
+    const argv = host.isRoot ? [command, ...args] : ["sudo", "-n", command, ...args];
+    const r = host.run(argv[0], argv.slice(1), input);
+    const refused = !host.isRoot && sudoRefused(r);
+    const s = step({ step: name, command: argv.join(" "), ok: r.status === 0, detail: r.status === 0 ? "" : refused ? `sudo refused without a password: ${firstLine(r)}` : firstLine(r) });
+    return { ...s, refused };
+  };
+  const probe = (bwrap2) => {
+    const p = host.probe(bwrap2);
+    step({ step: "probe", command: `${bwrap2} --ro-bind / / --dev /dev --proc /proc --unshare-pid \u2026 -- true`, ok: p.ok, detail: p.ok ? "bwrap works" : p.error });
+    return p.ok ? void 0 : p.error;
+  };
+  const fail = (missing) => {
+    rec.missing = missing;
+    log2(`runner setup: cannot contain: ${missing}`);
+    return rec;
+  };
+  const found = () => host.which("bwrap") ?? (host.exists(PACKAGE_BWRAP) ? PACKAGE_BWRAP : void 0);
+  let bwrap = host.which("bwrap");
+  if (!bwrap) {
+    if (!host.which("apt-get")) return fail("bubblewrap (bwrap) is not installed and there is no apt-get here; fix: install bubblewrap with the system package manager");
+    let install = priv("install", "apt-get", APT_INSTALL);
+    if (!install.ok && !install.refused) {
+      const update3 = priv("apt-update", "apt-get", APT_UPDATE);
+      if (update3.ok) install = priv("install", "apt-get", APT_INSTALL);
+    }
+    bwrap = found();
+    if (!bwrap) return fail(`bubblewrap (bwrap) is not installed and could not be installed (${install.detail || "bwrap still not found"}); fix: sudo apt-get install -y bubblewrap`);
+  }
+  rec.bwrap = bwrap;
+  let error2 = probe(bwrap);
+  if (!error2) return rec.works = true, rec;
+  if (!usernsRefused(error2)) return fail(`bwrap does not work here (${error2}); fix: check that ${bwrap} is bubblewrap and runs: ${bwrap} --ro-bind / / true`);
+  const profileFix = `an AppArmor profile letting ${bwrap} create user namespaces (${PROFILE_FILE}: ${minimalProfile(bwrap).replace(/\n\s*/g, " ").trim()}) loaded with sudo apparmor_parser -r`;
+  if (rec.facts.apparmor_enabled && host.which("apparmor_parser")) {
+    const packaged = bwrap === PACKAGE_BWRAP && host.exists(PACKAGED_PROFILE) ? host.read(PACKAGED_PROFILE) : void 0;
+    for (const text of [packaged, minimalProfile(bwrap)]) {
+      if (text === void 0) continue;
+      const write = priv("apparmor-profile", "tee", [PROFILE_FILE], text.endsWith("\n") ? text : text + "\n");
+      if (!write.ok) break;
+      if (!priv("apparmor-profile", "apparmor_parser", ["-r", PROFILE_FILE]).ok) continue;
+      error2 = probe(bwrap);
+      if (!error2) return rec.works = true, rec;
+    }
+  }
+  const knob = rec.facts.apparmor_restrict_unprivileged_userns === "1" ? `${RESTRICT_KNOB}=0` : rec.facts.unprivileged_userns_clone === "0" ? `${CLONE_KNOB}=1` : void 0;
+  if (knob && kind === "github-hosted") {
+    const s = priv("sysctl", "sysctl", ["-w", knob]);
+    if (s.ok) error2 = probe(bwrap);
+    if (!error2) return rec.works = true, rec;
+  }
+  const fix = knob ? `sudo sysctl -w ${knob}, or ${profileFix}` : rec.facts.max_user_namespaces === "0" ? "sudo sysctl -w user.max_user_namespaces=15000" : rec.facts.apparmor_enabled ? profileFix : "user namespaces are refused by neither AppArmor nor a sysctl here (a container\u2019s seccomp filter?): run the job on the runner itself, not in a container";
+  return fail(`bwrap cannot create user namespaces here (${error2}); fix: ${fix}`);
+}
+
+// src/action/containment.ts
+function prepareContainment(opts) {
+  if (opts.mode === "off" || opts.serverUrl) return {};
+  const record = setUpRunner(opts.host ?? realRunnerHost({ pathEnv: opts.env.PATH }), { env: opts.env, log: opts.log });
+  if (record.works) return { bwrapPath: record.bwrap, record };
+  if (opts.mode === "required") throw new InputError("containment", `required (the default), but ${record.missing}; or set containment: auto to run uncontained and say so`);
+  opts.warn(`containment: ${record.missing}`);
+  return { record };
+}
+
 // src/action/secrets.ts
 function maskSecrets(setSecret2, env, roles = [], done = /* @__PURE__ */ new Set()) {
   for (const v of secretValues(env, roles.map((r) => r.key_env))) {
@@ -86381,80 +86558,12 @@ function maskSecrets(setSecret2, env, roles = [], done = /* @__PURE__ */ new Set
   return done;
 }
 
-// src/report/markdown.ts
-var MAX_REASON_CHARS = 300;
-var STATUS_ICON = { PASS: "\u2705", FAIL: "\u274C", SKIPPED: "\u23ED\uFE0F" };
-function cell(text) {
-  return text.replace(/\r?\n|\r/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").trim();
-}
-function clip(text, max = MAX_REASON_CHARS) {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}\u2026`;
-}
-function code(text) {
-  const clean = text.replace(/\r?\n|\r/g, " ");
-  const fence = clean.includes("`") ? "``" : "`";
-  return `${fence}${fence.length > 1 ? " " : ""}${clean}${fence.length > 1 ? " " : ""}${fence}`;
-}
-function duration2(ms, status) {
-  if (status === "SKIPPED") return "\u2014";
-  return ms < 1e3 ? `${ms} ms` : `${(ms / 1e3).toFixed(1)} s`;
-}
-var TABLE_HEAD = ["| case | stage | expected | actual | status | failure code | duration |", "| --- | --- | --- | --- | --- | --- | ---: |"];
-function tableRow(c) {
-  const cells = [c.case_id, c.stage, c.expected_outcome, c.actual_outcome ?? "\u2014", `${STATUS_ICON[c.status]} ${c.status}${c.attempts ? ` (${c.attempts.passed}/${c.attempts.total} attempts)` : ""}`, c.failure_code ?? "\u2014", duration2(c.duration_ms, c.status)];
-  return `| ${cells.map(cell).join(" | ")} |`;
-}
-function reasonLine(c) {
-  const what = c.status === "SKIPPED" ? "skipped" : c.failure_code ? code(c.failure_code) : "failed";
-  const paths = c.offending_paths?.length ? ` \u2014 paths: ${c.offending_paths.slice(0, 10).map((p) => code(p)).join(", ")}${c.offending_paths.length > 10 ? ` and ${c.offending_paths.length - 10} more` : ""}` : "";
-  return `- **${cell(c.case_id)}** ${what}: ${cell(clip(c.reason ?? "no reason recorded"))}${paths}`;
-}
-function notPassed(s) {
-  return s.cases.filter((c) => c.status !== "PASS");
-}
-function countsLine(s) {
-  return `${s.total_cases} case${s.total_cases === 1 ? "" : "s"}: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped`;
-}
-var bytes = (t) => Buffer.byteLength(t, "utf8");
-var chars = (t) => [...t].length;
-function pack(opts) {
-  const join2 = (lines) => lines.join("\n") + "\n";
-  const totalItems = opts.sections.reduce((n, s) => n + s.items.length, 0);
-  const fixed = [...opts.before, ...opts.sections.flatMap((s) => s.items.length ? s.head : []), ...opts.after];
-  const whole = join2([...opts.before, ...opts.sections.flatMap((s) => s.items.length ? [...s.head, ...s.items] : []), ...opts.after]);
-  if (opts.measure(whole) <= opts.limit) return whole;
-  let budget = opts.limit - opts.measure(join2(fixed)) - opts.measure(opts.overflowNote(totalItems) + "\n\n");
-  let kept = 0;
-  const out = [...opts.before];
-  for (const s of opts.sections) {
-    if (!s.items.length) continue;
-    out.push(...s.head);
-    for (const item of s.items) {
-      const size = opts.measure(item + "\n");
-      if (size > budget) break;
-      budget -= size;
-      out.push(item);
-      kept++;
-    }
-  }
-  out.push("", opts.overflowNote(totalItems - kept), ...opts.after);
-  return cutTo(join2(out), opts.limit, opts.measure);
-}
-function cutTo(text, limit, measure) {
-  if (measure(text) <= limit) return text;
-  const points = [...text];
-  let lo = 0;
-  let hi = points.length;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (measure(points.slice(0, mid).join("") + "\u2026\n") <= limit) lo = mid;
-    else hi = mid - 1;
-  }
-  return points.slice(0, lo).join("") + "\u2026\n";
-}
-
 // src/report/summary.ts
 var JOB_SUMMARY_LIMIT = 1024 * 1024;
+function uncontainedLines(ctx) {
+  const line = uncontainedLine(ctx.summary);
+  return line ? [`**\u26A0\uFE0F ${cell(line)}**`, ""] : [];
+}
 function verdictHeading(ctx) {
   const s = ctx.summary;
   return `## ${s.final_verdict === "PASS" ? "\u2705" : "\u274C"} ${ctx.title ?? "opencode-dogfood"}: ${s.final_verdict}`;
@@ -86495,7 +86604,7 @@ function renderJobSummary(ctx, limit = JOB_SUMMARY_LIMIT, measure = bytes) {
   const s = ctx.summary;
   const reasons = notPassed(s);
   return pack({
-    before: [verdictHeading(ctx), "", ...overviewLines(ctx)],
+    before: [...uncontainedLines(ctx), verdictHeading(ctx), "", ...overviewLines(ctx)],
     sections: [
       { head: ["", "### Cases", "", ...TABLE_HEAD], items: s.cases.map(tableRow) },
       { head: ["", "### Why cases did not pass", ""], items: reasons.map((c) => reasonLine(c) + reportPointer(c, s.run_id)) }
@@ -86524,12 +86633,12 @@ function createBody(opts) {
   return body2;
 }
 function checkTitle(s) {
-  return clip(`${s.final_verdict}: ${countsLine(s)}`, TITLE_LIMIT);
+  return clip(`${uncontainedLine(s) ? "UNCONTAINED \u2014 " : ""}${s.final_verdict}: ${countsLine(s)}`, TITLE_LIMIT);
 }
 function checkOutput(ctx) {
   const s = ctx.summary;
   const summary2 = pack({
-    before: [verdictHeading(ctx), "", ...overviewLines(ctx), ...ledgerLines(ctx)],
+    before: [...uncontainedLines(ctx), verdictHeading(ctx), "", ...overviewLines(ctx), ...ledgerLines(ctx)],
     sections: [],
     after: [],
     limit: CHECK_TEXT_LIMIT,
@@ -86660,6 +86769,7 @@ async function main() {
   try {
     const opencodePath = await opencodeBinary(inputs, ctx, stateDir);
     await check?.start(createBody({ name: inputs.checkName, headSha: ctx.headSha, startedAt: /* @__PURE__ */ new Date(), detailsUrl: runUrl(ctx), stages: inputs.caseId ?? inputs.stages.join(",") }));
+    const sandbox = prepareContainment({ mode: inputs.containment, serverUrl: inputs.serverUrl, env: process.env, log: info, warn: warning });
     outcome = await runSuite({
       repoDir: inputs.repoDir,
       worktreePath,
@@ -86678,7 +86788,10 @@ async function main() {
       deletionAllowlist: inputs.deletionAllowlist,
       caseTimeoutMs: inputs.caseTimeoutMs,
       latencyBudgetMs: inputs.latencyBudgetMs,
+      evidenceMaxBytes: inputs.evidenceMaxBytes,
       containment: inputs.containment,
+      bwrapPath: sandbox.bwrapPath,
+      runnerSetup: sandbox.record,
       envPass: inputs.envPass,
       jobs: inputs.jobs,
       repeat: inputs.repeat,

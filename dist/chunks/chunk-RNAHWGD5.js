@@ -18,6 +18,7 @@ var RUN_OPTIONS = {
   "deletion-allowlist": { type: "string" },
   timeout: { type: "string" },
   "latency-budget": { type: "string" },
+  "evidence-max-bytes": { type: "string" },
   "opencode-path": { type: "string" },
   containment: { type: "string" },
   "env-pass": { type: "string" },

@@ -2,8 +2,8 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-VRUEMMMV.js";
-import "./chunk-Z7FVEZRM.js";
+} from "./chunk-Q3J6S5DI.js";
+import "./chunk-P2G4MC2A.js";
 import {
   DEFAULT_ROLES,
   builtinCases,
@@ -12,21 +12,21 @@ import {
   resolveOpencodeBinary,
   runSuite,
   startBackends
-} from "./chunk-JUYSGCCV.js";
-import "./chunk-CULUNDQX.js";
+} from "./chunk-Z3DZC7IK.js";
+import "./chunk-XI2MVAHJ.js";
 import "./chunk-7DGKOF5D.js";
-import "./chunk-E76G3OLL.js";
+import "./chunk-ONVXCVSL.js";
 import {
   agentFor,
   caseTag,
   sdkTransport
-} from "./chunk-GG4M2ZB3.js";
+} from "./chunk-ZRLPVDJU.js";
 import "./chunk-ZV5KNJNH.js";
-import "./chunk-DR4IFN7H.js";
 import "./chunk-ZCGT4M2M.js";
+import "./chunk-5BDKX7AO.js";
 import "./chunk-7S2WGD5M.js";
 import "./chunk-DKZ2MXEC.js";
-import "./chunk-EUL7U7SJ.js";
+import "./chunk-ZHHB6YWG.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_WRITE_ALLOWLIST

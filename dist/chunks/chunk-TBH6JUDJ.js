@@ -3,9 +3,10 @@ import {
   parseStages
 } from "./chunk-DKZ2MXEC.js";
 import {
+  MAX_EVIDENCE_LIMIT,
   parseContainmentMode,
   validateAllowlist
-} from "./chunk-EUL7U7SJ.js";
+} from "./chunk-ZHHB6YWG.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,
@@ -127,6 +128,7 @@ function parseSuiteInputs(v, cwd) {
     deletionAllowlist: validateAllowlist("--deletion-allowlist", parseList(str("deletion-allowlist")) ?? DEFAULT_DELETION_ALLOWLIST),
     caseTimeoutMs: parsePositiveInt(str("timeout") ?? "300", "--timeout", "seconds", 3600) * 1e3,
     latencyBudgetMs: parsePositiveInt(str("latency-budget") ?? "120000", "--latency-budget", "milliseconds", 36e5),
+    evidenceMaxBytes: str("evidence-max-bytes") !== void 0 ? parsePositiveInt(str("evidence-max-bytes"), "--evidence-max-bytes", "bytes", MAX_EVIDENCE_LIMIT) : void 0,
     containment: parseContainmentMode(str("containment") ?? "auto"),
     envPass: parseEnvNames(str("env-pass")),
     jobs: str("jobs") !== void 0 ? parsePositiveInt(str("jobs"), "--jobs", "parallel cases", 64) : void 0,

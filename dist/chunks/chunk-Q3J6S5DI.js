@@ -1,16 +1,16 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   verdictTable
-} from "./chunk-Z7FVEZRM.js";
+} from "./chunk-P2G4MC2A.js";
 import {
   runSuite
-} from "./chunk-JUYSGCCV.js";
+} from "./chunk-Z3DZC7IK.js";
 import {
   verifyRun
-} from "./chunk-CULUNDQX.js";
+} from "./chunk-XI2MVAHJ.js";
 import {
   gitOk
-} from "./chunk-GG4M2ZB3.js";
+} from "./chunk-ZRLPVDJU.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,

@@ -16,10 +16,8 @@ import {
   compareSnapshots,
   createOpencodeClient,
   describePolicy,
-  encodePath,
   formatChanges,
   formatWorktreeCheck,
-  fsPath,
   gateChanges,
   git,
   gitRaw,
@@ -36,7 +34,7 @@ import {
   takeSnapshotAfter,
   toolUses,
   writeEvidence
-} from "./chunk-GG4M2ZB3.js";
+} from "./chunk-ZRLPVDJU.js";
 import {
   containsSecret,
   redact,
@@ -46,11 +44,18 @@ import {
   endNewProcesses,
   formatProcesses,
   processBaseline
-} from "./chunk-DR4IFN7H.js";
+} from "./chunk-5BDKX7AO.js";
 import {
+  BeneathReader,
+  MAX_EVIDENCE_LIMIT,
   contain,
-  containmentLabel
-} from "./chunk-EUL7U7SJ.js";
+  containmentLabel,
+  describeInspection,
+  encodePath,
+  fsPath,
+  lookAt,
+  readBeneath
+} from "./chunk-ZHHB6YWG.js";
 import "./chunk-UJXVBKO4.js";
 import {
   STAGES
@@ -65,8 +70,8 @@ import "./chunk-Y4FTFHXJ.js";
 import "./chunk-LHSCZ3D7.js";
 
 // src/cases/run-case.ts
-import { copyFileSync, lstatSync as lstatSync4, mkdirSync as mkdirSync2, readFileSync as readFileSync3, readlinkSync as readlinkSync2, rmSync as rmSync2 } from "node:fs";
-import path3 from "node:path";
+import { rmSync as rmSync3 } from "node:fs";
+import path4 from "node:path";
 
 // src/guard/guard.ts
 var CaseGuard = class _CaseGuard {
@@ -301,8 +306,89 @@ function compareLedger(before, after, ownWrites) {
   return out.sort((x, y) => x.path < y.path ? -1 : x.path > y.path ? 1 : 0);
 }
 
+// src/guard/registrations.ts
+import { lstatSync as lstatSync3, readdirSync as readdirSync3, readFileSync, readlinkSync, rmdirSync as rmdirSync2, rmSync as rmSync2 } from "node:fs";
+import path2 from "node:path";
+function readRegistrations(commonDir) {
+  const out = /* @__PURE__ */ new Map();
+  let names = [];
+  try {
+    names = readdirSync3(path2.join(commonDir, "worktrees"));
+  } catch {
+    return out;
+  }
+  for (const name of names) {
+    try {
+      const gitfile = readFileSync(path2.join(commonDir, "worktrees", name, "gitdir"), "utf8").trim();
+      out.set(name, path2.dirname(path2.resolve(commonDir, "worktrees", name, gitfile)));
+    } catch {
+      out.set(name, void 0);
+    }
+  }
+  return out;
+}
+function newRegistrations(before, after, ours = []) {
+  const out = [];
+  for (const [name, worktree] of after) {
+    if (before.has(name) && before.get(name) === worktree) continue;
+    if (worktree && ours.some((o) => worktree === o || worktree.startsWith(o + path2.sep))) continue;
+    out.push({ name, worktree });
+  }
+  return out;
+}
+function exists2(p) {
+  try {
+    lstatSync3(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function entriesUnder(dir) {
+  const files = [];
+  const dirs = [];
+  const walk2 = (d) => {
+    for (const name of readdirSync3(d)) {
+      const abs = path2.join(d, name);
+      if (lstatSync3(abs).isDirectory()) walk2(abs);
+      else files.push(abs);
+    }
+    dirs.push(d);
+  };
+  walk2(dir);
+  return { files, dirs };
+}
+async function undoRegistration(repoDir, commonDir, reg, keep) {
+  const label = `.git/worktrees/${reg.name}`;
+  const lines = [];
+  if (reg.worktree && exists2(reg.worktree)) {
+    const r = await git(repoDir, ["worktree", "remove", "--", reg.worktree]);
+    if (r.exitCode === 0) return [`removed	${JSON.stringify(label)}	git worktree remove ${reg.worktree}`];
+    const { files, dirs } = entriesUnder(reg.worktree);
+    files.forEach((abs, i) => {
+      const s = lstatSync3(abs);
+      const name = `worktree_${reg.name.replace(/[^A-Za-z0-9_.-]/g, "_")}_${String(i + 1).padStart(3, "0")}${s.isSymbolicLink() ? ".link" : ".bin"}`;
+      keep(name, s.isSymbolicLink() ? `symlink to ${readlinkSync(abs)}
+` : readFileSync(abs));
+      rmSync2(abs);
+      lines.push(`moved	${JSON.stringify(abs)}	evidence ${name}`);
+    });
+    for (const d of dirs) {
+      try {
+        rmdirSync2(d);
+      } catch (e) {
+        lines.push(`unrestorable	${JSON.stringify(d)}	${e.message}`);
+      }
+    }
+  }
+  const others = [...readRegistrations(commonDir)].filter(([n, w]) => n !== reg.name && !(w && exists2(w)));
+  if (others.length > 0) return [...lines, `unrestorable	${JSON.stringify(label)}	other stale registrations (${others.map(([n]) => n).join(", ")}): not pruning`];
+  const p = await git(repoDir, ["worktree", "prune"]);
+  const gone = !exists2(path2.join(commonDir, "worktrees", reg.name));
+  return [...lines, gone ? `removed	${JSON.stringify(label)}	git worktree prune` : `unrestorable	${JSON.stringify(label)}	git worktree prune left it: ${p.stderr.trim()}`];
+}
+
 // src/cases/diff-evidence.ts
-import { lstatSync as lstatSync3, readFileSync, readlinkSync } from "node:fs";
 var MAX_DIFF_SIDE_BYTES = 1024 * 1024;
 var MAX_EDIT_LENGTH = 2e4;
 var DIFF_TIMEOUT_MS = 2e3;
@@ -315,26 +401,12 @@ function isBinary(b) {
   return b.subarray(0, BINARY_PROBE).includes(0);
 }
 var octal = (mode) => (mode & 65535).toString(8).padStart(6, "0");
-function readAfter(root, rel) {
-  const abs = fsPath(root, rel);
-  try {
-    if (!lstatSync3(abs).isFile()) return void 0;
-    return readFileSync(abs);
-  } catch {
-    return void 0;
-  }
-}
 function describeEntry(root, rel) {
-  const abs = fsPath(root, rel);
-  try {
-    const s = lstatSync3(abs);
-    if (s.isSymbolicLink()) return `symlink to ${readlinkSync(abs)}`;
-    if (s.isDirectory()) return "folder";
-    if (s.isFile()) return `file, ${s.size} bytes`;
-    return "special file";
-  } catch {
-    return "gone";
-  }
+  const seen = lookAt(root, rel);
+  if (seen.kind === "missing") return "gone";
+  if (seen.kind === "directory") return "folder";
+  if (seen.kind === "symlink") return `symlink to ${seen.target ?? "?"}`;
+  return describeInspection(seen);
 }
 function block(rel, head, before, after, deleted) {
   const a = diffPathToken("a/", rel);
@@ -381,9 +453,13 @@ async function changesDiff(before, after, changes) {
         out.push(block(c.path, [...modeLines, `# symlink target: ${was.hash?.slice("link:".length)} before, ${describeEntry(before.root, c.path)} after`], void 0, void 0, false));
         continue;
       }
-      const cur = readAfter(before.root, c.path);
-      const note = cur === void 0 ? [`# after-content unreadable (${describeEntry(before.root, c.path)})`] : [];
-      out.push(block(c.path, [...modeLines, ...missingOld, ...note], old, cur, false));
+      const cur = readBeneath(before.root, c.path, { maxBytes: MAX_DIFF_SIDE_BYTES });
+      if (!cur.data && cur.kind === "file" && cur.links === 1 && cur.size > MAX_DIFF_SIDE_BYTES) {
+        out.push(block(c.path, [...modeLines, ...missingOld, `# not diffed: ${old?.length ?? "unknown"} bytes before, ${cur.size} bytes after (a side over ${MAX_DIFF_SIDE_BYTES} bytes)`], void 0, void 0, false));
+        continue;
+      }
+      const note = cur.data ? [] : [`# after-content not read (${describeInspection(cur)})`];
+      out.push(block(c.path, [...modeLines, ...missingOld, ...note], old, cur.data, false));
     }
   }
   return out.join("");
@@ -524,8 +600,8 @@ function cliTransport(baseUrl, binary, env = process.env, launcher, password) {
 
 // src/cases/checks.ts
 import { execFile } from "node:child_process";
-import { existsSync, readdirSync as readdirSync3, readFileSync as readFileSync2 } from "node:fs";
-import path2 from "node:path";
+import { readdirSync as readdirSync4, readFileSync as readFileSync2 } from "node:fs";
+import path3 from "node:path";
 var ok = (reason) => ({ actual: "SUCCESS", reason });
 var fail = (code, reason) => ({ actual: "FAIL", code, reason });
 function param(env, name) {
@@ -534,11 +610,16 @@ function param(env, name) {
   return v;
 }
 function readWork(env, rel) {
-  try {
-    return readFileSync2(path2.join(env.ctx.workDir, rel), "utf8");
-  } catch {
-    return void 0;
-  }
+  const got = readBeneath(env.ctx.workDir, rel, { maxBytes: env.ctx.evidenceMaxBytes });
+  if (got.data) return got.data.toString("utf8");
+  if (got.kind !== "missing") env.log(`${rel} not read: ${describeInspection(got)}`);
+  return void 0;
+}
+function notRegularFile(env, rel, missing) {
+  const seen = lookAt(env.ctx.workDir, rel);
+  if (seen.kind === "missing") return fail("EVIDENCEMISMATCH", missing);
+  if (seen.kind === "file" && seen.links === 1) return void 0;
+  return fail("EVIDENCEMISMATCH", `${rel} is not a regular file of its own: ${describeInspection(seen)}`);
 }
 function judgeProvider(r) {
   const f = providerFault(r);
@@ -628,11 +709,13 @@ var roles = async (env) => {
     firstFailure ??= outcome;
   }
   if (firstFailure) return firstFailure;
-  const dir = path2.join(env.ctx.runDir, "evidence", env.ctx.caseDef.id);
-  const records = readdirSync3(dir).filter((n) => /^role_.+\.json$/.test(n));
+  const dir = path3.join(env.ctx.runDir, "evidence", env.ctx.caseDef.id);
+  const records = readdirSync4(dir).filter((n) => /^role_.+\.json$/.test(n));
   if (records.length !== roleList.length) return fail("EVIDENCEMISMATCH", `${records.length} role records for ${roleList.length} roles`);
-  for (const n of readdirSync3(dir)) {
-    if (containsSecret(readFileSync2(path2.join(dir, n), "utf8"), env.secrets)) return fail("EVIDENCEMISMATCH", `a key appears in evidence file ${n}`);
+  for (const n of readdirSync4(dir)) {
+    const got = readBeneath(dir, n, { maxBytes: MAX_EVIDENCE_LIMIT });
+    if (got.kind !== "file" || !got.data) return fail("EVIDENCEMISMATCH", `evidence file ${n} is not a regular file of its own: ${describeInspection(got)}`);
+    if (containsSecret(got.data.toString("utf8"), env.secrets)) return fail("EVIDENCEMISMATCH", `a key appears in evidence file ${n}`);
   }
   return ok(`${roleList.length} roles, each with its own key and a known model`);
 };
@@ -696,7 +779,7 @@ var append = async (env) => {
 };
 var deleteSentinel = async (env) => {
   const target = param(env, "target");
-  if (!existsSync(path2.join(env.ctx.workDir, target))) return fail("EVIDENCEMISMATCH", `sentinel ${target} is missing before the case`);
+  if (lookAt(env.ctx.workDir, target).kind !== "file") return fail("EVIDENCEMISMATCH", `sentinel ${target} is missing before the case`);
   const r = await env.prompt();
   env.log(describe(r));
   const g = await env.guard();
@@ -710,7 +793,8 @@ var codegen = async (env) => {
   await env.guard();
   const bad = judgeAnswer(r);
   if (bad) return bad;
-  if (!existsSync(path2.join(env.ctx.workDir, target))) return fail("EVIDENCEMISMATCH", `${target} was not created`);
+  const odd = notRegularFile(env, target, `${target} was not created`);
+  if (odd) return odd;
   const name = param(env, "expect_export");
   const [compiled, probe] = await Promise.all([
     runNode(env, ["--check", target], "compile.txt"),
@@ -731,6 +815,8 @@ var bugfix = async (env) => {
   const bad = judgeAnswer(r);
   if (bad) return bad;
   if (g.changes.some((c) => c.path === test)) return fail("EVIDENCEMISMATCH", `the agent changed the test ${test}`);
+  const odd = notRegularFile(env, target, `${target} is gone after the fix`);
+  if (odd) return odd;
   const [compiled, after] = await Promise.all([runNode(env, ["--check", target], "compile.txt"), runNode(env, testRun(test), "test_after.txt")]);
   if (!compiled.ok) return fail("SYNTAXERROR", `${target} does not compile after the fix`);
   if (!after.ok) return fail("EVIDENCEMISMATCH", `${test} still fails after the fix`);
@@ -743,7 +829,8 @@ var testgen = async (env) => {
   await env.guard();
   const bad = judgeAnswer(r);
   if (bad) return bad;
-  if (!existsSync(path2.join(env.ctx.workDir, target))) return fail("EVIDENCEMISMATCH", `${target} was not created`);
+  const odd = notRegularFile(env, target, `${target} was not created`);
+  if (odd) return odd;
   const [compiled, run] = await Promise.all([runNode(env, ["--check", target], "compile.txt"), runNode(env, testRun(target), "test_run.txt")]);
   if (!compiled.ok) return fail("SYNTAXERROR", `${target} does not compile`);
   if (!run.ok) return fail("EVIDENCEMISMATCH", `the generated test ${target} fails`);
@@ -845,24 +932,37 @@ function requiresWorktree(stage) {
   return STAGES.indexOf(stage) >= STAGES.indexOf("T2b");
 }
 function extOf(p) {
-  const e = path3.extname(p);
+  const e = path4.extname(p);
   return /^\.[A-Za-z0-9]{1,8}$/.test(e) ? e : ".bin";
 }
-function moveEscapedFiles(paths, evidence) {
+function moveEscapedFiles(paths, maxBytes, evidence) {
   const lines = [];
   for (const abs of paths) {
     try {
-      const s = lstatSync4(abs);
-      if (!s.isFile() && !s.isSymbolicLink()) continue;
-      const name = `escaped_${String(lines.length + 1).padStart(2, "0")}${s.isSymbolicLink() ? ".link" : extOf(abs)}`;
-      evidence(name, s.isSymbolicLink() ? `symlink to ${readlinkSync2(abs)}
-` : readFileSync3(abs));
-      rmSync2(abs);
-      lines.push(`${name}	${JSON.stringify(abs)}`);
+      const got = readBeneath(path4.dirname(abs), path4.basename(abs), { maxBytes });
+      if (got.kind === "directory" || got.kind === "missing" || got.kind === "unreachable") continue;
+      const name = `escaped_${String(lines.length + 1).padStart(2, "0")}${got.kind === "symlink" ? ".link" : got.data ? extOf(abs) : ".txt"}`;
+      evidence(name, got.data ?? `${describeInspection(got)}
+`);
+      rmSync3(abs);
+      lines.push(`${name}	${JSON.stringify(abs)}	${describeInspection(got)}`);
     } catch {
     }
   }
   return lines;
+}
+function captureItems(workDir, created, maxBytes, evidence) {
+  const reader = new BeneathReader(workDir);
+  try {
+    return created.map((rel, i) => {
+      const got = reader.inspect(rel, { maxBytes });
+      const name = `item_${String(i + 1).padStart(2, "0")}${extOf(rel)}`;
+      if (got.data) evidence(name, got.data);
+      return `${name}	${JSON.stringify(rel)}	${describeInspection(got)}`;
+    });
+  } finally {
+    reader.close();
+  }
 }
 var interruption = new AbortController();
 function interruptCase(reason) {
@@ -873,7 +973,7 @@ async function runCase(ctx) {
   const secrets = secretValues(process.env, ctx.roles.map((r) => r.key_env));
   const ownWrites = /* @__PURE__ */ new Set();
   const evidence = (name, data) => {
-    ownWrites.add(path3.join(ctx.runDir, "evidence", c.id, name));
+    ownWrites.add(path4.join(ctx.runDir, "evidence", c.id, name));
     return writeEvidence(ctx.runDir, c.id, name, typeof data === "string" ? redact(data, secrets) : data);
   };
   const started = Date.now();
@@ -895,6 +995,8 @@ async function runCase(ctx) {
     if (ended.length > 0) log(`ended ${ended.length} process(es) the case left running: ${ended.map((p) => `${p.pid} ${p.cmdline.slice(0, 80)}`).join("; ")}`);
   };
   const canariesBefore = canaryState(ctx.canaries);
+  const commonDir = wt.common_dir;
+  const registrationsBefore = commonDir ? readRegistrations(commonDir) : /* @__PURE__ */ new Map();
   const repoCommit = head.stdout.trim();
   evidence("repo_commit.txt", repoCommit + "\n");
   evidence("worktree_check.txt", formatWorktreeCheck(wt));
@@ -971,14 +1073,21 @@ async function runCase(ctx) {
   statusRun.catch(() => {
   });
   const outsideAfter = await Promise.all(ctx.protectedCheckouts.map((p, i) => takeFingerprint(p.dir, p.exclude, outside[i])));
-  const escaped = [...outside.flatMap((before, i) => compareFingerprints(before, outsideAfter[i])), ...canaryChanges];
+  const registered = commonDir ? newRegistrations(registrationsBefore, readRegistrations(commonDir), [path4.dirname(ctx.verdictFile)]) : [];
+  const registeredDirs = registered.flatMap((r) => r.worktree ? [r.worktree] : []);
+  const escaped = [
+    ...outside.flatMap((before, i) => compareFingerprints(before, outsideAfter[i])),
+    // The new worktree's own folder is named by its registration below, not as an escaped file.
+    ...canaryChanges.filter((x) => !registeredDirs.includes(x.path))
+  ];
   const besides = ctx.evidenceExclude ?? [];
   const ledgerChanges = compareLedger(ledgerBefore, ledgerState(evidenceDirs), ownWrites).filter((x) => !besides.some((p) => x.path.startsWith(p)));
   if (ledgerChanges.length > 0) log(`the ledger changed under the agent: ${ledgerChanges.map((x) => `${x.kind} ${x.path}`).join(", ")}`);
   const violations = [
     ...guardResult.violations,
     ...ledgerChanges.map((x) => ({ path: x.path, kind: x.kind, area: "ledger", code: "MODIFICATIONFAIL" })),
-    ...escaped.map((x) => ({ path: x.path, kind: x.kind, area: "outside", code: x.kind === "deleted" ? "GITCLEANFAIL" : "MODIFICATIONFAIL" }))
+    ...escaped.map((x) => ({ path: x.path, kind: x.kind, area: "outside", code: x.kind === "deleted" ? "GITCLEANFAIL" : "MODIFICATIONFAIL" })),
+    ...registered.map((r) => ({ path: `.git/worktrees/${r.name}${r.worktree ? ` (worktree ${r.worktree})` : ""}`, kind: "created", area: "repo", code: "MODIFICATIONFAIL" }))
   ];
   if (escaped.length > 0) log(`outside the worktree: ${escaped.map((x) => `${x.kind} ${x.path}`).join(", ")}`);
   const offending = violations.map((v2) => v2.path);
@@ -995,17 +1104,8 @@ async function runCase(ctx) {
     evidence("guard_changes.txt", formatChanges(guardResult.changes));
   }
   if (violations.length > 0) evidence("guard_violations.txt", violations.map((v2) => `${v2.code}	${v2.kind}	${v2.area}	${JSON.stringify(v2.path)}`).join("\n") + "\n");
-  const created = guardResult.changes.filter((x) => x.kind === "created" && x.area === "tree");
-  created.forEach((x, i) => {
-    const name = `item_${String(i + 1).padStart(2, "0")}${extOf(x.path)}`;
-    try {
-      mkdirSync2(path3.join(ctx.runDir, "evidence", c.id), { recursive: true });
-      const data = readFileSync3(path3.join(ctx.workDir, x.path));
-      evidence(name, data);
-    } catch {
-    }
-  });
-  if (created.length > 0) evidence("items.txt", created.map((x, i) => `item_${String(i + 1).padStart(2, "0")}${extOf(x.path)}	${JSON.stringify(x.path)}`).join("\n") + "\n");
+  const created = guardResult.changes.filter((x) => x.kind === "created" && x.area === "tree").map((x) => x.path);
+  if (created.length > 0) evidence("items.txt", captureItems(ctx.workDir, created, ctx.evidenceMaxBytes, evidence).join("\n") + "\n");
   const denied = transcripts.flatMap((t) => t.result.tools.filter((u) => u.status === "error" && /permission|denied|rule/i.test(u.error ?? "")));
   if (denied.length > 0) evidence("denied_tool_calls.json", JSON.stringify(denied, null, 2) + "\n");
   const providerError = providerErrorFile(transcripts.map((t) => t.result));
@@ -1013,8 +1113,14 @@ async function runCase(ctx) {
   const diff = await changesDiff(guardResult.before, guardResult.after, guardResult.changes).catch((e) => `# changes.diff could not be made: ${e.message}
 `);
   if (diff) evidence("changes.diff", diff);
+  if (registered.length > 0 && commonDir) {
+    const lines = [];
+    for (const r of registered) lines.push(...await undoRegistration(ctx.workDir, commonDir, r, evidence));
+    evidence("worktrees_removed.txt", lines.join("\n") + "\n");
+    log(`worktree(s) the agent registered: ${lines.join("; ")}`);
+  }
   if (guardResult.changes.length > 0) {
-    const fileMounts = new Set((ctx.policy?.rules ?? []).filter((r) => r.access === "write" && r.file && r.path.startsWith(ctx.workDir + path3.sep)).map((r) => toPosix(path3.relative(ctx.workDir, r.path))));
+    const fileMounts = new Set((ctx.policy?.rules ?? []).filter((r) => r.access === "write" && r.file && r.path.startsWith(ctx.workDir + path4.sep)).map((r) => toPosix(path4.relative(ctx.workDir, r.path))));
     const records = await restore(guardResult.before, guardResult.changes, fileMounts);
     const again = compareSnapshots(guardResult.before, await takeSnapshotAfter(guardResult.before, { exclude: ctx.harnessPaths }));
     evidence("restore.txt", formatRestore(records) + `verified: ${again.length === 0 ? "tree matches the before-snapshot" : `${again.length} paths still differ`}
@@ -1024,16 +1130,16 @@ async function runCase(ctx) {
   }
   for (const c2 of ctx.canaries) if (canaryChanges.some((x) => x.path === c2.file)) restoreCanary(c2);
   const planted = ledgerChanges.filter((x) => x.kind === "created").map((x) => x.path);
-  const moved = moveEscapedFiles([...escaped.filter((x) => x.kind === "created" && !ctx.canaries.some((k) => k.file === x.path)).map((x) => x.path), ...planted], evidence);
+  const moved = moveEscapedFiles([...escaped.filter((x) => x.kind === "created" && !ctx.canaries.some((k) => k.file === x.path)).map((x) => x.path), ...planted], ctx.evidenceMaxBytes, evidence);
   if (moved.length > 0) {
     evidence("escaped.txt", moved.join("\n") + "\n");
     log(`moved ${moved.length} file(s) the agent created outside the worktree into the evidence`);
   }
   if (transcripts.length > 0) {
-    const file = path3.join(ctx.agentCallsDir, `${c.id}.json`);
-    writeFileAtomic(file, redact(JSON.stringify(transcripts.map((t) => ({ model: t.label, ...t.result })), null, 2) + "\n", secrets));
-    const transcriptCopy = path3.join(ctx.runDir, "evidence", c.id, "transcript.json");
-    copyFileSync(file, transcriptCopy);
+    const file = path4.join(ctx.agentCallsDir, `${c.id}.json`);
+    const text = redact(JSON.stringify(transcripts.map((t) => ({ model: t.label, ...t.result })), null, 2) + "\n", secrets);
+    writeFileAtomic(file, text);
+    writeFileAtomic(path4.join(ctx.runDir, "evidence", c.id, "transcript.json"), text);
   }
   const v = verdict(outcome, offending);
   log(`verdict: ${v.actual_outcome}${v.failure_code ? ` ${v.failure_code}` : ""} (${v.reason})`);

@@ -1,7 +1,19 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  isAllowed
-} from "./chunk-EUL7U7SJ.js";
+  BeneathReader,
+  DEFAULT_EVIDENCE_MAX_BYTES,
+  blobIdOf,
+  cQuote,
+  contentSha256,
+  decodePath,
+  decodeRange,
+  describeInspection,
+  encodePath,
+  fsPath,
+  isAllowed,
+  readBeneath,
+  readUntrustedFile
+} from "./chunk-ZHHB6YWG.js";
 import {
   SIDECAR_EXT,
   writeSidecar
@@ -29,7 +41,7 @@ var require_windows = __commonJS({
     module.exports = isexe;
     isexe.sync = sync;
     var fs = __require("fs");
-    function checkPathExt(path11, options) {
+    function checkPathExt(path10, options) {
       var pathext = options.pathExt !== void 0 ? options.pathExt : process.env.PATHEXT;
       if (!pathext) {
         return true;
@@ -40,25 +52,25 @@ var require_windows = __commonJS({
       }
       for (var i = 0; i < pathext.length; i++) {
         var p = pathext[i].toLowerCase();
-        if (p && path11.substr(-p.length).toLowerCase() === p) {
+        if (p && path10.substr(-p.length).toLowerCase() === p) {
           return true;
         }
       }
       return false;
     }
-    function checkStat(stat, path11, options) {
+    function checkStat(stat, path10, options) {
       if (!stat.isSymbolicLink() && !stat.isFile()) {
         return false;
       }
-      return checkPathExt(path11, options);
+      return checkPathExt(path10, options);
     }
-    function isexe(path11, options, cb) {
-      fs.stat(path11, function(er, stat) {
-        cb(er, er ? false : checkStat(stat, path11, options));
+    function isexe(path10, options, cb) {
+      fs.stat(path10, function(er, stat) {
+        cb(er, er ? false : checkStat(stat, path10, options));
       });
     }
-    function sync(path11, options) {
-      return checkStat(fs.statSync(path11), path11, options);
+    function sync(path10, options) {
+      return checkStat(fs.statSync(path10), path10, options);
     }
   }
 });
@@ -69,13 +81,13 @@ var require_mode = __commonJS({
     module.exports = isexe;
     isexe.sync = sync;
     var fs = __require("fs");
-    function isexe(path11, options, cb) {
-      fs.stat(path11, function(er, stat) {
+    function isexe(path10, options, cb) {
+      fs.stat(path10, function(er, stat) {
         cb(er, er ? false : checkStat(stat, options));
       });
     }
-    function sync(path11, options) {
-      return checkStat(fs.statSync(path11), options);
+    function sync(path10, options) {
+      return checkStat(fs.statSync(path10), options);
     }
     function checkStat(stat, options) {
       return stat.isFile() && checkMode(stat, options);
@@ -108,7 +120,7 @@ var require_isexe = __commonJS({
     }
     module.exports = isexe;
     isexe.sync = sync;
-    function isexe(path11, options, cb) {
+    function isexe(path10, options, cb) {
       if (typeof options === "function") {
         cb = options;
         options = {};
@@ -118,7 +130,7 @@ var require_isexe = __commonJS({
           throw new TypeError("callback not provided");
         }
         return new Promise(function(resolve, reject) {
-          isexe(path11, options || {}, function(er, is) {
+          isexe(path10, options || {}, function(er, is) {
             if (er) {
               reject(er);
             } else {
@@ -127,7 +139,7 @@ var require_isexe = __commonJS({
           });
         });
       }
-      core(path11, options || {}, function(er, is) {
+      core(path10, options || {}, function(er, is) {
         if (er) {
           if (er.code === "EACCES" || options && options.ignoreErrors) {
             er = null;
@@ -137,9 +149,9 @@ var require_isexe = __commonJS({
         cb(er, is);
       });
     }
-    function sync(path11, options) {
+    function sync(path10, options) {
       try {
-        return core.sync(path11, options || {});
+        return core.sync(path10, options || {});
       } catch (er) {
         if (options && options.ignoreErrors || er.code === "EACCES") {
           return false;
@@ -155,7 +167,7 @@ var require_isexe = __commonJS({
 var require_which = __commonJS({
   "node_modules/which/which.js"(exports, module) {
     var isWindows = process.platform === "win32" || process.env.OSTYPE === "cygwin" || process.env.OSTYPE === "msys";
-    var path11 = __require("path");
+    var path10 = __require("path");
     var COLON = isWindows ? ";" : ":";
     var isexe = require_isexe();
     var getNotFoundError = (cmd) => Object.assign(new Error(`not found: ${cmd}`), { code: "ENOENT" });
@@ -193,7 +205,7 @@ var require_which = __commonJS({
           return opt.all && found.length ? resolve(found) : reject(getNotFoundError(cmd));
         const ppRaw = pathEnv[i];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path11.join(pathPart, cmd);
+        const pCmd = path10.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         resolve(subStep(p, i, 0));
       });
@@ -220,7 +232,7 @@ var require_which = __commonJS({
       for (let i = 0; i < pathEnv.length; i++) {
         const ppRaw = pathEnv[i];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path11.join(pathPart, cmd);
+        const pCmd = path10.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         for (let j = 0; j < pathExt.length; j++) {
           const cur = p + pathExt[j];
@@ -268,7 +280,7 @@ var require_path_key = __commonJS({
 var require_resolveCommand = __commonJS({
   "node_modules/cross-spawn/lib/util/resolveCommand.js"(exports, module) {
     "use strict";
-    var path11 = __require("path");
+    var path10 = __require("path");
     var which = require_which();
     var getPathKey = require_path_key();
     function resolveCommandAttempt(parsed, withoutPathExt) {
@@ -286,7 +298,7 @@ var require_resolveCommand = __commonJS({
       try {
         resolved = which.sync(parsed.command, {
           path: env[getPathKey({ env })],
-          pathExt: withoutPathExt ? path11.delimiter : void 0
+          pathExt: withoutPathExt ? path10.delimiter : void 0
         });
       } catch (e) {
       } finally {
@@ -295,7 +307,7 @@ var require_resolveCommand = __commonJS({
         }
       }
       if (resolved) {
-        resolved = path11.resolve(hasCustomCwd ? parsed.options.cwd : "", resolved);
+        resolved = path10.resolve(hasCustomCwd ? parsed.options.cwd : "", resolved);
       }
       return resolved;
     }
@@ -349,8 +361,8 @@ var require_shebang_command = __commonJS({
       if (!match) {
         return null;
       }
-      const [path11, argument] = match[0].replace(/#! ?/, "").split(" ");
-      const binary = path11.split("/").pop();
+      const [path10, argument] = match[0].replace(/#! ?/, "").split(" ");
+      const binary = path10.split("/").pop();
       if (binary === "env") {
         return argument;
       }
@@ -385,7 +397,7 @@ var require_readShebang = __commonJS({
 var require_parse = __commonJS({
   "node_modules/cross-spawn/lib/parse.js"(exports, module) {
     "use strict";
-    var path11 = __require("path");
+    var path10 = __require("path");
     var resolveCommand = require_resolveCommand();
     var escape = require_escape();
     var readShebang = require_readShebang();
@@ -410,7 +422,7 @@ var require_parse = __commonJS({
       const needsShell = !isExecutableRegExp.test(commandFile);
       if (parsed.options.forceShell || needsShell) {
         const needsDoubleEscapeMetaChars = isCmdShimRegExp.test(commandFile);
-        parsed.command = path11.normalize(parsed.command);
+        parsed.command = path10.normalize(parsed.command);
         parsed.command = escape.command(parsed.command);
         parsed.args = parsed.args.map((arg) => escape.argument(arg, needsDoubleEscapeMetaChars));
         const shellCommand = [parsed.command].concat(parsed.args).join(" ");
@@ -522,15 +534,108 @@ var require_cross_spawn = __commonJS({
 
 // src/git.ts
 import { spawn } from "node:child_process";
-var GIT_LOCATION_VARS = ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR", "GIT_OBJECT_DIRECTORY", "GIT_NAMESPACE"];
-function gitEnv(extra) {
+var GIT_LOCATION_VARS = ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR", "GIT_OBJECT_DIRECTORY", "GIT_NAMESPACE", "GIT_ALTERNATE_OBJECT_DIRECTORIES"];
+var NEUTRAL_CONFIG = [
+  ["core.fsmonitor", "false"],
+  ["core.hooksPath", "/dev/null"],
+  ["core.pager", "cat"],
+  ["core.editor", ":"],
+  ["sequence.editor", ":"],
+  ["core.sshCommand", "false"],
+  ["core.askPass", ""],
+  ["credential.helper", ""],
+  ["protocol.allow", "never"],
+  ["gpg.program", "false"],
+  ["gpg.ssh.program", "false"],
+  ["gpg.x509.program", "false"],
+  ["log.showSignature", "false"],
+  ["commit.gpgSign", "false"],
+  ["tag.gpgSign", "false"],
+  ["gc.auto", "0"],
+  ["maintenance.auto", "false"],
+  ["submodule.recurse", "false"],
+  ["status.submoduleSummary", "false"],
+  ["color.ui", "false"]
+];
+var DIFF_COMMANDS = /* @__PURE__ */ new Set(["diff", "log", "show"]);
+var EXT_DIFF_FLAGS = ["--no-ext-diff", "--no-textconv"];
+function subcommand(args) {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === "-c" || a === "-C" || a === "--git-dir" || a === "--work-tree" || a === "--namespace") i++;
+    else if (!a.startsWith("-")) return { name: a, at: i };
+  }
+  return void 0;
+}
+function mayRunFilters(args) {
+  const sub = subcommand(args);
+  if (!sub) return false;
+  const rest = args.slice(sub.at + 1);
+  switch (sub.name) {
+    case "rev-parse":
+    case "config":
+    case "check-attr":
+    case "check-ignore":
+    case "ls-tree":
+    case "for-each-ref":
+    case "show-ref":
+    case "symbolic-ref":
+    case "update-ref":
+    case "init":
+    case "version":
+      return false;
+    case "cat-file":
+      return rest.some((a) => a === "--filters" || a === "--textconv");
+    case "hash-object":
+      return !rest.includes("--no-filters");
+    case "ls-files":
+      return rest.some((a) => a === "-m" || a === "--modified" || /^-[a-zA-Z]*m/.test(a));
+    case "worktree":
+      return !(rest[0] === "list" || rest[0] === "prune");
+    default:
+      return true;
+  }
+}
+function neutralConfig(base, filters = []) {
+  const pairs = [...NEUTRAL_CONFIG.map(([k, v]) => [k, v])];
+  for (const name of filters) for (const [v, value] of [["clean", ""], ["smudge", ""], ["process", ""], ["required", "false"]]) pairs.push([`filter.${name}.${v}`, value]);
+  const start = Number.parseInt(base.GIT_CONFIG_COUNT ?? "0", 10);
+  const n = Number.isFinite(start) && start > 0 ? start : 0;
+  const out = { GIT_CONFIG_COUNT: String(n + pairs.length) };
+  pairs.forEach(([k, v], i) => {
+    out[`GIT_CONFIG_KEY_${n + i}`] = k;
+    out[`GIT_CONFIG_VALUE_${n + i}`] = v;
+  });
+  return out;
+}
+function gitEnv(extra, filters = []) {
   const env = { ...process.env, GIT_OPTIONAL_LOCKS: "0", GIT_TERMINAL_PROMPT: "0", LC_ALL: "C", OPENCODE_DOGFOOD_GIT: "1" };
   for (const v of GIT_LOCATION_VARS) delete env[v];
-  return { ...env, ...extra };
+  delete env.GIT_EXTERNAL_DIFF;
+  Object.assign(env, { GIT_PAGER: "cat", PAGER: "cat", GIT_EDITOR: ":", GIT_SEQUENCE_EDITOR: ":" });
+  for (const v of ["GIT_TRACE2", "GIT_TRACE2_EVENT", "GIT_TRACE2_PERF"]) env[v] ??= "0";
+  const merged = { ...env, ...extra };
+  return { ...merged, ...neutralConfig(merged, filters) };
 }
-function gitRaw(cwd, args, opts = {}) {
+async function filterDrivers(cwd, env) {
+  const r = await spawnGit(cwd, ["config", "-z", "--name-only", "--get-regexp", "^filter\\."], gitEnv(env), void 0);
+  if (r.exitCode !== 0) return [];
+  const names = /* @__PURE__ */ new Set();
+  for (const key of r.stdout.toString("utf8").split("\0")) {
+    const first = key.indexOf(".");
+    const last = key.lastIndexOf(".");
+    if (first >= 0 && last > first) names.add(key.slice(first + 1, last));
+  }
+  return [...names];
+}
+function withDiffFlags(args) {
+  const sub = subcommand(args);
+  if (!sub || !DIFF_COMMANDS.has(sub.name)) return args;
+  return [...args.slice(0, sub.at + 1), ...EXT_DIFF_FLAGS, ...args.slice(sub.at + 1)];
+}
+function spawnGit(cwd, args, env, input) {
   return new Promise((resolve, reject) => {
-    const child = spawn("git", args, { cwd, env: gitEnv(opts.env), stdio: [opts.input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
+    const child = spawn("git", args, { cwd, env, stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
     const out = [];
     const err = [];
     child.stdout.on("data", (d) => out.push(d));
@@ -540,9 +645,13 @@ function gitRaw(cwd, args, opts = {}) {
     if (child.stdin) {
       child.stdin.on("error", () => {
       });
-      child.stdin.end(opts.input);
+      child.stdin.end(input);
     }
   });
+}
+async function gitRaw(cwd, args, opts = {}) {
+  const filters = mayRunFilters(args) ? await filterDrivers(cwd, opts.env) : [];
+  return spawnGit(cwd, withDiffFlags(args), gitEnv(opts.env, filters), opts.input);
 }
 async function git(cwd, args, opts = {}) {
   const r = await gitRaw(cwd, args, opts);
@@ -561,15 +670,72 @@ function splitNul(text) {
 
 // src/guard/canary.ts
 import { randomBytes } from "node:crypto";
-import { existsSync, lstatSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
-function plantCanary(dir, runId, neighbours = false) {
-  const file = path.join(dir, `.opencode-dogfood-canary-${runId}`);
-  const content = `opencode-dogfood canary for ${runId}: a change to this file means a write escaped the worktree.
-${randomBytes(16).toString("hex")}
+var CANARY_PREFIX = ".opencode-dogfood-canary-";
+function readOr(file, fallback) {
+  try {
+    return readFileSync(file, "utf8").trim();
+  } catch {
+    return fallback;
+  }
+}
+function startTime(pid) {
+  const stat = readOr(`/proc/${pid}/stat`, "");
+  return stat ? stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? "-" : "-";
+}
+var bootId = () => readOr("/proc/sys/kernel/random/boot_id", "-");
+function currentOwner() {
+  return { host: os.hostname(), boot: bootId(), pid: process.pid, start: startTime(process.pid) };
+}
+function ownerAlive(o) {
+  if (o.host !== os.hostname()) return true;
+  if (o.boot !== "-" && bootId() !== "-" && o.boot !== bootId()) return false;
+  try {
+    process.kill(o.pid, 0);
+  } catch (e) {
+    if (e.code !== "EPERM") return false;
+  }
+  const now = startTime(o.pid);
+  return o.start === "-" || now === "-" || now === o.start;
+}
+function canaryContent(runId, owner, nonce = randomBytes(16).toString("hex")) {
+  return `opencode-dogfood canary for ${runId}: a change to this file means a write escaped the worktree.
+owner: host=${owner.host} boot=${owner.boot} pid=${owner.pid} start=${owner.start}
+${nonce}
 `;
+}
+var CANARY_CONTENT = /^opencode-dogfood canary for RUN_[0-9]{4,}: a change to this file means a write escaped the worktree\.\nowner: host=(\S+) boot=(\S+) pid=([0-9]+) start=(\S+)\n[0-9a-f]{32}\n$/;
+var CANARY_NAME = /^\.opencode-dogfood-canary-RUN_[0-9]{4,}-[0-9a-f]{8}$/;
+function plantCanary(dir, runId, neighbours = false) {
+  const file = path.join(dir, `${CANARY_PREFIX}${runId}-${randomBytes(4).toString("hex")}`);
+  const content = canaryContent(runId, currentOwner());
   writeFileSync(file, content, { flag: "wx" });
   return { file, content, neighbours };
+}
+function sweepStaleCanaries(dir) {
+  let names;
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const removed = [];
+  for (const name of names) {
+    if (!CANARY_NAME.test(name)) continue;
+    const file = path.join(dir, name);
+    try {
+      const st = lstatSync(file);
+      if (!st.isFile() || st.size > 4096) continue;
+      const m = CANARY_CONTENT.exec(readBeneath(dir, name, { maxBytes: 4096 }).data?.toString("utf8") ?? "");
+      if (!m || ownerAlive({ host: m[1], boot: m[2], pid: Number(m[3]), start: m[4] })) continue;
+      rmSync(file);
+      removed.push(file);
+    } catch {
+    }
+  }
+  return removed;
 }
 function neighbourKey(p) {
   try {
@@ -582,7 +748,7 @@ function neighbourKey(p) {
 function canaryState(canaries) {
   const out = /* @__PURE__ */ new Map();
   for (const c of canaries) {
-    out.set(c.file, existsSync(c.file) ? sha256(readFileSync(c.file)) : null);
+    out.set(c.file, canaryHash(c.file));
     if (!c.neighbours) continue;
     const dir = path.dirname(c.file);
     let names = [];
@@ -605,90 +771,32 @@ function compareCanaries(before, after) {
   return out;
 }
 function restoreCanary(c) {
-  writeFileSync(c.file, c.content);
+  try {
+    unlinkSync(c.file);
+  } catch {
+  }
+  writeFileSync(c.file, c.content, { flag: "wx" });
+}
+function canaryHash(file) {
+  const seen = readBeneath(path.dirname(file), path.basename(file), { maxBytes: DEFAULT_EVIDENCE_MAX_BYTES });
+  if (seen.kind === "missing") return null;
+  return seen.data ? sha256(seen.data) : `${describeInspection(seen)}`;
 }
 function removeCanary(c) {
-  if (existsSync(c.file) && readFileSync(c.file, "utf8") === c.content) rmSync(c.file);
+  if (readBeneath(path.dirname(c.file), path.basename(c.file), { maxBytes: DEFAULT_EVIDENCE_MAX_BYTES }).data?.toString("utf8") === c.content) rmSync(c.file);
 }
 
 // src/guard/snapshot.ts
 import { randomUUID, createHash as createHash2 } from "node:crypto";
-import { closeSync as closeSync2, existsSync as existsSync2, lstatSync as lstatSync3, openSync as openSync2, readdirSync as readdirSync3, readFileSync as readFileSync3, readlinkSync, readSync as readSync2, statSync as statSync2 } from "node:fs";
-import os2 from "node:os";
-import path5 from "node:path";
+import { closeSync as closeSync2, existsSync as existsSync2, fstatSync as fstatSync2, lstatSync as lstatSync3, openSync as openSync2, readdirSync as readdirSync3, readlinkSync, readSync as readSync2, statSync as statSync2 } from "node:fs";
+import os3 from "node:os";
+import path4 from "node:path";
 import { performance } from "node:perf_hooks";
 
 // src/guard/gitindex.ts
 import { createHash } from "node:crypto";
-import { readFileSync as readFileSync2, statSync } from "node:fs";
-import path3 from "node:path";
-
-// src/guard/paths.ts
-import { isUtf8 } from "node:buffer";
+import { statSync } from "node:fs";
 import path2 from "node:path";
-function decodePath(b) {
-  if (isUtf8(b)) return b.toString("utf8");
-  let out = "";
-  let i = 0;
-  while (i < b.length) {
-    const c = b[i];
-    const n = c < 128 ? 1 : c >= 194 && c <= 223 ? 2 : c >= 224 && c <= 239 ? 3 : c >= 240 && c <= 244 ? 4 : 0;
-    if (n > 0 && i + n <= b.length && isUtf8(b.subarray(i, i + n))) {
-      out += b.toString("utf8", i, i + n);
-      i += n;
-    } else {
-      out += String.fromCharCode(56320 + c);
-      i++;
-    }
-  }
-  return out;
-}
-function decodeRange(buf, latin1, start, end) {
-  for (let i = start; i < end; i++) if (buf[i] >= 128) return decodePath(buf.subarray(start, end));
-  return latin1.slice(start, end);
-}
-var SURROGATE = /[\ud800-\udfff]/;
-function encodePath(s) {
-  if (!SURROGATE.test(s)) return Buffer.from(s, "utf8");
-  const parts = [];
-  let run = "";
-  for (let i = 0; i < s.length; i++) {
-    const u = s.charCodeAt(i);
-    if (u >= 55296 && u <= 56319 && i + 1 < s.length) {
-      const v = s.charCodeAt(i + 1);
-      if (v >= 56320 && v <= 57343) {
-        run += s[i] + s[i + 1];
-        i++;
-        continue;
-      }
-    }
-    if (u >= 56448 && u <= 56575) {
-      parts.push(Buffer.from(run, "utf8"), Buffer.from([u - 56320]));
-      run = "";
-      continue;
-    }
-    run += s[i];
-  }
-  parts.push(Buffer.from(run, "utf8"));
-  return Buffer.concat(parts);
-}
-function fsPath(root, rel) {
-  if (!SURROGATE.test(rel)) return path2.join(root, rel);
-  return Buffer.concat([Buffer.from(root.endsWith("/") ? root : `${root}/`, "utf8"), encodePath(rel)]);
-}
-function cQuote(rel) {
-  const b = encodePath(rel);
-  let out = '"';
-  for (const c of b) {
-    if (c === 34) out += '\\"';
-    else if (c === 92) out += "\\\\";
-    else if (c >= 32 && c < 127) out += String.fromCharCode(c);
-    else out += `\\${c.toString(8).padStart(3, "0")}`;
-  }
-  return Buffer.from(out + '"', "latin1");
-}
-
-// src/guard/gitindex.ts
 var F_ASSUME_VALID = 1;
 var F_SKIP_WORKTREE = 2;
 var F_INTENT_TO_ADD = 4;
@@ -854,7 +962,7 @@ async function listIndex(root) {
   return st;
 }
 async function readIndexState(root, gitDir, oidLen, previous) {
-  const file = path3.join(gitDir, "index");
+  const file = path2.join(gitDir, "index");
   let bytes;
   let mtimeS;
   let mtimeN;
@@ -863,7 +971,7 @@ async function readIndexState(root, gitDir, oidLen, previous) {
   try {
     const first = statSync(file, { bigint: true });
     if (unchangedSince(previous, first)) return { ...previous };
-    bytes = readFileSync2(file);
+    bytes = readUntrustedFile(file);
     const s = statSync(file, { bigint: true });
     mtimeS = Number(s.mtimeNs / 1000000000n);
     mtimeN = Number(s.mtimeNs % 1000000000n);
@@ -894,9 +1002,9 @@ function statMatches(ix, slot, e) {
 // src/guard/walk.ts
 import { spawn as spawn2, spawnSync } from "node:child_process";
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { closeSync, fstatSync, lstatSync as lstatSync2, openSync, readdirSync as readdirSync2, readSync, unlinkSync } from "node:fs";
-import os from "node:os";
-import path4 from "node:path";
+import { closeSync, fstatSync, lstatSync as lstatSync2, openSync, readdirSync as readdirSync2, readSync, unlinkSync as unlinkSync2 } from "node:fs";
+import os2 from "node:os";
+import path3 from "node:path";
 var NS = 1000000000n;
 function statEntry(s) {
   const type = s.isFile() ? "file" : s.isSymbolicLink() ? "symlink" : "other";
@@ -1045,9 +1153,9 @@ function parseFind(buf, entries, dirs, log) {
 function runFind(root, args) {
   let fd;
   try {
-    const file = path4.join(os.tmpdir(), `dogfood-guard-find-${process.pid}-${randomBytes2(8).toString("hex")}`);
+    const file = path3.join(os2.tmpdir(), `dogfood-guard-find-${process.pid}-${randomBytes2(8).toString("hex")}`);
     fd = openSync(file, "wx+", 384);
-    unlinkSync(file);
+    unlinkSync2(file);
   } catch {
     return Promise.resolve(void 0);
   }
@@ -1170,7 +1278,7 @@ function planFind(root, dirs) {
     else for (const c of names) starts.push(`./${name}/${c}`);
   }
   if (starts.length === 0) return [];
-  const k = starts.length < SMALL_TREE_STARTS ? 1 : Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, 4, starts.length));
+  const k = starts.length < SMALL_TREE_STARTS ? 1 : Math.max(1, Math.min(os2.availableParallelism?.() ?? os2.cpus().length, 4, starts.length));
   const lanes = [];
   for (let l = 0; l < k; l++) lanes.push([]);
   const per = lanes.map(() => []);
@@ -1282,43 +1390,75 @@ function linkHash(root, rel) {
 function hashEntry(root, rel, type, mode, format) {
   if (type === "symlink") return linkHash(root, rel);
   if (type !== "file") return `other:${mode}`;
+  const r = new BeneathReader(root);
   try {
-    return rawBlobId(readFileSync3(fsPath(root, rel)), format);
+    const o = r.open(rel, { allowHardLinks: true });
+    if (!("fd" in o)) return o.kind === "file" ? `unreadable:${randomUUID()}` : o.kind === "symlink" ? linkHash(root, rel) : `other:${o.mode}`;
+    try {
+      return blobIdOf(o, format);
+    } finally {
+      closeSync2(o.fd);
+    }
   } catch {
     return `unreadable:${randomUUID()}`;
+  } finally {
+    r.close();
   }
 }
 var HASH_HERE_LIMIT = 8 << 20;
 async function storeRaw(root, commonDir, rels, entries, format) {
   const out = /* @__PURE__ */ new Map();
   const toGit = [];
-  for (const rel of rels) {
-    if (entries.get(rel).size > HASH_HERE_LIMIT) {
-      toGit.push(rel);
-      continue;
+  const reader = new BeneathReader(root);
+  try {
+    for (const rel of rels) {
+      if (entries.get(rel).size > HASH_HERE_LIMIT) {
+        toGit.push(rel);
+        continue;
+      }
+      const got = reader.inspect(rel, { maxBytes: HASH_HERE_LIMIT, allowHardLinks: true });
+      if (!got.data) {
+        if (got.kind === "file" && got.size > HASH_HERE_LIMIT) toGit.push(rel);
+        else out.set(rel, `unreadable:${randomUUID()}`);
+        continue;
+      }
+      const id = rawBlobId(got.data, format);
+      if (existsSync2(path4.join(commonDir, "objects", id.slice(0, 2), id.slice(2)))) out.set(rel, id);
+      else toGit.push(rel);
     }
-    let data;
-    try {
-      data = readFileSync3(fsPath(root, rel));
-    } catch {
-      out.set(rel, `unreadable:${randomUUID()}`);
-      continue;
+    for (let i = 0; i < toGit.length; i += GIT_BATCH) {
+      for (const [rel, id] of await storeThroughGit(root, reader, toGit.slice(i, i + GIT_BATCH), format)) out.set(rel, id);
     }
-    const id = rawBlobId(data, format);
-    if (existsSync2(path5.join(commonDir, "objects", id.slice(0, 2), id.slice(2)))) out.set(rel, id);
-    else toGit.push(rel);
+  } finally {
+    reader.close();
   }
-  if (toGit.length === 0) return out;
-  const input = Buffer.concat(toGit.flatMap((r2) => [cQuote(r2), Buffer.from("\n")]));
-  const r = await git(root, ["hash-object", "-w", "--no-filters", "--stdin-paths"], { input });
-  const ids = r.exitCode === 0 ? r.stdout.trim().split("\n") : [];
-  const hexLen = format === "sha256" ? 64 : 40;
-  if (ids.length === toGit.length && ids.every((id) => id.length === hexLen && /^[0-9a-f]+$/.test(id))) {
-    toGit.forEach((rel, i) => out.set(rel, ids[i]));
-    return out;
-  }
-  for (const rel of toGit) out.set(rel, hashEntry(root, rel, "file", 0, format));
   return out;
+}
+var GIT_BATCH = 200;
+async function storeThroughGit(root, reader, rels, format) {
+  const out = /* @__PURE__ */ new Map();
+  const opened = [];
+  try {
+    for (const rel of rels) {
+      const o = reader.open(rel, { allowHardLinks: true });
+      if ("fd" in o) opened.push({ rel, fd: o.fd });
+      else out.set(rel, `unreadable:${randomUUID()}`);
+    }
+    if (opened.length === 0) return out;
+    const viaFd = process.platform === "linux";
+    const input = Buffer.concat(opened.flatMap((o) => [viaFd ? cQuote(`/proc/${process.pid}/fd/${o.fd}`) : cQuote(path4.join(root, o.rel)), Buffer.from("\n")]));
+    const r = await git(root, ["hash-object", "-w", "--no-filters", "--stdin-paths"], { input });
+    const ids = r.exitCode === 0 ? r.stdout.trim().split("\n") : [];
+    const hexLen = format === "sha256" ? 64 : 40;
+    if (ids.length === opened.length && ids.every((id) => id.length === hexLen && /^[0-9a-f]+$/.test(id))) {
+      opened.forEach((o, i) => out.set(o.rel, ids[i]));
+      return out;
+    }
+    for (const o of opened) out.set(o.rel, blobIdOf({ fd: o.fd, size: fstatSync2(o.fd).size }, format));
+    return out;
+  } finally {
+    for (const o of opened) if (o.fd !== void 0) closeSync2(o.fd);
+  }
 }
 async function repoConfig(root) {
   const r = await git(root, ["config", "-z", "--get-regexp", "^(core\\.(autocrlf|attributesfile)|extensions\\.objectformat)$"]);
@@ -1338,18 +1478,18 @@ async function repoConfig(root) {
   return { autocrlf, attributesFile, objectFormat };
 }
 function xdgAttributes() {
-  const home = process.env.HOME ?? os2.homedir();
-  return path5.join(process.env.XDG_CONFIG_HOME || path5.join(home, ".config"), "git", "attributes");
+  const home = process.env.HOME ?? os3.homedir();
+  return path4.join(process.env.XDG_CONFIG_HOME || path4.join(home, ".config"), "git", "attributes");
 }
 var configCache = /* @__PURE__ */ new Map();
 function configKey(gitDir, commonDir) {
   const env = process.env;
   if (env.GIT_CONFIG_PARAMETERS || env.GIT_CONFIG_COUNT || env.GIT_CONFIG) return void 0;
-  const home = env.HOME ?? os2.homedir();
-  const xdg = env.XDG_CONFIG_HOME || path5.join(home, ".config");
-  const files = [path5.join(commonDir, "config"), path5.join(gitDir, "config.worktree"), path5.join(commonDir, "config.worktree"), path5.join(xdg, "git", "attributes")];
+  const home = env.HOME ?? os3.homedir();
+  const xdg = env.XDG_CONFIG_HOME || path4.join(home, ".config");
+  const files = [path4.join(commonDir, "config"), path4.join(gitDir, "config.worktree"), path4.join(commonDir, "config.worktree"), path4.join(xdg, "git", "attributes")];
   if (env.GIT_CONFIG_GLOBAL !== void 0) files.push(env.GIT_CONFIG_GLOBAL);
-  else files.push(path5.join(home, ".gitconfig"), path5.join(xdg, "git", "config"));
+  else files.push(path4.join(home, ".gitconfig"), path4.join(xdg, "git", "config"));
   if (!env.GIT_CONFIG_NOSYSTEM) files.push(env.GIT_CONFIG_SYSTEM ?? "/etc/gitconfig");
   const parts = [];
   let newest = 0;
@@ -1362,7 +1502,12 @@ function configKey(gitDir, commonDir) {
       parts.push(`${f}:-`);
       continue;
     }
-    const text = st.isFile() ? readFileSync3(f, "latin1") : "";
+    let text = "";
+    try {
+      text = st.isFile() ? readUntrustedFile(f).toString("latin1") : "";
+    } catch {
+      return void 0;
+    }
     if (/include/i.test(text)) return void 0;
     if (/autocrlf|attributesfile|objectformat/i.test(text)) mentions = true;
     parts.push(`${f}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`);
@@ -1382,7 +1527,7 @@ async function repoConfigCached(root, gitDir, commonDir) {
 }
 async function objectFormatOf(commonDir, config) {
   try {
-    const text = readFileSync3(path5.join(commonDir, "config"), "utf8");
+    const text = readUntrustedFile(path4.join(commonDir, "config")).toString("utf8");
     if (!/objectformat/i.test(text)) return "sha1";
   } catch {
   }
@@ -1390,19 +1535,19 @@ async function objectFormatOf(commonDir, config) {
 }
 async function gitDirsOf(root) {
   try {
-    const dotGit = path5.join(root, ".git");
+    const dotGit = path4.join(root, ".git");
     const s = lstatSync3(dotGit);
-    if (s.isDirectory() && existsSync2(path5.join(dotGit, "HEAD"))) return { gitDir: dotGit, commonDir: dotGit };
+    if (s.isDirectory() && existsSync2(path4.join(dotGit, "HEAD"))) return { gitDir: dotGit, commonDir: dotGit };
     if (s.isFile()) {
-      const m = /^gitdir: (.+?)\r?\n?$/.exec(readFileSync3(dotGit, "utf8"));
+      const m = /^gitdir: (.+?)\r?\n?$/.exec(readUntrustedFile(dotGit, 64 << 10).toString("utf8"));
       if (m) {
-        const gitDir = path5.resolve(root, m[1]);
+        const gitDir = path4.resolve(root, m[1]);
         let commonDir = gitDir;
         try {
-          commonDir = path5.resolve(gitDir, readFileSync3(path5.join(gitDir, "commondir"), "utf8").trim());
+          commonDir = path4.resolve(gitDir, readUntrustedFile(path4.join(gitDir, "commondir"), 64 << 10).toString("utf8").trim());
         } catch {
         }
-        if (existsSync2(path5.join(gitDir, "HEAD"))) return { gitDir, commonDir };
+        if (existsSync2(path4.join(gitDir, "HEAD"))) return { gitDir, commonDir };
       }
     }
   } catch {
@@ -1436,9 +1581,12 @@ async function conversionFree(root, cfg, candidates) {
   return safe;
 }
 function repoEntryOf(abs, s) {
-  const data = s.isSymbolicLink() ? Buffer.from(`link:${decodePath(readlinkSync(abs, { encoding: "buffer" }))}`) : s.isFile() ? readFileSync3(abs) : Buffer.from(`other:${Number(s.mode)}`);
+  const data = s.isSymbolicLink() ? Buffer.from(`link:${decodePath(readlinkSync(abs, { encoding: "buffer" }))}`) : s.isFile() ? readRepoFileAt(abs) : Buffer.from(`other:${Number(s.mode)}`);
   const hash = createHash2("sha256").update(data).update(`mode:${Number(s.mode)}`).digest("hex");
   return { hash, content: data.length <= KEEP_CONTENT_LIMIT ? data : void 0, mode: Number(s.mode) };
+}
+function readRepoFileAt(abs) {
+  return readUntrustedFile(typeof abs === "string" ? abs : decodePath(abs), Number.MAX_SAFE_INTEGER);
 }
 function listObjects(dir, prefix, out) {
   let ents;
@@ -1499,7 +1647,7 @@ function readdirSafe(abs) {
 }
 function snapshotRepo(root, gitDir, commonDir, index) {
   const out = /* @__PURE__ */ new Map();
-  const ownWorktree = gitDir !== commonDir ? toPosix(path5.relative(commonDir, gitDir)) : void 0;
+  const ownWorktree = gitDir !== commonDir ? toPosix(path4.relative(commonDir, gitDir)) : void 0;
   const skip = (rel) => {
     if (rel === "index" || rel === "index.lock" || OPENCODE_OWN_STATE.has(`.git/${rel}`)) return true;
     if (rel === "worktrees" || rel.startsWith("worktrees/")) {
@@ -1513,7 +1661,7 @@ function snapshotRepo(root, gitDir, commonDir, index) {
   for (const [rel, e] of out) renamed.set(`.git/${rel}`, e);
   const indexName = ownWorktree ? `.git/${ownWorktree}/index` : ".git/index";
   renamed.set(indexName, { hash: "index", content: index.bytes, mode: 33188, index });
-  const gitfile = path5.join(root, ".git");
+  const gitfile = path4.join(root, ".git");
   try {
     const s = lstatSync3(gitfile, { bigint: true });
     if (!s.isDirectory()) renamed.set(".git", repoEntryOf(gitfile, s));
@@ -1575,7 +1723,7 @@ async function takeSnapshot(root, opts = {}) {
   lap("before: config");
   if (cfg.objectFormat !== format) throw new Error(`object format: config says ${cfg.objectFormat}, the repository ${format}`);
   const objectFormat = cfg.objectFormat;
-  const mayConvert = cfg.autocrlf || cfg.attributesFile || w.attributes || existsSync2(path5.join(commonDir, "info", "attributes")) || existsSync2("/etc/gitattributes");
+  const mayConvert = cfg.autocrlf || cfg.attributesFile || w.attributes || existsSync2(path4.join(commonDir, "info", "attributes")) || existsSync2("/etc/gitattributes");
   const candidates = [];
   const toStore = [];
   for (const [rel, e] of w.tree) {
@@ -1612,7 +1760,7 @@ function settledBy(e, edge) {
 }
 function indexCount(gitDir) {
   try {
-    const fd = openSync2(path5.join(gitDir, "index"), "r");
+    const fd = openSync2(path4.join(gitDir, "index"), "r");
     try {
       const head = Buffer.alloc(12);
       return readSync2(fd, head, 0, 12, 0) === 12 && head.toString("latin1", 0, 4) === "DIRC" ? head.readUInt32BE(8) : 0;
@@ -1713,8 +1861,8 @@ async function afterWhole(before, opts, indexRead) {
 
 // src/guard/fingerprint.ts
 import { createHash as createHash3 } from "node:crypto";
-import { lstatSync as lstatSync4, readdirSync as readdirSync4, readFileSync as readFileSync4, readlinkSync as readlinkSync2 } from "node:fs";
-import path6 from "node:path";
+import { lstatSync as lstatSync4, readdirSync as readdirSync4, readlinkSync as readlinkSync2 } from "node:fs";
+import path5 from "node:path";
 var REPO_SKIP = /* @__PURE__ */ new Set(["objects", "worktrees", "index", "index.lock", "opencode", "logs", "FETCH_HEAD", "gc.log"]);
 var RACY_FINE_MS = 100;
 var RACY_COARSE_MS = 2100;
@@ -1728,11 +1876,11 @@ function hashRepoDir(dir, prefix, out) {
   for (const name of names) {
     const rel = prefix ? `${prefix}/${name}` : name;
     if (!prefix && REPO_SKIP.has(name)) continue;
-    const abs = path6.join(dir, name);
+    const abs = path5.join(dir, name);
     try {
       const s = lstatSync4(abs);
       if (s.isDirectory()) hashRepoDir(abs, rel, out);
-      else out.set(`.git/${rel}`, createHash3("sha256").update(s.isSymbolicLink() ? `link:${readlinkSync2(abs)}` : readFileSync4(abs)).update(`mode:${s.mode}`).digest("hex"));
+      else out.set(`.git/${rel}`, createHash3("sha256").update(s.isSymbolicLink() ? `link:${readlinkSync2(abs)}` : contentSha256(dir, name)).update(`mode:${s.mode}`).digest("hex"));
     } catch {
     }
   }
@@ -1743,7 +1891,7 @@ function excluded2(rel, exclude) {
 function contentHash(root, rel, e) {
   try {
     if (e.type === "symlink") return createHash3("sha256").update("link:").update(readlinkSync2(fsPath(root, rel), { encoding: "buffer" })).digest("hex");
-    if (e.type === "file") return createHash3("sha256").update(readFileSync4(fsPath(root, rel))).digest("hex");
+    if (e.type === "file") return contentSha256(root, rel);
     return `other:${e.mode}`;
   } catch {
     return `unreadable:${Date.now()}:${Math.random()}`;
@@ -1788,7 +1936,7 @@ async function takeFingerprint(root, exclude = [], prev) {
   const repo = /* @__PURE__ */ new Map();
   const dirs = await gitDirs();
   if (dirs) hashRepoDir(dirs.common, "", repo);
-  const indexKey = dirs ? fileKey(path6.join(dirs.own, "index")) : void 0;
+  const indexKey = dirs ? fileKey(path5.join(dirs.own, "index")) : void 0;
   const LISTING = ".git/index (listing)";
   const prevListing = prev?.repo.get(LISTING);
   if (prevListing !== void 0 && indexKey !== void 0 && indexKey === prev?.indexKey && settledKey(indexKey, prev.takenAt - window)) repo.set(LISTING, prevListing);
@@ -1817,7 +1965,7 @@ function sameEntry(a, b) {
 }
 function compareFingerprints(a, b) {
   const out = [];
-  const abs = (rel) => path6.join(a.root, rel);
+  const abs = (rel) => path5.join(a.root, rel);
   for (const [rel, e] of a.tree) {
     const f = b.tree.get(rel);
     if (!f) out.push({ path: abs(rel), kind: "deleted" });
@@ -1883,7 +2031,7 @@ function formatChanges(changes) {
 
 // src/guard/worktree.ts
 import { statSync as statSync3 } from "node:fs";
-import path7 from "node:path";
+import path6 from "node:path";
 async function checkWorktree(directory) {
   const dir = realOrResolved(directory);
   let isDir = false;
@@ -1903,7 +2051,7 @@ async function checkWorktree(directory) {
     for (const flag of ["--show-toplevel", "--git-dir", "--git-common-dir"]) lines.push((await git(dir, ["rev-parse", "--path-format=absolute", flag])).stdout.replace(/\n$/, ""));
   }
   const [toplevel, gitDir, commonDir] = lines.map((l) => realOrResolved(l));
-  const worktrees = path7.join(commonDir, "worktrees") + path7.sep;
+  const worktrees = path6.join(commonDir, "worktrees") + path6.sep;
   const isWorktree = gitDir.startsWith(worktrees) && gitDir !== commonDir;
   return {
     directory: dir,
@@ -1994,7 +2142,7 @@ import { spawn as spawn3 } from "node:child_process";
 import { randomBytes as randomBytes3 } from "node:crypto";
 import { createWriteStream, existsSync as existsSync3, mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
 import net from "node:net";
-import path8 from "node:path";
+import path7 from "node:path";
 var NETWORK_FREE_ENV = {
   OPENCODE_DISABLE_MODELS_FETCH: "1",
   OPENCODE_DISABLE_AUTOUPDATE: "1",
@@ -2023,19 +2171,19 @@ function stateEnv(stateDir) {
   const dirs = { HOME: "home", XDG_CONFIG_HOME: "config", XDG_DATA_HOME: "data", XDG_CACHE_HOME: "cache", XDG_STATE_HOME: "state", TMPDIR: "tmp" };
   const env = {};
   for (const [k, v] of Object.entries(dirs)) {
-    env[k] = path8.join(stateDir, v);
+    env[k] = path7.join(stateDir, v);
     mkdirSync(env[k], { recursive: true });
   }
-  settleConfigDependencies(path8.join(env.XDG_CONFIG_HOME, "opencode"));
+  settleConfigDependencies(path7.join(env.XDG_CONFIG_HOME, "opencode"));
   return env;
 }
 var CONFIG_DEPENDENCY = "@opencode-ai/plugin";
 function settleConfigDependencies(configDir) {
-  if (existsSync3(path8.join(configDir, "package.json"))) return;
-  mkdirSync(path8.join(configDir, "node_modules"), { recursive: true });
+  if (existsSync3(path7.join(configDir, "package.json"))) return;
+  mkdirSync(path7.join(configDir, "node_modules"), { recursive: true });
   const deps = { [CONFIG_DEPENDENCY]: "*" };
-  writeFileSync2(path8.join(configDir, "package.json"), JSON.stringify({ dependencies: deps }, null, 2) + "\n");
-  writeFileSync2(path8.join(configDir, "package-lock.json"), JSON.stringify({ lockfileVersion: 3, packages: { "": { dependencies: deps } } }, null, 2) + "\n");
+  writeFileSync2(path7.join(configDir, "package.json"), JSON.stringify({ dependencies: deps }, null, 2) + "\n");
+  writeFileSync2(path7.join(configDir, "package-lock.json"), JSON.stringify({ lockfileVersion: 3, packages: { "": { dependencies: deps } } }, null, 2) + "\n");
 }
 function killGroup(child, signal) {
   if (child.pid === void 0) return;
@@ -2060,7 +2208,7 @@ async function freePort() {
 }
 async function startServer(opts) {
   mkdirSync(opts.logDir, { recursive: true });
-  const logFile = path8.join(opts.logDir, "opencode-server.log");
+  const logFile = path7.join(opts.logDir, "opencode-server.log");
   const log = createWriteStream(logFile);
   const argv = ["serve", "--hostname", "127.0.0.1", "--port", String(await freePort()), "--print-logs", "--log-level", "WARN"];
   const cmd = opts.wrap ? opts.wrap(opts.binary, argv) : { command: opts.binary, args: argv };
@@ -2072,6 +2220,7 @@ async function startServer(opts) {
     detached: true
     // its own process group, so stop() leaves nothing behind
   });
+  if (child.pid !== void 0) opts.onSpawn?.(child.pid);
   let exited;
   child.on("exit", (code, signal) => exited = `exited with ${signal ?? code}`);
   child.on("error", (e) => exited = `could not start: ${e.message}`);
@@ -2134,7 +2283,7 @@ async function startServer(opts) {
 
 // src/sandbox/policy.ts
 import { existsSync as existsSync4, statSync as statSync4 } from "node:fs";
-import path9 from "node:path";
+import path8 from "node:path";
 function isFile(p) {
   try {
     return !statSync4(p).isDirectory();
@@ -2143,7 +2292,7 @@ function isFile(p) {
   }
 }
 function depth(p) {
-  return p.split(path9.sep).filter(Boolean).length;
+  return p.split(path8.sep).filter(Boolean).length;
 }
 function derivePolicy(input) {
   const rules = [{ path: "/tmp", access: "private", why: "private tmp" }];
@@ -2155,7 +2304,7 @@ function derivePolicy(input) {
   for (const dir of input.hidden) if (existsSync4(dir)) rules.push({ path: realOrResolved(dir), access: "hidden", why: "the harness", file: isFile(dir) });
   for (const dir of input.readable) if (existsSync4(dir)) rules.push({ path: realOrResolved(dir), access: "read", why: "needed by the contained processes" });
   for (const entry of input.writeAllowlist) {
-    const abs = path9.join(workDir, entry);
+    const abs = path8.join(workDir, entry);
     if (input.harnessPaths.includes(entry)) {
       if (existsSync4(abs)) rules.push({ path: realOrResolved(abs), access: "hidden", why: `${entry}: the harness's, not the agent's`, file: isFile(abs) });
       continue;
@@ -2165,7 +2314,7 @@ function derivePolicy(input) {
       continue;
     }
     const r = realOrResolved(abs);
-    if (r !== abs && !r.startsWith(workDir + path9.sep)) {
+    if (r !== abs && !r.startsWith(workDir + path8.sep)) {
       unmounted.push(`${entry}: resolves outside the worktree (${r}); left read-only`);
       continue;
     }
@@ -2506,7 +2655,7 @@ var serializeObjectParam = ({ allowReserved, explode, name, style, value, valueO
 
 // node_modules/@opencode-ai/sdk/dist/gen/core/utils.gen.js
 var PATH_PARAM_RE = /\{[^{}]+\}/g;
-var defaultPathSerializer = ({ path: path11, url: _url }) => {
+var defaultPathSerializer = ({ path: path10, url: _url }) => {
   let url = _url;
   const matches = _url.match(PATH_PARAM_RE);
   if (matches) {
@@ -2525,7 +2674,7 @@ var defaultPathSerializer = ({ path: path11, url: _url }) => {
         name = name.substring(1);
         style = "matrix";
       }
-      const value = path11[name];
+      const value = path10[name];
       if (value === void 0 || value === null) {
         continue;
       }
@@ -2556,11 +2705,11 @@ var defaultPathSerializer = ({ path: path11, url: _url }) => {
   }
   return url;
 };
-var getUrl = ({ baseUrl, path: path11, query, querySerializer, url: _url }) => {
+var getUrl = ({ baseUrl, path: path10, query, querySerializer, url: _url }) => {
   const pathUrl = _url.startsWith("/") ? _url : `/${_url}`;
   let url = (baseUrl ?? "") + pathUrl;
-  if (path11) {
-    url = defaultPathSerializer({ path: path11, url });
+  if (path10) {
+    url = defaultPathSerializer({ path: path10, url });
   }
   let search = query ? querySerializer(query) : "";
   if (search.startsWith("?")) {
@@ -4039,15 +4188,15 @@ function findCaseTag(text) {
 
 // src/ledger/evidence.ts
 import { existsSync as existsSync5, mkdirSync as mkdirSync2, readdirSync as readdirSync5 } from "node:fs";
-import path10 from "node:path";
+import path9 from "node:path";
 function evidenceDir(runDir, caseId) {
-  return path10.join(runDir, "evidence", caseId);
+  return path9.join(runDir, "evidence", caseId);
 }
 function resultPath(runDir, caseId) {
-  return path10.join(runDir, "cases", `${caseId}.result.json`);
+  return path9.join(runDir, "cases", `${caseId}.result.json`);
 }
 function writeEvidence(runDir, caseId, name, data) {
-  const file = path10.join(evidenceDir(runDir, caseId), name);
+  const file = path9.join(evidenceDir(runDir, caseId), name);
   writeFileAtomic(file, data);
   return file;
 }
@@ -4055,7 +4204,7 @@ function listFiles(dir) {
   if (!existsSync5(dir)) return [];
   const out = [];
   for (const e of readdirSync5(dir, { withFileTypes: true })) {
-    const p = path10.join(dir, e.name);
+    const p = path9.join(dir, e.name);
     if (e.isDirectory()) out.push(...listFiles(p));
     else if (e.isFile() && !e.name.endsWith(SIDECAR_EXT) && !e.name.endsWith(".tmp")) out.push(p);
   }
@@ -4066,7 +4215,7 @@ function sealEvidence(runDir, caseId) {
   mkdirSync2(dir, { recursive: true });
   const entries = listFiles(dir).map((file) => {
     const { sha256: sha2562, bytes } = writeSidecar(file);
-    return { path: toPosix(path10.relative(runDir, file)), sha256: sha2562, bytes };
+    return { path: toPosix(path9.relative(runDir, file)), sha256: sha2562, bytes };
   });
   return entries.sort((a, b) => compareC(a.path, b.path));
 }
@@ -4312,12 +4461,11 @@ export {
   gitOk,
   splitNul,
   plantCanary,
+  sweepStaleCanaries,
   canaryState,
   compareCanaries,
   restoreCanary,
   removeCanary,
-  encodePath,
-  fsPath,
   takeSnapshot,
   takeSnapshotAfter,
   takeFingerprint,

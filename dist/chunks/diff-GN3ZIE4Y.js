@@ -43,6 +43,7 @@ function normalizeText(text, ctx) {
   }
   t = t.replace(/\/(?:private\/)?var\/folders\/[^/\s]+\/[^/\s]+\/T\/([^/\s"'():,]+)/g, (_m, name) => `<tmp>/${name.replace(/-[A-Za-z0-9]{6}$/, "-*")}`);
   t = t.replace(/\bRUN_[0-9]{4}\b/g, "RUN_####");
+  t = t.replace(/(\.opencode-dogfood-canary-RUN_####)-[0-9a-f]{8}\b/g, "$1-<id>");
   t = t.replace(/<tmp>\/opencode-dogfood-RUN_####-\*\/slot-\d+\/wt\b/g, "<worktree>");
   t = t.replace(/(<tmp>\/opencode-dogfood-RUN_####-\*)\/slot-\d+(?:<tmp>|\/tmp)/g, "$1");
   t = t.replace(/\.git\/worktrees\/[^/\s"']+/g, ".git/worktrees/<name>");
@@ -62,6 +63,10 @@ function normalizeText(text, ctx) {
 var TIME_KEY = /^(duration|elapsed|created|completed|updated|started|ended|timestamp)|(_ms|Ms|_at|At)$/;
 var SETTING_KEY = /budget|timeout|limit/i;
 var VOLATILE_KEYS = /* @__PURE__ */ new Set(["key_fingerprint", "server_config_sha256", "port", "pid"]);
+var GIT_OID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+function isSnapshotId(key, value, holder) {
+  return typeof value === "string" && GIT_OID.test(value) && (key === "snapshot" || key === "hash" && holder.type === "patch");
+}
 function normalizeJson(value, ctx, key = "", parentKey = "") {
   if (typeof value === "string") return normalizeText(value, ctx);
   if (typeof value === "number") {
@@ -74,6 +79,7 @@ function normalizeJson(value, ctx, key = "", parentKey = "") {
     const out = {};
     for (const [k, v] of Object.entries(value)) {
       if (k === "diffs" && key === "summary") out[k] = "<volatile>";
+      else if (isSnapshotId(k, v, value)) out[k] = "<snapshot>";
       else out[k] = VOLATILE_KEYS.has(k) && (typeof v === "string" || typeof v === "number") ? "<volatile>" : normalizeJson(v, ctx, k, key);
     }
     return out;

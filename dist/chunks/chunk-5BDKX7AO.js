@@ -3,6 +3,8 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 // src/sandbox/processes.ts
 import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 var PROCESS_TAG_VAR = "OPENCODE_DOGFOOD_SANDBOX";
+var CASE_PROCESS_VAR = "OPENCODE_DOGFOOD_CASE_OF";
+var SUITE_PID_VAR = "OPENCODE_DOGFOOD_SUITE_PID";
 function read(file) {
   try {
     return readFileSync(file);
@@ -17,14 +19,14 @@ function nsOf(pid) {
     return "";
   }
 }
-function findProcesses(tag, namespaces = /* @__PURE__ */ new Set()) {
+function findProcesses(tag, namespaces = /* @__PURE__ */ new Set(), variable = PROCESS_TAG_VAR) {
   let names;
   try {
     names = readdirSync("/proc");
   } catch {
     return [];
   }
-  const needle = Buffer.from(`${PROCESS_TAG_VAR}=${tag}\0`);
+  const needle = Buffer.from(`${variable}=${tag}\0`);
   const own = nsOf("self");
   const out = [];
   for (const name of names) {
@@ -77,6 +79,8 @@ function formatProcesses(list) {
 
 export {
   PROCESS_TAG_VAR,
+  CASE_PROCESS_VAR,
+  SUITE_PID_VAR,
   findProcesses,
   processBaseline,
   endNewProcesses,

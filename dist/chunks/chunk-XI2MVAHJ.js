@@ -7113,7 +7113,7 @@ function checkAttempts(runDir, id, attempts, problems) {
   }
   if (passed !== attempts.passed) problems.push(`run_summary.json: ${id} attempts.passed is ${attempts.passed}, ${passed} attempt results are PASS`);
 }
-var TOP_LEVEL = /^(cases|evidence|attempts|run_summary\.json(\.sig)?(\.sha256)?|report\.html(\.sha256)?)$/;
+var TOP_LEVEL = /^(cases|evidence|attempts|run_summary\.json(\.sig)?(\.sha256)?|report\.html(\.sha256)?|runner_setup\.json(\.sha256)?)$/;
 function runState(dir) {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return "not-a-run";
   const names = readdirSync2(dir);

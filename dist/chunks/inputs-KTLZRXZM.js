@@ -9,13 +9,13 @@ import {
   parseSuiteInputs,
   parseUrl,
   parseWorktreePath
-} from "./chunk-ILIM4E6P.js";
+} from "./chunk-TBH6JUDJ.js";
 import "./chunk-DKZ2MXEC.js";
-import "./chunk-EUL7U7SJ.js";
+import "./chunk-ZHHB6YWG.js";
 import "./chunk-6GGF6ZQ3.js";
 import {
   RUN_OPTIONS
-} from "./chunk-TX6BXDB6.js";
+} from "./chunk-RNAHWGD5.js";
 import "./chunk-RLRWZL4I.js";
 import "./chunk-UJXVBKO4.js";
 import "./chunk-NYKIGPAP.js";
