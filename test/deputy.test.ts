@@ -10,7 +10,8 @@
 // file, the HTML report, the job summary, the check run, or the output; and
 // `verify` must accept the ledger.
 import { randomBytes } from 'node:crypto'
-import { existsSync, lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, lstatSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import builtin from '../fixtures/cases.json' with { type: 'json' }
@@ -42,10 +43,12 @@ interface Outcome {
   results: Map<string, CaseResult>
   marker: string
   envMarker: string
+  /** The content of the file outside that T2B86 hard-links into the tree. */
+  hardMarker: string
 }
 
 /** The hostile entries, one case each (T2b: allowed writes; T3: the codegen check's answer file). */
-function deputyCases(outside: string): object[] {
+function deputyCases(outside: string, hardTarget: string): object[] {
   const t2b = (id: string, purpose: string, command: string) => ({
     id,
     stage: 'T2b',
@@ -74,7 +77,7 @@ function deputyCases(outside: string): object[] {
     t2b('T2B83', 'a link to a device that reads without end', `ln -s /dev/zero ${SANDBOX}/zero.txt`),
     t2b('T2B84', 'a FIFO', `mkfifo ${SANDBOX}/pipe.txt`),
     t2b('T2B85', 'a unix socket', `node -e "require('net').createServer().listen('${SANDBOX}/sock.txt', () => process.exit(0))"`),
-    t2b('T2B86', 'a hard link to a file outside (uncontained: same file system)', `ln ${outside} ${SANDBOX}/hard.txt`),
+    t2b('T2B86', 'a hard link to a file outside (uncontained: same file system)', `ln ${hardTarget} ${SANDBOX}/hard.txt`),
     t2b('T2B87', 'a folder of the allowlist replaced by a link to a folder outside', `mkdir -p ${SANDBOX}/out && ln -s ${path.dirname(outside)} ${SANDBOX}/out/up`),
     t2b('T2B88', 'an allowed write of a large file (64 MB)', `head -c 64000000 /dev/urandom > ${SANDBOX}/big.bin`),
     t3('T3C81', 'the answer file is a link to a file outside', `${SANDBOX}/generated/linked.mjs`, `mkdir -p ${SANDBOX}/generated && ln -s ${outside} ${SANDBOX}/generated/linked.mjs`),
@@ -89,8 +92,14 @@ async function runCell(cell: Cell): Promise<Outcome> {
   // The marker file is valid JavaScript exporting slugify: node would run it if a check followed the link.
   const outside = path.join(base, 'outside-secret.mjs')
   writeFileSync(outside, `// ${marker}\nexport function slugify(s) { return '${marker}' + s }\n`)
+  // The hard link's target lies in the host's temp folder (same file system, not the watched folder
+  // beside the worktree): uncontained, the agent itself can read it (and OpenCode's own session diff
+  // shows it in the transcript); the harness must not copy it into the evidence.
+  const hardMarker = `deputy-hard-${randomBytes(8).toString('hex')}`
+  const hardTarget = path.join(os.tmpdir(), `${hardMarker}.txt`)
+  writeFileSync(hardTarget, `${hardMarker}\n`)
   const casesFile = path.join(base, 'deputy.json')
-  writeFileSync(casesFile, JSON.stringify({ cases: deputyCases(outside) }, null, 2))
+  writeFileSync(casesFile, JSON.stringify({ cases: deputyCases(outside, hardTarget) }, null, 2))
   const wt = path.join(base, 'wt')
   let cwd = repo
   const junitFile = path.join(base, 'junit.xml')
@@ -101,6 +110,7 @@ async function runCell(cell: Cell): Promise<Outcome> {
     cwd = wt
   }
   const run = await cliAsync(args, { cwd, env: { DEPUTY_ENV_MARKER: envMarker } })
+  rmSync(hardTarget)
   const runDir = path.join(cwd, 'artifacts', 'ledger', 'opencode_dogfood', 'RUN_0001')
   if (!existsSync(path.join(runDir, 'run_summary.json'))) throw new Error(`no run summary; the CLI exited ${run.status}:\n${run.stdout}\n${run.stderr}`)
   const summary = JSON.parse(readFileSync(path.join(runDir, 'run_summary.json'), 'utf8')) as RunSummary
@@ -113,7 +123,7 @@ async function runCell(cell: Cell): Promise<Outcome> {
   const reportFile = path.join(base, 'report.html')
   const r = cli(['report', runDir, '--out', reportFile])
   if (r.status !== 0) throw new Error(`report failed: ${r.stderr}`)
-  return { cell, base, cwd, runDir, run, verify, report: readFileSync(reportFile, 'utf8'), junit: readFileSync(junitFile, 'utf8'), summary, results, marker, envMarker }
+  return { cell, base, cwd, runDir, run, verify, report: readFileSync(reportFile, 'utf8'), junit: readFileSync(junitFile, 'utf8'), summary, results, marker, envMarker, hardMarker }
 }
 
 const CELLS: Cell[] = [
@@ -169,6 +179,12 @@ for (const cell of CELLS) {
       for (const [where, text] of Object.entries({ stdout: o.run.stdout, stderr: o.run.stderr, junit: o.junit, report: o.report, summary, check })) {
         for (const n of needles) expect(text.includes(n), `${where} holds ${n === o.marker ? 'the marker' : "the harness's environment"}`).toBe(false)
       }
+    })
+
+    it('a hard link to a file outside is never copied by the harness (only the agent itself may have read it, uncontained)', () => {
+      const dir = path.join(o.runDir, 'evidence', 'T2B86')
+      const own = readdirSync(dir).filter((n) => n !== 'transcript.json' && n !== 'transcript.json.sha256')
+      for (const n of own) expect(readFileSync(path.join(dir, n), 'utf8').includes(o.hardMarker), n).toBe(false)
     })
 
     it('the ledger stays small: a 64 MB write is recorded by size and hash (the evidence limit, 1 MiB by default)', () => {

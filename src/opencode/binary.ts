@@ -49,10 +49,10 @@ export function checkOpencodeVersion(version: string, where: string, input = 'op
 /**
  * The version of the opencode binary at `bin`: for the platform package of
  * opencode-ai, its package.json (running the binary costs a second of CPU);
- * otherwise what `bin --version` prints. Throws InputError('opencode-path')
- * when it cannot be run or prints no version.
+ * otherwise what `bin --version` prints; undefined when it cannot be run
+ * (it then fails to start as a server: CLIFAIL).
  */
-export function opencodeVersion(bin: string): string {
+export function opencodeVersion(bin: string): string | undefined {
   const own = path.join(path.dirname(path.dirname(bin)), 'package.json')
   try {
     const pkg = JSON.parse(readFileSync(own, 'utf8')) as { name?: string; version?: string }
@@ -62,13 +62,13 @@ export function opencodeVersion(bin: string): string {
   }
   try {
     return execFileSync(bin, ['--version'], { encoding: 'utf8', timeout: VERSION_TIMEOUT_MS, stdio: ['ignore', 'pipe', 'pipe'] })
-  } catch (e) {
-    const err = e as { stderr?: string; message: string }
-    throw new InputError('opencode-path', `${bin} --version failed (${(err.stderr || err.message).trim().split('\n')[0]}); supported: opencode ${SUPPORTED_OPENCODE.text}`)
+  } catch {
+    // A binary that cannot even say its version is a client that cannot start: the plan packet's
+    // CLIFAIL (F01), recorded in the ledger when the server fails to start, not a refusal here.
+    return undefined
   }
 }
 
-/** The platform packages opencode-ai ships its binary in, best first. */
 export function platformPackages(platform: NodeJS.Platform = process.platform, arch: string = process.arch): string[] {
   const os = platform === 'win32' ? 'windows' : platform
   const base = `opencode-${os}-${arch}`
@@ -88,12 +88,14 @@ function executable(p: string): boolean {
  * The opencode binary to run (see the top of this file), its version checked
  * against SUPPORTED_OPENCODE. Returns its absolute path. Throws
  * InputError('opencode-path') when `explicit` is not an executable file, no
- * binary is found, or the binary's version is unreadable or out of range
+ * binary is found, or the version it prints is unreadable or out of range (a binary
+ * that cannot run at all is left to fail at server start: CLIFAIL)
  * (one line: "opencode 2.0.1 is not supported; supported: >=1.18.0 <2 (PATH)").
  */
 export function resolveOpencodeBinary(explicit?: string): string {
   const bin = findOpencodeBinary(explicit)
-  checkOpencodeVersion(opencodeVersion(bin), bin)
+  const version = opencodeVersion(bin)
+  if (version !== undefined) checkOpencodeVersion(version, bin)
   return bin
 }
 
