@@ -20,6 +20,8 @@ const HARNESS_ONLY: Record<string, string> = {
   'src/cases/catalog.ts': "the user's --cases-file, read before any case",
   'src/cases/checks.ts': "the scripted model's request log in the harness's temp folder (hidden from the agent's sandbox)",
   'src/guard/canary.ts': "procfs (/proc/sys/kernel/random/boot_id, /proc/<pid>/stat) to name the canary's owner; canaries themselves go through the reader",
+  'src/action/runner-host.ts': "procfs and sysfs values of the runner (/proc/sys/kernel/…), recorded before the run",
+  'src/opencode/binary.ts': "the opencode platform package's own package.json (its version)",
   'src/cli.ts': "the case context file in the harness's temp folder, and run_summary.json the harness sealed",
   'src/fsutil.ts': 'sha256File: result files the harness just wrote (suite/repeat.ts, suite/case-process.ts)',
   'src/init.ts': "the package's own fixture files, copied by `init` before any run",

@@ -6,7 +6,8 @@
 // agent made: `git worktree remove` (never forced) when git accepts it, else
 // its files go into the evidence, its folders (then empty) are removed, and
 // the stale registration is pruned.
-import { lstatSync, readdirSync, readFileSync, readlinkSync, rmdirSync, rmSync } from 'node:fs'
+import { lstatSync, readdirSync, readlinkSync, rmdirSync, rmSync } from 'node:fs'
+import { DEFAULT_EVIDENCE_MAX_BYTES, describeInspection, readBeneath, readUntrustedFile } from './reader.js'
 import path from 'node:path'
 import { git } from '../git.js'
 
@@ -27,7 +28,7 @@ export function readRegistrations(commonDir: string): Registrations {
   }
   for (const name of names) {
     try {
-      const gitfile = readFileSync(path.join(commonDir, 'worktrees', name, 'gitdir'), 'utf8').trim()
+      const gitfile = readUntrustedFile(path.join(commonDir, 'worktrees', name, 'gitdir'), 64 << 10).toString('utf8').trim()
       out.set(name, path.dirname(path.resolve(commonDir, 'worktrees', name, gitfile)))
     } catch {
       out.set(name, undefined)
@@ -91,9 +92,10 @@ export async function undoRegistration(repoDir: string, commonDir: string, reg: 
     // Changed or untracked files (git refuses): the files go into the evidence, one by one.
     const { files, dirs } = entriesUnder(reg.worktree)
     files.forEach((abs, i) => {
-      const s = lstatSync(abs)
-      const name = `worktree_${reg.name.replace(/[^A-Za-z0-9_.-]/g, '_')}_${String(i + 1).padStart(3, '0')}${s.isSymbolicLink() ? '.link' : '.bin'}`
-      keep(name, s.isSymbolicLink() ? `symlink to ${readlinkSync(abs)}\n` : readFileSync(abs))
+      // Through the evidence reader: a link by its target, a FIFO or hard link by what it is, content bounded.
+      const got = readBeneath(path.dirname(abs), path.basename(abs), { maxBytes: DEFAULT_EVIDENCE_MAX_BYTES })
+      const name = `worktree_${reg.name.replace(/[^A-Za-z0-9_.-]/g, '_')}_${String(i + 1).padStart(3, '0')}${got.kind === 'symlink' ? '.link' : got.data ? '.bin' : '.txt'}`
+      keep(name, got.data ?? `${describeInspection(got)}\n`)
       rmSync(abs)
       lines.push(`moved\t${JSON.stringify(abs)}\tevidence ${name}`)
     })

@@ -12,7 +12,9 @@
 // worktree, and the project id file OpenCode writes into the common git dir
 // (`<common dir>/opencode`) when the run created it.
 import { spawn } from 'node:child_process'
-import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, rmSync } from 'node:fs'
+import path from 'node:path'
+import { readBeneath } from '../guard/reader.js'
 import { alive } from '../proc.js'
 import { CASE_PROCESS_VAR, findProcesses } from './processes.js'
 
@@ -45,7 +47,8 @@ export function removeLeftovers(l: RunLeftovers): string[] {
   }
   for (const c of l.canaries) {
     try {
-      if (readFileSync(c.file, 'utf8') === c.content) rm(c.file)
+      // Through the evidence reader: a link or FIFO the agent put in its place is never followed or opened.
+      if (readBeneath(path.dirname(c.file), path.basename(c.file), { maxBytes: 4096 }).data?.toString('utf8') === c.content) rm(c.file)
     } catch {
       // gone already
     }
