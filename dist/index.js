@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   progressLine
-} from "./chunks/chunk-Q3J6S5DI.js";
+} from "./chunks/chunk-FER2IB4Y.js";
 import {
   TABLE_HEAD,
   bytes,
@@ -23,11 +23,11 @@ import {
   platformPackages,
   resolveOpencodeBinary,
   runSuite
-} from "./chunks/chunk-Z3DZC7IK.js";
+} from "./chunks/chunk-DKJCN7AB.js";
 import "./chunks/chunk-XI2MVAHJ.js";
 import "./chunks/chunk-7DGKOF5D.js";
-import "./chunks/chunk-ONVXCVSL.js";
-import "./chunks/chunk-ZRLPVDJU.js";
+import "./chunks/chunk-A4ILTQG6.js";
+import "./chunks/chunk-VQSGMN5G.js";
 import {
   secretValues
 } from "./chunks/chunk-ZV5KNJNH.js";
@@ -67,19 +67,21 @@ import {
   parseRecordPath,
   parseRoles,
   parseUrl
-} from "./chunks/chunk-TBH6JUDJ.js";
+} from "./chunks/chunk-UJHC6T3R.js";
 import {
   parseStages,
   selectCases
 } from "./chunks/chunk-DKZ2MXEC.js";
 import {
-  MAX_EVIDENCE_LIMIT,
   onPath,
   parseContainmentMode,
   probeBwrap,
   usernsRefused,
   validateAllowlist
-} from "./chunks/chunk-ZHHB6YWG.js";
+} from "./chunks/chunk-4T2MZU4M.js";
+import {
+  MAX_EVIDENCE_LIMIT
+} from "./chunks/chunk-JYIORXB2.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,

@@ -6,10 +6,14 @@ import {
 import {
   alive
 } from "./chunk-7S2WGD5M.js";
+import {
+  readBeneath
+} from "./chunk-JYIORXB2.js";
 
 // src/sandbox/reaper.ts
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
+import path from "node:path";
 var CASE_WAIT_MS = 6e4;
 function removeLeftovers(l) {
   const removed = [];
@@ -22,7 +26,7 @@ function removeLeftovers(l) {
   };
   for (const c of l.canaries) {
     try {
-      if (readFileSync(c.file, "utf8") === c.content) rm(c.file);
+      if (readBeneath(path.dirname(c.file), path.basename(c.file), { maxBytes: 4096 }).data?.toString("utf8") === c.content) rm(c.file);
     } catch {
     }
   }

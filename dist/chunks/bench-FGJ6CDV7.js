@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-Q3J6S5DI.js";
+} from "./chunk-FER2IB4Y.js";
 import "./chunk-P2G4MC2A.js";
 import {
   DEFAULT_ROLES,
@@ -12,21 +12,22 @@ import {
   resolveOpencodeBinary,
   runSuite,
   startBackends
-} from "./chunk-Z3DZC7IK.js";
+} from "./chunk-DKJCN7AB.js";
 import "./chunk-XI2MVAHJ.js";
 import "./chunk-7DGKOF5D.js";
-import "./chunk-ONVXCVSL.js";
+import "./chunk-A4ILTQG6.js";
 import {
   agentFor,
   caseTag,
   sdkTransport
-} from "./chunk-ZRLPVDJU.js";
+} from "./chunk-VQSGMN5G.js";
 import "./chunk-ZV5KNJNH.js";
 import "./chunk-ZCGT4M2M.js";
 import "./chunk-5BDKX7AO.js";
 import "./chunk-7S2WGD5M.js";
 import "./chunk-DKZ2MXEC.js";
-import "./chunk-ZHHB6YWG.js";
+import "./chunk-4T2MZU4M.js";
+import "./chunk-JYIORXB2.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_WRITE_ALLOWLIST

@@ -1,5 +1,8 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
+  isAllowed
+} from "./chunk-4T2MZU4M.js";
+import {
   BeneathReader,
   DEFAULT_EVIDENCE_MAX_BYTES,
   blobIdOf,
@@ -10,10 +13,9 @@ import {
   describeInspection,
   encodePath,
   fsPath,
-  isAllowed,
   readBeneath,
   readUntrustedFile
-} from "./chunk-ZHHB6YWG.js";
+} from "./chunk-JYIORXB2.js";
 import {
   SIDECAR_EXT,
   writeSidecar

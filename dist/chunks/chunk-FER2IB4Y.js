@@ -4,13 +4,13 @@ import {
 } from "./chunk-P2G4MC2A.js";
 import {
   runSuite
-} from "./chunk-Z3DZC7IK.js";
+} from "./chunk-DKJCN7AB.js";
 import {
   verifyRun
 } from "./chunk-XI2MVAHJ.js";
 import {
   gitOk
-} from "./chunk-ZRLPVDJU.js";
+} from "./chunk-VQSGMN5G.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,

@@ -34,7 +34,7 @@ import {
   takeSnapshotAfter,
   toolUses,
   writeEvidence
-} from "./chunk-ZRLPVDJU.js";
+} from "./chunk-VQSGMN5G.js";
 import {
   containsSecret,
   redact,
@@ -46,16 +46,20 @@ import {
   processBaseline
 } from "./chunk-5BDKX7AO.js";
 import {
-  BeneathReader,
-  MAX_EVIDENCE_LIMIT,
   contain,
-  containmentLabel,
+  containmentLabel
+} from "./chunk-4T2MZU4M.js";
+import {
+  BeneathReader,
+  DEFAULT_EVIDENCE_MAX_BYTES,
+  MAX_EVIDENCE_LIMIT,
   describeInspection,
   encodePath,
   fsPath,
   lookAt,
-  readBeneath
-} from "./chunk-ZHHB6YWG.js";
+  readBeneath,
+  readUntrustedFile
+} from "./chunk-JYIORXB2.js";
 import "./chunk-UJXVBKO4.js";
 import {
   STAGES
@@ -307,7 +311,7 @@ function compareLedger(before, after, ownWrites) {
 }
 
 // src/guard/registrations.ts
-import { lstatSync as lstatSync3, readdirSync as readdirSync3, readFileSync, readlinkSync, rmdirSync as rmdirSync2, rmSync as rmSync2 } from "node:fs";
+import { lstatSync as lstatSync3, readdirSync as readdirSync3, rmdirSync as rmdirSync2, rmSync as rmSync2 } from "node:fs";
 import path2 from "node:path";
 function readRegistrations(commonDir) {
   const out = /* @__PURE__ */ new Map();
@@ -319,7 +323,7 @@ function readRegistrations(commonDir) {
   }
   for (const name of names) {
     try {
-      const gitfile = readFileSync(path2.join(commonDir, "worktrees", name, "gitdir"), "utf8").trim();
+      const gitfile = readUntrustedFile(path2.join(commonDir, "worktrees", name, "gitdir"), 64 << 10).toString("utf8").trim();
       out.set(name, path2.dirname(path2.resolve(commonDir, "worktrees", name, gitfile)));
     } catch {
       out.set(name, void 0);
@@ -366,10 +370,10 @@ async function undoRegistration(repoDir, commonDir, reg, keep) {
     if (r.exitCode === 0) return [`removed	${JSON.stringify(label)}	git worktree remove ${reg.worktree}`];
     const { files, dirs } = entriesUnder(reg.worktree);
     files.forEach((abs, i) => {
-      const s = lstatSync3(abs);
-      const name = `worktree_${reg.name.replace(/[^A-Za-z0-9_.-]/g, "_")}_${String(i + 1).padStart(3, "0")}${s.isSymbolicLink() ? ".link" : ".bin"}`;
-      keep(name, s.isSymbolicLink() ? `symlink to ${readlinkSync(abs)}
-` : readFileSync(abs));
+      const got = readBeneath(path2.dirname(abs), path2.basename(abs), { maxBytes: DEFAULT_EVIDENCE_MAX_BYTES });
+      const name = `worktree_${reg.name.replace(/[^A-Za-z0-9_.-]/g, "_")}_${String(i + 1).padStart(3, "0")}${got.kind === "symlink" ? ".link" : got.data ? ".bin" : ".txt"}`;
+      keep(name, got.data ?? `${describeInspection(got)}
+`);
       rmSync2(abs);
       lines.push(`moved	${JSON.stringify(abs)}	evidence ${name}`);
     });
@@ -600,7 +604,7 @@ function cliTransport(baseUrl, binary, env = process.env, launcher, password) {
 
 // src/cases/checks.ts
 import { execFile } from "node:child_process";
-import { readdirSync as readdirSync4, readFileSync as readFileSync2 } from "node:fs";
+import { readdirSync as readdirSync4, readFileSync } from "node:fs";
 import path3 from "node:path";
 var ok = (reason) => ({ actual: "SUCCESS", reason });
 var fail = (code, reason) => ({ actual: "FAIL", code, reason });
@@ -699,7 +703,7 @@ var roles = async (env) => {
       env.log(`role ${role.name}: ${describe(r)}`);
       outcome = judgeAnswer(r);
       if (!outcome && env.ctx.scriptedLog) {
-        const seen = readFileSync2(env.ctx.scriptedLog, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l)).some((q) => q.case_id === env.ctx.caseDef.id && q.key_fingerprint === keyFingerprint(key));
+        const seen = readFileSync(env.ctx.scriptedLog, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l)).some((q) => q.case_id === env.ctx.caseDef.id && q.key_fingerprint === keyFingerprint(key));
         record.provider_saw_key = seen;
         if (!seen) outcome = fail("EVIDENCEMISMATCH", `role ${role.name}: the provider never received the key from ${role.key_env}`);
       }

@@ -9,9 +9,10 @@ import {
   parseSuiteInputs,
   parseUrl,
   parseWorktreePath
-} from "./chunk-TBH6JUDJ.js";
+} from "./chunk-UJHC6T3R.js";
 import "./chunk-DKZ2MXEC.js";
-import "./chunk-ZHHB6YWG.js";
+import "./chunk-4T2MZU4M.js";
+import "./chunk-JYIORXB2.js";
 import "./chunk-6GGF6ZQ3.js";
 import {
   RUN_OPTIONS

@@ -3,10 +3,12 @@ import {
   parseStages
 } from "./chunk-DKZ2MXEC.js";
 import {
-  MAX_EVIDENCE_LIMIT,
   parseContainmentMode,
   validateAllowlist
-} from "./chunk-ZHHB6YWG.js";
+} from "./chunk-4T2MZU4M.js";
+import {
+  MAX_EVIDENCE_LIMIT
+} from "./chunk-JYIORXB2.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,

@@ -10,7 +10,7 @@ import {
 } from "./chunk-7DGKOF5D.js";
 import {
   startReaper
-} from "./chunk-ONVXCVSL.js";
+} from "./chunk-A4ILTQG6.js";
 import {
   SCRIPTED_KEY_ENV,
   SCRIPTED_PROVIDER,
@@ -42,7 +42,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-ZRLPVDJU.js";
+} from "./chunk-VQSGMN5G.js";
 import {
   redact,
   scrubFile,
@@ -64,12 +64,14 @@ import {
   statusOf
 } from "./chunk-DKZ2MXEC.js";
 import {
-  DEFAULT_EVIDENCE_MAX_BYTES,
   contain,
   containmentLabel,
-  readUntrustedFile,
   resolveContainment
-} from "./chunk-ZHHB6YWG.js";
+} from "./chunk-4T2MZU4M.js";
+import {
+  DEFAULT_EVIDENCE_MAX_BYTES,
+  readUntrustedFile
+} from "./chunk-JYIORXB2.js";
 import {
   AGENT_CALLS_SUBDIR,
   BUILTIN_MODEL,
@@ -724,9 +726,8 @@ function opencodeVersion(bin) {
   }
   try {
     return execFileSync(bin, ["--version"], { encoding: "utf8", timeout: VERSION_TIMEOUT_MS, stdio: ["ignore", "pipe", "pipe"] });
-  } catch (e) {
-    const err = e;
-    throw new InputError("opencode-path", `${bin} --version failed (${(err.stderr || err.message).trim().split("\n")[0]}); supported: opencode ${SUPPORTED_OPENCODE.text}`);
+  } catch {
+    return void 0;
   }
 }
 function platformPackages(platform = process.platform, arch = process.arch) {
@@ -744,7 +745,8 @@ function executable(p) {
 }
 function resolveOpencodeBinary(explicit) {
   const bin = findOpencodeBinary(explicit);
-  checkOpencodeVersion(opencodeVersion(bin), bin);
+  const version = opencodeVersion(bin);
+  if (version !== void 0) checkOpencodeVersion(version, bin);
   return bin;
 }
 function findOpencodeBinary(explicit) {

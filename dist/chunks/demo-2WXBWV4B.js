@@ -4,19 +4,20 @@ import {
   makeThrowawayRepo,
   progressLine,
   runDemo
-} from "./chunk-Q3J6S5DI.js";
+} from "./chunk-FER2IB4Y.js";
 import "./chunk-P2G4MC2A.js";
-import "./chunk-Z3DZC7IK.js";
+import "./chunk-DKJCN7AB.js";
 import "./chunk-XI2MVAHJ.js";
 import "./chunk-7DGKOF5D.js";
-import "./chunk-ONVXCVSL.js";
-import "./chunk-ZRLPVDJU.js";
+import "./chunk-A4ILTQG6.js";
+import "./chunk-VQSGMN5G.js";
 import "./chunk-ZV5KNJNH.js";
 import "./chunk-ZCGT4M2M.js";
 import "./chunk-5BDKX7AO.js";
 import "./chunk-7S2WGD5M.js";
 import "./chunk-DKZ2MXEC.js";
-import "./chunk-ZHHB6YWG.js";
+import "./chunk-4T2MZU4M.js";
+import "./chunk-JYIORXB2.js";
 import "./chunk-6GGF6ZQ3.js";
 import "./chunk-RLRWZL4I.js";
 import "./chunk-UJXVBKO4.js";
