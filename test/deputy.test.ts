@@ -133,7 +133,9 @@ const CELLS: Cell[] = [
   { flow: 'hand-made', containment: 'required' },
 ]
 
-for (const cell of CELLS) {
+// CI runs three cells; the hand-made flow uncontained (the same reads as the --worktree flow uncontained) in DOGFOOD_LONG=1.
+const LONG = process.env.DOGFOOD_LONG === '1'
+for (const cell of CELLS.filter((c) => LONG || !(c.flow === 'hand-made' && c.containment === 'off'))) {
   const skip = cell.containment === 'required' ? requireTools(['bwrap'], `deputy cell ${cell.flow}, contained`) : undefined
   describe.skipIf(!!skip)(`the harness is no deputy: ${cell.flow}, containment ${cell.containment}`, () => {
     let o: Outcome
