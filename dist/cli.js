@@ -83,14 +83,14 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 3 on an internal error, 130/143 when SIGINT/SIGTERM interrupted the run (its ledger sealed as interrupted).
 `;
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-2WXBWV4B.js");
+  const { progressLine } = await import("./chunks/demo-QSGDB5CH.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
-  const { joinNegativeValues, parseSuiteInputs } = await import("./chunks/inputs-EXRZZBKE.js");
+  const { joinNegativeValues, parseSuiteInputs } = await import("./chunks/inputs-2TLPJFOU.js");
   const stringOptions = new Set(Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k));
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-ETBXC5CY.js");
+  const { runSuite } = await import("./chunks/run-JMYBX4ZI.js");
   const { verdictTable } = await import("./chunks/table-25WQKIGQ.js");
   const opts = parseSuiteInputs(values, process.cwd());
   const junit = values.junit !== void 0 ? await import("./chunks/junit-3FZDWPI7.js") : void 0;
@@ -180,7 +180,7 @@ var PARENT_POLL_MS = 250;
 async function cmdCase(argv) {
   const [ctxFile, pidFile, waitArg] = argv;
   if (pidFile) writeFileSync(pidFile, String(process.pid));
-  const loading = import("./chunks/run-case-XBZBDFZT.js");
+  const loading = import("./chunks/run-case-UFZEUEMA.js");
   loading.catch(() => {
   });
   const waitMs = Number(waitArg ?? 0);
@@ -249,14 +249,14 @@ async function main(argv) {
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-2WXBWV4B.js")).runDemo(rest);
+        return await (await import("./chunks/demo-QSGDB5CH.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-FGJ6CDV7.js")).runBench(rest);
+        return await (await import("./chunks/bench-AXE7BUV4.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {
         const [parent, group, tag, leftovers] = rest;
-        await (await import("./chunks/reaper-4LP3RBEF.js")).reap(Number(parent), Number(group), tag, leftovers ? JSON.parse(leftovers) : void 0);
+        await (await import("./chunks/reaper-6FDKB3QT.js")).reap(Number(parent), Number(group), tag, leftovers ? JSON.parse(leftovers) : void 0);
         return 0;
       }
       default:

@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   progressLine
-} from "./chunks/chunk-FER2IB4Y.js";
+} from "./chunks/chunk-RSI4WOHF.js";
 import {
   TABLE_HEAD,
   bytes,
@@ -23,11 +23,11 @@ import {
   platformPackages,
   resolveOpencodeBinary,
   runSuite
-} from "./chunks/chunk-DKJCN7AB.js";
+} from "./chunks/chunk-HGWP662M.js";
 import "./chunks/chunk-XI2MVAHJ.js";
 import "./chunks/chunk-7DGKOF5D.js";
-import "./chunks/chunk-A4ILTQG6.js";
-import "./chunks/chunk-VQSGMN5G.js";
+import "./chunks/chunk-VJDNKUUY.js";
+import "./chunks/chunk-IHFRBGVC.js";
 import {
   secretValues
 } from "./chunks/chunk-ZV5KNJNH.js";
@@ -67,7 +67,7 @@ import {
   parseRecordPath,
   parseRoles,
   parseUrl
-} from "./chunks/chunk-UJHC6T3R.js";
+} from "./chunks/chunk-SL3B2ZRH.js";
 import {
   parseStages,
   selectCases
@@ -81,7 +81,7 @@ import {
 } from "./chunks/chunk-4T2MZU4M.js";
 import {
   MAX_EVIDENCE_LIMIT
-} from "./chunks/chunk-JYIORXB2.js";
+} from "./chunks/chunk-TZR42FOZ.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,

@@ -123,13 +123,13 @@ export class BeneathReader {
 
   /** What `rel` is, and its content when it is a small regular file with one name. */
   inspect(rel: string, opts: ReadOptions): Inspection {
-    if (this.closed) throw new Error('BeneathReader: used after close()')
-    const parts = rel.split('/')
-    if (parts.some((p) => p === '' || p === '.' || p === '..')) return nothing('unreachable', `refused: '${rel}' is not a plain relative path`)
-    const name = parts.pop()!
-    const dir = this.folder(parts)
-    if (typeof dir === 'string') return nothing('unreachable', dir)
-    return this.entry(dir, parts, name, opts)
+    const opened = this.open(rel, opts)
+    if (!('fd' in opened)) return opened
+    try {
+      return readOpened(opened, opened.base, opts.maxBytes)
+    } finally {
+      closeSync(opened.fd)
+    }
   }
 
   /** Release every folder descriptor (idempotent). */
@@ -182,7 +182,18 @@ export class BeneathReader {
     this.dirs.clear()
   }
 
-  private entry(dir: number | null, parts: string[], name: string, opts: ReadOptions): Inspection {
+  /**
+   * `rel` opened for reading when it is a regular file (no link followed, no
+   * FIFO or device opened, the same inode as lstat saw); else what it is.
+   * The caller closes the descriptor.
+   */
+  open(rel: string, opts: Omit<ReadOptions, 'maxBytes'>): (OpenedFile & { base: Inspection }) | Inspection {
+    if (this.closed) throw new Error('BeneathReader: used after close()')
+    const parts = rel.split('/')
+    if (parts.some((p) => p === '' || p === '.' || p === '..')) return nothing('unreachable', `refused: '${rel}' is not a plain relative path`)
+    const name = parts.pop()!
+    const dir = this.folder(parts)
+    if (typeof dir === 'string') return nothing('unreachable', dir)
     const p = this.childPath(dir, parts, name)
     let st: Stats
     try {
@@ -203,44 +214,11 @@ export class BeneathReader {
     }
     if (base.kind !== 'file') return { ...base, size: base.kind === 'directory' ? 0 : st.size, note: `a ${base.kind}: never opened` }
     if (st.nlink > 1 && !opts.allowHardLinks) return { ...base, note: `a file with ${st.nlink} names (a hard link): not read` }
-    const opened = this.openChecked(p, st, base, opts)
-    if (!('fd' in opened)) return opened
-    try {
-      return readOpened(opened, base, opts.maxBytes)
-    } finally {
-      closeSync(opened.fd)
-    }
+    const opened = this.openChecked(p, st, base, opts.allowHardLinks === true)
+    return 'fd' in opened ? { ...opened, base } : opened
   }
 
-  /**
-   * `rel` opened for reading when it is a regular file (no link followed, no
-   * FIFO or device opened, the same inode as lstat saw); else what it is.
-   * The caller closes the descriptor.
-   */
-  open(rel: string, opts: Omit<ReadOptions, 'maxBytes'>): OpenedFile | Inspection {
-    if (this.closed) throw new Error('BeneathReader: used after close()')
-    const parts = rel.split('/')
-    if (parts.some((p) => p === '' || p === '.' || p === '..')) return nothing('unreachable', `refused: '${rel}' is not a plain relative path`)
-    const name = parts.pop()!
-    const dir = this.folder(parts)
-    if (typeof dir === 'string') return nothing('unreachable', dir)
-    const p = this.childPath(dir, parts, name)
-    let st: Stats
-    try {
-      st = lstatSync(p)
-    } catch (e) {
-      return nothing('missing', `gone (${(e as NodeJS.ErrnoException).code})`)
-    }
-    const base: Inspection = { kind: kindOf(st), size: st.size, links: st.nlink, mode: st.mode }
-    if (base.kind !== 'file') return { ...base, note: `a ${base.kind}: never opened` }
-    if (st.nlink > 1 && !opts.allowHardLinks) return { ...base, note: `a file with ${st.nlink} names (a hard link): not read` }
-    return this.openChecked(p, st, base, { ...opts, maxBytes: 0 })
-  }
-
-  private openChecked(p: Buffer, st: Stats, base: Inspection, opts: ReadOptions): OpenedFile | Inspection {
-    if (opts.expect && (BigInt(opts.expect.dev) !== BigInt(st.dev) || BigInt(opts.expect.ino) !== BigInt(st.ino))) {
-      return { ...base, note: 'not read: it is not the entry the walk saw (replaced since)' }
-    }
+  private openChecked(p: Buffer, st: Stats, base: Inspection, allowHardLinks: boolean): OpenedFile | Inspection {
     let fd: number
     try {
       fd = openSync(p, FILE_FLAGS)
@@ -250,7 +228,7 @@ export class BeneathReader {
     try {
       const f = fstatSync(fd)
       if (!f.isFile() || f.ino !== st.ino || f.dev !== st.dev) throw new Replaced(kindOf(f), 'not read: replaced between lstat and open')
-      if (f.nlink > 1 && !opts.allowHardLinks) throw new Replaced('file', `a file with ${f.nlink} names (a hard link): not read`)
+      if (f.nlink > 1 && !allowHardLinks) throw new Replaced('file', `a file with ${f.nlink} names (a hard link): not read`)
       return { fd, size: f.size }
     } catch (e) {
       closeSync(fd)
@@ -337,7 +315,7 @@ export function contentSha256(root: string, rel: string): string {
         closeSync(o.fd)
       }
     }
-    if (o.kind === 'symlink') return createHash('sha256').update(`link:${readBeneath(root, rel, { maxBytes: 0 }).target ?? '?'}`).digest('hex')
+    if (o.kind === 'symlink') return createHash('sha256').update(`link:${o.target ?? '?'}`).digest('hex')
     if (o.kind === 'file' || o.kind === 'missing' || o.kind === 'unreachable') return `unreadable:${Date.now()}:${Math.random()}`
     return `${o.kind}:${o.mode}`
   } finally {
@@ -353,7 +331,7 @@ export function lookAt(root: string, rel: string): Inspection {
   const r = new BeneathReader(root)
   try {
     const o = r.open(rel, { allowHardLinks: true })
-    if (!('fd' in o)) return o.kind === 'symlink' ? r.inspect(rel, { maxBytes: 0 }) : o
+    if (!('fd' in o)) return o
     try {
       const st = fstatSync(o.fd)
       return { kind: 'file', size: st.size, links: st.nlink, mode: st.mode, note: 'looked at, not read' }

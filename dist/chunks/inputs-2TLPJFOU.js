@@ -9,10 +9,10 @@ import {
   parseSuiteInputs,
   parseUrl,
   parseWorktreePath
-} from "./chunk-UJHC6T3R.js";
+} from "./chunk-SL3B2ZRH.js";
 import "./chunk-DKZ2MXEC.js";
 import "./chunk-4T2MZU4M.js";
-import "./chunk-JYIORXB2.js";
+import "./chunk-TZR42FOZ.js";
 import "./chunk-6GGF6ZQ3.js";
 import {
   RUN_OPTIONS

@@ -8,7 +8,7 @@ import {
 } from "./chunk-4T2MZU4M.js";
 import {
   MAX_EVIDENCE_LIMIT
-} from "./chunk-JYIORXB2.js";
+} from "./chunk-TZR42FOZ.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,

@@ -1,35 +1,34 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  hermeticSuite,
-  makeThrowawayRepo,
-  progressLine,
-  runDemo
-} from "./chunk-FER2IB4Y.js";
-import "./chunk-P2G4MC2A.js";
-import "./chunk-DKJCN7AB.js";
+  DEFAULT_ROLES,
+  buildSummary,
+  cliEntry,
+  runSuite,
+  stageBatches
+} from "./chunk-HGWP662M.js";
 import "./chunk-XI2MVAHJ.js";
 import "./chunk-7DGKOF5D.js";
-import "./chunk-A4ILTQG6.js";
-import "./chunk-VQSGMN5G.js";
+import "./chunk-VJDNKUUY.js";
+import "./chunk-IHFRBGVC.js";
 import "./chunk-ZV5KNJNH.js";
 import "./chunk-ZCGT4M2M.js";
 import "./chunk-5BDKX7AO.js";
 import "./chunk-7S2WGD5M.js";
 import "./chunk-DKZ2MXEC.js";
 import "./chunk-4T2MZU4M.js";
-import "./chunk-JYIORXB2.js";
+import "./chunk-TZR42FOZ.js";
 import "./chunk-6GGF6ZQ3.js";
 import "./chunk-RLRWZL4I.js";
 import "./chunk-UJXVBKO4.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
 import "./chunk-YVTE5AOK.js";
-import "./chunk-T23RGRU6.js";
 import "./chunk-Y4FTFHXJ.js";
 import "./chunk-LHSCZ3D7.js";
 export {
-  hermeticSuite,
-  makeThrowawayRepo,
-  progressLine,
-  runDemo
+  DEFAULT_ROLES,
+  buildSummary,
+  cliEntry,
+  runSuite,
+  stageBatches
 };

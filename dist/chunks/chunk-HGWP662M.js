@@ -10,7 +10,7 @@ import {
 } from "./chunk-7DGKOF5D.js";
 import {
   startReaper
-} from "./chunk-A4ILTQG6.js";
+} from "./chunk-VJDNKUUY.js";
 import {
   SCRIPTED_KEY_ENV,
   SCRIPTED_PROVIDER,
@@ -42,7 +42,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-VQSGMN5G.js";
+} from "./chunk-IHFRBGVC.js";
 import {
   redact,
   scrubFile,
@@ -71,7 +71,7 @@ import {
 import {
   DEFAULT_EVIDENCE_MAX_BYTES,
   readUntrustedFile
-} from "./chunk-JYIORXB2.js";
+} from "./chunk-TZR42FOZ.js";
 import {
   AGENT_CALLS_SUBDIR,
   BUILTIN_MODEL,

@@ -4,13 +4,13 @@ import {
 } from "./chunk-P2G4MC2A.js";
 import {
   runSuite
-} from "./chunk-DKJCN7AB.js";
+} from "./chunk-HGWP662M.js";
 import {
   verifyRun
 } from "./chunk-XI2MVAHJ.js";
 import {
   gitOk
-} from "./chunk-VQSGMN5G.js";
+} from "./chunk-IHFRBGVC.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,

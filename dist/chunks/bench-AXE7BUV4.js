@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-FER2IB4Y.js";
+} from "./chunk-RSI4WOHF.js";
 import "./chunk-P2G4MC2A.js";
 import {
   DEFAULT_ROLES,
@@ -12,22 +12,22 @@ import {
   resolveOpencodeBinary,
   runSuite,
   startBackends
-} from "./chunk-DKJCN7AB.js";
+} from "./chunk-HGWP662M.js";
 import "./chunk-XI2MVAHJ.js";
 import "./chunk-7DGKOF5D.js";
-import "./chunk-A4ILTQG6.js";
+import "./chunk-VJDNKUUY.js";
 import {
   agentFor,
   caseTag,
   sdkTransport
-} from "./chunk-VQSGMN5G.js";
+} from "./chunk-IHFRBGVC.js";
 import "./chunk-ZV5KNJNH.js";
 import "./chunk-ZCGT4M2M.js";
 import "./chunk-5BDKX7AO.js";
 import "./chunk-7S2WGD5M.js";
 import "./chunk-DKZ2MXEC.js";
 import "./chunk-4T2MZU4M.js";
-import "./chunk-JYIORXB2.js";
+import "./chunk-TZR42FOZ.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_WRITE_ALLOWLIST

@@ -15,7 +15,7 @@ import {
   fsPath,
   readBeneath,
   readUntrustedFile
-} from "./chunk-JYIORXB2.js";
+} from "./chunk-TZR42FOZ.js";
 import {
   SIDECAR_EXT,
   writeSidecar

@@ -106,13 +106,13 @@ var BeneathReader = class {
   closed = false;
   /** What `rel` is, and its content when it is a small regular file with one name. */
   inspect(rel, opts) {
-    if (this.closed) throw new Error("BeneathReader: used after close()");
-    const parts = rel.split("/");
-    if (parts.some((p) => p === "" || p === "." || p === "..")) return nothing("unreachable", `refused: '${rel}' is not a plain relative path`);
-    const name = parts.pop();
-    const dir = this.folder(parts);
-    if (typeof dir === "string") return nothing("unreachable", dir);
-    return this.entry(dir, parts, name, opts);
+    const opened = this.open(rel, opts);
+    if (!("fd" in opened)) return opened;
+    try {
+      return readOpened(opened, opened.base, opts.maxBytes);
+    } finally {
+      closeSync(opened.fd);
+    }
   }
   /** Release every folder descriptor (idempotent). */
   close() {
@@ -159,35 +159,6 @@ var BeneathReader = class {
     for (const fd of this.dirs.values()) if (typeof fd === "number") closeSync(fd);
     this.dirs.clear();
   }
-  entry(dir, parts, name, opts) {
-    const p = this.childPath(dir, parts, name);
-    let st;
-    try {
-      st = lstatSync(p);
-    } catch (e) {
-      return nothing("missing", `gone (${e.code})`);
-    }
-    const base = { kind: kindOf(st), size: st.size, links: st.nlink, mode: st.mode };
-    if (opts.expect && (BigInt(opts.expect.dev) !== BigInt(st.dev) || BigInt(opts.expect.ino) !== BigInt(st.ino))) {
-      return { ...base, note: "not read: it is not the entry the walk saw (replaced since)" };
-    }
-    if (base.kind === "symlink") {
-      try {
-        return { ...base, target: decodePath(readlinkSync(p, { encoding: "buffer" })), note: "a link: its target text, never followed" };
-      } catch {
-        return { ...base, note: "a link whose target could not be read" };
-      }
-    }
-    if (base.kind !== "file") return { ...base, size: base.kind === "directory" ? 0 : st.size, note: `a ${base.kind}: never opened` };
-    if (st.nlink > 1 && !opts.allowHardLinks) return { ...base, note: `a file with ${st.nlink} names (a hard link): not read` };
-    const opened = this.openChecked(p, st, base, opts);
-    if (!("fd" in opened)) return opened;
-    try {
-      return readOpened(opened, base, opts.maxBytes);
-    } finally {
-      closeSync(opened.fd);
-    }
-  }
   /**
    * `rel` opened for reading when it is a regular file (no link followed, no
    * FIFO or device opened, the same inode as lstat saw); else what it is.
@@ -208,14 +179,22 @@ var BeneathReader = class {
       return nothing("missing", `gone (${e.code})`);
     }
     const base = { kind: kindOf(st), size: st.size, links: st.nlink, mode: st.mode };
-    if (base.kind !== "file") return { ...base, note: `a ${base.kind}: never opened` };
-    if (st.nlink > 1 && !opts.allowHardLinks) return { ...base, note: `a file with ${st.nlink} names (a hard link): not read` };
-    return this.openChecked(p, st, base, { ...opts, maxBytes: 0 });
-  }
-  openChecked(p, st, base, opts) {
     if (opts.expect && (BigInt(opts.expect.dev) !== BigInt(st.dev) || BigInt(opts.expect.ino) !== BigInt(st.ino))) {
       return { ...base, note: "not read: it is not the entry the walk saw (replaced since)" };
     }
+    if (base.kind === "symlink") {
+      try {
+        return { ...base, target: decodePath(readlinkSync(p, { encoding: "buffer" })), note: "a link: its target text, never followed" };
+      } catch {
+        return { ...base, note: "a link whose target could not be read" };
+      }
+    }
+    if (base.kind !== "file") return { ...base, size: base.kind === "directory" ? 0 : st.size, note: `a ${base.kind}: never opened` };
+    if (st.nlink > 1 && !opts.allowHardLinks) return { ...base, note: `a file with ${st.nlink} names (a hard link): not read` };
+    const opened = this.openChecked(p, st, base, opts.allowHardLinks === true);
+    return "fd" in opened ? { ...opened, base } : opened;
+  }
+  openChecked(p, st, base, allowHardLinks) {
     let fd;
     try {
       fd = openSync(p, FILE_FLAGS);
@@ -225,7 +204,7 @@ var BeneathReader = class {
     try {
       const f = fstatSync(fd);
       if (!f.isFile() || f.ino !== st.ino || f.dev !== st.dev) throw new Replaced(kindOf(f), "not read: replaced between lstat and open");
-      if (f.nlink > 1 && !opts.allowHardLinks) throw new Replaced("file", `a file with ${f.nlink} names (a hard link): not read`);
+      if (f.nlink > 1 && !allowHardLinks) throw new Replaced("file", `a file with ${f.nlink} names (a hard link): not read`);
       return { fd, size: f.size };
     } catch (e) {
       closeSync(fd);
@@ -290,7 +269,7 @@ function contentSha256(root, rel) {
         closeSync(o.fd);
       }
     }
-    if (o.kind === "symlink") return createHash("sha256").update(`link:${readBeneath(root, rel, { maxBytes: 0 }).target ?? "?"}`).digest("hex");
+    if (o.kind === "symlink") return createHash("sha256").update(`link:${o.target ?? "?"}`).digest("hex");
     if (o.kind === "file" || o.kind === "missing" || o.kind === "unreachable") return `unreadable:${Date.now()}:${Math.random()}`;
     return `${o.kind}:${o.mode}`;
   } finally {
@@ -301,7 +280,7 @@ function lookAt(root, rel) {
   const r = new BeneathReader(root);
   try {
     const o = r.open(rel, { allowHardLinks: true });
-    if (!("fd" in o)) return o.kind === "symlink" ? r.inspect(rel, { maxBytes: 0 }) : o;
+    if (!("fd" in o)) return o;
     try {
       const st = fstatSync(o.fd);
       return { kind: "file", size: st.size, links: st.nlink, mode: st.mode, note: "looked at, not read" };

@@ -5,10 +5,10 @@ import {
   reap,
   removeLeftovers,
   startReaper
-} from "./chunk-A4ILTQG6.js";
+} from "./chunk-VJDNKUUY.js";
 import "./chunk-5BDKX7AO.js";
 import "./chunk-7S2WGD5M.js";
-import "./chunk-JYIORXB2.js";
+import "./chunk-TZR42FOZ.js";
 import "./chunk-LHSCZ3D7.js";
 export {
   CASE_WAIT_MS,

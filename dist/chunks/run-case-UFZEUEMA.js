@@ -34,7 +34,7 @@ import {
   takeSnapshotAfter,
   toolUses,
   writeEvidence
-} from "./chunk-VQSGMN5G.js";
+} from "./chunk-IHFRBGVC.js";
 import {
   containsSecret,
   redact,
@@ -59,7 +59,7 @@ import {
   lookAt,
   readBeneath,
   readUntrustedFile
-} from "./chunk-JYIORXB2.js";
+} from "./chunk-TZR42FOZ.js";
 import "./chunk-UJXVBKO4.js";
 import {
   STAGES

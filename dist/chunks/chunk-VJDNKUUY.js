@@ -8,7 +8,7 @@ import {
 } from "./chunk-7S2WGD5M.js";
 import {
   readBeneath
-} from "./chunk-JYIORXB2.js";
+} from "./chunk-TZR42FOZ.js";
 
 // src/sandbox/reaper.ts
 import { spawn } from "node:child_process";
