@@ -83,14 +83,14 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 3 on an internal error, 130/143 when SIGINT/SIGTERM interrupted the run (its ledger sealed as interrupted).
 `;
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-QSGDB5CH.js");
+  const { progressLine } = await import("./chunks/demo-Y46CGTMY.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
-  const { joinNegativeValues, parseSuiteInputs } = await import("./chunks/inputs-2TLPJFOU.js");
+  const { joinNegativeValues, parseSuiteInputs } = await import("./chunks/inputs-B356WN6Y.js");
   const stringOptions = new Set(Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k));
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-JMYBX4ZI.js");
+  const { runSuite } = await import("./chunks/run-U6LXVMKT.js");
   const { verdictTable } = await import("./chunks/table-25WQKIGQ.js");
   const opts = parseSuiteInputs(values, process.cwd());
   const junit = values.junit !== void 0 ? await import("./chunks/junit-3FZDWPI7.js") : void 0;
@@ -180,7 +180,7 @@ var PARENT_POLL_MS = 250;
 async function cmdCase(argv) {
   const [ctxFile, pidFile, waitArg] = argv;
   if (pidFile) writeFileSync(pidFile, String(process.pid));
-  const loading = import("./chunks/run-case-UFZEUEMA.js");
+  const loading = import("./chunks/run-case-TUI2JU3Q.js");
   loading.catch(() => {
   });
   const waitMs = Number(waitArg ?? 0);
@@ -245,13 +245,13 @@ async function main(argv) {
       case "report":
         return await cmdReport(rest);
       case "diff":
-        return (await import("./chunks/diff-GN3ZIE4Y.js")).diffCommand(rest);
+        return (await import("./chunks/diff-I7WYMNXB.js")).diffCommand(rest);
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-QSGDB5CH.js")).runDemo(rest);
+        return await (await import("./chunks/demo-Y46CGTMY.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-AXE7BUV4.js")).runBench(rest);
+        return await (await import("./chunks/bench-LF447RMM.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {

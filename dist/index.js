@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   progressLine
-} from "./chunks/chunk-RSI4WOHF.js";
+} from "./chunks/chunk-KHQHDKS5.js";
 import {
   TABLE_HEAD,
   bytes,
@@ -23,11 +23,11 @@ import {
   platformPackages,
   resolveOpencodeBinary,
   runSuite
-} from "./chunks/chunk-HGWP662M.js";
+} from "./chunks/chunk-ZKHMP6FY.js";
 import "./chunks/chunk-XI2MVAHJ.js";
 import "./chunks/chunk-7DGKOF5D.js";
 import "./chunks/chunk-VJDNKUUY.js";
-import "./chunks/chunk-IHFRBGVC.js";
+import "./chunks/chunk-62PNBCAS.js";
 import {
   secretValues
 } from "./chunks/chunk-ZV5KNJNH.js";
@@ -67,11 +67,14 @@ import {
   parseRecordPath,
   parseRoles,
   parseUrl
-} from "./chunks/chunk-SL3B2ZRH.js";
+} from "./chunks/chunk-WETU22EE.js";
 import {
+  BUILTIN_MODEL,
+  DEFAULT_DELETION_ALLOWLIST,
+  DEFAULT_WRITE_ALLOWLIST,
   parseStages,
   selectCases
-} from "./chunks/chunk-DKZ2MXEC.js";
+} from "./chunks/chunk-6SJ3A453.js";
 import {
   onPath,
   parseContainmentMode,
@@ -82,11 +85,7 @@ import {
 import {
   MAX_EVIDENCE_LIMIT
 } from "./chunks/chunk-TZR42FOZ.js";
-import {
-  BUILTIN_MODEL,
-  DEFAULT_DELETION_ALLOWLIST,
-  DEFAULT_WRITE_ALLOWLIST
-} from "./chunks/chunk-6GGF6ZQ3.js";
+import "./chunks/chunk-NMVRJYBN.js";
 import "./chunks/chunk-RNAHWGD5.js";
 import {
   SignKeyError,

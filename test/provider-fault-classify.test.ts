@@ -1,7 +1,7 @@
 // The classification rules of provider-fault.ts against the very messages and
 // errors OpenCode 1.18.33 reported in the measured runs (README: Provider faults).
 import { describe, expect, it } from 'vitest'
-import { classify, providerFault, retryDecision } from '../src/cases/provider-fault.js'
+import { classify, providerFault, retryDecision } from '../src/opencode/provider-fault.js'
 import type { PromptResult } from '../src/opencode/transport.js'
 
 const result = (over: Partial<PromptResult>): PromptResult => ({ text: '', tools: [], timedOut: false, durationMs: 1, messages: [], ...over })

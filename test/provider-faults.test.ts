@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { ProviderErrorFile } from '../src/cases/provider-fault.js'
+import type { ProviderErrorFile } from '../src/opencode/provider-fault.js'
 import type { CaseResult, RunSummary } from '../src/types.js'
 import { cli, fixtureRepo, ledgerDir } from './support/repo.js'
 

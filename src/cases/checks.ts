@@ -12,7 +12,7 @@ import type { PromptResult, AgentTransport } from '../opencode/transport.js'
 import type { GuardResult } from '../guard/guard.js'
 import type { CaseContext } from './context.js'
 import { splitModel } from '../opencode/config.js'
-import { providerFault } from './provider-fault.js'
+import { providerFault } from '../opencode/provider-fault.js'
 
 export interface Outcome {
   actual: 'SUCCESS' | 'FAIL'

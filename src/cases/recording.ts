@@ -15,7 +15,7 @@ import { redact } from '../secrets.js'
 import type { PromptResult } from '../opencode/transport.js'
 import type { Fault, Turn } from '../scripted-model/script.js'
 import type { CaseDef } from './catalog.js'
-import { classify, providerFault, type MessageError } from './provider-fault.js'
+import { classify, providerFault, type MessageError } from '../opencode/provider-fault.js'
 
 interface PartLike {
   type?: string

@@ -29,7 +29,7 @@ import { containmentLabel } from '../sandbox/mechanism.js'
 import { describePolicy } from '../sandbox/policy.js'
 import { endNewProcesses, formatProcesses, processBaseline, type ProcInfo } from '../sandbox/processes.js'
 import { CHECK_IMPLS, WRITING_CHECKS, type CheckEnv, type Outcome } from './checks.js'
-import { providerErrorFile } from './provider-fault.js'
+import { providerErrorFile } from '../opencode/provider-fault.js'
 import type { CaseContext, CaseVerdict } from './context.js'
 
 /** T2b and later stages must run in a worktree. */

@@ -14,7 +14,7 @@
 // and epoch-ms times in transcript.json, the scripted model's per-run keys in
 // role_*.json, ports in policy.json and processes.txt, mkdtemp folders).
 import os from 'node:os'
-import { AGENT_CALLS_SUBDIR, LEDGER_SUBDIR } from '../suite/options.js'
+import { AGENT_CALLS_SUBDIR, LEDGER_SUBDIR } from './layout.js'
 
 export interface RunContext {
   /** RUN_XXXX of the run. */

@@ -4,7 +4,7 @@
 // the directory after the prompt was sent; its status is polled, every retry
 // recorded, and `onStop` called once waiting is pointless (retryDecision).
 import type { createOpencodeClient } from '@opencode-ai/sdk'
-import { retryDecision } from '../cases/provider-fault.js'
+import { retryDecision } from './provider-fault.js'
 import type { PromptResult } from './transport.js'
 
 type Client = ReturnType<typeof createOpencodeClient>

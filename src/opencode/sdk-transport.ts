@@ -5,7 +5,7 @@ import { createOpencodeClient } from '@opencode-ai/sdk'
 import { authHeaders, health } from './server.js'
 import { assistantText, toolUses, type AgentTransport, type PromptRequest, type PromptResult, type Registry } from './transport.js'
 import { splitModel } from './config.js'
-import { retryDecision } from '../cases/provider-fault.js'
+import { retryDecision } from './provider-fault.js'
 
 const POLL_MS = 100
 /** How long an aborted session may take to settle, ms (a cold server starts the prompt late). */

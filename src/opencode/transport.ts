@@ -38,7 +38,7 @@ export interface PromptResult {
   /**
    * Retry statuses OpenCode reported for the session while the harness waited
    * (GET /session/status, type retry), one per attempt: what a provider fault
-   * looks like before OpenCode gives up (cases/provider-fault.ts reads them).
+   * looks like before OpenCode gives up (provider-fault.ts reads them).
    */
   retries?: { attempt: number; message: string; next: number; seen_at: number }[]
   /** The session's status when the harness stopped waiting: idle, busy or retry. */

@@ -1,3 +1,4 @@
+import { AGENT_CALLS_SUBDIR, LEDGER_SUBDIR } from '../ledger/layout.js'
 import type { ContainmentMode } from '../sandbox/mechanism.js'
 import type { CaseSummary, Role, RunSummary, Stage, Transport } from '../types.js'
 
@@ -8,12 +9,10 @@ export const BUILTIN_MODEL = 'dogfood/scripted'
 export const DEFAULT_WRITE_ALLOWLIST = [
   'docs/zz_scratch/opencode_dogfood_probe.md',
   'scripts/opencode_dogfood/sandbox/',
-  'artifacts/ledger/opencode_dogfood/',
-  'logs/agent_calls/',
+  `${LEDGER_SUBDIR}/`,
+  `${AGENT_CALLS_SUBDIR}/`,
 ]
 export const DEFAULT_DELETION_ALLOWLIST: string[] = []
-export const LEDGER_SUBDIR = 'artifacts/ledger/opencode_dogfood'
-export const AGENT_CALLS_SUBDIR = 'logs/agent_calls'
 
 export interface SuiteOptions {
   /** The checkout the run was started from; never changed by the run. */

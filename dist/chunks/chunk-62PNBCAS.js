@@ -2332,7 +2332,7 @@ function describePolicy(p) {
   return { writable: pick2(["write", "private"]), hidden: pick2(["hidden"]), read_only: ["/ (everything not listed)", ...pick2(["read", "view"])], unmounted: p.unmounted };
 }
 
-// src/cases/provider-fault.ts
+// src/opencode/provider-fault.ts
 var CLASS_TEXT = {
   rejected_key: "the provider rejected the key",
   rate_limited: "the provider rate-limited the request",

@@ -1,7 +1,10 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
+  BUILTIN_MODEL,
+  DEFAULT_DELETION_ALLOWLIST,
+  DEFAULT_WRITE_ALLOWLIST,
   parseStages
-} from "./chunk-DKZ2MXEC.js";
+} from "./chunk-6SJ3A453.js";
 import {
   parseContainmentMode,
   validateAllowlist
@@ -9,11 +12,6 @@ import {
 import {
   MAX_EVIDENCE_LIMIT
 } from "./chunk-TZR42FOZ.js";
-import {
-  BUILTIN_MODEL,
-  DEFAULT_DELETION_ALLOWLIST,
-  DEFAULT_WRITE_ALLOWLIST
-} from "./chunk-6GGF6ZQ3.js";
 import {
   checkSignKey
 } from "./chunk-RLRWZL4I.js";

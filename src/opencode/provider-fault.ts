@@ -17,7 +17,7 @@
 // - a stream cut mid-answer: retry status 'Cannot connect to API: The socket connection was
 //   closed unexpectedly…' or 'Connection reset by server'.
 // - malformed SSE: message error {name:'UnknownError', data:{message:'JSON parsing failed: …'}}, no retry.
-import type { PromptResult } from '../opencode/transport.js'
+import type { PromptResult } from './transport.js'
 
 /** The classes a provider fault is named by (stable: they appear in results and provider_error.json). */
 export type ProviderFaultClass = 'rejected_key' | 'rate_limited' | 'unavailable' | 'broke_stream'

@@ -5,19 +5,19 @@ import {
   cliEntry,
   runSuite,
   stageBatches
-} from "./chunk-HGWP662M.js";
+} from "./chunk-ZKHMP6FY.js";
 import "./chunk-XI2MVAHJ.js";
 import "./chunk-7DGKOF5D.js";
 import "./chunk-VJDNKUUY.js";
-import "./chunk-IHFRBGVC.js";
+import "./chunk-62PNBCAS.js";
 import "./chunk-ZV5KNJNH.js";
 import "./chunk-ZCGT4M2M.js";
 import "./chunk-5BDKX7AO.js";
 import "./chunk-7S2WGD5M.js";
-import "./chunk-DKZ2MXEC.js";
+import "./chunk-6SJ3A453.js";
 import "./chunk-4T2MZU4M.js";
 import "./chunk-TZR42FOZ.js";
-import "./chunk-6GGF6ZQ3.js";
+import "./chunk-NMVRJYBN.js";
 import "./chunk-RLRWZL4I.js";
 import "./chunk-UJXVBKO4.js";
 import "./chunk-SNJX4VWM.js";

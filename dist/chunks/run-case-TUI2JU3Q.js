@@ -34,7 +34,7 @@ import {
   takeSnapshotAfter,
   toolUses,
   writeEvidence
-} from "./chunk-IHFRBGVC.js";
+} from "./chunk-62PNBCAS.js";
 import {
   containsSecret,
   redact,

@@ -9,11 +9,11 @@ import {
   parseSuiteInputs,
   parseUrl,
   parseWorktreePath
-} from "./chunk-SL3B2ZRH.js";
-import "./chunk-DKZ2MXEC.js";
+} from "./chunk-WETU22EE.js";
+import "./chunk-6SJ3A453.js";
 import "./chunk-4T2MZU4M.js";
 import "./chunk-TZR42FOZ.js";
-import "./chunk-6GGF6ZQ3.js";
+import "./chunk-NMVRJYBN.js";
 import {
   RUN_OPTIONS
 } from "./chunk-RNAHWGD5.js";

@@ -5,7 +5,7 @@ import {
 import {
   AGENT_CALLS_SUBDIR,
   LEDGER_SUBDIR
-} from "./chunk-6GGF6ZQ3.js";
+} from "./chunk-NMVRJYBN.js";
 import {
   SIDECAR_EXT
 } from "./chunk-UJXVBKO4.js";

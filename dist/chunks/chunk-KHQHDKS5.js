@@ -4,18 +4,18 @@ import {
 } from "./chunk-P2G4MC2A.js";
 import {
   runSuite
-} from "./chunk-HGWP662M.js";
+} from "./chunk-ZKHMP6FY.js";
 import {
   verifyRun
 } from "./chunk-XI2MVAHJ.js";
 import {
   gitOk
-} from "./chunk-IHFRBGVC.js";
+} from "./chunk-62PNBCAS.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,
   DEFAULT_WRITE_ALLOWLIST
-} from "./chunk-6GGF6ZQ3.js";
+} from "./chunk-6SJ3A453.js";
 import {
   STAGES
 } from "./chunk-NYKIGPAP.js";

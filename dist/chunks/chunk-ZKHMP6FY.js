@@ -42,7 +42,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-IHFRBGVC.js";
+} from "./chunk-62PNBCAS.js";
 import {
   redact,
   scrubFile,
@@ -57,12 +57,13 @@ import {
   SUITE_PID_VAR
 } from "./chunk-5BDKX7AO.js";
 import {
+  BUILTIN_MODEL,
   afterCase,
   selectCases,
   skipped,
   stageGate,
   statusOf
-} from "./chunk-DKZ2MXEC.js";
+} from "./chunk-6SJ3A453.js";
 import {
   contain,
   containmentLabel,
@@ -74,9 +75,8 @@ import {
 } from "./chunk-TZR42FOZ.js";
 import {
   AGENT_CALLS_SUBDIR,
-  BUILTIN_MODEL,
   LEDGER_SUBDIR
-} from "./chunk-6GGF6ZQ3.js";
+} from "./chunk-NMVRJYBN.js";
 import {
   signSummary
 } from "./chunk-RLRWZL4I.js";

@@ -1,5 +1,9 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
+  AGENT_CALLS_SUBDIR,
+  LEDGER_SUBDIR
+} from "./chunk-NMVRJYBN.js";
+import {
   CASE_ID_PATTERN,
   SAFETY_CODES,
   STAGES
@@ -7,6 +11,16 @@ import {
 import {
   InputError
 } from "./chunk-Y4FTFHXJ.js";
+
+// src/suite/options.ts
+var BUILTIN_MODEL = "dogfood/scripted";
+var DEFAULT_WRITE_ALLOWLIST = [
+  "docs/zz_scratch/opencode_dogfood_probe.md",
+  "scripts/opencode_dogfood/sandbox/",
+  `${LEDGER_SUBDIR}/`,
+  `${AGENT_CALLS_SUBDIR}/`
+];
+var DEFAULT_DELETION_ALLOWLIST = [];
 
 // src/suite/plan.ts
 function parseStages(input, name = "--stages") {
@@ -55,6 +69,9 @@ function skipped(c, reason) {
 }
 
 export {
+  BUILTIN_MODEL,
+  DEFAULT_WRITE_ALLOWLIST,
+  DEFAULT_DELETION_ALLOWLIST,
   parseStages,
   selectCases,
   statusOf,

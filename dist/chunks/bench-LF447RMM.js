@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-RSI4WOHF.js";
+} from "./chunk-KHQHDKS5.js";
 import "./chunk-P2G4MC2A.js";
 import {
   DEFAULT_ROLES,
@@ -12,7 +12,7 @@ import {
   resolveOpencodeBinary,
   runSuite,
   startBackends
-} from "./chunk-HGWP662M.js";
+} from "./chunk-ZKHMP6FY.js";
 import "./chunk-XI2MVAHJ.js";
 import "./chunk-7DGKOF5D.js";
 import "./chunk-VJDNKUUY.js";
@@ -20,18 +20,18 @@ import {
   agentFor,
   caseTag,
   sdkTransport
-} from "./chunk-IHFRBGVC.js";
+} from "./chunk-62PNBCAS.js";
 import "./chunk-ZV5KNJNH.js";
 import "./chunk-ZCGT4M2M.js";
 import "./chunk-5BDKX7AO.js";
 import "./chunk-7S2WGD5M.js";
-import "./chunk-DKZ2MXEC.js";
-import "./chunk-4T2MZU4M.js";
-import "./chunk-TZR42FOZ.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_WRITE_ALLOWLIST
-} from "./chunk-6GGF6ZQ3.js";
+} from "./chunk-6SJ3A453.js";
+import "./chunk-4T2MZU4M.js";
+import "./chunk-TZR42FOZ.js";
+import "./chunk-NMVRJYBN.js";
 import "./chunk-RLRWZL4I.js";
 import "./chunk-UJXVBKO4.js";
 import "./chunk-SNJX4VWM.js";
