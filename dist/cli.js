@@ -8,9 +8,6 @@ import {
   interruptOnSignals
 } from "./chunks/chunk-7S2WGD5M.js";
 import {
-  RUN_OPTIONS
-} from "./chunks/chunk-RNAHWGD5.js";
-import {
   GitError,
   InputError,
   PreflightError,
@@ -23,7 +20,9 @@ import "./chunks/chunk-LHSCZ3D7.js";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-var HELP = `opencode-dogfood \u2014 validate the OpenCode coding agent before it works on your repository
+async function help() {
+  const RUN_OPTIONS_HELP = (await import("./chunks/option-docs-WIK2ICHB.js")).runOptionsHelp();
+  return `opencode-dogfood \u2014 validate the OpenCode coding agent before it works on your repository
 
 Usage:
   opencode-dogfood run [options]        run the suite (or one case) in this repository
@@ -43,63 +42,30 @@ Usage:
   opencode-dogfood bench                the suite against its floor, same warm server (npm run bench)
 
 Run options:
-  --stages LIST          stages to run, comma-separated, in order T1,T2a,T2b,T3,T4 (default: all)
-  --case ID              run one case, e.g. T1C01; exit 0 iff its status is PASS
-  --fail-fast            stop at the first failing case; the rest are counted as skipped
-  --model P/M            provider/model (default: dogfood/scripted, the built-in offline model)
-  --roles LIST           T1C02 roles: name=provider/model:KEY_ENV,... (default for the built-in model:
-                         planner, coder, reviewer with generated keys)
-  --server-url URL       use a running OpenCode server instead of starting one
-  --transport sdk|cli    REST API through @opencode-ai/sdk (default) or 'opencode run --format json'
-  --worktree PATH        create this git worktree (git worktree add PATH HEAD) and run inside it;
-                         removed after a PASS, kept for inspection after a FAIL
-  --ledger-dir DIR       where RUN_XXXX folders go (default: artifacts/ledger/opencode_dogfood)
-  --cases-file FILE      add user-defined cases (JSON, format in README.md)
-  --write-allowlist L    comma-separated; 'dir/' is a folder prefix, anything else one file
-                         (default: the plan packet's four entries)
-  --deletion-allowlist L comma-separated, same rules (default: empty \u2014 any deletion is GITCLEANFAIL)
-  --timeout SECONDS      hard bound on one case process (default: 300)
-  --latency-budget MS    budget for one agent request (default: 120000)
-  --evidence-max-bytes N a file the agent left is copied into the evidence up to N bytes; past it only
-                         its size and sha256 are recorded (default: 1048576)
-  --record FILE          write what the provider answered (every model turn of every case, never a key)
-                         to FILE as a cases file: replay it offline with --cases-file FILE
-  --containment MODE     auto (default): the OS sandbox (bubblewrap) where it works, and say so where not;
-                         required: stop before any case without it; off: none
-  --jobs N               run the cases of one stage N at a time, each in its own worktree with its own
-                         contained OpenCode server (default: the number of cores; needs containment)
-  --repeat N             run each selected case N times, each attempt in a fresh session; a case passes
-                         only when every attempt does; the pass rate goes into the summary (default: 1)
-  --env-pass LIST        env var names passed to the agent beyond PATH, LANG, LC_*, TZ, TERM and the
-                         model's/roles' key variables (the agent's env is an allowlist)
-  --opencode-path FILE   opencode binary (default: the one from the opencode-ai package, else PATH)
-  --repo DIR             the repository (default: the current directory)
-  --sign-key FILE        sign run_summary.json with this OpenSSH private key (ssh-keygen -Y sign,
-                         namespace opencode-dogfood) into run_summary.json.sig
-  --json                 print the run summary as JSON instead of the table
-  --junit FILE           also write the verdicts as JUnit XML to FILE (one testsuite per stage)
-
+${RUN_OPTIONS_HELP}
 Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a failed entry checklist,
 3 on an internal error, 130/143 when SIGINT/SIGTERM interrupted the run (its ledger sealed as interrupted).
 `;
+}
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-Y46CGTMY.js");
+  const { progressLine } = await import("./chunks/demo-YGHSHVYQ.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
-  const { joinNegativeValues, parseSuiteInputs } = await import("./chunks/inputs-B356WN6Y.js");
+  const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import("./chunks/inputs-MNN7QZ3V.js");
   const stringOptions = new Set(Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k));
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-U6LXVMKT.js");
+  const { runSuite } = await import("./chunks/run-LEP3SNS2.js");
   const { verdictTable } = await import("./chunks/table-25WQKIGQ.js");
-  const opts = parseSuiteInputs(values, process.cwd());
-  const junit = values.junit !== void 0 ? await import("./chunks/junit-3FZDWPI7.js") : void 0;
-  const junitFile = junit?.parseJunitPath(values.junit, process.cwd());
+  const settings = parseRunSettings(values, process.cwd());
+  const opts = engineOptions(settings);
+  const junitFile = settings.junitPath;
+  const junit = junitFile !== void 0 ? await import("./chunks/junit-3FZDWPI7.js") : void 0;
   const interrupt = interruptOnSignals((line) => process.stderr.write(`opencode-dogfood: ${line}
 `));
   const outcome = await runSuite({ ...opts, onProgress: await printProgress(), interrupt: interrupt.signal });
   if (junitFile) junit.writeJunit(junitFile, outcome.summary);
-  process.stdout.write(values.json ? JSON.stringify(outcome.summary, null, 2) + "\n" : verdictTable(outcome.summary) + `ledger: ${outcome.runDir}
+  process.stdout.write(settings.json ? JSON.stringify(outcome.summary, null, 2) + "\n" : verdictTable(outcome.summary) + `ledger: ${outcome.runDir}
 ledger root: ${outcome.summary.ledger_root} (publish it; check with: opencode-dogfood verify RUN_DIR --root HEX)
 ${junitFile ? `junit: ${junitFile}
 ` : ""}`);
@@ -132,7 +98,7 @@ async function cmdVerify(argv) {
   }
   const problems = verifyRun(runDir, { root: values.root });
   if (values["allowed-signers"] !== void 0) {
-    const { verifySignature } = await import("./chunks/sign-LSTHXZE5.js");
+    const { verifySignature } = await import("./chunks/sign-2I7BRVXP.js");
     const sig = verifySignature(runDir, values["allowed-signers"]);
     if (!sig.ok) problems.push(sig.error ?? "signature does not verify");
     else process.stdout.write(`${dir}: run_summary.json signed by ${sig.principal} (namespace opencode-dogfood)
@@ -157,7 +123,7 @@ ${problems.length} problem(s) in ${dir}
 async function cmdReport(argv) {
   const { values, positionals } = parseArgs({ args: argv, options: { out: { type: "string" } }, strict: true, allowPositionals: true });
   if (positionals.length !== 1) throw new InputError("report", "give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001 (and optionally --out FILE)");
-  const { reportToFile } = await import("./chunks/html-QGASTI33.js");
+  const { reportToFile } = await import("./chunks/html-JBQIBF4N.js");
   const file = reportToFile(positionals[0], values.out, process.cwd());
   process.stdout.write(`report: ${file}
 `);
@@ -180,7 +146,7 @@ var PARENT_POLL_MS = 250;
 async function cmdCase(argv) {
   const [ctxFile, pidFile, waitArg] = argv;
   if (pidFile) writeFileSync(pidFile, String(process.pid));
-  const loading = import("./chunks/run-case-TUI2JU3Q.js");
+  const loading = import("./chunks/run-case-XA6JOMWG.js");
   loading.catch(() => {
   });
   const waitMs = Number(waitArg ?? 0);
@@ -232,11 +198,11 @@ async function main(argv) {
       case "-h":
       case "--help":
       case "help":
-        process.stdout.write(HELP);
+        process.stdout.write(await help());
         return cmd === void 0 ? 2 : 0;
       case "run":
         if (rest.includes("--help") || rest.includes("-h")) {
-          process.stdout.write(HELP);
+          process.stdout.write(await help());
           return 0;
         }
         return await cmdRun(rest);
@@ -249,14 +215,14 @@ async function main(argv) {
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-Y46CGTMY.js")).runDemo(rest);
+        return await (await import("./chunks/demo-YGHSHVYQ.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-LF447RMM.js")).runBench(rest);
+        return await (await import("./chunks/bench-Z66AESB6.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {
         const [parent, group, tag, leftovers] = rest;
-        await (await import("./chunks/reaper-6FDKB3QT.js")).reap(Number(parent), Number(group), tag, leftovers ? JSON.parse(leftovers) : void 0);
+        await (await import("./chunks/reaper-JYBESMDW.js")).reap(Number(parent), Number(group), tag, leftovers ? JSON.parse(leftovers) : void 0);
         return 0;
       }
       default:

@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   progressLine
-} from "./chunks/chunk-KHQHDKS5.js";
+} from "./chunks/chunk-HXKNU55U.js";
 import {
   TABLE_HEAD,
   bytes,
@@ -18,19 +18,34 @@ import {
   verdictTable
 } from "./chunks/chunk-P2G4MC2A.js";
 import {
-  checkOpencodeVersion,
   loadCases,
+  runSuite
+} from "./chunks/chunk-QEHE3ET3.js";
+import "./chunks/chunk-5QSKF2BS.js";
+import "./chunks/chunk-CCFJA6W3.js";
+import {
+  engineOptions
+} from "./chunks/chunk-BMLJTZDO.js";
+import {
+  OPTION_TABLE
+} from "./chunks/chunk-GRFPYPFH.js";
+import {
+  BUILTIN_MODEL,
   platformPackages,
   resolveOpencodeBinary,
-  runSuite
-} from "./chunks/chunk-ZKHMP6FY.js";
-import "./chunks/chunk-XI2MVAHJ.js";
-import "./chunks/chunk-7DGKOF5D.js";
-import "./chunks/chunk-VJDNKUUY.js";
-import "./chunks/chunk-62PNBCAS.js";
+  selectCases
+} from "./chunks/chunk-NIAHU22I.js";
+import "./chunks/chunk-NMVRJYBN.js";
+import "./chunks/chunk-VHH5YNGF.js";
 import {
   secretValues
 } from "./chunks/chunk-ZV5KNJNH.js";
+import {
+  onPath,
+  probeBwrap,
+  usernsRefused
+} from "./chunks/chunk-TDWUGNBE.js";
+import "./chunks/chunk-TZR42FOZ.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -60,52 +75,20 @@ import {
   interruptOnSignals
 } from "./chunks/chunk-7S2WGD5M.js";
 import {
-  parseEnvNames,
-  parseList,
-  parseModel,
-  parsePositiveInt,
-  parseRecordPath,
-  parseRoles,
-  parseUrl
-} from "./chunks/chunk-WETU22EE.js";
+  canonicalKeyText
+} from "./chunks/chunk-BOCFVUUR.js";
 import {
-  BUILTIN_MODEL,
-  DEFAULT_DELETION_ALLOWLIST,
-  DEFAULT_WRITE_ALLOWLIST,
-  parseStages,
-  selectCases
-} from "./chunks/chunk-6SJ3A453.js";
-import {
-  onPath,
-  parseContainmentMode,
-  probeBwrap,
-  usernsRefused,
-  validateAllowlist
-} from "./chunks/chunk-4T2MZU4M.js";
-import {
-  MAX_EVIDENCE_LIMIT
-} from "./chunks/chunk-TZR42FOZ.js";
-import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-RNAHWGD5.js";
-import {
-  SignKeyError,
-  inspectPrivateKey,
-  requireSshKeygen
-} from "./chunks/chunk-RLRWZL4I.js";
-import "./chunks/chunk-UJXVBKO4.js";
-import {
-  parseJunitPath,
   writeJunit
 } from "./chunks/chunk-SHSABKRN.js";
 import {
   REPORT_FILE,
   caseAnchor
 } from "./chunks/chunk-SNJX4VWM.js";
-import {
-  CASE_ID_PATTERN
-} from "./chunks/chunk-NYKIGPAP.js";
-import "./chunks/chunk-YVTE5AOK.js";
+import "./chunks/chunk-NYKIGPAP.js";
 import "./chunks/chunk-T23RGRU6.js";
+import "./chunks/chunk-XI2MVAHJ.js";
+import "./chunks/chunk-UJXVBKO4.js";
+import "./chunks/chunk-YVTE5AOK.js";
 import {
   InputError,
   PreflightError
@@ -6288,8 +6271,8 @@ var require_minimatch = __commonJS({
       return new Minimatch(pattern, options).match(p);
     };
     module.exports = minimatch;
-    var path10 = require_path();
-    minimatch.sep = path10.sep;
+    var path9 = require_path();
+    minimatch.sep = path9.sep;
     var GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
     minimatch.GLOBSTAR = GLOBSTAR;
     var expand2 = require_brace_expansion();
@@ -6895,8 +6878,8 @@ var require_minimatch = __commonJS({
         if (this.empty) return f === "";
         if (f === "/" && partial) return true;
         const options = this.options;
-        if (path10.sep !== "/") {
-          f = f.split(path10.sep).join("/");
+        if (path9.sep !== "/") {
+          f = f.split(path9.sep).join("/");
         }
         f = f.split(slashSplit);
         this.debug(this.pattern, "split", f);
@@ -6994,8 +6977,8 @@ var require_readdir_glob = __commonJS({
         });
       });
     }
-    async function* exploreWalkAsync(dir, path10, followSymlinks, useStat, shouldSkip, strict) {
-      let files = await readdir(path10 + dir, strict);
+    async function* exploreWalkAsync(dir, path9, followSymlinks, useStat, shouldSkip, strict) {
+      let files = await readdir(path9 + dir, strict);
       for (const file of files) {
         let name = file.name;
         if (name === void 0) {
@@ -7004,7 +6987,7 @@ var require_readdir_glob = __commonJS({
         }
         const filename = dir + "/" + name;
         const relative = filename.slice(1);
-        const absolute = path10 + "/" + relative;
+        const absolute = path9 + "/" + relative;
         let stats = null;
         if (useStat || followSymlinks) {
           stats = await stat(absolute, followSymlinks);
@@ -7018,15 +7001,15 @@ var require_readdir_glob = __commonJS({
         if (stats.isDirectory()) {
           if (!shouldSkip(relative)) {
             yield { relative, absolute, stats };
-            yield* exploreWalkAsync(filename, path10, followSymlinks, useStat, shouldSkip, false);
+            yield* exploreWalkAsync(filename, path9, followSymlinks, useStat, shouldSkip, false);
           }
         } else {
           yield { relative, absolute, stats };
         }
       }
     }
-    async function* explore(path10, followSymlinks, useStat, shouldSkip) {
-      yield* exploreWalkAsync("", path10, followSymlinks, useStat, shouldSkip, true);
+    async function* explore(path9, followSymlinks, useStat, shouldSkip) {
+      yield* exploreWalkAsync("", path9, followSymlinks, useStat, shouldSkip, true);
     }
     function readOptions(options) {
       return {
@@ -9064,14 +9047,14 @@ var require_polyfills = __commonJS({
       fs6.fstatSync = statFixSync(fs6.fstatSync);
       fs6.lstatSync = statFixSync(fs6.lstatSync);
       if (fs6.chmod && !fs6.lchmod) {
-        fs6.lchmod = function(path10, mode, cb) {
+        fs6.lchmod = function(path9, mode, cb) {
           if (cb) process.nextTick(cb);
         };
         fs6.lchmodSync = function() {
         };
       }
       if (fs6.chown && !fs6.lchown) {
-        fs6.lchown = function(path10, uid, gid, cb) {
+        fs6.lchown = function(path9, uid, gid, cb) {
           if (cb) process.nextTick(cb);
         };
         fs6.lchownSync = function() {
@@ -9138,9 +9121,9 @@ var require_polyfills = __commonJS({
         };
       })(fs6.readSync);
       function patchLchmod(fs7) {
-        fs7.lchmod = function(path10, mode, callback) {
+        fs7.lchmod = function(path9, mode, callback) {
           fs7.open(
-            path10,
+            path9,
             constants2.O_WRONLY | constants2.O_SYMLINK,
             mode,
             function(err, fd) {
@@ -9156,8 +9139,8 @@ var require_polyfills = __commonJS({
             }
           );
         };
-        fs7.lchmodSync = function(path10, mode) {
-          var fd = fs7.openSync(path10, constants2.O_WRONLY | constants2.O_SYMLINK, mode);
+        fs7.lchmodSync = function(path9, mode) {
+          var fd = fs7.openSync(path9, constants2.O_WRONLY | constants2.O_SYMLINK, mode);
           var threw = true;
           var ret;
           try {
@@ -9178,8 +9161,8 @@ var require_polyfills = __commonJS({
       }
       function patchLutimes(fs7) {
         if (constants2.hasOwnProperty("O_SYMLINK") && fs7.futimes) {
-          fs7.lutimes = function(path10, at, mt, cb) {
-            fs7.open(path10, constants2.O_SYMLINK, function(er, fd) {
+          fs7.lutimes = function(path9, at, mt, cb) {
+            fs7.open(path9, constants2.O_SYMLINK, function(er, fd) {
               if (er) {
                 if (cb) cb(er);
                 return;
@@ -9191,8 +9174,8 @@ var require_polyfills = __commonJS({
               });
             });
           };
-          fs7.lutimesSync = function(path10, at, mt) {
-            var fd = fs7.openSync(path10, constants2.O_SYMLINK);
+          fs7.lutimesSync = function(path9, at, mt) {
+            var fd = fs7.openSync(path9, constants2.O_SYMLINK);
             var ret;
             var threw = true;
             try {
@@ -9310,11 +9293,11 @@ var require_legacy_streams = __commonJS({
         ReadStream,
         WriteStream
       };
-      function ReadStream(path10, options) {
-        if (!(this instanceof ReadStream)) return new ReadStream(path10, options);
+      function ReadStream(path9, options) {
+        if (!(this instanceof ReadStream)) return new ReadStream(path9, options);
         Stream2.call(this);
         var self2 = this;
-        this.path = path10;
+        this.path = path9;
         this.fd = null;
         this.readable = true;
         this.paused = false;
@@ -9359,10 +9342,10 @@ var require_legacy_streams = __commonJS({
           self2._read();
         });
       }
-      function WriteStream(path10, options) {
-        if (!(this instanceof WriteStream)) return new WriteStream(path10, options);
+      function WriteStream(path9, options) {
+        if (!(this instanceof WriteStream)) return new WriteStream(path9, options);
         Stream2.call(this);
-        this.path = path10;
+        this.path = path9;
         this.fd = null;
         this.writable = true;
         this.flags = "w";
@@ -9505,14 +9488,14 @@ var require_graceful_fs = __commonJS({
       fs7.createWriteStream = createWriteStream2;
       var fs$readFile = fs7.readFile;
       fs7.readFile = readFile;
-      function readFile(path10, options, cb) {
+      function readFile(path9, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        return go$readFile(path10, options, cb);
-        function go$readFile(path11, options2, cb2, startTime) {
-          return fs$readFile(path11, options2, function(err) {
+        return go$readFile(path9, options, cb);
+        function go$readFile(path10, options2, cb2, startTime) {
+          return fs$readFile(path10, options2, function(err) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$readFile, [path11, options2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$readFile, [path10, options2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -9522,14 +9505,14 @@ var require_graceful_fs = __commonJS({
       }
       var fs$writeFile = fs7.writeFile;
       fs7.writeFile = writeFile;
-      function writeFile(path10, data, options, cb) {
+      function writeFile(path9, data, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        return go$writeFile(path10, data, options, cb);
-        function go$writeFile(path11, data2, options2, cb2, startTime) {
-          return fs$writeFile(path11, data2, options2, function(err) {
+        return go$writeFile(path9, data, options, cb);
+        function go$writeFile(path10, data2, options2, cb2, startTime) {
+          return fs$writeFile(path10, data2, options2, function(err) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$writeFile, [path11, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$writeFile, [path10, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -9540,14 +9523,14 @@ var require_graceful_fs = __commonJS({
       var fs$appendFile = fs7.appendFile;
       if (fs$appendFile)
         fs7.appendFile = appendFile;
-      function appendFile(path10, data, options, cb) {
+      function appendFile(path9, data, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        return go$appendFile(path10, data, options, cb);
-        function go$appendFile(path11, data2, options2, cb2, startTime) {
-          return fs$appendFile(path11, data2, options2, function(err) {
+        return go$appendFile(path9, data, options, cb);
+        function go$appendFile(path10, data2, options2, cb2, startTime) {
+          return fs$appendFile(path10, data2, options2, function(err) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$appendFile, [path11, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$appendFile, [path10, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -9578,31 +9561,31 @@ var require_graceful_fs = __commonJS({
       var fs$readdir = fs7.readdir;
       fs7.readdir = readdir;
       var noReaddirOptionVersions = /^v[0-5]\./;
-      function readdir(path10, options, cb) {
+      function readdir(path9, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        var go$readdir = noReaddirOptionVersions.test(process.version) ? function go$readdir2(path11, options2, cb2, startTime) {
-          return fs$readdir(path11, fs$readdirCallback(
-            path11,
+        var go$readdir = noReaddirOptionVersions.test(process.version) ? function go$readdir2(path10, options2, cb2, startTime) {
+          return fs$readdir(path10, fs$readdirCallback(
+            path10,
             options2,
             cb2,
             startTime
           ));
-        } : function go$readdir2(path11, options2, cb2, startTime) {
-          return fs$readdir(path11, options2, fs$readdirCallback(
-            path11,
+        } : function go$readdir2(path10, options2, cb2, startTime) {
+          return fs$readdir(path10, options2, fs$readdirCallback(
+            path10,
             options2,
             cb2,
             startTime
           ));
         };
-        return go$readdir(path10, options, cb);
-        function fs$readdirCallback(path11, options2, cb2, startTime) {
+        return go$readdir(path9, options, cb);
+        function fs$readdirCallback(path10, options2, cb2, startTime) {
           return function(err, files) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
               enqueue([
                 go$readdir,
-                [path11, options2, cb2],
+                [path10, options2, cb2],
                 err,
                 startTime || Date.now(),
                 Date.now()
@@ -9673,7 +9656,7 @@ var require_graceful_fs = __commonJS({
         enumerable: true,
         configurable: true
       });
-      function ReadStream(path10, options) {
+      function ReadStream(path9, options) {
         if (this instanceof ReadStream)
           return fs$ReadStream.apply(this, arguments), this;
         else
@@ -9693,7 +9676,7 @@ var require_graceful_fs = __commonJS({
           }
         });
       }
-      function WriteStream(path10, options) {
+      function WriteStream(path9, options) {
         if (this instanceof WriteStream)
           return fs$WriteStream.apply(this, arguments), this;
         else
@@ -9711,22 +9694,22 @@ var require_graceful_fs = __commonJS({
           }
         });
       }
-      function createReadStream2(path10, options) {
-        return new fs7.ReadStream(path10, options);
+      function createReadStream2(path9, options) {
+        return new fs7.ReadStream(path9, options);
       }
-      function createWriteStream2(path10, options) {
-        return new fs7.WriteStream(path10, options);
+      function createWriteStream2(path9, options) {
+        return new fs7.WriteStream(path9, options);
       }
       var fs$open = fs7.open;
       fs7.open = open;
-      function open(path10, flags, mode, cb) {
+      function open(path9, flags, mode, cb) {
         if (typeof mode === "function")
           cb = mode, mode = null;
-        return go$open(path10, flags, mode, cb);
-        function go$open(path11, flags2, mode2, cb2, startTime) {
-          return fs$open(path11, flags2, mode2, function(err, fd) {
+        return go$open(path9, flags, mode, cb);
+        function go$open(path10, flags2, mode2, cb2, startTime) {
+          return fs$open(path10, flags2, mode2, function(err, fd) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$open, [path11, flags2, mode2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$open, [path10, flags2, mode2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -11831,22 +11814,22 @@ var require_lazystream = __commonJS({
 // node_modules/normalize-path/index.js
 var require_normalize_path = __commonJS({
   "node_modules/normalize-path/index.js"(exports2, module) {
-    module.exports = function(path10, stripTrailing) {
-      if (typeof path10 !== "string") {
+    module.exports = function(path9, stripTrailing) {
+      if (typeof path9 !== "string") {
         throw new TypeError("expected path to be a string");
       }
-      if (path10 === "\\" || path10 === "/") return "/";
-      var len = path10.length;
-      if (len <= 1) return path10;
+      if (path9 === "\\" || path9 === "/") return "/";
+      var len = path9.length;
+      if (len <= 1) return path9;
       var prefix2 = "";
-      if (len > 4 && path10[3] === "\\") {
-        var ch = path10[2];
-        if ((ch === "?" || ch === ".") && path10.slice(0, 2) === "\\\\") {
-          path10 = path10.slice(2);
+      if (len > 4 && path9[3] === "\\") {
+        var ch = path9[2];
+        if ((ch === "?" || ch === ".") && path9.slice(0, 2) === "\\\\") {
+          path9 = path9.slice(2);
           prefix2 = "//";
         }
       }
-      var segs = path10.split(/[/\\]+/);
+      var segs = path9.split(/[/\\]+/);
       if (stripTrailing !== false && segs[segs.length - 1] === "") {
         segs.pop();
       }
@@ -20704,11 +20687,11 @@ var require_commonjs3 = __commonJS({
       return (f) => f.length === len && f !== "." && f !== "..";
     };
     var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    var path10 = {
+    var path9 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    exports2.sep = defaultPlatform === "win32" ? path10.win32.sep : path10.posix.sep;
+    exports2.sep = defaultPlatform === "win32" ? path9.win32.sep : path9.posix.sep;
     exports2.minimatch.sep = exports2.sep;
     exports2.GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
     exports2.minimatch.GLOBSTAR = exports2.GLOBSTAR;
@@ -24029,12 +24012,12 @@ var require_commonjs6 = __commonJS({
       /**
        * Get the Path object referenced by the string path, resolved from this Path
        */
-      resolve(path10) {
-        if (!path10) {
+      resolve(path9) {
+        if (!path9) {
           return this;
         }
-        const rootPath = this.getRootString(path10);
-        const dir = path10.substring(rootPath.length);
+        const rootPath = this.getRootString(path9);
+        const dir = path9.substring(rootPath.length);
         const dirParts = dir.split(this.splitSep);
         const result = rootPath ? this.getRoot(rootPath).#resolveParts(dirParts) : this.#resolveParts(dirParts);
         return result;
@@ -24787,8 +24770,8 @@ var require_commonjs6 = __commonJS({
       /**
        * @internal
        */
-      getRootString(path10) {
-        return node_path_1.win32.parse(path10).root;
+      getRootString(path9) {
+        return node_path_1.win32.parse(path9).root;
       }
       /**
        * @internal
@@ -24835,8 +24818,8 @@ var require_commonjs6 = __commonJS({
       /**
        * @internal
        */
-      getRootString(path10) {
-        return path10.startsWith("/") ? "/" : "";
+      getRootString(path9) {
+        return path9.startsWith("/") ? "/" : "";
       }
       /**
        * @internal
@@ -24926,11 +24909,11 @@ var require_commonjs6 = __commonJS({
       /**
        * Get the depth of a provided path, string, or the cwd
        */
-      depth(path10 = this.cwd) {
-        if (typeof path10 === "string") {
-          path10 = this.cwd.resolve(path10);
+      depth(path9 = this.cwd) {
+        if (typeof path9 === "string") {
+          path9 = this.cwd.resolve(path9);
         }
-        return path10.depth();
+        return path9.depth();
       }
       /**
        * Return the cache of child entries.  Exposed so subclasses can create
@@ -25417,9 +25400,9 @@ var require_commonjs6 = __commonJS({
         process5();
         return results;
       }
-      chdir(path10 = this.cwd) {
+      chdir(path9 = this.cwd) {
         const oldCwd = this.cwd;
-        this.cwd = typeof path10 === "string" ? this.cwd.resolve(path10) : path10;
+        this.cwd = typeof path9 === "string" ? this.cwd.resolve(path9) : path9;
         this.cwd[setAsCwd](oldCwd);
       }
     };
@@ -25807,8 +25790,8 @@ var require_processor = __commonJS({
       }
       // match, absolute, ifdir
       entries() {
-        return [...this.store.entries()].map(([path10, n]) => [
-          path10,
+        return [...this.store.entries()].map(([path9, n]) => [
+          path9,
           !!(n & 2),
           !!(n & 1)
         ]);
@@ -26026,9 +26009,9 @@ var require_walker = __commonJS({
       signal;
       maxDepth;
       includeChildMatches;
-      constructor(patterns, path10, opts) {
+      constructor(patterns, path9, opts) {
         this.patterns = patterns;
-        this.path = path10;
+        this.path = path9;
         this.opts = opts;
         this.#sep = !opts.posix && opts.platform === "win32" ? "\\" : "/";
         this.includeChildMatches = opts.includeChildMatches !== false;
@@ -26047,11 +26030,11 @@ var require_walker = __commonJS({
           });
         }
       }
-      #ignored(path10) {
-        return this.seen.has(path10) || !!this.#ignore?.ignored?.(path10);
+      #ignored(path9) {
+        return this.seen.has(path9) || !!this.#ignore?.ignored?.(path9);
       }
-      #childrenIgnored(path10) {
-        return !!this.#ignore?.childrenIgnored?.(path10);
+      #childrenIgnored(path9) {
+        return !!this.#ignore?.childrenIgnored?.(path9);
       }
       // backpressure mechanism
       pause() {
@@ -26267,8 +26250,8 @@ var require_walker = __commonJS({
     exports2.GlobUtil = GlobUtil;
     var GlobWalker = class extends GlobUtil {
       matches = /* @__PURE__ */ new Set();
-      constructor(patterns, path10, opts) {
-        super(patterns, path10, opts);
+      constructor(patterns, path9, opts) {
+        super(patterns, path9, opts);
       }
       matchEmit(e) {
         this.matches.add(e);
@@ -26306,8 +26289,8 @@ var require_walker = __commonJS({
     exports2.GlobWalker = GlobWalker;
     var GlobStream = class extends GlobUtil {
       results;
-      constructor(patterns, path10, opts) {
-        super(patterns, path10, opts);
+      constructor(patterns, path9, opts) {
+        super(patterns, path9, opts);
         this.results = new minipass_1.Minipass({
           signal: this.signal,
           objectMode: true
@@ -26663,7 +26646,7 @@ var require_commonjs7 = __commonJS({
 var require_file = __commonJS({
   "node_modules/archiver-utils/file.js"(exports2, module) {
     var fs6 = require_graceful_fs();
-    var path10 = __require("path");
+    var path9 = __require("path");
     var flatten = require_flatten();
     var difference = require_difference();
     var union = require_union();
@@ -26688,7 +26671,7 @@ var require_file = __commonJS({
       return result;
     };
     file.exists = function() {
-      var filepath = path10.join.apply(path10, arguments);
+      var filepath = path9.join.apply(path9, arguments);
       return fs6.existsSync(filepath);
     };
     file.expand = function(...args) {
@@ -26702,7 +26685,7 @@ var require_file = __commonJS({
       });
       if (options.filter) {
         matches = matches.filter(function(filepath) {
-          filepath = path10.join(options.cwd || "", filepath);
+          filepath = path9.join(options.cwd || "", filepath);
           try {
             if (typeof options.filter === "function") {
               return options.filter(filepath);
@@ -26719,7 +26702,7 @@ var require_file = __commonJS({
     file.expandMapping = function(patterns, destBase, options) {
       options = Object.assign({
         rename: function(destBase2, destPath) {
-          return path10.join(destBase2 || "", destPath);
+          return path9.join(destBase2 || "", destPath);
         }
       }, options);
       var files = [];
@@ -26727,14 +26710,14 @@ var require_file = __commonJS({
       file.expand(options, patterns).forEach(function(src) {
         var destPath = src;
         if (options.flatten) {
-          destPath = path10.basename(destPath);
+          destPath = path9.basename(destPath);
         }
         if (options.ext) {
           destPath = destPath.replace(/(\.[^\/]*)?$/, options.ext);
         }
         var dest = options.rename(destBase, destPath, options);
         if (options.cwd) {
-          src = path10.join(options.cwd, src);
+          src = path9.join(options.cwd, src);
         }
         dest = dest.replace(pathSeparatorRe, "/");
         src = src.replace(pathSeparatorRe, "/");
@@ -26816,7 +26799,7 @@ var require_file = __commonJS({
 var require_archiver_utils = __commonJS({
   "node_modules/archiver-utils/index.js"(exports2, module) {
     var fs6 = require_graceful_fs();
-    var path10 = __require("path");
+    var path9 = __require("path");
     var isStream = require_is_stream();
     var lazystream = require_lazystream();
     var normalizePath = require_normalize_path();
@@ -26904,11 +26887,11 @@ var require_archiver_utils = __commonJS({
           if (!file) {
             return callback(null, results);
           }
-          filepath = path10.join(dirpath, file);
+          filepath = path9.join(dirpath, file);
           fs6.stat(filepath, function(err2, stats) {
             results.push({
               path: filepath,
-              relative: path10.relative(base, filepath).replace(/\\/g, "/"),
+              relative: path9.relative(base, filepath).replace(/\\/g, "/"),
               stats
             });
             if (stats && stats.isDirectory()) {
@@ -26970,7 +26953,7 @@ var require_core = __commonJS({
     var fs6 = __require("fs");
     var glob = require_readdir_glob();
     var async = require_async();
-    var path10 = __require("path");
+    var path9 = __require("path");
     var util3 = require_archiver_utils();
     var inherits = __require("util").inherits;
     var ArchiverError = require_error();
@@ -27246,9 +27229,9 @@ var require_core = __commonJS({
         task.source = Buffer.concat([]);
       } else if (stats.isSymbolicLink() && this._moduleSupports("symlink")) {
         var linkPath = fs6.readlinkSync(task.filepath);
-        var dirName = path10.dirname(task.filepath);
+        var dirName = path9.dirname(task.filepath);
         task.data.type = "symlink";
-        task.data.linkname = path10.relative(dirName, path10.resolve(dirName, linkPath));
+        task.data.linkname = path9.relative(dirName, path9.resolve(dirName, linkPath));
         task.data.sourceType = "buffer";
         task.source = Buffer.concat([]);
       } else {
@@ -38848,7 +38831,7 @@ var require_traverse = __commonJS({
       return options == null ? emptyNull : options;
     }
     function walk(root, cb) {
-      var path10 = [];
+      var path9 = [];
       var parents = [];
       var alive = true;
       var options = arguments.length > 2 ? arguments[2] : emptyNull;
@@ -38861,13 +38844,13 @@ var require_traverse = __commonJS({
         var state3 = {
           node,
           node_,
-          path: [].concat(path10),
+          path: [].concat(path9),
           parent: parents[parents.length - 1],
           parents,
-          key: path10[path10.length - 1],
+          key: path9[path9.length - 1],
           removedKeys: { __proto__: null },
-          isRoot: path10.length === 0,
-          level: path10.length,
+          isRoot: path9.length === 0,
+          level: path9.length,
           circular: null,
           update: function(x, stopHere) {
             if (!state3.isRoot && !wasSpliced(originalKey, splicedSiblings)) {
@@ -38970,7 +38953,7 @@ var require_traverse = __commonJS({
               return;
             }
             var key = shiftedKey(listedKey, splicedChildren);
-            path10[path10.length] = key;
+            path9[path9.length] = key;
             if (modifiers.pre) {
               modifiers.pre.call(state3, state3.node[key], key);
             }
@@ -38986,7 +38969,7 @@ var require_traverse = __commonJS({
             if (modifiers.post) {
               modifiers.post.call(state3, child);
             }
-            path10.pop();
+            path9.pop();
           });
           parents.pop();
         }
@@ -40168,11 +40151,11 @@ var require_unzip_stream = __commonJS({
           return requiredLength;
         case states.CENTRAL_DIRECTORY_FILE_HEADER_SUFFIX:
           var isUtf8 = (this.parsedEntity.flags & 2048) !== 0;
-          var path10 = this._decodeString(chunk.slice(0, this.parsedEntity.fileNameLength), isUtf8);
+          var path9 = this._decodeString(chunk.slice(0, this.parsedEntity.fileNameLength), isUtf8);
           var extraDataBuffer = chunk.slice(this.parsedEntity.fileNameLength, this.parsedEntity.fileNameLength + this.parsedEntity.extraFieldLength);
           var extra = this._readExtraFields(extraDataBuffer);
           if (extra && extra.parsed && extra.parsed.path && !isUtf8) {
-            path10 = extra.parsed.path;
+            path9 = extra.parsed.path;
           }
           this.parsedEntity.extra = extra.parsed;
           var isUnix = (this.parsedEntity.versionMadeBy & 65280) >> 8 === 3;
@@ -40184,7 +40167,7 @@ var require_unzip_stream = __commonJS({
           }
           if (this.options.debug) {
             const debugObj2 = Object.assign({}, this.parsedEntity, {
-              path: path10,
+              path: path9,
               flags: "0x" + this.parsedEntity.flags.toString(16),
               unixAttrs: unixAttrs && "0" + unixAttrs.toString(8),
               isSymlink,
@@ -40621,7 +40604,7 @@ var require_parser_stream = __commonJS({
 // node_modules/mkdirp/index.js
 var require_mkdirp = __commonJS({
   "node_modules/mkdirp/index.js"(exports2, module) {
-    var path10 = __require("path");
+    var path9 = __require("path");
     var fs6 = __require("fs");
     var _0777 = parseInt("0777", 8);
     module.exports = mkdirP.mkdirp = mkdirP.mkdirP = mkdirP;
@@ -40641,7 +40624,7 @@ var require_mkdirp = __commonJS({
       var cb = f || /* istanbul ignore next */
       function() {
       };
-      p = path10.resolve(p);
+      p = path9.resolve(p);
       xfs.mkdir(p, mode, function(er) {
         if (!er) {
           made = made || p;
@@ -40649,8 +40632,8 @@ var require_mkdirp = __commonJS({
         }
         switch (er.code) {
           case "ENOENT":
-            if (path10.dirname(p) === p) return cb(er);
-            mkdirP(path10.dirname(p), opts, function(er2, made2) {
+            if (path9.dirname(p) === p) return cb(er);
+            mkdirP(path9.dirname(p), opts, function(er2, made2) {
               if (er2) cb(er2, made2);
               else mkdirP(p, opts, cb, made2);
             });
@@ -40677,14 +40660,14 @@ var require_mkdirp = __commonJS({
         mode = _0777;
       }
       if (!made) made = null;
-      p = path10.resolve(p);
+      p = path9.resolve(p);
       try {
         xfs.mkdirSync(p, mode);
         made = made || p;
       } catch (err0) {
         switch (err0.code) {
           case "ENOENT":
-            made = sync(path10.dirname(p), opts, made);
+            made = sync(path9.dirname(p), opts, made);
             sync(p, opts, made);
             break;
           // In the case of any other error, just see if there's a dir
@@ -40710,7 +40693,7 @@ var require_mkdirp = __commonJS({
 var require_extract2 = __commonJS({
   "node_modules/unzip-stream/lib/extract.js"(exports2, module) {
     var fs6 = __require("fs");
-    var path10 = __require("path");
+    var path9 = __require("path");
     var util3 = __require("util");
     var mkdirp = require_mkdirp();
     var Transform3 = __require("stream").Transform;
@@ -40752,8 +40735,8 @@ var require_extract2 = __commonJS({
     };
     Extract.prototype._processEntry = function(entry) {
       var self2 = this;
-      var destPath = path10.join(this.opts.path, entry.path);
-      var directory = entry.isDirectory ? destPath : path10.dirname(destPath);
+      var destPath = path9.join(this.opts.path, entry.path);
+      var directory = entry.isDirectory ? destPath : path9.dirname(destPath);
       this.unfinishedEntries++;
       var writeFileFn = function() {
         var pipedStream = fs6.createWriteStream(destPath);
@@ -42120,7 +42103,7 @@ var require_light = __commonJS({
 
 // src/main.ts
 import { mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync2 } from "node:fs";
-import path9 from "node:path";
+import path8 from "node:path";
 
 // src/action/artifact.ts
 import { createHash as createHash3 } from "node:crypto";
@@ -43883,13 +43866,13 @@ These characters are not allowed in the artifact name due to limitations with ce
   }
   info(`Artifact name is valid!`);
 }
-function validateFilePath(path10) {
-  if (!path10) {
+function validateFilePath(path9) {
+  if (!path9) {
     throw new Error(`Provided file path input during validation is empty`);
   }
   for (const [invalidCharacterKey, errorMessageForCharacter] of invalidArtifactFilePathCharacters) {
-    if (path10.includes(invalidCharacterKey)) {
-      throw new Error(`The path for one of the files in artifact is not valid: ${path10}. Contains the following character: ${errorMessageForCharacter}
+    if (path9.includes(invalidCharacterKey)) {
+      throw new Error(`The path for one of the files in artifact is not valid: ${path9}. Contains the following character: ${errorMessageForCharacter}
           
 Invalid characters include: ${Array.from(invalidArtifactFilePathCharacters.values()).toString()}
           
@@ -48947,15 +48930,15 @@ function getRequestUrl(baseUri, operationSpec, operationArguments, fallbackObjec
   let isAbsolutePath = false;
   let requestUrl = replaceAll(baseUri, urlReplacements);
   if (operationSpec.path) {
-    let path10 = replaceAll(operationSpec.path, urlReplacements);
-    if (operationSpec.path === "/{nextLink}" && path10.startsWith("/")) {
-      path10 = path10.substring(1);
+    let path9 = replaceAll(operationSpec.path, urlReplacements);
+    if (operationSpec.path === "/{nextLink}" && path9.startsWith("/")) {
+      path9 = path9.substring(1);
     }
-    if (isAbsoluteUrl(path10)) {
-      requestUrl = path10;
+    if (isAbsoluteUrl(path9)) {
+      requestUrl = path9;
       isAbsolutePath = true;
     } else {
-      requestUrl = appendPath(requestUrl, path10);
+      requestUrl = appendPath(requestUrl, path9);
     }
   }
   const { queryParams, sequenceParams } = calculateQueryParameters(operationSpec, operationArguments, fallbackObject);
@@ -49001,9 +48984,9 @@ function appendPath(url2, pathToAppend) {
   }
   const searchStart = pathToAppend.indexOf("?");
   if (searchStart !== -1) {
-    const path10 = pathToAppend.substring(0, searchStart);
+    const path9 = pathToAppend.substring(0, searchStart);
     const search = pathToAppend.substring(searchStart + 1);
-    newPath = newPath + path10;
+    newPath = newPath + path9;
     if (search) {
       parsedUrl.search = parsedUrl.search ? `${parsedUrl.search}&${search}` : search;
     }
@@ -51880,16 +51863,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path10 = this._matcher.path;
-    return path10.length > 0 ? path10[path10.length - 1].tag : void 0;
+    const path9 = this._matcher.path;
+    return path9.length > 0 ? path9[path9.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path10 = this._matcher.path;
-    return path10.length > 0 ? path10[path10.length - 1].namespace : void 0;
+    const path9 = this._matcher.path;
+    return path9.length > 0 ? path9[path9.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -51897,9 +51880,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path10 = this._matcher.path;
-    if (path10.length === 0) return void 0;
-    return path10[path10.length - 1].values?.[attrName];
+    const path9 = this._matcher.path;
+    if (path9.length === 0) return void 0;
+    return path9[path9.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -51907,9 +51890,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path10 = this._matcher.path;
-    if (path10.length === 0) return false;
-    const current = path10[path10.length - 1];
+    const path9 = this._matcher.path;
+    if (path9.length === 0) return false;
+    const current = path9[path9.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -51935,18 +51918,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path10 = this._matcher.path;
-    if (path10.length === 0) return -1;
-    return path10[path10.length - 1].position ?? 0;
+    const path9 = this._matcher.path;
+    if (path9.length === 0) return -1;
+    return path9[path9.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path10 = this._matcher.path;
-    if (path10.length === 0) return -1;
-    return path10[path10.length - 1].counter ?? 0;
+    const path9 = this._matcher.path;
+    if (path9.length === 0) return -1;
+    return path9[path9.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -55198,11 +55181,11 @@ var NativeCRC64 = (() => {
       throw new Error("Module.ENVIRONMENT has been deprecated. To force the environment, use the ENVIRONMENT compile-time option (for example, -sENVIRONMENT=web or -sENVIRONMENT=node)");
     }
     var scriptDirectory = "";
-    function locateFile(path10) {
+    function locateFile(path9) {
       if (Module["locateFile"]) {
-        return Module["locateFile"](path10, scriptDirectory);
+        return Module["locateFile"](path9, scriptDirectory);
       }
-      return scriptDirectory + path10;
+      return scriptDirectory + path9;
     }
     var read_, readAsync, readBinary, setWindowTitle;
     function logExceptionOnExit(e) {
@@ -58685,9 +58668,9 @@ var StorageSharedKeyCredentialPolicy = class extends CredentialPolicy {
    * @param request -
    */
   getCanonicalizedResourceString(request2) {
-    const path10 = getURLPath(request2.url) || "/";
+    const path9 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${this.factory.accountName}${path10}`;
+    canonicalizedResourceString += `/${this.factory.accountName}${path9}`;
     const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -59169,9 +59152,9 @@ function storageSharedKeyCredentialPolicy(options) {
     return canonicalizedHeadersStringToSign;
   }
   function getCanonicalizedResourceString(request2) {
-    const path10 = getURLPath(request2.url) || "/";
+    const path9 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${options.accountName}${path10}`;
+    canonicalizedResourceString += `/${options.accountName}${path9}`;
     const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -73597,10 +73580,10 @@ var accountNameSuffixes = [
 ];
 function escapeURLPath(url2) {
   const urlParsed = new URL(url2);
-  let path10 = urlParsed.pathname;
-  path10 = path10 || "/";
-  path10 = escape(path10);
-  urlParsed.pathname = path10;
+  let path9 = urlParsed.pathname;
+  path9 = path9 || "/";
+  path9 = escape(path9);
+  urlParsed.pathname = path9;
   return urlParsed.toString();
 }
 function getProxyUriFromDevConnString(connectionString) {
@@ -73685,9 +73668,9 @@ function escape(text) {
 }
 function appendToURLPath(url2, name) {
   const urlParsed = new URL(url2);
-  let path10 = urlParsed.pathname;
-  path10 = path10 ? path10.endsWith("/") ? `${path10}${name}` : `${path10}/${name}` : name;
-  urlParsed.pathname = path10;
+  let path9 = urlParsed.pathname;
+  path9 = path9 ? path9.endsWith("/") ? `${path9}${name}` : `${path9}/${name}` : name;
+  urlParsed.pathname = path9;
   return urlParsed.toString();
 }
 function setURLParameter2(url2, name, value) {
@@ -81049,8 +81032,8 @@ var Context = class {
       if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path10 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path10} does not exist${EOL3}`);
+        const path9 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path9} does not exist${EOL3}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -81465,7 +81448,7 @@ function getValues(context5, operator, key, modifier) {
   }
   return result;
 }
-function parseUrl2(template) {
+function parseUrl(template) {
   return {
     expand: expand.bind(null, template)
   };
@@ -81522,7 +81505,7 @@ function parse2(options) {
     "mediaType"
   ]);
   const urlVariableNames = extractUrlVariableNames(url2);
-  url2 = parseUrl2(url2).expand(parameters);
+  url2 = parseUrl(url2).expand(parameters);
   if (!/^http/.test(url2)) {
     url2 = options.baseUrl + url2;
   }
@@ -85234,10 +85217,10 @@ var scrubQueryParameters = (url2) => {
   parsed.search = "";
   return parsed.toString();
 };
-function exists(path10) {
+function exists(path9) {
   return __awaiter7(this, void 0, void 0, function* () {
     try {
-      yield fs5.access(path10);
+      yield fs5.access(path9);
       return true;
     } catch (error2) {
       if (error2.code === "ENOENT") {
@@ -85448,17 +85431,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path10 = requestOptions.url.replace(options.baseUrl, "");
+    const path9 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId2 = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path10} - ${response.status} with id ${requestId2} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path9} - ${response.status} with id ${requestId2} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId2 = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path10} - ${error2.status} with id ${requestId2} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path9} - ${error2.status} with id ${requestId2} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -86153,65 +86136,8 @@ function runUrl(ctx) {
 }
 
 // src/action/inputs.ts
-import path7 from "node:path";
-
-// src/action/sign-key.ts
-import { existsSync as existsSync4, mkdtempSync, rmdirSync, unlinkSync, writeFileSync } from "node:fs";
-import path6 from "node:path";
-function canonical(value) {
-  return value.replace(/\r\n/g, "\n").trim() + "\n";
-}
-function parseSignKeyContent(value, input = "sign-key") {
-  const problem = inspectPrivateKey(value);
-  if (problem) throw new SignKeyError(input, `the value ${problem}; give the content of the private key file, from a secret`);
-  requireSshKeygen(input);
-  return canonical(value);
-}
-function maskSignKey(value, setSecret2) {
-  if (value.trim() === "") return;
-  setSecret2(value);
-  for (const line of value.replace(/\r\n/g, "\n").split("\n")) {
-    const l = line.trim();
-    if (l.length >= 8 && !l.startsWith("-----")) setSecret2(l);
-  }
-}
-function writeSignKeyFile(text, dir) {
-  const folder = mkdtempSync(path6.join(dir, "sign-key-"));
-  const file = path6.join(folder, "key");
-  writeFileSync(file, canonical(text), { mode: 384, flag: "wx" });
-  return {
-    file,
-    remove() {
-      if (existsSync4(file)) unlinkSync(file);
-      if (existsSync4(folder)) rmdirSync(folder);
-    }
-  };
-}
-
-// src/action/inputs.ts
-var CLI_TO_INPUT = {
-  "--stages": "stages",
-  "--case": "case",
-  "--model": "model",
-  "--roles": "roles",
-  "--cases-file": "cases-file",
-  "--record": "record",
-  "--server-url": "server-url",
-  "--transport": "transport",
-  "--worktree": "worktree-path",
-  "--ledger-dir": "ledger-dir",
-  "--write-allowlist": "write-allowlist",
-  "--deletion-allowlist": "deletion-allowlist",
-  "--timeout": "timeout",
-  "--latency-budget": "latency-budget",
-  "--evidence-max-bytes": "evidence-max-bytes",
-  "--repo": "working-directory",
-  "--containment": "containment",
-  "--env-pass": "env-pass",
-  "--jobs": "jobs",
-  "--repeat": "repeat",
-  "opencode-path": "opencode-path"
-};
+var ACTION_INPUTS = OPTION_TABLE.filter((o) => o.input).map((o) => o.input);
+var CLI_TO_INPUT = Object.fromEntries(OPTION_TABLE.filter((o) => o.flag && o.input).map((o) => [`--${o.flag}`, o.input]));
 function asActionInputError(e) {
   const name = CLI_TO_INPUT[e.input];
   if (!name || name === e.input) return e;
@@ -86223,89 +86149,41 @@ function parseBoolean(value, input) {
   if (/^(false|False|FALSE)$/.test(value)) return false;
   throw new InputError(input, `'${value}' is not a boolean; allowed: true, false`);
 }
-var VERSION_PATTERN = /^(latest|[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.-]+)?)$/;
-var ARTIFACT_NAME_FORBIDDEN = /["':<>|*?\\/\r\n]/;
-function within(base, value) {
-  return path7.resolve(base, value);
+function fromInput(o, get, workspace) {
+  const name = o.input;
+  const raw = get(name).trim();
+  const ctx = { name, cwd: workspace, surface: "action" };
+  if (raw === "") {
+    const fallback = o.actionDefault ?? o.default;
+    if (fallback && !o.emptyOk) throw new InputError(name, "is empty; it needs a value (see action.yml for the default)");
+    if (o.boolean) return false;
+    if (fallback === "" && o.parse) return o.parse("", ctx);
+    return o.emptyOk ? "" : void 0;
+  }
+  if (o.boolean) return parseBoolean(raw, name);
+  return o.parse ? o.parse(raw, ctx) : raw;
 }
 function readActionInputs(get, workspace) {
-  const opt = (name) => {
-    const v = get(name).trim();
-    return v === "" ? void 0 : v;
-  };
-  const required = (name) => {
-    const v = opt(name);
-    if (v === void 0) throw new InputError(name, "is empty; it needs a value (see action.yml for the default)");
-    return v;
-  };
   try {
-    const stages = parseStages(required("stages"), "stages");
-    const caseId = opt("case");
-    if (caseId !== void 0 && !CASE_ID_PATTERN.test(caseId)) throw new InputError("case", `'${caseId}' is not a case id (pattern T[0-9][A-Z]?[A-Z]?[0-9]{2}, e.g. T1C01)`);
-    const casesFile = opt("cases-file") !== void 0 ? within(workspace, opt("cases-file")) : void 0;
-    selectCases(loadCases(casesFile), stages, caseId);
-    const model = parseModel(required("model"), "model");
-    const roles = opt("roles") !== void 0 ? parseRoles(opt("roles"), "roles") : void 0;
-    if (roles && model !== BUILTIN_MODEL) {
-      for (const r of roles) {
+    const out = {};
+    for (const o of OPTION_TABLE) if (o.input) out[o.key] = fromInput(o, get, workspace);
+    const inputs = out;
+    selectCases(loadCases(inputs.casesFile), inputs.stages, inputs.caseId);
+    if (inputs.roles && inputs.model !== BUILTIN_MODEL) {
+      for (const r of inputs.roles) {
         if (!process.env[r.key_env]) throw new InputError("roles", `role '${r.name}' reads its key from ${r.key_env}, which is not set; map it from a secret in the step's env`);
       }
     }
-    const transport = required("transport");
-    if (transport !== "sdk" && transport !== "cli") throw new InputError("transport", `'${transport}' is not allowed; allowed: sdk, cli`);
-    const opencodeVersion = required("opencode-version");
-    if (!VERSION_PATTERN.test(opencodeVersion)) throw new InputError("opencode-version", `'${opencodeVersion}' is not an exact version (e.g. 1.18.33) or 'latest'`);
-    if (opencodeVersion !== "latest") checkOpencodeVersion(opencodeVersion, `input opencode-version`, "opencode-version");
-    const artifactName2 = required("artifact-name");
-    if (ARTIFACT_NAME_FORBIDDEN.test(artifactName2)) throw new InputError("artifact-name", `'${artifactName2}' holds a character artifact names may not have (" : < > | * ? \\ / or a newline)`);
-    const retention = required("retention-days");
-    const retentionDays = retention === "0" ? 0 : parsePositiveInt(retention, "retention-days", "days (0 = the repository setting)", 400);
-    const createCheck = parseBoolean(required("create-check"), "create-check");
-    const githubToken = get("github-token").trim();
-    if (createCheck && githubToken === "") throw new InputError("github-token", "is empty but create-check is true; give a token with checks: write, or set create-check: false");
-    const checkName = required("check-name");
-    if (checkName.length > 255) throw new InputError("check-name", `is ${checkName.length} characters long; allowed: at most 255`);
-    return {
-      stages,
-      caseId,
-      failFast: parseBoolean(required("fail-fast"), "fail-fast"),
-      model,
-      roles,
-      casesFile,
-      recordFile: opt("record") !== void 0 ? parseRecordPath(opt("record"), workspace, "record") : void 0,
-      opencodeVersion,
-      opencodePath: opt("opencode-path") !== void 0 ? within(workspace, opt("opencode-path")) : void 0,
-      serverUrl: opt("server-url") !== void 0 ? parseUrl(opt("server-url"), "server-url") : void 0,
-      transport,
-      caseTimeoutMs: parsePositiveInt(required("timeout"), "timeout", "seconds", 3600) * 1e3,
-      latencyBudgetMs: parsePositiveInt(required("latency-budget"), "latency-budget", "milliseconds", 36e5),
-      evidenceMaxBytes: opt("evidence-max-bytes") !== void 0 ? parsePositiveInt(opt("evidence-max-bytes"), "evidence-max-bytes", "bytes", MAX_EVIDENCE_LIMIT) : void 0,
-      containment: parseContainmentMode(required("containment"), "containment"),
-      envPass: parseEnvNames(opt("env-pass"), "env-pass"),
-      jobs: opt("jobs") !== void 0 ? parsePositiveInt(opt("jobs"), "jobs", "parallel cases", 64) : void 0,
-      repeat: opt("repeat") !== void 0 ? parsePositiveInt(opt("repeat"), "repeat", "attempts", 100) : void 0,
-      repoDir: within(workspace, opt("working-directory") ?? "."),
-      worktreePath: opt("worktree-path") !== void 0 ? within(workspace, opt("worktree-path")) : void 0,
-      ledgerDir: opt("ledger-dir") !== void 0 ? within(workspace, opt("ledger-dir")) : void 0,
-      junitPath: opt("junit-path") !== void 0 ? parseJunitPath(opt("junit-path"), workspace, "junit-path") : void 0,
-      writeAllowlist: validateAllowlist("write-allowlist", parseList(opt("write-allowlist")) ?? DEFAULT_WRITE_ALLOWLIST),
-      deletionAllowlist: validateAllowlist("deletion-allowlist", parseList(opt("deletion-allowlist")) ?? DEFAULT_DELETION_ALLOWLIST),
-      signKey: opt("sign-key") !== void 0 ? parseSignKeyContent(get("sign-key"), "sign-key") : void 0,
-      uploadArtifact: parseBoolean(required("upload-artifact"), "upload-artifact"),
-      artifactName: artifactName2,
-      retentionDays,
-      createCheck,
-      checkName,
-      githubToken
-    };
+    if (inputs.createCheck && inputs.githubToken === "") throw new InputError("github-token", "is empty but create-check is true; give a token with checks: write, or set create-check: false");
+    return inputs;
   } catch (e) {
     throw e instanceof InputError ? asActionInputError(e) : e;
   }
 }
 
 // src/action/opencode-binary.ts
-import { accessSync, constants, existsSync as existsSync5, mkdirSync, statSync as statSync2 } from "node:fs";
-import path8 from "node:path";
+import { accessSync, constants, existsSync as existsSync4, mkdirSync, statSync as statSync2 } from "node:fs";
+import path6 from "node:path";
 var EXE = process.platform === "win32" ? "opencode.exe" : "opencode";
 function executable(p) {
   try {
@@ -86316,16 +86194,16 @@ function executable(p) {
   }
 }
 function onPath2(pathEnv) {
-  for (const dir of (pathEnv ?? "").split(path8.delimiter)) {
+  for (const dir of (pathEnv ?? "").split(path6.delimiter)) {
     if (!dir) continue;
-    const bin = path8.join(dir, EXE);
+    const bin = path6.join(dir, EXE);
     if (executable(bin)) return bin;
   }
   return void 0;
 }
 function binaryInPrefix(prefix2) {
   for (const pkg of platformPackages()) {
-    const bin = path8.join(prefix2, "node_modules", pkg, "bin", EXE);
+    const bin = path6.join(prefix2, "node_modules", pkg, "bin", EXE);
     if (executable(bin)) return bin;
   }
   return void 0;
@@ -86347,14 +86225,14 @@ async function resolveActionBinary(opts) {
   const log2 = opts.log ?? (() => {
   });
   if (opts.explicit) {
-    if (!existsSync5(opts.explicit) || !executable(opts.explicit)) throw new InputError("opencode-path", `${opts.explicit} is not an executable file`);
+    if (!existsSync4(opts.explicit) || !executable(opts.explicit)) throw new InputError("opencode-path", `${opts.explicit} is not an executable file`);
     return { path: opts.explicit, source: "opencode-path" };
   }
   const fromPath = onPath2(opts.pathEnv);
   if (fromPath) return { path: fromPath, source: "PATH" };
   const bundled = (opts.bundled ?? bundledPackage)();
   if (bundled) return { path: bundled, source: "bundled package" };
-  const prefix2 = path8.join(opts.installRoot, `opencode-ai-${opts.version}`);
+  const prefix2 = path6.join(opts.installRoot, `opencode-ai-${opts.version}`);
   const already = binaryInPrefix(prefix2);
   if (already) return { path: already, source: "installed" };
   log2(`opencode not found on PATH or next to the action: installing opencode-ai@${opts.version} into ${prefix2}`);
@@ -86394,7 +86272,7 @@ function setOutputs(set, v) {
 
 // src/action/runner-host.ts
 import { spawnSync } from "node:child_process";
-import { existsSync as existsSync6, readFileSync as readFileSync3 } from "node:fs";
+import { existsSync as existsSync5, readFileSync as readFileSync3 } from "node:fs";
 import os4 from "node:os";
 var SYSTEM_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 function realRunnerHost(opts = {}) {
@@ -86416,7 +86294,7 @@ function realRunnerHost(opts = {}) {
       }
     },
     which: (name) => onPath(name, pathEnv) ?? (name === "bwrap" ? void 0 : onPath(name, SYSTEM_PATH)),
-    exists: (file) => existsSync6(file),
+    exists: (file) => existsSync5(file),
     probe: probeBwrap
   };
 }
@@ -86557,6 +86435,30 @@ function maskSecrets(setSecret2, env, roles = [], done = /* @__PURE__ */ new Set
     done.add(v);
   }
   return done;
+}
+
+// src/action/sign-key.ts
+import { existsSync as existsSync6, mkdtempSync, rmdirSync, unlinkSync, writeFileSync } from "node:fs";
+import path7 from "node:path";
+function maskSignKey(value, setSecret2) {
+  if (value.trim() === "") return;
+  setSecret2(value);
+  for (const line of value.replace(/\r\n/g, "\n").split("\n")) {
+    const l = line.trim();
+    if (l.length >= 8 && !l.startsWith("-----")) setSecret2(l);
+  }
+}
+function writeSignKeyFile(text, dir) {
+  const folder = mkdtempSync(path7.join(dir, "sign-key-"));
+  const file = path7.join(folder, "key");
+  writeFileSync(file, canonicalKeyText(text), { mode: 384, flag: "wx" });
+  return {
+    file,
+    remove() {
+      if (existsSync6(file)) unlinkSync(file);
+      if (existsSync6(folder)) rmdirSync(folder);
+    }
+  };
 }
 
 // src/report/summary.ts
@@ -86711,14 +86613,14 @@ function failStep(e) {
 }
 function prepareStateDir(ctx) {
   mkdirSync2(ctx.runnerTemp, { recursive: true });
-  const dir = mkdtempSync2(path9.join(ctx.runnerTemp, "opencode-dogfood-"));
-  mkdirSync2(path9.join(dir, "tmp"), { recursive: true });
-  process.env.TMPDIR = path9.join(dir, "tmp");
+  const dir = mkdtempSync2(path8.join(ctx.runnerTemp, "opencode-dogfood-"));
+  mkdirSync2(path8.join(dir, "tmp"), { recursive: true });
+  process.env.TMPDIR = path8.join(dir, "tmp");
   saveState(STATE.stateDir, dir);
   return dir;
 }
 function defaultWorktree(ctx, stateDir) {
-  return path9.join(ctx.runnerTemp, `opencode-dogfood-worktree-${ctx.runId || "local"}-${ctx.runAttempt}-${path9.basename(stateDir).slice(-6)}`);
+  return path8.join(ctx.runnerTemp, `opencode-dogfood-worktree-${ctx.runId || "local"}-${ctx.runAttempt}-${path8.basename(stateDir).slice(-6)}`);
 }
 async function opencodeBinary(inputs, ctx, stateDir) {
   if (inputs.serverUrl && inputs.transport === "sdk") return void 0;
@@ -86772,30 +86674,11 @@ async function main() {
     await check?.start(createBody({ name: inputs.checkName, headSha: ctx.headSha, startedAt: /* @__PURE__ */ new Date(), detailsUrl: runUrl(ctx), stages: inputs.caseId ?? inputs.stages.join(",") }));
     const sandbox = prepareContainment({ mode: inputs.containment, serverUrl: inputs.serverUrl, env: process.env, log: info, warn: warning });
     outcome = await runSuite({
-      repoDir: inputs.repoDir,
+      ...engineOptions(inputs),
       worktreePath,
-      stages: inputs.stages,
-      caseId: inputs.caseId,
-      failFast: inputs.failFast,
-      model: inputs.model,
-      serverUrl: inputs.serverUrl,
-      ledgerDir: inputs.ledgerDir,
-      casesFile: inputs.casesFile,
-      recordFile: inputs.recordFile,
       signKey: signKey?.file,
-      transport: inputs.transport,
-      roles: inputs.roles,
-      writeAllowlist: inputs.writeAllowlist,
-      deletionAllowlist: inputs.deletionAllowlist,
-      caseTimeoutMs: inputs.caseTimeoutMs,
-      latencyBudgetMs: inputs.latencyBudgetMs,
-      evidenceMaxBytes: inputs.evidenceMaxBytes,
-      containment: inputs.containment,
       bwrapPath: sandbox.bwrapPath,
       runnerSetup: sandbox.record,
-      envPass: inputs.envPass,
-      jobs: inputs.jobs,
-      repeat: inputs.repeat,
       opencodePath,
       launcher: process.platform === "win32" ? void 0 : writePidLauncher(stateDir),
       onProgress: (e) => {

@@ -7,14 +7,16 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import type { CaseContext } from './cases/context.js'
 import { GitError, InputError, PreflightError, SchemaError, ServerStartError } from './errors.js'
-import { RUN_OPTIONS } from './suite/run-options.js'
 import type { ProgressEvent } from './suite/options.js'
 import { alive, interruptOnSignals } from './proc.js'
 import { SUITE_PID_VAR } from './sandbox/processes.js'
 
 // Each command loads only what it needs: a case process starts 15 times a run.
 
-const HELP = `opencode-dogfood — validate the OpenCode coding agent before it works on your repository
+/** `--help`; its run options come from the option table (suite/option-docs.ts), loaded only when asked for. */
+async function help(): Promise<string> {
+  const RUN_OPTIONS_HELP = (await import('./suite/option-docs.js')).runOptionsHelp()
+  return `opencode-dogfood — validate the OpenCode coding agent before it works on your repository
 
 Usage:
   opencode-dogfood run [options]        run the suite (or one case) in this repository
@@ -34,45 +36,11 @@ Usage:
   opencode-dogfood bench                the suite against its floor, same warm server (npm run bench)
 
 Run options:
-  --stages LIST          stages to run, comma-separated, in order T1,T2a,T2b,T3,T4 (default: all)
-  --case ID              run one case, e.g. T1C01; exit 0 iff its status is PASS
-  --fail-fast            stop at the first failing case; the rest are counted as skipped
-  --model P/M            provider/model (default: dogfood/scripted, the built-in offline model)
-  --roles LIST           T1C02 roles: name=provider/model:KEY_ENV,... (default for the built-in model:
-                         planner, coder, reviewer with generated keys)
-  --server-url URL       use a running OpenCode server instead of starting one
-  --transport sdk|cli    REST API through @opencode-ai/sdk (default) or 'opencode run --format json'
-  --worktree PATH        create this git worktree (git worktree add PATH HEAD) and run inside it;
-                         removed after a PASS, kept for inspection after a FAIL
-  --ledger-dir DIR       where RUN_XXXX folders go (default: artifacts/ledger/opencode_dogfood)
-  --cases-file FILE      add user-defined cases (JSON, format in README.md)
-  --write-allowlist L    comma-separated; 'dir/' is a folder prefix, anything else one file
-                         (default: the plan packet's four entries)
-  --deletion-allowlist L comma-separated, same rules (default: empty — any deletion is GITCLEANFAIL)
-  --timeout SECONDS      hard bound on one case process (default: 300)
-  --latency-budget MS    budget for one agent request (default: 120000)
-  --evidence-max-bytes N a file the agent left is copied into the evidence up to N bytes; past it only
-                         its size and sha256 are recorded (default: 1048576)
-  --record FILE          write what the provider answered (every model turn of every case, never a key)
-                         to FILE as a cases file: replay it offline with --cases-file FILE
-  --containment MODE     auto (default): the OS sandbox (bubblewrap) where it works, and say so where not;
-                         required: stop before any case without it; off: none
-  --jobs N               run the cases of one stage N at a time, each in its own worktree with its own
-                         contained OpenCode server (default: the number of cores; needs containment)
-  --repeat N             run each selected case N times, each attempt in a fresh session; a case passes
-                         only when every attempt does; the pass rate goes into the summary (default: 1)
-  --env-pass LIST        env var names passed to the agent beyond PATH, LANG, LC_*, TZ, TERM and the
-                         model's/roles' key variables (the agent's env is an allowlist)
-  --opencode-path FILE   opencode binary (default: the one from the opencode-ai package, else PATH)
-  --repo DIR             the repository (default: the current directory)
-  --sign-key FILE        sign run_summary.json with this OpenSSH private key (ssh-keygen -Y sign,
-                         namespace opencode-dogfood) into run_summary.json.sig
-  --json                 print the run summary as JSON instead of the table
-  --junit FILE           also write the verdicts as JUnit XML to FILE (one testsuite per stage)
-
+${RUN_OPTIONS_HELP}
 Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a failed entry checklist,
 3 on an internal error, 130/143 when SIGINT/SIGTERM interrupted the run (its ledger sealed as interrupted).
 `
+}
 
 async function printProgress(): Promise<(e: ProgressEvent) => void> {
   const { progressLine } = await import('./demo.js')
@@ -80,18 +48,19 @@ async function printProgress(): Promise<(e: ProgressEvent) => void> {
 }
 
 async function cmdRun(argv: string[]): Promise<number> {
-  const { joinNegativeValues, parseSuiteInputs } = await import('./suite/inputs.js')
+  const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import('./suite/inputs.js')
   const stringOptions = new Set(Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === 'string').map(([k]) => k))
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false })
   const { runSuite } = await import('./suite/run.js')
   const { verdictTable } = await import('./report/table.js')
-  const opts = parseSuiteInputs(values as Record<string, string | boolean | undefined>, process.cwd())
-  const junit = values.junit !== undefined ? await import('./report/junit.js') : undefined
-  const junitFile = junit?.parseJunitPath(values.junit!, process.cwd())
+  const settings = parseRunSettings(values as Record<string, string | boolean | undefined>, process.cwd())
+  const opts = engineOptions(settings)
+  const junitFile = settings.junitPath
+  const junit = junitFile !== undefined ? await import('./report/junit.js') : undefined
   const interrupt = interruptOnSignals((line) => process.stderr.write(`opencode-dogfood: ${line}\n`))
   const outcome = await runSuite({ ...opts, onProgress: await printProgress(), interrupt: interrupt.signal })
   if (junitFile) junit!.writeJunit(junitFile, outcome.summary)
-  process.stdout.write(values.json ? JSON.stringify(outcome.summary, null, 2) + '\n' : verdictTable(outcome.summary) + `ledger: ${outcome.runDir}\nledger root: ${outcome.summary.ledger_root} (publish it; check with: opencode-dogfood verify RUN_DIR --root HEX)\n${junitFile ? `junit: ${junitFile}\n` : ''}`)
+  process.stdout.write(settings.json ? JSON.stringify(outcome.summary, null, 2) + '\n' : verdictTable(outcome.summary) + `ledger: ${outcome.runDir}\nledger root: ${outcome.summary.ledger_root} (publish it; check with: opencode-dogfood verify RUN_DIR --root HEX)\n${junitFile ? `junit: ${junitFile}\n` : ''}`)
   if (outcome.ledgerProblems.length > 0)
     process.stderr.write(`opencode-dogfood: the agent tampered with this run's ledger; verify finds:\n${outcome.ledgerProblems.map((p) => `  ${p}`).join('\n')}\n`)
   if (outcome.checkoutChanges.length > 0) {
@@ -229,11 +198,11 @@ export async function main(argv: string[]): Promise<number> {
       case '-h':
       case '--help':
       case 'help':
-        process.stdout.write(HELP)
+        process.stdout.write(await help())
         return cmd === undefined ? 2 : 0
       case 'run':
         if (rest.includes('--help') || rest.includes('-h')) {
-          process.stdout.write(HELP)
+          process.stdout.write(await help())
           return 0
         }
         return await cmdRun(rest)

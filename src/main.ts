@@ -24,6 +24,7 @@ import { renderJobSummary, type ArtifactInfo } from './report/summary.js'
 import { writeJunit } from './report/junit.js'
 import { verdictTable } from './report/table.js'
 import type { SuiteOutcome } from './suite/options.js'
+import { engineOptions } from './suite/inputs.js'
 import { runSuite } from './suite/run.js'
 import { interruptOnSignals } from './proc.js'
 
@@ -111,30 +112,11 @@ async function main(): Promise<void> {
     // The sandbox on this runner: bubblewrap installed and allowed here, or one line saying what is missing.
     const sandbox = prepareContainment({ mode: inputs.containment, serverUrl: inputs.serverUrl, env: process.env, log: core.info, warn: core.warning })
     outcome = await runSuite({
-      repoDir: inputs.repoDir,
+      ...engineOptions(inputs),
       worktreePath,
-      stages: inputs.stages,
-      caseId: inputs.caseId,
-      failFast: inputs.failFast,
-      model: inputs.model,
-      serverUrl: inputs.serverUrl,
-      ledgerDir: inputs.ledgerDir,
-      casesFile: inputs.casesFile,
-      recordFile: inputs.recordFile,
       signKey: signKey?.file,
-      transport: inputs.transport,
-      roles: inputs.roles,
-      writeAllowlist: inputs.writeAllowlist,
-      deletionAllowlist: inputs.deletionAllowlist,
-      caseTimeoutMs: inputs.caseTimeoutMs,
-      latencyBudgetMs: inputs.latencyBudgetMs,
-      evidenceMaxBytes: inputs.evidenceMaxBytes,
-      containment: inputs.containment,
       bwrapPath: sandbox.bwrapPath,
       runnerSetup: sandbox.record,
-      envPass: inputs.envPass,
-      jobs: inputs.jobs,
-      repeat: inputs.repeat,
       opencodePath,
       launcher: process.platform === 'win32' ? undefined : writePidLauncher(stateDir),
       onProgress: (e) => {

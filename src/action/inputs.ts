@@ -1,56 +1,18 @@
 // Every input of action.yml, read and validated before anything runs: a bad
 // value fails the step with one line that names the input and what is allowed.
-// The parsing rules are the CLI's (suite/inputs.ts), under the action's names.
-import path from 'node:path'
+// The inputs, their defaults and their parsing rules are the option table's
+// (suite/option-table.ts), the CLI's too, under the action's names.
 import { loadCases } from '../cases/catalog.js'
 import { InputError } from '../errors.js'
-import { validateAllowlist } from '../guard/allowlist.js'
-import { MAX_EVIDENCE_LIMIT } from '../guard/reader.js'
-import { checkOpencodeVersion } from '../opencode/binary.js'
-import { parseEnvNames, parseList, parseModel, parsePositiveInt, parseRoles, parseUrl } from '../suite/inputs.js'
-import { parseRecordPath } from '../cases/record-path.js'
-import { parseContainmentMode, type ContainmentMode } from '../sandbox/mechanism.js'
-import { BUILTIN_MODEL, DEFAULT_DELETION_ALLOWLIST, DEFAULT_WRITE_ALLOWLIST, type Role } from '../suite/options.js'
-import { parseStages, selectCases } from '../suite/plan.js'
-import { parseSignKeyContent } from './sign-key.js'
-import { parseJunitPath } from '../report/junit.js'
-import { CASE_ID_PATTERN, type Stage, type Transport } from '../types.js'
+import type { ContainmentMode } from '../sandbox/mechanism.js'
+import { OPTION_TABLE, type OptionDef } from '../suite/option-table.js'
+import { BUILTIN_MODEL, type Role } from '../suite/options.js'
+import { selectCases } from '../suite/plan.js'
+import type { Stage, Transport } from '../types.js'
 
-/** The names in action.yml, in its order (a test keeps the two in step). */
-export const ACTION_INPUTS = [
-  'stages',
-  'case',
-  'fail-fast',
-  'model',
-  'roles',
-  'cases-file',
-  'record',
-  'opencode-version',
-  'opencode-path',
-  'server-url',
-  'transport',
-  'timeout',
-  'latency-budget',
-  'evidence-max-bytes',
-  'containment',
-  'env-pass',
-  'jobs',
-  'repeat',
-  'working-directory',
-  'worktree-path',
-  'ledger-dir',
-  'junit-path',
-  'write-allowlist',
-  'deletion-allowlist',
-  'sign-key',
-  'upload-artifact',
-  'artifact-name',
-  'retention-days',
-  'create-check',
-  'check-name',
-  'github-token',
-] as const
-export type ActionInputName = (typeof ACTION_INPUTS)[number]
+/** The names in action.yml, in its order (from the option table; a test keeps the two in step). */
+export const ACTION_INPUTS: readonly string[] = OPTION_TABLE.filter((o) => o.input).map((o) => o.input!)
+export type ActionInputName = string
 
 export interface ActionInputs {
   stages: Stage[]
@@ -97,30 +59,8 @@ export interface ActionInputs {
 
 export type InputGetter = (name: ActionInputName) => string
 
-/** Engine errors name CLI flags; on the runner the user knows the input names. */
-const CLI_TO_INPUT: Record<string, ActionInputName> = {
-  '--stages': 'stages',
-  '--case': 'case',
-  '--model': 'model',
-  '--roles': 'roles',
-  '--cases-file': 'cases-file',
-  '--record': 'record',
-  '--server-url': 'server-url',
-  '--transport': 'transport',
-  '--worktree': 'worktree-path',
-  '--ledger-dir': 'ledger-dir',
-  '--write-allowlist': 'write-allowlist',
-  '--deletion-allowlist': 'deletion-allowlist',
-  '--timeout': 'timeout',
-  '--latency-budget': 'latency-budget',
-  '--evidence-max-bytes': 'evidence-max-bytes',
-  '--repo': 'working-directory',
-  '--containment': 'containment',
-  '--env-pass': 'env-pass',
-  '--jobs': 'jobs',
-  '--repeat': 'repeat',
-  'opencode-path': 'opencode-path',
-}
+/** Engine errors name CLI flags; on the runner the user knows the input names (the table maps one to the other). */
+const CLI_TO_INPUT: Record<string, string> = Object.fromEntries(OPTION_TABLE.filter((o) => o.flag && o.input).map((o) => [`--${o.flag}`, o.input!]))
 
 /** The same error under the action's input name. */
 export function asActionInputError(e: InputError): InputError {
@@ -136,94 +76,42 @@ export function parseBoolean(value: string, input: string): boolean {
   throw new InputError(input, `'${value}' is not a boolean; allowed: true, false`)
 }
 
-const VERSION_PATTERN = /^(latest|[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.-]+)?)$/
-// Artifact names may not hold these (the results service refuses them).
-const ARTIFACT_NAME_FORBIDDEN = /["':<>|*?\\/\r\n]/
-
-function within(base: string, value: string): string {
-  return path.resolve(base, value)
+/** One input's value: its parse, its default's when the runner gave none and the default is empty, else undefined. */
+function fromInput(o: OptionDef, get: InputGetter, workspace: string): unknown {
+  const name = o.input!
+  const raw = get(name).trim()
+  const ctx = { name, cwd: workspace, surface: 'action' as const }
+  if (raw === '') {
+    const fallback = o.actionDefault ?? o.default
+    // The runner passes action.yml's default: an input that has one and arrives empty was emptied on purpose.
+    if (fallback && !o.emptyOk) throw new InputError(name, 'is empty; it needs a value (see action.yml for the default)')
+    if (o.boolean) return false
+    if (fallback === '' && o.parse) return o.parse('', ctx)
+    return o.emptyOk ? '' : undefined
+  }
+  if (o.boolean) return parseBoolean(raw, name)
+  return o.parse ? o.parse(raw, ctx) : raw
 }
 
 /**
- * Read and check every input. `workspace` is GITHUB_WORKSPACE (relative paths
- * are resolved against it, as the runner does for every other action).
+ * Read and check every input (the option table's entries with an input).
+ * `workspace` is GITHUB_WORKSPACE (relative paths are resolved against it,
+ * as the runner does for every other action). Throws InputError naming the input.
  */
 export function readActionInputs(get: InputGetter, workspace: string): ActionInputs {
-  const opt = (name: ActionInputName): string | undefined => {
-    const v = get(name).trim()
-    return v === '' ? undefined : v
-  }
-  const required = (name: ActionInputName): string => {
-    const v = opt(name)
-    if (v === undefined) throw new InputError(name, 'is empty; it needs a value (see action.yml for the default)')
-    return v
-  }
   try {
-    const stages = parseStages(required('stages'), 'stages')
-    const caseId = opt('case')
-    if (caseId !== undefined && !CASE_ID_PATTERN.test(caseId)) throw new InputError('case', `'${caseId}' is not a case id (pattern T[0-9][A-Z]?[A-Z]?[0-9]{2}, e.g. T1C01)`)
-    const casesFile = opt('cases-file') !== undefined ? within(workspace, opt('cases-file')!) : undefined
+    const out: Record<string, unknown> = {}
+    for (const o of OPTION_TABLE) if (o.input) out[o.key] = fromInput(o, get, workspace)
+    const inputs = out as unknown as ActionInputs
     // Unknown case ids and broken case files fail here, before any check run is created.
-    selectCases(loadCases(casesFile), stages, caseId)
-
-    const model = parseModel(required('model'), 'model')
-    const roles = opt('roles') !== undefined ? parseRoles(opt('roles')!, 'roles') : undefined
-    if (roles && model !== BUILTIN_MODEL) {
-      for (const r of roles) {
+    selectCases(loadCases(inputs.casesFile), inputs.stages, inputs.caseId)
+    if (inputs.roles && inputs.model !== BUILTIN_MODEL) {
+      for (const r of inputs.roles) {
         if (!process.env[r.key_env]) throw new InputError('roles', `role '${r.name}' reads its key from ${r.key_env}, which is not set; map it from a secret in the step's env`)
       }
     }
-    const transport = required('transport')
-    if (transport !== 'sdk' && transport !== 'cli') throw new InputError('transport', `'${transport}' is not allowed; allowed: sdk, cli`)
-    const opencodeVersion = required('opencode-version')
-    if (!VERSION_PATTERN.test(opencodeVersion)) throw new InputError('opencode-version', `'${opencodeVersion}' is not an exact version (e.g. 1.18.33) or 'latest'`)
-    // Refused here, before anything is installed; the binary itself is checked again where it is resolved.
-    if (opencodeVersion !== 'latest') checkOpencodeVersion(opencodeVersion, `input opencode-version`, 'opencode-version')
-
-    const artifactName = required('artifact-name')
-    if (ARTIFACT_NAME_FORBIDDEN.test(artifactName)) throw new InputError('artifact-name', `'${artifactName}' holds a character artifact names may not have (" : < > | * ? \\ / or a newline)`)
-    const retention = required('retention-days')
-    const retentionDays = retention === '0' ? 0 : parsePositiveInt(retention, 'retention-days', 'days (0 = the repository setting)', 400)
-
-    const createCheck = parseBoolean(required('create-check'), 'create-check')
-    const githubToken = get('github-token').trim()
-    if (createCheck && githubToken === '') throw new InputError('github-token', 'is empty but create-check is true; give a token with checks: write, or set create-check: false')
-    const checkName = required('check-name')
-    if (checkName.length > 255) throw new InputError('check-name', `is ${checkName.length} characters long; allowed: at most 255`)
-
-    return {
-      stages,
-      caseId,
-      failFast: parseBoolean(required('fail-fast'), 'fail-fast'),
-      model,
-      roles,
-      casesFile,
-      recordFile: opt('record') !== undefined ? parseRecordPath(opt('record')!, workspace, 'record') : undefined,
-      opencodeVersion,
-      opencodePath: opt('opencode-path') !== undefined ? within(workspace, opt('opencode-path')!) : undefined,
-      serverUrl: opt('server-url') !== undefined ? parseUrl(opt('server-url')!, 'server-url') : undefined,
-      transport,
-      caseTimeoutMs: parsePositiveInt(required('timeout'), 'timeout', 'seconds', 3600) * 1000,
-      latencyBudgetMs: parsePositiveInt(required('latency-budget'), 'latency-budget', 'milliseconds', 3_600_000),
-      evidenceMaxBytes: opt('evidence-max-bytes') !== undefined ? parsePositiveInt(opt('evidence-max-bytes')!, 'evidence-max-bytes', 'bytes', MAX_EVIDENCE_LIMIT) : undefined,
-      containment: parseContainmentMode(required('containment'), 'containment'),
-      envPass: parseEnvNames(opt('env-pass'), 'env-pass'),
-      jobs: opt('jobs') !== undefined ? parsePositiveInt(opt('jobs')!, 'jobs', 'parallel cases', 64) : undefined,
-      repeat: opt('repeat') !== undefined ? parsePositiveInt(opt('repeat')!, 'repeat', 'attempts', 100) : undefined,
-      repoDir: within(workspace, opt('working-directory') ?? '.'),
-      worktreePath: opt('worktree-path') !== undefined ? within(workspace, opt('worktree-path')!) : undefined,
-      ledgerDir: opt('ledger-dir') !== undefined ? within(workspace, opt('ledger-dir')!) : undefined,
-      junitPath: opt('junit-path') !== undefined ? parseJunitPath(opt('junit-path')!, workspace, 'junit-path') : undefined,
-      writeAllowlist: validateAllowlist('write-allowlist', parseList(opt('write-allowlist')) ?? DEFAULT_WRITE_ALLOWLIST),
-      deletionAllowlist: validateAllowlist('deletion-allowlist', parseList(opt('deletion-allowlist')) ?? DEFAULT_DELETION_ALLOWLIST),
-      signKey: opt('sign-key') !== undefined ? parseSignKeyContent(get('sign-key'), 'sign-key') : undefined,
-      uploadArtifact: parseBoolean(required('upload-artifact'), 'upload-artifact'),
-      artifactName,
-      retentionDays,
-      createCheck,
-      checkName,
-      githubToken,
-    }
+    if (inputs.createCheck && inputs.githubToken === '') throw new InputError('github-token', 'is empty but create-check is true; give a token with checks: write, or set create-check: false')
+    return inputs
   } catch (e) {
     throw e instanceof InputError ? asActionInputError(e) : e
   }

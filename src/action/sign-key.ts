@@ -6,28 +6,16 @@
 // and removed when the suite is done. The runner empties RUNNER_TEMP at the end
 // of every job, so a cancelled job does not leave it behind either.
 //
-// Shapes: parseSignKeyContent(value, input) → the key text (validated) or
-// throws SignKeyError / SshKeygenMissingError; maskSignKey(value, setSecret)
+// Shapes: parseSignKeyContent(value, input) (ledger/sign.ts) → the key text
+// (validated) or throws SignKeyError / SshKeygenMissingError; maskSignKey(value, setSecret)
 // registers the key whole and line by line (the runner masks a multi-line
 // secret only per registered string); writeSignKeyFile(text, dir) →
 // {file, remove()}. Never logs or returns the key anywhere else.
 import { existsSync, mkdtempSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { inspectPrivateKey, requireSshKeygen, SignKeyError } from '../ledger/sign.js'
+import { canonicalKeyText as canonical } from '../ledger/sign.js'
 
-/** The key text as ssh-keygen wants it: LF line ends, one final newline. */
-function canonical(value: string): string {
-  return value.replace(/\r\n/g, '\n').trim() + '\n'
-}
-
-/** Validate the input's value (a key's content); returns it canonicalised. */
-export function parseSignKeyContent(value: string, input = 'sign-key'): string {
-  const problem = inspectPrivateKey(value)
-  // The value is never quoted in the message: it is a secret.
-  if (problem) throw new SignKeyError(input, `the value ${problem}; give the content of the private key file, from a secret`)
-  requireSshKeygen(input)
-  return canonical(value)
-}
+export { parseSignKeyContent } from '../ledger/sign.js'
 
 /** Register the key with the runner's masker: the whole value and each line of its body. */
 export function maskSignKey(value: string, setSecret: (v: string) => void): void {

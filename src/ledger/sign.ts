@@ -80,6 +80,20 @@ export function requireSshKeygen(input?: string): void {
   if ((r.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') throw new SshKeygenMissingError(input)
 }
 
+/** The key text as ssh-keygen wants it: LF line ends, one final newline. */
+export function canonicalKeyText(value: string): string {
+  return value.replace(/\r\n/g, '\n').trim() + '\n'
+}
+
+/** Validate a key's content (the Action's `sign-key` input, from a secret); returns it canonicalised. Throws SignKeyError / SshKeygenMissingError; never quotes the value. */
+export function parseSignKeyContent(value: string, input = 'sign-key'): string {
+  const problem = inspectPrivateKey(value)
+  // The value is never quoted in the message: it is a secret.
+  if (problem) throw new SignKeyError(input, `the value ${problem}; give the content of the private key file, from a secret`)
+  requireSshKeygen(input)
+  return canonicalKeyText(value)
+}
+
 /**
  * The up-front check of a key file (`--sign-key`): it exists, is a regular
  * file only its owner can read (ssh-keygen ignores it otherwise), holds an

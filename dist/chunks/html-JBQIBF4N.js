@@ -3,14 +3,14 @@ import {
   renderReport,
   reportToFile,
   writeRunReport
-} from "./chunk-7DGKOF5D.js";
+} from "./chunk-5QSKF2BS.js";
 import "./chunk-ZV5KNJNH.js";
-import "./chunk-UJXVBKO4.js";
 import {
   REPORT_FILE,
   caseAnchor
 } from "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
+import "./chunk-UJXVBKO4.js";
 import "./chunk-YVTE5AOK.js";
 import "./chunk-Y4FTFHXJ.js";
 import "./chunk-LHSCZ3D7.js";

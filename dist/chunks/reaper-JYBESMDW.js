@@ -5,10 +5,10 @@ import {
   reap,
   removeLeftovers,
   startReaper
-} from "./chunk-VJDNKUUY.js";
+} from "./chunk-CCFJA6W3.js";
+import "./chunk-TZR42FOZ.js";
 import "./chunk-5BDKX7AO.js";
 import "./chunk-7S2WGD5M.js";
-import "./chunk-TZR42FOZ.js";
 import "./chunk-LHSCZ3D7.js";
 export {
   CASE_WAIT_MS,

@@ -3,16 +3,16 @@ import {
   scrubFile
 } from "./chunk-ZV5KNJNH.js";
 import {
-  SIDECAR_EXT,
-  writeSidecar
-} from "./chunk-UJXVBKO4.js";
-import {
   REPORT_FILE,
   caseAnchor
 } from "./chunk-SNJX4VWM.js";
 import {
   CASE_ID_PATTERN
 } from "./chunk-NYKIGPAP.js";
+import {
+  SIDECAR_EXT,
+  writeSidecar
+} from "./chunk-UJXVBKO4.js";
 import {
   compareC,
   writeFileAtomic

@@ -3,51 +3,10 @@ import {
   InputError
 } from "./chunk-Y4FTFHXJ.js";
 
-// src/guard/allowlist.ts
-import path from "node:path";
-function normalize(p, backslashIsSeparator) {
-  if (p.length === 0 || p.includes("\0")) return void 0;
-  const s = backslashIsSeparator ? p.replace(/\\/g, "/") : p;
-  if (s.startsWith("/") || /^[A-Za-z]:/.test(s)) return void 0;
-  const n = path.posix.normalize(s).replace(/\/+$/, "");
-  if (n === "" || n === "." || n === ".." || n.startsWith("../")) return void 0;
-  return n;
-}
-function inGitDir(n) {
-  const first = n.split("/")[0].toLowerCase();
-  return first === ".git";
-}
-function normalizeRelPath(p) {
-  return normalize(p, true);
-}
-function normalizeEntry(e) {
-  const isDir = /[/\\]$/.test(e);
-  const n = normalizeRelPath(e);
-  if (!n || inGitDir(n)) return void 0;
-  return isDir ? `${n}/` : n;
-}
-function validateAllowlist(input, entries) {
-  return entries.map((e) => {
-    const n = normalizeRelPath(e);
-    if (!n) throw new InputError(input, `'${e}' is not a path inside the repository (relative, no '..', not empty)`);
-    if (inGitDir(n)) throw new InputError(input, `'${e}' points into .git, which can never be allowed`);
-    return normalizeEntry(e);
-  });
-}
-function isAllowed(relPath, allowlist) {
-  const n = normalize(relPath, false);
-  if (!n || inGitDir(n)) return false;
-  return allowlist.some((raw) => {
-    const entry = normalizeEntry(raw);
-    if (!entry) return false;
-    return entry.endsWith("/") ? n.startsWith(entry) : n === entry;
-  });
-}
-
 // src/sandbox/mechanism.ts
 import { spawnSync } from "node:child_process";
 import { accessSync, constants } from "node:fs";
-import path2 from "node:path";
+import path from "node:path";
 var CONTAINMENT_MODES = ["auto", "required", "off"];
 function containmentLabel(c) {
   return c.active ? `${c.mechanism} (${c.requested})` : `none (${c.requested}): ${c.reason}`;
@@ -58,8 +17,8 @@ function parseContainmentMode(value, input = "--containment") {
 }
 var BASE = ["--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--unshare-pid", "--die-with-parent", "--new-session"];
 function onPath(name, pathEnv = process.env.PATH ?? "") {
-  for (const dir of pathEnv.split(path2.delimiter).filter(Boolean)) {
-    const file = path2.join(dir, name);
+  for (const dir of pathEnv.split(path.delimiter).filter(Boolean)) {
+    const file = path.join(dir, name);
     try {
       accessSync(file, constants.X_OK);
       return file;
@@ -129,6 +88,47 @@ function bwrapArgs(policy) {
 function contain(c, policy, command, args) {
   if (!c.active || !policy) return { command, args };
   return { command: c.bwrap, args: [...bwrapArgs(policy), "--", command, ...args] };
+}
+
+// src/guard/allowlist.ts
+import path2 from "node:path";
+function normalize(p, backslashIsSeparator) {
+  if (p.length === 0 || p.includes("\0")) return void 0;
+  const s = backslashIsSeparator ? p.replace(/\\/g, "/") : p;
+  if (s.startsWith("/") || /^[A-Za-z]:/.test(s)) return void 0;
+  const n = path2.posix.normalize(s).replace(/\/+$/, "");
+  if (n === "" || n === "." || n === ".." || n.startsWith("../")) return void 0;
+  return n;
+}
+function inGitDir(n) {
+  const first = n.split("/")[0].toLowerCase();
+  return first === ".git";
+}
+function normalizeRelPath(p) {
+  return normalize(p, true);
+}
+function normalizeEntry(e) {
+  const isDir = /[/\\]$/.test(e);
+  const n = normalizeRelPath(e);
+  if (!n || inGitDir(n)) return void 0;
+  return isDir ? `${n}/` : n;
+}
+function validateAllowlist(input, entries) {
+  return entries.map((e) => {
+    const n = normalizeRelPath(e);
+    if (!n) throw new InputError(input, `'${e}' is not a path inside the repository (relative, no '..', not empty)`);
+    if (inGitDir(n)) throw new InputError(input, `'${e}' points into .git, which can never be allowed`);
+    return normalizeEntry(e);
+  });
+}
+function isAllowed(relPath, allowlist) {
+  const n = normalize(relPath, false);
+  if (!n || inGitDir(n)) return false;
+  return allowlist.some((raw) => {
+    const entry = normalizeEntry(raw);
+    if (!entry) return false;
+    return entry.endsWith("/") ? n.startsWith(entry) : n === entry;
+  });
 }
 
 export {

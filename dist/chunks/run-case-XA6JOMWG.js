@@ -34,21 +34,16 @@ import {
   takeSnapshotAfter,
   toolUses,
   writeEvidence
-} from "./chunk-62PNBCAS.js";
+} from "./chunk-VHH5YNGF.js";
 import {
   containsSecret,
   redact,
   secretValues
 } from "./chunk-ZV5KNJNH.js";
 import {
-  endNewProcesses,
-  formatProcesses,
-  processBaseline
-} from "./chunk-5BDKX7AO.js";
-import {
   contain,
   containmentLabel
-} from "./chunk-4T2MZU4M.js";
+} from "./chunk-TDWUGNBE.js";
 import {
   BeneathReader,
   DEFAULT_EVIDENCE_MAX_BYTES,
@@ -60,10 +55,15 @@ import {
   readBeneath,
   readUntrustedFile
 } from "./chunk-TZR42FOZ.js";
-import "./chunk-UJXVBKO4.js";
+import {
+  endNewProcesses,
+  formatProcesses,
+  processBaseline
+} from "./chunk-5BDKX7AO.js";
 import {
   STAGES
 } from "./chunk-NYKIGPAP.js";
+import "./chunk-UJXVBKO4.js";
 import {
   sha256,
   toPosix,

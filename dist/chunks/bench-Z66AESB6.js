@@ -2,42 +2,42 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-KHQHDKS5.js";
+} from "./chunk-HXKNU55U.js";
 import "./chunk-P2G4MC2A.js";
 import {
   DEFAULT_ROLES,
   builtinCases,
   createWorktree,
   removeWorktree,
-  resolveOpencodeBinary,
   runSuite,
   startBackends
-} from "./chunk-ZKHMP6FY.js";
-import "./chunk-XI2MVAHJ.js";
-import "./chunk-7DGKOF5D.js";
-import "./chunk-VJDNKUUY.js";
+} from "./chunk-QEHE3ET3.js";
+import "./chunk-5QSKF2BS.js";
+import "./chunk-CCFJA6W3.js";
+import {
+  BUILTIN_MODEL,
+  DEFAULT_WRITE_ALLOWLIST,
+  resolveOpencodeBinary
+} from "./chunk-NIAHU22I.js";
+import "./chunk-NMVRJYBN.js";
 import {
   agentFor,
   caseTag,
   sdkTransport
-} from "./chunk-62PNBCAS.js";
+} from "./chunk-VHH5YNGF.js";
 import "./chunk-ZV5KNJNH.js";
+import "./chunk-TDWUGNBE.js";
+import "./chunk-TZR42FOZ.js";
 import "./chunk-ZCGT4M2M.js";
 import "./chunk-5BDKX7AO.js";
 import "./chunk-7S2WGD5M.js";
-import {
-  BUILTIN_MODEL,
-  DEFAULT_WRITE_ALLOWLIST
-} from "./chunk-6SJ3A453.js";
-import "./chunk-4T2MZU4M.js";
-import "./chunk-TZR42FOZ.js";
-import "./chunk-NMVRJYBN.js";
-import "./chunk-RLRWZL4I.js";
-import "./chunk-UJXVBKO4.js";
+import "./chunk-BOCFVUUR.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
-import "./chunk-YVTE5AOK.js";
 import "./chunk-T23RGRU6.js";
+import "./chunk-XI2MVAHJ.js";
+import "./chunk-UJXVBKO4.js";
+import "./chunk-YVTE5AOK.js";
 import "./chunk-Y4FTFHXJ.js";
 import "./chunk-LHSCZ3D7.js";
 

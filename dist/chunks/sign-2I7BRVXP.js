@@ -6,13 +6,15 @@ import {
   SignKeyError,
   SigningError,
   SshKeygenMissingError,
+  canonicalKeyText,
   checkSignKey,
   inspectPrivateKey,
+  parseSignKeyContent,
   requireSshKeygen,
   signSummary,
   sshKeygen,
   verifySignature
-} from "./chunk-RLRWZL4I.js";
+} from "./chunk-BOCFVUUR.js";
 import "./chunk-UJXVBKO4.js";
 import "./chunk-YVTE5AOK.js";
 import "./chunk-Y4FTFHXJ.js";
@@ -24,8 +26,10 @@ export {
   SignKeyError,
   SigningError,
   SshKeygenMissingError,
+  canonicalKeyText,
   checkSignKey,
   inspectPrivateKey,
+  parseSignKeyContent,
   requireSshKeygen,
   signSummary,
   sshKeygen,

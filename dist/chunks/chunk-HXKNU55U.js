@@ -4,24 +4,24 @@ import {
 } from "./chunk-P2G4MC2A.js";
 import {
   runSuite
-} from "./chunk-ZKHMP6FY.js";
-import {
-  verifyRun
-} from "./chunk-XI2MVAHJ.js";
-import {
-  gitOk
-} from "./chunk-62PNBCAS.js";
+} from "./chunk-QEHE3ET3.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,
   DEFAULT_WRITE_ALLOWLIST
-} from "./chunk-6SJ3A453.js";
+} from "./chunk-NIAHU22I.js";
+import {
+  gitOk
+} from "./chunk-VHH5YNGF.js";
 import {
   STAGES
 } from "./chunk-NYKIGPAP.js";
 import {
   scaffold
 } from "./chunk-T23RGRU6.js";
+import {
+  verifyRun
+} from "./chunk-XI2MVAHJ.js";
 
 // src/demo.ts
 import { mkdtempSync, writeFileSync } from "node:fs";

@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   isAllowed
-} from "./chunk-4T2MZU4M.js";
+} from "./chunk-TDWUGNBE.js";
 import {
   BeneathReader,
   DEFAULT_EVIDENCE_MAX_BYTES,

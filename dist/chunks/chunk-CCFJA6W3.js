@@ -1,14 +1,14 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
+  readBeneath
+} from "./chunk-TZR42FOZ.js";
+import {
   CASE_PROCESS_VAR,
   findProcesses
 } from "./chunk-5BDKX7AO.js";
 import {
   alive
 } from "./chunk-7S2WGD5M.js";
-import {
-  readBeneath
-} from "./chunk-TZR42FOZ.js";
 
 // src/sandbox/reaper.ts
 import { spawn } from "node:child_process";

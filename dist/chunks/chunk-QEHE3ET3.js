@@ -1,16 +1,24 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  assertSchema,
-  ledgerRoot,
-  require_ajv,
-  verifyRun
-} from "./chunk-XI2MVAHJ.js";
-import {
   writeRunReport
-} from "./chunk-7DGKOF5D.js";
+} from "./chunk-5QSKF2BS.js";
 import {
   startReaper
-} from "./chunk-VJDNKUUY.js";
+} from "./chunk-CCFJA6W3.js";
+import {
+  BUILTIN_MODEL,
+  afterCase,
+  checkOpencodeVersion,
+  resolveOpencodeBinary,
+  selectCases,
+  skipped,
+  stageGate,
+  statusOf
+} from "./chunk-NIAHU22I.js";
+import {
+  AGENT_CALLS_SUBDIR,
+  LEDGER_SUBDIR
+} from "./chunk-NMVRJYBN.js";
 import {
   SCRIPTED_KEY_ENV,
   SCRIPTED_PROVIDER,
@@ -42,12 +50,21 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-62PNBCAS.js";
+} from "./chunk-VHH5YNGF.js";
 import {
   redact,
   scrubFile,
   secretValues
 } from "./chunk-ZV5KNJNH.js";
+import {
+  contain,
+  containmentLabel,
+  resolveContainment
+} from "./chunk-TDWUGNBE.js";
+import {
+  DEFAULT_EVIDENCE_MAX_BYTES,
+  readUntrustedFile
+} from "./chunk-TZR42FOZ.js";
 import {
   exec
 } from "./chunk-ZCGT4M2M.js";
@@ -57,36 +74,21 @@ import {
   SUITE_PID_VAR
 } from "./chunk-5BDKX7AO.js";
 import {
-  BUILTIN_MODEL,
-  afterCase,
-  selectCases,
-  skipped,
-  stageGate,
-  statusOf
-} from "./chunk-6SJ3A453.js";
-import {
-  contain,
-  containmentLabel,
-  resolveContainment
-} from "./chunk-4T2MZU4M.js";
-import {
-  DEFAULT_EVIDENCE_MAX_BYTES,
-  readUntrustedFile
-} from "./chunk-TZR42FOZ.js";
-import {
-  AGENT_CALLS_SUBDIR,
-  LEDGER_SUBDIR
-} from "./chunk-NMVRJYBN.js";
-import {
   signSummary
-} from "./chunk-RLRWZL4I.js";
+} from "./chunk-BOCFVUUR.js";
+import {
+  STAGES
+} from "./chunk-NYKIGPAP.js";
+import {
+  assertSchema,
+  ledgerRoot,
+  require_ajv,
+  verifyRun
+} from "./chunk-XI2MVAHJ.js";
 import {
   SIDECAR_EXT,
   writeSidecar
 } from "./chunk-UJXVBKO4.js";
-import {
-  STAGES
-} from "./chunk-NYKIGPAP.js";
 import {
   realOrResolved,
   sha256,
@@ -105,9 +107,9 @@ import {
 } from "./chunk-LHSCZ3D7.js";
 
 // src/suite/run.ts
-import { existsSync as existsSync6, mkdtempSync, realpathSync as realpathSync2, rmSync } from "node:fs";
+import { existsSync as existsSync5, mkdtempSync, realpathSync as realpathSync2, rmSync } from "node:fs";
 import os2 from "node:os";
-import path13 from "node:path";
+import path12 from "node:path";
 
 // src/cases/catalog.ts
 var import_ajv = __toESM(require_ajv(), 1);
@@ -695,82 +697,6 @@ function writeRunnerSetup(runDir, record) {
   return file;
 }
 
-// src/opencode/binary.ts
-import { execFileSync } from "node:child_process";
-import { accessSync, constants, existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
-import { createRequire } from "node:module";
-import path6 from "node:path";
-var SUPPORTED_OPENCODE = { min: [1, 18, 0], belowMajor: 2, text: ">=1.18.0 <2" };
-var VERSION_TIMEOUT_MS = 3e4;
-function parseVersion(text) {
-  const m = /\b(\d+)\.(\d+)\.(\d+)(?:-[0-9A-Za-z.-]+)?/.exec(text);
-  return m ? { version: m[0], parts: [Number(m[1]), Number(m[2]), Number(m[3])] } : void 0;
-}
-function supportedVersion(parts) {
-  if (parts[0] >= SUPPORTED_OPENCODE.belowMajor) return false;
-  for (let i = 0; i < 3; i++) if (parts[i] !== SUPPORTED_OPENCODE.min[i]) return parts[i] > SUPPORTED_OPENCODE.min[i];
-  return true;
-}
-function checkOpencodeVersion(version, where, input = "opencode-path") {
-  const v = parseVersion(version);
-  if (!v) throw new InputError(input, `could not read the version of ${where} (it said '${version.trim().slice(0, 80)}'); supported: ${SUPPORTED_OPENCODE.text}`);
-  if (!supportedVersion(v.parts)) throw new InputError(input, `opencode ${v.version} is not supported; supported: ${SUPPORTED_OPENCODE.text} (${where})`);
-  return v.version;
-}
-function opencodeVersion(bin) {
-  const own = path6.join(path6.dirname(path6.dirname(bin)), "package.json");
-  try {
-    const pkg = JSON.parse(readFileSync2(own, "utf8"));
-    if (pkg.name && /^opencode-(linux|darwin|windows)-/.test(pkg.name) && path6.basename(path6.dirname(bin)) === "bin" && pkg.version) return pkg.version;
-  } catch {
-  }
-  try {
-    return execFileSync(bin, ["--version"], { encoding: "utf8", timeout: VERSION_TIMEOUT_MS, stdio: ["ignore", "pipe", "pipe"] });
-  } catch {
-    return void 0;
-  }
-}
-function platformPackages(platform = process.platform, arch = process.arch) {
-  const os3 = platform === "win32" ? "windows" : platform;
-  const base = `opencode-${os3}-${arch}`;
-  return [base, `${base}-baseline`, `${base}-musl`, `${base}-baseline-musl`];
-}
-function executable(p) {
-  try {
-    accessSync(p, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-function resolveOpencodeBinary(explicit) {
-  const bin = findOpencodeBinary(explicit);
-  const version = opencodeVersion(bin);
-  if (version !== void 0) checkOpencodeVersion(version, bin);
-  return bin;
-}
-function findOpencodeBinary(explicit) {
-  if (explicit) {
-    if (!existsSync2(explicit) || !executable(explicit)) throw new InputError("opencode-path", `${explicit} is not an executable file`);
-    return path6.resolve(explicit);
-  }
-  const require2 = createRequire(import.meta.url);
-  const exe = process.platform === "win32" ? "opencode.exe" : "opencode";
-  for (const pkg of platformPackages()) {
-    try {
-      const dir = path6.dirname(require2.resolve(`${pkg}/package.json`));
-      const bin = path6.join(dir, "bin", exe);
-      if (executable(bin)) return bin;
-    } catch {
-    }
-  }
-  for (const dir of (process.env.PATH ?? "").split(path6.delimiter)) {
-    const bin = path6.join(dir, exe);
-    if (dir && executable(bin)) return bin;
-  }
-  throw new InputError("opencode-path", "no opencode binary found: install the npm package opencode-ai, put opencode on PATH, or pass its path");
-}
-
 // src/opencode/warm-up.ts
 async function warmUp(url, directory, o = {}) {
   const t0 = Date.now();
@@ -802,10 +728,10 @@ function describeWarmUp(w) {
 // src/suite/backends.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
 import { writeFileSync } from "node:fs";
-import path7 from "node:path";
+import path6 from "node:path";
 function defaultServerEnv(o, pass = [], set = {}) {
   const keyNames = [...o.hermetic ? [] : providerKeyNames(o.model), ...o.roles.map((r) => r.key_env)];
-  return agentEnv({ from: process.env, keyNames, pass, set: { ...stateEnv(path7.join(o.tmp, "opencode-state")), ...set } });
+  return agentEnv({ from: process.env, keyNames, pass, set: { ...stateEnv(path6.join(o.tmp, "opencode-state")), ...set } });
 }
 function hermeticKeys(roles) {
   const keyEnv = { [SCRIPTED_KEY_ENV]: `dogfood-${randomBytes2(12).toString("hex")}` };
@@ -817,7 +743,7 @@ async function startBackends(o) {
   let scripted;
   let scriptedLog;
   if (o.hermetic) {
-    scriptedLog = path7.join(o.tmp, "scripted-model.jsonl");
+    scriptedLog = path6.join(o.tmp, "scripted-model.jsonl");
     writeFileSync(scriptedLog, "");
     scripted = await startScriptedModel({ scripts: new Map(o.cases.map((c) => [c.id, c.turns])), logFile: scriptedLog });
   }
@@ -845,8 +771,8 @@ async function startBackends(o) {
 }
 
 // src/suite/case-process.ts
-import { existsSync as existsSync3, readdirSync as readdirSync2, readFileSync as readFileSync3, writeFileSync as writeFileSync2 } from "node:fs";
-import path8 from "node:path";
+import { existsSync as existsSync2, readdirSync as readdirSync2, readFileSync as readFileSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import path7 from "node:path";
 import { fileURLToPath } from "node:url";
 
 // src/ledger/result.ts
@@ -861,19 +787,19 @@ function writeCaseResult(runDir, result) {
 // src/suite/case-process.ts
 function cliEntry() {
   if (process.env.OPENCODE_DOGFOOD_CLI) return process.env.OPENCODE_DOGFOOD_CLI;
-  let dir = path8.dirname(fileURLToPath(import.meta.url));
+  let dir = path7.dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 4; i++) {
-    const candidate = path8.join(dir, "cli.js");
-    if (existsSync3(candidate)) return candidate;
-    const inDist = path8.join(dir, "dist", "cli.js");
-    if (existsSync3(inDist)) return inDist;
-    dir = path8.dirname(dir);
+    const candidate = path7.join(dir, "cli.js");
+    if (existsSync2(candidate)) return candidate;
+    const inDist = path7.join(dir, "dist", "cli.js");
+    if (existsSync2(inDist)) return inDist;
+    dir = path7.dirname(dir);
   }
   throw new Error("dist/cli.js not found: run `npm run bundle`");
 }
 function startCaseProcess(tmp, slot, env, waitMs) {
-  const ctxFile = path8.join(tmp, `case-${slot}.context.json`);
-  const pidFile = path8.join(tmp, `case-${slot}.pid`);
+  const ctxFile = path7.join(tmp, `case-${slot}.context.json`);
+  const pidFile = path7.join(tmp, `case-${slot}.pid`);
   let stdout = "";
   let stderr = "";
   const done = exec(process.execPath, [cliEntry(), "__case", ctxFile, pidFile, String(waitMs)], {
@@ -900,7 +826,7 @@ function stopFile(proc) {
 }
 function signalCase(proc, sig) {
   try {
-    process.kill(Number(readFileSync3(proc.pidFile, "utf8")), sig);
+    process.kill(Number(readFileSync2(proc.pidFile, "utf8")), sig);
     return true;
   } catch {
     return false;
@@ -918,7 +844,7 @@ async function execCase(ctx, proc, registered, repoCommit, interrupt) {
   let killed = false;
   const backstop = setTimeout(() => {
     try {
-      process.kill(Number(readFileSync3(proc.pidFile, "utf8")), "SIGKILL");
+      process.kill(Number(readFileSync2(proc.pidFile, "utf8")), "SIGKILL");
       killed = true;
     } catch {
     }
@@ -945,7 +871,7 @@ async function execCase(ctx, proc, registered, repoCommit, interrupt) {
   writeEvidence(ctx.runDir, c.id, "stderr.txt", redact(stderr, secrets));
   let v;
   try {
-    v = JSON.parse(readFileSync3(ctx.verdictFile, "utf8"));
+    v = JSON.parse(readFileSync2(ctx.verdictFile, "utf8"));
   } catch {
     v = void 0;
   }
@@ -959,7 +885,7 @@ async function execCase(ctx, proc, registered, repoCommit, interrupt) {
     offending_paths: []
   };
   for (const name of ["git_status.txt", "repo_commit.txt", "worktree_check.txt"]) {
-    if (!existsSync3(path8.join(ctx.runDir, "evidence", c.id, name))) writeEvidence(ctx.runDir, c.id, name, `not captured: ${verdict.reason}
+    if (!existsSync2(path7.join(ctx.runDir, "evidence", c.id, name))) writeEvidence(ctx.runDir, c.id, name, `not captured: ${verdict.reason}
 `);
   }
   const status = statusOf(c.expected_outcome, verdict.actual_outcome, verdict.failure_code, c.expected_failure_code);
@@ -996,12 +922,12 @@ async function execCase(ctx, proc, registered, repoCommit, interrupt) {
   };
 }
 function scrubCase(ctx, registered) {
-  const dir = path8.join(ctx.runDir, "evidence", ctx.caseDef.id);
-  const files = existsSync3(dir) ? readdirSync2(dir).filter((n) => !n.endsWith(".sha256")).map((n) => path8.join(dir, n)) : [];
-  const transcript = path8.join(ctx.agentCallsDir, `${ctx.caseDef.id}.json`);
-  if (existsSync3(transcript)) files.push(transcript);
+  const dir = path7.join(ctx.runDir, "evidence", ctx.caseDef.id);
+  const files = existsSync2(dir) ? readdirSync2(dir).filter((n) => !n.endsWith(".sha256")).map((n) => path7.join(dir, n)) : [];
+  const transcript = path7.join(ctx.agentCallsDir, `${ctx.caseDef.id}.json`);
+  if (existsSync2(transcript)) files.push(transcript);
   const lines = [];
-  for (const f of files) for (const r of scrubFile(f, registered)) lines.push(`${r.secret}	${r.form}	${r.count}	${JSON.stringify(path8.relative(ctx.runDir, f).split(path8.sep).join("/"))}`);
+  for (const f of files) for (const r of scrubFile(f, registered)) lines.push(`${r.secret}	${r.form}	${r.count}	${JSON.stringify(path7.relative(ctx.runDir, f).split(path7.sep).join("/"))}`);
   if (lines.length > 0) writeEvidence(ctx.runDir, ctx.caseDef.id, "redactions.txt", lines.join("\n") + "\n");
 }
 
@@ -1084,8 +1010,8 @@ function writeRecording(file, o) {
 }
 
 // src/suite/preflight.ts
-import { existsSync as existsSync4 } from "node:fs";
-import path9 from "node:path";
+import { existsSync as existsSync3 } from "node:fs";
+import path8 from "node:path";
 var SCRATCH_TARGET = "docs/zz_scratch/opencode_dogfood_probe.md";
 var SANDBOX_FIXTURES = "scripts/opencode_dogfood/sandbox/fixtures/";
 function fixturePaths(cases) {
@@ -1109,40 +1035,40 @@ async function preflight(workDir, cases, harnessPaths) {
   if (status.exitCode !== 0) throw new PreflightError([`${workDir} is not a git repository: ${status.stderr.trim()}`]);
   const dirty = status.stdout.split("\0").filter(Boolean).map((rec) => rec.slice(3)).filter((p) => !harnessPaths.some((h) => p === h || p.startsWith(h) || h.startsWith(p.endsWith("/") ? p : `${p}/`)));
   if (dirty.length > 0) failures.push(`working tree not clean (git status --porcelain): ${dirty.slice(0, 5).join(", ")}${dirty.length > 5 ? ` and ${dirty.length - 5} more` : ""}`);
-  if (!existsSync4(path9.join(workDir, SCRATCH_TARGET))) failures.push(`scratch target missing: ${SCRATCH_TARGET} (run 'opencode-dogfood init')`);
-  if (!existsSync4(path9.join(workDir, SANDBOX_FIXTURES))) failures.push(`sandbox fixtures missing: ${SANDBOX_FIXTURES} (run 'opencode-dogfood init')`);
-  else for (const p of fixturePaths(cases)) if (!existsSync4(path9.join(workDir, p))) failures.push(`fixture missing: ${p} (run 'opencode-dogfood init')`);
+  if (!existsSync3(path8.join(workDir, SCRATCH_TARGET))) failures.push(`scratch target missing: ${SCRATCH_TARGET} (run 'opencode-dogfood init')`);
+  if (!existsSync3(path8.join(workDir, SANDBOX_FIXTURES))) failures.push(`sandbox fixtures missing: ${SANDBOX_FIXTURES} (run 'opencode-dogfood init')`);
+  else for (const p of fixturePaths(cases)) if (!existsSync3(path8.join(workDir, p))) failures.push(`fixture missing: ${p} (run 'opencode-dogfood init')`);
   return failures;
 }
 
 // src/suite/repeat.ts
-import { copyFileSync as copyFileSync2, mkdirSync as mkdirSync5, readdirSync as readdirSync3, readFileSync as readFileSync4, statSync } from "node:fs";
-import path10 from "node:path";
+import { copyFileSync as copyFileSync2, mkdirSync as mkdirSync5, readdirSync as readdirSync3, readFileSync as readFileSync3, statSync } from "node:fs";
+import path9 from "node:path";
 function attemptDir(runDir, id, k) {
-  return path10.join(runDir, "attempts", id, String(k));
+  return path9.join(runDir, "attempts", id, String(k));
 }
 function attemptCallsDir(agentCallsDir, k) {
-  return path10.join(agentCallsDir, "attempts", String(k));
+  return path9.join(agentCallsDir, "attempts", String(k));
 }
 function filesUnder(dir) {
   const out = [];
   for (const name of readdirSync3(dir)) {
-    const abs = path10.join(dir, name);
+    const abs = path9.join(dir, name);
     if (statSync(abs).isDirectory()) out.push(...filesUnder(abs));
     else if (!name.endsWith(SIDECAR_EXT)) out.push(abs);
   }
   return out;
 }
 function aggregateAttempts(runDir, id, attempts) {
-  const results = attempts.map((_, k) => JSON.parse(readFileSync4(path10.join(attemptDir(runDir, id, k + 1), "cases", `${id}.result.json`), "utf8")));
+  const results = attempts.map((_, k) => JSON.parse(readFileSync3(path9.join(attemptDir(runDir, id, k + 1), "cases", `${id}.result.json`), "utf8")));
   const passed = attempts.filter((a2) => a2.status === "PASS").length;
   const rep = Math.max(0, attempts.findIndex((a2) => a2.status !== "PASS"));
-  const from = path10.join(attemptDir(runDir, id, rep + 1), "evidence", id);
-  const to = path10.join(runDir, "evidence", id);
+  const from = path9.join(attemptDir(runDir, id, rep + 1), "evidence", id);
+  const to = path9.join(runDir, "evidence", id);
   mkdirSync5(to, { recursive: true });
   for (const f of filesUnder(from)) {
-    const dest = path10.join(to, path10.relative(from, f));
-    mkdirSync5(path10.dirname(dest), { recursive: true });
+    const dest = path9.join(to, path9.relative(from, f));
+    mkdirSync5(path9.dirname(dest), { recursive: true });
     copyFileSync2(f, dest);
   }
   writeEvidence(
@@ -1151,8 +1077,8 @@ function aggregateAttempts(runDir, id, attempts) {
     "attempts.json",
     JSON.stringify(
       attempts.map((a2, k) => {
-        const file2 = path10.join(attemptDir(runDir, id, k + 1), "cases", `${id}.result.json`);
-        return { attempt: k + 1, status: a2.status, actual_outcome: a2.actual_outcome, failure_code: a2.failure_code, duration_ms: a2.duration_ms, reason: a2.reason, result: toPosix(path10.relative(runDir, file2)), result_sha256: sha256File(file2) };
+        const file2 = path9.join(attemptDir(runDir, id, k + 1), "cases", `${id}.result.json`);
+        return { attempt: k + 1, status: a2.status, actual_outcome: a2.actual_outcome, failure_code: a2.failure_code, duration_ms: a2.duration_ms, reason: a2.reason, result: toPosix(path9.relative(runDir, file2)), result_sha256: sha256File(file2) };
       }),
       null,
       2
@@ -1185,11 +1111,11 @@ function aggregateAttempts(runDir, id, attempts) {
 
 // src/suite/slots.ts
 import { mkdirSync as mkdirSync6, realpathSync } from "node:fs";
-import path12 from "node:path";
+import path11 from "node:path";
 
 // src/suite/worktree.ts
-import { existsSync as existsSync5, readdirSync as readdirSync4 } from "node:fs";
-import path11 from "node:path";
+import { existsSync as existsSync4, readdirSync as readdirSync4 } from "node:fs";
+import path10 from "node:path";
 function createWorktree(repoDir, worktreePath) {
   const made = creating.then(() => addWorktree(repoDir, worktreePath));
   creating = made.catch(() => void 0);
@@ -1197,8 +1123,8 @@ function createWorktree(repoDir, worktreePath) {
 }
 var creating = Promise.resolve();
 async function addWorktree(repoDir, worktreePath) {
-  const target = path11.resolve(worktreePath);
-  if (existsSync5(target) && readdirSync4(target).length > 0) throw new InputError("--worktree", `${target} exists and is not empty; give a new path`);
+  const target = path10.resolve(worktreePath);
+  if (existsSync4(target) && readdirSync4(target).length > 0) throw new InputError("--worktree", `${target} exists and is not empty; give a new path`);
   const r = await git(repoDir, ["worktree", "add", "--detach", "--", target, "HEAD"]);
   if (r.exitCode !== 0) throw new InputError("--worktree", `git worktree add ${target} failed: ${r.stderr.trim()}`);
   return target;
@@ -1251,18 +1177,18 @@ async function stopSlot(slot, repoDir, graceMs) {
   return `slot ${slot.index}: ${r.message}`;
 }
 function slotPaths(runTmp, index) {
-  return { dir: path12.join(runTmp, `slot-${index}`, "wt"), tmp: path12.join(runTmp, `slot-${index}`, "tmp") };
+  return { dir: path11.join(runTmp, `slot-${index}`, "wt"), tmp: path11.join(runTmp, `slot-${index}`, "tmp") };
 }
 
 // src/suite/run.ts
 var DEFAULT_ROLES = (model) => model === BUILTIN_MODEL ? ["planner", "coder", "reviewer"].map((name) => ({ name, model: `${SCRIPTED_PROVIDER}-${name}/scripted`, key_env: `DOGFOOD_${name.toUpperCase()}_KEY` })) : [];
 function relInside(root, target) {
-  const rel = path13.relative(root, target);
-  if (rel === "" || rel.startsWith("..") || path13.isAbsolute(rel)) return void 0;
+  const rel = path12.relative(root, target);
+  if (rel === "" || rel.startsWith("..") || path12.isAbsolute(rel)) return void 0;
   return toPosix(rel) + "/";
 }
 async function toplevel(dir, input) {
-  if (!existsSync6(dir)) throw new InputError(input, `${dir} does not exist`);
+  if (!existsSync5(dir)) throw new InputError(input, `${dir} does not exist`);
   try {
     return realpathSync2((await gitOk(dir, ["rev-parse", "--show-toplevel"])).trim());
   } catch (e) {
@@ -1286,7 +1212,7 @@ async function runSuite(opts) {
   await gitOk(repoDir, ["rev-parse", "--verify", "HEAD"]).catch(() => {
     throw new InputError("--repo", `${repoDir} has no commit yet`);
   });
-  const ledgerDir = path13.resolve(opts.ledgerDir ?? path13.join(repoDir, LEDGER_SUBDIR));
+  const ledgerDir = path12.resolve(opts.ledgerDir ?? path12.join(repoDir, LEDGER_SUBDIR));
   const model = opts.model;
   const hermetic = model === BUILTIN_MODEL;
   const roles = opts.roles ?? DEFAULT_ROLES(model);
@@ -1297,7 +1223,7 @@ async function runSuite(opts) {
     if (h.version) checkOpencodeVersion(h.version, opts.serverUrl, "--server-url");
   }
   const binary = (opts.serverUrl || opts.backends) && opts.transport === "sdk" ? void 0 : resolveOpencodeBinary(opts.opencodePath);
-  const agentCallsRoot = opts.ledgerDir ? path13.join(ledgerDir, "agent_calls") : path13.join(repoDir, AGENT_CALLS_SUBDIR);
+  const agentCallsRoot = opts.ledgerDir ? path12.join(ledgerDir, "agent_calls") : path12.join(repoDir, AGENT_CALLS_SUBDIR);
   const harnessIn = (root) => [relInside(root, ledgerDir), relInside(root, agentCallsRoot)].filter((x) => !!x);
   const failures = await preflight(repoDir, cases, harnessIn(repoDir));
   if (failures.length > 0) throw new PreflightError(failures);
@@ -1312,21 +1238,21 @@ async function runSuite(opts) {
   const commonDir = layout.commonDir;
   const protectedDirs = layout.checkouts.filter((d) => d !== workDir).map((dir) => ({ dir, exclude: harnessIn(dir) }));
   const protectedBefore = await Promise.all(protectedDirs.map((p) => takeFingerprint(p.dir, p.exclude)));
-  const opencodeStateFile = path13.join(commonDir, "opencode");
-  const hadOpencodeState = existsSync6(opencodeStateFile);
+  const opencodeStateFile = path12.join(commonDir, "opencode");
+  const hadOpencodeState = existsSync5(opencodeStateFile);
   const inWorktree = (await checkWorktree(workDir)).is_worktree;
   const repoCommit = (await gitOk(workDir, ["rev-parse", "HEAD"])).trim();
   const { runId, runDir } = allocateRun(ledgerDir);
-  const agentCallsDir = path13.join(agentCallsRoot, runId);
+  const agentCallsDir = path12.join(agentCallsRoot, runId);
   const harnessPaths = harnessIn(workDir);
   const inPlaceBefore = worktreePath ? void 0 : await takeSnapshot(workDir, { exclude: harnessPaths });
-  const tmp = mkdtempSync(path13.join(os2.tmpdir(), `opencode-dogfood-${runId}-`));
-  const parent = path13.dirname(workDir);
-  const sharedParent = [os2.tmpdir(), "/tmp", "/var/tmp", "/"].map((d) => path13.resolve(d)).includes(parent);
+  const tmp = mkdtempSync(path12.join(os2.tmpdir(), `opencode-dogfood-${runId}-`));
+  const parent = path12.dirname(workDir);
+  const sharedParent = [os2.tmpdir(), "/tmp", "/var/tmp", "/"].map((d) => path12.resolve(d)).includes(parent);
   const stale = inWorktree ? sweepStaleCanaries(parent) : [];
   const canaries = inWorktree ? [plantCanary(parent, runId, !containment.active && !sharedParent)] : [];
   progress({ kind: "run-start", runId, runDir, cases: cases.length });
-  if (stale.length > 0) progress({ kind: "note", line: `removed ${stale.length} canary file(s) of killed runs beside the worktree: ${stale.map((f) => path13.basename(f)).join(", ")}` });
+  if (stale.length > 0) progress({ kind: "note", line: `removed ${stale.length} canary file(s) of killed runs beside the worktree: ${stale.map((f) => path12.basename(f)).join(", ")}` });
   progress({ kind: "containment", line: containmentLabel(containment) });
   let backends = opts.backends;
   let serverUrl = opts.serverUrl ?? opts.backends?.url;
@@ -1469,17 +1395,17 @@ async function runSuite(opts) {
         canaries: slot.index === 0 ? canaries : [],
         evidenceDirs: [ledgerDir, agentCallsRoot],
         evidenceExclude: besides.flatMap((id) => [
-          path13.join(runDir, "evidence", id) + path13.sep,
-          path13.join(runDir, "cases", `${id}.result.json`),
+          path12.join(runDir, "evidence", id) + path12.sep,
+          path12.join(runDir, "cases", `${id}.result.json`),
           // writeFileAtomic's temp files beside them (.NAME.PID.HEX.tmp)
-          path13.join(runDir, "cases", `.${id}.result.json.`),
-          path13.join(agentCallsDir, `${id}.json`),
-          path13.join(agentCallsDir, `.${id}.json.`),
-          path13.join(runDir, "attempts", id) + path13.sep,
-          path13.join(agentCallsDir, "attempts") + path13.sep
+          path12.join(runDir, "cases", `.${id}.result.json.`),
+          path12.join(agentCallsDir, `${id}.json`),
+          path12.join(agentCallsDir, `.${id}.json.`),
+          path12.join(runDir, "attempts", id) + path12.sep,
+          path12.join(agentCallsDir, "attempts") + path12.sep
         ]),
         configSha256: slot.backends?.configSha256,
-        verdictFile: path13.join(tmp, attempt > 0 ? `${c.id}.attempt-${attempt}.verdict.json` : `${c.id}.verdict.json`)
+        verdictFile: path12.join(tmp, attempt > 0 ? `${c.id}.attempt-${attempt}.verdict.json` : `${c.id}.verdict.json`)
       };
       return execCase(ctx, proc, registered, repoCommit, stop);
     };
@@ -1576,14 +1502,14 @@ async function runSuite(opts) {
     for (const s of slots) progress({ kind: "note", line: await stopSlot(s, repoDir, opts.interrupt?.aborted ? 1e3 : void 0) });
     if (backends && backends !== opts.backends) await backends.stop(opts.interrupt?.aborted ? 1e3 : void 0);
     canaries.forEach(removeCanary);
-    if (!hadOpencodeState && existsSync6(opencodeStateFile)) rmSync(opencodeStateFile);
+    if (!hadOpencodeState && existsSync5(opencodeStateFile)) rmSync(opencodeStateFile);
   }
   if (opts.runnerSetup) writeRunnerSetup(runDir, opts.runnerSetup);
   writeRunReport(runDir, { ...buildSummary(runId, repoCommit, summaries, stopReason), containment: containmentLabel(containment) }, registered);
   const summary = writeSummary(runDir, runId, repoCommit, summaries, stopReason, containmentLabel(containment));
   if (opts.signKey) signSummary(runDir, opts.signKey);
   const problems = verifyRun(runDir);
-  const tampered = summaries.some((c) => c.offending_paths?.some((p) => p.startsWith(runDir + path13.sep) || p.startsWith(agentCallsDir + path13.sep)));
+  const tampered = summaries.some((c) => c.offending_paths?.some((p) => p.startsWith(runDir + path12.sep) || p.startsWith(agentCallsDir + path12.sep)));
   if (problems.length > 0 && !tampered) throw new Error(`harness bug: the ledger of ${runId} does not verify:
 ${problems.join("\n")}`);
   let worktree;
@@ -1592,19 +1518,19 @@ ${problems.join("\n")}`);
     worktree = { path: worktreePath, ...r };
     progress({ kind: "cleanup", message: r.message });
   }
-  const worktreesDir = path13.join(commonDir, "worktrees");
+  const worktreesDir = path12.join(commonDir, "worktrees");
   const protectedChanges = (await Promise.all(protectedDirs.map(async (p, i) => compareFingerprints(protectedBefore[i], await takeFingerprint(p.dir, p.exclude, protectedBefore[i]))))).flat().filter((c) => !((worktreePath || slotStarts.length > 0) && c.path.startsWith(worktreesDir))).map((c) => `${c.kind} ${c.path}`);
-  const inPlaceChanges = inPlaceBefore ? compareSnapshots(inPlaceBefore, await takeSnapshotAfter(inPlaceBefore, { exclude: harnessPaths })).map((c) => `${c.kind} ${path13.join(workDir, c.path)}`) : [];
+  const inPlaceChanges = inPlaceBefore ? compareSnapshots(inPlaceBefore, await takeSnapshotAfter(inPlaceBefore, { exclude: harnessPaths })).map((c) => `${c.kind} ${path12.join(workDir, c.path)}`) : [];
   const checkoutChanges = [...protectedChanges, ...inPlaceChanges];
   if (opts.recordFile)
-    writeRecording(opts.recordFile, { cases, runId, model, transcriptFile: (id) => path13.join(repeat > 1 ? attemptCallsDir(agentCallsDir, 1) : agentCallsDir, `${id}.json`), workDir, latencyBudgetMs: opts.latencyBudgetMs, secrets: [...registered.values()] });
+    writeRecording(opts.recordFile, { cases, runId, model, transcriptFile: (id) => path12.join(repeat > 1 ? attemptCallsDir(agentCallsDir, 1) : agentCallsDir, `${id}.json`), workDir, latencyBudgetMs: opts.latencyBudgetMs, secrets: [...registered.values()] });
   if (summary.final_verdict === "PASS" && !serverError) rmSync(tmp, { recursive: true });
   return { runId, runDir, summary, worktree, checkoutChanges, containment: containmentLabel(containment), ledgerProblems: problems };
 }
 function binaryFolders(binary) {
   const real = realpathSync2(binary);
-  const out = [path13.dirname(real)];
-  const i = real.lastIndexOf(`${path13.sep}node_modules${path13.sep}`);
+  const out = [path12.dirname(real)];
+  const i = real.lastIndexOf(`${path12.sep}node_modules${path12.sep}`);
   if (i >= 0) out.push(real.slice(0, i + "/node_modules".length));
   return out;
 }
@@ -1644,9 +1570,6 @@ function writeSummary(runDir, runId, repoCommit, cases, stopReason, containment)
 export {
   builtinCases,
   loadCases,
-  checkOpencodeVersion,
-  platformPackages,
-  resolveOpencodeBinary,
   startBackends,
   cliEntry,
   createWorktree,

@@ -47,6 +47,15 @@ function requireSshKeygen(input) {
   const r = spawnSync("ssh-keygen", ["-?"], { stdio: "ignore", timeout: SSH_KEYGEN_TIMEOUT_MS });
   if (r.error?.code === "ENOENT") throw new SshKeygenMissingError(input);
 }
+function canonicalKeyText(value) {
+  return value.replace(/\r\n/g, "\n").trim() + "\n";
+}
+function parseSignKeyContent(value, input = "sign-key") {
+  const problem = inspectPrivateKey(value);
+  if (problem) throw new SignKeyError(input, `the value ${problem}; give the content of the private key file, from a secret`);
+  requireSshKeygen(input);
+  return canonicalKeyText(value);
+}
 function checkSignKey(file, input = "--sign-key") {
   const abs = path.resolve(file);
   if (!existsSync(abs)) throw new SignKeyError(input, `${file}: no such file; give an OpenSSH private key file (ssh-keygen -t ed25519 -N "" -f FILE)`);
@@ -125,6 +134,8 @@ export {
   SigningError,
   inspectPrivateKey,
   requireSshKeygen,
+  canonicalKeyText,
+  parseSignKeyContent,
   checkSignKey,
   sshKeygen,
   signSummary,

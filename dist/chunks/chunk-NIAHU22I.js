@@ -12,6 +12,82 @@ import {
   InputError
 } from "./chunk-Y4FTFHXJ.js";
 
+// src/opencode/binary.ts
+import { execFileSync } from "node:child_process";
+import { accessSync, constants, existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+var SUPPORTED_OPENCODE = { min: [1, 18, 0], belowMajor: 2, text: ">=1.18.0 <2" };
+var VERSION_TIMEOUT_MS = 3e4;
+function parseVersion(text) {
+  const m = /\b(\d+)\.(\d+)\.(\d+)(?:-[0-9A-Za-z.-]+)?/.exec(text);
+  return m ? { version: m[0], parts: [Number(m[1]), Number(m[2]), Number(m[3])] } : void 0;
+}
+function supportedVersion(parts) {
+  if (parts[0] >= SUPPORTED_OPENCODE.belowMajor) return false;
+  for (let i = 0; i < 3; i++) if (parts[i] !== SUPPORTED_OPENCODE.min[i]) return parts[i] > SUPPORTED_OPENCODE.min[i];
+  return true;
+}
+function checkOpencodeVersion(version, where, input = "opencode-path") {
+  const v = parseVersion(version);
+  if (!v) throw new InputError(input, `could not read the version of ${where} (it said '${version.trim().slice(0, 80)}'); supported: ${SUPPORTED_OPENCODE.text}`);
+  if (!supportedVersion(v.parts)) throw new InputError(input, `opencode ${v.version} is not supported; supported: ${SUPPORTED_OPENCODE.text} (${where})`);
+  return v.version;
+}
+function opencodeVersion(bin) {
+  const own = path.join(path.dirname(path.dirname(bin)), "package.json");
+  try {
+    const pkg = JSON.parse(readFileSync(own, "utf8"));
+    if (pkg.name && /^opencode-(linux|darwin|windows)-/.test(pkg.name) && path.basename(path.dirname(bin)) === "bin" && pkg.version) return pkg.version;
+  } catch {
+  }
+  try {
+    return execFileSync(bin, ["--version"], { encoding: "utf8", timeout: VERSION_TIMEOUT_MS, stdio: ["ignore", "pipe", "pipe"] });
+  } catch {
+    return void 0;
+  }
+}
+function platformPackages(platform = process.platform, arch = process.arch) {
+  const os = platform === "win32" ? "windows" : platform;
+  const base = `opencode-${os}-${arch}`;
+  return [base, `${base}-baseline`, `${base}-musl`, `${base}-baseline-musl`];
+}
+function executable(p) {
+  try {
+    accessSync(p, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function resolveOpencodeBinary(explicit) {
+  const bin = findOpencodeBinary(explicit);
+  const version = opencodeVersion(bin);
+  if (version !== void 0) checkOpencodeVersion(version, bin);
+  return bin;
+}
+function findOpencodeBinary(explicit) {
+  if (explicit) {
+    if (!existsSync(explicit) || !executable(explicit)) throw new InputError("opencode-path", `${explicit} is not an executable file`);
+    return path.resolve(explicit);
+  }
+  const require2 = createRequire(import.meta.url);
+  const exe = process.platform === "win32" ? "opencode.exe" : "opencode";
+  for (const pkg of platformPackages()) {
+    try {
+      const dir = path.dirname(require2.resolve(`${pkg}/package.json`));
+      const bin = path.join(dir, "bin", exe);
+      if (executable(bin)) return bin;
+    } catch {
+    }
+  }
+  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
+    const bin = path.join(dir, exe);
+    if (dir && executable(bin)) return bin;
+  }
+  throw new InputError("opencode-path", "no opencode binary found: install the npm package opencode-ai, put opencode on PATH, or pass its path");
+}
+
 // src/suite/options.ts
 var BUILTIN_MODEL = "dogfood/scripted";
 var DEFAULT_WRITE_ALLOWLIST = [
@@ -69,6 +145,9 @@ function skipped(c, reason) {
 }
 
 export {
+  checkOpencodeVersion,
+  platformPackages,
+  resolveOpencodeBinary,
   BUILTIN_MODEL,
   DEFAULT_WRITE_ALLOWLIST,
   DEFAULT_DELETION_ALLOWLIST,
