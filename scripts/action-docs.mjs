@@ -63,7 +63,7 @@ export function renderActionDocs(actionYmlText) {
   const spec = parse(actionYmlText)
   const out = [
     START,
-    '<!-- Generated from action.yml by `npm run docs`: edit action.yml (or scripts/action-docs.mjs), not this section. -->',
+    '<!-- Generated from action.yml by `npm run docs`; its inputs come from src/suite/option-table.ts: edit the table (or scripts/action-docs.mjs), not this section. -->',
     '',
     `\`uses: org/opencode-dogfood@v1\` — ${cell(spec.description)} It runs on \`${spec.runs.using}\`; its post step stops any OpenCode server the run left and reports a worktree left behind.`,
     '',
