@@ -25,10 +25,10 @@ import "./chunks/chunk-5QSKF2BS.js";
 import "./chunks/chunk-CCFJA6W3.js";
 import {
   engineOptions
-} from "./chunks/chunk-BMLJTZDO.js";
+} from "./chunks/chunk-7TNLXVLC.js";
 import {
   OPTION_TABLE
-} from "./chunks/chunk-GRFPYPFH.js";
+} from "./chunks/chunk-E764CUTQ.js";
 import {
   BUILTIN_MODEL,
   platformPackages,

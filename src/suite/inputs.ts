@@ -5,7 +5,7 @@ import { InputError } from '../errors.js'
 import { OPTION_TABLE, type OptionDef, type RunSettings } from './option-table.js'
 import type { SuiteOptions } from './options.js'
 
-export { joinNegativeValues, parseEnvNames, parseList, parseModel, parsePositiveInt, parseRoles, parseUrl, parseWorktreePath } from './parse.js'
+export { joinNegativeValues } from './parse.js'
 
 type ParseArgsOption = { type: 'string' | 'boolean' }
 
@@ -40,9 +40,4 @@ export function engineOptions(s: RunSettings): Omit<SuiteOptions, 'onProgress'> 
   const out: Record<string, unknown> = { ...s }
   for (const o of OPTION_TABLE) if (o.engine === false) delete out[o.key]
   return out as Omit<SuiteOptions, 'onProgress'>
-}
-
-/** The command line's run options as the engine takes them. */
-export function parseSuiteInputs(v: Values, cwd: string): Omit<SuiteOptions, 'onProgress'> {
-  return engineOptions(parseRunSettings(v, cwd))
 }

@@ -1,7 +1,7 @@
 // The one table of run options: each option of `opencode-dogfood run` and each
 // input of action.yml is declared here once — its CLI flag, its Action input,
 // its default, how it is parsed and checked, and its help texts. The CLI's
-// parser (RUN_OPTIONS, parseSuiteInputs), the Action's input reader
+// parser (RUN_OPTIONS, parseRunSettings), the Action's input reader
 // (action/inputs.ts), `--help`, the README's option table and action.yml's
 // input descriptions come from it or are checked against it
 // (test/option-table.test.ts; `npm run docs` rewrites the README table and

@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   OPTION_TABLE
-} from "./chunk-GRFPYPFH.js";
+} from "./chunk-E764CUTQ.js";
 import "./chunk-NIAHU22I.js";
 import "./chunk-NMVRJYBN.js";
 import "./chunk-TDWUGNBE.js";

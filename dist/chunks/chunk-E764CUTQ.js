@@ -461,13 +461,6 @@ var OPTION_TABLE = [
 ];
 
 export {
-  parseModel,
-  parseRoles,
-  parsePositiveInt,
-  parseUrl,
-  parseList,
-  parseEnvNames,
-  parseWorktreePath,
   joinNegativeValues,
   OPTION_TABLE
 };

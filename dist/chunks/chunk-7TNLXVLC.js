@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   OPTION_TABLE
-} from "./chunk-GRFPYPFH.js";
+} from "./chunk-E764CUTQ.js";
 import {
   InputError
 } from "./chunk-Y4FTFHXJ.js";
@@ -30,13 +30,9 @@ function engineOptions(s) {
   for (const o of OPTION_TABLE) if (o.engine === false) delete out[o.key];
   return out;
 }
-function parseSuiteInputs(v, cwd) {
-  return engineOptions(parseRunSettings(v, cwd));
-}
 
 export {
   RUN_OPTIONS,
   parseRunSettings,
-  engineOptions,
-  parseSuiteInputs
+  engineOptions
 };

@@ -2,19 +2,11 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   RUN_OPTIONS,
   engineOptions,
-  parseRunSettings,
-  parseSuiteInputs
-} from "./chunk-BMLJTZDO.js";
+  parseRunSettings
+} from "./chunk-7TNLXVLC.js";
 import {
-  joinNegativeValues,
-  parseEnvNames,
-  parseList,
-  parseModel,
-  parsePositiveInt,
-  parseRoles,
-  parseUrl,
-  parseWorktreePath
-} from "./chunk-GRFPYPFH.js";
+  joinNegativeValues
+} from "./chunk-E764CUTQ.js";
 import "./chunk-NIAHU22I.js";
 import "./chunk-NMVRJYBN.js";
 import "./chunk-TDWUGNBE.js";
@@ -31,13 +23,5 @@ export {
   RUN_OPTIONS,
   engineOptions,
   joinNegativeValues,
-  parseEnvNames,
-  parseList,
-  parseModel,
-  parsePositiveInt,
-  parseRoles,
-  parseRunSettings,
-  parseSuiteInputs,
-  parseUrl,
-  parseWorktreePath
+  parseRunSettings
 };
