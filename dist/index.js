@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   progressLine
-} from "./chunks/chunk-HXKNU55U.js";
+} from "./chunks/chunk-5QXU7VJF.js";
 import {
   TABLE_HEAD,
   bytes,
@@ -20,9 +20,9 @@ import {
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-QEHE3ET3.js";
+} from "./chunks/chunk-AHE26RTF.js";
 import "./chunks/chunk-5QSKF2BS.js";
-import "./chunks/chunk-CCFJA6W3.js";
+import "./chunks/chunk-WVAZU2UY.js";
 import {
   engineOptions
 } from "./chunks/chunk-7TNLXVLC.js";

@@ -73,11 +73,27 @@ export interface ReaperOptions {
   leftovers?: RunLeftovers
 }
 
-/** Start the reaper, detached (its own session: a signal to the suite's group does not reach it). */
-export function startReaper(o: ReaperOptions): void {
+/**
+ * Start the reaper, detached (its own session: a signal to the suite's group
+ * does not reach it). Returns `dismiss()`: once the suite has stopped the
+ * server itself, it ends the reaper at once, so that no process of the run
+ * outlives it by a poll interval (the reaper would end by itself within
+ * REAPER_POLL_MS). Dismissing twice, or a reaper that never started, is a no-op.
+ */
+export function startReaper(o: ReaperOptions): { dismiss(): void } {
   const child = spawn(process.execPath, [o.cli, '__reaper', String(o.parent), String(o.group), o.tag, JSON.stringify(o.leftovers ?? { canaries: [], created: [] })], { detached: true, stdio: 'ignore', cwd: '/' }) // holds no folder of the user's
   child.on('error', () => {}) // best effort: without it, containment and the case watchdogs remain
   child.unref()
+  return {
+    dismiss() {
+      if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return
+      try {
+        child.kill('SIGKILL') // it holds nothing: the suite has done its work
+      } catch {
+        // gone meanwhile
+      }
+    },
+  }
 }
 
 function groupAlive(group: number): boolean {

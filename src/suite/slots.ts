@@ -77,8 +77,19 @@ export async function startSlotServer(agent: AgentSide, workDir: string, tmp: st
   }
   // Killed outright, the suite runs no finally: the reaper ends the server and the agent's processes then, and removes the run's leftovers.
   // It starts with the server's process (not once it listens): a kill during a slow start leaves nothing running either.
-  const reaper = (group: number): void => startReaper({ cli: cliEntry(), parent: process.pid, group, tag: agent.tag, leftovers: o.leftovers })
-  const backends = await startBackends({ model: o.model, hermetic: o.hermetic, roles: o.roles, writeAllowlist: o.writeAllowlist, cases: o.cases, binary: o.binary, cwd: workDir, tmp, env: agent.serverEnv, wrap: launch, keyEnv: o.keyEnv, signal: o.signal, onSpawn: reaper })
+  const reapers: { dismiss(): void }[] = []
+  const reaper = (group: number): void => {
+    reapers.push(startReaper({ cli: cliEntry(), parent: process.pid, group, tag: agent.tag, leftovers: o.leftovers }))
+  }
+  const started = await startBackends({ model: o.model, hermetic: o.hermetic, roles: o.roles, writeAllowlist: o.writeAllowlist, cases: o.cases, binary: o.binary, cwd: workDir, tmp, env: agent.serverEnv, wrap: launch, keyEnv: o.keyEnv, signal: o.signal, onSpawn: reaper })
+  // Stopped the normal way, the suite cleans up itself: its reapers end with the server, not a poll later.
+  const backends: Backends = {
+    ...started,
+    async stop(graceMs?: number) {
+      await started.stop(graceMs)
+      for (const r of reapers) r.dismiss()
+    },
+  }
   // Hermetic: the scripted model answers the warm-up prompt (an untagged request in its log); a real provider is never prompted here.
   return { ...backends, warmUp: await warmUp(backends.url, workDir, { password: backends.password, model: o.hermetic ? o.model : undefined, signal: o.signal }) }
 }

@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-HXKNU55U.js";
+} from "./chunk-5QXU7VJF.js";
 import "./chunk-P2G4MC2A.js";
 import {
   DEFAULT_ROLES,
@@ -11,9 +11,9 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-QEHE3ET3.js";
+} from "./chunk-AHE26RTF.js";
 import "./chunk-5QSKF2BS.js";
-import "./chunk-CCFJA6W3.js";
+import "./chunk-WVAZU2UY.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_WRITE_ALLOWLIST,

@@ -5,7 +5,7 @@ import {
   reap,
   removeLeftovers,
   startReaper
-} from "./chunk-CCFJA6W3.js";
+} from "./chunk-WVAZU2UY.js";
 import "./chunk-TZR42FOZ.js";
 import "./chunk-5BDKX7AO.js";
 import "./chunk-7S2WGD5M.js";

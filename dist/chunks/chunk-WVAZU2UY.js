@@ -39,6 +39,15 @@ function startReaper(o) {
   child.on("error", () => {
   });
   child.unref();
+  return {
+    dismiss() {
+      if (child.pid === void 0 || child.exitCode !== null || child.signalCode !== null) return;
+      try {
+        child.kill("SIGKILL");
+      } catch {
+      }
+    }
+  };
 }
 function groupAlive(group) {
   try {

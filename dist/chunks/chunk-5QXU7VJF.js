@@ -4,7 +4,7 @@ import {
 } from "./chunk-P2G4MC2A.js";
 import {
   runSuite
-} from "./chunk-QEHE3ET3.js";
+} from "./chunk-AHE26RTF.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,

@@ -4,7 +4,7 @@ import {
 } from "./chunk-5QSKF2BS.js";
 import {
   startReaper
-} from "./chunk-CCFJA6W3.js";
+} from "./chunk-WVAZU2UY.js";
 import {
   BUILTIN_MODEL,
   afterCase,
@@ -1141,8 +1141,18 @@ async function startSlotServer(agent, workDir, tmp, o) {
     const c = agent.wrap(command, args);
     return o.launcher ? { command: o.launcher, args: [c.command, ...c.args] } : c;
   };
-  const reaper = (group) => startReaper({ cli: cliEntry(), parent: process.pid, group, tag: agent.tag, leftovers: o.leftovers });
-  const backends = await startBackends({ model: o.model, hermetic: o.hermetic, roles: o.roles, writeAllowlist: o.writeAllowlist, cases: o.cases, binary: o.binary, cwd: workDir, tmp, env: agent.serverEnv, wrap: launch, keyEnv: o.keyEnv, signal: o.signal, onSpawn: reaper });
+  const reapers = [];
+  const reaper = (group) => {
+    reapers.push(startReaper({ cli: cliEntry(), parent: process.pid, group, tag: agent.tag, leftovers: o.leftovers }));
+  };
+  const started = await startBackends({ model: o.model, hermetic: o.hermetic, roles: o.roles, writeAllowlist: o.writeAllowlist, cases: o.cases, binary: o.binary, cwd: workDir, tmp, env: agent.serverEnv, wrap: launch, keyEnv: o.keyEnv, signal: o.signal, onSpawn: reaper });
+  const backends = {
+    ...started,
+    async stop(graceMs) {
+      await started.stop(graceMs);
+      for (const r of reapers) r.dismiss();
+    }
+  };
   return { ...backends, warmUp: await warmUp(backends.url, workDir, { password: backends.password, model: o.hermetic ? o.model : void 0, signal: o.signal }) };
 }
 async function startSlot(o) {
