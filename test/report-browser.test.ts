@@ -1,11 +1,12 @@
 // A failing run for real (OpenCode and the scripted model; an agent that
 // writes <script> into files and answers, makes a denied tool call, and
-// rewrites README.md outside the allowlist), then its report.html in Debian's
+// rewrites README.md outside the allowlist), then its report.html in a headless
 // chromium through playwright-core: it renders, the failing case opens to its
 // diff, agent-written <script> is text and never runs, no request leaves the
 // page, the failures filter works; a screenshot is written. The same run's
 // --junit file is checked against the JUnit schema and read back; the sealed
-// ledger still verifies after `opencode-dogfood report`.
+// ledger still verifies after `opencode-dogfood report`. The browser: Debian's
+// chromium, else the one inside the devDependency @sparticuz/chromium.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -46,7 +47,6 @@ const CASES = [
 
 const SCREENSHOT = path.resolve('test/artifacts/report-failing-run.png')
 const skip = browserSkipReason()
-if (skip) console.warn(`report browser test skipped: ${skip}`)
 
 describe.skipIf(!!skip)('report.html of a failing run, in chromium', () => {
   let runDir = ''

@@ -1,29 +1,42 @@
-// Debian's chromium driven by playwright-core (which never downloads a
-// browser): a fresh profile per launch, no network features, no sandbox (the
-// tests run as root). `browserSkipReason` says why a browser test cannot run;
-// in CI (CI=true) there is no reason: the test must run and fails without
-// chromium.
+// A headless Chromium driven by playwright-core (which never downloads a
+// browser): Debian's chromium where it is installed (or DOGFOOD_CHROMIUM),
+// else the one the npm registry delivers inside the devDependency
+// @sparticuz/chromium (test/support/bundled-chromium.ts). A fresh profile per
+// launch, no network features, no sandbox (the tests run as root).
+// `browserSkipReason` says why a browser test cannot run: only when neither
+// is there (a machine that skipped the devDependencies); with
+// DOGFOOD_REQUIRE_TOOLS=1 (CI) that is a failure, not a skip.
 import { existsSync, mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium, type BrowserContext } from 'playwright-core'
+import { unpackBundledChromium } from './bundled-chromium.js'
+import { CHROMIUM } from './tool-probe.js'
+import { requireTools } from './tools.js'
 
-export const CHROMIUM = process.env.DOGFOOD_CHROMIUM ?? '/usr/bin/chromium'
+export { CHROMIUM }
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
-/** Why the browser tests are skipped here, or undefined when they run (always in CI). */
+/** Why the browser tests are skipped here (one line, printed and counted), or undefined when they run. */
 export function browserSkipReason(): string | undefined {
-  if (existsSync(CHROMIUM)) return undefined
-  if (process.env.CI) return undefined
-  return `${CHROMIUM} not found (install Debian's chromium: apt-get install -y chromium); the browser test runs in CI, where it is required`
+  return requireTools(['chromium'], 'the browser test')
+}
+
+/** Debian's chromium when installed, else the bundled one (unpacked on first use), with the environment it needs. */
+async function browserBinary(): Promise<{ executablePath: string; env?: Record<string, string> }> {
+  if (existsSync(CHROMIUM)) return { executablePath: CHROMIUM }
+  const bundled = await unpackBundledChromium()
+  return { executablePath: bundled.executablePath, env: { ...(process.env as Record<string, string>), ...bundled.env } }
 }
 
 /** A persistent context on a fresh user-data-dir; close it when done. */
 export async function launchChromium(): Promise<BrowserContext> {
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'dogfood-chromium-'))
+  const { executablePath, env } = await browserBinary()
   return chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
+    executablePath,
+    ...(env ? { env } : {}),
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 900 },

@@ -4,13 +4,14 @@
 import { spawnSync } from 'node:child_process'
 import { accessSync, constants, existsSync } from 'node:fs'
 import path from 'node:path'
+import { BUNDLED_PACKAGE, bundledBin } from './bundled-chromium.js'
 
 export type ToolName = 'bwrap' | 'chromium' | 'ssh-keygen'
 
-/** The install command of each tool (Debian packages). */
+/** How to get each tool (Debian packages; the browser also comes with npm ci). */
 export const INSTALL: Record<ToolName, string> = {
   bwrap: 'apt-get install -y bubblewrap',
-  chromium: 'apt-get install -y chromium',
+  chromium: 'npm ci (the devDependency @sparticuz/chromium carries one) or apt-get install -y chromium',
   'ssh-keygen': 'apt-get install -y openssh-client',
 }
 
@@ -58,7 +59,7 @@ export function toolProblem(tool: ToolName): string | undefined {
     // Present is not enough: Ubuntu 24.04's AppArmor refuses its user namespace.
     const r = bwrap ? spawnSync(bwrap, ['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--unshare-pid', '--', 'true'], { encoding: 'utf8', timeout: 10_000 }) : undefined
     p = !bwrap ? 'bubblewrap (bwrap) is not on PATH' : r!.status === 0 ? undefined : `bwrap does not work here (${(r!.stderr || `exit ${r!.status}`).trim().split('\n')[0]})`
-  } else if (tool === 'chromium') p = existsSync(CHROMIUM) ? undefined : `${CHROMIUM} is missing`
+  } else if (tool === 'chromium') p = existsSync(CHROMIUM) || bundledBin() ? undefined : `${CHROMIUM} is missing and ${BUNDLED_PACKAGE} is not installed`
   else p = onPath('ssh-keygen') ? undefined : 'ssh-keygen is not on PATH'
   cache.set(tool, p)
   return p
