@@ -30298,7 +30298,7 @@ var require_headers = __commonJS({
       b4a.write(buf, encodeOct(opts.uid, 6), 108);
       b4a.write(buf, encodeOct(opts.gid, 6), 116);
       encodeSize(opts.size, buf, 124);
-      b4a.write(buf, encodeOct(opts.mtime.getTime() / 1e3 | 0, 11), 136);
+      encodeSize(Math.floor(opts.mtime.getTime() / 1e3) || 0, buf, 136);
       buf[156] = ZERO_OFFSET + toTypeflag(opts.type);
       if (opts.linkname) b4a.write(buf, opts.linkname, 157);
       b4a.copy(USTAR_MAGIC, buf, MAGIC_OFFSET);
@@ -30440,14 +30440,14 @@ var require_headers = __commonJS({
       return ZEROS.slice(0, n - val.length) + val + " ";
     }
     function encodeSizeBin(num, buf, off) {
-      buf[off] = 128;
+      buf[off] = num < 0 ? 255 : 128;
       for (let i = 11; i > 0; i--) {
         buf[off + i] = num & 255;
         num = Math.floor(num / 256);
       }
     }
     function encodeSize(num, buf, off) {
-      if (num.toString(8).length > 11) {
+      if (num < 0 || num.toString(8).length > 11) {
         encodeSizeBin(num, buf, off);
       } else {
         b4a.write(buf, encodeOct(num, 11), off);
@@ -30470,7 +30470,7 @@ var require_headers = __commonJS({
       for (i = 0; i < l; i++) {
         sum += tuple[i] * Math.pow(256, i);
       }
-      return positive ? sum : -1 * sum;
+      return positive ? sum : -(sum + 1);
     }
     function decodeOct(val, offset, length) {
       val = val.subarray(offset, offset + length);
@@ -30554,6 +30554,7 @@ var require_extract = __commonJS({
         this.header = header;
         this.offset = offset;
         this._parent = self2;
+        this.on("error", noop3);
       }
       _read(cb) {
         if (this.header.size === 0) {
@@ -30591,6 +30592,7 @@ var require_extract = __commonJS({
         this._longHeader = false;
         this._callback = noop3;
         this._locked = false;
+        this._updating = false;
         this._finished = false;
         this._pax = null;
         this._paxGlobal = null;
@@ -30674,10 +30676,10 @@ var require_extract = __commonJS({
             this._gnuLongLinkPath = headers.decodeLongPath(buf, this._filenameEncoding);
             break;
           case "pax-global-header":
-            this._paxGlobal = headers.decodePax(buf);
+            this._paxGlobal = validatePax(headers.decodePax(buf));
             break;
           case "pax-header":
-            this._pax = this._paxGlobal === null ? headers.decodePax(buf) : Object.assign({}, this._paxGlobal, headers.decodePax(buf));
+            this._pax = this._paxGlobal === null ? validatePax(headers.decodePax(buf)) : Object.assign({}, this._paxGlobal, validatePax(headers.decodePax(buf)));
             break;
         }
       }
@@ -30709,10 +30711,17 @@ var require_extract = __commonJS({
         return new Source(this, this._header, this._offset);
       }
       _update() {
+        if (this._updating) return;
+        this._updating = true;
+        const done = this._consume();
+        this._updating = false;
+        if (done) this._continueWrite(null);
+      }
+      _consume() {
         while (this._buffer.buffered > 0 && !this.destroying) {
           if (this._missing > 0) {
             if (this._stream !== null) {
-              if (this._consumeStream() === false) return;
+              if (this._consumeStream() === false) return false;
               continue;
             }
             if (this._longHeader === true) {
@@ -30725,9 +30734,9 @@ var require_extract = __commonJS({
             continue;
           }
           if (this._buffer.buffered < 512) break;
-          if (this._stream !== null || this._consumeHeader() === false) return;
+          if (this._stream !== null || this._consumeHeader() === false) return false;
         }
-        this._continueWrite(null);
+        return true;
       }
       _continueWrite(err) {
         const cb = this._callback;
@@ -30834,6 +30843,13 @@ var require_extract = __commonJS({
     };
     function noop3() {
     }
+    function validatePax(pax) {
+      if (hasNull(pax.path) || hasNull(pax.linkpath)) throw new Error("Invalid tar header: pax path contains a null byte.");
+      return pax;
+    }
+    function hasNull(str) {
+      return typeof str === "string" && str.indexOf("\0") !== -1;
+    }
     function overflow(size) {
       size &= 511;
       return size && 512 - size;
@@ -30907,7 +30923,7 @@ var require_pack = __commonJS({
         if (!this._isLinkname) {
           this._pack._encode(this.header);
         }
-        if (this._isVoid) {
+        if (this._isVoid && !this._isLinkname) {
           this._finish();
           this._continuePack(null);
         }
