@@ -21,7 +21,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 async function help() {
-  const RUN_OPTIONS_HELP = (await import("./chunks/option-docs-LNJNFZHX.js")).runOptionsHelp();
+  const RUN_OPTIONS_HELP = (await import("./chunks/option-docs-5HUU6LCD.js")).runOptionsHelp();
   return `opencode-dogfood \u2014 validate the OpenCode coding agent before it works on your repository
 
 Usage:
@@ -48,14 +48,14 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-FJOQHJ5Z.js");
+  const { progressLine } = await import("./chunks/demo-VEM5TQMR.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
-  const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import("./chunks/inputs-3DHHT2RQ.js");
+  const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import("./chunks/inputs-YES5YJPT.js");
   const stringOptions = new Set(Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k));
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-7TE2YFWE.js");
+  const { runSuite } = await import("./chunks/run-4VK5XDGC.js");
   const { verdictTable } = await import("./chunks/table-25WQKIGQ.js");
   const settings = parseRunSettings(values, process.cwd());
   const opts = engineOptions(settings);
@@ -146,7 +146,7 @@ var PARENT_POLL_MS = 250;
 async function cmdCase(argv) {
   const [ctxFile, pidFile, waitArg] = argv;
   if (pidFile) writeFileSync(pidFile, String(process.pid));
-  const loading = import("./chunks/run-case-XA6JOMWG.js");
+  const loading = import("./chunks/run-case-HTP55T3O.js");
   loading.catch(() => {
   });
   const waitMs = Number(waitArg ?? 0);
@@ -215,14 +215,14 @@ async function main(argv) {
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-FJOQHJ5Z.js")).runDemo(rest);
+        return await (await import("./chunks/demo-VEM5TQMR.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-2ZQXWEDL.js")).runBench(rest);
+        return await (await import("./chunks/bench-UCYIYKTX.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {
         const [parent, group, tag, leftovers] = rest;
-        await (await import("./chunks/reaper-5WET5HHY.js")).reap(Number(parent), Number(group), tag, leftovers ? JSON.parse(leftovers) : void 0);
+        await (await import("./chunks/reaper-D5O2ZEJA.js")).reap(Number(parent), Number(group), tag, leftovers ? JSON.parse(leftovers) : void 0);
         return 0;
       }
       default:

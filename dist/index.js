@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   progressLine
-} from "./chunks/chunk-5QXU7VJF.js";
+} from "./chunks/chunk-OQWIMYHV.js";
 import {
   TABLE_HEAD,
   bytes,
@@ -20,23 +20,23 @@ import {
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-AHE26RTF.js";
+} from "./chunks/chunk-VTJ7K4MC.js";
 import "./chunks/chunk-5QSKF2BS.js";
-import "./chunks/chunk-WVAZU2UY.js";
+import "./chunks/chunk-TS62XW23.js";
 import {
   engineOptions
-} from "./chunks/chunk-7TNLXVLC.js";
+} from "./chunks/chunk-KGZIL3KB.js";
 import {
   OPTION_TABLE
-} from "./chunks/chunk-E764CUTQ.js";
+} from "./chunks/chunk-DDK4ROWQ.js";
 import {
   BUILTIN_MODEL,
   platformPackages,
   resolveOpencodeBinary,
   selectCases
-} from "./chunks/chunk-NIAHU22I.js";
+} from "./chunks/chunk-EKVB6Y5Q.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-VHH5YNGF.js";
+import "./chunks/chunk-NYUSRTDV.js";
 import {
   secretValues
 } from "./chunks/chunk-ZV5KNJNH.js";
@@ -44,7 +44,7 @@ import {
   onPath,
   probeBwrap,
   usernsRefused
-} from "./chunks/chunk-TDWUGNBE.js";
+} from "./chunks/chunk-XYEOXY3V.js";
 import "./chunks/chunk-TZR42FOZ.js";
 import {
   BearerCredentialHandler,

@@ -33,6 +33,8 @@ export interface ActionInputs {
   evidenceMaxBytes?: number
   containment: ContainmentMode
   envPass: string[]
+  /** --read-allow (absolute paths; undefined: none). */
+  readAllow?: string[]
   /** --jobs (undefined: the number of cores). */
   jobs?: number
   /** --repeat (undefined: 1). */

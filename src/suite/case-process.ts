@@ -97,7 +97,13 @@ export async function cancelCaseProcess(p: CaseProcess): Promise<void> {
 }
 
 /** Hand one case to its process and turn what it left into a sealed, validated result. */
-export async function execCase(ctx: CaseContext, proc: CaseProcess, registered: Map<string, string>, repoCommit: string, interrupt?: AbortSignal): Promise<CaseSummary> {
+export async function execCase(
+  ctx: CaseContext,
+  proc: CaseProcess,
+  registered: Map<string, string>,
+  repoCommit: string,
+  interrupt?: AbortSignal,
+): Promise<CaseSummary> {
   const secrets = [...registered.values()]
   const c = ctx.caseDef
   const t0 = Date.now()
@@ -145,7 +151,9 @@ export async function execCase(ctx: CaseContext, proc: CaseProcess, registered: 
     failure_code: 'CLIFAIL',
     reason: killedOnInterrupt
       ? `${interruptedBy(interrupt!)} during ${c.id}: the case process did not end within ${INTERRUPT_GRACE_MS} ms and was killed`
-      : killed ? `case process exceeded ${ctx.caseTimeoutMs} ms and was ended by the suite` : `case process exited ${exitCode} without a verdict`,
+      : killed
+        ? `case process exceeded ${ctx.caseTimeoutMs} ms and was ended by the suite`
+        : `case process exited ${exitCode} without a verdict`,
     model_id: ctx.model,
     transport: ctx.transport,
     repo_commit: repoCommit,
@@ -196,11 +204,16 @@ export async function execCase(ctx: CaseContext, proc: CaseProcess, registered: 
  */
 function scrubCase(ctx: CaseContext, registered: Map<string, string>): void {
   const dir = path.join(ctx.runDir, 'evidence', ctx.caseDef.id)
-  const files = existsSync(dir) ? readdirSync(dir).filter((n) => !n.endsWith('.sha256')).map((n) => path.join(dir, n)) : []
+  const files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((n) => !n.endsWith('.sha256'))
+        .map((n) => path.join(dir, n))
+    : []
   const transcript = path.join(ctx.agentCallsDir, `${ctx.caseDef.id}.json`)
   if (existsSync(transcript)) files.push(transcript)
   const lines: string[] = []
-  for (const f of files) for (const r of scrubFile(f, registered)) lines.push(`${r.secret}\t${r.form}\t${r.count}\t${JSON.stringify(path.relative(ctx.runDir, f).split(path.sep).join('/'))}`)
+  for (const f of files)
+    for (const r of scrubFile(f, registered))
+      lines.push(`${r.secret}\t${r.form}\t${r.count}\t${JSON.stringify(path.relative(ctx.runDir, f).split(path.sep).join('/'))}`)
   if (lines.length > 0) writeEvidence(ctx.runDir, ctx.caseDef.id, 'redactions.txt', lines.join('\n') + '\n')
 }
-

@@ -45,7 +45,10 @@ function filesUnder(dir: string): string[] {
 export function aggregateAttempts(runDir: string, id: string, attempts: CaseSummary[]): CaseSummary {
   const results = attempts.map((_, k) => JSON.parse(readFileSync(path.join(attemptDir(runDir, id, k + 1), 'cases', `${id}.result.json`), 'utf8')) as CaseResult)
   const passed = attempts.filter((a) => a.status === 'PASS').length
-  const rep = Math.max(0, attempts.findIndex((a) => a.status !== 'PASS'))
+  const rep = Math.max(
+    0,
+    attempts.findIndex((a) => a.status !== 'PASS'),
+  )
   const from = path.join(attemptDir(runDir, id, rep + 1), 'evidence', id)
   const to = path.join(runDir, 'evidence', id)
   mkdirSync(to, { recursive: true })
@@ -61,7 +64,16 @@ export function aggregateAttempts(runDir: string, id: string, attempts: CaseSumm
     JSON.stringify(
       attempts.map((a, k) => {
         const file = path.join(attemptDir(runDir, id, k + 1), 'cases', `${id}.result.json`)
-        return { attempt: k + 1, status: a.status, actual_outcome: a.actual_outcome, failure_code: a.failure_code, duration_ms: a.duration_ms, reason: a.reason, result: toPosix(path.relative(runDir, file)), result_sha256: sha256File(file) }
+        return {
+          attempt: k + 1,
+          status: a.status,
+          actual_outcome: a.actual_outcome,
+          failure_code: a.failure_code,
+          duration_ms: a.duration_ms,
+          reason: a.reason,
+          result: toPosix(path.relative(runDir, file)),
+          result_sha256: sha256File(file),
+        }
       }),
       null,
       2,

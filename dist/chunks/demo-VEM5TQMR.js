@@ -4,16 +4,16 @@ import {
   makeThrowawayRepo,
   progressLine,
   runDemo
-} from "./chunk-5QXU7VJF.js";
+} from "./chunk-OQWIMYHV.js";
 import "./chunk-P2G4MC2A.js";
-import "./chunk-AHE26RTF.js";
+import "./chunk-VTJ7K4MC.js";
 import "./chunk-5QSKF2BS.js";
-import "./chunk-WVAZU2UY.js";
-import "./chunk-NIAHU22I.js";
+import "./chunk-TS62XW23.js";
+import "./chunk-EKVB6Y5Q.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-VHH5YNGF.js";
+import "./chunk-NYUSRTDV.js";
 import "./chunk-ZV5KNJNH.js";
-import "./chunk-TDWUGNBE.js";
+import "./chunk-XYEOXY3V.js";
 import "./chunk-TZR42FOZ.js";
 import "./chunk-ZCGT4M2M.js";
 import "./chunk-5BDKX7AO.js";

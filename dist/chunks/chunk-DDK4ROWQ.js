@@ -4,11 +4,12 @@ import {
   DEFAULT_WRITE_ALLOWLIST,
   checkOpencodeVersion,
   parseStages
-} from "./chunk-NIAHU22I.js";
+} from "./chunk-EKVB6Y5Q.js";
 import {
   parseContainmentMode,
+  parseReadAllow,
   validateAllowlist
-} from "./chunk-TDWUGNBE.js";
+} from "./chunk-XYEOXY3V.js";
 import {
   MAX_EVIDENCE_LIMIT
 } from "./chunk-TZR42FOZ.js";
@@ -68,12 +69,14 @@ function parseList(value) {
 }
 function parseEnvNames(value, input = "--env-pass") {
   const names = parseList(value) ?? [];
-  for (const n of names) if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(n)) throw new InputError(input, `'${n}' is not an env var name (letters, digits and _, not starting with a digit)`);
+  for (const n of names)
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(n)) throw new InputError(input, `'${n}' is not an env var name (letters, digits and _, not starting with a digit)`);
   return names;
 }
 function parseWorktreePath(p, input = "--worktree") {
   if (!existsSync(p)) return p;
-  if (!statSync(p).isDirectory()) throw new InputError(input, `${p} is a file; give a path that does not exist yet (or an empty folder): the run creates the worktree there`);
+  if (!statSync(p).isDirectory())
+    throw new InputError(input, `${p} is a file; give a path that does not exist yet (or an empty folder): the run creates the worktree there`);
   if (readdirSync(p).length > 0) throw new InputError(input, `${p} is a folder that is not empty; give a path that does not exist yet (or an empty folder)`);
   return p;
 }
@@ -300,6 +303,18 @@ var OPTION_TABLE = [
     doc: "env var names passed to the agent beyond the base allowlist (PATH, LANG, LC_*, TZ, TERM) and the key variables `--model`/`--roles` name",
     action: "Env var names (comma-separated) passed to the agent beyond PATH, LANG, LC_*, TZ, TERM and the model's and roles' key variables. The agent's environment is built from this allowlist; nothing else of the job's env reaches it.",
     parse: (raw, c) => parseEnvNames(raw, c.name)
+  },
+  {
+    key: "readAllow",
+    flag: "read-allow",
+    input: "read-allow",
+    meta: "PATHS",
+    default: "",
+    shownDefault: "\u2013",
+    help: "absolute folders or files the contained agent may read beyond the system view (/usr, /bin, /lib*, /etc less its secrets), comma-separated; each is recorded in policy.json",
+    doc: "absolute folders or files the contained agent may read beyond its minimal view (`/usr`, `/bin`, `/lib*`, `/etc` less its secrets, the worktree, OpenCode's package and state); each is recorded in `policy.json` ([read view](#what-the-agent-can-read))",
+    action: "Absolute folders or files (comma-separated) the contained agent may read beyond its minimal view (/usr, /bin, /lib*, /etc less its secrets, the worktree, OpenCode's package and state), e.g. /opt/hostedtoolcache for a build's toolchain. Each is recorded in policy.json. Not /, /home, /root, /etc, /var, /run, /proc, /sys, /dev.",
+    parse: (raw, c) => parseReadAllow(parseList(raw) ?? [], c.name)
   },
   {
     key: "jobs",

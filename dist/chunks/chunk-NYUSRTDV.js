@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   isAllowed
-} from "./chunk-TDWUGNBE.js";
+} from "./chunk-XYEOXY3V.js";
 import {
   BeneathReader,
   DEFAULT_EVIDENCE_MAX_BYTES,
@@ -43,7 +43,7 @@ var require_windows = __commonJS({
     module.exports = isexe;
     isexe.sync = sync;
     var fs = __require("fs");
-    function checkPathExt(path10, options) {
+    function checkPathExt(path9, options) {
       var pathext = options.pathExt !== void 0 ? options.pathExt : process.env.PATHEXT;
       if (!pathext) {
         return true;
@@ -54,25 +54,25 @@ var require_windows = __commonJS({
       }
       for (var i = 0; i < pathext.length; i++) {
         var p = pathext[i].toLowerCase();
-        if (p && path10.substr(-p.length).toLowerCase() === p) {
+        if (p && path9.substr(-p.length).toLowerCase() === p) {
           return true;
         }
       }
       return false;
     }
-    function checkStat(stat, path10, options) {
+    function checkStat(stat, path9, options) {
       if (!stat.isSymbolicLink() && !stat.isFile()) {
         return false;
       }
-      return checkPathExt(path10, options);
+      return checkPathExt(path9, options);
     }
-    function isexe(path10, options, cb) {
-      fs.stat(path10, function(er, stat) {
-        cb(er, er ? false : checkStat(stat, path10, options));
+    function isexe(path9, options, cb) {
+      fs.stat(path9, function(er, stat) {
+        cb(er, er ? false : checkStat(stat, path9, options));
       });
     }
-    function sync(path10, options) {
-      return checkStat(fs.statSync(path10), path10, options);
+    function sync(path9, options) {
+      return checkStat(fs.statSync(path9), path9, options);
     }
   }
 });
@@ -83,13 +83,13 @@ var require_mode = __commonJS({
     module.exports = isexe;
     isexe.sync = sync;
     var fs = __require("fs");
-    function isexe(path10, options, cb) {
-      fs.stat(path10, function(er, stat) {
+    function isexe(path9, options, cb) {
+      fs.stat(path9, function(er, stat) {
         cb(er, er ? false : checkStat(stat, options));
       });
     }
-    function sync(path10, options) {
-      return checkStat(fs.statSync(path10), options);
+    function sync(path9, options) {
+      return checkStat(fs.statSync(path9), options);
     }
     function checkStat(stat, options) {
       return stat.isFile() && checkMode(stat, options);
@@ -122,7 +122,7 @@ var require_isexe = __commonJS({
     }
     module.exports = isexe;
     isexe.sync = sync;
-    function isexe(path10, options, cb) {
+    function isexe(path9, options, cb) {
       if (typeof options === "function") {
         cb = options;
         options = {};
@@ -132,7 +132,7 @@ var require_isexe = __commonJS({
           throw new TypeError("callback not provided");
         }
         return new Promise(function(resolve, reject) {
-          isexe(path10, options || {}, function(er, is) {
+          isexe(path9, options || {}, function(er, is) {
             if (er) {
               reject(er);
             } else {
@@ -141,7 +141,7 @@ var require_isexe = __commonJS({
           });
         });
       }
-      core(path10, options || {}, function(er, is) {
+      core(path9, options || {}, function(er, is) {
         if (er) {
           if (er.code === "EACCES" || options && options.ignoreErrors) {
             er = null;
@@ -151,9 +151,9 @@ var require_isexe = __commonJS({
         cb(er, is);
       });
     }
-    function sync(path10, options) {
+    function sync(path9, options) {
       try {
-        return core.sync(path10, options || {});
+        return core.sync(path9, options || {});
       } catch (er) {
         if (options && options.ignoreErrors || er.code === "EACCES") {
           return false;
@@ -169,7 +169,7 @@ var require_isexe = __commonJS({
 var require_which = __commonJS({
   "node_modules/which/which.js"(exports, module) {
     var isWindows = process.platform === "win32" || process.env.OSTYPE === "cygwin" || process.env.OSTYPE === "msys";
-    var path10 = __require("path");
+    var path9 = __require("path");
     var COLON = isWindows ? ";" : ":";
     var isexe = require_isexe();
     var getNotFoundError = (cmd) => Object.assign(new Error(`not found: ${cmd}`), { code: "ENOENT" });
@@ -207,7 +207,7 @@ var require_which = __commonJS({
           return opt.all && found.length ? resolve(found) : reject(getNotFoundError(cmd));
         const ppRaw = pathEnv[i];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path10.join(pathPart, cmd);
+        const pCmd = path9.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         resolve(subStep(p, i, 0));
       });
@@ -234,7 +234,7 @@ var require_which = __commonJS({
       for (let i = 0; i < pathEnv.length; i++) {
         const ppRaw = pathEnv[i];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path10.join(pathPart, cmd);
+        const pCmd = path9.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         for (let j = 0; j < pathExt.length; j++) {
           const cur = p + pathExt[j];
@@ -282,7 +282,7 @@ var require_path_key = __commonJS({
 var require_resolveCommand = __commonJS({
   "node_modules/cross-spawn/lib/util/resolveCommand.js"(exports, module) {
     "use strict";
-    var path10 = __require("path");
+    var path9 = __require("path");
     var which = require_which();
     var getPathKey = require_path_key();
     function resolveCommandAttempt(parsed, withoutPathExt) {
@@ -300,7 +300,7 @@ var require_resolveCommand = __commonJS({
       try {
         resolved = which.sync(parsed.command, {
           path: env[getPathKey({ env })],
-          pathExt: withoutPathExt ? path10.delimiter : void 0
+          pathExt: withoutPathExt ? path9.delimiter : void 0
         });
       } catch (e) {
       } finally {
@@ -309,7 +309,7 @@ var require_resolveCommand = __commonJS({
         }
       }
       if (resolved) {
-        resolved = path10.resolve(hasCustomCwd ? parsed.options.cwd : "", resolved);
+        resolved = path9.resolve(hasCustomCwd ? parsed.options.cwd : "", resolved);
       }
       return resolved;
     }
@@ -363,8 +363,8 @@ var require_shebang_command = __commonJS({
       if (!match) {
         return null;
       }
-      const [path10, argument] = match[0].replace(/#! ?/, "").split(" ");
-      const binary = path10.split("/").pop();
+      const [path9, argument] = match[0].replace(/#! ?/, "").split(" ");
+      const binary = path9.split("/").pop();
       if (binary === "env") {
         return argument;
       }
@@ -399,7 +399,7 @@ var require_readShebang = __commonJS({
 var require_parse = __commonJS({
   "node_modules/cross-spawn/lib/parse.js"(exports, module) {
     "use strict";
-    var path10 = __require("path");
+    var path9 = __require("path");
     var resolveCommand = require_resolveCommand();
     var escape = require_escape();
     var readShebang = require_readShebang();
@@ -424,7 +424,7 @@ var require_parse = __commonJS({
       const needsShell = !isExecutableRegExp.test(commandFile);
       if (parsed.options.forceShell || needsShell) {
         const needsDoubleEscapeMetaChars = isCmdShimRegExp.test(commandFile);
-        parsed.command = path10.normalize(parsed.command);
+        parsed.command = path9.normalize(parsed.command);
         parsed.command = escape.command(parsed.command);
         parsed.args = parsed.args.map((arg) => escape.argument(arg, needsDoubleEscapeMetaChars));
         const shellCommand = [parsed.command].concat(parsed.args).join(" ");
@@ -2283,55 +2283,6 @@ async function startServer(opts) {
   return { url, password, pid: child.pid, logFile, stop: stop2 };
 }
 
-// src/sandbox/policy.ts
-import { existsSync as existsSync4, statSync as statSync4 } from "node:fs";
-import path8 from "node:path";
-function isFile(p) {
-  try {
-    return !statSync4(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
-function depth(p) {
-  return p.split(path8.sep).filter(Boolean).length;
-}
-function derivePolicy(input) {
-  const rules = [{ path: "/tmp", access: "private", why: "private tmp" }];
-  const unmounted = [];
-  const workDir = realOrResolved(input.workDir);
-  rules.push({ path: workDir, access: "read", why: "the worktree (read-only but for the write allowlist)" });
-  rules.push({ path: realOrResolved(input.commonDir), access: "read", why: "the common git dir (git reads it; nothing may change it)" });
-  for (const dir of input.otherCheckouts) rules.push({ path: realOrResolved(dir), access: "hidden", why: "another checkout of the repository" });
-  for (const dir of input.hidden) if (existsSync4(dir)) rules.push({ path: realOrResolved(dir), access: "hidden", why: "the harness", file: isFile(dir) });
-  for (const dir of input.readable) if (existsSync4(dir)) rules.push({ path: realOrResolved(dir), access: "read", why: "needed by the contained processes" });
-  for (const entry of input.writeAllowlist) {
-    const abs = path8.join(workDir, entry);
-    if (input.harnessPaths.includes(entry)) {
-      if (existsSync4(abs)) rules.push({ path: realOrResolved(abs), access: "hidden", why: `${entry}: the harness's, not the agent's`, file: isFile(abs) });
-      continue;
-    }
-    if (!existsSync4(abs)) {
-      unmounted.push(`${entry}: does not exist, so it cannot be made writable (the agent cannot create it)`);
-      continue;
-    }
-    const r = realOrResolved(abs);
-    if (r !== abs && !r.startsWith(workDir + path8.sep)) {
-      unmounted.push(`${entry}: resolves outside the worktree (${r}); left read-only`);
-      continue;
-    }
-    rules.push({ path: r, access: "write", why: `write allowlist: ${entry}`, file: isFile(r) });
-  }
-  for (const dir of input.stateDirs) rules.push({ path: realOrResolved(dir), access: "write", why: "OpenCode's own state" });
-  for (const [target, source] of input.views) rules.push({ path: realOrResolved(target), access: "view", source, why: "sanitized view (credentials removed)", file: true });
-  const ordered = rules.map((r, i) => ({ r, i })).sort((a, b) => depth(a.r.path) - depth(b.r.path) || a.i - b.i).map((x) => x.r);
-  return { rules: ordered, unmounted, cwd: workDir };
-}
-function describePolicy(p) {
-  const pick2 = (a) => p.rules.filter((r) => a.includes(r.access)).map((r) => `${r.path} (${r.why})`);
-  return { writable: pick2(["write", "private"]), hidden: pick2(["hidden"]), read_only: ["/ (everything not listed)", ...pick2(["read", "view"])], unmounted: p.unmounted };
-}
-
 // src/opencode/provider-fault.ts
 var CLASS_TEXT = {
   rejected_key: "the provider rejected the key",
@@ -2657,7 +2608,7 @@ var serializeObjectParam = ({ allowReserved, explode, name, style, value, valueO
 
 // node_modules/@opencode-ai/sdk/dist/gen/core/utils.gen.js
 var PATH_PARAM_RE = /\{[^{}]+\}/g;
-var defaultPathSerializer = ({ path: path10, url: _url }) => {
+var defaultPathSerializer = ({ path: path9, url: _url }) => {
   let url = _url;
   const matches = _url.match(PATH_PARAM_RE);
   if (matches) {
@@ -2676,7 +2627,7 @@ var defaultPathSerializer = ({ path: path10, url: _url }) => {
         name = name.substring(1);
         style = "matrix";
       }
-      const value = path10[name];
+      const value = path9[name];
       if (value === void 0 || value === null) {
         continue;
       }
@@ -2707,11 +2658,11 @@ var defaultPathSerializer = ({ path: path10, url: _url }) => {
   }
   return url;
 };
-var getUrl = ({ baseUrl, path: path10, query, querySerializer, url: _url }) => {
+var getUrl = ({ baseUrl, path: path9, query, querySerializer, url: _url }) => {
   const pathUrl = _url.startsWith("/") ? _url : `/${_url}`;
   let url = (baseUrl ?? "") + pathUrl;
-  if (path10) {
-    url = defaultPathSerializer({ path: path10, url });
+  if (path9) {
+    url = defaultPathSerializer({ path: path9, url });
   }
   let search = query ? querySerializer(query) : "";
   if (search.startsWith("?")) {
@@ -4189,24 +4140,24 @@ function findCaseTag(text) {
 }
 
 // src/ledger/evidence.ts
-import { existsSync as existsSync5, mkdirSync as mkdirSync2, readdirSync as readdirSync5 } from "node:fs";
-import path9 from "node:path";
+import { existsSync as existsSync4, mkdirSync as mkdirSync2, readdirSync as readdirSync5 } from "node:fs";
+import path8 from "node:path";
 function evidenceDir(runDir, caseId) {
-  return path9.join(runDir, "evidence", caseId);
+  return path8.join(runDir, "evidence", caseId);
 }
 function resultPath(runDir, caseId) {
-  return path9.join(runDir, "cases", `${caseId}.result.json`);
+  return path8.join(runDir, "cases", `${caseId}.result.json`);
 }
 function writeEvidence(runDir, caseId, name, data) {
-  const file = path9.join(evidenceDir(runDir, caseId), name);
+  const file = path8.join(evidenceDir(runDir, caseId), name);
   writeFileAtomic(file, data);
   return file;
 }
 function listFiles(dir) {
-  if (!existsSync5(dir)) return [];
+  if (!existsSync4(dir)) return [];
   const out = [];
   for (const e of readdirSync5(dir, { withFileTypes: true })) {
-    const p = path9.join(dir, e.name);
+    const p = path8.join(dir, e.name);
     if (e.isDirectory()) out.push(...listFiles(p));
     else if (e.isFile() && !e.name.endsWith(SIDECAR_EXT) && !e.name.endsWith(".tmp")) out.push(p);
   }
@@ -4217,7 +4168,7 @@ function sealEvidence(runDir, caseId) {
   mkdirSync2(dir, { recursive: true });
   const entries = listFiles(dir).map((file) => {
     const { sha256: sha2562, bytes } = writeSidecar(file);
-    return { path: toPosix(path9.relative(runDir, file)), sha256: sha2562, bytes };
+    return { path: toPosix(path8.relative(runDir, file)), sha256: sha2562, bytes };
   });
   return entries.sort((a, b) => compareC(a.path, b.path));
 }
@@ -4488,8 +4439,6 @@ export {
   health,
   stateEnv,
   startServer,
-  derivePolicy,
-  describePolicy,
   createOpencodeClient,
   toolUses,
   assistantText,

@@ -1,10 +1,10 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   OPTION_TABLE
-} from "./chunk-E764CUTQ.js";
-import "./chunk-NIAHU22I.js";
+} from "./chunk-DDK4ROWQ.js";
+import "./chunk-EKVB6Y5Q.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-TDWUGNBE.js";
+import "./chunk-XYEOXY3V.js";
 import "./chunk-TZR42FOZ.js";
 import "./chunk-BOCFVUUR.js";
 import "./chunk-SHSABKRN.js";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-5QSKF2BS.js";
 import {
   startReaper
-} from "./chunk-WVAZU2UY.js";
+} from "./chunk-TS62XW23.js";
 import {
   BUILTIN_MODEL,
   afterCase,
@@ -14,7 +14,7 @@ import {
   skipped,
   stageGate,
   statusOf
-} from "./chunk-NIAHU22I.js";
+} from "./chunk-EKVB6Y5Q.js";
 import {
   AGENT_CALLS_SUBDIR,
   LEDGER_SUBDIR
@@ -29,7 +29,6 @@ import {
   classify,
   compareFingerprints,
   compareSnapshots,
-  derivePolicy,
   git,
   gitEnv,
   gitOk,
@@ -50,7 +49,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-VHH5YNGF.js";
+} from "./chunk-NYUSRTDV.js";
 import {
   redact,
   scrubFile,
@@ -59,8 +58,9 @@ import {
 import {
   contain,
   containmentLabel,
+  derivePolicy,
   resolveContainment
-} from "./chunk-TDWUGNBE.js";
+} from "./chunk-XYEOXY3V.js";
 import {
   DEFAULT_EVIDENCE_MAX_BYTES,
   readUntrustedFile
@@ -109,7 +109,7 @@ import {
 // src/suite/run.ts
 import { existsSync as existsSync5, mkdtempSync, realpathSync as realpathSync2, rmSync } from "node:fs";
 import os2 from "node:os";
-import path12 from "node:path";
+import path13 from "node:path";
 
 // src/cases/catalog.ts
 var import_ajv = __toESM(require_ajv(), 1);
@@ -495,7 +495,7 @@ function agentEnv(i) {
 import { randomBytes } from "node:crypto";
 import { mkdirSync as mkdirSync2 } from "node:fs";
 import os from "node:os";
-import path2 from "node:path";
+import path3 from "node:path";
 
 // src/sandbox/credentials.ts
 import { copyFileSync, mkdirSync } from "node:fs";
@@ -535,7 +535,8 @@ async function findCredentials(dir, env) {
     const file = path.resolve(dir, origin);
     const lower = key.toLowerCase();
     if (/^http\.(.*\.)?extraheader$/.test(lower) && value) out.push({ kind: "http extraheader", key, file, secrets: headerSecrets(value) });
-    else if (USERINFO.test(key) || USERINFO.test(value)) out.push({ kind: "URL with credentials", key, file, secrets: [...userinfoSecrets(key), ...userinfoSecrets(value)] });
+    else if (USERINFO.test(key) || USERINFO.test(value))
+      out.push({ kind: "URL with credentials", key, file, secrets: [...userinfoSecrets(key), ...userinfoSecrets(value)] });
     else if (/^credential\.(.*\.)?helper$/.test(lower) && value) out.push({ kind: "credential helper", key, file, secrets: [] });
   }
   return out;
@@ -561,6 +562,75 @@ function describeFindings(findings) {
   return findings.map((f) => `${f.kind} ${f.key.replace(USERINFO, (m, info) => m.replace(info, "***"))} in ${f.file}`);
 }
 
+// src/sandbox/grant.ts
+import { execFile } from "node:child_process";
+import { lstatSync, lchownSync, opendirSync } from "node:fs";
+import path2 from "node:path";
+import { promisify } from "node:util";
+var run = promisify(execFile);
+var RECORD_LIMIT = 2e5;
+function recordOwners(root) {
+  const out = /* @__PURE__ */ new Map();
+  const stack = [root];
+  while (stack.length > 0) {
+    const p = stack.pop();
+    let s;
+    try {
+      s = lstatSync(p);
+    } catch {
+      continue;
+    }
+    out.set(p, { uid: s.uid, gid: s.gid });
+    if (out.size > RECORD_LIMIT) return void 0;
+    if (!s.isDirectory()) continue;
+    try {
+      const d = opendirSync(p);
+      try {
+        for (let e = d.readSync(); e; e = d.readSync()) stack.push(path2.join(p, e.name));
+      } finally {
+        d.closeSync();
+      }
+    } catch {
+    }
+  }
+  return out;
+}
+async function chownTree(p, o) {
+  try {
+    await run("chown", ["-R", "-h", `${o.uid}:${o.gid}`, "--", p]);
+    return void 0;
+  } catch (e) {
+    return `chown ${p}: ${(e.stderr || e.message).trim().split("\n")[0]}`;
+  }
+}
+async function grantWrites(policy, agent, scope, problems = []) {
+  const rules = policy.rules.filter((r) => r.access === "write" && (r.scope ?? "case") === scope);
+  const records = rules.map((r) => ({ root: r.path, owners: recordOwners(r.path) }));
+  for (const r of records) {
+    const problem = await chownTree(r.root, { uid: agent.uid, gid: agent.gid });
+    if (problem) problems.push(problem);
+  }
+  return {
+    async giveBack() {
+      const out = [];
+      for (const r of records) {
+        const top = r.owners?.get(r.root);
+        if (!top) continue;
+        const problem = await chownTree(r.root, top);
+        if (problem) out.push(problem);
+        for (const [p, o] of r.owners ?? []) {
+          if (o.uid === top.uid && o.gid === top.gid) continue;
+          try {
+            lchownSync(p, o.uid, o.gid);
+          } catch {
+          }
+        }
+      }
+      return out;
+    }
+  };
+}
+
 // src/suite/containment.ts
 async function checkCredentials(repoDir, containment) {
   const findings = await findCredentials(repoDir, gitEnv({ GIT_CONFIG_GLOBAL: "/dev/null" }));
@@ -584,13 +654,15 @@ function userSecretsDirs(workDir) {
 }
 async function prepareAgentSide(i) {
   const tag = randomBytes(12).toString("hex");
-  const stateDir = path2.join(i.tmp, "opencode-state");
+  const stateDir = path3.join(i.tmp, "opencode-state");
   const state = stateEnv(stateDir);
-  const set = { ...state, [PROCESS_TAG_VAR]: tag };
+  const safeDir = i.containment.active && i.containment.agent ? { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "safe.directory", GIT_CONFIG_VALUE_0: "*" } : {};
+  const set = { ...state, ...safeDir, [PROCESS_TAG_VAR]: tag };
   const serverEnv = agentEnv({ from: process.env, keyNames: i.keyNames, pass: i.envPass, set });
   const codeEnv = agentEnv({ from: process.env, keyNames: [], pass: i.envPass, set });
-  if (!i.containment.active) return { serverEnv, codeEnv, tag, wrap: (command, args) => ({ command, args }) };
-  const views = await sanitizedViews(i.credentials, path2.join(i.tmp, "views"));
+  const plain = (work) => work();
+  if (!i.containment.active) return { serverEnv, codeEnv, tag, wrap: (command, args) => ({ command, args }), duringCase: plain };
+  const views = await sanitizedViews(i.credentials, path3.join(i.tmp, "views"));
   for (const d of i.harnessDirs) mkdirSync2(d, { recursive: true });
   const policy = derivePolicy({
     workDir: i.workDir,
@@ -601,16 +673,33 @@ async function prepareAgentSide(i) {
     hidden: [...i.harnessDirs, ...userSecretsDirs(i.workDir)],
     stateDirs: [stateDir],
     // Node (T3's checks run it) and the opencode binary may live under a hidden HOME.
-    readable: [...i.readable, path2.dirname(path2.dirname(process.execPath))],
-    views
+    readable: [...i.readable, path3.dirname(path3.dirname(process.execPath))],
+    views,
+    readAllow: i.readAllow
   });
-  return { policy, serverEnv, codeEnv, tag, wrap: (command, args) => contain(i.containment, policy, command, args) };
+  const wrap = (command, args) => contain(i.containment, policy, command, args);
+  const agent = i.containment.agent;
+  if (!agent) return { policy, serverEnv, codeEnv, tag, wrap, duringCase: plain };
+  const problems = [];
+  await grantWrites(policy, agent, "run", problems);
+  if (problems.length > 0) throw new PreflightError(problems.map((p) => `OpenCode's state folder cannot be given to the agent's uid ${agent.uid}: ${p}`));
+  const duringCase = async (work, note) => {
+    const granted = [];
+    const grant = await grantWrites(policy, agent, "case", granted);
+    try {
+      return await work();
+    } finally {
+      for (const line of [...granted, ...await grant.giveBack()]) note?.(`write grant: ${line}`);
+    }
+  };
+  return { policy, serverEnv, codeEnv, tag, wrap, duringCase };
 }
 function registeredSecrets(env, roles, keyNames, credentials) {
   const out = /* @__PURE__ */ new Map();
   const names = [...roles.map((r) => r.key_env), ...keyNames];
   for (const [name, value] of Object.entries(env)) if (value && secretValues({ [name]: value }, names).length > 0) out.set(`env ${name}`, value);
-  for (const [n, f] of credentials.entries()) for (const [i, s] of f.secrets.entries()) if (s.length >= 8) out.set(`git config credential ${n + 1} (${f.kind}) part ${i + 1}`, s);
+  for (const [n, f] of credentials.entries())
+    for (const [i, s] of f.secrets.entries()) if (s.length >= 8) out.set(`git config credential ${n + 1} (${f.kind}) part ${i + 1}`, s);
   return out;
 }
 
@@ -641,12 +730,12 @@ async function repoLayout(dir) {
 
 // src/ledger/seal.ts
 import { mkdirSync as mkdirSync3 } from "node:fs";
-import path3 from "node:path";
+import path4 from "node:path";
 function sealRunSummary(runDir, summary) {
   mkdirSync3(runDir, { recursive: true });
   const sealed = { ...summary, ledger_root: ledgerRoot(runDir) };
   assertSchema("opencode_dogfood_run_summary", sealed);
-  const file = path3.join(runDir, "run_summary.json");
+  const file = path4.join(runDir, "run_summary.json");
   writeJsonAtomic(file, sealed);
   writeSidecar(file);
   return sealed;
@@ -654,7 +743,7 @@ function sealRunSummary(runDir, summary) {
 
 // src/ledger/run-id.ts
 import { mkdirSync as mkdirSync4, readdirSync } from "node:fs";
-import path4 from "node:path";
+import path5 from "node:path";
 var RUN_DIR = /^RUN_([0-9]{4,})$/;
 function highestRunNumber(ledgerDir) {
   let names;
@@ -676,7 +765,7 @@ function allocateRun(ledgerDir) {
   mkdirSync4(ledgerDir, { recursive: true });
   for (let attempt = 0; attempt < 1e3; attempt++) {
     const runId = formatRunId(highestRunNumber(ledgerDir) + 1);
-    const runDir = path4.join(ledgerDir, runId);
+    const runDir = path5.join(ledgerDir, runId);
     try {
       mkdirSync4(runDir);
       return { runId, runDir };
@@ -688,10 +777,10 @@ function allocateRun(ledgerDir) {
 }
 
 // src/ledger/runner-setup.ts
-import path5 from "node:path";
+import path6 from "node:path";
 var RUNNER_SETUP_FILE = "runner_setup.json";
 function writeRunnerSetup(runDir, record) {
-  const file = path5.join(runDir, RUNNER_SETUP_FILE);
+  const file = path6.join(runDir, RUNNER_SETUP_FILE);
   writeJsonAtomic(file, record);
   writeSidecar(file);
   return file;
@@ -728,10 +817,10 @@ function describeWarmUp(w) {
 // src/suite/backends.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
 import { writeFileSync } from "node:fs";
-import path6 from "node:path";
+import path7 from "node:path";
 function defaultServerEnv(o, pass = [], set = {}) {
   const keyNames = [...o.hermetic ? [] : providerKeyNames(o.model), ...o.roles.map((r) => r.key_env)];
-  return agentEnv({ from: process.env, keyNames, pass, set: { ...stateEnv(path6.join(o.tmp, "opencode-state")), ...set } });
+  return agentEnv({ from: process.env, keyNames, pass, set: { ...stateEnv(path7.join(o.tmp, "opencode-state")), ...set } });
 }
 function hermeticKeys(roles) {
   const keyEnv = { [SCRIPTED_KEY_ENV]: `dogfood-${randomBytes2(12).toString("hex")}` };
@@ -743,7 +832,7 @@ async function startBackends(o) {
   let scripted;
   let scriptedLog;
   if (o.hermetic) {
-    scriptedLog = path6.join(o.tmp, "scripted-model.jsonl");
+    scriptedLog = path7.join(o.tmp, "scripted-model.jsonl");
     writeFileSync(scriptedLog, "");
     scripted = await startScriptedModel({ scripts: new Map(o.cases.map((c) => [c.id, c.turns])), logFile: scriptedLog });
   }
@@ -772,7 +861,7 @@ async function startBackends(o) {
 
 // src/suite/case-process.ts
 import { existsSync as existsSync2, readdirSync as readdirSync2, readFileSync as readFileSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import path7 from "node:path";
+import path8 from "node:path";
 import { fileURLToPath } from "node:url";
 
 // src/ledger/result.ts
@@ -787,19 +876,19 @@ function writeCaseResult(runDir, result) {
 // src/suite/case-process.ts
 function cliEntry() {
   if (process.env.OPENCODE_DOGFOOD_CLI) return process.env.OPENCODE_DOGFOOD_CLI;
-  let dir = path7.dirname(fileURLToPath(import.meta.url));
+  let dir = path8.dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 4; i++) {
-    const candidate = path7.join(dir, "cli.js");
+    const candidate = path8.join(dir, "cli.js");
     if (existsSync2(candidate)) return candidate;
-    const inDist = path7.join(dir, "dist", "cli.js");
+    const inDist = path8.join(dir, "dist", "cli.js");
     if (existsSync2(inDist)) return inDist;
-    dir = path7.dirname(dir);
+    dir = path8.dirname(dir);
   }
   throw new Error("dist/cli.js not found: run `npm run bundle`");
 }
 function startCaseProcess(tmp, slot, env, waitMs) {
-  const ctxFile = path7.join(tmp, `case-${slot}.context.json`);
-  const pidFile = path7.join(tmp, `case-${slot}.pid`);
+  const ctxFile = path8.join(tmp, `case-${slot}.context.json`);
+  const pidFile = path8.join(tmp, `case-${slot}.pid`);
   let stdout = "";
   let stderr = "";
   const done = exec(process.execPath, [cliEntry(), "__case", ctxFile, pidFile, String(waitMs)], {
@@ -885,7 +974,7 @@ async function execCase(ctx, proc, registered, repoCommit, interrupt) {
     offending_paths: []
   };
   for (const name of ["git_status.txt", "repo_commit.txt", "worktree_check.txt"]) {
-    if (!existsSync2(path7.join(ctx.runDir, "evidence", c.id, name))) writeEvidence(ctx.runDir, c.id, name, `not captured: ${verdict.reason}
+    if (!existsSync2(path8.join(ctx.runDir, "evidence", c.id, name))) writeEvidence(ctx.runDir, c.id, name, `not captured: ${verdict.reason}
 `);
   }
   const status = statusOf(c.expected_outcome, verdict.actual_outcome, verdict.failure_code, c.expected_failure_code);
@@ -922,12 +1011,14 @@ async function execCase(ctx, proc, registered, repoCommit, interrupt) {
   };
 }
 function scrubCase(ctx, registered) {
-  const dir = path7.join(ctx.runDir, "evidence", ctx.caseDef.id);
-  const files = existsSync2(dir) ? readdirSync2(dir).filter((n) => !n.endsWith(".sha256")).map((n) => path7.join(dir, n)) : [];
-  const transcript = path7.join(ctx.agentCallsDir, `${ctx.caseDef.id}.json`);
+  const dir = path8.join(ctx.runDir, "evidence", ctx.caseDef.id);
+  const files = existsSync2(dir) ? readdirSync2(dir).filter((n) => !n.endsWith(".sha256")).map((n) => path8.join(dir, n)) : [];
+  const transcript = path8.join(ctx.agentCallsDir, `${ctx.caseDef.id}.json`);
   if (existsSync2(transcript)) files.push(transcript);
   const lines = [];
-  for (const f of files) for (const r of scrubFile(f, registered)) lines.push(`${r.secret}	${r.form}	${r.count}	${JSON.stringify(path7.relative(ctx.runDir, f).split(path7.sep).join("/"))}`);
+  for (const f of files)
+    for (const r of scrubFile(f, registered))
+      lines.push(`${r.secret}	${r.form}	${r.count}	${JSON.stringify(path8.relative(ctx.runDir, f).split(path8.sep).join("/"))}`);
   if (lines.length > 0) writeEvidence(ctx.runDir, ctx.caseDef.id, "redactions.txt", lines.join("\n") + "\n");
 }
 
@@ -1011,7 +1102,7 @@ function writeRecording(file, o) {
 
 // src/suite/preflight.ts
 import { existsSync as existsSync3 } from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 var SCRATCH_TARGET = "docs/zz_scratch/opencode_dogfood_probe.md";
 var SANDBOX_FIXTURES = "scripts/opencode_dogfood/sandbox/fixtures/";
 function fixturePaths(cases) {
@@ -1034,41 +1125,45 @@ async function preflight(workDir, cases, harnessPaths) {
   const status = await git(workDir, ["status", "--porcelain", "-z", "--untracked-files=all"]);
   if (status.exitCode !== 0) throw new PreflightError([`${workDir} is not a git repository: ${status.stderr.trim()}`]);
   const dirty = status.stdout.split("\0").filter(Boolean).map((rec) => rec.slice(3)).filter((p) => !harnessPaths.some((h) => p === h || p.startsWith(h) || h.startsWith(p.endsWith("/") ? p : `${p}/`)));
-  if (dirty.length > 0) failures.push(`working tree not clean (git status --porcelain): ${dirty.slice(0, 5).join(", ")}${dirty.length > 5 ? ` and ${dirty.length - 5} more` : ""}`);
-  if (!existsSync3(path8.join(workDir, SCRATCH_TARGET))) failures.push(`scratch target missing: ${SCRATCH_TARGET} (run 'opencode-dogfood init')`);
-  if (!existsSync3(path8.join(workDir, SANDBOX_FIXTURES))) failures.push(`sandbox fixtures missing: ${SANDBOX_FIXTURES} (run 'opencode-dogfood init')`);
-  else for (const p of fixturePaths(cases)) if (!existsSync3(path8.join(workDir, p))) failures.push(`fixture missing: ${p} (run 'opencode-dogfood init')`);
+  if (dirty.length > 0)
+    failures.push(`working tree not clean (git status --porcelain): ${dirty.slice(0, 5).join(", ")}${dirty.length > 5 ? ` and ${dirty.length - 5} more` : ""}`);
+  if (!existsSync3(path9.join(workDir, SCRATCH_TARGET))) failures.push(`scratch target missing: ${SCRATCH_TARGET} (run 'opencode-dogfood init')`);
+  if (!existsSync3(path9.join(workDir, SANDBOX_FIXTURES))) failures.push(`sandbox fixtures missing: ${SANDBOX_FIXTURES} (run 'opencode-dogfood init')`);
+  else for (const p of fixturePaths(cases)) if (!existsSync3(path9.join(workDir, p))) failures.push(`fixture missing: ${p} (run 'opencode-dogfood init')`);
   return failures;
 }
 
 // src/suite/repeat.ts
 import { copyFileSync as copyFileSync2, mkdirSync as mkdirSync5, readdirSync as readdirSync3, readFileSync as readFileSync3, statSync } from "node:fs";
-import path9 from "node:path";
+import path10 from "node:path";
 function attemptDir(runDir, id, k) {
-  return path9.join(runDir, "attempts", id, String(k));
+  return path10.join(runDir, "attempts", id, String(k));
 }
 function attemptCallsDir(agentCallsDir, k) {
-  return path9.join(agentCallsDir, "attempts", String(k));
+  return path10.join(agentCallsDir, "attempts", String(k));
 }
 function filesUnder(dir) {
   const out = [];
   for (const name of readdirSync3(dir)) {
-    const abs = path9.join(dir, name);
+    const abs = path10.join(dir, name);
     if (statSync(abs).isDirectory()) out.push(...filesUnder(abs));
     else if (!name.endsWith(SIDECAR_EXT)) out.push(abs);
   }
   return out;
 }
 function aggregateAttempts(runDir, id, attempts) {
-  const results = attempts.map((_, k) => JSON.parse(readFileSync3(path9.join(attemptDir(runDir, id, k + 1), "cases", `${id}.result.json`), "utf8")));
+  const results = attempts.map((_, k) => JSON.parse(readFileSync3(path10.join(attemptDir(runDir, id, k + 1), "cases", `${id}.result.json`), "utf8")));
   const passed = attempts.filter((a2) => a2.status === "PASS").length;
-  const rep = Math.max(0, attempts.findIndex((a2) => a2.status !== "PASS"));
-  const from = path9.join(attemptDir(runDir, id, rep + 1), "evidence", id);
-  const to = path9.join(runDir, "evidence", id);
+  const rep = Math.max(
+    0,
+    attempts.findIndex((a2) => a2.status !== "PASS")
+  );
+  const from = path10.join(attemptDir(runDir, id, rep + 1), "evidence", id);
+  const to = path10.join(runDir, "evidence", id);
   mkdirSync5(to, { recursive: true });
   for (const f of filesUnder(from)) {
-    const dest = path9.join(to, path9.relative(from, f));
-    mkdirSync5(path9.dirname(dest), { recursive: true });
+    const dest = path10.join(to, path10.relative(from, f));
+    mkdirSync5(path10.dirname(dest), { recursive: true });
     copyFileSync2(f, dest);
   }
   writeEvidence(
@@ -1077,8 +1172,17 @@ function aggregateAttempts(runDir, id, attempts) {
     "attempts.json",
     JSON.stringify(
       attempts.map((a2, k) => {
-        const file2 = path9.join(attemptDir(runDir, id, k + 1), "cases", `${id}.result.json`);
-        return { attempt: k + 1, status: a2.status, actual_outcome: a2.actual_outcome, failure_code: a2.failure_code, duration_ms: a2.duration_ms, reason: a2.reason, result: toPosix(path9.relative(runDir, file2)), result_sha256: sha256File(file2) };
+        const file2 = path10.join(attemptDir(runDir, id, k + 1), "cases", `${id}.result.json`);
+        return {
+          attempt: k + 1,
+          status: a2.status,
+          actual_outcome: a2.actual_outcome,
+          failure_code: a2.failure_code,
+          duration_ms: a2.duration_ms,
+          reason: a2.reason,
+          result: toPosix(path10.relative(runDir, file2)),
+          result_sha256: sha256File(file2)
+        };
       }),
       null,
       2
@@ -1111,11 +1215,11 @@ function aggregateAttempts(runDir, id, attempts) {
 
 // src/suite/slots.ts
 import { mkdirSync as mkdirSync6, realpathSync } from "node:fs";
-import path11 from "node:path";
+import path12 from "node:path";
 
 // src/suite/worktree.ts
 import { existsSync as existsSync4, readdirSync as readdirSync4 } from "node:fs";
-import path10 from "node:path";
+import path11 from "node:path";
 function createWorktree(repoDir, worktreePath) {
   const made = creating.then(() => addWorktree(repoDir, worktreePath));
   creating = made.catch(() => void 0);
@@ -1123,7 +1227,7 @@ function createWorktree(repoDir, worktreePath) {
 }
 var creating = Promise.resolve();
 async function addWorktree(repoDir, worktreePath) {
-  const target = path10.resolve(worktreePath);
+  const target = path11.resolve(worktreePath);
   if (existsSync4(target) && readdirSync4(target).length > 0) throw new InputError("--worktree", `${target} exists and is not empty; give a new path`);
   const r = await git(repoDir, ["worktree", "add", "--detach", "--", target, "HEAD"]);
   if (r.exitCode !== 0) throw new InputError("--worktree", `git worktree add ${target} failed: ${r.stderr.trim()}`);
@@ -1145,7 +1249,21 @@ async function startSlotServer(agent, workDir, tmp, o) {
   const reaper = (group) => {
     reapers.push(startReaper({ cli: cliEntry(), parent: process.pid, group, tag: agent.tag, leftovers: o.leftovers }));
   };
-  const started = await startBackends({ model: o.model, hermetic: o.hermetic, roles: o.roles, writeAllowlist: o.writeAllowlist, cases: o.cases, binary: o.binary, cwd: workDir, tmp, env: agent.serverEnv, wrap: launch, keyEnv: o.keyEnv, signal: o.signal, onSpawn: reaper });
+  const started = await startBackends({
+    model: o.model,
+    hermetic: o.hermetic,
+    roles: o.roles,
+    writeAllowlist: o.writeAllowlist,
+    cases: o.cases,
+    binary: o.binary,
+    cwd: workDir,
+    tmp,
+    env: agent.serverEnv,
+    wrap: launch,
+    keyEnv: o.keyEnv,
+    signal: o.signal,
+    onSpawn: reaper
+  });
   const backends = {
     ...started,
     async stop(graceMs) {
@@ -1153,7 +1271,10 @@ async function startSlotServer(agent, workDir, tmp, o) {
       for (const r of reapers) r.dismiss();
     }
   };
-  return { ...backends, warmUp: await warmUp(backends.url, workDir, { password: backends.password, model: o.hermetic ? o.model : void 0, signal: o.signal }) };
+  return {
+    ...backends,
+    warmUp: await warmUp(backends.url, workDir, { password: backends.password, model: o.hermetic ? o.model : void 0, signal: o.signal })
+  };
 }
 async function startSlot(o) {
   mkdirSync6(o.tmp, { recursive: true });
@@ -1169,12 +1290,22 @@ async function startSlot(o) {
       harnessDirs: o.harnessDirs,
       tmp: o.tmp,
       readable: o.readable,
+      readAllow: o.readAllow,
       credentials: o.credentials,
       keyNames: o.keyNames,
       envPass: o.envPass
     });
     const backends = await startSlotServer(agent, workDir, o.tmp, o);
-    return { index: o.index, workDir, serverUrl: backends.url, serverPassword: backends.password, agent, backends, warm: describeWarmUp(backends.warmUp), ownWorktree: workDir };
+    return {
+      index: o.index,
+      workDir,
+      serverUrl: backends.url,
+      serverPassword: backends.password,
+      agent,
+      backends,
+      warm: describeWarmUp(backends.warmUp),
+      ownWorktree: workDir
+    };
   } catch (e) {
     await removeWorktree(o.repoDir, workDir);
     throw e;
@@ -1187,14 +1318,14 @@ async function stopSlot(slot, repoDir, graceMs) {
   return `slot ${slot.index}: ${r.message}`;
 }
 function slotPaths(runTmp, index) {
-  return { dir: path11.join(runTmp, `slot-${index}`, "wt"), tmp: path11.join(runTmp, `slot-${index}`, "tmp") };
+  return { dir: path12.join(runTmp, `slot-${index}`, "wt"), tmp: path12.join(runTmp, `slot-${index}`, "tmp") };
 }
 
 // src/suite/run.ts
 var DEFAULT_ROLES = (model) => model === BUILTIN_MODEL ? ["planner", "coder", "reviewer"].map((name) => ({ name, model: `${SCRIPTED_PROVIDER}-${name}/scripted`, key_env: `DOGFOOD_${name.toUpperCase()}_KEY` })) : [];
 function relInside(root, target) {
-  const rel = path12.relative(root, target);
-  if (rel === "" || rel.startsWith("..") || path12.isAbsolute(rel)) return void 0;
+  const rel = path13.relative(root, target);
+  if (rel === "" || rel.startsWith("..") || path13.isAbsolute(rel)) return void 0;
   return toPosix(rel) + "/";
 }
 async function toplevel(dir, input) {
@@ -1204,7 +1335,11 @@ async function toplevel(dir, input) {
   } catch (e) {
     const said = e instanceof GitError ? e.stderr : "";
     const m = /detected dubious ownership in repository at '([^']+)'/.exec(said);
-    if (m) throw new InputError(input, `git refuses ${m[1]}: detected dubious ownership (it belongs to another user); if you trust it: git config --global --add safe.directory ${m[1]}`);
+    if (m)
+      throw new InputError(
+        input,
+        `git refuses ${m[1]}: detected dubious ownership (it belongs to another user); if you trust it: git config --global --add safe.directory ${m[1]}`
+      );
     throw new InputError(input, `${dir} is not a git repository (or has no commit)${said ? `: ${said.trim().split("\n")[0]}` : ""}`);
   }
 }
@@ -1222,7 +1357,7 @@ async function runSuite(opts) {
   await gitOk(repoDir, ["rev-parse", "--verify", "HEAD"]).catch(() => {
     throw new InputError("--repo", `${repoDir} has no commit yet`);
   });
-  const ledgerDir = path12.resolve(opts.ledgerDir ?? path12.join(repoDir, LEDGER_SUBDIR));
+  const ledgerDir = path13.resolve(opts.ledgerDir ?? path13.join(repoDir, LEDGER_SUBDIR));
   const model = opts.model;
   const hermetic = model === BUILTIN_MODEL;
   const roles = opts.roles ?? DEFAULT_ROLES(model);
@@ -1233,7 +1368,7 @@ async function runSuite(opts) {
     if (h.version) checkOpencodeVersion(h.version, opts.serverUrl, "--server-url");
   }
   const binary = (opts.serverUrl || opts.backends) && opts.transport === "sdk" ? void 0 : resolveOpencodeBinary(opts.opencodePath);
-  const agentCallsRoot = opts.ledgerDir ? path12.join(ledgerDir, "agent_calls") : path12.join(repoDir, AGENT_CALLS_SUBDIR);
+  const agentCallsRoot = opts.ledgerDir ? path13.join(ledgerDir, "agent_calls") : path13.join(repoDir, AGENT_CALLS_SUBDIR);
   const harnessIn = (root) => [relInside(root, ledgerDir), relInside(root, agentCallsRoot)].filter((x) => !!x);
   const failures = await preflight(repoDir, cases, harnessIn(repoDir));
   if (failures.length > 0) throw new PreflightError(failures);
@@ -1248,21 +1383,25 @@ async function runSuite(opts) {
   const commonDir = layout.commonDir;
   const protectedDirs = layout.checkouts.filter((d) => d !== workDir).map((dir) => ({ dir, exclude: harnessIn(dir) }));
   const protectedBefore = await Promise.all(protectedDirs.map((p) => takeFingerprint(p.dir, p.exclude)));
-  const opencodeStateFile = path12.join(commonDir, "opencode");
+  const opencodeStateFile = path13.join(commonDir, "opencode");
   const hadOpencodeState = existsSync5(opencodeStateFile);
   const inWorktree = (await checkWorktree(workDir)).is_worktree;
   const repoCommit = (await gitOk(workDir, ["rev-parse", "HEAD"])).trim();
   const { runId, runDir } = allocateRun(ledgerDir);
-  const agentCallsDir = path12.join(agentCallsRoot, runId);
+  const agentCallsDir = path13.join(agentCallsRoot, runId);
   const harnessPaths = harnessIn(workDir);
   const inPlaceBefore = worktreePath ? void 0 : await takeSnapshot(workDir, { exclude: harnessPaths });
-  const tmp = mkdtempSync(path12.join(os2.tmpdir(), `opencode-dogfood-${runId}-`));
-  const parent = path12.dirname(workDir);
-  const sharedParent = [os2.tmpdir(), "/tmp", "/var/tmp", "/"].map((d) => path12.resolve(d)).includes(parent);
+  const tmp = mkdtempSync(path13.join(os2.tmpdir(), `opencode-dogfood-${runId}-`));
+  const parent = path13.dirname(workDir);
+  const sharedParent = [os2.tmpdir(), "/tmp", "/var/tmp", "/"].map((d) => path13.resolve(d)).includes(parent);
   const stale = inWorktree ? sweepStaleCanaries(parent) : [];
   const canaries = inWorktree ? [plantCanary(parent, runId, !containment.active && !sharedParent)] : [];
   progress({ kind: "run-start", runId, runDir, cases: cases.length });
-  if (stale.length > 0) progress({ kind: "note", line: `removed ${stale.length} canary file(s) of killed runs beside the worktree: ${stale.map((f) => path12.basename(f)).join(", ")}` });
+  if (stale.length > 0)
+    progress({
+      kind: "note",
+      line: `removed ${stale.length} canary file(s) of killed runs beside the worktree: ${stale.map((f) => path13.basename(f)).join(", ")}`
+    });
   progress({ kind: "containment", line: containmentLabel(containment) });
   let backends = opts.backends;
   let serverUrl = opts.serverUrl ?? opts.backends?.url;
@@ -1287,6 +1426,7 @@ async function runSuite(opts) {
     harnessDirs: [ledgerDir, agentCallsRoot, tmp],
     tmp,
     readable: binary ? binaryFolders(binary) : [],
+    readAllow: opts.readAllow,
     credentials,
     keyNames,
     envPass: opts.envPass ?? []
@@ -1304,7 +1444,11 @@ async function runSuite(opts) {
     launcher: opts.launcher,
     signal: opts.interrupt ? AbortSignal.any([opts.interrupt, slotsGiveUp.signal]) : slotsGiveUp.signal,
     // Killed outright, the run's reaper removes these (this run's own files outside the worktree and the ledger).
-    leftovers: { canaries: canaries.map((c) => ({ file: c.file, content: c.content })), created: hadOpencodeState ? [] : [opencodeStateFile], caseTag: agent.tag }
+    leftovers: {
+      canaries: canaries.map((c) => ({ file: c.file, content: c.content })),
+      created: hadOpencodeState ? [] : [opencodeStateFile],
+      caseTag: agent.tag
+    }
   } : void 0;
   try {
     let startExtraSlots2 = function() {
@@ -1312,11 +1456,17 @@ async function runSuite(opts) {
       const wanted = Math.min(jobs, widest) - 1;
       if (wanted <= 0 || !serverInput || opts.serverUrl || opts.backends) return [];
       if (!containment.active) {
-        progress({ kind: "note", line: `--jobs ${jobs}: cases run one at a time without containment (each parallel worktree needs a sandbox that hides the others)` });
+        progress({
+          kind: "note",
+          line: `--jobs ${jobs}: cases run one at a time without containment (each parallel worktree needs a sandbox that hides the others)`
+        });
         return [];
       }
       if (!inWorktree) {
-        progress({ kind: "note", line: `--jobs ${jobs}: cases run one at a time in a checkout that is not a worktree (a parallel slot's worktree would change what they find)` });
+        progress({
+          kind: "note",
+          line: `--jobs ${jobs}: cases run one at a time in a checkout that is not a worktree (a parallel slot's worktree would change what they find)`
+        });
         return [];
       }
       const dirs = Array.from({ length: wanted }, (_, k) => slotPaths(tmp, k + 1));
@@ -1333,6 +1483,7 @@ async function runSuite(opts) {
           containment,
           harnessDirs: [ledgerDir, agentCallsRoot, tmp],
           readable: binaryFolders(binary),
+          readAllow: opts.readAllow,
           credentials,
           keyNames,
           envPass: opts.envPass ?? []
@@ -1366,7 +1517,11 @@ async function runSuite(opts) {
         progress({ kind: "stop", reason: `OpenCode server could not start: ${serverError}` });
       }
     }
-    childEnv = Object.fromEntries(Object.entries({ ...process.env, ...keyEnv, [CASE_PROCESS_VAR]: agent.tag, [SUITE_PID_VAR]: String(process.pid) }).filter((e) => typeof e[1] === "string"));
+    childEnv = Object.fromEntries(
+      Object.entries({ ...process.env, ...keyEnv, [CASE_PROCESS_VAR]: agent.tag, [SUITE_PID_VAR]: String(process.pid) }).filter(
+        (e) => typeof e[1] === "string"
+      )
+    );
     registered = registeredSecrets(childEnv, roles, keyNames, credentials);
     const password0 = backends?.password ?? userPassword;
     if (password0) registered.set("OpenCode server password (slot 0)", password0);
@@ -1405,19 +1560,22 @@ async function runSuite(opts) {
         canaries: slot.index === 0 ? canaries : [],
         evidenceDirs: [ledgerDir, agentCallsRoot],
         evidenceExclude: besides.flatMap((id) => [
-          path12.join(runDir, "evidence", id) + path12.sep,
-          path12.join(runDir, "cases", `${id}.result.json`),
+          path13.join(runDir, "evidence", id) + path13.sep,
+          path13.join(runDir, "cases", `${id}.result.json`),
           // writeFileAtomic's temp files beside them (.NAME.PID.HEX.tmp)
-          path12.join(runDir, "cases", `.${id}.result.json.`),
-          path12.join(agentCallsDir, `${id}.json`),
-          path12.join(agentCallsDir, `.${id}.json.`),
-          path12.join(runDir, "attempts", id) + path12.sep,
-          path12.join(agentCallsDir, "attempts") + path12.sep
+          path13.join(runDir, "cases", `.${id}.result.json.`),
+          path13.join(agentCallsDir, `${id}.json`),
+          path13.join(agentCallsDir, `.${id}.json.`),
+          path13.join(runDir, "attempts", id) + path13.sep,
+          path13.join(agentCallsDir, "attempts") + path13.sep
         ]),
         configSha256: slot.backends?.configSha256,
-        verdictFile: path12.join(tmp, attempt > 0 ? `${c.id}.attempt-${attempt}.verdict.json` : `${c.id}.verdict.json`)
+        verdictFile: path13.join(tmp, attempt > 0 ? `${c.id}.attempt-${attempt}.verdict.json` : `${c.id}.verdict.json`)
       };
-      return execCase(ctx, proc, registered, repoCommit, stop);
+      return slot.agent.duringCase(
+        () => execCase(ctx, proc, registered, repoCommit, stop),
+        (line) => progress({ kind: "note", line })
+      );
     };
     const runCaseOn = async (i, slot, proc, stop, besides) => {
       if (repeat === 1) return runOn(i, slot, proc, stop, besides);
@@ -1425,7 +1583,10 @@ async function runSuite(opts) {
       for (let k = 1; k <= repeat; k++) {
         const a = await runOn(i, slot, k === 1 ? proc : startCaseProcess(tmp, i * 1e3 + k, childEnv, waitMs), stop, besides, k);
         attempts.push(a);
-        progress({ kind: "note", line: `  ${cases[i].id} attempt ${k}/${repeat}: ${a.status}${a.failure_code ? ` ${a.failure_code}` : ""} \u2014 ${a.reason ?? ""}` });
+        progress({
+          kind: "note",
+          line: `  ${cases[i].id} attempt ${k}/${repeat}: ${a.status}${a.failure_code ? ` ${a.failure_code}` : ""} \u2014 ${a.reason ?? ""}`
+        });
         if (stop?.aborted || afterCase(a, cases[i], false).stop) break;
       }
       return aggregateAttempts(runDir, cases[i].id, attempts);
@@ -1483,7 +1644,13 @@ async function runSuite(opts) {
       const worker = async (slot) => {
         while (queue.length > 0 && !stop.aborted) {
           const i = queue.shift();
-          const summary2 = await runCaseOn(i, slot, startCaseProcess(tmp, i, childEnv, waitMs), stop, batch.filter((j) => j !== i).map((j) => cases[j].id));
+          const summary2 = await runCaseOn(
+            i,
+            slot,
+            startCaseProcess(tmp, i, childEnv, waitMs),
+            stop,
+            batch.filter((j) => j !== i).map((j) => cases[j].id)
+          );
           results.set(i, summary2);
           const w = ended(i, summary2);
           if (w && !why) {
@@ -1500,8 +1667,12 @@ async function runSuite(opts) {
       };
       let done = false;
       launch(slot0);
-      for (const e of extra) e.then((slot) => !done && queue.length > 0 && !stop.aborted && launch(slot), () => {
-      });
+      for (const e of extra)
+        e.then(
+          (slot) => !done && queue.length > 0 && !stop.aborted && launch(slot),
+          () => {
+          }
+        );
       while (running.size > 0) await Promise.race(running);
       done = true;
       return { summaries: batch.map((i) => results.get(i) ?? skipped(cases[i], why ?? "not run")), stopReason: why };
@@ -1519,7 +1690,7 @@ async function runSuite(opts) {
   const summary = writeSummary(runDir, runId, repoCommit, summaries, stopReason, containmentLabel(containment));
   if (opts.signKey) signSummary(runDir, opts.signKey);
   const problems = verifyRun(runDir);
-  const tampered = summaries.some((c) => c.offending_paths?.some((p) => p.startsWith(runDir + path12.sep) || p.startsWith(agentCallsDir + path12.sep)));
+  const tampered = summaries.some((c) => c.offending_paths?.some((p) => p.startsWith(runDir + path13.sep) || p.startsWith(agentCallsDir + path13.sep)));
   if (problems.length > 0 && !tampered) throw new Error(`harness bug: the ledger of ${runId} does not verify:
 ${problems.join("\n")}`);
   let worktree;
@@ -1528,19 +1699,27 @@ ${problems.join("\n")}`);
     worktree = { path: worktreePath, ...r };
     progress({ kind: "cleanup", message: r.message });
   }
-  const worktreesDir = path12.join(commonDir, "worktrees");
+  const worktreesDir = path13.join(commonDir, "worktrees");
   const protectedChanges = (await Promise.all(protectedDirs.map(async (p, i) => compareFingerprints(protectedBefore[i], await takeFingerprint(p.dir, p.exclude, protectedBefore[i]))))).flat().filter((c) => !((worktreePath || slotStarts.length > 0) && c.path.startsWith(worktreesDir))).map((c) => `${c.kind} ${c.path}`);
-  const inPlaceChanges = inPlaceBefore ? compareSnapshots(inPlaceBefore, await takeSnapshotAfter(inPlaceBefore, { exclude: harnessPaths })).map((c) => `${c.kind} ${path12.join(workDir, c.path)}`) : [];
+  const inPlaceChanges = inPlaceBefore ? compareSnapshots(inPlaceBefore, await takeSnapshotAfter(inPlaceBefore, { exclude: harnessPaths })).map((c) => `${c.kind} ${path13.join(workDir, c.path)}`) : [];
   const checkoutChanges = [...protectedChanges, ...inPlaceChanges];
   if (opts.recordFile)
-    writeRecording(opts.recordFile, { cases, runId, model, transcriptFile: (id) => path12.join(repeat > 1 ? attemptCallsDir(agentCallsDir, 1) : agentCallsDir, `${id}.json`), workDir, latencyBudgetMs: opts.latencyBudgetMs, secrets: [...registered.values()] });
+    writeRecording(opts.recordFile, {
+      cases,
+      runId,
+      model,
+      transcriptFile: (id) => path13.join(repeat > 1 ? attemptCallsDir(agentCallsDir, 1) : agentCallsDir, `${id}.json`),
+      workDir,
+      latencyBudgetMs: opts.latencyBudgetMs,
+      secrets: [...registered.values()]
+    });
   if (summary.final_verdict === "PASS" && !serverError) rmSync(tmp, { recursive: true });
   return { runId, runDir, summary, worktree, checkoutChanges, containment: containmentLabel(containment), ledgerProblems: problems };
 }
 function binaryFolders(binary) {
   const real = realpathSync2(binary);
-  const out = [path12.dirname(real)];
-  const i = real.lastIndexOf(`${path12.sep}node_modules${path12.sep}`);
+  const out = [path13.dirname(real)];
+  const i = real.lastIndexOf(`${path13.sep}node_modules${path13.sep}`);
   if (i >= 0) out.push(real.slice(0, i + "/node_modules".length));
   return out;
 }

@@ -141,7 +141,16 @@ function stageGate(stage, done) {
   return { stop: true, reason: `stage gate: ${stage} not run because ${prevStage} did not pass (${failed.map((f) => f.case_id).join(", ")})` };
 }
 function skipped(c, reason) {
-  return { case_id: c.id, stage: c.stage, expected_outcome: c.expected_outcome, actual_outcome: null, status: "SKIPPED", failure_code: null, duration_ms: 0, reason };
+  return {
+    case_id: c.id,
+    stage: c.stage,
+    expected_outcome: c.expected_outcome,
+    actual_outcome: null,
+    status: "SKIPPED",
+    failure_code: null,
+    duration_ms: 0,
+    reason
+  };
 }
 
 export {

@@ -3,13 +3,13 @@ import {
   RUN_OPTIONS,
   engineOptions,
   parseRunSettings
-} from "./chunk-7TNLXVLC.js";
+} from "./chunk-KGZIL3KB.js";
 import {
   joinNegativeValues
-} from "./chunk-E764CUTQ.js";
-import "./chunk-NIAHU22I.js";
+} from "./chunk-DDK4ROWQ.js";
+import "./chunk-EKVB6Y5Q.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-TDWUGNBE.js";
+import "./chunk-XYEOXY3V.js";
 import "./chunk-TZR42FOZ.js";
 import "./chunk-BOCFVUUR.js";
 import "./chunk-SHSABKRN.js";

@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   OPTION_TABLE
-} from "./chunk-E764CUTQ.js";
+} from "./chunk-DDK4ROWQ.js";
 import {
   InputError
 } from "./chunk-Y4FTFHXJ.js";
@@ -20,7 +20,10 @@ function fromFlag(o, v, cwd) {
 function parseRunSettings(v, cwd) {
   const caseId = typeof v.case === "string" ? v.case : void 0;
   if (caseId !== void 0 && typeof v.stages === "string")
-    throw new InputError("--case", `--case ${caseId} and --stages ${v.stages} cannot be combined: --case runs one case whatever its stage; give one or the other`);
+    throw new InputError(
+      "--case",
+      `--case ${caseId} and --stages ${v.stages} cannot be combined: --case runs one case whatever its stage; give one or the other`
+    );
   const out = {};
   for (const o of OPTION_TABLE) if (o.flag) out[o.key] = fromFlag(o, v, cwd);
   return out;

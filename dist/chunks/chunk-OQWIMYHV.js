@@ -4,15 +4,15 @@ import {
 } from "./chunk-P2G4MC2A.js";
 import {
   runSuite
-} from "./chunk-AHE26RTF.js";
+} from "./chunk-VTJ7K4MC.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,
   DEFAULT_WRITE_ALLOWLIST
-} from "./chunk-NIAHU22I.js";
+} from "./chunk-EKVB6Y5Q.js";
 import {
   gitOk
-} from "./chunk-VHH5YNGF.js";
+} from "./chunk-NYUSRTDV.js";
 import {
   STAGES
 } from "./chunk-NYKIGPAP.js";

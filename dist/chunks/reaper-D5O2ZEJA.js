@@ -5,7 +5,7 @@ import {
   reap,
   removeLeftovers,
   startReaper
-} from "./chunk-WVAZU2UY.js";
+} from "./chunk-TS62XW23.js";
 import "./chunk-TZR42FOZ.js";
 import "./chunk-5BDKX7AO.js";
 import "./chunk-7S2WGD5M.js";

@@ -15,7 +15,6 @@ import {
   compareFingerprints,
   compareSnapshots,
   createOpencodeClient,
-  describePolicy,
   formatChanges,
   formatWorktreeCheck,
   gateChanges,
@@ -34,7 +33,7 @@ import {
   takeSnapshotAfter,
   toolUses,
   writeEvidence
-} from "./chunk-VHH5YNGF.js";
+} from "./chunk-NYUSRTDV.js";
 import {
   containsSecret,
   redact,
@@ -42,8 +41,9 @@ import {
 } from "./chunk-ZV5KNJNH.js";
 import {
   contain,
-  containmentLabel
-} from "./chunk-TDWUGNBE.js";
+  containmentLabel,
+  describePolicy
+} from "./chunk-XYEOXY3V.js";
 import {
   BeneathReader,
   DEFAULT_EVIDENCE_MAX_BYTES,

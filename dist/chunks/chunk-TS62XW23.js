@@ -35,7 +35,11 @@ function removeLeftovers(l) {
 }
 var REAPER_POLL_MS = 250;
 function startReaper(o) {
-  const child = spawn(process.execPath, [o.cli, "__reaper", String(o.parent), String(o.group), o.tag, JSON.stringify(o.leftovers ?? { canaries: [], created: [] })], { detached: true, stdio: "ignore", cwd: "/" });
+  const child = spawn(
+    process.execPath,
+    [o.cli, "__reaper", String(o.parent), String(o.group), o.tag, JSON.stringify(o.leftovers ?? { canaries: [], created: [] })],
+    { detached: true, stdio: "ignore", cwd: "/" }
+  );
   child.on("error", () => {
   });
   child.unref();
@@ -77,7 +81,8 @@ async function reap(parent, group, tag, leftovers = { canaries: [], created: [] 
     await new Promise((r) => setTimeout(r, 100));
   }
   const until = Date.now() + CASE_WAIT_MS;
-  while (leftovers.caseTag && findProcesses(leftovers.caseTag, /* @__PURE__ */ new Set(), CASE_PROCESS_VAR).length > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, REAPER_POLL_MS));
+  while (leftovers.caseTag && findProcesses(leftovers.caseTag, /* @__PURE__ */ new Set(), CASE_PROCESS_VAR).length > 0 && Date.now() < until)
+    await new Promise((r) => setTimeout(r, REAPER_POLL_MS));
   removeLeftovers(leftovers);
 }
 

@@ -5,14 +5,14 @@ import {
   cliEntry,
   runSuite,
   stageBatches
-} from "./chunk-AHE26RTF.js";
+} from "./chunk-VTJ7K4MC.js";
 import "./chunk-5QSKF2BS.js";
-import "./chunk-WVAZU2UY.js";
-import "./chunk-NIAHU22I.js";
+import "./chunk-TS62XW23.js";
+import "./chunk-EKVB6Y5Q.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-VHH5YNGF.js";
+import "./chunk-NYUSRTDV.js";
 import "./chunk-ZV5KNJNH.js";
-import "./chunk-TDWUGNBE.js";
+import "./chunk-XYEOXY3V.js";
 import "./chunk-TZR42FOZ.js";
 import "./chunk-ZCGT4M2M.js";
 import "./chunk-5BDKX7AO.js";

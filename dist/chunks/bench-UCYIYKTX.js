@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-5QXU7VJF.js";
+} from "./chunk-OQWIMYHV.js";
 import "./chunk-P2G4MC2A.js";
 import {
   DEFAULT_ROLES,
@@ -11,22 +11,22 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-AHE26RTF.js";
+} from "./chunk-VTJ7K4MC.js";
 import "./chunk-5QSKF2BS.js";
-import "./chunk-WVAZU2UY.js";
+import "./chunk-TS62XW23.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_WRITE_ALLOWLIST,
   resolveOpencodeBinary
-} from "./chunk-NIAHU22I.js";
+} from "./chunk-EKVB6Y5Q.js";
 import "./chunk-NMVRJYBN.js";
 import {
   agentFor,
   caseTag,
   sdkTransport
-} from "./chunk-VHH5YNGF.js";
+} from "./chunk-NYUSRTDV.js";
 import "./chunk-ZV5KNJNH.js";
-import "./chunk-TDWUGNBE.js";
+import "./chunk-XYEOXY3V.js";
 import "./chunk-TZR42FOZ.js";
 import "./chunk-ZCGT4M2M.js";
 import "./chunk-5BDKX7AO.js";
