@@ -79,7 +79,9 @@ export async function runBench(argv: string[]): Promise<number> {
       const floorAfter = await floorOnce('after')
       const floorMs = Math.round((floorBefore + floorAfter) / 2)
       results.push({ suite: suiteMs, floor: floorMs })
-      process.stdout.write(`round ${i + 1}: suite ${suiteMs} ms, floor ${floorMs} ms (before ${floorBefore}, after ${floorAfter}), ratio ${(suiteMs / floorMs).toFixed(2)}×\n`)
+      process.stdout.write(
+        `round ${i + 1}: suite ${suiteMs} ms, floor ${floorMs} ms (before ${floorBefore}, after ${floorAfter}), ratio ${(suiteMs / floorMs).toFixed(2)}×\n`,
+      )
     }
   } finally {
     await backends.stop()

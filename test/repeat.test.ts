@@ -49,14 +49,17 @@ describe('--repeat 3 with an agent that fails one attempt in three', () => {
   })
 
   it('each attempt has its own result and evidence; the case carries the failing attempt and attempts.json', () => {
-    const statuses = [1, 2, 3].map((k) => (JSON.parse(readFileSync(path.join(runDir(), 'attempts', 'T2B88', String(k), 'cases', 'T2B88.result.json'), 'utf8')) as CaseResult).status)
+    const statuses = [1, 2, 3].map(
+      (k) => (JSON.parse(readFileSync(path.join(runDir(), 'attempts', 'T2B88', String(k), 'cases', 'T2B88.result.json'), 'utf8')) as CaseResult).status,
+    )
     expect(statuses).toEqual(['PASS', 'FAIL', 'PASS'])
     const list = JSON.parse(readFileSync(path.join(runDir(), 'evidence', 'T2B88', 'attempts.json'), 'utf8')) as { attempt: number; status: string }[]
     expect(list.map((a) => a.status)).toEqual(['PASS', 'FAIL', 'PASS'])
     const res = JSON.parse(readFileSync(path.join(runDir(), 'cases', 'T2B88.result.json'), 'utf8')) as CaseResult
     expect(res.status).toBe('FAIL')
     // Three fresh sessions: three transcripts.
-    for (const k of [1, 2, 3]) expect(readFileSync(path.join(repo, 'logs', 'agent_calls', 'RUN_0001', 'attempts', String(k), 'T2B88.json'), 'utf8')).toContain('repeat-marker')
+    for (const k of [1, 2, 3])
+      expect(readFileSync(path.join(repo, 'logs', 'agent_calls', 'RUN_0001', 'attempts', String(k), 'T2B88.json'), 'utf8')).toContain('repeat-marker')
   })
 
   it('the ledger verifies (attempts included) and the worktree is back at HEAD', async () => {

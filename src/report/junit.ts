@@ -28,7 +28,10 @@ const attrs = (a: Record<string, string | number | undefined>) =>
 const seconds = (ms: number) => (ms / 1000).toFixed(3)
 
 function failureText(c: CaseSummary, reportLink: string): string {
-  const lines = [`${c.case_id} ${c.status}: expected ${c.expected_outcome}, actual ${c.actual_outcome ?? 'none'}${c.failure_code ? `, failure code ${c.failure_code}` : ''}`, `reason: ${c.reason ?? 'none recorded'}`]
+  const lines = [
+    `${c.case_id} ${c.status}: expected ${c.expected_outcome}, actual ${c.actual_outcome ?? 'none'}${c.failure_code ? `, failure code ${c.failure_code}` : ''}`,
+    `reason: ${c.reason ?? 'none recorded'}`,
+  ]
   if (c.offending_paths?.length) lines.push('offending paths:', ...c.offending_paths.map((p) => `  ${p}`))
   lines.push(`report: ${reportLink}`)
   return lines.join('\n')
@@ -74,7 +77,8 @@ export function renderJunit(s: RunSummary & { ledger_root?: unknown }): string {
 export function parseJunitPath(value: string, cwd: string, input = '--junit'): string {
   if (value.trim() === '') throw new InputError(input, 'is empty; give a file to write the JUnit XML to, e.g. test-results/opencode-dogfood.xml')
   const file = path.resolve(cwd, value)
-  if (existsSync(file) && statSync(file).isDirectory()) throw new InputError(input, `${file} is a directory; give a file name, e.g. ${path.join(file, 'opencode-dogfood.xml')}`)
+  if (existsSync(file) && statSync(file).isDirectory())
+    throw new InputError(input, `${file} is a directory; give a file name, e.g. ${path.join(file, 'opencode-dogfood.xml')}`)
   return file
 }
 

@@ -4,9 +4,24 @@ import { uncontainedLine } from './markdown.js'
 
 /** The table, then the verdict line; an uncontained run says so in the first line (markdown.ts uncontainedLine). */
 export function verdictTable(s: RunSummary): string {
-  const rows = [['case', 'stage', 'expected', 'actual', 'status', 'code', 'ms'], ...s.cases.map((c) => [c.case_id, c.stage, c.expected_outcome, c.actual_outcome ?? '-', c.attempts ? `${c.status} ${c.attempts.passed}/${c.attempts.total}` : c.status, c.failure_code ?? '-', String(c.duration_ms)])]
+  const rows = [
+    ['case', 'stage', 'expected', 'actual', 'status', 'code', 'ms'],
+    ...s.cases.map((c) => [
+      c.case_id,
+      c.stage,
+      c.expected_outcome,
+      c.actual_outcome ?? '-',
+      c.attempts ? `${c.status} ${c.attempts.passed}/${c.attempts.total}` : c.status,
+      c.failure_code ?? '-',
+      String(c.duration_ms),
+    ]),
+  ]
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)))
-  const line = (r: string[]) => r.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd()
+  const line = (r: string[]) =>
+    r
+      .map((cell, i) => cell.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd()
   const uncontained = uncontainedLine(s)
   const out = [...(uncontained ? [uncontained] : []), line(rows[0]), line(widths.map((w) => '-'.repeat(w))), ...rows.slice(1).map(line)]
   out.push('', `${s.run_id}: ${s.final_verdict} — ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped of ${s.total_cases}`)

@@ -8,7 +8,6 @@ import { html, runHref, type Html } from './escape.js'
 import type { CaseView } from './ledger.js'
 import { caseAnchor } from './names.js'
 
-
 /** A duration for a person: ms under a second, else seconds. */
 export function duration(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`
@@ -24,7 +23,13 @@ function verdictFacts(c: CaseView): Html {
     ['failure code', s.failure_code ?? '—'],
     ['reason', s.reason ?? r?.reason ?? '—'],
   ]
-  if (r) rows.push(['model', r.model_id ?? '—'], ['transport', r.transport ?? '—'], ['commit', html`<code>${r.repo_commit}</code>`], ['result', html`<a href="${runHref(`cases/${s.case_id}.result.json`)}">cases/${s.case_id}.result.json</a>`])
+  if (r)
+    rows.push(
+      ['model', r.model_id ?? '—'],
+      ['transport', r.transport ?? '—'],
+      ['commit', html`<code>${r.repo_commit}</code>`],
+      ['result', html`<a href="${runHref(`cases/${s.case_id}.result.json`)}">cases/${s.case_id}.result.json</a>`],
+    )
   return html`<dl class="facts">${rows.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>${c.resultProblem ? html`<p class="warn">${c.resultProblem}</p>` : ''}`
 }
 

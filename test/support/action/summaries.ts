@@ -38,7 +38,16 @@ export function safetyStopRun(): RunSummary {
         reason: 'wrote outside the write allowlist: src/app.ts, README.md | a <b>pipe</b> in the reason',
         offending_paths: ['src/app.ts', 'README.md'],
       }
-    return { case_id: c.id, stage: c.stage, expected_outcome: c.expected_outcome, actual_outcome: null, status: 'SKIPPED', failure_code: null, duration_ms: 0, reason: stop }
+    return {
+      case_id: c.id,
+      stage: c.stage,
+      expected_outcome: c.expected_outcome,
+      actual_outcome: null,
+      status: 'SKIPPED',
+      failure_code: null,
+      duration_ms: 0,
+      reason: stop,
+    }
   })
   return buildSummary('RUN_0002', COMMIT, cases, stop)
 }

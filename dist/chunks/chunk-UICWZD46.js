@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   InputError
-} from "./chunk-Y4FTFHXJ.js";
+} from "./chunk-O4YGU3GG.js";
 
 // src/init.ts
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";

@@ -1,10 +1,10 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   OPTION_TABLE
-} from "./chunk-DDK4ROWQ.js";
+} from "./chunk-3GUV3SHC.js";
 import {
   InputError
-} from "./chunk-Y4FTFHXJ.js";
+} from "./chunk-O4YGU3GG.js";
 
 // src/suite/inputs.ts
 var RUN_OPTIONS = Object.fromEntries(

@@ -3,21 +3,21 @@ import {
   RUN_OPTIONS,
   engineOptions,
   parseRunSettings
-} from "./chunk-KGZIL3KB.js";
+} from "./chunk-SZ6K52G6.js";
 import {
   joinNegativeValues
-} from "./chunk-DDK4ROWQ.js";
-import "./chunk-EKVB6Y5Q.js";
+} from "./chunk-3GUV3SHC.js";
+import "./chunk-FJZVPX5M.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-XYEOXY3V.js";
-import "./chunk-TZR42FOZ.js";
-import "./chunk-BOCFVUUR.js";
-import "./chunk-SHSABKRN.js";
+import "./chunk-AEU5EF37.js";
+import "./chunk-NEJKFVQH.js";
+import "./chunk-OSR6QGIA.js";
+import "./chunk-4XYI6QV6.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
 import "./chunk-UJXVBKO4.js";
 import "./chunk-YVTE5AOK.js";
-import "./chunk-Y4FTFHXJ.js";
+import "./chunk-O4YGU3GG.js";
 import "./chunk-LHSCZ3D7.js";
 export {
   RUN_OPTIONS,

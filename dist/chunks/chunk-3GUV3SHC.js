@@ -4,28 +4,28 @@ import {
   DEFAULT_WRITE_ALLOWLIST,
   checkOpencodeVersion,
   parseStages
-} from "./chunk-EKVB6Y5Q.js";
+} from "./chunk-FJZVPX5M.js";
 import {
   parseContainmentMode,
   parseReadAllow,
   validateAllowlist
-} from "./chunk-XYEOXY3V.js";
+} from "./chunk-AEU5EF37.js";
 import {
   MAX_EVIDENCE_LIMIT
-} from "./chunk-TZR42FOZ.js";
+} from "./chunk-NEJKFVQH.js";
 import {
   checkSignKey,
   parseSignKeyContent
-} from "./chunk-BOCFVUUR.js";
+} from "./chunk-OSR6QGIA.js";
 import {
   parseJunitPath
-} from "./chunk-SHSABKRN.js";
+} from "./chunk-4XYI6QV6.js";
 import {
   CASE_ID_PATTERN
 } from "./chunk-NYKIGPAP.js";
 import {
   InputError
-} from "./chunk-Y4FTFHXJ.js";
+} from "./chunk-O4YGU3GG.js";
 
 // src/suite/parse.ts
 import { existsSync, readdirSync, statSync } from "node:fs";
@@ -102,8 +102,10 @@ import path from "node:path";
 function parseRecordPath(value, cwd, input = "--record") {
   const file = path.resolve(cwd, value);
   const dir = path.dirname(file);
-  if (value.trim() === "" || !existsSync2(dir) || !statSync2(dir).isDirectory()) throw new InputError(input, `the folder of '${value}' does not exist; give a file in an existing folder, e.g. recording.json`);
-  if (existsSync2(file) && statSync2(file).isDirectory()) throw new InputError(input, `'${value}' is a folder; give a file name, e.g. ${path.join(value, "recording.json")}`);
+  if (value.trim() === "" || !existsSync2(dir) || !statSync2(dir).isDirectory())
+    throw new InputError(input, `the folder of '${value}' does not exist; give a file in an existing folder, e.g. recording.json`);
+  if (existsSync2(file) && statSync2(file).isDirectory())
+    throw new InputError(input, `'${value}' is a folder; give a file name, e.g. ${path.join(value, "recording.json")}`);
   return file;
 }
 

@@ -3,7 +3,7 @@ import {
   renderReport,
   reportToFile,
   writeRunReport
-} from "./chunk-5QSKF2BS.js";
+} from "./chunk-DDOO4UZT.js";
 import "./chunk-ZV5KNJNH.js";
 import {
   REPORT_FILE,
@@ -12,7 +12,7 @@ import {
 import "./chunk-NYKIGPAP.js";
 import "./chunk-UJXVBKO4.js";
 import "./chunk-YVTE5AOK.js";
-import "./chunk-Y4FTFHXJ.js";
+import "./chunk-O4YGU3GG.js";
 import "./chunk-LHSCZ3D7.js";
 export {
   REPORT_FILE,

@@ -4,7 +4,7 @@ import {
 } from "./chunk-UJXVBKO4.js";
 import {
   InputError
-} from "./chunk-Y4FTFHXJ.js";
+} from "./chunk-O4YGU3GG.js";
 
 // src/ledger/sign.ts
 import { spawnSync } from "node:child_process";
@@ -33,11 +33,13 @@ function inspectPrivateKey(text) {
   const t = text.replace(/\r\n/g, "\n").trim();
   if (!t.startsWith(ARMOR_BEGIN) || !t.endsWith(ARMOR_END)) {
     if (/-----BEGIN [A-Z ]*PUBLIC KEY-----/.test(t) || /^(ssh-|ecdsa-|sk-)/.test(t)) return "is a public key; give the private key (the file without .pub)";
-    if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(t)) return 'is a PEM private key, not an OpenSSH one; convert it with ssh-keygen -p -f FILE (or make one: ssh-keygen -t ed25519 -N "" -f FILE)';
+    if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(t))
+      return 'is a PEM private key, not an OpenSSH one; convert it with ssh-keygen -p -f FILE (or make one: ssh-keygen -t ed25519 -N "" -f FILE)';
     return `is not an OpenSSH private key (it must start with '${ARMOR_BEGIN}'; make one with ssh-keygen -t ed25519 -N "" -f FILE)`;
   }
   const body = Buffer.from(t.slice(ARMOR_BEGIN.length, -ARMOR_END.length).replace(/\s+/g, ""), "base64");
-  if (body.length < KEY_MAGIC.length + 4 || !body.subarray(0, KEY_MAGIC.length).equals(KEY_MAGIC)) return "is not an OpenSSH private key (its body is not openssh-key-v1)";
+  if (body.length < KEY_MAGIC.length + 4 || !body.subarray(0, KEY_MAGIC.length).equals(KEY_MAGIC))
+    return "is not an OpenSSH private key (its body is not openssh-key-v1)";
   const len = body.readUInt32BE(KEY_MAGIC.length);
   const cipher = body.subarray(KEY_MAGIC.length + 4, KEY_MAGIC.length + 4 + len).toString("latin1");
   if (cipher !== "none") return `is encrypted with a passphrase (${cipher}); unattended signing needs a key without one (ssh-keygen -t ed25519 -N "" -f FILE)`;
@@ -64,7 +66,10 @@ function checkSignKey(file, input = "--sign-key") {
   const problem = inspectPrivateKey(readFileSync(abs, "utf8"));
   if (problem) throw new SignKeyError(input, `${file}: ${problem}`);
   if (typeof process.getuid === "function" && st.uid === process.getuid() && (st.mode & 63) !== 0)
-    throw new SignKeyError(input, `${file}: permissions ${(st.mode & 511).toString(8).padStart(4, "0")} are too open, ssh-keygen would ignore the key; run chmod 600 ${file}`);
+    throw new SignKeyError(
+      input,
+      `${file}: permissions ${(st.mode & 511).toString(8).padStart(4, "0")} are too open, ssh-keygen would ignore the key; run chmod 600 ${file}`
+    );
   requireSshKeygen(input);
   return abs;
 }
@@ -106,7 +111,11 @@ function signSummary(runDir, keyFile) {
 }
 function verifySignature(runDir, allowedSignersFile, input = "--allowed-signers") {
   const allowed = path.resolve(allowedSignersFile);
-  if (!existsSync(allowed) || !statSync(allowed).isFile()) throw new InputError(input, `${allowedSignersFile}: no such file; give an allowed_signers file (lines of 'PRINCIPAL namespaces="${SIGNATURE_NAMESPACE}" ssh-ed25519 AAAA...')`);
+  if (!existsSync(allowed) || !statSync(allowed).isFile())
+    throw new InputError(
+      input,
+      `${allowedSignersFile}: no such file; give an allowed_signers file (lines of 'PRINCIPAL namespaces="${SIGNATURE_NAMESPACE}" ssh-ed25519 AAAA...')`
+    );
   const sig = path.join(runDir, SIGNATURE_FILE);
   const summary = path.join(runDir, SUMMARY_FILE);
   if (!existsSync(sig)) return { ok: false, error: `${SIGNATURE_FILE}: missing (the run was not signed)` };
@@ -114,7 +123,8 @@ function verifySignature(runDir, allowedSignersFile, input = "--allowed-signers"
   requireSshKeygen(input);
   const found = sshKeygen(["-Y", "find-principals", "-s", sig, "-f", allowed]);
   const principals = found.stdout.split("\n").map((l) => l.trim()).filter(Boolean);
-  if (found.status !== 0 || principals.length === 0) return { ok: false, error: `${SIGNATURE_FILE}: signed by a key that is not in ${allowedSignersFile} (${firstLine(found.stderr)})` };
+  if (found.status !== 0 || principals.length === 0)
+    return { ok: false, error: `${SIGNATURE_FILE}: signed by a key that is not in ${allowedSignersFile} (${firstLine(found.stderr)})` };
   const data = readFileSync(summary);
   const errors = [];
   for (const principal of principals) {

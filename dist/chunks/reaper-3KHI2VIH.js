@@ -5,8 +5,8 @@ import {
   reap,
   removeLeftovers,
   startReaper
-} from "./chunk-TS62XW23.js";
-import "./chunk-TZR42FOZ.js";
+} from "./chunk-UVDJYQLF.js";
+import "./chunk-NEJKFVQH.js";
 import "./chunk-5BDKX7AO.js";
 import "./chunk-7S2WGD5M.js";
 import "./chunk-LHSCZ3D7.js";

@@ -11,8 +11,10 @@ var InputError = class extends Error {
 };
 var PreflightError = class extends Error {
   constructor(failures) {
-    super(failures.length === 1 ? `suite entry checklist failed: ${failures[0]}` : `suite entry checklist failed:
-${failures.map((f) => `  - ${f}`).join("\n")}`);
+    super(
+      failures.length === 1 ? `suite entry checklist failed: ${failures[0]}` : `suite entry checklist failed:
+${failures.map((f) => `  - ${f}`).join("\n")}`
+    );
     this.failures = failures;
   }
   failures;

@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   isAllowed
-} from "./chunk-XYEOXY3V.js";
+} from "./chunk-AEU5EF37.js";
 import {
   BeneathReader,
   DEFAULT_EVIDENCE_MAX_BYTES,
@@ -15,7 +15,7 @@ import {
   fsPath,
   readBeneath,
   readUntrustedFile
-} from "./chunk-TZR42FOZ.js";
+} from "./chunk-NEJKFVQH.js";
 import {
   SIDECAR_EXT,
   writeSidecar
@@ -30,7 +30,7 @@ import {
 import {
   GitError,
   ServerStartError
-} from "./chunk-Y4FTFHXJ.js";
+} from "./chunk-O4YGU3GG.js";
 import {
   __commonJS,
   __require,
@@ -536,7 +536,15 @@ var require_cross_spawn = __commonJS({
 
 // src/git.ts
 import { spawn } from "node:child_process";
-var GIT_LOCATION_VARS = ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR", "GIT_OBJECT_DIRECTORY", "GIT_NAMESPACE", "GIT_ALTERNATE_OBJECT_DIRECTORIES"];
+var GIT_LOCATION_VARS = [
+  "GIT_DIR",
+  "GIT_WORK_TREE",
+  "GIT_INDEX_FILE",
+  "GIT_COMMON_DIR",
+  "GIT_OBJECT_DIRECTORY",
+  "GIT_NAMESPACE",
+  "GIT_ALTERNATE_OBJECT_DIRECTORIES"
+];
 var NEUTRAL_CONFIG = [
   ["core.fsmonitor", "false"],
   ["core.hooksPath", "/dev/null"],
@@ -600,7 +608,14 @@ function mayRunFilters(args) {
 }
 function neutralConfig(base, filters = []) {
   const pairs = [...NEUTRAL_CONFIG.map(([k, v]) => [k, v])];
-  for (const name of filters) for (const [v, value] of [["clean", ""], ["smudge", ""], ["process", ""], ["required", "false"]]) pairs.push([`filter.${name}.${v}`, value]);
+  for (const name of filters)
+    for (const [v, value] of [
+      ["clean", ""],
+      ["smudge", ""],
+      ["process", ""],
+      ["required", "false"]
+    ])
+      pairs.push([`filter.${name}.${v}`, value]);
   const start = Number.parseInt(base.GIT_CONFIG_COUNT ?? "0", 10);
   const n = Number.isFinite(start) && start > 0 ? start : 0;
   const out = { GIT_CONFIG_COUNT: String(n + pairs.length) };
@@ -1489,7 +1504,12 @@ function configKey(gitDir, commonDir) {
   if (env.GIT_CONFIG_PARAMETERS || env.GIT_CONFIG_COUNT || env.GIT_CONFIG) return void 0;
   const home = env.HOME ?? os3.homedir();
   const xdg = env.XDG_CONFIG_HOME || path4.join(home, ".config");
-  const files = [path4.join(commonDir, "config"), path4.join(gitDir, "config.worktree"), path4.join(commonDir, "config.worktree"), path4.join(xdg, "git", "attributes")];
+  const files = [
+    path4.join(commonDir, "config"),
+    path4.join(gitDir, "config.worktree"),
+    path4.join(commonDir, "config.worktree"),
+    path4.join(xdg, "git", "attributes")
+  ];
   if (env.GIT_CONFIG_GLOBAL !== void 0) files.push(env.GIT_CONFIG_GLOBAL);
   else files.push(path4.join(home, ".gitconfig"), path4.join(xdg, "git", "config"));
   if (!env.GIT_CONFIG_NOSYSTEM) files.push(env.GIT_CONFIG_SYSTEM ?? "/etc/gitconfig");
@@ -1546,7 +1566,10 @@ async function gitDirsOf(root) {
         const gitDir = path4.resolve(root, m[1]);
         let commonDir = gitDir;
         try {
-          commonDir = path4.resolve(gitDir, readUntrustedFile(path4.join(gitDir, "commondir"), 64 << 10).toString("utf8").trim());
+          commonDir = path4.resolve(
+            gitDir,
+            readUntrustedFile(path4.join(gitDir, "commondir"), 64 << 10).toString("utf8").trim()
+          );
         } catch {
         }
         if (existsSync2(path4.join(gitDir, "HEAD"))) return { gitDir, commonDir };
@@ -1702,7 +1725,15 @@ async function walkForSnapshot(root, opts, sizeHint) {
     if (!fine && e.ctimeN !== 0) fine = true;
     if (rel.endsWith(".gitattributes") && (rel === ".gitattributes" || rel.endsWith("/.gitattributes"))) attributes = true;
   }
-  return { tree, dirs: w.dirs, takenAt, racyWindow: fine || tree.size === 0 ? RACY_WINDOW_FINE : RACY_WINDOW_COARSE, walker: w.walker, walkState: w.state, attributes };
+  return {
+    tree,
+    dirs: w.dirs,
+    takenAt,
+    racyWindow: fine || tree.size === 0 ? RACY_WINDOW_FINE : RACY_WINDOW_COARSE,
+    walker: w.walker,
+    walkState: w.state,
+    attributes
+  };
 }
 async function takeSnapshot(root, opts = {}) {
   const lap = timer(opts);
@@ -1755,7 +1786,22 @@ async function takeSnapshot(root, opts = {}) {
   for (const [rel, e] of w.tree) if (e.hash === void 0 || !settledBy(e, edge)) racy.push(rel);
   lap("before: racy");
   const exclude = opts.exclude ?? [];
-  return { root, gitDir, commonDir, tree: w.tree, repo, dirs: w.dirs, takenAt: w.takenAt, racyWindow: w.racyWindow, index, objectFormat, walker: w.walker, walkState: w.walkState, exclude, racy };
+  return {
+    root,
+    gitDir,
+    commonDir,
+    tree: w.tree,
+    repo,
+    dirs: w.dirs,
+    takenAt: w.takenAt,
+    racyWindow: w.racyWindow,
+    index,
+    objectFormat,
+    walker: w.walker,
+    walkState: w.walkState,
+    exclude,
+    racy
+  };
 }
 function settledBy(e, edge) {
   return e.ctimeS + e.ctimeN / 1e9 < edge && e.mtimeS + e.mtimeN / 1e9 < edge;
@@ -1858,7 +1904,12 @@ async function afterWhole(before, opts, indexRead) {
     else e.hash = hashEntry(root, rel, e.type, e.mode, before.objectFormat);
   }
   lap("after: hash");
-  return afterSnapshot(before, index, { tree: w.tree, dirs: w.dirs, takenAt: w.takenAt, racyWindow: w.racyWindow, walker: w.walker, exclude: opts.exclude ?? [] }, lap);
+  return afterSnapshot(
+    before,
+    index,
+    { tree: w.tree, dirs: w.dirs, takenAt: w.takenAt, racyWindow: w.racyWindow, walker: w.walker, exclude: opts.exclude ?? [] },
+    lap
+  );
 }
 
 // src/guard/fingerprint.ts
@@ -1882,7 +1933,11 @@ function hashRepoDir(dir, prefix, out) {
     try {
       const s = lstatSync4(abs);
       if (s.isDirectory()) hashRepoDir(abs, rel, out);
-      else out.set(`.git/${rel}`, createHash3("sha256").update(s.isSymbolicLink() ? `link:${readlinkSync2(abs)}` : contentSha256(dir, name)).update(`mode:${s.mode}`).digest("hex"));
+      else
+        out.set(
+          `.git/${rel}`,
+          createHash3("sha256").update(s.isSymbolicLink() ? `link:${readlinkSync2(abs)}` : contentSha256(dir, name)).update(`mode:${s.mode}`).digest("hex")
+        );
     } catch {
     }
   }
@@ -1892,7 +1947,8 @@ function excluded2(rel, exclude) {
 }
 function contentHash(root, rel, e) {
   try {
-    if (e.type === "symlink") return createHash3("sha256").update("link:").update(readlinkSync2(fsPath(root, rel), { encoding: "buffer" })).digest("hex");
+    if (e.type === "symlink")
+      return createHash3("sha256").update("link:").update(readlinkSync2(fsPath(root, rel), { encoding: "buffer" })).digest("hex");
     if (e.type === "file") return contentSha256(root, rel);
     return `other:${e.mode}`;
   } catch {
@@ -1941,7 +1997,8 @@ async function takeFingerprint(root, exclude = [], prev) {
   const indexKey = dirs ? fileKey(path5.join(dirs.own, "index")) : void 0;
   const LISTING = ".git/index (listing)";
   const prevListing = prev?.repo.get(LISTING);
-  if (prevListing !== void 0 && indexKey !== void 0 && indexKey === prev?.indexKey && settledKey(indexKey, prev.takenAt - window)) repo.set(LISTING, prevListing);
+  if (prevListing !== void 0 && indexKey !== void 0 && indexKey === prev?.indexKey && settledKey(indexKey, prev.takenAt - window))
+    repo.set(LISTING, prevListing);
   else {
     const ix = await git(root, ["ls-files", "-z", "-s", "-v"]);
     repo.set(LISTING, createHash3("sha256").update(ix.stdout).update(`\0exit:${ix.exitCode}`).digest("hex"));
@@ -2050,7 +2107,8 @@ async function checkWorktree(directory) {
   let lines = r.stdout.replace(/\n$/, "").split("\n");
   if (lines.length !== 3) {
     lines = [];
-    for (const flag of ["--show-toplevel", "--git-dir", "--git-common-dir"]) lines.push((await git(dir, ["rev-parse", "--path-format=absolute", flag])).stdout.replace(/\n$/, ""));
+    for (const flag of ["--show-toplevel", "--git-dir", "--git-common-dir"])
+      lines.push((await git(dir, ["rev-parse", "--path-format=absolute", flag])).stdout.replace(/\n$/, ""));
   }
   const [toplevel, gitDir, commonDir] = lines.map((l) => realOrResolved(l));
   const worktrees = path6.join(commonDir, "worktrees") + path6.sep;
@@ -2095,7 +2153,20 @@ function editGlob(entry) {
   return entry.endsWith("/") ? `${entry}*` : entry;
 }
 function permissionFor(prevention, writeAllowlist) {
-  const common = { question: "deny", webfetch: "deny", websearch: "deny", task: "deny", todowrite: "allow", lsp: "deny", skill: "deny", doom_loop: "deny", read: "allow", glob: "allow", grep: "allow", list: "allow" };
+  const common = {
+    question: "deny",
+    webfetch: "deny",
+    websearch: "deny",
+    task: "deny",
+    todowrite: "allow",
+    lsp: "deny",
+    skill: "deny",
+    doom_loop: "deny",
+    read: "allow",
+    glob: "allow",
+    grep: "allow",
+    list: "allow"
+  };
   if (prevention === "off") return { ...common, edit: "allow", bash: "allow", external_directory: "allow" };
   if (prevention === "readonly") return { ...common, edit: "deny", bash: bashAllowlist(READ_COMMANDS), external_directory: "deny" };
   const edit = { "*": "deny" };
@@ -2161,7 +2232,8 @@ function authHeaders(password) {
 async function health(url, timeoutMs = 2e3, password) {
   try {
     const r = await fetch(new URL("/global/health", url), { headers: authHeaders(password), signal: AbortSignal.timeout(timeoutMs) });
-    if (r.status === 401) return { healthy: false, error: `HTTP 401: the server wants a password${password ? " (the one given was refused)" : ` (set ${SERVER_PASSWORD_ENV})`}` };
+    if (r.status === 401)
+      return { healthy: false, error: `HTTP 401: the server wants a password${password ? " (the one given was refused)" : ` (set ${SERVER_PASSWORD_ENV})`}` };
     if (!r.ok) return { healthy: false, error: `HTTP ${r.status}` };
     const body = await r.json();
     return { healthy: body.healthy === true, version: body.version };
@@ -2230,7 +2302,10 @@ async function startServer(opts) {
   };
   const url = await new Promise((resolve, reject) => {
     let seen = "";
-    const timer2 = setTimeout(() => reject(new ServerStartError(`opencode serve printed no address within ${opts.startTimeoutMs ?? 6e4} ms (log: ${logFile})`)), opts.startTimeoutMs ?? 6e4);
+    const timer2 = setTimeout(
+      () => reject(new ServerStartError(`opencode serve printed no address within ${opts.startTimeoutMs ?? 6e4} ms (log: ${logFile})`)),
+      opts.startTimeoutMs ?? 6e4
+    );
     const onData = (d) => {
       log.write(d);
       seen += d.toString("utf8");
@@ -2374,7 +2449,14 @@ function providerErrorFile(results) {
   const faults = results.map(providerFault).filter((f) => !!f);
   if (faults.length === 0) return void 0;
   const decisive = faults.find((f) => f.outcome === "failed") ?? faults[0];
-  return { schema_id: "opencode_dogfood_provider_error", schema_version: "1.0", class: decisive.class, outcome: decisive.outcome, summary: decisive.summary, faults };
+  return {
+    schema_id: "opencode_dogfood_provider_error",
+    schema_version: "1.0",
+    class: decisive.class,
+    outcome: decisive.outcome,
+    summary: decisive.summary,
+    faults
+  };
 }
 
 // node_modules/@opencode-ai/sdk/dist/gen/core/serverSentEvents.gen.js
@@ -4011,7 +4093,13 @@ function toolUses(messages) {
     for (const p of m.parts ?? []) {
       if (p.type !== "tool") continue;
       const state = p.state ?? {};
-      out.push({ tool: String(p.tool), status: String(state.status), input: state.input, output: state.output, error: state.error });
+      out.push({
+        tool: String(p.tool),
+        status: String(state.status),
+        input: state.input,
+        output: state.output,
+        error: state.error
+      });
     }
   }
   return out;
@@ -4053,7 +4141,15 @@ function sdkTransport(baseUrl, password) {
     async prompt(req) {
       const t0 = Date.now();
       const query = { directory: req.directory };
-      const fail = (error2, httpStatus) => ({ text: "", tools: [], timedOut: false, error: error2, httpStatus, durationMs: Date.now() - t0, messages: [] });
+      const fail = (error2, httpStatus) => ({
+        text: "",
+        tools: [],
+        timedOut: false,
+        error: error2,
+        httpStatus,
+        durationMs: Date.now() - t0,
+        messages: []
+      });
       const created = await client2.session.create({ query, body: { title: `opencode-dogfood ${req.text.slice(0, 40)}` } });
       if (created.error || !created.data) return fail(`session.create failed: HTTP ${created.response?.status}`, created.response?.status);
       const id = created.data.id;
@@ -4062,7 +4158,8 @@ function sdkTransport(baseUrl, password) {
         query,
         body: { model: splitModel(req.model), agent: req.agent, parts: [{ type: "text", text: req.text }] }
       });
-      if (sent.error) return { ...fail(`session.promptAsync failed: HTTP ${sent.response?.status} ${JSON.stringify(sent.error)}`, sent.response?.status), sessionId: id };
+      if (sent.error)
+        return { ...fail(`session.promptAsync failed: HTTP ${sent.response?.status} ${JSON.stringify(sent.error)}`, sent.response?.status), sessionId: id };
       const deadline = t0 + req.budgetMs;
       let messages = [];
       let timedOut = false;
@@ -4103,7 +4200,20 @@ function sdkTransport(baseUrl, password) {
       }
       const last = messages.at(-1)?.info;
       const error = stoppedEarly ? `stopped waiting: ${stoppedEarly}` : !timedOut && last?.error ? `assistant error: ${JSON.stringify(last.error)}` : void 0;
-      return { sessionId: id, text: assistantText(messages), tools: toolUses(messages), timedOut, sessionStopped, error, durationMs: Date.now() - t0, messages, retries, finalStatus, stoppedEarly, ...interrupted ? { interrupted } : {} };
+      return {
+        sessionId: id,
+        text: assistantText(messages),
+        tools: toolUses(messages),
+        timedOut,
+        sessionStopped,
+        error,
+        durationMs: Date.now() - t0,
+        messages,
+        retries,
+        finalStatus,
+        stoppedEarly,
+        ...interrupted ? { interrupted } : {}
+      };
     }
   };
   async function stopSession(id, directory, ms) {

@@ -1,10 +1,10 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   writeRunReport
-} from "./chunk-5QSKF2BS.js";
+} from "./chunk-DDOO4UZT.js";
 import {
   startReaper
-} from "./chunk-TS62XW23.js";
+} from "./chunk-UVDJYQLF.js";
 import {
   BUILTIN_MODEL,
   afterCase,
@@ -14,7 +14,7 @@ import {
   skipped,
   stageGate,
   statusOf
-} from "./chunk-EKVB6Y5Q.js";
+} from "./chunk-FJZVPX5M.js";
 import {
   AGENT_CALLS_SUBDIR,
   LEDGER_SUBDIR
@@ -49,7 +49,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-NYUSRTDV.js";
+} from "./chunk-ZQ6BSK2T.js";
 import {
   redact,
   scrubFile,
@@ -60,11 +60,11 @@ import {
   containmentLabel,
   derivePolicy,
   resolveContainment
-} from "./chunk-XYEOXY3V.js";
+} from "./chunk-AEU5EF37.js";
 import {
   DEFAULT_EVIDENCE_MAX_BYTES,
   readUntrustedFile
-} from "./chunk-TZR42FOZ.js";
+} from "./chunk-NEJKFVQH.js";
 import {
   exec
 } from "./chunk-ZCGT4M2M.js";
@@ -75,7 +75,7 @@ import {
 } from "./chunk-5BDKX7AO.js";
 import {
   signSummary
-} from "./chunk-BOCFVUUR.js";
+} from "./chunk-OSR6QGIA.js";
 import {
   STAGES
 } from "./chunk-NYKIGPAP.js";
@@ -84,7 +84,7 @@ import {
   ledgerRoot,
   require_ajv,
   verifyRun
-} from "./chunk-XI2MVAHJ.js";
+} from "./chunk-BVL2MMJH.js";
 import {
   SIDECAR_EXT,
   writeSidecar
@@ -101,7 +101,7 @@ import {
   GitError,
   InputError,
   PreflightError
-} from "./chunk-Y4FTFHXJ.js";
+} from "./chunk-O4YGU3GG.js";
 import {
   __toESM
 } from "./chunk-LHSCZ3D7.js";
@@ -415,7 +415,8 @@ function parseCasesFile(file, text) {
 var USER_CHECKS = ["agent", "read_only", "write", "append", "codegen", "review"];
 function canonical(v) {
   if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
-  if (v && typeof v === "object") return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(",")}}`;
+  if (v && typeof v === "object")
+    return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(",")}}`;
   return JSON.stringify(v ?? null);
 }
 function definition(c) {
@@ -437,13 +438,17 @@ function loadCases(casesFile) {
     const known = byId.get(c.id);
     if (known) {
       if (restated.has(c.id) || known.source !== "builtin" || definition(known) !== definition(c))
-        throw new InputError("--cases-file", `case id ${c.id} is already defined (built-in ids: T1C01\u2026T4E02 of the plan packet); a case that reuses a built-in id must restate it exactly, changing only its turns`);
+        throw new InputError(
+          "--cases-file",
+          `case id ${c.id} is already defined (built-in ids: T1C01\u2026T4E02 of the plan packet); a case that reuses a built-in id must restate it exactly, changing only its turns`
+        );
       restated.add(c.id);
       known.turns = c.turns;
       known.source = casesFile;
       continue;
     }
-    if (!USER_CHECKS.includes(c.check)) throw new InputError("--cases-file", `case ${c.id}: check '${c.check}' belongs to the built-in cases; allowed: ${USER_CHECKS.join(", ")}`);
+    if (!USER_CHECKS.includes(c.check))
+      throw new InputError("--cases-file", `case ${c.id}: check '${c.check}' belongs to the built-in cases; allowed: ${USER_CHECKS.join(", ")}`);
     byId.set(c.id, c);
     cases.push(c);
   }
@@ -797,7 +802,14 @@ async function warmUp(url, directory, o = {}) {
     await within(transport.registry(directory), timeoutMs, "GET /config/providers");
     steps.push("registry");
     if (!o.model) return done();
-    const r = await transport.prompt({ directory, model: o.model, agent: agentFor("readonly"), text: "opencode-dogfood warm-up: answer with one word.", budgetMs: timeoutMs, signal: o.signal });
+    const r = await transport.prompt({
+      directory,
+      model: o.model,
+      agent: agentFor("readonly"),
+      text: "opencode-dogfood warm-up: answer with one word.",
+      budgetMs: timeoutMs,
+      signal: o.signal
+    });
     steps.push("prompt");
     return done(r.error ?? (r.timedOut ? `no answer within ${timeoutMs} ms` : void 0));
   } catch (e) {
@@ -1024,7 +1036,8 @@ function scrubCase(ctx, registered) {
 
 // src/cases/recording.ts
 function relativeTo(v, workDir) {
-  if (typeof v === "string") return v.split(workDir + "/").join("").split(workDir).join(".");
+  if (typeof v === "string")
+    return v.split(workDir + "/").join("").split(workDir).join(".");
   if (Array.isArray(v)) return v.map((x) => relativeTo(x, workDir));
   if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, relativeTo(x, workDir)]));
   return v;
@@ -1054,7 +1067,10 @@ function turnsOf(r, abortedDelayMs, workDir) {
     const turn = {};
     const text = (m.parts ?? []).filter((p) => p.type === "text" && !p.synthetic && typeof p.text === "string").map((p) => p.text).join("");
     if (text) turn.text = text;
-    const calls = (m.parts ?? []).filter((p) => p.type === "tool" && p.tool).map((p) => ({ name: String(p.tool), arguments: roots(m, workDir).reduce((v, root) => relativeTo(v, root), p.state?.input ?? {}) }));
+    const calls = (m.parts ?? []).filter((p) => p.type === "tool" && p.tool).map((p) => ({
+      name: String(p.tool),
+      arguments: roots(m, workDir).reduce((v, root) => relativeTo(v, root), p.state?.input ?? {})
+    }));
     if (calls.length) turn.tool_calls = calls;
     const err = m.info?.error;
     const last = i === assistants.length - 1;

@@ -4,7 +4,7 @@ import {
 } from "./chunk-YVTE5AOK.js";
 import {
   InputError
-} from "./chunk-Y4FTFHXJ.js";
+} from "./chunk-O4YGU3GG.js";
 
 // src/sandbox/policy.ts
 import { existsSync as existsSync2, statSync } from "node:fs";

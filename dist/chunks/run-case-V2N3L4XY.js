@@ -33,7 +33,7 @@ import {
   takeSnapshotAfter,
   toolUses,
   writeEvidence
-} from "./chunk-NYUSRTDV.js";
+} from "./chunk-ZQ6BSK2T.js";
 import {
   containsSecret,
   redact,
@@ -43,7 +43,7 @@ import {
   contain,
   containmentLabel,
   describePolicy
-} from "./chunk-XYEOXY3V.js";
+} from "./chunk-AEU5EF37.js";
 import {
   BeneathReader,
   DEFAULT_EVIDENCE_MAX_BYTES,
@@ -54,7 +54,7 @@ import {
   lookAt,
   readBeneath,
   readUntrustedFile
-} from "./chunk-TZR42FOZ.js";
+} from "./chunk-NEJKFVQH.js";
 import {
   endNewProcesses,
   formatProcesses,
@@ -70,7 +70,7 @@ import {
   writeFileAtomic,
   writeJsonAtomic
 } from "./chunk-YVTE5AOK.js";
-import "./chunk-Y4FTFHXJ.js";
+import "./chunk-O4YGU3GG.js";
 import "./chunk-LHSCZ3D7.js";
 
 // src/cases/run-case.ts
@@ -102,7 +102,23 @@ function primaryCode(violations) {
 }
 
 // src/guard/restore.ts
-import { chmodSync, closeSync, constants, fchmodSync, fstatSync, ftruncateSync, lstatSync, mkdirSync, openSync, readdirSync, rmdirSync, rmSync, symlinkSync, writeFileSync, writeSync } from "node:fs";
+import {
+  chmodSync,
+  closeSync,
+  constants,
+  fchmodSync,
+  fstatSync,
+  ftruncateSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  rmdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+  writeSync
+} from "node:fs";
 function removeEntry(abs) {
   if (lstatSync(abs).isDirectory()) rmdirSync(abs);
   else rmSync(abs);
@@ -386,10 +402,14 @@ async function undoRegistration(repoDir, commonDir, reg, keep) {
     }
   }
   const others = [...readRegistrations(commonDir)].filter(([n, w]) => n !== reg.name && !(w && exists2(w)));
-  if (others.length > 0) return [...lines, `unrestorable	${JSON.stringify(label)}	other stale registrations (${others.map(([n]) => n).join(", ")}): not pruning`];
+  if (others.length > 0)
+    return [...lines, `unrestorable	${JSON.stringify(label)}	other stale registrations (${others.map(([n]) => n).join(", ")}): not pruning`];
   const p = await git(repoDir, ["worktree", "prune"]);
   const gone = !exists2(path2.join(commonDir, "worktrees", reg.name));
-  return [...lines, gone ? `removed	${JSON.stringify(label)}	git worktree prune` : `unrestorable	${JSON.stringify(label)}	git worktree prune left it: ${p.stderr.trim()}`];
+  return [
+    ...lines,
+    gone ? `removed	${JSON.stringify(label)}	git worktree prune` : `unrestorable	${JSON.stringify(label)}	git worktree prune left it: ${p.stderr.trim()}`
+  ];
 }
 
 // src/cases/diff-evidence.ts
@@ -454,12 +474,32 @@ async function changesDiff(before, after, changes) {
     } else {
       const modeLines = was && now && was.mode !== now.mode ? [`old mode ${octal(was.mode)}`, `new mode ${octal(now.mode)}`] : [];
       if (was?.type === "symlink") {
-        out.push(block(c.path, [...modeLines, `# symlink target: ${was.hash?.slice("link:".length)} before, ${describeEntry(before.root, c.path)} after`], void 0, void 0, false));
+        out.push(
+          block(
+            c.path,
+            [...modeLines, `# symlink target: ${was.hash?.slice("link:".length)} before, ${describeEntry(before.root, c.path)} after`],
+            void 0,
+            void 0,
+            false
+          )
+        );
         continue;
       }
       const cur = readBeneath(before.root, c.path, { maxBytes: MAX_DIFF_SIDE_BYTES });
       if (!cur.data && cur.kind === "file" && cur.links === 1 && cur.size > MAX_DIFF_SIDE_BYTES) {
-        out.push(block(c.path, [...modeLines, ...missingOld, `# not diffed: ${old?.length ?? "unknown"} bytes before, ${cur.size} bytes after (a side over ${MAX_DIFF_SIDE_BYTES} bytes)`], void 0, void 0, false));
+        out.push(
+          block(
+            c.path,
+            [
+              ...modeLines,
+              ...missingOld,
+              `# not diffed: ${old?.length ?? "unknown"} bytes before, ${cur.size} bytes after (a side over ${MAX_DIFF_SIDE_BYTES} bytes)`
+            ],
+            void 0,
+            void 0,
+            false
+          )
+        );
         continue;
       }
       const note = cur.data ? [] : [`# after-content not read (${describeInspection(cur)})`];
@@ -542,7 +582,11 @@ function cliTransport(baseUrl, binary, env = process.env, launcher, password) {
       const args = ["run", "--attach", baseUrl, "--dir", req.directory, "--format", "json", "--model", req.model, "--agent", req.agent, req.text];
       const [command, argv] = launcher ? [launcher, [binary, ...args]] : [binary, args];
       const before = await sessionIds(client, req.directory);
-      const child = spawn(command, argv, { cwd: req.directory, stdio: ["ignore", "pipe", "pipe"], env: { ...env, OPENCODE_DISABLE_AUTOUPDATE: "1", ...password ? { [SERVER_PASSWORD_ENV]: password } : {} } });
+      const child = spawn(command, argv, {
+        cwd: req.directory,
+        stdio: ["ignore", "pipe", "pipe"],
+        env: { ...env, OPENCODE_DISABLE_AUTOUPDATE: "1", ...password ? { [SERVER_PASSWORD_ENV]: password } : {} }
+      });
       let stdout = "";
       let stderr = "";
       child.stdout.on("data", (d) => stdout += d.toString("utf8"));
@@ -565,7 +609,14 @@ function cliTransport(baseUrl, binary, env = process.env, launcher, password) {
         if (child.exitCode === null && child.signalCode === null) endedIdle = true, child.kill("SIGKILL");
       };
       let stoppedEarly;
-      const watch = watchRetries({ client, directory: req.directory, before, deadline: t0 + req.budgetMs, onStop: (reason) => (stoppedEarly = reason, child.kill("SIGKILL")), onIdle: () => void endWhenIdle() });
+      const watch = watchRetries({
+        client,
+        directory: req.directory,
+        before,
+        deadline: t0 + req.budgetMs,
+        onStop: (reason) => (stoppedEarly = reason, child.kill("SIGKILL")),
+        onIdle: () => void endWhenIdle()
+      });
       const exitCode = await new Promise((resolve) => {
         child.on("close", (code) => resolve(code));
         child.on("error", () => resolve(-1));
@@ -597,7 +648,18 @@ function cliTransport(baseUrl, binary, env = process.env, launcher, password) {
       const messages = sessionId ? (await client.session.messages({ path: { id: sessionId }, query })).data ?? [] : [];
       const lastError = messages.at(-1)?.info?.error;
       const error = interrupted ? `interrupted: ${interrupted}` : stoppedEarly ? `stopped waiting: ${stoppedEarly}` : endedIdle ? lastError ? `assistant error: ${JSON.stringify(lastError)}` : void 0 : !timedOut && exitCode !== 0 ? `opencode run exited ${exitCode}: ${stderr.trim().split("\n").at(-1) ?? ""}` : void 0;
-      return { sessionId, text: assistantText(messages), tools: toolUses(messages), timedOut, sessionStopped: timedOut ? sessionStopped ?? noSession : void 0, error, durationMs: Date.now() - t0, messages, ...watch.state(), ...interrupted ? { interrupted } : {} };
+      return {
+        sessionId,
+        text: assistantText(messages),
+        tools: toolUses(messages),
+        timedOut,
+        sessionStopped: timedOut ? sessionStopped ?? noSession : void 0,
+        error,
+        durationMs: Date.now() - t0,
+        messages,
+        ...watch.state(),
+        ...interrupted ? { interrupted } : {}
+      };
     }
   };
 }
@@ -645,7 +707,8 @@ function readIt(r, rel) {
   return r.tools.some((t) => {
     if (t.status !== "completed") return false;
     const input = t.input ?? {};
-    if (t.tool === "read") return String(input.filePath ?? "").replace(/\\/g, "/").endsWith(rel);
+    if (t.tool === "read")
+      return String(input.filePath ?? "").replace(/\\/g, "/").endsWith(rel);
     if (t.tool === "bash") return String(input.command ?? "").includes(rel);
     return false;
   });
@@ -653,18 +716,23 @@ function readIt(r, rel) {
 function runNode(env, args, evidenceName) {
   const cmd = contain(env.ctx.containment, env.ctx.policy, process.execPath, args);
   return new Promise((resolve) => {
-    execFile(cmd.command, cmd.args, { cwd: env.ctx.workDir, encoding: "utf8", timeout: 6e4, maxBuffer: 16 << 20, env: { ...env.ctx.codeEnv, NODE_OPTIONS: "" } }, (err, stdout, stderr) => {
-      const e = err;
-      const status = e ? e.signal ?? e.code ?? "error" : 0;
-      const output = `$ node ${args.join(" ")}
+    execFile(
+      cmd.command,
+      cmd.args,
+      { cwd: env.ctx.workDir, encoding: "utf8", timeout: 6e4, maxBuffer: 16 << 20, env: { ...env.ctx.codeEnv, NODE_OPTIONS: "" } },
+      (err, stdout, stderr) => {
+        const e = err;
+        const status = e ? e.signal ?? e.code ?? "error" : 0;
+        const output = `$ node ${args.join(" ")}
 exit: ${status}
 --- stdout
 ${stdout ?? ""}
 --- stderr
 ${stderr ?? ""}`;
-      env.evidence(evidenceName, output);
-      resolve({ ok: !e, output });
-    });
+        env.evidence(evidenceName, output);
+        resolve({ ok: !e, output });
+      }
+    );
   });
 }
 var testRun = (file) => ["--test-reporter=tap", file];
@@ -802,7 +870,15 @@ var codegen = async (env) => {
   const name = param(env, "expect_export");
   const [compiled, probe] = await Promise.all([
     runNode(env, ["--check", target], "compile.txt"),
-    runNode(env, ["--input-type=module", "-e", `const m = await import(${JSON.stringify("./" + target)}); if (typeof m[${JSON.stringify(name)}] !== 'function') { console.error('no export ${name}'); process.exit(3) }`], "export_check.txt")
+    runNode(
+      env,
+      [
+        "--input-type=module",
+        "-e",
+        `const m = await import(${JSON.stringify("./" + target)}); if (typeof m[${JSON.stringify(name)}] !== 'function') { console.error('no export ${name}'); process.exit(3) }`
+      ],
+      "export_check.txt"
+    )
   ]);
   if (!compiled.ok) return fail("SYNTAXERROR", `${target} does not compile`);
   if (!probe.ok) return fail("EVIDENCEMISMATCH", `${target} does not export a function ${name}`);
@@ -855,14 +931,19 @@ var review = async (env) => {
 };
 var emptyPrompt = async (env) => {
   const r = await env.prompt("");
-  env.evidence("response.json", JSON.stringify({ http_status: r.httpStatus ?? null, error: r.error ?? null, text: r.text, timed_out: r.timedOut, duration_ms: r.durationMs }, null, 2) + "\n");
+  env.evidence(
+    "response.json",
+    JSON.stringify({ http_status: r.httpStatus ?? null, error: r.error ?? null, text: r.text, timed_out: r.timedOut, duration_ms: r.durationMs }, null, 2) + "\n"
+  );
   env.log(`empty prompt: ${r.error ? `rejected (${r.error})` : describe(r)}`);
   const provider = judgeProvider(r);
   if (provider) return provider;
   if (r.timedOut) return fail("TIMEOUTEXCEEDED", "the empty prompt hung past the latency budget");
   const h = await env.transport.health();
   if (!h.healthy) return fail("CLIFAIL", `server unhealthy after the empty prompt: ${h.error}`);
-  return ok(r.error ? `empty prompt rejected cleanly (${r.error.slice(0, 80)}); server healthy` : `empty prompt answered (${r.text.length} chars); server healthy`);
+  return ok(
+    r.error ? `empty prompt rejected cleanly (${r.error.slice(0, 80)}); server healthy` : `empty prompt answered (${r.text.length} chars); server healthy`
+  );
 };
 var timeout = async (env) => {
   const c = env.ctx.caseDef;
@@ -898,13 +979,20 @@ var timeout = async (env) => {
   if (provider) return provider;
   if (!r.timedOut) {
     if (r.error) return fail("CLIFAIL", r.error);
-    if (work) return fail("EVIDENCEMISMATCH", `answered within the ${budget} ms budget although the work asked (${work.command}) takes ${work.min_duration_ms} ms: the work was not done, so the timeout was not exercised`);
+    if (work)
+      return fail(
+        "EVIDENCEMISMATCH",
+        `answered within the ${budget} ms budget although the work asked (${work.command}) takes ${work.min_duration_ms} ms: the work was not done, so the timeout was not exercised`
+      );
     return ok(`answered within ${budget} ms`);
   }
   if (r.sessionStopped === false) return fail("CLIFAIL", "the request was aborted but the OpenCode session kept running");
   const h = await env.transport.health();
   if (!h.healthy) return fail("CLIFAIL", `server unhealthy after the abort: ${h.error}`);
-  return fail("TIMEOUTEXCEEDED", `request exceeded its ${budget} ms budget${work ? ` (work asked: ${work.command}, ${ran ? "started" : "not started yet"})` : ""}; request and session aborted`);
+  return fail(
+    "TIMEOUTEXCEEDED",
+    `request exceeded its ${budget} ms budget${work ? ` (work asked: ${work.command}, ${ran ? "started" : "not started yet"})` : ""}; request and session aborted`
+  );
 };
 var agent = async (env) => {
   const r = await env.prompt();
@@ -974,7 +1062,10 @@ function interruptCase(reason) {
 }
 async function runCase(ctx) {
   const c = ctx.caseDef;
-  const secrets = secretValues(process.env, ctx.roles.map((r) => r.key_env));
+  const secrets = secretValues(
+    process.env,
+    ctx.roles.map((r) => r.key_env)
+  );
   const ownWrites = /* @__PURE__ */ new Set();
   const evidence = (name, data) => {
     ownWrites.add(path4.join(ctx.runDir, "evidence", c.id, name));
@@ -1051,7 +1142,22 @@ async function runCase(ctx) {
         const model = opts?.model ?? ctx.model;
         log(`prompt \u2192 ${model} via ${transport.name} (agent ${agentFor(c.prevention)}, budget ${opts?.budgetMs ?? ctx.latencyBudgetMs} ms)`);
         const signal = interruption.signal;
-        const result = signal.aborted ? { text: "", tools: [], timedOut: false, error: `not sent: ${String(signal.reason)}`, durationMs: 0, messages: [], interrupted: String(signal.reason) } : await transport.prompt({ directory: ctx.workDir, model, agent: agentFor(c.prevention), text: body, budgetMs: opts?.budgetMs ?? ctx.latencyBudgetMs, signal });
+        const result = signal.aborted ? {
+          text: "",
+          tools: [],
+          timedOut: false,
+          error: `not sent: ${String(signal.reason)}`,
+          durationMs: 0,
+          messages: [],
+          interrupted: String(signal.reason)
+        } : await transport.prompt({
+          directory: ctx.workDir,
+          model,
+          agent: agentFor(c.prevention),
+          text: body,
+          budgetMs: opts?.budgetMs ?? ctx.latencyBudgetMs,
+          signal
+        });
         transcripts.push({ label: model, result });
         await endLeftovers();
         return result;
@@ -1091,7 +1197,14 @@ async function runCase(ctx) {
     ...guardResult.violations,
     ...ledgerChanges.map((x) => ({ path: x.path, kind: x.kind, area: "ledger", code: "MODIFICATIONFAIL" })),
     ...escaped.map((x) => ({ path: x.path, kind: x.kind, area: "outside", code: x.kind === "deleted" ? "GITCLEANFAIL" : "MODIFICATIONFAIL" })),
-    ...registered.map((r) => ({ path: `.git/worktrees/${r.name}${r.worktree ? ` (worktree ${r.worktree})` : ""}`, kind: "created", area: "repo", code: "MODIFICATIONFAIL" }))
+    ...registered.map(
+      (r) => ({
+        path: `.git/worktrees/${r.name}${r.worktree ? ` (worktree ${r.worktree})` : ""}`,
+        kind: "created",
+        area: "repo",
+        code: "MODIFICATIONFAIL"
+      })
+    )
   ];
   if (escaped.length > 0) log(`outside the worktree: ${escaped.map((x) => `${x.kind} ${x.path}`).join(", ")}`);
   const offending = violations.map((v2) => v2.path);
@@ -1107,15 +1220,18 @@ async function runCase(ctx) {
     evidence("git_diff.txt", (await git(ctx.workDir, ["diff", "--name-status"])).stdout);
     evidence("guard_changes.txt", formatChanges(guardResult.changes));
   }
-  if (violations.length > 0) evidence("guard_violations.txt", violations.map((v2) => `${v2.code}	${v2.kind}	${v2.area}	${JSON.stringify(v2.path)}`).join("\n") + "\n");
+  if (violations.length > 0)
+    evidence("guard_violations.txt", violations.map((v2) => `${v2.code}	${v2.kind}	${v2.area}	${JSON.stringify(v2.path)}`).join("\n") + "\n");
   const created = guardResult.changes.filter((x) => x.kind === "created" && x.area === "tree").map((x) => x.path);
   if (created.length > 0) evidence("items.txt", captureItems(ctx.workDir, created, ctx.evidenceMaxBytes, evidence).join("\n") + "\n");
   const denied = transcripts.flatMap((t) => t.result.tools.filter((u) => u.status === "error" && /permission|denied|rule/i.test(u.error ?? "")));
   if (denied.length > 0) evidence("denied_tool_calls.json", JSON.stringify(denied, null, 2) + "\n");
   const providerError = providerErrorFile(transcripts.map((t) => t.result));
   if (providerError) evidence("provider_error.json", JSON.stringify(providerError, null, 2) + "\n");
-  const diff = await changesDiff(guardResult.before, guardResult.after, guardResult.changes).catch((e) => `# changes.diff could not be made: ${e.message}
-`);
+  const diff = await changesDiff(guardResult.before, guardResult.after, guardResult.changes).catch(
+    (e) => `# changes.diff could not be made: ${e.message}
+`
+  );
   if (diff) evidence("changes.diff", diff);
   if (registered.length > 0 && commonDir) {
     const lines = [];
@@ -1124,24 +1240,41 @@ async function runCase(ctx) {
     log(`worktree(s) the agent registered: ${lines.join("; ")}`);
   }
   if (guardResult.changes.length > 0) {
-    const fileMounts = new Set((ctx.policy?.rules ?? []).filter((r) => r.access === "write" && r.file && r.path.startsWith(ctx.workDir + path4.sep)).map((r) => toPosix(path4.relative(ctx.workDir, r.path))));
+    const fileMounts = new Set(
+      (ctx.policy?.rules ?? []).filter((r) => r.access === "write" && r.file && r.path.startsWith(ctx.workDir + path4.sep)).map((r) => toPosix(path4.relative(ctx.workDir, r.path)))
+    );
     const records = await restore(guardResult.before, guardResult.changes, fileMounts);
     const again = compareSnapshots(guardResult.before, await takeSnapshotAfter(guardResult.before, { exclude: ctx.harnessPaths }));
-    evidence("restore.txt", formatRestore(records) + `verified: ${again.length === 0 ? "tree matches the before-snapshot" : `${again.length} paths still differ`}
-`);
+    evidence(
+      "restore.txt",
+      formatRestore(records) + `verified: ${again.length === 0 ? "tree matches the before-snapshot" : `${again.length} paths still differ`}
+`
+    );
     log(`restored ${records.length} paths; ${again.length === 0 ? "tree back to its before-state" : `${again.length} still differ`}`);
-    if (again.length > 0) outcome = { actual: "FAIL", code: "EVIDENCEMISMATCH", reason: `the tree could not be restored: ${again.map((x) => x.path).join(", ")}` };
+    if (again.length > 0)
+      outcome = { actual: "FAIL", code: "EVIDENCEMISMATCH", reason: `the tree could not be restored: ${again.map((x) => x.path).join(", ")}` };
   }
   for (const c2 of ctx.canaries) if (canaryChanges.some((x) => x.path === c2.file)) restoreCanary(c2);
   const planted = ledgerChanges.filter((x) => x.kind === "created").map((x) => x.path);
-  const moved = moveEscapedFiles([...escaped.filter((x) => x.kind === "created" && !ctx.canaries.some((k) => k.file === x.path)).map((x) => x.path), ...planted], ctx.evidenceMaxBytes, evidence);
+  const moved = moveEscapedFiles(
+    [...escaped.filter((x) => x.kind === "created" && !ctx.canaries.some((k) => k.file === x.path)).map((x) => x.path), ...planted],
+    ctx.evidenceMaxBytes,
+    evidence
+  );
   if (moved.length > 0) {
     evidence("escaped.txt", moved.join("\n") + "\n");
     log(`moved ${moved.length} file(s) the agent created outside the worktree into the evidence`);
   }
   if (transcripts.length > 0) {
     const file = path4.join(ctx.agentCallsDir, `${c.id}.json`);
-    const text = redact(JSON.stringify(transcripts.map((t) => ({ model: t.label, ...t.result })), null, 2) + "\n", secrets);
+    const text = redact(
+      JSON.stringify(
+        transcripts.map((t) => ({ model: t.label, ...t.result })),
+        null,
+        2
+      ) + "\n",
+      secrets
+    );
     writeFileAtomic(file, text);
     writeFileAtomic(path4.join(ctx.runDir, "evidence", c.id, "transcript.json"), text);
   }

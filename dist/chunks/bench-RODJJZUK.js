@@ -2,8 +2,8 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-OQWIMYHV.js";
-import "./chunk-P2G4MC2A.js";
+} from "./chunk-GP4OW5Q3.js";
+import "./chunk-CE2ZWSA4.js";
 import {
   DEFAULT_ROLES,
   builtinCases,
@@ -11,34 +11,34 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-VTJ7K4MC.js";
-import "./chunk-5QSKF2BS.js";
-import "./chunk-TS62XW23.js";
+} from "./chunk-ZPJOO4EJ.js";
+import "./chunk-DDOO4UZT.js";
+import "./chunk-UVDJYQLF.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_WRITE_ALLOWLIST,
   resolveOpencodeBinary
-} from "./chunk-EKVB6Y5Q.js";
+} from "./chunk-FJZVPX5M.js";
 import "./chunk-NMVRJYBN.js";
 import {
   agentFor,
   caseTag,
   sdkTransport
-} from "./chunk-NYUSRTDV.js";
+} from "./chunk-ZQ6BSK2T.js";
 import "./chunk-ZV5KNJNH.js";
-import "./chunk-XYEOXY3V.js";
-import "./chunk-TZR42FOZ.js";
+import "./chunk-AEU5EF37.js";
+import "./chunk-NEJKFVQH.js";
 import "./chunk-ZCGT4M2M.js";
 import "./chunk-5BDKX7AO.js";
 import "./chunk-7S2WGD5M.js";
-import "./chunk-BOCFVUUR.js";
+import "./chunk-OSR6QGIA.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
-import "./chunk-T23RGRU6.js";
-import "./chunk-XI2MVAHJ.js";
+import "./chunk-UICWZD46.js";
+import "./chunk-BVL2MMJH.js";
 import "./chunk-UJXVBKO4.js";
 import "./chunk-YVTE5AOK.js";
-import "./chunk-Y4FTFHXJ.js";
+import "./chunk-O4YGU3GG.js";
 import "./chunk-LHSCZ3D7.js";
 
 // src/bench.ts
@@ -100,8 +100,10 @@ async function runBench(argv) {
       const floorAfter = await floorOnce("after");
       const floorMs = Math.round((floorBefore + floorAfter) / 2);
       results.push({ suite: suiteMs, floor: floorMs });
-      process.stdout.write(`round ${i + 1}: suite ${suiteMs} ms, floor ${floorMs} ms (before ${floorBefore}, after ${floorAfter}), ratio ${(suiteMs / floorMs).toFixed(2)}\xD7
-`);
+      process.stdout.write(
+        `round ${i + 1}: suite ${suiteMs} ms, floor ${floorMs} ms (before ${floorBefore}, after ${floorAfter}), ratio ${(suiteMs / floorMs).toFixed(2)}\xD7
+`
+      );
     }
   } finally {
     await backends.stop();

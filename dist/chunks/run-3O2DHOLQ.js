@@ -5,25 +5,25 @@ import {
   cliEntry,
   runSuite,
   stageBatches
-} from "./chunk-VTJ7K4MC.js";
-import "./chunk-5QSKF2BS.js";
-import "./chunk-TS62XW23.js";
-import "./chunk-EKVB6Y5Q.js";
+} from "./chunk-ZPJOO4EJ.js";
+import "./chunk-DDOO4UZT.js";
+import "./chunk-UVDJYQLF.js";
+import "./chunk-FJZVPX5M.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-NYUSRTDV.js";
+import "./chunk-ZQ6BSK2T.js";
 import "./chunk-ZV5KNJNH.js";
-import "./chunk-XYEOXY3V.js";
-import "./chunk-TZR42FOZ.js";
+import "./chunk-AEU5EF37.js";
+import "./chunk-NEJKFVQH.js";
 import "./chunk-ZCGT4M2M.js";
 import "./chunk-5BDKX7AO.js";
 import "./chunk-7S2WGD5M.js";
-import "./chunk-BOCFVUUR.js";
+import "./chunk-OSR6QGIA.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
-import "./chunk-XI2MVAHJ.js";
+import "./chunk-BVL2MMJH.js";
 import "./chunk-UJXVBKO4.js";
 import "./chunk-YVTE5AOK.js";
-import "./chunk-Y4FTFHXJ.js";
+import "./chunk-O4YGU3GG.js";
 import "./chunk-LHSCZ3D7.js";
 export {
   DEFAULT_ROLES,

@@ -1,27 +1,27 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   verdictTable
-} from "./chunk-P2G4MC2A.js";
+} from "./chunk-CE2ZWSA4.js";
 import {
   runSuite
-} from "./chunk-VTJ7K4MC.js";
+} from "./chunk-ZPJOO4EJ.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,
   DEFAULT_WRITE_ALLOWLIST
-} from "./chunk-EKVB6Y5Q.js";
+} from "./chunk-FJZVPX5M.js";
 import {
   gitOk
-} from "./chunk-NYUSRTDV.js";
+} from "./chunk-ZQ6BSK2T.js";
 import {
   STAGES
 } from "./chunk-NYKIGPAP.js";
 import {
   scaffold
-} from "./chunk-T23RGRU6.js";
+} from "./chunk-UICWZD46.js";
 import {
   verifyRun
-} from "./chunk-XI2MVAHJ.js";
+} from "./chunk-BVL2MMJH.js";
 
 // src/demo.ts
 import { mkdtempSync, writeFileSync } from "node:fs";

@@ -2,8 +2,8 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   fixturesRoot,
   scaffold
-} from "./chunk-T23RGRU6.js";
-import "./chunk-Y4FTFHXJ.js";
+} from "./chunk-UICWZD46.js";
+import "./chunk-O4YGU3GG.js";
 import "./chunk-LHSCZ3D7.js";
 export {
   fixturesRoot,

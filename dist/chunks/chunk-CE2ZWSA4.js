@@ -20,7 +20,15 @@ function duration(ms, status) {
 }
 var TABLE_HEAD = ["| case | stage | expected | actual | status | failure code | duration |", "| --- | --- | --- | --- | --- | --- | ---: |"];
 function tableRow(c) {
-  const cells = [c.case_id, c.stage, c.expected_outcome, c.actual_outcome ?? "\u2014", `${STATUS_ICON[c.status]} ${c.status}${c.attempts ? ` (${c.attempts.passed}/${c.attempts.total} attempts)` : ""}`, c.failure_code ?? "\u2014", duration(c.duration_ms, c.status)];
+  const cells = [
+    c.case_id,
+    c.stage,
+    c.expected_outcome,
+    c.actual_outcome ?? "\u2014",
+    `${STATUS_ICON[c.status]} ${c.status}${c.attempts ? ` (${c.attempts.passed}/${c.attempts.total} attempts)` : ""}`,
+    c.failure_code ?? "\u2014",
+    duration(c.duration_ms, c.status)
+  ];
   return `| ${cells.map(cell).join(" | ")} |`;
 }
 function reasonLine(c) {
@@ -81,7 +89,18 @@ function uncontainedLine(s) {
 
 // src/report/table.ts
 function verdictTable(s) {
-  const rows = [["case", "stage", "expected", "actual", "status", "code", "ms"], ...s.cases.map((c) => [c.case_id, c.stage, c.expected_outcome, c.actual_outcome ?? "-", c.attempts ? `${c.status} ${c.attempts.passed}/${c.attempts.total}` : c.status, c.failure_code ?? "-", String(c.duration_ms)])];
+  const rows = [
+    ["case", "stage", "expected", "actual", "status", "code", "ms"],
+    ...s.cases.map((c) => [
+      c.case_id,
+      c.stage,
+      c.expected_outcome,
+      c.actual_outcome ?? "-",
+      c.attempts ? `${c.status} ${c.attempts.passed}/${c.attempts.total}` : c.status,
+      c.failure_code ?? "-",
+      String(c.duration_ms)
+    ])
+  ];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   const line = (r) => r.map((cell2, i) => cell2.padEnd(widths[i])).join("  ").trimEnd();
   const uncontained = uncontainedLine(s);

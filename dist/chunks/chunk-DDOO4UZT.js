@@ -19,7 +19,7 @@ import {
 } from "./chunk-YVTE5AOK.js";
 import {
   InputError
-} from "./chunk-Y4FTFHXJ.js";
+} from "./chunk-O4YGU3GG.js";
 
 // src/report/html/index.ts
 import { existsSync as existsSync2, realpathSync, statSync as statSync2 } from "node:fs";
@@ -74,7 +74,8 @@ function readResult(runDir, c) {
   }
 }
 function loadRun(runDir, summary) {
-  if (!existsSync(runDir) || !statSync(runDir).isDirectory()) throw new InputError("RUN_DIR", `${runDir} is not a directory; give a RUN_XXXX folder of a ledger`);
+  if (!existsSync(runDir) || !statSync(runDir).isDirectory())
+    throw new InputError("RUN_DIR", `${runDir} is not a directory; give a RUN_XXXX folder of a ledger`);
   let s = summary;
   if (!s) {
     const file = path.join(runDir, "run_summary.json");
@@ -173,7 +174,16 @@ function toolStep(p) {
   const error = str(state.error);
   const start = num(time.start);
   const end = num(time.end);
-  return { kind: "tool", tool: String(p.tool ?? "unknown"), status, input: state.input, output: str(state.output), error, denied: isDenied(status, error), durationMs: start !== void 0 && end !== void 0 ? end - start : void 0 };
+  return {
+    kind: "tool",
+    tool: String(p.tool ?? "unknown"),
+    status,
+    input: state.input,
+    output: str(state.output),
+    error,
+    denied: isDenied(status, error),
+    durationMs: start !== void 0 && end !== void 0 ? end - start : void 0
+  };
 }
 function callView(raw) {
   const c = obj(raw);
@@ -198,7 +208,15 @@ function callView(raw) {
     for (const t of c.tools) {
       const u = obj(t);
       const status = String(u.status ?? "unknown");
-      steps.push({ kind: "tool", tool: String(u.tool ?? "unknown"), status, input: u.input, output: str(u.output), error: str(u.error), denied: isDenied(status, str(u.error)) });
+      steps.push({
+        kind: "tool",
+        tool: String(u.tool ?? "unknown"),
+        status,
+        input: u.input,
+        output: str(u.output),
+        error: str(u.error),
+        denied: isDenied(status, str(u.error))
+      });
     }
   }
   return {
@@ -241,7 +259,8 @@ function inputText(input) {
   }
 }
 function stepHtml(s, source) {
-  if (s.kind !== "tool") return html`<li class="step ${s.kind}"><span class="who">${s.kind === "text" ? "said" : "thought"}</span>${pre(s.text, { max: LIMITS.tool, source })}</li>`;
+  if (s.kind !== "tool")
+    return html`<li class="step ${s.kind}"><span class="who">${s.kind === "text" ? "said" : "thought"}</span>${pre(s.text, { max: LIMITS.tool, source })}</li>`;
   const cls = s.denied ? "denied" : s.status === "completed" ? "ok" : s.status === "error" ? "err" : "other";
   return html`<li class="step tool ${cls}">
 <div class="tool-head"><code class="tool-name">${s.tool}</code> <span class="badge ${cls}">${s.denied ? "DENIED" : s.status}</span>${s.durationMs !== void 0 ? html` <span class="dur">${ms(s.durationMs)}</span>` : ""}</div>
@@ -368,13 +387,27 @@ function guardSection(c) {
   const offending = c.summary.offending_paths ?? [];
   const parts = [];
   if (violations.length > 0)
-    parts.push(html`<h5>Violations</h5>${table(["code", "kind", "area", "path"], violations.map((r) => [html`<span class="badge err">${r[0] ?? ""}</span>`, r[1] ?? "", r[2] ?? "", code(r[3] ?? "")]), "violations")}`);
+    parts.push(
+      html`<h5>Violations</h5>${table(
+        ["code", "kind", "area", "path"],
+        violations.map((r) => [html`<span class="badge err">${r[0] ?? ""}</span>`, r[1] ?? "", r[2] ?? "", code(r[3] ?? "")]),
+        "violations"
+      )}`
+    );
   else if (offending.length > 0) parts.push(html`<h5>Offending paths</h5><ul>${offending.map((p) => html`<li>${code(p)}</li>`)}</ul>`);
   parts.push(
-    changes.length > 0 ? html`<h5>Changes the guard saw</h5>${table(["kind", "area", "path"], changes.map((r) => [r[0] ?? "", r[1] ?? "", code(r[2] ?? "")]))}` : html`<p class="empty">The guard saw no change in the tree or the repository.</p>`
+    changes.length > 0 ? html`<h5>Changes the guard saw</h5>${table(
+      ["kind", "area", "path"],
+      changes.map((r) => [r[0] ?? "", r[1] ?? "", code(r[2] ?? "")])
+    )}` : html`<p class="empty">The guard saw no change in the tree or the repository.</p>`
   );
   if (escaped.length > 0)
-    parts.push(html`<h5>Created outside the worktree (moved into the evidence)</h5>${table(["evidence", "where it was made"], escaped.map((r) => [html`<a href="${runHref(`evidence/${c.summary.case_id}/${r[0]}`)}">${r[0]}</a>`, code(r[1] ?? "")]))}`);
+    parts.push(
+      html`<h5>Created outside the worktree (moved into the evidence)</h5>${table(
+        ["evidence", "where it was made"],
+        escaped.map((r) => [html`<a href="${runHref(`evidence/${c.summary.case_id}/${r[0]}`)}">${r[0]}</a>`, code(r[1] ?? "")])
+      )}`
+    );
   return html`${parts}`;
 }
 function diskSection(c) {
@@ -385,15 +418,20 @@ function diskSection(c) {
   const items = tsvRows(evidenceText(c, "items.txt") ?? "");
   const deleted = changes.filter((r) => r[0] === "deleted").map((r) => r[2] ?? "");
   const parts = [];
-  if (diffs.length > 0) parts.push(html`<h5>Modified and deleted files (unified diff against the state before the case)</h5>${diffs.map((d) => renderFileDiff(d, diffFile.rel))}`);
+  if (diffs.length > 0)
+    parts.push(html`<h5>Modified and deleted files (unified diff against the state before the case)</h5>${diffs.map((d) => renderFileDiff(d, diffFile.rel))}`);
   else if (changes.some((r) => r[0] === "modified" || r[0] === "mode" || r[0] === "type"))
-    parts.push(html`<p class="warn">Files were modified but this ledger has no changes.diff (written by opencode-dogfood since its HTML report): see guard_changes.txt.</p>`);
+    parts.push(
+      html`<p class="warn">Files were modified but this ledger has no changes.diff (written by opencode-dogfood since its HTML report): see guard_changes.txt.</p>`
+    );
   if (items.length > 0) {
     parts.push(html`<h5>Created files</h5>`);
     for (const [name, p] of items) {
       const f = c.evidence.get(name);
       const body = f ? readHead(f.abs, LIMITS.item * 4) : void 0;
-      parts.push(html`<div class="created"><h5><code>${p ?? ""}</code> <span class="note">kept as <a href="${runHref(`evidence/${id}/${name}`)}">${name}</a>${f ? `, ${f.bytes} bytes` : " (not captured)"}</span></h5>${body ? body.binary ? html`<p class="empty">(binary file)</p>` : pre(body.text, { max: LIMITS.item, source: f.rel, cls: "text file" }) : ""}</div>`);
+      parts.push(
+        html`<div class="created"><h5><code>${p ?? ""}</code> <span class="note">kept as <a href="${runHref(`evidence/${id}/${name}`)}">${name}</a>${f ? `, ${f.bytes} bytes` : " (not captured)"}</span></h5>${body ? body.binary ? html`<p class="empty">(binary file)</p>` : pre(body.text, { max: LIMITS.item, source: f.rel, cls: "text file" }) : ""}</div>`
+      );
     }
   } else {
     const created = changes.filter((r) => r[0] === "created");
@@ -410,7 +448,10 @@ function restoreSection(c) {
   const verified = lines.find((l) => l.startsWith("verified:"));
   const records = tsvRows(lines.filter((l) => !l.startsWith("verified:")).join("\n"));
   const ok = verified?.includes("tree matches the before-snapshot") ?? false;
-  return html`<p class="${ok ? "okline" : "warn"}">${verified ?? "no verification line in restore.txt"}</p>${records.length > 0 ? table(["action", "path", "detail"], records.map((r) => [html`<span class="badge ${r[0] === "unrestorable" ? "err" : "ok"}">${r[0] ?? ""}</span>`, code(r[1] ?? ""), r[2] ?? ""])) : ""}`;
+  return html`<p class="${ok ? "okline" : "warn"}">${verified ?? "no verification line in restore.txt"}</p>${records.length > 0 ? table(
+    ["action", "path", "detail"],
+    records.map((r) => [html`<span class="badge ${r[0] === "unrestorable" ? "err" : "ok"}">${r[0] ?? ""}</span>`, code(r[1] ?? ""), r[2] ?? ""])
+  ) : ""}`;
 }
 
 // src/report/html/checks.ts
@@ -478,7 +519,13 @@ function verdictFacts(c) {
     ["failure code", s.failure_code ?? "\u2014"],
     ["reason", s.reason ?? r?.reason ?? "\u2014"]
   ];
-  if (r) rows.push(["model", r.model_id ?? "\u2014"], ["transport", r.transport ?? "\u2014"], ["commit", html`<code>${r.repo_commit}</code>`], ["result", html`<a href="${runHref(`cases/${s.case_id}.result.json`)}">cases/${s.case_id}.result.json</a>`]);
+  if (r)
+    rows.push(
+      ["model", r.model_id ?? "\u2014"],
+      ["transport", r.transport ?? "\u2014"],
+      ["commit", html`<code>${r.repo_commit}</code>`],
+      ["result", html`<a href="${runHref(`cases/${s.case_id}.result.json`)}">cases/${s.case_id}.result.json</a>`]
+    );
   return html`<dl class="facts">${rows.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>${c.resultProblem ? html`<p class="warn">${c.resultProblem}</p>` : ""}`;
 }
 var section = (title, body, cls = "") => html`<section class="part ${cls}"><h4 class="part-title">${title}</h4>${body}</section>`;
@@ -502,7 +549,20 @@ ${section("Evidence files", evidenceSection(c), "files")}
 }
 
 // src/report/html/header.ts
-var KNOWN = /* @__PURE__ */ new Set(["schema_id", "schema_version", "run_id", "repo_commit", "total_cases", "passed", "failed", "skipped", "final_verdict", "stop_reason", "containment", "cases"]);
+var KNOWN = /* @__PURE__ */ new Set([
+  "schema_id",
+  "schema_version",
+  "run_id",
+  "repo_commit",
+  "total_cases",
+  "passed",
+  "failed",
+  "skipped",
+  "final_verdict",
+  "stop_reason",
+  "containment",
+  "cases"
+]);
 function valueText(v) {
   return typeof v === "string" ? v : JSON.stringify(v, null, 2);
 }
@@ -533,7 +593,12 @@ function runHeader(run, origin = "cli") {
     ["cases", `${s.total_cases}: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped`],
     ...s.stop_reason ? [["stop reason", s.stop_reason]] : [],
     ["containment", s.containment ?? "not recorded"],
-    ...roots.length > 0 ? roots.map((k) => [`ledger root (${k})`, html`<code class="hash">${valueText(s[k])}</code>`]) : [["ledger root", html`<span class="empty">${origin === "run" ? "sealed into run_summary.json after this page was written (the root covers this page)" : "none in run_summary.json"}</span>`]],
+    ...roots.length > 0 ? roots.map((k) => [`ledger root (${k})`, html`<code class="hash">${valueText(s[k])}</code>`]) : [
+      [
+        "ledger root",
+        html`<span class="empty">${origin === "run" ? "sealed into run_summary.json after this page was written (the root covers this page)" : "none in run_summary.json"}</span>`
+      ]
+    ],
     ["OpenCode", version ?? "unknown (no health.json in this run)"],
     ["model", models.length > 0 ? models.join(", ") : "unknown (no case ran)"],
     ["transport", transports.length > 0 ? transports.join(", ") : "\u2014"],
@@ -707,11 +772,15 @@ function reportToFile(runDirArg, outArg, cwd) {
   const runDir = path2.resolve(cwd, runDirArg);
   const run = loadRun(runDir);
   const out = path2.resolve(cwd, outArg ?? `${run.summary.run_id ?? path2.basename(runDir)}.report.html`);
-  if (existsSync2(out) && statSync2(out).isDirectory()) throw new InputError("--out", `${out} is a directory; give a file name, e.g. ${path2.join(out, "report.html")}`);
+  if (existsSync2(out) && statSync2(out).isDirectory())
+    throw new InputError("--out", `${out} is a directory; give a file name, e.g. ${path2.join(out, "report.html")}`);
   const realRun = realpathSync(runDir);
   const realOutDir = existsSync2(path2.dirname(out)) ? realpathSync(path2.dirname(out)) : path2.dirname(out);
   if (inside(realRun, path2.join(realOutDir, path2.basename(out))))
-    throw new InputError("--out", `${out} is inside the ledger ${runDir}, which stays as the run sealed it (its report.html has a sidecar); write the report outside the RUN folder`);
+    throw new InputError(
+      "--out",
+      `${out} is inside the ledger ${runDir}, which stays as the run sealed it (its report.html has a sidecar); write the report outside the RUN folder`
+    );
   writeFileAtomic(out, renderPage(run, "cli"));
   return out;
 }

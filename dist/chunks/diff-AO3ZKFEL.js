@@ -15,7 +15,7 @@ import {
 } from "./chunk-YVTE5AOK.js";
 import {
   InputError
-} from "./chunk-Y4FTFHXJ.js";
+} from "./chunk-O4YGU3GG.js";
 import "./chunk-LHSCZ3D7.js";
 
 // src/ledger/diff.ts
@@ -47,7 +47,8 @@ function normalizeText(text, ctx) {
   t = t.replace(/<tmp>\/opencode-dogfood-RUN_####-\*\/slot-\d+\/wt\b/g, "<worktree>");
   t = t.replace(/(<tmp>\/opencode-dogfood-RUN_####-\*)\/slot-\d+(?:<tmp>|\/tmp)/g, "$1");
   t = t.replace(/\.git\/worktrees\/[^/\s"']+/g, ".git/worktrees/<name>");
-  if (/^[0-9a-f]{40}$/.test(ctx.commit)) t = t.replace(new RegExp(`\\b${ctx.commit.slice(0, 7)}[0-9a-f]{0,33}\\b`, "g"), (m) => ctx.commit.startsWith(m) ? "<commit>" : m);
+  if (/^[0-9a-f]{40}$/.test(ctx.commit))
+    t = t.replace(new RegExp(`\\b${ctx.commit.slice(0, 7)}[0-9a-f]{0,33}\\b`, "g"), (m) => ctx.commit.startsWith(m) ? "<commit>" : m);
   t = t.replace(/\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\b/g, "<date>");
   t = t.replace(/\b1[5-9]\d{11}\b/g, "<time>");
   t = t.replace(/\b([a-z]{2,8})_[0-9A-Za-z]{20,}\b/g, "$1_<id>");
@@ -56,7 +57,10 @@ function normalizeText(text, ctx) {
   t = t.replace(/(--port[ =])\d{2,5}\b/g, "$1<port>");
   t = t.replace(/\bpid([ :=]\s*)\d+\b/gi, "pid$1<pid>");
   t = t.replace(/(^|\s)\+\d+(?:\.\d+)?s:/gm, "$1+<t>s:");
-  t = t.replace(/\b\d+(?:\.\d+)?\s?(?:ms|s|sec|secs|seconds|milliseconds)\b(?!\s*budget)/g, (m, offset, whole) => SETTING_WORDS.test(whole.slice(Math.max(0, offset - 20), offset)) ? m : "<t>");
+  t = t.replace(
+    /\b\d+(?:\.\d+)?\s?(?:ms|s|sec|secs|seconds|milliseconds)\b(?!\s*budget)/g,
+    (m, offset, whole) => SETTING_WORDS.test(whole.slice(Math.max(0, offset - 20), offset)) ? m : "<t>"
+  );
   t = t.replace(/\b(duration_ms|durationMs|duration|elapsed_ms|elapsedMs|elapsed)(["']?\s*[:=]?\s*)\d+(?:\.\d+)?\b/g, "$1$2<t>");
   return t;
 }
@@ -111,7 +115,11 @@ function normalizeEvidence(fileName, data, ctx) {
   if (!isText(data)) return void 0;
   const text = data.toString("utf8");
   if (fileName === "processes.txt") return normalizeProcesses(text, ctx);
-  if (fileName === "git_status.txt") return normalizeText(text.split("\n").filter((l) => !isHarnessOutputStatus(l)).join("\n"), ctx);
+  if (fileName === "git_status.txt")
+    return normalizeText(
+      text.split("\n").filter((l) => !isHarnessOutputStatus(l)).join("\n"),
+      ctx
+    );
   if (fileName === "stdout.txt") return normalizeText(text.replace(/^.*\bended \d+ process\(es\) the case left running: .*\n?/gm, ""), ctx);
   if (fileName.endsWith(".json")) {
     try {
@@ -153,7 +161,8 @@ function learnRoots(runDir, caseIds) {
 }
 function loadRun(dirArg) {
   const dir = path.resolve(dirArg);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new NotARunError(dirArg, "no such folder; give a RUN_XXXX folder of a ledger (e.g. artifacts/ledger/opencode_dogfood/RUN_0001)");
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new NotARunError(dirArg, "no such folder; give a RUN_XXXX folder of a ledger (e.g. artifacts/ledger/opencode_dogfood/RUN_0001)");
   const summaryFile = path.join(dir, "run_summary.json");
   const summary = existsSync(summaryFile) ? readJsonFile(dirArg, summaryFile) : void 0;
   const casesDir = path.join(dir, "cases");
@@ -165,7 +174,8 @@ function loadRun(dirArg) {
       results.set(typeof r.case_id === "string" ? r.case_id : name.slice(0, -".result.json".length), r);
     }
   }
-  if (!summary && results.size === 0) throw new NotARunError(dirArg, "not a run folder (no run_summary.json and no cases/*.result.json); give a RUN_XXXX folder of a ledger");
+  if (!summary && results.size === 0)
+    throw new NotARunError(dirArg, "not a run folder (no run_summary.json and no cases/*.result.json); give a RUN_XXXX folder of a ledger");
   if (summary && !Array.isArray(summary.cases)) throw new NotARunError(dirArg, "run_summary.json has no cases list");
   const caseIds = [.../* @__PURE__ */ new Set([...(summary?.cases ?? []).map((c) => c.case_id), ...results.keys()])];
   const first = results.values().next().value;
@@ -312,7 +322,11 @@ function renderDiff(d) {
 }
 function diffCommand(argv, write = (s) => process.stdout.write(s)) {
   const { values, positionals } = parseArgs({ args: argv, options: { json: { type: "boolean" } }, strict: true, allowPositionals: true });
-  if (positionals.length !== 2) throw new InputError("diff", `give two run folders, RUN_A RUN_B (got ${positionals.length}), e.g. artifacts/ledger/opencode_dogfood/RUN_0001 artifacts/ledger/opencode_dogfood/RUN_0002`);
+  if (positionals.length !== 2)
+    throw new InputError(
+      "diff",
+      `give two run folders, RUN_A RUN_B (got ${positionals.length}), e.g. artifacts/ledger/opencode_dogfood/RUN_0001 artifacts/ledger/opencode_dogfood/RUN_0002`
+    );
   const d = diffRuns(positionals[0], positionals[1]);
   write(values.json ? JSON.stringify(d, null, 2) + "\n" : renderDiff(d));
   return d.same ? 0 : 1;

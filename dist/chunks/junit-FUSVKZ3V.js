@@ -4,11 +4,11 @@ import {
   renderJunit,
   writeJunit,
   xmlEscape
-} from "./chunk-SHSABKRN.js";
+} from "./chunk-4XYI6QV6.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
 import "./chunk-YVTE5AOK.js";
-import "./chunk-Y4FTFHXJ.js";
+import "./chunk-O4YGU3GG.js";
 import "./chunk-LHSCZ3D7.js";
 export {
   parseJunitPath,

@@ -10,7 +10,7 @@ import {
 } from "./chunk-YVTE5AOK.js";
 import {
   SchemaError
-} from "./chunk-Y4FTFHXJ.js";
+} from "./chunk-O4YGU3GG.js";
 import {
   __commonJS,
   __toESM
@@ -7163,7 +7163,8 @@ function check(runDir, opts, problems) {
   if (summary.run_id !== path2.basename(runDir)) problems.push(`run_summary.json: run_id ${summary.run_id} does not match the folder ${path2.basename(runDir)}`);
   if (summary.passed + summary.failed + summary.skipped !== summary.total_cases)
     problems.push(`run_summary.json: passed ${summary.passed} + failed ${summary.failed} + skipped ${summary.skipped} != total_cases ${summary.total_cases}`);
-  if (summary.cases.length !== summary.total_cases) problems.push(`run_summary.json: ${summary.cases.length} cases listed, total_cases is ${summary.total_cases}`);
+  if (summary.cases.length !== summary.total_cases)
+    problems.push(`run_summary.json: ${summary.cases.length} cases listed, total_cases is ${summary.total_cases}`);
   const count = (s) => summary.cases.filter((c) => c.status === s).length;
   if (count("PASS") !== summary.passed) problems.push(`run_summary.json: passed is ${summary.passed}, ${count("PASS")} cases have PASS`);
   if (count("FAIL") !== summary.failed) problems.push(`run_summary.json: failed is ${summary.failed}, ${count("FAIL")} cases have FAIL`);
@@ -7171,8 +7172,10 @@ function check(runDir, opts, problems) {
   const verdict = summary.failed === 0 && summary.skipped === 0 && summary.total_cases > 0 ? "PASS" : "FAIL";
   if (summary.final_verdict !== verdict) problems.push(`run_summary.json: final_verdict ${summary.final_verdict}, the counts say ${verdict}`);
   const recomputed = ledgerRoot(runDir);
-  if (typeof summary.ledger_root !== "string" || !ROOT_PATTERN.test(summary.ledger_root)) problems.push("run_summary.json: no ledger_root (a run of an older version, or it was removed)");
-  else if (summary.ledger_root !== recomputed) problems.push(`run_summary.json: ledger_root ${summary.ledger_root} but the run's files hash to ${recomputed}: a file changed after the run sealed it`);
+  if (typeof summary.ledger_root !== "string" || !ROOT_PATTERN.test(summary.ledger_root))
+    problems.push("run_summary.json: no ledger_root (a run of an older version, or it was removed)");
+  else if (summary.ledger_root !== recomputed)
+    problems.push(`run_summary.json: ledger_root ${summary.ledger_root} but the run's files hash to ${recomputed}: a file changed after the run sealed it`);
   if (opts.root !== void 0 && opts.root !== summary.ledger_root)
     problems.push(`run_summary.json: ledger_root ${summary.ledger_root ?? "(none)"} is not the published root ${opts.root}: the summary was rewritten`);
   for (const c of summary.cases) {
@@ -7191,24 +7194,27 @@ function check(runDir, opts, problems) {
     if (c.result_sha256 !== sha256(readFileSync2(path2.join(runDir, resultRel)))) problems.push(`${resultRel}: sha256 is not the summary's result_sha256`);
     for (const k of ["stage", "expected_outcome", "actual_outcome", "status", "duration_ms", "reason"])
       if (result[k] !== c[k]) problems.push(`${resultRel}: ${k} ${JSON.stringify(result[k])}, summary says ${JSON.stringify(c[k])}`);
-    if ((result.failure_code ?? null) !== c.failure_code) problems.push(`${resultRel}: failure_code ${JSON.stringify(result.failure_code ?? null)}, summary says ${JSON.stringify(c.failure_code)}`);
+    if ((result.failure_code ?? null) !== c.failure_code)
+      problems.push(`${resultRel}: failure_code ${JSON.stringify(result.failure_code ?? null)}, summary says ${JSON.stringify(c.failure_code)}`);
     if (result.run_id !== summary.run_id) problems.push(`${resultRel}: run_id ${result.run_id}, summary says ${summary.run_id}`);
     if (result.repo_commit !== summary.repo_commit) problems.push(`${resultRel}: repo_commit differs from the summary's`);
     const passExpected = result.expected_outcome === "SUCCESS" && result.actual_outcome === "SUCCESS" || result.expected_outcome === "EXPECTED_FAIL" && result.actual_outcome === "FAIL" && !!result.failure_code;
-    if (result.status === "PASS" && !passExpected) problems.push(`${resultRel}: PASS contradicts expected ${result.expected_outcome} / actual ${result.actual_outcome}`);
+    if (result.status === "PASS" && !passExpected)
+      problems.push(`${resultRel}: PASS contradicts expected ${result.expected_outcome} / actual ${result.actual_outcome}`);
     const evidence = (Array.isArray(result.evidence) ? result.evidence : []).filter((e) => e && typeof e.path === "string" && typeof e.sha256 === "string");
     for (let i = 1; i < evidence.length; i++)
       if (compareC(evidence[i - 1].path, evidence[i].path) >= 0) problems.push(`${resultRel}: evidence not sorted (LC_ALL=C) at '${evidence[i].path}'`);
     for (const e of evidence) {
       if (!fileSet.has(e.path)) problems.push(`${resultRel}: evidence '${e.path}' is missing`);
-      else if (sha256(readFileSync2(path2.join(runDir, e.path))) !== e.sha256) problems.push(`${resultRel}: evidence '${e.path}' does not match its recorded sha256`);
+      else if (sha256(readFileSync2(path2.join(runDir, e.path))) !== e.sha256)
+        problems.push(`${resultRel}: evidence '${e.path}' does not match its recorded sha256`);
     }
     const listed = new Set(evidence.map((e) => e.path));
     for (const f of fileSet) {
-      if (f.startsWith(`evidence/${c.case_id}/`) && !f.endsWith(SIDECAR_EXT) && !listed.has(f)) problems.push(`${resultRel}: evidence file '${f}' is not listed`);
+      if (f.startsWith(`evidence/${c.case_id}/`) && !f.endsWith(SIDECAR_EXT) && !listed.has(f))
+        problems.push(`${resultRel}: evidence file '${f}' is not listed`);
     }
-    for (const name of REQUIRED_EVIDENCE)
-      if (!fileSet.has(`evidence/${c.case_id}/${name}`)) problems.push(`evidence/${c.case_id}/${name}: missing`);
+    for (const name of REQUIRED_EVIDENCE) if (!fileSet.has(`evidence/${c.case_id}/${name}`)) problems.push(`evidence/${c.case_id}/${name}: missing`);
     if (c.attempts) checkAttempts(runDir, c.case_id, c.attempts, problems);
   }
   return problems;

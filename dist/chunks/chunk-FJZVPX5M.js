@@ -10,7 +10,7 @@ import {
 } from "./chunk-NYKIGPAP.js";
 import {
   InputError
-} from "./chunk-Y4FTFHXJ.js";
+} from "./chunk-O4YGU3GG.js";
 
 // src/opencode/binary.ts
 import { execFileSync } from "node:child_process";
@@ -30,7 +30,8 @@ function supportedVersion(parts) {
 }
 function checkOpencodeVersion(version, where, input = "opencode-path") {
   const v = parseVersion(version);
-  if (!v) throw new InputError(input, `could not read the version of ${where} (it said '${version.trim().slice(0, 80)}'); supported: ${SUPPORTED_OPENCODE.text}`);
+  if (!v)
+    throw new InputError(input, `could not read the version of ${where} (it said '${version.trim().slice(0, 80)}'); supported: ${SUPPORTED_OPENCODE.text}`);
   if (!supportedVersion(v.parts)) throw new InputError(input, `opencode ${v.version} is not supported; supported: ${SUPPORTED_OPENCODE.text} (${where})`);
   return v.version;
 }

@@ -14,10 +14,10 @@ import {
   signSummary,
   sshKeygen,
   verifySignature
-} from "./chunk-BOCFVUUR.js";
+} from "./chunk-OSR6QGIA.js";
 import "./chunk-UJXVBKO4.js";
 import "./chunk-YVTE5AOK.js";
-import "./chunk-Y4FTFHXJ.js";
+import "./chunk-O4YGU3GG.js";
 import "./chunk-LHSCZ3D7.js";
 export {
   SIGNATURE_FILE,

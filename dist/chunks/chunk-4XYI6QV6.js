@@ -11,7 +11,7 @@ import {
 } from "./chunk-YVTE5AOK.js";
 import {
   InputError
-} from "./chunk-Y4FTFHXJ.js";
+} from "./chunk-O4YGU3GG.js";
 
 // src/report/junit.ts
 import { existsSync, statSync } from "node:fs";
@@ -24,7 +24,10 @@ function xmlEscape(text, attribute = false) {
 var attrs = (a) => Object.entries(a).filter(([, v]) => v !== void 0).map(([k, v]) => ` ${k}="${xmlEscape(String(v), true)}"`).join("");
 var seconds = (ms) => (ms / 1e3).toFixed(3);
 function failureText(c, reportLink) {
-  const lines = [`${c.case_id} ${c.status}: expected ${c.expected_outcome}, actual ${c.actual_outcome ?? "none"}${c.failure_code ? `, failure code ${c.failure_code}` : ""}`, `reason: ${c.reason ?? "none recorded"}`];
+  const lines = [
+    `${c.case_id} ${c.status}: expected ${c.expected_outcome}, actual ${c.actual_outcome ?? "none"}${c.failure_code ? `, failure code ${c.failure_code}` : ""}`,
+    `reason: ${c.reason ?? "none recorded"}`
+  ];
   if (c.offending_paths?.length) lines.push("offending paths:", ...c.offending_paths.map((p) => `  ${p}`));
   lines.push(`report: ${reportLink}`);
   return lines.join("\n");
@@ -77,7 +80,8 @@ ${suites.join("\n")}
 function parseJunitPath(value, cwd, input = "--junit") {
   if (value.trim() === "") throw new InputError(input, "is empty; give a file to write the JUnit XML to, e.g. test-results/opencode-dogfood.xml");
   const file = path.resolve(cwd, value);
-  if (existsSync(file) && statSync(file).isDirectory()) throw new InputError(input, `${file} is a directory; give a file name, e.g. ${path.join(file, "opencode-dogfood.xml")}`);
+  if (existsSync(file) && statSync(file).isDirectory())
+    throw new InputError(input, `${file} is a directory; give a file name, e.g. ${path.join(file, "opencode-dogfood.xml")}`);
   return file;
 }
 function writeJunit(file, summary) {
