@@ -21,7 +21,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 async function help() {
-  const RUN_OPTIONS_HELP = (await import("./chunks/option-docs-YTHRZ4WU.js")).runOptionsHelp();
+  const RUN_OPTIONS_HELP = (await import("./chunks/option-docs-NXWTCPSM.js")).runOptionsHelp();
   return `opencode-dogfood \u2014 validate the OpenCode coding agent before it works on your repository
 
 Usage:
@@ -40,6 +40,8 @@ Usage:
   opencode-dogfood init [DIR]           scaffold the sandbox fixtures the cases need (default: .)
   opencode-dogfood demo                 the full hermetic suite on a throwaway repository (npm run dogfood)
   opencode-dogfood bench                the suite against its floor, same warm server (npm run bench)
+  opencode-dogfood bench --view         what the read view costs: sandbox starts and write grants
+                                        against their floor, as a share of one contained suite run
 
 Run options:
 ${RUN_OPTIONS_HELP}
@@ -48,16 +50,16 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-U2L47QO4.js");
+  const { progressLine } = await import("./chunks/demo-FIXYMYVS.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
-  const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import("./chunks/inputs-OEYXADLW.js");
+  const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import("./chunks/inputs-ZYEYW5RQ.js");
   const stringOptions = new Set(
     Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k)
   );
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-3O2DHOLQ.js");
+  const { runSuite } = await import("./chunks/run-6JKCG6LH.js");
   const { verdictTable } = await import("./chunks/table-OLVZEUZO.js");
   const settings = parseRunSettings(values, process.cwd());
   const opts = engineOptions(settings);
@@ -161,7 +163,7 @@ var PARENT_POLL_MS = 250;
 async function cmdCase(argv) {
   const [ctxFile, pidFile, waitArg] = argv;
   if (pidFile) writeFileSync(pidFile, String(process.pid));
-  const loading = import("./chunks/run-case-V2N3L4XY.js");
+  const loading = import("./chunks/run-case-QIFFLXG3.js");
   loading.catch(() => {
   });
   const waitMs = Number(waitArg ?? 0);
@@ -230,9 +232,9 @@ async function main(argv) {
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-U2L47QO4.js")).runDemo(rest);
+        return await (await import("./chunks/demo-FIXYMYVS.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-RODJJZUK.js")).runBench(rest);
+        return await (await import("./chunks/bench-DHPSUSH7.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {

@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   progressLine
-} from "./chunks/chunk-GP4OW5Q3.js";
+} from "./chunks/chunk-CAAQFVG6.js";
 import {
   TABLE_HEAD,
   bytes,
@@ -20,15 +20,15 @@ import {
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-ZPJOO4EJ.js";
+} from "./chunks/chunk-R6XNK5ZL.js";
 import "./chunks/chunk-DDOO4UZT.js";
 import "./chunks/chunk-UVDJYQLF.js";
 import {
   engineOptions
-} from "./chunks/chunk-SZ6K52G6.js";
+} from "./chunks/chunk-O7WSANTF.js";
 import {
   OPTION_TABLE
-} from "./chunks/chunk-3GUV3SHC.js";
+} from "./chunks/chunk-HW2WRO5F.js";
 import {
   BUILTIN_MODEL,
   platformPackages,
@@ -36,7 +36,7 @@ import {
   selectCases
 } from "./chunks/chunk-FJZVPX5M.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-ZQ6BSK2T.js";
+import "./chunks/chunk-RFRD2MVP.js";
 import {
   secretValues
 } from "./chunks/chunk-ZV5KNJNH.js";
@@ -44,7 +44,7 @@ import {
   onPath,
   probeBwrap,
   usernsRefused
-} from "./chunks/chunk-AEU5EF37.js";
+} from "./chunks/chunk-32DEH4SJ.js";
 import "./chunks/chunk-NEJKFVQH.js";
 import {
   BearerCredentialHandler,

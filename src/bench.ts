@@ -39,6 +39,7 @@ async function floor(url: string, password: string, directory: string, verbose =
 }
 
 export async function runBench(argv: string[]): Promise<number> {
+  if (argv.includes('--view')) return (await import('./bench-view.js')).runViewBench(argv)
   const rounds = Number(argv[argv.indexOf('--rounds') + 1] || 1) || 1
   const repo = await makeThrowawayRepo('opencode-dogfood-bench-')
   const base = path.dirname(repo)

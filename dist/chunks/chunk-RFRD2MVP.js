@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   isAllowed
-} from "./chunk-AEU5EF37.js";
+} from "./chunk-32DEH4SJ.js";
 import {
   BeneathReader,
   DEFAULT_EVIDENCE_MAX_BYTES,

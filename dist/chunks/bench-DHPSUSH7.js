@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-GP4OW5Q3.js";
+} from "./chunk-CAAQFVG6.js";
 import "./chunk-CE2ZWSA4.js";
 import {
   DEFAULT_ROLES,
@@ -11,7 +11,7 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-ZPJOO4EJ.js";
+} from "./chunk-R6XNK5ZL.js";
 import "./chunk-DDOO4UZT.js";
 import "./chunk-UVDJYQLF.js";
 import {
@@ -24,9 +24,9 @@ import {
   agentFor,
   caseTag,
   sdkTransport
-} from "./chunk-ZQ6BSK2T.js";
+} from "./chunk-RFRD2MVP.js";
 import "./chunk-ZV5KNJNH.js";
-import "./chunk-AEU5EF37.js";
+import "./chunk-32DEH4SJ.js";
 import "./chunk-NEJKFVQH.js";
 import "./chunk-ZCGT4M2M.js";
 import "./chunk-5BDKX7AO.js";
@@ -64,6 +64,7 @@ async function floor(url, password, directory, verbose = false) {
   return Date.now() - t0;
 }
 async function runBench(argv) {
+  if (argv.includes("--view")) return (await import("./bench-view-GOJPUQ3M.js")).runViewBench(argv);
   const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
   const repo = await makeThrowawayRepo("opencode-dogfood-bench-");
   const base = path.dirname(repo);

@@ -9,7 +9,7 @@ import {
   parseContainmentMode,
   parseReadAllow,
   validateAllowlist
-} from "./chunk-AEU5EF37.js";
+} from "./chunk-32DEH4SJ.js";
 import {
   MAX_EVIDENCE_LIMIT
 } from "./chunk-NEJKFVQH.js";

@@ -33,7 +33,7 @@ import {
   takeSnapshotAfter,
   toolUses,
   writeEvidence
-} from "./chunk-ZQ6BSK2T.js";
+} from "./chunk-RFRD2MVP.js";
 import {
   containsSecret,
   redact,
@@ -43,7 +43,7 @@ import {
   contain,
   containmentLabel,
   describePolicy
-} from "./chunk-AEU5EF37.js";
+} from "./chunk-32DEH4SJ.js";
 import {
   BeneathReader,
   DEFAULT_EVIDENCE_MAX_BYTES,

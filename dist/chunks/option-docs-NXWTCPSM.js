@@ -1,10 +1,10 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   OPTION_TABLE
-} from "./chunk-3GUV3SHC.js";
+} from "./chunk-HW2WRO5F.js";
 import "./chunk-FJZVPX5M.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-AEU5EF37.js";
+import "./chunk-32DEH4SJ.js";
 import "./chunk-NEJKFVQH.js";
 import "./chunk-OSR6QGIA.js";
 import "./chunk-4XYI6QV6.js";

@@ -49,7 +49,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-ZQ6BSK2T.js";
+} from "./chunk-RFRD2MVP.js";
 import {
   redact,
   scrubFile,
@@ -60,7 +60,7 @@ import {
   containmentLabel,
   derivePolicy,
   resolveContainment
-} from "./chunk-AEU5EF37.js";
+} from "./chunk-32DEH4SJ.js";
 import {
   DEFAULT_EVIDENCE_MAX_BYTES,
   readUntrustedFile
@@ -1775,6 +1775,7 @@ function writeSummary(runDir, runId, repoCommit, cases, stopReason, containment)
 export {
   builtinCases,
   loadCases,
+  grantWrites,
   startBackends,
   cliEntry,
   createWorktree,

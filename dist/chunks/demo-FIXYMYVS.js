@@ -4,16 +4,16 @@ import {
   makeThrowawayRepo,
   progressLine,
   runDemo
-} from "./chunk-GP4OW5Q3.js";
+} from "./chunk-CAAQFVG6.js";
 import "./chunk-CE2ZWSA4.js";
-import "./chunk-ZPJOO4EJ.js";
+import "./chunk-R6XNK5ZL.js";
 import "./chunk-DDOO4UZT.js";
 import "./chunk-UVDJYQLF.js";
 import "./chunk-FJZVPX5M.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-ZQ6BSK2T.js";
+import "./chunk-RFRD2MVP.js";
 import "./chunk-ZV5KNJNH.js";
-import "./chunk-AEU5EF37.js";
+import "./chunk-32DEH4SJ.js";
 import "./chunk-NEJKFVQH.js";
 import "./chunk-ZCGT4M2M.js";
 import "./chunk-5BDKX7AO.js";

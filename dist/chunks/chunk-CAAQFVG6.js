@@ -4,7 +4,7 @@ import {
 } from "./chunk-CE2ZWSA4.js";
 import {
   runSuite
-} from "./chunk-ZPJOO4EJ.js";
+} from "./chunk-R6XNK5ZL.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,
@@ -12,7 +12,7 @@ import {
 } from "./chunk-FJZVPX5M.js";
 import {
   gitOk
-} from "./chunk-ZQ6BSK2T.js";
+} from "./chunk-RFRD2MVP.js";
 import {
   STAGES
 } from "./chunk-NYKIGPAP.js";

@@ -6,10 +6,6 @@ import {
   InputError
 } from "./chunk-O4YGU3GG.js";
 
-// src/sandbox/policy.ts
-import { existsSync as existsSync2, statSync } from "node:fs";
-import path2 from "node:path";
-
 // src/sandbox/read-view.ts
 import { existsSync, lstatSync, readlinkSync } from "node:fs";
 import path from "node:path";
@@ -65,6 +61,8 @@ function lstatOrUndefined(p) {
 }
 
 // src/sandbox/policy.ts
+import { existsSync as existsSync2, statSync } from "node:fs";
+import path2 from "node:path";
 function isFile(p) {
   try {
     return !statSync(p).isDirectory();
@@ -332,6 +330,7 @@ export {
   validateAllowlist,
   isAllowed,
   onPath,
+  systemView,
   parseReadAllow,
   derivePolicy,
   describePolicy,
@@ -340,5 +339,6 @@ export {
   usernsRefused,
   probeBwrap,
   resolveContainment,
+  bwrapArgs,
   contain
 };

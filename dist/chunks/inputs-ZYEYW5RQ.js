@@ -1,34 +1,27 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  DEFAULT_ROLES,
-  buildSummary,
-  cliEntry,
-  runSuite,
-  stageBatches
-} from "./chunk-ZPJOO4EJ.js";
-import "./chunk-DDOO4UZT.js";
-import "./chunk-UVDJYQLF.js";
+  RUN_OPTIONS,
+  engineOptions,
+  parseRunSettings
+} from "./chunk-O7WSANTF.js";
+import {
+  joinNegativeValues
+} from "./chunk-HW2WRO5F.js";
 import "./chunk-FJZVPX5M.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-ZQ6BSK2T.js";
-import "./chunk-ZV5KNJNH.js";
-import "./chunk-AEU5EF37.js";
+import "./chunk-32DEH4SJ.js";
 import "./chunk-NEJKFVQH.js";
-import "./chunk-ZCGT4M2M.js";
-import "./chunk-5BDKX7AO.js";
-import "./chunk-7S2WGD5M.js";
 import "./chunk-OSR6QGIA.js";
+import "./chunk-4XYI6QV6.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
-import "./chunk-BVL2MMJH.js";
 import "./chunk-UJXVBKO4.js";
 import "./chunk-YVTE5AOK.js";
 import "./chunk-O4YGU3GG.js";
 import "./chunk-LHSCZ3D7.js";
 export {
-  DEFAULT_ROLES,
-  buildSummary,
-  cliEntry,
-  runSuite,
-  stageBatches
+  RUN_OPTIONS,
+  engineOptions,
+  joinNegativeValues,
+  parseRunSettings
 };
