@@ -50,7 +50,7 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-FIXYMYVS.js");
+  const { progressLine } = await import("./chunks/demo-J3BTQAX7.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
@@ -59,7 +59,7 @@ async function cmdRun(argv) {
     Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k)
   );
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-6JKCG6LH.js");
+  const { runSuite } = await import("./chunks/run-AKM3WBEK.js");
   const { verdictTable } = await import("./chunks/table-OLVZEUZO.js");
   const settings = parseRunSettings(values, process.cwd());
   const opts = engineOptions(settings);
@@ -139,7 +139,7 @@ async function cmdReport(argv) {
   const { values, positionals } = parseArgs({ args: argv, options: { out: { type: "string" } }, strict: true, allowPositionals: true });
   if (positionals.length !== 1)
     throw new InputError("report", "give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001 (and optionally --out FILE)");
-  const { reportToFile } = await import("./chunks/html-WNVJMKVD.js");
+  const { reportToFile } = await import("./chunks/html-OBV6MZLU.js");
   const file = reportToFile(positionals[0], values.out, process.cwd());
   process.stdout.write(`report: ${file}
 `);
@@ -163,7 +163,7 @@ var PARENT_POLL_MS = 250;
 async function cmdCase(argv) {
   const [ctxFile, pidFile, waitArg] = argv;
   if (pidFile) writeFileSync(pidFile, String(process.pid));
-  const loading = import("./chunks/run-case-QIFFLXG3.js");
+  const loading = import("./chunks/run-case-ZMVY2ZTV.js");
   loading.catch(() => {
   });
   const waitMs = Number(waitArg ?? 0);
@@ -228,13 +228,13 @@ async function main(argv) {
       case "report":
         return await cmdReport(rest);
       case "diff":
-        return (await import("./chunks/diff-AO3ZKFEL.js")).diffCommand(rest);
+        return (await import("./chunks/diff-Z2WV32IV.js")).diffCommand(rest);
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-FIXYMYVS.js")).runDemo(rest);
+        return await (await import("./chunks/demo-J3BTQAX7.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-DHPSUSH7.js")).runBench(rest);
+        return await (await import("./chunks/bench-UVH4OQ6G.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {

@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   progressLine
-} from "./chunks/chunk-CAAQFVG6.js";
+} from "./chunks/chunk-6IMBR3OQ.js";
 import {
   TABLE_HEAD,
   bytes,
@@ -20,8 +20,8 @@ import {
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-R6XNK5ZL.js";
-import "./chunks/chunk-DDOO4UZT.js";
+} from "./chunks/chunk-6MBGV2TJ.js";
+import "./chunks/chunk-UH4HXRH2.js";
 import "./chunks/chunk-UVDJYQLF.js";
 import {
   engineOptions
@@ -36,7 +36,7 @@ import {
   selectCases
 } from "./chunks/chunk-FJZVPX5M.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-RFRD2MVP.js";
+import "./chunks/chunk-V24S52JP.js";
 import {
   secretValues
 } from "./chunks/chunk-ZV5KNJNH.js";
@@ -86323,6 +86323,10 @@ function realRunnerHost(opts = {}) {
 }
 
 // src/action/runner-setup.ts
+function worked(rec) {
+  rec.works = true;
+  return rec;
+}
 var PACKAGE_BWRAP = "/usr/bin/bwrap";
 var PACKAGED_PROFILE = "/usr/share/apparmor/extra-profiles/bwrap-userns-restrict";
 var PROFILE_FILE = "/etc/apparmor.d/opencode-dogfood-bwrap";
@@ -86425,7 +86429,7 @@ function setUpRunner(host, opts) {
   }
   rec.bwrap = bwrap;
   let error2 = probe(bwrap);
-  if (!error2) return rec.works = true, rec;
+  if (!error2) return worked(rec);
   if (!usernsRefused(error2)) return fail(`bwrap does not work here (${error2}); fix: check that ${bwrap} is bubblewrap and runs: ${bwrap} --ro-bind / / true`);
   const profileFix = `an AppArmor profile letting ${bwrap} create user namespaces (${PROFILE_FILE}: ${minimalProfile(bwrap).replace(/\n\s*/g, " ").trim()}) loaded with sudo apparmor_parser -r`;
   if (rec.facts.apparmor_enabled && host.which("apparmor_parser")) {
@@ -86436,14 +86440,14 @@ function setUpRunner(host, opts) {
       if (!write.ok) break;
       if (!priv("apparmor-profile", "apparmor_parser", ["-r", PROFILE_FILE]).ok) continue;
       error2 = probe(bwrap);
-      if (!error2) return rec.works = true, rec;
+      if (!error2) return worked(rec);
     }
   }
   const knob = rec.facts.apparmor_restrict_unprivileged_userns === "1" ? `${RESTRICT_KNOB}=0` : rec.facts.unprivileged_userns_clone === "0" ? `${CLONE_KNOB}=1` : void 0;
   if (knob && kind === "github-hosted") {
     const s = priv("sysctl", "sysctl", ["-w", knob]);
     if (s.ok) error2 = probe(bwrap);
-    if (!error2) return rec.works = true, rec;
+    if (!error2) return worked(rec);
   }
   const fix = knob ? `sudo sysctl -w ${knob}, or ${profileFix}` : rec.facts.max_user_namespaces === "0" ? "sudo sysctl -w user.max_user_namespaces=15000" : rec.facts.apparmor_enabled ? profileFix : "user namespaces are refused by neither AppArmor nor a sysctl here (a container\u2019s seccomp filter?): run the job on the runner itself, not in a container";
   return fail(`bwrap cannot create user namespaces here (${error2}); fix: ${fix}`);
@@ -86642,8 +86646,14 @@ function errorBody(message, completedAt) {
 
 // src/main.ts
 function failStep(e) {
-  if (e instanceof InputError) return setFailed(asActionInputError(e).message);
-  if (e instanceof PreflightError) return setFailed(e.message);
+  if (e instanceof InputError) {
+    setFailed(asActionInputError(e).message);
+    return;
+  }
+  if (e instanceof PreflightError) {
+    setFailed(e.message);
+    return;
+  }
   const err = e;
   debug(err.stack ?? String(e));
   setFailed(`${err.name ?? "Error"}: ${err.message ?? String(e)}`);
@@ -86659,7 +86669,7 @@ function prepareStateDir(ctx) {
 function defaultWorktree(ctx, stateDir) {
   return path8.join(ctx.runnerTemp, `opencode-dogfood-worktree-${ctx.runId || "local"}-${ctx.runAttempt}-${path8.basename(stateDir).slice(-6)}`);
 }
-async function opencodeBinary(inputs, ctx, stateDir) {
+async function opencodeBinary(inputs, ctx, _stateDir) {
   if (inputs.serverUrl && inputs.transport === "sdk") return void 0;
   const bin = await resolveActionBinary({
     explicit: inputs.opencodePath,

@@ -108,7 +108,11 @@ async function timeGuard(mutate, revert) {
   const changes = guard.compareSnapshots(before, after)
   timings.compare = performance.now() - tc
   const checkMs = performance.now() - ta
-  if (!mutate) for (const [k, v] of Object.entries(timings)) (phases[k] ??= []).push(v)
+  if (!mutate)
+    for (const [k, v] of Object.entries(timings)) {
+      phases[k] ??= []
+      phases[k].push(v)
+    }
   revert?.(before, changes)
   return { checkMs, cycleMs: beforeMs + checkMs, changes }
 }

@@ -29,8 +29,14 @@ import { runSuite } from './suite/run.js'
 import { interruptOnSignals } from './proc.js'
 
 function failStep(e: unknown): void {
-  if (e instanceof InputError) return core.setFailed(asActionInputError(e).message)
-  if (e instanceof PreflightError) return core.setFailed(e.message)
+  if (e instanceof InputError) {
+    core.setFailed(asActionInputError(e).message)
+    return
+  }
+  if (e instanceof PreflightError) {
+    core.setFailed(e.message)
+    return
+  }
   const err = e as Error
   core.debug(err.stack ?? String(e))
   core.setFailed(`${err.name ?? 'Error'}: ${err.message ?? String(e)}`)
@@ -51,7 +57,7 @@ function defaultWorktree(ctx: RunContext, stateDir: string): string {
   return path.join(ctx.runnerTemp, `opencode-dogfood-worktree-${ctx.runId || 'local'}-${ctx.runAttempt}-${path.basename(stateDir).slice(-6)}`)
 }
 
-async function opencodeBinary(inputs: ActionInputs, ctx: RunContext, stateDir: string): Promise<string | undefined> {
+async function opencodeBinary(inputs: ActionInputs, ctx: RunContext, _stateDir: string): Promise<string | undefined> {
   // A server the user runs is driven over HTTP; only the CLI transport needs a binary then.
   if (inputs.serverUrl && inputs.transport === 'sdk') return undefined
   const bin = await resolveActionBinary({

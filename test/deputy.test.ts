@@ -14,7 +14,6 @@ import { existsSync, lstatSync, readdirSync, readFileSync, rmSync, writeFileSync
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import builtin from '../fixtures/cases.json' with { type: 'json' }
 import { checkOutput, completionBodies } from '../src/report/check-run.js'
 import { renderJobSummary } from '../src/report/summary.js'
 import type { CaseResult, RunSummary } from '../src/types.js'

@@ -34,7 +34,6 @@ import {
   expectedChanges,
   expectedViolations,
   gitAsync,
-  gitIn,
   makeFixture,
   readIndexListingAsync,
   removeStrayDirs,

@@ -37,7 +37,7 @@ const base = mkdtempSync(path.join(os.tmpdir(), 'dogfood-snapshot-'))
 afterAll(() => rmSync(base, { recursive: true, force: true }))
 const repo = repoMaker(base)
 
-const lines = (dir: string, changes: ReturnType<typeof compareSnapshots>) => changes.map((c) => `${c.area} ${c.kind} ${c.path}`)
+const lines = (_dir: string, changes: ReturnType<typeof compareSnapshots>) => changes.map((c) => `${c.area} ${c.kind} ${c.path}`)
 
 describe('racy timestamps', () => {
   it.each(['node', 'find'] as const)(

@@ -13,6 +13,12 @@
 import type { CommandResult, RunnerHost } from './runner-host.js'
 import { usernsRefused } from '../sandbox/mechanism.js'
 
+/** The record of a setup whose bwrap works now. */
+function worked<T extends { works: boolean }>(rec: T): T {
+  rec.works = true
+  return rec
+}
+
 export type RunnerKind = 'github-hosted' | 'self-hosted' | 'local'
 
 /** One step the setup took, as recorded in runner_setup.json. */
@@ -184,7 +190,7 @@ export function setUpRunner(host: RunnerHost, opts: SetupOptions): RunnerSetupRe
   }
   rec.bwrap = bwrap
   let error = probe(bwrap)
-  if (!error) return ((rec.works = true), rec)
+  if (!error) return worked(rec)
   if (!usernsRefused(error)) return fail(`bwrap does not work here (${error}); fix: check that ${bwrap} is bubblewrap and runs: ${bwrap} --ro-bind / / true`)
 
   // 2. An AppArmor profile that lets this bwrap alone create user namespaces.
@@ -198,7 +204,7 @@ export function setUpRunner(host: RunnerHost, opts: SetupOptions): RunnerSetupRe
       if (!write.ok) break
       if (!priv('apparmor-profile', 'apparmor_parser', ['-r', PROFILE_FILE]).ok) continue
       error = probe(bwrap)
-      if (!error) return ((rec.works = true), rec)
+      if (!error) return worked(rec)
     }
   }
 
@@ -208,7 +214,7 @@ export function setUpRunner(host: RunnerHost, opts: SetupOptions): RunnerSetupRe
   if (knob && kind === 'github-hosted') {
     const s = priv('sysctl', 'sysctl', ['-w', knob])
     if (s.ok) error = probe(bwrap)
-    if (!error) return ((rec.works = true), rec)
+    if (!error) return worked(rec)
   }
   const fix = knob
     ? `sudo sysctl -w ${knob}, or ${profileFix}`

@@ -201,7 +201,7 @@ const roles: Check = async (env) => {
 const invalidModel: Check = async (env) => {
   const { providerID } = splitModel(env.ctx.model)
   const bad = `${providerID}/${param(env, 'model_id')}`
-  let registry
+  let registry: Awaited<ReturnType<typeof env.transport.registry>>
   try {
     registry = await env.transport.registry(env.ctx.workDir)
   } catch (e) {

@@ -14,7 +14,7 @@
 // that planted it, which is how a later run proves both that the file is ours
 // and that its run is dead before it touches it.
 import { randomBytes } from 'node:crypto'
-import { existsSync, lstatSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
+import { lstatSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { DEFAULT_EVIDENCE_MAX_BYTES, describeInspection, readBeneath } from './reader.js'
 import path from 'node:path'

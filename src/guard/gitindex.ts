@@ -234,7 +234,10 @@ async function listIndex(root: string): Promise<Parsed> {
     const [tag, mode, oid, stage] = rec.slice(0, tab).split(' ')
     const key = decodePath(Buffer.from(rec.slice(tab + 1), 'latin1'))
     let slot = st.entries.get(key)
-    if (slot === undefined) st.entries.set(key, (slot = slots++))
+    if (slot === undefined) {
+      slot = slots++
+      st.entries.set(key, slot)
+    }
     if (stage !== '0') {
       st.flags[slot] = F_CONFLICT
       continue
@@ -272,7 +275,7 @@ export async function readIndexState(root: string, gitDir: string, oidLen: numbe
     return { ...emptyState(createHash('sha256').update('no index').digest('hex'), true), mtimeS: 0, mtimeN: 0 }
   }
   // Same bytes as before: the earlier parse, and the earlier Buffer (so the listing is known to be the same).
-  if (previous?.bytes && previous.bytes.equals(bytes)) return { ...previous, mtimeS, mtimeN, fileKey, readAt }
+  if (previous?.bytes?.equals(bytes)) return { ...previous, mtimeS, mtimeN, fileKey, readAt }
   const parsed = parseIndex(bytes, oidLen, false)
   if (parsed) return { ...parsed, oidLen, mtimeS, mtimeN, bytes, fileKey, readAt }
   const listed = await listIndex(root)

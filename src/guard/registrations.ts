@@ -6,7 +6,7 @@
 // agent made: `git worktree remove` (never forced) when git accepts it, else
 // its files go into the evidence, its folders (then empty) are removed, and
 // the stale registration is pruned.
-import { lstatSync, readdirSync, readlinkSync, rmdirSync, rmSync } from 'node:fs'
+import { lstatSync, readdirSync, rmdirSync, rmSync } from 'node:fs'
 import { DEFAULT_EVIDENCE_MAX_BYTES, describeInspection, readBeneath, readUntrustedFile } from './reader.js'
 import path from 'node:path'
 import { git } from '../git.js'

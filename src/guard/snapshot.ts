@@ -213,7 +213,7 @@ async function storeThroughGit(root: string, reader: BeneathReader, rels: string
     const ids = r.exitCode === 0 ? r.stdout.trim().split('\n') : []
     const hexLen = format === 'sha256' ? 64 : 40
     if (ids.length === opened.length && ids.every((id) => id.length === hexLen && /^[0-9a-f]+$/.test(id))) {
-      opened.forEach((o, i) => out.set(o.rel, ids[i]))
+      for (const [i, o] of opened.entries()) out.set(o.rel, ids[i])
       return out
     }
     for (const o of opened) out.set(o.rel, blobIdOf({ fd: o.fd!, size: fstatSync(o.fd!).size }, format))
@@ -379,7 +379,10 @@ async function conversionFree(root: string, cfg: RepoConfig, candidates: string[
   for (let i = 0; i + 2 < parts.length; i += 3) {
     const p = decodePath(Buffer.from(parts[i], 'latin1'))
     let m = attrs.get(p)
-    if (!m) attrs.set(p, (m = new Map()))
+    if (!m) {
+      m = new Map()
+      attrs.set(p, m)
+    }
     m.set(parts[i + 1], parts[i + 2])
   }
   const safe = new Set<string>()

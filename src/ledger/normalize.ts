@@ -179,7 +179,7 @@ function isHarnessOutputStatus(line: string): boolean {
 
 function isText(data: Buffer): boolean {
   if (data.includes(0)) return false
-  return !Buffer.from(data.toString('utf8'), 'utf8').equals(data) ? false : true
+  return !!Buffer.from(data.toString('utf8'), 'utf8').equals(data)
 }
 
 /**

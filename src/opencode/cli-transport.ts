@@ -53,7 +53,10 @@ export function cliTransport(baseUrl: string, binary: string, env: NodeJS.Proces
       let endedIdle = false
       const endWhenIdle = async () => {
         await new Promise((r) => setTimeout(r, IDLE_GRACE_MS))
-        if (child.exitCode === null && child.signalCode === null) (endedIdle = true), child.kill('SIGKILL')
+        if (child.exitCode === null && child.signalCode === null) {
+          endedIdle = true
+          child.kill('SIGKILL')
+        }
       }
       // OpenCode's retries show only in the session's status (opencode run prints nothing meanwhile).
       let stoppedEarly: string | undefined
@@ -62,7 +65,10 @@ export function cliTransport(baseUrl: string, binary: string, env: NodeJS.Proces
         directory: req.directory,
         before,
         deadline: t0 + req.budgetMs,
-        onStop: (reason) => ((stoppedEarly = reason), child.kill('SIGKILL')),
+        onStop: (reason) => {
+          stoppedEarly = reason
+          child.kill('SIGKILL')
+        },
         onIdle: () => void endWhenIdle(),
       })
       const exitCode = await new Promise<number | null>((resolve) => {

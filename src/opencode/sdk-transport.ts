@@ -24,7 +24,7 @@ interface MessageLike {
 /** The session is done when its last message is a completed assistant turn that asks for no tools. */
 function finished(messages: MessageLike[]): boolean {
   const last = messages.at(-1)?.info
-  if (!last || last.role !== 'assistant') return false
+  if (last?.role !== 'assistant') return false
   if (last.error) return true
   return !!last.time?.completed && last.finish !== 'tool-calls'
 }

@@ -177,7 +177,7 @@ export async function execCase(
     model_id: verdict.model_id,
     transport: verdict.transport,
     repo_commit: /^[0-9a-f]{40}$/.test(verdict.repo_commit) ? verdict.repo_commit : repoCommit,
-    evidence: (scrubCase(ctx, registered), sealEvidence(ctx.runDir, c.id)),
+    evidence: scrubThenSeal(ctx, registered, c.id),
     reason: verdict.reason,
   }
   if (result.failure_code === null && result.expected_outcome === 'SUCCESS') delete result.failure_code
@@ -202,6 +202,12 @@ export async function execCase(
  * redacted and listed in redactions.txt (which secret, which form, which
  * file: never the value).
  */
+/** The case's evidence scrubbed (scrubCase), then sealed: its sidecars (sealEvidence's list of files). */
+function scrubThenSeal(ctx: CaseContext, registered: Map<string, string>, id: string): ReturnType<typeof sealEvidence> {
+  scrubCase(ctx, registered)
+  return sealEvidence(ctx.runDir, id)
+}
+
 function scrubCase(ctx: CaseContext, registered: Map<string, string>): void {
   const dir = path.join(ctx.runDir, 'evidence', ctx.caseDef.id)
   const files = existsSync(dir)

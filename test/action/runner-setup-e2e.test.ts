@@ -140,9 +140,7 @@ describe.runIf(canInstall)('the Action sets up containment on a GitHub-hosted ru
     expect(errors).toHaveLength(1)
     expect(errors[0]).not.toContain('%0A')
     expect(errors[0]).toMatch(
-      new RegExp(
-        `^containment: required \\(the default\\), but bwrap cannot create user namespaces here \\(bwrap: setting up uid map: Permission denied\\); fix: .+; or set containment: auto to run uncontained and say so$`,
-      ),
+      /^containment: required \(the default\), but bwrap cannot create user namespaces here \(bwrap: setting up uid map: Permission denied\); fix: .+; or set containment: auto to run uncontained and say so$/,
     )
     expect(main.stdout).toContain(`runner setup: probe: ${farm}/bwrap --ro-bind / /`)
     // No case ran: no ledger, no verdict; the check run is closed, never left spinning.

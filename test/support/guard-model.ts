@@ -157,7 +157,10 @@ export function cloneModel(fx: Fixture, umask: number): Model {
     if (n.kind === 'symlink') tree.set(p, { ...n })
     else {
       let i = inodes.get(n.inode)
-      if (!i) inodes.set(n.inode, (i = { content: n.inode.content, mode: n.inode.mode }))
+      if (!i) {
+        i = { content: n.inode.content, mode: n.inode.mode }
+        inodes.set(n.inode, i)
+      }
       tree.set(p, { kind: 'file', inode: i })
     }
   }
@@ -1084,8 +1087,7 @@ function gitHelper(): NonNullable<typeof helper> {
   let buf = ''
   c.stdout!.on('data', (d: Buffer) => {
     buf += d.toString()
-    let nl: number
-    while ((nl = buf.indexOf('\n')) >= 0) {
+    for (let nl = buf.indexOf('\n'); nl >= 0; nl = buf.indexOf('\n')) {
       const r = JSON.parse(buf.slice(0, nl))
       buf = buf.slice(nl + 1)
       pending.get(r.id)?.(r)
@@ -1134,7 +1136,10 @@ export function scanTree(root: string): { tree: Map<string, Node>; dirs: Set<str
       } else if (st.isSymbolicLink()) tree.set(child, { kind: 'symlink', target: bytesToPath(readlinkSync(abs(root, child), { encoding: 'buffer' })) })
       else {
         let inode = inodes.get(st.ino)
-        if (!inode) inodes.set(st.ino, (inode = { content: readFileSync(abs(root, child)), mode: st.mode & 0o7777 }))
+        if (!inode) {
+          inode = { content: readFileSync(abs(root, child)), mode: st.mode & 0o7777 }
+          inodes.set(st.ino, inode)
+        }
         tree.set(child, { kind: 'file', inode })
       }
     }

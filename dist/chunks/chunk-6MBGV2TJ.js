@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   writeRunReport
-} from "./chunk-DDOO4UZT.js";
+} from "./chunk-UH4HXRH2.js";
 import {
   startReaper
 } from "./chunk-UVDJYQLF.js";
@@ -49,7 +49,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-RFRD2MVP.js";
+} from "./chunk-V24S52JP.js";
 import {
   redact,
   scrubFile,
@@ -1004,7 +1004,7 @@ async function execCase(ctx, proc, registered, repoCommit, interrupt) {
     model_id: verdict.model_id,
     transport: verdict.transport,
     repo_commit: /^[0-9a-f]{40}$/.test(verdict.repo_commit) ? verdict.repo_commit : repoCommit,
-    evidence: (scrubCase(ctx, registered), sealEvidence(ctx.runDir, c.id)),
+    evidence: scrubThenSeal(ctx, registered, c.id),
     reason: verdict.reason
   };
   if (result.failure_code === null && result.expected_outcome === "SUCCESS") delete result.failure_code;
@@ -1021,6 +1021,10 @@ async function execCase(ctx, proc, registered, repoCommit, interrupt) {
     offending_paths: verdict.offending_paths,
     result_sha256: sha256File(resultFile)
   };
+}
+function scrubThenSeal(ctx, registered, id) {
+  scrubCase(ctx, registered);
+  return sealEvidence(ctx.runDir, id);
 }
 function scrubCase(ctx, registered) {
   const dir = path8.join(ctx.runDir, "evidence", ctx.caseDef.id);

@@ -101,7 +101,7 @@ function isHarnessOutputStatus(line) {
 }
 function isText(data) {
   if (data.includes(0)) return false;
-  return !Buffer.from(data.toString("utf8"), "utf8").equals(data) ? false : true;
+  return !!Buffer.from(data.toString("utf8"), "utf8").equals(data);
 }
 function withoutOtherCheckouts(value) {
   if (Array.isArray(value)) {

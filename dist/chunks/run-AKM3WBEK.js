@@ -5,12 +5,12 @@ import {
   cliEntry,
   runSuite,
   stageBatches
-} from "./chunk-R6XNK5ZL.js";
-import "./chunk-DDOO4UZT.js";
+} from "./chunk-6MBGV2TJ.js";
+import "./chunk-UH4HXRH2.js";
 import "./chunk-UVDJYQLF.js";
 import "./chunk-FJZVPX5M.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-RFRD2MVP.js";
+import "./chunk-V24S52JP.js";
 import "./chunk-ZV5KNJNH.js";
 import "./chunk-32DEH4SJ.js";
 import "./chunk-NEJKFVQH.js";

@@ -3,7 +3,7 @@ import {
   renderReport,
   reportToFile,
   writeRunReport
-} from "./chunk-DDOO4UZT.js";
+} from "./chunk-UH4HXRH2.js";
 import "./chunk-ZV5KNJNH.js";
 import {
   REPORT_FILE,

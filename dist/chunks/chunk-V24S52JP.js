@@ -805,7 +805,7 @@ function removeCanary(c) {
 
 // src/guard/snapshot.ts
 import { randomUUID, createHash as createHash2 } from "node:crypto";
-import { closeSync as closeSync2, existsSync as existsSync2, fstatSync as fstatSync2, lstatSync as lstatSync3, openSync as openSync2, readdirSync as readdirSync3, readlinkSync, readSync as readSync2, statSync as statSync2 } from "node:fs";
+import { closeSync as closeSync2, existsSync, fstatSync as fstatSync2, lstatSync as lstatSync3, openSync as openSync2, readdirSync as readdirSync3, readlinkSync, readSync as readSync2, statSync as statSync2 } from "node:fs";
 import os3 from "node:os";
 import path4 from "node:path";
 import { performance } from "node:perf_hooks";
@@ -967,7 +967,10 @@ async function listIndex(root) {
     const [tag, mode, oid, stage] = rec.slice(0, tab).split(" ");
     const key = decodePath(Buffer.from(rec.slice(tab + 1), "latin1"));
     let slot = st.entries.get(key);
-    if (slot === void 0) st.entries.set(key, slot = slots++);
+    if (slot === void 0) {
+      slot = slots++;
+      st.entries.set(key, slot);
+    }
     if (stage !== "0") {
       st.flags[slot] = F_CONFLICT;
       continue;
@@ -996,7 +999,7 @@ async function readIndexState(root, gitDir, oidLen, previous) {
   } catch {
     return { ...emptyState(createHash("sha256").update("no index").digest("hex"), true), mtimeS: 0, mtimeN: 0 };
   }
-  if (previous?.bytes && previous.bytes.equals(bytes)) return { ...previous, mtimeS, mtimeN, fileKey: fileKey2, readAt };
+  if (previous?.bytes?.equals(bytes)) return { ...previous, mtimeS, mtimeN, fileKey: fileKey2, readAt };
   const parsed = parseIndex(bytes, oidLen, false);
   if (parsed) return { ...parsed, oidLen, mtimeS, mtimeN, bytes, fileKey: fileKey2, readAt };
   const listed = await listIndex(root);
@@ -1440,7 +1443,7 @@ async function storeRaw(root, commonDir, rels, entries, format) {
         continue;
       }
       const id = rawBlobId(got.data, format);
-      if (existsSync2(path4.join(commonDir, "objects", id.slice(0, 2), id.slice(2)))) out.set(rel, id);
+      if (existsSync(path4.join(commonDir, "objects", id.slice(0, 2), id.slice(2)))) out.set(rel, id);
       else toGit.push(rel);
     }
     for (let i = 0; i < toGit.length; i += GIT_BATCH) {
@@ -1468,7 +1471,7 @@ async function storeThroughGit(root, reader, rels, format) {
     const ids = r.exitCode === 0 ? r.stdout.trim().split("\n") : [];
     const hexLen = format === "sha256" ? 64 : 40;
     if (ids.length === opened.length && ids.every((id) => id.length === hexLen && /^[0-9a-f]+$/.test(id))) {
-      opened.forEach((o, i) => out.set(o.rel, ids[i]));
+      for (const [i, o] of opened.entries()) out.set(o.rel, ids[i]);
       return out;
     }
     for (const o of opened) out.set(o.rel, blobIdOf({ fd: o.fd, size: fstatSync2(o.fd).size }, format));
@@ -1491,7 +1494,7 @@ async function repoConfig(root) {
     if (key === "core.attributesfile") attributesFile = true;
     if (key === "extensions.objectformat") objectFormat = value === "sha256" ? "sha256" : "sha1";
   }
-  if (existsSync2(xdgAttributes())) attributesFile = true;
+  if (existsSync(xdgAttributes())) attributesFile = true;
   return { autocrlf, attributesFile, objectFormat };
 }
 function xdgAttributes() {
@@ -1539,7 +1542,7 @@ function configKey(gitDir, commonDir) {
 }
 async function repoConfigCached(root, gitDir, commonDir) {
   const k = configKey(gitDir, commonDir);
-  if (k && !k.mentions) return { autocrlf: false, attributesFile: existsSync2(xdgAttributes()), objectFormat: "sha1" };
+  if (k && !k.mentions) return { autocrlf: false, attributesFile: existsSync(xdgAttributes()), objectFormat: "sha1" };
   const hit = configCache.get(root);
   if (k && hit && hit.key === k.key && k.newest < hit.at - RACY_WINDOW_FINE) return hit.cfg;
   const at = Date.now();
@@ -1559,7 +1562,7 @@ async function gitDirsOf(root) {
   try {
     const dotGit = path4.join(root, ".git");
     const s = lstatSync3(dotGit);
-    if (s.isDirectory() && existsSync2(path4.join(dotGit, "HEAD"))) return { gitDir: dotGit, commonDir: dotGit };
+    if (s.isDirectory() && existsSync(path4.join(dotGit, "HEAD"))) return { gitDir: dotGit, commonDir: dotGit };
     if (s.isFile()) {
       const m = /^gitdir: (.+?)\r?\n?$/.exec(readUntrustedFile(dotGit, 64 << 10).toString("utf8"));
       if (m) {
@@ -1572,7 +1575,7 @@ async function gitDirsOf(root) {
           );
         } catch {
         }
-        if (existsSync2(path4.join(gitDir, "HEAD"))) return { gitDir, commonDir };
+        if (existsSync(path4.join(gitDir, "HEAD"))) return { gitDir, commonDir };
       }
     }
   } catch {
@@ -1590,7 +1593,10 @@ async function conversionFree(root, cfg, candidates) {
   for (let i = 0; i + 2 < parts.length; i += 3) {
     const p = decodePath(Buffer.from(parts[i], "latin1"));
     let m = attrs.get(p);
-    if (!m) attrs.set(p, m = /* @__PURE__ */ new Map());
+    if (!m) {
+      m = /* @__PURE__ */ new Map();
+      attrs.set(p, m);
+    }
     m.set(parts[i + 1], parts[i + 2]);
   }
   const safe = /* @__PURE__ */ new Set();
@@ -1756,7 +1762,7 @@ async function takeSnapshot(root, opts = {}) {
   lap("before: config");
   if (cfg.objectFormat !== format) throw new Error(`object format: config says ${cfg.objectFormat}, the repository ${format}`);
   const objectFormat = cfg.objectFormat;
-  const mayConvert = cfg.autocrlf || cfg.attributesFile || w.attributes || existsSync2(path4.join(commonDir, "info", "attributes")) || existsSync2("/etc/gitattributes");
+  const mayConvert = cfg.autocrlf || cfg.attributesFile || w.attributes || existsSync(path4.join(commonDir, "info", "attributes")) || existsSync("/etc/gitattributes");
   const candidates = [];
   const toStore = [];
   for (const [rel, e] of w.tree) {
@@ -2213,7 +2219,7 @@ function buildConfig(input) {
 // src/opencode/server.ts
 import { spawn as spawn3 } from "node:child_process";
 import { randomBytes as randomBytes3 } from "node:crypto";
-import { createWriteStream, existsSync as existsSync3, mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { createWriteStream, existsSync as existsSync2, mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
 import net from "node:net";
 import path7 from "node:path";
 var NETWORK_FREE_ENV = {
@@ -2253,7 +2259,7 @@ function stateEnv(stateDir) {
 }
 var CONFIG_DEPENDENCY = "@opencode-ai/plugin";
 function settleConfigDependencies(configDir) {
-  if (existsSync3(path7.join(configDir, "package.json"))) return;
+  if (existsSync2(path7.join(configDir, "package.json"))) return;
   mkdirSync(path7.join(configDir, "node_modules"), { recursive: true });
   const deps = { [CONFIG_DEPENDENCY]: "*" };
   writeFileSync2(path7.join(configDir, "package.json"), JSON.stringify({ dependencies: deps }, null, 2) + "\n");
@@ -4122,7 +4128,7 @@ function sleep(ms) {
 }
 function finished(messages) {
   const last = messages.at(-1)?.info;
-  if (!last || last.role !== "assistant") return false;
+  if (last?.role !== "assistant") return false;
   if (last.error) return true;
   return !!last.time?.completed && last.finish !== "tool-calls";
 }
@@ -4250,7 +4256,7 @@ function findCaseTag(text) {
 }
 
 // src/ledger/evidence.ts
-import { existsSync as existsSync4, mkdirSync as mkdirSync2, readdirSync as readdirSync5 } from "node:fs";
+import { existsSync as existsSync3, mkdirSync as mkdirSync2, readdirSync as readdirSync5 } from "node:fs";
 import path8 from "node:path";
 function evidenceDir(runDir, caseId) {
   return path8.join(runDir, "evidence", caseId);
@@ -4264,7 +4270,7 @@ function writeEvidence(runDir, caseId, name, data) {
   return file;
 }
 function listFiles(dir) {
-  if (!existsSync4(dir)) return [];
+  if (!existsSync3(dir)) return [];
   const out = [];
   for (const e of readdirSync5(dir, { withFileTypes: true })) {
     const p = path8.join(dir, e.name);

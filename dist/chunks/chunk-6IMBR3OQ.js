@@ -4,7 +4,7 @@ import {
 } from "./chunk-CE2ZWSA4.js";
 import {
   runSuite
-} from "./chunk-R6XNK5ZL.js";
+} from "./chunk-6MBGV2TJ.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,
@@ -12,7 +12,7 @@ import {
 } from "./chunk-FJZVPX5M.js";
 import {
   gitOk
-} from "./chunk-RFRD2MVP.js";
+} from "./chunk-V24S52JP.js";
 import {
   STAGES
 } from "./chunk-NYKIGPAP.js";

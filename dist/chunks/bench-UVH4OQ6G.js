@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-CAAQFVG6.js";
+} from "./chunk-6IMBR3OQ.js";
 import "./chunk-CE2ZWSA4.js";
 import {
   DEFAULT_ROLES,
@@ -11,8 +11,8 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-R6XNK5ZL.js";
-import "./chunk-DDOO4UZT.js";
+} from "./chunk-6MBGV2TJ.js";
+import "./chunk-UH4HXRH2.js";
 import "./chunk-UVDJYQLF.js";
 import {
   BUILTIN_MODEL,
@@ -24,7 +24,7 @@ import {
   agentFor,
   caseTag,
   sdkTransport
-} from "./chunk-RFRD2MVP.js";
+} from "./chunk-V24S52JP.js";
 import "./chunk-ZV5KNJNH.js";
 import "./chunk-32DEH4SJ.js";
 import "./chunk-NEJKFVQH.js";
@@ -64,7 +64,7 @@ async function floor(url, password, directory, verbose = false) {
   return Date.now() - t0;
 }
 async function runBench(argv) {
-  if (argv.includes("--view")) return (await import("./bench-view-GOJPUQ3M.js")).runViewBench(argv);
+  if (argv.includes("--view")) return (await import("./bench-view-EX43AX3S.js")).runViewBench(argv);
   const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
   const repo = await makeThrowawayRepo("opencode-dogfood-bench-");
   const base = path.dirname(repo);

@@ -105,14 +105,14 @@ var Html = class {
   }
 };
 var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-function escape(text) {
+function escapeHtml(text) {
   return text.replace(/[&<>"']/g, (c) => ENTITIES[c]);
 }
 function piece(v) {
   if (v instanceof Html) return v.value;
   if (v === void 0 || v === null || v === false) return "";
   if (Array.isArray(v)) return v.map(piece).join("");
-  return escape(String(v));
+  return escapeHtml(String(v));
 }
 function html(strings, ...values) {
   let out = strings[0];

@@ -4,14 +4,14 @@ import {
   makeThrowawayRepo,
   progressLine,
   runDemo
-} from "./chunk-CAAQFVG6.js";
+} from "./chunk-6IMBR3OQ.js";
 import "./chunk-CE2ZWSA4.js";
-import "./chunk-R6XNK5ZL.js";
-import "./chunk-DDOO4UZT.js";
+import "./chunk-6MBGV2TJ.js";
+import "./chunk-UH4HXRH2.js";
 import "./chunk-UVDJYQLF.js";
 import "./chunk-FJZVPX5M.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-RFRD2MVP.js";
+import "./chunk-V24S52JP.js";
 import "./chunk-ZV5KNJNH.js";
 import "./chunk-32DEH4SJ.js";
 import "./chunk-NEJKFVQH.js";

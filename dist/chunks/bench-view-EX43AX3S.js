@@ -2,19 +2,19 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-CAAQFVG6.js";
+} from "./chunk-6IMBR3OQ.js";
 import "./chunk-CE2ZWSA4.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-R6XNK5ZL.js";
-import "./chunk-DDOO4UZT.js";
+} from "./chunk-6MBGV2TJ.js";
+import "./chunk-UH4HXRH2.js";
 import "./chunk-UVDJYQLF.js";
 import {
   DEFAULT_WRITE_ALLOWLIST
 } from "./chunk-FJZVPX5M.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-RFRD2MVP.js";
+import "./chunk-V24S52JP.js";
 import "./chunk-ZV5KNJNH.js";
 import {
   bwrapArgs,

@@ -33,7 +33,7 @@ import {
   takeSnapshotAfter,
   toolUses,
   writeEvidence
-} from "./chunk-RFRD2MVP.js";
+} from "./chunk-V24S52JP.js";
 import {
   containsSecret,
   redact,
@@ -606,7 +606,10 @@ function cliTransport(baseUrl, binary, env = process.env, launcher, password) {
       let endedIdle = false;
       const endWhenIdle = async () => {
         await new Promise((r) => setTimeout(r, IDLE_GRACE_MS));
-        if (child.exitCode === null && child.signalCode === null) endedIdle = true, child.kill("SIGKILL");
+        if (child.exitCode === null && child.signalCode === null) {
+          endedIdle = true;
+          child.kill("SIGKILL");
+        }
       };
       let stoppedEarly;
       const watch = watchRetries({
@@ -614,7 +617,10 @@ function cliTransport(baseUrl, binary, env = process.env, launcher, password) {
         directory: req.directory,
         before,
         deadline: t0 + req.budgetMs,
-        onStop: (reason) => (stoppedEarly = reason, child.kill("SIGKILL")),
+        onStop: (reason) => {
+          stoppedEarly = reason;
+          child.kill("SIGKILL");
+        },
         onIdle: () => void endWhenIdle()
       });
       const exitCode = await new Promise((resolve) => {
