@@ -7,6 +7,8 @@ import { diskSection, guardSection, restoreSection } from './disk.js'
 import { html, runHref, type Html } from './escape.js'
 import type { CaseView } from './ledger.js'
 import { caseAnchor } from './names.js'
+import { asTokens } from './tokens.js'
+import { usageDetail } from '../tokens.js'
 
 
 /** A duration for a person: ms under a second, else seconds. */
@@ -24,6 +26,8 @@ function verdictFacts(c: CaseView): Html {
     ['failure code', s.failure_code ?? '—'],
     ['reason', s.reason ?? r?.reason ?? '—'],
   ]
+  const tokens = asTokens(s.tokens)
+  if (tokens) rows.push(['tokens and cost', usageDetail(tokens)])
   if (r) rows.push(['model', r.model_id ?? '—'], ['transport', r.transport ?? '—'], ['commit', html`<code>${r.repo_commit}</code>`], ['result', html`<a href="${runHref(`cases/${s.case_id}.result.json`)}">cases/${s.case_id}.result.json</a>`])
   return html`<dl class="facts">${rows.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>${c.resultProblem ? html`<p class="warn">${c.resultProblem}</p>` : ''}`
 }

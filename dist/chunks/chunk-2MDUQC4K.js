@@ -37,9 +37,9 @@ import {
   __toESM
 } from "./chunk-LHSCZ3D7.js";
 
-// node_modules/isexe/windows.js
+// ../main/node_modules/isexe/windows.js
 var require_windows = __commonJS({
-  "node_modules/isexe/windows.js"(exports, module) {
+  "../main/node_modules/isexe/windows.js"(exports, module) {
     module.exports = isexe;
     isexe.sync = sync;
     var fs = __require("fs");
@@ -77,9 +77,9 @@ var require_windows = __commonJS({
   }
 });
 
-// node_modules/isexe/mode.js
+// ../main/node_modules/isexe/mode.js
 var require_mode = __commonJS({
-  "node_modules/isexe/mode.js"(exports, module) {
+  "../main/node_modules/isexe/mode.js"(exports, module) {
     module.exports = isexe;
     isexe.sync = sync;
     var fs = __require("fs");
@@ -110,9 +110,9 @@ var require_mode = __commonJS({
   }
 });
 
-// node_modules/isexe/index.js
+// ../main/node_modules/isexe/index.js
 var require_isexe = __commonJS({
-  "node_modules/isexe/index.js"(exports, module) {
+  "../main/node_modules/isexe/index.js"(exports, module) {
     var fs = __require("fs");
     var core;
     if (process.platform === "win32" || global.TESTING_WINDOWS) {
@@ -165,9 +165,9 @@ var require_isexe = __commonJS({
   }
 });
 
-// node_modules/which/which.js
+// ../main/node_modules/which/which.js
 var require_which = __commonJS({
-  "node_modules/which/which.js"(exports, module) {
+  "../main/node_modules/which/which.js"(exports, module) {
     var isWindows = process.platform === "win32" || process.env.OSTYPE === "cygwin" || process.env.OSTYPE === "msys";
     var path10 = __require("path");
     var COLON = isWindows ? ";" : ":";
@@ -261,9 +261,9 @@ var require_which = __commonJS({
   }
 });
 
-// node_modules/path-key/index.js
+// ../main/node_modules/path-key/index.js
 var require_path_key = __commonJS({
-  "node_modules/path-key/index.js"(exports, module) {
+  "../main/node_modules/path-key/index.js"(exports, module) {
     "use strict";
     var pathKey = (options = {}) => {
       const environment = options.env || process.env;
@@ -278,9 +278,9 @@ var require_path_key = __commonJS({
   }
 });
 
-// node_modules/cross-spawn/lib/util/resolveCommand.js
+// ../main/node_modules/cross-spawn/lib/util/resolveCommand.js
 var require_resolveCommand = __commonJS({
-  "node_modules/cross-spawn/lib/util/resolveCommand.js"(exports, module) {
+  "../main/node_modules/cross-spawn/lib/util/resolveCommand.js"(exports, module) {
     "use strict";
     var path10 = __require("path");
     var which = require_which();
@@ -320,9 +320,9 @@ var require_resolveCommand = __commonJS({
   }
 });
 
-// node_modules/cross-spawn/lib/util/escape.js
+// ../main/node_modules/cross-spawn/lib/util/escape.js
 var require_escape = __commonJS({
-  "node_modules/cross-spawn/lib/util/escape.js"(exports, module) {
+  "../main/node_modules/cross-spawn/lib/util/escape.js"(exports, module) {
     "use strict";
     var metaCharsRegExp = /([()\][%!^"`<>&|;, *?])/g;
     function escapeCommand(arg) {
@@ -345,17 +345,17 @@ var require_escape = __commonJS({
   }
 });
 
-// node_modules/shebang-regex/index.js
+// ../main/node_modules/shebang-regex/index.js
 var require_shebang_regex = __commonJS({
-  "node_modules/shebang-regex/index.js"(exports, module) {
+  "../main/node_modules/shebang-regex/index.js"(exports, module) {
     "use strict";
     module.exports = /^#!(.*)/;
   }
 });
 
-// node_modules/shebang-command/index.js
+// ../main/node_modules/shebang-command/index.js
 var require_shebang_command = __commonJS({
-  "node_modules/shebang-command/index.js"(exports, module) {
+  "../main/node_modules/shebang-command/index.js"(exports, module) {
     "use strict";
     var shebangRegex = require_shebang_regex();
     module.exports = (string = "") => {
@@ -373,9 +373,9 @@ var require_shebang_command = __commonJS({
   }
 });
 
-// node_modules/cross-spawn/lib/util/readShebang.js
+// ../main/node_modules/cross-spawn/lib/util/readShebang.js
 var require_readShebang = __commonJS({
-  "node_modules/cross-spawn/lib/util/readShebang.js"(exports, module) {
+  "../main/node_modules/cross-spawn/lib/util/readShebang.js"(exports, module) {
     "use strict";
     var fs = __require("fs");
     var shebangCommand = require_shebang_command();
@@ -395,9 +395,9 @@ var require_readShebang = __commonJS({
   }
 });
 
-// node_modules/cross-spawn/lib/parse.js
+// ../main/node_modules/cross-spawn/lib/parse.js
 var require_parse = __commonJS({
-  "node_modules/cross-spawn/lib/parse.js"(exports, module) {
+  "../main/node_modules/cross-spawn/lib/parse.js"(exports, module) {
     "use strict";
     var path10 = __require("path");
     var resolveCommand = require_resolveCommand();
@@ -457,9 +457,9 @@ var require_parse = __commonJS({
   }
 });
 
-// node_modules/cross-spawn/lib/enoent.js
+// ../main/node_modules/cross-spawn/lib/enoent.js
 var require_enoent = __commonJS({
-  "node_modules/cross-spawn/lib/enoent.js"(exports, module) {
+  "../main/node_modules/cross-spawn/lib/enoent.js"(exports, module) {
     "use strict";
     var isWin = process.platform === "win32";
     function notFoundError(original, syscall) {
@@ -507,9 +507,9 @@ var require_enoent = __commonJS({
   }
 });
 
-// node_modules/cross-spawn/index.js
+// ../main/node_modules/cross-spawn/index.js
 var require_cross_spawn = __commonJS({
-  "node_modules/cross-spawn/index.js"(exports, module) {
+  "../main/node_modules/cross-spawn/index.js"(exports, module) {
     "use strict";
     var cp = __require("child_process");
     var parse = require_parse();
@@ -833,17 +833,17 @@ function parseIndex(buf, oidLen, withListing = true) {
     const sum = createHash(oidLen === 32 ? "sha256" : "sha1").update(buf.subarray(0, body)).digest();
     if (!sum.equals(trailer)) return void 0;
   }
-  const count = buf.readUInt32BE(8);
-  const st = emptyState(void 0, true, count);
+  const count2 = buf.readUInt32BE(8);
+  const st = emptyState(void 0, true, count2);
   const text = buf.toString("latin1");
-  const oidBytes = Buffer.allocUnsafe(count * oidLen);
+  const oidBytes = Buffer.allocUnsafe(count2 * oidLen);
   const lst = withListing ? Buffer.allocUnsafe(buf.length + 16) : Buffer.alloc(0);
   let lp = 0;
   let off = 12;
   let prev = Buffer.alloc(0);
   let prevKey = "";
   let slots = 0;
-  for (let n = 0; n < count; n++) {
+  for (let n = 0; n < count2; n++) {
     const start = off;
     if (off + 40 + oidLen + 2 > body) return void 0;
     const mode = buf.readUInt32BE(off + 24);
@@ -2081,6 +2081,7 @@ function formatWorktreeCheck(c) {
 var SCRIPTED_PROVIDER = "dogfood";
 var SCRIPTED_MODEL = "scripted";
 var SCRIPTED_KEY_ENV = "DOGFOOD_SCRIPTED_KEY";
+var SCRIPTED_COST = { input: 1, output: 4, cache_read: 0.1, cache_write: 1.25 };
 function agentFor(prevention) {
   return `dogfood-${prevention}`;
 }
@@ -2126,7 +2127,7 @@ function buildConfig(input) {
       npm: "@ai-sdk/openai-compatible",
       name: "opencode-dogfood scripted model",
       options: { baseURL: input.scriptedUrl, apiKey: `{env:${key}}` },
-      models: { [SCRIPTED_MODEL]: { name: "Scripted (deterministic, offline)", tool_call: true } }
+      models: { [SCRIPTED_MODEL]: { name: "Scripted (deterministic, offline)", tool_call: true, cost: SCRIPTED_COST } }
     });
     provider[SCRIPTED_PROVIDER] = scripted(SCRIPTED_KEY_ENV);
     for (const r of input.roles) {
@@ -2426,7 +2427,60 @@ function providerErrorFile(results) {
   return { schema_id: "opencode_dogfood_provider_error", schema_version: "1.0", class: decisive.class, outcome: decisive.outcome, summary: decisive.summary, faults };
 }
 
-// node_modules/@opencode-ai/sdk/dist/gen/core/serverSentEvents.gen.js
+// src/opencode/usage.ts
+function zeroUsage() {
+  return { input: 0, output: 0, reasoning: 0, cache_read: 0, cache_write: 0, total: 0, cost: 0 };
+}
+function roundCost(x) {
+  return Math.round(x * 1e10) / 1e10;
+}
+function count(v) {
+  return typeof v === "number" && Number.isFinite(v) && v >= 0 ? Math.floor(v) : 0;
+}
+function addUsage(a, b) {
+  return {
+    input: a.input + b.input,
+    output: a.output + b.output,
+    reasoning: a.reasoning + b.reasoning,
+    cache_read: a.cache_read + b.cache_read,
+    cache_write: a.cache_write + b.cache_write,
+    total: a.total + b.total,
+    cost: roundCost(a.cost + b.cost)
+  };
+}
+function sumUsage(list) {
+  return list.reduce(addUsage, zeroUsage());
+}
+function infoUsage(info) {
+  if (!info || typeof info !== "object") return zeroUsage();
+  const i = info;
+  if (i.role !== "assistant") return zeroUsage();
+  const t = i.tokens && typeof i.tokens === "object" ? i.tokens : {};
+  const c = t.cache && typeof t.cache === "object" ? t.cache : {};
+  const u = { input: count(t.input), output: count(t.output), reasoning: count(t.reasoning), cache_read: count(c.read), cache_write: count(c.write) };
+  const cost = typeof i.cost === "number" && Number.isFinite(i.cost) && i.cost >= 0 ? roundCost(i.cost) : 0;
+  return { ...u, total: u.input + u.output + u.reasoning + u.cache_read + u.cache_write, cost };
+}
+function messagesUsage(messages) {
+  return sumUsage((Array.isArray(messages) ? messages : []).map((m) => infoUsage(m && typeof m === "object" ? m.info : void 0)));
+}
+function asUsage(v) {
+  if (!v || typeof v !== "object") return void 0;
+  const o = v;
+  const keys = ["input", "output", "reasoning", "cache_read", "cache_write", "total", "cost"];
+  if (!keys.every((k) => typeof o[k] === "number" && Number.isFinite(o[k]) && o[k] >= 0)) return void 0;
+  const u = Object.fromEntries(keys.map((k) => [k, o[k]]));
+  if (![u.input, u.output, u.reasoning, u.cache_read, u.cache_write, u.total].every(Number.isInteger)) return void 0;
+  if (u.total !== u.input + u.output + u.reasoning + u.cache_read + u.cache_write) return void 0;
+  return u;
+}
+function overTokenBudget(messages, budget) {
+  if (budget === void 0) return void 0;
+  const used = messagesUsage(messages).total;
+  return used > budget ? `token budget exceeded: the session used ${used} tokens, the budget is ${budget}` : void 0;
+}
+
+// ../main/node_modules/@opencode-ai/sdk/dist/gen/core/serverSentEvents.gen.js
 var createSseClient = ({ onSseError, onSseEvent, responseTransformer, responseValidator, sseDefaultRetryDelay, sseMaxRetryAttempts, sseMaxRetryDelay, sseSleepFn, url, ...options }) => {
   let lastEventId;
   const sleep3 = sseSleepFn ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
@@ -2532,7 +2586,7 @@ var createSseClient = ({ onSseError, onSseEvent, responseTransformer, responseVa
   return { stream };
 };
 
-// node_modules/@opencode-ai/sdk/dist/gen/core/auth.gen.js
+// ../main/node_modules/@opencode-ai/sdk/dist/gen/core/auth.gen.js
 var getAuthToken = async (auth, callback) => {
   const token = typeof callback === "function" ? await callback(auth) : callback;
   if (!token) {
@@ -2547,12 +2601,12 @@ var getAuthToken = async (auth, callback) => {
   return token;
 };
 
-// node_modules/@opencode-ai/sdk/dist/gen/core/bodySerializer.gen.js
+// ../main/node_modules/@opencode-ai/sdk/dist/gen/core/bodySerializer.gen.js
 var jsonBodySerializer = {
   bodySerializer: (body) => JSON.stringify(body, (_key, value) => typeof value === "bigint" ? value.toString() : value)
 };
 
-// node_modules/@opencode-ai/sdk/dist/gen/core/pathSerializer.gen.js
+// ../main/node_modules/@opencode-ai/sdk/dist/gen/core/pathSerializer.gen.js
 var separatorArrayExplode = (style) => {
   switch (style) {
     case "label":
@@ -2655,7 +2709,7 @@ var serializeObjectParam = ({ allowReserved, explode, name, style, value, valueO
   return style === "label" || style === "matrix" ? separator + joinedValues : joinedValues;
 };
 
-// node_modules/@opencode-ai/sdk/dist/gen/core/utils.gen.js
+// ../main/node_modules/@opencode-ai/sdk/dist/gen/core/utils.gen.js
 var PATH_PARAM_RE = /\{[^{}]+\}/g;
 var defaultPathSerializer = ({ path: path10, url: _url }) => {
   let url = _url;
@@ -2723,7 +2777,7 @@ var getUrl = ({ baseUrl, path: path10, query, querySerializer, url: _url }) => {
   return url;
 };
 
-// node_modules/@opencode-ai/sdk/dist/gen/client/utils.gen.js
+// ../main/node_modules/@opencode-ai/sdk/dist/gen/client/utils.gen.js
 var createQuerySerializer = ({ allowReserved, array, object } = {}) => {
   const querySerializer = (queryParams) => {
     const search = [];
@@ -2930,7 +2984,7 @@ var createConfig = (override = {}) => ({
   ...override
 });
 
-// node_modules/@opencode-ai/sdk/dist/gen/client/client.gen.js
+// ../main/node_modules/@opencode-ai/sdk/dist/gen/client/client.gen.js
 var createClient = (config = {}) => {
   let _config = mergeConfigs(createConfig(), config);
   const getConfig = () => ({ ..._config });
@@ -3079,7 +3133,7 @@ var createClient = (config = {}) => {
   };
 };
 
-// node_modules/@opencode-ai/sdk/dist/gen/core/params.gen.js
+// ../main/node_modules/@opencode-ai/sdk/dist/gen/core/params.gen.js
 var extraPrefixesMap = {
   $body_: "body",
   $headers_: "headers",
@@ -3088,12 +3142,12 @@ var extraPrefixesMap = {
 };
 var extraPrefixes = Object.entries(extraPrefixesMap);
 
-// node_modules/@opencode-ai/sdk/dist/gen/client.gen.js
+// ../main/node_modules/@opencode-ai/sdk/dist/gen/client.gen.js
 var client = createClient(createConfig({
   baseUrl: "http://localhost:4096"
 }));
 
-// node_modules/@opencode-ai/sdk/dist/gen/sdk.gen.js
+// ../main/node_modules/@opencode-ai/sdk/dist/gen/sdk.gen.js
 var _HeyApiClient = class {
   _client = client;
   constructor(args) {
@@ -3974,7 +4028,7 @@ var OpencodeClient = class extends _HeyApiClient {
   event = new Event({ client: this._client });
 };
 
-// node_modules/@opencode-ai/sdk/dist/error-interceptor.js
+// ../main/node_modules/@opencode-ai/sdk/dist/error-interceptor.js
 function wrapClientError(error, response, request, opts) {
   if (!opts?.throwOnError)
     return error;
@@ -4001,7 +4055,7 @@ function describe(request, response) {
   return `${method} ${url}${status ? " \u2192 " + status : ""}${statusText ? " " + statusText : ""}`;
 }
 
-// node_modules/@opencode-ai/sdk/dist/client.js
+// ../main/node_modules/@opencode-ai/sdk/dist/client.js
 function pick(value, fallback) {
   if (!value)
     return;
@@ -4050,7 +4104,7 @@ function createOpencodeClient(config) {
   return new OpencodeClient({ client: client2 });
 }
 
-// node_modules/@opencode-ai/sdk/dist/server.js
+// ../main/node_modules/@opencode-ai/sdk/dist/server.js
 var import_cross_spawn = __toESM(require_cross_spawn(), 1);
 
 // src/opencode/transport.ts
@@ -4119,6 +4173,7 @@ function sdkTransport(baseUrl, password) {
       let finalStatus;
       let stoppedEarly;
       let interrupted;
+      let overBudget;
       for (; ; ) {
         const [r, st] = await Promise.all([client2.session.messages({ path: { id }, query }), client2.session.status({ query })]);
         messages = r.data ?? messages;
@@ -4128,6 +4183,8 @@ function sdkTransport(baseUrl, password) {
           retries.push({ attempt: Number(status.attempt), message: String(status.message ?? ""), next: Number(status.next ?? 0), seen_at: Date.now() });
         }
         if (finished(messages)) break;
+        overBudget = overTokenBudget(messages, req.tokenBudget);
+        if (overBudget) break;
         if (req.signal?.aborted) {
           interrupted = String(req.signal.reason ?? "interrupted");
           break;
@@ -4146,13 +4203,13 @@ function sdkTransport(baseUrl, password) {
         await sleep(POLL_MS);
       }
       let sessionStopped;
-      if (timedOut || stoppedEarly || interrupted) {
+      if (timedOut || stoppedEarly || interrupted || overBudget) {
         sessionStopped = await stopSession(id, req.directory, interrupted ? 1e3 : STOP_WAIT_MS);
         messages = (await client2.session.messages({ path: { id }, query })).data ?? messages;
       }
       const last = messages.at(-1)?.info;
-      const error = stoppedEarly ? `stopped waiting: ${stoppedEarly}` : !timedOut && last?.error ? `assistant error: ${JSON.stringify(last.error)}` : void 0;
-      return { sessionId: id, text: assistantText(messages), tools: toolUses(messages), timedOut, sessionStopped, error, durationMs: Date.now() - t0, messages, retries, finalStatus, stoppedEarly, ...interrupted ? { interrupted } : {} };
+      const error = overBudget ? `stopped: ${overBudget}` : stoppedEarly ? `stopped waiting: ${stoppedEarly}` : !timedOut && last?.error ? `assistant error: ${JSON.stringify(last.error)}` : void 0;
+      return { sessionId: id, text: assistantText(messages), tools: toolUses(messages), timedOut, sessionStopped, error, durationMs: Date.now() - t0, messages, retries, finalStatus, stoppedEarly, ...interrupted ? { interrupted } : {}, ...overBudget ? { overBudget } : {} };
     }
   };
   async function stopSession(id, directory, ms) {
@@ -4276,6 +4333,12 @@ function route(messages) {
   }
   return { kind: "untagged" };
 }
+function scriptedUsage(messages, turn) {
+  const tokens = (text) => Math.max(1, Math.ceil(Buffer.byteLength(text, "utf8") / 4));
+  const prompt = tokens(JSON.stringify(messages));
+  const completion = tokens((turn.text ?? "") + (turn.tool_calls?.length ? JSON.stringify(turn.tool_calls) : ""));
+  return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
+}
 function chunk(id, model, delta, finish) {
   const body = { id, object: "chat.completion.chunk", created: 0, model, choices: [{ index: 0, delta, finish_reason: finish }] };
   return `data: ${JSON.stringify(body)}
@@ -4397,7 +4460,7 @@ async function startScriptedModel(opts) {
           created: 0,
           model,
           choices: [{ index: 0, message, finish_reason: turn.tool_calls?.length ? "tool_calls" : "stop" }],
-          usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 }
+          usage: scriptedUsage(messages, turn)
         })
       );
       return;
@@ -4430,7 +4493,7 @@ async function startScriptedModel(opts) {
       res.write(chunk(id, model, { tool_calls: [call] }, null));
     });
     res.write(chunk(id, model, {}, turn.tool_calls?.length ? "tool_calls" : "stop"));
-    const usage = { id, object: "chat.completion.chunk", created: 0, model, choices: [], usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } };
+    const usage = { id, object: "chat.completion.chunk", created: 0, model, choices: [], usage: scriptedUsage(messages, turn) };
     res.write(`data: ${JSON.stringify(usage)}
 
 `);
@@ -4497,6 +4560,10 @@ export {
   retryDecision,
   providerFault,
   providerErrorFile,
+  sumUsage,
+  messagesUsage,
+  asUsage,
+  overTokenBudget,
   sdkTransport,
   caseTag,
   keyFingerprint,

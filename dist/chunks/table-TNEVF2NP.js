@@ -1,7 +1,8 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   verdictTable
-} from "./chunk-P2G4MC2A.js";
+} from "./chunk-7JIWCB3D.js";
+import "./chunk-TO7HFP3H.js";
 import "./chunk-LHSCZ3D7.js";
 export {
   verdictTable

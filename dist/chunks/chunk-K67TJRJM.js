@@ -1,18 +1,18 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   verdictTable
-} from "./chunk-P2G4MC2A.js";
+} from "./chunk-7JIWCB3D.js";
 import {
   runSuite
-} from "./chunk-AHE26RTF.js";
+} from "./chunk-PSJEMJGC.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,
   DEFAULT_WRITE_ALLOWLIST
-} from "./chunk-NIAHU22I.js";
+} from "./chunk-N6GAFMB7.js";
 import {
   gitOk
-} from "./chunk-VHH5YNGF.js";
+} from "./chunk-2MDUQC4K.js";
 import {
   STAGES
 } from "./chunk-NYKIGPAP.js";
@@ -21,7 +21,7 @@ import {
 } from "./chunk-T23RGRU6.js";
 import {
   verifyRun
-} from "./chunk-XI2MVAHJ.js";
+} from "./chunk-EY54Z6WD.js";
 
 // src/demo.ts
 import { mkdtempSync, writeFileSync } from "node:fs";

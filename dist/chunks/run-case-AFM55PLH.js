@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   FILE_HEADERS_ONLY,
   createTwoFilesPatch
-} from "./chunk-PO7KAT3C.js";
+} from "./chunk-2NOSM2T7.js";
 import {
   SERVER_PASSWORD_ENV,
   agentFor,
@@ -22,6 +22,8 @@ import {
   git,
   gitRaw,
   keyFingerprint,
+  messagesUsage,
+  overTokenBudget,
   permissionFor,
   providerErrorFile,
   providerFault,
@@ -29,12 +31,13 @@ import {
   retryDecision,
   sdkTransport,
   splitModel,
+  sumUsage,
   takeFingerprint,
   takeSnapshot,
   takeSnapshotAfter,
   toolUses,
   writeEvidence
-} from "./chunk-VHH5YNGF.js";
+} from "./chunk-2MDUQC4K.js";
 import {
   containsSecret,
   redact,
@@ -595,9 +598,10 @@ function cliTransport(baseUrl, binary, env = process.env, launcher, password) {
         sessionStopped = true;
       }
       const messages = sessionId ? (await client.session.messages({ path: { id: sessionId }, query })).data ?? [] : [];
+      const overBudget = overTokenBudget(messages, req.tokenBudget);
       const lastError = messages.at(-1)?.info?.error;
       const error = interrupted ? `interrupted: ${interrupted}` : stoppedEarly ? `stopped waiting: ${stoppedEarly}` : endedIdle ? lastError ? `assistant error: ${JSON.stringify(lastError)}` : void 0 : !timedOut && exitCode !== 0 ? `opencode run exited ${exitCode}: ${stderr.trim().split("\n").at(-1) ?? ""}` : void 0;
-      return { sessionId, text: assistantText(messages), tools: toolUses(messages), timedOut, sessionStopped: timedOut ? sessionStopped ?? noSession : void 0, error, durationMs: Date.now() - t0, messages, ...watch.state(), ...interrupted ? { interrupted } : {} };
+      return { sessionId, text: assistantText(messages), tools: toolUses(messages), timedOut, sessionStopped: timedOut ? sessionStopped ?? noSession : void 0, error, durationMs: Date.now() - t0, messages, ...watch.state(), ...interrupted ? { interrupted } : {}, ...overBudget ? { overBudget } : {} };
     }
   };
 }
@@ -1005,6 +1009,7 @@ async function runCase(ctx) {
   evidence("repo_commit.txt", repoCommit + "\n");
   evidence("worktree_check.txt", formatWorktreeCheck(wt));
   log(`worktree check: ${wt.is_worktree ? "isolated worktree" : "not a worktree"} (${wt.directory})`);
+  const usage = () => sumUsage(transcripts.map((t) => messagesUsage(t.result.messages)));
   const verdict = (o, offending2 = []) => ({
     actual_outcome: o.actual,
     failure_code: o.code ?? null,
@@ -1012,7 +1017,8 @@ async function runCase(ctx) {
     model_id: ctx.model,
     transport: ctx.transport,
     repo_commit: repoCommit,
-    offending_paths: offending2
+    offending_paths: offending2,
+    tokens: usage()
   });
   const permission = permissionFor(c.prevention, ctx.writeAllowlist);
   evidence(
@@ -1051,7 +1057,10 @@ async function runCase(ctx) {
         const model = opts?.model ?? ctx.model;
         log(`prompt \u2192 ${model} via ${transport.name} (agent ${agentFor(c.prevention)}, budget ${opts?.budgetMs ?? ctx.latencyBudgetMs} ms)`);
         const signal = interruption.signal;
-        const result = signal.aborted ? { text: "", tools: [], timedOut: false, error: `not sent: ${String(signal.reason)}`, durationMs: 0, messages: [], interrupted: String(signal.reason) } : await transport.prompt({ directory: ctx.workDir, model, agent: agentFor(c.prevention), text: body, budgetMs: opts?.budgetMs ?? ctx.latencyBudgetMs, signal });
+        const spent = transcripts.find((t) => t.result.overBudget)?.result.overBudget;
+        const tokenBudget = ctx.caseTokenBudget === void 0 ? void 0 : ctx.caseTokenBudget - usage().total;
+        const result = signal.aborted ? { text: "", tools: [], timedOut: false, error: `not sent: ${String(signal.reason)}`, durationMs: 0, messages: [], interrupted: String(signal.reason) } : spent ? { text: "", tools: [], timedOut: false, error: `not sent: ${spent}`, durationMs: 0, messages: [], overBudget: spent } : await transport.prompt({ directory: ctx.workDir, model, agent: agentFor(c.prevention), text: body, budgetMs: opts?.budgetMs ?? ctx.latencyBudgetMs, signal, tokenBudget });
+        if (result.overBudget && result.messages.length > 0) log(`${result.overBudget}: the session was aborted`);
         transcripts.push({ label: model, result });
         await endLeftovers();
         return result;
@@ -1068,6 +1077,10 @@ async function runCase(ctx) {
       outcome = { actual: "FAIL", code: "CLIFAIL", reason: `case error: ${e.message}` };
     }
     if (interruption.signal.aborted) outcome = { actual: "FAIL", code: "CLIFAIL", reason: String(interruption.signal.reason) };
+    else {
+      const over = transcripts.find((t) => t.result.overBudget)?.result.overBudget;
+      if (over) outcome = { actual: "FAIL", code: "CLIFAIL", reason: `${over} (--case-token-budget): the case was ended` };
+    }
   }
   if (!guardResult) await endLeftovers();
   guardResult ??= await guard.check();
@@ -1139,6 +1152,8 @@ async function runCase(ctx) {
     evidence("escaped.txt", moved.join("\n") + "\n");
     log(`moved ${moved.length} file(s) the agent created outside the worktree into the evidence`);
   }
+  const calls = transcripts.map((t) => ({ model: t.label, session_id: t.result.sessionId ?? null, ...messagesUsage(t.result.messages), ...t.result.overBudget ? { over_budget: t.result.overBudget } : {} }));
+  evidence("tokens.json", JSON.stringify({ total: usage(), budget: ctx.caseTokenBudget ?? null, calls }, null, 2) + "\n");
   if (transcripts.length > 0) {
     const file = path4.join(ctx.agentCallsDir, `${c.id}.json`);
     const text = redact(JSON.stringify(transcripts.map((t) => ({ model: t.label, ...t.result })), null, 2) + "\n", secrets);

@@ -1,5 +1,9 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
+  formatCost,
+  usageDetail
+} from "./chunk-TO7HFP3H.js";
+import {
   scrubFile
 } from "./chunk-ZV5KNJNH.js";
 import {
@@ -464,6 +468,14 @@ function evidenceSection(c) {
   return html`${harness}<table class="files"><thead><tr><th>file</th><th>bytes</th><th>sha256 (result JSON)</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
+// src/report/html/tokens.ts
+var KEYS = ["input", "output", "reasoning", "cache_read", "cache_write", "total", "cost"];
+function asTokens(v) {
+  if (!v || typeof v !== "object") return void 0;
+  const o = v;
+  return KEYS.every((k) => typeof o[k] === "number" && Number.isFinite(o[k]) && o[k] >= 0) ? o : void 0;
+}
+
 // src/report/html/case-section.ts
 function duration(ms2) {
   return ms2 < 1e3 ? `${ms2} ms` : `${(ms2 / 1e3).toFixed(1)} s`;
@@ -478,6 +490,8 @@ function verdictFacts(c) {
     ["failure code", s.failure_code ?? "\u2014"],
     ["reason", s.reason ?? r?.reason ?? "\u2014"]
   ];
+  const tokens = asTokens(s.tokens);
+  if (tokens) rows.push(["tokens and cost", usageDetail(tokens)]);
   if (r) rows.push(["model", r.model_id ?? "\u2014"], ["transport", r.transport ?? "\u2014"], ["commit", html`<code>${r.repo_commit}</code>`], ["result", html`<a href="${runHref(`cases/${s.case_id}.result.json`)}">cases/${s.case_id}.result.json</a>`]);
   return html`<dl class="facts">${rows.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>${c.resultProblem ? html`<p class="warn">${c.resultProblem}</p>` : ""}`;
 }
@@ -502,7 +516,7 @@ ${section("Evidence files", evidenceSection(c), "files")}
 }
 
 // src/report/html/header.ts
-var KNOWN = /* @__PURE__ */ new Set(["schema_id", "schema_version", "run_id", "repo_commit", "total_cases", "passed", "failed", "skipped", "final_verdict", "stop_reason", "containment", "cases"]);
+var KNOWN = /* @__PURE__ */ new Set(["schema_id", "schema_version", "run_id", "repo_commit", "total_cases", "passed", "failed", "skipped", "final_verdict", "stop_reason", "containment", "cases", "model", "tokens"]);
 function valueText(v) {
   return typeof v === "string" ? v : JSON.stringify(v, null, 2);
 }
@@ -527,7 +541,8 @@ function runHeader(run, origin = "cli") {
   const roots = extra.filter((k) => /root/i.test(k));
   const others = extra.filter((k) => !/root/i.test(k) && k !== "opencode_version");
   const version = opencodeVersion(run);
-  const models = distinct(run.cases.map((c) => c.result?.model_id));
+  const models = distinct([typeof s.model === "string" ? s.model : void 0, ...run.cases.map((c) => c.result?.model_id)]);
+  const tokens = asTokens(s.tokens);
   const transports = distinct(run.cases.map((c) => c.result?.transport));
   const facts = [
     ["cases", `${s.total_cases}: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped`],
@@ -537,6 +552,7 @@ function runHeader(run, origin = "cli") {
     ["OpenCode", version ?? "unknown (no health.json in this run)"],
     ["model", models.length > 0 ? models.join(", ") : "unknown (no case ran)"],
     ["transport", transports.length > 0 ? transports.join(", ") : "\u2014"],
+    ["tokens and cost", tokens ? usageDetail(tokens) : "not recorded"],
     ["commit", html`<code>${s.repo_commit}</code>`],
     ...others.map((k) => [k, html`<code>${valueText(s[k])}</code>`])
   ];
@@ -545,13 +561,17 @@ function runHeader(run, origin = "cli") {
 <dl class="facts">${facts.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
 </header>`;
 }
+function tokenCell(v) {
+  const t = asTokens(v);
+  return t ? `${t.total} \xB7 $${formatCost(t.cost)}` : "\u2014";
+}
 function caseTable(run) {
   const rows = run.cases.map((c) => {
     const s = c.summary;
     const reason = cutText((s.reason ?? "").replace(/\s+/g, " "), LIMITS.reason);
-    return html`<tr class="st-${s.status}"><td><a href="#${caseAnchor(s.case_id)}">${s.case_id}</a></td><td>${s.stage}</td><td>${s.expected_outcome}</td><td>${s.actual_outcome ?? "\u2014"}</td><td><span class="badge st-${s.status}">${s.status}</span></td><td>${s.failure_code ?? "\u2014"}</td><td class="num">${s.status === "SKIPPED" ? "\u2014" : duration(s.duration_ms)}</td><td class="reason">${reason.text}${reason.cut ? "\u2026" : ""}</td></tr>`;
+    return html`<tr class="st-${s.status}"><td><a href="#${caseAnchor(s.case_id)}">${s.case_id}</a></td><td>${s.stage}</td><td>${s.expected_outcome}</td><td>${s.actual_outcome ?? "\u2014"}</td><td><span class="badge st-${s.status}">${s.status}</span></td><td>${s.failure_code ?? "\u2014"}</td><td class="num">${s.status === "SKIPPED" ? "\u2014" : duration(s.duration_ms)}</td><td class="num">${tokenCell(s.tokens)}</td><td class="reason">${reason.text}${reason.cut ? "\u2026" : ""}</td></tr>`;
   });
-  return html`<table class="cases"><thead><tr><th>case</th><th>stage</th><th>expected</th><th>actual</th><th>status</th><th>failure code</th><th>duration</th><th>reason</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return html`<table class="cases"><thead><tr><th>case</th><th>stage</th><th>expected</th><th>actual</th><th>status</th><th>failure code</th><th>duration</th><th>tokens · cost</th><th>reason</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 // src/report/html/style.ts

@@ -29,6 +29,10 @@ function failureText(c, reportLink) {
   lines.push(`report: ${reportLink}`);
   return lines.join("\n");
 }
+function usageProps(prefix, u, costName = "cost_usd") {
+  if (!u) return [];
+  return [...["input", "output", "reasoning", "cache_read", "cache_write", "total"].map((k) => [`${prefix}.${k}`, String(u[k])]), [costName, String(u.cost)]];
+}
 function testcase(c, runId) {
   const head = `    <testcase${attrs({ name: c.case_id, classname: `opencode-dogfood.${c.stage}`, time: seconds(c.status === "SKIPPED" ? 0 : c.duration_ms) })}`;
   const link = `${runId}/${REPORT_FILE}#${caseAnchor(c.case_id)}`;
@@ -52,10 +56,13 @@ function renderJunit(s) {
     ["stop_reason", s.stop_reason],
     ["containment", s.containment],
     ["ledger_root", typeof s.ledger_root === "string" ? s.ledger_root : void 0],
-    ["report", `${s.run_id}/${REPORT_FILE}`]
+    ["report", `${s.run_id}/${REPORT_FILE}`],
+    ["model", s.model],
+    ["opencode_version", s.opencode_version],
+    ...usageProps("tokens", s.tokens)
   ];
-  const properties = `    <properties>
-${props.filter((p) => p[1] !== void 0).map(([name, value]) => `      <property${attrs({ name, value })}/>`).join("\n")}
+  const properties = (cases) => `    <properties>
+${[...props, ...cases.flatMap((c) => usageProps(`${c.case_id}.tokens`, c.tokens, `${c.case_id}.cost_usd`))].filter((p) => p[1] !== void 0).map(([name, value]) => `      <property${attrs({ name, value })}/>`).join("\n")}
     </properties>`;
   const stages = STAGES.filter((st) => s.cases.some((c) => c.stage === st));
   const suites = stages.map((stage, i) => {
@@ -63,7 +70,7 @@ ${props.filter((p) => p[1] !== void 0).map(([name, value]) => `      <property${
     const n = (st) => cases.filter((c) => c.status === st).length;
     const time = cases.reduce((t, c) => t + (c.status === "SKIPPED" ? 0 : c.duration_ms), 0);
     return `  <testsuite${attrs({ name: stage, tests: cases.length, failures: n("FAIL"), errors: 0, skipped: n("SKIPPED"), time: seconds(time), id: i, package: "opencode-dogfood" })}>
-${properties}
+${properties(cases)}
 ${cases.map((c) => testcase(c, s.run_id)).join("\n")}
   </testsuite>`;
   });

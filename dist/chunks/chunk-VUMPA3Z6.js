@@ -4,7 +4,7 @@ import {
   DEFAULT_WRITE_ALLOWLIST,
   checkOpencodeVersion,
   parseStages
-} from "./chunk-NIAHU22I.js";
+} from "./chunk-N6GAFMB7.js";
 import {
   parseContainmentMode,
   validateAllowlist
@@ -18,7 +18,7 @@ import {
 } from "./chunk-BOCFVUUR.js";
 import {
   parseJunitPath
-} from "./chunk-SHSABKRN.js";
+} from "./chunk-YHQIISFJ.js";
 import {
   CASE_ID_PATTERN
 } from "./chunk-NYKIGPAP.js";
@@ -265,6 +265,17 @@ var OPTION_TABLE = [
     doc: "budget for one agent request; over it the request and the OpenCode session are aborted (`TIMEOUTEXCEEDED`)",
     action: "Latency budget for one agent request, in milliseconds.",
     parse: (raw, c) => parsePositiveInt(raw, c.name, "milliseconds", 36e5)
+  },
+  {
+    key: "caseTokenBudget",
+    flag: "case-token-budget",
+    input: "case-token-budget",
+    meta: "N",
+    shownDefault: "off",
+    help: "tokens one case may use (input, output, reasoning and cache, as OpenCode counts them); over it the case is ended",
+    doc: "tokens one case's agent calls may use in all (input + output + reasoning + cache read/write, as OpenCode reports them); over it the session is aborted and the case FAILs `CLIFAIL` with the reason (sdk transport: checked as the session runs; cli: when its request ends). Off by default",
+    action: "Tokens one case's agent calls may use in all (input, output, reasoning and cache, as OpenCode reports them); over it the case is ended and FAILs with the reason. Empty: no limit.",
+    parse: (raw, c) => parsePositiveInt(raw, c.name, "tokens", 1e9)
   },
   {
     key: "evidenceMaxBytes",

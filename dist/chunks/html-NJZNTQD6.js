@@ -3,7 +3,8 @@ import {
   renderReport,
   reportToFile,
   writeRunReport
-} from "./chunk-5QSKF2BS.js";
+} from "./chunk-P6UNGZGF.js";
+import "./chunk-TO7HFP3H.js";
 import "./chunk-ZV5KNJNH.js";
 import {
   REPORT_FILE,

@@ -145,7 +145,9 @@ function skipped(c, reason) {
 }
 
 export {
+  parseVersion,
   checkOpencodeVersion,
+  opencodeVersion,
   platformPackages,
   resolveOpencodeBinary,
   BUILTIN_MODEL,

@@ -2,8 +2,8 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-5QXU7VJF.js";
-import "./chunk-P2G4MC2A.js";
+} from "./chunk-K67TJRJM.js";
+import "./chunk-7JIWCB3D.js";
 import {
   DEFAULT_ROLES,
   builtinCases,
@@ -11,31 +11,32 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-AHE26RTF.js";
-import "./chunk-5QSKF2BS.js";
+} from "./chunk-PSJEMJGC.js";
+import "./chunk-P6UNGZGF.js";
+import "./chunk-TO7HFP3H.js";
 import "./chunk-WVAZU2UY.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_WRITE_ALLOWLIST,
   resolveOpencodeBinary
-} from "./chunk-NIAHU22I.js";
+} from "./chunk-N6GAFMB7.js";
 import "./chunk-NMVRJYBN.js";
 import {
   agentFor,
   caseTag,
   sdkTransport
-} from "./chunk-VHH5YNGF.js";
+} from "./chunk-2MDUQC4K.js";
 import "./chunk-ZV5KNJNH.js";
 import "./chunk-TDWUGNBE.js";
 import "./chunk-TZR42FOZ.js";
-import "./chunk-ZCGT4M2M.js";
+import "./chunk-VBVZQY2Z.js";
 import "./chunk-5BDKX7AO.js";
 import "./chunk-7S2WGD5M.js";
 import "./chunk-BOCFVUUR.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
 import "./chunk-T23RGRU6.js";
-import "./chunk-XI2MVAHJ.js";
+import "./chunk-EY54Z6WD.js";
 import "./chunk-UJXVBKO4.js";
 import "./chunk-YVTE5AOK.js";
 import "./chunk-Y4FTFHXJ.js";

@@ -1,13 +1,13 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   OPTION_TABLE
-} from "./chunk-E764CUTQ.js";
-import "./chunk-NIAHU22I.js";
+} from "./chunk-VUMPA3Z6.js";
+import "./chunk-N6GAFMB7.js";
 import "./chunk-NMVRJYBN.js";
 import "./chunk-TDWUGNBE.js";
 import "./chunk-TZR42FOZ.js";
 import "./chunk-BOCFVUUR.js";
-import "./chunk-SHSABKRN.js";
+import "./chunk-YHQIISFJ.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
 import "./chunk-UJXVBKO4.js";

@@ -1,4 +1,8 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
+import {
+  formatCost,
+  usageText
+} from "./chunk-TO7HFP3H.js";
 
 // src/report/markdown.ts
 var MAX_REASON_CHARS = 300;
@@ -18,9 +22,9 @@ function duration(ms, status) {
   if (status === "SKIPPED") return "\u2014";
   return ms < 1e3 ? `${ms} ms` : `${(ms / 1e3).toFixed(1)} s`;
 }
-var TABLE_HEAD = ["| case | stage | expected | actual | status | failure code | duration |", "| --- | --- | --- | --- | --- | --- | ---: |"];
+var TABLE_HEAD = ["| case | stage | expected | actual | status | failure code | duration | tokens \xB7 cost |", "| --- | --- | --- | --- | --- | --- | ---: | ---: |"];
 function tableRow(c) {
-  const cells = [c.case_id, c.stage, c.expected_outcome, c.actual_outcome ?? "\u2014", `${STATUS_ICON[c.status]} ${c.status}${c.attempts ? ` (${c.attempts.passed}/${c.attempts.total} attempts)` : ""}`, c.failure_code ?? "\u2014", duration(c.duration_ms, c.status)];
+  const cells = [c.case_id, c.stage, c.expected_outcome, c.actual_outcome ?? "\u2014", `${STATUS_ICON[c.status]} ${c.status}${c.attempts ? ` (${c.attempts.passed}/${c.attempts.total} attempts)` : ""}`, c.failure_code ?? "\u2014", duration(c.duration_ms, c.status), usageText(c.tokens)];
   return `| ${cells.map(cell).join(" | ")} |`;
 }
 function reasonLine(c) {
@@ -81,7 +85,12 @@ function uncontainedLine(s) {
 
 // src/report/table.ts
 function verdictTable(s) {
-  const rows = [["case", "stage", "expected", "actual", "status", "code", "ms"], ...s.cases.map((c) => [c.case_id, c.stage, c.expected_outcome, c.actual_outcome ?? "-", c.attempts ? `${c.status} ${c.attempts.passed}/${c.attempts.total}` : c.status, c.failure_code ?? "-", String(c.duration_ms)])];
+  const withTokens = !!s.tokens || s.cases.some((c) => c.tokens);
+  const tokenCells = (c) => withTokens ? [c.tokens ? String(c.tokens.total) : "-", c.tokens ? formatCost(c.tokens.cost) : "-"] : [];
+  const rows = [
+    ["case", "stage", "expected", "actual", "status", "code", "ms", ...withTokens ? ["tokens", "cost $"] : []],
+    ...s.cases.map((c) => [c.case_id, c.stage, c.expected_outcome, c.actual_outcome ?? "-", c.attempts ? `${c.status} ${c.attempts.passed}/${c.attempts.total}` : c.status, c.failure_code ?? "-", String(c.duration_ms), ...tokenCells(c)])
+  ];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   const line = (r) => r.map((cell2, i) => cell2.padEnd(widths[i])).join("  ").trimEnd();
   const uncontained = uncontainedLine(s);
@@ -89,6 +98,7 @@ function verdictTable(s) {
   out.push("", `${s.run_id}: ${s.final_verdict} \u2014 ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped of ${s.total_cases}`);
   if (s.stop_reason) out.push(`stop reason: ${s.stop_reason}`);
   if (s.containment) out.push(`containment: ${s.containment}`);
+  if (s.tokens) out.push(`tokens: ${s.tokens.total} (input ${s.tokens.input}, output ${s.tokens.output}, reasoning ${s.tokens.reasoning}, cache read ${s.tokens.cache_read}, cache write ${s.tokens.cache_write}) \xB7 cost $${formatCost(s.tokens.cost)}`);
   return out.join("\n") + "\n";
 }
 

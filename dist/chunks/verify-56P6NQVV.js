@@ -1,18 +1,15 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  parseJunitPath,
-  renderJunit,
-  writeJunit,
-  xmlEscape
-} from "./chunk-SHSABKRN.js";
-import "./chunk-SNJX4VWM.js";
-import "./chunk-NYKIGPAP.js";
+  REQUIRED_EVIDENCE,
+  runState,
+  verifyRun
+} from "./chunk-EY54Z6WD.js";
+import "./chunk-UJXVBKO4.js";
 import "./chunk-YVTE5AOK.js";
 import "./chunk-Y4FTFHXJ.js";
 import "./chunk-LHSCZ3D7.js";
 export {
-  parseJunitPath,
-  renderJunit,
-  writeJunit,
-  xmlEscape
+  REQUIRED_EVIDENCE,
+  runState,
+  verifyRun
 };

@@ -1,15 +1,18 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  REQUIRED_EVIDENCE,
-  runState,
-  verifyRun
-} from "./chunk-XI2MVAHJ.js";
-import "./chunk-UJXVBKO4.js";
+  parseJunitPath,
+  renderJunit,
+  writeJunit,
+  xmlEscape
+} from "./chunk-YHQIISFJ.js";
+import "./chunk-SNJX4VWM.js";
+import "./chunk-NYKIGPAP.js";
 import "./chunk-YVTE5AOK.js";
 import "./chunk-Y4FTFHXJ.js";
 import "./chunk-LHSCZ3D7.js";
 export {
-  REQUIRED_EVIDENCE,
-  runState,
-  verifyRun
+  parseJunitPath,
+  renderJunit,
+  writeJunit,
+  xmlEscape
 };

@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   writeRunReport
-} from "./chunk-5QSKF2BS.js";
+} from "./chunk-P6UNGZGF.js";
 import {
   startReaper
 } from "./chunk-WVAZU2UY.js";
@@ -9,12 +9,14 @@ import {
   BUILTIN_MODEL,
   afterCase,
   checkOpencodeVersion,
+  opencodeVersion,
+  parseVersion,
   resolveOpencodeBinary,
   selectCases,
   skipped,
   stageGate,
   statusOf
-} from "./chunk-NIAHU22I.js";
+} from "./chunk-N6GAFMB7.js";
 import {
   AGENT_CALLS_SUBDIR,
   LEDGER_SUBDIR
@@ -24,6 +26,7 @@ import {
   SCRIPTED_PROVIDER,
   SERVER_PASSWORD_ENV,
   agentFor,
+  asUsage,
   buildConfig,
   checkWorktree,
   classify,
@@ -45,12 +48,13 @@ import {
   startScriptedModel,
   startServer,
   stateEnv,
+  sumUsage,
   sweepStaleCanaries,
   takeFingerprint,
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-VHH5YNGF.js";
+} from "./chunk-2MDUQC4K.js";
 import {
   redact,
   scrubFile,
@@ -67,7 +71,7 @@ import {
 } from "./chunk-TZR42FOZ.js";
 import {
   exec
-} from "./chunk-ZCGT4M2M.js";
+} from "./chunk-VBVZQY2Z.js";
 import {
   CASE_PROCESS_VAR,
   PROCESS_TAG_VAR,
@@ -84,7 +88,7 @@ import {
   ledgerRoot,
   require_ajv,
   verifyRun
-} from "./chunk-XI2MVAHJ.js";
+} from "./chunk-EY54Z6WD.js";
 import {
   SIDECAR_EXT,
   writeSidecar
@@ -770,6 +774,13 @@ async function startBackends(o) {
   };
 }
 
+// src/suite/facts.ts
+function runFacts(model, serverVersion, binary) {
+  const said = serverVersion ?? (binary ? opencodeVersion(binary) : void 0);
+  const version = said ? parseVersion(said)?.version : void 0;
+  return version ? { model, opencode_version: version } : { model };
+}
+
 // src/suite/case-process.ts
 import { existsSync as existsSync2, readdirSync as readdirSync2, readFileSync as readFileSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import path7 from "node:path";
@@ -908,6 +919,7 @@ async function execCase(ctx, proc, registered, repoCommit, interrupt) {
   };
   if (result.failure_code === null && result.expected_outcome === "SUCCESS") delete result.failure_code;
   const resultFile = writeCaseResult(ctx.runDir, result);
+  const tokens = asUsage(v?.tokens);
   return {
     case_id: c.id,
     stage: c.stage,
@@ -918,7 +930,8 @@ async function execCase(ctx, proc, registered, repoCommit, interrupt) {
     duration_ms: durationMs,
     reason: verdict.reason,
     offending_paths: verdict.offending_paths,
-    result_sha256: sha256File(resultFile)
+    result_sha256: sha256File(resultFile),
+    ...tokens ? { tokens } : {}
   };
 }
 function scrubCase(ctx, registered) {
@@ -1084,6 +1097,9 @@ function aggregateAttempts(runDir, id, attempts) {
       2
     ) + "\n"
   );
+  const counted = attempts.filter((a2) => a2.tokens);
+  const tokens = counted.length > 0 ? sumUsage(counted.map((a2) => a2.tokens)) : void 0;
+  if (tokens) writeEvidence(runDir, id, "tokens.json", JSON.stringify({ total: tokens, attempts: attempts.map((a2, k) => ({ attempt: k + 1, ...a2.tokens ?? {} })) }, null, 2) + "\n");
   const r = results[rep];
   const total = attempts.length;
   const status = passed === total ? "PASS" : "FAIL";
@@ -1105,7 +1121,8 @@ function aggregateAttempts(runDir, id, attempts) {
     reason,
     offending_paths: a.offending_paths,
     result_sha256: sha256File(file),
-    attempts: { passed, total }
+    attempts: { passed, total },
+    ...tokens ? { tokens } : {}
   };
 }
 
@@ -1388,6 +1405,7 @@ async function runSuite(opts) {
         writeAllowlist: opts.writeAllowlist,
         deletionAllowlist: opts.deletionAllowlist,
         latencyBudgetMs: opts.latencyBudgetMs,
+        caseTokenBudget: opts.caseTokenBudget,
         evidenceMaxBytes: opts.evidenceMaxBytes ?? DEFAULT_EVIDENCE_MAX_BYTES,
         caseTimeoutMs: opts.caseTimeoutMs,
         agentCallsDir: attempt > 0 ? attemptCallsDir(agentCallsDir, attempt) : agentCallsDir,
@@ -1515,8 +1533,9 @@ async function runSuite(opts) {
     if (!hadOpencodeState && existsSync5(opencodeStateFile)) rmSync(opencodeStateFile);
   }
   if (opts.runnerSetup) writeRunnerSetup(runDir, opts.runnerSetup);
-  writeRunReport(runDir, { ...buildSummary(runId, repoCommit, summaries, stopReason), containment: containmentLabel(containment) }, registered);
-  const summary = writeSummary(runDir, runId, repoCommit, summaries, stopReason, containmentLabel(containment));
+  const facts = runFacts(model, opts.serverUrl ? (await health(opts.serverUrl, 5e3, userPassword)).version : void 0, binary);
+  writeRunReport(runDir, { ...buildSummary(runId, repoCommit, summaries, stopReason), containment: containmentLabel(containment), ...facts }, registered);
+  const summary = writeSummary(runDir, runId, repoCommit, summaries, stopReason, containmentLabel(containment), facts);
   if (opts.signKey) signSummary(runDir, opts.signKey);
   const problems = verifyRun(runDir);
   const tampered = summaries.some((c) => c.offending_paths?.some((p) => p.startsWith(runDir + path12.sep) || p.startsWith(agentCallsDir + path12.sep)));
@@ -1569,12 +1588,14 @@ function buildSummary(runId, repoCommit, cases, stopReason) {
     final_verdict: failed === 0 && skippedN === 0 && cases.length > 0 ? "PASS" : "FAIL",
     cases
   };
+  const counted = cases.filter((c) => c.tokens);
+  if (counted.length > 0) summary.tokens = sumUsage(counted.map((c) => c.tokens));
   if (stopReason) summary.stop_reason = stopReason;
   else if (summary.final_verdict === "FAIL" && cases.length === 0) summary.stop_reason = "no case selected";
   return summary;
 }
-function writeSummary(runDir, runId, repoCommit, cases, stopReason, containment) {
-  return sealRunSummary(runDir, { ...buildSummary(runId, repoCommit, cases, stopReason), containment });
+function writeSummary(runDir, runId, repoCommit, cases, stopReason, containment, facts) {
+  return sealRunSummary(runDir, { ...buildSummary(runId, repoCommit, cases, stopReason), containment, ...facts });
 }
 
 export {
