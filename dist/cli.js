@@ -37,6 +37,14 @@ Usage:
                                         what changed between two runs, case by case (status, code,
                                         reason, evidence beyond times, ids, ports and temp paths);
                                         exit 0 when none, 1 when some
+  opencode-dogfood compare RUN_DIR... [--allow-different-cases] [--json] [--markdown FILE]
+                                        one table across runs (models, OpenCode versions): a row per
+                                        case, a column per run \u2014 pass rate over attempts, median
+                                        latency, tokens, cost \u2014 and the flips against the first run;
+                                        every run's ledger is verified first (a run that does not is
+                                        refused), runs of different case sets are refused unless
+                                        --allow-different-cases; exit 1 when a case got worse than in
+                                        the first run (a baseline gate), 0 when none did, 2 when refused
   opencode-dogfood init [DIR]           scaffold the sandbox fixtures the cases need (default: .)
   opencode-dogfood demo                 the full hermetic suite on a throwaway repository (npm run dogfood)
   opencode-dogfood bench                the suite against its floor, same warm server (npm run bench)
@@ -48,15 +56,15 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-KVP22ERX.js");
+  const { progressLine } = await import("./chunks/demo-ZOW7DL3L.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
   const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import("./chunks/inputs-WN3KGOXF.js");
   const stringOptions = new Set(Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k));
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-DLKPKUZZ.js");
-  const { verdictTable } = await import("./chunks/table-TNEVF2NP.js");
+  const { runSuite } = await import("./chunks/run-EFACOXAV.js");
+  const { verdictTable } = await import("./chunks/table-PSQQ3AJJ.js");
   const settings = parseRunSettings(values, process.cwd());
   const opts = engineOptions(settings);
   const junitFile = settings.junitPath;
@@ -86,7 +94,7 @@ async function cmdVerify(argv) {
   const { values, positionals } = parseArgs({ args: argv, options: { root: { type: "string" }, "allowed-signers": { type: "string" } }, strict: true, allowPositionals: true });
   if (positionals.length !== 1) throw new InputError("verify", "give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001");
   if (values.root !== void 0 && !/^[0-9a-f]{64}$/.test(values.root)) throw new InputError("--root", `'${values.root}' is not a ledger root; give the 64 hex digits the run printed ('ledger root: \u2026')`);
-  const { runState, verifyRun } = await import("./chunks/verify-56P6NQVV.js");
+  const { runState, verifyRun } = await import("./chunks/verify-LYW7LWNY.js");
   const dir = positionals[0];
   const runDir = path.resolve(dir);
   const state = runState(runDir);
@@ -146,7 +154,7 @@ var PARENT_POLL_MS = 250;
 async function cmdCase(argv) {
   const [ctxFile, pidFile, waitArg] = argv;
   if (pidFile) writeFileSync(pidFile, String(process.pid));
-  const loading = import("./chunks/run-case-AFM55PLH.js");
+  const loading = import("./chunks/run-case-TP75KDNJ.js");
   loading.catch(() => {
   });
   const waitMs = Number(waitArg ?? 0);
@@ -212,12 +220,14 @@ async function main(argv) {
         return await cmdReport(rest);
       case "diff":
         return (await import("./chunks/diff-O6GRFXSA.js")).diffCommand(rest);
+      case "compare":
+        return (await import("./chunks/command-RXJUCGLX.js")).compareCommand(rest, process.cwd());
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-KVP22ERX.js")).runDemo(rest);
+        return await (await import("./chunks/demo-ZOW7DL3L.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-RCUY6TXP.js")).runBench(rest);
+        return await (await import("./chunks/bench-RNJRYAPP.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {
@@ -226,7 +236,7 @@ async function main(argv) {
         return 0;
       }
       default:
-        throw new InputError("command", `unknown command '${cmd}'; allowed: run, verify, report, diff, init, demo, bench (see --help)`);
+        throw new InputError("command", `unknown command '${cmd}'; allowed: run, verify, report, diff, compare, init, demo, bench (see --help)`);
     }
   } catch (e) {
     if (e instanceof InputError || e instanceof PreflightError) {

@@ -1,7 +1,10 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   progressLine
-} from "./chunks/chunk-K67TJRJM.js";
+} from "./chunks/chunk-CTDXCPH6.js";
+import {
+  verdictTable
+} from "./chunks/chunk-HDY6L6RT.js";
 import {
   TABLE_HEAD,
   bytes,
@@ -14,13 +17,12 @@ import {
   pack,
   reasonLine,
   tableRow,
-  uncontainedLine,
-  verdictTable
-} from "./chunks/chunk-7JIWCB3D.js";
+  uncontainedLine
+} from "./chunks/chunk-UZK7Q4O6.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-PSJEMJGC.js";
+} from "./chunks/chunk-NM24PQV7.js";
 import "./chunks/chunk-P6UNGZGF.js";
 import {
   usageDetail
@@ -39,7 +41,8 @@ import {
   selectCases
 } from "./chunks/chunk-N6GAFMB7.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-2MDUQC4K.js";
+import "./chunks/chunk-BID4COJG.js";
+import "./chunks/chunk-V23NUAJ5.js";
 import {
   secretValues
 } from "./chunks/chunk-ZV5KNJNH.js";
@@ -89,7 +92,7 @@ import {
 } from "./chunks/chunk-SNJX4VWM.js";
 import "./chunks/chunk-NYKIGPAP.js";
 import "./chunks/chunk-T23RGRU6.js";
-import "./chunks/chunk-EY54Z6WD.js";
+import "./chunks/chunk-C4YDGBAS.js";
 import "./chunks/chunk-UJXVBKO4.js";
 import "./chunks/chunk-YVTE5AOK.js";
 import {

@@ -1,10 +1,10 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   verdictTable
-} from "./chunk-7JIWCB3D.js";
+} from "./chunk-HDY6L6RT.js";
 import {
   runSuite
-} from "./chunk-PSJEMJGC.js";
+} from "./chunk-NM24PQV7.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,
@@ -12,7 +12,7 @@ import {
 } from "./chunk-N6GAFMB7.js";
 import {
   gitOk
-} from "./chunk-2MDUQC4K.js";
+} from "./chunk-BID4COJG.js";
 import {
   STAGES
 } from "./chunk-NYKIGPAP.js";
@@ -21,7 +21,7 @@ import {
 } from "./chunk-T23RGRU6.js";
 import {
   verifyRun
-} from "./chunk-EY54Z6WD.js";
+} from "./chunk-C4YDGBAS.js";
 
 // src/demo.ts
 import { mkdtempSync, writeFileSync } from "node:fs";

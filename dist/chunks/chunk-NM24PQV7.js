@@ -26,7 +26,6 @@ import {
   SCRIPTED_PROVIDER,
   SERVER_PASSWORD_ENV,
   agentFor,
-  asUsage,
   buildConfig,
   checkWorktree,
   classify,
@@ -48,13 +47,16 @@ import {
   startScriptedModel,
   startServer,
   stateEnv,
-  sumUsage,
   sweepStaleCanaries,
   takeFingerprint,
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-2MDUQC4K.js";
+} from "./chunk-BID4COJG.js";
+import {
+  asUsage,
+  sumUsage
+} from "./chunk-V23NUAJ5.js";
 import {
   redact,
   scrubFile,
@@ -88,7 +90,7 @@ import {
   ledgerRoot,
   require_ajv,
   verifyRun
-} from "./chunk-EY54Z6WD.js";
+} from "./chunk-C4YDGBAS.js";
 import {
   SIDECAR_EXT,
   writeSidecar

@@ -1,5 +1,8 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
+  overTokenBudget
+} from "./chunk-V23NUAJ5.js";
+import {
   isAllowed
 } from "./chunk-TDWUGNBE.js";
 import {
@@ -833,17 +836,17 @@ function parseIndex(buf, oidLen, withListing = true) {
     const sum = createHash(oidLen === 32 ? "sha256" : "sha1").update(buf.subarray(0, body)).digest();
     if (!sum.equals(trailer)) return void 0;
   }
-  const count2 = buf.readUInt32BE(8);
-  const st = emptyState(void 0, true, count2);
+  const count = buf.readUInt32BE(8);
+  const st = emptyState(void 0, true, count);
   const text = buf.toString("latin1");
-  const oidBytes = Buffer.allocUnsafe(count2 * oidLen);
+  const oidBytes = Buffer.allocUnsafe(count * oidLen);
   const lst = withListing ? Buffer.allocUnsafe(buf.length + 16) : Buffer.alloc(0);
   let lp = 0;
   let off = 12;
   let prev = Buffer.alloc(0);
   let prevKey = "";
   let slots = 0;
-  for (let n = 0; n < count2; n++) {
+  for (let n = 0; n < count; n++) {
     const start = off;
     if (off + 40 + oidLen + 2 > body) return void 0;
     const mode = buf.readUInt32BE(off + 24);
@@ -2425,59 +2428,6 @@ function providerErrorFile(results) {
   if (faults.length === 0) return void 0;
   const decisive = faults.find((f) => f.outcome === "failed") ?? faults[0];
   return { schema_id: "opencode_dogfood_provider_error", schema_version: "1.0", class: decisive.class, outcome: decisive.outcome, summary: decisive.summary, faults };
-}
-
-// src/opencode/usage.ts
-function zeroUsage() {
-  return { input: 0, output: 0, reasoning: 0, cache_read: 0, cache_write: 0, total: 0, cost: 0 };
-}
-function roundCost(x) {
-  return Math.round(x * 1e10) / 1e10;
-}
-function count(v) {
-  return typeof v === "number" && Number.isFinite(v) && v >= 0 ? Math.floor(v) : 0;
-}
-function addUsage(a, b) {
-  return {
-    input: a.input + b.input,
-    output: a.output + b.output,
-    reasoning: a.reasoning + b.reasoning,
-    cache_read: a.cache_read + b.cache_read,
-    cache_write: a.cache_write + b.cache_write,
-    total: a.total + b.total,
-    cost: roundCost(a.cost + b.cost)
-  };
-}
-function sumUsage(list) {
-  return list.reduce(addUsage, zeroUsage());
-}
-function infoUsage(info) {
-  if (!info || typeof info !== "object") return zeroUsage();
-  const i = info;
-  if (i.role !== "assistant") return zeroUsage();
-  const t = i.tokens && typeof i.tokens === "object" ? i.tokens : {};
-  const c = t.cache && typeof t.cache === "object" ? t.cache : {};
-  const u = { input: count(t.input), output: count(t.output), reasoning: count(t.reasoning), cache_read: count(c.read), cache_write: count(c.write) };
-  const cost = typeof i.cost === "number" && Number.isFinite(i.cost) && i.cost >= 0 ? roundCost(i.cost) : 0;
-  return { ...u, total: u.input + u.output + u.reasoning + u.cache_read + u.cache_write, cost };
-}
-function messagesUsage(messages) {
-  return sumUsage((Array.isArray(messages) ? messages : []).map((m) => infoUsage(m && typeof m === "object" ? m.info : void 0)));
-}
-function asUsage(v) {
-  if (!v || typeof v !== "object") return void 0;
-  const o = v;
-  const keys = ["input", "output", "reasoning", "cache_read", "cache_write", "total", "cost"];
-  if (!keys.every((k) => typeof o[k] === "number" && Number.isFinite(o[k]) && o[k] >= 0)) return void 0;
-  const u = Object.fromEntries(keys.map((k) => [k, o[k]]));
-  if (![u.input, u.output, u.reasoning, u.cache_read, u.cache_write, u.total].every(Number.isInteger)) return void 0;
-  if (u.total !== u.input + u.output + u.reasoning + u.cache_read + u.cache_write) return void 0;
-  return u;
-}
-function overTokenBudget(messages, budget) {
-  if (budget === void 0) return void 0;
-  const used = messagesUsage(messages).total;
-  return used > budget ? `token budget exceeded: the session used ${used} tokens, the budget is ${budget}` : void 0;
 }
 
 // ../main/node_modules/@opencode-ai/sdk/dist/gen/core/serverSentEvents.gen.js
@@ -4560,10 +4510,6 @@ export {
   retryDecision,
   providerFault,
   providerErrorFile,
-  sumUsage,
-  messagesUsage,
-  asUsage,
-  overTokenBudget,
   sdkTransport,
   caseTag,
   keyFingerprint,

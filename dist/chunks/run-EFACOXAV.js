@@ -5,13 +5,14 @@ import {
   cliEntry,
   runSuite,
   stageBatches
-} from "./chunk-PSJEMJGC.js";
+} from "./chunk-NM24PQV7.js";
 import "./chunk-P6UNGZGF.js";
 import "./chunk-TO7HFP3H.js";
 import "./chunk-WVAZU2UY.js";
 import "./chunk-N6GAFMB7.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-2MDUQC4K.js";
+import "./chunk-BID4COJG.js";
+import "./chunk-V23NUAJ5.js";
 import "./chunk-ZV5KNJNH.js";
 import "./chunk-TDWUGNBE.js";
 import "./chunk-TZR42FOZ.js";
@@ -21,7 +22,7 @@ import "./chunk-7S2WGD5M.js";
 import "./chunk-BOCFVUUR.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
-import "./chunk-EY54Z6WD.js";
+import "./chunk-C4YDGBAS.js";
 import "./chunk-UJXVBKO4.js";
 import "./chunk-YVTE5AOK.js";
 import "./chunk-Y4FTFHXJ.js";

@@ -22,8 +22,6 @@ import {
   git,
   gitRaw,
   keyFingerprint,
-  messagesUsage,
-  overTokenBudget,
   permissionFor,
   providerErrorFile,
   providerFault,
@@ -31,13 +29,17 @@ import {
   retryDecision,
   sdkTransport,
   splitModel,
-  sumUsage,
   takeFingerprint,
   takeSnapshot,
   takeSnapshotAfter,
   toolUses,
   writeEvidence
-} from "./chunk-2MDUQC4K.js";
+} from "./chunk-BID4COJG.js";
+import {
+  messagesUsage,
+  overTokenBudget,
+  sumUsage
+} from "./chunk-V23NUAJ5.js";
 import {
   containsSecret,
   redact,

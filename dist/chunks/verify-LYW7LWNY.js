@@ -3,7 +3,7 @@ import {
   REQUIRED_EVIDENCE,
   runState,
   verifyRun
-} from "./chunk-EY54Z6WD.js";
+} from "./chunk-C4YDGBAS.js";
 import "./chunk-UJXVBKO4.js";
 import "./chunk-YVTE5AOK.js";
 import "./chunk-Y4FTFHXJ.js";

@@ -4,15 +4,17 @@ import {
   makeThrowawayRepo,
   progressLine,
   runDemo
-} from "./chunk-K67TJRJM.js";
-import "./chunk-7JIWCB3D.js";
-import "./chunk-PSJEMJGC.js";
+} from "./chunk-CTDXCPH6.js";
+import "./chunk-HDY6L6RT.js";
+import "./chunk-UZK7Q4O6.js";
+import "./chunk-NM24PQV7.js";
 import "./chunk-P6UNGZGF.js";
 import "./chunk-TO7HFP3H.js";
 import "./chunk-WVAZU2UY.js";
 import "./chunk-N6GAFMB7.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-2MDUQC4K.js";
+import "./chunk-BID4COJG.js";
+import "./chunk-V23NUAJ5.js";
 import "./chunk-ZV5KNJNH.js";
 import "./chunk-TDWUGNBE.js";
 import "./chunk-TZR42FOZ.js";
@@ -23,7 +25,7 @@ import "./chunk-BOCFVUUR.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
 import "./chunk-T23RGRU6.js";
-import "./chunk-EY54Z6WD.js";
+import "./chunk-C4YDGBAS.js";
 import "./chunk-UJXVBKO4.js";
 import "./chunk-YVTE5AOK.js";
 import "./chunk-Y4FTFHXJ.js";

@@ -2,8 +2,9 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-K67TJRJM.js";
-import "./chunk-7JIWCB3D.js";
+} from "./chunk-CTDXCPH6.js";
+import "./chunk-HDY6L6RT.js";
+import "./chunk-UZK7Q4O6.js";
 import {
   DEFAULT_ROLES,
   builtinCases,
@@ -11,7 +12,7 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-PSJEMJGC.js";
+} from "./chunk-NM24PQV7.js";
 import "./chunk-P6UNGZGF.js";
 import "./chunk-TO7HFP3H.js";
 import "./chunk-WVAZU2UY.js";
@@ -25,7 +26,8 @@ import {
   agentFor,
   caseTag,
   sdkTransport
-} from "./chunk-2MDUQC4K.js";
+} from "./chunk-BID4COJG.js";
+import "./chunk-V23NUAJ5.js";
 import "./chunk-ZV5KNJNH.js";
 import "./chunk-TDWUGNBE.js";
 import "./chunk-TZR42FOZ.js";
@@ -36,7 +38,7 @@ import "./chunk-BOCFVUUR.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
 import "./chunk-T23RGRU6.js";
-import "./chunk-EY54Z6WD.js";
+import "./chunk-C4YDGBAS.js";
 import "./chunk-UJXVBKO4.js";
 import "./chunk-YVTE5AOK.js";
 import "./chunk-Y4FTFHXJ.js";

@@ -7245,6 +7245,7 @@ function check(runDir, opts, problems) {
 export {
   require_ajv,
   ledgerRoot,
+  schemaProblems,
   assertSchema,
   REQUIRED_EVIDENCE,
   runState,
