@@ -13,7 +13,7 @@ import {
   PreflightError,
   SchemaError,
   ServerStartError
-} from "./chunks/chunk-Y4FTFHXJ.js";
+} from "./chunks/chunk-O4YGU3GG.js";
 import "./chunks/chunk-LHSCZ3D7.js";
 
 // src/cli.ts
@@ -21,7 +21,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 async function help() {
-  const RUN_OPTIONS_HELP = (await import("./chunks/option-docs-7DQP5ZAI.js")).runOptionsHelp();
+  const RUN_OPTIONS_HELP = (await import("./chunks/option-docs-BCBIVA4Z.js")).runOptionsHelp();
   return `opencode-dogfood \u2014 validate the OpenCode coding agent before it works on your repository
 
 Usage:
@@ -48,6 +48,8 @@ Usage:
   opencode-dogfood init [DIR]           scaffold the sandbox fixtures the cases need (default: .)
   opencode-dogfood demo                 the full hermetic suite on a throwaway repository (npm run dogfood)
   opencode-dogfood bench                the suite against its floor, same warm server (npm run bench)
+  opencode-dogfood bench --view         what the read view costs: sandbox starts and write grants
+                                        against their floor, as a share of one contained suite run
 
 Run options:
 ${RUN_OPTIONS_HELP}
@@ -56,31 +58,37 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-ZOW7DL3L.js");
+  const { progressLine } = await import("./chunks/demo-CJ3VCU73.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
-  const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import("./chunks/inputs-WN3KGOXF.js");
-  const stringOptions = new Set(Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k));
+  const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import("./chunks/inputs-7KTTDEDD.js");
+  const stringOptions = new Set(
+    Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k)
+  );
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-EFACOXAV.js");
-  const { verdictTable } = await import("./chunks/table-PSQQ3AJJ.js");
+  const { runSuite } = await import("./chunks/run-WZDTYXF5.js");
+  const { verdictTable } = await import("./chunks/table-MWJOFXNC.js");
   const settings = parseRunSettings(values, process.cwd());
   const opts = engineOptions(settings);
   const junitFile = settings.junitPath;
-  const junit = junitFile !== void 0 ? await import("./chunks/junit-X67LVQI6.js") : void 0;
+  const junit = junitFile !== void 0 ? await import("./chunks/junit-JQD2YOXA.js") : void 0;
   const interrupt = interruptOnSignals((line) => process.stderr.write(`opencode-dogfood: ${line}
 `));
   const outcome = await runSuite({ ...opts, onProgress: await printProgress(), interrupt: interrupt.signal });
   if (junitFile) junit.writeJunit(junitFile, outcome.summary);
-  process.stdout.write(settings.json ? JSON.stringify(outcome.summary, null, 2) + "\n" : verdictTable(outcome.summary) + `ledger: ${outcome.runDir}
+  process.stdout.write(
+    settings.json ? JSON.stringify(outcome.summary, null, 2) + "\n" : verdictTable(outcome.summary) + `ledger: ${outcome.runDir}
 ledger root: ${outcome.summary.ledger_root} (publish it; check with: opencode-dogfood verify RUN_DIR --root HEX)
 ${junitFile ? `junit: ${junitFile}
-` : ""}`);
+` : ""}`
+  );
   if (outcome.ledgerProblems.length > 0)
-    process.stderr.write(`opencode-dogfood: the agent tampered with this run's ledger; verify finds:
+    process.stderr.write(
+      `opencode-dogfood: the agent tampered with this run's ledger; verify finds:
 ${outcome.ledgerProblems.map((p) => `  ${p}`).join("\n")}
-`);
+`
+    );
   if (outcome.checkoutChanges.length > 0) {
     process.stderr.write(`opencode-dogfood: MODIFICATIONFAIL: the run changed your checkout:
 ${outcome.checkoutChanges.map((c) => `  ${c}`).join("\n")}
@@ -91,14 +99,21 @@ ${outcome.checkoutChanges.map((c) => `  ${c}`).join("\n")}
   return outcome.summary.final_verdict === "PASS" ? 0 : 1;
 }
 async function cmdVerify(argv) {
-  const { values, positionals } = parseArgs({ args: argv, options: { root: { type: "string" }, "allowed-signers": { type: "string" } }, strict: true, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { root: { type: "string" }, "allowed-signers": { type: "string" } },
+    strict: true,
+    allowPositionals: true
+  });
   if (positionals.length !== 1) throw new InputError("verify", "give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001");
-  if (values.root !== void 0 && !/^[0-9a-f]{64}$/.test(values.root)) throw new InputError("--root", `'${values.root}' is not a ledger root; give the 64 hex digits the run printed ('ledger root: \u2026')`);
-  const { runState, verifyRun } = await import("./chunks/verify-LYW7LWNY.js");
+  if (values.root !== void 0 && !/^[0-9a-f]{64}$/.test(values.root))
+    throw new InputError("--root", `'${values.root}' is not a ledger root; give the 64 hex digits the run printed ('ledger root: \u2026')`);
+  const { runState, verifyRun } = await import("./chunks/verify-HDNCIFAR.js");
   const dir = positionals[0];
   const runDir = path.resolve(dir);
   const state = runState(runDir);
-  if (state === "not-a-run") throw new InputError("verify", `${dir} is not a run folder (a RUN_XXXX folder of the ledger, holding cases/, evidence/ and run_summary.json)`);
+  if (state === "not-a-run")
+    throw new InputError("verify", `${dir} is not a run folder (a RUN_XXXX folder of the ledger, holding cases/, evidence/ and run_summary.json)`);
   if (state === "incomplete") {
     process.stdout.write(`${dir}: incomplete: no run_summary.json \u2014 the run was killed before it sealed its ledger (or it is still running)
 `);
@@ -106,7 +121,7 @@ async function cmdVerify(argv) {
   }
   const problems = verifyRun(runDir, { root: values.root });
   if (values["allowed-signers"] !== void 0) {
-    const { verifySignature } = await import("./chunks/sign-2I7BRVXP.js");
+    const { verifySignature } = await import("./chunks/sign-O4UA4EVP.js");
     const sig = verifySignature(runDir, values["allowed-signers"]);
     if (!sig.ok) problems.push(sig.error ?? "signature does not verify");
     else process.stdout.write(`${dir}: run_summary.json signed by ${sig.principal} (namespace opencode-dogfood)
@@ -130,8 +145,9 @@ ${problems.length} problem(s) in ${dir}
 }
 async function cmdReport(argv) {
   const { values, positionals } = parseArgs({ args: argv, options: { out: { type: "string" } }, strict: true, allowPositionals: true });
-  if (positionals.length !== 1) throw new InputError("report", "give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001 (and optionally --out FILE)");
-  const { reportToFile } = await import("./chunks/html-NJZNTQD6.js");
+  if (positionals.length !== 1)
+    throw new InputError("report", "give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001 (and optionally --out FILE)");
+  const { reportToFile } = await import("./chunks/html-3F3SY73Z.js");
   const file = reportToFile(positionals[0], values.out, process.cwd());
   process.stdout.write(`report: ${file}
 `);
@@ -139,14 +155,15 @@ async function cmdReport(argv) {
 }
 async function cmdInit(argv) {
   if (argv.length > 1) throw new InputError("init", "give at most one directory");
-  const { scaffold } = await import("./chunks/init-JBLN73K7.js");
+  const { scaffold } = await import("./chunks/init-6LJKSVUA.js");
   const dir = path.resolve(argv[0] ?? ".");
   const r = scaffold(dir);
   for (const f of r.created) process.stdout.write(`created ${f}
 `);
   process.stdout.write(`${r.created.length} file(s) created, ${r.unchanged.length} already in place in ${dir}
 `);
-  if (r.created.length > 0) process.stdout.write("commit them before a run (the suite needs a clean tree): git add docs scripts && git commit -m 'opencode-dogfood fixtures'\n");
+  if (r.created.length > 0)
+    process.stdout.write("commit them before a run (the suite needs a clean tree): git add docs scripts && git commit -m 'opencode-dogfood fixtures'\n");
   return 0;
 }
 var CONTEXT_POLL_MS = 10;
@@ -154,7 +171,7 @@ var PARENT_POLL_MS = 250;
 async function cmdCase(argv) {
   const [ctxFile, pidFile, waitArg] = argv;
   if (pidFile) writeFileSync(pidFile, String(process.pid));
-  const loading = import("./chunks/run-case-TP75KDNJ.js");
+  const loading = import("./chunks/run-case-EJYSVGCA.js");
   loading.catch(() => {
   });
   const waitMs = Number(waitArg ?? 0);
@@ -219,20 +236,20 @@ async function main(argv) {
       case "report":
         return await cmdReport(rest);
       case "diff":
-        return (await import("./chunks/diff-O6GRFXSA.js")).diffCommand(rest);
+        return (await import("./chunks/diff-25G7EYVD.js")).diffCommand(rest);
       case "compare":
-        return (await import("./chunks/command-RXJUCGLX.js")).compareCommand(rest, process.cwd());
+        return (await import("./chunks/command-D6KBMQ3J.js")).compareCommand(rest, process.cwd());
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-ZOW7DL3L.js")).runDemo(rest);
+        return await (await import("./chunks/demo-CJ3VCU73.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-RNJRYAPP.js")).runBench(rest);
+        return await (await import("./chunks/bench-4ZGCBP42.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {
         const [parent, group, tag, leftovers] = rest;
-        await (await import("./chunks/reaper-5WET5HHY.js")).reap(Number(parent), Number(group), tag, leftovers ? JSON.parse(leftovers) : void 0);
+        await (await import("./chunks/reaper-3KHI2VIH.js")).reap(Number(parent), Number(group), tag, leftovers ? JSON.parse(leftovers) : void 0);
         return 0;
       }
       default:

@@ -1,10 +1,10 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   progressLine
-} from "./chunks/chunk-CTDXCPH6.js";
+} from "./chunks/chunk-EEDDJQK7.js";
 import {
   verdictTable
-} from "./chunks/chunk-HDY6L6RT.js";
+} from "./chunks/chunk-UWMRCVDQ.js";
 import {
   TABLE_HEAD,
   bytes,
@@ -18,30 +18,30 @@ import {
   reasonLine,
   tableRow,
   uncontainedLine
-} from "./chunks/chunk-UZK7Q4O6.js";
+} from "./chunks/chunk-E2APEIUQ.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-NM24PQV7.js";
-import "./chunks/chunk-P6UNGZGF.js";
+} from "./chunks/chunk-DHDBGXML.js";
+import "./chunks/chunk-IVQXIU47.js";
 import {
   usageDetail
 } from "./chunks/chunk-TO7HFP3H.js";
-import "./chunks/chunk-WVAZU2UY.js";
+import "./chunks/chunk-UVDJYQLF.js";
 import {
   engineOptions
-} from "./chunks/chunk-GYHLR5JV.js";
+} from "./chunks/chunk-KHPF6HUX.js";
 import {
   OPTION_TABLE
-} from "./chunks/chunk-VUMPA3Z6.js";
+} from "./chunks/chunk-B3NRYVYP.js";
 import {
   BUILTIN_MODEL,
   platformPackages,
   resolveOpencodeBinary,
   selectCases
-} from "./chunks/chunk-N6GAFMB7.js";
+} from "./chunks/chunk-MSICHKU2.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-BID4COJG.js";
+import "./chunks/chunk-FFOITG7T.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   secretValues
@@ -50,8 +50,8 @@ import {
   onPath,
   probeBwrap,
   usernsRefused
-} from "./chunks/chunk-TDWUGNBE.js";
-import "./chunks/chunk-TZR42FOZ.js";
+} from "./chunks/chunk-32DEH4SJ.js";
+import "./chunks/chunk-NEJKFVQH.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -82,23 +82,23 @@ import {
 } from "./chunks/chunk-7S2WGD5M.js";
 import {
   canonicalKeyText
-} from "./chunks/chunk-BOCFVUUR.js";
+} from "./chunks/chunk-OSR6QGIA.js";
 import {
   writeJunit
-} from "./chunks/chunk-YHQIISFJ.js";
+} from "./chunks/chunk-6565T6LZ.js";
 import {
   REPORT_FILE,
   caseAnchor
 } from "./chunks/chunk-SNJX4VWM.js";
 import "./chunks/chunk-NYKIGPAP.js";
-import "./chunks/chunk-T23RGRU6.js";
-import "./chunks/chunk-C4YDGBAS.js";
+import "./chunks/chunk-UICWZD46.js";
+import "./chunks/chunk-5JTEWZWB.js";
 import "./chunks/chunk-UJXVBKO4.js";
 import "./chunks/chunk-YVTE5AOK.js";
 import {
   InputError,
   PreflightError
-} from "./chunks/chunk-Y4FTFHXJ.js";
+} from "./chunks/chunk-O4YGU3GG.js";
 import {
   __commonJS,
   __export,
@@ -86193,10 +86193,12 @@ function readActionInputs(get, workspace) {
     selectCases(loadCases(inputs.casesFile), inputs.stages, inputs.caseId);
     if (inputs.roles && inputs.model !== BUILTIN_MODEL) {
       for (const r of inputs.roles) {
-        if (!process.env[r.key_env]) throw new InputError("roles", `role '${r.name}' reads its key from ${r.key_env}, which is not set; map it from a secret in the step's env`);
+        if (!process.env[r.key_env])
+          throw new InputError("roles", `role '${r.name}' reads its key from ${r.key_env}, which is not set; map it from a secret in the step's env`);
       }
     }
-    if (inputs.createCheck && inputs.githubToken === "") throw new InputError("github-token", "is empty but create-check is true; give a token with checks: write, or set create-check: false");
+    if (inputs.createCheck && inputs.githubToken === "")
+      throw new InputError("github-token", "is empty but create-check is true; give a token with checks: write, or set create-check: false");
     return inputs;
   } catch (e) {
     throw e instanceof InputError ? asActionInputError(e) : e;
@@ -86232,7 +86234,9 @@ function binaryInPrefix(prefix2) {
 }
 var npmInstall = async (spec, prefix2) => {
   mkdirSync(prefix2, { recursive: true });
-  const code2 = await exec("npm", ["install", "--prefix", prefix2, "--no-save", "--no-package-lock", "--no-audit", "--no-fund", "--ignore-scripts", spec], { ignoreReturnCode: true });
+  const code2 = await exec("npm", ["install", "--prefix", prefix2, "--no-save", "--no-package-lock", "--no-audit", "--no-fund", "--ignore-scripts", spec], {
+    ignoreReturnCode: true
+  });
   if (code2 !== 0) throw new Error(`npm install ${spec} exited ${code2}`);
 };
 function bundledPackage() {
@@ -86261,7 +86265,10 @@ async function resolveActionBinary(opts) {
   try {
     await (opts.install ?? npmInstall)(`opencode-ai@${opts.version}`, prefix2);
   } catch (e) {
-    throw new InputError("opencode-version", `could not install opencode-ai@${opts.version} (${e.message}); set opencode-path or put opencode on PATH`);
+    throw new InputError(
+      "opencode-version",
+      `could not install opencode-ai@${opts.version} (${e.message}); set opencode-path or put opencode on PATH`
+    );
   }
   const bin = binaryInPrefix(prefix2);
   if (!bin) throw new InputError("opencode-version", `opencode-ai@${opts.version} installed no binary for ${process.platform}-${process.arch} in ${prefix2}`);
@@ -86322,6 +86329,10 @@ function realRunnerHost(opts = {}) {
 }
 
 // src/action/runner-setup.ts
+function worked(rec) {
+  rec.works = true;
+  return rec;
+}
 var PACKAGE_BWRAP = "/usr/bin/bwrap";
 var PACKAGED_PROFILE = "/usr/share/apparmor/extra-profiles/bwrap-userns-restrict";
 var PROFILE_FILE = "/etc/apparmor.d/opencode-dogfood-bwrap";
@@ -86388,7 +86399,12 @@ function setUpRunner(host, opts) {
     const argv = host.isRoot ? [command, ...args] : ["sudo", "-n", command, ...args];
     const r = host.run(argv[0], argv.slice(1), input);
     const refused = !host.isRoot && sudoRefused(r);
-    const s = step({ step: name, command: argv.join(" "), ok: r.status === 0, detail: r.status === 0 ? "" : refused ? `sudo refused without a password: ${firstLine(r)}` : firstLine(r) });
+    const s = step({
+      step: name,
+      command: argv.join(" "),
+      ok: r.status === 0,
+      detail: r.status === 0 ? "" : refused ? `sudo refused without a password: ${firstLine(r)}` : firstLine(r)
+    });
     return { ...s, refused };
   };
   const probe = (bwrap2) => {
@@ -86404,18 +86420,22 @@ function setUpRunner(host, opts) {
   const found = () => host.which("bwrap") ?? (host.exists(PACKAGE_BWRAP) ? PACKAGE_BWRAP : void 0);
   let bwrap = host.which("bwrap");
   if (!bwrap) {
-    if (!host.which("apt-get")) return fail("bubblewrap (bwrap) is not installed and there is no apt-get here; fix: install bubblewrap with the system package manager");
+    if (!host.which("apt-get"))
+      return fail("bubblewrap (bwrap) is not installed and there is no apt-get here; fix: install bubblewrap with the system package manager");
     let install = priv("install", "apt-get", APT_INSTALL);
     if (!install.ok && !install.refused) {
       const update3 = priv("apt-update", "apt-get", APT_UPDATE);
       if (update3.ok) install = priv("install", "apt-get", APT_INSTALL);
     }
     bwrap = found();
-    if (!bwrap) return fail(`bubblewrap (bwrap) is not installed and could not be installed (${install.detail || "bwrap still not found"}); fix: sudo apt-get install -y bubblewrap`);
+    if (!bwrap)
+      return fail(
+        `bubblewrap (bwrap) is not installed and could not be installed (${install.detail || "bwrap still not found"}); fix: sudo apt-get install -y bubblewrap`
+      );
   }
   rec.bwrap = bwrap;
   let error2 = probe(bwrap);
-  if (!error2) return rec.works = true, rec;
+  if (!error2) return worked(rec);
   if (!usernsRefused(error2)) return fail(`bwrap does not work here (${error2}); fix: check that ${bwrap} is bubblewrap and runs: ${bwrap} --ro-bind / / true`);
   const profileFix = `an AppArmor profile letting ${bwrap} create user namespaces (${PROFILE_FILE}: ${minimalProfile(bwrap).replace(/\n\s*/g, " ").trim()}) loaded with sudo apparmor_parser -r`;
   if (rec.facts.apparmor_enabled && host.which("apparmor_parser")) {
@@ -86426,14 +86446,14 @@ function setUpRunner(host, opts) {
       if (!write.ok) break;
       if (!priv("apparmor-profile", "apparmor_parser", ["-r", PROFILE_FILE]).ok) continue;
       error2 = probe(bwrap);
-      if (!error2) return rec.works = true, rec;
+      if (!error2) return worked(rec);
     }
   }
   const knob = rec.facts.apparmor_restrict_unprivileged_userns === "1" ? `${RESTRICT_KNOB}=0` : rec.facts.unprivileged_userns_clone === "0" ? `${CLONE_KNOB}=1` : void 0;
   if (knob && kind === "github-hosted") {
     const s = priv("sysctl", "sysctl", ["-w", knob]);
     if (s.ok) error2 = probe(bwrap);
-    if (!error2) return rec.works = true, rec;
+    if (!error2) return worked(rec);
   }
   const fix = knob ? `sudo sysctl -w ${knob}, or ${profileFix}` : rec.facts.max_user_namespaces === "0" ? "sudo sysctl -w user.max_user_namespaces=15000" : rec.facts.apparmor_enabled ? profileFix : "user namespaces are refused by neither AppArmor nor a sysctl here (a container\u2019s seccomp filter?): run the job on the runner itself, not in a container";
   return fail(`bwrap cannot create user namespaces here (${error2}); fix: ${fix}`);
@@ -86444,14 +86464,18 @@ function prepareContainment(opts) {
   if (opts.mode === "off" || opts.serverUrl) return {};
   const record = setUpRunner(opts.host ?? realRunnerHost({ pathEnv: opts.env.PATH }), { env: opts.env, log: opts.log });
   if (record.works) return { bwrapPath: record.bwrap, record };
-  if (opts.mode === "required") throw new InputError("containment", `required (the default), but ${record.missing}; or set containment: auto to run uncontained and say so`);
+  if (opts.mode === "required")
+    throw new InputError("containment", `required (the default), but ${record.missing}; or set containment: auto to run uncontained and say so`);
   opts.warn(`containment: ${record.missing}`);
   return { record };
 }
 
 // src/action/secrets.ts
 function maskSecrets(setSecret2, env, roles = [], done = /* @__PURE__ */ new Set()) {
-  for (const v of secretValues(env, roles.map((r) => r.key_env))) {
+  for (const v of secretValues(
+    env,
+    roles.map((r) => r.key_env)
+  )) {
     if (done.has(v)) continue;
     setSecret2(v);
     done.add(v);
@@ -86523,7 +86547,8 @@ function reportPointer(c, runId) {
 }
 function reportLine(ctx) {
   const what = "every case's prompt, tool calls, answer, diffs, guard and restore";
-  if (ctx.artifact && !ctx.artifact.error) return `- report: ${code(`${ctx.summary.run_id}/${REPORT_FILE}`)} in the artifact \u2014 unzip it and open the page (self-contained, no network): ${what}`;
+  if (ctx.artifact && !ctx.artifact.error)
+    return `- report: ${code(`${ctx.summary.run_id}/${REPORT_FILE}`)} in the artifact \u2014 unzip it and open the page (self-contained, no network): ${what}`;
   return `- report: ${code(`${ctx.ledgerPath}/${REPORT_FILE}`)} in the workspace (self-contained, no network): ${what}`;
 }
 function renderJobSummary(ctx, limit = JOB_SUMMARY_LIMIT, measure = bytes) {
@@ -86628,8 +86653,14 @@ function errorBody(message, completedAt) {
 
 // src/main.ts
 function failStep(e) {
-  if (e instanceof InputError) return setFailed(asActionInputError(e).message);
-  if (e instanceof PreflightError) return setFailed(e.message);
+  if (e instanceof InputError) {
+    setFailed(asActionInputError(e).message);
+    return;
+  }
+  if (e instanceof PreflightError) {
+    setFailed(e.message);
+    return;
+  }
   const err = e;
   debug(err.stack ?? String(e));
   setFailed(`${err.name ?? "Error"}: ${err.message ?? String(e)}`);
@@ -86645,15 +86676,26 @@ function prepareStateDir(ctx) {
 function defaultWorktree(ctx, stateDir) {
   return path8.join(ctx.runnerTemp, `opencode-dogfood-worktree-${ctx.runId || "local"}-${ctx.runAttempt}-${path8.basename(stateDir).slice(-6)}`);
 }
-async function opencodeBinary(inputs, ctx, stateDir) {
+async function opencodeBinary(inputs, ctx, _stateDir) {
   if (inputs.serverUrl && inputs.transport === "sdk") return void 0;
-  const bin = await resolveActionBinary({ explicit: inputs.opencodePath, version: inputs.opencodeVersion, installRoot: ctx.runnerTemp, pathEnv: process.env.PATH, log: info });
+  const bin = await resolveActionBinary({
+    explicit: inputs.opencodePath,
+    version: inputs.opencodeVersion,
+    installRoot: ctx.runnerTemp,
+    pathEnv: process.env.PATH,
+    log: info
+  });
   info(`opencode: ${bin.path} (${bin.source})`);
   return bin.path;
 }
 async function upload(inputs, ctx, runDir) {
   if (!inputs.uploadArtifact) return void 0;
-  const name = artifactName(inputs.artifactName, { runId: ctx.runId, runAttempt: ctx.runAttempt, job: ctx.job, jobBackendId: jobBackendId(process.env.ACTIONS_RUNTIME_TOKEN) });
+  const name = artifactName(inputs.artifactName, {
+    runId: ctx.runId,
+    runAttempt: ctx.runAttempt,
+    job: ctx.job,
+    jobBackendId: jobBackendId(process.env.ACTIONS_RUNTIME_TOKEN)
+  });
   try {
     const r = await uploadLedger(runDir, name, inputs.retentionDays);
     info(`artifact ${name}: id ${r.id}, ${r.size} bytes, sha256 ${r.digest}`);
@@ -86694,7 +86736,15 @@ async function main() {
   let outcome;
   try {
     const opencodePath = await opencodeBinary(inputs, ctx, stateDir);
-    await check?.start(createBody({ name: inputs.checkName, headSha: ctx.headSha, startedAt: /* @__PURE__ */ new Date(), detailsUrl: runUrl(ctx), stages: inputs.caseId ?? inputs.stages.join(",") }));
+    await check?.start(
+      createBody({
+        name: inputs.checkName,
+        headSha: ctx.headSha,
+        startedAt: /* @__PURE__ */ new Date(),
+        detailsUrl: runUrl(ctx),
+        stages: inputs.caseId ?? inputs.stages.join(",")
+      })
+    );
     const sandbox = prepareContainment({ mode: inputs.containment, serverUrl: inputs.serverUrl, env: process.env, log: info, warn: warning });
     outcome = await runSuite({
       ...engineOptions(inputs),
@@ -86727,9 +86777,18 @@ async function main() {
   const report = { summary: summary2, ledgerPath: outcome.runDir, model: inputs.model, artifact, title: inputs.checkName };
   await writeJobSummary(renderJobSummary(report));
   await check?.finish(completionBodies(report, /* @__PURE__ */ new Date()));
-  setOutputs(setOutput, { summary: summary2, ledgerPath: outcome.runDir, junitPath: junit?.error ? void 0 : junit?.file, artifact: artifact?.error ? void 0 : artifact, checkRun: check });
+  setOutputs(setOutput, {
+    summary: summary2,
+    ledgerPath: outcome.runDir,
+    junitPath: junit?.error ? void 0 : junit?.file,
+    artifact: artifact?.error ? void 0 : artifact,
+    checkRun: check
+  });
   if (outcome.worktree && !outcome.worktree.removed) notice(outcome.worktree.message);
-  if (summary2.final_verdict !== "PASS") return setFailed(`${summary2.run_id}: verdict FAIL \u2014 ${summary2.passed} passed, ${summary2.failed} failed, ${summary2.skipped} skipped${summary2.stop_reason ? ` (${summary2.stop_reason})` : ""}`);
+  if (summary2.final_verdict !== "PASS")
+    return setFailed(
+      `${summary2.run_id}: verdict FAIL \u2014 ${summary2.passed} passed, ${summary2.failed} failed, ${summary2.skipped} skipped${summary2.stop_reason ? ` (${summary2.stop_reason})` : ""}`
+    );
   if (artifact?.error) return setFailed(`${summary2.run_id}: verdict PASS, but the ledger artifact could not be uploaded: ${artifact.error}`);
   if (junit?.error) return setFailed(`${summary2.run_id}: verdict PASS, but junit-path could not be written: ${junit.error}`);
 }

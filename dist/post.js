@@ -27,14 +27,17 @@ async function post() {
   }
   const runDir = getState(STATE.runDir);
   if (runDir && existsSync(runDir) && !existsSync(path.join(runDir, "run_summary.json")))
-    error(`post: ${runDir} is incomplete: no run_summary.json \u2014 the main step was stopped before it sealed its ledger; the evidence written so far is kept`);
+    error(
+      `post: ${runDir} is incomplete: no run_summary.json \u2014 the main step was stopped before it sealed its ledger; the evidence written so far is kept`
+    );
   const worktree = getState(STATE.worktree);
   if (worktree && existsSync(worktree)) {
     const verdict = getState(STATE.verdict);
     const repo = getState(STATE.repoDir);
     const remove = `git -C ${repo || "<checkout>"} worktree remove ${worktree}`;
     if (verdict === "FAIL") notice(`post: worktree kept for inspection at ${worktree} (verdict FAIL). Remove it with: ${remove}`);
-    else if (verdict === "PASS") warning(`post: worktree left behind at ${worktree} although the verdict was PASS (git refused to remove it). Remove it with: ${remove}`);
+    else if (verdict === "PASS")
+      warning(`post: worktree left behind at ${worktree} although the verdict was PASS (git refused to remove it). Remove it with: ${remove}`);
     else warning(`post: worktree left behind at ${worktree}: the main step ended without a verdict. Inspect it, then: ${remove}`);
   }
   if (!stateDir && !worktree) info(`post: nothing to clean up (the main step stopped before it started anything)`);

@@ -108,14 +108,22 @@ async function timeGuard(mutate, revert) {
   const changes = guard.compareSnapshots(before, after)
   timings.compare = performance.now() - tc
   const checkMs = performance.now() - ta
-  if (!mutate) for (const [k, v] of Object.entries(timings)) (phases[k] ??= []).push(v)
+  if (!mutate)
+    for (const [k, v] of Object.entries(timings)) {
+      phases[k] ??= []
+      phases[k].push(v)
+    }
   revert?.(before, changes)
   return { checkMs, cycleMs: beforeMs + checkMs, changes }
 }
 
 const rel = (i) => {
   const d = Math.floor(i / perDir)
-  return path.join(`pkg${String(d % 50).padStart(2, '0')}`, `mod${String(Math.floor(d / 50)).padStart(3, '0')}`, `file${String(i % perDir).padStart(2, '0')}.ts`)
+  return path.join(
+    `pkg${String(d % 50).padStart(2, '0')}`,
+    `mod${String(Math.floor(d / 50)).padStart(3, '0')}`,
+    `file${String(i % perDir).padStart(2, '0')}.ts`,
+  )
 }
 let round = 0
 const fewChanges = () => {
@@ -159,15 +167,24 @@ for (let i = 0; i < REPS; i++) {
 }
 
 const fmt = (x) => `${x.toFixed(1)} ms`
-const line = (label, xs) => `${label.padEnd(58)} median ${fmt(median(xs)).padStart(10)}   min ${fmt(min(xs)).padStart(10)}   ratio ${(median(xs) / median(status)).toFixed(2)}x`
-console.log(`guard benchmark: ${FILES} committed files (+5 untracked, 21 ignored), ${REPS} repetitions, warm cache, node ${process.version}, ${os.cpus().length} cpus`)
+const line = (label, xs) =>
+  `${label.padEnd(58)} median ${fmt(median(xs)).padStart(10)}   min ${fmt(min(xs)).padStart(10)}   ratio ${(median(xs) / median(status)).toFixed(2)}x`
+console.log(
+  `guard benchmark: ${FILES} committed files (+5 untracked, 21 ignored), ${REPS} repetitions, warm cache, node ${process.version}, ${os.cpus().length} cpus`,
+)
 console.log(`repository generated in ${genSeconds} s at ${repo}`)
 console.log(line('git status --porcelain=v2 (baseline)', status))
 console.log(line('guard check (snapshot + compare), unchanged tree', unchanged.check))
 console.log(line('guard check, 5 changes (2 mod, 1 del, 2 new)', changed.check))
 console.log(line('guard whole cycle (before + check), unchanged', unchanged.cycle))
 console.log(line('guard whole cycle, 5 changes', changed.cycle))
-console.log(`phases of the unchanged-tree runs (median ms): ${Object.entries(phases).map(([k, v]) => `${k} ${median(v).toFixed(1)}`).join(', ')}`)
-console.log(`restore after each changed round: ${restoreFailures === 0 ? 'tree matched the before-snapshot every time' : `${restoreFailures} rounds left differences`}`)
+console.log(
+  `phases of the unchanged-tree runs (median ms): ${Object.entries(phases)
+    .map(([k, v]) => `${k} ${median(v).toFixed(1)}`)
+    .join(', ')}`,
+)
+console.log(
+  `restore after each changed round: ${restoreFailures === 0 ? 'tree matched the before-snapshot every time' : `${restoreFailures} rounds left differences`}`,
+)
 if (!KEEP) rmSync(work, { recursive: true })
 if (restoreFailures > 0) process.exitCode = 1

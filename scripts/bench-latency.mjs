@@ -68,7 +68,8 @@ function run(base, casesFile, jobs) {
       const text = d.toString()
       err += text
       const now = performance.now()
-      if (process.env.BENCH_LOG) for (const line of text.split('\n').filter(Boolean)) process.stderr.write(`[--jobs ${jobs} +${((now - t0) / 1000).toFixed(1)}s] ${line}\n`)
+      if (process.env.BENCH_LOG)
+        for (const line of text.split('\n').filter(Boolean)) process.stderr.write(`[--jobs ${jobs} +${((now - t0) / 1000).toFixed(1)}s] ${line}\n`)
       if (first === undefined && / … *$/m.test(text)) first = now
       if (/\] T\S+ (PASS|FAIL)/.test(text)) last = now
     })
@@ -95,8 +96,12 @@ try {
   for (const c of serial.cases) byStage.set(c.stage, Math.max(byStage.get(c.stage) ?? 0, c.duration_ms))
   const ideal = [...byStage.values()].reduce((a, b) => a + b, 0)
   process.stdout.write(`ideal (sum over stages of the slowest case): ${ideal} ms  [${[...byStage].map(([s, ms]) => `${s} ${ms}`).join(', ')}]\n`)
-  process.stdout.write(`serial case phase: ${Math.round(serial.phaseMs)} ms, ratio ${(serial.phaseMs / ideal).toFixed(2)}× the ideal (whole run, start to exit: ${Math.round(serial.wallMs)} ms)\n`)
-  process.stdout.write(`--jobs ${JOBS} case phase: ${Math.round(parallel.phaseMs)} ms, ratio ${(parallel.phaseMs / ideal).toFixed(2)}× the ideal, target ≤ 1.25× (whole run, start to exit: ${Math.round(parallel.wallMs)} ms)\n`)
+  process.stdout.write(
+    `serial case phase: ${Math.round(serial.phaseMs)} ms, ratio ${(serial.phaseMs / ideal).toFixed(2)}× the ideal (whole run, start to exit: ${Math.round(serial.wallMs)} ms)\n`,
+  )
+  process.stdout.write(
+    `--jobs ${JOBS} case phase: ${Math.round(parallel.phaseMs)} ms, ratio ${(parallel.phaseMs / ideal).toFixed(2)}× the ideal, target ≤ 1.25× (whole run, start to exit: ${Math.round(parallel.wallMs)} ms)\n`,
+  )
 } finally {
   rmSync(work, { recursive: true })
 }

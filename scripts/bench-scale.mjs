@@ -42,7 +42,10 @@ function makeRepo(base, ignoredFiles) {
 
 function runSuite(repo, round) {
   const t0 = performance.now()
-  const r = spawnSync(process.execPath, [cli, 'run', '--fail-fast', '--containment', CONTAINMENT, '--worktree', path.join(path.dirname(repo), `wt_${round}`)], { cwd: repo, encoding: 'utf8' })
+  const r = spawnSync(process.execPath, [cli, 'run', '--fail-fast', '--containment', CONTAINMENT, '--worktree', path.join(path.dirname(repo), `wt_${round}`)], {
+    cwd: repo,
+    encoding: 'utf8',
+  })
   const ms = performance.now() - t0
   if (r.status !== 0) throw new Error(`the suite did not pass in ${repo} (exit ${r.status}):\n${r.stderr.slice(-2000)}`)
   return ms
@@ -67,4 +70,6 @@ try {
   rmSync(work, { recursive: true })
 }
 const mid = [...rounds].sort((x, y) => x.ratio - y.ratio)[Math.floor(rounds.length / 2)]
-process.stdout.write(`median round of ${rounds.length}: throwaway ${Math.round(mid.a)} ms, large checkout ${Math.round(mid.b)} ms, ratio ${mid.ratio.toFixed(2)}× (target ≤ 1.20×)\n`)
+process.stdout.write(
+  `median round of ${rounds.length}: throwaway ${Math.round(mid.a)} ms, large checkout ${Math.round(mid.b)} ms, ratio ${mid.ratio.toFixed(2)}× (target ≤ 1.20×)\n`,
+)

@@ -9,9 +9,7 @@ import { build } from 'esbuild'
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import path from 'node:path'
 
-const entries = Object.fromEntries(
-  Object.entries({ index: 'src/main.ts', post: 'src/post.ts', cli: 'src/cli.ts' }).filter(([, f]) => existsSync(f)),
-)
+const entries = Object.fromEntries(Object.entries({ index: 'src/main.ts', post: 'src/post.ts', cli: 'src/cli.ts' }).filter(([, f]) => existsSync(f)))
 const tmp = `dist.tmp-${process.pid}`
 await build({
   entryPoints: entries,

@@ -24,7 +24,10 @@ function inline(node, seen = new Set()) {
   if (!node || typeof node !== 'object') return node
   if (typeof node.$ref === 'string') {
     if (seen.has(node.$ref)) throw new Error(`recursive $ref ${node.$ref}`)
-    const target = node.$ref.replace(/^#\//, '').split('/').reduce((o, k) => o[k.replace(/~1/g, '/').replace(/~0/g, '~')], spec)
+    const target = node.$ref
+      .replace(/^#\//, '')
+      .split('/')
+      .reduce((o, k) => o[k.replace(/~1/g, '/').replace(/~0/g, '~')], spec)
     return inline(target, new Set([...seen, node.$ref]))
   }
   return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, inline(v, seen)]))

@@ -40,6 +40,9 @@ writeFileSync(envFile, lines.join('\n') + '\n')
 console.log(`sandbox repository: ${repo}\ninputs: ${source}\n`)
 
 const bin = path.join(root, 'node_modules', '.bin', 'local-action')
-const r = spawnSync(bin, ['run', root, 'src/main.ts', envFile, '--post', 'src/post.ts'], { stdio: 'inherit', env: { ...process.env, NODE_PACKAGE_MANAGER: 'npm' } })
+const r = spawnSync(bin, ['run', root, 'src/main.ts', envFile, '--post', 'src/post.ts'], {
+  stdio: 'inherit',
+  env: { ...process.env, NODE_PACKAGE_MANAGER: 'npm' },
+})
 console.log(`\njob summary: ${added.GITHUB_STEP_SUMMARY}\nartifacts: ${added.LOCAL_ACTION_ARTIFACT_PATH}`)
 process.exitCode = r.status ?? 1

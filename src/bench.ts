@@ -39,6 +39,7 @@ async function floor(url: string, password: string, directory: string, verbose =
 }
 
 export async function runBench(argv: string[]): Promise<number> {
+  if (argv.includes('--view')) return (await import('./bench-view.js')).runViewBench(argv)
   const rounds = Number(argv[argv.indexOf('--rounds') + 1] || 1) || 1
   const repo = await makeThrowawayRepo('opencode-dogfood-bench-')
   const base = path.dirname(repo)
@@ -79,7 +80,9 @@ export async function runBench(argv: string[]): Promise<number> {
       const floorAfter = await floorOnce('after')
       const floorMs = Math.round((floorBefore + floorAfter) / 2)
       results.push({ suite: suiteMs, floor: floorMs })
-      process.stdout.write(`round ${i + 1}: suite ${suiteMs} ms, floor ${floorMs} ms (before ${floorBefore}, after ${floorAfter}), ratio ${(suiteMs / floorMs).toFixed(2)}×\n`)
+      process.stdout.write(
+        `round ${i + 1}: suite ${suiteMs} ms, floor ${floorMs} ms (before ${floorBefore}, after ${floorAfter}), ratio ${(suiteMs / floorMs).toFixed(2)}×\n`,
+      )
     }
   } finally {
     await backends.stop()

@@ -42,6 +42,8 @@ Usage:
   opencode-dogfood init [DIR]           scaffold the sandbox fixtures the cases need (default: .)
   opencode-dogfood demo                 the full hermetic suite on a throwaway repository (npm run dogfood)
   opencode-dogfood bench                the suite against its floor, same warm server (npm run bench)
+  opencode-dogfood bench --view         what the read view costs: sandbox starts and write grants
+                                        against their floor, as a share of one contained suite run
 
 Run options:
 ${RUN_OPTIONS_HELP}
@@ -57,7 +59,11 @@ async function printProgress(): Promise<(e: ProgressEvent) => void> {
 
 async function cmdRun(argv: string[]): Promise<number> {
   const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import('./suite/inputs.js')
-  const stringOptions = new Set(Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === 'string').map(([k]) => k))
+  const stringOptions = new Set(
+    Object.entries(RUN_OPTIONS)
+      .filter(([, o]) => o.type === 'string')
+      .map(([k]) => k),
+  )
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false })
   const { runSuite } = await import('./suite/run.js')
   const { verdictTable } = await import('./report/table.js')
@@ -68,9 +74,16 @@ async function cmdRun(argv: string[]): Promise<number> {
   const interrupt = interruptOnSignals((line) => process.stderr.write(`opencode-dogfood: ${line}\n`))
   const outcome = await runSuite({ ...opts, onProgress: await printProgress(), interrupt: interrupt.signal })
   if (junitFile) junit!.writeJunit(junitFile, outcome.summary)
-  process.stdout.write(settings.json ? JSON.stringify(outcome.summary, null, 2) + '\n' : verdictTable(outcome.summary) + `ledger: ${outcome.runDir}\nledger root: ${outcome.summary.ledger_root} (publish it; check with: opencode-dogfood verify RUN_DIR --root HEX)\n${junitFile ? `junit: ${junitFile}\n` : ''}`)
+  process.stdout.write(
+    settings.json
+      ? JSON.stringify(outcome.summary, null, 2) + '\n'
+      : verdictTable(outcome.summary) +
+          `ledger: ${outcome.runDir}\nledger root: ${outcome.summary.ledger_root} (publish it; check with: opencode-dogfood verify RUN_DIR --root HEX)\n${junitFile ? `junit: ${junitFile}\n` : ''}`,
+  )
   if (outcome.ledgerProblems.length > 0)
-    process.stderr.write(`opencode-dogfood: the agent tampered with this run's ledger; verify finds:\n${outcome.ledgerProblems.map((p) => `  ${p}`).join('\n')}\n`)
+    process.stderr.write(
+      `opencode-dogfood: the agent tampered with this run's ledger; verify finds:\n${outcome.ledgerProblems.map((p) => `  ${p}`).join('\n')}\n`,
+    )
   if (outcome.checkoutChanges.length > 0) {
     process.stderr.write(`opencode-dogfood: MODIFICATIONFAIL: the run changed your checkout:\n${outcome.checkoutChanges.map((c) => `  ${c}`).join('\n')}\n`)
     return 1
@@ -80,16 +93,22 @@ async function cmdRun(argv: string[]): Promise<number> {
   return outcome.summary.final_verdict === 'PASS' ? 0 : 1
 }
 
-
 async function cmdVerify(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: { root: { type: 'string' }, 'allowed-signers': { type: 'string' } }, strict: true, allowPositionals: true })
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { root: { type: 'string' }, 'allowed-signers': { type: 'string' } },
+    strict: true,
+    allowPositionals: true,
+  })
   if (positionals.length !== 1) throw new InputError('verify', 'give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001')
-  if (values.root !== undefined && !/^[0-9a-f]{64}$/.test(values.root)) throw new InputError('--root', `'${values.root}' is not a ledger root; give the 64 hex digits the run printed ('ledger root: …')`)
+  if (values.root !== undefined && !/^[0-9a-f]{64}$/.test(values.root))
+    throw new InputError('--root', `'${values.root}' is not a ledger root; give the 64 hex digits the run printed ('ledger root: …')`)
   const { runState, verifyRun } = await import('./ledger/verify.js')
   const dir = positionals[0]
   const runDir = path.resolve(dir)
   const state = runState(runDir)
-  if (state === 'not-a-run') throw new InputError('verify', `${dir} is not a run folder (a RUN_XXXX folder of the ledger, holding cases/, evidence/ and run_summary.json)`)
+  if (state === 'not-a-run')
+    throw new InputError('verify', `${dir} is not a run folder (a RUN_XXXX folder of the ledger, holding cases/, evidence/ and run_summary.json)`)
   if (state === 'incomplete') {
     process.stdout.write(`${dir}: incomplete: no run_summary.json — the run was killed before it sealed its ledger (or it is still running)\n`)
     return 1
@@ -105,7 +124,11 @@ async function cmdVerify(argv: string[]): Promise<number> {
     process.stdout.write(problems.map((p) => `problem: ${p}`).join('\n') + `\n${problems.length} problem(s) in ${dir}\n`)
     return 1
   }
-  const summary = JSON.parse(readFileSync(path.join(runDir, 'run_summary.json'), 'utf8')) as { final_verdict: string; stop_reason?: string; ledger_root: string }
+  const summary = JSON.parse(readFileSync(path.join(runDir, 'run_summary.json'), 'utf8')) as {
+    final_verdict: string
+    stop_reason?: string
+    ledger_root: string
+  }
   const checked = values.root ? 'the published root' : 'its own root (give --root to check it against the published one)'
   process.stdout.write(`${dir}: ledger verified (sidecars, schemas, counts, entries against results, ${checked}); verdict ${summary.final_verdict}\n`)
   if (summary.stop_reason?.startsWith('interrupted')) process.stdout.write(`${dir}: the run was interrupted: ${summary.stop_reason}\n`)
@@ -115,7 +138,8 @@ async function cmdVerify(argv: string[]): Promise<number> {
 
 async function cmdReport(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, options: { out: { type: 'string' } }, strict: true, allowPositionals: true })
-  if (positionals.length !== 1) throw new InputError('report', 'give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001 (and optionally --out FILE)')
+  if (positionals.length !== 1)
+    throw new InputError('report', 'give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001 (and optionally --out FILE)')
   const { reportToFile } = await import('./report/html/index.js')
   const file = reportToFile(positionals[0], values.out, process.cwd())
   process.stdout.write(`report: ${file}\n`)
@@ -129,7 +153,8 @@ async function cmdInit(argv: string[]): Promise<number> {
   const r = scaffold(dir)
   for (const f of r.created) process.stdout.write(`created ${f}\n`)
   process.stdout.write(`${r.created.length} file(s) created, ${r.unchanged.length} already in place in ${dir}\n`)
-  if (r.created.length > 0) process.stdout.write("commit them before a run (the suite needs a clean tree): git add docs scripts && git commit -m 'opencode-dogfood fixtures'\n")
+  if (r.created.length > 0)
+    process.stdout.write("commit them before a run (the suite needs a clean tree): git add docs scripts && git commit -m 'opencode-dogfood fixtures'\n")
   return 0
 }
 

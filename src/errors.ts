@@ -17,7 +17,9 @@ export class PreflightError extends Error {
   override name = 'PreflightError'
   constructor(readonly failures: string[]) {
     // One failure is one line (what CI logs and people grep); several are a list.
-    super(failures.length === 1 ? `suite entry checklist failed: ${failures[0]}` : `suite entry checklist failed:\n${failures.map((f) => `  - ${f}`).join('\n')}`)
+    super(
+      failures.length === 1 ? `suite entry checklist failed: ${failures[0]}` : `suite entry checklist failed:\n${failures.map((f) => `  - ${f}`).join('\n')}`,
+    )
   }
 }
 

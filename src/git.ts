@@ -28,7 +28,15 @@ export interface GitRunOptions {
 }
 
 /** Environment variables that would point git at another repository (or at more object stores). */
-const GIT_LOCATION_VARS = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_COMMON_DIR', 'GIT_OBJECT_DIRECTORY', 'GIT_NAMESPACE', 'GIT_ALTERNATE_OBJECT_DIRECTORIES']
+const GIT_LOCATION_VARS = [
+  'GIT_DIR',
+  'GIT_WORK_TREE',
+  'GIT_INDEX_FILE',
+  'GIT_COMMON_DIR',
+  'GIT_OBJECT_DIRECTORY',
+  'GIT_NAMESPACE',
+  'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+]
 
 /**
  * Config that runs no program, whatever the config files say (each a
@@ -132,7 +140,14 @@ export function mayRunFilters(args: string[]): boolean {
  */
 export function neutralConfig(base: NodeJS.ProcessEnv, filters: string[] = []): NodeJS.ProcessEnv {
   const pairs: [string, string][] = [...NEUTRAL_CONFIG.map(([k, v]): [string, string] => [k, v])]
-  for (const name of filters) for (const [v, value] of [['clean', ''], ['smudge', ''], ['process', ''], ['required', 'false']]) pairs.push([`filter.${name}.${v}`, value])
+  for (const name of filters)
+    for (const [v, value] of [
+      ['clean', ''],
+      ['smudge', ''],
+      ['process', ''],
+      ['required', 'false'],
+    ])
+      pairs.push([`filter.${name}.${v}`, value])
   const start = Number.parseInt(base.GIT_CONFIG_COUNT ?? '0', 10)
   const n = Number.isFinite(start) && start > 0 ? start : 0
   const out: NodeJS.ProcessEnv = { GIT_CONFIG_COUNT: String(n + pairs.length) }
@@ -188,7 +203,12 @@ function withDiffFlags(args: string[]): string[] {
   return [...args.slice(0, sub.at + 1), ...EXT_DIFF_FLAGS, ...args.slice(sub.at + 1)]
 }
 
-function spawnGit(cwd: string, args: string[], env: NodeJS.ProcessEnv, input: string | Buffer | undefined): Promise<{ exitCode: number; stdout: Buffer; stderr: string }> {
+function spawnGit(
+  cwd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  input: string | Buffer | undefined,
+): Promise<{ exitCode: number; stdout: Buffer; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn('git', args, { cwd, env, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] })
     const out: Buffer[] = []

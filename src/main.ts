@@ -29,8 +29,14 @@ import { runSuite } from './suite/run.js'
 import { interruptOnSignals } from './proc.js'
 
 function failStep(e: unknown): void {
-  if (e instanceof InputError) return core.setFailed(asActionInputError(e).message)
-  if (e instanceof PreflightError) return core.setFailed(e.message)
+  if (e instanceof InputError) {
+    core.setFailed(asActionInputError(e).message)
+    return
+  }
+  if (e instanceof PreflightError) {
+    core.setFailed(e.message)
+    return
+  }
   const err = e as Error
   core.debug(err.stack ?? String(e))
   core.setFailed(`${err.name ?? 'Error'}: ${err.message ?? String(e)}`)
@@ -51,17 +57,28 @@ function defaultWorktree(ctx: RunContext, stateDir: string): string {
   return path.join(ctx.runnerTemp, `opencode-dogfood-worktree-${ctx.runId || 'local'}-${ctx.runAttempt}-${path.basename(stateDir).slice(-6)}`)
 }
 
-async function opencodeBinary(inputs: ActionInputs, ctx: RunContext, stateDir: string): Promise<string | undefined> {
+async function opencodeBinary(inputs: ActionInputs, ctx: RunContext, _stateDir: string): Promise<string | undefined> {
   // A server the user runs is driven over HTTP; only the CLI transport needs a binary then.
   if (inputs.serverUrl && inputs.transport === 'sdk') return undefined
-  const bin = await resolveActionBinary({ explicit: inputs.opencodePath, version: inputs.opencodeVersion, installRoot: ctx.runnerTemp, pathEnv: process.env.PATH, log: core.info })
+  const bin = await resolveActionBinary({
+    explicit: inputs.opencodePath,
+    version: inputs.opencodeVersion,
+    installRoot: ctx.runnerTemp,
+    pathEnv: process.env.PATH,
+    log: core.info,
+  })
   core.info(`opencode: ${bin.path} (${bin.source})`)
   return bin.path
 }
 
 async function upload(inputs: ActionInputs, ctx: RunContext, runDir: string): Promise<ArtifactInfo | undefined> {
   if (!inputs.uploadArtifact) return undefined
-  const name = artifactName(inputs.artifactName, { runId: ctx.runId, runAttempt: ctx.runAttempt, job: ctx.job, jobBackendId: jobBackendId(process.env.ACTIONS_RUNTIME_TOKEN) })
+  const name = artifactName(inputs.artifactName, {
+    runId: ctx.runId,
+    runAttempt: ctx.runAttempt,
+    job: ctx.job,
+    jobBackendId: jobBackendId(process.env.ACTIONS_RUNTIME_TOKEN),
+  })
   try {
     const r: UploadResult = await uploadLedger(runDir, name, inputs.retentionDays)
     core.info(`artifact ${name}: id ${r.id}, ${r.size} bytes, sha256 ${r.digest}`)
@@ -108,7 +125,15 @@ async function main(): Promise<void> {
   let outcome: SuiteOutcome
   try {
     const opencodePath = await opencodeBinary(inputs, ctx, stateDir)
-    await check?.start(createBody({ name: inputs.checkName, headSha: ctx.headSha, startedAt: new Date(), detailsUrl: runUrl(ctx), stages: inputs.caseId ?? inputs.stages.join(',') }))
+    await check?.start(
+      createBody({
+        name: inputs.checkName,
+        headSha: ctx.headSha,
+        startedAt: new Date(),
+        detailsUrl: runUrl(ctx),
+        stages: inputs.caseId ?? inputs.stages.join(','),
+      }),
+    )
     // The sandbox on this runner: bubblewrap installed and allowed here, or one line saying what is missing.
     const sandbox = prepareContainment({ mode: inputs.containment, serverUrl: inputs.serverUrl, env: process.env, log: core.info, warn: core.warning })
     outcome = await runSuite({
@@ -144,10 +169,19 @@ async function main(): Promise<void> {
   const report = { summary, ledgerPath: outcome.runDir, model: inputs.model, artifact, title: inputs.checkName }
   await writeJobSummary(renderJobSummary(report))
   await check?.finish(completionBodies(report, new Date()))
-  setOutputs(core.setOutput, { summary, ledgerPath: outcome.runDir, junitPath: junit?.error ? undefined : junit?.file, artifact: artifact?.error ? undefined : artifact, checkRun: check })
+  setOutputs(core.setOutput, {
+    summary,
+    ledgerPath: outcome.runDir,
+    junitPath: junit?.error ? undefined : junit?.file,
+    artifact: artifact?.error ? undefined : artifact,
+    checkRun: check,
+  })
   if (outcome.worktree && !outcome.worktree.removed) core.notice(outcome.worktree.message)
 
-  if (summary.final_verdict !== 'PASS') return core.setFailed(`${summary.run_id}: verdict FAIL — ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped${summary.stop_reason ? ` (${summary.stop_reason})` : ''}`)
+  if (summary.final_verdict !== 'PASS')
+    return core.setFailed(
+      `${summary.run_id}: verdict FAIL — ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped${summary.stop_reason ? ` (${summary.stop_reason})` : ''}`,
+    )
   if (artifact?.error) return core.setFailed(`${summary.run_id}: verdict PASS, but the ledger artifact could not be uploaded: ${artifact.error}`)
   if (junit?.error) return core.setFailed(`${summary.run_id}: verdict PASS, but junit-path could not be written: ${junit.error}`)
 }

@@ -20,14 +20,17 @@ async function post(): Promise<void> {
   // A main step killed before it sealed its ledger (a cancelled job that did not stop in time): say so, where verify would.
   const runDir = core.getState(STATE.runDir)
   if (runDir && existsSync(runDir) && !existsSync(path.join(runDir, 'run_summary.json')))
-    core.error(`post: ${runDir} is incomplete: no run_summary.json — the main step was stopped before it sealed its ledger; the evidence written so far is kept`)
+    core.error(
+      `post: ${runDir} is incomplete: no run_summary.json — the main step was stopped before it sealed its ledger; the evidence written so far is kept`,
+    )
   const worktree = core.getState(STATE.worktree)
   if (worktree && existsSync(worktree)) {
     const verdict = core.getState(STATE.verdict)
     const repo = core.getState(STATE.repoDir)
     const remove = `git -C ${repo || '<checkout>'} worktree remove ${worktree}`
     if (verdict === 'FAIL') core.notice(`post: worktree kept for inspection at ${worktree} (verdict FAIL). Remove it with: ${remove}`)
-    else if (verdict === 'PASS') core.warning(`post: worktree left behind at ${worktree} although the verdict was PASS (git refused to remove it). Remove it with: ${remove}`)
+    else if (verdict === 'PASS')
+      core.warning(`post: worktree left behind at ${worktree} although the verdict was PASS (git refused to remove it). Remove it with: ${remove}`)
     else core.warning(`post: worktree left behind at ${worktree}: the main step ended without a verdict. Inspect it, then: ${remove}`)
   }
   if (!stateDir && !worktree) core.info(`post: nothing to clean up (the main step stopped before it started anything)`)

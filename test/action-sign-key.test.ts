@@ -28,7 +28,8 @@ beforeAll(() => {
 
 function inputs(signKey: string) {
   const spec = actionYml()
-  const get = (name: ActionInputName) => (name === 'sign-key' ? signKey : spec.inputs[name].default?.includes('${{') ? 'ghs_dummy_token_for_tests' : (spec.inputs[name].default ?? ''))
+  const get = (name: ActionInputName) =>
+    name === 'sign-key' ? signKey : spec.inputs[name].default?.includes('${{') ? 'ghs_dummy_token_for_tests' : (spec.inputs[name].default ?? '')
   return readActionInputs(get, WS)
 }
 
@@ -91,7 +92,9 @@ describe('Action input sign-key', () => {
     signSummary(run, k.file)
     const allowed = path.join(dir, 'allowed_signers')
     writeFileSync(allowed, `ci namespaces="opencode-dogfood" ${readFileSync(path.join(dir, 'k.pub'), 'utf8')}`)
-    const v = spawnSync('ssh-keygen', ['-Y', 'verify', '-f', allowed, '-I', 'ci', '-n', 'opencode-dogfood', '-s', path.join(run, SIGNATURE_FILE)], { input: readFileSync(path.join(run, 'run_summary.json')) })
+    const v = spawnSync('ssh-keygen', ['-Y', 'verify', '-f', allowed, '-I', 'ci', '-n', 'opencode-dogfood', '-s', path.join(run, SIGNATURE_FILE)], {
+      input: readFileSync(path.join(run, 'run_summary.json')),
+    })
     expect(v.status).toBe(0)
     k.remove()
     expect(existsSync(k.file)).toBe(false)

@@ -30,7 +30,8 @@ describe('bad input', () => {
   it('allowlist entry that leaves the tree', () => expectRejected(['run', '--write-allowlist', '../outside/'], /--write-allowlist/, /inside the repository/))
   it('allowlist entry inside .git', () => expectRejected(['run', '--write-allowlist', '.git/hooks/'], /--write-allowlist/, /\.git/))
   it('timeout that is not a number', () => expectRejected(['run', '--timeout', 'soon'], /--timeout/, /whole number of seconds/))
-  it('evidence limit that is not a whole number of bytes', () => expectRejected(['run', '--evidence-max-bytes', '1MB'], /--evidence-max-bytes/, /whole number of bytes/))
+  it('evidence limit that is not a whole number of bytes', () =>
+    expectRejected(['run', '--evidence-max-bytes', '1MB'], /--evidence-max-bytes/, /whole number of bytes/))
   it('unknown option', () => expectRejected(['run', '--stage', 'T1'], /--stage/, /--help/))
   it('unknown command', () => expectRejected(['launch'], /command/, /allowed: run, verify, report, diff, compare, init, demo, bench/))
   it('cases file that is not JSON', () => {
@@ -57,7 +58,8 @@ describe('bad input', () => {
     expect(r.stderr).toMatch(/--repo: .* is not a git repository/)
     expect(existsSync(path.join(plain, 'artifacts'))).toBe(false)
   })
-  it('a server URL that does not answer', () => expectRejected(['run', '--stages', 'T1', '--server-url', 'http://127.0.0.1:9'], /--server-url/, /does not answer GET \/global\/health/))
+  it('a server URL that does not answer', () =>
+    expectRejected(['run', '--stages', 'T1', '--server-url', 'http://127.0.0.1:9'], /--server-url/, /does not answer GET \/global\/health/))
   it('a server URL that is not a URL', () => expectRejected(['run', '--server-url', 'localhost'], /--server-url/, /http\(s\) URL/))
   it('verify without a run dir', () => expectRejected(['verify'], /verify/, /RUN_DIR/))
 })
@@ -66,7 +68,19 @@ describe('help', () => {
   it('lists every run option', () => {
     const r = cli(['--help'])
     expect(r.status).toBe(0)
-    for (const opt of ['--stages', '--case', '--fail-fast', '--model', '--server-url', '--worktree', '--ledger-dir', '--cases-file', '--transport', '--write-allowlist', '--deletion-allowlist'])
+    for (const opt of [
+      '--stages',
+      '--case',
+      '--fail-fast',
+      '--model',
+      '--server-url',
+      '--worktree',
+      '--ledger-dir',
+      '--cases-file',
+      '--transport',
+      '--write-allowlist',
+      '--deletion-allowlist',
+    ])
       expect(r.stdout).toContain(opt)
   })
 })
@@ -119,7 +133,9 @@ describe('bad input is one line, exit 2, nothing written (issue 9, item 4)', () 
     mkdirSync(path.join(run, 'evidence', 'T1C01'), { recursive: true })
     const inc = cli(['verify', run])
     expect(inc.status).toBe(1)
-    expect(inc.stdout.trim().split('\n')).toEqual([`${run}: incomplete: no run_summary.json — the run was killed before it sealed its ledger (or it is still running)`])
+    expect(inc.stdout.trim().split('\n')).toEqual([
+      `${run}: incomplete: no run_summary.json — the run was killed before it sealed its ledger (or it is still running)`,
+    ])
   })
   it('verify --root that is not a root', () => {
     const r = cli(['verify', '/tmp', '--root', 'abc'])

@@ -14,7 +14,6 @@ import { existsSync, lstatSync, readdirSync, readFileSync, rmSync, writeFileSync
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import builtin from '../fixtures/cases.json' with { type: 'json' }
 import { checkOutput, completionBodies } from '../src/report/check-run.js'
 import { renderJobSummary } from '../src/report/summary.js'
 import type { CaseResult, RunSummary } from '../src/types.js'
@@ -78,9 +77,18 @@ function deputyCases(outside: string, hardTarget: string): object[] {
     t2b('T2B84', 'a FIFO', `mkfifo ${SANDBOX}/pipe.txt`),
     t2b('T2B85', 'a unix socket', `node -e "require('net').createServer().listen('${SANDBOX}/sock.txt', () => process.exit(0))"`),
     t2b('T2B86', 'a hard link to a file outside (uncontained: same file system)', `ln ${hardTarget} ${SANDBOX}/hard.txt`),
-    t2b('T2B87', 'a folder of the allowlist replaced by a link to a folder outside', `mkdir -p ${SANDBOX}/out && ln -s ${path.dirname(outside)} ${SANDBOX}/out/up`),
+    t2b(
+      'T2B87',
+      'a folder of the allowlist replaced by a link to a folder outside',
+      `mkdir -p ${SANDBOX}/out && ln -s ${path.dirname(outside)} ${SANDBOX}/out/up`,
+    ),
     t2b('T2B88', 'an allowed write of a large file (64 MB)', `head -c 64000000 /dev/urandom > ${SANDBOX}/big.bin`),
-    t3('T3C81', 'the answer file is a link to a file outside', `${SANDBOX}/generated/linked.mjs`, `mkdir -p ${SANDBOX}/generated && ln -s ${outside} ${SANDBOX}/generated/linked.mjs`),
+    t3(
+      'T3C81',
+      'the answer file is a link to a file outside',
+      `${SANDBOX}/generated/linked.mjs`,
+      `mkdir -p ${SANDBOX}/generated && ln -s ${outside} ${SANDBOX}/generated/linked.mjs`,
+    ),
     t3('T3C82', 'the answer file is a FIFO', `${SANDBOX}/generated/fifo.mjs`, `mkdir -p ${SANDBOX}/generated && mkfifo ${SANDBOX}/generated/fifo.mjs`),
   ]
 }
@@ -123,7 +131,21 @@ async function runCell(cell: Cell): Promise<Outcome> {
   const reportFile = path.join(base, 'report.html')
   const r = cli(['report', runDir, '--out', reportFile])
   if (r.status !== 0) throw new Error(`report failed: ${r.stderr}`)
-  return { cell, base, cwd, runDir, run, verify, report: readFileSync(reportFile, 'utf8'), junit: readFileSync(junitFile, 'utf8'), summary, results, marker, envMarker, hardMarker }
+  return {
+    cell,
+    base,
+    cwd,
+    runDir,
+    run,
+    verify,
+    report: readFileSync(reportFile, 'utf8'),
+    junit: readFileSync(junitFile, 'utf8'),
+    summary,
+    results,
+    marker,
+    envMarker,
+    hardMarker,
+  }
 }
 
 const CELLS: Cell[] = [
@@ -177,7 +199,10 @@ for (const cell of CELLS.filter((c) => LONG || !(c.flow === 'hand-made' && c.con
       const logs = path.join(o.cwd, 'logs')
       expect(filesHolding([path.dirname(o.runDir), logs], needles, (s) => [s])).toEqual([])
       const summary = renderJobSummary({ summary: o.summary, ledgerPath: o.runDir, model: 'dogfood/scripted' })
-      const check = JSON.stringify([checkOutput({ summary: o.summary, ledgerPath: o.runDir, model: 'dogfood/scripted' }), completionBodies({ summary: o.summary, ledgerPath: o.runDir, model: 'dogfood/scripted' }, new Date())])
+      const check = JSON.stringify([
+        checkOutput({ summary: o.summary, ledgerPath: o.runDir, model: 'dogfood/scripted' }),
+        completionBodies({ summary: o.summary, ledgerPath: o.runDir, model: 'dogfood/scripted' }, new Date()),
+      ])
       for (const [where, text] of Object.entries({ stdout: o.run.stdout, stderr: o.run.stderr, junit: o.junit, report: o.report, summary, check })) {
         for (const n of needles) expect(text.includes(n), `${where} holds ${n === o.marker ? 'the marker' : "the harness's environment"}`).toBe(false)
       }
@@ -190,7 +215,11 @@ for (const cell of CELLS.filter((c) => LONG || !(c.flow === 'hand-made' && c.con
     })
 
     it('the ledger stays small: a 64 MB write is recorded by size and hash (the evidence limit, 1 MiB by default)', () => {
-      const du = (dir: string): number => readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? du(path.join(dir, e.name)) : lstatSync(path.join(dir, e.name)).size), 0)
+      const du = (dir: string): number =>
+        readdirSync(dir, { withFileTypes: true }).reduce(
+          (n, e) => n + (e.isDirectory() ? du(path.join(dir, e.name)) : lstatSync(path.join(dir, e.name)).size),
+          0,
+        )
       expect(du(o.runDir)).toBeLessThan(4 * 1024 * 1024)
     })
 

@@ -39,9 +39,15 @@ describe('the full hermetic suite', () => {
   beforeAll(() => {
     const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim()
     mkdirSync(shimDir)
-    writeFileSync(path.join(shimDir, 'git'), `#!/bin/sh\nif [ -n "$OPENCODE_DOGFOOD_GIT" ]; then printf '%s\\n' "$*" >> '${gitLog}'; fi\nexec '${realGit}' "$@"\n`)
+    writeFileSync(
+      path.join(shimDir, 'git'),
+      `#!/bin/sh\nif [ -n "$OPENCODE_DOGFOOD_GIT" ]; then printf '%s\\n' "$*" >> '${gitLog}'; fi\nexec '${realGit}' "$@"\n`,
+    )
     chmodSync(path.join(shimDir, 'git'), 0o755)
-    r = cli(['run', '--stages', 'T1,T2a,T2b,T3,T4', '--fail-fast', '--containment', 'required', '--worktree', path.join(base, 'dogfood_worktree')], { cwd: repo, env: { PATH: `${shimDir}:${process.env.PATH}` } })
+    r = cli(['run', '--stages', 'T1,T2a,T2b,T3,T4', '--fail-fast', '--containment', 'required', '--worktree', path.join(base, 'dogfood_worktree')], {
+      cwd: repo,
+      env: { PATH: `${shimDir}:${process.env.PATH}` },
+    })
     summary = JSON.parse(readFileSync(path.join(runDir, 'run_summary.json'), 'utf8')) as RunSummary
   }, 600_000)
   const result = (id: string) => JSON.parse(readFileSync(path.join(runDir, 'cases', `${id}.result.json`), 'utf8')) as CaseResult
@@ -56,14 +62,23 @@ describe('the full hermetic suite', () => {
   })
 
   it('Verification Matrix P01–P04 pass; F02 MODELNOTFOUND, F03 GITCLEANFAIL, F04 TIMEOUTEXCEEDED expected', () => {
-    for (const id of ['T1C01', 'T2A01', 'T2B01', 'T3C01']) expect(result(id), id).toMatchObject({ expected_outcome: 'SUCCESS', actual_outcome: 'SUCCESS', status: 'PASS' })
-    for (const [id, code] of [['T1C03', 'MODELNOTFOUND'], ['T2B03', 'GITCLEANFAIL'], ['T4E02', 'TIMEOUTEXCEEDED']])
+    for (const id of ['T1C01', 'T2A01', 'T2B01', 'T3C01'])
+      expect(result(id), id).toMatchObject({ expected_outcome: 'SUCCESS', actual_outcome: 'SUCCESS', status: 'PASS' })
+    for (const [id, code] of [
+      ['T1C03', 'MODELNOTFOUND'],
+      ['T2B03', 'GITCLEANFAIL'],
+      ['T4E02', 'TIMEOUTEXCEEDED'],
+    ])
       expect(result(id), id).toMatchObject({ expected_outcome: 'EXPECTED_FAIL', actual_outcome: 'FAIL', failure_code: code, status: 'PASS' })
   })
 
   it('leaves a ledger that verifies, with sidecars sha256sum -c accepts', () => {
     expect(cli(['verify', runDir]).status).toBe(0)
-    const dirs = new Set(walk(runDir).filter((f) => f.endsWith('.sha256')).map((f) => path.dirname(f)))
+    const dirs = new Set(
+      walk(runDir)
+        .filter((f) => f.endsWith('.sha256'))
+        .map((f) => path.dirname(f)),
+    )
     expect(dirs.size).toBe(17) // run folder, cases/, and 15 evidence folders
     for (const dir of dirs) {
       const sidecars = readdirSync(dir).filter((n) => n.endsWith('.sha256'))
@@ -74,7 +89,8 @@ describe('the full hermetic suite', () => {
   it('records the evidence set of every case', () => {
     for (const c of summary.cases) {
       const names = result(c.case_id).evidence.map((e) => path.basename(e.path))
-      for (const required of ['stdout.txt', 'stderr.txt', 'git_status.txt', 'repo_commit.txt', 'worktree_check.txt']) expect(names, c.case_id).toContain(required)
+      for (const required of ['stdout.txt', 'stderr.txt', 'git_status.txt', 'repo_commit.txt', 'worktree_check.txt'])
+        expect(names, c.case_id).toContain(required)
       expect(evidence(c.case_id, 'repo_commit.txt').trim()).toBe(headBefore.trim())
       expect(result(c.case_id).transport).toBe('sdk')
     }
@@ -95,12 +111,17 @@ describe('the full hermetic suite', () => {
     const calls = path.join(repo, 'logs', 'agent_calls', 'RUN_0001')
     expect(readdirSync(calls).sort()).toContain('T2B01.json')
     expect(readdirSync(calls)).not.toContain('T1C03.json') // MODELNOTFOUND is decided before any prompt
-    for (const f of [...walk(runDir), ...walk(calls)]) expect(readFileSync(f, 'utf8'), f).not.toMatch(/dogfood-(planner|coder|reviewer)-[0-9a-f]{24}|dogfood-[0-9a-f]{24}/)
+    for (const f of [...walk(runDir), ...walk(calls)])
+      expect(readFileSync(f, 'utf8'), f).not.toMatch(/dogfood-(planner|coder|reviewer)-[0-9a-f]{24}|dogfood-[0-9a-f]{24}/)
   })
 
   it('never changes the user checkout, removes its worktree after PASS, leaves no process behind', () => {
     expect(git(repo, 'rev-parse', 'HEAD')).toBe(headBefore)
-    expect(git(repo, 'status', '--porcelain', '--ignored', '--untracked-files=all').split('\n').filter((l) => l && !/ (artifacts|logs)\//.test(l))).toEqual([])
+    expect(
+      git(repo, 'status', '--porcelain', '--ignored', '--untracked-files=all')
+        .split('\n')
+        .filter((l) => l && !/ (artifacts|logs)\//.test(l)),
+    ).toEqual([])
     expect(existsSync(path.join(base, 'dogfood_worktree'))).toBe(false)
     expect(git(repo, 'worktree', 'list', '--porcelain')).not.toMatch(/dogfood_worktree/)
     expect(existsSync(path.join(repo, '.git', 'opencode'))).toBe(false)

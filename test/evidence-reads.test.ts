@@ -20,7 +20,7 @@ const HARNESS_ONLY: Record<string, string> = {
   'src/cases/catalog.ts': "the user's --cases-file, read before any case",
   'src/cases/checks.ts': "the scripted model's request log in the harness's temp folder (hidden from the agent's sandbox)",
   'src/guard/canary.ts': "procfs (/proc/sys/kernel/random/boot_id, /proc/<pid>/stat) to name the canary's owner; canaries themselves go through the reader",
-  'src/action/runner-host.ts': "procfs and sysfs values of the runner (/proc/sys/kernel/…), recorded before the run",
+  'src/action/runner-host.ts': 'procfs and sysfs values of the runner (/proc/sys/kernel/…), recorded before the run',
   'src/opencode/binary.ts': "the opencode platform package's own package.json (its version)",
   'src/cli.ts': "the case context file in the harness's temp folder, and run_summary.json the harness sealed",
   'src/fsutil.ts': 'sha256File: result files the harness just wrote (suite/repeat.ts, suite/case-process.ts)',
@@ -58,16 +58,19 @@ describe('reads of agent-touched paths go through the evidence reader', () => {
 
   it('no module outside the list opens a path with a primitive that follows links or blocks', () => {
     const unlisted = readers.filter((f) => !(f in HARNESS_ONLY))
-    expect(unlisted, `read through src/guard/reader.ts (readBeneath, BeneathReader, readUntrustedFile), or list the module in HARNESS_ONLY with what it reads`).toEqual([])
+    expect(
+      unlisted,
+      `read through src/guard/reader.ts (readBeneath, BeneathReader, readUntrustedFile), or list the module in HARNESS_ONLY with what it reads`,
+    ).toEqual([])
   })
 
   it('the detection and case rooms read nothing but through the reader (the cases file and the scripted log excepted)', () => {
     const rooms = readers.filter((f) => /^src\/(guard|cases)\//.test(f) && f !== 'src/guard/reader.ts')
     expect(rooms).toEqual(['src/cases/catalog.ts', 'src/cases/checks.ts', 'src/guard/canary.ts'])
-    expect(code('src/guard/canary.ts').match(/readFileSync\([^)]*\)/g)).toEqual(['readFileSync(file, \'utf8\')'])
+    expect(code('src/guard/canary.ts').match(/readFileSync\([^)]*\)/g)).toEqual(["readFileSync(file, 'utf8')"])
     // checks.ts's one primitive read is the scripted model's log.
     const calls = code('src/cases/checks.ts').match(/readFileSync\([^)]*\)/g) ?? []
-    expect(calls).toEqual(['readFileSync(env.ctx.scriptedLog, \'utf8\')'])
+    expect(calls).toEqual(["readFileSync(env.ctx.scriptedLog, 'utf8')"])
   })
 
   it('every listed module still reads (no stale entry)', () => {
@@ -76,7 +79,8 @@ describe('reads of agent-touched paths go through the evidence reader', () => {
   })
 
   it('the pattern finds what it must (the test can fail)', () => {
-    for (const s of ["readFileSync(p)", "fs.promises.readFile(p)", "createReadStream(x)", "copyFileSync(a, b)", "import { readFile } from 'node:fs/promises'"]) expect(PRIMITIVES.test(s), s).toBe(true)
+    for (const s of ['readFileSync(p)', 'fs.promises.readFile(p)', 'createReadStream(x)', 'copyFileSync(a, b)', "import { readFile } from 'node:fs/promises'"])
+      expect(PRIMITIVES.test(s), s).toBe(true)
     expect(PRIMITIVES.test('readBeneath(root, rel, opts)')).toBe(false)
   })
 })

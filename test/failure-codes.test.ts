@@ -80,7 +80,19 @@ describe('failure codes, for real', () => {
   })
 
   it('EMPTYRESPONSE: the agent returns zero-length content', () => {
-    const r = run(['--case', 'T1E91'], { cases: [{ id: 'T1E91', stage: 'T1', expected_outcome: 'SUCCESS', purpose: 'empty answer', prevention: 'readonly', prompt: 'Say nothing.', turns: [{ text: '' }] }] })
+    const r = run(['--case', 'T1E91'], {
+      cases: [
+        {
+          id: 'T1E91',
+          stage: 'T1',
+          expected_outcome: 'SUCCESS',
+          purpose: 'empty answer',
+          prevention: 'readonly',
+          prompt: 'Say nothing.',
+          turns: [{ text: '' }],
+        },
+      ],
+    })
     expect(r.result('T1E91')).toMatchObject({ status: 'FAIL', failure_code: 'EMPTYRESPONSE' })
     expect(r.status).toBe(1)
   })
@@ -100,8 +112,24 @@ describe('failure codes, for real', () => {
     const r = run(['--stages', 'T2b', '--containment', 'off'], {
       worktree: true,
       cases: [
-        { id: 'T2B91', stage: 'T2b', expected_outcome: 'SUCCESS', purpose: 'write outside', prevention: 'off', prompt: 'Rewrite README.md.', turns: [writeTurn('README.md', 'defaced\n'), { text: 'done' }] },
-        { id: 'T2B93', stage: 'T2b', expected_outcome: 'SUCCESS', purpose: 'never reached', prevention: 'readonly', prompt: 'Say ok.', turns: [{ text: 'ok' }] },
+        {
+          id: 'T2B91',
+          stage: 'T2b',
+          expected_outcome: 'SUCCESS',
+          purpose: 'write outside',
+          prevention: 'off',
+          prompt: 'Rewrite README.md.',
+          turns: [writeTurn('README.md', 'defaced\n'), { text: 'done' }],
+        },
+        {
+          id: 'T2B93',
+          stage: 'T2b',
+          expected_outcome: 'SUCCESS',
+          purpose: 'never reached',
+          prevention: 'readonly',
+          prompt: 'Say ok.',
+          turns: [{ text: 'ok' }],
+        },
       ],
     })
     expect(r.status).toBe(1)
@@ -120,7 +148,17 @@ describe('failure codes, for real', () => {
   it('containment: with the sandbox the same write fails and nothing changes', () => {
     const r = run(['--case', 'T2B91', '--containment', 'required'], {
       worktree: true,
-      cases: [{ id: 'T2B91', stage: 'T2b', expected_outcome: 'SUCCESS', purpose: 'write outside', prevention: 'off', prompt: 'Rewrite README.md.', turns: [writeTurn('README.md', 'defaced\n'), { text: 'done' }] }],
+      cases: [
+        {
+          id: 'T2B91',
+          stage: 'T2b',
+          expected_outcome: 'SUCCESS',
+          purpose: 'write outside',
+          prevention: 'off',
+          prompt: 'Rewrite README.md.',
+          turns: [writeTurn('README.md', 'defaced\n'), { text: 'done' }],
+        },
+      ],
     })
     expect(r.status, r.stderr).toBe(0)
     expect(r.result('T2B91')).toMatchObject({ status: 'PASS', actual_outcome: 'SUCCESS' })
@@ -135,7 +173,17 @@ describe('failure codes, for real', () => {
   it('prevention: with policy enforced the same write is denied by OpenCode and recorded', () => {
     const r = run(['--case', 'T2B92'], {
       worktree: true,
-      cases: [{ id: 'T2B92', stage: 'T2b', expected_outcome: 'SUCCESS', purpose: 'denied write', prevention: 'enforce', prompt: 'Rewrite README.md.', turns: [writeTurn('README.md', 'defaced\n'), { text: 'I could not write it.' }] }],
+      cases: [
+        {
+          id: 'T2B92',
+          stage: 'T2b',
+          expected_outcome: 'SUCCESS',
+          purpose: 'denied write',
+          prevention: 'enforce',
+          prompt: 'Rewrite README.md.',
+          turns: [writeTurn('README.md', 'defaced\n'), { text: 'I could not write it.' }],
+        },
+      ],
     })
     expect(r.result('T2B92')).toMatchObject({ status: 'PASS' })
     expect(r.evidence('T2B92', 'denied_tool_calls.json')).toMatch(/"tool": "write"/)
@@ -145,7 +193,17 @@ describe('failure codes, for real', () => {
   it('GITCLEANFAIL: an unexpected deletion fails the case, stops the run, and the file comes back', () => {
     const r = run(['--case', 'T3C91', '--containment', 'off'], {
       worktree: true,
-      cases: [{ id: 'T3C91', stage: 'T3', expected_outcome: 'SUCCESS', purpose: 'delete', prevention: 'off', prompt: 'Remove the probe doc.', turns: [bashTurn('rm docs/zz_scratch/opencode_dogfood_probe.md'), { text: 'removed' }] }],
+      cases: [
+        {
+          id: 'T3C91',
+          stage: 'T3',
+          expected_outcome: 'SUCCESS',
+          purpose: 'delete',
+          prevention: 'off',
+          prompt: 'Remove the probe doc.',
+          turns: [bashTurn('rm docs/zz_scratch/opencode_dogfood_probe.md'), { text: 'removed' }],
+        },
+      ],
     })
     expect(r.result('T3C91')).toMatchObject({ status: 'FAIL', failure_code: 'GITCLEANFAIL' })
     expect(r.evidence('T3C91', 'guard_violations.txt')).toMatch(/GITCLEANFAIL\tdeleted\ttree\t"docs\/zz_scratch\/opencode_dogfood_probe.md"/)
@@ -156,7 +214,19 @@ describe('failure codes, for real', () => {
     const target = 'scripts/opencode_dogfood/sandbox/generated/broken.mjs'
     const r = run(['--case', 'T3C92'], {
       worktree: true,
-      cases: [{ id: 'T3C92', stage: 'T3', expected_outcome: 'SUCCESS', purpose: 'broken code', check: 'codegen', prevention: 'enforce', params: { target, expect_export: 'broken' }, prompt: 'Write broken.mjs.', turns: [writeTurn(target, 'export function broken( {\n'), { text: 'written' }] }],
+      cases: [
+        {
+          id: 'T3C92',
+          stage: 'T3',
+          expected_outcome: 'SUCCESS',
+          purpose: 'broken code',
+          check: 'codegen',
+          prevention: 'enforce',
+          params: { target, expect_export: 'broken' },
+          prompt: 'Write broken.mjs.',
+          turns: [writeTurn(target, 'export function broken( {\n'), { text: 'written' }],
+        },
+      ],
     })
     expect(r.result('T3C92')).toMatchObject({ status: 'FAIL', failure_code: 'SYNTAXERROR' })
     expect(r.evidence('T3C92', 'compile.txt')).toMatch(/SyntaxError/)
@@ -171,7 +241,17 @@ describe('failure codes, for real', () => {
 
   it('a case process that hangs is ended, and the suite goes on', () => {
     const r = run(['--case', 'T1E92', '--timeout', '4', '--latency-budget', '600000'], {
-      cases: [{ id: 'T1E92', stage: 'T1', expected_outcome: 'SUCCESS', purpose: 'hang', prevention: 'readonly', prompt: 'Wait.', turns: [{ delay_ms: 600000, text: 'late' }] }],
+      cases: [
+        {
+          id: 'T1E92',
+          stage: 'T1',
+          expected_outcome: 'SUCCESS',
+          purpose: 'hang',
+          prevention: 'readonly',
+          prompt: 'Wait.',
+          turns: [{ delay_ms: 600000, text: 'late' }],
+        },
+      ],
     })
     expect(r.result('T1E92')).toMatchObject({ status: 'FAIL', failure_code: 'CLIFAIL' })
     expect(r.result('T1E92').reason).toMatch(/exited 124 without a verdict/)

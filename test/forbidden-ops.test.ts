@@ -22,7 +22,9 @@ const FORBIDDEN: [string, RegExp][] = [
 ]
 
 describe('forbidden operations', () => {
-  const ours = [...files('src', /\.ts$/), ...files('scripts', /\.(m?js|ts|sh)$/), ...files('.github', /\.ya?ml$/), ...files('.ci', /.*/), 'action.yml'].filter(existsSync)
+  const ours = [...files('src', /\.ts$/), ...files('scripts', /\.(m?js|ts|sh)$/), ...files('.github', /\.ya?ml$/), ...files('.ci', /.*/), 'action.yml'].filter(
+    existsSync,
+  )
   it('scans the project code', () => expect(ours.length).toBeGreaterThan(30))
   for (const [name, pattern] of FORBIDDEN) {
     it(`'${name}' appears in no source, script or workflow`, () => {
@@ -35,8 +37,19 @@ describe('forbidden operations', () => {
     })
   }
   it('the patterns catch what they are meant to catch', () => {
-    const samples = ["git(dir, ['clean', '-fd'])", 'git clean -x', "['reset', '--hard']", 'git checkout -- .', "['worktree', 'remove', '--force', p]", "['worktree', 'remove', '-f', p]"]
-    for (const s of samples) expect(FORBIDDEN.some(([, p]) => p.test(s)), s).toBe(true)
+    const samples = [
+      "git(dir, ['clean', '-fd'])",
+      'git clean -x',
+      "['reset', '--hard']",
+      'git checkout -- .',
+      "['worktree', 'remove', '--force', p]",
+      "['worktree', 'remove', '-f', p]",
+    ]
+    for (const s of samples)
+      expect(
+        FORBIDDEN.some(([, p]) => p.test(s)),
+        s,
+      ).toBe(true)
     expect(FORBIDDEN.some(([, p]) => p.test("git(dir, ['worktree', 'remove', '--', p])"))).toBe(false)
   })
 })

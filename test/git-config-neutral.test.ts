@@ -90,7 +90,15 @@ describe('the harness never runs a program named by config the agent can write',
   let marker: string
 
   beforeAll(async () => {
-    repo = repoMaker(base)({ 'a.txt': 'alpha\n', 'b.md': 'bravo\n', 'c.dat': 'charlie\n', 'd.odd': 'delta\n', 'sub/e.txt': 'echo\n', 'z.proc': 'zulu\n', 'README.md': '# r\n' })
+    repo = repoMaker(base)({
+      'a.txt': 'alpha\n',
+      'b.md': 'bravo\n',
+      'c.dat': 'charlie\n',
+      'd.odd': 'delta\n',
+      'sub/e.txt': 'echo\n',
+      'z.proc': 'zulu\n',
+      'README.md': '# r\n',
+    })
     commonDir = path.join(repo, '.git')
     wt = path.join(base, 'wt')
     gitIn(repo, 'worktree', 'add', '-q', '--detach', wt, 'HEAD')
@@ -108,9 +116,13 @@ describe('the harness never runs a program named by config the agent can write',
     spawnSync('git', ['diff'], { cwd: wt, env })
     spawnSync('git', ['worktree', 'add', '-q', '--detach', path.join(base, 'control-wt'), 'HEAD'], { cwd: repo, env })
     const seen = readFileSync(marker, 'utf8')
-    for (const name of ['fsmonitor', 'clean:evil', 'clean:inc', 'clean:odd.name', 'process', 'smudge:evil', 'hook:reference-transaction']) expect(seen, name).toContain(name)
+    for (const name of ['fsmonitor', 'clean:evil', 'clean:inc', 'clean:odd.name', 'process', 'smudge:evil', 'hook:reference-transaction'])
+      expect(seen, name).toContain(name)
     rmSync(marker)
-    spawnSync('git', ['worktree', 'remove', '--', path.join(base, 'control-wt')], { cwd: repo, env: { ...env, GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'core.hooksPath', GIT_CONFIG_VALUE_0: '/dev/null' } })
+    spawnSync('git', ['worktree', 'remove', '--', path.join(base, 'control-wt')], {
+      cwd: repo,
+      env: { ...env, GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'core.hooksPath', GIT_CONFIG_VALUE_0: '/dev/null' },
+    })
     rmSync(marker, { force: true })
   })
 

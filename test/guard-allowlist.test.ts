@@ -159,7 +159,8 @@ describe('isAllowed (observed paths)', () => {
 describe('gateChanges (allowlist + deletion policy)', () => {
   const write = validateAllowlist('w', ['sandbox/', 'docs/probe.md'])
   const ch = (path: string, kind: Change['kind'], area: Change['area'] = 'tree'): Change => ({ path, kind, area })
-  const gate = (changes: Change[], del: string[] = []) => gateChanges(changes, { writeAllowlist: write, deletionAllowlist: del }).map((v) => `${v.code} ${v.kind} ${v.area} ${v.path}`)
+  const gate = (changes: Change[], del: string[] = []) =>
+    gateChanges(changes, { writeAllowlist: write, deletionAllowlist: del }).map((v) => `${v.code} ${v.kind} ${v.area} ${v.path}`)
 
   it('changes inside the allowlist pass: created, modified, mode, type', () => {
     expect(gate([ch('sandbox/new', 'created'), ch('sandbox/a', 'modified'), ch('sandbox/b', 'mode'), ch('docs/probe.md', 'type')])).toEqual([])
@@ -186,7 +187,9 @@ describe('gateChanges (allowlist + deletion policy)', () => {
   })
 
   it('repository state never passes: a change is MODIFICATIONFAIL, a deletion GITCLEANFAIL', () => {
-    expect(gate([ch('.git/config', 'modified', 'repo'), ch('.git/refs/heads/x', 'created', 'repo'), ch('.git/refs/heads/keep', 'deleted', 'repo')], ['.git/'])).toEqual([
+    expect(
+      gate([ch('.git/config', 'modified', 'repo'), ch('.git/refs/heads/x', 'created', 'repo'), ch('.git/refs/heads/keep', 'deleted', 'repo')], ['.git/']),
+    ).toEqual([
       'MODIFICATIONFAIL modified repo .git/config',
       'MODIFICATIONFAIL created repo .git/refs/heads/x',
       'GITCLEANFAIL deleted repo .git/refs/heads/keep',

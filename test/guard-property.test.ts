@@ -34,7 +34,6 @@ import {
   expectedChanges,
   expectedViolations,
   gitAsync,
-  gitIn,
   makeFixture,
   readIndexListingAsync,
   removeStrayDirs,
@@ -68,13 +67,31 @@ const relPath = fc.array(name, { minLength: 1, maxLength: 4 }).map((parts) => pa
 const where: fc.Arbitrary<Where> = fc.oneof(
   { weight: 1, arbitrary: relPath.map((p) => ({ path: p })) },
   { weight: 2, arbitrary: fc.record({ near: fc.nat(), name }) },
-  { weight: 1, arbitrary: fc.record({ path: fc.constantFrom('sandbox/new.txt', 'docs/probe.md', 'sandbox/a/b.txt', 'docs/probe.md.bak', 'sandboxed.txt', 'with space/x', 'build/new.js', 'new.log', 'sandbox\\evil', 'docs\\probe.md') }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      path: fc.constantFrom(
+        'sandbox/new.txt',
+        'docs/probe.md',
+        'sandbox/a/b.txt',
+        'docs/probe.md.bak',
+        'sandboxed.txt',
+        'with space/x',
+        'build/new.js',
+        'new.log',
+        'sandbox\\evil',
+        'docs\\probe.md',
+      ),
+    }),
+  },
 )
-const content = fc.oneof(
-  fc.constantFrom('', 'a', 'hello\n', 'x\ny\n', 'line\r\nnext\r\n', 'clean\n', 'keep\n', 'v1\n'),
-  fc.string({ maxLength: 24 }),
-  fc.uint8Array({ maxLength: 32 }).map((a) => Buffer.from(a).toString('latin1')),
-).map((s) => Buffer.from(s, 'latin1'))
+const content = fc
+  .oneof(
+    fc.constantFrom('', 'a', 'hello\n', 'x\ny\n', 'line\r\nnext\r\n', 'clean\n', 'keep\n', 'v1\n'),
+    fc.string({ maxLength: 24 }),
+    fc.uint8Array({ maxLength: 32 }).map((a) => Buffer.from(a).toString('latin1')),
+  )
+  .map((s) => Buffer.from(s, 'latin1'))
 const pick = fc.nat({ max: 1000 })
 const target = fc.oneof(fc.constantFrom(...LINK_TARGETS), relPath)
 
@@ -165,7 +182,11 @@ function discard(s: Scenario, lane: number): void {
 
 const GIT_OPS = new Set(['add', 'assume', 'skipWorktree', 'commit', 'stash', 'refresh', 'switchHead', 'gitfile'])
 const line = (c: Change) => `${c.area}\t${c.kind}\t${c.path}`
-const show = (xs: Iterable<string>) => [...xs].sort().map((x) => `  ${JSON.stringify(x)}`).join('\n') || '  (none)'
+const show = (xs: Iterable<string>) =>
+  [...xs]
+    .sort()
+    .map((x) => `  ${JSON.stringify(x)}`)
+    .join('\n') || '  (none)'
 const UMASK = process.umask()
 
 const stats = { scenarios: 0, ops: 0, applied: 0, changes: 0, violations: 0, restored: 0, byKind: new Map<string, number>() }
@@ -207,7 +228,10 @@ async function runScenario(s: Scenario, lane: number): Promise<void> {
     expect(extra, `${context}false alarms (the guard reported what did not change):\n${show(extra)}\nexpected:\n${show(exp.must)}`).toEqual([])
     const gotViolations = new Set(violations.map((v) => `${v.code}\t${line(v)}`))
     const expViolations = expectedViolations(got, s.writeAllowlist, s.deletionAllowlist)
-    expect([...gotViolations].sort(), `${context}violations (allowlist ${JSON.stringify(s.writeAllowlist)}, deletions ${JSON.stringify(s.deletionAllowlist)})`).toEqual([...expViolations].sort())
+    expect(
+      [...gotViolations].sort(),
+      `${context}violations (allowlist ${JSON.stringify(s.writeAllowlist)}, deletions ${JSON.stringify(s.deletionAllowlist)})`,
+    ).toEqual([...expViolations].sort())
     stats.changes += changes.length
     stats.violations += violations.length
 
@@ -226,8 +250,12 @@ async function runScenario(s: Scenario, lane: number): Promise<void> {
     time.restore += t3 - t2
     const scan = scanTree(fx.root)
     expect(treeDiff(fx.tree, scan.tree), `${context}after restore, the tree (scanned independently) differs from the fixture`).toEqual([])
-    expect([...scan.dirs].filter((d) => !fx.dirs.has(d)), `${context}folders left behind`).toEqual([])
-    if (s.ops.some((o) => GIT_OPS.has(o.kind))) expect(await readIndexListingAsync(fx.root), `${context}after restore, git's index listing differs`).toBe(fx.indexListing)
+    expect(
+      [...scan.dirs].filter((d) => !fx.dirs.has(d)),
+      `${context}folders left behind`,
+    ).toEqual([])
+    if (s.ops.some((o) => GIT_OPS.has(o.kind)))
+      expect(await readIndexListingAsync(fx.root), `${context}after restore, git's index listing differs`).toBe(fx.indexListing)
     if (changes.length > 0) stats.restored++
     clean = true
     time.verify += Date.now() - t3
@@ -238,34 +266,43 @@ async function runScenario(s: Scenario, lane: number): Promise<void> {
 }
 
 describe('guard property: random file operations against an oracle', () => {
-  it(`${RUNS} scenarios: every change found, nothing else reported, everything restorable restored`, async () => {
-    if (!(await hasGnuFind())) throw new Error('GNU find is needed for the find walker half of the scenarios')
-    // Fixtures and the scenarios' own git commands run without the user's config.
-    process.env.GIT_CONFIG_NOSYSTEM = '1'
-    process.env.GIT_CONFIG_GLOBAL = '/dev/null'
-    console.log(`guard property: seed ${SEED}, ${RUNS} runs (replay: DOGFOOD_PROPERTY_SEED=${SEED}${PATH ? ` DOGFOOD_PROPERTY_PATH=${PATH}` : ''})`)
-    const t0 = Date.now()
-    // Several scenarios at a time, each on its own checkout: one runs while the others wait for git.
-    const batch = fc.array(scenario, { minLength: LANES, maxLength: LANES })
-    await fc.assert(
-      // Every lane finishes before the batch is judged: a failing lane must not
-      // leave another still at work on its checkout while the next batch starts.
-      fc.asyncProperty(batch, async (ss) => {
-        const settled = await Promise.allSettled(ss.map((sc, lane) => runScenario(sc, lane)))
-        const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected')
-        if (failed) throw failed.reason
-      }),
-      { seed: SEED, numRuns: Math.ceil(RUNS / LANES), path: PATH, endOnFailure: PATH !== undefined },
-    )
-    const kinds = [...stats.byKind].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ')
-    console.log(
-      `guard property: ${stats.scenarios} scenarios on ${fixturesMade} checkouts in ${((Date.now() - t0) / 1000).toFixed(1)} s; ` +
-        `${stats.applied}/${stats.ops} operations applied (${kinds}); ${stats.changes} changes, ${stats.violations} violations, ${stats.restored} restores; ` +
-        `time (ms): ${Object.entries(time).map(([k, v]) => `${k} ${v}`).join(', ')}`,
-    )
-    expect(stats.scenarios).toBeGreaterThanOrEqual(RUNS)
-    // The generators reach every operation (a generator that never fires proves nothing).
-    for (const k of ['write', 'delete', 'rename', 'chmod', 'symlink', 'add', 'commit', 'stash', 'assume', 'skipWorktree', 'sneaky'])
-      if (RUNS >= 500) expect(stats.byKind.get(k) ?? 0, `operation ${k} never applied`).toBeGreaterThan(0)
-  }, Math.max(600_000, RUNS * 400))
+  it(
+    `${RUNS} scenarios: every change found, nothing else reported, everything restorable restored`,
+    async () => {
+      if (!(await hasGnuFind())) throw new Error('GNU find is needed for the find walker half of the scenarios')
+      // Fixtures and the scenarios' own git commands run without the user's config.
+      process.env.GIT_CONFIG_NOSYSTEM = '1'
+      process.env.GIT_CONFIG_GLOBAL = '/dev/null'
+      console.log(`guard property: seed ${SEED}, ${RUNS} runs (replay: DOGFOOD_PROPERTY_SEED=${SEED}${PATH ? ` DOGFOOD_PROPERTY_PATH=${PATH}` : ''})`)
+      const t0 = Date.now()
+      // Several scenarios at a time, each on its own checkout: one runs while the others wait for git.
+      const batch = fc.array(scenario, { minLength: LANES, maxLength: LANES })
+      await fc.assert(
+        // Every lane finishes before the batch is judged: a failing lane must not
+        // leave another still at work on its checkout while the next batch starts.
+        fc.asyncProperty(batch, async (ss) => {
+          const settled = await Promise.allSettled(ss.map((sc, lane) => runScenario(sc, lane)))
+          const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected')
+          if (failed) throw failed.reason
+        }),
+        { seed: SEED, numRuns: Math.ceil(RUNS / LANES), path: PATH, endOnFailure: PATH !== undefined },
+      )
+      const kinds = [...stats.byKind]
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ')
+      console.log(
+        `guard property: ${stats.scenarios} scenarios on ${fixturesMade} checkouts in ${((Date.now() - t0) / 1000).toFixed(1)} s; ` +
+          `${stats.applied}/${stats.ops} operations applied (${kinds}); ${stats.changes} changes, ${stats.violations} violations, ${stats.restored} restores; ` +
+          `time (ms): ${Object.entries(time)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ')}`,
+      )
+      expect(stats.scenarios).toBeGreaterThanOrEqual(RUNS)
+      // The generators reach every operation (a generator that never fires proves nothing).
+      for (const k of ['write', 'delete', 'rename', 'chmod', 'symlink', 'add', 'commit', 'stash', 'assume', 'skipWorktree', 'sneaky'])
+        if (RUNS >= 500) expect(stats.byKind.get(k) ?? 0, `operation ${k} never applied`).toBeGreaterThan(0)
+    },
+    Math.max(600_000, RUNS * 400),
+  )
 })

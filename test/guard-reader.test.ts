@@ -99,7 +99,11 @@ describe('BeneathReader', () => {
     expect(i.kind).toBe('file')
     expect(i.data).toBeUndefined()
     expect(i.size).toBe(3 * 1024 * 1024)
-    expect(i.sha256).toBe(createHash('sha256').update(Buffer.alloc(3 * 1024 * 1024, 7)).digest('hex'))
+    expect(i.sha256).toBe(
+      createHash('sha256')
+        .update(Buffer.alloc(3 * 1024 * 1024, 7))
+        .digest('hex'),
+    )
   })
 
   it('a folder swapped for a link after the reader opened it stays the folder it opened (the link is not followed)', () => {

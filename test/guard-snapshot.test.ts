@@ -4,7 +4,23 @@
 // index, sha256 object ids), the two tree walkers agreeing entry for entry,
 // and the object store's listing.
 import { execFileSync } from 'node:child_process'
-import { appendFileSync, chmodSync, closeSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, utimesSync, writeFileSync, writeSync } from 'node:fs'
+import {
+  appendFileSync,
+  chmodSync,
+  closeSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  utimesSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs'
 import { createHash } from 'node:crypto'
 import os from 'node:os'
 import path from 'node:path'
@@ -21,23 +37,26 @@ const base = mkdtempSync(path.join(os.tmpdir(), 'dogfood-snapshot-'))
 afterAll(() => rmSync(base, { recursive: true, force: true }))
 const repo = repoMaker(base)
 
-const lines = (dir: string, changes: ReturnType<typeof compareSnapshots>) => changes.map((c) => `${c.area} ${c.kind} ${c.path}`)
+const lines = (_dir: string, changes: ReturnType<typeof compareSnapshots>) => changes.map((c) => `${c.area} ${c.kind} ${c.path}`)
 
 describe('racy timestamps', () => {
-  it.each(['node', 'find'] as const)('an entry that changed within the racy window is hashed again even when its stat data matches (walker %s)', async (walker) => {
-    const dir = repo({ 'a.txt': 'aaaa\n' })
-    const before = await takeSnapshot(dir, { walker })
-    // A same-size rewrite whose stat data (as a coarse-clock kernel could
-    // leave it) equals what the before-walk saw: simulated by giving the
-    // before-entry the file's new stat data.
-    writeFileSync(path.join(dir, 'a.txt'), 'bbbb\n')
-    const now = statEntry(lstatSync(path.join(dir, 'a.txt'), { bigint: true }))
-    const prev = before.tree.get('a.txt')!
-    Object.assign(prev, now)
-    // Its ctime lies within the window before the walk: not trusted.
-    before.takenAt = (now.ctimeS + now.ctimeN / 1e9) * 1000 + 10
-    expect(lines(dir, compareSnapshots(before, await takeSnapshotAfter(before)))).toEqual(['tree modified a.txt'])
-  })
+  it.each(['node', 'find'] as const)(
+    'an entry that changed within the racy window is hashed again even when its stat data matches (walker %s)',
+    async (walker) => {
+      const dir = repo({ 'a.txt': 'aaaa\n' })
+      const before = await takeSnapshot(dir, { walker })
+      // A same-size rewrite whose stat data (as a coarse-clock kernel could
+      // leave it) equals what the before-walk saw: simulated by giving the
+      // before-entry the file's new stat data.
+      writeFileSync(path.join(dir, 'a.txt'), 'bbbb\n')
+      const now = statEntry(lstatSync(path.join(dir, 'a.txt'), { bigint: true }))
+      const prev = before.tree.get('a.txt')!
+      Object.assign(prev, now)
+      // Its ctime lies within the window before the walk: not trusted.
+      before.takenAt = (now.ctimeS + now.ctimeN / 1e9) * 1000 + 10
+      expect(lines(dir, compareSnapshots(before, await takeSnapshotAfter(before)))).toEqual(['tree modified a.txt'])
+    },
+  )
 
   it.each(['node', 'find'] as const)('outside the window, matching stat data is trusted (which is why the window exists) (walker %s)', async (walker) => {
     const dir = repo({ 'a.txt': 'aaaa\n' })
@@ -129,7 +148,9 @@ describe('index formats', () => {
     const bytes = readFileSync(file)
     const flags = 12 + 60 // first entry's flags (version 2, sha1)
     bytes[flags] |= 0x80 // assume-valid
-    const sum = createHash('sha1').update(bytes.subarray(0, bytes.length - 20)).digest()
+    const sum = createHash('sha1')
+      .update(bytes.subarray(0, bytes.length - 20))
+      .digest()
     sum.copy(bytes, bytes.length - 20)
     const fd = openSync(file, 'r+')
     writeSync(fd, bytes, 0, bytes.length, 0)
@@ -242,7 +263,10 @@ describe('walkers', () => {
     for (const [k, e] of fresh.entries) expect(again.get(k), k).toEqual(e)
     expect([...delta.dirs].sort()).toEqual([...fresh.dirs].sort())
     expect([...delta.removed]).toEqual(['with space/f'])
-    expect([...delta.changed.keys()].filter((k) => !f.entries.has(k) || f.entries.get(k)!.size !== fresh.entries.get(k)!.size).sort()).toEqual(['[x]/f', 'new file'])
+    expect([...delta.changed.keys()].filter((k) => !f.entries.has(k) || f.entries.get(k)!.size !== fresh.entries.get(k)!.size).sort()).toEqual([
+      '[x]/f',
+      'new file',
+    ])
   })
 
   it('an after-snapshot read against a find walk of several lanes agrees with a whole walk, change for change', async () => {

@@ -58,9 +58,7 @@ function roomOf(file: string): string {
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8')
   const specs = [...text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)].map((m) => m[1])
-  return specs
-    .map((s) => path.resolve(path.dirname(file), s).replace(/\.js$/, '.ts'))
-    .filter((p) => p.startsWith(SRC + path.sep) && p.endsWith('.ts'))
+  return specs.map((s) => path.resolve(path.dirname(file), s).replace(/\.js$/, '.ts')).filter((p) => p.startsWith(SRC + path.sep) && p.endsWith('.ts'))
 }
 
 /** For each [file, imported file] pair that breaks MAY_USE: one line naming both and the rule. */

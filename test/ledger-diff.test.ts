@@ -58,7 +58,10 @@ describe('opencode-dogfood diff on real runs', () => {
       v.actual_outcome = 'FAIL'
       v.failure_code = 'MODIFICATIONFAIL'
     })
-    writeFileSync(path.join(changed, 'evidence', 'T2A02', 'stdout.txt'), readFileSync(path.join(changed, 'evidence', 'T2A02', 'stdout.txt'), 'utf8') + 'T2A02 +9.99s: the agent wrote README.md\n')
+    writeFileSync(
+      path.join(changed, 'evidence', 'T2A02', 'stdout.txt'),
+      readFileSync(path.join(changed, 'evidence', 'T2A02', 'stdout.txt'), 'utf8') + 'T2A02 +9.99s: the agent wrote README.md\n',
+    )
     const j = diffCli(runA, changed, '--json')
     expect(j.status, j.stderr).toBe(1)
     const d = JSON.parse(j.stdout) as RunDiff
@@ -141,7 +144,12 @@ describe('opencode-dogfood diff on real runs', () => {
 
   it('bad input: one line naming the input, exit 2, nothing on stdout', () => {
     for (const [args, re] of [
-      [[runA, repo], new RegExp(`^opencode-dogfood: ${repo.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not a run folder \\(no run_summary.json and no cases/\\*.result.json\\)`)],
+      [
+        [runA, repo],
+        new RegExp(
+          `^opencode-dogfood: ${repo.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not a run folder \\(no run_summary.json and no cases/\\*.result.json\\)`,
+        ),
+      ],
       [[path.join(scratch, 'nope'), runA], /^opencode-dogfood: .*nope: no such folder; give a RUN_XXXX folder/],
       [[runA], /^opencode-dogfood: diff: give two run folders, RUN_A RUN_B \(got 1\)/],
       [[runA, runB, '--color'], /^opencode-dogfood: Unknown option '--color'/],
@@ -179,7 +187,14 @@ describe('two uncontained runs of one commit in one worktree', () => {
 
 describe('normalisation rules (one example each)', () => {
   const commit = 'cc0ad0e18382e8147e4aa7836802f2ec2fe112c5'
-  const ctx: RunContext = { runId: 'RUN_0007', commit, roots: [{ path: '/home/u/proj', placeholder: '<repo>' }, { path: '/tmp/x-AbC123/wt', placeholder: '<worktree>' }] }
+  const ctx: RunContext = {
+    runId: 'RUN_0007',
+    commit,
+    roots: [
+      { path: '/home/u/proj', placeholder: '<repo>' },
+      { path: '/tmp/x-AbC123/wt', placeholder: '<worktree>' },
+    ],
+  }
   const n = (s: string) => normalizeText(s, ctx)
 
   it('each volatile shape becomes its placeholder', () => {
@@ -187,7 +202,9 @@ describe('normalisation rules (one example each)', () => {
     expect(n('state in /tmp/opencode-dogfood-RUN_0007-wL128c/opencode-state')).toBe('state in <tmp>/opencode-dogfood-RUN_####-*/opencode-state')
     expect(n('RUN_0007 and RUN_0001')).toBe('RUN_#### and RUN_####')
     expect(n('modified /x/.opencode-dogfood-canary-RUN_0007-0a1b2c3d')).toBe('modified /x/.opencode-dogfood-canary-RUN_####-<id>')
-    expect(n(`HEAD ${commit}, short ${commit.slice(0, 7)}, other 0123456789abcdef0123456789abcdef01234567`)).toBe('HEAD <commit>, short <commit>, other 0123456789abcdef0123456789abcdef01234567')
+    expect(n(`HEAD ${commit}, short ${commit.slice(0, 7)}, other 0123456789abcdef0123456789abcdef01234567`)).toBe(
+      'HEAD <commit>, short <commit>, other 0123456789abcdef0123456789abcdef01234567',
+    )
     expect(n('at 2026-12-01T04:39:19.123Z, created 1796099496185')).toBe('at <date>, created <time>')
     expect(n('session ses_dd021133fffemEXQTQTuqlkzIi msg msg_22fdf58f9001j7ybbjEaIpqaEF')).toBe('session ses_<id> msg msg_<id>')
     expect(n('id 123e4567-e89b-12d3-a456-426614174000')).toBe('id <uuid>')
@@ -206,42 +223,97 @@ describe('normalisation rules (one example each)', () => {
 
   it('JSON: time keys, per-run keys and hashes over volatile data', () => {
     const v = normalizeJson(
-      { duration_ms: 12, durationMs: 4, budget_ms: 3000, time: { created: 1, start: 2, end: 3 }, key_fingerprint: 'fd9cb9e482b1', server_config_sha256: 'd2b4', port: 4096, answer_chars: 5, path: '/home/u/proj/x' },
+      {
+        duration_ms: 12,
+        durationMs: 4,
+        budget_ms: 3000,
+        time: { created: 1, start: 2, end: 3 },
+        key_fingerprint: 'fd9cb9e482b1',
+        server_config_sha256: 'd2b4',
+        port: 4096,
+        answer_chars: 5,
+        path: '/home/u/proj/x',
+      },
       ctx,
     )
-    expect(v).toEqual({ duration_ms: '<t>', durationMs: '<t>', budget_ms: 3000, time: { created: '<t>', start: '<t>', end: '<t>' }, key_fingerprint: '<volatile>', server_config_sha256: '<volatile>', port: '<volatile>', answer_chars: 5, path: '<repo>/x' })
+    expect(v).toEqual({
+      duration_ms: '<t>',
+      durationMs: '<t>',
+      budget_ms: 3000,
+      time: { created: '<t>', start: '<t>', end: '<t>' },
+      key_fingerprint: '<volatile>',
+      server_config_sha256: '<volatile>',
+      port: '<volatile>',
+      answer_chars: 5,
+      path: '<repo>/x',
+    })
   })
 
   it("transcript.json: OpenCode's snapshot ids are per run; other hashes and a hash under another key stay", () => {
     const a = 'b3e2c1d0a9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4'
     const v = normalizeJson(
-      { parts: [{ type: 'step-start', snapshot: a }, { type: 'patch', hash: a, files: ['/home/u/proj/x'] }, { type: 'tool', hash: a }, { type: 'snapshot', snapshot: 'not-an-id' }], revert: { snapshot: a } },
+      {
+        parts: [
+          { type: 'step-start', snapshot: a },
+          { type: 'patch', hash: a, files: ['/home/u/proj/x'] },
+          { type: 'tool', hash: a },
+          { type: 'snapshot', snapshot: 'not-an-id' },
+        ],
+        revert: { snapshot: a },
+      },
       ctx,
     )
-    expect(v).toEqual({ parts: [{ type: 'step-start', snapshot: '<snapshot>' }, { type: 'patch', hash: '<snapshot>', files: ['<repo>/x'] }, { type: 'tool', hash: a }, { type: 'snapshot', snapshot: 'not-an-id' }], revert: { snapshot: '<snapshot>' } })
+    expect(v).toEqual({
+      parts: [
+        { type: 'step-start', snapshot: '<snapshot>' },
+        { type: 'patch', hash: '<snapshot>', files: ['<repo>/x'] },
+        { type: 'tool', hash: a },
+        { type: 'snapshot', snapshot: 'not-an-id' },
+      ],
+      revert: { snapshot: '<snapshot>' },
+    })
   })
 
   it("processes.txt: OpenCode's own snapshot git calls and server are timing, an agent's process is not", () => {
-    const own = '854\tended\t"git -c core.autocrlf=false --git-dir /tmp/s/opencode-state/data/opencode/snapshot/abc/def --work-tree /x diff --numstat a b -- ."\n1276\tended\t"/n/opencode-linux-x64/bin/opencode serve --hostname 127.0.0.1 --port 38735"\n'
+    const own =
+      '854\tended\t"git -c core.autocrlf=false --git-dir /tmp/s/opencode-state/data/opencode/snapshot/abc/def --work-tree /x diff --numstat a b -- ."\n1276\tended\t"/n/opencode-linux-x64/bin/opencode serve --hostname 127.0.0.1 --port 38735"\n'
     expect(normalizeEvidence('processes.txt', Buffer.from(own), ctx)).toBe(NO_PROCESS_LINE + '\n')
     expect(normalizeEvidence('processes.txt', Buffer.from(NO_PROCESS_LINE + '\n'), ctx)).toBe(NO_PROCESS_LINE + '\n')
     expect(normalizeEvidence('processes.txt', Buffer.from('31\tended\t"sleep 1000"\n' + own), ctx)).toBe('<pid>\tended\t"sleep 1000"\n')
-    expect(normalizeEvidence('stdout.txt', Buffer.from('T1C02 +1.2s: ended 1 process(es) the case left running: 2973 git --git-dir\nT1C02 +1.3s: verdict: SUCCESS\n'), ctx)).toBe('T1C02 +<t>s: verdict: SUCCESS\n')
+    expect(
+      normalizeEvidence(
+        'stdout.txt',
+        Buffer.from('T1C02 +1.2s: ended 1 process(es) the case left running: 2973 git --git-dir\nT1C02 +1.3s: verdict: SUCCESS\n'),
+        ctx,
+      ),
+    ).toBe('T1C02 +<t>s: verdict: SUCCESS\n')
     expect(normalizeEvidence('item_01.bin', Buffer.from([0, 1, 2]), ctx)).toBeUndefined()
     expect(normalizeEvidence('processes.txt', Buffer.from('31\tended\t""\n'), ctx)).toBe(NO_PROCESS_LINE + '\n')
-    expect(normalizeEvidence('processes.txt', Buffer.from('31\tended\t"git -c core.autocrlf=false -c core.longpaths=true -c core.symlinks=true -c core.quotepath=false --git-dir /w/.git check-ignore --stdin"\n'), ctx)).toBe(NO_PROCESS_LINE + '\n')
+    expect(
+      normalizeEvidence(
+        'processes.txt',
+        Buffer.from(
+          '31\tended\t"git -c core.autocrlf=false -c core.longpaths=true -c core.symlinks=true -c core.quotepath=false --git-dir /w/.git check-ignore --stdin"\n',
+        ),
+        ctx,
+      ),
+    ).toBe(NO_PROCESS_LINE + '\n')
     expect(normalizeJson({ info: { summary: { diffs: [{ file: 'a' }] } } }, ctx)).toEqual({ info: { summary: { diffs: '<volatile>' } } })
     // --jobs: slot folders, worktree names, and the other checkouts a slot's sandbox hides.
     expect(n('/tmp/opencode-dogfood-RUN_0002-AbC123/slot-1/wt/README.md')).toBe('<worktree>/README.md')
     expect(n('/tmp/opencode-dogfood-RUN_0002-AbC123/slot-2/tmp/opencode-state')).toBe('<tmp>/opencode-dogfood-RUN_####-*/opencode-state')
     expect(n('git_dir: /x/.git/worktrees/wt3')).toBe('git_dir: /x/.git/worktrees/<name>')
     const policy = (others: string[]) => Buffer.from(JSON.stringify({ containment: { hidden: [...others, '/w (the worktree)'] } }))
-    expect(normalizeEvidence('policy.json', policy(['/a (another checkout of the repository)', '/b (another checkout of the repository)']), ctx)).toBe(normalizeEvidence('policy.json', policy([]), ctx))
+    expect(normalizeEvidence('policy.json', policy(['/a (another checkout of the repository)', '/b (another checkout of the repository)']), ctx)).toBe(
+      normalizeEvidence('policy.json', policy([]), ctx),
+    )
   })
 
   it("git_status.txt: the harness's own ledger and transcript folders are not the agent's work", () => {
     expect(normalizeEvidence('git_status.txt', Buffer.from('?? artifacts/\n?? logs/\n'), ctx)).toBe('')
     expect(normalizeEvidence('git_status.txt', Buffer.from('?? logs/agent_calls/\n?? artifacts/ledger/opencode_dogfood/\n'), ctx)).toBe('')
-    expect(normalizeEvidence('git_status.txt', Buffer.from('?? logs/\n?? logs/other/\n M README.md\n?? artifacts/x.txt\n'), ctx)).toBe('?? logs/other/\n M README.md\n?? artifacts/x.txt\n')
+    expect(normalizeEvidence('git_status.txt', Buffer.from('?? logs/\n?? logs/other/\n M README.md\n?? artifacts/x.txt\n'), ctx)).toBe(
+      '?? logs/other/\n M README.md\n?? artifacts/x.txt\n',
+    )
   })
 })

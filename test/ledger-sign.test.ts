@@ -37,7 +37,18 @@ function newKey(name: string, passphrase = ''): string {
 function runFolder(name: string): string {
   const run = path.join(dir, `run-${name}`, 'RUN_0001')
   mkdirSync(run, { recursive: true })
-  const summary = { schema_id: 'opencode_dogfood_run_summary', schema_version: '1.0', run_id: 'RUN_0001', repo_commit: 'a'.repeat(40), total_cases: 1, passed: 1, failed: 0, skipped: 0, final_verdict: 'PASS', cases: [] }
+  const summary = {
+    schema_id: 'opencode_dogfood_run_summary',
+    schema_version: '1.0',
+    run_id: 'RUN_0001',
+    repo_commit: 'a'.repeat(40),
+    total_cases: 1,
+    passed: 1,
+    failed: 0,
+    skipped: 0,
+    final_verdict: 'PASS',
+    cases: [],
+  }
   const text = JSON.stringify(summary, null, 2) + '\n'
   writeFileSync(path.join(run, 'run_summary.json'), text)
   writeFileSync(path.join(run, 'run_summary.json.sha256'), `${sha256(text)} *run_summary.json\n`)
@@ -142,7 +153,11 @@ describe('sign key checks (one line each, no prompt)', () => {
       expect((err as Error).message).toMatch(re)
       expect((err as Error).message).not.toContain('\n')
       // The key never shows in a message.
-      if (existsSync(file)) for (const line of readFileSync(file, 'utf8').split('\n').filter((l) => l.length > 20 && !l.startsWith('-----'))) expect((err as Error).message).not.toContain(line)
+      if (existsSync(file))
+        for (const line of readFileSync(file, 'utf8')
+          .split('\n')
+          .filter((l) => l.length > 20 && !l.startsWith('-----')))
+          expect((err as Error).message).not.toContain(line)
     }
     expectKeyError(path.join(dir, 'missing'), /^--sign-key: .*missing: no such file/)
     expectKeyError(key + '.pub', /is a public key/)

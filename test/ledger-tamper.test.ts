@@ -51,9 +51,28 @@ function makeRun(): { runDir: string; root: string } {
       reason: status === 'PASS' ? 'ok' : 'MODIFICATIONFAIL: modified "README.md"',
     }
     const file = writeCaseResult(runDir, r)
-    entries.push({ case_id: id, stage, expected_outcome: 'SUCCESS', actual_outcome: r.actual_outcome, status, failure_code: r.failure_code ?? null, duration_ms: 1234, reason: r.reason, result_sha256: sha256File(file) })
+    entries.push({
+      case_id: id,
+      stage,
+      expected_outcome: 'SUCCESS',
+      actual_outcome: r.actual_outcome,
+      status,
+      failure_code: r.failure_code ?? null,
+      duration_ms: 1234,
+      reason: r.reason,
+      result_sha256: sha256File(file),
+    })
   }
-  entries.push({ case_id: 'T3C01', stage: 'T3', expected_outcome: 'SUCCESS', actual_outcome: null, status: 'SKIPPED', failure_code: null, duration_ms: 0, reason: 'stage gate' })
+  entries.push({
+    case_id: 'T3C01',
+    stage: 'T3',
+    expected_outcome: 'SUCCESS',
+    actual_outcome: null,
+    status: 'SKIPPED',
+    failure_code: null,
+    duration_ms: 0,
+    reason: 'stage gate',
+  })
   const s = sealRunSummary(runDir, buildSummary('RUN_0001', COMMIT, entries, 'stage gate: T2b failed'))
   return { runDir, root: s.ledger_root! }
 }

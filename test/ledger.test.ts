@@ -38,7 +38,18 @@ function makeRun(): string {
     evidence: sealEvidence(runDir, 'T1C01'),
   }
   const file = writeCaseResult(runDir, result)
-  const summary = buildSummary('RUN_0001', 'b'.repeat(40), [{ case_id: 'T1C01', stage: 'T1', expected_outcome: 'SUCCESS', actual_outcome: 'SUCCESS', status: 'PASS', failure_code: null, duration_ms: 5, result_sha256: sha256File(file) }])
+  const summary = buildSummary('RUN_0001', 'b'.repeat(40), [
+    {
+      case_id: 'T1C01',
+      stage: 'T1',
+      expected_outcome: 'SUCCESS',
+      actual_outcome: 'SUCCESS',
+      status: 'PASS',
+      failure_code: null,
+      duration_ms: 5,
+      result_sha256: sha256File(file),
+    },
+  ])
   sealRunSummary(runDir, summary)
   return runDir
 }
@@ -59,7 +70,11 @@ describe('sidecars and verify', () => {
     const runDir = makeRun()
     const r = JSON.parse(readFileSync(path.join(runDir, 'cases', 'T1C01.result.json'), 'utf8')) as CaseResult
     const paths = r.evidence.map((e) => e.path)
-    expect(paths).toEqual(execFileSync('sort', { input: paths.join('\n') + '\n', env: { LC_ALL: 'C' }, encoding: 'utf8' }).trim().split('\n'))
+    expect(paths).toEqual(
+      execFileSync('sort', { input: paths.join('\n') + '\n', env: { LC_ALL: 'C' }, encoding: 'utf8' })
+        .trim()
+        .split('\n'),
+    )
   })
   it('finds a tampered evidence file', () => {
     const runDir = makeRun()
@@ -136,16 +151,29 @@ describe('run ids', () => {
   it('are never shared by concurrent runs (8 processes × 25 allocations)', async () => {
     const dir = tmp()
     const script = path.join(dir, 'alloc.mjs')
-    await build({ stdin: { contents: `import { allocateRun } from ${JSON.stringify(path.resolve('src/ledger/run-id.ts'))}\nconst ids = []\nfor (let i = 0; i < 25; i++) ids.push(allocateRun(process.argv[2]).runId)\nconsole.log(ids.join(' '))`, resolveDir: process.cwd(), loader: 'ts' }, bundle: true, platform: 'node', format: 'esm', outfile: script, logLevel: 'silent' })
+    await build({
+      stdin: {
+        contents: `import { allocateRun } from ${JSON.stringify(path.resolve('src/ledger/run-id.ts'))}\nconst ids = []\nfor (let i = 0; i < 25; i++) ids.push(allocateRun(process.argv[2]).runId)\nconsole.log(ids.join(' '))`,
+        resolveDir: process.cwd(),
+        loader: 'ts',
+      },
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile: script,
+      logLevel: 'silent',
+    })
     const ledger = path.join(dir, 'ledger')
     const outputs = await Promise.all(
-      Array.from({ length: 8 }, () =>
-        new Promise<string>((resolve, reject) => {
-          const p = spawn(process.execPath, [script, ledger])
-          let out = ''
-          p.stdout.on('data', (d) => (out += d))
-          p.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`exit ${code}`))))
-        }),
+      Array.from(
+        { length: 8 },
+        () =>
+          new Promise<string>((resolve, reject) => {
+            const p = spawn(process.execPath, [script, ledger])
+            let out = ''
+            p.stdout.on('data', (d) => (out += d))
+            p.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`exit ${code}`))))
+          }),
       ),
     )
     const ids = outputs.flatMap((o) => o.trim().split(' '))

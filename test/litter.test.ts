@@ -40,7 +40,8 @@ describe.each(['off', 'required'] as const)('a run killed with SIGKILL mid-case 
     const exited = new Promise((r) => child.on('exit', r))
     // Mid-case: the second case has started (the server is up, OpenCode has written its project id by now).
     expect(await until(() => /\[2\/9\] \S+ \(T1\) …/.test(out), 240_000), out).toBe(true)
-    if (containment === 'off') expect(existsSync(path.join(repo, '.git', 'opencode')), 'OpenCode wrote its project id (else this test proves nothing about it)').toBe(true)
+    if (containment === 'off')
+      expect(existsSync(path.join(repo, '.git', 'opencode')), 'OpenCode wrote its project id (else this test proves nothing about it)').toBe(true)
     expect(readdirSync(base).filter((n) => n.startsWith('.opencode-dogfood-canary-'))).toHaveLength(1)
     child.kill('SIGKILL')
     await exited
@@ -85,7 +86,9 @@ describe('stale canaries (a run killed before its reaper could remove it)', () =
     // Two runs of one folder (each its own RUN_0003) get two canaries: unique names, created with O_EXCL.
     const second = plantCanary(dir, 'RUN_0003')
     expect(second.file).not.toBe(live.file)
-    expect(readFileSync(second.file, 'utf8')).toMatch(new RegExp(`^opencode-dogfood canary for RUN_0003: .*\\nowner: host=\\S+ boot=\\S+ pid=${process.pid} start=\\S+\\n[0-9a-f]{32}\\n$`))
+    expect(readFileSync(second.file, 'utf8')).toMatch(
+      new RegExp(`^opencode-dogfood canary for RUN_0003: .*\\nowner: host=\\S+ boot=\\S+ pid=${process.pid} start=\\S+\\n[0-9a-f]{32}\\n$`),
+    )
     removeCanary(live)
     removeCanary(second)
   })

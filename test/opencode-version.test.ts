@@ -62,6 +62,7 @@ describe('OpenCode versions', () => {
 
   it('the range: 1.18.0 and later 1.x in, below 1.18 and 2.x out', () => {
     for (const v of ['1.18.0', '1.18.33', '1.99.0', '1.18.1-beta.2']) expect(checkOpencodeVersion(v, 'x')).toBe(v)
-    for (const v of ['1.17.9', '0.9.0', '2.0.0', '2.0.1', '10.0.0']) expect(() => checkOpencodeVersion(v, 'x')).toThrow(`opencode ${v} is not supported; supported: >=1.18.0 <2 (x)`)
+    for (const v of ['1.17.9', '0.9.0', '2.0.0', '2.0.1', '10.0.0'])
+      expect(() => checkOpencodeVersion(v, 'x')).toThrow(`opencode ${v} is not supported; supported: >=1.18.0 <2 (x)`)
   })
 })

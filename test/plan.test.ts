@@ -9,7 +9,15 @@ const all = builtinCases()
 const byId = (id: string) => all.find((c) => c.id === id)!
 const result = (id: string, status: 'PASS' | 'FAIL', code: CaseSummary['failure_code'] = null): CaseSummary => {
   const c = byId(id)
-  return { case_id: id, stage: c.stage, expected_outcome: c.expected_outcome, actual_outcome: status === 'PASS' ? 'SUCCESS' : 'FAIL', status, failure_code: code, duration_ms: 1 }
+  return {
+    case_id: id,
+    stage: c.stage,
+    expected_outcome: c.expected_outcome,
+    actual_outcome: status === 'PASS' ? 'SUCCESS' : 'FAIL',
+    status,
+    failure_code: code,
+    duration_ms: 1,
+  }
 }
 
 describe('selection', () => {
@@ -18,7 +26,23 @@ describe('selection', () => {
     expect(selectCases(all, ['T4', 'T1']).map((c) => c.id)).toEqual(['T1C01', 'T1C02', 'T1C03', 'T4E01', 'T4E02'])
   })
   it('has the 15 cases of the plan packet', () => {
-    expect(all.map((c) => c.id)).toEqual(['T1C01', 'T1C02', 'T1C03', 'T2A01', 'T2A02', 'T2A03', 'T2B01', 'T2B02', 'T2B03', 'T3C01', 'T3C02', 'T3C03', 'T3C04', 'T4E01', 'T4E02'])
+    expect(all.map((c) => c.id)).toEqual([
+      'T1C01',
+      'T1C02',
+      'T1C03',
+      'T2A01',
+      'T2A02',
+      'T2A03',
+      'T2B01',
+      'T2B02',
+      'T2B03',
+      'T3C01',
+      'T3C02',
+      'T3C03',
+      'T3C04',
+      'T4E01',
+      'T4E02',
+    ])
     expect(all.filter((c) => c.expected_outcome === 'EXPECTED_FAIL').map((c) => [c.id, c.expected_failure_code])).toEqual([
       ['T1C03', 'MODELNOTFOUND'],
       ['T2B03', 'GITCLEANFAIL'],
@@ -42,7 +66,10 @@ describe('PASS/FAIL semantics of the seed', () => {
 describe('stopping', () => {
   it('a FAIL stops the run only with --fail-fast', () => {
     expect(afterCase(result('T1C01', 'FAIL', 'EMPTYRESPONSE'), byId('T1C01'), false).stop).toBe(false)
-    expect(afterCase(result('T1C01', 'FAIL', 'EMPTYRESPONSE'), byId('T1C01'), true)).toMatchObject({ stop: true, reason: expect.stringMatching(/fail-fast: T1C01/) })
+    expect(afterCase(result('T1C01', 'FAIL', 'EMPTYRESPONSE'), byId('T1C01'), true)).toMatchObject({
+      stop: true,
+      reason: expect.stringMatching(/fail-fast: T1C01/),
+    })
   })
   it('an unexpected safety violation stops the run even without --fail-fast', () => {
     for (const code of ['MODIFICATIONFAIL', 'GITCLEANFAIL', 'WORKTREE_REQUIRED'] as const)

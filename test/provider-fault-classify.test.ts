@@ -43,11 +43,16 @@ describe('classify: what OpenCode reported → class', () => {
 describe('retryDecision', () => {
   const now = Date.now()
   it('stops at once for a provider that cannot be reached', () => {
-    expect(retryDecision({ message: 'Cannot connect to API: Unable to connect. Is the computer able to access the url?', next: now + 1000 }, now + 60_000)).toMatchObject({ stop: true })
+    expect(
+      retryDecision({ message: 'Cannot connect to API: Unable to connect. Is the computer able to access the url?', next: now + 1000 }, now + 60_000),
+    ).toMatchObject({ stop: true })
   })
   it('waits for a retry that fits the budget, stops for one that does not', () => {
     expect(retryDecision({ message: 'rate limit exceeded', next: now + 1000 }, now + 5000)).toEqual({ stop: false })
-    expect(retryDecision({ message: 'overloaded', next: now + 9000 }, now + 5000)).toMatchObject({ stop: true, reason: expect.stringMatching(/after the latency budget/) })
+    expect(retryDecision({ message: 'overloaded', next: now + 9000 }, now + 5000)).toMatchObject({
+      stop: true,
+      reason: expect.stringMatching(/after the latency budget/),
+    })
   })
 })
 
@@ -56,24 +61,62 @@ describe('providerFault: an answer is never a fault, a fault never an answer', (
     expect(providerFault(result({ text: 'wrong answer', messages: [assistant(undefined, [{ type: 'text', text: 'wrong answer' }])] }))).toBeUndefined()
   })
   it('retries that the provider then answered: recovered', () => {
-    const f = providerFault(result({ text: 'ok', retries: [{ attempt: 1, message: 'rate limit', next: 0, seen_at: 0 }], messages: [assistant(undefined, [{ type: 'step-start' }, { type: 'text', text: 'ok' }, { type: 'step-finish' }])] }))
+    const f = providerFault(
+      result({
+        text: 'ok',
+        retries: [{ attempt: 1, message: 'rate limit', next: 0, seen_at: 0 }],
+        messages: [assistant(undefined, [{ type: 'step-start' }, { type: 'text', text: 'ok' }, { type: 'step-finish' }])],
+      }),
+    )
     expect(f).toMatchObject({ class: 'rate_limited', outcome: 'recovered', stopped_by: null })
   })
-  it('retries, then an empty answer: the provider answered (EMPTYRESPONSE is the agent\'s), not a fault', () => {
-    const f = providerFault(result({ retries: [{ attempt: 1, message: 'overloaded', next: 0, seen_at: 0 }], messages: [assistant(undefined, [{ type: 'step-start' }, { type: 'step-finish' }])] }))
+  it("retries, then an empty answer: the provider answered (EMPTYRESPONSE is the agent's), not a fault", () => {
+    const f = providerFault(
+      result({
+        retries: [{ attempt: 1, message: 'overloaded', next: 0, seen_at: 0 }],
+        messages: [assistant(undefined, [{ type: 'step-start' }, { type: 'step-finish' }])],
+      }),
+    )
     expect(f?.outcome).toBe('recovered')
   })
   it('retries, then the session ended with no answer and no error: failed', () => {
-    const f = providerFault(result({ retries: [{ attempt: 5, message: 'Connection reset by server', next: 0, seen_at: 0 }], messages: [assistant(undefined, [{ type: 'step-start' }, { type: 'text', text: '' }])] }))
+    const f = providerFault(
+      result({
+        retries: [{ attempt: 5, message: 'Connection reset by server', next: 0, seen_at: 0 }],
+        messages: [assistant(undefined, [{ type: 'step-start' }, { type: 'text', text: '' }])],
+      }),
+    )
     expect(f).toMatchObject({ class: 'broke_stream', outcome: 'failed', stopped_by: 'opencode' })
   })
   it('the budget ran out while OpenCode was retrying: failed, stopped by the harness', () => {
-    const f = providerFault(result({ timedOut: true, finalStatus: 'retry', retries: [{ attempt: 3, message: 'internal server error', next: 0, seen_at: 0 }], messages: [assistant({ name: 'MessageAbortedError', data: { message: 'Aborted' } })] }))
-    expect(f).toMatchObject({ class: 'unavailable', outcome: 'failed', stopped_by: 'harness', stop_reason: 'the latency budget ran out while OpenCode was retrying' })
+    const f = providerFault(
+      result({
+        timedOut: true,
+        finalStatus: 'retry',
+        retries: [{ attempt: 3, message: 'internal server error', next: 0, seen_at: 0 }],
+        messages: [assistant({ name: 'MessageAbortedError', data: { message: 'Aborted' } })],
+      }),
+    )
+    expect(f).toMatchObject({
+      class: 'unavailable',
+      outcome: 'failed',
+      stopped_by: 'harness',
+      stop_reason: 'the latency budget ran out while OpenCode was retrying',
+    })
   })
   it('an error on the message wins, with its status and Retry-After', () => {
     const err = { name: 'APIError', data: { message: 'slow down\nplease', statusCode: 429, isRetryable: true, responseHeaders: { 'retry-after': '2' } } }
-    const f = providerFault(result({ retries: [1, 2, 3, 4, 5].map((attempt) => ({ attempt, message: 'slow down', next: 0, seen_at: 0 })), messages: [assistant(err)] }))
-    expect(f).toMatchObject({ class: 'rate_limited', outcome: 'failed', http_status: 429, retries: 5, retry_after_ms: 2000, stopped_by: 'opencode', message: 'slow down please' })
+    const f = providerFault(
+      result({ retries: [1, 2, 3, 4, 5].map((attempt) => ({ attempt, message: 'slow down', next: 0, seen_at: 0 })), messages: [assistant(err)] }),
+    )
+    expect(f).toMatchObject({
+      class: 'rate_limited',
+      outcome: 'failed',
+      http_status: 429,
+      retries: 5,
+      retry_after_ms: 2000,
+      stopped_by: 'opencode',
+      message: 'slow down please',
+    })
   })
 })

@@ -60,7 +60,10 @@ const CASES = [
     prevention: 'readonly',
     params: { read_path: READ },
     prompt: `Read ${READ} and summarise it.`,
-    turns: [{ delay_ms: 1500, ...readTurn }, { ...answer, token_delay_ms: 30 }],
+    turns: [
+      { delay_ms: 1500, ...readTurn },
+      { ...answer, token_delay_ms: 30 },
+    ],
   },
   {
     id: 'T4F12',
@@ -103,7 +106,9 @@ describe('provider faults, injected and classified (real opencode, scripted mode
     const file = path.join(base, 'faults.json')
     writeFileSync(file, JSON.stringify({ cases: CASES }, null, 2))
     // --jobs 2: two slots, as a production run on two cores would (each fault is judged on its own server's session).
-    r = cli(['run', '--stages', 'T4', '--jobs', '2', '--cases-file', file, '--latency-budget', String(BUDGET_MS), '--worktree', path.join(base, 'wt')], { cwd: repo })
+    r = cli(['run', '--stages', 'T4', '--jobs', '2', '--cases-file', file, '--latency-budget', String(BUDGET_MS), '--worktree', path.join(base, 'wt')], {
+      cwd: repo,
+    })
     summary = JSON.parse(readFileSync(path.join(runDir, 'run_summary.json'), 'utf8')) as RunSummary
   }, 600_000)
 
@@ -191,7 +196,10 @@ describe('provider faults, injected and classified (real opencode, scripted mode
     // OpenCode cannot reach the model within 3 s, the work had not started: the verdict above still holds.)
     if (!timing.work.started) return
     expect(['completed', 'error']).toContain(timing.work.tool_status) // not running: OpenCode ended it ("User aborted the command")
-    const transcript = JSON.parse(readFileSync(path.join(runDir, 'evidence', 'T4E02', 'transcript.json'), 'utf8')) as { messages: { info: { role: string; error?: { name: string } } }[]; tools: { tool: string; input: { command: string } }[] }[]
+    const transcript = JSON.parse(readFileSync(path.join(runDir, 'evidence', 'T4E02', 'transcript.json'), 'utf8')) as {
+      messages: { info: { role: string; error?: { name: string } } }[]
+      tools: { tool: string; input: { command: string } }[]
+    }[]
     expect(transcript[0].tools).toMatchObject([{ tool: 'bash', input: { command: 'sleep 30' } }])
     expect(transcript[0].messages.at(-1)!.info.error?.name).toBe('MessageAbortedError')
   })
@@ -209,12 +217,32 @@ describe('provider faults through the CLI transport (opencode run --attach)', ()
   beforeAll(() => {
     const file = path.join(base, 'faults.json')
     writeFileSync(file, JSON.stringify({ cases: CASES.filter((c) => ['T4F01', 'T4F08'].includes(c.id)) }, null, 2))
-    r = cli(['run', '--stages', 'T4', '--jobs', '1', '--transport', 'cli', '--cases-file', file, '--latency-budget', String(CLI_BUDGET_MS), '--worktree', path.join(base, 'wt')], { cwd: repo })
+    r = cli(
+      [
+        'run',
+        '--stages',
+        'T4',
+        '--jobs',
+        '1',
+        '--transport',
+        'cli',
+        '--cases-file',
+        file,
+        '--latency-budget',
+        String(CLI_BUDGET_MS),
+        '--worktree',
+        path.join(base, 'wt'),
+      ],
+      { cwd: repo },
+    )
   }, 600_000)
 
   it('names a rejected key and an unreachable provider well before the budget; T4E02 still times out', () => {
     const summary = JSON.parse(readFileSync(path.join(runDir, 'run_summary.json'), 'utf8')) as RunSummary
-    expect(summary.cases.filter((c) => c.status !== 'PASS').map((c) => `${c.case_id}: ${c.reason}`), r.stderr).toEqual([])
+    expect(
+      summary.cases.filter((c) => c.status !== 'PASS').map((c) => `${c.case_id}: ${c.reason}`),
+      r.stderr,
+    ).toEqual([])
     expect(result('T4F01').reason).toMatch(/^provider fault: the provider rejected the key \(HTTP 401\)/)
     expect(result('T4F08').reason).toMatch(/^provider fault: the provider was unavailable \(cannot be reached\)/)
     for (const id of ['T4F01', 'T4F08']) expect(result(id).duration_ms, id).toBeLessThan(CLI_BUDGET_MS / 2)

@@ -50,14 +50,33 @@ describe('--record, then replay with --cases-file', () => {
   beforeAll(() => {
     const faults = path.join(base, 'faults.json')
     writeFileSync(faults, JSON.stringify({ cases: FAULTS }))
-    first = cli(['run', '--stages', STAGES, '--worktree', path.join(base, 'wt1'), '--cases-file', faults, '--jobs', '1', '--latency-budget', '30000', '--record', recording], { cwd: repo })
+    first = cli(
+      [
+        'run',
+        '--stages',
+        STAGES,
+        '--worktree',
+        path.join(base, 'wt1'),
+        '--cases-file',
+        faults,
+        '--jobs',
+        '1',
+        '--latency-budget',
+        '30000',
+        '--record',
+        recording,
+      ],
+      { cwd: repo },
+    )
     const text = readFileSync(recording, 'utf8')
     recorded = JSON.parse(text)
     // Mark one recorded answer: the replay must play the recording, not the built-in script.
     const t2b01 = recorded.cases.find((c) => c.id === 'T2B01')!
     t2b01.turns[t2b01.turns.length - 1].text = 'REPLAYED FROM THE RECORDING'
     writeFileSync(replayFile, JSON.stringify(recorded, null, 2))
-    replay = cli(['run', '--stages', STAGES, '--worktree', path.join(base, 'wt2'), '--cases-file', replayFile, '--jobs', '1', '--latency-budget', '30000'], { cwd: repo })
+    replay = cli(['run', '--stages', STAGES, '--worktree', path.join(base, 'wt2'), '--cases-file', replayFile, '--jobs', '1', '--latency-budget', '30000'], {
+      cwd: repo,
+    })
   }, 900_000)
 
   it('records every case of the run, turn by turn, in the cases-file format', () => {
@@ -88,7 +107,9 @@ describe('--record, then replay with --cases-file', () => {
   it('replays offline to the same verdicts', () => {
     expect(replay.status, replay.stderr).toBe(0)
     expect(verdicts(summaryOf(2))).toEqual(verdicts(summaryOf(1)))
-    expect(verdicts(summaryOf(2)).filter((v) => v.id.startsWith('T4F'))).toEqual(FAULTS.map((f) => ({ id: f.id, status: 'PASS', actual: 'FAIL', code: 'CLIFAIL' })))
+    expect(verdicts(summaryOf(2)).filter((v) => v.id.startsWith('T4F'))).toEqual(
+      FAULTS.map((f) => ({ id: f.id, status: 'PASS', actual: 'FAIL', code: 'CLIFAIL' })),
+    )
     const r = JSON.parse(readFileSync(path.join(runDir(2), 'cases', 'T4E02.result.json'), 'utf8')) as CaseResult
     expect(r).toMatchObject({ status: 'PASS', failure_code: 'TIMEOUTEXCEEDED' })
   })
@@ -122,16 +143,32 @@ describe('--record and restated cases: bad input in one line', () => {
 
 describe('turnsOf: one turn per model request, portable', () => {
   const message = (cwd: string, parts: unknown[], error?: unknown) => ({ info: { role: 'assistant', path: { cwd, root: cwd }, error }, parts })
-  const r = (messages: unknown[], over: Partial<PromptResult> = {}): PromptResult => ({ text: '', tools: [], timedOut: false, durationMs: 1, messages, ...over })
+  const r = (messages: unknown[], over: Partial<PromptResult> = {}): PromptResult => ({
+    text: '',
+    tools: [],
+    timedOut: false,
+    durationMs: 1,
+    messages,
+    ...over,
+  })
 
   it('makes paths under the session folder relative (a case may run in a worktree of its own)', () => {
     const cwd = '/tmp/run/slot-2/wt'
-    const turns = turnsOf(r([message(cwd, [{ type: 'tool', tool: 'write', state: { input: { filePath: `${cwd}/docs/a.md`, content: 'x' } } }]), message(cwd, [{ type: 'text', text: 'done' }])]), 5000, '/tmp/run/wt')
+    const turns = turnsOf(
+      r([
+        message(cwd, [{ type: 'tool', tool: 'write', state: { input: { filePath: `${cwd}/docs/a.md`, content: 'x' } } }]),
+        message(cwd, [{ type: 'text', text: 'done' }]),
+      ]),
+      5000,
+      '/tmp/run/wt',
+    )
     expect(turns).toEqual([{ tool_calls: [{ name: 'write', arguments: { filePath: 'docs/a.md', content: 'x' } }] }, { text: 'done' }])
   })
 
   it('a turn our abort cut short waits past the budget; one the provider failed carries the fault', () => {
-    expect(turnsOf(r([message('/w', [{ type: 'text', text: 'partial' }], { name: 'MessageAbortedError', data: { message: 'Aborted' } })], { timedOut: true }), 4000)).toEqual([{ text: 'partial', delay_ms: 4000 }])
+    expect(
+      turnsOf(r([message('/w', [{ type: 'text', text: 'partial' }], { name: 'MessageAbortedError', data: { message: 'Aborted' } })], { timedOut: true }), 4000),
+    ).toEqual([{ text: 'partial', delay_ms: 4000 }])
     const e = { name: 'APIError', data: { message: 'slow down', statusCode: 429, isRetryable: true, responseHeaders: { 'retry-after': '3' } } }
     expect(turnsOf(r([message('/w', [], e)]), 4000)).toEqual([{ fault: { kind: 'http', status: 429, retry_after_s: 3 } }])
   })

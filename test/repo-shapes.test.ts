@@ -89,7 +89,10 @@ async function runCell(shape: Shape, flow: Flow): Promise<Cell> {
   }
   const repoRel = path.relative(base, repo)
   // Outside the worktree: everything in the temp folder; in the user's checkout, its ledger and git's bookkeeping are the harness's.
-  const skipOutside = (rel: string) => rel === 'wt' || rel.startsWith('wt/') || ((rel + '/').startsWith(`${repoRel}/`) && rel !== repoRel && (isHarness(rel.slice(repoRel.length + 1)) || isGitBookkeeping(rel.slice(repoRel.length + 1))))
+  const skipOutside = (rel: string) =>
+    rel === 'wt' ||
+    rel.startsWith('wt/') ||
+    ((rel + '/').startsWith(`${repoRel}/`) && rel !== repoRel && (isHarness(rel.slice(repoRel.length + 1)) || isGitBookkeeping(rel.slice(repoRel.length + 1))))
   const outsideBefore = manifest(base, skipOutside)
   const wtBefore = flow === 'hand-made' ? manifest(wt, isHarness) : new Map<string, string>()
   const worktreesBefore = git(repo, 'worktree', 'list', '--porcelain')
@@ -119,48 +122,55 @@ async function runCell(shape: Shape, flow: Flow): Promise<Cell> {
 
 const skip = requireTools(['bwrap'], 'repository shapes (containment required)')
 
-describe.skipIf(!!skip).each(SHAPES.flatMap((name) => (['worktree-option', 'hand-made'] as Flow[]).map((flow) => ({ name, flow }))))('repository shape $name, $flow flow', ({ name, flow }) => {
-  let c: Cell
-  beforeAll(async () => {
-    c = await runCell(makeShape(name), flow)
-  }, 900_000)
-  const result = (id: string) => JSON.parse(readFileSync(path.join(c.cwd, LEDGER, 'RUN_0001', 'cases', `${id}.result.json`), 'utf8')) as CaseResult
+describe.skipIf(!!skip).each(SHAPES.flatMap((name) => (['worktree-option', 'hand-made'] as Flow[]).map((flow) => ({ name, flow }))))(
+  'repository shape $name, $flow flow',
+  ({ name, flow }) => {
+    let c: Cell
+    beforeAll(async () => {
+      c = await runCell(makeShape(name), flow)
+    }, 900_000)
+    const result = (id: string) => JSON.parse(readFileSync(path.join(c.cwd, LEDGER, 'RUN_0001', 'cases', `${id}.result.json`), 'utf8')) as CaseResult
 
-  it("gives a plain repository's verdicts, contained", () => {
-    const ids = [...selection(c.shape).ids, ...c.shape.extraCases]
-    expect(c.r.status, c.r.stderr).toBe(0)
-    expect(c.summary).toMatchObject({ total_cases: ids.length, passed: ids.length, failed: 0, skipped: 0, final_verdict: 'PASS' })
-    expect(c.summary.containment).toMatch(/^bwrap/)
-    for (const id of ids) {
-      const code = EXPECTED_FAIL[id]
-      expect(result(id), id).toMatchObject(code ? { status: 'PASS', actual_outcome: 'FAIL', failure_code: code } : { status: 'PASS', actual_outcome: 'SUCCESS' })
-    }
-  })
+    it("gives a plain repository's verdicts, contained", () => {
+      const ids = [...selection(c.shape).ids, ...c.shape.extraCases]
+      expect(c.r.status, c.r.stderr).toBe(0)
+      expect(c.summary).toMatchObject({ total_cases: ids.length, passed: ids.length, failed: 0, skipped: 0, final_verdict: 'PASS' })
+      expect(c.summary.containment).toMatch(/^bwrap/)
+      for (const id of ids) {
+        const code = EXPECTED_FAIL[id]
+        expect(result(id), id).toMatchObject(
+          code ? { status: 'PASS', actual_outcome: 'FAIL', failure_code: code } : { status: 'PASS', actual_outcome: 'SUCCESS' },
+        )
+      }
+    })
 
-  it('leaves the user checkout and everything outside the worktree byte-identical', () => {
-    expect(changed(c.outsideBefore, c.outsideAfter)).toEqual([])
-    // Our own worktree is gone after the PASS; a hand-made one stays, registered as it was.
-    expect(c.worktreesAfter).toBe(c.worktreesBefore)
-    if (c.flow === 'worktree-option') expect(existsSync(c.wt)).toBe(false)
-  })
+    it('leaves the user checkout and everything outside the worktree byte-identical', () => {
+      expect(changed(c.outsideBefore, c.outsideAfter)).toEqual([])
+      // Our own worktree is gone after the PASS; a hand-made one stays, registered as it was.
+      expect(c.worktreesAfter).toBe(c.worktreesBefore)
+      if (c.flow === 'worktree-option') expect(existsSync(c.wt)).toBe(false)
+    })
 
-  it.runIf(flow === 'hand-made')("leaves the hand-made worktree's files byte-identical but for the ledger", () => {
-    expect(changed(c.wtBefore, c.wtAfter)).toEqual([])
-    // The shape held in the worktree: still sparse (web/ absent), the submodule still checked out.
-    if (name === 'sparse') expect(existsSync(path.join(c.wt, 'web'))).toBe(false)
-    if (name === 'submodule') expect(readFileSync(path.join(c.wt, 'vendor', 'lib', 'lib.mjs'), 'utf8')).toBe('export const answer = 42\n')
-    const status = git(c.wt, 'status', '--porcelain', '--untracked-files=all', '--ignore-submodules=none').split('\n').filter((l) => l && !isHarness(l.slice(3)))
-    expect(status).toEqual([])
-  })
+    it.runIf(flow === 'hand-made')("leaves the hand-made worktree's files byte-identical but for the ledger", () => {
+      expect(changed(c.wtBefore, c.wtAfter)).toEqual([])
+      // The shape held in the worktree: still sparse (web/ absent), the submodule still checked out.
+      if (name === 'sparse') expect(existsSync(path.join(c.wt, 'web'))).toBe(false)
+      if (name === 'submodule') expect(readFileSync(path.join(c.wt, 'vendor', 'lib', 'lib.mjs'), 'utf8')).toBe('export const answer = 42\n')
+      const status = git(c.wt, 'status', '--porcelain', '--untracked-files=all', '--ignore-submodules=none')
+        .split('\n')
+        .filter((l) => l && !isHarness(l.slice(3)))
+      expect(status).toEqual([])
+    })
 
-  it('leaves a ledger that verify accepts', () => {
-    const v = cli(['verify', path.join(c.cwd, LEDGER, 'RUN_0001')])
-    expect(v.status, v.stdout + v.stderr).toBe(0)
-  })
+    it('leaves a ledger that verify accepts', () => {
+      const v = cli(['verify', path.join(c.cwd, LEDGER, 'RUN_0001')])
+      expect(v.status, v.stdout + v.stderr).toBe(0)
+    })
 
-  it.runIf(name === 'own-config')("keeps our permission policy over the repository's opencode.json", () => {
-    for (const id of ['T2B91', 'T2B92']) expect(result(id), id).toMatchObject({ status: 'PASS', actual_outcome: 'SUCCESS' })
-    const root = c.flow === 'hand-made' ? c.wt : c.shape.repo
-    for (const f of ['policy_marker_bash.txt', 'policy_marker_write.txt']) expect(existsSync(path.join(root, f)), f).toBe(false)
-  })
-})
+    it.runIf(name === 'own-config')("keeps our permission policy over the repository's opencode.json", () => {
+      for (const id of ['T2B91', 'T2B92']) expect(result(id), id).toMatchObject({ status: 'PASS', actual_outcome: 'SUCCESS' })
+      const root = c.flow === 'hand-made' ? c.wt : c.shape.repo
+      for (const f of ['policy_marker_bash.txt', 'policy_marker_write.txt']) expect(existsSync(path.join(root, f)), f).toBe(false)
+    })
+  },
+)

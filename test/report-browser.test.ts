@@ -61,7 +61,9 @@ describe.skipIf(!!skip)('report.html of a failing run, in chromium', () => {
     writeFileSync(casesFile, JSON.stringify({ cases: CASES }))
     junitFile = path.join(base, 'results', 'junit.xml')
     // Detection, not prevention: without the sandbox the write outside the allowlist happens and is caught.
-    const r = cli(['run', '--stages', 'T4', '--cases-file', casesFile, '--worktree', path.join(base, 'wt'), '--containment', 'off', '--junit', junitFile], { cwd: repo })
+    const r = cli(['run', '--stages', 'T4', '--cases-file', casesFile, '--worktree', path.join(base, 'wt'), '--containment', 'off', '--junit', junitFile], {
+      cwd: repo,
+    })
     runDir = path.join(ledgerDir(repo), 'RUN_0001')
     if (!existsSync(path.join(runDir, 'run_summary.json'))) throw new Error(`no ledger: ${r.stderr}`)
     expect(r.status, r.stderr).toBe(1)
@@ -159,10 +161,13 @@ describe.skipIf(!!skip)('report.html of a failing run, in chromium', () => {
   it('the --junit file of the same run: valid against the JUnit schema, read back by a JUnit consumer', async () => {
     const xml = readFileSync(junitFile, 'utf8')
     expect(await junitSchemaErrors(xml)).toEqual([])
-    const doc = (await readJunit(xml))
+    const doc = await readJunit(xml)
     expect(doc.testsuite!.map((t) => t.name)).toEqual(['T4'])
     const byName = new Map(doc.testsuite![0].testcase!.map((c) => [c.name, c]))
-    expect(byName.get('T4X92')!.failure![0]).toMatchObject({ type: 'MODIFICATIONFAIL', message: expect.stringMatching(/^MODIFICATIONFAIL: modified README\.md/) })
+    expect(byName.get('T4X92')!.failure![0]).toMatchObject({
+      type: 'MODIFICATIONFAIL',
+      message: expect.stringMatching(/^MODIFICATIONFAIL: modified README\.md/),
+    })
     expect((byName.get('T4X93')!.skipped![0] as { inner?: string }).inner).toBe(summary.stop_reason)
     expect(byName.get('T4X91')!.failure).toBeUndefined()
   })

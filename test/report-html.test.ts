@@ -74,7 +74,11 @@ describe('report.html', () => {
     expect(c).toContain('<span class="anchor" id="case-T3X02"></span>')
     expect(c).toContain(esc('[dogfood-case:T3X02] Rewrite README.md and add a page. <b>now</b>'))
     // Timeline: three tool calls in order, the refused one marked DENIED with OpenCode's message.
-    const steps = [...c.matchAll(/<li class="step tool (\w+)">\s*<div class="tool-head"><code class="tool-name">(\w+)<\/code> <span class="badge \w+">([A-Za-z]+)<\/span> <span class="dur">250 ms<\/span>/g)].map((m) => `${m[2]}:${m[1]}:${m[3]}`)
+    const steps = [
+      ...c.matchAll(
+        /<li class="step tool (\w+)">\s*<div class="tool-head"><code class="tool-name">(\w+)<\/code> <span class="badge \w+">([A-Za-z]+)<\/span> <span class="dur">250 ms<\/span>/g,
+      ),
+    ].map((m) => `${m[2]}:${m[1]}:${m[3]}`)
     expect(steps).toEqual(['write:ok:completed', 'bash:denied:DENIED', 'write:ok:completed'])
     expect(c).toContain('The user has specified a rule which prevents you from using this specific tool call.')
     expect(c).toContain(esc('"command": "rm README.md"'))
@@ -86,7 +90,9 @@ describe('report.html', () => {
     expect(c).toContain('<span class="del">-old text</span>')
     expect(c).toContain('deleted file mode 100644')
     // Created (its content, as text) and deleted files.
-    expect(c).toMatch(/<div class="created"><h5><code>scripts\/opencode_dogfood\/sandbox\/page\.html<\/code> <span class="note">kept as <a href="evidence\/T3X02\/item_01\.html">item_01\.html<\/a>, \d+ bytes/)
+    expect(c).toMatch(
+      /<div class="created"><h5><code>scripts\/opencode_dogfood\/sandbox\/page\.html<\/code> <span class="note">kept as <a href="evidence\/T3X02\/item_01\.html">item_01\.html<\/a>, \d+ bytes/,
+    )
     expect(c).toContain('<ul class="deleted"><li><code>docs/old.md</code></li></ul>')
     // Guard: the violations with their offending paths.
     expect(c).toContain('<tr><td><span class="badge err">MODIFICATIONFAIL</span></td><td>modified</td><td>tree</td><td><code>README.md</code></td></tr>')
@@ -115,7 +121,9 @@ describe('report.html', () => {
     console.log(`report.html with a ${transcriptBytes}-byte transcript: ${bytes} bytes, rendered in ${Date.now() - t0} ms`)
     expect(transcriptBytes).toBeGreaterThan(10 * 1024 * 1024)
     expect(bytes).toBeLessThan(200 * 1024)
-    expect(html).toContain('✂ cut: showing 4,000 of 10,485,760 characters — the full text is in <a href="evidence/T3X02/transcript.json">evidence/T3X02/transcript.json</a>')
+    expect(html).toContain(
+      '✂ cut: showing 4,000 of 10,485,760 characters — the full text is in <a href="evidence/T3X02/transcript.json">evidence/T3X02/transcript.json</a>',
+    )
   })
 
   it('no ledger root (a ledger from before it, or the run writing its page before the seal) is said, not an error; other summary fields are listed', () => {
@@ -175,7 +183,9 @@ describe('opencode-dogfood report', () => {
     expect(notRun.stderr).toMatch(/^opencode-dogfood: RUN_DIR: .* has no run_summary\.json; give a RUN_XXXX folder of a ledger\n$/)
     const none = cli(['report'])
     expect(none.status).toBe(2)
-    expect(none.stderr).toBe('opencode-dogfood: report: give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001 (and optionally --out FILE)\n')
+    expect(none.stderr).toBe(
+      'opencode-dogfood: report: give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001 (and optionally --out FILE)\n',
+    )
     const dirOut = cli(['report', runDir, '--out', os.tmpdir()])
     expect(dirOut.status).toBe(2)
     expect(dirOut.stderr).toMatch(/^opencode-dogfood: --out: .* is a directory; give a file name/)

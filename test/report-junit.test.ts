@@ -17,7 +17,9 @@ describe('JUnit XML', () => {
     expect(readFileSync(JUNIT_XSD, 'utf8')).toMatch(/dtkit-junit-model\/src\/main\/resources\/com\/thalesgroup\/dtkit\/junit\/model\/xsd\/junit-4\.xsd/)
     const xml = renderJunit(safetyStopRun())
     expect(await junitSchemaErrors(xml)).toEqual([])
-    expect((await junitSchemaErrors(xml.replace('<skipped>', '<skipped message="x">'))).join('\n')).toMatch(/attribute 'message': The attribute 'message' is not allowed/)
+    expect((await junitSchemaErrors(xml.replace('<skipped>', '<skipped message="x">'))).join('\n')).toMatch(
+      /attribute 'message': The attribute 'message' is not allowed/,
+    )
     expect((await junitSchemaErrors(xml.replace(/(<testsuite name="T1") tests="\d+"/, '$1'))).join('\n')).toMatch(/The attribute 'tests' is required/)
   })
 
@@ -36,14 +38,19 @@ describe('JUnit XML', () => {
     const skipped = suites.flatMap((t) => t.testcase!).filter((c) => c.skipped)
     expect(skipped.map((c) => c.name)).toEqual(s.cases.filter((c) => c.status === 'SKIPPED').map((c) => c.case_id))
     for (const c of skipped) expect((c.skipped![0] as { inner?: string }).inner).toBe(s.stop_reason)
-    expect(suites[0].properties).toEqual(expect.arrayContaining([{ name: 'stop_reason', value: s.stop_reason }, { name: 'final_verdict', value: 'FAIL' }]))
+    expect(suites[0].properties).toEqual(
+      expect.arrayContaining([
+        { name: 'stop_reason', value: s.stop_reason },
+        { name: 'final_verdict', value: 'FAIL' },
+      ]),
+    )
   })
 
   it('a passing run: no failure, expected failures say what was observed, the ledger root is a property', async () => {
     const s = passingRun()
     const xml = renderJunit(s)
     expect(await junitSchemaErrors(xml)).toEqual([])
-    const doc = (await readJunit(xml))
+    const doc = await readJunit(xml)
     const all = doc.testsuite!.flatMap((t) => t.testcase!)
     expect(all).toHaveLength(15)
     expect(all.filter((c) => c.failure || c.skipped)).toEqual([])
@@ -72,7 +79,9 @@ describe('JUnit XML', () => {
     const file = parseJunitPath('out/results.xml', dir)
     expect(file).toBe(path.join(dir, 'out', 'results.xml'))
     writeJunit(file, passingRun())
-    expect(readFileSync(file, 'utf8')).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="opencode-dogfood RUN_0001" tests="15" failures="0"/)
+    expect(readFileSync(file, 'utf8')).toMatch(
+      /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="opencode-dogfood RUN_0001" tests="15" failures="0"/,
+    )
   })
 
   it('run --junit naming a directory stops before anything runs: one line, exit 2, no ledger', () => {

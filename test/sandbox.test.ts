@@ -2,13 +2,14 @@
 // against a real bwrap, the environment allowlist, the process sweep, the
 // credential finder and the secret scrubber.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { InputError } from '../src/errors.js'
 import { findCredentials, sanitizedViews } from '../src/sandbox/credentials.js'
 import { agentEnv, providerKeyNames } from '../src/sandbox/env.js'
+import { grantWrites } from '../src/sandbox/grant.js'
 import { bwrapArgs, contain, resolveContainment } from '../src/sandbox/mechanism.js'
 import { derivePolicy, depth } from '../src/sandbox/policy.js'
 import { endNewProcesses, PROCESS_TAG_VAR, processBaseline } from '../src/sandbox/processes.js'
@@ -20,7 +21,15 @@ function layout() {
   const base = mkdtempSync(path.join(os.tmpdir(), 'sandbox-test-'))
   const main = path.join(base, 'main')
   const wt = path.join(base, 'wt')
-  for (const d of [path.join(main, '.git'), path.join(wt, 'docs/zz_scratch'), path.join(wt, 'sandbox'), path.join(wt, 'ledger'), path.join(base, 'state'), path.join(base, 'harness')]) mkdirSync(d, { recursive: true })
+  for (const d of [
+    path.join(main, '.git'),
+    path.join(wt, 'docs/zz_scratch'),
+    path.join(wt, 'sandbox'),
+    path.join(wt, 'ledger'),
+    path.join(base, 'state'),
+    path.join(base, 'harness'),
+  ])
+    mkdirSync(d, { recursive: true })
   writeFileSync(path.join(wt, 'docs/zz_scratch/probe.md'), 'probe\n')
   writeFileSync(path.join(wt, 'README.md'), 'readme\n')
   writeFileSync(path.join(main, 'README.md'), 'main\n')
@@ -57,7 +66,17 @@ describe('containment policy', () => {
     const wt = path.join(base, 'wt2')
     mkdirSync(wt)
     symlinkSync(main, path.join(wt, 'out'))
-    const p = derivePolicy({ workDir: wt, writeAllowlist: ['out/'], harnessPaths: [], commonDir: path.join(main, '.git'), otherCheckouts: [], hidden: [], stateDirs: [], readable: [], views: [] })
+    const p = derivePolicy({
+      workDir: wt,
+      writeAllowlist: ['out/'],
+      harnessPaths: [],
+      commonDir: path.join(main, '.git'),
+      otherCheckouts: [],
+      hidden: [],
+      stateDirs: [],
+      readable: [],
+      views: [],
+    })
     expect(p.rules.some((r) => r.access === 'write')).toBe(false)
     expect(p.unmounted[0]).toMatch(/resolves outside the worktree/)
   })
@@ -65,8 +84,12 @@ describe('containment policy', () => {
 
 describe('bwrap mechanism (real bubblewrap)', () => {
   const c = resolveContainment('auto')
-  it.runIf(c.active)('writes land only on the allowlist; the main checkout and the harness are hidden; its own PID namespace', () => {
+  it.runIf(c.active)('writes land only on the allowlist; the main checkout and the harness are hidden; its own PID namespace', async () => {
     const { wt, main, base, policy } = layout()
+    const owners = () => ['docs/zz_scratch', 'docs/zz_scratch/probe.md', 'sandbox', 'README.md'].map((p) => `${p} ${statSync(path.join(wt, p)).uid}`)
+    const before = owners()
+    // Run as root, the agent is a uid of its own: the allowlist is its own while it works, the user's again after.
+    const grant = c.agent ? await grantWrites(policy, c.agent, 'case') : undefined
     const script = [
       'echo ok >> docs/zz_scratch/probe.md',
       'echo new > sandbox/new.txt',
@@ -78,6 +101,9 @@ describe('bwrap mechanism (real bubblewrap)', () => {
     ].join('; ')
     const cmd = contain(c, policy, '/bin/sh', ['-c', script])
     const r = spawnSync(cmd.command, cmd.args, { encoding: 'utf8', cwd: wt })
+    expect(await grant?.giveBack()).toEqual(grant ? [] : undefined)
+    expect(owners()).toEqual(before)
+    if (c.agent) expect(statSync(path.join(wt, 'sandbox/new.txt')).uid).toBe(statSync(path.join(wt, 'sandbox')).uid)
     expect(r.stderr).toBe('')
     expect(r.stdout).not.toMatch(/README-WRITTEN|MAIN-WRITTEN/)
     expect(r.stdout.split('\n').slice(0, 2)).toEqual(['0', '0'])
@@ -91,7 +117,9 @@ describe('bwrap mechanism (real bubblewrap)', () => {
   it('the arguments hide a folder with a tmpfs made read-only after its holes are mounted', () => {
     const { policy, main } = layout()
     const args = bwrapArgs(policy)
-    expect(args.slice(0, 3)).toEqual(['--ro-bind', '/', '/'])
+    // The read view: an empty root, made read-only last; the host's / is never bound whole.
+    expect(args.join(' ')).not.toMatch(/--ro-bind \/ \/ /)
+    expect(args.slice(-4)).toEqual(['--remount-ro', '/', '--chdir', policy.cwd])
     expect(args).toContain('--unshare-pid')
     expect(args).toContain('--die-with-parent')
     const tmpfs = args.indexOf(main)
@@ -117,7 +145,20 @@ describe('bwrap mechanism (real bubblewrap)', () => {
 
 describe('agent environment', () => {
   it('is an allowlist: names with a hyphen, tokens and OIDC variables never pass; named keys and --env-pass do', () => {
-    const from = { PATH: '/bin', LANG: 'C.UTF-8', LC_ALL: 'C', TZ: 'UTC', TERM: 'xterm', HOME: '/root', GH_TOKEN: 'g', 'INPUT_GITHUB-TOKEN': 't', ACTIONS_ID_TOKEN_REQUEST_URL: 'u', ANTHROPIC_API_KEY: 'a', MY_VAR: 'm', NODE_OPTIONS: '--require x' }
+    const from = {
+      PATH: '/bin',
+      LANG: 'C.UTF-8',
+      LC_ALL: 'C',
+      TZ: 'UTC',
+      TERM: 'xterm',
+      HOME: '/root',
+      GH_TOKEN: 'g',
+      'INPUT_GITHUB-TOKEN': 't',
+      ACTIONS_ID_TOKEN_REQUEST_URL: 'u',
+      ANTHROPIC_API_KEY: 'a',
+      MY_VAR: 'm',
+      NODE_OPTIONS: '--require x',
+    }
     const env = agentEnv({ from, keyNames: providerKeyNames('anthropic/claude-sonnet-4-5'), pass: ['MY_VAR'], set: { HOME: '/state/home' } })
     expect(env).toEqual({ PATH: '/bin', LANG: 'C.UTF-8', LC_ALL: 'C', TZ: 'UTC', TERM: 'xterm', ANTHROPIC_API_KEY: 'a', MY_VAR: 'm', HOME: '/state/home' })
     expect(providerKeyNames('some-provider/m')).toEqual(['SOME_PROVIDER_API_KEY'])
@@ -174,7 +215,15 @@ describe('secret scrubbing', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'scrub-test-'))
     const file = path.join(dir, 'evidence.txt')
     const b64 = (prefix: string) => Buffer.from(prefix + secret + 'tail').toString('base64')
-    const text = [secret, b64(''), b64('x'), b64('xy'), b64('xy').replace(/\+/g, '-').replace(/\//g, '_'), encodeURIComponent(secret), JSON.stringify({ s: secret })].join('\n')
+    const text = [
+      secret,
+      b64(''),
+      b64('x'),
+      b64('xy'),
+      b64('xy').replace(/\+/g, '-').replace(/\//g, '_'),
+      encodeURIComponent(secret),
+      JSON.stringify({ s: secret }),
+    ].join('\n')
     writeFileSync(file, text)
     const found = scrubFile(file, new Map([['env GH_TOKEN', secret]]))
     const after = readFileSync(file, 'utf8')

@@ -44,15 +44,21 @@ describe('server start', () => {
   it('warms the server: the registry, then one prompt the scripted model answers, untagged', () => {
     expect(warm.error).toBeUndefined()
     expect(warm.steps).toEqual(['registry', 'prompt'])
-    const requests = readFileSync(backends.scriptedLog!, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { kind: string; case_id?: string })
+    const requests = readFileSync(backends.scriptedLog!, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { kind: string; case_id?: string })
     expect(requests.filter((r) => r.kind === 'untagged')).toHaveLength(1)
     expect(requests.filter((r) => r.case_id)).toEqual([])
   })
 
-  it('refuses every request without its password (a local process, another slot\'s agent): 401', async () => {
+  it("refuses every request without its password (a local process, another slot's agent): 401", async () => {
     for (const route of ['/global/health', '/config/providers', '/session']) {
       expect((await fetch(new URL(route, backends.url))).status, route).toBe(401)
-      expect((await fetch(new URL(route, backends.url), { headers: { Authorization: `Basic ${Buffer.from('opencode:wrong').toString('base64')}` } })).status, route).toBe(401)
+      expect(
+        (await fetch(new URL(route, backends.url), { headers: { Authorization: `Basic ${Buffer.from('opencode:wrong').toString('base64')}` } })).status,
+        route,
+      ).toBe(401)
     }
     expect((await fetch(new URL('/global/health', backends.url), { headers: authHeaders(backends.password) })).status).toBe(200)
   })
@@ -78,7 +84,9 @@ describe('server start', () => {
       let signs: string[] = []
       const deadline = Date.now() + 30_000
       while (Date.now() < deadline) {
-        signs = installSigns(state).concat(existsSync(path.join(env.XDG_CONFIG_HOME, 'opencode', 'node_modules')) ? ['node_modules made in the bare config folder'] : [])
+        signs = installSigns(state).concat(
+          existsSync(path.join(env.XDG_CONFIG_HOME, 'opencode', 'node_modules')) ? ['node_modules made in the bare config folder'] : [],
+        )
         if (signs.length > 0) break
         await new Promise((r) => setTimeout(r, 250))
       }

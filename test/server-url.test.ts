@@ -32,7 +32,10 @@ describe('--server-url', () => {
 
   it('runs T1 and T2a against the user server, with the role keys from the environment', async () => {
     // The user's environment holds the role keys their server was started with, and its password where OpenCode's client reads it.
-    const r = await cliAsync(['run', '--stages', 'T1,T2a', '--server-url', backends.url], { cwd: repo, env: { ...backends.keyEnv, OPENCODE_SERVER_PASSWORD: backends.password } })
+    const r = await cliAsync(['run', '--stages', 'T1,T2a', '--server-url', backends.url], {
+      cwd: repo,
+      env: { ...backends.keyEnv, OPENCODE_SERVER_PASSWORD: backends.password },
+    })
     expect(r.status, r.stderr).toBe(0)
     expect(r.stderr).not.toMatch(/OpenCode server ready/)
     const summary = JSON.parse(readFileSync(path.join(ledgerDir(repo), 'RUN_0001', 'run_summary.json'), 'utf8')) as RunSummary

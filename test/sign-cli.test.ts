@@ -62,7 +62,9 @@ describe('a signed real run', () => {
     const run = path.join(ledgerDir(repo), 'RUN_0001')
     expect(readFileSync(path.join(run, SIGNATURE_FILE), 'utf8')).toMatch(/^-----BEGIN SSH SIGNATURE-----\n/)
     // The private key is nowhere in the ledger or the output.
-    const body = readFileSync(key, 'utf8').split('\n').filter((l) => l.length > 20 && !l.startsWith('-----'))
+    const body = readFileSync(key, 'utf8')
+      .split('\n')
+      .filter((l) => l.length > 20 && !l.startsWith('-----'))
     const ledgerText = execFileSync('cat', execFileSync('find', [run, '-type', 'f']).toString().trim().split('\n')).toString()
     for (const l of body) {
       expect(ledgerText).not.toContain(l)
@@ -75,7 +77,9 @@ describe('a signed real run', () => {
     expect(v.stdout).toContain('ledger verified')
     expect(v.status, v.stdout + v.stderr).toBe(0)
     const plain = () =>
-      spawnSync('ssh-keygen', ['-Y', 'verify', '-f', allowed, '-I', 'ci@dogfood', '-n', 'opencode-dogfood', '-s', path.join(run, SIGNATURE_FILE)], { input: readFileSync(path.join(run, 'run_summary.json')) }).status
+      spawnSync('ssh-keygen', ['-Y', 'verify', '-f', allowed, '-I', 'ci@dogfood', '-n', 'opencode-dogfood', '-s', path.join(run, SIGNATURE_FILE)], {
+        input: readFileSync(path.join(run, 'run_summary.json')),
+      }).status
     expect(plain()).toBe(0)
     // Reformat the summary (same JSON) and fix its sidecar, as a careful forger would.
     const summaryFile = path.join(run, 'run_summary.json')
@@ -92,6 +96,8 @@ describe('a signed real run', () => {
     expect(missing.stderr).toMatch(/^opencode-dogfood: --allowed-signers: .*nope: no such file/)
     const noKeygen = cli(['verify', run, '--allowed-signers', allowed], { env: { PATH: path.join(base, 'empty-bin') } })
     expect(noKeygen.status).toBe(2)
-    expect(noKeygen.stderr).toBe('opencode-dogfood: --allowed-signers: ssh-keygen not found on PATH; install OpenSSH (Debian/Ubuntu: apt-get install -y openssh-client)\n')
+    expect(noKeygen.stderr).toBe(
+      'opencode-dogfood: --allowed-signers: ssh-keygen not found on PATH; install OpenSSH (Debian/Ubuntu: apt-get install -y openssh-client)\n',
+    )
   })
 })

@@ -27,7 +27,6 @@ function prng(seed: number): () => number {
   }
 }
 
-
 async function until(cond: () => boolean, ms: number): Promise<boolean> {
   const end = Date.now() + ms
   while (Date.now() < end) {
@@ -99,7 +98,9 @@ describe(`a run interrupted at a random moment (${TRIALS} moments)`, () => {
       const after = manifest(repo, HARNESS)
       expect([...new Set([...before.keys(), ...after.keys()])].filter((k) => before.get(k) !== after.get(k))).toEqual([])
       if (t.inPlace && t.sig !== 'SIGKILL') {
-        const status = git(cwd, 'status', '--porcelain', '--untracked-files=all').split('\n').filter((l) => l && !/ (artifacts|logs)\//.test(l))
+        const status = git(cwd, 'status', '--porcelain', '--untracked-files=all')
+          .split('\n')
+          .filter((l) => l && !/ (artifacts|logs)\//.test(l))
         expect(status).toEqual([])
       }
     }, 120_000)

@@ -35,7 +35,8 @@ export function prepareContainment(opts: PrepareOptions): ActionContainment {
   if (opts.mode === 'off' || opts.serverUrl) return {}
   const record = setUpRunner(opts.host ?? realRunnerHost({ pathEnv: opts.env.PATH }), { env: opts.env, log: opts.log })
   if (record.works) return { bwrapPath: record.bwrap, record }
-  if (opts.mode === 'required') throw new InputError('containment', `required (the default), but ${record.missing}; or set containment: auto to run uncontained and say so`)
+  if (opts.mode === 'required')
+    throw new InputError('containment', `required (the default), but ${record.missing}; or set containment: auto to run uncontained and say so`)
   opts.warn(`containment: ${record.missing}`)
   return { record }
 }

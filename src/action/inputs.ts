@@ -33,6 +33,8 @@ export interface ActionInputs {
   evidenceMaxBytes?: number
   containment: ContainmentMode
   envPass: string[]
+  /** --read-allow (absolute paths; undefined: none). */
+  readAllow?: string[]
   /** --jobs (undefined: the number of cores). */
   jobs?: number
   /** --repeat (undefined: 1). */
@@ -107,10 +109,12 @@ export function readActionInputs(get: InputGetter, workspace: string): ActionInp
     selectCases(loadCases(inputs.casesFile), inputs.stages, inputs.caseId)
     if (inputs.roles && inputs.model !== BUILTIN_MODEL) {
       for (const r of inputs.roles) {
-        if (!process.env[r.key_env]) throw new InputError('roles', `role '${r.name}' reads its key from ${r.key_env}, which is not set; map it from a secret in the step's env`)
+        if (!process.env[r.key_env])
+          throw new InputError('roles', `role '${r.name}' reads its key from ${r.key_env}, which is not set; map it from a secret in the step's env`)
       }
     }
-    if (inputs.createCheck && inputs.githubToken === '') throw new InputError('github-token', 'is empty but create-check is true; give a token with checks: write, or set create-check: false')
+    if (inputs.createCheck && inputs.githubToken === '')
+      throw new InputError('github-token', 'is empty but create-check is true; give a token with checks: write, or set create-check: false')
     return inputs
   } catch (e) {
     throw e instanceof InputError ? asActionInputError(e) : e

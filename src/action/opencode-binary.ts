@@ -49,7 +49,9 @@ export type Installer = (spec: string, prefix: string) => Promise<void>
 /** npm into a prefix of its own; no lifecycle scripts (the binary comes in a platform package). */
 export const npmInstall: Installer = async (spec, prefix) => {
   mkdirSync(prefix, { recursive: true })
-  const code = await exec.exec('npm', ['install', '--prefix', prefix, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--ignore-scripts', spec], { ignoreReturnCode: true })
+  const code = await exec.exec('npm', ['install', '--prefix', prefix, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--ignore-scripts', spec], {
+    ignoreReturnCode: true,
+  })
   if (code !== 0) throw new Error(`npm install ${spec} exited ${code}`)
 }
 
@@ -94,7 +96,10 @@ export async function resolveActionBinary(opts: ResolveOptions): Promise<Resolve
   try {
     await (opts.install ?? npmInstall)(`opencode-ai@${opts.version}`, prefix)
   } catch (e) {
-    throw new InputError('opencode-version', `could not install opencode-ai@${opts.version} (${(e as Error).message}); set opencode-path or put opencode on PATH`)
+    throw new InputError(
+      'opencode-version',
+      `could not install opencode-ai@${opts.version} (${(e as Error).message}); set opencode-path or put opencode on PATH`,
+    )
   }
   const bin = binaryInPrefix(prefix)
   if (!bin) throw new InputError('opencode-version', `opencode-ai@${opts.version} installed no binary for ${process.platform}-${process.arch} in ${prefix}`)

@@ -5,7 +5,8 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import os from 'node:os'
-import { onPath, probeBwrap, type BwrapProbe } from '../sandbox/mechanism.js'
+import { probeBwrap, type BwrapProbe } from '../sandbox/mechanism.js'
+import { onPath } from '../sandbox/which.js'
 
 /** What one command did: exit status (null: killed or not started) and its output. */
 export interface CommandResult {

@@ -13,6 +13,12 @@
 import type { CommandResult, RunnerHost } from './runner-host.js'
 import { usernsRefused } from '../sandbox/mechanism.js'
 
+/** The record of a setup whose bwrap works now. */
+function worked<T extends { works: boolean }>(rec: T): T {
+  rec.works = true
+  return rec
+}
+
 export type RunnerKind = 'github-hosted' | 'self-hosted' | 'local'
 
 /** One step the setup took, as recorded in runner_setup.json. */
@@ -96,7 +102,10 @@ function firstLine(r: CommandResult): string {
 
 /** sudo said it would need a password (or is not allowed): the step cannot be taken without asking. */
 function sudoRefused(r: CommandResult): boolean {
-  return /sudo: a password is required|sudo: .*not allowed|is not in the sudoers|sudo: a terminal is required/i.test(r.stderr) || (r.status === null && /sudo/.test(r.stderr) && /ENOENT/.test(r.stderr))
+  return (
+    /sudo: a password is required|sudo: .*not allowed|is not in the sudoers|sudo: a terminal is required/i.test(r.stderr) ||
+    (r.status === null && /sudo/.test(r.stderr) && /ENOENT/.test(r.stderr))
+  )
 }
 
 /** Options of setUpRunner. */
@@ -121,7 +130,10 @@ export function setUpRunner(host: RunnerHost, opts: SetupOptions): RunnerSetupRe
     runner: kind,
     platform: host.platform,
     as_root: host.isRoot,
-    facts: host.platform === 'linux' ? readFacts(host) : { kernel: null, apparmor_restrict_unprivileged_userns: null, unprivileged_userns_clone: null, max_user_namespaces: null, apparmor_enabled: null },
+    facts:
+      host.platform === 'linux'
+        ? readFacts(host)
+        : { kernel: null, apparmor_restrict_unprivileged_userns: null, unprivileged_userns_clone: null, max_user_namespaces: null, apparmor_enabled: null },
     steps: [],
     works: false,
   }
@@ -139,7 +151,12 @@ export function setUpRunner(host: RunnerHost, opts: SetupOptions): RunnerSetupRe
     const argv = host.isRoot ? [command, ...args] : ['sudo', '-n', command, ...args]
     const r = host.run(argv[0], argv.slice(1), input)
     const refused = !host.isRoot && sudoRefused(r)
-    const s = step({ step: name, command: argv.join(' '), ok: r.status === 0, detail: r.status === 0 ? '' : refused ? `sudo refused without a password: ${firstLine(r)}` : firstLine(r) })
+    const s = step({
+      step: name,
+      command: argv.join(' '),
+      ok: r.status === 0,
+      detail: r.status === 0 ? '' : refused ? `sudo refused without a password: ${firstLine(r)}` : firstLine(r),
+    })
     return { ...s, refused }
   }
   const probe = (bwrap: string): string | undefined => {
@@ -157,7 +174,8 @@ export function setUpRunner(host: RunnerHost, opts: SetupOptions): RunnerSetupRe
   // 1. bubblewrap present?
   let bwrap = host.which('bwrap')
   if (!bwrap) {
-    if (!host.which('apt-get')) return fail('bubblewrap (bwrap) is not installed and there is no apt-get here; fix: install bubblewrap with the system package manager')
+    if (!host.which('apt-get'))
+      return fail('bubblewrap (bwrap) is not installed and there is no apt-get here; fix: install bubblewrap with the system package manager')
     let install = priv('install', 'apt-get', APT_INSTALL)
     if (!install.ok && !install.refused) {
       // Fresh runner images ship without package lists: fetch them once and try again.
@@ -165,11 +183,14 @@ export function setUpRunner(host: RunnerHost, opts: SetupOptions): RunnerSetupRe
       if (update.ok) install = priv('install', 'apt-get', APT_INSTALL)
     }
     bwrap = found()
-    if (!bwrap) return fail(`bubblewrap (bwrap) is not installed and could not be installed (${install.detail || 'bwrap still not found'}); fix: sudo apt-get install -y bubblewrap`)
+    if (!bwrap)
+      return fail(
+        `bubblewrap (bwrap) is not installed and could not be installed (${install.detail || 'bwrap still not found'}); fix: sudo apt-get install -y bubblewrap`,
+      )
   }
   rec.bwrap = bwrap
   let error = probe(bwrap)
-  if (!error) return ((rec.works = true), rec)
+  if (!error) return worked(rec)
   if (!usernsRefused(error)) return fail(`bwrap does not work here (${error}); fix: check that ${bwrap} is bubblewrap and runs: ${bwrap} --ro-bind / / true`)
 
   // 2. An AppArmor profile that lets this bwrap alone create user namespaces.
@@ -183,16 +204,17 @@ export function setUpRunner(host: RunnerHost, opts: SetupOptions): RunnerSetupRe
       if (!write.ok) break
       if (!priv('apparmor-profile', 'apparmor_parser', ['-r', PROFILE_FILE]).ok) continue
       error = probe(bwrap)
-      if (!error) return ((rec.works = true), rec)
+      if (!error) return worked(rec)
     }
   }
 
   // 3. The machine-wide switch: only where the machine is thrown away after the job.
-  const knob = rec.facts.apparmor_restrict_unprivileged_userns === '1' ? `${RESTRICT_KNOB}=0` : rec.facts.unprivileged_userns_clone === '0' ? `${CLONE_KNOB}=1` : undefined
+  const knob =
+    rec.facts.apparmor_restrict_unprivileged_userns === '1' ? `${RESTRICT_KNOB}=0` : rec.facts.unprivileged_userns_clone === '0' ? `${CLONE_KNOB}=1` : undefined
   if (knob && kind === 'github-hosted') {
     const s = priv('sysctl', 'sysctl', ['-w', knob])
     if (s.ok) error = probe(bwrap)
-    if (!error) return ((rec.works = true), rec)
+    if (!error) return worked(rec)
   }
   const fix = knob
     ? `sudo sysctl -w ${knob}, or ${profileFix}`

@@ -6,7 +6,10 @@ import type { Role } from '../suite/options.js'
 
 /** Registers each value once; pass the returned set back in to register only new ones. */
 export function maskSecrets(setSecret: (value: string) => void, env: NodeJS.ProcessEnv, roles: Role[] = [], done = new Set<string>()): Set<string> {
-  for (const v of secretValues(env, roles.map((r) => r.key_env))) {
+  for (const v of secretValues(
+    env,
+    roles.map((r) => r.key_env),
+  )) {
     if (done.has(v)) continue
     setSecret(v)
     done.add(v)

@@ -10,7 +10,22 @@ import { STAGES, type ExpectedOutcome, type FailureCode, type Prevention, type S
 
 export type { Prevention }
 
-export const CHECKS = ['ping', 'roles', 'invalid_model', 'read_only', 'write', 'append', 'delete_sentinel', 'codegen', 'bugfix', 'testgen', 'review', 'empty_prompt', 'timeout', 'agent'] as const
+export const CHECKS = [
+  'ping',
+  'roles',
+  'invalid_model',
+  'read_only',
+  'write',
+  'append',
+  'delete_sentinel',
+  'codegen',
+  'bugfix',
+  'testgen',
+  'review',
+  'empty_prompt',
+  'timeout',
+  'agent',
+] as const
 export type CheckKind = (typeof CHECKS)[number]
 
 export interface CaseDef {
@@ -57,7 +72,11 @@ export const USER_CHECKS: readonly CheckKind[] = ['agent', 'read_only', 'write',
 /** JSON with object keys sorted at every level: equal values give equal text. */
 function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`
-  if (v && typeof v === 'object') return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`
+  if (v && typeof v === 'object')
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`
   return JSON.stringify(v ?? null)
 }
 
@@ -89,13 +108,17 @@ export function loadCases(casesFile?: string): CaseDef[] {
     const known = byId.get(c.id)
     if (known) {
       if (restated.has(c.id) || known.source !== 'builtin' || definition(known) !== definition(c))
-        throw new InputError('--cases-file', `case id ${c.id} is already defined (built-in ids: T1C01…T4E02 of the plan packet); a case that reuses a built-in id must restate it exactly, changing only its turns`)
+        throw new InputError(
+          '--cases-file',
+          `case id ${c.id} is already defined (built-in ids: T1C01…T4E02 of the plan packet); a case that reuses a built-in id must restate it exactly, changing only its turns`,
+        )
       restated.add(c.id)
       known.turns = c.turns
       known.source = casesFile
       continue
     }
-    if (!USER_CHECKS.includes(c.check)) throw new InputError('--cases-file', `case ${c.id}: check '${c.check}' belongs to the built-in cases; allowed: ${USER_CHECKS.join(', ')}`)
+    if (!USER_CHECKS.includes(c.check))
+      throw new InputError('--cases-file', `case ${c.id}: check '${c.check}' belongs to the built-in cases; allowed: ${USER_CHECKS.join(', ')}`)
     byId.set(c.id, c)
     cases.push(c)
   }

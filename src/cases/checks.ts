@@ -95,7 +95,10 @@ function readIt(r: PromptResult, rel: string): boolean {
   return r.tools.some((t) => {
     if (t.status !== 'completed') return false
     const input = (t.input ?? {}) as Record<string, unknown>
-    if (t.tool === 'read') return String(input.filePath ?? '').replace(/\\/g, '/').endsWith(rel)
+    if (t.tool === 'read')
+      return String(input.filePath ?? '')
+        .replace(/\\/g, '/')
+        .endsWith(rel)
     if (t.tool === 'bash') return String(input.command ?? '').includes(rel)
     return false
   })
@@ -109,13 +112,18 @@ function readIt(r: PromptResult, rel: string): boolean {
 function runNode(env: CheckEnv, args: string[], evidenceName: string): Promise<{ ok: boolean; output: string }> {
   const cmd = contain(env.ctx.containment, env.ctx.policy, process.execPath, args)
   return new Promise((resolve) => {
-    execFile(cmd.command, cmd.args, { cwd: env.ctx.workDir, encoding: 'utf8', timeout: 60_000, maxBuffer: 16 << 20, env: { ...env.ctx.codeEnv, NODE_OPTIONS: '' } }, (err, stdout, stderr) => {
-      const e = err as (ExecFileException & { code?: number | string }) | null
-      const status = e ? (e.signal ?? e.code ?? 'error') : 0
-      const output = `$ node ${args.join(' ')}\nexit: ${status}\n--- stdout\n${stdout ?? ''}\n--- stderr\n${stderr ?? ''}`
-      env.evidence(evidenceName, output)
-      resolve({ ok: !e, output })
-    })
+    execFile(
+      cmd.command,
+      cmd.args,
+      { cwd: env.ctx.workDir, encoding: 'utf8', timeout: 60_000, maxBuffer: 16 << 20, env: { ...env.ctx.codeEnv, NODE_OPTIONS: '' } },
+      (err, stdout, stderr) => {
+        const e = err as (ExecFileException & { code?: number | string }) | null
+        const status = e ? (e.signal ?? e.code ?? 'error') : 0
+        const output = `$ node ${args.join(' ')}\nexit: ${status}\n--- stdout\n${stdout ?? ''}\n--- stderr\n${stderr ?? ''}`
+        env.evidence(evidenceName, output)
+        resolve({ ok: !e, output })
+      },
+    )
   })
 }
 
@@ -193,7 +201,7 @@ const roles: Check = async (env) => {
 const invalidModel: Check = async (env) => {
   const { providerID } = splitModel(env.ctx.model)
   const bad = `${providerID}/${param(env, 'model_id')}`
-  let registry
+  let registry: Awaited<ReturnType<typeof env.transport.registry>>
   try {
     registry = await env.transport.registry(env.ctx.workDir)
   } catch (e) {
@@ -276,7 +284,15 @@ const codegen: Check = async (env) => {
   // Both read the file and write nothing: they run at once; the compile result is judged first.
   const [compiled, probe] = await Promise.all([
     runNode(env, ['--check', target], 'compile.txt'),
-    runNode(env, ['--input-type=module', '-e', `const m = await import(${JSON.stringify('./' + target)}); if (typeof m[${JSON.stringify(name)}] !== 'function') { console.error('no export ${name}'); process.exit(3) }`], 'export_check.txt'),
+    runNode(
+      env,
+      [
+        '--input-type=module',
+        '-e',
+        `const m = await import(${JSON.stringify('./' + target)}); if (typeof m[${JSON.stringify(name)}] !== 'function') { console.error('no export ${name}'); process.exit(3) }`,
+      ],
+      'export_check.txt',
+    ),
   ])
   if (!compiled.ok) return fail('SYNTAXERROR', `${target} does not compile`)
   if (!probe.ok) return fail('EVIDENCEMISMATCH', `${target} does not export a function ${name}`)
@@ -333,14 +349,20 @@ const review: Check = async (env) => {
 
 const emptyPrompt: Check = async (env) => {
   const r = await env.prompt('')
-  env.evidence('response.json', JSON.stringify({ http_status: r.httpStatus ?? null, error: r.error ?? null, text: r.text, timed_out: r.timedOut, duration_ms: r.durationMs }, null, 2) + '\n')
+  env.evidence(
+    'response.json',
+    JSON.stringify({ http_status: r.httpStatus ?? null, error: r.error ?? null, text: r.text, timed_out: r.timedOut, duration_ms: r.durationMs }, null, 2) +
+      '\n',
+  )
   env.log(`empty prompt: ${r.error ? `rejected (${r.error})` : describe(r)}`)
   const provider = judgeProvider(r)
   if (provider) return provider
   if (r.timedOut) return fail('TIMEOUTEXCEEDED', 'the empty prompt hung past the latency budget')
   const h = await env.transport.health()
   if (!h.healthy) return fail('CLIFAIL', `server unhealthy after the empty prompt: ${h.error}`)
-  return ok(r.error ? `empty prompt rejected cleanly (${r.error.slice(0, 80)}); server healthy` : `empty prompt answered (${r.text.length} chars); server healthy`)
+  return ok(
+    r.error ? `empty prompt rejected cleanly (${r.error.slice(0, 80)}); server healthy` : `empty prompt answered (${r.text.length} chars); server healthy`,
+  )
 }
 
 /**
@@ -359,7 +381,9 @@ const timeout: Check = async (env) => {
   if (work && !(typeof work.command === 'string' && Number(work.min_duration_ms) > budget))
     throw new Error(`case ${c.id}: params.work needs a command and a min_duration_ms above the budget (${budget} ms)`)
   const r = await env.prompt(undefined, { budgetMs: budget })
-  const ran = work ? r.tools.find((t) => t.tool === 'bash' && String((t.input as { command?: unknown } | undefined)?.command ?? '').includes(work.command!)) : undefined
+  const ran = work
+    ? r.tools.find((t) => t.tool === 'bash' && String((t.input as { command?: unknown } | undefined)?.command ?? '').includes(work.command!))
+    : undefined
   env.evidence(
     'timing.json',
     JSON.stringify(
@@ -388,13 +412,20 @@ const timeout: Check = async (env) => {
   if (provider) return provider
   if (!r.timedOut) {
     if (r.error) return fail('CLIFAIL', r.error)
-    if (work) return fail('EVIDENCEMISMATCH', `answered within the ${budget} ms budget although the work asked (${work.command}) takes ${work.min_duration_ms} ms: the work was not done, so the timeout was not exercised`)
+    if (work)
+      return fail(
+        'EVIDENCEMISMATCH',
+        `answered within the ${budget} ms budget although the work asked (${work.command}) takes ${work.min_duration_ms} ms: the work was not done, so the timeout was not exercised`,
+      )
     return ok(`answered within ${budget} ms`)
   }
   if (r.sessionStopped === false) return fail('CLIFAIL', 'the request was aborted but the OpenCode session kept running')
   const h = await env.transport.health()
   if (!h.healthy) return fail('CLIFAIL', `server unhealthy after the abort: ${h.error}`)
-  return fail('TIMEOUTEXCEEDED', `request exceeded its ${budget} ms budget${work ? ` (work asked: ${work.command}, ${ran ? 'started' : 'not started yet'})` : ''}; request and session aborted`)
+  return fail(
+    'TIMEOUTEXCEEDED',
+    `request exceeded its ${budget} ms budget${work ? ` (work asked: ${work.command}, ${ran ? 'started' : 'not started yet'})` : ''}; request and session aborted`,
+  )
 }
 
 const agent: Check = async (env) => {

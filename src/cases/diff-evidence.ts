@@ -82,7 +82,10 @@ export async function changesDiff(before: Snapshot, after: Snapshot, changes: Ch
     const old = was?.type === 'file' && was.hash ? blobs.get(was.hash) : undefined
     const missingOld = was?.type === 'file' && !old ? [`# before-content not in the object store (blob ${was.hash ?? 'unknown'})`] : []
     if (c.kind === 'deleted') {
-      const head = was?.type === 'file' ? [`deleted file mode ${octal(was.mode)}`, ...missingOld] : [`# deleted: ${was?.type ?? 'entry'}${was?.type === 'symlink' ? ` to ${was.hash?.slice('link:'.length)}` : ''}`]
+      const head =
+        was?.type === 'file'
+          ? [`deleted file mode ${octal(was.mode)}`, ...missingOld]
+          : [`# deleted: ${was?.type ?? 'entry'}${was?.type === 'symlink' ? ` to ${was.hash?.slice('link:'.length)}` : ''}`]
       out.push(block(c.path, head, old, old ? Buffer.alloc(0) : undefined, true))
     } else if (c.kind === 'mode') {
       out.push(block(c.path, [`old mode ${octal(was?.mode ?? 0)}`, `new mode ${octal(now?.mode ?? 0)}`], undefined, undefined, false))
@@ -91,13 +94,33 @@ export async function changesDiff(before: Snapshot, after: Snapshot, changes: Ch
     } else {
       const modeLines = was && now && was.mode !== now.mode ? [`old mode ${octal(was.mode)}`, `new mode ${octal(now.mode)}`] : []
       if (was?.type === 'symlink') {
-        out.push(block(c.path, [...modeLines, `# symlink target: ${was.hash?.slice('link:'.length)} before, ${describeEntry(before.root, c.path)} after`], undefined, undefined, false))
+        out.push(
+          block(
+            c.path,
+            [...modeLines, `# symlink target: ${was.hash?.slice('link:'.length)} before, ${describeEntry(before.root, c.path)} after`],
+            undefined,
+            undefined,
+            false,
+          ),
+        )
         continue
       }
       // The after-side through the evidence reader: a regular file of one name, up to the diff's side limit.
       const cur = readBeneath(before.root, c.path, { maxBytes: MAX_DIFF_SIDE_BYTES })
       if (!cur.data && cur.kind === 'file' && cur.links === 1 && cur.size > MAX_DIFF_SIDE_BYTES) {
-        out.push(block(c.path, [...modeLines, ...missingOld, `# not diffed: ${old?.length ?? 'unknown'} bytes before, ${cur.size} bytes after (a side over ${MAX_DIFF_SIDE_BYTES} bytes)`], undefined, undefined, false))
+        out.push(
+          block(
+            c.path,
+            [
+              ...modeLines,
+              ...missingOld,
+              `# not diffed: ${old?.length ?? 'unknown'} bytes before, ${cur.size} bytes after (a side over ${MAX_DIFF_SIDE_BYTES} bytes)`,
+            ],
+            undefined,
+            undefined,
+            false,
+          ),
+        )
         continue
       }
       const note = cur.data ? [] : [`# after-content not read (${describeInspection(cur)})`]

@@ -11,7 +11,9 @@ import { InputError } from '../errors.js'
 export function parseRecordPath(value: string, cwd: string, input = '--record'): string {
   const file = path.resolve(cwd, value)
   const dir = path.dirname(file)
-  if (value.trim() === '' || !existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError(input, `the folder of '${value}' does not exist; give a file in an existing folder, e.g. recording.json`)
-  if (existsSync(file) && statSync(file).isDirectory()) throw new InputError(input, `'${value}' is a folder; give a file name, e.g. ${path.join(value, 'recording.json')}`)
+  if (value.trim() === '' || !existsSync(dir) || !statSync(dir).isDirectory())
+    throw new InputError(input, `the folder of '${value}' does not exist; give a file in an existing folder, e.g. recording.json`)
+  if (existsSync(file) && statSync(file).isDirectory())
+    throw new InputError(input, `'${value}' is a folder; give a file name, e.g. ${path.join(value, 'recording.json')}`)
   return file
 }

@@ -32,7 +32,12 @@ interface MessageLike {
 
 /** `v` with every string's `workDir/` prefix (and a bare `workDir`) made relative: a model often names absolute paths. */
 function relativeTo(v: unknown, workDir: string): unknown {
-  if (typeof v === 'string') return v.split(workDir + '/').join('').split(workDir).join('.')
+  if (typeof v === 'string')
+    return v
+      .split(workDir + '/')
+      .join('')
+      .split(workDir)
+      .join('.')
   if (Array.isArray(v)) return v.map((x) => relativeTo(x, workDir))
   if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, relativeTo(x, workDir)]))
   return v
@@ -73,11 +78,17 @@ export function turnsOf(r: PromptResult, abortedDelayMs: number, workDir?: strin
   const fault = providerFault(r)
   return assistants.map((m, i) => {
     const turn: Turn = {}
-    const text = (m.parts ?? []).filter((p) => p.type === 'text' && !p.synthetic && typeof p.text === 'string').map((p) => p.text).join('')
+    const text = (m.parts ?? [])
+      .filter((p) => p.type === 'text' && !p.synthetic && typeof p.text === 'string')
+      .map((p) => p.text)
+      .join('')
     if (text) turn.text = text
     const calls = (m.parts ?? [])
       .filter((p) => p.type === 'tool' && p.tool)
-      .map((p) => ({ name: String(p.tool), arguments: roots(m, workDir).reduce<unknown>((v, root) => relativeTo(v, root), p.state?.input ?? {}) as Record<string, unknown> }))
+      .map((p) => ({
+        name: String(p.tool),
+        arguments: roots(m, workDir).reduce<unknown>((v, root) => relativeTo(v, root), p.state?.input ?? {}) as Record<string, unknown>,
+      }))
     if (calls.length) turn.tool_calls = calls
     const err = m.info?.error
     const last = i === assistants.length - 1

@@ -103,7 +103,10 @@ export function interruptCase(reason: string): void {
 
 export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
   const c = ctx.caseDef
-  const secrets = secretValues(process.env, ctx.roles.map((r) => r.key_env))
+  const secrets = secretValues(
+    process.env,
+    ctx.roles.map((r) => r.key_env),
+  )
   // Every file the harness writes in the case's window: the evidence watch leaves these out.
   const ownWrites = new Set<string>()
   const evidence = (name: string, data: string | Buffer) => {
@@ -181,7 +184,9 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
     outcome = { actual: 'FAIL', code: 'WORKTREE_REQUIRED', reason: `stage ${c.stage} must run in an isolated git worktree: ${wt.reason}` }
   } else {
     const transport: AgentTransport =
-      ctx.transport === 'cli' ? cliTransport(ctx.serverUrl, ctx.opencodeBinary!, ctx.codeEnv, ctx.launcher, ctx.serverPassword) : sdkTransport(ctx.serverUrl, ctx.serverPassword)
+      ctx.transport === 'cli'
+        ? cliTransport(ctx.serverUrl, ctx.opencodeBinary!, ctx.codeEnv, ctx.launcher, ctx.serverPassword)
+        : sdkTransport(ctx.serverUrl, ctx.serverPassword)
     const env: CheckEnv = {
       ctx,
       transport,
@@ -197,10 +202,26 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
         const spent = transcripts.find((t) => t.result.overBudget)?.result.overBudget
         const tokenBudget = ctx.caseTokenBudget === undefined ? undefined : ctx.caseTokenBudget - usage().total
         const result: PromptResult = signal.aborted
-          ? { text: '', tools: [], timedOut: false, error: `not sent: ${String(signal.reason)}`, durationMs: 0, messages: [], interrupted: String(signal.reason) }
+          ? {
+              text: '',
+              tools: [],
+              timedOut: false,
+              error: `not sent: ${String(signal.reason)}`,
+              durationMs: 0,
+              messages: [],
+              interrupted: String(signal.reason),
+            }
           : spent
             ? { text: '', tools: [], timedOut: false, error: `not sent: ${spent}`, durationMs: 0, messages: [], overBudget: spent }
-            : await transport.prompt({ directory: ctx.workDir, model, agent: agentFor(c.prevention), text: body, budgetMs: opts?.budgetMs ?? ctx.latencyBudgetMs, signal, tokenBudget })
+            : await transport.prompt({
+                directory: ctx.workDir,
+                model,
+                agent: agentFor(c.prevention),
+                text: body,
+                budgetMs: opts?.budgetMs ?? ctx.latencyBudgetMs,
+                signal,
+                tokenBudget,
+              })
         if (result.overBudget && result.messages.length > 0) log(`${result.overBudget}: the session was aborted`)
         transcripts.push({ label: model, result })
         // No process of the agent's outlives its turn (a `setsid nohup … &` included).
@@ -254,14 +275,24 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
     ...guardResult.violations,
     ...ledgerChanges.map((x): Violation => ({ path: x.path, kind: x.kind, area: 'ledger', code: 'MODIFICATIONFAIL' })),
     ...escaped.map((x): Violation => ({ path: x.path, kind: x.kind, area: 'outside', code: x.kind === 'deleted' ? 'GITCLEANFAIL' : 'MODIFICATIONFAIL' })),
-    ...registered.map((r): Violation => ({ path: `.git/worktrees/${r.name}${r.worktree ? ` (worktree ${r.worktree})` : ''}`, kind: 'created', area: 'repo', code: 'MODIFICATIONFAIL' })),
+    ...registered.map(
+      (r): Violation => ({
+        path: `.git/worktrees/${r.name}${r.worktree ? ` (worktree ${r.worktree})` : ''}`,
+        kind: 'created',
+        area: 'repo',
+        code: 'MODIFICATIONFAIL',
+      }),
+    ),
   ]
   if (escaped.length > 0) log(`outside the worktree: ${escaped.map((x) => `${x.kind} ${x.path}`).join(', ')}`)
   const offending = violations.map((v) => v.path)
   const code = primaryCode(violations)
   if (code && outcome.code !== 'WORKTREE_REQUIRED') {
     const expectedOnly = c.expected_outcome === 'EXPECTED_FAIL' && violations.every((v) => v.code === c.expected_failure_code)
-    const listing = violations.slice(0, 5).map((v) => `${v.kind} ${v.path}`).join(', ')
+    const listing = violations
+      .slice(0, 5)
+      .map((v) => `${v.kind} ${v.path}`)
+      .join(', ')
     outcome = expectedOnly
       ? { actual: 'FAIL', code: code as FailureCode, reason: `${code} (expected): ${listing}` }
       : { actual: 'FAIL', code: code as FailureCode, reason: `${code}: ${listing}${violations.length > 5 ? ` and ${violations.length - 5} more` : ''}` }
@@ -274,7 +305,8 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
     evidence('git_diff.txt', (await git(ctx.workDir, ['diff', '--name-status'])).stdout)
     evidence('guard_changes.txt', formatChanges(guardResult.changes))
   }
-  if (violations.length > 0) evidence('guard_violations.txt', violations.map((v) => `${v.code}\t${v.kind}\t${v.area}\t${JSON.stringify(v.path)}`).join('\n') + '\n')
+  if (violations.length > 0)
+    evidence('guard_violations.txt', violations.map((v) => `${v.code}\t${v.kind}\t${v.area}\t${JSON.stringify(v.path)}`).join('\n') + '\n')
   const created = guardResult.changes.filter((x) => x.kind === 'created' && x.area === 'tree').map((x) => x.path)
   if (created.length > 0) evidence('items.txt', captureItems(ctx.workDir, created, ctx.evidenceMaxBytes, evidence).join('\n') + '\n')
   const denied = transcripts.flatMap((t) => t.result.tools.filter((u) => u.status === 'error' && /permission|denied|rule/i.test(u.error ?? '')))
@@ -283,7 +315,9 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
   const providerError = providerErrorFile(transcripts.map((t) => t.result))
   if (providerError) evidence('provider_error.json', JSON.stringify(providerError, null, 2) + '\n')
   // What the agent did to files that were there before, as a unified diff (the before-side is in the object store).
-  const diff = await changesDiff(guardResult.before, guardResult.after, guardResult.changes).catch((e: Error) => `# changes.diff could not be made: ${e.message}\n`)
+  const diff = await changesDiff(guardResult.before, guardResult.after, guardResult.changes).catch(
+    (e: Error) => `# changes.diff could not be made: ${e.message}\n`,
+  )
   if (diff) evidence('changes.diff', diff)
 
   // A worktree the agent registered goes first (before the restore removes the branch it may have made, which its removal needs).
@@ -295,31 +329,55 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
   }
   // Put the tree back (from the object store, file by file) and prove it.
   if (guardResult.changes.length > 0) {
-    const fileMounts = new Set((ctx.policy?.rules ?? []).filter((r) => r.access === 'write' && r.file && r.path.startsWith(ctx.workDir + path.sep)).map((r) => toPosix(path.relative(ctx.workDir, r.path))))
+    const fileMounts = new Set(
+      (ctx.policy?.rules ?? [])
+        .filter((r) => r.access === 'write' && r.file && r.path.startsWith(ctx.workDir + path.sep))
+        .map((r) => toPosix(path.relative(ctx.workDir, r.path))),
+    )
     const records = await restore(guardResult.before, guardResult.changes, fileMounts)
     const again = compareSnapshots(guardResult.before, await takeSnapshotAfter(guardResult.before, { exclude: ctx.harnessPaths }))
-    evidence('restore.txt', formatRestore(records) + `verified: ${again.length === 0 ? 'tree matches the before-snapshot' : `${again.length} paths still differ`}\n`)
+    evidence(
+      'restore.txt',
+      formatRestore(records) + `verified: ${again.length === 0 ? 'tree matches the before-snapshot' : `${again.length} paths still differ`}\n`,
+    )
     log(`restored ${records.length} paths; ${again.length === 0 ? 'tree back to its before-state' : `${again.length} still differ`}`)
-    if (again.length > 0) outcome = { actual: 'FAIL', code: 'EVIDENCEMISMATCH', reason: `the tree could not be restored: ${again.map((x) => x.path).join(', ')}` }
+    if (again.length > 0)
+      outcome = { actual: 'FAIL', code: 'EVIDENCEMISMATCH', reason: `the tree could not be restored: ${again.map((x) => x.path).join(', ')}` }
   }
 
   for (const c of ctx.canaries) if (canaryChanges.some((x) => x.path === c.file)) restoreCanary(c)
   // What the agent created outside the worktree (uncontained) moves into the evidence: the checkout is as it was, nothing is lost.
   // So do files it planted in the ledger: the run folder stays sound, and the planted file is kept.
   const planted = ledgerChanges.filter((x) => x.kind === 'created').map((x) => x.path)
-  const moved = moveEscapedFiles([...escaped.filter((x) => x.kind === 'created' && !ctx.canaries.some((k) => k.file === x.path)).map((x) => x.path), ...planted], ctx.evidenceMaxBytes, evidence)
+  const moved = moveEscapedFiles(
+    [...escaped.filter((x) => x.kind === 'created' && !ctx.canaries.some((k) => k.file === x.path)).map((x) => x.path), ...planted],
+    ctx.evidenceMaxBytes,
+    evidence,
+  )
   if (moved.length > 0) {
     evidence('escaped.txt', moved.join('\n') + '\n')
     log(`moved ${moved.length} file(s) the agent created outside the worktree into the evidence`)
   }
 
   // Tokens and cost OpenCode reported, call by call (every executed case has the file: zeros when the agent was never called).
-  const calls = transcripts.map((t) => ({ model: t.label, session_id: t.result.sessionId ?? null, ...messagesUsage(t.result.messages), ...(t.result.overBudget ? { over_budget: t.result.overBudget } : {}) }))
+  const calls = transcripts.map((t) => ({
+    model: t.label,
+    session_id: t.result.sessionId ?? null,
+    ...messagesUsage(t.result.messages),
+    ...(t.result.overBudget ? { over_budget: t.result.overBudget } : {}),
+  }))
   evidence('tokens.json', JSON.stringify({ total: usage(), budget: ctx.caseTokenBudget ?? null, calls }, null, 2) + '\n')
   // The transcript of every agent call of the case.
   if (transcripts.length > 0) {
     const file = path.join(ctx.agentCallsDir, `${c.id}.json`)
-    const text = redact(JSON.stringify(transcripts.map((t) => ({ model: t.label, ...t.result })), null, 2) + '\n', secrets)
+    const text = redact(
+      JSON.stringify(
+        transcripts.map((t) => ({ model: t.label, ...t.result })),
+        null,
+        2,
+      ) + '\n',
+      secrets,
+    )
     writeFileAtomic(file, text)
     // The same bytes again, not a copy of the file: logs/agent_calls/ is a folder the agent may write.
     writeFileAtomic(path.join(ctx.runDir, 'evidence', c.id, 'transcript.json'), text)

@@ -14,7 +14,7 @@
 // that planted it, which is how a later run proves both that the file is ours
 // and that its run is dead before it touches it.
 import { randomBytes } from 'node:crypto'
-import { existsSync, lstatSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
+import { lstatSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { DEFAULT_EVIDENCE_MAX_BYTES, describeInspection, readBeneath } from './reader.js'
 import path from 'node:path'
@@ -87,7 +87,8 @@ export function canaryContent(runId: string, owner: CanaryOwner, nonce = randomB
 }
 
 /** The exact shape canaryContent writes: a file that does not match it whole is not ours to remove. */
-const CANARY_CONTENT = /^opencode-dogfood canary for RUN_[0-9]{4,}: a change to this file means a write escaped the worktree\.\nowner: host=(\S+) boot=(\S+) pid=([0-9]+) start=(\S+)\n[0-9a-f]{32}\n$/
+const CANARY_CONTENT =
+  /^opencode-dogfood canary for RUN_[0-9]{4,}: a change to this file means a write escaped the worktree\.\nowner: host=(\S+) boot=(\S+) pid=([0-9]+) start=(\S+)\n[0-9a-f]{32}\n$/
 const CANARY_NAME = /^\.opencode-dogfood-canary-RUN_[0-9]{4,}-[0-9a-f]{8}$/
 
 /**
@@ -162,7 +163,10 @@ export function canaryState(canaries: Canary[]): Map<string, string | null> {
 }
 
 /** What changed between two states (a case's before and after). */
-export function compareCanaries(before: Map<string, string | null>, after: Map<string, string | null>): { path: string; kind: 'modified' | 'deleted' | 'created' }[] {
+export function compareCanaries(
+  before: Map<string, string | null>,
+  after: Map<string, string | null>,
+): { path: string; kind: 'modified' | 'deleted' | 'created' }[] {
   const out: { path: string; kind: 'modified' | 'deleted' | 'created' }[] = []
   for (const [file, h] of before) {
     const a = after.get(file) ?? null

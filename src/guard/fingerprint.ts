@@ -66,7 +66,14 @@ function hashRepoDir(dir: string, prefix: string, out: Map<string, string>): voi
     try {
       const s = lstatSync(abs)
       if (s.isDirectory()) hashRepoDir(abs, rel, out)
-      else out.set(`.git/${rel}`, createHash('sha256').update(s.isSymbolicLink() ? `link:${readlinkSync(abs)}` : contentSha256(dir, name)).update(`mode:${s.mode}`).digest('hex'))
+      else
+        out.set(
+          `.git/${rel}`,
+          createHash('sha256')
+            .update(s.isSymbolicLink() ? `link:${readlinkSync(abs)}` : contentSha256(dir, name))
+            .update(`mode:${s.mode}`)
+            .digest('hex'),
+        )
     } catch {
       // vanished while we looked: the next fingerprint will say so
     }
@@ -79,7 +86,11 @@ function excluded(rel: string, exclude: string[]): boolean {
 
 function contentHash(root: string, rel: string, e: StatEntry): string {
   try {
-    if (e.type === 'symlink') return createHash('sha256').update('link:').update(readlinkSync(fsPath(root, rel), { encoding: 'buffer' })).digest('hex')
+    if (e.type === 'symlink')
+      return createHash('sha256')
+        .update('link:')
+        .update(readlinkSync(fsPath(root, rel), { encoding: 'buffer' }))
+        .digest('hex')
     if (e.type === 'file') return contentSha256(root, rel)
     return `other:${e.mode}`
   } catch {
@@ -137,7 +148,8 @@ export async function takeFingerprint(root: string, exclude: string[] = [], prev
   const indexKey = dirs ? fileKey(path.join(dirs.own, 'index')) : undefined
   const LISTING = '.git/index (listing)'
   const prevListing = prev?.repo.get(LISTING)
-  if (prevListing !== undefined && indexKey !== undefined && indexKey === prev?.indexKey && settledKey(indexKey, prev.takenAt - window)) repo.set(LISTING, prevListing)
+  if (prevListing !== undefined && indexKey !== undefined && indexKey === prev?.indexKey && settledKey(indexKey, prev.takenAt - window))
+    repo.set(LISTING, prevListing)
   else {
     const ix = await git(root, ['ls-files', '-z', '-s', '-v'])
     repo.set(LISTING, createHash('sha256').update(ix.stdout).update(`\0exit:${ix.exitCode}`).digest('hex'))

@@ -92,7 +92,9 @@ export function parseIndex(buf: Buffer, oidLen: number, withListing = true): Par
   // A corrupt index (bad checksum) is a change in itself; an all-zero trailer is index.skipHash.
   const trailer = buf.subarray(body)
   if (trailer.some((b) => b !== 0)) {
-    const sum = createHash(oidLen === 32 ? 'sha256' : 'sha1').update(buf.subarray(0, body)).digest()
+    const sum = createHash(oidLen === 32 ? 'sha256' : 'sha1')
+      .update(buf.subarray(0, body))
+      .digest()
     if (!sum.equals(trailer)) return undefined
   }
   const count = buf.readUInt32BE(8)
@@ -145,17 +147,17 @@ export function parseIndex(buf: Buffer, oidLen: number, withListing = true): Par
     if (withListing && lp + 4 + oidLen + 4 + nameLen + 1 > lst.length) return undefined
     // Byte loops: Buffer#copy costs more than it saves for a few bytes.
     if (withListing) {
-    for (let k = start + 24; k < start + 28; k++) lst[lp++] = buf[k]
-    for (let k = start + 40, e = start + 40 + oidLen; k < e; k++) lst[lp++] = buf[k]
-    const fl = flags & 0xb000
-    const ex = ext & 0x6000
-    lst[lp++] = fl >> 8
-    lst[lp++] = fl & 0xff
-    lst[lp++] = ex >> 8
-    lst[lp++] = ex & 0xff
-    const nb = nameBuf ?? buf
-    for (let k = nameStart; k < nameEnd; k++) lst[lp++] = nb[k]
-    lst[lp++] = 0
+      for (let k = start + 24; k < start + 28; k++) lst[lp++] = buf[k]
+      for (let k = start + 40, e = start + 40 + oidLen; k < e; k++) lst[lp++] = buf[k]
+      const fl = flags & 0xb000
+      const ex = ext & 0x6000
+      lst[lp++] = fl >> 8
+      lst[lp++] = fl & 0xff
+      lst[lp++] = ex >> 8
+      lst[lp++] = ex & 0xff
+      const nb = nameBuf ?? buf
+      for (let k = nameStart; k < nameEnd; k++) lst[lp++] = nb[k]
+      lst[lp++] = 0
     }
     const key = nameBuf ? decodePath(nameBuf) : decodeRange(buf, text, nameStart, nameEnd)
     const stage = (flags >> 12) & 3
@@ -221,7 +223,10 @@ export function indexListing(ix: IndexState): string {
 /** Through git, for what the parser leaves to it: entries and flags, no stat data. */
 async function listIndex(root: string): Promise<Parsed> {
   const r = await gitRaw(root, ['ls-files', '-z', '-s', '-v'])
-  const recs = r.stdout.toString('latin1').split('\0').filter((x) => x.includes('\t'))
+  const recs = r.stdout
+    .toString('latin1')
+    .split('\0')
+    .filter((x) => x.includes('\t'))
   const st = emptyState(createHash('sha256').update('ls-files\0').update(r.stdout).update(`\0exit:${r.exitCode}:${r.stderr}`).digest('hex'), false, recs.length)
   let slots = 0
   for (const rec of recs) {
@@ -229,7 +234,10 @@ async function listIndex(root: string): Promise<Parsed> {
     const [tag, mode, oid, stage] = rec.slice(0, tab).split(' ')
     const key = decodePath(Buffer.from(rec.slice(tab + 1), 'latin1'))
     let slot = st.entries.get(key)
-    if (slot === undefined) st.entries.set(key, (slot = slots++))
+    if (slot === undefined) {
+      slot = slots++
+      st.entries.set(key, slot)
+    }
     if (stage !== '0') {
       st.flags[slot] = F_CONFLICT
       continue
@@ -267,7 +275,7 @@ export async function readIndexState(root: string, gitDir: string, oidLen: numbe
     return { ...emptyState(createHash('sha256').update('no index').digest('hex'), true), mtimeS: 0, mtimeN: 0 }
   }
   // Same bytes as before: the earlier parse, and the earlier Buffer (so the listing is known to be the same).
-  if (previous?.bytes && previous.bytes.equals(bytes)) return { ...previous, mtimeS, mtimeN, fileKey, readAt }
+  if (previous?.bytes?.equals(bytes)) return { ...previous, mtimeS, mtimeN, fileKey, readAt }
   const parsed = parseIndex(bytes, oidLen, false)
   if (parsed) return { ...parsed, oidLen, mtimeS, mtimeN, bytes, fileKey, readAt }
   const listed = await listIndex(root)

@@ -7,7 +7,7 @@
 // (the harness writes there only outside that window, but for its own
 // evidence of the case, which it names). Under containment the folders are
 // out of the agent's reach; the watch still runs, as a second line.
-import { lstatSync, readdirSync } from 'node:fs'
+import { type BigIntStats, lstatSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 
 /** abs path → `dev:ino:size:mtimeNs:ctimeNs:mode` (ctime moves on any write or chmod, and cannot be set back). */
@@ -27,7 +27,7 @@ function walk(dir: string, out: LedgerState): void {
   }
   for (const name of names) {
     const abs = path.join(dir, name)
-    let s
+    let s: BigIntStats
     try {
       s = lstatSync(abs, { bigint: true })
     } catch {

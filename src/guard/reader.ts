@@ -253,12 +253,14 @@ class Replaced extends Error {
 function readOpened(o: OpenedFile, base: Inspection, maxBytes: number): Inspection {
   const { fd, size } = o
   try {
-    if (size > maxBytes) return { ...base, size, sha256: hashPrefix(fd, size), note: `over the evidence limit (${size} > ${maxBytes} bytes): size and sha256 only` }
+    if (size > maxBytes)
+      return { ...base, size, sha256: hashPrefix(fd, size), note: `over the evidence limit (${size} > ${maxBytes} bytes): size and sha256 only` }
     // One byte more than fstat's size: a file still growing is seen to, and never read past the limit.
     const buf = Buffer.alloc(size + 1)
     let got = 0
     for (let n = 1; n > 0 && got < buf.length; got += n) n = readSync(fd, buf, got, buf.length - got, got)
-    if (got > size) return { ...base, size: got, sha256: hashPrefix(fd, size), note: `it grew while read (past ${size} bytes): size and sha256 of the first ${size} only` }
+    if (got > size)
+      return { ...base, size: got, sha256: hashPrefix(fd, size), note: `it grew while read (past ${size} bytes): size and sha256 of the first ${size} only` }
     const data = buf.subarray(0, got)
     return { ...base, size: got, data, sha256: createHash('sha256').update(data).digest('hex') }
   } catch (e) {
@@ -315,7 +317,10 @@ export function contentSha256(root: string, rel: string): string {
         closeSync(o.fd)
       }
     }
-    if (o.kind === 'symlink') return createHash('sha256').update(`link:${o.target ?? '?'}`).digest('hex')
+    if (o.kind === 'symlink')
+      return createHash('sha256')
+        .update(`link:${o.target ?? '?'}`)
+        .digest('hex')
     if (o.kind === 'file' || o.kind === 'missing' || o.kind === 'unreachable') return `unreadable:${Date.now()}:${Math.random()}`
     return `${o.kind}:${o.mode}`
   } finally {

@@ -6,7 +6,7 @@
 // agent made: `git worktree remove` (never forced) when git accepts it, else
 // its files go into the evidence, its folders (then empty) are removed, and
 // the stale registration is pruned.
-import { lstatSync, readdirSync, readlinkSync, rmdirSync, rmSync } from 'node:fs'
+import { lstatSync, readdirSync, rmdirSync, rmSync } from 'node:fs'
 import { DEFAULT_EVIDENCE_MAX_BYTES, describeInspection, readBeneath, readUntrustedFile } from './reader.js'
 import path from 'node:path'
 import { git } from '../git.js'
@@ -28,7 +28,9 @@ export function readRegistrations(commonDir: string): Registrations {
   }
   for (const name of names) {
     try {
-      const gitfile = readUntrustedFile(path.join(commonDir, 'worktrees', name, 'gitdir'), 64 << 10).toString('utf8').trim()
+      const gitfile = readUntrustedFile(path.join(commonDir, 'worktrees', name, 'gitdir'), 64 << 10)
+        .toString('utf8')
+        .trim()
       out.set(name, path.dirname(path.resolve(commonDir, 'worktrees', name, gitfile)))
     } catch {
       out.set(name, undefined)
@@ -83,7 +85,12 @@ function entriesUnder(dir: string): { files: string[]; dirs: string[] } {
  * Returns restore.txt-style lines (what was done, or why it stayed).
  * Never forces a removal and never removes a folder recursively.
  */
-export async function undoRegistration(repoDir: string, commonDir: string, reg: { name: string; worktree: string | undefined }, keep: (name: string, data: string | Buffer) => void): Promise<string[]> {
+export async function undoRegistration(
+  repoDir: string,
+  commonDir: string,
+  reg: { name: string; worktree: string | undefined },
+  keep: (name: string, data: string | Buffer) => void,
+): Promise<string[]> {
   const label = `.git/worktrees/${reg.name}`
   const lines: string[] = []
   if (reg.worktree && exists(reg.worktree)) {
@@ -110,8 +117,12 @@ export async function undoRegistration(repoDir: string, commonDir: string, reg: 
   // The registration is stale now. `git worktree prune` removes every stale one:
   // run it only when no other registration is stale (the user's own stay as they are).
   const others = [...readRegistrations(commonDir)].filter(([n, w]) => n !== reg.name && !(w && exists(w)))
-  if (others.length > 0) return [...lines, `unrestorable\t${JSON.stringify(label)}\tother stale registrations (${others.map(([n]) => n).join(', ')}): not pruning`]
+  if (others.length > 0)
+    return [...lines, `unrestorable\t${JSON.stringify(label)}\tother stale registrations (${others.map(([n]) => n).join(', ')}): not pruning`]
   const p = await git(repoDir, ['worktree', 'prune'])
   const gone = !exists(path.join(commonDir, 'worktrees', reg.name))
-  return [...lines, gone ? `removed\t${JSON.stringify(label)}\tgit worktree prune` : `unrestorable\t${JSON.stringify(label)}\tgit worktree prune left it: ${p.stderr.trim()}`]
+  return [
+    ...lines,
+    gone ? `removed\t${JSON.stringify(label)}\tgit worktree prune` : `unrestorable\t${JSON.stringify(label)}\tgit worktree prune left it: ${p.stderr.trim()}`,
+  ]
 }

@@ -7,7 +7,23 @@
 // deleted, modified or retyped entry is written anew (a new inode: a hard
 // link the agent made cannot carry the rewrite elsewhere), never through a
 // symlink in its path.
-import { chmodSync, closeSync, constants, fchmodSync, fstatSync, ftruncateSync, lstatSync, mkdirSync, openSync, readdirSync, rmdirSync, rmSync, symlinkSync, writeFileSync, writeSync } from 'node:fs'
+import {
+  chmodSync,
+  closeSync,
+  constants,
+  fchmodSync,
+  fstatSync,
+  ftruncateSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  rmdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs'
 import { gitRaw } from '../git.js'
 import type { Change } from './compare.js'
 import { encodePath, fsPath } from './paths.js'

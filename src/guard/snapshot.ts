@@ -148,7 +148,13 @@ const HASH_HERE_LIMIT = 8 << 20
  * A file whose loose object is already there (an earlier snapshot stored it)
  * costs no git process.
  */
-async function storeRaw(root: string, commonDir: string, rels: string[], entries: Map<string, TreeEntry>, format: 'sha1' | 'sha256'): Promise<Map<string, string>> {
+async function storeRaw(
+  root: string,
+  commonDir: string,
+  rels: string[],
+  entries: Map<string, TreeEntry>,
+  format: 'sha1' | 'sha256',
+): Promise<Map<string, string>> {
   const out = new Map<string, string>()
   const toGit: string[] = []
   const reader = new BeneathReader(root)
@@ -207,7 +213,7 @@ async function storeThroughGit(root: string, reader: BeneathReader, rels: string
     const ids = r.exitCode === 0 ? r.stdout.trim().split('\n') : []
     const hexLen = format === 'sha256' ? 64 : 40
     if (ids.length === opened.length && ids.every((id) => id.length === hexLen && /^[0-9a-f]+$/.test(id))) {
-      opened.forEach((o, i) => out.set(o.rel, ids[i]))
+      for (const [i, o] of opened.entries()) out.set(o.rel, ids[i])
       return out
     }
     for (const o of opened) out.set(o.rel, blobIdOf({ fd: o.fd!, size: fstatSync(o.fd!).size }, format))
@@ -260,7 +266,12 @@ function configKey(gitDir: string, commonDir: string): { key: string; newest: nu
   if (env.GIT_CONFIG_PARAMETERS || env.GIT_CONFIG_COUNT || env.GIT_CONFIG) return undefined
   const home = env.HOME ?? os.homedir()
   const xdg = env.XDG_CONFIG_HOME || path.join(home, '.config')
-  const files = [path.join(commonDir, 'config'), path.join(gitDir, 'config.worktree'), path.join(commonDir, 'config.worktree'), path.join(xdg, 'git', 'attributes')]
+  const files = [
+    path.join(commonDir, 'config'),
+    path.join(gitDir, 'config.worktree'),
+    path.join(commonDir, 'config.worktree'),
+    path.join(xdg, 'git', 'attributes'),
+  ]
   if (env.GIT_CONFIG_GLOBAL !== undefined) files.push(env.GIT_CONFIG_GLOBAL)
   else files.push(path.join(home, '.gitconfig'), path.join(xdg, 'git', 'config'))
   if (!env.GIT_CONFIG_NOSYSTEM) files.push(env.GIT_CONFIG_SYSTEM ?? '/etc/gitconfig')
@@ -337,7 +348,12 @@ async function gitDirsOf(root: string): Promise<{ gitDir: string; commonDir: str
         const gitDir = path.resolve(root, m[1])
         let commonDir = gitDir
         try {
-          commonDir = path.resolve(gitDir, readUntrustedFile(path.join(gitDir, 'commondir'), 64 << 10).toString('utf8').trim())
+          commonDir = path.resolve(
+            gitDir,
+            readUntrustedFile(path.join(gitDir, 'commondir'), 64 << 10)
+              .toString('utf8')
+              .trim(),
+          )
         } catch {
           // no commondir: the git dir is the repository's own
         }
@@ -363,7 +379,10 @@ async function conversionFree(root: string, cfg: RepoConfig, candidates: string[
   for (let i = 0; i + 2 < parts.length; i += 3) {
     const p = decodePath(Buffer.from(parts[i], 'latin1'))
     let m = attrs.get(p)
-    if (!m) attrs.set(p, (m = new Map()))
+    if (!m) {
+      m = new Map()
+      attrs.set(p, m)
+    }
     m.set(parts[i + 1], parts[i + 2])
   }
   const safe = new Set<string>()
@@ -373,15 +392,26 @@ async function conversionFree(root: string, cfg: RepoConfig, candidates: string[
     const v = (a: string) => m.get(a) ?? 'missing'
     const textOff = v('text') === 'unset' || (v('text') === 'unspecified' && v('crlf') === 'unset')
     const textFree = textOff || (v('text') === 'unspecified' && v('crlf') === 'unspecified' && !cfg.autocrlf)
-    const rest = v('eol') === 'unspecified' && ['unspecified', 'unset'].includes(v('ident')) && ['unspecified', 'unset'].includes(v('filter')) && v('working-tree-encoding') === 'unspecified'
+    const rest =
+      v('eol') === 'unspecified' &&
+      ['unspecified', 'unset'].includes(v('ident')) &&
+      ['unspecified', 'unset'].includes(v('filter')) &&
+      v('working-tree-encoding') === 'unspecified'
     if (textFree && rest) safe.add(c)
   }
   return safe
 }
 
 function repoEntryOf(abs: string | Buffer, s: BigIntStats): RepoEntry {
-  const data = s.isSymbolicLink() ? Buffer.from(`link:${decodePath(readlinkSync(abs, { encoding: 'buffer' }))}`) : s.isFile() ? readRepoFileAt(abs) : Buffer.from(`other:${Number(s.mode)}`)
-  const hash = createHash('sha256').update(data).update(`mode:${Number(s.mode)}`).digest('hex')
+  const data = s.isSymbolicLink()
+    ? Buffer.from(`link:${decodePath(readlinkSync(abs, { encoding: 'buffer' }))}`)
+    : s.isFile()
+      ? readRepoFileAt(abs)
+      : Buffer.from(`other:${Number(s.mode)}`)
+  const hash = createHash('sha256')
+    .update(data)
+    .update(`mode:${Number(s.mode)}`)
+    .digest('hex')
   return { hash, content: data.length <= KEEP_CONTENT_LIMIT ? data : undefined, mode: Number(s.mode) }
 }
 
@@ -540,7 +570,15 @@ async function walkForSnapshot(root: string, opts: SnapshotOptions, sizeHint: nu
     if (!fine && e.ctimeN !== 0) fine = true
     if (rel.endsWith('.gitattributes') && (rel === '.gitattributes' || rel.endsWith('/.gitattributes'))) attributes = true
   }
-  return { tree, dirs: w.dirs, takenAt, racyWindow: fine || tree.size === 0 ? RACY_WINDOW_FINE : RACY_WINDOW_COARSE, walker: w.walker, walkState: w.state, attributes }
+  return {
+    tree,
+    dirs: w.dirs,
+    takenAt,
+    racyWindow: fine || tree.size === 0 ? RACY_WINDOW_FINE : RACY_WINDOW_COARSE,
+    walker: w.walker,
+    walkState: w.state,
+    attributes,
+  }
 }
 
 /** The "before" snapshot. */
@@ -565,7 +603,8 @@ export async function takeSnapshot(root: string, opts: SnapshotOptions = {}): Pr
   lap('before: config')
   if (cfg.objectFormat !== format) throw new Error(`object format: config says ${cfg.objectFormat}, the repository ${format}`)
   const objectFormat = cfg.objectFormat
-  const mayConvert = cfg.autocrlf || cfg.attributesFile || w.attributes || existsSync(path.join(commonDir, 'info', 'attributes')) || existsSync('/etc/gitattributes')
+  const mayConvert =
+    cfg.autocrlf || cfg.attributesFile || w.attributes || existsSync(path.join(commonDir, 'info', 'attributes')) || existsSync('/etc/gitattributes')
   const candidates: string[] = []
   const toStore: string[] = []
   for (const [rel, e] of w.tree) {
@@ -596,7 +635,22 @@ export async function takeSnapshot(root: string, opts: SnapshotOptions = {}): Pr
   for (const [rel, e] of w.tree) if (e.hash === undefined || !settledBy(e, edge)) racy.push(rel)
   lap('before: racy')
   const exclude = opts.exclude ?? []
-  return { root, gitDir, commonDir, tree: w.tree, repo, dirs: w.dirs, takenAt: w.takenAt, racyWindow: w.racyWindow, index, objectFormat, walker: w.walker, walkState: w.walkState, exclude, racy }
+  return {
+    root,
+    gitDir,
+    commonDir,
+    tree: w.tree,
+    repo,
+    dirs: w.dirs,
+    takenAt: w.takenAt,
+    racyWindow: w.racyWindow,
+    index,
+    objectFormat,
+    walker: w.walker,
+    walkState: w.walkState,
+    exclude,
+    racy,
+  }
 }
 
 /** Last changed before `edge` (seconds): a later change shows in its stat data. */
@@ -723,5 +777,10 @@ async function afterWhole(before: Snapshot, opts: SnapshotOptions, indexRead?: I
     else e.hash = hashEntry(root, rel, e.type, e.mode, before.objectFormat)
   }
   lap('after: hash')
-  return afterSnapshot(before, index, { tree: w.tree, dirs: w.dirs, takenAt: w.takenAt, racyWindow: w.racyWindow, walker: w.walker, exclude: opts.exclude ?? [] }, lap)
+  return afterSnapshot(
+    before,
+    index,
+    { tree: w.tree, dirs: w.dirs, takenAt: w.takenAt, racyWindow: w.racyWindow, walker: w.walker, exclude: opts.exclude ?? [] },
+    lap,
+  )
 }

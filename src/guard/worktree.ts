@@ -33,7 +33,8 @@ export async function checkWorktree(directory: string): Promise<WorktreeCheck> {
   if (lines.length !== 3) {
     // A path with a newline in it: ask for one at a time.
     lines = []
-    for (const flag of ['--show-toplevel', '--git-dir', '--git-common-dir']) lines.push((await git(dir, ['rev-parse', '--path-format=absolute', flag])).stdout.replace(/\n$/, ''))
+    for (const flag of ['--show-toplevel', '--git-dir', '--git-common-dir'])
+      lines.push((await git(dir, ['rev-parse', '--path-format=absolute', flag])).stdout.replace(/\n$/, ''))
   }
   const [toplevel, gitDir, commonDir] = lines.map((l) => realOrResolved(l))
   const worktrees = path.join(commonDir, 'worktrees') + path.sep

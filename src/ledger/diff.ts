@@ -112,7 +112,8 @@ function learnRoots(runDir: string, caseIds: string[]): RunContext['roots'] {
 
 function loadRun(dirArg: string): LoadedRun {
   const dir = path.resolve(dirArg)
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new NotARunError(dirArg, 'no such folder; give a RUN_XXXX folder of a ledger (e.g. artifacts/ledger/opencode_dogfood/RUN_0001)')
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new NotARunError(dirArg, 'no such folder; give a RUN_XXXX folder of a ledger (e.g. artifacts/ledger/opencode_dogfood/RUN_0001)')
   const summaryFile = path.join(dir, 'run_summary.json')
   const summary = existsSync(summaryFile) ? readJsonFile<RunSummary>(dirArg, summaryFile) : undefined
   const casesDir = path.join(dir, 'cases')
@@ -124,7 +125,8 @@ function loadRun(dirArg: string): LoadedRun {
       results.set(typeof r.case_id === 'string' ? r.case_id : name.slice(0, -'.result.json'.length), r)
     }
   }
-  if (!summary && results.size === 0) throw new NotARunError(dirArg, 'not a run folder (no run_summary.json and no cases/*.result.json); give a RUN_XXXX folder of a ledger')
+  if (!summary && results.size === 0)
+    throw new NotARunError(dirArg, 'not a run folder (no run_summary.json and no cases/*.result.json); give a RUN_XXXX folder of a ledger')
   if (summary && !Array.isArray(summary.cases)) throw new NotARunError(dirArg, 'run_summary.json has no cases list')
   const caseIds = [...new Set([...(summary?.cases ?? []).map((c) => c.case_id), ...results.keys()])]
   const first = results.values().next().value as CaseResult | undefined
@@ -287,7 +289,11 @@ export function renderDiff(d: RunDiff): string {
  */
 export function diffCommand(argv: string[], write: (s: string) => void = (s) => process.stdout.write(s)): number {
   const { values, positionals } = parseArgs({ args: argv, options: { json: { type: 'boolean' } }, strict: true, allowPositionals: true })
-  if (positionals.length !== 2) throw new InputError('diff', `give two run folders, RUN_A RUN_B (got ${positionals.length}), e.g. artifacts/ledger/opencode_dogfood/RUN_0001 artifacts/ledger/opencode_dogfood/RUN_0002`)
+  if (positionals.length !== 2)
+    throw new InputError(
+      'diff',
+      `give two run folders, RUN_A RUN_B (got ${positionals.length}), e.g. artifacts/ledger/opencode_dogfood/RUN_0001 artifacts/ledger/opencode_dogfood/RUN_0002`,
+    )
   const d = diffRuns(positionals[0], positionals[1])
   write(values.json ? JSON.stringify(d, null, 2) + '\n' : renderDiff(d))
   return d.same ? 0 : 1

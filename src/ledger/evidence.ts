@@ -42,4 +42,3 @@ export function sealEvidence(runDir: string, caseId: string): EvidenceEntry[] {
   })
   return entries.sort((a, b) => compareC(a.path, b.path))
 }
-

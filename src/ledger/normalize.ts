@@ -73,7 +73,8 @@ export function normalizeText(text: string, ctx: RunContext): string {
   t = t.replace(/(<tmp>\/opencode-dogfood-RUN_####-\*)\/slot-\d+(?:<tmp>|\/tmp)/g, '$1')
   // A worktree's name in the common git dir is git's pick from its folder's name.
   t = t.replace(/\.git\/worktrees\/[^/\s"']+/g, '.git/worktrees/<name>')
-  if (/^[0-9a-f]{40}$/.test(ctx.commit)) t = t.replace(new RegExp(`\\b${ctx.commit.slice(0, 7)}[0-9a-f]{0,33}\\b`, 'g'), (m) => (ctx.commit.startsWith(m) ? '<commit>' : m))
+  if (/^[0-9a-f]{40}$/.test(ctx.commit))
+    t = t.replace(new RegExp(`\\b${ctx.commit.slice(0, 7)}[0-9a-f]{0,33}\\b`, 'g'), (m) => (ctx.commit.startsWith(m) ? '<commit>' : m))
   t = t.replace(/\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\b/g, '<date>')
   t = t.replace(/\b1[5-9]\d{11}\b/g, '<time>')
   t = t.replace(/\b([a-z]{2,8})_[0-9A-Za-z]{20,}\b/g, '$1_<id>')
@@ -82,7 +83,9 @@ export function normalizeText(text: string, ctx: RunContext): string {
   t = t.replace(/(--port[ =])\d{2,5}\b/g, '$1<port>')
   t = t.replace(/\bpid([ :=]\s*)\d+\b/gi, 'pid$1<pid>')
   t = t.replace(/(^|\s)\+\d+(?:\.\d+)?s:/gm, '$1+<t>s:')
-  t = t.replace(/\b\d+(?:\.\d+)?\s?(?:ms|s|sec|secs|seconds|milliseconds)\b(?!\s*budget)/g, (m, offset: number, whole: string) => (SETTING_WORDS.test(whole.slice(Math.max(0, offset - 20), offset)) ? m : '<t>'))
+  t = t.replace(/\b\d+(?:\.\d+)?\s?(?:ms|s|sec|secs|seconds|milliseconds)\b(?!\s*budget)/g, (m, offset: number, whole: string) =>
+    SETTING_WORDS.test(whole.slice(Math.max(0, offset - 20), offset)) ? m : '<t>',
+  )
   t = t.replace(/\b(duration_ms|durationMs|duration|elapsed_ms|elapsedMs|elapsed)(["']?\s*[:=]?\s*)\d+(?:\.\d+)?\b/g, '$1$2<t>')
   return t
 }
@@ -176,7 +179,7 @@ function isHarnessOutputStatus(line: string): boolean {
 
 function isText(data: Buffer): boolean {
   if (data.includes(0)) return false
-  return !Buffer.from(data.toString('utf8'), 'utf8').equals(data) ? false : true
+  return !!Buffer.from(data.toString('utf8'), 'utf8').equals(data)
 }
 
 /**
@@ -192,7 +195,9 @@ function isText(data: Buffer): boolean {
  */
 function withoutOtherCheckouts(value: unknown): unknown {
   if (Array.isArray(value)) {
-    const kept = value.filter((v) => !(typeof v === 'string' && (v.endsWith('(another checkout of the repository)') || v.endsWith("the harness's, not the agent's)")))).map(withoutOtherCheckouts)
+    const kept = value
+      .filter((v) => !(typeof v === 'string' && (v.endsWith('(another checkout of the repository)') || v.endsWith("the harness's, not the agent's)"))))
+      .map(withoutOtherCheckouts)
     return kept.every((v) => typeof v === 'string') ? [...kept].sort() : kept
   }
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutOtherCheckouts(v)]))
@@ -203,7 +208,14 @@ export function normalizeEvidence(fileName: string, data: Buffer, ctx: RunContex
   if (!isText(data)) return undefined
   const text = data.toString('utf8')
   if (fileName === 'processes.txt') return normalizeProcesses(text, ctx)
-  if (fileName === 'git_status.txt') return normalizeText(text.split('\n').filter((l) => !isHarnessOutputStatus(l)).join('\n'), ctx)
+  if (fileName === 'git_status.txt')
+    return normalizeText(
+      text
+        .split('\n')
+        .filter((l) => !isHarnessOutputStatus(l))
+        .join('\n'),
+      ctx,
+    )
   // stdout.txt's "ended N process(es) the case left running: …" line is a cut-short copy of
   // processes.txt, which is compared in full by its own rule above.
   if (fileName === 'stdout.txt') return normalizeText(text.replace(/^.*\bended \d+ process\(es\) the case left running: .*\n?/gm, ''), ctx)

@@ -63,11 +63,13 @@ export function inspectPrivateKey(text: string): string | undefined {
   const t = text.replace(/\r\n/g, '\n').trim()
   if (!t.startsWith(ARMOR_BEGIN) || !t.endsWith(ARMOR_END)) {
     if (/-----BEGIN [A-Z ]*PUBLIC KEY-----/.test(t) || /^(ssh-|ecdsa-|sk-)/.test(t)) return 'is a public key; give the private key (the file without .pub)'
-    if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(t)) return 'is a PEM private key, not an OpenSSH one; convert it with ssh-keygen -p -f FILE (or make one: ssh-keygen -t ed25519 -N "" -f FILE)'
+    if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(t))
+      return 'is a PEM private key, not an OpenSSH one; convert it with ssh-keygen -p -f FILE (or make one: ssh-keygen -t ed25519 -N "" -f FILE)'
     return `is not an OpenSSH private key (it must start with '${ARMOR_BEGIN}'; make one with ssh-keygen -t ed25519 -N "" -f FILE)`
   }
   const body = Buffer.from(t.slice(ARMOR_BEGIN.length, -ARMOR_END.length).replace(/\s+/g, ''), 'base64')
-  if (body.length < KEY_MAGIC.length + 4 || !body.subarray(0, KEY_MAGIC.length).equals(KEY_MAGIC)) return 'is not an OpenSSH private key (its body is not openssh-key-v1)'
+  if (body.length < KEY_MAGIC.length + 4 || !body.subarray(0, KEY_MAGIC.length).equals(KEY_MAGIC))
+    return 'is not an OpenSSH private key (its body is not openssh-key-v1)'
   const len = body.readUInt32BE(KEY_MAGIC.length)
   const cipher = body.subarray(KEY_MAGIC.length + 4, KEY_MAGIC.length + 4 + len).toString('latin1')
   if (cipher !== 'none') return `is encrypted with a passphrase (${cipher}); unattended signing needs a key without one (ssh-keygen -t ed25519 -N "" -f FILE)`
@@ -109,7 +111,10 @@ export function checkSignKey(file: string, input = '--sign-key'): string {
   if (problem) throw new SignKeyError(input, `${file}: ${problem}`)
   // ssh-keygen's own rule (sshkey_perm_ok): a key of ours others can read is ignored.
   if (typeof process.getuid === 'function' && st.uid === process.getuid() && (st.mode & 0o077) !== 0)
-    throw new SignKeyError(input, `${file}: permissions ${(st.mode & 0o777).toString(8).padStart(4, '0')} are too open, ssh-keygen would ignore the key; run chmod 600 ${file}`)
+    throw new SignKeyError(
+      input,
+      `${file}: permissions ${(st.mode & 0o777).toString(8).padStart(4, '0')} are too open, ssh-keygen would ignore the key; run chmod 600 ${file}`,
+    )
   requireSshKeygen(input)
   return abs
 }
@@ -189,15 +194,23 @@ export interface SignatureCheck {
  */
 export function verifySignature(runDir: string, allowedSignersFile: string, input = '--allowed-signers'): SignatureCheck {
   const allowed = path.resolve(allowedSignersFile)
-  if (!existsSync(allowed) || !statSync(allowed).isFile()) throw new InputError(input, `${allowedSignersFile}: no such file; give an allowed_signers file (lines of 'PRINCIPAL namespaces="${SIGNATURE_NAMESPACE}" ssh-ed25519 AAAA...')`)
+  if (!existsSync(allowed) || !statSync(allowed).isFile())
+    throw new InputError(
+      input,
+      `${allowedSignersFile}: no such file; give an allowed_signers file (lines of 'PRINCIPAL namespaces="${SIGNATURE_NAMESPACE}" ssh-ed25519 AAAA...')`,
+    )
   const sig = path.join(runDir, SIGNATURE_FILE)
   const summary = path.join(runDir, SUMMARY_FILE)
   if (!existsSync(sig)) return { ok: false, error: `${SIGNATURE_FILE}: missing (the run was not signed)` }
   if (!existsSync(summary)) return { ok: false, error: `${SUMMARY_FILE}: missing` }
   requireSshKeygen(input)
   const found = sshKeygen(['-Y', 'find-principals', '-s', sig, '-f', allowed])
-  const principals = found.stdout.split('\n').map((l) => l.trim()).filter(Boolean)
-  if (found.status !== 0 || principals.length === 0) return { ok: false, error: `${SIGNATURE_FILE}: signed by a key that is not in ${allowedSignersFile} (${firstLine(found.stderr)})` }
+  const principals = found.stdout
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+  if (found.status !== 0 || principals.length === 0)
+    return { ok: false, error: `${SIGNATURE_FILE}: signed by a key that is not in ${allowedSignersFile} (${firstLine(found.stderr)})` }
   const data = readFileSync(summary)
   const errors: string[] = []
   for (const principal of principals) {

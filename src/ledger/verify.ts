@@ -138,7 +138,8 @@ function check(runDir: string, opts: VerifyOptions, problems: string[]): string[
   if (summary.run_id !== path.basename(runDir)) problems.push(`run_summary.json: run_id ${summary.run_id} does not match the folder ${path.basename(runDir)}`)
   if (summary.passed + summary.failed + summary.skipped !== summary.total_cases)
     problems.push(`run_summary.json: passed ${summary.passed} + failed ${summary.failed} + skipped ${summary.skipped} != total_cases ${summary.total_cases}`)
-  if (summary.cases.length !== summary.total_cases) problems.push(`run_summary.json: ${summary.cases.length} cases listed, total_cases is ${summary.total_cases}`)
+  if (summary.cases.length !== summary.total_cases)
+    problems.push(`run_summary.json: ${summary.cases.length} cases listed, total_cases is ${summary.total_cases}`)
   const count = (s: string) => summary.cases.filter((c) => c.status === s).length
   if (count('PASS') !== summary.passed) problems.push(`run_summary.json: passed is ${summary.passed}, ${count('PASS')} cases have PASS`)
   if (count('FAIL') !== summary.failed) problems.push(`run_summary.json: failed is ${summary.failed}, ${count('FAIL')} cases have FAIL`)
@@ -148,7 +149,8 @@ function check(runDir: string, opts: VerifyOptions, problems: string[]): string[
 
   // 2a. Tokens (an added field): the run's total is its cases' figures added up.
   if (summary.tokens && typeof summary.tokens === 'object') {
-    const of = (c: unknown, k: string) => (c && typeof c === 'object' && typeof (c as Record<string, unknown>)[k] === 'number' ? (c as Record<string, number>)[k] : 0)
+    const of = (c: unknown, k: string) =>
+      c && typeof c === 'object' && typeof (c as Record<string, unknown>)[k] === 'number' ? (c as Record<string, number>)[k] : 0
     for (const k of ['input', 'output', 'reasoning', 'cache_read', 'cache_write', 'total', 'cost']) {
       const sum = summary.cases.reduce((n, c) => n + of(c?.tokens, k), 0)
       const said = of(summary.tokens, k)
@@ -159,8 +161,10 @@ function check(runDir: string, opts: VerifyOptions, problems: string[]): string[
 
   // 2b. The root: the summary's, recomputed from the files, and the published one.
   const recomputed = ledgerRoot(runDir)
-  if (typeof summary.ledger_root !== 'string' || !ROOT_PATTERN.test(summary.ledger_root)) problems.push('run_summary.json: no ledger_root (a run of an older version, or it was removed)')
-  else if (summary.ledger_root !== recomputed) problems.push(`run_summary.json: ledger_root ${summary.ledger_root} but the run's files hash to ${recomputed}: a file changed after the run sealed it`)
+  if (typeof summary.ledger_root !== 'string' || !ROOT_PATTERN.test(summary.ledger_root))
+    problems.push('run_summary.json: no ledger_root (a run of an older version, or it was removed)')
+  else if (summary.ledger_root !== recomputed)
+    problems.push(`run_summary.json: ledger_root ${summary.ledger_root} but the run's files hash to ${recomputed}: a file changed after the run sealed it`)
   if (opts.root !== undefined && opts.root !== summary.ledger_root)
     problems.push(`run_summary.json: ledger_root ${summary.ledger_root ?? '(none)'} is not the published root ${opts.root}: the summary was rewritten`)
 
@@ -181,27 +185,30 @@ function check(runDir: string, opts: VerifyOptions, problems: string[]): string[
     if (c.result_sha256 !== sha256(readFileSync(path.join(runDir, resultRel)))) problems.push(`${resultRel}: sha256 is not the summary's result_sha256`)
     for (const k of ['stage', 'expected_outcome', 'actual_outcome', 'status', 'duration_ms', 'reason'] as const)
       if (result[k] !== c[k]) problems.push(`${resultRel}: ${k} ${JSON.stringify(result[k])}, summary says ${JSON.stringify(c[k])}`)
-    if ((result.failure_code ?? null) !== c.failure_code) problems.push(`${resultRel}: failure_code ${JSON.stringify(result.failure_code ?? null)}, summary says ${JSON.stringify(c.failure_code)}`)
+    if ((result.failure_code ?? null) !== c.failure_code)
+      problems.push(`${resultRel}: failure_code ${JSON.stringify(result.failure_code ?? null)}, summary says ${JSON.stringify(c.failure_code)}`)
     if (result.run_id !== summary.run_id) problems.push(`${resultRel}: run_id ${result.run_id}, summary says ${summary.run_id}`)
     if (result.repo_commit !== summary.repo_commit) problems.push(`${resultRel}: repo_commit differs from the summary's`)
     const passExpected =
       (result.expected_outcome === 'SUCCESS' && result.actual_outcome === 'SUCCESS') ||
       (result.expected_outcome === 'EXPECTED_FAIL' && result.actual_outcome === 'FAIL' && !!result.failure_code)
-    if (result.status === 'PASS' && !passExpected) problems.push(`${resultRel}: PASS contradicts expected ${result.expected_outcome} / actual ${result.actual_outcome}`)
+    if (result.status === 'PASS' && !passExpected)
+      problems.push(`${resultRel}: PASS contradicts expected ${result.expected_outcome} / actual ${result.actual_outcome}`)
     // A damaged entry is already a schema problem; the checks below look at the well-formed ones.
     const evidence = (Array.isArray(result.evidence) ? result.evidence : []).filter((e) => e && typeof e.path === 'string' && typeof e.sha256 === 'string')
     for (let i = 1; i < evidence.length; i++)
       if (compareC(evidence[i - 1].path, evidence[i].path) >= 0) problems.push(`${resultRel}: evidence not sorted (LC_ALL=C) at '${evidence[i].path}'`)
     for (const e of evidence) {
       if (!fileSet.has(e.path)) problems.push(`${resultRel}: evidence '${e.path}' is missing`)
-      else if (sha256(readFileSync(path.join(runDir, e.path))) !== e.sha256) problems.push(`${resultRel}: evidence '${e.path}' does not match its recorded sha256`)
+      else if (sha256(readFileSync(path.join(runDir, e.path))) !== e.sha256)
+        problems.push(`${resultRel}: evidence '${e.path}' does not match its recorded sha256`)
     }
     const listed = new Set(evidence.map((e) => e.path))
     for (const f of fileSet) {
-      if (f.startsWith(`evidence/${c.case_id}/`) && !f.endsWith(SIDECAR_EXT) && !listed.has(f)) problems.push(`${resultRel}: evidence file '${f}' is not listed`)
+      if (f.startsWith(`evidence/${c.case_id}/`) && !f.endsWith(SIDECAR_EXT) && !listed.has(f))
+        problems.push(`${resultRel}: evidence file '${f}' is not listed`)
     }
-    for (const name of REQUIRED_EVIDENCE)
-      if (!fileSet.has(`evidence/${c.case_id}/${name}`)) problems.push(`evidence/${c.case_id}/${name}: missing`)
+    for (const name of REQUIRED_EVIDENCE) if (!fileSet.has(`evidence/${c.case_id}/${name}`)) problems.push(`evidence/${c.case_id}/${name}: missing`)
     if (c.attempts) checkAttempts(runDir, c.case_id, c.attempts, problems)
   }
   return problems

@@ -41,7 +41,8 @@ export function supportedVersion(parts: readonly [number, number, number]): bool
  */
 export function checkOpencodeVersion(version: string, where: string, input = 'opencode-path'): string {
   const v = parseVersion(version)
-  if (!v) throw new InputError(input, `could not read the version of ${where} (it said '${version.trim().slice(0, 80)}'); supported: ${SUPPORTED_OPENCODE.text}`)
+  if (!v)
+    throw new InputError(input, `could not read the version of ${where} (it said '${version.trim().slice(0, 80)}'); supported: ${SUPPORTED_OPENCODE.text}`)
   if (!supportedVersion(v.parts)) throw new InputError(input, `opencode ${v.version} is not supported; supported: ${SUPPORTED_OPENCODE.text} (${where})`)
   return v.version
 }

@@ -29,7 +29,11 @@ export function cliTransport(baseUrl: string, binary: string, env: NodeJS.Proces
       const args = ['run', '--attach', baseUrl, '--dir', req.directory, '--format', 'json', '--model', req.model, '--agent', req.agent, req.text]
       const [command, argv] = launcher ? [launcher, [binary, ...args]] : [binary, args]
       const before = await sessionIds(client, req.directory)
-      const child = spawn(command, argv, { cwd: req.directory, stdio: ['ignore', 'pipe', 'pipe'], env: { ...env, OPENCODE_DISABLE_AUTOUPDATE: '1', ...(password ? { [SERVER_PASSWORD_ENV]: password } : {}) } })
+      const child = spawn(command, argv, {
+        cwd: req.directory,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...env, OPENCODE_DISABLE_AUTOUPDATE: '1', ...(password ? { [SERVER_PASSWORD_ENV]: password } : {}) },
+      })
       let stdout = ''
       let stderr = ''
       child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')))
@@ -50,11 +54,24 @@ export function cliTransport(baseUrl: string, binary: string, env: NodeJS.Proces
       let endedIdle = false
       const endWhenIdle = async () => {
         await new Promise((r) => setTimeout(r, IDLE_GRACE_MS))
-        if (child.exitCode === null && child.signalCode === null) (endedIdle = true), child.kill('SIGKILL')
+        if (child.exitCode === null && child.signalCode === null) {
+          endedIdle = true
+          child.kill('SIGKILL')
+        }
       }
       // OpenCode's retries show only in the session's status (opencode run prints nothing meanwhile).
       let stoppedEarly: string | undefined
-      const watch = watchRetries({ client, directory: req.directory, before, deadline: t0 + req.budgetMs, onStop: (reason) => ((stoppedEarly = reason), child.kill('SIGKILL')), onIdle: () => void endWhenIdle() })
+      const watch = watchRetries({
+        client,
+        directory: req.directory,
+        before,
+        deadline: t0 + req.budgetMs,
+        onStop: (reason) => {
+          stoppedEarly = reason
+          child.kill('SIGKILL')
+        },
+        onIdle: () => void endWhenIdle(),
+      })
       const exitCode = await new Promise<number | null>((resolve) => {
         child.on('close', (code) => resolve(code))
         child.on('error', () => resolve(-1))
@@ -89,8 +106,30 @@ export function cliTransport(baseUrl: string, binary: string, env: NodeJS.Proces
       // `opencode run` is not watched turn by turn: its session's tokens are held to the budget when it ends.
       const overBudget = overTokenBudget(messages, req.tokenBudget)
       const lastError = (messages.at(-1) as { info?: { error?: unknown } } | undefined)?.info?.error
-      const error = interrupted ? `interrupted: ${interrupted}` : stoppedEarly ? `stopped waiting: ${stoppedEarly}` : endedIdle ? (lastError ? `assistant error: ${JSON.stringify(lastError)}` : undefined) : !timedOut && exitCode !== 0 ? `opencode run exited ${exitCode}: ${stderr.trim().split('\n').at(-1) ?? ''}` : undefined
-      return { sessionId, text: assistantText(messages), tools: toolUses(messages), timedOut, sessionStopped: timedOut ? (sessionStopped ?? noSession) : undefined, error, durationMs: Date.now() - t0, messages, ...watch.state(), ...(interrupted ? { interrupted } : {}), ...(overBudget ? { overBudget } : {}) }
+      const error = interrupted
+        ? `interrupted: ${interrupted}`
+        : stoppedEarly
+          ? `stopped waiting: ${stoppedEarly}`
+          : endedIdle
+            ? lastError
+              ? `assistant error: ${JSON.stringify(lastError)}`
+              : undefined
+            : !timedOut && exitCode !== 0
+              ? `opencode run exited ${exitCode}: ${stderr.trim().split('\n').at(-1) ?? ''}`
+              : undefined
+      return {
+        sessionId,
+        text: assistantText(messages),
+        tools: toolUses(messages),
+        timedOut,
+        sessionStopped: timedOut ? (sessionStopped ?? noSession) : undefined,
+        error,
+        durationMs: Date.now() - t0,
+        messages,
+        ...watch.state(),
+        ...(interrupted ? { interrupted } : {}),
+        ...(overBudget ? { overBudget } : {}),
+      }
     },
   }
 }

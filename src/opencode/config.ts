@@ -37,7 +37,20 @@ function editGlob(entry: string): string {
 
 export function permissionFor(prevention: Prevention, writeAllowlist: string[]): Record<string, unknown> {
   // Nothing is ever left at 'ask': in server mode it would block the session forever.
-  const common = { question: 'deny', webfetch: 'deny', websearch: 'deny', task: 'deny', todowrite: 'allow', lsp: 'deny', skill: 'deny', doom_loop: 'deny', read: 'allow', glob: 'allow', grep: 'allow', list: 'allow' }
+  const common = {
+    question: 'deny',
+    webfetch: 'deny',
+    websearch: 'deny',
+    task: 'deny',
+    todowrite: 'allow',
+    lsp: 'deny',
+    skill: 'deny',
+    doom_loop: 'deny',
+    read: 'allow',
+    glob: 'allow',
+    grep: 'allow',
+    list: 'allow',
+  }
   if (prevention === 'off') return { ...common, edit: 'allow', bash: 'allow', external_directory: 'allow' }
   if (prevention === 'readonly') return { ...common, edit: 'deny', bash: bashAllowlist(READ_COMMANDS), external_directory: 'deny' }
   const edit: Record<string, string> = { '*': 'deny' }

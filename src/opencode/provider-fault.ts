@@ -83,8 +83,10 @@ export interface ProviderErrorFile {
   faults: ProviderFault[]
 }
 
-const STREAM = /socket connection was closed unexpectedly|connection reset|ECONNRESET|premature close|other side closed|terminated|JSON parsing failed|Invalid JSON|unexpected end of (JSON|data|stream)/i
-const UNREACHABLE = /Unable to connect|typo in the url|ECONNREFUSED|ConnectionRefused|ENOTFOUND|EAI_AGAIN|getaddrinfo|FailedToOpenSocket|EHOSTUNREACH|ENETUNREACH|network is unreachable|certificate/i
+const STREAM =
+  /socket connection was closed unexpectedly|connection reset|ECONNRESET|premature close|other side closed|terminated|JSON parsing failed|Invalid JSON|unexpected end of (JSON|data|stream)/i
+const UNREACHABLE =
+  /Unable to connect|typo in the url|ECONNREFUSED|ConnectionRefused|ENOTFOUND|EAI_AGAIN|getaddrinfo|FailedToOpenSocket|EHOSTUNREACH|ENETUNREACH|network is unreachable|certificate/i
 const RATE = /rate.?limit|too many requests|quota/i
 const OVERLOAD = /overload|unavailable|internal server error|bad gateway|gateway time-?out|server error|capacity/i
 
@@ -96,7 +98,10 @@ const OVERLOAD = /overload|unavailable|internal server error|bad gateway|gateway
  * `retrying`: the message comes from a retry status, so OpenCode judged it
  * transient; an unrecognised message then still names the provider unavailable.
  */
-export function classify(e: { name?: string; statusCode?: number; message: string }, retrying = false): { cls: ProviderFaultClass; unreachable: boolean } | undefined {
+export function classify(
+  e: { name?: string; statusCode?: number; message: string },
+  retrying = false,
+): { cls: ProviderFaultClass; unreachable: boolean } | undefined {
   if (e.name === 'MessageAbortedError' || e.name === 'MessageOutputLengthError') return undefined
   if (e.name === 'ProviderAuthError') return { cls: 'rejected_key', unreachable: false }
   const s = e.statusCode
@@ -179,7 +184,8 @@ export function providerFault(r: PromptResult): ProviderFault | undefined {
   const c = classify({ message: lastRetry.message }, true)!
   // Ended while retrying: the harness stopped early, the budget ran out, or OpenCode gave up without an error (unreachable).
   const endedOnRetry = r.stoppedEarly !== undefined || (r.timedOut && r.finalStatus === 'retry') || (!r.timedOut && !providerAnswered(r.messages))
-  const stopReason = r.stoppedEarly ?? (r.timedOut ? 'the latency budget ran out while OpenCode was retrying' : `OpenCode stopped after ${retries.length} retries`)
+  const stopReason =
+    r.stoppedEarly ?? (r.timedOut ? 'the latency budget ran out while OpenCode was retrying' : `OpenCode stopped after ${retries.length} retries`)
   const outcome = endedOnRetry ? 'failed' : 'recovered'
   return {
     class: c.cls,
@@ -203,5 +209,12 @@ export function providerErrorFile(results: PromptResult[]): ProviderErrorFile | 
   const faults = results.map(providerFault).filter((f): f is ProviderFault => !!f)
   if (faults.length === 0) return undefined
   const decisive = faults.find((f) => f.outcome === 'failed') ?? faults[0]
-  return { schema_id: 'opencode_dogfood_provider_error', schema_version: '1.0', class: decisive.class, outcome: decisive.outcome, summary: decisive.summary, faults }
+  return {
+    schema_id: 'opencode_dogfood_provider_error',
+    schema_version: '1.0',
+    class: decisive.class,
+    outcome: decisive.outcome,
+    summary: decisive.summary,
+    faults,
+  }
 }

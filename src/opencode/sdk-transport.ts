@@ -25,7 +25,7 @@ interface MessageLike {
 /** The session is done when its last message is a completed assistant turn that asks for no tools. */
 function finished(messages: MessageLike[]): boolean {
   const last = messages.at(-1)?.info
-  if (!last || last.role !== 'assistant') return false
+  if (last?.role !== 'assistant') return false
   if (last.error) return true
   return !!last.time?.completed && last.finish !== 'tool-calls'
 }
@@ -47,7 +47,15 @@ export function sdkTransport(baseUrl: string, password?: string): AgentTransport
     async prompt(req: PromptRequest): Promise<PromptResult> {
       const t0 = Date.now()
       const query = { directory: req.directory }
-      const fail = (error: string, httpStatus?: number): PromptResult => ({ text: '', tools: [], timedOut: false, error, httpStatus, durationMs: Date.now() - t0, messages: [] })
+      const fail = (error: string, httpStatus?: number): PromptResult => ({
+        text: '',
+        tools: [],
+        timedOut: false,
+        error,
+        httpStatus,
+        durationMs: Date.now() - t0,
+        messages: [],
+      })
       const created = await client.session.create({ query, body: { title: `opencode-dogfood ${req.text.slice(0, 40)}` } })
       if (created.error || !created.data) return fail(`session.create failed: HTTP ${created.response?.status}`, created.response?.status)
       const id = created.data.id
@@ -56,7 +64,8 @@ export function sdkTransport(baseUrl: string, password?: string): AgentTransport
         query,
         body: { model: splitModel(req.model), agent: req.agent, parts: [{ type: 'text', text: req.text }] },
       })
-      if (sent.error) return { ...fail(`session.promptAsync failed: HTTP ${sent.response?.status} ${JSON.stringify(sent.error)}`, sent.response?.status), sessionId: id }
+      if (sent.error)
+        return { ...fail(`session.promptAsync failed: HTTP ${sent.response?.status} ${JSON.stringify(sent.error)}`, sent.response?.status), sessionId: id }
       const deadline = t0 + req.budgetMs
       let messages: unknown[] = []
       let timedOut = false
@@ -101,8 +110,28 @@ export function sdkTransport(baseUrl: string, password?: string): AgentTransport
         messages = (await client.session.messages({ path: { id }, query })).data ?? messages
       }
       const last = (messages as MessageLike[]).at(-1)?.info
-      const error = overBudget ? `stopped: ${overBudget}` : stoppedEarly ? `stopped waiting: ${stoppedEarly}` : !timedOut && last?.error ? `assistant error: ${JSON.stringify(last.error)}` : undefined
-      return { sessionId: id, text: assistantText(messages), tools: toolUses(messages), timedOut, sessionStopped, error, durationMs: Date.now() - t0, messages, retries, finalStatus, stoppedEarly, ...(interrupted ? { interrupted } : {}), ...(overBudget ? { overBudget } : {}) }
+      const error = overBudget
+        ? `stopped: ${overBudget}`
+        : stoppedEarly
+          ? `stopped waiting: ${stoppedEarly}`
+          : !timedOut && last?.error
+            ? `assistant error: ${JSON.stringify(last.error)}`
+            : undefined
+      return {
+        sessionId: id,
+        text: assistantText(messages),
+        tools: toolUses(messages),
+        timedOut,
+        sessionStopped,
+        error,
+        durationMs: Date.now() - t0,
+        messages,
+        retries,
+        finalStatus,
+        stoppedEarly,
+        ...(interrupted ? { interrupted } : {}),
+        ...(overBudget ? { overBudget } : {}),
+      }
     },
   }
 

@@ -68,7 +68,8 @@ export function authHeaders(password?: string): Record<string, string> {
 export async function health(url: string, timeoutMs = 2000, password?: string): Promise<{ healthy: boolean; version?: string; error?: string }> {
   try {
     const r = await fetch(new URL('/global/health', url), { headers: authHeaders(password), signal: AbortSignal.timeout(timeoutMs) })
-    if (r.status === 401) return { healthy: false, error: `HTTP 401: the server wants a password${password ? ' (the one given was refused)' : ` (set ${SERVER_PASSWORD_ENV})`}` }
+    if (r.status === 401)
+      return { healthy: false, error: `HTTP 401: the server wants a password${password ? ' (the one given was refused)' : ` (set ${SERVER_PASSWORD_ENV})`}` }
     if (!r.ok) return { healthy: false, error: `HTTP ${r.status}` }
     const body = (await r.json()) as { healthy?: boolean; version?: string }
     return { healthy: body.healthy === true, version: body.version }
@@ -162,7 +163,10 @@ export async function startServer(opts: StartServerOptions): Promise<ServerHandl
   let onAbort = (): void => {}
   const url = await new Promise<string>((resolve, reject) => {
     let seen = ''
-    const timer = setTimeout(() => reject(new ServerStartError(`opencode serve printed no address within ${opts.startTimeoutMs ?? 60000} ms (log: ${logFile})`)), opts.startTimeoutMs ?? 60000)
+    const timer = setTimeout(
+      () => reject(new ServerStartError(`opencode serve printed no address within ${opts.startTimeoutMs ?? 60000} ms (log: ${logFile})`)),
+      opts.startTimeoutMs ?? 60000,
+    )
     const onData = (d: Buffer) => {
       log.write(d)
       seen += d.toString('utf8')

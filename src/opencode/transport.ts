@@ -71,7 +71,13 @@ export function toolUses(messages: unknown[]): ToolUse[] {
     for (const p of m.parts ?? []) {
       if (p.type !== 'tool') continue
       const state = (p.state ?? {}) as Record<string, unknown>
-      out.push({ tool: String(p.tool), status: String(state.status), input: state.input, output: state.output as string | undefined, error: state.error as string | undefined })
+      out.push({
+        tool: String(p.tool),
+        status: String(state.status),
+        input: state.input,
+        output: state.output as string | undefined,
+        error: state.error as string | undefined,
+      })
     }
   }
   return out

@@ -26,7 +26,11 @@ export interface WarmUp {
  * registry is warmed. `o.password`: the server's (authHeaders). `o.timeoutMs` (default 30,000) bounds each step; an
  * aborted `o.signal` aborts the prompt and its session. Never throws.
  */
-export async function warmUp(url: string, directory: string, o: { password?: string; model?: string; timeoutMs?: number; signal?: AbortSignal } = {}): Promise<WarmUp> {
+export async function warmUp(
+  url: string,
+  directory: string,
+  o: { password?: string; model?: string; timeoutMs?: number; signal?: AbortSignal } = {},
+): Promise<WarmUp> {
   const t0 = Date.now()
   const timeoutMs = o.timeoutMs ?? 30_000
   const steps: string[] = []
@@ -37,7 +41,14 @@ export async function warmUp(url: string, directory: string, o: { password?: str
     await within(transport.registry(directory), timeoutMs, 'GET /config/providers')
     steps.push('registry')
     if (!o.model) return done()
-    const r = await transport.prompt({ directory, model: o.model, agent: agentFor('readonly'), text: 'opencode-dogfood warm-up: answer with one word.', budgetMs: timeoutMs, signal: o.signal })
+    const r = await transport.prompt({
+      directory,
+      model: o.model,
+      agent: agentFor('readonly'),
+      text: 'opencode-dogfood warm-up: answer with one word.',
+      budgetMs: timeoutMs,
+      signal: o.signal,
+    })
     steps.push('prompt')
     return done(r.error ?? (r.timedOut ? `no answer within ${timeoutMs} ms` : undefined))
   } catch (e) {

@@ -82,7 +82,8 @@ export function checkOutput(ctx: ReportContext): CheckOutput {
     after: [],
     limit: CHECK_TEXT_LIMIT,
     measure: chars,
-    overflowNote: (n) => `> ⚠️ ${n} line(s) not shown: check run text is limited to 65,535 characters. The full table is run_summary.json in the ledger artifact.`,
+    overflowNote: (n) =>
+      `> ⚠️ ${n} line(s) not shown: check run text is limited to 65,535 characters. The full table is run_summary.json in the ledger artifact.`,
   })
   return { title: checkTitle(s), summary, text }
 }

@@ -28,7 +28,10 @@ const attrs = (a: Record<string, string | number | undefined>) =>
 const seconds = (ms: number) => (ms / 1000).toFixed(3)
 
 function failureText(c: CaseSummary, reportLink: string): string {
-  const lines = [`${c.case_id} ${c.status}: expected ${c.expected_outcome}, actual ${c.actual_outcome ?? 'none'}${c.failure_code ? `, failure code ${c.failure_code}` : ''}`, `reason: ${c.reason ?? 'none recorded'}`]
+  const lines = [
+    `${c.case_id} ${c.status}: expected ${c.expected_outcome}, actual ${c.actual_outcome ?? 'none'}${c.failure_code ? `, failure code ${c.failure_code}` : ''}`,
+    `reason: ${c.reason ?? 'none recorded'}`,
+  ]
   if (c.offending_paths?.length) lines.push('offending paths:', ...c.offending_paths.map((p) => `  ${p}`))
   lines.push(`report: ${reportLink}`)
   return lines.join('\n')
@@ -37,7 +40,10 @@ function failureText(c: CaseSummary, reportLink: string): string {
 /** Tokens and cost as JUnit properties: `PREFIX.input` … `PREFIX.total`, then `costName` (dollars). */
 function usageProps(prefix: string, u: CaseSummary['tokens'], costName = 'cost_usd'): [string, string | undefined][] {
   if (!u) return []
-  return [...(['input', 'output', 'reasoning', 'cache_read', 'cache_write', 'total'] as const).map((k): [string, string] => [`${prefix}.${k}`, String(u[k])]), [costName, String(u.cost)]]
+  return [
+    ...(['input', 'output', 'reasoning', 'cache_read', 'cache_write', 'total'] as const).map((k): [string, string] => [`${prefix}.${k}`, String(u[k])]),
+    [costName, String(u.cost)],
+  ]
 }
 
 function testcase(c: CaseSummary, runId: string): string {
@@ -65,10 +71,11 @@ export function renderJunit(s: RunSummary & { ledger_root?: unknown }): string {
     ...usageProps('tokens', s.tokens),
   ]
   // junit-4.xsd gives a <testcase> no properties: a case's tokens and cost are its suite's, named by the case (`T1C01.tokens.total`).
-  const properties = (cases: CaseSummary[]) => `    <properties>\n${[...props, ...cases.flatMap((c) => usageProps(`${c.case_id}.tokens`, c.tokens, `${c.case_id}.cost_usd`))]
-    .filter((p): p is [string, string] => p[1] !== undefined)
-    .map(([name, value]) => `      <property${attrs({ name, value })}/>`)
-    .join('\n')}\n    </properties>`
+  const properties = (cases: CaseSummary[]) =>
+    `    <properties>\n${[...props, ...cases.flatMap((c) => usageProps(`${c.case_id}.tokens`, c.tokens, `${c.case_id}.cost_usd`))]
+      .filter((p): p is [string, string] => p[1] !== undefined)
+      .map(([name, value]) => `      <property${attrs({ name, value })}/>`)
+      .join('\n')}\n    </properties>`
   const stages = STAGES.filter((st) => s.cases.some((c) => c.stage === st))
   const suites = stages.map((stage, i) => {
     const cases = s.cases.filter((c) => c.stage === stage)
@@ -84,7 +91,8 @@ export function renderJunit(s: RunSummary & { ledger_root?: unknown }): string {
 export function parseJunitPath(value: string, cwd: string, input = '--junit'): string {
   if (value.trim() === '') throw new InputError(input, 'is empty; give a file to write the JUnit XML to, e.g. test-results/opencode-dogfood.xml')
   const file = path.resolve(cwd, value)
-  if (existsSync(file) && statSync(file).isDirectory()) throw new InputError(input, `${file} is a directory; give a file name, e.g. ${path.join(file, 'opencode-dogfood.xml')}`)
+  if (existsSync(file) && statSync(file).isDirectory())
+    throw new InputError(input, `${file} is a directory; give a file name, e.g. ${path.join(file, 'opencode-dogfood.xml')}`)
   return file
 }
 

@@ -11,7 +11,13 @@ export const STATUS_ICON: Record<CaseSummary['status'], string> = { PASS: '✅',
 
 /** A table cell: no pipes, no newlines, no raw HTML from agent output. */
 export function cell(text: string): string {
-  return text.replace(/\r?\n|\r/g, ' ').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').trim()
+  return text
+    .replace(/\r?\n|\r/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|')
+    .trim()
 }
 
 export function clip(text: string, max = MAX_REASON_CHARS): string {
@@ -30,17 +36,34 @@ export function duration(ms: number, status: CaseSummary['status']): string {
   return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`
 }
 
-export const TABLE_HEAD = ['| case | stage | expected | actual | status | failure code | duration | tokens · cost |', '| --- | --- | --- | --- | --- | --- | ---: | ---: |']
+export const TABLE_HEAD = [
+  '| case | stage | expected | actual | status | failure code | duration | tokens · cost |',
+  '| --- | --- | --- | --- | --- | --- | ---: | ---: |',
+]
 
 export function tableRow(c: CaseSummary): string {
-  const cells = [c.case_id, c.stage, c.expected_outcome, c.actual_outcome ?? '—', `${STATUS_ICON[c.status]} ${c.status}${c.attempts ? ` (${c.attempts.passed}/${c.attempts.total} attempts)` : ''}`, c.failure_code ?? '—', duration(c.duration_ms, c.status), usageText(c.tokens)]
+  const cells = [
+    c.case_id,
+    c.stage,
+    c.expected_outcome,
+    c.actual_outcome ?? '—',
+    `${STATUS_ICON[c.status]} ${c.status}${c.attempts ? ` (${c.attempts.passed}/${c.attempts.total} attempts)` : ''}`,
+    c.failure_code ?? '—',
+    duration(c.duration_ms, c.status),
+    usageText(c.tokens),
+  ]
   return `| ${cells.map(cell).join(' | ')} |`
 }
 
 /** One bullet per case that did not pass: why, and which paths broke a gate. */
 export function reasonLine(c: CaseSummary): string {
   const what = c.status === 'SKIPPED' ? 'skipped' : c.failure_code ? code(c.failure_code) : 'failed'
-  const paths = c.offending_paths?.length ? ` — paths: ${c.offending_paths.slice(0, 10).map((p) => code(p)).join(', ')}${c.offending_paths.length > 10 ? ` and ${c.offending_paths.length - 10} more` : ''}` : ''
+  const paths = c.offending_paths?.length
+    ? ` — paths: ${c.offending_paths
+        .slice(0, 10)
+        .map((p) => code(p))
+        .join(', ')}${c.offending_paths.length > 10 ? ` and ${c.offending_paths.length - 10} more` : ''}`
+    : ''
   return `- **${cell(c.case_id)}** ${what}: ${cell(clip(c.reason ?? 'no reason recorded'))}${paths}`
 }
 
@@ -68,7 +91,14 @@ export interface Section {
  * items of each section are kept in order while they fit; if any were left
  * out, `overflowNote(n)` is added (its size is reserved up front).
  */
-export function pack(opts: { before: string[]; sections: Section[]; after: string[]; limit: number; measure: Measure; overflowNote: (omitted: number) => string }): string {
+export function pack(opts: {
+  before: string[]
+  sections: Section[]
+  after: string[]
+  limit: number
+  measure: Measure
+  overflowNote: (omitted: number) => string
+}): string {
   const join = (lines: string[]) => lines.join('\n') + '\n'
   const totalItems = opts.sections.reduce((n, s) => n + s.items.length, 0)
   const fixed = [...opts.before, ...opts.sections.flatMap((s) => (s.items.length ? s.head : [])), ...opts.after]

@@ -80,7 +80,8 @@ export function reportPointer(c: CaseSummary, runId: string): string {
 /** The HTML report of the run: where it is, and how to open it. */
 export function reportLine(ctx: ReportContext): string {
   const what = "every case's prompt, tool calls, answer, diffs, guard and restore"
-  if (ctx.artifact && !ctx.artifact.error) return `- report: ${code(`${ctx.summary.run_id}/${REPORT_FILE}`)} in the artifact — unzip it and open the page (self-contained, no network): ${what}`
+  if (ctx.artifact && !ctx.artifact.error)
+    return `- report: ${code(`${ctx.summary.run_id}/${REPORT_FILE}`)} in the artifact — unzip it and open the page (self-contained, no network): ${what}`
   return `- report: ${code(`${ctx.ledgerPath}/${REPORT_FILE}`)} in the workspace (self-contained, no network): ${what}`
 }
 

@@ -62,7 +62,8 @@ export async function findCredentials(dir: string, env: NodeJS.ProcessEnv): Prom
     const file = path.resolve(dir, origin)
     const lower = key.toLowerCase()
     if (/^http\.(.*\.)?extraheader$/.test(lower) && value) out.push({ kind: 'http extraheader', key, file, secrets: headerSecrets(value) })
-    else if (USERINFO.test(key) || USERINFO.test(value)) out.push({ kind: 'URL with credentials', key, file, secrets: [...userinfoSecrets(key), ...userinfoSecrets(value)] })
+    else if (USERINFO.test(key) || USERINFO.test(value))
+      out.push({ kind: 'URL with credentials', key, file, secrets: [...userinfoSecrets(key), ...userinfoSecrets(value)] })
     else if (/^credential\.(.*\.)?helper$/.test(lower) && value) out.push({ kind: 'credential helper', key, file, secrets: [] })
   }
   return out

@@ -1,38 +1,15 @@
 // The containment policy: what the agent's processes may see and write, as
 // plain data derived from the allowlists and the run's layout. It knows
 // nothing of the mechanism (bwrap, or none) that enforces it; mechanism.ts
-// turns it into mounts. Everything not named here is read-only.
+// turns it into mounts. What is not named here does not exist inside: the
+// read view (read-view.ts) names the system folders tools need.
 import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { realOrResolved } from '../fsutil.js'
+import { readAllowRules, systemView } from './read-view.js'
+import type { Access, ContainmentPolicy, ContainmentRule } from './rules.js'
 
-/**
- * hidden: an empty read-only folder (or an empty file) in its place;
- * read: visible, read-only; write: visible, writable;
- * private: an empty writable folder that lives only as long as the sandbox;
- * view: read-only, with `source`'s content shown in its place (a sanitized git config).
- */
-export type Access = 'hidden' | 'read' | 'write' | 'private' | 'view'
-
-export interface ContainmentRule {
-  /** Absolute real path. */
-  path: string
-  access: Access
-  /** Why the rule is there, for policy.json. */
-  why: string
-  /** For access 'view': the file shown in place of `path`. */
-  source?: string
-  /** A file, not a folder (hidden files become an empty file). */
-  file?: boolean
-}
-
-export interface ContainmentPolicy {
-  rules: ContainmentRule[]
-  /** Allowlist entries that cannot be writable under containment (they do not exist yet), with why. */
-  unmounted: string[]
-  /** Working directory of the contained processes. */
-  cwd: string
-}
+export type { Access, ContainmentPolicy, ContainmentRule } from './rules.js'
 
 export interface PolicyInput {
   /** The worktree (or checkout) the agent works in. */
@@ -53,6 +30,8 @@ export interface PolicyInput {
   readable: string[]
   /** Files shown in another file's place: [target, source]. */
   views: [string, string][]
+  /** Absolute folders or files shown read-only beyond the system view (`--read-allow`, checked by parseReadAllow). */
+  readAllow?: string[]
 }
 
 function isFile(p: string): boolean {
@@ -75,7 +54,7 @@ export function depth(p: string): number {
  * folders writable, /tmp private.
  */
 export function derivePolicy(input: PolicyInput): ContainmentPolicy {
-  const rules: ContainmentRule[] = [{ path: '/tmp', access: 'private', why: 'private tmp' }]
+  const rules: ContainmentRule[] = [...systemView(), { path: '/tmp', access: 'private', why: 'private tmp' }, ...readAllowRules(input.readAllow ?? [])]
   const unmounted: string[] = []
   const workDir = realOrResolved(input.workDir)
   rules.push({ path: workDir, access: 'read', why: 'the worktree (read-only but for the write allowlist)' })
@@ -100,15 +79,32 @@ export function derivePolicy(input: PolicyInput): ContainmentPolicy {
     }
     rules.push({ path: r, access: 'write', why: `write allowlist: ${entry}`, file: isFile(r) })
   }
-  for (const dir of input.stateDirs) rules.push({ path: realOrResolved(dir), access: 'write', why: "OpenCode's own state" })
-  for (const [target, source] of input.views) rules.push({ path: realOrResolved(target), access: 'view', source, why: 'sanitized view (credentials removed)', file: true })
+  for (const dir of input.stateDirs) rules.push({ path: realOrResolved(dir), access: 'write', why: "OpenCode's own state", scope: 'run' })
+  for (const [target, source] of input.views)
+    rules.push({ path: realOrResolved(target), access: 'view', source, why: 'sanitized view (credentials removed)', file: true })
   // Shallow first; at equal depth the later (more specific) rule wins, so keep insertion order.
-  const ordered = rules.map((r, i) => ({ r, i })).sort((a, b) => depth(a.r.path) - depth(b.r.path) || a.i - b.i).map((x) => x.r)
+  const ordered = rules
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => depth(a.r.path) - depth(b.r.path) || a.i - b.i)
+    .map((x) => x.r)
   return { rules: ordered, unmounted, cwd: workDir }
 }
 
-/** What the policy lets the agent write, in words (policy.json, README). */
-export function describePolicy(p: ContainmentPolicy): { writable: string[]; hidden: string[]; read_only: string[]; unmounted: string[] } {
+/** A path the agent can see: at or under a rule that shows something (read, write, private, view, link). */
+export function shown(p: string, rules: ContainmentRule[]): boolean {
+  return rules.some((r) => r.access !== 'hidden' && (p === r.path || p.startsWith(r.path === '/' ? '/' : r.path + path.sep)))
+}
+
+/** What the policy lets the agent see and write, in words (policy.json, README): a hidden rule outside the view is left out (it is not there at all). */
+export function describePolicy(p: ContainmentPolicy): { writable: string[]; hidden: string[]; read_only: string[]; not_shown: string; unmounted: string[] } {
   const pick = (a: Access[]) => p.rules.filter((r) => a.includes(r.access)).map((r) => `${r.path} (${r.why})`)
-  return { writable: pick(['write', 'private']), hidden: pick(['hidden']), read_only: ['/ (everything not listed)', ...pick(['read', 'view'])], unmounted: p.unmounted }
+  const hidden = p.rules.filter((r) => r.access === 'hidden' && shown(r.path, p.rules)).map((r) => `${r.path} (${r.why})`)
+  const links = p.rules.filter((r) => r.access === 'link').map((r) => `${r.path} -> ${r.source} (${r.why})`)
+  return {
+    writable: pick(['write', 'private']),
+    hidden,
+    read_only: [...pick(['read', 'view']), ...links],
+    not_shown: 'everything of the host not listed here',
+    unmounted: p.unmounted,
+  }
 }

@@ -81,7 +81,11 @@ export interface ReaperOptions {
  * REAPER_POLL_MS). Dismissing twice, or a reaper that never started, is a no-op.
  */
 export function startReaper(o: ReaperOptions): { dismiss(): void } {
-  const child = spawn(process.execPath, [o.cli, '__reaper', String(o.parent), String(o.group), o.tag, JSON.stringify(o.leftovers ?? { canaries: [], created: [] })], { detached: true, stdio: 'ignore', cwd: '/' }) // holds no folder of the user's
+  const child = spawn(
+    process.execPath,
+    [o.cli, '__reaper', String(o.parent), String(o.group), o.tag, JSON.stringify(o.leftovers ?? { canaries: [], created: [] })],
+    { detached: true, stdio: 'ignore', cwd: '/' },
+  ) // holds no folder of the user's
   child.on('error', () => {}) // best effort: without it, containment and the case watchdogs remain
   child.unref()
   return {
@@ -133,8 +137,9 @@ export async function reap(parent: number, group: number, tag: string, leftovers
       }
     }
     await new Promise((r) => setTimeout(r, 100))
-  }  // An orphaned case process still ends its case (restores the tree, compares the canary): the canary goes after it, or the case would find it deleted and put it back.
+  } // An orphaned case process still ends its case (restores the tree, compares the canary): the canary goes after it, or the case would find it deleted and put it back.
   const until = Date.now() + CASE_WAIT_MS
-  while (leftovers.caseTag && findProcesses(leftovers.caseTag, new Set(), CASE_PROCESS_VAR).length > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, REAPER_POLL_MS))
+  while (leftovers.caseTag && findProcesses(leftovers.caseTag, new Set(), CASE_PROCESS_VAR).length > 0 && Date.now() < until)
+    await new Promise((r) => setTimeout(r, REAPER_POLL_MS))
   removeLeftovers(leftovers)
 }

@@ -85,14 +85,15 @@ export function keyFingerprint(key: string): string {
 function textOf(content: unknown): string {
   if (typeof content === 'string') return content
   if (!Array.isArray(content)) return ''
-  return content
-    .map((p) => (p && typeof p === 'object' && 'text' in p ? String((p as { text: unknown }).text) : ''))
-    .join('\n')
+  return content.map((p) => (p && typeof p === 'object' && 'text' in p ? String((p as { text: unknown }).text) : '')).join('\n')
 }
 
 /** Which case, and which turn of its script, a request asks for. */
 export function route(messages: ChatMessage[]): { kind: RequestRecord['kind']; caseId?: string; turn?: number } {
-  const system = messages.filter((m) => m.role === 'system').map((m) => textOf(m.content)).join('\n')
+  const system = messages
+    .filter((m) => m.role === 'system')
+    .map((m) => textOf(m.content))
+    .join('\n')
   if (/title generator/i.test(system)) {
     const caseId = messages.map((m) => findCaseTag(textOf(m.content))).find(Boolean)
     return { kind: 'title', caseId }

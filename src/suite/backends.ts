@@ -55,7 +55,11 @@ export interface BackendOptions {
 }
 
 /** The default server environment of startBackends (see BackendOptions.env). */
-export function defaultServerEnv(o: Pick<BackendOptions, 'model' | 'hermetic' | 'roles' | 'tmp'>, pass: string[] = [], set: Record<string, string> = {}): Record<string, string> {
+export function defaultServerEnv(
+  o: Pick<BackendOptions, 'model' | 'hermetic' | 'roles' | 'tmp'>,
+  pass: string[] = [],
+  set: Record<string, string> = {},
+): Record<string, string> {
   const keyNames = [...(o.hermetic ? [] : providerKeyNames(o.model)), ...o.roles.map((r) => r.key_env)]
   return agentEnv({ from: process.env, keyNames, pass, set: { ...stateEnv(path.join(o.tmp, 'opencode-state')), ...set } })
 }

@@ -98,7 +98,13 @@ export async function cancelCaseProcess(p: CaseProcess): Promise<void> {
 }
 
 /** Hand one case to its process and turn what it left into a sealed, validated result. */
-export async function execCase(ctx: CaseContext, proc: CaseProcess, registered: Map<string, string>, repoCommit: string, interrupt?: AbortSignal): Promise<CaseSummary> {
+export async function execCase(
+  ctx: CaseContext,
+  proc: CaseProcess,
+  registered: Map<string, string>,
+  repoCommit: string,
+  interrupt?: AbortSignal,
+): Promise<CaseSummary> {
   const secrets = [...registered.values()]
   const c = ctx.caseDef
   const t0 = Date.now()
@@ -146,7 +152,9 @@ export async function execCase(ctx: CaseContext, proc: CaseProcess, registered: 
     failure_code: 'CLIFAIL',
     reason: killedOnInterrupt
       ? `${interruptedBy(interrupt!)} during ${c.id}: the case process did not end within ${INTERRUPT_GRACE_MS} ms and was killed`
-      : killed ? `case process exceeded ${ctx.caseTimeoutMs} ms and was ended by the suite` : `case process exited ${exitCode} without a verdict`,
+      : killed
+        ? `case process exceeded ${ctx.caseTimeoutMs} ms and was ended by the suite`
+        : `case process exited ${exitCode} without a verdict`,
     model_id: ctx.model,
     transport: ctx.transport,
     repo_commit: repoCommit,
@@ -170,7 +178,7 @@ export async function execCase(ctx: CaseContext, proc: CaseProcess, registered: 
     model_id: verdict.model_id,
     transport: verdict.transport,
     repo_commit: /^[0-9a-f]{40}$/.test(verdict.repo_commit) ? verdict.repo_commit : repoCommit,
-    evidence: (scrubCase(ctx, registered), sealEvidence(ctx.runDir, c.id)),
+    evidence: scrubThenSeal(ctx, registered, c.id),
     reason: verdict.reason,
   }
   if (result.failure_code === null && result.expected_outcome === 'SUCCESS') delete result.failure_code
@@ -198,13 +206,24 @@ export async function execCase(ctx: CaseContext, proc: CaseProcess, registered: 
  * redacted and listed in redactions.txt (which secret, which form, which
  * file: never the value).
  */
+/** The case's evidence scrubbed (scrubCase), then sealed: its sidecars (sealEvidence's list of files). */
+function scrubThenSeal(ctx: CaseContext, registered: Map<string, string>, id: string): ReturnType<typeof sealEvidence> {
+  scrubCase(ctx, registered)
+  return sealEvidence(ctx.runDir, id)
+}
+
 function scrubCase(ctx: CaseContext, registered: Map<string, string>): void {
   const dir = path.join(ctx.runDir, 'evidence', ctx.caseDef.id)
-  const files = existsSync(dir) ? readdirSync(dir).filter((n) => !n.endsWith('.sha256')).map((n) => path.join(dir, n)) : []
+  const files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((n) => !n.endsWith('.sha256'))
+        .map((n) => path.join(dir, n))
+    : []
   const transcript = path.join(ctx.agentCallsDir, `${ctx.caseDef.id}.json`)
   if (existsSync(transcript)) files.push(transcript)
   const lines: string[] = []
-  for (const f of files) for (const r of scrubFile(f, registered)) lines.push(`${r.secret}\t${r.form}\t${r.count}\t${JSON.stringify(path.relative(ctx.runDir, f).split(path.sep).join('/'))}`)
+  for (const f of files)
+    for (const r of scrubFile(f, registered))
+      lines.push(`${r.secret}\t${r.form}\t${r.count}\t${JSON.stringify(path.relative(ctx.runDir, f).split(path.sep).join('/'))}`)
   if (lines.length > 0) writeEvidence(ctx.runDir, ctx.caseDef.id, 'redactions.txt', lines.join('\n') + '\n')
 }
-

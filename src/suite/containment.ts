@@ -12,6 +12,7 @@ import { gitEnv } from '../git.js'
 import { stateEnv } from '../opencode/server.js'
 import { describeFindings, findCredentials, sanitizedViews, type CredentialFinding } from '../sandbox/credentials.js'
 import { agentEnv } from '../sandbox/env.js'
+import { grantWrites } from '../sandbox/grant.js'
 import { contain, type Containment } from '../sandbox/mechanism.js'
 import { derivePolicy, type ContainmentPolicy } from '../sandbox/policy.js'
 import { PROCESS_TAG_VAR } from '../sandbox/processes.js'
@@ -31,7 +32,8 @@ export async function checkCredentials(repoDir: string, containment: Containment
   if (stopping.length > 0 && !containment.active) {
     throw new PreflightError(
       describeFindings(stopping).map(
-        (d) => `the git config holds a credential the agent could read: ${d}; check out with actions/checkout's \`persist-credentials: false\` (or remove it), or run with containment (bubblewrap) so the agent sees the config without it`,
+        (d) =>
+          `the git config holds a credential the agent could read: ${d}; check out with actions/checkout's \`persist-credentials: false\` (or remove it), or run with containment (bubblewrap) so the agent sees the config without it`,
       ),
     )
   }
@@ -49,6 +51,12 @@ export interface AgentSide {
   tag: string
   /** Wraps a command line in the sandbox (identity when containment is off). */
   wrap: (command: string, args: string[]) => { command: string; args: string[] }
+  /**
+   * Runs one case's work: when the agent has its own uid, the write
+   * allowlist is its own while `work` runs, and the user's again after
+   * (owners as they were; problems go to `note`). Otherwise just `work`.
+   */
+  duringCase: <T>(work: () => Promise<T>, note?: (line: string) => void) => Promise<T>
 }
 
 export interface AgentSideInput {
@@ -66,6 +74,8 @@ export interface AgentSideInput {
   tmp: string
   /** Files the agent needs to read wherever they are (opencode binary). */
   readable: string[]
+  /** --read-allow: absolute folders or files shown read-only beyond the system view. */
+  readAllow?: string[]
   credentials: CredentialFinding[]
   keyNames: string[]
   envPass: string[]
@@ -85,10 +95,14 @@ export async function prepareAgentSide(i: AgentSideInput): Promise<AgentSide> {
   const tag = randomBytes(12).toString('hex')
   const stateDir = path.join(i.tmp, 'opencode-state')
   const state = stateEnv(stateDir)
-  const set = { ...state, [PROCESS_TAG_VAR]: tag }
+  // A dropped agent uid does not own the worktree: git would call it dubious and refuse it (safe.directory, command scope).
+  const safeDir: Record<string, string> =
+    i.containment.active && i.containment.agent ? { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'safe.directory', GIT_CONFIG_VALUE_0: '*' } : {}
+  const set = { ...state, ...safeDir, [PROCESS_TAG_VAR]: tag }
   const serverEnv = agentEnv({ from: process.env, keyNames: i.keyNames, pass: i.envPass, set })
   const codeEnv = agentEnv({ from: process.env, keyNames: [], pass: i.envPass, set })
-  if (!i.containment.active) return { serverEnv, codeEnv, tag, wrap: (command, args) => ({ command, args }) }
+  const plain = <T>(work: () => Promise<T>) => work()
+  if (!i.containment.active) return { serverEnv, codeEnv, tag, wrap: (command, args) => ({ command, args }), duringCase: plain }
   const views = await sanitizedViews(i.credentials, path.join(i.tmp, 'views'))
   for (const d of i.harnessDirs) mkdirSync(d, { recursive: true })
   const policy = derivePolicy({
@@ -102,8 +116,25 @@ export async function prepareAgentSide(i: AgentSideInput): Promise<AgentSide> {
     // Node (T3's checks run it) and the opencode binary may live under a hidden HOME.
     readable: [...i.readable, path.dirname(path.dirname(process.execPath))],
     views,
+    readAllow: i.readAllow,
   })
-  return { policy, serverEnv, codeEnv, tag, wrap: (command, args) => contain(i.containment, policy, command, args) }
+  const wrap = (command: string, args: string[]) => contain(i.containment, policy, command, args)
+  const agent = i.containment.agent
+  if (!agent) return { policy, serverEnv, codeEnv, tag, wrap, duringCase: plain }
+  // OpenCode's state is the harness's own folder, made for this run: the agent's for the whole run (removed with the run's temp folder).
+  const problems: string[] = []
+  await grantWrites(policy, agent, 'run', problems)
+  if (problems.length > 0) throw new PreflightError(problems.map((p) => `OpenCode's state folder cannot be given to the agent's uid ${agent.uid}: ${p}`))
+  const duringCase = async <T>(work: () => Promise<T>, note?: (line: string) => void): Promise<T> => {
+    const granted: string[] = []
+    const grant = await grantWrites(policy, agent, 'case', granted)
+    try {
+      return await work()
+    } finally {
+      for (const line of [...granted, ...(await grant.giveBack())]) note?.(`write grant: ${line}`)
+    }
+  }
+  return { policy, serverEnv, codeEnv, tag, wrap, duringCase }
 }
 
 /**
@@ -114,6 +145,7 @@ export function registeredSecrets(env: NodeJS.ProcessEnv, roles: Role[], keyName
   const out = new Map<string, string>()
   const names = [...roles.map((r) => r.key_env), ...keyNames]
   for (const [name, value] of Object.entries(env)) if (value && secretValues({ [name]: value }, names).length > 0) out.set(`env ${name}`, value)
-  for (const [n, f] of credentials.entries()) for (const [i, s] of f.secrets.entries()) if (s.length >= 8) out.set(`git config credential ${n + 1} (${f.kind}) part ${i + 1}`, s)
+  for (const [n, f] of credentials.entries())
+    for (const [i, s] of f.secrets.entries()) if (s.length >= 8) out.set(`git config credential ${n + 1} (${f.kind}) part ${i + 1}`, s)
   return out
 }

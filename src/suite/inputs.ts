@@ -29,7 +29,10 @@ function fromFlag(o: OptionDef, v: Values, cwd: string): unknown {
 export function parseRunSettings(v: Values, cwd: string): RunSettings {
   const caseId = typeof v.case === 'string' ? v.case : undefined
   if (caseId !== undefined && typeof v.stages === 'string')
-    throw new InputError('--case', `--case ${caseId} and --stages ${v.stages} cannot be combined: --case runs one case whatever its stage; give one or the other`)
+    throw new InputError(
+      '--case',
+      `--case ${caseId} and --stages ${v.stages} cannot be combined: --case runs one case whatever its stage; give one or the other`,
+    )
   const out: Record<string, unknown> = {}
   for (const o of OPTION_TABLE) if (o.flag) out[o.key] = fromFlag(o, v, cwd)
   return out as unknown as RunSettings

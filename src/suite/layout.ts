@@ -2,7 +2,6 @@
 // (the main checkout and each worktree), so that the run can protect all of
 // them but the one the agent works in.
 import { existsSync } from 'node:fs'
-import path from 'node:path'
 import { realOrResolved } from '../fsutil.js'
 import { git, gitOk, splitNul } from '../git.js'
 

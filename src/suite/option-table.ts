@@ -16,6 +16,7 @@ import { checkSignKey, parseSignKeyContent } from '../ledger/sign.js'
 import { checkOpencodeVersion } from '../opencode/binary.js'
 import { parseJunitPath } from '../report/junit.js'
 import { parseContainmentMode } from '../sandbox/mechanism.js'
+import { parseReadAllow } from '../sandbox/read-view.js'
 import { CASE_ID_PATTERN, type Transport } from '../types.js'
 import { parseEnvNames, parseList, parseModel, parsePositiveInt, parseRoles, parseUrl, parseWorktreePath } from './parse.js'
 import { BUILTIN_MODEL, DEFAULT_WRITE_ALLOWLIST, type SuiteOptions } from './options.js'
@@ -124,9 +125,9 @@ export const OPTION_TABLE: readonly OptionDef[] = [
     input: 'stages',
     meta: 'LIST',
     default: 'T1,T2a,T2b,T3,T4',
-    help: "stages to run, comma-separated, in order T1,T2a,T2b,T3,T4",
-    doc: "stages to run, comma-separated; always run in the order T1 → T2a → T2b → T3 → T4",
-    action: "Stages to run, comma-separated, in the order T1,T2a,T2b,T3,T4. A stage runs only if the previous selected stage passed.",
+    help: 'stages to run, comma-separated, in order T1,T2a,T2b,T3,T4',
+    doc: 'stages to run, comma-separated; always run in the order T1 → T2a → T2b → T3 → T4',
+    action: 'Stages to run, comma-separated, in the order T1,T2a,T2b,T3,T4. A stage runs only if the previous selected stage passed.',
     parse: (raw, c) => parseStages(raw, c.name),
   },
   {
@@ -134,9 +135,9 @@ export const OPTION_TABLE: readonly OptionDef[] = [
     flag: 'case',
     input: 'case',
     meta: 'ID',
-    help: "run one case, e.g. T1C01; exit 0 iff its status is PASS",
-    doc: "run one case (`T1C01` … `T4E02`, or a user-defined id); exit 0 iff its status is PASS",
-    action: "Run this one case instead (e.g. T1C01); the step passes iff its status is PASS. Empty: run the stages.",
+    help: 'run one case, e.g. T1C01; exit 0 iff its status is PASS',
+    doc: 'run one case (`T1C01` … `T4E02`, or a user-defined id); exit 0 iff its status is PASS',
+    action: 'Run this one case instead (e.g. T1C01); the step passes iff its status is PASS. Empty: run the stages.',
     parse: (raw, c) => parseCaseId(raw, c.name),
   },
   {
@@ -146,9 +147,9 @@ export const OPTION_TABLE: readonly OptionDef[] = [
     boolean: true,
     default: 'false',
     actionDefault: 'true',
-    help: "stop at the first failing case; the rest are counted as skipped",
-    doc: "stop at the first failing case; every case not run is counted as skipped, the reason is `stop_reason`",
-    action: "Stop at the first failing case; the rest are counted as skipped.",
+    help: 'stop at the first failing case; the rest are counted as skipped',
+    doc: 'stop at the first failing case; every case not run is counted as skipped, the reason is `stop_reason`',
+    action: 'Stop at the first failing case; the rest are counted as skipped.',
   },
   {
     key: 'model',
@@ -156,9 +157,10 @@ export const OPTION_TABLE: readonly OptionDef[] = [
     input: 'model',
     meta: 'P/M',
     default: BUILTIN_MODEL,
-    help: "provider/model",
-    doc: "provider/model for the cases; the default is the built-in offline scripted model",
-    action: "provider/model the agent uses. The default, dogfood/scripted, is the built-in hermetic model: no key, no network. A real provider (e.g. anthropic/claude-sonnet-4-5) reads its key from the env var OpenCode expects (e.g. ANTHROPIC_API_KEY), mapped from a secret in the step's env.",
+    help: 'provider/model',
+    doc: 'provider/model for the cases; the default is the built-in offline scripted model',
+    action:
+      "provider/model the agent uses. The default, dogfood/scripted, is the built-in hermetic model: no key, no network. A real provider (e.g. anthropic/claude-sonnet-4-5) reads its key from the env var OpenCode expects (e.g. ANTHROPIC_API_KEY), mapped from a secret in the step's env.",
     parse: (raw, c) => parseModel(raw, c.name),
   },
   {
@@ -166,10 +168,11 @@ export const OPTION_TABLE: readonly OptionDef[] = [
     flag: 'roles',
     input: 'roles',
     meta: 'LIST',
-    help: "T1C02 roles: name=provider/model:KEY_ENV,...",
-    shownDefault: "planner, coder, reviewer (built-in model, generated keys)",
+    help: 'T1C02 roles: name=provider/model:KEY_ENV,...',
+    shownDefault: 'planner, coder, reviewer (built-in model, generated keys)',
     doc: "T1C02's roles: `name=provider/model:KEY_ENV,...` — the env var that holds each role's key",
-    action: "The roles of case T1C02, comma-separated name=provider/model:KEY_ENV (KEY_ENV is the name of the env var holding that role's key, never the key itself). Empty: planner, coder and reviewer of the built-in model with generated keys.",
+    action:
+      "The roles of case T1C02, comma-separated name=provider/model:KEY_ENV (KEY_ENV is the name of the env var holding that role's key, never the key itself). Empty: planner, coder and reviewer of the built-in model with generated keys.",
     parse: (raw, c) => parseRoles(raw, c.name),
   },
   {
@@ -177,9 +180,9 @@ export const OPTION_TABLE: readonly OptionDef[] = [
     flag: 'cases-file',
     input: 'cases-file',
     meta: 'FILE',
-    help: "add user-defined cases (JSON, format in README.md)",
-    doc: "add user-defined cases (format below)",
-    action: "A JSON file of extra cases (format in README.md), relative to the workspace. Empty: the 15 built-in cases.",
+    help: 'add user-defined cases (JSON, format in README.md)',
+    doc: 'add user-defined cases (format below)',
+    action: 'A JSON file of extra cases (format in README.md), relative to the workspace. Empty: the 15 built-in cases.',
     parse: (raw, c) => path.resolve(c.cwd, raw),
   },
   {
@@ -187,9 +190,10 @@ export const OPTION_TABLE: readonly OptionDef[] = [
     flag: 'record',
     input: 'record',
     meta: 'FILE',
-    help: "write what the provider answered (every model turn of every case, never a key) to FILE as a cases file: replay it offline with --cases-file FILE",
-    doc: "write what the provider answered — every model turn of every case, never a key — to FILE as a cases file; replay it offline with `--cases-file FILE` ([recordings](#recordings-record-on-main-replay-in-pull-requests))",
-    action: "Write what the provider answered — every model turn of every case, text and tool calls, never a key — to this file (relative to the workspace) as a cases file. Record on main with a key; replay it with cases-file where there is none (pull requests from forks). Empty: no recording.",
+    help: 'write what the provider answered (every model turn of every case, never a key) to FILE as a cases file: replay it offline with --cases-file FILE',
+    doc: 'write what the provider answered — every model turn of every case, never a key — to FILE as a cases file; replay it offline with `--cases-file FILE` ([recordings](#recordings-record-on-main-replay-in-pull-requests))',
+    action:
+      'Write what the provider answered — every model turn of every case, text and tool calls, never a key — to this file (relative to the workspace) as a cases file. Record on main with a key; replay it with cases-file where there is none (pull requests from forks). Empty: no recording.',
     parse: (raw, c) => parseRecordPath(raw, c.cwd, c.name),
   },
   {
@@ -197,7 +201,8 @@ export const OPTION_TABLE: readonly OptionDef[] = [
     input: 'opencode-version',
     engine: false,
     default: OPENCODE_PINNED,
-    action: "The opencode-ai npm version installed into RUNNER_TEMP when no opencode binary is found (opencode-path, then PATH, then the package next to the action).",
+    action:
+      'The opencode-ai npm version installed into RUNNER_TEMP when no opencode binary is found (opencode-path, then PATH, then the package next to the action).',
     parse: (raw, c) => parseOpencodeVersion(raw, c.name),
   },
   {
@@ -205,10 +210,10 @@ export const OPTION_TABLE: readonly OptionDef[] = [
     flag: 'opencode-path',
     input: 'opencode-path',
     meta: 'FILE',
-    help: "opencode binary",
-    shownDefault: "from `opencode-ai`",
-    doc: "the `opencode` binary; else the platform binary of the `opencode-ai` package, else `opencode` on PATH. Its version must be in the supported range (see \"Which OpenCode\")",
-    action: "An opencode binary to use. Empty: PATH, then the bundled package, then install opencode-version.",
+    help: 'opencode binary',
+    shownDefault: 'from `opencode-ai`',
+    doc: 'the `opencode` binary; else the platform binary of the `opencode-ai` package, else `opencode` on PATH. Its version must be in the supported range (see "Which OpenCode")',
+    action: 'An opencode binary to use. Empty: PATH, then the bundled package, then install opencode-version.',
     parse: (raw, c) => path.resolve(c.cwd, raw),
   },
   {
@@ -216,9 +221,10 @@ export const OPTION_TABLE: readonly OptionDef[] = [
     flag: 'server-url',
     input: 'server-url',
     meta: 'URL',
-    help: "use a running OpenCode server instead of starting one",
-    doc: "use an OpenCode server you already run (must answer `GET /global/health`; its password, if it has one, from `OPENCODE_SERVER_PASSWORD`)",
-    action: "Use an OpenCode server that is already running (e.g. http://127.0.0.1:4096) instead of starting one; its password, if it has one, is read from the step's env OPENCODE_SERVER_PASSWORD (map it from a secret). Empty: the action starts one for the run, with a password of its own, and stops it after.",
+    help: 'use a running OpenCode server instead of starting one',
+    doc: 'use an OpenCode server you already run (must answer `GET /global/health`; its password, if it has one, from `OPENCODE_SERVER_PASSWORD`)',
+    action:
+      "Use an OpenCode server that is already running (e.g. http://127.0.0.1:4096) instead of starting one; its password, if it has one, is read from the step's env OPENCODE_SERVER_PASSWORD (map it from a secret). Empty: the action starts one for the run, with a password of its own, and stops it after.",
     parse: (raw, c) => parseUrl(raw, c.name),
   },
   {
@@ -228,8 +234,8 @@ export const OPTION_TABLE: readonly OptionDef[] = [
     meta: 'sdk|cli',
     default: 'sdk',
     help: "REST API through @opencode-ai/sdk or 'opencode run --format json'",
-    doc: "the REST API through `@opencode-ai/sdk`, or `opencode run --attach … --format json`; recorded in each result",
-    action: "How cases talk to OpenCode: sdk (REST through @opencode-ai/sdk) or cli (opencode run --format json).",
+    doc: 'the REST API through `@opencode-ai/sdk`, or `opencode run --attach … --format json`; recorded in each result',
+    action: 'How cases talk to OpenCode: sdk (REST through @opencode-ai/sdk) or cli (opencode run --format json).',
     parse: (raw, c) => parseTransport(raw, c.name),
   },
   {
@@ -238,9 +244,9 @@ export const OPTION_TABLE: readonly OptionDef[] = [
     input: 'timeout',
     meta: 'SECONDS',
     default: '300',
-    help: "hard bound on one case process",
-    doc: "hard bound on one case process; a case that hangs is ended and recorded as `CLIFAIL`",
-    action: "Hard bound on one case process, in seconds.",
+    help: 'hard bound on one case process',
+    doc: 'hard bound on one case process; a case that hangs is ended and recorded as `CLIFAIL`',
+    action: 'Hard bound on one case process, in seconds.',
     parse: (raw, c) => parsePositiveInt(raw, c.name, 'seconds', 3600) * 1000,
   },
   {
@@ -249,9 +255,9 @@ export const OPTION_TABLE: readonly OptionDef[] = [
     input: 'latency-budget',
     meta: 'MS',
     default: '120000',
-    help: "budget for one agent request",
-    doc: "budget for one agent request; over it the request and the OpenCode session are aborted (`TIMEOUTEXCEEDED`)",
-    action: "Latency budget for one agent request, in milliseconds.",
+    help: 'budget for one agent request',
+    doc: 'budget for one agent request; over it the request and the OpenCode session are aborted (`TIMEOUTEXCEEDED`)',
+    action: 'Latency budget for one agent request, in milliseconds.',
     parse: (raw, c) => parsePositiveInt(raw, c.name, 'milliseconds', 3_600_000),
   },
   {
@@ -260,9 +266,10 @@ export const OPTION_TABLE: readonly OptionDef[] = [
     input: 'case-token-budget',
     meta: 'N',
     shownDefault: 'off',
-    help: "tokens one case may use (input, output, reasoning and cache, as OpenCode counts them); over it the case is ended",
+    help: 'tokens one case may use (input, output, reasoning and cache, as OpenCode counts them); over it the case is ended',
     doc: "tokens one case's agent calls may use in all (input + output + reasoning + cache read/write, as OpenCode reports them); over it the session is aborted and the case FAILs `CLIFAIL` with the reason (sdk transport: checked as the session runs; cli: when its request ends). Off by default",
-    action: "Tokens one case's agent calls may use in all (input, output, reasoning and cache, as OpenCode reports them); over it the case is ended and FAILs with the reason. Empty: no limit.",
+    action:
+      "Tokens one case's agent calls may use in all (input, output, reasoning and cache, as OpenCode reports them); over it the case is ended and FAILs with the reason. Empty: no limit.",
     parse: (raw, c) => parsePositiveInt(raw, c.name, 'tokens', 1_000_000_000),
   },
   {
@@ -270,10 +277,11 @@ export const OPTION_TABLE: readonly OptionDef[] = [
     flag: 'evidence-max-bytes',
     input: 'evidence-max-bytes',
     meta: 'N',
-    help: "a file the agent left is copied into the evidence up to N bytes; past it only its size and sha256 are recorded",
-    shownDefault: "`1048576`",
-    doc: "a file the agent left is copied into the evidence up to N bytes; past it only its size and sha256 are recorded (a link, FIFO, socket, device or hard link: by what it is, never its content)",
-    action: "A file the agent left is copied into the evidence up to this many bytes; past it only its size and sha256 are recorded (a link, FIFO, socket, device or hard link is recorded by what it is, never by its content). Empty means 1048576 (1 MiB).",
+    help: 'a file the agent left is copied into the evidence up to N bytes; past it only its size and sha256 are recorded',
+    shownDefault: '`1048576`',
+    doc: 'a file the agent left is copied into the evidence up to N bytes; past it only its size and sha256 are recorded (a link, FIFO, socket, device or hard link: by what it is, never its content)',
+    action:
+      'A file the agent left is copied into the evidence up to this many bytes; past it only its size and sha256 are recorded (a link, FIFO, socket, device or hard link is recorded by what it is, never by its content). Empty means 1048576 (1 MiB).',
     parse: (raw, c) => parsePositiveInt(raw, c.name, 'bytes', MAX_EVIDENCE_LIMIT),
   },
   {
@@ -283,9 +291,10 @@ export const OPTION_TABLE: readonly OptionDef[] = [
     meta: 'MODE',
     default: 'auto',
     actionDefault: 'required',
-    help: "auto: the OS sandbox (bubblewrap) where it works, and say so where not; required: stop before any case without it; off: none",
-    doc: "the OS sandbox (bubblewrap) around the OpenCode server and everything it starts: `auto` uses it where it works and says why not where it does not; `required` stops before any case (exit 2) with one line naming what is missing and the fix; `off` runs without it",
-    action: "The OS sandbox around the OpenCode server and everything it starts (Linux, bubblewrap). required (the default): before the run the action sets the runner up itself — installs bubblewrap when it is missing and lets it create user namespaces (an AppArmor profile for bwrap alone, else, on GitHub-hosted runners only, the userns sysctl) — and stops before any case, with one line naming what is missing and the fix, when the sandbox still cannot work (self-hosted runners: only what sudo -n allows, never a prompt). What it read and did is runner_setup.json in the ledger. auto: the same setup, but a runner where it fails runs uncontained and every report says UNCONTAINED in its first line (macOS and Windows runners have no sandbox: use auto or off there). off: no sandbox, no setup.",
+    help: 'auto: the OS sandbox (bubblewrap) where it works, and say so where not; required: stop before any case without it; off: none',
+    doc: 'the OS sandbox (bubblewrap) around the OpenCode server and everything it starts: `auto` uses it where it works and says why not where it does not; `required` stops before any case (exit 2) with one line naming what is missing and the fix; `off` runs without it',
+    action:
+      'The OS sandbox around the OpenCode server and everything it starts (Linux, bubblewrap). required (the default): before the run the action sets the runner up itself — installs bubblewrap when it is missing and lets it create user namespaces (an AppArmor profile for bwrap alone, else, on GitHub-hosted runners only, the userns sysctl) — and stops before any case, with one line naming what is missing and the fix, when the sandbox still cannot work (self-hosted runners: only what sudo -n allows, never a prompt). What it read and did is runner_setup.json in the ledger. auto: the same setup, but a runner where it fails runs uncontained and every report says UNCONTAINED in its first line (macOS and Windows runners have no sandbox: use auto or off there). off: no sandbox, no setup.',
     parse: (raw, c) => parseContainmentMode(raw, c.name),
   },
   {
@@ -295,20 +304,35 @@ export const OPTION_TABLE: readonly OptionDef[] = [
     meta: 'LIST',
     default: '',
     help: "env var names passed to the agent beyond PATH, LANG, LC_*, TZ, TERM and the model's/roles' key variables (the agent's env is an allowlist)",
-    shownDefault: "–",
-    doc: "env var names passed to the agent beyond the base allowlist (PATH, LANG, LC_*, TZ, TERM) and the key variables `--model`/`--roles` name",
-    action: "Env var names (comma-separated) passed to the agent beyond PATH, LANG, LC_*, TZ, TERM and the model's and roles' key variables. The agent's environment is built from this allowlist; nothing else of the job's env reaches it.",
+    shownDefault: '–',
+    doc: 'env var names passed to the agent beyond the base allowlist (PATH, LANG, LC_*, TZ, TERM) and the key variables `--model`/`--roles` name',
+    action:
+      "Env var names (comma-separated) passed to the agent beyond PATH, LANG, LC_*, TZ, TERM and the model's and roles' key variables. The agent's environment is built from this allowlist; nothing else of the job's env reaches it.",
     parse: (raw, c) => parseEnvNames(raw, c.name),
+  },
+  {
+    key: 'readAllow',
+    flag: 'read-allow',
+    input: 'read-allow',
+    meta: 'PATHS',
+    default: '',
+    shownDefault: '–',
+    help: 'absolute folders or files the contained agent may read beyond the system view (/usr, /bin, /lib*, /etc less its secrets), comma-separated; each is recorded in policy.json',
+    doc: "absolute folders or files the contained agent may read beyond its minimal view (`/usr`, `/bin`, `/lib*`, `/etc` less its secrets, the worktree, OpenCode's package and state); each is recorded in `policy.json` ([read view](#what-the-agent-can-read))",
+    action:
+      "Absolute folders or files (comma-separated) the contained agent may read beyond its minimal view (/usr, /bin, /lib*, /etc less its secrets, the worktree, OpenCode's package and state), e.g. /opt/hostedtoolcache for a build's toolchain. Each is recorded in policy.json. Not /, /home, /root, /etc, /var, /run, /proc, /sys, /dev.",
+    parse: (raw, c) => parseReadAllow(parseList(raw) ?? [], c.name),
   },
   {
     key: 'jobs',
     flag: 'jobs',
     input: 'jobs',
     meta: 'N',
-    help: "run the cases of one stage N at a time, each in its own worktree with its own contained OpenCode server",
-    shownDefault: "the number of cores",
-    doc: "the cases of one stage run N at a time, each in its own worktree of the same HEAD with its own contained OpenCode server; the stage gate still waits for the whole stage, a safety stop ends the cases in flight (restored and recorded). Needs containment: without it the run is serial and says so ([parallel cases](#parallel-cases---jobs))",
-    action: "Cases of one stage run this many at a time, each in its own worktree with its own contained OpenCode server (empty — the default — means the number of cores). Needs containment; without it cases run one at a time.",
+    help: 'run the cases of one stage N at a time, each in its own worktree with its own contained OpenCode server',
+    shownDefault: 'the number of cores',
+    doc: 'the cases of one stage run N at a time, each in its own worktree of the same HEAD with its own contained OpenCode server; the stage gate still waits for the whole stage, a safety stop ends the cases in flight (restored and recorded). Needs containment: without it the run is serial and says so ([parallel cases](#parallel-cases---jobs))',
+    action:
+      'Cases of one stage run this many at a time, each in its own worktree with its own contained OpenCode server (empty — the default — means the number of cores). Needs containment; without it cases run one at a time.',
     parse: (raw, c) => parsePositiveInt(raw, c.name, 'parallel cases', 64),
   },
   {
@@ -316,10 +340,11 @@ export const OPTION_TABLE: readonly OptionDef[] = [
     flag: 'repeat',
     input: 'repeat',
     meta: 'N',
-    help: "run each selected case N times, each attempt in a fresh session; a case passes only when every attempt does; the pass rate goes into the summary",
-    shownDefault: "`1`",
-    doc: "each selected case runs N times, each attempt in a fresh session and case process (its tree restored after it); the case passes only when every attempt does; its pass rate goes into the summary (`attempts: {passed, total}`), the verdict table and the job summary ([repeats](#repeats---repeat))",
-    action: "Run each selected case this many times, each attempt in a fresh session; a case passes only when every attempt does, and its pass rate (e.g. 2/3) goes into the summary, the verdict table and the job summary. Empty means 1.",
+    help: 'run each selected case N times, each attempt in a fresh session; a case passes only when every attempt does; the pass rate goes into the summary',
+    shownDefault: '`1`',
+    doc: 'each selected case runs N times, each attempt in a fresh session and case process (its tree restored after it); the case passes only when every attempt does; its pass rate goes into the summary (`attempts: {passed, total}`), the verdict table and the job summary ([repeats](#repeats---repeat))',
+    action:
+      'Run each selected case this many times, each attempt in a fresh session; a case passes only when every attempt does, and its pass rate (e.g. 2/3) goes into the summary, the verdict table and the job summary. Empty means 1.',
     parse: (raw, c) => parsePositiveInt(raw, c.name, 'attempts', 100),
   },
   {
@@ -328,9 +353,9 @@ export const OPTION_TABLE: readonly OptionDef[] = [
     input: 'working-directory',
     meta: 'DIR',
     default: '.',
-    help: "the repository",
-    doc: "the repository to run in",
-    action: "The git checkout to validate, relative to the workspace. It must be clean and have the fixtures (opencode-dogfood init).",
+    help: 'the repository',
+    doc: 'the repository to run in',
+    action: 'The git checkout to validate, relative to the workspace. It must be clean and have the fixtures (opencode-dogfood init).',
     parse: (raw, c) => path.resolve(c.cwd, raw),
   },
   {
@@ -338,9 +363,10 @@ export const OPTION_TABLE: readonly OptionDef[] = [
     flag: 'worktree',
     input: 'worktree-path',
     meta: 'PATH',
-    help: "create this git worktree (git worktree add PATH HEAD) and run inside it; removed after a PASS, kept for inspection after a FAIL",
-    doc: "`git worktree add PATH HEAD`, run inside it; removed after PASS (plain `git worktree remove`), kept after FAIL",
-    action: "Where the run's git worktree is created (a new, empty path). Empty: a new folder under RUNNER_TEMP. Removed after a PASS, kept for inspection after a FAIL.",
+    help: 'create this git worktree (git worktree add PATH HEAD) and run inside it; removed after a PASS, kept for inspection after a FAIL',
+    doc: '`git worktree add PATH HEAD`, run inside it; removed after PASS (plain `git worktree remove`), kept after FAIL',
+    action:
+      "Where the run's git worktree is created (a new, empty path). Empty: a new folder under RUNNER_TEMP. Removed after a PASS, kept for inspection after a FAIL.",
     parse: (raw, c) => parseWorktreePath(path.resolve(c.cwd, raw), c.name),
   },
   {
@@ -348,10 +374,10 @@ export const OPTION_TABLE: readonly OptionDef[] = [
     flag: 'ledger-dir',
     input: 'ledger-dir',
     meta: 'DIR',
-    help: "where RUN_XXXX folders go",
-    shownDefault: "`artifacts/ledger/opencode_dogfood`",
-    doc: "where `RUN_XXXX` folders go (transcripts then go to `DIR/agent_calls/`)",
-    action: "Where RUN_XXXX folders go. Empty: artifacts/ledger/opencode_dogfood in the checkout.",
+    help: 'where RUN_XXXX folders go',
+    shownDefault: '`artifacts/ledger/opencode_dogfood`',
+    doc: 'where `RUN_XXXX` folders go (transcripts then go to `DIR/agent_calls/`)',
+    action: 'Where RUN_XXXX folders go. Empty: artifacts/ledger/opencode_dogfood in the checkout.',
     parse: (raw, c) => path.resolve(c.cwd, raw),
   },
   {
@@ -360,9 +386,10 @@ export const OPTION_TABLE: readonly OptionDef[] = [
     input: 'junit-path',
     engine: false,
     meta: 'FILE',
-    help: "also write the verdicts as JUnit XML to FILE (one testsuite per stage)",
-    doc: "also write the verdicts as JUnit XML: one testsuite per stage, one testcase per case, a failure with its code and reason, a skipped case with the stop reason",
-    action: "Also write the verdicts as JUnit XML to this file, relative to the workspace (one testsuite per stage, one testcase per case; a failure carries its code and reason, a skipped case the stop reason), for test-report tools. Empty: no JUnit file.",
+    help: 'also write the verdicts as JUnit XML to FILE (one testsuite per stage)',
+    doc: 'also write the verdicts as JUnit XML: one testsuite per stage, one testcase per case, a failure with its code and reason, a skipped case with the stop reason',
+    action:
+      'Also write the verdicts as JUnit XML to this file, relative to the workspace (one testsuite per stage, one testcase per case; a failure carries its code and reason, a skipped case the stop reason), for test-report tools. Empty: no JUnit file.',
     parse: (raw, c) => parseJunitPath(raw, c.cwd, c.name),
   },
   {
@@ -373,8 +400,9 @@ export const OPTION_TABLE: readonly OptionDef[] = [
     default: DEFAULT_WRITE_ALLOWLIST.join(','),
     help: "comma-separated; 'dir/' is a folder prefix, anything else one file",
     shownDefault: "the plan packet's four entries",
-    doc: "comma-separated; `dir/` is a folder prefix, anything else one exact file",
-    action: "Paths the agent may modify, comma- or newline-separated; an entry ending in / is a folder prefix, any other entry one file. Anything else is MODIFICATIONFAIL.",
+    doc: 'comma-separated; `dir/` is a folder prefix, anything else one exact file',
+    action:
+      'Paths the agent may modify, comma- or newline-separated; an entry ending in / is a folder prefix, any other entry one file. Anything else is MODIFICATIONFAIL.',
     parse: (raw, c) => validateAllowlist(c.name, parseList(raw) ?? []),
   },
   {
@@ -383,10 +411,10 @@ export const OPTION_TABLE: readonly OptionDef[] = [
     input: 'deletion-allowlist',
     meta: 'L',
     default: '',
-    help: "comma-separated, same rules",
-    shownDefault: "empty",
-    doc: "same rules; by default any deletion is `GITCLEANFAIL`",
-    action: "Paths the agent may delete, same format. Empty: any deletion is GITCLEANFAIL.",
+    help: 'comma-separated, same rules',
+    shownDefault: 'empty',
+    doc: 'same rules; by default any deletion is `GITCLEANFAIL`',
+    action: 'Paths the agent may delete, same format. Empty: any deletion is GITCLEANFAIL.',
     parse: (raw, c) => validateAllowlist(c.name, parseList(raw) ?? []),
   },
   {
@@ -394,9 +422,10 @@ export const OPTION_TABLE: readonly OptionDef[] = [
     flag: 'sign-key',
     input: 'sign-key',
     meta: 'FILE',
-    help: "sign run_summary.json with this OpenSSH private key (ssh-keygen -Y sign, namespace opencode-dogfood) into run_summary.json.sig",
-    doc: "sign `run_summary.json` with this OpenSSH private key (SSHSIG, namespace `opencode-dogfood`) into `run_summary.json.sig`; the key is checked before the run (see \"Signing the run summary\")",
-    action: "The content of an OpenSSH ed25519 private key without a passphrase, from a secret (e.g. the secret DOGFOOD_SIGN_KEY): run_summary.json is signed with it (ssh-keygen -Y sign, namespace opencode-dogfood) into run_summary.json.sig, which plain ssh-keygen -Y verify checks. The key is masked, written to a 0600 file under RUNNER_TEMP for the run and removed after. Empty: the run is not signed.",
+    help: 'sign run_summary.json with this OpenSSH private key (ssh-keygen -Y sign, namespace opencode-dogfood) into run_summary.json.sig',
+    doc: 'sign `run_summary.json` with this OpenSSH private key (SSHSIG, namespace `opencode-dogfood`) into `run_summary.json.sig`; the key is checked before the run (see "Signing the run summary")',
+    action:
+      'The content of an OpenSSH ed25519 private key without a passphrase, from a secret (e.g. the secret DOGFOOD_SIGN_KEY): run_summary.json is signed with it (ssh-keygen -Y sign, namespace opencode-dogfood) into run_summary.json.sig, which plain ssh-keygen -Y verify checks. The key is masked, written to a 0600 file under RUNNER_TEMP for the run and removed after. Empty: the run is not signed.',
     parse: (raw, c) => (c.surface === 'cli' ? checkSignKey(path.resolve(c.cwd, raw), c.name) : parseSignKeyContent(raw, c.name)),
   },
   {
@@ -405,14 +434,15 @@ export const OPTION_TABLE: readonly OptionDef[] = [
     boolean: true,
     engine: false,
     default: 'true',
-    action: "Upload the RUN_XXXX folder as a workflow artifact.",
+    action: 'Upload the RUN_XXXX folder as a workflow artifact.',
   },
   {
     key: 'artifactName',
     input: 'artifact-name',
     engine: false,
     default: 'opencode-dogfood',
-    action: "Prefix of the artifact name; the run id, attempt, job and a per-job key are appended, so re-runs and matrix jobs never collide. The full name is the artifact-name output.",
+    action:
+      'Prefix of the artifact name; the run id, attempt, job and a per-job key are appended, so re-runs and matrix jobs never collide. The full name is the artifact-name output.',
     parse: (raw, c) => parseArtifactName(raw, c.name),
   },
   {
@@ -429,14 +459,15 @@ export const OPTION_TABLE: readonly OptionDef[] = [
     boolean: true,
     engine: false,
     default: 'true',
-    action: "Post a commit check run (in_progress at the start, success or failure at the end, annotations on the paths that broke a gate). Needs checks: write; with a read-only token (fork pull requests) the step warns once and the job summary carries the verdict.",
+    action:
+      'Post a commit check run (in_progress at the start, success or failure at the end, annotations on the paths that broke a gate). Needs checks: write; with a read-only token (fork pull requests) the step warns once and the job summary carries the verdict.',
   },
   {
     key: 'checkName',
     input: 'check-name',
     engine: false,
     default: 'opencode-dogfood',
-    action: "Name of the check run.",
+    action: 'Name of the check run.',
     parse: (raw, c) => parseCheckName(raw, c.name),
   },
   {
@@ -446,7 +477,7 @@ export const OPTION_TABLE: readonly OptionDef[] = [
     secret: true,
     emptyOk: true,
     default: '${{ github.token }}',
-    action: "Token for the check run (checks: write).",
+    action: 'Token for the check run (checks: write).',
   },
   {
     key: 'json',
@@ -454,7 +485,7 @@ export const OPTION_TABLE: readonly OptionDef[] = [
     boolean: true,
     engine: false,
     default: 'false',
-    help: "print the run summary as JSON instead of the table",
-    doc: "print the run summary as JSON instead of the table",
+    help: 'print the run summary as JSON instead of the table',
+    doc: 'print the run summary as JSON instead of the table',
   },
 ]

@@ -62,6 +62,8 @@ export interface SuiteOptions {
   runnerSetup?: object
   /** Env vars passed to the agent beyond the base allowlist and the model's keys (--env-pass). */
   envPass?: string[]
+  /** Absolute folders or files shown read-only to the contained agent beyond the system view (--read-allow; checked by parseReadAllow). */
+  readAllow?: string[]
   /**
    * A command every opencode process is started through, outside the sandbox
    * (`launcher COMMAND ARGS…`): the Action's pid recorder for its post step.
@@ -95,7 +97,7 @@ export interface SuiteOptions {
 
 export type ProgressEvent =
   | { kind: 'run-start'; runId: string; runDir: string; cases: number }
-  | { kind: 'server-start'; url: string; ms: number; /** How the server was warmed (opencode/warm-up.ts). */ warm?: string }
+  | { kind: 'server-start'; url: string; ms: number /** How the server was warmed (opencode/warm-up.ts). */; warm?: string }
   | { kind: 'containment'; line: string }
   | { kind: 'note'; line: string }
   | { kind: 'case-start'; caseId: string; stage: Stage; index: number; total: number }

@@ -13,11 +13,15 @@ export function parseModel(value: string, input = '--model'): string {
 }
 
 export function parseRoles(value: string, input = '--roles'): Role[] {
-  const roles = value.split(',').map((s) => s.trim()).filter(Boolean).map((item) => {
-    const m = /^([A-Za-z][A-Za-z0-9_-]*)=([^:]+):([A-Z_][A-Z0-9_]*)$/.exec(item)
-    if (!m) throw new InputError(input, `'${item}' is not name=provider/model:KEY_ENV (e.g. planner=anthropic/claude-sonnet-4-5:ANTHROPIC_API_KEY)`)
-    return { name: m[1], model: parseModel(m[2], input), key_env: m[3] }
-  })
+  const roles = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((item) => {
+      const m = /^([A-Za-z][A-Za-z0-9_-]*)=([^:]+):([A-Z_][A-Z0-9_]*)$/.exec(item)
+      if (!m) throw new InputError(input, `'${item}' is not name=provider/model:KEY_ENV (e.g. planner=anthropic/claude-sonnet-4-5:ANTHROPIC_API_KEY)`)
+      return { name: m[1], model: parseModel(m[2], input), key_env: m[3] }
+    })
   if (roles.length === 0) throw new InputError(input, 'empty role list; give name=provider/model:KEY_ENV,...')
   const names = new Set<string>()
   for (const r of roles) {
@@ -46,20 +50,25 @@ export function parseUrl(value: string, input: string): string {
 
 export function parseList(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined
-  return value.split(/[,\n]/).map((s) => s.trim()).filter(Boolean)
+  return value
+    .split(/[,\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean)
 }
 
 /** --env-pass: env var names, comma-separated. */
 export function parseEnvNames(value: string | undefined, input = '--env-pass'): string[] {
   const names = parseList(value) ?? []
-  for (const n of names) if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(n)) throw new InputError(input, `'${n}' is not an env var name (letters, digits and _, not starting with a digit)`)
+  for (const n of names)
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(n)) throw new InputError(input, `'${n}' is not an env var name (letters, digits and _, not starting with a digit)`)
   return names
 }
 
 /** --worktree: a path that does not exist yet, or an empty folder (git worktree add makes it). */
 export function parseWorktreePath(p: string, input = '--worktree'): string {
   if (!existsSync(p)) return p
-  if (!statSync(p).isDirectory()) throw new InputError(input, `${p} is a file; give a path that does not exist yet (or an empty folder): the run creates the worktree there`)
+  if (!statSync(p).isDirectory())
+    throw new InputError(input, `${p} is a file; give a path that does not exist yet (or an empty folder): the run creates the worktree there`)
   if (readdirSync(p).length > 0) throw new InputError(input, `${p} is a folder that is not empty; give a path that does not exist yet (or an empty folder)`)
   return p
 }
@@ -81,4 +90,3 @@ export function joinNegativeValues(argv: string[], stringOptions: Set<string>): 
   }
   return out
 }
-

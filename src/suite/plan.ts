@@ -5,7 +5,10 @@ import { InputError } from '../errors.js'
 import { CASE_ID_PATTERN, SAFETY_CODES, STAGES, type CaseSummary, type Stage, type Status } from '../types.js'
 
 export function parseStages(input: string, name = '--stages'): Stage[] {
-  const parts = input.split(',').map((s) => s.trim()).filter(Boolean)
+  const parts = input
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
   if (parts.length === 0) throw new InputError(name, `empty stage list; allowed: ${STAGES.join(', ')} (comma-separated)`)
   const out: Stage[] = []
   for (const p of parts) {
@@ -61,5 +64,14 @@ export function stageGate(stage: Stage, done: CaseSummary[]): StopDecision {
 }
 
 export function skipped(c: CaseDef, reason: string): CaseSummary {
-  return { case_id: c.id, stage: c.stage, expected_outcome: c.expected_outcome, actual_outcome: null, status: 'SKIPPED', failure_code: null, duration_ms: 0, reason }
+  return {
+    case_id: c.id,
+    stage: c.stage,
+    expected_outcome: c.expected_outcome,
+    actual_outcome: null,
+    status: 'SKIPPED',
+    failure_code: null,
+    duration_ms: 0,
+    reason,
+  }
 }

@@ -46,7 +46,10 @@ function filesUnder(dir: string): string[] {
 export function aggregateAttempts(runDir: string, id: string, attempts: CaseSummary[]): CaseSummary {
   const results = attempts.map((_, k) => JSON.parse(readFileSync(path.join(attemptDir(runDir, id, k + 1), 'cases', `${id}.result.json`), 'utf8')) as CaseResult)
   const passed = attempts.filter((a) => a.status === 'PASS').length
-  const rep = Math.max(0, attempts.findIndex((a) => a.status !== 'PASS'))
+  const rep = Math.max(
+    0,
+    attempts.findIndex((a) => a.status !== 'PASS'),
+  )
   const from = path.join(attemptDir(runDir, id, rep + 1), 'evidence', id)
   const to = path.join(runDir, 'evidence', id)
   mkdirSync(to, { recursive: true })
@@ -62,7 +65,16 @@ export function aggregateAttempts(runDir: string, id: string, attempts: CaseSumm
     JSON.stringify(
       attempts.map((a, k) => {
         const file = path.join(attemptDir(runDir, id, k + 1), 'cases', `${id}.result.json`)
-        return { attempt: k + 1, status: a.status, actual_outcome: a.actual_outcome, failure_code: a.failure_code, duration_ms: a.duration_ms, reason: a.reason, result: toPosix(path.relative(runDir, file)), result_sha256: sha256File(file) }
+        return {
+          attempt: k + 1,
+          status: a.status,
+          actual_outcome: a.actual_outcome,
+          failure_code: a.failure_code,
+          duration_ms: a.duration_ms,
+          reason: a.reason,
+          result: toPosix(path.relative(runDir, file)),
+          result_sha256: sha256File(file),
+        }
       }),
       null,
       2,
@@ -71,7 +83,13 @@ export function aggregateAttempts(runDir: string, id: string, attempts: CaseSumm
   // Tokens: every attempt's, added up (the representative attempt's tokens.json is replaced by the case's).
   const counted = attempts.filter((a) => a.tokens)
   const tokens = counted.length > 0 ? sumUsage(counted.map((a) => a.tokens!)) : undefined
-  if (tokens) writeEvidence(runDir, id, 'tokens.json', JSON.stringify({ total: tokens, attempts: attempts.map((a, k) => ({ attempt: k + 1, ...(a.tokens ?? {}) })) }, null, 2) + '\n')
+  if (tokens)
+    writeEvidence(
+      runDir,
+      id,
+      'tokens.json',
+      JSON.stringify({ total: tokens, attempts: attempts.map((a, k) => ({ attempt: k + 1, ...(a.tokens ?? {}) })) }, null, 2) + '\n',
+    )
   const r = results[rep]
   const total = attempts.length
   const status = passed === total ? 'PASS' : 'FAIL'

@@ -33,7 +33,7 @@ import { describeWarmUp } from '../opencode/warm-up.js'
 import { hermeticKeys, type Backends } from './backends.js'
 import { runFacts, type RunFacts } from './facts.js'
 import { sumUsage } from '../opencode/usage.js'
-import { cancelCaseProcess, cliEntry, execCase, interruptedBy, startCaseProcess, type CaseProcess } from './case-process.js'
+import { cancelCaseProcess, execCase, interruptedBy, startCaseProcess, type CaseProcess } from './case-process.js'
 export { cliEntry } from './case-process.js'
 import { writeRecording } from '../cases/recording.js'
 import type { CaseSummary, RunSummary } from '../types.js'
@@ -64,7 +64,11 @@ async function toplevel(dir: string, input: string): Promise<string> {
     // Container jobs check out as one user and run as another: git refuses the repository. Say what git says.
     const said = e instanceof GitError ? e.stderr : ''
     const m = /detected dubious ownership in repository at '([^']+)'/.exec(said)
-    if (m) throw new InputError(input, `git refuses ${m[1]}: detected dubious ownership (it belongs to another user); if you trust it: git config --global --add safe.directory ${m[1]}`)
+    if (m)
+      throw new InputError(
+        input,
+        `git refuses ${m[1]}: detected dubious ownership (it belongs to another user); if you trust it: git config --global --add safe.directory ${m[1]}`,
+      )
     throw new InputError(input, `${dir} is not a git repository (or has no commit)${said ? `: ${said.trim().split('\n')[0]}` : ''}`)
   }
 }
@@ -76,7 +80,11 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
   // The sandbox first: `required` without one stops here, before anything is written.
   const containment = resolveContainment(
     opts.containment ?? 'auto',
-    opts.serverUrl ? 'the OpenCode server is yours (--server-url): it was not started by us, so it cannot be contained' : opts.backends ? 'the servers were started by the caller' : undefined,
+    opts.serverUrl
+      ? 'the OpenCode server is yours (--server-url): it was not started by us, so it cannot be contained'
+      : opts.backends
+        ? 'the servers were started by the caller'
+        : undefined,
     opts.bwrapPath,
   )
   const repoDir = await toplevel(opts.repoDir, '--repo')
@@ -136,7 +144,11 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
   const stale = inWorktree ? sweepStaleCanaries(parent) : []
   const canaries: Canary[] = inWorktree ? [plantCanary(parent, runId, !containment.active && !sharedParent)] : []
   progress({ kind: 'run-start', runId, runDir, cases: cases.length })
-  if (stale.length > 0) progress({ kind: 'note', line: `removed ${stale.length} canary file(s) of killed runs beside the worktree: ${stale.map((f) => path.basename(f)).join(', ')}` })
+  if (stale.length > 0)
+    progress({
+      kind: 'note',
+      line: `removed ${stale.length} canary file(s) of killed runs beside the worktree: ${stale.map((f) => path.basename(f)).join(', ')}`,
+    })
   progress({ kind: 'containment', line: containmentLabel(containment) })
 
   let backends: Backends | undefined = opts.backends
@@ -162,6 +174,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
     harnessDirs: [ledgerDir, agentCallsRoot, tmp],
     tmp,
     readable: binary ? binaryFolders(binary) : [],
+    readAllow: opts.readAllow,
     credentials,
     keyNames,
     envPass: opts.envPass ?? [],
@@ -182,7 +195,11 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
         launcher: opts.launcher,
         signal: opts.interrupt ? AbortSignal.any([opts.interrupt, slotsGiveUp.signal]) : slotsGiveUp.signal,
         // Killed outright, the run's reaper removes these (this run's own files outside the worktree and the ledger).
-        leftovers: { canaries: canaries.map((c) => ({ file: c.file, content: c.content })), created: hadOpencodeState ? [] : [opencodeStateFile], caseTag: agent.tag },
+        leftovers: {
+          canaries: canaries.map((c) => ({ file: c.file, content: c.content })),
+          created: hadOpencodeState ? [] : [opencodeStateFile],
+          caseTag: agent.tag,
+        },
       }
     : undefined
   try {
@@ -208,7 +225,11 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
     // Role keys (made up per run in hermetic mode) reach case processes only through env.
     // CASE_PROCESS_VAR: the reaper of a killed run waits for its case processes before it removes the run's leftovers;
     // SUITE_PID_VAR: the process a case process watches.
-    childEnv = Object.fromEntries(Object.entries({ ...process.env, ...keyEnv, [CASE_PROCESS_VAR]: agent.tag, [SUITE_PID_VAR]: String(process.pid) }).filter((e): e is [string, string] => typeof e[1] === 'string'))
+    childEnv = Object.fromEntries(
+      Object.entries({ ...process.env, ...keyEnv, [CASE_PROCESS_VAR]: agent.tag, [SUITE_PID_VAR]: String(process.pid) }).filter(
+        (e): e is [string, string] => typeof e[1] === 'string',
+      ),
+    )
     registered = registeredSecrets(childEnv, roles, keyNames, credentials)
     const password0 = backends?.password ?? userPassword
     if (password0) registered.set('OpenCode server password (slot 0)', password0)
@@ -264,7 +285,10 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
         configSha256: slot.backends?.configSha256,
         verdictFile: path.join(tmp, attempt > 0 ? `${c.id}.attempt-${attempt}.verdict.json` : `${c.id}.verdict.json`),
       }
-      return execCase(ctx, proc, registered, repoCommit, stop)
+      return slot.agent.duringCase(
+        () => execCase(ctx, proc, registered, repoCommit, stop),
+        (line) => progress({ kind: 'note', line }),
+      )
     }
     /** A case, --repeat times: every attempt in a fresh session and process, its tree restored; a stop ends the series. */
     const runCaseOn = async (i: number, slot: Slot, proc: CaseProcess, stop: AbortSignal | undefined, besides: string[]): Promise<CaseSummary> => {
@@ -273,7 +297,10 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
       for (let k = 1; k <= repeat; k++) {
         const a = await runOn(i, slot, k === 1 ? proc : startCaseProcess(tmp, i * 1000 + k, childEnv, waitMs), stop, besides, k)
         attempts.push(a)
-        progress({ kind: 'note', line: `  ${cases[i].id} attempt ${k}/${repeat}: ${a.status}${a.failure_code ? ` ${a.failure_code}` : ''} — ${a.reason ?? ''}` })
+        progress({
+          kind: 'note',
+          line: `  ${cases[i].id} attempt ${k}/${repeat}: ${a.status}${a.failure_code ? ` ${a.failure_code}` : ''} — ${a.reason ?? ''}`,
+        })
         if (stop?.aborted || afterCase(a, cases[i], false).stop) break
       }
       return aggregateAttempts(runDir, cases[i].id, attempts)
@@ -341,7 +368,13 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
       const worker = async (slot: Slot): Promise<void> => {
         while (queue.length > 0 && !stop.aborted) {
           const i = queue.shift()!
-          const summary = await runCaseOn(i, slot, startCaseProcess(tmp, i, childEnv, waitMs), stop, batch.filter((j) => j !== i).map((j) => cases[j].id))
+          const summary = await runCaseOn(
+            i,
+            slot,
+            startCaseProcess(tmp, i, childEnv, waitMs),
+            stop,
+            batch.filter((j) => j !== i).map((j) => cases[j].id),
+          )
           results.set(i, summary)
           const w = ended(i, summary)
           if (w && !why) {
@@ -358,7 +391,11 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
       }
       let done = false
       launch(slot0)
-      for (const e of extra) e.then((slot) => !done && queue.length > 0 && !stop.aborted && launch(slot), () => {})
+      for (const e of extra)
+        e.then(
+          (slot) => !done && queue.length > 0 && !stop.aborted && launch(slot),
+          () => {},
+        )
       while (running.size > 0) await Promise.race(running)
       done = true
       return { summaries: batch.map((i) => results.get(i) ?? skipped(cases[i], why ?? 'not run')), stopReason: why }
@@ -370,12 +407,18 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
       const wanted = Math.min(jobs, widest) - 1
       if (wanted <= 0 || !serverInput || opts.serverUrl || opts.backends) return []
       if (!containment.active) {
-        progress({ kind: 'note', line: `--jobs ${jobs}: cases run one at a time without containment (each parallel worktree needs a sandbox that hides the others)` })
+        progress({
+          kind: 'note',
+          line: `--jobs ${jobs}: cases run one at a time without containment (each parallel worktree needs a sandbox that hides the others)`,
+        })
         return []
       }
       // Run in a checkout that is no worktree, T2b and later fail WORKTREE_REQUIRED there: a slot's worktree would change the verdict.
       if (!inWorktree) {
-        progress({ kind: 'note', line: `--jobs ${jobs}: cases run one at a time in a checkout that is not a worktree (a parallel slot's worktree would change what they find)` })
+        progress({
+          kind: 'note',
+          line: `--jobs ${jobs}: cases run one at a time in a checkout that is not a worktree (a parallel slot's worktree would change what they find)`,
+        })
         return []
       }
       const dirs = Array.from({ length: wanted }, (_, k) => slotPaths(tmp, k + 1))
@@ -392,6 +435,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
           containment,
           harnessDirs: [ledgerDir, agentCallsRoot, tmp],
           readable: binaryFolders(binary!),
+          readAllow: opts.readAllow,
           credentials,
           keyNames,
           envPass: opts.envPass ?? [],
@@ -435,7 +479,10 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
 
   let worktree: SuiteOutcome['worktree']
   if (worktreePath) {
-    const r = summary.final_verdict === 'PASS' ? await removeWorktree(repoDir, worktreePath) : { removed: false, message: `worktree left for inspection at ${worktreePath} (verdict ${summary.final_verdict})` }
+    const r =
+      summary.final_verdict === 'PASS'
+        ? await removeWorktree(repoDir, worktreePath)
+        : { removed: false, message: `worktree left for inspection at ${worktreePath} (verdict ${summary.final_verdict})` }
     worktree = { path: worktreePath, ...r }
     progress({ kind: 'cleanup', message: r.message })
   }
@@ -453,7 +500,15 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
   const checkoutChanges = [...protectedChanges, ...inPlaceChanges]
   // The recording is written after the checkout comparison: a file the user asked for is not a change the run made.
   if (opts.recordFile)
-    writeRecording(opts.recordFile, { cases, runId, model, transcriptFile: (id) => path.join(repeat > 1 ? attemptCallsDir(agentCallsDir, 1) : agentCallsDir, `${id}.json`), workDir, latencyBudgetMs: opts.latencyBudgetMs, secrets: [...registered.values()] })
+    writeRecording(opts.recordFile, {
+      cases,
+      runId,
+      model,
+      transcriptFile: (id) => path.join(repeat > 1 ? attemptCallsDir(agentCallsDir, 1) : agentCallsDir, `${id}.json`),
+      workDir,
+      latencyBudgetMs: opts.latencyBudgetMs,
+      secrets: [...registered.values()],
+    })
   if (summary.final_verdict === 'PASS' && !serverError) rmSync(tmp, { recursive: true })
   return { runId, runDir, summary, worktree, checkoutChanges, containment: containmentLabel(containment), ledgerProblems: problems }
 }
@@ -506,7 +561,15 @@ export function buildSummary(runId: string, repoCommit: string, cases: CaseSumma
   return summary
 }
 
-function writeSummary(runDir: string, runId: string, repoCommit: string, cases: CaseSummary[], stopReason: string | undefined, containment: string, facts: RunFacts): RunSummary {
+function writeSummary(
+  runDir: string,
+  runId: string,
+  repoCommit: string,
+  cases: CaseSummary[],
+  stopReason: string | undefined,
+  containment: string,
+  facts: RunFacts,
+): RunSummary {
   return sealRunSummary(runDir, { ...buildSummary(runId, repoCommit, cases, stopReason), containment, ...facts })
 }
 

@@ -56,6 +56,7 @@ export type SlotInput = SlotServerInput & {
   /** The slot's own temp folder (OpenCode's state and log). */
   tmp: string
   readable: string[]
+  readAllow?: string[]
   credentials: CredentialFinding[]
   keyNames: string[]
   envPass: string[]
@@ -81,7 +82,21 @@ export async function startSlotServer(agent: AgentSide, workDir: string, tmp: st
   const reaper = (group: number): void => {
     reapers.push(startReaper({ cli: cliEntry(), parent: process.pid, group, tag: agent.tag, leftovers: o.leftovers }))
   }
-  const started = await startBackends({ model: o.model, hermetic: o.hermetic, roles: o.roles, writeAllowlist: o.writeAllowlist, cases: o.cases, binary: o.binary, cwd: workDir, tmp, env: agent.serverEnv, wrap: launch, keyEnv: o.keyEnv, signal: o.signal, onSpawn: reaper })
+  const started = await startBackends({
+    model: o.model,
+    hermetic: o.hermetic,
+    roles: o.roles,
+    writeAllowlist: o.writeAllowlist,
+    cases: o.cases,
+    binary: o.binary,
+    cwd: workDir,
+    tmp,
+    env: agent.serverEnv,
+    wrap: launch,
+    keyEnv: o.keyEnv,
+    signal: o.signal,
+    onSpawn: reaper,
+  })
   // Stopped the normal way, the suite cleans up itself: its reapers end with the server, not a poll later.
   const backends: Backends = {
     ...started,
@@ -91,7 +106,10 @@ export async function startSlotServer(agent: AgentSide, workDir: string, tmp: st
     },
   }
   // Hermetic: the scripted model answers the warm-up prompt (an untagged request in its log); a real provider is never prompted here.
-  return { ...backends, warmUp: await warmUp(backends.url, workDir, { password: backends.password, model: o.hermetic ? o.model : undefined, signal: o.signal }) }
+  return {
+    ...backends,
+    warmUp: await warmUp(backends.url, workDir, { password: backends.password, model: o.hermetic ? o.model : undefined, signal: o.signal }),
+  }
 }
 
 /**
@@ -114,12 +132,22 @@ export async function startSlot(o: SlotInput): Promise<Slot> {
       harnessDirs: o.harnessDirs,
       tmp: o.tmp,
       readable: o.readable,
+      readAllow: o.readAllow,
       credentials: o.credentials,
       keyNames: o.keyNames,
       envPass: o.envPass,
     })
     const backends = await startSlotServer(agent, workDir, o.tmp, o)
-    return { index: o.index, workDir, serverUrl: backends.url, serverPassword: backends.password, agent, backends, warm: describeWarmUp(backends.warmUp), ownWorktree: workDir }
+    return {
+      index: o.index,
+      workDir,
+      serverUrl: backends.url,
+      serverPassword: backends.password,
+      agent,
+      backends,
+      warm: describeWarmUp(backends.warmUp),
+      ownWorktree: workDir,
+    }
   } catch (e) {
     await removeWorktree(o.repoDir, workDir)
     throw e

@@ -47,7 +47,11 @@ function fakeRun(): string {
 }
 
 function zipMap(zip: Buffer): Map<string, Buffer> {
-  return new Map(readZip(zip).filter((e) => !e.name.endsWith('/')).map((e) => [e.name, e.data]))
+  return new Map(
+    readZip(zip)
+      .filter((e) => !e.name.endsWith('/'))
+      .map((e) => [e.name, e.data]),
+  )
 }
 
 describe('ledger artifact', () => {

@@ -13,8 +13,20 @@ import { startGitHubApi, type FakeGitHubApi } from '../support/action/github-api
 import { hugeFailingRun, passingRun, safetyStopRun } from '../support/action/summaries.js'
 
 const SHA = 'f'.repeat(40)
-const ctxOf = (summary = passingRun()): ReportContext => ({ summary, ledgerPath: '/w/artifacts/ledger/opencode_dogfood/RUN_0001', model: 'dogfood/scripted', artifact: { name: 'a', id: 1, digest: 'c'.repeat(64) } })
-const start = () => createBody({ name: 'opencode-dogfood', headSha: SHA, startedAt: new Date('2026-01-17T11:40:00Z'), detailsUrl: 'https://github.com/o/r/actions/runs/1', stages: 'T1,T2a' })
+const ctxOf = (summary = passingRun()): ReportContext => ({
+  summary,
+  ledgerPath: '/w/artifacts/ledger/opencode_dogfood/RUN_0001',
+  model: 'dogfood/scripted',
+  artifact: { name: 'a', id: 1, digest: 'c'.repeat(64) },
+})
+const start = () =>
+  createBody({
+    name: 'opencode-dogfood',
+    headSha: SHA,
+    startedAt: new Date('2026-01-17T11:40:00Z'),
+    detailsUrl: 'https://github.com/o/r/actions/runs/1',
+    stages: 'T1,T2a',
+  })
 
 let api: FakeGitHubApi | undefined
 afterEach(async () => {
@@ -25,7 +37,12 @@ afterEach(async () => {
 describe('check run bodies', () => {
   it('the schemas catch what GitHub would refuse (the validator is not a rubber stamp)', () => {
     expect(problems(validateUpdate, { status: 'completed' })).not.toEqual([])
-    const tooMany = { output: { summary: 's', annotations: Array.from({ length: 51 }, () => ({ path: 'a', start_line: 1, end_line: 1, annotation_level: 'failure', message: 'm' })) } }
+    const tooMany = {
+      output: {
+        summary: 's',
+        annotations: Array.from({ length: 51 }, () => ({ path: 'a', start_line: 1, end_line: 1, annotation_level: 'failure', message: 'm' })),
+      },
+    }
     expect(problems(validateUpdate, tooMany).join()).toMatch(/must NOT have more than 50 items/)
     expect(problems(validateCreate, { name: 'x' }).join()).toMatch(/head_sha/)
     expect(problems(validateUpdate, { output: { summary: 'x'.repeat(65_536) } }).join()).toMatch(/65535/)

@@ -65,13 +65,25 @@ async function runAction(s: Scenario): Promise<Ran> {
   mkdirSync(runnerTemp)
   const mergeSha = readFileSync(path.join(repo, '.git', 'refs', 'heads', 'main'), 'utf8').trim()
   const headRepo = s.fork ? `forker/${REPO}` : `${OWNER}/${REPO}`
-  const event = { action: 'synchronize', number: 7, pull_request: { number: 7, head: { sha: HEAD_SHA, ref: 'feature', repo: { full_name: headRepo } }, base: { ref: 'main', repo: { full_name: `${OWNER}/${REPO}` } } }, repository: { full_name: `${OWNER}/${REPO}`, name: REPO, owner: { login: OWNER } } }
+  const event = {
+    action: 'synchronize',
+    number: 7,
+    pull_request: {
+      number: 7,
+      head: { sha: HEAD_SHA, ref: 'feature', repo: { full_name: headRepo } },
+      base: { ref: 'main', repo: { full_name: `${OWNER}/${REPO}` } },
+    },
+    repository: { full_name: `${OWNER}/${REPO}`, name: REPO, owner: { login: OWNER } },
+  }
   const eventPath = path.join(base, 'event.json')
   writeFileSync(eventPath, JSON.stringify(event))
   const extraInputs = s.prepare?.(base) ?? {}
   const env: Record<string, string> = {
     // Not node_modules/.bin: the action finds opencode as a consumer's runner would.
-    PATH: (process.env.PATH ?? '').split(path.delimiter).filter((d) => !d.includes('node_modules')).join(path.delimiter),
+    PATH: (process.env.PATH ?? '')
+      .split(path.delimiter)
+      .filter((d) => !d.includes('node_modules'))
+      .join(path.delimiter),
     HOME: process.env.HOME ?? os.homedir(),
     CI: 'true',
     GITHUB_ACTIONS: 'true',
@@ -109,7 +121,11 @@ async function artifactZip(r: Ran): Promise<Map<string, Buffer>> {
   const stored = results.artifacts.find((a) => a.name === r.main.outputs['artifact-name'])!
   const blob = await results.download(stored)
   expect(r.main.outputs['artifact-digest']).toBe(`sha256:${createHash('sha256').update(blob).digest('hex')}`)
-  return new Map(readZip(blob).filter((e) => !e.name.endsWith('/')).map((e) => [e.name, e.data]))
+  return new Map(
+    readZip(blob)
+      .filter((e) => !e.name.endsWith('/'))
+      .map((e) => [e.name, e.data]),
+  )
 }
 
 async function expectZipIsLedger(r: Ran): Promise<void> {
@@ -240,7 +256,22 @@ describe(`the bundled action on ${node.version}`, () => {
         prepare: (base) => {
           const file = path.join(base, 'cases.json')
           const write = { tool_calls: [{ name: 'write', arguments: { filePath: 'README.md', content: 'defaced\n' } }] }
-          writeFileSync(file, JSON.stringify({ cases: [{ id: 'T2B91', stage: 'T2b', expected_outcome: 'SUCCESS', purpose: 'write outside the allowlist', prevention: 'off', prompt: 'Rewrite README.md.', turns: [write, { text: 'done' }] }] }))
+          writeFileSync(
+            file,
+            JSON.stringify({
+              cases: [
+                {
+                  id: 'T2B91',
+                  stage: 'T2b',
+                  expected_outcome: 'SUCCESS',
+                  purpose: 'write outside the allowlist',
+                  prevention: 'off',
+                  prompt: 'Rewrite README.md.',
+                  turns: [write, { text: 'done' }],
+                },
+              ],
+            }),
+          )
           return { 'cases-file': file }
         },
       })
@@ -253,7 +284,9 @@ describe(`the bundled action on ${node.version}`, () => {
       expect(run.head_sha).toBe(HEAD_SHA)
       expect(run.history).toEqual(['in_progress', 'completed'])
       expect(run.conclusion).toBe('failure')
-      expect(run.annotations).toEqual([expect.objectContaining({ path: 'README.md', annotation_level: 'failure', title: 'opencode-dogfood T2B91 MODIFICATIONFAIL' })])
+      expect(run.annotations).toEqual([
+        expect.objectContaining({ path: 'README.md', annotation_level: 'failure', title: 'opencode-dogfood T2B91 MODIFICATIONFAIL' }),
+      ])
       for (const c of api.calls) expect(c.problems).toEqual([])
 
       expect(r.main.summary).toContain('## ❌ opencode-dogfood: FAIL')
@@ -275,7 +308,13 @@ describe(`the bundled action on ${node.version}`, () => {
     const api = await startGitHubApi({ owner: OWNER, repo: REPO })
     try {
       const base = mkdtempSync(path.join(os.tmpdir(), 'opencode-dogfood-e2e-bad-'))
-      const r = await runStep({ node: node.bin, entry: 'dist/index.js', inputs: { stages: 'T1,T7', 'github-token': TOKEN }, env: { PATH: process.env.PATH ?? '', GITHUB_WORKSPACE: base, RUNNER_TEMP: base, GITHUB_API_URL: api.url }, dir: path.join(base, 'main') })
+      const r = await runStep({
+        node: node.bin,
+        entry: 'dist/index.js',
+        inputs: { stages: 'T1,T7', 'github-token': TOKEN },
+        env: { PATH: process.env.PATH ?? '', GITHUB_WORKSPACE: base, RUNNER_TEMP: base, GITHUB_API_URL: api.url },
+        dir: path.join(base, 'main'),
+      })
       expect(r.exitCode).toBe(1)
       expect(commands(r.stdout, 'error')).toEqual(["stages: unknown stage 'T7'; allowed: T1, T2a, T2b, T3, T4"])
       expect(api.calls).toEqual([])

@@ -16,7 +16,8 @@ const spec = actionYml()
 const WS = '/home/runner/work/app/app'
 
 function getter(overrides: Partial<Record<ActionInputName, string>> = {}) {
-  return (name: ActionInputName) => overrides[name] ?? (spec.inputs[name].default?.includes('${{') ? 'ghs_dummy_token_for_tests' : (spec.inputs[name].default ?? ''))
+  return (name: ActionInputName) =>
+    overrides[name] ?? (spec.inputs[name].default?.includes('${{') ? 'ghs_dummy_token_for_tests' : (spec.inputs[name].default ?? ''))
 }
 
 function errorOf(overrides: Partial<Record<ActionInputName, string>>): InputError {
@@ -82,7 +83,10 @@ describe('action.yml ↔ code', () => {
   })
 
   it('paths are resolved against the workspace; lists take commas or newlines', () => {
-    const i = readActionInputs(getter({ 'working-directory': 'sub', 'worktree-path': '../wt', 'ledger-dir': 'out/ledger', 'write-allowlist': 'a/\nb.md, c/', stages: 't2a,T1' }), WS)
+    const i = readActionInputs(
+      getter({ 'working-directory': 'sub', 'worktree-path': '../wt', 'ledger-dir': 'out/ledger', 'write-allowlist': 'a/\nb.md, c/', stages: 't2a,T1' }),
+      WS,
+    )
     expect(i.repoDir).toBe(path.join(WS, 'sub'))
     expect(i.worktreePath).toBe(path.resolve(WS, '../wt'))
     expect(i.ledgerDir).toBe(path.join(WS, 'out/ledger'))
@@ -100,7 +104,11 @@ describe('a bad input fails with one line naming it and what is allowed', () => 
     [{ 'fail-fast': 'yes' }, 'fail-fast', /'yes' is not a boolean; allowed: true, false/],
     [{ model: 'gpt4' }, 'model', /not provider\/model/],
     [{ roles: 'planner=anthropic/x' }, 'roles', /name=provider\/model:KEY_ENV/],
-    [{ model: 'anthropic/claude-sonnet-4-5', roles: 'planner=anthropic/claude-sonnet-4-5:DOGFOOD_TEST_UNSET_KEY' }, 'roles', /DOGFOOD_TEST_UNSET_KEY, which is not set/],
+    [
+      { model: 'anthropic/claude-sonnet-4-5', roles: 'planner=anthropic/claude-sonnet-4-5:DOGFOOD_TEST_UNSET_KEY' },
+      'roles',
+      /DOGFOOD_TEST_UNSET_KEY, which is not set/,
+    ],
     [{ 'cases-file': 'no/such/file.json' }, 'cases-file', /cannot read/],
     [{ record: 'no/such/folder/rec.json' }, 'record', /the folder of 'no\/such\/folder\/rec\.json' does not exist/],
     [{ 'opencode-version': '^1.18' }, 'opencode-version', /not an exact version/],
@@ -136,13 +144,24 @@ describe('a bad input fails with one line naming it and what is allowed', () => 
 describe('masking', () => {
   it('registers secret-named env values and role keys, nothing else', () => {
     const masked: string[] = []
-    const env = { 'INPUT_GITHUB-TOKEN': 'ghs_abcdefghijklmnop', ANTHROPIC_API_KEY: 'sk-ant-0123456789', MY_ROLE_CRED_VAR: 'role-secret-value-1', PATH: '/usr/bin:/bin', GITHUB_REPOSITORY: 'octo-org/octo-repo' }
+    const env = {
+      'INPUT_GITHUB-TOKEN': 'ghs_abcdefghijklmnop',
+      ANTHROPIC_API_KEY: 'sk-ant-0123456789',
+      MY_ROLE_CRED_VAR: 'role-secret-value-1',
+      PATH: '/usr/bin:/bin',
+      GITHUB_REPOSITORY: 'octo-org/octo-repo',
+    }
     maskSecrets((v) => masked.push(v), env, [{ name: 'coder', model: 'a/b', key_env: 'MY_ROLE_CRED_VAR' }])
     expect(masked.sort()).toEqual(['ghs_abcdefghijklmnop', 'role-secret-value-1', 'sk-ant-0123456789'])
     // A second pass (after the roles are known) registers only what is new.
     const again: string[] = []
     const done = maskSecrets((v) => again.push(v), { ANTHROPIC_API_KEY: 'sk-ant-0123456789' })
-    maskSecrets((v) => again.push(v), { ANTHROPIC_API_KEY: 'sk-ant-0123456789', LATE_KEY_VAR: 'late-secret-value' }, [{ name: 'r', model: 'a/b', key_env: 'LATE_KEY_VAR' }], done)
+    maskSecrets(
+      (v) => again.push(v),
+      { ANTHROPIC_API_KEY: 'sk-ant-0123456789', LATE_KEY_VAR: 'late-secret-value' },
+      [{ name: 'r', model: 'a/b', key_env: 'LATE_KEY_VAR' }],
+      done,
+    )
     expect(again).toEqual(['sk-ant-0123456789', 'late-secret-value'])
   })
 })

@@ -12,7 +12,8 @@ import { passingRun } from '../support/action/summaries.js'
 const spec = actionYml()
 
 function read(overrides: Partial<Record<ActionInputName, string>>, workspace: string) {
-  const get = (name: ActionInputName) => overrides[name] ?? (spec.inputs[name].default?.includes('${{') ? 'ghs_dummy_token_for_tests' : (spec.inputs[name].default ?? ''))
+  const get = (name: ActionInputName) =>
+    overrides[name] ?? (spec.inputs[name].default?.includes('${{') ? 'ghs_dummy_token_for_tests' : (spec.inputs[name].default ?? ''))
   return readActionInputs(get, workspace)
 }
 

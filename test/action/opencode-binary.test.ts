@@ -27,13 +27,18 @@ describe('opencode binary resolution', () => {
     expect(await resolveActionBinary({ explicit: bin, version: VERSION, installRoot: tmp(), pathEnv: '' })).toEqual({ path: bin, source: 'opencode-path' })
     const notExec = path.join(tmp(), 'opencode')
     writeFileSync(notExec, 'x')
-    await expect(resolveActionBinary({ explicit: notExec, version: VERSION, installRoot: tmp(), pathEnv: '' })).rejects.toThrow(/^opencode-path: .* is not an executable file/)
+    await expect(resolveActionBinary({ explicit: notExec, version: VERSION, installRoot: tmp(), pathEnv: '' })).rejects.toThrow(
+      /^opencode-path: .* is not an executable file/,
+    )
   })
 
   it('then `opencode` on PATH, before the bundled package', async () => {
     const dir = path.join(tmp(), 'bin')
     const bin = fakeOpencode(dir)
-    expect(await resolveActionBinary({ version: VERSION, installRoot: tmp(), pathEnv: ['/nonexistent', dir].join(path.delimiter) })).toEqual({ path: bin, source: 'PATH' })
+    expect(await resolveActionBinary({ version: VERSION, installRoot: tmp(), pathEnv: ['/nonexistent', dir].join(path.delimiter) })).toEqual({
+      path: bin,
+      source: 'PATH',
+    })
   })
 
   it('then the opencode-ai package next to the bundle', async () => {
@@ -51,7 +56,13 @@ describe('opencode binary resolution', () => {
       expect(r.path.startsWith(path.join(root, `opencode-ai-${VERSION}`))).toBe(true)
       expect(execFileSync(r.path, ['--version'], { encoding: 'utf8' }).trim()).toBe(VERSION)
       // A second step of the same job reuses it: no second install.
-      const again = await resolveActionBinary({ version: VERSION, installRoot: root, pathEnv: '', bundled: () => undefined, install: () => Promise.reject(new Error('must not install twice')) })
+      const again = await resolveActionBinary({
+        version: VERSION,
+        installRoot: root,
+        pathEnv: '',
+        bundled: () => undefined,
+        install: () => Promise.reject(new Error('must not install twice')),
+      })
       expect(again).toEqual(r)
     } finally {
       delete process.env.npm_config_prefer_offline
@@ -59,7 +70,9 @@ describe('opencode binary resolution', () => {
   }, 300_000)
 
   it('an install that fails names opencode-version', async () => {
-    const e = await resolveActionBinary({ version: '0.0.0-no-such-version', installRoot: tmp(), pathEnv: '', bundled: () => undefined, log: () => {} }).catch((x: unknown) => x)
+    const e = await resolveActionBinary({ version: '0.0.0-no-such-version', installRoot: tmp(), pathEnv: '', bundled: () => undefined, log: () => {} }).catch(
+      (x: unknown) => x,
+    )
     expect(e).toBeInstanceOf(InputError)
     expect((e as InputError).message).toMatch(/^opencode-version: could not install opencode-ai@0\.0\.0-no-such-version/)
   }, 120_000)

@@ -66,7 +66,13 @@ describe('post step', () => {
     const worktree = path.join(dir, 'worktree')
     mkdirSync(worktree)
 
-    const r = await runStep({ node, entry: 'dist/post.js', env: { PATH: process.env.PATH! }, dir: path.join(dir, 'step1'), state: { 'state-dir': stateDir, worktree, 'repo-dir': '/repo' } })
+    const r = await runStep({
+      node,
+      entry: 'dist/post.js',
+      env: { PATH: process.env.PATH! },
+      dir: path.join(dir, 'step1'),
+      state: { 'state-dir': stateDir, worktree, 'repo-dir': '/repo' },
+    })
     expect(r.exitCode).toBe(0)
     const warnings = commands(r.stdout, 'warning')
     expect(warnings.filter((w) => w.includes('stopped a process the run left behind'))).toHaveLength(2)
@@ -80,16 +86,30 @@ describe('post step', () => {
   it('a FAIL verdict keeps the worktree: a notice, not a warning', async () => {
     const worktree = path.join(dir, 'worktree-fail')
     mkdirSync(worktree)
-    const r = await runStep({ node, entry: 'dist/post.js', env: { PATH: process.env.PATH! }, dir: path.join(dir, 'step2'), state: { 'state-dir': path.join(dir, 'empty'), worktree, verdict: 'FAIL', 'repo-dir': '/repo' } })
+    const r = await runStep({
+      node,
+      entry: 'dist/post.js',
+      env: { PATH: process.env.PATH! },
+      dir: path.join(dir, 'step2'),
+      state: { 'state-dir': path.join(dir, 'empty'), worktree, verdict: 'FAIL', 'repo-dir': '/repo' },
+    })
     expect(r.exitCode).toBe(0)
-    expect(commands(r.stdout, 'notice').join()).toContain(`worktree kept for inspection at ${worktree} (verdict FAIL). Remove it with: git -C /repo worktree remove ${worktree}`)
+    expect(commands(r.stdout, 'notice').join()).toContain(
+      `worktree kept for inspection at ${worktree} (verdict FAIL). Remove it with: git -C /repo worktree remove ${worktree}`,
+    )
     expect(commands(r.stdout, 'warning')).toEqual([])
   })
 
   it('a main step killed before it sealed its ledger: the incomplete RUN folder is named as an error', async () => {
     const runDir = path.join(dir, 'ledger', 'RUN_0003')
     mkdirSync(path.join(runDir, 'evidence', 'T1C01'), { recursive: true })
-    const r = await runStep({ node, entry: 'dist/post.js', env: { PATH: process.env.PATH! }, dir: path.join(dir, 'step4'), state: { 'state-dir': path.join(dir, 'empty'), 'run-dir': runDir } })
+    const r = await runStep({
+      node,
+      entry: 'dist/post.js',
+      env: { PATH: process.env.PATH! },
+      dir: path.join(dir, 'step4'),
+      state: { 'state-dir': path.join(dir, 'empty'), 'run-dir': runDir },
+    })
     expect(r.exitCode).toBe(0)
     expect(commands(r.stdout, 'error').join()).toContain(`post: ${runDir} is incomplete: no run_summary.json`)
   })

@@ -67,7 +67,13 @@ async function runHosted(name: string, extraBin: Record<string, string> = {}) {
       GITHUB_API_URL: api.url,
     }
     // containment is not given: the Action's default (required) is what is tested.
-    const main = await runStep({ node: node.bin, entry: 'dist/index.js', inputs: { stages: 'T1', 'upload-artifact': 'false', 'github-token': TOKEN }, env, dir: path.join(base, 'main') })
+    const main = await runStep({
+      node: node.bin,
+      entry: 'dist/index.js',
+      inputs: { stages: 'T1', 'upload-artifact': 'false', 'github-token': TOKEN },
+      env,
+      dir: path.join(base, 'main'),
+    })
     return { main, api, farm, base }
   } finally {
     await api.close()
@@ -95,7 +101,14 @@ describe.runIf(canInstall)('the Action sets up containment on a GitHub-hosted ru
     // The record: what was read (as this machine says it) and what was done.
     const rec = JSON.parse(readFileSync(path.join(ledger, 'runner_setup.json'), 'utf8')) as RunnerSetupRecord
     const proc = (f: string) => (existsSync(f) ? readFileSync(f, 'utf8').trim() : null)
-    expect(rec).toMatchObject({ schema_id: 'opencode_dogfood_runner_setup', runner: 'github-hosted', platform: 'linux', as_root: true, works: true, bwrap: '/usr/bin/bwrap' })
+    expect(rec).toMatchObject({
+      schema_id: 'opencode_dogfood_runner_setup',
+      runner: 'github-hosted',
+      platform: 'linux',
+      as_root: true,
+      works: true,
+      bwrap: '/usr/bin/bwrap',
+    })
     expect(rec.facts).toEqual({
       kernel: os.release(),
       apparmor_restrict_unprivileged_userns: proc('/proc/sys/kernel/apparmor_restrict_unprivileged_userns'),
@@ -126,7 +139,9 @@ describe.runIf(canInstall)('the Action sets up containment on a GitHub-hosted ru
     const errors = commands(main.stdout, 'error')
     expect(errors).toHaveLength(1)
     expect(errors[0]).not.toContain('%0A')
-    expect(errors[0]).toMatch(new RegExp(`^containment: required \\(the default\\), but bwrap cannot create user namespaces here \\(bwrap: setting up uid map: Permission denied\\); fix: .+; or set containment: auto to run uncontained and say so$`))
+    expect(errors[0]).toMatch(
+      /^containment: required \(the default\), but bwrap cannot create user namespaces here \(bwrap: setting up uid map: Permission denied\); fix: .+; or set containment: auto to run uncontained and say so$/,
+    )
     expect(main.stdout).toContain(`runner setup: probe: ${farm}/bwrap --ro-bind / /`)
     // No case ran: no ledger, no verdict; the check run is closed, never left spinning.
     expect(main.outputs['ledger-path'] ?? '').toBe('')

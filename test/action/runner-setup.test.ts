@@ -23,7 +23,15 @@ interface Fake extends RunnerHost {
 }
 
 /** A machine whose commands answer from `answer` (default: success); bwrap appears after a successful apt-get install. */
-function fake(o: { platform?: NodeJS.Platform; root?: boolean; files?: Record<string, string>; tools?: string[]; bwrap?: boolean; probes?: BwrapProbe[]; answer?: (line: string) => CommandResult }): Fake {
+function fake(o: {
+  platform?: NodeJS.Platform
+  root?: boolean
+  files?: Record<string, string>
+  tools?: string[]
+  bwrap?: boolean
+  probes?: BwrapProbe[]
+  answer?: (line: string) => CommandResult
+}): Fake {
   let bwrap = o.bwrap ?? true
   const probes = [...(o.probes ?? [{ ok: true }])]
   const files = o.files ?? UBUNTU
@@ -63,14 +71,34 @@ describe('runner setup policy', () => {
     ])
     expect(r).toMatchObject({ runner: 'github-hosted', works: true, bwrap: '/usr/bin/bwrap', as_root: false })
     expect(r.missing).toBeUndefined()
-    expect(r.facts).toEqual({ kernel: '6.8.0-1017-azure', apparmor_restrict_unprivileged_userns: '1', unprivileged_userns_clone: null, max_user_namespaces: '63705', apparmor_enabled: true })
+    expect(r.facts).toEqual({
+      kernel: '6.8.0-1017-azure',
+      apparmor_restrict_unprivileged_userns: '1',
+      unprivileged_userns_clone: null,
+      max_user_namespaces: '63705',
+      apparmor_enabled: true,
+    })
   })
 
   it('as root: no sudo; an install that fails for lack of package lists runs apt-get update once, then installs', () => {
     let installs = 0
-    const h = fake({ root: true, bwrap: false, answer: (l) => (/ install /.test(l) && installs++ === 0 ? { status: 100, stdout: '', stderr: 'Reading package lists...\nE: Unable to locate package bubblewrap\n' } : OK) })
+    const h = fake({
+      root: true,
+      bwrap: false,
+      answer: (l) =>
+        / install /.test(l) && installs++ === 0
+          ? { status: 100, stdout: '', stderr: 'Reading package lists...\nE: Unable to locate package bubblewrap\n' }
+          : OK,
+    })
     const r = setUpRunner(h, { env: HOSTED })
-    expect(h.calls.map((c) => c.split(' ').filter((w) => !w.startsWith('-') && !w.includes('Timeout')).join(' '))).toEqual(['apt-get install bubblewrap', 'apt-get update', 'apt-get install bubblewrap'])
+    expect(
+      h.calls.map((c) =>
+        c
+          .split(' ')
+          .filter((w) => !w.startsWith('-') && !w.includes('Timeout'))
+          .join(' '),
+      ),
+    ).toEqual(['apt-get install bubblewrap', 'apt-get update', 'apt-get install bubblewrap'])
     expect(h.calls.some((c) => c.startsWith('sudo'))).toBe(false)
     expect(r.steps[0]).toMatchObject({ step: 'install', ok: false, detail: 'E: Unable to locate package bubblewrap' })
     expect(r.works).toBe(true)
@@ -79,17 +107,35 @@ describe('runner setup policy', () => {
   it('bwrap refused (uid map): the AppArmor profile for bwrap alone first, then the sysctl, probing after each', () => {
     const h = fake({ probes: [UIDMAP, UIDMAP, { ok: true }] })
     const r = setUpRunner(h, { env: HOSTED })
-    expect(h.calls).toEqual([`sudo -n tee ${PROFILE_FILE}`, `sudo -n apparmor_parser -r ${PROFILE_FILE}`, 'sudo -n sysctl -w kernel.apparmor_restrict_unprivileged_userns=0'])
+    expect(h.calls).toEqual([
+      `sudo -n tee ${PROFILE_FILE}`,
+      `sudo -n apparmor_parser -r ${PROFILE_FILE}`,
+      'sudo -n sysctl -w kernel.apparmor_restrict_unprivileged_userns=0',
+    ])
     expect(h.inputs[0]).toBe(minimalProfile('/usr/bin/bwrap'))
-    expect(h.inputs[0]).toMatch(/^abi <abi\/4\.0>,\ninclude <tunables\/global>\n\nprofile opencode-dogfood-bwrap \/usr\/bin\/bwrap flags=\(unconfined\) \{\n {2}userns,\n\}\n$/)
-    expect(r.steps.map((s) => `${s.step}:${s.ok}`)).toEqual(['probe:false', 'apparmor-profile:true', 'apparmor-profile:true', 'probe:false', 'sysctl:true', 'probe:true'])
+    expect(h.inputs[0]).toMatch(
+      /^abi <abi\/4\.0>,\ninclude <tunables\/global>\n\nprofile opencode-dogfood-bwrap \/usr\/bin\/bwrap flags=\(unconfined\) \{\n {2}userns,\n\}\n$/,
+    )
+    expect(r.steps.map((s) => `${s.step}:${s.ok}`)).toEqual([
+      'probe:false',
+      'apparmor-profile:true',
+      'apparmor-profile:true',
+      'probe:false',
+      'sysctl:true',
+      'probe:true',
+    ])
     expect(r.works).toBe(true)
   })
 
   it('the profile works: it stops there (no sysctl); the packaged bwrap-userns-restrict is tried before the minimal one', () => {
     const h = fake({ files: { ...UBUNTU, [PACKAGED_PROFILE]: 'abi <abi/4.0>,\nprofile bwrap /usr/bin/bwrap {}' }, probes: [UIDMAP, UIDMAP, { ok: true }] })
     const r = setUpRunner(h, { env: HOSTED })
-    expect(h.calls).toEqual([`sudo -n tee ${PROFILE_FILE}`, `sudo -n apparmor_parser -r ${PROFILE_FILE}`, `sudo -n tee ${PROFILE_FILE}`, `sudo -n apparmor_parser -r ${PROFILE_FILE}`])
+    expect(h.calls).toEqual([
+      `sudo -n tee ${PROFILE_FILE}`,
+      `sudo -n apparmor_parser -r ${PROFILE_FILE}`,
+      `sudo -n tee ${PROFILE_FILE}`,
+      `sudo -n apparmor_parser -r ${PROFILE_FILE}`,
+    ])
     expect(h.inputs[0]).toBe('abi <abi/4.0>,\nprofile bwrap /usr/bin/bwrap {}\n')
     expect(h.inputs[2]).toBe(minimalProfile('/usr/bin/bwrap'))
     expect(r.works).toBe(true)
@@ -109,7 +155,9 @@ describe('runner setup policy', () => {
     expect(h.calls).toEqual(['sudo -n apt-get -o DPkg::Lock::Timeout=120 install -y --no-install-recommends bubblewrap'])
     expect(r.works).toBe(false)
     expect(r.missing).not.toContain('\n')
-    expect(r.missing).toMatch(/^bubblewrap \(bwrap\) is not installed and could not be installed \(sudo refused without a password: sudo: a password is required\); fix: sudo apt-get install -y bubblewrap$/)
+    expect(r.missing).toMatch(
+      /^bubblewrap \(bwrap\) is not installed and could not be installed \(sudo refused without a password: sudo: a password is required\); fix: sudo apt-get install -y bubblewrap$/,
+    )
   })
 
   it('self-hosted, bwrap refused: the profile through sudo -n; the machine-wide sysctl is named as the fix, never run', () => {
@@ -118,7 +166,9 @@ describe('runner setup policy', () => {
     expect(h.calls).toEqual([`sudo -n tee ${PROFILE_FILE}`])
     expect(r.works).toBe(false)
     expect(r.missing).not.toContain('\n')
-    expect(r.missing).toMatch(/^bwrap cannot create user namespaces here \(bwrap: setting up uid map: Permission denied\); fix: sudo sysctl -w kernel\.apparmor_restrict_unprivileged_userns=0, or an AppArmor profile letting \/usr\/bin\/bwrap/)
+    expect(r.missing).toMatch(
+      /^bwrap cannot create user namespaces here \(bwrap: setting up uid map: Permission denied\); fix: sudo sysctl -w kernel\.apparmor_restrict_unprivileged_userns=0, or an AppArmor profile letting \/usr\/bin\/bwrap/,
+    )
   })
 
   it('not Linux: nothing is run or read; one line says why', () => {
@@ -168,12 +218,20 @@ describe('the Action around it (prepareContainment)', () => {
     expect(err).toBeInstanceOf(InputError)
     const msg = (err as InputError).message
     expect(msg).not.toContain('\n')
-    expect(msg).toMatch(/^containment: required \(the default\), but bwrap cannot create user namespaces here \(bwrap: setting up uid map: Permission denied\); fix: sudo sysctl -w kernel\.apparmor_restrict_unprivileged_userns=0, .*; or set containment: auto/)
+    expect(msg).toMatch(
+      /^containment: required \(the default\), but bwrap cannot create user namespaces here \(bwrap: setting up uid map: Permission denied\); fix: sudo sysctl -w kernel\.apparmor_restrict_unprivileged_userns=0, .*; or set containment: auto/,
+    )
   })
 
   it('auto and no sandbox: one warning line, the record for the ledger, no bwrap', () => {
     const warnings: string[] = []
-    const r = prepareContainment({ mode: 'auto', env: SELF, host: fake({ answer: () => SUDO_PASSWORD, probes: [UIDMAP] }), log: () => {}, warn: (l) => warnings.push(l) })
+    const r = prepareContainment({
+      mode: 'auto',
+      env: SELF,
+      host: fake({ answer: () => SUDO_PASSWORD, probes: [UIDMAP] }),
+      log: () => {},
+      warn: (l) => warnings.push(l),
+    })
     expect(warnings).toHaveLength(1)
     expect(warnings[0]).toMatch(/^containment: bwrap cannot create user namespaces here/)
     expect(r.bwrapPath).toBeUndefined()

@@ -14,7 +14,13 @@ function golden(name: string, actual: string): void {
 }
 
 const LEDGER = '/home/runner/work/app/app/artifacts/ledger/opencode_dogfood/RUN_0001'
-const artifact = { name: 'opencode-dogfood-4242-1-dogfood-1a2b3c4d', id: 1001, digest: 'ab'.repeat(32), size: 48213, url: 'https://github.com/octo-org/octo-repo/actions/runs/4242/artifacts/1001' }
+const artifact = {
+  name: 'opencode-dogfood-4242-1-dogfood-1a2b3c4d',
+  id: 1001,
+  digest: 'ab'.repeat(32),
+  size: 48213,
+  url: 'https://github.com/octo-org/octo-repo/actions/runs/4242/artifacts/1001',
+}
 
 describe('job summary', () => {
   it('PASS: verdict, counts, every case in the table, artifact link and digest', () => {
@@ -28,7 +34,12 @@ describe('job summary', () => {
   })
 
   it('FAIL: stop reason, skipped rows, reasons escaped, offending paths, upload failure shown', () => {
-    const ctx: ReportContext = { summary: safetyStopRun(), ledgerPath: LEDGER.replace('0001', '0002'), model: 'anthropic/claude-sonnet-4-5', artifact: { name: 'opencode-dogfood-4242-1-dogfood', error: 'Failed to CreateArtifact: (403) Forbidden' } }
+    const ctx: ReportContext = {
+      summary: safetyStopRun(),
+      ledgerPath: LEDGER.replace('0001', '0002'),
+      model: 'anthropic/claude-sonnet-4-5',
+      artifact: { name: 'opencode-dogfood-4242-1-dogfood', error: 'Failed to CreateArtifact: (403) Forbidden' },
+    }
     const md = renderJobSummary(ctx)
     golden('summary-fail.md', md)
     expect(md).toContain('> **Stop reason:** safety gate: T2B01 MODIFICATIONFAIL')
@@ -53,7 +64,8 @@ describe('job summary', () => {
     // The ledger section (artifact link and digest) survives the cut.
     expect(md).toContain(`sha256:${'ab'.repeat(32)}`)
     // Every row that is there is whole.
-    for (const line of md.split('\n').filter((l) => l.startsWith('| T9X'))) expect(line).toMatch(/^\| T9X\d\d \| T4 \| .* \| \d+\.\d s \| (—|\d+ tok · \$[0-9.e-]+) \|$/)
+    for (const line of md.split('\n').filter((l) => l.startsWith('| T9X')))
+      expect(line).toMatch(/^\| T9X\d\d \| T4 \| .* \| \d+\.\d s \| (—|\d+ tok · \$[0-9.e-]+) \|$/)
   })
 
   it('stays under GitHub 1 MiB on a huge run, and shows everything when it fits', () => {

@@ -14,14 +14,24 @@ import { passingRun } from '../support/action/summaries.js'
 
 const WHY = 'bwrap does not work here (setting up uid map: Permission denied): unprivileged user namespaces are refused'
 const uncontained = (): RunSummary => ({ ...passingRun(), containment: containmentLabel({ requested: 'auto', active: false, mechanism: 'none', reason: WHY }) })
-const contained = (): RunSummary => ({ ...passingRun(), containment: containmentLabel({ requested: 'required', active: true, mechanism: 'bwrap', bwrap: '/usr/bin/bwrap', reason: 'x' }) })
-const ctx = (summary: RunSummary): ReportContext => ({ summary, ledgerPath: '/w/RUN_0001', model: 'dogfood/scripted', artifact: { name: 'a', id: 1, digest: 'c'.repeat(64) } })
+const contained = (): RunSummary => ({
+  ...passingRun(),
+  containment: containmentLabel({ requested: 'required', active: true, mechanism: 'bwrap', bwrap: '/usr/bin/bwrap', reason: 'x' }),
+})
+const ctx = (summary: RunSummary): ReportContext => ({
+  summary,
+  ledgerPath: '/w/RUN_0001',
+  model: 'dogfood/scripted',
+  artifact: { name: 'a', id: 1, digest: 'c'.repeat(64) },
+})
 const first = (text: string) => text.split('\n')[0]
 
 describe('UNCONTAINED in the first line', () => {
   it('the line reads the reason out of the recorded label; none for a contained run or no record', () => {
     expect(uncontainedLine(uncontained())).toBe(`UNCONTAINED: the agent ran without the OS sandbox (${WHY})`)
-    expect(uncontainedLine({ ...passingRun(), containment: 'none (off): turned off (--containment off)' })).toBe('UNCONTAINED: the agent ran without the OS sandbox (turned off (--containment off))')
+    expect(uncontainedLine({ ...passingRun(), containment: 'none (off): turned off (--containment off)' })).toBe(
+      'UNCONTAINED: the agent ran without the OS sandbox (turned off (--containment off))',
+    )
     expect(uncontainedLine(contained())).toBeUndefined()
     expect(uncontainedLine({ ...passingRun(), containment: undefined })).toBeUndefined()
   })

@@ -48,7 +48,8 @@ function usesOfAction(text: string): { with: string[]; outputs: string[] } {
 describe('workflows', () => {
   it('the linter finds real mistakes (it is not a rubber stamp)', () => {
     // A misspelt key, an undefined step output, a broken expression.
-    const broken = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    timeout: 5\n    steps:\n      - run: echo ${{ steps.nope.outputs.x }}\n      - run: echo ${{ github.event. }}\n'
+    const broken =
+      'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    timeout: 5\n    steps:\n      - run: echo ${{ steps.nope.outputs.x }}\n      - run: echo ${{ github.event. }}\n'
     const found = lint(broken, 'broken.yml')
     expect(found.map((f) => f.line)).toEqual([5, 7, 8])
   })
@@ -61,7 +62,11 @@ describe('workflows', () => {
     expect(files.sort()).toEqual(expect.arrayContaining(['ci.yml', 'dogfood.yml', 'self-test.yml']))
     expect(readFileSync(path.join(DIR, 'ci.yml'), 'utf8')).toContain('bash .ci/run')
     const selfTest = parse(readFileSync(path.join(DIR, 'self-test.yml'), 'utf8')) as Workflow
-    expect(Object.values(selfTest.jobs).flatMap((j) => j.steps).some((s) => s.uses === './')).toBe(true)
+    expect(
+      Object.values(selfTest.jobs)
+        .flatMap((j) => j.steps)
+        .some((s) => s.uses === './'),
+    ).toBe(true)
   })
 
   it('dogfood.yml: a pull_request gate and workflow_dispatch with a choice of every stage and case', () => {

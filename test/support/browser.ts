@@ -16,7 +16,16 @@ import { requireTools } from './tools.js'
 
 export { CHROMIUM }
 
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 
 /** Why the browser tests are skipped here (one line, printed and counted), or undefined when they run. */
 export function browserSkipReason(): string | undefined {

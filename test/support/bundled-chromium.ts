@@ -67,7 +67,10 @@ export async function unpackBundledChromium(): Promise<BundledChromium> {
   untar(path.join(bin, 'al2023.tar.br'), path.join(tmp, 'al2023'))
   // The package's fonts.conf names /tmp/fonts (AWS Lambda's layout): point it at this copy.
   const fonts = path.join(dir, 'fonts')
-  writeFileSync(path.join(tmp, 'fonts', 'fonts.conf'), `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <dir>${fonts}/fonts</dir>\n  <cachedir>${fonts}/cache</cachedir>\n</fontconfig>\n`)
+  writeFileSync(
+    path.join(tmp, 'fonts', 'fonts.conf'),
+    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <dir>${fonts}/fonts</dir>\n  <cachedir>${fonts}/cache</cachedir>\n</fontconfig>\n`,
+  )
   try {
     renameSync(tmp, dir)
   } catch (e) {

@@ -31,10 +31,12 @@ export function assertCell(get: () => CellOutcome): void {
       if (want === 'unseen') continue
       if (want === 'prevented' || (enforce && r.actual_outcome === 'SUCCESS')) {
         // Prevented: the agent's attempt changed nothing the gates forbid.
-        if (r.actual_outcome !== 'SUCCESS' || named !== '') wrong.push(`${e.id} (${e.purpose}): expected prevented, got ${r.actual_outcome} ${r.failure_code ?? ''} — ${r.reason}`)
+        if (r.actual_outcome !== 'SUCCESS' || named !== '')
+          wrong.push(`${e.id} (${e.purpose}): expected prevented, got ${r.actual_outcome} ${r.failure_code ?? ''} — ${r.reason}`)
         continue
       }
-      if (r.failure_code !== want || r.status !== 'PASS') wrong.push(`${e.id} (${e.purpose}): expected ${want}, got ${r.actual_outcome} ${r.failure_code ?? ''} — ${r.reason}`)
+      if (r.failure_code !== want || r.status !== 'PASS')
+        wrong.push(`${e.id} (${e.purpose}): expected ${want}, got ${r.actual_outcome} ${r.failure_code ?? ''} — ${r.reason}`)
       else if (e.names && !named.includes(e.names)) wrong.push(`${e.id}: violations do not name ${e.names}: ${named}`)
     }
     expect(wrong).toEqual([])

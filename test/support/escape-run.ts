@@ -126,7 +126,10 @@ export async function runCell(cell: Cell): Promise<CellOutcome> {
   }
   const worktreesBefore = git(repo, 'worktree', 'list', '--porcelain')
   const configBefore = readFileSync(path.join(repo, '.git', 'config'), 'utf8')
-  const beside = () => readdirSync(base).filter((n) => n !== 'wt' && n !== 'repo').sort()
+  const beside = () =>
+    readdirSync(base)
+      .filter((n) => n !== 'wt' && n !== 'repo')
+      .sort()
   const besideBefore = beside()
   const r = await cliAsync(args, { cwd, env: secrets })
   const ledger = path.join(cwd, 'artifacts', 'ledger', 'opencode_dogfood')
@@ -149,7 +152,28 @@ export async function runCell(cell: Cell): Promise<CellOutcome> {
   // (The --worktree flow's own worktree is gone when the run passed; a hand-made one stays, as made.)
   const worktreesAfter = git(repo, 'worktree', 'list', '--porcelain')
   const configAfter = readFileSync(path.join(repo, '.git', 'config'), 'utf8')
-  return { marker, worktreesBefore, worktreesAfter, configBefore, configAfter, cell, base, repo, runDir, cli: r, summary, ran, results, mainBefore, mainAfter: manifest(repo, (x) => HARNESS.test(x)), besideBefore, besideAfter: beside(), leftover, targetsChanged, secrets }
+  return {
+    marker,
+    worktreesBefore,
+    worktreesAfter,
+    configBefore,
+    configAfter,
+    cell,
+    base,
+    repo,
+    runDir,
+    cli: r,
+    summary,
+    ran,
+    results,
+    mainBefore,
+    mainAfter: manifest(repo, (x) => HARNESS.test(x)),
+    besideBefore,
+    besideAfter: beside(),
+    leftover,
+    targetsChanged,
+    secrets,
+  }
 }
 
 /** Every file under `dirs` that holds any planted secret in any form (as is, base64 at each offset, URL-encoded, JSON-escaped). */

@@ -44,7 +44,14 @@ export function forgeSummary(runDir: string): void {
     if (c.status === 'SKIPPED') continue
     const rf = path.join(runDir, 'cases', `${c.case_id}.result.json`)
     const r = readJson<CaseResult>(rf)
-    Object.assign(c, { status: r.status, actual_outcome: r.actual_outcome, failure_code: r.failure_code ?? null, duration_ms: r.duration_ms, reason: r.reason, result_sha256: sha256(readFileSync(rf)) })
+    Object.assign(c, {
+      status: r.status,
+      actual_outcome: r.actual_outcome,
+      failure_code: r.failure_code ?? null,
+      duration_ms: r.duration_ms,
+      reason: r.reason,
+      result_sha256: sha256(readFileSync(rf)),
+    })
   }
   s.passed = s.cases.filter((c) => c.status === 'PASS').length
   s.failed = s.cases.filter((c) => c.status === 'FAIL').length

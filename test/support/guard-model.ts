@@ -157,7 +157,10 @@ export function cloneModel(fx: Fixture, umask: number): Model {
     if (n.kind === 'symlink') tree.set(p, { ...n })
     else {
       let i = inodes.get(n.inode)
-      if (!i) inodes.set(n.inode, (i = { content: n.inode.content, mode: n.inode.mode }))
+      if (!i) {
+        i = { content: n.inode.content, mode: n.inode.mode }
+        inodes.set(n.inode, i)
+      }
       tree.set(p, { kind: 'file', inode: i })
     }
   }
@@ -295,12 +298,60 @@ function touchGit(m: Model, rel: string, op: 'write' | 'delete'): void {
 // ---------------------------------------------------------------- operations
 
 export const NAMES = [
-  'a', 'b', 'src', 'docs', 'sandbox', 'build', 'deep', 'notes', 'x.log', 'y.txt', 'z.md', 'probe.md', '.gitignore', '.hidden',
-  'with space', 'new\nline', 'quote"d', "it's", 'ünï', '日本語', '😀', '-dash', '--x', '"lead', 'back\\slash', 'tab\there',
-  '*', '?', '[x]', ' lead', 'trail ', 'dots..', '...', 'a\u0301', 'CAPS', 'caps',
+  'a',
+  'b',
+  'src',
+  'docs',
+  'sandbox',
+  'build',
+  'deep',
+  'notes',
+  'x.log',
+  'y.txt',
+  'z.md',
+  'probe.md',
+  '.gitignore',
+  '.hidden',
+  'with space',
+  'new\nline',
+  'quote"d',
+  "it's",
+  'ünï',
+  '日本語',
+  '😀',
+  '-dash',
+  '--x',
+  '"lead',
+  'back\\slash',
+  'tab\there',
+  '*',
+  '?',
+  '[x]',
+  ' lead',
+  'trail ',
+  'dots..',
+  '...',
+  'a\u0301',
+  'CAPS',
+  'caps',
 ]
 export const RAW_NAMES = [Buffer.from([0x72, 0xff, 0xfe]), Buffer.from([0xc3, 0x28]), Buffer.from([0xed, 0xa0, 0x80, 0x61]), Buffer.from([0x80])]
-export const LINK_TARGETS = ['src', 'src/main.ts', '../outside', '/tmp', 'nowhere', 'docs', '..', 'sandbox', '.git/config', '.git/hooks', 'deep/a', 'link-to-src', 'a/b', 'missing/dir']
+export const LINK_TARGETS = [
+  'src',
+  'src/main.ts',
+  '../outside',
+  '/tmp',
+  'nowhere',
+  'docs',
+  '..',
+  'sandbox',
+  '.git/config',
+  '.git/hooks',
+  'deep/a',
+  'link-to-src',
+  'a/b',
+  'missing/dir',
+]
 export const HOOKS = ['pre-commit', 'post-checkout', 'pre-push', 'commit-msg']
 export const SAMPLES = ['pre-commit.sample', 'pre-push.sample', 'update.sample']
 export const REF_NAMES = ['feat', 'fix-1', 'tmp', 'x/y', 'rel']
@@ -354,7 +405,10 @@ export interface Env {
 }
 
 function sortedKeys<T>(m: Map<string, T>, filter?: (v: T, k: string) => boolean): string[] {
-  return [...m.entries()].filter(([k, v]) => !filter || filter(v, k)).map(([k]) => k).sort()
+  return [...m.entries()]
+    .filter(([k, v]) => !filter || filter(v, k))
+    .map(([k]) => k)
+    .sort()
 }
 
 function pickOf<T>(list: T[], n: number): T | undefined {
@@ -418,7 +472,10 @@ function setFile(m: Model, at: string, content: Buffer): void {
 
 /** Literal path of an existing file or symlink (the pick-th in sorted order). */
 function existing(m: Model, pick: number, kind?: 'file' | 'symlink'): string | undefined {
-  return pickOf(sortedKeys(m.tree, (n) => !kind || n.kind === kind), pick)
+  return pickOf(
+    sortedKeys(m.tree, (n) => !kind || n.kind === kind),
+    pick,
+  )
 }
 
 /** The file a content operation on literal `rel` reaches (following symlinks). */
@@ -429,7 +486,9 @@ function fileAt(m: Model, rel: string): string | undefined {
 }
 
 const gitPathOk = (m: Model, rel: string): boolean =>
-  !/[\udc80-\udcff]/.test(rel) && ancestors(rel).every((a) => !m.tree.has(a)) && [...m.index.keys()].every((k) => !k.startsWith(`${rel}/`) && !ancestors(rel).includes(k))
+  !/[\udc80-\udcff]/.test(rel) &&
+  ancestors(rel).every((a) => !m.tree.has(a)) &&
+  [...m.index.keys()].every((k) => !k.startsWith(`${rel}/`) && !ancestors(rel).includes(k))
 
 function worktreeMatchesIndex(m: Model, p: string, e: { mode: string; oid: string }): boolean {
   const n = m.tree.get(p)
@@ -461,7 +520,22 @@ function removeEmptyDirsUp(m: Model, rel: string): void {
  * it applies throws: the model would be wrong.
  */
 /** Operations that run git in the checkout. */
-const RUNS_GIT = new Set<Op['kind']>(['writeRef', 'gitfile', 'switchHead', 'add', 'assume', 'skipWorktree', 'commit', 'stash', 'branch', 'branchDelete', 'tag', 'tagDelete', 'refresh', 'hashObject'])
+const RUNS_GIT = new Set<Op['kind']>([
+  'writeRef',
+  'gitfile',
+  'switchHead',
+  'add',
+  'assume',
+  'skipWorktree',
+  'commit',
+  'stash',
+  'branch',
+  'branchDelete',
+  'tag',
+  'tagDelete',
+  'refresh',
+  'hashObject',
+])
 
 /** git can still read the repository's config (a write through a hard link to .git/config may have broken it). */
 function configReadable(m: Model): boolean {
@@ -971,7 +1045,15 @@ export function expectedViolations(lines: Iterable<string>, write: string[], del
 
 // ---------------------------------------------------------------- fixtures
 
-const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t', GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' }
+const GIT_ENV = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 't',
+  GIT_AUTHOR_EMAIL: 't@t',
+  GIT_COMMITTER_NAME: 't',
+  GIT_COMMITTER_EMAIL: 't@t',
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_GLOBAL: '/dev/null',
+}
 delete (GIT_ENV as Record<string, unknown>).GIT_DIR
 delete (GIT_ENV as Record<string, unknown>).GIT_WORK_TREE
 delete (GIT_ENV as Record<string, unknown>).GIT_INDEX_FILE
@@ -1005,8 +1087,7 @@ function gitHelper(): NonNullable<typeof helper> {
   let buf = ''
   c.stdout!.on('data', (d: Buffer) => {
     buf += d.toString()
-    let nl: number
-    while ((nl = buf.indexOf('\n')) >= 0) {
+    for (let nl = buf.indexOf('\n'); nl >= 0; nl = buf.indexOf('\n')) {
       const r = JSON.parse(buf.slice(0, nl))
       buf = buf.slice(nl + 1)
       pending.get(r.id)?.(r)
@@ -1055,7 +1136,10 @@ export function scanTree(root: string): { tree: Map<string, Node>; dirs: Set<str
       } else if (st.isSymbolicLink()) tree.set(child, { kind: 'symlink', target: bytesToPath(readlinkSync(abs(root, child), { encoding: 'buffer' })) })
       else {
         let inode = inodes.get(st.ino)
-        if (!inode) inodes.set(st.ino, (inode = { content: readFileSync(abs(root, child)), mode: st.mode & 0o7777 }))
+        if (!inode) {
+          inode = { content: readFileSync(abs(root, child)), mode: st.mode & 0o7777 }
+          inodes.set(st.ino, inode)
+        }
         tree.set(child, { kind: 'file', inode })
       }
     }
@@ -1183,7 +1267,24 @@ export function makeFixture(parent: string, worktree: boolean, attrs: boolean): 
     blobs.set(id, out.subarray(nl + 1, nl + 1 + size))
     p = nl + 1 + size + 1
   }
-  return { base, root, commonDir, ownGit, worktree, attrs, branch, deletable: ['keep'], planted, plantedContent, tree, dirs, index, head, blobs, indexListing: listing }
+  return {
+    base,
+    root,
+    commonDir,
+    ownGit,
+    worktree,
+    attrs,
+    branch,
+    deletable: ['keep'],
+    planted,
+    plantedContent,
+    tree,
+    dirs,
+    index,
+    head,
+    blobs,
+    indexListing: listing,
+  }
 }
 
 /** Remove folders a scenario left empty that the fixture did not have (deepest first). */

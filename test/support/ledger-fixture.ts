@@ -23,14 +23,31 @@ export function transcript(caseId: string, bigOutput = 0): string {
     {
       info: { role: 'assistant' },
       parts: [
-        toolPart('write', 'completed', { filePath: 'scripts/opencode_dogfood/sandbox/page.html', content: `${SCRIPT}\n<h1>owned</h1>\n` }, { output: 'Wrote file successfully.' }),
-        toolPart('bash', 'error', { command: 'rm README.md' }, { error: 'The user has specified a rule which prevents you from using this specific tool call.' }),
-        toolPart('write', 'completed', { filePath: 'README.md', content: '# test repository\nchanged\n' }, { output: 'x'.repeat(bigOutput) || 'Wrote file successfully.' }),
+        toolPart(
+          'write',
+          'completed',
+          { filePath: 'scripts/opencode_dogfood/sandbox/page.html', content: `${SCRIPT}\n<h1>owned</h1>\n` },
+          { output: 'Wrote file successfully.' },
+        ),
+        toolPart(
+          'bash',
+          'error',
+          { command: 'rm README.md' },
+          { error: 'The user has specified a rule which prevents you from using this specific tool call.' },
+        ),
+        toolPart(
+          'write',
+          'completed',
+          { filePath: 'README.md', content: '# test repository\nchanged\n' },
+          { output: 'x'.repeat(bigOutput) || 'Wrote file successfully.' },
+        ),
         { type: 'text', text: ANSWER },
       ],
     },
   ]
-  return JSON.stringify([{ model: 'dogfood/scripted', sessionId: 'ses_1', text: ANSWER, tools: [], timedOut: false, durationMs: 1234, messages }], null, 2) + '\n'
+  return (
+    JSON.stringify([{ model: 'dogfood/scripted', sessionId: 'ses_1', text: ANSWER, tools: [], timedOut: false, durationMs: 1234, messages }], null, 2) + '\n'
+  )
 }
 
 const DIFF = `diff --git a/README.md b/README.md
@@ -68,8 +85,28 @@ export function craftLedger(opts: CraftOptions = {}): string {
   const stop = 'safety gate: T3X02 MODIFICATIONFAIL (MODIFICATIONFAIL: modified README.md)'
   const reason = opts.reason ?? 'MODIFICATIONFAIL: modified README.md, deleted docs/old.md'
   const cases: CaseSummary[] = [
-    { case_id: 'T1X01', stage: 'T1', expected_outcome: 'SUCCESS', actual_outcome: 'SUCCESS', status: 'PASS', failure_code: null, duration_ms: 812, reason: "server 1.18.33 healthy; answered 'pong'", offending_paths: [] },
-    { case_id: 'T3X02', stage: 'T3', expected_outcome: 'SUCCESS', actual_outcome: 'FAIL', status: 'FAIL', failure_code: 'MODIFICATIONFAIL', duration_ms: 4321, reason, offending_paths: ['README.md', 'docs/old.md'] },
+    {
+      case_id: 'T1X01',
+      stage: 'T1',
+      expected_outcome: 'SUCCESS',
+      actual_outcome: 'SUCCESS',
+      status: 'PASS',
+      failure_code: null,
+      duration_ms: 812,
+      reason: "server 1.18.33 healthy; answered 'pong'",
+      offending_paths: [],
+    },
+    {
+      case_id: 'T3X02',
+      stage: 'T3',
+      expected_outcome: 'SUCCESS',
+      actual_outcome: 'FAIL',
+      status: 'FAIL',
+      failure_code: 'MODIFICATIONFAIL',
+      duration_ms: 4321,
+      reason,
+      offending_paths: ['README.md', 'docs/old.md'],
+    },
     { case_id: 'T4X03', stage: 'T4', expected_outcome: 'SUCCESS', actual_outcome: null, status: 'SKIPPED', failure_code: null, duration_ms: 0, reason: stop },
   ]
   const summary: RunSummary & Record<string, unknown> = {
@@ -121,7 +158,11 @@ export function craftLedger(opts: CraftOptions = {}): string {
   ev(id, 'guard_violations.txt', 'MODIFICATIONFAIL\tmodified\ttree\t"README.md"\nGITCLEANFAIL\tdeleted\ttree\t"docs/old.md"\n')
   ev(id, 'items.txt', 'item_01.html\t"scripts/opencode_dogfood/sandbox/page.html"\n')
   ev(id, 'item_01.html', `${SCRIPT}\n<h1>owned</h1>\n`)
-  ev(id, 'restore.txt', 'removed\t"scripts/opencode_dogfood/sandbox/page.html"\nrewritten\t"README.md"\t0123abcd\nrewritten\t"docs/old.md"\t4567ef01\nverified: tree matches the before-snapshot\n')
+  ev(
+    id,
+    'restore.txt',
+    'removed\t"scripts/opencode_dogfood/sandbox/page.html"\nrewritten\t"README.md"\t0123abcd\nrewritten\t"docs/old.md"\t4567ef01\nverified: tree matches the before-snapshot\n',
+  )
   ev(id, 'test_before.txt', '$ node --test-reporter=tap t.test.mjs\nexit: 1\n--- stdout\nnot ok 1 - average\n')
   ev(id, 'test_after.txt', '$ node --test-reporter=tap t.test.mjs\nexit: 0\n--- stdout\nok 1 - average\n')
   ev(id, 'denied_tool_calls.json', '[]\n')

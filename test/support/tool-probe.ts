@@ -57,8 +57,14 @@ export function toolProblem(tool: ToolName): string | undefined {
   if (tool === 'bwrap') {
     const bwrap = onPath('bwrap')
     // Present is not enough: Ubuntu 24.04's AppArmor refuses its user namespace.
-    const r = bwrap ? spawnSync(bwrap, ['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--unshare-pid', '--', 'true'], { encoding: 'utf8', timeout: 10_000 }) : undefined
-    p = !bwrap ? 'bubblewrap (bwrap) is not on PATH' : r!.status === 0 ? undefined : `bwrap does not work here (${(r!.stderr || `exit ${r!.status}`).trim().split('\n')[0]})`
+    const r = bwrap
+      ? spawnSync(bwrap, ['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--unshare-pid', '--', 'true'], { encoding: 'utf8', timeout: 10_000 })
+      : undefined
+    p = !bwrap
+      ? 'bubblewrap (bwrap) is not on PATH'
+      : r!.status === 0
+        ? undefined
+        : `bwrap does not work here (${(r!.stderr || `exit ${r!.status}`).trim().split('\n')[0]})`
   } else if (tool === 'chromium') p = existsSync(CHROMIUM) || bundledBin() ? undefined : `${CHROMIUM} is missing and ${BUNDLED_PACKAGE} is not installed`
   else p = onPath('ssh-keygen') ? undefined : 'ssh-keygen is not on PATH'
   cache.set(tool, p)

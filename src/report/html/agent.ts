@@ -26,14 +26,15 @@ function inputText(input: unknown): string {
 }
 
 function stepHtml(s: Step, source: string): Html {
-  if (s.kind !== 'tool') return html`<li class="step ${s.kind}"><span class="who">${s.kind === 'text' ? 'said' : 'thought'}</span>${pre(s.text, { max: LIMITS.tool, source })}</li>`
+  if (s.kind !== 'tool')
+    return html`<li class="step ${s.kind}"><span class="who">${s.kind === 'text' ? 'said' : 'thought'}</span>${pre(s.text, { max: LIMITS.tool, source })}</li>`
   const cls = s.denied ? 'denied' : s.status === 'completed' ? 'ok' : s.status === 'error' ? 'err' : 'other'
   return html`<li class="step tool ${cls}">
 <div class="tool-head"><code class="tool-name">${s.tool}</code> <span class="badge ${cls}">${s.denied ? 'DENIED' : s.status}</span>${s.durationMs !== undefined ? html` <span class="dur">${ms(s.durationMs)}</span>` : ''}</div>
 <div class="io"><span class="label">input</span>${pre(inputText(s.input), { max: LIMITS.tool, source, empty: '(no input)' })}</div>
 ${s.error !== undefined ? html`<div class="io"><span class="label">${s.denied ? 'refused' : 'error'}</span>${pre(s.error, { max: LIMITS.tool, source })}</div>` : ''}${
-    s.output !== undefined ? html`<div class="io"><span class="label">output</span>${pre(s.output, { max: LIMITS.tool, source })}</div>` : ''
-  }
+  s.output !== undefined ? html`<div class="io"><span class="label">output</span>${pre(s.output, { max: LIMITS.tool, source })}</div>` : ''
+}
 </li>`
 }
 
@@ -57,8 +58,8 @@ ${c.error ? html`<p class="warn">error: ${c.error}</p>` : ''}
 ${c.prompt === undefined ? html`<p class="empty">(no user message in the transcript)</p>` : pre(c.prompt, { max: LIMITS.message, source, cls: 'text prompt', empty: '(empty prompt)' })}
 <h5>Timeline</h5>
 ${shown.length === 0 ? html`<p class="empty">(no step recorded)</p>` : html`<ol class="timeline">${shown.map((s) => stepHtml(s, source))}</ol>`}${
-    c.steps.length > shown.length ? cutNote({ shown: shown.length, total: c.steps.length, unit: 'entries' }, source) : ''
-  }
+  c.steps.length > shown.length ? cutNote({ shown: shown.length, total: c.steps.length, unit: 'entries' }, source) : ''
+}
 <h5>Answer</h5>
 ${c.answer.length === 0 ? html`<p class="empty">(no answer text)</p>` : html`<pre class="text answer">${answer.text}</pre>${answer.cut ? cutNote({ shown: answer.text.length, total: answer.total, unit: 'characters' }, source) : ''}`}
 </div>`

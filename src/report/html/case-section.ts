@@ -10,7 +10,6 @@ import { caseAnchor } from './names.js'
 import { asTokens } from './tokens.js'
 import { usageDetail } from '../tokens.js'
 
-
 /** A duration for a person: ms under a second, else seconds. */
 export function duration(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`
@@ -28,7 +27,13 @@ function verdictFacts(c: CaseView): Html {
   ]
   const tokens = asTokens(s.tokens)
   if (tokens) rows.push(['tokens and cost', usageDetail(tokens)])
-  if (r) rows.push(['model', r.model_id ?? '—'], ['transport', r.transport ?? '—'], ['commit', html`<code>${r.repo_commit}</code>`], ['result', html`<a href="${runHref(`cases/${s.case_id}.result.json`)}">cases/${s.case_id}.result.json</a>`])
+  if (r)
+    rows.push(
+      ['model', r.model_id ?? '—'],
+      ['transport', r.transport ?? '—'],
+      ['commit', html`<code>${r.repo_commit}</code>`],
+      ['result', html`<a href="${runHref(`cases/${s.case_id}.result.json`)}">cases/${s.case_id}.result.json</a>`],
+    )
   return html`<dl class="facts">${rows.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>${c.resultProblem ? html`<p class="warn">${c.resultProblem}</p>` : ''}`
 }
 

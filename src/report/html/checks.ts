@@ -50,7 +50,9 @@ export function checksSection(c: CaseView): Html {
 export function timingSection(c: CaseView): Html {
   const log = c.evidence.get('stdout.txt')
   return html`<p>case process: <strong>${c.summary.duration_ms} ms</strong> (start to verdict, measured by the suite)</p>${
-    log ? html`<h5>Case log <a class="file" href="${runHref(log.rel)}">stdout.txt</a></h5>${pre(evidenceText(c, 'stdout.txt') ?? '', { max: LIMITS.text, source: log.rel, cls: 'text log', empty: '(empty log)' })}` : ''
+    log
+      ? html`<h5>Case log <a class="file" href="${runHref(log.rel)}">stdout.txt</a></h5>${pre(evidenceText(c, 'stdout.txt') ?? '', { max: LIMITS.text, source: log.rel, cls: 'text log', empty: '(empty log)' })}`
+      : ''
   }`
 }
 

@@ -69,7 +69,7 @@ export function renderFileDiff(d: FileDiff, source: string): Html {
   return html`<div class="file-diff" data-path="${d.path}">
 <h5><code>${d.path}</code> <span class="stat"><span class="add">+${d.added}</span> <span class="del">−${d.removed}</span></span></h5>
 ${head.length > 0 ? html`<pre class="diff-head">${head.join('\n')}</pre>` : ''}${shown.length > 0 ? html`<pre class="diff">${shown.map((l) => html`<span class="${lineClass(l)}">${l}</span>`)}</pre>` : ''}${
-    d.body.length > shown.length ? cutNote({ shown: shown.length, total: d.body.length, unit: 'lines' }, source) : ''
-  }
+  d.body.length > shown.length ? cutNote({ shown: shown.length, total: d.body.length, unit: 'lines' }, source) : ''
+}
 </div>`
 }

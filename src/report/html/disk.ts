@@ -46,15 +46,29 @@ export function guardSection(c: CaseView): Html {
   const offending = c.summary.offending_paths ?? []
   const parts: Html[] = []
   if (violations.length > 0)
-    parts.push(html`<h5>Violations</h5>${table(['code', 'kind', 'area', 'path'], violations.map((r) => [html`<span class="badge err">${r[0] ?? ''}</span>`, r[1] ?? '', r[2] ?? '', code(r[3] ?? '')]), 'violations')}`)
+    parts.push(
+      html`<h5>Violations</h5>${table(
+        ['code', 'kind', 'area', 'path'],
+        violations.map((r) => [html`<span class="badge err">${r[0] ?? ''}</span>`, r[1] ?? '', r[2] ?? '', code(r[3] ?? '')]),
+        'violations',
+      )}`,
+    )
   else if (offending.length > 0) parts.push(html`<h5>Offending paths</h5><ul>${offending.map((p) => html`<li>${code(p)}</li>`)}</ul>`)
   parts.push(
     changes.length > 0
-      ? html`<h5>Changes the guard saw</h5>${table(['kind', 'area', 'path'], changes.map((r) => [r[0] ?? '', r[1] ?? '', code(r[2] ?? '')]))}`
+      ? html`<h5>Changes the guard saw</h5>${table(
+          ['kind', 'area', 'path'],
+          changes.map((r) => [r[0] ?? '', r[1] ?? '', code(r[2] ?? '')]),
+        )}`
       : html`<p class="empty">The guard saw no change in the tree or the repository.</p>`,
   )
   if (escaped.length > 0)
-    parts.push(html`<h5>Created outside the worktree (moved into the evidence)</h5>${table(['evidence', 'where it was made'], escaped.map((r) => [html`<a href="${runHref(`evidence/${c.summary.case_id}/${r[0]}`)}">${r[0]}</a>`, code(r[1] ?? '')]))}`)
+    parts.push(
+      html`<h5>Created outside the worktree (moved into the evidence)</h5>${table(
+        ['evidence', 'where it was made'],
+        escaped.map((r) => [html`<a href="${runHref(`evidence/${c.summary.case_id}/${r[0]}`)}">${r[0]}</a>`, code(r[1] ?? '')]),
+      )}`,
+    )
   return html`${parts}`
 }
 
@@ -67,17 +81,22 @@ export function diskSection(c: CaseView): Html {
   const items = tsvRows(evidenceText(c, 'items.txt') ?? '')
   const deleted = changes.filter((r) => r[0] === 'deleted').map((r) => r[2] ?? '')
   const parts: Html[] = []
-  if (diffs.length > 0) parts.push(html`<h5>Modified and deleted files (unified diff against the state before the case)</h5>${diffs.map((d) => renderFileDiff(d, diffFile!.rel))}`)
+  if (diffs.length > 0)
+    parts.push(html`<h5>Modified and deleted files (unified diff against the state before the case)</h5>${diffs.map((d) => renderFileDiff(d, diffFile!.rel))}`)
   else if (changes.some((r) => r[0] === 'modified' || r[0] === 'mode' || r[0] === 'type'))
-    parts.push(html`<p class="warn">Files were modified but this ledger has no changes.diff (written by opencode-dogfood since its HTML report): see guard_changes.txt.</p>`)
+    parts.push(
+      html`<p class="warn">Files were modified but this ledger has no changes.diff (written by opencode-dogfood since its HTML report): see guard_changes.txt.</p>`,
+    )
   if (items.length > 0) {
     parts.push(html`<h5>Created files</h5>`)
     for (const [name, p] of items) {
       const f = c.evidence.get(name)
       const body = f ? readHead(f.abs, LIMITS.item * 4) : undefined
-      parts.push(html`<div class="created"><h5><code>${p ?? ''}</code> <span class="note">kept as <a href="${runHref(`evidence/${id}/${name}`)}">${name}</a>${f ? `, ${f.bytes} bytes` : ' (not captured)'}</span></h5>${
-        body ? (body.binary ? html`<p class="empty">(binary file)</p>` : pre(body.text, { max: LIMITS.item, source: f!.rel, cls: 'text file' })) : ''
-      }</div>`)
+      parts.push(
+        html`<div class="created"><h5><code>${p ?? ''}</code> <span class="note">kept as <a href="${runHref(`evidence/${id}/${name}`)}">${name}</a>${f ? `, ${f.bytes} bytes` : ' (not captured)'}</span></h5>${
+          body ? (body.binary ? html`<p class="empty">(binary file)</p>` : pre(body.text, { max: LIMITS.item, source: f!.rel, cls: 'text file' })) : ''
+        }</div>`,
+      )
     }
   } else {
     const created = changes.filter((r) => r[0] === 'created')
@@ -97,6 +116,11 @@ export function restoreSection(c: CaseView): Html {
   const records = tsvRows(lines.filter((l) => !l.startsWith('verified:')).join('\n'))
   const ok = verified?.includes('tree matches the before-snapshot') ?? false
   return html`<p class="${ok ? 'okline' : 'warn'}">${verified ?? 'no verification line in restore.txt'}</p>${
-    records.length > 0 ? table(['action', 'path', 'detail'], records.map((r) => [html`<span class="badge ${r[0] === 'unrestorable' ? 'err' : 'ok'}">${r[0] ?? ''}</span>`, code(r[1] ?? ''), r[2] ?? ''])) : ''
+    records.length > 0
+      ? table(
+          ['action', 'path', 'detail'],
+          records.map((r) => [html`<span class="badge ${r[0] === 'unrestorable' ? 'err' : 'ok'}">${r[0] ?? ''}</span>`, code(r[1] ?? ''), r[2] ?? '']),
+        )
+      : ''
   }`
 }

@@ -1,7 +1,7 @@
 // HTML built by a tagged template that escapes every value it is given unless
 // the value is itself built by the template (Html). Agent text, file content
 // and paths therefore can only ever become text: there is no other way into
-// the page than through escape().
+// the page than through escapeHtml().
 
 /** A piece of markup that has already been escaped or built from escaped parts. */
 export class Html {
@@ -14,7 +14,7 @@ export class Html {
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 
 /** Text as HTML text or a double- or single-quoted attribute value. */
-export function escape(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ENTITIES[c])
 }
 
@@ -22,7 +22,7 @@ function piece(v: unknown): string {
   if (v instanceof Html) return v.value
   if (v === undefined || v === null || v === false) return ''
   if (Array.isArray(v)) return v.map(piece).join('')
-  return escape(String(v))
+  return escapeHtml(String(v))
 }
 
 /** The template tag: `html\`<td>${text}</td>\`` escapes `text`; Html values, and arrays of them, go in as they are. */

@@ -9,7 +9,22 @@ import { asTokens } from './tokens.js'
 import { formatCost, usageDetail } from '../tokens.js'
 
 /** Fields of run_summary.json the header shows by name; any other field is listed as it is. */
-const KNOWN = new Set(['schema_id', 'schema_version', 'run_id', 'repo_commit', 'total_cases', 'passed', 'failed', 'skipped', 'final_verdict', 'stop_reason', 'containment', 'cases', 'model', 'tokens'])
+const KNOWN = new Set([
+  'schema_id',
+  'schema_version',
+  'run_id',
+  'repo_commit',
+  'total_cases',
+  'passed',
+  'failed',
+  'skipped',
+  'final_verdict',
+  'stop_reason',
+  'containment',
+  'cases',
+  'model',
+  'tokens',
+])
 
 function valueText(v: unknown): string {
   return typeof v === 'string' ? v : JSON.stringify(v, null, 2)
@@ -50,7 +65,12 @@ export function runHeader(run: RunView, origin: 'run' | 'cli' = 'cli'): Html {
     ['containment', s.containment ?? 'not recorded'],
     ...(roots.length > 0
       ? roots.map((k) => [`ledger root (${k})`, html`<code class="hash">${valueText(s[k])}</code>`] as [string, Html])
-      : [['ledger root', html`<span class="empty">${origin === 'run' ? 'sealed into run_summary.json after this page was written (the root covers this page)' : 'none in run_summary.json'}</span>`] as [string, Html]]),
+      : [
+          [
+            'ledger root',
+            html`<span class="empty">${origin === 'run' ? 'sealed into run_summary.json after this page was written (the root covers this page)' : 'none in run_summary.json'}</span>`,
+          ] as [string, Html],
+        ]),
     ['OpenCode', version ?? 'unknown (no health.json in this run)'],
     ['model', models.length > 0 ? models.join(', ') : 'unknown (no case ran)'],
     ['transport', transports.length > 0 ? transports.join(', ') : '—'],

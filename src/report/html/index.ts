@@ -57,11 +57,15 @@ export function reportToFile(runDirArg: string, outArg: string | undefined, cwd:
   const runDir = path.resolve(cwd, runDirArg)
   const run = loadRun(runDir)
   const out = path.resolve(cwd, outArg ?? `${run.summary.run_id ?? path.basename(runDir)}.report.html`)
-  if (existsSync(out) && statSync(out).isDirectory()) throw new InputError('--out', `${out} is a directory; give a file name, e.g. ${path.join(out, 'report.html')}`)
+  if (existsSync(out) && statSync(out).isDirectory())
+    throw new InputError('--out', `${out} is a directory; give a file name, e.g. ${path.join(out, 'report.html')}`)
   const realRun = realpathSync(runDir)
   const realOutDir = existsSync(path.dirname(out)) ? realpathSync(path.dirname(out)) : path.dirname(out)
   if (inside(realRun, path.join(realOutDir, path.basename(out))))
-    throw new InputError('--out', `${out} is inside the ledger ${runDir}, which stays as the run sealed it (its report.html has a sidecar); write the report outside the RUN folder`)
+    throw new InputError(
+      '--out',
+      `${out} is inside the ledger ${runDir}, which stays as the run sealed it (its report.html has a sidecar); write the report outside the RUN folder`,
+    )
   writeFileAtomic(out, renderPage(run, 'cli'))
   return out
 }

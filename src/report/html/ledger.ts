@@ -98,7 +98,8 @@ function readResult(runDir: string, c: CaseSummary): Pick<CaseView, 'result' | '
  * not a RUN folder.
  */
 export function loadRun(runDir: string, summary?: RunSummary): RunView {
-  if (!existsSync(runDir) || !statSync(runDir).isDirectory()) throw new InputError('RUN_DIR', `${runDir} is not a directory; give a RUN_XXXX folder of a ledger`)
+  if (!existsSync(runDir) || !statSync(runDir).isDirectory())
+    throw new InputError('RUN_DIR', `${runDir} is not a directory; give a RUN_XXXX folder of a ledger`)
   let s: RunSummary | undefined = summary
   if (!s) {
     const file = path.join(runDir, 'run_summary.json')

@@ -53,7 +53,16 @@ function toolStep(p: Json): ToolStep {
   const error = str(state.error)
   const start = num(time.start)
   const end = num(time.end)
-  return { kind: 'tool', tool: String(p.tool ?? 'unknown'), status, input: state.input, output: str(state.output), error, denied: isDenied(status, error), durationMs: start !== undefined && end !== undefined ? end - start : undefined }
+  return {
+    kind: 'tool',
+    tool: String(p.tool ?? 'unknown'),
+    status,
+    input: state.input,
+    output: str(state.output),
+    error,
+    denied: isDenied(status, error),
+    durationMs: start !== undefined && end !== undefined ? end - start : undefined,
+  }
 }
 
 function callView(raw: unknown): CallView {
@@ -80,7 +89,15 @@ function callView(raw: unknown): CallView {
     for (const t of c.tools) {
       const u = obj(t)
       const status = String(u.status ?? 'unknown')
-      steps.push({ kind: 'tool', tool: String(u.tool ?? 'unknown'), status, input: u.input, output: str(u.output), error: str(u.error), denied: isDenied(status, str(u.error)) })
+      steps.push({
+        kind: 'tool',
+        tool: String(u.tool ?? 'unknown'),
+        status,
+        input: u.input,
+        output: str(u.output),
+        error: str(u.error),
+        denied: isDenied(status, str(u.error)),
+      })
     }
   }
   return {

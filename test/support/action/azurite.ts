@@ -32,7 +32,18 @@ export async function startAzurite(): Promise<Azurite> {
     let log = ''
     const child: ChildProcess = spawn(
       process.execPath,
-      [main, '--blobHost', '127.0.0.1', '--blobPort', String(port), '--inMemoryPersistence', '--disableTelemetry', '--skipApiVersionCheck', '--loose', '--silent'],
+      [
+        main,
+        '--blobHost',
+        '127.0.0.1',
+        '--blobPort',
+        String(port),
+        '--inMemoryPersistence',
+        '--disableTelemetry',
+        '--skipApiVersionCheck',
+        '--loose',
+        '--silent',
+      ],
       // In memory; anything it still writes lands in its own temp cwd.
       { cwd: location, stdio: ['ignore', 'pipe', 'pipe'] },
     )

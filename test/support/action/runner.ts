@@ -95,5 +95,8 @@ export async function runStep(opts: StepOptions): Promise<StepResult> {
 
 /** Workflow commands the step printed (::warning::, ::error::, ::notice::, ::add-mask::). */
 export function commands(stdout: string, kind: string): string[] {
-  return stdout.split('\n').filter((l) => l.startsWith(`::${kind}`)).map((l) => l.replace(/^::[^:]*::/, ''))
+  return stdout
+    .split('\n')
+    .filter((l) => l.startsWith(`::${kind}`))
+    .map((l) => l.replace(/^::[^:]*::/, ''))
 }

@@ -18,7 +18,10 @@ export function passingRun(): RunSummary {
     reason: `${c.purpose}: as expected`,
     offending_paths: [],
     // Tokens as OpenCode reports them (T1C03 never reaches the model).
-    tokens: c.id === 'T1C03' ? { input: 0, output: 0, reasoning: 0, cache_read: 0, cache_write: 0, total: 0, cost: 0 } : { input: 2000 + i * 10, output: 40 + i, reasoning: 0, cache_read: 100, cache_write: 0, total: 2140 + i * 11, cost: 0.00221 + i * 0.000014 },
+    tokens:
+      c.id === 'T1C03'
+        ? { input: 0, output: 0, reasoning: 0, cache_read: 0, cache_write: 0, total: 0, cost: 0 }
+        : { input: 2000 + i * 10, output: 40 + i, reasoning: 0, cache_read: 100, cache_write: 0, total: 2140 + i * 11, cost: 0.00221 + i * 0.000014 },
   }))
   return { ...buildSummary('RUN_0001', COMMIT, cases), model: 'dogfood/scripted', opencode_version: '1.18.33', ledger_root: '5e'.repeat(32) }
 }
@@ -40,7 +43,16 @@ export function safetyStopRun(): RunSummary {
         reason: 'wrote outside the write allowlist: src/app.ts, README.md | a <b>pipe</b> in the reason',
         offending_paths: ['src/app.ts', 'README.md'],
       }
-    return { case_id: c.id, stage: c.stage, expected_outcome: c.expected_outcome, actual_outcome: null, status: 'SKIPPED', failure_code: null, duration_ms: 0, reason: stop }
+    return {
+      case_id: c.id,
+      stage: c.stage,
+      expected_outcome: c.expected_outcome,
+      actual_outcome: null,
+      status: 'SKIPPED',
+      failure_code: null,
+      duration_ms: 0,
+      reason: stop,
+    }
   })
   return buildSummary('RUN_0002', COMMIT, cases, stop)
 }

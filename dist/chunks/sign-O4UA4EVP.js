@@ -1,0 +1,37 @@
+import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
+import {
+  SIGNATURE_FILE,
+  SIGNATURE_NAMESPACE,
+  SUMMARY_FILE,
+  SignKeyError,
+  SigningError,
+  SshKeygenMissingError,
+  canonicalKeyText,
+  checkSignKey,
+  inspectPrivateKey,
+  parseSignKeyContent,
+  requireSshKeygen,
+  signSummary,
+  sshKeygen,
+  verifySignature
+} from "./chunk-OSR6QGIA.js";
+import "./chunk-UJXVBKO4.js";
+import "./chunk-YVTE5AOK.js";
+import "./chunk-O4YGU3GG.js";
+import "./chunk-LHSCZ3D7.js";
+export {
+  SIGNATURE_FILE,
+  SIGNATURE_NAMESPACE,
+  SUMMARY_FILE,
+  SignKeyError,
+  SigningError,
+  SshKeygenMissingError,
+  canonicalKeyText,
+  checkSignKey,
+  inspectPrivateKey,
+  parseSignKeyContent,
+  requireSshKeygen,
+  signSummary,
+  sshKeygen,
+  verifySignature
+};
