@@ -21,7 +21,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 async function help() {
-  const RUN_OPTIONS_HELP = (await import("./chunks/option-docs-NXWTCPSM.js")).runOptionsHelp();
+  const RUN_OPTIONS_HELP = (await import("./chunks/option-docs-BCBIVA4Z.js")).runOptionsHelp();
   return `opencode-dogfood \u2014 validate the OpenCode coding agent before it works on your repository
 
 Usage:
@@ -37,6 +37,14 @@ Usage:
                                         what changed between two runs, case by case (status, code,
                                         reason, evidence beyond times, ids, ports and temp paths);
                                         exit 0 when none, 1 when some
+  opencode-dogfood compare RUN_DIR... [--allow-different-cases] [--json] [--markdown FILE]
+                                        one table across runs (models, OpenCode versions): a row per
+                                        case, a column per run \u2014 pass rate over attempts, median
+                                        latency, tokens, cost \u2014 and the flips against the first run;
+                                        every run's ledger is verified first (a run that does not is
+                                        refused), runs of different case sets are refused unless
+                                        --allow-different-cases; exit 1 when a case got worse than in
+                                        the first run (a baseline gate), 0 when none did, 2 when refused
   opencode-dogfood init [DIR]           scaffold the sandbox fixtures the cases need (default: .)
   opencode-dogfood demo                 the full hermetic suite on a throwaway repository (npm run dogfood)
   opencode-dogfood bench                the suite against its floor, same warm server (npm run bench)
@@ -50,21 +58,21 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-J3BTQAX7.js");
+  const { progressLine } = await import("./chunks/demo-CJ3VCU73.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
-  const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import("./chunks/inputs-ZYEYW5RQ.js");
+  const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import("./chunks/inputs-7KTTDEDD.js");
   const stringOptions = new Set(
     Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k)
   );
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-AKM3WBEK.js");
-  const { verdictTable } = await import("./chunks/table-OLVZEUZO.js");
+  const { runSuite } = await import("./chunks/run-WZDTYXF5.js");
+  const { verdictTable } = await import("./chunks/table-MWJOFXNC.js");
   const settings = parseRunSettings(values, process.cwd());
   const opts = engineOptions(settings);
   const junitFile = settings.junitPath;
-  const junit = junitFile !== void 0 ? await import("./chunks/junit-FUSVKZ3V.js") : void 0;
+  const junit = junitFile !== void 0 ? await import("./chunks/junit-JQD2YOXA.js") : void 0;
   const interrupt = interruptOnSignals((line) => process.stderr.write(`opencode-dogfood: ${line}
 `));
   const outcome = await runSuite({ ...opts, onProgress: await printProgress(), interrupt: interrupt.signal });
@@ -100,7 +108,7 @@ async function cmdVerify(argv) {
   if (positionals.length !== 1) throw new InputError("verify", "give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001");
   if (values.root !== void 0 && !/^[0-9a-f]{64}$/.test(values.root))
     throw new InputError("--root", `'${values.root}' is not a ledger root; give the 64 hex digits the run printed ('ledger root: \u2026')`);
-  const { runState, verifyRun } = await import("./chunks/verify-ZYLITEP7.js");
+  const { runState, verifyRun } = await import("./chunks/verify-HDNCIFAR.js");
   const dir = positionals[0];
   const runDir = path.resolve(dir);
   const state = runState(runDir);
@@ -139,7 +147,7 @@ async function cmdReport(argv) {
   const { values, positionals } = parseArgs({ args: argv, options: { out: { type: "string" } }, strict: true, allowPositionals: true });
   if (positionals.length !== 1)
     throw new InputError("report", "give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001 (and optionally --out FILE)");
-  const { reportToFile } = await import("./chunks/html-OBV6MZLU.js");
+  const { reportToFile } = await import("./chunks/html-3F3SY73Z.js");
   const file = reportToFile(positionals[0], values.out, process.cwd());
   process.stdout.write(`report: ${file}
 `);
@@ -163,7 +171,7 @@ var PARENT_POLL_MS = 250;
 async function cmdCase(argv) {
   const [ctxFile, pidFile, waitArg] = argv;
   if (pidFile) writeFileSync(pidFile, String(process.pid));
-  const loading = import("./chunks/run-case-ZMVY2ZTV.js");
+  const loading = import("./chunks/run-case-EJYSVGCA.js");
   loading.catch(() => {
   });
   const waitMs = Number(waitArg ?? 0);
@@ -228,13 +236,15 @@ async function main(argv) {
       case "report":
         return await cmdReport(rest);
       case "diff":
-        return (await import("./chunks/diff-Z2WV32IV.js")).diffCommand(rest);
+        return (await import("./chunks/diff-25G7EYVD.js")).diffCommand(rest);
+      case "compare":
+        return (await import("./chunks/command-D6KBMQ3J.js")).compareCommand(rest, process.cwd());
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-J3BTQAX7.js")).runDemo(rest);
+        return await (await import("./chunks/demo-CJ3VCU73.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-UVH4OQ6G.js")).runBench(rest);
+        return await (await import("./chunks/bench-4ZGCBP42.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {
@@ -243,7 +253,7 @@ async function main(argv) {
         return 0;
       }
       default:
-        throw new InputError("command", `unknown command '${cmd}'; allowed: run, verify, report, diff, init, demo, bench (see --help)`);
+        throw new InputError("command", `unknown command '${cmd}'; allowed: run, verify, report, diff, compare, init, demo, bench (see --help)`);
     }
   } catch (e) {
     if (e instanceof InputError || e instanceof PreflightError) {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The command line: `opencode-dogfood run|verify|report|init|demo|bench`. It only
+// The command line: `opencode-dogfood run|verify|report|diff|compare|init|demo|bench`. It only
 // parses, validates and orchestrates; the engine lives in suite/, cases/,
 // guard/, ledger/ and opencode/.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
@@ -31,6 +31,14 @@ Usage:
                                         what changed between two runs, case by case (status, code,
                                         reason, evidence beyond times, ids, ports and temp paths);
                                         exit 0 when none, 1 when some
+  opencode-dogfood compare RUN_DIR... [--allow-different-cases] [--json] [--markdown FILE]
+                                        one table across runs (models, OpenCode versions): a row per
+                                        case, a column per run — pass rate over attempts, median
+                                        latency, tokens, cost — and the flips against the first run;
+                                        every run's ledger is verified first (a run that does not is
+                                        refused), runs of different case sets are refused unless
+                                        --allow-different-cases; exit 1 when a case got worse than in
+                                        the first run (a baseline gate), 0 when none did, 2 when refused
   opencode-dogfood init [DIR]           scaffold the sandbox fixtures the cases need (default: .)
   opencode-dogfood demo                 the full hermetic suite on a throwaway repository (npm run dogfood)
   opencode-dogfood bench                the suite against its floor, same warm server (npm run bench)
@@ -237,6 +245,8 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdReport(rest)
       case 'diff':
         return (await import('./ledger/diff.js')).diffCommand(rest)
+      case 'compare':
+        return (await import('./compare/command.js')).compareCommand(rest, process.cwd())
       case 'init':
         return await cmdInit(rest)
       case 'demo':
@@ -251,7 +261,7 @@ export async function main(argv: string[]): Promise<number> {
         return 0
       }
       default:
-        throw new InputError('command', `unknown command '${cmd}'; allowed: run, verify, report, diff, init, demo, bench (see --help)`)
+        throw new InputError('command', `unknown command '${cmd}'; allowed: run, verify, report, diff, compare, init, demo, bench (see --help)`)
     }
   } catch (e) {
     if (e instanceof InputError || e instanceof PreflightError) {

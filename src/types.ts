@@ -65,6 +65,23 @@ export interface EvidenceEntry {
   bytes: number
 }
 
+/**
+ * Tokens and cost OpenCode reported for a case's (or a run's) assistant
+ * messages (its AssistantMessage info: tokens.input/output/reasoning,
+ * tokens.cache.read/write, cost in US dollars as the provider's price table
+ * gives it). `total` is the sum of the five token counts.
+ */
+export interface TokenUsage {
+  input: number
+  output: number
+  reasoning: number
+  cache_read: number
+  cache_write: number
+  total: number
+  /** US dollars. */
+  cost: number
+}
+
 export interface CaseSummary {
   case_id: string
   stage: Stage
@@ -80,6 +97,8 @@ export interface CaseSummary {
   result_sha256?: string
   /** --repeat: how many attempts passed of how many (the case passes only when all did). */
   attempts?: { passed: number; total: number }
+  /** Tokens and cost of the case's agent calls (all attempts under --repeat); evidence/<ID>/tokens.json itemises them. */
+  tokens?: TokenUsage
 }
 
 export interface RunSummary {
@@ -97,5 +116,11 @@ export interface RunSummary {
   containment?: string
   /** sha256 over every file of the run but the summary (src/ledger/root.ts; README "The ledger root"). */
   ledger_root?: string
+  /** The model the run's cases used (provider/model). */
+  model?: string
+  /** The OpenCode version the run talked to (its server's, or its binary's). */
+  opencode_version?: string
+  /** The cases' tokens and cost added up (an added field: the plan packet's fields are unchanged). */
+  tokens?: TokenUsage
   cases: CaseSummary[]
 }

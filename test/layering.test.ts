@@ -28,6 +28,8 @@ const MAY_USE: Record<string, readonly string[]> = {
   opencode: [],
   'scripted-model': [],
   report: ['ledger'],
+  // `compare RUN_DIR...`: reads verified ledgers (through the guard's reader), OpenCode's usage figures, the reports' formats.
+  compare: ['guard', 'ledger', 'opencode', 'report'],
   sandbox: ['guard', 'opencode'],
   cases: ['guard', 'ledger', 'opencode', 'scripted-model', 'report', 'sandbox'],
   suite: ['guard', 'ledger', 'opencode', 'scripted-model', 'report', 'sandbox', 'cases'],

@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { CaseResult, RunSummary } from '../src/types.js'
+import type { CaseResult, RunSummary, TokenUsage } from '../src/types.js'
 import { cliAsync, fixtureRepo, git, ledgerDir, type CliResult } from './support/repo.js'
 
 describe('--repeat 3 with an agent that fails one attempt in three', () => {
@@ -66,5 +66,26 @@ describe('--repeat 3 with an agent that fails one attempt in three', () => {
     const v = await cliAsync(['verify', runDir()])
     expect(v.status, v.stdout).toBe(0)
     expect(git(wt, 'status', '--porcelain', '--untracked-files=all')).toBe('')
+  })
+
+  it("the case's tokens and cost are its attempts' added up; compare gives its pass rate over the attempts and their median latency", async () => {
+    const c = summary.cases[0]
+    const file = JSON.parse(readFileSync(path.join(runDir(), 'evidence', 'T2B88', 'tokens.json'), 'utf8')) as {
+      total: TokenUsage
+      attempts: (TokenUsage & { attempt: number })[]
+    }
+    expect(file.attempts.map((a) => a.attempt)).toEqual([1, 2, 3])
+    for (const a of file.attempts) expect(a.total).toBeGreaterThan(0)
+    for (const k of ['input', 'output', 'total'] as const) expect(file.attempts.reduce((n, a) => n + a[k], 0)).toBe(c.tokens![k])
+    expect(file.total).toEqual(c.tokens)
+    expect(summary.tokens).toEqual(c.tokens)
+    const durations = (JSON.parse(readFileSync(path.join(runDir(), 'evidence', 'T2B88', 'attempts.json'), 'utf8')) as { duration_ms: number }[])
+      .map((a) => a.duration_ms)
+      .sort((a, b) => a - b)
+    const cmp = await cliAsync(['compare', runDir(), runDir(), '--json'])
+    expect(cmp.status, cmp.stderr).toBe(0)
+    const cell = JSON.parse(cmp.stdout).rows[0].cells[0]
+    expect(cell).toMatchObject({ status: 'FAIL', passed: 2, attempts: 3, median_ms: durations[1], tokens: c.tokens })
+    expect(cell.pass_rate).toBeCloseTo(2 / 3, 9)
   })
 })

@@ -2,7 +2,7 @@
 import type { Canary } from '../guard/canary.js'
 import type { Containment } from '../sandbox/mechanism.js'
 import type { ContainmentPolicy } from '../sandbox/policy.js'
-import type { Role, Transport } from '../types.js'
+import type { Role, TokenUsage, Transport } from '../types.js'
 import type { CaseDef } from './catalog.js'
 
 export interface CaseContext {
@@ -19,6 +19,8 @@ export interface CaseContext {
   writeAllowlist: string[]
   deletionAllowlist: string[]
   latencyBudgetMs: number
+  /** --case-token-budget: tokens the case's agent calls may use in all; past it the case ends (CLIFAIL, with the reason). */
+  caseTokenBudget?: number
   /** Evidence size limit, bytes (guard/reader.ts): content past it is recorded by size and sha256. */
   evidenceMaxBytes: number
   caseTimeoutMs: number
@@ -66,4 +68,6 @@ export interface CaseVerdict {
   transport: Transport
   repo_commit: string
   offending_paths: string[]
+  /** What OpenCode reported for the case's assistant messages (also evidence/<ID>/tokens.json). */
+  tokens?: TokenUsage
 }

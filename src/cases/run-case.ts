@@ -22,6 +22,7 @@ import { agentFor, permissionFor } from '../opencode/config.js'
 import { cliTransport } from '../opencode/cli-transport.js'
 import { sdkTransport } from '../opencode/sdk-transport.js'
 import type { AgentTransport, PromptResult } from '../opencode/transport.js'
+import { messagesUsage, sumUsage } from '../opencode/usage.js'
 import { caseTag } from '../scripted-model/script.js'
 import { redact, secretValues } from '../secrets.js'
 import { STAGES, type FailureCode } from '../types.js'
@@ -141,6 +142,8 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
   evidence('repo_commit.txt', repoCommit + '\n')
   evidence('worktree_check.txt', formatWorktreeCheck(wt))
   log(`worktree check: ${wt.is_worktree ? 'isolated worktree' : 'not a worktree'} (${wt.directory})`)
+  /** Tokens and cost of every agent call so far (OpenCode's own figures). */
+  const usage = () => sumUsage(transcripts.map((t) => messagesUsage(t.result.messages)))
   const verdict = (o: Outcome, offending: string[] = []): CaseVerdict => ({
     actual_outcome: o.actual,
     failure_code: o.code ?? null,
@@ -149,6 +152,7 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
     transport: ctx.transport,
     repo_commit: repoCommit,
     offending_paths: offending,
+    tokens: usage(),
   })
 
   // Prevention (what OpenCode was told to deny) and detection (what the gates allow), as evidence.
@@ -194,6 +198,9 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
         const model = opts?.model ?? ctx.model
         log(`prompt → ${model} via ${transport.name} (agent ${agentFor(c.prevention)}, budget ${opts?.budgetMs ?? ctx.latencyBudgetMs} ms)`)
         const signal = interruption.signal
+        // --case-token-budget holds for the case as a whole: each call gets what the calls before it left.
+        const spent = transcripts.find((t) => t.result.overBudget)?.result.overBudget
+        const tokenBudget = ctx.caseTokenBudget === undefined ? undefined : ctx.caseTokenBudget - usage().total
         const result: PromptResult = signal.aborted
           ? {
               text: '',
@@ -204,14 +211,18 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
               messages: [],
               interrupted: String(signal.reason),
             }
-          : await transport.prompt({
-              directory: ctx.workDir,
-              model,
-              agent: agentFor(c.prevention),
-              text: body,
-              budgetMs: opts?.budgetMs ?? ctx.latencyBudgetMs,
-              signal,
-            })
+          : spent
+            ? { text: '', tools: [], timedOut: false, error: `not sent: ${spent}`, durationMs: 0, messages: [], overBudget: spent }
+            : await transport.prompt({
+                directory: ctx.workDir,
+                model,
+                agent: agentFor(c.prevention),
+                text: body,
+                budgetMs: opts?.budgetMs ?? ctx.latencyBudgetMs,
+                signal,
+                tokenBudget,
+              })
+        if (result.overBudget && result.messages.length > 0) log(`${result.overBudget}: the session was aborted`)
         transcripts.push({ label: model, result })
         // No process of the agent's outlives its turn (a `setsid nohup … &` included).
         await endLeftovers()
@@ -230,6 +241,11 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
     }
     // An interrupted case proved nothing, whatever its check concluded.
     if (interruption.signal.aborted) outcome = { actual: 'FAIL', code: 'CLIFAIL', reason: String(interruption.signal.reason) }
+    else {
+      // So did one ended for its tokens (--case-token-budget): its reason says so.
+      const over = transcripts.find((t) => t.result.overBudget)?.result.overBudget
+      if (over) outcome = { actual: 'FAIL', code: 'CLIFAIL', reason: `${over} (--case-token-budget): the case was ended` }
+    }
   }
   if (!guardResult) await endLeftovers()
   guardResult ??= await guard.check()
@@ -343,6 +359,14 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
     log(`moved ${moved.length} file(s) the agent created outside the worktree into the evidence`)
   }
 
+  // Tokens and cost OpenCode reported, call by call (every executed case has the file: zeros when the agent was never called).
+  const calls = transcripts.map((t) => ({
+    model: t.label,
+    session_id: t.result.sessionId ?? null,
+    ...messagesUsage(t.result.messages),
+    ...(t.result.overBudget ? { over_budget: t.result.overBudget } : {}),
+  }))
+  evidence('tokens.json', JSON.stringify({ total: usage(), budget: ctx.caseTokenBudget ?? null, calls }, null, 2) + '\n')
   // The transcript of every agent call of the case.
   if (transcripts.length > 0) {
     const file = path.join(ctx.agentCallsDir, `${c.id}.json`)

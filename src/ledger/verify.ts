@@ -147,6 +147,18 @@ function check(runDir: string, opts: VerifyOptions, problems: string[]): string[
   const verdict = summary.failed === 0 && summary.skipped === 0 && summary.total_cases > 0 ? 'PASS' : 'FAIL'
   if (summary.final_verdict !== verdict) problems.push(`run_summary.json: final_verdict ${summary.final_verdict}, the counts say ${verdict}`)
 
+  // 2a. Tokens (an added field): the run's total is its cases' figures added up.
+  if (summary.tokens && typeof summary.tokens === 'object') {
+    const of = (c: unknown, k: string) =>
+      c && typeof c === 'object' && typeof (c as Record<string, unknown>)[k] === 'number' ? (c as Record<string, number>)[k] : 0
+    for (const k of ['input', 'output', 'reasoning', 'cache_read', 'cache_write', 'total', 'cost']) {
+      const sum = summary.cases.reduce((n, c) => n + of(c?.tokens, k), 0)
+      const said = of(summary.tokens, k)
+      // Costs are rounded to 1e-10 dollars at each addition (opencode/usage.ts): a difference past 1e-8 is no rounding.
+      if (k === 'cost' ? Math.abs(sum - said) > 1e-8 : sum !== said) problems.push(`run_summary.json: tokens.${k} is ${said}, the cases add up to ${sum}`)
+    }
+  }
+
   // 2b. The root: the summary's, recomputed from the files, and the published one.
   const recomputed = ledgerRoot(runDir)
   if (typeof summary.ledger_root !== 'string' || !ROOT_PATTERN.test(summary.ledger_root))

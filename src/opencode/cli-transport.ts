@@ -6,6 +6,7 @@ import { createOpencodeClient } from '@opencode-ai/sdk'
 import { sdkTransport } from './sdk-transport.js'
 import { authHeaders, SERVER_PASSWORD_ENV } from './server.js'
 import { sessionIds, watchRetries } from './retry-watch.js'
+import { overTokenBudget } from './usage.js'
 import { assistantText, toolUses, type AgentTransport, type PromptRequest, type PromptResult } from './transport.js'
 
 /** How long opencode run may take to exit once its session is idle (and to show a session after it was ended), ms. */
@@ -102,6 +103,8 @@ export function cliTransport(baseUrl: string, binary: string, env: NodeJS.Proces
         sessionStopped = true
       }
       const messages = sessionId ? ((await client.session.messages({ path: { id: sessionId }, query })).data ?? []) : []
+      // `opencode run` is not watched turn by turn: its session's tokens are held to the budget when it ends.
+      const overBudget = overTokenBudget(messages, req.tokenBudget)
       const lastError = (messages.at(-1) as { info?: { error?: unknown } } | undefined)?.info?.error
       const error = interrupted
         ? `interrupted: ${interrupted}`
@@ -125,6 +128,7 @@ export function cliTransport(baseUrl: string, binary: string, env: NodeJS.Proces
         messages,
         ...watch.state(),
         ...(interrupted ? { interrupted } : {}),
+        ...(overBudget ? { overBudget } : {}),
       }
     },
   }

@@ -6,6 +6,12 @@ import type { Prevention, Role } from '../types.js'
 export const SCRIPTED_PROVIDER = 'dogfood'
 export const SCRIPTED_MODEL = 'scripted'
 export const SCRIPTED_KEY_ENV = 'DOGFOOD_SCRIPTED_KEY'
+/**
+ * The scripted model's price, dollars per million tokens (OpenCode's `cost`
+ * of a model): made up, but not zero, so that the cost OpenCode computes from
+ * the usage the scripted model reports is tested offline like a real one.
+ */
+export const SCRIPTED_COST = { input: 1, output: 4, cache_read: 0.1, cache_write: 1.25 }
 
 export function agentFor(prevention: Prevention): string {
   return `dogfood-${prevention}`
@@ -86,7 +92,7 @@ export function buildConfig(input: ConfigInput): Record<string, unknown> {
       npm: '@ai-sdk/openai-compatible',
       name: 'opencode-dogfood scripted model',
       options: { baseURL: input.scriptedUrl, apiKey: `{env:${key}}` },
-      models: { [SCRIPTED_MODEL]: { name: 'Scripted (deterministic, offline)', tool_call: true } },
+      models: { [SCRIPTED_MODEL]: { name: 'Scripted (deterministic, offline)', tool_call: true, cost: SCRIPTED_COST } },
     })
     provider[SCRIPTED_PROVIDER] = scripted(SCRIPTED_KEY_ENV)
     for (const r of input.roles) {

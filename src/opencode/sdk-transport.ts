@@ -6,6 +6,7 @@ import { authHeaders, health } from './server.js'
 import { assistantText, toolUses, type AgentTransport, type PromptRequest, type PromptResult, type Registry } from './transport.js'
 import { splitModel } from './config.js'
 import { retryDecision } from './provider-fault.js'
+import { overTokenBudget } from './usage.js'
 
 const POLL_MS = 100
 /** How long an aborted session may take to settle, ms (a cold server starts the prompt late). */
@@ -73,6 +74,7 @@ export function sdkTransport(baseUrl: string, password?: string): AgentTransport
       let finalStatus: string | undefined
       let stoppedEarly: string | undefined
       let interrupted: string | undefined
+      let overBudget: string | undefined
       for (;;) {
         const [r, st] = await Promise.all([client.session.messages({ path: { id }, query }), client.session.status({ query })])
         messages = r.data ?? messages
@@ -82,6 +84,8 @@ export function sdkTransport(baseUrl: string, password?: string): AgentTransport
           retries.push({ attempt: Number(status.attempt), message: String(status.message ?? ''), next: Number(status.next ?? 0), seen_at: Date.now() })
         }
         if (finished(messages as MessageLike[])) break
+        overBudget = overTokenBudget(messages, req.tokenBudget)
+        if (overBudget) break
         if (req.signal?.aborted) {
           interrupted = String(req.signal.reason ?? 'interrupted')
           break
@@ -100,13 +104,19 @@ export function sdkTransport(baseUrl: string, password?: string): AgentTransport
         await sleep(POLL_MS)
       }
       let sessionStopped: boolean | undefined
-      if (timedOut || stoppedEarly || interrupted) {
+      if (timedOut || stoppedEarly || interrupted || overBudget) {
         // Interrupted, the whole run must stop within seconds: a shorter wait for the session to settle.
         sessionStopped = await stopSession(id, req.directory, interrupted ? 1000 : STOP_WAIT_MS)
         messages = (await client.session.messages({ path: { id }, query })).data ?? messages
       }
       const last = (messages as MessageLike[]).at(-1)?.info
-      const error = stoppedEarly ? `stopped waiting: ${stoppedEarly}` : !timedOut && last?.error ? `assistant error: ${JSON.stringify(last.error)}` : undefined
+      const error = overBudget
+        ? `stopped: ${overBudget}`
+        : stoppedEarly
+          ? `stopped waiting: ${stoppedEarly}`
+          : !timedOut && last?.error
+            ? `assistant error: ${JSON.stringify(last.error)}`
+            : undefined
       return {
         sessionId: id,
         text: assistantText(messages),
@@ -120,6 +130,7 @@ export function sdkTransport(baseUrl: string, password?: string): AgentTransport
         finalStatus,
         stoppedEarly,
         ...(interrupted ? { interrupted } : {}),
+        ...(overBudget ? { overBudget } : {}),
       }
     },
   }

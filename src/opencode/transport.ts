@@ -18,6 +18,8 @@ export interface PromptRequest {
   budgetMs: number
   /** Aborted when the run is interrupted (SIGINT/SIGTERM, or the suite is gone): the request and the session are aborted as on a budget overrun. */
   signal?: AbortSignal
+  /** Tokens (usage.ts: the sum of every count) the session may use; past it the session is aborted (`overBudget`). Absent: no limit. */
+  tokenBudget?: number
 }
 
 export interface PromptResult {
@@ -47,6 +49,8 @@ export interface PromptResult {
   stoppedEarly?: string
   /** The run was interrupted while this request ran (the reason the signal carried): the session was aborted. */
   interrupted?: string
+  /** The session went over its token budget (PromptRequest.tokenBudget): why it was aborted. */
+  overBudget?: string
 }
 
 export interface Registry {

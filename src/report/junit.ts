@@ -37,6 +37,15 @@ function failureText(c: CaseSummary, reportLink: string): string {
   return lines.join('\n')
 }
 
+/** Tokens and cost as JUnit properties: `PREFIX.input` … `PREFIX.total`, then `costName` (dollars). */
+function usageProps(prefix: string, u: CaseSummary['tokens'], costName = 'cost_usd'): [string, string | undefined][] {
+  if (!u) return []
+  return [
+    ...(['input', 'output', 'reasoning', 'cache_read', 'cache_write', 'total'] as const).map((k): [string, string] => [`${prefix}.${k}`, String(u[k])]),
+    [costName, String(u.cost)],
+  ]
+}
+
 function testcase(c: CaseSummary, runId: string): string {
   const head = `    <testcase${attrs({ name: c.case_id, classname: `opencode-dogfood.${c.stage}`, time: seconds(c.status === 'SKIPPED' ? 0 : c.duration_ms) })}`
   const link = `${runId}/${REPORT_FILE}#${caseAnchor(c.case_id)}`
@@ -57,17 +66,22 @@ export function renderJunit(s: RunSummary & { ledger_root?: unknown }): string {
     ['containment', s.containment],
     ['ledger_root', typeof s.ledger_root === 'string' ? s.ledger_root : undefined],
     ['report', `${s.run_id}/${REPORT_FILE}`],
+    ['model', s.model],
+    ['opencode_version', s.opencode_version],
+    ...usageProps('tokens', s.tokens),
   ]
-  const properties = `    <properties>\n${props
-    .filter((p): p is [string, string] => p[1] !== undefined)
-    .map(([name, value]) => `      <property${attrs({ name, value })}/>`)
-    .join('\n')}\n    </properties>`
+  // junit-4.xsd gives a <testcase> no properties: a case's tokens and cost are its suite's, named by the case (`T1C01.tokens.total`).
+  const properties = (cases: CaseSummary[]) =>
+    `    <properties>\n${[...props, ...cases.flatMap((c) => usageProps(`${c.case_id}.tokens`, c.tokens, `${c.case_id}.cost_usd`))]
+      .filter((p): p is [string, string] => p[1] !== undefined)
+      .map(([name, value]) => `      <property${attrs({ name, value })}/>`)
+      .join('\n')}\n    </properties>`
   const stages = STAGES.filter((st) => s.cases.some((c) => c.stage === st))
   const suites = stages.map((stage, i) => {
     const cases = s.cases.filter((c) => c.stage === stage)
     const n = (st: CaseSummary['status']) => cases.filter((c) => c.status === st).length
     const time = cases.reduce((t, c) => t + (c.status === 'SKIPPED' ? 0 : c.duration_ms), 0)
-    return `  <testsuite${attrs({ name: stage, tests: cases.length, failures: n('FAIL'), errors: 0, skipped: n('SKIPPED'), time: seconds(time), id: i, package: 'opencode-dogfood' })}>\n${properties}\n${cases.map((c) => testcase(c, s.run_id)).join('\n')}\n  </testsuite>`
+    return `  <testsuite${attrs({ name: stage, tests: cases.length, failures: n('FAIL'), errors: 0, skipped: n('SKIPPED'), time: seconds(time), id: i, package: 'opencode-dogfood' })}>\n${properties(cases)}\n${cases.map((c) => testcase(c, s.run_id)).join('\n')}\n  </testsuite>`
   })
   const total = s.cases.reduce((t, c) => t + (c.status === 'SKIPPED' ? 0 : c.duration_ms), 0)
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites${attrs({ name: `opencode-dogfood ${s.run_id}`, tests: s.total_cases, failures: s.failed, errors: 0, time: seconds(total) })}>\n${suites.join('\n')}\n</testsuites>\n`

@@ -2,6 +2,7 @@
 // table, the reasons, and a packer that keeps a document under a size limit
 // by dropping rows (never cutting one in half) and saying so.
 import type { CaseSummary, RunSummary } from '../types.js'
+import { usageText } from './tokens.js'
 
 /** Longest reason shown in one line; the full text is in the ledger. */
 export const MAX_REASON_CHARS = 300
@@ -35,7 +36,10 @@ export function duration(ms: number, status: CaseSummary['status']): string {
   return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`
 }
 
-export const TABLE_HEAD = ['| case | stage | expected | actual | status | failure code | duration |', '| --- | --- | --- | --- | --- | --- | ---: |']
+export const TABLE_HEAD = [
+  '| case | stage | expected | actual | status | failure code | duration | tokens · cost |',
+  '| --- | --- | --- | --- | --- | --- | ---: | ---: |',
+]
 
 export function tableRow(c: CaseSummary): string {
   const cells = [
@@ -46,6 +50,7 @@ export function tableRow(c: CaseSummary): string {
     `${STATUS_ICON[c.status]} ${c.status}${c.attempts ? ` (${c.attempts.passed}/${c.attempts.total} attempts)` : ''}`,
     c.failure_code ?? '—',
     duration(c.duration_ms, c.status),
+    usageText(c.tokens),
   ]
   return `| ${cells.map(cell).join(' | ')} |`
 }

@@ -4,6 +4,7 @@
 // with a note pointing at the artifact, which always holds the full table.
 import type { CaseSummary, RunSummary } from '../types.js'
 import { caseAnchor, REPORT_FILE } from './html/names.js'
+import { usageDetail } from './tokens.js'
 import { bytes, cell, code, countsLine, notPassed, pack, reasonLine, TABLE_HEAD, tableRow, uncontainedLine, type Measure } from './markdown.js'
 
 /** GitHub's limit for one step's summary. */
@@ -47,6 +48,7 @@ export function overviewLines(ctx: ReportContext): string[] {
   const lines = [`**${s.run_id}** · ${countsLine(s)} · commit ${code(s.repo_commit.slice(0, 12))} · model ${code(ctx.model)}`]
   if (s.stop_reason) lines.push('', `> **Stop reason:** ${s.stop_reason.replace(/\r?\n|\r/g, ' ')}`)
   if (s.containment) lines.push('', `Containment: ${code(s.containment)}`)
+  if (s.tokens) lines.push('', `Tokens and cost (as OpenCode reports them): ${usageDetail(s.tokens)}`)
   return lines
 }
 

@@ -111,6 +111,20 @@ export function route(messages: ChatMessage[]): { kind: RequestRecord['kind']; c
   return { kind: 'untagged' }
 }
 
+/**
+ * The usage a turn reports (OpenAI's `usage`), deterministic from the text:
+ * a token per 4 bytes (rounded up) of the request's messages, and of the
+ * answer's text and tool calls; at least 1 each. OpenCode reads it from the
+ * last streamed chunk (or the whole answer) and prices it with the model's
+ * `cost` in the generated config, so tokens and cost are real offline.
+ */
+export function scriptedUsage(messages: unknown[], turn: Turn): { prompt_tokens: number; completion_tokens: number; total_tokens: number } {
+  const tokens = (text: string) => Math.max(1, Math.ceil(Buffer.byteLength(text, 'utf8') / 4))
+  const prompt = tokens(JSON.stringify(messages))
+  const completion = tokens((turn.text ?? '') + (turn.tool_calls?.length ? JSON.stringify(turn.tool_calls) : ''))
+  return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion }
+}
+
 function chunk(id: string, model: string, delta: object, finish: string | null): string {
   const body = { id, object: 'chat.completion.chunk', created: 0, model, choices: [{ index: 0, delta, finish_reason: finish }] }
   return `data: ${JSON.stringify(body)}\n\n`
@@ -245,7 +259,7 @@ export async function startScriptedModel(opts: ScriptedModelOptions): Promise<Sc
           created: 0,
           model,
           choices: [{ index: 0, message, finish_reason: turn.tool_calls?.length ? 'tool_calls' : 'stop' }],
-          usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+          usage: scriptedUsage(messages, turn),
         }),
       )
       return
@@ -278,7 +292,7 @@ export async function startScriptedModel(opts: ScriptedModelOptions): Promise<Sc
       res.write(chunk(id, model, { tool_calls: [call] }, null))
     })
     res.write(chunk(id, model, {}, turn.tool_calls?.length ? 'tool_calls' : 'stop'))
-    const usage = { id, object: 'chat.completion.chunk', created: 0, model, choices: [], usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } }
+    const usage = { id, object: 'chat.completion.chunk', created: 0, model, choices: [], usage: scriptedUsage(messages, turn) }
     res.write(`data: ${JSON.stringify(usage)}\n\n`)
     res.end('data: [DONE]\n\n')
   })

@@ -12,6 +12,7 @@ import { writeCaseResult } from '../ledger/result.js'
 import { redact, scrubFile } from '../secrets.js'
 import type { CaseResult, CaseSummary, FailureCode } from '../types.js'
 import { statusOf } from './plan.js'
+import { asUsage } from '../opencode/usage.js'
 
 /** The CLI bundle that runs one case (dist/cli.js), found from this module. */
 export function cliEntry(): string {
@@ -182,6 +183,8 @@ export async function execCase(
   }
   if (result.failure_code === null && result.expected_outcome === 'SUCCESS') delete result.failure_code
   const resultFile = writeCaseResult(ctx.runDir, result)
+  // The case process's figures, taken only in their exact shape (a process that died wrote none: no tokens are claimed).
+  const tokens = asUsage(v?.tokens)
   return {
     case_id: c.id,
     stage: c.stage,
@@ -193,6 +196,7 @@ export async function execCase(
     reason: verdict.reason,
     offending_paths: verdict.offending_paths,
     result_sha256: sha256File(resultFile),
+    ...(tokens ? { tokens } : {}),
   }
 }
 

@@ -261,6 +261,18 @@ export const OPTION_TABLE: readonly OptionDef[] = [
     parse: (raw, c) => parsePositiveInt(raw, c.name, 'milliseconds', 3_600_000),
   },
   {
+    key: 'caseTokenBudget',
+    flag: 'case-token-budget',
+    input: 'case-token-budget',
+    meta: 'N',
+    shownDefault: 'off',
+    help: 'tokens one case may use (input, output, reasoning and cache, as OpenCode counts them); over it the case is ended',
+    doc: "tokens one case's agent calls may use in all (input + output + reasoning + cache read/write, as OpenCode reports them); over it the session is aborted and the case FAILs `CLIFAIL` with the reason (sdk transport: checked as the session runs; cli: when its request ends). Off by default",
+    action:
+      "Tokens one case's agent calls may use in all (input, output, reasoning and cache, as OpenCode reports them); over it the case is ended and FAILs with the reason. Empty: no limit.",
+    parse: (raw, c) => parsePositiveInt(raw, c.name, 'tokens', 1_000_000_000),
+  },
+  {
     key: 'evidenceMaxBytes',
     flag: 'evidence-max-bytes',
     input: 'evidence-max-bytes',

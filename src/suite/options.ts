@@ -43,6 +43,8 @@ export interface SuiteOptions {
   caseTimeoutMs: number
   /** Latency budget for one prompt, ms (T4E02 uses its own, smaller budget). */
   latencyBudgetMs: number
+  /** Tokens one case's agent calls may use in all (OpenCode's counts, every kind added); past it the case ends CLIFAIL with the reason. Default: no limit. */
+  caseTokenBudget?: number
   /**
    * Evidence size limit, bytes: a file the agent left is copied into the
    * evidence up to this size; past it only its size and sha256 are recorded

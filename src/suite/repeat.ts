@@ -14,6 +14,7 @@ import { sealEvidence, writeEvidence } from '../ledger/evidence.js'
 import { writeCaseResult } from '../ledger/result.js'
 import { SIDECAR_EXT } from '../ledger/sidecar.js'
 import type { CaseResult, CaseSummary } from '../types.js'
+import { sumUsage } from '../opencode/usage.js'
 
 /** Where attempt `k` (1-based) of case `id` keeps its own ledger. */
 export function attemptDir(runDir: string, id: string, k: number): string {
@@ -79,6 +80,16 @@ export function aggregateAttempts(runDir: string, id: string, attempts: CaseSumm
       2,
     ) + '\n',
   )
+  // Tokens: every attempt's, added up (the representative attempt's tokens.json is replaced by the case's).
+  const counted = attempts.filter((a) => a.tokens)
+  const tokens = counted.length > 0 ? sumUsage(counted.map((a) => a.tokens!)) : undefined
+  if (tokens)
+    writeEvidence(
+      runDir,
+      id,
+      'tokens.json',
+      JSON.stringify({ total: tokens, attempts: attempts.map((a, k) => ({ attempt: k + 1, ...(a.tokens ?? {}) })) }, null, 2) + '\n',
+    )
   const r = results[rep]
   const total = attempts.length
   const status = passed === total ? 'PASS' : 'FAIL'
@@ -101,5 +112,6 @@ export function aggregateAttempts(runDir: string, id: string, attempts: CaseSumm
     offending_paths: a.offending_paths,
     result_sha256: sha256File(file),
     attempts: { passed, total },
+    ...(tokens ? { tokens } : {}),
   }
 }

@@ -31,6 +31,8 @@ import { SCRIPTED_PROVIDER } from '../opencode/config.js'
 import { health, SERVER_PASSWORD_ENV } from '../opencode/server.js'
 import { describeWarmUp } from '../opencode/warm-up.js'
 import { hermeticKeys, type Backends } from './backends.js'
+import { runFacts, type RunFacts } from './facts.js'
+import { sumUsage } from '../opencode/usage.js'
 import { cancelCaseProcess, execCase, interruptedBy, startCaseProcess, type CaseProcess } from './case-process.js'
 export { cliEntry } from './case-process.js'
 import { writeRecording } from '../cases/recording.js'
@@ -253,6 +255,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
         writeAllowlist: opts.writeAllowlist,
         deletionAllowlist: opts.deletionAllowlist,
         latencyBudgetMs: opts.latencyBudgetMs,
+        caseTokenBudget: opts.caseTokenBudget,
         evidenceMaxBytes: opts.evidenceMaxBytes ?? DEFAULT_EVIDENCE_MAX_BYTES,
         caseTimeoutMs: opts.caseTimeoutMs,
         agentCallsDir: attempt > 0 ? attemptCallsDir(agentCallsDir, attempt) : agentCallsDir,
@@ -464,8 +467,9 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
 
   if (opts.runnerSetup) writeRunnerSetup(runDir, opts.runnerSetup)
   // report.html before the seal: its sidecar, and the ledger root, cover it like every other file.
-  writeRunReport(runDir, { ...buildSummary(runId, repoCommit, summaries, stopReason), containment: containmentLabel(containment) }, registered)
-  const summary = writeSummary(runDir, runId, repoCommit, summaries, stopReason, containmentLabel(containment))
+  const facts = runFacts(model, opts.serverUrl ? (await health(opts.serverUrl, 5000, userPassword)).version : undefined, binary)
+  writeRunReport(runDir, { ...buildSummary(runId, repoCommit, summaries, stopReason), containment: containmentLabel(containment), ...facts }, registered)
+  const summary = writeSummary(runDir, runId, repoCommit, summaries, stopReason, containmentLabel(containment), facts)
   // Signed with the standard tool (SSHSIG, namespace opencode-dogfood): `ssh-keygen -Y verify` checks it without us.
   if (opts.signKey) signSummary(runDir, opts.signKey)
   const problems = verifyRun(runDir)
@@ -549,6 +553,9 @@ export function buildSummary(runId: string, repoCommit: string, cases: CaseSumma
     final_verdict: failed === 0 && skippedN === 0 && cases.length > 0 ? 'PASS' : 'FAIL',
     cases,
   }
+  // Tokens and cost: the cases' figures added up (an added field; a run whose cases report none has none).
+  const counted = cases.filter((c) => c.tokens)
+  if (counted.length > 0) summary.tokens = sumUsage(counted.map((c) => c.tokens!))
   if (stopReason) summary.stop_reason = stopReason
   else if (summary.final_verdict === 'FAIL' && cases.length === 0) summary.stop_reason = 'no case selected'
   return summary
@@ -561,8 +568,9 @@ function writeSummary(
   cases: CaseSummary[],
   stopReason: string | undefined,
   containment: string,
+  facts: RunFacts,
 ): RunSummary {
-  return sealRunSummary(runDir, { ...buildSummary(runId, repoCommit, cases, stopReason), containment })
+  return sealRunSummary(runDir, { ...buildSummary(runId, repoCommit, cases, stopReason), containment, ...facts })
 }
 
 export type { CaseDef }

@@ -64,7 +64,8 @@ describe('job summary', () => {
     // The ledger section (artifact link and digest) survives the cut.
     expect(md).toContain(`sha256:${'ab'.repeat(32)}`)
     // Every row that is there is whole.
-    for (const line of md.split('\n').filter((l) => l.startsWith('| T9X'))) expect(line).toMatch(/^\| T9X\d\d \| T4 \| .* \| \d+\.\d s \|$/)
+    for (const line of md.split('\n').filter((l) => l.startsWith('| T9X')))
+      expect(line).toMatch(/^\| T9X\d\d \| T4 \| .* \| \d+\.\d s \| (—|\d+ tok · \$[0-9.e-]+) \|$/)
   })
 
   it('stays under GitHub 1 MiB on a huge run, and shows everything when it fits', () => {

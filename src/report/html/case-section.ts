@@ -7,6 +7,8 @@ import { diskSection, guardSection, restoreSection } from './disk.js'
 import { html, runHref, type Html } from './escape.js'
 import type { CaseView } from './ledger.js'
 import { caseAnchor } from './names.js'
+import { asTokens } from './tokens.js'
+import { usageDetail } from '../tokens.js'
 
 /** A duration for a person: ms under a second, else seconds. */
 export function duration(ms: number): string {
@@ -23,6 +25,8 @@ function verdictFacts(c: CaseView): Html {
     ['failure code', s.failure_code ?? '—'],
     ['reason', s.reason ?? r?.reason ?? '—'],
   ]
+  const tokens = asTokens(s.tokens)
+  if (tokens) rows.push(['tokens and cost', usageDetail(tokens)])
   if (r)
     rows.push(
       ['model', r.model_id ?? '—'],

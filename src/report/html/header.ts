@@ -5,6 +5,8 @@ import { caseAnchor } from './names.js'
 import { cutText, LIMITS } from './cut.js'
 import { html, type Html } from './escape.js'
 import { readHead, type RunView } from './ledger.js'
+import { asTokens } from './tokens.js'
+import { formatCost, usageDetail } from '../tokens.js'
 
 /** Fields of run_summary.json the header shows by name; any other field is listed as it is. */
 const KNOWN = new Set([
@@ -20,6 +22,8 @@ const KNOWN = new Set([
   'stop_reason',
   'containment',
   'cases',
+  'model',
+  'tokens',
 ])
 
 function valueText(v: unknown): string {
@@ -52,7 +56,8 @@ export function runHeader(run: RunView, origin: 'run' | 'cli' = 'cli'): Html {
   const roots = extra.filter((k) => /root/i.test(k))
   const others = extra.filter((k) => !/root/i.test(k) && k !== 'opencode_version')
   const version = opencodeVersion(run)
-  const models = distinct(run.cases.map((c) => c.result?.model_id))
+  const models = distinct([typeof s.model === 'string' ? s.model : undefined, ...run.cases.map((c) => c.result?.model_id)])
+  const tokens = asTokens(s.tokens)
   const transports = distinct(run.cases.map((c) => c.result?.transport))
   const facts: [string, string | Html][] = [
     ['cases', `${s.total_cases}: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped`],
@@ -69,6 +74,7 @@ export function runHeader(run: RunView, origin: 'run' | 'cli' = 'cli'): Html {
     ['OpenCode', version ?? 'unknown (no health.json in this run)'],
     ['model', models.length > 0 ? models.join(', ') : 'unknown (no case ran)'],
     ['transport', transports.length > 0 ? transports.join(', ') : '—'],
+    ['tokens and cost', tokens ? usageDetail(tokens) : 'not recorded'],
     ['commit', html`<code>${s.repo_commit}</code>`],
     ...others.map((k) => [k, html`<code>${valueText(s[k])}</code>`] as [string, Html]),
   ]
@@ -78,12 +84,18 @@ export function runHeader(run: RunView, origin: 'run' | 'cli' = 'cli'): Html {
 </header>`
 }
 
+/** A case's tokens and cost for its row: `1234 · $0.0012`, `—` when none (or not in their shape). */
+function tokenCell(v: unknown): string {
+  const t = asTokens(v)
+  return t ? `${t.total} · $${formatCost(t.cost)}` : '—'
+}
+
 /** The case table: one row per case, linking to its section. */
 export function caseTable(run: RunView): Html {
   const rows = run.cases.map((c) => {
     const s = c.summary
     const reason = cutText((s.reason ?? '').replace(/\s+/g, ' '), LIMITS.reason)
-    return html`<tr class="st-${s.status}"><td><a href="#${caseAnchor(s.case_id)}">${s.case_id}</a></td><td>${s.stage}</td><td>${s.expected_outcome}</td><td>${s.actual_outcome ?? '—'}</td><td><span class="badge st-${s.status}">${s.status}</span></td><td>${s.failure_code ?? '—'}</td><td class="num">${s.status === 'SKIPPED' ? '—' : duration(s.duration_ms)}</td><td class="reason">${reason.text}${reason.cut ? '…' : ''}</td></tr>`
+    return html`<tr class="st-${s.status}"><td><a href="#${caseAnchor(s.case_id)}">${s.case_id}</a></td><td>${s.stage}</td><td>${s.expected_outcome}</td><td>${s.actual_outcome ?? '—'}</td><td><span class="badge st-${s.status}">${s.status}</span></td><td>${s.failure_code ?? '—'}</td><td class="num">${s.status === 'SKIPPED' ? '—' : duration(s.duration_ms)}</td><td class="num">${tokenCell(s.tokens)}</td><td class="reason">${reason.text}${reason.cut ? '…' : ''}</td></tr>`
   })
-  return html`<table class="cases"><thead><tr><th>case</th><th>stage</th><th>expected</th><th>actual</th><th>status</th><th>failure code</th><th>duration</th><th>reason</th></tr></thead><tbody>${rows}</tbody></table>`
+  return html`<table class="cases"><thead><tr><th>case</th><th>stage</th><th>expected</th><th>actual</th><th>status</th><th>failure code</th><th>duration</th><th>tokens · cost</th><th>reason</th></tr></thead><tbody>${rows}</tbody></table>`
 }

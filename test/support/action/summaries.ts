@@ -17,8 +17,13 @@ export function passingRun(): RunSummary {
     duration_ms: 400 + i * 137,
     reason: `${c.purpose}: as expected`,
     offending_paths: [],
+    // Tokens as OpenCode reports them (T1C03 never reaches the model).
+    tokens:
+      c.id === 'T1C03'
+        ? { input: 0, output: 0, reasoning: 0, cache_read: 0, cache_write: 0, total: 0, cost: 0 }
+        : { input: 2000 + i * 10, output: 40 + i, reasoning: 0, cache_read: 100, cache_write: 0, total: 2140 + i * 11, cost: 0.00221 + i * 0.000014 },
   }))
-  return { ...buildSummary('RUN_0001', COMMIT, cases), ledger_root: '5e'.repeat(32) }
+  return { ...buildSummary('RUN_0001', COMMIT, cases), model: 'dogfood/scripted', opencode_version: '1.18.33', ledger_root: '5e'.repeat(32) }
 }
 
 /** T2B01 writes outside the allowlist: a safety stop, the rest skipped. */

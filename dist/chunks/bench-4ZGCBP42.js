@@ -1,0 +1,127 @@
+import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
+import {
+  hermeticSuite,
+  makeThrowawayRepo
+} from "./chunk-EEDDJQK7.js";
+import "./chunk-UWMRCVDQ.js";
+import "./chunk-E2APEIUQ.js";
+import {
+  DEFAULT_ROLES,
+  builtinCases,
+  createWorktree,
+  removeWorktree,
+  runSuite,
+  startBackends
+} from "./chunk-DHDBGXML.js";
+import "./chunk-IVQXIU47.js";
+import "./chunk-TO7HFP3H.js";
+import "./chunk-UVDJYQLF.js";
+import {
+  BUILTIN_MODEL,
+  DEFAULT_WRITE_ALLOWLIST,
+  resolveOpencodeBinary
+} from "./chunk-MSICHKU2.js";
+import "./chunk-NMVRJYBN.js";
+import {
+  agentFor,
+  caseTag,
+  sdkTransport
+} from "./chunk-FFOITG7T.js";
+import "./chunk-V23NUAJ5.js";
+import "./chunk-ZV5KNJNH.js";
+import "./chunk-32DEH4SJ.js";
+import "./chunk-NEJKFVQH.js";
+import "./chunk-VBVZQY2Z.js";
+import "./chunk-5BDKX7AO.js";
+import "./chunk-7S2WGD5M.js";
+import "./chunk-OSR6QGIA.js";
+import "./chunk-SNJX4VWM.js";
+import "./chunk-NYKIGPAP.js";
+import "./chunk-UICWZD46.js";
+import "./chunk-5JTEWZWB.js";
+import "./chunk-UJXVBKO4.js";
+import "./chunk-YVTE5AOK.js";
+import "./chunk-O4YGU3GG.js";
+import "./chunk-LHSCZ3D7.js";
+
+// src/bench.ts
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+var LATENCY_BUDGET_MS = 12e4;
+async function floor(url, password, directory, verbose = false) {
+  const transport = sdkTransport(url, password);
+  const t0 = Date.now();
+  for (const c of builtinCases()) {
+    if (c.check === "invalid_model") continue;
+    const text = c.check === "empty_prompt" ? "" : `${caseTag(c.id)} ${c.prompt}`;
+    const budgetMs = Number(c.params?.latency_budget_ms ?? LATENCY_BUDGET_MS);
+    const models = c.check === "roles" ? DEFAULT_ROLES(BUILTIN_MODEL).map((r) => r.model) : [BUILTIN_MODEL];
+    for (const model of models) {
+      const r = await transport.prompt({ directory, model, agent: agentFor(c.prevention), text, budgetMs });
+      if (verbose) process.stdout.write(`  floor ${c.id} ${model}: ${r.durationMs} ms
+`);
+      if (r.error && c.check !== "empty_prompt") throw new Error(`floor: ${c.id} failed: ${r.error}`);
+    }
+  }
+  return Date.now() - t0;
+}
+async function runBench(argv) {
+  if (argv.includes("--view")) return (await import("./bench-view-3QJY2GPP.js")).runViewBench(argv);
+  const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
+  const repo = await makeThrowawayRepo("opencode-dogfood-bench-");
+  const base = path.dirname(repo);
+  const tmp = mkdtempSync(path.join(os.tmpdir(), "opencode-dogfood-bench-state-"));
+  const roles = DEFAULT_ROLES(BUILTIN_MODEL);
+  const backends = await startBackends({
+    model: BUILTIN_MODEL,
+    hermetic: true,
+    roles,
+    writeAllowlist: DEFAULT_WRITE_ALLOWLIST,
+    cases: builtinCases(),
+    binary: resolveOpencodeBinary(),
+    cwd: repo,
+    tmp
+  });
+  Object.assign(process.env, backends.keyEnv);
+  const results = [];
+  try {
+    const floorDir = await createWorktree(repo, path.join(base, "floor_worktree"));
+    await floor(backends.url, backends.password, floorDir);
+    await removeWorktree(repo, floorDir);
+    for (let i = 0; i < rounds; i++) {
+      const floorOnce = async (label) => {
+        const fdir = await createWorktree(repo, path.join(base, `floor_${i}_${label}`));
+        const ms = await floor(backends.url, backends.password, fdir, argv.includes("--verbose"));
+        await removeWorktree(repo, fdir);
+        return ms;
+      };
+      const floorBefore = await floorOnce("before");
+      const t0 = Date.now();
+      const outcome = await runSuite({ ...hermeticSuite(repo, path.join(base, `suite_${i}`)), latencyBudgetMs: LATENCY_BUDGET_MS, roles, backends });
+      const suiteMs = Date.now() - t0;
+      if (outcome.summary.final_verdict !== "PASS") throw new Error(`bench: the suite did not pass (${outcome.summary.stop_reason ?? "see " + outcome.runDir})`);
+      const floorAfter = await floorOnce("after");
+      const floorMs = Math.round((floorBefore + floorAfter) / 2);
+      results.push({ suite: suiteMs, floor: floorMs });
+      process.stdout.write(
+        `round ${i + 1}: suite ${suiteMs} ms, floor ${floorMs} ms (before ${floorBefore}, after ${floorAfter}), ratio ${(suiteMs / floorMs).toFixed(2)}\xD7
+`
+      );
+    }
+  } finally {
+    await backends.stop();
+  }
+  const mid = results.map((r) => ({ ...r, ratio: r.suite / r.floor })).sort((a, b) => a.ratio - b.ratio)[Math.floor(results.length / 2)];
+  process.stdout.write(
+    `median round of ${results.length}:
+suite (15 cases, case processes, guard, ledger): ${mid.suite} ms
+floor (same agent calls, same warm server, mean of before and after the suite): ${mid.floor} ms
+ratio: ${mid.ratio.toFixed(2)}\xD7 (target \u2264 1.50\xD7)
+`
+  );
+  return 0;
+}
+export {
+  runBench
+};

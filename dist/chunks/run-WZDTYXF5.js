@@ -1,0 +1,36 @@
+import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
+import {
+  DEFAULT_ROLES,
+  buildSummary,
+  cliEntry,
+  runSuite,
+  stageBatches
+} from "./chunk-DHDBGXML.js";
+import "./chunk-IVQXIU47.js";
+import "./chunk-TO7HFP3H.js";
+import "./chunk-UVDJYQLF.js";
+import "./chunk-MSICHKU2.js";
+import "./chunk-NMVRJYBN.js";
+import "./chunk-FFOITG7T.js";
+import "./chunk-V23NUAJ5.js";
+import "./chunk-ZV5KNJNH.js";
+import "./chunk-32DEH4SJ.js";
+import "./chunk-NEJKFVQH.js";
+import "./chunk-VBVZQY2Z.js";
+import "./chunk-5BDKX7AO.js";
+import "./chunk-7S2WGD5M.js";
+import "./chunk-OSR6QGIA.js";
+import "./chunk-SNJX4VWM.js";
+import "./chunk-NYKIGPAP.js";
+import "./chunk-5JTEWZWB.js";
+import "./chunk-UJXVBKO4.js";
+import "./chunk-YVTE5AOK.js";
+import "./chunk-O4YGU3GG.js";
+import "./chunk-LHSCZ3D7.js";
+export {
+  DEFAULT_ROLES,
+  buildSummary,
+  cliEntry,
+  runSuite,
+  stageBatches
+};

@@ -1,8 +1,0 @@
-import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
-import {
-  verdictTable
-} from "./chunk-CE2ZWSA4.js";
-import "./chunk-LHSCZ3D7.js";
-export {
-  verdictTable
-};

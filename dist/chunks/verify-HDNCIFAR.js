@@ -1,0 +1,15 @@
+import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
+import {
+  REQUIRED_EVIDENCE,
+  runState,
+  verifyRun
+} from "./chunk-5JTEWZWB.js";
+import "./chunk-UJXVBKO4.js";
+import "./chunk-YVTE5AOK.js";
+import "./chunk-O4YGU3GG.js";
+import "./chunk-LHSCZ3D7.js";
+export {
+  REQUIRED_EVIDENCE,
+  runState,
+  verifyRun
+};
