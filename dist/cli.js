@@ -58,7 +58,7 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-CJ3VCU73.js");
+  const { progressLine } = await import("./chunks/demo-5NYTGXMX.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
@@ -67,7 +67,7 @@ async function cmdRun(argv) {
     Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k)
   );
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-WZDTYXF5.js");
+  const { runSuite } = await import("./chunks/run-HKTJEIUN.js");
   const { verdictTable } = await import("./chunks/table-MWJOFXNC.js");
   const settings = parseRunSettings(values, process.cwd());
   const opts = engineOptions(settings);
@@ -108,7 +108,7 @@ async function cmdVerify(argv) {
   if (positionals.length !== 1) throw new InputError("verify", "give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001");
   if (values.root !== void 0 && !/^[0-9a-f]{64}$/.test(values.root))
     throw new InputError("--root", `'${values.root}' is not a ledger root; give the 64 hex digits the run printed ('ledger root: \u2026')`);
-  const { runState, verifyRun } = await import("./chunks/verify-HDNCIFAR.js");
+  const { runState, verifyRun } = await import("./chunks/verify-NZ6BSSPP.js");
   const dir = positionals[0];
   const runDir = path.resolve(dir);
   const state = runState(runDir);
@@ -171,7 +171,7 @@ var PARENT_POLL_MS = 250;
 async function cmdCase(argv) {
   const [ctxFile, pidFile, waitArg] = argv;
   if (pidFile) writeFileSync(pidFile, String(process.pid));
-  const loading = import("./chunks/run-case-EJYSVGCA.js");
+  const loading = import("./chunks/run-case-TD53RKM3.js");
   loading.catch(() => {
   });
   const waitMs = Number(waitArg ?? 0);
@@ -236,15 +236,15 @@ async function main(argv) {
       case "report":
         return await cmdReport(rest);
       case "diff":
-        return (await import("./chunks/diff-25G7EYVD.js")).diffCommand(rest);
+        return (await import("./chunks/diff-Z2WV32IV.js")).diffCommand(rest);
       case "compare":
-        return (await import("./chunks/command-D6KBMQ3J.js")).compareCommand(rest, process.cwd());
+        return (await import("./chunks/command-GMR3K7JA.js")).compareCommand(rest, process.cwd());
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-CJ3VCU73.js")).runDemo(rest);
+        return await (await import("./chunks/demo-5NYTGXMX.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-4ZGCBP42.js")).runBench(rest);
+        return await (await import("./chunks/bench-5FABEN5G.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {

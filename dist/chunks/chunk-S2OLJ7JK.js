@@ -51,7 +51,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-FFOITG7T.js";
+} from "./chunk-3M7B6FZH.js";
 import {
   asUsage,
   sumUsage
@@ -73,7 +73,7 @@ import {
 } from "./chunk-NEJKFVQH.js";
 import {
   exec
-} from "./chunk-VBVZQY2Z.js";
+} from "./chunk-ZCGT4M2M.js";
 import {
   CASE_PROCESS_VAR,
   PROCESS_TAG_VAR,
@@ -90,7 +90,7 @@ import {
   ledgerRoot,
   require_ajv,
   verifyRun
-} from "./chunk-5JTEWZWB.js";
+} from "./chunk-YLLOUVFQ.js";
 import {
   SIDECAR_EXT,
   writeSidecar

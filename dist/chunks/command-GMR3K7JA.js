@@ -20,7 +20,7 @@ import {
   runState,
   schemaProblems,
   verifyRun
-} from "./chunk-5JTEWZWB.js";
+} from "./chunk-YLLOUVFQ.js";
 import {
   SIDECAR_EXT,
   parseSidecar

@@ -2,13 +2,13 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-EEDDJQK7.js";
+} from "./chunk-HLBD7MMV.js";
 import "./chunk-UWMRCVDQ.js";
 import "./chunk-E2APEIUQ.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-DHDBGXML.js";
+} from "./chunk-S2OLJ7JK.js";
 import "./chunk-IVQXIU47.js";
 import "./chunk-TO7HFP3H.js";
 import "./chunk-UVDJYQLF.js";
@@ -16,7 +16,7 @@ import {
   DEFAULT_WRITE_ALLOWLIST
 } from "./chunk-MSICHKU2.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-FFOITG7T.js";
+import "./chunk-3M7B6FZH.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-ZV5KNJNH.js";
 import {
@@ -26,14 +26,14 @@ import {
   systemView
 } from "./chunk-32DEH4SJ.js";
 import "./chunk-NEJKFVQH.js";
-import "./chunk-VBVZQY2Z.js";
+import "./chunk-ZCGT4M2M.js";
 import "./chunk-5BDKX7AO.js";
 import "./chunk-7S2WGD5M.js";
 import "./chunk-OSR6QGIA.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
 import "./chunk-UICWZD46.js";
-import "./chunk-5JTEWZWB.js";
+import "./chunk-YLLOUVFQ.js";
 import "./chunk-UJXVBKO4.js";
 import "./chunk-YVTE5AOK.js";
 import "./chunk-O4YGU3GG.js";

@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-EEDDJQK7.js";
+} from "./chunk-HLBD7MMV.js";
 import "./chunk-UWMRCVDQ.js";
 import "./chunk-E2APEIUQ.js";
 import {
@@ -12,7 +12,7 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-DHDBGXML.js";
+} from "./chunk-S2OLJ7JK.js";
 import "./chunk-IVQXIU47.js";
 import "./chunk-TO7HFP3H.js";
 import "./chunk-UVDJYQLF.js";
@@ -26,19 +26,19 @@ import {
   agentFor,
   caseTag,
   sdkTransport
-} from "./chunk-FFOITG7T.js";
+} from "./chunk-3M7B6FZH.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-ZV5KNJNH.js";
 import "./chunk-32DEH4SJ.js";
 import "./chunk-NEJKFVQH.js";
-import "./chunk-VBVZQY2Z.js";
+import "./chunk-ZCGT4M2M.js";
 import "./chunk-5BDKX7AO.js";
 import "./chunk-7S2WGD5M.js";
 import "./chunk-OSR6QGIA.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
 import "./chunk-UICWZD46.js";
-import "./chunk-5JTEWZWB.js";
+import "./chunk-YLLOUVFQ.js";
 import "./chunk-UJXVBKO4.js";
 import "./chunk-YVTE5AOK.js";
 import "./chunk-O4YGU3GG.js";
@@ -67,7 +67,7 @@ async function floor(url, password, directory, verbose = false) {
   return Date.now() - t0;
 }
 async function runBench(argv) {
-  if (argv.includes("--view")) return (await import("./bench-view-3QJY2GPP.js")).runViewBench(argv);
+  if (argv.includes("--view")) return (await import("./bench-view-KEFLWAPR.js")).runViewBench(argv);
   const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
   const repo = await makeThrowawayRepo("opencode-dogfood-bench-");
   const base = path.dirname(repo);

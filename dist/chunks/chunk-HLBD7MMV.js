@@ -4,7 +4,7 @@ import {
 } from "./chunk-UWMRCVDQ.js";
 import {
   runSuite
-} from "./chunk-DHDBGXML.js";
+} from "./chunk-S2OLJ7JK.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,
@@ -12,7 +12,7 @@ import {
 } from "./chunk-MSICHKU2.js";
 import {
   gitOk
-} from "./chunk-FFOITG7T.js";
+} from "./chunk-3M7B6FZH.js";
 import {
   STAGES
 } from "./chunk-NYKIGPAP.js";
@@ -21,7 +21,7 @@ import {
 } from "./chunk-UICWZD46.js";
 import {
   verifyRun
-} from "./chunk-5JTEWZWB.js";
+} from "./chunk-YLLOUVFQ.js";
 
 // src/demo.ts
 import { mkdtempSync, writeFileSync } from "node:fs";
