@@ -50,7 +50,7 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-J3BTQAX7.js");
+  const { progressLine } = await import("./chunks/demo-UN2BEKCY.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
@@ -59,7 +59,7 @@ async function cmdRun(argv) {
     Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k)
   );
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-AKM3WBEK.js");
+  const { runSuite } = await import("./chunks/run-5Q7NC3UE.js");
   const { verdictTable } = await import("./chunks/table-OLVZEUZO.js");
   const settings = parseRunSettings(values, process.cwd());
   const opts = engineOptions(settings);
@@ -100,7 +100,7 @@ async function cmdVerify(argv) {
   if (positionals.length !== 1) throw new InputError("verify", "give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001");
   if (values.root !== void 0 && !/^[0-9a-f]{64}$/.test(values.root))
     throw new InputError("--root", `'${values.root}' is not a ledger root; give the 64 hex digits the run printed ('ledger root: \u2026')`);
-  const { runState, verifyRun } = await import("./chunks/verify-ZYLITEP7.js");
+  const { runState, verifyRun } = await import("./chunks/verify-RARAZTV6.js");
   const dir = positionals[0];
   const runDir = path.resolve(dir);
   const state = runState(runDir);
@@ -163,7 +163,7 @@ var PARENT_POLL_MS = 250;
 async function cmdCase(argv) {
   const [ctxFile, pidFile, waitArg] = argv;
   if (pidFile) writeFileSync(pidFile, String(process.pid));
-  const loading = import("./chunks/run-case-ZMVY2ZTV.js");
+  const loading = import("./chunks/run-case-PGLHMGG7.js");
   loading.catch(() => {
   });
   const waitMs = Number(waitArg ?? 0);
@@ -228,13 +228,13 @@ async function main(argv) {
       case "report":
         return await cmdReport(rest);
       case "diff":
-        return (await import("./chunks/diff-Z2WV32IV.js")).diffCommand(rest);
+        return (await import("./chunks/diff-25G7EYVD.js")).diffCommand(rest);
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-J3BTQAX7.js")).runDemo(rest);
+        return await (await import("./chunks/demo-UN2BEKCY.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-UVH4OQ6G.js")).runBench(rest);
+        return await (await import("./chunks/bench-KJ6643L5.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {

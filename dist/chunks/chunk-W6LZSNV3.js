@@ -4,7 +4,7 @@ import {
 } from "./chunk-CE2ZWSA4.js";
 import {
   runSuite
-} from "./chunk-6MBGV2TJ.js";
+} from "./chunk-ECOILVK7.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,
@@ -12,7 +12,7 @@ import {
 } from "./chunk-FJZVPX5M.js";
 import {
   gitOk
-} from "./chunk-V24S52JP.js";
+} from "./chunk-XTFUCNRS.js";
 import {
   STAGES
 } from "./chunk-NYKIGPAP.js";
@@ -21,7 +21,7 @@ import {
 } from "./chunk-UICWZD46.js";
 import {
   verifyRun
-} from "./chunk-BVL2MMJH.js";
+} from "./chunk-LMFYV77E.js";
 
 // src/demo.ts
 import { mkdtempSync, writeFileSync } from "node:fs";

@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-6IMBR3OQ.js";
+} from "./chunk-W6LZSNV3.js";
 import "./chunk-CE2ZWSA4.js";
 import {
   DEFAULT_ROLES,
@@ -11,7 +11,7 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-6MBGV2TJ.js";
+} from "./chunk-ECOILVK7.js";
 import "./chunk-UH4HXRH2.js";
 import "./chunk-UVDJYQLF.js";
 import {
@@ -24,18 +24,18 @@ import {
   agentFor,
   caseTag,
   sdkTransport
-} from "./chunk-V24S52JP.js";
+} from "./chunk-XTFUCNRS.js";
 import "./chunk-ZV5KNJNH.js";
 import "./chunk-32DEH4SJ.js";
 import "./chunk-NEJKFVQH.js";
-import "./chunk-ZCGT4M2M.js";
+import "./chunk-VBVZQY2Z.js";
 import "./chunk-5BDKX7AO.js";
 import "./chunk-7S2WGD5M.js";
 import "./chunk-OSR6QGIA.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
 import "./chunk-UICWZD46.js";
-import "./chunk-BVL2MMJH.js";
+import "./chunk-LMFYV77E.js";
 import "./chunk-UJXVBKO4.js";
 import "./chunk-YVTE5AOK.js";
 import "./chunk-O4YGU3GG.js";
@@ -64,7 +64,7 @@ async function floor(url, password, directory, verbose = false) {
   return Date.now() - t0;
 }
 async function runBench(argv) {
-  if (argv.includes("--view")) return (await import("./bench-view-EX43AX3S.js")).runViewBench(argv);
+  if (argv.includes("--view")) return (await import("./bench-view-4D4KQTBU.js")).runViewBench(argv);
   const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
   const repo = await makeThrowawayRepo("opencode-dogfood-bench-");
   const base = path.dirname(repo);

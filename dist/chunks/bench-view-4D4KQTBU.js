@@ -2,19 +2,19 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-6IMBR3OQ.js";
+} from "./chunk-W6LZSNV3.js";
 import "./chunk-CE2ZWSA4.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-6MBGV2TJ.js";
+} from "./chunk-ECOILVK7.js";
 import "./chunk-UH4HXRH2.js";
 import "./chunk-UVDJYQLF.js";
 import {
   DEFAULT_WRITE_ALLOWLIST
 } from "./chunk-FJZVPX5M.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-V24S52JP.js";
+import "./chunk-XTFUCNRS.js";
 import "./chunk-ZV5KNJNH.js";
 import {
   bwrapArgs,
@@ -23,14 +23,14 @@ import {
   systemView
 } from "./chunk-32DEH4SJ.js";
 import "./chunk-NEJKFVQH.js";
-import "./chunk-ZCGT4M2M.js";
+import "./chunk-VBVZQY2Z.js";
 import "./chunk-5BDKX7AO.js";
 import "./chunk-7S2WGD5M.js";
 import "./chunk-OSR6QGIA.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
 import "./chunk-UICWZD46.js";
-import "./chunk-BVL2MMJH.js";
+import "./chunk-LMFYV77E.js";
 import "./chunk-UJXVBKO4.js";
 import "./chunk-YVTE5AOK.js";
 import "./chunk-O4YGU3GG.js";

@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   FILE_HEADERS_ONLY,
   createTwoFilesPatch
-} from "./chunk-PO7KAT3C.js";
+} from "./chunk-2NOSM2T7.js";
 import {
   SERVER_PASSWORD_ENV,
   agentFor,
@@ -33,7 +33,7 @@ import {
   takeSnapshotAfter,
   toolUses,
   writeEvidence
-} from "./chunk-V24S52JP.js";
+} from "./chunk-XTFUCNRS.js";
 import {
   containsSecret,
   redact,

@@ -49,7 +49,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-V24S52JP.js";
+} from "./chunk-XTFUCNRS.js";
 import {
   redact,
   scrubFile,
@@ -67,7 +67,7 @@ import {
 } from "./chunk-NEJKFVQH.js";
 import {
   exec
-} from "./chunk-ZCGT4M2M.js";
+} from "./chunk-VBVZQY2Z.js";
 import {
   CASE_PROCESS_VAR,
   PROCESS_TAG_VAR,
@@ -84,7 +84,7 @@ import {
   ledgerRoot,
   require_ajv,
   verifyRun
-} from "./chunk-BVL2MMJH.js";
+} from "./chunk-LMFYV77E.js";
 import {
   SIDECAR_EXT,
   writeSidecar
