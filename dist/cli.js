@@ -163,7 +163,7 @@ var PARENT_POLL_MS = 250;
 async function cmdCase(argv) {
   const [ctxFile, pidFile, waitArg] = argv;
   if (pidFile) writeFileSync(pidFile, String(process.pid));
-  const loading = import("./chunks/run-case-PGLHMGG7.js");
+  const loading = import("./chunks/run-case-VFHMPIOO.js");
   loading.catch(() => {
   });
   const waitMs = Number(waitArg ?? 0);

@@ -10,17 +10,20 @@ export interface GuardResult {
   violations: Violation[]
 }
 
-export class CaseGuard {
+/** The work tree's guard: its before-snapshot, and the changes and violations since. */
+export class TreeGuard {
   private constructor(
     readonly before: Snapshot,
     private readonly policy: GatePolicy,
     private readonly exclude: string[],
   ) {}
 
-  static async start(root: string, policy: GatePolicy, exclude: string[]): Promise<CaseGuard> {
-    return new CaseGuard(await takeSnapshot(root, { exclude }), policy, exclude)
+  /** Snapshot the tree at `root` (the harness's `exclude` paths left out). */
+  static async start(root: string, policy: GatePolicy, exclude: string[]): Promise<TreeGuard> {
+    return new TreeGuard(await takeSnapshot(root, { exclude }), policy, exclude)
   }
 
+  /** Snapshot the tree again; its changes, and those the policy does not allow. */
   async check(): Promise<GuardResult> {
     const after = await takeSnapshotAfter(this.before, { exclude: this.exclude })
     const changes = compareSnapshots(this.before, after)
