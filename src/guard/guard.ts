@@ -1,5 +1,6 @@
-// The case guard: snapshot before the agent acts, snapshot after, compare,
-// gate against the allowlists. The harness's own paths are left out.
+// The tree's guard: snapshot before the agent acts, snapshot after, compare,
+// gate against the allowlists. The harness's own paths are left out. The
+// case's whole guard (outside the tree too) is case-guard.ts, built on this.
 import { compareSnapshots, gateChanges, type Change, type GatePolicy, type Violation } from './compare.js'
 import { takeSnapshot, takeSnapshotAfter, type Snapshot } from './snapshot.js'
 
