@@ -58,7 +58,7 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-5NYTGXMX.js");
+  const { progressLine } = await import("./chunks/demo-K6HVAC2N.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
@@ -67,7 +67,7 @@ async function cmdRun(argv) {
     Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k)
   );
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-HKTJEIUN.js");
+  const { runSuite } = await import("./chunks/run-MS6Q5O5S.js");
   const { verdictTable } = await import("./chunks/table-MWJOFXNC.js");
   const settings = parseRunSettings(values, process.cwd());
   const opts = engineOptions(settings);
@@ -171,7 +171,7 @@ var PARENT_POLL_MS = 250;
 async function cmdCase(argv) {
   const [ctxFile, pidFile, waitArg] = argv;
   if (pidFile) writeFileSync(pidFile, String(process.pid));
-  const loading = import("./chunks/run-case-TD53RKM3.js");
+  const loading = import("./chunks/run-case-22QAUQWQ.js");
   loading.catch(() => {
   });
   const waitMs = Number(waitArg ?? 0);
@@ -242,9 +242,9 @@ async function main(argv) {
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-5NYTGXMX.js")).runDemo(rest);
+        return await (await import("./chunks/demo-K6HVAC2N.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-5FABEN5G.js")).runBench(rest);
+        return await (await import("./chunks/bench-TCLBLX3L.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {

@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   progressLine
-} from "./chunks/chunk-HLBD7MMV.js";
+} from "./chunks/chunk-DN2Z45H3.js";
 import {
   verdictTable
 } from "./chunks/chunk-UWMRCVDQ.js";
@@ -22,7 +22,7 @@ import {
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-S2OLJ7JK.js";
+} from "./chunks/chunk-3SWTRRHB.js";
 import "./chunks/chunk-IVQXIU47.js";
 import {
   usageDetail
@@ -41,7 +41,7 @@ import {
   selectCases
 } from "./chunks/chunk-MSICHKU2.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-3M7B6FZH.js";
+import "./chunks/chunk-2JQDEGCK.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   secretValues

@@ -4,7 +4,7 @@ import {
 } from "./chunk-UWMRCVDQ.js";
 import {
   runSuite
-} from "./chunk-S2OLJ7JK.js";
+} from "./chunk-3SWTRRHB.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,
@@ -12,7 +12,7 @@ import {
 } from "./chunk-MSICHKU2.js";
 import {
   gitOk
-} from "./chunk-3M7B6FZH.js";
+} from "./chunk-2JQDEGCK.js";
 import {
   STAGES
 } from "./chunk-NYKIGPAP.js";

@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-HLBD7MMV.js";
+} from "./chunk-DN2Z45H3.js";
 import "./chunk-UWMRCVDQ.js";
 import "./chunk-E2APEIUQ.js";
 import {
@@ -12,7 +12,7 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-S2OLJ7JK.js";
+} from "./chunk-3SWTRRHB.js";
 import "./chunk-IVQXIU47.js";
 import "./chunk-TO7HFP3H.js";
 import "./chunk-UVDJYQLF.js";
@@ -26,7 +26,7 @@ import {
   agentFor,
   caseTag,
   sdkTransport
-} from "./chunk-3M7B6FZH.js";
+} from "./chunk-2JQDEGCK.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-ZV5KNJNH.js";
 import "./chunk-32DEH4SJ.js";
@@ -67,7 +67,7 @@ async function floor(url, password, directory, verbose = false) {
   return Date.now() - t0;
 }
 async function runBench(argv) {
-  if (argv.includes("--view")) return (await import("./bench-view-KEFLWAPR.js")).runViewBench(argv);
+  if (argv.includes("--view")) return (await import("./bench-view-AJMCATIN.js")).runViewBench(argv);
   const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
   const repo = await makeThrowawayRepo("opencode-dogfood-bench-");
   const base = path.dirname(repo);

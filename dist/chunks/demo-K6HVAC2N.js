@@ -1,17 +1,19 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  DEFAULT_ROLES,
-  buildSummary,
-  cliEntry,
-  runSuite,
-  stageBatches
-} from "./chunk-S2OLJ7JK.js";
+  hermeticSuite,
+  makeThrowawayRepo,
+  progressLine,
+  runDemo
+} from "./chunk-DN2Z45H3.js";
+import "./chunk-UWMRCVDQ.js";
+import "./chunk-E2APEIUQ.js";
+import "./chunk-3SWTRRHB.js";
 import "./chunk-IVQXIU47.js";
 import "./chunk-TO7HFP3H.js";
 import "./chunk-UVDJYQLF.js";
 import "./chunk-MSICHKU2.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-3M7B6FZH.js";
+import "./chunk-2JQDEGCK.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-ZV5KNJNH.js";
 import "./chunk-32DEH4SJ.js";
@@ -22,15 +24,15 @@ import "./chunk-7S2WGD5M.js";
 import "./chunk-OSR6QGIA.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
+import "./chunk-UICWZD46.js";
 import "./chunk-YLLOUVFQ.js";
 import "./chunk-UJXVBKO4.js";
 import "./chunk-YVTE5AOK.js";
 import "./chunk-O4YGU3GG.js";
 import "./chunk-LHSCZ3D7.js";
 export {
-  DEFAULT_ROLES,
-  buildSummary,
-  cliEntry,
-  runSuite,
-  stageBatches
+  hermeticSuite,
+  makeThrowawayRepo,
+  progressLine,
+  runDemo
 };

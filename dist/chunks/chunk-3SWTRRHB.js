@@ -51,7 +51,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-3M7B6FZH.js";
+} from "./chunk-2JQDEGCK.js";
 import {
   asUsage,
   sumUsage

@@ -33,7 +33,7 @@ import {
   takeSnapshotAfter,
   toolUses,
   writeEvidence
-} from "./chunk-3M7B6FZH.js";
+} from "./chunk-2JQDEGCK.js";
 import {
   messagesUsage,
   overTokenBudget,
@@ -79,11 +79,47 @@ import "./chunk-O4YGU3GG.js";
 import "./chunk-LHSCZ3D7.js";
 
 // src/cases/run-case.ts
-import { rmSync as rmSync3 } from "node:fs";
-import path4 from "node:path";
+import path5 from "node:path";
+
+// src/guard/case-items.ts
+import { rmSync } from "node:fs";
+import path from "node:path";
+function extOf(p) {
+  const e = path.extname(p);
+  return /^\.[A-Za-z0-9]{1,8}$/.test(e) ? e : ".bin";
+}
+function moveEscapedFiles(paths, maxBytes, evidence) {
+  const lines = [];
+  for (const abs of paths) {
+    try {
+      const got = readBeneath(path.dirname(abs), path.basename(abs), { maxBytes });
+      if (got.kind === "directory" || got.kind === "missing" || got.kind === "unreachable") continue;
+      const name = `escaped_${String(lines.length + 1).padStart(2, "0")}${got.kind === "symlink" ? ".link" : got.data ? extOf(abs) : ".txt"}`;
+      evidence(name, got.data ?? `${describeInspection(got)}
+`);
+      rmSync(abs);
+      lines.push(`${name}	${JSON.stringify(abs)}	${describeInspection(got)}`);
+    } catch {
+    }
+  }
+  return lines;
+}
+function captureItems(workDir, created, maxBytes, evidence) {
+  const reader = new BeneathReader(workDir);
+  try {
+    return created.map((rel, i) => {
+      const got = reader.inspect(rel, { maxBytes });
+      const name = `item_${String(i + 1).padStart(2, "0")}${extOf(rel)}`;
+      if (got.data) evidence(name, got.data);
+      return `${name}	${JSON.stringify(rel)}	${describeInspection(got)}`;
+    });
+  } finally {
+    reader.close();
+  }
+}
 
 // src/guard/guard.ts
-var CaseGuard = class _CaseGuard {
+var TreeGuard = class _TreeGuard {
   constructor(before, policy, exclude) {
     this.before = before;
     this.policy = policy;
@@ -92,9 +128,11 @@ var CaseGuard = class _CaseGuard {
   before;
   policy;
   exclude;
+  /** Snapshot the tree at `root` (the harness's `exclude` paths left out). */
   static async start(root, policy, exclude) {
-    return new _CaseGuard(await takeSnapshot(root, { exclude }), policy, exclude);
+    return new _TreeGuard(await takeSnapshot(root, { exclude }), policy, exclude);
   }
+  /** Snapshot the tree again; its changes, and those the policy does not allow. */
   async check() {
     const after = await takeSnapshotAfter(this.before, { exclude: this.exclude });
     const changes = compareSnapshots(this.before, after);
@@ -106,6 +144,131 @@ function primaryCode(violations) {
   return violations[0]?.code;
 }
 
+// src/guard/ledger-watch.ts
+import { lstatSync, readdirSync } from "node:fs";
+import path2 from "node:path";
+function walk(dir, out) {
+  let names;
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const abs = path2.join(dir, name);
+    let s;
+    try {
+      s = lstatSync(abs, { bigint: true });
+    } catch {
+      continue;
+    }
+    if (s.isDirectory()) walk(abs, out);
+    else out.set(abs, `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.mode}`);
+  }
+}
+function ledgerState(dirs) {
+  const out = /* @__PURE__ */ new Map();
+  for (const d of dirs) walk(d, out);
+  return out;
+}
+function compareLedger(before, after, ownWrites) {
+  const out = [];
+  for (const [p, k] of before) {
+    if (ownWrites.has(p)) continue;
+    const a = after.get(p);
+    if (a === void 0) out.push({ path: p, kind: "deleted" });
+    else if (a !== k) out.push({ path: p, kind: "modified" });
+  }
+  for (const p of after.keys()) if (!before.has(p) && !ownWrites.has(p)) out.push({ path: p, kind: "created" });
+  return out.sort((x, y) => x.path < y.path ? -1 : x.path > y.path ? 1 : 0);
+}
+
+// src/guard/registrations.ts
+import { lstatSync as lstatSync2, readdirSync as readdirSync2, rmdirSync, rmSync as rmSync2 } from "node:fs";
+import path3 from "node:path";
+function readRegistrations(commonDir) {
+  const out = /* @__PURE__ */ new Map();
+  let names = [];
+  try {
+    names = readdirSync2(path3.join(commonDir, "worktrees"));
+  } catch {
+    return out;
+  }
+  for (const name of names) {
+    try {
+      const gitfile = readUntrustedFile(path3.join(commonDir, "worktrees", name, "gitdir"), 64 << 10).toString("utf8").trim();
+      out.set(name, path3.dirname(path3.resolve(commonDir, "worktrees", name, gitfile)));
+    } catch {
+      out.set(name, void 0);
+    }
+  }
+  return out;
+}
+function newRegistrations(before, after, ours = []) {
+  const out = [];
+  for (const [name, worktree] of after) {
+    if (before.has(name) && before.get(name) === worktree) continue;
+    if (worktree && ours.some((o) => worktree === o || worktree.startsWith(o + path3.sep))) continue;
+    out.push({ name, worktree });
+  }
+  return out;
+}
+function exists(p) {
+  try {
+    lstatSync2(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function entriesUnder(dir) {
+  const files = [];
+  const dirs = [];
+  const walk2 = (d) => {
+    for (const name of readdirSync2(d)) {
+      const abs = path3.join(d, name);
+      if (lstatSync2(abs).isDirectory()) walk2(abs);
+      else files.push(abs);
+    }
+    dirs.push(d);
+  };
+  walk2(dir);
+  return { files, dirs };
+}
+async function undoRegistration(repoDir, commonDir, reg, keep) {
+  const label = `.git/worktrees/${reg.name}`;
+  const lines = [];
+  if (reg.worktree && exists(reg.worktree)) {
+    const r = await git(repoDir, ["worktree", "remove", "--", reg.worktree]);
+    if (r.exitCode === 0) return [`removed	${JSON.stringify(label)}	git worktree remove ${reg.worktree}`];
+    const { files, dirs } = entriesUnder(reg.worktree);
+    files.forEach((abs, i) => {
+      const got = readBeneath(path3.dirname(abs), path3.basename(abs), { maxBytes: DEFAULT_EVIDENCE_MAX_BYTES });
+      const name = `worktree_${reg.name.replace(/[^A-Za-z0-9_.-]/g, "_")}_${String(i + 1).padStart(3, "0")}${got.kind === "symlink" ? ".link" : got.data ? ".bin" : ".txt"}`;
+      keep(name, got.data ?? `${describeInspection(got)}
+`);
+      rmSync2(abs);
+      lines.push(`moved	${JSON.stringify(abs)}	evidence ${name}`);
+    });
+    for (const d of dirs) {
+      try {
+        rmdirSync(d);
+      } catch (e) {
+        lines.push(`unrestorable	${JSON.stringify(d)}	${e.message}`);
+      }
+    }
+  }
+  const others = [...readRegistrations(commonDir)].filter(([n, w]) => n !== reg.name && !(w && exists(w)));
+  if (others.length > 0)
+    return [...lines, `unrestorable	${JSON.stringify(label)}	other stale registrations (${others.map(([n]) => n).join(", ")}): not pruning`];
+  const p = await git(repoDir, ["worktree", "prune"]);
+  const gone = !exists(path3.join(commonDir, "worktrees", reg.name));
+  return [
+    ...lines,
+    gone ? `removed	${JSON.stringify(label)}	git worktree prune` : `unrestorable	${JSON.stringify(label)}	git worktree prune left it: ${p.stderr.trim()}`
+  ];
+}
+
 // src/guard/restore.ts
 import {
   chmodSync,
@@ -114,23 +277,23 @@ import {
   fchmodSync,
   fstatSync,
   ftruncateSync,
-  lstatSync,
+  lstatSync as lstatSync3,
   mkdirSync,
   openSync,
-  readdirSync,
-  rmdirSync,
-  rmSync,
+  readdirSync as readdirSync3,
+  rmdirSync as rmdirSync2,
+  rmSync as rmSync3,
   symlinkSync,
   writeFileSync,
   writeSync
 } from "node:fs";
 function removeEntry(abs) {
-  if (lstatSync(abs).isDirectory()) rmdirSync(abs);
-  else rmSync(abs);
+  if (lstatSync3(abs).isDirectory()) rmdirSync2(abs);
+  else rmSync3(abs);
 }
-function exists(abs) {
+function exists2(abs) {
   try {
-    lstatSync(abs);
+    lstatSync3(abs);
     return true;
   } catch {
     return false;
@@ -145,8 +308,8 @@ function removeEmptyParents(before, rel) {
     if (before.dirs.has(dir)) return;
     const abs = fsPath(before.root, dir);
     try {
-      if (readdirSync(abs).length > 0) return;
-      rmdirSync(abs);
+      if (readdirSync3(abs).length > 0) return;
+      rmdirSync2(abs);
     } catch {
       return;
     }
@@ -160,7 +323,7 @@ function makeParents(root, rel) {
     const abs = fsPath(root, cur);
     let isDir = false;
     try {
-      const s = lstatSync(abs);
+      const s = lstatSync3(abs);
       if (s.isSymbolicLink()) throw new Error(`'${cur}' is a symlink: not writing through it`);
       if (!s.isDirectory()) throw new Error(`'${cur}' is not a folder`);
       isDir = true;
@@ -229,7 +392,7 @@ async function restore(before, changes, inPlace = /* @__PURE__ */ new Set()) {
       if (prev?.object) throw new Error("object-store files are listed, not kept");
       if (!prev?.content) throw new Error("no saved copy (larger than 1 MiB)");
       makeParents(file.base, file.rel);
-      if (exists(abs)) removeEntry(abs);
+      if (exists2(abs)) removeEntry(abs);
       if (((prev.mode ?? 0) & 61440) === 40960) symlinkSync(encodePath(prev.content.toString("utf8").slice("link:".length)), abs);
       else {
         writeFileSync(abs, prev.content, { flag: "wx" });
@@ -273,7 +436,7 @@ async function restore(before, changes, inPlace = /* @__PURE__ */ new Set()) {
         continue;
       }
       makeParents(before.root, c.path);
-      if (exists(abs)) removeEntry(abs);
+      if (exists2(abs)) removeEntry(abs);
       if (prev.type === "symlink") {
         symlinkSync(encodePath(prev.hash.slice("link:".length)), abs);
         records.push({ path: c.path, action: "rewritten", detail: "symlink" });
@@ -292,226 +455,150 @@ function formatRestore(records) {
   return records.map((r) => `${r.action}	${JSON.stringify(r.path)}${r.detail ? `	${r.detail}` : ""}`).join("\n") + (records.length ? "\n" : "");
 }
 
-// src/guard/ledger-watch.ts
-import { lstatSync as lstatSync2, readdirSync as readdirSync2 } from "node:fs";
-import path from "node:path";
-function walk(dir, out) {
-  let names;
-  try {
-    names = readdirSync2(dir);
-  } catch {
-    return;
+// src/guard/case-guard.ts
+var CaseGuard = class _CaseGuard {
+  constructor(setup, worktree, treeGuard, outside, canariesBefore, registrationsBefore) {
+    this.setup = setup;
+    this.worktree = worktree;
+    this.treeGuard = treeGuard;
+    this.outside = outside;
+    this.canariesBefore = canariesBefore;
+    this.registrationsBefore = registrationsBefore;
   }
-  for (const name of names) {
-    const abs = path.join(dir, name);
-    let s;
-    try {
-      s = lstatSync2(abs, { bigint: true });
-    } catch {
-      continue;
-    }
-    if (s.isDirectory()) walk(abs, out);
-    else out.set(abs, `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.mode}`);
+  setup;
+  worktree;
+  treeGuard;
+  outside;
+  canariesBefore;
+  registrationsBefore;
+  ledgerBefore = /* @__PURE__ */ new Map();
+  ownWrites = /* @__PURE__ */ new Set();
+  treeResult;
+  /** Take every "before" (they read and never write: they run at once); writes worktree_check.txt. */
+  static async before(setup) {
+    const [wt, treeGuard, outside] = await Promise.all([
+      checkWorktree(setup.workDir),
+      TreeGuard.start(setup.workDir, setup.policy, setup.harnessPaths),
+      Promise.all(setup.protectedCheckouts.map((p) => takeFingerprint(p.dir, p.exclude)))
+    ]);
+    const canaries = canaryState(setup.canaries);
+    const registrations = wt.common_dir ? readRegistrations(wt.common_dir) : /* @__PURE__ */ new Map();
+    setup.evidence("worktree_check.txt", formatWorktreeCheck(wt));
+    setup.log(`worktree check: ${wt.is_worktree ? "isolated worktree" : "not a worktree"} (${wt.directory})`);
+    return new _CaseGuard(setup, wt, treeGuard, outside, canaries, registrations);
   }
-}
-function ledgerState(dirs) {
-  const out = /* @__PURE__ */ new Map();
-  for (const d of dirs) walk(d, out);
-  return out;
-}
-function compareLedger(before, after, ownWrites) {
-  const out = [];
-  for (const [p, k] of before) {
-    if (ownWrites.has(p)) continue;
-    const a = after.get(p);
-    if (a === void 0) out.push({ path: p, kind: "deleted" });
-    else if (a !== k) out.push({ path: p, kind: "modified" });
+  /** Start the ledger watch: the ledger as it is now; `ownWrites` (filled by the harness as it writes evidence) is left out. */
+  watchLedger(ownWrites) {
+    this.ledgerBefore = ledgerState(this.setup.evidenceDirs);
+    this.ownWrites = ownWrites;
   }
-  for (const p of after.keys()) if (!before.has(p) && !ownWrites.has(p)) out.push({ path: p, kind: "created" });
-  return out.sort((x, y) => x.path < y.path ? -1 : x.path > y.path ? 1 : 0);
-}
-
-// src/guard/registrations.ts
-import { lstatSync as lstatSync3, readdirSync as readdirSync3, rmdirSync as rmdirSync2, rmSync as rmSync2 } from "node:fs";
-import path2 from "node:path";
-function readRegistrations(commonDir) {
-  const out = /* @__PURE__ */ new Map();
-  let names = [];
-  try {
-    names = readdirSync3(path2.join(commonDir, "worktrees"));
-  } catch {
-    return out;
+  /** The tree has been looked at (tree() ran). */
+  get treeChecked() {
+    return this.treeResult !== void 0;
   }
-  for (const name of names) {
-    try {
-      const gitfile = readUntrustedFile(path2.join(commonDir, "worktrees", name, "gitdir"), 64 << 10).toString("utf8").trim();
-      out.set(name, path2.dirname(path2.resolve(commonDir, "worktrees", name, gitfile)));
-    } catch {
-      out.set(name, void 0);
-    }
+  /** The tree's changes since before() and its gate's violations; taken once, then remembered. */
+  async tree() {
+    this.treeResult ??= await this.treeGuard.check();
+    return this.treeResult;
   }
-  return out;
-}
-function newRegistrations(before, after, ours = []) {
-  const out = [];
-  for (const [name, worktree] of after) {
-    if (before.has(name) && before.get(name) === worktree) continue;
-    if (worktree && ours.some((o) => worktree === o || worktree.startsWith(o + path2.sep))) continue;
-    out.push({ name, worktree });
+  /** Everything that changed (the tree, outside the worktree, the ledger, registrations), gated. */
+  async after() {
+    const s = this.setup;
+    const tree = await this.tree();
+    const canaryChanges = compareCanaries(this.canariesBefore, canaryState(s.canaries));
+    const outsideAfter = await Promise.all(s.protectedCheckouts.map((p, i) => takeFingerprint(p.dir, p.exclude, this.outside[i])));
+    const commonDir = this.worktree.common_dir;
+    const registered = commonDir ? newRegistrations(this.registrationsBefore, readRegistrations(commonDir), s.ownWorktreeDirs) : [];
+    const registeredDirs = registered.flatMap((r) => r.worktree ? [r.worktree] : []);
+    const escaped = [
+      ...this.outside.flatMap((before, i) => compareFingerprints(before, outsideAfter[i])),
+      // The new worktree's own folder is named by its registration below, not as an escaped file.
+      ...canaryChanges.filter((x) => !registeredDirs.includes(x.path))
+    ];
+    const ledgerChanges = compareLedger(this.ledgerBefore, ledgerState(s.evidenceDirs), this.ownWrites).filter(
+      (x) => !s.evidenceExclude.some((p) => x.path.startsWith(p))
+    );
+    if (ledgerChanges.length > 0) s.log(`the ledger changed under the agent: ${ledgerChanges.map((x) => `${x.kind} ${x.path}`).join(", ")}`);
+    const violations = gatherViolations(tree, ledgerChanges, escaped, registered);
+    if (escaped.length > 0) s.log(`outside the worktree: ${escaped.map((x) => `${x.kind} ${x.path}`).join(", ")}`);
+    return { tree, escaped, ledgerChanges, registered, canaryChanges, violations, code: primaryCode(violations) };
   }
-  return out;
-}
-function exists2(p) {
-  try {
-    lstatSync3(p);
-    return true;
-  } catch {
-    return false;
+  /** The guard's evidence: guard_changes.txt (when `withChanges`), guard_violations.txt, the created files (items.txt, item_NN). */
+  record(found, withChanges) {
+    const s = this.setup;
+    if (withChanges) s.evidence("guard_changes.txt", formatChanges(found.tree.changes));
+    const { violations } = found;
+    if (violations.length > 0)
+      s.evidence("guard_violations.txt", violations.map((v) => `${v.code}	${v.kind}	${v.area}	${JSON.stringify(v.path)}`).join("\n") + "\n");
+    const created = found.tree.changes.filter((x) => x.kind === "created" && x.area === "tree").map((x) => x.path);
+    if (created.length > 0) s.evidence("items.txt", captureItems(s.workDir, created, s.evidenceMaxBytes, s.evidence).join("\n") + "\n");
   }
-}
-function entriesUnder(dir) {
-  const files = [];
-  const dirs = [];
-  const walk2 = (d) => {
-    for (const name of readdirSync3(d)) {
-      const abs = path2.join(d, name);
-      if (lstatSync3(abs).isDirectory()) walk2(abs);
-      else files.push(abs);
-    }
-    dirs.push(d);
-  };
-  walk2(dir);
-  return { files, dirs };
-}
-async function undoRegistration(repoDir, commonDir, reg, keep) {
-  const label = `.git/worktrees/${reg.name}`;
-  const lines = [];
-  if (reg.worktree && exists2(reg.worktree)) {
-    const r = await git(repoDir, ["worktree", "remove", "--", reg.worktree]);
-    if (r.exitCode === 0) return [`removed	${JSON.stringify(label)}	git worktree remove ${reg.worktree}`];
-    const { files, dirs } = entriesUnder(reg.worktree);
-    files.forEach((abs, i) => {
-      const got = readBeneath(path2.dirname(abs), path2.basename(abs), { maxBytes: DEFAULT_EVIDENCE_MAX_BYTES });
-      const name = `worktree_${reg.name.replace(/[^A-Za-z0-9_.-]/g, "_")}_${String(i + 1).padStart(3, "0")}${got.kind === "symlink" ? ".link" : got.data ? ".bin" : ".txt"}`;
-      keep(name, got.data ?? `${describeInspection(got)}
-`);
-      rmSync2(abs);
-      lines.push(`moved	${JSON.stringify(abs)}	evidence ${name}`);
-    });
-    for (const d of dirs) {
-      try {
-        rmdirSync2(d);
-      } catch (e) {
-        lines.push(`unrestorable	${JSON.stringify(d)}	${e.message}`);
-      }
-    }
+  /**
+   * Put back what the agent changed: its worktree registrations, the tree
+   * (file by file from the object store; `inPlace`: paths bound into the
+   * sandbox as files, rewritten in place), the canaries; what it created
+   * outside the worktree or planted in the ledger moves into the evidence.
+   * Returns the tree's paths that still differ from the before-snapshot.
+   */
+  async restore(found, inPlace) {
+    await this.undoRegistrations(found);
+    const still = found.tree.changes.length > 0 ? await this.restoreTree(found.tree, inPlace) : [];
+    for (const c of this.setup.canaries) if (found.canaryChanges.some((x) => x.path === c.file)) restoreCanary(c);
+    this.moveEscaped(found);
+    return still;
   }
-  const others = [...readRegistrations(commonDir)].filter(([n, w]) => n !== reg.name && !(w && exists2(w)));
-  if (others.length > 0)
-    return [...lines, `unrestorable	${JSON.stringify(label)}	other stale registrations (${others.map(([n]) => n).join(", ")}): not pruning`];
-  const p = await git(repoDir, ["worktree", "prune"]);
-  const gone = !exists2(path2.join(commonDir, "worktrees", reg.name));
+  /** A worktree the agent registered goes first (before the restore removes the branch it may have made, which its removal needs). */
+  async undoRegistrations(found) {
+    const commonDir = this.worktree.common_dir;
+    if (found.registered.length === 0 || !commonDir) return;
+    const lines = [];
+    for (const r of found.registered) lines.push(...await undoRegistration(this.setup.workDir, commonDir, r, this.setup.evidence));
+    this.setup.evidence("worktrees_removed.txt", lines.join("\n") + "\n");
+    this.setup.log(`worktree(s) the agent registered: ${lines.join("; ")}`);
+  }
+  /** Restore the tree and prove it by a new snapshot (restore.txt); the paths that still differ. */
+  async restoreTree(tree, inPlace) {
+    const records = await restore(tree.before, tree.changes, inPlace);
+    const again = compareSnapshots(tree.before, await takeSnapshotAfter(tree.before, { exclude: this.setup.harnessPaths }));
+    this.setup.evidence(
+      "restore.txt",
+      formatRestore(records) + `verified: ${again.length === 0 ? "tree matches the before-snapshot" : `${again.length} paths still differ`}
+`
+    );
+    this.setup.log(`restored ${records.length} paths; ${again.length === 0 ? "tree back to its before-state" : `${again.length} still differ`}`);
+    return again.map((x) => x.path);
+  }
+  /**
+   * What the agent created outside the worktree (uncontained) moves into the evidence: the checkout is as it was, nothing is lost.
+   * So do files it planted in the ledger: the run folder stays sound, and the planted file is kept.
+   */
+  moveEscaped(found) {
+    const s = this.setup;
+    const planted = found.ledgerChanges.filter((x) => x.kind === "created").map((x) => x.path);
+    const moved = moveEscapedFiles(
+      [...found.escaped.filter((x) => x.kind === "created" && !s.canaries.some((k) => k.file === x.path)).map((x) => x.path), ...planted],
+      s.evidenceMaxBytes,
+      s.evidence
+    );
+    if (moved.length === 0) return;
+    s.evidence("escaped.txt", moved.join("\n") + "\n");
+    s.log(`moved ${moved.length} file(s) the agent created outside the worktree into the evidence`);
+  }
+};
+function gatherViolations(tree, ledgerChanges, escaped, registered) {
   return [
-    ...lines,
-    gone ? `removed	${JSON.stringify(label)}	git worktree prune` : `unrestorable	${JSON.stringify(label)}	git worktree prune left it: ${p.stderr.trim()}`
+    ...tree.violations,
+    ...ledgerChanges.map((x) => ({ path: x.path, kind: x.kind, area: "ledger", code: "MODIFICATIONFAIL" })),
+    ...escaped.map((x) => ({ path: x.path, kind: x.kind, area: "outside", code: x.kind === "deleted" ? "GITCLEANFAIL" : "MODIFICATIONFAIL" })),
+    ...registered.map(
+      (r) => ({
+        path: `.git/worktrees/${r.name}${r.worktree ? ` (worktree ${r.worktree})` : ""}`,
+        kind: "created",
+        area: "repo",
+        code: "MODIFICATIONFAIL"
+      })
+    )
   ];
-}
-
-// src/cases/diff-evidence.ts
-var MAX_DIFF_SIDE_BYTES = 1024 * 1024;
-var MAX_EDIT_LENGTH = 2e4;
-var DIFF_TIMEOUT_MS = 2e3;
-var BINARY_PROBE = 8e3;
-function diffPathToken(prefix, p) {
-  const full = prefix + p;
-  return /[\s"\\\u0000-\u001f\u007f]/.test(full) ? JSON.stringify(full) : full;
-}
-function isBinary(b) {
-  return b.subarray(0, BINARY_PROBE).includes(0);
-}
-var octal = (mode) => (mode & 65535).toString(8).padStart(6, "0");
-function describeEntry(root, rel) {
-  const seen = lookAt(root, rel);
-  if (seen.kind === "missing") return "gone";
-  if (seen.kind === "directory") return "folder";
-  if (seen.kind === "symlink") return `symlink to ${seen.target ?? "?"}`;
-  return describeInspection(seen);
-}
-function block(rel, head, before, after, deleted) {
-  const a = diffPathToken("a/", rel);
-  const b = deleted ? "/dev/null" : diffPathToken("b/", rel);
-  const lines = [`diff --git ${a} ${diffPathToken("b/", rel)}`, ...head];
-  if (before === void 0 || after === void 0) return lines.join("\n") + "\n";
-  if (isBinary(before) || isBinary(after)) return [...lines, `Binary files ${a} and ${b} differ`].join("\n") + "\n";
-  if (before.length > MAX_DIFF_SIDE_BYTES || after.length > MAX_DIFF_SIDE_BYTES)
-    return [...lines, `# not diffed: ${before.length} bytes before, ${after.length} bytes after (a side over ${MAX_DIFF_SIDE_BYTES} bytes)`].join("\n") + "\n";
-  const patch = createTwoFilesPatch(a, b, before.toString("utf8"), after.toString("utf8"), void 0, void 0, {
-    headerOptions: FILE_HEADERS_ONLY,
-    maxEditLength: MAX_EDIT_LENGTH,
-    timeout: DIFF_TIMEOUT_MS
-  });
-  if (patch === void 0) return [...lines, `# not diffed: more than ${MAX_EDIT_LENGTH} edits (or over ${DIFF_TIMEOUT_MS} ms)`].join("\n") + "\n";
-  return lines.join("\n") + "\n" + patch.replace(/^---\s.*\n\+\+\+\s.*\n/, `--- ${a}
-+++ ${b}
-`);
-}
-async function changesDiff(before, after, changes) {
-  const wanted = changes.filter((c) => c.area === "tree" && c.kind !== "created");
-  if (wanted.length === 0) return "";
-  const ids = wanted.flatMap((c) => {
-    const e = before.tree.get(c.path);
-    return e?.type === "file" && e.hash ? [e.hash] : [];
-  });
-  const blobs = await readBlobs(before.root, ids);
-  const out = [];
-  for (const c of wanted) {
-    const was = before.tree.get(c.path);
-    const now = after.tree.get(c.path);
-    const old = was?.type === "file" && was.hash ? blobs.get(was.hash) : void 0;
-    const missingOld = was?.type === "file" && !old ? [`# before-content not in the object store (blob ${was.hash ?? "unknown"})`] : [];
-    if (c.kind === "deleted") {
-      const head = was?.type === "file" ? [`deleted file mode ${octal(was.mode)}`, ...missingOld] : [`# deleted: ${was?.type ?? "entry"}${was?.type === "symlink" ? ` to ${was.hash?.slice("link:".length)}` : ""}`];
-      out.push(block(c.path, head, old, old ? Buffer.alloc(0) : void 0, true));
-    } else if (c.kind === "mode") {
-      out.push(block(c.path, [`old mode ${octal(was?.mode ?? 0)}`, `new mode ${octal(now?.mode ?? 0)}`], void 0, void 0, false));
-    } else if (c.kind === "type") {
-      out.push(block(c.path, [`# type changed: ${was?.type ?? "unknown"} before, ${describeEntry(before.root, c.path)} after`], void 0, void 0, false));
-    } else {
-      const modeLines = was && now && was.mode !== now.mode ? [`old mode ${octal(was.mode)}`, `new mode ${octal(now.mode)}`] : [];
-      if (was?.type === "symlink") {
-        out.push(
-          block(
-            c.path,
-            [...modeLines, `# symlink target: ${was.hash?.slice("link:".length)} before, ${describeEntry(before.root, c.path)} after`],
-            void 0,
-            void 0,
-            false
-          )
-        );
-        continue;
-      }
-      const cur = readBeneath(before.root, c.path, { maxBytes: MAX_DIFF_SIDE_BYTES });
-      if (!cur.data && cur.kind === "file" && cur.links === 1 && cur.size > MAX_DIFF_SIDE_BYTES) {
-        out.push(
-          block(
-            c.path,
-            [
-              ...modeLines,
-              ...missingOld,
-              `# not diffed: ${old?.length ?? "unknown"} bytes before, ${cur.size} bytes after (a side over ${MAX_DIFF_SIDE_BYTES} bytes)`
-            ],
-            void 0,
-            void 0,
-            false
-          )
-        );
-        continue;
-      }
-      const note = cur.data ? [] : [`# after-content not read (${describeInspection(cur)})`];
-      out.push(block(c.path, [...modeLines, ...missingOld, ...note], old, cur.data, false));
-    }
-  }
-  return out.join("");
 }
 
 // src/opencode/cli-transport.ts
@@ -680,7 +767,7 @@ function cliTransport(baseUrl, binary, env = process.env, launcher, password) {
 // src/cases/checks.ts
 import { execFile } from "node:child_process";
 import { readdirSync as readdirSync4, readFileSync } from "node:fs";
-import path3 from "node:path";
+import path4 from "node:path";
 var ok = (reason) => ({ actual: "SUCCESS", reason });
 var fail = (code, reason) => ({ actual: "FAIL", code, reason });
 function param(env, name) {
@@ -794,7 +881,7 @@ var roles = async (env) => {
     firstFailure ??= outcome;
   }
   if (firstFailure) return firstFailure;
-  const dir = path3.join(env.ctx.runDir, "evidence", env.ctx.caseDef.id);
+  const dir = path4.join(env.ctx.runDir, "evidence", env.ctx.caseDef.id);
   const records = readdirSync4(dir).filter((n) => /^role_.+\.json$/.test(n));
   if (records.length !== roleList.length) return fail("EVIDENCEMISMATCH", `${records.length} role records for ${roleList.length} roles`);
   for (const n of readdirSync4(dir)) {
@@ -1032,96 +1119,141 @@ var CHECK_IMPLS = {
 };
 var WRITING_CHECKS = /* @__PURE__ */ new Set(["write", "append", "codegen", "bugfix", "testgen", "agent", "delete_sentinel"]);
 
+// src/cases/diff-evidence.ts
+var MAX_DIFF_SIDE_BYTES = 1024 * 1024;
+var MAX_EDIT_LENGTH = 2e4;
+var DIFF_TIMEOUT_MS = 2e3;
+var BINARY_PROBE = 8e3;
+function diffPathToken(prefix, p) {
+  const full = prefix + p;
+  return /[\s"\\\u0000-\u001f\u007f]/.test(full) ? JSON.stringify(full) : full;
+}
+function isBinary(b) {
+  return b.subarray(0, BINARY_PROBE).includes(0);
+}
+var octal = (mode) => (mode & 65535).toString(8).padStart(6, "0");
+function describeEntry(root, rel) {
+  const seen = lookAt(root, rel);
+  if (seen.kind === "missing") return "gone";
+  if (seen.kind === "directory") return "folder";
+  if (seen.kind === "symlink") return `symlink to ${seen.target ?? "?"}`;
+  return describeInspection(seen);
+}
+function block(rel, head, before, after, deleted) {
+  const a = diffPathToken("a/", rel);
+  const b = deleted ? "/dev/null" : diffPathToken("b/", rel);
+  const lines = [`diff --git ${a} ${diffPathToken("b/", rel)}`, ...head];
+  if (before === void 0 || after === void 0) return lines.join("\n") + "\n";
+  if (isBinary(before) || isBinary(after)) return [...lines, `Binary files ${a} and ${b} differ`].join("\n") + "\n";
+  if (before.length > MAX_DIFF_SIDE_BYTES || after.length > MAX_DIFF_SIDE_BYTES)
+    return [...lines, `# not diffed: ${before.length} bytes before, ${after.length} bytes after (a side over ${MAX_DIFF_SIDE_BYTES} bytes)`].join("\n") + "\n";
+  const patch = createTwoFilesPatch(a, b, before.toString("utf8"), after.toString("utf8"), void 0, void 0, {
+    headerOptions: FILE_HEADERS_ONLY,
+    maxEditLength: MAX_EDIT_LENGTH,
+    timeout: DIFF_TIMEOUT_MS
+  });
+  if (patch === void 0) return [...lines, `# not diffed: more than ${MAX_EDIT_LENGTH} edits (or over ${DIFF_TIMEOUT_MS} ms)`].join("\n") + "\n";
+  return lines.join("\n") + "\n" + patch.replace(/^---\s.*\n\+\+\+\s.*\n/, `--- ${a}
++++ ${b}
+`);
+}
+async function changesDiff(before, after, changes) {
+  const wanted = changes.filter((c) => c.area === "tree" && c.kind !== "created");
+  if (wanted.length === 0) return "";
+  const ids = wanted.flatMap((c) => {
+    const e = before.tree.get(c.path);
+    return e?.type === "file" && e.hash ? [e.hash] : [];
+  });
+  const blobs = await readBlobs(before.root, ids);
+  const out = [];
+  for (const c of wanted) {
+    const was = before.tree.get(c.path);
+    const now = after.tree.get(c.path);
+    const old = was?.type === "file" && was.hash ? blobs.get(was.hash) : void 0;
+    const missingOld = was?.type === "file" && !old ? [`# before-content not in the object store (blob ${was.hash ?? "unknown"})`] : [];
+    if (c.kind === "deleted") {
+      const head = was?.type === "file" ? [`deleted file mode ${octal(was.mode)}`, ...missingOld] : [`# deleted: ${was?.type ?? "entry"}${was?.type === "symlink" ? ` to ${was.hash?.slice("link:".length)}` : ""}`];
+      out.push(block(c.path, head, old, old ? Buffer.alloc(0) : void 0, true));
+    } else if (c.kind === "mode") {
+      out.push(block(c.path, [`old mode ${octal(was?.mode ?? 0)}`, `new mode ${octal(now?.mode ?? 0)}`], void 0, void 0, false));
+    } else if (c.kind === "type") {
+      out.push(block(c.path, [`# type changed: ${was?.type ?? "unknown"} before, ${describeEntry(before.root, c.path)} after`], void 0, void 0, false));
+    } else {
+      const modeLines = was && now && was.mode !== now.mode ? [`old mode ${octal(was.mode)}`, `new mode ${octal(now.mode)}`] : [];
+      if (was?.type === "symlink") {
+        out.push(
+          block(
+            c.path,
+            [...modeLines, `# symlink target: ${was.hash?.slice("link:".length)} before, ${describeEntry(before.root, c.path)} after`],
+            void 0,
+            void 0,
+            false
+          )
+        );
+        continue;
+      }
+      const cur = readBeneath(before.root, c.path, { maxBytes: MAX_DIFF_SIDE_BYTES });
+      if (!cur.data && cur.kind === "file" && cur.links === 1 && cur.size > MAX_DIFF_SIDE_BYTES) {
+        out.push(
+          block(
+            c.path,
+            [
+              ...modeLines,
+              ...missingOld,
+              `# not diffed: ${old?.length ?? "unknown"} bytes before, ${cur.size} bytes after (a side over ${MAX_DIFF_SIDE_BYTES} bytes)`
+            ],
+            void 0,
+            void 0,
+            false
+          )
+        );
+        continue;
+      }
+      const note = cur.data ? [] : [`# after-content not read (${describeInspection(cur)})`];
+      out.push(block(c.path, [...modeLines, ...missingOld, ...note], old, cur.data, false));
+    }
+  }
+  return out.join("");
+}
+
 // src/cases/run-case.ts
 function requiresWorktree(stage) {
   return STAGES.indexOf(stage) >= STAGES.indexOf("T2b");
-}
-function extOf(p) {
-  const e = path4.extname(p);
-  return /^\.[A-Za-z0-9]{1,8}$/.test(e) ? e : ".bin";
-}
-function moveEscapedFiles(paths, maxBytes, evidence) {
-  const lines = [];
-  for (const abs of paths) {
-    try {
-      const got = readBeneath(path4.dirname(abs), path4.basename(abs), { maxBytes });
-      if (got.kind === "directory" || got.kind === "missing" || got.kind === "unreachable") continue;
-      const name = `escaped_${String(lines.length + 1).padStart(2, "0")}${got.kind === "symlink" ? ".link" : got.data ? extOf(abs) : ".txt"}`;
-      evidence(name, got.data ?? `${describeInspection(got)}
-`);
-      rmSync3(abs);
-      lines.push(`${name}	${JSON.stringify(abs)}	${describeInspection(got)}`);
-    } catch {
-    }
-  }
-  return lines;
-}
-function captureItems(workDir, created, maxBytes, evidence) {
-  const reader = new BeneathReader(workDir);
-  try {
-    return created.map((rel, i) => {
-      const got = reader.inspect(rel, { maxBytes });
-      const name = `item_${String(i + 1).padStart(2, "0")}${extOf(rel)}`;
-      if (got.data) evidence(name, got.data);
-      return `${name}	${JSON.stringify(rel)}	${describeInspection(got)}`;
-    });
-  } finally {
-    reader.close();
-  }
 }
 var interruption = new AbortController();
 function interruptCase(reason) {
   if (!interruption.signal.aborted) interruption.abort(reason);
 }
-async function runCase(ctx) {
-  const c = ctx.caseDef;
+function openCase(ctx) {
+  const id = ctx.caseDef.id;
   const secrets = secretValues(
     process.env,
     ctx.roles.map((r) => r.key_env)
   );
   const ownWrites = /* @__PURE__ */ new Set();
-  const evidence = (name, data) => {
-    ownWrites.add(path4.join(ctx.runDir, "evidence", c.id, name));
-    return writeEvidence(ctx.runDir, c.id, name, typeof data === "string" ? redact(data, secrets) : data);
-  };
   const started = Date.now();
-  const log = (line) => process.stdout.write(redact(`${c.id} +${((Date.now() - started) / 1e3).toFixed(2)}s: ${line}`, secrets) + "\n");
-  const transcripts = [];
-  const writes = WRITING_CHECKS.has(c.check);
-  const policy = { writeAllowlist: writes ? ctx.writeAllowlist : [], deletionAllowlist: ctx.deletionAllowlist };
-  const [head, wt, guard, outside] = await Promise.all([
-    git(ctx.workDir, ["rev-parse", "HEAD"]),
-    checkWorktree(ctx.workDir),
-    CaseGuard.start(ctx.workDir, policy, ctx.harnessPaths),
-    Promise.all(ctx.protectedCheckouts.map((p) => takeFingerprint(p.dir, p.exclude)))
-  ]);
-  const processes = processBaseline(ctx.processTag);
-  const leftovers = [];
-  const endLeftovers = async () => {
-    const ended = await endNewProcesses(processes);
-    leftovers.push(...ended);
-    if (ended.length > 0) log(`ended ${ended.length} process(es) the case left running: ${ended.map((p) => `${p.pid} ${p.cmdline.slice(0, 80)}`).join("; ")}`);
+  const log = (line) => process.stdout.write(redact(`${id} +${((Date.now() - started) / 1e3).toFixed(2)}s: ${line}`, secrets) + "\n");
+  const evidence = (name, data) => {
+    ownWrites.add(path5.join(ctx.runDir, "evidence", id, name));
+    return writeEvidence(ctx.runDir, id, name, typeof data === "string" ? redact(data, secrets) : data);
   };
-  const canariesBefore = canaryState(ctx.canaries);
-  const commonDir = wt.common_dir;
-  const registrationsBefore = commonDir ? readRegistrations(commonDir) : /* @__PURE__ */ new Map();
-  const repoCommit = head.stdout.trim();
-  evidence("repo_commit.txt", repoCommit + "\n");
-  evidence("worktree_check.txt", formatWorktreeCheck(wt));
-  log(`worktree check: ${wt.is_worktree ? "isolated worktree" : "not a worktree"} (${wt.directory})`);
-  const usage = () => sumUsage(transcripts.map((t) => messagesUsage(t.result.messages)));
-  const verdict = (o, offending2 = []) => ({
-    actual_outcome: o.actual,
-    failure_code: o.code ?? null,
-    reason: o.reason,
-    model_id: ctx.model,
-    transport: ctx.transport,
-    repo_commit: repoCommit,
-    offending_paths: offending2,
-    tokens: usage()
-  });
+  return { ctx, secrets, ownWrites, evidence, log, transcripts: [], leftovers: [], endLeftovers: async () => {
+  } };
+}
+function watchProcesses(run) {
+  const processes = processBaseline(run.ctx.processTag);
+  run.endLeftovers = async () => {
+    const ended = await endNewProcesses(processes);
+    run.leftovers.push(...ended);
+    if (ended.length > 0)
+      run.log(`ended ${ended.length} process(es) the case left running: ${ended.map((p) => `${p.pid} ${p.cmdline.slice(0, 80)}`).join("; ")}`);
+  };
+}
+function writePolicy(run, gate) {
+  const { ctx } = run;
+  const c = ctx.caseDef;
   const permission = permissionFor(c.prevention, ctx.writeAllowlist);
-  evidence(
+  run.evidence(
     "policy.json",
     JSON.stringify(
       {
@@ -1131,184 +1263,174 @@ async function runCase(ctx) {
         permission,
         permission_sha256: sha256(JSON.stringify(permission)),
         server_config_sha256: ctx.configSha256 ?? "unknown: a server the user runs (--server-url)",
-        gate: { write_allowlist: policy.writeAllowlist, deletion_allowlist: policy.deletionAllowlist }
+        gate: { write_allowlist: gate.writeAllowlist, deletion_allowlist: gate.deletionAllowlist }
       },
       null,
       2
     ) + "\n"
   );
-  const evidenceDirs = ctx.evidenceDirs ?? [];
-  const ledgerBefore = ledgerState(evidenceDirs);
-  ownWrites.clear();
+}
+function checkEnv(run, guard) {
+  const { ctx, log } = run;
+  const c = ctx.caseDef;
+  const transport = ctx.transport === "cli" ? cliTransport(ctx.serverUrl, ctx.opencodeBinary, ctx.codeEnv, ctx.launcher, ctx.serverPassword) : sdkTransport(ctx.serverUrl, ctx.serverPassword);
+  return {
+    ctx,
+    transport,
+    secrets: run.secrets,
+    evidence: run.evidence,
+    log,
+    async prompt(text, opts) {
+      const body = text ?? `${caseTag(c.id)} ${c.prompt}`;
+      const model = opts?.model ?? ctx.model;
+      log(`prompt \u2192 ${model} via ${transport.name} (agent ${agentFor(c.prevention)}, budget ${opts?.budgetMs ?? ctx.latencyBudgetMs} ms)`);
+      const signal = interruption.signal;
+      const spent = run.transcripts.find((t) => t.result.overBudget)?.result.overBudget;
+      const tokenBudget = ctx.caseTokenBudget === void 0 ? void 0 : ctx.caseTokenBudget - usageOf(run).total;
+      const result = signal.aborted ? { text: "", tools: [], timedOut: false, error: `not sent: ${String(signal.reason)}`, durationMs: 0, messages: [], interrupted: String(signal.reason) } : spent ? { text: "", tools: [], timedOut: false, error: `not sent: ${spent}`, durationMs: 0, messages: [], overBudget: spent } : await transport.prompt({
+        directory: ctx.workDir,
+        model,
+        agent: agentFor(c.prevention),
+        text: body,
+        budgetMs: opts?.budgetMs ?? ctx.latencyBudgetMs,
+        signal,
+        tokenBudget
+      });
+      if (result.overBudget && result.messages.length > 0) log(`${result.overBudget}: the session was aborted`);
+      run.transcripts.push({ label: model, result });
+      await run.endLeftovers();
+      return result;
+    },
+    async guard() {
+      if (!guard.treeChecked) await run.endLeftovers();
+      return guard.tree();
+    }
+  };
+}
+async function runCheck(run, guard) {
+  const c = run.ctx.caseDef;
+  const wt = guard.worktree;
+  if (requiresWorktree(c.stage) && !wt.is_worktree)
+    return { actual: "FAIL", code: "WORKTREE_REQUIRED", reason: `stage ${c.stage} must run in an isolated git worktree: ${wt.reason}` };
   let outcome;
-  let guardResult;
-  if (requiresWorktree(c.stage) && !wt.is_worktree) {
-    outcome = { actual: "FAIL", code: "WORKTREE_REQUIRED", reason: `stage ${c.stage} must run in an isolated git worktree: ${wt.reason}` };
-  } else {
-    const transport = ctx.transport === "cli" ? cliTransport(ctx.serverUrl, ctx.opencodeBinary, ctx.codeEnv, ctx.launcher, ctx.serverPassword) : sdkTransport(ctx.serverUrl, ctx.serverPassword);
-    const env = {
-      ctx,
-      transport,
-      secrets,
-      evidence,
-      log,
-      async prompt(text, opts) {
-        const body = text ?? `${caseTag(c.id)} ${c.prompt}`;
-        const model = opts?.model ?? ctx.model;
-        log(`prompt \u2192 ${model} via ${transport.name} (agent ${agentFor(c.prevention)}, budget ${opts?.budgetMs ?? ctx.latencyBudgetMs} ms)`);
-        const signal = interruption.signal;
-        const spent = transcripts.find((t) => t.result.overBudget)?.result.overBudget;
-        const tokenBudget = ctx.caseTokenBudget === void 0 ? void 0 : ctx.caseTokenBudget - usage().total;
-        const result = signal.aborted ? {
-          text: "",
-          tools: [],
-          timedOut: false,
-          error: `not sent: ${String(signal.reason)}`,
-          durationMs: 0,
-          messages: [],
-          interrupted: String(signal.reason)
-        } : spent ? { text: "", tools: [], timedOut: false, error: `not sent: ${spent}`, durationMs: 0, messages: [], overBudget: spent } : await transport.prompt({
-          directory: ctx.workDir,
-          model,
-          agent: agentFor(c.prevention),
-          text: body,
-          budgetMs: opts?.budgetMs ?? ctx.latencyBudgetMs,
-          signal,
-          tokenBudget
-        });
-        if (result.overBudget && result.messages.length > 0) log(`${result.overBudget}: the session was aborted`);
-        transcripts.push({ label: model, result });
-        await endLeftovers();
-        return result;
-      },
-      async guard() {
-        if (!guardResult) await endLeftovers();
-        guardResult ??= await guard.check();
-        return guardResult;
-      }
-    };
-    try {
-      outcome = await CHECK_IMPLS[c.check](env);
-    } catch (e) {
-      outcome = { actual: "FAIL", code: "CLIFAIL", reason: `case error: ${e.message}` };
-    }
-    if (interruption.signal.aborted) outcome = { actual: "FAIL", code: "CLIFAIL", reason: String(interruption.signal.reason) };
-    else {
-      const over = transcripts.find((t) => t.result.overBudget)?.result.overBudget;
-      if (over) outcome = { actual: "FAIL", code: "CLIFAIL", reason: `${over} (--case-token-budget): the case was ended` };
-    }
+  try {
+    outcome = await CHECK_IMPLS[c.check](checkEnv(run, guard));
+  } catch (e) {
+    outcome = { actual: "FAIL", code: "CLIFAIL", reason: `case error: ${e.message}` };
   }
-  if (!guardResult) await endLeftovers();
-  guardResult ??= await guard.check();
-  evidence("processes.txt", formatProcesses(leftovers));
-  const canaryChanges = compareCanaries(canariesBefore, canaryState(ctx.canaries));
-  const statusRun = git(ctx.workDir, ["status", "--porcelain"]);
-  statusRun.catch(() => {
-  });
-  const outsideAfter = await Promise.all(ctx.protectedCheckouts.map((p, i) => takeFingerprint(p.dir, p.exclude, outside[i])));
-  const registered = commonDir ? newRegistrations(registrationsBefore, readRegistrations(commonDir), [path4.dirname(ctx.verdictFile)]) : [];
-  const registeredDirs = registered.flatMap((r) => r.worktree ? [r.worktree] : []);
-  const escaped = [
-    ...outside.flatMap((before, i) => compareFingerprints(before, outsideAfter[i])),
-    // The new worktree's own folder is named by its registration below, not as an escaped file.
-    ...canaryChanges.filter((x) => !registeredDirs.includes(x.path))
-  ];
-  const besides = ctx.evidenceExclude ?? [];
-  const ledgerChanges = compareLedger(ledgerBefore, ledgerState(evidenceDirs), ownWrites).filter((x) => !besides.some((p) => x.path.startsWith(p)));
-  if (ledgerChanges.length > 0) log(`the ledger changed under the agent: ${ledgerChanges.map((x) => `${x.kind} ${x.path}`).join(", ")}`);
-  const violations = [
-    ...guardResult.violations,
-    ...ledgerChanges.map((x) => ({ path: x.path, kind: x.kind, area: "ledger", code: "MODIFICATIONFAIL" })),
-    ...escaped.map((x) => ({ path: x.path, kind: x.kind, area: "outside", code: x.kind === "deleted" ? "GITCLEANFAIL" : "MODIFICATIONFAIL" })),
-    ...registered.map(
-      (r) => ({
-        path: `.git/worktrees/${r.name}${r.worktree ? ` (worktree ${r.worktree})` : ""}`,
-        kind: "created",
-        area: "repo",
-        code: "MODIFICATIONFAIL"
-      })
-    )
-  ];
-  if (escaped.length > 0) log(`outside the worktree: ${escaped.map((x) => `${x.kind} ${x.path}`).join(", ")}`);
-  const offending = violations.map((v2) => v2.path);
-  const code = primaryCode(violations);
-  if (code && outcome.code !== "WORKTREE_REQUIRED") {
-    const expectedOnly = c.expected_outcome === "EXPECTED_FAIL" && violations.every((v2) => v2.code === c.expected_failure_code);
-    const listing = violations.slice(0, 5).map((v2) => `${v2.kind} ${v2.path}`).join(", ");
-    outcome = expectedOnly ? { actual: "FAIL", code, reason: `${code} (expected): ${listing}` } : { actual: "FAIL", code, reason: `${code}: ${listing}${violations.length > 5 ? ` and ${violations.length - 5} more` : ""}` };
-  }
+  if (interruption.signal.aborted) return { actual: "FAIL", code: "CLIFAIL", reason: String(interruption.signal.reason) };
+  const over = run.transcripts.find((t) => t.result.overBudget)?.result.overBudget;
+  if (over) return { actual: "FAIL", code: "CLIFAIL", reason: `${over} (--case-token-budget): the case was ended` };
+  return outcome;
+}
+function gateOutcome(ctx, outcome, found) {
+  const { violations, code } = found;
+  if (!code || outcome.code === "WORKTREE_REQUIRED") return outcome;
+  const c = ctx.caseDef;
+  const expectedOnly = c.expected_outcome === "EXPECTED_FAIL" && violations.every((v) => v.code === c.expected_failure_code);
+  const listing = violations.slice(0, 5).map((v) => `${v.kind} ${v.path}`).join(", ");
+  return expectedOnly ? { actual: "FAIL", code, reason: `${code} (expected): ${listing}` } : { actual: "FAIL", code, reason: `${code}: ${listing}${violations.length > 5 ? ` and ${violations.length - 5} more` : ""}` };
+}
+async function treeEvidence(run, guard, found, statusRun) {
+  const { ctx, evidence } = run;
+  const tree = found.tree;
   const status = await statusRun;
   evidence("git_status.txt", status.stdout);
-  if (status.stdout.length > 0 || guardResult.changes.length > 0) {
-    evidence("git_diff.txt", (await git(ctx.workDir, ["diff", "--name-status"])).stdout);
-    evidence("guard_changes.txt", formatChanges(guardResult.changes));
-  }
-  if (violations.length > 0)
-    evidence("guard_violations.txt", violations.map((v2) => `${v2.code}	${v2.kind}	${v2.area}	${JSON.stringify(v2.path)}`).join("\n") + "\n");
-  const created = guardResult.changes.filter((x) => x.kind === "created" && x.area === "tree").map((x) => x.path);
-  if (created.length > 0) evidence("items.txt", captureItems(ctx.workDir, created, ctx.evidenceMaxBytes, evidence).join("\n") + "\n");
-  const denied = transcripts.flatMap((t) => t.result.tools.filter((u) => u.status === "error" && /permission|denied|rule/i.test(u.error ?? "")));
+  const withChanges = status.stdout.length > 0 || tree.changes.length > 0;
+  if (withChanges) evidence("git_diff.txt", (await git(ctx.workDir, ["diff", "--name-status"])).stdout);
+  guard.record(found, withChanges);
+  const denied = run.transcripts.flatMap((t) => t.result.tools.filter((u) => u.status === "error" && /permission|denied|rule/i.test(u.error ?? "")));
   if (denied.length > 0) evidence("denied_tool_calls.json", JSON.stringify(denied, null, 2) + "\n");
-  const providerError = providerErrorFile(transcripts.map((t) => t.result));
+  const providerError = providerErrorFile(run.transcripts.map((t) => t.result));
   if (providerError) evidence("provider_error.json", JSON.stringify(providerError, null, 2) + "\n");
-  const diff = await changesDiff(guardResult.before, guardResult.after, guardResult.changes).catch(
-    (e) => `# changes.diff could not be made: ${e.message}
-`
-  );
+  const diff = await changesDiff(tree.before, tree.after, tree.changes).catch((e) => `# changes.diff could not be made: ${e.message}
+`);
   if (diff) evidence("changes.diff", diff);
-  if (registered.length > 0 && commonDir) {
-    const lines = [];
-    for (const r of registered) lines.push(...await undoRegistration(ctx.workDir, commonDir, r, evidence));
-    evidence("worktrees_removed.txt", lines.join("\n") + "\n");
-    log(`worktree(s) the agent registered: ${lines.join("; ")}`);
-  }
-  if (guardResult.changes.length > 0) {
-    const fileMounts = new Set(
-      (ctx.policy?.rules ?? []).filter((r) => r.access === "write" && r.file && r.path.startsWith(ctx.workDir + path4.sep)).map((r) => toPosix(path4.relative(ctx.workDir, r.path)))
-    );
-    const records = await restore(guardResult.before, guardResult.changes, fileMounts);
-    const again = compareSnapshots(guardResult.before, await takeSnapshotAfter(guardResult.before, { exclude: ctx.harnessPaths }));
-    evidence(
-      "restore.txt",
-      formatRestore(records) + `verified: ${again.length === 0 ? "tree matches the before-snapshot" : `${again.length} paths still differ`}
-`
-    );
-    log(`restored ${records.length} paths; ${again.length === 0 ? "tree back to its before-state" : `${again.length} still differ`}`);
-    if (again.length > 0)
-      outcome = { actual: "FAIL", code: "EVIDENCEMISMATCH", reason: `the tree could not be restored: ${again.map((x) => x.path).join(", ")}` };
-  }
-  for (const c2 of ctx.canaries) if (canaryChanges.some((x) => x.path === c2.file)) restoreCanary(c2);
-  const planted = ledgerChanges.filter((x) => x.kind === "created").map((x) => x.path);
-  const moved = moveEscapedFiles(
-    [...escaped.filter((x) => x.kind === "created" && !ctx.canaries.some((k) => k.file === x.path)).map((x) => x.path), ...planted],
-    ctx.evidenceMaxBytes,
-    evidence
+}
+function fileMountsOf(ctx) {
+  return new Set(
+    (ctx.policy?.rules ?? []).filter((r) => r.access === "write" && r.file && r.path.startsWith(ctx.workDir + path5.sep)).map((r) => toPosix(path5.relative(ctx.workDir, r.path)))
   );
-  if (moved.length > 0) {
-    evidence("escaped.txt", moved.join("\n") + "\n");
-    log(`moved ${moved.length} file(s) the agent created outside the worktree into the evidence`);
-  }
-  const calls = transcripts.map((t) => ({
+}
+function usageOf(run) {
+  return sumUsage(run.transcripts.map((t) => messagesUsage(t.result.messages)));
+}
+function saveTokens(run) {
+  const calls = run.transcripts.map((t) => ({
     model: t.label,
     session_id: t.result.sessionId ?? null,
     ...messagesUsage(t.result.messages),
     ...t.result.overBudget ? { over_budget: t.result.overBudget } : {}
   }));
-  evidence("tokens.json", JSON.stringify({ total: usage(), budget: ctx.caseTokenBudget ?? null, calls }, null, 2) + "\n");
-  if (transcripts.length > 0) {
-    const file = path4.join(ctx.agentCallsDir, `${c.id}.json`);
-    const text = redact(
-      JSON.stringify(
-        transcripts.map((t) => ({ model: t.label, ...t.result })),
-        null,
-        2
-      ) + "\n",
-      secrets
-    );
-    writeFileAtomic(file, text);
-    writeFileAtomic(path4.join(ctx.runDir, "evidence", c.id, "transcript.json"), text);
-  }
-  const v = verdict(outcome, offending);
+  run.evidence("tokens.json", JSON.stringify({ total: usageOf(run), budget: run.ctx.caseTokenBudget ?? null, calls }, null, 2) + "\n");
+}
+function saveTranscripts(run) {
+  const { ctx } = run;
+  if (run.transcripts.length === 0) return;
+  const file = path5.join(ctx.agentCallsDir, `${ctx.caseDef.id}.json`);
+  const text = redact(
+    JSON.stringify(
+      run.transcripts.map((t) => ({ model: t.label, ...t.result })),
+      null,
+      2
+    ) + "\n",
+    run.secrets
+  );
+  writeFileAtomic(file, text);
+  writeFileAtomic(path5.join(ctx.runDir, "evidence", ctx.caseDef.id, "transcript.json"), text);
+}
+async function runCase(ctx) {
+  const c = ctx.caseDef;
+  const run = openCase(ctx);
+  const { evidence, log } = run;
+  const policy = { writeAllowlist: WRITING_CHECKS.has(c.check) ? ctx.writeAllowlist : [], deletionAllowlist: ctx.deletionAllowlist };
+  const [head, guard] = await Promise.all([
+    git(ctx.workDir, ["rev-parse", "HEAD"]),
+    CaseGuard.before({
+      workDir: ctx.workDir,
+      policy,
+      harnessPaths: ctx.harnessPaths,
+      protectedCheckouts: ctx.protectedCheckouts,
+      canaries: ctx.canaries,
+      evidenceDirs: ctx.evidenceDirs ?? [],
+      evidenceExclude: ctx.evidenceExclude ?? [],
+      // (The run's own --jobs slots make worktrees in its temp folder, where the verdict file goes.)
+      ownWorktreeDirs: [path5.dirname(ctx.verdictFile)],
+      evidenceMaxBytes: ctx.evidenceMaxBytes,
+      evidence,
+      log
+    })
+  ]);
+  watchProcesses(run);
+  const repoCommit = head.stdout.trim();
+  evidence("repo_commit.txt", repoCommit + "\n");
+  writePolicy(run, policy);
+  guard.watchLedger(run.ownWrites);
+  run.ownWrites.clear();
+  let outcome = await runCheck(run, guard);
+  if (!guard.treeChecked) await run.endLeftovers();
+  await guard.tree();
+  evidence("processes.txt", formatProcesses(run.leftovers));
+  const statusRun = git(ctx.workDir, ["status", "--porcelain"]);
+  statusRun.catch(() => {
+  });
+  const found = await guard.after();
+  outcome = gateOutcome(ctx, outcome, found);
+  await treeEvidence(run, guard, found, statusRun);
+  const still = await guard.restore(found, fileMountsOf(ctx));
+  if (still.length > 0) outcome = { actual: "FAIL", code: "EVIDENCEMISMATCH", reason: `the tree could not be restored: ${still.join(", ")}` };
+  saveTokens(run);
+  saveTranscripts(run);
+  const v = {
+    actual_outcome: outcome.actual,
+    failure_code: outcome.code ?? null,
+    reason: outcome.reason,
+    model_id: ctx.model,
+    transport: ctx.transport,
+    repo_commit: repoCommit,
+    offending_paths: found.violations.map((v2) => v2.path),
+    tokens: usageOf(run)
+  };
   log(`verdict: ${v.actual_outcome}${v.failure_code ? ` ${v.failure_code}` : ""} (${v.reason})`);
   writeJsonAtomic(ctx.verdictFile, v);
   return v;

@@ -2,13 +2,13 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-HLBD7MMV.js";
+} from "./chunk-DN2Z45H3.js";
 import "./chunk-UWMRCVDQ.js";
 import "./chunk-E2APEIUQ.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-S2OLJ7JK.js";
+} from "./chunk-3SWTRRHB.js";
 import "./chunk-IVQXIU47.js";
 import "./chunk-TO7HFP3H.js";
 import "./chunk-UVDJYQLF.js";
@@ -16,7 +16,7 @@ import {
   DEFAULT_WRITE_ALLOWLIST
 } from "./chunk-MSICHKU2.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-3M7B6FZH.js";
+import "./chunk-2JQDEGCK.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-ZV5KNJNH.js";
 import {

@@ -46,7 +46,7 @@ var require_windows = __commonJS({
     module.exports = isexe;
     isexe.sync = sync;
     var fs = __require("fs");
-    function checkPathExt(path9, options) {
+    function checkPathExt(path12, options) {
       var pathext = options.pathExt !== void 0 ? options.pathExt : process.env.PATHEXT;
       if (!pathext) {
         return true;
@@ -57,25 +57,25 @@ var require_windows = __commonJS({
       }
       for (var i = 0; i < pathext.length; i++) {
         var p = pathext[i].toLowerCase();
-        if (p && path9.substr(-p.length).toLowerCase() === p) {
+        if (p && path12.substr(-p.length).toLowerCase() === p) {
           return true;
         }
       }
       return false;
     }
-    function checkStat(stat, path9, options) {
+    function checkStat(stat, path12, options) {
       if (!stat.isSymbolicLink() && !stat.isFile()) {
         return false;
       }
-      return checkPathExt(path9, options);
+      return checkPathExt(path12, options);
     }
-    function isexe(path9, options, cb) {
-      fs.stat(path9, function(er, stat) {
-        cb(er, er ? false : checkStat(stat, path9, options));
+    function isexe(path12, options, cb) {
+      fs.stat(path12, function(er, stat) {
+        cb(er, er ? false : checkStat(stat, path12, options));
       });
     }
-    function sync(path9, options) {
-      return checkStat(fs.statSync(path9), path9, options);
+    function sync(path12, options) {
+      return checkStat(fs.statSync(path12), path12, options);
     }
   }
 });
@@ -86,13 +86,13 @@ var require_mode = __commonJS({
     module.exports = isexe;
     isexe.sync = sync;
     var fs = __require("fs");
-    function isexe(path9, options, cb) {
-      fs.stat(path9, function(er, stat) {
+    function isexe(path12, options, cb) {
+      fs.stat(path12, function(er, stat) {
         cb(er, er ? false : checkStat(stat, options));
       });
     }
-    function sync(path9, options) {
-      return checkStat(fs.statSync(path9), options);
+    function sync(path12, options) {
+      return checkStat(fs.statSync(path12), options);
     }
     function checkStat(stat, options) {
       return stat.isFile() && checkMode(stat, options);
@@ -125,7 +125,7 @@ var require_isexe = __commonJS({
     }
     module.exports = isexe;
     isexe.sync = sync;
-    function isexe(path9, options, cb) {
+    function isexe(path12, options, cb) {
       if (typeof options === "function") {
         cb = options;
         options = {};
@@ -135,7 +135,7 @@ var require_isexe = __commonJS({
           throw new TypeError("callback not provided");
         }
         return new Promise(function(resolve, reject) {
-          isexe(path9, options || {}, function(er, is) {
+          isexe(path12, options || {}, function(er, is) {
             if (er) {
               reject(er);
             } else {
@@ -144,7 +144,7 @@ var require_isexe = __commonJS({
           });
         });
       }
-      core(path9, options || {}, function(er, is) {
+      core(path12, options || {}, function(er, is) {
         if (er) {
           if (er.code === "EACCES" || options && options.ignoreErrors) {
             er = null;
@@ -154,9 +154,9 @@ var require_isexe = __commonJS({
         cb(er, is);
       });
     }
-    function sync(path9, options) {
+    function sync(path12, options) {
       try {
-        return core.sync(path9, options || {});
+        return core.sync(path12, options || {});
       } catch (er) {
         if (options && options.ignoreErrors || er.code === "EACCES") {
           return false;
@@ -172,7 +172,7 @@ var require_isexe = __commonJS({
 var require_which = __commonJS({
   "node_modules/which/which.js"(exports, module) {
     var isWindows = process.platform === "win32" || process.env.OSTYPE === "cygwin" || process.env.OSTYPE === "msys";
-    var path9 = __require("path");
+    var path12 = __require("path");
     var COLON = isWindows ? ";" : ":";
     var isexe = require_isexe();
     var getNotFoundError = (cmd) => Object.assign(new Error(`not found: ${cmd}`), { code: "ENOENT" });
@@ -210,7 +210,7 @@ var require_which = __commonJS({
           return opt.all && found.length ? resolve(found) : reject(getNotFoundError(cmd));
         const ppRaw = pathEnv[i];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path9.join(pathPart, cmd);
+        const pCmd = path12.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         resolve(subStep(p, i, 0));
       });
@@ -237,7 +237,7 @@ var require_which = __commonJS({
       for (let i = 0; i < pathEnv.length; i++) {
         const ppRaw = pathEnv[i];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path9.join(pathPart, cmd);
+        const pCmd = path12.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         for (let j = 0; j < pathExt.length; j++) {
           const cur = p + pathExt[j];
@@ -285,7 +285,7 @@ var require_path_key = __commonJS({
 var require_resolveCommand = __commonJS({
   "node_modules/cross-spawn/lib/util/resolveCommand.js"(exports, module) {
     "use strict";
-    var path9 = __require("path");
+    var path12 = __require("path");
     var which = require_which();
     var getPathKey = require_path_key();
     function resolveCommandAttempt(parsed, withoutPathExt) {
@@ -303,7 +303,7 @@ var require_resolveCommand = __commonJS({
       try {
         resolved = which.sync(parsed.command, {
           path: env[getPathKey({ env })],
-          pathExt: withoutPathExt ? path9.delimiter : void 0
+          pathExt: withoutPathExt ? path12.delimiter : void 0
         });
       } catch (e) {
       } finally {
@@ -312,7 +312,7 @@ var require_resolveCommand = __commonJS({
         }
       }
       if (resolved) {
-        resolved = path9.resolve(hasCustomCwd ? parsed.options.cwd : "", resolved);
+        resolved = path12.resolve(hasCustomCwd ? parsed.options.cwd : "", resolved);
       }
       return resolved;
     }
@@ -366,8 +366,8 @@ var require_shebang_command = __commonJS({
       if (!match) {
         return null;
       }
-      const [path9, argument] = match[0].replace(/#! ?/, "").split(" ");
-      const binary = path9.split("/").pop();
+      const [path12, argument] = match[0].replace(/#! ?/, "").split(" ");
+      const binary = path12.split("/").pop();
       if (binary === "env") {
         return argument;
       }
@@ -402,7 +402,7 @@ var require_readShebang = __commonJS({
 var require_parse = __commonJS({
   "node_modules/cross-spawn/lib/parse.js"(exports, module) {
     "use strict";
-    var path9 = __require("path");
+    var path12 = __require("path");
     var resolveCommand = require_resolveCommand();
     var escape = require_escape();
     var readShebang = require_readShebang();
@@ -427,7 +427,7 @@ var require_parse = __commonJS({
       const needsShell = !isExecutableRegExp.test(commandFile);
       if (parsed.options.forceShell || needsShell) {
         const needsDoubleEscapeMetaChars = isCmdShimRegExp.test(commandFile);
-        parsed.command = path9.normalize(parsed.command);
+        parsed.command = path12.normalize(parsed.command);
         parsed.command = escape.command(parsed.command);
         parsed.args = parsed.args.map((arg) => escape.argument(arg, needsDoubleEscapeMetaChars));
         const shellCommand = [parsed.command].concat(parsed.args).join(" ");
@@ -807,10 +807,8 @@ function removeCanary(c) {
 }
 
 // src/guard/snapshot.ts
-import { randomUUID, createHash as createHash2 } from "node:crypto";
-import { closeSync as closeSync2, existsSync, fstatSync as fstatSync2, lstatSync as lstatSync3, openSync as openSync2, readdirSync as readdirSync3, readlinkSync, readSync as readSync2, statSync as statSync2 } from "node:fs";
-import os3 from "node:os";
-import path4 from "node:path";
+import { existsSync as existsSync3 } from "node:fs";
+import path7 from "node:path";
 import { performance } from "node:perf_hooks";
 
 // src/guard/gitindex.ts
@@ -1022,64 +1020,354 @@ function statMatches(ix, slot, e) {
   return before(e.mtimeS, e.mtimeN) && before(e.ctimeS, e.ctimeN);
 }
 
-// src/guard/walk.ts
-import { spawn as spawn2, spawnSync } from "node:child_process";
-import { randomBytes as randomBytes2 } from "node:crypto";
-import { closeSync, fstatSync, lstatSync as lstatSync2, openSync, readdirSync as readdirSync2, readSync, unlinkSync as unlinkSync2 } from "node:fs";
+// src/guard/snapshot-config.ts
+import { existsSync, lstatSync as lstatSync2, statSync as statSync2 } from "node:fs";
 import os2 from "node:os";
 import path3 from "node:path";
-var NS = 1000000000n;
-function statEntry(s) {
-  const type = s.isFile() ? "file" : s.isSymbolicLink() ? "symlink" : "other";
-  return {
-    type,
-    mode: Number(s.mode),
-    size: Number(s.size),
-    mtimeS: Number(s.mtimeNs / NS),
-    mtimeN: Number(s.mtimeNs % NS),
-    ctimeS: Number(s.ctimeNs / NS),
-    ctimeN: Number(s.ctimeNs % NS),
-    ino: Number(s.ino)
-  };
+
+// src/guard/snapshot-types.ts
+var RACY_WINDOW_FINE = 100;
+var RACY_WINDOW_COARSE = 2100;
+
+// src/guard/snapshot-config.ts
+async function repoConfig(root) {
+  const r = await git(root, ["config", "-z", "--get-regexp", "^(core\\.(autocrlf|attributesfile)|extensions\\.objectformat)$"]);
+  if (r.exitCode > 1) throw new Error(`git config failed in ${root}: ${r.stderr.trim()}`);
+  let autocrlf = false;
+  let attributesFile = false;
+  let objectFormat = "sha1";
+  for (const rec of r.stdout.split("\0")) {
+    const nl = rec.indexOf("\n");
+    const key = (nl < 0 ? rec : rec.slice(0, nl)).toLowerCase();
+    const value = nl < 0 ? "true" : rec.slice(nl + 1).toLowerCase();
+    if (key === "core.autocrlf") autocrlf = ["true", "input", "yes", "on", "1"].includes(value);
+    if (key === "core.attributesfile") attributesFile = true;
+    if (key === "extensions.objectformat") objectFormat = value === "sha256" ? "sha256" : "sha1";
+  }
+  if (existsSync(xdgAttributes())) attributesFile = true;
+  return { autocrlf, attributesFile, objectFormat };
 }
-function walkNode(root) {
-  const entries = /* @__PURE__ */ new Map();
-  const dirs = /* @__PURE__ */ new Set();
-  const stack = [""];
-  while (stack.length > 0) {
-    const rel = stack.pop();
-    let names;
+function xdgAttributes() {
+  const home = process.env.HOME ?? os2.homedir();
+  return path3.join(process.env.XDG_CONFIG_HOME || path3.join(home, ".config"), "git", "attributes");
+}
+var configCache = /* @__PURE__ */ new Map();
+function configKey(gitDir, commonDir) {
+  const env = process.env;
+  if (env.GIT_CONFIG_PARAMETERS || env.GIT_CONFIG_COUNT || env.GIT_CONFIG) return void 0;
+  const home = env.HOME ?? os2.homedir();
+  const xdg = env.XDG_CONFIG_HOME || path3.join(home, ".config");
+  const files = [
+    path3.join(commonDir, "config"),
+    path3.join(gitDir, "config.worktree"),
+    path3.join(commonDir, "config.worktree"),
+    path3.join(xdg, "git", "attributes")
+  ];
+  if (env.GIT_CONFIG_GLOBAL !== void 0) files.push(env.GIT_CONFIG_GLOBAL);
+  else files.push(path3.join(home, ".gitconfig"), path3.join(xdg, "git", "config"));
+  if (!env.GIT_CONFIG_NOSYSTEM) files.push(env.GIT_CONFIG_SYSTEM ?? "/etc/gitconfig");
+  const parts = [];
+  let newest = 0;
+  let mentions = false;
+  for (const f of files) {
+    let st;
     try {
-      names = readdirSync2(rel ? fsPath(root, rel) : root, { encoding: "buffer" });
+      st = statSync2(f, { bigint: true });
+    } catch {
+      parts.push(`${f}:-`);
+      continue;
+    }
+    let text = "";
+    try {
+      text = st.isFile() ? readUntrustedFile(f).toString("latin1") : "";
+    } catch {
+      return void 0;
+    }
+    if (/include/i.test(text)) return void 0;
+    if (/autocrlf|attributesfile|objectformat/i.test(text)) mentions = true;
+    parts.push(`${f}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`);
+    newest = Math.max(newest, Number(st.ctimeNs / 1000000n), Number(st.mtimeNs / 1000000n));
+  }
+  return { key: parts.join("\0"), newest, mentions };
+}
+async function repoConfigCached(root, gitDir, commonDir) {
+  const k = configKey(gitDir, commonDir);
+  if (k && !k.mentions) return { autocrlf: false, attributesFile: existsSync(xdgAttributes()), objectFormat: "sha1" };
+  const hit = configCache.get(root);
+  if (k && hit && hit.key === k.key && k.newest < hit.at - RACY_WINDOW_FINE) return hit.cfg;
+  const at = Date.now();
+  const cfg = await repoConfig(root);
+  if (k) configCache.set(root, { key: k.key, at, cfg });
+  return cfg;
+}
+async function objectFormatOf(commonDir, config) {
+  try {
+    const text = readUntrustedFile(path3.join(commonDir, "config")).toString("utf8");
+    if (!/objectformat/i.test(text)) return "sha1";
+  } catch {
+  }
+  return (await config).objectFormat;
+}
+async function gitDirsOf(root) {
+  try {
+    const dotGit = path3.join(root, ".git");
+    const s = lstatSync2(dotGit);
+    if (s.isDirectory() && existsSync(path3.join(dotGit, "HEAD"))) return { gitDir: dotGit, commonDir: dotGit };
+    if (s.isFile()) {
+      const m = /^gitdir: (.+?)\r?\n?$/.exec(readUntrustedFile(dotGit, 64 << 10).toString("utf8"));
+      if (m) {
+        const gitDir = path3.resolve(root, m[1]);
+        let commonDir = gitDir;
+        try {
+          commonDir = path3.resolve(
+            gitDir,
+            readUntrustedFile(path3.join(gitDir, "commondir"), 64 << 10).toString("utf8").trim()
+          );
+        } catch {
+        }
+        if (existsSync(path3.join(gitDir, "HEAD"))) return { gitDir, commonDir };
+      }
+    }
+  } catch {
+  }
+  const r = await resolveGitDirs(root);
+  return { gitDir: r.gitDir, commonDir: r.commonDir };
+}
+var CONVERSION_ATTRS = ["text", "eol", "crlf", "ident", "filter", "working-tree-encoding"];
+async function conversionFree(root, cfg, candidates) {
+  const input = Buffer.concat(candidates.flatMap((c) => [encodePath(c), Buffer.from([0])]));
+  const r = await gitRaw(root, ["check-attr", "-z", "--stdin", ...CONVERSION_ATTRS], { input });
+  if (r.exitCode !== 0) return /* @__PURE__ */ new Set();
+  const attrs = /* @__PURE__ */ new Map();
+  const parts = r.stdout.toString("latin1").split("\0");
+  for (let i = 0; i + 2 < parts.length; i += 3) {
+    const p = decodePath(Buffer.from(parts[i], "latin1"));
+    let m = attrs.get(p);
+    if (!m) {
+      m = /* @__PURE__ */ new Map();
+      attrs.set(p, m);
+    }
+    m.set(parts[i + 1], parts[i + 2]);
+  }
+  const safe = /* @__PURE__ */ new Set();
+  for (const c of candidates) {
+    const m = attrs.get(c);
+    if (!m) continue;
+    const v = (a) => m.get(a) ?? "missing";
+    const textOff = v("text") === "unset" || v("text") === "unspecified" && v("crlf") === "unset";
+    const textFree = textOff || v("text") === "unspecified" && v("crlf") === "unspecified" && !cfg.autocrlf;
+    const rest = v("eol") === "unspecified" && ["unspecified", "unset"].includes(v("ident")) && ["unspecified", "unset"].includes(v("filter")) && v("working-tree-encoding") === "unspecified";
+    if (textFree && rest) safe.add(c);
+  }
+  return safe;
+}
+async function resolveGitDirs(root) {
+  const out = await gitOk(root, ["rev-parse", "--path-format=absolute", "--git-dir", "--git-common-dir", "--show-object-format"]);
+  const [gitDir, commonDir, format] = out.trim().split("\n");
+  return { gitDir, commonDir, objectFormat: format === "sha256" ? "sha256" : "sha1" };
+}
+
+// src/guard/snapshot-hash.ts
+import { createHash as createHash2, randomUUID } from "node:crypto";
+import { closeSync, existsSync as existsSync2, fstatSync, readlinkSync } from "node:fs";
+import path4 from "node:path";
+function sameStat(a, b) {
+  return a.type === b.type && a.mode === b.mode && a.size === b.size && a.mtimeS === b.mtimeS && a.mtimeN === b.mtimeN && a.ctimeS === b.ctimeS && a.ctimeN === b.ctimeN && a.ino === b.ino;
+}
+function rawBlobId(data, format = "sha1") {
+  return createHash2(format).update(`blob ${data.length}\0`).update(data).digest("hex");
+}
+function linkHash(root, rel) {
+  try {
+    return `link:${decodePath(readlinkSync(fsPath(root, rel), { encoding: "buffer" }))}`;
+  } catch {
+    return `unreadable:${randomUUID()}`;
+  }
+}
+function hashEntry(root, rel, type, mode, format) {
+  if (type === "symlink") return linkHash(root, rel);
+  if (type !== "file") return `other:${mode}`;
+  const r = new BeneathReader(root);
+  try {
+    const o = r.open(rel, { allowHardLinks: true });
+    if (!("fd" in o)) return o.kind === "file" ? `unreadable:${randomUUID()}` : o.kind === "symlink" ? linkHash(root, rel) : `other:${o.mode}`;
+    try {
+      return blobIdOf(o, format);
+    } finally {
+      closeSync(o.fd);
+    }
+  } catch {
+    return `unreadable:${randomUUID()}`;
+  } finally {
+    r.close();
+  }
+}
+var HASH_HERE_LIMIT = 8 << 20;
+async function storeRaw(root, commonDir, rels, entries, format) {
+  const out = /* @__PURE__ */ new Map();
+  const toGit = [];
+  const reader = new BeneathReader(root);
+  try {
+    for (const rel of rels) {
+      if (entries.get(rel).size > HASH_HERE_LIMIT) {
+        toGit.push(rel);
+        continue;
+      }
+      const got = reader.inspect(rel, { maxBytes: HASH_HERE_LIMIT, allowHardLinks: true });
+      if (!got.data) {
+        if (got.kind === "file" && got.size > HASH_HERE_LIMIT) toGit.push(rel);
+        else out.set(rel, `unreadable:${randomUUID()}`);
+        continue;
+      }
+      const id = rawBlobId(got.data, format);
+      if (existsSync2(path4.join(commonDir, "objects", id.slice(0, 2), id.slice(2)))) out.set(rel, id);
+      else toGit.push(rel);
+    }
+    for (let i = 0; i < toGit.length; i += GIT_BATCH) {
+      for (const [rel, id] of await storeThroughGit(root, reader, toGit.slice(i, i + GIT_BATCH), format)) out.set(rel, id);
+    }
+  } finally {
+    reader.close();
+  }
+  return out;
+}
+var GIT_BATCH = 200;
+async function storeThroughGit(root, reader, rels, format) {
+  const out = /* @__PURE__ */ new Map();
+  const opened = [];
+  try {
+    for (const rel of rels) {
+      const o = reader.open(rel, { allowHardLinks: true });
+      if ("fd" in o) opened.push({ rel, fd: o.fd });
+      else out.set(rel, `unreadable:${randomUUID()}`);
+    }
+    if (opened.length === 0) return out;
+    const viaFd = process.platform === "linux";
+    const input = Buffer.concat(opened.flatMap((o) => [viaFd ? cQuote(`/proc/${process.pid}/fd/${o.fd}`) : cQuote(path4.join(root, o.rel)), Buffer.from("\n")]));
+    const r = await git(root, ["hash-object", "-w", "--no-filters", "--stdin-paths"], { input });
+    const ids = r.exitCode === 0 ? r.stdout.trim().split("\n") : [];
+    const hexLen = format === "sha256" ? 64 : 40;
+    if (ids.length === opened.length && ids.every((id) => id.length === hexLen && /^[0-9a-f]+$/.test(id))) {
+      for (const [i, o] of opened.entries()) out.set(o.rel, ids[i]);
+      return out;
+    }
+    for (const o of opened) out.set(o.rel, blobIdOf({ fd: o.fd, size: fstatSync(o.fd).size }, format));
+    return out;
+  } finally {
+    for (const o of opened) if (o.fd !== void 0) closeSync(o.fd);
+  }
+}
+
+// src/guard/snapshot-repo.ts
+import { createHash as createHash3, randomUUID as randomUUID2 } from "node:crypto";
+import { closeSync as closeSync2, lstatSync as lstatSync3, openSync, readdirSync as readdirSync2, readlinkSync as readlinkSync2, readSync } from "node:fs";
+import path5 from "node:path";
+var OPENCODE_OWN_STATE = /* @__PURE__ */ new Set([".git/opencode"]);
+var KEEP_CONTENT_LIMIT = 1 << 20;
+function repoEntryOf(abs, s) {
+  const data = s.isSymbolicLink() ? Buffer.from(`link:${decodePath(readlinkSync2(abs, { encoding: "buffer" }))}`) : s.isFile() ? readRepoFileAt(abs) : Buffer.from(`other:${Number(s.mode)}`);
+  const hash = createHash3("sha256").update(data).update(`mode:${Number(s.mode)}`).digest("hex");
+  return { hash, content: data.length <= KEEP_CONTENT_LIMIT ? data : void 0, mode: Number(s.mode) };
+}
+function readRepoFileAt(abs) {
+  return readUntrustedFile(typeof abs === "string" ? abs : decodePath(abs), Number.MAX_SAFE_INTEGER);
+}
+function listObjects(dir, prefix, out) {
+  let ents;
+  try {
+    ents = readdirSync2(dir, { withFileTypes: true, encoding: "buffer" });
+  } catch {
+    return;
+  }
+  for (const d of ents) {
+    const rel = `${prefix}/${decodePath(d.name)}`;
+    const abs = Buffer.concat([typeof dir === "string" ? Buffer.from(dir) : dir, Buffer.from("/"), d.name]);
+    if (d.isDirectory()) listObjects(abs, rel, out);
+    else out.set(rel, { hash: "object", object: true });
+  }
+}
+function walkRepoDir(dir, prefix, skip, out) {
+  let names;
+  try {
+    names = readdirSync2(prefix ? fsPath(dir, prefix) : dir, { encoding: "buffer" });
+  } catch {
+    return;
+  }
+  for (const nb of names) {
+    const rel = prefix ? `${prefix}/${decodePath(nb)}` : decodePath(nb);
+    if (skip(rel)) continue;
+    const abs = fsPath(dir, rel);
+    let s;
+    try {
+      s = lstatSync3(abs, { bigint: true });
     } catch {
       continue;
     }
-    for (const nb of names) {
-      const name = decodePath(nb);
-      if (rel === "" && name === ".git") continue;
-      const childRel = rel ? `${rel}/${name}` : name;
-      let s;
-      try {
-        s = lstatSync2(fsPath(root, childRel), { bigint: true });
-      } catch {
+    if (s.isDirectory()) {
+      if (rel === "objects") {
+        for (const n of readdirSafe(abs)) {
+          const sub = `objects/${decodePath(n)}`;
+          if (sub === "objects/info") walkRepoDir(dir, sub, skip, out);
+          else listObjects(fsPath(dir, sub), sub, out);
+        }
         continue;
       }
-      if (s.isDirectory()) {
-        dirs.add(childRel);
-        stack.push(childRel);
-      } else entries.set(childRel, statEntry(s));
+      walkRepoDir(dir, rel, skip, out);
+      continue;
+    }
+    try {
+      out.set(rel, repoEntryOf(abs, s));
+    } catch {
+      out.set(rel, { hash: `unreadable:${randomUUID2()}` });
     }
   }
-  return { entries, dirs, walker: "node" };
 }
-var gnuFind;
-function hasGnuFindSync() {
-  if (gnuFind === void 0) {
-    const r = spawnSync("find", ["--version"], { encoding: "latin1", stdio: ["ignore", "pipe", "ignore"] });
-    gnuFind = r.status === 0 && r.stdout.includes("GNU findutils");
+function readdirSafe(abs) {
+  try {
+    return readdirSync2(abs, { encoding: "buffer" });
+  } catch {
+    return [];
   }
-  return gnuFind;
 }
+function snapshotRepo(root, gitDir, commonDir, index) {
+  const out = /* @__PURE__ */ new Map();
+  const ownWorktree = gitDir !== commonDir ? toPosix(path5.relative(commonDir, gitDir)) : void 0;
+  const skip = (rel) => {
+    if (rel === "index" || rel === "index.lock" || OPENCODE_OWN_STATE.has(`.git/${rel}`)) return true;
+    if (rel === "worktrees" || rel.startsWith("worktrees/")) {
+      if (!ownWorktree) return true;
+      return !(ownWorktree === rel || ownWorktree.startsWith(`${rel}/`) || rel.startsWith(`${ownWorktree}/`)) || rel === `${ownWorktree}/index`;
+    }
+    return false;
+  };
+  walkRepoDir(commonDir, "", skip, out);
+  const renamed = /* @__PURE__ */ new Map();
+  for (const [rel, e] of out) renamed.set(`.git/${rel}`, e);
+  const indexName = ownWorktree ? `.git/${ownWorktree}/index` : ".git/index";
+  renamed.set(indexName, { hash: "index", content: index.bytes, mode: 33188, index });
+  const gitfile = path5.join(root, ".git");
+  try {
+    const s = lstatSync3(gitfile, { bigint: true });
+    if (!s.isDirectory()) renamed.set(".git", repoEntryOf(gitfile, s));
+  } catch {
+  }
+  return renamed;
+}
+function indexCount(gitDir) {
+  try {
+    const fd = openSync(path5.join(gitDir, "index"), "r");
+    try {
+      const head = Buffer.alloc(12);
+      return readSync(fd, head, 0, 12, 0) === 12 && head.toString("latin1", 0, 4) === "DIRC" ? head.readUInt32BE(8) : 0;
+    } finally {
+      closeSync2(fd);
+    }
+  } catch {
+    return 0;
+  }
+}
+
+// src/guard/walk-parse.ts
 var FIND_FORMAT = "%y %m %s %T@ %C@ %i %p\\0";
 var TYPE_BITS = { 102: 32768, 108: 40960, 112: 4096, 115: 49152, 99: 8192, 98: 24576, 68: 53248 };
 function parseFind(buf, entries, dirs, log) {
@@ -1173,45 +1461,6 @@ function parseFind(buf, entries, dirs, log) {
   }
   return true;
 }
-function runFind(root, args) {
-  let fd;
-  try {
-    const file = path3.join(os2.tmpdir(), `dogfood-guard-find-${process.pid}-${randomBytes2(8).toString("hex")}`);
-    fd = openSync(file, "wx+", 384);
-    unlinkSync2(file);
-  } catch {
-    return Promise.resolve(void 0);
-  }
-  return new Promise((resolve) => {
-    const c = spawn2("find", args, { cwd: root, stdio: ["ignore", fd, "pipe"], env: { ...process.env, LC_ALL: "C" } });
-    let ok = true;
-    let done = false;
-    c.stderr.on("data", () => ok = false);
-    c.on("error", () => {
-      if (done) return;
-      done = true;
-      closeSync(fd);
-      resolve(void 0);
-    });
-    c.on("close", (code) => {
-      if (done) return;
-      done = true;
-      let bytes;
-      try {
-        const size = fstatSync(fd).size;
-        bytes = Buffer.allocUnsafe(size);
-        if (readSync(fd, bytes, 0, size, 0) !== size) ok = false;
-      } catch {
-        ok = false;
-        bytes = Buffer.alloc(0);
-      } finally {
-        closeSync(fd);
-      }
-      if (!ok || code !== 0 || bytes.length > 0 && bytes[bytes.length - 1] !== 0) return resolve(void 0);
-      resolve(bytes);
-    });
-  });
-}
 function parseRun(bytes, entries, dirs) {
   const log = { rels: [], isDir: [], ends: [] };
   if (!parseFind(bytes, entries, dirs, log)) return void 0;
@@ -1270,11 +1519,65 @@ function diffRun(bytes, run, seen, out) {
   }
   return true;
 }
+
+// src/guard/walk-lanes.ts
+import { spawn as spawn2, spawnSync } from "node:child_process";
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { closeSync as closeSync3, fstatSync as fstatSync2, openSync as openSync2, readdirSync as readdirSync3, readSync as readSync2, unlinkSync as unlinkSync2 } from "node:fs";
+import os3 from "node:os";
+import path6 from "node:path";
+var gnuFind;
+function hasGnuFindSync() {
+  if (gnuFind === void 0) {
+    const r = spawnSync("find", ["--version"], { encoding: "latin1", stdio: ["ignore", "pipe", "ignore"] });
+    gnuFind = r.status === 0 && r.stdout.includes("GNU findutils");
+  }
+  return gnuFind;
+}
+function runFind(root, args) {
+  let fd;
+  try {
+    const file = path6.join(os3.tmpdir(), `dogfood-guard-find-${process.pid}-${randomBytes2(8).toString("hex")}`);
+    fd = openSync2(file, "wx+", 384);
+    unlinkSync2(file);
+  } catch {
+    return Promise.resolve(void 0);
+  }
+  return new Promise((resolve) => {
+    const c = spawn2("find", args, { cwd: root, stdio: ["ignore", fd, "pipe"], env: { ...process.env, LC_ALL: "C" } });
+    let ok = true;
+    let done = false;
+    c.stderr.on("data", () => ok = false);
+    c.on("error", () => {
+      if (done) return;
+      done = true;
+      closeSync3(fd);
+      resolve(void 0);
+    });
+    c.on("close", (code) => {
+      if (done) return;
+      done = true;
+      let bytes;
+      try {
+        const size = fstatSync2(fd).size;
+        bytes = Buffer.allocUnsafe(size);
+        if (readSync2(fd, bytes, 0, size, 0) !== size) ok = false;
+      } catch {
+        ok = false;
+        bytes = Buffer.alloc(0);
+      } finally {
+        closeSync3(fd);
+      }
+      if (!ok || code !== 0 || bytes.length > 0 && bytes[bytes.length - 1] !== 0) return resolve(void 0);
+      resolve(bytes);
+    });
+  });
+}
 function planFind(root, dirs) {
   const starts = [];
   let top;
   try {
-    top = readdirSync2(root, { withFileTypes: true, encoding: "buffer" });
+    top = readdirSync3(root, { withFileTypes: true, encoding: "buffer" });
   } catch {
     return void 0;
   }
@@ -1292,7 +1595,7 @@ function planFind(root, dirs) {
     dirs.add(name);
     let children;
     try {
-      children = readdirSync2(fsPath(root, name), { encoding: "buffer" });
+      children = readdirSync3(fsPath(root, name), { encoding: "buffer" });
     } catch {
       return void 0;
     }
@@ -1301,7 +1604,7 @@ function planFind(root, dirs) {
     else for (const c of names) starts.push(`./${name}/${c}`);
   }
   if (starts.length === 0) return [];
-  const k = starts.length < SMALL_TREE_STARTS ? 1 : Math.max(1, Math.min(os2.availableParallelism?.() ?? os2.cpus().length, 4, starts.length));
+  const k = starts.length < SMALL_TREE_STARTS ? 1 : Math.max(1, Math.min(os3.availableParallelism?.() ?? os3.cpus().length, 4, starts.length));
   const lanes = [];
   for (let l = 0; l < k; l++) lanes.push([]);
   const per = lanes.map(() => []);
@@ -1343,6 +1646,55 @@ async function runLanes(root, lanes, each) {
   );
   return !results.includes(false);
 }
+
+// src/guard/walk-stat.ts
+import { lstatSync as lstatSync4, readdirSync as readdirSync4 } from "node:fs";
+var NS = 1000000000n;
+function statEntry(s) {
+  const type = s.isFile() ? "file" : s.isSymbolicLink() ? "symlink" : "other";
+  return {
+    type,
+    mode: Number(s.mode),
+    size: Number(s.size),
+    mtimeS: Number(s.mtimeNs / NS),
+    mtimeN: Number(s.mtimeNs % NS),
+    ctimeS: Number(s.ctimeNs / NS),
+    ctimeN: Number(s.ctimeNs % NS),
+    ino: Number(s.ino)
+  };
+}
+function walkNode(root) {
+  const entries = /* @__PURE__ */ new Map();
+  const dirs = /* @__PURE__ */ new Set();
+  const stack = [""];
+  while (stack.length > 0) {
+    const rel = stack.pop();
+    let names;
+    try {
+      names = readdirSync4(rel ? fsPath(root, rel) : root, { encoding: "buffer" });
+    } catch {
+      continue;
+    }
+    for (const nb of names) {
+      const name = decodePath(nb);
+      if (rel === "" && name === ".git") continue;
+      const childRel = rel ? `${rel}/${name}` : name;
+      let s;
+      try {
+        s = lstatSync4(fsPath(root, childRel), { bigint: true });
+      } catch {
+        continue;
+      }
+      if (s.isDirectory()) {
+        dirs.add(childRel);
+        stack.push(childRel);
+      } else entries.set(childRel, statEntry(s));
+    }
+  }
+  return { entries, dirs, walker: "node" };
+}
+
+// src/guard/walk.ts
 async function walkFind(root) {
   const entries = /* @__PURE__ */ new Map();
   const dirs = /* @__PURE__ */ new Set();
@@ -1393,321 +1745,6 @@ async function walk(root, walker = "auto", sizeHint) {
 }
 
 // src/guard/snapshot.ts
-var OPENCODE_OWN_STATE = /* @__PURE__ */ new Set([".git/opencode"]);
-var KEEP_CONTENT_LIMIT = 1 << 20;
-var RACY_WINDOW_FINE = 100;
-var RACY_WINDOW_COARSE = 2100;
-function sameStat(a, b) {
-  return a.type === b.type && a.mode === b.mode && a.size === b.size && a.mtimeS === b.mtimeS && a.mtimeN === b.mtimeN && a.ctimeS === b.ctimeS && a.ctimeN === b.ctimeN && a.ino === b.ino;
-}
-function rawBlobId(data, format = "sha1") {
-  return createHash2(format).update(`blob ${data.length}\0`).update(data).digest("hex");
-}
-function linkHash(root, rel) {
-  try {
-    return `link:${decodePath(readlinkSync(fsPath(root, rel), { encoding: "buffer" }))}`;
-  } catch {
-    return `unreadable:${randomUUID()}`;
-  }
-}
-function hashEntry(root, rel, type, mode, format) {
-  if (type === "symlink") return linkHash(root, rel);
-  if (type !== "file") return `other:${mode}`;
-  const r = new BeneathReader(root);
-  try {
-    const o = r.open(rel, { allowHardLinks: true });
-    if (!("fd" in o)) return o.kind === "file" ? `unreadable:${randomUUID()}` : o.kind === "symlink" ? linkHash(root, rel) : `other:${o.mode}`;
-    try {
-      return blobIdOf(o, format);
-    } finally {
-      closeSync2(o.fd);
-    }
-  } catch {
-    return `unreadable:${randomUUID()}`;
-  } finally {
-    r.close();
-  }
-}
-var HASH_HERE_LIMIT = 8 << 20;
-async function storeRaw(root, commonDir, rels, entries, format) {
-  const out = /* @__PURE__ */ new Map();
-  const toGit = [];
-  const reader = new BeneathReader(root);
-  try {
-    for (const rel of rels) {
-      if (entries.get(rel).size > HASH_HERE_LIMIT) {
-        toGit.push(rel);
-        continue;
-      }
-      const got = reader.inspect(rel, { maxBytes: HASH_HERE_LIMIT, allowHardLinks: true });
-      if (!got.data) {
-        if (got.kind === "file" && got.size > HASH_HERE_LIMIT) toGit.push(rel);
-        else out.set(rel, `unreadable:${randomUUID()}`);
-        continue;
-      }
-      const id = rawBlobId(got.data, format);
-      if (existsSync(path4.join(commonDir, "objects", id.slice(0, 2), id.slice(2)))) out.set(rel, id);
-      else toGit.push(rel);
-    }
-    for (let i = 0; i < toGit.length; i += GIT_BATCH) {
-      for (const [rel, id] of await storeThroughGit(root, reader, toGit.slice(i, i + GIT_BATCH), format)) out.set(rel, id);
-    }
-  } finally {
-    reader.close();
-  }
-  return out;
-}
-var GIT_BATCH = 200;
-async function storeThroughGit(root, reader, rels, format) {
-  const out = /* @__PURE__ */ new Map();
-  const opened = [];
-  try {
-    for (const rel of rels) {
-      const o = reader.open(rel, { allowHardLinks: true });
-      if ("fd" in o) opened.push({ rel, fd: o.fd });
-      else out.set(rel, `unreadable:${randomUUID()}`);
-    }
-    if (opened.length === 0) return out;
-    const viaFd = process.platform === "linux";
-    const input = Buffer.concat(opened.flatMap((o) => [viaFd ? cQuote(`/proc/${process.pid}/fd/${o.fd}`) : cQuote(path4.join(root, o.rel)), Buffer.from("\n")]));
-    const r = await git(root, ["hash-object", "-w", "--no-filters", "--stdin-paths"], { input });
-    const ids = r.exitCode === 0 ? r.stdout.trim().split("\n") : [];
-    const hexLen = format === "sha256" ? 64 : 40;
-    if (ids.length === opened.length && ids.every((id) => id.length === hexLen && /^[0-9a-f]+$/.test(id))) {
-      for (const [i, o] of opened.entries()) out.set(o.rel, ids[i]);
-      return out;
-    }
-    for (const o of opened) out.set(o.rel, blobIdOf({ fd: o.fd, size: fstatSync2(o.fd).size }, format));
-    return out;
-  } finally {
-    for (const o of opened) if (o.fd !== void 0) closeSync2(o.fd);
-  }
-}
-async function repoConfig(root) {
-  const r = await git(root, ["config", "-z", "--get-regexp", "^(core\\.(autocrlf|attributesfile)|extensions\\.objectformat)$"]);
-  if (r.exitCode > 1) throw new Error(`git config failed in ${root}: ${r.stderr.trim()}`);
-  let autocrlf = false;
-  let attributesFile = false;
-  let objectFormat = "sha1";
-  for (const rec of r.stdout.split("\0")) {
-    const nl = rec.indexOf("\n");
-    const key = (nl < 0 ? rec : rec.slice(0, nl)).toLowerCase();
-    const value = nl < 0 ? "true" : rec.slice(nl + 1).toLowerCase();
-    if (key === "core.autocrlf") autocrlf = ["true", "input", "yes", "on", "1"].includes(value);
-    if (key === "core.attributesfile") attributesFile = true;
-    if (key === "extensions.objectformat") objectFormat = value === "sha256" ? "sha256" : "sha1";
-  }
-  if (existsSync(xdgAttributes())) attributesFile = true;
-  return { autocrlf, attributesFile, objectFormat };
-}
-function xdgAttributes() {
-  const home = process.env.HOME ?? os3.homedir();
-  return path4.join(process.env.XDG_CONFIG_HOME || path4.join(home, ".config"), "git", "attributes");
-}
-var configCache = /* @__PURE__ */ new Map();
-function configKey(gitDir, commonDir) {
-  const env = process.env;
-  if (env.GIT_CONFIG_PARAMETERS || env.GIT_CONFIG_COUNT || env.GIT_CONFIG) return void 0;
-  const home = env.HOME ?? os3.homedir();
-  const xdg = env.XDG_CONFIG_HOME || path4.join(home, ".config");
-  const files = [
-    path4.join(commonDir, "config"),
-    path4.join(gitDir, "config.worktree"),
-    path4.join(commonDir, "config.worktree"),
-    path4.join(xdg, "git", "attributes")
-  ];
-  if (env.GIT_CONFIG_GLOBAL !== void 0) files.push(env.GIT_CONFIG_GLOBAL);
-  else files.push(path4.join(home, ".gitconfig"), path4.join(xdg, "git", "config"));
-  if (!env.GIT_CONFIG_NOSYSTEM) files.push(env.GIT_CONFIG_SYSTEM ?? "/etc/gitconfig");
-  const parts = [];
-  let newest = 0;
-  let mentions = false;
-  for (const f of files) {
-    let st;
-    try {
-      st = statSync2(f, { bigint: true });
-    } catch {
-      parts.push(`${f}:-`);
-      continue;
-    }
-    let text = "";
-    try {
-      text = st.isFile() ? readUntrustedFile(f).toString("latin1") : "";
-    } catch {
-      return void 0;
-    }
-    if (/include/i.test(text)) return void 0;
-    if (/autocrlf|attributesfile|objectformat/i.test(text)) mentions = true;
-    parts.push(`${f}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`);
-    newest = Math.max(newest, Number(st.ctimeNs / 1000000n), Number(st.mtimeNs / 1000000n));
-  }
-  return { key: parts.join("\0"), newest, mentions };
-}
-async function repoConfigCached(root, gitDir, commonDir) {
-  const k = configKey(gitDir, commonDir);
-  if (k && !k.mentions) return { autocrlf: false, attributesFile: existsSync(xdgAttributes()), objectFormat: "sha1" };
-  const hit = configCache.get(root);
-  if (k && hit && hit.key === k.key && k.newest < hit.at - RACY_WINDOW_FINE) return hit.cfg;
-  const at = Date.now();
-  const cfg = await repoConfig(root);
-  if (k) configCache.set(root, { key: k.key, at, cfg });
-  return cfg;
-}
-async function objectFormatOf(commonDir, config) {
-  try {
-    const text = readUntrustedFile(path4.join(commonDir, "config")).toString("utf8");
-    if (!/objectformat/i.test(text)) return "sha1";
-  } catch {
-  }
-  return (await config).objectFormat;
-}
-async function gitDirsOf(root) {
-  try {
-    const dotGit = path4.join(root, ".git");
-    const s = lstatSync3(dotGit);
-    if (s.isDirectory() && existsSync(path4.join(dotGit, "HEAD"))) return { gitDir: dotGit, commonDir: dotGit };
-    if (s.isFile()) {
-      const m = /^gitdir: (.+?)\r?\n?$/.exec(readUntrustedFile(dotGit, 64 << 10).toString("utf8"));
-      if (m) {
-        const gitDir = path4.resolve(root, m[1]);
-        let commonDir = gitDir;
-        try {
-          commonDir = path4.resolve(
-            gitDir,
-            readUntrustedFile(path4.join(gitDir, "commondir"), 64 << 10).toString("utf8").trim()
-          );
-        } catch {
-        }
-        if (existsSync(path4.join(gitDir, "HEAD"))) return { gitDir, commonDir };
-      }
-    }
-  } catch {
-  }
-  const r = await resolveGitDirs(root);
-  return { gitDir: r.gitDir, commonDir: r.commonDir };
-}
-var CONVERSION_ATTRS = ["text", "eol", "crlf", "ident", "filter", "working-tree-encoding"];
-async function conversionFree(root, cfg, candidates) {
-  const input = Buffer.concat(candidates.flatMap((c) => [encodePath(c), Buffer.from([0])]));
-  const r = await gitRaw(root, ["check-attr", "-z", "--stdin", ...CONVERSION_ATTRS], { input });
-  if (r.exitCode !== 0) return /* @__PURE__ */ new Set();
-  const attrs = /* @__PURE__ */ new Map();
-  const parts = r.stdout.toString("latin1").split("\0");
-  for (let i = 0; i + 2 < parts.length; i += 3) {
-    const p = decodePath(Buffer.from(parts[i], "latin1"));
-    let m = attrs.get(p);
-    if (!m) {
-      m = /* @__PURE__ */ new Map();
-      attrs.set(p, m);
-    }
-    m.set(parts[i + 1], parts[i + 2]);
-  }
-  const safe = /* @__PURE__ */ new Set();
-  for (const c of candidates) {
-    const m = attrs.get(c);
-    if (!m) continue;
-    const v = (a) => m.get(a) ?? "missing";
-    const textOff = v("text") === "unset" || v("text") === "unspecified" && v("crlf") === "unset";
-    const textFree = textOff || v("text") === "unspecified" && v("crlf") === "unspecified" && !cfg.autocrlf;
-    const rest = v("eol") === "unspecified" && ["unspecified", "unset"].includes(v("ident")) && ["unspecified", "unset"].includes(v("filter")) && v("working-tree-encoding") === "unspecified";
-    if (textFree && rest) safe.add(c);
-  }
-  return safe;
-}
-function repoEntryOf(abs, s) {
-  const data = s.isSymbolicLink() ? Buffer.from(`link:${decodePath(readlinkSync(abs, { encoding: "buffer" }))}`) : s.isFile() ? readRepoFileAt(abs) : Buffer.from(`other:${Number(s.mode)}`);
-  const hash = createHash2("sha256").update(data).update(`mode:${Number(s.mode)}`).digest("hex");
-  return { hash, content: data.length <= KEEP_CONTENT_LIMIT ? data : void 0, mode: Number(s.mode) };
-}
-function readRepoFileAt(abs) {
-  return readUntrustedFile(typeof abs === "string" ? abs : decodePath(abs), Number.MAX_SAFE_INTEGER);
-}
-function listObjects(dir, prefix, out) {
-  let ents;
-  try {
-    ents = readdirSync3(dir, { withFileTypes: true, encoding: "buffer" });
-  } catch {
-    return;
-  }
-  for (const d of ents) {
-    const rel = `${prefix}/${decodePath(d.name)}`;
-    const abs = Buffer.concat([typeof dir === "string" ? Buffer.from(dir) : dir, Buffer.from("/"), d.name]);
-    if (d.isDirectory()) listObjects(abs, rel, out);
-    else out.set(rel, { hash: "object", object: true });
-  }
-}
-function walkRepoDir(dir, prefix, skip, out) {
-  let names;
-  try {
-    names = readdirSync3(prefix ? fsPath(dir, prefix) : dir, { encoding: "buffer" });
-  } catch {
-    return;
-  }
-  for (const nb of names) {
-    const rel = prefix ? `${prefix}/${decodePath(nb)}` : decodePath(nb);
-    if (skip(rel)) continue;
-    const abs = fsPath(dir, rel);
-    let s;
-    try {
-      s = lstatSync3(abs, { bigint: true });
-    } catch {
-      continue;
-    }
-    if (s.isDirectory()) {
-      if (rel === "objects") {
-        for (const n of readdirSafe(abs)) {
-          const sub = `objects/${decodePath(n)}`;
-          if (sub === "objects/info") walkRepoDir(dir, sub, skip, out);
-          else listObjects(fsPath(dir, sub), sub, out);
-        }
-        continue;
-      }
-      walkRepoDir(dir, rel, skip, out);
-      continue;
-    }
-    try {
-      out.set(rel, repoEntryOf(abs, s));
-    } catch {
-      out.set(rel, { hash: `unreadable:${randomUUID()}` });
-    }
-  }
-}
-function readdirSafe(abs) {
-  try {
-    return readdirSync3(abs, { encoding: "buffer" });
-  } catch {
-    return [];
-  }
-}
-function snapshotRepo(root, gitDir, commonDir, index) {
-  const out = /* @__PURE__ */ new Map();
-  const ownWorktree = gitDir !== commonDir ? toPosix(path4.relative(commonDir, gitDir)) : void 0;
-  const skip = (rel) => {
-    if (rel === "index" || rel === "index.lock" || OPENCODE_OWN_STATE.has(`.git/${rel}`)) return true;
-    if (rel === "worktrees" || rel.startsWith("worktrees/")) {
-      if (!ownWorktree) return true;
-      return !(ownWorktree === rel || ownWorktree.startsWith(`${rel}/`) || rel.startsWith(`${ownWorktree}/`)) || rel === `${ownWorktree}/index`;
-    }
-    return false;
-  };
-  walkRepoDir(commonDir, "", skip, out);
-  const renamed = /* @__PURE__ */ new Map();
-  for (const [rel, e] of out) renamed.set(`.git/${rel}`, e);
-  const indexName = ownWorktree ? `.git/${ownWorktree}/index` : ".git/index";
-  renamed.set(indexName, { hash: "index", content: index.bytes, mode: 33188, index });
-  const gitfile = path4.join(root, ".git");
-  try {
-    const s = lstatSync3(gitfile, { bigint: true });
-    if (!s.isDirectory()) renamed.set(".git", repoEntryOf(gitfile, s));
-  } catch {
-  }
-  return renamed;
-}
-async function resolveGitDirs(root) {
-  const out = await gitOk(root, ["rev-parse", "--path-format=absolute", "--git-dir", "--git-common-dir", "--show-object-format"]);
-  const [gitDir, commonDir, format] = out.trim().split("\n");
-  return { gitDir, commonDir, objectFormat: format === "sha256" ? "sha256" : "sha1" };
-}
 function timer(opts) {
   let t = performance.now();
   return (phase) => {
@@ -1765,7 +1802,7 @@ async function takeSnapshot(root, opts = {}) {
   lap("before: config");
   if (cfg.objectFormat !== format) throw new Error(`object format: config says ${cfg.objectFormat}, the repository ${format}`);
   const objectFormat = cfg.objectFormat;
-  const mayConvert = cfg.autocrlf || cfg.attributesFile || w.attributes || existsSync(path4.join(commonDir, "info", "attributes")) || existsSync("/etc/gitattributes");
+  const mayConvert = cfg.autocrlf || cfg.attributesFile || w.attributes || existsSync3(path7.join(commonDir, "info", "attributes")) || existsSync3("/etc/gitattributes");
   const candidates = [];
   const toStore = [];
   for (const [rel, e] of w.tree) {
@@ -1814,19 +1851,6 @@ async function takeSnapshot(root, opts = {}) {
 }
 function settledBy(e, edge) {
   return e.ctimeS + e.ctimeN / 1e9 < edge && e.mtimeS + e.mtimeN / 1e9 < edge;
-}
-function indexCount(gitDir) {
-  try {
-    const fd = openSync2(path4.join(gitDir, "index"), "r");
-    try {
-      const head = Buffer.alloc(12);
-      return readSync2(fd, head, 0, 12, 0) === 12 && head.toString("latin1", 0, 4) === "DIRC" ? head.readUInt32BE(8) : 0;
-    } finally {
-      closeSync2(fd);
-    }
-  } catch {
-    return 0;
-  }
 }
 function racyEdge(s) {
   return (s.takenAt - s.racyWindow) / 1e3;
@@ -1922,30 +1946,30 @@ async function afterWhole(before, opts, indexRead) {
 }
 
 // src/guard/fingerprint.ts
-import { createHash as createHash3 } from "node:crypto";
-import { lstatSync as lstatSync4, readdirSync as readdirSync4, readlinkSync as readlinkSync2 } from "node:fs";
-import path5 from "node:path";
+import { createHash as createHash4 } from "node:crypto";
+import { lstatSync as lstatSync5, readdirSync as readdirSync5, readlinkSync as readlinkSync3 } from "node:fs";
+import path8 from "node:path";
 var REPO_SKIP = /* @__PURE__ */ new Set(["objects", "worktrees", "index", "index.lock", "opencode", "logs", "FETCH_HEAD", "gc.log"]);
 var RACY_FINE_MS = 100;
 var RACY_COARSE_MS = 2100;
 function hashRepoDir(dir, prefix, out) {
   let names;
   try {
-    names = readdirSync4(dir);
+    names = readdirSync5(dir);
   } catch {
     return;
   }
   for (const name of names) {
     const rel = prefix ? `${prefix}/${name}` : name;
     if (!prefix && REPO_SKIP.has(name)) continue;
-    const abs = path5.join(dir, name);
+    const abs = path8.join(dir, name);
     try {
-      const s = lstatSync4(abs);
+      const s = lstatSync5(abs);
       if (s.isDirectory()) hashRepoDir(abs, rel, out);
       else
         out.set(
           `.git/${rel}`,
-          createHash3("sha256").update(s.isSymbolicLink() ? `link:${readlinkSync2(abs)}` : contentSha256(dir, name)).update(`mode:${s.mode}`).digest("hex")
+          createHash4("sha256").update(s.isSymbolicLink() ? `link:${readlinkSync3(abs)}` : contentSha256(dir, name)).update(`mode:${s.mode}`).digest("hex")
         );
     } catch {
     }
@@ -1957,7 +1981,7 @@ function excluded2(rel, exclude) {
 function contentHash(root, rel, e) {
   try {
     if (e.type === "symlink")
-      return createHash3("sha256").update("link:").update(readlinkSync2(fsPath(root, rel), { encoding: "buffer" })).digest("hex");
+      return createHash4("sha256").update("link:").update(readlinkSync3(fsPath(root, rel), { encoding: "buffer" })).digest("hex");
     if (e.type === "file") return contentSha256(root, rel);
     return `other:${e.mode}`;
   } catch {
@@ -2003,20 +2027,20 @@ async function takeFingerprint(root, exclude = [], prev) {
   const repo = /* @__PURE__ */ new Map();
   const dirs = await gitDirs();
   if (dirs) hashRepoDir(dirs.common, "", repo);
-  const indexKey = dirs ? fileKey(path5.join(dirs.own, "index")) : void 0;
+  const indexKey = dirs ? fileKey(path8.join(dirs.own, "index")) : void 0;
   const LISTING = ".git/index (listing)";
   const prevListing = prev?.repo.get(LISTING);
   if (prevListing !== void 0 && indexKey !== void 0 && indexKey === prev?.indexKey && settledKey(indexKey, prev.takenAt - window))
     repo.set(LISTING, prevListing);
   else {
     const ix = await git(root, ["ls-files", "-z", "-s", "-v"]);
-    repo.set(LISTING, createHash3("sha256").update(ix.stdout).update(`\0exit:${ix.exitCode}`).digest("hex"));
+    repo.set(LISTING, createHash4("sha256").update(ix.stdout).update(`\0exit:${ix.exitCode}`).digest("hex"));
   }
   return { root, tree, repo, takenAt, walkBase, racy, gitDirs: dirs, indexKey };
 }
 function fileKey(file) {
   try {
-    const s = lstatSync4(file, { bigint: true });
+    const s = lstatSync5(file, { bigint: true });
     return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
   } catch {
     return void 0;
@@ -2033,7 +2057,7 @@ function sameEntry(a, b) {
 }
 function compareFingerprints(a, b) {
   const out = [];
-  const abs = (rel) => path5.join(a.root, rel);
+  const abs = (rel) => path8.join(a.root, rel);
   for (const [rel, e] of a.tree) {
     const f = b.tree.get(rel);
     if (!f) out.push({ path: abs(rel), kind: "deleted" });
@@ -2099,7 +2123,7 @@ function formatChanges(changes) {
 
 // src/guard/worktree.ts
 import { statSync as statSync3 } from "node:fs";
-import path6 from "node:path";
+import path9 from "node:path";
 async function checkWorktree(directory) {
   const dir = realOrResolved(directory);
   let isDir = false;
@@ -2120,7 +2144,7 @@ async function checkWorktree(directory) {
       lines.push((await git(dir, ["rev-parse", "--path-format=absolute", flag])).stdout.replace(/\n$/, ""));
   }
   const [toplevel, gitDir, commonDir] = lines.map((l) => realOrResolved(l));
-  const worktrees = path6.join(commonDir, "worktrees") + path6.sep;
+  const worktrees = path9.join(commonDir, "worktrees") + path9.sep;
   const isWorktree = gitDir.startsWith(worktrees) && gitDir !== commonDir;
   return {
     directory: dir,
@@ -2223,9 +2247,9 @@ function buildConfig(input) {
 // src/opencode/server.ts
 import { spawn as spawn3 } from "node:child_process";
 import { randomBytes as randomBytes3 } from "node:crypto";
-import { createWriteStream, existsSync as existsSync2, mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { createWriteStream, existsSync as existsSync4, mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
 import net from "node:net";
-import path7 from "node:path";
+import path10 from "node:path";
 var NETWORK_FREE_ENV = {
   OPENCODE_DISABLE_MODELS_FETCH: "1",
   OPENCODE_DISABLE_AUTOUPDATE: "1",
@@ -2255,19 +2279,19 @@ function stateEnv(stateDir) {
   const dirs = { HOME: "home", XDG_CONFIG_HOME: "config", XDG_DATA_HOME: "data", XDG_CACHE_HOME: "cache", XDG_STATE_HOME: "state", TMPDIR: "tmp" };
   const env = {};
   for (const [k, v] of Object.entries(dirs)) {
-    env[k] = path7.join(stateDir, v);
+    env[k] = path10.join(stateDir, v);
     mkdirSync(env[k], { recursive: true });
   }
-  settleConfigDependencies(path7.join(env.XDG_CONFIG_HOME, "opencode"));
+  settleConfigDependencies(path10.join(env.XDG_CONFIG_HOME, "opencode"));
   return env;
 }
 var CONFIG_DEPENDENCY = "@opencode-ai/plugin";
 function settleConfigDependencies(configDir) {
-  if (existsSync2(path7.join(configDir, "package.json"))) return;
-  mkdirSync(path7.join(configDir, "node_modules"), { recursive: true });
+  if (existsSync4(path10.join(configDir, "package.json"))) return;
+  mkdirSync(path10.join(configDir, "node_modules"), { recursive: true });
   const deps = { [CONFIG_DEPENDENCY]: "*" };
-  writeFileSync2(path7.join(configDir, "package.json"), JSON.stringify({ dependencies: deps }, null, 2) + "\n");
-  writeFileSync2(path7.join(configDir, "package-lock.json"), JSON.stringify({ lockfileVersion: 3, packages: { "": { dependencies: deps } } }, null, 2) + "\n");
+  writeFileSync2(path10.join(configDir, "package.json"), JSON.stringify({ dependencies: deps }, null, 2) + "\n");
+  writeFileSync2(path10.join(configDir, "package-lock.json"), JSON.stringify({ lockfileVersion: 3, packages: { "": { dependencies: deps } } }, null, 2) + "\n");
 }
 function killGroup(child, signal) {
   if (child.pid === void 0) return;
@@ -2292,7 +2316,7 @@ async function freePort() {
 }
 async function startServer(opts) {
   mkdirSync(opts.logDir, { recursive: true });
-  const logFile = path7.join(opts.logDir, "opencode-server.log");
+  const logFile = path10.join(opts.logDir, "opencode-server.log");
   const log = createWriteStream(logFile);
   const argv = ["serve", "--hostname", "127.0.0.1", "--port", String(await freePort()), "--print-logs", "--log-level", "WARN"];
   const cmd = opts.wrap ? opts.wrap(opts.binary, argv) : { command: opts.binary, args: argv };
@@ -2700,7 +2724,7 @@ var serializeObjectParam = ({ allowReserved, explode, name, style, value, valueO
 
 // node_modules/@opencode-ai/sdk/dist/gen/core/utils.gen.js
 var PATH_PARAM_RE = /\{[^{}]+\}/g;
-var defaultPathSerializer = ({ path: path9, url: _url }) => {
+var defaultPathSerializer = ({ path: path12, url: _url }) => {
   let url = _url;
   const matches = _url.match(PATH_PARAM_RE);
   if (matches) {
@@ -2719,7 +2743,7 @@ var defaultPathSerializer = ({ path: path9, url: _url }) => {
         name = name.substring(1);
         style = "matrix";
       }
-      const value = path9[name];
+      const value = path12[name];
       if (value === void 0 || value === null) {
         continue;
       }
@@ -2750,11 +2774,11 @@ var defaultPathSerializer = ({ path: path9, url: _url }) => {
   }
   return url;
 };
-var getUrl = ({ baseUrl, path: path9, query, querySerializer, url: _url }) => {
+var getUrl = ({ baseUrl, path: path12, query, querySerializer, url: _url }) => {
   const pathUrl = _url.startsWith("/") ? _url : `/${_url}`;
   let url = (baseUrl ?? "") + pathUrl;
-  if (path9) {
-    url = defaultPathSerializer({ path: path9, url });
+  if (path12) {
+    url = defaultPathSerializer({ path: path12, url });
   }
   let search = query ? querySerializer(query) : "";
   if (search.startsWith("?")) {
@@ -4264,24 +4288,24 @@ function findCaseTag(text) {
 }
 
 // src/ledger/evidence.ts
-import { existsSync as existsSync3, mkdirSync as mkdirSync2, readdirSync as readdirSync5 } from "node:fs";
-import path8 from "node:path";
+import { existsSync as existsSync5, mkdirSync as mkdirSync2, readdirSync as readdirSync6 } from "node:fs";
+import path11 from "node:path";
 function evidenceDir(runDir, caseId) {
-  return path8.join(runDir, "evidence", caseId);
+  return path11.join(runDir, "evidence", caseId);
 }
 function resultPath(runDir, caseId) {
-  return path8.join(runDir, "cases", `${caseId}.result.json`);
+  return path11.join(runDir, "cases", `${caseId}.result.json`);
 }
 function writeEvidence(runDir, caseId, name, data) {
-  const file = path8.join(evidenceDir(runDir, caseId), name);
+  const file = path11.join(evidenceDir(runDir, caseId), name);
   writeFileAtomic(file, data);
   return file;
 }
 function listFiles(dir) {
-  if (!existsSync3(dir)) return [];
+  if (!existsSync5(dir)) return [];
   const out = [];
-  for (const e of readdirSync5(dir, { withFileTypes: true })) {
-    const p = path8.join(dir, e.name);
+  for (const e of readdirSync6(dir, { withFileTypes: true })) {
+    const p = path11.join(dir, e.name);
     if (e.isDirectory()) out.push(...listFiles(p));
     else if (e.isFile() && !e.name.endsWith(SIDECAR_EXT) && !e.name.endsWith(".tmp")) out.push(p);
   }
@@ -4292,13 +4316,13 @@ function sealEvidence(runDir, caseId) {
   mkdirSync2(dir, { recursive: true });
   const entries = listFiles(dir).map((file) => {
     const { sha256: sha2562, bytes } = writeSidecar(file);
-    return { path: toPosix(path8.relative(runDir, file)), sha256: sha2562, bytes };
+    return { path: toPosix(path11.relative(runDir, file)), sha256: sha2562, bytes };
   });
   return entries.sort((a, b) => compareC(a.path, b.path));
 }
 
 // src/scripted-model/server.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 import { appendFileSync } from "node:fs";
 import http from "node:http";
 import net2 from "node:net";
@@ -4328,7 +4352,7 @@ function errorBody(status) {
   return { type, message };
 }
 function keyFingerprint(key) {
-  return createHash4("sha256").update(key).digest("hex").slice(0, 12);
+  return createHash5("sha256").update(key).digest("hex").slice(0, 12);
 }
 function textOf(content) {
   if (typeof content === "string") return content;
