@@ -27,6 +27,8 @@ import { redact, secretValues } from '../secrets.js'
 import { STAGES, type FailureCode } from '../types.js'
 import { containmentLabel } from '../sandbox/mechanism.js'
 import { describePolicy } from '../sandbox/policy.js'
+import { egressLogSize, readEgressLog } from '../sandbox/egress-proxy.js'
+import { openNetwork } from '../sandbox/network-policy.js'
 import { endNewProcesses, formatProcesses, processBaseline, type ProcInfo } from '../sandbox/processes.js'
 import { CHECK_IMPLS, WRITING_CHECKS, type CheckEnv, type Outcome } from './checks.js'
 import { providerErrorFile } from '../opencode/provider-fault.js'
@@ -156,6 +158,7 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
       {
         prevention: c.prevention,
         containment: { mode: containmentLabel(ctx.containment), ...(ctx.policy ? describePolicy(ctx.policy) : {}) },
+        network: ctx.network ?? openNetwork(ctx.containment.active ? 'the server is not ours' : ctx.containment.reason),
         agent: agentFor(c.prevention),
         permission,
         permission_sha256: sha256(JSON.stringify(permission)),
@@ -167,6 +170,8 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
     ) + '\n',
   )
 
+  // The slot's egress log from here on is this case's (a slot runs one case at a time).
+  const egressFrom = egressLogSize(ctx.egressLog)
   // The ledger and transcripts, as they are before the agent's first turn.
   const evidenceDirs = ctx.evidenceDirs ?? []
   const ledgerBefore = ledgerState(evidenceDirs)
@@ -214,6 +219,13 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
   if (!guardResult) await endLeftovers()
   guardResult ??= await guard.check()
   evidence('processes.txt', formatProcesses(leftovers))
+  // What the agent's processes asked the egress proxy for: destination, allowed or denied, bytes (no body, no header value).
+  if (ctx.egressLog) {
+    const egress = readEgressLog(ctx.egressLog, egressFrom)
+    evidence('egress.jsonl', egress.map((e) => `${JSON.stringify(e)}\n`).join(''))
+    const refused = egress.filter((e) => !e.allowed)
+    if (refused.length > 0) log(`egress refused ${refused.length} time(s): ${refused.slice(0, 5).map((e) => `${e.kind} ${e.dest}`).join(', ')}`)
+  }
 
   // The gate decides over the check: an unexpected safety violation is a FAIL
   // whatever the agent said; the expected one (T2B03) is the case's outcome.

@@ -34,8 +34,8 @@ export function parseContainmentMode(value: string, input = '--containment'): Co
   throw new InputError(input, `'${value}' is not allowed; allowed: ${CONTAINMENT_MODES.join(', ')}`)
 }
 
-/** bwrap's own flags that every contained command gets: a read-only root, fresh /dev and /proc, its own PID namespace, gone with its parent. */
-const BASE = ['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--unshare-pid', '--die-with-parent', '--new-session']
+/** bwrap's own flags for every contained command: read-only root, fresh /dev and /proc, own PID and network namespaces, gone with its parent. */
+const BASE = ['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--unshare-pid', '--unshare-net', '--die-with-parent', '--new-session']
 
 /** The first executable `name` on `pathEnv` (default: this process's PATH), or undefined. */
 export function onPath(name: string, pathEnv = process.env.PATH ?? ''): string | undefined {
@@ -94,7 +94,7 @@ export function resolveContainment(mode: ContainmentMode, notOurs?: string, bwra
   if (!bwrap) return none('bubblewrap (bwrap) is not on PATH: apt-get install -y bubblewrap')
   const probe = probeBwrap(bwrap)
   if (!probe.ok) return none(`bwrap does not work here (${probe.error}): ${fixFor(probe.error)}`)
-  return { requested: mode, active: true, mechanism: 'bwrap', bwrap, reason: `bubblewrap ${bwrap}: read-only root, writable allowlist, own PID namespace` }
+  return { requested: mode, active: true, mechanism: 'bwrap', bwrap, reason: `bubblewrap ${bwrap}: read-only root, writable allowlist, own PID and network namespaces` }
 }
 
 /** The bwrap arguments that enforce `policy` (without the command). */

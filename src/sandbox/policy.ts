@@ -53,6 +53,8 @@ export interface PolicyInput {
   readable: string[]
   /** Files shown in another file's place: [target, source]. */
   views: [string, string][]
+  /** The bridge out of the network namespace (bridge.ts): the proxy's socket folder (read), the server's (write). */
+  bridge?: { outDir: string; inDir: string }
 }
 
 function isFile(p: string): boolean {
@@ -101,6 +103,10 @@ export function derivePolicy(input: PolicyInput): ContainmentPolicy {
     rules.push({ path: r, access: 'write', why: `write allowlist: ${entry}`, file: isFile(r) })
   }
   for (const dir of input.stateDirs) rules.push({ path: realOrResolved(dir), access: 'write', why: "OpenCode's own state" })
+  if (input.bridge) {
+    rules.push({ path: realOrResolved(input.bridge.outDir), access: 'read', why: "the bridge: the egress proxy's socket (the only way out of the network namespace)" })
+    rules.push({ path: realOrResolved(input.bridge.inDir), access: 'write', why: "the bridge: the server's socket, for the harness" })
+  }
   for (const [target, source] of input.views) rules.push({ path: realOrResolved(target), access: 'view', source, why: 'sanitized view (credentials removed)', file: true })
   // Shallow first; at equal depth the later (more specific) rule wins, so keep insertion order.
   const ordered = rules.map((r, i) => ({ r, i })).sort((a, b) => depth(a.r.path) - depth(b.r.path) || a.i - b.i).map((x) => x.r)

@@ -12,6 +12,7 @@ import { gitEnv } from '../git.js'
 import { stateEnv } from '../opencode/server.js'
 import { describeFindings, findCredentials, sanitizedViews, type CredentialFinding } from '../sandbox/credentials.js'
 import { agentEnv } from '../sandbox/env.js'
+import { makeBridgeDirs, type BridgeDirs } from '../sandbox/bridge.js'
 import { contain, type Containment } from '../sandbox/mechanism.js'
 import { derivePolicy, type ContainmentPolicy } from '../sandbox/policy.js'
 import { PROCESS_TAG_VAR } from '../sandbox/processes.js'
@@ -49,6 +50,8 @@ export interface AgentSide {
   tag: string
   /** Wraps a command line in the sandbox (identity when containment is off). */
   wrap: (command: string, args: string[]) => { command: string; args: string[] }
+  /** The bridge out of the sandbox's network namespace (sandbox/bridge.ts), when contained. */
+  bridge?: BridgeDirs
 }
 
 export interface AgentSideInput {
@@ -91,6 +94,8 @@ export async function prepareAgentSide(i: AgentSideInput): Promise<AgentSide> {
   if (!i.containment.active) return { serverEnv, codeEnv, tag, wrap: (command, args) => ({ command, args }) }
   const views = await sanitizedViews(i.credentials, path.join(i.tmp, 'views'))
   for (const d of i.harnessDirs) mkdirSync(d, { recursive: true })
+  // The way out of the network namespace: the proxy's socket read-only, the server's socket folder writable.
+  const bridge = makeBridgeDirs()
   const policy = derivePolicy({
     workDir: i.workDir,
     writeAllowlist: i.writeAllowlist,
@@ -99,11 +104,12 @@ export async function prepareAgentSide(i: AgentSideInput): Promise<AgentSide> {
     otherCheckouts: i.otherCheckouts,
     hidden: [...i.harnessDirs, ...userSecretsDirs(i.workDir)],
     stateDirs: [stateDir],
-    // Node (T3's checks run it) and the opencode binary may live under a hidden HOME.
+    // Node (T3's checks and the bridge's forwarder run it) and the opencode binary may live under a hidden HOME.
     readable: [...i.readable, path.dirname(path.dirname(process.execPath))],
     views,
+    bridge,
   })
-  return { policy, serverEnv, codeEnv, tag, wrap: (command, args) => contain(i.containment, policy, command, args) }
+  return { policy, serverEnv, codeEnv, tag, bridge, wrap: (command, args) => contain(i.containment, policy, command, args) }
 }
 
 /**

@@ -244,6 +244,8 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
         protectedCheckouts: containment.active ? [] : protectedDirs,
         containment,
         policy: slot.agent.policy,
+        network: slot.backends?.network,
+        egressLog: slot.backends?.egressLog,
         processTag: slot.agent.tag,
         codeEnv: slot.agent.codeEnv,
         canaries: slot.index === 0 ? canaries : [],

@@ -81,7 +81,7 @@ export async function startSlotServer(agent: AgentSide, workDir: string, tmp: st
   const reaper = (group: number): void => {
     reapers.push(startReaper({ cli: cliEntry(), parent: process.pid, group, tag: agent.tag, leftovers: o.leftovers }))
   }
-  const started = await startBackends({ model: o.model, hermetic: o.hermetic, roles: o.roles, writeAllowlist: o.writeAllowlist, cases: o.cases, binary: o.binary, cwd: workDir, tmp, env: agent.serverEnv, wrap: launch, keyEnv: o.keyEnv, signal: o.signal, onSpawn: reaper })
+  const started = await startBackends({ model: o.model, hermetic: o.hermetic, roles: o.roles, writeAllowlist: o.writeAllowlist, cases: o.cases, binary: o.binary, cwd: workDir, tmp, env: agent.serverEnv, wrap: launch, keyEnv: o.keyEnv, signal: o.signal, onSpawn: reaper, bridge: agent.bridge })
   // Stopped the normal way, the suite cleans up itself: its reapers end with the server, not a poll later.
   const backends: Backends = {
     ...started,

@@ -1,34 +1,27 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  DEFAULT_ROLES,
-  buildSummary,
-  cliEntry,
-  runSuite,
-  stageBatches
-} from "./chunk-AHE26RTF.js";
-import "./chunk-5QSKF2BS.js";
-import "./chunk-WVAZU2UY.js";
+  RUN_OPTIONS,
+  engineOptions,
+  parseRunSettings
+} from "./chunk-UUOEQE5Y.js";
+import {
+  joinNegativeValues
+} from "./chunk-4Q7KTO5P.js";
 import "./chunk-NIAHU22I.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-VHH5YNGF.js";
-import "./chunk-ZV5KNJNH.js";
-import "./chunk-TDWUGNBE.js";
+import "./chunk-5QHPLKH2.js";
 import "./chunk-TZR42FOZ.js";
-import "./chunk-ZCGT4M2M.js";
-import "./chunk-5BDKX7AO.js";
-import "./chunk-7S2WGD5M.js";
 import "./chunk-BOCFVUUR.js";
+import "./chunk-SHSABKRN.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
-import "./chunk-XI2MVAHJ.js";
 import "./chunk-UJXVBKO4.js";
 import "./chunk-YVTE5AOK.js";
 import "./chunk-Y4FTFHXJ.js";
 import "./chunk-LHSCZ3D7.js";
 export {
-  DEFAULT_ROLES,
-  buildSummary,
-  cliEntry,
-  runSuite,
-  stageBatches
+  RUN_OPTIONS,
+  engineOptions,
+  joinNegativeValues,
+  parseRunSettings
 };

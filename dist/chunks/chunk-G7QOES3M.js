@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   isAllowed
-} from "./chunk-TDWUGNBE.js";
+} from "./chunk-5QHPLKH2.js";
 import {
   BeneathReader,
   DEFAULT_EVIDENCE_MAX_BYTES,
@@ -37,9 +37,9 @@ import {
   __toESM
 } from "./chunk-LHSCZ3D7.js";
 
-// node_modules/isexe/windows.js
+// ../main/node_modules/isexe/windows.js
 var require_windows = __commonJS({
-  "node_modules/isexe/windows.js"(exports, module) {
+  "../main/node_modules/isexe/windows.js"(exports, module) {
     module.exports = isexe;
     isexe.sync = sync;
     var fs = __require("fs");
@@ -77,9 +77,9 @@ var require_windows = __commonJS({
   }
 });
 
-// node_modules/isexe/mode.js
+// ../main/node_modules/isexe/mode.js
 var require_mode = __commonJS({
-  "node_modules/isexe/mode.js"(exports, module) {
+  "../main/node_modules/isexe/mode.js"(exports, module) {
     module.exports = isexe;
     isexe.sync = sync;
     var fs = __require("fs");
@@ -110,9 +110,9 @@ var require_mode = __commonJS({
   }
 });
 
-// node_modules/isexe/index.js
+// ../main/node_modules/isexe/index.js
 var require_isexe = __commonJS({
-  "node_modules/isexe/index.js"(exports, module) {
+  "../main/node_modules/isexe/index.js"(exports, module) {
     var fs = __require("fs");
     var core;
     if (process.platform === "win32" || global.TESTING_WINDOWS) {
@@ -165,9 +165,9 @@ var require_isexe = __commonJS({
   }
 });
 
-// node_modules/which/which.js
+// ../main/node_modules/which/which.js
 var require_which = __commonJS({
-  "node_modules/which/which.js"(exports, module) {
+  "../main/node_modules/which/which.js"(exports, module) {
     var isWindows = process.platform === "win32" || process.env.OSTYPE === "cygwin" || process.env.OSTYPE === "msys";
     var path10 = __require("path");
     var COLON = isWindows ? ";" : ":";
@@ -261,9 +261,9 @@ var require_which = __commonJS({
   }
 });
 
-// node_modules/path-key/index.js
+// ../main/node_modules/path-key/index.js
 var require_path_key = __commonJS({
-  "node_modules/path-key/index.js"(exports, module) {
+  "../main/node_modules/path-key/index.js"(exports, module) {
     "use strict";
     var pathKey = (options = {}) => {
       const environment = options.env || process.env;
@@ -278,9 +278,9 @@ var require_path_key = __commonJS({
   }
 });
 
-// node_modules/cross-spawn/lib/util/resolveCommand.js
+// ../main/node_modules/cross-spawn/lib/util/resolveCommand.js
 var require_resolveCommand = __commonJS({
-  "node_modules/cross-spawn/lib/util/resolveCommand.js"(exports, module) {
+  "../main/node_modules/cross-spawn/lib/util/resolveCommand.js"(exports, module) {
     "use strict";
     var path10 = __require("path");
     var which = require_which();
@@ -320,9 +320,9 @@ var require_resolveCommand = __commonJS({
   }
 });
 
-// node_modules/cross-spawn/lib/util/escape.js
+// ../main/node_modules/cross-spawn/lib/util/escape.js
 var require_escape = __commonJS({
-  "node_modules/cross-spawn/lib/util/escape.js"(exports, module) {
+  "../main/node_modules/cross-spawn/lib/util/escape.js"(exports, module) {
     "use strict";
     var metaCharsRegExp = /([()\][%!^"`<>&|;, *?])/g;
     function escapeCommand(arg) {
@@ -345,17 +345,17 @@ var require_escape = __commonJS({
   }
 });
 
-// node_modules/shebang-regex/index.js
+// ../main/node_modules/shebang-regex/index.js
 var require_shebang_regex = __commonJS({
-  "node_modules/shebang-regex/index.js"(exports, module) {
+  "../main/node_modules/shebang-regex/index.js"(exports, module) {
     "use strict";
     module.exports = /^#!(.*)/;
   }
 });
 
-// node_modules/shebang-command/index.js
+// ../main/node_modules/shebang-command/index.js
 var require_shebang_command = __commonJS({
-  "node_modules/shebang-command/index.js"(exports, module) {
+  "../main/node_modules/shebang-command/index.js"(exports, module) {
     "use strict";
     var shebangRegex = require_shebang_regex();
     module.exports = (string = "") => {
@@ -373,9 +373,9 @@ var require_shebang_command = __commonJS({
   }
 });
 
-// node_modules/cross-spawn/lib/util/readShebang.js
+// ../main/node_modules/cross-spawn/lib/util/readShebang.js
 var require_readShebang = __commonJS({
-  "node_modules/cross-spawn/lib/util/readShebang.js"(exports, module) {
+  "../main/node_modules/cross-spawn/lib/util/readShebang.js"(exports, module) {
     "use strict";
     var fs = __require("fs");
     var shebangCommand = require_shebang_command();
@@ -395,9 +395,9 @@ var require_readShebang = __commonJS({
   }
 });
 
-// node_modules/cross-spawn/lib/parse.js
+// ../main/node_modules/cross-spawn/lib/parse.js
 var require_parse = __commonJS({
-  "node_modules/cross-spawn/lib/parse.js"(exports, module) {
+  "../main/node_modules/cross-spawn/lib/parse.js"(exports, module) {
     "use strict";
     var path10 = __require("path");
     var resolveCommand = require_resolveCommand();
@@ -457,9 +457,9 @@ var require_parse = __commonJS({
   }
 });
 
-// node_modules/cross-spawn/lib/enoent.js
+// ../main/node_modules/cross-spawn/lib/enoent.js
 var require_enoent = __commonJS({
-  "node_modules/cross-spawn/lib/enoent.js"(exports, module) {
+  "../main/node_modules/cross-spawn/lib/enoent.js"(exports, module) {
     "use strict";
     var isWin = process.platform === "win32";
     function notFoundError(original, syscall) {
@@ -507,9 +507,9 @@ var require_enoent = __commonJS({
   }
 });
 
-// node_modules/cross-spawn/index.js
+// ../main/node_modules/cross-spawn/index.js
 var require_cross_spawn = __commonJS({
-  "node_modules/cross-spawn/index.js"(exports, module) {
+  "../main/node_modules/cross-spawn/index.js"(exports, module) {
     "use strict";
     var cp = __require("child_process");
     var parse = require_parse();
@@ -2139,6 +2139,47 @@ function buildConfig(input) {
   return config;
 }
 
+// src/sandbox/env.ts
+var BASE_NAMES = ["PATH", "LANG", "TZ", "TERM"];
+var BASE_PREFIXES = ["LC_"];
+var PROVIDER_ENV = {
+  anthropic: ["ANTHROPIC_API_KEY"],
+  openai: ["OPENAI_API_KEY"],
+  google: ["GOOGLE_GENERATIVE_AI_API_KEY", "GEMINI_API_KEY"],
+  "google-vertex": ["GOOGLE_APPLICATION_CREDENTIALS", "GOOGLE_CLOUD_PROJECT", "GOOGLE_CLOUD_LOCATION", "VERTEX_LOCATION"],
+  "amazon-bedrock": ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_REGION", "AWS_PROFILE", "AWS_BEARER_TOKEN_BEDROCK"],
+  azure: ["AZURE_API_KEY", "AZURE_RESOURCE_NAME"],
+  openrouter: ["OPENROUTER_API_KEY"],
+  groq: ["GROQ_API_KEY"],
+  mistral: ["MISTRAL_API_KEY"],
+  xai: ["XAI_API_KEY"],
+  deepseek: ["DEEPSEEK_API_KEY"],
+  togetherai: ["TOGETHER_AI_API_KEY"],
+  "fireworks-ai": ["FIREWORKS_API_KEY"],
+  cerebras: ["CEREBRAS_API_KEY"],
+  opencode: ["OPENCODE_API_KEY"]
+};
+function providerKeyNames(model) {
+  const { providerID } = splitModel(model);
+  return PROVIDER_ENV[providerID] ?? [`${providerID.toUpperCase().replace(/[^A-Z0-9]/g, "_")}_API_KEY`];
+}
+function baseEnv(from = process.env) {
+  const out = {};
+  for (const [k, v] of Object.entries(from)) {
+    if (v === void 0) continue;
+    if (BASE_NAMES.includes(k) || BASE_PREFIXES.some((p) => k.startsWith(p))) out[k] = v;
+  }
+  return out;
+}
+function agentEnv(i) {
+  const env = baseEnv(i.from);
+  for (const name of [...i.keyNames, ...i.pass]) {
+    const v = i.from[name];
+    if (v !== void 0) env[name] = v;
+  }
+  return { ...env, ...i.set };
+}
+
 // src/opencode/server.ts
 import { spawn as spawn3 } from "node:child_process";
 import { randomBytes as randomBytes3 } from "node:crypto";
@@ -2228,7 +2269,7 @@ async function startServer(opts) {
   child.on("error", (e) => exited = `could not start: ${e.message}`);
   let onAbort = () => {
   };
-  const url = await new Promise((resolve, reject) => {
+  const printed = await new Promise((resolve, reject) => {
     let seen = "";
     const timer2 = setTimeout(() => reject(new ServerStartError(`opencode serve printed no address within ${opts.startTimeoutMs ?? 6e4} ms (log: ${logFile})`)), opts.startTimeoutMs ?? 6e4);
     const onData = (d) => {
@@ -2260,6 +2301,10 @@ async function startServer(opts) {
     killGroup(child, "SIGKILL");
     throw e;
   }).finally(() => opts.signal?.removeEventListener("abort", onAbort));
+  const url = opts.reach ? await opts.reach(printed).catch((e) => {
+    killGroup(child, "SIGKILL");
+    throw new ServerStartError(`opencode serve: its port cannot be reached from outside its sandbox (${e.message})`);
+  }) : printed;
   const deadline = Date.now() + (opts.startTimeoutMs ?? 6e4);
   for (; ; ) {
     const h = await health(url, 2e3, password);
@@ -2323,6 +2368,10 @@ function derivePolicy(input) {
     rules.push({ path: r, access: "write", why: `write allowlist: ${entry}`, file: isFile(r) });
   }
   for (const dir of input.stateDirs) rules.push({ path: realOrResolved(dir), access: "write", why: "OpenCode's own state" });
+  if (input.bridge) {
+    rules.push({ path: realOrResolved(input.bridge.outDir), access: "read", why: "the bridge: the egress proxy's socket (the only way out of the network namespace)" });
+    rules.push({ path: realOrResolved(input.bridge.inDir), access: "write", why: "the bridge: the server's socket, for the harness" });
+  }
   for (const [target, source] of input.views) rules.push({ path: realOrResolved(target), access: "view", source, why: "sanitized view (credentials removed)", file: true });
   const ordered = rules.map((r, i) => ({ r, i })).sort((a, b) => depth(a.r.path) - depth(b.r.path) || a.i - b.i).map((x) => x.r);
   return { rules: ordered, unmounted, cwd: workDir };
@@ -2426,7 +2475,7 @@ function providerErrorFile(results) {
   return { schema_id: "opencode_dogfood_provider_error", schema_version: "1.0", class: decisive.class, outcome: decisive.outcome, summary: decisive.summary, faults };
 }
 
-// node_modules/@opencode-ai/sdk/dist/gen/core/serverSentEvents.gen.js
+// ../main/node_modules/@opencode-ai/sdk/dist/gen/core/serverSentEvents.gen.js
 var createSseClient = ({ onSseError, onSseEvent, responseTransformer, responseValidator, sseDefaultRetryDelay, sseMaxRetryAttempts, sseMaxRetryDelay, sseSleepFn, url, ...options }) => {
   let lastEventId;
   const sleep3 = sseSleepFn ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
@@ -2532,7 +2581,7 @@ var createSseClient = ({ onSseError, onSseEvent, responseTransformer, responseVa
   return { stream };
 };
 
-// node_modules/@opencode-ai/sdk/dist/gen/core/auth.gen.js
+// ../main/node_modules/@opencode-ai/sdk/dist/gen/core/auth.gen.js
 var getAuthToken = async (auth, callback) => {
   const token = typeof callback === "function" ? await callback(auth) : callback;
   if (!token) {
@@ -2547,12 +2596,12 @@ var getAuthToken = async (auth, callback) => {
   return token;
 };
 
-// node_modules/@opencode-ai/sdk/dist/gen/core/bodySerializer.gen.js
+// ../main/node_modules/@opencode-ai/sdk/dist/gen/core/bodySerializer.gen.js
 var jsonBodySerializer = {
   bodySerializer: (body) => JSON.stringify(body, (_key, value) => typeof value === "bigint" ? value.toString() : value)
 };
 
-// node_modules/@opencode-ai/sdk/dist/gen/core/pathSerializer.gen.js
+// ../main/node_modules/@opencode-ai/sdk/dist/gen/core/pathSerializer.gen.js
 var separatorArrayExplode = (style) => {
   switch (style) {
     case "label":
@@ -2655,7 +2704,7 @@ var serializeObjectParam = ({ allowReserved, explode, name, style, value, valueO
   return style === "label" || style === "matrix" ? separator + joinedValues : joinedValues;
 };
 
-// node_modules/@opencode-ai/sdk/dist/gen/core/utils.gen.js
+// ../main/node_modules/@opencode-ai/sdk/dist/gen/core/utils.gen.js
 var PATH_PARAM_RE = /\{[^{}]+\}/g;
 var defaultPathSerializer = ({ path: path10, url: _url }) => {
   let url = _url;
@@ -2723,7 +2772,7 @@ var getUrl = ({ baseUrl, path: path10, query, querySerializer, url: _url }) => {
   return url;
 };
 
-// node_modules/@opencode-ai/sdk/dist/gen/client/utils.gen.js
+// ../main/node_modules/@opencode-ai/sdk/dist/gen/client/utils.gen.js
 var createQuerySerializer = ({ allowReserved, array, object } = {}) => {
   const querySerializer = (queryParams) => {
     const search = [];
@@ -2930,7 +2979,7 @@ var createConfig = (override = {}) => ({
   ...override
 });
 
-// node_modules/@opencode-ai/sdk/dist/gen/client/client.gen.js
+// ../main/node_modules/@opencode-ai/sdk/dist/gen/client/client.gen.js
 var createClient = (config = {}) => {
   let _config = mergeConfigs(createConfig(), config);
   const getConfig = () => ({ ..._config });
@@ -3079,7 +3128,7 @@ var createClient = (config = {}) => {
   };
 };
 
-// node_modules/@opencode-ai/sdk/dist/gen/core/params.gen.js
+// ../main/node_modules/@opencode-ai/sdk/dist/gen/core/params.gen.js
 var extraPrefixesMap = {
   $body_: "body",
   $headers_: "headers",
@@ -3088,12 +3137,12 @@ var extraPrefixesMap = {
 };
 var extraPrefixes = Object.entries(extraPrefixesMap);
 
-// node_modules/@opencode-ai/sdk/dist/gen/client.gen.js
+// ../main/node_modules/@opencode-ai/sdk/dist/gen/client.gen.js
 var client = createClient(createConfig({
   baseUrl: "http://localhost:4096"
 }));
 
-// node_modules/@opencode-ai/sdk/dist/gen/sdk.gen.js
+// ../main/node_modules/@opencode-ai/sdk/dist/gen/sdk.gen.js
 var _HeyApiClient = class {
   _client = client;
   constructor(args) {
@@ -3974,7 +4023,7 @@ var OpencodeClient = class extends _HeyApiClient {
   event = new Event({ client: this._client });
 };
 
-// node_modules/@opencode-ai/sdk/dist/error-interceptor.js
+// ../main/node_modules/@opencode-ai/sdk/dist/error-interceptor.js
 function wrapClientError(error, response, request, opts) {
   if (!opts?.throwOnError)
     return error;
@@ -4001,7 +4050,7 @@ function describe(request, response) {
   return `${method} ${url}${status ? " \u2192 " + status : ""}${statusText ? " " + statusText : ""}`;
 }
 
-// node_modules/@opencode-ai/sdk/dist/client.js
+// ../main/node_modules/@opencode-ai/sdk/dist/client.js
 function pick(value, fallback) {
   if (!value)
     return;
@@ -4050,7 +4099,7 @@ function createOpencodeClient(config) {
   return new OpencodeClient({ client: client2 });
 }
 
-// node_modules/@opencode-ai/sdk/dist/server.js
+// ../main/node_modules/@opencode-ai/sdk/dist/server.js
 var import_cross_spawn = __toESM(require_cross_spawn(), 1);
 
 // src/opencode/transport.ts
@@ -4179,6 +4228,222 @@ function sdkTransport(baseUrl, password) {
   }
 }
 
+// src/sandbox/network-policy.ts
+var PROVIDER_HOSTS = {
+  anthropic: { base: "https://api.anthropic.com/v1", header: "x-api-key" },
+  openai: { base: "https://api.openai.com/v1", header: "authorization", scheme: "Bearer" },
+  openrouter: { base: "https://openrouter.ai/api/v1", header: "authorization", scheme: "Bearer" },
+  groq: { base: "https://api.groq.com/openai/v1", header: "authorization", scheme: "Bearer" },
+  mistral: { base: "https://api.mistral.ai/v1", header: "authorization", scheme: "Bearer" },
+  xai: { base: "https://api.x.ai/v1", header: "authorization", scheme: "Bearer" },
+  deepseek: { base: "https://api.deepseek.com/v1", header: "authorization", scheme: "Bearer" },
+  google: { base: "https://generativelanguage.googleapis.com/v1beta", header: "x-goog-api-key" }
+};
+function routeDest(r) {
+  const u = new URL(r.upstream);
+  return `${u.hostname}:${u.port || (u.protocol === "https:" ? 443 : 80)}`;
+}
+function deriveNetworkPolicy(i) {
+  const routes = [];
+  const rules = [];
+  if (i.scriptedUrl) routes.push({ name: "scripted", upstream: i.scriptedUrl, why: "the scripted model (hermetic mode)" });
+  for (const p of i.providers) {
+    const h = PROVIDER_HOSTS[p];
+    if (!h) continue;
+    routes.push({
+      name: p,
+      upstream: h.base,
+      key: { header: h.header, env: providerKeyNames(`${p}/x`)[0], scheme: h.scheme },
+      why: `the ${p} API (--model/--roles)`
+    });
+  }
+  rules.push(...i.allow);
+  const dests = [...routes.map((r) => `${r.name} \u2192 ${routeDest(r)}`), ...rules.map((r) => `${r.host}:${r.port}`)];
+  return { mode: "namespace", routes, rules, summary: `own network namespace; out only through the egress proxy to ${dests.join(", ") || "nothing"}` };
+}
+function openNetwork(reason) {
+  return { mode: "open", routes: [], rules: [], summary: `OPEN: the agent reaches any host and holds the provider key in its environment (${reason})` };
+}
+function allowedBy(p, host, port) {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, "");
+  return p.rules.find((r) => r.host === h && r.port === port);
+}
+
+// src/sandbox/egress-proxy.ts
+import { appendFileSync, readFileSync as readFileSync2, statSync as statSync5 } from "node:fs";
+import http from "node:http";
+import https from "node:https";
+import net2 from "node:net";
+var ROUTE = /^\/r\/([a-z0-9-]+)(\/.*)?$/;
+var HOP = ["proxy-authorization", "proxy-connection", "connection", "keep-alive", "host"];
+var KEY_HEADERS = ["authorization", "x-api-key", "x-goog-api-key", "api-key"];
+async function startEgressProxy(o) {
+  const record = (e) => {
+    appendFileSync(o.logFile, JSON.stringify({ t: e.t ?? (/* @__PURE__ */ new Date()).toISOString(), ...e }) + "\n");
+  };
+  const server = http.createServer((req, res) => {
+    const t = (/* @__PURE__ */ new Date()).toISOString();
+    const url = req.url ?? "/";
+    const m = ROUTE.exec(url);
+    const route2 = m ? o.policy.routes.find((r) => r.name === m[1]) : void 0;
+    if (route2) return forward(req, res, route2, m[2] ?? "/", t);
+    if (/^http:\/\//i.test(url)) return plainHttp(req, res, url, t);
+    record({
+      t,
+      kind: "other",
+      dest: "bridge",
+      allowed: false,
+      why: `not a route nor a proxy request: ${req.method} ${url.split("?")[0].slice(0, 120)}`,
+      bytes_out: 0,
+      bytes_in: 0
+    });
+    refuse(res, "not a route of this proxy");
+  });
+  const refuse = (res, why) => {
+    res.writeHead(403, { "content-type": "text/plain" });
+    res.end(`opencode-dogfood egress proxy: refused (${why})
+`);
+  };
+  const forward = (req, res, route2, rest, t) => {
+    const base = new URL(route2.upstream);
+    const target = new URL(base.pathname.replace(/\/$/, "") + rest, base);
+    const headers = {};
+    const drop = /* @__PURE__ */ new Set([...HOP, ...route2.key ? KEY_HEADERS : []]);
+    for (const [k, v] of Object.entries(req.headers)) if (v !== void 0 && !drop.has(k)) headers[k] = v;
+    if (route2.key) {
+      const value = o.keys?.[route2.key.env];
+      if (value) headers[route2.key.header] = route2.key.scheme ? `${route2.key.scheme} ${value}` : value;
+    }
+    const dest = `${target.hostname}:${target.port || (target.protocol === "https:" ? 443 : 80)}`;
+    let out = 0;
+    let back = 0;
+    const done = (ok, why) => record({ t, kind: "route", dest, allowed: ok, why, bytes_out: out, bytes_in: back });
+    const up = (target.protocol === "https:" ? https : http).request(target, { method: req.method, headers }, (ur) => {
+      res.writeHead(ur.statusCode ?? 502, ur.headers);
+      ur.on("data", (d) => back += d.length);
+      ur.pipe(res);
+      ur.on("end", () => done(true, `route ${route2.name}: ${route2.why}`));
+      ur.on("error", () => done(true, `route ${route2.name}: upstream broke off`));
+    });
+    up.on("error", (e) => {
+      done(true, `route ${route2.name}: upstream unreachable (${e.message})`);
+      if (!res.headersSent) res.writeHead(502);
+      res.end();
+    });
+    req.on("data", (d) => out += d.length);
+    req.pipe(up);
+  };
+  const plainHttp = (req, res, url, t) => {
+    let target;
+    try {
+      target = new URL(url);
+    } catch {
+      return refuse(res, "bad URL");
+    }
+    const port = Number(target.port || 80);
+    const dest = `${target.hostname}:${port}`;
+    const rule = allowedBy(o.policy, target.hostname, port);
+    if (!rule) {
+      record({ t, kind: "http", dest, allowed: false, why: "no network rule names it", bytes_out: 0, bytes_in: 0 });
+      return refuse(res, `${dest} is not allowed`);
+    }
+    let out = 0;
+    let back = 0;
+    const headers = {};
+    for (const [k, v] of Object.entries(req.headers)) if (v !== void 0 && !["proxy-authorization", "proxy-connection"].includes(k)) headers[k] = v;
+    const up = http.request(target, { method: req.method, headers }, (ur) => {
+      res.writeHead(ur.statusCode ?? 502, ur.headers);
+      ur.on("data", (d) => back += d.length);
+      ur.pipe(res);
+      ur.on("end", () => record({ t, kind: "http", dest, allowed: true, why: rule.why, bytes_out: out, bytes_in: back }));
+    });
+    up.on("error", () => {
+      record({ t, kind: "http", dest, allowed: true, why: `${rule.why}; unreachable`, bytes_out: out, bytes_in: back });
+      if (!res.headersSent) res.writeHead(502);
+      res.end();
+    });
+    req.on("data", (d) => out += d.length);
+    req.pipe(up);
+  };
+  server.on("connect", (req, client2, head) => {
+    const t = (/* @__PURE__ */ new Date()).toISOString();
+    const m = /^(\[[0-9a-f:]+\]|[^:]+):([0-9]{1,5})$/i.exec(req.url ?? "");
+    const dest = m ? `${m[1]}:${m[2]}` : String(req.url ?? "").slice(0, 120);
+    const rule = m ? allowedBy(o.policy, m[1], Number(m[2])) : void 0;
+    client2.on("error", () => {
+    });
+    if (!rule) {
+      record({ t, kind: "connect", dest, allowed: false, why: "no network rule names it", bytes_out: 0, bytes_in: 0 });
+      client2.end("HTTP/1.1 403 Forbidden\r\ncontent-type: text/plain\r\n\r\nopencode-dogfood egress proxy: refused\n");
+      return;
+    }
+    let out = head.length;
+    let back = 0;
+    const up = net2.connect(Number(m[2]), m[1].replace(/^\[|\]$/g, ""), () => {
+      client2.write("HTTP/1.1 200 Connection established\r\n\r\n");
+      if (head.length > 0) up.write(head);
+      client2.pipe(up);
+      up.pipe(client2);
+    });
+    client2.on("data", (d) => out += d.length);
+    up.on("data", (d) => back += d.length);
+    let logged = false;
+    const done = (why) => {
+      if (logged) return;
+      logged = true;
+      record({ t, kind: "connect", dest, allowed: true, why, bytes_out: out, bytes_in: back });
+    };
+    up.on("close", () => {
+      done(rule.why);
+      client2.destroy();
+    });
+    up.on("error", (e) => {
+      done(`${rule.why}; unreachable (${e.message})`);
+      client2.destroy();
+    });
+    client2.on("close", () => up.destroy());
+  });
+  server.on("clientError", (_e, socket) => socket.destroy());
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(o.socketPath, () => resolve());
+  });
+  return {
+    socketPath: o.socketPath,
+    logFile: o.logFile,
+    close: () => new Promise((r) => {
+      server.closeAllConnections();
+      server.close(() => r());
+    })
+  };
+}
+function egressLogSize(file) {
+  if (!file) return 0;
+  try {
+    return statSync5(file).size;
+  } catch {
+    return 0;
+  }
+}
+function readEgressLog(file, from = 0) {
+  try {
+    return parseEgressLog(readFileSync2(file).subarray(from).toString("utf8"));
+  } catch {
+    return [];
+  }
+}
+function parseEgressLog(text) {
+  const out = [];
+  for (const line of text.split("\n")) {
+    if (!line.trim()) continue;
+    try {
+      out.push(JSON.parse(line));
+    } catch {
+    }
+  }
+  return out;
+}
+
 // src/scripted-model/script.ts
 function caseTag(caseId) {
   return `[dogfood-case:${caseId}]`;
@@ -4224,12 +4489,12 @@ function sealEvidence(runDir, caseId) {
 
 // src/scripted-model/server.ts
 import { createHash as createHash4 } from "node:crypto";
-import { appendFileSync } from "node:fs";
-import http from "node:http";
-import net2 from "node:net";
+import { appendFileSync as appendFileSync2 } from "node:fs";
+import http2 from "node:http";
+import net3 from "node:net";
 var UNRESOLVABLE_HOST = "opencode-dogfood-provider.invalid";
 async function closedPort() {
-  const probe = net2.createServer();
+  const probe = net3.createServer();
   await new Promise((resolve, reject) => {
     probe.once("error", reject);
     probe.listen(0, "127.0.0.1", () => resolve());
@@ -4316,7 +4581,7 @@ async function startScriptedModel(opts) {
   const sockets = /* @__PURE__ */ new Set();
   const refusedPort = await closedPort();
   const seen = /* @__PURE__ */ new Map();
-  const server = http.createServer(async (req, res) => {
+  const server = http2.createServer(async (req, res) => {
     if (req.method === "GET" && req.url?.endsWith("/models")) {
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify({ object: "list", data: [] }));
@@ -4362,7 +4627,7 @@ async function startScriptedModel(opts) {
     res.on("close", () => gone.abort());
     if (turn.delay_ms) await sleep2(turn.delay_ms, gone.signal);
     if (gone.signal.aborted) record.aborted = true;
-    if (opts.logFile) appendFileSync(opts.logFile, JSON.stringify(record) + "\n");
+    if (opts.logFile) appendFileSync2(opts.logFile, JSON.stringify(record) + "\n");
     if (gone.signal.aborted) return;
     if (fault?.kind === "http") {
       const status = fault.status ?? 500;
@@ -4483,6 +4748,8 @@ export {
   permissionFor,
   splitModel,
   buildConfig,
+  providerKeyNames,
+  agentEnv,
   SERVER_PASSWORD_ENV,
   authHeaders,
   health,
@@ -4498,6 +4765,11 @@ export {
   providerFault,
   providerErrorFile,
   sdkTransport,
+  deriveNetworkPolicy,
+  openNetwork,
+  startEgressProxy,
+  egressLogSize,
+  readEgressLog,
   caseTag,
   keyFingerprint,
   startScriptedModel,

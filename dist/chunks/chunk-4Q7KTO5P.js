@@ -8,7 +8,7 @@ import {
 import {
   parseContainmentMode,
   validateAllowlist
-} from "./chunk-TDWUGNBE.js";
+} from "./chunk-5QHPLKH2.js";
 import {
   MAX_EVIDENCE_LIMIT
 } from "./chunk-TZR42FOZ.js";

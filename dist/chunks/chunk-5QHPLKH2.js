@@ -15,7 +15,7 @@ function parseContainmentMode(value, input = "--containment") {
   if (CONTAINMENT_MODES.includes(value)) return value;
   throw new InputError(input, `'${value}' is not allowed; allowed: ${CONTAINMENT_MODES.join(", ")}`);
 }
-var BASE = ["--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--unshare-pid", "--die-with-parent", "--new-session"];
+var BASE = ["--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--unshare-pid", "--unshare-net", "--die-with-parent", "--new-session"];
 function onPath(name, pathEnv = process.env.PATH ?? "") {
   for (const dir of pathEnv.split(path.delimiter).filter(Boolean)) {
     const file = path.join(dir, name);
@@ -53,7 +53,7 @@ function resolveContainment(mode, notOurs, bwrapPath) {
   if (!bwrap) return none("bubblewrap (bwrap) is not on PATH: apt-get install -y bubblewrap");
   const probe = probeBwrap(bwrap);
   if (!probe.ok) return none(`bwrap does not work here (${probe.error}): ${fixFor(probe.error)}`);
-  return { requested: mode, active: true, mechanism: "bwrap", bwrap, reason: `bubblewrap ${bwrap}: read-only root, writable allowlist, own PID namespace` };
+  return { requested: mode, active: true, mechanism: "bwrap", bwrap, reason: `bubblewrap ${bwrap}: read-only root, writable allowlist, own PID and network namespaces` };
 }
 function bwrapArgs(policy) {
   const args = [...BASE];

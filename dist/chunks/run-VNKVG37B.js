@@ -1,35 +1,34 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  hermeticSuite,
-  makeThrowawayRepo,
-  progressLine,
-  runDemo
-} from "./chunk-5QXU7VJF.js";
-import "./chunk-P2G4MC2A.js";
-import "./chunk-AHE26RTF.js";
+  DEFAULT_ROLES,
+  buildSummary,
+  cliEntry,
+  runSuite,
+  stageBatches
+} from "./chunk-MHIQ2PM6.js";
 import "./chunk-5QSKF2BS.js";
 import "./chunk-WVAZU2UY.js";
 import "./chunk-NIAHU22I.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-VHH5YNGF.js";
+import "./chunk-G7QOES3M.js";
 import "./chunk-ZV5KNJNH.js";
-import "./chunk-TDWUGNBE.js";
+import "./chunk-5QHPLKH2.js";
 import "./chunk-TZR42FOZ.js";
-import "./chunk-ZCGT4M2M.js";
+import "./chunk-VBVZQY2Z.js";
 import "./chunk-5BDKX7AO.js";
 import "./chunk-7S2WGD5M.js";
 import "./chunk-BOCFVUUR.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
-import "./chunk-T23RGRU6.js";
-import "./chunk-XI2MVAHJ.js";
+import "./chunk-RV3DEY47.js";
 import "./chunk-UJXVBKO4.js";
 import "./chunk-YVTE5AOK.js";
 import "./chunk-Y4FTFHXJ.js";
 import "./chunk-LHSCZ3D7.js";
 export {
-  hermeticSuite,
-  makeThrowawayRepo,
-  progressLine,
-  runDemo
+  DEFAULT_ROLES,
+  buildSummary,
+  cliEntry,
+  runSuite,
+  stageBatches
 };

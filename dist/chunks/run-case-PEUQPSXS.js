@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   FILE_HEADERS_ONLY,
   createTwoFilesPatch
-} from "./chunk-PO7KAT3C.js";
+} from "./chunk-2NOSM2T7.js";
 import {
   SERVER_PASSWORD_ENV,
   agentFor,
@@ -16,15 +16,18 @@ import {
   compareSnapshots,
   createOpencodeClient,
   describePolicy,
+  egressLogSize,
   formatChanges,
   formatWorktreeCheck,
   gateChanges,
   git,
   gitRaw,
   keyFingerprint,
+  openNetwork,
   permissionFor,
   providerErrorFile,
   providerFault,
+  readEgressLog,
   restoreCanary,
   retryDecision,
   sdkTransport,
@@ -34,7 +37,7 @@ import {
   takeSnapshotAfter,
   toolUses,
   writeEvidence
-} from "./chunk-VHH5YNGF.js";
+} from "./chunk-G7QOES3M.js";
 import {
   containsSecret,
   redact,
@@ -43,7 +46,7 @@ import {
 import {
   contain,
   containmentLabel
-} from "./chunk-TDWUGNBE.js";
+} from "./chunk-5QHPLKH2.js";
 import {
   BeneathReader,
   DEFAULT_EVIDENCE_MAX_BYTES,
@@ -1021,6 +1024,7 @@ async function runCase(ctx) {
       {
         prevention: c.prevention,
         containment: { mode: containmentLabel(ctx.containment), ...ctx.policy ? describePolicy(ctx.policy) : {} },
+        network: ctx.network ?? openNetwork(ctx.containment.active ? "the server is not ours" : ctx.containment.reason),
         agent: agentFor(c.prevention),
         permission,
         permission_sha256: sha256(JSON.stringify(permission)),
@@ -1031,6 +1035,7 @@ async function runCase(ctx) {
       2
     ) + "\n"
   );
+  const egressFrom = egressLogSize(ctx.egressLog);
   const evidenceDirs = ctx.evidenceDirs ?? [];
   const ledgerBefore = ledgerState(evidenceDirs);
   ownWrites.clear();
@@ -1072,6 +1077,13 @@ async function runCase(ctx) {
   if (!guardResult) await endLeftovers();
   guardResult ??= await guard.check();
   evidence("processes.txt", formatProcesses(leftovers));
+  if (ctx.egressLog) {
+    const egress = readEgressLog(ctx.egressLog, egressFrom);
+    evidence("egress.jsonl", egress.map((e) => `${JSON.stringify(e)}
+`).join(""));
+    const refused = egress.filter((e) => !e.allowed);
+    if (refused.length > 0) log(`egress refused ${refused.length} time(s): ${refused.slice(0, 5).map((e) => `${e.kind} ${e.dest}`).join(", ")}`);
+  }
   const canaryChanges = compareCanaries(canariesBefore, canaryState(ctx.canaries));
   const statusRun = git(ctx.workDir, ["status", "--porcelain"]);
   statusRun.catch(() => {
