@@ -48,14 +48,14 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-AJSAYDNT.js");
+  const { progressLine } = await import("./chunks/demo-SEJ36UEE.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
   const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import("./chunks/inputs-HRKZU2SH.js");
   const stringOptions = new Set(Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k));
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-VNKVG37B.js");
+  const { runSuite } = await import("./chunks/run-NYTGCI3V.js");
   const { verdictTable } = await import("./chunks/table-25WQKIGQ.js");
   const settings = parseRunSettings(values, process.cwd());
   const opts = engineOptions(settings);
@@ -146,7 +146,7 @@ var PARENT_POLL_MS = 250;
 async function cmdCase(argv) {
   const [ctxFile, pidFile, waitArg] = argv;
   if (pidFile) writeFileSync(pidFile, String(process.pid));
-  const loading = import("./chunks/run-case-PEUQPSXS.js");
+  const loading = import("./chunks/run-case-EU3LMCZM.js");
   loading.catch(() => {
   });
   const waitMs = Number(waitArg ?? 0);
@@ -215,9 +215,9 @@ async function main(argv) {
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-AJSAYDNT.js")).runDemo(rest);
+        return await (await import("./chunks/demo-SEJ36UEE.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-FEFMKAMF.js")).runBench(rest);
+        return await (await import("./chunks/bench-V6BAS7EK.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {

@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   progressLine
-} from "./chunks/chunk-MJUYRCYB.js";
+} from "./chunks/chunk-5BJX2HYJ.js";
 import {
   TABLE_HEAD,
   bytes,
@@ -20,7 +20,7 @@ import {
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-MHIQ2PM6.js";
+} from "./chunks/chunk-634CB7NW.js";
 import "./chunks/chunk-5QSKF2BS.js";
 import "./chunks/chunk-WVAZU2UY.js";
 import {
@@ -36,7 +36,7 @@ import {
   selectCases
 } from "./chunks/chunk-NIAHU22I.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-G7QOES3M.js";
+import "./chunks/chunk-W2NTMVD6.js";
 import {
   secretValues
 } from "./chunks/chunk-ZV5KNJNH.js";

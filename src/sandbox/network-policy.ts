@@ -51,7 +51,7 @@ export const PROVIDER_HOSTS: Record<string, { base: string; header: string; sche
   groq: { base: 'https://api.groq.com/openai/v1', header: 'authorization', scheme: 'Bearer' },
   mistral: { base: 'https://api.mistral.ai/v1', header: 'authorization', scheme: 'Bearer' },
   xai: { base: 'https://api.x.ai/v1', header: 'authorization', scheme: 'Bearer' },
-  deepseek: { base: 'https://api.deepseek.com/v1', header: 'authorization', scheme: 'Bearer' },
+  deepseek: { base: 'https://api.deepseek.com', header: 'authorization', scheme: 'Bearer' },
   google: { base: 'https://generativelanguage.googleapis.com/v1beta', header: 'x-goog-api-key' },
 }
 
@@ -83,6 +83,23 @@ export interface NetworkPolicyInput {
   providers: string[]
   /** --egress-allow entries. */
   allow: NetworkRule[]
+  /** Base URLs in place of PROVIDER_HOSTS' (provider → URL): a gateway of the user's, or a local fake provider in tests (upstreamOverrides). */
+  upstreams?: Record<string, string>
+}
+
+/** OPENCODE_DOGFOOD_<PROVIDER>_BASE_URL of `env`, provider → URL. */
+export function upstreamOverrides(env: NodeJS.ProcessEnv, providers: string[]): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const p of providers) {
+    const v = env[`OPENCODE_DOGFOOD_${p.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_BASE_URL`]
+    if (v) out[p] = v
+  }
+  return out
+}
+
+/** The providers of `models` whose key the proxy can hold (listed in PROVIDER_HOSTS), each once. */
+export function routedProviders(models: string[]): string[] {
+  return [...new Set(models.map((m) => m.slice(0, m.indexOf('/'))))].filter((p) => p in PROVIDER_HOSTS)
 }
 
 /**
@@ -99,7 +116,7 @@ export function deriveNetworkPolicy(i: NetworkPolicyInput): NetworkPolicy {
     if (!h) continue
     routes.push({
       name: p,
-      upstream: h.base,
+      upstream: i.upstreams?.[p] ?? h.base,
       key: { header: h.header, env: providerKeyNames(`${p}/x`)[0], scheme: h.scheme },
       why: `the ${p} API (--model/--roles)`,
     })

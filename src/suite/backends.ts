@@ -11,7 +11,7 @@ import { startServer, stateEnv, type ServerHandle } from '../opencode/server.js'
 import { behindForwarder, expose, type BridgeDirs } from '../sandbox/bridge.js'
 import { startEgressProxy, type EgressProxy } from '../sandbox/egress-proxy.js'
 import { agentEnv, providerKeyNames } from '../sandbox/env.js'
-import { deriveNetworkPolicy, type NetworkPolicy, type NetworkRule } from '../sandbox/network-policy.js'
+import { deriveNetworkPolicy, routedProviders, upstreamOverrides, type NetworkPolicy, type NetworkRule } from '../sandbox/network-policy.js'
 import { startScriptedModel, type ScriptedModelServer } from '../scripted-model/server.js'
 import type { Role } from '../types.js'
 
@@ -76,6 +76,9 @@ export function hermeticKeys(roles: Role[]): Record<string, string> {
   return keyEnv
 }
 
+/** What the server inside holds in place of a provider key the proxy adds (key custody). */
+export const PLACEHOLDER_KEY = 'dogfood-placeholder-key-held-by-the-egress-proxy'
+
 /** The server's port from its command line (`--port N`). */
 function portOf(args: string[]): number {
   return Number(args[args.indexOf('--port') + 1])
@@ -95,8 +98,8 @@ interface NetworkSide {
   front?: { url: string; close(): Promise<void> }
 }
 
-async function startNetworkSide(b: BridgeDirs, tmp: string, scriptedUrl: string | undefined, allow: NetworkRule[]): Promise<NetworkSide> {
-  const policy = deriveNetworkPolicy({ scriptedUrl, providers: [], allow })
+async function startNetworkSide(b: BridgeDirs, tmp: string, scriptedUrl: string | undefined, providers: string[], allow: NetworkRule[]): Promise<NetworkSide> {
+  const policy = deriveNetworkPolicy({ scriptedUrl, providers, allow, upstreams: upstreamOverrides(process.env, providers) })
   const log = path.join(tmp, 'egress.jsonl')
   writeFileSync(log, '')
   return { policy, log, proxy: await startEgressProxy({ socketPath: b.egressSocket, logFile: log, policy, keys: process.env }) }
@@ -113,7 +116,9 @@ export async function startBackends(o: BackendOptions): Promise<Backends> {
   }
   // Contained: the server's only way out is the bridge to the egress proxy, which reaches the scripted model (or the providers) alone.
   const b = o.bridge
-  const net = b ? await startNetworkSide(b, o.tmp, scripted?.url, o.egressAllow ?? []) : undefined
+  // Real providers: the proxy holds their keys (PROVIDER_HOSTS); the server inside gets a placeholder and the bridge's URL.
+  const providers = o.hermetic ? [] : routedProviders([o.model, ...o.roles.map((r) => r.model)])
+  const net = b ? await startNetworkSide(b, o.tmp, scripted?.url, providers, o.egressAllow ?? []) : undefined
   const closeNetwork = async () => {
     await net?.front?.close()
     await net?.proxy.close()
@@ -122,6 +127,16 @@ export async function startBackends(o: BackendOptions): Promise<Backends> {
   const scriptedUrl = scripted && b ? `${b.insideUrl}/r/scripted` : scripted?.url
   let server: ServerHandle
   const config = buildConfig({ model: o.model, scriptedUrl, roles: o.roles, writeAllowlist: o.writeAllowlist })
+  const placeholders: Record<string, string> = {}
+  if (b && net) {
+    const provider = (config.provider ?? {}) as Record<string, unknown>
+    for (const r of net.policy.routes.filter((x) => x.key)) {
+      provider[r.name] = { options: { baseURL: `${b.insideUrl}/r/${r.name}`, apiKey: PLACEHOLDER_KEY } }
+      // The key's variable inside holds the placeholder: OpenCode finds the provider configured, and the real key stays in the harness.
+      placeholders[r.key!.env] = PLACEHOLDER_KEY
+    }
+    if (Object.keys(provider).length > 0) config.provider = provider
+  }
   const behind = (command: string, args: string[]) => (b ? behindForwarder(b, portOf(args), command, args) : { command, args })
   const wrap = (command: string, args: string[]) => {
     const f = behind(command, args)
@@ -135,7 +150,7 @@ export async function startBackends(o: BackendOptions): Promise<Backends> {
         }
       : undefined
   try {
-    const env = { ...(o.env ?? defaultServerEnv(o)), ...keyEnv, ...(b ? proxyEnv(b.insideUrl) : {}) }
+    const env = { ...(o.env ?? defaultServerEnv(o)), ...keyEnv, ...(b ? proxyEnv(b.insideUrl) : {}), ...placeholders }
     server = await startServer({ binary: o.binary, cwd: o.cwd, logDir: o.tmp, config, env, wrap, reach, signal: o.signal, onSpawn: o.onSpawn })
   } catch (e) {
     await scripted?.close()

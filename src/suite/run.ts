@@ -12,6 +12,7 @@ import { takeSnapshot, takeSnapshotAfter } from '../guard/snapshot.js'
 import { checkWorktree } from '../guard/worktree.js'
 import { DEFAULT_EVIDENCE_MAX_BYTES } from '../guard/reader.js'
 import { containmentLabel, resolveContainment } from '../sandbox/mechanism.js'
+import { openNetwork } from '../sandbox/network-policy.js'
 import { providerKeyNames } from '../sandbox/env.js'
 import { CASE_PROCESS_VAR, SUITE_PID_VAR } from '../sandbox/processes.js'
 import { checkCredentials, prepareAgentSide, registeredSecrets } from './containment.js'
@@ -136,6 +137,8 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
   progress({ kind: 'run-start', runId, runDir, cases: cases.length })
   if (stale.length > 0) progress({ kind: 'note', line: `removed ${stale.length} canary file(s) of killed runs beside the worktree: ${stale.map((f) => path.basename(f)).join(', ')}` })
   progress({ kind: 'containment', line: containmentLabel(containment) })
+  // Without the sandbox there is no network namespace either: say what that means.
+  if (!containment.active) progress({ kind: 'note', line: `network: ${openNetwork(containment.reason).summary}` })
 
   let backends: Backends | undefined = opts.backends
   let serverUrl = opts.serverUrl ?? opts.backends?.url

@@ -37,7 +37,7 @@ import {
   takeSnapshotAfter,
   toolUses,
   writeEvidence
-} from "./chunk-G7QOES3M.js";
+} from "./chunk-W2NTMVD6.js";
 import {
   containsSecret,
   redact,

@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-MJUYRCYB.js";
+} from "./chunk-5BJX2HYJ.js";
 import "./chunk-P2G4MC2A.js";
 import {
   DEFAULT_ROLES,
@@ -11,7 +11,7 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-MHIQ2PM6.js";
+} from "./chunk-634CB7NW.js";
 import "./chunk-5QSKF2BS.js";
 import "./chunk-WVAZU2UY.js";
 import {
@@ -24,7 +24,7 @@ import {
   agentFor,
   caseTag,
   sdkTransport
-} from "./chunk-G7QOES3M.js";
+} from "./chunk-W2NTMVD6.js";
 import "./chunk-ZV5KNJNH.js";
 import "./chunk-5QHPLKH2.js";
 import "./chunk-TZR42FOZ.js";

@@ -2180,6 +2180,58 @@ function agentEnv(i) {
   return { ...env, ...i.set };
 }
 
+// src/sandbox/network-policy.ts
+var PROVIDER_HOSTS = {
+  anthropic: { base: "https://api.anthropic.com/v1", header: "x-api-key" },
+  openai: { base: "https://api.openai.com/v1", header: "authorization", scheme: "Bearer" },
+  openrouter: { base: "https://openrouter.ai/api/v1", header: "authorization", scheme: "Bearer" },
+  groq: { base: "https://api.groq.com/openai/v1", header: "authorization", scheme: "Bearer" },
+  mistral: { base: "https://api.mistral.ai/v1", header: "authorization", scheme: "Bearer" },
+  xai: { base: "https://api.x.ai/v1", header: "authorization", scheme: "Bearer" },
+  deepseek: { base: "https://api.deepseek.com", header: "authorization", scheme: "Bearer" },
+  google: { base: "https://generativelanguage.googleapis.com/v1beta", header: "x-goog-api-key" }
+};
+function routeDest(r) {
+  const u = new URL(r.upstream);
+  return `${u.hostname}:${u.port || (u.protocol === "https:" ? 443 : 80)}`;
+}
+function upstreamOverrides(env, providers) {
+  const out = {};
+  for (const p of providers) {
+    const v = env[`OPENCODE_DOGFOOD_${p.toUpperCase().replace(/[^A-Z0-9]/g, "_")}_BASE_URL`];
+    if (v) out[p] = v;
+  }
+  return out;
+}
+function routedProviders(models) {
+  return [...new Set(models.map((m) => m.slice(0, m.indexOf("/"))))].filter((p) => p in PROVIDER_HOSTS);
+}
+function deriveNetworkPolicy(i) {
+  const routes = [];
+  const rules = [];
+  if (i.scriptedUrl) routes.push({ name: "scripted", upstream: i.scriptedUrl, why: "the scripted model (hermetic mode)" });
+  for (const p of i.providers) {
+    const h = PROVIDER_HOSTS[p];
+    if (!h) continue;
+    routes.push({
+      name: p,
+      upstream: i.upstreams?.[p] ?? h.base,
+      key: { header: h.header, env: providerKeyNames(`${p}/x`)[0], scheme: h.scheme },
+      why: `the ${p} API (--model/--roles)`
+    });
+  }
+  rules.push(...i.allow);
+  const dests = [...routes.map((r) => `${r.name} \u2192 ${routeDest(r)}`), ...rules.map((r) => `${r.host}:${r.port}`)];
+  return { mode: "namespace", routes, rules, summary: `own network namespace; out only through the egress proxy to ${dests.join(", ") || "nothing"}` };
+}
+function openNetwork(reason) {
+  return { mode: "open", routes: [], rules: [], summary: `OPEN: the agent reaches any host and holds the provider key in its environment (${reason})` };
+}
+function allowedBy(p, host, port) {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, "");
+  return p.rules.find((r) => r.host === h && r.port === port);
+}
+
 // src/opencode/server.ts
 import { spawn as spawn3 } from "node:child_process";
 import { randomBytes as randomBytes3 } from "node:crypto";
@@ -4228,47 +4280,6 @@ function sdkTransport(baseUrl, password) {
   }
 }
 
-// src/sandbox/network-policy.ts
-var PROVIDER_HOSTS = {
-  anthropic: { base: "https://api.anthropic.com/v1", header: "x-api-key" },
-  openai: { base: "https://api.openai.com/v1", header: "authorization", scheme: "Bearer" },
-  openrouter: { base: "https://openrouter.ai/api/v1", header: "authorization", scheme: "Bearer" },
-  groq: { base: "https://api.groq.com/openai/v1", header: "authorization", scheme: "Bearer" },
-  mistral: { base: "https://api.mistral.ai/v1", header: "authorization", scheme: "Bearer" },
-  xai: { base: "https://api.x.ai/v1", header: "authorization", scheme: "Bearer" },
-  deepseek: { base: "https://api.deepseek.com/v1", header: "authorization", scheme: "Bearer" },
-  google: { base: "https://generativelanguage.googleapis.com/v1beta", header: "x-goog-api-key" }
-};
-function routeDest(r) {
-  const u = new URL(r.upstream);
-  return `${u.hostname}:${u.port || (u.protocol === "https:" ? 443 : 80)}`;
-}
-function deriveNetworkPolicy(i) {
-  const routes = [];
-  const rules = [];
-  if (i.scriptedUrl) routes.push({ name: "scripted", upstream: i.scriptedUrl, why: "the scripted model (hermetic mode)" });
-  for (const p of i.providers) {
-    const h = PROVIDER_HOSTS[p];
-    if (!h) continue;
-    routes.push({
-      name: p,
-      upstream: h.base,
-      key: { header: h.header, env: providerKeyNames(`${p}/x`)[0], scheme: h.scheme },
-      why: `the ${p} API (--model/--roles)`
-    });
-  }
-  rules.push(...i.allow);
-  const dests = [...routes.map((r) => `${r.name} \u2192 ${routeDest(r)}`), ...rules.map((r) => `${r.host}:${r.port}`)];
-  return { mode: "namespace", routes, rules, summary: `own network namespace; out only through the egress proxy to ${dests.join(", ") || "nothing"}` };
-}
-function openNetwork(reason) {
-  return { mode: "open", routes: [], rules: [], summary: `OPEN: the agent reaches any host and holds the provider key in its environment (${reason})` };
-}
-function allowedBy(p, host, port) {
-  const h = host.toLowerCase().replace(/^\[|\]$/g, "");
-  return p.rules.find((r) => r.host === h && r.port === port);
-}
-
 // src/sandbox/egress-proxy.ts
 import { appendFileSync, readFileSync as readFileSync2, statSync as statSync5 } from "node:fs";
 import http from "node:http";
@@ -4750,6 +4761,10 @@ export {
   buildConfig,
   providerKeyNames,
   agentEnv,
+  upstreamOverrides,
+  routedProviders,
+  deriveNetworkPolicy,
+  openNetwork,
   SERVER_PASSWORD_ENV,
   authHeaders,
   health,
@@ -4765,8 +4780,6 @@ export {
   providerFault,
   providerErrorFile,
   sdkTransport,
-  deriveNetworkPolicy,
-  openNetwork,
   startEgressProxy,
   egressLogSize,
   readEgressLog,

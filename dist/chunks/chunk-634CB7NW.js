@@ -36,11 +36,13 @@ import {
   gitEnv,
   gitOk,
   health,
+  openNetwork,
   plantCanary,
   providerFault,
   providerKeyNames,
   removeCanary,
   resultPath,
+  routedProviders,
   sdkTransport,
   sealEvidence,
   splitNul,
@@ -52,8 +54,9 @@ import {
   takeFingerprint,
   takeSnapshot,
   takeSnapshotAfter,
+  upstreamOverrides,
   writeEvidence
-} from "./chunk-G7QOES3M.js";
+} from "./chunk-W2NTMVD6.js";
 import {
   redact,
   scrubFile,
@@ -796,6 +799,7 @@ function hermeticKeys(roles) {
   for (const r of roles) keyEnv[r.key_env] = `dogfood-${r.name}-${randomBytes2(12).toString("hex")}`;
   return keyEnv;
 }
+var PLACEHOLDER_KEY = "dogfood-placeholder-key-held-by-the-egress-proxy";
 function portOf(args) {
   return Number(args[args.indexOf("--port") + 1]);
 }
@@ -803,8 +807,8 @@ function proxyEnv(url) {
   const loop = "127.0.0.1,localhost,::1";
   return { HTTP_PROXY: url, HTTPS_PROXY: url, ALL_PROXY: url, http_proxy: url, https_proxy: url, all_proxy: url, NO_PROXY: loop, no_proxy: loop };
 }
-async function startNetworkSide(b, tmp, scriptedUrl, allow) {
-  const policy = deriveNetworkPolicy({ scriptedUrl, providers: [], allow });
+async function startNetworkSide(b, tmp, scriptedUrl, providers, allow) {
+  const policy = deriveNetworkPolicy({ scriptedUrl, providers, allow, upstreams: upstreamOverrides(process.env, providers) });
   const log = path7.join(tmp, "egress.jsonl");
   writeFileSync2(log, "");
   return { policy, log, proxy: await startEgressProxy({ socketPath: b.egressSocket, logFile: log, policy, keys: process.env }) };
@@ -819,7 +823,8 @@ async function startBackends(o) {
     scripted = await startScriptedModel({ scripts: new Map(o.cases.map((c) => [c.id, c.turns])), logFile: scriptedLog });
   }
   const b = o.bridge;
-  const net2 = b ? await startNetworkSide(b, o.tmp, scripted?.url, o.egressAllow ?? []) : void 0;
+  const providers = o.hermetic ? [] : routedProviders([o.model, ...o.roles.map((r) => r.model)]);
+  const net2 = b ? await startNetworkSide(b, o.tmp, scripted?.url, providers, o.egressAllow ?? []) : void 0;
   const closeNetwork = async () => {
     await net2?.front?.close();
     await net2?.proxy.close();
@@ -828,6 +833,15 @@ async function startBackends(o) {
   const scriptedUrl = scripted && b ? `${b.insideUrl}/r/scripted` : scripted?.url;
   let server;
   const config = buildConfig({ model: o.model, scriptedUrl, roles: o.roles, writeAllowlist: o.writeAllowlist });
+  const placeholders = {};
+  if (b && net2) {
+    const provider = config.provider ?? {};
+    for (const r of net2.policy.routes.filter((x) => x.key)) {
+      provider[r.name] = { options: { baseURL: `${b.insideUrl}/r/${r.name}`, apiKey: PLACEHOLDER_KEY } };
+      placeholders[r.key.env] = PLACEHOLDER_KEY;
+    }
+    if (Object.keys(provider).length > 0) config.provider = provider;
+  }
   const behind = (command, args) => b ? behindForwarder(b, portOf(args), command, args) : { command, args };
   const wrap = (command, args) => {
     const f = behind(command, args);
@@ -838,7 +852,7 @@ async function startBackends(o) {
     return net2.front.url;
   } : void 0;
   try {
-    const env = { ...o.env ?? defaultServerEnv(o), ...keyEnv, ...b ? proxyEnv(b.insideUrl) : {} };
+    const env = { ...o.env ?? defaultServerEnv(o), ...keyEnv, ...b ? proxyEnv(b.insideUrl) : {}, ...placeholders };
     server = await startServer({ binary: o.binary, cwd: o.cwd, logDir: o.tmp, config, env, wrap, reach, signal: o.signal, onSpawn: o.onSpawn });
   } catch (e) {
     await scripted?.close();
@@ -1356,6 +1370,7 @@ async function runSuite(opts) {
   progress({ kind: "run-start", runId, runDir, cases: cases.length });
   if (stale.length > 0) progress({ kind: "note", line: `removed ${stale.length} canary file(s) of killed runs beside the worktree: ${stale.map((f) => path13.basename(f)).join(", ")}` });
   progress({ kind: "containment", line: containmentLabel(containment) });
+  if (!containment.active) progress({ kind: "note", line: `network: ${openNetwork(containment.reason).summary}` });
   let backends = opts.backends;
   let serverUrl = opts.serverUrl ?? opts.backends?.url;
   let serverError;
