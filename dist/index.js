@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   progressLine
-} from "./chunks/chunk-5BJX2HYJ.js";
+} from "./chunks/chunk-UOKPNZM3.js";
 import {
   TABLE_HEAD,
   bytes,
@@ -20,15 +20,15 @@ import {
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-634CB7NW.js";
+} from "./chunks/chunk-Y7UDRTDQ.js";
 import "./chunks/chunk-5QSKF2BS.js";
 import "./chunks/chunk-WVAZU2UY.js";
 import {
   engineOptions
-} from "./chunks/chunk-UUOEQE5Y.js";
+} from "./chunks/chunk-HGFXRVKM.js";
 import {
   OPTION_TABLE
-} from "./chunks/chunk-4Q7KTO5P.js";
+} from "./chunks/chunk-D2I3NL2C.js";
 import {
   BUILTIN_MODEL,
   platformPackages,
@@ -36,7 +36,7 @@ import {
   selectCases
 } from "./chunks/chunk-NIAHU22I.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-W2NTMVD6.js";
+import "./chunks/chunk-R3UXWRSA.js";
 import {
   secretValues
 } from "./chunks/chunk-ZV5KNJNH.js";
@@ -44,7 +44,7 @@ import {
   onPath,
   probeBwrap,
   usernsRefused
-} from "./chunks/chunk-5QHPLKH2.js";
+} from "./chunks/chunk-OBM5NEVA.js";
 import "./chunks/chunk-TZR42FOZ.js";
 import {
   BearerCredentialHandler,

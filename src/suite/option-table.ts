@@ -16,6 +16,7 @@ import { checkSignKey, parseSignKeyContent } from '../ledger/sign.js'
 import { checkOpencodeVersion } from '../opencode/binary.js'
 import { parseJunitPath } from '../report/junit.js'
 import { parseContainmentMode } from '../sandbox/mechanism.js'
+import { parseEgressEntry, providerHostList } from '../sandbox/network-policy.js'
 import { CASE_ID_PATTERN, type Transport } from '../types.js'
 import { parseEnvNames, parseList, parseModel, parsePositiveInt, parseRoles, parseUrl, parseWorktreePath } from './parse.js'
 import { BUILTIN_MODEL, DEFAULT_WRITE_ALLOWLIST, type SuiteOptions } from './options.js'
@@ -288,6 +289,24 @@ export const OPTION_TABLE: readonly OptionDef[] = [
     doc: "env var names passed to the agent beyond the base allowlist (PATH, LANG, LC_*, TZ, TERM) and the key variables `--model`/`--roles` name",
     action: "Env var names (comma-separated) passed to the agent beyond PATH, LANG, LC_*, TZ, TERM and the model's and roles' key variables. The agent's environment is built from this allowlist; nothing else of the job's env reaches it.",
     parse: (raw, c) => parseEnvNames(raw, c.name),
+  },
+  {
+    key: 'egressAllow',
+    flag: 'egress-allow',
+    input: 'egress-allow',
+    meta: 'LIST',
+    default: '',
+    help: `HOST[:PORT] (default port 443) the agent may reach through the egress proxy besides its model's API (contained runs; providers: ${providerHostList()})`,
+    shownDefault: '–',
+    doc: "`HOST[:PORT]` entries (port 443 unless given) the agent's processes may reach through the egress proxy besides the model's API; everything else is refused and recorded (contained runs only)",
+    action:
+      "HOST[:PORT] entries (comma-separated; port 443 unless given) the agent may reach through the egress proxy besides its model's API, e.g. registry.npmjs.org. Everything else is refused at the proxy and recorded in each case's egress log. Contained runs only.",
+    parse: (raw, c) =>
+      raw
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)
+        .map((x) => parseEgressEntry(x, c.name)),
   },
   {
     key: 'jobs',

@@ -1,3 +1,4 @@
+import type { NetworkRule } from '../sandbox/network-policy.js'
 import { AGENT_CALLS_SUBDIR, LEDGER_SUBDIR } from '../ledger/layout.js'
 import type { ContainmentMode } from '../sandbox/mechanism.js'
 import type { CaseSummary, Role, RunSummary, Stage, Transport } from '../types.js'
@@ -60,6 +61,8 @@ export interface SuiteOptions {
   runnerSetup?: object
   /** Env vars passed to the agent beyond the base allowlist and the model's keys (--env-pass). */
   envPass?: string[]
+  /** --egress-allow: destinations the egress proxy lets through besides the model's API (sandbox/network-policy.ts). */
+  egressAllow?: NetworkRule[]
   /**
    * A command every opencode process is started through, outside the sandbox
    * (`launcher COMMAND ARGS…`): the Action's pid recorder for its post step.

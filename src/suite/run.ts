@@ -181,6 +181,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
         binary,
         keyEnv,
         launcher: opts.launcher,
+        egressAllow: opts.egressAllow,
         signal: opts.interrupt ? AbortSignal.any([opts.interrupt, slotsGiveUp.signal]) : slotsGiveUp.signal,
         // Killed outright, the run's reaper removes these (this run's own files outside the worktree and the ledger).
         leftovers: { canaries: canaries.map((c) => ({ file: c.file, content: c.content })), created: hadOpencodeState ? [] : [opencodeStateFile], caseTag: agent.tag },

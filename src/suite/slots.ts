@@ -32,7 +32,7 @@ export interface Slot {
 }
 
 /** What every slot's server is started from: the run's model, roles, cases and keys (see BackendOptions). */
-export type SlotServerInput = Pick<BackendOptions, 'model' | 'hermetic' | 'roles' | 'writeAllowlist' | 'cases' | 'binary'> & {
+export type SlotServerInput = Pick<BackendOptions, 'model' | 'hermetic' | 'roles' | 'writeAllowlist' | 'cases' | 'binary' | 'egressAllow'> & {
   /** The run's made-up keys (hermetic mode), made before any server starts: every case process has one environment. */
   keyEnv: Record<string, string>
   launcher?: string
@@ -81,7 +81,7 @@ export async function startSlotServer(agent: AgentSide, workDir: string, tmp: st
   const reaper = (group: number): void => {
     reapers.push(startReaper({ cli: cliEntry(), parent: process.pid, group, tag: agent.tag, leftovers: o.leftovers }))
   }
-  const started = await startBackends({ model: o.model, hermetic: o.hermetic, roles: o.roles, writeAllowlist: o.writeAllowlist, cases: o.cases, binary: o.binary, cwd: workDir, tmp, env: agent.serverEnv, wrap: launch, keyEnv: o.keyEnv, signal: o.signal, onSpawn: reaper, bridge: agent.bridge })
+  const started = await startBackends({ model: o.model, hermetic: o.hermetic, roles: o.roles, writeAllowlist: o.writeAllowlist, cases: o.cases, binary: o.binary, cwd: workDir, tmp, env: agent.serverEnv, wrap: launch, keyEnv: o.keyEnv, signal: o.signal, onSpawn: reaper, bridge: agent.bridge, egressAllow: o.egressAllow })
   // Stopped the normal way, the suite cleans up itself: its reapers end with the server, not a poll later.
   const backends: Backends = {
     ...started,

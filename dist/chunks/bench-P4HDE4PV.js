@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-5BJX2HYJ.js";
+} from "./chunk-UOKPNZM3.js";
 import "./chunk-P2G4MC2A.js";
 import {
   DEFAULT_ROLES,
@@ -11,7 +11,7 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-634CB7NW.js";
+} from "./chunk-Y7UDRTDQ.js";
 import "./chunk-5QSKF2BS.js";
 import "./chunk-WVAZU2UY.js";
 import {
@@ -21,12 +21,13 @@ import {
 } from "./chunk-NIAHU22I.js";
 import "./chunk-NMVRJYBN.js";
 import {
-  agentFor,
   caseTag,
   sdkTransport
-} from "./chunk-W2NTMVD6.js";
+} from "./chunk-R3UXWRSA.js";
 import "./chunk-ZV5KNJNH.js";
-import "./chunk-5QHPLKH2.js";
+import {
+  agentFor
+} from "./chunk-OBM5NEVA.js";
 import "./chunk-TZR42FOZ.js";
 import "./chunk-VBVZQY2Z.js";
 import "./chunk-5BDKX7AO.js";

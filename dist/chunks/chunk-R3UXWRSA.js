@@ -1,7 +1,9 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  isAllowed
-} from "./chunk-5QHPLKH2.js";
+  allowedBy,
+  isAllowed,
+  splitModel
+} from "./chunk-OBM5NEVA.js";
 import {
   BeneathReader,
   DEFAULT_EVIDENCE_MAX_BYTES,
@@ -2075,161 +2077,6 @@ function formatWorktreeCheck(c) {
     `reason: ${c.reason}`,
     ""
   ].join("\n");
-}
-
-// src/opencode/config.ts
-var SCRIPTED_PROVIDER = "dogfood";
-var SCRIPTED_MODEL = "scripted";
-var SCRIPTED_KEY_ENV = "DOGFOOD_SCRIPTED_KEY";
-function agentFor(prevention) {
-  return `dogfood-${prevention}`;
-}
-var READ_COMMANDS = ["ls", "ls *", "cat *", "head *", "tail *", "wc *", "grep *", "pwd", "git status*", "git diff*", "git log*", "sleep *"];
-var BUILD_COMMANDS = ["node --check *", "node --test*"];
-function bashAllowlist(commands) {
-  const rules = { "*": "deny" };
-  for (const c of commands) rules[c] = "allow";
-  return rules;
-}
-function editGlob(entry) {
-  return entry.endsWith("/") ? `${entry}*` : entry;
-}
-function permissionFor(prevention, writeAllowlist) {
-  const common = { question: "deny", webfetch: "deny", websearch: "deny", task: "deny", todowrite: "allow", lsp: "deny", skill: "deny", doom_loop: "deny", read: "allow", glob: "allow", grep: "allow", list: "allow" };
-  if (prevention === "off") return { ...common, edit: "allow", bash: "allow", external_directory: "allow" };
-  if (prevention === "readonly") return { ...common, edit: "deny", bash: bashAllowlist(READ_COMMANDS), external_directory: "deny" };
-  const edit = { "*": "deny" };
-  for (const e of writeAllowlist) edit[editGlob(e)] = "allow";
-  return { ...common, edit, bash: bashAllowlist([...READ_COMMANDS, ...BUILD_COMMANDS]), external_directory: "deny" };
-}
-function splitModel(model) {
-  const i = model.indexOf("/");
-  return { providerID: model.slice(0, i), modelID: model.slice(i + 1) };
-}
-function buildConfig(input) {
-  const agent = {};
-  for (const p of ["readonly", "enforce", "off"]) {
-    agent[agentFor(p)] = { description: `opencode-dogfood case agent (prevention: ${p})`, mode: "primary", permission: permissionFor(p, input.writeAllowlist) };
-  }
-  const config = {
-    $schema: "https://opencode.ai/config.json",
-    autoupdate: false,
-    share: "disabled",
-    model: input.model,
-    small_model: input.model,
-    agent,
-    permission: permissionFor("readonly", input.writeAllowlist)
-  };
-  if (input.scriptedUrl) {
-    const provider = {};
-    const scripted = (key) => ({
-      npm: "@ai-sdk/openai-compatible",
-      name: "opencode-dogfood scripted model",
-      options: { baseURL: input.scriptedUrl, apiKey: `{env:${key}}` },
-      models: { [SCRIPTED_MODEL]: { name: "Scripted (deterministic, offline)", tool_call: true } }
-    });
-    provider[SCRIPTED_PROVIDER] = scripted(SCRIPTED_KEY_ENV);
-    for (const r of input.roles) {
-      const { providerID } = splitModel(r.model);
-      if (providerID !== SCRIPTED_PROVIDER) provider[providerID] = scripted(r.key_env);
-    }
-    config.provider = provider;
-    config.enabled_providers = Object.keys(provider);
-  }
-  return config;
-}
-
-// src/sandbox/env.ts
-var BASE_NAMES = ["PATH", "LANG", "TZ", "TERM"];
-var BASE_PREFIXES = ["LC_"];
-var PROVIDER_ENV = {
-  anthropic: ["ANTHROPIC_API_KEY"],
-  openai: ["OPENAI_API_KEY"],
-  google: ["GOOGLE_GENERATIVE_AI_API_KEY", "GEMINI_API_KEY"],
-  "google-vertex": ["GOOGLE_APPLICATION_CREDENTIALS", "GOOGLE_CLOUD_PROJECT", "GOOGLE_CLOUD_LOCATION", "VERTEX_LOCATION"],
-  "amazon-bedrock": ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_REGION", "AWS_PROFILE", "AWS_BEARER_TOKEN_BEDROCK"],
-  azure: ["AZURE_API_KEY", "AZURE_RESOURCE_NAME"],
-  openrouter: ["OPENROUTER_API_KEY"],
-  groq: ["GROQ_API_KEY"],
-  mistral: ["MISTRAL_API_KEY"],
-  xai: ["XAI_API_KEY"],
-  deepseek: ["DEEPSEEK_API_KEY"],
-  togetherai: ["TOGETHER_AI_API_KEY"],
-  "fireworks-ai": ["FIREWORKS_API_KEY"],
-  cerebras: ["CEREBRAS_API_KEY"],
-  opencode: ["OPENCODE_API_KEY"]
-};
-function providerKeyNames(model) {
-  const { providerID } = splitModel(model);
-  return PROVIDER_ENV[providerID] ?? [`${providerID.toUpperCase().replace(/[^A-Z0-9]/g, "_")}_API_KEY`];
-}
-function baseEnv(from = process.env) {
-  const out = {};
-  for (const [k, v] of Object.entries(from)) {
-    if (v === void 0) continue;
-    if (BASE_NAMES.includes(k) || BASE_PREFIXES.some((p) => k.startsWith(p))) out[k] = v;
-  }
-  return out;
-}
-function agentEnv(i) {
-  const env = baseEnv(i.from);
-  for (const name of [...i.keyNames, ...i.pass]) {
-    const v = i.from[name];
-    if (v !== void 0) env[name] = v;
-  }
-  return { ...env, ...i.set };
-}
-
-// src/sandbox/network-policy.ts
-var PROVIDER_HOSTS = {
-  anthropic: { base: "https://api.anthropic.com/v1", header: "x-api-key" },
-  openai: { base: "https://api.openai.com/v1", header: "authorization", scheme: "Bearer" },
-  openrouter: { base: "https://openrouter.ai/api/v1", header: "authorization", scheme: "Bearer" },
-  groq: { base: "https://api.groq.com/openai/v1", header: "authorization", scheme: "Bearer" },
-  mistral: { base: "https://api.mistral.ai/v1", header: "authorization", scheme: "Bearer" },
-  xai: { base: "https://api.x.ai/v1", header: "authorization", scheme: "Bearer" },
-  deepseek: { base: "https://api.deepseek.com", header: "authorization", scheme: "Bearer" },
-  google: { base: "https://generativelanguage.googleapis.com/v1beta", header: "x-goog-api-key" }
-};
-function routeDest(r) {
-  const u = new URL(r.upstream);
-  return `${u.hostname}:${u.port || (u.protocol === "https:" ? 443 : 80)}`;
-}
-function upstreamOverrides(env, providers) {
-  const out = {};
-  for (const p of providers) {
-    const v = env[`OPENCODE_DOGFOOD_${p.toUpperCase().replace(/[^A-Z0-9]/g, "_")}_BASE_URL`];
-    if (v) out[p] = v;
-  }
-  return out;
-}
-function routedProviders(models) {
-  return [...new Set(models.map((m) => m.slice(0, m.indexOf("/"))))].filter((p) => p in PROVIDER_HOSTS);
-}
-function deriveNetworkPolicy(i) {
-  const routes = [];
-  const rules = [];
-  if (i.scriptedUrl) routes.push({ name: "scripted", upstream: i.scriptedUrl, why: "the scripted model (hermetic mode)" });
-  for (const p of i.providers) {
-    const h = PROVIDER_HOSTS[p];
-    if (!h) continue;
-    routes.push({
-      name: p,
-      upstream: i.upstreams?.[p] ?? h.base,
-      key: { header: h.header, env: providerKeyNames(`${p}/x`)[0], scheme: h.scheme },
-      why: `the ${p} API (--model/--roles)`
-    });
-  }
-  rules.push(...i.allow);
-  const dests = [...routes.map((r) => `${r.name} \u2192 ${routeDest(r)}`), ...rules.map((r) => `${r.host}:${r.port}`)];
-  return { mode: "namespace", routes, rules, summary: `own network namespace; out only through the egress proxy to ${dests.join(", ") || "nothing"}` };
-}
-function openNetwork(reason) {
-  return { mode: "open", routes: [], rules: [], summary: `OPEN: the agent reaches any host and holds the provider key in its environment (${reason})` };
-}
-function allowedBy(p, host, port) {
-  const h = host.toLowerCase().replace(/^\[|\]$/g, "");
-  return p.rules.find((r) => r.host === h && r.port === port);
 }
 
 // src/opencode/server.ts
@@ -4753,18 +4600,6 @@ export {
   formatChanges,
   checkWorktree,
   formatWorktreeCheck,
-  SCRIPTED_PROVIDER,
-  SCRIPTED_KEY_ENV,
-  agentFor,
-  permissionFor,
-  splitModel,
-  buildConfig,
-  providerKeyNames,
-  agentEnv,
-  upstreamOverrides,
-  routedProviders,
-  deriveNetworkPolicy,
-  openNetwork,
   SERVER_PASSWORD_ENV,
   authHeaders,
   health,

@@ -4,7 +4,7 @@ import {
 } from "./chunk-P2G4MC2A.js";
 import {
   runSuite
-} from "./chunk-634CB7NW.js";
+} from "./chunk-Y7UDRTDQ.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,
@@ -12,7 +12,7 @@ import {
 } from "./chunk-NIAHU22I.js";
 import {
   gitOk
-} from "./chunk-W2NTMVD6.js";
+} from "./chunk-R3UXWRSA.js";
 import {
   STAGES
 } from "./chunk-NYKIGPAP.js";

@@ -7,8 +7,10 @@ import {
 } from "./chunk-NIAHU22I.js";
 import {
   parseContainmentMode,
+  parseEgressEntry,
+  providerHostList,
   validateAllowlist
-} from "./chunk-5QHPLKH2.js";
+} from "./chunk-OBM5NEVA.js";
 import {
   MAX_EVIDENCE_LIMIT
 } from "./chunk-TZR42FOZ.js";
@@ -300,6 +302,18 @@ var OPTION_TABLE = [
     doc: "env var names passed to the agent beyond the base allowlist (PATH, LANG, LC_*, TZ, TERM) and the key variables `--model`/`--roles` name",
     action: "Env var names (comma-separated) passed to the agent beyond PATH, LANG, LC_*, TZ, TERM and the model's and roles' key variables. The agent's environment is built from this allowlist; nothing else of the job's env reaches it.",
     parse: (raw, c) => parseEnvNames(raw, c.name)
+  },
+  {
+    key: "egressAllow",
+    flag: "egress-allow",
+    input: "egress-allow",
+    meta: "LIST",
+    default: "",
+    help: `HOST[:PORT] (default port 443) the agent may reach through the egress proxy besides its model's API (contained runs; providers: ${providerHostList()})`,
+    shownDefault: "\u2013",
+    doc: "`HOST[:PORT]` entries (port 443 unless given) the agent's processes may reach through the egress proxy besides the model's API; everything else is refused and recorded (contained runs only)",
+    action: "HOST[:PORT] entries (comma-separated; port 443 unless given) the agent may reach through the egress proxy besides its model's API, e.g. registry.npmjs.org. Everything else is refused at the proxy and recorded in each case's egress log. Contained runs only.",
+    parse: (raw, c) => raw.split(",").map((x) => x.trim()).filter(Boolean).map((x) => parseEgressEntry(x, c.name))
   },
   {
     key: "jobs",

@@ -5,7 +5,6 @@ import {
 } from "./chunk-2NOSM2T7.js";
 import {
   SERVER_PASSWORD_ENV,
-  agentFor,
   assistantText,
   authHeaders,
   canaryState,
@@ -23,30 +22,31 @@ import {
   git,
   gitRaw,
   keyFingerprint,
-  openNetwork,
-  permissionFor,
   providerErrorFile,
   providerFault,
   readEgressLog,
   restoreCanary,
   retryDecision,
   sdkTransport,
-  splitModel,
   takeFingerprint,
   takeSnapshot,
   takeSnapshotAfter,
   toolUses,
   writeEvidence
-} from "./chunk-W2NTMVD6.js";
+} from "./chunk-R3UXWRSA.js";
 import {
   containsSecret,
   redact,
   secretValues
 } from "./chunk-ZV5KNJNH.js";
 import {
+  agentFor,
   contain,
-  containmentLabel
-} from "./chunk-5QHPLKH2.js";
+  containmentLabel,
+  openNetwork,
+  permissionFor,
+  splitModel
+} from "./chunk-OBM5NEVA.js";
 import {
   BeneathReader,
   DEFAULT_EVIDENCE_MAX_BYTES,

@@ -20,29 +20,20 @@ import {
   LEDGER_SUBDIR
 } from "./chunk-NMVRJYBN.js";
 import {
-  SCRIPTED_KEY_ENV,
-  SCRIPTED_PROVIDER,
   SERVER_PASSWORD_ENV,
-  agentEnv,
-  agentFor,
-  buildConfig,
   checkWorktree,
   classify,
   compareFingerprints,
   compareSnapshots,
-  deriveNetworkPolicy,
   derivePolicy,
   git,
   gitEnv,
   gitOk,
   health,
-  openNetwork,
   plantCanary,
   providerFault,
-  providerKeyNames,
   removeCanary,
   resultPath,
-  routedProviders,
   sdkTransport,
   sealEvidence,
   splitNul,
@@ -54,19 +45,28 @@ import {
   takeFingerprint,
   takeSnapshot,
   takeSnapshotAfter,
-  upstreamOverrides,
   writeEvidence
-} from "./chunk-W2NTMVD6.js";
+} from "./chunk-R3UXWRSA.js";
 import {
   redact,
   scrubFile,
   secretValues
 } from "./chunk-ZV5KNJNH.js";
 import {
+  SCRIPTED_KEY_ENV,
+  SCRIPTED_PROVIDER,
+  agentEnv,
+  agentFor,
+  buildConfig,
   contain,
   containmentLabel,
-  resolveContainment
-} from "./chunk-5QHPLKH2.js";
+  deriveNetworkPolicy,
+  openNetwork,
+  providerKeyNames,
+  resolveContainment,
+  routedProviders,
+  upstreamOverrides
+} from "./chunk-OBM5NEVA.js";
 import {
   DEFAULT_EVIDENCE_MAX_BYTES,
   readUntrustedFile
@@ -1251,7 +1251,7 @@ async function startSlotServer(agent, workDir, tmp, o) {
   const reaper = (group) => {
     reapers.push(startReaper({ cli: cliEntry(), parent: process.pid, group, tag: agent.tag, leftovers: o.leftovers }));
   };
-  const started = await startBackends({ model: o.model, hermetic: o.hermetic, roles: o.roles, writeAllowlist: o.writeAllowlist, cases: o.cases, binary: o.binary, cwd: workDir, tmp, env: agent.serverEnv, wrap: launch, keyEnv: o.keyEnv, signal: o.signal, onSpawn: reaper, bridge: agent.bridge });
+  const started = await startBackends({ model: o.model, hermetic: o.hermetic, roles: o.roles, writeAllowlist: o.writeAllowlist, cases: o.cases, binary: o.binary, cwd: workDir, tmp, env: agent.serverEnv, wrap: launch, keyEnv: o.keyEnv, signal: o.signal, onSpawn: reaper, bridge: agent.bridge, egressAllow: o.egressAllow });
   const backends = {
     ...started,
     async stop(graceMs) {
@@ -1409,6 +1409,7 @@ async function runSuite(opts) {
     binary,
     keyEnv,
     launcher: opts.launcher,
+    egressAllow: opts.egressAllow,
     signal: opts.interrupt ? AbortSignal.any([opts.interrupt, slotsGiveUp.signal]) : slotsGiveUp.signal,
     // Killed outright, the run's reaper removes these (this run's own files outside the worktree and the ledger).
     leftovers: { canaries: canaries.map((c) => ({ file: c.file, content: c.content })), created: hadOpencodeState ? [] : [opencodeStateFile], caseTag: agent.tag }
