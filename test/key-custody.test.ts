@@ -5,6 +5,8 @@
 // everywhere it can (env, every /proc/*/environ, its files, its config) and
 // must not find it; nor may the ledger or the transcripts hold it.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { keyFingerprint, startScriptedModel, type ScriptedModelServer } from '../src/scripted-model/server.js'
@@ -18,6 +20,8 @@ const LOOK = [
   'cat /proc/[0-9]*/cmdline 2>/dev/null | tr "\\0" " "',
   'grep -r -a -l -s "sk-dogfood" ~ "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" /tmp . 2>/dev/null',
 ].join('; echo ---; ')
+/** An allowed destination (--egress-allow), asked through the proxy explicitly: it must arrive, keyless. */
+const ALLOWED = (port: number) => `curl -fsS -m 5 --noproxy '' -x http://127.0.0.1:15080 http://127.0.0.1:${port}/allowed; echo "allowed-exit=$?"`
 
 /** Every file under `dir` whose bytes hold `needle`. */
 function holding(dir: string, needle: string): string[] {
@@ -33,11 +37,20 @@ function holding(dir: string, needle: string): string[] {
 
 describe('key custody: the proxy adds the real key; the agent never holds it', () => {
   let fake: ScriptedModelServer
+  let site: http.Server
+  const seen: { url: string; headers: string }[] = []
   let cwd = ''
   let runDir = ''
   let stderr = ''
   beforeAll(async () => {
-    const turns = [{ tool_calls: [{ name: 'bash', arguments: { command: LOOK, description: 'look for the key' } }] }, { text: 'done' }]
+    site = http.createServer((req, res) => {
+      seen.push({ url: req.url ?? '', headers: JSON.stringify(req.headers) })
+      res.end('allowed-ok\n')
+    })
+    await new Promise<void>((r) => site.listen(0, '127.0.0.1', () => r()))
+    const sitePort = (site.address() as AddressInfo).port
+    const command = `${LOOK}; echo ---; ${ALLOWED(sitePort)}`
+    const turns = [{ tool_calls: [{ name: 'bash', arguments: { command, description: 'look for the key' } }] }, { text: 'done' }]
     fake = await startScriptedModel({ scripts: new Map([[CASE, turns]]) })
     const { base, repo } = fixtureRepo()
     const file = path.join(base, 'custody.json')
@@ -64,6 +77,8 @@ describe('key custody: the proxy adds the real key; the agent never holds it', (
       'required',
       '--worktree',
       path.join(base, 'wt'),
+      '--egress-allow',
+      `127.0.0.1:${sitePort}`,
     ]
     const r = await cliAsync(args, { cwd, env: { DEEPSEEK_API_KEY: KEY, OPENCODE_DOGFOOD_DEEPSEEK_BASE_URL: fake.url } })
     stderr = `${r.stdout}\n${r.stderr}`
@@ -71,6 +86,7 @@ describe('key custody: the proxy adds the real key; the agent never holds it', (
   }, 600_000)
   afterAll(async () => {
     await fake?.close()
+    await new Promise((r) => site?.close(r))
   })
 
   it('the fake provider outside the sandbox received the real key on every case request', () => {
@@ -93,5 +109,18 @@ describe('key custody: the proxy adds the real key; the agent never holds it', (
     const egress = readFileSync(path.join(runDir, 'evidence', CASE, 'egress.jsonl'), 'utf8')
     expect(egress).toContain('"kind":"route"')
     expect(egress).not.toMatch(/Bearer|sk-dogfood/)
+  })
+
+  it('--egress-allow: the allowed destination is reached through the proxy, without the key, and logged as allowed with its bytes', () => {
+    expect(seen.map((x) => x.url)).toEqual(['/allowed'])
+    expect(seen[0].headers).not.toContain(KEY)
+    const entries = readFileSync(path.join(runDir, 'evidence', CASE, 'egress.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l))
+    const allowed = entries.find((e) => e.kind === 'http')
+    expect(allowed).toMatchObject({ allowed: true })
+    expect(allowed.bytes_in).toBeGreaterThan(0)
+    expect(allowed.why).toContain('--egress-allow')
   })
 })
