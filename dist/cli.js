@@ -21,7 +21,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 async function help() {
-  const RUN_OPTIONS_HELP = (await import("./chunks/option-docs-AMIOXJTW.js")).runOptionsHelp();
+  const RUN_OPTIONS_HELP = (await import("./chunks/option-docs-JF2SF7K6.js")).runOptionsHelp();
   return `opencode-dogfood \u2014 validate the OpenCode coding agent before it works on your repository
 
 Usage:
@@ -48,15 +48,15 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-CD5BL7L4.js");
+  const { progressLine } = await import("./chunks/demo-6YBZXQOJ.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
-  const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import("./chunks/inputs-2UDW2HIC.js");
+  const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import("./chunks/inputs-XDMBSKET.js");
   const stringOptions = new Set(Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k));
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-VHNGXJYW.js");
-  const { verdictTable } = await import("./chunks/table-25WQKIGQ.js");
+  const { runSuite } = await import("./chunks/run-VFVKHT27.js");
+  const { verdictTable } = await import("./chunks/table-J2RGGCWI.js");
   const settings = parseRunSettings(values, process.cwd());
   const opts = engineOptions(settings);
   const junitFile = settings.junitPath;
@@ -86,7 +86,7 @@ async function cmdVerify(argv) {
   const { values, positionals } = parseArgs({ args: argv, options: { root: { type: "string" }, "allowed-signers": { type: "string" } }, strict: true, allowPositionals: true });
   if (positionals.length !== 1) throw new InputError("verify", "give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001");
   if (values.root !== void 0 && !/^[0-9a-f]{64}$/.test(values.root)) throw new InputError("--root", `'${values.root}' is not a ledger root; give the 64 hex digits the run printed ('ledger root: \u2026')`);
-  const { runState, verifyRun } = await import("./chunks/verify-R3EOCQZE.js");
+  const { runState, verifyRun } = await import("./chunks/verify-4EL7IQPH.js");
   const dir = positionals[0];
   const runDir = path.resolve(dir);
   const state = runState(runDir);
@@ -123,7 +123,7 @@ ${problems.length} problem(s) in ${dir}
 async function cmdReport(argv) {
   const { values, positionals } = parseArgs({ args: argv, options: { out: { type: "string" } }, strict: true, allowPositionals: true });
   if (positionals.length !== 1) throw new InputError("report", "give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001 (and optionally --out FILE)");
-  const { reportToFile } = await import("./chunks/html-JBQIBF4N.js");
+  const { reportToFile } = await import("./chunks/html-2ODA3TPG.js");
   const file = reportToFile(positionals[0], values.out, process.cwd());
   process.stdout.write(`report: ${file}
 `);
@@ -146,7 +146,7 @@ var PARENT_POLL_MS = 250;
 async function cmdCase(argv) {
   const [ctxFile, pidFile, waitArg] = argv;
   if (pidFile) writeFileSync(pidFile, String(process.pid));
-  const loading = import("./chunks/run-case-AUTL4CPY.js");
+  const loading = import("./chunks/run-case-CBTVFVGD.js");
   loading.catch(() => {
   });
   const waitMs = Number(waitArg ?? 0);
@@ -215,9 +215,9 @@ async function main(argv) {
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-CD5BL7L4.js")).runDemo(rest);
+        return await (await import("./chunks/demo-6YBZXQOJ.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-P4HDE4PV.js")).runBench(rest);
+        return await (await import("./chunks/bench-XLMLQSIE.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {

@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   progressLine
-} from "./chunks/chunk-UOKPNZM3.js";
+} from "./chunks/chunk-CR3GV2AY.js";
 import {
   TABLE_HEAD,
   bytes,
@@ -10,25 +10,26 @@ import {
   clip,
   code,
   countsLine,
+  egressLine,
   notPassed,
   pack,
   reasonLine,
   tableRow,
   uncontainedLine,
   verdictTable
-} from "./chunks/chunk-P2G4MC2A.js";
+} from "./chunks/chunk-NFINSN2A.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-Y7UDRTDQ.js";
-import "./chunks/chunk-5QSKF2BS.js";
+} from "./chunks/chunk-MCA7EXRF.js";
+import "./chunks/chunk-JGH5JKHA.js";
 import "./chunks/chunk-WVAZU2UY.js";
 import {
   engineOptions
-} from "./chunks/chunk-HGFXRVKM.js";
+} from "./chunks/chunk-W6RE34CE.js";
 import {
   OPTION_TABLE
-} from "./chunks/chunk-D2I3NL2C.js";
+} from "./chunks/chunk-WPLITS2X.js";
 import {
   BUILTIN_MODEL,
   platformPackages,
@@ -36,7 +37,7 @@ import {
   selectCases
 } from "./chunks/chunk-NIAHU22I.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-R3UXWRSA.js";
+import "./chunks/chunk-IU5LZT5V.js";
 import {
   secretValues
 } from "./chunks/chunk-ZV5KNJNH.js";
@@ -44,7 +45,7 @@ import {
   onPath,
   probeBwrap,
   usernsRefused
-} from "./chunks/chunk-OBM5NEVA.js";
+} from "./chunks/chunk-CHXJ4IT7.js";
 import "./chunks/chunk-TZR42FOZ.js";
 import {
   BearerCredentialHandler,
@@ -86,7 +87,7 @@ import {
 } from "./chunks/chunk-SNJX4VWM.js";
 import "./chunks/chunk-NYKIGPAP.js";
 import "./chunks/chunk-T23RGRU6.js";
-import "./chunks/chunk-RV3DEY47.js";
+import "./chunks/chunk-5HHHG72I.js";
 import "./chunks/chunk-UJXVBKO4.js";
 import "./chunks/chunk-YVTE5AOK.js";
 import {
@@ -86526,7 +86527,8 @@ function renderJobSummary(ctx, limit = JOB_SUMMARY_LIMIT, measure = bytes) {
     before: [...uncontainedLines(ctx), verdictHeading(ctx), "", ...overviewLines(ctx)],
     sections: [
       { head: ["", "### Cases", "", ...TABLE_HEAD], items: s.cases.map(tableRow) },
-      { head: ["", "### Why cases did not pass", ""], items: reasons.map((c) => reasonLine(c) + reportPointer(c, s.run_id)) }
+      { head: ["", "### Why cases did not pass", ""], items: reasons.map((c) => reasonLine(c) + reportPointer(c, s.run_id)) },
+      { head: ["", "### Network attempts refused by the egress proxy", ""], items: s.cases.filter((c) => c.egress_denied?.length).map(egressLine) }
     ],
     after: [...ledgerLines(ctx), reportLine(ctx)],
     limit,

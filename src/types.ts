@@ -80,6 +80,8 @@ export interface CaseSummary {
   result_sha256?: string
   /** --repeat: how many attempts passed of how many (the case passes only when all did). */
   attempts?: { passed: number; total: number }
+  /** What the egress proxy refused during the case (`kind host:port (why)`, at most 20; sandbox/egress-proxy.ts): absent when nothing. */
+  egress_denied?: string[]
 }
 
 export interface RunSummary {

@@ -29,6 +29,7 @@ import { containmentLabel } from '../sandbox/mechanism.js'
 import { describePolicy } from '../sandbox/policy.js'
 import { egressLogSize, readEgressLog } from '../sandbox/egress-proxy.js'
 import { openNetwork } from '../sandbox/network-policy.js'
+import { projectConfigRecord } from '../opencode/project-config.js'
 import { endNewProcesses, formatProcesses, processBaseline, type ProcInfo } from '../sandbox/processes.js'
 import { CHECK_IMPLS, WRITING_CHECKS, type CheckEnv, type Outcome } from './checks.js'
 import { providerErrorFile } from '../opencode/provider-fault.js'
@@ -158,6 +159,7 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
       {
         prevention: c.prevention,
         containment: { mode: containmentLabel(ctx.containment), ...(ctx.policy ? describePolicy(ctx.policy) : {}) },
+        project_config: projectConfigRecord(ctx.workDir),
         network: ctx.network ?? openNetwork(ctx.containment.active ? 'the server is not ours' : ctx.containment.reason),
         agent: agentFor(c.prevention),
         permission,

@@ -99,7 +99,7 @@ export function resolveContainment(mode: ContainmentMode, notOurs?: string, bwra
 
 /** The bwrap arguments that enforce `policy` (without the command). */
 export function bwrapArgs(policy: ContainmentPolicy): string[] {
-  const args = [...BASE]
+  const args = policy.sharedNetwork ? BASE.filter((a) => a !== '--unshare-net') : [...BASE]
   const remount: string[] = []
   for (const r of policy.rules) {
     switch (r.access) {

@@ -72,6 +72,8 @@ export interface AgentSideInput {
   credentials: CredentialFinding[]
   keyNames: string[]
   envPass: string[]
+  /** false: no network namespace (the bench's baseline only, SuiteOptions.networkNamespace). Default true. */
+  networkNamespace?: boolean
 }
 
 /** The folders a user's own credentials live in (the real HOME, the runner's temp folder): hidden when contained. */
@@ -95,7 +97,7 @@ export async function prepareAgentSide(i: AgentSideInput): Promise<AgentSide> {
   const views = await sanitizedViews(i.credentials, path.join(i.tmp, 'views'))
   for (const d of i.harnessDirs) mkdirSync(d, { recursive: true })
   // The way out of the network namespace: the proxy's socket read-only, the server's socket folder writable.
-  const bridge = makeBridgeDirs()
+  const bridge = i.networkNamespace === false ? undefined : makeBridgeDirs()
   const policy = derivePolicy({
     workDir: i.workDir,
     writeAllowlist: i.writeAllowlist,
@@ -109,6 +111,7 @@ export async function prepareAgentSide(i: AgentSideInput): Promise<AgentSide> {
     views,
     bridge,
   })
+  if (!bridge) policy.sharedNetwork = true
   return { policy, serverEnv, codeEnv, tag, bridge, wrap: (command, args) => contain(i.containment, policy, command, args) }
 }
 

@@ -63,6 +63,8 @@ export interface SuiteOptions {
   envPass?: string[]
   /** --egress-allow: destinations the egress proxy lets through besides the model's API (sandbox/network-policy.ts). */
   egressAllow?: NetworkRule[]
+  /** false: contained, but in the host's network (`npm run bench -- --network`'s baseline; no CLI flag). Default true. */
+  networkNamespace?: boolean
   /**
    * A command every opencode process is started through, outside the sandbox
    * (`launcher COMMAND ARGS…`): the Action's pid recorder for its post step.

@@ -166,6 +166,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
     credentials,
     keyNames,
     envPass: opts.envPass ?? [],
+    networkNamespace: opts.networkNamespace,
   })
   // Made before any server starts, so every slot's server and every case process share them.
   const keyEnv = opts.backends?.keyEnv ?? (hermetic && !opts.serverUrl ? hermeticKeys(roles) : {})
@@ -398,6 +399,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
           credentials,
           keyNames,
           envPass: opts.envPass ?? [],
+          networkNamespace: opts.networkNamespace,
         })
         p.then(
           (s) => {

@@ -59,6 +59,8 @@ export type SlotInput = SlotServerInput & {
   credentials: CredentialFinding[]
   keyNames: string[]
   envPass: string[]
+  /** See SuiteOptions.networkNamespace. */
+  networkNamespace?: boolean
 }
 
 /**
@@ -117,6 +119,7 @@ export async function startSlot(o: SlotInput): Promise<Slot> {
       credentials: o.credentials,
       keyNames: o.keyNames,
       envPass: o.envPass,
+      networkNamespace: o.networkNamespace,
     })
     const backends = await startSlotServer(agent, workDir, o.tmp, o)
     return { index: o.index, workDir, serverUrl: backends.url, serverPassword: backends.password, agent, backends, warm: describeWarmUp(backends.warmUp), ownWorktree: workDir }

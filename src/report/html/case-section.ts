@@ -24,6 +24,7 @@ function verdictFacts(c: CaseView): Html {
     ['failure code', s.failure_code ?? '—'],
     ['reason', s.reason ?? r?.reason ?? '—'],
   ]
+  if (s.egress_denied?.length) rows.push(['egress refused', `${s.egress_denied.length}${s.egress_denied.length >= 20 ? '+' : ''}: ${s.egress_denied.join('; ')} (evidence egress.jsonl)`])
   if (r) rows.push(['model', r.model_id ?? '—'], ['transport', r.transport ?? '—'], ['commit', html`<code>${r.repo_commit}</code>`], ['result', html`<a href="${runHref(`cases/${s.case_id}.result.json`)}">cases/${s.case_id}.result.json</a>`])
   return html`<dl class="facts">${rows.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>${c.resultProblem ? html`<p class="warn">${c.resultProblem}</p>` : ''}`
 }

@@ -3,7 +3,7 @@ import {
   renderReport,
   reportToFile,
   writeRunReport
-} from "./chunk-5QSKF2BS.js";
+} from "./chunk-JGH5JKHA.js";
 import "./chunk-ZV5KNJNH.js";
 import {
   REPORT_FILE,

@@ -56,7 +56,7 @@ function resolveContainment(mode, notOurs, bwrapPath) {
   return { requested: mode, active: true, mechanism: "bwrap", bwrap, reason: `bubblewrap ${bwrap}: read-only root, writable allowlist, own PID and network namespaces` };
 }
 function bwrapArgs(policy) {
-  const args = [...BASE];
+  const args = policy.sharedNetwork ? BASE.filter((a) => a !== "--unshare-net") : [...BASE];
   const remount = [];
   for (const r of policy.rules) {
     switch (r.access) {

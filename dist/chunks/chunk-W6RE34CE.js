@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   OPTION_TABLE
-} from "./chunk-D2I3NL2C.js";
+} from "./chunk-WPLITS2X.js";
 import {
   InputError
 } from "./chunk-Y4FTFHXJ.js";

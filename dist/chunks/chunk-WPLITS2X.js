@@ -10,7 +10,7 @@ import {
   parseEgressEntry,
   providerHostList,
   validateAllowlist
-} from "./chunk-OBM5NEVA.js";
+} from "./chunk-CHXJ4IT7.js";
 import {
   MAX_EVIDENCE_LIMIT
 } from "./chunk-TZR42FOZ.js";

@@ -1,27 +1,34 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  RUN_OPTIONS,
-  engineOptions,
-  parseRunSettings
-} from "./chunk-HGFXRVKM.js";
-import {
-  joinNegativeValues
-} from "./chunk-D2I3NL2C.js";
+  DEFAULT_ROLES,
+  buildSummary,
+  cliEntry,
+  runSuite,
+  stageBatches
+} from "./chunk-MCA7EXRF.js";
+import "./chunk-JGH5JKHA.js";
+import "./chunk-WVAZU2UY.js";
 import "./chunk-NIAHU22I.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-OBM5NEVA.js";
+import "./chunk-IU5LZT5V.js";
+import "./chunk-ZV5KNJNH.js";
+import "./chunk-CHXJ4IT7.js";
 import "./chunk-TZR42FOZ.js";
+import "./chunk-VBVZQY2Z.js";
+import "./chunk-5BDKX7AO.js";
+import "./chunk-7S2WGD5M.js";
 import "./chunk-BOCFVUUR.js";
-import "./chunk-SHSABKRN.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
+import "./chunk-5HHHG72I.js";
 import "./chunk-UJXVBKO4.js";
 import "./chunk-YVTE5AOK.js";
 import "./chunk-Y4FTFHXJ.js";
 import "./chunk-LHSCZ3D7.js";
 export {
-  RUN_OPTIONS,
-  engineOptions,
-  joinNegativeValues,
-  parseRunSettings
+  DEFAULT_ROLES,
+  buildSummary,
+  cliEntry,
+  runSuite,
+  stageBatches
 };

@@ -1,10 +1,10 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   verdictTable
-} from "./chunk-P2G4MC2A.js";
+} from "./chunk-NFINSN2A.js";
 import {
   runSuite
-} from "./chunk-Y7UDRTDQ.js";
+} from "./chunk-MCA7EXRF.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,
@@ -12,7 +12,7 @@ import {
 } from "./chunk-NIAHU22I.js";
 import {
   gitOk
-} from "./chunk-R3UXWRSA.js";
+} from "./chunk-IU5LZT5V.js";
 import {
   STAGES
 } from "./chunk-NYKIGPAP.js";
@@ -21,7 +21,7 @@ import {
 } from "./chunk-T23RGRU6.js";
 import {
   verifyRun
-} from "./chunk-RV3DEY47.js";
+} from "./chunk-5HHHG72I.js";
 
 // src/demo.ts
 import { mkdtempSync, writeFileSync } from "node:fs";

@@ -1,18 +1,19 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  DEFAULT_ROLES,
-  buildSummary,
-  cliEntry,
-  runSuite,
-  stageBatches
-} from "./chunk-Y7UDRTDQ.js";
-import "./chunk-5QSKF2BS.js";
+  hermeticSuite,
+  makeThrowawayRepo,
+  progressLine,
+  runDemo
+} from "./chunk-CR3GV2AY.js";
+import "./chunk-NFINSN2A.js";
+import "./chunk-MCA7EXRF.js";
+import "./chunk-JGH5JKHA.js";
 import "./chunk-WVAZU2UY.js";
 import "./chunk-NIAHU22I.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-R3UXWRSA.js";
+import "./chunk-IU5LZT5V.js";
 import "./chunk-ZV5KNJNH.js";
-import "./chunk-OBM5NEVA.js";
+import "./chunk-CHXJ4IT7.js";
 import "./chunk-TZR42FOZ.js";
 import "./chunk-VBVZQY2Z.js";
 import "./chunk-5BDKX7AO.js";
@@ -20,15 +21,15 @@ import "./chunk-7S2WGD5M.js";
 import "./chunk-BOCFVUUR.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
-import "./chunk-RV3DEY47.js";
+import "./chunk-T23RGRU6.js";
+import "./chunk-5HHHG72I.js";
 import "./chunk-UJXVBKO4.js";
 import "./chunk-YVTE5AOK.js";
 import "./chunk-Y4FTFHXJ.js";
 import "./chunk-LHSCZ3D7.js";
 export {
-  DEFAULT_ROLES,
-  buildSummary,
-  cliEntry,
-  runSuite,
-  stageBatches
+  hermeticSuite,
+  makeThrowawayRepo,
+  progressLine,
+  runDemo
 };

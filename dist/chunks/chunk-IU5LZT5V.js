@@ -3,7 +3,7 @@ import {
   allowedBy,
   isAllowed,
   splitModel
-} from "./chunk-OBM5NEVA.js";
+} from "./chunk-CHXJ4IT7.js";
 import {
   BeneathReader,
   DEFAULT_EVIDENCE_MAX_BYTES,
@@ -4301,6 +4301,9 @@ function parseEgressLog(text) {
   }
   return out;
 }
+function describeDenied(entries) {
+  return entries.filter((e) => !e.allowed).map((e) => `${e.kind} ${e.dest} (${e.why})`);
+}
 
 // src/scripted-model/script.ts
 function caseTag(caseId) {
@@ -4600,6 +4603,7 @@ export {
   formatChanges,
   checkWorktree,
   formatWorktreeCheck,
+  NETWORK_FREE_ENV,
   SERVER_PASSWORD_ENV,
   authHeaders,
   health,
@@ -4618,6 +4622,7 @@ export {
   startEgressProxy,
   egressLogSize,
   readEgressLog,
+  describeDenied,
   caseTag,
   keyFingerprint,
   startScriptedModel,

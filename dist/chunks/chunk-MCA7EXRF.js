@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   writeRunReport
-} from "./chunk-5QSKF2BS.js";
+} from "./chunk-JGH5JKHA.js";
 import {
   startReaper
 } from "./chunk-WVAZU2UY.js";
@@ -26,12 +26,14 @@ import {
   compareFingerprints,
   compareSnapshots,
   derivePolicy,
+  describeDenied,
   git,
   gitEnv,
   gitOk,
   health,
   plantCanary,
   providerFault,
+  readEgressLog,
   removeCanary,
   resultPath,
   sdkTransport,
@@ -46,7 +48,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-R3UXWRSA.js";
+} from "./chunk-IU5LZT5V.js";
 import {
   redact,
   scrubFile,
@@ -66,7 +68,7 @@ import {
   resolveContainment,
   routedProviders,
   upstreamOverrides
-} from "./chunk-OBM5NEVA.js";
+} from "./chunk-CHXJ4IT7.js";
 import {
   DEFAULT_EVIDENCE_MAX_BYTES,
   readUntrustedFile
@@ -90,7 +92,7 @@ import {
   ledgerRoot,
   require_ajv,
   verifyRun
-} from "./chunk-RV3DEY47.js";
+} from "./chunk-5HHHG72I.js";
 import {
   SIDECAR_EXT,
   writeSidecar
@@ -651,7 +653,7 @@ async function prepareAgentSide(i) {
   if (!i.containment.active) return { serverEnv, codeEnv, tag, wrap: (command, args) => ({ command, args }) };
   const views = await sanitizedViews(i.credentials, path3.join(i.tmp, "views"));
   for (const d of i.harnessDirs) mkdirSync3(d, { recursive: true });
-  const bridge = makeBridgeDirs();
+  const bridge = i.networkNamespace === false ? void 0 : makeBridgeDirs();
   const policy = derivePolicy({
     workDir: i.workDir,
     writeAllowlist: i.writeAllowlist,
@@ -665,6 +667,7 @@ async function prepareAgentSide(i) {
     views,
     bridge
   });
+  if (!bridge) policy.sharedNetwork = true;
   return { policy, serverEnv, codeEnv, tag, bridge, wrap: (command, args) => contain(i.containment, policy, command, args) };
 }
 function registeredSecrets(env, roles, keyNames, credentials) {
@@ -1024,8 +1027,13 @@ async function execCase(ctx, proc, registered, repoCommit, interrupt) {
     duration_ms: durationMs,
     reason: verdict.reason,
     offending_paths: verdict.offending_paths,
-    result_sha256: sha256File(resultFile)
+    result_sha256: sha256File(resultFile),
+    ...egressDenied(ctx.runDir, c.id)
   };
+}
+function egressDenied(runDir, caseId) {
+  const denied = describeDenied(readEgressLog(path8.join(runDir, "evidence", caseId, "egress.jsonl")));
+  return denied.length > 0 ? { egress_denied: denied.slice(0, 20) } : {};
 }
 function scrubCase(ctx, registered) {
   const dir = path8.join(ctx.runDir, "evidence", ctx.caseDef.id);
@@ -1277,7 +1285,8 @@ async function startSlot(o) {
       readable: o.readable,
       credentials: o.credentials,
       keyNames: o.keyNames,
-      envPass: o.envPass
+      envPass: o.envPass,
+      networkNamespace: o.networkNamespace
     });
     const backends = await startSlotServer(agent, workDir, o.tmp, o);
     return { index: o.index, workDir, serverUrl: backends.url, serverPassword: backends.password, agent, backends, warm: describeWarmUp(backends.warmUp), ownWorktree: workDir };
@@ -1396,7 +1405,8 @@ async function runSuite(opts) {
     readable: binary ? binaryFolders(binary) : [],
     credentials,
     keyNames,
-    envPass: opts.envPass ?? []
+    envPass: opts.envPass ?? [],
+    networkNamespace: opts.networkNamespace
   });
   const keyEnv = opts.backends?.keyEnv ?? (hermetic && !opts.serverUrl ? hermeticKeys(roles) : {});
   const slotsGiveUp = new AbortController();
@@ -1443,7 +1453,8 @@ async function runSuite(opts) {
           readable: binaryFolders(binary),
           credentials,
           keyNames,
-          envPass: opts.envPass ?? []
+          envPass: opts.envPass ?? [],
+          networkNamespace: opts.networkNamespace
         });
         p.then(
           (s) => {

@@ -2,8 +2,8 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-UOKPNZM3.js";
-import "./chunk-P2G4MC2A.js";
+} from "./chunk-CR3GV2AY.js";
+import "./chunk-NFINSN2A.js";
 import {
   DEFAULT_ROLES,
   builtinCases,
@@ -11,8 +11,8 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-Y7UDRTDQ.js";
-import "./chunk-5QSKF2BS.js";
+} from "./chunk-MCA7EXRF.js";
+import "./chunk-JGH5JKHA.js";
 import "./chunk-WVAZU2UY.js";
 import {
   BUILTIN_MODEL,
@@ -23,11 +23,11 @@ import "./chunk-NMVRJYBN.js";
 import {
   caseTag,
   sdkTransport
-} from "./chunk-R3UXWRSA.js";
+} from "./chunk-IU5LZT5V.js";
 import "./chunk-ZV5KNJNH.js";
 import {
   agentFor
-} from "./chunk-OBM5NEVA.js";
+} from "./chunk-CHXJ4IT7.js";
 import "./chunk-TZR42FOZ.js";
 import "./chunk-VBVZQY2Z.js";
 import "./chunk-5BDKX7AO.js";
@@ -36,7 +36,7 @@ import "./chunk-BOCFVUUR.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
 import "./chunk-T23RGRU6.js";
-import "./chunk-RV3DEY47.js";
+import "./chunk-5HHHG72I.js";
 import "./chunk-UJXVBKO4.js";
 import "./chunk-YVTE5AOK.js";
 import "./chunk-Y4FTFHXJ.js";
@@ -64,8 +64,38 @@ async function floor(url, password, directory, verbose = false) {
   }
   return Date.now() - t0;
 }
+async function networkBench(rounds) {
+  const pairs = [];
+  for (let i = 0; i < rounds; i++) {
+    const once = async (ns) => {
+      const repo = await makeThrowawayRepo("opencode-dogfood-bench-net-");
+      const t0 = Date.now();
+      const outcome = await runSuite({ ...hermeticSuite(repo, path.join(path.dirname(repo), "wt")), containment: "required", networkNamespace: ns });
+      const ms = Date.now() - t0;
+      if (outcome.summary.final_verdict !== "PASS") throw new Error(`bench: the suite did not pass (${outcome.summary.stop_reason ?? "see " + outcome.runDir})`);
+      return ms;
+    };
+    const first = i % 2 === 0;
+    const a = await once(first);
+    const b = await once(!first);
+    const pair = first ? { with: a, without: b } : { with: b, without: a };
+    pairs.push(pair);
+    process.stdout.write(`round ${i + 1}: with the network namespace ${pair.with} ms, without ${pair.without} ms, ratio ${(pair.with / pair.without).toFixed(3)}\xD7
+`);
+  }
+  const mid = pairs.map((p) => ({ ...p, ratio: p.with / p.without })).sort((x, y) => x.ratio - y.ratio)[Math.floor(pairs.length / 2)];
+  process.stdout.write(
+    `median round of ${pairs.length}:
+suite contained, own network namespace + bridge + egress proxy: ${mid.with} ms
+suite contained, host network: ${mid.without} ms
+ratio: ${mid.ratio.toFixed(3)}\xD7 (target \u2264 1.05\xD7)
+`
+  );
+  return 0;
+}
 async function runBench(argv) {
   const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
+  if (argv.includes("--network")) return networkBench(rounds);
   const repo = await makeThrowawayRepo("opencode-dogfood-bench-");
   const base = path.dirname(repo);
   const tmp = mkdtempSync(path.join(os.tmpdir(), "opencode-dogfood-bench-state-"));

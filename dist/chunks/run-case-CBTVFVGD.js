@@ -4,6 +4,7 @@ import {
   createTwoFilesPatch
 } from "./chunk-2NOSM2T7.js";
 import {
+  NETWORK_FREE_ENV,
   SERVER_PASSWORD_ENV,
   assistantText,
   authHeaders,
@@ -33,7 +34,7 @@ import {
   takeSnapshotAfter,
   toolUses,
   writeEvidence
-} from "./chunk-R3UXWRSA.js";
+} from "./chunk-IU5LZT5V.js";
 import {
   containsSecret,
   redact,
@@ -46,7 +47,7 @@ import {
   openNetwork,
   permissionFor,
   splitModel
-} from "./chunk-OBM5NEVA.js";
+} from "./chunk-CHXJ4IT7.js";
 import {
   BeneathReader,
   DEFAULT_EVIDENCE_MAX_BYTES,
@@ -78,7 +79,7 @@ import "./chunk-LHSCZ3D7.js";
 
 // src/cases/run-case.ts
 import { rmSync as rmSync3 } from "node:fs";
-import path4 from "node:path";
+import path5 from "node:path";
 
 // src/guard/guard.ts
 var CaseGuard = class _CaseGuard {
@@ -605,10 +606,35 @@ function cliTransport(baseUrl, binary, env = process.env, launcher, password) {
   };
 }
 
+// src/opencode/project-config.ts
+import { lstatSync as lstatSync4, readdirSync as readdirSync4 } from "node:fs";
+import path3 from "node:path";
+function exists3(p) {
+  try {
+    lstatSync4(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function projectConfigRecord(workDir) {
+  const present = ["opencode.json", "opencode.jsonc", "AGENTS.md", "CLAUDE.md"].filter((f) => exists3(path3.join(workDir, f)));
+  try {
+    for (const e of readdirSync4(path3.join(workDir, ".opencode"), { withFileTypes: true })) present.push(`.opencode/${e.name}${e.isDirectory() ? "/" : ""}`);
+  } catch {
+  }
+  const disabled = NETWORK_FREE_ENV.OPENCODE_DISABLE_PROJECT_CONFIG === "1";
+  return {
+    present,
+    loaded: disabled ? "no: the server runs with OPENCODE_DISABLE_PROJECT_CONFIG=1 (opencode.json and .opencode/ are ignored; our config is injected)" : "yes",
+    agents_md: present.includes("AGENTS.md") ? "present: OpenCode reads it as instructions (no code runs from it)" : "absent"
+  };
+}
+
 // src/cases/checks.ts
 import { execFile } from "node:child_process";
-import { readdirSync as readdirSync4, readFileSync } from "node:fs";
-import path3 from "node:path";
+import { readdirSync as readdirSync5, readFileSync } from "node:fs";
+import path4 from "node:path";
 var ok = (reason) => ({ actual: "SUCCESS", reason });
 var fail = (code, reason) => ({ actual: "FAIL", code, reason });
 function param(env, name) {
@@ -716,10 +742,10 @@ var roles = async (env) => {
     firstFailure ??= outcome;
   }
   if (firstFailure) return firstFailure;
-  const dir = path3.join(env.ctx.runDir, "evidence", env.ctx.caseDef.id);
-  const records = readdirSync4(dir).filter((n) => /^role_.+\.json$/.test(n));
+  const dir = path4.join(env.ctx.runDir, "evidence", env.ctx.caseDef.id);
+  const records = readdirSync5(dir).filter((n) => /^role_.+\.json$/.test(n));
   if (records.length !== roleList.length) return fail("EVIDENCEMISMATCH", `${records.length} role records for ${roleList.length} roles`);
-  for (const n of readdirSync4(dir)) {
+  for (const n of readdirSync5(dir)) {
     const got = readBeneath(dir, n, { maxBytes: MAX_EVIDENCE_LIMIT });
     if (got.kind !== "file" || !got.data) return fail("EVIDENCEMISMATCH", `evidence file ${n} is not a regular file of its own: ${describeInspection(got)}`);
     if (containsSecret(got.data.toString("utf8"), env.secrets)) return fail("EVIDENCEMISMATCH", `a key appears in evidence file ${n}`);
@@ -939,14 +965,14 @@ function requiresWorktree(stage) {
   return STAGES.indexOf(stage) >= STAGES.indexOf("T2b");
 }
 function extOf(p) {
-  const e = path4.extname(p);
+  const e = path5.extname(p);
   return /^\.[A-Za-z0-9]{1,8}$/.test(e) ? e : ".bin";
 }
 function moveEscapedFiles(paths, maxBytes, evidence) {
   const lines = [];
   for (const abs of paths) {
     try {
-      const got = readBeneath(path4.dirname(abs), path4.basename(abs), { maxBytes });
+      const got = readBeneath(path5.dirname(abs), path5.basename(abs), { maxBytes });
       if (got.kind === "directory" || got.kind === "missing" || got.kind === "unreachable") continue;
       const name = `escaped_${String(lines.length + 1).padStart(2, "0")}${got.kind === "symlink" ? ".link" : got.data ? extOf(abs) : ".txt"}`;
       evidence(name, got.data ?? `${describeInspection(got)}
@@ -980,7 +1006,7 @@ async function runCase(ctx) {
   const secrets = secretValues(process.env, ctx.roles.map((r) => r.key_env));
   const ownWrites = /* @__PURE__ */ new Set();
   const evidence = (name, data) => {
-    ownWrites.add(path4.join(ctx.runDir, "evidence", c.id, name));
+    ownWrites.add(path5.join(ctx.runDir, "evidence", c.id, name));
     return writeEvidence(ctx.runDir, c.id, name, typeof data === "string" ? redact(data, secrets) : data);
   };
   const started = Date.now();
@@ -1024,6 +1050,7 @@ async function runCase(ctx) {
       {
         prevention: c.prevention,
         containment: { mode: containmentLabel(ctx.containment), ...ctx.policy ? describePolicy(ctx.policy) : {} },
+        project_config: projectConfigRecord(ctx.workDir),
         network: ctx.network ?? openNetwork(ctx.containment.active ? "the server is not ours" : ctx.containment.reason),
         agent: agentFor(c.prevention),
         permission,
@@ -1089,7 +1116,7 @@ async function runCase(ctx) {
   statusRun.catch(() => {
   });
   const outsideAfter = await Promise.all(ctx.protectedCheckouts.map((p, i) => takeFingerprint(p.dir, p.exclude, outside[i])));
-  const registered = commonDir ? newRegistrations(registrationsBefore, readRegistrations(commonDir), [path4.dirname(ctx.verdictFile)]) : [];
+  const registered = commonDir ? newRegistrations(registrationsBefore, readRegistrations(commonDir), [path5.dirname(ctx.verdictFile)]) : [];
   const registeredDirs = registered.flatMap((r) => r.worktree ? [r.worktree] : []);
   const escaped = [
     ...outside.flatMap((before, i) => compareFingerprints(before, outsideAfter[i])),
@@ -1136,7 +1163,7 @@ async function runCase(ctx) {
     log(`worktree(s) the agent registered: ${lines.join("; ")}`);
   }
   if (guardResult.changes.length > 0) {
-    const fileMounts = new Set((ctx.policy?.rules ?? []).filter((r) => r.access === "write" && r.file && r.path.startsWith(ctx.workDir + path4.sep)).map((r) => toPosix(path4.relative(ctx.workDir, r.path))));
+    const fileMounts = new Set((ctx.policy?.rules ?? []).filter((r) => r.access === "write" && r.file && r.path.startsWith(ctx.workDir + path5.sep)).map((r) => toPosix(path5.relative(ctx.workDir, r.path))));
     const records = await restore(guardResult.before, guardResult.changes, fileMounts);
     const again = compareSnapshots(guardResult.before, await takeSnapshotAfter(guardResult.before, { exclude: ctx.harnessPaths }));
     evidence("restore.txt", formatRestore(records) + `verified: ${again.length === 0 ? "tree matches the before-snapshot" : `${again.length} paths still differ`}
@@ -1152,10 +1179,10 @@ async function runCase(ctx) {
     log(`moved ${moved.length} file(s) the agent created outside the worktree into the evidence`);
   }
   if (transcripts.length > 0) {
-    const file = path4.join(ctx.agentCallsDir, `${c.id}.json`);
+    const file = path5.join(ctx.agentCallsDir, `${c.id}.json`);
     const text = redact(JSON.stringify(transcripts.map((t) => ({ model: t.label, ...t.result })), null, 2) + "\n", secrets);
     writeFileAtomic(file, text);
-    writeFileAtomic(path4.join(ctx.runDir, "evidence", c.id, "transcript.json"), text);
+    writeFileAtomic(path5.join(ctx.runDir, "evidence", c.id, "transcript.json"), text);
   }
   const v = verdict(outcome, offending);
   log(`verdict: ${v.actual_outcome}${v.failure_code ? ` ${v.failure_code}` : ""} (${v.reason})`);

@@ -478,6 +478,7 @@ function verdictFacts(c) {
     ["failure code", s.failure_code ?? "\u2014"],
     ["reason", s.reason ?? r?.reason ?? "\u2014"]
   ];
+  if (s.egress_denied?.length) rows.push(["egress refused", `${s.egress_denied.length}${s.egress_denied.length >= 20 ? "+" : ""}: ${s.egress_denied.join("; ")} (evidence egress.jsonl)`]);
   if (r) rows.push(["model", r.model_id ?? "\u2014"], ["transport", r.transport ?? "\u2014"], ["commit", html`<code>${r.repo_commit}</code>`], ["result", html`<a href="${runHref(`cases/${s.case_id}.result.json`)}">cases/${s.case_id}.result.json</a>`]);
   return html`<dl class="facts">${rows.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>${c.resultProblem ? html`<p class="warn">${c.resultProblem}</p>` : ""}`;
 }
