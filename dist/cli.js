@@ -211,7 +211,7 @@ async function main(argv) {
       case "report":
         return await cmdReport(rest);
       case "diff":
-        return (await import("./chunks/diff-O6GRFXSA.js")).diffCommand(rest);
+        return (await import("./chunks/diff-TAHSTX3D.js")).diffCommand(rest);
       case "init":
         return await cmdInit(rest);
       case "demo":
