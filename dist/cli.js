@@ -21,7 +21,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 async function help() {
-  const RUN_OPTIONS_HELP = (await import("./chunks/option-docs-BCBIVA4Z.js")).runOptionsHelp();
+  const RUN_OPTIONS_HELP = (await import("./chunks/option-docs-R4AOAIR5.js")).runOptionsHelp();
   return `opencode-dogfood \u2014 validate the OpenCode coding agent before it works on your repository
 
 Usage:
@@ -58,17 +58,17 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-K6HVAC2N.js");
+  const { progressLine } = await import("./chunks/demo-H3JGWGCI.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
-  const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import("./chunks/inputs-7KTTDEDD.js");
+  const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import("./chunks/inputs-3Q65JHHW.js");
   const stringOptions = new Set(
     Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k)
   );
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-MS6Q5O5S.js");
-  const { verdictTable } = await import("./chunks/table-MWJOFXNC.js");
+  const { runSuite } = await import("./chunks/run-BEUD3QVS.js");
+  const { verdictTable } = await import("./chunks/table-W7QALXU7.js");
   const settings = parseRunSettings(values, process.cwd());
   const opts = engineOptions(settings);
   const junitFile = settings.junitPath;
@@ -108,7 +108,7 @@ async function cmdVerify(argv) {
   if (positionals.length !== 1) throw new InputError("verify", "give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001");
   if (values.root !== void 0 && !/^[0-9a-f]{64}$/.test(values.root))
     throw new InputError("--root", `'${values.root}' is not a ledger root; give the 64 hex digits the run printed ('ledger root: \u2026')`);
-  const { runState, verifyRun } = await import("./chunks/verify-NZ6BSSPP.js");
+  const { runState, verifyRun } = await import("./chunks/verify-U4T3PYNV.js");
   const dir = positionals[0];
   const runDir = path.resolve(dir);
   const state = runState(runDir);
@@ -147,7 +147,7 @@ async function cmdReport(argv) {
   const { values, positionals } = parseArgs({ args: argv, options: { out: { type: "string" } }, strict: true, allowPositionals: true });
   if (positionals.length !== 1)
     throw new InputError("report", "give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001 (and optionally --out FILE)");
-  const { reportToFile } = await import("./chunks/html-3F3SY73Z.js");
+  const { reportToFile } = await import("./chunks/html-G67B4PP4.js");
   const file = reportToFile(positionals[0], values.out, process.cwd());
   process.stdout.write(`report: ${file}
 `);
@@ -171,7 +171,7 @@ var PARENT_POLL_MS = 250;
 async function cmdCase(argv) {
   const [ctxFile, pidFile, waitArg] = argv;
   if (pidFile) writeFileSync(pidFile, String(process.pid));
-  const loading = import("./chunks/run-case-22QAUQWQ.js");
+  const loading = import("./chunks/run-case-CT6EXO7Y.js");
   loading.catch(() => {
   });
   const waitMs = Number(waitArg ?? 0);
@@ -236,15 +236,15 @@ async function main(argv) {
       case "report":
         return await cmdReport(rest);
       case "diff":
-        return (await import("./chunks/diff-Z2WV32IV.js")).diffCommand(rest);
+        return (await import("./chunks/diff-CUVXN66R.js")).diffCommand(rest);
       case "compare":
-        return (await import("./chunks/command-GMR3K7JA.js")).compareCommand(rest, process.cwd());
+        return (await import("./chunks/command-QKQ4OPO6.js")).compareCommand(rest, process.cwd());
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-K6HVAC2N.js")).runDemo(rest);
+        return await (await import("./chunks/demo-H3JGWGCI.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-TCLBLX3L.js")).runBench(rest);
+        return await (await import("./chunks/bench-S45RVW5T.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {

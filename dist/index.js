@@ -1,10 +1,10 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   progressLine
-} from "./chunks/chunk-DN2Z45H3.js";
+} from "./chunks/chunk-2DLYF6PS.js";
 import {
   verdictTable
-} from "./chunks/chunk-UWMRCVDQ.js";
+} from "./chunks/chunk-JYELMVHH.js";
 import {
   TABLE_HEAD,
   bytes,
@@ -13,27 +13,28 @@ import {
   clip,
   code,
   countsLine,
+  egressLine,
   notPassed,
   pack,
   reasonLine,
   tableRow,
   uncontainedLine
-} from "./chunks/chunk-E2APEIUQ.js";
+} from "./chunks/chunk-BWIRND4V.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-3SWTRRHB.js";
-import "./chunks/chunk-IVQXIU47.js";
+} from "./chunks/chunk-MNWOAL6U.js";
+import "./chunks/chunk-UMVFPA2Q.js";
 import {
   usageDetail
 } from "./chunks/chunk-TO7HFP3H.js";
 import "./chunks/chunk-UVDJYQLF.js";
 import {
   engineOptions
-} from "./chunks/chunk-KHPF6HUX.js";
+} from "./chunks/chunk-5DU2ILGE.js";
 import {
   OPTION_TABLE
-} from "./chunks/chunk-B3NRYVYP.js";
+} from "./chunks/chunk-FYD3FKAT.js";
 import {
   BUILTIN_MODEL,
   platformPackages,
@@ -41,7 +42,7 @@ import {
   selectCases
 } from "./chunks/chunk-MSICHKU2.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-2JQDEGCK.js";
+import "./chunks/chunk-SR4Q2J5B.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   secretValues
@@ -50,7 +51,7 @@ import {
   onPath,
   probeBwrap,
   usernsRefused
-} from "./chunks/chunk-32DEH4SJ.js";
+} from "./chunks/chunk-SEXI7API.js";
 import "./chunks/chunk-NEJKFVQH.js";
 import {
   BearerCredentialHandler,
@@ -92,7 +93,7 @@ import {
 } from "./chunks/chunk-SNJX4VWM.js";
 import "./chunks/chunk-NYKIGPAP.js";
 import "./chunks/chunk-UICWZD46.js";
-import "./chunks/chunk-YLLOUVFQ.js";
+import "./chunks/chunk-K2MV5TS4.js";
 import "./chunks/chunk-UJXVBKO4.js";
 import "./chunks/chunk-YVTE5AOK.js";
 import {
@@ -86558,7 +86559,8 @@ function renderJobSummary(ctx, limit = JOB_SUMMARY_LIMIT, measure = bytes) {
     before: [...uncontainedLines(ctx), verdictHeading(ctx), "", ...overviewLines(ctx)],
     sections: [
       { head: ["", "### Cases", "", ...TABLE_HEAD], items: s.cases.map(tableRow) },
-      { head: ["", "### Why cases did not pass", ""], items: reasons.map((c) => reasonLine(c) + reportPointer(c, s.run_id)) }
+      { head: ["", "### Why cases did not pass", ""], items: reasons.map((c) => reasonLine(c) + reportPointer(c, s.run_id)) },
+      { head: ["", "### Network attempts refused by the egress proxy", ""], items: s.cases.filter((c) => c.egress_denied?.length).map(egressLine) }
     ],
     after: [...ledgerLines(ctx), reportLine(ctx)],
     limit,

@@ -38,9 +38,44 @@ async function floor(url: string, password: string, directory: string, verbose =
   return Date.now() - t0
 }
 
+/**
+ * `npm run bench -- --network`: the cost of the network namespace, bridge and
+ * egress proxy. The hermetic suite, contained, with them and without them
+ * (same sandbox, the host's network), alternately, `--rounds` times; prints
+ * each pair and the median ratio (target ≤ 1.05×).
+ */
+async function networkBench(rounds: number): Promise<number> {
+  const pairs: { with: number; without: number }[] = []
+  for (let i = 0; i < rounds; i++) {
+    const once = async (ns: boolean): Promise<number> => {
+      const repo = await makeThrowawayRepo('opencode-dogfood-bench-net-')
+      const t0 = Date.now()
+      const outcome = await runSuite({ ...hermeticSuite(repo, path.join(path.dirname(repo), 'wt')), containment: 'required', networkNamespace: ns })
+      const ms = Date.now() - t0
+      if (outcome.summary.final_verdict !== 'PASS') throw new Error(`bench: the suite did not pass (${outcome.summary.stop_reason ?? 'see ' + outcome.runDir})`)
+      return ms
+    }
+    // Alternate which goes first: the machine's load drifts over a round.
+    const first = i % 2 === 0
+    const a = await once(first)
+    const b = await once(!first)
+    const pair = first ? { with: a, without: b } : { with: b, without: a }
+    pairs.push(pair)
+    process.stdout.write(
+      `round ${i + 1}: with the network namespace ${pair.with} ms, without ${pair.without} ms, ratio ${(pair.with / pair.without).toFixed(3)}×\n`,
+    )
+  }
+  const mid = pairs.map((p) => ({ ...p, ratio: p.with / p.without })).sort((x, y) => x.ratio - y.ratio)[Math.floor(pairs.length / 2)]
+  process.stdout.write(
+    `median round of ${pairs.length}:\nsuite contained, own network namespace + bridge + egress proxy: ${mid.with} ms\nsuite contained, host network: ${mid.without} ms\nratio: ${mid.ratio.toFixed(3)}× (target ≤ 1.05×)\n`,
+  )
+  return 0
+}
+
 export async function runBench(argv: string[]): Promise<number> {
   if (argv.includes('--view')) return (await import('./bench-view.js')).runViewBench(argv)
   const rounds = Number(argv[argv.indexOf('--rounds') + 1] || 1) || 1
+  if (argv.includes('--network')) return networkBench(rounds)
   const repo = await makeThrowawayRepo('opencode-dogfood-bench-')
   const base = path.dirname(repo)
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'opencode-dogfood-bench-state-'))

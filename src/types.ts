@@ -99,6 +99,8 @@ export interface CaseSummary {
   attempts?: { passed: number; total: number }
   /** Tokens and cost of the case's agent calls (all attempts under --repeat); evidence/<ID>/tokens.json itemises them. */
   tokens?: TokenUsage
+  /** What the egress proxy refused during the case (`kind host:port (why)`, at most 20; sandbox/egress-proxy.ts): absent when nothing. */
+  egress_denied?: string[]
 }
 
 export interface RunSummary {

@@ -33,6 +33,7 @@ const HARNESS_ONLY: Record<string, string> = {
   'src/report/html/ledger.ts': 'a sealed ledger (report RUN_DIR)',
   'src/sandbox/credentials.ts': "the git config's included credential files, copied into sanitized views before any case",
   'src/sandbox/identity.ts': '/etc/passwd, to pick a uid for the agent no account names (before any case)',
+  'src/sandbox/egress-proxy.ts': "the egress log the harness's proxy writes in a folder of the harness's (hidden from the agent's sandbox)",
   'src/sandbox/processes.ts': "/proc/<pid>/environ and cmdline of the agent's processes (procfs, bounded by the kernel)",
   'src/secrets.ts': 'scrubFile: evidence files the harness wrote (listed as regular files), before sealing',
   'src/suite/case-process.ts': "the case process's pid and verdict files in the harness's temp folder",

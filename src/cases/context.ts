@@ -1,6 +1,7 @@
 // What the suite hands a case process (as a JSON file; secrets stay in env).
 import type { Canary } from '../guard/canary.js'
 import type { Containment } from '../sandbox/mechanism.js'
+import type { NetworkPolicy } from '../sandbox/network-policy.js'
 import type { ContainmentPolicy } from '../sandbox/policy.js'
 import type { Role, TokenUsage, Transport } from '../types.js'
 import type { CaseDef } from './catalog.js'
@@ -56,6 +57,10 @@ export interface CaseContext {
   evidenceExclude?: string[]
   /** sha256 of the server's injected configuration; undefined for a server the user runs. */
   configSha256?: string
+  /** The network policy the slot's egress proxy applies (undefined: no network namespace, the network is open). */
+  network?: NetworkPolicy
+  /** The slot's egress log (a harness file, JSONL): the case's window of it becomes its egress evidence. */
+  egressLog?: string
   /** Where the case process writes its verdict for the suite. */
   verdictFile: string
 }

@@ -15,6 +15,9 @@ import type { AgentTransport, PromptResult } from '../opencode/transport.js'
 import { messagesUsage, sumUsage } from '../opencode/usage.js'
 import { containmentLabel } from '../sandbox/mechanism.js'
 import { describePolicy } from '../sandbox/policy.js'
+import { egressLogSize, readEgressLog } from '../sandbox/egress-proxy.js'
+import { openNetwork } from '../sandbox/network-policy.js'
+import { projectConfigRecord } from '../opencode/project-config.js'
 import { endNewProcesses, formatProcesses, processBaseline, type ProcInfo } from '../sandbox/processes.js'
 import { caseTag } from '../scripted-model/script.js'
 import { redact, secretValues } from '../secrets.js'
@@ -96,6 +99,8 @@ function writePolicy(run: CaseRun, gate: { writeAllowlist: string[]; deletionAll
       {
         prevention: c.prevention,
         containment: { mode: containmentLabel(ctx.containment), ...(ctx.policy ? describePolicy(ctx.policy) : {}) },
+        project_config: projectConfigRecord(ctx.workDir),
+        network: ctx.network ?? openNetwork(ctx.containment.active ? 'the server is not ours' : ctx.containment.reason),
         agent: agentFor(c.prevention),
         permission,
         permission_sha256: sha256(JSON.stringify(permission)),
@@ -222,6 +227,22 @@ function fileMountsOf(ctx: CaseContext): Set<string> {
   )
 }
 
+/** egress.jsonl: what the agent's processes asked the egress proxy for since `from` — destination, allowed or denied, bytes (no body, no header value). */
+function saveEgress(run: CaseRun, from: number): void {
+  const { ctx } = run
+  if (!ctx.egressLog) return
+  const egress = readEgressLog(ctx.egressLog, from)
+  run.evidence('egress.jsonl', egress.map((e) => `${JSON.stringify(e)}\n`).join(''))
+  const refused = egress.filter((e) => !e.allowed)
+  if (refused.length > 0)
+    run.log(
+      `egress refused ${refused.length} time(s): ${refused
+        .slice(0, 5)
+        .map((e) => `${e.kind} ${e.dest}`)
+        .join(', ')}`,
+    )
+}
+
 /** Tokens and cost of every agent call of the case so far (OpenCode's own figures). */
 function usageOf(run: CaseRun): TokenUsage {
   return sumUsage(run.transcripts.map((t) => messagesUsage(t.result.messages)))
@@ -284,6 +305,8 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
   const repoCommit = head.stdout.trim()
   evidence('repo_commit.txt', repoCommit + '\n')
   writePolicy(run, policy)
+  // The slot's egress log from here on is this case's (a slot runs one case at a time).
+  const egressFrom = egressLogSize(ctx.egressLog)
   // The ledger and transcripts, as they are before the agent's first turn.
   guard.watchLedger(run.ownWrites)
   run.ownWrites.clear() // what was written before is watched like the rest
@@ -291,6 +314,7 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
   if (!guard.treeChecked) await run.endLeftovers()
   await guard.tree()
   evidence('processes.txt', formatProcesses(run.leftovers))
+  saveEgress(run, egressFrom)
   // (git status for the evidence runs while the user's checkout is looked at again.)
   const statusRun = git(ctx.workDir, ['status', '--porcelain'])
   statusRun.catch(() => {})

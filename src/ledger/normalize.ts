@@ -56,7 +56,8 @@ const SETTING_WORDS = /(budget|timeout|limit|bound|max|maximum|at most|up to)\s*
  *    `pid 1234` → `pid <pid>`;
  * 8. measured times: the case clock `+1.28s:`, a number with a time unit
  *    (`34173 ms`, `0.5s`), `duration_ms: 1.9` / `elapsed_ms 12` → `<t>`; a number
- *    next to budget/timeout/limit is a setting and stays.
+ *    next to budget/timeout/limit is a setting and stays;
+ * 9. the egress log's byte counts (`"bytes_out":21308`: a request carries the run's paths) → `<bytes>`.
  */
 export function normalizeText(text: string, ctx: RunContext): string {
   let t = text
@@ -87,6 +88,7 @@ export function normalizeText(text: string, ctx: RunContext): string {
     SETTING_WORDS.test(whole.slice(Math.max(0, offset - 20), offset)) ? m : '<t>',
   )
   t = t.replace(/\b(duration_ms|durationMs|duration|elapsed_ms|elapsedMs|elapsed)(["']?\s*[:=]?\s*)\d+(?:\.\d+)?\b/g, '$1$2<t>')
+  t = t.replace(/"(bytes_out|bytes_in)":\d+/g, '"$1":"<bytes>"')
   return t
 }
 

@@ -50,6 +50,8 @@ export interface StartServerOptions {
    * (the reaper) starts then, not after a start that can take seconds.
    */
   onSpawn?: (pid: number) => void
+  /** The URL the harness reaches the server at, from the one it prints: set when it listens inside a network namespace (sandbox/bridge.ts). */
+  reach?: (printed: string) => Promise<string>
 }
 
 /** The variable OpenCode reads its server password from (`opencode serve` and `opencode run --attach` alike). */
@@ -161,7 +163,7 @@ export async function startServer(opts: StartServerOptions): Promise<ServerHandl
   child.on('exit', (code, signal) => (exited = `exited with ${signal ?? code}`))
   child.on('error', (e) => (exited = `could not start: ${e.message}`))
   let onAbort = (): void => {}
-  const url = await new Promise<string>((resolve, reject) => {
+  const printed = await new Promise<string>((resolve, reject) => {
     let seen = ''
     const timer = setTimeout(
       () => reject(new ServerStartError(`opencode serve printed no address within ${opts.startTimeoutMs ?? 60000} ms (log: ${logFile})`)),
@@ -198,6 +200,12 @@ export async function startServer(opts: StartServerOptions): Promise<ServerHandl
       throw e
     })
     .finally(() => opts.signal?.removeEventListener('abort', onAbort))
+  const url = opts.reach
+    ? await opts.reach(printed).catch((e) => {
+        killGroup(child, 'SIGKILL')
+        throw new ServerStartError(`opencode serve: its port cannot be reached from outside its sandbox (${(e as Error).message})`)
+      })
+    : printed
   const deadline = Date.now() + (opts.startTimeoutMs ?? 60000)
   for (;;) {
     const h = await health(url, 2000, password)

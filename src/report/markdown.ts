@@ -67,6 +67,15 @@ export function reasonLine(c: CaseSummary): string {
   return `- **${cell(c.case_id)}** ${what}: ${cell(clip(c.reason ?? 'no reason recorded'))}${paths}`
 }
 
+/** One bullet per case the egress proxy refused something for: how many, and the first few (the whole list is its egress.jsonl). */
+export function egressLine(c: CaseSummary): string {
+  const d = c.egress_denied ?? []
+  return `- **${cell(c.case_id)}** ${d.length}${d.length >= 20 ? '+' : ''} refused: ${d
+    .slice(0, 5)
+    .map((x) => code(clip(x, 120)))
+    .join(', ')}${d.length > 5 ? ' …' : ''}`
+}
+
 export function notPassed(s: RunSummary): CaseSummary[] {
   return s.cases.filter((c) => c.status !== 'PASS')
 }

@@ -5,7 +5,7 @@
 import type { CaseSummary, RunSummary } from '../types.js'
 import { caseAnchor, REPORT_FILE } from './html/names.js'
 import { usageDetail } from './tokens.js'
-import { bytes, cell, code, countsLine, notPassed, pack, reasonLine, TABLE_HEAD, tableRow, uncontainedLine, type Measure } from './markdown.js'
+import { bytes, cell, code, countsLine, egressLine, notPassed, pack, reasonLine, TABLE_HEAD, tableRow, uncontainedLine, type Measure } from './markdown.js'
 
 /** GitHub's limit for one step's summary. */
 export const JOB_SUMMARY_LIMIT = 1024 * 1024
@@ -93,6 +93,7 @@ export function renderJobSummary(ctx: ReportContext, limit = JOB_SUMMARY_LIMIT, 
     sections: [
       { head: ['', '### Cases', '', ...TABLE_HEAD], items: s.cases.map(tableRow) },
       { head: ['', '### Why cases did not pass', ''], items: reasons.map((c) => reasonLine(c) + reportPointer(c, s.run_id)) },
+      { head: ['', '### Network attempts refused by the egress proxy', ''], items: s.cases.filter((c) => c.egress_denied?.length).map(egressLine) },
     ],
     after: [...ledgerLines(ctx), reportLine(ctx)],
     limit,

@@ -41,10 +41,11 @@ export function parseContainmentMode(value: string, input = '--containment'): Co
 /**
  * bwrap's own flags that every contained command gets: an empty root (bwrap's
  * own tmpfs, made read-only last), fresh /dev and /proc, its own PID
- * namespace, gone with its parent. What of the host is shown in the root is
+ * namespace and network namespace (loopback only: the bridge is the way
+ * out), gone with its parent. What of the host is shown in the root is
  * the policy's read view.
  */
-const BASE = ['--dev', '/dev', '--proc', '/proc', '--unshare-pid', '--die-with-parent', '--new-session']
+const BASE = ['--dev', '/dev', '--proc', '/proc', '--unshare-pid', '--unshare-net', '--die-with-parent', '--new-session']
 
 /** bwrap's stderr says that user namespaces were refused (Ubuntu 24.04's AppArmor rule, a sysctl, a seccomp filter). */
 export function usernsRefused(stderr: string): boolean {
@@ -107,7 +108,7 @@ export function resolveContainment(mode: ContainmentMode, notOurs?: string, bwra
     mechanism: 'bwrap',
     bwrap,
     agent,
-    reason: `bubblewrap ${bwrap}: an allowlist read view, writable allowlist, own PID namespace${who}`,
+    reason: `bubblewrap ${bwrap}: an allowlist read view, writable allowlist, own PID and network namespaces${who}`,
   }
 }
 
@@ -129,7 +130,8 @@ function realTrue(): string {
 
 /** The bwrap arguments that enforce `policy` (without the command). */
 export function bwrapArgs(policy: ContainmentPolicy): string[] {
-  return [...mountArgs(policy.rules), '--chdir', policy.cwd]
+  const args = mountArgs(policy.rules)
+  return [...(policy.sharedNetwork ? args.filter((a) => a !== '--unshare-net') : args), '--chdir', policy.cwd]
 }
 
 /**

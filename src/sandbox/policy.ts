@@ -32,6 +32,8 @@ export interface PolicyInput {
   views: [string, string][]
   /** Absolute folders or files shown read-only beyond the system view (`--read-allow`, checked by parseReadAllow). */
   readAllow?: string[]
+  /** The bridge out of the network namespace (bridge.ts): the proxy's socket folder (read), the server's (write). */
+  bridge?: { outDir: string; inDir: string }
 }
 
 function isFile(p: string): boolean {
@@ -80,6 +82,14 @@ export function derivePolicy(input: PolicyInput): ContainmentPolicy {
     rules.push({ path: r, access: 'write', why: `write allowlist: ${entry}`, file: isFile(r) })
   }
   for (const dir of input.stateDirs) rules.push({ path: realOrResolved(dir), access: 'write', why: "OpenCode's own state", scope: 'run' })
+  if (input.bridge) {
+    rules.push({
+      path: realOrResolved(input.bridge.outDir),
+      access: 'read',
+      why: "the bridge: the egress proxy's socket (the only way out of the network namespace)",
+    })
+    rules.push({ path: realOrResolved(input.bridge.inDir), access: 'write', why: "the bridge: the server's socket, for the harness", scope: 'run' })
+  }
   for (const [target, source] of input.views)
     rules.push({ path: realOrResolved(target), access: 'view', source, why: 'sanitized view (credentials removed)', file: true })
   // Shallow first; at equal depth the later (more specific) rule wins, so keep insertion order.

@@ -31,4 +31,6 @@ export interface ContainmentPolicy {
   unmounted: string[]
   /** Working directory of the contained processes. */
   cwd: string
+  /** The host's network, no namespace of its own (only `npm run bench -- --network`'s baseline): never in a run. */
+  sharedNetwork?: boolean
 }

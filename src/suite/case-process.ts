@@ -1,6 +1,7 @@
 // A case process: `node dist/cli.js __case CTX PIDFILE WAIT_MS`, started
 // through @actions/exec (maybe ahead of its turn), handed its context, ended
 // early when the run stops, and turned into a sealed, validated result.
+import { describeDenied, readEgressLog } from '../sandbox/egress-proxy.js'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -197,7 +198,14 @@ export async function execCase(
     offending_paths: verdict.offending_paths,
     result_sha256: sha256File(resultFile),
     ...(tokens ? { tokens } : {}),
+    ...egressDenied(ctx.runDir, c.id),
   }
+}
+
+/** The case's refused egress attempts, from its egress.jsonl (a ledger file the harness wrote): for the summary and the reports. */
+function egressDenied(runDir: string, caseId: string): { egress_denied?: string[] } {
+  const denied = describeDenied(readEgressLog(path.join(runDir, 'evidence', caseId, 'egress.jsonl')))
+  return denied.length > 0 ? { egress_denied: denied.slice(0, 20) } : {}
 }
 
 /**

@@ -13,6 +13,7 @@ import { stateEnv } from '../opencode/server.js'
 import { describeFindings, findCredentials, sanitizedViews, type CredentialFinding } from '../sandbox/credentials.js'
 import { agentEnv } from '../sandbox/env.js'
 import { grantWrites } from '../sandbox/grant.js'
+import { makeBridgeDirs, type BridgeDirs } from '../sandbox/bridge.js'
 import { contain, type Containment } from '../sandbox/mechanism.js'
 import { derivePolicy, type ContainmentPolicy } from '../sandbox/policy.js'
 import { PROCESS_TAG_VAR } from '../sandbox/processes.js'
@@ -57,6 +58,8 @@ export interface AgentSide {
    * (owners as they were; problems go to `note`). Otherwise just `work`.
    */
   duringCase: <T>(work: () => Promise<T>, note?: (line: string) => void) => Promise<T>
+  /** The bridge out of the sandbox's network namespace (sandbox/bridge.ts), when contained. */
+  bridge?: BridgeDirs
 }
 
 export interface AgentSideInput {
@@ -79,6 +82,8 @@ export interface AgentSideInput {
   credentials: CredentialFinding[]
   keyNames: string[]
   envPass: string[]
+  /** false: no network namespace (the bench's baseline only, SuiteOptions.networkNamespace). Default true. */
+  networkNamespace?: boolean
 }
 
 /** The folders a user's own credentials live in (the real HOME, the runner's temp folder): hidden when contained. */
@@ -105,6 +110,8 @@ export async function prepareAgentSide(i: AgentSideInput): Promise<AgentSide> {
   if (!i.containment.active) return { serverEnv, codeEnv, tag, wrap: (command, args) => ({ command, args }), duringCase: plain }
   const views = await sanitizedViews(i.credentials, path.join(i.tmp, 'views'))
   for (const d of i.harnessDirs) mkdirSync(d, { recursive: true })
+  // The way out of the network namespace: the proxy's socket read-only, the server's socket folder writable.
+  const bridge = i.networkNamespace === false ? undefined : makeBridgeDirs()
   const policy = derivePolicy({
     workDir: i.workDir,
     writeAllowlist: i.writeAllowlist,
@@ -113,18 +120,20 @@ export async function prepareAgentSide(i: AgentSideInput): Promise<AgentSide> {
     otherCheckouts: i.otherCheckouts,
     hidden: [...i.harnessDirs, ...userSecretsDirs(i.workDir)],
     stateDirs: [stateDir],
-    // Node (T3's checks run it) and the opencode binary may live under a hidden HOME.
+    // Node (T3's checks and the bridge's forwarder run it) and the opencode binary may live under a hidden HOME.
     readable: [...i.readable, path.dirname(path.dirname(process.execPath))],
     views,
     readAllow: i.readAllow,
+    bridge,
   })
+  if (!bridge) policy.sharedNetwork = true
   const wrap = (command: string, args: string[]) => contain(i.containment, policy, command, args)
   const agent = i.containment.agent
-  if (!agent) return { policy, serverEnv, codeEnv, tag, wrap, duringCase: plain }
-  // OpenCode's state is the harness's own folder, made for this run: the agent's for the whole run (removed with the run's temp folder).
+  if (!agent) return { policy, serverEnv, codeEnv, tag, bridge, wrap, duringCase: plain }
+  // OpenCode's state and the bridge's inner folder are the harness's own, made for this run: the agent's for the whole run.
   const problems: string[] = []
   await grantWrites(policy, agent, 'run', problems)
-  if (problems.length > 0) throw new PreflightError(problems.map((p) => `OpenCode's state folder cannot be given to the agent's uid ${agent.uid}: ${p}`))
+  if (problems.length > 0) throw new PreflightError(problems.map((p) => `a folder of the run cannot be given to the agent's uid ${agent.uid}: ${p}`))
   const duringCase = async <T>(work: () => Promise<T>, note?: (line: string) => void): Promise<T> => {
     const granted: string[] = []
     const grant = await grantWrites(policy, agent, 'case', granted)
@@ -134,7 +143,7 @@ export async function prepareAgentSide(i: AgentSideInput): Promise<AgentSide> {
       for (const line of [...granted, ...(await grant.giveBack())]) note?.(`write grant: ${line}`)
     }
   }
-  return { policy, serverEnv, codeEnv, tag, wrap, duringCase }
+  return { policy, serverEnv, codeEnv, tag, bridge, wrap, duringCase }
 }
 
 /**

@@ -17,6 +17,7 @@ import { checkOpencodeVersion } from '../opencode/binary.js'
 import { parseJunitPath } from '../report/junit.js'
 import { parseContainmentMode } from '../sandbox/mechanism.js'
 import { parseReadAllow } from '../sandbox/read-view.js'
+import { parseEgressEntry, providerHostList } from '../sandbox/network-policy.js'
 import { CASE_ID_PATTERN, type Transport } from '../types.js'
 import { parseEnvNames, parseList, parseModel, parsePositiveInt, parseRoles, parseUrl, parseWorktreePath } from './parse.js'
 import { BUILTIN_MODEL, DEFAULT_WRITE_ALLOWLIST, type SuiteOptions } from './options.js'
@@ -322,6 +323,24 @@ export const OPTION_TABLE: readonly OptionDef[] = [
     action:
       "Absolute folders or files (comma-separated) the contained agent may read beyond its minimal view (/usr, /bin, /lib*, /etc less its secrets, the worktree, OpenCode's package and state), e.g. /opt/hostedtoolcache for a build's toolchain. Each is recorded in policy.json. Not /, /home, /root, /etc, /var, /run, /proc, /sys, /dev.",
     parse: (raw, c) => parseReadAllow(parseList(raw) ?? [], c.name),
+  },
+  {
+    key: 'egressAllow',
+    flag: 'egress-allow',
+    input: 'egress-allow',
+    meta: 'LIST',
+    default: '',
+    help: `HOST[:PORT] (default port 443) the agent may reach through the egress proxy besides its model's API (contained runs; providers: ${providerHostList()})`,
+    shownDefault: '–',
+    doc: "`HOST[:PORT]` entries (port 443 unless given) the agent's processes may reach through the egress proxy besides the model's API; everything else is refused and recorded (contained runs only)",
+    action:
+      "HOST[:PORT] entries (comma-separated; port 443 unless given) the agent may reach through the egress proxy besides its model's API, e.g. registry.npmjs.org. Everything else is refused at the proxy and recorded in each case's egress log. Contained runs only.",
+    parse: (raw, c) =>
+      raw
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)
+        .map((x) => parseEgressEntry(x, c.name)),
   },
   {
     key: 'jobs',

@@ -1,3 +1,4 @@
+import type { NetworkRule } from '../sandbox/network-policy.js'
 import { AGENT_CALLS_SUBDIR, LEDGER_SUBDIR } from '../ledger/layout.js'
 import type { ContainmentMode } from '../sandbox/mechanism.js'
 import type { CaseSummary, Role, RunSummary, Stage, Transport } from '../types.js'
@@ -64,6 +65,10 @@ export interface SuiteOptions {
   envPass?: string[]
   /** Absolute folders or files shown read-only to the contained agent beyond the system view (--read-allow; checked by parseReadAllow). */
   readAllow?: string[]
+  /** --egress-allow: destinations the egress proxy lets through besides the model's API (sandbox/network-policy.ts). */
+  egressAllow?: NetworkRule[]
+  /** false: contained, but in the host's network (`npm run bench -- --network`'s baseline; no CLI flag). Default true. */
+  networkNamespace?: boolean
   /**
    * A command every opencode process is started through, outside the sandbox
    * (`launcher COMMAND ARGS…`): the Action's pid recorder for its post step.

@@ -12,6 +12,7 @@ import { takeSnapshot, takeSnapshotAfter } from '../guard/snapshot.js'
 import { checkWorktree } from '../guard/worktree.js'
 import { DEFAULT_EVIDENCE_MAX_BYTES } from '../guard/reader.js'
 import { containmentLabel, resolveContainment } from '../sandbox/mechanism.js'
+import { openNetwork } from '../sandbox/network-policy.js'
 import { providerKeyNames } from '../sandbox/env.js'
 import { CASE_PROCESS_VAR, SUITE_PID_VAR } from '../sandbox/processes.js'
 import { checkCredentials, prepareAgentSide, registeredSecrets } from './containment.js'
@@ -150,6 +151,8 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
       line: `removed ${stale.length} canary file(s) of killed runs beside the worktree: ${stale.map((f) => path.basename(f)).join(', ')}`,
     })
   progress({ kind: 'containment', line: containmentLabel(containment) })
+  // Without the sandbox there is no network namespace either: say what that means.
+  if (!containment.active) progress({ kind: 'note', line: `network: ${openNetwork(containment.reason).summary}` })
 
   let backends: Backends | undefined = opts.backends
   let serverUrl = opts.serverUrl ?? opts.backends?.url
@@ -178,6 +181,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
     credentials,
     keyNames,
     envPass: opts.envPass ?? [],
+    networkNamespace: opts.networkNamespace,
   })
   // Made before any server starts, so every slot's server and every case process share them.
   const keyEnv = opts.backends?.keyEnv ?? (hermetic && !opts.serverUrl ? hermeticKeys(roles) : {})
@@ -193,6 +197,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
         binary,
         keyEnv,
         launcher: opts.launcher,
+        egressAllow: opts.egressAllow,
         signal: opts.interrupt ? AbortSignal.any([opts.interrupt, slotsGiveUp.signal]) : slotsGiveUp.signal,
         // Killed outright, the run's reaper removes these (this run's own files outside the worktree and the ledger).
         leftovers: {
@@ -268,6 +273,8 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
         protectedCheckouts: containment.active ? [] : protectedDirs,
         containment,
         policy: slot.agent.policy,
+        network: slot.backends?.network,
+        egressLog: slot.backends?.egressLog,
         processTag: slot.agent.tag,
         codeEnv: slot.agent.codeEnv,
         canaries: slot.index === 0 ? canaries : [],
@@ -439,6 +446,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
           credentials,
           keyNames,
           envPass: opts.envPass ?? [],
+          networkNamespace: opts.networkNamespace,
         })
         p.then(
           (s) => {

@@ -32,7 +32,7 @@ export interface Slot {
 }
 
 /** What every slot's server is started from: the run's model, roles, cases and keys (see BackendOptions). */
-export type SlotServerInput = Pick<BackendOptions, 'model' | 'hermetic' | 'roles' | 'writeAllowlist' | 'cases' | 'binary'> & {
+export type SlotServerInput = Pick<BackendOptions, 'model' | 'hermetic' | 'roles' | 'writeAllowlist' | 'cases' | 'binary' | 'egressAllow'> & {
   /** The run's made-up keys (hermetic mode), made before any server starts: every case process has one environment. */
   keyEnv: Record<string, string>
   launcher?: string
@@ -60,6 +60,8 @@ export type SlotInput = SlotServerInput & {
   credentials: CredentialFinding[]
   keyNames: string[]
   envPass: string[]
+  /** See SuiteOptions.networkNamespace. */
+  networkNamespace?: boolean
 }
 
 /**
@@ -96,6 +98,8 @@ export async function startSlotServer(agent: AgentSide, workDir: string, tmp: st
     keyEnv: o.keyEnv,
     signal: o.signal,
     onSpawn: reaper,
+    bridge: agent.bridge,
+    egressAllow: o.egressAllow,
   })
   // Stopped the normal way, the suite cleans up itself: its reapers end with the server, not a poll later.
   const backends: Backends = {
@@ -136,6 +140,7 @@ export async function startSlot(o: SlotInput): Promise<Slot> {
       credentials: o.credentials,
       keyNames: o.keyNames,
       envPass: o.envPass,
+      networkNamespace: o.networkNamespace,
     })
     const backends = await startSlotServer(agent, workDir, o.tmp, o)
     return {

@@ -25,6 +25,8 @@ export const NEEDS: Record<string, ToolName[]> = {
   'test/failure-codes.test.ts': ['bwrap'],
   'test/jobs.test.ts': ['bwrap'],
   'test/litter.test.ts': ['bwrap'],
+  'test/network-escapes.test.ts': ['bwrap'],
+  'test/key-custody.test.ts': ['bwrap'],
   'test/sandbox.test.ts': ['bwrap'],
   'test/action/e2e.test.ts': ['bwrap'],
   'test/action/local-action.test.ts': ['bwrap'],

@@ -27,6 +27,8 @@ function verdictFacts(c: CaseView): Html {
   ]
   const tokens = asTokens(s.tokens)
   if (tokens) rows.push(['tokens and cost', usageDetail(tokens)])
+  if (s.egress_denied?.length)
+    rows.push(['egress refused', `${s.egress_denied.length}${s.egress_denied.length >= 20 ? '+' : ''}: ${s.egress_denied.join('; ')} (evidence egress.jsonl)`])
   if (r)
     rows.push(
       ['model', r.model_id ?? '—'],

@@ -100,6 +100,14 @@ function derivePolicy(input) {
     rules.push({ path: r, access: "write", why: `write allowlist: ${entry}`, file: isFile(r) });
   }
   for (const dir of input.stateDirs) rules.push({ path: realOrResolved(dir), access: "write", why: "OpenCode's own state", scope: "run" });
+  if (input.bridge) {
+    rules.push({
+      path: realOrResolved(input.bridge.outDir),
+      access: "read",
+      why: "the bridge: the egress proxy's socket (the only way out of the network namespace)"
+    });
+    rules.push({ path: realOrResolved(input.bridge.inDir), access: "write", why: "the bridge: the server's socket, for the harness", scope: "run" });
+  }
   for (const [target, source] of input.views)
     rules.push({ path: realOrResolved(target), access: "view", source, why: "sanitized view (credentials removed)", file: true });
   const ordered = rules.map((r, i) => ({ r, i })).sort((a, b) => depth(a.r.path) - depth(b.r.path) || a.i - b.i).map((x) => x.r);
@@ -178,7 +186,7 @@ function parseContainmentMode(value, input = "--containment") {
   if (CONTAINMENT_MODES.includes(value)) return value;
   throw new InputError(input, `'${value}' is not allowed; allowed: ${CONTAINMENT_MODES.join(", ")}`);
 }
-var BASE = ["--dev", "/dev", "--proc", "/proc", "--unshare-pid", "--die-with-parent", "--new-session"];
+var BASE = ["--dev", "/dev", "--proc", "/proc", "--unshare-pid", "--unshare-net", "--die-with-parent", "--new-session"];
 function usernsRefused(stderr) {
   return /uid map|Permission denied|Operation not permitted|No permissions to creat/i.test(stderr);
 }
@@ -219,7 +227,7 @@ function resolveContainment(mode, notOurs, bwrapPath) {
     mechanism: "bwrap",
     bwrap,
     agent,
-    reason: `bubblewrap ${bwrap}: an allowlist read view, writable allowlist, own PID namespace${who}`
+    reason: `bubblewrap ${bwrap}: an allowlist read view, writable allowlist, own PID and network namespaces${who}`
   };
 }
 function ancestors(p) {
@@ -235,7 +243,8 @@ function realTrue() {
   }
 }
 function bwrapArgs(policy) {
-  return [...mountArgs(policy.rules), "--chdir", policy.cwd];
+  const args = mountArgs(policy.rules);
+  return [...policy.sharedNetwork ? args.filter((a) => a !== "--unshare-net") : args, "--chdir", policy.cwd];
 }
 function mountArgs(rules) {
   const args = [...BASE];
@@ -283,6 +292,184 @@ function mountArgs(rules) {
 function contain(c, policy, command, args) {
   if (!c.active || !policy) return { command, args };
   return { command: c.bwrap, args: [...bwrapArgs(policy), "--", ...c.agent ? dropArgs(c.agent) : [], command, ...args] };
+}
+
+// src/opencode/config.ts
+var SCRIPTED_PROVIDER = "dogfood";
+var SCRIPTED_MODEL = "scripted";
+var SCRIPTED_KEY_ENV = "DOGFOOD_SCRIPTED_KEY";
+var SCRIPTED_COST = { input: 1, output: 4, cache_read: 0.1, cache_write: 1.25 };
+function agentFor(prevention) {
+  return `dogfood-${prevention}`;
+}
+var READ_COMMANDS = ["ls", "ls *", "cat *", "head *", "tail *", "wc *", "grep *", "pwd", "git status*", "git diff*", "git log*", "sleep *"];
+var BUILD_COMMANDS = ["node --check *", "node --test*"];
+function bashAllowlist(commands) {
+  const rules = { "*": "deny" };
+  for (const c of commands) rules[c] = "allow";
+  return rules;
+}
+function editGlob(entry) {
+  return entry.endsWith("/") ? `${entry}*` : entry;
+}
+function permissionFor(prevention, writeAllowlist) {
+  const common = {
+    question: "deny",
+    webfetch: "deny",
+    websearch: "deny",
+    task: "deny",
+    todowrite: "allow",
+    lsp: "deny",
+    skill: "deny",
+    doom_loop: "deny",
+    read: "allow",
+    glob: "allow",
+    grep: "allow",
+    list: "allow"
+  };
+  if (prevention === "off") return { ...common, edit: "allow", bash: "allow", external_directory: "allow" };
+  if (prevention === "readonly") return { ...common, edit: "deny", bash: bashAllowlist(READ_COMMANDS), external_directory: "deny" };
+  const edit = { "*": "deny" };
+  for (const e of writeAllowlist) edit[editGlob(e)] = "allow";
+  return { ...common, edit, bash: bashAllowlist([...READ_COMMANDS, ...BUILD_COMMANDS]), external_directory: "deny" };
+}
+function splitModel(model) {
+  const i = model.indexOf("/");
+  return { providerID: model.slice(0, i), modelID: model.slice(i + 1) };
+}
+function buildConfig(input) {
+  const agent = {};
+  for (const p of ["readonly", "enforce", "off"]) {
+    agent[agentFor(p)] = { description: `opencode-dogfood case agent (prevention: ${p})`, mode: "primary", permission: permissionFor(p, input.writeAllowlist) };
+  }
+  const config = {
+    $schema: "https://opencode.ai/config.json",
+    autoupdate: false,
+    share: "disabled",
+    model: input.model,
+    small_model: input.model,
+    agent,
+    permission: permissionFor("readonly", input.writeAllowlist)
+  };
+  if (input.scriptedUrl) {
+    const provider = {};
+    const scripted = (key) => ({
+      npm: "@ai-sdk/openai-compatible",
+      name: "opencode-dogfood scripted model",
+      options: { baseURL: input.scriptedUrl, apiKey: `{env:${key}}` },
+      models: { [SCRIPTED_MODEL]: { name: "Scripted (deterministic, offline)", tool_call: true, cost: SCRIPTED_COST } }
+    });
+    provider[SCRIPTED_PROVIDER] = scripted(SCRIPTED_KEY_ENV);
+    for (const r of input.roles) {
+      const { providerID } = splitModel(r.model);
+      if (providerID !== SCRIPTED_PROVIDER) provider[providerID] = scripted(r.key_env);
+    }
+    config.provider = provider;
+    config.enabled_providers = Object.keys(provider);
+  }
+  return config;
+}
+
+// src/sandbox/env.ts
+var BASE_NAMES = ["PATH", "LANG", "TZ", "TERM"];
+var BASE_PREFIXES = ["LC_"];
+var PROVIDER_ENV = {
+  anthropic: ["ANTHROPIC_API_KEY"],
+  openai: ["OPENAI_API_KEY"],
+  google: ["GOOGLE_GENERATIVE_AI_API_KEY", "GEMINI_API_KEY"],
+  "google-vertex": ["GOOGLE_APPLICATION_CREDENTIALS", "GOOGLE_CLOUD_PROJECT", "GOOGLE_CLOUD_LOCATION", "VERTEX_LOCATION"],
+  "amazon-bedrock": ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_REGION", "AWS_PROFILE", "AWS_BEARER_TOKEN_BEDROCK"],
+  azure: ["AZURE_API_KEY", "AZURE_RESOURCE_NAME"],
+  openrouter: ["OPENROUTER_API_KEY"],
+  groq: ["GROQ_API_KEY"],
+  mistral: ["MISTRAL_API_KEY"],
+  xai: ["XAI_API_KEY"],
+  deepseek: ["DEEPSEEK_API_KEY"],
+  togetherai: ["TOGETHER_AI_API_KEY"],
+  "fireworks-ai": ["FIREWORKS_API_KEY"],
+  cerebras: ["CEREBRAS_API_KEY"],
+  opencode: ["OPENCODE_API_KEY"]
+};
+function providerKeyNames(model) {
+  const { providerID } = splitModel(model);
+  return PROVIDER_ENV[providerID] ?? [`${providerID.toUpperCase().replace(/[^A-Z0-9]/g, "_")}_API_KEY`];
+}
+function baseEnv(from = process.env) {
+  const out = {};
+  for (const [k, v] of Object.entries(from)) {
+    if (v === void 0) continue;
+    if (BASE_NAMES.includes(k) || BASE_PREFIXES.some((p) => k.startsWith(p))) out[k] = v;
+  }
+  return out;
+}
+function agentEnv(i) {
+  const env = baseEnv(i.from);
+  for (const name of [...i.keyNames, ...i.pass]) {
+    const v = i.from[name];
+    if (v !== void 0) env[name] = v;
+  }
+  return { ...env, ...i.set };
+}
+
+// src/sandbox/network-policy.ts
+var PROVIDER_HOSTS = {
+  anthropic: { base: "https://api.anthropic.com/v1", header: "x-api-key" },
+  openai: { base: "https://api.openai.com/v1", header: "authorization", scheme: "Bearer" },
+  openrouter: { base: "https://openrouter.ai/api/v1", header: "authorization", scheme: "Bearer" },
+  groq: { base: "https://api.groq.com/openai/v1", header: "authorization", scheme: "Bearer" },
+  mistral: { base: "https://api.mistral.ai/v1", header: "authorization", scheme: "Bearer" },
+  xai: { base: "https://api.x.ai/v1", header: "authorization", scheme: "Bearer" },
+  deepseek: { base: "https://api.deepseek.com", header: "authorization", scheme: "Bearer" },
+  google: { base: "https://generativelanguage.googleapis.com/v1beta", header: "x-goog-api-key" }
+};
+function providerHostList() {
+  return Object.entries(PROVIDER_HOSTS).map(([p, h]) => `${p}: ${new URL(h.base).host}`).join(", ");
+}
+function parseEgressEntry(entry, input = "--egress-allow") {
+  const m = /^([a-z0-9.-]+|\[[0-9a-f:]+\])(?::([0-9]{1,5}))?$/i.exec(entry.trim());
+  const port = m?.[2] ? Number(m[2]) : 443;
+  if (!m || port < 1 || port > 65535 || m[1].includes("*")) throw new InputError(input, `'${entry}' is not HOST[:PORT] (no wildcard, port 1-65535)`);
+  return { host: m[1].toLowerCase().replace(/^\[|\]$/g, ""), port, why: `${input} ${entry.trim()}` };
+}
+function routeDest(r) {
+  const u = new URL(r.upstream);
+  return `${u.hostname}:${u.port || (u.protocol === "https:" ? 443 : 80)}`;
+}
+function upstreamOverrides(env, providers) {
+  const out = {};
+  for (const p of providers) {
+    const v = env[`OPENCODE_DOGFOOD_${p.toUpperCase().replace(/[^A-Z0-9]/g, "_")}_BASE_URL`];
+    if (v) out[p] = v;
+  }
+  return out;
+}
+function routedProviders(models) {
+  return [...new Set(models.map((m) => m.slice(0, m.indexOf("/"))))].filter((p) => p in PROVIDER_HOSTS);
+}
+function deriveNetworkPolicy(i) {
+  const routes = [];
+  const rules = [];
+  if (i.scriptedUrl) routes.push({ name: "scripted", upstream: i.scriptedUrl, why: "the scripted model (hermetic mode)" });
+  for (const p of i.providers) {
+    const h = PROVIDER_HOSTS[p];
+    if (!h) continue;
+    routes.push({
+      name: p,
+      upstream: i.upstreams?.[p] ?? h.base,
+      key: { header: h.header, env: providerKeyNames(`${p}/x`)[0], scheme: h.scheme },
+      why: `the ${p} API (--model/--roles)`
+    });
+  }
+  rules.push(...i.allow);
+  const dests = [...routes.map((r) => `${r.name} \u2192 ${routeDest(r)}`), ...rules.map((r) => `${r.host}:${r.port}`)];
+  return { mode: "namespace", routes, rules, summary: `own network namespace; out only through the egress proxy to ${dests.join(", ") || "nothing"}` };
+}
+function openNetwork(reason) {
+  return { mode: "open", routes: [], rules: [], summary: `OPEN: the agent reaches any host and holds the provider key in its environment (${reason})` };
+}
+function allowedBy(p, host, port) {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, "");
+  return p.rules.find((r) => r.host === h && r.port === port);
 }
 
 // src/guard/allowlist.ts
@@ -340,5 +527,20 @@ export {
   probeBwrap,
   resolveContainment,
   bwrapArgs,
-  contain
+  contain,
+  SCRIPTED_PROVIDER,
+  SCRIPTED_KEY_ENV,
+  agentFor,
+  permissionFor,
+  splitModel,
+  buildConfig,
+  providerKeyNames,
+  agentEnv,
+  providerHostList,
+  parseEgressEntry,
+  upstreamOverrides,
+  routedProviders,
+  deriveNetworkPolicy,
+  openNetwork,
+  allowedBy
 };

@@ -7,9 +7,11 @@ import {
 } from "./chunk-MSICHKU2.js";
 import {
   parseContainmentMode,
+  parseEgressEntry,
   parseReadAllow,
+  providerHostList,
   validateAllowlist
-} from "./chunk-32DEH4SJ.js";
+} from "./chunk-SEXI7API.js";
 import {
   MAX_EVIDENCE_LIMIT
 } from "./chunk-NEJKFVQH.js";
@@ -328,6 +330,18 @@ var OPTION_TABLE = [
     doc: "absolute folders or files the contained agent may read beyond its minimal view (`/usr`, `/bin`, `/lib*`, `/etc` less its secrets, the worktree, OpenCode's package and state); each is recorded in `policy.json` ([read view](#what-the-agent-can-read))",
     action: "Absolute folders or files (comma-separated) the contained agent may read beyond its minimal view (/usr, /bin, /lib*, /etc less its secrets, the worktree, OpenCode's package and state), e.g. /opt/hostedtoolcache for a build's toolchain. Each is recorded in policy.json. Not /, /home, /root, /etc, /var, /run, /proc, /sys, /dev.",
     parse: (raw, c) => parseReadAllow(parseList(raw) ?? [], c.name)
+  },
+  {
+    key: "egressAllow",
+    flag: "egress-allow",
+    input: "egress-allow",
+    meta: "LIST",
+    default: "",
+    help: `HOST[:PORT] (default port 443) the agent may reach through the egress proxy besides its model's API (contained runs; providers: ${providerHostList()})`,
+    shownDefault: "\u2013",
+    doc: "`HOST[:PORT]` entries (port 443 unless given) the agent's processes may reach through the egress proxy besides the model's API; everything else is refused and recorded (contained runs only)",
+    action: "HOST[:PORT] entries (comma-separated; port 443 unless given) the agent may reach through the egress proxy besides its model's API, e.g. registry.npmjs.org. Everything else is refused at the proxy and recorded in each case's egress log. Contained runs only.",
+    parse: (raw, c) => raw.split(",").map((x) => x.trim()).filter(Boolean).map((x) => parseEgressEntry(x, c.name))
   },
   {
     key: "jobs",

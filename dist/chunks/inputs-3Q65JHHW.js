@@ -3,13 +3,13 @@ import {
   RUN_OPTIONS,
   engineOptions,
   parseRunSettings
-} from "./chunk-KHPF6HUX.js";
+} from "./chunk-5DU2ILGE.js";
 import {
   joinNegativeValues
-} from "./chunk-B3NRYVYP.js";
+} from "./chunk-FYD3FKAT.js";
 import "./chunk-MSICHKU2.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-32DEH4SJ.js";
+import "./chunk-SEXI7API.js";
 import "./chunk-NEJKFVQH.js";
 import "./chunk-OSR6QGIA.js";
 import "./chunk-6565T6LZ.js";

@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   writeRunReport
-} from "./chunk-IVQXIU47.js";
+} from "./chunk-UMVFPA2Q.js";
 import {
   startReaper
 } from "./chunk-UVDJYQLF.js";
@@ -22,27 +22,25 @@ import {
   LEDGER_SUBDIR
 } from "./chunk-NMVRJYBN.js";
 import {
-  SCRIPTED_KEY_ENV,
-  SCRIPTED_PROVIDER,
   SERVER_PASSWORD_ENV,
-  agentFor,
-  buildConfig,
   checkWorktree,
   classify,
   compareFingerprints,
   compareSnapshots,
+  describeDenied,
   git,
   gitEnv,
   gitOk,
   health,
   plantCanary,
   providerFault,
+  readEgressLog,
   removeCanary,
   resultPath,
   sdkTransport,
   sealEvidence,
-  splitModel,
   splitNul,
+  startEgressProxy,
   startScriptedModel,
   startServer,
   stateEnv,
@@ -51,7 +49,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-2JQDEGCK.js";
+} from "./chunk-SR4Q2J5B.js";
 import {
   asUsage,
   sumUsage
@@ -62,11 +60,21 @@ import {
   secretValues
 } from "./chunk-ZV5KNJNH.js";
 import {
+  SCRIPTED_KEY_ENV,
+  SCRIPTED_PROVIDER,
+  agentEnv,
+  agentFor,
+  buildConfig,
   contain,
   containmentLabel,
+  deriveNetworkPolicy,
   derivePolicy,
-  resolveContainment
-} from "./chunk-32DEH4SJ.js";
+  openNetwork,
+  providerKeyNames,
+  resolveContainment,
+  routedProviders,
+  upstreamOverrides
+} from "./chunk-SEXI7API.js";
 import {
   DEFAULT_EVIDENCE_MAX_BYTES,
   readUntrustedFile
@@ -90,7 +98,7 @@ import {
   ledgerRoot,
   require_ajv,
   verifyRun
-} from "./chunk-YLLOUVFQ.js";
+} from "./chunk-K2MV5TS4.js";
 import {
   SIDECAR_EXT,
   writeSidecar
@@ -113,9 +121,9 @@ import {
 } from "./chunk-LHSCZ3D7.js";
 
 // src/suite/run.ts
-import { existsSync as existsSync5, mkdtempSync, realpathSync as realpathSync2, rmSync } from "node:fs";
-import os2 from "node:os";
-import path13 from "node:path";
+import { existsSync as existsSync5, mkdtempSync as mkdtempSync2, realpathSync as realpathSync2, rmSync as rmSync2 } from "node:fs";
+import os3 from "node:os";
+import path14 from "node:path";
 
 // src/cases/catalog.ts
 var import_ajv = __toESM(require_ajv(), 1);
@@ -461,52 +469,11 @@ function loadCases(casesFile) {
   return cases.sort((a, b) => STAGES.indexOf(a.stage) - STAGES.indexOf(b.stage));
 }
 
-// src/sandbox/env.ts
-var BASE_NAMES = ["PATH", "LANG", "TZ", "TERM"];
-var BASE_PREFIXES = ["LC_"];
-var PROVIDER_ENV = {
-  anthropic: ["ANTHROPIC_API_KEY"],
-  openai: ["OPENAI_API_KEY"],
-  google: ["GOOGLE_GENERATIVE_AI_API_KEY", "GEMINI_API_KEY"],
-  "google-vertex": ["GOOGLE_APPLICATION_CREDENTIALS", "GOOGLE_CLOUD_PROJECT", "GOOGLE_CLOUD_LOCATION", "VERTEX_LOCATION"],
-  "amazon-bedrock": ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_REGION", "AWS_PROFILE", "AWS_BEARER_TOKEN_BEDROCK"],
-  azure: ["AZURE_API_KEY", "AZURE_RESOURCE_NAME"],
-  openrouter: ["OPENROUTER_API_KEY"],
-  groq: ["GROQ_API_KEY"],
-  mistral: ["MISTRAL_API_KEY"],
-  xai: ["XAI_API_KEY"],
-  deepseek: ["DEEPSEEK_API_KEY"],
-  togetherai: ["TOGETHER_AI_API_KEY"],
-  "fireworks-ai": ["FIREWORKS_API_KEY"],
-  cerebras: ["CEREBRAS_API_KEY"],
-  opencode: ["OPENCODE_API_KEY"]
-};
-function providerKeyNames(model) {
-  const { providerID } = splitModel(model);
-  return PROVIDER_ENV[providerID] ?? [`${providerID.toUpperCase().replace(/[^A-Z0-9]/g, "_")}_API_KEY`];
-}
-function baseEnv(from = process.env) {
-  const out = {};
-  for (const [k, v] of Object.entries(from)) {
-    if (v === void 0) continue;
-    if (BASE_NAMES.includes(k) || BASE_PREFIXES.some((p) => k.startsWith(p))) out[k] = v;
-  }
-  return out;
-}
-function agentEnv(i) {
-  const env = baseEnv(i.from);
-  for (const name of [...i.keyNames, ...i.pass]) {
-    const v = i.from[name];
-    if (v !== void 0) env[name] = v;
-  }
-  return { ...env, ...i.set };
-}
-
 // src/suite/containment.ts
 import { randomBytes } from "node:crypto";
-import { mkdirSync as mkdirSync2 } from "node:fs";
-import os from "node:os";
-import path3 from "node:path";
+import { mkdirSync as mkdirSync3 } from "node:fs";
+import os2 from "node:os";
+import path4 from "node:path";
 
 // src/sandbox/credentials.ts
 import { copyFileSync, mkdirSync } from "node:fs";
@@ -642,6 +609,100 @@ async function grantWrites(policy, agent, scope, problems = []) {
   };
 }
 
+// src/sandbox/bridge.ts
+import { chmodSync, mkdirSync as mkdirSync2, mkdtempSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path3 from "node:path";
+var EGRESS_PORT = 15080;
+var SUN_PATH_MAX = 108;
+function makeBridgeDirs() {
+  let root = "";
+  for (const base of [os.tmpdir(), "/tmp"]) {
+    const candidate = mkdtempSync(path3.join(base, "odf-net-"));
+    if (path3.join(candidate, "out", "egress.sock").length < SUN_PATH_MAX) {
+      root = candidate;
+      break;
+    }
+  }
+  if (!root) throw new Error("no temp folder short enough for a unix socket path (108 bytes): set TMPDIR to a short path");
+  const outDir = path3.join(root, "out");
+  const inDir = path3.join(root, "in");
+  mkdirSync2(outDir);
+  mkdirSync2(inDir);
+  chmodSync(root, 448);
+  const script = path3.join(outDir, "forwarder.cjs");
+  writeFileSync(script, FORWARDER);
+  return {
+    root,
+    outDir,
+    inDir,
+    egressSocket: path3.join(outDir, "egress.sock"),
+    serverSocket: path3.join(inDir, "server.sock"),
+    script,
+    insideUrl: `http://127.0.0.1:${EGRESS_PORT}`
+  };
+}
+function behindForwarder(b, serverPort, command, args) {
+  return { command: process.execPath, args: [b.script, b.egressSocket, String(EGRESS_PORT), b.serverSocket, String(serverPort), "--", command, ...args] };
+}
+async function expose(serverSocket) {
+  const sockets = /* @__PURE__ */ new Set();
+  const srv = net.createServer((c) => {
+    sockets.add(c);
+    const up = net.connect(serverSocket);
+    c.pipe(up);
+    up.pipe(c);
+    const end = () => {
+      c.destroy();
+      up.destroy();
+      sockets.delete(c);
+    };
+    c.on("error", end);
+    up.on("error", end);
+    c.on("close", end);
+    up.on("close", end);
+  });
+  await new Promise((resolve, reject) => {
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => resolve());
+  });
+  const port = srv.address().port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((r) => {
+      for (const s of sockets) s.destroy();
+      srv.close(() => r());
+    })
+  };
+}
+var FORWARDER = `'use strict'
+const net = require('node:net')
+const fs = require('node:fs')
+const { spawn } = require('node:child_process')
+const [egressSocket, egressPort, serverSocket, serverPort, sep, command, ...args] = process.argv.slice(2)
+if (sep !== '--' || !command) { process.stderr.write('forwarder: bad arguments\\n'); process.exit(2) }
+function relay(c, connectUp) {
+  const up = connectUp()
+  c.pipe(up); up.pipe(c)
+  const end = () => { c.destroy(); up.destroy() }
+  c.on('error', end); up.on('error', end); c.on('close', end); up.on('close', end)
+}
+const egress = net.createServer((c) => relay(c, () => net.connect(egressSocket)))
+const inbound = net.createServer((c) => relay(c, () => net.connect(Number(serverPort), '127.0.0.1')))
+try { fs.unlinkSync(serverSocket) } catch {}
+let ready = 0
+const go = () => {
+  if (++ready < 2) return
+  const child = spawn(command, args, { stdio: 'inherit' })
+  for (const s of ['SIGTERM', 'SIGINT', 'SIGHUP']) process.on(s, () => child.kill(s))
+  child.on('exit', (code, signal) => process.exit(code === null ? 128 + (require('node:os').constants.signals[signal] || 9) : code))
+  child.on('error', (e) => { process.stderr.write('forwarder: ' + e.message + '\\n'); process.exit(127) })
+}
+egress.listen(Number(egressPort), '127.0.0.1', go)
+inbound.listen(serverSocket, go)
+`;
+
 // src/suite/containment.ts
 async function checkCredentials(repoDir, containment) {
   const findings = await findCredentials(repoDir, gitEnv({ GIT_CONFIG_GLOBAL: "/dev/null" }));
@@ -657,7 +718,7 @@ async function checkCredentials(repoDir, containment) {
 }
 function userSecretsDirs(workDir) {
   const out = [];
-  for (const d of [os.homedir(), process.env.RUNNER_TEMP]) {
+  for (const d of [os2.homedir(), process.env.RUNNER_TEMP]) {
     if (!d || realOrResolved(d) === "/" || realOrResolved(workDir) === realOrResolved(d)) continue;
     out.push(d);
   }
@@ -665,7 +726,7 @@ function userSecretsDirs(workDir) {
 }
 async function prepareAgentSide(i) {
   const tag = randomBytes(12).toString("hex");
-  const stateDir = path3.join(i.tmp, "opencode-state");
+  const stateDir = path4.join(i.tmp, "opencode-state");
   const state = stateEnv(stateDir);
   const safeDir = i.containment.active && i.containment.agent ? { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "safe.directory", GIT_CONFIG_VALUE_0: "*" } : {};
   const set = { ...state, ...safeDir, [PROCESS_TAG_VAR]: tag };
@@ -673,8 +734,9 @@ async function prepareAgentSide(i) {
   const codeEnv = agentEnv({ from: process.env, keyNames: [], pass: i.envPass, set });
   const plain = (work) => work();
   if (!i.containment.active) return { serverEnv, codeEnv, tag, wrap: (command, args) => ({ command, args }), duringCase: plain };
-  const views = await sanitizedViews(i.credentials, path3.join(i.tmp, "views"));
-  for (const d of i.harnessDirs) mkdirSync2(d, { recursive: true });
+  const views = await sanitizedViews(i.credentials, path4.join(i.tmp, "views"));
+  for (const d of i.harnessDirs) mkdirSync3(d, { recursive: true });
+  const bridge = i.networkNamespace === false ? void 0 : makeBridgeDirs();
   const policy = derivePolicy({
     workDir: i.workDir,
     writeAllowlist: i.writeAllowlist,
@@ -683,17 +745,19 @@ async function prepareAgentSide(i) {
     otherCheckouts: i.otherCheckouts,
     hidden: [...i.harnessDirs, ...userSecretsDirs(i.workDir)],
     stateDirs: [stateDir],
-    // Node (T3's checks run it) and the opencode binary may live under a hidden HOME.
-    readable: [...i.readable, path3.dirname(path3.dirname(process.execPath))],
+    // Node (T3's checks and the bridge's forwarder run it) and the opencode binary may live under a hidden HOME.
+    readable: [...i.readable, path4.dirname(path4.dirname(process.execPath))],
     views,
-    readAllow: i.readAllow
+    readAllow: i.readAllow,
+    bridge
   });
+  if (!bridge) policy.sharedNetwork = true;
   const wrap = (command, args) => contain(i.containment, policy, command, args);
   const agent = i.containment.agent;
-  if (!agent) return { policy, serverEnv, codeEnv, tag, wrap, duringCase: plain };
+  if (!agent) return { policy, serverEnv, codeEnv, tag, bridge, wrap, duringCase: plain };
   const problems = [];
   await grantWrites(policy, agent, "run", problems);
-  if (problems.length > 0) throw new PreflightError(problems.map((p) => `OpenCode's state folder cannot be given to the agent's uid ${agent.uid}: ${p}`));
+  if (problems.length > 0) throw new PreflightError(problems.map((p) => `a folder of the run cannot be given to the agent's uid ${agent.uid}: ${p}`));
   const duringCase = async (work, note) => {
     const granted = [];
     const grant = await grantWrites(policy, agent, "case", granted);
@@ -703,7 +767,7 @@ async function prepareAgentSide(i) {
       for (const line of [...granted, ...await grant.giveBack()]) note?.(`write grant: ${line}`);
     }
   };
-  return { policy, serverEnv, codeEnv, tag, wrap, duringCase };
+  return { policy, serverEnv, codeEnv, tag, bridge, wrap, duringCase };
 }
 function registeredSecrets(env, roles, keyNames, credentials) {
   const out = /* @__PURE__ */ new Map();
@@ -740,21 +804,21 @@ async function repoLayout(dir) {
 }
 
 // src/ledger/seal.ts
-import { mkdirSync as mkdirSync3 } from "node:fs";
-import path4 from "node:path";
+import { mkdirSync as mkdirSync4 } from "node:fs";
+import path5 from "node:path";
 function sealRunSummary(runDir, summary) {
-  mkdirSync3(runDir, { recursive: true });
+  mkdirSync4(runDir, { recursive: true });
   const sealed = { ...summary, ledger_root: ledgerRoot(runDir) };
   assertSchema("opencode_dogfood_run_summary", sealed);
-  const file = path4.join(runDir, "run_summary.json");
+  const file = path5.join(runDir, "run_summary.json");
   writeJsonAtomic(file, sealed);
   writeSidecar(file);
   return sealed;
 }
 
 // src/ledger/run-id.ts
-import { mkdirSync as mkdirSync4, readdirSync } from "node:fs";
-import path5 from "node:path";
+import { mkdirSync as mkdirSync5, readdirSync } from "node:fs";
+import path6 from "node:path";
 var RUN_DIR = /^RUN_([0-9]{4,})$/;
 function highestRunNumber(ledgerDir) {
   let names;
@@ -773,12 +837,12 @@ function formatRunId(n) {
   return `RUN_${String(n).padStart(4, "0")}`;
 }
 function allocateRun(ledgerDir) {
-  mkdirSync4(ledgerDir, { recursive: true });
+  mkdirSync5(ledgerDir, { recursive: true });
   for (let attempt = 0; attempt < 1e3; attempt++) {
     const runId = formatRunId(highestRunNumber(ledgerDir) + 1);
-    const runDir = path5.join(ledgerDir, runId);
+    const runDir = path6.join(ledgerDir, runId);
     try {
-      mkdirSync4(runDir);
+      mkdirSync5(runDir);
       return { runId, runDir };
     } catch (e) {
       if (e.code !== "EEXIST") throw e;
@@ -788,10 +852,10 @@ function allocateRun(ledgerDir) {
 }
 
 // src/ledger/runner-setup.ts
-import path6 from "node:path";
+import path7 from "node:path";
 var RUNNER_SETUP_FILE = "runner_setup.json";
 function writeRunnerSetup(runDir, record) {
-  const file = path6.join(runDir, RUNNER_SETUP_FILE);
+  const file = path7.join(runDir, RUNNER_SETUP_FILE);
   writeJsonAtomic(file, record);
   writeSidecar(file);
   return file;
@@ -834,33 +898,75 @@ function describeWarmUp(w) {
 
 // src/suite/backends.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { writeFileSync } from "node:fs";
-import path7 from "node:path";
+import { rmSync, writeFileSync as writeFileSync2 } from "node:fs";
+import path8 from "node:path";
 function defaultServerEnv(o, pass = [], set = {}) {
   const keyNames = [...o.hermetic ? [] : providerKeyNames(o.model), ...o.roles.map((r) => r.key_env)];
-  return agentEnv({ from: process.env, keyNames, pass, set: { ...stateEnv(path7.join(o.tmp, "opencode-state")), ...set } });
+  return agentEnv({ from: process.env, keyNames, pass, set: { ...stateEnv(path8.join(o.tmp, "opencode-state")), ...set } });
 }
 function hermeticKeys(roles) {
   const keyEnv = { [SCRIPTED_KEY_ENV]: `dogfood-${randomBytes2(12).toString("hex")}` };
   for (const r of roles) keyEnv[r.key_env] = `dogfood-${r.name}-${randomBytes2(12).toString("hex")}`;
   return keyEnv;
 }
+var PLACEHOLDER_KEY = "dogfood-placeholder-key-held-by-the-egress-proxy";
+function portOf(args) {
+  return Number(args[args.indexOf("--port") + 1]);
+}
+function proxyEnv(url) {
+  const loop = "127.0.0.1,localhost,::1";
+  return { HTTP_PROXY: url, HTTPS_PROXY: url, ALL_PROXY: url, http_proxy: url, https_proxy: url, all_proxy: url, NO_PROXY: loop, no_proxy: loop };
+}
+async function startNetworkSide(b, tmp, scriptedUrl, providers, allow) {
+  const policy = deriveNetworkPolicy({ scriptedUrl, providers, allow, upstreams: upstreamOverrides(process.env, providers) });
+  const log = path8.join(tmp, "egress.jsonl");
+  writeFileSync2(log, "");
+  return { policy, log, proxy: await startEgressProxy({ socketPath: b.egressSocket, logFile: log, policy, keys: process.env }) };
+}
 async function startBackends(o) {
   const keyEnv = o.keyEnv ?? (o.hermetic ? hermeticKeys(o.roles) : {});
   let scripted;
   let scriptedLog;
   if (o.hermetic) {
-    scriptedLog = path7.join(o.tmp, "scripted-model.jsonl");
-    writeFileSync(scriptedLog, "");
+    scriptedLog = path8.join(o.tmp, "scripted-model.jsonl");
+    writeFileSync2(scriptedLog, "");
     scripted = await startScriptedModel({ scripts: new Map(o.cases.map((c) => [c.id, c.turns])), logFile: scriptedLog });
   }
+  const b = o.bridge;
+  const providers = o.hermetic ? [] : routedProviders([o.model, ...o.roles.map((r) => r.model)]);
+  const net2 = b ? await startNetworkSide(b, o.tmp, scripted?.url, providers, o.egressAllow ?? []) : void 0;
+  const closeNetwork = async () => {
+    await net2?.front?.close();
+    await net2?.proxy.close();
+    if (b) rmSync(b.root, { recursive: true });
+  };
+  const scriptedUrl = scripted && b ? `${b.insideUrl}/r/scripted` : scripted?.url;
   let server;
-  const config = buildConfig({ model: o.model, scriptedUrl: scripted?.url, roles: o.roles, writeAllowlist: o.writeAllowlist });
+  const config = buildConfig({ model: o.model, scriptedUrl, roles: o.roles, writeAllowlist: o.writeAllowlist });
+  const placeholders = {};
+  if (b && net2) {
+    const provider = config.provider ?? {};
+    for (const r of net2.policy.routes.filter((x) => x.key)) {
+      provider[r.name] = { options: { baseURL: `${b.insideUrl}/r/${r.name}`, apiKey: PLACEHOLDER_KEY } };
+      placeholders[r.key.env] = PLACEHOLDER_KEY;
+    }
+    if (Object.keys(provider).length > 0) config.provider = provider;
+  }
+  const behind = (command, args) => b ? behindForwarder(b, portOf(args), command, args) : { command, args };
+  const wrap = (command, args) => {
+    const f = behind(command, args);
+    return o.wrap ? o.wrap(f.command, f.args) : f;
+  };
+  const reach = b && net2 ? async () => {
+    net2.front = await expose(b.serverSocket);
+    return net2.front.url;
+  } : void 0;
   try {
-    const env = { ...o.env ?? defaultServerEnv(o), ...keyEnv };
-    server = await startServer({ binary: o.binary, cwd: o.cwd, logDir: o.tmp, config, env, wrap: o.wrap, signal: o.signal, onSpawn: o.onSpawn });
+    const env = { ...o.env ?? defaultServerEnv(o), ...keyEnv, ...b ? proxyEnv(b.insideUrl) : {}, ...placeholders };
+    server = await startServer({ binary: o.binary, cwd: o.cwd, logDir: o.tmp, config, env, wrap, reach, signal: o.signal, onSpawn: o.onSpawn });
   } catch (e) {
     await scripted?.close();
+    await closeNetwork();
     throw e;
   }
   return {
@@ -870,8 +976,11 @@ async function startBackends(o) {
     keyEnv,
     configSha256: sha256(JSON.stringify(config)),
     pid: server.pid,
+    network: net2?.policy,
+    egressLog: net2?.log,
     async stop(graceMs) {
       await server.stop(graceMs);
+      await closeNetwork();
       await scripted?.close();
     }
   };
@@ -885,8 +994,8 @@ function runFacts(model, serverVersion, binary) {
 }
 
 // src/suite/case-process.ts
-import { existsSync as existsSync2, readdirSync as readdirSync2, readFileSync as readFileSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import path8 from "node:path";
+import { existsSync as existsSync2, readdirSync as readdirSync2, readFileSync as readFileSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import path9 from "node:path";
 import { fileURLToPath } from "node:url";
 
 // src/ledger/result.ts
@@ -901,19 +1010,19 @@ function writeCaseResult(runDir, result) {
 // src/suite/case-process.ts
 function cliEntry() {
   if (process.env.OPENCODE_DOGFOOD_CLI) return process.env.OPENCODE_DOGFOOD_CLI;
-  let dir = path8.dirname(fileURLToPath(import.meta.url));
+  let dir = path9.dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 4; i++) {
-    const candidate = path8.join(dir, "cli.js");
+    const candidate = path9.join(dir, "cli.js");
     if (existsSync2(candidate)) return candidate;
-    const inDist = path8.join(dir, "dist", "cli.js");
+    const inDist = path9.join(dir, "dist", "cli.js");
     if (existsSync2(inDist)) return inDist;
-    dir = path8.dirname(dir);
+    dir = path9.dirname(dir);
   }
   throw new Error("dist/cli.js not found: run `npm run bundle`");
 }
 function startCaseProcess(tmp, slot, env, waitMs) {
-  const ctxFile = path8.join(tmp, `case-${slot}.context.json`);
-  const pidFile = path8.join(tmp, `case-${slot}.pid`);
+  const ctxFile = path9.join(tmp, `case-${slot}.context.json`);
+  const pidFile = path9.join(tmp, `case-${slot}.pid`);
   let stdout = "";
   let stderr = "";
   const done = exec(process.execPath, [cliEntry(), "__case", ctxFile, pidFile, String(waitMs)], {
@@ -966,7 +1075,7 @@ async function execCase(ctx, proc, registered, repoCommit, interrupt) {
   let escalate;
   let killedOnInterrupt = false;
   const onInterrupt = () => {
-    writeFileSync2(stopFile(proc), interruptedBy(interrupt));
+    writeFileSync3(stopFile(proc), interruptedBy(interrupt));
     signalCase(proc, "SIGTERM");
     escalate = setTimeout(() => killedOnInterrupt = signalCase(proc, "SIGKILL"), INTERRUPT_GRACE_MS);
   };
@@ -999,7 +1108,7 @@ async function execCase(ctx, proc, registered, repoCommit, interrupt) {
     offending_paths: []
   };
   for (const name of ["git_status.txt", "repo_commit.txt", "worktree_check.txt"]) {
-    if (!existsSync2(path8.join(ctx.runDir, "evidence", c.id, name))) writeEvidence(ctx.runDir, c.id, name, `not captured: ${verdict.reason}
+    if (!existsSync2(path9.join(ctx.runDir, "evidence", c.id, name))) writeEvidence(ctx.runDir, c.id, name, `not captured: ${verdict.reason}
 `);
   }
   const status = statusOf(c.expected_outcome, verdict.actual_outcome, verdict.failure_code, c.expected_failure_code);
@@ -1034,22 +1143,27 @@ async function execCase(ctx, proc, registered, repoCommit, interrupt) {
     reason: verdict.reason,
     offending_paths: verdict.offending_paths,
     result_sha256: sha256File(resultFile),
-    ...tokens ? { tokens } : {}
+    ...tokens ? { tokens } : {},
+    ...egressDenied(ctx.runDir, c.id)
   };
+}
+function egressDenied(runDir, caseId) {
+  const denied = describeDenied(readEgressLog(path9.join(runDir, "evidence", caseId, "egress.jsonl")));
+  return denied.length > 0 ? { egress_denied: denied.slice(0, 20) } : {};
 }
 function scrubThenSeal(ctx, registered, id) {
   scrubCase(ctx, registered);
   return sealEvidence(ctx.runDir, id);
 }
 function scrubCase(ctx, registered) {
-  const dir = path8.join(ctx.runDir, "evidence", ctx.caseDef.id);
-  const files = existsSync2(dir) ? readdirSync2(dir).filter((n) => !n.endsWith(".sha256")).map((n) => path8.join(dir, n)) : [];
-  const transcript = path8.join(ctx.agentCallsDir, `${ctx.caseDef.id}.json`);
+  const dir = path9.join(ctx.runDir, "evidence", ctx.caseDef.id);
+  const files = existsSync2(dir) ? readdirSync2(dir).filter((n) => !n.endsWith(".sha256")).map((n) => path9.join(dir, n)) : [];
+  const transcript = path9.join(ctx.agentCallsDir, `${ctx.caseDef.id}.json`);
   if (existsSync2(transcript)) files.push(transcript);
   const lines = [];
   for (const f of files)
     for (const r of scrubFile(f, registered))
-      lines.push(`${r.secret}	${r.form}	${r.count}	${JSON.stringify(path8.relative(ctx.runDir, f).split(path8.sep).join("/"))}`);
+      lines.push(`${r.secret}	${r.form}	${r.count}	${JSON.stringify(path9.relative(ctx.runDir, f).split(path9.sep).join("/"))}`);
   if (lines.length > 0) writeEvidence(ctx.runDir, ctx.caseDef.id, "redactions.txt", lines.join("\n") + "\n");
 }
 
@@ -1137,7 +1251,7 @@ function writeRecording(file, o) {
 
 // src/suite/preflight.ts
 import { existsSync as existsSync3 } from "node:fs";
-import path9 from "node:path";
+import path10 from "node:path";
 var SCRATCH_TARGET = "docs/zz_scratch/opencode_dogfood_probe.md";
 var SANDBOX_FIXTURES = "scripts/opencode_dogfood/sandbox/fixtures/";
 function fixturePaths(cases) {
@@ -1162,43 +1276,43 @@ async function preflight(workDir, cases, harnessPaths) {
   const dirty = status.stdout.split("\0").filter(Boolean).map((rec) => rec.slice(3)).filter((p) => !harnessPaths.some((h) => p === h || p.startsWith(h) || h.startsWith(p.endsWith("/") ? p : `${p}/`)));
   if (dirty.length > 0)
     failures.push(`working tree not clean (git status --porcelain): ${dirty.slice(0, 5).join(", ")}${dirty.length > 5 ? ` and ${dirty.length - 5} more` : ""}`);
-  if (!existsSync3(path9.join(workDir, SCRATCH_TARGET))) failures.push(`scratch target missing: ${SCRATCH_TARGET} (run 'opencode-dogfood init')`);
-  if (!existsSync3(path9.join(workDir, SANDBOX_FIXTURES))) failures.push(`sandbox fixtures missing: ${SANDBOX_FIXTURES} (run 'opencode-dogfood init')`);
-  else for (const p of fixturePaths(cases)) if (!existsSync3(path9.join(workDir, p))) failures.push(`fixture missing: ${p} (run 'opencode-dogfood init')`);
+  if (!existsSync3(path10.join(workDir, SCRATCH_TARGET))) failures.push(`scratch target missing: ${SCRATCH_TARGET} (run 'opencode-dogfood init')`);
+  if (!existsSync3(path10.join(workDir, SANDBOX_FIXTURES))) failures.push(`sandbox fixtures missing: ${SANDBOX_FIXTURES} (run 'opencode-dogfood init')`);
+  else for (const p of fixturePaths(cases)) if (!existsSync3(path10.join(workDir, p))) failures.push(`fixture missing: ${p} (run 'opencode-dogfood init')`);
   return failures;
 }
 
 // src/suite/repeat.ts
-import { copyFileSync as copyFileSync2, mkdirSync as mkdirSync5, readdirSync as readdirSync3, readFileSync as readFileSync3, statSync } from "node:fs";
-import path10 from "node:path";
+import { copyFileSync as copyFileSync2, mkdirSync as mkdirSync6, readdirSync as readdirSync3, readFileSync as readFileSync3, statSync } from "node:fs";
+import path11 from "node:path";
 function attemptDir(runDir, id, k) {
-  return path10.join(runDir, "attempts", id, String(k));
+  return path11.join(runDir, "attempts", id, String(k));
 }
 function attemptCallsDir(agentCallsDir, k) {
-  return path10.join(agentCallsDir, "attempts", String(k));
+  return path11.join(agentCallsDir, "attempts", String(k));
 }
 function filesUnder(dir) {
   const out = [];
   for (const name of readdirSync3(dir)) {
-    const abs = path10.join(dir, name);
+    const abs = path11.join(dir, name);
     if (statSync(abs).isDirectory()) out.push(...filesUnder(abs));
     else if (!name.endsWith(SIDECAR_EXT)) out.push(abs);
   }
   return out;
 }
 function aggregateAttempts(runDir, id, attempts) {
-  const results = attempts.map((_, k) => JSON.parse(readFileSync3(path10.join(attemptDir(runDir, id, k + 1), "cases", `${id}.result.json`), "utf8")));
+  const results = attempts.map((_, k) => JSON.parse(readFileSync3(path11.join(attemptDir(runDir, id, k + 1), "cases", `${id}.result.json`), "utf8")));
   const passed = attempts.filter((a2) => a2.status === "PASS").length;
   const rep = Math.max(
     0,
     attempts.findIndex((a2) => a2.status !== "PASS")
   );
-  const from = path10.join(attemptDir(runDir, id, rep + 1), "evidence", id);
-  const to = path10.join(runDir, "evidence", id);
-  mkdirSync5(to, { recursive: true });
+  const from = path11.join(attemptDir(runDir, id, rep + 1), "evidence", id);
+  const to = path11.join(runDir, "evidence", id);
+  mkdirSync6(to, { recursive: true });
   for (const f of filesUnder(from)) {
-    const dest = path10.join(to, path10.relative(from, f));
-    mkdirSync5(path10.dirname(dest), { recursive: true });
+    const dest = path11.join(to, path11.relative(from, f));
+    mkdirSync6(path11.dirname(dest), { recursive: true });
     copyFileSync2(f, dest);
   }
   writeEvidence(
@@ -1207,7 +1321,7 @@ function aggregateAttempts(runDir, id, attempts) {
     "attempts.json",
     JSON.stringify(
       attempts.map((a2, k) => {
-        const file2 = path10.join(attemptDir(runDir, id, k + 1), "cases", `${id}.result.json`);
+        const file2 = path11.join(attemptDir(runDir, id, k + 1), "cases", `${id}.result.json`);
         return {
           attempt: k + 1,
           status: a2.status,
@@ -1215,7 +1329,7 @@ function aggregateAttempts(runDir, id, attempts) {
           failure_code: a2.failure_code,
           duration_ms: a2.duration_ms,
           reason: a2.reason,
-          result: toPosix(path10.relative(runDir, file2)),
+          result: toPosix(path11.relative(runDir, file2)),
           result_sha256: sha256File(file2)
         };
       }),
@@ -1259,12 +1373,12 @@ function aggregateAttempts(runDir, id, attempts) {
 }
 
 // src/suite/slots.ts
-import { mkdirSync as mkdirSync6, realpathSync } from "node:fs";
-import path12 from "node:path";
+import { mkdirSync as mkdirSync7, realpathSync } from "node:fs";
+import path13 from "node:path";
 
 // src/suite/worktree.ts
 import { existsSync as existsSync4, readdirSync as readdirSync4 } from "node:fs";
-import path11 from "node:path";
+import path12 from "node:path";
 function createWorktree(repoDir, worktreePath) {
   const made = creating.then(() => addWorktree(repoDir, worktreePath));
   creating = made.catch(() => void 0);
@@ -1272,7 +1386,7 @@ function createWorktree(repoDir, worktreePath) {
 }
 var creating = Promise.resolve();
 async function addWorktree(repoDir, worktreePath) {
-  const target = path11.resolve(worktreePath);
+  const target = path12.resolve(worktreePath);
   if (existsSync4(target) && readdirSync4(target).length > 0) throw new InputError("--worktree", `${target} exists and is not empty; give a new path`);
   const r = await git(repoDir, ["worktree", "add", "--detach", "--", target, "HEAD"]);
   if (r.exitCode !== 0) throw new InputError("--worktree", `git worktree add ${target} failed: ${r.stderr.trim()}`);
@@ -1307,7 +1421,9 @@ async function startSlotServer(agent, workDir, tmp, o) {
     wrap: launch,
     keyEnv: o.keyEnv,
     signal: o.signal,
-    onSpawn: reaper
+    onSpawn: reaper,
+    bridge: agent.bridge,
+    egressAllow: o.egressAllow
   });
   const backends = {
     ...started,
@@ -1322,7 +1438,7 @@ async function startSlotServer(agent, workDir, tmp, o) {
   };
 }
 async function startSlot(o) {
-  mkdirSync6(o.tmp, { recursive: true });
+  mkdirSync7(o.tmp, { recursive: true });
   const workDir = realpathSync(await createWorktree(o.repoDir, o.dir));
   try {
     const agent = await prepareAgentSide({
@@ -1338,7 +1454,8 @@ async function startSlot(o) {
       readAllow: o.readAllow,
       credentials: o.credentials,
       keyNames: o.keyNames,
-      envPass: o.envPass
+      envPass: o.envPass,
+      networkNamespace: o.networkNamespace
     });
     const backends = await startSlotServer(agent, workDir, o.tmp, o);
     return {
@@ -1363,14 +1480,14 @@ async function stopSlot(slot, repoDir, graceMs) {
   return `slot ${slot.index}: ${r.message}`;
 }
 function slotPaths(runTmp, index) {
-  return { dir: path12.join(runTmp, `slot-${index}`, "wt"), tmp: path12.join(runTmp, `slot-${index}`, "tmp") };
+  return { dir: path13.join(runTmp, `slot-${index}`, "wt"), tmp: path13.join(runTmp, `slot-${index}`, "tmp") };
 }
 
 // src/suite/run.ts
 var DEFAULT_ROLES = (model) => model === BUILTIN_MODEL ? ["planner", "coder", "reviewer"].map((name) => ({ name, model: `${SCRIPTED_PROVIDER}-${name}/scripted`, key_env: `DOGFOOD_${name.toUpperCase()}_KEY` })) : [];
 function relInside(root, target) {
-  const rel = path13.relative(root, target);
-  if (rel === "" || rel.startsWith("..") || path13.isAbsolute(rel)) return void 0;
+  const rel = path14.relative(root, target);
+  if (rel === "" || rel.startsWith("..") || path14.isAbsolute(rel)) return void 0;
   return toPosix(rel) + "/";
 }
 async function toplevel(dir, input) {
@@ -1402,7 +1519,7 @@ async function runSuite(opts) {
   await gitOk(repoDir, ["rev-parse", "--verify", "HEAD"]).catch(() => {
     throw new InputError("--repo", `${repoDir} has no commit yet`);
   });
-  const ledgerDir = path13.resolve(opts.ledgerDir ?? path13.join(repoDir, LEDGER_SUBDIR));
+  const ledgerDir = path14.resolve(opts.ledgerDir ?? path14.join(repoDir, LEDGER_SUBDIR));
   const model = opts.model;
   const hermetic = model === BUILTIN_MODEL;
   const roles = opts.roles ?? DEFAULT_ROLES(model);
@@ -1413,7 +1530,7 @@ async function runSuite(opts) {
     if (h.version) checkOpencodeVersion(h.version, opts.serverUrl, "--server-url");
   }
   const binary = (opts.serverUrl || opts.backends) && opts.transport === "sdk" ? void 0 : resolveOpencodeBinary(opts.opencodePath);
-  const agentCallsRoot = opts.ledgerDir ? path13.join(ledgerDir, "agent_calls") : path13.join(repoDir, AGENT_CALLS_SUBDIR);
+  const agentCallsRoot = opts.ledgerDir ? path14.join(ledgerDir, "agent_calls") : path14.join(repoDir, AGENT_CALLS_SUBDIR);
   const harnessIn = (root) => [relInside(root, ledgerDir), relInside(root, agentCallsRoot)].filter((x) => !!x);
   const failures = await preflight(repoDir, cases, harnessIn(repoDir));
   if (failures.length > 0) throw new PreflightError(failures);
@@ -1428,26 +1545,27 @@ async function runSuite(opts) {
   const commonDir = layout.commonDir;
   const protectedDirs = layout.checkouts.filter((d) => d !== workDir).map((dir) => ({ dir, exclude: harnessIn(dir) }));
   const protectedBefore = await Promise.all(protectedDirs.map((p) => takeFingerprint(p.dir, p.exclude)));
-  const opencodeStateFile = path13.join(commonDir, "opencode");
+  const opencodeStateFile = path14.join(commonDir, "opencode");
   const hadOpencodeState = existsSync5(opencodeStateFile);
   const inWorktree = (await checkWorktree(workDir)).is_worktree;
   const repoCommit = (await gitOk(workDir, ["rev-parse", "HEAD"])).trim();
   const { runId, runDir } = allocateRun(ledgerDir);
-  const agentCallsDir = path13.join(agentCallsRoot, runId);
+  const agentCallsDir = path14.join(agentCallsRoot, runId);
   const harnessPaths = harnessIn(workDir);
   const inPlaceBefore = worktreePath ? void 0 : await takeSnapshot(workDir, { exclude: harnessPaths });
-  const tmp = mkdtempSync(path13.join(os2.tmpdir(), `opencode-dogfood-${runId}-`));
-  const parent = path13.dirname(workDir);
-  const sharedParent = [os2.tmpdir(), "/tmp", "/var/tmp", "/"].map((d) => path13.resolve(d)).includes(parent);
+  const tmp = mkdtempSync2(path14.join(os3.tmpdir(), `opencode-dogfood-${runId}-`));
+  const parent = path14.dirname(workDir);
+  const sharedParent = [os3.tmpdir(), "/tmp", "/var/tmp", "/"].map((d) => path14.resolve(d)).includes(parent);
   const stale = inWorktree ? sweepStaleCanaries(parent) : [];
   const canaries = inWorktree ? [plantCanary(parent, runId, !containment.active && !sharedParent)] : [];
   progress({ kind: "run-start", runId, runDir, cases: cases.length });
   if (stale.length > 0)
     progress({
       kind: "note",
-      line: `removed ${stale.length} canary file(s) of killed runs beside the worktree: ${stale.map((f) => path13.basename(f)).join(", ")}`
+      line: `removed ${stale.length} canary file(s) of killed runs beside the worktree: ${stale.map((f) => path14.basename(f)).join(", ")}`
     });
   progress({ kind: "containment", line: containmentLabel(containment) });
+  if (!containment.active) progress({ kind: "note", line: `network: ${openNetwork(containment.reason).summary}` });
   let backends = opts.backends;
   let serverUrl = opts.serverUrl ?? opts.backends?.url;
   let serverError;
@@ -1456,7 +1574,7 @@ async function runSuite(opts) {
   let childEnv = {};
   let registered = /* @__PURE__ */ new Map();
   let pending;
-  const jobs = opts.jobs ?? os2.availableParallelism();
+  const jobs = opts.jobs ?? os3.availableParallelism();
   const repeat = opts.repeat ?? 1;
   const slots = [];
   let slotStarts = [];
@@ -1474,7 +1592,8 @@ async function runSuite(opts) {
     readAllow: opts.readAllow,
     credentials,
     keyNames,
-    envPass: opts.envPass ?? []
+    envPass: opts.envPass ?? [],
+    networkNamespace: opts.networkNamespace
   });
   const keyEnv = opts.backends?.keyEnv ?? (hermetic && !opts.serverUrl ? hermeticKeys(roles) : {});
   const slotsGiveUp = new AbortController();
@@ -1487,6 +1606,7 @@ async function runSuite(opts) {
     binary,
     keyEnv,
     launcher: opts.launcher,
+    egressAllow: opts.egressAllow,
     signal: opts.interrupt ? AbortSignal.any([opts.interrupt, slotsGiveUp.signal]) : slotsGiveUp.signal,
     // Killed outright, the run's reaper removes these (this run's own files outside the worktree and the ledger).
     leftovers: {
@@ -1531,7 +1651,8 @@ async function runSuite(opts) {
           readAllow: opts.readAllow,
           credentials,
           keyNames,
-          envPass: opts.envPass ?? []
+          envPass: opts.envPass ?? [],
+          networkNamespace: opts.networkNamespace
         });
         p.then(
           (s) => {
@@ -1601,22 +1722,24 @@ async function runSuite(opts) {
         protectedCheckouts: containment.active ? [] : protectedDirs,
         containment,
         policy: slot.agent.policy,
+        network: slot.backends?.network,
+        egressLog: slot.backends?.egressLog,
         processTag: slot.agent.tag,
         codeEnv: slot.agent.codeEnv,
         canaries: slot.index === 0 ? canaries : [],
         evidenceDirs: [ledgerDir, agentCallsRoot],
         evidenceExclude: besides.flatMap((id) => [
-          path13.join(runDir, "evidence", id) + path13.sep,
-          path13.join(runDir, "cases", `${id}.result.json`),
+          path14.join(runDir, "evidence", id) + path14.sep,
+          path14.join(runDir, "cases", `${id}.result.json`),
           // writeFileAtomic's temp files beside them (.NAME.PID.HEX.tmp)
-          path13.join(runDir, "cases", `.${id}.result.json.`),
-          path13.join(agentCallsDir, `${id}.json`),
-          path13.join(agentCallsDir, `.${id}.json.`),
-          path13.join(runDir, "attempts", id) + path13.sep,
-          path13.join(agentCallsDir, "attempts") + path13.sep
+          path14.join(runDir, "cases", `.${id}.result.json.`),
+          path14.join(agentCallsDir, `${id}.json`),
+          path14.join(agentCallsDir, `.${id}.json.`),
+          path14.join(runDir, "attempts", id) + path14.sep,
+          path14.join(agentCallsDir, "attempts") + path14.sep
         ]),
         configSha256: slot.backends?.configSha256,
-        verdictFile: path13.join(tmp, attempt > 0 ? `${c.id}.attempt-${attempt}.verdict.json` : `${c.id}.verdict.json`)
+        verdictFile: path14.join(tmp, attempt > 0 ? `${c.id}.attempt-${attempt}.verdict.json` : `${c.id}.verdict.json`)
       };
       return slot.agent.duringCase(
         () => execCase(ctx, proc, registered, repoCommit, stop),
@@ -1729,7 +1852,7 @@ async function runSuite(opts) {
     for (const s of slots) progress({ kind: "note", line: await stopSlot(s, repoDir, opts.interrupt?.aborted ? 1e3 : void 0) });
     if (backends && backends !== opts.backends) await backends.stop(opts.interrupt?.aborted ? 1e3 : void 0);
     canaries.forEach(removeCanary);
-    if (!hadOpencodeState && existsSync5(opencodeStateFile)) rmSync(opencodeStateFile);
+    if (!hadOpencodeState && existsSync5(opencodeStateFile)) rmSync2(opencodeStateFile);
   }
   if (opts.runnerSetup) writeRunnerSetup(runDir, opts.runnerSetup);
   const facts = runFacts(model, opts.serverUrl ? (await health(opts.serverUrl, 5e3, userPassword)).version : void 0, binary);
@@ -1737,7 +1860,7 @@ async function runSuite(opts) {
   const summary = writeSummary(runDir, runId, repoCommit, summaries, stopReason, containmentLabel(containment), facts);
   if (opts.signKey) signSummary(runDir, opts.signKey);
   const problems = verifyRun(runDir);
-  const tampered = summaries.some((c) => c.offending_paths?.some((p) => p.startsWith(runDir + path13.sep) || p.startsWith(agentCallsDir + path13.sep)));
+  const tampered = summaries.some((c) => c.offending_paths?.some((p) => p.startsWith(runDir + path14.sep) || p.startsWith(agentCallsDir + path14.sep)));
   if (problems.length > 0 && !tampered) throw new Error(`harness bug: the ledger of ${runId} does not verify:
 ${problems.join("\n")}`);
   let worktree;
@@ -1746,27 +1869,27 @@ ${problems.join("\n")}`);
     worktree = { path: worktreePath, ...r };
     progress({ kind: "cleanup", message: r.message });
   }
-  const worktreesDir = path13.join(commonDir, "worktrees");
+  const worktreesDir = path14.join(commonDir, "worktrees");
   const protectedChanges = (await Promise.all(protectedDirs.map(async (p, i) => compareFingerprints(protectedBefore[i], await takeFingerprint(p.dir, p.exclude, protectedBefore[i]))))).flat().filter((c) => !((worktreePath || slotStarts.length > 0) && c.path.startsWith(worktreesDir))).map((c) => `${c.kind} ${c.path}`);
-  const inPlaceChanges = inPlaceBefore ? compareSnapshots(inPlaceBefore, await takeSnapshotAfter(inPlaceBefore, { exclude: harnessPaths })).map((c) => `${c.kind} ${path13.join(workDir, c.path)}`) : [];
+  const inPlaceChanges = inPlaceBefore ? compareSnapshots(inPlaceBefore, await takeSnapshotAfter(inPlaceBefore, { exclude: harnessPaths })).map((c) => `${c.kind} ${path14.join(workDir, c.path)}`) : [];
   const checkoutChanges = [...protectedChanges, ...inPlaceChanges];
   if (opts.recordFile)
     writeRecording(opts.recordFile, {
       cases,
       runId,
       model,
-      transcriptFile: (id) => path13.join(repeat > 1 ? attemptCallsDir(agentCallsDir, 1) : agentCallsDir, `${id}.json`),
+      transcriptFile: (id) => path14.join(repeat > 1 ? attemptCallsDir(agentCallsDir, 1) : agentCallsDir, `${id}.json`),
       workDir,
       latencyBudgetMs: opts.latencyBudgetMs,
       secrets: [...registered.values()]
     });
-  if (summary.final_verdict === "PASS" && !serverError) rmSync(tmp, { recursive: true });
+  if (summary.final_verdict === "PASS" && !serverError) rmSync2(tmp, { recursive: true });
   return { runId, runDir, summary, worktree, checkoutChanges, containment: containmentLabel(containment), ledgerProblems: problems };
 }
 function binaryFolders(binary) {
   const real = realpathSync2(binary);
-  const out = [path13.dirname(real)];
-  const i = real.lastIndexOf(`${path13.sep}node_modules${path13.sep}`);
+  const out = [path14.dirname(real)];
+  const i = real.lastIndexOf(`${path14.sep}node_modules${path14.sep}`);
   if (i >= 0) out.push(real.slice(0, i + "/node_modules".length));
   return out;
 }

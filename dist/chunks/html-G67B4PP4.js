@@ -3,7 +3,7 @@ import {
   renderReport,
   reportToFile,
   writeRunReport
-} from "./chunk-IVQXIU47.js";
+} from "./chunk-UMVFPA2Q.js";
 import "./chunk-TO7HFP3H.js";
 import "./chunk-ZV5KNJNH.js";
 import {

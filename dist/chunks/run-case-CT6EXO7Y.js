@@ -4,8 +4,8 @@ import {
   createTwoFilesPatch
 } from "./chunk-PO7KAT3C.js";
 import {
+  NETWORK_FREE_ENV,
   SERVER_PASSWORD_ENV,
-  agentFor,
   assistantText,
   authHeaders,
   canaryState,
@@ -15,25 +15,25 @@ import {
   compareFingerprints,
   compareSnapshots,
   createOpencodeClient,
+  egressLogSize,
   formatChanges,
   formatWorktreeCheck,
   gateChanges,
   git,
   gitRaw,
   keyFingerprint,
-  permissionFor,
   providerErrorFile,
   providerFault,
+  readEgressLog,
   restoreCanary,
   retryDecision,
   sdkTransport,
-  splitModel,
   takeFingerprint,
   takeSnapshot,
   takeSnapshotAfter,
   toolUses,
   writeEvidence
-} from "./chunk-2JQDEGCK.js";
+} from "./chunk-SR4Q2J5B.js";
 import {
   messagesUsage,
   overTokenBudget,
@@ -45,10 +45,14 @@ import {
   secretValues
 } from "./chunk-ZV5KNJNH.js";
 import {
+  agentFor,
   contain,
   containmentLabel,
-  describePolicy
-} from "./chunk-32DEH4SJ.js";
+  describePolicy,
+  openNetwork,
+  permissionFor,
+  splitModel
+} from "./chunk-SEXI7API.js";
 import {
   BeneathReader,
   DEFAULT_EVIDENCE_MAX_BYTES,
@@ -79,7 +83,7 @@ import "./chunk-O4YGU3GG.js";
 import "./chunk-LHSCZ3D7.js";
 
 // src/cases/run-case.ts
-import path5 from "node:path";
+import path6 from "node:path";
 
 // src/guard/case-items.ts
 import { rmSync } from "node:fs";
@@ -764,10 +768,35 @@ function cliTransport(baseUrl, binary, env = process.env, launcher, password) {
   };
 }
 
+// src/opencode/project-config.ts
+import { lstatSync as lstatSync4, readdirSync as readdirSync4 } from "node:fs";
+import path4 from "node:path";
+function exists3(p) {
+  try {
+    lstatSync4(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function projectConfigRecord(workDir) {
+  const present = ["opencode.json", "opencode.jsonc", "AGENTS.md", "CLAUDE.md"].filter((f) => exists3(path4.join(workDir, f)));
+  try {
+    for (const e of readdirSync4(path4.join(workDir, ".opencode"), { withFileTypes: true })) present.push(`.opencode/${e.name}${e.isDirectory() ? "/" : ""}`);
+  } catch {
+  }
+  const disabled = NETWORK_FREE_ENV.OPENCODE_DISABLE_PROJECT_CONFIG === "1";
+  return {
+    present,
+    loaded: disabled ? "no: the server runs with OPENCODE_DISABLE_PROJECT_CONFIG=1 (opencode.json and .opencode/ are ignored; our config is injected)" : "yes",
+    agents_md: present.includes("AGENTS.md") ? "present: OpenCode reads it as instructions (no code runs from it)" : "absent"
+  };
+}
+
 // src/cases/checks.ts
 import { execFile } from "node:child_process";
-import { readdirSync as readdirSync4, readFileSync } from "node:fs";
-import path4 from "node:path";
+import { readdirSync as readdirSync5, readFileSync } from "node:fs";
+import path5 from "node:path";
 var ok = (reason) => ({ actual: "SUCCESS", reason });
 var fail = (code, reason) => ({ actual: "FAIL", code, reason });
 function param(env, name) {
@@ -881,10 +910,10 @@ var roles = async (env) => {
     firstFailure ??= outcome;
   }
   if (firstFailure) return firstFailure;
-  const dir = path4.join(env.ctx.runDir, "evidence", env.ctx.caseDef.id);
-  const records = readdirSync4(dir).filter((n) => /^role_.+\.json$/.test(n));
+  const dir = path5.join(env.ctx.runDir, "evidence", env.ctx.caseDef.id);
+  const records = readdirSync5(dir).filter((n) => /^role_.+\.json$/.test(n));
   if (records.length !== roleList.length) return fail("EVIDENCEMISMATCH", `${records.length} role records for ${roleList.length} roles`);
-  for (const n of readdirSync4(dir)) {
+  for (const n of readdirSync5(dir)) {
     const got = readBeneath(dir, n, { maxBytes: MAX_EVIDENCE_LIMIT });
     if (got.kind !== "file" || !got.data) return fail("EVIDENCEMISMATCH", `evidence file ${n} is not a regular file of its own: ${describeInspection(got)}`);
     if (containsSecret(got.data.toString("utf8"), env.secrets)) return fail("EVIDENCEMISMATCH", `a key appears in evidence file ${n}`);
@@ -1234,7 +1263,7 @@ function openCase(ctx) {
   const started = Date.now();
   const log = (line) => process.stdout.write(redact(`${id} +${((Date.now() - started) / 1e3).toFixed(2)}s: ${line}`, secrets) + "\n");
   const evidence = (name, data) => {
-    ownWrites.add(path5.join(ctx.runDir, "evidence", id, name));
+    ownWrites.add(path6.join(ctx.runDir, "evidence", id, name));
     return writeEvidence(ctx.runDir, id, name, typeof data === "string" ? redact(data, secrets) : data);
   };
   return { ctx, secrets, ownWrites, evidence, log, transcripts: [], leftovers: [], endLeftovers: async () => {
@@ -1259,6 +1288,8 @@ function writePolicy(run, gate) {
       {
         prevention: c.prevention,
         containment: { mode: containmentLabel(ctx.containment), ...ctx.policy ? describePolicy(ctx.policy) : {} },
+        project_config: projectConfigRecord(ctx.workDir),
+        network: ctx.network ?? openNetwork(ctx.containment.active ? "the server is not ours" : ctx.containment.reason),
         agent: agentFor(c.prevention),
         permission,
         permission_sha256: sha256(JSON.stringify(permission)),
@@ -1349,8 +1380,20 @@ async function treeEvidence(run, guard, found, statusRun) {
 }
 function fileMountsOf(ctx) {
   return new Set(
-    (ctx.policy?.rules ?? []).filter((r) => r.access === "write" && r.file && r.path.startsWith(ctx.workDir + path5.sep)).map((r) => toPosix(path5.relative(ctx.workDir, r.path)))
+    (ctx.policy?.rules ?? []).filter((r) => r.access === "write" && r.file && r.path.startsWith(ctx.workDir + path6.sep)).map((r) => toPosix(path6.relative(ctx.workDir, r.path)))
   );
+}
+function saveEgress(run, from) {
+  const { ctx } = run;
+  if (!ctx.egressLog) return;
+  const egress = readEgressLog(ctx.egressLog, from);
+  run.evidence("egress.jsonl", egress.map((e) => `${JSON.stringify(e)}
+`).join(""));
+  const refused = egress.filter((e) => !e.allowed);
+  if (refused.length > 0)
+    run.log(
+      `egress refused ${refused.length} time(s): ${refused.slice(0, 5).map((e) => `${e.kind} ${e.dest}`).join(", ")}`
+    );
 }
 function usageOf(run) {
   return sumUsage(run.transcripts.map((t) => messagesUsage(t.result.messages)));
@@ -1367,7 +1410,7 @@ function saveTokens(run) {
 function saveTranscripts(run) {
   const { ctx } = run;
   if (run.transcripts.length === 0) return;
-  const file = path5.join(ctx.agentCallsDir, `${ctx.caseDef.id}.json`);
+  const file = path6.join(ctx.agentCallsDir, `${ctx.caseDef.id}.json`);
   const text = redact(
     JSON.stringify(
       run.transcripts.map((t) => ({ model: t.label, ...t.result })),
@@ -1377,7 +1420,7 @@ function saveTranscripts(run) {
     run.secrets
   );
   writeFileAtomic(file, text);
-  writeFileAtomic(path5.join(ctx.runDir, "evidence", ctx.caseDef.id, "transcript.json"), text);
+  writeFileAtomic(path6.join(ctx.runDir, "evidence", ctx.caseDef.id, "transcript.json"), text);
 }
 async function runCase(ctx) {
   const c = ctx.caseDef;
@@ -1395,7 +1438,7 @@ async function runCase(ctx) {
       evidenceDirs: ctx.evidenceDirs ?? [],
       evidenceExclude: ctx.evidenceExclude ?? [],
       // (The run's own --jobs slots make worktrees in its temp folder, where the verdict file goes.)
-      ownWorktreeDirs: [path5.dirname(ctx.verdictFile)],
+      ownWorktreeDirs: [path6.dirname(ctx.verdictFile)],
       evidenceMaxBytes: ctx.evidenceMaxBytes,
       evidence,
       log
@@ -1405,12 +1448,14 @@ async function runCase(ctx) {
   const repoCommit = head.stdout.trim();
   evidence("repo_commit.txt", repoCommit + "\n");
   writePolicy(run, policy);
+  const egressFrom = egressLogSize(ctx.egressLog);
   guard.watchLedger(run.ownWrites);
   run.ownWrites.clear();
   let outcome = await runCheck(run, guard);
   if (!guard.treeChecked) await run.endLeftovers();
   await guard.tree();
   evidence("processes.txt", formatProcesses(run.leftovers));
+  saveEgress(run, egressFrom);
   const statusRun = git(ctx.workDir, ["status", "--porcelain"]);
   statusRun.catch(() => {
   });

@@ -62,6 +62,7 @@ function normalizeText(text, ctx) {
     (m, offset, whole) => SETTING_WORDS.test(whole.slice(Math.max(0, offset - 20), offset)) ? m : "<t>"
   );
   t = t.replace(/\b(duration_ms|durationMs|duration|elapsed_ms|elapsedMs|elapsed)(["']?\s*[:=]?\s*)\d+(?:\.\d+)?\b/g, "$1$2<t>");
+  t = t.replace(/"(bytes_out|bytes_in)":\d+/g, '"$1":"<bytes>"');
   return t;
 }
 var TIME_KEY = /^(duration|elapsed|created|completed|updated|started|ended|timestamp)|(_ms|Ms|_at|At)$/;

@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   cell
-} from "./chunk-E2APEIUQ.js";
+} from "./chunk-BWIRND4V.js";
 import {
   formatCost
 } from "./chunk-TO7HFP3H.js";
@@ -20,7 +20,7 @@ import {
   runState,
   schemaProblems,
   verifyRun
-} from "./chunk-YLLOUVFQ.js";
+} from "./chunk-K2MV5TS4.js";
 import {
   SIDECAR_EXT,
   parseSidecar

@@ -7044,6 +7044,7 @@ var run_summary_schema_default = {
           reason: { type: "string" },
           offending_paths: { type: "array", items: { type: "string" } },
           result_sha256: { type: "string", pattern: "^[0-9a-f]{64}$" },
+          egress_denied: { type: "array", items: { type: "string" }, maxItems: 20 },
           attempts: {
             type: "object",
             required: ["passed", "total"],

@@ -2,9 +2,9 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-DN2Z45H3.js";
-import "./chunk-UWMRCVDQ.js";
-import "./chunk-E2APEIUQ.js";
+} from "./chunk-2DLYF6PS.js";
+import "./chunk-JYELMVHH.js";
+import "./chunk-BWIRND4V.js";
 import {
   DEFAULT_ROLES,
   builtinCases,
@@ -12,8 +12,8 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-3SWTRRHB.js";
-import "./chunk-IVQXIU47.js";
+} from "./chunk-MNWOAL6U.js";
+import "./chunk-UMVFPA2Q.js";
 import "./chunk-TO7HFP3H.js";
 import "./chunk-UVDJYQLF.js";
 import {
@@ -23,13 +23,14 @@ import {
 } from "./chunk-MSICHKU2.js";
 import "./chunk-NMVRJYBN.js";
 import {
-  agentFor,
   caseTag,
   sdkTransport
-} from "./chunk-2JQDEGCK.js";
+} from "./chunk-SR4Q2J5B.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-ZV5KNJNH.js";
-import "./chunk-32DEH4SJ.js";
+import {
+  agentFor
+} from "./chunk-SEXI7API.js";
 import "./chunk-NEJKFVQH.js";
 import "./chunk-ZCGT4M2M.js";
 import "./chunk-5BDKX7AO.js";
@@ -38,7 +39,7 @@ import "./chunk-OSR6QGIA.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
 import "./chunk-UICWZD46.js";
-import "./chunk-YLLOUVFQ.js";
+import "./chunk-K2MV5TS4.js";
 import "./chunk-UJXVBKO4.js";
 import "./chunk-YVTE5AOK.js";
 import "./chunk-O4YGU3GG.js";
@@ -66,9 +67,41 @@ async function floor(url, password, directory, verbose = false) {
   }
   return Date.now() - t0;
 }
+async function networkBench(rounds) {
+  const pairs = [];
+  for (let i = 0; i < rounds; i++) {
+    const once = async (ns) => {
+      const repo = await makeThrowawayRepo("opencode-dogfood-bench-net-");
+      const t0 = Date.now();
+      const outcome = await runSuite({ ...hermeticSuite(repo, path.join(path.dirname(repo), "wt")), containment: "required", networkNamespace: ns });
+      const ms = Date.now() - t0;
+      if (outcome.summary.final_verdict !== "PASS") throw new Error(`bench: the suite did not pass (${outcome.summary.stop_reason ?? "see " + outcome.runDir})`);
+      return ms;
+    };
+    const first = i % 2 === 0;
+    const a = await once(first);
+    const b = await once(!first);
+    const pair = first ? { with: a, without: b } : { with: b, without: a };
+    pairs.push(pair);
+    process.stdout.write(
+      `round ${i + 1}: with the network namespace ${pair.with} ms, without ${pair.without} ms, ratio ${(pair.with / pair.without).toFixed(3)}\xD7
+`
+    );
+  }
+  const mid = pairs.map((p) => ({ ...p, ratio: p.with / p.without })).sort((x, y) => x.ratio - y.ratio)[Math.floor(pairs.length / 2)];
+  process.stdout.write(
+    `median round of ${pairs.length}:
+suite contained, own network namespace + bridge + egress proxy: ${mid.with} ms
+suite contained, host network: ${mid.without} ms
+ratio: ${mid.ratio.toFixed(3)}\xD7 (target \u2264 1.05\xD7)
+`
+  );
+  return 0;
+}
 async function runBench(argv) {
-  if (argv.includes("--view")) return (await import("./bench-view-AJMCATIN.js")).runViewBench(argv);
+  if (argv.includes("--view")) return (await import("./bench-view-WCWH6YES.js")).runViewBench(argv);
   const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
+  if (argv.includes("--network")) return networkBench(rounds);
   const repo = await makeThrowawayRepo("opencode-dogfood-bench-");
   const base = path.dirname(repo);
   const tmp = mkdtempSync(path.join(os.tmpdir(), "opencode-dogfood-bench-state-"));

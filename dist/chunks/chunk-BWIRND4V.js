@@ -43,6 +43,10 @@ function reasonLine(c) {
   const paths = c.offending_paths?.length ? ` \u2014 paths: ${c.offending_paths.slice(0, 10).map((p) => code(p)).join(", ")}${c.offending_paths.length > 10 ? ` and ${c.offending_paths.length - 10} more` : ""}` : "";
   return `- **${cell(c.case_id)}** ${what}: ${cell(clip(c.reason ?? "no reason recorded"))}${paths}`;
 }
+function egressLine(c) {
+  const d = c.egress_denied ?? [];
+  return `- **${cell(c.case_id)}** ${d.length}${d.length >= 20 ? "+" : ""} refused: ${d.slice(0, 5).map((x) => code(clip(x, 120))).join(", ")}${d.length > 5 ? " \u2026" : ""}`;
+}
 function notPassed(s) {
   return s.cases.filter((c) => c.status !== "PASS");
 }
@@ -101,6 +105,7 @@ export {
   TABLE_HEAD,
   tableRow,
   reasonLine,
+  egressLine,
   notPassed,
   countsLine,
   bytes,

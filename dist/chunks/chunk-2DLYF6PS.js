@@ -1,10 +1,10 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   verdictTable
-} from "./chunk-UWMRCVDQ.js";
+} from "./chunk-JYELMVHH.js";
 import {
   runSuite
-} from "./chunk-3SWTRRHB.js";
+} from "./chunk-MNWOAL6U.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,
@@ -12,7 +12,7 @@ import {
 } from "./chunk-MSICHKU2.js";
 import {
   gitOk
-} from "./chunk-2JQDEGCK.js";
+} from "./chunk-SR4Q2J5B.js";
 import {
   STAGES
 } from "./chunk-NYKIGPAP.js";
@@ -21,7 +21,7 @@ import {
 } from "./chunk-UICWZD46.js";
 import {
   verifyRun
-} from "./chunk-YLLOUVFQ.js";
+} from "./chunk-K2MV5TS4.js";
 
 // src/demo.ts
 import { mkdtempSync, writeFileSync } from "node:fs";

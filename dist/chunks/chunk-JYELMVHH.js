@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   uncontainedLine
-} from "./chunk-E2APEIUQ.js";
+} from "./chunk-BWIRND4V.js";
 import {
   formatCost
 } from "./chunk-TO7HFP3H.js";

@@ -3,8 +3,10 @@ import {
   overTokenBudget
 } from "./chunk-V23NUAJ5.js";
 import {
-  isAllowed
-} from "./chunk-32DEH4SJ.js";
+  allowedBy,
+  isAllowed,
+  splitModel
+} from "./chunk-SEXI7API.js";
 import {
   BeneathReader,
   DEFAULT_EVIDENCE_MAX_BYTES,
@@ -2168,82 +2170,6 @@ function formatWorktreeCheck(c) {
   ].join("\n");
 }
 
-// src/opencode/config.ts
-var SCRIPTED_PROVIDER = "dogfood";
-var SCRIPTED_MODEL = "scripted";
-var SCRIPTED_KEY_ENV = "DOGFOOD_SCRIPTED_KEY";
-var SCRIPTED_COST = { input: 1, output: 4, cache_read: 0.1, cache_write: 1.25 };
-function agentFor(prevention) {
-  return `dogfood-${prevention}`;
-}
-var READ_COMMANDS = ["ls", "ls *", "cat *", "head *", "tail *", "wc *", "grep *", "pwd", "git status*", "git diff*", "git log*", "sleep *"];
-var BUILD_COMMANDS = ["node --check *", "node --test*"];
-function bashAllowlist(commands) {
-  const rules = { "*": "deny" };
-  for (const c of commands) rules[c] = "allow";
-  return rules;
-}
-function editGlob(entry) {
-  return entry.endsWith("/") ? `${entry}*` : entry;
-}
-function permissionFor(prevention, writeAllowlist) {
-  const common = {
-    question: "deny",
-    webfetch: "deny",
-    websearch: "deny",
-    task: "deny",
-    todowrite: "allow",
-    lsp: "deny",
-    skill: "deny",
-    doom_loop: "deny",
-    read: "allow",
-    glob: "allow",
-    grep: "allow",
-    list: "allow"
-  };
-  if (prevention === "off") return { ...common, edit: "allow", bash: "allow", external_directory: "allow" };
-  if (prevention === "readonly") return { ...common, edit: "deny", bash: bashAllowlist(READ_COMMANDS), external_directory: "deny" };
-  const edit = { "*": "deny" };
-  for (const e of writeAllowlist) edit[editGlob(e)] = "allow";
-  return { ...common, edit, bash: bashAllowlist([...READ_COMMANDS, ...BUILD_COMMANDS]), external_directory: "deny" };
-}
-function splitModel(model) {
-  const i = model.indexOf("/");
-  return { providerID: model.slice(0, i), modelID: model.slice(i + 1) };
-}
-function buildConfig(input) {
-  const agent = {};
-  for (const p of ["readonly", "enforce", "off"]) {
-    agent[agentFor(p)] = { description: `opencode-dogfood case agent (prevention: ${p})`, mode: "primary", permission: permissionFor(p, input.writeAllowlist) };
-  }
-  const config = {
-    $schema: "https://opencode.ai/config.json",
-    autoupdate: false,
-    share: "disabled",
-    model: input.model,
-    small_model: input.model,
-    agent,
-    permission: permissionFor("readonly", input.writeAllowlist)
-  };
-  if (input.scriptedUrl) {
-    const provider = {};
-    const scripted = (key) => ({
-      npm: "@ai-sdk/openai-compatible",
-      name: "opencode-dogfood scripted model",
-      options: { baseURL: input.scriptedUrl, apiKey: `{env:${key}}` },
-      models: { [SCRIPTED_MODEL]: { name: "Scripted (deterministic, offline)", tool_call: true, cost: SCRIPTED_COST } }
-    });
-    provider[SCRIPTED_PROVIDER] = scripted(SCRIPTED_KEY_ENV);
-    for (const r of input.roles) {
-      const { providerID } = splitModel(r.model);
-      if (providerID !== SCRIPTED_PROVIDER) provider[providerID] = scripted(r.key_env);
-    }
-    config.provider = provider;
-    config.enabled_providers = Object.keys(provider);
-  }
-  return config;
-}
-
 // src/opencode/server.ts
 import { spawn as spawn3 } from "node:child_process";
 import { randomBytes as randomBytes3 } from "node:crypto";
@@ -2334,7 +2260,7 @@ async function startServer(opts) {
   child.on("error", (e) => exited = `could not start: ${e.message}`);
   let onAbort = () => {
   };
-  const url = await new Promise((resolve, reject) => {
+  const printed = await new Promise((resolve, reject) => {
     let seen = "";
     const timer2 = setTimeout(
       () => reject(new ServerStartError(`opencode serve printed no address within ${opts.startTimeoutMs ?? 6e4} ms (log: ${logFile})`)),
@@ -2369,6 +2295,10 @@ async function startServer(opts) {
     killGroup(child, "SIGKILL");
     throw e;
   }).finally(() => opts.signal?.removeEventListener("abort", onAbort));
+  const url = opts.reach ? await opts.reach(printed).catch((e) => {
+    killGroup(child, "SIGKILL");
+    throw new ServerStartError(`opencode serve: its port cannot be reached from outside its sandbox (${e.message})`);
+  }) : printed;
   const deadline = Date.now() + (opts.startTimeoutMs ?? 6e4);
   for (; ; ) {
     const h = await health(url, 2e3, password);
@@ -4278,6 +4208,185 @@ function sdkTransport(baseUrl, password) {
   }
 }
 
+// src/sandbox/egress-proxy.ts
+import { appendFileSync, chmodSync, readFileSync as readFileSync2, statSync as statSync4 } from "node:fs";
+import http from "node:http";
+import https from "node:https";
+import net2 from "node:net";
+var ROUTE = /^\/r\/([a-z0-9-]+)(\/.*)?$/;
+var HOP = ["proxy-authorization", "proxy-connection", "connection", "keep-alive", "host"];
+var KEY_HEADERS = ["authorization", "x-api-key", "x-goog-api-key", "api-key"];
+async function startEgressProxy(o) {
+  const record = (e) => {
+    appendFileSync(o.logFile, JSON.stringify({ t: e.t ?? (/* @__PURE__ */ new Date()).toISOString(), ...e }) + "\n");
+  };
+  const server = http.createServer((req, res) => {
+    const t = (/* @__PURE__ */ new Date()).toISOString();
+    const url = req.url ?? "/";
+    const m = ROUTE.exec(url);
+    const route2 = m ? o.policy.routes.find((r) => r.name === m[1]) : void 0;
+    if (route2) return forward(req, res, route2, m[2] ?? "/", t);
+    if (/^http:\/\//i.test(url)) return plainHttp(req, res, url, t);
+    record({
+      t,
+      kind: "other",
+      dest: "bridge",
+      allowed: false,
+      why: `not a route nor a proxy request: ${req.method} ${url.split("?")[0].slice(0, 120)}`,
+      bytes_out: 0,
+      bytes_in: 0
+    });
+    refuse(res, "not a route of this proxy");
+  });
+  const refuse = (res, why) => {
+    res.writeHead(403, { "content-type": "text/plain" });
+    res.end(`opencode-dogfood egress proxy: refused (${why})
+`);
+  };
+  const forward = (req, res, route2, rest, t) => {
+    const base = new URL(route2.upstream);
+    const target = new URL(base.pathname.replace(/\/$/, "") + rest, base);
+    const headers = {};
+    const drop = /* @__PURE__ */ new Set([...HOP, ...route2.key ? KEY_HEADERS : []]);
+    for (const [k, v] of Object.entries(req.headers)) if (v !== void 0 && !drop.has(k)) headers[k] = v;
+    if (route2.key) {
+      const value = o.keys?.[route2.key.env];
+      if (value) headers[route2.key.header] = route2.key.scheme ? `${route2.key.scheme} ${value}` : value;
+    }
+    const dest = `${target.hostname}:${target.port || (target.protocol === "https:" ? 443 : 80)}`;
+    let out = 0;
+    let back = 0;
+    const done = (ok, why) => record({ t, kind: "route", dest, allowed: ok, why, bytes_out: out, bytes_in: back });
+    const up = (target.protocol === "https:" ? https : http).request(target, { method: req.method, headers }, (ur) => {
+      res.writeHead(ur.statusCode ?? 502, ur.headers);
+      ur.on("data", (d) => back += d.length);
+      ur.pipe(res);
+      ur.on("end", () => done(true, `route ${route2.name}: ${route2.why}`));
+      ur.on("error", () => done(true, `route ${route2.name}: upstream broke off`));
+    });
+    up.on("error", (e) => {
+      done(true, `route ${route2.name}: upstream unreachable (${e.message})`);
+      if (!res.headersSent) res.writeHead(502);
+      res.end();
+    });
+    req.on("data", (d) => out += d.length);
+    req.pipe(up);
+  };
+  const plainHttp = (req, res, url, t) => {
+    let target;
+    try {
+      target = new URL(url);
+    } catch {
+      return refuse(res, "bad URL");
+    }
+    const port = Number(target.port || 80);
+    const dest = `${target.hostname}:${port}`;
+    const rule = allowedBy(o.policy, target.hostname, port);
+    if (!rule) {
+      record({ t, kind: "http", dest, allowed: false, why: "no network rule names it", bytes_out: 0, bytes_in: 0 });
+      return refuse(res, `${dest} is not allowed`);
+    }
+    let out = 0;
+    let back = 0;
+    const headers = {};
+    for (const [k, v] of Object.entries(req.headers)) if (v !== void 0 && !["proxy-authorization", "proxy-connection"].includes(k)) headers[k] = v;
+    const up = http.request(target, { method: req.method, headers }, (ur) => {
+      res.writeHead(ur.statusCode ?? 502, ur.headers);
+      ur.on("data", (d) => back += d.length);
+      ur.pipe(res);
+      ur.on("end", () => record({ t, kind: "http", dest, allowed: true, why: rule.why, bytes_out: out, bytes_in: back }));
+    });
+    up.on("error", () => {
+      record({ t, kind: "http", dest, allowed: true, why: `${rule.why}; unreachable`, bytes_out: out, bytes_in: back });
+      if (!res.headersSent) res.writeHead(502);
+      res.end();
+    });
+    req.on("data", (d) => out += d.length);
+    req.pipe(up);
+  };
+  server.on("connect", (req, client2, head) => {
+    const t = (/* @__PURE__ */ new Date()).toISOString();
+    const m = /^(\[[0-9a-f:]+\]|[^:]+):([0-9]{1,5})$/i.exec(req.url ?? "");
+    const dest = m ? `${m[1]}:${m[2]}` : String(req.url ?? "").slice(0, 120);
+    const rule = m ? allowedBy(o.policy, m[1], Number(m[2])) : void 0;
+    client2.on("error", () => {
+    });
+    if (!rule) {
+      record({ t, kind: "connect", dest, allowed: false, why: "no network rule names it", bytes_out: 0, bytes_in: 0 });
+      client2.end("HTTP/1.1 403 Forbidden\r\ncontent-type: text/plain\r\n\r\nopencode-dogfood egress proxy: refused\n");
+      return;
+    }
+    let out = head.length;
+    let back = 0;
+    const up = net2.connect(Number(m[2]), m[1].replace(/^\[|\]$/g, ""), () => {
+      client2.write("HTTP/1.1 200 Connection established\r\n\r\n");
+      if (head.length > 0) up.write(head);
+      client2.pipe(up);
+      up.pipe(client2);
+    });
+    client2.on("data", (d) => out += d.length);
+    up.on("data", (d) => back += d.length);
+    let logged = false;
+    const done = (why) => {
+      if (logged) return;
+      logged = true;
+      record({ t, kind: "connect", dest, allowed: true, why, bytes_out: out, bytes_in: back });
+    };
+    up.on("close", () => {
+      done(rule.why);
+      client2.destroy();
+    });
+    up.on("error", (e) => {
+      done(`${rule.why}; unreachable (${e.message})`);
+      client2.destroy();
+    });
+    client2.on("close", () => up.destroy());
+  });
+  server.on("clientError", (_e, socket) => socket.destroy());
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(o.socketPath, () => resolve());
+  });
+  chmodSync(o.socketPath, 438);
+  return {
+    socketPath: o.socketPath,
+    logFile: o.logFile,
+    close: () => new Promise((r) => {
+      server.closeAllConnections();
+      server.close(() => r());
+    })
+  };
+}
+function egressLogSize(file) {
+  if (!file) return 0;
+  try {
+    return statSync4(file).size;
+  } catch {
+    return 0;
+  }
+}
+function readEgressLog(file, from = 0) {
+  try {
+    return parseEgressLog(readFileSync2(file).subarray(from).toString("utf8"));
+  } catch {
+    return [];
+  }
+}
+function parseEgressLog(text) {
+  const out = [];
+  for (const line of text.split("\n")) {
+    if (!line.trim()) continue;
+    try {
+      out.push(JSON.parse(line));
+    } catch {
+    }
+  }
+  return out;
+}
+function describeDenied(entries) {
+  return entries.filter((e) => !e.allowed).map((e) => `${e.kind} ${e.dest} (${e.why})`);
+}
+
 // src/scripted-model/script.ts
 function caseTag(caseId) {
   return `[dogfood-case:${caseId}]`;
@@ -4323,12 +4432,12 @@ function sealEvidence(runDir, caseId) {
 
 // src/scripted-model/server.ts
 import { createHash as createHash5 } from "node:crypto";
-import { appendFileSync } from "node:fs";
-import http from "node:http";
-import net2 from "node:net";
+import { appendFileSync as appendFileSync2 } from "node:fs";
+import http2 from "node:http";
+import net3 from "node:net";
 var UNRESOLVABLE_HOST = "opencode-dogfood-provider.invalid";
 async function closedPort() {
-  const probe = net2.createServer();
+  const probe = net3.createServer();
   await new Promise((resolve, reject) => {
     probe.once("error", reject);
     probe.listen(0, "127.0.0.1", () => resolve());
@@ -4421,7 +4530,7 @@ async function startScriptedModel(opts) {
   const sockets = /* @__PURE__ */ new Set();
   const refusedPort = await closedPort();
   const seen = /* @__PURE__ */ new Map();
-  const server = http.createServer(async (req, res) => {
+  const server = http2.createServer(async (req, res) => {
     if (req.method === "GET" && req.url?.endsWith("/models")) {
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify({ object: "list", data: [] }));
@@ -4467,7 +4576,7 @@ async function startScriptedModel(opts) {
     res.on("close", () => gone.abort());
     if (turn.delay_ms) await sleep2(turn.delay_ms, gone.signal);
     if (gone.signal.aborted) record.aborted = true;
-    if (opts.logFile) appendFileSync(opts.logFile, JSON.stringify(record) + "\n");
+    if (opts.logFile) appendFileSync2(opts.logFile, JSON.stringify(record) + "\n");
     if (gone.signal.aborted) return;
     if (fault?.kind === "http") {
       const status = fault.status ?? 500;
@@ -4582,12 +4691,7 @@ export {
   formatChanges,
   checkWorktree,
   formatWorktreeCheck,
-  SCRIPTED_PROVIDER,
-  SCRIPTED_KEY_ENV,
-  agentFor,
-  permissionFor,
-  splitModel,
-  buildConfig,
+  NETWORK_FREE_ENV,
   SERVER_PASSWORD_ENV,
   authHeaders,
   health,
@@ -4601,6 +4705,10 @@ export {
   providerFault,
   providerErrorFile,
   sdkTransport,
+  startEgressProxy,
+  egressLogSize,
+  readEgressLog,
+  describeDenied,
   caseTag,
   keyFingerprint,
   startScriptedModel,

