@@ -21,7 +21,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 async function help() {
-  const RUN_OPTIONS_HELP = (await import("./chunks/option-docs-LNJNFZHX.js")).runOptionsHelp();
+  const RUN_OPTIONS_HELP = (await import("./chunks/option-docs-EZD73EE7.js")).runOptionsHelp();
   return `opencode-dogfood \u2014 validate the OpenCode coding agent before it works on your repository
 
 Usage:
@@ -48,14 +48,14 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-FJOQHJ5Z.js");
+  const { progressLine } = await import("./chunks/demo-HKUS25VJ.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
-  const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import("./chunks/inputs-3DHHT2RQ.js");
+  const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import("./chunks/inputs-3TLXT2DX.js");
   const stringOptions = new Set(Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k));
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-7TE2YFWE.js");
+  const { runSuite } = await import("./chunks/run-LYHAEXRO.js");
   const { verdictTable } = await import("./chunks/table-25WQKIGQ.js");
   const settings = parseRunSettings(values, process.cwd());
   const opts = engineOptions(settings);
@@ -86,7 +86,7 @@ async function cmdVerify(argv) {
   const { values, positionals } = parseArgs({ args: argv, options: { root: { type: "string" }, "allowed-signers": { type: "string" } }, strict: true, allowPositionals: true });
   if (positionals.length !== 1) throw new InputError("verify", "give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001");
   if (values.root !== void 0 && !/^[0-9a-f]{64}$/.test(values.root)) throw new InputError("--root", `'${values.root}' is not a ledger root; give the 64 hex digits the run printed ('ledger root: \u2026')`);
-  const { runState, verifyRun } = await import("./chunks/verify-2TNB35GR.js");
+  const { runState, verifyRun } = await import("./chunks/verify-R3EOCQZE.js");
   const dir = positionals[0];
   const runDir = path.resolve(dir);
   const state = runState(runDir);
@@ -146,7 +146,7 @@ var PARENT_POLL_MS = 250;
 async function cmdCase(argv) {
   const [ctxFile, pidFile, waitArg] = argv;
   if (pidFile) writeFileSync(pidFile, String(process.pid));
-  const loading = import("./chunks/run-case-XA6JOMWG.js");
+  const loading = import("./chunks/run-case-U33HETNW.js");
   loading.catch(() => {
   });
   const waitMs = Number(waitArg ?? 0);
@@ -211,13 +211,13 @@ async function main(argv) {
       case "report":
         return await cmdReport(rest);
       case "diff":
-        return (await import("./chunks/diff-I7WYMNXB.js")).diffCommand(rest);
+        return (await import("./chunks/diff-O6GRFXSA.js")).diffCommand(rest);
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-FJOQHJ5Z.js")).runDemo(rest);
+        return await (await import("./chunks/demo-HKUS25VJ.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-2ZQXWEDL.js")).runBench(rest);
+        return await (await import("./chunks/bench-CKQTUQU4.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {

@@ -1,6 +1,8 @@
 // What the suite hands a case process (as a JSON file; secrets stay in env).
 import type { Canary } from '../guard/canary.js'
 import type { Containment } from '../sandbox/mechanism.js'
+import type { RunCgroups } from '../sandbox/cgroup.js'
+import type { CaseLimits } from '../sandbox/limits.js'
 import type { ContainmentPolicy } from '../sandbox/policy.js'
 import type { Role, Transport } from '../types.js'
 import type { CaseDef } from './catalog.js'
@@ -54,6 +56,11 @@ export interface CaseContext {
   evidenceExclude?: string[]
   /** sha256 of the server's injected configuration; undefined for a server the user runs. */
   configSha256?: string
+  /** The case's bounds (--case-limits); absent: none. */
+  limits?: CaseLimits
+  /** The run's cgroups, when a hierarchy is writable (cgroup.ts), and why (not). */
+  cgroups?: RunCgroups
+  cgroupReason?: string
   /** Where the case process writes its verdict for the suite. */
   verdictFile: string
 }

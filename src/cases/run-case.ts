@@ -31,6 +31,8 @@ import { endNewProcesses, formatProcesses, processBaseline, type ProcInfo } from
 import { CHECK_IMPLS, WRITING_CHECKS, type CheckEnv, type Outcome } from './checks.js'
 import { providerErrorFile } from '../opencode/provider-fault.js'
 import type { CaseContext, CaseVerdict } from './context.js'
+import { startCaseBounds } from './case-bounds.js'
+import { describeBreach } from '../sandbox/limits.js'
 
 /** T2b and later stages must run in a worktree. */
 export function requiresWorktree(stage: string): boolean {
@@ -130,6 +132,8 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
     leftovers.push(...ended)
     if (ended.length > 0) log(`ended ${ended.length} process(es) the case left running: ${ended.map((p) => `${p.pid} ${p.cmdline.slice(0, 80)}`).join('; ')}`)
   }
+  // The case's bounds (--case-limits): crossing one ends the agent's turn at once.
+  const bounds = startCaseBounds(ctx, processes, log, (b) => interruptCase(describeBreach(b)))
   const canariesBefore = canaryState(ctx.canaries)
   // Worktrees registered in the repository (the snapshot leaves other worktrees' entries out): an agent's `git worktree add` shows here.
   const commonDir = wt.common_dir
@@ -161,6 +165,7 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
         permission_sha256: sha256(JSON.stringify(permission)),
         server_config_sha256: ctx.configSha256 ?? 'unknown: a server the user runs (--server-url)',
         gate: { write_allowlist: policy.writeAllowlist, deletion_allowlist: policy.deletionAllowlist },
+        ...(bounds ? { limits: bounds.describe() } : {}),
       },
       null,
       2,
@@ -212,6 +217,9 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
     if (interruption.signal.aborted) outcome = { actual: 'FAIL', code: 'CLIFAIL', reason: String(interruption.signal.reason) }
   }
   if (!guardResult) await endLeftovers()
+  for (const note of bounds?.close() ?? []) log(note)
+  // A case ended by a bound is ended by the harness, as a timeout is: TIMEOUTEXCEEDED, with the bound, the measure and the limit.
+  if (bounds?.breach) outcome = { actual: 'FAIL', code: 'TIMEOUTEXCEEDED', reason: describeBreach(bounds.breach) }
   guardResult ??= await guard.check()
   evidence('processes.txt', formatProcesses(leftovers))
 

@@ -4,7 +4,7 @@ import {
 } from "./chunk-P2G4MC2A.js";
 import {
   runSuite
-} from "./chunk-AHE26RTF.js";
+} from "./chunk-HJJ5OT2E.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,
@@ -12,7 +12,7 @@ import {
 } from "./chunk-NIAHU22I.js";
 import {
   gitOk
-} from "./chunk-VHH5YNGF.js";
+} from "./chunk-EV27MKUD.js";
 import {
   STAGES
 } from "./chunk-NYKIGPAP.js";
@@ -21,7 +21,7 @@ import {
 } from "./chunk-T23RGRU6.js";
 import {
   verifyRun
-} from "./chunk-XI2MVAHJ.js";
+} from "./chunk-RV3DEY47.js";
 
 // src/demo.ts
 import { mkdtempSync, writeFileSync } from "node:fs";

@@ -4,25 +4,25 @@ import {
   makeThrowawayRepo,
   progressLine,
   runDemo
-} from "./chunk-5QXU7VJF.js";
+} from "./chunk-ZZUJKV7K.js";
 import "./chunk-P2G4MC2A.js";
-import "./chunk-AHE26RTF.js";
+import "./chunk-HJJ5OT2E.js";
 import "./chunk-5QSKF2BS.js";
 import "./chunk-WVAZU2UY.js";
 import "./chunk-NIAHU22I.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-VHH5YNGF.js";
+import "./chunk-EV27MKUD.js";
 import "./chunk-ZV5KNJNH.js";
-import "./chunk-TDWUGNBE.js";
+import "./chunk-WYIAISPM.js";
 import "./chunk-TZR42FOZ.js";
-import "./chunk-ZCGT4M2M.js";
+import "./chunk-VBVZQY2Z.js";
 import "./chunk-5BDKX7AO.js";
 import "./chunk-7S2WGD5M.js";
 import "./chunk-BOCFVUUR.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
 import "./chunk-T23RGRU6.js";
-import "./chunk-XI2MVAHJ.js";
+import "./chunk-RV3DEY47.js";
 import "./chunk-UJXVBKO4.js";
 import "./chunk-YVTE5AOK.js";
 import "./chunk-Y4FTFHXJ.js";

@@ -3,7 +3,7 @@ import {
   REQUIRED_EVIDENCE,
   runState,
   verifyRun
-} from "./chunk-XI2MVAHJ.js";
+} from "./chunk-RV3DEY47.js";
 import "./chunk-UJXVBKO4.js";
 import "./chunk-YVTE5AOK.js";
 import "./chunk-Y4FTFHXJ.js";

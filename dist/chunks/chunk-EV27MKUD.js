@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   isAllowed
-} from "./chunk-TDWUGNBE.js";
+} from "./chunk-WYIAISPM.js";
 import {
   BeneathReader,
   DEFAULT_EVIDENCE_MAX_BYTES,
@@ -37,13 +37,13 @@ import {
   __toESM
 } from "./chunk-LHSCZ3D7.js";
 
-// node_modules/isexe/windows.js
+// ../main/node_modules/isexe/windows.js
 var require_windows = __commonJS({
-  "node_modules/isexe/windows.js"(exports, module) {
+  "../main/node_modules/isexe/windows.js"(exports, module) {
     module.exports = isexe;
     isexe.sync = sync;
     var fs = __require("fs");
-    function checkPathExt(path10, options) {
+    function checkPathExt(path11, options) {
       var pathext = options.pathExt !== void 0 ? options.pathExt : process.env.PATHEXT;
       if (!pathext) {
         return true;
@@ -54,42 +54,42 @@ var require_windows = __commonJS({
       }
       for (var i = 0; i < pathext.length; i++) {
         var p = pathext[i].toLowerCase();
-        if (p && path10.substr(-p.length).toLowerCase() === p) {
+        if (p && path11.substr(-p.length).toLowerCase() === p) {
           return true;
         }
       }
       return false;
     }
-    function checkStat(stat, path10, options) {
+    function checkStat(stat, path11, options) {
       if (!stat.isSymbolicLink() && !stat.isFile()) {
         return false;
       }
-      return checkPathExt(path10, options);
+      return checkPathExt(path11, options);
     }
-    function isexe(path10, options, cb) {
-      fs.stat(path10, function(er, stat) {
-        cb(er, er ? false : checkStat(stat, path10, options));
+    function isexe(path11, options, cb) {
+      fs.stat(path11, function(er, stat) {
+        cb(er, er ? false : checkStat(stat, path11, options));
       });
     }
-    function sync(path10, options) {
-      return checkStat(fs.statSync(path10), path10, options);
+    function sync(path11, options) {
+      return checkStat(fs.statSync(path11), path11, options);
     }
   }
 });
 
-// node_modules/isexe/mode.js
+// ../main/node_modules/isexe/mode.js
 var require_mode = __commonJS({
-  "node_modules/isexe/mode.js"(exports, module) {
+  "../main/node_modules/isexe/mode.js"(exports, module) {
     module.exports = isexe;
     isexe.sync = sync;
     var fs = __require("fs");
-    function isexe(path10, options, cb) {
-      fs.stat(path10, function(er, stat) {
+    function isexe(path11, options, cb) {
+      fs.stat(path11, function(er, stat) {
         cb(er, er ? false : checkStat(stat, options));
       });
     }
-    function sync(path10, options) {
-      return checkStat(fs.statSync(path10), options);
+    function sync(path11, options) {
+      return checkStat(fs.statSync(path11), options);
     }
     function checkStat(stat, options) {
       return stat.isFile() && checkMode(stat, options);
@@ -110,9 +110,9 @@ var require_mode = __commonJS({
   }
 });
 
-// node_modules/isexe/index.js
+// ../main/node_modules/isexe/index.js
 var require_isexe = __commonJS({
-  "node_modules/isexe/index.js"(exports, module) {
+  "../main/node_modules/isexe/index.js"(exports, module) {
     var fs = __require("fs");
     var core;
     if (process.platform === "win32" || global.TESTING_WINDOWS) {
@@ -122,7 +122,7 @@ var require_isexe = __commonJS({
     }
     module.exports = isexe;
     isexe.sync = sync;
-    function isexe(path10, options, cb) {
+    function isexe(path11, options, cb) {
       if (typeof options === "function") {
         cb = options;
         options = {};
@@ -132,7 +132,7 @@ var require_isexe = __commonJS({
           throw new TypeError("callback not provided");
         }
         return new Promise(function(resolve, reject) {
-          isexe(path10, options || {}, function(er, is) {
+          isexe(path11, options || {}, function(er, is) {
             if (er) {
               reject(er);
             } else {
@@ -141,7 +141,7 @@ var require_isexe = __commonJS({
           });
         });
       }
-      core(path10, options || {}, function(er, is) {
+      core(path11, options || {}, function(er, is) {
         if (er) {
           if (er.code === "EACCES" || options && options.ignoreErrors) {
             er = null;
@@ -151,9 +151,9 @@ var require_isexe = __commonJS({
         cb(er, is);
       });
     }
-    function sync(path10, options) {
+    function sync(path11, options) {
       try {
-        return core.sync(path10, options || {});
+        return core.sync(path11, options || {});
       } catch (er) {
         if (options && options.ignoreErrors || er.code === "EACCES") {
           return false;
@@ -165,11 +165,11 @@ var require_isexe = __commonJS({
   }
 });
 
-// node_modules/which/which.js
+// ../main/node_modules/which/which.js
 var require_which = __commonJS({
-  "node_modules/which/which.js"(exports, module) {
+  "../main/node_modules/which/which.js"(exports, module) {
     var isWindows = process.platform === "win32" || process.env.OSTYPE === "cygwin" || process.env.OSTYPE === "msys";
-    var path10 = __require("path");
+    var path11 = __require("path");
     var COLON = isWindows ? ";" : ":";
     var isexe = require_isexe();
     var getNotFoundError = (cmd) => Object.assign(new Error(`not found: ${cmd}`), { code: "ENOENT" });
@@ -207,7 +207,7 @@ var require_which = __commonJS({
           return opt.all && found.length ? resolve(found) : reject(getNotFoundError(cmd));
         const ppRaw = pathEnv[i];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path10.join(pathPart, cmd);
+        const pCmd = path11.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         resolve(subStep(p, i, 0));
       });
@@ -234,7 +234,7 @@ var require_which = __commonJS({
       for (let i = 0; i < pathEnv.length; i++) {
         const ppRaw = pathEnv[i];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path10.join(pathPart, cmd);
+        const pCmd = path11.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         for (let j = 0; j < pathExt.length; j++) {
           const cur = p + pathExt[j];
@@ -261,9 +261,9 @@ var require_which = __commonJS({
   }
 });
 
-// node_modules/path-key/index.js
+// ../main/node_modules/path-key/index.js
 var require_path_key = __commonJS({
-  "node_modules/path-key/index.js"(exports, module) {
+  "../main/node_modules/path-key/index.js"(exports, module) {
     "use strict";
     var pathKey = (options = {}) => {
       const environment = options.env || process.env;
@@ -278,11 +278,11 @@ var require_path_key = __commonJS({
   }
 });
 
-// node_modules/cross-spawn/lib/util/resolveCommand.js
+// ../main/node_modules/cross-spawn/lib/util/resolveCommand.js
 var require_resolveCommand = __commonJS({
-  "node_modules/cross-spawn/lib/util/resolveCommand.js"(exports, module) {
+  "../main/node_modules/cross-spawn/lib/util/resolveCommand.js"(exports, module) {
     "use strict";
-    var path10 = __require("path");
+    var path11 = __require("path");
     var which = require_which();
     var getPathKey = require_path_key();
     function resolveCommandAttempt(parsed, withoutPathExt) {
@@ -300,7 +300,7 @@ var require_resolveCommand = __commonJS({
       try {
         resolved = which.sync(parsed.command, {
           path: env[getPathKey({ env })],
-          pathExt: withoutPathExt ? path10.delimiter : void 0
+          pathExt: withoutPathExt ? path11.delimiter : void 0
         });
       } catch (e) {
       } finally {
@@ -309,7 +309,7 @@ var require_resolveCommand = __commonJS({
         }
       }
       if (resolved) {
-        resolved = path10.resolve(hasCustomCwd ? parsed.options.cwd : "", resolved);
+        resolved = path11.resolve(hasCustomCwd ? parsed.options.cwd : "", resolved);
       }
       return resolved;
     }
@@ -320,9 +320,9 @@ var require_resolveCommand = __commonJS({
   }
 });
 
-// node_modules/cross-spawn/lib/util/escape.js
+// ../main/node_modules/cross-spawn/lib/util/escape.js
 var require_escape = __commonJS({
-  "node_modules/cross-spawn/lib/util/escape.js"(exports, module) {
+  "../main/node_modules/cross-spawn/lib/util/escape.js"(exports, module) {
     "use strict";
     var metaCharsRegExp = /([()\][%!^"`<>&|;, *?])/g;
     function escapeCommand(arg) {
@@ -345,17 +345,17 @@ var require_escape = __commonJS({
   }
 });
 
-// node_modules/shebang-regex/index.js
+// ../main/node_modules/shebang-regex/index.js
 var require_shebang_regex = __commonJS({
-  "node_modules/shebang-regex/index.js"(exports, module) {
+  "../main/node_modules/shebang-regex/index.js"(exports, module) {
     "use strict";
     module.exports = /^#!(.*)/;
   }
 });
 
-// node_modules/shebang-command/index.js
+// ../main/node_modules/shebang-command/index.js
 var require_shebang_command = __commonJS({
-  "node_modules/shebang-command/index.js"(exports, module) {
+  "../main/node_modules/shebang-command/index.js"(exports, module) {
     "use strict";
     var shebangRegex = require_shebang_regex();
     module.exports = (string = "") => {
@@ -363,8 +363,8 @@ var require_shebang_command = __commonJS({
       if (!match) {
         return null;
       }
-      const [path10, argument] = match[0].replace(/#! ?/, "").split(" ");
-      const binary = path10.split("/").pop();
+      const [path11, argument] = match[0].replace(/#! ?/, "").split(" ");
+      const binary = path11.split("/").pop();
       if (binary === "env") {
         return argument;
       }
@@ -373,9 +373,9 @@ var require_shebang_command = __commonJS({
   }
 });
 
-// node_modules/cross-spawn/lib/util/readShebang.js
+// ../main/node_modules/cross-spawn/lib/util/readShebang.js
 var require_readShebang = __commonJS({
-  "node_modules/cross-spawn/lib/util/readShebang.js"(exports, module) {
+  "../main/node_modules/cross-spawn/lib/util/readShebang.js"(exports, module) {
     "use strict";
     var fs = __require("fs");
     var shebangCommand = require_shebang_command();
@@ -395,11 +395,11 @@ var require_readShebang = __commonJS({
   }
 });
 
-// node_modules/cross-spawn/lib/parse.js
+// ../main/node_modules/cross-spawn/lib/parse.js
 var require_parse = __commonJS({
-  "node_modules/cross-spawn/lib/parse.js"(exports, module) {
+  "../main/node_modules/cross-spawn/lib/parse.js"(exports, module) {
     "use strict";
-    var path10 = __require("path");
+    var path11 = __require("path");
     var resolveCommand = require_resolveCommand();
     var escape = require_escape();
     var readShebang = require_readShebang();
@@ -424,7 +424,7 @@ var require_parse = __commonJS({
       const needsShell = !isExecutableRegExp.test(commandFile);
       if (parsed.options.forceShell || needsShell) {
         const needsDoubleEscapeMetaChars = isCmdShimRegExp.test(commandFile);
-        parsed.command = path10.normalize(parsed.command);
+        parsed.command = path11.normalize(parsed.command);
         parsed.command = escape.command(parsed.command);
         parsed.args = parsed.args.map((arg) => escape.argument(arg, needsDoubleEscapeMetaChars));
         const shellCommand = [parsed.command].concat(parsed.args).join(" ");
@@ -457,9 +457,9 @@ var require_parse = __commonJS({
   }
 });
 
-// node_modules/cross-spawn/lib/enoent.js
+// ../main/node_modules/cross-spawn/lib/enoent.js
 var require_enoent = __commonJS({
-  "node_modules/cross-spawn/lib/enoent.js"(exports, module) {
+  "../main/node_modules/cross-spawn/lib/enoent.js"(exports, module) {
     "use strict";
     var isWin = process.platform === "win32";
     function notFoundError(original, syscall) {
@@ -507,9 +507,9 @@ var require_enoent = __commonJS({
   }
 });
 
-// node_modules/cross-spawn/index.js
+// ../main/node_modules/cross-spawn/index.js
 var require_cross_spawn = __commonJS({
-  "node_modules/cross-spawn/index.js"(exports, module) {
+  "../main/node_modules/cross-spawn/index.js"(exports, module) {
     "use strict";
     var cp = __require("child_process");
     var parse = require_parse();
@@ -2077,6 +2077,233 @@ function formatWorktreeCheck(c) {
   ].join("\n");
 }
 
+// src/sandbox/cgroup.ts
+import { existsSync as existsSync3, mkdirSync, readdirSync as readdirSync5, readFileSync as readFileSync2, rmdirSync, writeFileSync as writeFileSync2 } from "node:fs";
+import path7 from "node:path";
+var V2 = "/sys/fs/cgroup";
+var V1 = { memory: "/sys/fs/cgroup/memory", pids: "/sys/fs/cgroup/pids" };
+var BASE = "opencode-dogfood";
+function write(file, text) {
+  writeFileSync2(file, text);
+}
+function read(file) {
+  try {
+    return readFileSync2(file, "utf8");
+  } catch {
+    return "";
+  }
+}
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === "EPERM";
+  }
+}
+function procsUnder(dir) {
+  const own = read(path7.join(dir, "cgroup.procs")).split("\n").filter(Boolean).map(Number);
+  let subs = [];
+  try {
+    subs = readdirSync5(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => path7.join(dir, d.name));
+  } catch {
+  }
+  return [...own, ...subs.flatMap(procsUnder)];
+}
+var sleepSync = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+function killUnder(dir, keep = /* @__PURE__ */ new Set(), timeoutMs = 5e3) {
+  const seen = /* @__PURE__ */ new Set();
+  const deadline = Date.now() + timeoutMs;
+  for (; ; ) {
+    const pids = procsUnder(dir).filter((p) => !keep.has(p));
+    if (pids.length === 0 || Date.now() > deadline) return seen.size;
+    for (const p of pids) seen.add(p);
+    for (const sig of ["SIGSTOP", "SIGKILL"])
+      for (const p of pids) {
+        try {
+          process.kill(p, sig);
+        } catch {
+        }
+      }
+    sleepSync(20);
+  }
+}
+function removeTree(dir) {
+  if (!existsSync3(dir)) return true;
+  try {
+    for (const d of readdirSync5(dir, { withFileTypes: true })) if (d.isDirectory()) removeTree(path7.join(dir, d.name));
+  } catch {
+  }
+  for (let i = 0; i < 50; i++) {
+    try {
+      rmdirSync(dir);
+      return true;
+    } catch (e) {
+      const code = e.code;
+      if (code === "ENOENT") return true;
+      if (code !== "EBUSY") return false;
+      sleepSync(20);
+    }
+  }
+  return false;
+}
+function sweepStaleCgroups(bases) {
+  const removed = [];
+  for (const base of bases) {
+    let names = [];
+    try {
+      names = readdirSync5(base);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const m = /^run-([0-9]+)-/.exec(name);
+      if (!m || alive(Number(m[1]))) continue;
+      const dir = path7.join(base, name);
+      killUnder(dir);
+      if (removeTree(dir)) removed.push(dir);
+    }
+  }
+  return removed;
+}
+function tryV2(name) {
+  const controllers = read(path7.join(V2, "cgroup.controllers")).split(/\s+/);
+  if (!controllers.includes("memory") || !controllers.includes("pids")) return `no cgroup v2 with the memory and pids controllers at ${V2}`;
+  try {
+    const base = path7.join(V2, BASE);
+    const enable = (dir) => {
+      const on = read(path7.join(dir, "cgroup.subtree_control")).split(/\s+/);
+      if (!on.includes("memory") || !on.includes("pids")) write(path7.join(dir, "cgroup.subtree_control"), "+memory +pids");
+    };
+    enable(V2);
+    mkdirSync(base, { recursive: true });
+    enable(base);
+    sweepStaleCgroups([base]);
+    const run = path7.join(base, name);
+    mkdirSync(run);
+    enable(run);
+    mkdirSync(path7.join(run, "idle"));
+    return { kind: "cgroup v2", runDirs: [run], controllers: ["both"] };
+  } catch (e) {
+    return `${V2} is not writable here (${e.message.split("\n")[0]})`;
+  }
+}
+function tryV1(name) {
+  if (!existsSync3(path7.join(V1.memory, "memory.limit_in_bytes")) || !existsSync3(path7.join(V1.pids, "cgroup.procs")))
+    return "no cgroup v1 memory and pids hierarchies either";
+  const made = [];
+  try {
+    const dirs = [V1.memory, V1.pids].map((h) => path7.join(h, BASE));
+    for (const d of dirs) mkdirSync(d, { recursive: true });
+    sweepStaleCgroups(dirs);
+    for (const d of dirs) {
+      const run = path7.join(d, name);
+      mkdirSync(run);
+      made.push(run);
+      mkdirSync(path7.join(run, "idle"));
+    }
+    return { kind: "cgroup v1", runDirs: made, controllers: ["memory", "pids"] };
+  } catch (e) {
+    for (const d of made) removeTree(d);
+    return `the cgroup v1 hierarchies are not writable here (${e.message.split("\n")[0]})`;
+  }
+}
+function openRunCgroups(runId, pid = process.pid) {
+  if (process.platform !== "linux") return { reason: `no cgroups on ${process.platform}` };
+  const name = `run-${pid}-${runId}`;
+  const v2 = tryV2(name);
+  if (typeof v2 !== "string") return { cgroups: v2, reason: `cgroup v2 at ${v2.runDirs[0]}` };
+  const v1 = tryV1(name);
+  if (typeof v1 !== "string") return { cgroups: v1, reason: `cgroup v1 (memory, pids) at ${v1.runDirs.join(", ")}; ${v2}` };
+  return { reason: `${v2}; ${v1}` };
+}
+function closeRunCgroups(c) {
+  for (const d of c.runDirs) killUnder(d);
+  return c.runDirs.filter((d) => !removeTree(d));
+}
+function statField(text, key) {
+  const m = new RegExp(`^${key} ([0-9]+)$`, "m").exec(text);
+  return m ? Number(m[1]) : 0;
+}
+var CaseCgroup = class {
+  /**
+   * Make leaf `name` in each of the run's hierarchies, move `serverPids` into
+   * it, and bound it: pids.max = the server's tasks + `procs`, the memory
+   * limit = `memory` (null: unbounded). Throws when the kernel refuses.
+   */
+  constructor(run, name, serverPids, procs, memoryLimit) {
+    this.run = run;
+    this.serverPids = serverPids;
+    this.memoryLimit = memoryLimit;
+    const memory = memoryLimit;
+    this.leaves = run.runDirs.map((d, i) => ({ dir: path7.join(d, name), controllers: run.controllers[i] }));
+    for (const l of this.leaves) {
+      mkdirSync(l.dir);
+      for (const p of serverPids) this.move(l.dir, p);
+    }
+    const pidsLeaf = this.pidsLeaf();
+    this.baseTasks = Number(read(path7.join(pidsLeaf, "pids.current")).trim() || "0");
+    if (procs !== null) write(path7.join(pidsLeaf, "pids.max"), String(this.baseTasks + procs));
+    if (memory !== null) {
+      const m = this.memLeaf();
+      if (run.kind === "cgroup v2") {
+        write(path7.join(m, "memory.high"), String(memory));
+        write(path7.join(m, "memory.max"), String(memory + Math.max(memory / 4, 64 * 2 ** 20)));
+      } else {
+        write(path7.join(m, "memory.limit_in_bytes"), String(memory));
+        write(path7.join(m, "memory.oom_control"), "1");
+      }
+    }
+  }
+  run;
+  serverPids;
+  memoryLimit;
+  leaves;
+  baseTasks;
+  move(dir, pid) {
+    try {
+      write(path7.join(dir, "cgroup.procs"), String(pid));
+    } catch (e) {
+      if (alive(pid)) throw e;
+    }
+  }
+  pidsLeaf() {
+    return this.leaves.find((l) => l.controllers !== "memory").dir;
+  }
+  memLeaf() {
+    return this.leaves.find((l) => l.controllers !== "pids").dir;
+  }
+  /** The leaf's counters now. */
+  sample() {
+    const p = this.pidsLeaf();
+    const m = this.memLeaf();
+    const stat = read(path7.join(m, "memory.stat"));
+    const v2 = this.run.kind === "cgroup v2";
+    const events = read(path7.join(m, v2 ? "memory.events" : "memory.oom_control"));
+    const memory = v2 ? statField(stat, "anon") + statField(stat, "shmem") : statField(stat, "rss") + statField(stat, "shmem");
+    return {
+      tasks: Math.max(0, Number(read(path7.join(p, "pids.current")).trim() || "0") - this.baseTasks),
+      memory,
+      oomKills: statField(events, "oom_kill"),
+      // v2: memory.high also counts page cache reclaimed at the limit (a large write): only anonymous and shared memory near it is the case's.
+      atLimit: v2 ? statField(events, "high") > 0 && memory >= (this.memoryLimit ?? Infinity) * 0.9 : statField(events, "under_oom") > 0,
+      forksRefused: statField(read(path7.join(p, "pids.events")), "max")
+    };
+  }
+  /** End every process in the leaf but the server's. Returns how many were ended. */
+  endOthers() {
+    const keep = new Set(this.serverPids);
+    return Math.max(...this.leaves.map((l) => killUnder(l.dir, keep)));
+  }
+  /** The server back to the run's idle leaf, anything else in the leaf ended, the leaf removed. Returns a problem, or undefined. */
+  close() {
+    for (const i of this.leaves.keys()) for (const p of this.serverPids) this.move(path7.join(this.run.runDirs[i], "idle"), p);
+    this.endOthers();
+    const left = this.leaves.filter((l) => !removeTree(l.dir)).map((l) => l.dir);
+    return left.length > 0 ? `cgroup leaf not removed: ${left.join(", ")}` : void 0;
+  }
+};
+
 // src/opencode/config.ts
 var SCRIPTED_PROVIDER = "dogfood";
 var SCRIPTED_MODEL = "scripted";
@@ -2142,9 +2369,9 @@ function buildConfig(input) {
 // src/opencode/server.ts
 import { spawn as spawn3 } from "node:child_process";
 import { randomBytes as randomBytes3 } from "node:crypto";
-import { createWriteStream, existsSync as existsSync3, mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { createWriteStream, existsSync as existsSync4, mkdirSync as mkdirSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import net from "node:net";
-import path7 from "node:path";
+import path8 from "node:path";
 var NETWORK_FREE_ENV = {
   OPENCODE_DISABLE_MODELS_FETCH: "1",
   OPENCODE_DISABLE_AUTOUPDATE: "1",
@@ -2173,19 +2400,19 @@ function stateEnv(stateDir) {
   const dirs = { HOME: "home", XDG_CONFIG_HOME: "config", XDG_DATA_HOME: "data", XDG_CACHE_HOME: "cache", XDG_STATE_HOME: "state", TMPDIR: "tmp" };
   const env = {};
   for (const [k, v] of Object.entries(dirs)) {
-    env[k] = path7.join(stateDir, v);
-    mkdirSync(env[k], { recursive: true });
+    env[k] = path8.join(stateDir, v);
+    mkdirSync2(env[k], { recursive: true });
   }
-  settleConfigDependencies(path7.join(env.XDG_CONFIG_HOME, "opencode"));
+  settleConfigDependencies(path8.join(env.XDG_CONFIG_HOME, "opencode"));
   return env;
 }
 var CONFIG_DEPENDENCY = "@opencode-ai/plugin";
 function settleConfigDependencies(configDir) {
-  if (existsSync3(path7.join(configDir, "package.json"))) return;
-  mkdirSync(path7.join(configDir, "node_modules"), { recursive: true });
+  if (existsSync4(path8.join(configDir, "package.json"))) return;
+  mkdirSync2(path8.join(configDir, "node_modules"), { recursive: true });
   const deps = { [CONFIG_DEPENDENCY]: "*" };
-  writeFileSync2(path7.join(configDir, "package.json"), JSON.stringify({ dependencies: deps }, null, 2) + "\n");
-  writeFileSync2(path7.join(configDir, "package-lock.json"), JSON.stringify({ lockfileVersion: 3, packages: { "": { dependencies: deps } } }, null, 2) + "\n");
+  writeFileSync3(path8.join(configDir, "package.json"), JSON.stringify({ dependencies: deps }, null, 2) + "\n");
+  writeFileSync3(path8.join(configDir, "package-lock.json"), JSON.stringify({ lockfileVersion: 3, packages: { "": { dependencies: deps } } }, null, 2) + "\n");
 }
 function killGroup(child, signal) {
   if (child.pid === void 0) return;
@@ -2209,8 +2436,8 @@ async function freePort() {
   return port;
 }
 async function startServer(opts) {
-  mkdirSync(opts.logDir, { recursive: true });
-  const logFile = path7.join(opts.logDir, "opencode-server.log");
+  mkdirSync2(opts.logDir, { recursive: true });
+  const logFile = path8.join(opts.logDir, "opencode-server.log");
   const log = createWriteStream(logFile);
   const argv = ["serve", "--hostname", "127.0.0.1", "--port", String(await freePort()), "--print-logs", "--log-level", "WARN"];
   const cmd = opts.wrap ? opts.wrap(opts.binary, argv) : { command: opts.binary, args: argv };
@@ -2284,8 +2511,8 @@ async function startServer(opts) {
 }
 
 // src/sandbox/policy.ts
-import { existsSync as existsSync4, statSync as statSync4 } from "node:fs";
-import path8 from "node:path";
+import { existsSync as existsSync5, statSync as statSync4 } from "node:fs";
+import path9 from "node:path";
 function isFile(p) {
   try {
     return !statSync4(p).isDirectory();
@@ -2294,7 +2521,7 @@ function isFile(p) {
   }
 }
 function depth(p) {
-  return p.split(path8.sep).filter(Boolean).length;
+  return p.split(path9.sep).filter(Boolean).length;
 }
 function derivePolicy(input) {
   const rules = [{ path: "/tmp", access: "private", why: "private tmp" }];
@@ -2303,20 +2530,20 @@ function derivePolicy(input) {
   rules.push({ path: workDir, access: "read", why: "the worktree (read-only but for the write allowlist)" });
   rules.push({ path: realOrResolved(input.commonDir), access: "read", why: "the common git dir (git reads it; nothing may change it)" });
   for (const dir of input.otherCheckouts) rules.push({ path: realOrResolved(dir), access: "hidden", why: "another checkout of the repository" });
-  for (const dir of input.hidden) if (existsSync4(dir)) rules.push({ path: realOrResolved(dir), access: "hidden", why: "the harness", file: isFile(dir) });
-  for (const dir of input.readable) if (existsSync4(dir)) rules.push({ path: realOrResolved(dir), access: "read", why: "needed by the contained processes" });
+  for (const dir of input.hidden) if (existsSync5(dir)) rules.push({ path: realOrResolved(dir), access: "hidden", why: "the harness", file: isFile(dir) });
+  for (const dir of input.readable) if (existsSync5(dir)) rules.push({ path: realOrResolved(dir), access: "read", why: "needed by the contained processes" });
   for (const entry of input.writeAllowlist) {
-    const abs = path8.join(workDir, entry);
+    const abs = path9.join(workDir, entry);
     if (input.harnessPaths.includes(entry)) {
-      if (existsSync4(abs)) rules.push({ path: realOrResolved(abs), access: "hidden", why: `${entry}: the harness's, not the agent's`, file: isFile(abs) });
+      if (existsSync5(abs)) rules.push({ path: realOrResolved(abs), access: "hidden", why: `${entry}: the harness's, not the agent's`, file: isFile(abs) });
       continue;
     }
-    if (!existsSync4(abs)) {
+    if (!existsSync5(abs)) {
       unmounted.push(`${entry}: does not exist, so it cannot be made writable (the agent cannot create it)`);
       continue;
     }
     const r = realOrResolved(abs);
-    if (r !== abs && !r.startsWith(workDir + path8.sep)) {
+    if (r !== abs && !r.startsWith(workDir + path9.sep)) {
       unmounted.push(`${entry}: resolves outside the worktree (${r}); left read-only`);
       continue;
     }
@@ -2426,7 +2653,7 @@ function providerErrorFile(results) {
   return { schema_id: "opencode_dogfood_provider_error", schema_version: "1.0", class: decisive.class, outcome: decisive.outcome, summary: decisive.summary, faults };
 }
 
-// node_modules/@opencode-ai/sdk/dist/gen/core/serverSentEvents.gen.js
+// ../main/node_modules/@opencode-ai/sdk/dist/gen/core/serverSentEvents.gen.js
 var createSseClient = ({ onSseError, onSseEvent, responseTransformer, responseValidator, sseDefaultRetryDelay, sseMaxRetryAttempts, sseMaxRetryDelay, sseSleepFn, url, ...options }) => {
   let lastEventId;
   const sleep3 = sseSleepFn ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
@@ -2532,7 +2759,7 @@ var createSseClient = ({ onSseError, onSseEvent, responseTransformer, responseVa
   return { stream };
 };
 
-// node_modules/@opencode-ai/sdk/dist/gen/core/auth.gen.js
+// ../main/node_modules/@opencode-ai/sdk/dist/gen/core/auth.gen.js
 var getAuthToken = async (auth, callback) => {
   const token = typeof callback === "function" ? await callback(auth) : callback;
   if (!token) {
@@ -2547,12 +2774,12 @@ var getAuthToken = async (auth, callback) => {
   return token;
 };
 
-// node_modules/@opencode-ai/sdk/dist/gen/core/bodySerializer.gen.js
+// ../main/node_modules/@opencode-ai/sdk/dist/gen/core/bodySerializer.gen.js
 var jsonBodySerializer = {
   bodySerializer: (body) => JSON.stringify(body, (_key, value) => typeof value === "bigint" ? value.toString() : value)
 };
 
-// node_modules/@opencode-ai/sdk/dist/gen/core/pathSerializer.gen.js
+// ../main/node_modules/@opencode-ai/sdk/dist/gen/core/pathSerializer.gen.js
 var separatorArrayExplode = (style) => {
   switch (style) {
     case "label":
@@ -2655,9 +2882,9 @@ var serializeObjectParam = ({ allowReserved, explode, name, style, value, valueO
   return style === "label" || style === "matrix" ? separator + joinedValues : joinedValues;
 };
 
-// node_modules/@opencode-ai/sdk/dist/gen/core/utils.gen.js
+// ../main/node_modules/@opencode-ai/sdk/dist/gen/core/utils.gen.js
 var PATH_PARAM_RE = /\{[^{}]+\}/g;
-var defaultPathSerializer = ({ path: path10, url: _url }) => {
+var defaultPathSerializer = ({ path: path11, url: _url }) => {
   let url = _url;
   const matches = _url.match(PATH_PARAM_RE);
   if (matches) {
@@ -2676,7 +2903,7 @@ var defaultPathSerializer = ({ path: path10, url: _url }) => {
         name = name.substring(1);
         style = "matrix";
       }
-      const value = path10[name];
+      const value = path11[name];
       if (value === void 0 || value === null) {
         continue;
       }
@@ -2707,11 +2934,11 @@ var defaultPathSerializer = ({ path: path10, url: _url }) => {
   }
   return url;
 };
-var getUrl = ({ baseUrl, path: path10, query, querySerializer, url: _url }) => {
+var getUrl = ({ baseUrl, path: path11, query, querySerializer, url: _url }) => {
   const pathUrl = _url.startsWith("/") ? _url : `/${_url}`;
   let url = (baseUrl ?? "") + pathUrl;
-  if (path10) {
-    url = defaultPathSerializer({ path: path10, url });
+  if (path11) {
+    url = defaultPathSerializer({ path: path11, url });
   }
   let search = query ? querySerializer(query) : "";
   if (search.startsWith("?")) {
@@ -2723,7 +2950,7 @@ var getUrl = ({ baseUrl, path: path10, query, querySerializer, url: _url }) => {
   return url;
 };
 
-// node_modules/@opencode-ai/sdk/dist/gen/client/utils.gen.js
+// ../main/node_modules/@opencode-ai/sdk/dist/gen/client/utils.gen.js
 var createQuerySerializer = ({ allowReserved, array, object } = {}) => {
   const querySerializer = (queryParams) => {
     const search = [];
@@ -2930,7 +3157,7 @@ var createConfig = (override = {}) => ({
   ...override
 });
 
-// node_modules/@opencode-ai/sdk/dist/gen/client/client.gen.js
+// ../main/node_modules/@opencode-ai/sdk/dist/gen/client/client.gen.js
 var createClient = (config = {}) => {
   let _config = mergeConfigs(createConfig(), config);
   const getConfig = () => ({ ..._config });
@@ -3079,7 +3306,7 @@ var createClient = (config = {}) => {
   };
 };
 
-// node_modules/@opencode-ai/sdk/dist/gen/core/params.gen.js
+// ../main/node_modules/@opencode-ai/sdk/dist/gen/core/params.gen.js
 var extraPrefixesMap = {
   $body_: "body",
   $headers_: "headers",
@@ -3088,12 +3315,12 @@ var extraPrefixesMap = {
 };
 var extraPrefixes = Object.entries(extraPrefixesMap);
 
-// node_modules/@opencode-ai/sdk/dist/gen/client.gen.js
+// ../main/node_modules/@opencode-ai/sdk/dist/gen/client.gen.js
 var client = createClient(createConfig({
   baseUrl: "http://localhost:4096"
 }));
 
-// node_modules/@opencode-ai/sdk/dist/gen/sdk.gen.js
+// ../main/node_modules/@opencode-ai/sdk/dist/gen/sdk.gen.js
 var _HeyApiClient = class {
   _client = client;
   constructor(args) {
@@ -3974,7 +4201,7 @@ var OpencodeClient = class extends _HeyApiClient {
   event = new Event({ client: this._client });
 };
 
-// node_modules/@opencode-ai/sdk/dist/error-interceptor.js
+// ../main/node_modules/@opencode-ai/sdk/dist/error-interceptor.js
 function wrapClientError(error, response, request, opts) {
   if (!opts?.throwOnError)
     return error;
@@ -4001,7 +4228,7 @@ function describe(request, response) {
   return `${method} ${url}${status ? " \u2192 " + status : ""}${statusText ? " " + statusText : ""}`;
 }
 
-// node_modules/@opencode-ai/sdk/dist/client.js
+// ../main/node_modules/@opencode-ai/sdk/dist/client.js
 function pick(value, fallback) {
   if (!value)
     return;
@@ -4050,7 +4277,7 @@ function createOpencodeClient(config) {
   return new OpencodeClient({ client: client2 });
 }
 
-// node_modules/@opencode-ai/sdk/dist/server.js
+// ../main/node_modules/@opencode-ai/sdk/dist/server.js
 var import_cross_spawn = __toESM(require_cross_spawn(), 1);
 
 // src/opencode/transport.ts
@@ -4189,24 +4416,24 @@ function findCaseTag(text) {
 }
 
 // src/ledger/evidence.ts
-import { existsSync as existsSync5, mkdirSync as mkdirSync2, readdirSync as readdirSync5 } from "node:fs";
-import path9 from "node:path";
+import { existsSync as existsSync6, mkdirSync as mkdirSync3, readdirSync as readdirSync6 } from "node:fs";
+import path10 from "node:path";
 function evidenceDir(runDir, caseId) {
-  return path9.join(runDir, "evidence", caseId);
+  return path10.join(runDir, "evidence", caseId);
 }
 function resultPath(runDir, caseId) {
-  return path9.join(runDir, "cases", `${caseId}.result.json`);
+  return path10.join(runDir, "cases", `${caseId}.result.json`);
 }
 function writeEvidence(runDir, caseId, name, data) {
-  const file = path9.join(evidenceDir(runDir, caseId), name);
+  const file = path10.join(evidenceDir(runDir, caseId), name);
   writeFileAtomic(file, data);
   return file;
 }
 function listFiles(dir) {
-  if (!existsSync5(dir)) return [];
+  if (!existsSync6(dir)) return [];
   const out = [];
-  for (const e of readdirSync5(dir, { withFileTypes: true })) {
-    const p = path9.join(dir, e.name);
+  for (const e of readdirSync6(dir, { withFileTypes: true })) {
+    const p = path10.join(dir, e.name);
     if (e.isDirectory()) out.push(...listFiles(p));
     else if (e.isFile() && !e.name.endsWith(SIDECAR_EXT) && !e.name.endsWith(".tmp")) out.push(p);
   }
@@ -4214,10 +4441,10 @@ function listFiles(dir) {
 }
 function sealEvidence(runDir, caseId) {
   const dir = evidenceDir(runDir, caseId);
-  mkdirSync2(dir, { recursive: true });
+  mkdirSync3(dir, { recursive: true });
   const entries = listFiles(dir).map((file) => {
     const { sha256: sha2562, bytes } = writeSidecar(file);
-    return { path: toPosix(path9.relative(runDir, file)), sha256: sha2562, bytes };
+    return { path: toPosix(path10.relative(runDir, file)), sha256: sha2562, bytes };
   });
   return entries.sort((a, b) => compareC(a.path, b.path));
 }
@@ -4477,6 +4704,9 @@ export {
   formatChanges,
   checkWorktree,
   formatWorktreeCheck,
+  openRunCgroups,
+  closeRunCgroups,
+  CaseCgroup,
   SCRIPTED_PROVIDER,
   SCRIPTED_KEY_ENV,
   agentFor,

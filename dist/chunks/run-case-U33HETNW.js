@@ -2,8 +2,9 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   FILE_HEADERS_ONLY,
   createTwoFilesPatch
-} from "./chunk-PO7KAT3C.js";
+} from "./chunk-2NOSM2T7.js";
 import {
+  CaseCgroup,
   SERVER_PASSWORD_ENV,
   agentFor,
   assistantText,
@@ -34,7 +35,7 @@ import {
   takeSnapshotAfter,
   toolUses,
   writeEvidence
-} from "./chunk-VHH5YNGF.js";
+} from "./chunk-EV27MKUD.js";
 import {
   containsSecret,
   redact,
@@ -42,8 +43,10 @@ import {
 } from "./chunk-ZV5KNJNH.js";
 import {
   contain,
-  containmentLabel
-} from "./chunk-TDWUGNBE.js";
+  containmentLabel,
+  describeBreach,
+  formatLimits
+} from "./chunk-WYIAISPM.js";
 import {
   BeneathReader,
   DEFAULT_EVIDENCE_MAX_BYTES,
@@ -57,6 +60,7 @@ import {
 } from "./chunk-TZR42FOZ.js";
 import {
   endNewProcesses,
+  findProcesses,
   formatProcesses,
   processBaseline
 } from "./chunk-5BDKX7AO.js";
@@ -75,7 +79,7 @@ import "./chunk-LHSCZ3D7.js";
 
 // src/cases/run-case.ts
 import { rmSync as rmSync3 } from "node:fs";
-import path4 from "node:path";
+import path6 from "node:path";
 
 // src/guard/guard.ts
 var CaseGuard = class _CaseGuard {
@@ -931,19 +935,187 @@ var CHECK_IMPLS = {
 };
 var WRITING_CHECKS = /* @__PURE__ */ new Set(["write", "append", "codegen", "bugfix", "testgen", "agent", "delete_sentinel"]);
 
+// src/cases/case-bounds.ts
+import path5 from "node:path";
+
+// src/sandbox/budget-watch.ts
+import { lstatSync as lstatSync4, readdirSync as readdirSync5, readFileSync as readFileSync2 } from "node:fs";
+import path4 from "node:path";
+var WATCH_INTERVAL_MS = 250;
+function diskUsage(roots, maxEntries = Number.MAX_SAFE_INTEGER) {
+  const u = { entries: 0, bytes: 0, truncated: false };
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const dir = stack.pop();
+    let names;
+    try {
+      names = readdirSync5(dir);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      if (u.entries >= maxEntries) {
+        u.truncated = true;
+        return u;
+      }
+      const p = path4.join(dir, name);
+      try {
+        const s = lstatSync4(p);
+        u.entries++;
+        u.bytes += s.blocks * 512;
+        if (s.isDirectory()) stack.push(p);
+      } catch {
+      }
+    }
+  }
+  return u;
+}
+function residentBytes(pids) {
+  let pages = 0;
+  for (const pid of pids) {
+    try {
+      pages += Number(readFileSync2(`/proc/${pid}/statm`, "utf8").split(" ")[1]) || 0;
+    } catch {
+    }
+  }
+  return pages * 4096;
+}
+function startBudgetWatch(o) {
+  const { limits } = o;
+  const disk = limits.disk !== null || limits.files !== null;
+  const start = disk ? diskUsage(o.roots) : { entries: 0, bytes: 0, truncated: false };
+  let breach;
+  let timer;
+  const found = (b) => {
+    breach = b;
+    clearInterval(timer);
+    o.onBreach(b);
+  };
+  const tick = () => {
+    if (breach) return;
+    if (o.cgroup) {
+      const s = o.cgroup.sample();
+      if (limits.memory !== null && (s.oomKills > 0 || s.atLimit || s.memory >= limits.memory * 0.95)) {
+        const how = s.oomKills > 0 ? `the kernel's OOM killer (${s.oomKills} kill(s))` : s.atLimit ? "the memory limit held its allocations" : "memory.stat";
+        return found({ limit: "memory", measured: s.memory, max: limits.memory, by: `${how} in the case's cgroup` });
+      }
+      if (limits.procs !== null && (s.forksRefused > 0 || s.tasks >= limits.procs)) {
+        return found({
+          limit: "procs",
+          measured: s.tasks,
+          max: limits.procs,
+          by: `pids.max of the case's cgroup${s.forksRefused > 0 ? ` refused ${s.forksRefused} fork(s)` : ""}`
+        });
+      }
+    } else if (limits.procs !== null || limits.memory !== null) {
+      const fresh = findProcesses(o.baseline.tag, o.baseline.namespaces).filter((p) => !o.baseline.keys.has(p.key));
+      if (limits.procs !== null && fresh.length > limits.procs)
+        return found({ limit: "procs", measured: fresh.length, max: limits.procs, by: "watchdog (/proc scan)" });
+      const rss = limits.memory !== null ? residentBytes(fresh.map((p) => p.pid)) : 0;
+      if (limits.memory !== null && rss > limits.memory)
+        return found({ limit: "memory", measured: rss, max: limits.memory, by: "watchdog (resident memory of the case's processes)" });
+    }
+    if (!disk) return;
+    const bound = limits.files !== null ? start.entries + limits.files + 1 : void 0;
+    const now = diskUsage(o.roots, bound);
+    if (limits.files !== null && now.entries - start.entries > limits.files)
+      return found({ limit: "files", measured: now.entries - start.entries, max: limits.files, by: "watchdog (lstat walk)" });
+    if (limits.disk !== null && now.bytes - start.bytes > limits.disk)
+      return found({ limit: "disk", measured: now.bytes - start.bytes, max: limits.disk, by: "watchdog (lstat walk)" });
+  };
+  timer = setInterval(tick, o.intervalMs ?? WATCH_INTERVAL_MS);
+  timer.unref();
+  return {
+    stop() {
+      clearInterval(timer);
+      if (!breach) tick();
+      clearInterval(timer);
+      return breach;
+    },
+    get breach() {
+      return breach;
+    }
+  };
+}
+function enforcement(limits, cgroup, cgroupReason) {
+  const off = { by: "none", why: "turned off (--case-limits)" };
+  const watch = (what) => ({
+    by: "watchdog",
+    why: `${what}, sampled every ${WATCH_INTERVAL_MS} ms; no cgroup: ${cgroupReason}; rlimits are no fit (RLIMIT_NPROC counts all of the user's processes and does not bind root; RLIMIT_AS/DATA would bind the OpenCode server itself)`
+  });
+  const walk2 = { by: "watchdog", why: `lstat walk of the writable paths every ${WATCH_INTERVAL_MS} ms (no kernel counter per folder)` };
+  return {
+    disk: limits.disk === null ? off : walk2,
+    files: limits.files === null ? off : walk2,
+    procs: limits.procs === null ? off : cgroup ? { by: cgroup.kind, why: `pids.max of a cgroup leaf per case (${cgroupReason})` } : watch("processes of the case counted in /proc"),
+    memory: limits.memory === null ? off : cgroup ? { by: cgroup.kind, why: `the memory limit of a cgroup leaf per case (${cgroupReason})` } : watch("resident memory of the case's processes")
+  };
+}
+
+// src/cases/case-bounds.ts
+function writableRoots(ctx) {
+  if (ctx.policy) return ctx.policy.rules.filter((r) => r.access === "write").map((r) => r.path);
+  return ctx.writeAllowlist.map((e) => path5.join(ctx.workDir, e));
+}
+function startCaseBounds(ctx, baseline, log, onBreach) {
+  const limits = ctx.limits;
+  if (!limits) return void 0;
+  let cgroup;
+  const notes = [];
+  if (ctx.cgroups && (limits.procs !== null || limits.memory !== null)) {
+    const serverPids = [...baseline.keys].map((k) => Number(k.split(":")[0]));
+    try {
+      cgroup = new CaseCgroup(ctx.cgroups, `case-${ctx.caseDef.id}-${process.pid}`, serverPids, limits.procs, limits.memory);
+    } catch (e) {
+      notes.push(`the case's cgroup could not be made (${e.message.split("\n")[0]}): the watchdog bounds processes and memory`);
+    }
+  }
+  const kind = cgroup ? ctx.cgroups : void 0;
+  const enf = enforcement(limits, kind, ctx.cgroupReason ?? "no cgroup");
+  const watch = startBudgetWatch({
+    limits,
+    roots: writableRoots(ctx),
+    cgroup,
+    baseline,
+    onBreach: (b) => {
+      if (cgroup) cgroup.endOthers();
+      else endNewProcesses(baseline, 5e3, 0).catch(() => {
+      });
+      log(`case limit ${b.limit}: ${b.measured} (limit ${b.max}; ${b.by}); the case is ended`);
+      onBreach(b);
+    }
+  });
+  return {
+    describe: () => ({
+      case_limits: formatLimits(limits),
+      values: limits,
+      enforcement: enf,
+      ...cgroup ? { cgroup: `${ctx.cgroups.kind}: leaf case-${ctx.caseDef.id}-${process.pid}` } : {}
+    }),
+    get breach() {
+      return watch.breach;
+    },
+    close() {
+      watch.stop();
+      const problem = cgroup?.close();
+      return problem ? [...notes, problem] : notes;
+    }
+  };
+}
+
 // src/cases/run-case.ts
 function requiresWorktree(stage) {
   return STAGES.indexOf(stage) >= STAGES.indexOf("T2b");
 }
 function extOf(p) {
-  const e = path4.extname(p);
+  const e = path6.extname(p);
   return /^\.[A-Za-z0-9]{1,8}$/.test(e) ? e : ".bin";
 }
 function moveEscapedFiles(paths, maxBytes, evidence) {
   const lines = [];
   for (const abs of paths) {
     try {
-      const got = readBeneath(path4.dirname(abs), path4.basename(abs), { maxBytes });
+      const got = readBeneath(path6.dirname(abs), path6.basename(abs), { maxBytes });
       if (got.kind === "directory" || got.kind === "missing" || got.kind === "unreachable") continue;
       const name = `escaped_${String(lines.length + 1).padStart(2, "0")}${got.kind === "symlink" ? ".link" : got.data ? extOf(abs) : ".txt"}`;
       evidence(name, got.data ?? `${describeInspection(got)}
@@ -977,7 +1149,7 @@ async function runCase(ctx) {
   const secrets = secretValues(process.env, ctx.roles.map((r) => r.key_env));
   const ownWrites = /* @__PURE__ */ new Set();
   const evidence = (name, data) => {
-    ownWrites.add(path4.join(ctx.runDir, "evidence", c.id, name));
+    ownWrites.add(path6.join(ctx.runDir, "evidence", c.id, name));
     return writeEvidence(ctx.runDir, c.id, name, typeof data === "string" ? redact(data, secrets) : data);
   };
   const started = Date.now();
@@ -998,6 +1170,7 @@ async function runCase(ctx) {
     leftovers.push(...ended);
     if (ended.length > 0) log(`ended ${ended.length} process(es) the case left running: ${ended.map((p) => `${p.pid} ${p.cmdline.slice(0, 80)}`).join("; ")}`);
   };
+  const bounds = startCaseBounds(ctx, processes, log, (b) => interruptCase(describeBreach(b)));
   const canariesBefore = canaryState(ctx.canaries);
   const commonDir = wt.common_dir;
   const registrationsBefore = commonDir ? readRegistrations(commonDir) : /* @__PURE__ */ new Map();
@@ -1025,7 +1198,8 @@ async function runCase(ctx) {
         permission,
         permission_sha256: sha256(JSON.stringify(permission)),
         server_config_sha256: ctx.configSha256 ?? "unknown: a server the user runs (--server-url)",
-        gate: { write_allowlist: policy.writeAllowlist, deletion_allowlist: policy.deletionAllowlist }
+        gate: { write_allowlist: policy.writeAllowlist, deletion_allowlist: policy.deletionAllowlist },
+        ...bounds ? { limits: bounds.describe() } : {}
       },
       null,
       2
@@ -1070,6 +1244,8 @@ async function runCase(ctx) {
     if (interruption.signal.aborted) outcome = { actual: "FAIL", code: "CLIFAIL", reason: String(interruption.signal.reason) };
   }
   if (!guardResult) await endLeftovers();
+  for (const note of bounds?.close() ?? []) log(note);
+  if (bounds?.breach) outcome = { actual: "FAIL", code: "TIMEOUTEXCEEDED", reason: describeBreach(bounds.breach) };
   guardResult ??= await guard.check();
   evidence("processes.txt", formatProcesses(leftovers));
   const canaryChanges = compareCanaries(canariesBefore, canaryState(ctx.canaries));
@@ -1077,7 +1253,7 @@ async function runCase(ctx) {
   statusRun.catch(() => {
   });
   const outsideAfter = await Promise.all(ctx.protectedCheckouts.map((p, i) => takeFingerprint(p.dir, p.exclude, outside[i])));
-  const registered = commonDir ? newRegistrations(registrationsBefore, readRegistrations(commonDir), [path4.dirname(ctx.verdictFile)]) : [];
+  const registered = commonDir ? newRegistrations(registrationsBefore, readRegistrations(commonDir), [path6.dirname(ctx.verdictFile)]) : [];
   const registeredDirs = registered.flatMap((r) => r.worktree ? [r.worktree] : []);
   const escaped = [
     ...outside.flatMap((before, i) => compareFingerprints(before, outsideAfter[i])),
@@ -1124,7 +1300,7 @@ async function runCase(ctx) {
     log(`worktree(s) the agent registered: ${lines.join("; ")}`);
   }
   if (guardResult.changes.length > 0) {
-    const fileMounts = new Set((ctx.policy?.rules ?? []).filter((r) => r.access === "write" && r.file && r.path.startsWith(ctx.workDir + path4.sep)).map((r) => toPosix(path4.relative(ctx.workDir, r.path))));
+    const fileMounts = new Set((ctx.policy?.rules ?? []).filter((r) => r.access === "write" && r.file && r.path.startsWith(ctx.workDir + path6.sep)).map((r) => toPosix(path6.relative(ctx.workDir, r.path))));
     const records = await restore(guardResult.before, guardResult.changes, fileMounts);
     const again = compareSnapshots(guardResult.before, await takeSnapshotAfter(guardResult.before, { exclude: ctx.harnessPaths }));
     evidence("restore.txt", formatRestore(records) + `verified: ${again.length === 0 ? "tree matches the before-snapshot" : `${again.length} paths still differ`}
@@ -1140,10 +1316,10 @@ async function runCase(ctx) {
     log(`moved ${moved.length} file(s) the agent created outside the worktree into the evidence`);
   }
   if (transcripts.length > 0) {
-    const file = path4.join(ctx.agentCallsDir, `${c.id}.json`);
+    const file = path6.join(ctx.agentCallsDir, `${c.id}.json`);
     const text = redact(JSON.stringify(transcripts.map((t) => ({ model: t.label, ...t.result })), null, 2) + "\n", secrets);
     writeFileAtomic(file, text);
-    writeFileAtomic(path4.join(ctx.runDir, "evidence", c.id, "transcript.json"), text);
+    writeFileAtomic(path6.join(ctx.runDir, "evidence", c.id, "transcript.json"), text);
   }
   const v = verdict(outcome, offending);
   log(`verdict: ${v.actual_outcome}${v.failure_code ? ` ${v.failure_code}` : ""} (${v.reason})`);

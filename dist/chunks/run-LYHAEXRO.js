@@ -5,22 +5,22 @@ import {
   cliEntry,
   runSuite,
   stageBatches
-} from "./chunk-AHE26RTF.js";
+} from "./chunk-HJJ5OT2E.js";
 import "./chunk-5QSKF2BS.js";
 import "./chunk-WVAZU2UY.js";
 import "./chunk-NIAHU22I.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-VHH5YNGF.js";
+import "./chunk-EV27MKUD.js";
 import "./chunk-ZV5KNJNH.js";
-import "./chunk-TDWUGNBE.js";
+import "./chunk-WYIAISPM.js";
 import "./chunk-TZR42FOZ.js";
-import "./chunk-ZCGT4M2M.js";
+import "./chunk-VBVZQY2Z.js";
 import "./chunk-5BDKX7AO.js";
 import "./chunk-7S2WGD5M.js";
 import "./chunk-BOCFVUUR.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
-import "./chunk-XI2MVAHJ.js";
+import "./chunk-RV3DEY47.js";
 import "./chunk-UJXVBKO4.js";
 import "./chunk-YVTE5AOK.js";
 import "./chunk-Y4FTFHXJ.js";

@@ -3,13 +3,13 @@ import {
   RUN_OPTIONS,
   engineOptions,
   parseRunSettings
-} from "./chunk-7TNLXVLC.js";
+} from "./chunk-7J3Y2FN4.js";
 import {
   joinNegativeValues
-} from "./chunk-E764CUTQ.js";
+} from "./chunk-W3CZR5GJ.js";
 import "./chunk-NIAHU22I.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-TDWUGNBE.js";
+import "./chunk-WYIAISPM.js";
 import "./chunk-TZR42FOZ.js";
 import "./chunk-BOCFVUUR.js";
 import "./chunk-SHSABKRN.js";

@@ -27,6 +27,7 @@ import {
   buildConfig,
   checkWorktree,
   classify,
+  closeRunCgroups,
   compareFingerprints,
   compareSnapshots,
   derivePolicy,
@@ -34,6 +35,7 @@ import {
   gitEnv,
   gitOk,
   health,
+  openRunCgroups,
   plantCanary,
   providerFault,
   removeCanary,
@@ -50,24 +52,25 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-VHH5YNGF.js";
+} from "./chunk-EV27MKUD.js";
 import {
   redact,
   scrubFile,
   secretValues
 } from "./chunk-ZV5KNJNH.js";
 import {
+  DEFAULT_CASE_LIMITS,
   contain,
   containmentLabel,
   resolveContainment
-} from "./chunk-TDWUGNBE.js";
+} from "./chunk-WYIAISPM.js";
 import {
   DEFAULT_EVIDENCE_MAX_BYTES,
   readUntrustedFile
 } from "./chunk-TZR42FOZ.js";
 import {
   exec
-} from "./chunk-ZCGT4M2M.js";
+} from "./chunk-VBVZQY2Z.js";
 import {
   CASE_PROCESS_VAR,
   PROCESS_TAG_VAR,
@@ -84,7 +87,7 @@ import {
   ledgerRoot,
   require_ajv,
   verifyRun
-} from "./chunk-XI2MVAHJ.js";
+} from "./chunk-RV3DEY47.js";
 import {
   SIDECAR_EXT,
   writeSidecar
@@ -1257,6 +1260,8 @@ async function runSuite(opts) {
   const harnessPaths = harnessIn(workDir);
   const inPlaceBefore = worktreePath ? void 0 : await takeSnapshot(workDir, { exclude: harnessPaths });
   const tmp = mkdtempSync(path12.join(os2.tmpdir(), `opencode-dogfood-${runId}-`));
+  const limits = opts.caseLimits ?? DEFAULT_CASE_LIMITS;
+  const cg = limits.procs !== null || limits.memory !== null ? openRunCgroups(runId) : { reason: "processes and memory are not bounded (--case-limits)" };
   const parent = path12.dirname(workDir);
   const sharedParent = [os2.tmpdir(), "/tmp", "/var/tmp", "/"].map((d) => path12.resolve(d)).includes(parent);
   const stale = inWorktree ? sweepStaleCanaries(parent) : [];
@@ -1389,6 +1394,7 @@ async function runSuite(opts) {
         deletionAllowlist: opts.deletionAllowlist,
         latencyBudgetMs: opts.latencyBudgetMs,
         evidenceMaxBytes: opts.evidenceMaxBytes ?? DEFAULT_EVIDENCE_MAX_BYTES,
+        ...{ limits, cgroups: cg.cgroups, cgroupReason: cg.reason },
         caseTimeoutMs: opts.caseTimeoutMs,
         agentCallsDir: attempt > 0 ? attemptCallsDir(agentCallsDir, attempt) : agentCallsDir,
         roles,
@@ -1512,6 +1518,7 @@ async function runSuite(opts) {
     for (const s of slots) progress({ kind: "note", line: await stopSlot(s, repoDir, opts.interrupt?.aborted ? 1e3 : void 0) });
     if (backends && backends !== opts.backends) await backends.stop(opts.interrupt?.aborted ? 1e3 : void 0);
     canaries.forEach(removeCanary);
+    for (const d of cg.cgroups ? closeRunCgroups(cg.cgroups) : []) progress({ kind: "note", line: `cgroup left (it still holds processes): ${d}` });
     if (!hadOpencodeState && existsSync5(opencodeStateFile)) rmSync(opencodeStateFile);
   }
   if (opts.runnerSetup) writeRunnerSetup(runDir, opts.runnerSetup);
