@@ -21,7 +21,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 async function help() {
-  const RUN_OPTIONS_HELP = (await import("./chunks/option-docs-EZD73EE7.js")).runOptionsHelp();
+  const RUN_OPTIONS_HELP = (await import("./chunks/option-docs-X4UW6JUE.js")).runOptionsHelp();
   return `opencode-dogfood \u2014 validate the OpenCode coding agent before it works on your repository
 
 Usage:
@@ -48,14 +48,14 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-HKUS25VJ.js");
+  const { progressLine } = await import("./chunks/demo-3YOEM3DA.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
-  const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import("./chunks/inputs-3TLXT2DX.js");
+  const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import("./chunks/inputs-NGH2MO3Z.js");
   const stringOptions = new Set(Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k));
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-LYHAEXRO.js");
+  const { runSuite } = await import("./chunks/run-SC3UQ774.js");
   const { verdictTable } = await import("./chunks/table-25WQKIGQ.js");
   const settings = parseRunSettings(values, process.cwd());
   const opts = engineOptions(settings);
@@ -146,7 +146,7 @@ var PARENT_POLL_MS = 250;
 async function cmdCase(argv) {
   const [ctxFile, pidFile, waitArg] = argv;
   if (pidFile) writeFileSync(pidFile, String(process.pid));
-  const loading = import("./chunks/run-case-U33HETNW.js");
+  const loading = import("./chunks/run-case-YJMYE5Z2.js");
   loading.catch(() => {
   });
   const waitMs = Number(waitArg ?? 0);
@@ -215,9 +215,9 @@ async function main(argv) {
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-HKUS25VJ.js")).runDemo(rest);
+        return await (await import("./chunks/demo-3YOEM3DA.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-CKQTUQU4.js")).runBench(rest);
+        return await (await import("./chunks/bench-BN2B5TXZ.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {

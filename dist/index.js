@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   progressLine
-} from "./chunks/chunk-ZZUJKV7K.js";
+} from "./chunks/chunk-RYZZTGVP.js";
 import {
   TABLE_HEAD,
   bytes,
@@ -20,15 +20,15 @@ import {
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-HJJ5OT2E.js";
+} from "./chunks/chunk-EK2A5IK5.js";
 import "./chunks/chunk-5QSKF2BS.js";
 import "./chunks/chunk-WVAZU2UY.js";
 import {
   engineOptions
-} from "./chunks/chunk-7J3Y2FN4.js";
+} from "./chunks/chunk-5AKWDQDD.js";
 import {
   OPTION_TABLE
-} from "./chunks/chunk-W3CZR5GJ.js";
+} from "./chunks/chunk-HIFKTPS2.js";
 import {
   BUILTIN_MODEL,
   platformPackages,
@@ -36,7 +36,7 @@ import {
   selectCases
 } from "./chunks/chunk-NIAHU22I.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-EV27MKUD.js";
+import "./chunks/chunk-6VODMH7Q.js";
 import {
   secretValues
 } from "./chunks/chunk-ZV5KNJNH.js";
@@ -44,7 +44,7 @@ import {
   onPath,
   probeBwrap,
   usernsRefused
-} from "./chunks/chunk-WYIAISPM.js";
+} from "./chunks/chunk-6IEIDWWV.js";
 import "./chunks/chunk-TZR42FOZ.js";
 import {
   BearerCredentialHandler,

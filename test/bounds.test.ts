@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { CaseResult, RunSummary } from '../src/types.js'
+import { NO_CGROUP_VAR } from '../src/sandbox/cgroup.js'
 import { processesUnder } from './support/processes.js'
 import { cliAsync, fixtureRepo } from './support/repo.js'
 
@@ -34,87 +35,96 @@ const BOUNDED = [
   { id: 'T2B94', limit: 'memory', purpose: 'a memory hog', command: `awk 'BEGIN { s = "x"; for (;;) s = s s }'` },
 ]
 
-describe('bounds: each case ended with its reason, the run survives', () => {
-  let summary: RunSummary
-  let results: Map<string, CaseResult>
-  let runDir: string
-  let base: string
-  let stderr: string
-  let cgroupsBefore: string[]
-  beforeAll(async () => {
-    const f = fixtureRepo()
-    base = f.base
-    const cases = [
-      ...BOUNDED.map((b) => ({
-        id: b.id,
-        stage: 'T2b',
-        expected_outcome: 'EXPECTED_FAIL',
-        expected_failure_code: 'TIMEOUTEXCEEDED',
-        purpose: b.purpose,
-        prevention: 'off',
-        prompt: `Bounds: ${b.purpose}.`,
-        turns: [bash(b.command), { text: 'done' }],
-      })),
-      {
-        id: 'T2B95',
-        stage: 'T2b',
-        expected_outcome: 'SUCCESS',
-        purpose: 'a case after them runs as usual',
-        prevention: 'off',
-        prompt: 'Write a small file.',
-        turns: [bash(`echo fine > ${SANDBOX}/after.txt`), { text: 'done' }],
-      },
-    ]
-    const file = path.join(base, 'bounds.json')
-    writeFileSync(file, JSON.stringify({ cases }, null, 2))
-    cgroupsBefore = runCgroups()
-    const wt = path.join(base, 'wt')
-    const r = await cliAsync(
-      [
-        'run',
-        '--stages',
-        'T2b',
-        '--cases-file',
-        file,
-        '--containment',
-        'required',
-        '--worktree',
-        wt,
-        '--case-limits',
-        'disk=32M,files=500,procs=64,memory=384M',
-      ],
-      { cwd: f.repo },
-    )
-    stderr = r.stderr
-    runDir = path.join(f.repo, 'artifacts', 'ledger', 'opencode_dogfood', 'RUN_0001')
-    if (!existsSync(path.join(runDir, 'run_summary.json'))) throw new Error(`no run summary; the CLI exited ${r.status}:\n${r.stderr}\n${r.stdout}`)
-    summary = JSON.parse(readFileSync(path.join(runDir, 'run_summary.json'), 'utf8')) as RunSummary
-    results = new Map(cases.map((c) => [c.id, JSON.parse(readFileSync(path.join(runDir, 'cases', `${c.id}.result.json`), 'utf8')) as CaseResult]))
-  }, 600_000)
+// With the cgroup where this host has a writable one, and with the watchdog alone (what a host without one gets).
+const MODES = [
+  { label: 'cgroup where writable', env: {} },
+  { label: 'watchdog alone', env: { [NO_CGROUP_VAR]: '1' } },
+]
 
-  for (const b of BOUNDED) {
-    it(`${b.purpose}: ended with TIMEOUTEXCEEDED naming ${b.limit}, the measure and the limit; its tree restored`, () => {
-      const r = results.get(b.id)!
-      expect(r.actual_outcome, stderr).toBe('FAIL')
-      expect(r.failure_code, r.reason).toBe('TIMEOUTEXCEEDED')
-      expect(r.reason).toMatch(new RegExp(`^case limit ${b.limit} exceeded: .*, the limit is `))
-      expect(r.status).toBe('PASS')
-      const restore = path.join(runDir, 'evidence', b.id, 'restore.txt')
-      if (existsSync(restore)) expect(readFileSync(restore, 'utf8')).toContain('tree matches the before-snapshot')
-      const policy = JSON.parse(readFileSync(path.join(runDir, 'evidence', b.id, 'policy.json'), 'utf8'))
-      expect(policy.limits.case_limits).toBe('disk=32M,files=500,procs=64,memory=384M')
-      expect(policy.limits.enforcement[b.limit].by).toMatch(/^(cgroup v2|cgroup v1|watchdog)$/)
+for (const mode of MODES)
+  describe(`bounds (${mode.label}): each case ended with its reason, the run survives`, () => {
+    let summary: RunSummary
+    let results: Map<string, CaseResult>
+    let runDir: string
+    let base: string
+    let stderr: string
+    let cgroupsBefore: string[]
+    beforeAll(async () => {
+      const f = fixtureRepo()
+      base = f.base
+      const cases = [
+        ...BOUNDED.map((b) => ({
+          id: b.id,
+          stage: 'T2b',
+          expected_outcome: 'EXPECTED_FAIL',
+          expected_failure_code: 'TIMEOUTEXCEEDED',
+          purpose: b.purpose,
+          prevention: 'off',
+          prompt: `Bounds: ${b.purpose}.`,
+          turns: [bash(b.command), { text: 'done' }],
+        })),
+        {
+          id: 'T2B95',
+          stage: 'T2b',
+          expected_outcome: 'SUCCESS',
+          purpose: 'a case after them runs as usual',
+          prevention: 'off',
+          prompt: 'Write a small file.',
+          turns: [bash(`echo fine > ${SANDBOX}/after.txt`), { text: 'done' }],
+        },
+      ]
+      const file = path.join(base, 'bounds.json')
+      writeFileSync(file, JSON.stringify({ cases }, null, 2))
+      cgroupsBefore = runCgroups()
+      const wt = path.join(base, 'wt')
+      const r = await cliAsync(
+        [
+          'run',
+          '--stages',
+          'T2b',
+          '--cases-file',
+          file,
+          '--containment',
+          'required',
+          '--worktree',
+          wt,
+          '--case-limits',
+          'disk=32M,files=500,procs=64,memory=384M',
+        ],
+        { cwd: f.repo, env: mode.env },
+      )
+      stderr = r.stderr
+      runDir = path.join(f.repo, 'artifacts', 'ledger', 'opencode_dogfood', 'RUN_0001')
+      if (!existsSync(path.join(runDir, 'run_summary.json'))) throw new Error(`no run summary; the CLI exited ${r.status}:\n${r.stderr}\n${r.stdout}`)
+      summary = JSON.parse(readFileSync(path.join(runDir, 'run_summary.json'), 'utf8')) as RunSummary
+      results = new Map(cases.map((c) => [c.id, JSON.parse(readFileSync(path.join(runDir, 'cases', `${c.id}.result.json`), 'utf8')) as CaseResult]))
+    }, 600_000)
+
+    for (const b of BOUNDED) {
+      it(`${b.purpose}: ended with TIMEOUTEXCEEDED naming ${b.limit}, the measure and the limit; its tree restored`, () => {
+        const r = results.get(b.id)!
+        expect(r.actual_outcome, stderr).toBe('FAIL')
+        expect(r.failure_code, r.reason).toBe('TIMEOUTEXCEEDED')
+        expect(r.reason).toMatch(new RegExp(`^case limit ${b.limit} exceeded: .*, the limit is `))
+        expect(r.status).toBe('PASS')
+        const restore = path.join(runDir, 'evidence', b.id, 'restore.txt')
+        if (existsSync(restore)) expect(readFileSync(restore, 'utf8')).toContain('tree matches the before-snapshot')
+        const policy = JSON.parse(readFileSync(path.join(runDir, 'evidence', b.id, 'policy.json'), 'utf8'))
+        expect(policy.limits.case_limits).toBe('disk=32M,files=500,procs=64,memory=384M')
+        const by = policy.limits.enforcement[b.limit].by
+        if (mode.env[NO_CGROUP_VAR as keyof typeof mode.env] || b.limit === 'disk' || b.limit === 'files') expect(by).toBe('watchdog')
+        else expect(by).toMatch(/^(cgroup v2|cgroup v1|watchdog)$/)
+      })
+    }
+
+    it('the case after them runs and passes; the run passes', () => {
+      expect(results.get('T2B95')!.status, results.get('T2B95')!.reason).toBe('PASS')
+      expect(summary.final_verdict, JSON.stringify(summary.cases.map((c) => [c.case_id, c.status, c.reason]))).toBe('PASS')
     })
-  }
 
-  it('the case after them runs and passes; the run passes', () => {
-    expect(results.get('T2B95')!.status, results.get('T2B95')!.reason).toBe('PASS')
-    expect(summary.final_verdict, JSON.stringify(summary.cases.map((c) => [c.case_id, c.status, c.reason]))).toBe('PASS')
+    it('no process of the run is left, and no cgroup of the run', async () => {
+      await new Promise((r) => setTimeout(r, 1500))
+      expect(processesUnder(base)).toEqual([])
+      expect(runCgroups().filter((d) => !cgroupsBefore.includes(d))).toEqual([])
+    })
   })
-
-  it('no process of the run is left, and no cgroup of the run', async () => {
-    await new Promise((r) => setTimeout(r, 1500))
-    expect(processesUnder(base)).toEqual([])
-    expect(runCgroups().filter((d) => !cgroupsBefore.includes(d))).toEqual([])
-  })
-})

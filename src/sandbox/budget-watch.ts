@@ -28,7 +28,17 @@ export interface DiskUsage {
  */
 export function diskUsage(roots: string[], maxEntries = Number.MAX_SAFE_INTEGER): DiskUsage {
   const u: DiskUsage = { entries: 0, bytes: 0, truncated: false }
-  const stack = [...roots]
+  const stack: string[] = []
+  for (const r of roots) {
+    try {
+      const s = lstatSync(r)
+      // A root that is one file (a file entry of the allowlist) counts as itself.
+      if (s.isDirectory()) stack.push(r)
+      else u.bytes += s.blocks * 512
+    } catch {
+      // missing
+    }
+  }
   while (stack.length > 0) {
     const dir = stack.pop()!
     let names: string[]
@@ -88,6 +98,8 @@ export interface WatchOptions {
 export interface BudgetWatch {
   stop(): Breach | undefined
   readonly breach: Breach | undefined
+  /** What the watching cost: samples taken and the time they took, ms (the baseline walk included). */
+  readonly cost: { samples: number; ms: number }
 }
 
 /**
@@ -99,7 +111,10 @@ export interface BudgetWatch {
 export function startBudgetWatch(o: WatchOptions): BudgetWatch {
   const { limits } = o
   const disk = limits.disk !== null || limits.files !== null
+  const cost = { samples: 0, ms: 0 }
+  const t0 = performance.now()
   const start = disk ? diskUsage(o.roots) : { entries: 0, bytes: 0, truncated: false }
+  cost.ms += performance.now() - t0
   let breach: Breach | undefined
   let timer: NodeJS.Timeout | undefined
   const found = (b: Breach) => {
@@ -109,6 +124,15 @@ export function startBudgetWatch(o: WatchOptions): BudgetWatch {
   }
   const tick = () => {
     if (breach) return
+    const t = performance.now()
+    try {
+      sample()
+    } finally {
+      cost.samples++
+      cost.ms += performance.now() - t
+    }
+  }
+  const sample = () => {
     if (o.cgroup) {
       const s = o.cgroup.sample()
       if (limits.memory !== null && (s.oomKills > 0 || s.atLimit || s.memory >= limits.memory * 0.95)) {
@@ -151,6 +175,7 @@ export function startBudgetWatch(o: WatchOptions): BudgetWatch {
     get breach() {
       return breach
     },
+    cost,
   }
 }
 

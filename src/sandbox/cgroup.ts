@@ -22,6 +22,9 @@ export interface RunCgroups {
   controllers: ('both' | 'memory' | 'pids')[]
 }
 
+/** Set to 1: no cgroup is used, the watchdog bounds processes and memory. */
+export const NO_CGROUP_VAR = 'OPENCODE_DOGFOOD_NO_CGROUP'
+
 const V2 = '/sys/fs/cgroup'
 const V1 = { memory: '/sys/fs/cgroup/memory', pids: '/sys/fs/cgroup/pids' }
 /** Every run's folder lives under this name in each hierarchy: run-<suite pid>-<run id>. */
@@ -178,11 +181,13 @@ function tryV1(name: string): RunCgroups | string {
  */
 export function openRunCgroups(runId: string, pid = process.pid): { cgroups?: RunCgroups; reason: string } {
   if (process.platform !== 'linux') return { reason: `no cgroups on ${process.platform}` }
+  // The watchdog alone, on purpose (its tests; a host whose cgroups belong to someone else).
+  if (process.env[NO_CGROUP_VAR] === '1') return { reason: `cgroups not used (${NO_CGROUP_VAR}=1)` }
   const name = `run-${pid}-${runId}`
   const v2 = tryV2(name)
-  if (typeof v2 !== 'string') return { cgroups: v2, reason: `cgroup v2 at ${v2.runDirs[0]}` }
+  if (typeof v2 !== 'string') return { cgroups: v2, reason: `cgroup v2 under ${path.join(V2, BASE)}` }
   const v1 = tryV1(name)
-  if (typeof v1 !== 'string') return { cgroups: v1, reason: `cgroup v1 (memory, pids) at ${v1.runDirs.join(', ')}; ${v2}` }
+  if (typeof v1 !== 'string') return { cgroups: v1, reason: `cgroup v1 under ${path.join(V1.memory, BASE)} and ${path.join(V1.pids, BASE)} (${v2})` }
   return { reason: `${v2}; ${v1}` }
 }
 

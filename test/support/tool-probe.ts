@@ -24,6 +24,7 @@ export const NEEDS: Record<string, ToolName[]> = {
   'test/escapes-worktree-option.test.ts': ['bwrap'],
   'test/failure-codes.test.ts': ['bwrap'],
   'test/jobs.test.ts': ['bwrap'],
+  'test/bounds.test.ts': ['bwrap'],
   'test/litter.test.ts': ['bwrap'],
   'test/sandbox.test.ts': ['bwrap'],
   'test/action/e2e.test.ts': ['bwrap'],

@@ -35,7 +35,7 @@ import {
   takeSnapshotAfter,
   toolUses,
   writeEvidence
-} from "./chunk-EV27MKUD.js";
+} from "./chunk-6VODMH7Q.js";
 import {
   containsSecret,
   redact,
@@ -46,7 +46,7 @@ import {
   containmentLabel,
   describeBreach,
   formatLimits
-} from "./chunk-WYIAISPM.js";
+} from "./chunk-6IEIDWWV.js";
 import {
   BeneathReader,
   DEFAULT_EVIDENCE_MAX_BYTES,
@@ -944,7 +944,15 @@ import path4 from "node:path";
 var WATCH_INTERVAL_MS = 250;
 function diskUsage(roots, maxEntries = Number.MAX_SAFE_INTEGER) {
   const u = { entries: 0, bytes: 0, truncated: false };
-  const stack = [...roots];
+  const stack = [];
+  for (const r of roots) {
+    try {
+      const s = lstatSync4(r);
+      if (s.isDirectory()) stack.push(r);
+      else u.bytes += s.blocks * 512;
+    } catch {
+    }
+  }
   while (stack.length > 0) {
     const dir = stack.pop();
     let names;
@@ -983,7 +991,10 @@ function residentBytes(pids) {
 function startBudgetWatch(o) {
   const { limits } = o;
   const disk = limits.disk !== null || limits.files !== null;
+  const cost = { samples: 0, ms: 0 };
+  const t0 = performance.now();
   const start = disk ? diskUsage(o.roots) : { entries: 0, bytes: 0, truncated: false };
+  cost.ms += performance.now() - t0;
   let breach;
   let timer;
   const found = (b) => {
@@ -993,6 +1004,15 @@ function startBudgetWatch(o) {
   };
   const tick = () => {
     if (breach) return;
+    const t = performance.now();
+    try {
+      sample();
+    } finally {
+      cost.samples++;
+      cost.ms += performance.now() - t;
+    }
+  };
+  const sample = () => {
     if (o.cgroup) {
       const s = o.cgroup.sample();
       if (limits.memory !== null && (s.oomKills > 0 || s.atLimit || s.memory >= limits.memory * 0.95)) {
@@ -1034,7 +1054,8 @@ function startBudgetWatch(o) {
     },
     get breach() {
       return breach;
-    }
+    },
+    cost
   };
 }
 function enforcement(limits, cgroup, cgroupReason) {
@@ -1062,6 +1083,7 @@ function startCaseBounds(ctx, baseline, log, onBreach) {
   if (!limits) return void 0;
   let cgroup;
   const notes = [];
+  const t0 = performance.now();
   if (ctx.cgroups && (limits.procs !== null || limits.memory !== null)) {
     const serverPids = [...baseline.keys].map((k) => Number(k.split(":")[0]));
     try {
@@ -1070,6 +1092,7 @@ function startCaseBounds(ctx, baseline, log, onBreach) {
       notes.push(`the case's cgroup could not be made (${e.message.split("\n")[0]}): the watchdog bounds processes and memory`);
     }
   }
+  let cgroupMs = performance.now() - t0;
   const kind = cgroup ? ctx.cgroups : void 0;
   const enf = enforcement(limits, kind, ctx.cgroupReason ?? "no cgroup");
   const watch = startBudgetWatch({
@@ -1090,15 +1113,18 @@ function startCaseBounds(ctx, baseline, log, onBreach) {
       case_limits: formatLimits(limits),
       values: limits,
       enforcement: enf,
-      ...cgroup ? { cgroup: `${ctx.cgroups.kind}: leaf case-${ctx.caseDef.id}-${process.pid}` } : {}
+      ...cgroup ? { cgroup: `${ctx.cgroups.kind}: a leaf of its own for the case` } : {}
     }),
     get breach() {
       return watch.breach;
     },
     close() {
       watch.stop();
+      const t1 = performance.now();
       const problem = cgroup?.close();
-      return problem ? [...notes, problem] : notes;
+      cgroupMs += performance.now() - t1;
+      const cost = `bounds: ${watch.cost.samples} samples in ${watch.cost.ms.toFixed(1)} ms, cgroup ${cgroupMs.toFixed(1)} ms`;
+      return problem ? [...notes, problem, cost] : [...notes, cost];
     }
   };
 }

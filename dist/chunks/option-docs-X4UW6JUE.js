@@ -1,10 +1,10 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   OPTION_TABLE
-} from "./chunk-W3CZR5GJ.js";
+} from "./chunk-HIFKTPS2.js";
 import "./chunk-NIAHU22I.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-WYIAISPM.js";
+import "./chunk-6IEIDWWV.js";
 import "./chunk-TZR42FOZ.js";
 import "./chunk-BOCFVUUR.js";
 import "./chunk-SHSABKRN.js";

@@ -1,19 +1,18 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  hermeticSuite,
-  makeThrowawayRepo,
-  progressLine,
-  runDemo
-} from "./chunk-ZZUJKV7K.js";
-import "./chunk-P2G4MC2A.js";
-import "./chunk-HJJ5OT2E.js";
+  DEFAULT_ROLES,
+  buildSummary,
+  cliEntry,
+  runSuite,
+  stageBatches
+} from "./chunk-EK2A5IK5.js";
 import "./chunk-5QSKF2BS.js";
 import "./chunk-WVAZU2UY.js";
 import "./chunk-NIAHU22I.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-EV27MKUD.js";
+import "./chunk-6VODMH7Q.js";
 import "./chunk-ZV5KNJNH.js";
-import "./chunk-WYIAISPM.js";
+import "./chunk-6IEIDWWV.js";
 import "./chunk-TZR42FOZ.js";
 import "./chunk-VBVZQY2Z.js";
 import "./chunk-5BDKX7AO.js";
@@ -21,15 +20,15 @@ import "./chunk-7S2WGD5M.js";
 import "./chunk-BOCFVUUR.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
-import "./chunk-T23RGRU6.js";
 import "./chunk-RV3DEY47.js";
 import "./chunk-UJXVBKO4.js";
 import "./chunk-YVTE5AOK.js";
 import "./chunk-Y4FTFHXJ.js";
 import "./chunk-LHSCZ3D7.js";
 export {
-  hermeticSuite,
-  makeThrowawayRepo,
-  progressLine,
-  runDemo
+  DEFAULT_ROLES,
+  buildSummary,
+  cliEntry,
+  runSuite,
+  stageBatches
 };

@@ -10,7 +10,7 @@ import {
   parseCaseLimits,
   parseContainmentMode,
   validateAllowlist
-} from "./chunk-WYIAISPM.js";
+} from "./chunk-6IEIDWWV.js";
 import {
   MAX_EVIDENCE_LIMIT
 } from "./chunk-TZR42FOZ.js";

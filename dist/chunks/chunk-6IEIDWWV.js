@@ -193,6 +193,7 @@ function isAllowed(relPath, allowlist) {
 export {
   validateAllowlist,
   isAllowed,
+  LIMIT_NAMES,
   DEFAULT_CASE_LIMITS,
   DEFAULT_CASE_LIMITS_TEXT,
   parseCaseLimits,

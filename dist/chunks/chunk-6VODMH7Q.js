@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   isAllowed
-} from "./chunk-WYIAISPM.js";
+} from "./chunk-6IEIDWWV.js";
 import {
   BeneathReader,
   DEFAULT_EVIDENCE_MAX_BYTES,
@@ -2080,6 +2080,7 @@ function formatWorktreeCheck(c) {
 // src/sandbox/cgroup.ts
 import { existsSync as existsSync3, mkdirSync, readdirSync as readdirSync5, readFileSync as readFileSync2, rmdirSync, writeFileSync as writeFileSync2 } from "node:fs";
 import path7 from "node:path";
+var NO_CGROUP_VAR = "OPENCODE_DOGFOOD_NO_CGROUP";
 var V2 = "/sys/fs/cgroup";
 var V1 = { memory: "/sys/fs/cgroup/memory", pids: "/sys/fs/cgroup/pids" };
 var BASE = "opencode-dogfood";
@@ -2210,11 +2211,12 @@ function tryV1(name) {
 }
 function openRunCgroups(runId, pid = process.pid) {
   if (process.platform !== "linux") return { reason: `no cgroups on ${process.platform}` };
+  if (process.env[NO_CGROUP_VAR] === "1") return { reason: `cgroups not used (${NO_CGROUP_VAR}=1)` };
   const name = `run-${pid}-${runId}`;
   const v2 = tryV2(name);
-  if (typeof v2 !== "string") return { cgroups: v2, reason: `cgroup v2 at ${v2.runDirs[0]}` };
+  if (typeof v2 !== "string") return { cgroups: v2, reason: `cgroup v2 under ${path7.join(V2, BASE)}` };
   const v1 = tryV1(name);
-  if (typeof v1 !== "string") return { cgroups: v1, reason: `cgroup v1 (memory, pids) at ${v1.runDirs.join(", ")}; ${v2}` };
+  if (typeof v1 !== "string") return { cgroups: v1, reason: `cgroup v1 under ${path7.join(V1.memory, BASE)} and ${path7.join(V1.pids, BASE)} (${v2})` };
   return { reason: `${v2}; ${v1}` };
 }
 function closeRunCgroups(c) {

@@ -52,7 +52,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-EV27MKUD.js";
+} from "./chunk-6VODMH7Q.js";
 import {
   redact,
   scrubFile,
@@ -63,7 +63,7 @@ import {
   contain,
   containmentLabel,
   resolveContainment
-} from "./chunk-WYIAISPM.js";
+} from "./chunk-6IEIDWWV.js";
 import {
   DEFAULT_EVIDENCE_MAX_BYTES,
   readUntrustedFile

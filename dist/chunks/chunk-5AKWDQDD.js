@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   OPTION_TABLE
-} from "./chunk-W3CZR5GJ.js";
+} from "./chunk-HIFKTPS2.js";
 import {
   InputError
 } from "./chunk-Y4FTFHXJ.js";

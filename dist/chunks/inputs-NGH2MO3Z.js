@@ -3,13 +3,13 @@ import {
   RUN_OPTIONS,
   engineOptions,
   parseRunSettings
-} from "./chunk-7J3Y2FN4.js";
+} from "./chunk-5AKWDQDD.js";
 import {
   joinNegativeValues
-} from "./chunk-W3CZR5GJ.js";
+} from "./chunk-HIFKTPS2.js";
 import "./chunk-NIAHU22I.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-WYIAISPM.js";
+import "./chunk-6IEIDWWV.js";
 import "./chunk-TZR42FOZ.js";
 import "./chunk-BOCFVUUR.js";
 import "./chunk-SHSABKRN.js";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-P2G4MC2A.js";
 import {
   runSuite
-} from "./chunk-HJJ5OT2E.js";
+} from "./chunk-EK2A5IK5.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,
@@ -12,7 +12,7 @@ import {
 } from "./chunk-NIAHU22I.js";
 import {
   gitOk
-} from "./chunk-EV27MKUD.js";
+} from "./chunk-6VODMH7Q.js";
 import {
   STAGES
 } from "./chunk-NYKIGPAP.js";
