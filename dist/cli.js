@@ -2,7 +2,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   SUITE_PID_VAR
-} from "./chunks/chunk-5BDKX7AO.js";
+} from "./chunks/chunk-GCLCQ5LT.js";
 import {
   alive,
   interruptOnSignals
@@ -48,14 +48,14 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-3YOEM3DA.js");
+  const { progressLine } = await import("./chunks/demo-J42R5RGE.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
   const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import("./chunks/inputs-NGH2MO3Z.js");
   const stringOptions = new Set(Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k));
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-SC3UQ774.js");
+  const { runSuite } = await import("./chunks/run-YC2TO3KZ.js");
   const { verdictTable } = await import("./chunks/table-25WQKIGQ.js");
   const settings = parseRunSettings(values, process.cwd());
   const opts = engineOptions(settings);
@@ -146,7 +146,7 @@ var PARENT_POLL_MS = 250;
 async function cmdCase(argv) {
   const [ctxFile, pidFile, waitArg] = argv;
   if (pidFile) writeFileSync(pidFile, String(process.pid));
-  const loading = import("./chunks/run-case-YJMYE5Z2.js");
+  const loading = import("./chunks/run-case-V4TITCWJ.js");
   loading.catch(() => {
   });
   const waitMs = Number(waitArg ?? 0);
@@ -215,14 +215,14 @@ async function main(argv) {
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-3YOEM3DA.js")).runDemo(rest);
+        return await (await import("./chunks/demo-J42R5RGE.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-BN2B5TXZ.js")).runBench(rest);
+        return await (await import("./chunks/bench-E35MV3K7.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {
         const [parent, group, tag, leftovers] = rest;
-        await (await import("./chunks/reaper-5WET5HHY.js")).reap(Number(parent), Number(group), tag, leftovers ? JSON.parse(leftovers) : void 0);
+        await (await import("./chunks/reaper-LEB5GZEI.js")).reap(Number(parent), Number(group), tag, leftovers ? JSON.parse(leftovers) : void 0);
         return 0;
       }
       default:

@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   progressLine
-} from "./chunks/chunk-RYZZTGVP.js";
+} from "./chunks/chunk-C4PYNIQS.js";
 import {
   TABLE_HEAD,
   bytes,
@@ -20,9 +20,9 @@ import {
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-EK2A5IK5.js";
+} from "./chunks/chunk-JZ3F4ETM.js";
 import "./chunks/chunk-5QSKF2BS.js";
-import "./chunks/chunk-WVAZU2UY.js";
+import "./chunks/chunk-GTCVWLAW.js";
 import {
   engineOptions
 } from "./chunks/chunk-5AKWDQDD.js";
@@ -70,7 +70,7 @@ import {
 import {
   exec
 } from "./chunks/chunk-VBVZQY2Z.js";
-import "./chunks/chunk-5BDKX7AO.js";
+import "./chunks/chunk-GCLCQ5LT.js";
 import {
   interruptOnSignals
 } from "./chunks/chunk-7S2WGD5M.js";

@@ -32,6 +32,7 @@ const HARNESS_ONLY: Record<string, string> = {
   'src/ledger/verify.ts': 'a sealed ledger (verify RUN_DIR)',
   'src/report/html/ledger.ts': 'a sealed ledger (report RUN_DIR)',
   'src/sandbox/credentials.ts': "the git config's included credential files, copied into sanitized views before any case",
+  'src/bench.ts': "each case's stdout.txt in the ledger of its own bench runs (written by the harness: the case process's log)",
   'src/sandbox/budget-watch.ts': "/proc/<pid>/statm of the agent's processes (procfs, bounded by the kernel); the writable paths by lstat and readdir only (no file opened)",
   'src/sandbox/cgroup.ts': "the run's own cgroup files under /sys/fs/cgroup (cgroupfs, the harness's; the agent cannot write them)",
   'src/sandbox/processes.ts': "/proc/<pid>/environ and cmdline of the agent's processes (procfs, bounded by the kernel)",

@@ -3,7 +3,7 @@
 // may write that follows no link and stops once over), and, where no cgroup
 // bounds them, its processes and their memory (from /proc). The first bound
 // crossed is reported once (onBreach); the caller ends the case.
-import { lstatSync, readdirSync, readFileSync } from 'node:fs'
+import { lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs'
 import path from 'node:path'
 import type { CaseCgroup } from './cgroup.js'
 import type { Breach, CaseLimits, LimitName } from './limits.js'
@@ -66,17 +66,57 @@ export function diskUsage(roots: string[], maxEntries = Number.MAX_SAFE_INTEGER)
   return u
 }
 
-/** Resident memory of the processes, bytes (Linux /proc; 0 elsewhere). */
-function residentBytes(pids: number[]): number {
-  let pages = 0
-  for (const pid of pids) {
+/**
+ * The case's processes beyond the baseline. Contained, they are the
+ * processes of the sandbox's PID namespace (one readlink each: cheap enough
+ * under a fork bomb, where reading every process's environment is not);
+ * uncontained, the tagged ones.
+ */
+function caseProcesses(b: ProcessBaseline): number[] {
+  if (b.namespaces.size === 0)
+    return findProcesses(b.tag)
+      .filter((p) => !b.keys.has(p.key))
+      .map((p) => p.pid)
+  const base = new Set([...b.keys].map((k) => Number(k.split(':')[0])))
+  const out: number[] = []
+  let names: string[] = []
+  try {
+    names = readdirSync('/proc')
+  } catch {
+    return out
+  }
+  for (const name of names) {
+    if (!/^[0-9]+$/.test(name) || base.has(Number(name))) continue
     try {
-      pages += Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) || 0
+      if (b.namespaces.has(readlinkSync(`/proc/${name}/ns/pid`))) out.push(Number(name))
     } catch {
       // gone
     }
   }
-  return pages * 4096
+  return out
+}
+
+/**
+ * Memory of the processes that is theirs alone, bytes: private pages from
+ * /proc/<pid>/smaps_rollup (a child forked from the OpenCode server shares
+ * its pages until it writes them; resident size would count them again).
+ * Falls back to resident size where smaps_rollup is missing. 0 elsewhere.
+ */
+function privateBytes(pids: number[]): number {
+  let bytes = 0
+  for (const pid of pids) {
+    try {
+      const t = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8')
+      for (const k of ['Private_Clean', 'Private_Dirty']) bytes += Number(new RegExp(`^${k}:\\s+([0-9]+) kB`, 'm').exec(t)?.[1] ?? 0) * 1024
+    } catch {
+      try {
+        bytes += (Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) || 0) * 4096
+      } catch {
+        // gone
+      }
+    }
+  }
+  return bytes
 }
 
 /** Which mechanism enforces each bound, and why (policy.json). */
@@ -119,7 +159,7 @@ export function startBudgetWatch(o: WatchOptions): BudgetWatch {
   let timer: NodeJS.Timeout | undefined
   const found = (b: Breach) => {
     breach = b
-    clearInterval(timer)
+    clearTimeout(timer)
     o.onBreach(b)
   }
   const tick = () => {
@@ -148,12 +188,12 @@ export function startBudgetWatch(o: WatchOptions): BudgetWatch {
         })
       }
     } else if (limits.procs !== null || limits.memory !== null) {
-      const fresh = findProcesses(o.baseline.tag, o.baseline.namespaces).filter((p) => !o.baseline.keys.has(p.key))
+      const fresh = caseProcesses(o.baseline)
       if (limits.procs !== null && fresh.length > limits.procs)
         return found({ limit: 'procs', measured: fresh.length, max: limits.procs, by: 'watchdog (/proc scan)' })
-      const rss = limits.memory !== null ? residentBytes(fresh.map((p) => p.pid)) : 0
+      const rss = limits.memory !== null ? privateBytes(fresh) : 0
       if (limits.memory !== null && rss > limits.memory)
-        return found({ limit: 'memory', measured: rss, max: limits.memory, by: "watchdog (resident memory of the case's processes)" })
+        return found({ limit: 'memory', measured: rss, max: limits.memory, by: "watchdog (private memory of the case's processes)" })
     }
     if (!disk) return
     const bound = limits.files !== null ? start.entries + limits.files + 1 : undefined
@@ -163,13 +203,27 @@ export function startBudgetWatch(o: WatchOptions): BudgetWatch {
     if (limits.disk !== null && now.bytes - start.bytes > limits.disk)
       return found({ limit: 'disk', measured: now.bytes - start.bytes, max: limits.disk, by: 'watchdog (lstat walk)' })
   }
-  timer = setInterval(tick, o.intervalMs ?? WATCH_INTERVAL_MS)
-  timer.unref()
+  // Every interval, or ten times what the last sample took when that is longer: a large state folder
+  // makes the walk slow, and the watchdog's own cost stays under a tenth of a core.
+  let stopped = false
+  const schedule = (lastMs: number) => {
+    if (stopped || breach) return
+    timer = setTimeout(
+      () => {
+        const t = performance.now()
+        tick()
+        schedule(performance.now() - t)
+      },
+      Math.max(o.intervalMs ?? WATCH_INTERVAL_MS, 10 * lastMs),
+    )
+    timer.unref()
+  }
+  schedule(cost.ms)
   return {
     stop() {
-      clearInterval(timer)
+      stopped = true
+      clearTimeout(timer)
       if (!breach) tick()
-      clearInterval(timer)
       return breach
     },
     get breach() {
@@ -190,9 +244,12 @@ export function enforcement(limits: CaseLimits, cgroup: { kind: 'cgroup v2' | 'c
   const off = { by: 'none' as const, why: 'turned off (--case-limits)' }
   const watch = (what: string) => ({
     by: 'watchdog' as const,
-    why: `${what}, sampled every ${WATCH_INTERVAL_MS} ms; no cgroup: ${cgroupReason}; rlimits are no fit (RLIMIT_NPROC counts all of the user's processes and does not bind root; RLIMIT_AS/DATA would bind the OpenCode server itself)`,
+    why: `${what}, sampled every ${WATCH_INTERVAL_MS} ms (or ten times a sample's own time, when longer); no cgroup: ${cgroupReason}; rlimits are no fit (RLIMIT_NPROC counts all of the user's processes and does not bind root; RLIMIT_AS/DATA would bind the OpenCode server itself)`,
   })
-  const walk = { by: 'watchdog' as const, why: `lstat walk of the writable paths every ${WATCH_INTERVAL_MS} ms (no kernel counter per folder)` }
+  const walk = {
+    by: 'watchdog' as const,
+    why: `lstat walk of the writable paths every ${WATCH_INTERVAL_MS} ms, or ten times the walk's own time when longer (no kernel counter per folder)`,
+  }
   return {
     disk: limits.disk === null ? off : walk,
     files: limits.files === null ? off : walk,
@@ -207,6 +264,6 @@ export function enforcement(limits: CaseLimits, cgroup: { kind: 'cgroup v2' | 'c
         ? off
         : cgroup
           ? { by: cgroup.kind, why: `the memory limit of a cgroup leaf per case (${cgroupReason})` }
-          : watch("resident memory of the case's processes"),
+          : watch("private memory of the case's processes"),
   }
 }

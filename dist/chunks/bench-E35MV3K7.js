@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-RYZZTGVP.js";
+} from "./chunk-C4PYNIQS.js";
 import "./chunk-P2G4MC2A.js";
 import {
   DEFAULT_ROLES,
@@ -11,9 +11,9 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-EK2A5IK5.js";
+} from "./chunk-JZ3F4ETM.js";
 import "./chunk-5QSKF2BS.js";
-import "./chunk-WVAZU2UY.js";
+import "./chunk-GTCVWLAW.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_WRITE_ALLOWLIST,
@@ -33,7 +33,7 @@ import {
 } from "./chunk-6IEIDWWV.js";
 import "./chunk-TZR42FOZ.js";
 import "./chunk-VBVZQY2Z.js";
-import "./chunk-5BDKX7AO.js";
+import "./chunk-GCLCQ5LT.js";
 import "./chunk-7S2WGD5M.js";
 import "./chunk-BOCFVUUR.js";
 import "./chunk-SNJX4VWM.js";

@@ -1,13 +1,14 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  DEFAULT_ROLES,
-  buildSummary,
-  cliEntry,
-  runSuite,
-  stageBatches
-} from "./chunk-EK2A5IK5.js";
+  hermeticSuite,
+  makeThrowawayRepo,
+  progressLine,
+  runDemo
+} from "./chunk-C4PYNIQS.js";
+import "./chunk-P2G4MC2A.js";
+import "./chunk-JZ3F4ETM.js";
 import "./chunk-5QSKF2BS.js";
-import "./chunk-WVAZU2UY.js";
+import "./chunk-GTCVWLAW.js";
 import "./chunk-NIAHU22I.js";
 import "./chunk-NMVRJYBN.js";
 import "./chunk-6VODMH7Q.js";
@@ -15,20 +16,20 @@ import "./chunk-ZV5KNJNH.js";
 import "./chunk-6IEIDWWV.js";
 import "./chunk-TZR42FOZ.js";
 import "./chunk-VBVZQY2Z.js";
-import "./chunk-5BDKX7AO.js";
+import "./chunk-GCLCQ5LT.js";
 import "./chunk-7S2WGD5M.js";
 import "./chunk-BOCFVUUR.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
+import "./chunk-T23RGRU6.js";
 import "./chunk-RV3DEY47.js";
 import "./chunk-UJXVBKO4.js";
 import "./chunk-YVTE5AOK.js";
 import "./chunk-Y4FTFHXJ.js";
 import "./chunk-LHSCZ3D7.js";
 export {
-  DEFAULT_ROLES,
-  buildSummary,
-  cliEntry,
-  runSuite,
-  stageBatches
+  hermeticSuite,
+  makeThrowawayRepo,
+  progressLine,
+  runDemo
 };

@@ -4,7 +4,7 @@ import {
 } from "./chunk-5QSKF2BS.js";
 import {
   startReaper
-} from "./chunk-WVAZU2UY.js";
+} from "./chunk-GTCVWLAW.js";
 import {
   BUILTIN_MODEL,
   afterCase,
@@ -75,7 +75,7 @@ import {
   CASE_PROCESS_VAR,
   PROCESS_TAG_VAR,
   SUITE_PID_VAR
-} from "./chunk-5BDKX7AO.js";
+} from "./chunk-GCLCQ5LT.js";
 import {
   signSummary
 } from "./chunk-BOCFVUUR.js";

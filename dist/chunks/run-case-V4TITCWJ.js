@@ -63,7 +63,7 @@ import {
   findProcesses,
   formatProcesses,
   processBaseline
-} from "./chunk-5BDKX7AO.js";
+} from "./chunk-GCLCQ5LT.js";
 import {
   STAGES
 } from "./chunk-NYKIGPAP.js";
@@ -939,7 +939,7 @@ var WRITING_CHECKS = /* @__PURE__ */ new Set(["write", "append", "codegen", "bug
 import path5 from "node:path";
 
 // src/sandbox/budget-watch.ts
-import { lstatSync as lstatSync4, readdirSync as readdirSync5, readFileSync as readFileSync2 } from "node:fs";
+import { lstatSync as lstatSync4, readdirSync as readdirSync5, readFileSync as readFileSync2, readlinkSync as readlinkSync2 } from "node:fs";
 import path4 from "node:path";
 var WATCH_INTERVAL_MS = 250;
 function diskUsage(roots, maxEntries = Number.MAX_SAFE_INTEGER) {
@@ -978,15 +978,40 @@ function diskUsage(roots, maxEntries = Number.MAX_SAFE_INTEGER) {
   }
   return u;
 }
-function residentBytes(pids) {
-  let pages = 0;
-  for (const pid of pids) {
+function caseProcesses(b) {
+  if (b.namespaces.size === 0)
+    return findProcesses(b.tag).filter((p) => !b.keys.has(p.key)).map((p) => p.pid);
+  const base = new Set([...b.keys].map((k) => Number(k.split(":")[0])));
+  const out = [];
+  let names = [];
+  try {
+    names = readdirSync5("/proc");
+  } catch {
+    return out;
+  }
+  for (const name of names) {
+    if (!/^[0-9]+$/.test(name) || base.has(Number(name))) continue;
     try {
-      pages += Number(readFileSync2(`/proc/${pid}/statm`, "utf8").split(" ")[1]) || 0;
+      if (b.namespaces.has(readlinkSync2(`/proc/${name}/ns/pid`))) out.push(Number(name));
     } catch {
     }
   }
-  return pages * 4096;
+  return out;
+}
+function privateBytes(pids) {
+  let bytes = 0;
+  for (const pid of pids) {
+    try {
+      const t = readFileSync2(`/proc/${pid}/smaps_rollup`, "utf8");
+      for (const k of ["Private_Clean", "Private_Dirty"]) bytes += Number(new RegExp(`^${k}:\\s+([0-9]+) kB`, "m").exec(t)?.[1] ?? 0) * 1024;
+    } catch {
+      try {
+        bytes += (Number(readFileSync2(`/proc/${pid}/statm`, "utf8").split(" ")[1]) || 0) * 4096;
+      } catch {
+      }
+    }
+  }
+  return bytes;
 }
 function startBudgetWatch(o) {
   const { limits } = o;
@@ -999,7 +1024,7 @@ function startBudgetWatch(o) {
   let timer;
   const found = (b) => {
     breach = b;
-    clearInterval(timer);
+    clearTimeout(timer);
     o.onBreach(b);
   };
   const tick = () => {
@@ -1028,12 +1053,12 @@ function startBudgetWatch(o) {
         });
       }
     } else if (limits.procs !== null || limits.memory !== null) {
-      const fresh = findProcesses(o.baseline.tag, o.baseline.namespaces).filter((p) => !o.baseline.keys.has(p.key));
+      const fresh = caseProcesses(o.baseline);
       if (limits.procs !== null && fresh.length > limits.procs)
         return found({ limit: "procs", measured: fresh.length, max: limits.procs, by: "watchdog (/proc scan)" });
-      const rss = limits.memory !== null ? residentBytes(fresh.map((p) => p.pid)) : 0;
+      const rss = limits.memory !== null ? privateBytes(fresh) : 0;
       if (limits.memory !== null && rss > limits.memory)
-        return found({ limit: "memory", measured: rss, max: limits.memory, by: "watchdog (resident memory of the case's processes)" });
+        return found({ limit: "memory", measured: rss, max: limits.memory, by: "watchdog (private memory of the case's processes)" });
     }
     if (!disk) return;
     const bound = limits.files !== null ? start.entries + limits.files + 1 : void 0;
@@ -1043,13 +1068,25 @@ function startBudgetWatch(o) {
     if (limits.disk !== null && now.bytes - start.bytes > limits.disk)
       return found({ limit: "disk", measured: now.bytes - start.bytes, max: limits.disk, by: "watchdog (lstat walk)" });
   };
-  timer = setInterval(tick, o.intervalMs ?? WATCH_INTERVAL_MS);
-  timer.unref();
+  let stopped = false;
+  const schedule = (lastMs) => {
+    if (stopped || breach) return;
+    timer = setTimeout(
+      () => {
+        const t = performance.now();
+        tick();
+        schedule(performance.now() - t);
+      },
+      Math.max(o.intervalMs ?? WATCH_INTERVAL_MS, 10 * lastMs)
+    );
+    timer.unref();
+  };
+  schedule(cost.ms);
   return {
     stop() {
-      clearInterval(timer);
+      stopped = true;
+      clearTimeout(timer);
       if (!breach) tick();
-      clearInterval(timer);
       return breach;
     },
     get breach() {
@@ -1062,14 +1099,17 @@ function enforcement(limits, cgroup, cgroupReason) {
   const off = { by: "none", why: "turned off (--case-limits)" };
   const watch = (what) => ({
     by: "watchdog",
-    why: `${what}, sampled every ${WATCH_INTERVAL_MS} ms; no cgroup: ${cgroupReason}; rlimits are no fit (RLIMIT_NPROC counts all of the user's processes and does not bind root; RLIMIT_AS/DATA would bind the OpenCode server itself)`
+    why: `${what}, sampled every ${WATCH_INTERVAL_MS} ms (or ten times a sample's own time, when longer); no cgroup: ${cgroupReason}; rlimits are no fit (RLIMIT_NPROC counts all of the user's processes and does not bind root; RLIMIT_AS/DATA would bind the OpenCode server itself)`
   });
-  const walk2 = { by: "watchdog", why: `lstat walk of the writable paths every ${WATCH_INTERVAL_MS} ms (no kernel counter per folder)` };
+  const walk2 = {
+    by: "watchdog",
+    why: `lstat walk of the writable paths every ${WATCH_INTERVAL_MS} ms, or ten times the walk's own time when longer (no kernel counter per folder)`
+  };
   return {
     disk: limits.disk === null ? off : walk2,
     files: limits.files === null ? off : walk2,
     procs: limits.procs === null ? off : cgroup ? { by: cgroup.kind, why: `pids.max of a cgroup leaf per case (${cgroupReason})` } : watch("processes of the case counted in /proc"),
-    memory: limits.memory === null ? off : cgroup ? { by: cgroup.kind, why: `the memory limit of a cgroup leaf per case (${cgroupReason})` } : watch("resident memory of the case's processes")
+    memory: limits.memory === null ? off : cgroup ? { by: cgroup.kind, why: `the memory limit of a cgroup leaf per case (${cgroupReason})` } : watch("private memory of the case's processes")
   };
 }
 

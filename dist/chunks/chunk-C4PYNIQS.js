@@ -4,7 +4,7 @@ import {
 } from "./chunk-P2G4MC2A.js";
 import {
   runSuite
-} from "./chunk-EK2A5IK5.js";
+} from "./chunk-JZ3F4ETM.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,

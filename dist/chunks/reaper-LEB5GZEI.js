@@ -5,9 +5,9 @@ import {
   reap,
   removeLeftovers,
   startReaper
-} from "./chunk-WVAZU2UY.js";
+} from "./chunk-GTCVWLAW.js";
 import "./chunk-TZR42FOZ.js";
-import "./chunk-5BDKX7AO.js";
+import "./chunk-GCLCQ5LT.js";
 import "./chunk-7S2WGD5M.js";
 import "./chunk-LHSCZ3D7.js";
 export {
