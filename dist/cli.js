@@ -2,7 +2,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   SUITE_PID_VAR
-} from "./chunks/chunk-5BDKX7AO.js";
+} from "./chunks/chunk-GCLCQ5LT.js";
 import {
   alive,
   interruptOnSignals
@@ -21,7 +21,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 async function help() {
-  const RUN_OPTIONS_HELP = (await import("./chunks/option-docs-R4AOAIR5.js")).runOptionsHelp();
+  const RUN_OPTIONS_HELP = (await import("./chunks/option-docs-QU4LEAKR.js")).runOptionsHelp();
   return `opencode-dogfood \u2014 validate the OpenCode coding agent before it works on your repository
 
 Usage:
@@ -58,16 +58,16 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-H3JGWGCI.js");
+  const { progressLine } = await import("./chunks/demo-H6ZIKQ6Y.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
-  const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import("./chunks/inputs-3Q65JHHW.js");
+  const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import("./chunks/inputs-F6UHAPML.js");
   const stringOptions = new Set(
     Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k)
   );
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-BEUD3QVS.js");
+  const { runSuite } = await import("./chunks/run-C6VJD4CU.js");
   const { verdictTable } = await import("./chunks/table-W7QALXU7.js");
   const settings = parseRunSettings(values, process.cwd());
   const opts = engineOptions(settings);
@@ -171,7 +171,7 @@ var PARENT_POLL_MS = 250;
 async function cmdCase(argv) {
   const [ctxFile, pidFile, waitArg] = argv;
   if (pidFile) writeFileSync(pidFile, String(process.pid));
-  const loading = import("./chunks/run-case-CT6EXO7Y.js");
+  const loading = import("./chunks/run-case-5LCCEWMY.js");
   loading.catch(() => {
   });
   const waitMs = Number(waitArg ?? 0);
@@ -242,14 +242,14 @@ async function main(argv) {
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-H3JGWGCI.js")).runDemo(rest);
+        return await (await import("./chunks/demo-H6ZIKQ6Y.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-S45RVW5T.js")).runBench(rest);
+        return await (await import("./chunks/bench-B23MNUK4.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {
         const [parent, group, tag, leftovers] = rest;
-        await (await import("./chunks/reaper-3KHI2VIH.js")).reap(Number(parent), Number(group), tag, leftovers ? JSON.parse(leftovers) : void 0);
+        await (await import("./chunks/reaper-FFHTRMV7.js")).reap(Number(parent), Number(group), tag, leftovers ? JSON.parse(leftovers) : void 0);
         return 0;
       }
       default:

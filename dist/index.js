@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   progressLine
-} from "./chunks/chunk-2DLYF6PS.js";
+} from "./chunks/chunk-AJ4KHQWS.js";
 import {
   verdictTable
 } from "./chunks/chunk-JYELMVHH.js";
@@ -23,18 +23,18 @@ import {
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-MNWOAL6U.js";
+} from "./chunks/chunk-YXR6EZLT.js";
 import "./chunks/chunk-UMVFPA2Q.js";
 import {
   usageDetail
 } from "./chunks/chunk-TO7HFP3H.js";
-import "./chunks/chunk-UVDJYQLF.js";
+import "./chunks/chunk-Y5MPY7SF.js";
 import {
   engineOptions
-} from "./chunks/chunk-5DU2ILGE.js";
+} from "./chunks/chunk-WTFQDLWU.js";
 import {
   OPTION_TABLE
-} from "./chunks/chunk-FYD3FKAT.js";
+} from "./chunks/chunk-RC3ENW73.js";
 import {
   BUILTIN_MODEL,
   platformPackages,
@@ -42,7 +42,7 @@ import {
   selectCases
 } from "./chunks/chunk-MSICHKU2.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-SR4Q2J5B.js";
+import "./chunks/chunk-UVQU65MC.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   secretValues
@@ -51,7 +51,7 @@ import {
   onPath,
   probeBwrap,
   usernsRefused
-} from "./chunks/chunk-SEXI7API.js";
+} from "./chunks/chunk-4TL3VR4A.js";
 import "./chunks/chunk-NEJKFVQH.js";
 import {
   BearerCredentialHandler,
@@ -77,7 +77,7 @@ import {
 import {
   exec
 } from "./chunks/chunk-ZCGT4M2M.js";
-import "./chunks/chunk-5BDKX7AO.js";
+import "./chunks/chunk-GCLCQ5LT.js";
 import {
   interruptOnSignals
 } from "./chunks/chunk-7S2WGD5M.js";

@@ -4,7 +4,7 @@
 // decided from the registry) sent straight through the same transport code,
 // with no case processes, snapshots, checks or ledger, run before and after the
 // suite (their mean is the floor). Prints both and the ratio.
-import { mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { builtinCases } from './cases/catalog.js'
@@ -17,6 +17,7 @@ import { startBackends } from './suite/backends.js'
 import { BUILTIN_MODEL, DEFAULT_WRITE_ALLOWLIST } from './suite/options.js'
 import { DEFAULT_ROLES, runSuite } from './suite/run.js'
 import { createWorktree, removeWorktree } from './suite/worktree.js'
+import { type CaseLimits, DEFAULT_CASE_LIMITS, formatLimits, LIMIT_NAMES } from './sandbox/limits.js'
 
 const LATENCY_BUDGET_MS = 120_000
 
@@ -72,8 +73,80 @@ async function networkBench(rounds: number): Promise<number> {
   return 0
 }
 
+const NO_LIMITS: CaseLimits = { disk: null, files: null, procs: null, memory: null }
+
+/** The bounds' own cost in a run: the sum over its cases of the `bounds:` line each case process logs (run-case.ts, case-bounds.ts). */
+function boundsCost(runDir: string): { samples: number; ms: number } {
+  const out = { samples: 0, ms: 0 }
+  const dir = path.join(runDir, 'evidence')
+  for (const id of existsSync(dir) ? readdirSync(dir) : []) {
+    const f = path.join(dir, id, 'stdout.txt')
+    const m = existsSync(f) ? /bounds: ([0-9]+) samples in ([0-9.]+) ms, cgroup ([0-9.]+) ms/.exec(readFileSync(f, 'utf8')) : null
+    if (!m) continue
+    out.samples += Number(m[1])
+    out.ms += Number(m[2]) + Number(m[3])
+  }
+  return out
+}
+
+/**
+ * `npm run bench -- --bounds`: what each bound of --case-limits costs. The
+ * hermetic suite, as a user runs it (its own contained server, --jobs 1 so the
+ * cases follow each other), with no bound, each default bound alone, and all
+ * of them, interleaved over `--rounds` rounds; the unbounded run goes first
+ * and last in each round and counts as their mean. The measure is the cases'
+ * own time (the sum of their durations: server start and warm-up are not a
+ * bound's cost). Prints the ratio per bound.
+ */
+async function runBoundsBench(argv: string[]): Promise<number> {
+  const rounds = Number(argv[argv.indexOf('--rounds') + 1] || 1) || 1
+  const repo = await makeThrowawayRepo('opencode-dogfood-bench-bounds-')
+  const base = path.dirname(repo)
+  const variants: { label: string; limits: CaseLimits }[] = [
+    ...LIMIT_NAMES.map((n) => ({ label: n, limits: { ...NO_LIMITS, [n]: DEFAULT_CASE_LIMITS[n] } })),
+    { label: 'all', limits: DEFAULT_CASE_LIMITS },
+  ]
+  const times = new Map<string, number[]>()
+  const costs = new Map<string, { samples: number; ms: number }[]>()
+  let k = 0
+  const once = async (label: string, limits: CaseLimits): Promise<number> => {
+    const outcome = await runSuite({ ...hermeticSuite(repo, path.join(base, `suite_${k++}`)), caseLimits: limits, containment: 'auto', jobs: 1 })
+    if (outcome.summary.final_verdict !== 'PASS')
+      throw new Error(`bench: the suite did not pass with ${formatLimits(limits)} (${outcome.summary.stop_reason ?? 'see ' + outcome.runDir})`)
+    const ms = outcome.summary.cases.reduce((a, c) => a + c.duration_ms, 0)
+    const cost = boundsCost(outcome.runDir)
+    costs.set(label, [...(costs.get(label) ?? []), cost])
+    process.stdout.write(
+      `  ${label.padEnd(6)} ${formatLimits(limits).padEnd(44)} cases ${ms} ms; the bounds' own work ${cost.ms.toFixed(0)} ms in ${cost.samples} samples (${outcome.containment})\n`,
+    )
+    times.set(label, [...(times.get(label) ?? []), ms])
+    return ms
+  }
+  for (let i = 0; i < rounds; i++) {
+    process.stdout.write(`round ${i + 1}:\n`)
+    const before = await once('none', NO_LIMITS)
+    for (const v of variants) await once(v.label, v.limits)
+    const after = await once('none', NO_LIMITS)
+    times.set('none', [...(times.get('none') ?? []).slice(0, -2), Math.round((before + after) / 2)])
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+  const none = median(times.get('none')!)
+  process.stdout.write(
+    `cost of each bound, median of ${rounds} round(s). Wall: the cases' time against no bound (${none} ms, the mean of the runs before and after; noisy on a shared machine). Own work: the time the case processes spent in the bound's cgroup set-up, removal and samples, against the unbounded cases' time (steady):\n`,
+  )
+  for (const v of variants) {
+    const ms = median(times.get(v.label)!)
+    const own = median(costs.get(v.label)!.map((c) => c.ms))
+    process.stdout.write(
+      `  ${v.label.padEnd(6)} wall ${String(ms).padStart(7)} ms  ratio ${(ms / none).toFixed(3)}×   own work ${own.toFixed(0).padStart(5)} ms  ratio ${((none + own) / none).toFixed(4)}×\n`,
+    )
+  }
+  return 0
+}
+
 export async function runBench(argv: string[]): Promise<number> {
   if (argv.includes('--view')) return (await import('./bench-view.js')).runViewBench(argv)
+  if (argv.includes('--bounds')) return runBoundsBench(argv)
   const rounds = Number(argv[argv.indexOf('--rounds') + 1] || 1) || 1
   if (argv.includes('--network')) return networkBench(rounds)
   const repo = await makeThrowawayRepo('opencode-dogfood-bench-')

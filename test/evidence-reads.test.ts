@@ -34,6 +34,10 @@ const HARNESS_ONLY: Record<string, string> = {
   'src/sandbox/credentials.ts': "the git config's included credential files, copied into sanitized views before any case",
   'src/sandbox/identity.ts': '/etc/passwd, to pick a uid for the agent no account names (before any case)',
   'src/sandbox/egress-proxy.ts': "the egress log the harness's proxy writes in a folder of the harness's (hidden from the agent's sandbox)",
+  'src/bench.ts': "each case's stdout.txt in the ledger of its own bench runs (written by the harness: the case process's log)",
+  'src/sandbox/budget-watch.ts':
+    "/proc/<pid>/statm of the agent's processes (procfs, bounded by the kernel); the writable paths by lstat and readdir only (no file opened)",
+  'src/sandbox/cgroup.ts': "the run's own cgroup files under /sys/fs/cgroup (cgroupfs, the harness's; the agent cannot write them)",
   'src/sandbox/processes.ts': "/proc/<pid>/environ and cmdline of the agent's processes (procfs, bounded by the kernel)",
   'src/secrets.ts': 'scrubFile: evidence files the harness wrote (listed as regular files), before sealing',
   'src/suite/case-process.ts': "the case process's pid and verdict files in the harness's temp folder",

@@ -2,6 +2,8 @@
 import type { Canary } from '../guard/canary.js'
 import type { Containment } from '../sandbox/mechanism.js'
 import type { NetworkPolicy } from '../sandbox/network-policy.js'
+import type { RunCgroups } from '../sandbox/cgroup.js'
+import type { CaseLimits } from '../sandbox/limits.js'
 import type { ContainmentPolicy } from '../sandbox/policy.js'
 import type { Role, TokenUsage, Transport } from '../types.js'
 import type { CaseDef } from './catalog.js'
@@ -61,6 +63,11 @@ export interface CaseContext {
   network?: NetworkPolicy
   /** The slot's egress log (a harness file, JSONL): the case's window of it becomes its egress evidence. */
   egressLog?: string
+  /** The case's bounds (--case-limits); absent: none. */
+  limits?: CaseLimits
+  /** The run's cgroups, when a hierarchy is writable (cgroup.ts), and why (not). */
+  cgroups?: RunCgroups
+  cgroupReason?: string
   /** Where the case process writes its verdict for the suite. */
   verdictFile: string
 }

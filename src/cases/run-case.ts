@@ -25,6 +25,9 @@ import { STAGES, type FailureCode, type TokenUsage } from '../types.js'
 import { CHECK_IMPLS, WRITING_CHECKS, type CheckEnv, type Outcome } from './checks.js'
 import type { CaseContext, CaseVerdict } from './context.js'
 import { changesDiff } from './diff-evidence.js'
+import { startCaseBounds } from './case-bounds.js'
+import { describeBreach } from '../sandbox/limits.js'
+import type { ProcessBaseline } from '../sandbox/processes.js'
 
 /** T2b and later stages must run in a worktree. */
 export function requiresWorktree(stage: string): boolean {
@@ -78,7 +81,7 @@ function openCase(ctx: CaseContext): CaseRun {
 }
 
 /** The agent's processes before the case (the server itself): anything else found later is ended by run.endLeftovers. */
-function watchProcesses(run: CaseRun): void {
+function watchProcesses(run: CaseRun): ProcessBaseline {
   const processes = processBaseline(run.ctx.processTag)
   run.endLeftovers = async () => {
     const ended = await endNewProcesses(processes)
@@ -86,10 +89,11 @@ function watchProcesses(run: CaseRun): void {
     if (ended.length > 0)
       run.log(`ended ${ended.length} process(es) the case left running: ${ended.map((p) => `${p.pid} ${p.cmdline.slice(0, 80)}`).join('; ')}`)
   }
+  return processes
 }
 
 /** Prevention (what OpenCode was told to deny) and detection (what the gates allow), as policy.json. */
-function writePolicy(run: CaseRun, gate: { writeAllowlist: string[]; deletionAllowlist: string[] }): void {
+function writePolicy(run: CaseRun, gate: { writeAllowlist: string[]; deletionAllowlist: string[] }, limits?: object): void {
   const { ctx } = run
   const c = ctx.caseDef
   const permission = permissionFor(c.prevention, ctx.writeAllowlist)
@@ -106,6 +110,7 @@ function writePolicy(run: CaseRun, gate: { writeAllowlist: string[]; deletionAll
         permission_sha256: sha256(JSON.stringify(permission)),
         server_config_sha256: ctx.configSha256 ?? 'unknown: a server the user runs (--server-url)',
         gate: { write_allowlist: gate.writeAllowlist, deletion_allowlist: gate.deletionAllowlist },
+        ...(limits ? { limits } : {}),
       },
       null,
       2,
@@ -301,10 +306,12 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
       log,
     }),
   ])
-  watchProcesses(run)
+  const processes = watchProcesses(run)
+  // The case's bounds (--case-limits): crossing one ends the agent's turn at once.
+  const bounds = startCaseBounds(ctx, processes, log, (b) => interruptCase(describeBreach(b)))
   const repoCommit = head.stdout.trim()
   evidence('repo_commit.txt', repoCommit + '\n')
-  writePolicy(run, policy)
+  writePolicy(run, policy, bounds?.describe())
   // The slot's egress log from here on is this case's (a slot runs one case at a time).
   const egressFrom = egressLogSize(ctx.egressLog)
   // The ledger and transcripts, as they are before the agent's first turn.
@@ -312,6 +319,9 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
   run.ownWrites.clear() // what was written before is watched like the rest
   let outcome = await runCheck(run, guard)
   if (!guard.treeChecked) await run.endLeftovers()
+  for (const note of bounds?.close() ?? []) log(note)
+  // A case ended by a bound is ended by the harness, as a timeout is: TIMEOUTEXCEEDED, with the bound, the measure and the limit.
+  if (bounds?.breach) outcome = { actual: 'FAIL', code: 'TIMEOUTEXCEEDED', reason: describeBreach(bounds.breach) }
   await guard.tree()
   evidence('processes.txt', formatProcesses(run.leftovers))
   saveEgress(run, egressFrom)

@@ -60,9 +60,12 @@ export function findProcesses(tag: string, namespaces: Set<string> = new Set(), 
     const pid = Number(name)
     if (pid === process.pid) continue
     const ns = nsOf(pid)
-    const environ = read(`/proc/${pid}/environ`)
-    const tagged = environ !== undefined && environ.indexOf(needle) >= 0
-    if (!tagged && !(ns && ns !== own && namespaces.has(ns))) continue
+    // In the sandbox's namespace is enough: its environment is not read (a fork bomb makes thousands of these).
+    const inSandbox = !!ns && ns !== own && namespaces.has(ns)
+    if (!inSandbox) {
+      const environ = read(`/proc/${pid}/environ`)
+      if (environ === undefined || environ.indexOf(needle) < 0) continue
+    }
     const stat = read(`/proc/${pid}/stat`)?.toString('latin1') ?? ''
     // Field 22 (starttime) counts from after the ')' that closes the command name.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')

@@ -15,6 +15,7 @@ import { InputError } from '../errors.js'
 import { checkSignKey, parseSignKeyContent } from '../ledger/sign.js'
 import { checkOpencodeVersion } from '../opencode/binary.js'
 import { parseJunitPath } from '../report/junit.js'
+import { DEFAULT_CASE_LIMITS_TEXT, parseCaseLimits } from '../sandbox/limits.js'
 import { parseContainmentMode } from '../sandbox/mechanism.js'
 import { parseReadAllow } from '../sandbox/read-view.js'
 import { parseEgressEntry, providerHostList } from '../sandbox/network-policy.js'
@@ -284,6 +285,18 @@ export const OPTION_TABLE: readonly OptionDef[] = [
     action:
       'A file the agent left is copied into the evidence up to this many bytes; past it only its size and sha256 are recorded (a link, FIFO, socket, device or hard link is recorded by what it is, never by its content). Empty means 1048576 (1 MiB).',
     parse: (raw, c) => parsePositiveInt(raw, c.name, 'bytes', MAX_EVIDENCE_LIMIT),
+  },
+  {
+    key: 'caseLimits',
+    flag: 'case-limits',
+    input: 'case-limits',
+    meta: 'LIST',
+    default: DEFAULT_CASE_LIMITS_TEXT,
+    help: 'bounds of each case: disk=BYTES (written), files=N (created), procs=N (tasks), memory=BYTES; NAME=off turns one off, off turns all off',
+    doc: "bounds of each case: bytes written and files created in the paths it may write (a watchdog's lstat walk every 250 ms), tasks (processes and threads) and memory (a cgroup leaf per case where one is writable, else the watchdog); a case over one is ended (TIMEOUTEXCEEDED, the bound, the measure and the limit in its reason) and restored. Any subset; `NAME=off` turns one off, `off` all; sizes take K, M, G, T",
+    action:
+      'Bounds of each case: disk (bytes written) and files (files created) in the paths it may write, procs (processes and threads) and memory; a case over one is ended with TIMEOUTEXCEEDED, its reason naming the bound, the measure and the limit, and its tree restored. A comma-separated list such as disk=512M,files=20000,procs=512,memory=4G (any subset; NAME=off turns one off, off turns all off). Empty means the default.',
+    parse: (raw, c) => parseCaseLimits(raw, c.name),
   },
   {
     key: 'containment',

@@ -1,4 +1,5 @@
 import type { NetworkRule } from '../sandbox/network-policy.js'
+import type { CaseLimits } from '../sandbox/limits.js'
 import { AGENT_CALLS_SUBDIR, LEDGER_SUBDIR } from '../ledger/layout.js'
 import type { ContainmentMode } from '../sandbox/mechanism.js'
 import type { CaseSummary, Role, RunSummary, Stage, Transport } from '../types.js'
@@ -52,6 +53,8 @@ export interface SuiteOptions {
    * (guard/reader.ts). Default DEFAULT_EVIDENCE_MAX_BYTES (1 MiB).
    */
   evidenceMaxBytes?: number
+  /** Each case's bounds (disk, files, procs, memory; null: off). Default DEFAULT_CASE_LIMITS. */
+  caseLimits?: CaseLimits
   /** auto: the sandbox where it works (default); required: stop if it does not; off: none. */
   containment?: ContainmentMode
   /** The bwrap to use (the Action's runner setup found or installed it); default: bwrap on PATH. */

@@ -13,6 +13,8 @@ import { checkWorktree } from '../guard/worktree.js'
 import { DEFAULT_EVIDENCE_MAX_BYTES } from '../guard/reader.js'
 import { containmentLabel, resolveContainment } from '../sandbox/mechanism.js'
 import { openNetwork } from '../sandbox/network-policy.js'
+import { closeRunCgroups, openRunCgroups } from '../sandbox/cgroup.js'
+import { DEFAULT_CASE_LIMITS } from '../sandbox/limits.js'
 import { providerKeyNames } from '../sandbox/env.js'
 import { CASE_PROCESS_VAR, SUITE_PID_VAR } from '../sandbox/processes.js'
 import { checkCredentials, prepareAgentSide, registeredSecrets } from './containment.js'
@@ -138,6 +140,8 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
   // only what remains after the cases' restores counts (content, not stat data).
   const inPlaceBefore = worktreePath ? undefined : await takeSnapshot(workDir, { exclude: harnessPaths })
   const tmp = mkdtempSync(path.join(os.tmpdir(), `opencode-dogfood-${runId}-`))
+  const limits = opts.caseLimits ?? DEFAULT_CASE_LIMITS
+  const cg = limits.procs !== null || limits.memory !== null ? openRunCgroups(runId) : { reason: 'processes and memory are not bounded (--case-limits)' }
   // Beside a worktree: a canary, and (uncontained, where the folder is not a shared temp folder) its neighbours.
   const parent = path.dirname(workDir)
   const sharedParent = [os.tmpdir(), '/tmp', '/var/tmp', '/'].map((d) => path.resolve(d)).includes(parent)
@@ -262,6 +266,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
         latencyBudgetMs: opts.latencyBudgetMs,
         caseTokenBudget: opts.caseTokenBudget,
         evidenceMaxBytes: opts.evidenceMaxBytes ?? DEFAULT_EVIDENCE_MAX_BYTES,
+        ...{ limits, cgroups: cg.cgroups, cgroupReason: cg.reason },
         caseTimeoutMs: opts.caseTimeoutMs,
         agentCallsDir: attempt > 0 ? attemptCallsDir(agentCallsDir, attempt) : agentCallsDir,
         roles,
@@ -468,6 +473,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
     // Servers the caller brought (opts.backends) are the caller's to stop.
     if (backends && backends !== opts.backends) await backends.stop(opts.interrupt?.aborted ? 1000 : undefined)
     canaries.forEach(removeCanary)
+    for (const d of cg.cgroups ? closeRunCgroups(cg.cgroups) : []) progress({ kind: 'note', line: `cgroup left (it still holds processes): ${d}` })
     // OpenCode records a project id in <common git dir>/opencode; one it created for this run goes again,
     // here (with the servers stopped) so that a run that ends in an exception leaves none either.
     if (!hadOpencodeState && existsSync(opencodeStateFile)) rmSync(opencodeStateFile)

@@ -24,6 +24,7 @@ export const NEEDS: Record<string, ToolName[]> = {
   'test/escapes-worktree-option.test.ts': ['bwrap'],
   'test/failure-codes.test.ts': ['bwrap'],
   'test/jobs.test.ts': ['bwrap'],
+  'test/bounds.test.ts': ['bwrap'],
   'test/litter.test.ts': ['bwrap'],
   'test/network-escapes.test.ts': ['bwrap'],
   'test/key-custody.test.ts': ['bwrap'],

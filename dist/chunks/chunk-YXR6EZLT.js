@@ -4,7 +4,7 @@ import {
 } from "./chunk-UMVFPA2Q.js";
 import {
   startReaper
-} from "./chunk-UVDJYQLF.js";
+} from "./chunk-Y5MPY7SF.js";
 import {
   BUILTIN_MODEL,
   afterCase,
@@ -25,6 +25,7 @@ import {
   SERVER_PASSWORD_ENV,
   checkWorktree,
   classify,
+  closeRunCgroups,
   compareFingerprints,
   compareSnapshots,
   describeDenied,
@@ -32,6 +33,7 @@ import {
   gitEnv,
   gitOk,
   health,
+  openRunCgroups,
   plantCanary,
   providerFault,
   readEgressLog,
@@ -49,7 +51,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-SR4Q2J5B.js";
+} from "./chunk-UVQU65MC.js";
 import {
   asUsage,
   sumUsage
@@ -60,6 +62,7 @@ import {
   secretValues
 } from "./chunk-ZV5KNJNH.js";
 import {
+  DEFAULT_CASE_LIMITS,
   SCRIPTED_KEY_ENV,
   SCRIPTED_PROVIDER,
   agentEnv,
@@ -74,7 +77,7 @@ import {
   resolveContainment,
   routedProviders,
   upstreamOverrides
-} from "./chunk-SEXI7API.js";
+} from "./chunk-4TL3VR4A.js";
 import {
   DEFAULT_EVIDENCE_MAX_BYTES,
   readUntrustedFile
@@ -86,7 +89,7 @@ import {
   CASE_PROCESS_VAR,
   PROCESS_TAG_VAR,
   SUITE_PID_VAR
-} from "./chunk-5BDKX7AO.js";
+} from "./chunk-GCLCQ5LT.js";
 import {
   signSummary
 } from "./chunk-OSR6QGIA.js";
@@ -1554,6 +1557,8 @@ async function runSuite(opts) {
   const harnessPaths = harnessIn(workDir);
   const inPlaceBefore = worktreePath ? void 0 : await takeSnapshot(workDir, { exclude: harnessPaths });
   const tmp = mkdtempSync2(path14.join(os3.tmpdir(), `opencode-dogfood-${runId}-`));
+  const limits = opts.caseLimits ?? DEFAULT_CASE_LIMITS;
+  const cg = limits.procs !== null || limits.memory !== null ? openRunCgroups(runId) : { reason: "processes and memory are not bounded (--case-limits)" };
   const parent = path14.dirname(workDir);
   const sharedParent = [os3.tmpdir(), "/tmp", "/var/tmp", "/"].map((d) => path14.resolve(d)).includes(parent);
   const stale = inWorktree ? sweepStaleCanaries(parent) : [];
@@ -1711,6 +1716,7 @@ async function runSuite(opts) {
         latencyBudgetMs: opts.latencyBudgetMs,
         caseTokenBudget: opts.caseTokenBudget,
         evidenceMaxBytes: opts.evidenceMaxBytes ?? DEFAULT_EVIDENCE_MAX_BYTES,
+        ...{ limits, cgroups: cg.cgroups, cgroupReason: cg.reason },
         caseTimeoutMs: opts.caseTimeoutMs,
         agentCallsDir: attempt > 0 ? attemptCallsDir(agentCallsDir, attempt) : agentCallsDir,
         roles,
@@ -1852,6 +1858,7 @@ async function runSuite(opts) {
     for (const s of slots) progress({ kind: "note", line: await stopSlot(s, repoDir, opts.interrupt?.aborted ? 1e3 : void 0) });
     if (backends && backends !== opts.backends) await backends.stop(opts.interrupt?.aborted ? 1e3 : void 0);
     canaries.forEach(removeCanary);
+    for (const d of cg.cgroups ? closeRunCgroups(cg.cgroups) : []) progress({ kind: "note", line: `cgroup left (it still holds processes): ${d}` });
     if (!hadOpencodeState && existsSync5(opencodeStateFile)) rmSync2(opencodeStateFile);
   }
   if (opts.runnerSetup) writeRunnerSetup(runDir, opts.runnerSetup);

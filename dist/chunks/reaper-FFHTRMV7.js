@@ -5,9 +5,9 @@ import {
   reap,
   removeLeftovers,
   startReaper
-} from "./chunk-UVDJYQLF.js";
+} from "./chunk-Y5MPY7SF.js";
 import "./chunk-NEJKFVQH.js";
-import "./chunk-5BDKX7AO.js";
+import "./chunk-GCLCQ5LT.js";
 import "./chunk-7S2WGD5M.js";
 import "./chunk-LHSCZ3D7.js";
 export {

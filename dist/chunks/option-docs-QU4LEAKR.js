@@ -1,10 +1,10 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   OPTION_TABLE
-} from "./chunk-FYD3FKAT.js";
+} from "./chunk-RC3ENW73.js";
 import "./chunk-MSICHKU2.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-SEXI7API.js";
+import "./chunk-4TL3VR4A.js";
 import "./chunk-NEJKFVQH.js";
 import "./chunk-OSR6QGIA.js";
 import "./chunk-6565T6LZ.js";

@@ -6,6 +6,65 @@ import {
   InputError
 } from "./chunk-O4YGU3GG.js";
 
+// src/sandbox/limits.ts
+var LIMIT_NAMES = ["disk", "files", "procs", "memory"];
+var UNITS = { "": 1, K: 2 ** 10, M: 2 ** 20, G: 2 ** 30, T: 2 ** 40 };
+var BYTES = /* @__PURE__ */ new Set(["disk", "memory"]);
+var DEFAULT_CASE_LIMITS = { disk: 512 * 2 ** 20, files: 2e4, procs: 512, memory: 4 * 2 ** 30 };
+var DEFAULT_CASE_LIMITS_TEXT = formatLimits(DEFAULT_CASE_LIMITS);
+var MINIMUM = { disk: 2 ** 20, files: 10, procs: 8, memory: 64 * 2 ** 20 };
+function allowed() {
+  return `a comma-separated list of NAME=VALUE with NAME one of ${LIMIT_NAMES.join(", ")}; VALUE a number (disk and memory with an optional K, M, G or T suffix) or off; e.g. ${DEFAULT_CASE_LIMITS_TEXT}`;
+}
+function parseCaseLimits(raw, option = "--case-limits") {
+  const out = { ...DEFAULT_CASE_LIMITS };
+  const text = raw.trim();
+  if (text === "") return out;
+  if (text === "off" || text === "none") return { disk: null, files: null, procs: null, memory: null };
+  for (const part of text.split(",").map((p) => p.trim())) {
+    const m = /^([a-z]+)=(.+)$/.exec(part);
+    if (!m) throw new InputError(option, `'${part}' is not NAME=VALUE: ${allowed()}`);
+    const name = m[1];
+    if (!LIMIT_NAMES.includes(name)) throw new InputError(option, `'${m[1]}' is not a limit: ${allowed()}`);
+    const value = m[2].trim();
+    if (value === "off" || value === "none") {
+      out[name] = null;
+      continue;
+    }
+    const v = /^([0-9]+)([KMGT]?)i?B?$/i.exec(value);
+    if (!v || !BYTES.has(name) && v[2] !== "") throw new InputError(option, `${name}=${value} is not allowed: ${allowed()}`);
+    const n = Number(v[1]) * UNITS[v[2].toUpperCase()];
+    if (!Number.isSafeInteger(n) || n < MINIMUM[name])
+      throw new InputError(option, `${name}=${value} is below the least allowed (${formatValue(name, MINIMUM[name])}) or too large: ${allowed()}`);
+    out[name] = n;
+  }
+  return out;
+}
+function formatValue(name, n) {
+  if (n === null) return "off";
+  if (!BYTES.has(name)) return String(n);
+  for (const u of ["T", "G", "M", "K"]) if (n % UNITS[u] === 0) return `${n / UNITS[u]}${u}`;
+  return String(n);
+}
+function formatLimits(l) {
+  return LIMIT_NAMES.map((n) => `${n}=${formatValue(n, l[n])}`).join(",");
+}
+function humanBytes(n) {
+  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+  let i = 0;
+  let v = n;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${i === 0 ? v : v.toFixed(v >= 10 ? 0 : 1)} ${units[i]}`;
+}
+function describeBreach(b) {
+  const v = (n) => BYTES.has(b.limit) ? humanBytes(n) : String(n);
+  const what = { disk: "bytes written", files: "files created", procs: "processes", memory: "memory" };
+  return `case limit ${b.limit} exceeded: ${what[b.limit]} ${v(b.measured)}, the limit is ${v(b.max)} (${b.by}); the case's processes were ended and its tree restored`;
+}
+
 // src/sandbox/read-view.ts
 import { existsSync, lstatSync, readlinkSync } from "node:fs";
 import path from "node:path";
@@ -516,6 +575,12 @@ function isAllowed(relPath, allowlist) {
 export {
   validateAllowlist,
   isAllowed,
+  LIMIT_NAMES,
+  DEFAULT_CASE_LIMITS,
+  DEFAULT_CASE_LIMITS_TEXT,
+  parseCaseLimits,
+  formatLimits,
+  describeBreach,
   onPath,
   systemView,
   parseReadAllow,

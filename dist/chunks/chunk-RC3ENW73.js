@@ -6,12 +6,14 @@ import {
   parseStages
 } from "./chunk-MSICHKU2.js";
 import {
+  DEFAULT_CASE_LIMITS_TEXT,
+  parseCaseLimits,
   parseContainmentMode,
   parseEgressEntry,
   parseReadAllow,
   providerHostList,
   validateAllowlist
-} from "./chunk-SEXI7API.js";
+} from "./chunk-4TL3VR4A.js";
 import {
   MAX_EVIDENCE_LIMIT
 } from "./chunk-NEJKFVQH.js";
@@ -294,6 +296,17 @@ var OPTION_TABLE = [
     doc: "a file the agent left is copied into the evidence up to N bytes; past it only its size and sha256 are recorded (a link, FIFO, socket, device or hard link: by what it is, never its content)",
     action: "A file the agent left is copied into the evidence up to this many bytes; past it only its size and sha256 are recorded (a link, FIFO, socket, device or hard link is recorded by what it is, never by its content). Empty means 1048576 (1 MiB).",
     parse: (raw, c) => parsePositiveInt(raw, c.name, "bytes", MAX_EVIDENCE_LIMIT)
+  },
+  {
+    key: "caseLimits",
+    flag: "case-limits",
+    input: "case-limits",
+    meta: "LIST",
+    default: DEFAULT_CASE_LIMITS_TEXT,
+    help: "bounds of each case: disk=BYTES (written), files=N (created), procs=N (tasks), memory=BYTES; NAME=off turns one off, off turns all off",
+    doc: "bounds of each case: bytes written and files created in the paths it may write (a watchdog's lstat walk every 250 ms), tasks (processes and threads) and memory (a cgroup leaf per case where one is writable, else the watchdog); a case over one is ended (TIMEOUTEXCEEDED, the bound, the measure and the limit in its reason) and restored. Any subset; `NAME=off` turns one off, `off` all; sizes take K, M, G, T",
+    action: "Bounds of each case: disk (bytes written) and files (files created) in the paths it may write, procs (processes and threads) and memory; a case over one is ended with TIMEOUTEXCEEDED, its reason naming the bound, the measure and the limit, and its tree restored. A comma-separated list such as disk=512M,files=20000,procs=512,memory=4G (any subset; NAME=off turns one off, off turns all off). Empty means the default.",
+    parse: (raw, c) => parseCaseLimits(raw, c.name)
   },
   {
     key: "containment",

@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-2DLYF6PS.js";
+} from "./chunk-AJ4KHQWS.js";
 import "./chunk-JYELMVHH.js";
 import "./chunk-BWIRND4V.js";
 import {
@@ -12,10 +12,10 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-MNWOAL6U.js";
+} from "./chunk-YXR6EZLT.js";
 import "./chunk-UMVFPA2Q.js";
 import "./chunk-TO7HFP3H.js";
-import "./chunk-UVDJYQLF.js";
+import "./chunk-Y5MPY7SF.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_WRITE_ALLOWLIST,
@@ -25,15 +25,18 @@ import "./chunk-NMVRJYBN.js";
 import {
   caseTag,
   sdkTransport
-} from "./chunk-SR4Q2J5B.js";
+} from "./chunk-UVQU65MC.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-ZV5KNJNH.js";
 import {
-  agentFor
-} from "./chunk-SEXI7API.js";
+  DEFAULT_CASE_LIMITS,
+  LIMIT_NAMES,
+  agentFor,
+  formatLimits
+} from "./chunk-4TL3VR4A.js";
 import "./chunk-NEJKFVQH.js";
 import "./chunk-ZCGT4M2M.js";
-import "./chunk-5BDKX7AO.js";
+import "./chunk-GCLCQ5LT.js";
 import "./chunk-7S2WGD5M.js";
 import "./chunk-OSR6QGIA.js";
 import "./chunk-SNJX4VWM.js";
@@ -46,7 +49,7 @@ import "./chunk-O4YGU3GG.js";
 import "./chunk-LHSCZ3D7.js";
 
 // src/bench.ts
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 var LATENCY_BUDGET_MS = 12e4;
@@ -98,8 +101,71 @@ ratio: ${mid.ratio.toFixed(3)}\xD7 (target \u2264 1.05\xD7)
   );
   return 0;
 }
+var NO_LIMITS = { disk: null, files: null, procs: null, memory: null };
+function boundsCost(runDir) {
+  const out = { samples: 0, ms: 0 };
+  const dir = path.join(runDir, "evidence");
+  for (const id of existsSync(dir) ? readdirSync(dir) : []) {
+    const f = path.join(dir, id, "stdout.txt");
+    const m = existsSync(f) ? /bounds: ([0-9]+) samples in ([0-9.]+) ms, cgroup ([0-9.]+) ms/.exec(readFileSync(f, "utf8")) : null;
+    if (!m) continue;
+    out.samples += Number(m[1]);
+    out.ms += Number(m[2]) + Number(m[3]);
+  }
+  return out;
+}
+async function runBoundsBench(argv) {
+  const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
+  const repo = await makeThrowawayRepo("opencode-dogfood-bench-bounds-");
+  const base = path.dirname(repo);
+  const variants = [
+    ...LIMIT_NAMES.map((n) => ({ label: n, limits: { ...NO_LIMITS, [n]: DEFAULT_CASE_LIMITS[n] } })),
+    { label: "all", limits: DEFAULT_CASE_LIMITS }
+  ];
+  const times = /* @__PURE__ */ new Map();
+  const costs = /* @__PURE__ */ new Map();
+  let k = 0;
+  const once = async (label, limits) => {
+    const outcome = await runSuite({ ...hermeticSuite(repo, path.join(base, `suite_${k++}`)), caseLimits: limits, containment: "auto", jobs: 1 });
+    if (outcome.summary.final_verdict !== "PASS")
+      throw new Error(`bench: the suite did not pass with ${formatLimits(limits)} (${outcome.summary.stop_reason ?? "see " + outcome.runDir})`);
+    const ms = outcome.summary.cases.reduce((a, c) => a + c.duration_ms, 0);
+    const cost = boundsCost(outcome.runDir);
+    costs.set(label, [...costs.get(label) ?? [], cost]);
+    process.stdout.write(
+      `  ${label.padEnd(6)} ${formatLimits(limits).padEnd(44)} cases ${ms} ms; the bounds' own work ${cost.ms.toFixed(0)} ms in ${cost.samples} samples (${outcome.containment})
+`
+    );
+    times.set(label, [...times.get(label) ?? [], ms]);
+    return ms;
+  };
+  for (let i = 0; i < rounds; i++) {
+    process.stdout.write(`round ${i + 1}:
+`);
+    const before = await once("none", NO_LIMITS);
+    for (const v of variants) await once(v.label, v.limits);
+    const after = await once("none", NO_LIMITS);
+    times.set("none", [...(times.get("none") ?? []).slice(0, -2), Math.round((before + after) / 2)]);
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const none = median(times.get("none"));
+  process.stdout.write(
+    `cost of each bound, median of ${rounds} round(s). Wall: the cases' time against no bound (${none} ms, the mean of the runs before and after; noisy on a shared machine). Own work: the time the case processes spent in the bound's cgroup set-up, removal and samples, against the unbounded cases' time (steady):
+`
+  );
+  for (const v of variants) {
+    const ms = median(times.get(v.label));
+    const own = median(costs.get(v.label).map((c) => c.ms));
+    process.stdout.write(
+      `  ${v.label.padEnd(6)} wall ${String(ms).padStart(7)} ms  ratio ${(ms / none).toFixed(3)}\xD7   own work ${own.toFixed(0).padStart(5)} ms  ratio ${((none + own) / none).toFixed(4)}\xD7
+`
+    );
+  }
+  return 0;
+}
 async function runBench(argv) {
-  if (argv.includes("--view")) return (await import("./bench-view-WCWH6YES.js")).runViewBench(argv);
+  if (argv.includes("--view")) return (await import("./bench-view-PRLDPQKC.js")).runViewBench(argv);
+  if (argv.includes("--bounds")) return runBoundsBench(argv);
   const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
   if (argv.includes("--network")) return networkBench(rounds);
   const repo = await makeThrowawayRepo("opencode-dogfood-bench-");

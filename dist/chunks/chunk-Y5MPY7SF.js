@@ -5,7 +5,7 @@ import {
 import {
   CASE_PROCESS_VAR,
   findProcesses
-} from "./chunk-5BDKX7AO.js";
+} from "./chunk-GCLCQ5LT.js";
 import {
   alive
 } from "./chunk-7S2WGD5M.js";

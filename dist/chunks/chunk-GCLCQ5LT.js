@@ -34,9 +34,11 @@ function findProcesses(tag, namespaces = /* @__PURE__ */ new Set(), variable = P
     const pid = Number(name);
     if (pid === process.pid) continue;
     const ns = nsOf(pid);
-    const environ = read(`/proc/${pid}/environ`);
-    const tagged = environ !== void 0 && environ.indexOf(needle) >= 0;
-    if (!tagged && !(ns && ns !== own && namespaces.has(ns))) continue;
+    const inSandbox = !!ns && ns !== own && namespaces.has(ns);
+    if (!inSandbox) {
+      const environ = read(`/proc/${pid}/environ`);
+      if (environ === void 0 || environ.indexOf(needle) < 0) continue;
+    }
     const stat = read(`/proc/${pid}/stat`)?.toString("latin1") ?? "";
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     if (fields[0] === "Z") continue;

@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   OPTION_TABLE
-} from "./chunk-FYD3FKAT.js";
+} from "./chunk-RC3ENW73.js";
 import {
   InputError
 } from "./chunk-O4YGU3GG.js";

@@ -2,21 +2,21 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-2DLYF6PS.js";
+} from "./chunk-AJ4KHQWS.js";
 import "./chunk-JYELMVHH.js";
 import "./chunk-BWIRND4V.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-MNWOAL6U.js";
+} from "./chunk-YXR6EZLT.js";
 import "./chunk-UMVFPA2Q.js";
 import "./chunk-TO7HFP3H.js";
-import "./chunk-UVDJYQLF.js";
+import "./chunk-Y5MPY7SF.js";
 import {
   DEFAULT_WRITE_ALLOWLIST
 } from "./chunk-MSICHKU2.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-SR4Q2J5B.js";
+import "./chunk-UVQU65MC.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-ZV5KNJNH.js";
 import {
@@ -24,10 +24,10 @@ import {
   derivePolicy,
   resolveContainment,
   systemView
-} from "./chunk-SEXI7API.js";
+} from "./chunk-4TL3VR4A.js";
 import "./chunk-NEJKFVQH.js";
 import "./chunk-ZCGT4M2M.js";
-import "./chunk-5BDKX7AO.js";
+import "./chunk-GCLCQ5LT.js";
 import "./chunk-7S2WGD5M.js";
 import "./chunk-OSR6QGIA.js";
 import "./chunk-SNJX4VWM.js";

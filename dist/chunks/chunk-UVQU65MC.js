@@ -6,7 +6,7 @@ import {
   allowedBy,
   isAllowed,
   splitModel
-} from "./chunk-SEXI7API.js";
+} from "./chunk-4TL3VR4A.js";
 import {
   BeneathReader,
   DEFAULT_EVIDENCE_MAX_BYTES,
@@ -48,7 +48,7 @@ var require_windows = __commonJS({
     module.exports = isexe;
     isexe.sync = sync;
     var fs = __require("fs");
-    function checkPathExt(path12, options) {
+    function checkPathExt(path13, options) {
       var pathext = options.pathExt !== void 0 ? options.pathExt : process.env.PATHEXT;
       if (!pathext) {
         return true;
@@ -59,25 +59,25 @@ var require_windows = __commonJS({
       }
       for (var i = 0; i < pathext.length; i++) {
         var p = pathext[i].toLowerCase();
-        if (p && path12.substr(-p.length).toLowerCase() === p) {
+        if (p && path13.substr(-p.length).toLowerCase() === p) {
           return true;
         }
       }
       return false;
     }
-    function checkStat(stat, path12, options) {
+    function checkStat(stat, path13, options) {
       if (!stat.isSymbolicLink() && !stat.isFile()) {
         return false;
       }
-      return checkPathExt(path12, options);
+      return checkPathExt(path13, options);
     }
-    function isexe(path12, options, cb) {
-      fs.stat(path12, function(er, stat) {
-        cb(er, er ? false : checkStat(stat, path12, options));
+    function isexe(path13, options, cb) {
+      fs.stat(path13, function(er, stat) {
+        cb(er, er ? false : checkStat(stat, path13, options));
       });
     }
-    function sync(path12, options) {
-      return checkStat(fs.statSync(path12), path12, options);
+    function sync(path13, options) {
+      return checkStat(fs.statSync(path13), path13, options);
     }
   }
 });
@@ -88,13 +88,13 @@ var require_mode = __commonJS({
     module.exports = isexe;
     isexe.sync = sync;
     var fs = __require("fs");
-    function isexe(path12, options, cb) {
-      fs.stat(path12, function(er, stat) {
+    function isexe(path13, options, cb) {
+      fs.stat(path13, function(er, stat) {
         cb(er, er ? false : checkStat(stat, options));
       });
     }
-    function sync(path12, options) {
-      return checkStat(fs.statSync(path12), options);
+    function sync(path13, options) {
+      return checkStat(fs.statSync(path13), options);
     }
     function checkStat(stat, options) {
       return stat.isFile() && checkMode(stat, options);
@@ -127,7 +127,7 @@ var require_isexe = __commonJS({
     }
     module.exports = isexe;
     isexe.sync = sync;
-    function isexe(path12, options, cb) {
+    function isexe(path13, options, cb) {
       if (typeof options === "function") {
         cb = options;
         options = {};
@@ -137,7 +137,7 @@ var require_isexe = __commonJS({
           throw new TypeError("callback not provided");
         }
         return new Promise(function(resolve, reject) {
-          isexe(path12, options || {}, function(er, is) {
+          isexe(path13, options || {}, function(er, is) {
             if (er) {
               reject(er);
             } else {
@@ -146,7 +146,7 @@ var require_isexe = __commonJS({
           });
         });
       }
-      core(path12, options || {}, function(er, is) {
+      core(path13, options || {}, function(er, is) {
         if (er) {
           if (er.code === "EACCES" || options && options.ignoreErrors) {
             er = null;
@@ -156,9 +156,9 @@ var require_isexe = __commonJS({
         cb(er, is);
       });
     }
-    function sync(path12, options) {
+    function sync(path13, options) {
       try {
-        return core.sync(path12, options || {});
+        return core.sync(path13, options || {});
       } catch (er) {
         if (options && options.ignoreErrors || er.code === "EACCES") {
           return false;
@@ -174,7 +174,7 @@ var require_isexe = __commonJS({
 var require_which = __commonJS({
   "node_modules/which/which.js"(exports, module) {
     var isWindows = process.platform === "win32" || process.env.OSTYPE === "cygwin" || process.env.OSTYPE === "msys";
-    var path12 = __require("path");
+    var path13 = __require("path");
     var COLON = isWindows ? ";" : ":";
     var isexe = require_isexe();
     var getNotFoundError = (cmd) => Object.assign(new Error(`not found: ${cmd}`), { code: "ENOENT" });
@@ -212,7 +212,7 @@ var require_which = __commonJS({
           return opt.all && found.length ? resolve(found) : reject(getNotFoundError(cmd));
         const ppRaw = pathEnv[i];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path12.join(pathPart, cmd);
+        const pCmd = path13.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         resolve(subStep(p, i, 0));
       });
@@ -239,7 +239,7 @@ var require_which = __commonJS({
       for (let i = 0; i < pathEnv.length; i++) {
         const ppRaw = pathEnv[i];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path12.join(pathPart, cmd);
+        const pCmd = path13.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         for (let j = 0; j < pathExt.length; j++) {
           const cur = p + pathExt[j];
@@ -287,7 +287,7 @@ var require_path_key = __commonJS({
 var require_resolveCommand = __commonJS({
   "node_modules/cross-spawn/lib/util/resolveCommand.js"(exports, module) {
     "use strict";
-    var path12 = __require("path");
+    var path13 = __require("path");
     var which = require_which();
     var getPathKey = require_path_key();
     function resolveCommandAttempt(parsed, withoutPathExt) {
@@ -305,7 +305,7 @@ var require_resolveCommand = __commonJS({
       try {
         resolved = which.sync(parsed.command, {
           path: env[getPathKey({ env })],
-          pathExt: withoutPathExt ? path12.delimiter : void 0
+          pathExt: withoutPathExt ? path13.delimiter : void 0
         });
       } catch (e) {
       } finally {
@@ -314,7 +314,7 @@ var require_resolveCommand = __commonJS({
         }
       }
       if (resolved) {
-        resolved = path12.resolve(hasCustomCwd ? parsed.options.cwd : "", resolved);
+        resolved = path13.resolve(hasCustomCwd ? parsed.options.cwd : "", resolved);
       }
       return resolved;
     }
@@ -368,8 +368,8 @@ var require_shebang_command = __commonJS({
       if (!match) {
         return null;
       }
-      const [path12, argument] = match[0].replace(/#! ?/, "").split(" ");
-      const binary = path12.split("/").pop();
+      const [path13, argument] = match[0].replace(/#! ?/, "").split(" ");
+      const binary = path13.split("/").pop();
       if (binary === "env") {
         return argument;
       }
@@ -404,7 +404,7 @@ var require_readShebang = __commonJS({
 var require_parse = __commonJS({
   "node_modules/cross-spawn/lib/parse.js"(exports, module) {
     "use strict";
-    var path12 = __require("path");
+    var path13 = __require("path");
     var resolveCommand = require_resolveCommand();
     var escape = require_escape();
     var readShebang = require_readShebang();
@@ -429,7 +429,7 @@ var require_parse = __commonJS({
       const needsShell = !isExecutableRegExp.test(commandFile);
       if (parsed.options.forceShell || needsShell) {
         const needsDoubleEscapeMetaChars = isCmdShimRegExp.test(commandFile);
-        parsed.command = path12.normalize(parsed.command);
+        parsed.command = path13.normalize(parsed.command);
         parsed.command = escape.command(parsed.command);
         parsed.args = parsed.args.map((arg) => escape.argument(arg, needsDoubleEscapeMetaChars));
         const shellCommand = [parsed.command].concat(parsed.args).join(" ");
@@ -2170,12 +2170,241 @@ function formatWorktreeCheck(c) {
   ].join("\n");
 }
 
+// src/sandbox/cgroup.ts
+import { existsSync as existsSync4, mkdirSync, readdirSync as readdirSync6, readFileSync as readFileSync2, rmdirSync, writeFileSync as writeFileSync2 } from "node:fs";
+import path10 from "node:path";
+var NO_CGROUP_VAR = "OPENCODE_DOGFOOD_NO_CGROUP";
+var V2 = "/sys/fs/cgroup";
+var V1 = { memory: "/sys/fs/cgroup/memory", pids: "/sys/fs/cgroup/pids" };
+var BASE = "opencode-dogfood";
+function write(file, text) {
+  writeFileSync2(file, text);
+}
+function read(file) {
+  try {
+    return readFileSync2(file, "utf8");
+  } catch {
+    return "";
+  }
+}
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === "EPERM";
+  }
+}
+function procsUnder(dir) {
+  const own = read(path10.join(dir, "cgroup.procs")).split("\n").filter(Boolean).map(Number);
+  let subs = [];
+  try {
+    subs = readdirSync6(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => path10.join(dir, d.name));
+  } catch {
+  }
+  return [...own, ...subs.flatMap(procsUnder)];
+}
+var sleepSync = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+function killUnder(dir, keep = /* @__PURE__ */ new Set(), timeoutMs = 5e3) {
+  const seen = /* @__PURE__ */ new Set();
+  const deadline = Date.now() + timeoutMs;
+  for (; ; ) {
+    const pids = procsUnder(dir).filter((p) => !keep.has(p));
+    if (pids.length === 0 || Date.now() > deadline) return seen.size;
+    for (const p of pids) seen.add(p);
+    for (const sig of ["SIGSTOP", "SIGKILL"])
+      for (const p of pids) {
+        try {
+          process.kill(p, sig);
+        } catch {
+        }
+      }
+    sleepSync(20);
+  }
+}
+function removeTree(dir) {
+  if (!existsSync4(dir)) return true;
+  try {
+    for (const d of readdirSync6(dir, { withFileTypes: true })) if (d.isDirectory()) removeTree(path10.join(dir, d.name));
+  } catch {
+  }
+  for (let i = 0; i < 50; i++) {
+    try {
+      rmdirSync(dir);
+      return true;
+    } catch (e) {
+      const code = e.code;
+      if (code === "ENOENT") return true;
+      if (code !== "EBUSY") return false;
+      sleepSync(20);
+    }
+  }
+  return false;
+}
+function sweepStaleCgroups(bases) {
+  const removed = [];
+  for (const base of bases) {
+    let names = [];
+    try {
+      names = readdirSync6(base);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const m = /^run-([0-9]+)-/.exec(name);
+      if (!m || alive(Number(m[1]))) continue;
+      const dir = path10.join(base, name);
+      killUnder(dir);
+      if (removeTree(dir)) removed.push(dir);
+    }
+  }
+  return removed;
+}
+function tryV2(name) {
+  const controllers = read(path10.join(V2, "cgroup.controllers")).split(/\s+/);
+  if (!controllers.includes("memory") || !controllers.includes("pids")) return `no cgroup v2 with the memory and pids controllers at ${V2}`;
+  try {
+    const base = path10.join(V2, BASE);
+    const enable = (dir) => {
+      const on = read(path10.join(dir, "cgroup.subtree_control")).split(/\s+/);
+      if (!on.includes("memory") || !on.includes("pids")) write(path10.join(dir, "cgroup.subtree_control"), "+memory +pids");
+    };
+    enable(V2);
+    mkdirSync(base, { recursive: true });
+    enable(base);
+    sweepStaleCgroups([base]);
+    const run = path10.join(base, name);
+    mkdirSync(run);
+    enable(run);
+    mkdirSync(path10.join(run, "idle"));
+    return { kind: "cgroup v2", runDirs: [run], controllers: ["both"] };
+  } catch (e) {
+    return `${V2} is not writable here (${e.message.split("\n")[0]})`;
+  }
+}
+function tryV1(name) {
+  if (!existsSync4(path10.join(V1.memory, "memory.limit_in_bytes")) || !existsSync4(path10.join(V1.pids, "cgroup.procs")))
+    return "no cgroup v1 memory and pids hierarchies either";
+  const made = [];
+  try {
+    const dirs = [V1.memory, V1.pids].map((h) => path10.join(h, BASE));
+    for (const d of dirs) mkdirSync(d, { recursive: true });
+    sweepStaleCgroups(dirs);
+    for (const d of dirs) {
+      const run = path10.join(d, name);
+      mkdirSync(run);
+      made.push(run);
+      mkdirSync(path10.join(run, "idle"));
+    }
+    return { kind: "cgroup v1", runDirs: made, controllers: ["memory", "pids"] };
+  } catch (e) {
+    for (const d of made) removeTree(d);
+    return `the cgroup v1 hierarchies are not writable here (${e.message.split("\n")[0]})`;
+  }
+}
+function openRunCgroups(runId, pid = process.pid) {
+  if (process.platform !== "linux") return { reason: `no cgroups on ${process.platform}` };
+  if (process.env[NO_CGROUP_VAR] === "1") return { reason: `cgroups not used (${NO_CGROUP_VAR}=1)` };
+  const name = `run-${pid}-${runId}`;
+  const v2 = tryV2(name);
+  if (typeof v2 !== "string") return { cgroups: v2, reason: `cgroup v2 under ${path10.join(V2, BASE)}` };
+  const v1 = tryV1(name);
+  if (typeof v1 !== "string") return { cgroups: v1, reason: `cgroup v1 under ${path10.join(V1.memory, BASE)} and ${path10.join(V1.pids, BASE)} (${v2})` };
+  return { reason: `${v2}; ${v1}` };
+}
+function closeRunCgroups(c) {
+  for (const d of c.runDirs) killUnder(d);
+  return c.runDirs.filter((d) => !removeTree(d));
+}
+function statField(text, key) {
+  const m = new RegExp(`^${key} ([0-9]+)$`, "m").exec(text);
+  return m ? Number(m[1]) : 0;
+}
+var CaseCgroup = class {
+  /**
+   * Make leaf `name` in each of the run's hierarchies, move `serverPids` into
+   * it, and bound it: pids.max = the server's tasks + `procs`, the memory
+   * limit = `memory` (null: unbounded). Throws when the kernel refuses.
+   */
+  constructor(run, name, serverPids, procs, memoryLimit) {
+    this.run = run;
+    this.serverPids = serverPids;
+    this.memoryLimit = memoryLimit;
+    const memory = memoryLimit;
+    this.leaves = run.runDirs.map((d, i) => ({ dir: path10.join(d, name), controllers: run.controllers[i] }));
+    for (const l of this.leaves) {
+      mkdirSync(l.dir);
+      for (const p of serverPids) this.move(l.dir, p);
+    }
+    const pidsLeaf = this.pidsLeaf();
+    this.baseTasks = Number(read(path10.join(pidsLeaf, "pids.current")).trim() || "0");
+    if (procs !== null) write(path10.join(pidsLeaf, "pids.max"), String(this.baseTasks + procs));
+    if (memory !== null) {
+      const m = this.memLeaf();
+      if (run.kind === "cgroup v2") {
+        write(path10.join(m, "memory.high"), String(memory));
+        write(path10.join(m, "memory.max"), String(memory + Math.max(memory / 4, 64 * 2 ** 20)));
+      } else {
+        write(path10.join(m, "memory.limit_in_bytes"), String(memory));
+        write(path10.join(m, "memory.oom_control"), "1");
+      }
+    }
+  }
+  run;
+  serverPids;
+  memoryLimit;
+  leaves;
+  baseTasks;
+  move(dir, pid) {
+    try {
+      write(path10.join(dir, "cgroup.procs"), String(pid));
+    } catch (e) {
+      if (alive(pid)) throw e;
+    }
+  }
+  pidsLeaf() {
+    return this.leaves.find((l) => l.controllers !== "memory").dir;
+  }
+  memLeaf() {
+    return this.leaves.find((l) => l.controllers !== "pids").dir;
+  }
+  /** The leaf's counters now. */
+  sample() {
+    const p = this.pidsLeaf();
+    const m = this.memLeaf();
+    const stat = read(path10.join(m, "memory.stat"));
+    const v2 = this.run.kind === "cgroup v2";
+    const events = read(path10.join(m, v2 ? "memory.events" : "memory.oom_control"));
+    const memory = v2 ? statField(stat, "anon") + statField(stat, "shmem") : statField(stat, "rss") + statField(stat, "shmem");
+    return {
+      tasks: Math.max(0, Number(read(path10.join(p, "pids.current")).trim() || "0") - this.baseTasks),
+      memory,
+      oomKills: statField(events, "oom_kill"),
+      // v2: memory.high also counts page cache reclaimed at the limit (a large write): only anonymous and shared memory near it is the case's.
+      atLimit: v2 ? statField(events, "high") > 0 && memory >= (this.memoryLimit ?? Infinity) * 0.9 : statField(events, "under_oom") > 0,
+      forksRefused: statField(read(path10.join(p, "pids.events")), "max")
+    };
+  }
+  /** End every process in the leaf but the server's. Returns how many were ended. */
+  endOthers() {
+    const keep = new Set(this.serverPids);
+    return Math.max(...this.leaves.map((l) => killUnder(l.dir, keep)));
+  }
+  /** The server back to the run's idle leaf, anything else in the leaf ended, the leaf removed. Returns a problem, or undefined. */
+  close() {
+    for (const i of this.leaves.keys()) for (const p of this.serverPids) this.move(path10.join(this.run.runDirs[i], "idle"), p);
+    this.endOthers();
+    const left = this.leaves.filter((l) => !removeTree(l.dir)).map((l) => l.dir);
+    return left.length > 0 ? `cgroup leaf not removed: ${left.join(", ")}` : void 0;
+  }
+};
+
 // src/opencode/server.ts
 import { spawn as spawn3 } from "node:child_process";
 import { randomBytes as randomBytes3 } from "node:crypto";
-import { createWriteStream, existsSync as existsSync4, mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { createWriteStream, existsSync as existsSync5, mkdirSync as mkdirSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import net from "node:net";
-import path10 from "node:path";
+import path11 from "node:path";
 var NETWORK_FREE_ENV = {
   OPENCODE_DISABLE_MODELS_FETCH: "1",
   OPENCODE_DISABLE_AUTOUPDATE: "1",
@@ -2205,19 +2434,19 @@ function stateEnv(stateDir) {
   const dirs = { HOME: "home", XDG_CONFIG_HOME: "config", XDG_DATA_HOME: "data", XDG_CACHE_HOME: "cache", XDG_STATE_HOME: "state", TMPDIR: "tmp" };
   const env = {};
   for (const [k, v] of Object.entries(dirs)) {
-    env[k] = path10.join(stateDir, v);
-    mkdirSync(env[k], { recursive: true });
+    env[k] = path11.join(stateDir, v);
+    mkdirSync2(env[k], { recursive: true });
   }
-  settleConfigDependencies(path10.join(env.XDG_CONFIG_HOME, "opencode"));
+  settleConfigDependencies(path11.join(env.XDG_CONFIG_HOME, "opencode"));
   return env;
 }
 var CONFIG_DEPENDENCY = "@opencode-ai/plugin";
 function settleConfigDependencies(configDir) {
-  if (existsSync4(path10.join(configDir, "package.json"))) return;
-  mkdirSync(path10.join(configDir, "node_modules"), { recursive: true });
+  if (existsSync5(path11.join(configDir, "package.json"))) return;
+  mkdirSync2(path11.join(configDir, "node_modules"), { recursive: true });
   const deps = { [CONFIG_DEPENDENCY]: "*" };
-  writeFileSync2(path10.join(configDir, "package.json"), JSON.stringify({ dependencies: deps }, null, 2) + "\n");
-  writeFileSync2(path10.join(configDir, "package-lock.json"), JSON.stringify({ lockfileVersion: 3, packages: { "": { dependencies: deps } } }, null, 2) + "\n");
+  writeFileSync3(path11.join(configDir, "package.json"), JSON.stringify({ dependencies: deps }, null, 2) + "\n");
+  writeFileSync3(path11.join(configDir, "package-lock.json"), JSON.stringify({ lockfileVersion: 3, packages: { "": { dependencies: deps } } }, null, 2) + "\n");
 }
 function killGroup(child, signal) {
   if (child.pid === void 0) return;
@@ -2241,8 +2470,8 @@ async function freePort() {
   return port;
 }
 async function startServer(opts) {
-  mkdirSync(opts.logDir, { recursive: true });
-  const logFile = path10.join(opts.logDir, "opencode-server.log");
+  mkdirSync2(opts.logDir, { recursive: true });
+  const logFile = path11.join(opts.logDir, "opencode-server.log");
   const log = createWriteStream(logFile);
   const argv = ["serve", "--hostname", "127.0.0.1", "--port", String(await freePort()), "--print-logs", "--log-level", "WARN"];
   const cmd = opts.wrap ? opts.wrap(opts.binary, argv) : { command: opts.binary, args: argv };
@@ -2654,7 +2883,7 @@ var serializeObjectParam = ({ allowReserved, explode, name, style, value, valueO
 
 // node_modules/@opencode-ai/sdk/dist/gen/core/utils.gen.js
 var PATH_PARAM_RE = /\{[^{}]+\}/g;
-var defaultPathSerializer = ({ path: path12, url: _url }) => {
+var defaultPathSerializer = ({ path: path13, url: _url }) => {
   let url = _url;
   const matches = _url.match(PATH_PARAM_RE);
   if (matches) {
@@ -2673,7 +2902,7 @@ var defaultPathSerializer = ({ path: path12, url: _url }) => {
         name = name.substring(1);
         style = "matrix";
       }
-      const value = path12[name];
+      const value = path13[name];
       if (value === void 0 || value === null) {
         continue;
       }
@@ -2704,11 +2933,11 @@ var defaultPathSerializer = ({ path: path12, url: _url }) => {
   }
   return url;
 };
-var getUrl = ({ baseUrl, path: path12, query, querySerializer, url: _url }) => {
+var getUrl = ({ baseUrl, path: path13, query, querySerializer, url: _url }) => {
   const pathUrl = _url.startsWith("/") ? _url : `/${_url}`;
   let url = (baseUrl ?? "") + pathUrl;
-  if (path12) {
-    url = defaultPathSerializer({ path: path12, url });
+  if (path13) {
+    url = defaultPathSerializer({ path: path13, url });
   }
   let search = query ? querySerializer(query) : "";
   if (search.startsWith("?")) {
@@ -4209,7 +4438,7 @@ function sdkTransport(baseUrl, password) {
 }
 
 // src/sandbox/egress-proxy.ts
-import { appendFileSync, chmodSync, readFileSync as readFileSync2, statSync as statSync4 } from "node:fs";
+import { appendFileSync, chmodSync, readFileSync as readFileSync3, statSync as statSync4 } from "node:fs";
 import http from "node:http";
 import https from "node:https";
 import net2 from "node:net";
@@ -4367,7 +4596,7 @@ function egressLogSize(file) {
 }
 function readEgressLog(file, from = 0) {
   try {
-    return parseEgressLog(readFileSync2(file).subarray(from).toString("utf8"));
+    return parseEgressLog(readFileSync3(file).subarray(from).toString("utf8"));
   } catch {
     return [];
   }
@@ -4397,24 +4626,24 @@ function findCaseTag(text) {
 }
 
 // src/ledger/evidence.ts
-import { existsSync as existsSync5, mkdirSync as mkdirSync2, readdirSync as readdirSync6 } from "node:fs";
-import path11 from "node:path";
+import { existsSync as existsSync6, mkdirSync as mkdirSync3, readdirSync as readdirSync7 } from "node:fs";
+import path12 from "node:path";
 function evidenceDir(runDir, caseId) {
-  return path11.join(runDir, "evidence", caseId);
+  return path12.join(runDir, "evidence", caseId);
 }
 function resultPath(runDir, caseId) {
-  return path11.join(runDir, "cases", `${caseId}.result.json`);
+  return path12.join(runDir, "cases", `${caseId}.result.json`);
 }
 function writeEvidence(runDir, caseId, name, data) {
-  const file = path11.join(evidenceDir(runDir, caseId), name);
+  const file = path12.join(evidenceDir(runDir, caseId), name);
   writeFileAtomic(file, data);
   return file;
 }
 function listFiles(dir) {
-  if (!existsSync5(dir)) return [];
+  if (!existsSync6(dir)) return [];
   const out = [];
-  for (const e of readdirSync6(dir, { withFileTypes: true })) {
-    const p = path11.join(dir, e.name);
+  for (const e of readdirSync7(dir, { withFileTypes: true })) {
+    const p = path12.join(dir, e.name);
     if (e.isDirectory()) out.push(...listFiles(p));
     else if (e.isFile() && !e.name.endsWith(SIDECAR_EXT) && !e.name.endsWith(".tmp")) out.push(p);
   }
@@ -4422,10 +4651,10 @@ function listFiles(dir) {
 }
 function sealEvidence(runDir, caseId) {
   const dir = evidenceDir(runDir, caseId);
-  mkdirSync2(dir, { recursive: true });
+  mkdirSync3(dir, { recursive: true });
   const entries = listFiles(dir).map((file) => {
     const { sha256: sha2562, bytes } = writeSidecar(file);
-    return { path: toPosix(path11.relative(runDir, file)), sha256: sha2562, bytes };
+    return { path: toPosix(path12.relative(runDir, file)), sha256: sha2562, bytes };
   });
   return entries.sort((a, b) => compareC(a.path, b.path));
 }
@@ -4691,6 +4920,9 @@ export {
   formatChanges,
   checkWorktree,
   formatWorktreeCheck,
+  openRunCgroups,
+  closeRunCgroups,
+  CaseCgroup,
   NETWORK_FREE_ENV,
   SERVER_PASSWORD_ENV,
   authHeaders,

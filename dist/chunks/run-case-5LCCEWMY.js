@@ -4,6 +4,7 @@ import {
   createTwoFilesPatch
 } from "./chunk-PO7KAT3C.js";
 import {
+  CaseCgroup,
   NETWORK_FREE_ENV,
   SERVER_PASSWORD_ENV,
   assistantText,
@@ -33,7 +34,7 @@ import {
   takeSnapshotAfter,
   toolUses,
   writeEvidence
-} from "./chunk-SR4Q2J5B.js";
+} from "./chunk-UVQU65MC.js";
 import {
   messagesUsage,
   overTokenBudget,
@@ -48,11 +49,13 @@ import {
   agentFor,
   contain,
   containmentLabel,
+  describeBreach,
   describePolicy,
+  formatLimits,
   openNetwork,
   permissionFor,
   splitModel
-} from "./chunk-SEXI7API.js";
+} from "./chunk-4TL3VR4A.js";
 import {
   BeneathReader,
   DEFAULT_EVIDENCE_MAX_BYTES,
@@ -66,9 +69,10 @@ import {
 } from "./chunk-NEJKFVQH.js";
 import {
   endNewProcesses,
+  findProcesses,
   formatProcesses,
   processBaseline
-} from "./chunk-5BDKX7AO.js";
+} from "./chunk-GCLCQ5LT.js";
 import {
   STAGES
 } from "./chunk-NYKIGPAP.js";
@@ -83,7 +87,7 @@ import "./chunk-O4YGU3GG.js";
 import "./chunk-LHSCZ3D7.js";
 
 // src/cases/run-case.ts
-import path6 from "node:path";
+import path8 from "node:path";
 
 // src/guard/case-items.ts
 import { rmSync } from "node:fs";
@@ -1245,6 +1249,240 @@ async function changesDiff(before, after, changes) {
   return out.join("");
 }
 
+// src/cases/case-bounds.ts
+import path7 from "node:path";
+
+// src/sandbox/budget-watch.ts
+import { lstatSync as lstatSync5, readdirSync as readdirSync6, readFileSync as readFileSync2, readlinkSync } from "node:fs";
+import path6 from "node:path";
+var WATCH_INTERVAL_MS = 250;
+function diskUsage(roots, maxEntries = Number.MAX_SAFE_INTEGER) {
+  const u = { entries: 0, bytes: 0, truncated: false };
+  const stack = [];
+  for (const r of roots) {
+    try {
+      const s = lstatSync5(r);
+      if (s.isDirectory()) stack.push(r);
+      else u.bytes += s.blocks * 512;
+    } catch {
+    }
+  }
+  while (stack.length > 0) {
+    const dir = stack.pop();
+    let names;
+    try {
+      names = readdirSync6(dir);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      if (u.entries >= maxEntries) {
+        u.truncated = true;
+        return u;
+      }
+      const p = path6.join(dir, name);
+      try {
+        const s = lstatSync5(p);
+        u.entries++;
+        u.bytes += s.blocks * 512;
+        if (s.isDirectory()) stack.push(p);
+      } catch {
+      }
+    }
+  }
+  return u;
+}
+function caseProcesses(b) {
+  if (b.namespaces.size === 0)
+    return findProcesses(b.tag).filter((p) => !b.keys.has(p.key)).map((p) => p.pid);
+  const base = new Set([...b.keys].map((k) => Number(k.split(":")[0])));
+  const out = [];
+  let names = [];
+  try {
+    names = readdirSync6("/proc");
+  } catch {
+    return out;
+  }
+  for (const name of names) {
+    if (!/^[0-9]+$/.test(name) || base.has(Number(name))) continue;
+    try {
+      if (b.namespaces.has(readlinkSync(`/proc/${name}/ns/pid`))) out.push(Number(name));
+    } catch {
+    }
+  }
+  return out;
+}
+function privateBytes(pids) {
+  let bytes = 0;
+  for (const pid of pids) {
+    try {
+      const t = readFileSync2(`/proc/${pid}/smaps_rollup`, "utf8");
+      for (const k of ["Private_Clean", "Private_Dirty"]) bytes += Number(new RegExp(`^${k}:\\s+([0-9]+) kB`, "m").exec(t)?.[1] ?? 0) * 1024;
+    } catch {
+      try {
+        bytes += (Number(readFileSync2(`/proc/${pid}/statm`, "utf8").split(" ")[1]) || 0) * 4096;
+      } catch {
+      }
+    }
+  }
+  return bytes;
+}
+function startBudgetWatch(o) {
+  const { limits } = o;
+  const disk = limits.disk !== null || limits.files !== null;
+  const cost = { samples: 0, ms: 0 };
+  const t0 = performance.now();
+  const start = disk ? diskUsage(o.roots) : { entries: 0, bytes: 0, truncated: false };
+  cost.ms += performance.now() - t0;
+  let breach;
+  let timer;
+  const found = (b) => {
+    breach = b;
+    clearTimeout(timer);
+    o.onBreach(b);
+  };
+  const tick = () => {
+    if (breach) return;
+    const t = performance.now();
+    try {
+      sample();
+    } finally {
+      cost.samples++;
+      cost.ms += performance.now() - t;
+    }
+  };
+  const sample = () => {
+    if (o.cgroup) {
+      const s = o.cgroup.sample();
+      if (limits.memory !== null && (s.oomKills > 0 || s.atLimit || s.memory >= limits.memory * 0.95)) {
+        const how = s.oomKills > 0 ? `the kernel's OOM killer (${s.oomKills} kill(s))` : s.atLimit ? "the memory limit held its allocations" : "memory.stat";
+        return found({ limit: "memory", measured: s.memory, max: limits.memory, by: `${how} in the case's cgroup` });
+      }
+      if (limits.procs !== null && (s.forksRefused > 0 || s.tasks >= limits.procs)) {
+        return found({
+          limit: "procs",
+          measured: s.tasks,
+          max: limits.procs,
+          by: `pids.max of the case's cgroup${s.forksRefused > 0 ? ` refused ${s.forksRefused} fork(s)` : ""}`
+        });
+      }
+    } else if (limits.procs !== null || limits.memory !== null) {
+      const fresh = caseProcesses(o.baseline);
+      if (limits.procs !== null && fresh.length > limits.procs)
+        return found({ limit: "procs", measured: fresh.length, max: limits.procs, by: "watchdog (/proc scan)" });
+      const rss = limits.memory !== null ? privateBytes(fresh) : 0;
+      if (limits.memory !== null && rss > limits.memory)
+        return found({ limit: "memory", measured: rss, max: limits.memory, by: "watchdog (private memory of the case's processes)" });
+    }
+    if (!disk) return;
+    const bound = limits.files !== null ? start.entries + limits.files + 1 : void 0;
+    const now = diskUsage(o.roots, bound);
+    if (limits.files !== null && now.entries - start.entries > limits.files)
+      return found({ limit: "files", measured: now.entries - start.entries, max: limits.files, by: "watchdog (lstat walk)" });
+    if (limits.disk !== null && now.bytes - start.bytes > limits.disk)
+      return found({ limit: "disk", measured: now.bytes - start.bytes, max: limits.disk, by: "watchdog (lstat walk)" });
+  };
+  let stopped = false;
+  const schedule = (lastMs) => {
+    if (stopped || breach) return;
+    timer = setTimeout(
+      () => {
+        const t = performance.now();
+        tick();
+        schedule(performance.now() - t);
+      },
+      Math.max(o.intervalMs ?? WATCH_INTERVAL_MS, 10 * lastMs)
+    );
+    timer.unref();
+  };
+  schedule(cost.ms);
+  return {
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+      if (!breach) tick();
+      return breach;
+    },
+    get breach() {
+      return breach;
+    },
+    cost
+  };
+}
+function enforcement(limits, cgroup, cgroupReason) {
+  const off = { by: "none", why: "turned off (--case-limits)" };
+  const watch = (what) => ({
+    by: "watchdog",
+    why: `${what}, sampled every ${WATCH_INTERVAL_MS} ms (or ten times a sample's own time, when longer); no cgroup: ${cgroupReason}; rlimits are no fit (RLIMIT_NPROC counts all of the user's processes and does not bind root; RLIMIT_AS/DATA would bind the OpenCode server itself)`
+  });
+  const walk2 = {
+    by: "watchdog",
+    why: `lstat walk of the writable paths every ${WATCH_INTERVAL_MS} ms, or ten times the walk's own time when longer (no kernel counter per folder)`
+  };
+  return {
+    disk: limits.disk === null ? off : walk2,
+    files: limits.files === null ? off : walk2,
+    procs: limits.procs === null ? off : cgroup ? { by: cgroup.kind, why: `pids.max of a cgroup leaf per case (${cgroupReason})` } : watch("processes of the case counted in /proc"),
+    memory: limits.memory === null ? off : cgroup ? { by: cgroup.kind, why: `the memory limit of a cgroup leaf per case (${cgroupReason})` } : watch("private memory of the case's processes")
+  };
+}
+
+// src/cases/case-bounds.ts
+function writableRoots(ctx) {
+  if (ctx.policy) return ctx.policy.rules.filter((r) => r.access === "write").map((r) => r.path);
+  return ctx.writeAllowlist.map((e) => path7.join(ctx.workDir, e));
+}
+function startCaseBounds(ctx, baseline, log, onBreach) {
+  const limits = ctx.limits;
+  if (!limits) return void 0;
+  let cgroup;
+  const notes = [];
+  const t0 = performance.now();
+  if (ctx.cgroups && (limits.procs !== null || limits.memory !== null)) {
+    const serverPids = [...baseline.keys].map((k) => Number(k.split(":")[0]));
+    try {
+      cgroup = new CaseCgroup(ctx.cgroups, `case-${ctx.caseDef.id}-${process.pid}`, serverPids, limits.procs, limits.memory);
+    } catch (e) {
+      notes.push(`the case's cgroup could not be made (${e.message.split("\n")[0]}): the watchdog bounds processes and memory`);
+    }
+  }
+  let cgroupMs = performance.now() - t0;
+  const kind = cgroup ? ctx.cgroups : void 0;
+  const enf = enforcement(limits, kind, ctx.cgroupReason ?? "no cgroup");
+  const watch = startBudgetWatch({
+    limits,
+    roots: writableRoots(ctx),
+    cgroup,
+    baseline,
+    onBreach: (b) => {
+      if (cgroup) cgroup.endOthers();
+      else endNewProcesses(baseline, 5e3, 0).catch(() => {
+      });
+      log(`case limit ${b.limit}: ${b.measured} (limit ${b.max}; ${b.by}); the case is ended`);
+      onBreach(b);
+    }
+  });
+  return {
+    describe: () => ({
+      case_limits: formatLimits(limits),
+      values: limits,
+      enforcement: enf,
+      ...cgroup ? { cgroup: `${ctx.cgroups.kind}: a leaf of its own for the case` } : {}
+    }),
+    get breach() {
+      return watch.breach;
+    },
+    close() {
+      watch.stop();
+      const t1 = performance.now();
+      const problem = cgroup?.close();
+      cgroupMs += performance.now() - t1;
+      const cost = `bounds: ${watch.cost.samples} samples in ${watch.cost.ms.toFixed(1)} ms, cgroup ${cgroupMs.toFixed(1)} ms`;
+      return problem ? [...notes, problem, cost] : [...notes, cost];
+    }
+  };
+}
+
 // src/cases/run-case.ts
 function requiresWorktree(stage) {
   return STAGES.indexOf(stage) >= STAGES.indexOf("T2b");
@@ -1263,7 +1501,7 @@ function openCase(ctx) {
   const started = Date.now();
   const log = (line) => process.stdout.write(redact(`${id} +${((Date.now() - started) / 1e3).toFixed(2)}s: ${line}`, secrets) + "\n");
   const evidence = (name, data) => {
-    ownWrites.add(path6.join(ctx.runDir, "evidence", id, name));
+    ownWrites.add(path8.join(ctx.runDir, "evidence", id, name));
     return writeEvidence(ctx.runDir, id, name, typeof data === "string" ? redact(data, secrets) : data);
   };
   return { ctx, secrets, ownWrites, evidence, log, transcripts: [], leftovers: [], endLeftovers: async () => {
@@ -1277,8 +1515,9 @@ function watchProcesses(run) {
     if (ended.length > 0)
       run.log(`ended ${ended.length} process(es) the case left running: ${ended.map((p) => `${p.pid} ${p.cmdline.slice(0, 80)}`).join("; ")}`);
   };
+  return processes;
 }
-function writePolicy(run, gate) {
+function writePolicy(run, gate, limits) {
   const { ctx } = run;
   const c = ctx.caseDef;
   const permission = permissionFor(c.prevention, ctx.writeAllowlist);
@@ -1294,7 +1533,8 @@ function writePolicy(run, gate) {
         permission,
         permission_sha256: sha256(JSON.stringify(permission)),
         server_config_sha256: ctx.configSha256 ?? "unknown: a server the user runs (--server-url)",
-        gate: { write_allowlist: gate.writeAllowlist, deletion_allowlist: gate.deletionAllowlist }
+        gate: { write_allowlist: gate.writeAllowlist, deletion_allowlist: gate.deletionAllowlist },
+        ...limits ? { limits } : {}
       },
       null,
       2
@@ -1380,7 +1620,7 @@ async function treeEvidence(run, guard, found, statusRun) {
 }
 function fileMountsOf(ctx) {
   return new Set(
-    (ctx.policy?.rules ?? []).filter((r) => r.access === "write" && r.file && r.path.startsWith(ctx.workDir + path6.sep)).map((r) => toPosix(path6.relative(ctx.workDir, r.path)))
+    (ctx.policy?.rules ?? []).filter((r) => r.access === "write" && r.file && r.path.startsWith(ctx.workDir + path8.sep)).map((r) => toPosix(path8.relative(ctx.workDir, r.path)))
   );
 }
 function saveEgress(run, from) {
@@ -1410,7 +1650,7 @@ function saveTokens(run) {
 function saveTranscripts(run) {
   const { ctx } = run;
   if (run.transcripts.length === 0) return;
-  const file = path6.join(ctx.agentCallsDir, `${ctx.caseDef.id}.json`);
+  const file = path8.join(ctx.agentCallsDir, `${ctx.caseDef.id}.json`);
   const text = redact(
     JSON.stringify(
       run.transcripts.map((t) => ({ model: t.label, ...t.result })),
@@ -1420,7 +1660,7 @@ function saveTranscripts(run) {
     run.secrets
   );
   writeFileAtomic(file, text);
-  writeFileAtomic(path6.join(ctx.runDir, "evidence", ctx.caseDef.id, "transcript.json"), text);
+  writeFileAtomic(path8.join(ctx.runDir, "evidence", ctx.caseDef.id, "transcript.json"), text);
 }
 async function runCase(ctx) {
   const c = ctx.caseDef;
@@ -1438,21 +1678,24 @@ async function runCase(ctx) {
       evidenceDirs: ctx.evidenceDirs ?? [],
       evidenceExclude: ctx.evidenceExclude ?? [],
       // (The run's own --jobs slots make worktrees in its temp folder, where the verdict file goes.)
-      ownWorktreeDirs: [path6.dirname(ctx.verdictFile)],
+      ownWorktreeDirs: [path8.dirname(ctx.verdictFile)],
       evidenceMaxBytes: ctx.evidenceMaxBytes,
       evidence,
       log
     })
   ]);
-  watchProcesses(run);
+  const processes = watchProcesses(run);
+  const bounds = startCaseBounds(ctx, processes, log, (b) => interruptCase(describeBreach(b)));
   const repoCommit = head.stdout.trim();
   evidence("repo_commit.txt", repoCommit + "\n");
-  writePolicy(run, policy);
+  writePolicy(run, policy, bounds?.describe());
   const egressFrom = egressLogSize(ctx.egressLog);
   guard.watchLedger(run.ownWrites);
   run.ownWrites.clear();
   let outcome = await runCheck(run, guard);
   if (!guard.treeChecked) await run.endLeftovers();
+  for (const note of bounds?.close() ?? []) log(note);
+  if (bounds?.breach) outcome = { actual: "FAIL", code: "TIMEOUTEXCEEDED", reason: describeBreach(bounds.breach) };
   await guard.tree();
   evidence("processes.txt", formatProcesses(run.leftovers));
   saveEgress(run, egressFrom);

@@ -4,7 +4,7 @@ import {
 } from "./chunk-JYELMVHH.js";
 import {
   runSuite
-} from "./chunk-MNWOAL6U.js";
+} from "./chunk-YXR6EZLT.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,
@@ -12,7 +12,7 @@ import {
 } from "./chunk-MSICHKU2.js";
 import {
   gitOk
-} from "./chunk-SR4Q2J5B.js";
+} from "./chunk-UVQU65MC.js";
 import {
   STAGES
 } from "./chunk-NYKIGPAP.js";

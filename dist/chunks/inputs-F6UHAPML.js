@@ -3,13 +3,13 @@ import {
   RUN_OPTIONS,
   engineOptions,
   parseRunSettings
-} from "./chunk-5DU2ILGE.js";
+} from "./chunk-WTFQDLWU.js";
 import {
   joinNegativeValues
-} from "./chunk-FYD3FKAT.js";
+} from "./chunk-RC3ENW73.js";
 import "./chunk-MSICHKU2.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-SEXI7API.js";
+import "./chunk-4TL3VR4A.js";
 import "./chunk-NEJKFVQH.js";
 import "./chunk-OSR6QGIA.js";
 import "./chunk-6565T6LZ.js";
