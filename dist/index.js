@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   progressLine
-} from "./chunks/chunk-AJ4KHQWS.js";
+} from "./chunks/chunk-DZYASCAC.js";
 import {
   verdictTable
 } from "./chunks/chunk-JYELMVHH.js";
@@ -23,7 +23,7 @@ import {
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-YXR6EZLT.js";
+} from "./chunks/chunk-SCCUCQJ6.js";
 import "./chunks/chunk-UMVFPA2Q.js";
 import {
   usageDetail
@@ -42,7 +42,7 @@ import {
   selectCases
 } from "./chunks/chunk-MSICHKU2.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-UVQU65MC.js";
+import "./chunks/chunk-6T2YZS4F.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   secretValues

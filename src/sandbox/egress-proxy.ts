@@ -12,6 +12,7 @@ import { appendFileSync, chmodSync, readFileSync, statSync } from 'node:fs'
 import http from 'node:http'
 import https from 'node:https'
 import net from 'node:net'
+import { pipeline } from 'node:stream'
 import { allowedBy, type NetworkPolicy, type NetworkRoute } from './network-policy.js'
 
 /** One line of the egress log. */
@@ -96,9 +97,8 @@ export async function startEgressProxy(o: EgressProxyOptions): Promise<EgressPro
     const up = (target.protocol === 'https:' ? https : http).request(target, { method: req.method, headers }, (ur) => {
       res.writeHead(ur.statusCode ?? 502, ur.headers)
       ur.on('data', (d: Buffer) => (back += d.length))
-      ur.pipe(res)
-      ur.on('end', () => done(true, `route ${route.name}: ${route.why}`))
-      ur.on('error', () => done(true, `route ${route.name}: upstream broke off`))
+      // pipeline, not pipe: an upstream cut mid-answer must cut the answer inside too (a provider fault the case judges), not leave it hanging.
+      pipeline(ur, res, (e) => done(true, e ? `route ${route.name}: upstream broke off` : `route ${route.name}: ${route.why}`))
     })
     up.on('error', (e) => {
       done(true, `route ${route.name}: upstream unreachable (${e.message})`)
@@ -131,8 +131,9 @@ export async function startEgressProxy(o: EgressProxyOptions): Promise<EgressPro
     const up = http.request(target, { method: req.method, headers }, (ur) => {
       res.writeHead(ur.statusCode ?? 502, ur.headers)
       ur.on('data', (d: Buffer) => (back += d.length))
-      ur.pipe(res)
-      ur.on('end', () => record({ t, kind: 'http', dest, allowed: true, why: rule.why, bytes_out: out, bytes_in: back }))
+      pipeline(ur, res, (e) =>
+        record({ t, kind: 'http', dest, allowed: true, why: e ? `${rule.why}; upstream broke off` : rule.why, bytes_out: out, bytes_in: back }),
+      )
     })
     up.on('error', () => {
       record({ t, kind: 'http', dest, allowed: true, why: `${rule.why}; unreachable`, bytes_out: out, bytes_in: back })

@@ -34,7 +34,7 @@ import {
   takeSnapshotAfter,
   toolUses,
   writeEvidence
-} from "./chunk-UVQU65MC.js";
+} from "./chunk-6T2YZS4F.js";
 import {
   messagesUsage,
   overTokenBudget,

@@ -51,7 +51,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-UVQU65MC.js";
+} from "./chunk-6T2YZS4F.js";
 import {
   asUsage,
   sumUsage

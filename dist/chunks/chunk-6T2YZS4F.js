@@ -4442,6 +4442,7 @@ import { appendFileSync, chmodSync, readFileSync as readFileSync3, statSync as s
 import http from "node:http";
 import https from "node:https";
 import net2 from "node:net";
+import { pipeline } from "node:stream";
 var ROUTE = /^\/r\/([a-z0-9-]+)(\/.*)?$/;
 var HOP = ["proxy-authorization", "proxy-connection", "connection", "keep-alive", "host"];
 var KEY_HEADERS = ["authorization", "x-api-key", "x-goog-api-key", "api-key"];
@@ -4489,9 +4490,7 @@ async function startEgressProxy(o) {
     const up = (target.protocol === "https:" ? https : http).request(target, { method: req.method, headers }, (ur) => {
       res.writeHead(ur.statusCode ?? 502, ur.headers);
       ur.on("data", (d) => back += d.length);
-      ur.pipe(res);
-      ur.on("end", () => done(true, `route ${route2.name}: ${route2.why}`));
-      ur.on("error", () => done(true, `route ${route2.name}: upstream broke off`));
+      pipeline(ur, res, (e) => done(true, e ? `route ${route2.name}: upstream broke off` : `route ${route2.name}: ${route2.why}`));
     });
     up.on("error", (e) => {
       done(true, `route ${route2.name}: upstream unreachable (${e.message})`);
@@ -4522,8 +4521,11 @@ async function startEgressProxy(o) {
     const up = http.request(target, { method: req.method, headers }, (ur) => {
       res.writeHead(ur.statusCode ?? 502, ur.headers);
       ur.on("data", (d) => back += d.length);
-      ur.pipe(res);
-      ur.on("end", () => record({ t, kind: "http", dest, allowed: true, why: rule.why, bytes_out: out, bytes_in: back }));
+      pipeline(
+        ur,
+        res,
+        (e) => record({ t, kind: "http", dest, allowed: true, why: e ? `${rule.why}; upstream broke off` : rule.why, bytes_out: out, bytes_in: back })
+      );
     });
     up.on("error", () => {
       record({ t, kind: "http", dest, allowed: true, why: `${rule.why}; unreachable`, bytes_out: out, bytes_in: back });

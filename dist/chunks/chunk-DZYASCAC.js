@@ -4,7 +4,7 @@ import {
 } from "./chunk-JYELMVHH.js";
 import {
   runSuite
-} from "./chunk-YXR6EZLT.js";
+} from "./chunk-SCCUCQJ6.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,
@@ -12,7 +12,7 @@ import {
 } from "./chunk-MSICHKU2.js";
 import {
   gitOk
-} from "./chunk-UVQU65MC.js";
+} from "./chunk-6T2YZS4F.js";
 import {
   STAGES
 } from "./chunk-NYKIGPAP.js";
