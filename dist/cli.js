@@ -236,7 +236,7 @@ async function main(argv) {
       case "report":
         return await cmdReport(rest);
       case "diff":
-        return (await import("./chunks/diff-CUVXN66R.js")).diffCommand(rest);
+        return (await import("./chunks/diff-OVOJURVU.js")).diffCommand(rest);
       case "compare":
         return (await import("./chunks/command-QKQ4OPO6.js")).compareCommand(rest, process.cwd());
       case "init":

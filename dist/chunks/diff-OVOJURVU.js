@@ -121,7 +121,11 @@ function normalizeEvidence(fileName, data, ctx) {
       text.split("\n").filter((l) => !isHarnessOutputStatus(l)).join("\n"),
       ctx
     );
-  if (fileName === "stdout.txt") return normalizeText(text.replace(/^.*\bended \d+ process\(es\) the case left running: .*\n?/gm, ""), ctx);
+  if (fileName === "stdout.txt")
+    return normalizeText(
+      text.replace(/^.*\bended \d+ process\(es\) the case left running: .*\n?/gm, "").replace(/\bbounds: \d+ samples in [0-9.]+ ms, cgroup [0-9.]+ ms/g, "bounds: <samples> samples in <ms> ms, cgroup <ms> ms"),
+      ctx
+    );
   if (fileName.endsWith(".json")) {
     try {
       const json = normalizeJson(JSON.parse(text), ctx);
