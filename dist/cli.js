@@ -58,7 +58,7 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-FSFL6LW6.js");
+  const { progressLine } = await import("./chunks/demo-RVODJQMA.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
@@ -67,7 +67,7 @@ async function cmdRun(argv) {
     Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k)
   );
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-4BKD2MFA.js");
+  const { runSuite } = await import("./chunks/run-GYVXURXT.js");
   const { verdictTable } = await import("./chunks/table-W7QALXU7.js");
   const settings = parseRunSettings(values, process.cwd());
   const opts = engineOptions(settings);
@@ -236,15 +236,15 @@ async function main(argv) {
       case "report":
         return await cmdReport(rest);
       case "diff":
-        return (await import("./chunks/diff-OVOJURVU.js")).diffCommand(rest);
+        return (await import("./chunks/diff-HMMTSK2V.js")).diffCommand(rest);
       case "compare":
         return (await import("./chunks/command-QKQ4OPO6.js")).compareCommand(rest, process.cwd());
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-FSFL6LW6.js")).runDemo(rest);
+        return await (await import("./chunks/demo-RVODJQMA.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-SPQSR2TQ.js")).runBench(rest);
+        return await (await import("./chunks/bench-5LGJYSMZ.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {

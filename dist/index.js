@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   progressLine
-} from "./chunks/chunk-DZYASCAC.js";
+} from "./chunks/chunk-VSTBEWCG.js";
 import {
   verdictTable
 } from "./chunks/chunk-JYELMVHH.js";
@@ -23,7 +23,7 @@ import {
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-SCCUCQJ6.js";
+} from "./chunks/chunk-BDZEEP4I.js";
 import "./chunks/chunk-UMVFPA2Q.js";
 import {
   usageDetail

@@ -98,6 +98,17 @@ const SETTING_KEY = /budget|timeout|limit/i
 /** JSON keys whose value differs by construction from run to run. */
 const VOLATILE_KEYS = new Set(['key_fingerprint', 'server_config_sha256', 'port', 'pid'])
 
+/** JSON keys whose numbers are token counts or cost (OpenCode's message info, tokens.json, the summary's tokens). */
+const TOKEN_KEYS = new Set(['tokens', 'cost', 'cost_usd', 'total'])
+
+/** Every number in `v` → `<tokens>` (a budget stays: it is a setting). */
+function measured(v: unknown, key = ''): unknown {
+  if (typeof v === 'number') return SETTING_KEY.test(key) ? v : '<tokens>'
+  if (Array.isArray(v)) return v.map((x) => measured(x, key))
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, measured(x, k)]))
+  return v
+}
+
 /** A git object id (sha1 or sha256), as OpenCode's snapshots are named. */
 const GIT_OID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/
 
@@ -136,6 +147,8 @@ export function normalizeJson(value: unknown, ctx: RunContext, key = '', parentK
     for (const [k, v] of Object.entries(value)) {
       // OpenCode computes a message's summary.diffs from its snapshots after the turn, in the background: there or not yet, by timing.
       if (k === 'diffs' && key === 'summary') out[k] = '<volatile>'
+      // Token counts and cost are measurements, as times are: they follow the prompt's bytes, temp paths included.
+      else if (TOKEN_KEYS.has(k)) out[k] = measured(v)
       else if (isSnapshotId(k, v, value as Record<string, unknown>)) out[k] = '<snapshot>'
       else out[k] = VOLATILE_KEYS.has(k) && (typeof v === 'string' || typeof v === 'number') ? '<volatile>' : normalizeJson(v, ctx, k, key)
     }
@@ -231,7 +244,8 @@ export function normalizeEvidence(fileName: string, data: Buffer, ctx: RunContex
   if (fileName.endsWith('.json')) {
     try {
       const json = normalizeJson(JSON.parse(text), ctx)
-      return JSON.stringify(fileName === 'policy.json' ? withoutOtherCheckouts(json) : json, null, 2) + '\n'
+      const shaped = fileName === 'policy.json' ? withoutOtherCheckouts(json) : fileName === 'tokens.json' ? measured(json) : json
+      return JSON.stringify(shaped, null, 2) + '\n'
     } catch {
       // Not JSON after all: compared as text.
     }

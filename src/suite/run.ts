@@ -469,9 +469,13 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
     if (pending) await cancelCaseProcess(pending)
     // The parallel slots: their servers stopped, their worktrees removed (a slot that is still starting is waited for).
     await Promise.allSettled(slotStarts)
-    for (const s of slots) progress({ kind: 'note', line: await stopSlot(s, repoDir, opts.interrupt?.aborted ? 1000 : undefined) })
-    // Servers the caller brought (opts.backends) are the caller's to stop.
-    if (backends && backends !== opts.backends) await backends.stop(opts.interrupt?.aborted ? 1000 : undefined)
+    // All servers stop at once: an interrupted run gives each 1 s, not 1 s one after the other.
+    const grace = opts.interrupt?.aborted ? 1000 : undefined
+    await Promise.all([
+      ...slots.map(async (s) => progress({ kind: 'note', line: await stopSlot(s, repoDir, grace) })),
+      // Servers the caller brought (opts.backends) are the caller's to stop.
+      backends && backends !== opts.backends ? backends.stop(grace) : undefined,
+    ])
     canaries.forEach(removeCanary)
     for (const d of cg.cgroups ? closeRunCgroups(cg.cgroups) : []) progress({ kind: 'note', line: `cgroup left (it still holds processes): ${d}` })
     // OpenCode records a project id in <common git dir>/opencode; one it created for this run goes again,

@@ -1855,8 +1855,12 @@ async function runSuite(opts) {
   } finally {
     if (pending) await cancelCaseProcess(pending);
     await Promise.allSettled(slotStarts);
-    for (const s of slots) progress({ kind: "note", line: await stopSlot(s, repoDir, opts.interrupt?.aborted ? 1e3 : void 0) });
-    if (backends && backends !== opts.backends) await backends.stop(opts.interrupt?.aborted ? 1e3 : void 0);
+    const grace = opts.interrupt?.aborted ? 1e3 : void 0;
+    await Promise.all([
+      ...slots.map(async (s) => progress({ kind: "note", line: await stopSlot(s, repoDir, grace) })),
+      // Servers the caller brought (opts.backends) are the caller's to stop.
+      backends && backends !== opts.backends ? backends.stop(grace) : void 0
+    ]);
     canaries.forEach(removeCanary);
     for (const d of cg.cgroups ? closeRunCgroups(cg.cgroups) : []) progress({ kind: "note", line: `cgroup left (it still holds processes): ${d}` });
     if (!hadOpencodeState && existsSync5(opencodeStateFile)) rmSync2(opencodeStateFile);

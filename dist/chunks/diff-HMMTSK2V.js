@@ -68,6 +68,13 @@ function normalizeText(text, ctx) {
 var TIME_KEY = /^(duration|elapsed|created|completed|updated|started|ended|timestamp)|(_ms|Ms|_at|At)$/;
 var SETTING_KEY = /budget|timeout|limit/i;
 var VOLATILE_KEYS = /* @__PURE__ */ new Set(["key_fingerprint", "server_config_sha256", "port", "pid"]);
+var TOKEN_KEYS = /* @__PURE__ */ new Set(["tokens", "cost", "cost_usd", "total"]);
+function measured(v, key = "") {
+  if (typeof v === "number") return SETTING_KEY.test(key) ? v : "<tokens>";
+  if (Array.isArray(v)) return v.map((x) => measured(x, key));
+  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, measured(x, k)]));
+  return v;
+}
 var GIT_OID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 function isSnapshotId(key, value, holder) {
   return typeof value === "string" && GIT_OID.test(value) && (key === "snapshot" || key === "hash" && holder.type === "patch");
@@ -84,6 +91,7 @@ function normalizeJson(value, ctx, key = "", parentKey = "") {
     const out = {};
     for (const [k, v] of Object.entries(value)) {
       if (k === "diffs" && key === "summary") out[k] = "<volatile>";
+      else if (TOKEN_KEYS.has(k)) out[k] = measured(v);
       else if (isSnapshotId(k, v, value)) out[k] = "<snapshot>";
       else out[k] = VOLATILE_KEYS.has(k) && (typeof v === "string" || typeof v === "number") ? "<volatile>" : normalizeJson(v, ctx, k, key);
     }
@@ -129,7 +137,8 @@ function normalizeEvidence(fileName, data, ctx) {
   if (fileName.endsWith(".json")) {
     try {
       const json = normalizeJson(JSON.parse(text), ctx);
-      return JSON.stringify(fileName === "policy.json" ? withoutOtherCheckouts(json) : json, null, 2) + "\n";
+      const shaped = fileName === "policy.json" ? withoutOtherCheckouts(json) : fileName === "tokens.json" ? measured(json) : json;
+      return JSON.stringify(shaped, null, 2) + "\n";
     } catch {
     }
   }

@@ -1,11 +1,13 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  DEFAULT_ROLES,
-  buildSummary,
-  cliEntry,
-  runSuite,
-  stageBatches
-} from "./chunk-SCCUCQJ6.js";
+  hermeticSuite,
+  makeThrowawayRepo,
+  progressLine,
+  runDemo
+} from "./chunk-VSTBEWCG.js";
+import "./chunk-JYELMVHH.js";
+import "./chunk-BWIRND4V.js";
+import "./chunk-BDZEEP4I.js";
 import "./chunk-UMVFPA2Q.js";
 import "./chunk-TO7HFP3H.js";
 import "./chunk-Y5MPY7SF.js";
@@ -22,15 +24,15 @@ import "./chunk-7S2WGD5M.js";
 import "./chunk-OSR6QGIA.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
+import "./chunk-UICWZD46.js";
 import "./chunk-K2MV5TS4.js";
 import "./chunk-UJXVBKO4.js";
 import "./chunk-YVTE5AOK.js";
 import "./chunk-O4YGU3GG.js";
 import "./chunk-LHSCZ3D7.js";
 export {
-  DEFAULT_ROLES,
-  buildSummary,
-  cliEntry,
-  runSuite,
-  stageBatches
+  hermeticSuite,
+  makeThrowawayRepo,
+  progressLine,
+  runDemo
 };

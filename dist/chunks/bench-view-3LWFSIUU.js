@@ -2,13 +2,13 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-DZYASCAC.js";
+} from "./chunk-VSTBEWCG.js";
 import "./chunk-JYELMVHH.js";
 import "./chunk-BWIRND4V.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-SCCUCQJ6.js";
+} from "./chunk-BDZEEP4I.js";
 import "./chunk-UMVFPA2Q.js";
 import "./chunk-TO7HFP3H.js";
 import "./chunk-Y5MPY7SF.js";

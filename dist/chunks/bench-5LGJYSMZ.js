@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-DZYASCAC.js";
+} from "./chunk-VSTBEWCG.js";
 import "./chunk-JYELMVHH.js";
 import "./chunk-BWIRND4V.js";
 import {
@@ -12,7 +12,7 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-SCCUCQJ6.js";
+} from "./chunk-BDZEEP4I.js";
 import "./chunk-UMVFPA2Q.js";
 import "./chunk-TO7HFP3H.js";
 import "./chunk-Y5MPY7SF.js";
@@ -164,7 +164,7 @@ async function runBoundsBench(argv) {
   return 0;
 }
 async function runBench(argv) {
-  if (argv.includes("--view")) return (await import("./bench-view-DY3LOU65.js")).runViewBench(argv);
+  if (argv.includes("--view")) return (await import("./bench-view-3LWFSIUU.js")).runViewBench(argv);
   if (argv.includes("--bounds")) return runBoundsBench(argv);
   const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
   if (argv.includes("--network")) return networkBench(rounds);
