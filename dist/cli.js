@@ -21,7 +21,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 async function help() {
-  const RUN_OPTIONS_HELP = (await import("./chunks/option-docs-QU4LEAKR.js")).runOptionsHelp();
+  const RUN_OPTIONS_HELP = (await import("./chunks/option-docs-AWO5S2UQ.js")).runOptionsHelp();
   return `opencode-dogfood \u2014 validate the OpenCode coding agent before it works on your repository
 
 Usage:
@@ -58,21 +58,21 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-RVODJQMA.js");
+  const { progressLine } = await import("./chunks/demo-XAWFLUWL.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
-  const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import("./chunks/inputs-F6UHAPML.js");
+  const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import("./chunks/inputs-KTGRLCHK.js");
   const stringOptions = new Set(
     Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k)
   );
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-GYVXURXT.js");
+  const { runSuite } = await import("./chunks/run-UO25ZS5Q.js");
   const { verdictTable } = await import("./chunks/table-W7QALXU7.js");
   const settings = parseRunSettings(values, process.cwd());
   const opts = engineOptions(settings);
   const junitFile = settings.junitPath;
-  const junit = junitFile !== void 0 ? await import("./chunks/junit-JQD2YOXA.js") : void 0;
+  const junit = junitFile !== void 0 ? await import("./chunks/junit-UWPXRHEB.js") : void 0;
   const interrupt = interruptOnSignals((line) => process.stderr.write(`opencode-dogfood: ${line}
 `));
   const outcome = await runSuite({ ...opts, onProgress: await printProgress(), interrupt: interrupt.signal });
@@ -108,7 +108,7 @@ async function cmdVerify(argv) {
   if (positionals.length !== 1) throw new InputError("verify", "give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001");
   if (values.root !== void 0 && !/^[0-9a-f]{64}$/.test(values.root))
     throw new InputError("--root", `'${values.root}' is not a ledger root; give the 64 hex digits the run printed ('ledger root: \u2026')`);
-  const { runState, verifyRun } = await import("./chunks/verify-U4T3PYNV.js");
+  const { runState, verifyRun } = await import("./chunks/verify-SS2EGR5L.js");
   const dir = positionals[0];
   const runDir = path.resolve(dir);
   const state = runState(runDir);
@@ -121,7 +121,7 @@ async function cmdVerify(argv) {
   }
   const problems = verifyRun(runDir, { root: values.root });
   if (values["allowed-signers"] !== void 0) {
-    const { verifySignature } = await import("./chunks/sign-O4UA4EVP.js");
+    const { verifySignature } = await import("./chunks/sign-TRGQM4GJ.js");
     const sig = verifySignature(runDir, values["allowed-signers"]);
     if (!sig.ok) problems.push(sig.error ?? "signature does not verify");
     else process.stdout.write(`${dir}: run_summary.json signed by ${sig.principal} (namespace opencode-dogfood)
@@ -147,7 +147,7 @@ async function cmdReport(argv) {
   const { values, positionals } = parseArgs({ args: argv, options: { out: { type: "string" } }, strict: true, allowPositionals: true });
   if (positionals.length !== 1)
     throw new InputError("report", "give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001 (and optionally --out FILE)");
-  const { reportToFile } = await import("./chunks/html-G67B4PP4.js");
+  const { reportToFile } = await import("./chunks/html-73CPQEWR.js");
   const file = reportToFile(positionals[0], values.out, process.cwd());
   process.stdout.write(`report: ${file}
 `);
@@ -171,7 +171,7 @@ var PARENT_POLL_MS = 250;
 async function cmdCase(argv) {
   const [ctxFile, pidFile, waitArg] = argv;
   if (pidFile) writeFileSync(pidFile, String(process.pid));
-  const loading = import("./chunks/run-case-SGVN47RL.js");
+  const loading = import("./chunks/run-case-OOAHEWOC.js");
   loading.catch(() => {
   });
   const waitMs = Number(waitArg ?? 0);
@@ -236,15 +236,15 @@ async function main(argv) {
       case "report":
         return await cmdReport(rest);
       case "diff":
-        return (await import("./chunks/diff-HMMTSK2V.js")).diffCommand(rest);
+        return (await import("./chunks/diff-6DHVKADK.js")).diffCommand(rest);
       case "compare":
-        return (await import("./chunks/command-QKQ4OPO6.js")).compareCommand(rest, process.cwd());
+        return (await import("./chunks/command-35PQ5E4K.js")).compareCommand(rest, process.cwd());
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-RVODJQMA.js")).runDemo(rest);
+        return await (await import("./chunks/demo-XAWFLUWL.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-5LGJYSMZ.js")).runBench(rest);
+        return await (await import("./chunks/bench-YPO52PXE.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {

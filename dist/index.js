@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   progressLine
-} from "./chunks/chunk-VSTBEWCG.js";
+} from "./chunks/chunk-5OXRJJEN.js";
 import {
   verdictTable
 } from "./chunks/chunk-JYELMVHH.js";
@@ -23,18 +23,18 @@ import {
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-BDZEEP4I.js";
-import "./chunks/chunk-UMVFPA2Q.js";
+} from "./chunks/chunk-RXDCYGJC.js";
+import "./chunks/chunk-3XB6IX6O.js";
 import {
   usageDetail
 } from "./chunks/chunk-TO7HFP3H.js";
 import "./chunks/chunk-Y5MPY7SF.js";
 import {
   engineOptions
-} from "./chunks/chunk-WTFQDLWU.js";
+} from "./chunks/chunk-43JOEG6D.js";
 import {
   OPTION_TABLE
-} from "./chunks/chunk-RC3ENW73.js";
+} from "./chunks/chunk-EOZK2UHT.js";
 import {
   BUILTIN_MODEL,
   platformPackages,
@@ -42,16 +42,16 @@ import {
   selectCases
 } from "./chunks/chunk-MSICHKU2.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-6T2YZS4F.js";
+import "./chunks/chunk-SJPHBMNE.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   secretValues
-} from "./chunks/chunk-ZV5KNJNH.js";
+} from "./chunks/chunk-YKXVS3YO.js";
 import {
   onPath,
   probeBwrap,
   usernsRefused
-} from "./chunks/chunk-4TL3VR4A.js";
+} from "./chunks/chunk-VWQUO3XO.js";
 import "./chunks/chunk-NEJKFVQH.js";
 import {
   BearerCredentialHandler,
@@ -83,19 +83,19 @@ import {
 } from "./chunks/chunk-7S2WGD5M.js";
 import {
   canonicalKeyText
-} from "./chunks/chunk-OSR6QGIA.js";
+} from "./chunks/chunk-YK324AHQ.js";
 import {
   writeJunit
-} from "./chunks/chunk-6565T6LZ.js";
+} from "./chunks/chunk-KXWXJ7QD.js";
 import {
   REPORT_FILE,
   caseAnchor
 } from "./chunks/chunk-SNJX4VWM.js";
 import "./chunks/chunk-NYKIGPAP.js";
 import "./chunks/chunk-UICWZD46.js";
-import "./chunks/chunk-K2MV5TS4.js";
-import "./chunks/chunk-UJXVBKO4.js";
-import "./chunks/chunk-YVTE5AOK.js";
+import "./chunks/chunk-HX67SCMU.js";
+import "./chunks/chunk-C7L6GWJA.js";
+import "./chunks/chunk-GXU4NOQI.js";
 import {
   InputError,
   PreflightError

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdirSync, realpathSync, renameSync, writeFileSync, readFileSync } from 'node:fs'
+import { lstatSync, mkdirSync, realpathSync, renameSync, writeFileSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 
 /** Write a file atomically: temp file in the same folder, then rename. */
@@ -38,5 +38,15 @@ export function realOrResolved(p: string): string {
     return realpathSync(p)
   } catch {
     return path.resolve(p)
+  }
+}
+
+/** Is there anything at `p` (a link counts as itself, never followed)? Never throws. */
+export function existsNoFollow(p: string | Buffer): boolean {
+  try {
+    lstatSync(p)
+    return true
+  } catch {
+    return false
   }
 }

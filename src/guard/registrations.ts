@@ -10,6 +10,7 @@ import { lstatSync, readdirSync, rmdirSync, rmSync } from 'node:fs'
 import { DEFAULT_EVIDENCE_MAX_BYTES, describeInspection, readBeneath, readUntrustedFile } from './reader.js'
 import path from 'node:path'
 import { git } from '../git.js'
+import { existsNoFollow } from '../fsutil.js'
 
 /** Registration name (folder under <common dir>/worktrees/) → the worktree folder it names (undefined: unreadable). */
 export type Registrations = Map<string, string | undefined>
@@ -54,15 +55,6 @@ export function newRegistrations(before: Registrations, after: Registrations, ou
   return out
 }
 
-function exists(p: string): boolean {
-  try {
-    lstatSync(p)
-    return true
-  } catch {
-    return false
-  }
-}
-
 /** Every file and symlink under `dir` (folders after their contents), for moving out one by one. */
 function entriesUnder(dir: string): { files: string[]; dirs: string[] } {
   const files: string[] = []
@@ -93,7 +85,7 @@ export async function undoRegistration(
 ): Promise<string[]> {
   const label = `.git/worktrees/${reg.name}`
   const lines: string[] = []
-  if (reg.worktree && exists(reg.worktree)) {
+  if (reg.worktree && existsNoFollow(reg.worktree)) {
     const r = await git(repoDir, ['worktree', 'remove', '--', reg.worktree])
     if (r.exitCode === 0) return [`removed\t${JSON.stringify(label)}\tgit worktree remove ${reg.worktree}`]
     // Changed or untracked files (git refuses): the files go into the evidence, one by one.
@@ -116,11 +108,11 @@ export async function undoRegistration(
   }
   // The registration is stale now. `git worktree prune` removes every stale one:
   // run it only when no other registration is stale (the user's own stay as they are).
-  const others = [...readRegistrations(commonDir)].filter(([n, w]) => n !== reg.name && !(w && exists(w)))
+  const others = [...readRegistrations(commonDir)].filter(([n, w]) => n !== reg.name && !(w && existsNoFollow(w)))
   if (others.length > 0)
     return [...lines, `unrestorable\t${JSON.stringify(label)}\tother stale registrations (${others.map(([n]) => n).join(', ')}): not pruning`]
   const p = await git(repoDir, ['worktree', 'prune'])
-  const gone = !exists(path.join(commonDir, 'worktrees', reg.name))
+  const gone = !existsNoFollow(path.join(commonDir, 'worktrees', reg.name))
   return [
     ...lines,
     gone ? `removed\t${JSON.stringify(label)}\tgit worktree prune` : `unrestorable\t${JSON.stringify(label)}\tgit worktree prune left it: ${p.stderr.trim()}`,

@@ -28,6 +28,7 @@ import { gitRaw } from '../git.js'
 import type { Change } from './compare.js'
 import { encodePath, fsPath } from './paths.js'
 import type { Snapshot } from './snapshot.js'
+import { existsNoFollow } from '../fsutil.js'
 
 export interface RestoreRecord {
   path: string
@@ -39,15 +40,6 @@ export interface RestoreRecord {
 function removeEntry(abs: string | Buffer): void {
   if (lstatSync(abs).isDirectory()) rmdirSync(abs)
   else rmSync(abs)
-}
-
-function exists(abs: string | Buffer): boolean {
-  try {
-    lstatSync(abs)
-    return true
-  } catch {
-    return false
-  }
 }
 
 function parentOf(rel: string): string {
@@ -166,7 +158,7 @@ export async function restore(before: Snapshot, changes: Change[], inPlace: Set<
       if (prev?.object) throw new Error('object-store files are listed, not kept')
       if (!prev?.content) throw new Error('no saved copy (larger than 1 MiB)')
       makeParents(file.base, file.rel)
-      if (exists(abs)) removeEntry(abs)
+      if (existsNoFollow(abs)) removeEntry(abs)
       if (((prev.mode ?? 0) & 0o170000) === 0o120000) symlinkSync(encodePath(prev.content.toString('utf8').slice('link:'.length)), abs)
       else {
         writeFileSync(abs, prev.content, { flag: 'wx' })
@@ -213,7 +205,7 @@ export async function restore(before: Snapshot, changes: Change[], inPlace: Set<
         continue
       }
       makeParents(before.root, c.path)
-      if (exists(abs)) removeEntry(abs)
+      if (existsNoFollow(abs)) removeEntry(abs)
       if (prev.type === 'symlink') {
         symlinkSync(encodePath(prev.hash.slice('link:'.length)), abs)
         records.push({ path: c.path, action: 'rewritten', detail: 'symlink' })

@@ -4,9 +4,10 @@
 // (server.ts NETWORK_FREE_ENV): opencode.json(c) and .opencode/ (plugins,
 // agents, commands, MCP entries) are not loaded, whatever a pull request adds;
 // AGENTS.md is still read by OpenCode as instructions for the model.
-import { lstatSync, readdirSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import { NETWORK_FREE_ENV } from './server.js'
+import { existsNoFollow } from '../fsutil.js'
 
 export interface ProjectConfigRecord {
   /** Project config files present in the worktree (relative paths; .opencode/ listed one level deep). */
@@ -17,18 +18,9 @@ export interface ProjectConfigRecord {
   agents_md: string
 }
 
-function exists(p: string): boolean {
-  try {
-    lstatSync(p)
-    return true
-  } catch {
-    return false
-  }
-}
-
 /** What the worktree holds of OpenCode's project config (names only: nothing is opened). */
 export function projectConfigRecord(workDir: string): ProjectConfigRecord {
-  const present = ['opencode.json', 'opencode.jsonc', 'AGENTS.md', 'CLAUDE.md'].filter((f) => exists(path.join(workDir, f)))
+  const present = ['opencode.json', 'opencode.jsonc', 'AGENTS.md', 'CLAUDE.md'].filter((f) => existsNoFollow(path.join(workDir, f)))
   try {
     for (const e of readdirSync(path.join(workDir, '.opencode'), { withFileTypes: true })) present.push(`.opencode/${e.name}${e.isDirectory() ? '/' : ''}`)
   } catch {

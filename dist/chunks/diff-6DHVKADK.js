@@ -8,11 +8,11 @@ import {
 } from "./chunk-NMVRJYBN.js";
 import {
   SIDECAR_EXT
-} from "./chunk-UJXVBKO4.js";
+} from "./chunk-C7L6GWJA.js";
 import {
   compareC,
   toPosix
-} from "./chunk-YVTE5AOK.js";
+} from "./chunk-GXU4NOQI.js";
 import {
   InputError
 } from "./chunk-O4YGU3GG.js";

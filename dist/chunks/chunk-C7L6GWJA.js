@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   sha256,
   writeFileAtomic
-} from "./chunk-YVTE5AOK.js";
+} from "./chunk-GXU4NOQI.js";
 
 // src/ledger/sidecar.ts
 import { readFileSync, statSync } from "node:fs";

@@ -3,9 +3,9 @@ import {
   REQUIRED_EVIDENCE,
   runState,
   verifyRun
-} from "./chunk-K2MV5TS4.js";
-import "./chunk-UJXVBKO4.js";
-import "./chunk-YVTE5AOK.js";
+} from "./chunk-HX67SCMU.js";
+import "./chunk-C7L6GWJA.js";
+import "./chunk-GXU4NOQI.js";
 import "./chunk-O4YGU3GG.js";
 import "./chunk-LHSCZ3D7.js";
 export {

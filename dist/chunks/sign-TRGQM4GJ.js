@@ -14,9 +14,9 @@ import {
   signSummary,
   sshKeygen,
   verifySignature
-} from "./chunk-OSR6QGIA.js";
-import "./chunk-UJXVBKO4.js";
-import "./chunk-YVTE5AOK.js";
+} from "./chunk-YK324AHQ.js";
+import "./chunk-C7L6GWJA.js";
+import "./chunk-GXU4NOQI.js";
 import "./chunk-O4YGU3GG.js";
 import "./chunk-LHSCZ3D7.js";
 export {

@@ -6,7 +6,7 @@ import {
   allowedBy,
   isAllowed,
   splitModel
-} from "./chunk-4TL3VR4A.js";
+} from "./chunk-VWQUO3XO.js";
 import {
   BeneathReader,
   DEFAULT_EVIDENCE_MAX_BYTES,
@@ -24,14 +24,14 @@ import {
 import {
   SIDECAR_EXT,
   writeSidecar
-} from "./chunk-UJXVBKO4.js";
+} from "./chunk-C7L6GWJA.js";
 import {
   compareC,
   realOrResolved,
   sha256,
   toPosix,
   writeFileAtomic
-} from "./chunk-YVTE5AOK.js";
+} from "./chunk-GXU4NOQI.js";
 import {
   GitError,
   ServerStartError

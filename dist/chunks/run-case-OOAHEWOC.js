@@ -34,7 +34,7 @@ import {
   takeSnapshotAfter,
   toolUses,
   writeEvidence
-} from "./chunk-6T2YZS4F.js";
+} from "./chunk-SJPHBMNE.js";
 import {
   messagesUsage,
   overTokenBudget,
@@ -44,7 +44,7 @@ import {
   containsSecret,
   redact,
   secretValues
-} from "./chunk-ZV5KNJNH.js";
+} from "./chunk-YKXVS3YO.js";
 import {
   agentFor,
   contain,
@@ -55,7 +55,7 @@ import {
   openNetwork,
   permissionFor,
   splitModel
-} from "./chunk-4TL3VR4A.js";
+} from "./chunk-VWQUO3XO.js";
 import {
   BeneathReader,
   DEFAULT_EVIDENCE_MAX_BYTES,
@@ -76,13 +76,14 @@ import {
 import {
   STAGES
 } from "./chunk-NYKIGPAP.js";
-import "./chunk-UJXVBKO4.js";
+import "./chunk-C7L6GWJA.js";
 import {
+  existsNoFollow,
   sha256,
   toPosix,
   writeFileAtomic,
   writeJsonAtomic
-} from "./chunk-YVTE5AOK.js";
+} from "./chunk-GXU4NOQI.js";
 import "./chunk-O4YGU3GG.js";
 import "./chunk-LHSCZ3D7.js";
 
@@ -221,14 +222,6 @@ function newRegistrations(before, after, ours = []) {
   }
   return out;
 }
-function exists(p) {
-  try {
-    lstatSync2(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
 function entriesUnder(dir) {
   const files = [];
   const dirs = [];
@@ -246,7 +239,7 @@ function entriesUnder(dir) {
 async function undoRegistration(repoDir, commonDir, reg, keep) {
   const label = `.git/worktrees/${reg.name}`;
   const lines = [];
-  if (reg.worktree && exists(reg.worktree)) {
+  if (reg.worktree && existsNoFollow(reg.worktree)) {
     const r = await git(repoDir, ["worktree", "remove", "--", reg.worktree]);
     if (r.exitCode === 0) return [`removed	${JSON.stringify(label)}	git worktree remove ${reg.worktree}`];
     const { files, dirs } = entriesUnder(reg.worktree);
@@ -266,11 +259,11 @@ async function undoRegistration(repoDir, commonDir, reg, keep) {
       }
     }
   }
-  const others = [...readRegistrations(commonDir)].filter(([n, w]) => n !== reg.name && !(w && exists(w)));
+  const others = [...readRegistrations(commonDir)].filter(([n, w]) => n !== reg.name && !(w && existsNoFollow(w)));
   if (others.length > 0)
     return [...lines, `unrestorable	${JSON.stringify(label)}	other stale registrations (${others.map(([n]) => n).join(", ")}): not pruning`];
   const p = await git(repoDir, ["worktree", "prune"]);
-  const gone = !exists(path3.join(commonDir, "worktrees", reg.name));
+  const gone = !existsNoFollow(path3.join(commonDir, "worktrees", reg.name));
   return [
     ...lines,
     gone ? `removed	${JSON.stringify(label)}	git worktree prune` : `unrestorable	${JSON.stringify(label)}	git worktree prune left it: ${p.stderr.trim()}`
@@ -298,14 +291,6 @@ import {
 function removeEntry(abs) {
   if (lstatSync3(abs).isDirectory()) rmdirSync2(abs);
   else rmSync3(abs);
-}
-function exists2(abs) {
-  try {
-    lstatSync3(abs);
-    return true;
-  } catch {
-    return false;
-  }
 }
 function parentOf(rel) {
   const i = rel.lastIndexOf("/");
@@ -400,7 +385,7 @@ async function restore(before, changes, inPlace = /* @__PURE__ */ new Set()) {
       if (prev?.object) throw new Error("object-store files are listed, not kept");
       if (!prev?.content) throw new Error("no saved copy (larger than 1 MiB)");
       makeParents(file.base, file.rel);
-      if (exists2(abs)) removeEntry(abs);
+      if (existsNoFollow(abs)) removeEntry(abs);
       if (((prev.mode ?? 0) & 61440) === 40960) symlinkSync(encodePath(prev.content.toString("utf8").slice("link:".length)), abs);
       else {
         writeFileSync(abs, prev.content, { flag: "wx" });
@@ -444,7 +429,7 @@ async function restore(before, changes, inPlace = /* @__PURE__ */ new Set()) {
         continue;
       }
       makeParents(before.root, c.path);
-      if (exists2(abs)) removeEntry(abs);
+      if (existsNoFollow(abs)) removeEntry(abs);
       if (prev.type === "symlink") {
         symlinkSync(encodePath(prev.hash.slice("link:".length)), abs);
         records.push({ path: c.path, action: "rewritten", detail: "symlink" });
@@ -773,18 +758,10 @@ function cliTransport(baseUrl, binary, env = process.env, launcher, password) {
 }
 
 // src/opencode/project-config.ts
-import { lstatSync as lstatSync4, readdirSync as readdirSync4 } from "node:fs";
+import { readdirSync as readdirSync4 } from "node:fs";
 import path4 from "node:path";
-function exists3(p) {
-  try {
-    lstatSync4(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
 function projectConfigRecord(workDir) {
-  const present = ["opencode.json", "opencode.jsonc", "AGENTS.md", "CLAUDE.md"].filter((f) => exists3(path4.join(workDir, f)));
+  const present = ["opencode.json", "opencode.jsonc", "AGENTS.md", "CLAUDE.md"].filter((f) => existsNoFollow(path4.join(workDir, f)));
   try {
     for (const e of readdirSync4(path4.join(workDir, ".opencode"), { withFileTypes: true })) present.push(`.opencode/${e.name}${e.isDirectory() ? "/" : ""}`);
   } catch {
@@ -1253,7 +1230,7 @@ async function changesDiff(before, after, changes) {
 import path7 from "node:path";
 
 // src/sandbox/budget-watch.ts
-import { lstatSync as lstatSync5, readdirSync as readdirSync6, readFileSync as readFileSync2, readlinkSync } from "node:fs";
+import { lstatSync as lstatSync4, readdirSync as readdirSync6, readFileSync as readFileSync2, readlinkSync } from "node:fs";
 import path6 from "node:path";
 var WATCH_INTERVAL_MS = 250;
 function diskUsage(roots, maxEntries = Number.MAX_SAFE_INTEGER) {
@@ -1261,7 +1238,7 @@ function diskUsage(roots, maxEntries = Number.MAX_SAFE_INTEGER) {
   const stack = [];
   for (const r of roots) {
     try {
-      const s = lstatSync5(r);
+      const s = lstatSync4(r);
       if (s.isDirectory()) stack.push(r);
       else u.bytes += s.blocks * 512;
     } catch {
@@ -1282,7 +1259,7 @@ function diskUsage(roots, maxEntries = Number.MAX_SAFE_INTEGER) {
       }
       const p = path6.join(dir, name);
       try {
-        const s = lstatSync5(p);
+        const s = lstatSync4(p);
         u.entries++;
         u.bytes += s.blocks * 512;
         if (s.isDirectory()) stack.push(p);

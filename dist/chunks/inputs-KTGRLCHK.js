@@ -3,20 +3,20 @@ import {
   RUN_OPTIONS,
   engineOptions,
   parseRunSettings
-} from "./chunk-WTFQDLWU.js";
+} from "./chunk-43JOEG6D.js";
 import {
   joinNegativeValues
-} from "./chunk-RC3ENW73.js";
+} from "./chunk-EOZK2UHT.js";
 import "./chunk-MSICHKU2.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-4TL3VR4A.js";
+import "./chunk-VWQUO3XO.js";
 import "./chunk-NEJKFVQH.js";
-import "./chunk-OSR6QGIA.js";
-import "./chunk-6565T6LZ.js";
+import "./chunk-YK324AHQ.js";
+import "./chunk-KXWXJ7QD.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
-import "./chunk-UJXVBKO4.js";
-import "./chunk-YVTE5AOK.js";
+import "./chunk-C7L6GWJA.js";
+import "./chunk-GXU4NOQI.js";
 import "./chunk-O4YGU3GG.js";
 import "./chunk-LHSCZ3D7.js";
 export {

@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 
 // src/fsutil.ts
 import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, realpathSync, renameSync, writeFileSync, readFileSync } from "node:fs";
+import { lstatSync, mkdirSync, realpathSync, renameSync, writeFileSync, readFileSync } from "node:fs";
 import path from "node:path";
 function writeFileAtomic(file, data) {
   mkdirSync(path.dirname(file), { recursive: true });
@@ -32,6 +32,14 @@ function realOrResolved(p) {
     return path.resolve(p);
   }
 }
+function existsNoFollow(p) {
+  try {
+    lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export {
   writeFileAtomic,
@@ -40,5 +48,6 @@ export {
   sha256File,
   toPosix,
   compareC,
-  realOrResolved
+  realOrResolved,
+  existsNoFollow
 };

@@ -8,7 +8,7 @@ import {
 } from "./chunk-NYKIGPAP.js";
 import {
   writeFileAtomic
-} from "./chunk-YVTE5AOK.js";
+} from "./chunk-GXU4NOQI.js";
 import {
   InputError
 } from "./chunk-O4YGU3GG.js";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-JYELMVHH.js";
 import {
   runSuite
-} from "./chunk-BDZEEP4I.js";
+} from "./chunk-RXDCYGJC.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,
@@ -12,7 +12,7 @@ import {
 } from "./chunk-MSICHKU2.js";
 import {
   gitOk
-} from "./chunk-6T2YZS4F.js";
+} from "./chunk-SJPHBMNE.js";
 import {
   STAGES
 } from "./chunk-NYKIGPAP.js";
@@ -21,7 +21,7 @@ import {
 } from "./chunk-UICWZD46.js";
 import {
   verifyRun
-} from "./chunk-K2MV5TS4.js";
+} from "./chunk-HX67SCMU.js";
 
 // src/demo.ts
 import { mkdtempSync, writeFileSync } from "node:fs";

@@ -2,12 +2,12 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   SIDECAR_EXT,
   parseSidecar
-} from "./chunk-UJXVBKO4.js";
+} from "./chunk-C7L6GWJA.js";
 import {
   compareC,
   sha256,
   toPosix
-} from "./chunk-YVTE5AOK.js";
+} from "./chunk-GXU4NOQI.js";
 import {
   SchemaError
 } from "./chunk-O4YGU3GG.js";

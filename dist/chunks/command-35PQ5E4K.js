@@ -20,15 +20,15 @@ import {
   runState,
   schemaProblems,
   verifyRun
-} from "./chunk-K2MV5TS4.js";
+} from "./chunk-HX67SCMU.js";
 import {
   SIDECAR_EXT,
   parseSidecar
-} from "./chunk-UJXVBKO4.js";
+} from "./chunk-C7L6GWJA.js";
 import {
   sha256,
   writeFileAtomic
-} from "./chunk-YVTE5AOK.js";
+} from "./chunk-GXU4NOQI.js";
 import {
   InputError
 } from "./chunk-O4YGU3GG.js";

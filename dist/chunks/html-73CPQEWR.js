@@ -3,16 +3,16 @@ import {
   renderReport,
   reportToFile,
   writeRunReport
-} from "./chunk-UMVFPA2Q.js";
+} from "./chunk-3XB6IX6O.js";
 import "./chunk-TO7HFP3H.js";
-import "./chunk-ZV5KNJNH.js";
+import "./chunk-YKXVS3YO.js";
 import {
   REPORT_FILE,
   caseAnchor
 } from "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
-import "./chunk-UJXVBKO4.js";
-import "./chunk-YVTE5AOK.js";
+import "./chunk-C7L6GWJA.js";
+import "./chunk-GXU4NOQI.js";
 import "./chunk-O4YGU3GG.js";
 import "./chunk-LHSCZ3D7.js";
 export {

@@ -13,17 +13,17 @@ import {
   parseReadAllow,
   providerHostList,
   validateAllowlist
-} from "./chunk-4TL3VR4A.js";
+} from "./chunk-VWQUO3XO.js";
 import {
   MAX_EVIDENCE_LIMIT
 } from "./chunk-NEJKFVQH.js";
 import {
   checkSignKey,
   parseSignKeyContent
-} from "./chunk-OSR6QGIA.js";
+} from "./chunk-YK324AHQ.js";
 import {
   parseJunitPath
-} from "./chunk-6565T6LZ.js";
+} from "./chunk-KXWXJ7QD.js";
 import {
   CASE_ID_PATTERN
 } from "./chunk-NYKIGPAP.js";

@@ -5,7 +5,7 @@ import {
 } from "./chunk-TO7HFP3H.js";
 import {
   scrubFile
-} from "./chunk-ZV5KNJNH.js";
+} from "./chunk-YKXVS3YO.js";
 import {
   REPORT_FILE,
   caseAnchor
@@ -16,11 +16,11 @@ import {
 import {
   SIDECAR_EXT,
   writeSidecar
-} from "./chunk-UJXVBKO4.js";
+} from "./chunk-C7L6GWJA.js";
 import {
   compareC,
   writeFileAtomic
-} from "./chunk-YVTE5AOK.js";
+} from "./chunk-GXU4NOQI.js";
 import {
   InputError
 } from "./chunk-O4YGU3GG.js";

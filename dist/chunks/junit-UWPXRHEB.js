@@ -4,10 +4,10 @@ import {
   renderJunit,
   writeJunit,
   xmlEscape
-} from "./chunk-6565T6LZ.js";
+} from "./chunk-KXWXJ7QD.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
-import "./chunk-YVTE5AOK.js";
+import "./chunk-GXU4NOQI.js";
 import "./chunk-O4YGU3GG.js";
 import "./chunk-LHSCZ3D7.js";
 export {

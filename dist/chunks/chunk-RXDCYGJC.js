@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   writeRunReport
-} from "./chunk-UMVFPA2Q.js";
+} from "./chunk-3XB6IX6O.js";
 import {
   startReaper
 } from "./chunk-Y5MPY7SF.js";
@@ -51,7 +51,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-6T2YZS4F.js";
+} from "./chunk-SJPHBMNE.js";
 import {
   asUsage,
   sumUsage
@@ -60,7 +60,7 @@ import {
   redact,
   scrubFile,
   secretValues
-} from "./chunk-ZV5KNJNH.js";
+} from "./chunk-YKXVS3YO.js";
 import {
   DEFAULT_CASE_LIMITS,
   SCRIPTED_KEY_ENV,
@@ -77,7 +77,7 @@ import {
   resolveContainment,
   routedProviders,
   upstreamOverrides
-} from "./chunk-4TL3VR4A.js";
+} from "./chunk-VWQUO3XO.js";
 import {
   DEFAULT_EVIDENCE_MAX_BYTES,
   readUntrustedFile
@@ -92,7 +92,7 @@ import {
 } from "./chunk-GCLCQ5LT.js";
 import {
   signSummary
-} from "./chunk-OSR6QGIA.js";
+} from "./chunk-YK324AHQ.js";
 import {
   STAGES
 } from "./chunk-NYKIGPAP.js";
@@ -101,11 +101,11 @@ import {
   ledgerRoot,
   require_ajv,
   verifyRun
-} from "./chunk-K2MV5TS4.js";
+} from "./chunk-HX67SCMU.js";
 import {
   SIDECAR_EXT,
   writeSidecar
-} from "./chunk-UJXVBKO4.js";
+} from "./chunk-C7L6GWJA.js";
 import {
   realOrResolved,
   sha256,
@@ -113,7 +113,7 @@ import {
   toPosix,
   writeFileAtomic,
   writeJsonAtomic
-} from "./chunk-YVTE5AOK.js";
+} from "./chunk-GXU4NOQI.js";
 import {
   GitError,
   InputError,

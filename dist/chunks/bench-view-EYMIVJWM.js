@@ -2,40 +2,40 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-VSTBEWCG.js";
+} from "./chunk-5OXRJJEN.js";
 import "./chunk-JYELMVHH.js";
 import "./chunk-BWIRND4V.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-BDZEEP4I.js";
-import "./chunk-UMVFPA2Q.js";
+} from "./chunk-RXDCYGJC.js";
+import "./chunk-3XB6IX6O.js";
 import "./chunk-TO7HFP3H.js";
 import "./chunk-Y5MPY7SF.js";
 import {
   DEFAULT_WRITE_ALLOWLIST
 } from "./chunk-MSICHKU2.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-6T2YZS4F.js";
+import "./chunk-SJPHBMNE.js";
 import "./chunk-V23NUAJ5.js";
-import "./chunk-ZV5KNJNH.js";
+import "./chunk-YKXVS3YO.js";
 import {
   bwrapArgs,
   derivePolicy,
   resolveContainment,
   systemView
-} from "./chunk-4TL3VR4A.js";
+} from "./chunk-VWQUO3XO.js";
 import "./chunk-NEJKFVQH.js";
 import "./chunk-ZCGT4M2M.js";
 import "./chunk-GCLCQ5LT.js";
 import "./chunk-7S2WGD5M.js";
-import "./chunk-OSR6QGIA.js";
+import "./chunk-YK324AHQ.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
 import "./chunk-UICWZD46.js";
-import "./chunk-K2MV5TS4.js";
-import "./chunk-UJXVBKO4.js";
-import "./chunk-YVTE5AOK.js";
+import "./chunk-HX67SCMU.js";
+import "./chunk-C7L6GWJA.js";
+import "./chunk-GXU4NOQI.js";
 import "./chunk-O4YGU3GG.js";
 import "./chunk-LHSCZ3D7.js";
 
