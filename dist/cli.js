@@ -13,7 +13,7 @@ import {
   PreflightError,
   SchemaError,
   ServerStartError
-} from "./chunks/chunk-O4YGU3GG.js";
+} from "./chunks/chunk-BOMUDAXD.js";
 import "./chunks/chunk-LHSCZ3D7.js";
 
 // src/cli.ts
@@ -21,7 +21,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 async function help() {
-  const RUN_OPTIONS_HELP = (await import("./chunks/option-docs-AWO5S2UQ.js")).runOptionsHelp();
+  const RUN_OPTIONS_HELP = (await import("./chunks/option-docs-CKLAD3GK.js")).runOptionsHelp();
   return `opencode-dogfood \u2014 validate the OpenCode coding agent before it works on your repository
 
 Usage:
@@ -45,6 +45,13 @@ Usage:
                                         refused), runs of different case sets are refused unless
                                         --allow-different-cases; exit 1 when a case got worse than in
                                         the first run (a baseline gate), 0 when none did, 2 when refused
+  opencode-dogfood merge RUN_DIR... --out DIR [--json]
+                                        one RUN ledger from the N shards of a set (runs with --shard I/N):
+                                        every shard is verified first; refused, with one line naming what
+                                        is wrong, when a (case, attempt) is missing or present twice or the
+                                        shards disagree on commit, case set, OpenCode version, model or N;
+                                        the merged run gets the next RUN_XXXX in DIR (never an existing
+                                        one); exit 0 when its verdict is PASS, 1 when FAIL, 2 when refused
   opencode-dogfood init [DIR]           scaffold the sandbox fixtures the cases need (default: .)
   opencode-dogfood demo                 the full hermetic suite on a throwaway repository (npm run dogfood)
   opencode-dogfood bench                the suite against its floor, same warm server (npm run bench)
@@ -58,21 +65,21 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-XAWFLUWL.js");
+  const { progressLine } = await import("./chunks/demo-GPPCHEAC.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
-  const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import("./chunks/inputs-KTGRLCHK.js");
+  const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import("./chunks/inputs-EKC2VPWB.js");
   const stringOptions = new Set(
     Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k)
   );
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-UO25ZS5Q.js");
+  const { runSuite } = await import("./chunks/run-YK77TGUF.js");
   const { verdictTable } = await import("./chunks/table-W7QALXU7.js");
   const settings = parseRunSettings(values, process.cwd());
   const opts = engineOptions(settings);
   const junitFile = settings.junitPath;
-  const junit = junitFile !== void 0 ? await import("./chunks/junit-UWPXRHEB.js") : void 0;
+  const junit = junitFile !== void 0 ? await import("./chunks/junit-JVU5NZ25.js") : void 0;
   const interrupt = interruptOnSignals((line) => process.stderr.write(`opencode-dogfood: ${line}
 `));
   const outcome = await runSuite({ ...opts, onProgress: await printProgress(), interrupt: interrupt.signal });
@@ -108,7 +115,7 @@ async function cmdVerify(argv) {
   if (positionals.length !== 1) throw new InputError("verify", "give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001");
   if (values.root !== void 0 && !/^[0-9a-f]{64}$/.test(values.root))
     throw new InputError("--root", `'${values.root}' is not a ledger root; give the 64 hex digits the run printed ('ledger root: \u2026')`);
-  const { runState, verifyRun } = await import("./chunks/verify-SS2EGR5L.js");
+  const { runState, verifyRun } = await import("./chunks/verify-NP56E254.js");
   const dir = positionals[0];
   const runDir = path.resolve(dir);
   const state = runState(runDir);
@@ -121,7 +128,7 @@ async function cmdVerify(argv) {
   }
   const problems = verifyRun(runDir, { root: values.root });
   if (values["allowed-signers"] !== void 0) {
-    const { verifySignature } = await import("./chunks/sign-TRGQM4GJ.js");
+    const { verifySignature } = await import("./chunks/sign-YWHBT3VO.js");
     const sig = verifySignature(runDir, values["allowed-signers"]);
     if (!sig.ok) problems.push(sig.error ?? "signature does not verify");
     else process.stdout.write(`${dir}: run_summary.json signed by ${sig.principal} (namespace opencode-dogfood)
@@ -147,7 +154,7 @@ async function cmdReport(argv) {
   const { values, positionals } = parseArgs({ args: argv, options: { out: { type: "string" } }, strict: true, allowPositionals: true });
   if (positionals.length !== 1)
     throw new InputError("report", "give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001 (and optionally --out FILE)");
-  const { reportToFile } = await import("./chunks/html-73CPQEWR.js");
+  const { reportToFile } = await import("./chunks/html-LICTGIYY.js");
   const file = reportToFile(positionals[0], values.out, process.cwd());
   process.stdout.write(`report: ${file}
 `);
@@ -155,7 +162,7 @@ async function cmdReport(argv) {
 }
 async function cmdInit(argv) {
   if (argv.length > 1) throw new InputError("init", "give at most one directory");
-  const { scaffold } = await import("./chunks/init-6LJKSVUA.js");
+  const { scaffold } = await import("./chunks/init-FTW2UG4D.js");
   const dir = path.resolve(argv[0] ?? ".");
   const r = scaffold(dir);
   for (const f of r.created) process.stdout.write(`created ${f}
@@ -171,7 +178,7 @@ var PARENT_POLL_MS = 250;
 async function cmdCase(argv) {
   const [ctxFile, pidFile, waitArg] = argv;
   if (pidFile) writeFileSync(pidFile, String(process.pid));
-  const loading = import("./chunks/run-case-OOAHEWOC.js");
+  const loading = import("./chunks/run-case-5NIPB4PY.js");
   loading.catch(() => {
   });
   const waitMs = Number(waitArg ?? 0);
@@ -236,15 +243,21 @@ async function main(argv) {
       case "report":
         return await cmdReport(rest);
       case "diff":
-        return (await import("./chunks/diff-6DHVKADK.js")).diffCommand(rest);
+        return (await import("./chunks/diff-GZSOFWZR.js")).diffCommand(rest);
       case "compare":
-        return (await import("./chunks/command-35PQ5E4K.js")).compareCommand(rest, process.cwd());
+        return (await import("./chunks/command-XJN3A43N.js")).compareCommand(rest, process.cwd());
+      case "merge":
+        if (rest.includes("--help") || rest.includes("-h")) {
+          process.stdout.write(await help());
+          return 0;
+        }
+        return (await import("./chunks/command-ICBZR2QX.js")).mergeCommand(rest);
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-XAWFLUWL.js")).runDemo(rest);
+        return await (await import("./chunks/demo-GPPCHEAC.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-YPO52PXE.js")).runBench(rest);
+        return await (await import("./chunks/bench-PJ3YC5BD.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {
@@ -253,7 +266,7 @@ async function main(argv) {
         return 0;
       }
       default:
-        throw new InputError("command", `unknown command '${cmd}'; allowed: run, verify, report, diff, compare, init, demo, bench (see --help)`);
+        throw new InputError("command", `unknown command '${cmd}'; allowed: run, verify, report, diff, compare, merge, init, demo, bench (see --help)`);
     }
   } catch (e) {
     if (e instanceof InputError || e instanceof PreflightError) {

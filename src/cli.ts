@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The command line: `opencode-dogfood run|verify|report|diff|compare|init|demo|bench`. It only
+// The command line: `opencode-dogfood run|verify|report|diff|compare|merge|init|demo|bench`. It only
 // parses, validates and orchestrates; the engine lives in suite/, cases/,
 // guard/, ledger/ and opencode/.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
@@ -39,6 +39,13 @@ Usage:
                                         refused), runs of different case sets are refused unless
                                         --allow-different-cases; exit 1 when a case got worse than in
                                         the first run (a baseline gate), 0 when none did, 2 when refused
+  opencode-dogfood merge RUN_DIR... --out DIR [--json]
+                                        one RUN ledger from the N shards of a set (runs with --shard I/N):
+                                        every shard is verified first; refused, with one line naming what
+                                        is wrong, when a (case, attempt) is missing or present twice or the
+                                        shards disagree on commit, case set, OpenCode version, model or N;
+                                        the merged run gets the next RUN_XXXX in DIR (never an existing
+                                        one); exit 0 when its verdict is PASS, 1 when FAIL, 2 when refused
   opencode-dogfood init [DIR]           scaffold the sandbox fixtures the cases need (default: .)
   opencode-dogfood demo                 the full hermetic suite on a throwaway repository (npm run dogfood)
   opencode-dogfood bench                the suite against its floor, same warm server (npm run bench)
@@ -247,6 +254,12 @@ export async function main(argv: string[]): Promise<number> {
         return (await import('./ledger/diff.js')).diffCommand(rest)
       case 'compare':
         return (await import('./compare/command.js')).compareCommand(rest, process.cwd())
+      case 'merge':
+        if (rest.includes('--help') || rest.includes('-h')) {
+          process.stdout.write(await help())
+          return 0
+        }
+        return (await import('./merge/command.js')).mergeCommand(rest)
       case 'init':
         return await cmdInit(rest)
       case 'demo':
@@ -261,7 +274,7 @@ export async function main(argv: string[]): Promise<number> {
         return 0
       }
       default:
-        throw new InputError('command', `unknown command '${cmd}'; allowed: run, verify, report, diff, compare, init, demo, bench (see --help)`)
+        throw new InputError('command', `unknown command '${cmd}'; allowed: run, verify, report, diff, compare, merge, init, demo, bench (see --help)`)
     }
   } catch (e) {
     if (e instanceof InputError || e instanceof PreflightError) {

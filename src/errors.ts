@@ -50,3 +50,15 @@ export class GitError extends Error {
     super(`git ${args.join(' ')} failed (exit ${exitCode}): ${stderr.trim().split('\n')[0] ?? ''}`)
   }
 }
+
+/**
+ * `opencode-dogfood merge` refused its shards: one line naming what is wrong
+ * (a pair missing or twice, a shard that does not verify, shards that
+ * disagree). An InputError (exit 2): the shards given are the input.
+ */
+export class MergeError extends InputError {
+  override name = 'MergeError'
+  constructor(message: string) {
+    super('merge', message)
+  }
+}

@@ -124,5 +124,38 @@ export interface RunSummary {
   opencode_version?: string
   /** The cases' tokens and cost added up (an added field: the plan packet's fields are unchanged). */
   tokens?: TokenUsage
+  /** --shard I/N: which shard of which set this run is (suite/shard.ts; an added field). */
+  shard?: ShardInfo
+  /** `opencode-dogfood merge`: the shards this run was merged from (merge/; an added field). */
+  merged?: MergedInfo
   cases: CaseSummary[]
+}
+
+/**
+ * A shard's place in its set (suite/shard.ts). The commit, model and OpenCode
+ * version are the summary's own repo_commit, model and opencode_version.
+ */
+export interface ShardInfo {
+  /** Given by --shard-set, else derived from commit, case set, model, version and N. */
+  set_id: string
+  /** 1-based. */
+  index: number
+  /** N: shards in the set. */
+  total: number
+  /** sha256 (hex) over the sorted selected case ids and the repeat count. */
+  case_set_hash: string
+  repeat: number
+  /** The whole set's selected case ids, in suite order. */
+  cases: string[]
+  /** Case id → the attempt numbers (of 1..repeat, the set's numbering) this shard ran; its own attempts/<ID>/1… are these, in order. */
+  pairs: Record<string, number[]>
+}
+
+/** What a merged run was made of: its set, and each shard's run id and ledger root (their summaries are under shards/<I>/). */
+export interface MergedInfo {
+  set_id: string
+  total: number
+  case_set_hash: string
+  repeat: number
+  shards: { index: number; run_id: string; ledger_root: string }[]
 }

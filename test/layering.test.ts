@@ -30,10 +30,12 @@ const MAY_USE: Record<string, readonly string[]> = {
   report: ['ledger'],
   // `compare RUN_DIR...`: reads verified ledgers (through the guard's reader), OpenCode's usage figures, the reports' formats.
   compare: ['guard', 'ledger', 'opencode', 'report'],
+  // `merge RUN_DIR... --out DIR`: verified shard ledgers (through the guard's reader) into one run, made as the suite makes it (suite/repeat.ts, suite/shard.ts).
+  merge: ['guard', 'ledger', 'opencode', 'report', 'suite'],
   sandbox: ['guard', 'opencode'],
   cases: ['guard', 'ledger', 'opencode', 'scripted-model', 'report', 'sandbox'],
   suite: ['guard', 'ledger', 'opencode', 'scripted-model', 'report', 'sandbox', 'cases'],
-  action: ['guard', 'ledger', 'opencode', 'scripted-model', 'report', 'sandbox', 'cases', 'suite'],
+  action: ['guard', 'ledger', 'opencode', 'scripted-model', 'report', 'sandbox', 'cases', 'suite', 'merge'],
 }
 
 function files(dir: string): string[] {

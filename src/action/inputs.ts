@@ -39,6 +39,10 @@ export interface ActionInputs {
   jobs?: number
   /** --repeat (undefined: 1). */
   repeat?: number
+  /** --shard I/N (undefined: the whole run). */
+  shard?: import('../suite/shard.js').ShardSpec
+  /** --shard-set (undefined: derived). */
+  shardSet?: string
   /** The checkout the suite starts from (absolute). */
   repoDir: string
   /** Absolute; undefined means a fresh folder under RUNNER_TEMP. */

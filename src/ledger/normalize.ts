@@ -95,8 +95,14 @@ export function normalizeText(text: string, ctx: RunContext): string {
 /** JSON keys whose number is a measured time (a budget, timeout or limit is a setting). */
 const TIME_KEY = /^(duration|elapsed|created|completed|updated|started|ended|timestamp)|(_ms|Ms|_at|At)$/
 const SETTING_KEY = /budget|timeout|limit/i
-/** JSON keys whose value differs by construction from run to run. */
-const VOLATILE_KEYS = new Set(['key_fingerprint', 'server_config_sha256', 'port', 'pid'])
+/**
+ * JSON keys whose value differs by construction from run to run. result_sha256
+ * (attempts.json under --repeat): the hash of an attempt's result file, which
+ * holds its run_id and duration_ms — an id and a timing — so two runs of one
+ * commit (or a merged run and an unsharded one) never share it; what the
+ * result says is compared through the rest of attempts.json.
+ */
+const VOLATILE_KEYS = new Set(['key_fingerprint', 'server_config_sha256', 'port', 'pid', 'result_sha256'])
 
 /** JSON keys whose numbers are token counts or cost (OpenCode's message info, tokens.json, the summary's tokens). */
 const TOKEN_KEYS = new Set(['tokens', 'cost', 'cost_usd', 'total'])
@@ -130,7 +136,8 @@ function isSnapshotId(key: string, value: unknown, holder: Record<string, unknow
  * The JSON rules: a number under a time key (duration_ms, durationMs,
  * created, completed, *_at, …, and start/end under `time`) → `<t>`;
  * key_fingerprint (the sha256 prefix of a key: the hermetic keys are made per
- * run), server_config_sha256 (a hash over ports and temp paths), port, pid →
+ * run), server_config_sha256 (a hash over ports and temp paths), port, pid,
+ * result_sha256 (an attempt result's hash: over its run id and duration) →
  * `<volatile>`; OpenCode's snapshot ids (`snapshot`, a patch part's `hash`:
  * see isSnapshotId) → `<snapshot>`; every string through normalizeText. Key order is kept.
  */

@@ -57,8 +57,25 @@ function checkAttempts(runDir: string, id: string, attempts: { passed: number; t
   if (passed !== attempts.passed) problems.push(`run_summary.json: ${id} attempts.passed is ${attempts.passed}, ${passed} attempt results are PASS`)
 }
 
+/** A merged run: shards/<I>/run_summary.json for each listed shard (and nothing else under shards/), each with the listed run id and root. */
+function checkShards(runDir: string, merged: NonNullable<RunSummary['merged']>, fileSet: Set<string>, problems: string[]): void {
+  const listed = new Set<string>()
+  for (const s of Array.isArray(merged.shards) ? merged.shards : []) {
+    const rel = `shards/${s?.index}/run_summary.json`
+    listed.add(`shards/${s?.index}/`)
+    if (!fileSet.has(rel)) {
+      problems.push(`${rel}: missing (the summary lists shard ${s?.index} of the merge)`)
+      continue
+    }
+    const copy = readJson(path.join(runDir, rel), problems) as RunSummary | undefined
+    if (copy && (copy.run_id !== s.run_id || copy.ledger_root !== s.ledger_root || copy.shard?.index !== s.index))
+      problems.push(`${rel}: run ${copy.run_id} root ${copy.ledger_root}, the summary lists ${s.run_id} root ${s.ledger_root}`)
+  }
+  for (const f of fileSet) if (f.startsWith('shards/') && ![...listed].some((d) => f.startsWith(d))) problems.push(`${f}: not a shard the summary lists`)
+}
+
 /** What may sit at the top of a run folder (anything else was put there by someone else). */
-const TOP_LEVEL = /^(cases|evidence|attempts|run_summary\.json(\.sig)?(\.sha256)?|report\.html(\.sha256)?|runner_setup\.json(\.sha256)?)$/
+const TOP_LEVEL = /^(cases|evidence|attempts|shards|run_summary\.json(\.sig)?(\.sha256)?|report\.html(\.sha256)?|runner_setup\.json(\.sha256)?)$/
 
 /** What a folder given to `verify` is. */
 export type RunState = 'sealed' | 'incomplete' | 'not-a-run'
@@ -167,6 +184,9 @@ function check(runDir: string, opts: VerifyOptions, problems: string[]): string[
     problems.push(`run_summary.json: ledger_root ${summary.ledger_root} but the run's files hash to ${recomputed}: a file changed after the run sealed it`)
   if (opts.root !== undefined && opts.root !== summary.ledger_root)
     problems.push(`run_summary.json: ledger_root ${summary.ledger_root ?? '(none)'} is not the published root ${opts.root}: the summary was rewritten`)
+
+  // 2c. A merged run (merge/): each shard's sealed summary under shards/<I>/, with the run id and root the summary lists.
+  if (summary.merged) checkShards(runDir, summary.merged, fileSet, problems)
 
   // 3. Every executed case: result JSON valid and consistent, evidence present and sorted.
   for (const c of summary.cases) {

@@ -23,6 +23,7 @@ import { CASE_ID_PATTERN, type Transport } from '../types.js'
 import { parseEnvNames, parseList, parseModel, parsePositiveInt, parseRoles, parseUrl, parseWorktreePath } from './parse.js'
 import { BUILTIN_MODEL, DEFAULT_WRITE_ALLOWLIST, type SuiteOptions } from './options.js'
 import { parseStages } from './plan.js'
+import { parseSetId, parseShard } from './shard.js'
 
 /** Where a value came from: the command line or a workflow's `with:`. */
 export type Surface = 'cli' | 'action'
@@ -378,6 +379,30 @@ export const OPTION_TABLE: readonly OptionDef[] = [
     action:
       'Run each selected case this many times, each attempt in a fresh session; a case passes only when every attempt does, and its pass rate (e.g. 2/3) goes into the summary, the verdict table and the job summary. Empty means 1.',
     parse: (raw, c) => parsePositiveInt(raw, c.name, 'attempts', 100),
+  },
+  {
+    key: 'shard',
+    flag: 'shard',
+    input: 'shard',
+    meta: 'I/N',
+    help: 'run shard I of N: a deterministic share of the (case, attempt) pairs, stage order kept; merge the N ledgers with `opencode-dogfood merge`',
+    shownDefault: 'off',
+    doc: "run shard I of N: every N-th of the run's (case, attempt) pairs (attempts from `--repeat`), stage order kept; gates and `--fail-fast` act on the shard's own cases; the summary says which shard of which set it is; `opencode-dogfood merge` makes one run of the N ledgers ([shards](#shards-and-merge---shard-merge))",
+    action:
+      "Run shard I of N (e.g. 2/3, from a matrix): a deterministic share of the (case, attempt) pairs, stage order kept; the ledger's summary says which shard of which set it is, and `opencode-dogfood merge` makes one verified run of the N ledgers. Empty: the whole run.",
+    parse: (raw, c) => parseShard(raw, c.name),
+  },
+  {
+    key: 'shardSet',
+    flag: 'shard-set',
+    input: 'shard-set',
+    meta: 'ID',
+    help: 'the set id a shard records (default: derived from commit, case set, model, OpenCode version and N)',
+    shownDefault: 'derived',
+    doc: "the set id the shard's summary records (`A-Z a-z 0-9 . _ -`, at most 64); by default 16 hex digits of sha256 over commit, case-set hash, model, OpenCode version and N, the same for every shard of one set (a re-run shard joins its set again)",
+    action:
+      'The set id the shard records (letters, digits, . _ -; at most 64). Empty: derived from commit, case set, model, OpenCode version and the number of shards, the same for every shard of the set.',
+    parse: (raw, c) => parseSetId(raw, c.name),
   },
   {
     key: 'repoDir',

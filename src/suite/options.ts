@@ -101,6 +101,14 @@ export interface SuiteOptions {
    * does; the pass rate goes into the summary (`attempts`). Default 1.
    */
   repeat?: number
+  /**
+   * --shard I/N: run only shard I of N of the (case, attempt) pairs
+   * (suite/shard.ts); the summary's `shard` field says which of which set.
+   * `opencode-dogfood merge` makes one run of the N ledgers.
+   */
+  shard?: import('./shard.js').ShardSpec
+  /** --shard-set ID: the set id of the shards (default: derived from commit, case set, model, OpenCode version and N). */
+  shardSet?: string
 }
 
 export type ProgressEvent =

@@ -41,9 +41,10 @@ function filesUnder(dir: string): string[] {
  * its result under attemptDir): the representative attempt's evidence is
  * copied into evidence/<ID>/, attempts.json added, everything sealed, and
  * cases/<ID>.result.json written. Returns the case's summary entry, with
- * `attempts: {passed, total}`.
+ * `attempts: {passed, total}`. `notRun` (merge/): why some attempts of
+ * the case were never run; the case then FAILs, the reason saying so.
  */
-export function aggregateAttempts(runDir: string, id: string, attempts: CaseSummary[]): CaseSummary {
+export function aggregateAttempts(runDir: string, id: string, attempts: CaseSummary[], notRun?: string): CaseSummary {
   const results = attempts.map((_, k) => JSON.parse(readFileSync(path.join(attemptDir(runDir, id, k + 1), 'cases', `${id}.result.json`), 'utf8')) as CaseResult)
   const passed = attempts.filter((a) => a.status === 'PASS').length
   const rep = Math.max(
@@ -92,8 +93,9 @@ export function aggregateAttempts(runDir: string, id: string, attempts: CaseSumm
     )
   const r = results[rep]
   const total = attempts.length
-  const status = passed === total ? 'PASS' : 'FAIL'
-  const rate = `${passed}/${total} attempts passed`
+  // merge: attempts of the set that no shard ran (a stop inside a shard) keep the case from passing.
+  const status = passed === total && !notRun ? 'PASS' : 'FAIL'
+  const rate = `${passed}/${total} attempts passed${notRun ? `; ${notRun}` : ''}`
   const reason = status === 'PASS' ? `${rate}; ${r.reason ?? ''}` : `${rate}; attempt ${rep + 1}: ${r.reason ?? ''}`
   const duration = attempts.reduce((s, a) => s + a.duration_ms, 0)
   const result: CaseResult = { ...r, status, duration_ms: duration, reason, evidence: sealEvidence(runDir, id) }

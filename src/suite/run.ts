@@ -44,6 +44,7 @@ import { AGENT_CALLS_SUBDIR, LEDGER_SUBDIR } from '../ledger/layout.js'
 import { BUILTIN_MODEL, type Role, type SuiteOptions, type SuiteOutcome } from './options.js'
 import { afterCase, selectCases, skipped, stageGate } from './plan.js'
 import { preflight } from './preflight.js'
+import { shareOf } from './shard.js'
 import { aggregateAttempts, attemptCallsDir, attemptDir } from './repeat.js'
 import { slotPaths, startSlot, startSlotServer, stopSlot, type Slot, type SlotServerInput } from './slots.js'
 import { createWorktree, removeWorktree } from './worktree.js'
@@ -79,7 +80,9 @@ async function toplevel(dir: string, input: string): Promise<string> {
 export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
   const progress = opts.onProgress ?? (() => {})
   const all = loadCases(opts.casesFile)
-  const cases = selectCases(all, opts.stages, opts.caseId)
+  // --shard I/N: this run's share of the (case, attempt) pairs (shard.ts); the whole selection otherwise.
+  const share = shareOf(selectCases(all, opts.stages, opts.caseId), opts)
+  const cases = share.cases
   // The sandbox first: `required` without one stops here, before anything is written.
   const containment = resolveContainment(
     opts.containment ?? 'auto',
@@ -306,8 +309,9 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
     const runCaseOn = async (i: number, slot: Slot, proc: CaseProcess, stop: AbortSignal | undefined, besides: string[]): Promise<CaseSummary> => {
       if (repeat === 1) return runOn(i, slot, proc, stop, besides)
       const attempts: CaseSummary[] = []
-      for (let k = 1; k <= repeat; k++) {
-        const a = await runOn(i, slot, k === 1 ? proc : startCaseProcess(tmp, i * 1000 + k, childEnv, waitMs), stop, besides, k)
+      for (let k = 1; k <= share.attempts(cases[i].id); k++) {
+        // Attempt k ≥ 2 gets its own context file: (i + 1) * 1000 + k is never a case index (i * 1000 + k was: case 0's attempt 2 ran again in case 2's pre-started process).
+        const a = await runOn(i, slot, k === 1 ? proc : startCaseProcess(tmp, (i + 1) * 1000 + k, childEnv, waitMs), stop, besides, k)
         attempts.push(a)
         progress({
           kind: 'note',
@@ -487,7 +491,10 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
   // report.html before the seal: its sidecar, and the ledger root, cover it like every other file.
   const facts = runFacts(model, opts.serverUrl ? (await health(opts.serverUrl, 5000, userPassword)).version : undefined, binary)
   writeRunReport(runDir, { ...buildSummary(runId, repoCommit, summaries, stopReason), containment: containmentLabel(containment), ...facts }, registered)
-  const summary = writeSummary(runDir, runId, repoCommit, summaries, stopReason, containmentLabel(containment), facts)
+  const summary = writeSummary(runDir, runId, repoCommit, summaries, stopReason, containmentLabel(containment), {
+    ...facts,
+    ...share.field({ commit: repoCommit, ...facts }),
+  })
   // Signed with the standard tool (SSHSIG, namespace opencode-dogfood): `ssh-keygen -Y verify` checks it without us.
   if (opts.signKey) signSummary(runDir, opts.signKey)
   const problems = verifyRun(runDir)
@@ -586,7 +593,7 @@ function writeSummary(
   cases: CaseSummary[],
   stopReason: string | undefined,
   containment: string,
-  facts: RunFacts,
+  facts: RunFacts & Pick<RunSummary, 'shard'>,
 ): RunSummary {
   return sealRunSummary(runDir, { ...buildSummary(runId, repoCommit, cases, stopReason), containment, ...facts })
 }

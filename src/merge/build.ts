@@ -1,0 +1,207 @@
+// `merge`: one RUN ledger from the N shards of a set. The merged run gets a
+// fresh id in the output ledger folder (ledger/run-id.ts: never an existing
+// folder) and holds what one unsharded run of the set would: for every case
+// its result and evidence (with sidecars); under --repeat every attempt's own
+// ledger, renumbered 1… in the set's attempt order, and the case's result
+// made from them as the suite makes it (suite/repeat.ts: aggregateAttempts);
+// report.html; each shard's sealed summary under shards/<I>/; and one run
+// summary with per-case pass rates over all attempts, `merged` listing each
+// shard's run id and ledger root, sealed with a new root over everything.
+// Every result's run_id is the merged run's. Nothing is read but through the
+// guard's reader (the shards are hostile input until verified, and after).
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
+import path from 'node:path'
+import { MergeError } from '../errors.js'
+import { sha256, writeFileAtomic } from '../fsutil.js'
+import { readUntrustedFile } from '../guard/reader.js'
+import { allocateRun } from '../ledger/run-id.js'
+import { sealRunSummary } from '../ledger/seal.js'
+import { writeSidecar } from '../ledger/sidecar.js'
+import { verifyRun } from '../ledger/verify.js'
+import { asUsage } from '../opencode/usage.js'
+import { writeRunReport } from '../report/html/index.js'
+import { aggregateAttempts, attemptDir } from '../suite/repeat.js'
+import { buildSummary } from '../suite/run.js'
+import type { CaseResult, CaseSummary, RunSummary } from '../types.js'
+import { type CheckedSet, checkSet, type PairHome } from './check.js'
+import { type LoadedShard, loadShard, readShardJson } from './load.js'
+
+/** What a merge made. */
+export interface MergeOutcome {
+  runId: string
+  runDir: string
+  summary: RunSummary
+  set: CheckedSet
+}
+
+/** Copy every file under `from` (a verified shard's folder) to `to`, byte for byte, through the reader. */
+function copyTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true })
+  for (const e of readdirSync(from, { withFileTypes: true })) {
+    const src = path.join(from, e.name)
+    if (e.isDirectory()) copyTree(src, path.join(to, e.name))
+    else writeFileAtomic(path.join(to, e.name), readUntrustedFile(src, Number.MAX_SAFE_INTEGER))
+  }
+}
+
+/** Copy a result file into the merged run with its run_id the merged run's (+ a new sidecar); returns its sha256. */
+function copyResult(from: string, to: string, runId: string, arg: string): string {
+  const r = readShardJson(from, arg).data as CaseResult
+  const text = JSON.stringify({ ...r, run_id: runId }, null, 2) + '\n'
+  mkdirSync(path.dirname(to), { recursive: true })
+  writeFileAtomic(to, text)
+  writeSidecar(to)
+  return sha256(text)
+}
+
+/** A shard's summary entry for `id`; MergeError when its summary does not list a case of its share. */
+function entryOf(s: LoadedShard, id: string): CaseSummary {
+  const e = s.summary.cases.find((c) => c.case_id === id)
+  if (!e) throw new MergeError(`${s.arg}: its run_summary.json does not list ${id}, which its share holds`)
+  return e
+}
+
+const tag = (s: LoadedShard) => `shard ${s.shard.index}/${s.shard.total}`
+
+/** Was pair `h` run in its shard? (a skipped case, or attempts past a stop inside the series, were not.) */
+function ran(h: PairHome, id: string, repeat: number): boolean {
+  const e = entryOf(h.shard, id)
+  if (e.status === 'SKIPPED') return false
+  return repeat === 1 || h.local <= (e.attempts?.total ?? 0)
+}
+
+/** Case `id` of a set run once per case (--repeat 1): its shard's result and evidence, as they are. */
+function plainCase(set: CheckedSet, id: string, runDir: string, runId: string): CaseSummary {
+  const h = set.homes.get(`${id}#1`)!
+  const e = entryOf(h.shard, id)
+  if (e.status === 'SKIPPED') return { ...e, reason: `${tag(h.shard)}: ${e.reason ?? 'not run'}` }
+  copyTree(path.join(h.shard.dir, 'evidence', id), path.join(runDir, 'evidence', id))
+  const sha = copyResult(path.join(h.shard.dir, 'cases', `${id}.result.json`), path.join(runDir, 'cases', `${id}.result.json`), runId, h.shard.arg)
+  return { ...e, result_sha256: sha }
+}
+
+/** The per-attempt summaries a shard kept for case `id`: its attempt results, and its tokens.json's per-attempt figures. */
+function shardAttempts(s: LoadedShard, id: string): CaseSummary[] {
+  const e = entryOf(s, id)
+  const n = e.attempts?.total ?? 0
+  const tokensFile = path.join(s.dir, 'evidence', id, 'tokens.json')
+  let perAttempt: unknown[] = []
+  try {
+    const t = readShardJson(tokensFile, s.arg).data as { attempts?: unknown }
+    if (Array.isArray(t.attempts)) perAttempt = t.attempts
+  } catch {
+    // No tokens.json: no attempt of the case reported tokens.
+  }
+  const list = Array.from(
+    { length: n },
+    (_, j) => readShardJson(path.join(attemptDir(s.dir, id, j + 1), 'cases', `${id}.result.json`), s.arg).data as CaseResult,
+  )
+  const rep = Math.max(
+    0,
+    list.findIndex((r) => r.status !== 'PASS'),
+  )
+  return list.map((r, j) => {
+    const tokens = asUsage(Object.fromEntries(Object.entries((perAttempt[j] ?? {}) as object).filter(([k]) => k !== 'attempt')))
+    return {
+      case_id: id,
+      stage: r.stage,
+      expected_outcome: r.expected_outcome,
+      actual_outcome: r.actual_outcome,
+      status: r.status,
+      failure_code: r.failure_code ?? null,
+      duration_ms: r.duration_ms,
+      reason: r.reason,
+      // The shard kept the paths of its representative attempt only (the one the merged case is made from, if any of its).
+      ...(j === rep && e.offending_paths ? { offending_paths: e.offending_paths } : {}),
+      ...(tokens ? { tokens } : {}),
+    }
+  })
+}
+
+/** Case `id` under --repeat: every attempt that ran, in the set's order, renumbered 1…, then aggregated as the suite does. */
+function repeatedCase(set: CheckedSet, id: string, runDir: string, runId: string): CaseSummary {
+  const homes = Array.from({ length: set.repeat }, (_, k) => set.homes.get(`${id}#${k + 1}`)!)
+  const done = homes.filter((h) => ran(h, id, set.repeat))
+  const missed = homes.map((h, k) => ({ h, k: k + 1 })).filter((x) => !ran(x.h, id, set.repeat))
+  const why = (h: PairHome) => `${tag(h.shard)}: ${entryOf(h.shard, id).reason ?? h.shard.summary.stop_reason ?? 'not run'}`
+  if (done.length === 0) {
+    const e = entryOf(homes[0].shard, id)
+    return {
+      case_id: id,
+      stage: e.stage,
+      expected_outcome: e.expected_outcome,
+      actual_outcome: null,
+      status: 'SKIPPED',
+      failure_code: null,
+      duration_ms: 0,
+      reason: why(homes[0]),
+    }
+  }
+  const cache = new Map<LoadedShard, CaseSummary[]>()
+  const summaries = done.map((h, j) => {
+    if (!cache.has(h.shard)) cache.set(h.shard, shardAttempts(h.shard, id))
+    const from = attemptDir(h.shard.dir, id, h.local)
+    const to = attemptDir(runDir, id, j + 1)
+    copyTree(path.join(from, 'evidence'), path.join(to, 'evidence'))
+    copyResult(path.join(from, 'cases', `${id}.result.json`), path.join(to, 'cases', `${id}.result.json`), runId, h.shard.arg)
+    return cache.get(h.shard)![h.local - 1]
+  })
+  const notRun = missed.length > 0 ? `attempt(s) ${missed.map((x) => x.k).join(', ')} of ${set.repeat} not run (${why(missed[0].h)})` : undefined
+  return aggregateAttempts(runDir, id, summaries, notRun)
+}
+
+/** One line for what the shards say of their containment: the same label, or each shard's. */
+function containmentOf(set: CheckedSet): string | undefined {
+  const labels = set.shards.map((s) => s.summary.containment)
+  if (labels.every((l) => l === labels[0])) return labels[0]
+  return set.shards.map((s) => `${tag(s)}: ${s.summary.containment ?? 'unknown'}`).join('; ')
+}
+
+/** Each shard's sealed summary (and its signature, if any, with sidecars) under shards/<I>/. */
+function keepShardSummaries(set: CheckedSet, runDir: string): void {
+  for (const s of set.shards) {
+    const to = path.join(runDir, 'shards', String(s.shard.index))
+    mkdirSync(to, { recursive: true })
+    for (const name of readdirSync(s.dir).filter((n) => n.startsWith('run_summary.json')))
+      writeFileAtomic(path.join(to, name), readUntrustedFile(path.join(s.dir, name), Number.MAX_SAFE_INTEGER))
+  }
+}
+
+/**
+ * Merge the shard folders `args` into a new run in `outDir`. Every shard is
+ * loaded and verified, and the set checked, before anything is written.
+ * Throws MergeError (one line) when refused; Error when the merged ledger
+ * would not verify (a harness bug: its folder is removed again).
+ */
+export function mergeShards(args: string[], outDir: string): MergeOutcome {
+  const set = checkSet(args.map(loadShard))
+  const { runId, runDir } = allocateRun(path.resolve(outDir))
+  try {
+    const entries = set.cases.map((id) => (set.repeat === 1 ? plainCase(set, id, runDir, runId) : repeatedCase(set, id, runDir, runId)))
+    keepShardSummaries(set, runDir)
+    const stops = set.shards.filter((s) => s.summary.stop_reason).map((s) => `${tag(s)}: ${s.summary.stop_reason}`)
+    const containment = containmentOf(set)
+    const facts = {
+      ...(containment ? { containment } : {}),
+      ...(set.model ? { model: set.model } : {}),
+      ...(set.opencode_version ? { opencode_version: set.opencode_version } : {}),
+    }
+    const base = { ...buildSummary(runId, set.commit, entries, stops.length > 0 ? stops.join('; ') : undefined), ...facts }
+    writeRunReport(runDir, base, new Map())
+    const merged = {
+      set_id: set.set_id,
+      total: set.total,
+      case_set_hash: set.case_set_hash,
+      repeat: set.repeat,
+      shards: set.shards.map((s) => ({ index: s.shard.index, run_id: s.summary.run_id, ledger_root: s.summary.ledger_root })),
+    }
+    const summary = sealRunSummary(runDir, { ...base, merged })
+    const problems = verifyRun(runDir)
+    if (problems.length > 0) throw new Error(`harness bug: the merged ledger ${runId} does not verify:\n${problems.join('\n')}`)
+    return { runId, runDir, summary, set }
+  } catch (e) {
+    // The folder is this merge's own (allocated above, never an existing one): a merge that did not finish leaves none.
+    if (existsSync(runDir)) rmSync(runDir, { recursive: true })
+    throw e
+  }
+}

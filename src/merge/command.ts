@@ -1,0 +1,30 @@
+// `opencode-dogfood merge RUN_DIR... --out DIR [--json]`: one verified RUN
+// ledger from the N shards of a set (--shard I/N runs). Exit 0 when the merged
+// verdict is PASS, 1 when FAIL, 2 when the shards are refused (one line
+// naming what is wrong) or the arguments are wrong.
+import { parseArgs } from 'node:util'
+import { InputError } from '../errors.js'
+import { mergeShards } from './build.js'
+
+/** Run the command; `write` receives stdout. Throws MergeError / InputError (exit 2) when refused. */
+export function mergeCommand(argv: string[], write: (s: string) => void = (s) => process.stdout.write(s)): number {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { out: { type: 'string' }, json: { type: 'boolean' } },
+    strict: true,
+    allowPositionals: true,
+  })
+  if (positionals.length === 0) throw new InputError('merge', 'give the shard folders, RUN_DIR... (the N ledgers of one set), and --out DIR')
+  if (values.out === undefined || values.out.trim() === '')
+    throw new InputError('--out', 'give the ledger folder the merged RUN_XXXX goes into (e.g. artifacts/ledger/opencode_dogfood)')
+  const m = mergeShards(positionals, values.out)
+  const s = m.summary
+  if (values.json) write(JSON.stringify(s, null, 2) + '\n')
+  else
+    write(
+      `merged ${m.set.shards.length} shard(s) of set ${m.set.set_id} (${m.set.cases.length} case(s) × ${m.set.repeat} attempt(s), commit ${s.repo_commit.slice(0, 12)}) into ${m.runId}\n` +
+        `verdict ${s.final_verdict}: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped of ${s.total_cases}${s.stop_reason ? ` (${s.stop_reason})` : ''}\n` +
+        `ledger: ${m.runDir}\nledger root: ${s.ledger_root} (publish it; check with: opencode-dogfood verify RUN_DIR --root HEX)\n`,
+    )
+  return s.final_verdict === 'PASS' ? 0 : 1
+}

@@ -1,0 +1,90 @@
+// A shard's RUN folder as `merge` reads it: hostile input, as in compare/. It
+// is walked without following a link (only folders and regular files, within
+// a size and count bound), verified (ledger/verify.ts), and its summary read
+// once, bounded, checked against the sidecar verify vouched for and its
+// schema; it must carry a `shard` field (suite/shard.ts). Any problem is a
+// MergeError: one line naming the folder as the user gave it.
+import { lstatSync, readdirSync } from 'node:fs'
+import path from 'node:path'
+import { MergeError } from '../errors.js'
+import { sha256 } from '../fsutil.js'
+import { readUntrustedFile } from '../guard/reader.js'
+import { schemaProblems } from '../ledger/schemas.js'
+import { parseSidecar, SIDECAR_EXT } from '../ledger/sidecar.js'
+import { runState, verifyRun } from '../ledger/verify.js'
+import type { RunSummary, ShardInfo } from '../types.js'
+
+/** What one shard folder may hold before it is read at all. */
+export const SHARD_LIMITS = { files: 200_000, bytes: 4 * 1024 ** 3, jsonBytes: 64 * 1024 ** 2 }
+
+/** One shard, verified. */
+export interface LoadedShard {
+  /** The folder as the user gave it. */
+  arg: string
+  /** Absolute. */
+  dir: string
+  summary: RunSummary & { shard: ShardInfo; ledger_root: string }
+  shard: ShardInfo
+}
+
+/** Refuse `dir` unless it holds only folders and regular files, within SHARD_LIMITS. */
+function checkShape(dir: string, arg: string): void {
+  let files = 0
+  let bytes = 0
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d)) {
+      const abs = path.join(d, name)
+      const st = lstatSync(abs)
+      if (st.isDirectory()) {
+        walk(abs)
+        continue
+      }
+      if (!st.isFile())
+        throw new MergeError(`${arg}: refused: ${path.relative(dir, abs)} is not a regular file (a link, FIFO or device has no place in a ledger)`)
+      files += 1
+      bytes += st.size
+      if (files > SHARD_LIMITS.files || bytes > SHARD_LIMITS.bytes)
+        throw new MergeError(`${arg}: refused: more than ${SHARD_LIMITS.files} files or ${SHARD_LIMITS.bytes} bytes (not a ledger this tool wrote)`)
+    }
+  }
+  walk(dir)
+}
+
+/**
+ * A JSON file of a verified shard, read bounded without following a link.
+ * MergeError naming the shard when it cannot be read as JSON.
+ */
+export function readShardJson(file: string, arg: string): { data: unknown; bytes: Buffer } {
+  try {
+    const bytes = readUntrustedFile(file, SHARD_LIMITS.jsonBytes)
+    if (bytes.length >= SHARD_LIMITS.jsonBytes) throw new Error(`larger than ${SHARD_LIMITS.jsonBytes} bytes`)
+    return { data: JSON.parse(bytes.toString('utf8')), bytes }
+  } catch (e) {
+    throw new MergeError(`${arg}: refused: ${path.basename(file)} cannot be read as JSON (${(e as Error).message.split('\n')[0]})`)
+  }
+}
+
+/**
+ * Load and verify one shard. Throws MergeError (one line) when it is no sealed
+ * run folder, holds anything but folders and regular files, does not verify,
+ * or is no shard (its summary has no `shard` field).
+ */
+export function loadShard(arg: string): LoadedShard {
+  const dir = path.resolve(arg)
+  const state = runState(dir)
+  if (state === 'not-a-run') throw new MergeError(`${arg}: not a run folder (a RUN_XXXX folder of a ledger)`)
+  if (state === 'incomplete') throw new MergeError(`${arg}: refused: no run_summary.json (the shard never sealed its ledger)`)
+  checkShape(dir, arg)
+  const problems = verifyRun(dir)
+  if (problems.length > 0) throw new MergeError(`${arg}: refused: the shard does not verify (${problems.length} problem(s); first: ${problems[0]})`)
+  const summaryFile = path.join(dir, 'run_summary.json')
+  const { data, bytes } = readShardJson(summaryFile, arg)
+  // The bytes read now are the bytes verify vouched for: nothing was swapped in between.
+  const side = parseSidecar(readUntrustedFile(summaryFile + SIDECAR_EXT, 4096).toString('utf8'))
+  if (!side || side.hash !== sha256(bytes)) throw new MergeError(`${arg}: refused: run_summary.json changed while it was being read`)
+  const schema = schemaProblems('opencode_dogfood_run_summary', data)
+  if (schema.length > 0) throw new MergeError(`${arg}: refused: run_summary.json: ${schema[0]}`)
+  const summary = data as LoadedShard['summary']
+  if (!summary.shard) throw new MergeError(`${arg}: refused: not a shard (its run_summary.json has no shard field; run it with --shard I/N)`)
+  return { arg, dir, summary, shard: summary.shard }
+}
