@@ -47,7 +47,12 @@ export interface ActionOnlySettings {
   createCheck: boolean
   checkName: string
   githubToken: string
+  /** run: a suite run (or one shard of a set); merge: join this workflow run's shard ledgers into one. */
+  mode: ActionMode
 }
+
+/** What the Action's step does (input `mode`). */
+export type ActionMode = 'run' | 'merge'
 
 /** Every setting the table resolves: the engine's options, the CLI's output options, the Action's own inputs. */
 export type RunSettings = Omit<SuiteOptions, 'onProgress'> & Partial<ActionOnlySettings> & { junitPath?: string; json?: boolean }
@@ -110,6 +115,11 @@ function parseOpencodeVersion(raw: string, name: string): string {
 function parseArtifactName(raw: string, name: string): string {
   if (ARTIFACT_NAME_FORBIDDEN.test(raw)) throw new InputError(name, `'${raw}' holds a character artifact names may not have (" : < > | * ? \\ / or a newline)`)
   return raw
+}
+
+function parseMode(raw: string, name: string): ActionMode {
+  if (raw === 'run' || raw === 'merge') return raw
+  throw new InputError(name, `'${raw}' is not a mode; allowed: run, merge`)
 }
 
 function parseCheckName(raw: string, name: string): string {
@@ -499,7 +509,7 @@ export const OPTION_TABLE: readonly OptionDef[] = [
     engine: false,
     default: 'opencode-dogfood',
     action:
-      'Prefix of the artifact name; the run id, attempt, job and a per-job key are appended, so re-runs and matrix jobs never collide. The full name is the artifact-name output.',
+      'Prefix of the artifact name; the run id, attempt, job, the shard (shard-IofN) and a per-job key are appended, so re-runs and matrix jobs never collide. The full name is the artifact-name output. mode: merge reads every artifact under this prefix and uploads the merged ledger as <prefix>-merged-….',
     parse: (raw, c) => parseArtifactName(raw, c.name),
   },
   {
@@ -535,6 +545,15 @@ export const OPTION_TABLE: readonly OptionDef[] = [
     emptyOk: true,
     default: '${{ github.token }}',
     action: 'Token for the check run (checks: write).',
+  },
+  {
+    key: 'mode',
+    input: 'mode',
+    engine: false,
+    default: 'run',
+    action:
+      "run: run the suite (or the shard that input shard names). merge: run no case; download every ledger artifact of this workflow run under artifact-name (of each shard its latest run attempt), merge each set's shards into one verified ledger, upload it as <artifact-name>-merged-…, and post one job summary and one check run for all of them, with a comparison when there are several sets (models, OpenCode versions).",
+    parse: (raw, c) => parseMode(raw, c.name),
   },
   {
     key: 'json',

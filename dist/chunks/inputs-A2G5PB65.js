@@ -1,36 +1,27 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  DEFAULT_ROLES,
-  buildSummary,
-  cliEntry,
-  runSuite,
-  stageBatches
-} from "./chunk-HKARWXHF.js";
-import "./chunk-NRXT6OWF.js";
-import "./chunk-TO7HFP3H.js";
-import "./chunk-Y5MPY7SF.js";
+  RUN_OPTIONS,
+  engineOptions,
+  parseRunSettings
+} from "./chunk-IYLVKKHD.js";
+import {
+  joinNegativeValues
+} from "./chunk-SFNGMFLB.js";
 import "./chunk-LOACAOQG.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-I7ERRX6U.js";
-import "./chunk-V23NUAJ5.js";
-import "./chunk-YKXVS3YO.js";
 import "./chunk-XTPMINBY.js";
 import "./chunk-NEJKFVQH.js";
-import "./chunk-VBVZQY2Z.js";
-import "./chunk-GCLCQ5LT.js";
-import "./chunk-7S2WGD5M.js";
 import "./chunk-5Y7GBQWL.js";
+import "./chunk-M7ZJLWQ4.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
-import "./chunk-UVSW62AI.js";
 import "./chunk-C7L6GWJA.js";
 import "./chunk-GXU4NOQI.js";
 import "./chunk-BOMUDAXD.js";
 import "./chunk-LHSCZ3D7.js";
 export {
-  DEFAULT_ROLES,
-  buildSummary,
-  cliEntry,
-  runSuite,
-  stageBatches
+  RUN_OPTIONS,
+  engineOptions,
+  joinNegativeValues,
+  parseRunSettings
 };

@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   FILE_HEADERS_ONLY,
   createTwoFilesPatch
-} from "./chunk-2NOSM2T7.js";
+} from "./chunk-PO7KAT3C.js";
 import {
   CaseCgroup,
   NETWORK_FREE_ENV,
@@ -34,17 +34,12 @@ import {
   takeSnapshotAfter,
   toolUses,
   writeEvidence
-} from "./chunk-I7ERRX6U.js";
+} from "./chunk-XYJLQUL5.js";
 import {
   messagesUsage,
   overTokenBudget,
   sumUsage
 } from "./chunk-V23NUAJ5.js";
-import {
-  containsSecret,
-  redact,
-  secretValues
-} from "./chunk-YKXVS3YO.js";
 import {
   agentFor,
   contain,
@@ -73,6 +68,11 @@ import {
   formatProcesses,
   processBaseline
 } from "./chunk-GCLCQ5LT.js";
+import {
+  containsSecret,
+  redact,
+  secretValues
+} from "./chunk-YKXVS3YO.js";
 import {
   STAGES
 } from "./chunk-NYKIGPAP.js";

@@ -2,23 +2,21 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-NORV5HDH.js";
-import "./chunk-JYELMVHH.js";
-import "./chunk-BWIRND4V.js";
+} from "./chunk-2FHAZZU7.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-HKARWXHF.js";
-import "./chunk-NRXT6OWF.js";
-import "./chunk-TO7HFP3H.js";
+} from "./chunk-YQRRMNQI.js";
 import "./chunk-Y5MPY7SF.js";
+import "./chunk-6IZ3VOTU.js";
+import "./chunk-JYELMVHH.js";
+import "./chunk-BWIRND4V.js";
 import {
   DEFAULT_WRITE_ALLOWLIST
 } from "./chunk-LOACAOQG.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-I7ERRX6U.js";
+import "./chunk-XYJLQUL5.js";
 import "./chunk-V23NUAJ5.js";
-import "./chunk-YKXVS3YO.js";
 import {
   bwrapArgs,
   derivePolicy,
@@ -26,14 +24,16 @@ import {
   systemView
 } from "./chunk-XTPMINBY.js";
 import "./chunk-NEJKFVQH.js";
-import "./chunk-VBVZQY2Z.js";
+import "./chunk-ZCGT4M2M.js";
 import "./chunk-GCLCQ5LT.js";
 import "./chunk-7S2WGD5M.js";
 import "./chunk-5Y7GBQWL.js";
+import "./chunk-Z4Y4Q2MG.js";
+import "./chunk-NRXT6OWF.js";
+import "./chunk-TO7HFP3H.js";
+import "./chunk-YKXVS3YO.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
-import "./chunk-6IZ3VOTU.js";
-import "./chunk-UVSW62AI.js";
 import "./chunk-C7L6GWJA.js";
 import "./chunk-GXU4NOQI.js";
 import "./chunk-BOMUDAXD.js";

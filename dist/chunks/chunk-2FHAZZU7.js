@@ -1,10 +1,13 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
+  runSuite
+} from "./chunk-YQRRMNQI.js";
+import {
+  scaffold
+} from "./chunk-6IZ3VOTU.js";
+import {
   verdictTable
 } from "./chunk-JYELMVHH.js";
-import {
-  runSuite
-} from "./chunk-HKARWXHF.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,
@@ -12,16 +15,13 @@ import {
 } from "./chunk-LOACAOQG.js";
 import {
   gitOk
-} from "./chunk-I7ERRX6U.js";
+} from "./chunk-XYJLQUL5.js";
+import {
+  verifyRun
+} from "./chunk-Z4Y4Q2MG.js";
 import {
   STAGES
 } from "./chunk-NYKIGPAP.js";
-import {
-  scaffold
-} from "./chunk-6IZ3VOTU.js";
-import {
-  verifyRun
-} from "./chunk-UVSW62AI.js";
 
 // src/demo.ts
 import { mkdtempSync, writeFileSync } from "node:fs";

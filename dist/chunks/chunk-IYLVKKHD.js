@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   OPTION_TABLE
-} from "./chunk-5DZTQR5S.js";
+} from "./chunk-SFNGMFLB.js";
 import {
   InputError
 } from "./chunk-BOMUDAXD.js";

@@ -3,9 +3,6 @@ import {
   cell
 } from "./chunk-BWIRND4V.js";
 import {
-  formatCost
-} from "./chunk-TO7HFP3H.js";
-import {
   addUsage,
   asUsage,
   zeroUsage
@@ -14,112 +11,26 @@ import {
   readUntrustedFile
 } from "./chunk-NEJKFVQH.js";
 import {
-  CASE_ID_PATTERN
-} from "./chunk-NYKIGPAP.js";
-import {
   runState,
   schemaProblems,
   verifyRun
-} from "./chunk-UVSW62AI.js";
+} from "./chunk-Z4Y4Q2MG.js";
+import {
+  formatCost
+} from "./chunk-TO7HFP3H.js";
+import {
+  CASE_ID_PATTERN
+} from "./chunk-NYKIGPAP.js";
 import {
   SIDECAR_EXT,
   parseSidecar
 } from "./chunk-C7L6GWJA.js";
 import {
-  sha256,
-  writeFileAtomic
+  sha256
 } from "./chunk-GXU4NOQI.js";
 import {
   InputError
 } from "./chunk-BOMUDAXD.js";
-import "./chunk-LHSCZ3D7.js";
-
-// src/compare/command.ts
-import path2 from "node:path";
-import { parseArgs } from "node:util";
-
-// src/compare/load.ts
-import { lstatSync, readdirSync } from "node:fs";
-import path from "node:path";
-var RUN_LIMITS = { files: 2e5, bytes: 4 * 1024 ** 3, summaryBytes: 64 * 1024 ** 2, attemptsBytes: 4 * 1024 ** 2 };
-function checkShape(dir, arg) {
-  let files = 0;
-  let bytes = 0;
-  const walk = (d) => {
-    for (const name of readdirSync(d)) {
-      const abs = path.join(d, name);
-      const st = lstatSync(abs);
-      if (st.isDirectory()) {
-        walk(abs);
-        continue;
-      }
-      if (!st.isFile())
-        throw new InputError("compare", `${arg}: refused: ${path.relative(dir, abs)} is not a regular file (a link, FIFO or device has no place in a ledger)`);
-      files += 1;
-      bytes += st.size;
-      if (files > RUN_LIMITS.files || bytes > RUN_LIMITS.bytes)
-        throw new InputError("compare", `${arg}: refused: more than ${RUN_LIMITS.files} files or ${RUN_LIMITS.bytes} bytes (not a ledger this tool wrote)`);
-    }
-  };
-  walk(dir);
-}
-function readJson(file, max, arg) {
-  try {
-    const bytes = readUntrustedFile(file, max);
-    if (bytes.length >= max) throw new Error(`larger than ${max} bytes`);
-    return { data: JSON.parse(bytes.toString("utf8")), bytes };
-  } catch (e) {
-    throw new InputError("compare", `${arg}: refused: ${path.basename(file)} cannot be read as JSON (${e.message.split("\n")[0]})`);
-  }
-}
-function attemptDurations(runDir, c, arg) {
-  const file = path.join(runDir, "evidence", c.case_id, "attempts.json");
-  const { data } = readJson(file, RUN_LIMITS.attemptsBytes, arg);
-  const ok = Array.isArray(data) && data.every(
-    (a) => a && typeof a === "object" && Number.isInteger(a.duration_ms) && a.duration_ms >= 0
-  );
-  if (!ok || data.length !== c.attempts?.total)
-    throw new InputError("compare", `${arg}: refused: evidence/${c.case_id}/attempts.json does not list the ${c.attempts?.total} attempts the summary counts`);
-  return data.map((a) => a.duration_ms);
-}
-function caseFigures(runDir, c, arg) {
-  const tokens = c.tokens ? asUsage(c.tokens) : void 0;
-  if (c.status === "SKIPPED") return { case_id: c.case_id, status: c.status, passed: 0, attempts: 0, durations_ms: [], ...tokens ? { tokens } : {} };
-  const durations = c.attempts ? attemptDurations(runDir, c, arg) : [c.duration_ms];
-  const passed = c.attempts ? c.attempts.passed : c.status === "PASS" ? 1 : 0;
-  return { case_id: c.case_id, status: c.status, passed, attempts: durations.length, durations_ms: durations, ...tokens ? { tokens } : {} };
-}
-function loadRunFigures(arg) {
-  const runDir = path.resolve(arg);
-  const state = runState(runDir);
-  if (state === "not-a-run") throw new InputError("compare", `${arg}: not a run folder (a RUN_XXXX folder of the ledger)`);
-  if (state === "incomplete") throw new InputError("compare", `${arg}: refused: no run_summary.json (the run never sealed its ledger)`);
-  checkShape(runDir, arg);
-  const problems = verifyRun(runDir);
-  if (problems.length > 0) throw new InputError("compare", `${arg}: refused: the ledger does not verify (${problems.length} problem(s); first: ${problems[0]})`);
-  const summaryFile = path.join(runDir, "run_summary.json");
-  const { data, bytes } = readJson(summaryFile, RUN_LIMITS.summaryBytes, arg);
-  const side = parseSidecar(readUntrustedFile(summaryFile + SIDECAR_EXT, 4096).toString("utf8"));
-  if (!side || side.hash !== sha256(bytes)) throw new InputError("compare", `${arg}: refused: run_summary.json changed while it was being read`);
-  const schema = schemaProblems("opencode_dogfood_run_summary", data);
-  if (schema.length > 0) throw new InputError("compare", `${arg}: refused: run_summary.json: ${schema[0]}`);
-  const s = data;
-  if (!s.cases.every((c) => CASE_ID_PATTERN.test(c.case_id)))
-    throw new InputError("compare", `${arg}: refused: a case id of run_summary.json is not of the contract's pattern`);
-  const ids = s.cases.map((c) => c.case_id);
-  if (new Set(ids).size !== ids.length) throw new InputError("compare", `${arg}: refused: run_summary.json lists a case twice`);
-  const tokens = s.tokens ? asUsage(s.tokens) : void 0;
-  return {
-    dir: arg,
-    run_id: s.run_id,
-    repo_commit: s.repo_commit,
-    model: s.model ?? "unknown",
-    opencode_version: s.opencode_version ?? "unknown",
-    final_verdict: s.final_verdict,
-    ...tokens ? { tokens } : {},
-    cases: s.cases.map((c) => caseFigures(runDir, c, arg))
-  };
-}
 
 // src/compare/render.ts
 function seconds(ms) {
@@ -256,22 +167,93 @@ function compareRuns(runs, allowDifferentCases = false) {
   };
 }
 
-// src/compare/command.ts
-function compareCommand(argv, cwd, write = (s) => process.stdout.write(s)) {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: { "allow-different-cases": { type: "boolean" }, json: { type: "boolean" }, markdown: { type: "string" } },
-    strict: true,
-    allowPositionals: true
-  });
-  if (positionals.length < 2)
-    throw new InputError("compare", `give two run folders or more, the baseline first (got ${positionals.length}), e.g. ledger/RUN_0001 ledger/RUN_0002`);
-  if (values.markdown !== void 0 && values.markdown.trim() === "") throw new InputError("--markdown", "is empty; give a file to write the Markdown table to");
-  const cmp = compareRuns(positionals.map(loadRunFigures), values["allow-different-cases"] === true);
-  if (values.markdown !== void 0) writeFileAtomic(path2.resolve(cwd, values.markdown), renderMarkdown(cmp));
-  write(values.json ? renderJson(cmp) : renderText(cmp));
-  return cmp.worse.length > 0 ? 1 : 0;
+// src/compare/load.ts
+import { lstatSync, readdirSync } from "node:fs";
+import path from "node:path";
+var RUN_LIMITS = { files: 2e5, bytes: 4 * 1024 ** 3, summaryBytes: 64 * 1024 ** 2, attemptsBytes: 4 * 1024 ** 2 };
+function checkShape(dir, arg) {
+  let files = 0;
+  let bytes = 0;
+  const walk = (d) => {
+    for (const name of readdirSync(d)) {
+      const abs = path.join(d, name);
+      const st = lstatSync(abs);
+      if (st.isDirectory()) {
+        walk(abs);
+        continue;
+      }
+      if (!st.isFile())
+        throw new InputError("compare", `${arg}: refused: ${path.relative(dir, abs)} is not a regular file (a link, FIFO or device has no place in a ledger)`);
+      files += 1;
+      bytes += st.size;
+      if (files > RUN_LIMITS.files || bytes > RUN_LIMITS.bytes)
+        throw new InputError("compare", `${arg}: refused: more than ${RUN_LIMITS.files} files or ${RUN_LIMITS.bytes} bytes (not a ledger this tool wrote)`);
+    }
+  };
+  walk(dir);
 }
+function readJson(file, max, arg) {
+  try {
+    const bytes = readUntrustedFile(file, max);
+    if (bytes.length >= max) throw new Error(`larger than ${max} bytes`);
+    return { data: JSON.parse(bytes.toString("utf8")), bytes };
+  } catch (e) {
+    throw new InputError("compare", `${arg}: refused: ${path.basename(file)} cannot be read as JSON (${e.message.split("\n")[0]})`);
+  }
+}
+function attemptDurations(runDir, c, arg) {
+  const file = path.join(runDir, "evidence", c.case_id, "attempts.json");
+  const { data } = readJson(file, RUN_LIMITS.attemptsBytes, arg);
+  const ok = Array.isArray(data) && data.every(
+    (a) => a && typeof a === "object" && Number.isInteger(a.duration_ms) && a.duration_ms >= 0
+  );
+  if (!ok || data.length !== c.attempts?.total)
+    throw new InputError("compare", `${arg}: refused: evidence/${c.case_id}/attempts.json does not list the ${c.attempts?.total} attempts the summary counts`);
+  return data.map((a) => a.duration_ms);
+}
+function caseFigures(runDir, c, arg) {
+  const tokens = c.tokens ? asUsage(c.tokens) : void 0;
+  if (c.status === "SKIPPED") return { case_id: c.case_id, status: c.status, passed: 0, attempts: 0, durations_ms: [], ...tokens ? { tokens } : {} };
+  const durations = c.attempts ? attemptDurations(runDir, c, arg) : [c.duration_ms];
+  const passed = c.attempts ? c.attempts.passed : c.status === "PASS" ? 1 : 0;
+  return { case_id: c.case_id, status: c.status, passed, attempts: durations.length, durations_ms: durations, ...tokens ? { tokens } : {} };
+}
+function loadRunFigures(arg) {
+  const runDir = path.resolve(arg);
+  const state = runState(runDir);
+  if (state === "not-a-run") throw new InputError("compare", `${arg}: not a run folder (a RUN_XXXX folder of the ledger)`);
+  if (state === "incomplete") throw new InputError("compare", `${arg}: refused: no run_summary.json (the run never sealed its ledger)`);
+  checkShape(runDir, arg);
+  const problems = verifyRun(runDir);
+  if (problems.length > 0) throw new InputError("compare", `${arg}: refused: the ledger does not verify (${problems.length} problem(s); first: ${problems[0]})`);
+  const summaryFile = path.join(runDir, "run_summary.json");
+  const { data, bytes } = readJson(summaryFile, RUN_LIMITS.summaryBytes, arg);
+  const side = parseSidecar(readUntrustedFile(summaryFile + SIDECAR_EXT, 4096).toString("utf8"));
+  if (!side || side.hash !== sha256(bytes)) throw new InputError("compare", `${arg}: refused: run_summary.json changed while it was being read`);
+  const schema = schemaProblems("opencode_dogfood_run_summary", data);
+  if (schema.length > 0) throw new InputError("compare", `${arg}: refused: run_summary.json: ${schema[0]}`);
+  const s = data;
+  if (!s.cases.every((c) => CASE_ID_PATTERN.test(c.case_id)))
+    throw new InputError("compare", `${arg}: refused: a case id of run_summary.json is not of the contract's pattern`);
+  const ids = s.cases.map((c) => c.case_id);
+  if (new Set(ids).size !== ids.length) throw new InputError("compare", `${arg}: refused: run_summary.json lists a case twice`);
+  const tokens = s.tokens ? asUsage(s.tokens) : void 0;
+  return {
+    dir: arg,
+    run_id: s.run_id,
+    repo_commit: s.repo_commit,
+    model: s.model ?? "unknown",
+    opencode_version: s.opencode_version ?? "unknown",
+    final_verdict: s.final_verdict,
+    ...tokens ? { tokens } : {},
+    cases: s.cases.map((c) => caseFigures(runDir, c, arg))
+  };
+}
+
 export {
-  compareCommand
+  renderText,
+  renderMarkdown,
+  renderJson,
+  compareRuns,
+  loadRunFigures
 };

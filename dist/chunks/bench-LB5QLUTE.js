@@ -2,9 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-NORV5HDH.js";
-import "./chunk-JYELMVHH.js";
-import "./chunk-BWIRND4V.js";
+} from "./chunk-2FHAZZU7.js";
 import {
   DEFAULT_ROLES,
   builtinCases,
@@ -12,10 +10,11 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-HKARWXHF.js";
-import "./chunk-NRXT6OWF.js";
-import "./chunk-TO7HFP3H.js";
+} from "./chunk-YQRRMNQI.js";
 import "./chunk-Y5MPY7SF.js";
+import "./chunk-6IZ3VOTU.js";
+import "./chunk-JYELMVHH.js";
+import "./chunk-BWIRND4V.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_WRITE_ALLOWLIST,
@@ -25,9 +24,8 @@ import "./chunk-NMVRJYBN.js";
 import {
   caseTag,
   sdkTransport
-} from "./chunk-I7ERRX6U.js";
+} from "./chunk-XYJLQUL5.js";
 import "./chunk-V23NUAJ5.js";
-import "./chunk-YKXVS3YO.js";
 import {
   DEFAULT_CASE_LIMITS,
   LIMIT_NAMES,
@@ -35,14 +33,16 @@ import {
   formatLimits
 } from "./chunk-XTPMINBY.js";
 import "./chunk-NEJKFVQH.js";
-import "./chunk-VBVZQY2Z.js";
+import "./chunk-ZCGT4M2M.js";
 import "./chunk-GCLCQ5LT.js";
 import "./chunk-7S2WGD5M.js";
 import "./chunk-5Y7GBQWL.js";
+import "./chunk-Z4Y4Q2MG.js";
+import "./chunk-NRXT6OWF.js";
+import "./chunk-TO7HFP3H.js";
+import "./chunk-YKXVS3YO.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
-import "./chunk-6IZ3VOTU.js";
-import "./chunk-UVSW62AI.js";
 import "./chunk-C7L6GWJA.js";
 import "./chunk-GXU4NOQI.js";
 import "./chunk-BOMUDAXD.js";
@@ -164,7 +164,7 @@ async function runBoundsBench(argv) {
   return 0;
 }
 async function runBench(argv) {
-  if (argv.includes("--view")) return (await import("./bench-view-A7PV5APG.js")).runViewBench(argv);
+  if (argv.includes("--view")) return (await import("./bench-view-TCR2THKI.js")).runViewBench(argv);
   if (argv.includes("--bounds")) return runBoundsBench(argv);
   const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
   if (argv.includes("--network")) return networkBench(rounds);

@@ -42,9 +42,9 @@ import {
   __toESM
 } from "./chunk-LHSCZ3D7.js";
 
-// ../main/node_modules/isexe/windows.js
+// node_modules/isexe/windows.js
 var require_windows = __commonJS({
-  "../main/node_modules/isexe/windows.js"(exports, module) {
+  "node_modules/isexe/windows.js"(exports, module) {
     module.exports = isexe;
     isexe.sync = sync;
     var fs = __require("fs");
@@ -82,9 +82,9 @@ var require_windows = __commonJS({
   }
 });
 
-// ../main/node_modules/isexe/mode.js
+// node_modules/isexe/mode.js
 var require_mode = __commonJS({
-  "../main/node_modules/isexe/mode.js"(exports, module) {
+  "node_modules/isexe/mode.js"(exports, module) {
     module.exports = isexe;
     isexe.sync = sync;
     var fs = __require("fs");
@@ -115,9 +115,9 @@ var require_mode = __commonJS({
   }
 });
 
-// ../main/node_modules/isexe/index.js
+// node_modules/isexe/index.js
 var require_isexe = __commonJS({
-  "../main/node_modules/isexe/index.js"(exports, module) {
+  "node_modules/isexe/index.js"(exports, module) {
     var fs = __require("fs");
     var core;
     if (process.platform === "win32" || global.TESTING_WINDOWS) {
@@ -170,9 +170,9 @@ var require_isexe = __commonJS({
   }
 });
 
-// ../main/node_modules/which/which.js
+// node_modules/which/which.js
 var require_which = __commonJS({
-  "../main/node_modules/which/which.js"(exports, module) {
+  "node_modules/which/which.js"(exports, module) {
     var isWindows = process.platform === "win32" || process.env.OSTYPE === "cygwin" || process.env.OSTYPE === "msys";
     var path13 = __require("path");
     var COLON = isWindows ? ";" : ":";
@@ -266,9 +266,9 @@ var require_which = __commonJS({
   }
 });
 
-// ../main/node_modules/path-key/index.js
+// node_modules/path-key/index.js
 var require_path_key = __commonJS({
-  "../main/node_modules/path-key/index.js"(exports, module) {
+  "node_modules/path-key/index.js"(exports, module) {
     "use strict";
     var pathKey = (options = {}) => {
       const environment = options.env || process.env;
@@ -283,9 +283,9 @@ var require_path_key = __commonJS({
   }
 });
 
-// ../main/node_modules/cross-spawn/lib/util/resolveCommand.js
+// node_modules/cross-spawn/lib/util/resolveCommand.js
 var require_resolveCommand = __commonJS({
-  "../main/node_modules/cross-spawn/lib/util/resolveCommand.js"(exports, module) {
+  "node_modules/cross-spawn/lib/util/resolveCommand.js"(exports, module) {
     "use strict";
     var path13 = __require("path");
     var which = require_which();
@@ -325,9 +325,9 @@ var require_resolveCommand = __commonJS({
   }
 });
 
-// ../main/node_modules/cross-spawn/lib/util/escape.js
+// node_modules/cross-spawn/lib/util/escape.js
 var require_escape = __commonJS({
-  "../main/node_modules/cross-spawn/lib/util/escape.js"(exports, module) {
+  "node_modules/cross-spawn/lib/util/escape.js"(exports, module) {
     "use strict";
     var metaCharsRegExp = /([()\][%!^"`<>&|;, *?])/g;
     function escapeCommand(arg) {
@@ -350,17 +350,17 @@ var require_escape = __commonJS({
   }
 });
 
-// ../main/node_modules/shebang-regex/index.js
+// node_modules/shebang-regex/index.js
 var require_shebang_regex = __commonJS({
-  "../main/node_modules/shebang-regex/index.js"(exports, module) {
+  "node_modules/shebang-regex/index.js"(exports, module) {
     "use strict";
     module.exports = /^#!(.*)/;
   }
 });
 
-// ../main/node_modules/shebang-command/index.js
+// node_modules/shebang-command/index.js
 var require_shebang_command = __commonJS({
-  "../main/node_modules/shebang-command/index.js"(exports, module) {
+  "node_modules/shebang-command/index.js"(exports, module) {
     "use strict";
     var shebangRegex = require_shebang_regex();
     module.exports = (string = "") => {
@@ -378,9 +378,9 @@ var require_shebang_command = __commonJS({
   }
 });
 
-// ../main/node_modules/cross-spawn/lib/util/readShebang.js
+// node_modules/cross-spawn/lib/util/readShebang.js
 var require_readShebang = __commonJS({
-  "../main/node_modules/cross-spawn/lib/util/readShebang.js"(exports, module) {
+  "node_modules/cross-spawn/lib/util/readShebang.js"(exports, module) {
     "use strict";
     var fs = __require("fs");
     var shebangCommand = require_shebang_command();
@@ -400,9 +400,9 @@ var require_readShebang = __commonJS({
   }
 });
 
-// ../main/node_modules/cross-spawn/lib/parse.js
+// node_modules/cross-spawn/lib/parse.js
 var require_parse = __commonJS({
-  "../main/node_modules/cross-spawn/lib/parse.js"(exports, module) {
+  "node_modules/cross-spawn/lib/parse.js"(exports, module) {
     "use strict";
     var path13 = __require("path");
     var resolveCommand = require_resolveCommand();
@@ -462,9 +462,9 @@ var require_parse = __commonJS({
   }
 });
 
-// ../main/node_modules/cross-spawn/lib/enoent.js
+// node_modules/cross-spawn/lib/enoent.js
 var require_enoent = __commonJS({
-  "../main/node_modules/cross-spawn/lib/enoent.js"(exports, module) {
+  "node_modules/cross-spawn/lib/enoent.js"(exports, module) {
     "use strict";
     var isWin = process.platform === "win32";
     function notFoundError(original, syscall) {
@@ -512,9 +512,9 @@ var require_enoent = __commonJS({
   }
 });
 
-// ../main/node_modules/cross-spawn/index.js
+// node_modules/cross-spawn/index.js
 var require_cross_spawn = __commonJS({
-  "../main/node_modules/cross-spawn/index.js"(exports, module) {
+  "node_modules/cross-spawn/index.js"(exports, module) {
     "use strict";
     var cp = __require("child_process");
     var parse = require_parse();
@@ -538,6 +538,158 @@ var require_cross_spawn = __commonJS({
     module.exports._enoent = enoent;
   }
 });
+
+// src/ledger/evidence.ts
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
+import path from "node:path";
+function evidenceDir(runDir, caseId) {
+  return path.join(runDir, "evidence", caseId);
+}
+function resultPath(runDir, caseId) {
+  return path.join(runDir, "cases", `${caseId}.result.json`);
+}
+function writeEvidence(runDir, caseId, name, data) {
+  const file = path.join(evidenceDir(runDir, caseId), name);
+  writeFileAtomic(file, data);
+  return file;
+}
+function listFiles(dir) {
+  if (!existsSync(dir)) return [];
+  const out = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...listFiles(p));
+    else if (e.isFile() && !e.name.endsWith(SIDECAR_EXT) && !e.name.endsWith(".tmp")) out.push(p);
+  }
+  return out;
+}
+function sealEvidence(runDir, caseId) {
+  const dir = evidenceDir(runDir, caseId);
+  mkdirSync(dir, { recursive: true });
+  const entries = listFiles(dir).map((file) => {
+    const { sha256: sha2562, bytes } = writeSidecar(file);
+    return { path: toPosix(path.relative(runDir, file)), sha256: sha2562, bytes };
+  });
+  return entries.sort((a, b) => compareC(a.path, b.path));
+}
+
+// src/guard/canary.ts
+import { randomBytes } from "node:crypto";
+import { lstatSync, readdirSync as readdirSync2, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path2 from "node:path";
+var CANARY_PREFIX = ".opencode-dogfood-canary-";
+function readOr(file, fallback) {
+  try {
+    return readFileSync(file, "utf8").trim();
+  } catch {
+    return fallback;
+  }
+}
+function startTime(pid) {
+  const stat = readOr(`/proc/${pid}/stat`, "");
+  return stat ? stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? "-" : "-";
+}
+var bootId = () => readOr("/proc/sys/kernel/random/boot_id", "-");
+function currentOwner() {
+  return { host: os.hostname(), boot: bootId(), pid: process.pid, start: startTime(process.pid) };
+}
+function ownerAlive(o) {
+  if (o.host !== os.hostname()) return true;
+  if (o.boot !== "-" && bootId() !== "-" && o.boot !== bootId()) return false;
+  try {
+    process.kill(o.pid, 0);
+  } catch (e) {
+    if (e.code !== "EPERM") return false;
+  }
+  const now = startTime(o.pid);
+  return o.start === "-" || now === "-" || now === o.start;
+}
+function canaryContent(runId, owner, nonce = randomBytes(16).toString("hex")) {
+  return `opencode-dogfood canary for ${runId}: a change to this file means a write escaped the worktree.
+owner: host=${owner.host} boot=${owner.boot} pid=${owner.pid} start=${owner.start}
+${nonce}
+`;
+}
+var CANARY_CONTENT = /^opencode-dogfood canary for RUN_[0-9]{4,}: a change to this file means a write escaped the worktree\.\nowner: host=(\S+) boot=(\S+) pid=([0-9]+) start=(\S+)\n[0-9a-f]{32}\n$/;
+var CANARY_NAME = /^\.opencode-dogfood-canary-RUN_[0-9]{4,}-[0-9a-f]{8}$/;
+function plantCanary(dir, runId, neighbours = false) {
+  const file = path2.join(dir, `${CANARY_PREFIX}${runId}-${randomBytes(4).toString("hex")}`);
+  const content = canaryContent(runId, currentOwner());
+  writeFileSync(file, content, { flag: "wx" });
+  return { file, content, neighbours };
+}
+function sweepStaleCanaries(dir) {
+  let names;
+  try {
+    names = readdirSync2(dir);
+  } catch {
+    return [];
+  }
+  const removed = [];
+  for (const name of names) {
+    if (!CANARY_NAME.test(name)) continue;
+    const file = path2.join(dir, name);
+    try {
+      const st = lstatSync(file);
+      if (!st.isFile() || st.size > 4096) continue;
+      const m = CANARY_CONTENT.exec(readBeneath(dir, name, { maxBytes: 4096 }).data?.toString("utf8") ?? "");
+      if (!m || ownerAlive({ host: m[1], boot: m[2], pid: Number(m[3]), start: m[4] })) continue;
+      rmSync(file);
+      removed.push(file);
+    } catch {
+    }
+  }
+  return removed;
+}
+function neighbourKey(p) {
+  try {
+    const s = lstatSync(p, { bigint: true });
+    return s.isDirectory() ? "folder" : `${s.mode}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+  } catch {
+    return null;
+  }
+}
+function canaryState(canaries) {
+  const out = /* @__PURE__ */ new Map();
+  for (const c of canaries) {
+    out.set(c.file, canaryHash(c.file));
+    if (!c.neighbours) continue;
+    const dir = path2.dirname(c.file);
+    let names = [];
+    try {
+      names = readdirSync2(dir);
+    } catch {
+    }
+    for (const n of names) if (path2.join(dir, n) !== c.file) out.set(path2.join(dir, n), neighbourKey(path2.join(dir, n)));
+  }
+  return out;
+}
+function compareCanaries(before, after) {
+  const out = [];
+  for (const [file, h] of before) {
+    const a = after.get(file) ?? null;
+    if (a === h) continue;
+    out.push({ path: file, kind: a === null ? "deleted" : h === null ? "created" : "modified" });
+  }
+  for (const [file, a] of after) if (!before.has(file) && a !== null) out.push({ path: file, kind: "created" });
+  return out;
+}
+function restoreCanary(c) {
+  try {
+    unlinkSync(c.file);
+  } catch {
+  }
+  writeFileSync(c.file, c.content, { flag: "wx" });
+}
+function canaryHash(file) {
+  const seen = readBeneath(path2.dirname(file), path2.basename(file), { maxBytes: DEFAULT_EVIDENCE_MAX_BYTES });
+  if (seen.kind === "missing") return null;
+  return seen.data ? sha256(seen.data) : `${describeInspection(seen)}`;
+}
+function removeCanary(c) {
+  if (readBeneath(path2.dirname(c.file), path2.basename(c.file), { maxBytes: DEFAULT_EVIDENCE_MAX_BYTES }).data?.toString("utf8") === c.content) rmSync(c.file);
+}
 
 // src/git.ts
 import { spawn } from "node:child_process";
@@ -690,133 +842,15 @@ function splitNul(text) {
   return parts;
 }
 
-// src/guard/canary.ts
-import { randomBytes } from "node:crypto";
-import { lstatSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-var CANARY_PREFIX = ".opencode-dogfood-canary-";
-function readOr(file, fallback) {
-  try {
-    return readFileSync(file, "utf8").trim();
-  } catch {
-    return fallback;
-  }
-}
-function startTime(pid) {
-  const stat = readOr(`/proc/${pid}/stat`, "");
-  return stat ? stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? "-" : "-";
-}
-var bootId = () => readOr("/proc/sys/kernel/random/boot_id", "-");
-function currentOwner() {
-  return { host: os.hostname(), boot: bootId(), pid: process.pid, start: startTime(process.pid) };
-}
-function ownerAlive(o) {
-  if (o.host !== os.hostname()) return true;
-  if (o.boot !== "-" && bootId() !== "-" && o.boot !== bootId()) return false;
-  try {
-    process.kill(o.pid, 0);
-  } catch (e) {
-    if (e.code !== "EPERM") return false;
-  }
-  const now = startTime(o.pid);
-  return o.start === "-" || now === "-" || now === o.start;
-}
-function canaryContent(runId, owner, nonce = randomBytes(16).toString("hex")) {
-  return `opencode-dogfood canary for ${runId}: a change to this file means a write escaped the worktree.
-owner: host=${owner.host} boot=${owner.boot} pid=${owner.pid} start=${owner.start}
-${nonce}
-`;
-}
-var CANARY_CONTENT = /^opencode-dogfood canary for RUN_[0-9]{4,}: a change to this file means a write escaped the worktree\.\nowner: host=(\S+) boot=(\S+) pid=([0-9]+) start=(\S+)\n[0-9a-f]{32}\n$/;
-var CANARY_NAME = /^\.opencode-dogfood-canary-RUN_[0-9]{4,}-[0-9a-f]{8}$/;
-function plantCanary(dir, runId, neighbours = false) {
-  const file = path.join(dir, `${CANARY_PREFIX}${runId}-${randomBytes(4).toString("hex")}`);
-  const content = canaryContent(runId, currentOwner());
-  writeFileSync(file, content, { flag: "wx" });
-  return { file, content, neighbours };
-}
-function sweepStaleCanaries(dir) {
-  let names;
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  const removed = [];
-  for (const name of names) {
-    if (!CANARY_NAME.test(name)) continue;
-    const file = path.join(dir, name);
-    try {
-      const st = lstatSync(file);
-      if (!st.isFile() || st.size > 4096) continue;
-      const m = CANARY_CONTENT.exec(readBeneath(dir, name, { maxBytes: 4096 }).data?.toString("utf8") ?? "");
-      if (!m || ownerAlive({ host: m[1], boot: m[2], pid: Number(m[3]), start: m[4] })) continue;
-      rmSync(file);
-      removed.push(file);
-    } catch {
-    }
-  }
-  return removed;
-}
-function neighbourKey(p) {
-  try {
-    const s = lstatSync(p, { bigint: true });
-    return s.isDirectory() ? "folder" : `${s.mode}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
-  } catch {
-    return null;
-  }
-}
-function canaryState(canaries) {
-  const out = /* @__PURE__ */ new Map();
-  for (const c of canaries) {
-    out.set(c.file, canaryHash(c.file));
-    if (!c.neighbours) continue;
-    const dir = path.dirname(c.file);
-    let names = [];
-    try {
-      names = readdirSync(dir);
-    } catch {
-    }
-    for (const n of names) if (path.join(dir, n) !== c.file) out.set(path.join(dir, n), neighbourKey(path.join(dir, n)));
-  }
-  return out;
-}
-function compareCanaries(before, after) {
-  const out = [];
-  for (const [file, h] of before) {
-    const a = after.get(file) ?? null;
-    if (a === h) continue;
-    out.push({ path: file, kind: a === null ? "deleted" : h === null ? "created" : "modified" });
-  }
-  for (const [file, a] of after) if (!before.has(file) && a !== null) out.push({ path: file, kind: "created" });
-  return out;
-}
-function restoreCanary(c) {
-  try {
-    unlinkSync(c.file);
-  } catch {
-  }
-  writeFileSync(c.file, c.content, { flag: "wx" });
-}
-function canaryHash(file) {
-  const seen = readBeneath(path.dirname(file), path.basename(file), { maxBytes: DEFAULT_EVIDENCE_MAX_BYTES });
-  if (seen.kind === "missing") return null;
-  return seen.data ? sha256(seen.data) : `${describeInspection(seen)}`;
-}
-function removeCanary(c) {
-  if (readBeneath(path.dirname(c.file), path.basename(c.file), { maxBytes: DEFAULT_EVIDENCE_MAX_BYTES }).data?.toString("utf8") === c.content) rmSync(c.file);
-}
-
 // src/guard/snapshot.ts
-import { existsSync as existsSync3 } from "node:fs";
-import path7 from "node:path";
+import { existsSync as existsSync4 } from "node:fs";
+import path8 from "node:path";
 import { performance } from "node:perf_hooks";
 
 // src/guard/gitindex.ts
 import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
-import path2 from "node:path";
+import path3 from "node:path";
 var F_ASSUME_VALID = 1;
 var F_SKIP_WORKTREE = 2;
 var F_INTENT_TO_ADD = 4;
@@ -985,7 +1019,7 @@ async function listIndex(root) {
   return st;
 }
 async function readIndexState(root, gitDir, oidLen, previous) {
-  const file = path2.join(gitDir, "index");
+  const file = path3.join(gitDir, "index");
   let bytes;
   let mtimeS;
   let mtimeN;
@@ -1023,9 +1057,9 @@ function statMatches(ix, slot, e) {
 }
 
 // src/guard/snapshot-config.ts
-import { existsSync, lstatSync as lstatSync2, statSync as statSync2 } from "node:fs";
+import { existsSync as existsSync2, lstatSync as lstatSync2, statSync as statSync2 } from "node:fs";
 import os2 from "node:os";
-import path3 from "node:path";
+import path4 from "node:path";
 
 // src/guard/snapshot-types.ts
 var RACY_WINDOW_FINE = 100;
@@ -1046,27 +1080,27 @@ async function repoConfig(root) {
     if (key === "core.attributesfile") attributesFile = true;
     if (key === "extensions.objectformat") objectFormat = value === "sha256" ? "sha256" : "sha1";
   }
-  if (existsSync(xdgAttributes())) attributesFile = true;
+  if (existsSync2(xdgAttributes())) attributesFile = true;
   return { autocrlf, attributesFile, objectFormat };
 }
 function xdgAttributes() {
   const home = process.env.HOME ?? os2.homedir();
-  return path3.join(process.env.XDG_CONFIG_HOME || path3.join(home, ".config"), "git", "attributes");
+  return path4.join(process.env.XDG_CONFIG_HOME || path4.join(home, ".config"), "git", "attributes");
 }
 var configCache = /* @__PURE__ */ new Map();
 function configKey(gitDir, commonDir) {
   const env = process.env;
   if (env.GIT_CONFIG_PARAMETERS || env.GIT_CONFIG_COUNT || env.GIT_CONFIG) return void 0;
   const home = env.HOME ?? os2.homedir();
-  const xdg = env.XDG_CONFIG_HOME || path3.join(home, ".config");
+  const xdg = env.XDG_CONFIG_HOME || path4.join(home, ".config");
   const files = [
-    path3.join(commonDir, "config"),
-    path3.join(gitDir, "config.worktree"),
-    path3.join(commonDir, "config.worktree"),
-    path3.join(xdg, "git", "attributes")
+    path4.join(commonDir, "config"),
+    path4.join(gitDir, "config.worktree"),
+    path4.join(commonDir, "config.worktree"),
+    path4.join(xdg, "git", "attributes")
   ];
   if (env.GIT_CONFIG_GLOBAL !== void 0) files.push(env.GIT_CONFIG_GLOBAL);
-  else files.push(path3.join(home, ".gitconfig"), path3.join(xdg, "git", "config"));
+  else files.push(path4.join(home, ".gitconfig"), path4.join(xdg, "git", "config"));
   if (!env.GIT_CONFIG_NOSYSTEM) files.push(env.GIT_CONFIG_SYSTEM ?? "/etc/gitconfig");
   const parts = [];
   let newest = 0;
@@ -1094,7 +1128,7 @@ function configKey(gitDir, commonDir) {
 }
 async function repoConfigCached(root, gitDir, commonDir) {
   const k = configKey(gitDir, commonDir);
-  if (k && !k.mentions) return { autocrlf: false, attributesFile: existsSync(xdgAttributes()), objectFormat: "sha1" };
+  if (k && !k.mentions) return { autocrlf: false, attributesFile: existsSync2(xdgAttributes()), objectFormat: "sha1" };
   const hit = configCache.get(root);
   if (k && hit && hit.key === k.key && k.newest < hit.at - RACY_WINDOW_FINE) return hit.cfg;
   const at = Date.now();
@@ -1104,7 +1138,7 @@ async function repoConfigCached(root, gitDir, commonDir) {
 }
 async function objectFormatOf(commonDir, config) {
   try {
-    const text = readUntrustedFile(path3.join(commonDir, "config")).toString("utf8");
+    const text = readUntrustedFile(path4.join(commonDir, "config")).toString("utf8");
     if (!/objectformat/i.test(text)) return "sha1";
   } catch {
   }
@@ -1112,22 +1146,22 @@ async function objectFormatOf(commonDir, config) {
 }
 async function gitDirsOf(root) {
   try {
-    const dotGit = path3.join(root, ".git");
+    const dotGit = path4.join(root, ".git");
     const s = lstatSync2(dotGit);
-    if (s.isDirectory() && existsSync(path3.join(dotGit, "HEAD"))) return { gitDir: dotGit, commonDir: dotGit };
+    if (s.isDirectory() && existsSync2(path4.join(dotGit, "HEAD"))) return { gitDir: dotGit, commonDir: dotGit };
     if (s.isFile()) {
       const m = /^gitdir: (.+?)\r?\n?$/.exec(readUntrustedFile(dotGit, 64 << 10).toString("utf8"));
       if (m) {
-        const gitDir = path3.resolve(root, m[1]);
+        const gitDir = path4.resolve(root, m[1]);
         let commonDir = gitDir;
         try {
-          commonDir = path3.resolve(
+          commonDir = path4.resolve(
             gitDir,
-            readUntrustedFile(path3.join(gitDir, "commondir"), 64 << 10).toString("utf8").trim()
+            readUntrustedFile(path4.join(gitDir, "commondir"), 64 << 10).toString("utf8").trim()
           );
         } catch {
         }
-        if (existsSync(path3.join(gitDir, "HEAD"))) return { gitDir, commonDir };
+        if (existsSync2(path4.join(gitDir, "HEAD"))) return { gitDir, commonDir };
       }
     }
   } catch {
@@ -1171,8 +1205,8 @@ async function resolveGitDirs(root) {
 
 // src/guard/snapshot-hash.ts
 import { createHash as createHash2, randomUUID } from "node:crypto";
-import { closeSync, existsSync as existsSync2, fstatSync, readlinkSync } from "node:fs";
-import path4 from "node:path";
+import { closeSync, existsSync as existsSync3, fstatSync, readlinkSync } from "node:fs";
+import path5 from "node:path";
 function sameStat(a, b) {
   return a.type === b.type && a.mode === b.mode && a.size === b.size && a.mtimeS === b.mtimeS && a.mtimeN === b.mtimeN && a.ctimeS === b.ctimeS && a.ctimeN === b.ctimeN && a.ino === b.ino;
 }
@@ -1222,7 +1256,7 @@ async function storeRaw(root, commonDir, rels, entries, format) {
         continue;
       }
       const id = rawBlobId(got.data, format);
-      if (existsSync2(path4.join(commonDir, "objects", id.slice(0, 2), id.slice(2)))) out.set(rel, id);
+      if (existsSync3(path5.join(commonDir, "objects", id.slice(0, 2), id.slice(2)))) out.set(rel, id);
       else toGit.push(rel);
     }
     for (let i = 0; i < toGit.length; i += GIT_BATCH) {
@@ -1245,7 +1279,7 @@ async function storeThroughGit(root, reader, rels, format) {
     }
     if (opened.length === 0) return out;
     const viaFd = process.platform === "linux";
-    const input = Buffer.concat(opened.flatMap((o) => [viaFd ? cQuote(`/proc/${process.pid}/fd/${o.fd}`) : cQuote(path4.join(root, o.rel)), Buffer.from("\n")]));
+    const input = Buffer.concat(opened.flatMap((o) => [viaFd ? cQuote(`/proc/${process.pid}/fd/${o.fd}`) : cQuote(path5.join(root, o.rel)), Buffer.from("\n")]));
     const r = await git(root, ["hash-object", "-w", "--no-filters", "--stdin-paths"], { input });
     const ids = r.exitCode === 0 ? r.stdout.trim().split("\n") : [];
     const hexLen = format === "sha256" ? 64 : 40;
@@ -1262,8 +1296,8 @@ async function storeThroughGit(root, reader, rels, format) {
 
 // src/guard/snapshot-repo.ts
 import { createHash as createHash3, randomUUID as randomUUID2 } from "node:crypto";
-import { closeSync as closeSync2, lstatSync as lstatSync3, openSync, readdirSync as readdirSync2, readlinkSync as readlinkSync2, readSync } from "node:fs";
-import path5 from "node:path";
+import { closeSync as closeSync2, lstatSync as lstatSync3, openSync, readdirSync as readdirSync3, readlinkSync as readlinkSync2, readSync } from "node:fs";
+import path6 from "node:path";
 var OPENCODE_OWN_STATE = /* @__PURE__ */ new Set([".git/opencode"]);
 var KEEP_CONTENT_LIMIT = 1 << 20;
 function repoEntryOf(abs, s) {
@@ -1277,7 +1311,7 @@ function readRepoFileAt(abs) {
 function listObjects(dir, prefix, out) {
   let ents;
   try {
-    ents = readdirSync2(dir, { withFileTypes: true, encoding: "buffer" });
+    ents = readdirSync3(dir, { withFileTypes: true, encoding: "buffer" });
   } catch {
     return;
   }
@@ -1291,7 +1325,7 @@ function listObjects(dir, prefix, out) {
 function walkRepoDir(dir, prefix, skip, out) {
   let names;
   try {
-    names = readdirSync2(prefix ? fsPath(dir, prefix) : dir, { encoding: "buffer" });
+    names = readdirSync3(prefix ? fsPath(dir, prefix) : dir, { encoding: "buffer" });
   } catch {
     return;
   }
@@ -1326,14 +1360,14 @@ function walkRepoDir(dir, prefix, skip, out) {
 }
 function readdirSafe(abs) {
   try {
-    return readdirSync2(abs, { encoding: "buffer" });
+    return readdirSync3(abs, { encoding: "buffer" });
   } catch {
     return [];
   }
 }
 function snapshotRepo(root, gitDir, commonDir, index) {
   const out = /* @__PURE__ */ new Map();
-  const ownWorktree = gitDir !== commonDir ? toPosix(path5.relative(commonDir, gitDir)) : void 0;
+  const ownWorktree = gitDir !== commonDir ? toPosix(path6.relative(commonDir, gitDir)) : void 0;
   const skip = (rel) => {
     if (rel === "index" || rel === "index.lock" || OPENCODE_OWN_STATE.has(`.git/${rel}`)) return true;
     if (rel === "worktrees" || rel.startsWith("worktrees/")) {
@@ -1347,7 +1381,7 @@ function snapshotRepo(root, gitDir, commonDir, index) {
   for (const [rel, e] of out) renamed.set(`.git/${rel}`, e);
   const indexName = ownWorktree ? `.git/${ownWorktree}/index` : ".git/index";
   renamed.set(indexName, { hash: "index", content: index.bytes, mode: 33188, index });
-  const gitfile = path5.join(root, ".git");
+  const gitfile = path6.join(root, ".git");
   try {
     const s = lstatSync3(gitfile, { bigint: true });
     if (!s.isDirectory()) renamed.set(".git", repoEntryOf(gitfile, s));
@@ -1357,7 +1391,7 @@ function snapshotRepo(root, gitDir, commonDir, index) {
 }
 function indexCount(gitDir) {
   try {
-    const fd = openSync(path5.join(gitDir, "index"), "r");
+    const fd = openSync(path6.join(gitDir, "index"), "r");
     try {
       const head = Buffer.alloc(12);
       return readSync(fd, head, 0, 12, 0) === 12 && head.toString("latin1", 0, 4) === "DIRC" ? head.readUInt32BE(8) : 0;
@@ -1525,9 +1559,9 @@ function diffRun(bytes, run, seen, out) {
 // src/guard/walk-lanes.ts
 import { spawn as spawn2, spawnSync } from "node:child_process";
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { closeSync as closeSync3, fstatSync as fstatSync2, openSync as openSync2, readdirSync as readdirSync3, readSync as readSync2, unlinkSync as unlinkSync2 } from "node:fs";
+import { closeSync as closeSync3, fstatSync as fstatSync2, openSync as openSync2, readdirSync as readdirSync4, readSync as readSync2, unlinkSync as unlinkSync2 } from "node:fs";
 import os3 from "node:os";
-import path6 from "node:path";
+import path7 from "node:path";
 var gnuFind;
 function hasGnuFindSync() {
   if (gnuFind === void 0) {
@@ -1539,7 +1573,7 @@ function hasGnuFindSync() {
 function runFind(root, args) {
   let fd;
   try {
-    const file = path6.join(os3.tmpdir(), `dogfood-guard-find-${process.pid}-${randomBytes2(8).toString("hex")}`);
+    const file = path7.join(os3.tmpdir(), `dogfood-guard-find-${process.pid}-${randomBytes2(8).toString("hex")}`);
     fd = openSync2(file, "wx+", 384);
     unlinkSync2(file);
   } catch {
@@ -1579,7 +1613,7 @@ function planFind(root, dirs) {
   const starts = [];
   let top;
   try {
-    top = readdirSync3(root, { withFileTypes: true, encoding: "buffer" });
+    top = readdirSync4(root, { withFileTypes: true, encoding: "buffer" });
   } catch {
     return void 0;
   }
@@ -1597,7 +1631,7 @@ function planFind(root, dirs) {
     dirs.add(name);
     let children;
     try {
-      children = readdirSync3(fsPath(root, name), { encoding: "buffer" });
+      children = readdirSync4(fsPath(root, name), { encoding: "buffer" });
     } catch {
       return void 0;
     }
@@ -1650,7 +1684,7 @@ async function runLanes(root, lanes, each) {
 }
 
 // src/guard/walk-stat.ts
-import { lstatSync as lstatSync4, readdirSync as readdirSync4 } from "node:fs";
+import { lstatSync as lstatSync4, readdirSync as readdirSync5 } from "node:fs";
 var NS = 1000000000n;
 function statEntry(s) {
   const type = s.isFile() ? "file" : s.isSymbolicLink() ? "symlink" : "other";
@@ -1673,7 +1707,7 @@ function walkNode(root) {
     const rel = stack.pop();
     let names;
     try {
-      names = readdirSync4(rel ? fsPath(root, rel) : root, { encoding: "buffer" });
+      names = readdirSync5(rel ? fsPath(root, rel) : root, { encoding: "buffer" });
     } catch {
       continue;
     }
@@ -1804,7 +1838,7 @@ async function takeSnapshot(root, opts = {}) {
   lap("before: config");
   if (cfg.objectFormat !== format) throw new Error(`object format: config says ${cfg.objectFormat}, the repository ${format}`);
   const objectFormat = cfg.objectFormat;
-  const mayConvert = cfg.autocrlf || cfg.attributesFile || w.attributes || existsSync3(path7.join(commonDir, "info", "attributes")) || existsSync3("/etc/gitattributes");
+  const mayConvert = cfg.autocrlf || cfg.attributesFile || w.attributes || existsSync4(path8.join(commonDir, "info", "attributes")) || existsSync4("/etc/gitattributes");
   const candidates = [];
   const toStore = [];
   for (const [rel, e] of w.tree) {
@@ -1949,22 +1983,22 @@ async function afterWhole(before, opts, indexRead) {
 
 // src/guard/fingerprint.ts
 import { createHash as createHash4 } from "node:crypto";
-import { lstatSync as lstatSync5, readdirSync as readdirSync5, readlinkSync as readlinkSync3 } from "node:fs";
-import path8 from "node:path";
+import { lstatSync as lstatSync5, readdirSync as readdirSync6, readlinkSync as readlinkSync3 } from "node:fs";
+import path9 from "node:path";
 var REPO_SKIP = /* @__PURE__ */ new Set(["objects", "worktrees", "index", "index.lock", "opencode", "logs", "FETCH_HEAD", "gc.log"]);
 var RACY_FINE_MS = 100;
 var RACY_COARSE_MS = 2100;
 function hashRepoDir(dir, prefix, out) {
   let names;
   try {
-    names = readdirSync5(dir);
+    names = readdirSync6(dir);
   } catch {
     return;
   }
   for (const name of names) {
     const rel = prefix ? `${prefix}/${name}` : name;
     if (!prefix && REPO_SKIP.has(name)) continue;
-    const abs = path8.join(dir, name);
+    const abs = path9.join(dir, name);
     try {
       const s = lstatSync5(abs);
       if (s.isDirectory()) hashRepoDir(abs, rel, out);
@@ -2029,7 +2063,7 @@ async function takeFingerprint(root, exclude = [], prev) {
   const repo = /* @__PURE__ */ new Map();
   const dirs = await gitDirs();
   if (dirs) hashRepoDir(dirs.common, "", repo);
-  const indexKey = dirs ? fileKey(path8.join(dirs.own, "index")) : void 0;
+  const indexKey = dirs ? fileKey(path9.join(dirs.own, "index")) : void 0;
   const LISTING = ".git/index (listing)";
   const prevListing = prev?.repo.get(LISTING);
   if (prevListing !== void 0 && indexKey !== void 0 && indexKey === prev?.indexKey && settledKey(indexKey, prev.takenAt - window))
@@ -2059,7 +2093,7 @@ function sameEntry(a, b) {
 }
 function compareFingerprints(a, b) {
   const out = [];
-  const abs = (rel) => path8.join(a.root, rel);
+  const abs = (rel) => path9.join(a.root, rel);
   for (const [rel, e] of a.tree) {
     const f = b.tree.get(rel);
     if (!f) out.push({ path: abs(rel), kind: "deleted" });
@@ -2125,7 +2159,7 @@ function formatChanges(changes) {
 
 // src/guard/worktree.ts
 import { statSync as statSync3 } from "node:fs";
-import path9 from "node:path";
+import path10 from "node:path";
 async function checkWorktree(directory) {
   const dir = realOrResolved(directory);
   let isDir = false;
@@ -2146,7 +2180,7 @@ async function checkWorktree(directory) {
       lines.push((await git(dir, ["rev-parse", "--path-format=absolute", flag])).stdout.replace(/\n$/, ""));
   }
   const [toplevel, gitDir, commonDir] = lines.map((l) => realOrResolved(l));
-  const worktrees = path9.join(commonDir, "worktrees") + path9.sep;
+  const worktrees = path10.join(commonDir, "worktrees") + path10.sep;
   const isWorktree = gitDir.startsWith(worktrees) && gitDir !== commonDir;
   return {
     directory: dir,
@@ -2171,8 +2205,8 @@ function formatWorktreeCheck(c) {
 }
 
 // src/sandbox/cgroup.ts
-import { existsSync as existsSync4, mkdirSync, readdirSync as readdirSync6, readFileSync as readFileSync2, rmdirSync, writeFileSync as writeFileSync2 } from "node:fs";
-import path10 from "node:path";
+import { existsSync as existsSync5, mkdirSync as mkdirSync2, readdirSync as readdirSync7, readFileSync as readFileSync2, rmdirSync, writeFileSync as writeFileSync2 } from "node:fs";
+import path11 from "node:path";
 var NO_CGROUP_VAR = "OPENCODE_DOGFOOD_NO_CGROUP";
 var V2 = "/sys/fs/cgroup";
 var V1 = { memory: "/sys/fs/cgroup/memory", pids: "/sys/fs/cgroup/pids" };
@@ -2196,10 +2230,10 @@ function alive(pid) {
   }
 }
 function procsUnder(dir) {
-  const own = read(path10.join(dir, "cgroup.procs")).split("\n").filter(Boolean).map(Number);
+  const own = read(path11.join(dir, "cgroup.procs")).split("\n").filter(Boolean).map(Number);
   let subs = [];
   try {
-    subs = readdirSync6(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => path10.join(dir, d.name));
+    subs = readdirSync7(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => path11.join(dir, d.name));
   } catch {
   }
   return [...own, ...subs.flatMap(procsUnder)];
@@ -2223,9 +2257,9 @@ function killUnder(dir, keep = /* @__PURE__ */ new Set(), timeoutMs = 5e3) {
   }
 }
 function removeTree(dir) {
-  if (!existsSync4(dir)) return true;
+  if (!existsSync5(dir)) return true;
   try {
-    for (const d of readdirSync6(dir, { withFileTypes: true })) if (d.isDirectory()) removeTree(path10.join(dir, d.name));
+    for (const d of readdirSync7(dir, { withFileTypes: true })) if (d.isDirectory()) removeTree(path11.join(dir, d.name));
   } catch {
   }
   for (let i = 0; i < 50; i++) {
@@ -2246,14 +2280,14 @@ function sweepStaleCgroups(bases) {
   for (const base of bases) {
     let names = [];
     try {
-      names = readdirSync6(base);
+      names = readdirSync7(base);
     } catch {
       continue;
     }
     for (const name of names) {
       const m = /^run-([0-9]+)-/.exec(name);
       if (!m || alive(Number(m[1]))) continue;
-      const dir = path10.join(base, name);
+      const dir = path11.join(base, name);
       killUnder(dir);
       if (removeTree(dir)) removed.push(dir);
     }
@@ -2261,40 +2295,40 @@ function sweepStaleCgroups(bases) {
   return removed;
 }
 function tryV2(name) {
-  const controllers = read(path10.join(V2, "cgroup.controllers")).split(/\s+/);
+  const controllers = read(path11.join(V2, "cgroup.controllers")).split(/\s+/);
   if (!controllers.includes("memory") || !controllers.includes("pids")) return `no cgroup v2 with the memory and pids controllers at ${V2}`;
   try {
-    const base = path10.join(V2, BASE);
+    const base = path11.join(V2, BASE);
     const enable = (dir) => {
-      const on = read(path10.join(dir, "cgroup.subtree_control")).split(/\s+/);
-      if (!on.includes("memory") || !on.includes("pids")) write(path10.join(dir, "cgroup.subtree_control"), "+memory +pids");
+      const on = read(path11.join(dir, "cgroup.subtree_control")).split(/\s+/);
+      if (!on.includes("memory") || !on.includes("pids")) write(path11.join(dir, "cgroup.subtree_control"), "+memory +pids");
     };
     enable(V2);
-    mkdirSync(base, { recursive: true });
+    mkdirSync2(base, { recursive: true });
     enable(base);
     sweepStaleCgroups([base]);
-    const run = path10.join(base, name);
-    mkdirSync(run);
+    const run = path11.join(base, name);
+    mkdirSync2(run);
     enable(run);
-    mkdirSync(path10.join(run, "idle"));
+    mkdirSync2(path11.join(run, "idle"));
     return { kind: "cgroup v2", runDirs: [run], controllers: ["both"] };
   } catch (e) {
     return `${V2} is not writable here (${e.message.split("\n")[0]})`;
   }
 }
 function tryV1(name) {
-  if (!existsSync4(path10.join(V1.memory, "memory.limit_in_bytes")) || !existsSync4(path10.join(V1.pids, "cgroup.procs")))
+  if (!existsSync5(path11.join(V1.memory, "memory.limit_in_bytes")) || !existsSync5(path11.join(V1.pids, "cgroup.procs")))
     return "no cgroup v1 memory and pids hierarchies either";
   const made = [];
   try {
-    const dirs = [V1.memory, V1.pids].map((h) => path10.join(h, BASE));
-    for (const d of dirs) mkdirSync(d, { recursive: true });
+    const dirs = [V1.memory, V1.pids].map((h) => path11.join(h, BASE));
+    for (const d of dirs) mkdirSync2(d, { recursive: true });
     sweepStaleCgroups(dirs);
     for (const d of dirs) {
-      const run = path10.join(d, name);
-      mkdirSync(run);
+      const run = path11.join(d, name);
+      mkdirSync2(run);
       made.push(run);
-      mkdirSync(path10.join(run, "idle"));
+      mkdirSync2(path11.join(run, "idle"));
     }
     return { kind: "cgroup v1", runDirs: made, controllers: ["memory", "pids"] };
   } catch (e) {
@@ -2307,9 +2341,9 @@ function openRunCgroups(runId, pid = process.pid) {
   if (process.env[NO_CGROUP_VAR] === "1") return { reason: `cgroups not used (${NO_CGROUP_VAR}=1)` };
   const name = `run-${pid}-${runId}`;
   const v2 = tryV2(name);
-  if (typeof v2 !== "string") return { cgroups: v2, reason: `cgroup v2 under ${path10.join(V2, BASE)}` };
+  if (typeof v2 !== "string") return { cgroups: v2, reason: `cgroup v2 under ${path11.join(V2, BASE)}` };
   const v1 = tryV1(name);
-  if (typeof v1 !== "string") return { cgroups: v1, reason: `cgroup v1 under ${path10.join(V1.memory, BASE)} and ${path10.join(V1.pids, BASE)} (${v2})` };
+  if (typeof v1 !== "string") return { cgroups: v1, reason: `cgroup v1 under ${path11.join(V1.memory, BASE)} and ${path11.join(V1.pids, BASE)} (${v2})` };
   return { reason: `${v2}; ${v1}` };
 }
 function closeRunCgroups(c) {
@@ -2331,22 +2365,22 @@ var CaseCgroup = class {
     this.serverPids = serverPids;
     this.memoryLimit = memoryLimit;
     const memory = memoryLimit;
-    this.leaves = run.runDirs.map((d, i) => ({ dir: path10.join(d, name), controllers: run.controllers[i] }));
+    this.leaves = run.runDirs.map((d, i) => ({ dir: path11.join(d, name), controllers: run.controllers[i] }));
     for (const l of this.leaves) {
-      mkdirSync(l.dir);
+      mkdirSync2(l.dir);
       for (const p of serverPids) this.move(l.dir, p);
     }
     const pidsLeaf = this.pidsLeaf();
-    this.baseTasks = Number(read(path10.join(pidsLeaf, "pids.current")).trim() || "0");
-    if (procs !== null) write(path10.join(pidsLeaf, "pids.max"), String(this.baseTasks + procs));
+    this.baseTasks = Number(read(path11.join(pidsLeaf, "pids.current")).trim() || "0");
+    if (procs !== null) write(path11.join(pidsLeaf, "pids.max"), String(this.baseTasks + procs));
     if (memory !== null) {
       const m = this.memLeaf();
       if (run.kind === "cgroup v2") {
-        write(path10.join(m, "memory.high"), String(memory));
-        write(path10.join(m, "memory.max"), String(memory + Math.max(memory / 4, 64 * 2 ** 20)));
+        write(path11.join(m, "memory.high"), String(memory));
+        write(path11.join(m, "memory.max"), String(memory + Math.max(memory / 4, 64 * 2 ** 20)));
       } else {
-        write(path10.join(m, "memory.limit_in_bytes"), String(memory));
-        write(path10.join(m, "memory.oom_control"), "1");
+        write(path11.join(m, "memory.limit_in_bytes"), String(memory));
+        write(path11.join(m, "memory.oom_control"), "1");
       }
     }
   }
@@ -2357,7 +2391,7 @@ var CaseCgroup = class {
   baseTasks;
   move(dir, pid) {
     try {
-      write(path10.join(dir, "cgroup.procs"), String(pid));
+      write(path11.join(dir, "cgroup.procs"), String(pid));
     } catch (e) {
       if (alive(pid)) throw e;
     }
@@ -2372,17 +2406,17 @@ var CaseCgroup = class {
   sample() {
     const p = this.pidsLeaf();
     const m = this.memLeaf();
-    const stat = read(path10.join(m, "memory.stat"));
+    const stat = read(path11.join(m, "memory.stat"));
     const v2 = this.run.kind === "cgroup v2";
-    const events = read(path10.join(m, v2 ? "memory.events" : "memory.oom_control"));
+    const events = read(path11.join(m, v2 ? "memory.events" : "memory.oom_control"));
     const memory = v2 ? statField(stat, "anon") + statField(stat, "shmem") : statField(stat, "rss") + statField(stat, "shmem");
     return {
-      tasks: Math.max(0, Number(read(path10.join(p, "pids.current")).trim() || "0") - this.baseTasks),
+      tasks: Math.max(0, Number(read(path11.join(p, "pids.current")).trim() || "0") - this.baseTasks),
       memory,
       oomKills: statField(events, "oom_kill"),
       // v2: memory.high also counts page cache reclaimed at the limit (a large write): only anonymous and shared memory near it is the case's.
       atLimit: v2 ? statField(events, "high") > 0 && memory >= (this.memoryLimit ?? Infinity) * 0.9 : statField(events, "under_oom") > 0,
-      forksRefused: statField(read(path10.join(p, "pids.events")), "max")
+      forksRefused: statField(read(path11.join(p, "pids.events")), "max")
     };
   }
   /** End every process in the leaf but the server's. Returns how many were ended. */
@@ -2392,7 +2426,7 @@ var CaseCgroup = class {
   }
   /** The server back to the run's idle leaf, anything else in the leaf ended, the leaf removed. Returns a problem, or undefined. */
   close() {
-    for (const i of this.leaves.keys()) for (const p of this.serverPids) this.move(path10.join(this.run.runDirs[i], "idle"), p);
+    for (const i of this.leaves.keys()) for (const p of this.serverPids) this.move(path11.join(this.run.runDirs[i], "idle"), p);
     this.endOthers();
     const left = this.leaves.filter((l) => !removeTree(l.dir)).map((l) => l.dir);
     return left.length > 0 ? `cgroup leaf not removed: ${left.join(", ")}` : void 0;
@@ -2402,9 +2436,9 @@ var CaseCgroup = class {
 // src/opencode/server.ts
 import { spawn as spawn3 } from "node:child_process";
 import { randomBytes as randomBytes3 } from "node:crypto";
-import { createWriteStream, existsSync as existsSync5, mkdirSync as mkdirSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { createWriteStream, existsSync as existsSync6, mkdirSync as mkdirSync3, writeFileSync as writeFileSync3 } from "node:fs";
 import net from "node:net";
-import path11 from "node:path";
+import path12 from "node:path";
 var NETWORK_FREE_ENV = {
   OPENCODE_DISABLE_MODELS_FETCH: "1",
   OPENCODE_DISABLE_AUTOUPDATE: "1",
@@ -2434,19 +2468,19 @@ function stateEnv(stateDir) {
   const dirs = { HOME: "home", XDG_CONFIG_HOME: "config", XDG_DATA_HOME: "data", XDG_CACHE_HOME: "cache", XDG_STATE_HOME: "state", TMPDIR: "tmp" };
   const env = {};
   for (const [k, v] of Object.entries(dirs)) {
-    env[k] = path11.join(stateDir, v);
-    mkdirSync2(env[k], { recursive: true });
+    env[k] = path12.join(stateDir, v);
+    mkdirSync3(env[k], { recursive: true });
   }
-  settleConfigDependencies(path11.join(env.XDG_CONFIG_HOME, "opencode"));
+  settleConfigDependencies(path12.join(env.XDG_CONFIG_HOME, "opencode"));
   return env;
 }
 var CONFIG_DEPENDENCY = "@opencode-ai/plugin";
 function settleConfigDependencies(configDir) {
-  if (existsSync5(path11.join(configDir, "package.json"))) return;
-  mkdirSync2(path11.join(configDir, "node_modules"), { recursive: true });
+  if (existsSync6(path12.join(configDir, "package.json"))) return;
+  mkdirSync3(path12.join(configDir, "node_modules"), { recursive: true });
   const deps = { [CONFIG_DEPENDENCY]: "*" };
-  writeFileSync3(path11.join(configDir, "package.json"), JSON.stringify({ dependencies: deps }, null, 2) + "\n");
-  writeFileSync3(path11.join(configDir, "package-lock.json"), JSON.stringify({ lockfileVersion: 3, packages: { "": { dependencies: deps } } }, null, 2) + "\n");
+  writeFileSync3(path12.join(configDir, "package.json"), JSON.stringify({ dependencies: deps }, null, 2) + "\n");
+  writeFileSync3(path12.join(configDir, "package-lock.json"), JSON.stringify({ lockfileVersion: 3, packages: { "": { dependencies: deps } } }, null, 2) + "\n");
 }
 function killGroup(child, signal) {
   if (child.pid === void 0) return;
@@ -2470,8 +2504,8 @@ async function freePort() {
   return port;
 }
 async function startServer(opts) {
-  mkdirSync2(opts.logDir, { recursive: true });
-  const logFile = path11.join(opts.logDir, "opencode-server.log");
+  mkdirSync3(opts.logDir, { recursive: true });
+  const logFile = path12.join(opts.logDir, "opencode-server.log");
   const log = createWriteStream(logFile);
   const argv = ["serve", "--hostname", "127.0.0.1", "--port", String(await freePort()), "--print-logs", "--log-level", "WARN"];
   const cmd = opts.wrap ? opts.wrap(opts.binary, argv) : { command: opts.binary, args: argv };
@@ -2652,7 +2686,7 @@ function providerErrorFile(results) {
   };
 }
 
-// ../main/node_modules/@opencode-ai/sdk/dist/gen/core/serverSentEvents.gen.js
+// node_modules/@opencode-ai/sdk/dist/gen/core/serverSentEvents.gen.js
 var createSseClient = ({ onSseError, onSseEvent, responseTransformer, responseValidator, sseDefaultRetryDelay, sseMaxRetryAttempts, sseMaxRetryDelay, sseSleepFn, url, ...options }) => {
   let lastEventId;
   const sleep3 = sseSleepFn ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
@@ -2758,7 +2792,7 @@ var createSseClient = ({ onSseError, onSseEvent, responseTransformer, responseVa
   return { stream };
 };
 
-// ../main/node_modules/@opencode-ai/sdk/dist/gen/core/auth.gen.js
+// node_modules/@opencode-ai/sdk/dist/gen/core/auth.gen.js
 var getAuthToken = async (auth, callback) => {
   const token = typeof callback === "function" ? await callback(auth) : callback;
   if (!token) {
@@ -2773,12 +2807,12 @@ var getAuthToken = async (auth, callback) => {
   return token;
 };
 
-// ../main/node_modules/@opencode-ai/sdk/dist/gen/core/bodySerializer.gen.js
+// node_modules/@opencode-ai/sdk/dist/gen/core/bodySerializer.gen.js
 var jsonBodySerializer = {
   bodySerializer: (body) => JSON.stringify(body, (_key, value) => typeof value === "bigint" ? value.toString() : value)
 };
 
-// ../main/node_modules/@opencode-ai/sdk/dist/gen/core/pathSerializer.gen.js
+// node_modules/@opencode-ai/sdk/dist/gen/core/pathSerializer.gen.js
 var separatorArrayExplode = (style) => {
   switch (style) {
     case "label":
@@ -2881,7 +2915,7 @@ var serializeObjectParam = ({ allowReserved, explode, name, style, value, valueO
   return style === "label" || style === "matrix" ? separator + joinedValues : joinedValues;
 };
 
-// ../main/node_modules/@opencode-ai/sdk/dist/gen/core/utils.gen.js
+// node_modules/@opencode-ai/sdk/dist/gen/core/utils.gen.js
 var PATH_PARAM_RE = /\{[^{}]+\}/g;
 var defaultPathSerializer = ({ path: path13, url: _url }) => {
   let url = _url;
@@ -2949,7 +2983,7 @@ var getUrl = ({ baseUrl, path: path13, query, querySerializer, url: _url }) => {
   return url;
 };
 
-// ../main/node_modules/@opencode-ai/sdk/dist/gen/client/utils.gen.js
+// node_modules/@opencode-ai/sdk/dist/gen/client/utils.gen.js
 var createQuerySerializer = ({ allowReserved, array, object } = {}) => {
   const querySerializer = (queryParams) => {
     const search = [];
@@ -3156,7 +3190,7 @@ var createConfig = (override = {}) => ({
   ...override
 });
 
-// ../main/node_modules/@opencode-ai/sdk/dist/gen/client/client.gen.js
+// node_modules/@opencode-ai/sdk/dist/gen/client/client.gen.js
 var createClient = (config = {}) => {
   let _config = mergeConfigs(createConfig(), config);
   const getConfig = () => ({ ..._config });
@@ -3305,7 +3339,7 @@ var createClient = (config = {}) => {
   };
 };
 
-// ../main/node_modules/@opencode-ai/sdk/dist/gen/core/params.gen.js
+// node_modules/@opencode-ai/sdk/dist/gen/core/params.gen.js
 var extraPrefixesMap = {
   $body_: "body",
   $headers_: "headers",
@@ -3314,12 +3348,12 @@ var extraPrefixesMap = {
 };
 var extraPrefixes = Object.entries(extraPrefixesMap);
 
-// ../main/node_modules/@opencode-ai/sdk/dist/gen/client.gen.js
+// node_modules/@opencode-ai/sdk/dist/gen/client.gen.js
 var client = createClient(createConfig({
   baseUrl: "http://localhost:4096"
 }));
 
-// ../main/node_modules/@opencode-ai/sdk/dist/gen/sdk.gen.js
+// node_modules/@opencode-ai/sdk/dist/gen/sdk.gen.js
 var _HeyApiClient = class {
   _client = client;
   constructor(args) {
@@ -4200,7 +4234,7 @@ var OpencodeClient = class extends _HeyApiClient {
   event = new Event({ client: this._client });
 };
 
-// ../main/node_modules/@opencode-ai/sdk/dist/error-interceptor.js
+// node_modules/@opencode-ai/sdk/dist/error-interceptor.js
 function wrapClientError(error, response, request, opts) {
   if (!opts?.throwOnError)
     return error;
@@ -4227,7 +4261,7 @@ function describe(request, response) {
   return `${method} ${url}${status ? " \u2192 " + status : ""}${statusText ? " " + statusText : ""}`;
 }
 
-// ../main/node_modules/@opencode-ai/sdk/dist/client.js
+// node_modules/@opencode-ai/sdk/dist/client.js
 function pick(value, fallback) {
   if (!value)
     return;
@@ -4276,7 +4310,7 @@ function createOpencodeClient(config) {
   return new OpencodeClient({ client: client2 });
 }
 
-// ../main/node_modules/@opencode-ai/sdk/dist/server.js
+// node_modules/@opencode-ai/sdk/dist/server.js
 var import_cross_spawn = __toESM(require_cross_spawn(), 1);
 
 // src/opencode/transport.ts
@@ -4627,40 +4661,6 @@ function findCaseTag(text) {
   return TAG_PATTERN.exec(text)?.[1];
 }
 
-// src/ledger/evidence.ts
-import { existsSync as existsSync6, mkdirSync as mkdirSync3, readdirSync as readdirSync7 } from "node:fs";
-import path12 from "node:path";
-function evidenceDir(runDir, caseId) {
-  return path12.join(runDir, "evidence", caseId);
-}
-function resultPath(runDir, caseId) {
-  return path12.join(runDir, "cases", `${caseId}.result.json`);
-}
-function writeEvidence(runDir, caseId, name, data) {
-  const file = path12.join(evidenceDir(runDir, caseId), name);
-  writeFileAtomic(file, data);
-  return file;
-}
-function listFiles(dir) {
-  if (!existsSync6(dir)) return [];
-  const out = [];
-  for (const e of readdirSync7(dir, { withFileTypes: true })) {
-    const p = path12.join(dir, e.name);
-    if (e.isDirectory()) out.push(...listFiles(p));
-    else if (e.isFile() && !e.name.endsWith(SIDECAR_EXT) && !e.name.endsWith(".tmp")) out.push(p);
-  }
-  return out;
-}
-function sealEvidence(runDir, caseId) {
-  const dir = evidenceDir(runDir, caseId);
-  mkdirSync3(dir, { recursive: true });
-  const entries = listFiles(dir).map((file) => {
-    const { sha256: sha2562, bytes } = writeSidecar(file);
-    return { path: toPosix(path12.relative(runDir, file)), sha256: sha2562, bytes };
-  });
-  return entries.sort((a, b) => compareC(a.path, b.path));
-}
-
 // src/scripted-model/server.ts
 import { createHash as createHash5 } from "node:crypto";
 import { appendFileSync as appendFileSync2 } from "node:fs";
@@ -4902,17 +4902,20 @@ async function startScriptedModel(opts) {
 }
 
 export {
-  gitEnv,
-  gitRaw,
-  git,
-  gitOk,
-  splitNul,
+  resultPath,
+  writeEvidence,
+  sealEvidence,
   plantCanary,
   sweepStaleCanaries,
   canaryState,
   compareCanaries,
   restoreCanary,
   removeCanary,
+  gitEnv,
+  gitRaw,
+  git,
+  gitOk,
+  splitNul,
   takeSnapshot,
   takeSnapshotAfter,
   takeFingerprint,
@@ -4945,8 +4948,5 @@ export {
   describeDenied,
   caseTag,
   keyFingerprint,
-  startScriptedModel,
-  resultPath,
-  writeEvidence,
-  sealEvidence
+  startScriptedModel
 };

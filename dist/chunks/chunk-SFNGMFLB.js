@@ -135,6 +135,10 @@ function parseArtifactName(raw, name) {
   if (ARTIFACT_NAME_FORBIDDEN.test(raw)) throw new InputError(name, `'${raw}' holds a character artifact names may not have (" : < > | * ? \\ / or a newline)`);
   return raw;
 }
+function parseMode(raw, name) {
+  if (raw === "run" || raw === "merge") return raw;
+  throw new InputError(name, `'${raw}' is not a mode; allowed: run, merge`);
+}
 function parseCheckName(raw, name) {
   if (raw.length > 255) throw new InputError(name, `is ${raw.length} characters long; allowed: at most 255`);
   return raw;
@@ -492,7 +496,7 @@ var OPTION_TABLE = [
     input: "artifact-name",
     engine: false,
     default: "opencode-dogfood",
-    action: "Prefix of the artifact name; the run id, attempt, job and a per-job key are appended, so re-runs and matrix jobs never collide. The full name is the artifact-name output.",
+    action: "Prefix of the artifact name; the run id, attempt, job, the shard (shard-IofN) and a per-job key are appended, so re-runs and matrix jobs never collide. The full name is the artifact-name output. mode: merge reads every artifact under this prefix and uploads the merged ledger as <prefix>-merged-\u2026.",
     parse: (raw, c) => parseArtifactName(raw, c.name)
   },
   {
@@ -527,6 +531,14 @@ var OPTION_TABLE = [
     emptyOk: true,
     default: "${{ github.token }}",
     action: "Token for the check run (checks: write)."
+  },
+  {
+    key: "mode",
+    input: "mode",
+    engine: false,
+    default: "run",
+    action: "run: run the suite (or the shard that input shard names). merge: run no case; download every ledger artifact of this workflow run under artifact-name (of each shard its latest run attempt), merge each set's shards into one verified ledger, upload it as <artifact-name>-merged-\u2026, and post one job summary and one check run for all of them, with a comparison when there are several sets (models, OpenCode versions).",
+    parse: (raw, c) => parseMode(raw, c.name)
   },
   {
     key: "json",

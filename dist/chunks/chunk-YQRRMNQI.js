@@ -1,8 +1,5 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  writeRunReport
-} from "./chunk-NRXT6OWF.js";
-import {
   startReaper
 } from "./chunk-Y5MPY7SF.js";
 import {
@@ -52,16 +49,11 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-I7ERRX6U.js";
+} from "./chunk-XYJLQUL5.js";
 import {
   asUsage,
   sumUsage
 } from "./chunk-V23NUAJ5.js";
-import {
-  redact,
-  scrubFile,
-  secretValues
-} from "./chunk-YKXVS3YO.js";
 import {
   DEFAULT_CASE_LIMITS,
   SCRIPTED_KEY_ENV,
@@ -85,7 +77,7 @@ import {
 } from "./chunk-NEJKFVQH.js";
 import {
   exec
-} from "./chunk-VBVZQY2Z.js";
+} from "./chunk-ZCGT4M2M.js";
 import {
   CASE_PROCESS_VAR,
   PROCESS_TAG_VAR,
@@ -95,14 +87,22 @@ import {
   signSummary
 } from "./chunk-5Y7GBQWL.js";
 import {
-  STAGES
-} from "./chunk-NYKIGPAP.js";
-import {
   assertSchema,
   ledgerRoot,
   require_ajv,
   verifyRun
-} from "./chunk-UVSW62AI.js";
+} from "./chunk-Z4Y4Q2MG.js";
+import {
+  writeRunReport
+} from "./chunk-NRXT6OWF.js";
+import {
+  redact,
+  scrubFile,
+  secretValues
+} from "./chunk-YKXVS3YO.js";
+import {
+  STAGES
+} from "./chunk-NYKIGPAP.js";
 import {
   SIDECAR_EXT,
   writeSidecar
@@ -1947,13 +1947,13 @@ function writeSummary(runDir, runId, repoCommit, cases, stopReason, containment,
 export {
   builtinCases,
   loadCases,
-  grantWrites,
-  sealRunSummary,
   allocateRun,
-  startBackends,
-  cliEntry,
+  sealRunSummary,
   attemptDir,
   aggregateAttempts,
+  grantWrites,
+  startBackends,
+  cliEntry,
   createWorktree,
   removeWorktree,
   DEFAULT_ROLES,
