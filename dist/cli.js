@@ -37,7 +37,7 @@ Usage:
                                         what changed between two runs, case by case (status, code,
                                         reason, evidence beyond times, ids, ports and temp paths);
                                         exit 0 when none, 1 when some
-  opencode-dogfood compare RUN_DIR... [--allow-different-cases] [--json] [--markdown FILE]
+  opencode-dogfood compare RUN_DIR... [--allow-different-cases] [--json] [--markdown FILE] [--html FILE]
                                         one table across runs (models, OpenCode versions): a row per
                                         case, a column per run \u2014 pass rate over attempts, median
                                         latency, tokens, cost \u2014 and the flips against the first run;
@@ -65,7 +65,7 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-CIYO5KHW.js");
+  const { progressLine } = await import("./chunks/demo-P64ROJIU.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
@@ -74,7 +74,7 @@ async function cmdRun(argv) {
     Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k)
   );
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-PFEVCD62.js");
+  const { runSuite } = await import("./chunks/run-YUUXTHOK.js");
   const { verdictTable } = await import("./chunks/table-W7QALXU7.js");
   const settings = parseRunSettings(values, process.cwd());
   const opts = engineOptions(settings);
@@ -154,7 +154,7 @@ async function cmdReport(argv) {
   const { values, positionals } = parseArgs({ args: argv, options: { out: { type: "string" } }, strict: true, allowPositionals: true });
   if (positionals.length !== 1)
     throw new InputError("report", "give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001 (and optionally --out FILE)");
-  const { reportToFile } = await import("./chunks/html-LICTGIYY.js");
+  const { reportToFile } = await import("./chunks/html-UADFBGJ4.js");
   const file = reportToFile(positionals[0], values.out, process.cwd());
   process.stdout.write(`report: ${file}
 `);
@@ -245,19 +245,19 @@ async function main(argv) {
       case "diff":
         return (await import("./chunks/diff-ZEJGGQI3.js")).diffCommand(rest);
       case "compare":
-        return (await import("./chunks/command-QBAQHSRV.js")).compareCommand(rest, process.cwd());
+        return (await import("./chunks/command-JACTMTX5.js")).compareCommand(rest, process.cwd());
       case "merge":
         if (rest.includes("--help") || rest.includes("-h")) {
           process.stdout.write(await help());
           return 0;
         }
-        return (await import("./chunks/command-VSHQPJHU.js")).mergeCommand(rest);
+        return (await import("./chunks/command-JPDQ6ZYG.js")).mergeCommand(rest);
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-CIYO5KHW.js")).runDemo(rest);
+        return await (await import("./chunks/demo-P64ROJIU.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-LB5QLUTE.js")).runBench(rest);
+        return await (await import("./chunks/bench-K7DHF4VU.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {

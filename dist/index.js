@@ -3,17 +3,17 @@ import {
   compareRuns,
   loadRunFigures,
   renderMarkdown
-} from "./chunks/chunk-QBSKU3ZT.js";
+} from "./chunks/chunk-EGTDXT2E.js";
 import {
   mergeShards
-} from "./chunks/chunk-SWOE5P4B.js";
+} from "./chunks/chunk-HMP5BO4T.js";
 import {
   progressLine
-} from "./chunks/chunk-2FHAZZU7.js";
+} from "./chunks/chunk-OSXQNIDL.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-YQRRMNQI.js";
+} from "./chunks/chunk-WNHP44GA.js";
 import "./chunks/chunk-Y5MPY7SF.js";
 import "./chunks/chunk-6IZ3VOTU.js";
 import {
@@ -94,7 +94,8 @@ import {
 import {
   verifyRun
 } from "./chunks/chunk-Z4Y4Q2MG.js";
-import "./chunks/chunk-NRXT6OWF.js";
+import "./chunks/chunk-P6X63GEO.js";
+import "./chunks/chunk-MNANCUEP.js";
 import {
   usageDetail
 } from "./chunks/chunk-TO7HFP3H.js";
@@ -86239,6 +86240,16 @@ function overviewLines(ctx) {
   if (s.stop_reason) lines.push("", `> **Stop reason:** ${s.stop_reason.replace(/\r?\n|\r/g, " ")}`);
   if (s.containment) lines.push("", `Containment: ${code(s.containment)}`);
   if (s.tokens) lines.push("", `Tokens and cost (as OpenCode reports them): ${usageDetail(s.tokens)}`);
+  if (s.shard)
+    lines.push(
+      "",
+      `Shard ${s.shard.index} of ${s.shard.total} of set ${code(s.shard.set_id)}: merge the set with ${code("opencode-dogfood merge")} (or the Action's ${code("mode: merge")})`
+    );
+  if (s.merged)
+    lines.push(
+      "",
+      `Merged from ${s.merged.shards.length} shards of set ${code(s.merged.set_id)}: ${s.merged.shards.map((x) => `${x.index}: ${x.run_id} (root ${code(x.ledger_root.slice(0, 12))})`).join(", ")}`
+    );
   return lines;
 }
 function artifactLine(a) {

@@ -116,6 +116,8 @@ describe('the Action, sharded: a matrix of shard legs, a re-run, then mode: merg
       expect(api.calls.every((c) => c.problems.length === 0)).toBe(true)
       expect(merge.summary).toContain('## ✅ opencode-dogfood: PASS')
       expect(merge.summary).toContain(merge.outputs['ledger-root'])
+      expect(merge.summary).toMatch(/Merged from 3 shards of set `[^`]+`: 1: RUN_\d+ \(root `[0-9a-f]{12}`\), 2: /)
+      expect(legs[0].summary).toMatch(/Shard 1 of 3 of set `[^`]+`/)
       expect(commands(merge.stdout, 'error')).toEqual([])
 
       // Another workflow run where leg 3 never uploaded: refused, one line naming what is missing; the check is closed.

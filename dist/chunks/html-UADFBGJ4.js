@@ -3,7 +3,8 @@ import {
   renderReport,
   reportToFile,
   writeRunReport
-} from "./chunk-NRXT6OWF.js";
+} from "./chunk-P6X63GEO.js";
+import "./chunk-MNANCUEP.js";
 import "./chunk-TO7HFP3H.js";
 import "./chunk-YKXVS3YO.js";
 import {

@@ -1,12 +1,15 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  DEFAULT_ROLES,
-  buildSummary,
-  cliEntry,
-  runSuite,
-  stageBatches
-} from "./chunk-YQRRMNQI.js";
+  hermeticSuite,
+  makeThrowawayRepo,
+  progressLine,
+  runDemo
+} from "./chunk-OSXQNIDL.js";
+import "./chunk-WNHP44GA.js";
 import "./chunk-Y5MPY7SF.js";
+import "./chunk-6IZ3VOTU.js";
+import "./chunk-JYELMVHH.js";
+import "./chunk-BWIRND4V.js";
 import "./chunk-LOACAOQG.js";
 import "./chunk-NMVRJYBN.js";
 import "./chunk-XYJLQUL5.js";
@@ -18,7 +21,8 @@ import "./chunk-GCLCQ5LT.js";
 import "./chunk-7S2WGD5M.js";
 import "./chunk-5Y7GBQWL.js";
 import "./chunk-Z4Y4Q2MG.js";
-import "./chunk-NRXT6OWF.js";
+import "./chunk-P6X63GEO.js";
+import "./chunk-MNANCUEP.js";
 import "./chunk-TO7HFP3H.js";
 import "./chunk-YKXVS3YO.js";
 import "./chunk-SNJX4VWM.js";
@@ -28,9 +32,8 @@ import "./chunk-GXU4NOQI.js";
 import "./chunk-BOMUDAXD.js";
 import "./chunk-LHSCZ3D7.js";
 export {
-  DEFAULT_ROLES,
-  buildSummary,
-  cliEntry,
-  runSuite,
-  stageBatches
+  hermeticSuite,
+  makeThrowawayRepo,
+  progressLine,
+  runDemo
 };

@@ -251,6 +251,11 @@ function loadRunFigures(arg) {
 }
 
 export {
+  cellText,
+  heading,
+  legend,
+  flipsText,
+  verdictLine,
   renderText,
   renderMarkdown,
   renderJson,

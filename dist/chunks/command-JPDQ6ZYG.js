@@ -1,8 +1,8 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-SWOE5P4B.js";
-import "./chunk-YQRRMNQI.js";
+} from "./chunk-HMP5BO4T.js";
+import "./chunk-WNHP44GA.js";
 import "./chunk-Y5MPY7SF.js";
 import "./chunk-LOACAOQG.js";
 import "./chunk-NMVRJYBN.js";
@@ -15,7 +15,8 @@ import "./chunk-GCLCQ5LT.js";
 import "./chunk-7S2WGD5M.js";
 import "./chunk-5Y7GBQWL.js";
 import "./chunk-Z4Y4Q2MG.js";
-import "./chunk-NRXT6OWF.js";
+import "./chunk-P6X63GEO.js";
+import "./chunk-MNANCUEP.js";
 import "./chunk-TO7HFP3H.js";
 import "./chunk-YKXVS3YO.js";
 import "./chunk-SNJX4VWM.js";

@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-2FHAZZU7.js";
+} from "./chunk-OSXQNIDL.js";
 import {
   DEFAULT_ROLES,
   builtinCases,
@@ -10,7 +10,7 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-YQRRMNQI.js";
+} from "./chunk-WNHP44GA.js";
 import "./chunk-Y5MPY7SF.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-JYELMVHH.js";
@@ -38,7 +38,8 @@ import "./chunk-GCLCQ5LT.js";
 import "./chunk-7S2WGD5M.js";
 import "./chunk-5Y7GBQWL.js";
 import "./chunk-Z4Y4Q2MG.js";
-import "./chunk-NRXT6OWF.js";
+import "./chunk-P6X63GEO.js";
+import "./chunk-MNANCUEP.js";
 import "./chunk-TO7HFP3H.js";
 import "./chunk-YKXVS3YO.js";
 import "./chunk-SNJX4VWM.js";
@@ -164,7 +165,7 @@ async function runBoundsBench(argv) {
   return 0;
 }
 async function runBench(argv) {
-  if (argv.includes("--view")) return (await import("./bench-view-TCR2THKI.js")).runViewBench(argv);
+  if (argv.includes("--view")) return (await import("./bench-view-GHNAA5V4.js")).runViewBench(argv);
   if (argv.includes("--bounds")) return runBoundsBench(argv);
   const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
   if (argv.includes("--network")) return networkBench(rounds);

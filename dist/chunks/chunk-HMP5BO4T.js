@@ -5,7 +5,7 @@ import {
   attemptDir,
   buildSummary,
   sealRunSummary
-} from "./chunk-YQRRMNQI.js";
+} from "./chunk-WNHP44GA.js";
 import {
   caseSetHash,
   runPairs,
@@ -24,7 +24,7 @@ import {
 } from "./chunk-Z4Y4Q2MG.js";
 import {
   writeRunReport
-} from "./chunk-NRXT6OWF.js";
+} from "./chunk-P6X63GEO.js";
 import {
   SIDECAR_EXT,
   parseSidecar,

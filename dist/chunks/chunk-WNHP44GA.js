@@ -94,7 +94,7 @@ import {
 } from "./chunk-Z4Y4Q2MG.js";
 import {
   writeRunReport
-} from "./chunk-NRXT6OWF.js";
+} from "./chunk-P6X63GEO.js";
 import {
   redact,
   scrubFile,

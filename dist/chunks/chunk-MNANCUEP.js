@@ -4,30 +4,20 @@ import {
   usageDetail
 } from "./chunk-TO7HFP3H.js";
 import {
-  scrubFile
-} from "./chunk-YKXVS3YO.js";
-import {
-  REPORT_FILE,
   caseAnchor
 } from "./chunk-SNJX4VWM.js";
 import {
   CASE_ID_PATTERN
 } from "./chunk-NYKIGPAP.js";
 import {
-  SIDECAR_EXT,
-  writeSidecar
+  SIDECAR_EXT
 } from "./chunk-C7L6GWJA.js";
 import {
-  compareC,
-  writeFileAtomic
+  compareC
 } from "./chunk-GXU4NOQI.js";
 import {
   InputError
 } from "./chunk-BOMUDAXD.js";
-
-// src/report/html/index.ts
-import { existsSync as existsSync2, realpathSync, statSync as statSync2 } from "node:fs";
-import path2 from "node:path";
 
 // src/report/html/ledger.ts
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
@@ -771,46 +761,12 @@ function errorPage(summary, error) {
 `.value;
 }
 
-// src/report/html/index.ts
-function renderReport(runDir, opts = {}) {
-  return renderPage(loadRun(runDir, opts.summary), opts.origin ?? "cli");
-}
-function writeRunReport(runDir, summary, secrets) {
-  const file = path2.join(runDir, REPORT_FILE);
-  let page;
-  try {
-    page = renderReport(runDir, { summary, origin: "run" });
-  } catch (e) {
-    page = errorPage(summary, e.stack ?? String(e));
-  }
-  writeFileAtomic(file, page);
-  scrubFile(file, secrets);
-  writeSidecar(file);
-  return file;
-}
-function inside(dir, file) {
-  const rel = path2.relative(dir, file);
-  return rel === "" || !rel.startsWith("..") && !path2.isAbsolute(rel);
-}
-function reportToFile(runDirArg, outArg, cwd) {
-  const runDir = path2.resolve(cwd, runDirArg);
-  const run = loadRun(runDir);
-  const out = path2.resolve(cwd, outArg ?? `${run.summary.run_id ?? path2.basename(runDir)}.report.html`);
-  if (existsSync2(out) && statSync2(out).isDirectory())
-    throw new InputError("--out", `${out} is a directory; give a file name, e.g. ${path2.join(out, "report.html")}`);
-  const realRun = realpathSync(runDir);
-  const realOutDir = existsSync2(path2.dirname(out)) ? realpathSync(path2.dirname(out)) : path2.dirname(out);
-  if (inside(realRun, path2.join(realOutDir, path2.basename(out))))
-    throw new InputError(
-      "--out",
-      `${out} is inside the ledger ${runDir}, which stays as the run sealed it (its report.html has a sidecar); write the report outside the RUN folder`
-    );
-  writeFileAtomic(out, renderPage(run, "cli"));
-  return out;
-}
-
 export {
-  renderReport,
-  writeRunReport,
-  reportToFile
+  loadRun,
+  html,
+  trusted,
+  STYLE,
+  contentSecurityPolicy,
+  renderPage,
+  errorPage
 };

@@ -2,11 +2,11 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-2FHAZZU7.js";
+} from "./chunk-OSXQNIDL.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-YQRRMNQI.js";
+} from "./chunk-WNHP44GA.js";
 import "./chunk-Y5MPY7SF.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-JYELMVHH.js";
@@ -29,7 +29,8 @@ import "./chunk-GCLCQ5LT.js";
 import "./chunk-7S2WGD5M.js";
 import "./chunk-5Y7GBQWL.js";
 import "./chunk-Z4Y4Q2MG.js";
-import "./chunk-NRXT6OWF.js";
+import "./chunk-P6X63GEO.js";
+import "./chunk-MNANCUEP.js";
 import "./chunk-TO7HFP3H.js";
 import "./chunk-YKXVS3YO.js";
 import "./chunk-SNJX4VWM.js";
