@@ -5,33 +5,21 @@ import {
   attemptDir,
   buildSummary,
   sealRunSummary
-} from "./chunk-HKARWXHF.js";
+} from "./chunk-VA6L6CWX.js";
 import {
   writeRunReport
 } from "./chunk-NRXT6OWF.js";
-import "./chunk-TO7HFP3H.js";
-import "./chunk-Y5MPY7SF.js";
 import {
   caseSetHash,
   runPairs,
   shardPlan
 } from "./chunk-LOACAOQG.js";
-import "./chunk-NMVRJYBN.js";
-import "./chunk-I7ERRX6U.js";
 import {
   asUsage
 } from "./chunk-V23NUAJ5.js";
-import "./chunk-YKXVS3YO.js";
-import "./chunk-XTPMINBY.js";
 import {
   readUntrustedFile
 } from "./chunk-NEJKFVQH.js";
-import "./chunk-VBVZQY2Z.js";
-import "./chunk-GCLCQ5LT.js";
-import "./chunk-7S2WGD5M.js";
-import "./chunk-5Y7GBQWL.js";
-import "./chunk-SNJX4VWM.js";
-import "./chunk-NYKIGPAP.js";
 import {
   runState,
   schemaProblems,
@@ -47,13 +35,8 @@ import {
   writeFileAtomic
 } from "./chunk-GXU4NOQI.js";
 import {
-  InputError,
   MergeError
 } from "./chunk-BOMUDAXD.js";
-import "./chunk-LHSCZ3D7.js";
-
-// src/merge/command.ts
-import { parseArgs } from "node:util";
 
 // src/merge/build.ts
 import { existsSync, mkdirSync, readdirSync as readdirSync2, rmSync } from "node:fs";
@@ -333,30 +316,6 @@ ${problems.join("\n")}`);
   }
 }
 
-// src/merge/command.ts
-function mergeCommand(argv, write = (s) => process.stdout.write(s)) {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: { out: { type: "string" }, json: { type: "boolean" } },
-    strict: true,
-    allowPositionals: true
-  });
-  if (positionals.length === 0) throw new InputError("merge", "give the shard folders, RUN_DIR... (the N ledgers of one set), and --out DIR");
-  if (values.out === void 0 || values.out.trim() === "")
-    throw new InputError("--out", "give the ledger folder the merged RUN_XXXX goes into (e.g. artifacts/ledger/opencode_dogfood)");
-  const m = mergeShards(positionals, values.out);
-  const s = m.summary;
-  if (values.json) write(JSON.stringify(s, null, 2) + "\n");
-  else
-    write(
-      `merged ${m.set.shards.length} shard(s) of set ${m.set.set_id} (${m.set.cases.length} case(s) \xD7 ${m.set.repeat} attempt(s), commit ${s.repo_commit.slice(0, 12)}) into ${m.runId}
-verdict ${s.final_verdict}: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped of ${s.total_cases}${s.stop_reason ? ` (${s.stop_reason})` : ""}
-ledger: ${m.runDir}
-ledger root: ${s.ledger_root} (publish it; check with: opencode-dogfood verify RUN_DIR --root HEX)
-`
-    );
-  return s.final_verdict === "PASS" ? 0 : 1;
-}
 export {
-  mergeCommand
+  mergeShards
 };

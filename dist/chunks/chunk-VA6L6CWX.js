@@ -1951,6 +1951,7 @@ export {
   sealRunSummary,
   allocateRun,
   startBackends,
+  writeCaseResult,
   cliEntry,
   attemptDir,
   aggregateAttempts,
