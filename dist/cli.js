@@ -55,6 +55,9 @@ Usage:
   opencode-dogfood init [DIR]           scaffold the sandbox fixtures the cases need (default: .)
   opencode-dogfood demo                 the full hermetic suite on a throwaway repository (npm run dogfood)
   opencode-dogfood bench                the suite against its floor, same warm server (npm run bench)
+  opencode-dogfood bench --merge [--from RUN_DIR] [--shards N]
+                                        what merge costs: N shard ledgers synthesized from a real run's,
+                                        merged at 1\xD7, 2\xD7 and 4\xD7 their size
   opencode-dogfood bench --view         what the read view costs: sandbox starts and write grants
                                         against their floor, as a share of one contained suite run
 
@@ -65,7 +68,7 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-P64ROJIU.js");
+  const { progressLine } = await import("./chunks/demo-464MHRHB.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
@@ -74,7 +77,7 @@ async function cmdRun(argv) {
     Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k)
   );
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-YUUXTHOK.js");
+  const { runSuite } = await import("./chunks/run-YPUI5J7E.js");
   const { verdictTable } = await import("./chunks/table-W7QALXU7.js");
   const settings = parseRunSettings(values, process.cwd());
   const opts = engineOptions(settings);
@@ -251,13 +254,13 @@ async function main(argv) {
           process.stdout.write(await help());
           return 0;
         }
-        return (await import("./chunks/command-JPDQ6ZYG.js")).mergeCommand(rest);
+        return (await import("./chunks/command-4O3X2NFK.js")).mergeCommand(rest);
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-P64ROJIU.js")).runDemo(rest);
+        return await (await import("./chunks/demo-464MHRHB.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-K7DHF4VU.js")).runBench(rest);
+        return await (await import("./chunks/bench-Y4KXOLCW.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {

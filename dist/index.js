@@ -6,14 +6,14 @@ import {
 } from "./chunks/chunk-EGTDXT2E.js";
 import {
   mergeShards
-} from "./chunks/chunk-HMP5BO4T.js";
+} from "./chunks/chunk-XHLHIN7O.js";
 import {
   progressLine
-} from "./chunks/chunk-OSXQNIDL.js";
+} from "./chunks/chunk-25BWW4IX.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-WNHP44GA.js";
+} from "./chunks/chunk-P3GPLFXB.js";
 import "./chunks/chunk-Y5MPY7SF.js";
 import "./chunks/chunk-6IZ3VOTU.js";
 import {

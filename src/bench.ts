@@ -147,6 +147,7 @@ async function runBoundsBench(argv: string[]): Promise<number> {
 export async function runBench(argv: string[]): Promise<number> {
   if (argv.includes('--view')) return (await import('./bench-view.js')).runViewBench(argv)
   if (argv.includes('--bounds')) return runBoundsBench(argv)
+  if (argv.includes('--merge')) return (await import('./bench-merge.js')).runMergeBench(argv)
   const rounds = Number(argv[argv.indexOf('--rounds') + 1] || 1) || 1
   if (argv.includes('--network')) return networkBench(rounds)
   const repo = await makeThrowawayRepo('opencode-dogfood-bench-')

@@ -49,6 +49,9 @@ Usage:
   opencode-dogfood init [DIR]           scaffold the sandbox fixtures the cases need (default: .)
   opencode-dogfood demo                 the full hermetic suite on a throwaway repository (npm run dogfood)
   opencode-dogfood bench                the suite against its floor, same warm server (npm run bench)
+  opencode-dogfood bench --merge [--from RUN_DIR] [--shards N]
+                                        what merge costs: N shard ledgers synthesized from a real run's,
+                                        merged at 1×, 2× and 4× their size
   opencode-dogfood bench --view         what the read view costs: sandbox starts and write grants
                                         against their floor, as a share of one contained suite run
 

@@ -34,6 +34,7 @@ const HARNESS_ONLY: Record<string, string> = {
   'src/sandbox/credentials.ts': "the git config's included credential files, copied into sanitized views before any case",
   'src/sandbox/identity.ts': '/etc/passwd, to pick a uid for the agent no account names (before any case)',
   'src/sandbox/egress-proxy.ts': "the egress log the harness's proxy writes in a folder of the harness's (hidden from the agent's sandbox)",
+  'src/bench-merge.ts': 'a sealed ledger of its own bench run (or --from RUN_DIR), copied into synthetic shard ledgers',
   'src/bench.ts': "each case's stdout.txt in the ledger of its own bench runs (written by the harness: the case process's log)",
   'src/sandbox/budget-watch.ts':
     "/proc/<pid>/statm of the agent's processes (procfs, bounded by the kernel); the writable paths by lstat and readdir only (no file opened)",

@@ -12,7 +12,7 @@ const SRC = path.resolve('src')
 /** The files directly in src/ that everything may use (no room of their own). */
 const BASE = new Set(['types', 'errors', 'fsutil', 'proc', 'secrets', 'git'])
 /** The files directly in src/ that start a process (the CLI, the Action's steps): they may use everything. */
-const ENTRIES = new Set(['main', 'cli', 'bench', 'bench-view', 'demo', 'init', 'post'])
+const ENTRIES = new Set(['main', 'cli', 'bench', 'bench-view', 'bench-merge', 'demo', 'init', 'post'])
 
 /**
  * Room → the rooms it may import from (besides itself and BASE). Lowest first:

@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-OSXQNIDL.js";
+} from "./chunk-25BWW4IX.js";
 import {
   DEFAULT_ROLES,
   builtinCases,
@@ -10,7 +10,7 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-WNHP44GA.js";
+} from "./chunk-P3GPLFXB.js";
 import "./chunk-Y5MPY7SF.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-JYELMVHH.js";
@@ -165,8 +165,9 @@ async function runBoundsBench(argv) {
   return 0;
 }
 async function runBench(argv) {
-  if (argv.includes("--view")) return (await import("./bench-view-GHNAA5V4.js")).runViewBench(argv);
+  if (argv.includes("--view")) return (await import("./bench-view-R6R7WR7X.js")).runViewBench(argv);
   if (argv.includes("--bounds")) return runBoundsBench(argv);
+  if (argv.includes("--merge")) return (await import("./bench-merge-6SNGRYF3.js")).runMergeBench(argv);
   const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
   if (argv.includes("--network")) return networkBench(rounds);
   const repo = await makeThrowawayRepo("opencode-dogfood-bench-");

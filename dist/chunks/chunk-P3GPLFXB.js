@@ -1949,6 +1949,7 @@ export {
   loadCases,
   allocateRun,
   sealRunSummary,
+  writeCaseResult,
   attemptDir,
   aggregateAttempts,
   grantWrites,

@@ -1,8 +1,8 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-HMP5BO4T.js";
-import "./chunk-WNHP44GA.js";
+} from "./chunk-XHLHIN7O.js";
+import "./chunk-P3GPLFXB.js";
 import "./chunk-Y5MPY7SF.js";
 import "./chunk-LOACAOQG.js";
 import "./chunk-NMVRJYBN.js";

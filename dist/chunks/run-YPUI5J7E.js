@@ -1,15 +1,12 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  hermeticSuite,
-  makeThrowawayRepo,
-  progressLine,
-  runDemo
-} from "./chunk-OSXQNIDL.js";
-import "./chunk-WNHP44GA.js";
+  DEFAULT_ROLES,
+  buildSummary,
+  cliEntry,
+  runSuite,
+  stageBatches
+} from "./chunk-P3GPLFXB.js";
 import "./chunk-Y5MPY7SF.js";
-import "./chunk-6IZ3VOTU.js";
-import "./chunk-JYELMVHH.js";
-import "./chunk-BWIRND4V.js";
 import "./chunk-LOACAOQG.js";
 import "./chunk-NMVRJYBN.js";
 import "./chunk-XYJLQUL5.js";
@@ -32,8 +29,9 @@ import "./chunk-GXU4NOQI.js";
 import "./chunk-BOMUDAXD.js";
 import "./chunk-LHSCZ3D7.js";
 export {
-  hermeticSuite,
-  makeThrowawayRepo,
-  progressLine,
-  runDemo
+  DEFAULT_ROLES,
+  buildSummary,
+  cliEntry,
+  runSuite,
+  stageBatches
 };

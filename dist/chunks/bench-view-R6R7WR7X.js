@@ -2,11 +2,11 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-OSXQNIDL.js";
+} from "./chunk-25BWW4IX.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-WNHP44GA.js";
+} from "./chunk-P3GPLFXB.js";
 import "./chunk-Y5MPY7SF.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-JYELMVHH.js";

@@ -5,7 +5,7 @@ import {
   attemptDir,
   buildSummary,
   sealRunSummary
-} from "./chunk-WNHP44GA.js";
+} from "./chunk-P3GPLFXB.js";
 import {
   caseSetHash,
   runPairs,

@@ -1,12 +1,15 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  DEFAULT_ROLES,
-  buildSummary,
-  cliEntry,
-  runSuite,
-  stageBatches
-} from "./chunk-WNHP44GA.js";
+  hermeticSuite,
+  makeThrowawayRepo,
+  progressLine,
+  runDemo
+} from "./chunk-25BWW4IX.js";
+import "./chunk-P3GPLFXB.js";
 import "./chunk-Y5MPY7SF.js";
+import "./chunk-6IZ3VOTU.js";
+import "./chunk-JYELMVHH.js";
+import "./chunk-BWIRND4V.js";
 import "./chunk-LOACAOQG.js";
 import "./chunk-NMVRJYBN.js";
 import "./chunk-XYJLQUL5.js";
@@ -29,9 +32,8 @@ import "./chunk-GXU4NOQI.js";
 import "./chunk-BOMUDAXD.js";
 import "./chunk-LHSCZ3D7.js";
 export {
-  DEFAULT_ROLES,
-  buildSummary,
-  cliEntry,
-  runSuite,
-  stageBatches
+  hermeticSuite,
+  makeThrowawayRepo,
+  progressLine,
+  runDemo
 };
