@@ -58,7 +58,7 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-XAWFLUWL.js");
+  const { progressLine } = await import("./chunks/demo-4XKACASJ.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
@@ -67,8 +67,8 @@ async function cmdRun(argv) {
     Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k)
   );
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-UO25ZS5Q.js");
-  const { verdictTable } = await import("./chunks/table-W7QALXU7.js");
+  const { runSuite } = await import("./chunks/run-4U54DLVD.js");
+  const { verdictTable } = await import("./chunks/table-RXDFMK6Y.js");
   const settings = parseRunSettings(values, process.cwd());
   const opts = engineOptions(settings);
   const junitFile = settings.junitPath;
@@ -108,7 +108,7 @@ async function cmdVerify(argv) {
   if (positionals.length !== 1) throw new InputError("verify", "give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001");
   if (values.root !== void 0 && !/^[0-9a-f]{64}$/.test(values.root))
     throw new InputError("--root", `'${values.root}' is not a ledger root; give the 64 hex digits the run printed ('ledger root: \u2026')`);
-  const { runState, verifyRun } = await import("./chunks/verify-SS2EGR5L.js");
+  const { runState, verifyRun } = await import("./chunks/verify-HYW655OZ.js");
   const dir = positionals[0];
   const runDir = path.resolve(dir);
   const state = runState(runDir);
@@ -147,7 +147,7 @@ async function cmdReport(argv) {
   const { values, positionals } = parseArgs({ args: argv, options: { out: { type: "string" } }, strict: true, allowPositionals: true });
   if (positionals.length !== 1)
     throw new InputError("report", "give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001 (and optionally --out FILE)");
-  const { reportToFile } = await import("./chunks/html-73CPQEWR.js");
+  const { reportToFile } = await import("./chunks/html-TUSEJ3JV.js");
   const file = reportToFile(positionals[0], values.out, process.cwd());
   process.stdout.write(`report: ${file}
 `);
@@ -171,7 +171,7 @@ var PARENT_POLL_MS = 250;
 async function cmdCase(argv) {
   const [ctxFile, pidFile, waitArg] = argv;
   if (pidFile) writeFileSync(pidFile, String(process.pid));
-  const loading = import("./chunks/run-case-OOAHEWOC.js");
+  const loading = import("./chunks/run-case-SZNSUORM.js");
   loading.catch(() => {
   });
   const waitMs = Number(waitArg ?? 0);
@@ -236,15 +236,15 @@ async function main(argv) {
       case "report":
         return await cmdReport(rest);
       case "diff":
-        return (await import("./chunks/diff-6DHVKADK.js")).diffCommand(rest);
+        return (await import("./chunks/diff-IAUYCJXE.js")).diffCommand(rest);
       case "compare":
-        return (await import("./chunks/command-35PQ5E4K.js")).compareCommand(rest, process.cwd());
+        return (await import("./chunks/command-5F4Z37CU.js")).compareCommand(rest, process.cwd());
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-XAWFLUWL.js")).runDemo(rest);
+        return await (await import("./chunks/demo-4XKACASJ.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-YPO52PXE.js")).runBench(rest);
+        return await (await import("./chunks/bench-4AMC4AW6.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {

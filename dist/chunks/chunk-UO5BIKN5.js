@@ -1,10 +1,10 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   verdictTable
-} from "./chunk-JYELMVHH.js";
+} from "./chunk-VLID2OYQ.js";
 import {
   runSuite
-} from "./chunk-RXDCYGJC.js";
+} from "./chunk-4X6UMEUV.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,
@@ -12,7 +12,7 @@ import {
 } from "./chunk-MSICHKU2.js";
 import {
   gitOk
-} from "./chunk-SJPHBMNE.js";
+} from "./chunk-ESC5VEQY.js";
 import {
   STAGES
 } from "./chunk-NYKIGPAP.js";
@@ -21,7 +21,7 @@ import {
 } from "./chunk-UICWZD46.js";
 import {
   verifyRun
-} from "./chunk-HX67SCMU.js";
+} from "./chunk-TJWSMTG5.js";
 
 // src/demo.ts
 import { mkdtempSync, writeFileSync } from "node:fs";

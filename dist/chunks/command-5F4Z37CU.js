@@ -1,10 +1,8 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  cell
-} from "./chunk-BWIRND4V.js";
-import {
+  cell,
   formatCost
-} from "./chunk-TO7HFP3H.js";
+} from "./chunk-PEWDQTIE.js";
 import {
   addUsage,
   asUsage,
@@ -20,7 +18,7 @@ import {
   runState,
   schemaProblems,
   verifyRun
-} from "./chunk-HX67SCMU.js";
+} from "./chunk-TJWSMTG5.js";
 import {
   SIDECAR_EXT,
   parseSidecar

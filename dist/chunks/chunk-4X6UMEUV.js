@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   writeRunReport
-} from "./chunk-3XB6IX6O.js";
+} from "./chunk-TXE66QCM.js";
 import {
   startReaper
 } from "./chunk-Y5MPY7SF.js";
@@ -29,6 +29,7 @@ import {
   compareFingerprints,
   compareSnapshots,
   describeDenied,
+  findNetns,
   git,
   gitEnv,
   gitOk,
@@ -51,7 +52,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-SJPHBMNE.js";
+} from "./chunk-ESC5VEQY.js";
 import {
   asUsage,
   sumUsage
@@ -84,7 +85,7 @@ import {
 } from "./chunk-NEJKFVQH.js";
 import {
   exec
-} from "./chunk-ZCGT4M2M.js";
+} from "./chunk-VBVZQY2Z.js";
 import {
   CASE_PROCESS_VAR,
   PROCESS_TAG_VAR,
@@ -101,7 +102,7 @@ import {
   ledgerRoot,
   require_ajv,
   verifyRun
-} from "./chunk-HX67SCMU.js";
+} from "./chunk-TJWSMTG5.js";
 import {
   SIDECAR_EXT,
   writeSidecar
@@ -926,6 +927,14 @@ async function startNetworkSide(b, tmp, scriptedUrl, providers, allow) {
   writeFileSync2(log, "");
   return { policy, log, proxy: await startEgressProxy({ socketPath: b.egressSocket, logFile: log, policy, keys: process.env }) };
 }
+async function sandboxNetns(pid) {
+  for (let i = 0; i < 20; i++) {
+    const ref = findNetns(pid);
+    if (ref) return ref;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { unknown: `no process under the server's pid ${pid} is in a network namespace of its own` };
+}
 async function startBackends(o) {
   const keyEnv = o.keyEnv ?? (o.hermetic ? hermeticKeys(o.roles) : {});
   let scripted;
@@ -972,6 +981,7 @@ async function startBackends(o) {
     await closeNetwork();
     throw e;
   }
+  const netns = b ? await sandboxNetns(server.pid) : void 0;
   return {
     url: server.url,
     password: server.password,
@@ -981,6 +991,7 @@ async function startBackends(o) {
     pid: server.pid,
     network: net2?.policy,
     egressLog: net2?.log,
+    netns,
     async stop(graceMs) {
       await server.stop(graceMs);
       await closeNetwork();
@@ -1730,6 +1741,7 @@ async function runSuite(opts) {
         policy: slot.agent.policy,
         network: slot.backends?.network,
         egressLog: slot.backends?.egressLog,
+        netns: slot.backends?.netns,
         processTag: slot.agent.tag,
         codeEnv: slot.agent.codeEnv,
         canaries: slot.index === 0 ? canaries : [],

@@ -42,9 +42,9 @@ import {
   __toESM
 } from "./chunk-LHSCZ3D7.js";
 
-// node_modules/isexe/windows.js
+// ../main/node_modules/isexe/windows.js
 var require_windows = __commonJS({
-  "node_modules/isexe/windows.js"(exports, module) {
+  "../main/node_modules/isexe/windows.js"(exports, module) {
     module.exports = isexe;
     isexe.sync = sync;
     var fs = __require("fs");
@@ -82,9 +82,9 @@ var require_windows = __commonJS({
   }
 });
 
-// node_modules/isexe/mode.js
+// ../main/node_modules/isexe/mode.js
 var require_mode = __commonJS({
-  "node_modules/isexe/mode.js"(exports, module) {
+  "../main/node_modules/isexe/mode.js"(exports, module) {
     module.exports = isexe;
     isexe.sync = sync;
     var fs = __require("fs");
@@ -115,9 +115,9 @@ var require_mode = __commonJS({
   }
 });
 
-// node_modules/isexe/index.js
+// ../main/node_modules/isexe/index.js
 var require_isexe = __commonJS({
-  "node_modules/isexe/index.js"(exports, module) {
+  "../main/node_modules/isexe/index.js"(exports, module) {
     var fs = __require("fs");
     var core;
     if (process.platform === "win32" || global.TESTING_WINDOWS) {
@@ -170,9 +170,9 @@ var require_isexe = __commonJS({
   }
 });
 
-// node_modules/which/which.js
+// ../main/node_modules/which/which.js
 var require_which = __commonJS({
-  "node_modules/which/which.js"(exports, module) {
+  "../main/node_modules/which/which.js"(exports, module) {
     var isWindows = process.platform === "win32" || process.env.OSTYPE === "cygwin" || process.env.OSTYPE === "msys";
     var path13 = __require("path");
     var COLON = isWindows ? ";" : ":";
@@ -266,9 +266,9 @@ var require_which = __commonJS({
   }
 });
 
-// node_modules/path-key/index.js
+// ../main/node_modules/path-key/index.js
 var require_path_key = __commonJS({
-  "node_modules/path-key/index.js"(exports, module) {
+  "../main/node_modules/path-key/index.js"(exports, module) {
     "use strict";
     var pathKey = (options = {}) => {
       const environment = options.env || process.env;
@@ -283,9 +283,9 @@ var require_path_key = __commonJS({
   }
 });
 
-// node_modules/cross-spawn/lib/util/resolveCommand.js
+// ../main/node_modules/cross-spawn/lib/util/resolveCommand.js
 var require_resolveCommand = __commonJS({
-  "node_modules/cross-spawn/lib/util/resolveCommand.js"(exports, module) {
+  "../main/node_modules/cross-spawn/lib/util/resolveCommand.js"(exports, module) {
     "use strict";
     var path13 = __require("path");
     var which = require_which();
@@ -325,9 +325,9 @@ var require_resolveCommand = __commonJS({
   }
 });
 
-// node_modules/cross-spawn/lib/util/escape.js
+// ../main/node_modules/cross-spawn/lib/util/escape.js
 var require_escape = __commonJS({
-  "node_modules/cross-spawn/lib/util/escape.js"(exports, module) {
+  "../main/node_modules/cross-spawn/lib/util/escape.js"(exports, module) {
     "use strict";
     var metaCharsRegExp = /([()\][%!^"`<>&|;, *?])/g;
     function escapeCommand(arg) {
@@ -350,17 +350,17 @@ var require_escape = __commonJS({
   }
 });
 
-// node_modules/shebang-regex/index.js
+// ../main/node_modules/shebang-regex/index.js
 var require_shebang_regex = __commonJS({
-  "node_modules/shebang-regex/index.js"(exports, module) {
+  "../main/node_modules/shebang-regex/index.js"(exports, module) {
     "use strict";
     module.exports = /^#!(.*)/;
   }
 });
 
-// node_modules/shebang-command/index.js
+// ../main/node_modules/shebang-command/index.js
 var require_shebang_command = __commonJS({
-  "node_modules/shebang-command/index.js"(exports, module) {
+  "../main/node_modules/shebang-command/index.js"(exports, module) {
     "use strict";
     var shebangRegex = require_shebang_regex();
     module.exports = (string = "") => {
@@ -378,9 +378,9 @@ var require_shebang_command = __commonJS({
   }
 });
 
-// node_modules/cross-spawn/lib/util/readShebang.js
+// ../main/node_modules/cross-spawn/lib/util/readShebang.js
 var require_readShebang = __commonJS({
-  "node_modules/cross-spawn/lib/util/readShebang.js"(exports, module) {
+  "../main/node_modules/cross-spawn/lib/util/readShebang.js"(exports, module) {
     "use strict";
     var fs = __require("fs");
     var shebangCommand = require_shebang_command();
@@ -400,9 +400,9 @@ var require_readShebang = __commonJS({
   }
 });
 
-// node_modules/cross-spawn/lib/parse.js
+// ../main/node_modules/cross-spawn/lib/parse.js
 var require_parse = __commonJS({
-  "node_modules/cross-spawn/lib/parse.js"(exports, module) {
+  "../main/node_modules/cross-spawn/lib/parse.js"(exports, module) {
     "use strict";
     var path13 = __require("path");
     var resolveCommand = require_resolveCommand();
@@ -462,9 +462,9 @@ var require_parse = __commonJS({
   }
 });
 
-// node_modules/cross-spawn/lib/enoent.js
+// ../main/node_modules/cross-spawn/lib/enoent.js
 var require_enoent = __commonJS({
-  "node_modules/cross-spawn/lib/enoent.js"(exports, module) {
+  "../main/node_modules/cross-spawn/lib/enoent.js"(exports, module) {
     "use strict";
     var isWin = process.platform === "win32";
     function notFoundError(original, syscall) {
@@ -512,9 +512,9 @@ var require_enoent = __commonJS({
   }
 });
 
-// node_modules/cross-spawn/index.js
+// ../main/node_modules/cross-spawn/index.js
 var require_cross_spawn = __commonJS({
-  "node_modules/cross-spawn/index.js"(exports, module) {
+  "../main/node_modules/cross-spawn/index.js"(exports, module) {
     "use strict";
     var cp = __require("child_process");
     var parse = require_parse();
@@ -2652,7 +2652,7 @@ function providerErrorFile(results) {
   };
 }
 
-// node_modules/@opencode-ai/sdk/dist/gen/core/serverSentEvents.gen.js
+// ../main/node_modules/@opencode-ai/sdk/dist/gen/core/serverSentEvents.gen.js
 var createSseClient = ({ onSseError, onSseEvent, responseTransformer, responseValidator, sseDefaultRetryDelay, sseMaxRetryAttempts, sseMaxRetryDelay, sseSleepFn, url, ...options }) => {
   let lastEventId;
   const sleep3 = sseSleepFn ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
@@ -2758,7 +2758,7 @@ var createSseClient = ({ onSseError, onSseEvent, responseTransformer, responseVa
   return { stream };
 };
 
-// node_modules/@opencode-ai/sdk/dist/gen/core/auth.gen.js
+// ../main/node_modules/@opencode-ai/sdk/dist/gen/core/auth.gen.js
 var getAuthToken = async (auth, callback) => {
   const token = typeof callback === "function" ? await callback(auth) : callback;
   if (!token) {
@@ -2773,12 +2773,12 @@ var getAuthToken = async (auth, callback) => {
   return token;
 };
 
-// node_modules/@opencode-ai/sdk/dist/gen/core/bodySerializer.gen.js
+// ../main/node_modules/@opencode-ai/sdk/dist/gen/core/bodySerializer.gen.js
 var jsonBodySerializer = {
   bodySerializer: (body) => JSON.stringify(body, (_key, value) => typeof value === "bigint" ? value.toString() : value)
 };
 
-// node_modules/@opencode-ai/sdk/dist/gen/core/pathSerializer.gen.js
+// ../main/node_modules/@opencode-ai/sdk/dist/gen/core/pathSerializer.gen.js
 var separatorArrayExplode = (style) => {
   switch (style) {
     case "label":
@@ -2881,7 +2881,7 @@ var serializeObjectParam = ({ allowReserved, explode, name, style, value, valueO
   return style === "label" || style === "matrix" ? separator + joinedValues : joinedValues;
 };
 
-// node_modules/@opencode-ai/sdk/dist/gen/core/utils.gen.js
+// ../main/node_modules/@opencode-ai/sdk/dist/gen/core/utils.gen.js
 var PATH_PARAM_RE = /\{[^{}]+\}/g;
 var defaultPathSerializer = ({ path: path13, url: _url }) => {
   let url = _url;
@@ -2949,7 +2949,7 @@ var getUrl = ({ baseUrl, path: path13, query, querySerializer, url: _url }) => {
   return url;
 };
 
-// node_modules/@opencode-ai/sdk/dist/gen/client/utils.gen.js
+// ../main/node_modules/@opencode-ai/sdk/dist/gen/client/utils.gen.js
 var createQuerySerializer = ({ allowReserved, array, object } = {}) => {
   const querySerializer = (queryParams) => {
     const search = [];
@@ -3156,7 +3156,7 @@ var createConfig = (override = {}) => ({
   ...override
 });
 
-// node_modules/@opencode-ai/sdk/dist/gen/client/client.gen.js
+// ../main/node_modules/@opencode-ai/sdk/dist/gen/client/client.gen.js
 var createClient = (config = {}) => {
   let _config = mergeConfigs(createConfig(), config);
   const getConfig = () => ({ ..._config });
@@ -3305,7 +3305,7 @@ var createClient = (config = {}) => {
   };
 };
 
-// node_modules/@opencode-ai/sdk/dist/gen/core/params.gen.js
+// ../main/node_modules/@opencode-ai/sdk/dist/gen/core/params.gen.js
 var extraPrefixesMap = {
   $body_: "body",
   $headers_: "headers",
@@ -3314,12 +3314,12 @@ var extraPrefixesMap = {
 };
 var extraPrefixes = Object.entries(extraPrefixesMap);
 
-// node_modules/@opencode-ai/sdk/dist/gen/client.gen.js
+// ../main/node_modules/@opencode-ai/sdk/dist/gen/client.gen.js
 var client = createClient(createConfig({
   baseUrl: "http://localhost:4096"
 }));
 
-// node_modules/@opencode-ai/sdk/dist/gen/sdk.gen.js
+// ../main/node_modules/@opencode-ai/sdk/dist/gen/sdk.gen.js
 var _HeyApiClient = class {
   _client = client;
   constructor(args) {
@@ -4200,7 +4200,7 @@ var OpencodeClient = class extends _HeyApiClient {
   event = new Event({ client: this._client });
 };
 
-// node_modules/@opencode-ai/sdk/dist/error-interceptor.js
+// ../main/node_modules/@opencode-ai/sdk/dist/error-interceptor.js
 function wrapClientError(error, response, request, opts) {
   if (!opts?.throwOnError)
     return error;
@@ -4227,7 +4227,7 @@ function describe(request, response) {
   return `${method} ${url}${status ? " \u2192 " + status : ""}${statusText ? " " + statusText : ""}`;
 }
 
-// node_modules/@opencode-ai/sdk/dist/client.js
+// ../main/node_modules/@opencode-ai/sdk/dist/client.js
 function pick(value, fallback) {
   if (!value)
     return;
@@ -4276,7 +4276,7 @@ function createOpencodeClient(config) {
   return new OpencodeClient({ client: client2 });
 }
 
-// node_modules/@opencode-ai/sdk/dist/server.js
+// ../main/node_modules/@opencode-ai/sdk/dist/server.js
 var import_cross_spawn = __toESM(require_cross_spawn(), 1);
 
 // src/opencode/transport.ts
@@ -4615,7 +4615,158 @@ function parseEgressLog(text) {
   return out;
 }
 function describeDenied(entries) {
-  return entries.filter((e) => !e.allowed).map((e) => `${e.kind} ${e.dest} (${e.why})`);
+  return entries.filter((e) => !e.allowed).map((e) => `${e.kind} ${e.dest}${e.count !== void 0 ? ` \xD7${e.count}` : ""} (${e.why})`);
+}
+
+// src/sandbox/netns-counters.ts
+import { closeSync as closeSync4, openSync as openSync3, readdirSync as readdirSync7, readFileSync as readFileSync4, readlinkSync as readlinkSync4, readSync as readSync3 } from "node:fs";
+var UNROUTED_CLASSES = [
+  {
+    dest: "ipv4 (no route)",
+    counters: ["Ip.OutNoRoutes"],
+    why: "IPv4 to an address outside the namespace (a raw socket, a proxy variable ignored, a DNS server out there): no route, never left"
+  },
+  { dest: "ipv6 (no route)", counters: ["Ip6.OutNoRoutes"], why: "IPv6 to an address outside the namespace: no route, never left" },
+  {
+    dest: "loopback tcp (refused)",
+    counters: ["Tcp.AttemptFails"],
+    why: "TCP to a port of the namespace's own loopback that nobody listens on (v4 or v6; the host's loopback services are not there): refused"
+  },
+  {
+    dest: "loopback udp (no listener)",
+    counters: ["Udp.NoPorts", "Udp6.NoPorts"],
+    why: "UDP to a port of the namespace's own loopback that nobody listens on (a DNS lookup to a local resolver such as 127.0.0.53): dropped"
+  }
+];
+function parentOf(pid) {
+  try {
+    const stat = readFileSync4(`/proc/${pid}/stat`, "latin1");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+  } catch {
+    return void 0;
+  }
+}
+function netnsOf(pid) {
+  try {
+    return readlinkSync4(`/proc/${pid}/ns/net`);
+  } catch {
+    return void 0;
+  }
+}
+function findNetns(rootPid) {
+  const own = netnsOf("self");
+  let pids;
+  try {
+    pids = readdirSync7("/proc").filter((n) => /^[0-9]+$/.test(n)).map(Number);
+  } catch {
+    return void 0;
+  }
+  const children = /* @__PURE__ */ new Map();
+  for (const pid of pids) {
+    const ppid = parentOf(pid);
+    if (ppid !== void 0) children.set(ppid, [...children.get(ppid) ?? [], pid]);
+  }
+  const queue = [...children.get(rootPid) ?? []];
+  while (queue.length > 0) {
+    const pid = queue.shift();
+    const ns = netnsOf(pid);
+    if (ns && own && ns !== own) return { pid, ns };
+    queue.push(...children.get(pid) ?? []);
+  }
+  return void 0;
+}
+function parseSnmp(snmp, snmp6) {
+  const out = {};
+  const lines = snmp.split("\n");
+  for (let i = 0; i + 1 < lines.length; i += 2) {
+    const head = lines[i].trim().split(/\s+/);
+    const vals = lines[i + 1].trim().split(/\s+/);
+    if (!head[0]?.endsWith(":") || head[0] !== vals[0]) continue;
+    const group = head[0].slice(0, -1);
+    for (let k = 1; k < head.length; k++) out[`${group}.${head[k]}`] = Number(vals[k]);
+  }
+  for (const line of snmp6.split("\n")) {
+    const m = /^(Ip6|Icmp6|Udp6|UdpLite6)(\S+)\s+([0-9]+)$/.exec(line.trim());
+    if (m) out[`${m[1]}.${m[2]}`] = Number(m[3]);
+  }
+  return out;
+}
+function readAll(fd) {
+  const chunks = [];
+  let pos = 0;
+  for (; ; ) {
+    const b = Buffer.alloc(16384);
+    const n = readSync3(fd, b, 0, b.length, pos);
+    if (n <= 0) break;
+    chunks.push(b.subarray(0, n));
+    pos += n;
+  }
+  return Buffer.concat(chunks).toString("latin1");
+}
+function openNetnsCounters(ref) {
+  const check = () => {
+    const now = netnsOf(ref.pid);
+    if (now !== ref.ns) throw new Error(`pid ${ref.pid} is ${now ? `in ${now}, not` : "gone from"} the sandbox's network namespace ${ref.ns}`);
+  };
+  check();
+  const fds = [openSync3(`/proc/${ref.pid}/net/snmp`, "r")];
+  try {
+    fds.push(openSync3(`/proc/${ref.pid}/net/snmp6`, "r"));
+    check();
+  } catch (e) {
+    for (const fd of fds) closeSync4(fd);
+    throw e;
+  }
+  return {
+    read: () => parseSnmp(readAll(fds[0]), readAll(fds[1])),
+    close: () => {
+      for (const fd of fds.splice(0)) closeSync4(fd);
+    }
+  };
+}
+function unroutedEntries(before, after, t) {
+  const out = [];
+  for (const c of UNROUTED_CLASSES) {
+    const count = c.counters.reduce((n, k) => n + Math.max(0, (after[k] ?? 0) - (before[k] ?? 0)), 0);
+    if (count === 0) continue;
+    const from = c.counters.map((k) => k.replace(".", " ")).join(" + ");
+    out.push({ t, kind: "unrouted", dest: c.dest, allowed: false, why: `${c.why} (kernel counter ${from})`, bytes_out: 0, bytes_in: 0, count });
+  }
+  return out;
+}
+function watchUnrouted(ref) {
+  const t = (/* @__PURE__ */ new Date()).toISOString();
+  const unknown = (why) => [
+    {
+      t,
+      kind: "unrouted",
+      dest: "namespace counters",
+      allowed: false,
+      why: `unknown: attempts outside the proxy were not counted (${why})`,
+      bytes_out: 0,
+      bytes_in: 0
+    }
+  ];
+  if ("unknown" in ref) return { finish: () => unknown(ref.unknown) };
+  let counters;
+  let before;
+  try {
+    counters = openNetnsCounters(ref);
+    before = counters.read();
+  } catch (e) {
+    return { finish: () => unknown(e.message) };
+  }
+  return {
+    finish: () => {
+      try {
+        return unroutedEntries(before, counters.read(), t);
+      } catch (e) {
+        return unknown(e.message);
+      } finally {
+        counters.close();
+      }
+    }
+  };
 }
 
 // src/scripted-model/script.ts
@@ -4628,7 +4779,7 @@ function findCaseTag(text) {
 }
 
 // src/ledger/evidence.ts
-import { existsSync as existsSync6, mkdirSync as mkdirSync3, readdirSync as readdirSync7 } from "node:fs";
+import { existsSync as existsSync6, mkdirSync as mkdirSync3, readdirSync as readdirSync8 } from "node:fs";
 import path12 from "node:path";
 function evidenceDir(runDir, caseId) {
   return path12.join(runDir, "evidence", caseId);
@@ -4644,7 +4795,7 @@ function writeEvidence(runDir, caseId, name, data) {
 function listFiles(dir) {
   if (!existsSync6(dir)) return [];
   const out = [];
-  for (const e of readdirSync7(dir, { withFileTypes: true })) {
+  for (const e of readdirSync8(dir, { withFileTypes: true })) {
     const p = path12.join(dir, e.name);
     if (e.isDirectory()) out.push(...listFiles(p));
     else if (e.isFile() && !e.name.endsWith(SIDECAR_EXT) && !e.name.endsWith(".tmp")) out.push(p);
@@ -4943,6 +5094,8 @@ export {
   egressLogSize,
   readEgressLog,
   describeDenied,
+  findNetns,
+  watchUnrouted,
   caseTag,
   keyFingerprint,
   startScriptedModel,

@@ -3,8 +3,8 @@ import {
   renderReport,
   reportToFile,
   writeRunReport
-} from "./chunk-3XB6IX6O.js";
-import "./chunk-TO7HFP3H.js";
+} from "./chunk-TXE66QCM.js";
+import "./chunk-PEWDQTIE.js";
 import "./chunk-YKXVS3YO.js";
 import {
   REPORT_FILE,
