@@ -1,14 +1,14 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   progressLine
-} from "./chunks/chunk-UO5BIKN5.js";
+} from "./chunks/chunk-A54P3KJW.js";
 import {
   verdictTable
 } from "./chunks/chunk-VLID2OYQ.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-4X6UMEUV.js";
+} from "./chunks/chunk-DHGPKCPL.js";
 import "./chunks/chunk-TXE66QCM.js";
 import {
   TABLE_HEAD,
@@ -40,7 +40,7 @@ import {
   selectCases
 } from "./chunks/chunk-MSICHKU2.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-ESC5VEQY.js";
+import "./chunks/chunk-JVAC4LO3.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   secretValues

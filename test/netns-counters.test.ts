@@ -114,6 +114,22 @@ describe.skipIf(!bwrap && !required)('in a real bwrap network namespace', () => 
     expect(() => openNetnsCounters(ref)).toThrow(/gone from the sandbox's network namespace|not the sandbox's network namespace/)
   })
 
+  it('the limit the README states: an attempt from a network namespace made inside (unshare -rn, where user namespaces nest) is not counted, and has no way out either', async () => {
+    const s = sandbox('unshare -rn bash -c "(exec 3<>/dev/tcp/192.0.2.7/80) 2>/dev/null; echo nested=\\$?" || echo nested=none')
+    const ref = await namespaceOf(s.child.pid!)
+    const watch = watchUnrouted(ref)
+    let out = ''
+    s.child.stdout.on('data', (d) => (out += d))
+    s.child.stdin.write('go\n')
+    await s.done
+    s.child.stdin.end()
+    await s.exited
+    // Where unshare is refused there is no nested namespace, and nothing to state.
+    if (out.includes('nested=none')) return
+    expect(out).toContain('nested=1')
+    expect(watch.finish()).toEqual([])
+  })
+
   it('the harness itself is not in a namespace of its own: findNetns of a process in the host network finds none', async () => {
     const child = spawn('sleep', ['5'])
     try {

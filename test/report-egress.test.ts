@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { renderReport } from '../src/report/html/index.js'
 import { egressAttempts } from '../src/report/markdown.js'
 import { renderJobSummary } from '../src/report/summary.js'
-import type { EgressEntry } from '../src/sandbox/egress-proxy.js'
+import { summaryDenied, type EgressEntry } from '../src/sandbox/egress-proxy.js'
 import { unroutedEntries } from '../src/sandbox/netns-counters.js'
 import type { RunSummary } from '../src/types.js'
 import { craftLedger } from './support/ledger-fixture.js'
@@ -44,10 +44,19 @@ describe('refused egress in the reports', () => {
       ['loopback tcp (refused)', 1],
     ])
     const denied = summary.cases.find((c) => c.case_id === 'T3X02')!.egress_denied!
-    expect(denied[0]).toBe('connect evil.example:443 (no network rule names it)')
-    expect(denied[1]).toMatch(/^unrouted ipv4 \(no route\) ×4 \(IPv4 to an address outside .*kernel counter Ip OutNoRoutes\)\)$/)
-    expect(denied[2]).toMatch(/^unrouted loopback tcp \(refused\) ×1 \(.*kernel counter Tcp AttemptFails\)\)$/)
+    // The unrouted lines first (summaryDenied), then the proxy's.
+    expect(denied[0]).toMatch(/^unrouted ipv4 \(no route\) ×4 \(IPv4 to an address outside .*kernel counter Ip OutNoRoutes\)\)$/)
+    expect(denied[1]).toMatch(/^unrouted loopback tcp \(refused\) ×1 \(.*kernel counter Tcp AttemptFails\)\)$/)
+    expect(denied[2]).toBe('connect evil.example:443 (no network rule names it)')
     expect(summary.cases.find((c) => c.case_id === 'T1X01')!.egress_denied).toBeUndefined()
+  })
+
+  it('20 refusals at the proxy do not crowd the unrouted lines out of egress_denied (at most 20)', () => {
+    const many = Array.from({ length: 25 }, (_, i) => ({ ...connect, dest: `evil${i}.example:443` }))
+    const denied = summaryDenied([route, ...many, ...unrouted])
+    expect(denied).toHaveLength(20)
+    expect(denied.slice(0, 2).map((d) => d.split(' ×')[0])).toEqual(['unrouted ipv4 (no route)', 'unrouted loopback tcp (refused)'])
+    expect(egressAttempts(denied)).toBe(4 + 1 + 18)
   })
 
   it('attempts: a proxy line is one, an unrouted line its count', () => {
@@ -61,16 +70,18 @@ describe('refused egress in the reports', () => {
     const md = renderJobSummary({ summary, ledgerPath: runDir, model: 'dogfood/scripted' })
     expect(md).toContain('### Network attempts refused (at the egress proxy, or with no route out of the sandbox)')
     const line = md.split('\n').find((l) => l.startsWith('- **T3X02**') && l.includes(' refused: '))
-    expect(line).toMatch(/^- \*\*T3X02\*\* 6 refused: `connect evil\.example:443 \(no network rule names it\)`, `unrouted ipv4 \(no route\) ×4 \(/)
+    expect(line).toMatch(/^- \*\*T3X02\*\* 6 refused: `unrouted ipv4 \(no route\) ×4 \(/)
     expect(line).toContain('`unrouted loopback tcp (refused) ×1 (')
+    expect(line).toContain('`connect evil.example:443 (no network rule names it)`')
     expect(md).not.toMatch(/^- \*\*T1X01\*\* .*refused/m)
   })
 
   it('the HTML report: the case verdict facts list refused egress with its attempts; not for a case whose egress was allowed', () => {
     const page = renderReport(runDir)
     const t3 = facts(page, 'T3X02')
-    expect(t3).toContain('<dt>egress refused</dt><dd>6: connect evil.example:443 (no network rule names it); unrouted ipv4 (no route) ×4 (')
+    expect(t3).toContain('<dt>egress refused</dt><dd>6: unrouted ipv4 (no route) ×4 (')
     expect(t3).toContain('unrouted loopback tcp (refused) ×1 (')
+    expect(t3).toContain('; connect evil.example:443 (no network rule names it) (evidence egress.jsonl)</dd>')
     expect(t3).toContain('(evidence egress.jsonl)</dd>')
     expect(facts(page, 'T1X01')).not.toContain('egress refused')
   })

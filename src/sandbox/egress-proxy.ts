@@ -240,3 +240,12 @@ export function parseEgressLog(text: string): EgressEntry[] {
 export function describeDenied(entries: EgressEntry[]): string[] {
   return entries.filter((e) => !e.allowed).map((e) => `${e.kind} ${e.dest}${e.count !== undefined ? ` ×${e.count}` : ''} (${e.why})`)
 }
+
+/**
+ * A case's egress_denied (run_summary.json): its denied entries as describeDenied words them, at most 20, the
+ * `unrouted` ones (at most one per class) first, so that 20 refusals at the proxy cannot crowd them out.
+ */
+export function summaryDenied(entries: EgressEntry[]): string[] {
+  const unrouted = entries.filter((e) => e.kind === 'unrouted')
+  return describeDenied([...unrouted, ...entries.filter((e) => e.kind !== 'unrouted')]).slice(0, 20)
+}

@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { describeDenied, type EgressEntry } from '../../src/sandbox/egress-proxy.js'
+import { summaryDenied, type EgressEntry } from '../../src/sandbox/egress-proxy.js'
 import type { CaseResult, CaseSummary, RunSummary } from '../../src/types.js'
 
 export const COMMIT = 'abcdef0123456789abcdef0123456789abcdef01'
@@ -114,8 +114,8 @@ export function craftLedger(opts: CraftOptions = {}): string {
   ]
   for (const [id, entries] of Object.entries(opts.egress ?? {})) {
     ev(id, 'egress.jsonl', entries.map((e) => `${JSON.stringify(e)}\n`).join(''))
-    const denied = describeDenied(entries)
-    if (denied.length > 0) cases.find((c) => c.case_id === id)!.egress_denied = denied.slice(0, 20)
+    const denied = summaryDenied(entries)
+    if (denied.length > 0) cases.find((c) => c.case_id === id)!.egress_denied = denied
   }
   const summary: RunSummary & Record<string, unknown> = {
     schema_id: 'opencode_dogfood_run_summary',

@@ -4617,6 +4617,10 @@ function parseEgressLog(text) {
 function describeDenied(entries) {
   return entries.filter((e) => !e.allowed).map((e) => `${e.kind} ${e.dest}${e.count !== void 0 ? ` \xD7${e.count}` : ""} (${e.why})`);
 }
+function summaryDenied(entries) {
+  const unrouted = entries.filter((e) => e.kind === "unrouted");
+  return describeDenied([...unrouted, ...entries.filter((e) => e.kind !== "unrouted")]).slice(0, 20);
+}
 
 // src/sandbox/netns-counters.ts
 import { closeSync as closeSync4, openSync as openSync3, readdirSync as readdirSync7, readFileSync as readFileSync4, readlinkSync as readlinkSync4, readSync as readSync3 } from "node:fs";
@@ -5093,7 +5097,7 @@ export {
   startEgressProxy,
   egressLogSize,
   readEgressLog,
-  describeDenied,
+  summaryDenied,
   findNetns,
   watchUnrouted,
   caseTag,

@@ -28,7 +28,6 @@ import {
   closeRunCgroups,
   compareFingerprints,
   compareSnapshots,
-  describeDenied,
   findNetns,
   git,
   gitEnv,
@@ -47,12 +46,13 @@ import {
   startScriptedModel,
   startServer,
   stateEnv,
+  summaryDenied,
   sweepStaleCanaries,
   takeFingerprint,
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-ESC5VEQY.js";
+} from "./chunk-JVAC4LO3.js";
 import {
   asUsage,
   sumUsage
@@ -1162,8 +1162,8 @@ async function execCase(ctx, proc, registered, repoCommit, interrupt) {
   };
 }
 function egressDenied(runDir, caseId) {
-  const denied = describeDenied(readEgressLog(path9.join(runDir, "evidence", caseId, "egress.jsonl")));
-  return denied.length > 0 ? { egress_denied: denied.slice(0, 20) } : {};
+  const denied = summaryDenied(readEgressLog(path9.join(runDir, "evidence", caseId, "egress.jsonl")));
+  return denied.length > 0 ? { egress_denied: denied } : {};
 }
 function scrubThenSeal(ctx, registered, id) {
   scrubCase(ctx, registered);

@@ -35,7 +35,7 @@ import {
   toolUses,
   watchUnrouted,
   writeEvidence
-} from "./chunk-ESC5VEQY.js";
+} from "./chunk-JVAC4LO3.js";
 import {
   messagesUsage,
   overTokenBudget,

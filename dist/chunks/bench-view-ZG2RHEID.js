@@ -2,12 +2,12 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-UO5BIKN5.js";
+} from "./chunk-A54P3KJW.js";
 import "./chunk-VLID2OYQ.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-4X6UMEUV.js";
+} from "./chunk-DHGPKCPL.js";
 import "./chunk-TXE66QCM.js";
 import "./chunk-PEWDQTIE.js";
 import "./chunk-Y5MPY7SF.js";
@@ -15,7 +15,7 @@ import {
   DEFAULT_WRITE_ALLOWLIST
 } from "./chunk-MSICHKU2.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-ESC5VEQY.js";
+import "./chunk-JVAC4LO3.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-YKXVS3YO.js";
 import {

@@ -4,7 +4,7 @@ import {
 } from "./chunk-VLID2OYQ.js";
 import {
   runSuite
-} from "./chunk-4X6UMEUV.js";
+} from "./chunk-DHGPKCPL.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,
@@ -12,7 +12,7 @@ import {
 } from "./chunk-MSICHKU2.js";
 import {
   gitOk
-} from "./chunk-ESC5VEQY.js";
+} from "./chunk-JVAC4LO3.js";
 import {
   STAGES
 } from "./chunk-NYKIGPAP.js";

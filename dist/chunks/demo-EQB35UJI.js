@@ -4,15 +4,15 @@ import {
   makeThrowawayRepo,
   progressLine,
   runDemo
-} from "./chunk-UO5BIKN5.js";
+} from "./chunk-A54P3KJW.js";
 import "./chunk-VLID2OYQ.js";
-import "./chunk-4X6UMEUV.js";
+import "./chunk-DHGPKCPL.js";
 import "./chunk-TXE66QCM.js";
 import "./chunk-PEWDQTIE.js";
 import "./chunk-Y5MPY7SF.js";
 import "./chunk-MSICHKU2.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-ESC5VEQY.js";
+import "./chunk-JVAC4LO3.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-YKXVS3YO.js";
 import "./chunk-VWQUO3XO.js";
