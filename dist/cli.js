@@ -68,7 +68,7 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-464MHRHB.js");
+  const { progressLine } = await import("./chunks/demo-BV4COGVZ.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
@@ -77,8 +77,8 @@ async function cmdRun(argv) {
     Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k)
   );
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-YPUI5J7E.js");
-  const { verdictTable } = await import("./chunks/table-W7QALXU7.js");
+  const { runSuite } = await import("./chunks/run-OF4JBAA4.js");
+  const { verdictTable } = await import("./chunks/table-RXDFMK6Y.js");
   const settings = parseRunSettings(values, process.cwd());
   const opts = engineOptions(settings);
   const junitFile = settings.junitPath;
@@ -157,7 +157,7 @@ async function cmdReport(argv) {
   const { values, positionals } = parseArgs({ args: argv, options: { out: { type: "string" } }, strict: true, allowPositionals: true });
   if (positionals.length !== 1)
     throw new InputError("report", "give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001 (and optionally --out FILE)");
-  const { reportToFile } = await import("./chunks/html-UADFBGJ4.js");
+  const { reportToFile } = await import("./chunks/html-QIJK7JSD.js");
   const file = reportToFile(positionals[0], values.out, process.cwd());
   process.stdout.write(`report: ${file}
 `);
@@ -181,7 +181,7 @@ var PARENT_POLL_MS = 250;
 async function cmdCase(argv) {
   const [ctxFile, pidFile, waitArg] = argv;
   if (pidFile) writeFileSync(pidFile, String(process.pid));
-  const loading = import("./chunks/run-case-64YXVYDL.js");
+  const loading = import("./chunks/run-case-67RFD2HS.js");
   loading.catch(() => {
   });
   const waitMs = Number(waitArg ?? 0);
@@ -248,19 +248,19 @@ async function main(argv) {
       case "diff":
         return (await import("./chunks/diff-ZEJGGQI3.js")).diffCommand(rest);
       case "compare":
-        return (await import("./chunks/command-JACTMTX5.js")).compareCommand(rest, process.cwd());
+        return (await import("./chunks/command-U3KP23JE.js")).compareCommand(rest, process.cwd());
       case "merge":
         if (rest.includes("--help") || rest.includes("-h")) {
           process.stdout.write(await help());
           return 0;
         }
-        return (await import("./chunks/command-4O3X2NFK.js")).mergeCommand(rest);
+        return (await import("./chunks/command-2NA3T3CW.js")).mergeCommand(rest);
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-464MHRHB.js")).runDemo(rest);
+        return await (await import("./chunks/demo-BV4COGVZ.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-Y4KXOLCW.js")).runBench(rest);
+        return await (await import("./chunks/bench-N6PK2WS4.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {

@@ -3,37 +3,22 @@ import {
   compareRuns,
   loadRunFigures,
   renderMarkdown
-} from "./chunks/chunk-EGTDXT2E.js";
+} from "./chunks/chunk-GQYK5QV6.js";
 import {
   mergeShards
-} from "./chunks/chunk-XHLHIN7O.js";
+} from "./chunks/chunk-NSIBSNEH.js";
 import {
   progressLine
-} from "./chunks/chunk-25BWW4IX.js";
+} from "./chunks/chunk-7YOTIG5V.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-P3GPLFXB.js";
+} from "./chunks/chunk-ZNYTYLQ4.js";
 import "./chunks/chunk-Y5MPY7SF.js";
 import "./chunks/chunk-6IZ3VOTU.js";
 import {
   verdictTable
-} from "./chunks/chunk-JYELMVHH.js";
-import {
-  TABLE_HEAD,
-  bytes,
-  cell,
-  chars,
-  clip,
-  code,
-  countsLine,
-  egressLine,
-  notPassed,
-  pack,
-  reasonLine,
-  tableRow,
-  uncontainedLine
-} from "./chunks/chunk-BWIRND4V.js";
+} from "./chunks/chunk-VLID2OYQ.js";
 import {
   engineOptions
 } from "./chunks/chunk-IYLVKKHD.js";
@@ -47,7 +32,7 @@ import {
   selectCases
 } from "./chunks/chunk-LOACAOQG.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-XYJLQUL5.js";
+import "./chunks/chunk-VKXBDESD.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   onPath,
@@ -94,11 +79,24 @@ import {
 import {
   verifyRun
 } from "./chunks/chunk-Z4Y4Q2MG.js";
-import "./chunks/chunk-P6X63GEO.js";
-import "./chunks/chunk-MNANCUEP.js";
+import "./chunks/chunk-ZW2PJC3E.js";
+import "./chunks/chunk-HVY74J3L.js";
 import {
+  TABLE_HEAD,
+  bytes,
+  cell,
+  chars,
+  clip,
+  code,
+  countsLine,
+  egressLine,
+  notPassed,
+  pack,
+  reasonLine,
+  tableRow,
+  uncontainedLine,
   usageDetail
-} from "./chunks/chunk-TO7HFP3H.js";
+} from "./chunks/chunk-PEWDQTIE.js";
 import {
   secretValues
 } from "./chunks/chunk-YKXVS3YO.js";
@@ -86286,7 +86284,10 @@ function renderJobSummary(ctx, limit = JOB_SUMMARY_LIMIT, measure = bytes) {
     sections: [
       { head: ["", "### Cases", "", ...TABLE_HEAD], items: s.cases.map(tableRow) },
       { head: ["", "### Why cases did not pass", ""], items: reasons.map((c) => reasonLine(c) + reportPointer(c, s.run_id)) },
-      { head: ["", "### Network attempts refused by the egress proxy", ""], items: s.cases.filter((c) => c.egress_denied?.length).map(egressLine) }
+      {
+        head: ["", "### Network attempts refused (at the egress proxy, or with no route out of the sandbox)", ""],
+        items: s.cases.filter((c) => c.egress_denied?.length).map(egressLine)
+      }
     ],
     after: [...ledgerLines(ctx), reportLine(ctx)],
     limit,

@@ -39,6 +39,8 @@ const HARNESS_ONLY: Record<string, string> = {
   'src/sandbox/budget-watch.ts':
     "/proc/<pid>/statm of the agent's processes (procfs, bounded by the kernel); the writable paths by lstat and readdir only (no file opened)",
   'src/sandbox/cgroup.ts': "the run's own cgroup files under /sys/fs/cgroup (cgroupfs, the harness's; the agent cannot write them)",
+  'src/sandbox/netns-counters.ts':
+    "/proc/<pid>/stat and the sandbox's network namespace counters /proc/<pid>/net/snmp, snmp6 (procfs, the kernel's: the agent cannot write them)",
   'src/sandbox/processes.ts': "/proc/<pid>/environ and cmdline of the agent's processes (procfs, bounded by the kernel)",
   'src/secrets.ts': 'scrubFile: evidence files the harness wrote (listed as regular files), before sealing',
   'src/suite/case-process.ts': "the case process's pid and verdict files in the harness's temp folder",

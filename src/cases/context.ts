@@ -1,6 +1,7 @@
 // What the suite hands a case process (as a JSON file; secrets stay in env).
 import type { Canary } from '../guard/canary.js'
 import type { Containment } from '../sandbox/mechanism.js'
+import type { NetnsRef } from '../sandbox/netns-counters.js'
 import type { NetworkPolicy } from '../sandbox/network-policy.js'
 import type { RunCgroups } from '../sandbox/cgroup.js'
 import type { CaseLimits } from '../sandbox/limits.js'
@@ -63,6 +64,8 @@ export interface CaseContext {
   network?: NetworkPolicy
   /** The slot's egress log (a harness file, JSONL): the case's window of it becomes its egress evidence. */
   egressLog?: string
+  /** The slot's network namespace (sandbox/netns-counters.ts): its kernel counters give the case's attempts that never reached the proxy; `unknown`: why not. */
+  netns?: NetnsRef | { unknown: string }
   /** The case's bounds (--case-limits); absent: none. */
   limits?: CaseLimits
   /** The run's cgroups, when a hierarchy is writable (cgroup.ts), and why (not). */

@@ -15,7 +15,8 @@ import type { AgentTransport, PromptResult } from '../opencode/transport.js'
 import { messagesUsage, sumUsage } from '../opencode/usage.js'
 import { containmentLabel } from '../sandbox/mechanism.js'
 import { describePolicy } from '../sandbox/policy.js'
-import { egressLogSize, readEgressLog } from '../sandbox/egress-proxy.js'
+import { egressLogSize, readEgressLog, type EgressEntry } from '../sandbox/egress-proxy.js'
+import { watchUnrouted } from '../sandbox/netns-counters.js'
 import { openNetwork } from '../sandbox/network-policy.js'
 import { projectConfigRecord } from '../opencode/project-config.js'
 import { endNewProcesses, formatProcesses, processBaseline, type ProcInfo } from '../sandbox/processes.js'
@@ -232,18 +233,22 @@ function fileMountsOf(ctx: CaseContext): Set<string> {
   )
 }
 
-/** egress.jsonl: what the agent's processes asked the egress proxy for since `from` — destination, allowed or denied, bytes (no body, no header value). */
-function saveEgress(run: CaseRun, from: number): void {
+/**
+ * egress.jsonl: what the agent's processes asked the egress proxy for since `from` — destination, allowed or
+ * denied, bytes (no body, no header value) — and, as `unrouted` entries, what the namespace's kernel counted
+ * of attempts that never reached it (sandbox/netns-counters.ts).
+ */
+function saveEgress(run: CaseRun, from: number, unrouted: EgressEntry[]): void {
   const { ctx } = run
   if (!ctx.egressLog) return
-  const egress = readEgressLog(ctx.egressLog, from)
+  const egress = [...readEgressLog(ctx.egressLog, from), ...unrouted]
   run.evidence('egress.jsonl', egress.map((e) => `${JSON.stringify(e)}\n`).join(''))
   const refused = egress.filter((e) => !e.allowed)
   if (refused.length > 0)
     run.log(
       `egress refused ${refused.length} time(s): ${refused
         .slice(0, 5)
-        .map((e) => `${e.kind} ${e.dest}`)
+        .map((e) => `${e.kind} ${e.dest}${e.count !== undefined ? ` ×${e.count}` : ''}`)
         .join(', ')}`,
     )
 }
@@ -314,6 +319,8 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
   writePolicy(run, policy, bounds?.describe())
   // The slot's egress log from here on is this case's (a slot runs one case at a time).
   const egressFrom = egressLogSize(ctx.egressLog)
+  // And the namespace's kernel counters from here on: the attempts that never reach the proxy.
+  const unrouted = ctx.egressLog && ctx.netns ? watchUnrouted(ctx.netns) : undefined
   // The ledger and transcripts, as they are before the agent's first turn.
   guard.watchLedger(run.ownWrites)
   run.ownWrites.clear() // what was written before is watched like the rest
@@ -324,7 +331,7 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
   if (bounds?.breach) outcome = { actual: 'FAIL', code: 'TIMEOUTEXCEEDED', reason: describeBreach(bounds.breach) }
   await guard.tree()
   evidence('processes.txt', formatProcesses(run.leftovers))
-  saveEgress(run, egressFrom)
+  saveEgress(run, egressFrom, unrouted?.finish() ?? [])
   // (git status for the evidence runs while the user's checkout is looked at again.)
   const statusRun = git(ctx.workDir, ['status', '--porcelain'])
   statusRun.catch(() => {})

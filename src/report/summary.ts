@@ -103,7 +103,10 @@ export function renderJobSummary(ctx: ReportContext, limit = JOB_SUMMARY_LIMIT, 
     sections: [
       { head: ['', '### Cases', '', ...TABLE_HEAD], items: s.cases.map(tableRow) },
       { head: ['', '### Why cases did not pass', ''], items: reasons.map((c) => reasonLine(c) + reportPointer(c, s.run_id)) },
-      { head: ['', '### Network attempts refused by the egress proxy', ''], items: s.cases.filter((c) => c.egress_denied?.length).map(egressLine) },
+      {
+        head: ['', '### Network attempts refused (at the egress proxy, or with no route out of the sandbox)', ''],
+        items: s.cases.filter((c) => c.egress_denied?.length).map(egressLine),
+      },
     ],
     after: [...ledgerLines(ctx), reportLine(ctx)],
     limit,

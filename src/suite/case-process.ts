@@ -1,7 +1,7 @@
 // A case process: `node dist/cli.js __case CTX PIDFILE WAIT_MS`, started
 // through @actions/exec (maybe ahead of its turn), handed its context, ended
 // early when the run stops, and turned into a sealed, validated result.
-import { describeDenied, readEgressLog } from '../sandbox/egress-proxy.js'
+import { readEgressLog, summaryDenied } from '../sandbox/egress-proxy.js'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -204,8 +204,8 @@ export async function execCase(
 
 /** The case's refused egress attempts, from its egress.jsonl (a ledger file the harness wrote): for the summary and the reports. */
 function egressDenied(runDir: string, caseId: string): { egress_denied?: string[] } {
-  const denied = describeDenied(readEgressLog(path.join(runDir, 'evidence', caseId, 'egress.jsonl')))
-  return denied.length > 0 ? { egress_denied: denied.slice(0, 20) } : {}
+  const denied = summaryDenied(readEgressLog(path.join(runDir, 'evidence', caseId, 'egress.jsonl')))
+  return denied.length > 0 ? { egress_denied: denied } : {}
 }
 
 /**

@@ -283,6 +283,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
         policy: slot.agent.policy,
         network: slot.backends?.network,
         egressLog: slot.backends?.egressLog,
+        netns: slot.backends?.netns,
         processTag: slot.agent.tag,
         codeEnv: slot.agent.codeEnv,
         canaries: slot.index === 0 ? canaries : [],

@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-25BWW4IX.js";
+} from "./chunk-7YOTIG5V.js";
 import {
   DEFAULT_ROLES,
   builtinCases,
@@ -10,11 +10,10 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-P3GPLFXB.js";
+} from "./chunk-ZNYTYLQ4.js";
 import "./chunk-Y5MPY7SF.js";
 import "./chunk-6IZ3VOTU.js";
-import "./chunk-JYELMVHH.js";
-import "./chunk-BWIRND4V.js";
+import "./chunk-VLID2OYQ.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_WRITE_ALLOWLIST,
@@ -24,7 +23,7 @@ import "./chunk-NMVRJYBN.js";
 import {
   caseTag,
   sdkTransport
-} from "./chunk-XYJLQUL5.js";
+} from "./chunk-VKXBDESD.js";
 import "./chunk-V23NUAJ5.js";
 import {
   DEFAULT_CASE_LIMITS,
@@ -38,9 +37,9 @@ import "./chunk-GCLCQ5LT.js";
 import "./chunk-7S2WGD5M.js";
 import "./chunk-5Y7GBQWL.js";
 import "./chunk-Z4Y4Q2MG.js";
-import "./chunk-P6X63GEO.js";
-import "./chunk-MNANCUEP.js";
-import "./chunk-TO7HFP3H.js";
+import "./chunk-ZW2PJC3E.js";
+import "./chunk-HVY74J3L.js";
+import "./chunk-PEWDQTIE.js";
 import "./chunk-YKXVS3YO.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
@@ -165,9 +164,9 @@ async function runBoundsBench(argv) {
   return 0;
 }
 async function runBench(argv) {
-  if (argv.includes("--view")) return (await import("./bench-view-R6R7WR7X.js")).runViewBench(argv);
+  if (argv.includes("--view")) return (await import("./bench-view-GMPN4UUL.js")).runViewBench(argv);
   if (argv.includes("--bounds")) return runBoundsBench(argv);
-  if (argv.includes("--merge")) return (await import("./bench-merge-6SNGRYF3.js")).runMergeBench(argv);
+  if (argv.includes("--merge")) return (await import("./bench-merge-KGNN5RMQ.js")).runMergeBench(argv);
   const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
   if (argv.includes("--network")) return networkBench(rounds);
   const repo = await makeThrowawayRepo("opencode-dogfood-bench-");

@@ -26,7 +26,7 @@ import {
   closeRunCgroups,
   compareFingerprints,
   compareSnapshots,
-  describeDenied,
+  findNetns,
   git,
   gitEnv,
   gitOk,
@@ -44,12 +44,13 @@ import {
   startScriptedModel,
   startServer,
   stateEnv,
+  summaryDenied,
   sweepStaleCanaries,
   takeFingerprint,
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-XYJLQUL5.js";
+} from "./chunk-VKXBDESD.js";
 import {
   asUsage,
   sumUsage
@@ -94,7 +95,7 @@ import {
 } from "./chunk-Z4Y4Q2MG.js";
 import {
   writeRunReport
-} from "./chunk-P6X63GEO.js";
+} from "./chunk-ZW2PJC3E.js";
 import {
   redact,
   scrubFile,
@@ -927,6 +928,14 @@ async function startNetworkSide(b, tmp, scriptedUrl, providers, allow) {
   writeFileSync2(log, "");
   return { policy, log, proxy: await startEgressProxy({ socketPath: b.egressSocket, logFile: log, policy, keys: process.env }) };
 }
+async function sandboxNetns(pid) {
+  for (let i = 0; i < 20; i++) {
+    const ref = findNetns(pid);
+    if (ref) return ref;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { unknown: `no process under the server's pid ${pid} is in a network namespace of its own` };
+}
 async function startBackends(o) {
   const keyEnv = o.keyEnv ?? (o.hermetic ? hermeticKeys(o.roles) : {});
   let scripted;
@@ -973,6 +982,7 @@ async function startBackends(o) {
     await closeNetwork();
     throw e;
   }
+  const netns = b ? await sandboxNetns(server.pid) : void 0;
   return {
     url: server.url,
     password: server.password,
@@ -982,6 +992,7 @@ async function startBackends(o) {
     pid: server.pid,
     network: net2?.policy,
     egressLog: net2?.log,
+    netns,
     async stop(graceMs) {
       await server.stop(graceMs);
       await closeNetwork();
@@ -1152,8 +1163,8 @@ async function execCase(ctx, proc, registered, repoCommit, interrupt) {
   };
 }
 function egressDenied(runDir, caseId) {
-  const denied = describeDenied(readEgressLog(path9.join(runDir, "evidence", caseId, "egress.jsonl")));
-  return denied.length > 0 ? { egress_denied: denied.slice(0, 20) } : {};
+  const denied = summaryDenied(readEgressLog(path9.join(runDir, "evidence", caseId, "egress.jsonl")));
+  return denied.length > 0 ? { egress_denied: denied } : {};
 }
 function scrubThenSeal(ctx, registered, id) {
   scrubCase(ctx, registered);
@@ -1732,6 +1743,7 @@ async function runSuite(opts) {
         policy: slot.agent.policy,
         network: slot.backends?.network,
         egressLog: slot.backends?.egressLog,
+        netns: slot.backends?.netns,
         processTag: slot.agent.tag,
         codeEnv: slot.agent.codeEnv,
         canaries: slot.index === 0 ? canaries : [],

@@ -3,7 +3,7 @@ import {
   errorPage,
   loadRun,
   renderPage
-} from "./chunk-MNANCUEP.js";
+} from "./chunk-HVY74J3L.js";
 import {
   scrubFile
 } from "./chunk-YKXVS3YO.js";

@@ -10,8 +10,7 @@ import {
   renderMarkdown,
   renderText,
   verdictLine
-} from "./chunk-EGTDXT2E.js";
-import "./chunk-BWIRND4V.js";
+} from "./chunk-GQYK5QV6.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-NEJKFVQH.js";
 import "./chunk-Z4Y4Q2MG.js";
@@ -20,8 +19,8 @@ import {
   contentSecurityPolicy,
   html,
   trusted
-} from "./chunk-MNANCUEP.js";
-import "./chunk-TO7HFP3H.js";
+} from "./chunk-HVY74J3L.js";
+import "./chunk-PEWDQTIE.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
 import "./chunk-C7L6GWJA.js";

@@ -4649,7 +4649,162 @@ function parseEgressLog(text) {
   return out;
 }
 function describeDenied(entries) {
-  return entries.filter((e) => !e.allowed).map((e) => `${e.kind} ${e.dest} (${e.why})`);
+  return entries.filter((e) => !e.allowed).map((e) => `${e.kind} ${e.dest}${e.count !== void 0 ? ` \xD7${e.count}` : ""} (${e.why})`);
+}
+function summaryDenied(entries) {
+  const unrouted = entries.filter((e) => e.kind === "unrouted");
+  return describeDenied([...unrouted, ...entries.filter((e) => e.kind !== "unrouted")]).slice(0, 20);
+}
+
+// src/sandbox/netns-counters.ts
+import { closeSync as closeSync4, openSync as openSync3, readdirSync as readdirSync8, readFileSync as readFileSync4, readlinkSync as readlinkSync4, readSync as readSync3 } from "node:fs";
+var UNROUTED_CLASSES = [
+  {
+    dest: "ipv4 (no route)",
+    counters: ["Ip.OutNoRoutes"],
+    why: "IPv4 to an address outside the namespace (a raw socket, a proxy variable ignored, a DNS server out there): no route, never left"
+  },
+  { dest: "ipv6 (no route)", counters: ["Ip6.OutNoRoutes"], why: "IPv6 to an address outside the namespace: no route, never left" },
+  {
+    dest: "loopback tcp (refused)",
+    counters: ["Tcp.AttemptFails"],
+    why: "TCP to a port of the namespace's own loopback that nobody listens on (v4 or v6; the host's loopback services are not there): refused"
+  },
+  {
+    dest: "loopback udp (no listener)",
+    counters: ["Udp.NoPorts", "Udp6.NoPorts"],
+    why: "UDP to a port of the namespace's own loopback that nobody listens on (a DNS lookup to a local resolver such as 127.0.0.53): dropped"
+  }
+];
+function parentOf(pid) {
+  try {
+    const stat = readFileSync4(`/proc/${pid}/stat`, "latin1");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+  } catch {
+    return void 0;
+  }
+}
+function netnsOf(pid) {
+  try {
+    return readlinkSync4(`/proc/${pid}/ns/net`);
+  } catch {
+    return void 0;
+  }
+}
+function findNetns(rootPid) {
+  const own = netnsOf("self");
+  let pids;
+  try {
+    pids = readdirSync8("/proc").filter((n) => /^[0-9]+$/.test(n)).map(Number);
+  } catch {
+    return void 0;
+  }
+  const children = /* @__PURE__ */ new Map();
+  for (const pid of pids) {
+    const ppid = parentOf(pid);
+    if (ppid !== void 0) children.set(ppid, [...children.get(ppid) ?? [], pid]);
+  }
+  const queue = [...children.get(rootPid) ?? []];
+  while (queue.length > 0) {
+    const pid = queue.shift();
+    const ns = netnsOf(pid);
+    if (ns && own && ns !== own) return { pid, ns };
+    queue.push(...children.get(pid) ?? []);
+  }
+  return void 0;
+}
+function parseSnmp(snmp, snmp6) {
+  const out = {};
+  const lines = snmp.split("\n");
+  for (let i = 0; i + 1 < lines.length; i += 2) {
+    const head = lines[i].trim().split(/\s+/);
+    const vals = lines[i + 1].trim().split(/\s+/);
+    if (!head[0]?.endsWith(":") || head[0] !== vals[0]) continue;
+    const group = head[0].slice(0, -1);
+    for (let k = 1; k < head.length; k++) out[`${group}.${head[k]}`] = Number(vals[k]);
+  }
+  for (const line of snmp6.split("\n")) {
+    const m = /^(Ip6|Icmp6|Udp6|UdpLite6)(\S+)\s+([0-9]+)$/.exec(line.trim());
+    if (m) out[`${m[1]}.${m[2]}`] = Number(m[3]);
+  }
+  return out;
+}
+function readAll(fd) {
+  const chunks = [];
+  let pos = 0;
+  for (; ; ) {
+    const b = Buffer.alloc(16384);
+    const n = readSync3(fd, b, 0, b.length, pos);
+    if (n <= 0) break;
+    chunks.push(b.subarray(0, n));
+    pos += n;
+  }
+  return Buffer.concat(chunks).toString("latin1");
+}
+function openNetnsCounters(ref) {
+  const check = () => {
+    const now = netnsOf(ref.pid);
+    if (now !== ref.ns) throw new Error(`pid ${ref.pid} is ${now ? `in ${now}, not` : "gone from"} the sandbox's network namespace ${ref.ns}`);
+  };
+  check();
+  const fds = [openSync3(`/proc/${ref.pid}/net/snmp`, "r")];
+  try {
+    fds.push(openSync3(`/proc/${ref.pid}/net/snmp6`, "r"));
+    check();
+  } catch (e) {
+    for (const fd of fds) closeSync4(fd);
+    throw e;
+  }
+  return {
+    read: () => parseSnmp(readAll(fds[0]), readAll(fds[1])),
+    close: () => {
+      for (const fd of fds.splice(0)) closeSync4(fd);
+    }
+  };
+}
+function unroutedEntries(before, after, t) {
+  const out = [];
+  for (const c of UNROUTED_CLASSES) {
+    const count = c.counters.reduce((n, k) => n + Math.max(0, (after[k] ?? 0) - (before[k] ?? 0)), 0);
+    if (count === 0) continue;
+    const from = c.counters.map((k) => k.replace(".", " ")).join(" + ");
+    out.push({ t, kind: "unrouted", dest: c.dest, allowed: false, why: `${c.why} (kernel counter ${from})`, bytes_out: 0, bytes_in: 0, count });
+  }
+  return out;
+}
+function watchUnrouted(ref) {
+  const t = (/* @__PURE__ */ new Date()).toISOString();
+  const unknown = (why) => [
+    {
+      t,
+      kind: "unrouted",
+      dest: "namespace counters",
+      allowed: false,
+      why: `unknown: attempts outside the proxy were not counted (${why})`,
+      bytes_out: 0,
+      bytes_in: 0
+    }
+  ];
+  if ("unknown" in ref) return { finish: () => unknown(ref.unknown) };
+  let counters;
+  let before;
+  try {
+    counters = openNetnsCounters(ref);
+    before = counters.read();
+  } catch (e) {
+    return { finish: () => unknown(e.message) };
+  }
+  return {
+    finish: () => {
+      try {
+        return unroutedEntries(before, counters.read(), t);
+      } catch (e) {
+        return unknown(e.message);
+      } finally {
+        counters.close();
+      }
+    }
+  };
 }
 
 // src/scripted-model/script.ts
@@ -4945,7 +5100,9 @@ export {
   startEgressProxy,
   egressLogSize,
   readEgressLog,
-  describeDenied,
+  summaryDenied,
+  findNetns,
+  watchUnrouted,
   caseTag,
   keyFingerprint,
   startScriptedModel

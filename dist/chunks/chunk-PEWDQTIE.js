@@ -1,7 +1,19 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
-import {
-  usageText
-} from "./chunk-TO7HFP3H.js";
+
+// src/report/tokens.ts
+function formatCost(x) {
+  if (!Number.isFinite(x) || x <= 0) return "0";
+  if (x < 0.01)
+    return x.toPrecision(4).replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
+  return x.toFixed(4);
+}
+function usageText(u) {
+  if (!u) return "\u2014";
+  return `${u.total} tok \xB7 $${formatCost(u.cost)}`;
+}
+function usageDetail(u) {
+  return `in ${u.input} \xB7 out ${u.output} \xB7 reasoning ${u.reasoning} \xB7 cache read ${u.cache_read} \xB7 cache write ${u.cache_write} \xB7 total ${u.total} \xB7 $${formatCost(u.cost)}`;
+}
 
 // src/report/markdown.ts
 var MAX_REASON_CHARS = 300;
@@ -43,9 +55,12 @@ function reasonLine(c) {
   const paths = c.offending_paths?.length ? ` \u2014 paths: ${c.offending_paths.slice(0, 10).map((p) => code(p)).join(", ")}${c.offending_paths.length > 10 ? ` and ${c.offending_paths.length - 10} more` : ""}` : "";
   return `- **${cell(c.case_id)}** ${what}: ${cell(clip(c.reason ?? "no reason recorded"))}${paths}`;
 }
+function egressAttempts(denied) {
+  return denied.reduce((n, d) => n + Number(/^unrouted [^×]* ×([0-9]+) \(/.exec(d)?.[1] ?? 1), 0);
+}
 function egressLine(c) {
   const d = c.egress_denied ?? [];
-  return `- **${cell(c.case_id)}** ${d.length}${d.length >= 20 ? "+" : ""} refused: ${d.slice(0, 5).map((x) => code(clip(x, 120))).join(", ")}${d.length > 5 ? " \u2026" : ""}`;
+  return `- **${cell(c.case_id)}** ${egressAttempts(d)}${d.length >= 20 ? "+" : ""} refused: ${d.slice(0, 5).map((x) => code(clip(x, 120))).join(", ")}${d.length > 5 ? " \u2026" : ""}`;
 }
 function notPassed(s) {
   return s.cases.filter((c) => c.status !== "PASS");
@@ -99,12 +114,15 @@ function uncontainedLine(s) {
 }
 
 export {
+  formatCost,
+  usageDetail,
   cell,
   clip,
   code,
   TABLE_HEAD,
   tableRow,
   reasonLine,
+  egressAttempts,
   egressLine,
   notPassed,
   countsLine,

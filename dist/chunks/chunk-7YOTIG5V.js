@@ -1,13 +1,13 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   runSuite
-} from "./chunk-P3GPLFXB.js";
+} from "./chunk-ZNYTYLQ4.js";
 import {
   scaffold
 } from "./chunk-6IZ3VOTU.js";
 import {
   verdictTable
-} from "./chunk-JYELMVHH.js";
+} from "./chunk-VLID2OYQ.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,
@@ -15,7 +15,7 @@ import {
 } from "./chunk-LOACAOQG.js";
 import {
   gitOk
-} from "./chunk-XYJLQUL5.js";
+} from "./chunk-VKXBDESD.js";
 import {
   verifyRun
 } from "./chunk-Z4Y4Q2MG.js";

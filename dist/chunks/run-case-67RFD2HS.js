@@ -33,8 +33,9 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   toolUses,
+  watchUnrouted,
   writeEvidence
-} from "./chunk-XYJLQUL5.js";
+} from "./chunk-VKXBDESD.js";
 import {
   messagesUsage,
   overTokenBudget,
@@ -1600,16 +1601,16 @@ function fileMountsOf(ctx) {
     (ctx.policy?.rules ?? []).filter((r) => r.access === "write" && r.file && r.path.startsWith(ctx.workDir + path8.sep)).map((r) => toPosix(path8.relative(ctx.workDir, r.path)))
   );
 }
-function saveEgress(run, from) {
+function saveEgress(run, from, unrouted) {
   const { ctx } = run;
   if (!ctx.egressLog) return;
-  const egress = readEgressLog(ctx.egressLog, from);
+  const egress = [...readEgressLog(ctx.egressLog, from), ...unrouted];
   run.evidence("egress.jsonl", egress.map((e) => `${JSON.stringify(e)}
 `).join(""));
   const refused = egress.filter((e) => !e.allowed);
   if (refused.length > 0)
     run.log(
-      `egress refused ${refused.length} time(s): ${refused.slice(0, 5).map((e) => `${e.kind} ${e.dest}`).join(", ")}`
+      `egress refused ${refused.length} time(s): ${refused.slice(0, 5).map((e) => `${e.kind} ${e.dest}${e.count !== void 0 ? ` \xD7${e.count}` : ""}`).join(", ")}`
     );
 }
 function usageOf(run) {
@@ -1667,6 +1668,7 @@ async function runCase(ctx) {
   evidence("repo_commit.txt", repoCommit + "\n");
   writePolicy(run, policy, bounds?.describe());
   const egressFrom = egressLogSize(ctx.egressLog);
+  const unrouted = ctx.egressLog && ctx.netns ? watchUnrouted(ctx.netns) : void 0;
   guard.watchLedger(run.ownWrites);
   run.ownWrites.clear();
   let outcome = await runCheck(run, guard);
@@ -1675,7 +1677,7 @@ async function runCase(ctx) {
   if (bounds?.breach) outcome = { actual: "FAIL", code: "TIMEOUTEXCEEDED", reason: describeBreach(bounds.breach) };
   await guard.tree();
   evidence("processes.txt", formatProcesses(run.leftovers));
-  saveEgress(run, egressFrom);
+  saveEgress(run, egressFrom, unrouted?.finish() ?? []);
   const statusRun = git(ctx.workDir, ["status", "--porcelain"]);
   statusRun.catch(() => {
   });

@@ -5,7 +5,7 @@ import {
   attemptDir,
   buildSummary,
   sealRunSummary
-} from "./chunk-P3GPLFXB.js";
+} from "./chunk-ZNYTYLQ4.js";
 import {
   caseSetHash,
   runPairs,
@@ -24,7 +24,7 @@ import {
 } from "./chunk-Z4Y4Q2MG.js";
 import {
   writeRunReport
-} from "./chunk-P6X63GEO.js";
+} from "./chunk-ZW2PJC3E.js";
 import {
   SIDECAR_EXT,
   parseSidecar,

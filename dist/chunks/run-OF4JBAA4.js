@@ -1,18 +1,15 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  hermeticSuite,
-  makeThrowawayRepo,
-  progressLine,
-  runDemo
-} from "./chunk-25BWW4IX.js";
-import "./chunk-P3GPLFXB.js";
+  DEFAULT_ROLES,
+  buildSummary,
+  cliEntry,
+  runSuite,
+  stageBatches
+} from "./chunk-ZNYTYLQ4.js";
 import "./chunk-Y5MPY7SF.js";
-import "./chunk-6IZ3VOTU.js";
-import "./chunk-JYELMVHH.js";
-import "./chunk-BWIRND4V.js";
 import "./chunk-LOACAOQG.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-XYJLQUL5.js";
+import "./chunk-VKXBDESD.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-XTPMINBY.js";
 import "./chunk-NEJKFVQH.js";
@@ -21,9 +18,9 @@ import "./chunk-GCLCQ5LT.js";
 import "./chunk-7S2WGD5M.js";
 import "./chunk-5Y7GBQWL.js";
 import "./chunk-Z4Y4Q2MG.js";
-import "./chunk-P6X63GEO.js";
-import "./chunk-MNANCUEP.js";
-import "./chunk-TO7HFP3H.js";
+import "./chunk-ZW2PJC3E.js";
+import "./chunk-HVY74J3L.js";
+import "./chunk-PEWDQTIE.js";
 import "./chunk-YKXVS3YO.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
@@ -32,8 +29,9 @@ import "./chunk-GXU4NOQI.js";
 import "./chunk-BOMUDAXD.js";
 import "./chunk-LHSCZ3D7.js";
 export {
-  hermeticSuite,
-  makeThrowawayRepo,
-  progressLine,
-  runDemo
+  DEFAULT_ROLES,
+  buildSummary,
+  cliEntry,
+  runSuite,
+  stageBatches
 };

@@ -1,10 +1,8 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
+  formatCost,
   uncontainedLine
-} from "./chunk-BWIRND4V.js";
-import {
-  formatCost
-} from "./chunk-TO7HFP3H.js";
+} from "./chunk-PEWDQTIE.js";
 
 // src/report/table.ts
 function verdictTable(s) {

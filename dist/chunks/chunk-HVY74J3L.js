@@ -1,8 +1,9 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
+  egressAttempts,
   formatCost,
   usageDetail
-} from "./chunk-TO7HFP3H.js";
+} from "./chunk-PEWDQTIE.js";
 import {
   caseAnchor
 } from "./chunk-SNJX4VWM.js";
@@ -524,7 +525,10 @@ function verdictFacts(c) {
   const tokens = asTokens(s.tokens);
   if (tokens) rows.push(["tokens and cost", usageDetail(tokens)]);
   if (s.egress_denied?.length)
-    rows.push(["egress refused", `${s.egress_denied.length}${s.egress_denied.length >= 20 ? "+" : ""}: ${s.egress_denied.join("; ")} (evidence egress.jsonl)`]);
+    rows.push([
+      "egress refused",
+      `${egressAttempts(s.egress_denied)}${s.egress_denied.length >= 20 ? "+" : ""}: ${s.egress_denied.join("; ")} (evidence egress.jsonl)`
+    ]);
   if (r)
     rows.push(
       ["model", r.model_id ?? "\u2014"],

@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-XHLHIN7O.js";
+} from "./chunk-NSIBSNEH.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-25BWW4IX.js";
+} from "./chunk-7YOTIG5V.js";
 import {
   aggregateAttempts,
   allocateRun,
@@ -14,11 +14,10 @@ import {
   runSuite,
   sealRunSummary,
   writeCaseResult
-} from "./chunk-P3GPLFXB.js";
+} from "./chunk-ZNYTYLQ4.js";
 import "./chunk-Y5MPY7SF.js";
 import "./chunk-6IZ3VOTU.js";
-import "./chunk-JYELMVHH.js";
-import "./chunk-BWIRND4V.js";
+import "./chunk-VLID2OYQ.js";
 import {
   caseSetHash,
   runPairs,
@@ -27,7 +26,7 @@ import {
 import "./chunk-NMVRJYBN.js";
 import {
   resultPath
-} from "./chunk-XYJLQUL5.js";
+} from "./chunk-VKXBDESD.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-XTPMINBY.js";
 import "./chunk-NEJKFVQH.js";
@@ -38,9 +37,9 @@ import "./chunk-5Y7GBQWL.js";
 import {
   verifyRun
 } from "./chunk-Z4Y4Q2MG.js";
-import "./chunk-P6X63GEO.js";
-import "./chunk-MNANCUEP.js";
-import "./chunk-TO7HFP3H.js";
+import "./chunk-ZW2PJC3E.js";
+import "./chunk-HVY74J3L.js";
+import "./chunk-PEWDQTIE.js";
 import "./chunk-YKXVS3YO.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";

@@ -3,9 +3,9 @@ import {
   renderReport,
   reportToFile,
   writeRunReport
-} from "./chunk-P6X63GEO.js";
-import "./chunk-MNANCUEP.js";
-import "./chunk-TO7HFP3H.js";
+} from "./chunk-ZW2PJC3E.js";
+import "./chunk-HVY74J3L.js";
+import "./chunk-PEWDQTIE.js";
 import "./chunk-YKXVS3YO.js";
 import {
   REPORT_FILE,

@@ -1,8 +1,5 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  cell
-} from "./chunk-BWIRND4V.js";
-import {
   addUsage,
   asUsage,
   zeroUsage
@@ -16,8 +13,9 @@ import {
   verifyRun
 } from "./chunk-Z4Y4Q2MG.js";
 import {
+  cell,
   formatCost
-} from "./chunk-TO7HFP3H.js";
+} from "./chunk-PEWDQTIE.js";
 import {
   CASE_ID_PATTERN
 } from "./chunk-NYKIGPAP.js";
