@@ -4,7 +4,7 @@
 // one unsharded run of the same commit. A missing shard, a duplicated shard, a
 // shard of another commit and a tampered shard are each refused with one line.
 // shardPlan itself: deterministic, disjoint, complete, in the run's order.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -211,6 +211,42 @@ describe('3 shards of a hermetic set, merged, against one unsharded run', () => 
       merge(shard(1), t, shard(3)),
       /^opencode-dogfood: merge: .*tampered\/RUN_0002: refused: the shard does not verify \(\d+ problem\(s\); first: .*stdout\.txt/,
     )
+  })
+
+  it('attempts a shard never ran (a stop inside it) keep their case from passing in the merged run', () => {
+    // Shard 3 as if fail-fast had stopped it before T2A03 (its attempt 2): the case's files gone, its entry SKIPPED, sealed again.
+    const cut = path.join(scratch, 'stopped', 'RUN_0003')
+    cpSync(shard(3), cut, { recursive: true })
+    for (const p of ['cases/T2A03.result.json', 'cases/T2A03.result.json.sha256', 'evidence/T2A03', 'attempts/T2A03'])
+      rmSync(path.join(cut, p), { recursive: true })
+    const s = summaryOf(cut)
+    const stop = 'fail-fast: T2A02 failed with EMPTYRESPONSE'
+    s.cases = s.cases.map((c) =>
+      c.case_id === 'T2A03'
+        ? {
+            case_id: c.case_id,
+            stage: c.stage,
+            expected_outcome: c.expected_outcome,
+            actual_outcome: null,
+            status: 'SKIPPED',
+            failure_code: null,
+            duration_ms: 0,
+            reason: stop,
+          }
+        : c,
+    )
+    const { ledger_root: _, ...rest } = { ...s, passed: s.passed - 1, skipped: 1, final_verdict: 'FAIL' as const, stop_reason: stop, tokens: undefined }
+    sealRunSummary(cut, rest)
+    expect(verifyRun(cut)).toEqual([])
+    const out = path.join(scratch, 'stopped-out')
+    const m = cli(['merge', shard(1), shard(2), cut, '--out', out])
+    expect(m.status, m.stderr).toBe(1)
+    const merged3 = path.join(out, 'RUN_0001')
+    expect(cli(['verify', merged3]).status).toBe(0)
+    const t = summaryOf(merged3).cases.find((c) => c.case_id === 'T2A03')!
+    expect(t).toMatchObject({ status: 'FAIL', attempts: { passed: 1, total: 1 } })
+    expect(t.reason).toBe(`1/1 attempts passed; attempt(s) 2 of 2 not run (shard 3/3: ${stop}); attempt 1: ${t.reason!.split('attempt 1: ')[1]}`)
+    expect(summaryOf(merged3).stop_reason).toBe(`shard 3/3: ${stop}`)
   })
 
   it('a run that is no shard is refused, and --shard with no pair left stops before anything is written', () => {
