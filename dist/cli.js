@@ -58,7 +58,7 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-XAWFLUWL.js");
+  const { progressLine } = await import("./chunks/demo-IVP4FJGH.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
@@ -67,7 +67,7 @@ async function cmdRun(argv) {
     Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k)
   );
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-UO25ZS5Q.js");
+  const { runSuite } = await import("./chunks/run-5ZSZYBCH.js");
   const { verdictTable } = await import("./chunks/table-W7QALXU7.js");
   const settings = parseRunSettings(values, process.cwd());
   const opts = engineOptions(settings);
@@ -108,7 +108,7 @@ async function cmdVerify(argv) {
   if (positionals.length !== 1) throw new InputError("verify", "give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001");
   if (values.root !== void 0 && !/^[0-9a-f]{64}$/.test(values.root))
     throw new InputError("--root", `'${values.root}' is not a ledger root; give the 64 hex digits the run printed ('ledger root: \u2026')`);
-  const { runState, verifyRun } = await import("./chunks/verify-SS2EGR5L.js");
+  const { runState, verifyRun } = await import("./chunks/verify-HYW655OZ.js");
   const dir = positionals[0];
   const runDir = path.resolve(dir);
   const state = runState(runDir);
@@ -171,7 +171,7 @@ var PARENT_POLL_MS = 250;
 async function cmdCase(argv) {
   const [ctxFile, pidFile, waitArg] = argv;
   if (pidFile) writeFileSync(pidFile, String(process.pid));
-  const loading = import("./chunks/run-case-OOAHEWOC.js");
+  const loading = import("./chunks/run-case-72VLNFVB.js");
   loading.catch(() => {
   });
   const waitMs = Number(waitArg ?? 0);
@@ -236,15 +236,15 @@ async function main(argv) {
       case "report":
         return await cmdReport(rest);
       case "diff":
-        return (await import("./chunks/diff-6DHVKADK.js")).diffCommand(rest);
+        return (await import("./chunks/diff-IAUYCJXE.js")).diffCommand(rest);
       case "compare":
-        return (await import("./chunks/command-35PQ5E4K.js")).compareCommand(rest, process.cwd());
+        return (await import("./chunks/command-2NE6QU73.js")).compareCommand(rest, process.cwd());
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-XAWFLUWL.js")).runDemo(rest);
+        return await (await import("./chunks/demo-IVP4FJGH.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-YPO52PXE.js")).runBench(rest);
+        return await (await import("./chunks/bench-UFXSS64J.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {

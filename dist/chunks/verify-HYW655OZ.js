@@ -3,7 +3,7 @@ import {
   REQUIRED_EVIDENCE,
   runState,
   verifyRun
-} from "./chunk-HX67SCMU.js";
+} from "./chunk-TJWSMTG5.js";
 import "./chunk-C7L6GWJA.js";
 import "./chunk-GXU4NOQI.js";
 import "./chunk-O4YGU3GG.js";

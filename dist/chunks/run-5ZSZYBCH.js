@@ -3,26 +3,25 @@ import {
   DEFAULT_ROLES,
   buildSummary,
   cliEntry,
-  runSuite,
-  stageBatches
-} from "./chunk-RXDCYGJC.js";
+  runSuite
+} from "./chunk-NAPRVL7T.js";
 import "./chunk-3XB6IX6O.js";
 import "./chunk-TO7HFP3H.js";
 import "./chunk-Y5MPY7SF.js";
 import "./chunk-MSICHKU2.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-SJPHBMNE.js";
+import "./chunk-WVLRDL2Z.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-YKXVS3YO.js";
 import "./chunk-VWQUO3XO.js";
 import "./chunk-NEJKFVQH.js";
-import "./chunk-ZCGT4M2M.js";
+import "./chunk-VBVZQY2Z.js";
 import "./chunk-GCLCQ5LT.js";
 import "./chunk-7S2WGD5M.js";
 import "./chunk-YK324AHQ.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
-import "./chunk-HX67SCMU.js";
+import "./chunk-TJWSMTG5.js";
 import "./chunk-C7L6GWJA.js";
 import "./chunk-GXU4NOQI.js";
 import "./chunk-O4YGU3GG.js";
@@ -31,6 +30,5 @@ export {
   DEFAULT_ROLES,
   buildSummary,
   cliEntry,
-  runSuite,
-  stageBatches
+  runSuite
 };

@@ -20,7 +20,7 @@ import {
   runState,
   schemaProblems,
   verifyRun
-} from "./chunk-HX67SCMU.js";
+} from "./chunk-TJWSMTG5.js";
 import {
   SIDECAR_EXT,
   parseSidecar

@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   FILE_HEADERS_ONLY,
   createTwoFilesPatch
-} from "./chunk-PO7KAT3C.js";
+} from "./chunk-2NOSM2T7.js";
 import {
   CaseCgroup,
   NETWORK_FREE_ENV,
@@ -34,7 +34,7 @@ import {
   takeSnapshotAfter,
   toolUses,
   writeEvidence
-} from "./chunk-SJPHBMNE.js";
+} from "./chunk-WVLRDL2Z.js";
 import {
   messagesUsage,
   overTokenBudget,

@@ -4,7 +4,7 @@ import {
 } from "./chunk-JYELMVHH.js";
 import {
   runSuite
-} from "./chunk-RXDCYGJC.js";
+} from "./chunk-NAPRVL7T.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,
@@ -12,7 +12,7 @@ import {
 } from "./chunk-MSICHKU2.js";
 import {
   gitOk
-} from "./chunk-SJPHBMNE.js";
+} from "./chunk-WVLRDL2Z.js";
 import {
   STAGES
 } from "./chunk-NYKIGPAP.js";
@@ -21,7 +21,7 @@ import {
 } from "./chunk-UICWZD46.js";
 import {
   verifyRun
-} from "./chunk-HX67SCMU.js";
+} from "./chunk-TJWSMTG5.js";
 
 // src/demo.ts
 import { mkdtempSync, writeFileSync } from "node:fs";

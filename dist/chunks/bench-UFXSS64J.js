@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-5OXRJJEN.js";
+} from "./chunk-XOLGY7WG.js";
 import "./chunk-JYELMVHH.js";
 import "./chunk-BWIRND4V.js";
 import {
@@ -12,7 +12,7 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-RXDCYGJC.js";
+} from "./chunk-NAPRVL7T.js";
 import "./chunk-3XB6IX6O.js";
 import "./chunk-TO7HFP3H.js";
 import "./chunk-Y5MPY7SF.js";
@@ -25,7 +25,7 @@ import "./chunk-NMVRJYBN.js";
 import {
   caseTag,
   sdkTransport
-} from "./chunk-SJPHBMNE.js";
+} from "./chunk-WVLRDL2Z.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-YKXVS3YO.js";
 import {
@@ -35,14 +35,14 @@ import {
   formatLimits
 } from "./chunk-VWQUO3XO.js";
 import "./chunk-NEJKFVQH.js";
-import "./chunk-ZCGT4M2M.js";
+import "./chunk-VBVZQY2Z.js";
 import "./chunk-GCLCQ5LT.js";
 import "./chunk-7S2WGD5M.js";
 import "./chunk-YK324AHQ.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
 import "./chunk-UICWZD46.js";
-import "./chunk-HX67SCMU.js";
+import "./chunk-TJWSMTG5.js";
 import "./chunk-C7L6GWJA.js";
 import "./chunk-GXU4NOQI.js";
 import "./chunk-O4YGU3GG.js";
@@ -164,7 +164,7 @@ async function runBoundsBench(argv) {
   return 0;
 }
 async function runBench(argv) {
-  if (argv.includes("--view")) return (await import("./bench-view-EYMIVJWM.js")).runViewBench(argv);
+  if (argv.includes("--view")) return (await import("./bench-view-SBRDZOVG.js")).runViewBench(argv);
   if (argv.includes("--bounds")) return runBoundsBench(argv);
   const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
   if (argv.includes("--network")) return networkBench(rounds);
