@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   progressLine
-} from "./chunks/chunk-XOLGY7WG.js";
+} from "./chunks/chunk-YQ2B4JMG.js";
 import {
   verdictTable
 } from "./chunks/chunk-JYELMVHH.js";
@@ -23,7 +23,7 @@ import {
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-NAPRVL7T.js";
+} from "./chunks/chunk-J2UOMRWJ.js";
 import "./chunks/chunk-3XB6IX6O.js";
 import {
   usageDetail
@@ -31,16 +31,16 @@ import {
 import "./chunks/chunk-Y5MPY7SF.js";
 import {
   engineOptions
-} from "./chunks/chunk-43JOEG6D.js";
+} from "./chunks/chunk-W74ROCQ4.js";
 import {
   OPTION_TABLE
-} from "./chunks/chunk-EOZK2UHT.js";
+} from "./chunks/chunk-ETLSSSYM.js";
 import {
   BUILTIN_MODEL,
   platformPackages,
   resolveOpencodeBinary,
   selectCases
-} from "./chunks/chunk-MSICHKU2.js";
+} from "./chunks/chunk-SXEI7EJP.js";
 import "./chunks/chunk-NMVRJYBN.js";
 import "./chunks/chunk-WVLRDL2Z.js";
 import "./chunks/chunk-V23NUAJ5.js";

@@ -227,6 +227,33 @@ function plantCanaries(i: Inputs, c: Checkouts): PreparedRun['canaries'] {
   return canaries
 }
 
+/** What every slot's server is started from (see SlotServerInput). */
+function serverInputOf(
+  i: Inputs,
+  c: Checkouts,
+  o: { binary: string; keyEnv: Record<string, string>; canaries: PreparedRun['canaries']; caseTag: string; giveUp: AbortSignal },
+): SlotServerInput {
+  const { opts } = i
+  return {
+    model: i.model,
+    hermetic: i.hermetic,
+    roles: i.roles,
+    writeAllowlist: opts.writeAllowlist,
+    cases: i.catalogue,
+    binary: o.binary,
+    keyEnv: o.keyEnv,
+    launcher: opts.launcher,
+    egressAllow: opts.egressAllow,
+    signal: opts.interrupt ? AbortSignal.any([opts.interrupt, o.giveUp]) : o.giveUp,
+    // Killed outright, the run's reaper removes these (this run's own files outside the worktree and the ledger).
+    leftovers: {
+      canaries: o.canaries.map((x) => ({ file: x.file, content: x.content })),
+      created: c.hadOpencodeState ? [] : [c.opencodeStateFile],
+      caseTag: o.caseTag,
+    },
+  }
+}
+
 /**
  * Phase 1 (see the file's header). Throws InputError, PreflightError (nothing
  * written), GitError; after the run folder is allocated, what the agent side's
@@ -264,26 +291,7 @@ export async function prepareRun(opts: SuiteOptions): Promise<PreparedRun> {
   const keyEnv = opts.backends?.keyEnv ?? (hermetic && !opts.serverUrl ? hermeticKeys(roles) : {})
   // Aborted with the run, or when slot 0's server cannot start (the other slots are then of no use).
   const slotsGiveUp = new AbortController()
-  const serverInput: SlotServerInput | undefined = binary
-    ? {
-        model,
-        hermetic,
-        roles,
-        writeAllowlist: opts.writeAllowlist,
-        cases: inputs.catalogue,
-        binary,
-        keyEnv,
-        launcher: opts.launcher,
-        egressAllow: opts.egressAllow,
-        signal: opts.interrupt ? AbortSignal.any([opts.interrupt, slotsGiveUp.signal]) : slotsGiveUp.signal,
-        // Killed outright, the run's reaper removes these (this run's own files outside the worktree and the ledger).
-        leftovers: {
-          canaries: canaries.map((c) => ({ file: c.file, content: c.content })),
-          created: checkouts.hadOpencodeState ? [] : [checkouts.opencodeStateFile],
-          caseTag: agent.tag,
-        },
-      }
-    : undefined
+  const serverInput = binary ? serverInputOf(inputs, checkouts, { binary, keyEnv, canaries, caseTag: agent.tag, giveUp: slotsGiveUp.signal }) : undefined
   return {
     ...inputs,
     ...checkouts,

@@ -16,7 +16,7 @@ import {
   skipped,
   stageGate,
   statusOf
-} from "./chunk-MSICHKU2.js";
+} from "./chunk-SXEI7EJP.js";
 import {
   AGENT_CALLS_SUBDIR,
   LEDGER_SUBDIR
@@ -343,9 +343,7 @@ async function cancelCaseProcess(p) {
   writeJsonAtomic(p.ctxFile, { cancel: true });
   await p.done;
 }
-async function execCase(ctx, proc, registered, repoCommit, interrupt) {
-  const secrets = [...registered.values()];
-  const c = ctx.caseDef;
+async function awaitCase(ctx, proc, interrupt) {
   const t0 = Date.now();
   writeJsonAtomic(proc.ctxFile, ctx);
   let killed = false;
@@ -369,28 +367,36 @@ async function execCase(ctx, proc, registered, repoCommit, interrupt) {
   clearTimeout(backstop);
   clearTimeout(escalate);
   interrupt?.removeEventListener("abort", onInterrupt);
-  const { exitCode, stdout } = r;
   const stderr = r.startError ? `${r.stderr}
 [opencode-dogfood] could not start the case process: ${r.startError}
 ` : r.stderr;
-  const durationMs = Date.now() - t0;
-  writeEvidence(ctx.runDir, c.id, "stdout.txt", redact(stdout, secrets));
-  writeEvidence(ctx.runDir, c.id, "stderr.txt", redact(stderr, secrets));
-  let v;
+  return { exitCode: r.exitCode, stdout: r.stdout, stderr, durationMs: Date.now() - t0, killed, killedOnInterrupt };
+}
+function verdictOf(ctx, exit, repoCommit, interrupt) {
+  let written;
   try {
-    v = JSON.parse(readFileSync(ctx.verdictFile, "utf8"));
+    written = JSON.parse(readFileSync(ctx.verdictFile, "utf8"));
   } catch {
-    v = void 0;
+    written = void 0;
   }
-  const verdict = v ?? {
+  const verdict = written ?? {
     actual_outcome: "FAIL",
     failure_code: "CLIFAIL",
-    reason: killedOnInterrupt ? `${interruptedBy(interrupt)} during ${c.id}: the case process did not end within ${INTERRUPT_GRACE_MS} ms and was killed` : killed ? `case process exceeded ${ctx.caseTimeoutMs} ms and was ended by the suite` : `case process exited ${exitCode} without a verdict`,
+    reason: exit.killedOnInterrupt ? `${interruptedBy(interrupt)} during ${ctx.caseDef.id}: the case process did not end within ${INTERRUPT_GRACE_MS} ms and was killed` : exit.killed ? `case process exceeded ${ctx.caseTimeoutMs} ms and was ended by the suite` : `case process exited ${exit.exitCode} without a verdict`,
     model_id: ctx.model,
     transport: ctx.transport,
     repo_commit: repoCommit,
     offending_paths: []
   };
+  return { verdict, written };
+}
+async function execCase(ctx, proc, secretsByLabel, repoCommit, interrupt) {
+  const secretList = [...secretsByLabel.values()];
+  const c = ctx.caseDef;
+  const exit = await awaitCase(ctx, proc, interrupt);
+  writeEvidence(ctx.runDir, c.id, "stdout.txt", redact(exit.stdout, secretList));
+  writeEvidence(ctx.runDir, c.id, "stderr.txt", redact(exit.stderr, secretList));
+  const { verdict, written } = verdictOf(ctx, exit, repoCommit, interrupt);
   for (const name of ["git_status.txt", "repo_commit.txt", "worktree_check.txt"]) {
     if (!existsSync(path3.join(ctx.runDir, "evidence", c.id, name))) writeEvidence(ctx.runDir, c.id, name, `not captured: ${verdict.reason}
 `);
@@ -406,16 +412,16 @@ async function execCase(ctx, proc, registered, repoCommit, interrupt) {
     status,
     failure_code: verdict.failure_code ?? (status === "FAIL" ? "EVIDENCEMISMATCH" : null),
     run_id: ctx.runId,
-    duration_ms: durationMs,
+    duration_ms: exit.durationMs,
     model_id: verdict.model_id,
     transport: verdict.transport,
     repo_commit: /^[0-9a-f]{40}$/.test(verdict.repo_commit) ? verdict.repo_commit : repoCommit,
-    evidence: scrubThenSeal(ctx, registered, c.id),
+    evidence: scrubThenSeal(ctx, secretsByLabel, c.id),
     reason: verdict.reason
   };
   if (result.failure_code === null && result.expected_outcome === "SUCCESS") delete result.failure_code;
   const resultFile = writeCaseResult(ctx.runDir, result);
-  const tokens = asUsage(v?.tokens);
+  const tokens = asUsage(written?.tokens);
   return {
     case_id: c.id,
     stage: c.stage,
@@ -423,7 +429,7 @@ async function execCase(ctx, proc, registered, repoCommit, interrupt) {
     actual_outcome: result.actual_outcome,
     status,
     failure_code: result.failure_code ?? null,
-    duration_ms: durationMs,
+    duration_ms: exit.durationMs,
     reason: verdict.reason,
     offending_paths: verdict.offending_paths,
     result_sha256: sha256File(resultFile),
@@ -435,18 +441,18 @@ function egressDenied(runDir, caseId) {
   const denied = describeDenied(readEgressLog(path3.join(runDir, "evidence", caseId, "egress.jsonl")));
   return denied.length > 0 ? { egress_denied: denied.slice(0, 20) } : {};
 }
-function scrubThenSeal(ctx, registered, id) {
-  scrubCase(ctx, registered);
+function scrubThenSeal(ctx, secretsByLabel, id) {
+  scrubCase(ctx, secretsByLabel);
   return sealEvidence(ctx.runDir, id);
 }
-function scrubCase(ctx, registered) {
+function scrubCase(ctx, secretsByLabel) {
   const dir = path3.join(ctx.runDir, "evidence", ctx.caseDef.id);
   const files = existsSync(dir) ? readdirSync(dir).filter((n) => !n.endsWith(".sha256")).map((n) => path3.join(dir, n)) : [];
   const transcript = path3.join(ctx.agentCallsDir, `${ctx.caseDef.id}.json`);
   if (existsSync(transcript)) files.push(transcript);
   const lines = [];
   for (const f of files)
-    for (const r of scrubFile(f, registered))
+    for (const r of scrubFile(f, secretsByLabel))
       lines.push(`${r.secret}	${r.form}	${r.count}	${JSON.stringify(path3.relative(ctx.runDir, f).split(path3.sep).join("/"))}`);
   if (lines.length > 0) writeEvidence(ctx.runDir, ctx.caseDef.id, "redactions.txt", lines.join("\n") + "\n");
 }
@@ -1436,6 +1442,27 @@ function plantCanaries(i, c) {
   if (!i.containment.active) i.progress({ kind: "note", line: `network: ${openNetwork(i.containment.reason).summary}` });
   return canaries;
 }
+function serverInputOf(i, c, o) {
+  const { opts } = i;
+  return {
+    model: i.model,
+    hermetic: i.hermetic,
+    roles: i.roles,
+    writeAllowlist: opts.writeAllowlist,
+    cases: i.catalogue,
+    binary: o.binary,
+    keyEnv: o.keyEnv,
+    launcher: opts.launcher,
+    egressAllow: opts.egressAllow,
+    signal: opts.interrupt ? AbortSignal.any([opts.interrupt, o.giveUp]) : o.giveUp,
+    // Killed outright, the run's reaper removes these (this run's own files outside the worktree and the ledger).
+    leftovers: {
+      canaries: o.canaries.map((x) => ({ file: x.file, content: x.content })),
+      created: c.hadOpencodeState ? [] : [c.opencodeStateFile],
+      caseTag: o.caseTag
+    }
+  };
+}
 async function prepareRun(opts) {
   const inputs = await resolveInputs(opts);
   const checkouts = await prepareCheckouts(inputs);
@@ -1465,24 +1492,7 @@ async function prepareRun(opts) {
   });
   const keyEnv = opts.backends?.keyEnv ?? (hermetic && !opts.serverUrl ? hermeticKeys(roles) : {});
   const slotsGiveUp = new AbortController();
-  const serverInput = binary ? {
-    model,
-    hermetic,
-    roles,
-    writeAllowlist: opts.writeAllowlist,
-    cases: inputs.catalogue,
-    binary,
-    keyEnv,
-    launcher: opts.launcher,
-    egressAllow: opts.egressAllow,
-    signal: opts.interrupt ? AbortSignal.any([opts.interrupt, slotsGiveUp.signal]) : slotsGiveUp.signal,
-    // Killed outright, the run's reaper removes these (this run's own files outside the worktree and the ledger).
-    leftovers: {
-      canaries: canaries.map((c) => ({ file: c.file, content: c.content })),
-      created: checkouts.hadOpencodeState ? [] : [checkouts.opencodeStateFile],
-      caseTag: agent.tag
-    }
-  } : void 0;
+  const serverInput = binary ? serverInputOf(inputs, checkouts, { binary, keyEnv, canaries, caseTag: agent.tag, giveUp: slotsGiveUp.signal }) : void 0;
   return {
     ...inputs,
     ...checkouts,

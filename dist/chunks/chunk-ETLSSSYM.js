@@ -4,7 +4,7 @@ import {
   DEFAULT_WRITE_ALLOWLIST,
   checkOpencodeVersion,
   parseStages
-} from "./chunk-MSICHKU2.js";
+} from "./chunk-SXEI7EJP.js";
 import {
   DEFAULT_CASE_LIMITS_TEXT,
   parseCaseLimits,
@@ -98,6 +98,9 @@ function joinNegativeValues(argv, stringOptions) {
 }
 
 // src/suite/option-table.ts
+import path3 from "node:path";
+
+// src/suite/option-entries.ts
 import path2 from "node:path";
 
 // src/cases/record-path.ts
@@ -113,9 +116,8 @@ function parseRecordPath(value, cwd, input = "--record") {
   return file;
 }
 
-// src/suite/option-table.ts
+// src/suite/option-entries.ts
 var VERSION_PATTERN = /^(latest|[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.-]+)?)$/;
-var ARTIFACT_NAME_FORBIDDEN = /["':<>|*?\\/\r\n]/;
 function parseCaseId(raw, name) {
   if (!CASE_ID_PATTERN.test(raw)) throw new InputError(name, `'${raw}' is not a case id (pattern T[0-9][A-Z]?[A-Z]?[0-9]{2}, e.g. T1C01)`);
   return raw;
@@ -129,16 +131,8 @@ function parseOpencodeVersion(raw, name) {
   if (raw !== "latest") checkOpencodeVersion(raw, `input ${name}`, name);
   return raw;
 }
-function parseArtifactName(raw, name) {
-  if (ARTIFACT_NAME_FORBIDDEN.test(raw)) throw new InputError(name, `'${raw}' holds a character artifact names may not have (" : < > | * ? \\ / or a newline)`);
-  return raw;
-}
-function parseCheckName(raw, name) {
-  if (raw.length > 255) throw new InputError(name, `is ${raw.length} characters long; allowed: at most 255`);
-  return raw;
-}
 var OPENCODE_PINNED = "1.18.33";
-var OPTION_TABLE = [
+var CASE_AGENT_SANDBOX_OPTIONS = [
   {
     key: "stages",
     flag: "stages",
@@ -355,7 +349,21 @@ var OPTION_TABLE = [
     doc: "`HOST[:PORT]` entries (port 443 unless given) the agent's processes may reach through the egress proxy besides the model's API; everything else is refused and recorded (contained runs only)",
     action: "HOST[:PORT] entries (comma-separated; port 443 unless given) the agent may reach through the egress proxy besides its model's API, e.g. registry.npmjs.org. Everything else is refused at the proxy and recorded in each case's egress log. Contained runs only.",
     parse: (raw, c) => raw.split(",").map((x) => x.trim()).filter(Boolean).map((x) => parseEgressEntry(x, c.name))
-  },
+  }
+];
+
+// src/suite/option-table.ts
+var ARTIFACT_NAME_FORBIDDEN = /["':<>|*?\\/\r\n]/;
+function parseArtifactName(raw, name) {
+  if (ARTIFACT_NAME_FORBIDDEN.test(raw)) throw new InputError(name, `'${raw}' holds a character artifact names may not have (" : < > | * ? \\ / or a newline)`);
+  return raw;
+}
+function parseCheckName(raw, name) {
+  if (raw.length > 255) throw new InputError(name, `is ${raw.length} characters long; allowed: at most 255`);
+  return raw;
+}
+var OPTION_TABLE = [
+  ...CASE_AGENT_SANDBOX_OPTIONS,
   {
     key: "jobs",
     flag: "jobs",
@@ -387,7 +395,7 @@ var OPTION_TABLE = [
     help: "the repository",
     doc: "the repository to run in",
     action: "The git checkout to validate, relative to the workspace. It must be clean and have the fixtures (opencode-dogfood init).",
-    parse: (raw, c) => path2.resolve(c.cwd, raw)
+    parse: (raw, c) => path3.resolve(c.cwd, raw)
   },
   {
     key: "worktreePath",
@@ -397,7 +405,7 @@ var OPTION_TABLE = [
     help: "create this git worktree (git worktree add PATH HEAD) and run inside it; removed after a PASS, kept for inspection after a FAIL",
     doc: "`git worktree add PATH HEAD`, run inside it; removed after PASS (plain `git worktree remove`), kept after FAIL",
     action: "Where the run's git worktree is created (a new, empty path). Empty: a new folder under RUNNER_TEMP. Removed after a PASS, kept for inspection after a FAIL.",
-    parse: (raw, c) => parseWorktreePath(path2.resolve(c.cwd, raw), c.name)
+    parse: (raw, c) => parseWorktreePath(path3.resolve(c.cwd, raw), c.name)
   },
   {
     key: "ledgerDir",
@@ -408,7 +416,7 @@ var OPTION_TABLE = [
     shownDefault: "`artifacts/ledger/opencode_dogfood`",
     doc: "where `RUN_XXXX` folders go (transcripts then go to `DIR/agent_calls/`)",
     action: "Where RUN_XXXX folders go. Empty: artifacts/ledger/opencode_dogfood in the checkout.",
-    parse: (raw, c) => path2.resolve(c.cwd, raw)
+    parse: (raw, c) => path3.resolve(c.cwd, raw)
   },
   {
     key: "junitPath",
@@ -453,7 +461,7 @@ var OPTION_TABLE = [
     help: "sign run_summary.json with this OpenSSH private key (ssh-keygen -Y sign, namespace opencode-dogfood) into run_summary.json.sig",
     doc: 'sign `run_summary.json` with this OpenSSH private key (SSHSIG, namespace `opencode-dogfood`) into `run_summary.json.sig`; the key is checked before the run (see "Signing the run summary")',
     action: "The content of an OpenSSH ed25519 private key without a passphrase, from a secret (e.g. the secret DOGFOOD_SIGN_KEY): run_summary.json is signed with it (ssh-keygen -Y sign, namespace opencode-dogfood) into run_summary.json.sig, which plain ssh-keygen -Y verify checks. The key is masked, written to a 0600 file under RUNNER_TEMP for the run and removed after. Empty: the run is not signed.",
-    parse: (raw, c) => c.surface === "cli" ? checkSignKey(path2.resolve(c.cwd, raw), c.name) : parseSignKeyContent(raw, c.name)
+    parse: (raw, c) => c.surface === "cli" ? checkSignKey(path3.resolve(c.cwd, raw), c.name) : parseSignKeyContent(raw, c.name)
   },
   {
     key: "uploadArtifact",

@@ -3,11 +3,11 @@ import {
   RUN_OPTIONS,
   engineOptions,
   parseRunSettings
-} from "./chunk-43JOEG6D.js";
+} from "./chunk-W74ROCQ4.js";
 import {
   joinNegativeValues
-} from "./chunk-EOZK2UHT.js";
-import "./chunk-MSICHKU2.js";
+} from "./chunk-ETLSSSYM.js";
+import "./chunk-SXEI7EJP.js";
 import "./chunk-NMVRJYBN.js";
 import "./chunk-VWQUO3XO.js";
 import "./chunk-NEJKFVQH.js";

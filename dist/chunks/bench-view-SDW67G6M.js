@@ -2,19 +2,19 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-XOLGY7WG.js";
+} from "./chunk-YQ2B4JMG.js";
 import "./chunk-JYELMVHH.js";
 import "./chunk-BWIRND4V.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-NAPRVL7T.js";
+} from "./chunk-J2UOMRWJ.js";
 import "./chunk-3XB6IX6O.js";
 import "./chunk-TO7HFP3H.js";
 import "./chunk-Y5MPY7SF.js";
 import {
   DEFAULT_WRITE_ALLOWLIST
-} from "./chunk-MSICHKU2.js";
+} from "./chunk-SXEI7EJP.js";
 import "./chunk-NMVRJYBN.js";
 import "./chunk-WVLRDL2Z.js";
 import "./chunk-V23NUAJ5.js";

@@ -4,12 +4,12 @@ import {
 } from "./chunk-JYELMVHH.js";
 import {
   runSuite
-} from "./chunk-NAPRVL7T.js";
+} from "./chunk-J2UOMRWJ.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,
   DEFAULT_WRITE_ALLOWLIST
-} from "./chunk-MSICHKU2.js";
+} from "./chunk-SXEI7EJP.js";
 import {
   gitOk
 } from "./chunk-WVLRDL2Z.js";

@@ -1,8 +1,8 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   OPTION_TABLE
-} from "./chunk-EOZK2UHT.js";
-import "./chunk-MSICHKU2.js";
+} from "./chunk-ETLSSSYM.js";
+import "./chunk-SXEI7EJP.js";
 import "./chunk-NMVRJYBN.js";
 import "./chunk-VWQUO3XO.js";
 import "./chunk-NEJKFVQH.js";

@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-XOLGY7WG.js";
+} from "./chunk-YQ2B4JMG.js";
 import "./chunk-JYELMVHH.js";
 import "./chunk-BWIRND4V.js";
 import {
@@ -12,7 +12,7 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-NAPRVL7T.js";
+} from "./chunk-J2UOMRWJ.js";
 import "./chunk-3XB6IX6O.js";
 import "./chunk-TO7HFP3H.js";
 import "./chunk-Y5MPY7SF.js";
@@ -20,7 +20,7 @@ import {
   BUILTIN_MODEL,
   DEFAULT_WRITE_ALLOWLIST,
   resolveOpencodeBinary
-} from "./chunk-MSICHKU2.js";
+} from "./chunk-SXEI7EJP.js";
 import "./chunk-NMVRJYBN.js";
 import {
   caseTag,
@@ -164,7 +164,7 @@ async function runBoundsBench(argv) {
   return 0;
 }
 async function runBench(argv) {
-  if (argv.includes("--view")) return (await import("./bench-view-SBRDZOVG.js")).runViewBench(argv);
+  if (argv.includes("--view")) return (await import("./bench-view-SDW67G6M.js")).runViewBench(argv);
   if (argv.includes("--bounds")) return runBoundsBench(argv);
   const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
   if (argv.includes("--network")) return networkBench(rounds);

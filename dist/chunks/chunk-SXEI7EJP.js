@@ -12,6 +12,16 @@ import {
   InputError
 } from "./chunk-O4YGU3GG.js";
 
+// src/suite/options.ts
+var BUILTIN_MODEL = "dogfood/scripted";
+var DEFAULT_WRITE_ALLOWLIST = [
+  "docs/zz_scratch/opencode_dogfood_probe.md",
+  "scripts/opencode_dogfood/sandbox/",
+  `${LEDGER_SUBDIR}/`,
+  `${AGENT_CALLS_SUBDIR}/`
+];
+var DEFAULT_DELETION_ALLOWLIST = [];
+
 // src/opencode/binary.ts
 import { execFileSync } from "node:child_process";
 import { accessSync, constants, existsSync, readFileSync } from "node:fs";
@@ -89,16 +99,6 @@ function findOpencodeBinary(explicit) {
   throw new InputError("opencode-path", "no opencode binary found: install the npm package opencode-ai, put opencode on PATH, or pass its path");
 }
 
-// src/suite/options.ts
-var BUILTIN_MODEL = "dogfood/scripted";
-var DEFAULT_WRITE_ALLOWLIST = [
-  "docs/zz_scratch/opencode_dogfood_probe.md",
-  "scripts/opencode_dogfood/sandbox/",
-  `${LEDGER_SUBDIR}/`,
-  `${AGENT_CALLS_SUBDIR}/`
-];
-var DEFAULT_DELETION_ALLOWLIST = [];
-
 // src/suite/plan.ts
 function parseStages(input, name = "--stages") {
   const parts = input.split(",").map((s) => s.trim()).filter(Boolean);
@@ -155,14 +155,14 @@ function skipped(c, reason) {
 }
 
 export {
+  BUILTIN_MODEL,
+  DEFAULT_WRITE_ALLOWLIST,
+  DEFAULT_DELETION_ALLOWLIST,
   parseVersion,
   checkOpencodeVersion,
   opencodeVersion,
   platformPackages,
   resolveOpencodeBinary,
-  BUILTIN_MODEL,
-  DEFAULT_WRITE_ALLOWLIST,
-  DEFAULT_DELETION_ALLOWLIST,
   parseStages,
   selectCases,
   statusOf,

@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   OPTION_TABLE
-} from "./chunk-EOZK2UHT.js";
+} from "./chunk-ETLSSSYM.js";
 import {
   InputError
 } from "./chunk-O4YGU3GG.js";
