@@ -21,7 +21,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 async function help() {
-  const RUN_OPTIONS_HELP = (await import("./chunks/option-docs-INBXB7XK.js")).runOptionsHelp();
+  const RUN_OPTIONS_HELP = (await import("./chunks/option-docs-P3PNPXZ7.js")).runOptionsHelp();
   return `opencode-dogfood \u2014 validate the OpenCode coding agent before it works on your repository
 
 Usage:
@@ -58,16 +58,16 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-VTUCD5Y6.js");
+  const { progressLine } = await import("./chunks/demo-ZAHJBRHH.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
-  const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import("./chunks/inputs-7PL5C3QN.js");
+  const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import("./chunks/inputs-HNBJV4MD.js");
   const stringOptions = new Set(
     Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k)
   );
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-H4SZRNIV.js");
+  const { runSuite } = await import("./chunks/run-CPNHALLK.js");
   const { verdictTable } = await import("./chunks/table-W7QALXU7.js");
   const settings = parseRunSettings(values, process.cwd());
   const opts = engineOptions(settings);
@@ -171,7 +171,7 @@ var PARENT_POLL_MS = 250;
 async function cmdCase(argv) {
   const [ctxFile, pidFile, waitArg] = argv;
   if (pidFile) writeFileSync(pidFile, String(process.pid));
-  const loading = import("./chunks/run-case-72VLNFVB.js");
+  const loading = import("./chunks/run-case-WUXH7RCY.js");
   loading.catch(() => {
   });
   const waitMs = Number(waitArg ?? 0);
@@ -238,18 +238,18 @@ async function main(argv) {
       case "diff":
         return (await import("./chunks/diff-IAUYCJXE.js")).diffCommand(rest);
       case "compare":
-        return (await import("./chunks/command-2NE6QU73.js")).compareCommand(rest, process.cwd());
+        return (await import("./chunks/command-PVY4BHLA.js")).compareCommand(rest, process.cwd());
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-VTUCD5Y6.js")).runDemo(rest);
+        return await (await import("./chunks/demo-ZAHJBRHH.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-U5ZTTCUS.js")).runBench(rest);
+        return await (await import("./chunks/bench-4WSUWODK.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {
         const [parent, group, tag, leftovers] = rest;
-        await (await import("./chunks/reaper-FFHTRMV7.js")).reap(Number(parent), Number(group), tag, leftovers ? JSON.parse(leftovers) : void 0);
+        await (await import("./chunks/reaper-NL243VE4.js")).reap(Number(parent), Number(group), tag, leftovers ? JSON.parse(leftovers) : void 0);
         return 0;
       }
       default:

@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   progressLine
-} from "./chunks/chunk-YQ2B4JMG.js";
+} from "./chunks/chunk-5O74RX7U.js";
 import {
   verdictTable
 } from "./chunks/chunk-JYELMVHH.js";
@@ -23,18 +23,18 @@ import {
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-J2UOMRWJ.js";
+} from "./chunks/chunk-LM4M32RS.js";
 import "./chunks/chunk-3XB6IX6O.js";
 import {
   usageDetail
 } from "./chunks/chunk-TO7HFP3H.js";
-import "./chunks/chunk-Y5MPY7SF.js";
+import "./chunks/chunk-ICY5NPPV.js";
 import {
   engineOptions
-} from "./chunks/chunk-W74ROCQ4.js";
+} from "./chunks/chunk-FDJELOU6.js";
 import {
   OPTION_TABLE
-} from "./chunks/chunk-ETLSSSYM.js";
+} from "./chunks/chunk-R3MMG2CE.js";
 import {
   BUILTIN_MODEL,
   platformPackages,
@@ -42,7 +42,7 @@ import {
   selectCases
 } from "./chunks/chunk-SXEI7EJP.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-WVLRDL2Z.js";
+import "./chunks/chunk-DT3FJF3X.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   secretValues
@@ -52,7 +52,7 @@ import {
   probeBwrap,
   usernsRefused
 } from "./chunks/chunk-VWQUO3XO.js";
-import "./chunks/chunk-NEJKFVQH.js";
+import "./chunks/chunk-QFB4VFOZ.js";
 import {
   BearerCredentialHandler,
   HttpClient,

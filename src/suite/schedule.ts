@@ -82,13 +82,14 @@ interface Scheduler {
 }
 
 /** One entry on one slot: its context handed to a case process, its result sealed. */
-function runEntry(s: Scheduler, slot: Slot, e: Entry, stop: AbortSignal, besides: string[]): Promise<CaseSummary> {
+function runEntry(s: Scheduler, slot: Slot, e: Entry, stop: AbortSignal, besides: string[], parallel: boolean): Promise<CaseSummary> {
   const { run, pool } = s
   const c = e.caseDef
   if (e.attempt <= 1) run.progress({ kind: 'case-start', caseId: c.id, stage: c.stage, index: e.index + 1, total: run.cases.length })
   s.left--
   const ctx = caseContext(run, slot, caseScope(run, e, besides))
-  const proc = takeCaseProcess(pool, run, slot, s.left > 0)
+  // A slot running cases one after the other starts its next case process now (in a parallel stage the other slots would leave theirs unused).
+  const proc = takeCaseProcess(pool, run, slot, s.left > 0 && !parallel)
   return slot.agent.duringCase(
     () => execCase(ctx, proc, pool.secretsByLabel, run.repoCommit, stop),
     (line) => run.progress({ kind: 'note', line }),
@@ -154,7 +155,7 @@ async function runStage(s: Scheduler, stage: Entry[]): Promise<ScheduleResult> {
     for (let e = stop.aborted ? undefined : take(); e; e = stop.aborted ? undefined : take()) {
       inFlight.add(e.index)
       const besides = parallel ? cases.filter((x) => x.index !== e!.index).map((x) => x.caseDef.id) : []
-      const got = await runEntry(s, slot, e, stop, besides)
+      const got = await runEntry(s, slot, e, stop, besides, parallel)
       inFlight.delete(e.index)
       const summary = endEntry(run, e, got, attempts, queue, stop)
       if (!summary) continue

@@ -2,21 +2,21 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-YQ2B4JMG.js";
+} from "./chunk-5O74RX7U.js";
 import "./chunk-JYELMVHH.js";
 import "./chunk-BWIRND4V.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-J2UOMRWJ.js";
+} from "./chunk-LM4M32RS.js";
 import "./chunk-3XB6IX6O.js";
 import "./chunk-TO7HFP3H.js";
-import "./chunk-Y5MPY7SF.js";
+import "./chunk-ICY5NPPV.js";
 import {
   DEFAULT_WRITE_ALLOWLIST
 } from "./chunk-SXEI7EJP.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-WVLRDL2Z.js";
+import "./chunk-DT3FJF3X.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-YKXVS3YO.js";
 import {
@@ -25,7 +25,7 @@ import {
   resolveContainment,
   systemView
 } from "./chunk-VWQUO3XO.js";
-import "./chunk-NEJKFVQH.js";
+import "./chunk-QFB4VFOZ.js";
 import "./chunk-VBVZQY2Z.js";
 import "./chunk-GCLCQ5LT.js";
 import "./chunk-7S2WGD5M.js";

@@ -5,8 +5,8 @@ import {
   reap,
   removeLeftovers,
   startReaper
-} from "./chunk-Y5MPY7SF.js";
-import "./chunk-NEJKFVQH.js";
+} from "./chunk-ICY5NPPV.js";
+import "./chunk-QFB4VFOZ.js";
 import "./chunk-GCLCQ5LT.js";
 import "./chunk-7S2WGD5M.js";
 import "./chunk-LHSCZ3D7.js";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-3XB6IX6O.js";
 import {
   startReaper
-} from "./chunk-Y5MPY7SF.js";
+} from "./chunk-ICY5NPPV.js";
 import {
   BUILTIN_MODEL,
   afterCase,
@@ -51,7 +51,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-WVLRDL2Z.js";
+} from "./chunk-DT3FJF3X.js";
 import {
   asUsage,
   sumUsage
@@ -81,7 +81,7 @@ import {
 import {
   DEFAULT_EVIDENCE_MAX_BYTES,
   readUntrustedFile
-} from "./chunk-NEJKFVQH.js";
+} from "./chunk-QFB4VFOZ.js";
 import {
   exec
 } from "./chunk-VBVZQY2Z.js";
@@ -1949,13 +1949,13 @@ function caseScope(run2, e, besides) {
     verdictFile: path16.join(run2.tmp, e.attempt > 0 ? `${id}.attempt-${e.attempt}.verdict.json` : `${id}.verdict.json`)
   };
 }
-function runEntry(s, slot, e, stop, besides) {
+function runEntry(s, slot, e, stop, besides, parallel) {
   const { run: run2, pool } = s;
   const c = e.caseDef;
   if (e.attempt <= 1) run2.progress({ kind: "case-start", caseId: c.id, stage: c.stage, index: e.index + 1, total: run2.cases.length });
   s.left--;
   const ctx = caseContext(run2, slot, caseScope(run2, e, besides));
-  const proc = takeCaseProcess(pool, run2, slot, s.left > 0);
+  const proc = takeCaseProcess(pool, run2, slot, s.left > 0 && !parallel);
   return slot.agent.duringCase(
     () => execCase(ctx, proc, pool.secretsByLabel, run2.repoCommit, stop),
     (line) => run2.progress({ kind: "note", line })
@@ -2001,7 +2001,7 @@ async function runStage(s, stage) {
     for (let e = stop.aborted ? void 0 : take(); e; e = stop.aborted ? void 0 : take()) {
       inFlight.add(e.index);
       const besides = parallel ? cases.filter((x) => x.index !== e.index).map((x) => x.caseDef.id) : [];
-      const got = await runEntry(s, slot, e, stop, besides);
+      const got = await runEntry(s, slot, e, stop, besides, parallel);
       inFlight.delete(e.index);
       const summary = endEntry(run2, e, got, attempts, queue, stop);
       if (!summary) continue;

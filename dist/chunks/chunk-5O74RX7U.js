@@ -4,7 +4,7 @@ import {
 } from "./chunk-JYELMVHH.js";
 import {
   runSuite
-} from "./chunk-J2UOMRWJ.js";
+} from "./chunk-LM4M32RS.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,
@@ -12,7 +12,7 @@ import {
 } from "./chunk-SXEI7EJP.js";
 import {
   gitOk
-} from "./chunk-WVLRDL2Z.js";
+} from "./chunk-DT3FJF3X.js";
 import {
   STAGES
 } from "./chunk-NYKIGPAP.js";

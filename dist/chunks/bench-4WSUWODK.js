@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-YQ2B4JMG.js";
+} from "./chunk-5O74RX7U.js";
 import "./chunk-JYELMVHH.js";
 import "./chunk-BWIRND4V.js";
 import {
@@ -12,10 +12,10 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-J2UOMRWJ.js";
+} from "./chunk-LM4M32RS.js";
 import "./chunk-3XB6IX6O.js";
 import "./chunk-TO7HFP3H.js";
-import "./chunk-Y5MPY7SF.js";
+import "./chunk-ICY5NPPV.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_WRITE_ALLOWLIST,
@@ -25,7 +25,7 @@ import "./chunk-NMVRJYBN.js";
 import {
   caseTag,
   sdkTransport
-} from "./chunk-WVLRDL2Z.js";
+} from "./chunk-DT3FJF3X.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-YKXVS3YO.js";
 import {
@@ -34,7 +34,7 @@ import {
   agentFor,
   formatLimits
 } from "./chunk-VWQUO3XO.js";
-import "./chunk-NEJKFVQH.js";
+import "./chunk-QFB4VFOZ.js";
 import "./chunk-VBVZQY2Z.js";
 import "./chunk-GCLCQ5LT.js";
 import "./chunk-7S2WGD5M.js";
@@ -164,7 +164,7 @@ async function runBoundsBench(argv) {
   return 0;
 }
 async function runBench(argv) {
-  if (argv.includes("--view")) return (await import("./bench-view-SDW67G6M.js")).runViewBench(argv);
+  if (argv.includes("--view")) return (await import("./bench-view-CACZYCNK.js")).runViewBench(argv);
   if (argv.includes("--bounds")) return runBoundsBench(argv);
   const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
   if (argv.includes("--network")) return networkBench(rounds);

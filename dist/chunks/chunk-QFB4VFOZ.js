@@ -70,9 +70,11 @@ function cQuote(rel) {
   return Buffer.from(out + '"', "latin1");
 }
 
-// src/guard/reader.ts
+// src/guard/reader-types.ts
 var DEFAULT_EVIDENCE_MAX_BYTES = 1024 * 1024;
 var MAX_EVIDENCE_LIMIT = 1024 * 1024 * 1024;
+
+// src/guard/reader.ts
 var PROC_FD = process.platform === "linux" && isDir("/proc/self/fd");
 var DIR_FLAGS = constants.O_RDONLY | constants.O_DIRECTORY | constants.O_NOFOLLOW;
 var FILE_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK | constants.O_NOCTTY;

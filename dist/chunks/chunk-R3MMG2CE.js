@@ -16,7 +16,7 @@ import {
 } from "./chunk-VWQUO3XO.js";
 import {
   MAX_EVIDENCE_LIMIT
-} from "./chunk-NEJKFVQH.js";
+} from "./chunk-QFB4VFOZ.js";
 import {
   checkSignKey,
   parseSignKeyContent

@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   OPTION_TABLE
-} from "./chunk-ETLSSSYM.js";
+} from "./chunk-R3MMG2CE.js";
 import "./chunk-SXEI7EJP.js";
 import "./chunk-NMVRJYBN.js";
 import "./chunk-VWQUO3XO.js";
-import "./chunk-NEJKFVQH.js";
+import "./chunk-QFB4VFOZ.js";
 import "./chunk-YK324AHQ.js";
 import "./chunk-KXWXJ7QD.js";
 import "./chunk-SNJX4VWM.js";

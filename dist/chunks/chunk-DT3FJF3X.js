@@ -20,7 +20,7 @@ import {
   fsPath,
   readBeneath,
   readUntrustedFile
-} from "./chunk-NEJKFVQH.js";
+} from "./chunk-QFB4VFOZ.js";
 import {
   SIDECAR_EXT,
   writeSidecar

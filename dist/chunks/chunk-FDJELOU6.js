@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   OPTION_TABLE
-} from "./chunk-ETLSSSYM.js";
+} from "./chunk-R3MMG2CE.js";
 import {
   InputError
 } from "./chunk-O4YGU3GG.js";

@@ -12,7 +12,7 @@ import {
 } from "./chunk-V23NUAJ5.js";
 import {
   readUntrustedFile
-} from "./chunk-NEJKFVQH.js";
+} from "./chunk-QFB4VFOZ.js";
 import {
   CASE_ID_PATTERN
 } from "./chunk-NYKIGPAP.js";

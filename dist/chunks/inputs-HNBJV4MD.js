@@ -3,14 +3,14 @@ import {
   RUN_OPTIONS,
   engineOptions,
   parseRunSettings
-} from "./chunk-W74ROCQ4.js";
+} from "./chunk-FDJELOU6.js";
 import {
   joinNegativeValues
-} from "./chunk-ETLSSSYM.js";
+} from "./chunk-R3MMG2CE.js";
 import "./chunk-SXEI7EJP.js";
 import "./chunk-NMVRJYBN.js";
 import "./chunk-VWQUO3XO.js";
-import "./chunk-NEJKFVQH.js";
+import "./chunk-QFB4VFOZ.js";
 import "./chunk-YK324AHQ.js";
 import "./chunk-KXWXJ7QD.js";
 import "./chunk-SNJX4VWM.js";

@@ -34,7 +34,7 @@ import {
   takeSnapshotAfter,
   toolUses,
   writeEvidence
-} from "./chunk-WVLRDL2Z.js";
+} from "./chunk-DT3FJF3X.js";
 import {
   messagesUsage,
   overTokenBudget,
@@ -66,7 +66,7 @@ import {
   lookAt,
   readBeneath,
   readUntrustedFile
-} from "./chunk-NEJKFVQH.js";
+} from "./chunk-QFB4VFOZ.js";
 import {
   endNewProcesses,
   findProcesses,
@@ -774,10 +774,8 @@ function projectConfigRecord(workDir) {
   };
 }
 
-// src/cases/checks.ts
+// src/cases/check-kit.ts
 import { execFile } from "node:child_process";
-import { readdirSync as readdirSync5, readFileSync } from "node:fs";
-import path5 from "node:path";
 var ok = (reason) => ({ actual: "SUCCESS", reason });
 var fail = (code, reason) => ({ actual: "FAIL", code, reason });
 function param(env, name) {
@@ -846,6 +844,10 @@ ${stderr ?? ""}`;
   });
 }
 var testRun = (file) => ["--test-reporter=tap", file];
+
+// src/cases/checks-agent.ts
+import { readdirSync as readdirSync5, readFileSync } from "node:fs";
+import path5 from "node:path";
 var ping = async (env) => {
   const h = await env.transport.health();
   env.evidence("health.json", JSON.stringify(h, null, 2) + "\n");
@@ -897,7 +899,7 @@ var roles = async (env) => {
   for (const n of readdirSync5(dir)) {
     const got = readBeneath(dir, n, { maxBytes: MAX_EVIDENCE_LIMIT });
     if (got.kind !== "file" || !got.data) return fail("EVIDENCEMISMATCH", `evidence file ${n} is not a regular file of its own: ${describeInspection(got)}`);
-    if (containsSecret(got.data.toString("utf8"), env.secrets)) return fail("EVIDENCEMISMATCH", `a key appears in evidence file ${n}`);
+    if (containsSecret(got.data.toString("utf8"), env.keyValues)) return fail("EVIDENCEMISMATCH", `a key appears in evidence file ${n}`);
   }
   return ok(`${roleList.length} roles, each with its own key and a known model`);
 };
@@ -916,6 +918,73 @@ var invalidModel = async (env) => {
   if (!registry.providers[providerID].includes(modelID)) return fail("MODELNOTFOUND", `model ${bad} rejected by the provider registry before any prompt`);
   return ok(`model ${bad} is in the registry`);
 };
+var emptyPrompt = async (env) => {
+  const r = await env.prompt("");
+  env.evidence(
+    "response.json",
+    JSON.stringify({ http_status: r.httpStatus ?? null, error: r.error ?? null, text: r.text, timed_out: r.timedOut, duration_ms: r.durationMs }, null, 2) + "\n"
+  );
+  env.log(`empty prompt: ${r.error ? `rejected (${r.error})` : describe(r)}`);
+  const provider = judgeProvider(r);
+  if (provider) return provider;
+  if (r.timedOut) return fail("TIMEOUTEXCEEDED", "the empty prompt hung past the latency budget");
+  const h = await env.transport.health();
+  if (!h.healthy) return fail("CLIFAIL", `server unhealthy after the empty prompt: ${h.error}`);
+  return ok(
+    r.error ? `empty prompt rejected cleanly (${r.error.slice(0, 80)}); server healthy` : `empty prompt answered (${r.text.length} chars); server healthy`
+  );
+};
+var timeout = async (env) => {
+  const c = env.ctx.caseDef;
+  const budget = Number(c.params?.latency_budget_ms ?? env.ctx.latencyBudgetMs);
+  const work = c.params?.work;
+  if (work && !(typeof work.command === "string" && Number(work.min_duration_ms) > budget))
+    throw new Error(`case ${c.id}: params.work needs a command and a min_duration_ms above the budget (${budget} ms)`);
+  const r = await env.prompt(void 0, { budgetMs: budget });
+  const ran = work ? r.tools.find((t) => t.tool === "bash" && String(t.input?.command ?? "").includes(work.command)) : void 0;
+  env.evidence(
+    "timing.json",
+    JSON.stringify(
+      {
+        budget_ms: budget,
+        elapsed_ms: r.durationMs,
+        timed_out: r.timedOut,
+        session_stopped: r.sessionStopped ?? null,
+        work: work ? {
+          asked: c.prompt,
+          command: work.command,
+          min_duration_ms: work.min_duration_ms,
+          why_it_cannot_finish: `the work is a ${work.min_duration_ms} ms wait in a tool, ${Math.round(Number(work.min_duration_ms) / budget)}x the ${budget} ms budget: it takes that long whatever the model's speed`,
+          started: !!ran,
+          tool_status: ran?.status ?? null
+        } : null
+      },
+      null,
+      2
+    ) + "\n"
+  );
+  env.log(`budget ${budget} ms, elapsed ${r.durationMs} ms, timed out: ${r.timedOut}, session stopped: ${r.sessionStopped}, work started: ${!!ran}`);
+  const provider = judgeProvider(r);
+  if (provider) return provider;
+  if (!r.timedOut) {
+    if (r.error) return fail("CLIFAIL", r.error);
+    if (work)
+      return fail(
+        "EVIDENCEMISMATCH",
+        `answered within the ${budget} ms budget although the work asked (${work.command}) takes ${work.min_duration_ms} ms: the work was not done, so the timeout was not exercised`
+      );
+    return ok(`answered within ${budget} ms`);
+  }
+  if (r.sessionStopped === false) return fail("CLIFAIL", "the request was aborted but the OpenCode session kept running");
+  const h = await env.transport.health();
+  if (!h.healthy) return fail("CLIFAIL", `server unhealthy after the abort: ${h.error}`);
+  return fail(
+    "TIMEOUTEXCEEDED",
+    `request exceeded its ${budget} ms budget${work ? ` (work asked: ${work.command}, ${ran ? "started" : "not started yet"})` : ""}; request and session aborted`
+  );
+};
+
+// src/cases/checks.ts
 var readOnly = async (env) => {
   const rel = param(env, "read_path");
   const r = await env.prompt();
@@ -1038,71 +1107,6 @@ var review = async (env) => {
   if (bad) return bad;
   if (!readIt(r, rel)) return fail("EVIDENCEMISMATCH", `the agent did not read ${rel}`);
   return ok(`review of ${rel}: ${r.text.length} chars, no file changed`);
-};
-var emptyPrompt = async (env) => {
-  const r = await env.prompt("");
-  env.evidence(
-    "response.json",
-    JSON.stringify({ http_status: r.httpStatus ?? null, error: r.error ?? null, text: r.text, timed_out: r.timedOut, duration_ms: r.durationMs }, null, 2) + "\n"
-  );
-  env.log(`empty prompt: ${r.error ? `rejected (${r.error})` : describe(r)}`);
-  const provider = judgeProvider(r);
-  if (provider) return provider;
-  if (r.timedOut) return fail("TIMEOUTEXCEEDED", "the empty prompt hung past the latency budget");
-  const h = await env.transport.health();
-  if (!h.healthy) return fail("CLIFAIL", `server unhealthy after the empty prompt: ${h.error}`);
-  return ok(
-    r.error ? `empty prompt rejected cleanly (${r.error.slice(0, 80)}); server healthy` : `empty prompt answered (${r.text.length} chars); server healthy`
-  );
-};
-var timeout = async (env) => {
-  const c = env.ctx.caseDef;
-  const budget = Number(c.params?.latency_budget_ms ?? env.ctx.latencyBudgetMs);
-  const work = c.params?.work;
-  if (work && !(typeof work.command === "string" && Number(work.min_duration_ms) > budget))
-    throw new Error(`case ${c.id}: params.work needs a command and a min_duration_ms above the budget (${budget} ms)`);
-  const r = await env.prompt(void 0, { budgetMs: budget });
-  const ran = work ? r.tools.find((t) => t.tool === "bash" && String(t.input?.command ?? "").includes(work.command)) : void 0;
-  env.evidence(
-    "timing.json",
-    JSON.stringify(
-      {
-        budget_ms: budget,
-        elapsed_ms: r.durationMs,
-        timed_out: r.timedOut,
-        session_stopped: r.sessionStopped ?? null,
-        work: work ? {
-          asked: c.prompt,
-          command: work.command,
-          min_duration_ms: work.min_duration_ms,
-          why_it_cannot_finish: `the work is a ${work.min_duration_ms} ms wait in a tool, ${Math.round(Number(work.min_duration_ms) / budget)}x the ${budget} ms budget: it takes that long whatever the model's speed`,
-          started: !!ran,
-          tool_status: ran?.status ?? null
-        } : null
-      },
-      null,
-      2
-    ) + "\n"
-  );
-  env.log(`budget ${budget} ms, elapsed ${r.durationMs} ms, timed out: ${r.timedOut}, session stopped: ${r.sessionStopped}, work started: ${!!ran}`);
-  const provider = judgeProvider(r);
-  if (provider) return provider;
-  if (!r.timedOut) {
-    if (r.error) return fail("CLIFAIL", r.error);
-    if (work)
-      return fail(
-        "EVIDENCEMISMATCH",
-        `answered within the ${budget} ms budget although the work asked (${work.command}) takes ${work.min_duration_ms} ms: the work was not done, so the timeout was not exercised`
-      );
-    return ok(`answered within ${budget} ms`);
-  }
-  if (r.sessionStopped === false) return fail("CLIFAIL", "the request was aborted but the OpenCode session kept running");
-  const h = await env.transport.health();
-  if (!h.healthy) return fail("CLIFAIL", `server unhealthy after the abort: ${h.error}`);
-  return fail(
-    "TIMEOUTEXCEEDED",
-    `request exceeded its ${budget} ms budget${work ? ` (work asked: ${work.command}, ${ran ? "started" : "not started yet"})` : ""}; request and session aborted`
-  );
 };
 var agent = async (env) => {
   const r = await env.prompt();
@@ -1470,18 +1474,18 @@ function interruptCase(reason) {
 }
 function openCase(ctx) {
   const id = ctx.caseDef.id;
-  const secrets = secretValues(
+  const keyValues = secretValues(
     process.env,
     ctx.roles.map((r) => r.key_env)
   );
   const ownWrites = /* @__PURE__ */ new Set();
   const started = Date.now();
-  const log = (line) => process.stdout.write(redact(`${id} +${((Date.now() - started) / 1e3).toFixed(2)}s: ${line}`, secrets) + "\n");
+  const log = (line) => process.stdout.write(redact(`${id} +${((Date.now() - started) / 1e3).toFixed(2)}s: ${line}`, keyValues) + "\n");
   const evidence = (name, data) => {
     ownWrites.add(path8.join(ctx.runDir, "evidence", id, name));
-    return writeEvidence(ctx.runDir, id, name, typeof data === "string" ? redact(data, secrets) : data);
+    return writeEvidence(ctx.runDir, id, name, typeof data === "string" ? redact(data, keyValues) : data);
   };
-  return { ctx, secrets, ownWrites, evidence, log, transcripts: [], leftovers: [], endLeftovers: async () => {
+  return { ctx, keyValues, ownWrites, evidence, log, transcripts: [], leftovers: [], endLeftovers: async () => {
   } };
 }
 function watchProcesses(run) {
@@ -1525,7 +1529,7 @@ function checkEnv(run, guard) {
   return {
     ctx,
     transport,
-    secrets: run.secrets,
+    keyValues: run.keyValues,
     evidence: run.evidence,
     log,
     async prompt(text, opts) {
@@ -1634,7 +1638,7 @@ function saveTranscripts(run) {
       null,
       2
     ) + "\n",
-    run.secrets
+    run.keyValues
   );
   writeFileAtomic(file, text);
   writeFileAtomic(path8.join(ctx.runDir, "evidence", ctx.caseDef.id, "transcript.json"), text);
