@@ -72,10 +72,10 @@ describe('reads of agent-touched paths go through the evidence reader', () => {
 
   it('the detection and case rooms read nothing but through the reader (the cases file and the scripted log excepted)', () => {
     const rooms = readers.filter((f) => /^src\/(guard|cases)\//.test(f) && f !== 'src/guard/reader.ts')
-    expect(rooms).toEqual(['src/cases/catalog.ts', 'src/cases/checks.ts', 'src/guard/canary.ts'])
+    expect(rooms).toEqual(['src/cases/catalog.ts', 'src/cases/checks-agent.ts', 'src/guard/canary.ts'])
     expect(code('src/guard/canary.ts').match(/readFileSync\([^)]*\)/g)).toEqual(["readFileSync(file, 'utf8')"])
-    // checks.ts's one primitive read is the scripted model's log.
-    const calls = code('src/cases/checks.ts').match(/readFileSync\([^)]*\)/g) ?? []
+    // checks-agent.ts's one primitive read is the scripted model's log.
+    const calls = code('src/cases/checks-agent.ts').match(/readFileSync\([^)]*\)/g) ?? []
     expect(calls).toEqual(["readFileSync(env.ctx.scriptedLog, 'utf8')"])
   })
 
