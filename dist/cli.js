@@ -58,7 +58,7 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-ZAHJBRHH.js");
+  const { progressLine } = await import("./chunks/demo-GJEGZNBN.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
@@ -67,7 +67,7 @@ async function cmdRun(argv) {
     Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k)
   );
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-CPNHALLK.js");
+  const { runSuite } = await import("./chunks/run-SFIZYSYI.js");
   const { verdictTable } = await import("./chunks/table-W7QALXU7.js");
   const settings = parseRunSettings(values, process.cwd());
   const opts = engineOptions(settings);
@@ -242,9 +242,9 @@ async function main(argv) {
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-ZAHJBRHH.js")).runDemo(rest);
+        return await (await import("./chunks/demo-GJEGZNBN.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-4WSUWODK.js")).runBench(rest);
+        return await (await import("./chunks/bench-UP4EXP3E.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {

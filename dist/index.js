@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   progressLine
-} from "./chunks/chunk-5O74RX7U.js";
+} from "./chunks/chunk-4P4XPTLG.js";
 import {
   verdictTable
 } from "./chunks/chunk-JYELMVHH.js";
@@ -23,7 +23,7 @@ import {
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-LM4M32RS.js";
+} from "./chunks/chunk-QNBZJZ7L.js";
 import "./chunks/chunk-3XB6IX6O.js";
 import {
   usageDetail

@@ -167,7 +167,7 @@ export function takeCaseProcess(pool: SlotPool, run: PreparedRun, slot: Slot, ah
   let proc: CaseProcess
   if (spare && Date.now() - spare.since < pool.waitMs - 15_000) proc = spare.proc
   else {
-    if (spare) void cancelCaseProcess(spare.proc)
+    if (spare) cancelCaseProcess(spare.proc).catch(() => {})
     proc = start()
   }
   if (ahead) pool.spares.set(slot.index, { proc: start(), since: Date.now() })

@@ -22,6 +22,7 @@ export { DEFAULT_ROLES } from './prepare.js'
  */
 export async function runSuite(opts: SuiteOptions): Promise<SuiteOutcome> {
   const run = await prepareRun(opts)
+  // Every (case, attempt) the run schedules, built in this one place (a filter of them, a shard, goes here).
   const entries = planEntries(run.cases, opts.repeat ?? 1)
   let pool: SlotPool | undefined
   let done: ScheduleResult

@@ -1,13 +1,10 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  hermeticSuite,
-  makeThrowawayRepo,
-  progressLine,
-  runDemo
-} from "./chunk-5O74RX7U.js";
-import "./chunk-JYELMVHH.js";
-import "./chunk-BWIRND4V.js";
-import "./chunk-LM4M32RS.js";
+  DEFAULT_ROLES,
+  buildSummary,
+  cliEntry,
+  runSuite
+} from "./chunk-QNBZJZ7L.js";
 import "./chunk-3XB6IX6O.js";
 import "./chunk-TO7HFP3H.js";
 import "./chunk-ICY5NPPV.js";
@@ -24,15 +21,14 @@ import "./chunk-7S2WGD5M.js";
 import "./chunk-YK324AHQ.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
-import "./chunk-UICWZD46.js";
 import "./chunk-TJWSMTG5.js";
 import "./chunk-C7L6GWJA.js";
 import "./chunk-GXU4NOQI.js";
 import "./chunk-O4YGU3GG.js";
 import "./chunk-LHSCZ3D7.js";
 export {
-  hermeticSuite,
-  makeThrowawayRepo,
-  progressLine,
-  runDemo
+  DEFAULT_ROLES,
+  buildSummary,
+  cliEntry,
+  runSuite
 };

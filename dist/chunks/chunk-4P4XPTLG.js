@@ -4,7 +4,7 @@ import {
 } from "./chunk-JYELMVHH.js";
 import {
   runSuite
-} from "./chunk-LM4M32RS.js";
+} from "./chunk-QNBZJZ7L.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,

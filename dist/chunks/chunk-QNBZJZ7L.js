@@ -1719,7 +1719,8 @@ function takeCaseProcess(pool, run2, slot, ahead) {
   let proc;
   if (spare && Date.now() - spare.since < pool.waitMs - 15e3) proc = spare.proc;
   else {
-    if (spare) void cancelCaseProcess(spare.proc);
+    if (spare) cancelCaseProcess(spare.proc).catch(() => {
+    });
     proc = start();
   }
   if (ahead) pool.spares.set(slot.index, { proc: start(), since: Date.now() });

@@ -2,13 +2,13 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-5O74RX7U.js";
+} from "./chunk-4P4XPTLG.js";
 import "./chunk-JYELMVHH.js";
 import "./chunk-BWIRND4V.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-LM4M32RS.js";
+} from "./chunk-QNBZJZ7L.js";
 import "./chunk-3XB6IX6O.js";
 import "./chunk-TO7HFP3H.js";
 import "./chunk-ICY5NPPV.js";

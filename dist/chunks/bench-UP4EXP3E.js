@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-5O74RX7U.js";
+} from "./chunk-4P4XPTLG.js";
 import "./chunk-JYELMVHH.js";
 import "./chunk-BWIRND4V.js";
 import {
@@ -12,7 +12,7 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-LM4M32RS.js";
+} from "./chunk-QNBZJZ7L.js";
 import "./chunk-3XB6IX6O.js";
 import "./chunk-TO7HFP3H.js";
 import "./chunk-ICY5NPPV.js";
@@ -164,7 +164,7 @@ async function runBoundsBench(argv) {
   return 0;
 }
 async function runBench(argv) {
-  if (argv.includes("--view")) return (await import("./bench-view-CACZYCNK.js")).runViewBench(argv);
+  if (argv.includes("--view")) return (await import("./bench-view-33SPRXQ4.js")).runViewBench(argv);
   if (argv.includes("--bounds")) return runBoundsBench(argv);
   const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
   if (argv.includes("--network")) return networkBench(rounds);
