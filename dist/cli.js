@@ -21,7 +21,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 async function help() {
-  const RUN_OPTIONS_HELP = (await import("./chunks/option-docs-T2BPILG2.js")).runOptionsHelp();
+  const RUN_OPTIONS_HELP = (await import("./chunks/option-docs-3TCN5BTO.js")).runOptionsHelp();
   return `opencode-dogfood \u2014 validate the OpenCode coding agent before it works on your repository
 
 Usage:
@@ -68,16 +68,16 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-BV4COGVZ.js");
+  const { progressLine } = await import("./chunks/demo-75CVQEGN.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
-  const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import("./chunks/inputs-A2G5PB65.js");
+  const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import("./chunks/inputs-WHKXXXQF.js");
   const stringOptions = new Set(
     Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k)
   );
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-OF4JBAA4.js");
+  const { runSuite } = await import("./chunks/run-ZIAOHXPJ.js");
   const { verdictTable } = await import("./chunks/table-RXDFMK6Y.js");
   const settings = parseRunSettings(values, process.cwd());
   const opts = engineOptions(settings);
@@ -118,7 +118,7 @@ async function cmdVerify(argv) {
   if (positionals.length !== 1) throw new InputError("verify", "give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001");
   if (values.root !== void 0 && !/^[0-9a-f]{64}$/.test(values.root))
     throw new InputError("--root", `'${values.root}' is not a ledger root; give the 64 hex digits the run printed ('ledger root: \u2026')`);
-  const { runState, verifyRun } = await import("./chunks/verify-O6WBSYJF.js");
+  const { runState, verifyRun } = await import("./chunks/verify-PKWYJDTU.js");
   const dir = positionals[0];
   const runDir = path.resolve(dir);
   const state = runState(runDir);
@@ -181,7 +181,7 @@ var PARENT_POLL_MS = 250;
 async function cmdCase(argv) {
   const [ctxFile, pidFile, waitArg] = argv;
   if (pidFile) writeFileSync(pidFile, String(process.pid));
-  const loading = import("./chunks/run-case-67RFD2HS.js");
+  const loading = import("./chunks/run-case-LDPLK747.js");
   loading.catch(() => {
   });
   const waitMs = Number(waitArg ?? 0);
@@ -246,26 +246,26 @@ async function main(argv) {
       case "report":
         return await cmdReport(rest);
       case "diff":
-        return (await import("./chunks/diff-ZEJGGQI3.js")).diffCommand(rest);
+        return (await import("./chunks/diff-GZSOFWZR.js")).diffCommand(rest);
       case "compare":
-        return (await import("./chunks/command-U3KP23JE.js")).compareCommand(rest, process.cwd());
+        return (await import("./chunks/command-WJEP4RN4.js")).compareCommand(rest, process.cwd());
       case "merge":
         if (rest.includes("--help") || rest.includes("-h")) {
           process.stdout.write(await help());
           return 0;
         }
-        return (await import("./chunks/command-2NA3T3CW.js")).mergeCommand(rest);
+        return (await import("./chunks/command-HJAKU7C6.js")).mergeCommand(rest);
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-BV4COGVZ.js")).runDemo(rest);
+        return await (await import("./chunks/demo-75CVQEGN.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-N6PK2WS4.js")).runBench(rest);
+        return await (await import("./chunks/bench-HSCZYQTY.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {
         const [parent, group, tag, leftovers] = rest;
-        await (await import("./chunks/reaper-FFHTRMV7.js")).reap(Number(parent), Number(group), tag, leftovers ? JSON.parse(leftovers) : void 0);
+        await (await import("./chunks/reaper-NL243VE4.js")).reap(Number(parent), Number(group), tag, leftovers ? JSON.parse(leftovers) : void 0);
         return 0;
       }
       default:

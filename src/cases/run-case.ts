@@ -51,7 +51,8 @@ export function interruptCase(reason: string): void {
 /** A case's own tools: its evidence writer (redacted, watched), its log, the transcripts, the agent's leftover processes. */
 interface CaseRun {
   ctx: CaseContext
-  secrets: string[]
+  /** The values of the role and model keys: redacted from its log and evidence. */
+  keyValues: string[]
   /** Every file the harness writes in the case's window: the ledger watch leaves these out. */
   ownWrites: Set<string>
   evidence: (name: string, data: string | Buffer) => void
@@ -66,19 +67,19 @@ interface CaseRun {
 /** The case's tools (see CaseRun). */
 function openCase(ctx: CaseContext): CaseRun {
   const id = ctx.caseDef.id
-  const secrets = secretValues(
+  const keyValues = secretValues(
     process.env,
     ctx.roles.map((r) => r.key_env),
   )
   const ownWrites = new Set<string>()
   const started = Date.now()
-  const log = (line: string) => process.stdout.write(redact(`${id} +${((Date.now() - started) / 1000).toFixed(2)}s: ${line}`, secrets) + '\n')
+  const log = (line: string) => process.stdout.write(redact(`${id} +${((Date.now() - started) / 1000).toFixed(2)}s: ${line}`, keyValues) + '\n')
   const evidence = (name: string, data: string | Buffer) => {
     ownWrites.add(path.join(ctx.runDir, 'evidence', id, name))
-    return writeEvidence(ctx.runDir, id, name, typeof data === 'string' ? redact(data, secrets) : data)
+    return writeEvidence(ctx.runDir, id, name, typeof data === 'string' ? redact(data, keyValues) : data)
   }
   // Until watchProcesses(): nothing of the agent's is known to end.
-  return { ctx, secrets, ownWrites, evidence, log, transcripts: [], leftovers: [], endLeftovers: async () => {} }
+  return { ctx, keyValues, ownWrites, evidence, log, transcripts: [], leftovers: [], endLeftovers: async () => {} }
 }
 
 /** The agent's processes before the case (the server itself): anything else found later is ended by run.endLeftovers. */
@@ -130,7 +131,7 @@ function checkEnv(run: CaseRun, guard: CaseGuard): CheckEnv {
   return {
     ctx,
     transport,
-    secrets: run.secrets,
+    keyValues: run.keyValues,
     evidence: run.evidence,
     log,
     async prompt(text, opts) {
@@ -280,7 +281,7 @@ function saveTranscripts(run: CaseRun): void {
       null,
       2,
     ) + '\n',
-    run.secrets,
+    run.keyValues,
   )
   writeFileAtomic(file, text)
   // The same bytes again, not a copy of the file: logs/agent_calls/ is a folder the agent may write.
