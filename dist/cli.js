@@ -68,7 +68,7 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-75CVQEGN.js");
+  const { progressLine } = await import("./chunks/demo-7PSWZ2HR.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
@@ -77,7 +77,7 @@ async function cmdRun(argv) {
     Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k)
   );
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-ZIAOHXPJ.js");
+  const { runSuite } = await import("./chunks/run-J5VW4IYT.js");
   const { verdictTable } = await import("./chunks/table-RXDFMK6Y.js");
   const settings = parseRunSettings(values, process.cwd());
   const opts = engineOptions(settings);
@@ -118,7 +118,7 @@ async function cmdVerify(argv) {
   if (positionals.length !== 1) throw new InputError("verify", "give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001");
   if (values.root !== void 0 && !/^[0-9a-f]{64}$/.test(values.root))
     throw new InputError("--root", `'${values.root}' is not a ledger root; give the 64 hex digits the run printed ('ledger root: \u2026')`);
-  const { runState, verifyRun } = await import("./chunks/verify-PKWYJDTU.js");
+  const { runState, verifyRun } = await import("./chunks/verify-O6WBSYJF.js");
   const dir = positionals[0];
   const runDir = path.resolve(dir);
   const state = runState(runDir);
@@ -181,7 +181,7 @@ var PARENT_POLL_MS = 250;
 async function cmdCase(argv) {
   const [ctxFile, pidFile, waitArg] = argv;
   if (pidFile) writeFileSync(pidFile, String(process.pid));
-  const loading = import("./chunks/run-case-LDPLK747.js");
+  const loading = import("./chunks/run-case-LMCJ5CML.js");
   loading.catch(() => {
   });
   const waitMs = Number(waitArg ?? 0);
@@ -246,21 +246,21 @@ async function main(argv) {
       case "report":
         return await cmdReport(rest);
       case "diff":
-        return (await import("./chunks/diff-GZSOFWZR.js")).diffCommand(rest);
+        return (await import("./chunks/diff-ZEJGGQI3.js")).diffCommand(rest);
       case "compare":
-        return (await import("./chunks/command-WJEP4RN4.js")).compareCommand(rest, process.cwd());
+        return (await import("./chunks/command-CK3KO4DU.js")).compareCommand(rest, process.cwd());
       case "merge":
         if (rest.includes("--help") || rest.includes("-h")) {
           process.stdout.write(await help());
           return 0;
         }
-        return (await import("./chunks/command-HJAKU7C6.js")).mergeCommand(rest);
+        return (await import("./chunks/command-A4QJJV43.js")).mergeCommand(rest);
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-75CVQEGN.js")).runDemo(rest);
+        return await (await import("./chunks/demo-7PSWZ2HR.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-HSCZYQTY.js")).runBench(rest);
+        return await (await import("./chunks/bench-KHSWAADO.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {

@@ -5,7 +5,7 @@ import {
   attemptDir,
   buildSummary,
   sealRunSummary
-} from "./chunk-AJVHCBDM.js";
+} from "./chunk-YYME5UXB.js";
 import {
   caseSetHash,
   runPairs,
@@ -21,7 +21,7 @@ import {
   runState,
   schemaProblems,
   verifyRun
-} from "./chunk-5B5LM5ON.js";
+} from "./chunk-Z4Y4Q2MG.js";
 import {
   writeRunReport
 } from "./chunk-ZW2PJC3E.js";

@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   runSuite
-} from "./chunk-AJVHCBDM.js";
+} from "./chunk-YYME5UXB.js";
 import {
   scaffold
 } from "./chunk-6IZ3VOTU.js";
@@ -15,10 +15,10 @@ import {
 } from "./chunk-ILLOYFKX.js";
 import {
   gitOk
-} from "./chunk-RYG45JEE.js";
+} from "./chunk-B4QR2YS3.js";
 import {
   verifyRun
-} from "./chunk-5B5LM5ON.js";
+} from "./chunk-Z4Y4Q2MG.js";
 import {
   STAGES
 } from "./chunk-NYKIGPAP.js";

@@ -11,7 +11,7 @@ import {
   runState,
   schemaProblems,
   verifyRun
-} from "./chunk-5B5LM5ON.js";
+} from "./chunk-Z4Y4Q2MG.js";
 import {
   cell,
   formatCost

@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   FILE_HEADERS_ONLY,
   createTwoFilesPatch
-} from "./chunk-2NOSM2T7.js";
+} from "./chunk-PO7KAT3C.js";
 import {
   CaseCgroup,
   NETWORK_FREE_ENV,
@@ -35,7 +35,7 @@ import {
   toolUses,
   watchUnrouted,
   writeEvidence
-} from "./chunk-RYG45JEE.js";
+} from "./chunk-B4QR2YS3.js";
 import {
   messagesUsage,
   overTokenBudget,

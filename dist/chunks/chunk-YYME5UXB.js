@@ -50,7 +50,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-RYG45JEE.js";
+} from "./chunk-B4QR2YS3.js";
 import {
   asUsage,
   sumUsage
@@ -78,7 +78,7 @@ import {
 } from "./chunk-QFB4VFOZ.js";
 import {
   exec
-} from "./chunk-VBVZQY2Z.js";
+} from "./chunk-ZCGT4M2M.js";
 import {
   CASE_PROCESS_VAR,
   PROCESS_TAG_VAR,
@@ -92,7 +92,7 @@ import {
   ledgerRoot,
   require_ajv,
   verifyRun
-} from "./chunk-5B5LM5ON.js";
+} from "./chunk-Z4Y4Q2MG.js";
 import {
   writeRunReport
 } from "./chunk-ZW2PJC3E.js";

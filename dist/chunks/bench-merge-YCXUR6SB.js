@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-V6DNUOHK.js";
+} from "./chunk-BOPMAEFN.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-VTXKA5R7.js";
+} from "./chunk-VLNT6LWG.js";
 import {
   aggregateAttempts,
   allocateRun,
@@ -14,7 +14,7 @@ import {
   runSuite,
   sealRunSummary,
   writeCaseResult
-} from "./chunk-AJVHCBDM.js";
+} from "./chunk-YYME5UXB.js";
 import "./chunk-ICY5NPPV.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -26,17 +26,17 @@ import {
 import "./chunk-NMVRJYBN.js";
 import {
   resultPath
-} from "./chunk-RYG45JEE.js";
+} from "./chunk-B4QR2YS3.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-XTPMINBY.js";
 import "./chunk-QFB4VFOZ.js";
-import "./chunk-VBVZQY2Z.js";
+import "./chunk-ZCGT4M2M.js";
 import "./chunk-GCLCQ5LT.js";
 import "./chunk-7S2WGD5M.js";
 import "./chunk-5Y7GBQWL.js";
 import {
   verifyRun
-} from "./chunk-5B5LM5ON.js";
+} from "./chunk-Z4Y4Q2MG.js";
 import "./chunk-ZW2PJC3E.js";
 import "./chunk-HVY74J3L.js";
 import "./chunk-PEWDQTIE.js";

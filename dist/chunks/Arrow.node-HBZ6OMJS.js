@@ -5,9 +5,9 @@ import {
   __toESM
 } from "./chunk-LHSCZ3D7.js";
 
-// ../main/node_modules/flatbuffers/js/constants.js
+// node_modules/flatbuffers/js/constants.js
 var require_constants = __commonJS({
-  "../main/node_modules/flatbuffers/js/constants.js"(exports) {
+  "node_modules/flatbuffers/js/constants.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.SIZE_PREFIX_LENGTH = exports.FILE_IDENTIFIER_LENGTH = exports.SIZEOF_INT = exports.SIZEOF_SHORT = void 0;
@@ -18,9 +18,9 @@ var require_constants = __commonJS({
   }
 });
 
-// ../main/node_modules/flatbuffers/js/utils.js
+// node_modules/flatbuffers/js/utils.js
 var require_utils = __commonJS({
-  "../main/node_modules/flatbuffers/js/utils.js"(exports) {
+  "node_modules/flatbuffers/js/utils.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isLittleEndian = exports.float64 = exports.float32 = exports.int32 = void 0;
@@ -31,9 +31,9 @@ var require_utils = __commonJS({
   }
 });
 
-// ../main/node_modules/flatbuffers/js/encoding.js
+// node_modules/flatbuffers/js/encoding.js
 var require_encoding = __commonJS({
-  "../main/node_modules/flatbuffers/js/encoding.js"(exports) {
+  "node_modules/flatbuffers/js/encoding.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Encoding = void 0;
@@ -45,9 +45,9 @@ var require_encoding = __commonJS({
   }
 });
 
-// ../main/node_modules/flatbuffers/js/byte-buffer.js
+// node_modules/flatbuffers/js/byte-buffer.js
 var require_byte_buffer = __commonJS({
-  "../main/node_modules/flatbuffers/js/byte-buffer.js"(exports) {
+  "node_modules/flatbuffers/js/byte-buffer.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ByteBuffer = void 0;
@@ -300,9 +300,9 @@ var require_byte_buffer = __commonJS({
   }
 });
 
-// ../main/node_modules/flatbuffers/js/builder.js
+// node_modules/flatbuffers/js/builder.js
 var require_builder = __commonJS({
-  "../main/node_modules/flatbuffers/js/builder.js"(exports) {
+  "node_modules/flatbuffers/js/builder.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Builder = void 0;
@@ -807,9 +807,9 @@ var require_builder = __commonJS({
   }
 });
 
-// ../main/node_modules/flatbuffers/js/flatbuffers.js
+// node_modules/flatbuffers/js/flatbuffers.js
 var require_flatbuffers = __commonJS({
-  "../main/node_modules/flatbuffers/js/flatbuffers.js"(exports) {
+  "node_modules/flatbuffers/js/flatbuffers.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Encoding = exports.ByteBuffer = exports.Builder = exports.isLittleEndian = exports.int32 = exports.float64 = exports.float32 = exports.SIZE_PREFIX_LENGTH = exports.SIZEOF_SHORT = exports.SIZEOF_INT = exports.FILE_IDENTIFIER_LENGTH = void 0;
@@ -854,7 +854,7 @@ var require_flatbuffers = __commonJS({
   }
 });
 
-// ../main/node_modules/tslib/tslib.es6.mjs
+// node_modules/tslib/tslib.es6.mjs
 function __rest(s, e) {
   var t = {};
   for (var p in s) if (Object.prototype.hasOwnProperty.call(s, p) && e.indexOf(p) < 0)
@@ -981,7 +981,7 @@ function __asyncValues(o) {
   }
 }
 
-// ../main/node_modules/apache-arrow/util/buffer.mjs
+// node_modules/apache-arrow/util/buffer.mjs
 var buffer_exports = {};
 __export(buffer_exports, {
   compareArrayLike: () => compareArrayLike,
@@ -1022,13 +1022,13 @@ __export(buffer_exports, {
   toUint8ClampedArrayIterator: () => toUint8ClampedArrayIterator
 });
 
-// ../main/node_modules/apache-arrow/util/utf8.mjs
+// node_modules/apache-arrow/util/utf8.mjs
 var decoder = new TextDecoder("utf-8");
 var decodeUtf8 = decoder.decode.bind(decoder);
 var encoder = new TextEncoder();
 var encodeUtf8 = (value) => encoder.encode(value);
 
-// ../main/node_modules/apache-arrow/util/compat.mjs
+// node_modules/apache-arrow/util/compat.mjs
 var isNumber = (x) => typeof x === "number";
 var isBoolean = (x) => typeof x === "boolean";
 var isFunction = (x) => typeof x === "function";
@@ -1071,7 +1071,7 @@ var isFlatbuffersByteBuffer = (x) => {
   return isObject(x) && isFunction(x["clear"]) && isFunction(x["bytes"]) && isFunction(x["position"]) && isFunction(x["setPosition"]) && isFunction(x["capacity"]) && isFunction(x["getBufferIdentifier"]) && isFunction(x["createLong"]);
 };
 
-// ../main/node_modules/apache-arrow/util/buffer.mjs
+// node_modules/apache-arrow/util/buffer.mjs
 var SharedArrayBuf = typeof SharedArrayBuffer !== "undefined" ? SharedArrayBuffer : ArrayBuffer;
 function collapseContiguousByteRanges(chunks) {
   const result = chunks[0] ? [chunks[0]] : [];
@@ -1255,7 +1255,7 @@ function compareArrayLike(a, b) {
   return true;
 }
 
-// ../main/node_modules/apache-arrow/io/adapters.mjs
+// node_modules/apache-arrow/io/adapters.mjs
 var adapters_default = {
   fromIterable(source) {
     return pump2(fromIterable(source));
@@ -1502,7 +1502,7 @@ function fromNodeStream(stream) {
   });
 }
 
-// ../main/node_modules/apache-arrow/fb/metadata-version.mjs
+// node_modules/apache-arrow/fb/metadata-version.mjs
 var MetadataVersion;
 (function(MetadataVersion2) {
   MetadataVersion2[MetadataVersion2["V1"] = 0] = "V1";
@@ -1512,14 +1512,14 @@ var MetadataVersion;
   MetadataVersion2[MetadataVersion2["V5"] = 4] = "V5";
 })(MetadataVersion || (MetadataVersion = {}));
 
-// ../main/node_modules/apache-arrow/fb/union-mode.mjs
+// node_modules/apache-arrow/fb/union-mode.mjs
 var UnionMode;
 (function(UnionMode2) {
   UnionMode2[UnionMode2["Sparse"] = 0] = "Sparse";
   UnionMode2[UnionMode2["Dense"] = 1] = "Dense";
 })(UnionMode || (UnionMode = {}));
 
-// ../main/node_modules/apache-arrow/fb/precision.mjs
+// node_modules/apache-arrow/fb/precision.mjs
 var Precision;
 (function(Precision2) {
   Precision2[Precision2["HALF"] = 0] = "HALF";
@@ -1527,14 +1527,14 @@ var Precision;
   Precision2[Precision2["DOUBLE"] = 2] = "DOUBLE";
 })(Precision || (Precision = {}));
 
-// ../main/node_modules/apache-arrow/fb/date-unit.mjs
+// node_modules/apache-arrow/fb/date-unit.mjs
 var DateUnit;
 (function(DateUnit2) {
   DateUnit2[DateUnit2["DAY"] = 0] = "DAY";
   DateUnit2[DateUnit2["MILLISECOND"] = 1] = "MILLISECOND";
 })(DateUnit || (DateUnit = {}));
 
-// ../main/node_modules/apache-arrow/fb/time-unit.mjs
+// node_modules/apache-arrow/fb/time-unit.mjs
 var TimeUnit;
 (function(TimeUnit2) {
   TimeUnit2[TimeUnit2["SECOND"] = 0] = "SECOND";
@@ -1543,7 +1543,7 @@ var TimeUnit;
   TimeUnit2[TimeUnit2["NANOSECOND"] = 3] = "NANOSECOND";
 })(TimeUnit || (TimeUnit = {}));
 
-// ../main/node_modules/apache-arrow/fb/interval-unit.mjs
+// node_modules/apache-arrow/fb/interval-unit.mjs
 var IntervalUnit;
 (function(IntervalUnit2) {
   IntervalUnit2[IntervalUnit2["YEAR_MONTH"] = 0] = "YEAR_MONTH";
@@ -1551,29 +1551,29 @@ var IntervalUnit;
   IntervalUnit2[IntervalUnit2["MONTH_DAY_NANO"] = 2] = "MONTH_DAY_NANO";
 })(IntervalUnit || (IntervalUnit = {}));
 
-// ../main/node_modules/apache-arrow/fb/dictionary-batch.mjs
+// node_modules/apache-arrow/fb/dictionary-batch.mjs
 var flatbuffers3 = __toESM(require_flatbuffers(), 1);
 
-// ../main/node_modules/apache-arrow/fb/record-batch.mjs
+// node_modules/apache-arrow/fb/record-batch.mjs
 var flatbuffers2 = __toESM(require_flatbuffers(), 1);
 
-// ../main/node_modules/apache-arrow/fb/body-compression.mjs
+// node_modules/apache-arrow/fb/body-compression.mjs
 var flatbuffers = __toESM(require_flatbuffers(), 1);
 
-// ../main/node_modules/apache-arrow/fb/body-compression-method.mjs
+// node_modules/apache-arrow/fb/body-compression-method.mjs
 var BodyCompressionMethod;
 (function(BodyCompressionMethod2) {
   BodyCompressionMethod2[BodyCompressionMethod2["BUFFER"] = 0] = "BUFFER";
 })(BodyCompressionMethod || (BodyCompressionMethod = {}));
 
-// ../main/node_modules/apache-arrow/fb/compression-type.mjs
+// node_modules/apache-arrow/fb/compression-type.mjs
 var CompressionType;
 (function(CompressionType2) {
   CompressionType2[CompressionType2["LZ4_FRAME"] = 0] = "LZ4_FRAME";
   CompressionType2[CompressionType2["ZSTD"] = 1] = "ZSTD";
 })(CompressionType || (CompressionType = {}));
 
-// ../main/node_modules/apache-arrow/fb/body-compression.mjs
+// node_modules/apache-arrow/fb/body-compression.mjs
 var BodyCompression = class _BodyCompression {
   constructor() {
     this.bb = null;
@@ -1627,7 +1627,7 @@ var BodyCompression = class _BodyCompression {
   }
 };
 
-// ../main/node_modules/apache-arrow/fb/buffer.mjs
+// node_modules/apache-arrow/fb/buffer.mjs
 var Buffer = class {
   constructor() {
     this.bb = null;
@@ -1666,7 +1666,7 @@ var Buffer = class {
   }
 };
 
-// ../main/node_modules/apache-arrow/fb/field-node.mjs
+// node_modules/apache-arrow/fb/field-node.mjs
 var FieldNode = class {
   constructor() {
     this.bb = null;
@@ -1703,7 +1703,7 @@ var FieldNode = class {
   }
 };
 
-// ../main/node_modules/apache-arrow/fb/record-batch.mjs
+// node_modules/apache-arrow/fb/record-batch.mjs
 var RecordBatch = class _RecordBatch {
   constructor() {
     this.bb = null;
@@ -1827,7 +1827,7 @@ var RecordBatch = class _RecordBatch {
   }
 };
 
-// ../main/node_modules/apache-arrow/fb/dictionary-batch.mjs
+// node_modules/apache-arrow/fb/dictionary-batch.mjs
 var DictionaryBatch = class _DictionaryBatch {
   constructor() {
     this.bb = null;
@@ -1880,29 +1880,29 @@ var DictionaryBatch = class _DictionaryBatch {
   }
 };
 
-// ../main/node_modules/apache-arrow/fb/schema.mjs
+// node_modules/apache-arrow/fb/schema.mjs
 var flatbuffers30 = __toESM(require_flatbuffers(), 1);
 
-// ../main/node_modules/apache-arrow/fb/endianness.mjs
+// node_modules/apache-arrow/fb/endianness.mjs
 var Endianness;
 (function(Endianness2) {
   Endianness2[Endianness2["Little"] = 0] = "Little";
   Endianness2[Endianness2["Big"] = 1] = "Big";
 })(Endianness || (Endianness = {}));
 
-// ../main/node_modules/apache-arrow/fb/field.mjs
+// node_modules/apache-arrow/fb/field.mjs
 var flatbuffers29 = __toESM(require_flatbuffers(), 1);
 
-// ../main/node_modules/apache-arrow/fb/dictionary-encoding.mjs
+// node_modules/apache-arrow/fb/dictionary-encoding.mjs
 var flatbuffers5 = __toESM(require_flatbuffers(), 1);
 
-// ../main/node_modules/apache-arrow/fb/dictionary-kind.mjs
+// node_modules/apache-arrow/fb/dictionary-kind.mjs
 var DictionaryKind;
 (function(DictionaryKind2) {
   DictionaryKind2[DictionaryKind2["DenseArray"] = 0] = "DenseArray";
 })(DictionaryKind || (DictionaryKind = {}));
 
-// ../main/node_modules/apache-arrow/fb/int.mjs
+// node_modules/apache-arrow/fb/int.mjs
 var flatbuffers4 = __toESM(require_flatbuffers(), 1);
 var Int = class _Int {
   constructor() {
@@ -1950,7 +1950,7 @@ var Int = class _Int {
   }
 };
 
-// ../main/node_modules/apache-arrow/fb/dictionary-encoding.mjs
+// node_modules/apache-arrow/fb/dictionary-encoding.mjs
 var DictionaryEncoding = class _DictionaryEncoding {
   constructor() {
     this.bb = null;
@@ -2023,7 +2023,7 @@ var DictionaryEncoding = class _DictionaryEncoding {
   }
 };
 
-// ../main/node_modules/apache-arrow/fb/key-value.mjs
+// node_modules/apache-arrow/fb/key-value.mjs
 var flatbuffers6 = __toESM(require_flatbuffers(), 1);
 var KeyValue = class _KeyValue {
   constructor() {
@@ -2071,7 +2071,7 @@ var KeyValue = class _KeyValue {
   }
 };
 
-// ../main/node_modules/apache-arrow/fb/binary.mjs
+// node_modules/apache-arrow/fb/binary.mjs
 var flatbuffers7 = __toESM(require_flatbuffers(), 1);
 var Binary = class _Binary {
   constructor() {
@@ -2103,7 +2103,7 @@ var Binary = class _Binary {
   }
 };
 
-// ../main/node_modules/apache-arrow/fb/binary-view.mjs
+// node_modules/apache-arrow/fb/binary-view.mjs
 var flatbuffers8 = __toESM(require_flatbuffers(), 1);
 var BinaryView = class _BinaryView {
   constructor() {
@@ -2135,7 +2135,7 @@ var BinaryView = class _BinaryView {
   }
 };
 
-// ../main/node_modules/apache-arrow/fb/bool.mjs
+// node_modules/apache-arrow/fb/bool.mjs
 var flatbuffers9 = __toESM(require_flatbuffers(), 1);
 var Bool = class _Bool {
   constructor() {
@@ -2167,7 +2167,7 @@ var Bool = class _Bool {
   }
 };
 
-// ../main/node_modules/apache-arrow/fb/date.mjs
+// node_modules/apache-arrow/fb/date.mjs
 var flatbuffers10 = __toESM(require_flatbuffers(), 1);
 var Date2 = class _Date {
   constructor() {
@@ -2207,7 +2207,7 @@ var Date2 = class _Date {
   }
 };
 
-// ../main/node_modules/apache-arrow/fb/decimal.mjs
+// node_modules/apache-arrow/fb/decimal.mjs
 var flatbuffers11 = __toESM(require_flatbuffers(), 1);
 var Decimal = class _Decimal {
   constructor() {
@@ -2273,7 +2273,7 @@ var Decimal = class _Decimal {
   }
 };
 
-// ../main/node_modules/apache-arrow/fb/duration.mjs
+// node_modules/apache-arrow/fb/duration.mjs
 var flatbuffers12 = __toESM(require_flatbuffers(), 1);
 var Duration = class _Duration {
   constructor() {
@@ -2313,7 +2313,7 @@ var Duration = class _Duration {
   }
 };
 
-// ../main/node_modules/apache-arrow/fb/fixed-size-binary.mjs
+// node_modules/apache-arrow/fb/fixed-size-binary.mjs
 var flatbuffers13 = __toESM(require_flatbuffers(), 1);
 var FixedSizeBinary = class _FixedSizeBinary {
   constructor() {
@@ -2356,7 +2356,7 @@ var FixedSizeBinary = class _FixedSizeBinary {
   }
 };
 
-// ../main/node_modules/apache-arrow/fb/fixed-size-list.mjs
+// node_modules/apache-arrow/fb/fixed-size-list.mjs
 var flatbuffers14 = __toESM(require_flatbuffers(), 1);
 var FixedSizeList = class _FixedSizeList {
   constructor() {
@@ -2399,7 +2399,7 @@ var FixedSizeList = class _FixedSizeList {
   }
 };
 
-// ../main/node_modules/apache-arrow/fb/floating-point.mjs
+// node_modules/apache-arrow/fb/floating-point.mjs
 var flatbuffers15 = __toESM(require_flatbuffers(), 1);
 var FloatingPoint = class _FloatingPoint {
   constructor() {
@@ -2439,7 +2439,7 @@ var FloatingPoint = class _FloatingPoint {
   }
 };
 
-// ../main/node_modules/apache-arrow/fb/interval.mjs
+// node_modules/apache-arrow/fb/interval.mjs
 var flatbuffers16 = __toESM(require_flatbuffers(), 1);
 var Interval = class _Interval {
   constructor() {
@@ -2479,7 +2479,7 @@ var Interval = class _Interval {
   }
 };
 
-// ../main/node_modules/apache-arrow/fb/large-binary.mjs
+// node_modules/apache-arrow/fb/large-binary.mjs
 var flatbuffers17 = __toESM(require_flatbuffers(), 1);
 var LargeBinary = class _LargeBinary {
   constructor() {
@@ -2511,7 +2511,7 @@ var LargeBinary = class _LargeBinary {
   }
 };
 
-// ../main/node_modules/apache-arrow/fb/large-list.mjs
+// node_modules/apache-arrow/fb/large-list.mjs
 var flatbuffers18 = __toESM(require_flatbuffers(), 1);
 var LargeList = class _LargeList {
   constructor() {
@@ -2543,7 +2543,7 @@ var LargeList = class _LargeList {
   }
 };
 
-// ../main/node_modules/apache-arrow/fb/large-utf8.mjs
+// node_modules/apache-arrow/fb/large-utf8.mjs
 var flatbuffers19 = __toESM(require_flatbuffers(), 1);
 var LargeUtf8 = class _LargeUtf8 {
   constructor() {
@@ -2575,7 +2575,7 @@ var LargeUtf8 = class _LargeUtf8 {
   }
 };
 
-// ../main/node_modules/apache-arrow/fb/list.mjs
+// node_modules/apache-arrow/fb/list.mjs
 var flatbuffers20 = __toESM(require_flatbuffers(), 1);
 var List = class _List {
   constructor() {
@@ -2607,7 +2607,7 @@ var List = class _List {
   }
 };
 
-// ../main/node_modules/apache-arrow/fb/map.mjs
+// node_modules/apache-arrow/fb/map.mjs
 var flatbuffers21 = __toESM(require_flatbuffers(), 1);
 var Map2 = class _Map {
   constructor() {
@@ -2650,7 +2650,7 @@ var Map2 = class _Map {
   }
 };
 
-// ../main/node_modules/apache-arrow/fb/null.mjs
+// node_modules/apache-arrow/fb/null.mjs
 var flatbuffers22 = __toESM(require_flatbuffers(), 1);
 var Null = class _Null {
   constructor() {
@@ -2682,7 +2682,7 @@ var Null = class _Null {
   }
 };
 
-// ../main/node_modules/apache-arrow/fb/struct-.mjs
+// node_modules/apache-arrow/fb/struct-.mjs
 var flatbuffers23 = __toESM(require_flatbuffers(), 1);
 var Struct_ = class _Struct_ {
   constructor() {
@@ -2714,7 +2714,7 @@ var Struct_ = class _Struct_ {
   }
 };
 
-// ../main/node_modules/apache-arrow/fb/time.mjs
+// node_modules/apache-arrow/fb/time.mjs
 var flatbuffers24 = __toESM(require_flatbuffers(), 1);
 var Time = class _Time {
   constructor() {
@@ -2762,7 +2762,7 @@ var Time = class _Time {
   }
 };
 
-// ../main/node_modules/apache-arrow/fb/timestamp.mjs
+// node_modules/apache-arrow/fb/timestamp.mjs
 var flatbuffers25 = __toESM(require_flatbuffers(), 1);
 var Timestamp = class _Timestamp {
   constructor() {
@@ -2810,7 +2810,7 @@ var Timestamp = class _Timestamp {
   }
 };
 
-// ../main/node_modules/apache-arrow/fb/union.mjs
+// node_modules/apache-arrow/fb/union.mjs
 var flatbuffers26 = __toESM(require_flatbuffers(), 1);
 var Union = class _Union {
   constructor() {
@@ -2876,7 +2876,7 @@ var Union = class _Union {
   }
 };
 
-// ../main/node_modules/apache-arrow/fb/utf8.mjs
+// node_modules/apache-arrow/fb/utf8.mjs
 var flatbuffers27 = __toESM(require_flatbuffers(), 1);
 var Utf8 = class _Utf8 {
   constructor() {
@@ -2908,7 +2908,7 @@ var Utf8 = class _Utf8 {
   }
 };
 
-// ../main/node_modules/apache-arrow/fb/utf8-view.mjs
+// node_modules/apache-arrow/fb/utf8-view.mjs
 var flatbuffers28 = __toESM(require_flatbuffers(), 1);
 var Utf8View = class _Utf8View {
   constructor() {
@@ -2940,7 +2940,7 @@ var Utf8View = class _Utf8View {
   }
 };
 
-// ../main/node_modules/apache-arrow/fb/type.mjs
+// node_modules/apache-arrow/fb/type.mjs
 var Type;
 (function(Type3) {
   Type3[Type3["NONE"] = 0] = "NONE";
@@ -2972,7 +2972,7 @@ var Type;
   Type3[Type3["LargeListView"] = 26] = "LargeListView";
 })(Type || (Type = {}));
 
-// ../main/node_modules/apache-arrow/fb/field.mjs
+// node_modules/apache-arrow/fb/field.mjs
 var Field = class _Field {
   constructor() {
     this.bb = null;
@@ -3092,7 +3092,7 @@ var Field = class _Field {
   }
 };
 
-// ../main/node_modules/apache-arrow/fb/schema.mjs
+// node_modules/apache-arrow/fb/schema.mjs
 var Schema = class _Schema {
   constructor() {
     this.bb = null;
@@ -3205,7 +3205,7 @@ var Schema = class _Schema {
   }
 };
 
-// ../main/node_modules/apache-arrow/fb/message-header.mjs
+// node_modules/apache-arrow/fb/message-header.mjs
 var MessageHeader;
 (function(MessageHeader2) {
   MessageHeader2[MessageHeader2["NONE"] = 0] = "NONE";
@@ -3216,7 +3216,7 @@ var MessageHeader;
   MessageHeader2[MessageHeader2["SparseTensor"] = 5] = "SparseTensor";
 })(MessageHeader || (MessageHeader = {}));
 
-// ../main/node_modules/apache-arrow/enum.mjs
+// node_modules/apache-arrow/enum.mjs
 var Type2;
 (function(Type3) {
   Type3[Type3["NONE"] = 0] = "NONE";
@@ -3283,7 +3283,7 @@ var BufferType;
   BufferType2[BufferType2["TYPE"] = 3] = "TYPE";
 })(BufferType || (BufferType = {}));
 
-// ../main/node_modules/apache-arrow/util/vector.mjs
+// node_modules/apache-arrow/util/vector.mjs
 var vector_exports = {};
 __export(vector_exports, {
   clampRange: () => clampRange,
@@ -3291,7 +3291,7 @@ __export(vector_exports, {
   wrapIndex: () => wrapIndex
 });
 
-// ../main/node_modules/apache-arrow/util/pretty.mjs
+// node_modules/apache-arrow/util/pretty.mjs
 var pretty_exports = {};
 __export(pretty_exports, {
   valueToString: () => valueToString
@@ -3324,7 +3324,7 @@ function valueToString(x) {
   return ArrayBuffer.isView(x) ? `[${x}]` : JSON.stringify(x, (_, y) => typeof y === "bigint" ? `${y}` : y);
 }
 
-// ../main/node_modules/apache-arrow/util/bn.mjs
+// node_modules/apache-arrow/util/bn.mjs
 var bn_exports = {};
 __export(bn_exports, {
   BN: () => BN,
@@ -3334,7 +3334,7 @@ __export(bn_exports, {
   isArrowBigNumSymbol: () => isArrowBigNumSymbol
 });
 
-// ../main/node_modules/apache-arrow/util/bigint.mjs
+// node_modules/apache-arrow/util/bigint.mjs
 function bigIntToNumber(number) {
   if (typeof number === "bigint" && (number < Number.MIN_SAFE_INTEGER || number > Number.MAX_SAFE_INTEGER)) {
     throw new TypeError(`${number} is not safe to convert to a number.`);
@@ -3345,7 +3345,7 @@ function divideBigInts(number, divisor) {
   return bigIntToNumber(number / divisor) + bigIntToNumber(number % divisor) / bigIntToNumber(divisor);
 }
 
-// ../main/node_modules/apache-arrow/util/bn.mjs
+// node_modules/apache-arrow/util/bn.mjs
 var isArrowBigNumSymbol = /* @__PURE__ */ Symbol.for("isArrowBigNum");
 function BigNum(x, ...xs) {
   if (xs.length === 0) {
@@ -3507,7 +3507,7 @@ var BN = class _BN {
   }
 };
 
-// ../main/node_modules/apache-arrow/type.mjs
+// node_modules/apache-arrow/type.mjs
 var _a;
 var _b;
 var _c;
@@ -4338,7 +4338,7 @@ function strideForType(type) {
   }
 }
 
-// ../main/node_modules/apache-arrow/visitor.mjs
+// node_modules/apache-arrow/visitor.mjs
 var Visitor = class {
   visitMany(nodes, ...args) {
     return nodes.map((node, i) => this.visit(node, ...args.map((x) => x[i])));
@@ -4767,7 +4767,7 @@ Visitor.prototype.visitDurationMillisecond = null;
 Visitor.prototype.visitDurationMicrosecond = null;
 Visitor.prototype.visitDurationNanosecond = null;
 
-// ../main/node_modules/apache-arrow/util/math.mjs
+// node_modules/apache-arrow/util/math.mjs
 var math_exports = {};
 __export(math_exports, {
   float64ToUint16: () => float64ToUint16,
@@ -4812,7 +4812,7 @@ function float64ToUint16(d) {
   return sign | expo | sigf & 65535;
 }
 
-// ../main/node_modules/apache-arrow/visitor/set.mjs
+// node_modules/apache-arrow/visitor/set.mjs
 var SetVisitor = class extends Visitor {
 };
 function wrapSet(fn) {
@@ -5129,7 +5129,7 @@ SetVisitor.prototype.visitFixedSizeList = wrapSet(setFixedSizeList);
 SetVisitor.prototype.visitMap = wrapSet(setMap);
 var instance = new SetVisitor();
 
-// ../main/node_modules/apache-arrow/row/struct.mjs
+// node_modules/apache-arrow/row/struct.mjs
 var kParent = /* @__PURE__ */ Symbol.for("parent");
 var kRowIndex = /* @__PURE__ */ Symbol.for("rowIndex");
 var StructRow = class {
@@ -5238,7 +5238,7 @@ var StructRowProxyHandler = class {
 };
 var structRowProxyHandler = new StructRowProxyHandler();
 
-// ../main/node_modules/apache-arrow/visitor/get.mjs
+// node_modules/apache-arrow/visitor/get.mjs
 var GetVisitor = class extends Visitor {
 };
 function wrapGet(fn) {
@@ -5468,7 +5468,7 @@ GetVisitor.prototype.visitFixedSizeList = wrapGet(getFixedSizeList);
 GetVisitor.prototype.visitMap = wrapGet(getMap);
 var instance2 = new GetVisitor();
 
-// ../main/node_modules/apache-arrow/row/map.mjs
+// node_modules/apache-arrow/row/map.mjs
 var kKeys = /* @__PURE__ */ Symbol.for("keys");
 var kVals = /* @__PURE__ */ Symbol.for("vals");
 var kKeysAsStrings = /* @__PURE__ */ Symbol.for("kKeysAsStrings");
@@ -5585,7 +5585,7 @@ Object.defineProperties(MapRow.prototype, {
   [_kKeysAsStrings]: { writable: true, enumerable: false, configurable: false, value: null }
 });
 
-// ../main/node_modules/apache-arrow/util/vector.mjs
+// node_modules/apache-arrow/util/vector.mjs
 var tmp;
 function clampRange(source, begin, end, then) {
   const { length: len = 0 } = source;
@@ -5723,7 +5723,7 @@ function compareObject(comparators, obj, keys) {
   return false;
 }
 
-// ../main/node_modules/apache-arrow/util/bit.mjs
+// node_modules/apache-arrow/util/bit.mjs
 var bit_exports = {};
 __export(bit_exports, {
   BitIterator: () => BitIterator,
@@ -5846,7 +5846,7 @@ function popcnt_uint32(uint32) {
   return (i + (i >>> 4) & 252645135) * 16843009 >>> 24;
 }
 
-// ../main/node_modules/apache-arrow/data.mjs
+// node_modules/apache-arrow/data.mjs
 var kUnknownNullCount = -1;
 var kDataSymbol = /* @__PURE__ */ Symbol.for("apache-arrow/Data");
 var Data = class _Data {
@@ -6232,7 +6232,7 @@ function makeData(props) {
   return makeDataVisitor.visit(props);
 }
 
-// ../main/node_modules/apache-arrow/util/chunk.mjs
+// node_modules/apache-arrow/util/chunk.mjs
 var ChunkedIterator = class {
   constructor(numChunks = 0, getChunkIterator) {
     this.numChunks = numChunks;
@@ -6351,7 +6351,7 @@ function wrapChunkedIndexOf(indexOf) {
   };
 }
 
-// ../main/node_modules/apache-arrow/visitor/indexof.mjs
+// node_modules/apache-arrow/visitor/indexof.mjs
 var IndexOfVisitor = class extends Visitor {
 };
 function nullIndexOf(data, searchElement) {
@@ -6463,7 +6463,7 @@ IndexOfVisitor.prototype.visitFixedSizeList = indexOfValue;
 IndexOfVisitor.prototype.visitMap = indexOfValue;
 var instance3 = new IndexOfVisitor();
 
-// ../main/node_modules/apache-arrow/visitor/iterator.mjs
+// node_modules/apache-arrow/visitor/iterator.mjs
 var IteratorVisitor = class extends Visitor {
 };
 function vectorIterator(vector) {
@@ -6558,7 +6558,7 @@ IteratorVisitor.prototype.visitFixedSizeList = vectorIterator;
 IteratorVisitor.prototype.visitMap = vectorIterator;
 var instance4 = new IteratorVisitor();
 
-// ../main/node_modules/apache-arrow/vector.mjs
+// node_modules/apache-arrow/vector.mjs
 var _a2;
 var kVectorSymbol = /* @__PURE__ */ Symbol.for("apache-arrow/Vector");
 var visitorsByTypeId = {};
@@ -6941,7 +6941,7 @@ function unwrapInputs(x) {
   return x instanceof Data ? [x] : x instanceof Vector ? x.data : makeVector(x).data;
 }
 
-// ../main/node_modules/apache-arrow/builder/valid.mjs
+// node_modules/apache-arrow/builder/valid.mjs
 function createIsValidFunction(nullValues) {
   if (!nullValues || nullValues.length <= 0) {
     return function isValid(value) {
@@ -6971,7 +6971,7 @@ function valueToCase(x) {
   return `${valueToString(x)}n`;
 }
 
-// ../main/node_modules/apache-arrow/builder/buffer.mjs
+// node_modules/apache-arrow/builder/buffer.mjs
 function roundLengthUpToNearest64Bytes(len, BPE) {
   const bytesMinus1 = Math.ceil(len) * BPE - 1;
   return (bytesMinus1 - bytesMinus1 % 64 + 64 || 64) / BPE;
@@ -7089,7 +7089,7 @@ var OffsetsBufferBuilder = class extends DataBufferBuilder {
   }
 };
 
-// ../main/node_modules/apache-arrow/builder.mjs
+// node_modules/apache-arrow/builder.mjs
 var Builder = class {
   /** @nocollapse */
   // @ts-ignore
@@ -7356,7 +7356,7 @@ var VariableWidthBuilder = class extends Builder {
   }
 };
 
-// ../main/node_modules/apache-arrow/fb/block.mjs
+// node_modules/apache-arrow/fb/block.mjs
 var Block = class {
   constructor() {
     this.bb = null;
@@ -7399,7 +7399,7 @@ var Block = class {
   }
 };
 
-// ../main/node_modules/apache-arrow/fb/footer.mjs
+// node_modules/apache-arrow/fb/footer.mjs
 var flatbuffers31 = __toESM(require_flatbuffers(), 1);
 var Footer = class _Footer {
   constructor() {
@@ -7499,10 +7499,10 @@ var Footer = class _Footer {
   }
 };
 
-// ../main/node_modules/apache-arrow/ipc/metadata/file.mjs
+// node_modules/apache-arrow/ipc/metadata/file.mjs
 var flatbuffers32 = __toESM(require_flatbuffers(), 1);
 
-// ../main/node_modules/apache-arrow/schema.mjs
+// node_modules/apache-arrow/schema.mjs
 var kSchemaSymbol = /* @__PURE__ */ Symbol.for("apache-arrow/Schema");
 var kFieldSymbol = /* @__PURE__ */ Symbol.for("apache-arrow/Field");
 var Schema2 = class _Schema {
@@ -7648,7 +7648,7 @@ function generateDictionaryMap(fields, dictionaries = /* @__PURE__ */ new Map())
   return dictionaries;
 }
 
-// ../main/node_modules/apache-arrow/ipc/metadata/file.mjs
+// node_modules/apache-arrow/ipc/metadata/file.mjs
 var Builder3 = flatbuffers32.Builder;
 var ByteBuffer2 = flatbuffers32.ByteBuffer;
 var Footer_ = class {
@@ -7763,10 +7763,10 @@ var FileBlock = class _FileBlock {
   }
 };
 
-// ../main/node_modules/apache-arrow/ipc/metadata/message.mjs
+// node_modules/apache-arrow/ipc/metadata/message.mjs
 var flatbuffers34 = __toESM(require_flatbuffers(), 1);
 
-// ../main/node_modules/apache-arrow/fb/message.mjs
+// node_modules/apache-arrow/fb/message.mjs
 var flatbuffers33 = __toESM(require_flatbuffers(), 1);
 var Message = class _Message {
   constructor() {
@@ -7858,7 +7858,7 @@ var Message = class _Message {
   }
 };
 
-// ../main/node_modules/apache-arrow/visitor/typeassembler.mjs
+// node_modules/apache-arrow/visitor/typeassembler.mjs
 var TypeAssembler = class extends Visitor {
   visit(node, builder) {
     return node == null || builder == null ? void 0 : super.visit(node, builder);
@@ -7991,7 +7991,7 @@ var TypeAssembler = class extends Visitor {
 };
 var instance5 = new TypeAssembler();
 
-// ../main/node_modules/apache-arrow/ipc/metadata/json.mjs
+// node_modules/apache-arrow/ipc/metadata/json.mjs
 function schemaFromJSON(_schema, dictionaries = /* @__PURE__ */ new Map()) {
   return new Schema2(schemaFieldsFromJSON(_schema, dictionaries), customMetadataFromJSON(_schema["metadata"]), dictionaries);
 }
@@ -8154,7 +8154,7 @@ function typeFromJSON(f, children) {
   throw new Error(`Unrecognized type: "${typeId}"`);
 }
 
-// ../main/node_modules/apache-arrow/ipc/metadata/message.mjs
+// node_modules/apache-arrow/ipc/metadata/message.mjs
 var Builder5 = flatbuffers34.Builder;
 var ByteBuffer4 = flatbuffers34.ByteBuffer;
 var Message2 = class _Message {
@@ -8691,7 +8691,7 @@ var platformIsLittleEndian = (() => {
   return new Int16Array(buffer)[0] === 256;
 })();
 
-// ../main/node_modules/apache-arrow/io/interfaces.mjs
+// node_modules/apache-arrow/io/interfaces.mjs
 var ITERATOR_DONE = Object.freeze({ done: true, value: void 0 });
 var ArrowJSON = class {
   constructor(_json) {
@@ -8814,7 +8814,7 @@ var AsyncQueue = class extends ReadableInterop {
   }
 };
 
-// ../main/node_modules/apache-arrow/io/stream.mjs
+// node_modules/apache-arrow/io/stream.mjs
 var AsyncByteQueue = class extends AsyncQueue {
   write(value) {
     if ((value = toUint8Array(value)).byteLength > 0) {
@@ -8989,7 +8989,7 @@ var AsyncByteStreamSource = class {
   }
 };
 
-// ../main/node_modules/apache-arrow/io/file.mjs
+// node_modules/apache-arrow/io/file.mjs
 var RandomAccessFile = class extends ByteStream {
   constructor(buffer, byteLength) {
     super();
@@ -9112,7 +9112,7 @@ var AsyncRandomAccessFile = class extends AsyncByteStream {
   }
 };
 
-// ../main/node_modules/apache-arrow/util/int.mjs
+// node_modules/apache-arrow/util/int.mjs
 var int_exports = {};
 __export(int_exports, {
   BaseInt64: () => BaseInt64,
@@ -9428,7 +9428,7 @@ var Int128 = class _Int128 {
   }
 };
 
-// ../main/node_modules/apache-arrow/util/interval.mjs
+// node_modules/apache-arrow/util/interval.mjs
 var interval_exports = {};
 __export(interval_exports, {
   toIntervalDayTimeInt32Array: () => toIntervalDayTimeInt32Array,
@@ -9491,7 +9491,7 @@ function toIntervalMonthDayNanoObjects(array, stringifyNano) {
   return objects;
 }
 
-// ../main/node_modules/apache-arrow/visitor/vectorloader.mjs
+// node_modules/apache-arrow/visitor/vectorloader.mjs
 var VectorLoader = class extends Visitor {
   constructor(bytes, nodes, buffers, dictionaries, metadataVersion = MetadataVersion.V5, variadicBufferCounts = []) {
     super();
@@ -9752,7 +9752,7 @@ var CompressedVectorLoader = class extends VectorLoader {
   }
 };
 
-// ../main/node_modules/apache-arrow/builder/binary.mjs
+// node_modules/apache-arrow/builder/binary.mjs
 var BinaryBuilder = class extends VariableWidthBuilder {
   constructor(opts) {
     super(opts);
@@ -9785,7 +9785,7 @@ var BinaryBuilder = class extends VariableWidthBuilder {
   }
 };
 
-// ../main/node_modules/apache-arrow/builder/largebinary.mjs
+// node_modules/apache-arrow/builder/largebinary.mjs
 var LargeBinaryBuilder = class extends VariableWidthBuilder {
   constructor(opts) {
     super(opts);
@@ -9818,7 +9818,7 @@ var LargeBinaryBuilder = class extends VariableWidthBuilder {
   }
 };
 
-// ../main/node_modules/apache-arrow/builder/bool.mjs
+// node_modules/apache-arrow/builder/bool.mjs
 var BoolBuilder = class extends Builder {
   constructor(options) {
     super(options);
@@ -9829,7 +9829,7 @@ var BoolBuilder = class extends Builder {
   }
 };
 
-// ../main/node_modules/apache-arrow/builder/date.mjs
+// node_modules/apache-arrow/builder/date.mjs
 var DateBuilder = class extends FixedWidthBuilder {
 };
 DateBuilder.prototype._setValue = setDate;
@@ -9840,12 +9840,12 @@ var DateMillisecondBuilder = class extends DateBuilder {
 };
 DateMillisecondBuilder.prototype._setValue = setDateMillisecond;
 
-// ../main/node_modules/apache-arrow/builder/decimal.mjs
+// node_modules/apache-arrow/builder/decimal.mjs
 var DecimalBuilder = class extends FixedWidthBuilder {
 };
 DecimalBuilder.prototype._setValue = setDecimal;
 
-// ../main/node_modules/apache-arrow/builder/dictionary.mjs
+// node_modules/apache-arrow/builder/dictionary.mjs
 var DictionaryBuilder = class extends Builder {
   constructor({ "type": type, "nullValues": nulls, "dictionaryHashFunction": hashFn }) {
     super({ type: new Dictionary(type.dictionary, type.indices, type.id, type.isOrdered) });
@@ -9922,12 +9922,12 @@ var DictionaryBuilder = class extends Builder {
   }
 };
 
-// ../main/node_modules/apache-arrow/builder/fixedsizebinary.mjs
+// node_modules/apache-arrow/builder/fixedsizebinary.mjs
 var FixedSizeBinaryBuilder = class extends FixedWidthBuilder {
 };
 FixedSizeBinaryBuilder.prototype._setValue = setFixedSizeBinary;
 
-// ../main/node_modules/apache-arrow/builder/fixedsizelist.mjs
+// node_modules/apache-arrow/builder/fixedsizelist.mjs
 var FixedSizeListBuilder = class extends Builder {
   setValue(index, value) {
     const [child] = this.children;
@@ -9952,7 +9952,7 @@ var FixedSizeListBuilder = class extends Builder {
   }
 };
 
-// ../main/node_modules/apache-arrow/builder/float.mjs
+// node_modules/apache-arrow/builder/float.mjs
 var FloatBuilder = class extends FixedWidthBuilder {
   setValue(index, value) {
     this._values.set(index, value);
@@ -9968,7 +9968,7 @@ var Float32Builder = class extends FloatBuilder {
 var Float64Builder = class extends FloatBuilder {
 };
 
-// ../main/node_modules/apache-arrow/builder/interval.mjs
+// node_modules/apache-arrow/builder/interval.mjs
 var IntervalBuilder = class extends FixedWidthBuilder {
 };
 IntervalBuilder.prototype._setValue = setIntervalValue;
@@ -9982,7 +9982,7 @@ var IntervalMonthDayNanoBuilder = class extends IntervalBuilder {
 };
 IntervalMonthDayNanoBuilder.prototype._setValue = setIntervalMonthDayNano;
 
-// ../main/node_modules/apache-arrow/builder/duration.mjs
+// node_modules/apache-arrow/builder/duration.mjs
 var DurationBuilder = class extends FixedWidthBuilder {
 };
 DurationBuilder.prototype._setValue = setDuration;
@@ -9999,7 +9999,7 @@ var DurationNanosecondBuilder = class extends DurationBuilder {
 };
 DurationNanosecondBuilder.prototype._setValue = setDurationNanosecond;
 
-// ../main/node_modules/apache-arrow/builder/int.mjs
+// node_modules/apache-arrow/builder/int.mjs
 var IntBuilder = class extends FixedWidthBuilder {
   setValue(index, value) {
     this._values.set(index, value);
@@ -10022,7 +10022,7 @@ var Uint32Builder = class extends IntBuilder {
 var Uint64Builder = class extends IntBuilder {
 };
 
-// ../main/node_modules/apache-arrow/builder/list.mjs
+// node_modules/apache-arrow/builder/list.mjs
 var ListBuilder = class extends VariableWidthBuilder {
   constructor(opts) {
     super(opts);
@@ -10054,7 +10054,7 @@ var ListBuilder = class extends VariableWidthBuilder {
   }
 };
 
-// ../main/node_modules/apache-arrow/builder/largelist.mjs
+// node_modules/apache-arrow/builder/largelist.mjs
 var LargeListBuilder = class extends VariableWidthBuilder {
   constructor(opts) {
     super(opts);
@@ -10086,7 +10086,7 @@ var LargeListBuilder = class extends VariableWidthBuilder {
   }
 };
 
-// ../main/node_modules/apache-arrow/builder/map.mjs
+// node_modules/apache-arrow/builder/map.mjs
 var MapBuilder = class extends VariableWidthBuilder {
   set(index, value) {
     return super.set(index, value);
@@ -10125,7 +10125,7 @@ var MapBuilder = class extends VariableWidthBuilder {
   }
 };
 
-// ../main/node_modules/apache-arrow/builder/null.mjs
+// node_modules/apache-arrow/builder/null.mjs
 var NullBuilder = class extends Builder {
   // @ts-ignore
   setValue(index, value) {
@@ -10136,7 +10136,7 @@ var NullBuilder = class extends Builder {
   }
 };
 
-// ../main/node_modules/apache-arrow/builder/struct.mjs
+// node_modules/apache-arrow/builder/struct.mjs
 var StructBuilder = class extends Builder {
   setValue(index, value) {
     const { children, type } = this;
@@ -10163,7 +10163,7 @@ var StructBuilder = class extends Builder {
   }
 };
 
-// ../main/node_modules/apache-arrow/builder/timestamp.mjs
+// node_modules/apache-arrow/builder/timestamp.mjs
 var TimestampBuilder = class extends FixedWidthBuilder {
 };
 TimestampBuilder.prototype._setValue = setTimestamp;
@@ -10180,7 +10180,7 @@ var TimestampNanosecondBuilder = class extends TimestampBuilder {
 };
 TimestampNanosecondBuilder.prototype._setValue = setTimestampNanosecond;
 
-// ../main/node_modules/apache-arrow/builder/time.mjs
+// node_modules/apache-arrow/builder/time.mjs
 var TimeBuilder = class extends FixedWidthBuilder {
 };
 TimeBuilder.prototype._setValue = setTime;
@@ -10197,7 +10197,7 @@ var TimeNanosecondBuilder = class extends TimeBuilder {
 };
 TimeNanosecondBuilder.prototype._setValue = setTimeNanosecond;
 
-// ../main/node_modules/apache-arrow/builder/union.mjs
+// node_modules/apache-arrow/builder/union.mjs
 var UnionBuilder = class extends Builder {
   constructor(options) {
     super(options);
@@ -10256,7 +10256,7 @@ var DenseUnionBuilder = class extends UnionBuilder {
   }
 };
 
-// ../main/node_modules/apache-arrow/builder/utf8.mjs
+// node_modules/apache-arrow/builder/utf8.mjs
 var Utf8Builder = class extends VariableWidthBuilder {
   constructor(opts) {
     super(opts);
@@ -10278,7 +10278,7 @@ var Utf8Builder = class extends VariableWidthBuilder {
 };
 Utf8Builder.prototype._flushPending = BinaryBuilder.prototype._flushPending;
 
-// ../main/node_modules/apache-arrow/builder/largeutf8.mjs
+// node_modules/apache-arrow/builder/largeutf8.mjs
 var LargeUtf8Builder = class extends VariableWidthBuilder {
   constructor(opts) {
     super(opts);
@@ -10300,7 +10300,7 @@ var LargeUtf8Builder = class extends VariableWidthBuilder {
 };
 LargeUtf8Builder.prototype._flushPending = LargeBinaryBuilder.prototype._flushPending;
 
-// ../main/node_modules/apache-arrow/builder/binaryview.mjs
+// node_modules/apache-arrow/builder/binaryview.mjs
 var BinaryViewBuilder = class extends Builder {
   constructor(opts) {
     super(opts);
@@ -10415,7 +10415,7 @@ var BinaryViewBuilder = class extends Builder {
   }
 };
 
-// ../main/node_modules/apache-arrow/builder/utf8view.mjs
+// node_modules/apache-arrow/builder/utf8view.mjs
 var Utf8ViewBuilder = class extends BinaryViewBuilder {
   constructor(opts) {
     super(opts);
@@ -10425,7 +10425,7 @@ var Utf8ViewBuilder = class extends BinaryViewBuilder {
   }
 };
 
-// ../main/node_modules/apache-arrow/visitor/builderctor.mjs
+// node_modules/apache-arrow/visitor/builderctor.mjs
 var GetBuilderCtor = class extends Visitor {
   visitNull() {
     return NullBuilder;
@@ -10592,7 +10592,7 @@ var GetBuilderCtor = class extends Visitor {
 };
 var instance6 = new GetBuilderCtor();
 
-// ../main/node_modules/apache-arrow/visitor/typecomparator.mjs
+// node_modules/apache-arrow/visitor/typecomparator.mjs
 var TypeComparator = class extends Visitor {
   compareSchemas(schema, other) {
     return schema === other || other instanceof schema.constructor && this.compareManyFields(schema.fields, other.fields);
@@ -10717,7 +10717,7 @@ function compareTypes(type, other) {
   return instance7.visit(type, other);
 }
 
-// ../main/node_modules/apache-arrow/factories.mjs
+// node_modules/apache-arrow/factories.mjs
 function makeBuilder(options) {
   const type = options.type;
   const builder = new (instance6.getVisitFn(type)())(options);
@@ -10872,7 +10872,7 @@ function builderThroughAsyncIterable(options) {
   };
 }
 
-// ../main/node_modules/apache-arrow/util/recordbatch.mjs
+// node_modules/apache-arrow/util/recordbatch.mjs
 function distributeVectorsIntoRecordBatches(schema, vecs) {
   return uniformlyDistributeChunksAcrossRecordBatches(schema, vecs.map((v) => v.data.concat()));
 }
@@ -10933,7 +10933,7 @@ function distributeChildren(fields, batchLength, children, columns, memo) {
   return children;
 }
 
-// ../main/node_modules/apache-arrow/table.mjs
+// node_modules/apache-arrow/table.mjs
 var _a3;
 var kTableSymbol = /* @__PURE__ */ Symbol.for("apache-arrow/Table");
 var Table = class _Table {
@@ -11247,7 +11247,7 @@ function tableFromArrays(input) {
   return new Table(vecs);
 }
 
-// ../main/node_modules/apache-arrow/recordbatch.mjs
+// node_modules/apache-arrow/recordbatch.mjs
 var _a4;
 var kRecordBatchSymbol = /* @__PURE__ */ Symbol.for("apache-arrow/RecordBatch");
 var RecordBatch3 = class _RecordBatch {
@@ -11536,7 +11536,7 @@ var _InternalEmptyPlaceholderRecordBatch = class extends RecordBatch3 {
   }
 };
 
-// ../main/node_modules/apache-arrow/ipc/message.mjs
+// node_modules/apache-arrow/ipc/message.mjs
 var import_flatbuffers = __toESM(require_flatbuffers(), 1);
 var invalidMessageType = (type) => `Expected ${MessageHeader[type]} Message in stream, but was null or length 0.`;
 var nullMessage = (type) => `Header pointer of flatbuffer-encoded ${MessageHeader[type]} Message is null or length 0.`;
@@ -11794,7 +11794,7 @@ var magicLength = MAGIC.length;
 var magicAndPadding = magicLength + PADDING;
 var magicX2AndPadding = magicLength * 2 + PADDING;
 
-// ../main/node_modules/apache-arrow/ipc/compression/validators.mjs
+// node_modules/apache-arrow/ipc/compression/validators.mjs
 var Lz4FrameValidator = class {
   constructor() {
     this.LZ4_FRAME_MAGIC = new Uint8Array([4, 34, 77, 24]);
@@ -11845,7 +11845,7 @@ var compressionValidators = {
   [CompressionType.ZSTD]: new ZstdValidator()
 };
 
-// ../main/node_modules/apache-arrow/ipc/compression/registry.mjs
+// node_modules/apache-arrow/ipc/compression/registry.mjs
 var _CompressionRegistry = class {
   constructor() {
     this.registry = {};
@@ -11863,14 +11863,14 @@ var _CompressionRegistry = class {
 };
 var compressionRegistry = new _CompressionRegistry();
 
-// ../main/node_modules/apache-arrow/ipc/reader.mjs
+// node_modules/apache-arrow/ipc/reader.mjs
 var flatbuffers35 = __toESM(require_flatbuffers(), 1);
 
-// ../main/node_modules/apache-arrow/ipc/compression/constants.mjs
+// node_modules/apache-arrow/ipc/compression/constants.mjs
 var LENGTH_NO_COMPRESSED_DATA = -1;
 var COMPRESS_LENGTH_PREFIX = 8;
 
-// ../main/node_modules/apache-arrow/ipc/reader.mjs
+// node_modules/apache-arrow/ipc/reader.mjs
 var RecordBatchReader = class _RecordBatchReader extends ReadableInterop {
   constructor(impl) {
     super();
@@ -12554,7 +12554,7 @@ function fromFileHandle(source) {
   });
 }
 
-// ../main/node_modules/apache-arrow/visitor/vectorassembler.mjs
+// node_modules/apache-arrow/visitor/vectorassembler.mjs
 var VectorAssembler = class _VectorAssembler extends Visitor {
   /** @nocollapse */
   static assemble(...args) {
@@ -12729,7 +12729,7 @@ VectorAssembler.prototype.visitDuration = assembleFlatVector;
 VectorAssembler.prototype.visitFixedSizeList = assembleListVector;
 VectorAssembler.prototype.visitMap = assembleListVector;
 
-// ../main/node_modules/apache-arrow/visitor/jsontypeassembler.mjs
+// node_modules/apache-arrow/visitor/jsontypeassembler.mjs
 var JSONTypeAssembler = class extends Visitor {
   visit(node) {
     return node == null ? void 0 : super.visit(node);
@@ -12812,7 +12812,7 @@ var JSONTypeAssembler = class extends Visitor {
   }
 };
 
-// ../main/node_modules/apache-arrow/visitor/jsonvectorassembler.mjs
+// node_modules/apache-arrow/visitor/jsonvectorassembler.mjs
 var JSONVectorAssembler = class _JSONVectorAssembler extends Visitor {
   /** @nocollapse */
   static assemble(...batches) {
@@ -12967,7 +12967,7 @@ function binaryViewDataToJSON(data, formatInlined) {
   return { "VIEWS": views, "VARIADIC_DATA_BUFFERS": variadicBuffers };
 }
 
-// ../main/node_modules/apache-arrow/ipc/writer.mjs
+// node_modules/apache-arrow/ipc/writer.mjs
 var flatbuffers36 = __toESM(require_flatbuffers(), 1);
 var RecordBatchWriter = class extends ReadableInterop {
   /** @nocollapse */
@@ -13419,7 +13419,7 @@ function recordBatchToJSON(records) {
   }, null, 2);
 }
 
-// ../main/node_modules/apache-arrow/io/node/iterable.mjs
+// node_modules/apache-arrow/io/node/iterable.mjs
 import { Readable } from "node:stream";
 function toNodeStream(source, options) {
   if (isAsyncIterable(source)) {
@@ -13508,7 +13508,7 @@ var AsyncIterableReadable = class extends Readable {
   }
 };
 
-// ../main/node_modules/apache-arrow/io/node/builder.mjs
+// node_modules/apache-arrow/io/node/builder.mjs
 import { Duplex } from "node:stream";
 function builderThroughNodeStream(options) {
   return new BuilderDuplex(makeBuilder(options), options);
@@ -13559,7 +13559,7 @@ var BuilderDuplex = class extends Duplex {
 var builderLength = (builder) => builder.length;
 var builderByteLength = (builder) => builder.byteLength;
 
-// ../main/node_modules/apache-arrow/io/node/reader.mjs
+// node_modules/apache-arrow/io/node/reader.mjs
 import { Duplex as Duplex2 } from "node:stream";
 function recordBatchReaderThroughNodeStream(options) {
   return new RecordBatchReaderDuplex(options);
@@ -13625,7 +13625,7 @@ var RecordBatchReaderDuplex = class extends Duplex2 {
   }
 };
 
-// ../main/node_modules/apache-arrow/io/node/writer.mjs
+// node_modules/apache-arrow/io/node/writer.mjs
 import { Duplex as Duplex3 } from "node:stream";
 function recordBatchWriterThroughNodeStream(options) {
   return new RecordBatchWriterDuplex(new this(options));
@@ -13683,7 +13683,7 @@ var RecordBatchWriterDuplex = class extends Duplex3 {
   }
 };
 
-// ../main/node_modules/apache-arrow/io/whatwg/iterable.mjs
+// node_modules/apache-arrow/io/whatwg/iterable.mjs
 function toDOMStream(source, options) {
   if (isAsyncIterable(source)) {
     return asyncIterableAsReadableDOMStream(source, options);
@@ -13768,7 +13768,7 @@ function asyncIterableAsReadableDOMStream(source, options) {
   }
 }
 
-// ../main/node_modules/apache-arrow/io/whatwg/builder.mjs
+// node_modules/apache-arrow/io/whatwg/builder.mjs
 function builderThroughDOMStream(options) {
   return new BuilderTransform(options);
 }
@@ -13848,7 +13848,7 @@ var chunkByteLength = (chunk) => {
   return (_a5 = chunk === null || chunk === void 0 ? void 0 : chunk.byteLength) !== null && _a5 !== void 0 ? _a5 : 0;
 };
 
-// ../main/node_modules/apache-arrow/io/whatwg/reader.mjs
+// node_modules/apache-arrow/io/whatwg/reader.mjs
 function recordBatchReaderThroughDOMStream(writableStrategy, readableStrategy) {
   const queue = new AsyncByteQueue();
   let reader = null;
@@ -13890,7 +13890,7 @@ function recordBatchReaderThroughDOMStream(writableStrategy, readableStrategy) {
   }
 }
 
-// ../main/node_modules/apache-arrow/io/whatwg/writer.mjs
+// node_modules/apache-arrow/io/whatwg/writer.mjs
 function recordBatchWriterThroughDOMStream(writableStrategy, readableStrategy) {
   const writer = new this(writableStrategy);
   const reader = new AsyncByteStream(writer);
@@ -13928,7 +13928,7 @@ function recordBatchWriterThroughDOMStream(writableStrategy, readableStrategy) {
   }
 }
 
-// ../main/node_modules/apache-arrow/ipc/serialization.mjs
+// node_modules/apache-arrow/ipc/serialization.mjs
 function tableFromIPC(input) {
   const reader = RecordBatchReader.from(input);
   if (isPromise(reader)) {
@@ -13944,7 +13944,7 @@ function tableToIPC(table, type = "stream", compressionType = null) {
   return (type === "stream" ? RecordBatchStreamWriter : RecordBatchFileWriter).writeAll(table, writerOptions).toUint8Array(true);
 }
 
-// ../main/node_modules/apache-arrow/util/typecheck.mjs
+// node_modules/apache-arrow/util/typecheck.mjs
 var typecheck_exports = {};
 __export(typecheck_exports, {
   isArrowData: () => isArrowData,
@@ -13977,14 +13977,14 @@ function isArrowTable(x) {
   return Table.isTable(x);
 }
 
-// ../main/node_modules/apache-arrow/Arrow.mjs
+// node_modules/apache-arrow/Arrow.mjs
 var util = Object.assign(Object.assign(Object.assign(Object.assign(Object.assign(Object.assign(Object.assign(Object.assign(Object.assign(Object.assign({}, bn_exports), int_exports), bit_exports), math_exports), buffer_exports), vector_exports), pretty_exports), interval_exports), typecheck_exports), {
   compareSchemas,
   compareFields,
   compareTypes
 });
 
-// ../main/node_modules/apache-arrow/Arrow.dom.mjs
+// node_modules/apache-arrow/Arrow.dom.mjs
 adapters_default.toDOMStream = toDOMStream;
 Builder["throughDOM"] = builderThroughDOMStream;
 RecordBatchReader["throughDOM"] = recordBatchReaderThroughDOMStream;
@@ -13994,7 +13994,7 @@ RecordBatchWriter["throughDOM"] = recordBatchWriterThroughDOMStream;
 RecordBatchFileWriter["throughDOM"] = recordBatchWriterThroughDOMStream;
 RecordBatchStreamWriter["throughDOM"] = recordBatchWriterThroughDOMStream;
 
-// ../main/node_modules/apache-arrow/Arrow.node.mjs
+// node_modules/apache-arrow/Arrow.node.mjs
 adapters_default.toNodeStream = toNodeStream;
 Builder["throughNode"] = builderThroughNodeStream;
 RecordBatchReader["throughNode"] = recordBatchReaderThroughNodeStream;

@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-VTXKA5R7.js";
+} from "./chunk-VLNT6LWG.js";
 import {
   DEFAULT_ROLES,
   builtinCases,
@@ -10,7 +10,7 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-AJVHCBDM.js";
+} from "./chunk-YYME5UXB.js";
 import "./chunk-ICY5NPPV.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -23,7 +23,7 @@ import "./chunk-NMVRJYBN.js";
 import {
   caseTag,
   sdkTransport
-} from "./chunk-RYG45JEE.js";
+} from "./chunk-B4QR2YS3.js";
 import "./chunk-V23NUAJ5.js";
 import {
   DEFAULT_CASE_LIMITS,
@@ -32,11 +32,11 @@ import {
   formatLimits
 } from "./chunk-XTPMINBY.js";
 import "./chunk-QFB4VFOZ.js";
-import "./chunk-VBVZQY2Z.js";
+import "./chunk-ZCGT4M2M.js";
 import "./chunk-GCLCQ5LT.js";
 import "./chunk-7S2WGD5M.js";
 import "./chunk-5Y7GBQWL.js";
-import "./chunk-5B5LM5ON.js";
+import "./chunk-Z4Y4Q2MG.js";
 import "./chunk-ZW2PJC3E.js";
 import "./chunk-HVY74J3L.js";
 import "./chunk-PEWDQTIE.js";
@@ -164,9 +164,9 @@ async function runBoundsBench(argv) {
   return 0;
 }
 async function runBench(argv) {
-  if (argv.includes("--view")) return (await import("./bench-view-LBLO2VO5.js")).runViewBench(argv);
+  if (argv.includes("--view")) return (await import("./bench-view-U5TRHIYV.js")).runViewBench(argv);
   if (argv.includes("--bounds")) return runBoundsBench(argv);
-  if (argv.includes("--merge")) return (await import("./bench-merge-AVEFJKXN.js")).runMergeBench(argv);
+  if (argv.includes("--merge")) return (await import("./bench-merge-YCXUR6SB.js")).runMergeBench(argv);
   const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
   if (argv.includes("--network")) return networkBench(rounds);
   const repo = await makeThrowawayRepo("opencode-dogfood-bench-");

@@ -2,11 +2,11 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-VTXKA5R7.js";
+} from "./chunk-VLNT6LWG.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-AJVHCBDM.js";
+} from "./chunk-YYME5UXB.js";
 import "./chunk-ICY5NPPV.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -14,7 +14,7 @@ import {
   DEFAULT_WRITE_ALLOWLIST
 } from "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-RYG45JEE.js";
+import "./chunk-B4QR2YS3.js";
 import "./chunk-V23NUAJ5.js";
 import {
   bwrapArgs,
@@ -23,11 +23,11 @@ import {
   systemView
 } from "./chunk-XTPMINBY.js";
 import "./chunk-QFB4VFOZ.js";
-import "./chunk-VBVZQY2Z.js";
+import "./chunk-ZCGT4M2M.js";
 import "./chunk-GCLCQ5LT.js";
 import "./chunk-7S2WGD5M.js";
 import "./chunk-5Y7GBQWL.js";
-import "./chunk-5B5LM5ON.js";
+import "./chunk-Z4Y4Q2MG.js";
 import "./chunk-ZW2PJC3E.js";
 import "./chunk-HVY74J3L.js";
 import "./chunk-PEWDQTIE.js";

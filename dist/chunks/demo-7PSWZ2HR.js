@@ -4,22 +4,22 @@ import {
   makeThrowawayRepo,
   progressLine,
   runDemo
-} from "./chunk-VTXKA5R7.js";
-import "./chunk-AJVHCBDM.js";
+} from "./chunk-VLNT6LWG.js";
+import "./chunk-YYME5UXB.js";
 import "./chunk-ICY5NPPV.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
 import "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-RYG45JEE.js";
+import "./chunk-B4QR2YS3.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-XTPMINBY.js";
 import "./chunk-QFB4VFOZ.js";
-import "./chunk-VBVZQY2Z.js";
+import "./chunk-ZCGT4M2M.js";
 import "./chunk-GCLCQ5LT.js";
 import "./chunk-7S2WGD5M.js";
 import "./chunk-5Y7GBQWL.js";
-import "./chunk-5B5LM5ON.js";
+import "./chunk-Z4Y4Q2MG.js";
 import "./chunk-ZW2PJC3E.js";
 import "./chunk-HVY74J3L.js";
 import "./chunk-PEWDQTIE.js";

@@ -42,9 +42,9 @@ import {
   __toESM
 } from "./chunk-LHSCZ3D7.js";
 
-// ../main/node_modules/isexe/windows.js
+// node_modules/isexe/windows.js
 var require_windows = __commonJS({
-  "../main/node_modules/isexe/windows.js"(exports, module) {
+  "node_modules/isexe/windows.js"(exports, module) {
     module.exports = isexe;
     isexe.sync = sync;
     var fs = __require("fs");
@@ -82,9 +82,9 @@ var require_windows = __commonJS({
   }
 });
 
-// ../main/node_modules/isexe/mode.js
+// node_modules/isexe/mode.js
 var require_mode = __commonJS({
-  "../main/node_modules/isexe/mode.js"(exports, module) {
+  "node_modules/isexe/mode.js"(exports, module) {
     module.exports = isexe;
     isexe.sync = sync;
     var fs = __require("fs");
@@ -115,9 +115,9 @@ var require_mode = __commonJS({
   }
 });
 
-// ../main/node_modules/isexe/index.js
+// node_modules/isexe/index.js
 var require_isexe = __commonJS({
-  "../main/node_modules/isexe/index.js"(exports, module) {
+  "node_modules/isexe/index.js"(exports, module) {
     var fs = __require("fs");
     var core;
     if (process.platform === "win32" || global.TESTING_WINDOWS) {
@@ -170,9 +170,9 @@ var require_isexe = __commonJS({
   }
 });
 
-// ../main/node_modules/which/which.js
+// node_modules/which/which.js
 var require_which = __commonJS({
-  "../main/node_modules/which/which.js"(exports, module) {
+  "node_modules/which/which.js"(exports, module) {
     var isWindows = process.platform === "win32" || process.env.OSTYPE === "cygwin" || process.env.OSTYPE === "msys";
     var path13 = __require("path");
     var COLON = isWindows ? ";" : ":";
@@ -266,9 +266,9 @@ var require_which = __commonJS({
   }
 });
 
-// ../main/node_modules/path-key/index.js
+// node_modules/path-key/index.js
 var require_path_key = __commonJS({
-  "../main/node_modules/path-key/index.js"(exports, module) {
+  "node_modules/path-key/index.js"(exports, module) {
     "use strict";
     var pathKey = (options = {}) => {
       const environment = options.env || process.env;
@@ -283,9 +283,9 @@ var require_path_key = __commonJS({
   }
 });
 
-// ../main/node_modules/cross-spawn/lib/util/resolveCommand.js
+// node_modules/cross-spawn/lib/util/resolveCommand.js
 var require_resolveCommand = __commonJS({
-  "../main/node_modules/cross-spawn/lib/util/resolveCommand.js"(exports, module) {
+  "node_modules/cross-spawn/lib/util/resolveCommand.js"(exports, module) {
     "use strict";
     var path13 = __require("path");
     var which = require_which();
@@ -325,9 +325,9 @@ var require_resolveCommand = __commonJS({
   }
 });
 
-// ../main/node_modules/cross-spawn/lib/util/escape.js
+// node_modules/cross-spawn/lib/util/escape.js
 var require_escape = __commonJS({
-  "../main/node_modules/cross-spawn/lib/util/escape.js"(exports, module) {
+  "node_modules/cross-spawn/lib/util/escape.js"(exports, module) {
     "use strict";
     var metaCharsRegExp = /([()\][%!^"`<>&|;, *?])/g;
     function escapeCommand(arg) {
@@ -350,17 +350,17 @@ var require_escape = __commonJS({
   }
 });
 
-// ../main/node_modules/shebang-regex/index.js
+// node_modules/shebang-regex/index.js
 var require_shebang_regex = __commonJS({
-  "../main/node_modules/shebang-regex/index.js"(exports, module) {
+  "node_modules/shebang-regex/index.js"(exports, module) {
     "use strict";
     module.exports = /^#!(.*)/;
   }
 });
 
-// ../main/node_modules/shebang-command/index.js
+// node_modules/shebang-command/index.js
 var require_shebang_command = __commonJS({
-  "../main/node_modules/shebang-command/index.js"(exports, module) {
+  "node_modules/shebang-command/index.js"(exports, module) {
     "use strict";
     var shebangRegex = require_shebang_regex();
     module.exports = (string = "") => {
@@ -378,9 +378,9 @@ var require_shebang_command = __commonJS({
   }
 });
 
-// ../main/node_modules/cross-spawn/lib/util/readShebang.js
+// node_modules/cross-spawn/lib/util/readShebang.js
 var require_readShebang = __commonJS({
-  "../main/node_modules/cross-spawn/lib/util/readShebang.js"(exports, module) {
+  "node_modules/cross-spawn/lib/util/readShebang.js"(exports, module) {
     "use strict";
     var fs = __require("fs");
     var shebangCommand = require_shebang_command();
@@ -400,9 +400,9 @@ var require_readShebang = __commonJS({
   }
 });
 
-// ../main/node_modules/cross-spawn/lib/parse.js
+// node_modules/cross-spawn/lib/parse.js
 var require_parse = __commonJS({
-  "../main/node_modules/cross-spawn/lib/parse.js"(exports, module) {
+  "node_modules/cross-spawn/lib/parse.js"(exports, module) {
     "use strict";
     var path13 = __require("path");
     var resolveCommand = require_resolveCommand();
@@ -462,9 +462,9 @@ var require_parse = __commonJS({
   }
 });
 
-// ../main/node_modules/cross-spawn/lib/enoent.js
+// node_modules/cross-spawn/lib/enoent.js
 var require_enoent = __commonJS({
-  "../main/node_modules/cross-spawn/lib/enoent.js"(exports, module) {
+  "node_modules/cross-spawn/lib/enoent.js"(exports, module) {
     "use strict";
     var isWin = process.platform === "win32";
     function notFoundError(original, syscall) {
@@ -512,9 +512,9 @@ var require_enoent = __commonJS({
   }
 });
 
-// ../main/node_modules/cross-spawn/index.js
+// node_modules/cross-spawn/index.js
 var require_cross_spawn = __commonJS({
-  "../main/node_modules/cross-spawn/index.js"(exports, module) {
+  "node_modules/cross-spawn/index.js"(exports, module) {
     "use strict";
     var cp = __require("child_process");
     var parse = require_parse();
@@ -825,7 +825,7 @@ function splitNul(text) {
   return parts;
 }
 
-// ../main/node_modules/@opencode-ai/sdk/dist/gen/core/serverSentEvents.gen.js
+// node_modules/@opencode-ai/sdk/dist/gen/core/serverSentEvents.gen.js
 var createSseClient = ({ onSseError, onSseEvent, responseTransformer, responseValidator, sseDefaultRetryDelay, sseMaxRetryAttempts, sseMaxRetryDelay, sseSleepFn, url, ...options }) => {
   let lastEventId;
   const sleep3 = sseSleepFn ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
@@ -931,7 +931,7 @@ var createSseClient = ({ onSseError, onSseEvent, responseTransformer, responseVa
   return { stream };
 };
 
-// ../main/node_modules/@opencode-ai/sdk/dist/gen/core/auth.gen.js
+// node_modules/@opencode-ai/sdk/dist/gen/core/auth.gen.js
 var getAuthToken = async (auth, callback) => {
   const token = typeof callback === "function" ? await callback(auth) : callback;
   if (!token) {
@@ -946,12 +946,12 @@ var getAuthToken = async (auth, callback) => {
   return token;
 };
 
-// ../main/node_modules/@opencode-ai/sdk/dist/gen/core/bodySerializer.gen.js
+// node_modules/@opencode-ai/sdk/dist/gen/core/bodySerializer.gen.js
 var jsonBodySerializer = {
   bodySerializer: (body) => JSON.stringify(body, (_key, value) => typeof value === "bigint" ? value.toString() : value)
 };
 
-// ../main/node_modules/@opencode-ai/sdk/dist/gen/core/pathSerializer.gen.js
+// node_modules/@opencode-ai/sdk/dist/gen/core/pathSerializer.gen.js
 var separatorArrayExplode = (style) => {
   switch (style) {
     case "label":
@@ -1054,7 +1054,7 @@ var serializeObjectParam = ({ allowReserved, explode, name, style, value, valueO
   return style === "label" || style === "matrix" ? separator + joinedValues : joinedValues;
 };
 
-// ../main/node_modules/@opencode-ai/sdk/dist/gen/core/utils.gen.js
+// node_modules/@opencode-ai/sdk/dist/gen/core/utils.gen.js
 var PATH_PARAM_RE = /\{[^{}]+\}/g;
 var defaultPathSerializer = ({ path: path13, url: _url }) => {
   let url = _url;
@@ -1122,7 +1122,7 @@ var getUrl = ({ baseUrl, path: path13, query, querySerializer, url: _url }) => {
   return url;
 };
 
-// ../main/node_modules/@opencode-ai/sdk/dist/gen/client/utils.gen.js
+// node_modules/@opencode-ai/sdk/dist/gen/client/utils.gen.js
 var createQuerySerializer = ({ allowReserved, array, object } = {}) => {
   const querySerializer = (queryParams) => {
     const search = [];
@@ -1329,7 +1329,7 @@ var createConfig = (override = {}) => ({
   ...override
 });
 
-// ../main/node_modules/@opencode-ai/sdk/dist/gen/client/client.gen.js
+// node_modules/@opencode-ai/sdk/dist/gen/client/client.gen.js
 var createClient = (config = {}) => {
   let _config = mergeConfigs(createConfig(), config);
   const getConfig = () => ({ ..._config });
@@ -1478,7 +1478,7 @@ var createClient = (config = {}) => {
   };
 };
 
-// ../main/node_modules/@opencode-ai/sdk/dist/gen/core/params.gen.js
+// node_modules/@opencode-ai/sdk/dist/gen/core/params.gen.js
 var extraPrefixesMap = {
   $body_: "body",
   $headers_: "headers",
@@ -1487,12 +1487,12 @@ var extraPrefixesMap = {
 };
 var extraPrefixes = Object.entries(extraPrefixesMap);
 
-// ../main/node_modules/@opencode-ai/sdk/dist/gen/client.gen.js
+// node_modules/@opencode-ai/sdk/dist/gen/client.gen.js
 var client = createClient(createConfig({
   baseUrl: "http://localhost:4096"
 }));
 
-// ../main/node_modules/@opencode-ai/sdk/dist/gen/sdk.gen.js
+// node_modules/@opencode-ai/sdk/dist/gen/sdk.gen.js
 var _HeyApiClient = class {
   _client = client;
   constructor(args) {
@@ -2373,7 +2373,7 @@ var OpencodeClient = class extends _HeyApiClient {
   event = new Event({ client: this._client });
 };
 
-// ../main/node_modules/@opencode-ai/sdk/dist/error-interceptor.js
+// node_modules/@opencode-ai/sdk/dist/error-interceptor.js
 function wrapClientError(error, response, request, opts) {
   if (!opts?.throwOnError)
     return error;
@@ -2400,7 +2400,7 @@ function describe(request, response) {
   return `${method} ${url}${status ? " \u2192 " + status : ""}${statusText ? " " + statusText : ""}`;
 }
 
-// ../main/node_modules/@opencode-ai/sdk/dist/client.js
+// node_modules/@opencode-ai/sdk/dist/client.js
 function pick(value, fallback) {
   if (!value)
     return;
@@ -2449,7 +2449,7 @@ function createOpencodeClient(config) {
   return new OpencodeClient({ client: client2 });
 }
 
-// ../main/node_modules/@opencode-ai/sdk/dist/server.js
+// node_modules/@opencode-ai/sdk/dist/server.js
 var import_cross_spawn = __toESM(require_cross_spawn(), 1);
 
 // src/opencode/server.ts

@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   structuredPatch
-} from "./chunk-2NOSM2T7.js";
+} from "./chunk-PO7KAT3C.js";
 import {
   AGENT_CALLS_SUBDIR,
   LEDGER_SUBDIR

@@ -10,10 +10,10 @@ import {
   renderMarkdown,
   renderText,
   verdictLine
-} from "./chunk-FC4T3SRK.js";
+} from "./chunk-R3GNVX3U.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-QFB4VFOZ.js";
-import "./chunk-5B5LM5ON.js";
+import "./chunk-Z4Y4Q2MG.js";
 import {
   STYLE,
   contentSecurityPolicy,

@@ -3,7 +3,7 @@ import {
   REQUIRED_EVIDENCE,
   runState,
   verifyRun
-} from "./chunk-5B5LM5ON.js";
+} from "./chunk-Z4Y4Q2MG.js";
 import "./chunk-C7L6GWJA.js";
 import "./chunk-GXU4NOQI.js";
 import "./chunk-BOMUDAXD.js";
