@@ -68,7 +68,7 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-QNHROJPI.js");
+  const { progressLine } = await import("./chunks/demo-A7AQBGXB.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
@@ -77,7 +77,7 @@ async function cmdRun(argv) {
     Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k)
   );
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-EQULINSP.js");
+  const { runSuite } = await import("./chunks/run-PAZOFJYU.js");
   const { verdictTable } = await import("./chunks/table-W7QALXU7.js");
   const settings = parseRunSettings(values, process.cwd());
   const opts = engineOptions(settings);
@@ -254,13 +254,13 @@ async function main(argv) {
           process.stdout.write(await help());
           return 0;
         }
-        return (await import("./chunks/command-HFMNKQI5.js")).mergeCommand(rest);
+        return (await import("./chunks/command-BPIMT3WV.js")).mergeCommand(rest);
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-QNHROJPI.js")).runDemo(rest);
+        return await (await import("./chunks/demo-A7AQBGXB.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-TWT3H6GW.js")).runBench(rest);
+        return await (await import("./chunks/bench-GATOWAXF.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {

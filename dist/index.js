@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   progressLine
-} from "./chunks/chunk-ZI5M5O4W.js";
+} from "./chunks/chunk-7NWUYXS6.js";
 import {
   verdictTable
 } from "./chunks/chunk-JYELMVHH.js";
@@ -23,7 +23,7 @@ import {
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-VA6L6CWX.js";
+} from "./chunks/chunk-HSLCIRUV.js";
 import "./chunks/chunk-NRXT6OWF.js";
 import {
   usageDetail

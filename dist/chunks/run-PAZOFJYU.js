@@ -5,7 +5,7 @@ import {
   cliEntry,
   runSuite,
   stageBatches
-} from "./chunk-VA6L6CWX.js";
+} from "./chunk-HSLCIRUV.js";
 import "./chunk-NRXT6OWF.js";
 import "./chunk-TO7HFP3H.js";
 import "./chunk-Y5MPY7SF.js";

@@ -4,10 +4,10 @@ import {
   makeThrowawayRepo,
   progressLine,
   runDemo
-} from "./chunk-ZI5M5O4W.js";
+} from "./chunk-7NWUYXS6.js";
 import "./chunk-JYELMVHH.js";
 import "./chunk-BWIRND4V.js";
-import "./chunk-VA6L6CWX.js";
+import "./chunk-HSLCIRUV.js";
 import "./chunk-NRXT6OWF.js";
 import "./chunk-TO7HFP3H.js";
 import "./chunk-Y5MPY7SF.js";

@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-QA4DQDMY.js";
+} from "./chunk-WFGIJV2L.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-ZI5M5O4W.js";
+} from "./chunk-7NWUYXS6.js";
 import "./chunk-JYELMVHH.js";
 import "./chunk-BWIRND4V.js";
 import {
@@ -16,7 +16,7 @@ import {
   runSuite,
   sealRunSummary,
   writeCaseResult
-} from "./chunk-VA6L6CWX.js";
+} from "./chunk-HSLCIRUV.js";
 import "./chunk-NRXT6OWF.js";
 import "./chunk-TO7HFP3H.js";
 import "./chunk-Y5MPY7SF.js";
