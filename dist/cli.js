@@ -68,7 +68,7 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-7PSWZ2HR.js");
+  const { progressLine } = await import("./chunks/demo-NXTWU6H3.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
@@ -77,7 +77,7 @@ async function cmdRun(argv) {
     Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k)
   );
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-J5VW4IYT.js");
+  const { runSuite } = await import("./chunks/run-UP6SWCCF.js");
   const { verdictTable } = await import("./chunks/table-RXDFMK6Y.js");
   const settings = parseRunSettings(values, process.cwd());
   const opts = engineOptions(settings);
@@ -254,13 +254,13 @@ async function main(argv) {
           process.stdout.write(await help());
           return 0;
         }
-        return (await import("./chunks/command-A4QJJV43.js")).mergeCommand(rest);
+        return (await import("./chunks/command-JPVWLAQA.js")).mergeCommand(rest);
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-7PSWZ2HR.js")).runDemo(rest);
+        return await (await import("./chunks/demo-NXTWU6H3.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-KHSWAADO.js")).runBench(rest);
+        return await (await import("./chunks/bench-BNY4MCOD.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {

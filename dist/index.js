@@ -6,14 +6,14 @@ import {
 } from "./chunks/chunk-R3GNVX3U.js";
 import {
   mergeShards
-} from "./chunks/chunk-BOPMAEFN.js";
+} from "./chunks/chunk-P343GO2P.js";
 import {
   progressLine
-} from "./chunks/chunk-VLNT6LWG.js";
+} from "./chunks/chunk-2KOKSV26.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-YYME5UXB.js";
+} from "./chunks/chunk-SGT4ZPBA.js";
 import "./chunks/chunk-ICY5NPPV.js";
 import "./chunks/chunk-6IZ3VOTU.js";
 import {

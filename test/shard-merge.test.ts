@@ -244,7 +244,7 @@ describe('3 shards of a hermetic set, merged, against one unsharded run', () => 
     const merged3 = path.join(out, 'RUN_0001')
     expect(cli(['verify', merged3]).status).toBe(0)
     const t = summaryOf(merged3).cases.find((c) => c.case_id === 'T2A03')!
-    expect(t).toMatchObject({ status: 'FAIL', attempts: { passed: 1, total: 1 } })
+    expect(t).toMatchObject({ status: 'FAIL', actual_outcome: 'FAIL', failure_code: 'EVIDENCEMISMATCH', attempts: { passed: 1, total: 1 } })
     expect(t.reason).toBe(`1/1 attempts passed; attempt(s) 2 of 2 not run (shard 3/3: ${stop}); attempt 1: ${t.reason!.split('attempt 1: ')[1]}`)
     expect(summaryOf(merged3).stop_reason).toBe(`shard 3/3: ${stop}`)
   })

@@ -100,6 +100,8 @@ export function aggregateAttempts(runDir: string, id: string, attempts: CaseSumm
   const duration = attempts.reduce((s, a) => s + a.duration_ms, 0)
   const result: CaseResult = { ...r, status, duration_ms: duration, reason, evidence: sealEvidence(runDir, id) }
   if (status === 'FAIL' && !result.failure_code) result.failure_code = 'EVIDENCEMISMATCH'
+  // merge: every attempt that ran passed, but not every attempt of the set ran: the attempts are not the evidence expected.
+  if (notRun && passed === total) Object.assign(result, { actual_outcome: 'FAIL', failure_code: 'EVIDENCEMISMATCH' })
   const file = writeCaseResult(runDir, result)
   const a = attempts[rep]
   return {

@@ -4,7 +4,7 @@ import {
   buildSummary,
   cliEntry,
   runSuite
-} from "./chunk-YYME5UXB.js";
+} from "./chunk-SGT4ZPBA.js";
 import "./chunk-ICY5NPPV.js";
 import "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";

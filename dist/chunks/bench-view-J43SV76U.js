@@ -2,11 +2,11 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-VLNT6LWG.js";
+} from "./chunk-2KOKSV26.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-YYME5UXB.js";
+} from "./chunk-SGT4ZPBA.js";
 import "./chunk-ICY5NPPV.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";

@@ -1,8 +1,8 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-BOPMAEFN.js";
-import "./chunk-YYME5UXB.js";
+} from "./chunk-P343GO2P.js";
+import "./chunk-SGT4ZPBA.js";
 import "./chunk-ICY5NPPV.js";
 import "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";

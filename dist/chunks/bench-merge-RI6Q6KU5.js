@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-BOPMAEFN.js";
+} from "./chunk-P343GO2P.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-VLNT6LWG.js";
+} from "./chunk-2KOKSV26.js";
 import {
   aggregateAttempts,
   allocateRun,
@@ -14,7 +14,7 @@ import {
   runSuite,
   sealRunSummary,
   writeCaseResult
-} from "./chunk-YYME5UXB.js";
+} from "./chunk-SGT4ZPBA.js";
 import "./chunk-ICY5NPPV.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";

@@ -5,7 +5,7 @@ import {
   attemptDir,
   buildSummary,
   sealRunSummary
-} from "./chunk-YYME5UXB.js";
+} from "./chunk-SGT4ZPBA.js";
 import {
   caseSetHash,
   runPairs,

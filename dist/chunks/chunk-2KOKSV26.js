@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   runSuite
-} from "./chunk-YYME5UXB.js";
+} from "./chunk-SGT4ZPBA.js";
 import {
   scaffold
 } from "./chunk-6IZ3VOTU.js";

@@ -1827,6 +1827,7 @@ function aggregateAttempts(runDir, id, attempts, notRun) {
   const duration = attempts.reduce((s, a2) => s + a2.duration_ms, 0);
   const result = { ...r, status, duration_ms: duration, reason, evidence: sealEvidence(runDir, id) };
   if (status === "FAIL" && !result.failure_code) result.failure_code = "EVIDENCEMISMATCH";
+  if (notRun && passed === total) Object.assign(result, { actual_outcome: "FAIL", failure_code: "EVIDENCEMISMATCH" });
   const file = writeCaseResult(runDir, result);
   const a = attempts[rep];
   return {

@@ -4,8 +4,8 @@ import {
   makeThrowawayRepo,
   progressLine,
   runDemo
-} from "./chunk-VLNT6LWG.js";
-import "./chunk-YYME5UXB.js";
+} from "./chunk-2KOKSV26.js";
+import "./chunk-SGT4ZPBA.js";
 import "./chunk-ICY5NPPV.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
