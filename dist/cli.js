@@ -58,7 +58,7 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-EQB35UJI.js");
+  const { progressLine } = await import("./chunks/demo-PEGQGK6R.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
@@ -67,7 +67,7 @@ async function cmdRun(argv) {
     Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k)
   );
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-EBUXEKC7.js");
+  const { runSuite } = await import("./chunks/run-ACJOZSU7.js");
   const { verdictTable } = await import("./chunks/table-RXDFMK6Y.js");
   const settings = parseRunSettings(values, process.cwd());
   const opts = engineOptions(settings);
@@ -171,7 +171,7 @@ var PARENT_POLL_MS = 250;
 async function cmdCase(argv) {
   const [ctxFile, pidFile, waitArg] = argv;
   if (pidFile) writeFileSync(pidFile, String(process.pid));
-  const loading = import("./chunks/run-case-N5AX3OJV.js");
+  const loading = import("./chunks/run-case-RAHOMHFE.js");
   loading.catch(() => {
   });
   const waitMs = Number(waitArg ?? 0);
@@ -242,9 +242,9 @@ async function main(argv) {
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-EQB35UJI.js")).runDemo(rest);
+        return await (await import("./chunks/demo-PEGQGK6R.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-CACA4APT.js")).runBench(rest);
+        return await (await import("./chunks/bench-LQHZUB2H.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {

@@ -1,14 +1,14 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   progressLine
-} from "./chunks/chunk-A54P3KJW.js";
+} from "./chunks/chunk-OX45N6ZK.js";
 import {
   verdictTable
 } from "./chunks/chunk-VLID2OYQ.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-DHGPKCPL.js";
+} from "./chunks/chunk-56F3VGMF.js";
 import "./chunks/chunk-TXE66QCM.js";
 import {
   TABLE_HEAD,
@@ -40,7 +40,7 @@ import {
   selectCases
 } from "./chunks/chunk-MSICHKU2.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-JVAC4LO3.js";
+import "./chunks/chunk-KEL2XL4Z.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   secretValues

@@ -2,12 +2,12 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-A54P3KJW.js";
+} from "./chunk-OX45N6ZK.js";
 import "./chunk-VLID2OYQ.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-DHGPKCPL.js";
+} from "./chunk-56F3VGMF.js";
 import "./chunk-TXE66QCM.js";
 import "./chunk-PEWDQTIE.js";
 import "./chunk-Y5MPY7SF.js";
@@ -15,7 +15,7 @@ import {
   DEFAULT_WRITE_ALLOWLIST
 } from "./chunk-MSICHKU2.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-JVAC4LO3.js";
+import "./chunk-KEL2XL4Z.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-YKXVS3YO.js";
 import {

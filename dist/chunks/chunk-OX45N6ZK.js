@@ -4,7 +4,7 @@ import {
 } from "./chunk-VLID2OYQ.js";
 import {
   runSuite
-} from "./chunk-DHGPKCPL.js";
+} from "./chunk-56F3VGMF.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,
@@ -12,7 +12,7 @@ import {
 } from "./chunk-MSICHKU2.js";
 import {
   gitOk
-} from "./chunk-JVAC4LO3.js";
+} from "./chunk-KEL2XL4Z.js";
 import {
   STAGES
 } from "./chunk-NYKIGPAP.js";

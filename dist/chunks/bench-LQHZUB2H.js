@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-A54P3KJW.js";
+} from "./chunk-OX45N6ZK.js";
 import "./chunk-VLID2OYQ.js";
 import {
   DEFAULT_ROLES,
@@ -11,7 +11,7 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-DHGPKCPL.js";
+} from "./chunk-56F3VGMF.js";
 import "./chunk-TXE66QCM.js";
 import "./chunk-PEWDQTIE.js";
 import "./chunk-Y5MPY7SF.js";
@@ -24,7 +24,7 @@ import "./chunk-NMVRJYBN.js";
 import {
   caseTag,
   sdkTransport
-} from "./chunk-JVAC4LO3.js";
+} from "./chunk-KEL2XL4Z.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-YKXVS3YO.js";
 import {
@@ -163,7 +163,7 @@ async function runBoundsBench(argv) {
   return 0;
 }
 async function runBench(argv) {
-  if (argv.includes("--view")) return (await import("./bench-view-ZG2RHEID.js")).runViewBench(argv);
+  if (argv.includes("--view")) return (await import("./bench-view-SRUPTQ3B.js")).runViewBench(argv);
   if (argv.includes("--bounds")) return runBoundsBench(argv);
   const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
   if (argv.includes("--network")) return networkBench(rounds);

@@ -35,7 +35,7 @@ import {
   toolUses,
   watchUnrouted,
   writeEvidence
-} from "./chunk-JVAC4LO3.js";
+} from "./chunk-KEL2XL4Z.js";
 import {
   messagesUsage,
   overTokenBudget,

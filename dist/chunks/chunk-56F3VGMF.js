@@ -52,7 +52,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-JVAC4LO3.js";
+} from "./chunk-KEL2XL4Z.js";
 import {
   asUsage,
   sumUsage
