@@ -6,14 +6,14 @@ import {
 } from "./chunks/chunk-R3GNVX3U.js";
 import {
   mergeShards
-} from "./chunks/chunk-P343GO2P.js";
+} from "./chunks/chunk-EYLEAVYH.js";
 import {
   progressLine
-} from "./chunks/chunk-2KOKSV26.js";
+} from "./chunks/chunk-3OELGTLG.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-SGT4ZPBA.js";
+} from "./chunks/chunk-LD3YWJCS.js";
 import "./chunks/chunk-ICY5NPPV.js";
 import "./chunks/chunk-6IZ3VOTU.js";
 import {
@@ -32,7 +32,7 @@ import {
   selectCases
 } from "./chunks/chunk-ILLOYFKX.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-B4QR2YS3.js";
+import "./chunks/chunk-JRBNWVNJ.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   onPath,

@@ -78,6 +78,43 @@ function netnsOf(pid: number | 'self'): string | undefined {
   }
 }
 
+/** The children of `pid` from /proc/<pid>/task/<tid>/children (CONFIG_PROC_CHILDREN); undefined when the kernel has no such file. */
+function childrenOf(pid: number): number[] | undefined {
+  let tids: string[]
+  try {
+    tids = readdirSync(`/proc/${pid}/task`)
+  } catch {
+    return []
+  }
+  const out: number[] = []
+  for (const tid of tids) {
+    try {
+      out.push(...readFileSync(`/proc/${pid}/task/${tid}/children`, 'latin1').split(' ').filter(Boolean).map(Number))
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT' && tid === String(pid)) return undefined
+    }
+  }
+  return out
+}
+
+/** Every process's children, from one walk of /proc (the fallback where the children files are missing). */
+function childrenByScan(): Map<number, number[]> {
+  const children = new Map<number, number[]>()
+  let pids: number[]
+  try {
+    pids = readdirSync('/proc')
+      .filter((n) => /^[0-9]+$/.test(n))
+      .map(Number)
+  } catch {
+    return children
+  }
+  for (const pid of pids) {
+    const ppid = parentOf(pid)
+    if (ppid !== undefined) children.set(ppid, [...(children.get(ppid) ?? []), pid])
+  }
+  return children
+}
+
 /**
  * The shallowest descendant of `rootPid` (the sandbox's bwrap, in the host's
  * namespace) that lives in a network namespace other than the harness's:
@@ -86,25 +123,20 @@ function netnsOf(pid: number | 'self'): string | undefined {
  */
 export function findNetns(rootPid: number): NetnsRef | undefined {
   const own = netnsOf('self')
-  let pids: number[]
-  try {
-    pids = readdirSync('/proc')
-      .filter((n) => /^[0-9]+$/.test(n))
-      .map(Number)
-  } catch {
-    return undefined
+  if (!own) return undefined
+  let scan: Map<number, number[]> | undefined
+  const kids = (pid: number): number[] => {
+    const direct = scan ? undefined : childrenOf(pid)
+    if (direct) return direct
+    scan ??= childrenByScan()
+    return scan.get(pid) ?? []
   }
-  const children = new Map<number, number[]>()
-  for (const pid of pids) {
-    const ppid = parentOf(pid)
-    if (ppid !== undefined) children.set(ppid, [...(children.get(ppid) ?? []), pid])
-  }
-  const queue = [...(children.get(rootPid) ?? [])]
+  const queue = kids(rootPid)
   while (queue.length > 0) {
     const pid = queue.shift()!
     const ns = netnsOf(pid)
-    if (ns && own && ns !== own) return { pid, ns }
-    queue.push(...(children.get(pid) ?? []))
+    if (ns && ns !== own) return { pid, ns }
+    queue.push(...kids(pid))
   }
   return undefined
 }

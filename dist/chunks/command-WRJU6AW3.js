@@ -1,12 +1,12 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-P343GO2P.js";
-import "./chunk-SGT4ZPBA.js";
+} from "./chunk-EYLEAVYH.js";
+import "./chunk-LD3YWJCS.js";
 import "./chunk-ICY5NPPV.js";
 import "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-B4QR2YS3.js";
+import "./chunk-JRBNWVNJ.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-XTPMINBY.js";
 import "./chunk-QFB4VFOZ.js";

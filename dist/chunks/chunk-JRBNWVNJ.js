@@ -2982,25 +2982,53 @@ function netnsOf(pid) {
     return void 0;
   }
 }
-function findNetns(rootPid) {
-  const own = netnsOf("self");
+function childrenOf(pid) {
+  let tids;
+  try {
+    tids = readdirSync2(`/proc/${pid}/task`);
+  } catch {
+    return [];
+  }
+  const out = [];
+  for (const tid of tids) {
+    try {
+      out.push(...readFileSync2(`/proc/${pid}/task/${tid}/children`, "latin1").split(" ").filter(Boolean).map(Number));
+    } catch (e) {
+      if (e.code === "ENOENT" && tid === String(pid)) return void 0;
+    }
+  }
+  return out;
+}
+function childrenByScan() {
+  const children = /* @__PURE__ */ new Map();
   let pids;
   try {
     pids = readdirSync2("/proc").filter((n) => /^[0-9]+$/.test(n)).map(Number);
   } catch {
-    return void 0;
+    return children;
   }
-  const children = /* @__PURE__ */ new Map();
   for (const pid of pids) {
     const ppid = parentOf(pid);
     if (ppid !== void 0) children.set(ppid, [...children.get(ppid) ?? [], pid]);
   }
-  const queue = [...children.get(rootPid) ?? []];
+  return children;
+}
+function findNetns(rootPid) {
+  const own = netnsOf("self");
+  if (!own) return void 0;
+  let scan;
+  const kids = (pid) => {
+    const direct = scan ? void 0 : childrenOf(pid);
+    if (direct) return direct;
+    scan ??= childrenByScan();
+    return scan.get(pid) ?? [];
+  };
+  const queue = kids(rootPid);
   while (queue.length > 0) {
     const pid = queue.shift();
     const ns = netnsOf(pid);
-    if (ns && own && ns !== own) return { pid, ns };
-    queue.push(...children.get(pid) ?? []);
+    if (ns && ns !== own) return { pid, ns };
+    queue.push(...kids(pid));
   }
   return void 0;
 }

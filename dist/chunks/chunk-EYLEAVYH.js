@@ -5,7 +5,7 @@ import {
   attemptDir,
   buildSummary,
   sealRunSummary
-} from "./chunk-SGT4ZPBA.js";
+} from "./chunk-LD3YWJCS.js";
 import {
   caseSetHash,
   runPairs,

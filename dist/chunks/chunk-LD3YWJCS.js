@@ -50,7 +50,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-B4QR2YS3.js";
+} from "./chunk-JRBNWVNJ.js";
 import {
   asUsage,
   sumUsage

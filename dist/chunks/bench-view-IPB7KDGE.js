@@ -2,11 +2,11 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-2KOKSV26.js";
+} from "./chunk-3OELGTLG.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-SGT4ZPBA.js";
+} from "./chunk-LD3YWJCS.js";
 import "./chunk-ICY5NPPV.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -14,7 +14,7 @@ import {
   DEFAULT_WRITE_ALLOWLIST
 } from "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-B4QR2YS3.js";
+import "./chunk-JRBNWVNJ.js";
 import "./chunk-V23NUAJ5.js";
 import {
   bwrapArgs,

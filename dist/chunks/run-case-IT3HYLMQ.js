@@ -35,7 +35,7 @@ import {
   toolUses,
   watchUnrouted,
   writeEvidence
-} from "./chunk-B4QR2YS3.js";
+} from "./chunk-JRBNWVNJ.js";
 import {
   messagesUsage,
   overTokenBudget,
