@@ -42,9 +42,10 @@ describe('--jobs: a safety violation stops a parallel stage', () => {
   let r: CliResult
   let summary: RunSummary
   beforeAll(async () => {
-    // The built-in T2b cases restated with slow turns (still in flight when T2B82 breaks a gate at once).
+    // The built-in T2b cases restated with slow turns (still in flight when T2B82 breaks a gate at once, however
+    // slowly the other slots start on a loaded machine: the stop ends them, so the delay costs nothing).
     const builtin = (JSON.parse(readFileSync('fixtures/cases.json', 'utf8')) as { cases: { id: string; turns: { delay_ms?: number }[] }[] }).cases
-    const slow = builtin.filter((c) => c.id.startsWith('T2B')).map((c) => ({ ...c, turns: c.turns.map((t) => ({ ...t, delay_ms: 12_000 })) }))
+    const slow = builtin.filter((c) => c.id.startsWith('T2B')).map((c) => ({ ...c, turns: c.turns.map((t) => ({ ...t, delay_ms: 30_000 })) }))
     const bad = {
       id: 'T2B82',
       stage: 'T2b',
