@@ -21,7 +21,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 async function help() {
-  const RUN_OPTIONS_HELP = (await import("./chunks/option-docs-CKLAD3GK.js")).runOptionsHelp();
+  const RUN_OPTIONS_HELP = (await import("./chunks/option-docs-3TCN5BTO.js")).runOptionsHelp();
   return `opencode-dogfood \u2014 validate the OpenCode coding agent before it works on your repository
 
 Usage:
@@ -37,7 +37,7 @@ Usage:
                                         what changed between two runs, case by case (status, code,
                                         reason, evidence beyond times, ids, ports and temp paths);
                                         exit 0 when none, 1 when some
-  opencode-dogfood compare RUN_DIR... [--allow-different-cases] [--json] [--markdown FILE]
+  opencode-dogfood compare RUN_DIR... [--allow-different-cases] [--json] [--markdown FILE] [--html FILE]
                                         one table across runs (models, OpenCode versions): a row per
                                         case, a column per run \u2014 pass rate over attempts, median
                                         latency, tokens, cost \u2014 and the flips against the first run;
@@ -68,17 +68,17 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-A7AQBGXB.js");
+  const { progressLine } = await import("./chunks/demo-KRHV5H3O.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
-  const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import("./chunks/inputs-EKC2VPWB.js");
+  const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import("./chunks/inputs-WHKXXXQF.js");
   const stringOptions = new Set(
     Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k)
   );
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-PAZOFJYU.js");
-  const { verdictTable } = await import("./chunks/table-W7QALXU7.js");
+  const { runSuite } = await import("./chunks/run-D5D3EOT4.js");
+  const { verdictTable } = await import("./chunks/table-RXDFMK6Y.js");
   const settings = parseRunSettings(values, process.cwd());
   const opts = engineOptions(settings);
   const junitFile = settings.junitPath;
@@ -118,7 +118,7 @@ async function cmdVerify(argv) {
   if (positionals.length !== 1) throw new InputError("verify", "give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001");
   if (values.root !== void 0 && !/^[0-9a-f]{64}$/.test(values.root))
     throw new InputError("--root", `'${values.root}' is not a ledger root; give the 64 hex digits the run printed ('ledger root: \u2026')`);
-  const { runState, verifyRun } = await import("./chunks/verify-NP56E254.js");
+  const { runState, verifyRun } = await import("./chunks/verify-O6WBSYJF.js");
   const dir = positionals[0];
   const runDir = path.resolve(dir);
   const state = runState(runDir);
@@ -157,7 +157,7 @@ async function cmdReport(argv) {
   const { values, positionals } = parseArgs({ args: argv, options: { out: { type: "string" } }, strict: true, allowPositionals: true });
   if (positionals.length !== 1)
     throw new InputError("report", "give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001 (and optionally --out FILE)");
-  const { reportToFile } = await import("./chunks/html-LICTGIYY.js");
+  const { reportToFile } = await import("./chunks/html-QIJK7JSD.js");
   const file = reportToFile(positionals[0], values.out, process.cwd());
   process.stdout.write(`report: ${file}
 `);
@@ -181,7 +181,7 @@ var PARENT_POLL_MS = 250;
 async function cmdCase(argv) {
   const [ctxFile, pidFile, waitArg] = argv;
   if (pidFile) writeFileSync(pidFile, String(process.pid));
-  const loading = import("./chunks/run-case-5NIPB4PY.js");
+  const loading = import("./chunks/run-case-IT3HYLMQ.js");
   loading.catch(() => {
   });
   const waitMs = Number(waitArg ?? 0);
@@ -246,26 +246,26 @@ async function main(argv) {
       case "report":
         return await cmdReport(rest);
       case "diff":
-        return (await import("./chunks/diff-GZSOFWZR.js")).diffCommand(rest);
+        return (await import("./chunks/diff-ZEJGGQI3.js")).diffCommand(rest);
       case "compare":
-        return (await import("./chunks/command-XJN3A43N.js")).compareCommand(rest, process.cwd());
+        return (await import("./chunks/command-CK3KO4DU.js")).compareCommand(rest, process.cwd());
       case "merge":
         if (rest.includes("--help") || rest.includes("-h")) {
           process.stdout.write(await help());
           return 0;
         }
-        return (await import("./chunks/command-BPIMT3WV.js")).mergeCommand(rest);
+        return (await import("./chunks/command-WRJU6AW3.js")).mergeCommand(rest);
       case "init":
         return await cmdInit(rest);
       case "demo":
-        return await (await import("./chunks/demo-A7AQBGXB.js")).runDemo(rest);
+        return await (await import("./chunks/demo-KRHV5H3O.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-GATOWAXF.js")).runBench(rest);
+        return await (await import("./chunks/bench-X3SL3XKC.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {
         const [parent, group, tag, leftovers] = rest;
-        await (await import("./chunks/reaper-FFHTRMV7.js")).reap(Number(parent), Number(group), tag, leftovers ? JSON.parse(leftovers) : void 0);
+        await (await import("./chunks/reaper-NL243VE4.js")).reap(Number(parent), Number(group), tag, leftovers ? JSON.parse(leftovers) : void 0);
         return 0;
       }
       default:

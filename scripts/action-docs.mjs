@@ -56,8 +56,46 @@ const REAL_PROVIDER = `      - uses: org/opencode-dogfood@v1
           model: anthropic/claude-sonnet-4-5
           roles: planner=anthropic/claude-sonnet-4-5:ANTHROPIC_API_KEY,coder=anthropic/claude-haiku-4-5:ANTHROPIC_API_KEY`
 
+const SHARDED = `name: dogfood-matrix
+on: workflow_dispatch
+permissions:
+  contents: read
+  checks: write
+jobs:
+  shard:
+    runs-on: ubuntu-latest
+    strategy:
+      fail-fast: false
+      matrix:
+        shard: [1, 2, 3]
+        model: [dogfood/scripted, anthropic/claude-sonnet-4-5]
+        opencode-version: ['1.18.33', '1.18.30']
+    steps:
+      - uses: actions/checkout@v5
+      - run: sudo apt-get update -qq && sudo apt-get install -y -qq ripgrep
+      - uses: org/opencode-dogfood@v1
+        env:
+          ANTHROPIC_API_KEY: \${{ secrets.ANTHROPIC_API_KEY }}
+        with:
+          shard: \${{ matrix.shard }}/3
+          model: \${{ matrix.model }}
+          opencode-version: \${{ matrix.opencode-version }}
+          repeat: 5
+          create-check: false      # the merge job posts one check for everything
+  merge:
+    needs: shard
+    if: \${{ !cancelled() }}      # merge what the legs left, pass or fail; a missing shard is refused
+    runs-on: ubuntu-latest
+    steps:
+      - id: merge
+        uses: org/opencode-dogfood@v1
+        with:
+          mode: merge
+      - if: always()
+        run: echo "\${{ steps.merge.outputs.verdict }} \${{ steps.merge.outputs.ledger-root }}"`
+
 /** Every `with:` key the examples use, so a test can hold them to action.yml. */
-export const EXAMPLE_INPUTS = ['stages', 'case', 'model', 'roles']
+export const EXAMPLE_INPUTS = ['stages', 'case', 'model', 'roles', 'shard', 'opencode-version', 'repeat', 'create-check', 'mode']
 
 export function renderActionDocs(actionYmlText) {
   const spec = parse(actionYmlText)
@@ -102,6 +140,14 @@ export function renderActionDocs(actionYmlText) {
     '```',
     '',
     'Every key is registered with the runner as a secret before anything runs, so it is masked in logs; the ledger never holds it. Secrets are not given to workflows from forks, so keep the PR gate hermetic and run real providers on `push` or `workflow_dispatch`.',
+    '',
+    '### 4. Sharded over a matrix, then merged (models × OpenCode versions × shards)',
+    '',
+    '```yaml',
+    SHARDED,
+    '```',
+    '',
+    'Each leg runs shard I of N of one set (one model and OpenCode version) and uploads its ledger as `<artifact-name>-<run id>-<attempt>-<job>-shard-IofN-<key>`: no two legs, and no re-run, share a name. `mode: merge` runs no case: it downloads every ledger of this workflow run under `artifact-name` (through @actions/artifact, checking each download against the digest it was uploaded with), keeps of each shard its latest run attempt (so "Re-run failed jobs" then a re-run of merge works), merges each set into one ledger (`opencode-dogfood merge`: every shard verified; a missing, duplicated, tampered or mismatched shard refused in one line), verifies it, uploads it as `<artifact-name>-merged-…`, and writes one job summary and one check run for all sets, with the comparison table (`opencode-dogfood compare`) when there are several. The step fails when any set fails. This repository runs the same shape in `.github/workflows/dogfood-shards.yml`.',
     '',
     '### Inputs',
     '',

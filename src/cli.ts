@@ -31,7 +31,7 @@ Usage:
                                         what changed between two runs, case by case (status, code,
                                         reason, evidence beyond times, ids, ports and temp paths);
                                         exit 0 when none, 1 when some
-  opencode-dogfood compare RUN_DIR... [--allow-different-cases] [--json] [--markdown FILE]
+  opencode-dogfood compare RUN_DIR... [--allow-different-cases] [--json] [--markdown FILE] [--html FILE]
                                         one table across runs (models, OpenCode versions): a row per
                                         case, a column per run — pass rate over attempts, median
                                         latency, tokens, cost — and the flips against the first run;

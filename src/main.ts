@@ -10,6 +10,7 @@ import { CheckRun, octokitChecks } from './action/checks.js'
 import { readRunContext, runUrl, type RunContext } from './action/context.js'
 import { isEntry } from './action/entry.js'
 import { asActionInputError, readActionInputs, type ActionInputs } from './action/inputs.js'
+import { mergeMain } from './action/merge-main.js'
 import { resolveActionBinary } from './action/opencode-binary.js'
 import { setOutputs } from './action/outputs.js'
 import { writePidLauncher } from './action/pids.js'
@@ -78,6 +79,7 @@ async function upload(inputs: ActionInputs, ctx: RunContext, runDir: string): Pr
     runAttempt: ctx.runAttempt,
     job: ctx.job,
     jobBackendId: jobBackendId(process.env.ACTIONS_RUNTIME_TOKEN),
+    shard: inputs.shard,
   })
   try {
     const r: UploadResult = await uploadLedger(runDir, name, inputs.retentionDays)
@@ -116,6 +118,8 @@ async function main(): Promise<void> {
   maskSecrets(core.setSecret, process.env, inputs.roles, masked)
 
   const stateDir = prepareStateDir(ctx)
+  // mode: merge runs no case: it joins the shard ledgers this workflow run uploaded.
+  if (inputs.mode === 'merge') return mergeMain(inputs, ctx, stateDir, failStep)
   const signKey = inputs.signKey ? writeSignKeyFile(inputs.signKey, stateDir) : undefined
   const worktreePath = inputs.worktreePath ?? defaultWorktree(ctx, stateDir)
   core.saveState(STATE.repoDir, inputs.repoDir)

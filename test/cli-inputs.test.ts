@@ -33,7 +33,7 @@ describe('bad input', () => {
   it('evidence limit that is not a whole number of bytes', () =>
     expectRejected(['run', '--evidence-max-bytes', '1MB'], /--evidence-max-bytes/, /whole number of bytes/))
   it('unknown option', () => expectRejected(['run', '--stage', 'T1'], /--stage/, /--help/))
-  it('unknown command', () => expectRejected(['launch'], /command/, /allowed: run, verify, report, diff, compare, init, demo, bench/))
+  it('unknown command', () => expectRejected(['launch'], /command/, /allowed: run, verify, report, diff, compare, merge, init, demo, bench/))
   it('cases file that is not JSON', () => {
     const f = path.join(base, 'bad.json')
     writeFileSync(f, '{ not json')

@@ -137,6 +137,17 @@ describe('tokens and cost of a hermetic run, and compare across runs', () => {
     expect(md.split('\n').filter((l) => /^\| T\d/.test(l))).toHaveLength(6)
   })
 
+  it('compare --html FILE writes the page: a row per case, the worse cell marked', () => {
+    const file = path.join(base, 'out', 'compare.html')
+    const r = cli(['compare', run(1), run(2), '--html', file], { cwd: repo })
+    expect(r.status).toBe(1)
+    const page = readFileSync(file, 'utf8')
+    expect(page).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'none';/)
+    expect(page.match(/<tr id="case-T/g)).toHaveLength(6)
+    expect(page.match(/class="s-FAIL worse"/g)).toHaveLength(1)
+    expect(page).toMatch(/<tr id="case-T2A02">.*<td class="s-FAIL worse">FAIL 0\/1 · /)
+  })
+
   it('compare refuses runs of different case sets in one line (exit 2), unless --allow-different-cases', () => {
     const r = cli(['compare', run(1), run(3)], { cwd: repo })
     expect(r.status).toBe(2)

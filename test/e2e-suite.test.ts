@@ -107,6 +107,14 @@ describe('the full hermetic suite', () => {
     expect(result('T4E02')).toMatchObject({ status: 'PASS', failure_code: 'TIMEOUTEXCEEDED' })
   })
 
+  it('the network namespace counters raise no false alarm: no case of the built-in suite has an unrouted (or unknown) egress entry', () => {
+    for (const c of summary.cases.filter((x) => x.status !== 'SKIPPED')) {
+      const log = evidence(c.case_id, 'egress.jsonl')
+      expect(log, c.case_id).not.toMatch(/"kind":"unrouted"/)
+      expect(c.egress_denied, c.case_id).toBeUndefined()
+    }
+  })
+
   it('writes a transcript per agent case under logs/agent_calls/, and no key anywhere', () => {
     const calls = path.join(repo, 'logs', 'agent_calls', 'RUN_0001')
     expect(readdirSync(calls).sort()).toContain('T2B01.json')

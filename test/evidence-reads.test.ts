@@ -18,7 +18,7 @@ const HARNESS_ONLY: Record<string, string> = {
   'src/action/context.ts': "the runner's event payload (GITHUB_EVENT_PATH)",
   'src/action/pids.ts': "the Action's own pid files and /proc/<pid>/cmdline (procfs, bounded by the kernel)",
   'src/cases/catalog.ts': "the user's --cases-file, read before any case",
-  'src/cases/checks.ts': "the scripted model's request log in the harness's temp folder (hidden from the agent's sandbox)",
+  'src/cases/checks-agent.ts': "the scripted model's request log in the harness's temp folder (hidden from the agent's sandbox)",
   'src/guard/canary.ts': "procfs (/proc/sys/kernel/random/boot_id, /proc/<pid>/stat) to name the canary's owner; canaries themselves go through the reader",
   'src/action/runner-host.ts': 'procfs and sysfs values of the runner (/proc/sys/kernel/…), recorded before the run',
   'src/opencode/binary.ts': "the opencode platform package's own package.json (its version)",
@@ -39,6 +39,8 @@ const HARNESS_ONLY: Record<string, string> = {
   'src/sandbox/budget-watch.ts':
     "/proc/<pid>/statm of the agent's processes (procfs, bounded by the kernel); the writable paths by lstat and readdir only (no file opened)",
   'src/sandbox/cgroup.ts': "the run's own cgroup files under /sys/fs/cgroup (cgroupfs, the harness's; the agent cannot write them)",
+  'src/sandbox/netns-counters.ts':
+    "/proc/<pid>/stat and the sandbox's network namespace counters /proc/<pid>/net/snmp, snmp6 (procfs, the kernel's: the agent cannot write them)",
   'src/sandbox/processes.ts': "/proc/<pid>/environ and cmdline of the agent's processes (procfs, bounded by the kernel)",
   'src/secrets.ts': 'scrubFile: evidence files the harness wrote (listed as regular files), before sealing',
   'src/suite/case-process.ts': "the case process's pid and verdict files in the harness's temp folder",
@@ -73,10 +75,10 @@ describe('reads of agent-touched paths go through the evidence reader', () => {
 
   it('the detection and case rooms read nothing but through the reader (the cases file and the scripted log excepted)', () => {
     const rooms = readers.filter((f) => /^src\/(guard|cases)\//.test(f) && f !== 'src/guard/reader.ts')
-    expect(rooms).toEqual(['src/cases/catalog.ts', 'src/cases/checks.ts', 'src/guard/canary.ts'])
+    expect(rooms).toEqual(['src/cases/catalog.ts', 'src/cases/checks-agent.ts', 'src/guard/canary.ts'])
     expect(code('src/guard/canary.ts').match(/readFileSync\([^)]*\)/g)).toEqual(["readFileSync(file, 'utf8')"])
-    // checks.ts's one primitive read is the scripted model's log.
-    const calls = code('src/cases/checks.ts').match(/readFileSync\([^)]*\)/g) ?? []
+    // checks-agent.ts's one primitive read is the scripted model's log.
+    const calls = code('src/cases/checks-agent.ts').match(/readFileSync\([^)]*\)/g) ?? []
     expect(calls).toEqual(["readFileSync(env.ctx.scriptedLog, 'utf8')"])
   })
 

@@ -5,6 +5,7 @@
 // rule. Also: no import cycle between files.
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
+import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
 
 const SRC = path.resolve('src')
@@ -35,7 +36,7 @@ const MAY_USE: Record<string, readonly string[]> = {
   sandbox: ['guard', 'opencode'],
   cases: ['guard', 'ledger', 'opencode', 'scripted-model', 'report', 'sandbox'],
   suite: ['guard', 'ledger', 'opencode', 'scripted-model', 'report', 'sandbox', 'cases'],
-  action: ['guard', 'ledger', 'opencode', 'scripted-model', 'report', 'sandbox', 'cases', 'suite', 'merge'],
+  action: ['guard', 'ledger', 'opencode', 'scripted-model', 'report', 'sandbox', 'cases', 'suite', 'merge', 'compare'],
 }
 
 function files(dir: string): string[] {
@@ -110,5 +111,58 @@ describe('layering of src/', () => {
     const found = upwardImports([[path.join(SRC, 'ledger', 'normalize.ts'), path.join(SRC, 'suite', 'options.ts')]])
     expect(found).toEqual(['ledger/normalize.ts imports suite/options.ts: ledger may use base'])
     expect(upwardImports([[path.join(SRC, 'opencode', 'sdk-transport.ts'), path.join(SRC, 'cli.ts')]])).toHaveLength(1)
+  })
+})
+
+/** A file of src/ longer than this is split by concern (issue 19). */
+const MAX_FILE_LINES = 400
+/** A function in these files (the suite's rooms, runCase) longer than this is split. */
+const MAX_FUNCTION_LINES = 80
+const FUNCTION_ROOMS = (file: string) => file.startsWith(path.join(SRC, 'suite') + path.sep) || file === path.join(SRC, 'cases', 'run-case.ts')
+
+/** Lines of a file's text (a final newline ends the last line, it does not start one). */
+function lineCount(text: string): number {
+  return text.replace(/\n$/, '').split('\n').length
+}
+
+/** Every function of `text` (declarations, methods, arrows, expressions with a body) longer than `limit` lines: `name lines`. */
+function longFunctions(file: string, text: string, limit: number): string[] {
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true)
+  const out: string[] = []
+  const visit = (n: ts.Node): void => {
+    if (ts.isFunctionLike(n) && 'body' in n && n.body) {
+      const from = sf.getLineAndCharacterOfPosition(n.getStart(sf)).line
+      const to = sf.getLineAndCharacterOfPosition(n.end).line
+      const named = n.name?.getText(sf) ?? (ts.isVariableDeclaration(n.parent) ? n.parent.name.getText(sf) : '(anonymous)')
+      if (to - from + 1 > limit) out.push(`${named}:${from + 1} ${to - from + 1} lines`)
+    }
+    ts.forEachChild(n, visit)
+  }
+  visit(sf)
+  return out
+}
+
+describe('sizes in src/', () => {
+  it(`no file over ${MAX_FILE_LINES} lines`, () => {
+    const long = all.map((f) => [path.relative(SRC, f), lineCount(readFileSync(f, 'utf8'))] as const).filter(([, n]) => n > MAX_FILE_LINES)
+    expect(long.map(([f, n]) => `${f}: ${n} lines`)).toEqual([])
+  })
+
+  it(`no function over ${MAX_FUNCTION_LINES} lines in src/suite/ and src/cases/run-case.ts`, () => {
+    const long = all
+      .filter(FUNCTION_ROOMS)
+      .flatMap((f) => longFunctions(f, readFileSync(f, 'utf8'), MAX_FUNCTION_LINES).map((l) => `${path.relative(SRC, f)} ${l}`))
+    expect(long).toEqual([])
+  })
+
+  it('the checks find a long file and a long function', () => {
+    expect(lineCount('a\n'.repeat(MAX_FILE_LINES + 1))).toBe(MAX_FILE_LINES + 1)
+    expect(lineCount('a\n'.repeat(MAX_FILE_LINES))).toBe(MAX_FILE_LINES)
+    const body = (n: number) => `function f() {\n${'  x()\n'.repeat(n - 2)}}\nconst g = () => {\n${'  y()\n'.repeat(n - 2)}}\n`
+    expect(longFunctions('x.ts', body(MAX_FUNCTION_LINES), MAX_FUNCTION_LINES)).toEqual([])
+    expect(longFunctions('x.ts', body(MAX_FUNCTION_LINES + 1), MAX_FUNCTION_LINES)).toEqual([
+      `f:1 ${MAX_FUNCTION_LINES + 1} lines`,
+      `g:${MAX_FUNCTION_LINES + 2} ${MAX_FUNCTION_LINES + 1} lines`,
+    ])
   })
 })

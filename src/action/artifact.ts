@@ -32,8 +32,17 @@ export function jobBackendId(token: string | undefined): string | undefined {
 
 const UNSAFE = /["':<>|*?\\/\r\n\s]+/g
 
-export function artifactName(base: string, ids: { runId: string; runAttempt: string; job: string; jobBackendId?: string }): string {
+/**
+ * `<base>-<run id>-<attempt>-<job>[-shard-<I>of<N>][-<leg key>]`: unique per
+ * run, attempt, job and matrix leg (the leg key hashes the job's backend id),
+ * so a re-run or a matrix leg never gets 409; unsafe characters become `_`.
+ */
+export function artifactName(
+  base: string,
+  ids: { runId: string; runAttempt: string; job: string; jobBackendId?: string; shard?: { index: number; total: number } },
+): string {
   const parts = [base, ids.runId || 'local', ids.runAttempt || '1', ids.job || 'job']
+  if (ids.shard) parts.push(`shard-${ids.shard.index}of${ids.shard.total}`)
   if (ids.jobBackendId) parts.push(createHash('sha256').update(ids.jobBackendId).digest('hex').slice(0, 8))
   return parts.map((p) => p.replace(UNSAFE, '_')).join('-')
 }

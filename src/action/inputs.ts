@@ -5,7 +5,7 @@
 import { loadCases } from '../cases/catalog.js'
 import { InputError } from '../errors.js'
 import type { ContainmentMode } from '../sandbox/mechanism.js'
-import { OPTION_TABLE, type OptionDef } from '../suite/option-table.js'
+import { type ActionMode, OPTION_TABLE, type OptionDef } from '../suite/option-table.js'
 import { BUILTIN_MODEL, type Role } from '../suite/options.js'
 import { selectCases } from '../suite/plan.js'
 import type { Stage, Transport } from '../types.js'
@@ -61,6 +61,7 @@ export interface ActionInputs {
   createCheck: boolean
   checkName: string
   githubToken: string
+  mode: ActionMode
 }
 
 export type InputGetter = (name: ActionInputName) => string

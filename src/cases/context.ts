@@ -2,23 +2,24 @@
 import type { Canary } from '../guard/canary.js'
 import type { Containment } from '../sandbox/mechanism.js'
 import type { NetworkPolicy } from '../sandbox/network-policy.js'
+import type { NetnsRef } from '../sandbox/netns-counters.js'
 import type { RunCgroups } from '../sandbox/cgroup.js'
 import type { CaseLimits } from '../sandbox/limits.js'
 import type { ContainmentPolicy } from '../sandbox/policy.js'
 import type { Role, TokenUsage, Transport } from '../types.js'
 import type { CaseDef } from './catalog.js'
 
-export interface CaseContext {
+/**
+ * What a case process is handed, by scope: the run's (fixed for the run, made
+ * once), the slot's (its server, its worktree, its sandbox), and the case's
+ * own (which case, which attempt, where it writes). The suite builds the run's
+ * and each slot's part once and adds the case's; the case process gets the
+ * three as one flat JSON object (CaseContext).
+ */
+export interface RunScope {
   runId: string
-  runDir: string
-  caseDef: CaseDef
-  serverUrl: string
-  /** The server's basic-auth password (a secret: in the context file, in the harness's temp folder, never in the ledger). */
-  serverPassword?: string
   model: string
   transport: Transport
-  /** Where the agent works: the worktree, or the checkout when run in place. */
-  workDir: string
   writeAllowlist: string[]
   deletionAllowlist: string[]
   latencyBudgetMs: number
@@ -27,16 +28,10 @@ export interface CaseContext {
   /** Evidence size limit, bytes (guard/reader.ts): content past it is recorded by size and sha256. */
   evidenceMaxBytes: number
   caseTimeoutMs: number
-  /** logs/agent_calls/<run id>/ : transcripts. */
-  agentCallsDir: string
   roles: Role[]
-  /** JSONL log of the scripted model (hermetic mode only). */
-  scriptedLog?: string
   opencodeBinary?: string
   /** Every opencode process is started through it when set (`launcher BINARY ARGS…`). */
   launcher?: string
-  /** Paths inside workDir (relative, `/`-terminated for folders) the harness itself writes. */
-  harnessPaths: string[]
   /**
    * Checkouts of the repository the agent must not change (the user's, the
    * main checkout, other worktrees), fingerprinted before and after the case;
@@ -44,33 +39,61 @@ export interface CaseContext {
    * fingerprints them once). `exclude`: the harness's paths inside.
    */
   protectedCheckouts: { dir: string; exclude: string[] }[]
-  /** The containment in force, and the policy the sandbox enforces (T3's node runs use it too). */
+  /** The containment in force. */
   containment: Containment
+  /** The ledger folder and the transcripts folder: watched over the agent's window (guard/ledger-watch.ts). */
+  evidenceDirs?: string[]
+  /** The case's bounds (--case-limits); absent: none. */
+  limits?: CaseLimits
+  /** The run's cgroups, when a hierarchy is writable (cgroup.ts), and why (not). */
+  cgroups?: RunCgroups
+  cgroupReason?: string
+}
+
+/** What a slot (sandbox + server + worktree) gives every case it runs. */
+export interface SlotScope {
+  serverUrl: string
+  /** The server's basic-auth password (a secret: in the context file, in the harness's temp folder, never in the ledger). */
+  serverPassword?: string
+  /** Where the agent works: the slot's worktree, or the checkout when run in place. */
+  workDir: string
+  /** JSONL log of the scripted model (hermetic mode only). */
+  scriptedLog?: string
+  /** Paths inside workDir (relative, `/`-terminated for folders) the harness itself writes. */
+  harnessPaths: string[]
+  /** The policy the slot's sandbox enforces (T3's node runs use it too). */
   policy?: ContainmentPolicy
-  /** The tag every agent process carries (PROCESS_TAG_VAR): what is left of them after a case is ended. */
+  /** The tag every agent process of the slot carries (PROCESS_TAG_VAR): what is left of them after a case is ended. */
   processTag: string
   /** Environment for agent-written code the checks run (no key). */
   codeEnv: Record<string, string>
-  /** Canary files outside the worktree. */
+  /** Canary files outside the worktree (slot 0's; none beside the other slots). */
   canaries: Canary[]
-  /** The ledger folder and the transcripts folder: watched over the agent's window (guard/ledger-watch.ts). */
-  evidenceDirs?: string[]
-  /** Paths (prefixes) in those folders that cases running beside this one write: left out of the watch. */
-  evidenceExclude?: string[]
   /** sha256 of the server's injected configuration; undefined for a server the user runs. */
   configSha256?: string
   /** The network policy the slot's egress proxy applies (undefined: no network namespace, the network is open). */
   network?: NetworkPolicy
   /** The slot's egress log (a harness file, JSONL): the case's window of it becomes its egress evidence. */
   egressLog?: string
-  /** The case's bounds (--case-limits); absent: none. */
-  limits?: CaseLimits
-  /** The run's cgroups, when a hierarchy is writable (cgroup.ts), and why (not). */
-  cgroups?: RunCgroups
-  cgroupReason?: string
+  /** The slot's network namespace (sandbox/netns-counters.ts): its kernel counters give the case's attempts that never reached the proxy; `unknown`: why not. */
+  netns?: NetnsRef | { unknown: string }
+}
+
+/** What is the case's own: which case, and (an attempt of --repeat has a small ledger of its own) where it writes. */
+export interface CaseScope {
+  caseDef: CaseDef
+  /** The ledger the case writes into: RUN_XXXX/, or an attempt's RUN_XXXX/attempts/<ID>/<k>/. */
+  runDir: string
+  /** Where its transcripts go: logs/agent_calls/<run id>/ (or an attempt's folder under it). */
+  agentCallsDir: string
+  /** Paths (prefixes) in the evidence folders that cases running beside this one write: left out of the watch. */
+  evidenceExclude?: string[]
   /** Where the case process writes its verdict for the suite. */
   verdictFile: string
 }
+
+/** Everything a case process is handed (the three scopes, flat: the context file's JSON shape). */
+export type CaseContext = RunScope & SlotScope & CaseScope
 
 export interface CaseVerdict {
   actual_outcome: 'SUCCESS' | 'FAIL'

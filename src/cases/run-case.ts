@@ -15,7 +15,8 @@ import type { AgentTransport, PromptResult } from '../opencode/transport.js'
 import { messagesUsage, sumUsage } from '../opencode/usage.js'
 import { containmentLabel } from '../sandbox/mechanism.js'
 import { describePolicy } from '../sandbox/policy.js'
-import { egressLogSize, readEgressLog } from '../sandbox/egress-proxy.js'
+import { egressLogSize, readEgressLog, type EgressEntry } from '../sandbox/egress-proxy.js'
+import { watchUnrouted } from '../sandbox/netns-counters.js'
 import { openNetwork } from '../sandbox/network-policy.js'
 import { projectConfigRecord } from '../opencode/project-config.js'
 import { endNewProcesses, formatProcesses, processBaseline, type ProcInfo } from '../sandbox/processes.js'
@@ -50,7 +51,8 @@ export function interruptCase(reason: string): void {
 /** A case's own tools: its evidence writer (redacted, watched), its log, the transcripts, the agent's leftover processes. */
 interface CaseRun {
   ctx: CaseContext
-  secrets: string[]
+  /** The values of the role and model keys: redacted from its log and evidence. */
+  keyValues: string[]
   /** Every file the harness writes in the case's window: the ledger watch leaves these out. */
   ownWrites: Set<string>
   evidence: (name: string, data: string | Buffer) => void
@@ -65,19 +67,19 @@ interface CaseRun {
 /** The case's tools (see CaseRun). */
 function openCase(ctx: CaseContext): CaseRun {
   const id = ctx.caseDef.id
-  const secrets = secretValues(
+  const keyValues = secretValues(
     process.env,
     ctx.roles.map((r) => r.key_env),
   )
   const ownWrites = new Set<string>()
   const started = Date.now()
-  const log = (line: string) => process.stdout.write(redact(`${id} +${((Date.now() - started) / 1000).toFixed(2)}s: ${line}`, secrets) + '\n')
+  const log = (line: string) => process.stdout.write(redact(`${id} +${((Date.now() - started) / 1000).toFixed(2)}s: ${line}`, keyValues) + '\n')
   const evidence = (name: string, data: string | Buffer) => {
     ownWrites.add(path.join(ctx.runDir, 'evidence', id, name))
-    return writeEvidence(ctx.runDir, id, name, typeof data === 'string' ? redact(data, secrets) : data)
+    return writeEvidence(ctx.runDir, id, name, typeof data === 'string' ? redact(data, keyValues) : data)
   }
   // Until watchProcesses(): nothing of the agent's is known to end.
-  return { ctx, secrets, ownWrites, evidence, log, transcripts: [], leftovers: [], endLeftovers: async () => {} }
+  return { ctx, keyValues, ownWrites, evidence, log, transcripts: [], leftovers: [], endLeftovers: async () => {} }
 }
 
 /** The agent's processes before the case (the server itself): anything else found later is ended by run.endLeftovers. */
@@ -129,7 +131,7 @@ function checkEnv(run: CaseRun, guard: CaseGuard): CheckEnv {
   return {
     ctx,
     transport,
-    secrets: run.secrets,
+    keyValues: run.keyValues,
     evidence: run.evidence,
     log,
     async prompt(text, opts) {
@@ -232,18 +234,22 @@ function fileMountsOf(ctx: CaseContext): Set<string> {
   )
 }
 
-/** egress.jsonl: what the agent's processes asked the egress proxy for since `from` — destination, allowed or denied, bytes (no body, no header value). */
-function saveEgress(run: CaseRun, from: number): void {
+/**
+ * egress.jsonl: what the agent's processes asked the egress proxy for since `from` — destination, allowed or
+ * denied, bytes (no body, no header value) — and, as `unrouted` entries, what the namespace's kernel counted
+ * of attempts that never reached it (sandbox/netns-counters.ts).
+ */
+function saveEgress(run: CaseRun, from: number, unrouted: EgressEntry[]): void {
   const { ctx } = run
   if (!ctx.egressLog) return
-  const egress = readEgressLog(ctx.egressLog, from)
+  const egress = [...readEgressLog(ctx.egressLog, from), ...unrouted]
   run.evidence('egress.jsonl', egress.map((e) => `${JSON.stringify(e)}\n`).join(''))
   const refused = egress.filter((e) => !e.allowed)
   if (refused.length > 0)
     run.log(
       `egress refused ${refused.length} time(s): ${refused
         .slice(0, 5)
-        .map((e) => `${e.kind} ${e.dest}`)
+        .map((e) => `${e.kind} ${e.dest}${e.count !== undefined ? ` ×${e.count}` : ''}`)
         .join(', ')}`,
     )
 }
@@ -275,7 +281,7 @@ function saveTranscripts(run: CaseRun): void {
       null,
       2,
     ) + '\n',
-    run.secrets,
+    run.keyValues,
   )
   writeFileAtomic(file, text)
   // The same bytes again, not a copy of the file: logs/agent_calls/ is a folder the agent may write.
@@ -314,6 +320,8 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
   writePolicy(run, policy, bounds?.describe())
   // The slot's egress log from here on is this case's (a slot runs one case at a time).
   const egressFrom = egressLogSize(ctx.egressLog)
+  // And the namespace's kernel counters from here on: the attempts that never reach the proxy.
+  const unrouted = ctx.egressLog && ctx.netns ? watchUnrouted(ctx.netns) : undefined
   // The ledger and transcripts, as they are before the agent's first turn.
   guard.watchLedger(run.ownWrites)
   run.ownWrites.clear() // what was written before is watched like the rest
@@ -324,7 +332,7 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
   if (bounds?.breach) outcome = { actual: 'FAIL', code: 'TIMEOUTEXCEEDED', reason: describeBreach(bounds.breach) }
   await guard.tree()
   evidence('processes.txt', formatProcesses(run.leftovers))
-  saveEgress(run, egressFrom)
+  saveEgress(run, egressFrom, unrouted?.finish() ?? [])
   // (git status for the evidence runs while the user's checkout is looked at again.)
   const statusRun = git(ctx.workDir, ['status', '--porcelain'])
   statusRun.catch(() => {})

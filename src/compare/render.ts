@@ -19,22 +19,22 @@ export function cellText(c: CompareCell | null): string {
 }
 
 /** A run's column heading: `#2 RUN_0007`. */
-function heading(k: number, col: CompareColumn): string {
+export function heading(k: number, col: CompareColumn): string {
   return `#${k + 1} ${col.run_id}`
 }
 
 /** What each column is: run, model, OpenCode version, commit, verdict, tokens and cost. */
-function legend(col: CompareColumn, k: number): string {
+export function legend(col: CompareColumn, k: number): string {
   const tokens = col.tokens ? `, ${col.tokens.total} tokens, $${formatCost(col.tokens.cost)}` : ''
   return `${heading(k, col)}${k === 0 ? ' (baseline)' : ''}: model ${col.model}, OpenCode ${col.opencode_version}, commit ${col.repo_commit.slice(0, 12)}, ${col.final_verdict}${tokens} — ${col.dir}`
 }
 
-function flipsText(cmp: Comparison, i: number): string {
+export function flipsText(cmp: Comparison, i: number): string {
   const flips = cmp.rows[i].flips
   return flips.length ? flips.map((f) => `${heading(f.run, cmp.columns[f.run])}: ${f.change}`).join('; ') : ''
 }
 
-function verdictLine(cmp: Comparison): string {
+export function verdictLine(cmp: Comparison): string {
   return cmp.worse.length ? `worse than the baseline: ${cmp.worse.join(', ')} (exit 1)` : `no case got worse against the baseline (${cmp.columns[0].run_id})`
 }
 

@@ -138,3 +138,34 @@ export function errorBody(message: string, completedAt: Date): UpdateBody {
     output: { title: 'The suite did not run', summary: clip(message.replace(/\r/g, ''), CHECK_TEXT_LIMIT) },
   }
 }
+
+/**
+ * The bodies that complete one check run for several merged sets (a matrix
+ * over models or OpenCode versions): success only when every set passed; the
+ * summary has each set's heading and overview, the text the comparison table,
+ * the annotations every failing set's paths (50 a request, as above).
+ */
+export function setsCompletionBodies(sets: ReportContext[], comparison: string, completedAt: Date): UpdateBody[] {
+  const failing = sets.filter((s) => s.summary.final_verdict !== 'PASS')
+  const verdict = failing.length === 0 ? 'PASS' : 'FAIL'
+  const uncontained = sets.some((s) => uncontainedLine(s.summary))
+  const title = clip(`${uncontained ? 'UNCONTAINED — ' : ''}${verdict}: ${sets.length} sets, ${failing.length} failing`, TITLE_LIMIT)
+  const summary = clip(
+    sets.flatMap((s) => [...uncontainedLines(s), verdictHeading(s), '', ...overviewLines(s), ...ledgerLines(s), '']).join('\n'),
+    CHECK_TEXT_LIMIT,
+  )
+  const output: CheckOutput = { title, summary, text: clip(comparison, CHECK_TEXT_LIMIT) }
+  const all = annotationsFor(failing.flatMap((s) => s.summary.cases)).slice(0, MAX_ANNOTATIONS)
+  const batches: CheckAnnotation[][] = []
+  for (let i = 0; i < all.length; i += ANNOTATIONS_PER_REQUEST) batches.push(all.slice(i, i + ANNOTATIONS_PER_REQUEST))
+  const last = batches.pop()
+  const bodies: UpdateBody[] = batches.map((annotations) => ({ output: { title, summary, annotations } }))
+  const final: UpdateBody = {
+    status: 'completed',
+    conclusion: verdict === 'PASS' ? 'success' : 'failure',
+    completed_at: completedAt.toISOString(),
+    external_id: sets.map((s) => s.summary.run_id).join(','),
+    output: last ? { ...output, annotations: last } : output,
+  }
+  return [...bodies, final]
+}

@@ -67,10 +67,19 @@ export function reasonLine(c: CaseSummary): string {
   return `- **${cell(c.case_id)}** ${what}: ${cell(clip(c.reason ?? 'no reason recorded'))}${paths}`
 }
 
-/** One bullet per case the egress proxy refused something for: how many, and the first few (the whole list is its egress.jsonl). */
+/**
+ * How many attempts `denied` (a case's egress_denied) stands for: a line of
+ * the proxy's is one; an `unrouted … ×N (…)` line (sandbox/egress-proxy.ts
+ * describeDenied), the N attempts the namespace's kernel counted.
+ */
+export function egressAttempts(denied: string[]): number {
+  return denied.reduce((n, d) => n + Number(/^unrouted [^×]* ×([0-9]+) \(/.exec(d)?.[1] ?? 1), 0)
+}
+
+/** One bullet per case with refused egress (at the proxy, or never routed): how many attempts, and the first few (the whole list is its egress.jsonl). */
 export function egressLine(c: CaseSummary): string {
   const d = c.egress_denied ?? []
-  return `- **${cell(c.case_id)}** ${d.length}${d.length >= 20 ? '+' : ''} refused: ${d
+  return `- **${cell(c.case_id)}** ${egressAttempts(d)}${d.length >= 20 ? '+' : ''} refused: ${d
     .slice(0, 5)
     .map((x) => code(clip(x, 120)))
     .join(', ')}${d.length > 5 ? ' …' : ''}`

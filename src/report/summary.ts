@@ -49,6 +49,16 @@ export function overviewLines(ctx: ReportContext): string[] {
   if (s.stop_reason) lines.push('', `> **Stop reason:** ${s.stop_reason.replace(/\r?\n|\r/g, ' ')}`)
   if (s.containment) lines.push('', `Containment: ${code(s.containment)}`)
   if (s.tokens) lines.push('', `Tokens and cost (as OpenCode reports them): ${usageDetail(s.tokens)}`)
+  if (s.shard)
+    lines.push(
+      '',
+      `Shard ${s.shard.index} of ${s.shard.total} of set ${code(s.shard.set_id)}: merge the set with ${code('opencode-dogfood merge')} (or the Action's ${code('mode: merge')})`,
+    )
+  if (s.merged)
+    lines.push(
+      '',
+      `Merged from ${s.merged.shards.length} shards of set ${code(s.merged.set_id)}: ${s.merged.shards.map((x) => `${x.index}: ${x.run_id} (root ${code(x.ledger_root.slice(0, 12))})`).join(', ')}`,
+    )
   return lines
 }
 
@@ -93,7 +103,10 @@ export function renderJobSummary(ctx: ReportContext, limit = JOB_SUMMARY_LIMIT, 
     sections: [
       { head: ['', '### Cases', '', ...TABLE_HEAD], items: s.cases.map(tableRow) },
       { head: ['', '### Why cases did not pass', ''], items: reasons.map((c) => reasonLine(c) + reportPointer(c, s.run_id)) },
-      { head: ['', '### Network attempts refused by the egress proxy', ''], items: s.cases.filter((c) => c.egress_denied?.length).map(egressLine) },
+      {
+        head: ['', '### Network attempts refused (at the egress proxy, or with no route out of the sandbox)', ''],
+        items: s.cases.filter((c) => c.egress_denied?.length).map(egressLine),
+      },
     ],
     after: [...ledgerLines(ctx), reportLine(ctx)],
     limit,

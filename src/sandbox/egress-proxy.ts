@@ -19,9 +19,9 @@ import { allowedBy, type NetworkPolicy, type NetworkRoute } from './network-poli
 export interface EgressEntry {
   /** ISO time the request came in. */
   t: string
-  /** route | connect | http (absolute-form) | other */
-  kind: 'route' | 'connect' | 'http' | 'other'
-  /** host:port asked for (a route: its upstream's). */
+  /** route | connect | http (absolute-form) | other; unrouted: attempts that never reached the proxy, counted by the namespace's kernel (netns-counters.ts) */
+  kind: 'route' | 'connect' | 'http' | 'other' | 'unrouted'
+  /** host:port asked for (a route: its upstream's); unrouted: the class, e.g. `ipv4 (no route)`. */
   dest: string
   allowed: boolean
   /** The rule or route that allowed it, or why it was refused. */
@@ -29,6 +29,8 @@ export interface EgressEntry {
   /** Bytes from the agent to the destination, and back (0 when refused). */
   bytes_out: number
   bytes_in: number
+  /** unrouted only: how many attempts of the class the kernel counted over the case (packets or connects, not lookups: a DNS lookup is a few). */
+  count?: number
 }
 
 export interface EgressProxy {
@@ -234,7 +236,16 @@ export function parseEgressLog(text: string): EgressEntry[] {
   return out
 }
 
-/** The denied entries, one line each, for the reports: `connect evil.example:443 (no network rule names it)`. */
+/** The denied entries, one line each, for the reports: `connect evil.example:443 (no network rule names it)`, `unrouted ipv4 (no route) ×4 (…)`. */
 export function describeDenied(entries: EgressEntry[]): string[] {
-  return entries.filter((e) => !e.allowed).map((e) => `${e.kind} ${e.dest} (${e.why})`)
+  return entries.filter((e) => !e.allowed).map((e) => `${e.kind} ${e.dest}${e.count !== undefined ? ` ×${e.count}` : ''} (${e.why})`)
+}
+
+/**
+ * A case's egress_denied (run_summary.json): its denied entries as describeDenied words them, at most 20, the
+ * `unrouted` ones (at most one per class) first, so that 20 refusals at the proxy cannot crowd them out.
+ */
+export function summaryDenied(entries: EgressEntry[]): string[] {
+  const unrouted = entries.filter((e) => e.kind === 'unrouted')
+  return describeDenied([...unrouted, ...entries.filter((e) => e.kind !== 'unrouted')]).slice(0, 20)
 }

@@ -11,6 +11,7 @@ import { startServer, stateEnv, type ServerHandle } from '../opencode/server.js'
 import { behindForwarder, expose, type BridgeDirs } from '../sandbox/bridge.js'
 import { startEgressProxy, type EgressProxy } from '../sandbox/egress-proxy.js'
 import { agentEnv, providerKeyNames } from '../sandbox/env.js'
+import { findNetns, type NetnsRef } from '../sandbox/netns-counters.js'
 import { deriveNetworkPolicy, routedProviders, upstreamOverrides, type NetworkPolicy, type NetworkRule } from '../sandbox/network-policy.js'
 import { startScriptedModel, type ScriptedModelServer } from '../scripted-model/server.js'
 import type { Role } from '../types.js'
@@ -30,6 +31,8 @@ export interface Backends {
   /** The network policy the egress proxy applies (contained), and its log (JSONL, sandbox/egress-proxy.ts EgressEntry). */
   network?: NetworkPolicy
   egressLog?: string
+  /** The sandbox's network namespace (contained), whose kernel counters count the attempts that never reach the proxy; `unknown`: why it was not found. */
+  netns?: NetnsRef | { unknown: string }
   /** Stop the server (SIGKILL after `graceMs`, see ServerHandle.stop) and the scripted model. */
   stop(graceMs?: number): Promise<void>
 }
@@ -109,6 +112,16 @@ async function startNetworkSide(b: BridgeDirs, tmp: string, scriptedUrl: string 
   return { policy, log, proxy: await startEgressProxy({ socketPath: b.egressSocket, logFile: log, policy, keys: process.env }) }
 }
 
+/** The network namespace of the sandbox under `pid` (its bwrap, or a launcher above it); the server answers, so it exists: a few tries cover a slow /proc walk. */
+async function sandboxNetns(pid: number): Promise<NetnsRef | { unknown: string }> {
+  for (let i = 0; i < 20; i++) {
+    const ref = findNetns(pid)
+    if (ref) return ref
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  return { unknown: `no process under the server's pid ${pid} is in a network namespace of its own` }
+}
+
 export async function startBackends(o: BackendOptions): Promise<Backends> {
   const keyEnv = o.keyEnv ?? (o.hermetic ? hermeticKeys(o.roles) : {})
   let scripted: ScriptedModelServer | undefined
@@ -161,6 +174,7 @@ export async function startBackends(o: BackendOptions): Promise<Backends> {
     await closeNetwork()
     throw e
   }
+  const netns = b ? await sandboxNetns(server.pid) : undefined
   return {
     url: server.url,
     password: server.password,
@@ -170,6 +184,7 @@ export async function startBackends(o: BackendOptions): Promise<Backends> {
     pid: server.pid,
     network: net?.policy,
     egressLog: net?.log,
+    netns,
     async stop(graceMs?: number) {
       await server.stop(graceMs)
       await closeNetwork()

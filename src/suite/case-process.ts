@@ -1,7 +1,7 @@
 // A case process: `node dist/cli.js __case CTX PIDFILE WAIT_MS`, started
 // through @actions/exec (maybe ahead of its turn), handed its context, ended
 // early when the run stops, and turned into a sealed, validated result.
-import { describeDenied, readEgressLog } from '../sandbox/egress-proxy.js'
+import { readEgressLog, summaryDenied } from '../sandbox/egress-proxy.js'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -98,16 +98,18 @@ export async function cancelCaseProcess(p: CaseProcess): Promise<void> {
   await p.done
 }
 
-/** Hand one case to its process and turn what it left into a sealed, validated result. */
-export async function execCase(
-  ctx: CaseContext,
-  proc: CaseProcess,
-  registered: Map<string, string>,
-  repoCommit: string,
-  interrupt?: AbortSignal,
-): Promise<CaseSummary> {
-  const secrets = [...registered.values()]
-  const c = ctx.caseDef
+/** How a case process ended: what it printed, and whether the suite had to kill it (its backstop, or an interrupt it did not answer in time). */
+interface CaseExit {
+  exitCode: number
+  stdout: string
+  stderr: string
+  durationMs: number
+  killed: boolean
+  killedOnInterrupt: boolean
+}
+
+/** Hand `ctx` to the case process and wait for it to end, killing it past its time or past the grace of an interrupt. */
+async function awaitCase(ctx: CaseContext, proc: CaseProcess, interrupt?: AbortSignal): Promise<CaseExit> {
   const t0 = Date.now()
   writeJsonAtomic(proc.ctxFile, ctx)
   // @actions/exec has no timeout: the case bounds itself, and this backstop
@@ -135,32 +137,53 @@ export async function execCase(
   clearTimeout(backstop)
   clearTimeout(escalate)
   interrupt?.removeEventListener('abort', onInterrupt)
-  const { exitCode, stdout } = r
   const stderr = r.startError ? `${r.stderr}\n[opencode-dogfood] could not start the case process: ${r.startError}\n` : r.stderr
-  const durationMs = Date.now() - t0
-  writeEvidence(ctx.runDir, c.id, 'stdout.txt', redact(stdout, secrets))
-  writeEvidence(ctx.runDir, c.id, 'stderr.txt', redact(stderr, secrets))
+  return { exitCode: r.exitCode, stdout: r.stdout, stderr, durationMs: Date.now() - t0, killed, killedOnInterrupt }
+}
 
-  let v: CaseVerdict | undefined
+/** The verdict the case process wrote, or (unknown means FAIL, with a reason) a CLIFAIL saying why there is none. */
+function verdictOf(ctx: CaseContext, exit: CaseExit, repoCommit: string, interrupt?: AbortSignal): { verdict: CaseVerdict; written?: CaseVerdict } {
+  let written: CaseVerdict | undefined
   try {
-    v = JSON.parse(readFileSync(ctx.verdictFile, 'utf8')) as CaseVerdict
+    written = JSON.parse(readFileSync(ctx.verdictFile, 'utf8')) as CaseVerdict
   } catch {
-    v = undefined
+    written = undefined
   }
-  // Unknown means FAIL, with a reason.
-  const verdict: CaseVerdict = v ?? {
+  const verdict: CaseVerdict = written ?? {
     actual_outcome: 'FAIL',
     failure_code: 'CLIFAIL',
-    reason: killedOnInterrupt
-      ? `${interruptedBy(interrupt!)} during ${c.id}: the case process did not end within ${INTERRUPT_GRACE_MS} ms and was killed`
-      : killed
+    reason: exit.killedOnInterrupt
+      ? `${interruptedBy(interrupt!)} during ${ctx.caseDef.id}: the case process did not end within ${INTERRUPT_GRACE_MS} ms and was killed`
+      : exit.killed
         ? `case process exceeded ${ctx.caseTimeoutMs} ms and was ended by the suite`
-        : `case process exited ${exitCode} without a verdict`,
+        : `case process exited ${exit.exitCode} without a verdict`,
     model_id: ctx.model,
     transport: ctx.transport,
     repo_commit: repoCommit,
     offending_paths: [],
   }
+  return { verdict, written }
+}
+
+/**
+ * Hand one case to its process and turn what it left into a sealed,
+ * validated result: stdout/stderr (redacted with every value of
+ * `secretsByLabel`), the evidence a dead process did not write, the case's
+ * evidence scrubbed and sealed, cases/<ID>.result.json. Returns the summary entry.
+ */
+export async function execCase(
+  ctx: CaseContext,
+  proc: CaseProcess,
+  secretsByLabel: Map<string, string>,
+  repoCommit: string,
+  interrupt?: AbortSignal,
+): Promise<CaseSummary> {
+  const secretList = [...secretsByLabel.values()]
+  const c = ctx.caseDef
+  const exit = await awaitCase(ctx, proc, interrupt)
+  writeEvidence(ctx.runDir, c.id, 'stdout.txt', redact(exit.stdout, secretList))
+  writeEvidence(ctx.runDir, c.id, 'stderr.txt', redact(exit.stderr, secretList))
+  const { verdict, written } = verdictOf(ctx, exit, repoCommit, interrupt)
   for (const name of ['git_status.txt', 'repo_commit.txt', 'worktree_check.txt']) {
     if (!existsSync(path.join(ctx.runDir, 'evidence', c.id, name))) writeEvidence(ctx.runDir, c.id, name, `not captured: ${verdict.reason}\n`)
   }
@@ -175,17 +198,17 @@ export async function execCase(
     status,
     failure_code: (verdict.failure_code as FailureCode | null) ?? (status === 'FAIL' ? 'EVIDENCEMISMATCH' : null),
     run_id: ctx.runId,
-    duration_ms: durationMs,
+    duration_ms: exit.durationMs,
     model_id: verdict.model_id,
     transport: verdict.transport,
     repo_commit: /^[0-9a-f]{40}$/.test(verdict.repo_commit) ? verdict.repo_commit : repoCommit,
-    evidence: scrubThenSeal(ctx, registered, c.id),
+    evidence: scrubThenSeal(ctx, secretsByLabel, c.id),
     reason: verdict.reason,
   }
   if (result.failure_code === null && result.expected_outcome === 'SUCCESS') delete result.failure_code
   const resultFile = writeCaseResult(ctx.runDir, result)
   // The case process's figures, taken only in their exact shape (a process that died wrote none: no tokens are claimed).
-  const tokens = asUsage(v?.tokens)
+  const tokens = asUsage(written?.tokens)
   return {
     case_id: c.id,
     stage: c.stage,
@@ -193,7 +216,7 @@ export async function execCase(
     actual_outcome: result.actual_outcome,
     status,
     failure_code: (result.failure_code ?? null) as FailureCode | null,
-    duration_ms: durationMs,
+    duration_ms: exit.durationMs,
     reason: verdict.reason,
     offending_paths: verdict.offending_paths,
     result_sha256: sha256File(resultFile),
@@ -204,8 +227,14 @@ export async function execCase(
 
 /** The case's refused egress attempts, from its egress.jsonl (a ledger file the harness wrote): for the summary and the reports. */
 function egressDenied(runDir: string, caseId: string): { egress_denied?: string[] } {
-  const denied = describeDenied(readEgressLog(path.join(runDir, 'evidence', caseId, 'egress.jsonl')))
-  return denied.length > 0 ? { egress_denied: denied.slice(0, 20) } : {}
+  const denied = summaryDenied(readEgressLog(path.join(runDir, 'evidence', caseId, 'egress.jsonl')))
+  return denied.length > 0 ? { egress_denied: denied } : {}
+}
+
+/** The case's evidence scrubbed (scrubCase), then sealed: its sidecars (sealEvidence's list of files). */
+function scrubThenSeal(ctx: CaseContext, secretsByLabel: Map<string, string>, id: string): ReturnType<typeof sealEvidence> {
+  scrubCase(ctx, secretsByLabel)
+  return sealEvidence(ctx.runDir, id)
 }
 
 /**
@@ -214,13 +243,7 @@ function egressDenied(runDir: string, caseId: string): { egress_denied?: string[
  * redacted and listed in redactions.txt (which secret, which form, which
  * file: never the value).
  */
-/** The case's evidence scrubbed (scrubCase), then sealed: its sidecars (sealEvidence's list of files). */
-function scrubThenSeal(ctx: CaseContext, registered: Map<string, string>, id: string): ReturnType<typeof sealEvidence> {
-  scrubCase(ctx, registered)
-  return sealEvidence(ctx.runDir, id)
-}
-
-function scrubCase(ctx: CaseContext, registered: Map<string, string>): void {
+function scrubCase(ctx: CaseContext, secretsByLabel: Map<string, string>): void {
   const dir = path.join(ctx.runDir, 'evidence', ctx.caseDef.id)
   const files = existsSync(dir)
     ? readdirSync(dir)
@@ -231,7 +254,7 @@ function scrubCase(ctx: CaseContext, registered: Map<string, string>): void {
   if (existsSync(transcript)) files.push(transcript)
   const lines: string[] = []
   for (const f of files)
-    for (const r of scrubFile(f, registered))
+    for (const r of scrubFile(f, secretsByLabel))
       lines.push(`${r.secret}\t${r.form}\t${r.count}\t${JSON.stringify(path.relative(ctx.runDir, f).split(path.sep).join('/'))}`)
   if (lines.length > 0) writeEvidence(ctx.runDir, ctx.caseDef.id, 'redactions.txt', lines.join('\n') + '\n')
 }

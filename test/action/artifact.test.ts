@@ -111,6 +111,7 @@ describe('ledger artifact', () => {
   it('names: unsafe characters replaced, the run, attempt and job spelled out', () => {
     expect(artifactName('my ledger', { runId: '9', runAttempt: '3', job: 'gate' })).toBe('my_ledger-9-3-gate')
     expect(artifactName('x', { runId: '9', runAttempt: '3', job: 'gate', jobBackendId: 'abc' })).toMatch(/^x-9-3-gate-[0-9a-f]{8}$/)
+    expect(artifactName('x', { runId: '9', runAttempt: '1', job: 'gate', shard: { index: 2, total: 3 } })).toBe('x-9-1-gate-shard-2of3')
     expect(jobBackendId(runtimeToken('r', 'the-job'))).toBe('the-job')
     expect(jobBackendId('not-a-jwt')).toBeUndefined()
     expect(jobBackendId(undefined)).toBeUndefined()

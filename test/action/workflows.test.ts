@@ -89,9 +89,23 @@ describe('workflows', () => {
     expect(withs).toBeGreaterThan(5)
   })
 
+  it('dogfood-shards.yml: a matrix of shard legs (shard: I/N, no check run each), then one merge job (mode: merge) that needs them', () => {
+    const wf = parse(readFileSync(path.join(DIR, 'dogfood-shards.yml'), 'utf8')) as {
+      jobs: Record<string, { needs?: string; if?: string; strategy?: { matrix?: { shard?: number[] } }; steps: Step[] }>
+    }
+    const legs = wf.jobs.shard
+    const total = legs.strategy?.matrix?.shard?.length
+    expect(total).toBeGreaterThan(1)
+    const leg = legs.steps.find((s) => isThisAction(s.uses))!
+    expect(leg.with).toMatchObject({ shard: `\${{ matrix.shard }}/${total}`, 'create-check': 'false' })
+    expect(wf.jobs.merge.needs).toBe('shard')
+    expect(wf.jobs.merge.if).toMatch(/!cancelled\(\)/)
+    expect(wf.jobs.merge.steps.find((s) => isThisAction(s.uses))?.with).toMatchObject({ mode: 'merge' })
+  })
+
   it('the README workflow snippets pass actionlint too', () => {
     const blocks = readmeYamlBlocks()
-    expect(blocks.length).toBe(3)
+    expect(blocks.length).toBe(4)
     for (const b of blocks) expect(lint(asWorkflow(b), 'README.md')).toEqual([])
   })
 })

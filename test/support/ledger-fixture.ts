@@ -6,6 +6,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { summaryDenied, type EgressEntry } from '../../src/sandbox/egress-proxy.js'
 import type { CaseResult, CaseSummary, RunSummary } from '../../src/types.js'
 
 export const COMMIT = 'abcdef0123456789abcdef0123456789abcdef01'
@@ -71,6 +72,8 @@ export interface CraftOptions {
   summaryExtra?: Record<string, unknown>
   /** A reason for the failing case (e.g. one holding a secret). */
   reason?: string
+  /** Egress log entries per case (T1X01, T3X02): written as its egress.jsonl, its refused ones in the summary's egress_denied as a run puts them. */
+  egress?: Record<string, EgressEntry[]>
 }
 
 function write(file: string, text: string): void {
@@ -109,6 +112,11 @@ export function craftLedger(opts: CraftOptions = {}): string {
     },
     { case_id: 'T4X03', stage: 'T4', expected_outcome: 'SUCCESS', actual_outcome: null, status: 'SKIPPED', failure_code: null, duration_ms: 0, reason: stop },
   ]
+  for (const [id, entries] of Object.entries(opts.egress ?? {})) {
+    ev(id, 'egress.jsonl', entries.map((e) => `${JSON.stringify(e)}\n`).join(''))
+    const denied = summaryDenied(entries)
+    if (denied.length > 0) cases.find((c) => c.case_id === id)!.egress_denied = denied
+  }
   const summary: RunSummary & Record<string, unknown> = {
     schema_id: 'opencode_dogfood_run_summary',
     schema_version: '1.0',

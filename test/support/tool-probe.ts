@@ -35,6 +35,7 @@ export const NEEDS: Record<string, ToolName[]> = {
   'test/ledger-sign.test.ts': ['ssh-keygen'],
   'test/sign-cli.test.ts': ['ssh-keygen'],
   'test/report-browser.test.ts': ['chromium'],
+  'test/compare-browser.test.ts': ['chromium'],
 }
 
 export const CHROMIUM = process.env.DOGFOOD_CHROMIUM ?? '/usr/bin/chromium'

@@ -8,6 +8,7 @@ import { html, runHref, type Html } from './escape.js'
 import type { CaseView } from './ledger.js'
 import { caseAnchor } from './names.js'
 import { asTokens } from './tokens.js'
+import { egressAttempts } from '../markdown.js'
 import { usageDetail } from '../tokens.js'
 
 /** A duration for a person: ms under a second, else seconds. */
@@ -28,7 +29,10 @@ function verdictFacts(c: CaseView): Html {
   const tokens = asTokens(s.tokens)
   if (tokens) rows.push(['tokens and cost', usageDetail(tokens)])
   if (s.egress_denied?.length)
-    rows.push(['egress refused', `${s.egress_denied.length}${s.egress_denied.length >= 20 ? '+' : ''}: ${s.egress_denied.join('; ')} (evidence egress.jsonl)`])
+    rows.push([
+      'egress refused',
+      `${egressAttempts(s.egress_denied)}${s.egress_denied.length >= 20 ? '+' : ''}: ${s.egress_denied.join('; ')} (evidence egress.jsonl)`,
+    ])
   if (r)
     rows.push(
       ['model', r.model_id ?? '—'],

@@ -119,6 +119,14 @@ export async function startResultsService(azurite: Azurite): Promise<ResultsServ
     return { run, job }
   }
 
+  // Reads: a job's token reads every artifact of its workflow run (the merge job downloads the shard jobs' ledgers).
+  const authorizeRead = (req: http.IncomingMessage, body: Record<string, unknown>) => {
+    const run = str(body, 'workflow_run_backend_id')
+    if (![...scopes(req.headers.authorization)].some((s) => s.startsWith(`Actions.Results:${run}:`)))
+      throw new TwirpError(403, 'permission_denied', 'token scope does not cover this workflow run')
+    return { run }
+  }
+
   const methods: Record<string, (req: http.IncomingMessage, body: Record<string, unknown>) => Promise<object>> = {
     async CreateArtifact(req, body) {
       const { run, job } = authorize(req, body)
@@ -165,12 +173,14 @@ export async function startResultsService(azurite: Azurite): Promise<ResultsServ
       return { ok: true, artifact_id: a.id }
     },
     async ListArtifacts(req, body) {
-      const { run } = authorize(req, body)
+      const { run } = authorizeRead(req, body)
       const nameFilter = (body.name_filter as { value?: string } | string | undefined) ?? undefined
       const wanted = typeof nameFilter === 'string' ? nameFilter : nameFilter?.value
+      const idFilter = (body.id_filter as { value?: string } | string | undefined) ?? undefined
+      const wantedId = typeof idFilter === 'string' ? idFilter : idFilter?.value
       return {
         artifacts: artifacts
-          .filter((a) => a.finalized && a.workflow_run_backend_id === run && (!wanted || a.name === wanted))
+          .filter((a) => a.finalized && a.workflow_run_backend_id === run && (!wanted || a.name === wanted) && (!wantedId || a.id === wantedId))
           .map((a) => ({
             workflow_run_backend_id: a.workflow_run_backend_id,
             workflow_job_run_backend_id: a.workflow_job_run_backend_id,
@@ -183,7 +193,7 @@ export async function startResultsService(azurite: Azurite): Promise<ResultsServ
       }
     },
     async GetSignedArtifactURL(req, body) {
-      const { run } = authorize(req, body)
+      const { run } = authorizeRead(req, body)
       const name = str(body, 'name')
       const a = artifacts.find((x) => x.finalized && x.workflow_run_backend_id === run && x.name === name)
       if (!a) throw new TwirpError(404, 'not_found', `no finalized artifact named '${name}'`)

@@ -1,0 +1,227 @@
+import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
+import {
+  hermeticSuite,
+  makeThrowawayRepo
+} from "./chunk-3OELGTLG.js";
+import {
+  DEFAULT_ROLES,
+  builtinCases,
+  createWorktree,
+  removeWorktree,
+  runSuite,
+  startBackends
+} from "./chunk-LD3YWJCS.js";
+import "./chunk-ICY5NPPV.js";
+import "./chunk-6IZ3VOTU.js";
+import "./chunk-VLID2OYQ.js";
+import {
+  BUILTIN_MODEL,
+  DEFAULT_WRITE_ALLOWLIST,
+  resolveOpencodeBinary
+} from "./chunk-ILLOYFKX.js";
+import "./chunk-NMVRJYBN.js";
+import {
+  caseTag,
+  sdkTransport
+} from "./chunk-JRBNWVNJ.js";
+import "./chunk-V23NUAJ5.js";
+import {
+  DEFAULT_CASE_LIMITS,
+  LIMIT_NAMES,
+  agentFor,
+  formatLimits
+} from "./chunk-XTPMINBY.js";
+import "./chunk-QFB4VFOZ.js";
+import "./chunk-ZCGT4M2M.js";
+import "./chunk-GCLCQ5LT.js";
+import "./chunk-7S2WGD5M.js";
+import "./chunk-5Y7GBQWL.js";
+import "./chunk-Z4Y4Q2MG.js";
+import "./chunk-ZW2PJC3E.js";
+import "./chunk-HVY74J3L.js";
+import "./chunk-PEWDQTIE.js";
+import "./chunk-YKXVS3YO.js";
+import "./chunk-SNJX4VWM.js";
+import "./chunk-NYKIGPAP.js";
+import "./chunk-C7L6GWJA.js";
+import "./chunk-GXU4NOQI.js";
+import "./chunk-BOMUDAXD.js";
+import "./chunk-LHSCZ3D7.js";
+
+// src/bench.ts
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+var LATENCY_BUDGET_MS = 12e4;
+async function floor(url, password, directory, verbose = false) {
+  const transport = sdkTransport(url, password);
+  const t0 = Date.now();
+  for (const c of builtinCases()) {
+    if (c.check === "invalid_model") continue;
+    const text = c.check === "empty_prompt" ? "" : `${caseTag(c.id)} ${c.prompt}`;
+    const budgetMs = Number(c.params?.latency_budget_ms ?? LATENCY_BUDGET_MS);
+    const models = c.check === "roles" ? DEFAULT_ROLES(BUILTIN_MODEL).map((r) => r.model) : [BUILTIN_MODEL];
+    for (const model of models) {
+      const r = await transport.prompt({ directory, model, agent: agentFor(c.prevention), text, budgetMs });
+      if (verbose) process.stdout.write(`  floor ${c.id} ${model}: ${r.durationMs} ms
+`);
+      if (r.error && c.check !== "empty_prompt") throw new Error(`floor: ${c.id} failed: ${r.error}`);
+    }
+  }
+  return Date.now() - t0;
+}
+async function networkBench(rounds) {
+  const pairs = [];
+  for (let i = 0; i < rounds; i++) {
+    const once = async (ns) => {
+      const repo = await makeThrowawayRepo("opencode-dogfood-bench-net-");
+      const t0 = Date.now();
+      const outcome = await runSuite({ ...hermeticSuite(repo, path.join(path.dirname(repo), "wt")), containment: "required", networkNamespace: ns });
+      const ms = Date.now() - t0;
+      if (outcome.summary.final_verdict !== "PASS") throw new Error(`bench: the suite did not pass (${outcome.summary.stop_reason ?? "see " + outcome.runDir})`);
+      return ms;
+    };
+    const first = i % 2 === 0;
+    const a = await once(first);
+    const b = await once(!first);
+    const pair = first ? { with: a, without: b } : { with: b, without: a };
+    pairs.push(pair);
+    process.stdout.write(
+      `round ${i + 1}: with the network namespace ${pair.with} ms, without ${pair.without} ms, ratio ${(pair.with / pair.without).toFixed(3)}\xD7
+`
+    );
+  }
+  const mid = pairs.map((p) => ({ ...p, ratio: p.with / p.without })).sort((x, y) => x.ratio - y.ratio)[Math.floor(pairs.length / 2)];
+  process.stdout.write(
+    `median round of ${pairs.length}:
+suite contained, own network namespace + bridge + egress proxy: ${mid.with} ms
+suite contained, host network: ${mid.without} ms
+ratio: ${mid.ratio.toFixed(3)}\xD7 (target \u2264 1.05\xD7)
+`
+  );
+  return 0;
+}
+var NO_LIMITS = { disk: null, files: null, procs: null, memory: null };
+function boundsCost(runDir) {
+  const out = { samples: 0, ms: 0 };
+  const dir = path.join(runDir, "evidence");
+  for (const id of existsSync(dir) ? readdirSync(dir) : []) {
+    const f = path.join(dir, id, "stdout.txt");
+    const m = existsSync(f) ? /bounds: ([0-9]+) samples in ([0-9.]+) ms, cgroup ([0-9.]+) ms/.exec(readFileSync(f, "utf8")) : null;
+    if (!m) continue;
+    out.samples += Number(m[1]);
+    out.ms += Number(m[2]) + Number(m[3]);
+  }
+  return out;
+}
+async function runBoundsBench(argv) {
+  const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
+  const repo = await makeThrowawayRepo("opencode-dogfood-bench-bounds-");
+  const base = path.dirname(repo);
+  const variants = [
+    ...LIMIT_NAMES.map((n) => ({ label: n, limits: { ...NO_LIMITS, [n]: DEFAULT_CASE_LIMITS[n] } })),
+    { label: "all", limits: DEFAULT_CASE_LIMITS }
+  ];
+  const times = /* @__PURE__ */ new Map();
+  const costs = /* @__PURE__ */ new Map();
+  let k = 0;
+  const once = async (label, limits) => {
+    const outcome = await runSuite({ ...hermeticSuite(repo, path.join(base, `suite_${k++}`)), caseLimits: limits, containment: "auto", jobs: 1 });
+    if (outcome.summary.final_verdict !== "PASS")
+      throw new Error(`bench: the suite did not pass with ${formatLimits(limits)} (${outcome.summary.stop_reason ?? "see " + outcome.runDir})`);
+    const ms = outcome.summary.cases.reduce((a, c) => a + c.duration_ms, 0);
+    const cost = boundsCost(outcome.runDir);
+    costs.set(label, [...costs.get(label) ?? [], cost]);
+    process.stdout.write(
+      `  ${label.padEnd(6)} ${formatLimits(limits).padEnd(44)} cases ${ms} ms; the bounds' own work ${cost.ms.toFixed(0)} ms in ${cost.samples} samples (${outcome.containment})
+`
+    );
+    times.set(label, [...times.get(label) ?? [], ms]);
+    return ms;
+  };
+  for (let i = 0; i < rounds; i++) {
+    process.stdout.write(`round ${i + 1}:
+`);
+    const before = await once("none", NO_LIMITS);
+    for (const v of variants) await once(v.label, v.limits);
+    const after = await once("none", NO_LIMITS);
+    times.set("none", [...(times.get("none") ?? []).slice(0, -2), Math.round((before + after) / 2)]);
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const none = median(times.get("none"));
+  process.stdout.write(
+    `cost of each bound, median of ${rounds} round(s). Wall: the cases' time against no bound (${none} ms, the mean of the runs before and after; noisy on a shared machine). Own work: the time the case processes spent in the bound's cgroup set-up, removal and samples, against the unbounded cases' time (steady):
+`
+  );
+  for (const v of variants) {
+    const ms = median(times.get(v.label));
+    const own = median(costs.get(v.label).map((c) => c.ms));
+    process.stdout.write(
+      `  ${v.label.padEnd(6)} wall ${String(ms).padStart(7)} ms  ratio ${(ms / none).toFixed(3)}\xD7   own work ${own.toFixed(0).padStart(5)} ms  ratio ${((none + own) / none).toFixed(4)}\xD7
+`
+    );
+  }
+  return 0;
+}
+async function runBench(argv) {
+  if (argv.includes("--view")) return (await import("./bench-view-IPB7KDGE.js")).runViewBench(argv);
+  if (argv.includes("--bounds")) return runBoundsBench(argv);
+  if (argv.includes("--merge")) return (await import("./bench-merge-7DX4A6A4.js")).runMergeBench(argv);
+  const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
+  if (argv.includes("--network")) return networkBench(rounds);
+  const repo = await makeThrowawayRepo("opencode-dogfood-bench-");
+  const base = path.dirname(repo);
+  const tmp = mkdtempSync(path.join(os.tmpdir(), "opencode-dogfood-bench-state-"));
+  const roles = DEFAULT_ROLES(BUILTIN_MODEL);
+  const backends = await startBackends({
+    model: BUILTIN_MODEL,
+    hermetic: true,
+    roles,
+    writeAllowlist: DEFAULT_WRITE_ALLOWLIST,
+    cases: builtinCases(),
+    binary: resolveOpencodeBinary(),
+    cwd: repo,
+    tmp
+  });
+  Object.assign(process.env, backends.keyEnv);
+  const results = [];
+  try {
+    const floorDir = await createWorktree(repo, path.join(base, "floor_worktree"));
+    await floor(backends.url, backends.password, floorDir);
+    await removeWorktree(repo, floorDir);
+    for (let i = 0; i < rounds; i++) {
+      const floorOnce = async (label) => {
+        const fdir = await createWorktree(repo, path.join(base, `floor_${i}_${label}`));
+        const ms = await floor(backends.url, backends.password, fdir, argv.includes("--verbose"));
+        await removeWorktree(repo, fdir);
+        return ms;
+      };
+      const floorBefore = await floorOnce("before");
+      const t0 = Date.now();
+      const outcome = await runSuite({ ...hermeticSuite(repo, path.join(base, `suite_${i}`)), latencyBudgetMs: LATENCY_BUDGET_MS, roles, backends });
+      const suiteMs = Date.now() - t0;
+      if (outcome.summary.final_verdict !== "PASS") throw new Error(`bench: the suite did not pass (${outcome.summary.stop_reason ?? "see " + outcome.runDir})`);
+      const floorAfter = await floorOnce("after");
+      const floorMs = Math.round((floorBefore + floorAfter) / 2);
+      results.push({ suite: suiteMs, floor: floorMs });
+      process.stdout.write(
+        `round ${i + 1}: suite ${suiteMs} ms, floor ${floorMs} ms (before ${floorBefore}, after ${floorAfter}), ratio ${(suiteMs / floorMs).toFixed(2)}\xD7
+`
+      );
+    }
+  } finally {
+    await backends.stop();
+  }
+  const mid = results.map((r) => ({ ...r, ratio: r.suite / r.floor })).sort((a, b) => a.ratio - b.ratio)[Math.floor(results.length / 2)];
+  process.stdout.write(
+    `median round of ${results.length}:
+suite (15 cases, case processes, guard, ledger): ${mid.suite} ms
+floor (same agent calls, same warm server, mean of before and after the suite): ${mid.floor} ms
+ratio: ${mid.ratio.toFixed(2)}\xD7 (target \u2264 1.50\xD7)
+`
+  );
+  return 0;
+}
+export {
+  runBench
+};

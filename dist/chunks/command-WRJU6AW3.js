@@ -1,0 +1,58 @@
+import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
+import {
+  mergeShards
+} from "./chunk-EYLEAVYH.js";
+import "./chunk-LD3YWJCS.js";
+import "./chunk-ICY5NPPV.js";
+import "./chunk-ILLOYFKX.js";
+import "./chunk-NMVRJYBN.js";
+import "./chunk-JRBNWVNJ.js";
+import "./chunk-V23NUAJ5.js";
+import "./chunk-XTPMINBY.js";
+import "./chunk-QFB4VFOZ.js";
+import "./chunk-ZCGT4M2M.js";
+import "./chunk-GCLCQ5LT.js";
+import "./chunk-7S2WGD5M.js";
+import "./chunk-5Y7GBQWL.js";
+import "./chunk-Z4Y4Q2MG.js";
+import "./chunk-ZW2PJC3E.js";
+import "./chunk-HVY74J3L.js";
+import "./chunk-PEWDQTIE.js";
+import "./chunk-YKXVS3YO.js";
+import "./chunk-SNJX4VWM.js";
+import "./chunk-NYKIGPAP.js";
+import "./chunk-C7L6GWJA.js";
+import "./chunk-GXU4NOQI.js";
+import {
+  InputError
+} from "./chunk-BOMUDAXD.js";
+import "./chunk-LHSCZ3D7.js";
+
+// src/merge/command.ts
+import { parseArgs } from "node:util";
+function mergeCommand(argv, write = (s) => process.stdout.write(s)) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { out: { type: "string" }, json: { type: "boolean" } },
+    strict: true,
+    allowPositionals: true
+  });
+  if (positionals.length === 0) throw new InputError("merge", "give the shard folders, RUN_DIR... (the N ledgers of one set), and --out DIR");
+  if (values.out === void 0 || values.out.trim() === "")
+    throw new InputError("--out", "give the ledger folder the merged RUN_XXXX goes into (e.g. artifacts/ledger/opencode_dogfood)");
+  const m = mergeShards(positionals, values.out);
+  const s = m.summary;
+  if (values.json) write(JSON.stringify(s, null, 2) + "\n");
+  else
+    write(
+      `merged ${m.set.shards.length} shard(s) of set ${m.set.set_id} (${m.set.cases.length} case(s) \xD7 ${m.set.repeat} attempt(s), commit ${s.repo_commit.slice(0, 12)}) into ${m.runId}
+verdict ${s.final_verdict}: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped of ${s.total_cases}${s.stop_reason ? ` (${s.stop_reason})` : ""}
+ledger: ${m.runDir}
+ledger root: ${s.ledger_root} (publish it; check with: opencode-dogfood verify RUN_DIR --root HEX)
+`
+    );
+  return s.final_verdict === "PASS" ? 0 : 1;
+}
+export {
+  mergeCommand
+};

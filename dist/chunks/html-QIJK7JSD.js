@@ -1,0 +1,25 @@
+import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
+import {
+  renderReport,
+  reportToFile,
+  writeRunReport
+} from "./chunk-ZW2PJC3E.js";
+import "./chunk-HVY74J3L.js";
+import "./chunk-PEWDQTIE.js";
+import "./chunk-YKXVS3YO.js";
+import {
+  REPORT_FILE,
+  caseAnchor
+} from "./chunk-SNJX4VWM.js";
+import "./chunk-NYKIGPAP.js";
+import "./chunk-C7L6GWJA.js";
+import "./chunk-GXU4NOQI.js";
+import "./chunk-BOMUDAXD.js";
+import "./chunk-LHSCZ3D7.js";
+export {
+  REPORT_FILE,
+  caseAnchor,
+  renderReport,
+  reportToFile,
+  writeRunReport
+};

@@ -1,0 +1,35 @@
+import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
+import {
+  DEFAULT_ROLES,
+  buildSummary,
+  cliEntry,
+  runSuite
+} from "./chunk-LD3YWJCS.js";
+import "./chunk-ICY5NPPV.js";
+import "./chunk-ILLOYFKX.js";
+import "./chunk-NMVRJYBN.js";
+import "./chunk-JRBNWVNJ.js";
+import "./chunk-V23NUAJ5.js";
+import "./chunk-XTPMINBY.js";
+import "./chunk-QFB4VFOZ.js";
+import "./chunk-ZCGT4M2M.js";
+import "./chunk-GCLCQ5LT.js";
+import "./chunk-7S2WGD5M.js";
+import "./chunk-5Y7GBQWL.js";
+import "./chunk-Z4Y4Q2MG.js";
+import "./chunk-ZW2PJC3E.js";
+import "./chunk-HVY74J3L.js";
+import "./chunk-PEWDQTIE.js";
+import "./chunk-YKXVS3YO.js";
+import "./chunk-SNJX4VWM.js";
+import "./chunk-NYKIGPAP.js";
+import "./chunk-C7L6GWJA.js";
+import "./chunk-GXU4NOQI.js";
+import "./chunk-BOMUDAXD.js";
+import "./chunk-LHSCZ3D7.js";
+export {
+  DEFAULT_ROLES,
+  buildSummary,
+  cliEntry,
+  runSuite
+};
