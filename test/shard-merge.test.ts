@@ -203,6 +203,19 @@ describe('3 shards of a hermetic set, merged, against one unsharded run', () => 
     )
   })
 
+  it('a shard of a set with another N (a consistent, verified ledger) is refused with one line', () => {
+    const four = path.join(scratch, 'four')
+    const s = summaryOf(shard(3))
+    cpSync(shard(3), path.join(four, 'RUN_0003'), { recursive: true })
+    const { ledger_root: _, ...rest } = { ...s, shard: { ...s.shard!, total: 4 } }
+    sealRunSummary(path.join(four, 'RUN_0003'), rest)
+    expect(verifyRun(path.join(four, 'RUN_0003'))).toEqual([])
+    refused(
+      merge(shard(1), shard(2), path.join(four, 'RUN_0003')),
+      /^opencode-dogfood: merge: shards disagree on N: .*RUN_0001 is shard 1 of 3, .*four\/RUN_0003 shard 3 of 4$/,
+    )
+  })
+
   it('a tampered shard is refused with one line naming it', () => {
     const t = path.join(scratch, 'tampered', 'RUN_0002')
     cpSync(shard(2), t, { recursive: true })
