@@ -260,7 +260,7 @@ async function main(argv) {
       case "demo":
         return await (await import("./chunks/demo-KRHV5H3O.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-X3SL3XKC.js")).runBench(rest);
+        return await (await import("./chunks/bench-CGYA53L2.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {

@@ -1,0 +1,44 @@
+// `npm run bench` prints where the suite's time went, from each case's own timed
+// log (stdout.txt): before the prompt, the agent, after the answer, outside the
+// case's log, and the run level. Checked here on a ledger made for it.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { suiteBreakdown } from '../src/bench.js'
+
+function ledger(logs: Record<string, string[]>): string {
+  const run = mkdtempSync(path.join(os.tmpdir(), 'bench-breakdown-'))
+  for (const [id, lines] of Object.entries(logs)) {
+    mkdirSync(path.join(run, 'evidence', id), { recursive: true })
+    writeFileSync(path.join(run, 'evidence', id, 'stdout.txt'), lines.map((l) => `${id} ${l}\n`).join(''))
+  }
+  return run
+}
+
+describe('bench: where the suite time went', () => {
+  it('splits each case at its prompt and answer lines; the rest of its duration and of the wall time is named', () => {
+    const run = ledger({
+      T2A01: [
+        '+0.21s: worktree check: isolated',
+        '+0.26s: prompt → dogfood/scripted via sdk',
+        '+1.34s: answer 146 chars in 1076 ms',
+        '+1.43s: verdict: SUCCESS',
+      ],
+      T1C03: ['+0.10s: worktree check: isolated', '+0.30s: verdict: FAIL (model not found)'],
+    })
+    const b = suiteBreakdown(
+      run,
+      [
+        { case_id: 'T2A01', duration_ms: 1800 },
+        { case_id: 'T1C03', duration_ms: 500 },
+      ],
+      3000,
+    )
+    expect(b.beforePrompt).toBeCloseTo(260 + 300)
+    expect(b.agent).toBeCloseTo(1080)
+    expect(b.afterAnswer).toBeCloseTo(90)
+    expect(b.outsideLog).toBeCloseTo(1800 - 1430 + (500 - 300))
+    expect(b.runLevel).toBe(3000 - 2300)
+  })
+})
