@@ -7,7 +7,7 @@
 // put everything restorable back: a fresh snapshot equals the before-snapshot,
 // and an independent scan of the tree and git's own index listing agree.
 //
-//   npx vitest run test/guard-property.test.ts                       # 1,000 scenarios (DOGFOOD_LONG=1: 10,000), fixed seed (printed)
+//   npx vitest run test/guard-property.test.ts                       # 300 scenarios in the default run and CI (DOGFOOD_LONG=1: 10,000), fixed seed (printed)
 //   DOGFOOD_PROPERTY_SEED=random npx vitest run test/guard-property.test.ts  # explore with a new seed
 //   DOGFOOD_PROPERTY_SEED=123 npx vitest run test/guard-property.test.ts   # replay a seed
 //   DOGFOOD_PROPERTY_RUNS=100000 npx vitest run test/guard-property.test.ts # long mode
@@ -44,7 +44,7 @@ import {
   type Where,
 } from './support/guard-model.js'
 
-const RUNS = Number(process.env.DOGFOOD_PROPERTY_RUNS ?? (process.env.DOGFOOD_LONG === '1' ? 10_000 : 1000))
+const RUNS = Number(process.env.DOGFOOD_PROPERTY_RUNS ?? (process.env.DOGFOOD_LONG === '1' ? 10_000 : 300))
 // CI runs a fixed seed, so that a red run replays exactly; DOGFOOD_PROPERTY_SEED=random explores.
 const DEFAULT_SEED = 1127434598
 const SEED_INPUT = process.env.DOGFOOD_PROPERTY_SEED
