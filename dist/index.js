@@ -6,14 +6,14 @@ import {
 } from "./chunks/chunk-R3GNVX3U.js";
 import {
   mergeShards
-} from "./chunks/chunk-EYLEAVYH.js";
+} from "./chunks/chunk-WIH2WPGA.js";
 import {
   progressLine
-} from "./chunks/chunk-3OELGTLG.js";
+} from "./chunks/chunk-L6JU6A2N.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-LD3YWJCS.js";
+} from "./chunks/chunk-7Z4XJ3DA.js";
 import "./chunks/chunk-ICY5NPPV.js";
 import "./chunks/chunk-6IZ3VOTU.js";
 import {
@@ -47,6 +47,7 @@ import {
   HttpClient,
   HttpCodes,
   STATE,
+  core_exports,
   debug,
   error,
   getInput,
@@ -62,10 +63,10 @@ import {
   summary,
   warning,
   writePidLauncher
-} from "./chunks/chunk-FZJGMJJD.js";
+} from "./chunks/chunk-CFCNWNBH.js";
 import {
   exec
-} from "./chunks/chunk-ZCGT4M2M.js";
+} from "./chunks/chunk-4LHDLI6U.js";
 import "./chunks/chunk-GCLCQ5LT.js";
 import {
   interruptOnSignals
@@ -86061,6 +86062,16 @@ async function uploadLedger(runDir, name, retentionDays) {
   const r = await client2.uploadArtifact(name, files, path4.dirname(runDir), retentionDays > 0 ? { retentionDays } : {});
   return { name, id: r.id, size: r.size, digest: r.digest };
 }
+async function uploadReported(runDir, name, retentionDays, runPage, log2) {
+  try {
+    const r = await uploadLedger(runDir, name, retentionDays);
+    log2.info(`artifact ${name}: id ${r.id}, ${r.size} bytes, sha256 ${r.digest}`);
+    return { ...r, url: artifactUrl(runPage, r.id) };
+  } catch (e) {
+    log2.error(`upload-artifact: ${path4.basename(runDir)} could not be uploaded as ${name}: ${e.message}`);
+    return { name, error: e.message };
+  }
+}
 function artifactUrl(runPage, id) {
   return runPage && id !== void 0 ? `${runPage}/artifacts/${id}` : void 0;
 }
@@ -86356,17 +86367,18 @@ function annotationsFor(cases) {
   return out.slice(0, MAX_ANNOTATIONS);
 }
 function completionBodies(ctx, completedAt) {
-  const output = checkOutput(ctx);
-  const all = annotationsFor(ctx.summary.cases);
+  return batchedCompletion(checkOutput(ctx), annotationsFor(ctx.summary.cases), ctx.summary.final_verdict === "PASS", ctx.summary.run_id, completedAt);
+}
+function batchedCompletion(output, annotations, passed, externalId, completedAt) {
   const batches = [];
-  for (let i = 0; i < all.length; i += ANNOTATIONS_PER_REQUEST) batches.push(all.slice(i, i + ANNOTATIONS_PER_REQUEST));
+  for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST) batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
   const last = batches.pop();
-  const bodies = batches.map((annotations) => ({ output: { title: output.title, summary: output.summary, annotations } }));
+  const bodies = batches.map((a) => ({ output: { title: output.title, summary: output.summary, annotations: a } }));
   const final = {
     status: "completed",
-    conclusion: ctx.summary.final_verdict === "PASS" ? "success" : "failure",
+    conclusion: passed ? "success" : "failure",
     completed_at: completedAt.toISOString(),
-    external_id: ctx.summary.run_id,
+    external_id: externalId,
     output: last ? { ...output, annotations: last } : output
   };
   return [...bodies, final];
@@ -86389,19 +86401,8 @@ function setsCompletionBodies(sets, comparison, completedAt) {
     CHECK_TEXT_LIMIT
   );
   const output = { title, summary: summary2, text: clip(comparison, CHECK_TEXT_LIMIT) };
-  const all = annotationsFor(failing.flatMap((s) => s.summary.cases)).slice(0, MAX_ANNOTATIONS);
-  const batches = [];
-  for (let i = 0; i < all.length; i += ANNOTATIONS_PER_REQUEST) batches.push(all.slice(i, i + ANNOTATIONS_PER_REQUEST));
-  const last = batches.pop();
-  const bodies = batches.map((annotations) => ({ output: { title, summary: summary2, annotations } }));
-  const final = {
-    status: "completed",
-    conclusion: verdict === "PASS" ? "success" : "failure",
-    completed_at: completedAt.toISOString(),
-    external_id: sets.map((s) => s.summary.run_id).join(","),
-    output: last ? { ...output, annotations: last } : output
-  };
-  return [...bodies, final];
+  const annotations = annotationsFor(failing.flatMap((s) => s.summary.cases));
+  return batchedCompletion(output, annotations, verdict === "PASS", sets.map((s) => s.summary.run_id).join(","), completedAt);
 }
 
 // src/action/merge-mode.ts
@@ -86527,14 +86528,7 @@ async function uploadMerged(inputs, ctx, set, many) {
   if (!inputs.uploadArtifact) return void 0;
   const base = `${inputs.artifactName}-merged${many ? `-${set.setId}` : ""}`;
   const name = artifactName(base, { runId: ctx.runId, runAttempt: ctx.runAttempt, job: ctx.job, jobBackendId: jobBackendId(process.env.ACTIONS_RUNTIME_TOKEN) });
-  try {
-    const r = await uploadLedger(set.runDir, name, inputs.retentionDays);
-    info(`artifact ${name}: id ${r.id}, ${r.size} bytes, sha256 ${r.digest}`);
-    return { ...r, url: artifactUrl(runUrl(ctx), r.id) };
-  } catch (e) {
-    error(`upload-artifact: the merged ledger could not be uploaded as ${name}: ${e.message}`);
-    return { name, error: e.message };
-  }
+  return uploadReported(set.runDir, name, inputs.retentionDays, runUrl(ctx), core_exports);
 }
 function setReport(inputs, set, artifact, many) {
   return {
@@ -86907,14 +86901,7 @@ async function upload(inputs, ctx, runDir) {
     jobBackendId: jobBackendId(process.env.ACTIONS_RUNTIME_TOKEN),
     shard: inputs.shard
   });
-  try {
-    const r = await uploadLedger(runDir, name, inputs.retentionDays);
-    info(`artifact ${name}: id ${r.id}, ${r.size} bytes, sha256 ${r.digest}`);
-    return { ...r, url: artifactUrl(runUrl(ctx), r.id) };
-  } catch (e) {
-    error(`upload-artifact: the ledger could not be uploaded as ${name}: ${e.message}`);
-    return { name, error: e.message };
-  }
+  return uploadReported(runDir, name, inputs.retentionDays, runUrl(ctx), core_exports);
 }
 async function writeJobSummary(markdown) {
   if (!process.env.GITHUB_STEP_SUMMARY) {

@@ -8,8 +8,8 @@ import {
   notice,
   stopLeftovers,
   warning
-} from "./chunks/chunk-FZJGMJJD.js";
-import "./chunks/chunk-ZCGT4M2M.js";
+} from "./chunks/chunk-CFCNWNBH.js";
+import "./chunks/chunk-4LHDLI6U.js";
 import "./chunks/chunk-7S2WGD5M.js";
 import "./chunks/chunk-LHSCZ3D7.js";
 

@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync } from 'node:fs'
 import path from 'node:path'
 import * as core from '@actions/core'
-import { artifactName, artifactUrl, jobBackendId, uploadLedger, type UploadResult } from './action/artifact.js'
+import { artifactName, jobBackendId, uploadReported } from './action/artifact.js'
 import { CheckRun, octokitChecks } from './action/checks.js'
 import { readRunContext, runUrl, type RunContext } from './action/context.js'
 import { isEntry } from './action/entry.js'
@@ -81,14 +81,7 @@ async function upload(inputs: ActionInputs, ctx: RunContext, runDir: string): Pr
     jobBackendId: jobBackendId(process.env.ACTIONS_RUNTIME_TOKEN),
     shard: inputs.shard,
   })
-  try {
-    const r: UploadResult = await uploadLedger(runDir, name, inputs.retentionDays)
-    core.info(`artifact ${name}: id ${r.id}, ${r.size} bytes, sha256 ${r.digest}`)
-    return { ...r, url: artifactUrl(runUrl(ctx), r.id) }
-  } catch (e) {
-    core.error(`upload-artifact: the ledger could not be uploaded as ${name}: ${(e as Error).message}`)
-    return { name, error: (e as Error).message }
-  }
+  return uploadReported(runDir, name, inputs.retentionDays, runUrl(ctx), core)
 }
 
 async function writeJobSummary(markdown: string): Promise<void> {

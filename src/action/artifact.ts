@@ -61,6 +61,28 @@ export async function uploadLedger(runDir: string, name: string, retentionDays: 
   return { name, id: r.id, size: r.size, digest: r.digest }
 }
 
+/**
+ * Upload `runDir` as `name` and say what happened: the upload's id, size and
+ * digest with its download page (`runPage`), or, when it failed, the error
+ * (logged with `log`; the step decides later whether it fails).
+ */
+export async function uploadReported(
+  runDir: string,
+  name: string,
+  retentionDays: number,
+  runPage: string | undefined,
+  log: { info: (line: string) => void; error: (line: string) => void },
+): Promise<UploadResult & { url?: string; error?: string }> {
+  try {
+    const r = await uploadLedger(runDir, name, retentionDays)
+    log.info(`artifact ${name}: id ${r.id}, ${r.size} bytes, sha256 ${r.digest}`)
+    return { ...r, url: artifactUrl(runPage, r.id) }
+  } catch (e) {
+    log.error(`upload-artifact: ${path.basename(runDir)} could not be uploaded as ${name}: ${(e as Error).message}`)
+    return { name, error: (e as Error).message }
+  }
+}
+
 /** Where a person downloads an artifact of this run. */
 export function artifactUrl(runPage: string | undefined, id: number | undefined): string | undefined {
   return runPage && id !== undefined ? `${runPage}/artifacts/${id}` : undefined

@@ -7,7 +7,7 @@ import * as core from '@actions/core'
 import { renderMarkdown } from '../compare/render.js'
 import { completionBodies, createBody, errorBody, setsCompletionBodies } from '../report/check-run.js'
 import { renderJobSummary, type ArtifactInfo, type ReportContext } from '../report/summary.js'
-import { artifactName, artifactUrl, jobBackendId, uploadLedger } from './artifact.js'
+import { artifactName, jobBackendId, uploadReported } from './artifact.js'
 import { CheckRun, octokitChecks } from './checks.js'
 import { runUrl, type RunContext } from './context.js'
 import type { ActionInputs } from './inputs.js'
@@ -18,14 +18,7 @@ async function uploadMerged(inputs: ActionInputs, ctx: RunContext, set: MergedSe
   if (!inputs.uploadArtifact) return undefined
   const base = `${inputs.artifactName}-merged${many ? `-${set.setId}` : ''}`
   const name = artifactName(base, { runId: ctx.runId, runAttempt: ctx.runAttempt, job: ctx.job, jobBackendId: jobBackendId(process.env.ACTIONS_RUNTIME_TOKEN) })
-  try {
-    const r = await uploadLedger(set.runDir, name, inputs.retentionDays)
-    core.info(`artifact ${name}: id ${r.id}, ${r.size} bytes, sha256 ${r.digest}`)
-    return { ...r, url: artifactUrl(runUrl(ctx), r.id) }
-  } catch (e) {
-    core.error(`upload-artifact: the merged ledger could not be uploaded as ${name}: ${(e as Error).message}`)
-    return { name, error: (e as Error).message }
-  }
+  return uploadReported(set.runDir, name, inputs.retentionDays, runUrl(ctx), core)
 }
 
 function setReport(inputs: ActionInputs, set: MergedSet, artifact: ArtifactInfo | undefined, many: boolean): ReportContext {

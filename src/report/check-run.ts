@@ -113,17 +113,20 @@ export function annotationsFor(cases: CaseSummary[]): CheckAnnotation[] {
  * the conclusion and the remaining annotations.
  */
 export function completionBodies(ctx: ReportContext, completedAt: Date): UpdateBody[] {
-  const output = checkOutput(ctx)
-  const all = annotationsFor(ctx.summary.cases)
+  return batchedCompletion(checkOutput(ctx), annotationsFor(ctx.summary.cases), ctx.summary.final_verdict === 'PASS', ctx.summary.run_id, completedAt)
+}
+
+/** `output`'s annotations 50 a request (status unchanged), then the completing request with the rest. */
+function batchedCompletion(output: CheckOutput, annotations: CheckAnnotation[], passed: boolean, externalId: string, completedAt: Date): UpdateBody[] {
   const batches: CheckAnnotation[][] = []
-  for (let i = 0; i < all.length; i += ANNOTATIONS_PER_REQUEST) batches.push(all.slice(i, i + ANNOTATIONS_PER_REQUEST))
+  for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST) batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST))
   const last = batches.pop()
-  const bodies: UpdateBody[] = batches.map((annotations) => ({ output: { title: output.title, summary: output.summary, annotations } }))
+  const bodies: UpdateBody[] = batches.map((a) => ({ output: { title: output.title, summary: output.summary, annotations: a } }))
   const final: UpdateBody = {
     status: 'completed',
-    conclusion: ctx.summary.final_verdict === 'PASS' ? 'success' : 'failure',
+    conclusion: passed ? 'success' : 'failure',
     completed_at: completedAt.toISOString(),
-    external_id: ctx.summary.run_id,
+    external_id: externalId,
     output: last ? { ...output, annotations: last } : output,
   }
   return [...bodies, final]
@@ -155,17 +158,6 @@ export function setsCompletionBodies(sets: ReportContext[], comparison: string, 
     CHECK_TEXT_LIMIT,
   )
   const output: CheckOutput = { title, summary, text: clip(comparison, CHECK_TEXT_LIMIT) }
-  const all = annotationsFor(failing.flatMap((s) => s.summary.cases)).slice(0, MAX_ANNOTATIONS)
-  const batches: CheckAnnotation[][] = []
-  for (let i = 0; i < all.length; i += ANNOTATIONS_PER_REQUEST) batches.push(all.slice(i, i + ANNOTATIONS_PER_REQUEST))
-  const last = batches.pop()
-  const bodies: UpdateBody[] = batches.map((annotations) => ({ output: { title, summary, annotations } }))
-  const final: UpdateBody = {
-    status: 'completed',
-    conclusion: verdict === 'PASS' ? 'success' : 'failure',
-    completed_at: completedAt.toISOString(),
-    external_id: sets.map((s) => s.summary.run_id).join(','),
-    output: last ? { ...output, annotations: last } : output,
-  }
-  return [...bodies, final]
+  const annotations = annotationsFor(failing.flatMap((s) => s.summary.cases))
+  return batchedCompletion(output, annotations, verdict === 'PASS', sets.map((s) => s.summary.run_id).join(','), completedAt)
 }

@@ -6,7 +6,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { CheckRun, octokitChecks } from '../../src/action/checks.js'
 import { checkSha } from '../../src/action/context.js'
-import { annotationsFor, CHECK_TEXT_LIMIT, completionBodies, createBody, errorBody } from '../../src/report/check-run.js'
+import { annotationsFor, CHECK_TEXT_LIMIT, completionBodies, createBody, errorBody, setsCompletionBodies } from '../../src/report/check-run.js'
 import type { ReportContext } from '../../src/report/summary.js'
 import { problems, validateCreate, validateUpdate } from '../support/action/check-schemas.js'
 import { startGitHubApi, type FakeGitHubApi } from '../support/action/github-api.js'
@@ -85,6 +85,22 @@ describe('check run bodies', () => {
     expect(bodies.map((b) => b.output.annotations?.length)).toEqual([50, 50, 20])
     expect(bodies.map((b) => b.status)).toEqual([undefined, undefined, 'completed'])
     for (const b of bodies) expect(problems(validateUpdate, b)).toEqual([])
+  })
+
+  it('merge mode, several sets: one check; failure when any set fails; the failing sets annotated; the comparison as text', () => {
+    const passing = { ...ctxOf(), title: 'opencode-dogfood · set a' }
+    const failing = { ...ctxOf(safetyStopRun()), title: 'opencode-dogfood · set b' }
+    const bodies = setsCompletionBodies([passing, failing], '## compare table', new Date())
+    expect(bodies).toHaveLength(1)
+    expect(bodies[0]).toMatchObject({ status: 'completed', conclusion: 'failure', external_id: `${passing.summary.run_id},${failing.summary.run_id}` })
+    expect(bodies[0].output.title).toBe('FAIL: 2 sets, 1 failing')
+    expect(bodies[0].output.summary).toContain('set a: PASS')
+    expect(bodies[0].output.summary).toContain('set b: FAIL')
+    expect(bodies[0].output.text).toBe('## compare table')
+    expect(bodies[0].output.annotations?.map((a) => a.path)).toEqual(['src/app.ts', 'README.md'])
+    expect(problems(validateUpdate, bodies[0])).toEqual([])
+    const allPass = setsCompletionBodies([passing, { ...passing, title: 'x' }], '', new Date())
+    expect(allPass.at(-1)?.conclusion).toBe('success')
   })
 
   it('output summary and text stay within 65,535 characters on a huge run', () => {

@@ -78,7 +78,7 @@ import {
 } from "./chunk-QFB4VFOZ.js";
 import {
   exec
-} from "./chunk-ZCGT4M2M.js";
+} from "./chunk-4LHDLI6U.js";
 import {
   CASE_PROCESS_VAR,
   PROCESS_TAG_VAR,

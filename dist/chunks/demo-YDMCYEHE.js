@@ -1,18 +1,21 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  DEFAULT_ROLES,
-  buildSummary,
-  cliEntry,
-  runSuite
-} from "./chunk-LD3YWJCS.js";
+  hermeticSuite,
+  makeThrowawayRepo,
+  progressLine,
+  runDemo
+} from "./chunk-L6JU6A2N.js";
+import "./chunk-7Z4XJ3DA.js";
 import "./chunk-ICY5NPPV.js";
+import "./chunk-6IZ3VOTU.js";
+import "./chunk-VLID2OYQ.js";
 import "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
 import "./chunk-JRBNWVNJ.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-XTPMINBY.js";
 import "./chunk-QFB4VFOZ.js";
-import "./chunk-ZCGT4M2M.js";
+import "./chunk-4LHDLI6U.js";
 import "./chunk-GCLCQ5LT.js";
 import "./chunk-7S2WGD5M.js";
 import "./chunk-5Y7GBQWL.js";
@@ -28,8 +31,8 @@ import "./chunk-GXU4NOQI.js";
 import "./chunk-BOMUDAXD.js";
 import "./chunk-LHSCZ3D7.js";
 export {
-  DEFAULT_ROLES,
-  buildSummary,
-  cliEntry,
-  runSuite
+  hermeticSuite,
+  makeThrowawayRepo,
+  progressLine,
+  runDemo
 };

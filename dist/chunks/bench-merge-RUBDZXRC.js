@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-EYLEAVYH.js";
+} from "./chunk-WIH2WPGA.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-3OELGTLG.js";
+} from "./chunk-L6JU6A2N.js";
 import {
   aggregateAttempts,
   allocateRun,
@@ -14,7 +14,7 @@ import {
   runSuite,
   sealRunSummary,
   writeCaseResult
-} from "./chunk-LD3YWJCS.js";
+} from "./chunk-7Z4XJ3DA.js";
 import "./chunk-ICY5NPPV.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -30,7 +30,7 @@ import {
 import "./chunk-V23NUAJ5.js";
 import "./chunk-XTPMINBY.js";
 import "./chunk-QFB4VFOZ.js";
-import "./chunk-ZCGT4M2M.js";
+import "./chunk-4LHDLI6U.js";
 import "./chunk-GCLCQ5LT.js";
 import "./chunk-7S2WGD5M.js";
 import "./chunk-5Y7GBQWL.js";

@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   runSuite
-} from "./chunk-LD3YWJCS.js";
+} from "./chunk-7Z4XJ3DA.js";
 import {
   scaffold
 } from "./chunk-6IZ3VOTU.js";

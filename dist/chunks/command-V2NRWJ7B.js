@@ -1,8 +1,8 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-EYLEAVYH.js";
-import "./chunk-LD3YWJCS.js";
+} from "./chunk-WIH2WPGA.js";
+import "./chunk-7Z4XJ3DA.js";
 import "./chunk-ICY5NPPV.js";
 import "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
@@ -10,7 +10,7 @@ import "./chunk-JRBNWVNJ.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-XTPMINBY.js";
 import "./chunk-QFB4VFOZ.js";
-import "./chunk-ZCGT4M2M.js";
+import "./chunk-4LHDLI6U.js";
 import "./chunk-GCLCQ5LT.js";
 import "./chunk-7S2WGD5M.js";
 import "./chunk-5Y7GBQWL.js";

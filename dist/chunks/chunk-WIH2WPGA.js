@@ -5,7 +5,7 @@ import {
   attemptDir,
   buildSummary,
   sealRunSummary
-} from "./chunk-LD3YWJCS.js";
+} from "./chunk-7Z4XJ3DA.js";
 import {
   caseSetHash,
   runPairs,

@@ -2,11 +2,11 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-3OELGTLG.js";
+} from "./chunk-L6JU6A2N.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-LD3YWJCS.js";
+} from "./chunk-7Z4XJ3DA.js";
 import "./chunk-ICY5NPPV.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -23,7 +23,7 @@ import {
   systemView
 } from "./chunk-XTPMINBY.js";
 import "./chunk-QFB4VFOZ.js";
-import "./chunk-ZCGT4M2M.js";
+import "./chunk-4LHDLI6U.js";
 import "./chunk-GCLCQ5LT.js";
 import "./chunk-7S2WGD5M.js";
 import "./chunk-5Y7GBQWL.js";
