@@ -6,14 +6,14 @@ import {
 } from "./chunks/chunk-R3GNVX3U.js";
 import {
   mergeShards
-} from "./chunks/chunk-WIH2WPGA.js";
+} from "./chunks/chunk-Z7YLCHYT.js";
 import {
   progressLine
-} from "./chunks/chunk-L6JU6A2N.js";
+} from "./chunks/chunk-Y2JCDMYK.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-7Z4XJ3DA.js";
+} from "./chunks/chunk-BNPFF3JY.js";
 import "./chunks/chunk-ICY5NPPV.js";
 import "./chunks/chunk-6IZ3VOTU.js";
 import {
@@ -32,7 +32,7 @@ import {
   selectCases
 } from "./chunks/chunk-ILLOYFKX.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-JRBNWVNJ.js";
+import "./chunks/chunk-4SKQKKF5.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   onPath,

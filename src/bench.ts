@@ -91,11 +91,13 @@ function boundsCost(runDir: string): { samples: number; ms: number } {
 
 /** Where a suite's time went, ms, summed over its cases (from each case's own timed log, stdout.txt: `ID +S.SSs: …`). */
 export interface SuiteBreakdown {
-  /** Case process up to the prompt: worktree check, guard's before-snapshot, sandbox grant, bounds, policy. */
+  /** Case process up to its first prompt: worktree check, guard's before-snapshot, sandbox grant, bounds, policy (a case without a prompt: all of it). */
   beforePrompt: number
-  /** The prompt to the answer: the agent calls (the floor's counterpart). */
+  /** The agent calls themselves, as the transport timed them (`answer … in N ms`, `elapsed N ms`): the floor's counterpart. */
   agent: number
-  /** The answer to the verdict: guard's after-snapshot, checks, evidence, restore. */
+  /** The check's own work between its first prompt and its last answer (a T3 check's test runs, leftovers ended between calls). */
+  checkWork: number
+  /** The last answer to the verdict: guard's after-snapshot, checks, evidence, restore. */
   afterAnswer: number
   /** A case's duration beyond its own log: process start and exit, the result sealed, the slot handed back. */
   outsideLog: number
@@ -104,27 +106,32 @@ export interface SuiteBreakdown {
 }
 
 const STAMP = / \+([0-9]+(?:\.[0-9]+)?)s: /
+/** A line that ends an agent call, with the transport's own time for it (check-kit.ts describeAnswer; the latency check's line). */
+const CALL_ENDED = /: (?:.*: )?(?:answer [0-9]+ chars in|budget [0-9]+ ms, elapsed) ([0-9]+) ms/
 
-/** The breakdown of one suite run (`wallMs`: its wall time). Cases without a prompt line count as before-prompt only. */
+/** The breakdown of one suite run (`wallMs`: its wall time). */
 export function suiteBreakdown(runDir: string, cases: { case_id: string; duration_ms: number }[], wallMs: number): SuiteBreakdown {
-  const out: SuiteBreakdown = { beforePrompt: 0, agent: 0, afterAnswer: 0, outsideLog: 0, runLevel: wallMs }
+  const out: SuiteBreakdown = { beforePrompt: 0, agent: 0, checkWork: 0, afterAnswer: 0, outsideLog: 0, runLevel: wallMs }
   for (const c of cases) {
     out.runLevel -= c.duration_ms
     const f = path.join(runDir, 'evidence', c.case_id, 'stdout.txt')
     const lines = existsSync(f) ? readFileSync(f, 'utf8').split('\n') : []
     const at = (l: string) => Number(STAMP.exec(l)?.[1] ?? Number.NaN) * 1000
     const stamps = lines.map(at).filter((t) => !Number.isNaN(t))
-    const prompt = at(lines.find((l) => l.includes(': prompt → ')) ?? '')
-    const answer = at([...lines].reverse().find((l) => / \+[0-9.]+s: answer /.test(l)) ?? '')
     const end = stamps.at(-1) ?? 0
     out.outsideLog += Math.max(0, c.duration_ms - end)
-    if (Number.isNaN(prompt) || Number.isNaN(answer)) {
+    const prompt = at(lines.find((l) => l.includes(': prompt → ')) ?? '')
+    const calls = lines.filter((l) => CALL_ENDED.test(l))
+    if (Number.isNaN(prompt) || calls.length === 0) {
       out.beforePrompt += end
       continue
     }
+    const agent = calls.reduce((a, l) => a + Number(CALL_ENDED.exec(l)![1]), 0)
+    const lastAnswer = at(calls.at(-1)!)
     out.beforePrompt += prompt
-    out.agent += answer - prompt
-    out.afterAnswer += end - answer
+    out.agent += agent
+    out.checkWork += Math.max(0, lastAnswer - prompt - agent)
+    out.afterAnswer += end - lastAnswer
   }
   return out
 }
@@ -133,7 +140,8 @@ function breakdownLine(b: SuiteBreakdown, cases: number): string {
   const part = (label: string, ms: number) => `${label} ${Math.round(ms)} ms (${Math.round(ms / cases)}/case)`
   return `  where it went: ${[
     part('before the prompt', b.beforePrompt),
-    part('agent', b.agent),
+    part('agent calls', b.agent),
+    part("the check's own work", b.checkWork),
     part('after the answer', b.afterAnswer),
     part('outside the case log', b.outsideLog),
   ].join(', ')}, run level ${Math.round(b.runLevel)} ms\n`

@@ -183,7 +183,8 @@ async function cmdCase(argv: string[]): Promise<number> {
   const [ctxFile, pidFile, waitArg] = argv
   if (pidFile) writeFileSync(pidFile, String(process.pid))
   const loading = import('./cases/run-case.js')
-  loading.catch(() => {})
+  // Loaded ahead of its turn, the process warms what the case would load on first use.
+  loading.then((m) => m.warmCase()).catch(() => {})
   const waitMs = Number(waitArg ?? 0)
   if (!Number.isFinite(waitMs) || waitMs < 0) {
     process.stderr.write(`case process: WAIT_MS must be a number of milliseconds ≥ 0, got '${waitArg}'\n`)

@@ -17,13 +17,21 @@ function ledger(logs: Record<string, string[]>): string {
 }
 
 describe('bench: where the suite time went', () => {
-  it('splits each case at its prompt and answer lines; the rest of its duration and of the wall time is named', () => {
+  it("splits each case at its first prompt and its last answer; the agent is the transport's own time; the rest is named", () => {
     const run = ledger({
       T2A01: [
         '+0.21s: worktree check: isolated',
         '+0.26s: prompt → dogfood/scripted via sdk',
         '+1.34s: answer 146 chars in 1076 ms',
         '+1.43s: verdict: SUCCESS',
+      ],
+      // Two calls with the check's own work between them; the last one timed out (its own line, no answer).
+      T3C02: [
+        '+0.20s: prompt → dogfood/scripted via sdk',
+        '+1.00s: role planner: answer 5 chars in 700 ms',
+        '+1.10s: prompt → dogfood/scripted via sdk',
+        '+4.40s: budget 3000 ms, elapsed 3100 ms, timed out: true',
+        '+4.50s: verdict: FAIL TIMEOUTEXCEEDED',
       ],
       T1C03: ['+0.10s: worktree check: isolated', '+0.30s: verdict: FAIL (model not found)'],
     })
@@ -32,13 +40,16 @@ describe('bench: where the suite time went', () => {
       [
         { case_id: 'T2A01', duration_ms: 1800 },
         { case_id: 'T1C03', duration_ms: 500 },
+        { case_id: 'T3C02', duration_ms: 4600 },
       ],
-      3000,
+      8000,
     )
-    expect(b.beforePrompt).toBeCloseTo(260 + 300)
-    expect(b.agent).toBeCloseTo(1080)
-    expect(b.afterAnswer).toBeCloseTo(90)
-    expect(b.outsideLog).toBeCloseTo(1800 - 1430 + (500 - 300))
-    expect(b.runLevel).toBe(3000 - 2300)
+    expect(b.beforePrompt).toBeCloseTo(260 + 300 + 200)
+    expect(b.agent).toBeCloseTo(1076 + 700 + 3100)
+    // T2A01: 1340 - 260 - 1076; T3C02: 4400 - 200 - 3800.
+    expect(b.checkWork).toBeCloseTo(4 + 400)
+    expect(b.afterAnswer).toBeCloseTo(90 + 100)
+    expect(b.outsideLog).toBeCloseTo(1800 - 1430 + (500 - 300) + (4600 - 4500))
+    expect(b.runLevel).toBe(8000 - 6900)
   })
 })

@@ -59,6 +59,21 @@ describe('fingerprint of a checkout', () => {
     expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toEqual(['modified .git/index (listing)', 'created b.txt'])
   })
 
+  it('the index listing covers the flags (assume-unchanged, skip-worktree), in a sha1 and in a sha256 repository', async () => {
+    for (const init of [[], ['--object-format=sha256']]) {
+      const dir = repo({ 'a.txt': 'a\n', 'b.txt': 'b\n' }, init)
+      await settle()
+      const fp = await takeFingerprint(dir)
+      git(dir, 'update-index', '--assume-unchanged', 'a.txt')
+      const flagged = await takeFingerprint(dir, [], fp)
+      expect(show(dir, compareFingerprints(fp, flagged))).toEqual(['modified .git/index (listing)'])
+      git(dir, 'update-index', '--no-assume-unchanged', 'a.txt')
+      expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toEqual([])
+      git(dir, 'update-index', '--skip-worktree', 'b.txt')
+      expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toEqual(['modified .git/index (listing)'])
+    }
+  })
+
   it('an entry that changed within the racy window is compared by content, even when its stat data matches', async () => {
     const dir = repo({ 'a.txt': 'aaaa\n', 'b.txt': 'bbbb\n' })
     await settle()

@@ -12,10 +12,12 @@
 // for a small one); a later fingerprint is read against the earlier walk.
 import { createHash } from 'node:crypto'
 import { lstatSync, readdirSync, readlinkSync } from 'node:fs'
-import { contentSha256 } from './reader.js'
+import { contentSha256, readUntrustedFile } from './reader.js'
 import path from 'node:path'
 import { git } from '../git.js'
 import { fsPath } from './paths.js'
+import { indexListing, readIndexState } from './gitindex.js'
+import { gitDirsOf } from './snapshot-config.js'
 import { indexCount, sameStat } from './snapshot.js'
 import { FIND_THRESHOLD, walk, walkSince, type FindState, type StatEntry } from './walk.js'
 
@@ -110,14 +112,7 @@ function racyAt(e: StatEntry, edge: number): boolean {
  */
 export async function takeFingerprint(root: string, exclude: string[] = [], prev?: Fingerprint): Promise<Fingerprint> {
   const takenAt = Date.now()
-  const dirsRun = prev?.gitDirs ? undefined : git(root, ['rev-parse', '--path-format=absolute', '--git-common-dir', '--git-dir'])
-  dirsRun?.catch(() => {})
-  const gitDirs = async (): Promise<Fingerprint['gitDirs']> => {
-    if (prev?.gitDirs) return prev.gitDirs
-    const d = await dirsRun!
-    const [common, own] = d.stdout.split('\n').map((x) => x.trim())
-    return d.exitCode === 0 && common && own ? { common, own } : undefined
-  }
+  const dirsRun = prev?.gitDirs ? Promise.resolve(prev.gitDirs) : gitDirsFor(root)
   let stat: Map<string, StatEntry>
   let walkBase = prev?.walkBase
   const delta = walkBase ? await walkSince(root, walkBase.state) : undefined
@@ -126,7 +121,7 @@ export async function takeFingerprint(root: string, exclude: string[] = [], prev
     for (const rel of delta.removed) stat.delete(rel)
     for (const [rel, e] of delta.changed) if (!excluded(rel, exclude)) stat.set(rel, e)
   } else {
-    const own = (await gitDirs())?.own
+    const own = (await dirsRun)?.own
     const w = await walk(root, 'auto', own ? indexCount(own) : FIND_THRESHOLD)
     stat = w.entries
     for (const rel of [...stat.keys()]) if (excluded(rel, exclude)) stat.delete(rel)
@@ -141,7 +136,7 @@ export async function takeFingerprint(root: string, exclude: string[] = [], prev
   for (const rel of prev?.racy ?? []) if (tree.has(rel)) racy.add(rel)
   for (const rel of racy) tree.set(rel, { ...tree.get(rel)!, content: contentHash(root, rel, tree.get(rel)!) })
   const repo = new Map<string, string>()
-  const dirs = await gitDirs()
+  const dirs = await dirsRun
   if (dirs) hashRepoDir(dirs.common, '', repo)
   // The index by its listing (git's own view: a stat-only rewrite is no change),
   // asked of git again only when the file moved since the earlier listing.
@@ -150,11 +145,39 @@ export async function takeFingerprint(root: string, exclude: string[] = [], prev
   const prevListing = prev?.repo.get(LISTING)
   if (prevListing !== undefined && indexKey !== undefined && indexKey === prev?.indexKey && settledKey(indexKey, prev.takenAt - window))
     repo.set(LISTING, prevListing)
-  else {
-    const ix = await git(root, ['ls-files', '-z', '-s', '-v'])
-    repo.set(LISTING, createHash('sha256').update(ix.stdout).update(`\0exit:${ix.exitCode}`).digest('hex'))
-  }
+  else repo.set(LISTING, await indexListingOf(root, dirs))
   return { root, tree, repo, takenAt, walkBase, racy, gitDirs: dirs, indexKey }
+}
+
+/** The checkout's common and own git dirs, read from its `.git` (git is asked only when that cannot say); undefined: not a repository. */
+async function gitDirsFor(root: string): Promise<Fingerprint['gitDirs']> {
+  try {
+    const d = await gitDirsOf(root)
+    return { common: d.commonDir, own: d.gitDir }
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * sha256 of the index's listing (entries, modes, blob ids, stages, flags):
+ * read by our own parser where the repository is sha1 (its config names no
+ * other object format) and the index is one the parser knows; else git's
+ * `ls-files -s -v`. Either way the same checkout gives the same answer.
+ */
+async function indexListingOf(root: string, dirs: Fingerprint['gitDirs']): Promise<string> {
+  if (dirs && sha1Repository(dirs.common)) return indexListing(await readIndexState(root, dirs.own, 20))
+  const ix = await git(root, ['ls-files', '-z', '-s', '-v'])
+  return createHash('sha256').update(ix.stdout).update(`\0exit:${ix.exitCode}`).digest('hex')
+}
+
+/** The repository's config names no object format (so sha1); false when it does or cannot be read. */
+function sha1Repository(commonDir: string): boolean {
+  try {
+    return !/objectformat/i.test(readUntrustedFile(path.join(commonDir, 'config')).toString('utf8'))
+  } catch {
+    return false
+  }
 }
 
 /** A file's identity and stat data (undefined: missing). */

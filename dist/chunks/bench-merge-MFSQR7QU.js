@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-WIH2WPGA.js";
+} from "./chunk-Z7YLCHYT.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-L6JU6A2N.js";
+} from "./chunk-Y2JCDMYK.js";
 import {
   aggregateAttempts,
   allocateRun,
@@ -14,7 +14,7 @@ import {
   runSuite,
   sealRunSummary,
   writeCaseResult
-} from "./chunk-7Z4XJ3DA.js";
+} from "./chunk-BNPFF3JY.js";
 import "./chunk-ICY5NPPV.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -26,7 +26,7 @@ import {
 import "./chunk-NMVRJYBN.js";
 import {
   resultPath
-} from "./chunk-JRBNWVNJ.js";
+} from "./chunk-4SKQKKF5.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-XTPMINBY.js";
 import "./chunk-QFB4VFOZ.js";

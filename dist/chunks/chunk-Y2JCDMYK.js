@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   runSuite
-} from "./chunk-7Z4XJ3DA.js";
+} from "./chunk-BNPFF3JY.js";
 import {
   scaffold
 } from "./chunk-6IZ3VOTU.js";
@@ -15,7 +15,7 @@ import {
 } from "./chunk-ILLOYFKX.js";
 import {
   gitOk
-} from "./chunk-JRBNWVNJ.js";
+} from "./chunk-4SKQKKF5.js";
 import {
   verifyRun
 } from "./chunk-Z4Y4Q2MG.js";

@@ -50,7 +50,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-JRBNWVNJ.js";
+} from "./chunk-4SKQKKF5.js";
 import {
   asUsage,
   sumUsage

@@ -5,7 +5,7 @@ import {
   attemptDir,
   buildSummary,
   sealRunSummary
-} from "./chunk-7Z4XJ3DA.js";
+} from "./chunk-BNPFF3JY.js";
 import {
   caseSetHash,
   runPairs,

@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-L6JU6A2N.js";
+} from "./chunk-Y2JCDMYK.js";
 import {
   DEFAULT_ROLES,
   builtinCases,
@@ -10,7 +10,7 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-7Z4XJ3DA.js";
+} from "./chunk-BNPFF3JY.js";
 import "./chunk-ICY5NPPV.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -23,7 +23,7 @@ import "./chunk-NMVRJYBN.js";
 import {
   caseTag,
   sdkTransport
-} from "./chunk-JRBNWVNJ.js";
+} from "./chunk-4SKQKKF5.js";
 import "./chunk-V23NUAJ5.js";
 import {
   DEFAULT_CASE_LIMITS,
@@ -115,25 +115,29 @@ function boundsCost(runDir) {
   return out;
 }
 var STAMP = / \+([0-9]+(?:\.[0-9]+)?)s: /;
+var CALL_ENDED = /: (?:.*: )?(?:answer [0-9]+ chars in|budget [0-9]+ ms, elapsed) ([0-9]+) ms/;
 function suiteBreakdown(runDir, cases, wallMs) {
-  const out = { beforePrompt: 0, agent: 0, afterAnswer: 0, outsideLog: 0, runLevel: wallMs };
+  const out = { beforePrompt: 0, agent: 0, checkWork: 0, afterAnswer: 0, outsideLog: 0, runLevel: wallMs };
   for (const c of cases) {
     out.runLevel -= c.duration_ms;
     const f = path.join(runDir, "evidence", c.case_id, "stdout.txt");
     const lines = existsSync(f) ? readFileSync(f, "utf8").split("\n") : [];
     const at = (l) => Number(STAMP.exec(l)?.[1] ?? Number.NaN) * 1e3;
     const stamps = lines.map(at).filter((t) => !Number.isNaN(t));
-    const prompt = at(lines.find((l) => l.includes(": prompt \u2192 ")) ?? "");
-    const answer = at([...lines].reverse().find((l) => / \+[0-9.]+s: answer /.test(l)) ?? "");
     const end = stamps.at(-1) ?? 0;
     out.outsideLog += Math.max(0, c.duration_ms - end);
-    if (Number.isNaN(prompt) || Number.isNaN(answer)) {
+    const prompt = at(lines.find((l) => l.includes(": prompt \u2192 ")) ?? "");
+    const calls = lines.filter((l) => CALL_ENDED.test(l));
+    if (Number.isNaN(prompt) || calls.length === 0) {
       out.beforePrompt += end;
       continue;
     }
+    const agent = calls.reduce((a, l) => a + Number(CALL_ENDED.exec(l)[1]), 0);
+    const lastAnswer = at(calls.at(-1));
     out.beforePrompt += prompt;
-    out.agent += answer - prompt;
-    out.afterAnswer += end - answer;
+    out.agent += agent;
+    out.checkWork += Math.max(0, lastAnswer - prompt - agent);
+    out.afterAnswer += end - lastAnswer;
   }
   return out;
 }
@@ -141,7 +145,8 @@ function breakdownLine(b, cases) {
   const part = (label, ms) => `${label} ${Math.round(ms)} ms (${Math.round(ms / cases)}/case)`;
   return `  where it went: ${[
     part("before the prompt", b.beforePrompt),
-    part("agent", b.agent),
+    part("agent calls", b.agent),
+    part("the check's own work", b.checkWork),
     part("after the answer", b.afterAnswer),
     part("outside the case log", b.outsideLog)
   ].join(", ")}, run level ${Math.round(b.runLevel)} ms
@@ -197,9 +202,9 @@ async function runBoundsBench(argv) {
   return 0;
 }
 async function runBench(argv) {
-  if (argv.includes("--view")) return (await import("./bench-view-YHDVI4OB.js")).runViewBench(argv);
+  if (argv.includes("--view")) return (await import("./bench-view-3MPNKMCS.js")).runViewBench(argv);
   if (argv.includes("--bounds")) return runBoundsBench(argv);
-  if (argv.includes("--merge")) return (await import("./bench-merge-RUBDZXRC.js")).runMergeBench(argv);
+  if (argv.includes("--merge")) return (await import("./bench-merge-MFSQR7QU.js")).runMergeBench(argv);
   const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
   if (argv.includes("--network")) return networkBench(rounds);
   const repo = await makeThrowawayRepo("opencode-dogfood-bench-");

@@ -35,7 +35,7 @@ import {
   toolUses,
   watchUnrouted,
   writeEvidence
-} from "./chunk-JRBNWVNJ.js";
+} from "./chunk-4SKQKKF5.js";
 import {
   messagesUsage,
   overTokenBudget,
@@ -331,21 +331,32 @@ function repoFile(s, rel) {
   if (rel === ".git") return { base: s.root, rel: ".git" };
   return { base: s.commonDir, rel: rel.slice(".git/".length) };
 }
+var blobsRead = /* @__PURE__ */ new Map();
 async function readBlobs(root, ids) {
   const out = /* @__PURE__ */ new Map();
   const unique = [...new Set(ids)];
-  if (unique.length === 0) return out;
-  const r = await gitRaw(root, ["cat-file", "--batch"], { input: unique.join("\n") + "\n" });
+  const key = (id) => `${root}\0${id}`;
+  for (const id of unique) {
+    const hit = blobsRead.get(key(id));
+    if (hit) out.set(id, hit);
+  }
+  const wanted = unique.filter((id) => !out.has(id));
+  if (wanted.length === 0) return out;
+  const r = await gitRaw(root, ["cat-file", "--batch"], { input: wanted.join("\n") + "\n" });
   const buf = r.stdout;
   let p = 0;
-  for (const id of unique) {
+  for (const id of wanted) {
     const nl = buf.indexOf(10, p);
     if (nl < 0) break;
     const header = buf.toString("latin1", p, nl).split(" ");
     p = nl + 1;
     if (header.length !== 3 || header[0] !== id) continue;
     const size = Number(header[2]);
-    if (header[1] === "blob") out.set(id, buf.subarray(p, p + size));
+    if (header[1] === "blob") {
+      const data = buf.subarray(p, p + size);
+      out.set(id, data);
+      blobsRead.set(key(id), data);
+    }
     p += size + 1;
   }
   return out;
@@ -1644,6 +1655,9 @@ function saveTranscripts(run) {
   writeFileAtomic(file, text);
   writeFileAtomic(path8.join(ctx.runDir, "evidence", ctx.caseDef.id, "transcript.json"), text);
 }
+function warmCase() {
+  new Request("http://127.0.0.1/");
+}
 async function runCase(ctx) {
   const c = ctx.caseDef;
   const run = openCase(ctx);
@@ -1709,5 +1723,6 @@ async function runCase(ctx) {
 export {
   interruptCase,
   requiresWorktree,
-  runCase
+  runCase,
+  warmCase
 };

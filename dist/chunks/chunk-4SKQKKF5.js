@@ -4488,15 +4488,7 @@ function racyAt(e, edge) {
 }
 async function takeFingerprint(root, exclude = [], prev) {
   const takenAt = Date.now();
-  const dirsRun = prev?.gitDirs ? void 0 : git(root, ["rev-parse", "--path-format=absolute", "--git-common-dir", "--git-dir"]);
-  dirsRun?.catch(() => {
-  });
-  const gitDirs = async () => {
-    if (prev?.gitDirs) return prev.gitDirs;
-    const d = await dirsRun;
-    const [common, own] = d.stdout.split("\n").map((x) => x.trim());
-    return d.exitCode === 0 && common && own ? { common, own } : void 0;
-  };
+  const dirsRun = prev?.gitDirs ? Promise.resolve(prev.gitDirs) : gitDirsFor(root);
   let stat;
   let walkBase = prev?.walkBase;
   const delta = walkBase ? await walkSince(root, walkBase.state) : void 0;
@@ -4505,7 +4497,7 @@ async function takeFingerprint(root, exclude = [], prev) {
     for (const rel of delta.removed) stat.delete(rel);
     for (const [rel, e] of delta.changed) if (!excluded2(rel, exclude)) stat.set(rel, e);
   } else {
-    const own = (await gitDirs())?.own;
+    const own = (await dirsRun)?.own;
     const w = await walk(root, "auto", own ? indexCount(own) : FIND_THRESHOLD);
     stat = w.entries;
     for (const rel of [...stat.keys()]) if (excluded2(rel, exclude)) stat.delete(rel);
@@ -4520,18 +4512,35 @@ async function takeFingerprint(root, exclude = [], prev) {
   for (const rel of prev?.racy ?? []) if (tree.has(rel)) racy.add(rel);
   for (const rel of racy) tree.set(rel, { ...tree.get(rel), content: contentHash(root, rel, tree.get(rel)) });
   const repo = /* @__PURE__ */ new Map();
-  const dirs = await gitDirs();
+  const dirs = await dirsRun;
   if (dirs) hashRepoDir(dirs.common, "", repo);
   const indexKey = dirs ? fileKey(path10.join(dirs.own, "index")) : void 0;
   const LISTING = ".git/index (listing)";
   const prevListing = prev?.repo.get(LISTING);
   if (prevListing !== void 0 && indexKey !== void 0 && indexKey === prev?.indexKey && settledKey(indexKey, prev.takenAt - window))
     repo.set(LISTING, prevListing);
-  else {
-    const ix = await git(root, ["ls-files", "-z", "-s", "-v"]);
-    repo.set(LISTING, createHash4("sha256").update(ix.stdout).update(`\0exit:${ix.exitCode}`).digest("hex"));
-  }
+  else repo.set(LISTING, await indexListingOf(root, dirs));
   return { root, tree, repo, takenAt, walkBase, racy, gitDirs: dirs, indexKey };
+}
+async function gitDirsFor(root) {
+  try {
+    const d = await gitDirsOf(root);
+    return { common: d.commonDir, own: d.gitDir };
+  } catch {
+    return void 0;
+  }
+}
+async function indexListingOf(root, dirs) {
+  if (dirs && sha1Repository(dirs.common)) return indexListing(await readIndexState(root, dirs.own, 20));
+  const ix = await git(root, ["ls-files", "-z", "-s", "-v"]);
+  return createHash4("sha256").update(ix.stdout).update(`\0exit:${ix.exitCode}`).digest("hex");
+}
+function sha1Repository(commonDir) {
+  try {
+    return !/objectformat/i.test(readUntrustedFile(path10.join(commonDir, "config")).toString("utf8"));
+  } catch {
+    return false;
+  }
 }
 function fileKey(file) {
   try {
