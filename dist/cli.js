@@ -260,7 +260,7 @@ async function main(argv) {
       case "demo":
         return await (await import("./chunks/demo-Y6IM7LSI.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-7YWU33ML.js")).runBench(rest);
+        return await (await import("./chunks/bench-WZTEFJ5M.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {

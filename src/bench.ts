@@ -223,7 +223,7 @@ export async function runBench(argv: string[]): Promise<number> {
     tmp,
   })
   Object.assign(process.env, backends.keyEnv)
-  const results: { suite: number; floor: number }[] = []
+  const results: { suite: number; floor: number; containment: string }[] = []
   try {
     // Warm-up: the server's first prompt costs seconds that neither side should pay.
     const floorDir = await createWorktree(repo, path.join(base, 'floor_worktree'))
@@ -246,7 +246,7 @@ export async function runBench(argv: string[]): Promise<number> {
       if (outcome.summary.final_verdict !== 'PASS') throw new Error(`bench: the suite did not pass (${outcome.summary.stop_reason ?? 'see ' + outcome.runDir})`)
       const floorAfter = await floorOnce('after')
       const floorMs = Math.round((floorBefore + floorAfter) / 2)
-      results.push({ suite: suiteMs, floor: floorMs })
+      results.push({ suite: suiteMs, floor: floorMs, containment: outcome.containment })
       process.stdout.write(
         `round ${i + 1}: suite ${suiteMs} ms, floor ${floorMs} ms (before ${floorBefore}, after ${floorAfter}), ratio ${(suiteMs / floorMs).toFixed(2)}×\n`,
       )
@@ -258,7 +258,7 @@ export async function runBench(argv: string[]): Promise<number> {
   // The ratio of each round is the measurement (both sides share the machine's load at that moment).
   const mid = results.map((r) => ({ ...r, ratio: r.suite / r.floor })).sort((a, b) => a.ratio - b.ratio)[Math.floor(results.length / 2)]
   process.stdout.write(
-    `median round of ${results.length}:\nsuite (15 cases, case processes, guard, ledger): ${mid.suite} ms\nfloor (same agent calls, same warm server, mean of before and after the suite): ${mid.floor} ms\nratio: ${mid.ratio.toFixed(2)}× (target ≤ 1.15×)\n`,
+    `median round of ${results.length}:\nsuite (15 cases, case processes, guard, ledger): ${mid.suite} ms\ncontainment: ${mid.containment} (so each case also fingerprints the user's checkout before and after)\nfloor (same agent calls, same warm server, mean of before and after the suite): ${mid.floor} ms\nratio: ${mid.ratio.toFixed(2)}× (target ≤ 1.15×)\n`,
   )
   return 0
 }

@@ -241,7 +241,7 @@ async function runBench(argv) {
       if (outcome.summary.final_verdict !== "PASS") throw new Error(`bench: the suite did not pass (${outcome.summary.stop_reason ?? "see " + outcome.runDir})`);
       const floorAfter = await floorOnce("after");
       const floorMs = Math.round((floorBefore + floorAfter) / 2);
-      results.push({ suite: suiteMs, floor: floorMs });
+      results.push({ suite: suiteMs, floor: floorMs, containment: outcome.containment });
       process.stdout.write(
         `round ${i + 1}: suite ${suiteMs} ms, floor ${floorMs} ms (before ${floorBefore}, after ${floorAfter}), ratio ${(suiteMs / floorMs).toFixed(2)}\xD7
 `
@@ -255,6 +255,7 @@ async function runBench(argv) {
   process.stdout.write(
     `median round of ${results.length}:
 suite (15 cases, case processes, guard, ledger): ${mid.suite} ms
+containment: ${mid.containment} (so each case also fingerprints the user's checkout before and after)
 floor (same agent calls, same warm server, mean of before and after the suite): ${mid.floor} ms
 ratio: ${mid.ratio.toFixed(2)}\xD7 (target \u2264 1.15\xD7)
 `
