@@ -225,9 +225,14 @@ async function cmdCase(argv) {
   const v = await runCase(ctx);
   return v.actual_outcome === "SUCCESS" ? 0 : 1;
 }
+var COMMANDS = ["run", "verify", "report", "diff", "compare", "merge", "init", "demo", "bench"];
 async function main(argv) {
   const [cmd, ...rest] = argv;
   try {
+    if (cmd !== void 0 && COMMANDS.includes(cmd) && (rest.includes("--help") || rest.includes("-h"))) {
+      process.stdout.write(await help());
+      return 0;
+    }
     switch (cmd) {
       case void 0:
       case "-h":
@@ -236,10 +241,6 @@ async function main(argv) {
         process.stdout.write(await help());
         return cmd === void 0 ? 2 : 0;
       case "run":
-        if (rest.includes("--help") || rest.includes("-h")) {
-          process.stdout.write(await help());
-          return 0;
-        }
         return await cmdRun(rest);
       case "verify":
         return await cmdVerify(rest);
@@ -258,6 +259,7 @@ async function main(argv) {
       case "init":
         return await cmdInit(rest);
       case "demo":
+        if (rest.length > 0) throw new InputError("demo", `takes no arguments, got '${rest.join(" ")}' (it runs the full hermetic suite on a throwaway repository; see --help)`);
         return await (await import("./chunks/demo-Y6IM7LSI.js")).runDemo(rest);
       case "bench":
         return await (await import("./chunks/bench-WZTEFJ5M.js")).runBench(rest);
@@ -269,7 +271,7 @@ async function main(argv) {
         return 0;
       }
       default:
-        throw new InputError("command", `unknown command '${cmd}'; allowed: run, verify, report, diff, compare, merge, init, demo, bench (see --help)`);
+        throw new InputError("command", `unknown command '${cmd}'; allowed: ${COMMANDS.join(", ")} (see --help)`);
     }
   } catch (e) {
     if (e instanceof InputError || e instanceof PreflightError) {

@@ -234,9 +234,17 @@ async function cmdCase(argv: string[]): Promise<number> {
   return v.actual_outcome === 'SUCCESS' ? 0 : 1
 }
 
+/** The commands a user may give (the `__` ones are the harness's own). */
+const COMMANDS = ['run', 'verify', 'report', 'diff', 'compare', 'merge', 'init', 'demo', 'bench']
+
 export async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv
   try {
+    // `COMMAND --help` (or -h) is the usage, for every command: never an argument (`init --help` scaffolds nothing).
+    if (cmd !== undefined && COMMANDS.includes(cmd) && (rest.includes('--help') || rest.includes('-h'))) {
+      process.stdout.write(await help())
+      return 0
+    }
     switch (cmd) {
       case undefined:
       case '-h':
@@ -245,10 +253,6 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(await help())
         return cmd === undefined ? 2 : 0
       case 'run':
-        if (rest.includes('--help') || rest.includes('-h')) {
-          process.stdout.write(await help())
-          return 0
-        }
         return await cmdRun(rest)
       case 'verify':
         return await cmdVerify(rest)
@@ -267,6 +271,8 @@ export async function main(argv: string[]): Promise<number> {
       case 'init':
         return await cmdInit(rest)
       case 'demo':
+        if (rest.length > 0)
+          throw new InputError('demo', `takes no arguments, got '${rest.join(' ')}' (it runs the full hermetic suite on a throwaway repository; see --help)`)
         return await (await import('./demo.js')).runDemo(rest)
       case 'bench':
         return await (await import('./bench.js')).runBench(rest)
@@ -278,7 +284,7 @@ export async function main(argv: string[]): Promise<number> {
         return 0
       }
       default:
-        throw new InputError('command', `unknown command '${cmd}'; allowed: run, verify, report, diff, compare, merge, init, demo, bench (see --help)`)
+        throw new InputError('command', `unknown command '${cmd}'; allowed: ${COMMANDS.join(', ')} (see --help)`)
     }
   } catch (e) {
     if (e instanceof InputError || e instanceof PreflightError) {

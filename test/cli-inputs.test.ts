@@ -34,6 +34,19 @@ describe('bad input', () => {
     expectRejected(['run', '--evidence-max-bytes', '1MB'], /--evidence-max-bytes/, /whole number of bytes/))
   it('unknown option', () => expectRejected(['run', '--stage', 'T1'], /--stage/, /--help/))
   it('unknown command', () => expectRejected(['launch'], /command/, /allowed: run, verify, report, diff, compare, merge, init, demo, bench/))
+  it('demo takes no arguments', () => expectRejected(['demo', '--fast'], /demo/, /takes no arguments, got '--fast'/))
+  it('COMMAND --help is the usage for every command, and does nothing else (init --help scaffolds nothing)', () => {
+    for (const cmd of ['run', 'verify', 'report', 'diff', 'compare', 'merge', 'init', 'demo', 'bench']) {
+      for (const flag of ['--help', '-h']) {
+        const r = cli([cmd, flag], { cwd: base })
+        expect(r.status, `${cmd} ${flag}: ${r.stderr}`).toBe(0)
+        expect(r.stdout, `${cmd} ${flag}`).toMatch(/^opencode-dogfood — validate the OpenCode coding agent/)
+        expect(r.stderr, `${cmd} ${flag}`).toBe('')
+      }
+    }
+    expect(existsSync(path.join(base, '--help'))).toBe(false)
+    expect(existsSync(path.join(base, 'scripts'))).toBe(false)
+  })
   it('cases file that is not JSON', () => {
     const f = path.join(base, 'bad.json')
     writeFileSync(f, '{ not json')
