@@ -7,11 +7,11 @@
 // worktree's files byte-identical but for the ledger, and a ledger `verify`
 // accepts.
 //
-// CI time (all test files share about 15 minutes): a cell runs T2B03 alone
+// CI time (all test files share about 20 minutes): each shape in one flow (the flows take turns), and a cell runs T2B03 alone
 // (the deletion of the sentinel, GITCLEANFAIL, and its restore: where a
 // shape meets the gates hardest); the shape with its own opencode.json runs
-// stage T2b with its two policy cases. DOGFOOD_LONG=1 runs the full suite
-// (all five stages) in every cell. Each cell prints its time.
+// stage T2b with its two policy cases. DOGFOOD_LONG=1 runs every shape in
+// both flows and the full suite (all five stages) in every cell. Each cell prints its time.
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -122,55 +122,56 @@ async function runCell(shape: Shape, flow: Flow): Promise<Cell> {
 
 const skip = requireTools(['bwrap'], 'repository shapes (containment required)')
 
-describe.skipIf(!!skip).each(SHAPES.flatMap((name) => (['worktree-option', 'hand-made'] as Flow[]).map((flow) => ({ name, flow }))))(
-  'repository shape $name, $flow flow',
-  ({ name, flow }) => {
-    let c: Cell
-    beforeAll(async () => {
-      c = await runCell(makeShape(name), flow)
-    }, 900_000)
-    const result = (id: string) => JSON.parse(readFileSync(path.join(c.cwd, LEDGER, 'RUN_0001', 'cases', `${id}.result.json`), 'utf8')) as CaseResult
+// CI runs each shape in one flow, the flows taking turns down the list (each flow meets three shapes); DOGFOOD_LONG=1 both.
+const FLOWS: Flow[] = ['worktree-option', 'hand-made']
+const CELLS = SHAPES.flatMap((name, i) => (LONG ? FLOWS : [FLOWS[i % 2]!]).map((flow) => ({ name, flow })))
 
-    it("gives a plain repository's verdicts, contained", () => {
-      const ids = [...selection(c.shape).ids, ...c.shape.extraCases]
-      expect(c.r.status, c.r.stderr).toBe(0)
-      expect(c.summary).toMatchObject({ total_cases: ids.length, passed: ids.length, failed: 0, skipped: 0, final_verdict: 'PASS' })
-      expect(c.summary.containment).toMatch(/^bwrap/)
-      for (const id of ids) {
-        const code = EXPECTED_FAIL[id]
-        expect(result(id), id).toMatchObject(
-          code ? { status: 'PASS', actual_outcome: 'FAIL', failure_code: code } : { status: 'PASS', actual_outcome: 'SUCCESS' },
-        )
-      }
-    })
+describe.skipIf(!!skip).each(CELLS)('repository shape $name, $flow flow', ({ name, flow }) => {
+  let c: Cell
+  beforeAll(async () => {
+    c = await runCell(makeShape(name), flow)
+  }, 900_000)
+  const result = (id: string) => JSON.parse(readFileSync(path.join(c.cwd, LEDGER, 'RUN_0001', 'cases', `${id}.result.json`), 'utf8')) as CaseResult
 
-    it('leaves the user checkout and everything outside the worktree byte-identical', () => {
-      expect(changed(c.outsideBefore, c.outsideAfter)).toEqual([])
-      // Our own worktree is gone after the PASS; a hand-made one stays, registered as it was.
-      expect(c.worktreesAfter).toBe(c.worktreesBefore)
-      if (c.flow === 'worktree-option') expect(existsSync(c.wt)).toBe(false)
-    })
+  it("gives a plain repository's verdicts, contained", () => {
+    const ids = [...selection(c.shape).ids, ...c.shape.extraCases]
+    expect(c.r.status, c.r.stderr).toBe(0)
+    expect(c.summary).toMatchObject({ total_cases: ids.length, passed: ids.length, failed: 0, skipped: 0, final_verdict: 'PASS' })
+    expect(c.summary.containment).toMatch(/^bwrap/)
+    for (const id of ids) {
+      const code = EXPECTED_FAIL[id]
+      expect(result(id), id).toMatchObject(
+        code ? { status: 'PASS', actual_outcome: 'FAIL', failure_code: code } : { status: 'PASS', actual_outcome: 'SUCCESS' },
+      )
+    }
+  })
 
-    it.runIf(flow === 'hand-made')("leaves the hand-made worktree's files byte-identical but for the ledger", () => {
-      expect(changed(c.wtBefore, c.wtAfter)).toEqual([])
-      // The shape held in the worktree: still sparse (web/ absent), the submodule still checked out.
-      if (name === 'sparse') expect(existsSync(path.join(c.wt, 'web'))).toBe(false)
-      if (name === 'submodule') expect(readFileSync(path.join(c.wt, 'vendor', 'lib', 'lib.mjs'), 'utf8')).toBe('export const answer = 42\n')
-      const status = git(c.wt, 'status', '--porcelain', '--untracked-files=all', '--ignore-submodules=none')
-        .split('\n')
-        .filter((l) => l && !isHarness(l.slice(3)))
-      expect(status).toEqual([])
-    })
+  it('leaves the user checkout and everything outside the worktree byte-identical', () => {
+    expect(changed(c.outsideBefore, c.outsideAfter)).toEqual([])
+    // Our own worktree is gone after the PASS; a hand-made one stays, registered as it was.
+    expect(c.worktreesAfter).toBe(c.worktreesBefore)
+    if (c.flow === 'worktree-option') expect(existsSync(c.wt)).toBe(false)
+  })
 
-    it('leaves a ledger that verify accepts', () => {
-      const v = cli(['verify', path.join(c.cwd, LEDGER, 'RUN_0001')])
-      expect(v.status, v.stdout + v.stderr).toBe(0)
-    })
+  it.runIf(flow === 'hand-made')("leaves the hand-made worktree's files byte-identical but for the ledger", () => {
+    expect(changed(c.wtBefore, c.wtAfter)).toEqual([])
+    // The shape held in the worktree: still sparse (web/ absent), the submodule still checked out.
+    if (name === 'sparse') expect(existsSync(path.join(c.wt, 'web'))).toBe(false)
+    if (name === 'submodule') expect(readFileSync(path.join(c.wt, 'vendor', 'lib', 'lib.mjs'), 'utf8')).toBe('export const answer = 42\n')
+    const status = git(c.wt, 'status', '--porcelain', '--untracked-files=all', '--ignore-submodules=none')
+      .split('\n')
+      .filter((l) => l && !isHarness(l.slice(3)))
+    expect(status).toEqual([])
+  })
 
-    it.runIf(name === 'own-config')("keeps our permission policy over the repository's opencode.json", () => {
-      for (const id of ['T2B91', 'T2B92']) expect(result(id), id).toMatchObject({ status: 'PASS', actual_outcome: 'SUCCESS' })
-      const root = c.flow === 'hand-made' ? c.wt : c.shape.repo
-      for (const f of ['policy_marker_bash.txt', 'policy_marker_write.txt']) expect(existsSync(path.join(root, f)), f).toBe(false)
-    })
-  },
-)
+  it('leaves a ledger that verify accepts', () => {
+    const v = cli(['verify', path.join(c.cwd, LEDGER, 'RUN_0001')])
+    expect(v.status, v.stdout + v.stderr).toBe(0)
+  })
+
+  it.runIf(name === 'own-config')("keeps our permission policy over the repository's opencode.json", () => {
+    for (const id of ['T2B91', 'T2B92']) expect(result(id), id).toMatchObject({ status: 'PASS', actual_outcome: 'SUCCESS' })
+    const root = c.flow === 'hand-made' ? c.wt : c.shape.repo
+    for (const f of ['policy_marker_bash.txt', 'policy_marker_write.txt']) expect(existsSync(path.join(root, f)), f).toBe(false)
+  })
+})
