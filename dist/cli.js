@@ -259,7 +259,8 @@ async function main(argv) {
       case "init":
         return await cmdInit(rest);
       case "demo":
-        if (rest.length > 0) throw new InputError("demo", `takes no arguments, got '${rest.join(" ")}' (it runs the full hermetic suite on a throwaway repository; see --help)`);
+        if (rest.length > 0)
+          throw new InputError("demo", `takes no arguments, got '${rest.join(" ")}' (it runs the full hermetic suite on a throwaway repository; see --help)`);
         return await (await import("./chunks/demo-Y6IM7LSI.js")).runDemo(rest);
       case "bench":
         return await (await import("./chunks/bench-WZTEFJ5M.js")).runBench(rest);
