@@ -6,14 +6,14 @@ import {
 } from "./chunks/chunk-R3GNVX3U.js";
 import {
   mergeShards
-} from "./chunks/chunk-Z7YLCHYT.js";
+} from "./chunks/chunk-JN5Z6EST.js";
 import {
   progressLine
-} from "./chunks/chunk-Y2JCDMYK.js";
+} from "./chunks/chunk-FYQGZZDC.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-BNPFF3JY.js";
+} from "./chunks/chunk-KQYVONO6.js";
 import "./chunks/chunk-ICY5NPPV.js";
 import "./chunks/chunk-6IZ3VOTU.js";
 import {
@@ -32,7 +32,7 @@ import {
   selectCases
 } from "./chunks/chunk-ILLOYFKX.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-4SKQKKF5.js";
+import "./chunks/chunk-EFFFBCPW.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   onPath,

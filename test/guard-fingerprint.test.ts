@@ -2,12 +2,15 @@
 // never touched"): every kind of change found, by stat data, by content where
 // the stat data cannot vouch (racy entries), and read against an earlier find
 // walk for a big checkout with the same answer as a whole walk.
-import { appendFileSync, chmodSync, lstatSync, mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { appendFileSync, chmodSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { gitIn, repoMaker } from './support/git-repo.js'
 import { compareFingerprints, takeFingerprint } from '../src/guard/fingerprint.js'
+import { indexCount } from '../src/guard/snapshot.js'
 import { statEntry } from '../src/guard/walk.js'
 
 const git = gitIn
@@ -121,5 +124,59 @@ describe('fingerprint of a checkout', () => {
     mkdirSync(path.join(dir, 'ledger'))
     writeFileSync(path.join(dir, 'ledger', 'RUN_0001.json'), '{}\n')
     expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, ['ledger/'], fp)))).toEqual([])
+  })
+})
+
+/** Rewrite a sha1 index's bytes with `edit`, its checksum made good again (what an agent with the checkout's .git can do). */
+function rewriteIndex(dir: string, edit: (body: Buffer) => void): void {
+  const file = path.join(dir, '.git', 'index')
+  const bytes = readFileSync(file)
+  const body = Buffer.from(bytes.subarray(0, bytes.length - 20))
+  edit(body)
+  writeFileSync(file, Buffer.concat([body, createHash('sha1').update(body).digest()]))
+}
+
+/** The offset of the flags of `name`'s entry in a v2 index body. */
+function flagsAt(body: Buffer, name: string): number {
+  let off = 12
+  for (let n = body.readUInt32BE(8); n > 0; n--) {
+    const nul = body.indexOf(0, off + 62)
+    if (body.toString('latin1', off + 62, nul) === name) return off + 60
+    off += (nul - off + 8) & ~7
+  }
+  throw new Error(`${name}: not in the index`)
+}
+
+describe('fingerprint of a checkout whose index the agent rewrote (hostile bytes, valid checksum)', () => {
+  it('a name-length field that disagrees with the name: git reads another path, and the listing says the index changed', async () => {
+    const dir = repo({ 'README.md': 'r\n', 'b.txt': 'b\n' })
+    await settle()
+    const fp = await takeFingerprint(dir)
+    rewriteIndex(dir, (body) => {
+      const at = flagsAt(body, 'README.md')
+      body.writeUInt16BE((body.readUInt16BE(at) & 0xf000) | 6, at)
+    })
+    // git itself now sees another path (README.) in the index than the one on disk.
+    expect(git(dir, 'ls-files')).toContain('README.\n')
+    expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toContain('modified .git/index (listing)')
+  })
+
+  it('an entry count of 0xFFFFFFFF is no crash: the index is left to git, and it changed', async () => {
+    const dir = repo({ 'a.txt': 'a\n' })
+    await settle()
+    const fp = await takeFingerprint(dir)
+    rewriteIndex(dir, (body) => body.writeUInt32BE(0xffffffff, 8))
+    expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toContain('modified .git/index (listing)')
+  })
+
+  it('an index replaced by a FIFO is never opened for reading (no hang): indexCount says 0, the fingerprint says the index changed', async () => {
+    const dir = repo({ 'a.txt': 'a\n' })
+    await settle()
+    const fp = await takeFingerprint(dir)
+    unlinkSync(path.join(dir, '.git', 'index'))
+    execFileSync('mkfifo', [path.join(dir, '.git', 'index')])
+    expect(indexCount(path.join(dir, '.git'))).toBe(0)
+    const changes = show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))
+    expect(changes).toContain('modified .git/index (listing)')
   })
 })

@@ -98,6 +98,9 @@ export function parseIndex(buf: Buffer, oidLen: number, withListing = true): Par
     if (!sum.equals(trailer)) return undefined
   }
   const count = buf.readUInt32BE(8)
+  // More entries than the body could hold (each takes 40 bytes of stat data, its id, its flags and a NUL at least):
+  // not an index git writes, and no allocation sized by an agent's number.
+  if (count > (body - 12) / (40 + oidLen + 3)) return undefined
   const st = emptyState(undefined, true, count)
   // Names as substrings of the whole buffer's text, blob ids of one hex string of them all
   // (one conversion each, not one per entry: a Buffer call costs microseconds).
@@ -144,6 +147,9 @@ export function parseIndex(buf: Buffer, oidLen: number, withListing = true): Par
     }
     if ((mode & 0o170000) === 0o040000) return undefined // sparse-index folder entry
     const nameLen = nameEnd - nameStart
+    // Git reads a name by the flags' 12-bit length (up to its NUL only at 0xFFF): a length that disagrees
+    // with the NUL names another path for git than for us, so the index is left to git.
+    if ((flags & 0xfff) !== Math.min(nameLen, 0xfff)) return undefined
     if (withListing && lp + 4 + oidLen + 4 + nameLen + 1 > lst.length) return undefined
     // Byte loops: Buffer#copy costs more than it saves for a few bytes.
     if (withListing) {
@@ -204,6 +210,15 @@ export function parseIndex(buf: Buffer, oidLen: number, withListing = true): Par
   if (off !== body) return undefined
   if (withListing) st.listing = h.digest('hex')
   return st
+}
+
+/** parseIndex without its listing; undefined (left to git) for anything it throws on. */
+function parseQuietly(bytes: Buffer, oidLen: number): Parsed | undefined {
+  try {
+    return parseIndex(bytes, oidLen, false)
+  } catch {
+    return undefined
+  }
 }
 
 const listings = new WeakMap<Buffer, string>()
@@ -276,7 +291,7 @@ export async function readIndexState(root: string, gitDir: string, oidLen: numbe
   }
   // Same bytes as before: the earlier parse, and the earlier Buffer (so the listing is known to be the same).
   if (previous?.bytes?.equals(bytes)) return { ...previous, mtimeS, mtimeN, fileKey, readAt }
-  const parsed = parseIndex(bytes, oidLen, false)
+  const parsed = parseQuietly(bytes, oidLen)
   if (parsed) return { ...parsed, oidLen, mtimeS, mtimeN, bytes, fileKey, readAt }
   const listed = await listIndex(root)
   // The listing alone would miss a corrupt checksum or an unknown extension: the bytes decide then.

@@ -3,7 +3,7 @@
 // name, and the index by its listing. Files are read through the evidence
 // reader (reader.ts).
 import { createHash, randomUUID } from 'node:crypto'
-import { closeSync, lstatSync, openSync, readdirSync, readlinkSync, readSync, type BigIntStats, type Dirent } from 'node:fs'
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readlinkSync, readSync, type BigIntStats, type Dirent } from 'node:fs'
 import path from 'node:path'
 import { toPosix } from '../fsutil.js'
 import type { IndexState } from './gitindex.js'
@@ -135,8 +135,10 @@ export function snapshotRepo(root: string, gitDir: string, commonDir: string, in
 /** The number of entries the index says it has (its header), to choose a walker. */
 export function indexCount(gitDir: string): number {
   try {
-    const fd = openSync(path.join(gitDir, 'index'), 'r')
+    // Not followed, not blocked on (a FIFO in its place opens at once and is no file): the agent may have replaced it.
+    const fd = openSync(path.join(gitDir, 'index'), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK)
     try {
+      if (!fstatSync(fd).isFile()) return 0
       const head = Buffer.alloc(12)
       return readSync(fd, head, 0, 12, 0) === 12 && head.toString('latin1', 0, 4) === 'DIRC' ? head.readUInt32BE(8) : 0
     } finally {

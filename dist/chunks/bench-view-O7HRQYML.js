@@ -2,11 +2,11 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-Y2JCDMYK.js";
+} from "./chunk-FYQGZZDC.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-BNPFF3JY.js";
+} from "./chunk-KQYVONO6.js";
 import "./chunk-ICY5NPPV.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -14,7 +14,7 @@ import {
   DEFAULT_WRITE_ALLOWLIST
 } from "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-4SKQKKF5.js";
+import "./chunk-EFFFBCPW.js";
 import "./chunk-V23NUAJ5.js";
 import {
   bwrapArgs,

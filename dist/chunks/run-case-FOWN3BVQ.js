@@ -35,7 +35,7 @@ import {
   toolUses,
   watchUnrouted,
   writeEvidence
-} from "./chunk-4SKQKKF5.js";
+} from "./chunk-EFFFBCPW.js";
 import {
   messagesUsage,
   overTokenBudget,

@@ -50,7 +50,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-4SKQKKF5.js";
+} from "./chunk-EFFFBCPW.js";
 import {
   asUsage,
   sumUsage

@@ -3292,6 +3292,7 @@ function parseIndex(buf, oidLen, withListing = true) {
     if (!sum.equals(trailer)) return void 0;
   }
   const count = buf.readUInt32BE(8);
+  if (count > (body - 12) / (40 + oidLen + 3)) return void 0;
   const st = emptyState(void 0, true, count);
   const text = buf.toString("latin1");
   const oidBytes = Buffer.allocUnsafe(count * oidLen);
@@ -3335,6 +3336,7 @@ function parseIndex(buf, oidLen, withListing = true) {
     }
     if ((mode & 61440) === 16384) return void 0;
     const nameLen = nameEnd - nameStart;
+    if ((flags & 4095) !== Math.min(nameLen, 4095)) return void 0;
     if (withListing && lp + 4 + oidLen + 4 + nameLen + 1 > lst.length) return void 0;
     if (withListing) {
       for (let k = start + 24; k < start + 28; k++) lst[lp++] = buf[k];
@@ -3390,6 +3392,13 @@ function parseIndex(buf, oidLen, withListing = true) {
   if (withListing) st.listing = h.digest("hex");
   return st;
 }
+function parseQuietly(bytes, oidLen) {
+  try {
+    return parseIndex(bytes, oidLen, false);
+  } catch {
+    return void 0;
+  }
+}
 var listings = /* @__PURE__ */ new WeakMap();
 function indexListing(ix) {
   if (ix.listing !== void 0) return ix.listing;
@@ -3443,7 +3452,7 @@ async function readIndexState(root, gitDir, oidLen, previous) {
     return { ...emptyState(createHash("sha256").update("no index").digest("hex"), true), mtimeS: 0, mtimeN: 0 };
   }
   if (previous?.bytes?.equals(bytes)) return { ...previous, mtimeS, mtimeN, fileKey: fileKey2, readAt };
-  const parsed = parseIndex(bytes, oidLen, false);
+  const parsed = parseQuietly(bytes, oidLen);
   if (parsed) return { ...parsed, oidLen, mtimeS, mtimeN, bytes, fileKey: fileKey2, readAt };
   const listed = await listIndex(root);
   return { ...listed, oidLen, listing: createHash("sha256").update(listed.listing).update(bytes).digest("hex"), mtimeS, mtimeN, bytes, fileKey: fileKey2, readAt };
@@ -3755,7 +3764,7 @@ async function storeThroughGit(root, reader, rels, format) {
 
 // src/guard/snapshot-repo.ts
 import { createHash as createHash3, randomUUID as randomUUID2 } from "node:crypto";
-import { closeSync as closeSync3, lstatSync as lstatSync3, openSync as openSync2, readdirSync as readdirSync4, readlinkSync as readlinkSync3, readSync as readSync2 } from "node:fs";
+import { closeSync as closeSync3, constants, fstatSync as fstatSync2, lstatSync as lstatSync3, openSync as openSync2, readdirSync as readdirSync4, readlinkSync as readlinkSync3, readSync as readSync2 } from "node:fs";
 import path7 from "node:path";
 var OPENCODE_OWN_STATE = /* @__PURE__ */ new Set([".git/opencode"]);
 var KEEP_CONTENT_LIMIT = 1 << 20;
@@ -3850,8 +3859,9 @@ function snapshotRepo(root, gitDir, commonDir, index) {
 }
 function indexCount(gitDir) {
   try {
-    const fd = openSync2(path7.join(gitDir, "index"), "r");
+    const fd = openSync2(path7.join(gitDir, "index"), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
     try {
+      if (!fstatSync2(fd).isFile()) return 0;
       const head = Buffer.alloc(12);
       return readSync2(fd, head, 0, 12, 0) === 12 && head.toString("latin1", 0, 4) === "DIRC" ? head.readUInt32BE(8) : 0;
     } finally {
@@ -4018,7 +4028,7 @@ function diffRun(bytes, run, seen, out) {
 // src/guard/walk-lanes.ts
 import { spawn as spawn3, spawnSync } from "node:child_process";
 import { randomBytes as randomBytes3 } from "node:crypto";
-import { closeSync as closeSync4, fstatSync as fstatSync2, openSync as openSync3, readdirSync as readdirSync5, readSync as readSync3, unlinkSync as unlinkSync2 } from "node:fs";
+import { closeSync as closeSync4, fstatSync as fstatSync3, openSync as openSync3, readdirSync as readdirSync5, readSync as readSync3, unlinkSync as unlinkSync2 } from "node:fs";
 import os3 from "node:os";
 import path8 from "node:path";
 var gnuFind;
@@ -4054,7 +4064,7 @@ function runFind(root, args) {
       done = true;
       let bytes;
       try {
-        const size = fstatSync2(fd).size;
+        const size = fstatSync3(fd).size;
         bytes = Buffer.allocUnsafe(size);
         if (readSync3(fd, bytes, 0, size, 0) !== size) ok = false;
       } catch {

@@ -1,12 +1,12 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-Z7YLCHYT.js";
-import "./chunk-BNPFF3JY.js";
+} from "./chunk-JN5Z6EST.js";
+import "./chunk-KQYVONO6.js";
 import "./chunk-ICY5NPPV.js";
 import "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-4SKQKKF5.js";
+import "./chunk-EFFFBCPW.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-XTPMINBY.js";
 import "./chunk-QFB4VFOZ.js";

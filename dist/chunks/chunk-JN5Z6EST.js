@@ -5,7 +5,7 @@ import {
   attemptDir,
   buildSummary,
   sealRunSummary
-} from "./chunk-BNPFF3JY.js";
+} from "./chunk-KQYVONO6.js";
 import {
   caseSetHash,
   runPairs,
