@@ -3,28 +3,28 @@ import {
   compareRuns,
   loadRunFigures,
   renderMarkdown
-} from "./chunks/chunk-R3GNVX3U.js";
+} from "./chunks/chunk-DFPMA72S.js";
 import {
   mergeShards
-} from "./chunks/chunk-JN5Z6EST.js";
+} from "./chunks/chunk-PG4QEQSG.js";
 import {
   progressLine
-} from "./chunks/chunk-FYQGZZDC.js";
+} from "./chunks/chunk-LROFQDVF.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-KQYVONO6.js";
-import "./chunks/chunk-ICY5NPPV.js";
+} from "./chunks/chunk-VLT2ZQLQ.js";
+import "./chunks/chunk-KZUP75IZ.js";
 import "./chunks/chunk-6IZ3VOTU.js";
 import {
   verdictTable
 } from "./chunks/chunk-VLID2OYQ.js";
 import {
   engineOptions
-} from "./chunks/chunk-HUAR3I7R.js";
+} from "./chunks/chunk-YBGDTWZD.js";
 import {
   OPTION_TABLE
-} from "./chunks/chunk-6HXHHS3Y.js";
+} from "./chunks/chunk-L2XDMHLG.js";
 import {
   BUILTIN_MODEL,
   platformPackages,
@@ -32,7 +32,7 @@ import {
   selectCases
 } from "./chunks/chunk-ILLOYFKX.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-EFFFBCPW.js";
+import "./chunks/chunk-I7CIGQDS.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   onPath,
@@ -41,7 +41,7 @@ import {
 } from "./chunks/chunk-XTPMINBY.js";
 import {
   readUntrustedFile
-} from "./chunks/chunk-QFB4VFOZ.js";
+} from "./chunks/chunk-HBDHXAII.js";
 import {
   BearerCredentialHandler,
   HttpClient,

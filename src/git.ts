@@ -25,6 +25,8 @@ export interface GitRunOptions {
   /** Return raw bytes as latin1-safe buffer text (NUL-separated output stays intact either way). */
   input?: string | Buffer
   env?: NodeJS.ProcessEnv
+  /** Most bytes of stdout taken: past it git is killed, the output kept so far, the exit code -1 (stderr says why). */
+  maxStdoutBytes?: number
 }
 
 /** Environment variables that would point git at another repository (or at more object stores). */
@@ -208,15 +210,32 @@ function spawnGit(
   args: string[],
   env: NodeJS.ProcessEnv,
   input: string | Buffer | undefined,
+  maxStdoutBytes = Number.POSITIVE_INFINITY,
 ): Promise<{ exitCode: number; stdout: Buffer; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn('git', args, { cwd, env, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] })
     const out: Buffer[] = []
     const err: Buffer[] = []
-    child.stdout!.on('data', (d: Buffer) => out.push(d))
+    let taken = 0
+    let over = false
+    child.stdout!.on('data', (d: Buffer) => {
+      if (over) return
+      taken += d.length
+      if (taken > maxStdoutBytes) {
+        // (An object store the agent could write may hold a zlib bomb: its output is not taken whole.)
+        over = true
+        child.kill('SIGKILL')
+        return
+      }
+      out.push(d)
+    })
     child.stderr!.on('data', (d: Buffer) => err.push(d))
     child.on('error', reject)
-    child.on('close', (code) => resolve({ exitCode: code ?? 1, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') }))
+    child.on('close', (code) => {
+      const stderr = Buffer.concat(err).toString('utf8')
+      if (over) resolve({ exitCode: -1, stdout: Buffer.concat(out), stderr: `${stderr}git's output passed ${maxStdoutBytes} bytes: ended\n` })
+      else resolve({ exitCode: code ?? 1, stdout: Buffer.concat(out), stderr })
+    })
     if (child.stdin) {
       // git may exit before reading all input; that is its answer, not our crash.
       child.stdin.on('error', () => {})
@@ -233,7 +252,7 @@ function spawnGit(
  */
 export async function gitRaw(cwd: string, args: string[], opts: GitRunOptions = {}): Promise<{ exitCode: number; stdout: Buffer; stderr: string }> {
   const filters = mayRunFilters(args) ? await filterDrivers(cwd, opts.env) : []
-  return spawnGit(cwd, withDiffFlags(args), gitEnv(opts.env, filters), opts.input)
+  return spawnGit(cwd, withDiffFlags(args), gitEnv(opts.env, filters), opts.input, opts.maxStdoutBytes)
 }
 
 export async function git(cwd: string, args: string[], opts: GitRunOptions = {}): Promise<GitOutput> {

@@ -4,7 +4,21 @@
 // walk for a big checkout with the same answer as a whole walk.
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { appendFileSync, chmodSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
+import {
+  appendFileSync,
+  chmodSync,
+  closeSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -178,5 +192,23 @@ describe('fingerprint of a checkout whose index the agent rewrote (hostile bytes
     expect(indexCount(path.join(dir, '.git'))).toBe(0)
     const changes = show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))
     expect(changes).toContain('modified .git/index (listing)')
+  })
+})
+
+describe('fingerprint of a checkout with a huge file the agent left', () => {
+  it('a sparse file of 1 TiB in .git is compared by its stat data, not read; a write to it is still found', async () => {
+    const dir = repo({ 'a.txt': 'a\n' })
+    const huge = path.join(dir, '.git', 'info', 'huge')
+    mkdirSync(path.dirname(huge), { recursive: true })
+    writeFileSync(huge, '')
+    truncateSync(huge, 2 ** 40)
+    await settle()
+    // (Read whole, this would take hours and the test would time out.)
+    const fp = await takeFingerprint(dir)
+    expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toEqual([])
+    const fd = openSync(huge, 'r+')
+    writeSync(fd, 'x', 0)
+    closeSync(fd)
+    expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toEqual(['modified .git/info/huge'])
   })
 })

@@ -72,7 +72,7 @@ export async function changesDiff(before: Snapshot, after: Snapshot, changes: Ch
   if (wanted.length === 0) return ''
   const ids = wanted.flatMap((c) => {
     const e = before.tree.get(c.path)
-    return e?.type === 'file' && e.hash ? [e.hash] : []
+    return e?.type === 'file' && e.hash ? [{ id: e.hash, size: e.size }] : []
   })
   const blobs = await readBlobs(before.root, ids)
   const out: string[] = []

@@ -50,6 +50,8 @@ export interface FingerprintChange {
 
 /** Parts of .git that change without the checkout changing (or are ours). */
 const REPO_SKIP = new Set(['objects', 'worktrees', 'index', 'index.lock', 'opencode', 'logs', 'FETCH_HEAD', 'gc.log'])
+/** Largest file a fingerprint reads for its content (bytes); a bigger one is compared by its stat data (an agent's sparse file of a petabyte must not be read). */
+const CONTENT_MAX_BYTES = 64 << 20
 /** Timestamps of a fine-grained file system tick every few ms; a coarse one keeps whole seconds. */
 const RACY_FINE_MS = 100
 const RACY_COARSE_MS = 2_100
@@ -72,7 +74,7 @@ function hashRepoDir(dir: string, prefix: string, out: Map<string, string>): voi
         out.set(
           `.git/${rel}`,
           createHash('sha256')
-            .update(s.isSymbolicLink() ? `link:${readlinkSync(abs)}` : contentSha256(dir, name))
+            .update(s.isSymbolicLink() ? `link:${readlinkSync(abs)}` : contentSha256(dir, name, CONTENT_MAX_BYTES))
             .update(`mode:${s.mode}`)
             .digest('hex'),
         )
@@ -93,7 +95,7 @@ function contentHash(root: string, rel: string, e: StatEntry): string {
         .update('link:')
         .update(readlinkSync(fsPath(root, rel), { encoding: 'buffer' }))
         .digest('hex')
-    if (e.type === 'file') return contentSha256(root, rel)
+    if (e.type === 'file') return contentSha256(root, rel, CONTENT_MAX_BYTES)
     return `other:${e.mode}`
   } catch {
     return `unreadable:${Date.now()}:${Math.random()}`

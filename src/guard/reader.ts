@@ -254,17 +254,24 @@ function hashPrefix(fd: number, size: number): string {
 }
 
 /**
- * sha256 (hex) of a path's content when it is a regular file (any size, read
- * in chunks, hard links included: only the hash leaves), else of what it is
+ * sha256 (hex) of a path's content when it is a regular file (read in chunks,
+ * hard links included: only the hash leaves), else of what it is
  * (`link:<target>`, `<kind>:<mode>`); unreadable content never equals anything.
+ * A file over `maxBytes` (default: no limit) is not read: its hash is of its
+ * identity and stat data (inode, size, mtime, ctime in ns; any write moves
+ * ctime), so a sparse file of a petabyte costs one fstat.
  * For fingerprints of trees the agent could reach, never for evidence.
  */
-export function contentSha256(root: string, rel: string): string {
+export function contentSha256(root: string, rel: string, maxBytes = Number.POSITIVE_INFINITY): string {
   const r = new BeneathReader(root)
   try {
     const o = r.open(rel, { allowHardLinks: true })
     if ('fd' in o) {
       try {
+        if (o.size > maxBytes) {
+          const st = fstatSync(o.fd, { bigint: true })
+          return createHash('sha256').update(`large:${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`).digest('hex')
+        }
         return hashPrefix(o.fd, o.size)
       } finally {
         closeSync(o.fd)

@@ -24,6 +24,7 @@ import {
   writeFileSync,
   writeSync,
 } from 'node:fs'
+import { createHash } from 'node:crypto'
 import { gitRaw } from '../git.js'
 import type { Change } from './compare.js'
 import { encodePath, fsPath } from './paths.js'
@@ -94,18 +95,36 @@ function repoFile(s: Snapshot, rel: string): { base: string; rel: string } {
  */
 const blobsRead = new Map<string, Buffer>()
 
-/** Blob contents for the given ids (those not read before, in one `git cat-file --batch`); a missing id or a non-blob is left out. */
-export async function readBlobs(root: string, ids: string[]): Promise<Map<string, Buffer>> {
+/** A blob's id: git's hash (sha1, or sha256 for a 64-digit id) of its header and content. */
+function blobIdOfData(data: Buffer, idLength: number): string {
+  return createHash(idLength === 64 ? 'sha256' : 'sha1')
+    .update(`blob ${data.length}\0`)
+    .update(data)
+    .digest('hex')
+}
+
+/**
+ * Blob contents for the given ids and their sizes (bytes, as the
+ * before-snapshot saw the raw file), those not read before in one
+ * `git cat-file --batch`. The object store is one the agent may have
+ * written: a blob whose size or content does not match its id is left out
+ * (so a loose object rewritten under its name is never restored), and git's
+ * output is cut at the sizes asked for (a zlib bomb is never taken whole).
+ * A missing id or a non-blob is left out too.
+ */
+export async function readBlobs(root: string, blobs: { id: string; size: number }[]): Promise<Map<string, Buffer>> {
   const out = new Map<string, Buffer>()
-  const unique = [...new Set(ids)]
+  const sizes = new Map(blobs.map((b) => [b.id, b.size]))
   const key = (id: string) => `${root}\0${id}`
-  for (const id of unique) {
+  for (const id of sizes.keys()) {
     const hit = blobsRead.get(key(id))
     if (hit) out.set(id, hit)
   }
-  const wanted = unique.filter((id) => !out.has(id))
+  const wanted = [...sizes.keys()].filter((id) => !out.has(id))
   if (wanted.length === 0) return out
-  const r = await gitRaw(root, ['cat-file', '--batch'], { input: wanted.join('\n') + '\n' })
+  // Each answer: "<id> blob <size>\n" + content + "\n" (or "<id> missing\n").
+  const maxStdoutBytes = wanted.reduce((n, id) => n + sizes.get(id)! + id.length + 32, 0)
+  const r = await gitRaw(root, ['cat-file', '--batch'], { input: wanted.join('\n') + '\n', maxStdoutBytes })
   const buf = r.stdout
   let p = 0
   for (const id of wanted) {
@@ -115,11 +134,15 @@ export async function readBlobs(root: string, ids: string[]): Promise<Map<string
     p = nl + 1
     if (header.length !== 3 || header[0] !== id) continue // "<id> missing"
     const size = Number(header[2])
-    if (header[1] === 'blob') {
+    if (header[1] === 'blob' && size === sizes.get(id) && p + size <= buf.length) {
       const data = buf.subarray(p, p + size)
-      out.set(id, data)
-      blobsRead.set(key(id), data)
+      if (blobIdOfData(data, id.length) === id) {
+        out.set(id, data)
+        blobsRead.set(key(id), data)
+      }
     }
+    // (A size other than asked for: what follows cannot be trusted to line up either.)
+    if (size !== sizes.get(id)) break
     p += size + 1
   }
   return out
@@ -203,7 +226,7 @@ export async function restore(before: Snapshot, changes: Change[], inPlace: Set<
   const rewrite = tree.filter((x) => x.kind !== 'created')
   const blobIds = rewrite.flatMap((c) => {
     const prev = before.tree.get(c.path)
-    return prev?.type === 'file' && prev.hash ? [prev.hash] : []
+    return prev?.type === 'file' && prev.hash ? [{ id: prev.hash, size: prev.size }] : []
   })
   const blobs = await readBlobs(before.root, blobIds)
   for (const c of rewrite) {

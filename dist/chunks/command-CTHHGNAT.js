@@ -1,15 +1,15 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-JN5Z6EST.js";
-import "./chunk-KQYVONO6.js";
-import "./chunk-ICY5NPPV.js";
+} from "./chunk-PG4QEQSG.js";
+import "./chunk-VLT2ZQLQ.js";
+import "./chunk-KZUP75IZ.js";
 import "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-EFFFBCPW.js";
+import "./chunk-I7CIGQDS.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-XTPMINBY.js";
-import "./chunk-QFB4VFOZ.js";
+import "./chunk-HBDHXAII.js";
 import "./chunk-4LHDLI6U.js";
 import "./chunk-GCLCQ5LT.js";
 import "./chunk-7S2WGD5M.js";

@@ -5,8 +5,8 @@ import {
   reap,
   removeLeftovers,
   startReaper
-} from "./chunk-ICY5NPPV.js";
-import "./chunk-QFB4VFOZ.js";
+} from "./chunk-KZUP75IZ.js";
+import "./chunk-HBDHXAII.js";
 import "./chunk-GCLCQ5LT.js";
 import "./chunk-7S2WGD5M.js";
 import "./chunk-LHSCZ3D7.js";

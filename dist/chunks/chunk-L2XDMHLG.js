@@ -18,7 +18,7 @@ import {
 } from "./chunk-XTPMINBY.js";
 import {
   MAX_EVIDENCE_LIMIT
-} from "./chunk-QFB4VFOZ.js";
+} from "./chunk-HBDHXAII.js";
 import {
   checkSignKey,
   parseSignKeyContent

@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-JN5Z6EST.js";
+} from "./chunk-PG4QEQSG.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-FYQGZZDC.js";
+} from "./chunk-LROFQDVF.js";
 import {
   aggregateAttempts,
   allocateRun,
@@ -14,8 +14,8 @@ import {
   runSuite,
   sealRunSummary,
   writeCaseResult
-} from "./chunk-KQYVONO6.js";
-import "./chunk-ICY5NPPV.js";
+} from "./chunk-VLT2ZQLQ.js";
+import "./chunk-KZUP75IZ.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
 import {
@@ -26,10 +26,10 @@ import {
 import "./chunk-NMVRJYBN.js";
 import {
   resultPath
-} from "./chunk-EFFFBCPW.js";
+} from "./chunk-I7CIGQDS.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-XTPMINBY.js";
-import "./chunk-QFB4VFOZ.js";
+import "./chunk-HBDHXAII.js";
 import "./chunk-4LHDLI6U.js";
 import "./chunk-GCLCQ5LT.js";
 import "./chunk-7S2WGD5M.js";

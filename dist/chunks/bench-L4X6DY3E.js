@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-FYQGZZDC.js";
+} from "./chunk-LROFQDVF.js";
 import {
   DEFAULT_ROLES,
   builtinCases,
@@ -10,8 +10,8 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-KQYVONO6.js";
-import "./chunk-ICY5NPPV.js";
+} from "./chunk-VLT2ZQLQ.js";
+import "./chunk-KZUP75IZ.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
 import {
@@ -23,7 +23,7 @@ import "./chunk-NMVRJYBN.js";
 import {
   caseTag,
   sdkTransport
-} from "./chunk-EFFFBCPW.js";
+} from "./chunk-I7CIGQDS.js";
 import "./chunk-V23NUAJ5.js";
 import {
   DEFAULT_CASE_LIMITS,
@@ -31,7 +31,7 @@ import {
   agentFor,
   formatLimits
 } from "./chunk-XTPMINBY.js";
-import "./chunk-QFB4VFOZ.js";
+import "./chunk-HBDHXAII.js";
 import "./chunk-4LHDLI6U.js";
 import "./chunk-GCLCQ5LT.js";
 import "./chunk-7S2WGD5M.js";
@@ -202,9 +202,9 @@ async function runBoundsBench(argv) {
   return 0;
 }
 async function runBench(argv) {
-  if (argv.includes("--view")) return (await import("./bench-view-O7HRQYML.js")).runViewBench(argv);
+  if (argv.includes("--view")) return (await import("./bench-view-DUWGIVN5.js")).runViewBench(argv);
   if (argv.includes("--bounds")) return runBoundsBench(argv);
-  if (argv.includes("--merge")) return (await import("./bench-merge-T22OS4MU.js")).runMergeBench(argv);
+  if (argv.includes("--merge")) return (await import("./bench-merge-56CONNJQ.js")).runMergeBench(argv);
   const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
   if (argv.includes("--network")) return networkBench(rounds);
   const repo = await makeThrowawayRepo("opencode-dogfood-bench-");

@@ -2,19 +2,19 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-FYQGZZDC.js";
+} from "./chunk-LROFQDVF.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-KQYVONO6.js";
-import "./chunk-ICY5NPPV.js";
+} from "./chunk-VLT2ZQLQ.js";
+import "./chunk-KZUP75IZ.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
 import {
   DEFAULT_WRITE_ALLOWLIST
 } from "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-EFFFBCPW.js";
+import "./chunk-I7CIGQDS.js";
 import "./chunk-V23NUAJ5.js";
 import {
   bwrapArgs,
@@ -22,7 +22,7 @@ import {
   resolveContainment,
   systemView
 } from "./chunk-XTPMINBY.js";
-import "./chunk-QFB4VFOZ.js";
+import "./chunk-HBDHXAII.js";
 import "./chunk-4LHDLI6U.js";
 import "./chunk-GCLCQ5LT.js";
 import "./chunk-7S2WGD5M.js";

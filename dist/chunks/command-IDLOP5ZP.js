@@ -10,9 +10,9 @@ import {
   renderMarkdown,
   renderText,
   verdictLine
-} from "./chunk-R3GNVX3U.js";
+} from "./chunk-DFPMA72S.js";
 import "./chunk-V23NUAJ5.js";
-import "./chunk-QFB4VFOZ.js";
+import "./chunk-HBDHXAII.js";
 import "./chunk-Z4Y4Q2MG.js";
 import {
   STYLE,

@@ -262,12 +262,16 @@ function hashPrefix(fd, size) {
   }
   return h.digest("hex");
 }
-function contentSha256(root, rel) {
+function contentSha256(root, rel, maxBytes = Number.POSITIVE_INFINITY) {
   const r = new BeneathReader(root);
   try {
     const o = r.open(rel, { allowHardLinks: true });
     if ("fd" in o) {
       try {
+        if (o.size > maxBytes) {
+          const st = fstatSync(o.fd, { bigint: true });
+          return createHash("sha256").update(`large:${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`).digest("hex");
+        }
         return hashPrefix(o.fd, o.size);
       } finally {
         closeSync(o.fd);

@@ -35,7 +35,7 @@ import {
   toolUses,
   watchUnrouted,
   writeEvidence
-} from "./chunk-EFFFBCPW.js";
+} from "./chunk-I7CIGQDS.js";
 import {
   messagesUsage,
   overTokenBudget,
@@ -62,7 +62,7 @@ import {
   lookAt,
   readBeneath,
   readUntrustedFile
-} from "./chunk-QFB4VFOZ.js";
+} from "./chunk-HBDHXAII.js";
 import {
   endNewProcesses,
   findProcesses,
@@ -289,6 +289,7 @@ import {
   writeFileSync,
   writeSync
 } from "node:fs";
+import { createHash } from "node:crypto";
 function removeEntry(abs) {
   if (lstatSync3(abs).isDirectory()) rmdirSync2(abs);
   else rmSync3(abs);
@@ -332,17 +333,21 @@ function repoFile(s, rel) {
   return { base: s.commonDir, rel: rel.slice(".git/".length) };
 }
 var blobsRead = /* @__PURE__ */ new Map();
-async function readBlobs(root, ids) {
+function blobIdOfData(data, idLength) {
+  return createHash(idLength === 64 ? "sha256" : "sha1").update(`blob ${data.length}\0`).update(data).digest("hex");
+}
+async function readBlobs(root, blobs) {
   const out = /* @__PURE__ */ new Map();
-  const unique = [...new Set(ids)];
+  const sizes = new Map(blobs.map((b) => [b.id, b.size]));
   const key = (id) => `${root}\0${id}`;
-  for (const id of unique) {
+  for (const id of sizes.keys()) {
     const hit = blobsRead.get(key(id));
     if (hit) out.set(id, hit);
   }
-  const wanted = unique.filter((id) => !out.has(id));
+  const wanted = [...sizes.keys()].filter((id) => !out.has(id));
   if (wanted.length === 0) return out;
-  const r = await gitRaw(root, ["cat-file", "--batch"], { input: wanted.join("\n") + "\n" });
+  const maxStdoutBytes = wanted.reduce((n, id) => n + sizes.get(id) + id.length + 32, 0);
+  const r = await gitRaw(root, ["cat-file", "--batch"], { input: wanted.join("\n") + "\n", maxStdoutBytes });
   const buf = r.stdout;
   let p = 0;
   for (const id of wanted) {
@@ -352,11 +357,14 @@ async function readBlobs(root, ids) {
     p = nl + 1;
     if (header.length !== 3 || header[0] !== id) continue;
     const size = Number(header[2]);
-    if (header[1] === "blob") {
+    if (header[1] === "blob" && size === sizes.get(id) && p + size <= buf.length) {
       const data = buf.subarray(p, p + size);
-      out.set(id, data);
-      blobsRead.set(key(id), data);
+      if (blobIdOfData(data, id.length) === id) {
+        out.set(id, data);
+        blobsRead.set(key(id), data);
+      }
     }
+    if (size !== sizes.get(id)) break;
     p += size + 1;
   }
   return out;
@@ -422,7 +430,7 @@ async function restore(before, changes, inPlace = /* @__PURE__ */ new Set()) {
   const rewrite = tree.filter((x) => x.kind !== "created");
   const blobIds = rewrite.flatMap((c) => {
     const prev = before.tree.get(c.path);
-    return prev?.type === "file" && prev.hash ? [prev.hash] : [];
+    return prev?.type === "file" && prev.hash ? [{ id: prev.hash, size: prev.size }] : [];
   });
   const blobs = await readBlobs(before.root, blobIds);
   for (const c of rewrite) {
@@ -1188,7 +1196,7 @@ async function changesDiff(before, after, changes) {
   if (wanted.length === 0) return "";
   const ids = wanted.flatMap((c) => {
     const e = before.tree.get(c.path);
-    return e?.type === "file" && e.hash ? [e.hash] : [];
+    return e?.type === "file" && e.hash ? [{ id: e.hash, size: e.size }] : [];
   });
   const blobs = await readBlobs(before.root, ids);
   const out = [];

@@ -3,14 +3,14 @@ import {
   RUN_OPTIONS,
   engineOptions,
   parseRunSettings
-} from "./chunk-HUAR3I7R.js";
+} from "./chunk-YBGDTWZD.js";
 import {
   joinNegativeValues
-} from "./chunk-6HXHHS3Y.js";
+} from "./chunk-L2XDMHLG.js";
 import "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
 import "./chunk-XTPMINBY.js";
-import "./chunk-QFB4VFOZ.js";
+import "./chunk-HBDHXAII.js";
 import "./chunk-5Y7GBQWL.js";
 import "./chunk-M7ZJLWQ4.js";
 import "./chunk-SNJX4VWM.js";

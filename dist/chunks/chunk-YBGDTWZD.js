@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   OPTION_TABLE
-} from "./chunk-6HXHHS3Y.js";
+} from "./chunk-L2XDMHLG.js";
 import {
   InputError
 } from "./chunk-BOMUDAXD.js";

@@ -20,7 +20,7 @@ import {
   fsPath,
   readBeneath,
   readUntrustedFile
-} from "./chunk-QFB4VFOZ.js";
+} from "./chunk-HBDHXAII.js";
 import {
   SIDECAR_EXT,
   writeSidecar
@@ -790,15 +790,31 @@ function withDiffFlags(args) {
   if (!sub || !DIFF_COMMANDS.has(sub.name)) return args;
   return [...args.slice(0, sub.at + 1), ...EXT_DIFF_FLAGS, ...args.slice(sub.at + 1)];
 }
-function spawnGit(cwd, args, env, input) {
+function spawnGit(cwd, args, env, input, maxStdoutBytes = Number.POSITIVE_INFINITY) {
   return new Promise((resolve, reject) => {
     const child = spawn("git", args, { cwd, env, stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
     const out = [];
     const err = [];
-    child.stdout.on("data", (d) => out.push(d));
+    let taken = 0;
+    let over = false;
+    child.stdout.on("data", (d) => {
+      if (over) return;
+      taken += d.length;
+      if (taken > maxStdoutBytes) {
+        over = true;
+        child.kill("SIGKILL");
+        return;
+      }
+      out.push(d);
+    });
     child.stderr.on("data", (d) => err.push(d));
     child.on("error", reject);
-    child.on("close", (code) => resolve({ exitCode: code ?? 1, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8") }));
+    child.on("close", (code) => {
+      const stderr = Buffer.concat(err).toString("utf8");
+      if (over) resolve({ exitCode: -1, stdout: Buffer.concat(out), stderr: `${stderr}git's output passed ${maxStdoutBytes} bytes: ended
+` });
+      else resolve({ exitCode: code ?? 1, stdout: Buffer.concat(out), stderr });
+    });
     if (child.stdin) {
       child.stdin.on("error", () => {
       });
@@ -808,7 +824,7 @@ function spawnGit(cwd, args, env, input) {
 }
 async function gitRaw(cwd, args, opts = {}) {
   const filters = mayRunFilters(args) ? await filterDrivers(cwd, opts.env) : [];
-  return spawnGit(cwd, withDiffFlags(args), gitEnv(opts.env, filters), opts.input);
+  return spawnGit(cwd, withDiffFlags(args), gitEnv(opts.env, filters), opts.input, opts.maxStdoutBytes);
 }
 async function git(cwd, args, opts = {}) {
   const r = await gitRaw(cwd, args, opts);
@@ -4455,6 +4471,7 @@ import { createHash as createHash4 } from "node:crypto";
 import { lstatSync as lstatSync5, readdirSync as readdirSync7, readlinkSync as readlinkSync4 } from "node:fs";
 import path10 from "node:path";
 var REPO_SKIP = /* @__PURE__ */ new Set(["objects", "worktrees", "index", "index.lock", "opencode", "logs", "FETCH_HEAD", "gc.log"]);
+var CONTENT_MAX_BYTES = 64 << 20;
 var RACY_FINE_MS = 100;
 var RACY_COARSE_MS = 2100;
 function hashRepoDir(dir, prefix, out) {
@@ -4474,7 +4491,7 @@ function hashRepoDir(dir, prefix, out) {
       else
         out.set(
           `.git/${rel}`,
-          createHash4("sha256").update(s.isSymbolicLink() ? `link:${readlinkSync4(abs)}` : contentSha256(dir, name)).update(`mode:${s.mode}`).digest("hex")
+          createHash4("sha256").update(s.isSymbolicLink() ? `link:${readlinkSync4(abs)}` : contentSha256(dir, name, CONTENT_MAX_BYTES)).update(`mode:${s.mode}`).digest("hex")
         );
     } catch {
     }
@@ -4487,7 +4504,7 @@ function contentHash(root, rel, e) {
   try {
     if (e.type === "symlink")
       return createHash4("sha256").update("link:").update(readlinkSync4(fsPath(root, rel), { encoding: "buffer" })).digest("hex");
-    if (e.type === "file") return contentSha256(root, rel);
+    if (e.type === "file") return contentSha256(root, rel, CONTENT_MAX_BYTES);
     return `other:${e.mode}`;
   } catch {
     return `unreadable:${Date.now()}:${Math.random()}`;

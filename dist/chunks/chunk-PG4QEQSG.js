@@ -5,7 +5,7 @@ import {
   attemptDir,
   buildSummary,
   sealRunSummary
-} from "./chunk-KQYVONO6.js";
+} from "./chunk-VLT2ZQLQ.js";
 import {
   caseSetHash,
   runPairs,
@@ -16,7 +16,7 @@ import {
 } from "./chunk-V23NUAJ5.js";
 import {
   readUntrustedFile
-} from "./chunk-QFB4VFOZ.js";
+} from "./chunk-HBDHXAII.js";
 import {
   runState,
   schemaProblems,

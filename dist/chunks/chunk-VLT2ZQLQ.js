@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   startReaper
-} from "./chunk-ICY5NPPV.js";
+} from "./chunk-KZUP75IZ.js";
 import {
   BUILTIN_MODEL,
   afterCase,
@@ -50,7 +50,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-EFFFBCPW.js";
+} from "./chunk-I7CIGQDS.js";
 import {
   asUsage,
   sumUsage
@@ -75,7 +75,7 @@ import {
 import {
   DEFAULT_EVIDENCE_MAX_BYTES,
   readUntrustedFile
-} from "./chunk-QFB4VFOZ.js";
+} from "./chunk-HBDHXAII.js";
 import {
   exec
 } from "./chunk-4LHDLI6U.js";

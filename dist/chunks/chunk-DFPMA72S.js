@@ -6,7 +6,7 @@ import {
 } from "./chunk-V23NUAJ5.js";
 import {
   readUntrustedFile
-} from "./chunk-QFB4VFOZ.js";
+} from "./chunk-HBDHXAII.js";
 import {
   runState,
   schemaProblems,
