@@ -6,14 +6,14 @@ import {
 } from "./chunks/chunk-DFPMA72S.js";
 import {
   mergeShards
-} from "./chunks/chunk-PG4QEQSG.js";
+} from "./chunks/chunk-ME7ZPZ3K.js";
 import {
   progressLine
-} from "./chunks/chunk-LROFQDVF.js";
+} from "./chunks/chunk-2AQNK3BN.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-VLT2ZQLQ.js";
+} from "./chunks/chunk-64QSQUIJ.js";
 import "./chunks/chunk-KZUP75IZ.js";
 import "./chunks/chunk-6IZ3VOTU.js";
 import {
@@ -32,7 +32,7 @@ import {
   selectCases
 } from "./chunks/chunk-ILLOYFKX.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-I7CIGQDS.js";
+import "./chunks/chunk-XXCXSYY7.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   onPath,

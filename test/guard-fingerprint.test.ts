@@ -6,6 +6,8 @@ import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import {
   appendFileSync,
+  renameSync,
+  symlinkSync,
   chmodSync,
   closeSync,
   lstatSync,
@@ -210,5 +212,31 @@ describe('fingerprint of a checkout with a huge file the agent left', () => {
     writeSync(fd, 'x', 0)
     closeSync(fd)
     expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toEqual(['modified .git/info/huge'])
+  })
+})
+
+describe("fingerprint of a checkout whose .git the agent replaced or whose worktree's own git dir it changed", () => {
+  it('.git swapped for a link to a copy of itself: the entry changed', async () => {
+    const dir = repo({ 'a.txt': 'a\n' })
+    await settle()
+    const fp = await takeFingerprint(dir)
+    execFileSync('cp', ['-a', path.join(dir, '.git'), path.join(dir, '..', 'copy.git')])
+    renameSync(path.join(dir, '.git'), path.join(dir, '..', 'orig.git'))
+    symlinkSync(path.join(dir, '..', 'copy.git'), path.join(dir, '.git'))
+    expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toContain('modified .git (entry)')
+  })
+
+  it('a linked worktree as the checkout: nothing when nothing changed; its HEAD moved and its .git file rewritten are found', async () => {
+    const main = repo({ 'a.txt': 'a\n' })
+    git(main, 'commit', '-q', '--allow-empty', '-m', 'second')
+    const lw = path.join(path.dirname(main), `${path.basename(main)}-lw`)
+    git(main, 'worktree', 'add', '-q', '--detach', lw, 'HEAD')
+    await settle()
+    const fp = await takeFingerprint(lw)
+    expect(show(lw, compareFingerprints(fp, await takeFingerprint(lw, [], fp)))).toEqual([])
+    git(lw, 'update-ref', '--no-deref', 'HEAD', 'HEAD~1')
+    expect(show(lw, compareFingerprints(fp, await takeFingerprint(lw, [], fp)))).toContain('modified .git (own)/HEAD')
+    writeFileSync(path.join(lw, '.git'), `gitdir: ${path.join(path.dirname(main), 'elsewhere')}\n`)
+    expect(show(lw, compareFingerprints(fp, await takeFingerprint(lw, [], fp)))).toContain('modified .git (entry)')
   })
 })

@@ -56,7 +56,28 @@ const CONTENT_MAX_BYTES = 64 << 20
 const RACY_FINE_MS = 100
 const RACY_COARSE_MS = 2_100
 
-function hashRepoDir(dir: string, prefix: string, out: Map<string, string>): void {
+/** The parts of a linked worktree's own git dir (`worktrees/<name>/`) that change without the checkout changing. */
+const OWN_DIR_SKIP = new Set(['index', 'index.lock', 'logs'])
+
+/**
+ * What the checkout's `.git` is: a folder (by device and inode: a folder put
+ * in its place, or a link to a copy, is another), a `.git` file (by its
+ * content: where it points), a link (by its target), or missing.
+ */
+function gitEntryKey(root: string): string {
+  const abs = path.join(root, '.git')
+  try {
+    const s = lstatSync(abs, { bigint: true })
+    if (s.isDirectory()) return `dir:${s.dev}:${s.ino}`
+    if (s.isSymbolicLink()) return `link:${readlinkSync(abs)}`
+    if (s.isFile()) return `file:${contentSha256(root, '.git', CONTENT_MAX_BYTES)}`
+    return `other:${s.mode}`
+  } catch {
+    return 'missing'
+  }
+}
+
+function hashRepoDir(dir: string, prefix: string, out: Map<string, string>, skip: Set<string> = REPO_SKIP, key = '.git'): void {
   let names: string[]
   try {
     names = readdirSync(dir)
@@ -65,14 +86,14 @@ function hashRepoDir(dir: string, prefix: string, out: Map<string, string>): voi
   }
   for (const name of names) {
     const rel = prefix ? `${prefix}/${name}` : name
-    if (!prefix && REPO_SKIP.has(name)) continue
+    if (!prefix && skip.has(name)) continue
     const abs = path.join(dir, name)
     try {
       const s = lstatSync(abs)
-      if (s.isDirectory()) hashRepoDir(abs, rel, out)
+      if (s.isDirectory()) hashRepoDir(abs, rel, out, skip, key)
       else
         out.set(
-          `.git/${rel}`,
+          `${key}/${rel}`,
           createHash('sha256')
             .update(s.isSymbolicLink() ? `link:${readlinkSync(abs)}` : contentSha256(dir, name, CONTENT_MAX_BYTES))
             .update(`mode:${s.mode}`)
@@ -139,7 +160,10 @@ export async function takeFingerprint(root: string, exclude: string[] = [], prev
   for (const rel of racy) tree.set(rel, { ...tree.get(rel)!, content: contentHash(root, rel, tree.get(rel)!) })
   const repo = new Map<string, string>()
   const dirs = await dirsRun
+  repo.set('.git (entry)', gitEntryKey(root))
   if (dirs) hashRepoDir(dirs.common, '', repo)
+  // A linked worktree's own git dir (its HEAD, commondir, gitdir, config.worktree): the common dir's walk leaves worktrees/ out.
+  if (dirs && path.resolve(dirs.own) !== path.resolve(dirs.common)) hashRepoDir(dirs.own, '', repo, OWN_DIR_SKIP, '.git (own)')
   // The index by its listing (git's own view: a stat-only rewrite is no change),
   // asked of git again only when the file moved since the earlier listing.
   const indexKey = dirs ? fileKey(path.join(dirs.own, 'index')) : undefined

@@ -50,7 +50,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-I7CIGQDS.js";
+} from "./chunk-XXCXSYY7.js";
 import {
   asUsage,
   sumUsage

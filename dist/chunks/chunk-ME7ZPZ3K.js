@@ -5,7 +5,7 @@ import {
   attemptDir,
   buildSummary,
   sealRunSummary
-} from "./chunk-VLT2ZQLQ.js";
+} from "./chunk-64QSQUIJ.js";
 import {
   caseSetHash,
   runPairs,

@@ -35,7 +35,7 @@ import {
   toolUses,
   watchUnrouted,
   writeEvidence
-} from "./chunk-I7CIGQDS.js";
+} from "./chunk-XXCXSYY7.js";
 import {
   messagesUsage,
   overTokenBudget,

@@ -4474,7 +4474,20 @@ var REPO_SKIP = /* @__PURE__ */ new Set(["objects", "worktrees", "index", "index
 var CONTENT_MAX_BYTES = 64 << 20;
 var RACY_FINE_MS = 100;
 var RACY_COARSE_MS = 2100;
-function hashRepoDir(dir, prefix, out) {
+var OWN_DIR_SKIP = /* @__PURE__ */ new Set(["index", "index.lock", "logs"]);
+function gitEntryKey(root) {
+  const abs = path10.join(root, ".git");
+  try {
+    const s = lstatSync5(abs, { bigint: true });
+    if (s.isDirectory()) return `dir:${s.dev}:${s.ino}`;
+    if (s.isSymbolicLink()) return `link:${readlinkSync4(abs)}`;
+    if (s.isFile()) return `file:${contentSha256(root, ".git", CONTENT_MAX_BYTES)}`;
+    return `other:${s.mode}`;
+  } catch {
+    return "missing";
+  }
+}
+function hashRepoDir(dir, prefix, out, skip = REPO_SKIP, key = ".git") {
   let names;
   try {
     names = readdirSync7(dir);
@@ -4483,14 +4496,14 @@ function hashRepoDir(dir, prefix, out) {
   }
   for (const name of names) {
     const rel = prefix ? `${prefix}/${name}` : name;
-    if (!prefix && REPO_SKIP.has(name)) continue;
+    if (!prefix && skip.has(name)) continue;
     const abs = path10.join(dir, name);
     try {
       const s = lstatSync5(abs);
-      if (s.isDirectory()) hashRepoDir(abs, rel, out);
+      if (s.isDirectory()) hashRepoDir(abs, rel, out, skip, key);
       else
         out.set(
-          `.git/${rel}`,
+          `${key}/${rel}`,
           createHash4("sha256").update(s.isSymbolicLink() ? `link:${readlinkSync4(abs)}` : contentSha256(dir, name, CONTENT_MAX_BYTES)).update(`mode:${s.mode}`).digest("hex")
         );
     } catch {
@@ -4540,7 +4553,9 @@ async function takeFingerprint(root, exclude = [], prev) {
   for (const rel of racy) tree.set(rel, { ...tree.get(rel), content: contentHash(root, rel, tree.get(rel)) });
   const repo = /* @__PURE__ */ new Map();
   const dirs = await dirsRun;
+  repo.set(".git (entry)", gitEntryKey(root));
   if (dirs) hashRepoDir(dirs.common, "", repo);
+  if (dirs && path10.resolve(dirs.own) !== path10.resolve(dirs.common)) hashRepoDir(dirs.own, "", repo, OWN_DIR_SKIP, ".git (own)");
   const indexKey = dirs ? fileKey(path10.join(dirs.own, "index")) : void 0;
   const LISTING = ".git/index (listing)";
   const prevListing = prev?.repo.get(LISTING);

@@ -1,12 +1,12 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-PG4QEQSG.js";
-import "./chunk-VLT2ZQLQ.js";
+} from "./chunk-ME7ZPZ3K.js";
+import "./chunk-64QSQUIJ.js";
 import "./chunk-KZUP75IZ.js";
 import "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-I7CIGQDS.js";
+import "./chunk-XXCXSYY7.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-XTPMINBY.js";
 import "./chunk-HBDHXAII.js";

@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-PG4QEQSG.js";
+} from "./chunk-ME7ZPZ3K.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-LROFQDVF.js";
+} from "./chunk-2AQNK3BN.js";
 import {
   aggregateAttempts,
   allocateRun,
@@ -14,7 +14,7 @@ import {
   runSuite,
   sealRunSummary,
   writeCaseResult
-} from "./chunk-VLT2ZQLQ.js";
+} from "./chunk-64QSQUIJ.js";
 import "./chunk-KZUP75IZ.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -26,7 +26,7 @@ import {
 import "./chunk-NMVRJYBN.js";
 import {
   resultPath
-} from "./chunk-I7CIGQDS.js";
+} from "./chunk-XXCXSYY7.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-XTPMINBY.js";
 import "./chunk-HBDHXAII.js";
