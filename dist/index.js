@@ -6,14 +6,14 @@ import {
 } from "./chunks/chunk-DFPMA72S.js";
 import {
   mergeShards
-} from "./chunks/chunk-ME7ZPZ3K.js";
+} from "./chunks/chunk-3US5QM6E.js";
 import {
   progressLine
-} from "./chunks/chunk-2AQNK3BN.js";
+} from "./chunks/chunk-JMZJZB7I.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-64QSQUIJ.js";
+} from "./chunks/chunk-LEJRDVZA.js";
 import "./chunks/chunk-KZUP75IZ.js";
 import "./chunks/chunk-6IZ3VOTU.js";
 import {
@@ -32,7 +32,7 @@ import {
   selectCases
 } from "./chunks/chunk-ILLOYFKX.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-XXCXSYY7.js";
+import "./chunks/chunk-RFJX2SG2.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   onPath,

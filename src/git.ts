@@ -27,7 +27,16 @@ export interface GitRunOptions {
   env?: NodeJS.ProcessEnv
   /** Most bytes of stdout taken: past it git is killed, the output kept so far, the exit code -1 (stderr says why). */
   maxStdoutBytes?: number
+  /** Longest a call may take (ms; default GIT_TIME_LIMIT_MS): past it git is killed, the exit code -1 (stderr says why). */
+  timeLimitMs?: number
 }
+
+/**
+ * The time limit of every git call of the harness (10 minutes): a config the
+ * agent replaced by a FIFO (or an include naming one) would keep git waiting
+ * on its open for ever. Far above any call's own need on a big repository.
+ */
+export const GIT_TIME_LIMIT_MS = 600_000
 
 /** Environment variables that would point git at another repository (or at more object stores). */
 const GIT_LOCATION_VARS = [
@@ -186,8 +195,8 @@ export function gitEnv(extra?: NodeJS.ProcessEnv, filters: string[] = []): NodeJ
  * any config file or include git reads for `cwd`); read with the neutral
  * config, which runs nothing. Empty when git cannot say (no repository).
  */
-export async function filterDrivers(cwd: string, env?: NodeJS.ProcessEnv): Promise<string[]> {
-  const r = await spawnGit(cwd, ['config', '-z', '--name-only', '--get-regexp', '^filter\\.'], gitEnv(env), undefined)
+export async function filterDrivers(cwd: string, env?: NodeJS.ProcessEnv, timeLimitMs?: number): Promise<string[]> {
+  const r = await spawnGit(cwd, ['config', '-z', '--name-only', '--get-regexp', '^filter\\.'], gitEnv(env), undefined, undefined, timeLimitMs)
   if (r.exitCode !== 0) return []
   const names = new Set<string>()
   for (const key of r.stdout.toString('utf8').split('\0')) {
@@ -211,6 +220,7 @@ function spawnGit(
   env: NodeJS.ProcessEnv,
   input: string | Buffer | undefined,
   maxStdoutBytes = Number.POSITIVE_INFINITY,
+  timeLimitMs = GIT_TIME_LIMIT_MS,
 ): Promise<{ exitCode: number; stdout: Buffer; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn('git', args, { cwd, env, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] })
@@ -218,6 +228,11 @@ function spawnGit(
     const err: Buffer[] = []
     let taken = 0
     let over = false
+    let late = false
+    const timer = setTimeout(() => {
+      late = true
+      child.kill('SIGKILL')
+    }, timeLimitMs)
     child.stdout!.on('data', (d: Buffer) => {
       if (over) return
       taken += d.length
@@ -230,10 +245,15 @@ function spawnGit(
       out.push(d)
     })
     child.stderr!.on('data', (d: Buffer) => err.push(d))
-    child.on('error', reject)
+    child.on('error', (e) => {
+      clearTimeout(timer)
+      reject(e)
+    })
     child.on('close', (code) => {
+      clearTimeout(timer)
       const stderr = Buffer.concat(err).toString('utf8')
-      if (over) resolve({ exitCode: -1, stdout: Buffer.concat(out), stderr: `${stderr}git's output passed ${maxStdoutBytes} bytes: ended\n` })
+      if (late) resolve({ exitCode: -1, stdout: Buffer.concat(out), stderr: `${stderr}git did not finish within ${timeLimitMs} ms: ended\n` })
+      else if (over) resolve({ exitCode: -1, stdout: Buffer.concat(out), stderr: `${stderr}git's output passed ${maxStdoutBytes} bytes: ended\n` })
       else resolve({ exitCode: code ?? 1, stdout: Buffer.concat(out), stderr })
     })
     if (child.stdin) {
@@ -251,8 +271,8 @@ function spawnGit(
  * stdout and stderr text; rejects only when git cannot be started.
  */
 export async function gitRaw(cwd: string, args: string[], opts: GitRunOptions = {}): Promise<{ exitCode: number; stdout: Buffer; stderr: string }> {
-  const filters = mayRunFilters(args) ? await filterDrivers(cwd, opts.env) : []
-  return spawnGit(cwd, withDiffFlags(args), gitEnv(opts.env, filters), opts.input, opts.maxStdoutBytes)
+  const filters = mayRunFilters(args) ? await filterDrivers(cwd, opts.env, opts.timeLimitMs) : []
+  return spawnGit(cwd, withDiffFlags(args), gitEnv(opts.env, filters), opts.input, opts.maxStdoutBytes, opts.timeLimitMs)
 }
 
 export async function git(cwd: string, args: string[], opts: GitRunOptions = {}): Promise<GitOutput> {

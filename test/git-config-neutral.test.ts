@@ -10,7 +10,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { GIT_ENV, gitIn, repoMaker } from './support/git-repo.js'
-import { git, gitEnv, mayRunFilters } from '../src/git.js'
+import { GIT_TIME_LIMIT_MS, git, gitEnv, mayRunFilters } from '../src/git.js'
 import { compareSnapshots } from '../src/guard/compare.js'
 import { takeFingerprint } from '../src/guard/fingerprint.js'
 import { restore } from '../src/guard/restore.js'
@@ -200,5 +200,20 @@ describe('the neutral config', () => {
     expect(mayRunFilters(['ls-files', '-m'])).toBe(true)
     expect(mayRunFilters(['worktree', 'list', '--porcelain'])).toBe(false)
     expect(mayRunFilters(['rev-parse', 'HEAD'])).toBe(false)
+  })
+})
+
+describe("the harness's git calls have a time limit", () => {
+  it('a config the agent replaced by a FIFO (git would wait on its open for ever) ends the call at its limit, exit -1, saying why', async () => {
+    const dir = repoMaker(mkdtempSync(path.join(base, 'fifo-')))({ 'a.txt': 'a\n' })
+    rmSync(path.join(dir, '.git', 'config'))
+    execFileSync('mkfifo', [path.join(dir, '.git', 'config')])
+    const r = await git(dir, ['status', '--porcelain'], { timeLimitMs: 1500 })
+    expect(r.exitCode).toBe(-1)
+    expect(r.stderr).toMatch(/git did not finish within 1500 ms: ended/)
+  })
+
+  it('the default limit is far above any call of its own (10 minutes)', () => {
+    expect(GIT_TIME_LIMIT_MS).toBe(600_000)
   })
 })

@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-ME7ZPZ3K.js";
+} from "./chunk-3US5QM6E.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-2AQNK3BN.js";
+} from "./chunk-JMZJZB7I.js";
 import {
   aggregateAttempts,
   allocateRun,
@@ -14,7 +14,7 @@ import {
   runSuite,
   sealRunSummary,
   writeCaseResult
-} from "./chunk-64QSQUIJ.js";
+} from "./chunk-LEJRDVZA.js";
 import "./chunk-KZUP75IZ.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -26,7 +26,7 @@ import {
 import "./chunk-NMVRJYBN.js";
 import {
   resultPath
-} from "./chunk-XXCXSYY7.js";
+} from "./chunk-RFJX2SG2.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-XTPMINBY.js";
 import "./chunk-HBDHXAII.js";

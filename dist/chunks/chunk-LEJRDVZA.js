@@ -50,7 +50,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-XXCXSYY7.js";
+} from "./chunk-RFJX2SG2.js";
 import {
   asUsage,
   sumUsage

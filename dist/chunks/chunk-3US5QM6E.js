@@ -5,7 +5,7 @@ import {
   attemptDir,
   buildSummary,
   sealRunSummary
-} from "./chunk-64QSQUIJ.js";
+} from "./chunk-LEJRDVZA.js";
 import {
   caseSetHash,
   runPairs,

@@ -676,6 +676,7 @@ function providerErrorFile(results) {
 
 // src/git.ts
 import { spawn } from "node:child_process";
+var GIT_TIME_LIMIT_MS = 6e5;
 var GIT_LOCATION_VARS = [
   "GIT_DIR",
   "GIT_WORK_TREE",
@@ -774,8 +775,8 @@ function gitEnv(extra, filters = []) {
   const merged = { ...env, ...extra };
   return { ...merged, ...neutralConfig(merged, filters) };
 }
-async function filterDrivers(cwd, env) {
-  const r = await spawnGit(cwd, ["config", "-z", "--name-only", "--get-regexp", "^filter\\."], gitEnv(env), void 0);
+async function filterDrivers(cwd, env, timeLimitMs) {
+  const r = await spawnGit(cwd, ["config", "-z", "--name-only", "--get-regexp", "^filter\\."], gitEnv(env), void 0, void 0, timeLimitMs);
   if (r.exitCode !== 0) return [];
   const names = /* @__PURE__ */ new Set();
   for (const key of r.stdout.toString("utf8").split("\0")) {
@@ -790,13 +791,18 @@ function withDiffFlags(args) {
   if (!sub || !DIFF_COMMANDS.has(sub.name)) return args;
   return [...args.slice(0, sub.at + 1), ...EXT_DIFF_FLAGS, ...args.slice(sub.at + 1)];
 }
-function spawnGit(cwd, args, env, input, maxStdoutBytes = Number.POSITIVE_INFINITY) {
+function spawnGit(cwd, args, env, input, maxStdoutBytes = Number.POSITIVE_INFINITY, timeLimitMs = GIT_TIME_LIMIT_MS) {
   return new Promise((resolve, reject) => {
     const child = spawn("git", args, { cwd, env, stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
     const out = [];
     const err = [];
     let taken = 0;
     let over = false;
+    let late = false;
+    const timer2 = setTimeout(() => {
+      late = true;
+      child.kill("SIGKILL");
+    }, timeLimitMs);
     child.stdout.on("data", (d) => {
       if (over) return;
       taken += d.length;
@@ -808,10 +814,16 @@ function spawnGit(cwd, args, env, input, maxStdoutBytes = Number.POSITIVE_INFINI
       out.push(d);
     });
     child.stderr.on("data", (d) => err.push(d));
-    child.on("error", reject);
+    child.on("error", (e) => {
+      clearTimeout(timer2);
+      reject(e);
+    });
     child.on("close", (code) => {
+      clearTimeout(timer2);
       const stderr = Buffer.concat(err).toString("utf8");
-      if (over) resolve({ exitCode: -1, stdout: Buffer.concat(out), stderr: `${stderr}git's output passed ${maxStdoutBytes} bytes: ended
+      if (late) resolve({ exitCode: -1, stdout: Buffer.concat(out), stderr: `${stderr}git did not finish within ${timeLimitMs} ms: ended
+` });
+      else if (over) resolve({ exitCode: -1, stdout: Buffer.concat(out), stderr: `${stderr}git's output passed ${maxStdoutBytes} bytes: ended
 ` });
       else resolve({ exitCode: code ?? 1, stdout: Buffer.concat(out), stderr });
     });
@@ -823,8 +835,8 @@ function spawnGit(cwd, args, env, input, maxStdoutBytes = Number.POSITIVE_INFINI
   });
 }
 async function gitRaw(cwd, args, opts = {}) {
-  const filters = mayRunFilters(args) ? await filterDrivers(cwd, opts.env) : [];
-  return spawnGit(cwd, withDiffFlags(args), gitEnv(opts.env, filters), opts.input, opts.maxStdoutBytes);
+  const filters = mayRunFilters(args) ? await filterDrivers(cwd, opts.env, opts.timeLimitMs) : [];
+  return spawnGit(cwd, withDiffFlags(args), gitEnv(opts.env, filters), opts.input, opts.maxStdoutBytes, opts.timeLimitMs);
 }
 async function git(cwd, args, opts = {}) {
   const r = await gitRaw(cwd, args, opts);

@@ -35,7 +35,7 @@ import {
   toolUses,
   watchUnrouted,
   writeEvidence
-} from "./chunk-XXCXSYY7.js";
+} from "./chunk-RFJX2SG2.js";
 import {
   messagesUsage,
   overTokenBudget,

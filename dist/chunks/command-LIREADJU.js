@@ -1,12 +1,12 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-ME7ZPZ3K.js";
-import "./chunk-64QSQUIJ.js";
+} from "./chunk-3US5QM6E.js";
+import "./chunk-LEJRDVZA.js";
 import "./chunk-KZUP75IZ.js";
 import "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-XXCXSYY7.js";
+import "./chunk-RFJX2SG2.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-XTPMINBY.js";
 import "./chunk-HBDHXAII.js";

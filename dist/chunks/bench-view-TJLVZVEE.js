@@ -2,11 +2,11 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-2AQNK3BN.js";
+} from "./chunk-JMZJZB7I.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-64QSQUIJ.js";
+} from "./chunk-LEJRDVZA.js";
 import "./chunk-KZUP75IZ.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -14,7 +14,7 @@ import {
   DEFAULT_WRITE_ALLOWLIST
 } from "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-XXCXSYY7.js";
+import "./chunk-RFJX2SG2.js";
 import "./chunk-V23NUAJ5.js";
 import {
   bwrapArgs,
