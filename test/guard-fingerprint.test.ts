@@ -172,8 +172,9 @@ describe('fingerprint of a checkout whose index the agent rewrote (hostile bytes
       const at = flagsAt(body, 'README.md')
       body.writeUInt16BE((body.readUInt16BE(at) & 0xf000) | 6, at)
     })
-    // git itself now sees another path (README.) in the index than the one on disk.
-    expect(git(dir, 'ls-files')).toContain('README.\n')
+    // git itself no longer sees README.md: it reads six bytes of name (git 2.39 may print
+    // whatever memory follows them, so only the absence is certain).
+    expect(git(dir, 'ls-files')).not.toContain('README.md')
     expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toContain('modified .git/index (listing)')
   })
 
