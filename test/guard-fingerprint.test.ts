@@ -198,6 +198,65 @@ describe('fingerprint of a checkout whose index the agent rewrote (hostile bytes
   })
 })
 
+/** The offset and size of extension `sig`'s data in a v2 index body (after the entries). */
+function extensionAt(body: Buffer, sig: string): { at: number; size: number } | undefined {
+  let off = 12
+  for (let n = body.readUInt32BE(8); n > 0; n--) off += (body.indexOf(0, off + 62) - off + 8) & ~7
+  for (; off + 8 <= body.length; off += 8 + body.readUInt32BE(off + 4)) {
+    if (body.toString('latin1', off, off + 4) === sig) return { at: off + 8, size: body.readUInt32BE(off + 4) }
+  }
+  return undefined
+}
+
+/** Rewrite the index without its extension `sig`. */
+function dropExtension(dir: string, sig: string): void {
+  const file = path.join(dir, '.git', 'index')
+  const bytes = readFileSync(file)
+  const body = bytes.subarray(0, bytes.length - 20)
+  const ext = extensionAt(body, sig)
+  if (!ext) throw new Error(`${sig}: not in the index`)
+  const rest = Buffer.concat([body.subarray(0, ext.at - 8), body.subarray(ext.at + ext.size)])
+  writeFileSync(file, Buffer.concat([rest, createHash('sha1').update(rest).digest()]))
+}
+
+describe("fingerprint of a checkout whose index's cache-tree (TREE extension) the agent rewrote", () => {
+  it('pointed at another tree: git status sees nothing and git would commit that tree; the listing says the index changed', async () => {
+    const dir = repo({ 'README.md': 'r\n', 'd/a.txt': 'a\n' })
+    await settle()
+    const fp = await takeFingerprint(dir)
+    const evilBlob = execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: dir, input: 'evil\n', encoding: 'utf8' }).trim()
+    const sub = git(dir, 'rev-parse', 'HEAD:d').trim()
+    const evil = execFileSync('git', ['mktree'], { cwd: dir, input: `100644 blob ${evilBlob}\tREADME.md\n040000 tree ${sub}\td\n`, encoding: 'utf8' }).trim()
+    rewriteIndex(dir, (body) => {
+      const ext = extensionAt(body, 'TREE')
+      if (!ext) throw new Error('no cache-tree')
+      // The root node: an empty name, "<entries> <subtrees>\n", then its tree id.
+      const oidAt = body.indexOf(10, ext.at) + 1
+      Buffer.from(evil, 'hex').copy(body, oidAt)
+    })
+    expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toContain('modified .git/index (listing)')
+    // What the attack is: git's own view is clean, and the next commit's tree would be the agent's.
+    expect(git(dir, 'status', '--porcelain')).toBe('')
+    expect(git(dir, 'write-tree').trim()).toBe(evil)
+  })
+
+  it('a cache-tree that agrees with the entries is a cache: dropped, or rebuilt by git, nothing is reported (folders, an executable, a link)', async () => {
+    const dir = repo({ 'README.md': 'r\n', 'd/a.txt': 'a\n', 'd/e/f.txt': 'f\n', 'd-x/g.txt': 'g\n', 'd.y': 'y\n' })
+    writeFileSync(path.join(dir, 'run.sh'), '#!/bin/sh\n')
+    chmodSync(path.join(dir, 'run.sh'), 0o755)
+    symlinkSync('d/a.txt', path.join(dir, 'link'))
+    git(dir, 'add', '-A')
+    git(dir, 'commit', '-q', '-m', 'more')
+    await settle()
+    const fp = await takeFingerprint(dir)
+    dropExtension(dir, 'TREE')
+    expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toEqual([])
+    git(dir, 'write-tree')
+    expect(extensionAt(readFileSync(path.join(dir, '.git', 'index')), 'TREE')).toBeDefined()
+    expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toEqual([])
+  })
+})
+
 describe('fingerprint of a checkout with a huge file the agent left', () => {
   it('a sparse file of 1 TiB in .git is compared by its stat data, not read; a write to it is still found', async () => {
     const dir = repo({ 'a.txt': 'a\n' })

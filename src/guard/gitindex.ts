@@ -12,6 +12,7 @@ import { readUntrustedFile } from './reader.js'
 import path from 'node:path'
 import { gitRaw } from '../git.js'
 import { decodePath, decodeRange } from './paths.js'
+import { cacheTreeConsistent, type TreeEntry } from './cache-tree.js'
 import type { StatEntry } from './walk.js'
 
 export const F_ASSUME_VALID = 1
@@ -113,6 +114,8 @@ export function parseIndex(buf: Buffer, oidLen: number, withListing = true): Par
   let prev: Buffer = Buffer.alloc(0)
   let prevKey = ''
   let slots = 0
+  // The entries as the cache-tree check reads them (only for the listing).
+  const treeEntries: TreeEntry[] = []
   for (let n = 0; n < count; n++) {
     const start = off
     if (off + 40 + oidLen + 2 > body) return undefined
@@ -167,6 +170,10 @@ export function parseIndex(buf: Buffer, oidLen: number, withListing = true): Par
     }
     const key = nameBuf ? decodePath(nameBuf) : decodeRange(buf, text, nameStart, nameEnd)
     const stage = (flags >> 12) & 3
+    if (withListing) {
+      const raw = nameBuf ? nameBuf.toString('latin1') : text.slice(nameStart, nameEnd)
+      treeEntries.push({ name: raw, mode, stage, ita: (ext & 0x2000) !== 0, oid: buf.subarray(start + 40, start + 40 + oidLen) })
+    }
     // The index is sorted by path, then stage: a path's entries are adjacent,
     // so only the previous key can repeat (no map lookup per entry).
     if (key === prevKey) {
@@ -196,15 +203,18 @@ export function parseIndex(buf: Buffer, oidLen: number, withListing = true): Par
   const hex = oidBytes.toString('hex', 0, slots * oidLen)
   for (let k = 0; k < slots; k++) if (!(st.flags[k] & F_CONFLICT)) st.oid[k] = hex.slice(k * 2 * oidLen, (k + 1) * 2 * oidLen)
   const h = createHash('sha256').update(lst.subarray(0, lp))
-  // Extensions: caches are skipped; resolve-undo is state; split index
-  // ('link') and sparse index ('sdir') are git's to read.
+  // Extensions: caches are skipped, but for a cache-tree that disagrees with
+  // the entries (git would commit it: cache-tree.ts); resolve-undo is state;
+  // split index ('link') and sparse index ('sdir') are git's to read.
   while (off + 8 <= body) {
     const sig = buf.toString('latin1', off, off + 4)
     const size = buf.readUInt32BE(off + 4)
     if (off + 8 + size > body) return undefined
     if (sig === 'link' || sig === 'sdir') return undefined
     if (sig === 'REUC') h.update('REUC').update(buf.subarray(off + 8, off + 8 + size))
-    else if (sig[0] < 'A' || sig[0] > 'Z') return undefined // a required extension we do not know
+    else if (sig === 'TREE' && withListing && !cacheTreeConsistent(buf.subarray(off + 8, off + 8 + size), treeEntries, oidLen)) {
+      h.update('TREE').update(buf.subarray(off + 8, off + 8 + size))
+    } else if (sig[0] < 'A' || sig[0] > 'Z') return undefined // a required extension we do not know
     off += 8 + size
   }
   if (off !== body) return undefined
