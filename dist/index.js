@@ -6,14 +6,14 @@ import {
 } from "./chunks/chunk-DFPMA72S.js";
 import {
   mergeShards
-} from "./chunks/chunk-3US5QM6E.js";
+} from "./chunks/chunk-267QCDFN.js";
 import {
   progressLine
-} from "./chunks/chunk-JMZJZB7I.js";
+} from "./chunks/chunk-XRI27GIX.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-LEJRDVZA.js";
+} from "./chunks/chunk-US7MDREK.js";
 import "./chunks/chunk-KZUP75IZ.js";
 import "./chunks/chunk-6IZ3VOTU.js";
 import {
@@ -32,7 +32,7 @@ import {
   selectCases
 } from "./chunks/chunk-ILLOYFKX.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-RFJX2SG2.js";
+import "./chunks/chunk-53UPQHGC.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   onPath,

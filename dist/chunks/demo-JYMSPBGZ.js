@@ -4,14 +4,14 @@ import {
   makeThrowawayRepo,
   progressLine,
   runDemo
-} from "./chunk-JMZJZB7I.js";
-import "./chunk-LEJRDVZA.js";
+} from "./chunk-XRI27GIX.js";
+import "./chunk-US7MDREK.js";
 import "./chunk-KZUP75IZ.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
 import "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-RFJX2SG2.js";
+import "./chunk-53UPQHGC.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-XTPMINBY.js";
 import "./chunk-HBDHXAII.js";

@@ -35,7 +35,7 @@ import {
   toolUses,
   watchUnrouted,
   writeEvidence
-} from "./chunk-RFJX2SG2.js";
+} from "./chunk-53UPQHGC.js";
 import {
   messagesUsage,
   overTokenBudget,

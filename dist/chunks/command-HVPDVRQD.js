@@ -1,12 +1,12 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-3US5QM6E.js";
-import "./chunk-LEJRDVZA.js";
+} from "./chunk-267QCDFN.js";
+import "./chunk-US7MDREK.js";
 import "./chunk-KZUP75IZ.js";
 import "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-RFJX2SG2.js";
+import "./chunk-53UPQHGC.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-XTPMINBY.js";
 import "./chunk-HBDHXAII.js";

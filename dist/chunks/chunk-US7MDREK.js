@@ -50,7 +50,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-RFJX2SG2.js";
+} from "./chunk-53UPQHGC.js";
 import {
   asUsage,
   sumUsage

@@ -2,11 +2,11 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-JMZJZB7I.js";
+} from "./chunk-XRI27GIX.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-LEJRDVZA.js";
+} from "./chunk-US7MDREK.js";
 import "./chunk-KZUP75IZ.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -14,7 +14,7 @@ import {
   DEFAULT_WRITE_ALLOWLIST
 } from "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-RFJX2SG2.js";
+import "./chunk-53UPQHGC.js";
 import "./chunk-V23NUAJ5.js";
 import {
   bwrapArgs,

@@ -5,7 +5,7 @@ import {
   attemptDir,
   buildSummary,
   sealRunSummary
-} from "./chunk-LEJRDVZA.js";
+} from "./chunk-US7MDREK.js";
 import {
   caseSetHash,
   runPairs,

@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-3US5QM6E.js";
+} from "./chunk-267QCDFN.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-JMZJZB7I.js";
+} from "./chunk-XRI27GIX.js";
 import {
   aggregateAttempts,
   allocateRun,
@@ -14,7 +14,7 @@ import {
   runSuite,
   sealRunSummary,
   writeCaseResult
-} from "./chunk-LEJRDVZA.js";
+} from "./chunk-US7MDREK.js";
 import "./chunk-KZUP75IZ.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -26,7 +26,7 @@ import {
 import "./chunk-NMVRJYBN.js";
 import {
   resultPath
-} from "./chunk-RFJX2SG2.js";
+} from "./chunk-53UPQHGC.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-XTPMINBY.js";
 import "./chunk-HBDHXAII.js";

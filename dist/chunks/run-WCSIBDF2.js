@@ -4,11 +4,11 @@ import {
   buildSummary,
   cliEntry,
   runSuite
-} from "./chunk-LEJRDVZA.js";
+} from "./chunk-US7MDREK.js";
 import "./chunk-KZUP75IZ.js";
 import "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-RFJX2SG2.js";
+import "./chunk-53UPQHGC.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-XTPMINBY.js";
 import "./chunk-HBDHXAII.js";

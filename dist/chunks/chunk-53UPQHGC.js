@@ -3282,9 +3282,93 @@ function removeCanary(c) {
 }
 
 // src/guard/gitindex.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 import { statSync as statSync2 } from "node:fs";
 import path4 from "node:path";
+
+// src/guard/cache-tree.ts
+import { createHash } from "node:crypto";
+function lowerBound(entries, key, lo = 0, hi = entries.length) {
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (entries[mid].name < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+function rangeOf(entries, prefix) {
+  if (prefix === "") return [0, entries.length];
+  const lo = lowerBound(entries, prefix);
+  return [lo, lowerBound(entries, `${prefix.slice(0, -1)}0`, lo)];
+}
+function computeTree(entries, prefix, lo, hi, oidLen, memo) {
+  const known = memo.get(prefix);
+  if (known) return known;
+  const parts = [];
+  let kept = 0;
+  let ok = true;
+  for (let i = lo; i < hi; ) {
+    const rest = entries[i].name.slice(prefix.length);
+    const slash = rest.indexOf("/");
+    if (slash < 0) {
+      const e = entries[i++];
+      if (e.stage !== 0) ok = false;
+      if (!ok || e.ita) continue;
+      kept++;
+      parts.push(Buffer.from(`${e.mode.toString(8)} ${rest}\0`, "latin1"), e.oid);
+      continue;
+    }
+    const sub = `${prefix}${rest.slice(0, slash + 1)}`;
+    const end = lowerBound(entries, `${sub.slice(0, -1)}0`, i, hi);
+    const t = computeTree(entries, sub, i, end, oidLen, memo);
+    i = end;
+    if (!t.oid) ok = false;
+    if (!ok || t.kept === 0) continue;
+    kept += t.kept;
+    parts.push(Buffer.from(`40000 ${rest.slice(0, slash)}\0`, "latin1"), t.oid);
+  }
+  const out = { oid: void 0, all: hi - lo, kept };
+  if (ok) {
+    const body = Buffer.concat(parts);
+    out.oid = createHash(oidLen === 32 ? "sha256" : "sha1").update(`tree ${body.length}\0`).update(body).digest();
+  }
+  memo.set(prefix, out);
+  return out;
+}
+function cacheTreeConsistent(ext, entries, oidLen) {
+  try {
+    const memo = /* @__PURE__ */ new Map();
+    const at = { p: 0 };
+    return checkNode(ext, at, void 0, entries, oidLen, memo) && at.p === ext.length;
+  } catch {
+    return false;
+  }
+}
+function checkNode(ext, at, parent, entries, oidLen, memo) {
+  const nul = ext.indexOf(0, at.p);
+  if (nul < 0) return false;
+  const name = ext.toString("latin1", at.p, nul);
+  if (parent === void 0 ? name !== "" : name === "" || name.includes("/")) return false;
+  const nl = ext.indexOf(10, nul + 1);
+  if (nl < 0) return false;
+  const m = /^(-1|\d{1,9}) (\d{1,9})$/.exec(ext.toString("latin1", nul + 1, nl));
+  if (!m) return false;
+  at.p = nl + 1;
+  const here = parent === void 0 ? "" : `${parent}${name}/`;
+  const count = Number(m[1]);
+  if (count >= 0) {
+    if (at.p + oidLen > ext.length) return false;
+    const oid = ext.subarray(at.p, at.p + oidLen);
+    at.p += oidLen;
+    const [lo, hi] = rangeOf(entries, here);
+    const t = computeTree(entries, here, lo, hi, oidLen, memo);
+    if (!t.oid?.equals(oid) || count !== t.all && count !== t.kept) return false;
+  }
+  for (let n = Number(m[2]); n > 0; n--) if (!checkNode(ext, at, here, entries, oidLen, memo)) return false;
+  return true;
+}
+
+// src/guard/gitindex.ts
 var F_ASSUME_VALID = 1;
 var F_SKIP_WORKTREE = 2;
 var F_INTENT_TO_ADD = 4;
@@ -3316,7 +3400,7 @@ function parseIndex(buf, oidLen, withListing = true) {
   const body = buf.length - oidLen;
   const trailer = buf.subarray(body);
   if (trailer.some((b) => b !== 0)) {
-    const sum = createHash(oidLen === 32 ? "sha256" : "sha1").update(buf.subarray(0, body)).digest();
+    const sum = createHash2(oidLen === 32 ? "sha256" : "sha1").update(buf.subarray(0, body)).digest();
     if (!sum.equals(trailer)) return void 0;
   }
   const count = buf.readUInt32BE(8);
@@ -3330,6 +3414,7 @@ function parseIndex(buf, oidLen, withListing = true) {
   let prev = Buffer.alloc(0);
   let prevKey = "";
   let slots = 0;
+  const treeEntries = [];
   for (let n = 0; n < count; n++) {
     const start = off;
     if (off + 40 + oidLen + 2 > body) return void 0;
@@ -3381,6 +3466,10 @@ function parseIndex(buf, oidLen, withListing = true) {
     }
     const key = nameBuf ? decodePath(nameBuf) : decodeRange(buf, text, nameStart, nameEnd);
     const stage = flags >> 12 & 3;
+    if (withListing) {
+      const raw = nameBuf ? nameBuf.toString("latin1") : text.slice(nameStart, nameEnd);
+      treeEntries.push({ name: raw, mode, stage, ita: (ext & 8192) !== 0, oid: buf.subarray(start + 40, start + 40 + oidLen) });
+    }
     if (key === prevKey) {
       if (stage === 0 || !(st.flags[slots - 1] & F_CONFLICT)) return void 0;
       continue;
@@ -3406,14 +3495,16 @@ function parseIndex(buf, oidLen, withListing = true) {
   if (st.entries.size !== slots) return void 0;
   const hex = oidBytes.toString("hex", 0, slots * oidLen);
   for (let k = 0; k < slots; k++) if (!(st.flags[k] & F_CONFLICT)) st.oid[k] = hex.slice(k * 2 * oidLen, (k + 1) * 2 * oidLen);
-  const h = createHash("sha256").update(lst.subarray(0, lp));
+  const h = createHash2("sha256").update(lst.subarray(0, lp));
   while (off + 8 <= body) {
     const sig = buf.toString("latin1", off, off + 4);
     const size = buf.readUInt32BE(off + 4);
     if (off + 8 + size > body) return void 0;
     if (sig === "link" || sig === "sdir") return void 0;
     if (sig === "REUC") h.update("REUC").update(buf.subarray(off + 8, off + 8 + size));
-    else if (sig[0] < "A" || sig[0] > "Z") return void 0;
+    else if (sig === "TREE" && withListing && !cacheTreeConsistent(buf.subarray(off + 8, off + 8 + size), treeEntries, oidLen)) {
+      h.update("TREE").update(buf.subarray(off + 8, off + 8 + size));
+    } else if (sig[0] < "A" || sig[0] > "Z") return void 0;
     off += 8 + size;
   }
   if (off !== body) return void 0;
@@ -3433,14 +3524,14 @@ function indexListing(ix) {
   const cached = listings.get(ix.bytes);
   if (cached !== void 0) return cached;
   const parsed = parseIndex(ix.bytes, ix.oidLen ?? 20, true);
-  const listing = parsed?.listing ?? createHash("sha256").update("unparseable\0").update(ix.bytes).digest("hex");
+  const listing = parsed?.listing ?? createHash2("sha256").update("unparseable\0").update(ix.bytes).digest("hex");
   listings.set(ix.bytes, listing);
   return listing;
 }
 async function listIndex(root) {
   const r = await gitRaw(root, ["ls-files", "-z", "-s", "-v"]);
   const recs = r.stdout.toString("latin1").split("\0").filter((x) => x.includes("	"));
-  const st = emptyState(createHash("sha256").update("ls-files\0").update(r.stdout).update(`\0exit:${r.exitCode}:${r.stderr}`).digest("hex"), false, recs.length);
+  const st = emptyState(createHash2("sha256").update("ls-files\0").update(r.stdout).update(`\0exit:${r.exitCode}:${r.stderr}`).digest("hex"), false, recs.length);
   let slots = 0;
   for (const rec of recs) {
     const tab = rec.indexOf("	");
@@ -3477,13 +3568,13 @@ async function readIndexState(root, gitDir, oidLen, previous) {
     mtimeN = Number(s.mtimeNs % 1000000000n);
     if (fileKeyOf(first) === fileKeyOf(s)) fileKey2 = fileKeyOf(s);
   } catch {
-    return { ...emptyState(createHash("sha256").update("no index").digest("hex"), true), mtimeS: 0, mtimeN: 0 };
+    return { ...emptyState(createHash2("sha256").update("no index").digest("hex"), true), mtimeS: 0, mtimeN: 0 };
   }
   if (previous?.bytes?.equals(bytes)) return { ...previous, mtimeS, mtimeN, fileKey: fileKey2, readAt };
   const parsed = parseQuietly(bytes, oidLen);
   if (parsed) return { ...parsed, oidLen, mtimeS, mtimeN, bytes, fileKey: fileKey2, readAt };
   const listed = await listIndex(root);
-  return { ...listed, oidLen, listing: createHash("sha256").update(listed.listing).update(bytes).digest("hex"), mtimeS, mtimeN, bytes, fileKey: fileKey2, readAt };
+  return { ...listed, oidLen, listing: createHash2("sha256").update(listed.listing).update(bytes).digest("hex"), mtimeS, mtimeN, bytes, fileKey: fileKey2, readAt };
 }
 function statMatches(ix, slot, e) {
   if (ix.flags[slot] !== 0) return false;
@@ -3700,14 +3791,14 @@ async function resolveGitDirs(root) {
 }
 
 // src/guard/snapshot-hash.ts
-import { createHash as createHash2, randomUUID } from "node:crypto";
+import { createHash as createHash3, randomUUID } from "node:crypto";
 import { closeSync as closeSync2, existsSync as existsSync4, fstatSync, readlinkSync as readlinkSync2 } from "node:fs";
 import path6 from "node:path";
 function sameStat(a, b) {
   return a.type === b.type && a.mode === b.mode && a.size === b.size && a.mtimeS === b.mtimeS && a.mtimeN === b.mtimeN && a.ctimeS === b.ctimeS && a.ctimeN === b.ctimeN && a.ino === b.ino;
 }
 function rawBlobId(data, format = "sha1") {
-  return createHash2(format).update(`blob ${data.length}\0`).update(data).digest("hex");
+  return createHash3(format).update(`blob ${data.length}\0`).update(data).digest("hex");
 }
 function linkHash(root, rel) {
   try {
@@ -3791,14 +3882,14 @@ async function storeThroughGit(root, reader, rels, format) {
 }
 
 // src/guard/snapshot-repo.ts
-import { createHash as createHash3, randomUUID as randomUUID2 } from "node:crypto";
+import { createHash as createHash4, randomUUID as randomUUID2 } from "node:crypto";
 import { closeSync as closeSync3, constants, fstatSync as fstatSync2, lstatSync as lstatSync3, openSync as openSync2, readdirSync as readdirSync4, readlinkSync as readlinkSync3, readSync as readSync2 } from "node:fs";
 import path7 from "node:path";
 var OPENCODE_OWN_STATE = /* @__PURE__ */ new Set([".git/opencode"]);
 var KEEP_CONTENT_LIMIT = 1 << 20;
 function repoEntryOf(abs, s) {
   const data = s.isSymbolicLink() ? Buffer.from(`link:${decodePath(readlinkSync3(abs, { encoding: "buffer" }))}`) : s.isFile() ? readRepoFileAt(abs) : Buffer.from(`other:${Number(s.mode)}`);
-  const hash = createHash3("sha256").update(data).update(`mode:${Number(s.mode)}`).digest("hex");
+  const hash = createHash4("sha256").update(data).update(`mode:${Number(s.mode)}`).digest("hex");
   return { hash, content: data.length <= KEEP_CONTENT_LIMIT ? data : void 0, mode: Number(s.mode) };
 }
 function readRepoFileAt(abs) {
@@ -4479,7 +4570,7 @@ async function afterWhole(before, opts, indexRead) {
 }
 
 // src/guard/fingerprint.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 import { lstatSync as lstatSync5, readdirSync as readdirSync7, readlinkSync as readlinkSync4 } from "node:fs";
 import path10 from "node:path";
 var REPO_SKIP = /* @__PURE__ */ new Set(["objects", "worktrees", "index", "index.lock", "opencode", "logs", "FETCH_HEAD", "gc.log"]);
@@ -4516,7 +4607,7 @@ function hashRepoDir(dir, prefix, out, skip = REPO_SKIP, key = ".git") {
       else
         out.set(
           `${key}/${rel}`,
-          createHash4("sha256").update(s.isSymbolicLink() ? `link:${readlinkSync4(abs)}` : contentSha256(dir, name, CONTENT_MAX_BYTES)).update(`mode:${s.mode}`).digest("hex")
+          createHash5("sha256").update(s.isSymbolicLink() ? `link:${readlinkSync4(abs)}` : contentSha256(dir, name, CONTENT_MAX_BYTES)).update(`mode:${s.mode}`).digest("hex")
         );
     } catch {
     }
@@ -4528,7 +4619,7 @@ function excluded2(rel, exclude) {
 function contentHash(root, rel, e) {
   try {
     if (e.type === "symlink")
-      return createHash4("sha256").update("link:").update(readlinkSync4(fsPath(root, rel), { encoding: "buffer" })).digest("hex");
+      return createHash5("sha256").update("link:").update(readlinkSync4(fsPath(root, rel), { encoding: "buffer" })).digest("hex");
     if (e.type === "file") return contentSha256(root, rel, CONTENT_MAX_BYTES);
     return `other:${e.mode}`;
   } catch {
@@ -4587,7 +4678,7 @@ async function gitDirsFor(root) {
 async function indexListingOf(root, dirs) {
   if (dirs && sha1Repository(dirs.common)) return indexListing(await readIndexState(root, dirs.own, 20));
   const ix = await git(root, ["ls-files", "-z", "-s", "-v"]);
-  return createHash4("sha256").update(ix.stdout).update(`\0exit:${ix.exitCode}`).digest("hex");
+  return createHash5("sha256").update(ix.stdout).update(`\0exit:${ix.exitCode}`).digest("hex");
 }
 function sha1Repository(commonDir) {
   try {
@@ -4908,7 +4999,7 @@ function formatWorktreeCheck(c) {
 }
 
 // src/scripted-model/server.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 import { appendFileSync as appendFileSync2 } from "node:fs";
 import http2 from "node:http";
 import net3 from "node:net";
@@ -4938,7 +5029,7 @@ function errorBody(status) {
   return { type, message };
 }
 function keyFingerprint(key) {
-  return createHash5("sha256").update(key).digest("hex").slice(0, 12);
+  return createHash6("sha256").update(key).digest("hex").slice(0, 12);
 }
 function textOf(content) {
   if (typeof content === "string") return content;
