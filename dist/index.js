@@ -6,15 +6,15 @@ import {
 } from "./chunks/chunk-DFPMA72S.js";
 import {
   mergeShards
-} from "./chunks/chunk-267QCDFN.js";
+} from "./chunks/chunk-IK7QYZYX.js";
 import {
   progressLine
-} from "./chunks/chunk-XRI27GIX.js";
+} from "./chunks/chunk-TCTZGBB4.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-US7MDREK.js";
-import "./chunks/chunk-KZUP75IZ.js";
+} from "./chunks/chunk-JLVVHTGE.js";
+import "./chunks/chunk-KKHZEK3X.js";
 import "./chunks/chunk-6IZ3VOTU.js";
 import {
   verdictTable
@@ -32,7 +32,7 @@ import {
   selectCases
 } from "./chunks/chunk-ILLOYFKX.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-53UPQHGC.js";
+import "./chunks/chunk-DYXVV4G3.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   onPath,
@@ -63,14 +63,14 @@ import {
   summary,
   warning,
   writePidLauncher
-} from "./chunks/chunk-CFCNWNBH.js";
+} from "./chunks/chunk-NTXBJHDH.js";
 import {
   exec
 } from "./chunks/chunk-4LHDLI6U.js";
 import "./chunks/chunk-GCLCQ5LT.js";
 import {
   interruptOnSignals
-} from "./chunks/chunk-7S2WGD5M.js";
+} from "./chunks/chunk-ONZLJSLW.js";
 import {
   canonicalKeyText
 } from "./chunks/chunk-5Y7GBQWL.js";

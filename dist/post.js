@@ -8,9 +8,9 @@ import {
   notice,
   stopLeftovers,
   warning
-} from "./chunks/chunk-CFCNWNBH.js";
+} from "./chunks/chunk-NTXBJHDH.js";
 import "./chunks/chunk-4LHDLI6U.js";
-import "./chunks/chunk-7S2WGD5M.js";
+import "./chunks/chunk-ONZLJSLW.js";
 import "./chunks/chunk-LHSCZ3D7.js";
 
 // src/post.ts

@@ -14,6 +14,7 @@
 // each is emptied (see neutralConfig).
 import { spawn } from 'node:child_process'
 import { GitError } from './errors.js'
+import { waitsOnFifo } from './proc.js'
 
 export interface GitOutput {
   exitCode: number
@@ -37,6 +38,15 @@ export interface GitRunOptions {
  * on its open for ever. Far above any call's own need on a big repository.
  */
 export const GIT_TIME_LIMIT_MS = 600_000
+
+/**
+ * How often a running git call is looked at for a FIFO wait (ms): git opens
+ * every file it reads (config, includes, HEAD, .gitignore, …) blocking, so a
+ * named pipe the agent put in one's place holds it for ever. A call found
+ * waiting on one twice in a row is ended at once (Linux's /proc says so;
+ * elsewhere the time limit ends it).
+ */
+export const FIFO_POLL_MS = 500
 
 /** Environment variables that would point git at another repository (or at more object stores). */
 const GIT_LOCATION_VARS = [
@@ -229,10 +239,19 @@ function spawnGit(
     let taken = 0
     let over = false
     let late = false
+    let fifo = false
+    let waits = 0
     const timer = setTimeout(() => {
       late = true
       child.kill('SIGKILL')
     }, timeLimitMs)
+    // (Most calls end before the first look: a quick call costs no /proc read.)
+    const poll = setInterval(() => {
+      waits = child.pid !== undefined && waitsOnFifo(child.pid) ? waits + 1 : 0
+      if (waits < 2) return
+      fifo = true
+      child.kill('SIGKILL')
+    }, FIFO_POLL_MS)
     child.stdout!.on('data', (d: Buffer) => {
       if (over) return
       taken += d.length
@@ -247,12 +266,17 @@ function spawnGit(
     child.stderr!.on('data', (d: Buffer) => err.push(d))
     child.on('error', (e) => {
       clearTimeout(timer)
+      clearInterval(poll)
       reject(e)
     })
     child.on('close', (code) => {
       clearTimeout(timer)
+      clearInterval(poll)
       const stderr = Buffer.concat(err).toString('utf8')
-      if (late) resolve({ exitCode: -1, stdout: Buffer.concat(out), stderr: `${stderr}git did not finish within ${timeLimitMs} ms: ended\n` })
+      if (fifo) {
+        const why = 'git waited on opening a FIFO (a named pipe in the place of a file git reads: its config, an include, HEAD, a .gitignore…): ended\n'
+        resolve({ exitCode: -1, stdout: Buffer.concat(out), stderr: `${stderr}${why}` })
+      } else if (late) resolve({ exitCode: -1, stdout: Buffer.concat(out), stderr: `${stderr}git did not finish within ${timeLimitMs} ms: ended\n` })
       else if (over) resolve({ exitCode: -1, stdout: Buffer.concat(out), stderr: `${stderr}git's output passed ${maxStdoutBytes} bytes: ended\n` })
       else resolve({ exitCode: code ?? 1, stdout: Buffer.concat(out), stderr })
     })

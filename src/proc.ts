@@ -1,4 +1,5 @@
 // Small process helpers shared by the CLI and the Action.
+import { readFileSync } from 'node:fs'
 
 /** The process exists (signal 0 only asks; EPERM means it exists but is not ours to signal). */
 export function alive(pid: number): boolean {
@@ -30,4 +31,35 @@ export function interruptOnSignals(say: (line: string) => void): AbortController
     })
   }
   return c
+}
+
+/** The kernel's wait channels of a process blocked opening a FIFO that has no other end (Linux ≥ 5.x, older). */
+const FIFO_WAIT_CHANNELS = new Set(['wait_for_partner', 'fifo_open'])
+
+/**
+ * Whether process `pid`, or one of its direct children, sleeps in the kernel
+ * waiting for a FIFO's other end (a blocking open of a named pipe no one
+ * writes: it would wait for ever). Read from /proc/<pid>/wchan and
+ * /proc/<pid>/task/<pid>/children (Linux); false where /proc cannot say (other
+ * systems, a process already gone).
+ */
+export function waitsOnFifo(pid: number): boolean {
+  const wchan = (p: number): string => {
+    try {
+      return readFileSync(`/proc/${p}/wchan`, 'latin1')
+    } catch {
+      return ''
+    }
+  }
+  if (FIFO_WAIT_CHANNELS.has(wchan(pid))) return true
+  let children: string
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'latin1')
+  } catch {
+    return false
+  }
+  return children
+    .split(' ')
+    .filter(Boolean)
+    .some((c) => FIFO_WAIT_CHANNELS.has(wchan(Number(c))))
 }

@@ -203,17 +203,38 @@ describe('the neutral config', () => {
   })
 })
 
-describe("the harness's git calls have a time limit", () => {
-  it('a config the agent replaced by a FIFO (git would wait on its open for ever) ends the call at its limit, exit -1, saying why', async () => {
-    const dir = repoMaker(mkdtempSync(path.join(base, 'fifo-')))({ 'a.txt': 'a\n' })
-    rmSync(path.join(dir, '.git', 'config'))
-    execFileSync('mkfifo', [path.join(dir, '.git', 'config')])
-    const r = await git(dir, ['status', '--porcelain'], { timeLimitMs: 1500 })
+describe("the harness's git calls have a time limit, and a FIFO does not hold them", () => {
+  const fifoRepo = (): string => repoMaker(mkdtempSync(path.join(base, 'fifo-')))({ 'a.txt': 'a\n', 'sub/b.txt': 'b\n' })
+  const fifoAt = (file: string): void => {
+    rmSync(file, { force: true })
+    execFileSync('mkfifo', [file])
+  }
+  const WAITED = /git waited on opening a FIFO .*: ended/
+
+  it('a config the agent replaced by a FIFO (git would wait on its open for ever) ends the call at once, exit -1, saying why', async () => {
+    const dir = fifoRepo()
+    fifoAt(path.join(dir, '.git', 'config'))
+    const r = await git(dir, ['status', '--porcelain'])
     expect(r.exitCode).toBe(-1)
-    expect(r.stderr).toMatch(/git did not finish within 1500 ms: ended/)
+    expect(r.stderr).toMatch(WAITED)
   })
 
-  it('the default limit is far above any call of its own (10 minutes)', () => {
+  it('so does a config include naming a FIFO, and a .gitignore that is one (git status opens it)', async () => {
+    const inc = fifoRepo()
+    execFileSync('git', ['config', 'include.path', path.join(inc, '..', 'evil.inc')], { cwd: inc })
+    fifoAt(path.join(inc, '..', 'evil.inc'))
+    const a = await git(inc, ['rev-parse', 'HEAD'])
+    expect([a.exitCode, a.stderr]).toEqual([-1, expect.stringMatching(WAITED)])
+    const ign = fifoRepo()
+    fifoAt(path.join(ign, 'sub', '.gitignore'))
+    const b = await git(ign, ['status', '--porcelain'])
+    expect([b.exitCode, b.stderr]).toEqual([-1, expect.stringMatching(WAITED)])
+  })
+
+  it('a call past its limit is ended, exit -1, saying why; the default limit is far above any call of its own (10 minutes)', async () => {
+    const r = await git(fifoRepo(), ['status', '--porcelain'], { timeLimitMs: 1 })
+    expect(r.exitCode).toBe(-1)
+    expect(r.stderr).toMatch(/git did not finish within 1 ms: ended/)
     expect(GIT_TIME_LIMIT_MS).toBe(600_000)
   })
 })

@@ -35,7 +35,7 @@ import {
   toolUses,
   watchUnrouted,
   writeEvidence
-} from "./chunk-53UPQHGC.js";
+} from "./chunk-DYXVV4G3.js";
 import {
   messagesUsage,
   overTokenBudget,
@@ -69,6 +69,7 @@ import {
   formatProcesses,
   processBaseline
 } from "./chunk-GCLCQ5LT.js";
+import "./chunk-ONZLJSLW.js";
 import {
   containsSecret,
   redact,

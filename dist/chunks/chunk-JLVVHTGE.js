@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   startReaper
-} from "./chunk-KZUP75IZ.js";
+} from "./chunk-KKHZEK3X.js";
 import {
   BUILTIN_MODEL,
   afterCase,
@@ -50,7 +50,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-53UPQHGC.js";
+} from "./chunk-DYXVV4G3.js";
 import {
   asUsage,
   sumUsage

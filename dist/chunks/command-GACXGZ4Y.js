@@ -1,18 +1,18 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-267QCDFN.js";
-import "./chunk-US7MDREK.js";
-import "./chunk-KZUP75IZ.js";
+} from "./chunk-IK7QYZYX.js";
+import "./chunk-JLVVHTGE.js";
+import "./chunk-KKHZEK3X.js";
 import "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-53UPQHGC.js";
+import "./chunk-DYXVV4G3.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-XTPMINBY.js";
 import "./chunk-HBDHXAII.js";
 import "./chunk-4LHDLI6U.js";
 import "./chunk-GCLCQ5LT.js";
-import "./chunk-7S2WGD5M.js";
+import "./chunk-ONZLJSLW.js";
 import "./chunk-5Y7GBQWL.js";
 import "./chunk-Z4Y4Q2MG.js";
 import "./chunk-ZW2PJC3E.js";

@@ -5,7 +5,7 @@ import {
   attemptDir,
   buildSummary,
   sealRunSummary
-} from "./chunk-US7MDREK.js";
+} from "./chunk-JLVVHTGE.js";
 import {
   caseSetHash,
   runPairs,

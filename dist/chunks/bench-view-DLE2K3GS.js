@@ -2,19 +2,19 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-XRI27GIX.js";
+} from "./chunk-TCTZGBB4.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-US7MDREK.js";
-import "./chunk-KZUP75IZ.js";
+} from "./chunk-JLVVHTGE.js";
+import "./chunk-KKHZEK3X.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
 import {
   DEFAULT_WRITE_ALLOWLIST
 } from "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-53UPQHGC.js";
+import "./chunk-DYXVV4G3.js";
 import "./chunk-V23NUAJ5.js";
 import {
   bwrapArgs,
@@ -25,7 +25,7 @@ import {
 import "./chunk-HBDHXAII.js";
 import "./chunk-4LHDLI6U.js";
 import "./chunk-GCLCQ5LT.js";
-import "./chunk-7S2WGD5M.js";
+import "./chunk-ONZLJSLW.js";
 import "./chunk-5Y7GBQWL.js";
 import "./chunk-Z4Y4Q2MG.js";
 import "./chunk-ZW2PJC3E.js";

@@ -5,10 +5,10 @@ import {
   reap,
   removeLeftovers,
   startReaper
-} from "./chunk-KZUP75IZ.js";
+} from "./chunk-KKHZEK3X.js";
 import "./chunk-HBDHXAII.js";
 import "./chunk-GCLCQ5LT.js";
-import "./chunk-7S2WGD5M.js";
+import "./chunk-ONZLJSLW.js";
 import "./chunk-LHSCZ3D7.js";
 export {
   CASE_WAIT_MS,

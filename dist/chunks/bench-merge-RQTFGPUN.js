@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-267QCDFN.js";
+} from "./chunk-IK7QYZYX.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-XRI27GIX.js";
+} from "./chunk-TCTZGBB4.js";
 import {
   aggregateAttempts,
   allocateRun,
@@ -14,8 +14,8 @@ import {
   runSuite,
   sealRunSummary,
   writeCaseResult
-} from "./chunk-US7MDREK.js";
-import "./chunk-KZUP75IZ.js";
+} from "./chunk-JLVVHTGE.js";
+import "./chunk-KKHZEK3X.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
 import {
@@ -26,13 +26,13 @@ import {
 import "./chunk-NMVRJYBN.js";
 import {
   resultPath
-} from "./chunk-53UPQHGC.js";
+} from "./chunk-DYXVV4G3.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-XTPMINBY.js";
 import "./chunk-HBDHXAII.js";
 import "./chunk-4LHDLI6U.js";
 import "./chunk-GCLCQ5LT.js";
-import "./chunk-7S2WGD5M.js";
+import "./chunk-ONZLJSLW.js";
 import "./chunk-5Y7GBQWL.js";
 import {
   verifyRun

@@ -4,7 +4,7 @@ import {
 } from "./chunk-4LHDLI6U.js";
 import {
   alive
-} from "./chunk-7S2WGD5M.js";
+} from "./chunk-ONZLJSLW.js";
 import {
   __commonJS,
   __export,

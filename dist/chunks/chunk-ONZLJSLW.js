@@ -1,6 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 
 // src/proc.ts
+import { readFileSync } from "node:fs";
 function alive(pid) {
   try {
     process.kill(pid, 0);
@@ -23,8 +24,27 @@ function interruptOnSignals(say) {
   }
   return c;
 }
+var FIFO_WAIT_CHANNELS = /* @__PURE__ */ new Set(["wait_for_partner", "fifo_open"]);
+function waitsOnFifo(pid) {
+  const wchan = (p) => {
+    try {
+      return readFileSync(`/proc/${p}/wchan`, "latin1");
+    } catch {
+      return "";
+    }
+  };
+  if (FIFO_WAIT_CHANNELS.has(wchan(pid))) return true;
+  let children;
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, "latin1");
+  } catch {
+    return false;
+  }
+  return children.split(" ").filter(Boolean).some((c) => FIFO_WAIT_CHANNELS.has(wchan(Number(c))));
+}
 
 export {
   alive,
-  interruptOnSignals
+  interruptOnSignals,
+  waitsOnFifo
 };

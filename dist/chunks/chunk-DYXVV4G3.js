@@ -22,6 +22,9 @@ import {
   readUntrustedFile
 } from "./chunk-HBDHXAII.js";
 import {
+  waitsOnFifo
+} from "./chunk-ONZLJSLW.js";
+import {
   SIDECAR_EXT,
   writeSidecar
 } from "./chunk-C7L6GWJA.js";
@@ -677,6 +680,7 @@ function providerErrorFile(results) {
 // src/git.ts
 import { spawn } from "node:child_process";
 var GIT_TIME_LIMIT_MS = 6e5;
+var FIFO_POLL_MS = 500;
 var GIT_LOCATION_VARS = [
   "GIT_DIR",
   "GIT_WORK_TREE",
@@ -799,10 +803,18 @@ function spawnGit(cwd, args, env, input, maxStdoutBytes = Number.POSITIVE_INFINI
     let taken = 0;
     let over = false;
     let late = false;
+    let fifo = false;
+    let waits = 0;
     const timer2 = setTimeout(() => {
       late = true;
       child.kill("SIGKILL");
     }, timeLimitMs);
+    const poll = setInterval(() => {
+      waits = child.pid !== void 0 && waitsOnFifo(child.pid) ? waits + 1 : 0;
+      if (waits < 2) return;
+      fifo = true;
+      child.kill("SIGKILL");
+    }, FIFO_POLL_MS);
     child.stdout.on("data", (d) => {
       if (over) return;
       taken += d.length;
@@ -816,12 +828,17 @@ function spawnGit(cwd, args, env, input, maxStdoutBytes = Number.POSITIVE_INFINI
     child.stderr.on("data", (d) => err.push(d));
     child.on("error", (e) => {
       clearTimeout(timer2);
+      clearInterval(poll);
       reject(e);
     });
     child.on("close", (code) => {
       clearTimeout(timer2);
+      clearInterval(poll);
       const stderr = Buffer.concat(err).toString("utf8");
-      if (late) resolve({ exitCode: -1, stdout: Buffer.concat(out), stderr: `${stderr}git did not finish within ${timeLimitMs} ms: ended
+      if (fifo) {
+        const why = "git waited on opening a FIFO (a named pipe in the place of a file git reads: its config, an include, HEAD, a .gitignore\u2026): ended\n";
+        resolve({ exitCode: -1, stdout: Buffer.concat(out), stderr: `${stderr}${why}` });
+      } else if (late) resolve({ exitCode: -1, stdout: Buffer.concat(out), stderr: `${stderr}git did not finish within ${timeLimitMs} ms: ended
 ` });
       else if (over) resolve({ exitCode: -1, stdout: Buffer.concat(out), stderr: `${stderr}git's output passed ${maxStdoutBytes} bytes: ended
 ` });

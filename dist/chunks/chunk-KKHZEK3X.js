@@ -8,7 +8,7 @@ import {
 } from "./chunk-GCLCQ5LT.js";
 import {
   alive
-} from "./chunk-7S2WGD5M.js";
+} from "./chunk-ONZLJSLW.js";
 
 // src/sandbox/reaper.ts
 import { spawn } from "node:child_process";

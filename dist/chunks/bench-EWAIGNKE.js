@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-XRI27GIX.js";
+} from "./chunk-TCTZGBB4.js";
 import {
   DEFAULT_ROLES,
   builtinCases,
@@ -10,8 +10,8 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-US7MDREK.js";
-import "./chunk-KZUP75IZ.js";
+} from "./chunk-JLVVHTGE.js";
+import "./chunk-KKHZEK3X.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
 import {
@@ -23,7 +23,7 @@ import "./chunk-NMVRJYBN.js";
 import {
   caseTag,
   sdkTransport
-} from "./chunk-53UPQHGC.js";
+} from "./chunk-DYXVV4G3.js";
 import "./chunk-V23NUAJ5.js";
 import {
   DEFAULT_CASE_LIMITS,
@@ -34,7 +34,7 @@ import {
 import "./chunk-HBDHXAII.js";
 import "./chunk-4LHDLI6U.js";
 import "./chunk-GCLCQ5LT.js";
-import "./chunk-7S2WGD5M.js";
+import "./chunk-ONZLJSLW.js";
 import "./chunk-5Y7GBQWL.js";
 import "./chunk-Z4Y4Q2MG.js";
 import "./chunk-ZW2PJC3E.js";
@@ -202,9 +202,9 @@ async function runBoundsBench(argv) {
   return 0;
 }
 async function runBench(argv) {
-  if (argv.includes("--view")) return (await import("./bench-view-EHZWU3GU.js")).runViewBench(argv);
+  if (argv.includes("--view")) return (await import("./bench-view-DLE2K3GS.js")).runViewBench(argv);
   if (argv.includes("--bounds")) return runBoundsBench(argv);
-  if (argv.includes("--merge")) return (await import("./bench-merge-5436AHFD.js")).runMergeBench(argv);
+  if (argv.includes("--merge")) return (await import("./bench-merge-RQTFGPUN.js")).runMergeBench(argv);
   const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
   if (argv.includes("--network")) return networkBench(rounds);
   const repo = await makeThrowawayRepo("opencode-dogfood-bench-");
