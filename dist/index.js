@@ -3,28 +3,28 @@ import {
   compareRuns,
   loadRunFigures,
   renderMarkdown
-} from "./chunks/chunk-DFPMA72S.js";
+} from "./chunks/chunk-QNNNMCH6.js";
 import {
   mergeShards
-} from "./chunks/chunk-IK7QYZYX.js";
+} from "./chunks/chunk-BVCU6T7F.js";
 import {
   progressLine
-} from "./chunks/chunk-TCTZGBB4.js";
+} from "./chunks/chunk-RRQA2SKU.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-JLVVHTGE.js";
-import "./chunks/chunk-KKHZEK3X.js";
+} from "./chunks/chunk-SIM26T7Q.js";
+import "./chunks/chunk-T6KZTIXT.js";
 import "./chunks/chunk-6IZ3VOTU.js";
 import {
   verdictTable
 } from "./chunks/chunk-VLID2OYQ.js";
 import {
   engineOptions
-} from "./chunks/chunk-YBGDTWZD.js";
+} from "./chunks/chunk-4E622TK5.js";
 import {
   OPTION_TABLE
-} from "./chunks/chunk-L2XDMHLG.js";
+} from "./chunks/chunk-U45RVHPJ.js";
 import {
   BUILTIN_MODEL,
   platformPackages,
@@ -32,7 +32,7 @@ import {
   selectCases
 } from "./chunks/chunk-ILLOYFKX.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-DYXVV4G3.js";
+import "./chunks/chunk-6HUZ2TRY.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   onPath,
@@ -41,7 +41,7 @@ import {
 } from "./chunks/chunk-XTPMINBY.js";
 import {
   readUntrustedFile
-} from "./chunks/chunk-HBDHXAII.js";
+} from "./chunks/chunk-NXCGP3UY.js";
 import {
   BearerCredentialHandler,
   HttpClient,

@@ -15,14 +15,17 @@ import {
   mkdtempSync,
   openSync,
   readFileSync,
+  readdirSync,
   rmSync,
   truncateSync,
   unlinkSync,
+  utimesSync,
   writeFileSync,
   writeSync,
 } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { deflateSync } from 'node:zlib'
 import { afterAll, describe, expect, it } from 'vitest'
 import { gitIn, repoMaker } from './support/git-repo.js'
 import { compareFingerprints, takeFingerprint } from '../src/guard/fingerprint.js'
@@ -254,6 +257,66 @@ describe("fingerprint of a checkout whose index's cache-tree (TREE extension) th
     git(dir, 'write-tree')
     expect(extensionAt(readFileSync(path.join(dir, '.git', 'index')), 'TREE')).toBeDefined()
     expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toEqual([])
+  })
+})
+
+describe('fingerprint of a checkout whose object store the agent rewrote (git never checks an object against its name on read)', () => {
+  const objectFile = (dir: string, oid: string) => path.join(dir, '.git', 'objects', oid.slice(0, 2), oid.slice(2))
+  const hashObject = (dir: string, text: string, write: boolean) =>
+    execFileSync('git', ['hash-object', ...(write ? ['-w'] : []), '--stdin'], { cwd: dir, input: text, encoding: 'utf8' }).trim()
+  const overwrite = (file: string, data: Buffer) => {
+    chmodSync(file, 0o644)
+    writeFileSync(file, data)
+  }
+
+  it("a loose object rewritten under its name is found (git then serves the agent's bytes); the same object freshened is not", async () => {
+    const dir = repo({ 'README.md': 'r\n' })
+    const oid = git(dir, 'rev-parse', 'HEAD:README.md').trim()
+    await settle()
+    const fp = await takeFingerprint(dir)
+    // What git does to an object it would write again: its mtime set, its bytes untouched.
+    utimesSync(objectFile(dir, oid), new Date(), new Date())
+    expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toEqual([])
+    const evil = hashObject(dir, 'evil\n', true)
+    overwrite(objectFile(dir, oid), readFileSync(objectFile(dir, evil)))
+    expect(git(dir, 'cat-file', '-p', oid)).toBe('evil\n')
+    expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toEqual([`modified .git/objects/${oid.slice(0, 2)}/${oid.slice(2)}`])
+  })
+
+  it('a loose object planted under the name of one the user will write is found; an object git wrote is not', async () => {
+    const dir = repo({ 'README.md': 'r\n' })
+    await settle()
+    const fp = await takeFingerprint(dir)
+    hashObject(dir, 'the agent committed this\n', true)
+    expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toEqual([])
+    const future = hashObject(dir, 'the fix the user will commit\n', false)
+    mkdirSync(path.dirname(objectFile(dir, future)), { recursive: true })
+    writeFileSync(objectFile(dir, future), deflateSync(Buffer.from('blob 5\0evil\n')))
+    expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toEqual([`created .git/objects/${future.slice(0, 2)}/${future.slice(2)}`])
+  })
+
+  it('a pack freshened is no change; a pack rewritten in place, its index rewritten, or alternates added are found', async () => {
+    const dir = repo({ 'README.md': 'r\n', 'd/a.txt': 'a\n' })
+    git(dir, 'repack', '-adq')
+    const packDir = path.join(dir, '.git', 'objects', 'pack')
+    const packOf = (ext: string) => path.join(packDir, readdirSync(packDir).find((n) => n.endsWith(ext))!)
+    await settle()
+    const fp = await takeFingerprint(dir)
+    utimesSync(packOf('.pack'), new Date(), new Date())
+    expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toEqual([])
+    const pack = readFileSync(packOf('.pack'))
+    pack[20] ^= 0xff
+    overwrite(packOf('.pack'), pack)
+    expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toEqual([`modified ${path.relative(dir, packOf('.pack'))}`])
+    pack[20] ^= 0xff
+    overwrite(packOf('.pack'), pack)
+    const idx = readFileSync(packOf('.idx'))
+    overwrite(packOf('.idx'), idx)
+    writeFileSync(path.join(dir, '.git', 'objects', 'info', 'alternates'), '/tmp/elsewhere/objects\n')
+    expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toEqual([
+      'created .git/objects/info/alternates',
+      `modified ${path.relative(dir, packOf('.idx'))}`,
+    ])
   })
 })
 

@@ -19,6 +19,7 @@ import { fsPath } from './paths.js'
 import { indexListing, readIndexState } from './gitindex.js'
 import { gitDirsOf } from './snapshot-config.js'
 import { indexCount, sameStat } from './snapshot.js'
+import { objectStoreChanges, objectStoreKeys, type ObjectStoreKeys } from './object-store.js'
 import { FIND_THRESHOLD, walk, walkSince, type FindState, type StatEntry } from './walk.js'
 
 export interface FingerprintEntry extends StatEntry {
@@ -40,6 +41,9 @@ export interface Fingerprint {
   gitDirs?: { common: string; own: string }
   /** The index file's identity and stat data when its listing was taken. */
   indexKey?: string
+  /** The object store by stat data (object-store.ts), and the bytes of an object id there (20: sha1, 32: sha256). */
+  objects?: ObjectStoreKeys
+  oidLen?: number
 }
 
 export interface FingerprintChange {
@@ -172,7 +176,9 @@ export async function takeFingerprint(root: string, exclude: string[] = [], prev
   if (prevListing !== undefined && indexKey !== undefined && indexKey === prev?.indexKey && settledKey(indexKey, prev.takenAt - window))
     repo.set(LISTING, prevListing)
   else repo.set(LISTING, await indexListingOf(root, dirs))
-  return { root, tree, repo, takenAt, walkBase, racy, gitDirs: dirs, indexKey }
+  const objects = dirs ? objectStoreKeys(dirs.common) : undefined
+  const oidLen = dirs ? (sha1Repository(dirs.common) ? 20 : 32) : undefined
+  return { root, tree, repo, takenAt, walkBase, racy, gitDirs: dirs, indexKey, objects, oidLen }
 }
 
 /** The checkout's common and own git dirs, read from its `.git` (git is asked only when that cannot say); undefined: not a repository. */
@@ -244,5 +250,8 @@ export function compareFingerprints(a: Fingerprint, b: Fingerprint): Fingerprint
     else if (g !== h) out.push({ path: abs(rel), kind: 'modified' })
   }
   for (const rel of b.repo.keys()) if (!a.repo.has(rel)) out.push({ path: abs(rel), kind: 'created' })
+  if (a.objects && b.objects && a.gitDirs && a.oidLen === b.oidLen) {
+    for (const c of objectStoreChanges(a.gitDirs.common, a.objects, b.objects, a.oidLen ?? 20)) out.push({ path: abs(`.git/${c.rel}`), kind: c.kind })
+  } else if (a.objects !== b.objects) out.push({ path: abs('.git/objects'), kind: 'modified' })
   return out.sort((x, y) => (x.path < y.path ? -1 : 1))
 }

@@ -289,6 +289,41 @@ export function contentSha256(root: string, rel: string, maxBytes = Number.POSIT
 }
 
 /**
+ * A pack's own check (Documentation/gitformat-pack.txt): the `algorithm` hash
+ * of all its bytes but the trailer equals the trailer, and the trailer is
+ * `expected` (hex: the name git gave the pack). Read in chunks through the
+ * reader, hard links included; false for anything that is not a regular file
+ * or is shorter than a trailer.
+ */
+export function packChecksumMatches(abs: string, algorithm: 'sha1' | 'sha256', expected: string): boolean {
+  const r = new BeneathReader(path.dirname(abs))
+  try {
+    const o = r.open(path.basename(abs), { allowHardLinks: true })
+    if (!('fd' in o)) return false
+    try {
+      const len = algorithm === 'sha1' ? 20 : 32
+      if (o.size < len) return false
+      const h = createHash(algorithm)
+      const buf = Buffer.alloc(CHUNK)
+      const body = o.size - len
+      for (let pos = 0; pos < body; ) {
+        const n = readSync(o.fd, buf, 0, Math.min(buf.length, body - pos), pos)
+        if (n <= 0) return false
+        h.update(buf.subarray(0, n))
+        pos += n
+      }
+      const trailer = Buffer.alloc(len)
+      if (readSync(o.fd, trailer, 0, len, body) !== len) return false
+      return h.digest().equals(trailer) && trailer.toString('hex') === expected
+    } finally {
+      closeSync(o.fd)
+    }
+  } finally {
+    r.close()
+  }
+}
+
+/**
  * What `rel` is, without its content: kind, size and link count (a regular
  * file is opened and closed again, never read; nothing else is opened).
  */

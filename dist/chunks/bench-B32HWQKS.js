@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-TCTZGBB4.js";
+} from "./chunk-RRQA2SKU.js";
 import {
   DEFAULT_ROLES,
   builtinCases,
@@ -10,8 +10,8 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-JLVVHTGE.js";
-import "./chunk-KKHZEK3X.js";
+} from "./chunk-SIM26T7Q.js";
+import "./chunk-T6KZTIXT.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
 import {
@@ -23,7 +23,7 @@ import "./chunk-NMVRJYBN.js";
 import {
   caseTag,
   sdkTransport
-} from "./chunk-DYXVV4G3.js";
+} from "./chunk-6HUZ2TRY.js";
 import "./chunk-V23NUAJ5.js";
 import {
   DEFAULT_CASE_LIMITS,
@@ -31,7 +31,7 @@ import {
   agentFor,
   formatLimits
 } from "./chunk-XTPMINBY.js";
-import "./chunk-HBDHXAII.js";
+import "./chunk-NXCGP3UY.js";
 import "./chunk-4LHDLI6U.js";
 import "./chunk-GCLCQ5LT.js";
 import "./chunk-ONZLJSLW.js";
@@ -202,9 +202,9 @@ async function runBoundsBench(argv) {
   return 0;
 }
 async function runBench(argv) {
-  if (argv.includes("--view")) return (await import("./bench-view-DLE2K3GS.js")).runViewBench(argv);
+  if (argv.includes("--view")) return (await import("./bench-view-W4S4DNYJ.js")).runViewBench(argv);
   if (argv.includes("--bounds")) return runBoundsBench(argv);
-  if (argv.includes("--merge")) return (await import("./bench-merge-RQTFGPUN.js")).runMergeBench(argv);
+  if (argv.includes("--merge")) return (await import("./bench-merge-UJZ6HHXO.js")).runMergeBench(argv);
   const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
   if (argv.includes("--network")) return networkBench(rounds);
   const repo = await makeThrowawayRepo("opencode-dogfood-bench-");

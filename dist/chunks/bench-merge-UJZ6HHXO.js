@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-IK7QYZYX.js";
+} from "./chunk-BVCU6T7F.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-TCTZGBB4.js";
+} from "./chunk-RRQA2SKU.js";
 import {
   aggregateAttempts,
   allocateRun,
@@ -14,8 +14,8 @@ import {
   runSuite,
   sealRunSummary,
   writeCaseResult
-} from "./chunk-JLVVHTGE.js";
-import "./chunk-KKHZEK3X.js";
+} from "./chunk-SIM26T7Q.js";
+import "./chunk-T6KZTIXT.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
 import {
@@ -26,10 +26,10 @@ import {
 import "./chunk-NMVRJYBN.js";
 import {
   resultPath
-} from "./chunk-DYXVV4G3.js";
+} from "./chunk-6HUZ2TRY.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-XTPMINBY.js";
-import "./chunk-HBDHXAII.js";
+import "./chunk-NXCGP3UY.js";
 import "./chunk-4LHDLI6U.js";
 import "./chunk-GCLCQ5LT.js";
 import "./chunk-ONZLJSLW.js";

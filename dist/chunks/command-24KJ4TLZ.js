@@ -10,9 +10,9 @@ import {
   renderMarkdown,
   renderText,
   verdictLine
-} from "./chunk-DFPMA72S.js";
+} from "./chunk-QNNNMCH6.js";
 import "./chunk-V23NUAJ5.js";
-import "./chunk-HBDHXAII.js";
+import "./chunk-NXCGP3UY.js";
 import "./chunk-Z4Y4Q2MG.js";
 import {
   STYLE,

@@ -1,15 +1,15 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-IK7QYZYX.js";
-import "./chunk-JLVVHTGE.js";
-import "./chunk-KKHZEK3X.js";
+} from "./chunk-BVCU6T7F.js";
+import "./chunk-SIM26T7Q.js";
+import "./chunk-T6KZTIXT.js";
 import "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-DYXVV4G3.js";
+import "./chunk-6HUZ2TRY.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-XTPMINBY.js";
-import "./chunk-HBDHXAII.js";
+import "./chunk-NXCGP3UY.js";
 import "./chunk-4LHDLI6U.js";
 import "./chunk-GCLCQ5LT.js";
 import "./chunk-ONZLJSLW.js";

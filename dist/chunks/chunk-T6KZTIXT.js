@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   readBeneath
-} from "./chunk-HBDHXAII.js";
+} from "./chunk-NXCGP3UY.js";
 import {
   CASE_PROCESS_VAR,
   findProcesses

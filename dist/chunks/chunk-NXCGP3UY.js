@@ -285,6 +285,33 @@ function contentSha256(root, rel, maxBytes = Number.POSITIVE_INFINITY) {
     r.close();
   }
 }
+function packChecksumMatches(abs, algorithm, expected) {
+  const r = new BeneathReader(path2.dirname(abs));
+  try {
+    const o = r.open(path2.basename(abs), { allowHardLinks: true });
+    if (!("fd" in o)) return false;
+    try {
+      const len = algorithm === "sha1" ? 20 : 32;
+      if (o.size < len) return false;
+      const h = createHash(algorithm);
+      const buf = Buffer.alloc(CHUNK);
+      const body = o.size - len;
+      for (let pos = 0; pos < body; ) {
+        const n = readSync(o.fd, buf, 0, Math.min(buf.length, body - pos), pos);
+        if (n <= 0) return false;
+        h.update(buf.subarray(0, n));
+        pos += n;
+      }
+      const trailer = Buffer.alloc(len);
+      if (readSync(o.fd, trailer, 0, len, body) !== len) return false;
+      return h.digest().equals(trailer) && trailer.toString("hex") === expected;
+    } finally {
+      closeSync(o.fd);
+    }
+  } finally {
+    r.close();
+  }
+}
 function lookAt(root, rel) {
   const r = new BeneathReader(root);
   try {
@@ -341,6 +368,7 @@ export {
   BeneathReader,
   blobIdOf,
   contentSha256,
+  packChecksumMatches,
   lookAt,
   readUntrustedFile,
   readBeneath,

@@ -6,7 +6,7 @@ import {
 } from "./chunk-V23NUAJ5.js";
 import {
   readUntrustedFile
-} from "./chunk-HBDHXAII.js";
+} from "./chunk-NXCGP3UY.js";
 import {
   runState,
   schemaProblems,

@@ -3,14 +3,14 @@ import {
   RUN_OPTIONS,
   engineOptions,
   parseRunSettings
-} from "./chunk-YBGDTWZD.js";
+} from "./chunk-4E622TK5.js";
 import {
   joinNegativeValues
-} from "./chunk-L2XDMHLG.js";
+} from "./chunk-U45RVHPJ.js";
 import "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
 import "./chunk-XTPMINBY.js";
-import "./chunk-HBDHXAII.js";
+import "./chunk-NXCGP3UY.js";
 import "./chunk-5Y7GBQWL.js";
 import "./chunk-M7ZJLWQ4.js";
 import "./chunk-SNJX4VWM.js";

@@ -2,19 +2,19 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-TCTZGBB4.js";
+} from "./chunk-RRQA2SKU.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-JLVVHTGE.js";
-import "./chunk-KKHZEK3X.js";
+} from "./chunk-SIM26T7Q.js";
+import "./chunk-T6KZTIXT.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
 import {
   DEFAULT_WRITE_ALLOWLIST
 } from "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-DYXVV4G3.js";
+import "./chunk-6HUZ2TRY.js";
 import "./chunk-V23NUAJ5.js";
 import {
   bwrapArgs,
@@ -22,7 +22,7 @@ import {
   resolveContainment,
   systemView
 } from "./chunk-XTPMINBY.js";
-import "./chunk-HBDHXAII.js";
+import "./chunk-NXCGP3UY.js";
 import "./chunk-4LHDLI6U.js";
 import "./chunk-GCLCQ5LT.js";
 import "./chunk-ONZLJSLW.js";

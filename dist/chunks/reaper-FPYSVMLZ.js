@@ -5,8 +5,8 @@ import {
   reap,
   removeLeftovers,
   startReaper
-} from "./chunk-KKHZEK3X.js";
-import "./chunk-HBDHXAII.js";
+} from "./chunk-T6KZTIXT.js";
+import "./chunk-NXCGP3UY.js";
 import "./chunk-GCLCQ5LT.js";
 import "./chunk-ONZLJSLW.js";
 import "./chunk-LHSCZ3D7.js";

@@ -18,9 +18,10 @@ import {
   describeInspection,
   encodePath,
   fsPath,
+  packChecksumMatches,
   readBeneath,
   readUntrustedFile
-} from "./chunk-HBDHXAII.js";
+} from "./chunk-NXCGP3UY.js";
 import {
   waitsOnFifo
 } from "./chunk-ONZLJSLW.js";
@@ -51,7 +52,7 @@ var require_windows = __commonJS({
     module.exports = isexe;
     isexe.sync = sync;
     var fs = __require("fs");
-    function checkPathExt(path13, options) {
+    function checkPathExt(path14, options) {
       var pathext = options.pathExt !== void 0 ? options.pathExt : process.env.PATHEXT;
       if (!pathext) {
         return true;
@@ -62,25 +63,25 @@ var require_windows = __commonJS({
       }
       for (var i = 0; i < pathext.length; i++) {
         var p = pathext[i].toLowerCase();
-        if (p && path13.substr(-p.length).toLowerCase() === p) {
+        if (p && path14.substr(-p.length).toLowerCase() === p) {
           return true;
         }
       }
       return false;
     }
-    function checkStat(stat, path13, options) {
+    function checkStat(stat, path14, options) {
       if (!stat.isSymbolicLink() && !stat.isFile()) {
         return false;
       }
-      return checkPathExt(path13, options);
+      return checkPathExt(path14, options);
     }
-    function isexe(path13, options, cb) {
-      fs.stat(path13, function(er, stat) {
-        cb(er, er ? false : checkStat(stat, path13, options));
+    function isexe(path14, options, cb) {
+      fs.stat(path14, function(er, stat) {
+        cb(er, er ? false : checkStat(stat, path14, options));
       });
     }
-    function sync(path13, options) {
-      return checkStat(fs.statSync(path13), path13, options);
+    function sync(path14, options) {
+      return checkStat(fs.statSync(path14), path14, options);
     }
   }
 });
@@ -91,13 +92,13 @@ var require_mode = __commonJS({
     module.exports = isexe;
     isexe.sync = sync;
     var fs = __require("fs");
-    function isexe(path13, options, cb) {
-      fs.stat(path13, function(er, stat) {
+    function isexe(path14, options, cb) {
+      fs.stat(path14, function(er, stat) {
         cb(er, er ? false : checkStat(stat, options));
       });
     }
-    function sync(path13, options) {
-      return checkStat(fs.statSync(path13), options);
+    function sync(path14, options) {
+      return checkStat(fs.statSync(path14), options);
     }
     function checkStat(stat, options) {
       return stat.isFile() && checkMode(stat, options);
@@ -130,7 +131,7 @@ var require_isexe = __commonJS({
     }
     module.exports = isexe;
     isexe.sync = sync;
-    function isexe(path13, options, cb) {
+    function isexe(path14, options, cb) {
       if (typeof options === "function") {
         cb = options;
         options = {};
@@ -140,7 +141,7 @@ var require_isexe = __commonJS({
           throw new TypeError("callback not provided");
         }
         return new Promise(function(resolve, reject) {
-          isexe(path13, options || {}, function(er, is) {
+          isexe(path14, options || {}, function(er, is) {
             if (er) {
               reject(er);
             } else {
@@ -149,7 +150,7 @@ var require_isexe = __commonJS({
           });
         });
       }
-      core(path13, options || {}, function(er, is) {
+      core(path14, options || {}, function(er, is) {
         if (er) {
           if (er.code === "EACCES" || options && options.ignoreErrors) {
             er = null;
@@ -159,9 +160,9 @@ var require_isexe = __commonJS({
         cb(er, is);
       });
     }
-    function sync(path13, options) {
+    function sync(path14, options) {
       try {
-        return core.sync(path13, options || {});
+        return core.sync(path14, options || {});
       } catch (er) {
         if (options && options.ignoreErrors || er.code === "EACCES") {
           return false;
@@ -177,7 +178,7 @@ var require_isexe = __commonJS({
 var require_which = __commonJS({
   "node_modules/which/which.js"(exports, module) {
     var isWindows = process.platform === "win32" || process.env.OSTYPE === "cygwin" || process.env.OSTYPE === "msys";
-    var path13 = __require("path");
+    var path14 = __require("path");
     var COLON = isWindows ? ";" : ":";
     var isexe = require_isexe();
     var getNotFoundError = (cmd) => Object.assign(new Error(`not found: ${cmd}`), { code: "ENOENT" });
@@ -215,7 +216,7 @@ var require_which = __commonJS({
           return opt.all && found.length ? resolve(found) : reject(getNotFoundError(cmd));
         const ppRaw = pathEnv[i];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path13.join(pathPart, cmd);
+        const pCmd = path14.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         resolve(subStep(p, i, 0));
       });
@@ -242,7 +243,7 @@ var require_which = __commonJS({
       for (let i = 0; i < pathEnv.length; i++) {
         const ppRaw = pathEnv[i];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path13.join(pathPart, cmd);
+        const pCmd = path14.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         for (let j = 0; j < pathExt.length; j++) {
           const cur = p + pathExt[j];
@@ -290,7 +291,7 @@ var require_path_key = __commonJS({
 var require_resolveCommand = __commonJS({
   "node_modules/cross-spawn/lib/util/resolveCommand.js"(exports, module) {
     "use strict";
-    var path13 = __require("path");
+    var path14 = __require("path");
     var which = require_which();
     var getPathKey = require_path_key();
     function resolveCommandAttempt(parsed, withoutPathExt) {
@@ -308,7 +309,7 @@ var require_resolveCommand = __commonJS({
       try {
         resolved = which.sync(parsed.command, {
           path: env[getPathKey({ env })],
-          pathExt: withoutPathExt ? path13.delimiter : void 0
+          pathExt: withoutPathExt ? path14.delimiter : void 0
         });
       } catch (e) {
       } finally {
@@ -317,7 +318,7 @@ var require_resolveCommand = __commonJS({
         }
       }
       if (resolved) {
-        resolved = path13.resolve(hasCustomCwd ? parsed.options.cwd : "", resolved);
+        resolved = path14.resolve(hasCustomCwd ? parsed.options.cwd : "", resolved);
       }
       return resolved;
     }
@@ -371,8 +372,8 @@ var require_shebang_command = __commonJS({
       if (!match) {
         return null;
       }
-      const [path13, argument] = match[0].replace(/#! ?/, "").split(" ");
-      const binary = path13.split("/").pop();
+      const [path14, argument] = match[0].replace(/#! ?/, "").split(" ");
+      const binary = path14.split("/").pop();
       if (binary === "env") {
         return argument;
       }
@@ -407,7 +408,7 @@ var require_readShebang = __commonJS({
 var require_parse = __commonJS({
   "node_modules/cross-spawn/lib/parse.js"(exports, module) {
     "use strict";
-    var path13 = __require("path");
+    var path14 = __require("path");
     var resolveCommand = require_resolveCommand();
     var escape = require_escape();
     var readShebang = require_readShebang();
@@ -432,7 +433,7 @@ var require_parse = __commonJS({
       const needsShell = !isExecutableRegExp.test(commandFile);
       if (parsed.options.forceShell || needsShell) {
         const needsDoubleEscapeMetaChars = isCmdShimRegExp.test(commandFile);
-        parsed.command = path13.normalize(parsed.command);
+        parsed.command = path14.normalize(parsed.command);
         parsed.command = escape.command(parsed.command);
         parsed.args = parsed.args.map((arg) => escape.argument(arg, needsDoubleEscapeMetaChars));
         const shellCommand = [parsed.command].concat(parsed.args).join(" ");
@@ -1101,7 +1102,7 @@ var serializeObjectParam = ({ allowReserved, explode, name, style, value, valueO
 
 // node_modules/@opencode-ai/sdk/dist/gen/core/utils.gen.js
 var PATH_PARAM_RE = /\{[^{}]+\}/g;
-var defaultPathSerializer = ({ path: path13, url: _url }) => {
+var defaultPathSerializer = ({ path: path14, url: _url }) => {
   let url = _url;
   const matches = _url.match(PATH_PARAM_RE);
   if (matches) {
@@ -1120,7 +1121,7 @@ var defaultPathSerializer = ({ path: path13, url: _url }) => {
         name = name.substring(1);
         style = "matrix";
       }
-      const value = path13[name];
+      const value = path14[name];
       if (value === void 0 || value === null) {
         continue;
       }
@@ -1151,11 +1152,11 @@ var defaultPathSerializer = ({ path: path13, url: _url }) => {
   }
   return url;
 };
-var getUrl = ({ baseUrl, path: path13, query, querySerializer, url: _url }) => {
+var getUrl = ({ baseUrl, path: path14, query, querySerializer, url: _url }) => {
   const pathUrl = _url.startsWith("/") ? _url : `/${_url}`;
   let url = (baseUrl ?? "") + pathUrl;
-  if (path13) {
-    url = defaultPathSerializer({ path: path13, url });
+  if (path14) {
+    url = defaultPathSerializer({ path: path14, url });
   }
   let search = query ? querySerializer(query) : "";
   if (search.startsWith("?")) {
@@ -4587,18 +4588,102 @@ async function afterWhole(before, opts, indexRead) {
 }
 
 // src/guard/fingerprint.ts
-import { createHash as createHash5 } from "node:crypto";
-import { lstatSync as lstatSync5, readdirSync as readdirSync7, readlinkSync as readlinkSync4 } from "node:fs";
+import { createHash as createHash6 } from "node:crypto";
+import { lstatSync as lstatSync6, readdirSync as readdirSync8, readlinkSync as readlinkSync4 } from "node:fs";
+import path11 from "node:path";
+
+// src/guard/object-store.ts
+import { lstatSync as lstatSync5, readdirSync as readdirSync7 } from "node:fs";
 import path10 from "node:path";
+import { createHash as createHash5 } from "node:crypto";
+import { inflateSync } from "node:zlib";
+var LOOSE_MAX_BYTES = 64 << 20;
+var LOOSE_MAX_INFLATED = 512 << 20;
+function objectStoreKeys(commonDir) {
+  const out = /* @__PURE__ */ new Map();
+  const walk2 = (abs, rel) => {
+    let names;
+    try {
+      names = readdirSync7(abs);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const a = path10.join(abs, name);
+      const r = `${rel}/${name}`;
+      try {
+        const s = lstatSync5(a, { bigint: true });
+        if (s.isDirectory()) walk2(a, r);
+        else out.set(r, s.isFile() ? `file:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}` : `other:${s.mode}`);
+      } catch {
+      }
+    }
+  };
+  walk2(path10.join(commonDir, "objects"), "objects");
+  return out;
+}
+var TEMPORARY = /(^|\/)(tmp_|incoming-)/;
+function objectStoreChanges(commonDir, a, b, oidLen) {
+  const hexLen = oidLen * 2;
+  const loose = new RegExp(`^objects/([0-9a-f]{2})/([0-9a-f]{${hexLen - 2}})$`);
+  const pack = new RegExp(`^objects/pack/pack-([0-9a-f]{${hexLen}})\\.pack$`);
+  const algorithm = oidLen === 32 ? "sha256" : "sha1";
+  const abs = (rel) => path10.join(commonDir, rel);
+  const out = [];
+  for (const [rel, ka] of a) {
+    const kb = b.get(rel);
+    if (kb === ka) continue;
+    if (kb === void 0) {
+      if (!TEMPORARY.test(rel)) out.push({ rel, kind: "deleted" });
+      continue;
+    }
+    const l = loose.exec(rel);
+    if (l && kb.startsWith("file:")) {
+      if (!looseObjectMatches(abs(rel), l[1] + l[2], algorithm)) out.push({ rel, kind: "modified" });
+      continue;
+    }
+    const p = pack.exec(rel);
+    if (p && sameFileAndSize(ka, kb)) {
+      if (!packChecksumMatches(abs(rel), algorithm, p[1])) out.push({ rel, kind: "modified" });
+      continue;
+    }
+    out.push({ rel, kind: "modified" });
+  }
+  for (const [rel, kb] of b) {
+    if (a.has(rel) || TEMPORARY.test(rel)) continue;
+    const l = loose.exec(rel);
+    if (l && kb.startsWith("file:") && looseObjectMatches(abs(rel), l[1] + l[2], algorithm)) continue;
+    out.push({ rel, kind: "created" });
+  }
+  return out.sort((x, y) => x.rel < y.rel ? -1 : 1);
+}
+function sameFileAndSize(ka, kb) {
+  const [ta, inoA, sizeA] = ka.split(":");
+  const [tb, inoB, sizeB] = kb.split(":");
+  return ta === "file" && tb === "file" && inoA === inoB && sizeA === sizeB;
+}
+function looseObjectMatches(file, oid, algorithm) {
+  try {
+    const data = inflateSync(readUntrustedFile(file, LOOSE_MAX_BYTES), { maxOutputLength: LOOSE_MAX_INFLATED });
+    const nul = data.indexOf(0);
+    if (nul < 0 || !/^(blob|tree|commit|tag) \d+$/.test(data.toString("latin1", 0, nul))) return false;
+    if (Number(data.toString("latin1", data.indexOf(32) + 1, nul)) !== data.length - nul - 1) return false;
+    return createHash5(algorithm).update(data).digest("hex") === oid;
+  } catch {
+    return false;
+  }
+}
+
+// src/guard/fingerprint.ts
 var REPO_SKIP = /* @__PURE__ */ new Set(["objects", "worktrees", "index", "index.lock", "opencode", "logs", "FETCH_HEAD", "gc.log"]);
 var CONTENT_MAX_BYTES = 64 << 20;
 var RACY_FINE_MS = 100;
 var RACY_COARSE_MS = 2100;
 var OWN_DIR_SKIP = /* @__PURE__ */ new Set(["index", "index.lock", "logs"]);
 function gitEntryKey(root) {
-  const abs = path10.join(root, ".git");
+  const abs = path11.join(root, ".git");
   try {
-    const s = lstatSync5(abs, { bigint: true });
+    const s = lstatSync6(abs, { bigint: true });
     if (s.isDirectory()) return `dir:${s.dev}:${s.ino}`;
     if (s.isSymbolicLink()) return `link:${readlinkSync4(abs)}`;
     if (s.isFile()) return `file:${contentSha256(root, ".git", CONTENT_MAX_BYTES)}`;
@@ -4610,21 +4695,21 @@ function gitEntryKey(root) {
 function hashRepoDir(dir, prefix, out, skip = REPO_SKIP, key = ".git") {
   let names;
   try {
-    names = readdirSync7(dir);
+    names = readdirSync8(dir);
   } catch {
     return;
   }
   for (const name of names) {
     const rel = prefix ? `${prefix}/${name}` : name;
     if (!prefix && skip.has(name)) continue;
-    const abs = path10.join(dir, name);
+    const abs = path11.join(dir, name);
     try {
-      const s = lstatSync5(abs);
+      const s = lstatSync6(abs);
       if (s.isDirectory()) hashRepoDir(abs, rel, out, skip, key);
       else
         out.set(
           `${key}/${rel}`,
-          createHash5("sha256").update(s.isSymbolicLink() ? `link:${readlinkSync4(abs)}` : contentSha256(dir, name, CONTENT_MAX_BYTES)).update(`mode:${s.mode}`).digest("hex")
+          createHash6("sha256").update(s.isSymbolicLink() ? `link:${readlinkSync4(abs)}` : contentSha256(dir, name, CONTENT_MAX_BYTES)).update(`mode:${s.mode}`).digest("hex")
         );
     } catch {
     }
@@ -4636,7 +4721,7 @@ function excluded2(rel, exclude) {
 function contentHash(root, rel, e) {
   try {
     if (e.type === "symlink")
-      return createHash5("sha256").update("link:").update(readlinkSync4(fsPath(root, rel), { encoding: "buffer" })).digest("hex");
+      return createHash6("sha256").update("link:").update(readlinkSync4(fsPath(root, rel), { encoding: "buffer" })).digest("hex");
     if (e.type === "file") return contentSha256(root, rel, CONTENT_MAX_BYTES);
     return `other:${e.mode}`;
   } catch {
@@ -4675,14 +4760,16 @@ async function takeFingerprint(root, exclude = [], prev) {
   const dirs = await dirsRun;
   repo.set(".git (entry)", gitEntryKey(root));
   if (dirs) hashRepoDir(dirs.common, "", repo);
-  if (dirs && path10.resolve(dirs.own) !== path10.resolve(dirs.common)) hashRepoDir(dirs.own, "", repo, OWN_DIR_SKIP, ".git (own)");
-  const indexKey = dirs ? fileKey(path10.join(dirs.own, "index")) : void 0;
+  if (dirs && path11.resolve(dirs.own) !== path11.resolve(dirs.common)) hashRepoDir(dirs.own, "", repo, OWN_DIR_SKIP, ".git (own)");
+  const indexKey = dirs ? fileKey(path11.join(dirs.own, "index")) : void 0;
   const LISTING = ".git/index (listing)";
   const prevListing = prev?.repo.get(LISTING);
   if (prevListing !== void 0 && indexKey !== void 0 && indexKey === prev?.indexKey && settledKey(indexKey, prev.takenAt - window))
     repo.set(LISTING, prevListing);
   else repo.set(LISTING, await indexListingOf(root, dirs));
-  return { root, tree, repo, takenAt, walkBase, racy, gitDirs: dirs, indexKey };
+  const objects = dirs ? objectStoreKeys(dirs.common) : void 0;
+  const oidLen = dirs ? sha1Repository(dirs.common) ? 20 : 32 : void 0;
+  return { root, tree, repo, takenAt, walkBase, racy, gitDirs: dirs, indexKey, objects, oidLen };
 }
 async function gitDirsFor(root) {
   try {
@@ -4695,18 +4782,18 @@ async function gitDirsFor(root) {
 async function indexListingOf(root, dirs) {
   if (dirs && sha1Repository(dirs.common)) return indexListing(await readIndexState(root, dirs.own, 20));
   const ix = await git(root, ["ls-files", "-z", "-s", "-v"]);
-  return createHash5("sha256").update(ix.stdout).update(`\0exit:${ix.exitCode}`).digest("hex");
+  return createHash6("sha256").update(ix.stdout).update(`\0exit:${ix.exitCode}`).digest("hex");
 }
 function sha1Repository(commonDir) {
   try {
-    return !/objectformat/i.test(readUntrustedFile(path10.join(commonDir, "config")).toString("utf8"));
+    return !/objectformat/i.test(readUntrustedFile(path11.join(commonDir, "config")).toString("utf8"));
   } catch {
     return false;
   }
 }
 function fileKey(file) {
   try {
-    const s = lstatSync5(file, { bigint: true });
+    const s = lstatSync6(file, { bigint: true });
     return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
   } catch {
     return void 0;
@@ -4723,7 +4810,7 @@ function sameEntry(a, b) {
 }
 function compareFingerprints(a, b) {
   const out = [];
-  const abs = (rel) => path10.join(a.root, rel);
+  const abs = (rel) => path11.join(a.root, rel);
   for (const [rel, e] of a.tree) {
     const f = b.tree.get(rel);
     if (!f) out.push({ path: abs(rel), kind: "deleted" });
@@ -4736,12 +4823,15 @@ function compareFingerprints(a, b) {
     else if (g !== h) out.push({ path: abs(rel), kind: "modified" });
   }
   for (const rel of b.repo.keys()) if (!a.repo.has(rel)) out.push({ path: abs(rel), kind: "created" });
+  if (a.objects && b.objects && a.gitDirs && a.oidLen === b.oidLen) {
+    for (const c of objectStoreChanges(a.gitDirs.common, a.objects, b.objects, a.oidLen ?? 20)) out.push({ path: abs(`.git/${c.rel}`), kind: c.kind });
+  } else if (a.objects !== b.objects) out.push({ path: abs(".git/objects"), kind: "modified" });
   return out.sort((x, y) => x.path < y.path ? -1 : 1);
 }
 
 // src/sandbox/cgroup.ts
-import { existsSync as existsSync6, mkdirSync as mkdirSync3, readdirSync as readdirSync8, readFileSync as readFileSync4, rmdirSync, writeFileSync as writeFileSync3 } from "node:fs";
-import path11 from "node:path";
+import { existsSync as existsSync6, mkdirSync as mkdirSync3, readdirSync as readdirSync9, readFileSync as readFileSync4, rmdirSync, writeFileSync as writeFileSync3 } from "node:fs";
+import path12 from "node:path";
 var NO_CGROUP_VAR = "OPENCODE_DOGFOOD_NO_CGROUP";
 var V2 = "/sys/fs/cgroup";
 var V1 = { memory: "/sys/fs/cgroup/memory", pids: "/sys/fs/cgroup/pids" };
@@ -4765,10 +4855,10 @@ function alive(pid) {
   }
 }
 function procsUnder(dir) {
-  const own = read(path11.join(dir, "cgroup.procs")).split("\n").filter(Boolean).map(Number);
+  const own = read(path12.join(dir, "cgroup.procs")).split("\n").filter(Boolean).map(Number);
   let subs = [];
   try {
-    subs = readdirSync8(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => path11.join(dir, d.name));
+    subs = readdirSync9(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => path12.join(dir, d.name));
   } catch {
   }
   return [...own, ...subs.flatMap(procsUnder)];
@@ -4794,7 +4884,7 @@ function killUnder(dir, keep = /* @__PURE__ */ new Set(), timeoutMs = 5e3) {
 function removeTree(dir) {
   if (!existsSync6(dir)) return true;
   try {
-    for (const d of readdirSync8(dir, { withFileTypes: true })) if (d.isDirectory()) removeTree(path11.join(dir, d.name));
+    for (const d of readdirSync9(dir, { withFileTypes: true })) if (d.isDirectory()) removeTree(path12.join(dir, d.name));
   } catch {
   }
   for (let i = 0; i < 50; i++) {
@@ -4815,14 +4905,14 @@ function sweepStaleCgroups(bases) {
   for (const base of bases) {
     let names = [];
     try {
-      names = readdirSync8(base);
+      names = readdirSync9(base);
     } catch {
       continue;
     }
     for (const name of names) {
       const m = /^run-([0-9]+)-/.exec(name);
       if (!m || alive(Number(m[1]))) continue;
-      const dir = path11.join(base, name);
+      const dir = path12.join(base, name);
       killUnder(dir);
       if (removeTree(dir)) removed.push(dir);
     }
@@ -4830,40 +4920,40 @@ function sweepStaleCgroups(bases) {
   return removed;
 }
 function tryV2(name) {
-  const controllers = read(path11.join(V2, "cgroup.controllers")).split(/\s+/);
+  const controllers = read(path12.join(V2, "cgroup.controllers")).split(/\s+/);
   if (!controllers.includes("memory") || !controllers.includes("pids")) return `no cgroup v2 with the memory and pids controllers at ${V2}`;
   try {
-    const base = path11.join(V2, BASE);
+    const base = path12.join(V2, BASE);
     const enable = (dir) => {
-      const on = read(path11.join(dir, "cgroup.subtree_control")).split(/\s+/);
-      if (!on.includes("memory") || !on.includes("pids")) write(path11.join(dir, "cgroup.subtree_control"), "+memory +pids");
+      const on = read(path12.join(dir, "cgroup.subtree_control")).split(/\s+/);
+      if (!on.includes("memory") || !on.includes("pids")) write(path12.join(dir, "cgroup.subtree_control"), "+memory +pids");
     };
     enable(V2);
     mkdirSync3(base, { recursive: true });
     enable(base);
     sweepStaleCgroups([base]);
-    const run = path11.join(base, name);
+    const run = path12.join(base, name);
     mkdirSync3(run);
     enable(run);
-    mkdirSync3(path11.join(run, "idle"));
+    mkdirSync3(path12.join(run, "idle"));
     return { kind: "cgroup v2", runDirs: [run], controllers: ["both"] };
   } catch (e) {
     return `${V2} is not writable here (${e.message.split("\n")[0]})`;
   }
 }
 function tryV1(name) {
-  if (!existsSync6(path11.join(V1.memory, "memory.limit_in_bytes")) || !existsSync6(path11.join(V1.pids, "cgroup.procs")))
+  if (!existsSync6(path12.join(V1.memory, "memory.limit_in_bytes")) || !existsSync6(path12.join(V1.pids, "cgroup.procs")))
     return "no cgroup v1 memory and pids hierarchies either";
   const made = [];
   try {
-    const dirs = [V1.memory, V1.pids].map((h) => path11.join(h, BASE));
+    const dirs = [V1.memory, V1.pids].map((h) => path12.join(h, BASE));
     for (const d of dirs) mkdirSync3(d, { recursive: true });
     sweepStaleCgroups(dirs);
     for (const d of dirs) {
-      const run = path11.join(d, name);
+      const run = path12.join(d, name);
       mkdirSync3(run);
       made.push(run);
-      mkdirSync3(path11.join(run, "idle"));
+      mkdirSync3(path12.join(run, "idle"));
     }
     return { kind: "cgroup v1", runDirs: made, controllers: ["memory", "pids"] };
   } catch (e) {
@@ -4876,9 +4966,9 @@ function openRunCgroups(runId, pid = process.pid) {
   if (process.env[NO_CGROUP_VAR] === "1") return { reason: `cgroups not used (${NO_CGROUP_VAR}=1)` };
   const name = `run-${pid}-${runId}`;
   const v2 = tryV2(name);
-  if (typeof v2 !== "string") return { cgroups: v2, reason: `cgroup v2 under ${path11.join(V2, BASE)}` };
+  if (typeof v2 !== "string") return { cgroups: v2, reason: `cgroup v2 under ${path12.join(V2, BASE)}` };
   const v1 = tryV1(name);
-  if (typeof v1 !== "string") return { cgroups: v1, reason: `cgroup v1 under ${path11.join(V1.memory, BASE)} and ${path11.join(V1.pids, BASE)} (${v2})` };
+  if (typeof v1 !== "string") return { cgroups: v1, reason: `cgroup v1 under ${path12.join(V1.memory, BASE)} and ${path12.join(V1.pids, BASE)} (${v2})` };
   return { reason: `${v2}; ${v1}` };
 }
 function closeRunCgroups(c) {
@@ -4900,22 +4990,22 @@ var CaseCgroup = class {
     this.serverPids = serverPids;
     this.memoryLimit = memoryLimit;
     const memory = memoryLimit;
-    this.leaves = run.runDirs.map((d, i) => ({ dir: path11.join(d, name), controllers: run.controllers[i] }));
+    this.leaves = run.runDirs.map((d, i) => ({ dir: path12.join(d, name), controllers: run.controllers[i] }));
     for (const l of this.leaves) {
       mkdirSync3(l.dir);
       for (const p of serverPids) this.move(l.dir, p);
     }
     const pidsLeaf = this.pidsLeaf();
-    this.baseTasks = Number(read(path11.join(pidsLeaf, "pids.current")).trim() || "0");
-    if (procs !== null) write(path11.join(pidsLeaf, "pids.max"), String(this.baseTasks + procs));
+    this.baseTasks = Number(read(path12.join(pidsLeaf, "pids.current")).trim() || "0");
+    if (procs !== null) write(path12.join(pidsLeaf, "pids.max"), String(this.baseTasks + procs));
     if (memory !== null) {
       const m = this.memLeaf();
       if (run.kind === "cgroup v2") {
-        write(path11.join(m, "memory.high"), String(memory));
-        write(path11.join(m, "memory.max"), String(memory + Math.max(memory / 4, 64 * 2 ** 20)));
+        write(path12.join(m, "memory.high"), String(memory));
+        write(path12.join(m, "memory.max"), String(memory + Math.max(memory / 4, 64 * 2 ** 20)));
       } else {
-        write(path11.join(m, "memory.limit_in_bytes"), String(memory));
-        write(path11.join(m, "memory.oom_control"), "1");
+        write(path12.join(m, "memory.limit_in_bytes"), String(memory));
+        write(path12.join(m, "memory.oom_control"), "1");
       }
     }
   }
@@ -4926,7 +5016,7 @@ var CaseCgroup = class {
   baseTasks;
   move(dir, pid) {
     try {
-      write(path11.join(dir, "cgroup.procs"), String(pid));
+      write(path12.join(dir, "cgroup.procs"), String(pid));
     } catch (e) {
       if (alive(pid)) throw e;
     }
@@ -4941,17 +5031,17 @@ var CaseCgroup = class {
   sample() {
     const p = this.pidsLeaf();
     const m = this.memLeaf();
-    const stat = read(path11.join(m, "memory.stat"));
+    const stat = read(path12.join(m, "memory.stat"));
     const v2 = this.run.kind === "cgroup v2";
-    const events = read(path11.join(m, v2 ? "memory.events" : "memory.oom_control"));
+    const events = read(path12.join(m, v2 ? "memory.events" : "memory.oom_control"));
     const memory = v2 ? statField(stat, "anon") + statField(stat, "shmem") : statField(stat, "rss") + statField(stat, "shmem");
     return {
-      tasks: Math.max(0, Number(read(path11.join(p, "pids.current")).trim() || "0") - this.baseTasks),
+      tasks: Math.max(0, Number(read(path12.join(p, "pids.current")).trim() || "0") - this.baseTasks),
       memory,
       oomKills: statField(events, "oom_kill"),
       // v2: memory.high also counts page cache reclaimed at the limit (a large write): only anonymous and shared memory near it is the case's.
       atLimit: v2 ? statField(events, "high") > 0 && memory >= (this.memoryLimit ?? Infinity) * 0.9 : statField(events, "under_oom") > 0,
-      forksRefused: statField(read(path11.join(p, "pids.events")), "max")
+      forksRefused: statField(read(path12.join(p, "pids.events")), "max")
     };
   }
   /** End every process in the leaf but the server's. Returns how many were ended. */
@@ -4961,7 +5051,7 @@ var CaseCgroup = class {
   }
   /** The server back to the run's idle leaf, anything else in the leaf ended, the leaf removed. Returns a problem, or undefined. */
   close() {
-    for (const i of this.leaves.keys()) for (const p of this.serverPids) this.move(path11.join(this.run.runDirs[i], "idle"), p);
+    for (const i of this.leaves.keys()) for (const p of this.serverPids) this.move(path12.join(this.run.runDirs[i], "idle"), p);
     this.endOthers();
     const left = this.leaves.filter((l) => !removeTree(l.dir)).map((l) => l.dir);
     return left.length > 0 ? `cgroup leaf not removed: ${left.join(", ")}` : void 0;
@@ -4970,7 +5060,7 @@ var CaseCgroup = class {
 
 // src/guard/worktree.ts
 import { statSync as statSync4 } from "node:fs";
-import path12 from "node:path";
+import path13 from "node:path";
 async function checkWorktree(directory) {
   const dir = realOrResolved(directory);
   let isDir = false;
@@ -4991,7 +5081,7 @@ async function checkWorktree(directory) {
       lines.push((await git(dir, ["rev-parse", "--path-format=absolute", flag])).stdout.replace(/\n$/, ""));
   }
   const [toplevel, gitDir, commonDir] = lines.map((l) => realOrResolved(l));
-  const worktrees = path12.join(commonDir, "worktrees") + path12.sep;
+  const worktrees = path13.join(commonDir, "worktrees") + path13.sep;
   const isWorktree = gitDir.startsWith(worktrees) && gitDir !== commonDir;
   return {
     directory: dir,
@@ -5016,7 +5106,7 @@ function formatWorktreeCheck(c) {
 }
 
 // src/scripted-model/server.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 import { appendFileSync as appendFileSync2 } from "node:fs";
 import http2 from "node:http";
 import net3 from "node:net";
@@ -5046,7 +5136,7 @@ function errorBody(status) {
   return { type, message };
 }
 function keyFingerprint(key) {
-  return createHash6("sha256").update(key).digest("hex").slice(0, 12);
+  return createHash7("sha256").update(key).digest("hex").slice(0, 12);
 }
 function textOf(content) {
   if (typeof content === "string") return content;

@@ -1,20 +1,17 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  hermeticSuite,
-  makeThrowawayRepo,
-  progressLine,
-  runDemo
-} from "./chunk-TCTZGBB4.js";
-import "./chunk-JLVVHTGE.js";
-import "./chunk-KKHZEK3X.js";
-import "./chunk-6IZ3VOTU.js";
-import "./chunk-VLID2OYQ.js";
+  DEFAULT_ROLES,
+  buildSummary,
+  cliEntry,
+  runSuite
+} from "./chunk-SIM26T7Q.js";
+import "./chunk-T6KZTIXT.js";
 import "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-DYXVV4G3.js";
+import "./chunk-6HUZ2TRY.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-XTPMINBY.js";
-import "./chunk-HBDHXAII.js";
+import "./chunk-NXCGP3UY.js";
 import "./chunk-4LHDLI6U.js";
 import "./chunk-GCLCQ5LT.js";
 import "./chunk-ONZLJSLW.js";
@@ -31,8 +28,8 @@ import "./chunk-GXU4NOQI.js";
 import "./chunk-BOMUDAXD.js";
 import "./chunk-LHSCZ3D7.js";
 export {
-  hermeticSuite,
-  makeThrowawayRepo,
-  progressLine,
-  runDemo
+  DEFAULT_ROLES,
+  buildSummary,
+  cliEntry,
+  runSuite
 };

@@ -1,17 +1,20 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  DEFAULT_ROLES,
-  buildSummary,
-  cliEntry,
-  runSuite
-} from "./chunk-JLVVHTGE.js";
-import "./chunk-KKHZEK3X.js";
+  hermeticSuite,
+  makeThrowawayRepo,
+  progressLine,
+  runDemo
+} from "./chunk-RRQA2SKU.js";
+import "./chunk-SIM26T7Q.js";
+import "./chunk-T6KZTIXT.js";
+import "./chunk-6IZ3VOTU.js";
+import "./chunk-VLID2OYQ.js";
 import "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-DYXVV4G3.js";
+import "./chunk-6HUZ2TRY.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-XTPMINBY.js";
-import "./chunk-HBDHXAII.js";
+import "./chunk-NXCGP3UY.js";
 import "./chunk-4LHDLI6U.js";
 import "./chunk-GCLCQ5LT.js";
 import "./chunk-ONZLJSLW.js";
@@ -28,8 +31,8 @@ import "./chunk-GXU4NOQI.js";
 import "./chunk-BOMUDAXD.js";
 import "./chunk-LHSCZ3D7.js";
 export {
-  DEFAULT_ROLES,
-  buildSummary,
-  cliEntry,
-  runSuite
+  hermeticSuite,
+  makeThrowawayRepo,
+  progressLine,
+  runDemo
 };

@@ -18,7 +18,7 @@ import {
 } from "./chunk-XTPMINBY.js";
 import {
   MAX_EVIDENCE_LIMIT
-} from "./chunk-HBDHXAII.js";
+} from "./chunk-NXCGP3UY.js";
 import {
   checkSignKey,
   parseSignKeyContent

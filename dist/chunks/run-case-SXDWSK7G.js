@@ -35,7 +35,7 @@ import {
   toolUses,
   watchUnrouted,
   writeEvidence
-} from "./chunk-DYXVV4G3.js";
+} from "./chunk-6HUZ2TRY.js";
 import {
   messagesUsage,
   overTokenBudget,
@@ -62,7 +62,7 @@ import {
   lookAt,
   readBeneath,
   readUntrustedFile
-} from "./chunk-HBDHXAII.js";
+} from "./chunk-NXCGP3UY.js";
 import {
   endNewProcesses,
   findProcesses,

@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   startReaper
-} from "./chunk-KKHZEK3X.js";
+} from "./chunk-T6KZTIXT.js";
 import {
   BUILTIN_MODEL,
   afterCase,
@@ -50,7 +50,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-DYXVV4G3.js";
+} from "./chunk-6HUZ2TRY.js";
 import {
   asUsage,
   sumUsage
@@ -75,7 +75,7 @@ import {
 import {
   DEFAULT_EVIDENCE_MAX_BYTES,
   readUntrustedFile
-} from "./chunk-HBDHXAII.js";
+} from "./chunk-NXCGP3UY.js";
 import {
   exec
 } from "./chunk-4LHDLI6U.js";

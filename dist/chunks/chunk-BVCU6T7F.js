@@ -5,7 +5,7 @@ import {
   attemptDir,
   buildSummary,
   sealRunSummary
-} from "./chunk-JLVVHTGE.js";
+} from "./chunk-SIM26T7Q.js";
 import {
   caseSetHash,
   runPairs,
@@ -16,7 +16,7 @@ import {
 } from "./chunk-V23NUAJ5.js";
 import {
   readUntrustedFile
-} from "./chunk-HBDHXAII.js";
+} from "./chunk-NXCGP3UY.js";
 import {
   runState,
   schemaProblems,

@@ -1,0 +1,123 @@
+// The object store of a checkout the run must never change, by stat data.
+// Git never rewrites an object file: a new object is a new file, and an
+// existing one is at most "freshened" (its mtime set, its content untouched).
+// Git does not check an object against its name when it reads it, so an
+// object rewritten under its name, or planted under the name of one the user
+// will write later, is what the user's next checkout or commit takes. Hence:
+// a loose object whose stat data moved, and every new one, must still inflate
+// to what its name says; a pack whose inode and size stayed (a freshen) must
+// still hash to its name; any other change below objects/ (a pack's index,
+// a new pack, alternates, the commit-graph) is a change.
+import { lstatSync, readdirSync } from 'node:fs'
+import path from 'node:path'
+import { createHash } from 'node:crypto'
+import { inflateSync } from 'node:zlib'
+import { packChecksumMatches, readUntrustedFile } from './reader.js'
+
+/** `objects/<path>` → what it is: `file:<ino>:<size>:<mtimeNs>:<ctimeNs>`, or `other:<mode>` (a link, a FIFO…). */
+export type ObjectStoreKeys = Map<string, string>
+
+export interface ObjectStoreChange {
+  /** Relative to the common git dir (`objects/ab/cdef…`). */
+  rel: string
+  kind: 'created' | 'modified' | 'deleted'
+}
+
+/** Largest loose object read back (compressed bytes), and the most it may inflate to: past either, it is a change (unknown is a change). */
+const LOOSE_MAX_BYTES = 64 << 20
+const LOOSE_MAX_INFLATED = 512 << 20
+
+/** Every entry below `<commonDir>/objects`, by stat data, read without content. */
+export function objectStoreKeys(commonDir: string): ObjectStoreKeys {
+  const out: ObjectStoreKeys = new Map()
+  const walk = (abs: string, rel: string): void => {
+    let names: string[]
+    try {
+      names = readdirSync(abs)
+    } catch {
+      return
+    }
+    for (const name of names) {
+      const a = path.join(abs, name)
+      const r = `${rel}/${name}`
+      try {
+        const s = lstatSync(a, { bigint: true })
+        if (s.isDirectory()) walk(a, r)
+        else out.set(r, s.isFile() ? `file:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}` : `other:${s.mode}`)
+      } catch {
+        // vanished while we looked: the next look says so
+      }
+    }
+  }
+  walk(path.join(commonDir, 'objects'), 'objects')
+  return out
+}
+
+/** A temporary file git is writing (a loose object or pack on its way in): not yet an object, and gone when git is done. */
+const TEMPORARY = /(^|\/)(tmp_|incoming-)/
+
+/**
+ * What changed in the object store between `a` and `b` (objectStoreKeys of
+ * the same common git dir, earlier and later), loose objects and freshened
+ * packs checked by content (see the file's header). `oidLen`: 20 (sha1) or
+ * 32 (sha256) bytes. Sorted by path.
+ */
+export function objectStoreChanges(commonDir: string, a: ObjectStoreKeys, b: ObjectStoreKeys, oidLen: number): ObjectStoreChange[] {
+  const hexLen = oidLen * 2
+  const loose = new RegExp(`^objects/([0-9a-f]{2})/([0-9a-f]{${hexLen - 2}})$`)
+  const pack = new RegExp(`^objects/pack/pack-([0-9a-f]{${hexLen}})\\.pack$`)
+  const algorithm = oidLen === 32 ? 'sha256' : 'sha1'
+  const abs = (rel: string) => path.join(commonDir, rel)
+  const out: ObjectStoreChange[] = []
+  for (const [rel, ka] of a) {
+    const kb = b.get(rel)
+    if (kb === ka) continue
+    if (kb === undefined) {
+      if (!TEMPORARY.test(rel)) out.push({ rel, kind: 'deleted' })
+      continue
+    }
+    const l = loose.exec(rel)
+    if (l && kb.startsWith('file:')) {
+      if (!looseObjectMatches(abs(rel), l[1] + l[2], algorithm)) out.push({ rel, kind: 'modified' })
+      continue
+    }
+    const p = pack.exec(rel)
+    if (p && sameFileAndSize(ka, kb)) {
+      if (!packChecksumMatches(abs(rel), algorithm, p[1])) out.push({ rel, kind: 'modified' })
+      continue
+    }
+    out.push({ rel, kind: 'modified' })
+  }
+  for (const [rel, kb] of b) {
+    if (a.has(rel) || TEMPORARY.test(rel)) continue
+    const l = loose.exec(rel)
+    // A new loose object is the agent's work (a commit in its worktree) when it is what its name says.
+    if (l && kb.startsWith('file:') && looseObjectMatches(abs(rel), l[1] + l[2], algorithm)) continue
+    out.push({ rel, kind: 'created' })
+  }
+  return out.sort((x, y) => (x.rel < y.rel ? -1 : 1))
+}
+
+/** Two keys of one regular file with the same inode and size (only its times moved). */
+function sameFileAndSize(ka: string, kb: string): boolean {
+  const [ta, inoA, sizeA] = ka.split(':')
+  const [tb, inoB, sizeB] = kb.split(':')
+  return ta === 'file' && tb === 'file' && inoA === inoB && sizeA === sizeB
+}
+
+/**
+ * A loose object (zlib of `<type> <size>\0<content>`) whose bytes hash to
+ * `oid`, its header well formed; false when it cannot be read, is over the
+ * limits, or does not inflate.
+ */
+export function looseObjectMatches(file: string, oid: string, algorithm: 'sha1' | 'sha256'): boolean {
+  try {
+    const data = inflateSync(readUntrustedFile(file, LOOSE_MAX_BYTES), { maxOutputLength: LOOSE_MAX_INFLATED })
+    const nul = data.indexOf(0)
+    if (nul < 0 || !/^(blob|tree|commit|tag) \d+$/.test(data.toString('latin1', 0, nul))) return false
+    if (Number(data.toString('latin1', data.indexOf(32) + 1, nul)) !== data.length - nul - 1) return false
+    return createHash(algorithm).update(data).digest('hex') === oid
+  } catch {
+    return false
+  }
+}
