@@ -6,14 +6,14 @@ import {
 } from "./chunks/chunk-QNNNMCH6.js";
 import {
   mergeShards
-} from "./chunks/chunk-BVCU6T7F.js";
+} from "./chunks/chunk-K5R66BMO.js";
 import {
   progressLine
-} from "./chunks/chunk-RRQA2SKU.js";
+} from "./chunks/chunk-SDSVBNNE.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-SIM26T7Q.js";
+} from "./chunks/chunk-3CQMPG2Y.js";
 import "./chunks/chunk-T6KZTIXT.js";
 import "./chunks/chunk-6IZ3VOTU.js";
 import {
@@ -21,10 +21,10 @@ import {
 } from "./chunks/chunk-VLID2OYQ.js";
 import {
   engineOptions
-} from "./chunks/chunk-4E622TK5.js";
+} from "./chunks/chunk-OA4YURKQ.js";
 import {
   OPTION_TABLE
-} from "./chunks/chunk-U45RVHPJ.js";
+} from "./chunks/chunk-RWC4I62D.js";
 import {
   BUILTIN_MODEL,
   platformPackages,
@@ -32,13 +32,13 @@ import {
   selectCases
 } from "./chunks/chunk-ILLOYFKX.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-6HUZ2TRY.js";
+import "./chunks/chunk-F5453QCV.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   onPath,
   probeBwrap,
   usernsRefused
-} from "./chunks/chunk-XTPMINBY.js";
+} from "./chunks/chunk-OA2RVN2W.js";
 import {
   readUntrustedFile
 } from "./chunks/chunk-NXCGP3UY.js";

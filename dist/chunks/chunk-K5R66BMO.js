@@ -5,7 +5,7 @@ import {
   attemptDir,
   buildSummary,
   sealRunSummary
-} from "./chunk-SIM26T7Q.js";
+} from "./chunk-3CQMPG2Y.js";
 import {
   caseSetHash,
   runPairs,

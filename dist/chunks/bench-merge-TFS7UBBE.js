@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-BVCU6T7F.js";
+} from "./chunk-K5R66BMO.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-RRQA2SKU.js";
+} from "./chunk-SDSVBNNE.js";
 import {
   aggregateAttempts,
   allocateRun,
@@ -14,7 +14,7 @@ import {
   runSuite,
   sealRunSummary,
   writeCaseResult
-} from "./chunk-SIM26T7Q.js";
+} from "./chunk-3CQMPG2Y.js";
 import "./chunk-T6KZTIXT.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -26,9 +26,9 @@ import {
 import "./chunk-NMVRJYBN.js";
 import {
   resultPath
-} from "./chunk-6HUZ2TRY.js";
+} from "./chunk-F5453QCV.js";
 import "./chunk-V23NUAJ5.js";
-import "./chunk-XTPMINBY.js";
+import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";
 import "./chunk-4LHDLI6U.js";
 import "./chunk-GCLCQ5LT.js";

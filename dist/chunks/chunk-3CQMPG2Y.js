@@ -50,7 +50,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-6HUZ2TRY.js";
+} from "./chunk-F5453QCV.js";
 import {
   asUsage,
   sumUsage
@@ -71,7 +71,7 @@ import {
   resolveContainment,
   routedProviders,
   upstreamOverrides
-} from "./chunk-XTPMINBY.js";
+} from "./chunk-OA2RVN2W.js";
 import {
   DEFAULT_EVIDENCE_MAX_BYTES,
   readUntrustedFile

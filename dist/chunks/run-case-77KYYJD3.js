@@ -35,7 +35,7 @@ import {
   toolUses,
   watchUnrouted,
   writeEvidence
-} from "./chunk-6HUZ2TRY.js";
+} from "./chunk-F5453QCV.js";
 import {
   messagesUsage,
   overTokenBudget,
@@ -51,7 +51,7 @@ import {
   openNetwork,
   permissionFor,
   splitModel
-} from "./chunk-XTPMINBY.js";
+} from "./chunk-OA2RVN2W.js";
 import {
   BeneathReader,
   DEFAULT_EVIDENCE_MAX_BYTES,

@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-RRQA2SKU.js";
+} from "./chunk-SDSVBNNE.js";
 import {
   DEFAULT_ROLES,
   builtinCases,
@@ -10,7 +10,7 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-SIM26T7Q.js";
+} from "./chunk-3CQMPG2Y.js";
 import "./chunk-T6KZTIXT.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -23,14 +23,14 @@ import "./chunk-NMVRJYBN.js";
 import {
   caseTag,
   sdkTransport
-} from "./chunk-6HUZ2TRY.js";
+} from "./chunk-F5453QCV.js";
 import "./chunk-V23NUAJ5.js";
 import {
   DEFAULT_CASE_LIMITS,
   LIMIT_NAMES,
   agentFor,
   formatLimits
-} from "./chunk-XTPMINBY.js";
+} from "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";
 import "./chunk-4LHDLI6U.js";
 import "./chunk-GCLCQ5LT.js";
@@ -202,9 +202,9 @@ async function runBoundsBench(argv) {
   return 0;
 }
 async function runBench(argv) {
-  if (argv.includes("--view")) return (await import("./bench-view-W4S4DNYJ.js")).runViewBench(argv);
+  if (argv.includes("--view")) return (await import("./bench-view-X5MORG3W.js")).runViewBench(argv);
   if (argv.includes("--bounds")) return runBoundsBench(argv);
-  if (argv.includes("--merge")) return (await import("./bench-merge-UJZ6HHXO.js")).runMergeBench(argv);
+  if (argv.includes("--merge")) return (await import("./bench-merge-TFS7UBBE.js")).runMergeBench(argv);
   const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
   if (argv.includes("--network")) return networkBench(rounds);
   const repo = await makeThrowawayRepo("opencode-dogfood-bench-");

@@ -1,10 +1,10 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   OPTION_TABLE
-} from "./chunk-U45RVHPJ.js";
+} from "./chunk-RWC4I62D.js";
 import "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-XTPMINBY.js";
+import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";
 import "./chunk-5Y7GBQWL.js";
 import "./chunk-M7ZJLWQ4.js";

@@ -405,6 +405,11 @@ function buildConfig(input) {
     $schema: "https://opencode.ai/config.json",
     autoupdate: false,
     share: "disabled",
+    // OpenCode's undo snapshots: a `git add` of the whole worktree into a repository of its own at every
+    // step (a copy of everything the agent can see, the ledger of earlier cases included when uncontained,
+    // kept in OpenCode's state). The guard takes its own snapshots; without these a hermetic run takes
+    // about a quarter less time (26–27 s against 35–38 s for the 15 cases, --worktree, measured here).
+    snapshot: false,
     model: input.model,
     small_model: input.model,
     agent,

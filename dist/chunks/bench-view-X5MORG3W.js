@@ -2,11 +2,11 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-RRQA2SKU.js";
+} from "./chunk-SDSVBNNE.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-SIM26T7Q.js";
+} from "./chunk-3CQMPG2Y.js";
 import "./chunk-T6KZTIXT.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -14,14 +14,14 @@ import {
   DEFAULT_WRITE_ALLOWLIST
 } from "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-6HUZ2TRY.js";
+import "./chunk-F5453QCV.js";
 import "./chunk-V23NUAJ5.js";
 import {
   bwrapArgs,
   derivePolicy,
   resolveContainment,
   systemView
-} from "./chunk-XTPMINBY.js";
+} from "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";
 import "./chunk-4LHDLI6U.js";
 import "./chunk-GCLCQ5LT.js";

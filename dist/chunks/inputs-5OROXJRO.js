@@ -3,13 +3,13 @@ import {
   RUN_OPTIONS,
   engineOptions,
   parseRunSettings
-} from "./chunk-4E622TK5.js";
+} from "./chunk-OA4YURKQ.js";
 import {
   joinNegativeValues
-} from "./chunk-U45RVHPJ.js";
+} from "./chunk-RWC4I62D.js";
 import "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-XTPMINBY.js";
+import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";
 import "./chunk-5Y7GBQWL.js";
 import "./chunk-M7ZJLWQ4.js";

@@ -6,7 +6,7 @@ import {
   allowedBy,
   isAllowed,
   splitModel
-} from "./chunk-XTPMINBY.js";
+} from "./chunk-OA2RVN2W.js";
 import {
   BeneathReader,
   DEFAULT_EVIDENCE_MAX_BYTES,

@@ -15,7 +15,7 @@ import {
   parseReadAllow,
   providerHostList,
   validateAllowlist
-} from "./chunk-XTPMINBY.js";
+} from "./chunk-OA2RVN2W.js";
 import {
   MAX_EVIDENCE_LIMIT
 } from "./chunk-NXCGP3UY.js";

@@ -4,13 +4,13 @@ import {
   buildSummary,
   cliEntry,
   runSuite
-} from "./chunk-SIM26T7Q.js";
+} from "./chunk-3CQMPG2Y.js";
 import "./chunk-T6KZTIXT.js";
 import "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-6HUZ2TRY.js";
+import "./chunk-F5453QCV.js";
 import "./chunk-V23NUAJ5.js";
-import "./chunk-XTPMINBY.js";
+import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";
 import "./chunk-4LHDLI6U.js";
 import "./chunk-GCLCQ5LT.js";

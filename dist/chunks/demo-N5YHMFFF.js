@@ -4,16 +4,16 @@ import {
   makeThrowawayRepo,
   progressLine,
   runDemo
-} from "./chunk-RRQA2SKU.js";
-import "./chunk-SIM26T7Q.js";
+} from "./chunk-SDSVBNNE.js";
+import "./chunk-3CQMPG2Y.js";
 import "./chunk-T6KZTIXT.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
 import "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-6HUZ2TRY.js";
+import "./chunk-F5453QCV.js";
 import "./chunk-V23NUAJ5.js";
-import "./chunk-XTPMINBY.js";
+import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";
 import "./chunk-4LHDLI6U.js";
 import "./chunk-GCLCQ5LT.js";
