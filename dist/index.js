@@ -6,14 +6,14 @@ import {
 } from "./chunks/chunk-QNNNMCH6.js";
 import {
   mergeShards
-} from "./chunks/chunk-K5R66BMO.js";
+} from "./chunks/chunk-5F7YPRYU.js";
 import {
   progressLine
-} from "./chunks/chunk-SDSVBNNE.js";
+} from "./chunks/chunk-XL5Y6FFU.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-3CQMPG2Y.js";
+} from "./chunks/chunk-NTXMQIXE.js";
 import "./chunks/chunk-T6KZTIXT.js";
 import "./chunks/chunk-6IZ3VOTU.js";
 import {
@@ -32,7 +32,7 @@ import {
   selectCases
 } from "./chunks/chunk-ILLOYFKX.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-F5453QCV.js";
+import "./chunks/chunk-B6RFRMBD.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   onPath,

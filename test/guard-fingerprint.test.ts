@@ -320,6 +320,26 @@ describe('fingerprint of a checkout whose object store the agent rewrote (git ne
   })
 })
 
+describe('fingerprint of a checkout whose object store gained a pack under a temporary-looking name', () => {
+  it('objects/pack/tmp_evil.{idx,pack} is found: git loads any *.idx there, whatever its name', async () => {
+    const dir = repo({ 'README.md': 'r\n' })
+    const donor = repo({ 'README.md': 'evil\n' })
+    git(donor, 'repack', '-adq')
+    await settle()
+    const fp = await takeFingerprint(dir)
+    const from = path.join(donor, '.git', 'objects', 'pack')
+    const to = path.join(dir, '.git', 'objects', 'pack')
+    mkdirSync(to, { recursive: true })
+    for (const n of readdirSync(from)) writeFileSync(path.join(to, n.replace(/^pack-[0-9a-f]+/, 'tmp_evil')), readFileSync(path.join(from, n)))
+    const donorHead = git(donor, 'rev-parse', 'HEAD').trim()
+    expect(git(dir, 'cat-file', '-t', donorHead).trim()).toBe('commit') // git reads from it
+    // (A newer git also writes a .rev beside them: each file copied is found.)
+    const copied = readdirSync(to).map((n) => `created .git/objects/pack/${n}`)
+    expect(copied).toEqual(expect.arrayContaining(['created .git/objects/pack/tmp_evil.idx', 'created .git/objects/pack/tmp_evil.pack']))
+    expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toEqual(copied.sort())
+  })
+})
+
 describe('fingerprint of a checkout with a huge file the agent left', () => {
   it('a sparse file of 1 TiB in .git is compared by its stat data, not read; a write to it is still found', async () => {
     const dir = repo({ 'a.txt': 'a\n' })

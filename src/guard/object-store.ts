@@ -53,8 +53,12 @@ export function objectStoreKeys(commonDir: string): ObjectStoreKeys {
   return out
 }
 
-/** A temporary file git is writing (a loose object or pack on its way in): not yet an object, and gone when git is done. */
-const TEMPORARY = /(^|\/)(tmp_|incoming-)/
+/**
+ * A temporary file of git's that git never reads objects from: a loose object
+ * on its way in, a push's quarantine folder. (Not objects/pack/tmp_*: git
+ * loads any `*.idx` there, whatever its name.)
+ */
+const TEMPORARY = /^objects\/([0-9a-f]{2}\/tmp_obj_[^/]*|incoming-.*)$/
 
 /**
  * What changed in the object store between `a` and `b` (objectStoreKeys of

@@ -2,11 +2,11 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-SDSVBNNE.js";
+} from "./chunk-XL5Y6FFU.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-3CQMPG2Y.js";
+} from "./chunk-NTXMQIXE.js";
 import "./chunk-T6KZTIXT.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -14,7 +14,7 @@ import {
   DEFAULT_WRITE_ALLOWLIST
 } from "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-F5453QCV.js";
+import "./chunk-B6RFRMBD.js";
 import "./chunk-V23NUAJ5.js";
 import {
   bwrapArgs,

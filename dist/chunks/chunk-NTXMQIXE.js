@@ -50,7 +50,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-F5453QCV.js";
+} from "./chunk-B6RFRMBD.js";
 import {
   asUsage,
   sumUsage

@@ -35,7 +35,7 @@ import {
   toolUses,
   watchUnrouted,
   writeEvidence
-} from "./chunk-F5453QCV.js";
+} from "./chunk-B6RFRMBD.js";
 import {
   messagesUsage,
   overTokenBudget,

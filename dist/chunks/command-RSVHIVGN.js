@@ -1,12 +1,12 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-K5R66BMO.js";
-import "./chunk-3CQMPG2Y.js";
+} from "./chunk-5F7YPRYU.js";
+import "./chunk-NTXMQIXE.js";
 import "./chunk-T6KZTIXT.js";
 import "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-F5453QCV.js";
+import "./chunk-B6RFRMBD.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";

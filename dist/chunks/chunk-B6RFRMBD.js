@@ -4622,7 +4622,7 @@ function objectStoreKeys(commonDir) {
   walk2(path10.join(commonDir, "objects"), "objects");
   return out;
 }
-var TEMPORARY = /(^|\/)(tmp_|incoming-)/;
+var TEMPORARY = /^objects\/([0-9a-f]{2}\/tmp_obj_[^/]*|incoming-.*)$/;
 function objectStoreChanges(commonDir, a, b, oidLen) {
   const hexLen = oidLen * 2;
   const loose = new RegExp(`^objects/([0-9a-f]{2})/([0-9a-f]{${hexLen - 2}})$`);

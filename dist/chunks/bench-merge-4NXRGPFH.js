@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-K5R66BMO.js";
+} from "./chunk-5F7YPRYU.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-SDSVBNNE.js";
+} from "./chunk-XL5Y6FFU.js";
 import {
   aggregateAttempts,
   allocateRun,
@@ -14,7 +14,7 @@ import {
   runSuite,
   sealRunSummary,
   writeCaseResult
-} from "./chunk-3CQMPG2Y.js";
+} from "./chunk-NTXMQIXE.js";
 import "./chunk-T6KZTIXT.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -26,7 +26,7 @@ import {
 import "./chunk-NMVRJYBN.js";
 import {
   resultPath
-} from "./chunk-F5453QCV.js";
+} from "./chunk-B6RFRMBD.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";

@@ -5,7 +5,7 @@ import {
   attemptDir,
   buildSummary,
   sealRunSummary
-} from "./chunk-3CQMPG2Y.js";
+} from "./chunk-NTXMQIXE.js";
 import {
   caseSetHash,
   runPairs,
