@@ -233,52 +233,63 @@ function spawnGit(
   timeLimitMs = GIT_TIME_LIMIT_MS,
 ): Promise<{ exitCode: number; stdout: Buffer; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd, env, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] })
+    // Its own process group: git starts git in each submodule, and an end must reach them all (a grandchild
+    // left holding our pipes would keep the call open after git itself was killed).
+    const child = spawn('git', args, { cwd, env, detached: true, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] })
     const out: Buffer[] = []
     const err: Buffer[] = []
     let taken = 0
-    let over = false
-    let late = false
-    let fifo = false
+    let ended: 'late' | 'fifo' | 'over' | undefined
     let waits = 0
-    const timer = setTimeout(() => {
-      late = true
-      child.kill('SIGKILL')
-    }, timeLimitMs)
+    const endAll = (why: 'late' | 'fifo' | 'over') => {
+      ended ??= why
+      killGroup(child.pid)
+    }
+    const timer = setTimeout(() => endAll('late'), timeLimitMs)
     // (Most calls end before the first look: a quick call costs no /proc read.)
     const poll = setInterval(() => {
       waits = child.pid !== undefined && waitsOnFifo(child.pid) ? waits + 1 : 0
-      if (waits < 2) return
-      fifo = true
-      child.kill('SIGKILL')
+      if (waits >= 2) endAll('fifo')
     }, FIFO_POLL_MS)
+    let grace: NodeJS.Timeout | undefined
+    const stop = () => {
+      clearTimeout(timer)
+      clearInterval(poll)
+      clearTimeout(grace)
+    }
     child.stdout!.on('data', (d: Buffer) => {
-      if (over) return
+      if (ended === 'over') return
       taken += d.length
       if (taken > maxStdoutBytes) {
         // (An object store the agent could write may hold a zlib bomb: its output is not taken whole.)
-        over = true
-        child.kill('SIGKILL')
+        endAll('over')
         return
       }
       out.push(d)
     })
     child.stderr!.on('data', (d: Buffer) => err.push(d))
     child.on('error', (e) => {
-      clearTimeout(timer)
-      clearInterval(poll)
+      stop()
       reject(e)
     })
+    // git has ended: what it started and left holding our pipes is ended too, after a moment to finish writing.
+    child.on('exit', () => {
+      grace = setTimeout(() => {
+        killGroup(child.pid)
+        child.stdout!.destroy()
+        child.stderr!.destroy()
+      }, EXIT_GRACE_MS)
+    })
     child.on('close', (code) => {
-      clearTimeout(timer)
-      clearInterval(poll)
+      stop()
       const stderr = Buffer.concat(err).toString('utf8')
-      if (fifo) {
+      const stdout = Buffer.concat(out)
+      if (ended === 'fifo') {
         const why = 'git waited on opening a FIFO (a named pipe in the place of a file git reads: its config, an include, HEAD, a .gitignore…): ended\n'
-        resolve({ exitCode: -1, stdout: Buffer.concat(out), stderr: `${stderr}${why}` })
-      } else if (late) resolve({ exitCode: -1, stdout: Buffer.concat(out), stderr: `${stderr}git did not finish within ${timeLimitMs} ms: ended\n` })
-      else if (over) resolve({ exitCode: -1, stdout: Buffer.concat(out), stderr: `${stderr}git's output passed ${maxStdoutBytes} bytes: ended\n` })
-      else resolve({ exitCode: code ?? 1, stdout: Buffer.concat(out), stderr })
+        resolve({ exitCode: -1, stdout, stderr: `${stderr}${why}` })
+      } else if (ended === 'late') resolve({ exitCode: -1, stdout, stderr: `${stderr}git did not finish within ${timeLimitMs} ms: ended\n` })
+      else if (ended === 'over') resolve({ exitCode: -1, stdout, stderr: `${stderr}git's output passed ${maxStdoutBytes} bytes: ended\n` })
+      else resolve({ exitCode: code ?? 1, stdout, stderr })
     })
     if (child.stdin) {
       // git may exit before reading all input; that is its answer, not our crash.
@@ -286,6 +297,23 @@ function spawnGit(
       child.stdin.end(input)
     }
   })
+}
+
+/** How long the pipes of a git that has exited may stay open (ms) before what holds them is ended. */
+const EXIT_GRACE_MS = 2000
+
+/** SIGKILL to git's process group (git and every git it started); to git alone when the group is gone. */
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined) return
+  try {
+    process.kill(-pid, 'SIGKILL')
+  } catch {
+    try {
+      process.kill(pid, 'SIGKILL')
+    } catch {
+      // already gone
+    }
+  }
 }
 
 /**

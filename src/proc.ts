@@ -36,30 +36,30 @@ export function interruptOnSignals(say: (line: string) => void): AbortController
 /** The kernel's wait channels of a process blocked opening a FIFO that has no other end (Linux ≥ 5.x, older). */
 const FIFO_WAIT_CHANNELS = new Set(['wait_for_partner', 'fifo_open'])
 
+/** Most processes waitsOnFifo looks at below the one it is given. */
+const FIFO_SCAN_MAX = 256
+
 /**
- * Whether process `pid`, or one of its direct children, sleeps in the kernel
+ * Whether process `pid`, or any process below it, sleeps in the kernel
  * waiting for a FIFO's other end (a blocking open of a named pipe no one
- * writes: it would wait for ever). Read from /proc/<pid>/wchan and
- * /proc/<pid>/task/<pid>/children (Linux); false where /proc cannot say (other
- * systems, a process already gone).
+ * writes: it would wait for ever; git starts git in each submodule, which
+ * may be the one that waits). Read from /proc/<pid>/wchan and
+ * /proc/<pid>/task/<pid>/children, at most FIFO_SCAN_MAX processes (Linux);
+ * false where /proc cannot say (other systems, a process already gone).
  */
 export function waitsOnFifo(pid: number): boolean {
-  const wchan = (p: number): string => {
+  const read = (file: string): string => {
     try {
-      return readFileSync(`/proc/${p}/wchan`, 'latin1')
+      return readFileSync(file, 'latin1')
     } catch {
       return ''
     }
   }
-  if (FIFO_WAIT_CHANNELS.has(wchan(pid))) return true
-  let children: string
-  try {
-    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'latin1')
-  } catch {
-    return false
+  const queue = [pid]
+  for (let i = 0; i < queue.length && i < FIFO_SCAN_MAX; i++) {
+    const p = queue[i]
+    if (FIFO_WAIT_CHANNELS.has(read(`/proc/${p}/wchan`))) return true
+    for (const c of read(`/proc/${p}/task/${p}/children`).split(' ')) if (c) queue.push(Number(c))
   }
-  return children
-    .split(' ')
-    .filter(Boolean)
-    .some((c) => FIFO_WAIT_CHANNELS.has(wchan(Number(c))))
+  return false
 }

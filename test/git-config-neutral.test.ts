@@ -5,7 +5,7 @@
 // fingerprints, layout). Each planted program appends its name to one marker
 // file. A control shows that plain git, in the same repository, runs them.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -229,6 +229,34 @@ describe("the harness's git calls have a time limit, and a FIFO does not hold th
     fifoAt(path.join(ign, 'sub', '.gitignore'))
     const b = await git(ign, ['status', '--porcelain'])
     expect([b.exitCode, b.stderr]).toEqual([-1, expect.stringMatching(WAITED)])
+  })
+
+  it("a FIFO in a submodule's submodule (git status starts git there, which starts git again) ends the call, and no git of it is left", async () => {
+    const w = mkdtempSync(path.join(base, 'fifo-sub-'))
+    const mk = (d: string) => {
+      mkdirSync(d, { recursive: true })
+      execFileSync('git', ['init', '-q', d])
+      writeFileSync(path.join(d, 'f'), 'x\n')
+      execFileSync('git', ['-C', d, 'add', 'f'])
+      execFileSync('git', ['-C', d, '-c', 'user.email=a@b', '-c', 'user.name=a', 'commit', '-qm', 'init'])
+    }
+    const s1 = path.join(w, 's1')
+    const s2 = path.join(s1, 's2')
+    for (const d of [w, s1, s2]) mk(d)
+    const head = (d: string) => execFileSync('git', ['-C', d, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim()
+    execFileSync('git', ['-C', s1, 'update-index', '--add', '--cacheinfo', `160000,${head(s2)},s2`])
+    execFileSync('git', ['-C', w, 'update-index', '--add', '--cacheinfo', `160000,${head(s1)},s1`])
+    fifoAt(path.join(s2, '.gitignore'))
+    const r = await git(w, ['status', '--porcelain'])
+    expect([r.exitCode, r.stderr]).toEqual([-1, expect.stringMatching(WAITED)])
+    const left = readdirSync('/proc').filter((p) => {
+      try {
+        return /^\d+$/.test(p) && readlinkSync(`/proc/${p}/cwd`).startsWith(w)
+      } catch {
+        return false
+      }
+    })
+    expect(left).toEqual([])
   })
 
   it('a call past its limit is ended, exit -1, saying why; the default limit is far above any call of its own (10 minutes)', async () => {
