@@ -146,12 +146,16 @@ describe('fingerprint of a checkout', () => {
   })
 })
 
-/** Rewrite a sha1 index's bytes with `edit`, its checksum made good again (what an agent with the checkout's .git can do). */
-function rewriteIndex(dir: string, edit: (body: Buffer) => void): void {
+/**
+ * Rewrite a sha1 index's bytes with `edit` (in place, or returning new bytes), its checksum made good
+ * again (what an agent with the checkout's .git can do).
+ */
+function rewriteIndex(dir: string, edit: (body: Buffer) => unknown): void {
   const file = path.join(dir, '.git', 'index')
   const bytes = readFileSync(file)
-  const body = Buffer.from(bytes.subarray(0, bytes.length - 20))
-  edit(body)
+  const copy = Buffer.from(bytes.subarray(0, bytes.length - 20))
+  const edited = edit(copy)
+  const body = Buffer.isBuffer(edited) ? edited : copy
   writeFileSync(file, Buffer.concat([body, createHash('sha1').update(body).digest()]))
 }
 
@@ -319,6 +323,46 @@ describe('fingerprint of a checkout whose object store the agent rewrote (git ne
     ])
   })
 })
+
+describe("fingerprint of a checkout whose index hides extensions from a linear read (git's threaded read follows EOIE and IEOT)", () => {
+  const threaded = ['-c', 'index.recordEndOfIndexEntries=true', '-c', 'index.recordOffsetTable=true', '-c', 'index.threads=4']
+  const many = () => Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`d/f${i}`, `${i}\n`]))
+
+  it('an index git wrote with EOIE and IEOT is read as any other: nothing reported', async () => {
+    const dir = repo(many())
+    await settle()
+    const fp = await takeFingerprint(dir)
+    // (A version change makes git write the index: with these settings, with both tables.)
+    execFileSync('git', [...threaded, 'update-index', '--index-version', '3'], { cwd: dir })
+    execFileSync('git', [...threaded, 'update-index', '--index-version', '2'], { cwd: dir })
+    const bytes = readFileSync(path.join(dir, '.git', 'index'))
+    expect([extensionAt(bytes, 'EOIE'), extensionAt(bytes, 'IEOT')].every(Boolean)).toBe(true)
+    expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toEqual([])
+  })
+
+  it('a cache-tree hidden in an extension git does not know, reachable through EOIE: the index changed', async () => {
+    const dir = repo(many())
+    const evil = execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: dir, input: 'evil\n', encoding: 'utf8' }).trim()
+    await settle()
+    const fp = await takeFingerprint(dir)
+    rewriteIndex(dir, (body) => {
+      let off = 12
+      for (let n = body.readUInt32BE(8); n > 0; n--) off += (body.indexOf(0, off + 62) - off + 8) & ~7
+      const payload = Buffer.concat([Buffer.from('\0-1 1\nd\0' + '29 0\n', 'latin1'), Buffer.from(evil, 'hex')])
+      const hidden = Buffer.concat([Buffer.from('TREE'), u32(payload.length), payload])
+      const zzzz = Buffer.concat([Buffer.from('ZZZZ'), u32(hidden.length), hidden])
+      const eoie = Buffer.concat([Buffer.from('EOIE'), u32(24), u32(off + 8), createHash('sha1').update(hidden.subarray(0, 8)).digest()])
+      return Buffer.concat([body.subarray(0, off), zzzz, eoie])
+    })
+    expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toContain('modified .git/index (listing)')
+  })
+})
+
+const u32 = (n: number) => {
+  const b = Buffer.alloc(4)
+  b.writeUInt32BE(n)
+  return b
+}
 
 describe('fingerprint of a checkout whose object store gained a pack under a temporary-looking name', () => {
   it('objects/pack/tmp_evil.{idx,pack} is found: git loads any *.idx there, whatever its name', async () => {

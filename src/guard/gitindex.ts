@@ -116,8 +116,11 @@ export function parseIndex(buf: Buffer, oidLen: number, withListing = true): Par
   let slots = 0
   // The entries as the cache-tree check reads them (only for the listing).
   const treeEntries: TreeEntry[] = []
+  // Where each entry starts: git's threaded read jumps to offsets the IEOT extension gives.
+  const entryAt = new Array<number>(count)
   for (let n = 0; n < count; n++) {
     const start = off
+    entryAt[n] = start
     if (off + 40 + oidLen + 2 > body) return undefined
     const mode = buf.readUInt32BE(off + 24)
     let p = off + 40 + oidLen
@@ -206,11 +209,18 @@ export function parseIndex(buf: Buffer, oidLen: number, withListing = true): Par
   // Extensions: caches are skipped, but for a cache-tree that disagrees with
   // the entries (git would commit it: cache-tree.ts); resolve-undo is state;
   // split index ('link') and sparse index ('sdir') are git's to read.
+  const extStart = off
   while (off + 8 <= body) {
     const sig = buf.toString('latin1', off, off + 4)
     const size = buf.readUInt32BE(off + 4)
     if (off + 8 + size > body) return undefined
     if (sig === 'link' || sig === 'sdir') return undefined
+    // An extension git does not write, or an offset table that points elsewhere than this parse read, is
+    // left to git (its bytes then count): git's threaded read (index.threads) takes the extensions from
+    // EOIE's offset and the entries from IEOT's, so bytes we skip could be what git reads.
+    if (!KNOWN_EXTENSIONS.has(sig) && sig[0] >= 'A' && sig[0] <= 'Z') return undefined
+    if (sig === 'EOIE' && (size !== 4 + oidLen || buf.readUInt32BE(off + 8) !== extStart)) return undefined
+    if (sig === 'IEOT' && !ieotAgrees(buf.subarray(off + 8, off + 8 + size), entryAt)) return undefined
     if (sig === 'REUC') h.update('REUC').update(buf.subarray(off + 8, off + 8 + size))
     else if (sig === 'TREE' && withListing && !cacheTreeConsistent(buf.subarray(off + 8, off + 8 + size), treeEntries, oidLen)) {
       h.update('TREE').update(buf.subarray(off + 8, off + 8 + size))
@@ -220,6 +230,20 @@ export function parseIndex(buf: Buffer, oidLen: number, withListing = true): Par
   if (off !== body) return undefined
   if (withListing) st.listing = h.digest('hex')
   return st
+}
+
+/** The optional extensions git writes: caches (TREE, UNTR, FSMN), resolve-undo, and the offset tables of its threaded read. */
+const KNOWN_EXTENSIONS = new Set(['TREE', 'REUC', 'UNTR', 'FSMN', 'EOIE', 'IEOT'])
+
+/** An IEOT extension (version 1, then offset and entry count per block) whose blocks start at the entries this parse read, in order, and cover them all. */
+function ieotAgrees(data: Buffer, entryAt: readonly number[]): boolean {
+  if (data.length < 4 || (data.length - 4) % 8 !== 0 || data.readUInt32BE(0) !== 1) return false
+  let k = 0
+  for (let p = 4; p < data.length; p += 8) {
+    if (k >= entryAt.length || data.readUInt32BE(p) !== entryAt[k]) return false
+    k += data.readUInt32BE(p + 4)
+  }
+  return k === entryAt.length
 }
 
 /** parseIndex without its listing; undefined (left to git) for anything it throws on. */
