@@ -247,6 +247,37 @@ describe("fingerprint of a checkout whose index's cache-tree (TREE extension) th
     expect(git(dir, 'write-tree').trim()).toBe(evil)
   })
 
+  it('in a sha256 repository too: a cache-tree pointed at another tree is found, git rebuilding it is not', async () => {
+    const dir = repo({ 'README.md': 'r\n', 'd/a.txt': 'a\n' }, ['--object-format=sha256'])
+    await settle()
+    const fp = await takeFingerprint(dir)
+    const file = path.join(dir, '.git', 'index')
+    const rewrite = (edit: (body: Buffer) => Buffer) => {
+      const bytes = readFileSync(file)
+      const body = edit(Buffer.from(bytes.subarray(0, bytes.length - 32)))
+      writeFileSync(file, Buffer.concat([body, createHash('sha256').update(body).digest()]))
+    }
+    // Dropped and rebuilt by git: a cache, no change.
+    const original = readFileSync(file)
+    rewrite((body) => {
+      const at = body.indexOf('TREE', 12 + 2 * 74)
+      return body.subarray(0, at)
+    })
+    git(dir, 'write-tree')
+    expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toEqual([])
+    writeFileSync(file, original)
+    const evilBlob = execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: dir, input: 'evil\n', encoding: 'utf8' }).trim()
+    const sub = git(dir, 'rev-parse', 'HEAD:d').trim()
+    const evil = execFileSync('git', ['mktree'], { cwd: dir, input: `100644 blob ${evilBlob}\tREADME.md\n040000 tree ${sub}\td\n`, encoding: 'utf8' }).trim()
+    rewrite((body) => {
+      const oidAt = body.indexOf(10, body.indexOf('TREE', 12 + 2 * 74) + 8) + 1
+      Buffer.from(evil, 'hex').copy(body, oidAt)
+      return body
+    })
+    expect(git(dir, 'write-tree').trim()).toBe(evil)
+    expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toContain('modified .git/index (listing)')
+  })
+
   it('a cache-tree that agrees with the entries is a cache: dropped, or rebuilt by git, nothing is reported (folders, an executable, a link)', async () => {
     const dir = repo({ 'README.md': 'r\n', 'd/a.txt': 'a\n', 'd/e/f.txt': 'f\n', 'd-x/g.txt': 'g\n', 'd.y': 'y\n' })
     writeFileSync(path.join(dir, 'run.sh'), '#!/bin/sh\n')

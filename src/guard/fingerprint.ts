@@ -41,7 +41,7 @@ export interface Fingerprint {
   gitDirs?: { common: string; own: string }
   /** The index file's identity and stat data when its listing was taken. */
   indexKey?: string
-  /** The object store by stat data (object-store.ts), and the bytes of an object id there (20: sha1, 32: sha256). */
+  /** The object store by stat data (object-store.ts), and the bytes of an object id there (20: sha1, 32: sha256, 0: not known). */
   objects?: ObjectStoreKeys
   oidLen?: number
 }
@@ -177,7 +177,7 @@ export async function takeFingerprint(root: string, exclude: string[] = [], prev
     repo.set(LISTING, prevListing)
   else repo.set(LISTING, await indexListingOf(root, dirs))
   const objects = dirs ? objectStoreKeys(dirs.common) : undefined
-  const oidLen = dirs ? (sha1Repository(dirs.common) ? 20 : 32) : undefined
+  const oidLen = dirs ? (oidLenOf(dirs.common) ?? 0) : undefined
   return { root, tree, repo, takenAt, walkBase, racy, gitDirs: dirs, indexKey, objects, oidLen }
 }
 
@@ -192,24 +192,41 @@ async function gitDirsFor(root: string): Promise<Fingerprint['gitDirs']> {
 }
 
 /**
- * sha256 of the index's listing (entries, modes, blob ids, stages, flags):
- * read by our own parser where the repository is sha1 (its config names no
- * other object format) and the index is one the parser knows; else git's
- * `ls-files -s -v`. Either way the same checkout gives the same answer.
+ * sha256 of the index's listing (entries, modes, blob ids, stages, flags,
+ * and a cache-tree that disagrees with them): read by our own parser where
+ * the repository's object format is known (sha1, or a config naming sha256)
+ * and the index is one the parser knows; else git's `ls-files -s -v` and the
+ * index's bytes (ls-files shows no cache-tree, so the bytes must count). The
+ * same checkout gives the same answer.
  */
 async function indexListingOf(root: string, dirs: Fingerprint['gitDirs']): Promise<string> {
-  if (dirs && sha1Repository(dirs.common)) return indexListing(await readIndexState(root, dirs.own, 20))
+  const oidLen = dirs ? oidLenOf(dirs.common) : undefined
+  if (dirs && oidLen !== undefined) return indexListing(await readIndexState(root, dirs.own, oidLen))
   const ix = await git(root, ['ls-files', '-z', '-s', '-v'])
-  return createHash('sha256').update(ix.stdout).update(`\0exit:${ix.exitCode}`).digest('hex')
+  let bytes: Buffer | string
+  try {
+    bytes = dirs ? readUntrustedFile(path.join(dirs.own, 'index')) : 'no git dir'
+  } catch (e) {
+    bytes = `unreadable: ${(e as Error).message}`
+  }
+  return createHash('sha256').update(ix.stdout).update(`\0exit:${ix.exitCode}\0`).update(bytes).digest('hex')
 }
 
-/** The repository's config names no object format (so sha1); false when it does or cannot be read. */
-function sha1Repository(commonDir: string): boolean {
+/**
+ * The bytes of an object id in the repository whose common dir is given: 20
+ * (sha1) when its config names no object format, 32 when it names sha256;
+ * undefined when it names something else or cannot be read.
+ */
+function oidLenOf(commonDir: string): 20 | 32 | undefined {
+  let config: string
   try {
-    return !/objectformat/i.test(readUntrustedFile(path.join(commonDir, 'config')).toString('utf8'))
+    config = readUntrustedFile(path.join(commonDir, 'config')).toString('utf8')
   } catch {
-    return false
+    return undefined
   }
+  const named = [...config.matchAll(/objectformat\s*=\s*"?([^\s"#;]*)/gi)].map((m) => m[1].toLowerCase())
+  if (named.length === 0) return /objectformat/i.test(config) ? undefined : 20
+  return named.every((n) => n === 'sha256') ? 32 : named.every((n) => n === 'sha1') ? 20 : undefined
 }
 
 /** A file's identity and stat data (undefined: missing). */
@@ -251,7 +268,7 @@ export function compareFingerprints(a: Fingerprint, b: Fingerprint): Fingerprint
   }
   for (const rel of b.repo.keys()) if (!a.repo.has(rel)) out.push({ path: abs(rel), kind: 'created' })
   if (a.objects && b.objects && a.gitDirs && a.oidLen === b.oidLen) {
-    for (const c of objectStoreChanges(a.gitDirs.common, a.objects, b.objects, a.oidLen ?? 20)) out.push({ path: abs(`.git/${c.rel}`), kind: c.kind })
+    for (const c of objectStoreChanges(a.gitDirs.common, a.objects, b.objects, a.oidLen ?? 0)) out.push({ path: abs(`.git/${c.rel}`), kind: c.kind })
   } else if (a.objects !== b.objects) out.push({ path: abs('.git/objects'), kind: 'modified' })
   return out.sort((x, y) => (x.path < y.path ? -1 : 1))
 }

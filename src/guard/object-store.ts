@@ -64,12 +64,14 @@ const TEMPORARY = /^objects\/([0-9a-f]{2}\/tmp_obj_[^/]*|incoming-.*)$/
  * What changed in the object store between `a` and `b` (objectStoreKeys of
  * the same common git dir, earlier and later), loose objects and freshened
  * packs checked by content (see the file's header). `oidLen`: 20 (sha1) or
- * 32 (sha256) bytes. Sorted by path.
+ * 32 (sha256) bytes; any other (a format we do not know): every change counts. Sorted by path.
  */
 export function objectStoreChanges(commonDir: string, a: ObjectStoreKeys, b: ObjectStoreKeys, oidLen: number): ObjectStoreChange[] {
   const hexLen = oidLen * 2
-  const loose = new RegExp(`^objects/([0-9a-f]{2})/([0-9a-f]{${hexLen - 2}})$`)
-  const pack = new RegExp(`^objects/pack/pack-([0-9a-f]{${hexLen}})\\.pack$`)
+  // An object format we do not know (oidLen neither 20 nor 32): nothing is checked by content, every change counts.
+  const known = oidLen === 20 || oidLen === 32
+  const loose = known ? new RegExp(`^objects/([0-9a-f]{2})/([0-9a-f]{${hexLen - 2}})$`) : /(?!)/
+  const pack = known ? new RegExp(`^objects/pack/pack-([0-9a-f]{${hexLen}})\\.pack$`) : /(?!)/
   const algorithm = oidLen === 32 ? 'sha256' : 'sha1'
   const abs = (rel: string) => path.join(commonDir, rel)
   const out: ObjectStoreChange[] = []
