@@ -29,6 +29,7 @@ import { deflateSync } from 'node:zlib'
 import { afterAll, describe, expect, it } from 'vitest'
 import { gitIn, repoMaker } from './support/git-repo.js'
 import { compareFingerprints, takeFingerprint } from '../src/guard/fingerprint.js'
+import { looseObjectMatches } from '../src/guard/object-store.js'
 import { indexCount } from '../src/guard/snapshot.js'
 import { statEntry } from '../src/guard/walk.js'
 
@@ -328,6 +329,32 @@ describe('fingerprint of a checkout whose object store the agent rewrote (git ne
     mkdirSync(path.dirname(objectFile(dir, future)), { recursive: true })
     writeFileSync(objectFile(dir, future), deflateSync(Buffer.from('blob 5\0evil\n')))
     expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toEqual([`created .git/objects/${future.slice(0, 2)}/${future.slice(2)}`])
+  })
+
+  it('a zlib bomb as a new loose object is inflated no further than its header declares, and all of them no further than a budget', async () => {
+    const dir = repo({ 'README.md': 'r\n' })
+    const file = path.join(dir, 'bomb')
+    // Declares 5 bytes, inflates to 64 MiB and more: the check stops at 12 bytes (header and content).
+    writeFileSync(file, deflateSync(Buffer.concat([Buffer.from('blob 5\0'), Buffer.alloc(64 << 20)])))
+    const budget = { left: 1000 }
+    expect(looseObjectMatches(file, '0'.repeat(40), 'sha1', budget)).toBe(false)
+    expect(budget.left).toBe(1000 - 12)
+    // A true object larger than what is left of the budget is not inflated: unchecked, so a change.
+    const oid = hashObject(dir, 'x'.repeat(2000), true)
+    expect(looseObjectMatches(objectFile(dir, oid), oid, 'sha1', budget)).toBe(false)
+    expect(budget.left).toBe(988)
+    expect(looseObjectMatches(objectFile(dir, oid), oid, 'sha1')).toBe(true)
+  })
+
+  it("the object store moved away (a rename moves no file's stat data) and a link left in its place is found", async () => {
+    const dir = repo({ 'README.md': 'r\n' })
+    await settle()
+    const fp = await takeFingerprint(dir)
+    const away = path.join(path.dirname(dir), `${path.basename(dir)}-store`)
+    renameSync(path.join(dir, '.git', 'objects'), away)
+    symlinkSync(away, path.join(dir, '.git', 'objects'))
+    expect(git(dir, 'cat-file', '-p', 'HEAD:README.md')).toBe('r\n') // git follows it
+    expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toContain('modified .git/objects')
   })
 
   it('a pack freshened is no change; a pack rewritten in place, its index rewritten, or alternates added are found', async () => {

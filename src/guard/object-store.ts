@@ -11,7 +11,7 @@
 import { lstatSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { createHash } from 'node:crypto'
-import { inflateSync } from 'node:zlib'
+import { constants as zlibConstants, inflateSync } from 'node:zlib'
 import { packChecksumMatches, readUntrustedFile } from './reader.js'
 
 /** `objects/<path>` → what it is: `file:<ino>:<size>:<mtimeNs>:<ctimeNs>`, or `other:<mode>` (a link, a FIFO…). */
@@ -26,10 +26,25 @@ export interface ObjectStoreChange {
 /** Largest loose object read back (compressed bytes), and the most it may inflate to: past either, it is a change (unknown is a change). */
 const LOOSE_MAX_BYTES = 64 << 20
 const LOOSE_MAX_INFLATED = 512 << 20
+/** The most bytes one comparison inflates in all (zlib bombs the agent wrote cost at most this); objects past it are changes, unchecked. */
+const INFLATE_BUDGET = 1 << 30
 
-/** Every entry below `<commonDir>/objects`, by stat data, read without content. */
+/**
+ * Every entry below `<commonDir>/objects`, by stat data, read without content;
+ * each folder by its identity (`dir:<dev>:<ino>`: a folder moved away and
+ * another, or a link, put in its place keeps every file's stat data), the
+ * root `objects` too. Links are recorded, never followed.
+ */
 export function objectStoreKeys(commonDir: string): ObjectStoreKeys {
   const out: ObjectStoreKeys = new Map()
+  const root = path.join(commonDir, 'objects')
+  try {
+    const s = lstatSync(root, { bigint: true })
+    out.set('objects', s.isDirectory() ? `dir:${s.dev}:${s.ino}` : `other:${s.mode}`)
+    if (!s.isDirectory()) return out
+  } catch {
+    return out
+  }
   const walk = (abs: string, rel: string): void => {
     let names: string[]
     try {
@@ -42,14 +57,16 @@ export function objectStoreKeys(commonDir: string): ObjectStoreKeys {
       const r = `${rel}/${name}`
       try {
         const s = lstatSync(a, { bigint: true })
-        if (s.isDirectory()) walk(a, r)
-        else out.set(r, s.isFile() ? `file:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}` : `other:${s.mode}`)
+        if (s.isDirectory()) {
+          out.set(r, `dir:${s.dev}:${s.ino}`)
+          walk(a, r)
+        } else out.set(r, s.isFile() ? `file:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}` : `other:${s.mode}`)
       } catch {
         // vanished while we looked: the next look says so
       }
     }
   }
-  walk(path.join(commonDir, 'objects'), 'objects')
+  walk(root, 'objects')
   return out
 }
 
@@ -75,6 +92,7 @@ export function objectStoreChanges(commonDir: string, a: ObjectStoreKeys, b: Obj
   const algorithm = oidLen === 32 ? 'sha256' : 'sha1'
   const abs = (rel: string) => path.join(commonDir, rel)
   const out: ObjectStoreChange[] = []
+  const budget = { left: INFLATE_BUDGET }
   for (const [rel, ka] of a) {
     const kb = b.get(rel)
     if (kb === ka) continue
@@ -84,7 +102,7 @@ export function objectStoreChanges(commonDir: string, a: ObjectStoreKeys, b: Obj
     }
     const l = loose.exec(rel)
     if (l && kb.startsWith('file:')) {
-      if (!looseObjectMatches(abs(rel), l[1] + l[2], algorithm)) out.push({ rel, kind: 'modified' })
+      if (!looseObjectMatches(abs(rel), l[1] + l[2], algorithm, budget)) out.push({ rel, kind: 'modified' })
       continue
     }
     const p = pack.exec(rel)
@@ -95,10 +113,11 @@ export function objectStoreChanges(commonDir: string, a: ObjectStoreKeys, b: Obj
     out.push({ rel, kind: 'modified' })
   }
   for (const [rel, kb] of b) {
-    if (a.has(rel) || TEMPORARY.test(rel)) continue
+    // (A new folder holds nothing by itself: a new fan-out folder is the agent's new object's; its files count.)
+    if (a.has(rel) || TEMPORARY.test(rel) || kb.startsWith('dir:')) continue
     const l = loose.exec(rel)
     // A new loose object is the agent's work (a commit in its worktree) when it is what its name says.
-    if (l && kb.startsWith('file:') && looseObjectMatches(abs(rel), l[1] + l[2], algorithm)) continue
+    if (l && kb.startsWith('file:') && looseObjectMatches(abs(rel), l[1] + l[2], algorithm, budget)) continue
     out.push({ rel, kind: 'created' })
   }
   return out.sort((x, y) => (x.rel < y.rel ? -1 : 1))
@@ -114,15 +133,23 @@ function sameFileAndSize(ka: string, kb: string): boolean {
 /**
  * A loose object (zlib of `<type> <size>\0<content>`) whose bytes hash to
  * `oid`, its header well formed; false when it cannot be read, is over the
- * limits, or does not inflate.
+ * limits, does not inflate, or would take more than `budget.left` bytes
+ * (taken from it). The header is read first, from a partial inflate: the
+ * whole is then inflated to no more than it declares, so a zlib bomb
+ * declaring a small size stops there.
  */
-export function looseObjectMatches(file: string, oid: string, algorithm: 'sha1' | 'sha256'): boolean {
+export function looseObjectMatches(file: string, oid: string, algorithm: 'sha1' | 'sha256', budget = { left: INFLATE_BUDGET }): boolean {
   try {
-    const data = inflateSync(readUntrustedFile(file, LOOSE_MAX_BYTES), { maxOutputLength: LOOSE_MAX_INFLATED })
-    const nul = data.indexOf(0)
-    if (nul < 0 || !/^(blob|tree|commit|tag) \d+$/.test(data.toString('latin1', 0, nul))) return false
-    if (Number(data.toString('latin1', data.indexOf(32) + 1, nul)) !== data.length - nul - 1) return false
-    return createHash(algorithm).update(data).digest('hex') === oid
+    const data = readUntrustedFile(file, LOOSE_MAX_BYTES)
+    const head = inflateSync(data.subarray(0, 64), { finishFlush: zlibConstants.Z_SYNC_FLUSH })
+    const nul = head.indexOf(0)
+    const m = nul < 0 ? null : /^(blob|tree|commit|tag) (0|[1-9]\d{0,11})$/.exec(head.toString('latin1', 0, nul))
+    if (!m) return false
+    const total = nul + 1 + Number(m[2])
+    if (total > LOOSE_MAX_INFLATED || total > budget.left) return false
+    budget.left -= total
+    const whole = inflateSync(data, { maxOutputLength: Math.max(total, 1) })
+    return whole.length === total && createHash(algorithm).update(whole).digest('hex') === oid
   } catch {
     return false
   }
