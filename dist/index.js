@@ -6,15 +6,15 @@ import {
 } from "./chunks/chunk-QNNNMCH6.js";
 import {
   mergeShards
-} from "./chunks/chunk-5F7YPRYU.js";
+} from "./chunks/chunk-4G2BOIX3.js";
 import {
   progressLine
-} from "./chunks/chunk-XL5Y6FFU.js";
+} from "./chunks/chunk-XICBXDO7.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-NTXMQIXE.js";
-import "./chunks/chunk-T6KZTIXT.js";
+} from "./chunks/chunk-R7FI3OYL.js";
+import "./chunks/chunk-OJ42VCJK.js";
 import "./chunks/chunk-6IZ3VOTU.js";
 import {
   verdictTable
@@ -32,7 +32,7 @@ import {
   selectCases
 } from "./chunks/chunk-ILLOYFKX.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-B6RFRMBD.js";
+import "./chunks/chunk-EHXXGRWR.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   onPath,
@@ -63,14 +63,14 @@ import {
   summary,
   warning,
   writePidLauncher
-} from "./chunks/chunk-NTXBJHDH.js";
+} from "./chunks/chunk-ST7BGSRZ.js";
 import {
   exec
 } from "./chunks/chunk-4LHDLI6U.js";
 import "./chunks/chunk-GCLCQ5LT.js";
 import {
   interruptOnSignals
-} from "./chunks/chunk-ONZLJSLW.js";
+} from "./chunks/chunk-IEGHLTJ3.js";
 import {
   canonicalKeyText
 } from "./chunks/chunk-5Y7GBQWL.js";

@@ -8,9 +8,9 @@ import {
   notice,
   stopLeftovers,
   warning
-} from "./chunks/chunk-NTXBJHDH.js";
+} from "./chunks/chunk-ST7BGSRZ.js";
 import "./chunks/chunk-4LHDLI6U.js";
-import "./chunks/chunk-ONZLJSLW.js";
+import "./chunks/chunk-IEGHLTJ3.js";
 import "./chunks/chunk-LHSCZ3D7.js";
 
 // src/post.ts

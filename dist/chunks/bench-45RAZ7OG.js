@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-XL5Y6FFU.js";
+} from "./chunk-XICBXDO7.js";
 import {
   DEFAULT_ROLES,
   builtinCases,
@@ -10,8 +10,8 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-NTXMQIXE.js";
-import "./chunk-T6KZTIXT.js";
+} from "./chunk-R7FI3OYL.js";
+import "./chunk-OJ42VCJK.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
 import {
@@ -23,7 +23,7 @@ import "./chunk-NMVRJYBN.js";
 import {
   caseTag,
   sdkTransport
-} from "./chunk-B6RFRMBD.js";
+} from "./chunk-EHXXGRWR.js";
 import "./chunk-V23NUAJ5.js";
 import {
   DEFAULT_CASE_LIMITS,
@@ -34,7 +34,7 @@ import {
 import "./chunk-NXCGP3UY.js";
 import "./chunk-4LHDLI6U.js";
 import "./chunk-GCLCQ5LT.js";
-import "./chunk-ONZLJSLW.js";
+import "./chunk-IEGHLTJ3.js";
 import "./chunk-5Y7GBQWL.js";
 import "./chunk-Z4Y4Q2MG.js";
 import "./chunk-ZW2PJC3E.js";
@@ -202,9 +202,9 @@ async function runBoundsBench(argv) {
   return 0;
 }
 async function runBench(argv) {
-  if (argv.includes("--view")) return (await import("./bench-view-KWCRXWCW.js")).runViewBench(argv);
+  if (argv.includes("--view")) return (await import("./bench-view-TS4G7RBX.js")).runViewBench(argv);
   if (argv.includes("--bounds")) return runBoundsBench(argv);
-  if (argv.includes("--merge")) return (await import("./bench-merge-4NXRGPFH.js")).runMergeBench(argv);
+  if (argv.includes("--merge")) return (await import("./bench-merge-YS3LFECE.js")).runMergeBench(argv);
   const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
   if (argv.includes("--network")) return networkBench(rounds);
   const repo = await makeThrowawayRepo("opencode-dogfood-bench-");

@@ -35,7 +35,7 @@ import {
   toolUses,
   watchUnrouted,
   writeEvidence
-} from "./chunk-B6RFRMBD.js";
+} from "./chunk-EHXXGRWR.js";
 import {
   messagesUsage,
   overTokenBudget,
@@ -69,7 +69,7 @@ import {
   formatProcesses,
   processBaseline
 } from "./chunk-GCLCQ5LT.js";
-import "./chunk-ONZLJSLW.js";
+import "./chunk-IEGHLTJ3.js";
 import {
   containsSecret,
   redact,

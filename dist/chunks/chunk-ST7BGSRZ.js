@@ -4,7 +4,7 @@ import {
 } from "./chunk-4LHDLI6U.js";
 import {
   alive
-} from "./chunk-ONZLJSLW.js";
+} from "./chunk-IEGHLTJ3.js";
 import {
   __commonJS,
   __export,

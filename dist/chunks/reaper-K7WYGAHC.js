@@ -5,10 +5,10 @@ import {
   reap,
   removeLeftovers,
   startReaper
-} from "./chunk-T6KZTIXT.js";
+} from "./chunk-OJ42VCJK.js";
 import "./chunk-NXCGP3UY.js";
 import "./chunk-GCLCQ5LT.js";
-import "./chunk-ONZLJSLW.js";
+import "./chunk-IEGHLTJ3.js";
 import "./chunk-LHSCZ3D7.js";
 export {
   CASE_WAIT_MS,

@@ -2,19 +2,19 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-XL5Y6FFU.js";
+} from "./chunk-XICBXDO7.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-NTXMQIXE.js";
-import "./chunk-T6KZTIXT.js";
+} from "./chunk-R7FI3OYL.js";
+import "./chunk-OJ42VCJK.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
 import {
   DEFAULT_WRITE_ALLOWLIST
 } from "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-B6RFRMBD.js";
+import "./chunk-EHXXGRWR.js";
 import "./chunk-V23NUAJ5.js";
 import {
   bwrapArgs,
@@ -25,7 +25,7 @@ import {
 import "./chunk-NXCGP3UY.js";
 import "./chunk-4LHDLI6U.js";
 import "./chunk-GCLCQ5LT.js";
-import "./chunk-ONZLJSLW.js";
+import "./chunk-IEGHLTJ3.js";
 import "./chunk-5Y7GBQWL.js";
 import "./chunk-Z4Y4Q2MG.js";
 import "./chunk-ZW2PJC3E.js";

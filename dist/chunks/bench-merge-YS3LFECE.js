@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-5F7YPRYU.js";
+} from "./chunk-4G2BOIX3.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-XL5Y6FFU.js";
+} from "./chunk-XICBXDO7.js";
 import {
   aggregateAttempts,
   allocateRun,
@@ -14,8 +14,8 @@ import {
   runSuite,
   sealRunSummary,
   writeCaseResult
-} from "./chunk-NTXMQIXE.js";
-import "./chunk-T6KZTIXT.js";
+} from "./chunk-R7FI3OYL.js";
+import "./chunk-OJ42VCJK.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
 import {
@@ -26,13 +26,13 @@ import {
 import "./chunk-NMVRJYBN.js";
 import {
   resultPath
-} from "./chunk-B6RFRMBD.js";
+} from "./chunk-EHXXGRWR.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";
 import "./chunk-4LHDLI6U.js";
 import "./chunk-GCLCQ5LT.js";
-import "./chunk-ONZLJSLW.js";
+import "./chunk-IEGHLTJ3.js";
 import "./chunk-5Y7GBQWL.js";
 import {
   verifyRun

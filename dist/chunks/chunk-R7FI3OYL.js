@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   startReaper
-} from "./chunk-T6KZTIXT.js";
+} from "./chunk-OJ42VCJK.js";
 import {
   BUILTIN_MODEL,
   afterCase,
@@ -50,7 +50,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-B6RFRMBD.js";
+} from "./chunk-EHXXGRWR.js";
 import {
   asUsage,
   sumUsage

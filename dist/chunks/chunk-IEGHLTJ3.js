@@ -25,22 +25,22 @@ function interruptOnSignals(say) {
   return c;
 }
 var FIFO_WAIT_CHANNELS = /* @__PURE__ */ new Set(["wait_for_partner", "fifo_open"]);
+var FIFO_SCAN_MAX = 256;
 function waitsOnFifo(pid) {
-  const wchan = (p) => {
+  const read = (file) => {
     try {
-      return readFileSync(`/proc/${p}/wchan`, "latin1");
+      return readFileSync(file, "latin1");
     } catch {
       return "";
     }
   };
-  if (FIFO_WAIT_CHANNELS.has(wchan(pid))) return true;
-  let children;
-  try {
-    children = readFileSync(`/proc/${pid}/task/${pid}/children`, "latin1");
-  } catch {
-    return false;
+  const queue = [pid];
+  for (let i = 0; i < queue.length && i < FIFO_SCAN_MAX; i++) {
+    const p = queue[i];
+    if (FIFO_WAIT_CHANNELS.has(read(`/proc/${p}/wchan`))) return true;
+    for (const c of read(`/proc/${p}/task/${p}/children`).split(" ")) if (c) queue.push(Number(c));
   }
-  return children.split(" ").filter(Boolean).some((c) => FIFO_WAIT_CHANNELS.has(wchan(Number(c))));
+  return false;
 }
 
 export {

@@ -24,7 +24,7 @@ import {
 } from "./chunk-NXCGP3UY.js";
 import {
   waitsOnFifo
-} from "./chunk-ONZLJSLW.js";
+} from "./chunk-IEGHLTJ3.js";
 import {
   SIDECAR_EXT,
   writeSidecar
@@ -798,52 +798,60 @@ function withDiffFlags(args) {
 }
 function spawnGit(cwd, args, env, input, maxStdoutBytes = Number.POSITIVE_INFINITY, timeLimitMs = GIT_TIME_LIMIT_MS) {
   return new Promise((resolve, reject) => {
-    const child = spawn("git", args, { cwd, env, stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
+    const child = spawn("git", args, { cwd, env, detached: true, stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
     const out = [];
     const err = [];
     let taken = 0;
-    let over = false;
-    let late = false;
-    let fifo = false;
+    let ended;
     let waits = 0;
-    const timer2 = setTimeout(() => {
-      late = true;
-      child.kill("SIGKILL");
-    }, timeLimitMs);
+    const endAll = (why) => {
+      ended ??= why;
+      killGroup(child.pid);
+    };
+    const timer2 = setTimeout(() => endAll("late"), timeLimitMs);
     const poll = setInterval(() => {
       waits = child.pid !== void 0 && waitsOnFifo(child.pid) ? waits + 1 : 0;
-      if (waits < 2) return;
-      fifo = true;
-      child.kill("SIGKILL");
+      if (waits >= 2) endAll("fifo");
     }, FIFO_POLL_MS);
+    let grace;
+    const stop2 = () => {
+      clearTimeout(timer2);
+      clearInterval(poll);
+      clearTimeout(grace);
+    };
     child.stdout.on("data", (d) => {
-      if (over) return;
+      if (ended === "over") return;
       taken += d.length;
       if (taken > maxStdoutBytes) {
-        over = true;
-        child.kill("SIGKILL");
+        endAll("over");
         return;
       }
       out.push(d);
     });
     child.stderr.on("data", (d) => err.push(d));
     child.on("error", (e) => {
-      clearTimeout(timer2);
-      clearInterval(poll);
+      stop2();
       reject(e);
     });
+    child.on("exit", () => {
+      grace = setTimeout(() => {
+        killGroup(child.pid);
+        child.stdout.destroy();
+        child.stderr.destroy();
+      }, EXIT_GRACE_MS);
+    });
     child.on("close", (code) => {
-      clearTimeout(timer2);
-      clearInterval(poll);
+      stop2();
       const stderr = Buffer.concat(err).toString("utf8");
-      if (fifo) {
+      const stdout = Buffer.concat(out);
+      if (ended === "fifo") {
         const why = "git waited on opening a FIFO (a named pipe in the place of a file git reads: its config, an include, HEAD, a .gitignore\u2026): ended\n";
-        resolve({ exitCode: -1, stdout: Buffer.concat(out), stderr: `${stderr}${why}` });
-      } else if (late) resolve({ exitCode: -1, stdout: Buffer.concat(out), stderr: `${stderr}git did not finish within ${timeLimitMs} ms: ended
+        resolve({ exitCode: -1, stdout, stderr: `${stderr}${why}` });
+      } else if (ended === "late") resolve({ exitCode: -1, stdout, stderr: `${stderr}git did not finish within ${timeLimitMs} ms: ended
 ` });
-      else if (over) resolve({ exitCode: -1, stdout: Buffer.concat(out), stderr: `${stderr}git's output passed ${maxStdoutBytes} bytes: ended
+      else if (ended === "over") resolve({ exitCode: -1, stdout, stderr: `${stderr}git's output passed ${maxStdoutBytes} bytes: ended
 ` });
-      else resolve({ exitCode: code ?? 1, stdout: Buffer.concat(out), stderr });
+      else resolve({ exitCode: code ?? 1, stdout, stderr });
     });
     if (child.stdin) {
       child.stdin.on("error", () => {
@@ -851,6 +859,18 @@ function spawnGit(cwd, args, env, input, maxStdoutBytes = Number.POSITIVE_INFINI
       child.stdin.end(input);
     }
   });
+}
+var EXIT_GRACE_MS = 2e3;
+function killGroup(pid) {
+  if (pid === void 0) return;
+  try {
+    process.kill(-pid, "SIGKILL");
+  } catch {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+    }
+  }
 }
 async function gitRaw(cwd, args, opts = {}) {
   const filters = mayRunFilters(args) ? await filterDrivers(cwd, opts.env, opts.timeLimitMs) : [];
@@ -2547,7 +2567,7 @@ function settleConfigDependencies(configDir) {
   writeFileSync(path2.join(configDir, "package.json"), JSON.stringify({ dependencies: deps }, null, 2) + "\n");
   writeFileSync(path2.join(configDir, "package-lock.json"), JSON.stringify({ lockfileVersion: 3, packages: { "": { dependencies: deps } } }, null, 2) + "\n");
 }
-function killGroup(child, signal) {
+function killGroup2(child, signal) {
   if (child.pid === void 0) return;
   try {
     process.kill(-child.pid, signal);
@@ -2620,11 +2640,11 @@ async function startServer(opts) {
     if (opts.signal?.aborted) onAbort();
     else opts.signal?.addEventListener("abort", onAbort, { once: true });
   }).catch((e) => {
-    killGroup(child, "SIGKILL");
+    killGroup2(child, "SIGKILL");
     throw e;
   }).finally(() => opts.signal?.removeEventListener("abort", onAbort));
   const url = opts.reach ? await opts.reach(printed).catch((e) => {
-    killGroup(child, "SIGKILL");
+    killGroup2(child, "SIGKILL");
     throw new ServerStartError(`opencode serve: its port cannot be reached from outside its sandbox (${e.message})`);
   }) : printed;
   const deadline = Date.now() + (opts.startTimeoutMs ?? 6e4);
@@ -2632,7 +2652,7 @@ async function startServer(opts) {
     const h = await health(url, 2e3, password);
     if (h.healthy) break;
     if (exited || Date.now() > deadline || opts.signal?.aborted) {
-      killGroup(child, "SIGKILL");
+      killGroup2(child, "SIGKILL");
       throw new ServerStartError(`opencode serve at ${url} never became healthy (${exited ?? h.error}; log: ${logFile})`);
     }
     await new Promise((r) => setTimeout(r, 200));
@@ -2640,11 +2660,11 @@ async function startServer(opts) {
   const stop2 = async (graceMs = 5e3) => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const gone = new Promise((r) => child.once("exit", () => r()));
-    killGroup(child, "SIGTERM");
-    const timer2 = setTimeout(() => killGroup(child, "SIGKILL"), graceMs);
+    killGroup2(child, "SIGTERM");
+    const timer2 = setTimeout(() => killGroup2(child, "SIGKILL"), graceMs);
     await gone;
     clearTimeout(timer2);
-    killGroup(child, "SIGKILL");
+    killGroup2(child, "SIGKILL");
     log.end();
   };
   return { url, password, pid: child.pid, logFile, stop: stop2 };
@@ -3433,8 +3453,10 @@ function parseIndex(buf, oidLen, withListing = true) {
   let prevKey = "";
   let slots = 0;
   const treeEntries = [];
+  const entryAt = new Array(count);
   for (let n = 0; n < count; n++) {
     const start = off;
+    entryAt[n] = start;
     if (off + 40 + oidLen + 2 > body) return void 0;
     const mode = buf.readUInt32BE(off + 24);
     let p = off + 40 + oidLen;
@@ -3514,11 +3536,15 @@ function parseIndex(buf, oidLen, withListing = true) {
   const hex = oidBytes.toString("hex", 0, slots * oidLen);
   for (let k = 0; k < slots; k++) if (!(st.flags[k] & F_CONFLICT)) st.oid[k] = hex.slice(k * 2 * oidLen, (k + 1) * 2 * oidLen);
   const h = createHash2("sha256").update(lst.subarray(0, lp));
+  const extStart = off;
   while (off + 8 <= body) {
     const sig = buf.toString("latin1", off, off + 4);
     const size = buf.readUInt32BE(off + 4);
     if (off + 8 + size > body) return void 0;
     if (sig === "link" || sig === "sdir") return void 0;
+    if (!KNOWN_EXTENSIONS.has(sig) && sig[0] >= "A" && sig[0] <= "Z") return void 0;
+    if (sig === "EOIE" && (size !== 4 + oidLen || buf.readUInt32BE(off + 8) !== extStart)) return void 0;
+    if (sig === "IEOT" && !ieotAgrees(buf.subarray(off + 8, off + 8 + size), entryAt)) return void 0;
     if (sig === "REUC") h.update("REUC").update(buf.subarray(off + 8, off + 8 + size));
     else if (sig === "TREE" && withListing && !cacheTreeConsistent(buf.subarray(off + 8, off + 8 + size), treeEntries, oidLen)) {
       h.update("TREE").update(buf.subarray(off + 8, off + 8 + size));
@@ -3528,6 +3554,16 @@ function parseIndex(buf, oidLen, withListing = true) {
   if (off !== body) return void 0;
   if (withListing) st.listing = h.digest("hex");
   return st;
+}
+var KNOWN_EXTENSIONS = /* @__PURE__ */ new Set(["TREE", "REUC", "UNTR", "FSMN", "EOIE", "IEOT"]);
+function ieotAgrees(data, entryAt) {
+  if (data.length < 4 || (data.length - 4) % 8 !== 0 || data.readUInt32BE(0) !== 1) return false;
+  let k = 0;
+  for (let p = 4; p < data.length; p += 8) {
+    if (k >= entryAt.length || data.readUInt32BE(p) !== entryAt[k]) return false;
+    k += data.readUInt32BE(p + 4);
+  }
+  return k === entryAt.length;
 }
 function parseQuietly(bytes, oidLen) {
   try {
@@ -4596,11 +4632,20 @@ import path11 from "node:path";
 import { lstatSync as lstatSync5, readdirSync as readdirSync7 } from "node:fs";
 import path10 from "node:path";
 import { createHash as createHash5 } from "node:crypto";
-import { inflateSync } from "node:zlib";
+import { constants as zlibConstants, inflateSync } from "node:zlib";
 var LOOSE_MAX_BYTES = 64 << 20;
 var LOOSE_MAX_INFLATED = 512 << 20;
+var INFLATE_BUDGET = 1 << 30;
 function objectStoreKeys(commonDir) {
   const out = /* @__PURE__ */ new Map();
+  const root = path10.join(commonDir, "objects");
+  try {
+    const s = lstatSync5(root, { bigint: true });
+    out.set("objects", s.isDirectory() ? `dir:${s.dev}:${s.ino}` : `other:${s.mode}`);
+    if (!s.isDirectory()) return out;
+  } catch {
+    return out;
+  }
   const walk2 = (abs, rel) => {
     let names;
     try {
@@ -4613,23 +4658,27 @@ function objectStoreKeys(commonDir) {
       const r = `${rel}/${name}`;
       try {
         const s = lstatSync5(a, { bigint: true });
-        if (s.isDirectory()) walk2(a, r);
-        else out.set(r, s.isFile() ? `file:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}` : `other:${s.mode}`);
+        if (s.isDirectory()) {
+          out.set(r, `dir:${s.dev}:${s.ino}`);
+          walk2(a, r);
+        } else out.set(r, s.isFile() ? `file:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}` : `other:${s.mode}`);
       } catch {
       }
     }
   };
-  walk2(path10.join(commonDir, "objects"), "objects");
+  walk2(root, "objects");
   return out;
 }
 var TEMPORARY = /^objects\/([0-9a-f]{2}\/tmp_obj_[^/]*|incoming-.*)$/;
 function objectStoreChanges(commonDir, a, b, oidLen) {
   const hexLen = oidLen * 2;
-  const loose = new RegExp(`^objects/([0-9a-f]{2})/([0-9a-f]{${hexLen - 2}})$`);
-  const pack = new RegExp(`^objects/pack/pack-([0-9a-f]{${hexLen}})\\.pack$`);
+  const known = oidLen === 20 || oidLen === 32;
+  const loose = known ? new RegExp(`^objects/([0-9a-f]{2})/([0-9a-f]{${hexLen - 2}})$`) : /(?!)/;
+  const pack = known ? new RegExp(`^objects/pack/pack-([0-9a-f]{${hexLen}})\\.pack$`) : /(?!)/;
   const algorithm = oidLen === 32 ? "sha256" : "sha1";
   const abs = (rel) => path10.join(commonDir, rel);
   const out = [];
+  const budget = { left: INFLATE_BUDGET };
   for (const [rel, ka] of a) {
     const kb = b.get(rel);
     if (kb === ka) continue;
@@ -4639,7 +4688,7 @@ function objectStoreChanges(commonDir, a, b, oidLen) {
     }
     const l = loose.exec(rel);
     if (l && kb.startsWith("file:")) {
-      if (!looseObjectMatches(abs(rel), l[1] + l[2], algorithm)) out.push({ rel, kind: "modified" });
+      if (!looseObjectMatches(abs(rel), l[1] + l[2], algorithm, budget)) out.push({ rel, kind: "modified" });
       continue;
     }
     const p = pack.exec(rel);
@@ -4650,9 +4699,9 @@ function objectStoreChanges(commonDir, a, b, oidLen) {
     out.push({ rel, kind: "modified" });
   }
   for (const [rel, kb] of b) {
-    if (a.has(rel) || TEMPORARY.test(rel)) continue;
+    if (a.has(rel) || TEMPORARY.test(rel) || kb.startsWith("dir:")) continue;
     const l = loose.exec(rel);
-    if (l && kb.startsWith("file:") && looseObjectMatches(abs(rel), l[1] + l[2], algorithm)) continue;
+    if (l && kb.startsWith("file:") && looseObjectMatches(abs(rel), l[1] + l[2], algorithm, budget)) continue;
     out.push({ rel, kind: "created" });
   }
   return out.sort((x, y) => x.rel < y.rel ? -1 : 1);
@@ -4662,13 +4711,18 @@ function sameFileAndSize(ka, kb) {
   const [tb, inoB, sizeB] = kb.split(":");
   return ta === "file" && tb === "file" && inoA === inoB && sizeA === sizeB;
 }
-function looseObjectMatches(file, oid, algorithm) {
+function looseObjectMatches(file, oid, algorithm, budget = { left: INFLATE_BUDGET }) {
   try {
-    const data = inflateSync(readUntrustedFile(file, LOOSE_MAX_BYTES), { maxOutputLength: LOOSE_MAX_INFLATED });
-    const nul = data.indexOf(0);
-    if (nul < 0 || !/^(blob|tree|commit|tag) \d+$/.test(data.toString("latin1", 0, nul))) return false;
-    if (Number(data.toString("latin1", data.indexOf(32) + 1, nul)) !== data.length - nul - 1) return false;
-    return createHash5(algorithm).update(data).digest("hex") === oid;
+    const data = readUntrustedFile(file, LOOSE_MAX_BYTES);
+    const head = inflateSync(data.subarray(0, 64), { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+    const nul = head.indexOf(0);
+    const m = nul < 0 ? null : /^(blob|tree|commit|tag) (0|[1-9]\d{0,11})$/.exec(head.toString("latin1", 0, nul));
+    if (!m) return false;
+    const total = nul + 1 + Number(m[2]);
+    if (total > LOOSE_MAX_INFLATED || total > budget.left) return false;
+    budget.left -= total;
+    const whole = inflateSync(data, { maxOutputLength: Math.max(total, 1) });
+    return whole.length === total && createHash5(algorithm).update(whole).digest("hex") === oid;
   } catch {
     return false;
   }
@@ -4768,7 +4822,7 @@ async function takeFingerprint(root, exclude = [], prev) {
     repo.set(LISTING, prevListing);
   else repo.set(LISTING, await indexListingOf(root, dirs));
   const objects = dirs ? objectStoreKeys(dirs.common) : void 0;
-  const oidLen = dirs ? sha1Repository(dirs.common) ? 20 : 32 : void 0;
+  const oidLen = dirs ? oidLenOf(dirs.common) ?? 0 : void 0;
   return { root, tree, repo, takenAt, walkBase, racy, gitDirs: dirs, indexKey, objects, oidLen };
 }
 async function gitDirsFor(root) {
@@ -4780,16 +4834,27 @@ async function gitDirsFor(root) {
   }
 }
 async function indexListingOf(root, dirs) {
-  if (dirs && sha1Repository(dirs.common)) return indexListing(await readIndexState(root, dirs.own, 20));
+  const oidLen = dirs ? oidLenOf(dirs.common) : void 0;
+  if (dirs && oidLen !== void 0) return indexListing(await readIndexState(root, dirs.own, oidLen));
   const ix = await git(root, ["ls-files", "-z", "-s", "-v"]);
-  return createHash6("sha256").update(ix.stdout).update(`\0exit:${ix.exitCode}`).digest("hex");
-}
-function sha1Repository(commonDir) {
+  let bytes;
   try {
-    return !/objectformat/i.test(readUntrustedFile(path11.join(commonDir, "config")).toString("utf8"));
-  } catch {
-    return false;
+    bytes = dirs ? readUntrustedFile(path11.join(dirs.own, "index")) : "no git dir";
+  } catch (e) {
+    bytes = `unreadable: ${e.message}`;
   }
+  return createHash6("sha256").update(ix.stdout).update(`\0exit:${ix.exitCode}\0`).update(bytes).digest("hex");
+}
+function oidLenOf(commonDir) {
+  let config;
+  try {
+    config = readUntrustedFile(path11.join(commonDir, "config")).toString("utf8");
+  } catch {
+    return void 0;
+  }
+  const named = [...config.matchAll(/objectformat\s*=\s*"?([^\s"#;]*)/gi)].map((m) => m[1].toLowerCase());
+  if (named.length === 0) return /objectformat/i.test(config) ? void 0 : 20;
+  return named.every((n) => n === "sha256") ? 32 : named.every((n) => n === "sha1") ? 20 : void 0;
 }
 function fileKey(file) {
   try {
@@ -4824,7 +4889,7 @@ function compareFingerprints(a, b) {
   }
   for (const rel of b.repo.keys()) if (!a.repo.has(rel)) out.push({ path: abs(rel), kind: "created" });
   if (a.objects && b.objects && a.gitDirs && a.oidLen === b.oidLen) {
-    for (const c of objectStoreChanges(a.gitDirs.common, a.objects, b.objects, a.oidLen ?? 20)) out.push({ path: abs(`.git/${c.rel}`), kind: c.kind });
+    for (const c of objectStoreChanges(a.gitDirs.common, a.objects, b.objects, a.oidLen ?? 0)) out.push({ path: abs(`.git/${c.rel}`), kind: c.kind });
   } else if (a.objects !== b.objects) out.push({ path: abs(".git/objects"), kind: "modified" });
   return out.sort((x, y) => x.path < y.path ? -1 : 1);
 }

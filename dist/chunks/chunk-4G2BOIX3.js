@@ -5,7 +5,7 @@ import {
   attemptDir,
   buildSummary,
   sealRunSummary
-} from "./chunk-NTXMQIXE.js";
+} from "./chunk-R7FI3OYL.js";
 import {
   caseSetHash,
   runPairs,

@@ -8,7 +8,7 @@ import {
 } from "./chunk-GCLCQ5LT.js";
 import {
   alive
-} from "./chunk-ONZLJSLW.js";
+} from "./chunk-IEGHLTJ3.js";
 
 // src/sandbox/reaper.ts
 import { spawn } from "node:child_process";
