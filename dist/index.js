@@ -6,14 +6,14 @@ import {
 } from "./chunks/chunk-QNNNMCH6.js";
 import {
   mergeShards
-} from "./chunks/chunk-4G2BOIX3.js";
+} from "./chunks/chunk-D6SGAFRK.js";
 import {
   progressLine
-} from "./chunks/chunk-XICBXDO7.js";
+} from "./chunks/chunk-XKWWJHOF.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-R7FI3OYL.js";
+} from "./chunks/chunk-FC2JK2OJ.js";
 import "./chunks/chunk-OJ42VCJK.js";
 import "./chunks/chunk-6IZ3VOTU.js";
 import {
@@ -32,7 +32,7 @@ import {
   selectCases
 } from "./chunks/chunk-ILLOYFKX.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-EHXXGRWR.js";
+import "./chunks/chunk-F5VTKHK4.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   onPath,

@@ -83,9 +83,10 @@ export function sdkTransport(baseUrl: string, password?: string): AgentTransport
         if (status?.type === 'retry' && status.attempt !== retries.at(-1)?.attempt) {
           retries.push({ attempt: Number(status.attempt), message: String(status.message ?? ''), next: Number(status.next ?? 0), seen_at: Date.now() })
         }
-        if (finished(messages as MessageLike[])) break
+        // Over its budget first: a session that finished between two looks still went over it.
         overBudget = overTokenBudget(messages, req.tokenBudget)
         if (overBudget) break
+        if (finished(messages as MessageLike[])) break
         if (req.signal?.aborted) {
           interrupted = String(req.signal.reason ?? 'interrupted')
           break

@@ -1,12 +1,12 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-4G2BOIX3.js";
-import "./chunk-R7FI3OYL.js";
+} from "./chunk-D6SGAFRK.js";
+import "./chunk-FC2JK2OJ.js";
 import "./chunk-OJ42VCJK.js";
 import "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-EHXXGRWR.js";
+import "./chunk-F5VTKHK4.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";

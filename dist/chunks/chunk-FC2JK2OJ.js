@@ -50,7 +50,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-EHXXGRWR.js";
+} from "./chunk-F5VTKHK4.js";
 import {
   asUsage,
   sumUsage

@@ -4,11 +4,11 @@ import {
   buildSummary,
   cliEntry,
   runSuite
-} from "./chunk-R7FI3OYL.js";
+} from "./chunk-FC2JK2OJ.js";
 import "./chunk-OJ42VCJK.js";
 import "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-EHXXGRWR.js";
+import "./chunk-F5VTKHK4.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";

@@ -5,7 +5,7 @@ import {
   attemptDir,
   buildSummary,
   sealRunSummary
-} from "./chunk-R7FI3OYL.js";
+} from "./chunk-FC2JK2OJ.js";
 import {
   caseSetHash,
   runPairs,

@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-4G2BOIX3.js";
+} from "./chunk-D6SGAFRK.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-XICBXDO7.js";
+} from "./chunk-XKWWJHOF.js";
 import {
   aggregateAttempts,
   allocateRun,
@@ -14,7 +14,7 @@ import {
   runSuite,
   sealRunSummary,
   writeCaseResult
-} from "./chunk-R7FI3OYL.js";
+} from "./chunk-FC2JK2OJ.js";
 import "./chunk-OJ42VCJK.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -26,7 +26,7 @@ import {
 import "./chunk-NMVRJYBN.js";
 import {
   resultPath
-} from "./chunk-EHXXGRWR.js";
+} from "./chunk-F5VTKHK4.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";

@@ -35,7 +35,7 @@ import {
   toolUses,
   watchUnrouted,
   writeEvidence
-} from "./chunk-EHXXGRWR.js";
+} from "./chunk-F5VTKHK4.js";
 import {
   messagesUsage,
   overTokenBudget,

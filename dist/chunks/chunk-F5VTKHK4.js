@@ -2760,9 +2760,9 @@ function sdkTransport(baseUrl, password) {
         if (status?.type === "retry" && status.attempt !== retries.at(-1)?.attempt) {
           retries.push({ attempt: Number(status.attempt), message: String(status.message ?? ""), next: Number(status.next ?? 0), seen_at: Date.now() });
         }
-        if (finished(messages)) break;
         overBudget = overTokenBudget(messages, req.tokenBudget);
         if (overBudget) break;
+        if (finished(messages)) break;
         if (req.signal?.aborted) {
           interrupted = String(req.signal.reason ?? "interrupted");
           break;

@@ -2,11 +2,11 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-XICBXDO7.js";
+} from "./chunk-XKWWJHOF.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-R7FI3OYL.js";
+} from "./chunk-FC2JK2OJ.js";
 import "./chunk-OJ42VCJK.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -14,7 +14,7 @@ import {
   DEFAULT_WRITE_ALLOWLIST
 } from "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-EHXXGRWR.js";
+import "./chunk-F5VTKHK4.js";
 import "./chunk-V23NUAJ5.js";
 import {
   bwrapArgs,
