@@ -42,6 +42,7 @@ const HARNESS_ONLY: Record<string, string> = {
   'src/sandbox/netns-counters.ts':
     "/proc/<pid>/stat and the sandbox's network namespace counters /proc/<pid>/net/snmp, snmp6 (procfs, the kernel's: the agent cannot write them)",
   'src/sandbox/processes.ts': "/proc/<pid>/environ and cmdline of the agent's processes (procfs, bounded by the kernel)",
+  'src/proc.ts': "/proc/<pid>/wchan and task/<pid>/children of the harness's own git calls (procfs, bounded by the kernel)",
   'src/secrets.ts': 'scrubFile: evidence files the harness wrote (listed as regular files), before sealing',
   'src/suite/case-process.ts': "the case process's pid and verdict files in the harness's temp folder",
   'src/suite/repeat.ts': "attempt result files the harness wrote, copied into the run's ledger",
