@@ -6,14 +6,14 @@ import {
 } from "./chunks/chunk-QNNNMCH6.js";
 import {
   mergeShards
-} from "./chunks/chunk-D6SGAFRK.js";
+} from "./chunks/chunk-K2NODO5R.js";
 import {
   progressLine
-} from "./chunks/chunk-XKWWJHOF.js";
+} from "./chunks/chunk-HBJ5DJQK.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-FC2JK2OJ.js";
+} from "./chunks/chunk-QRAD345R.js";
 import "./chunks/chunk-OJ42VCJK.js";
 import "./chunks/chunk-6IZ3VOTU.js";
 import {
@@ -32,7 +32,7 @@ import {
   selectCases
 } from "./chunks/chunk-ILLOYFKX.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-F5VTKHK4.js";
+import "./chunks/chunk-2UWHK3VN.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   onPath,

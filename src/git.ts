@@ -275,7 +275,8 @@ function spawnGit(
     // git has ended: what it started and left holding our pipes is ended too, after a moment to finish writing.
     child.on('exit', () => {
       grace = setTimeout(() => {
-        killGroup(child.pid)
+        // (The group only: git's own pid may belong to another process by now.)
+        killGroup(child.pid, false)
         child.stdout!.destroy()
         child.stderr!.destroy()
       }, EXIT_GRACE_MS)
@@ -302,12 +303,13 @@ function spawnGit(
 /** How long the pipes of a git that has exited may stay open (ms) before what holds them is ended. */
 const EXIT_GRACE_MS = 2000
 
-/** SIGKILL to git's process group (git and every git it started); to git alone when the group is gone. */
-function killGroup(pid: number | undefined): void {
+/** SIGKILL to git's process group (git and every git it started); to git alone when the group is gone and `alone`. */
+function killGroup(pid: number | undefined, alone = true): void {
   if (pid === undefined) return
   try {
     process.kill(-pid, 'SIGKILL')
   } catch {
+    if (!alone) return
     try {
       process.kill(pid, 'SIGKILL')
     } catch {

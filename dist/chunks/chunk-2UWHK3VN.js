@@ -835,7 +835,7 @@ function spawnGit(cwd, args, env, input, maxStdoutBytes = Number.POSITIVE_INFINI
     });
     child.on("exit", () => {
       grace = setTimeout(() => {
-        killGroup(child.pid);
+        killGroup(child.pid, false);
         child.stdout.destroy();
         child.stderr.destroy();
       }, EXIT_GRACE_MS);
@@ -861,11 +861,12 @@ function spawnGit(cwd, args, env, input, maxStdoutBytes = Number.POSITIVE_INFINI
   });
 }
 var EXIT_GRACE_MS = 2e3;
-function killGroup(pid) {
+function killGroup(pid, alone = true) {
   if (pid === void 0) return;
   try {
     process.kill(-pid, "SIGKILL");
   } catch {
+    if (!alone) return;
     try {
       process.kill(pid, "SIGKILL");
     } catch {

@@ -5,7 +5,7 @@ import {
   attemptDir,
   buildSummary,
   sealRunSummary
-} from "./chunk-FC2JK2OJ.js";
+} from "./chunk-QRAD345R.js";
 import {
   caseSetHash,
   runPairs,

@@ -50,7 +50,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-F5VTKHK4.js";
+} from "./chunk-2UWHK3VN.js";
 import {
   asUsage,
   sumUsage

@@ -35,7 +35,7 @@ import {
   toolUses,
   watchUnrouted,
   writeEvidence
-} from "./chunk-F5VTKHK4.js";
+} from "./chunk-2UWHK3VN.js";
 import {
   messagesUsage,
   overTokenBudget,
