@@ -6,14 +6,14 @@ import {
 } from "./chunks/chunk-QNNNMCH6.js";
 import {
   mergeShards
-} from "./chunks/chunk-K2NODO5R.js";
+} from "./chunks/chunk-4YXGD7A3.js";
 import {
   progressLine
-} from "./chunks/chunk-HBJ5DJQK.js";
+} from "./chunks/chunk-FZIPWJEM.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-QRAD345R.js";
+} from "./chunks/chunk-YGIOPEUK.js";
 import "./chunks/chunk-OJ42VCJK.js";
 import "./chunks/chunk-6IZ3VOTU.js";
 import {
@@ -32,7 +32,7 @@ import {
   selectCases
 } from "./chunks/chunk-ILLOYFKX.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-2UWHK3VN.js";
+import "./chunks/chunk-SMA6SNJV.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   onPath,

@@ -173,11 +173,13 @@ export async function takeFingerprint(root: string, exclude: string[] = [], prev
   const indexKey = dirs ? fileKey(path.join(dirs.own, 'index')) : undefined
   const LISTING = '.git/index (listing)'
   const prevListing = prev?.repo.get(LISTING)
+  // (The config read once: the listing's parser and the object store's check both need the object format.)
+  const format = dirs ? oidLenOf(dirs.common) : undefined
   if (prevListing !== undefined && indexKey !== undefined && indexKey === prev?.indexKey && settledKey(indexKey, prev.takenAt - window))
     repo.set(LISTING, prevListing)
-  else repo.set(LISTING, await indexListingOf(root, dirs))
+  else repo.set(LISTING, await indexListingOf(root, dirs, format))
   const objects = dirs ? objectStoreKeys(dirs.common) : undefined
-  const oidLen = dirs ? (oidLenOf(dirs.common) ?? 0) : undefined
+  const oidLen = dirs ? (format ?? 0) : undefined
   return { root, tree, repo, takenAt, walkBase, racy, gitDirs: dirs, indexKey, objects, oidLen }
 }
 
@@ -197,10 +199,9 @@ async function gitDirsFor(root: string): Promise<Fingerprint['gitDirs']> {
  * the repository's object format is known (sha1, or a config naming sha256)
  * and the index is one the parser knows; else git's `ls-files -s -v` and the
  * index's bytes (ls-files shows no cache-tree, so the bytes must count). The
- * same checkout gives the same answer.
+ * same checkout gives the same answer. `oidLen`: oidLenOf the common dir.
  */
-async function indexListingOf(root: string, dirs: Fingerprint['gitDirs']): Promise<string> {
-  const oidLen = dirs ? oidLenOf(dirs.common) : undefined
+async function indexListingOf(root: string, dirs: Fingerprint['gitDirs'], oidLen: 20 | 32 | undefined): Promise<string> {
   if (dirs && oidLen !== undefined) return indexListing(await readIndexState(root, dirs.own, oidLen))
   const ix = await git(root, ['ls-files', '-z', '-s', '-v'])
   let bytes: Buffer | string

@@ -1,12 +1,12 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-K2NODO5R.js";
-import "./chunk-QRAD345R.js";
+} from "./chunk-4YXGD7A3.js";
+import "./chunk-YGIOPEUK.js";
 import "./chunk-OJ42VCJK.js";
 import "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-2UWHK3VN.js";
+import "./chunk-SMA6SNJV.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";

@@ -5,7 +5,7 @@ import {
   attemptDir,
   buildSummary,
   sealRunSummary
-} from "./chunk-QRAD345R.js";
+} from "./chunk-YGIOPEUK.js";
 import {
   caseSetHash,
   runPairs,

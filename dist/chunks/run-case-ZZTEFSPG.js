@@ -35,7 +35,7 @@ import {
   toolUses,
   watchUnrouted,
   writeEvidence
-} from "./chunk-2UWHK3VN.js";
+} from "./chunk-SMA6SNJV.js";
 import {
   messagesUsage,
   overTokenBudget,

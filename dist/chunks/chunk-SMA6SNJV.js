@@ -4819,11 +4819,12 @@ async function takeFingerprint(root, exclude = [], prev) {
   const indexKey = dirs ? fileKey(path11.join(dirs.own, "index")) : void 0;
   const LISTING = ".git/index (listing)";
   const prevListing = prev?.repo.get(LISTING);
+  const format = dirs ? oidLenOf(dirs.common) : void 0;
   if (prevListing !== void 0 && indexKey !== void 0 && indexKey === prev?.indexKey && settledKey(indexKey, prev.takenAt - window))
     repo.set(LISTING, prevListing);
-  else repo.set(LISTING, await indexListingOf(root, dirs));
+  else repo.set(LISTING, await indexListingOf(root, dirs, format));
   const objects = dirs ? objectStoreKeys(dirs.common) : void 0;
-  const oidLen = dirs ? oidLenOf(dirs.common) ?? 0 : void 0;
+  const oidLen = dirs ? format ?? 0 : void 0;
   return { root, tree, repo, takenAt, walkBase, racy, gitDirs: dirs, indexKey, objects, oidLen };
 }
 async function gitDirsFor(root) {
@@ -4834,8 +4835,7 @@ async function gitDirsFor(root) {
     return void 0;
   }
 }
-async function indexListingOf(root, dirs) {
-  const oidLen = dirs ? oidLenOf(dirs.common) : void 0;
+async function indexListingOf(root, dirs, oidLen) {
   if (dirs && oidLen !== void 0) return indexListing(await readIndexState(root, dirs.own, oidLen));
   const ix = await git(root, ["ls-files", "-z", "-s", "-v"]);
   let bytes;

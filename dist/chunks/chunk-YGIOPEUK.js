@@ -50,7 +50,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-2UWHK3VN.js";
+} from "./chunk-SMA6SNJV.js";
 import {
   asUsage,
   sumUsage

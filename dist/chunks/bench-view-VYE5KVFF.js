@@ -2,11 +2,11 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-HBJ5DJQK.js";
+} from "./chunk-FZIPWJEM.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-QRAD345R.js";
+} from "./chunk-YGIOPEUK.js";
 import "./chunk-OJ42VCJK.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -14,7 +14,7 @@ import {
   DEFAULT_WRITE_ALLOWLIST
 } from "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-2UWHK3VN.js";
+import "./chunk-SMA6SNJV.js";
 import "./chunk-V23NUAJ5.js";
 import {
   bwrapArgs,
