@@ -21,7 +21,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 async function help() {
-  const RUN_OPTIONS_HELP = (await import("./chunks/option-docs-5JRH645M.js")).runOptionsHelp();
+  const RUN_OPTIONS_HELP = (await import("./chunks/option-docs-7MVHYHIP.js")).runOptionsHelp();
   return `opencode-dogfood \u2014 validate the OpenCode coding agent before it works on your repository
 
 Usage:
@@ -68,16 +68,16 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-L6ZK5WMS.js");
+  const { progressLine } = await import("./chunks/demo-UP6H6UX3.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
-  const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import("./chunks/inputs-5OROXJRO.js");
+  const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import("./chunks/inputs-OUCKR5M5.js");
   const stringOptions = new Set(
     Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k)
   );
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-X5PXPZ3O.js");
+  const { runSuite } = await import("./chunks/run-4PE6BLPJ.js");
   const { verdictTable } = await import("./chunks/table-RXDFMK6Y.js");
   const settings = parseRunSettings(values, process.cwd());
   const opts = engineOptions(settings);
@@ -255,15 +255,15 @@ async function main(argv) {
           process.stdout.write(await help());
           return 0;
         }
-        return (await import("./chunks/command-RB7TJPMD.js")).mergeCommand(rest);
+        return (await import("./chunks/command-2PGMB3ZQ.js")).mergeCommand(rest);
       case "init":
         return await cmdInit(rest);
       case "demo":
         if (rest.length > 0)
           throw new InputError("demo", `takes no arguments, got '${rest.join(" ")}' (it runs the full hermetic suite on a throwaway repository; see --help)`);
-        return await (await import("./chunks/demo-L6ZK5WMS.js")).runDemo(rest);
+        return await (await import("./chunks/demo-UP6H6UX3.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-I2YGXHBP.js")).runBench(rest);
+        return await (await import("./chunks/bench-SVYLIQVI.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {

@@ -6,14 +6,14 @@ import {
 } from "./chunks/chunk-QNNNMCH6.js";
 import {
   mergeShards
-} from "./chunks/chunk-4YXGD7A3.js";
+} from "./chunks/chunk-ZFGCRDHI.js";
 import {
   progressLine
-} from "./chunks/chunk-FZIPWJEM.js";
+} from "./chunks/chunk-GALVUVJP.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-YGIOPEUK.js";
+} from "./chunks/chunk-GDI4P4BR.js";
 import "./chunks/chunk-OJ42VCJK.js";
 import "./chunks/chunk-6IZ3VOTU.js";
 import {
@@ -21,10 +21,10 @@ import {
 } from "./chunks/chunk-VLID2OYQ.js";
 import {
   engineOptions
-} from "./chunks/chunk-OA4YURKQ.js";
+} from "./chunks/chunk-VQJZQSSL.js";
 import {
   OPTION_TABLE
-} from "./chunks/chunk-RWC4I62D.js";
+} from "./chunks/chunk-ZGIEEUAX.js";
 import {
   BUILTIN_MODEL,
   platformPackages,

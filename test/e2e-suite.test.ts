@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process'
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { defaultJobs } from '../src/suite/pool.js'
 import type { CaseResult, RunSummary } from '../src/types.js'
 import { cli, fixtureRepo, git, ledgerDir } from './support/repo.js'
 
@@ -59,6 +60,12 @@ describe('the full hermetic suite', () => {
     expect(r.stdout).toMatch(/RUN_0001: PASS — 15 passed, 0 failed, 0 skipped of 15/)
     // The whole suite passes inside the sandbox (containment required), and says so.
     expect(summary.containment).toMatch(/^bwrap/)
+  })
+
+  it('starts as many slots as the hermetic default allows (half the cores: none beside slot 0 on fewer than 4)', () => {
+    const slots = defaultJobs(true)
+    if (slots < 2) expect(r.stderr).not.toMatch(/slot 1: OpenCode server ready/)
+    else expect(r.stderr).toMatch(/slot 1: OpenCode server ready/)
   })
 
   it('Verification Matrix P01–P04 pass; F02 MODELNOTFOUND, F03 GITCLEANFAIL, F04 TIMEOUTEXCEEDED expected', () => {

@@ -5,11 +5,20 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { defaultJobs } from '../src/suite/pool.js'
 import type { CaseResult, RunSummary } from '../src/types.js'
 import { processesUnder } from './support/processes.js'
 import { cliAsync, fixtureRepo, git, ledgerDir, type CliResult } from './support/repo.js'
 
 const ROOT = path.resolve('.')
+
+describe('--jobs when not given', () => {
+  it('is the number of cores with a real provider, half of them (at least 1) in hermetic mode', () => {
+    expect([1, 2, 3, 4, 8].map((n) => defaultJobs(false, n))).toEqual([1, 2, 3, 4, 8])
+    expect([1, 2, 3, 4, 8].map((n) => defaultJobs(true, n))).toEqual([1, 1, 1, 2, 4])
+    expect(defaultJobs(false, 0)).toBe(1)
+  })
+})
 
 describe('--jobs: the same ledger as a serial run, but for timings', () => {
   const { base, repo } = fixtureRepo()

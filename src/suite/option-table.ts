@@ -50,10 +50,10 @@ export const OPTION_TABLE: readonly OptionDef[] = [
     input: 'jobs',
     meta: 'N',
     help: 'run the cases of one stage N at a time, each in its own worktree with its own contained OpenCode server',
-    shownDefault: 'the number of cores',
+    shownDefault: 'the number of cores (hermetic: half, at least 1)',
     doc: 'the cases of one stage run N at a time, each in its own worktree of the same HEAD with its own contained OpenCode server; the stage gate still waits for the whole stage, a safety stop ends the cases in flight (restored and recorded). Needs containment: without it the run is serial and says so ([parallel cases](#parallel-cases---jobs))',
     action:
-      'Cases of one stage run this many at a time, each in its own worktree with its own contained OpenCode server (empty — the default — means the number of cores). Needs containment; without it cases run one at a time.',
+      'Cases of one stage run this many at a time, each in its own worktree with its own contained OpenCode server (empty — the default — means the number of cores; in hermetic mode half of them, at least 1). Needs containment; without it cases run one at a time.',
     parse: (raw, c) => parsePositiveInt(raw, c.name, 'parallel cases', 64),
   },
   {

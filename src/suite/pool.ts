@@ -77,12 +77,27 @@ async function startFirstServer(run: PreparedRun): Promise<Pick<SlotPool, 'backe
   }
 }
 
+/**
+ * --jobs when it is not given: the number of cores (`cores`, default
+ * os.availableParallelism()) with a real provider, where a case mostly waits
+ * for the model (npm run bench:latency: serial 2.28× the ideal, --jobs 4
+ * 1.11×); half of them, at least 1, in hermetic mode, where the scripted model
+ * answers at once and a case is CPU work for its server and its process, and
+ * every slot is one more OpenCode server to start and warm (measured on 2
+ * cores: a second slot made `--stages T1` 3–5 s and `--stages T2b` 4–8 s
+ * slower, the full suite no faster).
+ */
+export function defaultJobs(hermetic: boolean, cores = os.availableParallelism()): number {
+  return hermetic ? Math.max(1, Math.floor(cores / 2)) : Math.max(1, cores)
+}
+
 /** Slots 1… for --jobs: only where a stage has two cases or more, and only contained (see SuiteOptions.jobs). `widest`: the most cases of one stage. */
 function startMoreSlots(run: PreparedRun, widest: number, up: Slot[], secrets: { byLabel?: Map<string, string> }): Promise<Slot>[] {
   const { opts, progress, serverInput } = run
-  const jobs = opts.jobs ?? os.availableParallelism()
+  if (!serverInput || opts.serverUrl || opts.backends) return []
+  const jobs = opts.jobs ?? defaultJobs(serverInput.hermetic)
   const wanted = Math.min(jobs, widest) - 1
-  if (wanted <= 0 || !serverInput || opts.serverUrl || opts.backends) return []
+  if (wanted <= 0) return []
   const alone = !run.containment.active
     ? 'without containment (each parallel worktree needs a sandbox that hides the others)'
     : // Run in a checkout that is no worktree, T2b and later fail WORKTREE_REQUIRED there: a slot's worktree would change the verdict.

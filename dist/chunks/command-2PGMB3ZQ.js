@@ -1,8 +1,8 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-4YXGD7A3.js";
-import "./chunk-YGIOPEUK.js";
+} from "./chunk-ZFGCRDHI.js";
+import "./chunk-GDI4P4BR.js";
 import "./chunk-OJ42VCJK.js";
 import "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";

@@ -5,7 +5,7 @@ import {
   attemptDir,
   buildSummary,
   sealRunSummary
-} from "./chunk-YGIOPEUK.js";
+} from "./chunk-GDI4P4BR.js";
 import {
   caseSetHash,
   runPairs,

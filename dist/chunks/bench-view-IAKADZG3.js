@@ -2,11 +2,11 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-FZIPWJEM.js";
+} from "./chunk-GALVUVJP.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-YGIOPEUK.js";
+} from "./chunk-GDI4P4BR.js";
 import "./chunk-OJ42VCJK.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";

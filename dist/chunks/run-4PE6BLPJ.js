@@ -1,18 +1,26 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  RUN_OPTIONS,
-  engineOptions,
-  parseRunSettings
-} from "./chunk-OA4YURKQ.js";
-import {
-  joinNegativeValues
-} from "./chunk-RWC4I62D.js";
+  DEFAULT_ROLES,
+  buildSummary,
+  cliEntry,
+  runSuite
+} from "./chunk-GDI4P4BR.js";
+import "./chunk-OJ42VCJK.js";
 import "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
+import "./chunk-SMA6SNJV.js";
+import "./chunk-V23NUAJ5.js";
 import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";
+import "./chunk-4LHDLI6U.js";
+import "./chunk-GCLCQ5LT.js";
+import "./chunk-IEGHLTJ3.js";
 import "./chunk-5Y7GBQWL.js";
-import "./chunk-M7ZJLWQ4.js";
+import "./chunk-Z4Y4Q2MG.js";
+import "./chunk-ZW2PJC3E.js";
+import "./chunk-HVY74J3L.js";
+import "./chunk-PEWDQTIE.js";
+import "./chunk-YKXVS3YO.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-NYKIGPAP.js";
 import "./chunk-C7L6GWJA.js";
@@ -20,8 +28,8 @@ import "./chunk-GXU4NOQI.js";
 import "./chunk-BOMUDAXD.js";
 import "./chunk-LHSCZ3D7.js";
 export {
-  RUN_OPTIONS,
-  engineOptions,
-  joinNegativeValues,
-  parseRunSettings
+  DEFAULT_ROLES,
+  buildSummary,
+  cliEntry,
+  runSuite
 };

@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   runSuite
-} from "./chunk-YGIOPEUK.js";
+} from "./chunk-GDI4P4BR.js";
 import {
   scaffold
 } from "./chunk-6IZ3VOTU.js";

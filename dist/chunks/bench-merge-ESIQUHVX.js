@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-4YXGD7A3.js";
+} from "./chunk-ZFGCRDHI.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-FZIPWJEM.js";
+} from "./chunk-GALVUVJP.js";
 import {
   aggregateAttempts,
   allocateRun,
@@ -14,7 +14,7 @@ import {
   runSuite,
   sealRunSummary,
   writeCaseResult
-} from "./chunk-YGIOPEUK.js";
+} from "./chunk-GDI4P4BR.js";
 import "./chunk-OJ42VCJK.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";

@@ -1664,11 +1664,15 @@ async function startFirstServer(run2) {
     return { serverError, serverUrl: "http://127.0.0.1:9" };
   }
 }
+function defaultJobs(hermetic, cores = os4.availableParallelism()) {
+  return hermetic ? Math.max(1, Math.floor(cores / 2)) : Math.max(1, cores);
+}
 function startMoreSlots(run2, widest, up, secrets) {
   const { opts, progress, serverInput } = run2;
-  const jobs = opts.jobs ?? os4.availableParallelism();
+  if (!serverInput || opts.serverUrl || opts.backends) return [];
+  const jobs = opts.jobs ?? defaultJobs(serverInput.hermetic);
   const wanted = Math.min(jobs, widest) - 1;
-  if (wanted <= 0 || !serverInput || opts.serverUrl || opts.backends) return [];
+  if (wanted <= 0) return [];
   const alone = !run2.containment.active ? "without containment (each parallel worktree needs a sandbox that hides the others)" : (
     // Run in a checkout that is no worktree, T2b and later fail WORKTREE_REQUIRED there: a slot's worktree would change the verdict.
     !run2.inWorktree ? "in a checkout that is not a worktree (a parallel slot's worktree would change what they find)" : void 0
