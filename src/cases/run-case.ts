@@ -2,6 +2,8 @@
 // OpenCode → snapshot → verdict → evidence, then the tree is put back so the
 // next case starts from a known state. The suite adds stdout/stderr and seals.
 // Detection and restoration are the guard's (guard/case-guard.ts).
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { toPosix, sha256, writeFileAtomic, writeJsonAtomic } from '../fsutil.js'
 import { git } from '../git.js'
@@ -292,10 +294,26 @@ function saveTranscripts(run: CaseRun): void {
  * What a case process started ahead of its turn does while it waits for its
  * context, so that the case does not pay it: Node's fetch machinery (undici),
  * which Node loads on first use (measured here: ~55 ms, inside the agent's
- * first call otherwise). Reads and writes nothing.
+ * first call otherwise), and one request over the loopback to a server of its
+ * own, so that the HTTP client's dispatcher, connection and response parser
+ * (llhttp, WebAssembly) are set up and their code compiled before the case's
+ * first call. Reads and writes no file; the server and its connection are
+ * closed before it resolves. Never rejects.
  */
-export function warmCase(): void {
+export async function warmCase(): Promise<void> {
   new Request('http://127.0.0.1/')
+  const server = createServer((_req, res) => res.setHeader('content-type', 'application/json').end('{"warm":true}'))
+  try {
+    await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as AddressInfo
+    const res = await fetch(`http://127.0.0.1:${port}/warm`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } })
+    await res.json()
+  } catch {
+    // A warm-up that cannot run costs the case its first call's extra time, nothing else.
+  } finally {
+    server.closeAllConnections()
+    server.close()
+  }
 }
 
 /** Run one case (see the file's header); its verdict, also written to ctx.verdictFile. */
