@@ -6,14 +6,14 @@ import {
 } from "./chunks/chunk-QNNNMCH6.js";
 import {
   mergeShards
-} from "./chunks/chunk-ZFGCRDHI.js";
+} from "./chunks/chunk-ILJQP62P.js";
 import {
   progressLine
-} from "./chunks/chunk-GALVUVJP.js";
+} from "./chunks/chunk-TZ6T4BAA.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-GDI4P4BR.js";
+} from "./chunks/chunk-G47CF6SM.js";
 import "./chunks/chunk-OJ42VCJK.js";
 import "./chunks/chunk-6IZ3VOTU.js";
 import {
@@ -32,7 +32,7 @@ import {
   selectCases
 } from "./chunks/chunk-ILLOYFKX.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-SMA6SNJV.js";
+import "./chunks/chunk-4SY2FCO2.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   onPath,

@@ -11,6 +11,7 @@ import {
   chmodSync,
   closeSync,
   lstatSync,
+  lutimesSync,
   mkdirSync,
   mkdtempSync,
   openSync,
@@ -170,6 +171,60 @@ function flagsAt(body: Buffer, name: string): number {
   }
   throw new Error(`${name}: not in the index`)
 }
+
+describe("fingerprint of a checkout whose index's stat data the agent forged", () => {
+  /** Copy the work file's stat data into its index entry (what git would write had it found the file unchanged). */
+  const forgeStat = (dir: string, name: string) => {
+    const s = lstatSync(path.join(dir, name), { bigint: true })
+    rewriteIndex(dir, (body) => {
+      const at = flagsAt(body, name) - 60
+      const u32 = (v: bigint) => Number(v & 0xffffffffn)
+      const fields = [s.ctimeNs / 1_000_000_000n, s.ctimeNs % 1_000_000_000n, s.mtimeNs / 1_000_000_000n, s.mtimeNs % 1_000_000_000n, s.dev, s.ino]
+      fields.forEach((v, k) => body.writeUInt32BE(u32(v), at + 4 * k))
+      body.writeUInt32BE(u32(s.uid), at + 28)
+      body.writeUInt32BE(u32(s.gid), at + 32)
+      body.writeUInt32BE(u32(s.size), at + 36)
+    })
+  }
+
+  it('stat data copied from a file the user changed hides the change from git (and the next checkout overwrites it): found', async () => {
+    const dir = repo({ 'a.txt': 'committed\n', 'b.txt': 'b\n' })
+    writeFileSync(path.join(dir, 'a.txt'), 'USER UNCOMMITTED WORK\n')
+    // (Older than the index git will see: not racily clean, so git trusts stat data that matches.)
+    utimesSync(path.join(dir, 'a.txt'), new Date(), new Date(Date.now() - 60_000))
+    await settle()
+    expect(git(dir, 'status', '--porcelain')).toContain(' M a.txt')
+    const fp = await takeFingerprint(dir)
+    forgeStat(dir, 'a.txt')
+    // git now trusts the forged stat data: the user's work is invisible to it.
+    expect(git(dir, 'status', '--porcelain')).toBe('')
+    expect(git(dir, 'stash')).toMatch(/No local changes/)
+    expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toEqual(['modified .git/index (listing)'])
+  })
+
+  it('git refreshing stat data for files whose content is their blob is no change (a touched file, a link)', async () => {
+    const dir = repo({ 'a.txt': 'a\n', 'b.txt': 'b\n' })
+    symlinkSync('a.txt', path.join(dir, 'l'))
+    git(dir, 'add', 'l')
+    git(dir, 'commit', '-qm', 'link')
+    utimesSync(path.join(dir, 'a.txt'), new Date(), new Date(Date.now() - 60_000))
+    await settle()
+    const fp = await takeFingerprint(dir)
+    git(dir, 'update-index', '--refresh')
+    const after = await takeFingerprint(dir, [], fp)
+    expect(after.index).toBeDefined()
+    expect(show(dir, compareFingerprints(fp, after))).toEqual([])
+    // Forged onto a link whose target is not its blob: found.
+    rmSync(path.join(dir, 'l'))
+    symlinkSync('b.txt', path.join(dir, 'l'))
+    lutimesSync(path.join(dir, 'l'), new Date(), new Date(Date.now() - 60_000))
+    await settle()
+    const fp3 = await takeFingerprint(dir)
+    forgeStat(dir, 'l')
+    expect(git(dir, 'status', '--porcelain')).toBe('')
+    expect(show(dir, compareFingerprints(fp3, await takeFingerprint(dir, [], fp3)))).toEqual(['modified .git/index (listing)'])
+  })
+})
 
 describe('fingerprint of a checkout whose index the agent rewrote (hostile bytes, valid checksum)', () => {
   it('a name-length field that disagrees with the name: git reads another path, and the listing says the index changed', async () => {

@@ -16,7 +16,8 @@ import { contentSha256, readUntrustedFile } from './reader.js'
 import path from 'node:path'
 import { git } from '../git.js'
 import { fsPath } from './paths.js'
-import { indexListing, readIndexState } from './gitindex.js'
+import { indexListing, readIndexState, type IndexState } from './gitindex.js'
+import { forgedIndexStat } from './index-stat.js'
 import { gitDirsOf } from './snapshot-config.js'
 import { indexCount, sameStat } from './snapshot.js'
 import { objectStoreChanges, objectStoreKeys, type ObjectStoreKeys } from './object-store.js'
@@ -44,6 +45,8 @@ export interface Fingerprint {
   /** The object store by stat data (object-store.ts), and the bytes of an object id there (20: sha1, 32: sha256, 0: not known). */
   objects?: ObjectStoreKeys
   oidLen?: number
+  /** The index as our parser read it (its stat data: index-stat.ts); undefined when git listed it. */
+  index?: IndexState
 }
 
 export interface FingerprintChange {
@@ -175,12 +178,18 @@ export async function takeFingerprint(root: string, exclude: string[] = [], prev
   const prevListing = prev?.repo.get(LISTING)
   // (The config read once: the listing's parser and the object store's check both need the object format.)
   const format = dirs ? oidLenOf(dirs.common) : undefined
-  if (prevListing !== undefined && indexKey !== undefined && indexKey === prev?.indexKey && settledKey(indexKey, prev.takenAt - window))
+  let index: IndexState | undefined
+  if (prevListing !== undefined && indexKey !== undefined && indexKey === prev?.indexKey && settledKey(indexKey, prev.takenAt - window)) {
     repo.set(LISTING, prevListing)
-  else repo.set(LISTING, await indexListingOf(root, dirs, format))
+    index = prev.index
+  } else {
+    const listed = await indexListingOf(root, dirs, format)
+    repo.set(LISTING, listed.listing)
+    index = listed.index
+  }
   const objects = dirs ? objectStoreKeys(dirs.common) : undefined
   const oidLen = dirs ? (format ?? 0) : undefined
-  return { root, tree, repo, takenAt, walkBase, racy, gitDirs: dirs, indexKey, objects, oidLen }
+  return { root, tree, repo, takenAt, walkBase, racy, gitDirs: dirs, indexKey, objects, oidLen, index }
 }
 
 /** The checkout's common and own git dirs, read from its `.git` (git is asked only when that cannot say); undefined: not a repository. */
@@ -201,8 +210,11 @@ async function gitDirsFor(root: string): Promise<Fingerprint['gitDirs']> {
  * index's bytes (ls-files shows no cache-tree, so the bytes must count). The
  * same checkout gives the same answer. `oidLen`: oidLenOf the common dir.
  */
-async function indexListingOf(root: string, dirs: Fingerprint['gitDirs'], oidLen: 20 | 32 | undefined): Promise<string> {
-  if (dirs && oidLen !== undefined) return indexListing(await readIndexState(root, dirs.own, oidLen))
+async function indexListingOf(root: string, dirs: Fingerprint['gitDirs'], oidLen: 20 | 32 | undefined): Promise<{ listing: string; index?: IndexState }> {
+  if (dirs && oidLen !== undefined) {
+    const index = await readIndexState(root, dirs.own, oidLen)
+    return { listing: indexListing(index), index: index.parsed ? index : undefined }
+  }
   const ix = await git(root, ['ls-files', '-z', '-s', '-v'])
   let bytes: Buffer | string
   try {
@@ -210,7 +222,7 @@ async function indexListingOf(root: string, dirs: Fingerprint['gitDirs'], oidLen
   } catch (e) {
     bytes = `unreadable: ${(e as Error).message}`
   }
-  return createHash('sha256').update(ix.stdout).update(`\0exit:${ix.exitCode}\0`).update(bytes).digest('hex')
+  return { listing: createHash('sha256').update(ix.stdout).update(`\0exit:${ix.exitCode}\0`).update(bytes).digest('hex') }
 }
 
 /**
@@ -268,6 +280,9 @@ export function compareFingerprints(a: Fingerprint, b: Fingerprint): Fingerprint
     else if (g !== h) out.push({ path: abs(rel), kind: 'modified' })
   }
   for (const rel of b.repo.keys()) if (!a.repo.has(rel)) out.push({ path: abs(rel), kind: 'created' })
+  // Stat data that now vouches for a file git would otherwise have read: the index changed, whatever its listing says.
+  if (a.index && b.index && !out.some((c) => c.path === abs('.git/index (listing)')))
+    if (forgedIndexStat(b.root, a.index, b.index, b.tree, b.oidLen ?? 0).length > 0) out.push({ path: abs('.git/index (listing)'), kind: 'modified' })
   if (a.objects && b.objects && a.gitDirs && a.oidLen === b.oidLen) {
     for (const c of objectStoreChanges(a.gitDirs.common, a.objects, b.objects, a.oidLen ?? 0)) out.push({ path: abs(`.git/${c.rel}`), kind: c.kind })
   } else if (a.objects !== b.objects) out.push({ path: abs('.git/objects'), kind: 'modified' })

@@ -5,7 +5,7 @@ import {
   attemptDir,
   buildSummary,
   sealRunSummary
-} from "./chunk-GDI4P4BR.js";
+} from "./chunk-G47CF6SM.js";
 import {
   caseSetHash,
   runPairs,

@@ -50,7 +50,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-SMA6SNJV.js";
+} from "./chunk-4SY2FCO2.js";
 import {
   asUsage,
   sumUsage

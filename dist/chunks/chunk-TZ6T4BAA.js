@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   runSuite
-} from "./chunk-GDI4P4BR.js";
+} from "./chunk-G47CF6SM.js";
 import {
   scaffold
 } from "./chunk-6IZ3VOTU.js";
@@ -15,7 +15,7 @@ import {
 } from "./chunk-ILLOYFKX.js";
 import {
   gitOk
-} from "./chunk-SMA6SNJV.js";
+} from "./chunk-4SY2FCO2.js";
 import {
   verifyRun
 } from "./chunk-Z4Y4Q2MG.js";

@@ -4,14 +4,14 @@ import {
   makeThrowawayRepo,
   progressLine,
   runDemo
-} from "./chunk-GALVUVJP.js";
-import "./chunk-GDI4P4BR.js";
+} from "./chunk-TZ6T4BAA.js";
+import "./chunk-G47CF6SM.js";
 import "./chunk-OJ42VCJK.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
 import "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-SMA6SNJV.js";
+import "./chunk-4SY2FCO2.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";

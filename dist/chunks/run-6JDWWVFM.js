@@ -4,11 +4,11 @@ import {
   buildSummary,
   cliEntry,
   runSuite
-} from "./chunk-GDI4P4BR.js";
+} from "./chunk-G47CF6SM.js";
 import "./chunk-OJ42VCJK.js";
 import "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-SMA6SNJV.js";
+import "./chunk-4SY2FCO2.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";

@@ -4626,8 +4626,50 @@ async function afterWhole(before, opts, indexRead) {
 
 // src/guard/fingerprint.ts
 import { createHash as createHash6 } from "node:crypto";
-import { lstatSync as lstatSync6, readdirSync as readdirSync8, readlinkSync as readlinkSync4 } from "node:fs";
+import { lstatSync as lstatSync6, readdirSync as readdirSync8, readlinkSync as readlinkSync5 } from "node:fs";
 import path11 from "node:path";
+
+// src/guard/index-stat.ts
+import { readlinkSync as readlinkSync4 } from "node:fs";
+var HASH_BUDGET_BYTES = 1 << 30;
+function sameRecordedStat(a, sa, b, sb) {
+  for (let k = 0; k < 6; k++) if (a.stat[sa * 6 + k] !== b.stat[sb * 6 + k]) return false;
+  return true;
+}
+function mayVouch(ix, slot, e) {
+  const kind = ix.mode[slot] & 61440;
+  if (!(kind === 32768 && e.type === "file" || kind === 40960 && e.type === "symlink")) return false;
+  const o = slot * 6;
+  return ix.stat[o + 5] === e.size % 4294967296 && ix.stat[o + 2] === e.mtimeS % 4294967296;
+}
+function workBlobId(root, rel, e, format) {
+  if (e.type === "file") return hashEntry(root, rel, "file", e.mode, format);
+  try {
+    return rawBlobId(readlinkSync4(fsPath(root, rel), { encoding: "buffer" }), format);
+  } catch {
+    return "unreadable";
+  }
+}
+function forgedIndexStat(root, before, after, tree, oidLen) {
+  if (!before.parsed || !after.parsed || oidLen !== 20 && oidLen !== 32) return [];
+  const format = oidLen === 32 ? "sha256" : "sha1";
+  const out = [];
+  let budget = HASH_BUDGET_BYTES;
+  for (const [rel, slot] of after.entries) {
+    const was = before.entries.get(rel);
+    if (was === void 0 || after.flags[slot] !== 0) continue;
+    if (sameRecordedStat(before, was, after, slot)) continue;
+    const e = tree.get(rel);
+    if (!e || !mayVouch(after, slot, e)) continue;
+    if (e.size > budget) {
+      out.push(rel);
+      continue;
+    }
+    budget -= e.size;
+    if (workBlobId(root, rel, e, format) !== after.oid[slot]) out.push(rel);
+  }
+  return out.sort();
+}
 
 // src/guard/object-store.ts
 import { lstatSync as lstatSync5, readdirSync as readdirSync7 } from "node:fs";
@@ -4740,7 +4782,7 @@ function gitEntryKey(root) {
   try {
     const s = lstatSync6(abs, { bigint: true });
     if (s.isDirectory()) return `dir:${s.dev}:${s.ino}`;
-    if (s.isSymbolicLink()) return `link:${readlinkSync4(abs)}`;
+    if (s.isSymbolicLink()) return `link:${readlinkSync5(abs)}`;
     if (s.isFile()) return `file:${contentSha256(root, ".git", CONTENT_MAX_BYTES)}`;
     return `other:${s.mode}`;
   } catch {
@@ -4764,7 +4806,7 @@ function hashRepoDir(dir, prefix, out, skip = REPO_SKIP, key = ".git") {
       else
         out.set(
           `${key}/${rel}`,
-          createHash6("sha256").update(s.isSymbolicLink() ? `link:${readlinkSync4(abs)}` : contentSha256(dir, name, CONTENT_MAX_BYTES)).update(`mode:${s.mode}`).digest("hex")
+          createHash6("sha256").update(s.isSymbolicLink() ? `link:${readlinkSync5(abs)}` : contentSha256(dir, name, CONTENT_MAX_BYTES)).update(`mode:${s.mode}`).digest("hex")
         );
     } catch {
     }
@@ -4776,7 +4818,7 @@ function excluded2(rel, exclude) {
 function contentHash(root, rel, e) {
   try {
     if (e.type === "symlink")
-      return createHash6("sha256").update("link:").update(readlinkSync4(fsPath(root, rel), { encoding: "buffer" })).digest("hex");
+      return createHash6("sha256").update("link:").update(readlinkSync5(fsPath(root, rel), { encoding: "buffer" })).digest("hex");
     if (e.type === "file") return contentSha256(root, rel, CONTENT_MAX_BYTES);
     return `other:${e.mode}`;
   } catch {
@@ -4820,12 +4862,18 @@ async function takeFingerprint(root, exclude = [], prev) {
   const LISTING = ".git/index (listing)";
   const prevListing = prev?.repo.get(LISTING);
   const format = dirs ? oidLenOf(dirs.common) : void 0;
-  if (prevListing !== void 0 && indexKey !== void 0 && indexKey === prev?.indexKey && settledKey(indexKey, prev.takenAt - window))
+  let index;
+  if (prevListing !== void 0 && indexKey !== void 0 && indexKey === prev?.indexKey && settledKey(indexKey, prev.takenAt - window)) {
     repo.set(LISTING, prevListing);
-  else repo.set(LISTING, await indexListingOf(root, dirs, format));
+    index = prev.index;
+  } else {
+    const listed = await indexListingOf(root, dirs, format);
+    repo.set(LISTING, listed.listing);
+    index = listed.index;
+  }
   const objects = dirs ? objectStoreKeys(dirs.common) : void 0;
   const oidLen = dirs ? format ?? 0 : void 0;
-  return { root, tree, repo, takenAt, walkBase, racy, gitDirs: dirs, indexKey, objects, oidLen };
+  return { root, tree, repo, takenAt, walkBase, racy, gitDirs: dirs, indexKey, objects, oidLen, index };
 }
 async function gitDirsFor(root) {
   try {
@@ -4836,7 +4884,10 @@ async function gitDirsFor(root) {
   }
 }
 async function indexListingOf(root, dirs, oidLen) {
-  if (dirs && oidLen !== void 0) return indexListing(await readIndexState(root, dirs.own, oidLen));
+  if (dirs && oidLen !== void 0) {
+    const index = await readIndexState(root, dirs.own, oidLen);
+    return { listing: indexListing(index), index: index.parsed ? index : void 0 };
+  }
   const ix = await git(root, ["ls-files", "-z", "-s", "-v"]);
   let bytes;
   try {
@@ -4844,7 +4895,7 @@ async function indexListingOf(root, dirs, oidLen) {
   } catch (e) {
     bytes = `unreadable: ${e.message}`;
   }
-  return createHash6("sha256").update(ix.stdout).update(`\0exit:${ix.exitCode}\0`).update(bytes).digest("hex");
+  return { listing: createHash6("sha256").update(ix.stdout).update(`\0exit:${ix.exitCode}\0`).update(bytes).digest("hex") };
 }
 function oidLenOf(commonDir) {
   let config;
@@ -4889,6 +4940,9 @@ function compareFingerprints(a, b) {
     else if (g !== h) out.push({ path: abs(rel), kind: "modified" });
   }
   for (const rel of b.repo.keys()) if (!a.repo.has(rel)) out.push({ path: abs(rel), kind: "created" });
+  if (a.index && b.index && !out.some((c) => c.path === abs(".git/index (listing)"))) {
+    if (forgedIndexStat(b.root, a.index, b.index, b.tree, b.oidLen ?? 0).length > 0) out.push({ path: abs(".git/index (listing)"), kind: "modified" });
+  }
   if (a.objects && b.objects && a.gitDirs && a.oidLen === b.oidLen) {
     for (const c of objectStoreChanges(a.gitDirs.common, a.objects, b.objects, a.oidLen ?? 0)) out.push({ path: abs(`.git/${c.rel}`), kind: c.kind });
   } else if (a.objects !== b.objects) out.push({ path: abs(".git/objects"), kind: "modified" });

@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-GALVUVJP.js";
+} from "./chunk-TZ6T4BAA.js";
 import {
   DEFAULT_ROLES,
   builtinCases,
@@ -10,7 +10,7 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-GDI4P4BR.js";
+} from "./chunk-G47CF6SM.js";
 import "./chunk-OJ42VCJK.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -23,7 +23,7 @@ import "./chunk-NMVRJYBN.js";
 import {
   caseTag,
   sdkTransport
-} from "./chunk-SMA6SNJV.js";
+} from "./chunk-4SY2FCO2.js";
 import "./chunk-V23NUAJ5.js";
 import {
   DEFAULT_CASE_LIMITS,
@@ -202,9 +202,9 @@ async function runBoundsBench(argv) {
   return 0;
 }
 async function runBench(argv) {
-  if (argv.includes("--view")) return (await import("./bench-view-IAKADZG3.js")).runViewBench(argv);
+  if (argv.includes("--view")) return (await import("./bench-view-HEBEE4E5.js")).runViewBench(argv);
   if (argv.includes("--bounds")) return runBoundsBench(argv);
-  if (argv.includes("--merge")) return (await import("./bench-merge-ESIQUHVX.js")).runMergeBench(argv);
+  if (argv.includes("--merge")) return (await import("./bench-merge-YA2DANUR.js")).runMergeBench(argv);
   const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
   if (argv.includes("--network")) return networkBench(rounds);
   const repo = await makeThrowawayRepo("opencode-dogfood-bench-");

@@ -35,7 +35,7 @@ import {
   toolUses,
   watchUnrouted,
   writeEvidence
-} from "./chunk-SMA6SNJV.js";
+} from "./chunk-4SY2FCO2.js";
 import {
   messagesUsage,
   overTokenBudget,
@@ -90,6 +90,7 @@ import "./chunk-BOMUDAXD.js";
 import "./chunk-LHSCZ3D7.js";
 
 // src/cases/run-case.ts
+import { createServer } from "node:http";
 import path8 from "node:path";
 
 // src/guard/case-items.ts
@@ -1664,8 +1665,19 @@ function saveTranscripts(run) {
   writeFileAtomic(file, text);
   writeFileAtomic(path8.join(ctx.runDir, "evidence", ctx.caseDef.id, "transcript.json"), text);
 }
-function warmCase() {
+async function warmCase() {
   new Request("http://127.0.0.1/");
+  const server = createServer((_req, res) => res.setHeader("content-type", "application/json").end('{"warm":true}'));
+  try {
+    await new Promise((resolve, reject) => server.once("error", reject).listen(0, "127.0.0.1", resolve));
+    const { port } = server.address();
+    const res = await fetch(`http://127.0.0.1:${port}/warm`, { method: "POST", body: "{}", headers: { "content-type": "application/json" } });
+    await res.json();
+  } catch {
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
 }
 async function runCase(ctx) {
   const c = ctx.caseDef;
