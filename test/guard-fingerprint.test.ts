@@ -180,7 +180,7 @@ describe("fingerprint of a checkout whose index's stat data the agent forged", (
       const at = flagsAt(body, name) - 60
       const u32 = (v: bigint) => Number(v & 0xffffffffn)
       const fields = [s.ctimeNs / 1_000_000_000n, s.ctimeNs % 1_000_000_000n, s.mtimeNs / 1_000_000_000n, s.mtimeNs % 1_000_000_000n, s.dev, s.ino]
-      fields.forEach((v, k) => body.writeUInt32BE(u32(v), at + 4 * k))
+      for (const [k, v] of fields.entries()) body.writeUInt32BE(u32(v), at + 4 * k)
       body.writeUInt32BE(u32(s.uid), at + 28)
       body.writeUInt32BE(u32(s.gid), at + 32)
       body.writeUInt32BE(u32(s.size), at + 36)
