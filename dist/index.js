@@ -6,14 +6,14 @@ import {
 } from "./chunks/chunk-QNNNMCH6.js";
 import {
   mergeShards
-} from "./chunks/chunk-ILJQP62P.js";
+} from "./chunks/chunk-D3LZI7T3.js";
 import {
   progressLine
-} from "./chunks/chunk-TZ6T4BAA.js";
+} from "./chunks/chunk-IKBZW6YN.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-G47CF6SM.js";
+} from "./chunks/chunk-FEDVH4XT.js";
 import "./chunks/chunk-OJ42VCJK.js";
 import "./chunks/chunk-6IZ3VOTU.js";
 import {
@@ -32,7 +32,7 @@ import {
   selectCases
 } from "./chunks/chunk-ILLOYFKX.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-4SY2FCO2.js";
+import "./chunks/chunk-5GCJP5CV.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   onPath,

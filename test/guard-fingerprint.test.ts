@@ -349,6 +349,28 @@ describe("fingerprint of a checkout whose index's cache-tree (TREE extension) th
     expect(extensionAt(readFileSync(path.join(dir, '.git', 'index')), 'TREE')).toBeDefined()
     expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toEqual([])
   })
+
+  it('a valid node over an intent-to-add entry (git always invalidates one) is found, though its tree is the committed one', async () => {
+    const dir = repo({ t: 't\n', 'd/b': 'b\n', 'd/c': 'c\n' })
+    writeFileSync(path.join(dir, 'd', 'a'), 'new\n')
+    git(dir, 'add', '-N', 'd/a')
+    await settle()
+    const fp = await takeFingerprint(dir)
+    const oid = (rev: string) => Buffer.from(git(dir, 'rev-parse', rev).trim(), 'hex')
+    // Root: 3 entries (the i-t-a one not counted), 1 subtree, HEAD's tree; d: 2 entries, HEAD's d.
+    const tree = Buffer.concat([Buffer.from('\x003 1\n', 'latin1'), oid('HEAD^{tree}'), Buffer.from('d\x002 0\n', 'latin1'), oid('HEAD:d')])
+    rewriteIndex(dir, (body) => {
+      const ext = extensionAt(body, 'TREE')
+      const head = ext ? body.subarray(0, ext.at - 8) : body
+      const tail = ext ? body.subarray(ext.at + ext.size) : Buffer.alloc(0)
+      const size = Buffer.alloc(4)
+      size.writeUInt32BE(tree.length)
+      return Buffer.concat([head, Buffer.from('TREE'), size, tree, tail])
+    })
+    // git takes the node: a staged addition it never made shows up.
+    expect(git(dir, 'status', '--porcelain')).toMatch(/^A  d\/c$/m)
+    expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toContain('modified .git/index (listing)')
+  })
 })
 
 describe('fingerprint of a checkout whose object store the agent rewrote (git never checks an object against its name on read)', () => {

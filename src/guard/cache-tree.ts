@@ -20,7 +20,7 @@ export interface TreeEntry {
 /** A tree computed from entries: its id, or undefined when the entries make no tree (a conflict stage). */
 interface Computed {
   oid: Buffer | undefined
-  /** Entries the tree covers, with and without intent-to-add ones (git has counted both ways). */
+  /** Entries under the folder, and those the tree covers (intent-to-add ones left out). */
   all: number
   kept: number
 }
@@ -89,8 +89,8 @@ function computeTree(entries: readonly TreeEntry[], prefix: string, lo: number, 
 
 /**
  * True when every valid node of the cache-tree `ext` (the extension's bytes,
- * after its 8-byte header) names the tree its entries make and covers as many
- * entries as there are under its folder; false for any node that does not, or
+ * after its 8-byte header) names the tree its entries make, covers as many
+ * entries as there are under its folder, and has no intent-to-add entry there; false for any node that does not, or
  * for bytes that do not parse as a cache-tree. `entries` are the index's
  * entries in index order (every stage), `oidLen` 20 (sha1) or 32 (sha256).
  * Invalidated nodes (entry count -1) claim nothing and are not checked.
@@ -133,7 +133,9 @@ function checkNode(
     at.p += oidLen
     const [lo, hi] = rangeOf(entries, here)
     const t = computeTree(entries, here, lo, hi, oidLen, memo)
-    if (!t.oid?.equals(oid) || (count !== t.all && count !== t.kept)) return false
+    // Git invalidates every node whose folder holds an intent-to-add entry (cache-tree.c update_one): a valid
+    // one over such an entry is not git's, and git's fast path would skip `count` entries, the i-t-a one among them.
+    if (!t.oid?.equals(oid) || t.all !== t.kept || count !== t.all) return false
   }
   for (let n = Number(m[2]); n > 0; n--) if (!checkNode(ext, at, here, entries, oidLen, memo)) return false
   return true

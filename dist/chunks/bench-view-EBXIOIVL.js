@@ -2,11 +2,11 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-TZ6T4BAA.js";
+} from "./chunk-IKBZW6YN.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-G47CF6SM.js";
+} from "./chunk-FEDVH4XT.js";
 import "./chunk-OJ42VCJK.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -14,7 +14,7 @@ import {
   DEFAULT_WRITE_ALLOWLIST
 } from "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-4SY2FCO2.js";
+import "./chunk-5GCJP5CV.js";
 import "./chunk-V23NUAJ5.js";
 import {
   bwrapArgs,

@@ -35,7 +35,7 @@ import {
   toolUses,
   watchUnrouted,
   writeEvidence
-} from "./chunk-4SY2FCO2.js";
+} from "./chunk-5GCJP5CV.js";
 import {
   messagesUsage,
   overTokenBudget,

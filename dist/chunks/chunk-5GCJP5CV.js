@@ -3401,7 +3401,7 @@ function checkNode(ext, at, parent, entries, oidLen, memo) {
     at.p += oidLen;
     const [lo, hi] = rangeOf(entries, here);
     const t = computeTree(entries, here, lo, hi, oidLen, memo);
-    if (!t.oid?.equals(oid) || count !== t.all && count !== t.kept) return false;
+    if (!t.oid?.equals(oid) || t.all !== t.kept || count !== t.all) return false;
   }
   for (let n = Number(m[2]); n > 0; n--) if (!checkNode(ext, at, here, entries, oidLen, memo)) return false;
   return true;

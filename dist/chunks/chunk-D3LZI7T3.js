@@ -5,7 +5,7 @@ import {
   attemptDir,
   buildSummary,
   sealRunSummary
-} from "./chunk-G47CF6SM.js";
+} from "./chunk-FEDVH4XT.js";
 import {
   caseSetHash,
   runPairs,

@@ -1,12 +1,12 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-ILJQP62P.js";
-import "./chunk-G47CF6SM.js";
+} from "./chunk-D3LZI7T3.js";
+import "./chunk-FEDVH4XT.js";
 import "./chunk-OJ42VCJK.js";
 import "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-4SY2FCO2.js";
+import "./chunk-5GCJP5CV.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";

@@ -50,7 +50,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-4SY2FCO2.js";
+} from "./chunk-5GCJP5CV.js";
 import {
   asUsage,
   sumUsage
