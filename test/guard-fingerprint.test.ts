@@ -368,7 +368,7 @@ describe("fingerprint of a checkout whose index's cache-tree (TREE extension) th
       return Buffer.concat([head, Buffer.from('TREE'), size, tree, tail])
     })
     // git takes the node: a staged addition it never made shows up.
-    expect(git(dir, 'status', '--porcelain')).toMatch(/^A  d\/c$/m)
+    expect(git(dir, 'status', '--porcelain')).toMatch(/^A {2}d\/c$/m)
     expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toContain('modified .git/index (listing)')
   })
 })
