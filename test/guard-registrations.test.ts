@@ -1,7 +1,8 @@
 // Issue 17, item 2: a worktree an agent registers from the case's worktree
 // (`git worktree add ../x`) is found and undone without --force: removed by
 // git when clean, else its files kept as evidence and the registration pruned.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -57,8 +58,28 @@ describe('worktree registrations', () => {
     const before = readRegistrations(common)
     const slots = path.join(path.dirname(repo), 'run-tmp')
     gitIn(wt, 'worktree', 'add', '-q', '--detach', path.join(slots, 'slot-1', 'wt'))
-    expect(newRegistrations(before, readRegistrations(common), [slots])).toEqual([])
+    expect(newRegistrations(before, readRegistrations(common), [slots], common)).toEqual([])
     expect(newRegistrations(before, readRegistrations(common))).toHaveLength(1)
     expect(readFileSync(path.join(slots, 'slot-1', 'wt', 'a.txt'), 'utf8')).toBe('a\n')
+  })
+
+  it("a registration the agent planted under the run's folder is the agent's: on a branch (which it then holds), or not a slot's path", () => {
+    const { repo, common } = setup('planted')
+    gitIn(repo, 'branch', 'feature')
+    const before = readRegistrations(common)
+    const slots = path.join(path.dirname(repo), 'run-tmp')
+    // By hand, as an agent writes it: no worktree folder needed, and the user's branch is held.
+    const plant = (name: string, worktree: string, head: string) => {
+      mkdirSync(path.join(common, 'worktrees', name), { recursive: true })
+      writeFileSync(path.join(common, 'worktrees', name, 'HEAD'), head)
+      writeFileSync(path.join(common, 'worktrees', name, 'commondir'), '../..\n')
+      writeFileSync(path.join(common, 'worktrees', name, 'gitdir'), `${path.join(worktree, '.git')}\n`)
+    }
+    plant('slot9', path.join(slots, 'slot-9', 'wt'), 'ref: refs/heads/feature\n')
+    expect(spawnSync('git', ['checkout', 'feature'], { cwd: repo, encoding: 'utf8' }).stderr).toMatch(/already (checked out|used by worktree)/)
+    plant('deep', path.join(slots, 'slot-1', 'wt', 'x'), `${gitIn(repo, 'rev-parse', 'HEAD').trim()}\n`)
+    plant('other', path.join(slots, 'elsewhere'), `${gitIn(repo, 'rev-parse', 'HEAD').trim()}\n`)
+    const found = newRegistrations(before, readRegistrations(common), [slots], common).map((r) => r.name)
+    expect(found.sort()).toEqual(['deep', 'other', 'slot9'])
   })
 })

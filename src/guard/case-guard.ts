@@ -116,7 +116,7 @@ export class CaseGuard {
     const canaryChanges = compareCanaries(this.canariesBefore, canaryState(s.canaries))
     const outsideAfter = await Promise.all(s.protectedCheckouts.map((p, i) => takeFingerprint(p.dir, p.exclude, this.outside[i])))
     const commonDir = this.worktree.common_dir
-    const registered = commonDir ? newRegistrations(this.registrationsBefore, readRegistrations(commonDir), s.ownWorktreeDirs) : []
+    const registered = commonDir ? newRegistrations(this.registrationsBefore, readRegistrations(commonDir), s.ownWorktreeDirs, commonDir) : []
     const registeredDirs = registered.flatMap((r) => (r.worktree ? [r.worktree] : []))
     const escaped = [
       ...this.outside.flatMap((before, i) => compareFingerprints(before, outsideAfter[i])),

@@ -41,15 +41,41 @@ export function readRegistrations(commonDir: string): Registrations {
 }
 
 /**
- * Registrations in `after` that `before` did not have, except those whose
- * worktree lies under one of `ours` (folders the harness makes worktrees in:
- * its --jobs slots). Shape: `{ name, worktree }`.
+ * The harness's own registration of a --jobs slot: its worktree is exactly
+ * `<o>/slot-<k>/wt` (k ≥ 1) for one of `ours`, and its HEAD is detached (`git
+ * worktree add --detach`: an object id, the null id while git makes it). A
+ * registration on a branch is never ours: it holds that branch for itself
+ * (`git checkout` and `git branch -d` refuse it in every other checkout).
  */
-export function newRegistrations(before: Registrations, after: Registrations, ours: string[] = []): { name: string; worktree: string | undefined }[] {
+function isSlotRegistration(commonDir: string | undefined, name: string, worktree: string, ours: string[]): boolean {
+  const slot = path.dirname(worktree)
+  if (!commonDir || path.basename(worktree) !== 'wt' || !/^slot-[1-9][0-9]{0,3}$/.test(path.basename(slot))) return false
+  if (!ours.some((o) => path.resolve(o) === path.dirname(slot))) return false
+  try {
+    const head = readUntrustedFile(path.join(commonDir, 'worktrees', name, 'HEAD'), 4096)
+      .toString('latin1')
+      .trim()
+    return /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(head)
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Registrations in `after` that `before` did not have, except the harness's
+ * own --jobs slots made in one of `ours` (see isSlotRegistration; `commonDir`:
+ * where their HEAD is read). Shape: `{ name, worktree }`.
+ */
+export function newRegistrations(
+  before: Registrations,
+  after: Registrations,
+  ours: string[] = [],
+  commonDir?: string,
+): { name: string; worktree: string | undefined }[] {
   const out: { name: string; worktree: string | undefined }[] = []
   for (const [name, worktree] of after) {
     if (before.has(name) && before.get(name) === worktree) continue
-    if (worktree && ours.some((o) => worktree === o || worktree.startsWith(o + path.sep))) continue
+    if (worktree && isSlotRegistration(commonDir, name, worktree, ours)) continue
     out.push({ name, worktree })
   }
   return out

@@ -216,11 +216,22 @@ function readRegistrations(commonDir) {
   }
   return out;
 }
-function newRegistrations(before, after, ours = []) {
+function isSlotRegistration(commonDir, name, worktree, ours) {
+  const slot = path3.dirname(worktree);
+  if (!commonDir || path3.basename(worktree) !== "wt" || !/^slot-[1-9][0-9]{0,3}$/.test(path3.basename(slot))) return false;
+  if (!ours.some((o) => path3.resolve(o) === path3.dirname(slot))) return false;
+  try {
+    const head = readUntrustedFile(path3.join(commonDir, "worktrees", name, "HEAD"), 4096).toString("latin1").trim();
+    return /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(head);
+  } catch {
+    return false;
+  }
+}
+function newRegistrations(before, after, ours = [], commonDir) {
   const out = [];
   for (const [name, worktree] of after) {
     if (before.has(name) && before.get(name) === worktree) continue;
-    if (worktree && ours.some((o) => worktree === o || worktree.startsWith(o + path3.sep))) continue;
+    if (worktree && isSlotRegistration(commonDir, name, worktree, ours)) continue;
     out.push({ name, worktree });
   }
   return out;
@@ -523,7 +534,7 @@ var CaseGuard = class _CaseGuard {
     const canaryChanges = compareCanaries(this.canariesBefore, canaryState(s.canaries));
     const outsideAfter = await Promise.all(s.protectedCheckouts.map((p, i) => takeFingerprint(p.dir, p.exclude, this.outside[i])));
     const commonDir = this.worktree.common_dir;
-    const registered = commonDir ? newRegistrations(this.registrationsBefore, readRegistrations(commonDir), s.ownWorktreeDirs) : [];
+    const registered = commonDir ? newRegistrations(this.registrationsBefore, readRegistrations(commonDir), s.ownWorktreeDirs, commonDir) : [];
     const registeredDirs = registered.flatMap((r) => r.worktree ? [r.worktree] : []);
     const escaped = [
       ...this.outside.flatMap((before, i) => compareFingerprints(before, outsideAfter[i])),
