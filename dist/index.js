@@ -6,14 +6,14 @@ import {
 } from "./chunks/chunk-QNNNMCH6.js";
 import {
   mergeShards
-} from "./chunks/chunk-D3LZI7T3.js";
+} from "./chunks/chunk-AH35XH4O.js";
 import {
   progressLine
-} from "./chunks/chunk-IKBZW6YN.js";
+} from "./chunks/chunk-6P6NECKT.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-FEDVH4XT.js";
+} from "./chunks/chunk-PMUZPE3Y.js";
 import "./chunks/chunk-OJ42VCJK.js";
 import "./chunks/chunk-6IZ3VOTU.js";
 import {
@@ -32,7 +32,7 @@ import {
   selectCases
 } from "./chunks/chunk-ILLOYFKX.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-5GCJP5CV.js";
+import "./chunks/chunk-AGX5YO5M.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   onPath,

@@ -2,7 +2,7 @@
 // never touched"): every kind of change found, by stat data, by content where
 // the stat data cannot vouch (racy entries), and read against an earlier find
 // walk for a big checkout with the same answer as a whole walk.
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import {
   appendFileSync,
@@ -171,6 +171,35 @@ function flagsAt(body: Buffer, name: string): number {
   }
   throw new Error(`${name}: not in the index`)
 }
+
+describe('fingerprint of a checkout: what git keeps beside the index', () => {
+  it("a linked worktree's own reflog is state (git checkout - reads it): an entry the agent appended is found", async () => {
+    const dir = repo({ 'a.txt': 'a\n' })
+    const userwt = path.join(path.dirname(dir), `${path.basename(dir)}-userwt`)
+    git(dir, 'worktree', 'add', '-q', '-b', 'topic', userwt)
+    await settle()
+    const fp = await takeFingerprint(userwt)
+    const head = git(dir, 'rev-parse', 'HEAD').trim()
+    const log = path.join(dir, '.git', 'worktrees', path.basename(userwt), 'logs', 'HEAD')
+    appendFileSync(log, `${head} ${head} A <a@b> 1700000000 +0000\tcheckout: moving from ${head} to evil\n`)
+    expect(show(userwt, compareFingerprints(fp, await takeFingerprint(userwt, [], fp)))).toEqual([
+      `modified ${path.relative(userwt, path.join(userwt, '.git (own)/logs/HEAD'))}`,
+    ])
+  })
+
+  it("an index.lock left behind (the user's next git that writes the index fails) is found; one a git holds for a moment is not", async () => {
+    const dir = repo({ 'a.txt': 'a\n' })
+    await settle()
+    const fp = await takeFingerprint(dir)
+    const lock = path.join(dir, '.git', 'index.lock')
+    writeFileSync(lock, '')
+    setTimeout(() => rmSync(lock), 300)
+    expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toEqual([])
+    writeFileSync(lock, 'stale')
+    expect(spawnSync('git', ['add', 'a.txt'], { cwd: dir, encoding: 'utf8' }).stderr).toMatch(/index\.lock': File exists/)
+    expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toEqual(['created .git/index.lock'])
+  })
+})
 
 describe("fingerprint of a checkout whose index's stat data the agent forged", () => {
   /** Copy the work file's stat data into its index entry (what git would write had it found the file unchanged). */

@@ -64,7 +64,10 @@ const RACY_FINE_MS = 100
 const RACY_COARSE_MS = 2_100
 
 /** The parts of a linked worktree's own git dir (`worktrees/<name>/`) that change without the checkout changing. */
-const OWN_DIR_SKIP = new Set(['index', 'index.lock', 'logs'])
+// (Its logs/ are state: `git checkout -`, `@{-1}` and `HEAD@{n}` in that worktree read them.)
+const OWN_DIR_SKIP = new Set(['index', 'index.lock'])
+/** How long a fingerprint waits for an index.lock to go (a git at work holds one for milliseconds) before it counts as there. */
+const LOCK_WAIT_MS = 1000
 
 /**
  * What the checkout's `.git` is: a folder (by device and inode: a folder put
@@ -109,6 +112,19 @@ function hashRepoDir(dir: string, prefix: string, out: Map<string, string>, skip
     } catch {
       // vanished while we looked: the next fingerprint will say so
     }
+  }
+}
+
+/** True when `file` exists and is still there after LOCK_WAIT_MS (looked at every 100 ms; never followed or opened). */
+async function lockStays(file: string): Promise<boolean> {
+  for (let waited = 0; ; waited += 100) {
+    try {
+      lstatSync(file)
+    } catch {
+      return false
+    }
+    if (waited >= LOCK_WAIT_MS) return true
+    await new Promise((r) => setTimeout(r, 100))
   }
 }
 
@@ -171,6 +187,8 @@ export async function takeFingerprint(root: string, exclude: string[] = [], prev
   if (dirs) hashRepoDir(dirs.common, '', repo)
   // A linked worktree's own git dir (its HEAD, commondir, gitdir, config.worktree): the common dir's walk leaves worktrees/ out.
   if (dirs && path.resolve(dirs.own) !== path.resolve(dirs.common)) hashRepoDir(dirs.own, '', repo, OWN_DIR_SKIP, '.git (own)')
+  // An index.lock left behind stops the user's every git that writes the index ("File exists").
+  if (dirs && (await lockStays(path.join(dirs.own, 'index.lock')))) repo.set('.git/index.lock', 'present')
   // The index by its listing (git's own view: a stat-only rewrite is no change),
   // asked of git again only when the file moved since the earlier listing.
   const indexKey = dirs ? fileKey(path.join(dirs.own, 'index')) : undefined

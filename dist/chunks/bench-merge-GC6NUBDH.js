@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-D3LZI7T3.js";
+} from "./chunk-AH35XH4O.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-IKBZW6YN.js";
+} from "./chunk-6P6NECKT.js";
 import {
   aggregateAttempts,
   allocateRun,
@@ -14,7 +14,7 @@ import {
   runSuite,
   sealRunSummary,
   writeCaseResult
-} from "./chunk-FEDVH4XT.js";
+} from "./chunk-PMUZPE3Y.js";
 import "./chunk-OJ42VCJK.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -26,7 +26,7 @@ import {
 import "./chunk-NMVRJYBN.js";
 import {
   resultPath
-} from "./chunk-5GCJP5CV.js";
+} from "./chunk-AGX5YO5M.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";

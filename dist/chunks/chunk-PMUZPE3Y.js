@@ -50,7 +50,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-5GCJP5CV.js";
+} from "./chunk-AGX5YO5M.js";
 import {
   asUsage,
   sumUsage

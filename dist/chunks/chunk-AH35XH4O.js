@@ -5,7 +5,7 @@ import {
   attemptDir,
   buildSummary,
   sealRunSummary
-} from "./chunk-FEDVH4XT.js";
+} from "./chunk-PMUZPE3Y.js";
 import {
   caseSetHash,
   runPairs,

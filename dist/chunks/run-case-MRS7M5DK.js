@@ -35,7 +35,7 @@ import {
   toolUses,
   watchUnrouted,
   writeEvidence
-} from "./chunk-5GCJP5CV.js";
+} from "./chunk-AGX5YO5M.js";
 import {
   messagesUsage,
   overTokenBudget,

@@ -4776,7 +4776,8 @@ var REPO_SKIP = /* @__PURE__ */ new Set(["objects", "worktrees", "index", "index
 var CONTENT_MAX_BYTES = 64 << 20;
 var RACY_FINE_MS = 100;
 var RACY_COARSE_MS = 2100;
-var OWN_DIR_SKIP = /* @__PURE__ */ new Set(["index", "index.lock", "logs"]);
+var OWN_DIR_SKIP = /* @__PURE__ */ new Set(["index", "index.lock"]);
+var LOCK_WAIT_MS = 1e3;
 function gitEntryKey(root) {
   const abs = path11.join(root, ".git");
   try {
@@ -4810,6 +4811,17 @@ function hashRepoDir(dir, prefix, out, skip = REPO_SKIP, key = ".git") {
         );
     } catch {
     }
+  }
+}
+async function lockStays(file) {
+  for (let waited = 0; ; waited += 100) {
+    try {
+      lstatSync6(file);
+    } catch {
+      return false;
+    }
+    if (waited >= LOCK_WAIT_MS) return true;
+    await new Promise((r) => setTimeout(r, 100));
   }
 }
 function excluded2(rel, exclude) {
@@ -4858,6 +4870,7 @@ async function takeFingerprint(root, exclude = [], prev) {
   repo.set(".git (entry)", gitEntryKey(root));
   if (dirs) hashRepoDir(dirs.common, "", repo);
   if (dirs && path11.resolve(dirs.own) !== path11.resolve(dirs.common)) hashRepoDir(dirs.own, "", repo, OWN_DIR_SKIP, ".git (own)");
+  if (dirs && await lockStays(path11.join(dirs.own, "index.lock"))) repo.set(".git/index.lock", "present");
   const indexKey = dirs ? fileKey(path11.join(dirs.own, "index")) : void 0;
   const LISTING = ".git/index (listing)";
   const prevListing = prev?.repo.get(LISTING);

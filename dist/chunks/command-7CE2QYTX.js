@@ -1,12 +1,12 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-D3LZI7T3.js";
-import "./chunk-FEDVH4XT.js";
+} from "./chunk-AH35XH4O.js";
+import "./chunk-PMUZPE3Y.js";
 import "./chunk-OJ42VCJK.js";
 import "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-5GCJP5CV.js";
+import "./chunk-AGX5YO5M.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";

@@ -2,11 +2,11 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-IKBZW6YN.js";
+} from "./chunk-6P6NECKT.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-FEDVH4XT.js";
+} from "./chunk-PMUZPE3Y.js";
 import "./chunk-OJ42VCJK.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -14,7 +14,7 @@ import {
   DEFAULT_WRITE_ALLOWLIST
 } from "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-5GCJP5CV.js";
+import "./chunk-AGX5YO5M.js";
 import "./chunk-V23NUAJ5.js";
 import {
   bwrapArgs,
