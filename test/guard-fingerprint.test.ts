@@ -201,6 +201,39 @@ describe('fingerprint of a checkout: what git keeps beside the index', () => {
   })
 })
 
+describe('fingerprint of a checkout whose untracked cache (UNTR extension) the agent rewrote', () => {
+  it('a cache that leaves an untracked file out hides it from git status: found; git refreshing the cache is not', async () => {
+    const dir = repo({ 'a.txt': 'a\n' })
+    writeFileSync(path.join(dir, 'notes.txt'), "the user's notes\n")
+    // The user once ran git with the cache on: the index keeps it (core.untrackedCache's default is "keep").
+    git(dir, '-c', 'core.untrackedCache=true', 'status')
+    await settle()
+    const fp = await takeFingerprint(dir)
+    expect(fp.index?.untr).toBeDefined()
+    // git refreshing it (a folder touched, the cache rewritten, the same answer) is no change.
+    // (Older than the index git will write: not racy, so git trusts the folder's record.)
+    utimesSync(dir, new Date(), new Date(Date.now() - 60_000))
+    git(dir, '-c', 'core.untrackedCache=true', 'status')
+    const refreshed = await takeFingerprint(dir, [], fp)
+    expect(refreshed.index?.untr).not.toBe(fp.index?.untr)
+    expect(show(dir, compareFingerprints(fp, refreshed))).toEqual([])
+    // The root folder's record: 1 untracked entry, no subfolder, its name, then notes.txt; the agent's has none.
+    rewriteIndex(dir, (body) => {
+      const ext = extensionAt(body, 'UNTR')!
+      const data = body.subarray(ext.at, ext.at + ext.size)
+      const old = Buffer.from('\x01\x00\x00notes.txt\x00', 'latin1')
+      const at = data.indexOf(old)
+      if (at < 0) throw new Error('notes.txt: not in the untracked cache')
+      const forged = Buffer.concat([data.subarray(0, at), Buffer.from('\x00\x00\x00', 'latin1'), data.subarray(at + old.length)])
+      const size = Buffer.alloc(4)
+      size.writeUInt32BE(forged.length)
+      return Buffer.concat([body.subarray(0, ext.at - 4), size, forged, body.subarray(ext.at + ext.size)])
+    })
+    expect(git(dir, 'status', '--porcelain')).toBe('')
+    expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toEqual(['created .git/index (untracked cache)'])
+  })
+})
+
 describe("fingerprint of a checkout whose index's stat data the agent forged", () => {
   /** Copy the work file's stat data into its index entry (what git would write had it found the file unchanged). */
   const forgeStat = (dir: string, name: string) => {

@@ -115,6 +115,21 @@ function hashRepoDir(dir: string, prefix: string, out: Map<string, string>, skip
   }
 }
 
+/**
+ * What the index's untracked cache hides from the user's `git status`: sha256
+ * of the difference between git's answer as the user's config has it (the
+ * cache used, core.untrackedCache's default "keep") and its answer without the
+ * cache; undefined when both agree. A refresh by git agrees; an agent's cache
+ * that leaves a folder's untracked file out does not (git status then says
+ * "working tree clean" beside that file).
+ */
+async function untrackedCacheHides(root: string): Promise<string | undefined> {
+  const args = ['status', '--porcelain=v1', '-z', '--untracked-files=normal', '--ignore-submodules=all']
+  const [asUser, without] = await Promise.all([git(root, args), git(root, ['-c', 'core.untrackedCache=false', ...args])])
+  if (asUser.exitCode === without.exitCode && asUser.stdout === without.stdout) return undefined
+  return createHash('sha256').update(`${asUser.exitCode}\0${asUser.stdout}\0${without.exitCode}\0${without.stdout}`).digest('hex')
+}
+
 /** True when `file` exists and is still there after LOCK_WAIT_MS (looked at every 100 ms; never followed or opened). */
 async function lockStays(file: string): Promise<boolean> {
   for (let waited = 0; ; waited += 100) {
@@ -204,6 +219,11 @@ export async function takeFingerprint(root: string, exclude: string[] = [], prev
     const listed = await indexListingOf(root, dirs, format)
     repo.set(LISTING, listed.listing)
     index = listed.index
+  }
+  // An untracked cache that changed since the earlier fingerprint must not hide what git would otherwise list.
+  if (prev && index?.untr !== undefined && index.untr !== prev.index?.untr) {
+    const hidden = await untrackedCacheHides(root)
+    if (hidden) repo.set('.git/index (untracked cache)', hidden)
   }
   const objects = dirs ? objectStoreKeys(dirs.common) : undefined
   const oidLen = dirs ? (format ?? 0) : undefined

@@ -39,6 +39,8 @@ export interface IndexState {
    * find the index's bytes unchanged and never need it.
    */
   listing?: string
+  /** sha256 of the untracked cache (the `UNTR` extension's bytes), when there is one: git trusts it to say which folders hold no untracked file. */
+  untr?: string
   /** Bytes of an object id (20 for sha1, 32 for sha256). */
   oidLen?: number
   /** The index file's mtime: entries not older than it are racily clean. */
@@ -221,6 +223,10 @@ export function parseIndex(buf: Buffer, oidLen: number, withListing = true): Par
     if (!KNOWN_EXTENSIONS.has(sig) && sig[0] >= 'A' && sig[0] <= 'Z') return undefined
     if (sig === 'EOIE' && (size !== 4 + oidLen || buf.readUInt32BE(off + 8) !== extStart)) return undefined
     if (sig === 'IEOT' && !ieotAgrees(buf.subarray(off + 8, off + 8 + size), entryAt)) return undefined
+    if (sig === 'UNTR')
+      st.untr = createHash('sha256')
+        .update(buf.subarray(off + 8, off + 8 + size))
+        .digest('hex')
     if (sig === 'REUC') h.update('REUC').update(buf.subarray(off + 8, off + 8 + size))
     else if (sig === 'TREE' && withListing && !cacheTreeConsistent(buf.subarray(off + 8, off + 8 + size), treeEntries, oidLen)) {
       h.update('TREE').update(buf.subarray(off + 8, off + 8 + size))

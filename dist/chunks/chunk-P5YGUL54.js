@@ -50,7 +50,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-AGX5YO5M.js";
+} from "./chunk-GD5I3MXD.js";
 import {
   asUsage,
   sumUsage

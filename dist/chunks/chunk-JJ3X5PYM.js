@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   runSuite
-} from "./chunk-PMUZPE3Y.js";
+} from "./chunk-P5YGUL54.js";
 import {
   scaffold
 } from "./chunk-6IZ3VOTU.js";
@@ -15,7 +15,7 @@ import {
 } from "./chunk-ILLOYFKX.js";
 import {
   gitOk
-} from "./chunk-AGX5YO5M.js";
+} from "./chunk-GD5I3MXD.js";
 import {
   verifyRun
 } from "./chunk-Z4Y4Q2MG.js";

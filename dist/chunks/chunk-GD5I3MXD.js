@@ -3546,6 +3546,8 @@ function parseIndex(buf, oidLen, withListing = true) {
     if (!KNOWN_EXTENSIONS.has(sig) && sig[0] >= "A" && sig[0] <= "Z") return void 0;
     if (sig === "EOIE" && (size !== 4 + oidLen || buf.readUInt32BE(off + 8) !== extStart)) return void 0;
     if (sig === "IEOT" && !ieotAgrees(buf.subarray(off + 8, off + 8 + size), entryAt)) return void 0;
+    if (sig === "UNTR")
+      st.untr = createHash2("sha256").update(buf.subarray(off + 8, off + 8 + size)).digest("hex");
     if (sig === "REUC") h.update("REUC").update(buf.subarray(off + 8, off + 8 + size));
     else if (sig === "TREE" && withListing && !cacheTreeConsistent(buf.subarray(off + 8, off + 8 + size), treeEntries, oidLen)) {
       h.update("TREE").update(buf.subarray(off + 8, off + 8 + size));
@@ -4813,6 +4815,12 @@ function hashRepoDir(dir, prefix, out, skip = REPO_SKIP, key = ".git") {
     }
   }
 }
+async function untrackedCacheHides(root) {
+  const args = ["status", "--porcelain=v1", "-z", "--untracked-files=normal", "--ignore-submodules=all"];
+  const [asUser, without] = await Promise.all([git(root, args), git(root, ["-c", "core.untrackedCache=false", ...args])]);
+  if (asUser.exitCode === without.exitCode && asUser.stdout === without.stdout) return void 0;
+  return createHash6("sha256").update(`${asUser.exitCode}\0${asUser.stdout}\0${without.exitCode}\0${without.stdout}`).digest("hex");
+}
 async function lockStays(file) {
   for (let waited = 0; ; waited += 100) {
     try {
@@ -4883,6 +4891,10 @@ async function takeFingerprint(root, exclude = [], prev) {
     const listed = await indexListingOf(root, dirs, format);
     repo.set(LISTING, listed.listing);
     index = listed.index;
+  }
+  if (prev && index?.untr !== void 0 && index.untr !== prev.index?.untr) {
+    const hidden = await untrackedCacheHides(root);
+    if (hidden) repo.set(".git/index (untracked cache)", hidden);
   }
   const objects = dirs ? objectStoreKeys(dirs.common) : void 0;
   const oidLen = dirs ? format ?? 0 : void 0;

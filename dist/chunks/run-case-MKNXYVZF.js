@@ -35,7 +35,7 @@ import {
   toolUses,
   watchUnrouted,
   writeEvidence
-} from "./chunk-AGX5YO5M.js";
+} from "./chunk-GD5I3MXD.js";
 import {
   messagesUsage,
   overTokenBudget,

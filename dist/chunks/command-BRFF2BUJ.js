@@ -1,12 +1,12 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-AH35XH4O.js";
-import "./chunk-PMUZPE3Y.js";
+} from "./chunk-54U4HNEK.js";
+import "./chunk-P5YGUL54.js";
 import "./chunk-OJ42VCJK.js";
 import "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-AGX5YO5M.js";
+import "./chunk-GD5I3MXD.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";

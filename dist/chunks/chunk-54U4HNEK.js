@@ -5,7 +5,7 @@ import {
   attemptDir,
   buildSummary,
   sealRunSummary
-} from "./chunk-PMUZPE3Y.js";
+} from "./chunk-P5YGUL54.js";
 import {
   caseSetHash,
   runPairs,

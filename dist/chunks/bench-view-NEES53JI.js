@@ -2,11 +2,11 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-6P6NECKT.js";
+} from "./chunk-JJ3X5PYM.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-PMUZPE3Y.js";
+} from "./chunk-P5YGUL54.js";
 import "./chunk-OJ42VCJK.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -14,7 +14,7 @@ import {
   DEFAULT_WRITE_ALLOWLIST
 } from "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-AGX5YO5M.js";
+import "./chunk-GD5I3MXD.js";
 import "./chunk-V23NUAJ5.js";
 import {
   bwrapArgs,
