@@ -6,14 +6,14 @@ import {
 } from "./chunks/chunk-QNNNMCH6.js";
 import {
   mergeShards
-} from "./chunks/chunk-54U4HNEK.js";
+} from "./chunks/chunk-LZ3KD45T.js";
 import {
   progressLine
-} from "./chunks/chunk-JJ3X5PYM.js";
+} from "./chunks/chunk-6QYNVXVY.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-P5YGUL54.js";
+} from "./chunks/chunk-KGAEJLDX.js";
 import "./chunks/chunk-OJ42VCJK.js";
 import "./chunks/chunk-6IZ3VOTU.js";
 import {
@@ -32,7 +32,7 @@ import {
   selectCases
 } from "./chunks/chunk-ILLOYFKX.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-GD5I3MXD.js";
+import "./chunks/chunk-QAWVYIVP.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   onPath,

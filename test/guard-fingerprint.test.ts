@@ -264,6 +264,41 @@ describe("fingerprint of a checkout whose index's stat data the agent forged", (
     expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toEqual(['modified .git/index (listing)'])
   })
 
+  it("the index file's time moved past a racily clean entry: git then trusts stale stat data (the user's change vanishes): found", async () => {
+    const dir = repo({ F: 'hello 1\n', G: 'other\n' })
+    // At the start of a second: the add and the user's next write share it, so the entry is racily clean.
+    await new Promise((r) => setTimeout(r, 1050 - (Date.now() % 1000)))
+    writeFileSync(path.join(dir, 'F'), 'hello 2\n')
+    git(dir, 'add', 'F')
+    writeFileSync(path.join(dir, 'F'), 'hello 3\n')
+    // (A status that may write the index would smudge the racy entry: these only look.)
+    const status = () => execFileSync('git', ['status', '--porcelain'], { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } })
+    expect(status()).toBe('MM F\n')
+    const fp = await takeFingerprint(dir)
+    await new Promise((r) => setTimeout(r, 1100))
+    utimesSync(path.join(dir, '.git', 'index'), new Date(), new Date())
+    // A git built without USE_NSEC compares whole seconds: F's stale stat data now passes, "hello 3" is out of sight.
+    expect(status()).toBe('M  F\n')
+    expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toEqual(['modified .git/index (listing)'])
+  })
+
+  it('a symlink entry checked out as a file (core.symlinks=false) with forged stat data: found', async () => {
+    const dir = repo({ target: 'data\n' })
+    symlinkSync('target', path.join(dir, 'L'))
+    git(dir, 'add', 'L')
+    git(dir, 'commit', '-qm', 'link')
+    git(dir, 'config', 'core.symlinks', 'false')
+    rmSync(path.join(dir, 'L'))
+    writeFileSync(path.join(dir, 'L'), 'CHANGED')
+    utimesSync(path.join(dir, 'L'), new Date(), new Date(Date.now() - 60_000))
+    await settle()
+    expect(git(dir, 'status', '--porcelain')).toBe(' M L\n')
+    const fp = await takeFingerprint(dir)
+    forgeStat(dir, 'L')
+    expect(git(dir, 'status', '--porcelain')).toBe('')
+    expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toEqual(['modified .git/index (listing)'])
+  })
+
   it('git refreshing stat data for files whose content is their blob is no change (a touched file, a link)', async () => {
     const dir = repo({ 'a.txt': 'a\n', 'b.txt': 'b\n' })
     symlinkSync('a.txt', path.join(dir, 'l'))

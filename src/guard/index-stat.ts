@@ -1,11 +1,15 @@
 // The index's stat data as a claim about the work tree. Git trusts an entry
-// whose recorded stat data matches the file (ie_match_stat) and never reads
-// the file: stat data that an agent copied from a file the user changed makes
-// that change invisible (`git status` clean, `git stash` "no local changes",
-// and the next `git checkout` overwrites the work). A refresh by git writes
-// stat data only for a file whose content it has just hashed to the entry's
-// blob, so stat data that moved during a case is checked the same way: where
-// it now matches the file, the file must hash to the entry's blob.
+// whose recorded stat data matches the file (ie_match_stat) and that is not
+// racily clean (its mtime older than the index file's, compared in whole
+// seconds by a git built without USE_NSEC), and never reads the file: stat
+// data an agent copied from a file the user changed, or an index file whose
+// mtime it moved past a racily clean entry, makes that change invisible (`git
+// status` clean, `git stash` "no local changes", and the next `git checkout`
+// overwrites the work). Git itself only ever makes an entry trusted after
+// hashing the file to its blob (a refresh), and smudges a racily clean entry
+// whose file differs when it writes the index. So every entry git trusts after
+// a case and did not trust before is checked the same way: the file must hash
+// to the entry's blob.
 import { readlinkSync } from 'node:fs'
 import type { IndexState } from './gitindex.js'
 import { fsPath } from './paths.js'
@@ -22,15 +26,24 @@ function sameRecordedStat(a: IndexState, sa: number, b: IndexState, sb: number):
 }
 
 /**
- * Would git, with any core.checkStat, take the file for the entry without
- * reading it: the same kind (file or symlink), size and mtime seconds (the
- * fields even `core.checkStat=minimal` compares, to 32 bits as the index keeps them).
+ * Could git, with any core.checkStat and either build, take the file for the
+ * entry without reading it: the same kind (a file; a symlink entry, or a file
+ * holding its target where core.symlinks is false), size and mtime seconds
+ * (the fields even `core.checkStat=minimal` compares, to 32 bits as the index
+ * keeps them), and not racily clean against the index file's mtime. Racy is
+ * read the way that trusts more: `wide` (after a case: every entry git might
+ * trust is checked) compares to the nanosecond, as a git built with USE_NSEC
+ * does; otherwise (before: only what every git trusted counts as trusted) in
+ * whole seconds, as one built without it does.
  */
-function mayVouch(ix: IndexState, slot: number, e: StatEntry): boolean {
+function trusted(ix: IndexState, slot: number, e: StatEntry, wide: boolean): boolean {
   const kind = ix.mode[slot] & 0o170000
-  if (!((kind === 0o100000 && e.type === 'file') || (kind === 0o120000 && e.type === 'symlink'))) return false
+  if (!((kind === 0o100000 && e.type === 'file') || (kind === 0o120000 && (e.type === 'symlink' || e.type === 'file')))) return false
   const o = slot * 6
-  return ix.stat[o + 5] === e.size % 0x100000000 && ix.stat[o + 2] === e.mtimeS % 0x100000000
+  if (ix.stat[o + 5] !== e.size % 0x100000000 || ix.stat[o + 2] !== e.mtimeS % 0x100000000) return false
+  if (ix.mtimeS === 0) return true
+  const [s, n, is] = [ix.stat[o + 2], ix.stat[o + 3], ix.mtimeS % 0x100000000]
+  return s < is || (wide && s === is && n < ix.mtimeN)
 }
 
 /** The entry's blob id computed from the work tree (a symlink: its target, never followed); unreadable never equals an id. */
@@ -44,24 +57,27 @@ function workBlobId(root: string, rel: string, e: StatEntry, format: 'sha1' | 's
 }
 
 /**
- * Paths (relative to `root`) whose index entry got new stat data between
- * `before` and `after` that vouches for a work-tree file (`tree`: the
- * after-walk's stat data) whose content is not the entry's blob. `oidLen`:
- * 20 (sha1) or 32 (sha256). Entries with flags (conflict, intent-to-add,
- * assume-unchanged, skip-worktree) are left to the listing, which holds their
- * flags. Sorted.
+ * Paths (relative to `root`) of the index entries git trusts after a case
+ * (see trusted; `tree`: the after-walk's stat data) that it did not trust
+ * before — new stat data, or the index file's mtime moved past a racily clean
+ * entry — and whose work file is not the entry's blob. `oidLen`: 20 (sha1) or
+ * 32 (sha256). Entries with flags (conflict, intent-to-add, assume-unchanged,
+ * skip-worktree) are left to the listing, which holds their flags. Sorted.
  */
 export function forgedIndexStat(root: string, before: IndexState, after: IndexState, tree: Map<string, StatEntry>, oidLen: number): string[] {
   if (!before.parsed || !after.parsed || (oidLen !== 20 && oidLen !== 32)) return []
   const format = oidLen === 32 ? 'sha256' : 'sha1'
   const out: string[] = []
   let budget = HASH_BUDGET_BYTES
+  // The same index file time: git decides as it did before for every entry whose stat data stayed.
+  const sameTime = before.mtimeS === after.mtimeS && before.mtimeN === after.mtimeN
   for (const [rel, slot] of after.entries) {
     const was = before.entries.get(rel)
     if (was === undefined || after.flags[slot] !== 0) continue
-    if (sameRecordedStat(before, was, after, slot)) continue
     const e = tree.get(rel)
-    if (!e || !mayVouch(after, slot, e)) continue
+    if (!e || !trusted(after, slot, e, true)) continue
+    const stayed = before.flags[was] === 0 && sameRecordedStat(before, was, after, slot)
+    if (stayed && (sameTime || trusted(before, was, e, false))) continue
     if (e.size > budget) {
       out.push(rel)
       continue

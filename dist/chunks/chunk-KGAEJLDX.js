@@ -50,7 +50,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-GD5I3MXD.js";
+} from "./chunk-QAWVYIVP.js";
 import {
   asUsage,
   sumUsage

@@ -5,7 +5,7 @@ import {
   attemptDir,
   buildSummary,
   sealRunSummary
-} from "./chunk-P5YGUL54.js";
+} from "./chunk-KGAEJLDX.js";
 import {
   caseSetHash,
   runPairs,

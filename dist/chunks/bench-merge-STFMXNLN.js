@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-54U4HNEK.js";
+} from "./chunk-LZ3KD45T.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-JJ3X5PYM.js";
+} from "./chunk-6QYNVXVY.js";
 import {
   aggregateAttempts,
   allocateRun,
@@ -14,7 +14,7 @@ import {
   runSuite,
   sealRunSummary,
   writeCaseResult
-} from "./chunk-P5YGUL54.js";
+} from "./chunk-KGAEJLDX.js";
 import "./chunk-OJ42VCJK.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -26,7 +26,7 @@ import {
 import "./chunk-NMVRJYBN.js";
 import {
   resultPath
-} from "./chunk-GD5I3MXD.js";
+} from "./chunk-QAWVYIVP.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";

@@ -4638,11 +4638,14 @@ function sameRecordedStat(a, sa, b, sb) {
   for (let k = 0; k < 6; k++) if (a.stat[sa * 6 + k] !== b.stat[sb * 6 + k]) return false;
   return true;
 }
-function mayVouch(ix, slot, e) {
+function trusted(ix, slot, e, wide) {
   const kind = ix.mode[slot] & 61440;
-  if (!(kind === 32768 && e.type === "file" || kind === 40960 && e.type === "symlink")) return false;
+  if (!(kind === 32768 && e.type === "file" || kind === 40960 && (e.type === "symlink" || e.type === "file"))) return false;
   const o = slot * 6;
-  return ix.stat[o + 5] === e.size % 4294967296 && ix.stat[o + 2] === e.mtimeS % 4294967296;
+  if (ix.stat[o + 5] !== e.size % 4294967296 || ix.stat[o + 2] !== e.mtimeS % 4294967296) return false;
+  if (ix.mtimeS === 0) return true;
+  const [s, n, is] = [ix.stat[o + 2], ix.stat[o + 3], ix.mtimeS % 4294967296];
+  return s < is || wide && s === is && n < ix.mtimeN;
 }
 function workBlobId(root, rel, e, format) {
   if (e.type === "file") return hashEntry(root, rel, "file", e.mode, format);
@@ -4657,12 +4660,14 @@ function forgedIndexStat(root, before, after, tree, oidLen) {
   const format = oidLen === 32 ? "sha256" : "sha1";
   const out = [];
   let budget = HASH_BUDGET_BYTES;
+  const sameTime = before.mtimeS === after.mtimeS && before.mtimeN === after.mtimeN;
   for (const [rel, slot] of after.entries) {
     const was = before.entries.get(rel);
     if (was === void 0 || after.flags[slot] !== 0) continue;
-    if (sameRecordedStat(before, was, after, slot)) continue;
     const e = tree.get(rel);
-    if (!e || !mayVouch(after, slot, e)) continue;
+    if (!e || !trusted(after, slot, e, true)) continue;
+    const stayed = before.flags[was] === 0 && sameRecordedStat(before, was, after, slot);
+    if (stayed && (sameTime || trusted(before, was, e, false))) continue;
     if (e.size > budget) {
       out.push(rel);
       continue;

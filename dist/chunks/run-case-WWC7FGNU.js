@@ -35,7 +35,7 @@ import {
   toolUses,
   watchUnrouted,
   writeEvidence
-} from "./chunk-GD5I3MXD.js";
+} from "./chunk-QAWVYIVP.js";
 import {
   messagesUsage,
   overTokenBudget,

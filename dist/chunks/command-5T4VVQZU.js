@@ -1,12 +1,12 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-54U4HNEK.js";
-import "./chunk-P5YGUL54.js";
+} from "./chunk-LZ3KD45T.js";
+import "./chunk-KGAEJLDX.js";
 import "./chunk-OJ42VCJK.js";
 import "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-GD5I3MXD.js";
+import "./chunk-QAWVYIVP.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";

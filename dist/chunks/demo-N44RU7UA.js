@@ -4,14 +4,14 @@ import {
   makeThrowawayRepo,
   progressLine,
   runDemo
-} from "./chunk-JJ3X5PYM.js";
-import "./chunk-P5YGUL54.js";
+} from "./chunk-6QYNVXVY.js";
+import "./chunk-KGAEJLDX.js";
 import "./chunk-OJ42VCJK.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
 import "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-GD5I3MXD.js";
+import "./chunk-QAWVYIVP.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";
