@@ -79,7 +79,12 @@ describe('worktree registrations', () => {
     expect(spawnSync('git', ['checkout', 'feature'], { cwd: repo, encoding: 'utf8' }).stderr).toMatch(/already (checked out|used by worktree)/)
     plant('deep', path.join(slots, 'slot-1', 'wt', 'x'), `${gitIn(repo, 'rev-parse', 'HEAD').trim()}\n`)
     plant('other', path.join(slots, 'elsewhere'), `${gitIn(repo, 'rev-parse', 'HEAD').trim()}\n`)
+    // A slot's path and a detached HEAD, but a rebase state that holds the user's branch.
+    plant('rebasing', path.join(slots, 'slot-7', 'wt'), `${gitIn(repo, 'rev-parse', 'HEAD').trim()}\n`)
+    mkdirSync(path.join(common, 'worktrees', 'rebasing', 'rebase-merge'))
+    writeFileSync(path.join(common, 'worktrees', 'rebasing', 'rebase-merge', 'head-name'), 'refs/heads/feature\n')
+    writeFileSync(path.join(common, 'worktrees', 'rebasing', 'rebase-merge', 'onto'), `${gitIn(repo, 'rev-parse', 'HEAD').trim()}\n`)
     const found = newRegistrations(before, readRegistrations(common), [slots], common).map((r) => r.name)
-    expect(found.sort()).toEqual(['deep', 'other', 'slot9'])
+    expect(found.sort()).toEqual(['deep', 'other', 'rebasing', 'slot9'])
   })
 })

@@ -42,15 +42,28 @@ export function readRegistrations(commonDir: string): Registrations {
 
 /**
  * The harness's own registration of a --jobs slot: its worktree is exactly
- * `<o>/slot-<k>/wt` (k ≥ 1) for one of `ours`, and its HEAD is detached (`git
- * worktree add --detach`: an object id, the null id while git makes it). A
+ * `<o>/slot-<k>/wt` (k ≥ 1) for one of `ours`, it holds only what `git worktree
+ * add --detach` writes, and its HEAD is detached (an object id, the null id
+ * while git makes it). A
  * registration on a branch is never ours: it holds that branch for itself
  * (`git checkout` and `git branch -d` refuse it in every other checkout).
  */
+/** The files `git worktree add --detach` leaves in a registration (`locked` and `index.lock` while it works). */
+const SLOT_FILES = new Set(['HEAD', 'ORIG_HEAD', 'commondir', 'gitdir', 'index', 'index.lock', 'locked', 'logs'])
+
 function isSlotRegistration(commonDir: string | undefined, name: string, worktree: string, ours: string[]): boolean {
   const slot = path.dirname(worktree)
   if (!commonDir || path.basename(worktree) !== 'wt' || !/^slot-[1-9][0-9]{0,3}$/.test(path.basename(slot))) return false
   if (!ours.some((o) => path.resolve(o) === path.dirname(slot))) return false
+  // Only what `git worktree add --detach` writes: a rebase or bisect state (rebase-merge/head-name, BISECT_START)
+  // would hold a branch of the user's as surely as a HEAD on it.
+  const own = path.join(commonDir, 'worktrees', name)
+  try {
+    if (!readdirSync(own).every((n) => SLOT_FILES.has(n))) return false
+    if (existsNoFollow(path.join(own, 'logs')) && !readdirSync(path.join(own, 'logs')).every((n) => n === 'HEAD')) return false
+  } catch {
+    return false
+  }
   try {
     const head = readUntrustedFile(path.join(commonDir, 'worktrees', name, 'HEAD'), 4096)
       .toString('latin1')

@@ -216,10 +216,18 @@ function readRegistrations(commonDir) {
   }
   return out;
 }
+var SLOT_FILES = /* @__PURE__ */ new Set(["HEAD", "ORIG_HEAD", "commondir", "gitdir", "index", "index.lock", "locked", "logs"]);
 function isSlotRegistration(commonDir, name, worktree, ours) {
   const slot = path3.dirname(worktree);
   if (!commonDir || path3.basename(worktree) !== "wt" || !/^slot-[1-9][0-9]{0,3}$/.test(path3.basename(slot))) return false;
   if (!ours.some((o) => path3.resolve(o) === path3.dirname(slot))) return false;
+  const own = path3.join(commonDir, "worktrees", name);
+  try {
+    if (!readdirSync2(own).every((n) => SLOT_FILES.has(n))) return false;
+    if (existsNoFollow(path3.join(own, "logs")) && !readdirSync2(path3.join(own, "logs")).every((n) => n === "HEAD")) return false;
+  } catch {
+    return false;
+  }
   try {
     const head = readUntrustedFile(path3.join(commonDir, "worktrees", name, "HEAD"), 4096).toString("latin1").trim();
     return /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(head);
