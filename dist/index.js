@@ -6,14 +6,14 @@ import {
 } from "./chunks/chunk-QNNNMCH6.js";
 import {
   mergeShards
-} from "./chunks/chunk-LZ3KD45T.js";
+} from "./chunks/chunk-YWHK3XN7.js";
 import {
   progressLine
-} from "./chunks/chunk-6QYNVXVY.js";
+} from "./chunks/chunk-N5OSDO2B.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-KGAEJLDX.js";
+} from "./chunks/chunk-E6LVXEUU.js";
 import "./chunks/chunk-OJ42VCJK.js";
 import "./chunks/chunk-6IZ3VOTU.js";
 import {
@@ -32,7 +32,7 @@ import {
   selectCases
 } from "./chunks/chunk-ILLOYFKX.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-QAWVYIVP.js";
+import "./chunks/chunk-LSW5RGOZ.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   onPath,

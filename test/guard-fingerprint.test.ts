@@ -299,6 +299,44 @@ describe("fingerprint of a checkout whose index's stat data the agent forged", (
     expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toEqual(['modified .git/index (listing)'])
   })
 
+  it("an fsmonitor extension forged to mark every entry valid (core.fsmonitor on) hides the user's change: found; git's own refresh of it is not", async () => {
+    const dir = repo({ F: 'hello 1\n', G: 'other\n' })
+    // An honest hook (version 1): every file changed since the time git gives it.
+    const hook = path.join(path.dirname(dir), `${path.basename(dir)}-fsmonitor.sh`)
+    writeFileSync(
+      hook,
+      '#!/bin/bash\n[ "$1" = 1 ] || exit 1\ns=$(( $2 / 1000000000 ))\nfind . -path ./.git -prune -o -type f \\( -newermt "@$s" -o -newerct "@$s" \\) -printf \'%P\\0\'\n',
+    )
+    chmodSync(hook, 0o755)
+    git(dir, 'config', 'core.fsmonitor', hook)
+    git(dir, 'config', 'core.fsmonitorHookVersion', '1')
+    git(dir, 'status', '--porcelain')
+    writeFileSync(path.join(dir, 'F'), "the user's change, longer\n")
+    await settle()
+    expect(git(dir, 'status', '--porcelain')).toBe(' M F\n')
+    const fp = await takeFingerprint(dir)
+    expect(fp.index?.fsmn).toBeDefined()
+    // git refreshing the extension (a new token, the same answer) is no change.
+    git(dir, 'status', '--porcelain')
+    const refreshed = await takeFingerprint(dir, [], fp)
+    expect(show(dir, compareFingerprints(fp, refreshed))).toEqual([])
+    // The agent's: version 1, a time 5 s ahead, an empty dirty bitmap (no entry dirty: every one valid).
+    rewriteIndex(dir, (body) => {
+      const ext = extensionAt(body, 'FSMN')!
+      const data = Buffer.alloc(4 + 8 + 4 + 16 + 4)
+      data.writeUInt32BE(1, 0)
+      data.writeBigUInt64BE(BigInt(Date.now() + 5000) * 1_000_000n, 4)
+      data.writeUInt32BE(20, 12)
+      data.writeUInt32BE(0, 16) // bits
+      data.writeUInt32BE(1, 20) // words
+      const size = Buffer.alloc(4)
+      size.writeUInt32BE(data.length)
+      return Buffer.concat([body.subarray(0, ext.at - 4), size, data, body.subarray(ext.at + ext.size)])
+    })
+    expect(git(dir, 'status', '--porcelain')).toBe('')
+    expect(show(dir, compareFingerprints(refreshed, await takeFingerprint(dir, [], refreshed)))).toEqual(['modified .git/index (listing)'])
+  })
+
   it('git refreshing stat data for files whose content is their blob is no change (a touched file, a link)', async () => {
     const dir = repo({ 'a.txt': 'a\n', 'b.txt': 'b\n' })
     symlinkSync('a.txt', path.join(dir, 'l'))

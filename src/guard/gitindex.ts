@@ -7,6 +7,7 @@
 // sparse index, or anything the parser does not know, is left to git
 // (`ls-files`), and nothing is taken on trust then.
 import { createHash } from 'node:crypto'
+import { fsmonitorDirty } from './fsmonitor-ext.js'
 import { statSync, type BigIntStats } from 'node:fs'
 import { readUntrustedFile } from './reader.js'
 import path from 'node:path'
@@ -39,6 +40,9 @@ export interface IndexState {
    * find the index's bytes unchanged and never need it.
    */
   listing?: string
+  /** sha256 of the fsmonitor extension (`FSMN`) when there is one, and per slot 1 where it marks the entry valid (git then never looks at the file). */
+  fsmn?: string
+  fsmnValid?: Uint8Array
   /** sha256 of the untracked cache (the `UNTR` extension's bytes), when there is one: git trusts it to say which folders hold no untracked file. */
   untr?: string
   /** Bytes of an object id (20 for sha1, 32 for sha256). */
@@ -120,6 +124,8 @@ export function parseIndex(buf: Buffer, oidLen: number, withListing = true): Par
   const treeEntries: TreeEntry[] = []
   // Where each entry starts: git's threaded read jumps to offsets the IEOT extension gives.
   const entryAt = new Array<number>(count)
+  // Each entry's slot (the stages of a conflicted path share one): the fsmonitor bitmap counts entries.
+  const ordinalSlot = new Int32Array(count)
   for (let n = 0; n < count; n++) {
     const start = off
     entryAt[n] = start
@@ -183,10 +189,12 @@ export function parseIndex(buf: Buffer, oidLen: number, withListing = true): Par
     // so only the previous key can repeat (no map lookup per entry).
     if (key === prevKey) {
       if (stage === 0 || !(st.flags[slots - 1] & F_CONFLICT)) return undefined // not an index git writes
+      ordinalSlot[n] = slots - 1
       continue
     }
     prevKey = key
     const slot = slots++
+    ordinalSlot[n] = slot
     st.entries.set(key, slot)
     if (stage !== 0) {
       st.flags[slot] = F_CONFLICT
@@ -223,6 +231,15 @@ export function parseIndex(buf: Buffer, oidLen: number, withListing = true): Par
     if (!KNOWN_EXTENSIONS.has(sig) && sig[0] >= 'A' && sig[0] <= 'Z') return undefined
     if (sig === 'EOIE' && (size !== 4 + oidLen || buf.readUInt32BE(off + 8) !== extStart)) return undefined
     if (sig === 'IEOT' && !ieotAgrees(buf.subarray(off + 8, off + 8 + size), entryAt)) return undefined
+    if (sig === 'FSMN') {
+      const dirty = fsmonitorDirty(buf.subarray(off + 8, off + 8 + size), count)
+      if (!dirty) return undefined
+      st.fsmn = createHash('sha256')
+        .update(buf.subarray(off + 8, off + 8 + size))
+        .digest('hex')
+      st.fsmnValid = new Uint8Array(slots).fill(1)
+      for (let n = 0; n < count; n++) if (dirty[n]) st.fsmnValid[ordinalSlot[n]] = 0
+    }
     if (sig === 'UNTR')
       st.untr = createHash('sha256')
         .update(buf.subarray(off + 8, off + 8 + size))

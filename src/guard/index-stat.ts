@@ -9,7 +9,10 @@
 // hashing the file to its blob (a refresh), and smudges a racily clean entry
 // whose file differs when it writes the index. So every entry git trusts after
 // a case and did not trust before is checked the same way: the file must hash
-// to the entry's blob.
+// to the entry's blob. With core.fsmonitor on, git also takes an entry the
+// index's fsmonitor extension marks valid without looking at the file at all
+// (fsmonitor-ext.ts): such an entry newly marked is checked too (a file gone
+// then counts as well).
 import { readlinkSync } from 'node:fs'
 import type { IndexState } from './gitindex.js'
 import { fsPath } from './paths.js'
@@ -59,8 +62,9 @@ function workBlobId(root: string, rel: string, e: StatEntry, format: 'sha1' | 's
 /**
  * Paths (relative to `root`) of the index entries git trusts after a case
  * (see trusted; `tree`: the after-walk's stat data) that it did not trust
- * before — new stat data, or the index file's mtime moved past a racily clean
- * entry — and whose work file is not the entry's blob. `oidLen`: 20 (sha1) or
+ * before — new stat data, the index file's mtime moved past a racily clean
+ * entry, or a new fsmonitor extension that marks it valid — and whose work
+ * file is not the entry's blob (or, for one the fsmonitor vouches for, is gone). `oidLen`: 20 (sha1) or
  * 32 (sha256). Entries with flags (conflict, intent-to-add, assume-unchanged,
  * skip-worktree) are left to the listing, which holds their flags. Sorted.
  */
@@ -75,9 +79,17 @@ export function forgedIndexStat(root: string, before: IndexState, after: IndexSt
     const was = before.entries.get(rel)
     if (was === undefined || after.flags[slot] !== 0) continue
     const e = tree.get(rel)
-    if (!e || !trusted(after, slot, e, true)) continue
     const stayed = before.flags[was] === 0 && sameRecordedStat(before, was, after, slot)
-    if (stayed && (sameTime || trusted(before, was, e, false))) continue
+    if (e && trusted(after, slot, e, true)) {
+      if (stayed && (sameTime || trusted(before, was, e, false))) continue
+    } else if (after.fsmnValid?.[slot] === 1) {
+      // Taken as unchanged on the fsmonitor's word alone (core.fsmonitor on): what it said before stands.
+      if (before.fsmnValid?.[was] === 1 && before.fsmn === after.fsmn) continue
+      if (!e) {
+        out.push(rel)
+        continue
+      }
+    } else continue
     if (e.size > budget) {
       out.push(rel)
       continue

@@ -3322,6 +3322,58 @@ function removeCanary(c) {
 
 // src/guard/gitindex.ts
 import { createHash as createHash2 } from "node:crypto";
+
+// src/guard/fsmonitor-ext.ts
+var MAX_WORDS = 1 << 24;
+function fsmonitorDirty(data, count) {
+  if (data.length < 4) return void 0;
+  const version = data.readUInt32BE(0);
+  let p = 4;
+  if (version === 1) p += 8;
+  else if (version === 2) {
+    const nul = data.indexOf(0, p);
+    if (nul < 0) return void 0;
+    p = nul + 1;
+  } else return void 0;
+  if (p + 4 > data.length) return void 0;
+  const size = data.readUInt32BE(p);
+  p += 4;
+  if (p + size !== data.length) return void 0;
+  return ewahBits(data.subarray(p), count);
+}
+function ewahBits(b, count) {
+  if (b.length < 8) return void 0;
+  const bitSize = b.readUInt32BE(0);
+  const words = b.readUInt32BE(4);
+  if (bitSize > count || words > MAX_WORDS || b.length !== 8 + words * 8 + 4) return void 0;
+  const out = new Uint8Array(count);
+  let bit = 0;
+  const set = (from, n) => {
+    for (let k = from; k < from + n; k++) {
+      if (k >= bitSize) return false;
+      out[k] = 1;
+    }
+    return true;
+  };
+  for (let i = 0; i < words; ) {
+    const w = b.readBigUInt64BE(8 + i * 8);
+    i++;
+    const running = Number(w & 1n);
+    const runLen = Number(w >> 1n & 0xffffffffn);
+    const literals = Number(w >> 33n);
+    if (running === 1 && !set(bit, runLen * 64)) return void 0;
+    bit += runLen * 64;
+    if (i + literals > words) return void 0;
+    for (let k = 0; k < literals; k++, i++) {
+      const lw = b.readBigUInt64BE(8 + i * 8);
+      for (let j = 0; j < 64; j++) if (lw >> BigInt(j) & 1n && !set(bit + j, 1)) return void 0;
+      bit += 64;
+    }
+  }
+  return out;
+}
+
+// src/guard/gitindex.ts
 import { statSync as statSync2 } from "node:fs";
 import path4 from "node:path";
 
@@ -3455,6 +3507,7 @@ function parseIndex(buf, oidLen, withListing = true) {
   let slots = 0;
   const treeEntries = [];
   const entryAt = new Array(count);
+  const ordinalSlot = new Int32Array(count);
   for (let n = 0; n < count; n++) {
     const start = off;
     entryAt[n] = start;
@@ -3513,10 +3566,12 @@ function parseIndex(buf, oidLen, withListing = true) {
     }
     if (key === prevKey) {
       if (stage === 0 || !(st.flags[slots - 1] & F_CONFLICT)) return void 0;
+      ordinalSlot[n] = slots - 1;
       continue;
     }
     prevKey = key;
     const slot = slots++;
+    ordinalSlot[n] = slot;
     st.entries.set(key, slot);
     if (stage !== 0) {
       st.flags[slot] = F_CONFLICT;
@@ -3546,6 +3601,13 @@ function parseIndex(buf, oidLen, withListing = true) {
     if (!KNOWN_EXTENSIONS.has(sig) && sig[0] >= "A" && sig[0] <= "Z") return void 0;
     if (sig === "EOIE" && (size !== 4 + oidLen || buf.readUInt32BE(off + 8) !== extStart)) return void 0;
     if (sig === "IEOT" && !ieotAgrees(buf.subarray(off + 8, off + 8 + size), entryAt)) return void 0;
+    if (sig === "FSMN") {
+      const dirty = fsmonitorDirty(buf.subarray(off + 8, off + 8 + size), count);
+      if (!dirty) return void 0;
+      st.fsmn = createHash2("sha256").update(buf.subarray(off + 8, off + 8 + size)).digest("hex");
+      st.fsmnValid = new Uint8Array(slots).fill(1);
+      for (let n = 0; n < count; n++) if (dirty[n]) st.fsmnValid[ordinalSlot[n]] = 0;
+    }
     if (sig === "UNTR")
       st.untr = createHash2("sha256").update(buf.subarray(off + 8, off + 8 + size)).digest("hex");
     if (sig === "REUC") h.update("REUC").update(buf.subarray(off + 8, off + 8 + size));
@@ -4665,9 +4727,16 @@ function forgedIndexStat(root, before, after, tree, oidLen) {
     const was = before.entries.get(rel);
     if (was === void 0 || after.flags[slot] !== 0) continue;
     const e = tree.get(rel);
-    if (!e || !trusted(after, slot, e, true)) continue;
     const stayed = before.flags[was] === 0 && sameRecordedStat(before, was, after, slot);
-    if (stayed && (sameTime || trusted(before, was, e, false))) continue;
+    if (e && trusted(after, slot, e, true)) {
+      if (stayed && (sameTime || trusted(before, was, e, false))) continue;
+    } else if (after.fsmnValid?.[slot] === 1) {
+      if (before.fsmnValid?.[was] === 1 && before.fsmn === after.fsmn) continue;
+      if (!e) {
+        out.push(rel);
+        continue;
+      }
+    } else continue;
     if (e.size > budget) {
       out.push(rel);
       continue;

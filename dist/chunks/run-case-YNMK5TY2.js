@@ -35,7 +35,7 @@ import {
   toolUses,
   watchUnrouted,
   writeEvidence
-} from "./chunk-QAWVYIVP.js";
+} from "./chunk-LSW5RGOZ.js";
 import {
   messagesUsage,
   overTokenBudget,

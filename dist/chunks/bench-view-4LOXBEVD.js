@@ -2,11 +2,11 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-6QYNVXVY.js";
+} from "./chunk-N5OSDO2B.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-KGAEJLDX.js";
+} from "./chunk-E6LVXEUU.js";
 import "./chunk-OJ42VCJK.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -14,7 +14,7 @@ import {
   DEFAULT_WRITE_ALLOWLIST
 } from "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-QAWVYIVP.js";
+import "./chunk-LSW5RGOZ.js";
 import "./chunk-V23NUAJ5.js";
 import {
   bwrapArgs,

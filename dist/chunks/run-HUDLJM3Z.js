@@ -4,11 +4,11 @@ import {
   buildSummary,
   cliEntry,
   runSuite
-} from "./chunk-KGAEJLDX.js";
+} from "./chunk-E6LVXEUU.js";
 import "./chunk-OJ42VCJK.js";
 import "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-QAWVYIVP.js";
+import "./chunk-LSW5RGOZ.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";

@@ -5,7 +5,7 @@ import {
   attemptDir,
   buildSummary,
   sealRunSummary
-} from "./chunk-KGAEJLDX.js";
+} from "./chunk-E6LVXEUU.js";
 import {
   caseSetHash,
   runPairs,

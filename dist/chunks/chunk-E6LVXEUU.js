@@ -50,7 +50,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-QAWVYIVP.js";
+} from "./chunk-LSW5RGOZ.js";
 import {
   asUsage,
   sumUsage
