@@ -6,14 +6,14 @@ import {
 } from "./chunks/chunk-QNNNMCH6.js";
 import {
   mergeShards
-} from "./chunks/chunk-YWHK3XN7.js";
+} from "./chunks/chunk-PTQ6Z2CF.js";
 import {
   progressLine
-} from "./chunks/chunk-N5OSDO2B.js";
+} from "./chunks/chunk-FTQIIISW.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-E6LVXEUU.js";
+} from "./chunks/chunk-D2FGWQO5.js";
 import "./chunks/chunk-OJ42VCJK.js";
 import "./chunks/chunk-6IZ3VOTU.js";
 import {
@@ -32,7 +32,7 @@ import {
   selectCases
 } from "./chunks/chunk-ILLOYFKX.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-LSW5RGOZ.js";
+import "./chunks/chunk-MZX5MU3N.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   onPath,

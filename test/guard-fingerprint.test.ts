@@ -335,6 +335,17 @@ describe("fingerprint of a checkout whose index's stat data the agent forged", (
     })
     expect(git(dir, 'status', '--porcelain')).toBe('')
     expect(show(dir, compareFingerprints(refreshed, await takeFingerprint(dir, [], refreshed)))).toEqual(['modified .git/index (listing)'])
+    // Beside an fsmonitor, git takes the untracked cache's folders on the monitor's word: a changed cache counts as it is.
+    git(dir, 'config', 'core.untrackedCache', 'true')
+    git(dir, 'status', '--porcelain')
+    const withCache = await takeFingerprint(dir)
+    expect(withCache.index?.untr).toBeDefined()
+    writeFileSync(path.join(dir, 'notes.txt'), 'n\n')
+    git(dir, 'status', '--porcelain')
+    expect(show(dir, compareFingerprints(withCache, await takeFingerprint(dir, [], withCache)))).toEqual([
+      'created .git/index (untracked cache)',
+      'created notes.txt',
+    ])
   })
 
   it('git refreshing stat data for files whose content is their blob is no change (a touched file, a link)', async () => {

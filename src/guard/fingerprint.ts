@@ -222,7 +222,9 @@ export async function takeFingerprint(root: string, exclude: string[] = [], prev
   }
   // An untracked cache that changed since the earlier fingerprint must not hide what git would otherwise list.
   if (prev && index?.untr !== undefined && index.untr !== prev.index?.untr) {
-    const hidden = await untrackedCacheHides(root)
+    // With an fsmonitor (its extension in the index), git takes the cache's folders on the monitor's word, which
+    // no git of ours asks (the harness's git runs none): a changed cache then counts as it is.
+    const hidden = index.fsmn !== undefined ? `changed beside an fsmonitor: ${index.untr}` : await untrackedCacheHides(root)
     if (hidden) repo.set('.git/index (untracked cache)', hidden)
   }
   const objects = dirs ? objectStoreKeys(dirs.common) : undefined

@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-YWHK3XN7.js";
+} from "./chunk-PTQ6Z2CF.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-N5OSDO2B.js";
+} from "./chunk-FTQIIISW.js";
 import {
   aggregateAttempts,
   allocateRun,
@@ -14,7 +14,7 @@ import {
   runSuite,
   sealRunSummary,
   writeCaseResult
-} from "./chunk-E6LVXEUU.js";
+} from "./chunk-D2FGWQO5.js";
 import "./chunk-OJ42VCJK.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -26,7 +26,7 @@ import {
 import "./chunk-NMVRJYBN.js";
 import {
   resultPath
-} from "./chunk-LSW5RGOZ.js";
+} from "./chunk-MZX5MU3N.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";

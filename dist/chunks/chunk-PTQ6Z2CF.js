@@ -5,7 +5,7 @@ import {
   attemptDir,
   buildSummary,
   sealRunSummary
-} from "./chunk-E6LVXEUU.js";
+} from "./chunk-D2FGWQO5.js";
 import {
   caseSetHash,
   runPairs,

@@ -50,7 +50,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-LSW5RGOZ.js";
+} from "./chunk-MZX5MU3N.js";
 import {
   asUsage,
   sumUsage

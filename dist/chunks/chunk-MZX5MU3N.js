@@ -4967,7 +4967,7 @@ async function takeFingerprint(root, exclude = [], prev) {
     index = listed.index;
   }
   if (prev && index?.untr !== void 0 && index.untr !== prev.index?.untr) {
-    const hidden = await untrackedCacheHides(root);
+    const hidden = index.fsmn !== void 0 ? `changed beside an fsmonitor: ${index.untr}` : await untrackedCacheHides(root);
     if (hidden) repo.set(".git/index (untracked cache)", hidden);
   }
   const objects = dirs ? objectStoreKeys(dirs.common) : void 0;

@@ -35,7 +35,7 @@ import {
   toolUses,
   watchUnrouted,
   writeEvidence
-} from "./chunk-LSW5RGOZ.js";
+} from "./chunk-MZX5MU3N.js";
 import {
   messagesUsage,
   overTokenBudget,
