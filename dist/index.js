@@ -6,14 +6,14 @@ import {
 } from "./chunks/chunk-QNNNMCH6.js";
 import {
   mergeShards
-} from "./chunks/chunk-PTQ6Z2CF.js";
+} from "./chunks/chunk-XQMS2MIX.js";
 import {
   progressLine
-} from "./chunks/chunk-FTQIIISW.js";
+} from "./chunks/chunk-SCDKCQDI.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-D2FGWQO5.js";
+} from "./chunks/chunk-YWKZWOQ5.js";
 import "./chunks/chunk-OJ42VCJK.js";
 import "./chunks/chunk-6IZ3VOTU.js";
 import {
@@ -32,7 +32,7 @@ import {
   selectCases
 } from "./chunks/chunk-ILLOYFKX.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-MZX5MU3N.js";
+import "./chunks/chunk-WDHDPMLS.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   onPath,

@@ -301,11 +301,11 @@ describe("fingerprint of a checkout whose index's stat data the agent forged", (
 
   it("an fsmonitor extension forged to mark every entry valid (core.fsmonitor on) hides the user's change: found; git's own refresh of it is not", async () => {
     const dir = repo({ F: 'hello 1\n', G: 'other\n' })
-    // An honest hook (version 1): every file changed since the time git gives it.
+    // An honest hook (version 1): every file changed since the time git gives it (from a second before: find's -newer is in seconds).
     const hook = path.join(path.dirname(dir), `${path.basename(dir)}-fsmonitor.sh`)
     writeFileSync(
       hook,
-      '#!/bin/bash\n[ "$1" = 1 ] || exit 1\ns=$(( $2 / 1000000000 ))\nfind . -path ./.git -prune -o -type f \\( -newermt "@$s" -o -newerct "@$s" \\) -printf \'%P\\0\'\n',
+      '#!/bin/bash\n[ "$1" = 1 ] || exit 1\ns=$(( $2 / 1000000000 - 1 ))\nfind . -path ./.git -prune -o -type f \\( -newermt "@$s" -o -newerct "@$s" \\) -printf \'%P\\0\'\n',
     )
     chmodSync(hook, 0o755)
     git(dir, 'config', 'core.fsmonitor', hook)
@@ -346,6 +346,40 @@ describe("fingerprint of a checkout whose index's stat data the agent forged", (
       'created .git/index (untracked cache)',
       'created notes.txt',
     ])
+  })
+
+  it('a new fsmonitor word for a file whose size and mtime the user kept (cp -p, rsync -t) but default git would re-read: found', async () => {
+    const dir = repo({ F: 'hello 1\n', G: 'other\n' })
+    const hook = path.join(path.dirname(dir), `${path.basename(dir)}-fsmonitor.sh`)
+    writeFileSync(
+      hook,
+      '#!/bin/bash\n[ "$1" = 1 ] || exit 1\ns=$(( $2 / 1000000000 - 1 ))\nfind . -path ./.git -prune -o -type f \\( -newermt "@$s" -o -newerct "@$s" \\) -printf \'%P\\0\'\n',
+    )
+    chmodSync(hook, 0o755)
+    const past = new Date(Date.now() - 120_000)
+    utimesSync(path.join(dir, 'F'), past, past)
+    git(dir, 'update-index', '--refresh')
+    git(dir, 'config', 'core.fsmonitor', hook)
+    git(dir, 'config', 'core.fsmonitorHookVersion', '1')
+    git(dir, 'status', '--porcelain')
+    // The user's edit, a second later: same size, its mtime put back (its ctime says it changed: default git re-reads it).
+    await new Promise((r) => setTimeout(r, 1100))
+    writeFileSync(path.join(dir, 'F'), 'HELLO 1\n')
+    utimesSync(path.join(dir, 'F'), past, past)
+    await settle()
+    expect(git(dir, 'status', '--porcelain')).toBe(' M F\n')
+    const fp = await takeFingerprint(dir)
+    rewriteIndex(dir, (body) => {
+      const ext = extensionAt(body, 'FSMN')!
+      const data = Buffer.alloc(4 + 8 + 4 + 16 + 4)
+      data.writeUInt32BE(1, 0)
+      data.writeBigUInt64BE(BigInt(Date.now() + 5000) * 1_000_000n, 4)
+      data.writeUInt32BE(20, 12)
+      data.writeUInt32BE(1, 20)
+      return Buffer.concat([body.subarray(0, ext.at - 4), be32(data.length), data, body.subarray(ext.at + ext.size)])
+    })
+    expect(git(dir, 'status', '--porcelain')).toBe('')
+    expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toEqual(['modified .git/index (listing)'])
   })
 
   it('git refreshing stat data for files whose content is their blob is no change (a touched file, a link)', async () => {
@@ -407,6 +441,13 @@ describe('fingerprint of a checkout whose index the agent rewrote (hostile bytes
   })
 })
 
+/** A big-endian uint32. */
+function be32(n: number): Buffer {
+  const b = Buffer.alloc(4)
+  b.writeUInt32BE(n)
+  return b
+}
+
 /** The offset and size of extension `sig`'s data in a v2 index body (after the entries). */
 function extensionAt(body: Buffer, sig: string): { at: number; size: number } | undefined {
   let off = 12
@@ -447,6 +488,31 @@ describe("fingerprint of a checkout whose index's cache-tree (TREE extension) th
     // What the attack is: git's own view is clean, and the next commit's tree would be the agent's.
     expect(git(dir, 'status', '--porcelain')).toBe('')
     expect(git(dir, 'write-tree').trim()).toBe(evil)
+  })
+
+  it("a cache-tree hidden in another extension's payload behind an EOIE-shaped tail (git's threaded read goes there): found", async () => {
+    const dir = repo({ 'a.txt': 'one\n', 'b.txt': 'two\n' })
+    git(dir, 'config', 'index.threads', '2')
+    writeFileSync(path.join(dir, 'a.txt'), 'USERWORK\n')
+    git(dir, 'add', 'a.txt')
+    await settle()
+    const fp = await takeFingerprint(dir)
+    const headTree = Buffer.from(git(dir, 'rev-parse', 'HEAD^{tree}').trim(), 'hex')
+    rewriteIndex(dir, (body) => {
+      let end = 12
+      for (let n = body.readUInt32BE(8); n > 0; n--) end += (body.indexOf(0, end + 62) - end + 8) & ~7
+      const entries = body.subarray(0, end)
+      const treeData = Buffer.concat([Buffer.from('\x002 0\n', 'latin1'), headTree])
+      const hidden = Buffer.concat([Buffer.from('TREE'), be32(treeData.length), treeData])
+      const junk = Buffer.alloc(8, 1)
+      const hiddenAt = end + 8 + junk.length
+      const eoie = Buffer.concat([Buffer.from('EOIE'), be32(24), be32(hiddenAt), createHash('sha1').update(hidden.subarray(0, 8)).digest()])
+      const payload = Buffer.concat([junk, hidden, eoie])
+      return Buffer.concat([entries, Buffer.from('UNTR'), be32(payload.length), payload])
+    })
+    // git's threaded read takes the hidden cache-tree: the next commit would leave the staged work out.
+    expect(git(dir, 'write-tree').trim()).toBe(headTree.toString('hex'))
+    expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toContain('modified .git/index (listing)')
   })
 
   it('in a sha256 repository too: a cache-tree pointed at another tree is found, git rebuilding it is not', async () => {
@@ -630,7 +696,7 @@ describe("fingerprint of a checkout whose index hides extensions from a linear r
       let off = 12
       for (let n = body.readUInt32BE(8); n > 0; n--) off += (body.indexOf(0, off + 62) - off + 8) & ~7
       const payload = Buffer.concat([Buffer.from('\0-1 1\nd\0' + '29 0\n', 'latin1'), Buffer.from(evil, 'hex')])
-      const hidden = Buffer.concat([Buffer.from('TREE'), u32(payload.length), payload])
+      const hidden = Buffer.concat([Buffer.from('TREE'), be32(payload.length), payload])
       const zzzz = Buffer.concat([Buffer.from('ZZZZ'), u32(hidden.length), hidden])
       const eoie = Buffer.concat([Buffer.from('EOIE'), u32(24), u32(off + 8), createHash('sha1').update(hidden.subarray(0, 8)).digest()])
       return Buffer.concat([body.subarray(0, off), zzzz, eoie])

@@ -57,8 +57,13 @@ function ewahBits(b: Buffer, count: number): Uint8Array | undefined {
     bit += runLen * 64
     if (i + literals > words) return undefined
     for (let k = 0; k < literals; k++, i++) {
-      const lw = b.readBigUInt64BE(8 + i * 8)
-      for (let j = 0; j < 64; j++) if ((lw >> BigInt(j)) & 1n && !set(bit + j, 1)) return undefined
+      // Two 32-bit halves, the low one first (bit j of the 64-bit word): no BigInt per bit, nothing for a zero word.
+      const halves = [b.readUInt32BE(8 + i * 8 + 4), b.readUInt32BE(8 + i * 8)]
+      for (let h = 0; h < 2; h++) {
+        const v = halves[h]
+        if (v === 0) continue
+        for (let j = 0; j < 32; j++) if ((v >>> j) & 1 && !set(bit + h * 32 + j, 1)) return undefined
+      }
       bit += 64
     }
   }

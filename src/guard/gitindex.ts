@@ -220,6 +220,7 @@ export function parseIndex(buf: Buffer, oidLen: number, withListing = true): Par
   // the entries (git would commit it: cache-tree.ts); resolve-undo is state;
   // split index ('link') and sparse index ('sdir') are git's to read.
   const extStart = off
+  let eoieAt = -1
   while (off + 8 <= body) {
     const sig = buf.toString('latin1', off, off + 4)
     const size = buf.readUInt32BE(off + 4)
@@ -230,6 +231,7 @@ export function parseIndex(buf: Buffer, oidLen: number, withListing = true): Par
     // EOIE's offset and the entries from IEOT's, so bytes we skip could be what git reads.
     if (!KNOWN_EXTENSIONS.has(sig) && sig[0] >= 'A' && sig[0] <= 'Z') return undefined
     if (sig === 'EOIE' && (size !== 4 + oidLen || buf.readUInt32BE(off + 8) !== extStart)) return undefined
+    if (sig === 'EOIE') eoieAt = off
     if (sig === 'IEOT' && !ieotAgrees(buf.subarray(off + 8, off + 8 + size), entryAt)) return undefined
     if (sig === 'FSMN') {
       const dirty = fsmonitorDirty(buf.subarray(off + 8, off + 8 + size), count)
@@ -251,6 +253,11 @@ export function parseIndex(buf: Buffer, oidLen: number, withListing = true): Par
     off += 8 + size
   }
   if (off !== body) return undefined
+  // Git looks for EOIE at a fixed place, the last bytes before the checksum, not where a sequential read meets it:
+  // an EOIE-shaped tail inside another extension's payload would send git's threaded read (index.threads)
+  // to bytes this parse skipped. Such a tail must be the EOIE this parse read; else git's to read.
+  const tail = body - (8 + 4 + oidLen)
+  if (tail >= extStart && buf.toString('latin1', tail, tail + 4) === 'EOIE' && buf.readUInt32BE(tail + 4) === 4 + oidLen && tail !== eoieAt) return undefined
   if (withListing) st.listing = h.digest('hex')
   return st
 }

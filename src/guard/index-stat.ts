@@ -49,6 +49,14 @@ function trusted(ix: IndexState, slot: number, e: StatEntry, wide: boolean): boo
   return s < is || (wide && s === is && n < ix.mtimeN)
 }
 
+/** Default git's own test (core.checkStat=default): every field the index keeps equal to the file's, and not racily clean (seconds). */
+function exactlyTrusted(ix: IndexState, slot: number, e: StatEntry): boolean {
+  if (!trusted(ix, slot, e, false)) return false
+  const o = slot * 6
+  const s = ix.stat
+  return s[o] === e.ctimeS % 0x100000000 && s[o + 1] === e.ctimeN && s[o + 3] === e.mtimeN && s[o + 4] === e.ino % 0x100000000
+}
+
 /** The entry's blob id computed from the work tree (a symlink: its target, never followed); unreadable never equals an id. */
 function workBlobId(root: string, rel: string, e: StatEntry, format: 'sha1' | 'sha256'): string {
   if (e.type === 'file') return hashEntry(root, rel, 'file', e.mode, format)
@@ -80,15 +88,16 @@ export function forgedIndexStat(root: string, before: IndexState, after: IndexSt
     if (was === undefined || after.flags[slot] !== 0) continue
     const e = tree.get(rel)
     const stayed = before.flags[was] === 0 && sameRecordedStat(before, was, after, slot)
-    if (e && trusted(after, slot, e, true)) {
-      if (stayed && (sameTime || trusted(before, was, e, false))) continue
-    } else if (after.fsmnValid?.[slot] === 1) {
-      // Taken as unchanged on the fsmonitor's word alone (core.fsmonitor on): what it said before stands.
-      if (before.fsmnValid?.[was] === 1 && before.fsmn === after.fsmn) continue
+    // Taken as unchanged on the fsmonitor's word (core.fsmonitor on), git never looks at the file: a new word
+    // (a bit or a token) stands only for a file whose stat data default git would have trusted as well.
+    const newWord = after.fsmnValid?.[slot] === 1 && !(before.fsmnValid?.[was] === 1 && before.fsmn === after.fsmn)
+    if (newWord && !(e && exactlyTrusted(after, slot, e))) {
       if (!e) {
         out.push(rel)
         continue
       }
+    } else if (e && trusted(after, slot, e, true)) {
+      if (stayed && (sameTime || trusted(before, was, e, false))) continue
     } else continue
     if (e.size > budget) {
       out.push(rel)

@@ -3365,8 +3365,12 @@ function ewahBits(b, count) {
     bit += runLen * 64;
     if (i + literals > words) return void 0;
     for (let k = 0; k < literals; k++, i++) {
-      const lw = b.readBigUInt64BE(8 + i * 8);
-      for (let j = 0; j < 64; j++) if (lw >> BigInt(j) & 1n && !set(bit + j, 1)) return void 0;
+      const halves = [b.readUInt32BE(8 + i * 8 + 4), b.readUInt32BE(8 + i * 8)];
+      for (let h = 0; h < 2; h++) {
+        const v = halves[h];
+        if (v === 0) continue;
+        for (let j = 0; j < 32; j++) if (v >>> j & 1 && !set(bit + h * 32 + j, 1)) return void 0;
+      }
       bit += 64;
     }
   }
@@ -3593,6 +3597,7 @@ function parseIndex(buf, oidLen, withListing = true) {
   for (let k = 0; k < slots; k++) if (!(st.flags[k] & F_CONFLICT)) st.oid[k] = hex.slice(k * 2 * oidLen, (k + 1) * 2 * oidLen);
   const h = createHash2("sha256").update(lst.subarray(0, lp));
   const extStart = off;
+  let eoieAt = -1;
   while (off + 8 <= body) {
     const sig = buf.toString("latin1", off, off + 4);
     const size = buf.readUInt32BE(off + 4);
@@ -3600,6 +3605,7 @@ function parseIndex(buf, oidLen, withListing = true) {
     if (sig === "link" || sig === "sdir") return void 0;
     if (!KNOWN_EXTENSIONS.has(sig) && sig[0] >= "A" && sig[0] <= "Z") return void 0;
     if (sig === "EOIE" && (size !== 4 + oidLen || buf.readUInt32BE(off + 8) !== extStart)) return void 0;
+    if (sig === "EOIE") eoieAt = off;
     if (sig === "IEOT" && !ieotAgrees(buf.subarray(off + 8, off + 8 + size), entryAt)) return void 0;
     if (sig === "FSMN") {
       const dirty = fsmonitorDirty(buf.subarray(off + 8, off + 8 + size), count);
@@ -3617,6 +3623,8 @@ function parseIndex(buf, oidLen, withListing = true) {
     off += 8 + size;
   }
   if (off !== body) return void 0;
+  const tail = body - (8 + 4 + oidLen);
+  if (tail >= extStart && buf.toString("latin1", tail, tail + 4) === "EOIE" && buf.readUInt32BE(tail + 4) === 4 + oidLen && tail !== eoieAt) return void 0;
   if (withListing) st.listing = h.digest("hex");
   return st;
 }
@@ -4709,6 +4717,12 @@ function trusted(ix, slot, e, wide) {
   const [s, n, is] = [ix.stat[o + 2], ix.stat[o + 3], ix.mtimeS % 4294967296];
   return s < is || wide && s === is && n < ix.mtimeN;
 }
+function exactlyTrusted(ix, slot, e) {
+  if (!trusted(ix, slot, e, false)) return false;
+  const o = slot * 6;
+  const s = ix.stat;
+  return s[o] === e.ctimeS % 4294967296 && s[o + 1] === e.ctimeN && s[o + 3] === e.mtimeN && s[o + 4] === e.ino % 4294967296;
+}
 function workBlobId(root, rel, e, format) {
   if (e.type === "file") return hashEntry(root, rel, "file", e.mode, format);
   try {
@@ -4728,14 +4742,14 @@ function forgedIndexStat(root, before, after, tree, oidLen) {
     if (was === void 0 || after.flags[slot] !== 0) continue;
     const e = tree.get(rel);
     const stayed = before.flags[was] === 0 && sameRecordedStat(before, was, after, slot);
-    if (e && trusted(after, slot, e, true)) {
-      if (stayed && (sameTime || trusted(before, was, e, false))) continue;
-    } else if (after.fsmnValid?.[slot] === 1) {
-      if (before.fsmnValid?.[was] === 1 && before.fsmn === after.fsmn) continue;
+    const newWord = after.fsmnValid?.[slot] === 1 && !(before.fsmnValid?.[was] === 1 && before.fsmn === after.fsmn);
+    if (newWord && !(e && exactlyTrusted(after, slot, e))) {
       if (!e) {
         out.push(rel);
         continue;
       }
+    } else if (e && trusted(after, slot, e, true)) {
+      if (stayed && (sameTime || trusted(before, was, e, false))) continue;
     } else continue;
     if (e.size > budget) {
       out.push(rel);

@@ -1,12 +1,12 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-PTQ6Z2CF.js";
-import "./chunk-D2FGWQO5.js";
+} from "./chunk-XQMS2MIX.js";
+import "./chunk-YWKZWOQ5.js";
 import "./chunk-OJ42VCJK.js";
 import "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-MZX5MU3N.js";
+import "./chunk-WDHDPMLS.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";

@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-PTQ6Z2CF.js";
+} from "./chunk-XQMS2MIX.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-FTQIIISW.js";
+} from "./chunk-SCDKCQDI.js";
 import {
   aggregateAttempts,
   allocateRun,
@@ -14,7 +14,7 @@ import {
   runSuite,
   sealRunSummary,
   writeCaseResult
-} from "./chunk-D2FGWQO5.js";
+} from "./chunk-YWKZWOQ5.js";
 import "./chunk-OJ42VCJK.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -26,7 +26,7 @@ import {
 import "./chunk-NMVRJYBN.js";
 import {
   resultPath
-} from "./chunk-MZX5MU3N.js";
+} from "./chunk-WDHDPMLS.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";

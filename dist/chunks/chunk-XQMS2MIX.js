@@ -5,7 +5,7 @@ import {
   attemptDir,
   buildSummary,
   sealRunSummary
-} from "./chunk-D2FGWQO5.js";
+} from "./chunk-YWKZWOQ5.js";
 import {
   caseSetHash,
   runPairs,

@@ -2,11 +2,11 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-FTQIIISW.js";
+} from "./chunk-SCDKCQDI.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-D2FGWQO5.js";
+} from "./chunk-YWKZWOQ5.js";
 import "./chunk-OJ42VCJK.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -14,7 +14,7 @@ import {
   DEFAULT_WRITE_ALLOWLIST
 } from "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-MZX5MU3N.js";
+import "./chunk-WDHDPMLS.js";
 import "./chunk-V23NUAJ5.js";
 import {
   bwrapArgs,

@@ -50,7 +50,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-MZX5MU3N.js";
+} from "./chunk-WDHDPMLS.js";
 import {
   asUsage,
   sumUsage

@@ -35,7 +35,7 @@ import {
   toolUses,
   watchUnrouted,
   writeEvidence
-} from "./chunk-MZX5MU3N.js";
+} from "./chunk-WDHDPMLS.js";
 import {
   messagesUsage,
   overTokenBudget,
