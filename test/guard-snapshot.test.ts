@@ -86,6 +86,20 @@ describe('racy timestamps', () => {
   })
 })
 
+describe("the repository's reflogs, seen from a linked worktree", () => {
+  it("the common git dir's logs/HEAD and logs/refs/stash rewritten (git checkout - and git stash list read them) are changes", async () => {
+    const dir = repo({ 'a.txt': 'a\n' })
+    writeFileSync(path.join(dir, 'a.txt'), 'stashed\n')
+    gitIn(dir, 'stash', '-q')
+    const wt = path.join(base, `${path.basename(dir)}-wt`)
+    gitIn(dir, 'worktree', 'add', '-q', '--detach', wt)
+    const before = await takeSnapshot(wt)
+    appendFileSync(path.join(dir, '.git', 'logs', 'HEAD'), 'x\n')
+    writeFileSync(path.join(dir, '.git', 'logs', 'refs', 'stash'), '')
+    expect(lines(wt, compareSnapshots(before, await takeSnapshotAfter(before)))).toEqual(['repo modified .git/logs/HEAD', 'repo modified .git/logs/refs/stash'])
+  })
+})
+
 describe('index formats', () => {
   const files = { 'a.txt': 'a\n', 'dir/b.txt': 'b\n', 'dir/sub/c.txt': 'c\n', 'dir/sub/d.txt': 'd\n', 'ünï/e.txt': 'e\n' }
 
