@@ -6,14 +6,14 @@ import {
 } from "./chunks/chunk-QNNNMCH6.js";
 import {
   mergeShards
-} from "./chunks/chunk-XQMS2MIX.js";
+} from "./chunks/chunk-7VTFRYEO.js";
 import {
   progressLine
-} from "./chunks/chunk-SCDKCQDI.js";
+} from "./chunks/chunk-DDSVGCAU.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-YWKZWOQ5.js";
+} from "./chunks/chunk-6J2M7AGA.js";
 import "./chunks/chunk-OJ42VCJK.js";
 import "./chunks/chunk-6IZ3VOTU.js";
 import {
@@ -32,7 +32,7 @@ import {
   selectCases
 } from "./chunks/chunk-ILLOYFKX.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-WDHDPMLS.js";
+import "./chunks/chunk-MGSNWSML.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   onPath,

@@ -18,6 +18,7 @@ import {
   readFileSync,
   readdirSync,
   rmSync,
+  rmdirSync,
   truncateSync,
   unlinkSync,
   utimesSync,
@@ -185,6 +186,47 @@ describe('fingerprint of a checkout: what git keeps beside the index', () => {
     expect(show(userwt, compareFingerprints(fp, await takeFingerprint(userwt, [], fp)))).toEqual([
       `modified ${path.relative(userwt, path.join(userwt, '.git (own)/logs/HEAD'))}`,
     ])
+  })
+
+  it('folders count even empty (an empty rebase-merge makes git say a rebase is under way; refs/ emptied by a gc)', async () => {
+    const dir = repo({ 'a.txt': 'a\n' })
+    git(dir, 'gc', '-q')
+    await settle()
+    const fp = await takeFingerprint(dir)
+    mkdirSync(path.join(dir, '.git', 'rebase-merge'))
+    expect(git(dir, 'status')).toMatch(/rebas/)
+    rmSync(path.join(dir, '.git', 'refs', 'tags'), { recursive: true })
+    expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toEqual(['created .git/rebase-merge', 'deleted .git/refs/tags'])
+  })
+
+  it("an uninitialised submodule's empty folder removed (the user's next commit -a removes the submodule): found", async () => {
+    const dir = repo({ 'a.txt': 'a\n' })
+    const head = git(dir, 'rev-parse', 'HEAD').trim()
+    git(dir, 'update-index', '--add', '--cacheinfo', `160000,${head},libsub`)
+    mkdirSync(path.join(dir, 'libsub'))
+    git(dir, 'commit', '-qm', 'submodule')
+    await settle()
+    const fp = await takeFingerprint(dir)
+    rmdirSync(path.join(dir, 'libsub'))
+    expect(git(dir, 'status', '--porcelain')).toBe(' D libsub\n')
+    expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toEqual(['modified .git/index (gitlink libsub)'])
+  })
+
+  it('a split index (left to git) touched past a racily clean entry: what git found changed may not shrink while the file stays', async () => {
+    const dir = repo({ 'f.txt': 'aaaa\n' })
+    git(dir, 'update-index', '--split-index')
+    await new Promise((r) => setTimeout(r, 1050 - (Date.now() % 1000)))
+    writeFileSync(path.join(dir, 'f.txt'), 'bbbb\n')
+    git(dir, 'add', 'f.txt')
+    writeFileSync(path.join(dir, 'f.txt'), 'user\n')
+    const status = () => execFileSync('git', ['status', '--porcelain'], { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } })
+    expect(status()).toBe('MM f.txt\n')
+    const fp = await takeFingerprint(dir)
+    expect(fp.index).toBeUndefined()
+    await new Promise((r) => setTimeout(r, 1100))
+    utimesSync(path.join(dir, '.git', 'index'), new Date(), new Date())
+    expect(status()).toBe('M  f.txt\n')
+    expect(show(dir, compareFingerprints(fp, await takeFingerprint(dir, [], fp)))).toEqual(['modified .git/index (listing)'])
   })
 
   it("an index.lock left behind (the user's next git that writes the index fails) is found; one a git holds for a moment is not", async () => {

@@ -47,6 +47,8 @@ export interface Fingerprint {
   oidLen?: number
   /** The index as our parser read it (its stat data: index-stat.ts); undefined when git listed it. */
   index?: IndexState
+  /** An index left to git (split, sparse, an unknown format): the paths git finds changed against it (`git diff --name-only`). */
+  gitModified?: Set<string>
 }
 
 export interface FingerprintChange {
@@ -100,8 +102,11 @@ function hashRepoDir(dir: string, prefix: string, out: Map<string, string>, skip
     const abs = path.join(dir, name)
     try {
       const s = lstatSync(abs)
-      if (s.isDirectory()) hashRepoDir(abs, rel, out, skip, key)
-      else
+      // A folder counts even empty: `.git/refs` after a gc, an empty `rebase-merge` (git then says a rebase is under way).
+      if (s.isDirectory()) {
+        out.set(`${key}/${rel}/`, 'folder')
+        hashRepoDir(abs, rel, out, skip, key)
+      } else
         out.set(
           `${key}/${rel}`,
           createHash('sha256')
@@ -128,6 +133,23 @@ async function untrackedCacheHides(root: string): Promise<string | undefined> {
   const [asUser, without] = await Promise.all([git(root, args), git(root, ['-c', 'core.untrackedCache=false', ...args])])
   if (asUser.exitCode === without.exitCode && asUser.stdout === without.stdout) return undefined
   return createHash('sha256').update(`${asUser.exitCode}\0${asUser.stdout}\0${without.exitCode}\0${without.stdout}`).digest('hex')
+}
+
+/** What is at a gitlink's path: a folder (by identity), something else, or nothing. Never followed. */
+function gitlinkKind(root: string, rel: string): string {
+  try {
+    const s = lstatSync(fsPath(root, rel), { bigint: true })
+    return s.isDirectory() ? `folder ${s.dev}:${s.ino}` : `other ${s.mode}`
+  } catch {
+    return 'missing'
+  }
+}
+
+/** The paths git finds changed in the work tree against the index (`git diff --name-only -z`); a failed call is one entry saying so. */
+async function modifiedByGit(root: string): Promise<Set<string>> {
+  const r = await git(root, ['diff', '--name-only', '-z', '--ignore-submodules=all'])
+  if (r.exitCode !== 0) return new Set([`\0git diff failed: ${r.exitCode}`])
+  return new Set(r.stdout.split('\0').filter(Boolean))
 }
 
 /** True when `file` exists and is still there after LOCK_WAIT_MS (looked at every 100 ms; never followed or opened). */
@@ -220,6 +242,13 @@ export async function takeFingerprint(root: string, exclude: string[] = [], prev
     repo.set(LISTING, listed.listing)
     index = listed.index
   }
+  // Submodule folders (gitlinks) hold no file of the checkout's when not checked out: their presence counts.
+  for (const [rel, slot] of index?.entries ?? []) {
+    if ((index!.mode[slot] & 0o170000) !== 0o160000) continue
+    repo.set(`.git/index (gitlink ${rel})`, gitlinkKind(root, rel))
+  }
+  // An index left to git keeps its stat data from us: what git finds changed against it must not shrink unless the files did.
+  const gitModified = dirs && !index ? await modifiedByGit(root) : undefined
   // An untracked cache that changed since the earlier fingerprint must not hide what git would otherwise list.
   if (prev && index?.untr !== undefined && index.untr !== prev.index?.untr) {
     // With an fsmonitor (its extension in the index), git takes the cache's folders on the monitor's word, which
@@ -229,7 +258,7 @@ export async function takeFingerprint(root: string, exclude: string[] = [], prev
   }
   const objects = dirs ? objectStoreKeys(dirs.common) : undefined
   const oidLen = dirs ? (format ?? 0) : undefined
-  return { root, tree, repo, takenAt, walkBase, racy, gitDirs: dirs, indexKey, objects, oidLen, index }
+  return { root, tree, repo, takenAt, walkBase, racy, gitDirs: dirs, indexKey, objects, oidLen, index, gitModified }
 }
 
 /** The checkout's common and own git dirs, read from its `.git` (git is asked only when that cannot say); undefined: not a repository. */
@@ -320,6 +349,13 @@ export function compareFingerprints(a: Fingerprint, b: Fingerprint): Fingerprint
     else if (g !== h) out.push({ path: abs(rel), kind: 'modified' })
   }
   for (const rel of b.repo.keys()) if (!a.repo.has(rel)) out.push({ path: abs(rel), kind: 'created' })
+  // A path git found changed before and no longer does, its file as it was: the index hides it (a split or sparse index touched past a racy entry).
+  if (a.gitModified && b.gitModified && !out.some((c) => c.path === abs('.git/index (listing)'))) {
+    const hidden = [...a.gitModified].filter(
+      (rel) => !b.gitModified!.has(rel) && a.tree.has(rel) && b.tree.has(rel) && sameEntry(a.tree.get(rel)!, b.tree.get(rel)!),
+    )
+    if (hidden.length > 0) out.push({ path: abs('.git/index (listing)'), kind: 'modified' })
+  }
   // Stat data that now vouches for a file git would otherwise have read: the index changed, whatever its listing says.
   if (a.index && b.index && !out.some((c) => c.path === abs('.git/index (listing)')))
     if (forgedIndexStat(b.root, a.index, b.index, b.tree, b.oidLen ?? 0).length > 0) out.push({ path: abs('.git/index (listing)'), kind: 'modified' })

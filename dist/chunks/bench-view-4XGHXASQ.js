@@ -2,11 +2,11 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-SCDKCQDI.js";
+} from "./chunk-DDSVGCAU.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-YWKZWOQ5.js";
+} from "./chunk-6J2M7AGA.js";
 import "./chunk-OJ42VCJK.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -14,7 +14,7 @@ import {
   DEFAULT_WRITE_ALLOWLIST
 } from "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-WDHDPMLS.js";
+import "./chunk-MGSNWSML.js";
 import "./chunk-V23NUAJ5.js";
 import {
   bwrapArgs,

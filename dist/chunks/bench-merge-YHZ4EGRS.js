@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-XQMS2MIX.js";
+} from "./chunk-7VTFRYEO.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-SCDKCQDI.js";
+} from "./chunk-DDSVGCAU.js";
 import {
   aggregateAttempts,
   allocateRun,
@@ -14,7 +14,7 @@ import {
   runSuite,
   sealRunSummary,
   writeCaseResult
-} from "./chunk-YWKZWOQ5.js";
+} from "./chunk-6J2M7AGA.js";
 import "./chunk-OJ42VCJK.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -26,7 +26,7 @@ import {
 import "./chunk-NMVRJYBN.js";
 import {
   resultPath
-} from "./chunk-WDHDPMLS.js";
+} from "./chunk-MGSNWSML.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";

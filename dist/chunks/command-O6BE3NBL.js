@@ -1,12 +1,12 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-XQMS2MIX.js";
-import "./chunk-YWKZWOQ5.js";
+} from "./chunk-7VTFRYEO.js";
+import "./chunk-6J2M7AGA.js";
 import "./chunk-OJ42VCJK.js";
 import "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-WDHDPMLS.js";
+import "./chunk-MGSNWSML.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";

@@ -5,7 +5,7 @@ import {
   attemptDir,
   buildSummary,
   sealRunSummary
-} from "./chunk-YWKZWOQ5.js";
+} from "./chunk-6J2M7AGA.js";
 import {
   caseSetHash,
   runPairs,

@@ -35,7 +35,7 @@ import {
   toolUses,
   watchUnrouted,
   writeEvidence
-} from "./chunk-WDHDPMLS.js";
+} from "./chunk-MGSNWSML.js";
 import {
   messagesUsage,
   overTokenBudget,

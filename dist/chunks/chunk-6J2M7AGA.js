@@ -50,7 +50,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-WDHDPMLS.js";
+} from "./chunk-MGSNWSML.js";
 import {
   asUsage,
   sumUsage

@@ -4893,8 +4893,10 @@ function hashRepoDir(dir, prefix, out, skip = REPO_SKIP, key = ".git") {
     const abs = path11.join(dir, name);
     try {
       const s = lstatSync6(abs);
-      if (s.isDirectory()) hashRepoDir(abs, rel, out, skip, key);
-      else
+      if (s.isDirectory()) {
+        out.set(`${key}/${rel}/`, "folder");
+        hashRepoDir(abs, rel, out, skip, key);
+      } else
         out.set(
           `${key}/${rel}`,
           createHash6("sha256").update(s.isSymbolicLink() ? `link:${readlinkSync5(abs)}` : contentSha256(dir, name, CONTENT_MAX_BYTES)).update(`mode:${s.mode}`).digest("hex")
@@ -4908,6 +4910,19 @@ async function untrackedCacheHides(root) {
   const [asUser, without] = await Promise.all([git(root, args), git(root, ["-c", "core.untrackedCache=false", ...args])]);
   if (asUser.exitCode === without.exitCode && asUser.stdout === without.stdout) return void 0;
   return createHash6("sha256").update(`${asUser.exitCode}\0${asUser.stdout}\0${without.exitCode}\0${without.stdout}`).digest("hex");
+}
+function gitlinkKind(root, rel) {
+  try {
+    const s = lstatSync6(fsPath(root, rel), { bigint: true });
+    return s.isDirectory() ? `folder ${s.dev}:${s.ino}` : `other ${s.mode}`;
+  } catch {
+    return "missing";
+  }
+}
+async function modifiedByGit(root) {
+  const r = await git(root, ["diff", "--name-only", "-z", "--ignore-submodules=all"]);
+  if (r.exitCode !== 0) return /* @__PURE__ */ new Set([`\0git diff failed: ${r.exitCode}`]);
+  return new Set(r.stdout.split("\0").filter(Boolean));
 }
 async function lockStays(file) {
   for (let waited = 0; ; waited += 100) {
@@ -4980,13 +4995,18 @@ async function takeFingerprint(root, exclude = [], prev) {
     repo.set(LISTING, listed.listing);
     index = listed.index;
   }
+  for (const [rel, slot] of index?.entries ?? []) {
+    if ((index.mode[slot] & 61440) !== 57344) continue;
+    repo.set(`.git/index (gitlink ${rel})`, gitlinkKind(root, rel));
+  }
+  const gitModified = dirs && !index ? await modifiedByGit(root) : void 0;
   if (prev && index?.untr !== void 0 && index.untr !== prev.index?.untr) {
     const hidden = index.fsmn !== void 0 ? `changed beside an fsmonitor: ${index.untr}` : await untrackedCacheHides(root);
     if (hidden) repo.set(".git/index (untracked cache)", hidden);
   }
   const objects = dirs ? objectStoreKeys(dirs.common) : void 0;
   const oidLen = dirs ? format ?? 0 : void 0;
-  return { root, tree, repo, takenAt, walkBase, racy, gitDirs: dirs, indexKey, objects, oidLen, index };
+  return { root, tree, repo, takenAt, walkBase, racy, gitDirs: dirs, indexKey, objects, oidLen, index, gitModified };
 }
 async function gitDirsFor(root) {
   try {
@@ -5053,6 +5073,12 @@ function compareFingerprints(a, b) {
     else if (g !== h) out.push({ path: abs(rel), kind: "modified" });
   }
   for (const rel of b.repo.keys()) if (!a.repo.has(rel)) out.push({ path: abs(rel), kind: "created" });
+  if (a.gitModified && b.gitModified && !out.some((c) => c.path === abs(".git/index (listing)"))) {
+    const hidden = [...a.gitModified].filter(
+      (rel) => !b.gitModified.has(rel) && a.tree.has(rel) && b.tree.has(rel) && sameEntry(a.tree.get(rel), b.tree.get(rel))
+    );
+    if (hidden.length > 0) out.push({ path: abs(".git/index (listing)"), kind: "modified" });
+  }
   if (a.index && b.index && !out.some((c) => c.path === abs(".git/index (listing)"))) {
     if (forgedIndexStat(b.root, a.index, b.index, b.tree, b.oidLen ?? 0).length > 0) out.push({ path: abs(".git/index (listing)"), kind: "modified" });
   }
