@@ -7,40 +7,18 @@
 // deleted, modified or retyped entry is written anew (a new inode: a hard
 // link the agent made cannot carry the rewrite elsewhere), never through a
 // symlink in its path.
-import {
-  chmodSync,
-  closeSync,
-  constants,
-  fchmodSync,
-  fstatSync,
-  ftruncateSync,
-  lstatSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  rmdirSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs'
+import { closeSync, constants, fchmodSync, fstatSync, ftruncateSync, openSync, writeSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { gitRaw } from '../git.js'
 import type { Change } from './compare.js'
 import { encodePath, fsPath } from './paths.js'
 import type { Snapshot } from './snapshot.js'
-import { existsNoFollow } from '../fsutil.js'
+import { entriesBeneath, existsBeneath, removeBeneath, symlinkBeneath, writeNewBeneath } from './beneath-write.js'
 
 export interface RestoreRecord {
   path: string
   action: 'rewritten' | 'removed' | 'unrestorable'
   detail?: string
-}
-
-/** A single file or symlink, or a folder the agent left empty in a file's place; never a recursive removal. */
-function removeEntry(abs: string | Buffer): void {
-  if (lstatSync(abs).isDirectory()) rmdirSync(abs)
-  else rmSync(abs)
 }
 
 function parentOf(rel: string): string {
@@ -52,33 +30,12 @@ function parentOf(rel: string): string {
 function removeEmptyParents(before: Snapshot, rel: string): void {
   for (let dir = parentOf(rel); dir !== ''; dir = parentOf(dir)) {
     if (before.dirs.has(dir)) return
-    const abs = fsPath(before.root, dir)
     try {
-      if (readdirSync(abs).length > 0) return
-      rmdirSync(abs)
+      if (entriesBeneath(before.root, dir).length > 0) return
+      removeBeneath(before.root, dir)
     } catch {
       return
     }
-  }
-}
-
-/** Create the folders of `rel`, refusing to pass through a symlink or a file. */
-function makeParents(root: string, rel: string): void {
-  const parts = rel.split('/').slice(0, -1)
-  let cur = ''
-  for (const part of parts) {
-    cur = cur ? `${cur}/${part}` : part
-    const abs = fsPath(root, cur)
-    let isDir = false
-    try {
-      const s = lstatSync(abs)
-      if (s.isSymbolicLink()) throw new Error(`'${cur}' is a symlink: not writing through it`)
-      if (!s.isDirectory()) throw new Error(`'${cur}' is not a folder`)
-      isDir = true
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e
-    }
-    if (!isDir) mkdirSync(abs)
   }
 }
 
@@ -187,23 +144,18 @@ export async function restore(before: Snapshot, changes: Change[], inPlace: Set<
   const ordered = [...repo.filter((x) => x.kind === 'created').sort((a, b) => depth(b.path) - depth(a.path)), ...repo.filter((x) => x.kind !== 'created')]
   for (const c of ordered) {
     const file = repoFile(before, c.path)
-    const abs = fsPath(file.base, file.rel)
     const prev = before.repo.get(c.path)
     try {
       if (c.kind === 'created') {
-        removeEntry(abs)
+        removeBeneath(file.base, file.rel)
         records.push({ path: c.path, action: 'removed' })
         continue
       }
       if (prev?.object) throw new Error('object-store files are listed, not kept')
       if (!prev?.content) throw new Error('no saved copy (larger than 1 MiB)')
-      makeParents(file.base, file.rel)
-      if (existsNoFollow(abs)) removeEntry(abs)
-      if (((prev.mode ?? 0) & 0o170000) === 0o120000) symlinkSync(encodePath(prev.content.toString('utf8').slice('link:'.length)), abs)
-      else {
-        writeFileSync(abs, prev.content, { flag: 'wx' })
-        if (prev.mode !== undefined) chmodSync(abs, prev.mode & 0o7777)
-      }
+      if (existsBeneath(file.base, file.rel)) removeBeneath(file.base, file.rel)
+      if (((prev.mode ?? 0) & 0o170000) === 0o120000) symlinkBeneath(file.base, file.rel, encodePath(prev.content.toString('utf8').slice('link:'.length)))
+      else writeNewBeneath(file.base, file.rel, prev.content, prev.mode ?? 0o644)
       records.push({ path: c.path, action: 'rewritten' })
     } catch (e) {
       records.push({ path: c.path, action: 'unrestorable', detail: (e as Error).message })
@@ -215,7 +167,7 @@ export async function restore(before: Snapshot, changes: Change[], inPlace: Set<
   const created = tree.filter((x) => x.kind === 'created').sort((a, b) => b.path.split('/').length - a.path.split('/').length || (a.path < b.path ? 1 : -1))
   for (const c of created) {
     try {
-      removeEntry(fsPath(before.root, c.path))
+      removeBeneath(before.root, c.path)
       removeEmptyParents(before, c.path)
       records.push({ path: c.path, action: 'removed' })
     } catch (e) {
@@ -244,15 +196,13 @@ export async function restore(before: Snapshot, changes: Change[], inPlace: Set<
         records.push({ path: c.path, action: 'rewritten', detail: `${prev.hash} (in place: mounted on its own in the sandbox)` })
         continue
       }
-      makeParents(before.root, c.path)
-      if (existsNoFollow(abs)) removeEntry(abs)
+      if (existsBeneath(before.root, c.path)) removeBeneath(before.root, c.path)
       if (prev.type === 'symlink') {
-        symlinkSync(encodePath(prev.hash.slice('link:'.length)), abs)
+        symlinkBeneath(before.root, c.path, encodePath(prev.hash.slice('link:'.length)))
         records.push({ path: c.path, action: 'rewritten', detail: 'symlink' })
         continue
       }
-      writeFileSync(abs, data!, { flag: 'wx', mode: prev.mode & 0o7777 })
-      chmodSync(abs, prev.mode & 0o7777)
+      writeNewBeneath(before.root, c.path, data!, prev.mode)
       records.push({ path: c.path, action: 'rewritten', detail: prev.hash })
     } catch (e) {
       records.push({ path: c.path, action: 'unrestorable', detail: (e as Error).message })

@@ -293,28 +293,93 @@ async function undoRegistration(repoDir, commonDir, reg, keep) {
 }
 
 // src/guard/restore.ts
+import { closeSync as closeSync2, constants as constants2, fchmodSync as fchmodSync2, fstatSync, ftruncateSync, openSync as openSync2, writeSync as writeSync2 } from "node:fs";
+import { createHash } from "node:crypto";
+
+// src/guard/beneath-write.ts
 import {
-  chmodSync,
   closeSync,
   constants,
+  existsSync,
   fchmodSync,
-  fstatSync,
-  ftruncateSync,
   lstatSync as lstatSync3,
   mkdirSync,
   openSync,
   readdirSync as readdirSync3,
   rmdirSync as rmdirSync2,
-  rmSync as rmSync3,
   symlinkSync,
-  writeFileSync,
+  unlinkSync,
   writeSync
 } from "node:fs";
-import { createHash } from "node:crypto";
-function removeEntry(abs) {
-  if (lstatSync3(abs).isDirectory()) rmdirSync2(abs);
-  else rmSync3(abs);
+var PROC_FD = process.platform === "linux" && existsSync("/proc/self/fd");
+var DIR_FLAGS = constants.O_RDONLY | constants.O_DIRECTORY | constants.O_NOFOLLOW;
+function withParent(root, rel, create, use) {
+  const parts = rel.split("/");
+  if (parts.some((p) => p === "" || p === "." || p === "..")) throw new Error(`refused: '${rel}' is not a plain relative path`);
+  const name = parts.pop();
+  const opened = [];
+  try {
+    let here = encodePath(root);
+    if (PROC_FD) {
+      opened.push(openSync(here, constants.O_RDONLY | constants.O_DIRECTORY));
+      here = Buffer.from(`/proc/self/fd/${opened[0]}`);
+    }
+    for (const [k, part] of parts.entries()) {
+      const next = Buffer.concat([here, Buffer.from("/"), encodePath(part)]);
+      const shown = parts.slice(0, k + 1).join("/");
+      let s;
+      try {
+        s = lstatSync3(next);
+      } catch {
+        if (!create) throw new Error(`'${shown}' is gone`);
+        mkdirSync(next);
+        s = lstatSync3(next);
+      }
+      if (s.isSymbolicLink()) throw new Error(`'${shown}' is a symlink: not writing through it`);
+      if (!s.isDirectory()) throw new Error(`'${shown}' is not a folder`);
+      if (PROC_FD) {
+        const fd = openSync(next, DIR_FLAGS);
+        opened.push(fd);
+        here = Buffer.from(`/proc/self/fd/${fd}`);
+      } else here = next;
+    }
+    return use(Buffer.concat([here, Buffer.from("/"), encodePath(name)]), here);
+  } finally {
+    for (const fd of opened) closeSync(fd);
+  }
 }
+function removeBeneath(root, rel) {
+  withParent(root, rel, false, (p) => lstatSync3(p).isDirectory() ? rmdirSync2(p) : unlinkSync(p));
+}
+function existsBeneath(root, rel) {
+  try {
+    return withParent(root, rel, false, (p) => {
+      lstatSync3(p);
+      return true;
+    });
+  } catch {
+    return false;
+  }
+}
+function entriesBeneath(root, rel) {
+  return withParent(root, `${rel}/_`, false, (_entry, folder) => readdirSync3(folder));
+}
+function writeNewBeneath(root, rel, data, mode) {
+  withParent(root, rel, true, (p) => {
+    const fd = openSync(p, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, mode & 4095);
+    try {
+      for (let at = 0; at < data.length; ) at += writeSync(fd, data, at, data.length - at);
+      fchmodSync(fd, mode & 4095);
+    } finally {
+      closeSync(fd);
+    }
+  });
+}
+function symlinkBeneath(root, rel, target) {
+  withParent(root, rel, true, (p) => symlinkSync(target, p));
+}
+
+// src/guard/restore.ts
 function parentOf(rel) {
   const i = rel.lastIndexOf("/");
   return i < 0 ? "" : rel.slice(0, i);
@@ -322,31 +387,12 @@ function parentOf(rel) {
 function removeEmptyParents(before, rel) {
   for (let dir = parentOf(rel); dir !== ""; dir = parentOf(dir)) {
     if (before.dirs.has(dir)) return;
-    const abs = fsPath(before.root, dir);
     try {
-      if (readdirSync3(abs).length > 0) return;
-      rmdirSync2(abs);
+      if (entriesBeneath(before.root, dir).length > 0) return;
+      removeBeneath(before.root, dir);
     } catch {
       return;
     }
-  }
-}
-function makeParents(root, rel) {
-  const parts = rel.split("/").slice(0, -1);
-  let cur = "";
-  for (const part of parts) {
-    cur = cur ? `${cur}/${part}` : part;
-    const abs = fsPath(root, cur);
-    let isDir = false;
-    try {
-      const s = lstatSync3(abs);
-      if (s.isSymbolicLink()) throw new Error(`'${cur}' is a symlink: not writing through it`);
-      if (!s.isDirectory()) throw new Error(`'${cur}' is not a folder`);
-      isDir = true;
-    } catch (e) {
-      if (e.code !== "ENOENT") throw e;
-    }
-    if (!isDir) mkdirSync(abs);
   }
 }
 function repoFile(s, rel) {
@@ -393,7 +439,7 @@ async function readBlobs(root, blobs) {
 function rewriteInPlace(abs, data, mode) {
   let fd;
   try {
-    fd = openSync(abs, constants.O_WRONLY | constants.O_NOFOLLOW);
+    fd = openSync2(abs, constants2.O_WRONLY | constants2.O_NOFOLLOW);
   } catch {
     return false;
   }
@@ -401,11 +447,11 @@ function rewriteInPlace(abs, data, mode) {
     const s = fstatSync(fd);
     if (!s.isFile() || s.nlink !== 1) return false;
     ftruncateSync(fd, 0);
-    writeSync(fd, data);
-    fchmodSync(fd, mode & 4095);
+    writeSync2(fd, data);
+    fchmodSync2(fd, mode & 4095);
     return true;
   } finally {
-    closeSync(fd);
+    closeSync2(fd);
   }
 }
 async function restore(before, changes, inPlace = /* @__PURE__ */ new Set()) {
@@ -415,23 +461,18 @@ async function restore(before, changes, inPlace = /* @__PURE__ */ new Set()) {
   const ordered = [...repo.filter((x) => x.kind === "created").sort((a, b) => depth(b.path) - depth(a.path)), ...repo.filter((x) => x.kind !== "created")];
   for (const c of ordered) {
     const file = repoFile(before, c.path);
-    const abs = fsPath(file.base, file.rel);
     const prev = before.repo.get(c.path);
     try {
       if (c.kind === "created") {
-        removeEntry(abs);
+        removeBeneath(file.base, file.rel);
         records.push({ path: c.path, action: "removed" });
         continue;
       }
       if (prev?.object) throw new Error("object-store files are listed, not kept");
       if (!prev?.content) throw new Error("no saved copy (larger than 1 MiB)");
-      makeParents(file.base, file.rel);
-      if (existsNoFollow(abs)) removeEntry(abs);
-      if (((prev.mode ?? 0) & 61440) === 40960) symlinkSync(encodePath(prev.content.toString("utf8").slice("link:".length)), abs);
-      else {
-        writeFileSync(abs, prev.content, { flag: "wx" });
-        if (prev.mode !== void 0) chmodSync(abs, prev.mode & 4095);
-      }
+      if (existsBeneath(file.base, file.rel)) removeBeneath(file.base, file.rel);
+      if (((prev.mode ?? 0) & 61440) === 40960) symlinkBeneath(file.base, file.rel, encodePath(prev.content.toString("utf8").slice("link:".length)));
+      else writeNewBeneath(file.base, file.rel, prev.content, prev.mode ?? 420);
       records.push({ path: c.path, action: "rewritten" });
     } catch (e) {
       records.push({ path: c.path, action: "unrestorable", detail: e.message });
@@ -441,7 +482,7 @@ async function restore(before, changes, inPlace = /* @__PURE__ */ new Set()) {
   const created = tree.filter((x) => x.kind === "created").sort((a, b) => b.path.split("/").length - a.path.split("/").length || (a.path < b.path ? 1 : -1));
   for (const c of created) {
     try {
-      removeEntry(fsPath(before.root, c.path));
+      removeBeneath(before.root, c.path);
       removeEmptyParents(before, c.path);
       records.push({ path: c.path, action: "removed" });
     } catch (e) {
@@ -469,15 +510,13 @@ async function restore(before, changes, inPlace = /* @__PURE__ */ new Set()) {
         records.push({ path: c.path, action: "rewritten", detail: `${prev.hash} (in place: mounted on its own in the sandbox)` });
         continue;
       }
-      makeParents(before.root, c.path);
-      if (existsNoFollow(abs)) removeEntry(abs);
+      if (existsBeneath(before.root, c.path)) removeBeneath(before.root, c.path);
       if (prev.type === "symlink") {
-        symlinkSync(encodePath(prev.hash.slice("link:".length)), abs);
+        symlinkBeneath(before.root, c.path, encodePath(prev.hash.slice("link:".length)));
         records.push({ path: c.path, action: "rewritten", detail: "symlink" });
         continue;
       }
-      writeFileSync(abs, data, { flag: "wx", mode: prev.mode & 4095 });
-      chmodSync(abs, prev.mode & 4095);
+      writeNewBeneath(before.root, c.path, data, prev.mode);
       records.push({ path: c.path, action: "rewritten", detail: prev.hash });
     } catch (e) {
       records.push({ path: c.path, action: "unrestorable", detail: e.message });
