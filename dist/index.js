@@ -6,15 +6,15 @@ import {
 } from "./chunks/chunk-QNNNMCH6.js";
 import {
   mergeShards
-} from "./chunks/chunk-7VTFRYEO.js";
+} from "./chunks/chunk-RL4KH7OW.js";
 import {
   progressLine
-} from "./chunks/chunk-DDSVGCAU.js";
+} from "./chunks/chunk-J5CHYLZC.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-6J2M7AGA.js";
-import "./chunks/chunk-OJ42VCJK.js";
+} from "./chunks/chunk-D5E46XVD.js";
+import "./chunks/chunk-QBTXOF4R.js";
 import "./chunks/chunk-6IZ3VOTU.js";
 import {
   verdictTable
@@ -67,7 +67,7 @@ import {
 import {
   exec
 } from "./chunks/chunk-4LHDLI6U.js";
-import "./chunks/chunk-GCLCQ5LT.js";
+import "./chunks/chunk-3QWB5MIY.js";
 import {
   interruptOnSignals
 } from "./chunks/chunk-IEGHLTJ3.js";

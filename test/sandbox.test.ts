@@ -180,6 +180,28 @@ describe('processes left by a case', () => {
     expect(keep.exitCode).toBe(null)
     keep.kill('SIGKILL')
   })
+
+  it("a process that cleared its environment and left the sandbox's PID namespace for a nested one is found (it descends from the sandbox)", async () => {
+    // The "sandbox": a shell in a PID namespace of its own (user namespace too when not root), holding the tag.
+    const asRoot = process.getuid?.() === 0
+    const own = asRoot ? [] : ['--user', '--map-root-user']
+    const tag = `t${Date.now()}n`
+    const env = { ...process.env, [PROCESS_TAG_VAR]: tag }
+    const nested = `unshare ${own.join(' ')} --pid --fork env -i sleep 31`
+    const box = spawn('unshare', [...own, '--pid', '--fork', 'sh', '-c', `sleep 0.3; ${nested} & sleep 30`], { env, stdio: 'ignore', detached: true })
+    await new Promise((r) => setTimeout(r, 150))
+    const b = processBaseline(tag)
+    expect(b.namespaces.size).toBe(1)
+    await new Promise((r) => setTimeout(r, 600))
+    const ended = await endNewProcesses(b, 5000, 50)
+    expect(ended.map((p) => p.cmdline)).toContain('sleep 31')
+    expect(await endNewProcesses(b, 5000, 0)).toEqual([])
+    try {
+      process.kill(-box.pid!, 'SIGKILL')
+    } catch {
+      // the namespace's init ended with its children
+    }
+  })
 })
 
 describe('credentials in the git config', () => {

@@ -1,7 +1,8 @@
 // No process outlives its case. Every process the agent starts carries the
 // run's tag in its environment (the OpenCode server's environment is ours),
-// and inside the sandbox it also lives in the sandbox's PID namespace, which
-// a process cannot leave (a cleared environment does not hide it there).
+// and inside the sandbox it also lives in the sandbox's PID namespace or one
+// nested in it (a cleared environment does not hide it there: a process of a
+// nested namespace descends from one in the sandbox's).
 // After the agent's turn, every tagged process that was not there before the
 // case is stopped, recorded and killed; the after-snapshot waits for that.
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs'
@@ -44,7 +45,22 @@ function nsOf(pid: number | 'self'): string {
   }
 }
 
-/** The processes that carry `tag` (in `variable`: by default the agent's PROCESS_TAG_VAR) or live in one of `namespaces` (Linux /proc; empty elsewhere). */
+/** Parent pid, state and start time from /proc/<pid>/stat (after the ')' that closes the command name). */
+function statOf(pid: number): { ppid: number; state: string; start: string } | undefined {
+  const stat = read(`/proc/${pid}/stat`)?.toString('latin1')
+  if (!stat) return undefined
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  return { state: fields[0] ?? '?', ppid: Number(fields[1]), start: fields[19] ?? '?' }
+}
+
+/**
+ * The processes that carry `tag` (in `variable`: by default the agent's
+ * PROCESS_TAG_VAR), live in one of `namespaces`, or descend from such a
+ * process (Linux /proc; empty elsewhere). Descent covers a process that both
+ * cleared its environment and left the sandbox's PID namespace for one of its
+ * own (`unshare --user --pid --fork env -i …`): its parent, or after that
+ * parent's end the sandbox's init that adopts it, is in the sandbox.
+ */
 export function findProcesses(tag: string, namespaces: Set<string> = new Set(), variable: string = PROCESS_TAG_VAR): ProcInfo[] {
   let names: string[]
   try {
@@ -54,24 +70,31 @@ export function findProcesses(tag: string, namespaces: Set<string> = new Set(), 
   }
   const needle = Buffer.from(`${variable}=${tag}\0`)
   const own = nsOf('self')
-  const out: ProcInfo[] = []
+  const all = new Map<number, { ppid: number; state: string; start: string; ns: string; ours: boolean }>()
   for (const name of names) {
     if (!/^[0-9]+$/.test(name)) continue
     const pid = Number(name)
     if (pid === process.pid) continue
+    const st = statOf(pid)
+    if (!st) continue
     const ns = nsOf(pid)
     // In the sandbox's namespace is enough: its environment is not read (a fork bomb makes thousands of these).
     const inSandbox = !!ns && ns !== own && namespaces.has(ns)
-    if (!inSandbox) {
-      const environ = read(`/proc/${pid}/environ`)
-      if (environ === undefined || environ.indexOf(needle) < 0) continue
+    const ours = inSandbox || (read(`/proc/${pid}/environ`)?.indexOf(needle) ?? -1) >= 0
+    all.set(pid, { ...st, ns, ours })
+  }
+  const out: ProcInfo[] = []
+  for (const [pid, p] of all) {
+    let found = p.ours
+    // Only what descends from a process in the sandbox's namespace (an uncontained run has none to descend from).
+    for (let up = p.ppid, hops = 0; !found && namespaces.size > 0 && hops < 64 && all.has(up); hops++) {
+      const a = all.get(up)!
+      found = !!a.ns && a.ns !== own && namespaces.has(a.ns)
+      up = a.ppid
     }
-    const stat = read(`/proc/${pid}/stat`)?.toString('latin1') ?? ''
-    // Field 22 (starttime) counts from after the ')' that closes the command name.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    if (fields[0] === 'Z') continue // a zombie has ended; its parent reaps it
+    if (!found || p.state === 'Z') continue // a zombie has ended; its parent reaps it
     const cmdline = (read(`/proc/${pid}/cmdline`)?.toString('utf8') ?? '').split('\0').filter(Boolean).join(' ')
-    out.push({ pid, key: `${pid}:${fields[19] ?? '?'}`, cmdline, ns })
+    out.push({ pid, key: `${pid}:${p.start}`, cmdline, ns: p.ns })
   }
   return out
 }

@@ -5,9 +5,9 @@ import {
   reap,
   removeLeftovers,
   startReaper
-} from "./chunk-OJ42VCJK.js";
+} from "./chunk-QBTXOF4R.js";
 import "./chunk-NXCGP3UY.js";
-import "./chunk-GCLCQ5LT.js";
+import "./chunk-3QWB5MIY.js";
 import "./chunk-IEGHLTJ3.js";
 import "./chunk-LHSCZ3D7.js";
 export {

@@ -1,9 +1,9 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-7VTFRYEO.js";
-import "./chunk-6J2M7AGA.js";
-import "./chunk-OJ42VCJK.js";
+} from "./chunk-RL4KH7OW.js";
+import "./chunk-D5E46XVD.js";
+import "./chunk-QBTXOF4R.js";
 import "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
 import "./chunk-MGSNWSML.js";
@@ -11,7 +11,7 @@ import "./chunk-V23NUAJ5.js";
 import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";
 import "./chunk-4LHDLI6U.js";
-import "./chunk-GCLCQ5LT.js";
+import "./chunk-3QWB5MIY.js";
 import "./chunk-IEGHLTJ3.js";
 import "./chunk-5Y7GBQWL.js";
 import "./chunk-Z4Y4Q2MG.js";

@@ -2,12 +2,12 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-DDSVGCAU.js";
+} from "./chunk-J5CHYLZC.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-6J2M7AGA.js";
-import "./chunk-OJ42VCJK.js";
+} from "./chunk-D5E46XVD.js";
+import "./chunk-QBTXOF4R.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
 import {
@@ -24,7 +24,7 @@ import {
 } from "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";
 import "./chunk-4LHDLI6U.js";
-import "./chunk-GCLCQ5LT.js";
+import "./chunk-3QWB5MIY.js";
 import "./chunk-IEGHLTJ3.js";
 import "./chunk-5Y7GBQWL.js";
 import "./chunk-Z4Y4Q2MG.js";

@@ -5,7 +5,7 @@ import {
 import {
   CASE_PROCESS_VAR,
   findProcesses
-} from "./chunk-GCLCQ5LT.js";
+} from "./chunk-3QWB5MIY.js";
 import {
   alive
 } from "./chunk-IEGHLTJ3.js";

@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-DDSVGCAU.js";
+} from "./chunk-J5CHYLZC.js";
 import {
   DEFAULT_ROLES,
   builtinCases,
@@ -10,8 +10,8 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-6J2M7AGA.js";
-import "./chunk-OJ42VCJK.js";
+} from "./chunk-D5E46XVD.js";
+import "./chunk-QBTXOF4R.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
 import {
@@ -33,7 +33,7 @@ import {
 } from "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";
 import "./chunk-4LHDLI6U.js";
-import "./chunk-GCLCQ5LT.js";
+import "./chunk-3QWB5MIY.js";
 import "./chunk-IEGHLTJ3.js";
 import "./chunk-5Y7GBQWL.js";
 import "./chunk-Z4Y4Q2MG.js";
@@ -202,9 +202,9 @@ async function runBoundsBench(argv) {
   return 0;
 }
 async function runBench(argv) {
-  if (argv.includes("--view")) return (await import("./bench-view-4XGHXASQ.js")).runViewBench(argv);
+  if (argv.includes("--view")) return (await import("./bench-view-XMGXSYRE.js")).runViewBench(argv);
   if (argv.includes("--bounds")) return runBoundsBench(argv);
-  if (argv.includes("--merge")) return (await import("./bench-merge-YHZ4EGRS.js")).runMergeBench(argv);
+  if (argv.includes("--merge")) return (await import("./bench-merge-OMB5457C.js")).runMergeBench(argv);
   const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
   if (argv.includes("--network")) return networkBench(rounds);
   const repo = await makeThrowawayRepo("opencode-dogfood-bench-");

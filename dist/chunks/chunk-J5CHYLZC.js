@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   runSuite
-} from "./chunk-6J2M7AGA.js";
+} from "./chunk-D5E46XVD.js";
 import {
   scaffold
 } from "./chunk-6IZ3VOTU.js";

@@ -68,7 +68,7 @@ import {
   findProcesses,
   formatProcesses,
   processBaseline
-} from "./chunk-GCLCQ5LT.js";
+} from "./chunk-3QWB5MIY.js";
 import "./chunk-IEGHLTJ3.js";
 import {
   containsSecret,

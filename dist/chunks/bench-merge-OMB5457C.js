@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-7VTFRYEO.js";
+} from "./chunk-RL4KH7OW.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-DDSVGCAU.js";
+} from "./chunk-J5CHYLZC.js";
 import {
   aggregateAttempts,
   allocateRun,
@@ -14,8 +14,8 @@ import {
   runSuite,
   sealRunSummary,
   writeCaseResult
-} from "./chunk-6J2M7AGA.js";
-import "./chunk-OJ42VCJK.js";
+} from "./chunk-D5E46XVD.js";
+import "./chunk-QBTXOF4R.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
 import {
@@ -31,7 +31,7 @@ import "./chunk-V23NUAJ5.js";
 import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";
 import "./chunk-4LHDLI6U.js";
-import "./chunk-GCLCQ5LT.js";
+import "./chunk-3QWB5MIY.js";
 import "./chunk-IEGHLTJ3.js";
 import "./chunk-5Y7GBQWL.js";
 import {

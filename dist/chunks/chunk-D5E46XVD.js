@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   startReaper
-} from "./chunk-OJ42VCJK.js";
+} from "./chunk-QBTXOF4R.js";
 import {
   BUILTIN_MODEL,
   afterCase,
@@ -83,7 +83,7 @@ import {
   CASE_PROCESS_VAR,
   PROCESS_TAG_VAR,
   SUITE_PID_VAR
-} from "./chunk-GCLCQ5LT.js";
+} from "./chunk-3QWB5MIY.js";
 import {
   signSummary
 } from "./chunk-5Y7GBQWL.js";

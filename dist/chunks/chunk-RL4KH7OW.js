@@ -5,7 +5,7 @@ import {
   attemptDir,
   buildSummary,
   sealRunSummary
-} from "./chunk-6J2M7AGA.js";
+} from "./chunk-D5E46XVD.js";
 import {
   caseSetHash,
   runPairs,

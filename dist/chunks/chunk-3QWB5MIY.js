@@ -19,6 +19,12 @@ function nsOf(pid) {
     return "";
   }
 }
+function statOf(pid) {
+  const stat = read(`/proc/${pid}/stat`)?.toString("latin1");
+  if (!stat) return void 0;
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return { state: fields[0] ?? "?", ppid: Number(fields[1]), start: fields[19] ?? "?" };
+}
 function findProcesses(tag, namespaces = /* @__PURE__ */ new Set(), variable = PROCESS_TAG_VAR) {
   let names;
   try {
@@ -28,22 +34,29 @@ function findProcesses(tag, namespaces = /* @__PURE__ */ new Set(), variable = P
   }
   const needle = Buffer.from(`${variable}=${tag}\0`);
   const own = nsOf("self");
-  const out = [];
+  const all = /* @__PURE__ */ new Map();
   for (const name of names) {
     if (!/^[0-9]+$/.test(name)) continue;
     const pid = Number(name);
     if (pid === process.pid) continue;
+    const st = statOf(pid);
+    if (!st) continue;
     const ns = nsOf(pid);
     const inSandbox = !!ns && ns !== own && namespaces.has(ns);
-    if (!inSandbox) {
-      const environ = read(`/proc/${pid}/environ`);
-      if (environ === void 0 || environ.indexOf(needle) < 0) continue;
+    const ours = inSandbox || (read(`/proc/${pid}/environ`)?.indexOf(needle) ?? -1) >= 0;
+    all.set(pid, { ...st, ns, ours });
+  }
+  const out = [];
+  for (const [pid, p] of all) {
+    let found = p.ours;
+    for (let up = p.ppid, hops = 0; !found && namespaces.size > 0 && hops < 64 && all.has(up); hops++) {
+      const a = all.get(up);
+      found = !!a.ns && a.ns !== own && namespaces.has(a.ns);
+      up = a.ppid;
     }
-    const stat = read(`/proc/${pid}/stat`)?.toString("latin1") ?? "";
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    if (fields[0] === "Z") continue;
+    if (!found || p.state === "Z") continue;
     const cmdline = (read(`/proc/${pid}/cmdline`)?.toString("utf8") ?? "").split("\0").filter(Boolean).join(" ");
-    out.push({ pid, key: `${pid}:${fields[19] ?? "?"}`, cmdline, ns });
+    out.push({ pid, key: `${pid}:${p.start}`, cmdline, ns: p.ns });
   }
   return out;
 }
