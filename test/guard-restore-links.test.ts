@@ -3,11 +3,12 @@
 // user's checkout between the after-snapshot and the restore carries neither
 // a removal nor a write there (beneath-write.ts: every folder opened with
 // O_NOFOLLOW, the entry reached through its descriptor).
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { execFileSync, spawn } from 'node:child_process'
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { compareSnapshots } from '../src/guard/compare.js'
+import { compareSnapshots, type Change } from '../src/guard/compare.js'
 import { restore } from '../src/guard/restore.js'
 import { takeSnapshot, takeSnapshotAfter } from '../src/guard/snapshot.js'
 import { repoMaker } from './support/git-repo.js'
@@ -47,5 +48,39 @@ describe('restore never works through a folder swapped for a link', () => {
     const records = await restore(before, changes)
     expect(existsSync(path.join(outside, 'a.txt'))).toBe(false)
     expect(records.find((r) => r.path === 'sub/a.txt')).toMatchObject({ action: 'unrestorable' })
+  })
+
+  // A file mounted on its own in the sandbox is written back into its inode: the same rules hold there.
+  const modified = (p: string): Change[] => [{ area: 'tree', kind: 'modified', path: p } as Change]
+
+  it('an in-place rewrite whose folder became a link to a file outside: the outside file is not touched', async () => {
+    const wt = repo({ 'sub/f': 'original\n' })
+    const outside = path.join(base, 'outside-inplace')
+    mkdirSync(outside, { recursive: true })
+    writeFileSync(path.join(outside, 'f'), 'USER PRECIOUS DATA\n')
+    const before = await takeSnapshot(wt)
+    renameSync(path.join(wt, 'sub'), path.join(wt, 'sub.moved'))
+    symlinkSync(outside, path.join(wt, 'sub'))
+    const records = await restore(before, modified('sub/f'), new Set(['sub/f']))
+    expect(readFileSync(path.join(outside, 'f'), 'utf8')).toBe('USER PRECIOUS DATA\n')
+    expect(records.find((r) => r.path === 'sub/f')).toMatchObject({ action: 'unrestorable', detail: expect.stringMatching(/symlink/) })
+  })
+
+  it("an in-place rewrite of a FIFO put in the file's place never opens it (no wait for a reader); a new file is written", async () => {
+    const wt = repo({ 'sub/f': 'original\n' })
+    const before = await takeSnapshot(wt)
+    rmSync(path.join(wt, 'sub', 'f'))
+    execFileSync('mkfifo', [path.join(wt, 'sub', 'f')])
+    // A reader that records whether a writer ever opened the FIFO (and unblocks one that waits, so no hang).
+    const marker = path.join(base, 'fifo-opened')
+    const fifo = path.join(wt, 'sub', 'f')
+    const reader = spawn('sh', ['-c', `sleep 2; [ -p "${fifo}" ] && cat "${fifo}" >/dev/null && echo opened > "${marker}"`], { stdio: 'ignore' })
+    const records = await restore(before, modified('sub/f'), new Set(['sub/f']))
+    expect(records.find((r) => r.path === 'sub/f')).toMatchObject({ action: 'rewritten' })
+    expect(lstatSync(path.join(wt, 'sub', 'f')).isFile()).toBe(true)
+    expect(readFileSync(path.join(wt, 'sub', 'f'), 'utf8')).toBe('original\n')
+    await new Promise((r) => setTimeout(r, 2500))
+    expect(existsSync(marker)).toBe(false)
+    reader.kill('SIGKILL')
   })
 })

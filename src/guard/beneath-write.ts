@@ -11,6 +11,8 @@ import {
   constants,
   existsSync,
   fchmodSync,
+  fstatSync,
+  ftruncateSync,
   lstatSync,
   mkdirSync,
   openSync,
@@ -102,4 +104,32 @@ export function writeNewBeneath(root: string, rel: string, data: Buffer, mode: n
 /** A new symlink `rel` below `root` (folders made as needed) pointing at `target`. */
 export function symlinkBeneath(root: string, rel: string, target: Buffer): void {
   withParent(root, rel, true, (p) => symlinkSync(target, p))
+}
+
+/**
+ * Write `data` into the file `rel` below `root` itself (same inode), when it
+ * is a regular file with no other name: a file the sandbox mounts on its own
+ * is pinned by inode, so a new inode would leave the sandbox an unlinked one.
+ * Opened without following a link on the way or at its end, and without
+ * blocking (a FIFO put in its place is not waited on). False when it is not
+ * such a file or cannot be reached (the caller writes a new one).
+ */
+export function rewriteInPlaceBeneath(root: string, rel: string, data: Buffer, mode: number): boolean {
+  try {
+    return withParent(root, rel, false, (p) => {
+      const fd = openSync(p, constants.O_WRONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK | constants.O_NOCTTY)
+      try {
+        const s = fstatSync(fd)
+        if (!s.isFile() || s.nlink !== 1) return false
+        ftruncateSync(fd, 0)
+        for (let at = 0; at < data.length; ) at += writeSync(fd, data, at, data.length - at)
+        fchmodSync(fd, mode & 0o7777)
+        return true
+      } finally {
+        closeSync(fd)
+      }
+    })
+  } catch {
+    return false
+  }
 }

@@ -7,13 +7,12 @@
 // deleted, modified or retyped entry is written anew (a new inode: a hard
 // link the agent made cannot carry the rewrite elsewhere), never through a
 // symlink in its path.
-import { closeSync, constants, fchmodSync, fstatSync, ftruncateSync, openSync, writeSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { gitRaw } from '../git.js'
 import type { Change } from './compare.js'
-import { encodePath, fsPath } from './paths.js'
+import { encodePath } from './paths.js'
 import type { Snapshot } from './snapshot.js'
-import { entriesBeneath, existsBeneath, removeBeneath, symlinkBeneath, writeNewBeneath } from './beneath-write.js'
+import { entriesBeneath, existsBeneath, removeBeneath, rewriteInPlaceBeneath, symlinkBeneath, writeNewBeneath } from './beneath-write.js'
 
 export interface RestoreRecord {
   path: string
@@ -106,31 +105,6 @@ export async function readBlobs(root: string, blobs: { id: string; size: number 
 }
 
 /**
- * Write `data` into the file at `abs` itself (same inode), when it is a
- * regular file with no other link: a file the sandbox mounts on its own is
- * pinned by inode, so a new inode would leave the sandbox an unlinked one.
- * False when it is not such a file (the caller writes a new one).
- */
-function rewriteInPlace(abs: string | Buffer, data: Buffer, mode: number): boolean {
-  let fd: number
-  try {
-    fd = openSync(abs, constants.O_WRONLY | constants.O_NOFOLLOW)
-  } catch {
-    return false
-  }
-  try {
-    const s = fstatSync(fd)
-    if (!s.isFile() || s.nlink !== 1) return false
-    ftruncateSync(fd, 0)
-    writeSync(fd, data)
-    fchmodSync(fd, mode & 0o7777)
-    return true
-  } finally {
-    closeSync(fd)
-  }
-}
-
-/**
  * `inPlace`: tree paths the sandbox mounts as single files (written back into
  * the same inode when they still are a plain file with one link).
  */
@@ -182,7 +156,6 @@ export async function restore(before: Snapshot, changes: Change[], inPlace: Set<
   })
   const blobs = await readBlobs(before.root, blobIds)
   for (const c of rewrite) {
-    const abs = fsPath(before.root, c.path)
     const prev = before.tree.get(c.path)
     try {
       if (!prev?.hash) throw new Error('no recorded content')
@@ -192,7 +165,7 @@ export async function restore(before: Snapshot, changes: Change[], inPlace: Set<
         data = blobs.get(prev.hash)
         if (!data) throw new Error(`object ${prev.hash} not in the object store`)
       }
-      if (prev.type === 'file' && inPlace.has(c.path) && rewriteInPlace(abs, data!, prev.mode)) {
+      if (prev.type === 'file' && inPlace.has(c.path) && rewriteInPlaceBeneath(before.root, c.path, data!, prev.mode)) {
         records.push({ path: c.path, action: 'rewritten', detail: `${prev.hash} (in place: mounted on its own in the sandbox)` })
         continue
       }

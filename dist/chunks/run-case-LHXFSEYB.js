@@ -58,7 +58,6 @@ import {
   MAX_EVIDENCE_LIMIT,
   describeInspection,
   encodePath,
-  fsPath,
   lookAt,
   readBeneath,
   readUntrustedFile
@@ -293,7 +292,6 @@ async function undoRegistration(repoDir, commonDir, reg, keep) {
 }
 
 // src/guard/restore.ts
-import { closeSync as closeSync2, constants as constants2, fchmodSync as fchmodSync2, fstatSync, ftruncateSync, openSync as openSync2, writeSync as writeSync2 } from "node:fs";
 import { createHash } from "node:crypto";
 
 // src/guard/beneath-write.ts
@@ -302,6 +300,8 @@ import {
   constants,
   existsSync,
   fchmodSync,
+  fstatSync,
+  ftruncateSync,
   lstatSync as lstatSync3,
   mkdirSync,
   openSync,
@@ -378,6 +378,25 @@ function writeNewBeneath(root, rel, data, mode) {
 function symlinkBeneath(root, rel, target) {
   withParent(root, rel, true, (p) => symlinkSync(target, p));
 }
+function rewriteInPlaceBeneath(root, rel, data, mode) {
+  try {
+    return withParent(root, rel, false, (p) => {
+      const fd = openSync(p, constants.O_WRONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK | constants.O_NOCTTY);
+      try {
+        const s = fstatSync(fd);
+        if (!s.isFile() || s.nlink !== 1) return false;
+        ftruncateSync(fd, 0);
+        for (let at = 0; at < data.length; ) at += writeSync(fd, data, at, data.length - at);
+        fchmodSync(fd, mode & 4095);
+        return true;
+      } finally {
+        closeSync(fd);
+      }
+    });
+  } catch {
+    return false;
+  }
+}
 
 // src/guard/restore.ts
 function parentOf(rel) {
@@ -436,24 +455,6 @@ async function readBlobs(root, blobs) {
   }
   return out;
 }
-function rewriteInPlace(abs, data, mode) {
-  let fd;
-  try {
-    fd = openSync2(abs, constants2.O_WRONLY | constants2.O_NOFOLLOW);
-  } catch {
-    return false;
-  }
-  try {
-    const s = fstatSync(fd);
-    if (!s.isFile() || s.nlink !== 1) return false;
-    ftruncateSync(fd, 0);
-    writeSync2(fd, data);
-    fchmodSync2(fd, mode & 4095);
-    return true;
-  } finally {
-    closeSync2(fd);
-  }
-}
 async function restore(before, changes, inPlace = /* @__PURE__ */ new Set()) {
   const records = [];
   const repo = changes.filter((x) => x.area === "repo");
@@ -496,7 +497,6 @@ async function restore(before, changes, inPlace = /* @__PURE__ */ new Set()) {
   });
   const blobs = await readBlobs(before.root, blobIds);
   for (const c of rewrite) {
-    const abs = fsPath(before.root, c.path);
     const prev = before.tree.get(c.path);
     try {
       if (!prev?.hash) throw new Error("no recorded content");
@@ -506,7 +506,7 @@ async function restore(before, changes, inPlace = /* @__PURE__ */ new Set()) {
         data = blobs.get(prev.hash);
         if (!data) throw new Error(`object ${prev.hash} not in the object store`);
       }
-      if (prev.type === "file" && inPlace.has(c.path) && rewriteInPlace(abs, data, prev.mode)) {
+      if (prev.type === "file" && inPlace.has(c.path) && rewriteInPlaceBeneath(before.root, c.path, data, prev.mode)) {
         records.push({ path: c.path, action: "rewritten", detail: `${prev.hash} (in place: mounted on its own in the sandbox)` });
         continue;
       }
