@@ -343,13 +343,7 @@ describe("fingerprint of a checkout whose index's stat data the agent forged", (
 
   it("an fsmonitor extension forged to mark every entry valid (core.fsmonitor on) hides the user's change: found; git's own refresh of it is not", async () => {
     const dir = repo({ F: 'hello 1\n', G: 'other\n' })
-    // An honest hook (version 1): every file changed since the time git gives it (from a second before: find's -newer is in seconds).
-    const hook = path.join(path.dirname(dir), `${path.basename(dir)}-fsmonitor.sh`)
-    writeFileSync(
-      hook,
-      '#!/bin/bash\n[ "$1" = 1 ] || exit 1\ns=$(( $2 / 1000000000 - 1 ))\nfind . -path ./.git -prune -o -type f \\( -newermt "@$s" -o -newerct "@$s" \\) -printf \'%P\\0\'\n',
-    )
-    chmodSync(hook, 0o755)
+    const hook = fsmonitorHook(dir)
     git(dir, 'config', 'core.fsmonitor', hook)
     git(dir, 'config', 'core.fsmonitorHookVersion', '1')
     git(dir, 'status', '--porcelain')
@@ -392,12 +386,7 @@ describe("fingerprint of a checkout whose index's stat data the agent forged", (
 
   it('a new fsmonitor word for a file whose size and mtime the user kept (cp -p, rsync -t) but default git would re-read: found', async () => {
     const dir = repo({ F: 'hello 1\n', G: 'other\n' })
-    const hook = path.join(path.dirname(dir), `${path.basename(dir)}-fsmonitor.sh`)
-    writeFileSync(
-      hook,
-      '#!/bin/bash\n[ "$1" = 1 ] || exit 1\ns=$(( $2 / 1000000000 - 1 ))\nfind . -path ./.git -prune -o -type f \\( -newermt "@$s" -o -newerct "@$s" \\) -printf \'%P\\0\'\n',
-    )
-    chmodSync(hook, 0o755)
+    const hook = fsmonitorHook(dir)
     const past = new Date(Date.now() - 120_000)
     utimesSync(path.join(dir, 'F'), past, past)
     git(dir, 'update-index', '--refresh')
@@ -482,6 +471,17 @@ describe('fingerprint of a checkout whose index the agent rewrote (hostile bytes
     expect(changes).toContain('modified .git/index (listing)')
   })
 })
+
+/** An honest fsmonitor hook (version 1) beside `dir`: every file changed since the time git gives it (from a second before: find's -newer is in seconds). */
+function fsmonitorHook(dir: string): string {
+  const hook = path.join(path.dirname(dir), `${path.basename(dir)}-fsmonitor.sh`)
+  writeFileSync(
+    hook,
+    '#!/bin/bash\n[ "$1" = 1 ] || exit 1\ns=$(( $2 / 1000000000 - 1 ))\nfind . -path ./.git -prune -o -type f \\( -newermt "@$s" -o -newerct "@$s" \\) -printf \'%P\\0\'\n',
+  )
+  chmodSync(hook, 0o755)
+  return hook
+}
 
 /** A big-endian uint32. */
 function be32(n: number): Buffer {
