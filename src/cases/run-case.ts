@@ -354,11 +354,14 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
   guard.watchLedger(run.ownWrites)
   run.ownWrites.clear() // what was written before is watched like the rest
   let outcome = await runCheck(run, guard)
-  if (!guard.treeChecked) await run.endLeftovers()
+  // A check that looked at the tree may have run the agent's code afterwards (T3: its module imported, its
+  // tests run): what that code started ends, and the tree is looked at again, last, so all it wrote is gated and restored.
+  const lookedEarly = guard.treeChecked
+  await run.endLeftovers()
   for (const note of bounds?.close() ?? []) log(note)
   // A case ended by a bound is ended by the harness, as a timeout is: TIMEOUTEXCEEDED, with the bound, the measure and the limit.
   if (bounds?.breach) outcome = { actual: 'FAIL', code: 'TIMEOUTEXCEEDED', reason: describeBreach(bounds.breach) }
-  await guard.tree()
+  await guard.tree(lookedEarly)
   evidence('processes.txt', formatProcesses(run.leftovers))
   saveEgress(run, egressFrom, unrouted?.finish() ?? [])
   // (git status for the evidence runs while the user's checkout is looked at again.)

@@ -103,9 +103,9 @@ export class CaseGuard {
     return this.treeResult !== undefined
   }
 
-  /** The tree's changes since before() and its gate's violations; taken once, then remembered. */
-  async tree(): Promise<GuardResult> {
-    this.treeResult ??= await this.treeGuard.check()
+  /** The tree's changes since before() and its gate's violations; taken once, then remembered (`again`: taken anew, and remembered). */
+  async tree(again = false): Promise<GuardResult> {
+    if (again || !this.treeResult) this.treeResult = await this.treeGuard.check()
     return this.treeResult
   }
 

@@ -569,9 +569,9 @@ var CaseGuard = class _CaseGuard {
   get treeChecked() {
     return this.treeResult !== void 0;
   }
-  /** The tree's changes since before() and its gate's violations; taken once, then remembered. */
-  async tree() {
-    this.treeResult ??= await this.treeGuard.check();
+  /** The tree's changes since before() and its gate's violations; taken once, then remembered (`again`: taken anew, and remembered). */
+  async tree(again = false) {
+    if (again || !this.treeResult) this.treeResult = await this.treeGuard.check();
     return this.treeResult;
   }
   /** Everything that changed (the tree, outside the worktree, the ledger, registrations), gated. */
@@ -1769,10 +1769,11 @@ async function runCase(ctx) {
   guard.watchLedger(run.ownWrites);
   run.ownWrites.clear();
   let outcome = await runCheck(run, guard);
-  if (!guard.treeChecked) await run.endLeftovers();
+  const lookedEarly = guard.treeChecked;
+  await run.endLeftovers();
   for (const note of bounds?.close() ?? []) log(note);
   if (bounds?.breach) outcome = { actual: "FAIL", code: "TIMEOUTEXCEEDED", reason: describeBreach(bounds.breach) };
-  await guard.tree();
+  await guard.tree(lookedEarly);
   evidence("processes.txt", formatProcesses(run.leftovers));
   saveEgress(run, egressFrom, unrouted?.finish() ?? []);
   const statusRun = git(ctx.workDir, ["status", "--porcelain"]);
