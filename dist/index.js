@@ -6,14 +6,14 @@ import {
 } from "./chunks/chunk-QNNNMCH6.js";
 import {
   mergeShards
-} from "./chunks/chunk-RL4KH7OW.js";
+} from "./chunks/chunk-K23THAJX.js";
 import {
   progressLine
-} from "./chunks/chunk-J5CHYLZC.js";
+} from "./chunks/chunk-UNBH7RYV.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-D5E46XVD.js";
+} from "./chunks/chunk-4B623D3E.js";
 import "./chunks/chunk-QBTXOF4R.js";
 import "./chunks/chunk-6IZ3VOTU.js";
 import {
@@ -32,7 +32,7 @@ import {
   selectCases
 } from "./chunks/chunk-ILLOYFKX.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-MGSNWSML.js";
+import "./chunks/chunk-KSLPBFTN.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   onPath,

@@ -16,6 +16,7 @@ import {
   renameSync,
   rmSync,
   symlinkSync,
+  truncateSync,
   unlinkSync,
   utimesSync,
   writeFileSync,
@@ -27,6 +28,7 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { GIT_ENV, gitIn, repoMaker } from './support/git-repo.js'
 import { compareSnapshots } from '../src/guard/compare.js'
+import { projectConfigRecord } from '../src/opencode/project-config.js'
 import { F_ASSUME_VALID, indexListing, parseIndex, readIndexState } from '../src/guard/gitindex.js'
 import { decodePath, encodePath } from '../src/guard/paths.js'
 import { rawBlobId, takeSnapshot, takeSnapshotAfter, type TreeEntry } from '../src/guard/snapshot.js'
@@ -97,6 +99,33 @@ describe("the repository's reflogs, seen from a linked worktree", () => {
     appendFileSync(path.join(dir, '.git', 'logs', 'HEAD'), 'x\n')
     writeFileSync(path.join(dir, '.git', 'logs', 'refs', 'stash'), '')
     expect(lines(wt, compareSnapshots(before, await takeSnapshotAfter(before)))).toEqual(['repo modified .git/logs/HEAD', 'repo modified .git/logs/refs/stash'])
+  })
+})
+
+describe('a big file in the git dir (uncontained, the agent can write there)', () => {
+  it('is never read whole (a sparse 5 GiB file: past 64 MiB by identity and stat data), and a change to it is still found', async () => {
+    const dir = repo({ 'a.txt': 'a\n' })
+    const big = path.join(dir, '.git', 'info', 'big')
+    writeFileSync(big, '')
+    // (Read whole, it would not fit in one Buffer: the snapshot would fail.)
+    truncateSync(big, 5 * 2 ** 30)
+    const before = await takeSnapshot(dir)
+    expect(before.repo.get('.git/info/big')?.hash).toMatch(/^[0-9a-f]{64}$/)
+    expect(before.repo.get('.git/info/big')?.content).toBeUndefined()
+    appendFileSync(big, 'x')
+    expect(lines(dir, compareSnapshots(before, await takeSnapshotAfter(before)))).toEqual(['repo modified .git/info/big'])
+  })
+})
+
+describe("the project config's record (policy.json)", () => {
+  it("a .opencode that is a link is named, never followed (its target's names would leak)", () => {
+    const dir = repo({ 'a.txt': 'a\n' })
+    symlinkSync('/etc', path.join(dir, '.opencode'))
+    expect(projectConfigRecord(dir).present).toEqual(['.opencode (a link: not followed)'])
+    rmSync(path.join(dir, '.opencode'))
+    mkdirSync(path.join(dir, '.opencode', 'agents'), { recursive: true })
+    writeFileSync(path.join(dir, '.opencode', 'plugin.ts'), '')
+    expect(projectConfigRecord(dir).present.sort()).toEqual(['.opencode/agents/', '.opencode/plugin.ts'])
   })
 })
 

@@ -8,15 +8,27 @@ import path from 'node:path'
 import { toPosix } from '../fsutil.js'
 import type { IndexState } from './gitindex.js'
 import { decodePath, fsPath } from './paths.js'
-import { readUntrustedFile } from './reader.js'
+import { contentSha256, readUntrustedFile } from './reader.js'
 import type { RepoEntry } from './snapshot-types.js'
 
 /** Files OpenCode itself keeps in .git (its project id); not the agent's doing. */
 export const OPENCODE_OWN_STATE = new Set(['.git/opencode'])
 const KEEP_CONTENT_LIMIT = 1 << 20
+/** Past this, a git-dir file is compared by its identity and stat data (any write moves its ctime). */
+const HASH_LIMIT = 64 << 20
 
 /** One git-dir entry: sha256 of its bytes (a link's target, or `other:<mode>`) and mode; the bytes kept when small. Throws when unreadable. */
 function repoEntryOf(abs: string | Buffer, s: BigIntStats): RepoEntry {
+  // A file too big to keep is hashed in chunks (memory bounded), and past HASH_LIMIT by identity and stat data:
+  // an agent's sparse file of gigabytes in the git dir must not be read whole.
+  if (s.isFile() && s.size > BigInt(KEEP_CONTENT_LIMIT)) {
+    const p = typeof abs === 'string' ? abs : decodePath(abs)
+    const hash = createHash('sha256')
+      .update(`large:${contentSha256(path.dirname(p), path.basename(p), HASH_LIMIT)}`)
+      .update(`mode:${Number(s.mode)}`)
+      .digest('hex')
+    return { hash, content: undefined, mode: Number(s.mode) }
+  }
   const data = s.isSymbolicLink()
     ? Buffer.from(`link:${decodePath(readlinkSync(abs, { encoding: 'buffer' }))}`)
     : s.isFile()
@@ -29,9 +41,9 @@ function repoEntryOf(abs: string | Buffer, s: BigIntStats): RepoEntry {
   return { hash, content: data.length <= KEEP_CONTENT_LIMIT ? data : undefined, mode: Number(s.mode) }
 }
 
-/** A file of the git dir, through the evidence reader (reader.ts): never a FIFO or device swapped in after the lstat, never a link. */
+/** A file of the git dir (at most KEEP_CONTENT_LIMIT: repoEntryOf), through the evidence reader (reader.ts): never a FIFO or device swapped in after the lstat, never a link. */
 function readRepoFileAt(abs: string | Buffer): Buffer {
-  return readUntrustedFile(typeof abs === 'string' ? abs : decodePath(abs), Number.MAX_SAFE_INTEGER)
+  return readUntrustedFile(typeof abs === 'string' ? abs : decodePath(abs), KEEP_CONTENT_LIMIT + 1)
 }
 
 /** The object store's files by name (loose objects, packs): read without stat or content. */

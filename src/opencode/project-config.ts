@@ -4,7 +4,7 @@
 // (server.ts NETWORK_FREE_ENV): opencode.json(c) and .opencode/ (plugins,
 // agents, commands, MCP entries) are not loaded, whatever a pull request adds;
 // AGENTS.md is still read by OpenCode as instructions for the model.
-import { readdirSync } from 'node:fs'
+import { lstatSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { NETWORK_FREE_ENV } from './server.js'
 import { existsNoFollow } from '../fsutil.js'
@@ -21,8 +21,11 @@ export interface ProjectConfigRecord {
 /** What the worktree holds of OpenCode's project config (names only: nothing is opened). */
 export function projectConfigRecord(workDir: string): ProjectConfigRecord {
   const present = ['opencode.json', 'opencode.jsonc', 'AGENTS.md', 'CLAUDE.md'].filter((f) => existsNoFollow(path.join(workDir, f)))
+  const dir = path.join(workDir, '.opencode')
   try {
-    for (const e of readdirSync(path.join(workDir, '.opencode'), { withFileTypes: true })) present.push(`.opencode/${e.name}${e.isDirectory() ? '/' : ''}`)
+    // A link there is named, never followed (its target's names would leak into policy.json).
+    if (lstatSync(dir).isSymbolicLink()) present.push('.opencode (a link: not followed)')
+    else for (const e of readdirSync(dir, { withFileTypes: true })) present.push(`.opencode/${e.name}${e.isDirectory() ? '/' : ''}`)
   } catch {
     // none
   }

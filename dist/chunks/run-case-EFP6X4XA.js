@@ -35,7 +35,7 @@ import {
   toolUses,
   watchUnrouted,
   writeEvidence
-} from "./chunk-MGSNWSML.js";
+} from "./chunk-KSLPBFTN.js";
 import {
   messagesUsage,
   overTokenBudget,
@@ -838,12 +838,14 @@ function cliTransport(baseUrl, binary, env = process.env, launcher, password) {
 }
 
 // src/opencode/project-config.ts
-import { readdirSync as readdirSync4 } from "node:fs";
+import { lstatSync as lstatSync4, readdirSync as readdirSync4 } from "node:fs";
 import path4 from "node:path";
 function projectConfigRecord(workDir) {
   const present = ["opencode.json", "opencode.jsonc", "AGENTS.md", "CLAUDE.md"].filter((f) => existsNoFollow(path4.join(workDir, f)));
+  const dir = path4.join(workDir, ".opencode");
   try {
-    for (const e of readdirSync4(path4.join(workDir, ".opencode"), { withFileTypes: true })) present.push(`.opencode/${e.name}${e.isDirectory() ? "/" : ""}`);
+    if (lstatSync4(dir).isSymbolicLink()) present.push(".opencode (a link: not followed)");
+    else for (const e of readdirSync4(dir, { withFileTypes: true })) present.push(`.opencode/${e.name}${e.isDirectory() ? "/" : ""}`);
   } catch {
   }
   const disabled = NETWORK_FREE_ENV.OPENCODE_DISABLE_PROJECT_CONFIG === "1";
@@ -1314,7 +1316,7 @@ async function changesDiff(before, after, changes) {
 import path7 from "node:path";
 
 // src/sandbox/budget-watch.ts
-import { lstatSync as lstatSync4, readdirSync as readdirSync6, readFileSync as readFileSync2, readlinkSync } from "node:fs";
+import { lstatSync as lstatSync5, readdirSync as readdirSync6, readFileSync as readFileSync2, readlinkSync } from "node:fs";
 import path6 from "node:path";
 var WATCH_INTERVAL_MS = 250;
 function diskUsage(roots, maxEntries = Number.MAX_SAFE_INTEGER) {
@@ -1322,7 +1324,7 @@ function diskUsage(roots, maxEntries = Number.MAX_SAFE_INTEGER) {
   const stack = [];
   for (const r of roots) {
     try {
-      const s = lstatSync4(r);
+      const s = lstatSync5(r);
       if (s.isDirectory()) stack.push(r);
       else u.bytes += s.blocks * 512;
     } catch {
@@ -1343,7 +1345,7 @@ function diskUsage(roots, maxEntries = Number.MAX_SAFE_INTEGER) {
       }
       const p = path6.join(dir, name);
       try {
-        const s = lstatSync4(p);
+        const s = lstatSync5(p);
         u.entries++;
         u.bytes += s.blocks * 512;
         if (s.isDirectory()) stack.push(p);

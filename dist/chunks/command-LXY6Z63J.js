@@ -1,12 +1,12 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-RL4KH7OW.js";
-import "./chunk-D5E46XVD.js";
+} from "./chunk-K23THAJX.js";
+import "./chunk-4B623D3E.js";
 import "./chunk-QBTXOF4R.js";
 import "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-MGSNWSML.js";
+import "./chunk-KSLPBFTN.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";

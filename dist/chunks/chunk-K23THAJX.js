@@ -5,7 +5,7 @@ import {
   attemptDir,
   buildSummary,
   sealRunSummary
-} from "./chunk-D5E46XVD.js";
+} from "./chunk-4B623D3E.js";
 import {
   caseSetHash,
   runPairs,

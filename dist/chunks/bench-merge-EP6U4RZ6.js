@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-RL4KH7OW.js";
+} from "./chunk-K23THAJX.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-J5CHYLZC.js";
+} from "./chunk-UNBH7RYV.js";
 import {
   aggregateAttempts,
   allocateRun,
@@ -14,7 +14,7 @@ import {
   runSuite,
   sealRunSummary,
   writeCaseResult
-} from "./chunk-D5E46XVD.js";
+} from "./chunk-4B623D3E.js";
 import "./chunk-QBTXOF4R.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -26,7 +26,7 @@ import {
 import "./chunk-NMVRJYBN.js";
 import {
   resultPath
-} from "./chunk-MGSNWSML.js";
+} from "./chunk-KSLPBFTN.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";

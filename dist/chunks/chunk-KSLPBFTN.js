@@ -4014,13 +4014,19 @@ import { closeSync as closeSync3, constants, fstatSync as fstatSync2, lstatSync 
 import path7 from "node:path";
 var OPENCODE_OWN_STATE = /* @__PURE__ */ new Set([".git/opencode"]);
 var KEEP_CONTENT_LIMIT = 1 << 20;
+var HASH_LIMIT = 64 << 20;
 function repoEntryOf(abs, s) {
+  if (s.isFile() && s.size > BigInt(KEEP_CONTENT_LIMIT)) {
+    const p = typeof abs === "string" ? abs : decodePath(abs);
+    const hash2 = createHash4("sha256").update(`large:${contentSha256(path7.dirname(p), path7.basename(p), HASH_LIMIT)}`).update(`mode:${Number(s.mode)}`).digest("hex");
+    return { hash: hash2, content: void 0, mode: Number(s.mode) };
+  }
   const data = s.isSymbolicLink() ? Buffer.from(`link:${decodePath(readlinkSync3(abs, { encoding: "buffer" }))}`) : s.isFile() ? readRepoFileAt(abs) : Buffer.from(`other:${Number(s.mode)}`);
   const hash = createHash4("sha256").update(data).update(`mode:${Number(s.mode)}`).digest("hex");
   return { hash, content: data.length <= KEEP_CONTENT_LIMIT ? data : void 0, mode: Number(s.mode) };
 }
 function readRepoFileAt(abs) {
-  return readUntrustedFile(typeof abs === "string" ? abs : decodePath(abs), Number.MAX_SAFE_INTEGER);
+  return readUntrustedFile(typeof abs === "string" ? abs : decodePath(abs), KEEP_CONTENT_LIMIT + 1);
 }
 function listObjects(dir, prefix, out) {
   let ents;

@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-J5CHYLZC.js";
+} from "./chunk-UNBH7RYV.js";
 import {
   DEFAULT_ROLES,
   builtinCases,
@@ -10,7 +10,7 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-D5E46XVD.js";
+} from "./chunk-4B623D3E.js";
 import "./chunk-QBTXOF4R.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -23,7 +23,7 @@ import "./chunk-NMVRJYBN.js";
 import {
   caseTag,
   sdkTransport
-} from "./chunk-MGSNWSML.js";
+} from "./chunk-KSLPBFTN.js";
 import "./chunk-V23NUAJ5.js";
 import {
   DEFAULT_CASE_LIMITS,
@@ -202,9 +202,9 @@ async function runBoundsBench(argv) {
   return 0;
 }
 async function runBench(argv) {
-  if (argv.includes("--view")) return (await import("./bench-view-XMGXSYRE.js")).runViewBench(argv);
+  if (argv.includes("--view")) return (await import("./bench-view-MQWT4T3M.js")).runViewBench(argv);
   if (argv.includes("--bounds")) return runBoundsBench(argv);
-  if (argv.includes("--merge")) return (await import("./bench-merge-OMB5457C.js")).runMergeBench(argv);
+  if (argv.includes("--merge")) return (await import("./bench-merge-EP6U4RZ6.js")).runMergeBench(argv);
   const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
   if (argv.includes("--network")) return networkBench(rounds);
   const repo = await makeThrowawayRepo("opencode-dogfood-bench-");

@@ -50,7 +50,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-MGSNWSML.js";
+} from "./chunk-KSLPBFTN.js";
 import {
   asUsage,
   sumUsage
