@@ -6,14 +6,14 @@ import {
 } from "./chunks/chunk-QNNNMCH6.js";
 import {
   mergeShards
-} from "./chunks/chunk-K23THAJX.js";
+} from "./chunks/chunk-AZDIJBXQ.js";
 import {
   progressLine
-} from "./chunks/chunk-UNBH7RYV.js";
+} from "./chunks/chunk-ANOSYONZ.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-4B623D3E.js";
+} from "./chunks/chunk-R6GFA4DL.js";
 import "./chunks/chunk-QBTXOF4R.js";
 import "./chunks/chunk-6IZ3VOTU.js";
 import {
@@ -32,7 +32,7 @@ import {
   selectCases
 } from "./chunks/chunk-ILLOYFKX.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-KSLPBFTN.js";
+import "./chunks/chunk-OT3DRQ2B.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   onPath,

@@ -334,6 +334,22 @@ function sameEntry(a: FingerprintEntry, b: FingerprintEntry): boolean {
   return true
 }
 
+/**
+ * The index changed in a way its listing does not show: stat data that now
+ * vouches for a file git would otherwise have read (index-stat.ts), or, for an
+ * index left to git, a path git found changed before and no longer does while
+ * its file stayed as it was (a split or sparse index touched past a racy entry).
+ */
+function indexHides(a: Fingerprint, b: Fingerprint): boolean {
+  if (a.gitModified && b.gitModified) {
+    for (const rel of a.gitModified) {
+      const [e, f] = [a.tree.get(rel), b.tree.get(rel)]
+      if (!b.gitModified.has(rel) && e && f && sameEntry(e, f)) return true
+    }
+  }
+  return !!a.index && !!b.index && forgedIndexStat(b.root, a.index, b.index, b.tree, b.oidLen ?? 0).length > 0
+}
+
 export function compareFingerprints(a: Fingerprint, b: Fingerprint): FingerprintChange[] {
   const out: FingerprintChange[] = []
   const abs = (rel: string) => path.join(a.root, rel)
@@ -349,16 +365,8 @@ export function compareFingerprints(a: Fingerprint, b: Fingerprint): Fingerprint
     else if (g !== h) out.push({ path: abs(rel), kind: 'modified' })
   }
   for (const rel of b.repo.keys()) if (!a.repo.has(rel)) out.push({ path: abs(rel), kind: 'created' })
-  // A path git found changed before and no longer does, its file as it was: the index hides it (a split or sparse index touched past a racy entry).
-  if (a.gitModified && b.gitModified && !out.some((c) => c.path === abs('.git/index (listing)'))) {
-    const hidden = [...a.gitModified].filter(
-      (rel) => !b.gitModified!.has(rel) && a.tree.has(rel) && b.tree.has(rel) && sameEntry(a.tree.get(rel)!, b.tree.get(rel)!),
-    )
-    if (hidden.length > 0) out.push({ path: abs('.git/index (listing)'), kind: 'modified' })
-  }
-  // Stat data that now vouches for a file git would otherwise have read: the index changed, whatever its listing says.
-  if (a.index && b.index && !out.some((c) => c.path === abs('.git/index (listing)')))
-    if (forgedIndexStat(b.root, a.index, b.index, b.tree, b.oidLen ?? 0).length > 0) out.push({ path: abs('.git/index (listing)'), kind: 'modified' })
+  const listing = abs('.git/index (listing)')
+  if (!out.some((c) => c.path === listing) && indexHides(a, b)) out.push({ path: listing, kind: 'modified' })
   if (a.objects && b.objects && a.gitDirs && a.oidLen === b.oidLen) {
     for (const c of objectStoreChanges(a.gitDirs.common, a.objects, b.objects, a.oidLen ?? 0)) out.push({ path: abs(`.git/${c.rel}`), kind: c.kind })
   } else if (a.objects !== b.objects) out.push({ path: abs('.git/objects'), kind: 'modified' })

@@ -5,7 +5,7 @@ import {
   attemptDir,
   buildSummary,
   sealRunSummary
-} from "./chunk-4B623D3E.js";
+} from "./chunk-R6GFA4DL.js";
 import {
   caseSetHash,
   runPairs,

@@ -2,11 +2,11 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-UNBH7RYV.js";
+} from "./chunk-ANOSYONZ.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-4B623D3E.js";
+} from "./chunk-R6GFA4DL.js";
 import "./chunk-QBTXOF4R.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -14,7 +14,7 @@ import {
   DEFAULT_WRITE_ALLOWLIST
 } from "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-KSLPBFTN.js";
+import "./chunk-OT3DRQ2B.js";
 import "./chunk-V23NUAJ5.js";
 import {
   bwrapArgs,

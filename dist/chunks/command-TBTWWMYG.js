@@ -1,12 +1,12 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-K23THAJX.js";
-import "./chunk-4B623D3E.js";
+} from "./chunk-AZDIJBXQ.js";
+import "./chunk-R6GFA4DL.js";
 import "./chunk-QBTXOF4R.js";
 import "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-KSLPBFTN.js";
+import "./chunk-OT3DRQ2B.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";

@@ -4,11 +4,11 @@ import {
   buildSummary,
   cliEntry,
   runSuite
-} from "./chunk-4B623D3E.js";
+} from "./chunk-R6GFA4DL.js";
 import "./chunk-QBTXOF4R.js";
 import "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-KSLPBFTN.js";
+import "./chunk-OT3DRQ2B.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";

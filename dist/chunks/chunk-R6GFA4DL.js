@@ -50,7 +50,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-KSLPBFTN.js";
+} from "./chunk-OT3DRQ2B.js";
 import {
   asUsage,
   sumUsage

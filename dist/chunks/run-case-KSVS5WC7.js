@@ -35,7 +35,7 @@ import {
   toolUses,
   watchUnrouted,
   writeEvidence
-} from "./chunk-KSLPBFTN.js";
+} from "./chunk-OT3DRQ2B.js";
 import {
   messagesUsage,
   overTokenBudget,

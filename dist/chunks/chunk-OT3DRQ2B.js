@@ -5064,6 +5064,15 @@ function sameEntry(a, b) {
   if (a.content !== void 0 || b.content !== void 0) return a.content === b.content;
   return true;
 }
+function indexHides(a, b) {
+  if (a.gitModified && b.gitModified) {
+    for (const rel of a.gitModified) {
+      const [e, f] = [a.tree.get(rel), b.tree.get(rel)];
+      if (!b.gitModified.has(rel) && e && f && sameEntry(e, f)) return true;
+    }
+  }
+  return !!a.index && !!b.index && forgedIndexStat(b.root, a.index, b.index, b.tree, b.oidLen ?? 0).length > 0;
+}
 function compareFingerprints(a, b) {
   const out = [];
   const abs = (rel) => path11.join(a.root, rel);
@@ -5079,15 +5088,8 @@ function compareFingerprints(a, b) {
     else if (g !== h) out.push({ path: abs(rel), kind: "modified" });
   }
   for (const rel of b.repo.keys()) if (!a.repo.has(rel)) out.push({ path: abs(rel), kind: "created" });
-  if (a.gitModified && b.gitModified && !out.some((c) => c.path === abs(".git/index (listing)"))) {
-    const hidden = [...a.gitModified].filter(
-      (rel) => !b.gitModified.has(rel) && a.tree.has(rel) && b.tree.has(rel) && sameEntry(a.tree.get(rel), b.tree.get(rel))
-    );
-    if (hidden.length > 0) out.push({ path: abs(".git/index (listing)"), kind: "modified" });
-  }
-  if (a.index && b.index && !out.some((c) => c.path === abs(".git/index (listing)"))) {
-    if (forgedIndexStat(b.root, a.index, b.index, b.tree, b.oidLen ?? 0).length > 0) out.push({ path: abs(".git/index (listing)"), kind: "modified" });
-  }
+  const listing = abs(".git/index (listing)");
+  if (!out.some((c) => c.path === listing) && indexHides(a, b)) out.push({ path: listing, kind: "modified" });
   if (a.objects && b.objects && a.gitDirs && a.oidLen === b.oidLen) {
     for (const c of objectStoreChanges(a.gitDirs.common, a.objects, b.objects, a.oidLen ?? 0)) out.push({ path: abs(`.git/${c.rel}`), kind: c.kind });
   } else if (a.objects !== b.objects) out.push({ path: abs(".git/objects"), kind: "modified" });
