@@ -6,14 +6,14 @@ import {
 } from "./chunks/chunk-QNNNMCH6.js";
 import {
   mergeShards
-} from "./chunks/chunk-AZDIJBXQ.js";
+} from "./chunks/chunk-CFV6NLMJ.js";
 import {
   progressLine
-} from "./chunks/chunk-ANOSYONZ.js";
+} from "./chunks/chunk-AYFRQ56G.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-R6GFA4DL.js";
+} from "./chunks/chunk-5X3XBTVU.js";
 import "./chunks/chunk-QBTXOF4R.js";
 import "./chunks/chunk-6IZ3VOTU.js";
 import {
@@ -32,7 +32,7 @@ import {
   selectCases
 } from "./chunks/chunk-ILLOYFKX.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-OT3DRQ2B.js";
+import "./chunks/chunk-OMSF63J7.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   onPath,

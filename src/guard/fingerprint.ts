@@ -21,7 +21,7 @@ import { forgedIndexStat } from './index-stat.js'
 import { gitDirsOf } from './snapshot-config.js'
 import { indexCount, sameStat } from './snapshot.js'
 import { objectStoreChanges, objectStoreKeys, type ObjectStoreKeys } from './object-store.js'
-import { FIND_THRESHOLD, walk, walkSince, type FindState, type StatEntry } from './walk.js'
+import { FIND_THRESHOLD, prunedFolders, walk, walkSince, type FindState, type StatEntry } from './walk.js'
 
 export interface FingerprintEntry extends StatEntry {
   /** sha256 of the content (or link target), for an entry that was racy when a fingerprint was taken. */
@@ -205,7 +205,7 @@ export async function takeFingerprint(root: string, exclude: string[] = [], prev
     for (const [rel, e] of delta.changed) if (!excluded(rel, exclude)) stat.set(rel, e)
   } else {
     const own = (await dirsRun)?.own
-    const w = await walk(root, 'auto', own ? indexCount(own) : FIND_THRESHOLD)
+    const w = await walk(root, 'auto', own ? indexCount(own) : FIND_THRESHOLD, prunedFolders(exclude))
     stat = w.entries
     for (const rel of [...stat.keys()]) if (excluded(rel, exclude)) stat.delete(rel)
     walkBase = w.state ? { state: w.state, tree: stat } : undefined

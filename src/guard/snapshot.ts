@@ -30,7 +30,7 @@ import { conversionFree, gitDirsOf, objectFormatOf, repoConfigCached } from './s
 import { hashEntry, sameStat, storeRaw } from './snapshot-hash.js'
 import { indexCount, snapshotRepo } from './snapshot-repo.js'
 import { RACY_WINDOW_COARSE, RACY_WINDOW_FINE, type Snapshot, type SnapshotOptions, type TreeEntry } from './snapshot-types.js'
-import { walk, walkSince, type FindState, type StatEntry } from './walk.js'
+import { prunedFolders, walk, walkSince, type FindState, type StatEntry } from './walk.js'
 
 export { resolveGitDirs } from './snapshot-config.js'
 export { rawBlobId, sameStat } from './snapshot-hash.js'
@@ -67,7 +67,7 @@ interface Walked {
 async function walkForSnapshot(root: string, opts: SnapshotOptions, sizeHint: number): Promise<Walked> {
   const exclude = opts.exclude ?? []
   const takenAt = Date.now()
-  const w = await walk(root, opts.walker, sizeHint)
+  const w = await walk(root, opts.walker, sizeHint, prunedFolders(exclude))
   const tree = w.entries as Map<string, TreeEntry>
   let fine = false
   let attributes = false

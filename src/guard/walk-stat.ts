@@ -62,8 +62,24 @@ export function statEntry(s: BigIntStats): StatEntry {
   }
 }
 
-/** The reference walker: Node's readdir (names as bytes) and lstat. */
-export function walkNode(root: string): WalkResult {
+/**
+ * The folders below which every path is excluded by `exclude` (entries ending
+ * in `/` exclude a prefix; others one path): such a folder is listed and not
+ * entered. Undefined when no entry excludes a folder.
+ */
+export function prunedFolders(exclude: string[]): ((rel: string) => boolean) | undefined {
+  const prefixes = exclude.filter((e) => e.endsWith('/'))
+  if (prefixes.length === 0) return undefined
+  return (rel) => prefixes.some((e) => `${rel}/`.startsWith(e))
+}
+
+/**
+ * The reference walker: Node's readdir (names as bytes) and lstat. `prune`:
+ * folders (relative, `/`-separated) listed but not entered (see
+ * prunedFolders: a ledger folder of thousands of files inside the checkout
+ * would otherwise be stat'd file by file, then dropped).
+ */
+export function walkNode(root: string, prune?: (rel: string) => boolean): WalkResult {
   const entries = new Map<string, StatEntry>()
   const dirs = new Set<string>()
   const stack: string[] = ['']
@@ -87,7 +103,7 @@ export function walkNode(root: string): WalkResult {
       }
       if (s.isDirectory()) {
         dirs.add(childRel)
-        stack.push(childRel)
+        if (!prune?.(childRel)) stack.push(childRel)
       } else entries.set(childRel, statEntry(s))
     }
   }

@@ -16,7 +16,7 @@ import { walkNode, type FindRun, type FindState, type StatEntry, type WalkResult
 
 export { hasGnuFind, hasGnuFindSync } from './walk-lanes.js'
 export type { WalkDelta } from './walk-parse.js'
-export { statEntry, walkNode } from './walk-stat.js'
+export { prunedFolders, statEntry, walkNode } from './walk-stat.js'
 export type { EntryType, FindState, StatEntry, Walker, WalkResult } from './walk-stat.js'
 
 /**
@@ -73,14 +73,18 @@ export async function walkSince(root: string, prev: FindState): Promise<WalkDelt
 /** Below this many entries (as far as known beforehand) Node's walk beats spawning finds. */
 export const FIND_THRESHOLD = 3000
 
-/** Walk the whole tree. */
-export async function walk(root: string, walker: Walker = 'auto', sizeHint?: number): Promise<WalkResult> {
-  if (walker === 'node' || (walker === 'auto' && sizeHint !== undefined && sizeHint < FIND_THRESHOLD)) return walkNode(root)
+/**
+ * Walk the whole tree. `prune`: folders Node's walker lists and does not
+ * enter (see walkNode); find's walk enters them (its caller drops what it
+ * excludes), so a caller must not rely on their contents being absent.
+ */
+export async function walk(root: string, walker: Walker = 'auto', sizeHint?: number, prune?: (rel: string) => boolean): Promise<WalkResult> {
+  if (walker === 'node' || (walker === 'auto' && sizeHint !== undefined && sizeHint < FIND_THRESHOLD)) return walkNode(root, prune)
   // (Synchronously up to the finds' start: the caller can work while they walk.)
   if (hasGnuFindSync()) {
     const r = await walkFind(root)
     if (r) return r
   }
   if (walker === 'find') throw new Error('walker "find" requested, but GNU find is not available or failed')
-  return walkNode(root)
+  return walkNode(root, prune)
 }

@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   runSuite
-} from "./chunk-R6GFA4DL.js";
+} from "./chunk-5X3XBTVU.js";
 import {
   scaffold
 } from "./chunk-6IZ3VOTU.js";
@@ -15,7 +15,7 @@ import {
 } from "./chunk-ILLOYFKX.js";
 import {
   gitOk
-} from "./chunk-OT3DRQ2B.js";
+} from "./chunk-OMSF63J7.js";
 import {
   verifyRun
 } from "./chunk-Z4Y4Q2MG.js";

@@ -4420,7 +4420,12 @@ function statEntry(s) {
     ino: Number(s.ino)
   };
 }
-function walkNode(root) {
+function prunedFolders(exclude) {
+  const prefixes = exclude.filter((e) => e.endsWith("/"));
+  if (prefixes.length === 0) return void 0;
+  return (rel) => prefixes.some((e) => `${rel}/`.startsWith(e));
+}
+function walkNode(root, prune) {
   const entries = /* @__PURE__ */ new Map();
   const dirs = /* @__PURE__ */ new Set();
   const stack = [""];
@@ -4444,7 +4449,7 @@ function walkNode(root) {
       }
       if (s.isDirectory()) {
         dirs.add(childRel);
-        stack.push(childRel);
+        if (!prune?.(childRel)) stack.push(childRel);
       } else entries.set(childRel, statEntry(s));
     }
   }
@@ -4491,14 +4496,14 @@ async function walkSince(root, prev) {
   return out;
 }
 var FIND_THRESHOLD = 3e3;
-async function walk(root, walker = "auto", sizeHint) {
-  if (walker === "node" || walker === "auto" && sizeHint !== void 0 && sizeHint < FIND_THRESHOLD) return walkNode(root);
+async function walk(root, walker = "auto", sizeHint, prune) {
+  if (walker === "node" || walker === "auto" && sizeHint !== void 0 && sizeHint < FIND_THRESHOLD) return walkNode(root, prune);
   if (hasGnuFindSync()) {
     const r = await walkFind(root);
     if (r) return r;
   }
   if (walker === "find") throw new Error('walker "find" requested, but GNU find is not available or failed');
-  return walkNode(root);
+  return walkNode(root, prune);
 }
 
 // src/guard/snapshot.ts
@@ -4516,7 +4521,7 @@ function excluded(rel, exclude) {
 async function walkForSnapshot(root, opts, sizeHint) {
   const exclude = opts.exclude ?? [];
   const takenAt = Date.now();
-  const w = await walk(root, opts.walker, sizeHint);
+  const w = await walk(root, opts.walker, sizeHint, prunedFolders(exclude));
   const tree = w.entries;
   let fine = false;
   let attributes = false;
@@ -4969,7 +4974,7 @@ async function takeFingerprint(root, exclude = [], prev) {
     for (const [rel, e] of delta.changed) if (!excluded2(rel, exclude)) stat.set(rel, e);
   } else {
     const own = (await dirsRun)?.own;
-    const w = await walk(root, "auto", own ? indexCount(own) : FIND_THRESHOLD);
+    const w = await walk(root, "auto", own ? indexCount(own) : FIND_THRESHOLD, prunedFolders(exclude));
     stat = w.entries;
     for (const rel of [...stat.keys()]) if (excluded2(rel, exclude)) stat.delete(rel);
     walkBase = w.state ? { state: w.state, tree: stat } : void 0;

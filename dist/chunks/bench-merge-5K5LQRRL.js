@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-AZDIJBXQ.js";
+} from "./chunk-CFV6NLMJ.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-ANOSYONZ.js";
+} from "./chunk-AYFRQ56G.js";
 import {
   aggregateAttempts,
   allocateRun,
@@ -14,7 +14,7 @@ import {
   runSuite,
   sealRunSummary,
   writeCaseResult
-} from "./chunk-R6GFA4DL.js";
+} from "./chunk-5X3XBTVU.js";
 import "./chunk-QBTXOF4R.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -26,7 +26,7 @@ import {
 import "./chunk-NMVRJYBN.js";
 import {
   resultPath
-} from "./chunk-OT3DRQ2B.js";
+} from "./chunk-OMSF63J7.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";

@@ -35,7 +35,7 @@ import {
   toolUses,
   watchUnrouted,
   writeEvidence
-} from "./chunk-OT3DRQ2B.js";
+} from "./chunk-OMSF63J7.js";
 import {
   messagesUsage,
   overTokenBudget,

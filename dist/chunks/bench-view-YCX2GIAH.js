@@ -2,11 +2,11 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-ANOSYONZ.js";
+} from "./chunk-AYFRQ56G.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-R6GFA4DL.js";
+} from "./chunk-5X3XBTVU.js";
 import "./chunk-QBTXOF4R.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -14,7 +14,7 @@ import {
   DEFAULT_WRITE_ALLOWLIST
 } from "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-OT3DRQ2B.js";
+import "./chunk-OMSF63J7.js";
 import "./chunk-V23NUAJ5.js";
 import {
   bwrapArgs,

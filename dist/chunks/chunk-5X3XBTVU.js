@@ -50,7 +50,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-OT3DRQ2B.js";
+} from "./chunk-OMSF63J7.js";
 import {
   asUsage,
   sumUsage

@@ -5,7 +5,7 @@ import {
   attemptDir,
   buildSummary,
   sealRunSummary
-} from "./chunk-R6GFA4DL.js";
+} from "./chunk-5X3XBTVU.js";
 import {
   caseSetHash,
   runPairs,
