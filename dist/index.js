@@ -6,14 +6,14 @@ import {
 } from "./chunks/chunk-QNNNMCH6.js";
 import {
   mergeShards
-} from "./chunks/chunk-CFV6NLMJ.js";
+} from "./chunks/chunk-BWSFMI4H.js";
 import {
   progressLine
-} from "./chunks/chunk-AYFRQ56G.js";
+} from "./chunks/chunk-4HFJ4JLS.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-5X3XBTVU.js";
+} from "./chunks/chunk-P3PNAMVW.js";
 import "./chunks/chunk-QBTXOF4R.js";
 import "./chunks/chunk-6IZ3VOTU.js";
 import {
@@ -32,7 +32,7 @@ import {
   selectCases
 } from "./chunks/chunk-ILLOYFKX.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-OMSF63J7.js";
+import "./chunks/chunk-XN22GP63.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   onPath,

@@ -351,7 +351,7 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
   // And the namespace's kernel counters from here on: the attempts that never reach the proxy.
   const unrouted = ctx.egressLog && ctx.netns ? watchUnrouted(ctx.netns) : undefined
   // The ledger and transcripts, as they are before the agent's first turn.
-  guard.watchLedger(run.ownWrites)
+  await guard.watchLedger(run.ownWrites)
   run.ownWrites.clear() // what was written before is watched like the rest
   let outcome = await runCheck(run, guard)
   // A check that looked at the tree may have run the agent's code afterwards (T3: its module imported, its

@@ -29,13 +29,16 @@ import {
   restoreCanary,
   retryDecision,
   sdkTransport,
+  statEntry,
   takeFingerprint,
   takeSnapshot,
   takeSnapshotAfter,
   toolUses,
+  walk,
+  walkSince,
   watchUnrouted,
   writeEvidence
-} from "./chunk-OMSF63J7.js";
+} from "./chunk-XN22GP63.js";
 import {
   messagesUsage,
   overTokenBudget,
@@ -158,39 +161,93 @@ function primaryCode(violations) {
 // src/guard/ledger-watch.ts
 import { lstatSync, readdirSync } from "node:fs";
 import path2 from "node:path";
-function walk(dir, out) {
-  let names;
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const abs = path2.join(dir, name);
+var ENTRIES_PER_RUN = 400;
+function sameStat(a, b) {
+  return a.type === b.type && a.ino === b.ino && a.size === b.size && a.mode === b.mode && a.mtimeS === b.mtimeS && a.mtimeN === b.mtimeN && a.ctimeS === b.ctimeS && a.ctimeN === b.ctimeN;
+}
+function walkDotGit(dir) {
+  const out = /* @__PURE__ */ new Map();
+  const walkOne = (abs) => {
     let s;
     try {
       s = lstatSync(abs, { bigint: true });
     } catch {
-      continue;
+      return;
     }
-    if (s.isDirectory()) walk(abs, out);
-    else out.set(abs, `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.mode}`);
+    if (!s.isDirectory()) {
+      out.set(abs, statEntry(s));
+      return;
+    }
+    let names = [];
+    try {
+      names = readdirSync(abs);
+    } catch {
+    }
+    for (const n of names) walkOne(path2.join(abs, n));
+  };
+  walkOne(path2.join(dir, ".git"));
+  return out;
+}
+function topCount(dir) {
+  try {
+    return readdirSync(dir).length;
+  } catch {
+    return 0;
   }
 }
-function ledgerState(dirs) {
+async function ledgerState(dirs, prev) {
   const out = /* @__PURE__ */ new Map();
-  for (const d of dirs) walk(d, out);
+  for (const d of dirs) {
+    const base = prev?.get(d);
+    const delta = base?.find && !base.delta ? await walkSince(d, base.find) : void 0;
+    if (base && delta) out.set(d, { entries: base.entries, find: base.find, delta, dotGit: walkDotGit(d) });
+    else {
+      const w = await walk(d, "auto", topCount(d) * ENTRIES_PER_RUN);
+      out.set(d, { entries: w.entries, find: w.state, dotGit: walkDotGit(d) });
+    }
+  }
+  return out;
+}
+function folderChanges(before, after) {
+  const was = before?.entries ?? /* @__PURE__ */ new Map();
+  const out = [];
+  if (after.delta && before && after.find === before.find) {
+    for (const rel of after.delta.removed) if (was.has(rel)) out.push([rel, "deleted"]);
+    for (const [rel, e] of after.delta.changed) {
+      const b = was.get(rel);
+      if (!b) out.push([rel, "created"]);
+      else if (!sameStat(b, e)) out.push([rel, "modified"]);
+    }
+    return out;
+  }
+  for (const [rel, b] of was) {
+    const a = after.entries.get(rel);
+    if (!a) out.push([rel, "deleted"]);
+    else if (!sameStat(a, b)) out.push([rel, "modified"]);
+  }
+  for (const rel of after.entries.keys()) if (!was.has(rel)) out.push([rel, "created"]);
+  return out;
+}
+function dotGitChanges(before, after) {
+  const out = [];
+  for (const [p, b] of before) {
+    const a = after.get(p);
+    if (!a) out.push([p, "deleted"]);
+    else if (!sameStat(a, b)) out.push([p, "modified"]);
+  }
+  for (const p of after.keys()) if (!before.has(p)) out.push([p, "created"]);
   return out;
 }
 function compareLedger(before, after, ownWrites) {
   const out = [];
-  for (const [p, k] of before) {
-    if (ownWrites.has(p)) continue;
-    const a = after.get(p);
-    if (a === void 0) out.push({ path: p, kind: "deleted" });
-    else if (a !== k) out.push({ path: p, kind: "modified" });
+  for (const [d, a] of after) {
+    const b = before.get(d);
+    const found = [
+      ...folderChanges(b, a).map(([rel, kind]) => [path2.join(d, ...rel.split("/")), kind]),
+      ...dotGitChanges(b?.dotGit ?? /* @__PURE__ */ new Map(), a.dotGit)
+    ];
+    for (const [p, kind] of found) if (!ownWrites.has(p)) out.push({ path: p, kind });
   }
-  for (const p of after.keys()) if (!before.has(p) && !ownWrites.has(p)) out.push({ path: p, kind: "created" });
   return out.sort((x, y) => x.path < y.path ? -1 : x.path > y.path ? 1 : 0);
 }
 
@@ -561,8 +618,8 @@ var CaseGuard = class _CaseGuard {
     return new _CaseGuard(setup, wt, treeGuard, outside, canaries, registrations);
   }
   /** Start the ledger watch: the ledger as it is now; `ownWrites` (filled by the harness as it writes evidence) is left out. */
-  watchLedger(ownWrites) {
-    this.ledgerBefore = ledgerState(this.setup.evidenceDirs);
+  async watchLedger(ownWrites) {
+    this.ledgerBefore = await ledgerState(this.setup.evidenceDirs);
     this.ownWrites = ownWrites;
   }
   /** The tree has been looked at (tree() ran). */
@@ -579,7 +636,10 @@ var CaseGuard = class _CaseGuard {
     const s = this.setup;
     const tree = await this.tree();
     const canaryChanges = compareCanaries(this.canariesBefore, canaryState(s.canaries));
-    const outsideAfter = await Promise.all(s.protectedCheckouts.map((p, i) => takeFingerprint(p.dir, p.exclude, this.outside[i])));
+    const [outsideAfter, ledgerAfter] = await Promise.all([
+      Promise.all(s.protectedCheckouts.map((p, i) => takeFingerprint(p.dir, p.exclude, this.outside[i]))),
+      ledgerState(s.evidenceDirs, this.ledgerBefore)
+    ]);
     const commonDir = this.worktree.common_dir;
     const registered = commonDir ? newRegistrations(this.registrationsBefore, readRegistrations(commonDir), s.ownWorktreeDirs, commonDir) : [];
     const registeredDirs = registered.flatMap((r) => r.worktree ? [r.worktree] : []);
@@ -588,9 +648,7 @@ var CaseGuard = class _CaseGuard {
       // The new worktree's own folder is named by its registration below, not as an escaped file.
       ...canaryChanges.filter((x) => !registeredDirs.includes(x.path))
     ];
-    const ledgerChanges = compareLedger(this.ledgerBefore, ledgerState(s.evidenceDirs), this.ownWrites).filter(
-      (x) => !s.evidenceExclude.some((p) => x.path.startsWith(p))
-    );
+    const ledgerChanges = compareLedger(this.ledgerBefore, ledgerAfter, this.ownWrites).filter((x) => !s.evidenceExclude.some((p) => x.path.startsWith(p)));
     if (ledgerChanges.length > 0) s.log(`the ledger changed under the agent: ${ledgerChanges.map((x) => `${x.kind} ${x.path}`).join(", ")}`);
     const violations = gatherViolations(tree, ledgerChanges, escaped, registered);
     if (escaped.length > 0) s.log(`outside the worktree: ${escaped.map((x) => `${x.kind} ${x.path}`).join(", ")}`);
@@ -1768,7 +1826,7 @@ async function runCase(ctx) {
   writePolicy(run, policy, bounds?.describe());
   const egressFrom = egressLogSize(ctx.egressLog);
   const unrouted = ctx.egressLog && ctx.netns ? watchUnrouted(ctx.netns) : void 0;
-  guard.watchLedger(run.ownWrites);
+  await guard.watchLedger(run.ownWrites);
   run.ownWrites.clear();
   let outcome = await runCheck(run, guard);
   const lookedEarly = guard.treeChecked;

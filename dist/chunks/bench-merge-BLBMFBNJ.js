@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-CFV6NLMJ.js";
+} from "./chunk-BWSFMI4H.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-AYFRQ56G.js";
+} from "./chunk-4HFJ4JLS.js";
 import {
   aggregateAttempts,
   allocateRun,
@@ -14,7 +14,7 @@ import {
   runSuite,
   sealRunSummary,
   writeCaseResult
-} from "./chunk-5X3XBTVU.js";
+} from "./chunk-P3PNAMVW.js";
 import "./chunk-QBTXOF4R.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -26,7 +26,7 @@ import {
 import "./chunk-NMVRJYBN.js";
 import {
   resultPath
-} from "./chunk-OMSF63J7.js";
+} from "./chunk-XN22GP63.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";

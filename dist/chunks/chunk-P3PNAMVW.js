@@ -50,7 +50,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-OMSF63J7.js";
+} from "./chunk-XN22GP63.js";
 import {
   asUsage,
   sumUsage

@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-AYFRQ56G.js";
+} from "./chunk-4HFJ4JLS.js";
 import {
   DEFAULT_ROLES,
   builtinCases,
@@ -10,7 +10,7 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-5X3XBTVU.js";
+} from "./chunk-P3PNAMVW.js";
 import "./chunk-QBTXOF4R.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -23,7 +23,7 @@ import "./chunk-NMVRJYBN.js";
 import {
   caseTag,
   sdkTransport
-} from "./chunk-OMSF63J7.js";
+} from "./chunk-XN22GP63.js";
 import "./chunk-V23NUAJ5.js";
 import {
   DEFAULT_CASE_LIMITS,
@@ -202,9 +202,9 @@ async function runBoundsBench(argv) {
   return 0;
 }
 async function runBench(argv) {
-  if (argv.includes("--view")) return (await import("./bench-view-YCX2GIAH.js")).runViewBench(argv);
+  if (argv.includes("--view")) return (await import("./bench-view-PT2KCZSV.js")).runViewBench(argv);
   if (argv.includes("--bounds")) return runBoundsBench(argv);
-  if (argv.includes("--merge")) return (await import("./bench-merge-5K5LQRRL.js")).runMergeBench(argv);
+  if (argv.includes("--merge")) return (await import("./bench-merge-BLBMFBNJ.js")).runMergeBench(argv);
   const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
   if (argv.includes("--network")) return networkBench(rounds);
   const repo = await makeThrowawayRepo("opencode-dogfood-bench-");

@@ -5,7 +5,7 @@ import {
   attemptDir,
   buildSummary,
   sealRunSummary
-} from "./chunk-5X3XBTVU.js";
+} from "./chunk-P3PNAMVW.js";
 import {
   caseSetHash,
   runPairs,
