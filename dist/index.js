@@ -6,14 +6,14 @@ import {
 } from "./chunks/chunk-QNNNMCH6.js";
 import {
   mergeShards
-} from "./chunks/chunk-BWSFMI4H.js";
+} from "./chunks/chunk-Y2UOIUQJ.js";
 import {
   progressLine
-} from "./chunks/chunk-4HFJ4JLS.js";
+} from "./chunks/chunk-ZGWGAM73.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-P3PNAMVW.js";
+} from "./chunks/chunk-6YJC7AQI.js";
 import "./chunks/chunk-QBTXOF4R.js";
 import "./chunks/chunk-6IZ3VOTU.js";
 import {
@@ -32,7 +32,7 @@ import {
   selectCases
 } from "./chunks/chunk-ILLOYFKX.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-XN22GP63.js";
+import "./chunks/chunk-LGYN5YXV.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   onPath,

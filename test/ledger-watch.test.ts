@@ -3,16 +3,22 @@
 // or added there — of this run or an earlier one — is the agent's doing, but
 // for the harness's own writes. A small ledger is walked by Node; one of many
 // earlier runs by GNU find, its second look read against the first walk. Both
-// must find the same changes.
-import { chmodSync, linkSync, mkdirSync, mkdtempSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs'
+// must find the same changes. Hostile probe findings (each fails without its
+// fix): a folder made unreadable, a path past PATH_MAX, an empty folder, the
+// watched folder swapped for a link, a non-UTF-8 name under a `.git`, the
+// harness's own evidence rewritten later in the window, and a neighbour's
+// exclusion that matched more than its files.
+import { execFileSync } from 'node:child_process'
+import { chmodSync, linkSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { compareLedger, ledgerState } from '../src/guard/ledger-watch.js'
-import { hasGnuFindSync } from '../src/guard/walk.js'
+import { compareLedger, excludedBy, ledgerState, ownWriteStat } from '../src/guard/ledger-watch.js'
+import { hasGnuFindSync, UNREADABLE, walkNode } from '../src/guard/walk.js'
 
 const base = mkdtempSync(path.join(os.tmpdir(), 'dogfood-ledger-watch-'))
-afterAll(() => rmSync(base, { recursive: true, force: true }))
+// (coreutils rm: Node's rmSync fails on a path past PATH_MAX, which one test makes.)
+afterAll(() => execFileSync('rm', ['-rf', base]))
 
 /** A ledger root with `runs` run folders, each with two cases' evidence. */
 function ledgerWith(runs: number): string {
@@ -28,7 +34,8 @@ function ledgerWith(runs: number): string {
   return root
 }
 
-const summary = (changes: { path: string; kind: string }[], root: string) => changes.map((c) => `${c.kind} ${path.relative(root, c.path)}`)
+const summary = (changes: { path: string; kind: string }[], root: string) =>
+  changes.map((c) => `${c.kind} ${path.relative(root, c.path)}${c.path.endsWith('/') ? '/' : ''}`)
 
 // 2 runs: Node's walk. 12 runs: find's (the size hint passes FIND_THRESHOLD), where GNU find is there.
 for (const runs of [2, 12]) {
@@ -38,7 +45,7 @@ for (const runs of [2, 12]) {
       const s = await ledgerState([root])
       expect(s.get(root)!.entries.size).toBe(runs * 4)
       expect(s.get(root)!.find !== undefined).toBe(runs > 2 && hasGnuFindSync())
-      expect(compareLedger(s, await ledgerState([root], s), new Set())).toEqual([])
+      expect(compareLedger(s, await ledgerState([root], s), new Map())).toEqual([])
     })
 
     it('every kind of change is found, in an earlier run and in this one; the harness’s own writes are not', async () => {
@@ -63,10 +70,12 @@ for (const runs of [2, 12]) {
       const own = path.join(last, 'T2B01', 'verdict.json')
       writeFileSync(own, '{}\n')
       const after = await ledgerState([root], before)
-      const changes = summary(compareLedger(before, after, new Set([own])), root)
+      const changes = summary(compareLedger(before, after, new Map([[own, ownWriteStat(own)]])), root)
       expect(changes.sort()).toEqual(
         [
+          'created .git',
           'created .git/HEAD',
+          'created RUN_0001/evidence/T9X99/',
           'created RUN_0001/evidence/T9X99/planted.txt',
           'deleted RUN_0001/evidence/T2B01/stdout.txt.sha256',
           'modified RUN_0001/evidence/T1C01/stdout.txt',
@@ -75,8 +84,99 @@ for (const runs of [2, 12]) {
         ].sort(),
       )
     })
+
+    it('a path past PATH_MAX, an empty folder, and a non-UTF-8 name under a .git are found', async () => {
+      const root = ledgerWith(runs)
+      const before = await ledgerState([root])
+      // 25 folders of 200 characters: 5,000 bytes of path (Node's lstat fails with ENAMETOOLONG; find walks relative).
+      const n = 'd'.repeat(200)
+      execFileSync('bash', ['-c', `cd RUN_0002 && for i in $(seq 25); do mkdir ${n} && cd ${n}; done && echo PLANTED > fake.json`], { cwd: root })
+      mkdirSync(path.join(root, 'RUN_0099'))
+      mkdirSync(path.join(root, '.git'))
+      writeFileSync(Buffer.concat([Buffer.from(path.join(root, '.git') + '/'), Buffer.from([0xff, 0x65])]), 'x')
+      const changes = summary(compareLedger(before, await ledgerState([root], before), new Map()), root)
+      expect(changes).toContain('created RUN_0099/')
+      expect(changes).toContain('created .git')
+      expect(changes.filter((c) => c.startsWith('created .git/')).length).toBe(1)
+      expect(changes.some((c) => c.startsWith(`created RUN_0002/${n}`))).toBe(true)
+      // Node's walker records what it cannot lstat as an entry of its own (a checkout's fingerprint and snapshot compare entries, not folders).
+      expect([...walkNode(root).entries].filter(([rel, e]) => rel.startsWith(`RUN_0002/${n}`) && e === UNREADABLE).length).toBe(1)
+    })
+
+    it('the watched folder moved away and a link to it left in its place is a change', async () => {
+      const root = ledgerWith(runs)
+      const before = await ledgerState([root])
+      const away = path.join(base, `away-${runs}`)
+      renameSync(root, away)
+      symlinkSync(away, root)
+      const changes = compareLedger(before, await ledgerState([root], before), new Map())
+      expect(changes).toEqual([{ path: root, kind: 'modified' }])
+    })
+
+    it("the harness's own evidence, rewritten after the harness wrote it in the window, is a change", async () => {
+      const root = ledgerWith(runs)
+      const before = await ledgerState([root])
+      const own = path.join(root, 'RUN_0001', 'evidence', 'T2B01', 'answer.txt')
+      const kept = path.join(root, 'RUN_0001', 'evidence', 'T2B01', 'policy.json')
+      writeFileSync(own, 'what the agent answered\n')
+      writeFileSync(kept, '{}\n')
+      const ownWrites = new Map([
+        [own, ownWriteStat(own)],
+        [kept, ownWriteStat(kept)],
+      ])
+      writeFileSync(own, 'what the agent would rather have said\n')
+      expect(summary(compareLedger(before, await ledgerState([root], before), ownWrites), root)).toEqual(['modified RUN_0001/evidence/T2B01/answer.txt'])
+    })
   })
 }
+
+describe('a folder the walker may not list (chmod 100: its files still opened by name)', () => {
+  const asRoot = process.getuid?.() === 0
+  it('is a change, on both walkers, for a user that cannot list it', () => {
+    // Root lists every folder: the walk runs as nobody there (setpriv, util-linux), as the user elsewhere.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dogfood-ledger-unlistable-'))
+    chmodSync(dir, 0o777)
+    const script = path.join(dir, 'probe.mts')
+    writeFileSync(
+      script,
+      `import { mkdirSync, writeFileSync, chmodSync } from 'node:fs'
+import { compareLedger, ledgerState } from ${JSON.stringify(path.resolve('src/guard/ledger-watch.ts'))}
+const out = []
+for (const runs of [2, 12]) {
+  const root = ${JSON.stringify(dir)} + '/ledger-' + runs
+  for (let r = 1; r <= runs; r++) { mkdirSync(root + '/RUN_' + String(r).padStart(4, '0') + '/evidence/T1C01', { recursive: true }); writeFileSync(root + '/RUN_' + String(r).padStart(4, '0') + '/evidence/T1C01/stdout.txt', 'x') }
+  const before = await ledgerState([root])
+  mkdirSync(root + '/RUN_0002/evidence/x')
+  writeFileSync(root + '/RUN_0002/evidence/x/verdict.json', 'PLANTED')
+  chmodSync(root + '/RUN_0002/evidence/x', 0o100)
+  out.push(compareLedger(before, await ledgerState([root], before), new Map()).map((c) => c.kind + ' ' + c.path.slice(root.length + 1)))
+}
+console.log(JSON.stringify(out))
+`,
+    )
+    const tsx = path.resolve('node_modules/.bin/tsx')
+    const cmd = asRoot ? ['setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', tsx, script]] : [tsx, [script]]
+    const out = JSON.parse(execFileSync(cmd[0] as string, cmd[1] as string[], { encoding: 'utf8', cwd: dir, env: { ...process.env, HOME: dir } }))
+    for (const changes of out) expect(changes).toEqual(['created RUN_0002/evidence/x', 'created RUN_0002/evidence/x/'])
+    execFileSync('chmod', ['-R', 'u+rwx', dir])
+    rmSync(dir, { recursive: true, force: true })
+  })
+})
+
+describe('what cases beside this one write (excludedBy)', () => {
+  const calls = '/l/logs/agent_calls/RUN_0001'
+  it('leaves out exactly their files, their folders below, and their atomic-write temp files', () => {
+    expect(excludedBy(`${calls}/T2B02.json`, { exact: `${calls}/T2B02.json` })).toBe(true)
+    expect(excludedBy(`${calls}/T2B02.json.forged`, { exact: `${calls}/T2B02.json` })).toBe(false)
+    expect(excludedBy(`${calls}/.T2B02.json.1234.0a1b2c3d.tmp`, { temp: `${calls}/.T2B02.json.` })).toBe(true)
+    expect(excludedBy(`${calls}/.T2B02.json.evil`, { temp: `${calls}/.T2B02.json.` })).toBe(false)
+    expect(excludedBy('/l/RUN_0001/evidence/T2B02/stdout.txt', { below: '/l/RUN_0001/evidence/T2B02' })).toBe(true)
+    expect(excludedBy('/l/RUN_0001/evidence/T2B02/', { below: '/l/RUN_0001/evidence/T2B02' })).toBe(true)
+    expect(excludedBy('/l/RUN_0001/evidence/T2B021/stdout.txt', { below: '/l/RUN_0001/evidence/T2B02' })).toBe(false)
+    expect(excludedBy(`${calls}/attempts/`, { exact: `${calls}/attempts/` })).toBe(true)
+    expect(excludedBy(`${calls}/attempts/1/T1C01.json`, { exact: `${calls}/attempts/` })).toBe(false)
+  })
+})
 
 it('folders that are not there are empty, and one made later holds what was added', async () => {
   const missing = path.join(base, 'not-yet')
@@ -84,5 +184,5 @@ it('folders that are not there are empty, and one made later holds what was adde
   expect(before.get(missing)!.entries.size).toBe(0)
   mkdirSync(missing)
   writeFileSync(path.join(missing, 'x.json'), '[]\n')
-  expect(summary(compareLedger(before, await ledgerState([missing], before), new Set()), missing)).toEqual(['created x.json'])
+  expect(summary(compareLedger(before, await ledgerState([missing], before), new Map()), missing)).toEqual(['created x.json'])
 })

@@ -1,5 +1,6 @@
 // What the suite hands a case process (as a JSON file; secrets stay in env).
 import type { Canary } from '../guard/canary.js'
+import type { LedgerExclusion } from '../guard/ledger-watch.js'
 import type { Containment } from '../sandbox/mechanism.js'
 import type { NetworkPolicy } from '../sandbox/network-policy.js'
 import type { NetnsRef } from '../sandbox/netns-counters.js'
@@ -86,8 +87,8 @@ export interface CaseScope {
   runDir: string
   /** Where its transcripts go: logs/agent_calls/<run id>/ (or an attempt's folder under it). */
   agentCallsDir: string
-  /** Paths (prefixes) in the evidence folders that cases running beside this one write: left out of the watch. */
-  evidenceExclude?: string[]
+  /** Paths in the evidence folders that cases running beside this one write: left out of the watch. */
+  evidenceExclude?: LedgerExclusion[]
   /** Where the case process writes its verdict for the suite. */
   verdictFile: string
 }

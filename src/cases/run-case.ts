@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { toPosix, sha256, writeFileAtomic, writeJsonAtomic } from '../fsutil.js'
 import { git } from '../git.js'
-import { CaseGuard, type CaseFindings } from '../guard/case-guard.js'
+import { CaseGuard, ownWriteStat, type CaseFindings, type OwnWrites } from '../guard/case-guard.js'
 import { writeEvidence } from '../ledger/evidence.js'
 import { cliTransport } from '../opencode/cli-transport.js'
 import { agentFor, permissionFor } from '../opencode/config.js'
@@ -55,8 +55,8 @@ interface CaseRun {
   ctx: CaseContext
   /** The values of the role and model keys: redacted from its log and evidence. */
   keyValues: string[]
-  /** Every file the harness writes in the case's window: the ledger watch leaves these out. */
-  ownWrites: Set<string>
+  /** Every file the harness writes in the case's window, with its stat data as written: the ledger watch holds them to it. */
+  ownWrites: OwnWrites
   evidence: (name: string, data: string | Buffer) => void
   log: (line: string) => void
   transcripts: { label: string; result: PromptResult }[]
@@ -73,12 +73,13 @@ function openCase(ctx: CaseContext): CaseRun {
     process.env,
     ctx.roles.map((r) => r.key_env),
   )
-  const ownWrites = new Set<string>()
+  const ownWrites: OwnWrites = new Map()
   const started = Date.now()
   const log = (line: string) => process.stdout.write(redact(`${id} +${((Date.now() - started) / 1000).toFixed(2)}s: ${line}`, keyValues) + '\n')
   const evidence = (name: string, data: string | Buffer) => {
-    ownWrites.add(path.join(ctx.runDir, 'evidence', id, name))
-    return writeEvidence(ctx.runDir, id, name, typeof data === 'string' ? redact(data, keyValues) : data)
+    const file = writeEvidence(ctx.runDir, id, name, typeof data === 'string' ? redact(data, keyValues) : data)
+    ownWrites.set(file, ownWriteStat(file))
+    return file
   }
   // Until watchProcesses(): nothing of the agent's is known to end.
   return { ctx, keyValues, ownWrites, evidence, log, transcripts: [], leftovers: [], endLeftovers: async () => {} }

@@ -12,13 +12,14 @@ import { captureItems, moveEscapedFiles } from './case-items.js'
 import { compareSnapshots, formatChanges, type Change, type GatePolicy, type Violation } from './compare.js'
 import { compareFingerprints, takeFingerprint, type Fingerprint, type FingerprintChange } from './fingerprint.js'
 import { primaryCode, TreeGuard, type GuardResult } from './guard.js'
-import { compareLedger, ledgerState, type LedgerChange, type LedgerState } from './ledger-watch.js'
+import { compareLedger, excludedBy, ledgerState, type LedgerChange, type LedgerExclusion, type LedgerState, type OwnWrites } from './ledger-watch.js'
 import { newRegistrations, readRegistrations, undoRegistration, type Registrations } from './registrations.js'
 import { formatRestore, restore } from './restore.js'
 import { takeSnapshotAfter } from './snapshot.js'
 import { checkWorktree, formatWorktreeCheck, type WorktreeCheck } from './worktree.js'
 
 export type { GuardResult } from './guard.js'
+export { ownWriteStat, type LedgerExclusion, type OwnWrites } from './ledger-watch.js'
 export type { Violation } from './compare.js'
 
 /** What the guard of a case watches, and where it reports. */
@@ -34,8 +35,8 @@ export interface CaseGuardSetup {
   canaries: Canary[]
   /** The ledger's folders, watched while the agent runs. */
   evidenceDirs: string[]
-  /** Ledger paths (prefixes) whose changes are not the agent's. */
-  evidenceExclude: string[]
+  /** Ledger paths whose changes are not the agent's (cases running beside this one write them). */
+  evidenceExclude: LedgerExclusion[]
   /** Folders where the run itself registers worktrees (its --jobs slots): not the agent's. */
   ownWorktreeDirs: string[]
   /** Largest evidence copy of one file (bytes). */
@@ -64,7 +65,7 @@ export interface CaseFindings {
 /** The guard of one case: see the file's header for its phases. */
 export class CaseGuard {
   private ledgerBefore: LedgerState = new Map()
-  private ownWrites = new Set<string>()
+  private ownWrites: OwnWrites = new Map()
   private treeResult: GuardResult | undefined
 
   private constructor(
@@ -92,8 +93,8 @@ export class CaseGuard {
     return new CaseGuard(setup, wt, treeGuard, outside, canaries, registrations)
   }
 
-  /** Start the ledger watch: the ledger as it is now; `ownWrites` (filled by the harness as it writes evidence) is left out. */
-  async watchLedger(ownWrites: Set<string>): Promise<void> {
+  /** Start the ledger watch: the ledger as it is now; `ownWrites` (filled by the harness as it writes evidence) counts only if changed after. */
+  async watchLedger(ownWrites: OwnWrites): Promise<void> {
     this.ledgerBefore = await ledgerState(this.setup.evidenceDirs)
     this.ownWrites = ownWrites
   }
@@ -128,7 +129,7 @@ export class CaseGuard {
       ...canaryChanges.filter((x) => !registeredDirs.includes(x.path)),
     ]
     // Evidence the agent rewrote, removed or planted (this run's or an earlier one's): MODIFICATIONFAIL, whatever the allowlist says.
-    const ledgerChanges = compareLedger(this.ledgerBefore, ledgerAfter, this.ownWrites).filter((x) => !s.evidenceExclude.some((p) => x.path.startsWith(p)))
+    const ledgerChanges = compareLedger(this.ledgerBefore, ledgerAfter, this.ownWrites).filter((x) => !s.evidenceExclude.some((e) => excludedBy(x.path, e)))
     if (ledgerChanges.length > 0) s.log(`the ledger changed under the agent: ${ledgerChanges.map((x) => `${x.kind} ${x.path}`).join(', ')}`)
     const violations = gatherViolations(tree, ledgerChanges, escaped, registered)
     if (escaped.length > 0) s.log(`outside the worktree: ${escaped.map((x) => `${x.kind} ${x.path}`).join(', ')}`)

@@ -5,15 +5,23 @@
 // listed with their stat identity; after its last turn, any file changed,
 // removed or added — of this run or an earlier one — is the agent's doing
 // (the harness writes there only outside that window, but for its own
-// evidence of the case, which it names). Under containment the folders are
-// out of the agent's reach; the watch still runs, as a second line.
+// evidence of the case, which it names and whose stat data it keeps: a later
+// change to one of those is the agent's too). Folders count by presence, and
+// each watched folder by its identity and real path (one swapped for a link
+// to a copy elsewhere is a change). Under containment the folders are out of
+// the agent's reach; the watch still runs, as a second line.
 import { type BigIntStats, lstatSync, readdirSync } from 'node:fs'
 import path from 'node:path'
-import { statEntry, walk, walkSince, type FindState, type StatEntry, type WalkDelta } from './walk.js'
+import { realpathSync } from 'node:fs'
+import { statEntry, UNREADABLE, walk, walkNode, walkSince, type FindState, type StatEntry, type WalkDelta } from './walk.js'
 
 /** One watched folder, as walked: its files' stat data by path (`/`-separated, relative), and how it was walked. */
 interface WatchedFolder {
+  /** The folder itself: `dev:ino:mode realpath`, or `missing`. */
+  identity: string
   entries: Map<string, StatEntry>
+  /** Every folder below it (relative), as walked. */
+  dirs: Set<string>
   /** find's walk, which a later look is read against (only what differs is parsed). */
   find?: FindState
   /** A later look read against `find`: what differs from `entries`. */
@@ -47,30 +55,31 @@ function sameStat(a: StatEntry, b: StatEntry): boolean {
   )
 }
 
-/** The files of `<dir>/.git`, by Node, never followed. */
+/** The files of `<dir>/.git` by absolute path (its folder's own stat data too), by Node's walker, never followed. */
 function walkDotGit(dir: string): Map<string, StatEntry> {
+  const top = path.join(dir, '.git')
   const out = new Map<string, StatEntry>()
-  const walkOne = (abs: string): void => {
-    let s: BigIntStats
-    try {
-      s = lstatSync(abs, { bigint: true })
-    } catch {
-      return
-    }
-    if (!s.isDirectory()) {
-      out.set(abs, statEntry(s))
-      return
-    }
-    let names: string[] = []
-    try {
-      names = readdirSync(abs)
-    } catch {
-      // unreadable: its entries cannot be listed (the folder itself is no file)
-    }
-    for (const n of names) walkOne(path.join(abs, n))
+  let s: BigIntStats
+  try {
+    s = lstatSync(top, { bigint: true })
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') out.set(top, UNREADABLE)
+    return out
   }
-  walkOne(path.join(dir, '.git'))
+  out.set(top, { ...statEntry(s), type: 'other' })
+  if (!s.isDirectory()) return out.set(top, statEntry(s))
+  for (const [rel, e] of walkNode(top, undefined, true).entries) out.set(path.join(top, ...rel.split('/')), e)
   return out
+}
+
+/** A watched folder's identity: its lstat (dev, inode, mode) and real path; `missing` when it is not there. */
+function identityOf(dir: string): string {
+  try {
+    const s = lstatSync(dir, { bigint: true })
+    return `${s.dev}:${s.ino}:${s.mode} ${realpathSync(dir)}`
+  } catch {
+    return 'missing'
+  }
 }
 
 /** The number of entries at the top of `dir` (a ledger root holds one folder per run); 0 when it is not there. */
@@ -96,10 +105,11 @@ export async function ledgerState(dirs: string[], prev?: LedgerState): Promise<L
   for (const d of dirs) {
     const base = prev?.get(d)
     const delta = base?.find && !base.delta ? await walkSince(d, base.find) : undefined
-    if (base && delta) out.set(d, { entries: base.entries, find: base.find, delta, dotGit: walkDotGit(d) })
+    const identity = identityOf(d)
+    if (base && delta) out.set(d, { identity, entries: base.entries, dirs: delta.dirs, find: base.find, delta, dotGit: walkDotGit(d) })
     else {
       const w = await walk(d, 'auto', topCount(d) * ENTRIES_PER_RUN)
-      out.set(d, { entries: w.entries, find: w.state, dotGit: walkDotGit(d) })
+      out.set(d, { identity, entries: w.entries, dirs: w.dirs, find: w.state, dotGit: walkDotGit(d) })
     }
   }
   return out
@@ -117,14 +127,23 @@ function folderChanges(before: WatchedFolder | undefined, after: WatchedFolder):
       if (!b) out.push([rel, 'created'])
       else if (!sameStat(b, e)) out.push([rel, 'modified'])
     }
-    return out
+    return [...out, ...folderSetChanges(before.dirs, after.dirs)]
   }
+  out.push(...folderSetChanges(before?.dirs ?? new Set(), after.dirs))
   for (const [rel, b] of was) {
     const a = after.entries.get(rel)
     if (!a) out.push([rel, 'deleted'])
     else if (!sameStat(a, b)) out.push([rel, 'modified'])
   }
   for (const rel of after.entries.keys()) if (!was.has(rel)) out.push([rel, 'created'])
+  return out
+}
+
+/** Folders made or removed (`rel/`: an empty one counts too, e.g. a planted `RUN_0099/`). */
+function folderSetChanges(before: Set<string>, after: Set<string>): [string, LedgerChange['kind']][] {
+  const out: [string, LedgerChange['kind']][] = []
+  for (const d of before) if (!after.has(d)) out.push([`${d}/`, 'deleted'])
+  for (const d of after) if (!before.has(d)) out.push([`${d}/`, 'created'])
   return out
 }
 
@@ -141,19 +160,76 @@ function dotGitChanges(before: Map<string, StatEntry>, after: Map<string, StatEn
 }
 
 /**
- * What changed between two states (`before` taken without `prev`, `after`
- * with `before` as its `prev`, or both whole), leaving out `ownWrites`
- * (absolute paths the harness itself wrote in the window). Sorted by path.
+ * The harness's own writes in the window: absolute path → the file's stat
+ * data right after the harness wrote it (undefined: it could not be read).
+ * Such a file is no change as long as it is still what the harness left.
  */
-export function compareLedger(before: LedgerState, after: LedgerState, ownWrites: Set<string>): LedgerChange[] {
+export type OwnWrites = Map<string, StatEntry | undefined>
+
+/** The stat data of a file the harness just wrote, for OwnWrites (undefined when it cannot be read). */
+export function ownWriteStat(file: string): StatEntry | undefined {
+  try {
+    return statEntry(lstatSync(file, { bigint: true }))
+  } catch {
+    return undefined
+  }
+}
+
+/** The stat data the after-look found at `abs` (undefined: none). */
+function foundAt(after: LedgerState, abs: string): StatEntry | undefined {
+  for (const [d, f] of after) {
+    const rel = path.relative(d, abs)
+    if (rel.startsWith('..') || path.isAbsolute(rel)) continue
+    const key = rel.split(path.sep).join('/')
+    if (f.delta?.changed.has(key)) return f.delta.changed.get(key)
+    if (f.delta?.removed.has(key)) return undefined
+    return f.entries.get(key) ?? f.dotGit.get(abs)
+  }
+  return undefined
+}
+
+/**
+ * What changed between two states (`before` taken without `prev`, `after`
+ * with `before` as its `prev`, or both whole). A file the harness wrote in the
+ * window (`ownWrites`) counts only when it is no longer as the harness left
+ * it. Sorted by path.
+ */
+export function compareLedger(before: LedgerState, after: LedgerState, ownWrites: OwnWrites): LedgerChange[] {
   const out: LedgerChange[] = []
   for (const [d, a] of after) {
     const b = before.get(d)
+    // The folder itself moved away (a link to a copy elsewhere left in its place, or an ancestor swapped).
+    if (b && b.identity !== 'missing' && a.identity !== b.identity) out.push({ path: d, kind: 'modified' })
     const found = [
-      ...folderChanges(b, a).map(([rel, kind]): [string, LedgerChange['kind']] => [path.join(d, ...rel.split('/')), kind]),
+      ...folderChanges(b, a).map(([rel, kind]): [string, LedgerChange['kind']] => [path.join(d, ...rel.split('/')) + (rel.endsWith('/') ? '/' : ''), kind]),
       ...dotGitChanges(b?.dotGit ?? new Map(), a.dotGit),
     ]
     for (const [p, kind] of found) if (!ownWrites.has(p)) out.push({ path: p, kind })
   }
+  for (const [p, left] of ownWrites) {
+    const now = foundAt(after, p)
+    if (!left || !now) {
+      if (left) out.push({ path: p, kind: 'deleted' })
+      continue
+    }
+    if (!sameStat(left, now)) out.push({ path: p, kind: 'modified' })
+  }
   return out.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0))
+}
+
+/**
+ * A ledger path that cases running beside this one write (their changes are
+ * not this case's agent's): `below` a folder (the folder itself and all in
+ * it), one `exact` path (a file, or a folder as `…/`), or a writeFileAtomic
+ * `temp` file beside a file (`<temp><pid>.<8 hex>.tmp`, temp ending in `.`).
+ */
+export type LedgerExclusion = { below: string } | { exact: string } | { temp: string }
+
+const TEMP_TAIL = /^[0-9]+\.[0-9a-f]{8}\.tmp$/
+
+/** Whether a change at `p` (a folder's ends in `/`) is one that `x` leaves out. */
+export function excludedBy(p: string, x: LedgerExclusion): boolean {
+  if ('below' in x) return p.startsWith(x.below.endsWith(path.sep) ? x.below : x.below + path.sep)
+  if ('exact' in x) return p === x.exact
+  return p.startsWith(x.temp) && TEMP_TAIL.test(p.slice(x.temp.length))
 }

@@ -74,36 +74,57 @@ export function prunedFolders(exclude: string[]): ((rel: string) => boolean) | u
 }
 
 /**
+ * What an entry the walker could not read stands for: a folder it could not
+ * list keeps its own stat data (as a non-folder entry: a chmod or a write
+ * inside moves its times); an entry it could not lstat at all (a path past
+ * PATH_MAX, a folder it may list but not search) is this fixed record. Either
+ * way the entry is there, so a folder an agent made unreadable (`chmod 100`,
+ * its files still opened by name) is a change, never a hole.
+ */
+export const UNREADABLE: StatEntry = { type: 'other', mode: 0, size: 0, mtimeS: 0, mtimeN: 0, ctimeS: 0, ctimeN: 0, ino: 0 }
+
+/** Gone between the listing and the look (nothing to record), as against unreadable. */
+function vanished(e: unknown): boolean {
+  return (e as NodeJS.ErrnoException)?.code === 'ENOENT'
+}
+
+/**
  * The reference walker: Node's readdir (names as bytes) and lstat. `prune`:
  * folders (relative, `/`-separated) listed but not entered (see
  * prunedFolders: a ledger folder of thousands of files inside the checkout
- * would otherwise be stat'd file by file, then dropped).
+ * would otherwise be stat'd file by file, then dropped). `topGit`: a `.git`
+ * at the top is walked too (left out by default: a work tree's repository is
+ * the guard's other part). A folder it cannot list and an entry it cannot
+ * lstat are entries of their own (see UNREADABLE); one that vanished is not.
  */
-export function walkNode(root: string, prune?: (rel: string) => boolean): WalkResult {
+export function walkNode(root: string, prune?: (rel: string) => boolean, topGit = false): WalkResult {
   const entries = new Map<string, StatEntry>()
   const dirs = new Set<string>()
-  const stack: string[] = ['']
+  const stack: { rel: string; stat?: BigIntStats }[] = [{ rel: '' }]
   while (stack.length > 0) {
-    const rel = stack.pop()!
+    const { rel, stat } = stack.pop()!
     let names: Buffer[]
     try {
       names = readdirSync(rel ? fsPath(root, rel) : root, { encoding: 'buffer' })
-    } catch {
+    } catch (e) {
+      // (The root unreadable: every entry under it is missing, which is a change of each.)
+      if (stat && !vanished(e)) entries.set(rel, { ...statEntry(stat), type: 'other' })
       continue
     }
     for (const nb of names) {
       const name = decodePath(nb)
-      if (rel === '' && name === '.git') continue
+      if (rel === '' && name === '.git' && !topGit) continue
       const childRel = rel ? `${rel}/${name}` : name
       let s: BigIntStats
       try {
         s = lstatSync(fsPath(root, childRel), { bigint: true })
-      } catch {
+      } catch (e) {
+        if (!vanished(e)) entries.set(childRel, UNREADABLE)
         continue
       }
       if (s.isDirectory()) {
         dirs.add(childRel)
-        if (!prune?.(childRel)) stack.push(childRel)
+        if (!prune?.(childRel)) stack.push({ rel: childRel, stat: s })
       } else entries.set(childRel, statEntry(s))
     }
   }

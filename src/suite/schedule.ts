@@ -14,6 +14,8 @@ import { afterCase, skipped, stageGate } from './plan.js'
 import { caseContext, takeCaseProcess, type SlotPool } from './pool.js'
 import { aggregateAttempts, attemptCallsDir, attemptDir } from './repeat.js'
 import type { PreparedRun, ScheduleResult } from './run-state.js'
+import type { LedgerExclusion } from '../guard/ledger-watch.js'
+import { SIDECAR_EXT } from '../ledger/sidecar.js'
 import type { Slot } from './slots.js'
 
 /** One run of one case: `attempt` 0 is a case's only run; 1… are --repeat's attempts (each in its own small ledger, repeat.ts). */
@@ -54,6 +56,30 @@ export function widestStage(entries: Entry[]): number {
   return Math.max(0, ...stagesOf(entries).map((s) => casesOf(s).length))
 }
 
+/** A file the harness writes, as LedgerExclusions: it, its sidecar, and writeFileAtomic's temp files of both (.NAME.PID.HEX.tmp). */
+function writtenFile(file: string): LedgerExclusion[] {
+  const dir = path.dirname(file)
+  const name = path.basename(file)
+  return [name, name + SIDECAR_EXT].flatMap((n): LedgerExclusion[] => [{ exact: path.join(dir, n) }, { temp: path.join(dir, `.${n}.`) }])
+}
+
+/** What a case running beside another writes in the ledger while that one's agent works (see LedgerExclusion). */
+function neighbourWrites(run: PreparedRun, other: string): LedgerExclusion[] {
+  const { runDir, agentCallsDir } = run
+  // Its transcripts go into the run's folder, or an attempt's (--repeat).
+  const calls = [agentCallsDir, ...Array.from({ length: run.opts.repeat ?? 1 }, (_, k) => attemptCallsDir(agentCallsDir, k + 1))]
+  return [
+    { below: path.join(runDir, 'evidence', other) },
+    { below: path.join(runDir, 'attempts', other) },
+    ...writtenFile(path.join(runDir, 'cases', `${other}.result.json`)),
+    ...calls.flatMap((d) => writtenFile(path.join(d, `${other}.json`))),
+    // The folders the harness makes when it first writes into them, whichever case gets there first.
+    ...[path.join(runDir, 'cases'), path.join(runDir, 'evidence'), path.join(runDir, 'attempts'), path.join(agentCallsDir, 'attempts'), ...calls].map(
+      (d): LedgerExclusion => ({ exact: d + path.sep }),
+    ),
+  ]
+}
+
 /** A case's part of its context: which case, which attempt, where it writes; `besides`: the cases running beside it (their ledger writes are not its agent's). */
 function caseScope(run: PreparedRun, e: Entry, besides: string[]): CaseScope {
   const { runDir, agentCallsDir } = run
@@ -62,16 +88,7 @@ function caseScope(run: PreparedRun, e: Entry, besides: string[]): CaseScope {
     caseDef: e.caseDef,
     runDir: e.attempt > 0 ? attemptDir(runDir, id, e.attempt) : runDir,
     agentCallsDir: e.attempt > 0 ? attemptCallsDir(agentCallsDir, e.attempt) : agentCallsDir,
-    evidenceExclude: besides.flatMap((other) => [
-      path.join(runDir, 'evidence', other) + path.sep,
-      path.join(runDir, 'cases', `${other}.result.json`),
-      // writeFileAtomic's temp files beside them (.NAME.PID.HEX.tmp)
-      path.join(runDir, 'cases', `.${other}.result.json.`),
-      path.join(agentCallsDir, `${other}.json`),
-      path.join(agentCallsDir, `.${other}.json.`),
-      path.join(runDir, 'attempts', other) + path.sep,
-      path.join(agentCallsDir, 'attempts') + path.sep,
-    ]),
+    evidenceExclude: besides.flatMap((other) => neighbourWrites(run, other)),
     verdictFile: path.join(run.tmp, e.attempt > 0 ? `${id}.attempt-${e.attempt}.verdict.json` : `${id}.verdict.json`),
   }
 }

@@ -5,7 +5,7 @@ import {
   attemptDir,
   buildSummary,
   sealRunSummary
-} from "./chunk-P3PNAMVW.js";
+} from "./chunk-6YJC7AQI.js";
 import {
   caseSetHash,
   runPairs,

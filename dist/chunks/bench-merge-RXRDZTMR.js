@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-BWSFMI4H.js";
+} from "./chunk-Y2UOIUQJ.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-4HFJ4JLS.js";
+} from "./chunk-ZGWGAM73.js";
 import {
   aggregateAttempts,
   allocateRun,
@@ -14,7 +14,7 @@ import {
   runSuite,
   sealRunSummary,
   writeCaseResult
-} from "./chunk-P3PNAMVW.js";
+} from "./chunk-6YJC7AQI.js";
 import "./chunk-QBTXOF4R.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -26,7 +26,7 @@ import {
 import "./chunk-NMVRJYBN.js";
 import {
   resultPath
-} from "./chunk-XN22GP63.js";
+} from "./chunk-LGYN5YXV.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";

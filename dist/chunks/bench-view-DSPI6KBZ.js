@@ -2,11 +2,11 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-4HFJ4JLS.js";
+} from "./chunk-ZGWGAM73.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-P3PNAMVW.js";
+} from "./chunk-6YJC7AQI.js";
 import "./chunk-QBTXOF4R.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -14,7 +14,7 @@ import {
   DEFAULT_WRITE_ALLOWLIST
 } from "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-XN22GP63.js";
+import "./chunk-LGYN5YXV.js";
 import "./chunk-V23NUAJ5.js";
 import {
   bwrapArgs,

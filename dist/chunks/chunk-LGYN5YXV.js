@@ -3765,363 +3765,62 @@ function formatChanges(changes) {
   return changes.map((c) => `${c.kind}	${c.area}	${JSON.stringify(c.path)}`).join("\n") + (changes.length ? "\n" : "");
 }
 
-// src/guard/snapshot.ts
-import { existsSync as existsSync5 } from "node:fs";
-import path9 from "node:path";
-import { performance } from "node:perf_hooks";
-
-// src/guard/snapshot-config.ts
-import { existsSync as existsSync3, lstatSync as lstatSync2, statSync as statSync3 } from "node:fs";
-import os2 from "node:os";
-import path5 from "node:path";
-
-// src/guard/snapshot-types.ts
-var RACY_WINDOW_FINE = 100;
-var RACY_WINDOW_COARSE = 2100;
-
-// src/guard/snapshot-config.ts
-async function repoConfig(root) {
-  const r = await git(root, ["config", "-z", "--get-regexp", "^(core\\.(autocrlf|attributesfile)|extensions\\.objectformat)$"]);
-  if (r.exitCode > 1) throw new Error(`git config failed in ${root}: ${r.stderr.trim()}`);
-  let autocrlf = false;
-  let attributesFile = false;
-  let objectFormat = "sha1";
-  for (const rec of r.stdout.split("\0")) {
-    const nl = rec.indexOf("\n");
-    const key = (nl < 0 ? rec : rec.slice(0, nl)).toLowerCase();
-    const value = nl < 0 ? "true" : rec.slice(nl + 1).toLowerCase();
-    if (key === "core.autocrlf") autocrlf = ["true", "input", "yes", "on", "1"].includes(value);
-    if (key === "core.attributesfile") attributesFile = true;
-    if (key === "extensions.objectformat") objectFormat = value === "sha256" ? "sha256" : "sha1";
-  }
-  if (existsSync3(xdgAttributes())) attributesFile = true;
-  return { autocrlf, attributesFile, objectFormat };
-}
-function xdgAttributes() {
-  const home = process.env.HOME ?? os2.homedir();
-  return path5.join(process.env.XDG_CONFIG_HOME || path5.join(home, ".config"), "git", "attributes");
-}
-var configCache = /* @__PURE__ */ new Map();
-function configKey(gitDir, commonDir) {
-  const env = process.env;
-  if (env.GIT_CONFIG_PARAMETERS || env.GIT_CONFIG_COUNT || env.GIT_CONFIG) return void 0;
-  const home = env.HOME ?? os2.homedir();
-  const xdg = env.XDG_CONFIG_HOME || path5.join(home, ".config");
-  const files = [
-    path5.join(commonDir, "config"),
-    path5.join(gitDir, "config.worktree"),
-    path5.join(commonDir, "config.worktree"),
-    path5.join(xdg, "git", "attributes")
-  ];
-  if (env.GIT_CONFIG_GLOBAL !== void 0) files.push(env.GIT_CONFIG_GLOBAL);
-  else files.push(path5.join(home, ".gitconfig"), path5.join(xdg, "git", "config"));
-  if (!env.GIT_CONFIG_NOSYSTEM) files.push(env.GIT_CONFIG_SYSTEM ?? "/etc/gitconfig");
-  const parts = [];
-  let newest = 0;
-  let mentions = false;
-  for (const f of files) {
-    let st;
-    try {
-      st = statSync3(f, { bigint: true });
-    } catch {
-      parts.push(`${f}:-`);
-      continue;
-    }
-    let text = "";
-    try {
-      text = st.isFile() ? readUntrustedFile(f).toString("latin1") : "";
-    } catch {
-      return void 0;
-    }
-    if (/include/i.test(text)) return void 0;
-    if (/autocrlf|attributesfile|objectformat/i.test(text)) mentions = true;
-    parts.push(`${f}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`);
-    newest = Math.max(newest, Number(st.ctimeNs / 1000000n), Number(st.mtimeNs / 1000000n));
-  }
-  return { key: parts.join("\0"), newest, mentions };
-}
-async function repoConfigCached(root, gitDir, commonDir) {
-  const k = configKey(gitDir, commonDir);
-  if (k && !k.mentions) return { autocrlf: false, attributesFile: existsSync3(xdgAttributes()), objectFormat: "sha1" };
-  const hit = configCache.get(root);
-  if (k && hit && hit.key === k.key && k.newest < hit.at - RACY_WINDOW_FINE) return hit.cfg;
-  const at = Date.now();
-  const cfg = await repoConfig(root);
-  if (k) configCache.set(root, { key: k.key, at, cfg });
-  return cfg;
-}
-async function objectFormatOf(commonDir, config) {
-  try {
-    const text = readUntrustedFile(path5.join(commonDir, "config")).toString("utf8");
-    if (!/objectformat/i.test(text)) return "sha1";
-  } catch {
-  }
-  return (await config).objectFormat;
-}
-async function gitDirsOf(root) {
-  try {
-    const dotGit = path5.join(root, ".git");
-    const s = lstatSync2(dotGit);
-    if (s.isDirectory() && existsSync3(path5.join(dotGit, "HEAD"))) return { gitDir: dotGit, commonDir: dotGit };
-    if (s.isFile()) {
-      const m = /^gitdir: (.+?)\r?\n?$/.exec(readUntrustedFile(dotGit, 64 << 10).toString("utf8"));
-      if (m) {
-        const gitDir = path5.resolve(root, m[1]);
-        let commonDir = gitDir;
-        try {
-          commonDir = path5.resolve(
-            gitDir,
-            readUntrustedFile(path5.join(gitDir, "commondir"), 64 << 10).toString("utf8").trim()
-          );
-        } catch {
-        }
-        if (existsSync3(path5.join(gitDir, "HEAD"))) return { gitDir, commonDir };
-      }
-    }
-  } catch {
-  }
-  const r = await resolveGitDirs(root);
-  return { gitDir: r.gitDir, commonDir: r.commonDir };
-}
-var CONVERSION_ATTRS = ["text", "eol", "crlf", "ident", "filter", "working-tree-encoding"];
-async function conversionFree(root, cfg, candidates) {
-  const input = Buffer.concat(candidates.flatMap((c) => [encodePath(c), Buffer.from([0])]));
-  const r = await gitRaw(root, ["check-attr", "-z", "--stdin", ...CONVERSION_ATTRS], { input });
-  if (r.exitCode !== 0) return /* @__PURE__ */ new Set();
-  const attrs = /* @__PURE__ */ new Map();
-  const parts = r.stdout.toString("latin1").split("\0");
-  for (let i = 0; i + 2 < parts.length; i += 3) {
-    const p = decodePath(Buffer.from(parts[i], "latin1"));
-    let m = attrs.get(p);
-    if (!m) {
-      m = /* @__PURE__ */ new Map();
-      attrs.set(p, m);
-    }
-    m.set(parts[i + 1], parts[i + 2]);
-  }
-  const safe = /* @__PURE__ */ new Set();
-  for (const c of candidates) {
-    const m = attrs.get(c);
-    if (!m) continue;
-    const v = (a) => m.get(a) ?? "missing";
-    const textOff = v("text") === "unset" || v("text") === "unspecified" && v("crlf") === "unset";
-    const textFree = textOff || v("text") === "unspecified" && v("crlf") === "unspecified" && !cfg.autocrlf;
-    const rest = v("eol") === "unspecified" && ["unspecified", "unset"].includes(v("ident")) && ["unspecified", "unset"].includes(v("filter")) && v("working-tree-encoding") === "unspecified";
-    if (textFree && rest) safe.add(c);
-  }
-  return safe;
-}
-async function resolveGitDirs(root) {
-  const out = await gitOk(root, ["rev-parse", "--path-format=absolute", "--git-dir", "--git-common-dir", "--show-object-format"]);
-  const [gitDir, commonDir, format] = out.trim().split("\n");
-  return { gitDir, commonDir, objectFormat: format === "sha256" ? "sha256" : "sha1" };
-}
-
-// src/guard/snapshot-hash.ts
-import { createHash as createHash3, randomUUID } from "node:crypto";
-import { closeSync as closeSync2, existsSync as existsSync4, fstatSync, readlinkSync as readlinkSync2 } from "node:fs";
-import path6 from "node:path";
-function sameStat(a, b) {
-  return a.type === b.type && a.mode === b.mode && a.size === b.size && a.mtimeS === b.mtimeS && a.mtimeN === b.mtimeN && a.ctimeS === b.ctimeS && a.ctimeN === b.ctimeN && a.ino === b.ino;
-}
-function rawBlobId(data, format = "sha1") {
-  return createHash3(format).update(`blob ${data.length}\0`).update(data).digest("hex");
-}
-function linkHash(root, rel) {
-  try {
-    return `link:${decodePath(readlinkSync2(fsPath(root, rel), { encoding: "buffer" }))}`;
-  } catch {
-    return `unreadable:${randomUUID()}`;
-  }
-}
-function hashEntry(root, rel, type, mode, format) {
-  if (type === "symlink") return linkHash(root, rel);
-  if (type !== "file") return `other:${mode}`;
-  const r = new BeneathReader(root);
-  try {
-    const o = r.open(rel, { allowHardLinks: true });
-    if (!("fd" in o)) return o.kind === "file" ? `unreadable:${randomUUID()}` : o.kind === "symlink" ? linkHash(root, rel) : `other:${o.mode}`;
-    try {
-      return blobIdOf(o, format);
-    } finally {
-      closeSync2(o.fd);
-    }
-  } catch {
-    return `unreadable:${randomUUID()}`;
-  } finally {
-    r.close();
-  }
-}
-var HASH_HERE_LIMIT = 8 << 20;
-async function storeRaw(root, commonDir, rels, entries, format) {
-  const out = /* @__PURE__ */ new Map();
-  const toGit = [];
-  const reader = new BeneathReader(root);
-  try {
-    for (const rel of rels) {
-      if (entries.get(rel).size > HASH_HERE_LIMIT) {
-        toGit.push(rel);
-        continue;
-      }
-      const got = reader.inspect(rel, { maxBytes: HASH_HERE_LIMIT, allowHardLinks: true });
-      if (!got.data) {
-        if (got.kind === "file" && got.size > HASH_HERE_LIMIT) toGit.push(rel);
-        else out.set(rel, `unreadable:${randomUUID()}`);
-        continue;
-      }
-      const id = rawBlobId(got.data, format);
-      if (existsSync4(path6.join(commonDir, "objects", id.slice(0, 2), id.slice(2)))) out.set(rel, id);
-      else toGit.push(rel);
-    }
-    for (let i = 0; i < toGit.length; i += GIT_BATCH) {
-      for (const [rel, id] of await storeThroughGit(root, reader, toGit.slice(i, i + GIT_BATCH), format)) out.set(rel, id);
-    }
-  } finally {
-    reader.close();
-  }
-  return out;
-}
-var GIT_BATCH = 200;
-async function storeThroughGit(root, reader, rels, format) {
-  const out = /* @__PURE__ */ new Map();
-  const opened = [];
-  try {
-    for (const rel of rels) {
-      const o = reader.open(rel, { allowHardLinks: true });
-      if ("fd" in o) opened.push({ rel, fd: o.fd });
-      else out.set(rel, `unreadable:${randomUUID()}`);
-    }
-    if (opened.length === 0) return out;
-    const viaFd = process.platform === "linux";
-    const input = Buffer.concat(opened.flatMap((o) => [viaFd ? cQuote(`/proc/${process.pid}/fd/${o.fd}`) : cQuote(path6.join(root, o.rel)), Buffer.from("\n")]));
-    const r = await git(root, ["hash-object", "-w", "--no-filters", "--stdin-paths"], { input });
-    const ids = r.exitCode === 0 ? r.stdout.trim().split("\n") : [];
-    const hexLen = format === "sha256" ? 64 : 40;
-    if (ids.length === opened.length && ids.every((id) => id.length === hexLen && /^[0-9a-f]+$/.test(id))) {
-      for (const [i, o] of opened.entries()) out.set(o.rel, ids[i]);
-      return out;
-    }
-    for (const o of opened) out.set(o.rel, blobIdOf({ fd: o.fd, size: fstatSync(o.fd).size }, format));
-    return out;
-  } finally {
-    for (const o of opened) if (o.fd !== void 0) closeSync2(o.fd);
-  }
-}
-
-// src/guard/snapshot-repo.ts
-import { createHash as createHash4, randomUUID as randomUUID2 } from "node:crypto";
-import { closeSync as closeSync3, constants, fstatSync as fstatSync2, lstatSync as lstatSync3, openSync as openSync2, readdirSync as readdirSync4, readlinkSync as readlinkSync3, readSync as readSync2 } from "node:fs";
-import path7 from "node:path";
-var OPENCODE_OWN_STATE = /* @__PURE__ */ new Set([".git/opencode"]);
-var KEEP_CONTENT_LIMIT = 1 << 20;
-var HASH_LIMIT = 64 << 20;
-function repoEntryOf(abs, s) {
-  if (s.isFile() && s.size > BigInt(KEEP_CONTENT_LIMIT)) {
-    const p = typeof abs === "string" ? abs : decodePath(abs);
-    const hash2 = createHash4("sha256").update(`large:${contentSha256(path7.dirname(p), path7.basename(p), HASH_LIMIT)}`).update(`mode:${Number(s.mode)}`).digest("hex");
-    return { hash: hash2, content: void 0, mode: Number(s.mode) };
-  }
-  const data = s.isSymbolicLink() ? Buffer.from(`link:${decodePath(readlinkSync3(abs, { encoding: "buffer" }))}`) : s.isFile() ? readRepoFileAt(abs) : Buffer.from(`other:${Number(s.mode)}`);
-  const hash = createHash4("sha256").update(data).update(`mode:${Number(s.mode)}`).digest("hex");
-  return { hash, content: data.length <= KEEP_CONTENT_LIMIT ? data : void 0, mode: Number(s.mode) };
-}
-function readRepoFileAt(abs) {
-  return readUntrustedFile(typeof abs === "string" ? abs : decodePath(abs), KEEP_CONTENT_LIMIT + 1);
-}
-function listObjects(dir, prefix, out) {
-  let ents;
-  try {
-    ents = readdirSync4(dir, { withFileTypes: true, encoding: "buffer" });
-  } catch {
-    return;
-  }
-  for (const d of ents) {
-    const rel = `${prefix}/${decodePath(d.name)}`;
-    const abs = Buffer.concat([typeof dir === "string" ? Buffer.from(dir) : dir, Buffer.from("/"), d.name]);
-    if (d.isDirectory()) listObjects(abs, rel, out);
-    else out.set(rel, { hash: "object", object: true });
-  }
-}
-function walkRepoDir(dir, prefix, skip, out) {
-  let names;
-  try {
-    names = readdirSync4(prefix ? fsPath(dir, prefix) : dir, { encoding: "buffer" });
-  } catch {
-    return;
-  }
-  for (const nb of names) {
-    const rel = prefix ? `${prefix}/${decodePath(nb)}` : decodePath(nb);
-    if (skip(rel)) continue;
-    const abs = fsPath(dir, rel);
-    let s;
-    try {
-      s = lstatSync3(abs, { bigint: true });
-    } catch {
-      continue;
-    }
-    if (s.isDirectory()) {
-      if (rel === "objects") {
-        for (const n of readdirSafe(abs)) {
-          const sub = `objects/${decodePath(n)}`;
-          if (sub === "objects/info") walkRepoDir(dir, sub, skip, out);
-          else listObjects(fsPath(dir, sub), sub, out);
-        }
-        continue;
-      }
-      walkRepoDir(dir, rel, skip, out);
-      continue;
-    }
-    try {
-      out.set(rel, repoEntryOf(abs, s));
-    } catch {
-      out.set(rel, { hash: `unreadable:${randomUUID2()}` });
-    }
-  }
-}
-function readdirSafe(abs) {
-  try {
-    return readdirSync4(abs, { encoding: "buffer" });
-  } catch {
-    return [];
-  }
-}
-function snapshotRepo(root, gitDir, commonDir, index) {
-  const out = /* @__PURE__ */ new Map();
-  const ownWorktree = gitDir !== commonDir ? toPosix(path7.relative(commonDir, gitDir)) : void 0;
-  const skip = (rel) => {
-    if (rel === "index" || rel === "index.lock" || OPENCODE_OWN_STATE.has(`.git/${rel}`)) return true;
-    if (rel === "worktrees" || rel.startsWith("worktrees/")) {
-      if (!ownWorktree) return true;
-      return !(ownWorktree === rel || ownWorktree.startsWith(`${rel}/`) || rel.startsWith(`${ownWorktree}/`)) || rel === `${ownWorktree}/index`;
-    }
-    return false;
+// src/guard/walk-stat.ts
+import { lstatSync as lstatSync2, readdirSync as readdirSync4 } from "node:fs";
+var NS = 1000000000n;
+function statEntry(s) {
+  const type = s.isFile() ? "file" : s.isSymbolicLink() ? "symlink" : "other";
+  return {
+    type,
+    mode: Number(s.mode),
+    size: Number(s.size),
+    mtimeS: Number(s.mtimeNs / NS),
+    mtimeN: Number(s.mtimeNs % NS),
+    ctimeS: Number(s.ctimeNs / NS),
+    ctimeN: Number(s.ctimeNs % NS),
+    ino: Number(s.ino)
   };
-  walkRepoDir(commonDir, "", skip, out);
-  const renamed = /* @__PURE__ */ new Map();
-  for (const [rel, e] of out) renamed.set(`.git/${rel}`, e);
-  const indexName = ownWorktree ? `.git/${ownWorktree}/index` : ".git/index";
-  renamed.set(indexName, { hash: "index", content: index.bytes, mode: 33188, index });
-  const gitfile = path7.join(root, ".git");
-  try {
-    const s = lstatSync3(gitfile, { bigint: true });
-    if (!s.isDirectory()) renamed.set(".git", repoEntryOf(gitfile, s));
-  } catch {
-  }
-  return renamed;
 }
-function indexCount(gitDir) {
-  try {
-    const fd = openSync2(path7.join(gitDir, "index"), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+function prunedFolders(exclude) {
+  const prefixes = exclude.filter((e) => e.endsWith("/"));
+  if (prefixes.length === 0) return void 0;
+  return (rel) => prefixes.some((e) => `${rel}/`.startsWith(e));
+}
+var UNREADABLE = { type: "other", mode: 0, size: 0, mtimeS: 0, mtimeN: 0, ctimeS: 0, ctimeN: 0, ino: 0 };
+function vanished(e) {
+  return e?.code === "ENOENT";
+}
+function walkNode(root, prune, topGit = false) {
+  const entries = /* @__PURE__ */ new Map();
+  const dirs = /* @__PURE__ */ new Set();
+  const stack = [{ rel: "" }];
+  while (stack.length > 0) {
+    const { rel, stat } = stack.pop();
+    let names;
     try {
-      if (!fstatSync2(fd).isFile()) return 0;
-      const head = Buffer.alloc(12);
-      return readSync2(fd, head, 0, 12, 0) === 12 && head.toString("latin1", 0, 4) === "DIRC" ? head.readUInt32BE(8) : 0;
-    } finally {
-      closeSync3(fd);
+      names = readdirSync4(rel ? fsPath(root, rel) : root, { encoding: "buffer" });
+    } catch (e) {
+      if (stat && !vanished(e)) entries.set(rel, { ...statEntry(stat), type: "other" });
+      continue;
     }
-  } catch {
-    return 0;
+    for (const nb of names) {
+      const name = decodePath(nb);
+      if (rel === "" && name === ".git" && !topGit) continue;
+      const childRel = rel ? `${rel}/${name}` : name;
+      let s;
+      try {
+        s = lstatSync2(fsPath(root, childRel), { bigint: true });
+      } catch (e) {
+        if (!vanished(e)) entries.set(childRel, UNREADABLE);
+        continue;
+      }
+      if (s.isDirectory()) {
+        dirs.add(childRel);
+        if (!prune?.(childRel)) stack.push({ rel: childRel, stat: s });
+      } else entries.set(childRel, statEntry(s));
+    }
   }
+  return { entries, dirs, walker: "node" };
 }
 
 // src/guard/walk-parse.ts
@@ -4280,9 +3979,9 @@ function diffRun(bytes, run, seen, out) {
 // src/guard/walk-lanes.ts
 import { spawn as spawn3, spawnSync } from "node:child_process";
 import { randomBytes as randomBytes3 } from "node:crypto";
-import { closeSync as closeSync4, fstatSync as fstatSync3, openSync as openSync3, readdirSync as readdirSync5, readSync as readSync3, unlinkSync as unlinkSync2 } from "node:fs";
-import os3 from "node:os";
-import path8 from "node:path";
+import { closeSync as closeSync2, fstatSync, openSync as openSync2, readdirSync as readdirSync5, readSync as readSync2, unlinkSync as unlinkSync2 } from "node:fs";
+import os2 from "node:os";
+import path5 from "node:path";
 var gnuFind;
 function hasGnuFindSync() {
   if (gnuFind === void 0) {
@@ -4294,8 +3993,8 @@ function hasGnuFindSync() {
 function runFind(root, args) {
   let fd;
   try {
-    const file = path8.join(os3.tmpdir(), `dogfood-guard-find-${process.pid}-${randomBytes3(8).toString("hex")}`);
-    fd = openSync3(file, "wx+", 384);
+    const file = path5.join(os2.tmpdir(), `dogfood-guard-find-${process.pid}-${randomBytes3(8).toString("hex")}`);
+    fd = openSync2(file, "wx+", 384);
     unlinkSync2(file);
   } catch {
     return Promise.resolve(void 0);
@@ -4308,7 +4007,7 @@ function runFind(root, args) {
     c.on("error", () => {
       if (done) return;
       done = true;
-      closeSync4(fd);
+      closeSync2(fd);
       resolve(void 0);
     });
     c.on("close", (code) => {
@@ -4316,14 +4015,14 @@ function runFind(root, args) {
       done = true;
       let bytes;
       try {
-        const size = fstatSync3(fd).size;
+        const size = fstatSync(fd).size;
         bytes = Buffer.allocUnsafe(size);
-        if (readSync3(fd, bytes, 0, size, 0) !== size) ok = false;
+        if (readSync2(fd, bytes, 0, size, 0) !== size) ok = false;
       } catch {
         ok = false;
         bytes = Buffer.alloc(0);
       } finally {
-        closeSync4(fd);
+        closeSync2(fd);
       }
       if (!ok || code !== 0 || bytes.length > 0 && bytes[bytes.length - 1] !== 0) return resolve(void 0);
       resolve(bytes);
@@ -4361,7 +4060,7 @@ function planFind(root, dirs) {
     else for (const c of names) starts.push(`./${name}/${c}`);
   }
   if (starts.length === 0) return [];
-  const k = starts.length < SMALL_TREE_STARTS ? 1 : Math.max(1, Math.min(os3.availableParallelism?.() ?? os3.cpus().length, 4, starts.length));
+  const k = starts.length < SMALL_TREE_STARTS ? 1 : Math.max(1, Math.min(os2.availableParallelism?.() ?? os2.cpus().length, 4, starts.length));
   const lanes = [];
   for (let l = 0; l < k; l++) lanes.push([]);
   const per = lanes.map(() => []);
@@ -4402,58 +4101,6 @@ async function runLanes(root, lanes, each) {
     })
   );
   return !results.includes(false);
-}
-
-// src/guard/walk-stat.ts
-import { lstatSync as lstatSync4, readdirSync as readdirSync6 } from "node:fs";
-var NS = 1000000000n;
-function statEntry(s) {
-  const type = s.isFile() ? "file" : s.isSymbolicLink() ? "symlink" : "other";
-  return {
-    type,
-    mode: Number(s.mode),
-    size: Number(s.size),
-    mtimeS: Number(s.mtimeNs / NS),
-    mtimeN: Number(s.mtimeNs % NS),
-    ctimeS: Number(s.ctimeNs / NS),
-    ctimeN: Number(s.ctimeNs % NS),
-    ino: Number(s.ino)
-  };
-}
-function prunedFolders(exclude) {
-  const prefixes = exclude.filter((e) => e.endsWith("/"));
-  if (prefixes.length === 0) return void 0;
-  return (rel) => prefixes.some((e) => `${rel}/`.startsWith(e));
-}
-function walkNode(root, prune) {
-  const entries = /* @__PURE__ */ new Map();
-  const dirs = /* @__PURE__ */ new Set();
-  const stack = [""];
-  while (stack.length > 0) {
-    const rel = stack.pop();
-    let names;
-    try {
-      names = readdirSync6(rel ? fsPath(root, rel) : root, { encoding: "buffer" });
-    } catch {
-      continue;
-    }
-    for (const nb of names) {
-      const name = decodePath(nb);
-      if (rel === "" && name === ".git") continue;
-      const childRel = rel ? `${rel}/${name}` : name;
-      let s;
-      try {
-        s = lstatSync4(fsPath(root, childRel), { bigint: true });
-      } catch {
-        continue;
-      }
-      if (s.isDirectory()) {
-        dirs.add(childRel);
-        if (!prune?.(childRel)) stack.push(childRel);
-      } else entries.set(childRel, statEntry(s));
-    }
-  }
-  return { entries, dirs, walker: "node" };
 }
 
 // src/guard/walk.ts
@@ -4504,6 +4151,365 @@ async function walk(root, walker = "auto", sizeHint, prune) {
   }
   if (walker === "find") throw new Error('walker "find" requested, but GNU find is not available or failed');
   return walkNode(root, prune);
+}
+
+// src/guard/snapshot.ts
+import { existsSync as existsSync5 } from "node:fs";
+import path9 from "node:path";
+import { performance } from "node:perf_hooks";
+
+// src/guard/snapshot-config.ts
+import { existsSync as existsSync3, lstatSync as lstatSync3, statSync as statSync3 } from "node:fs";
+import os3 from "node:os";
+import path6 from "node:path";
+
+// src/guard/snapshot-types.ts
+var RACY_WINDOW_FINE = 100;
+var RACY_WINDOW_COARSE = 2100;
+
+// src/guard/snapshot-config.ts
+async function repoConfig(root) {
+  const r = await git(root, ["config", "-z", "--get-regexp", "^(core\\.(autocrlf|attributesfile)|extensions\\.objectformat)$"]);
+  if (r.exitCode > 1) throw new Error(`git config failed in ${root}: ${r.stderr.trim()}`);
+  let autocrlf = false;
+  let attributesFile = false;
+  let objectFormat = "sha1";
+  for (const rec of r.stdout.split("\0")) {
+    const nl = rec.indexOf("\n");
+    const key = (nl < 0 ? rec : rec.slice(0, nl)).toLowerCase();
+    const value = nl < 0 ? "true" : rec.slice(nl + 1).toLowerCase();
+    if (key === "core.autocrlf") autocrlf = ["true", "input", "yes", "on", "1"].includes(value);
+    if (key === "core.attributesfile") attributesFile = true;
+    if (key === "extensions.objectformat") objectFormat = value === "sha256" ? "sha256" : "sha1";
+  }
+  if (existsSync3(xdgAttributes())) attributesFile = true;
+  return { autocrlf, attributesFile, objectFormat };
+}
+function xdgAttributes() {
+  const home = process.env.HOME ?? os3.homedir();
+  return path6.join(process.env.XDG_CONFIG_HOME || path6.join(home, ".config"), "git", "attributes");
+}
+var configCache = /* @__PURE__ */ new Map();
+function configKey(gitDir, commonDir) {
+  const env = process.env;
+  if (env.GIT_CONFIG_PARAMETERS || env.GIT_CONFIG_COUNT || env.GIT_CONFIG) return void 0;
+  const home = env.HOME ?? os3.homedir();
+  const xdg = env.XDG_CONFIG_HOME || path6.join(home, ".config");
+  const files = [
+    path6.join(commonDir, "config"),
+    path6.join(gitDir, "config.worktree"),
+    path6.join(commonDir, "config.worktree"),
+    path6.join(xdg, "git", "attributes")
+  ];
+  if (env.GIT_CONFIG_GLOBAL !== void 0) files.push(env.GIT_CONFIG_GLOBAL);
+  else files.push(path6.join(home, ".gitconfig"), path6.join(xdg, "git", "config"));
+  if (!env.GIT_CONFIG_NOSYSTEM) files.push(env.GIT_CONFIG_SYSTEM ?? "/etc/gitconfig");
+  const parts = [];
+  let newest = 0;
+  let mentions = false;
+  for (const f of files) {
+    let st;
+    try {
+      st = statSync3(f, { bigint: true });
+    } catch {
+      parts.push(`${f}:-`);
+      continue;
+    }
+    let text = "";
+    try {
+      text = st.isFile() ? readUntrustedFile(f).toString("latin1") : "";
+    } catch {
+      return void 0;
+    }
+    if (/include/i.test(text)) return void 0;
+    if (/autocrlf|attributesfile|objectformat/i.test(text)) mentions = true;
+    parts.push(`${f}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`);
+    newest = Math.max(newest, Number(st.ctimeNs / 1000000n), Number(st.mtimeNs / 1000000n));
+  }
+  return { key: parts.join("\0"), newest, mentions };
+}
+async function repoConfigCached(root, gitDir, commonDir) {
+  const k = configKey(gitDir, commonDir);
+  if (k && !k.mentions) return { autocrlf: false, attributesFile: existsSync3(xdgAttributes()), objectFormat: "sha1" };
+  const hit = configCache.get(root);
+  if (k && hit && hit.key === k.key && k.newest < hit.at - RACY_WINDOW_FINE) return hit.cfg;
+  const at = Date.now();
+  const cfg = await repoConfig(root);
+  if (k) configCache.set(root, { key: k.key, at, cfg });
+  return cfg;
+}
+async function objectFormatOf(commonDir, config) {
+  try {
+    const text = readUntrustedFile(path6.join(commonDir, "config")).toString("utf8");
+    if (!/objectformat/i.test(text)) return "sha1";
+  } catch {
+  }
+  return (await config).objectFormat;
+}
+async function gitDirsOf(root) {
+  try {
+    const dotGit = path6.join(root, ".git");
+    const s = lstatSync3(dotGit);
+    if (s.isDirectory() && existsSync3(path6.join(dotGit, "HEAD"))) return { gitDir: dotGit, commonDir: dotGit };
+    if (s.isFile()) {
+      const m = /^gitdir: (.+?)\r?\n?$/.exec(readUntrustedFile(dotGit, 64 << 10).toString("utf8"));
+      if (m) {
+        const gitDir = path6.resolve(root, m[1]);
+        let commonDir = gitDir;
+        try {
+          commonDir = path6.resolve(
+            gitDir,
+            readUntrustedFile(path6.join(gitDir, "commondir"), 64 << 10).toString("utf8").trim()
+          );
+        } catch {
+        }
+        if (existsSync3(path6.join(gitDir, "HEAD"))) return { gitDir, commonDir };
+      }
+    }
+  } catch {
+  }
+  const r = await resolveGitDirs(root);
+  return { gitDir: r.gitDir, commonDir: r.commonDir };
+}
+var CONVERSION_ATTRS = ["text", "eol", "crlf", "ident", "filter", "working-tree-encoding"];
+async function conversionFree(root, cfg, candidates) {
+  const input = Buffer.concat(candidates.flatMap((c) => [encodePath(c), Buffer.from([0])]));
+  const r = await gitRaw(root, ["check-attr", "-z", "--stdin", ...CONVERSION_ATTRS], { input });
+  if (r.exitCode !== 0) return /* @__PURE__ */ new Set();
+  const attrs = /* @__PURE__ */ new Map();
+  const parts = r.stdout.toString("latin1").split("\0");
+  for (let i = 0; i + 2 < parts.length; i += 3) {
+    const p = decodePath(Buffer.from(parts[i], "latin1"));
+    let m = attrs.get(p);
+    if (!m) {
+      m = /* @__PURE__ */ new Map();
+      attrs.set(p, m);
+    }
+    m.set(parts[i + 1], parts[i + 2]);
+  }
+  const safe = /* @__PURE__ */ new Set();
+  for (const c of candidates) {
+    const m = attrs.get(c);
+    if (!m) continue;
+    const v = (a) => m.get(a) ?? "missing";
+    const textOff = v("text") === "unset" || v("text") === "unspecified" && v("crlf") === "unset";
+    const textFree = textOff || v("text") === "unspecified" && v("crlf") === "unspecified" && !cfg.autocrlf;
+    const rest = v("eol") === "unspecified" && ["unspecified", "unset"].includes(v("ident")) && ["unspecified", "unset"].includes(v("filter")) && v("working-tree-encoding") === "unspecified";
+    if (textFree && rest) safe.add(c);
+  }
+  return safe;
+}
+async function resolveGitDirs(root) {
+  const out = await gitOk(root, ["rev-parse", "--path-format=absolute", "--git-dir", "--git-common-dir", "--show-object-format"]);
+  const [gitDir, commonDir, format] = out.trim().split("\n");
+  return { gitDir, commonDir, objectFormat: format === "sha256" ? "sha256" : "sha1" };
+}
+
+// src/guard/snapshot-hash.ts
+import { createHash as createHash3, randomUUID } from "node:crypto";
+import { closeSync as closeSync3, existsSync as existsSync4, fstatSync as fstatSync2, readlinkSync as readlinkSync2 } from "node:fs";
+import path7 from "node:path";
+function sameStat(a, b) {
+  return a.type === b.type && a.mode === b.mode && a.size === b.size && a.mtimeS === b.mtimeS && a.mtimeN === b.mtimeN && a.ctimeS === b.ctimeS && a.ctimeN === b.ctimeN && a.ino === b.ino;
+}
+function rawBlobId(data, format = "sha1") {
+  return createHash3(format).update(`blob ${data.length}\0`).update(data).digest("hex");
+}
+function linkHash(root, rel) {
+  try {
+    return `link:${decodePath(readlinkSync2(fsPath(root, rel), { encoding: "buffer" }))}`;
+  } catch {
+    return `unreadable:${randomUUID()}`;
+  }
+}
+function hashEntry(root, rel, type, mode, format) {
+  if (type === "symlink") return linkHash(root, rel);
+  if (type !== "file") return `other:${mode}`;
+  const r = new BeneathReader(root);
+  try {
+    const o = r.open(rel, { allowHardLinks: true });
+    if (!("fd" in o)) return o.kind === "file" ? `unreadable:${randomUUID()}` : o.kind === "symlink" ? linkHash(root, rel) : `other:${o.mode}`;
+    try {
+      return blobIdOf(o, format);
+    } finally {
+      closeSync3(o.fd);
+    }
+  } catch {
+    return `unreadable:${randomUUID()}`;
+  } finally {
+    r.close();
+  }
+}
+var HASH_HERE_LIMIT = 8 << 20;
+async function storeRaw(root, commonDir, rels, entries, format) {
+  const out = /* @__PURE__ */ new Map();
+  const toGit = [];
+  const reader = new BeneathReader(root);
+  try {
+    for (const rel of rels) {
+      if (entries.get(rel).size > HASH_HERE_LIMIT) {
+        toGit.push(rel);
+        continue;
+      }
+      const got = reader.inspect(rel, { maxBytes: HASH_HERE_LIMIT, allowHardLinks: true });
+      if (!got.data) {
+        if (got.kind === "file" && got.size > HASH_HERE_LIMIT) toGit.push(rel);
+        else out.set(rel, `unreadable:${randomUUID()}`);
+        continue;
+      }
+      const id = rawBlobId(got.data, format);
+      if (existsSync4(path7.join(commonDir, "objects", id.slice(0, 2), id.slice(2)))) out.set(rel, id);
+      else toGit.push(rel);
+    }
+    for (let i = 0; i < toGit.length; i += GIT_BATCH) {
+      for (const [rel, id] of await storeThroughGit(root, reader, toGit.slice(i, i + GIT_BATCH), format)) out.set(rel, id);
+    }
+  } finally {
+    reader.close();
+  }
+  return out;
+}
+var GIT_BATCH = 200;
+async function storeThroughGit(root, reader, rels, format) {
+  const out = /* @__PURE__ */ new Map();
+  const opened = [];
+  try {
+    for (const rel of rels) {
+      const o = reader.open(rel, { allowHardLinks: true });
+      if ("fd" in o) opened.push({ rel, fd: o.fd });
+      else out.set(rel, `unreadable:${randomUUID()}`);
+    }
+    if (opened.length === 0) return out;
+    const viaFd = process.platform === "linux";
+    const input = Buffer.concat(opened.flatMap((o) => [viaFd ? cQuote(`/proc/${process.pid}/fd/${o.fd}`) : cQuote(path7.join(root, o.rel)), Buffer.from("\n")]));
+    const r = await git(root, ["hash-object", "-w", "--no-filters", "--stdin-paths"], { input });
+    const ids = r.exitCode === 0 ? r.stdout.trim().split("\n") : [];
+    const hexLen = format === "sha256" ? 64 : 40;
+    if (ids.length === opened.length && ids.every((id) => id.length === hexLen && /^[0-9a-f]+$/.test(id))) {
+      for (const [i, o] of opened.entries()) out.set(o.rel, ids[i]);
+      return out;
+    }
+    for (const o of opened) out.set(o.rel, blobIdOf({ fd: o.fd, size: fstatSync2(o.fd).size }, format));
+    return out;
+  } finally {
+    for (const o of opened) if (o.fd !== void 0) closeSync3(o.fd);
+  }
+}
+
+// src/guard/snapshot-repo.ts
+import { createHash as createHash4, randomUUID as randomUUID2 } from "node:crypto";
+import { closeSync as closeSync4, constants, fstatSync as fstatSync3, lstatSync as lstatSync4, openSync as openSync3, readdirSync as readdirSync6, readlinkSync as readlinkSync3, readSync as readSync3 } from "node:fs";
+import path8 from "node:path";
+var OPENCODE_OWN_STATE = /* @__PURE__ */ new Set([".git/opencode"]);
+var KEEP_CONTENT_LIMIT = 1 << 20;
+var HASH_LIMIT = 64 << 20;
+function repoEntryOf(abs, s) {
+  if (s.isFile() && s.size > BigInt(KEEP_CONTENT_LIMIT)) {
+    const p = typeof abs === "string" ? abs : decodePath(abs);
+    const hash2 = createHash4("sha256").update(`large:${contentSha256(path8.dirname(p), path8.basename(p), HASH_LIMIT)}`).update(`mode:${Number(s.mode)}`).digest("hex");
+    return { hash: hash2, content: void 0, mode: Number(s.mode) };
+  }
+  const data = s.isSymbolicLink() ? Buffer.from(`link:${decodePath(readlinkSync3(abs, { encoding: "buffer" }))}`) : s.isFile() ? readRepoFileAt(abs) : Buffer.from(`other:${Number(s.mode)}`);
+  const hash = createHash4("sha256").update(data).update(`mode:${Number(s.mode)}`).digest("hex");
+  return { hash, content: data.length <= KEEP_CONTENT_LIMIT ? data : void 0, mode: Number(s.mode) };
+}
+function readRepoFileAt(abs) {
+  return readUntrustedFile(typeof abs === "string" ? abs : decodePath(abs), KEEP_CONTENT_LIMIT + 1);
+}
+function listObjects(dir, prefix, out) {
+  let ents;
+  try {
+    ents = readdirSync6(dir, { withFileTypes: true, encoding: "buffer" });
+  } catch {
+    return;
+  }
+  for (const d of ents) {
+    const rel = `${prefix}/${decodePath(d.name)}`;
+    const abs = Buffer.concat([typeof dir === "string" ? Buffer.from(dir) : dir, Buffer.from("/"), d.name]);
+    if (d.isDirectory()) listObjects(abs, rel, out);
+    else out.set(rel, { hash: "object", object: true });
+  }
+}
+function walkRepoDir(dir, prefix, skip, out) {
+  let names;
+  try {
+    names = readdirSync6(prefix ? fsPath(dir, prefix) : dir, { encoding: "buffer" });
+  } catch {
+    return;
+  }
+  for (const nb of names) {
+    const rel = prefix ? `${prefix}/${decodePath(nb)}` : decodePath(nb);
+    if (skip(rel)) continue;
+    const abs = fsPath(dir, rel);
+    let s;
+    try {
+      s = lstatSync4(abs, { bigint: true });
+    } catch {
+      continue;
+    }
+    if (s.isDirectory()) {
+      if (rel === "objects") {
+        for (const n of readdirSafe(abs)) {
+          const sub = `objects/${decodePath(n)}`;
+          if (sub === "objects/info") walkRepoDir(dir, sub, skip, out);
+          else listObjects(fsPath(dir, sub), sub, out);
+        }
+        continue;
+      }
+      walkRepoDir(dir, rel, skip, out);
+      continue;
+    }
+    try {
+      out.set(rel, repoEntryOf(abs, s));
+    } catch {
+      out.set(rel, { hash: `unreadable:${randomUUID2()}` });
+    }
+  }
+}
+function readdirSafe(abs) {
+  try {
+    return readdirSync6(abs, { encoding: "buffer" });
+  } catch {
+    return [];
+  }
+}
+function snapshotRepo(root, gitDir, commonDir, index) {
+  const out = /* @__PURE__ */ new Map();
+  const ownWorktree = gitDir !== commonDir ? toPosix(path8.relative(commonDir, gitDir)) : void 0;
+  const skip = (rel) => {
+    if (rel === "index" || rel === "index.lock" || OPENCODE_OWN_STATE.has(`.git/${rel}`)) return true;
+    if (rel === "worktrees" || rel.startsWith("worktrees/")) {
+      if (!ownWorktree) return true;
+      return !(ownWorktree === rel || ownWorktree.startsWith(`${rel}/`) || rel.startsWith(`${ownWorktree}/`)) || rel === `${ownWorktree}/index`;
+    }
+    return false;
+  };
+  walkRepoDir(commonDir, "", skip, out);
+  const renamed = /* @__PURE__ */ new Map();
+  for (const [rel, e] of out) renamed.set(`.git/${rel}`, e);
+  const indexName = ownWorktree ? `.git/${ownWorktree}/index` : ".git/index";
+  renamed.set(indexName, { hash: "index", content: index.bytes, mode: 33188, index });
+  const gitfile = path8.join(root, ".git");
+  try {
+    const s = lstatSync4(gitfile, { bigint: true });
+    if (!s.isDirectory()) renamed.set(".git", repoEntryOf(gitfile, s));
+  } catch {
+  }
+  return renamed;
+}
+function indexCount(gitDir) {
+  try {
+    const fd = openSync3(path8.join(gitDir, "index"), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    try {
+      if (!fstatSync3(fd).isFile()) return 0;
+      const head = Buffer.alloc(12);
+      return readSync3(fd, head, 0, 12, 0) === 12 && head.toString("latin1", 0, 4) === "DIRC" ? head.readUInt32BE(8) : 0;
+    } finally {
+      closeSync4(fd);
+    }
+  } catch {
+    return 0;
+  }
 }
 
 // src/guard/snapshot.ts
@@ -5640,6 +5646,8 @@ export {
   gateChanges,
   formatChanges,
   statEntry,
+  UNREADABLE,
+  walkNode,
   walkSince,
   walk,
   takeSnapshot,

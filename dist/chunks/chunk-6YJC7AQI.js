@@ -50,7 +50,7 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   writeEvidence
-} from "./chunk-XN22GP63.js";
+} from "./chunk-LGYN5YXV.js";
 import {
   asUsage,
   sumUsage
@@ -1950,6 +1950,25 @@ function casesOf(entries) {
 function widestStage(entries) {
   return Math.max(0, ...stagesOf(entries).map((s) => casesOf(s).length));
 }
+function writtenFile(file) {
+  const dir = path16.dirname(file);
+  const name = path16.basename(file);
+  return [name, name + SIDECAR_EXT].flatMap((n) => [{ exact: path16.join(dir, n) }, { temp: path16.join(dir, `.${n}.`) }]);
+}
+function neighbourWrites(run2, other) {
+  const { runDir, agentCallsDir } = run2;
+  const calls = [agentCallsDir, ...Array.from({ length: run2.opts.repeat ?? 1 }, (_, k) => attemptCallsDir(agentCallsDir, k + 1))];
+  return [
+    { below: path16.join(runDir, "evidence", other) },
+    { below: path16.join(runDir, "attempts", other) },
+    ...writtenFile(path16.join(runDir, "cases", `${other}.result.json`)),
+    ...calls.flatMap((d) => writtenFile(path16.join(d, `${other}.json`))),
+    // The folders the harness makes when it first writes into them, whichever case gets there first.
+    ...[path16.join(runDir, "cases"), path16.join(runDir, "evidence"), path16.join(runDir, "attempts"), path16.join(agentCallsDir, "attempts"), ...calls].map(
+      (d) => ({ exact: d + path16.sep })
+    )
+  ];
+}
 function caseScope(run2, e, besides) {
   const { runDir, agentCallsDir } = run2;
   const id = e.caseDef.id;
@@ -1957,16 +1976,7 @@ function caseScope(run2, e, besides) {
     caseDef: e.caseDef,
     runDir: e.attempt > 0 ? attemptDir(runDir, id, e.attempt) : runDir,
     agentCallsDir: e.attempt > 0 ? attemptCallsDir(agentCallsDir, e.attempt) : agentCallsDir,
-    evidenceExclude: besides.flatMap((other) => [
-      path16.join(runDir, "evidence", other) + path16.sep,
-      path16.join(runDir, "cases", `${other}.result.json`),
-      // writeFileAtomic's temp files beside them (.NAME.PID.HEX.tmp)
-      path16.join(runDir, "cases", `.${other}.result.json.`),
-      path16.join(agentCallsDir, `${other}.json`),
-      path16.join(agentCallsDir, `.${other}.json.`),
-      path16.join(runDir, "attempts", other) + path16.sep,
-      path16.join(agentCallsDir, "attempts") + path16.sep
-    ]),
+    evidenceExclude: besides.flatMap((other) => neighbourWrites(run2, other)),
     verdictFile: path16.join(run2.tmp, e.attempt > 0 ? `${id}.attempt-${e.attempt}.verdict.json` : `${id}.verdict.json`)
   };
 }

@@ -1,12 +1,12 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-BWSFMI4H.js";
-import "./chunk-P3PNAMVW.js";
+} from "./chunk-Y2UOIUQJ.js";
+import "./chunk-6YJC7AQI.js";
 import "./chunk-QBTXOF4R.js";
 import "./chunk-ILLOYFKX.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-XN22GP63.js";
+import "./chunk-LGYN5YXV.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";

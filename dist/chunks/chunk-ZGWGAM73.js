@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   runSuite
-} from "./chunk-P3PNAMVW.js";
+} from "./chunk-6YJC7AQI.js";
 import {
   scaffold
 } from "./chunk-6IZ3VOTU.js";
@@ -15,7 +15,7 @@ import {
 } from "./chunk-ILLOYFKX.js";
 import {
   gitOk
-} from "./chunk-XN22GP63.js";
+} from "./chunk-LGYN5YXV.js";
 import {
   verifyRun
 } from "./chunk-Z4Y4Q2MG.js";

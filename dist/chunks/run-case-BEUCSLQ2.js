@@ -7,6 +7,7 @@ import {
   CaseCgroup,
   NETWORK_FREE_ENV,
   SERVER_PASSWORD_ENV,
+  UNREADABLE,
   assistantText,
   authHeaders,
   canaryState,
@@ -35,10 +36,11 @@ import {
   takeSnapshotAfter,
   toolUses,
   walk,
+  walkNode,
   walkSince,
   watchUnrouted,
   writeEvidence
-} from "./chunk-XN22GP63.js";
+} from "./chunk-LGYN5YXV.js";
 import {
   messagesUsage,
   overTokenBudget,
@@ -161,32 +163,33 @@ function primaryCode(violations) {
 // src/guard/ledger-watch.ts
 import { lstatSync, readdirSync } from "node:fs";
 import path2 from "node:path";
+import { realpathSync } from "node:fs";
 var ENTRIES_PER_RUN = 400;
 function sameStat(a, b) {
   return a.type === b.type && a.ino === b.ino && a.size === b.size && a.mode === b.mode && a.mtimeS === b.mtimeS && a.mtimeN === b.mtimeN && a.ctimeS === b.ctimeS && a.ctimeN === b.ctimeN;
 }
 function walkDotGit(dir) {
+  const top = path2.join(dir, ".git");
   const out = /* @__PURE__ */ new Map();
-  const walkOne = (abs) => {
-    let s;
-    try {
-      s = lstatSync(abs, { bigint: true });
-    } catch {
-      return;
-    }
-    if (!s.isDirectory()) {
-      out.set(abs, statEntry(s));
-      return;
-    }
-    let names = [];
-    try {
-      names = readdirSync(abs);
-    } catch {
-    }
-    for (const n of names) walkOne(path2.join(abs, n));
-  };
-  walkOne(path2.join(dir, ".git"));
+  let s;
+  try {
+    s = lstatSync(top, { bigint: true });
+  } catch (e) {
+    if (e.code !== "ENOENT") out.set(top, UNREADABLE);
+    return out;
+  }
+  out.set(top, { ...statEntry(s), type: "other" });
+  if (!s.isDirectory()) return out.set(top, statEntry(s));
+  for (const [rel, e] of walkNode(top, void 0, true).entries) out.set(path2.join(top, ...rel.split("/")), e);
   return out;
+}
+function identityOf(dir) {
+  try {
+    const s = lstatSync(dir, { bigint: true });
+    return `${s.dev}:${s.ino}:${s.mode} ${realpathSync(dir)}`;
+  } catch {
+    return "missing";
+  }
 }
 function topCount(dir) {
   try {
@@ -200,10 +203,11 @@ async function ledgerState(dirs, prev) {
   for (const d of dirs) {
     const base = prev?.get(d);
     const delta = base?.find && !base.delta ? await walkSince(d, base.find) : void 0;
-    if (base && delta) out.set(d, { entries: base.entries, find: base.find, delta, dotGit: walkDotGit(d) });
+    const identity = identityOf(d);
+    if (base && delta) out.set(d, { identity, entries: base.entries, dirs: delta.dirs, find: base.find, delta, dotGit: walkDotGit(d) });
     else {
       const w = await walk(d, "auto", topCount(d) * ENTRIES_PER_RUN);
-      out.set(d, { entries: w.entries, find: w.state, dotGit: walkDotGit(d) });
+      out.set(d, { identity, entries: w.entries, dirs: w.dirs, find: w.state, dotGit: walkDotGit(d) });
     }
   }
   return out;
@@ -218,14 +222,21 @@ function folderChanges(before, after) {
       if (!b) out.push([rel, "created"]);
       else if (!sameStat(b, e)) out.push([rel, "modified"]);
     }
-    return out;
+    return [...out, ...folderSetChanges(before.dirs, after.dirs)];
   }
+  out.push(...folderSetChanges(before?.dirs ?? /* @__PURE__ */ new Set(), after.dirs));
   for (const [rel, b] of was) {
     const a = after.entries.get(rel);
     if (!a) out.push([rel, "deleted"]);
     else if (!sameStat(a, b)) out.push([rel, "modified"]);
   }
   for (const rel of after.entries.keys()) if (!was.has(rel)) out.push([rel, "created"]);
+  return out;
+}
+function folderSetChanges(before, after) {
+  const out = [];
+  for (const d of before) if (!after.has(d)) out.push([`${d}/`, "deleted"]);
+  for (const d of after) if (!before.has(d)) out.push([`${d}/`, "created"]);
   return out;
 }
 function dotGitChanges(before, after) {
@@ -238,17 +249,50 @@ function dotGitChanges(before, after) {
   for (const p of after.keys()) if (!before.has(p)) out.push([p, "created"]);
   return out;
 }
+function ownWriteStat(file) {
+  try {
+    return statEntry(lstatSync(file, { bigint: true }));
+  } catch {
+    return void 0;
+  }
+}
+function foundAt(after, abs) {
+  for (const [d, f] of after) {
+    const rel = path2.relative(d, abs);
+    if (rel.startsWith("..") || path2.isAbsolute(rel)) continue;
+    const key = rel.split(path2.sep).join("/");
+    if (f.delta?.changed.has(key)) return f.delta.changed.get(key);
+    if (f.delta?.removed.has(key)) return void 0;
+    return f.entries.get(key) ?? f.dotGit.get(abs);
+  }
+  return void 0;
+}
 function compareLedger(before, after, ownWrites) {
   const out = [];
   for (const [d, a] of after) {
     const b = before.get(d);
+    if (b && b.identity !== "missing" && a.identity !== b.identity) out.push({ path: d, kind: "modified" });
     const found = [
-      ...folderChanges(b, a).map(([rel, kind]) => [path2.join(d, ...rel.split("/")), kind]),
+      ...folderChanges(b, a).map(([rel, kind]) => [path2.join(d, ...rel.split("/")) + (rel.endsWith("/") ? "/" : ""), kind]),
       ...dotGitChanges(b?.dotGit ?? /* @__PURE__ */ new Map(), a.dotGit)
     ];
     for (const [p, kind] of found) if (!ownWrites.has(p)) out.push({ path: p, kind });
   }
+  for (const [p, left] of ownWrites) {
+    const now = foundAt(after, p);
+    if (!left || !now) {
+      if (left) out.push({ path: p, kind: "deleted" });
+      continue;
+    }
+    if (!sameStat(left, now)) out.push({ path: p, kind: "modified" });
+  }
   return out.sort((x, y) => x.path < y.path ? -1 : x.path > y.path ? 1 : 0);
+}
+var TEMP_TAIL = /^[0-9]+\.[0-9a-f]{8}\.tmp$/;
+function excludedBy(p, x) {
+  if ("below" in x) return p.startsWith(x.below.endsWith(path2.sep) ? x.below : x.below + path2.sep);
+  if ("exact" in x) return p === x.exact;
+  return p.startsWith(x.temp) && TEMP_TAIL.test(p.slice(x.temp.length));
 }
 
 // src/guard/registrations.ts
@@ -602,7 +646,7 @@ var CaseGuard = class _CaseGuard {
   canariesBefore;
   registrationsBefore;
   ledgerBefore = /* @__PURE__ */ new Map();
-  ownWrites = /* @__PURE__ */ new Set();
+  ownWrites = /* @__PURE__ */ new Map();
   treeResult;
   /** Take every "before" (they read and never write: they run at once); writes worktree_check.txt. */
   static async before(setup) {
@@ -617,7 +661,7 @@ var CaseGuard = class _CaseGuard {
     setup.log(`worktree check: ${wt.is_worktree ? "isolated worktree" : "not a worktree"} (${wt.directory})`);
     return new _CaseGuard(setup, wt, treeGuard, outside, canaries, registrations);
   }
-  /** Start the ledger watch: the ledger as it is now; `ownWrites` (filled by the harness as it writes evidence) is left out. */
+  /** Start the ledger watch: the ledger as it is now; `ownWrites` (filled by the harness as it writes evidence) counts only if changed after. */
   async watchLedger(ownWrites) {
     this.ledgerBefore = await ledgerState(this.setup.evidenceDirs);
     this.ownWrites = ownWrites;
@@ -648,7 +692,7 @@ var CaseGuard = class _CaseGuard {
       // The new worktree's own folder is named by its registration below, not as an escaped file.
       ...canaryChanges.filter((x) => !registeredDirs.includes(x.path))
     ];
-    const ledgerChanges = compareLedger(this.ledgerBefore, ledgerAfter, this.ownWrites).filter((x) => !s.evidenceExclude.some((p) => x.path.startsWith(p)));
+    const ledgerChanges = compareLedger(this.ledgerBefore, ledgerAfter, this.ownWrites).filter((x) => !s.evidenceExclude.some((e) => excludedBy(x.path, e)));
     if (ledgerChanges.length > 0) s.log(`the ledger changed under the agent: ${ledgerChanges.map((x) => `${x.kind} ${x.path}`).join(", ")}`);
     const violations = gatherViolations(tree, ledgerChanges, escaped, registered);
     if (escaped.length > 0) s.log(`outside the worktree: ${escaped.map((x) => `${x.kind} ${x.path}`).join(", ")}`);
@@ -1618,12 +1662,13 @@ function openCase(ctx) {
     process.env,
     ctx.roles.map((r) => r.key_env)
   );
-  const ownWrites = /* @__PURE__ */ new Set();
+  const ownWrites = /* @__PURE__ */ new Map();
   const started = Date.now();
   const log = (line) => process.stdout.write(redact(`${id} +${((Date.now() - started) / 1e3).toFixed(2)}s: ${line}`, keyValues) + "\n");
   const evidence = (name, data) => {
-    ownWrites.add(path8.join(ctx.runDir, "evidence", id, name));
-    return writeEvidence(ctx.runDir, id, name, typeof data === "string" ? redact(data, keyValues) : data);
+    const file = writeEvidence(ctx.runDir, id, name, typeof data === "string" ? redact(data, keyValues) : data);
+    ownWrites.set(file, ownWriteStat(file));
+    return file;
   };
   return { ctx, keyValues, ownWrites, evidence, log, transcripts: [], leftovers: [], endLeftovers: async () => {
   } };
