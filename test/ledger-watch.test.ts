@@ -130,7 +130,7 @@ for (const runs of [2, 12]) {
   })
 }
 
-describe('a folder the walker may not list (chmod 100: its files still opened by name)', () => {
+describe('a folder the walker may not list (chmod 100: its files still opened by name), in the ledger, the worktree, a checkout', () => {
   const asRoot = process.getuid?.() === 0
   it('is a change, on both walkers, for a user that cannot list it', () => {
     // Root lists every folder: the walk runs as nobody there (setpriv, util-linux), as the user elsewhere.
@@ -140,7 +140,11 @@ describe('a folder the walker may not list (chmod 100: its files still opened by
     writeFileSync(
       script,
       `import { mkdirSync, writeFileSync, chmodSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
 import { compareLedger, ledgerState } from ${JSON.stringify(path.resolve('src/guard/ledger-watch.ts'))}
+import { takeSnapshot, takeSnapshotAfter } from ${JSON.stringify(path.resolve('src/guard/snapshot.ts'))}
+import { compareSnapshots } from ${JSON.stringify(path.resolve('src/guard/compare.ts'))}
+import { takeFingerprint, compareFingerprints } from ${JSON.stringify(path.resolve('src/guard/fingerprint.ts'))}
 const out = []
 for (const runs of [2, 12]) {
   const root = ${JSON.stringify(dir)} + '/ledger-' + runs
@@ -151,13 +155,29 @@ for (const runs of [2, 12]) {
   chmodSync(root + '/RUN_0002/evidence/x', 0o100)
   out.push(compareLedger(before, await ledgerState([root], before), new Map()).map((c) => c.kind + ' ' + c.path.slice(root.length + 1)))
 }
+// The worktree's snapshot and a checkout's fingerprint walk with the same walker.
+const repo = ${JSON.stringify(dir)} + '/repo'
+mkdirSync(repo + '/src', { recursive: true })
+writeFileSync(repo + '/src/app.ts', 'export const a = 1\\n')
+const git = (...a) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...a], { cwd: repo })
+git('init', '-q'); git('add', '-A'); git('commit', '-qm', 'i')
+const snap = await takeSnapshot(repo, {})
+const print = await takeFingerprint(repo, [])
+mkdirSync(repo + '/src/hidden')
+writeFileSync(repo + '/src/hidden/payload.ts', 'evil')
+chmodSync(repo + '/src/hidden', 0o100)
+out.push(compareSnapshots(snap, await takeSnapshotAfter(snap, {})).map((c) => c.kind + ' ' + c.path))
+out.push(compareFingerprints(print, await takeFingerprint(repo, [], print)).map((c) => c.kind + ' ' + c.path.slice(repo.length + 1)))
 console.log(JSON.stringify(out))
 `,
     )
     const tsx = path.resolve('node_modules/.bin/tsx')
     const cmd = asRoot ? ['setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', tsx, script]] : [tsx, [script]]
     const out = JSON.parse(execFileSync(cmd[0] as string, cmd[1] as string[], { encoding: 'utf8', cwd: dir, env: { ...process.env, HOME: dir } }))
-    for (const changes of out) expect(changes).toEqual(['created RUN_0002/evidence/x', 'created RUN_0002/evidence/x/'])
+    const [nodeWalk, findWalk, snapshot, fingerprint] = out
+    for (const changes of [nodeWalk, findWalk]) expect(changes).toEqual(['created RUN_0002/evidence/x', 'created RUN_0002/evidence/x/'])
+    expect(snapshot).toEqual(['created src/hidden'])
+    expect(fingerprint).toEqual(['created src/hidden'])
     execFileSync('chmod', ['-R', 'u+rwx', dir])
     rmSync(dir, { recursive: true, force: true })
   })
