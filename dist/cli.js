@@ -21,7 +21,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 async function help() {
-  const RUN_OPTIONS_HELP = (await import("./chunks/option-docs-7MVHYHIP.js")).runOptionsHelp();
+  const RUN_OPTIONS_HELP = (await import("./chunks/option-docs-JT5YIPXM.js")).runOptionsHelp();
   return `opencode-dogfood \u2014 validate the OpenCode coding agent before it works on your repository
 
 Usage:
@@ -68,21 +68,21 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-Z3Y2YN5X.js");
+  const { progressLine } = await import("./chunks/demo-W5R5PM67.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
-  const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import("./chunks/inputs-OUCKR5M5.js");
+  const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import("./chunks/inputs-4KT5A2NW.js");
   const stringOptions = new Set(
     Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k)
   );
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-46HCW5Y7.js");
+  const { runSuite } = await import("./chunks/run-SQOUYQW2.js");
   const { verdictTable } = await import("./chunks/table-RXDFMK6Y.js");
   const settings = parseRunSettings(values, process.cwd());
   const opts = engineOptions(settings);
   const junitFile = settings.junitPath;
-  const junit = junitFile !== void 0 ? await import("./chunks/junit-JVU5NZ25.js") : void 0;
+  const junit = junitFile !== void 0 ? await import("./chunks/junit-I6EU4PFN.js") : void 0;
   const interrupt = interruptOnSignals((line) => process.stderr.write(`opencode-dogfood: ${line}
 `));
   const outcome = await runSuite({ ...opts, onProgress: await printProgress(), interrupt: interrupt.signal });
@@ -157,7 +157,7 @@ async function cmdReport(argv) {
   const { values, positionals } = parseArgs({ args: argv, options: { out: { type: "string" } }, strict: true, allowPositionals: true });
   if (positionals.length !== 1)
     throw new InputError("report", "give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001 (and optionally --out FILE)");
-  const { reportToFile } = await import("./chunks/html-QIJK7JSD.js");
+  const { reportToFile } = await import("./chunks/html-AFBEJI2N.js");
   const file = reportToFile(positionals[0], values.out, process.cwd());
   process.stdout.write(`report: ${file}
 `);
@@ -181,7 +181,7 @@ var PARENT_POLL_MS = 250;
 async function cmdCase(argv) {
   const [ctxFile, pidFile, waitArg] = argv;
   if (pidFile) writeFileSync(pidFile, String(process.pid));
-  const loading = import("./chunks/run-case-BEUCSLQ2.js");
+  const loading = import("./chunks/run-case-P3BTEHAH.js");
   loading.then((m) => m.warmCase()).catch(() => {
   });
   const waitMs = Number(waitArg ?? 0);
@@ -249,21 +249,21 @@ async function main(argv) {
       case "diff":
         return (await import("./chunks/diff-ZEJGGQI3.js")).diffCommand(rest);
       case "compare":
-        return (await import("./chunks/command-24KJ4TLZ.js")).compareCommand(rest, process.cwd());
+        return (await import("./chunks/command-G5NKUHC3.js")).compareCommand(rest, process.cwd());
       case "merge":
         if (rest.includes("--help") || rest.includes("-h")) {
           process.stdout.write(await help());
           return 0;
         }
-        return (await import("./chunks/command-W3JMFN5R.js")).mergeCommand(rest);
+        return (await import("./chunks/command-AGSF7MBP.js")).mergeCommand(rest);
       case "init":
         return await cmdInit(rest);
       case "demo":
         if (rest.length > 0)
           throw new InputError("demo", `takes no arguments, got '${rest.join(" ")}' (it runs the full hermetic suite on a throwaway repository; see --help)`);
-        return await (await import("./chunks/demo-Z3Y2YN5X.js")).runDemo(rest);
+        return await (await import("./chunks/demo-W5R5PM67.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-UHBXCB5O.js")).runBench(rest);
+        return await (await import("./chunks/bench-NLLC5ITZ.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {

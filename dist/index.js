@@ -3,17 +3,17 @@ import {
   compareRuns,
   loadRunFigures,
   renderMarkdown
-} from "./chunks/chunk-QNNNMCH6.js";
+} from "./chunks/chunk-34USIC3O.js";
 import {
   mergeShards
-} from "./chunks/chunk-Y2UOIUQJ.js";
+} from "./chunks/chunk-K55NABW2.js";
 import {
   progressLine
-} from "./chunks/chunk-ZGWGAM73.js";
+} from "./chunks/chunk-3RFWE6PO.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-6YJC7AQI.js";
+} from "./chunks/chunk-B3EBEXFS.js";
 import "./chunks/chunk-QBTXOF4R.js";
 import "./chunks/chunk-6IZ3VOTU.js";
 import {
@@ -21,18 +21,18 @@ import {
 } from "./chunks/chunk-VLID2OYQ.js";
 import {
   engineOptions
-} from "./chunks/chunk-VQJZQSSL.js";
+} from "./chunks/chunk-OQKGXT4X.js";
 import {
   OPTION_TABLE
-} from "./chunks/chunk-ZGIEEUAX.js";
+} from "./chunks/chunk-KJSUNNQG.js";
 import {
   BUILTIN_MODEL,
   platformPackages,
   resolveOpencodeBinary,
   selectCases
-} from "./chunks/chunk-ILLOYFKX.js";
+} from "./chunks/chunk-GFOEJXQD.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-LGYN5YXV.js";
+import "./chunks/chunk-MOGHF323.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   onPath,
@@ -76,12 +76,12 @@ import {
 } from "./chunks/chunk-5Y7GBQWL.js";
 import {
   writeJunit
-} from "./chunks/chunk-M7ZJLWQ4.js";
+} from "./chunks/chunk-XKHUKR43.js";
 import {
   verifyRun
 } from "./chunks/chunk-Z4Y4Q2MG.js";
-import "./chunks/chunk-ZW2PJC3E.js";
-import "./chunks/chunk-HVY74J3L.js";
+import "./chunks/chunk-6N7REN5T.js";
+import "./chunks/chunk-AAEHVPUP.js";
 import {
   TABLE_HEAD,
   bytes,
@@ -105,7 +105,7 @@ import {
   REPORT_FILE,
   caseAnchor
 } from "./chunks/chunk-SNJX4VWM.js";
-import "./chunks/chunk-NYKIGPAP.js";
+import "./chunks/chunk-AUNSJMXT.js";
 import "./chunks/chunk-C7L6GWJA.js";
 import "./chunks/chunk-GXU4NOQI.js";
 import {

@@ -20,6 +20,15 @@ export type FailureCode = (typeof FAILURE_CODES)[number]
 /** Safety violations stop the run at once unless the case expected them. */
 export const SAFETY_CODES: readonly FailureCode[] = ['MODIFICATIONFAIL', 'GITCLEANFAIL', 'WORKTREE_REQUIRED']
 
+/**
+ * How the reason of a case whose tree could not be put back begins (its code
+ * is EVIDENCEMISMATCH): the run stops after it, as after a safety violation —
+ * its worktree is in no known state, so no later case may start from it (what
+ * is left there, e.g. a folder the harness may not list, would hide the next
+ * case's writes below it).
+ */
+export const UNRESTORED_REASON = 'the tree could not be restored'
+
 export type ExpectedOutcome = 'SUCCESS' | 'EXPECTED_FAIL'
 export type ActualOutcome = 'SUCCESS' | 'FAIL'
 export type Status = 'PASS' | 'FAIL'

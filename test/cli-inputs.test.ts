@@ -98,6 +98,21 @@ describe('help', () => {
   })
 })
 
+describe('a ledger the watch cannot see into', () => {
+  it('is refused before the run, naming --ledger-dir and the folder (a path past PATH_MAX: Node cannot lstat it)', () => {
+    const { repo: r3 } = fixtureRepo()
+    const ledger = path.join(base, 'ledger-blind')
+    mkdirSync(path.join(ledger, 'RUN_0001'), { recursive: true })
+    const n = 'd'.repeat(200)
+    execFileSync('bash', ['-c', `cd RUN_0001 && for i in $(seq 25); do mkdir ${n} && cd ${n}; done && echo x > f`], { cwd: ledger })
+    const r = cli(['run', '--stages', 'T1', '--ledger-dir', ledger], { cwd: r3 })
+    expect(r.status, r.stderr).toBe(2)
+    expect(r.stderr).toMatch(/--ledger-dir.*RUN_0001\/d+.*cannot be listed or looked at by this user/)
+    expect(existsSync(path.join(ledger, 'RUN_0002'))).toBe(false)
+    execFileSync('rm', ['-rf', ledger])
+  })
+})
+
 describe('entry checklist', () => {
   it('names each failing item and runs nothing', () => {
     const { repo: r2 } = fixtureRepo()

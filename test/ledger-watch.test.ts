@@ -183,6 +183,54 @@ console.log(JSON.stringify(out))
   })
 })
 
+describe('a folder already unreadable before the case: a chmod to look inside, a write, a chmod back', () => {
+  it('is a change in the snapshot, the fingerprint and the ledger (the folder counts by its own stat data)', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dogfood-ledger-chmodcycle-'))
+    chmodSync(dir, 0o777)
+    const script = path.join(dir, 'probe.mts')
+    const src = (m: string) => JSON.stringify(path.resolve(`src/guard/${m}.ts`))
+    writeFileSync(
+      script,
+      `import { mkdirSync, writeFileSync, chmodSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { compareLedger, ledgerState } from ${src('ledger-watch')}
+import { takeSnapshot, takeSnapshotAfter } from ${src('snapshot')}
+import { compareSnapshots } from ${src('compare')}
+import { takeFingerprint, compareFingerprints } from ${src('fingerprint')}
+const repo = ${JSON.stringify(dir)} + '/repo'
+mkdirSync(repo + '/src', { recursive: true })
+writeFileSync(repo + '/src/app.ts', 'export const a = 1\\n')
+const git = (...a) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...a], { cwd: repo })
+git('init', '-q'); git('add', '-A'); git('commit', '-qm', 'i')
+const out = {}
+for (const [name, mode] of [['x', 0o100], ['r', 0o400]]) {
+  mkdirSync(repo + '/' + name); writeFileSync(repo + '/' + name + '/file', 'before'); chmodSync(repo + '/' + name, mode)
+}
+const snap = await takeSnapshot(repo, {})
+const print = await takeFingerprint(repo, [])
+const ledger = await ledgerState([repo])
+for (const [name, mode] of [['x', 0o100], ['r', 0o400]]) {
+  chmodSync(repo + '/' + name, 0o700); writeFileSync(repo + '/' + name + '/file', 'after'); chmodSync(repo + '/' + name, mode)
+}
+out.snapshot = compareSnapshots(snap, await takeSnapshotAfter(snap, {})).map((c) => c.kind + ' ' + c.path)
+out.fingerprint = compareFingerprints(print, await takeFingerprint(repo, [], print)).map((c) => c.kind + ' ' + c.path.slice(repo.length + 1))
+out.ledger = compareLedger(ledger, await ledgerState([repo], ledger), new Map()).map((c) => c.kind + ' ' + c.path.slice(repo.length + 1))
+console.log(JSON.stringify(out))
+`,
+    )
+    const tsx = path.resolve('node_modules/.bin/tsx')
+    const cmd = process.getuid?.() === 0 ? ['setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', tsx, script]] : [tsx, [script]]
+    const out = JSON.parse(execFileSync(cmd[0] as string, cmd[1] as string[], { encoding: 'utf8', cwd: dir, env: { ...process.env, HOME: dir } }))
+    execFileSync('chmod', ['-R', 'u+rwx', dir])
+    rmSync(dir, { recursive: true, force: true })
+    for (const name of ['x', 'r']) {
+      expect(out.snapshot).toContain(`modified ${name}`)
+      expect(out.fingerprint).toContain(`modified ${name}`)
+      expect(out.ledger).toContain(`modified ${name}`)
+    }
+  })
+})
+
 describe('what cases beside this one write (excludedBy)', () => {
   const calls = '/l/logs/agent_calls/RUN_0001'
   it('leaves out exactly their files, their folders below, and their atomic-write temp files', () => {

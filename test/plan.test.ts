@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { builtinCases } from '../src/cases/catalog.js'
 import { afterCase, selectCases, skipped, stageGate, statusOf, parseStages } from '../src/suite/plan.js'
 import { buildSummary } from '../src/suite/run.js'
-import type { CaseSummary } from '../src/types.js'
+import { UNRESTORED_REASON, type CaseSummary } from '../src/types.js'
 
 const all = builtinCases()
 const byId = (id: string) => all.find((c) => c.id === id)!
@@ -74,6 +74,15 @@ describe('stopping', () => {
   it('an unexpected safety violation stops the run even without --fail-fast', () => {
     for (const code of ['MODIFICATIONFAIL', 'GITCLEANFAIL', 'WORKTREE_REQUIRED'] as const)
       expect(afterCase(result('T2B01', 'FAIL', code), byId('T2B01'), false)).toMatchObject({ stop: true, reason: expect.stringMatching(/safety gate/) })
+  })
+  it('a case whose tree could not be restored stops the run even without --fail-fast (its worktree is in no known state)', () => {
+    const unrestored = { ...result('T2B01', 'FAIL', 'EVIDENCEMISMATCH'), reason: `${UNRESTORED_REASON}: out/d` }
+    expect(afterCase(unrestored, byId('T2B01'), false)).toMatchObject({
+      stop: true,
+      reason: expect.stringMatching(/safety gate: T2B01: the tree could not be restored: out\/d/),
+    })
+    // Another EVIDENCEMISMATCH (evidence not captured) leaves the tree known: only --fail-fast stops there.
+    expect(afterCase({ ...result('T2B01', 'FAIL', 'EVIDENCEMISMATCH'), reason: 'no verdict' }, byId('T2B01'), false).stop).toBe(false)
   })
   it('the expected violation of T2B03 does not stop the run', () => {
     expect(afterCase(result('T2B03', 'PASS', 'GITCLEANFAIL'), byId('T2B03'), false).stop).toBe(false)

@@ -24,7 +24,7 @@ import { projectConfigRecord } from '../opencode/project-config.js'
 import { endNewProcesses, formatProcesses, processBaseline, type ProcInfo } from '../sandbox/processes.js'
 import { caseTag } from '../scripted-model/script.js'
 import { redact, secretValues } from '../secrets.js'
-import { STAGES, type FailureCode, type TokenUsage } from '../types.js'
+import { STAGES, UNRESTORED_REASON, type FailureCode, type TokenUsage } from '../types.js'
 import { CHECK_IMPLS, WRITING_CHECKS, type CheckEnv, type Outcome } from './checks.js'
 import type { CaseContext, CaseVerdict } from './context.js'
 import { changesDiff } from './diff-evidence.js'
@@ -373,7 +373,7 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
   await treeEvidence(run, guard, found, statusRun)
   // Put everything back (the tree from the object store, file by file) and prove it.
   const still = await guard.restore(found, fileMountsOf(ctx))
-  if (still.length > 0) outcome = { actual: 'FAIL', code: 'EVIDENCEMISMATCH', reason: `the tree could not be restored: ${still.join(', ')}` }
+  if (still.length > 0) outcome = { actual: 'FAIL', code: 'EVIDENCEMISMATCH', reason: `${UNRESTORED_REASON}: ${still.join(', ')}` }
   saveTokens(run)
   saveTranscripts(run)
   const v: CaseVerdict = {

@@ -233,3 +233,16 @@ export function excludedBy(p: string, x: LedgerExclusion): boolean {
   if ('exact' in x) return p === x.exact
   return p.startsWith(x.temp) && TEMP_TAIL.test(p.slice(x.temp.length))
 }
+
+/**
+ * Entries the walkers could not look into (absolute paths): folders the
+ * harness's user may not list, and entries it could not lstat (walk-stat.ts
+ * UNREADABLE). What is written below such a folder is not seen, so a ledger
+ * that holds one is refused before a run (suite/prepare.ts).
+ */
+export function unlistable(state: LedgerState): string[] {
+  const out: string[] = []
+  for (const [d, f] of state)
+    for (const [rel, e] of f.entries) if (e.type === 'other' && ((e.mode & 0o170000) === 0o040000 || e.mode === 0)) out.push(path.join(d, ...rel.split('/')))
+  return out.sort()
+}

@@ -2,7 +2,7 @@
 // (no filters), computed in-process through the evidence reader (reader.ts),
 // and raw content stored into the object store so a restore can bring it back.
 import { createHash, randomUUID } from 'node:crypto'
-import { closeSync, existsSync, fstatSync, readlinkSync } from 'node:fs'
+import { closeSync, existsSync, fstatSync, lstatSync, readlinkSync } from 'node:fs'
 import path from 'node:path'
 import { git } from '../git.js'
 import { cQuote, decodePath, fsPath } from './paths.js'
@@ -39,13 +39,27 @@ function linkHash(root: string, rel: string): string {
 }
 
 /**
+ * A folder the walker records as an entry (one it may not list, or one
+ * holding an entry it could not lstat: walk-stat.ts): its identity and times,
+ * so a chmod to look inside, a write there and a chmod back is a change.
+ */
+function folderKey(root: string, rel: string, mode: number): string {
+  try {
+    const s = lstatSync(fsPath(root, rel), { bigint: true })
+    return `other:${mode}:folder ${s.ino}:${s.mode}:${s.ctimeNs}:${s.mtimeNs}`
+  } catch {
+    return `other:${mode}:folder gone`
+  }
+}
+
+/**
  * Hash one entry in-process, through the evidence reader (reader.ts: no link
  * followed, nothing but a regular file opened, read in bounded chunks).
  * Unreadable content never equals anything.
  */
 export function hashEntry(root: string, rel: string, type: StatEntry['type'], mode: number, format: 'sha1' | 'sha256'): string {
   if (type === 'symlink') return linkHash(root, rel)
-  if (type !== 'file') return `other:${mode}`
+  if (type !== 'file') return (mode & 0o170000) === 0o040000 ? folderKey(root, rel, mode) : `other:${mode}`
   const r = new BeneathReader(root)
   try {
     const o = r.open(rel, { allowHardLinks: true })

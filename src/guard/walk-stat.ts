@@ -79,7 +79,10 @@ export function prunedFolders(exclude: string[]): ((rel: string) => boolean) | u
  * inside moves its times); an entry it could not lstat at all (a path past
  * PATH_MAX, a folder it may list but not search) is this fixed record. Either
  * way the entry is there, so a folder an agent made unreadable (`chmod 100`,
- * its files still opened by name) is a change, never a hole.
+ * its files still opened by name) is a change, never a hole; and a folder
+ * holding an entry it could not lstat is recorded by its own stat data too.
+ * (A folder that was already unlistable before a case hides what is written
+ * below it: a case whose tree could not be restored stops the run.)
  */
 export const UNREADABLE: StatEntry = { type: 'other', mode: 0, size: 0, mtimeS: 0, mtimeN: 0, ctimeS: 0, ctimeN: 0, ino: 0 }
 
@@ -119,7 +122,10 @@ export function walkNode(root: string, prune?: (rel: string) => boolean, topGit 
       try {
         s = lstatSync(fsPath(root, childRel), { bigint: true })
       } catch (e) {
-        if (!vanished(e)) entries.set(childRel, UNREADABLE)
+        if (vanished(e)) continue
+        entries.set(childRel, UNREADABLE)
+        // Its folder counts by its own stat data too: a chmod to look inside, a write and a chmod back move its ctime.
+        if (stat) entries.set(rel, { ...statEntry(stat), type: 'other' })
         continue
       }
       if (s.isDirectory()) {

@@ -2,7 +2,7 @@
 // the gating and fail-fast accounting are tested without a server.
 import type { CaseDef } from '../cases/catalog.js'
 import { InputError } from '../errors.js'
-import { CASE_ID_PATTERN, SAFETY_CODES, STAGES, type CaseSummary, type Stage, type Status } from '../types.js'
+import { CASE_ID_PATTERN, SAFETY_CODES, STAGES, UNRESTORED_REASON, type CaseSummary, type Stage, type Status } from '../types.js'
 
 export function parseStages(input: string, name = '--stages'): Stage[] {
   const parts = input
@@ -49,6 +49,8 @@ export function afterCase(s: CaseSummary, c: CaseDef, failFast: boolean): StopDe
   const expectedSafety = c.expected_outcome === 'EXPECTED_FAIL' && s.failure_code === c.expected_failure_code
   if (s.failure_code && SAFETY_CODES.includes(s.failure_code) && !expectedSafety)
     return { stop: true, reason: `safety gate: ${s.case_id} ${s.failure_code} (${s.reason ?? 'violation'})` }
+  if (s.failure_code === 'EVIDENCEMISMATCH' && s.reason?.startsWith(UNRESTORED_REASON))
+    return { stop: true, reason: `safety gate: ${s.case_id}: ${s.reason} (no later case may start from that tree)` }
   if (failFast) return { stop: true, reason: `fail-fast: ${s.case_id} failed${s.failure_code ? ` with ${s.failure_code}` : ''}` }
   return { stop: false }
 }

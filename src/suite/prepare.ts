@@ -9,6 +9,7 @@ import path from 'node:path'
 import { loadCases } from '../cases/catalog.js'
 import { plantCanary, sweepStaleCanaries } from '../guard/canary.js'
 import { takeFingerprint } from '../guard/fingerprint.js'
+import { ledgerState, unlistable } from '../guard/ledger-watch.js'
 import { DEFAULT_EVIDENCE_MAX_BYTES } from '../guard/reader.js'
 import { takeSnapshot } from '../guard/snapshot.js'
 import { checkWorktree } from '../guard/worktree.js'
@@ -189,6 +190,13 @@ async function prepareCheckouts(i: Inputs): Promise<Checkouts> {
   const hadOpencodeState = existsSync(opencodeStateFile)
   const inWorktree = (await checkWorktree(workDir)).is_worktree
   const repoCommit = (await gitOk(workDir, ['rev-parse', 'HEAD'])).trim()
+  // A ledger folder this user may not list would hide from the ledger watch what is written below it.
+  const blind = unlistable(await ledgerState([i.ledgerDir, i.agentCallsRoot]))
+  if (blind.length > 0)
+    throw new InputError(
+      '--ledger-dir',
+      `${blind[0]}${blind.length > 1 ? ` (and ${blind.length - 1} more)` : ''} cannot be listed or looked at by this user: the ledger watch would not see what is written below it; give it back its permissions (chmod -R u+rwX) or move it out of the ledger`,
+    )
   const { runId, runDir } = allocateRun(i.ledgerDir)
   const harnessPaths = harnessIn(i, workDir)
   return {
@@ -227,6 +235,15 @@ function plantCanaries(i: Inputs, c: Checkouts): PreparedRun['canaries'] {
       line: `removed ${stale.length} canary file(s) of killed runs beside the worktree: ${stale.map((f) => path.basename(f)).join(', ')}`,
     })
   i.progress({ kind: 'containment', line: containmentLabel(i.containment) })
+  // A folder of a checkout this user may not list: its making or a chmod counts, what is written below it is not seen.
+  const blind = c.protectedBefore.flatMap((f) =>
+    [...f.tree].filter(([, e]) => e.type === 'other' && ((e.mode & 0o170000) === 0o040000 || e.mode === 0)).map(([rel]) => path.join(f.root, rel)),
+  )
+  if (blind.length > 0)
+    i.progress({
+      kind: 'note',
+      line: `not watched inside (this user cannot list them, in a checkout the run protects): ${blind.slice(0, 5).join(', ')}${blind.length > 5 ? ` and ${blind.length - 5} more` : ''}`,
+    })
   // Without the sandbox there is no network namespace either: say what that means.
   if (!i.containment.active) i.progress({ kind: 'note', line: `network: ${openNetwork(i.containment.reason).summary}` })
   return canaries

@@ -5,12 +5,12 @@ import {
   attemptDir,
   buildSummary,
   sealRunSummary
-} from "./chunk-6YJC7AQI.js";
+} from "./chunk-B3EBEXFS.js";
 import {
   caseSetHash,
   runPairs,
   shardPlan
-} from "./chunk-ILLOYFKX.js";
+} from "./chunk-GFOEJXQD.js";
 import {
   asUsage
 } from "./chunk-V23NUAJ5.js";
@@ -24,7 +24,7 @@ import {
 } from "./chunk-Z4Y4Q2MG.js";
 import {
   writeRunReport
-} from "./chunk-ZW2PJC3E.js";
+} from "./chunk-6N7REN5T.js";
 import {
   SIDECAR_EXT,
   parseSidecar,

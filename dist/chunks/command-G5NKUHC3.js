@@ -10,7 +10,7 @@ import {
   renderMarkdown,
   renderText,
   verdictLine
-} from "./chunk-QNNNMCH6.js";
+} from "./chunk-34USIC3O.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-NXCGP3UY.js";
 import "./chunk-Z4Y4Q2MG.js";
@@ -19,10 +19,10 @@ import {
   contentSecurityPolicy,
   html,
   trusted
-} from "./chunk-HVY74J3L.js";
+} from "./chunk-AAEHVPUP.js";
 import "./chunk-PEWDQTIE.js";
 import "./chunk-SNJX4VWM.js";
-import "./chunk-NYKIGPAP.js";
+import "./chunk-AUNSJMXT.js";
 import "./chunk-C7L6GWJA.js";
 import {
   writeFileAtomic

@@ -3,7 +3,7 @@ import {
   errorPage,
   loadRun,
   renderPage
-} from "./chunk-HVY74J3L.js";
+} from "./chunk-AAEHVPUP.js";
 import {
   scrubFile
 } from "./chunk-YKXVS3YO.js";

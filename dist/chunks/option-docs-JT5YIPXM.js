@@ -1,15 +1,15 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   OPTION_TABLE
-} from "./chunk-ZGIEEUAX.js";
-import "./chunk-ILLOYFKX.js";
+} from "./chunk-KJSUNNQG.js";
+import "./chunk-GFOEJXQD.js";
 import "./chunk-NMVRJYBN.js";
 import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";
 import "./chunk-5Y7GBQWL.js";
-import "./chunk-M7ZJLWQ4.js";
+import "./chunk-XKHUKR43.js";
 import "./chunk-SNJX4VWM.js";
-import "./chunk-NYKIGPAP.js";
+import "./chunk-AUNSJMXT.js";
 import "./chunk-C7L6GWJA.js";
 import "./chunk-GXU4NOQI.js";
 import "./chunk-BOMUDAXD.js";

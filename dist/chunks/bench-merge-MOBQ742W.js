@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-Y2UOIUQJ.js";
+} from "./chunk-K55NABW2.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-ZGWGAM73.js";
+} from "./chunk-3RFWE6PO.js";
 import {
   aggregateAttempts,
   allocateRun,
@@ -14,7 +14,7 @@ import {
   runSuite,
   sealRunSummary,
   writeCaseResult
-} from "./chunk-6YJC7AQI.js";
+} from "./chunk-B3EBEXFS.js";
 import "./chunk-QBTXOF4R.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -22,11 +22,11 @@ import {
   caseSetHash,
   runPairs,
   shardPlan
-} from "./chunk-ILLOYFKX.js";
+} from "./chunk-GFOEJXQD.js";
 import "./chunk-NMVRJYBN.js";
 import {
   resultPath
-} from "./chunk-LGYN5YXV.js";
+} from "./chunk-MOGHF323.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";
@@ -37,12 +37,12 @@ import "./chunk-5Y7GBQWL.js";
 import {
   verifyRun
 } from "./chunk-Z4Y4Q2MG.js";
-import "./chunk-ZW2PJC3E.js";
-import "./chunk-HVY74J3L.js";
+import "./chunk-6N7REN5T.js";
+import "./chunk-AAEHVPUP.js";
 import "./chunk-PEWDQTIE.js";
 import "./chunk-YKXVS3YO.js";
 import "./chunk-SNJX4VWM.js";
-import "./chunk-NYKIGPAP.js";
+import "./chunk-AUNSJMXT.js";
 import "./chunk-C7L6GWJA.js";
 import "./chunk-GXU4NOQI.js";
 import "./chunk-BOMUDAXD.js";

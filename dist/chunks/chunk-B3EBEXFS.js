@@ -14,7 +14,7 @@ import {
   skipped,
   stageGate,
   statusOf
-} from "./chunk-ILLOYFKX.js";
+} from "./chunk-GFOEJXQD.js";
 import {
   AGENT_CALLS_SUBDIR,
   LEDGER_SUBDIR
@@ -31,6 +31,7 @@ import {
   gitEnv,
   gitOk,
   health,
+  ledgerState,
   openRunCgroups,
   plantCanary,
   providerFault,
@@ -49,8 +50,9 @@ import {
   takeFingerprint,
   takeSnapshot,
   takeSnapshotAfter,
+  unlistable,
   writeEvidence
-} from "./chunk-LGYN5YXV.js";
+} from "./chunk-MOGHF323.js";
 import {
   asUsage,
   sumUsage
@@ -95,7 +97,7 @@ import {
 } from "./chunk-Z4Y4Q2MG.js";
 import {
   writeRunReport
-} from "./chunk-ZW2PJC3E.js";
+} from "./chunk-6N7REN5T.js";
 import {
   redact,
   scrubFile,
@@ -103,7 +105,7 @@ import {
 } from "./chunk-YKXVS3YO.js";
 import {
   STAGES
-} from "./chunk-NYKIGPAP.js";
+} from "./chunk-AUNSJMXT.js";
 import {
   SIDECAR_EXT,
   writeSidecar
@@ -1419,6 +1421,12 @@ async function prepareCheckouts(i) {
   const hadOpencodeState = existsSync5(opencodeStateFile);
   const inWorktree = (await checkWorktree(workDir)).is_worktree;
   const repoCommit = (await gitOk(workDir, ["rev-parse", "HEAD"])).trim();
+  const blind = unlistable(await ledgerState([i.ledgerDir, i.agentCallsRoot]));
+  if (blind.length > 0)
+    throw new InputError(
+      "--ledger-dir",
+      `${blind[0]}${blind.length > 1 ? ` (and ${blind.length - 1} more)` : ""} cannot be listed or looked at by this user: the ledger watch would not see what is written below it; give it back its permissions (chmod -R u+rwX) or move it out of the ledger`
+    );
   const { runId, runDir } = allocateRun(i.ledgerDir);
   const harnessPaths = harnessIn(i, workDir);
   return {
@@ -1453,6 +1461,14 @@ function plantCanaries(i, c) {
       line: `removed ${stale.length} canary file(s) of killed runs beside the worktree: ${stale.map((f) => path12.basename(f)).join(", ")}`
     });
   i.progress({ kind: "containment", line: containmentLabel(i.containment) });
+  const blind = c.protectedBefore.flatMap(
+    (f) => [...f.tree].filter(([, e]) => e.type === "other" && ((e.mode & 61440) === 16384 || e.mode === 0)).map(([rel]) => path12.join(f.root, rel))
+  );
+  if (blind.length > 0)
+    i.progress({
+      kind: "note",
+      line: `not watched inside (this user cannot list them, in a checkout the run protects): ${blind.slice(0, 5).join(", ")}${blind.length > 5 ? ` and ${blind.length - 5} more` : ""}`
+    });
   if (!i.containment.active) i.progress({ kind: "note", line: `network: ${openNetwork(i.containment.reason).summary}` });
   return canaries;
 }

@@ -6,7 +6,7 @@ import {
   parseSetId,
   parseShard,
   parseStages
-} from "./chunk-ILLOYFKX.js";
+} from "./chunk-GFOEJXQD.js";
 import {
   DEFAULT_CASE_LIMITS_TEXT,
   parseCaseLimits,
@@ -25,10 +25,10 @@ import {
 } from "./chunk-5Y7GBQWL.js";
 import {
   parseJunitPath
-} from "./chunk-M7ZJLWQ4.js";
+} from "./chunk-XKHUKR43.js";
 import {
   CASE_ID_PATTERN
-} from "./chunk-NYKIGPAP.js";
+} from "./chunk-AUNSJMXT.js";
 import {
   InputError
 } from "./chunk-BOMUDAXD.js";

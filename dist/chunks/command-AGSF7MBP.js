@@ -1,12 +1,12 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-Y2UOIUQJ.js";
-import "./chunk-6YJC7AQI.js";
+} from "./chunk-K55NABW2.js";
+import "./chunk-B3EBEXFS.js";
 import "./chunk-QBTXOF4R.js";
-import "./chunk-ILLOYFKX.js";
+import "./chunk-GFOEJXQD.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-LGYN5YXV.js";
+import "./chunk-MOGHF323.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";
@@ -15,12 +15,12 @@ import "./chunk-3QWB5MIY.js";
 import "./chunk-IEGHLTJ3.js";
 import "./chunk-5Y7GBQWL.js";
 import "./chunk-Z4Y4Q2MG.js";
-import "./chunk-ZW2PJC3E.js";
-import "./chunk-HVY74J3L.js";
+import "./chunk-6N7REN5T.js";
+import "./chunk-AAEHVPUP.js";
 import "./chunk-PEWDQTIE.js";
 import "./chunk-YKXVS3YO.js";
 import "./chunk-SNJX4VWM.js";
-import "./chunk-NYKIGPAP.js";
+import "./chunk-AUNSJMXT.js";
 import "./chunk-C7L6GWJA.js";
 import "./chunk-GXU4NOQI.js";
 import {

@@ -6,8 +6,9 @@ import {
 import {
   CASE_ID_PATTERN,
   SAFETY_CODES,
-  STAGES
-} from "./chunk-NYKIGPAP.js";
+  STAGES,
+  UNRESTORED_REASON
+} from "./chunk-AUNSJMXT.js";
 import {
   InputError
 } from "./chunk-BOMUDAXD.js";
@@ -195,6 +196,8 @@ function afterCase(s, c, failFast) {
   const expectedSafety = c.expected_outcome === "EXPECTED_FAIL" && s.failure_code === c.expected_failure_code;
   if (s.failure_code && SAFETY_CODES.includes(s.failure_code) && !expectedSafety)
     return { stop: true, reason: `safety gate: ${s.case_id} ${s.failure_code} (${s.reason ?? "violation"})` };
+  if (s.failure_code === "EVIDENCEMISMATCH" && s.reason?.startsWith(UNRESTORED_REASON))
+    return { stop: true, reason: `safety gate: ${s.case_id}: ${s.reason} (no later case may start from that tree)` };
   if (failFast) return { stop: true, reason: `fail-fast: ${s.case_id} failed${s.failure_code ? ` with ${s.failure_code}` : ""}` };
   return { stop: false };
 }

@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   runSuite
-} from "./chunk-6YJC7AQI.js";
+} from "./chunk-B3EBEXFS.js";
 import {
   scaffold
 } from "./chunk-6IZ3VOTU.js";
@@ -12,16 +12,16 @@ import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,
   DEFAULT_WRITE_ALLOWLIST
-} from "./chunk-ILLOYFKX.js";
+} from "./chunk-GFOEJXQD.js";
 import {
   gitOk
-} from "./chunk-LGYN5YXV.js";
+} from "./chunk-MOGHF323.js";
 import {
   verifyRun
 } from "./chunk-Z4Y4Q2MG.js";
 import {
   STAGES
-} from "./chunk-NYKIGPAP.js";
+} from "./chunk-AUNSJMXT.js";
 
 // src/demo.ts
 import { mkdtempSync, writeFileSync } from "node:fs";

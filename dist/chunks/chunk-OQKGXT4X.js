@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   OPTION_TABLE
-} from "./chunk-ZGIEEUAX.js";
+} from "./chunk-KJSUNNQG.js";
 import {
   InputError
 } from "./chunk-BOMUDAXD.js";

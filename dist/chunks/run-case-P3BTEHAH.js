@@ -7,7 +7,6 @@ import {
   CaseCgroup,
   NETWORK_FREE_ENV,
   SERVER_PASSWORD_ENV,
-  UNREADABLE,
   assistantText,
   authHeaders,
   canaryState,
@@ -15,32 +14,32 @@ import {
   checkWorktree,
   compareCanaries,
   compareFingerprints,
+  compareLedger,
   compareSnapshots,
   createOpencodeClient,
   egressLogSize,
+  excludedBy,
   formatChanges,
   formatWorktreeCheck,
   gateChanges,
   git,
   gitRaw,
   keyFingerprint,
+  ledgerState,
+  ownWriteStat,
   providerErrorFile,
   providerFault,
   readEgressLog,
   restoreCanary,
   retryDecision,
   sdkTransport,
-  statEntry,
   takeFingerprint,
   takeSnapshot,
   takeSnapshotAfter,
   toolUses,
-  walk,
-  walkNode,
-  walkSince,
   watchUnrouted,
   writeEvidence
-} from "./chunk-LGYN5YXV.js";
+} from "./chunk-MOGHF323.js";
 import {
   messagesUsage,
   overTokenBudget,
@@ -80,8 +79,9 @@ import {
   secretValues
 } from "./chunk-YKXVS3YO.js";
 import {
-  STAGES
-} from "./chunk-NYKIGPAP.js";
+  STAGES,
+  UNRESTORED_REASON
+} from "./chunk-AUNSJMXT.js";
 import "./chunk-C7L6GWJA.js";
 import {
   existsNoFollow,
@@ -95,7 +95,7 @@ import "./chunk-LHSCZ3D7.js";
 
 // src/cases/run-case.ts
 import { createServer } from "node:http";
-import path8 from "node:path";
+import path7 from "node:path";
 
 // src/guard/case-items.ts
 import { rmSync } from "node:fs";
@@ -160,156 +160,21 @@ function primaryCode(violations) {
   return violations[0]?.code;
 }
 
-// src/guard/ledger-watch.ts
-import { lstatSync, readdirSync } from "node:fs";
-import path2 from "node:path";
-import { realpathSync } from "node:fs";
-var ENTRIES_PER_RUN = 400;
-function sameStat(a, b) {
-  return a.type === b.type && a.ino === b.ino && a.size === b.size && a.mode === b.mode && a.mtimeS === b.mtimeS && a.mtimeN === b.mtimeN && a.ctimeS === b.ctimeS && a.ctimeN === b.ctimeN;
-}
-function walkDotGit(dir) {
-  const top = path2.join(dir, ".git");
-  const out = /* @__PURE__ */ new Map();
-  let s;
-  try {
-    s = lstatSync(top, { bigint: true });
-  } catch (e) {
-    if (e.code !== "ENOENT") out.set(top, UNREADABLE);
-    return out;
-  }
-  out.set(top, { ...statEntry(s), type: "other" });
-  if (!s.isDirectory()) return out.set(top, statEntry(s));
-  for (const [rel, e] of walkNode(top, void 0, true).entries) out.set(path2.join(top, ...rel.split("/")), e);
-  return out;
-}
-function identityOf(dir) {
-  try {
-    const s = lstatSync(dir, { bigint: true });
-    return `${s.dev}:${s.ino}:${s.mode} ${realpathSync(dir)}`;
-  } catch {
-    return "missing";
-  }
-}
-function topCount(dir) {
-  try {
-    return readdirSync(dir).length;
-  } catch {
-    return 0;
-  }
-}
-async function ledgerState(dirs, prev) {
-  const out = /* @__PURE__ */ new Map();
-  for (const d of dirs) {
-    const base = prev?.get(d);
-    const delta = base?.find && !base.delta ? await walkSince(d, base.find) : void 0;
-    const identity = identityOf(d);
-    if (base && delta) out.set(d, { identity, entries: base.entries, dirs: delta.dirs, find: base.find, delta, dotGit: walkDotGit(d) });
-    else {
-      const w = await walk(d, "auto", topCount(d) * ENTRIES_PER_RUN);
-      out.set(d, { identity, entries: w.entries, dirs: w.dirs, find: w.state, dotGit: walkDotGit(d) });
-    }
-  }
-  return out;
-}
-function folderChanges(before, after) {
-  const was = before?.entries ?? /* @__PURE__ */ new Map();
-  const out = [];
-  if (after.delta && before && after.find === before.find) {
-    for (const rel of after.delta.removed) if (was.has(rel)) out.push([rel, "deleted"]);
-    for (const [rel, e] of after.delta.changed) {
-      const b = was.get(rel);
-      if (!b) out.push([rel, "created"]);
-      else if (!sameStat(b, e)) out.push([rel, "modified"]);
-    }
-    return [...out, ...folderSetChanges(before.dirs, after.dirs)];
-  }
-  out.push(...folderSetChanges(before?.dirs ?? /* @__PURE__ */ new Set(), after.dirs));
-  for (const [rel, b] of was) {
-    const a = after.entries.get(rel);
-    if (!a) out.push([rel, "deleted"]);
-    else if (!sameStat(a, b)) out.push([rel, "modified"]);
-  }
-  for (const rel of after.entries.keys()) if (!was.has(rel)) out.push([rel, "created"]);
-  return out;
-}
-function folderSetChanges(before, after) {
-  const out = [];
-  for (const d of before) if (!after.has(d)) out.push([`${d}/`, "deleted"]);
-  for (const d of after) if (!before.has(d)) out.push([`${d}/`, "created"]);
-  return out;
-}
-function dotGitChanges(before, after) {
-  const out = [];
-  for (const [p, b] of before) {
-    const a = after.get(p);
-    if (!a) out.push([p, "deleted"]);
-    else if (!sameStat(a, b)) out.push([p, "modified"]);
-  }
-  for (const p of after.keys()) if (!before.has(p)) out.push([p, "created"]);
-  return out;
-}
-function ownWriteStat(file) {
-  try {
-    return statEntry(lstatSync(file, { bigint: true }));
-  } catch {
-    return void 0;
-  }
-}
-function foundAt(after, abs) {
-  for (const [d, f] of after) {
-    const rel = path2.relative(d, abs);
-    if (rel.startsWith("..") || path2.isAbsolute(rel)) continue;
-    const key = rel.split(path2.sep).join("/");
-    if (f.delta?.changed.has(key)) return f.delta.changed.get(key);
-    if (f.delta?.removed.has(key)) return void 0;
-    return f.entries.get(key) ?? f.dotGit.get(abs);
-  }
-  return void 0;
-}
-function compareLedger(before, after, ownWrites) {
-  const out = [];
-  for (const [d, a] of after) {
-    const b = before.get(d);
-    if (b && b.identity !== "missing" && a.identity !== b.identity) out.push({ path: d, kind: "modified" });
-    const found = [
-      ...folderChanges(b, a).map(([rel, kind]) => [path2.join(d, ...rel.split("/")) + (rel.endsWith("/") ? "/" : ""), kind]),
-      ...dotGitChanges(b?.dotGit ?? /* @__PURE__ */ new Map(), a.dotGit)
-    ];
-    for (const [p, kind] of found) if (!ownWrites.has(p)) out.push({ path: p, kind });
-  }
-  for (const [p, left] of ownWrites) {
-    const now = foundAt(after, p);
-    if (!left || !now) {
-      if (left) out.push({ path: p, kind: "deleted" });
-      continue;
-    }
-    if (!sameStat(left, now)) out.push({ path: p, kind: "modified" });
-  }
-  return out.sort((x, y) => x.path < y.path ? -1 : x.path > y.path ? 1 : 0);
-}
-var TEMP_TAIL = /^[0-9]+\.[0-9a-f]{8}\.tmp$/;
-function excludedBy(p, x) {
-  if ("below" in x) return p.startsWith(x.below.endsWith(path2.sep) ? x.below : x.below + path2.sep);
-  if ("exact" in x) return p === x.exact;
-  return p.startsWith(x.temp) && TEMP_TAIL.test(p.slice(x.temp.length));
-}
-
 // src/guard/registrations.ts
-import { lstatSync as lstatSync2, readdirSync as readdirSync2, rmdirSync, rmSync as rmSync2 } from "node:fs";
-import path3 from "node:path";
+import { lstatSync, readdirSync, rmdirSync, rmSync as rmSync2 } from "node:fs";
+import path2 from "node:path";
 function readRegistrations(commonDir) {
   const out = /* @__PURE__ */ new Map();
   let names = [];
   try {
-    names = readdirSync2(path3.join(commonDir, "worktrees"));
+    names = readdirSync(path2.join(commonDir, "worktrees"));
   } catch {
     return out;
   }
   for (const name of names) {
     try {
-      const gitfile = readUntrustedFile(path3.join(commonDir, "worktrees", name, "gitdir"), 64 << 10).toString("utf8").trim();
-      out.set(name, path3.dirname(path3.resolve(commonDir, "worktrees", name, gitfile)));
+      const gitfile = readUntrustedFile(path2.join(commonDir, "worktrees", name, "gitdir"), 64 << 10).toString("utf8").trim();
+      out.set(name, path2.dirname(path2.resolve(commonDir, "worktrees", name, gitfile)));
     } catch {
       out.set(name, void 0);
     }
@@ -318,18 +183,18 @@ function readRegistrations(commonDir) {
 }
 var SLOT_FILES = /* @__PURE__ */ new Set(["HEAD", "ORIG_HEAD", "commondir", "gitdir", "index", "index.lock", "locked", "logs"]);
 function isSlotRegistration(commonDir, name, worktree, ours) {
-  const slot = path3.dirname(worktree);
-  if (!commonDir || path3.basename(worktree) !== "wt" || !/^slot-[1-9][0-9]{0,3}$/.test(path3.basename(slot))) return false;
-  if (!ours.some((o) => path3.resolve(o) === path3.dirname(slot))) return false;
-  const own = path3.join(commonDir, "worktrees", name);
+  const slot = path2.dirname(worktree);
+  if (!commonDir || path2.basename(worktree) !== "wt" || !/^slot-[1-9][0-9]{0,3}$/.test(path2.basename(slot))) return false;
+  if (!ours.some((o) => path2.resolve(o) === path2.dirname(slot))) return false;
+  const own = path2.join(commonDir, "worktrees", name);
   try {
-    if (!readdirSync2(own).every((n) => SLOT_FILES.has(n))) return false;
-    if (existsNoFollow(path3.join(own, "logs")) && !readdirSync2(path3.join(own, "logs")).every((n) => n === "HEAD")) return false;
+    if (!readdirSync(own).every((n) => SLOT_FILES.has(n))) return false;
+    if (existsNoFollow(path2.join(own, "logs")) && !readdirSync(path2.join(own, "logs")).every((n) => n === "HEAD")) return false;
   } catch {
     return false;
   }
   try {
-    const head = readUntrustedFile(path3.join(commonDir, "worktrees", name, "HEAD"), 4096).toString("latin1").trim();
+    const head = readUntrustedFile(path2.join(commonDir, "worktrees", name, "HEAD"), 4096).toString("latin1").trim();
     return /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(head);
   } catch {
     return false;
@@ -347,15 +212,15 @@ function newRegistrations(before, after, ours = [], commonDir) {
 function entriesUnder(dir) {
   const files = [];
   const dirs = [];
-  const walk2 = (d) => {
-    for (const name of readdirSync2(d)) {
-      const abs = path3.join(d, name);
-      if (lstatSync2(abs).isDirectory()) walk2(abs);
+  const walk = (d) => {
+    for (const name of readdirSync(d)) {
+      const abs = path2.join(d, name);
+      if (lstatSync(abs).isDirectory()) walk(abs);
       else files.push(abs);
     }
     dirs.push(d);
   };
-  walk2(dir);
+  walk(dir);
   return { files, dirs };
 }
 async function undoRegistration(repoDir, commonDir, reg, keep) {
@@ -366,7 +231,7 @@ async function undoRegistration(repoDir, commonDir, reg, keep) {
     if (r.exitCode === 0) return [`removed	${JSON.stringify(label)}	git worktree remove ${reg.worktree}`];
     const { files, dirs } = entriesUnder(reg.worktree);
     files.forEach((abs, i) => {
-      const got = readBeneath(path3.dirname(abs), path3.basename(abs), { maxBytes: DEFAULT_EVIDENCE_MAX_BYTES });
+      const got = readBeneath(path2.dirname(abs), path2.basename(abs), { maxBytes: DEFAULT_EVIDENCE_MAX_BYTES });
       const name = `worktree_${reg.name.replace(/[^A-Za-z0-9_.-]/g, "_")}_${String(i + 1).padStart(3, "0")}${got.kind === "symlink" ? ".link" : got.data ? ".bin" : ".txt"}`;
       keep(name, got.data ?? `${describeInspection(got)}
 `);
@@ -385,7 +250,7 @@ async function undoRegistration(repoDir, commonDir, reg, keep) {
   if (others.length > 0)
     return [...lines, `unrestorable	${JSON.stringify(label)}	other stale registrations (${others.map(([n]) => n).join(", ")}): not pruning`];
   const p = await git(repoDir, ["worktree", "prune"]);
-  const gone = !existsNoFollow(path3.join(commonDir, "worktrees", reg.name));
+  const gone = !existsNoFollow(path2.join(commonDir, "worktrees", reg.name));
   return [
     ...lines,
     gone ? `removed	${JSON.stringify(label)}	git worktree prune` : `unrestorable	${JSON.stringify(label)}	git worktree prune left it: ${p.stderr.trim()}`
@@ -403,10 +268,10 @@ import {
   fchmodSync,
   fstatSync,
   ftruncateSync,
-  lstatSync as lstatSync3,
+  lstatSync as lstatSync2,
   mkdirSync,
   openSync,
-  readdirSync as readdirSync3,
+  readdirSync as readdirSync2,
   rmdirSync as rmdirSync2,
   symlinkSync,
   unlinkSync,
@@ -430,11 +295,11 @@ function withParent(root, rel, create, use) {
       const shown = parts.slice(0, k + 1).join("/");
       let s;
       try {
-        s = lstatSync3(next);
+        s = lstatSync2(next);
       } catch {
         if (!create) throw new Error(`'${shown}' is gone`);
         mkdirSync(next);
-        s = lstatSync3(next);
+        s = lstatSync2(next);
       }
       if (s.isSymbolicLink()) throw new Error(`'${shown}' is a symlink: not writing through it`);
       if (!s.isDirectory()) throw new Error(`'${shown}' is not a folder`);
@@ -450,12 +315,12 @@ function withParent(root, rel, create, use) {
   }
 }
 function removeBeneath(root, rel) {
-  withParent(root, rel, false, (p) => lstatSync3(p).isDirectory() ? rmdirSync2(p) : unlinkSync(p));
+  withParent(root, rel, false, (p) => lstatSync2(p).isDirectory() ? rmdirSync2(p) : unlinkSync(p));
 }
 function existsBeneath(root, rel) {
   try {
     return withParent(root, rel, false, (p) => {
-      lstatSync3(p);
+      lstatSync2(p);
       return true;
     });
   } catch {
@@ -463,7 +328,7 @@ function existsBeneath(root, rel) {
   }
 }
 function entriesBeneath(root, rel) {
-  return withParent(root, `${rel}/_`, false, (_entry, folder) => readdirSync3(folder));
+  return withParent(root, `${rel}/_`, false, (_entry, folder) => readdirSync2(folder));
 }
 function writeNewBeneath(root, rel, data, mode) {
   withParent(root, rel, true, (p) => {
@@ -940,14 +805,14 @@ function cliTransport(baseUrl, binary, env = process.env, launcher, password) {
 }
 
 // src/opencode/project-config.ts
-import { lstatSync as lstatSync4, readdirSync as readdirSync4 } from "node:fs";
-import path4 from "node:path";
+import { lstatSync as lstatSync3, readdirSync as readdirSync3 } from "node:fs";
+import path3 from "node:path";
 function projectConfigRecord(workDir) {
-  const present = ["opencode.json", "opencode.jsonc", "AGENTS.md", "CLAUDE.md"].filter((f) => existsNoFollow(path4.join(workDir, f)));
-  const dir = path4.join(workDir, ".opencode");
+  const present = ["opencode.json", "opencode.jsonc", "AGENTS.md", "CLAUDE.md"].filter((f) => existsNoFollow(path3.join(workDir, f)));
+  const dir = path3.join(workDir, ".opencode");
   try {
-    if (lstatSync4(dir).isSymbolicLink()) present.push(".opencode (a link: not followed)");
-    else for (const e of readdirSync4(dir, { withFileTypes: true })) present.push(`.opencode/${e.name}${e.isDirectory() ? "/" : ""}`);
+    if (lstatSync3(dir).isSymbolicLink()) present.push(".opencode (a link: not followed)");
+    else for (const e of readdirSync3(dir, { withFileTypes: true })) present.push(`.opencode/${e.name}${e.isDirectory() ? "/" : ""}`);
   } catch {
   }
   const disabled = NETWORK_FREE_ENV.OPENCODE_DISABLE_PROJECT_CONFIG === "1";
@@ -1030,8 +895,8 @@ ${stderr ?? ""}`;
 var testRun = (file) => ["--test-reporter=tap", file];
 
 // src/cases/checks-agent.ts
-import { readdirSync as readdirSync5, readFileSync } from "node:fs";
-import path5 from "node:path";
+import { readdirSync as readdirSync4, readFileSync } from "node:fs";
+import path4 from "node:path";
 var ping = async (env) => {
   const h = await env.transport.health();
   env.evidence("health.json", JSON.stringify(h, null, 2) + "\n");
@@ -1077,10 +942,10 @@ var roles = async (env) => {
     firstFailure ??= outcome;
   }
   if (firstFailure) return firstFailure;
-  const dir = path5.join(env.ctx.runDir, "evidence", env.ctx.caseDef.id);
-  const records = readdirSync5(dir).filter((n) => /^role_.+\.json$/.test(n));
+  const dir = path4.join(env.ctx.runDir, "evidence", env.ctx.caseDef.id);
+  const records = readdirSync4(dir).filter((n) => /^role_.+\.json$/.test(n));
   if (records.length !== roleList.length) return fail("EVIDENCEMISMATCH", `${records.length} role records for ${roleList.length} roles`);
-  for (const n of readdirSync5(dir)) {
+  for (const n of readdirSync4(dir)) {
     const got = readBeneath(dir, n, { maxBytes: MAX_EVIDENCE_LIMIT });
     if (got.kind !== "file" || !got.data) return fail("EVIDENCEMISMATCH", `evidence file ${n} is not a regular file of its own: ${describeInspection(got)}`);
     if (containsSecret(got.data.toString("utf8"), env.keyValues)) return fail("EVIDENCEMISMATCH", `a key appears in evidence file ${n}`);
@@ -1415,18 +1280,18 @@ async function changesDiff(before, after, changes) {
 }
 
 // src/cases/case-bounds.ts
-import path7 from "node:path";
+import path6 from "node:path";
 
 // src/sandbox/budget-watch.ts
-import { lstatSync as lstatSync5, readdirSync as readdirSync6, readFileSync as readFileSync2, readlinkSync } from "node:fs";
-import path6 from "node:path";
+import { lstatSync as lstatSync4, readdirSync as readdirSync5, readFileSync as readFileSync2, readlinkSync } from "node:fs";
+import path5 from "node:path";
 var WATCH_INTERVAL_MS = 250;
 function diskUsage(roots, maxEntries = Number.MAX_SAFE_INTEGER) {
   const u = { entries: 0, bytes: 0, truncated: false };
   const stack = [];
   for (const r of roots) {
     try {
-      const s = lstatSync5(r);
+      const s = lstatSync4(r);
       if (s.isDirectory()) stack.push(r);
       else u.bytes += s.blocks * 512;
     } catch {
@@ -1436,7 +1301,7 @@ function diskUsage(roots, maxEntries = Number.MAX_SAFE_INTEGER) {
     const dir = stack.pop();
     let names;
     try {
-      names = readdirSync6(dir);
+      names = readdirSync5(dir);
     } catch {
       continue;
     }
@@ -1445,9 +1310,9 @@ function diskUsage(roots, maxEntries = Number.MAX_SAFE_INTEGER) {
         u.truncated = true;
         return u;
       }
-      const p = path6.join(dir, name);
+      const p = path5.join(dir, name);
       try {
-        const s = lstatSync5(p);
+        const s = lstatSync4(p);
         u.entries++;
         u.bytes += s.blocks * 512;
         if (s.isDirectory()) stack.push(p);
@@ -1464,7 +1329,7 @@ function caseProcesses(b) {
   const out = [];
   let names = [];
   try {
-    names = readdirSync6("/proc");
+    names = readdirSync5("/proc");
   } catch {
     return out;
   }
@@ -1580,13 +1445,13 @@ function enforcement(limits, cgroup, cgroupReason) {
     by: "watchdog",
     why: `${what}, sampled every ${WATCH_INTERVAL_MS} ms (or ten times a sample's own time, when longer); no cgroup: ${cgroupReason}; rlimits are no fit (RLIMIT_NPROC counts all of the user's processes and does not bind root; RLIMIT_AS/DATA would bind the OpenCode server itself)`
   });
-  const walk2 = {
+  const walk = {
     by: "watchdog",
     why: `lstat walk of the writable paths every ${WATCH_INTERVAL_MS} ms, or ten times the walk's own time when longer (no kernel counter per folder)`
   };
   return {
-    disk: limits.disk === null ? off : walk2,
-    files: limits.files === null ? off : walk2,
+    disk: limits.disk === null ? off : walk,
+    files: limits.files === null ? off : walk,
     procs: limits.procs === null ? off : cgroup ? { by: cgroup.kind, why: `pids.max of a cgroup leaf per case (${cgroupReason})` } : watch("processes of the case counted in /proc"),
     memory: limits.memory === null ? off : cgroup ? { by: cgroup.kind, why: `the memory limit of a cgroup leaf per case (${cgroupReason})` } : watch("private memory of the case's processes")
   };
@@ -1595,7 +1460,7 @@ function enforcement(limits, cgroup, cgroupReason) {
 // src/cases/case-bounds.ts
 function writableRoots(ctx) {
   if (ctx.policy) return ctx.policy.rules.filter((r) => r.access === "write").map((r) => r.path);
-  return ctx.writeAllowlist.map((e) => path7.join(ctx.workDir, e));
+  return ctx.writeAllowlist.map((e) => path6.join(ctx.workDir, e));
 }
 function startCaseBounds(ctx, baseline, log, onBreach) {
   const limits = ctx.limits;
@@ -1786,7 +1651,7 @@ async function treeEvidence(run, guard, found, statusRun) {
 }
 function fileMountsOf(ctx) {
   return new Set(
-    (ctx.policy?.rules ?? []).filter((r) => r.access === "write" && r.file && r.path.startsWith(ctx.workDir + path8.sep)).map((r) => toPosix(path8.relative(ctx.workDir, r.path)))
+    (ctx.policy?.rules ?? []).filter((r) => r.access === "write" && r.file && r.path.startsWith(ctx.workDir + path7.sep)).map((r) => toPosix(path7.relative(ctx.workDir, r.path)))
   );
 }
 function saveEgress(run, from, unrouted) {
@@ -1816,7 +1681,7 @@ function saveTokens(run) {
 function saveTranscripts(run) {
   const { ctx } = run;
   if (run.transcripts.length === 0) return;
-  const file = path8.join(ctx.agentCallsDir, `${ctx.caseDef.id}.json`);
+  const file = path7.join(ctx.agentCallsDir, `${ctx.caseDef.id}.json`);
   const text = redact(
     JSON.stringify(
       run.transcripts.map((t) => ({ model: t.label, ...t.result })),
@@ -1826,7 +1691,7 @@ function saveTranscripts(run) {
     run.keyValues
   );
   writeFileAtomic(file, text);
-  writeFileAtomic(path8.join(ctx.runDir, "evidence", ctx.caseDef.id, "transcript.json"), text);
+  writeFileAtomic(path7.join(ctx.runDir, "evidence", ctx.caseDef.id, "transcript.json"), text);
 }
 async function warmCase() {
   new Request("http://127.0.0.1/");
@@ -1858,7 +1723,7 @@ async function runCase(ctx) {
       evidenceDirs: ctx.evidenceDirs ?? [],
       evidenceExclude: ctx.evidenceExclude ?? [],
       // (The run's own --jobs slots make worktrees in its temp folder, where the verdict file goes.)
-      ownWorktreeDirs: [path8.dirname(ctx.verdictFile)],
+      ownWorktreeDirs: [path7.dirname(ctx.verdictFile)],
       evidenceMaxBytes: ctx.evidenceMaxBytes,
       evidence,
       log
@@ -1888,7 +1753,7 @@ async function runCase(ctx) {
   outcome = gateOutcome(ctx, outcome, found);
   await treeEvidence(run, guard, found, statusRun);
   const still = await guard.restore(found, fileMountsOf(ctx));
-  if (still.length > 0) outcome = { actual: "FAIL", code: "EVIDENCEMISMATCH", reason: `the tree could not be restored: ${still.join(", ")}` };
+  if (still.length > 0) outcome = { actual: "FAIL", code: "EVIDENCEMISMATCH", reason: `${UNRESTORED_REASON}: ${still.join(", ")}` };
   saveTokens(run);
   saveTranscripts(run);
   const v = {

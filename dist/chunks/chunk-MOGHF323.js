@@ -52,7 +52,7 @@ var require_windows = __commonJS({
     module.exports = isexe;
     isexe.sync = sync;
     var fs = __require("fs");
-    function checkPathExt(path14, options) {
+    function checkPathExt(path15, options) {
       var pathext = options.pathExt !== void 0 ? options.pathExt : process.env.PATHEXT;
       if (!pathext) {
         return true;
@@ -63,25 +63,25 @@ var require_windows = __commonJS({
       }
       for (var i = 0; i < pathext.length; i++) {
         var p = pathext[i].toLowerCase();
-        if (p && path14.substr(-p.length).toLowerCase() === p) {
+        if (p && path15.substr(-p.length).toLowerCase() === p) {
           return true;
         }
       }
       return false;
     }
-    function checkStat(stat, path14, options) {
+    function checkStat(stat, path15, options) {
       if (!stat.isSymbolicLink() && !stat.isFile()) {
         return false;
       }
-      return checkPathExt(path14, options);
+      return checkPathExt(path15, options);
     }
-    function isexe(path14, options, cb) {
-      fs.stat(path14, function(er, stat) {
-        cb(er, er ? false : checkStat(stat, path14, options));
+    function isexe(path15, options, cb) {
+      fs.stat(path15, function(er, stat) {
+        cb(er, er ? false : checkStat(stat, path15, options));
       });
     }
-    function sync(path14, options) {
-      return checkStat(fs.statSync(path14), path14, options);
+    function sync(path15, options) {
+      return checkStat(fs.statSync(path15), path15, options);
     }
   }
 });
@@ -92,13 +92,13 @@ var require_mode = __commonJS({
     module.exports = isexe;
     isexe.sync = sync;
     var fs = __require("fs");
-    function isexe(path14, options, cb) {
-      fs.stat(path14, function(er, stat) {
+    function isexe(path15, options, cb) {
+      fs.stat(path15, function(er, stat) {
         cb(er, er ? false : checkStat(stat, options));
       });
     }
-    function sync(path14, options) {
-      return checkStat(fs.statSync(path14), options);
+    function sync(path15, options) {
+      return checkStat(fs.statSync(path15), options);
     }
     function checkStat(stat, options) {
       return stat.isFile() && checkMode(stat, options);
@@ -131,7 +131,7 @@ var require_isexe = __commonJS({
     }
     module.exports = isexe;
     isexe.sync = sync;
-    function isexe(path14, options, cb) {
+    function isexe(path15, options, cb) {
       if (typeof options === "function") {
         cb = options;
         options = {};
@@ -141,7 +141,7 @@ var require_isexe = __commonJS({
           throw new TypeError("callback not provided");
         }
         return new Promise(function(resolve, reject) {
-          isexe(path14, options || {}, function(er, is) {
+          isexe(path15, options || {}, function(er, is) {
             if (er) {
               reject(er);
             } else {
@@ -150,7 +150,7 @@ var require_isexe = __commonJS({
           });
         });
       }
-      core(path14, options || {}, function(er, is) {
+      core(path15, options || {}, function(er, is) {
         if (er) {
           if (er.code === "EACCES" || options && options.ignoreErrors) {
             er = null;
@@ -160,9 +160,9 @@ var require_isexe = __commonJS({
         cb(er, is);
       });
     }
-    function sync(path14, options) {
+    function sync(path15, options) {
       try {
-        return core.sync(path14, options || {});
+        return core.sync(path15, options || {});
       } catch (er) {
         if (options && options.ignoreErrors || er.code === "EACCES") {
           return false;
@@ -178,7 +178,7 @@ var require_isexe = __commonJS({
 var require_which = __commonJS({
   "node_modules/which/which.js"(exports, module) {
     var isWindows = process.platform === "win32" || process.env.OSTYPE === "cygwin" || process.env.OSTYPE === "msys";
-    var path14 = __require("path");
+    var path15 = __require("path");
     var COLON = isWindows ? ";" : ":";
     var isexe = require_isexe();
     var getNotFoundError = (cmd) => Object.assign(new Error(`not found: ${cmd}`), { code: "ENOENT" });
@@ -216,7 +216,7 @@ var require_which = __commonJS({
           return opt.all && found.length ? resolve(found) : reject(getNotFoundError(cmd));
         const ppRaw = pathEnv[i];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path14.join(pathPart, cmd);
+        const pCmd = path15.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         resolve(subStep(p, i, 0));
       });
@@ -243,7 +243,7 @@ var require_which = __commonJS({
       for (let i = 0; i < pathEnv.length; i++) {
         const ppRaw = pathEnv[i];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path14.join(pathPart, cmd);
+        const pCmd = path15.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         for (let j = 0; j < pathExt.length; j++) {
           const cur = p + pathExt[j];
@@ -291,7 +291,7 @@ var require_path_key = __commonJS({
 var require_resolveCommand = __commonJS({
   "node_modules/cross-spawn/lib/util/resolveCommand.js"(exports, module) {
     "use strict";
-    var path14 = __require("path");
+    var path15 = __require("path");
     var which = require_which();
     var getPathKey = require_path_key();
     function resolveCommandAttempt(parsed, withoutPathExt) {
@@ -309,7 +309,7 @@ var require_resolveCommand = __commonJS({
       try {
         resolved = which.sync(parsed.command, {
           path: env[getPathKey({ env })],
-          pathExt: withoutPathExt ? path14.delimiter : void 0
+          pathExt: withoutPathExt ? path15.delimiter : void 0
         });
       } catch (e) {
       } finally {
@@ -318,7 +318,7 @@ var require_resolveCommand = __commonJS({
         }
       }
       if (resolved) {
-        resolved = path14.resolve(hasCustomCwd ? parsed.options.cwd : "", resolved);
+        resolved = path15.resolve(hasCustomCwd ? parsed.options.cwd : "", resolved);
       }
       return resolved;
     }
@@ -372,8 +372,8 @@ var require_shebang_command = __commonJS({
       if (!match) {
         return null;
       }
-      const [path14, argument] = match[0].replace(/#! ?/, "").split(" ");
-      const binary = path14.split("/").pop();
+      const [path15, argument] = match[0].replace(/#! ?/, "").split(" ");
+      const binary = path15.split("/").pop();
       if (binary === "env") {
         return argument;
       }
@@ -408,7 +408,7 @@ var require_readShebang = __commonJS({
 var require_parse = __commonJS({
   "node_modules/cross-spawn/lib/parse.js"(exports, module) {
     "use strict";
-    var path14 = __require("path");
+    var path15 = __require("path");
     var resolveCommand = require_resolveCommand();
     var escape = require_escape();
     var readShebang = require_readShebang();
@@ -433,7 +433,7 @@ var require_parse = __commonJS({
       const needsShell = !isExecutableRegExp.test(commandFile);
       if (parsed.options.forceShell || needsShell) {
         const needsDoubleEscapeMetaChars = isCmdShimRegExp.test(commandFile);
-        parsed.command = path14.normalize(parsed.command);
+        parsed.command = path15.normalize(parsed.command);
         parsed.command = escape.command(parsed.command);
         parsed.args = parsed.args.map((arg) => escape.argument(arg, needsDoubleEscapeMetaChars));
         const shellCommand = [parsed.command].concat(parsed.args).join(" ");
@@ -1123,7 +1123,7 @@ var serializeObjectParam = ({ allowReserved, explode, name, style, value, valueO
 
 // node_modules/@opencode-ai/sdk/dist/gen/core/utils.gen.js
 var PATH_PARAM_RE = /\{[^{}]+\}/g;
-var defaultPathSerializer = ({ path: path14, url: _url }) => {
+var defaultPathSerializer = ({ path: path15, url: _url }) => {
   let url = _url;
   const matches = _url.match(PATH_PARAM_RE);
   if (matches) {
@@ -1142,7 +1142,7 @@ var defaultPathSerializer = ({ path: path14, url: _url }) => {
         name = name.substring(1);
         style = "matrix";
       }
-      const value = path14[name];
+      const value = path15[name];
       if (value === void 0 || value === null) {
         continue;
       }
@@ -1173,11 +1173,11 @@ var defaultPathSerializer = ({ path: path14, url: _url }) => {
   }
   return url;
 };
-var getUrl = ({ baseUrl, path: path14, query, querySerializer, url: _url }) => {
+var getUrl = ({ baseUrl, path: path15, query, querySerializer, url: _url }) => {
   const pathUrl = _url.startsWith("/") ? _url : `/${_url}`;
   let url = (baseUrl ?? "") + pathUrl;
-  if (path14) {
-    url = defaultPathSerializer({ path: path14, url });
+  if (path15) {
+    url = defaultPathSerializer({ path: path15, url });
   }
   let search = query ? querySerializer(query) : "";
   if (search.startsWith("?")) {
@@ -3014,8 +3014,541 @@ function summaryDenied(entries) {
   return describeDenied([...unrouted, ...entries.filter((e) => e.kind !== "unrouted")]).slice(0, 20);
 }
 
+// src/guard/ledger-watch.ts
+import { lstatSync as lstatSync2, readdirSync as readdirSync4 } from "node:fs";
+import path4 from "node:path";
+import { realpathSync } from "node:fs";
+
+// src/guard/walk-parse.ts
+var FIND_FORMAT = "%y %m %s %T@ %C@ %i %p\\0";
+var TYPE_BITS = { 102: 32768, 108: 40960, 112: 4096, 115: 49152, 99: 8192, 98: 24576, 68: 53248 };
+function parseFind(buf, entries, dirs, log) {
+  const len = buf.length;
+  const text = buf.toString("latin1");
+  let i = 0;
+  const t = [0, 0, 0, 0];
+  while (i < len) {
+    const y = buf[i];
+    if (buf[i + 1] !== 32) return false;
+    let p = i + 2;
+    let perm = 0;
+    for (let c = buf[p]; c !== 32; c = buf[++p]) {
+      if (c < 48 || c > 55) return false;
+      perm = perm * 8 + (c - 48);
+    }
+    p++;
+    let size = 0;
+    for (let c = buf[p]; c !== 32; c = buf[++p]) {
+      if (c < 48 || c > 57) return false;
+      size = size * 10 + (c - 48);
+    }
+    p++;
+    for (let k = 0; k < 4; k += 2) {
+      let sec = 0;
+      let c = buf[p];
+      if (c < 48 || c > 57) return false;
+      for (; c >= 48 && c <= 57; c = buf[++p]) sec = sec * 10 + (c - 48);
+      let ns = 0;
+      let digits = 0;
+      if (c === 46) {
+        for (c = buf[++p]; c >= 48 && c <= 57; c = buf[++p]) {
+          if (digits < 9) {
+            ns = ns * 10 + (c - 48);
+            digits++;
+          }
+        }
+      }
+      if (c !== 32) return false;
+      for (; digits < 9; digits++) ns *= 10;
+      t[k] = sec;
+      t[k + 1] = ns;
+      p++;
+    }
+    let ino = 0;
+    for (let c = buf[p]; c !== 32; c = buf[++p]) {
+      if (c < 48 || c > 57) return false;
+      ino = ino * 10 + (c - 48);
+    }
+    p++;
+    const end = buf.indexOf(0, p);
+    if (end < 0) return false;
+    i = end + 1;
+    if (end - p === 1 && buf[p] === 46) {
+      if (log) {
+        log.rels.push(".");
+        log.isDir.push(1);
+        log.ends.push(i);
+      }
+      continue;
+    }
+    if (buf[p] !== 46 || buf[p + 1] !== 47) return false;
+    const rel = decodeRange(buf, text, p + 2, end);
+    if (y === 100) {
+      if (log) {
+        log.rels.push(rel);
+        log.isDir.push(1);
+        log.ends.push(i);
+      }
+      dirs.add(rel);
+      continue;
+    }
+    const typeBits = TYPE_BITS[y];
+    if (typeBits === void 0 || !Number.isSafeInteger(size) || !Number.isSafeInteger(ino)) return false;
+    const e = {
+      type: y === 102 ? "file" : y === 108 ? "symlink" : "other",
+      mode: typeBits | perm,
+      size,
+      mtimeS: t[0],
+      mtimeN: t[1],
+      ctimeS: t[2],
+      ctimeN: t[3],
+      ino
+    };
+    entries.set(rel, e);
+    if (log) {
+      log.rels.push(rel);
+      log.isDir.push(0);
+      log.ends.push(i);
+    }
+  }
+  return true;
+}
+function parseRun(bytes, entries, dirs) {
+  const log = { rels: [], isDir: [], ends: [] };
+  if (!parseFind(bytes, entries, dirs, log)) return void 0;
+  return { bytes, rels: log.rels, isDir: Uint8Array.from(log.isDir), ends: Uint32Array.from(log.ends) };
+}
+function diffRun(bytes, run, seen, out) {
+  const n = run.rels.length;
+  const old = run.bytes;
+  const startOf = (k2) => k2 === 0 ? 0 : run.ends[k2 - 1];
+  const same = (k2, pos2) => {
+    const s = startOf(k2);
+    const e = run.ends[k2];
+    return pos2 + (e - s) <= bytes.length && bytes.compare(old, s, e, pos2, pos2 + (e - s)) === 0;
+  };
+  const keep = (k2) => {
+    seen[k2] = 1;
+    if (run.isDir[k2] && run.rels[k2] !== ".") out.dirs.add(run.rels[k2]);
+  };
+  if (bytes.equals(old)) {
+    for (let k2 = 0; k2 < n; k2++) keep(k2);
+    return true;
+  }
+  let byRel;
+  let pos = 0;
+  let k = 0;
+  while (pos < bytes.length) {
+    if (k < n && same(k, pos)) {
+      keep(k);
+      pos += run.ends[k] - startOf(k);
+      k++;
+      continue;
+    }
+    if (k + 1 < n && same(k + 1, pos)) {
+      keep(k + 1);
+      pos += run.ends[k + 1] - startOf(k + 1);
+      k += 2;
+      continue;
+    }
+    const end = bytes.indexOf(0, pos);
+    if (end < 0) return false;
+    const log = { rels: [], isDir: [], ends: [] };
+    if (!parseFind(bytes.subarray(pos, end + 1), out.changed, out.dirs, log) || log.rels.length !== 1) return false;
+    pos = end + 1;
+    const rel = log.rels[0];
+    if (k < n && run.rels[k] === rel) {
+      k++;
+      continue;
+    }
+    if (k < n && same(k, pos)) continue;
+    if (!byRel) {
+      byRel = /* @__PURE__ */ new Map();
+      for (let j = 0; j < n; j++) byRel.set(run.rels[j], j);
+    }
+    const at = byRel.get(rel);
+    if (at !== void 0 && at >= k) k = at + 1;
+  }
+  return true;
+}
+
+// src/guard/walk-lanes.ts
+import { spawn as spawn3, spawnSync } from "node:child_process";
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { closeSync, fstatSync, openSync, readdirSync as readdirSync2, readSync, unlinkSync } from "node:fs";
+import os from "node:os";
+import path3 from "node:path";
+var gnuFind;
+function hasGnuFindSync() {
+  if (gnuFind === void 0) {
+    const r = spawnSync("find", ["--version"], { encoding: "latin1", stdio: ["ignore", "pipe", "ignore"] });
+    gnuFind = r.status === 0 && r.stdout.includes("GNU findutils");
+  }
+  return gnuFind;
+}
+function runFind(root, args) {
+  let fd;
+  try {
+    const file = path3.join(os.tmpdir(), `dogfood-guard-find-${process.pid}-${randomBytes2(8).toString("hex")}`);
+    fd = openSync(file, "wx+", 384);
+    unlinkSync(file);
+  } catch {
+    return Promise.resolve(void 0);
+  }
+  return new Promise((resolve) => {
+    const c = spawn3("find", args, { cwd: root, stdio: ["ignore", fd, "pipe"], env: { ...process.env, LC_ALL: "C" } });
+    let ok = true;
+    let done = false;
+    c.stderr.on("data", () => ok = false);
+    c.on("error", () => {
+      if (done) return;
+      done = true;
+      closeSync(fd);
+      resolve(void 0);
+    });
+    c.on("close", (code) => {
+      if (done) return;
+      done = true;
+      let bytes;
+      try {
+        const size = fstatSync(fd).size;
+        bytes = Buffer.allocUnsafe(size);
+        if (readSync(fd, bytes, 0, size, 0) !== size) ok = false;
+      } catch {
+        ok = false;
+        bytes = Buffer.alloc(0);
+      } finally {
+        closeSync(fd);
+      }
+      if (!ok || code !== 0 || bytes.length > 0 && bytes[bytes.length - 1] !== 0) return resolve(void 0);
+      resolve(bytes);
+    });
+  });
+}
+function planFind(root, dirs) {
+  const starts = [];
+  let top;
+  try {
+    top = readdirSync2(root, { withFileTypes: true, encoding: "buffer" });
+  } catch {
+    return void 0;
+  }
+  for (const d of top) {
+    const name = decodePath(d.name);
+    if (name === ".git") continue;
+    if (name !== d.name.toString("utf8")) {
+      dirs.clear();
+      return [[[".", "-path", "./.git", "-prune", "-o"]]];
+    }
+    if (!d.isDirectory()) {
+      starts.push(`./${name}`);
+      continue;
+    }
+    dirs.add(name);
+    let children;
+    try {
+      children = readdirSync2(fsPath(root, name), { encoding: "buffer" });
+    } catch {
+      return void 0;
+    }
+    const names = children.map((c) => c.toString("utf8"));
+    if (children.some((c, k2) => decodePath(c) !== names[k2])) starts.push(`./${name}`);
+    else for (const c of names) starts.push(`./${name}/${c}`);
+  }
+  if (starts.length === 0) return [];
+  const k = starts.length < SMALL_TREE_STARTS ? 1 : Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, 4, starts.length));
+  const lanes = [];
+  for (let l = 0; l < k; l++) lanes.push([]);
+  const per = lanes.map(() => []);
+  for (const s of starts) per[k === 1 ? 0 : laneOf(s, k)].push(s);
+  per.forEach((list, l) => {
+    let chunk2 = [];
+    let bytes = 0;
+    for (const s of list) {
+      if (bytes + s.length > MAX_ARGS_BYTES && chunk2.length > 0) {
+        lanes[l].push(chunk2);
+        chunk2 = [];
+        bytes = 0;
+      }
+      chunk2.push(s);
+      bytes += Buffer.byteLength(s) + 1;
+    }
+    if (chunk2.length > 0) lanes[l].push(chunk2);
+  });
+  return lanes;
+}
+var MAX_ARGS_BYTES = 64 * 1024;
+var SMALL_TREE_STARTS = 200;
+function laneOf(name, k) {
+  let h = 2166136261;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 16777619);
+  return (h >>> 0) % k;
+}
+async function runLanes(root, lanes, each) {
+  const results = await Promise.all(
+    lanes.map(async (chunks, l) => {
+      const outputs = [];
+      for (const chunk2 of chunks) {
+        const bytes = await runFind(root, ["-P", ...chunk2, "-printf", FIND_FORMAT]);
+        if (!bytes) return false;
+        outputs.push(bytes);
+      }
+      return each(`lane ${l} of ${lanes.length}`, outputs.length === 1 ? outputs[0] : Buffer.concat(outputs));
+    })
+  );
+  return !results.includes(false);
+}
+
+// src/guard/walk-stat.ts
+import { lstatSync, readdirSync as readdirSync3 } from "node:fs";
+var NS = 1000000000n;
+function statEntry(s) {
+  const type = s.isFile() ? "file" : s.isSymbolicLink() ? "symlink" : "other";
+  return {
+    type,
+    mode: Number(s.mode),
+    size: Number(s.size),
+    mtimeS: Number(s.mtimeNs / NS),
+    mtimeN: Number(s.mtimeNs % NS),
+    ctimeS: Number(s.ctimeNs / NS),
+    ctimeN: Number(s.ctimeNs % NS),
+    ino: Number(s.ino)
+  };
+}
+function prunedFolders(exclude) {
+  const prefixes = exclude.filter((e) => e.endsWith("/"));
+  if (prefixes.length === 0) return void 0;
+  return (rel) => prefixes.some((e) => `${rel}/`.startsWith(e));
+}
+var UNREADABLE = { type: "other", mode: 0, size: 0, mtimeS: 0, mtimeN: 0, ctimeS: 0, ctimeN: 0, ino: 0 };
+function vanished(e) {
+  return e?.code === "ENOENT";
+}
+function walkNode(root, prune, topGit = false) {
+  const entries = /* @__PURE__ */ new Map();
+  const dirs = /* @__PURE__ */ new Set();
+  const stack = [{ rel: "" }];
+  while (stack.length > 0) {
+    const { rel, stat } = stack.pop();
+    let names;
+    try {
+      names = readdirSync3(rel ? fsPath(root, rel) : root, { encoding: "buffer" });
+    } catch (e) {
+      if (stat && !vanished(e)) entries.set(rel, { ...statEntry(stat), type: "other" });
+      continue;
+    }
+    for (const nb of names) {
+      const name = decodePath(nb);
+      if (rel === "" && name === ".git" && !topGit) continue;
+      const childRel = rel ? `${rel}/${name}` : name;
+      let s;
+      try {
+        s = lstatSync(fsPath(root, childRel), { bigint: true });
+      } catch (e) {
+        if (vanished(e)) continue;
+        entries.set(childRel, UNREADABLE);
+        if (stat) entries.set(rel, { ...statEntry(stat), type: "other" });
+        continue;
+      }
+      if (s.isDirectory()) {
+        dirs.add(childRel);
+        if (!prune?.(childRel)) stack.push({ rel: childRel, stat: s });
+      } else entries.set(childRel, statEntry(s));
+    }
+  }
+  return { entries, dirs, walker: "node" };
+}
+
+// src/guard/walk.ts
+async function walkFind(root) {
+  const entries = /* @__PURE__ */ new Map();
+  const dirs = /* @__PURE__ */ new Set();
+  const lanes = planFind(root, dirs);
+  if (!lanes) return void 0;
+  const state = { runs: /* @__PURE__ */ new Map() };
+  const ok = await runLanes(root, lanes, (key, bytes) => {
+    const run = parseRun(bytes, entries, dirs);
+    if (run) state.runs.set(key, run);
+    return run !== void 0;
+  });
+  if (!ok) return void 0;
+  dirs.delete(".");
+  return { entries, dirs, walker: "find", state };
+}
+async function walkSince(root, prev) {
+  if (!hasGnuFindSync()) return void 0;
+  const out = { changed: /* @__PURE__ */ new Map(), removed: /* @__PURE__ */ new Set(), dirs: /* @__PURE__ */ new Set() };
+  const lanes = planFind(root, out.dirs);
+  if (!lanes) return void 0;
+  const seen = /* @__PURE__ */ new Map();
+  for (const run of prev.runs.values()) seen.set(run, new Uint8Array(run.rels.length));
+  const ok = await runLanes(root, lanes, (key, bytes) => {
+    const run = prev.runs.get(key);
+    if (!run) return parseFind(bytes, out.changed, out.dirs);
+    return diffRun(bytes, run, seen.get(run), out);
+  });
+  if (!ok) return void 0;
+  for (const [run, marks] of seen) {
+    for (let k = 0; k < marks.length; k++) {
+      if (marks[k] || run.isDir[k]) continue;
+      const rel = run.rels[k];
+      if (!out.changed.has(rel)) out.removed.add(rel);
+    }
+  }
+  out.dirs.delete(".");
+  return out;
+}
+var FIND_THRESHOLD = 3e3;
+async function walk(root, walker = "auto", sizeHint, prune) {
+  if (walker === "node" || walker === "auto" && sizeHint !== void 0 && sizeHint < FIND_THRESHOLD) return walkNode(root, prune);
+  if (hasGnuFindSync()) {
+    const r = await walkFind(root);
+    if (r) return r;
+  }
+  if (walker === "find") throw new Error('walker "find" requested, but GNU find is not available or failed');
+  return walkNode(root, prune);
+}
+
+// src/guard/ledger-watch.ts
+var ENTRIES_PER_RUN = 400;
+function sameStat(a, b) {
+  return a.type === b.type && a.ino === b.ino && a.size === b.size && a.mode === b.mode && a.mtimeS === b.mtimeS && a.mtimeN === b.mtimeN && a.ctimeS === b.ctimeS && a.ctimeN === b.ctimeN;
+}
+function walkDotGit(dir) {
+  const top = path4.join(dir, ".git");
+  const out = /* @__PURE__ */ new Map();
+  let s;
+  try {
+    s = lstatSync2(top, { bigint: true });
+  } catch (e) {
+    if (e.code !== "ENOENT") out.set(top, UNREADABLE);
+    return out;
+  }
+  out.set(top, { ...statEntry(s), type: "other" });
+  if (!s.isDirectory()) return out.set(top, statEntry(s));
+  for (const [rel, e] of walkNode(top, void 0, true).entries) out.set(path4.join(top, ...rel.split("/")), e);
+  return out;
+}
+function identityOf(dir) {
+  try {
+    const s = lstatSync2(dir, { bigint: true });
+    return `${s.dev}:${s.ino}:${s.mode} ${realpathSync(dir)}`;
+  } catch {
+    return "missing";
+  }
+}
+function topCount(dir) {
+  try {
+    return readdirSync4(dir).length;
+  } catch {
+    return 0;
+  }
+}
+async function ledgerState(dirs, prev) {
+  const out = /* @__PURE__ */ new Map();
+  for (const d of dirs) {
+    const base = prev?.get(d);
+    const delta = base?.find && !base.delta ? await walkSince(d, base.find) : void 0;
+    const identity = identityOf(d);
+    if (base && delta) out.set(d, { identity, entries: base.entries, dirs: delta.dirs, find: base.find, delta, dotGit: walkDotGit(d) });
+    else {
+      const w = await walk(d, "auto", topCount(d) * ENTRIES_PER_RUN);
+      out.set(d, { identity, entries: w.entries, dirs: w.dirs, find: w.state, dotGit: walkDotGit(d) });
+    }
+  }
+  return out;
+}
+function folderChanges(before, after) {
+  const was = before?.entries ?? /* @__PURE__ */ new Map();
+  const out = [];
+  if (after.delta && before && after.find === before.find) {
+    for (const rel of after.delta.removed) if (was.has(rel)) out.push([rel, "deleted"]);
+    for (const [rel, e] of after.delta.changed) {
+      const b = was.get(rel);
+      if (!b) out.push([rel, "created"]);
+      else if (!sameStat(b, e)) out.push([rel, "modified"]);
+    }
+    return [...out, ...folderSetChanges(before.dirs, after.dirs)];
+  }
+  out.push(...folderSetChanges(before?.dirs ?? /* @__PURE__ */ new Set(), after.dirs));
+  for (const [rel, b] of was) {
+    const a = after.entries.get(rel);
+    if (!a) out.push([rel, "deleted"]);
+    else if (!sameStat(a, b)) out.push([rel, "modified"]);
+  }
+  for (const rel of after.entries.keys()) if (!was.has(rel)) out.push([rel, "created"]);
+  return out;
+}
+function folderSetChanges(before, after) {
+  const out = [];
+  for (const d of before) if (!after.has(d)) out.push([`${d}/`, "deleted"]);
+  for (const d of after) if (!before.has(d)) out.push([`${d}/`, "created"]);
+  return out;
+}
+function dotGitChanges(before, after) {
+  const out = [];
+  for (const [p, b] of before) {
+    const a = after.get(p);
+    if (!a) out.push([p, "deleted"]);
+    else if (!sameStat(a, b)) out.push([p, "modified"]);
+  }
+  for (const p of after.keys()) if (!before.has(p)) out.push([p, "created"]);
+  return out;
+}
+function ownWriteStat(file) {
+  try {
+    return statEntry(lstatSync2(file, { bigint: true }));
+  } catch {
+    return void 0;
+  }
+}
+function foundAt(after, abs) {
+  for (const [d, f] of after) {
+    const rel = path4.relative(d, abs);
+    if (rel.startsWith("..") || path4.isAbsolute(rel)) continue;
+    const key = rel.split(path4.sep).join("/");
+    if (f.delta?.changed.has(key)) return f.delta.changed.get(key);
+    if (f.delta?.removed.has(key)) return void 0;
+    return f.entries.get(key) ?? f.dotGit.get(abs);
+  }
+  return void 0;
+}
+function compareLedger(before, after, ownWrites) {
+  const out = [];
+  for (const [d, a] of after) {
+    const b = before.get(d);
+    if (b && b.identity !== "missing" && a.identity !== b.identity) out.push({ path: d, kind: "modified" });
+    const found = [
+      ...folderChanges(b, a).map(([rel, kind]) => [path4.join(d, ...rel.split("/")) + (rel.endsWith("/") ? "/" : ""), kind]),
+      ...dotGitChanges(b?.dotGit ?? /* @__PURE__ */ new Map(), a.dotGit)
+    ];
+    for (const [p, kind] of found) if (!ownWrites.has(p)) out.push({ path: p, kind });
+  }
+  for (const [p, left] of ownWrites) {
+    const now = foundAt(after, p);
+    if (!left || !now) {
+      if (left) out.push({ path: p, kind: "deleted" });
+      continue;
+    }
+    if (!sameStat(left, now)) out.push({ path: p, kind: "modified" });
+  }
+  return out.sort((x, y) => x.path < y.path ? -1 : x.path > y.path ? 1 : 0);
+}
+var TEMP_TAIL = /^[0-9]+\.[0-9a-f]{8}\.tmp$/;
+function excludedBy(p, x) {
+  if ("below" in x) return p.startsWith(x.below.endsWith(path4.sep) ? x.below : x.below + path4.sep);
+  if ("exact" in x) return p === x.exact;
+  return p.startsWith(x.temp) && TEMP_TAIL.test(p.slice(x.temp.length));
+}
+function unlistable(state) {
+  const out = [];
+  for (const [d, f] of state)
+    for (const [rel, e] of f.entries) if (e.type === "other" && ((e.mode & 61440) === 16384 || e.mode === 0)) out.push(path4.join(d, ...rel.split("/")));
+  return out.sort();
+}
+
 // src/sandbox/netns-counters.ts
-import { closeSync, openSync, readdirSync as readdirSync2, readFileSync as readFileSync2, readlinkSync, readSync } from "node:fs";
+import { closeSync as closeSync2, openSync as openSync2, readdirSync as readdirSync5, readFileSync as readFileSync2, readlinkSync, readSync as readSync2 } from "node:fs";
 var UNROUTED_CLASSES = [
   {
     dest: "ipv4 (no route)",
@@ -3052,7 +3585,7 @@ function netnsOf(pid) {
 function childrenOf(pid) {
   let tids;
   try {
-    tids = readdirSync2(`/proc/${pid}/task`);
+    tids = readdirSync5(`/proc/${pid}/task`);
   } catch {
     return [];
   }
@@ -3070,7 +3603,7 @@ function childrenByScan() {
   const children = /* @__PURE__ */ new Map();
   let pids;
   try {
-    pids = readdirSync2("/proc").filter((n) => /^[0-9]+$/.test(n)).map(Number);
+    pids = readdirSync5("/proc").filter((n) => /^[0-9]+$/.test(n)).map(Number);
   } catch {
     return children;
   }
@@ -3120,7 +3653,7 @@ function readAll(fd) {
   let pos = 0;
   for (; ; ) {
     const b = Buffer.alloc(16384);
-    const n = readSync(fd, b, 0, b.length, pos);
+    const n = readSync2(fd, b, 0, b.length, pos);
     if (n <= 0) break;
     chunks.push(b.subarray(0, n));
     pos += n;
@@ -3133,18 +3666,18 @@ function openNetnsCounters(ref) {
     if (now !== ref.ns) throw new Error(`pid ${ref.pid} is ${now ? `in ${now}, not` : "gone from"} the sandbox's network namespace ${ref.ns}`);
   };
   check();
-  const fds = [openSync(`/proc/${ref.pid}/net/snmp`, "r")];
+  const fds = [openSync2(`/proc/${ref.pid}/net/snmp`, "r")];
   try {
-    fds.push(openSync(`/proc/${ref.pid}/net/snmp6`, "r"));
+    fds.push(openSync2(`/proc/${ref.pid}/net/snmp6`, "r"));
     check();
   } catch (e) {
-    for (const fd of fds) closeSync(fd);
+    for (const fd of fds) closeSync2(fd);
     throw e;
   }
   return {
     read: () => parseSnmp(readAll(fds[0]), readAll(fds[1])),
     close: () => {
-      for (const fd of fds.splice(0)) closeSync(fd);
+      for (const fd of fds.splice(0)) closeSync2(fd);
     }
   };
 }
@@ -3203,10 +3736,10 @@ function findCaseTag(text) {
 }
 
 // src/guard/canary.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
-import { lstatSync, readdirSync as readdirSync3, readFileSync as readFileSync3, rmSync, unlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
-import os from "node:os";
-import path3 from "node:path";
+import { randomBytes as randomBytes3 } from "node:crypto";
+import { lstatSync as lstatSync3, readdirSync as readdirSync6, readFileSync as readFileSync3, rmSync, unlinkSync as unlinkSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import os2 from "node:os";
+import path5 from "node:path";
 var CANARY_PREFIX = ".opencode-dogfood-canary-";
 function readOr(file, fallback) {
   try {
@@ -3221,10 +3754,10 @@ function startTime(pid) {
 }
 var bootId = () => readOr("/proc/sys/kernel/random/boot_id", "-");
 function currentOwner() {
-  return { host: os.hostname(), boot: bootId(), pid: process.pid, start: startTime(process.pid) };
+  return { host: os2.hostname(), boot: bootId(), pid: process.pid, start: startTime(process.pid) };
 }
 function ownerAlive(o) {
-  if (o.host !== os.hostname()) return true;
+  if (o.host !== os2.hostname()) return true;
   if (o.boot !== "-" && bootId() !== "-" && o.boot !== bootId()) return false;
   try {
     process.kill(o.pid, 0);
@@ -3234,7 +3767,7 @@ function ownerAlive(o) {
   const now = startTime(o.pid);
   return o.start === "-" || now === "-" || now === o.start;
 }
-function canaryContent(runId, owner, nonce = randomBytes2(16).toString("hex")) {
+function canaryContent(runId, owner, nonce = randomBytes3(16).toString("hex")) {
   return `opencode-dogfood canary for ${runId}: a change to this file means a write escaped the worktree.
 owner: host=${owner.host} boot=${owner.boot} pid=${owner.pid} start=${owner.start}
 ${nonce}
@@ -3243,7 +3776,7 @@ ${nonce}
 var CANARY_CONTENT = /^opencode-dogfood canary for RUN_[0-9]{4,}: a change to this file means a write escaped the worktree\.\nowner: host=(\S+) boot=(\S+) pid=([0-9]+) start=(\S+)\n[0-9a-f]{32}\n$/;
 var CANARY_NAME = /^\.opencode-dogfood-canary-RUN_[0-9]{4,}-[0-9a-f]{8}$/;
 function plantCanary(dir, runId, neighbours = false) {
-  const file = path3.join(dir, `${CANARY_PREFIX}${runId}-${randomBytes2(4).toString("hex")}`);
+  const file = path5.join(dir, `${CANARY_PREFIX}${runId}-${randomBytes3(4).toString("hex")}`);
   const content = canaryContent(runId, currentOwner());
   writeFileSync2(file, content, { flag: "wx" });
   return { file, content, neighbours };
@@ -3251,16 +3784,16 @@ function plantCanary(dir, runId, neighbours = false) {
 function sweepStaleCanaries(dir) {
   let names;
   try {
-    names = readdirSync3(dir);
+    names = readdirSync6(dir);
   } catch {
     return [];
   }
   const removed = [];
   for (const name of names) {
     if (!CANARY_NAME.test(name)) continue;
-    const file = path3.join(dir, name);
+    const file = path5.join(dir, name);
     try {
-      const st = lstatSync(file);
+      const st = lstatSync3(file);
       if (!st.isFile() || st.size > 4096) continue;
       const m = CANARY_CONTENT.exec(readBeneath(dir, name, { maxBytes: 4096 }).data?.toString("utf8") ?? "");
       if (!m || ownerAlive({ host: m[1], boot: m[2], pid: Number(m[3]), start: m[4] })) continue;
@@ -3273,7 +3806,7 @@ function sweepStaleCanaries(dir) {
 }
 function neighbourKey(p) {
   try {
-    const s = lstatSync(p, { bigint: true });
+    const s = lstatSync3(p, { bigint: true });
     return s.isDirectory() ? "folder" : `${s.mode}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
   } catch {
     return null;
@@ -3284,13 +3817,13 @@ function canaryState(canaries) {
   for (const c of canaries) {
     out.set(c.file, canaryHash(c.file));
     if (!c.neighbours) continue;
-    const dir = path3.dirname(c.file);
+    const dir = path5.dirname(c.file);
     let names = [];
     try {
-      names = readdirSync3(dir);
+      names = readdirSync6(dir);
     } catch {
     }
-    for (const n of names) if (path3.join(dir, n) !== c.file) out.set(path3.join(dir, n), neighbourKey(path3.join(dir, n)));
+    for (const n of names) if (path5.join(dir, n) !== c.file) out.set(path5.join(dir, n), neighbourKey(path5.join(dir, n)));
   }
   return out;
 }
@@ -3306,18 +3839,18 @@ function compareCanaries(before, after) {
 }
 function restoreCanary(c) {
   try {
-    unlinkSync(c.file);
+    unlinkSync2(c.file);
   } catch {
   }
   writeFileSync2(c.file, c.content, { flag: "wx" });
 }
 function canaryHash(file) {
-  const seen = readBeneath(path3.dirname(file), path3.basename(file), { maxBytes: DEFAULT_EVIDENCE_MAX_BYTES });
+  const seen = readBeneath(path5.dirname(file), path5.basename(file), { maxBytes: DEFAULT_EVIDENCE_MAX_BYTES });
   if (seen.kind === "missing") return null;
   return seen.data ? sha256(seen.data) : `${describeInspection(seen)}`;
 }
 function removeCanary(c) {
-  if (readBeneath(path3.dirname(c.file), path3.basename(c.file), { maxBytes: DEFAULT_EVIDENCE_MAX_BYTES }).data?.toString("utf8") === c.content) rmSync(c.file);
+  if (readBeneath(path5.dirname(c.file), path5.basename(c.file), { maxBytes: DEFAULT_EVIDENCE_MAX_BYTES }).data?.toString("utf8") === c.content) rmSync(c.file);
 }
 
 // src/guard/gitindex.ts
@@ -3379,7 +3912,7 @@ function ewahBits(b, count) {
 
 // src/guard/gitindex.ts
 import { statSync as statSync2 } from "node:fs";
-import path4 from "node:path";
+import path6 from "node:path";
 
 // src/guard/cache-tree.ts
 import { createHash } from "node:crypto";
@@ -3680,7 +4213,7 @@ async function listIndex(root) {
   return st;
 }
 async function readIndexState(root, gitDir, oidLen, previous) {
-  const file = path4.join(gitDir, "index");
+  const file = path6.join(gitDir, "index");
   let bytes;
   let mtimeS;
   let mtimeN;
@@ -3765,403 +4298,15 @@ function formatChanges(changes) {
   return changes.map((c) => `${c.kind}	${c.area}	${JSON.stringify(c.path)}`).join("\n") + (changes.length ? "\n" : "");
 }
 
-// src/guard/walk-stat.ts
-import { lstatSync as lstatSync2, readdirSync as readdirSync4 } from "node:fs";
-var NS = 1000000000n;
-function statEntry(s) {
-  const type = s.isFile() ? "file" : s.isSymbolicLink() ? "symlink" : "other";
-  return {
-    type,
-    mode: Number(s.mode),
-    size: Number(s.size),
-    mtimeS: Number(s.mtimeNs / NS),
-    mtimeN: Number(s.mtimeNs % NS),
-    ctimeS: Number(s.ctimeNs / NS),
-    ctimeN: Number(s.ctimeNs % NS),
-    ino: Number(s.ino)
-  };
-}
-function prunedFolders(exclude) {
-  const prefixes = exclude.filter((e) => e.endsWith("/"));
-  if (prefixes.length === 0) return void 0;
-  return (rel) => prefixes.some((e) => `${rel}/`.startsWith(e));
-}
-var UNREADABLE = { type: "other", mode: 0, size: 0, mtimeS: 0, mtimeN: 0, ctimeS: 0, ctimeN: 0, ino: 0 };
-function vanished(e) {
-  return e?.code === "ENOENT";
-}
-function walkNode(root, prune, topGit = false) {
-  const entries = /* @__PURE__ */ new Map();
-  const dirs = /* @__PURE__ */ new Set();
-  const stack = [{ rel: "" }];
-  while (stack.length > 0) {
-    const { rel, stat } = stack.pop();
-    let names;
-    try {
-      names = readdirSync4(rel ? fsPath(root, rel) : root, { encoding: "buffer" });
-    } catch (e) {
-      if (stat && !vanished(e)) entries.set(rel, { ...statEntry(stat), type: "other" });
-      continue;
-    }
-    for (const nb of names) {
-      const name = decodePath(nb);
-      if (rel === "" && name === ".git" && !topGit) continue;
-      const childRel = rel ? `${rel}/${name}` : name;
-      let s;
-      try {
-        s = lstatSync2(fsPath(root, childRel), { bigint: true });
-      } catch (e) {
-        if (!vanished(e)) entries.set(childRel, UNREADABLE);
-        continue;
-      }
-      if (s.isDirectory()) {
-        dirs.add(childRel);
-        if (!prune?.(childRel)) stack.push({ rel: childRel, stat: s });
-      } else entries.set(childRel, statEntry(s));
-    }
-  }
-  return { entries, dirs, walker: "node" };
-}
-
-// src/guard/walk-parse.ts
-var FIND_FORMAT = "%y %m %s %T@ %C@ %i %p\\0";
-var TYPE_BITS = { 102: 32768, 108: 40960, 112: 4096, 115: 49152, 99: 8192, 98: 24576, 68: 53248 };
-function parseFind(buf, entries, dirs, log) {
-  const len = buf.length;
-  const text = buf.toString("latin1");
-  let i = 0;
-  const t = [0, 0, 0, 0];
-  while (i < len) {
-    const y = buf[i];
-    if (buf[i + 1] !== 32) return false;
-    let p = i + 2;
-    let perm = 0;
-    for (let c = buf[p]; c !== 32; c = buf[++p]) {
-      if (c < 48 || c > 55) return false;
-      perm = perm * 8 + (c - 48);
-    }
-    p++;
-    let size = 0;
-    for (let c = buf[p]; c !== 32; c = buf[++p]) {
-      if (c < 48 || c > 57) return false;
-      size = size * 10 + (c - 48);
-    }
-    p++;
-    for (let k = 0; k < 4; k += 2) {
-      let sec = 0;
-      let c = buf[p];
-      if (c < 48 || c > 57) return false;
-      for (; c >= 48 && c <= 57; c = buf[++p]) sec = sec * 10 + (c - 48);
-      let ns = 0;
-      let digits = 0;
-      if (c === 46) {
-        for (c = buf[++p]; c >= 48 && c <= 57; c = buf[++p]) {
-          if (digits < 9) {
-            ns = ns * 10 + (c - 48);
-            digits++;
-          }
-        }
-      }
-      if (c !== 32) return false;
-      for (; digits < 9; digits++) ns *= 10;
-      t[k] = sec;
-      t[k + 1] = ns;
-      p++;
-    }
-    let ino = 0;
-    for (let c = buf[p]; c !== 32; c = buf[++p]) {
-      if (c < 48 || c > 57) return false;
-      ino = ino * 10 + (c - 48);
-    }
-    p++;
-    const end = buf.indexOf(0, p);
-    if (end < 0) return false;
-    i = end + 1;
-    if (end - p === 1 && buf[p] === 46) {
-      if (log) {
-        log.rels.push(".");
-        log.isDir.push(1);
-        log.ends.push(i);
-      }
-      continue;
-    }
-    if (buf[p] !== 46 || buf[p + 1] !== 47) return false;
-    const rel = decodeRange(buf, text, p + 2, end);
-    if (y === 100) {
-      if (log) {
-        log.rels.push(rel);
-        log.isDir.push(1);
-        log.ends.push(i);
-      }
-      dirs.add(rel);
-      continue;
-    }
-    const typeBits = TYPE_BITS[y];
-    if (typeBits === void 0 || !Number.isSafeInteger(size) || !Number.isSafeInteger(ino)) return false;
-    const e = {
-      type: y === 102 ? "file" : y === 108 ? "symlink" : "other",
-      mode: typeBits | perm,
-      size,
-      mtimeS: t[0],
-      mtimeN: t[1],
-      ctimeS: t[2],
-      ctimeN: t[3],
-      ino
-    };
-    entries.set(rel, e);
-    if (log) {
-      log.rels.push(rel);
-      log.isDir.push(0);
-      log.ends.push(i);
-    }
-  }
-  return true;
-}
-function parseRun(bytes, entries, dirs) {
-  const log = { rels: [], isDir: [], ends: [] };
-  if (!parseFind(bytes, entries, dirs, log)) return void 0;
-  return { bytes, rels: log.rels, isDir: Uint8Array.from(log.isDir), ends: Uint32Array.from(log.ends) };
-}
-function diffRun(bytes, run, seen, out) {
-  const n = run.rels.length;
-  const old = run.bytes;
-  const startOf = (k2) => k2 === 0 ? 0 : run.ends[k2 - 1];
-  const same = (k2, pos2) => {
-    const s = startOf(k2);
-    const e = run.ends[k2];
-    return pos2 + (e - s) <= bytes.length && bytes.compare(old, s, e, pos2, pos2 + (e - s)) === 0;
-  };
-  const keep = (k2) => {
-    seen[k2] = 1;
-    if (run.isDir[k2] && run.rels[k2] !== ".") out.dirs.add(run.rels[k2]);
-  };
-  if (bytes.equals(old)) {
-    for (let k2 = 0; k2 < n; k2++) keep(k2);
-    return true;
-  }
-  let byRel;
-  let pos = 0;
-  let k = 0;
-  while (pos < bytes.length) {
-    if (k < n && same(k, pos)) {
-      keep(k);
-      pos += run.ends[k] - startOf(k);
-      k++;
-      continue;
-    }
-    if (k + 1 < n && same(k + 1, pos)) {
-      keep(k + 1);
-      pos += run.ends[k + 1] - startOf(k + 1);
-      k += 2;
-      continue;
-    }
-    const end = bytes.indexOf(0, pos);
-    if (end < 0) return false;
-    const log = { rels: [], isDir: [], ends: [] };
-    if (!parseFind(bytes.subarray(pos, end + 1), out.changed, out.dirs, log) || log.rels.length !== 1) return false;
-    pos = end + 1;
-    const rel = log.rels[0];
-    if (k < n && run.rels[k] === rel) {
-      k++;
-      continue;
-    }
-    if (k < n && same(k, pos)) continue;
-    if (!byRel) {
-      byRel = /* @__PURE__ */ new Map();
-      for (let j = 0; j < n; j++) byRel.set(run.rels[j], j);
-    }
-    const at = byRel.get(rel);
-    if (at !== void 0 && at >= k) k = at + 1;
-  }
-  return true;
-}
-
-// src/guard/walk-lanes.ts
-import { spawn as spawn3, spawnSync } from "node:child_process";
-import { randomBytes as randomBytes3 } from "node:crypto";
-import { closeSync as closeSync2, fstatSync, openSync as openSync2, readdirSync as readdirSync5, readSync as readSync2, unlinkSync as unlinkSync2 } from "node:fs";
-import os2 from "node:os";
-import path5 from "node:path";
-var gnuFind;
-function hasGnuFindSync() {
-  if (gnuFind === void 0) {
-    const r = spawnSync("find", ["--version"], { encoding: "latin1", stdio: ["ignore", "pipe", "ignore"] });
-    gnuFind = r.status === 0 && r.stdout.includes("GNU findutils");
-  }
-  return gnuFind;
-}
-function runFind(root, args) {
-  let fd;
-  try {
-    const file = path5.join(os2.tmpdir(), `dogfood-guard-find-${process.pid}-${randomBytes3(8).toString("hex")}`);
-    fd = openSync2(file, "wx+", 384);
-    unlinkSync2(file);
-  } catch {
-    return Promise.resolve(void 0);
-  }
-  return new Promise((resolve) => {
-    const c = spawn3("find", args, { cwd: root, stdio: ["ignore", fd, "pipe"], env: { ...process.env, LC_ALL: "C" } });
-    let ok = true;
-    let done = false;
-    c.stderr.on("data", () => ok = false);
-    c.on("error", () => {
-      if (done) return;
-      done = true;
-      closeSync2(fd);
-      resolve(void 0);
-    });
-    c.on("close", (code) => {
-      if (done) return;
-      done = true;
-      let bytes;
-      try {
-        const size = fstatSync(fd).size;
-        bytes = Buffer.allocUnsafe(size);
-        if (readSync2(fd, bytes, 0, size, 0) !== size) ok = false;
-      } catch {
-        ok = false;
-        bytes = Buffer.alloc(0);
-      } finally {
-        closeSync2(fd);
-      }
-      if (!ok || code !== 0 || bytes.length > 0 && bytes[bytes.length - 1] !== 0) return resolve(void 0);
-      resolve(bytes);
-    });
-  });
-}
-function planFind(root, dirs) {
-  const starts = [];
-  let top;
-  try {
-    top = readdirSync5(root, { withFileTypes: true, encoding: "buffer" });
-  } catch {
-    return void 0;
-  }
-  for (const d of top) {
-    const name = decodePath(d.name);
-    if (name === ".git") continue;
-    if (name !== d.name.toString("utf8")) {
-      dirs.clear();
-      return [[[".", "-path", "./.git", "-prune", "-o"]]];
-    }
-    if (!d.isDirectory()) {
-      starts.push(`./${name}`);
-      continue;
-    }
-    dirs.add(name);
-    let children;
-    try {
-      children = readdirSync5(fsPath(root, name), { encoding: "buffer" });
-    } catch {
-      return void 0;
-    }
-    const names = children.map((c) => c.toString("utf8"));
-    if (children.some((c, k2) => decodePath(c) !== names[k2])) starts.push(`./${name}`);
-    else for (const c of names) starts.push(`./${name}/${c}`);
-  }
-  if (starts.length === 0) return [];
-  const k = starts.length < SMALL_TREE_STARTS ? 1 : Math.max(1, Math.min(os2.availableParallelism?.() ?? os2.cpus().length, 4, starts.length));
-  const lanes = [];
-  for (let l = 0; l < k; l++) lanes.push([]);
-  const per = lanes.map(() => []);
-  for (const s of starts) per[k === 1 ? 0 : laneOf(s, k)].push(s);
-  per.forEach((list, l) => {
-    let chunk2 = [];
-    let bytes = 0;
-    for (const s of list) {
-      if (bytes + s.length > MAX_ARGS_BYTES && chunk2.length > 0) {
-        lanes[l].push(chunk2);
-        chunk2 = [];
-        bytes = 0;
-      }
-      chunk2.push(s);
-      bytes += Buffer.byteLength(s) + 1;
-    }
-    if (chunk2.length > 0) lanes[l].push(chunk2);
-  });
-  return lanes;
-}
-var MAX_ARGS_BYTES = 64 * 1024;
-var SMALL_TREE_STARTS = 200;
-function laneOf(name, k) {
-  let h = 2166136261;
-  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 16777619);
-  return (h >>> 0) % k;
-}
-async function runLanes(root, lanes, each) {
-  const results = await Promise.all(
-    lanes.map(async (chunks, l) => {
-      const outputs = [];
-      for (const chunk2 of chunks) {
-        const bytes = await runFind(root, ["-P", ...chunk2, "-printf", FIND_FORMAT]);
-        if (!bytes) return false;
-        outputs.push(bytes);
-      }
-      return each(`lane ${l} of ${lanes.length}`, outputs.length === 1 ? outputs[0] : Buffer.concat(outputs));
-    })
-  );
-  return !results.includes(false);
-}
-
-// src/guard/walk.ts
-async function walkFind(root) {
-  const entries = /* @__PURE__ */ new Map();
-  const dirs = /* @__PURE__ */ new Set();
-  const lanes = planFind(root, dirs);
-  if (!lanes) return void 0;
-  const state = { runs: /* @__PURE__ */ new Map() };
-  const ok = await runLanes(root, lanes, (key, bytes) => {
-    const run = parseRun(bytes, entries, dirs);
-    if (run) state.runs.set(key, run);
-    return run !== void 0;
-  });
-  if (!ok) return void 0;
-  dirs.delete(".");
-  return { entries, dirs, walker: "find", state };
-}
-async function walkSince(root, prev) {
-  if (!hasGnuFindSync()) return void 0;
-  const out = { changed: /* @__PURE__ */ new Map(), removed: /* @__PURE__ */ new Set(), dirs: /* @__PURE__ */ new Set() };
-  const lanes = planFind(root, out.dirs);
-  if (!lanes) return void 0;
-  const seen = /* @__PURE__ */ new Map();
-  for (const run of prev.runs.values()) seen.set(run, new Uint8Array(run.rels.length));
-  const ok = await runLanes(root, lanes, (key, bytes) => {
-    const run = prev.runs.get(key);
-    if (!run) return parseFind(bytes, out.changed, out.dirs);
-    return diffRun(bytes, run, seen.get(run), out);
-  });
-  if (!ok) return void 0;
-  for (const [run, marks] of seen) {
-    for (let k = 0; k < marks.length; k++) {
-      if (marks[k] || run.isDir[k]) continue;
-      const rel = run.rels[k];
-      if (!out.changed.has(rel)) out.removed.add(rel);
-    }
-  }
-  out.dirs.delete(".");
-  return out;
-}
-var FIND_THRESHOLD = 3e3;
-async function walk(root, walker = "auto", sizeHint, prune) {
-  if (walker === "node" || walker === "auto" && sizeHint !== void 0 && sizeHint < FIND_THRESHOLD) return walkNode(root, prune);
-  if (hasGnuFindSync()) {
-    const r = await walkFind(root);
-    if (r) return r;
-  }
-  if (walker === "find") throw new Error('walker "find" requested, but GNU find is not available or failed');
-  return walkNode(root, prune);
-}
-
 // src/guard/snapshot.ts
 import { existsSync as existsSync5 } from "node:fs";
-import path9 from "node:path";
+import path10 from "node:path";
 import { performance } from "node:perf_hooks";
 
 // src/guard/snapshot-config.ts
-import { existsSync as existsSync3, lstatSync as lstatSync3, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync3, lstatSync as lstatSync4, statSync as statSync3 } from "node:fs";
 import os3 from "node:os";
-import path6 from "node:path";
+import path7 from "node:path";
 
 // src/guard/snapshot-types.ts
 var RACY_WINDOW_FINE = 100;
@@ -4187,22 +4332,22 @@ async function repoConfig(root) {
 }
 function xdgAttributes() {
   const home = process.env.HOME ?? os3.homedir();
-  return path6.join(process.env.XDG_CONFIG_HOME || path6.join(home, ".config"), "git", "attributes");
+  return path7.join(process.env.XDG_CONFIG_HOME || path7.join(home, ".config"), "git", "attributes");
 }
 var configCache = /* @__PURE__ */ new Map();
 function configKey(gitDir, commonDir) {
   const env = process.env;
   if (env.GIT_CONFIG_PARAMETERS || env.GIT_CONFIG_COUNT || env.GIT_CONFIG) return void 0;
   const home = env.HOME ?? os3.homedir();
-  const xdg = env.XDG_CONFIG_HOME || path6.join(home, ".config");
+  const xdg = env.XDG_CONFIG_HOME || path7.join(home, ".config");
   const files = [
-    path6.join(commonDir, "config"),
-    path6.join(gitDir, "config.worktree"),
-    path6.join(commonDir, "config.worktree"),
-    path6.join(xdg, "git", "attributes")
+    path7.join(commonDir, "config"),
+    path7.join(gitDir, "config.worktree"),
+    path7.join(commonDir, "config.worktree"),
+    path7.join(xdg, "git", "attributes")
   ];
   if (env.GIT_CONFIG_GLOBAL !== void 0) files.push(env.GIT_CONFIG_GLOBAL);
-  else files.push(path6.join(home, ".gitconfig"), path6.join(xdg, "git", "config"));
+  else files.push(path7.join(home, ".gitconfig"), path7.join(xdg, "git", "config"));
   if (!env.GIT_CONFIG_NOSYSTEM) files.push(env.GIT_CONFIG_SYSTEM ?? "/etc/gitconfig");
   const parts = [];
   let newest = 0;
@@ -4240,7 +4385,7 @@ async function repoConfigCached(root, gitDir, commonDir) {
 }
 async function objectFormatOf(commonDir, config) {
   try {
-    const text = readUntrustedFile(path6.join(commonDir, "config")).toString("utf8");
+    const text = readUntrustedFile(path7.join(commonDir, "config")).toString("utf8");
     if (!/objectformat/i.test(text)) return "sha1";
   } catch {
   }
@@ -4248,22 +4393,22 @@ async function objectFormatOf(commonDir, config) {
 }
 async function gitDirsOf(root) {
   try {
-    const dotGit = path6.join(root, ".git");
-    const s = lstatSync3(dotGit);
-    if (s.isDirectory() && existsSync3(path6.join(dotGit, "HEAD"))) return { gitDir: dotGit, commonDir: dotGit };
+    const dotGit = path7.join(root, ".git");
+    const s = lstatSync4(dotGit);
+    if (s.isDirectory() && existsSync3(path7.join(dotGit, "HEAD"))) return { gitDir: dotGit, commonDir: dotGit };
     if (s.isFile()) {
       const m = /^gitdir: (.+?)\r?\n?$/.exec(readUntrustedFile(dotGit, 64 << 10).toString("utf8"));
       if (m) {
-        const gitDir = path6.resolve(root, m[1]);
+        const gitDir = path7.resolve(root, m[1]);
         let commonDir = gitDir;
         try {
-          commonDir = path6.resolve(
+          commonDir = path7.resolve(
             gitDir,
-            readUntrustedFile(path6.join(gitDir, "commondir"), 64 << 10).toString("utf8").trim()
+            readUntrustedFile(path7.join(gitDir, "commondir"), 64 << 10).toString("utf8").trim()
           );
         } catch {
         }
-        if (existsSync3(path6.join(gitDir, "HEAD"))) return { gitDir, commonDir };
+        if (existsSync3(path7.join(gitDir, "HEAD"))) return { gitDir, commonDir };
       }
     }
   } catch {
@@ -4307,9 +4452,9 @@ async function resolveGitDirs(root) {
 
 // src/guard/snapshot-hash.ts
 import { createHash as createHash3, randomUUID } from "node:crypto";
-import { closeSync as closeSync3, existsSync as existsSync4, fstatSync as fstatSync2, readlinkSync as readlinkSync2 } from "node:fs";
-import path7 from "node:path";
-function sameStat(a, b) {
+import { closeSync as closeSync3, existsSync as existsSync4, fstatSync as fstatSync2, lstatSync as lstatSync5, readlinkSync as readlinkSync2 } from "node:fs";
+import path8 from "node:path";
+function sameStat2(a, b) {
   return a.type === b.type && a.mode === b.mode && a.size === b.size && a.mtimeS === b.mtimeS && a.mtimeN === b.mtimeN && a.ctimeS === b.ctimeS && a.ctimeN === b.ctimeN && a.ino === b.ino;
 }
 function rawBlobId(data, format = "sha1") {
@@ -4322,9 +4467,17 @@ function linkHash(root, rel) {
     return `unreadable:${randomUUID()}`;
   }
 }
+function folderKey(root, rel, mode) {
+  try {
+    const s = lstatSync5(fsPath(root, rel), { bigint: true });
+    return `other:${mode}:folder ${s.ino}:${s.mode}:${s.ctimeNs}:${s.mtimeNs}`;
+  } catch {
+    return `other:${mode}:folder gone`;
+  }
+}
 function hashEntry(root, rel, type, mode, format) {
   if (type === "symlink") return linkHash(root, rel);
-  if (type !== "file") return `other:${mode}`;
+  if (type !== "file") return (mode & 61440) === 16384 ? folderKey(root, rel, mode) : `other:${mode}`;
   const r = new BeneathReader(root);
   try {
     const o = r.open(rel, { allowHardLinks: true });
@@ -4358,7 +4511,7 @@ async function storeRaw(root, commonDir, rels, entries, format) {
         continue;
       }
       const id = rawBlobId(got.data, format);
-      if (existsSync4(path7.join(commonDir, "objects", id.slice(0, 2), id.slice(2)))) out.set(rel, id);
+      if (existsSync4(path8.join(commonDir, "objects", id.slice(0, 2), id.slice(2)))) out.set(rel, id);
       else toGit.push(rel);
     }
     for (let i = 0; i < toGit.length; i += GIT_BATCH) {
@@ -4381,7 +4534,7 @@ async function storeThroughGit(root, reader, rels, format) {
     }
     if (opened.length === 0) return out;
     const viaFd = process.platform === "linux";
-    const input = Buffer.concat(opened.flatMap((o) => [viaFd ? cQuote(`/proc/${process.pid}/fd/${o.fd}`) : cQuote(path7.join(root, o.rel)), Buffer.from("\n")]));
+    const input = Buffer.concat(opened.flatMap((o) => [viaFd ? cQuote(`/proc/${process.pid}/fd/${o.fd}`) : cQuote(path8.join(root, o.rel)), Buffer.from("\n")]));
     const r = await git(root, ["hash-object", "-w", "--no-filters", "--stdin-paths"], { input });
     const ids = r.exitCode === 0 ? r.stdout.trim().split("\n") : [];
     const hexLen = format === "sha256" ? 64 : 40;
@@ -4398,15 +4551,15 @@ async function storeThroughGit(root, reader, rels, format) {
 
 // src/guard/snapshot-repo.ts
 import { createHash as createHash4, randomUUID as randomUUID2 } from "node:crypto";
-import { closeSync as closeSync4, constants, fstatSync as fstatSync3, lstatSync as lstatSync4, openSync as openSync3, readdirSync as readdirSync6, readlinkSync as readlinkSync3, readSync as readSync3 } from "node:fs";
-import path8 from "node:path";
+import { closeSync as closeSync4, constants, fstatSync as fstatSync3, lstatSync as lstatSync6, openSync as openSync3, readdirSync as readdirSync7, readlinkSync as readlinkSync3, readSync as readSync3 } from "node:fs";
+import path9 from "node:path";
 var OPENCODE_OWN_STATE = /* @__PURE__ */ new Set([".git/opencode"]);
 var KEEP_CONTENT_LIMIT = 1 << 20;
 var HASH_LIMIT = 64 << 20;
 function repoEntryOf(abs, s) {
   if (s.isFile() && s.size > BigInt(KEEP_CONTENT_LIMIT)) {
     const p = typeof abs === "string" ? abs : decodePath(abs);
-    const hash2 = createHash4("sha256").update(`large:${contentSha256(path8.dirname(p), path8.basename(p), HASH_LIMIT)}`).update(`mode:${Number(s.mode)}`).digest("hex");
+    const hash2 = createHash4("sha256").update(`large:${contentSha256(path9.dirname(p), path9.basename(p), HASH_LIMIT)}`).update(`mode:${Number(s.mode)}`).digest("hex");
     return { hash: hash2, content: void 0, mode: Number(s.mode) };
   }
   const data = s.isSymbolicLink() ? Buffer.from(`link:${decodePath(readlinkSync3(abs, { encoding: "buffer" }))}`) : s.isFile() ? readRepoFileAt(abs) : Buffer.from(`other:${Number(s.mode)}`);
@@ -4419,7 +4572,7 @@ function readRepoFileAt(abs) {
 function listObjects(dir, prefix, out) {
   let ents;
   try {
-    ents = readdirSync6(dir, { withFileTypes: true, encoding: "buffer" });
+    ents = readdirSync7(dir, { withFileTypes: true, encoding: "buffer" });
   } catch {
     return;
   }
@@ -4433,7 +4586,7 @@ function listObjects(dir, prefix, out) {
 function walkRepoDir(dir, prefix, skip, out) {
   let names;
   try {
-    names = readdirSync6(prefix ? fsPath(dir, prefix) : dir, { encoding: "buffer" });
+    names = readdirSync7(prefix ? fsPath(dir, prefix) : dir, { encoding: "buffer" });
   } catch {
     return;
   }
@@ -4443,7 +4596,7 @@ function walkRepoDir(dir, prefix, skip, out) {
     const abs = fsPath(dir, rel);
     let s;
     try {
-      s = lstatSync4(abs, { bigint: true });
+      s = lstatSync6(abs, { bigint: true });
     } catch {
       continue;
     }
@@ -4468,14 +4621,14 @@ function walkRepoDir(dir, prefix, skip, out) {
 }
 function readdirSafe(abs) {
   try {
-    return readdirSync6(abs, { encoding: "buffer" });
+    return readdirSync7(abs, { encoding: "buffer" });
   } catch {
     return [];
   }
 }
 function snapshotRepo(root, gitDir, commonDir, index) {
   const out = /* @__PURE__ */ new Map();
-  const ownWorktree = gitDir !== commonDir ? toPosix(path8.relative(commonDir, gitDir)) : void 0;
+  const ownWorktree = gitDir !== commonDir ? toPosix(path9.relative(commonDir, gitDir)) : void 0;
   const skip = (rel) => {
     if (rel === "index" || rel === "index.lock" || OPENCODE_OWN_STATE.has(`.git/${rel}`)) return true;
     if (rel === "worktrees" || rel.startsWith("worktrees/")) {
@@ -4489,9 +4642,9 @@ function snapshotRepo(root, gitDir, commonDir, index) {
   for (const [rel, e] of out) renamed.set(`.git/${rel}`, e);
   const indexName = ownWorktree ? `.git/${ownWorktree}/index` : ".git/index";
   renamed.set(indexName, { hash: "index", content: index.bytes, mode: 33188, index });
-  const gitfile = path8.join(root, ".git");
+  const gitfile = path9.join(root, ".git");
   try {
-    const s = lstatSync4(gitfile, { bigint: true });
+    const s = lstatSync6(gitfile, { bigint: true });
     if (!s.isDirectory()) renamed.set(".git", repoEntryOf(gitfile, s));
   } catch {
   }
@@ -4499,7 +4652,7 @@ function snapshotRepo(root, gitDir, commonDir, index) {
 }
 function indexCount(gitDir) {
   try {
-    const fd = openSync3(path8.join(gitDir, "index"), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    const fd = openSync3(path9.join(gitDir, "index"), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
     try {
       if (!fstatSync3(fd).isFile()) return 0;
       const head = Buffer.alloc(12);
@@ -4570,7 +4723,7 @@ async function takeSnapshot(root, opts = {}) {
   lap("before: config");
   if (cfg.objectFormat !== format) throw new Error(`object format: config says ${cfg.objectFormat}, the repository ${format}`);
   const objectFormat = cfg.objectFormat;
-  const mayConvert = cfg.autocrlf || cfg.attributesFile || w.attributes || existsSync5(path9.join(commonDir, "info", "attributes")) || existsSync5("/etc/gitattributes");
+  const mayConvert = cfg.autocrlf || cfg.attributesFile || w.attributes || existsSync5(path10.join(commonDir, "info", "attributes")) || existsSync5("/etc/gitattributes");
   const candidates = [];
   const toStore = [];
   for (const [rel, e] of w.tree) {
@@ -4648,7 +4801,7 @@ async function takeSnapshotAfter(before, opts = {}) {
   for (const [rel, e] of d.changed) {
     if (exclude.length > 0 && excluded(rel, exclude)) continue;
     const prev = before.tree.get(rel);
-    if (prev?.hash !== void 0 && sameStat(prev, e) && settledBy(prev, edge)) continue;
+    if (prev?.hash !== void 0 && sameStat2(prev, e) && settledBy(prev, edge)) continue;
     updates.set(rel, { ...e, tracked: index.entries.has(rel), hash: hashEntry(root, rel, e.type, e.mode, format) });
   }
   for (const rel of d.removed) if (before.tree.has(rel)) updates.set(rel, void 0);
@@ -4701,7 +4854,7 @@ async function afterWhole(before, opts, indexRead) {
   for (const [rel, e] of w.tree) {
     const prev = before.tree.get(rel);
     e.tracked = index.entries.has(rel);
-    if (prev?.hash !== void 0 && sameStat(prev, e) && settledBy(prev, edge)) e.hash = prev.hash;
+    if (prev?.hash !== void 0 && sameStat2(prev, e) && settledBy(prev, edge)) e.hash = prev.hash;
     else e.hash = hashEntry(root, rel, e.type, e.mode, before.objectFormat);
   }
   lap("after: hash");
@@ -4715,8 +4868,8 @@ async function afterWhole(before, opts, indexRead) {
 
 // src/guard/fingerprint.ts
 import { createHash as createHash6 } from "node:crypto";
-import { lstatSync as lstatSync6, readdirSync as readdirSync8, readlinkSync as readlinkSync5 } from "node:fs";
-import path11 from "node:path";
+import { lstatSync as lstatSync8, readdirSync as readdirSync9, readlinkSync as readlinkSync5 } from "node:fs";
+import path12 from "node:path";
 
 // src/guard/index-stat.ts
 import { readlinkSync as readlinkSync4 } from "node:fs";
@@ -4779,8 +4932,8 @@ function forgedIndexStat(root, before, after, tree, oidLen) {
 }
 
 // src/guard/object-store.ts
-import { lstatSync as lstatSync5, readdirSync as readdirSync7 } from "node:fs";
-import path10 from "node:path";
+import { lstatSync as lstatSync7, readdirSync as readdirSync8 } from "node:fs";
+import path11 from "node:path";
 import { createHash as createHash5 } from "node:crypto";
 import { constants as zlibConstants, inflateSync } from "node:zlib";
 var LOOSE_MAX_BYTES = 64 << 20;
@@ -4788,9 +4941,9 @@ var LOOSE_MAX_INFLATED = 512 << 20;
 var INFLATE_BUDGET = 1 << 30;
 function objectStoreKeys(commonDir) {
   const out = /* @__PURE__ */ new Map();
-  const root = path10.join(commonDir, "objects");
+  const root = path11.join(commonDir, "objects");
   try {
-    const s = lstatSync5(root, { bigint: true });
+    const s = lstatSync7(root, { bigint: true });
     out.set("objects", s.isDirectory() ? `dir:${s.dev}:${s.ino}` : `other:${s.mode}`);
     if (!s.isDirectory()) return out;
   } catch {
@@ -4799,15 +4952,15 @@ function objectStoreKeys(commonDir) {
   const walk2 = (abs, rel) => {
     let names;
     try {
-      names = readdirSync7(abs);
+      names = readdirSync8(abs);
     } catch {
       return;
     }
     for (const name of names) {
-      const a = path10.join(abs, name);
+      const a = path11.join(abs, name);
       const r = `${rel}/${name}`;
       try {
-        const s = lstatSync5(a, { bigint: true });
+        const s = lstatSync7(a, { bigint: true });
         if (s.isDirectory()) {
           out.set(r, `dir:${s.dev}:${s.ino}`);
           walk2(a, r);
@@ -4826,7 +4979,7 @@ function objectStoreChanges(commonDir, a, b, oidLen) {
   const loose = known ? new RegExp(`^objects/([0-9a-f]{2})/([0-9a-f]{${hexLen - 2}})$`) : /(?!)/;
   const pack = known ? new RegExp(`^objects/pack/pack-([0-9a-f]{${hexLen}})\\.pack$`) : /(?!)/;
   const algorithm = oidLen === 32 ? "sha256" : "sha1";
-  const abs = (rel) => path10.join(commonDir, rel);
+  const abs = (rel) => path11.join(commonDir, rel);
   const out = [];
   const budget = { left: INFLATE_BUDGET };
   for (const [rel, ka] of a) {
@@ -4886,9 +5039,9 @@ var RACY_COARSE_MS = 2100;
 var OWN_DIR_SKIP = /* @__PURE__ */ new Set(["index", "index.lock"]);
 var LOCK_WAIT_MS = 1e3;
 function gitEntryKey(root) {
-  const abs = path11.join(root, ".git");
+  const abs = path12.join(root, ".git");
   try {
-    const s = lstatSync6(abs, { bigint: true });
+    const s = lstatSync8(abs, { bigint: true });
     if (s.isDirectory()) return `dir:${s.dev}:${s.ino}`;
     if (s.isSymbolicLink()) return `link:${readlinkSync5(abs)}`;
     if (s.isFile()) return `file:${contentSha256(root, ".git", CONTENT_MAX_BYTES)}`;
@@ -4900,16 +5053,16 @@ function gitEntryKey(root) {
 function hashRepoDir(dir, prefix, out, skip = REPO_SKIP, key = ".git") {
   let names;
   try {
-    names = readdirSync8(dir);
+    names = readdirSync9(dir);
   } catch {
     return;
   }
   for (const name of names) {
     const rel = prefix ? `${prefix}/${name}` : name;
     if (!prefix && skip.has(name)) continue;
-    const abs = path11.join(dir, name);
+    const abs = path12.join(dir, name);
     try {
-      const s = lstatSync6(abs);
+      const s = lstatSync8(abs);
       if (s.isDirectory()) {
         out.set(`${key}/${rel}/`, "folder");
         hashRepoDir(abs, rel, out, skip, key);
@@ -4930,7 +5083,7 @@ async function untrackedCacheHides(root) {
 }
 function gitlinkKind(root, rel) {
   try {
-    const s = lstatSync6(fsPath(root, rel), { bigint: true });
+    const s = lstatSync8(fsPath(root, rel), { bigint: true });
     return s.isDirectory() ? `folder ${s.dev}:${s.ino}` : `other ${s.mode}`;
   } catch {
     return "missing";
@@ -4944,7 +5097,7 @@ async function modifiedByGit(root) {
 async function lockStays(file) {
   for (let waited = 0; ; waited += 100) {
     try {
-      lstatSync6(file);
+      lstatSync8(file);
     } catch {
       return false;
     }
@@ -4997,9 +5150,9 @@ async function takeFingerprint(root, exclude = [], prev) {
   const dirs = await dirsRun;
   repo.set(".git (entry)", gitEntryKey(root));
   if (dirs) hashRepoDir(dirs.common, "", repo);
-  if (dirs && path11.resolve(dirs.own) !== path11.resolve(dirs.common)) hashRepoDir(dirs.own, "", repo, OWN_DIR_SKIP, ".git (own)");
-  if (dirs && await lockStays(path11.join(dirs.own, "index.lock"))) repo.set(".git/index.lock", "present");
-  const indexKey = dirs ? fileKey(path11.join(dirs.own, "index")) : void 0;
+  if (dirs && path12.resolve(dirs.own) !== path12.resolve(dirs.common)) hashRepoDir(dirs.own, "", repo, OWN_DIR_SKIP, ".git (own)");
+  if (dirs && await lockStays(path12.join(dirs.own, "index.lock"))) repo.set(".git/index.lock", "present");
+  const indexKey = dirs ? fileKey(path12.join(dirs.own, "index")) : void 0;
   const LISTING = ".git/index (listing)";
   const prevListing = prev?.repo.get(LISTING);
   const format = dirs ? oidLenOf(dirs.common) : void 0;
@@ -5041,7 +5194,7 @@ async function indexListingOf(root, dirs, oidLen) {
   const ix = await git(root, ["ls-files", "-z", "-s", "-v"]);
   let bytes;
   try {
-    bytes = dirs ? readUntrustedFile(path11.join(dirs.own, "index")) : "no git dir";
+    bytes = dirs ? readUntrustedFile(path12.join(dirs.own, "index")) : "no git dir";
   } catch (e) {
     bytes = `unreadable: ${e.message}`;
   }
@@ -5050,7 +5203,7 @@ async function indexListingOf(root, dirs, oidLen) {
 function oidLenOf(commonDir) {
   let config;
   try {
-    config = readUntrustedFile(path11.join(commonDir, "config")).toString("utf8");
+    config = readUntrustedFile(path12.join(commonDir, "config")).toString("utf8");
   } catch {
     return void 0;
   }
@@ -5060,7 +5213,7 @@ function oidLenOf(commonDir) {
 }
 function fileKey(file) {
   try {
-    const s = lstatSync6(file, { bigint: true });
+    const s = lstatSync8(file, { bigint: true });
     return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
   } catch {
     return void 0;
@@ -5071,7 +5224,7 @@ function settledKey(key, ms) {
   return Number(ctimeNs / 1000000n) < ms;
 }
 function sameEntry(a, b) {
-  if (!sameStat(a, b)) return false;
+  if (!sameStat2(a, b)) return false;
   if (a.content !== void 0 || b.content !== void 0) return a.content === b.content;
   return true;
 }
@@ -5086,7 +5239,7 @@ function indexHides(a, b) {
 }
 function compareFingerprints(a, b) {
   const out = [];
-  const abs = (rel) => path11.join(a.root, rel);
+  const abs = (rel) => path12.join(a.root, rel);
   for (const [rel, e] of a.tree) {
     const f = b.tree.get(rel);
     if (!f) out.push({ path: abs(rel), kind: "deleted" });
@@ -5108,8 +5261,8 @@ function compareFingerprints(a, b) {
 }
 
 // src/sandbox/cgroup.ts
-import { existsSync as existsSync6, mkdirSync as mkdirSync3, readdirSync as readdirSync9, readFileSync as readFileSync4, rmdirSync, writeFileSync as writeFileSync3 } from "node:fs";
-import path12 from "node:path";
+import { existsSync as existsSync6, mkdirSync as mkdirSync3, readdirSync as readdirSync10, readFileSync as readFileSync4, rmdirSync, writeFileSync as writeFileSync3 } from "node:fs";
+import path13 from "node:path";
 var NO_CGROUP_VAR = "OPENCODE_DOGFOOD_NO_CGROUP";
 var V2 = "/sys/fs/cgroup";
 var V1 = { memory: "/sys/fs/cgroup/memory", pids: "/sys/fs/cgroup/pids" };
@@ -5133,10 +5286,10 @@ function alive(pid) {
   }
 }
 function procsUnder(dir) {
-  const own = read(path12.join(dir, "cgroup.procs")).split("\n").filter(Boolean).map(Number);
+  const own = read(path13.join(dir, "cgroup.procs")).split("\n").filter(Boolean).map(Number);
   let subs = [];
   try {
-    subs = readdirSync9(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => path12.join(dir, d.name));
+    subs = readdirSync10(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => path13.join(dir, d.name));
   } catch {
   }
   return [...own, ...subs.flatMap(procsUnder)];
@@ -5162,7 +5315,7 @@ function killUnder(dir, keep = /* @__PURE__ */ new Set(), timeoutMs = 5e3) {
 function removeTree(dir) {
   if (!existsSync6(dir)) return true;
   try {
-    for (const d of readdirSync9(dir, { withFileTypes: true })) if (d.isDirectory()) removeTree(path12.join(dir, d.name));
+    for (const d of readdirSync10(dir, { withFileTypes: true })) if (d.isDirectory()) removeTree(path13.join(dir, d.name));
   } catch {
   }
   for (let i = 0; i < 50; i++) {
@@ -5183,14 +5336,14 @@ function sweepStaleCgroups(bases) {
   for (const base of bases) {
     let names = [];
     try {
-      names = readdirSync9(base);
+      names = readdirSync10(base);
     } catch {
       continue;
     }
     for (const name of names) {
       const m = /^run-([0-9]+)-/.exec(name);
       if (!m || alive(Number(m[1]))) continue;
-      const dir = path12.join(base, name);
+      const dir = path13.join(base, name);
       killUnder(dir);
       if (removeTree(dir)) removed.push(dir);
     }
@@ -5198,40 +5351,40 @@ function sweepStaleCgroups(bases) {
   return removed;
 }
 function tryV2(name) {
-  const controllers = read(path12.join(V2, "cgroup.controllers")).split(/\s+/);
+  const controllers = read(path13.join(V2, "cgroup.controllers")).split(/\s+/);
   if (!controllers.includes("memory") || !controllers.includes("pids")) return `no cgroup v2 with the memory and pids controllers at ${V2}`;
   try {
-    const base = path12.join(V2, BASE);
+    const base = path13.join(V2, BASE);
     const enable = (dir) => {
-      const on = read(path12.join(dir, "cgroup.subtree_control")).split(/\s+/);
-      if (!on.includes("memory") || !on.includes("pids")) write(path12.join(dir, "cgroup.subtree_control"), "+memory +pids");
+      const on = read(path13.join(dir, "cgroup.subtree_control")).split(/\s+/);
+      if (!on.includes("memory") || !on.includes("pids")) write(path13.join(dir, "cgroup.subtree_control"), "+memory +pids");
     };
     enable(V2);
     mkdirSync3(base, { recursive: true });
     enable(base);
     sweepStaleCgroups([base]);
-    const run = path12.join(base, name);
+    const run = path13.join(base, name);
     mkdirSync3(run);
     enable(run);
-    mkdirSync3(path12.join(run, "idle"));
+    mkdirSync3(path13.join(run, "idle"));
     return { kind: "cgroup v2", runDirs: [run], controllers: ["both"] };
   } catch (e) {
     return `${V2} is not writable here (${e.message.split("\n")[0]})`;
   }
 }
 function tryV1(name) {
-  if (!existsSync6(path12.join(V1.memory, "memory.limit_in_bytes")) || !existsSync6(path12.join(V1.pids, "cgroup.procs")))
+  if (!existsSync6(path13.join(V1.memory, "memory.limit_in_bytes")) || !existsSync6(path13.join(V1.pids, "cgroup.procs")))
     return "no cgroup v1 memory and pids hierarchies either";
   const made = [];
   try {
-    const dirs = [V1.memory, V1.pids].map((h) => path12.join(h, BASE));
+    const dirs = [V1.memory, V1.pids].map((h) => path13.join(h, BASE));
     for (const d of dirs) mkdirSync3(d, { recursive: true });
     sweepStaleCgroups(dirs);
     for (const d of dirs) {
-      const run = path12.join(d, name);
+      const run = path13.join(d, name);
       mkdirSync3(run);
       made.push(run);
-      mkdirSync3(path12.join(run, "idle"));
+      mkdirSync3(path13.join(run, "idle"));
     }
     return { kind: "cgroup v1", runDirs: made, controllers: ["memory", "pids"] };
   } catch (e) {
@@ -5244,9 +5397,9 @@ function openRunCgroups(runId, pid = process.pid) {
   if (process.env[NO_CGROUP_VAR] === "1") return { reason: `cgroups not used (${NO_CGROUP_VAR}=1)` };
   const name = `run-${pid}-${runId}`;
   const v2 = tryV2(name);
-  if (typeof v2 !== "string") return { cgroups: v2, reason: `cgroup v2 under ${path12.join(V2, BASE)}` };
+  if (typeof v2 !== "string") return { cgroups: v2, reason: `cgroup v2 under ${path13.join(V2, BASE)}` };
   const v1 = tryV1(name);
-  if (typeof v1 !== "string") return { cgroups: v1, reason: `cgroup v1 under ${path12.join(V1.memory, BASE)} and ${path12.join(V1.pids, BASE)} (${v2})` };
+  if (typeof v1 !== "string") return { cgroups: v1, reason: `cgroup v1 under ${path13.join(V1.memory, BASE)} and ${path13.join(V1.pids, BASE)} (${v2})` };
   return { reason: `${v2}; ${v1}` };
 }
 function closeRunCgroups(c) {
@@ -5268,22 +5421,22 @@ var CaseCgroup = class {
     this.serverPids = serverPids;
     this.memoryLimit = memoryLimit;
     const memory = memoryLimit;
-    this.leaves = run.runDirs.map((d, i) => ({ dir: path12.join(d, name), controllers: run.controllers[i] }));
+    this.leaves = run.runDirs.map((d, i) => ({ dir: path13.join(d, name), controllers: run.controllers[i] }));
     for (const l of this.leaves) {
       mkdirSync3(l.dir);
       for (const p of serverPids) this.move(l.dir, p);
     }
     const pidsLeaf = this.pidsLeaf();
-    this.baseTasks = Number(read(path12.join(pidsLeaf, "pids.current")).trim() || "0");
-    if (procs !== null) write(path12.join(pidsLeaf, "pids.max"), String(this.baseTasks + procs));
+    this.baseTasks = Number(read(path13.join(pidsLeaf, "pids.current")).trim() || "0");
+    if (procs !== null) write(path13.join(pidsLeaf, "pids.max"), String(this.baseTasks + procs));
     if (memory !== null) {
       const m = this.memLeaf();
       if (run.kind === "cgroup v2") {
-        write(path12.join(m, "memory.high"), String(memory));
-        write(path12.join(m, "memory.max"), String(memory + Math.max(memory / 4, 64 * 2 ** 20)));
+        write(path13.join(m, "memory.high"), String(memory));
+        write(path13.join(m, "memory.max"), String(memory + Math.max(memory / 4, 64 * 2 ** 20)));
       } else {
-        write(path12.join(m, "memory.limit_in_bytes"), String(memory));
-        write(path12.join(m, "memory.oom_control"), "1");
+        write(path13.join(m, "memory.limit_in_bytes"), String(memory));
+        write(path13.join(m, "memory.oom_control"), "1");
       }
     }
   }
@@ -5294,7 +5447,7 @@ var CaseCgroup = class {
   baseTasks;
   move(dir, pid) {
     try {
-      write(path12.join(dir, "cgroup.procs"), String(pid));
+      write(path13.join(dir, "cgroup.procs"), String(pid));
     } catch (e) {
       if (alive(pid)) throw e;
     }
@@ -5309,17 +5462,17 @@ var CaseCgroup = class {
   sample() {
     const p = this.pidsLeaf();
     const m = this.memLeaf();
-    const stat = read(path12.join(m, "memory.stat"));
+    const stat = read(path13.join(m, "memory.stat"));
     const v2 = this.run.kind === "cgroup v2";
-    const events = read(path12.join(m, v2 ? "memory.events" : "memory.oom_control"));
+    const events = read(path13.join(m, v2 ? "memory.events" : "memory.oom_control"));
     const memory = v2 ? statField(stat, "anon") + statField(stat, "shmem") : statField(stat, "rss") + statField(stat, "shmem");
     return {
-      tasks: Math.max(0, Number(read(path12.join(p, "pids.current")).trim() || "0") - this.baseTasks),
+      tasks: Math.max(0, Number(read(path13.join(p, "pids.current")).trim() || "0") - this.baseTasks),
       memory,
       oomKills: statField(events, "oom_kill"),
       // v2: memory.high also counts page cache reclaimed at the limit (a large write): only anonymous and shared memory near it is the case's.
       atLimit: v2 ? statField(events, "high") > 0 && memory >= (this.memoryLimit ?? Infinity) * 0.9 : statField(events, "under_oom") > 0,
-      forksRefused: statField(read(path12.join(p, "pids.events")), "max")
+      forksRefused: statField(read(path13.join(p, "pids.events")), "max")
     };
   }
   /** End every process in the leaf but the server's. Returns how many were ended. */
@@ -5329,7 +5482,7 @@ var CaseCgroup = class {
   }
   /** The server back to the run's idle leaf, anything else in the leaf ended, the leaf removed. Returns a problem, or undefined. */
   close() {
-    for (const i of this.leaves.keys()) for (const p of this.serverPids) this.move(path12.join(this.run.runDirs[i], "idle"), p);
+    for (const i of this.leaves.keys()) for (const p of this.serverPids) this.move(path13.join(this.run.runDirs[i], "idle"), p);
     this.endOthers();
     const left = this.leaves.filter((l) => !removeTree(l.dir)).map((l) => l.dir);
     return left.length > 0 ? `cgroup leaf not removed: ${left.join(", ")}` : void 0;
@@ -5338,7 +5491,7 @@ var CaseCgroup = class {
 
 // src/guard/worktree.ts
 import { statSync as statSync4 } from "node:fs";
-import path13 from "node:path";
+import path14 from "node:path";
 async function checkWorktree(directory) {
   const dir = realOrResolved(directory);
   let isDir = false;
@@ -5359,7 +5512,7 @@ async function checkWorktree(directory) {
       lines.push((await git(dir, ["rev-parse", "--path-format=absolute", flag])).stdout.replace(/\n$/, ""));
   }
   const [toplevel, gitDir, commonDir] = lines.map((l) => realOrResolved(l));
-  const worktrees = path13.join(commonDir, "worktrees") + path13.sep;
+  const worktrees = path14.join(commonDir, "worktrees") + path14.sep;
   const isWorktree = gitDir.startsWith(worktrees) && gitDir !== commonDir;
   return {
     directory: dir,
@@ -5645,11 +5798,6 @@ export {
   compareSnapshots,
   gateChanges,
   formatChanges,
-  statEntry,
-  UNREADABLE,
-  walkNode,
-  walkSince,
-  walk,
   takeSnapshot,
   takeSnapshotAfter,
   takeFingerprint,
@@ -5671,6 +5819,11 @@ export {
   egressLogSize,
   readEgressLog,
   summaryDenied,
+  ledgerState,
+  ownWriteStat,
+  compareLedger,
+  excludedBy,
+  unlistable,
   checkWorktree,
   formatWorktreeCheck,
   findNetns,

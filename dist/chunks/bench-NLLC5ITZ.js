@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-ZGWGAM73.js";
+} from "./chunk-3RFWE6PO.js";
 import {
   DEFAULT_ROLES,
   builtinCases,
@@ -10,7 +10,7 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-6YJC7AQI.js";
+} from "./chunk-B3EBEXFS.js";
 import "./chunk-QBTXOF4R.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -18,12 +18,12 @@ import {
   BUILTIN_MODEL,
   DEFAULT_WRITE_ALLOWLIST,
   resolveOpencodeBinary
-} from "./chunk-ILLOYFKX.js";
+} from "./chunk-GFOEJXQD.js";
 import "./chunk-NMVRJYBN.js";
 import {
   caseTag,
   sdkTransport
-} from "./chunk-LGYN5YXV.js";
+} from "./chunk-MOGHF323.js";
 import "./chunk-V23NUAJ5.js";
 import {
   DEFAULT_CASE_LIMITS,
@@ -37,12 +37,12 @@ import "./chunk-3QWB5MIY.js";
 import "./chunk-IEGHLTJ3.js";
 import "./chunk-5Y7GBQWL.js";
 import "./chunk-Z4Y4Q2MG.js";
-import "./chunk-ZW2PJC3E.js";
-import "./chunk-HVY74J3L.js";
+import "./chunk-6N7REN5T.js";
+import "./chunk-AAEHVPUP.js";
 import "./chunk-PEWDQTIE.js";
 import "./chunk-YKXVS3YO.js";
 import "./chunk-SNJX4VWM.js";
-import "./chunk-NYKIGPAP.js";
+import "./chunk-AUNSJMXT.js";
 import "./chunk-C7L6GWJA.js";
 import "./chunk-GXU4NOQI.js";
 import "./chunk-BOMUDAXD.js";
@@ -202,9 +202,9 @@ async function runBoundsBench(argv) {
   return 0;
 }
 async function runBench(argv) {
-  if (argv.includes("--view")) return (await import("./bench-view-DSPI6KBZ.js")).runViewBench(argv);
+  if (argv.includes("--view")) return (await import("./bench-view-4AALL3CD.js")).runViewBench(argv);
   if (argv.includes("--bounds")) return runBoundsBench(argv);
-  if (argv.includes("--merge")) return (await import("./bench-merge-RXRDZTMR.js")).runMergeBench(argv);
+  if (argv.includes("--merge")) return (await import("./bench-merge-MOBQ742W.js")).runMergeBench(argv);
   const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
   if (argv.includes("--network")) return networkBench(rounds);
   const repo = await makeThrowawayRepo("opencode-dogfood-bench-");

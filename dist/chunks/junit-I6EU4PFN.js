@@ -4,9 +4,9 @@ import {
   renderJunit,
   writeJunit,
   xmlEscape
-} from "./chunk-M7ZJLWQ4.js";
+} from "./chunk-XKHUKR43.js";
 import "./chunk-SNJX4VWM.js";
-import "./chunk-NYKIGPAP.js";
+import "./chunk-AUNSJMXT.js";
 import "./chunk-GXU4NOQI.js";
 import "./chunk-BOMUDAXD.js";
 import "./chunk-LHSCZ3D7.js";

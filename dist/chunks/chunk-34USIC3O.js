@@ -18,7 +18,7 @@ import {
 } from "./chunk-PEWDQTIE.js";
 import {
   CASE_ID_PATTERN
-} from "./chunk-NYKIGPAP.js";
+} from "./chunk-AUNSJMXT.js";
 import {
   SIDECAR_EXT,
   parseSidecar

@@ -9,7 +9,7 @@ import {
 } from "./chunk-SNJX4VWM.js";
 import {
   CASE_ID_PATTERN
-} from "./chunk-NYKIGPAP.js";
+} from "./chunk-AUNSJMXT.js";
 import {
   SIDECAR_EXT
 } from "./chunk-C7L6GWJA.js";

@@ -3,18 +3,18 @@ import {
   RUN_OPTIONS,
   engineOptions,
   parseRunSettings
-} from "./chunk-VQJZQSSL.js";
+} from "./chunk-OQKGXT4X.js";
 import {
   joinNegativeValues
-} from "./chunk-ZGIEEUAX.js";
-import "./chunk-ILLOYFKX.js";
+} from "./chunk-KJSUNNQG.js";
+import "./chunk-GFOEJXQD.js";
 import "./chunk-NMVRJYBN.js";
 import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";
 import "./chunk-5Y7GBQWL.js";
-import "./chunk-M7ZJLWQ4.js";
+import "./chunk-XKHUKR43.js";
 import "./chunk-SNJX4VWM.js";
-import "./chunk-NYKIGPAP.js";
+import "./chunk-AUNSJMXT.js";
 import "./chunk-C7L6GWJA.js";
 import "./chunk-GXU4NOQI.js";
 import "./chunk-BOMUDAXD.js";

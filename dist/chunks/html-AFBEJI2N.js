@@ -3,15 +3,15 @@ import {
   renderReport,
   reportToFile,
   writeRunReport
-} from "./chunk-ZW2PJC3E.js";
-import "./chunk-HVY74J3L.js";
+} from "./chunk-6N7REN5T.js";
+import "./chunk-AAEHVPUP.js";
 import "./chunk-PEWDQTIE.js";
 import "./chunk-YKXVS3YO.js";
 import {
   REPORT_FILE,
   caseAnchor
 } from "./chunk-SNJX4VWM.js";
-import "./chunk-NYKIGPAP.js";
+import "./chunk-AUNSJMXT.js";
 import "./chunk-C7L6GWJA.js";
 import "./chunk-GXU4NOQI.js";
 import "./chunk-BOMUDAXD.js";

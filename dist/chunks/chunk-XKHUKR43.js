@@ -5,7 +5,7 @@ import {
 } from "./chunk-SNJX4VWM.js";
 import {
   STAGES
-} from "./chunk-NYKIGPAP.js";
+} from "./chunk-AUNSJMXT.js";
 import {
   writeFileAtomic
 } from "./chunk-GXU4NOQI.js";
