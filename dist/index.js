@@ -6,14 +6,14 @@ import {
 } from "./chunks/chunk-34USIC3O.js";
 import {
   mergeShards
-} from "./chunks/chunk-K55NABW2.js";
+} from "./chunks/chunk-6VMU4MXL.js";
 import {
   progressLine
-} from "./chunks/chunk-3RFWE6PO.js";
+} from "./chunks/chunk-RFEMUX6W.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-B3EBEXFS.js";
+} from "./chunks/chunk-GBJXEIBB.js";
 import "./chunks/chunk-QBTXOF4R.js";
 import "./chunks/chunk-6IZ3VOTU.js";
 import {
@@ -32,7 +32,7 @@ import {
   selectCases
 } from "./chunks/chunk-GFOEJXQD.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-MOGHF323.js";
+import "./chunks/chunk-6AAIII5A.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   onPath,

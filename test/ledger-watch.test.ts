@@ -125,6 +125,11 @@ for (const runs of [2, 12]) {
         [kept, ownWriteStat(kept)],
       ])
       writeFileSync(own, 'what the agent would rather have said\n')
+      // A write of the harness's outside the watched folders is not the watch's to judge.
+      const outside = path.join(base, `outside-${runs}.txt`)
+      writeFileSync(outside, 'x\n')
+      ownWrites.set(outside, ownWriteStat(outside))
+      writeFileSync(outside, 'y\n')
       expect(summary(compareLedger(before, await ledgerState([root], before), ownWrites), root)).toEqual(['modified RUN_0001/evidence/T2B01/answer.txt'])
     })
   })

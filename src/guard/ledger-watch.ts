@@ -175,17 +175,17 @@ export function ownWriteStat(file: string): StatEntry | undefined {
   }
 }
 
-/** The stat data the after-look found at `abs` (undefined: none). */
-function foundAt(after: LedgerState, abs: string): StatEntry | undefined {
+/** What the after-look found at `abs`: nothing when no watched folder holds that path (`inside` false), else its stat data (undefined: gone). */
+function foundAt(after: LedgerState, abs: string): { inside: boolean; stat?: StatEntry } {
   for (const [d, f] of after) {
     const rel = path.relative(d, abs)
-    if (rel.startsWith('..') || path.isAbsolute(rel)) continue
+    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) continue
     const key = rel.split(path.sep).join('/')
-    if (f.delta?.changed.has(key)) return f.delta.changed.get(key)
-    if (f.delta?.removed.has(key)) return undefined
-    return f.entries.get(key) ?? f.dotGit.get(abs)
+    if (f.delta?.changed.has(key)) return { inside: true, stat: f.delta.changed.get(key) }
+    if (f.delta?.removed.has(key)) return { inside: true }
+    return { inside: true, stat: f.entries.get(key) ?? f.dotGit.get(abs) }
   }
-  return undefined
+  return { inside: false }
 }
 
 /**
@@ -207,12 +207,11 @@ export function compareLedger(before: LedgerState, after: LedgerState, ownWrites
     for (const [p, kind] of found) if (!ownWrites.has(p)) out.push({ path: p, kind })
   }
   for (const [p, left] of ownWrites) {
-    const now = foundAt(after, p)
-    if (!left || !now) {
-      if (left) out.push({ path: p, kind: 'deleted' })
-      continue
-    }
-    if (!sameStat(left, now)) out.push({ path: p, kind: 'modified' })
+    const { inside, stat: now } = foundAt(after, p)
+    // (A write outside the watched folders is not the watch's; one the harness could not stat right after is not checked.)
+    if (!inside || !left) continue
+    if (!now) out.push({ path: p, kind: 'deleted' })
+    else if (!sameStat(left, now)) out.push({ path: p, kind: 'modified' })
   }
   return out.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0))
 }

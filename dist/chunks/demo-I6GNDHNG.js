@@ -4,14 +4,14 @@ import {
   makeThrowawayRepo,
   progressLine,
   runDemo
-} from "./chunk-3RFWE6PO.js";
-import "./chunk-B3EBEXFS.js";
+} from "./chunk-RFEMUX6W.js";
+import "./chunk-GBJXEIBB.js";
 import "./chunk-QBTXOF4R.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
 import "./chunk-GFOEJXQD.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-MOGHF323.js";
+import "./chunk-6AAIII5A.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";

@@ -5,7 +5,7 @@ import {
   attemptDir,
   buildSummary,
   sealRunSummary
-} from "./chunk-B3EBEXFS.js";
+} from "./chunk-GBJXEIBB.js";
 import {
   caseSetHash,
   runPairs,

@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   runSuite
-} from "./chunk-B3EBEXFS.js";
+} from "./chunk-GBJXEIBB.js";
 import {
   scaffold
 } from "./chunk-6IZ3VOTU.js";
@@ -15,7 +15,7 @@ import {
 } from "./chunk-GFOEJXQD.js";
 import {
   gitOk
-} from "./chunk-MOGHF323.js";
+} from "./chunk-6AAIII5A.js";
 import {
   verifyRun
 } from "./chunk-Z4Y4Q2MG.js";

@@ -4,11 +4,11 @@ import {
   buildSummary,
   cliEntry,
   runSuite
-} from "./chunk-B3EBEXFS.js";
+} from "./chunk-GBJXEIBB.js";
 import "./chunk-QBTXOF4R.js";
 import "./chunk-GFOEJXQD.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-MOGHF323.js";
+import "./chunk-6AAIII5A.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";

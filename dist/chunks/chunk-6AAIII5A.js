@@ -3505,13 +3505,13 @@ function ownWriteStat(file) {
 function foundAt(after, abs) {
   for (const [d, f] of after) {
     const rel = path4.relative(d, abs);
-    if (rel.startsWith("..") || path4.isAbsolute(rel)) continue;
+    if (rel === "" || rel.startsWith("..") || path4.isAbsolute(rel)) continue;
     const key = rel.split(path4.sep).join("/");
-    if (f.delta?.changed.has(key)) return f.delta.changed.get(key);
-    if (f.delta?.removed.has(key)) return void 0;
-    return f.entries.get(key) ?? f.dotGit.get(abs);
+    if (f.delta?.changed.has(key)) return { inside: true, stat: f.delta.changed.get(key) };
+    if (f.delta?.removed.has(key)) return { inside: true };
+    return { inside: true, stat: f.entries.get(key) ?? f.dotGit.get(abs) };
   }
-  return void 0;
+  return { inside: false };
 }
 function compareLedger(before, after, ownWrites) {
   const out = [];
@@ -3525,12 +3525,10 @@ function compareLedger(before, after, ownWrites) {
     for (const [p, kind] of found) if (!ownWrites.has(p)) out.push({ path: p, kind });
   }
   for (const [p, left] of ownWrites) {
-    const now = foundAt(after, p);
-    if (!left || !now) {
-      if (left) out.push({ path: p, kind: "deleted" });
-      continue;
-    }
-    if (!sameStat(left, now)) out.push({ path: p, kind: "modified" });
+    const { inside, stat: now } = foundAt(after, p);
+    if (!inside || !left) continue;
+    if (!now) out.push({ path: p, kind: "deleted" });
+    else if (!sameStat(left, now)) out.push({ path: p, kind: "modified" });
   }
   return out.sort((x, y) => x.path < y.path ? -1 : x.path > y.path ? 1 : 0);
 }

@@ -52,7 +52,7 @@ import {
   takeSnapshotAfter,
   unlistable,
   writeEvidence
-} from "./chunk-MOGHF323.js";
+} from "./chunk-6AAIII5A.js";
 import {
   asUsage,
   sumUsage

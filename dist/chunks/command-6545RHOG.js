@@ -1,12 +1,12 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-K55NABW2.js";
-import "./chunk-B3EBEXFS.js";
+} from "./chunk-6VMU4MXL.js";
+import "./chunk-GBJXEIBB.js";
 import "./chunk-QBTXOF4R.js";
 import "./chunk-GFOEJXQD.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-MOGHF323.js";
+import "./chunk-6AAIII5A.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";

@@ -39,7 +39,7 @@ import {
   toolUses,
   watchUnrouted,
   writeEvidence
-} from "./chunk-MOGHF323.js";
+} from "./chunk-6AAIII5A.js";
 import {
   messagesUsage,
   overTokenBudget,
