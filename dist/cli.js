@@ -68,7 +68,7 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-I6GNDHNG.js");
+  const { progressLine } = await import("./chunks/demo-BHJAFSBY.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
@@ -77,7 +77,7 @@ async function cmdRun(argv) {
     Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k)
   );
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-HJTFSBJZ.js");
+  const { runSuite } = await import("./chunks/run-5RVF5GZ4.js");
   const { verdictTable } = await import("./chunks/table-RXDFMK6Y.js");
   const settings = parseRunSettings(values, process.cwd());
   const opts = engineOptions(settings);
@@ -181,7 +181,7 @@ var PARENT_POLL_MS = 250;
 async function cmdCase(argv) {
   const [ctxFile, pidFile, waitArg] = argv;
   if (pidFile) writeFileSync(pidFile, String(process.pid));
-  const loading = import("./chunks/run-case-H7GVN4SR.js");
+  const loading = import("./chunks/run-case-6ZJAY2VP.js");
   loading.then((m) => m.warmCase()).catch(() => {
   });
   const waitMs = Number(waitArg ?? 0);
@@ -255,15 +255,15 @@ async function main(argv) {
           process.stdout.write(await help());
           return 0;
         }
-        return (await import("./chunks/command-6545RHOG.js")).mergeCommand(rest);
+        return (await import("./chunks/command-WE7KNVH7.js")).mergeCommand(rest);
       case "init":
         return await cmdInit(rest);
       case "demo":
         if (rest.length > 0)
           throw new InputError("demo", `takes no arguments, got '${rest.join(" ")}' (it runs the full hermetic suite on a throwaway repository; see --help)`);
-        return await (await import("./chunks/demo-I6GNDHNG.js")).runDemo(rest);
+        return await (await import("./chunks/demo-BHJAFSBY.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-GXK2LXL7.js")).runBench(rest);
+        return await (await import("./chunks/bench-5P5BYTNX.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {

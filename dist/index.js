@@ -6,14 +6,14 @@ import {
 } from "./chunks/chunk-34USIC3O.js";
 import {
   mergeShards
-} from "./chunks/chunk-6VMU4MXL.js";
+} from "./chunks/chunk-LYT2K525.js";
 import {
   progressLine
-} from "./chunks/chunk-RFEMUX6W.js";
+} from "./chunks/chunk-MKVOZB6S.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-GBJXEIBB.js";
+} from "./chunks/chunk-4XXIFI5F.js";
 import "./chunks/chunk-QBTXOF4R.js";
 import "./chunks/chunk-6IZ3VOTU.js";
 import {
@@ -32,7 +32,7 @@ import {
   selectCases
 } from "./chunks/chunk-GFOEJXQD.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-6AAIII5A.js";
+import "./chunks/chunk-5YXD5PG7.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   onPath,

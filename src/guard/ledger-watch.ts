@@ -13,7 +13,7 @@
 import { type BigIntStats, lstatSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { realpathSync } from 'node:fs'
-import { statEntry, UNREADABLE, walk, walkNode, walkSince, type FindState, type StatEntry, type WalkDelta } from './walk.js'
+import { sameStat, statEntry, UNREADABLE, unlistableEntry, walk, walkNode, walkSince, type FindState, type StatEntry, type WalkDelta } from './walk.js'
 
 /** One watched folder, as walked: its files' stat data by path (`/`-separated, relative), and how it was walked. */
 interface WatchedFolder {
@@ -41,20 +41,6 @@ export interface LedgerChange {
 /** Entries one run folder holds, about (measured: 410 for the hermetic suite): the size hint that picks find's walk over Node's. */
 const ENTRIES_PER_RUN = 400
 
-/** Same stat data (ctime moves on any write, chmod or new link, and cannot be set back). */
-function sameStat(a: StatEntry, b: StatEntry): boolean {
-  return (
-    a.type === b.type &&
-    a.ino === b.ino &&
-    a.size === b.size &&
-    a.mode === b.mode &&
-    a.mtimeS === b.mtimeS &&
-    a.mtimeN === b.mtimeN &&
-    a.ctimeS === b.ctimeS &&
-    a.ctimeN === b.ctimeN
-  )
-}
-
 /** The files of `<dir>/.git` by absolute path (its folder's own stat data too), by Node's walker, never followed. */
 function walkDotGit(dir: string): Map<string, StatEntry> {
   const top = path.join(dir, '.git')
@@ -66,8 +52,8 @@ function walkDotGit(dir: string): Map<string, StatEntry> {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') out.set(top, UNREADABLE)
     return out
   }
-  out.set(top, { ...statEntry(s), type: 'other' })
   if (!s.isDirectory()) return out.set(top, statEntry(s))
+  out.set(top, { ...statEntry(s), type: 'other' })
   for (const [rel, e] of walkNode(top, undefined, true).entries) out.set(path.join(top, ...rel.split('/')), e)
   return out
 }
@@ -129,13 +115,18 @@ function folderChanges(before: WatchedFolder | undefined, after: WatchedFolder):
     }
     return [...out, ...folderSetChanges(before.dirs, after.dirs)]
   }
-  out.push(...folderSetChanges(before?.dirs ?? new Set(), after.dirs))
-  for (const [rel, b] of was) {
-    const a = after.entries.get(rel)
-    if (!a) out.push([rel, 'deleted'])
-    else if (!sameStat(a, b)) out.push([rel, 'modified'])
+  return [...folderSetChanges(before?.dirs ?? new Set(), after.dirs), ...mapChanges(was, after.entries)]
+}
+
+/** What changed between two whole listings of stat data (by whatever key: a relative or an absolute path). */
+function mapChanges(before: Map<string, StatEntry>, after: Map<string, StatEntry>): [string, LedgerChange['kind']][] {
+  const out: [string, LedgerChange['kind']][] = []
+  for (const [p, b] of before) {
+    const a = after.get(p)
+    if (!a) out.push([p, 'deleted'])
+    else if (!sameStat(a, b)) out.push([p, 'modified'])
   }
-  for (const rel of after.entries.keys()) if (!was.has(rel)) out.push([rel, 'created'])
+  for (const p of after.keys()) if (!before.has(p)) out.push([p, 'created'])
   return out
 }
 
@@ -144,18 +135,6 @@ function folderSetChanges(before: Set<string>, after: Set<string>): [string, Led
   const out: [string, LedgerChange['kind']][] = []
   for (const d of before) if (!after.has(d)) out.push([`${d}/`, 'deleted'])
   for (const d of after) if (!before.has(d)) out.push([`${d}/`, 'created'])
-  return out
-}
-
-/** What changed among a top-level `.git`'s files (absolute paths). */
-function dotGitChanges(before: Map<string, StatEntry>, after: Map<string, StatEntry>): [string, LedgerChange['kind']][] {
-  const out: [string, LedgerChange['kind']][] = []
-  for (const [p, b] of before) {
-    const a = after.get(p)
-    if (!a) out.push([p, 'deleted'])
-    else if (!sameStat(a, b)) out.push([p, 'modified'])
-  }
-  for (const p of after.keys()) if (!before.has(p)) out.push([p, 'created'])
   return out
 }
 
@@ -202,7 +181,7 @@ export function compareLedger(before: LedgerState, after: LedgerState, ownWrites
     if (b && b.identity !== 'missing' && a.identity !== b.identity) out.push({ path: d, kind: 'modified' })
     const found = [
       ...folderChanges(b, a).map(([rel, kind]): [string, LedgerChange['kind']] => [path.join(d, ...rel.split('/')) + (rel.endsWith('/') ? '/' : ''), kind]),
-      ...dotGitChanges(b?.dotGit ?? new Map(), a.dotGit),
+      ...mapChanges(b?.dotGit ?? new Map(), a.dotGit),
     ]
     for (const [p, kind] of found) if (!ownWrites.has(p)) out.push({ path: p, kind })
   }
@@ -241,7 +220,6 @@ export function excludedBy(p: string, x: LedgerExclusion): boolean {
  */
 export function unlistable(state: LedgerState): string[] {
   const out: string[] = []
-  for (const [d, f] of state)
-    for (const [rel, e] of f.entries) if (e.type === 'other' && ((e.mode & 0o170000) === 0o040000 || e.mode === 0)) out.push(path.join(d, ...rel.split('/')))
+  for (const [d, f] of state) for (const [rel, e] of f.entries) if (unlistableEntry(e)) out.push(path.join(d, ...rel.split('/')))
   return out.sort()
 }

@@ -10,19 +10,8 @@ import { BeneathReader, blobIdOf } from './reader.js'
 import type { TreeEntry } from './snapshot-types.js'
 import type { StatEntry } from './walk.js'
 
-/** Same stat data (type, mode, size, mtime, ctime, inode): what lets an entry's earlier hash stand. */
-export function sameStat(a: StatEntry, b: StatEntry): boolean {
-  return (
-    a.type === b.type &&
-    a.mode === b.mode &&
-    a.size === b.size &&
-    a.mtimeS === b.mtimeS &&
-    a.mtimeN === b.mtimeN &&
-    a.ctimeS === b.ctimeS &&
-    a.ctimeN === b.ctimeN &&
-    a.ino === b.ino
-  )
-}
+// (sameStat lives beside StatEntry, in walk-stat.ts; snapshot.ts re-exports it from here as before.)
+export { sameStat } from './walk.js'
 
 /** git's blob id of raw bytes (no filters), computed in-process. */
 export function rawBlobId(data: Buffer, format: 'sha1' | 'sha256' = 'sha1'): string {

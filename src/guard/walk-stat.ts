@@ -86,6 +86,25 @@ export function prunedFolders(exclude: string[]): ((rel: string) => boolean) | u
  */
 export const UNREADABLE: StatEntry = { type: 'other', mode: 0, size: 0, mtimeS: 0, mtimeN: 0, ctimeS: 0, ctimeN: 0, ino: 0 }
 
+/** Same stat data (type, mode, size, mtime, ctime, inode): ctime moves on any write, chmod or new link, and cannot be set back. */
+export function sameStat(a: StatEntry, b: StatEntry): boolean {
+  return (
+    a.type === b.type &&
+    a.mode === b.mode &&
+    a.size === b.size &&
+    a.mtimeS === b.mtimeS &&
+    a.mtimeN === b.mtimeN &&
+    a.ctimeS === b.ctimeS &&
+    a.ctimeN === b.ctimeN &&
+    a.ino === b.ino
+  )
+}
+
+/** An entry the walker could not look into: a folder recorded as an entry (one it may not list, or holding an entry it could not lstat), or UNREADABLE. */
+export function unlistableEntry(e: StatEntry): boolean {
+  return e.type === 'other' && ((e.mode & 0o170000) === 0o040000 || e.mode === 0)
+}
+
 /** Gone between the listing and the look (nothing to record), as against unreadable. */
 function vanished(e: unknown): boolean {
   return (e as NodeJS.ErrnoException)?.code === 'ENOENT'

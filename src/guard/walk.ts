@@ -16,7 +16,7 @@ import { walkNode, type FindRun, type FindState, type StatEntry, type WalkResult
 
 export { hasGnuFind, hasGnuFindSync } from './walk-lanes.js'
 export type { WalkDelta } from './walk-parse.js'
-export { prunedFolders, statEntry, UNREADABLE, walkNode } from './walk-stat.js'
+export { prunedFolders, sameStat, statEntry, UNREADABLE, unlistableEntry, walkNode } from './walk-stat.js'
 export type { EntryType, FindState, StatEntry, Walker, WalkResult } from './walk-stat.js'
 
 /**

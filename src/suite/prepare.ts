@@ -10,6 +10,7 @@ import { loadCases } from '../cases/catalog.js'
 import { plantCanary, sweepStaleCanaries } from '../guard/canary.js'
 import { takeFingerprint } from '../guard/fingerprint.js'
 import { ledgerState, unlistable } from '../guard/ledger-watch.js'
+import { unlistableEntry } from '../guard/walk.js'
 import { DEFAULT_EVIDENCE_MAX_BYTES } from '../guard/reader.js'
 import { takeSnapshot } from '../guard/snapshot.js'
 import { checkWorktree } from '../guard/worktree.js'
@@ -236,9 +237,7 @@ function plantCanaries(i: Inputs, c: Checkouts): PreparedRun['canaries'] {
     })
   i.progress({ kind: 'containment', line: containmentLabel(i.containment) })
   // A folder of a checkout this user may not list: its making or a chmod counts, what is written below it is not seen.
-  const blind = c.protectedBefore.flatMap((f) =>
-    [...f.tree].filter(([, e]) => e.type === 'other' && ((e.mode & 0o170000) === 0o040000 || e.mode === 0)).map(([rel]) => path.join(f.root, rel)),
-  )
+  const blind = c.protectedBefore.flatMap((f) => [...f.tree].filter(([, e]) => unlistableEntry(e)).map(([rel]) => path.join(f.root, rel)))
   if (blind.length > 0)
     i.progress({
       kind: 'note',

@@ -51,8 +51,9 @@ import {
   takeSnapshot,
   takeSnapshotAfter,
   unlistable,
+  unlistableEntry,
   writeEvidence
-} from "./chunk-6AAIII5A.js";
+} from "./chunk-5YXD5PG7.js";
 import {
   asUsage,
   sumUsage
@@ -1461,9 +1462,7 @@ function plantCanaries(i, c) {
       line: `removed ${stale.length} canary file(s) of killed runs beside the worktree: ${stale.map((f) => path12.basename(f)).join(", ")}`
     });
   i.progress({ kind: "containment", line: containmentLabel(i.containment) });
-  const blind = c.protectedBefore.flatMap(
-    (f) => [...f.tree].filter(([, e]) => e.type === "other" && ((e.mode & 61440) === 16384 || e.mode === 0)).map(([rel]) => path12.join(f.root, rel))
-  );
+  const blind = c.protectedBefore.flatMap((f) => [...f.tree].filter(([, e]) => unlistableEntry(e)).map(([rel]) => path12.join(f.root, rel)));
   if (blind.length > 0)
     i.progress({
       kind: "note",

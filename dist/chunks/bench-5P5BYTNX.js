@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-RFEMUX6W.js";
+} from "./chunk-MKVOZB6S.js";
 import {
   DEFAULT_ROLES,
   builtinCases,
@@ -10,7 +10,7 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-GBJXEIBB.js";
+} from "./chunk-4XXIFI5F.js";
 import "./chunk-QBTXOF4R.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -23,7 +23,7 @@ import "./chunk-NMVRJYBN.js";
 import {
   caseTag,
   sdkTransport
-} from "./chunk-6AAIII5A.js";
+} from "./chunk-5YXD5PG7.js";
 import "./chunk-V23NUAJ5.js";
 import {
   DEFAULT_CASE_LIMITS,
@@ -202,9 +202,9 @@ async function runBoundsBench(argv) {
   return 0;
 }
 async function runBench(argv) {
-  if (argv.includes("--view")) return (await import("./bench-view-WYUF66EH.js")).runViewBench(argv);
+  if (argv.includes("--view")) return (await import("./bench-view-GSMJ73YC.js")).runViewBench(argv);
   if (argv.includes("--bounds")) return runBoundsBench(argv);
-  if (argv.includes("--merge")) return (await import("./bench-merge-J5APQILG.js")).runMergeBench(argv);
+  if (argv.includes("--merge")) return (await import("./bench-merge-HFKRTEVE.js")).runMergeBench(argv);
   const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
   if (argv.includes("--network")) return networkBench(rounds);
   const repo = await makeThrowawayRepo("opencode-dogfood-bench-");

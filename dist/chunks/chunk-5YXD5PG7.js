@@ -3321,6 +3321,12 @@ function prunedFolders(exclude) {
   return (rel) => prefixes.some((e) => `${rel}/`.startsWith(e));
 }
 var UNREADABLE = { type: "other", mode: 0, size: 0, mtimeS: 0, mtimeN: 0, ctimeS: 0, ctimeN: 0, ino: 0 };
+function sameStat(a, b) {
+  return a.type === b.type && a.mode === b.mode && a.size === b.size && a.mtimeS === b.mtimeS && a.mtimeN === b.mtimeN && a.ctimeS === b.ctimeS && a.ctimeN === b.ctimeN && a.ino === b.ino;
+}
+function unlistableEntry(e) {
+  return e.type === "other" && ((e.mode & 61440) === 16384 || e.mode === 0);
+}
 function vanished(e) {
   return e?.code === "ENOENT";
 }
@@ -3411,9 +3417,6 @@ async function walk(root, walker = "auto", sizeHint, prune) {
 
 // src/guard/ledger-watch.ts
 var ENTRIES_PER_RUN = 400;
-function sameStat(a, b) {
-  return a.type === b.type && a.ino === b.ino && a.size === b.size && a.mode === b.mode && a.mtimeS === b.mtimeS && a.mtimeN === b.mtimeN && a.ctimeS === b.ctimeS && a.ctimeN === b.ctimeN;
-}
 function walkDotGit(dir) {
   const top = path4.join(dir, ".git");
   const out = /* @__PURE__ */ new Map();
@@ -3424,8 +3427,8 @@ function walkDotGit(dir) {
     if (e.code !== "ENOENT") out.set(top, UNREADABLE);
     return out;
   }
-  out.set(top, { ...statEntry(s), type: "other" });
   if (!s.isDirectory()) return out.set(top, statEntry(s));
+  out.set(top, { ...statEntry(s), type: "other" });
   for (const [rel, e] of walkNode(top, void 0, true).entries) out.set(path4.join(top, ...rel.split("/")), e);
   return out;
 }
@@ -3470,22 +3473,9 @@ function folderChanges(before, after) {
     }
     return [...out, ...folderSetChanges(before.dirs, after.dirs)];
   }
-  out.push(...folderSetChanges(before?.dirs ?? /* @__PURE__ */ new Set(), after.dirs));
-  for (const [rel, b] of was) {
-    const a = after.entries.get(rel);
-    if (!a) out.push([rel, "deleted"]);
-    else if (!sameStat(a, b)) out.push([rel, "modified"]);
-  }
-  for (const rel of after.entries.keys()) if (!was.has(rel)) out.push([rel, "created"]);
-  return out;
+  return [...folderSetChanges(before?.dirs ?? /* @__PURE__ */ new Set(), after.dirs), ...mapChanges(was, after.entries)];
 }
-function folderSetChanges(before, after) {
-  const out = [];
-  for (const d of before) if (!after.has(d)) out.push([`${d}/`, "deleted"]);
-  for (const d of after) if (!before.has(d)) out.push([`${d}/`, "created"]);
-  return out;
-}
-function dotGitChanges(before, after) {
+function mapChanges(before, after) {
   const out = [];
   for (const [p, b] of before) {
     const a = after.get(p);
@@ -3493,6 +3483,12 @@ function dotGitChanges(before, after) {
     else if (!sameStat(a, b)) out.push([p, "modified"]);
   }
   for (const p of after.keys()) if (!before.has(p)) out.push([p, "created"]);
+  return out;
+}
+function folderSetChanges(before, after) {
+  const out = [];
+  for (const d of before) if (!after.has(d)) out.push([`${d}/`, "deleted"]);
+  for (const d of after) if (!before.has(d)) out.push([`${d}/`, "created"]);
   return out;
 }
 function ownWriteStat(file) {
@@ -3520,7 +3516,7 @@ function compareLedger(before, after, ownWrites) {
     if (b && b.identity !== "missing" && a.identity !== b.identity) out.push({ path: d, kind: "modified" });
     const found = [
       ...folderChanges(b, a).map(([rel, kind]) => [path4.join(d, ...rel.split("/")) + (rel.endsWith("/") ? "/" : ""), kind]),
-      ...dotGitChanges(b?.dotGit ?? /* @__PURE__ */ new Map(), a.dotGit)
+      ...mapChanges(b?.dotGit ?? /* @__PURE__ */ new Map(), a.dotGit)
     ];
     for (const [p, kind] of found) if (!ownWrites.has(p)) out.push({ path: p, kind });
   }
@@ -3540,8 +3536,7 @@ function excludedBy(p, x) {
 }
 function unlistable(state) {
   const out = [];
-  for (const [d, f] of state)
-    for (const [rel, e] of f.entries) if (e.type === "other" && ((e.mode & 61440) === 16384 || e.mode === 0)) out.push(path4.join(d, ...rel.split("/")));
+  for (const [d, f] of state) for (const [rel, e] of f.entries) if (unlistableEntry(e)) out.push(path4.join(d, ...rel.split("/")));
   return out.sort();
 }
 
@@ -4452,9 +4447,6 @@ async function resolveGitDirs(root) {
 import { createHash as createHash3, randomUUID } from "node:crypto";
 import { closeSync as closeSync3, existsSync as existsSync4, fstatSync as fstatSync2, lstatSync as lstatSync5, readlinkSync as readlinkSync2 } from "node:fs";
 import path8 from "node:path";
-function sameStat2(a, b) {
-  return a.type === b.type && a.mode === b.mode && a.size === b.size && a.mtimeS === b.mtimeS && a.mtimeN === b.mtimeN && a.ctimeS === b.ctimeS && a.ctimeN === b.ctimeN && a.ino === b.ino;
-}
 function rawBlobId(data, format = "sha1") {
   return createHash3(format).update(`blob ${data.length}\0`).update(data).digest("hex");
 }
@@ -4799,7 +4791,7 @@ async function takeSnapshotAfter(before, opts = {}) {
   for (const [rel, e] of d.changed) {
     if (exclude.length > 0 && excluded(rel, exclude)) continue;
     const prev = before.tree.get(rel);
-    if (prev?.hash !== void 0 && sameStat2(prev, e) && settledBy(prev, edge)) continue;
+    if (prev?.hash !== void 0 && sameStat(prev, e) && settledBy(prev, edge)) continue;
     updates.set(rel, { ...e, tracked: index.entries.has(rel), hash: hashEntry(root, rel, e.type, e.mode, format) });
   }
   for (const rel of d.removed) if (before.tree.has(rel)) updates.set(rel, void 0);
@@ -4852,7 +4844,7 @@ async function afterWhole(before, opts, indexRead) {
   for (const [rel, e] of w.tree) {
     const prev = before.tree.get(rel);
     e.tracked = index.entries.has(rel);
-    if (prev?.hash !== void 0 && sameStat2(prev, e) && settledBy(prev, edge)) e.hash = prev.hash;
+    if (prev?.hash !== void 0 && sameStat(prev, e) && settledBy(prev, edge)) e.hash = prev.hash;
     else e.hash = hashEntry(root, rel, e.type, e.mode, before.objectFormat);
   }
   lap("after: hash");
@@ -5222,7 +5214,7 @@ function settledKey(key, ms) {
   return Number(ctimeNs / 1000000n) < ms;
 }
 function sameEntry(a, b) {
-  if (!sameStat2(a, b)) return false;
+  if (!sameStat(a, b)) return false;
   if (a.content !== void 0 || b.content !== void 0) return a.content === b.content;
   return true;
 }
@@ -5796,6 +5788,7 @@ export {
   compareSnapshots,
   gateChanges,
   formatChanges,
+  unlistableEntry,
   takeSnapshot,
   takeSnapshotAfter,
   takeFingerprint,

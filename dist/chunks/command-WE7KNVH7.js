@@ -1,12 +1,12 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-6VMU4MXL.js";
-import "./chunk-GBJXEIBB.js";
+} from "./chunk-LYT2K525.js";
+import "./chunk-4XXIFI5F.js";
 import "./chunk-QBTXOF4R.js";
 import "./chunk-GFOEJXQD.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-6AAIII5A.js";
+import "./chunk-5YXD5PG7.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";

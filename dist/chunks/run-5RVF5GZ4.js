@@ -1,17 +1,14 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  hermeticSuite,
-  makeThrowawayRepo,
-  progressLine,
-  runDemo
-} from "./chunk-RFEMUX6W.js";
-import "./chunk-GBJXEIBB.js";
+  DEFAULT_ROLES,
+  buildSummary,
+  cliEntry,
+  runSuite
+} from "./chunk-4XXIFI5F.js";
 import "./chunk-QBTXOF4R.js";
-import "./chunk-6IZ3VOTU.js";
-import "./chunk-VLID2OYQ.js";
 import "./chunk-GFOEJXQD.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-6AAIII5A.js";
+import "./chunk-5YXD5PG7.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";
@@ -31,8 +28,8 @@ import "./chunk-GXU4NOQI.js";
 import "./chunk-BOMUDAXD.js";
 import "./chunk-LHSCZ3D7.js";
 export {
-  hermeticSuite,
-  makeThrowawayRepo,
-  progressLine,
-  runDemo
+  DEFAULT_ROLES,
+  buildSummary,
+  cliEntry,
+  runSuite
 };

@@ -1,14 +1,17 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  DEFAULT_ROLES,
-  buildSummary,
-  cliEntry,
-  runSuite
-} from "./chunk-GBJXEIBB.js";
+  hermeticSuite,
+  makeThrowawayRepo,
+  progressLine,
+  runDemo
+} from "./chunk-MKVOZB6S.js";
+import "./chunk-4XXIFI5F.js";
 import "./chunk-QBTXOF4R.js";
+import "./chunk-6IZ3VOTU.js";
+import "./chunk-VLID2OYQ.js";
 import "./chunk-GFOEJXQD.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-6AAIII5A.js";
+import "./chunk-5YXD5PG7.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";
@@ -28,8 +31,8 @@ import "./chunk-GXU4NOQI.js";
 import "./chunk-BOMUDAXD.js";
 import "./chunk-LHSCZ3D7.js";
 export {
-  DEFAULT_ROLES,
-  buildSummary,
-  cliEntry,
-  runSuite
+  hermeticSuite,
+  makeThrowawayRepo,
+  progressLine,
+  runDemo
 };

@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   runSuite
-} from "./chunk-GBJXEIBB.js";
+} from "./chunk-4XXIFI5F.js";
 import {
   scaffold
 } from "./chunk-6IZ3VOTU.js";
@@ -15,7 +15,7 @@ import {
 } from "./chunk-GFOEJXQD.js";
 import {
   gitOk
-} from "./chunk-6AAIII5A.js";
+} from "./chunk-5YXD5PG7.js";
 import {
   verifyRun
 } from "./chunk-Z4Y4Q2MG.js";

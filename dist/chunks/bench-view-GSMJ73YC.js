@@ -2,11 +2,11 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-RFEMUX6W.js";
+} from "./chunk-MKVOZB6S.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-GBJXEIBB.js";
+} from "./chunk-4XXIFI5F.js";
 import "./chunk-QBTXOF4R.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -14,7 +14,7 @@ import {
   DEFAULT_WRITE_ALLOWLIST
 } from "./chunk-GFOEJXQD.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-6AAIII5A.js";
+import "./chunk-5YXD5PG7.js";
 import "./chunk-V23NUAJ5.js";
 import {
   bwrapArgs,

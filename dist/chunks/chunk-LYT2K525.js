@@ -5,7 +5,7 @@ import {
   attemptDir,
   buildSummary,
   sealRunSummary
-} from "./chunk-GBJXEIBB.js";
+} from "./chunk-4XXIFI5F.js";
 import {
   caseSetHash,
   runPairs,

@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-6VMU4MXL.js";
+} from "./chunk-LYT2K525.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-RFEMUX6W.js";
+} from "./chunk-MKVOZB6S.js";
 import {
   aggregateAttempts,
   allocateRun,
@@ -14,7 +14,7 @@ import {
   runSuite,
   sealRunSummary,
   writeCaseResult
-} from "./chunk-GBJXEIBB.js";
+} from "./chunk-4XXIFI5F.js";
 import "./chunk-QBTXOF4R.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
@@ -26,7 +26,7 @@ import {
 import "./chunk-NMVRJYBN.js";
 import {
   resultPath
-} from "./chunk-6AAIII5A.js";
+} from "./chunk-5YXD5PG7.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-OA2RVN2W.js";
 import "./chunk-NXCGP3UY.js";

@@ -39,7 +39,7 @@ import {
   toolUses,
   watchUnrouted,
   writeEvidence
-} from "./chunk-6AAIII5A.js";
+} from "./chunk-5YXD5PG7.js";
 import {
   messagesUsage,
   overTokenBudget,
