@@ -10,7 +10,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { GIT_ENV, gitIn, repoMaker } from './support/git-repo.js'
-import { GIT_TIME_LIMIT_MS, git, gitEnv, mayRunFilters } from '../src/git.js'
+import { FIFO_POLL_MS, GIT_TIME_LIMIT_MS, git, gitEnv, mayRunFilters } from '../src/git.js'
 import { compareSnapshots } from '../src/guard/compare.js'
 import { takeFingerprint } from '../src/guard/fingerprint.js'
 import { restore } from '../src/guard/restore.js'
@@ -260,7 +260,12 @@ describe("the harness's git calls have a time limit, and a FIFO does not hold th
   })
 
   it('a call past its limit is ended, exit -1, saying why; the default limit is far above any call of its own (10 minutes)', async () => {
-    const r = await git(fifoRepo(), ['status', '--porcelain'], { timeLimitMs: 1 })
+    // git must still be running when the limit comes: a fast machine ran a plain status within 1 ms (CI stop 32).
+    // A FIFO where git status reads holds it for ever; the FIFO's own end needs two looks, FIFO_POLL_MS apart.
+    const dir = fifoRepo()
+    fifoAt(path.join(dir, 'sub', '.gitignore'))
+    expect(FIFO_POLL_MS * 2).toBeGreaterThan(100)
+    const r = await git(dir, ['status', '--porcelain'], { timeLimitMs: 1 })
     expect(r.exitCode).toBe(-1)
     expect(r.stderr).toMatch(/git did not finish within 1 ms: ended/)
     expect(GIT_TIME_LIMIT_MS).toBe(600_000)
