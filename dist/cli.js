@@ -263,7 +263,7 @@ async function main(argv) {
           throw new InputError("demo", `takes no arguments, got '${rest.join(" ")}' (it runs the full hermetic suite on a throwaway repository; see --help)`);
         return await (await import("./chunks/demo-BHJAFSBY.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-5P5BYTNX.js")).runBench(rest);
+        return await (await import("./chunks/bench-SNBMMCFZ.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {

@@ -18,11 +18,27 @@ import { BUILTIN_MODEL, DEFAULT_WRITE_ALLOWLIST } from './suite/options.js'
 import { DEFAULT_ROLES, runSuite } from './suite/run.js'
 import { createWorktree, removeWorktree } from './suite/worktree.js'
 import { type CaseLimits, DEFAULT_CASE_LIMITS, formatLimits, LIMIT_NAMES } from './sandbox/limits.js'
+import { startReaper } from './sandbox/reaper.js'
+import { cliEntry } from './suite/case-process.js'
+import { interruptOnSignals } from './proc.js'
 
 const LATENCY_BUDGET_MS = 120_000
 
-/** The agent calls of one suite run, sent straight to the server. */
-async function floor(url: string, password: string, directory: string, verbose = false): Promise<number> {
+/** Thrown between a bench's steps once SIGINT/SIGTERM came (the suite in flight has ended its case and sealed its ledger). */
+class BenchInterrupted extends Error {
+  override name = 'BenchInterrupted'
+  constructor(readonly signal: string) {
+    super(`bench: interrupted by ${signal}`)
+  }
+}
+
+/** Throws BenchInterrupted when `signal` was aborted (its reason: the signal's name). */
+function checkInterrupt(signal: AbortSignal): void {
+  if (signal.aborted) throw new BenchInterrupted(String(signal.reason))
+}
+
+/** The agent calls of one suite run, sent straight to the server; stops between two calls once `signal` is aborted (BenchInterrupted). */
+async function floor(url: string, password: string, directory: string, signal: AbortSignal, verbose = false): Promise<number> {
   const transport = sdkTransport(url, password)
   const t0 = Date.now()
   for (const c of builtinCases()) {
@@ -31,6 +47,7 @@ async function floor(url: string, password: string, directory: string, verbose =
     const budgetMs = Number(c.params?.latency_budget_ms ?? LATENCY_BUDGET_MS)
     const models = c.check === 'roles' ? DEFAULT_ROLES(BUILTIN_MODEL).map((r) => r.model) : [BUILTIN_MODEL]
     for (const model of models) {
+      checkInterrupt(signal)
       const r = await transport.prompt({ directory, model, agent: agentFor(c.prevention), text, budgetMs })
       if (verbose) process.stdout.write(`  floor ${c.id} ${model}: ${r.durationMs} ms\n`)
       if (r.error && c.check !== 'empty_prompt') throw new Error(`floor: ${c.id} failed: ${r.error}`)
@@ -212,6 +229,10 @@ export async function runBench(argv: string[]): Promise<number> {
   const base = path.dirname(repo)
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'opencode-dogfood-bench-state-'))
   const roles = DEFAULT_ROLES(BUILTIN_MODEL)
+  // SIGINT/SIGTERM: the suite in flight ends its case and seals, the floor stops between two calls, and the
+  // server is stopped (a bench killed outright: its reaper ends the server's group).
+  const interrupt = interruptOnSignals((line) => process.stderr.write(`bench: ${line}\n`))
+  const reapers: { dismiss(): void }[] = []
   const backends = await startBackends({
     model: BUILTIN_MODEL,
     hermetic: true,
@@ -221,13 +242,15 @@ export async function runBench(argv: string[]): Promise<number> {
     binary: resolveOpencodeBinary(),
     cwd: repo,
     tmp,
+    signal: interrupt.signal,
+    onSpawn: (group) => reapers.push(startReaper({ cli: cliEntry(), parent: process.pid, group, tag: `opencode-dogfood-bench-${process.pid}` })),
   })
   Object.assign(process.env, backends.keyEnv)
   const results: { suite: number; floor: number; containment: string }[] = []
   try {
     // Warm-up: the server's first prompt costs seconds that neither side should pay.
     const floorDir = await createWorktree(repo, path.join(base, 'floor_worktree'))
-    await floor(backends.url, backends.password, floorDir)
+    await floor(backends.url, backends.password, floorDir, interrupt.signal)
     await removeWorktree(repo, floorDir)
     for (let i = 0; i < rounds; i++) {
       // The floor runs before and after the suite and counts as their mean: the
@@ -235,14 +258,21 @@ export async function runBench(argv: string[]): Promise<number> {
       // better half of it.
       const floorOnce = async (label: string): Promise<number> => {
         const fdir = await createWorktree(repo, path.join(base, `floor_${i}_${label}`))
-        const ms = await floor(backends.url, backends.password, fdir, argv.includes('--verbose'))
+        const ms = await floor(backends.url, backends.password, fdir, interrupt.signal, argv.includes('--verbose'))
         await removeWorktree(repo, fdir)
         return ms
       }
       const floorBefore = await floorOnce('before')
       const t0 = Date.now()
-      const outcome = await runSuite({ ...hermeticSuite(repo, path.join(base, `suite_${i}`)), latencyBudgetMs: LATENCY_BUDGET_MS, roles, backends })
+      const outcome = await runSuite({
+        ...hermeticSuite(repo, path.join(base, `suite_${i}`)),
+        latencyBudgetMs: LATENCY_BUDGET_MS,
+        roles,
+        backends,
+        interrupt: interrupt.signal,
+      })
       const suiteMs = Date.now() - t0
+      checkInterrupt(interrupt.signal)
       if (outcome.summary.final_verdict !== 'PASS') throw new Error(`bench: the suite did not pass (${outcome.summary.stop_reason ?? 'see ' + outcome.runDir})`)
       const floorAfter = await floorOnce('after')
       const floorMs = Math.round((floorBefore + floorAfter) / 2)
@@ -252,8 +282,13 @@ export async function runBench(argv: string[]): Promise<number> {
       )
       process.stdout.write(breakdownLine(suiteBreakdown(outcome.runDir, outcome.summary.cases, suiteMs), outcome.summary.cases.length))
     }
+  } catch (e) {
+    if (!(e instanceof BenchInterrupted)) throw e
+    process.stderr.write(`${e.message}: the server is stopped, no ratio printed\n`)
+    return e.signal === 'SIGINT' ? 130 : 143
   } finally {
     await backends.stop()
+    for (const r of reapers) r.dismiss()
   }
   // The ratio of each round is the measurement (both sides share the machine's load at that moment).
   const mid = results.map((r) => ({ ...r, ratio: r.suite / r.floor })).sort((a, b) => a.ratio - b.ratio)[Math.floor(results.length / 2)]

@@ -6,12 +6,15 @@ import {
 import {
   DEFAULT_ROLES,
   builtinCases,
+  cliEntry,
   createWorktree,
   removeWorktree,
   runSuite,
   startBackends
 } from "./chunk-4XXIFI5F.js";
-import "./chunk-QBTXOF4R.js";
+import {
+  startReaper
+} from "./chunk-QBTXOF4R.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-VLID2OYQ.js";
 import {
@@ -34,7 +37,9 @@ import {
 import "./chunk-NXCGP3UY.js";
 import "./chunk-4LHDLI6U.js";
 import "./chunk-3QWB5MIY.js";
-import "./chunk-IEGHLTJ3.js";
+import {
+  interruptOnSignals
+} from "./chunk-IEGHLTJ3.js";
 import "./chunk-5Y7GBQWL.js";
 import "./chunk-Z4Y4Q2MG.js";
 import "./chunk-6N7REN5T.js";
@@ -53,7 +58,18 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 var LATENCY_BUDGET_MS = 12e4;
-async function floor(url, password, directory, verbose = false) {
+var BenchInterrupted = class extends Error {
+  constructor(signal) {
+    super(`bench: interrupted by ${signal}`);
+    this.signal = signal;
+  }
+  signal;
+  name = "BenchInterrupted";
+};
+function checkInterrupt(signal) {
+  if (signal.aborted) throw new BenchInterrupted(String(signal.reason));
+}
+async function floor(url, password, directory, signal, verbose = false) {
   const transport = sdkTransport(url, password);
   const t0 = Date.now();
   for (const c of builtinCases()) {
@@ -62,6 +78,7 @@ async function floor(url, password, directory, verbose = false) {
     const budgetMs = Number(c.params?.latency_budget_ms ?? LATENCY_BUDGET_MS);
     const models = c.check === "roles" ? DEFAULT_ROLES(BUILTIN_MODEL).map((r) => r.model) : [BUILTIN_MODEL];
     for (const model of models) {
+      checkInterrupt(signal);
       const r = await transport.prompt({ directory, model, agent: agentFor(c.prevention), text, budgetMs });
       if (verbose) process.stdout.write(`  floor ${c.id} ${model}: ${r.durationMs} ms
 `);
@@ -211,6 +228,9 @@ async function runBench(argv) {
   const base = path.dirname(repo);
   const tmp = mkdtempSync(path.join(os.tmpdir(), "opencode-dogfood-bench-state-"));
   const roles = DEFAULT_ROLES(BUILTIN_MODEL);
+  const interrupt = interruptOnSignals((line) => process.stderr.write(`bench: ${line}
+`));
+  const reapers = [];
   const backends = await startBackends({
     model: BUILTIN_MODEL,
     hermetic: true,
@@ -219,25 +239,34 @@ async function runBench(argv) {
     cases: builtinCases(),
     binary: resolveOpencodeBinary(),
     cwd: repo,
-    tmp
+    tmp,
+    signal: interrupt.signal,
+    onSpawn: (group) => reapers.push(startReaper({ cli: cliEntry(), parent: process.pid, group, tag: `opencode-dogfood-bench-${process.pid}` }))
   });
   Object.assign(process.env, backends.keyEnv);
   const results = [];
   try {
     const floorDir = await createWorktree(repo, path.join(base, "floor_worktree"));
-    await floor(backends.url, backends.password, floorDir);
+    await floor(backends.url, backends.password, floorDir, interrupt.signal);
     await removeWorktree(repo, floorDir);
     for (let i = 0; i < rounds; i++) {
       const floorOnce = async (label) => {
         const fdir = await createWorktree(repo, path.join(base, `floor_${i}_${label}`));
-        const ms = await floor(backends.url, backends.password, fdir, argv.includes("--verbose"));
+        const ms = await floor(backends.url, backends.password, fdir, interrupt.signal, argv.includes("--verbose"));
         await removeWorktree(repo, fdir);
         return ms;
       };
       const floorBefore = await floorOnce("before");
       const t0 = Date.now();
-      const outcome = await runSuite({ ...hermeticSuite(repo, path.join(base, `suite_${i}`)), latencyBudgetMs: LATENCY_BUDGET_MS, roles, backends });
+      const outcome = await runSuite({
+        ...hermeticSuite(repo, path.join(base, `suite_${i}`)),
+        latencyBudgetMs: LATENCY_BUDGET_MS,
+        roles,
+        backends,
+        interrupt: interrupt.signal
+      });
       const suiteMs = Date.now() - t0;
+      checkInterrupt(interrupt.signal);
       if (outcome.summary.final_verdict !== "PASS") throw new Error(`bench: the suite did not pass (${outcome.summary.stop_reason ?? "see " + outcome.runDir})`);
       const floorAfter = await floorOnce("after");
       const floorMs = Math.round((floorBefore + floorAfter) / 2);
@@ -248,8 +277,14 @@ async function runBench(argv) {
       );
       process.stdout.write(breakdownLine(suiteBreakdown(outcome.runDir, outcome.summary.cases, suiteMs), outcome.summary.cases.length));
     }
+  } catch (e) {
+    if (!(e instanceof BenchInterrupted)) throw e;
+    process.stderr.write(`${e.message}: the server is stopped, no ratio printed
+`);
+    return e.signal === "SIGINT" ? 130 : 143;
   } finally {
     await backends.stop();
+    for (const r of reapers) r.dismiss();
   }
   const mid = results.map((r) => ({ ...r, ratio: r.suite / r.floor })).sort((a, b) => a.ratio - b.ratio)[Math.floor(results.length / 2)];
   process.stdout.write(
