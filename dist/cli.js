@@ -8,6 +8,9 @@ import {
   interruptOnSignals
 } from "./chunks/chunk-IEGHLTJ3.js";
 import {
+  printable
+} from "./chunks/chunk-JU2KWENW.js";
+import {
   GitError,
   InputError,
   PreflightError,
@@ -68,7 +71,7 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-BHJAFSBY.js");
+  const { progressLine } = await import("./chunks/demo-QYXQJ3KP.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
@@ -77,8 +80,8 @@ async function cmdRun(argv) {
     Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k)
   );
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-5RVF5GZ4.js");
-  const { verdictTable } = await import("./chunks/table-RXDFMK6Y.js");
+  const { runSuite } = await import("./chunks/run-TSSD3JID.js");
+  const { verdictTable } = await import("./chunks/table-WDMRR5CR.js");
   const settings = parseRunSettings(values, process.cwd());
   const opts = engineOptions(settings);
   const junitFile = settings.junitPath;
@@ -96,13 +99,15 @@ ${junitFile ? `junit: ${junitFile}
   if (outcome.ledgerProblems.length > 0)
     process.stderr.write(
       `opencode-dogfood: the agent tampered with this run's ledger; verify finds:
-${outcome.ledgerProblems.map((p) => `  ${p}`).join("\n")}
+${outcome.ledgerProblems.map((p) => `  ${printable(p)}`).join("\n")}
 `
     );
   if (outcome.checkoutChanges.length > 0) {
-    process.stderr.write(`opencode-dogfood: MODIFICATIONFAIL: the run changed your checkout:
-${outcome.checkoutChanges.map((c) => `  ${c}`).join("\n")}
-`);
+    process.stderr.write(
+      `opencode-dogfood: MODIFICATIONFAIL: the run changed your checkout:
+${outcome.checkoutChanges.map((c) => `  ${printable(c)}`).join("\n")}
+`
+    );
     return 1;
   }
   if (interrupt.signal.aborted) return interrupt.signal.reason === "SIGINT" ? 130 : 143;
@@ -138,7 +143,7 @@ async function cmdVerify(argv) {
 `);
   }
   if (problems.length > 0) {
-    process.stdout.write(problems.map((p) => `problem: ${p}`).join("\n") + `
+    process.stdout.write(problems.map((p) => `problem: ${printable(p)}`).join("\n") + `
 ${problems.length} problem(s) in ${dir}
 `);
     return 1;
@@ -147,7 +152,7 @@ ${problems.length} problem(s) in ${dir}
   const checked = values.root ? "the published root" : "its own root (give --root to check it against the published one)";
   process.stdout.write(`${dir}: ledger verified (sidecars, schemas, counts, entries against results, ${checked}); verdict ${summary.final_verdict}
 `);
-  if (summary.stop_reason?.startsWith("interrupted")) process.stdout.write(`${dir}: the run was interrupted: ${summary.stop_reason}
+  if (summary.stop_reason?.startsWith("interrupted")) process.stdout.write(`${dir}: the run was interrupted: ${printable(summary.stop_reason)}
 `);
   process.stdout.write(`ledger root: ${summary.ledger_root}
 `);
@@ -157,7 +162,7 @@ async function cmdReport(argv) {
   const { values, positionals } = parseArgs({ args: argv, options: { out: { type: "string" } }, strict: true, allowPositionals: true });
   if (positionals.length !== 1)
     throw new InputError("report", "give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001 (and optionally --out FILE)");
-  const { reportToFile } = await import("./chunks/html-AFBEJI2N.js");
+  const { reportToFile } = await import("./chunks/html-M5SAI4OC.js");
   const file = reportToFile(positionals[0], values.out, process.cwd());
   process.stdout.write(`report: ${file}
 `);
@@ -247,23 +252,23 @@ async function main(argv) {
       case "report":
         return await cmdReport(rest);
       case "diff":
-        return (await import("./chunks/diff-ZEJGGQI3.js")).diffCommand(rest);
+        return (await import("./chunks/diff-FFLLJNU2.js")).diffCommand(rest);
       case "compare":
-        return (await import("./chunks/command-G5NKUHC3.js")).compareCommand(rest, process.cwd());
+        return (await import("./chunks/command-6JY2DRN3.js")).compareCommand(rest, process.cwd());
       case "merge":
         if (rest.includes("--help") || rest.includes("-h")) {
           process.stdout.write(await help());
           return 0;
         }
-        return (await import("./chunks/command-WE7KNVH7.js")).mergeCommand(rest);
+        return (await import("./chunks/command-F7T5T2YS.js")).mergeCommand(rest);
       case "init":
         return await cmdInit(rest);
       case "demo":
         if (rest.length > 0)
           throw new InputError("demo", `takes no arguments, got '${rest.join(" ")}' (it runs the full hermetic suite on a throwaway repository; see --help)`);
-        return await (await import("./chunks/demo-BHJAFSBY.js")).runDemo(rest);
+        return await (await import("./chunks/demo-QYXQJ3KP.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-SNBMMCFZ.js")).runBench(rest);
+        return await (await import("./chunks/bench-6BOYWEN6.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {
@@ -276,18 +281,18 @@ async function main(argv) {
     }
   } catch (e) {
     if (e instanceof InputError || e instanceof PreflightError) {
-      process.stderr.write(`opencode-dogfood: ${e.message}
+      process.stderr.write(`opencode-dogfood: ${printable(e.message)}
 `);
       return 2;
     }
     if (e instanceof TypeError && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS")) {
-      process.stderr.write(`opencode-dogfood: ${e.message} (see --help)
+      process.stderr.write(`opencode-dogfood: ${printable(e.message)} (see --help)
 `);
       return 2;
     }
     if (e instanceof SchemaError || e instanceof ServerStartError || e instanceof GitError || e.name === "SigningError") {
       const err = e;
-      process.stderr.write(`opencode-dogfood: ${err.name}: ${err.message}
+      process.stderr.write(`opencode-dogfood: ${err.name}: ${printable(err.message)}
 `);
       return 3;
     }

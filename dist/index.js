@@ -3,22 +3,22 @@ import {
   compareRuns,
   loadRunFigures,
   renderMarkdown
-} from "./chunks/chunk-34USIC3O.js";
+} from "./chunks/chunk-7KPHQVDK.js";
 import {
   mergeShards
-} from "./chunks/chunk-LYT2K525.js";
+} from "./chunks/chunk-B2IFUJQM.js";
 import {
   progressLine
-} from "./chunks/chunk-MKVOZB6S.js";
+} from "./chunks/chunk-X4YM7LPR.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-4XXIFI5F.js";
+} from "./chunks/chunk-SH4RTC4B.js";
 import "./chunks/chunk-QBTXOF4R.js";
 import "./chunks/chunk-6IZ3VOTU.js";
 import {
   verdictTable
-} from "./chunks/chunk-VLID2OYQ.js";
+} from "./chunks/chunk-QPIHTAFJ.js";
 import {
   engineOptions
 } from "./chunks/chunk-OQKGXT4X.js";
@@ -80,8 +80,8 @@ import {
 import {
   verifyRun
 } from "./chunks/chunk-Z4Y4Q2MG.js";
-import "./chunks/chunk-6N7REN5T.js";
-import "./chunks/chunk-AAEHVPUP.js";
+import "./chunks/chunk-NRNOMGGU.js";
+import "./chunks/chunk-67MZIT2P.js";
 import {
   TABLE_HEAD,
   bytes,
@@ -97,10 +97,13 @@ import {
   tableRow,
   uncontainedLine,
   usageDetail
-} from "./chunks/chunk-PEWDQTIE.js";
+} from "./chunks/chunk-HXO3A6VB.js";
 import {
   secretValues
 } from "./chunks/chunk-YKXVS3YO.js";
+import {
+  printable
+} from "./chunks/chunk-JU2KWENW.js";
 import {
   REPORT_FILE,
   caseAnchor
@@ -86246,7 +86249,7 @@ function verdictHeading(ctx) {
 function overviewLines(ctx) {
   const s = ctx.summary;
   const lines = [`**${s.run_id}** \xB7 ${countsLine(s)} \xB7 commit ${code(s.repo_commit.slice(0, 12))} \xB7 model ${code(ctx.model)}`];
-  if (s.stop_reason) lines.push("", `> **Stop reason:** ${s.stop_reason.replace(/\r?\n|\r/g, " ")}`);
+  if (s.stop_reason) lines.push("", `> **Stop reason:** ${cell(s.stop_reason)}`);
   if (s.containment) lines.push("", `Containment: ${code(s.containment)}`);
   if (s.tokens) lines.push("", `Tokens and cost (as OpenCode reports them): ${usageDetail(s.tokens)}`);
   if (s.shard)
@@ -86263,7 +86266,7 @@ function overviewLines(ctx) {
 }
 function artifactLine(a) {
   if (!a) return "- artifact: not uploaded (`upload-artifact: false`)";
-  if (a.error) return `- artifact ${code(a.name)}: upload failed \u2014 ${a.error.replace(/\r?\n|\r/g, " ")}`;
+  if (a.error) return `- artifact ${code(a.name)}: upload failed \u2014 ${cell(a.error)}`;
   const link = a.url ? `[${a.name}](${a.url})` : code(a.name);
   const parts = [`- artifact ${link}`];
   if (a.id !== void 0) parts.push(`id ${a.id}`);
@@ -86355,12 +86358,13 @@ function annotationsFor(cases) {
     if (c.status !== "FAIL") continue;
     for (const p of c.offending_paths ?? []) {
       out.push({
-        path: p,
+        // (A name with a newline or ESC is the agent's: shown inert, as everywhere a person looks.)
+        path: printable(p),
         start_line: 1,
         end_line: 1,
         annotation_level: "failure",
         title: clip(`opencode-dogfood ${c.case_id}${c.failure_code ? ` ${c.failure_code}` : ""}`, TITLE_LIMIT),
-        message: clip(`${c.case_id} (${c.stage}) broke a gate at this path: ${c.reason ?? "no reason recorded"}`, 1e3)
+        message: clip(printable(`${c.case_id} (${c.stage}) broke a gate at this path: ${c.reason ?? "no reason recorded"}`), 1e3)
       });
     }
   }

@@ -10,6 +10,7 @@ import { GitError, InputError, PreflightError, SchemaError, ServerStartError } f
 import type { ProgressEvent } from './suite/options.js'
 import { alive, interruptOnSignals } from './proc.js'
 import { SUITE_PID_VAR } from './sandbox/processes.js'
+import { printable } from './printable.js'
 
 // Each command loads only what it needs: a case process starts 15 times a run.
 
@@ -92,10 +93,12 @@ async function cmdRun(argv: string[]): Promise<number> {
   )
   if (outcome.ledgerProblems.length > 0)
     process.stderr.write(
-      `opencode-dogfood: the agent tampered with this run's ledger; verify finds:\n${outcome.ledgerProblems.map((p) => `  ${p}`).join('\n')}\n`,
+      `opencode-dogfood: the agent tampered with this run's ledger; verify finds:\n${outcome.ledgerProblems.map((p) => `  ${printable(p)}`).join('\n')}\n`,
     )
   if (outcome.checkoutChanges.length > 0) {
-    process.stderr.write(`opencode-dogfood: MODIFICATIONFAIL: the run changed your checkout:\n${outcome.checkoutChanges.map((c) => `  ${c}`).join('\n')}\n`)
+    process.stderr.write(
+      `opencode-dogfood: MODIFICATIONFAIL: the run changed your checkout:\n${outcome.checkoutChanges.map((c) => `  ${printable(c)}`).join('\n')}\n`,
+    )
     return 1
   }
   // Interrupted: the ledger is sealed (stop_reason says where); the exit status is the shell's 128 + signal.
@@ -131,7 +134,7 @@ async function cmdVerify(argv: string[]): Promise<number> {
     else process.stdout.write(`${dir}: run_summary.json signed by ${sig.principal} (namespace opencode-dogfood)\n`)
   }
   if (problems.length > 0) {
-    process.stdout.write(problems.map((p) => `problem: ${p}`).join('\n') + `\n${problems.length} problem(s) in ${dir}\n`)
+    process.stdout.write(problems.map((p) => `problem: ${printable(p)}`).join('\n') + `\n${problems.length} problem(s) in ${dir}\n`)
     return 1
   }
   const summary = JSON.parse(readFileSync(path.join(runDir, 'run_summary.json'), 'utf8')) as {
@@ -141,7 +144,7 @@ async function cmdVerify(argv: string[]): Promise<number> {
   }
   const checked = values.root ? 'the published root' : 'its own root (give --root to check it against the published one)'
   process.stdout.write(`${dir}: ledger verified (sidecars, schemas, counts, entries against results, ${checked}); verdict ${summary.final_verdict}\n`)
-  if (summary.stop_reason?.startsWith('interrupted')) process.stdout.write(`${dir}: the run was interrupted: ${summary.stop_reason}\n`)
+  if (summary.stop_reason?.startsWith('interrupted')) process.stdout.write(`${dir}: the run was interrupted: ${printable(summary.stop_reason)}\n`)
   process.stdout.write(`ledger root: ${summary.ledger_root}\n`)
   return 0
 }
@@ -288,17 +291,17 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (e) {
     if (e instanceof InputError || e instanceof PreflightError) {
-      process.stderr.write(`opencode-dogfood: ${e.message}\n`)
+      process.stderr.write(`opencode-dogfood: ${printable(e.message)}\n`)
       return 2
     }
     if (e instanceof TypeError && 'code' in e && String((e as { code: unknown }).code).startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`opencode-dogfood: ${e.message} (see --help)\n`)
+      process.stderr.write(`opencode-dogfood: ${printable(e.message)} (see --help)\n`)
       return 2
     }
     // SigningError (ledger/sign.ts): ssh-keygen ran and did not sign; its name keeps sign.js out of the start-up.
     if (e instanceof SchemaError || e instanceof ServerStartError || e instanceof GitError || (e as Error).name === 'SigningError') {
       const err = e as Error
-      process.stderr.write(`opencode-dogfood: ${err.name}: ${err.message}\n`)
+      process.stderr.write(`opencode-dogfood: ${err.name}: ${printable(err.message)}\n`)
       return 3
     }
     process.stderr.write(`opencode-dogfood: ${(e as Error).stack ?? String(e)}\n`)

@@ -7,6 +7,7 @@ import { gitOk } from './git.js'
 import { scaffold } from './init.js'
 import { verifyRun } from './ledger/verify.js'
 import { verdictTable } from './report/table.js'
+import { printable } from './printable.js'
 import { DEFAULT_DELETION_ALLOWLIST, DEFAULT_WRITE_ALLOWLIST, BUILTIN_MODEL, type ProgressEvent, type SuiteOptions } from './suite/options.js'
 import { runSuite } from './suite/run.js'
 import { STAGES } from './types.js'
@@ -55,23 +56,28 @@ export async function runDemo(_argv: string[], onProgress?: (e: ProgressEvent) =
 }
 
 export function progressLine(e: ProgressEvent): string {
+  // One line each, whatever the agent named its files (reasons and notes quote them): see printable.
+  return `${printable(progressText(e))}\n`
+}
+
+function progressText(e: ProgressEvent): string {
   switch (e.kind) {
     case 'run-start':
-      return `${e.runId}: ${e.cases} case(s)\n`
+      return `${e.runId}: ${e.cases} case(s)`
     case 'server-start':
-      return `OpenCode server ready at ${e.url} (${e.ms} ms${e.warm ? `; ${e.warm}` : ''})\n`
+      return `OpenCode server ready at ${e.url} (${e.ms} ms${e.warm ? `; ${e.warm}` : ''})`
     case 'containment':
-      return `containment: ${e.line}\n`
+      return `containment: ${e.line}`
     case 'note':
-      return `${e.line}\n`
+      return `${e.line}`
     case 'case-start':
-      return `[${e.index}/${e.total}] ${e.caseId} (${e.stage}) …\n`
+      return `[${e.index}/${e.total}] ${e.caseId} (${e.stage}) …`
     case 'case-end':
-      return `[${e.index}/${e.total}] ${e.summary.case_id} ${e.summary.status}${e.summary.failure_code ? ` ${e.summary.failure_code}` : ''} in ${e.summary.duration_ms} ms — ${e.summary.reason ?? ''}\n`
+      return `[${e.index}/${e.total}] ${e.summary.case_id} ${e.summary.status}${e.summary.failure_code ? ` ${e.summary.failure_code}` : ''} in ${e.summary.duration_ms} ms — ${e.summary.reason ?? ''}`
     case 'stage-gate':
     case 'stop':
-      return `stopping: ${e.reason}\n`
+      return `stopping: ${e.reason}`
     case 'cleanup':
-      return `${e.message}\n`
+      return `${e.message}`
   }
 }

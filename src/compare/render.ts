@@ -1,5 +1,6 @@
 // The comparison as text (the terminal), Markdown (--markdown FILE: a job
 // summary, a PR comment) and JSON (--json).
+import { printable } from '../printable.js'
 import { cell as mdCell } from '../report/markdown.js'
 import { formatCost } from '../report/tokens.js'
 import type { CompareCell, CompareColumn, Comparison } from './table.js'
@@ -43,16 +44,16 @@ export function renderText(cmp: Comparison): string {
   const rows = [
     ['case', ...cmp.columns.map((c, k) => heading(k, c)), 'flips'],
     ...cmp.rows.map((r, i) => [r.case_id, ...r.cells.map(cellText), flipsText(cmp, i)]),
-  ]
+  ].map((r) => r.map(printable))
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)))
   const line = (r: string[]) =>
     r
       .map((x, i) => x.padEnd(widths[i]))
       .join('  ')
       .trimEnd()
-  const out = [...cmp.columns.map(legend), '', line(rows[0]), line(widths.map((w) => '-'.repeat(w))), ...rows.slice(1).map(line), '']
-  if (cmp.not_in_every_run.length) out.push(`not in every run: ${cmp.not_in_every_run.join(', ')}`)
-  out.push(verdictLine(cmp))
+  const out = [...cmp.columns.map((c, k) => printable(legend(c, k))), '', line(rows[0]), line(widths.map((w) => '-'.repeat(w))), ...rows.slice(1).map(line), '']
+  if (cmp.not_in_every_run.length) out.push(printable(`not in every run: ${cmp.not_in_every_run.join(', ')}`))
+  out.push(printable(verdictLine(cmp)))
   return out.join('\n') + '\n'
 }
 

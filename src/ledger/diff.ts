@@ -11,6 +11,7 @@
 // no run or holds a result that is not JSON.
 // Sources: RUN_DIR/run_summary.json, cases/<ID>.result.json,
 // evidence/<ID>/* (sidecars are not compared: they hash what is compared).
+import { printable } from '../printable.js'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -251,25 +252,27 @@ export function diffRuns(dirA: string, dirB: string): RunDiff {
 
 function show(v: string | number | null): string {
   if (v === null) return '–'
-  return typeof v === 'number' ? String(v) : JSON.stringify(v).length > v.length + 2 || /\s/.test(v) ? JSON.stringify(v) : v
+  return printable(typeof v === 'number' ? String(v) : JSON.stringify(v).length > v.length + 2 || /\s/.test(v) ? JSON.stringify(v) : v)
 }
 
 /** The text report: one line per change, changed evidence lines indented under their file. */
 export function renderDiff(d: RunDiff): string {
+  // What the ledgers hold (names, reasons, evidence lines) is shown inert: printable.
+  const p = printable
   const side = (label: string, s: RunSide) =>
-    `${label}: ${s.run_id}${s.final_verdict ? ` ${s.final_verdict}` : ' (no run summary)'}${s.repo_commit ? ` at ${s.repo_commit.slice(0, 12)}` : ''} — ${s.dir}\n`
+    `${label}: ${p(s.run_id)}${s.final_verdict ? ` ${p(s.final_verdict)}` : ' (no run summary)'}${s.repo_commit ? ` at ${p(s.repo_commit.slice(0, 12))}` : ''} — ${p(s.dir)}\n`
   let out = side('A', d.a) + side('B', d.b)
   for (const f of d.run) out += `run: ${f.field}: ${show(f.a)} → ${show(f.b)}\n`
   for (const c of d.cases) {
     if (c.only_in) {
-      out += `${c.case_id}: only in ${c.only_in}\n`
+      out += `${p(c.case_id)}: only in ${c.only_in}\n`
       continue
     }
-    for (const f of c.fields) out += `${c.case_id}: ${f.field}: ${show(f.a)} → ${show(f.b)}\n`
+    for (const f of c.fields) out += `${p(c.case_id)}: ${f.field}: ${show(f.a)} → ${show(f.b)}\n`
     for (const e of c.evidence) {
-      out += `${c.case_id}: evidence ${e.file} ${e.change}\n`
-      for (const l of e.lines?.a ?? []) out += `    - ${l}\n`
-      for (const l of e.lines?.b ?? []) out += `    + ${l}\n`
+      out += `${p(c.case_id)}: evidence ${p(e.file)} ${e.change}\n`
+      for (const l of e.lines?.a ?? []) out += `    - ${p(l)}\n`
+      for (const l of e.lines?.b ?? []) out += `    + ${p(l)}\n`
     }
   }
   const compared = d.cases.filter((c) => !c.only_in).length + d.unchanged.length

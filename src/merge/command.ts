@@ -2,6 +2,7 @@
 // ledger from the N shards of a set (--shard I/N runs). Exit 0 when the merged
 // verdict is PASS, 1 when FAIL, 2 when the shards are refused (one line
 // naming what is wrong) or the arguments are wrong.
+import { printable } from '../printable.js'
 import { parseArgs } from 'node:util'
 import { InputError } from '../errors.js'
 import { mergeShards } from './build.js'
@@ -22,9 +23,15 @@ export function mergeCommand(argv: string[], write: (s: string) => void = (s) =>
   if (values.json) write(JSON.stringify(s, null, 2) + '\n')
   else
     write(
-      `merged ${m.set.shards.length} shard(s) of set ${m.set.set_id} (${m.set.cases.length} case(s) × ${m.set.repeat} attempt(s), commit ${s.repo_commit.slice(0, 12)}) into ${m.runId}\n` +
-        `verdict ${s.final_verdict}: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped of ${s.total_cases}${s.stop_reason ? ` (${s.stop_reason})` : ''}\n` +
-        `ledger: ${m.runDir}\nledger root: ${s.ledger_root} (publish it; check with: opencode-dogfood verify RUN_DIR --root HEX)\n`,
+      [
+        `merged ${m.set.shards.length} shard(s) of set ${m.set.set_id} (${m.set.cases.length} case(s) × ${m.set.repeat} attempt(s), commit ${s.repo_commit.slice(0, 12)}) into ${m.runId}`,
+        `verdict ${s.final_verdict}: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped of ${s.total_cases}${s.stop_reason ? ` (${s.stop_reason})` : ''}`,
+        `ledger: ${m.runDir}`,
+        `ledger root: ${s.ledger_root} (publish it; check with: opencode-dogfood verify RUN_DIR --root HEX)`,
+      ]
+        // (The shards' strings, a stop reason naming the agent's files among them, shown inert.)
+        .map((l) => `${printable(l)}\n`)
+        .join(''),
     )
   return s.final_verdict === 'PASS' ? 0 : 1
 }

@@ -2,6 +2,7 @@
 // checks/update, built as plain data so the tests can validate them against
 // GitHub's own schemas. Output text is capped at 65,535 characters and
 // annotations go at most 50 to a request.
+import { printable } from '../printable.js'
 import type { CaseSummary, RunSummary } from '../types.js'
 import { chars, clip, countsLine, notPassed, pack, reasonLine, TABLE_HEAD, tableRow, uncontainedLine } from './markdown.js'
 import { ledgerLines, overviewLines, uncontainedLines, verdictHeading, type ReportContext } from './summary.js'
@@ -95,12 +96,13 @@ export function annotationsFor(cases: CaseSummary[]): CheckAnnotation[] {
     if (c.status !== 'FAIL') continue
     for (const p of c.offending_paths ?? []) {
       out.push({
-        path: p,
+        // (A name with a newline or ESC is the agent's: shown inert, as everywhere a person looks.)
+        path: printable(p),
         start_line: 1,
         end_line: 1,
         annotation_level: 'failure',
         title: clip(`opencode-dogfood ${c.case_id}${c.failure_code ? ` ${c.failure_code}` : ''}`, TITLE_LIMIT),
-        message: clip(`${c.case_id} (${c.stage}) broke a gate at this path: ${c.reason ?? 'no reason recorded'}`, 1000),
+        message: clip(printable(`${c.case_id} (${c.stage}) broke a gate at this path: ${c.reason ?? 'no reason recorded'}`), 1000),
       })
     }
   }

@@ -2,6 +2,7 @@
 // table, the reasons, and a packer that keeps a document under a size limit
 // by dropping rows (never cutting one in half) and saying so.
 import type { CaseSummary, RunSummary } from '../types.js'
+import { printable } from '../printable.js'
 import { usageText } from './tokens.js'
 
 /** Longest reason shown in one line; the full text is in the ledger. */
@@ -9,14 +10,29 @@ export const MAX_REASON_CHARS = 300
 
 export const STATUS_ICON: Record<CaseSummary['status'], string> = { PASS: '✅', FAIL: '❌', SKIPPED: '⏭️' }
 
-/** A table cell: no pipes, no newlines, no raw HTML from agent output. */
+/**
+ * Markdown's inline punctuation that can make text into something else: a
+ * link or an image (its `[`…`]`: without them `(url)` is text; GitHub fetches
+ * an image for whoever views the page), code, emphasis or strike-through, a
+ * table's cell break, an escape. Each is written with a backslash (CommonMark
+ * shows the character itself); `&`, `<` and `>` as entities (no raw HTML, no
+ * autolink, no entity spelling a `/`). (`_` is left: ids and file names are
+ * full of it, and at most it makes a word italic.)
+ */
+const MD_PUNCT = /[\\`*~[\]|]/g
+
+/**
+ * Agent- or repository-controlled text as inline markdown that shows exactly
+ * that text: one line (newlines as spaces), every other control character
+ * escaped (printable), HTML and markdown punctuation inert. Used for table
+ * cells and the text of bullets.
+ */
 export function cell(text: string): string {
-  return text
-    .replace(/\r?\n|\r/g, ' ')
+  return printable(text.replace(/\r?\n|\r/g, ' '))
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
+    .replace(MD_PUNCT, (c) => `\\${c}`)
     .trim()
 }
 
@@ -26,9 +42,13 @@ export function clip(text: string, max = MAX_REASON_CHARS): string {
 
 /** Inline code that survives backticks inside the value. */
 export function code(text: string): string {
-  const clean = text.replace(/\r?\n|\r/g, ' ')
-  const fence = clean.includes('`') ? '``' : '`'
-  return `${fence}${fence.length > 1 ? ' ' : ''}${clean}${fence.length > 1 ? ' ' : ''}${fence}`
+  const clean = printable(text.replace(/\r?\n|\r/g, ' '))
+  // A code span ends at the first run of backticks as long as its fence: the fence is one longer than any run inside.
+  const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((r) => r.length))
+  const fence = '`'.repeat(longest + 1)
+  // (A space each side when the text meets a backtick or a space at an end: CommonMark strips one such pair.)
+  const pad = /^[` ]|[` ]$/.test(clean) ? ' ' : ''
+  return `${fence}${pad}${clean}${pad}${fence}`
 }
 
 export function duration(ms: number, status: CaseSummary['status']): string {

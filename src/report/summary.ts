@@ -46,7 +46,7 @@ export function verdictHeading(ctx: ReportContext): string {
 export function overviewLines(ctx: ReportContext): string[] {
   const s = ctx.summary
   const lines = [`**${s.run_id}** · ${countsLine(s)} · commit ${code(s.repo_commit.slice(0, 12))} · model ${code(ctx.model)}`]
-  if (s.stop_reason) lines.push('', `> **Stop reason:** ${s.stop_reason.replace(/\r?\n|\r/g, ' ')}`)
+  if (s.stop_reason) lines.push('', `> **Stop reason:** ${cell(s.stop_reason)}`)
   if (s.containment) lines.push('', `Containment: ${code(s.containment)}`)
   if (s.tokens) lines.push('', `Tokens and cost (as OpenCode reports them): ${usageDetail(s.tokens)}`)
   if (s.shard)
@@ -64,7 +64,7 @@ export function overviewLines(ctx: ReportContext): string[] {
 
 export function artifactLine(a: ArtifactInfo | undefined): string {
   if (!a) return '- artifact: not uploaded (`upload-artifact: false`)'
-  if (a.error) return `- artifact ${code(a.name)}: upload failed — ${a.error.replace(/\r?\n|\r/g, ' ')}`
+  if (a.error) return `- artifact ${code(a.name)}: upload failed — ${cell(a.error)}`
   const link = a.url ? `[${a.name}](${a.url})` : code(a.name)
   const parts = [`- artifact ${link}`]
   if (a.id !== undefined) parts.push(`id ${a.id}`)

@@ -1,13 +1,13 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   runSuite
-} from "./chunk-4XXIFI5F.js";
+} from "./chunk-SH4RTC4B.js";
 import {
   scaffold
 } from "./chunk-6IZ3VOTU.js";
 import {
   verdictTable
-} from "./chunk-VLID2OYQ.js";
+} from "./chunk-QPIHTAFJ.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,
@@ -19,6 +19,9 @@ import {
 import {
   verifyRun
 } from "./chunk-Z4Y4Q2MG.js";
+import {
+  printable
+} from "./chunk-JU2KWENW.js";
 import {
   STAGES
 } from "./chunk-AUNSJMXT.js";
@@ -72,32 +75,28 @@ async function runDemo(_argv, onProgress) {
   return outcome.summary.final_verdict === "PASS" && problems.length === 0 && outcome.checkoutChanges.length === 0 ? 0 : 1;
 }
 function progressLine(e) {
+  return `${printable(progressText(e))}
+`;
+}
+function progressText(e) {
   switch (e.kind) {
     case "run-start":
-      return `${e.runId}: ${e.cases} case(s)
-`;
+      return `${e.runId}: ${e.cases} case(s)`;
     case "server-start":
-      return `OpenCode server ready at ${e.url} (${e.ms} ms${e.warm ? `; ${e.warm}` : ""})
-`;
+      return `OpenCode server ready at ${e.url} (${e.ms} ms${e.warm ? `; ${e.warm}` : ""})`;
     case "containment":
-      return `containment: ${e.line}
-`;
+      return `containment: ${e.line}`;
     case "note":
-      return `${e.line}
-`;
+      return `${e.line}`;
     case "case-start":
-      return `[${e.index}/${e.total}] ${e.caseId} (${e.stage}) \u2026
-`;
+      return `[${e.index}/${e.total}] ${e.caseId} (${e.stage}) \u2026`;
     case "case-end":
-      return `[${e.index}/${e.total}] ${e.summary.case_id} ${e.summary.status}${e.summary.failure_code ? ` ${e.summary.failure_code}` : ""} in ${e.summary.duration_ms} ms \u2014 ${e.summary.reason ?? ""}
-`;
+      return `[${e.index}/${e.total}] ${e.summary.case_id} ${e.summary.status}${e.summary.failure_code ? ` ${e.summary.failure_code}` : ""} in ${e.summary.duration_ms} ms \u2014 ${e.summary.reason ?? ""}`;
     case "stage-gate":
     case "stop":
-      return `stopping: ${e.reason}
-`;
+      return `stopping: ${e.reason}`;
     case "cleanup":
-      return `${e.message}
-`;
+      return `${e.message}`;
   }
 }
 

@@ -3,10 +3,11 @@ import {
   renderReport,
   reportToFile,
   writeRunReport
-} from "./chunk-6N7REN5T.js";
-import "./chunk-AAEHVPUP.js";
-import "./chunk-PEWDQTIE.js";
+} from "./chunk-NRNOMGGU.js";
+import "./chunk-67MZIT2P.js";
+import "./chunk-HXO3A6VB.js";
 import "./chunk-YKXVS3YO.js";
+import "./chunk-JU2KWENW.js";
 import {
   REPORT_FILE,
   caseAnchor

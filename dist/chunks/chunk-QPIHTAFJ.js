@@ -2,7 +2,10 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   formatCost,
   uncontainedLine
-} from "./chunk-PEWDQTIE.js";
+} from "./chunk-HXO3A6VB.js";
+import {
+  printable
+} from "./chunk-JU2KWENW.js";
 
 // src/report/table.ts
 function verdictTable(s) {
@@ -20,14 +23,14 @@ function verdictTable(s) {
       String(c.duration_ms),
       ...tokenCells(c)
     ])
-  ];
+  ].map((r) => r.map(printable));
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   const line = (r) => r.map((cell, i) => cell.padEnd(widths[i])).join("  ").trimEnd();
   const uncontained = uncontainedLine(s);
   const out = [...uncontained ? [uncontained] : [], line(rows[0]), line(widths.map((w) => "-".repeat(w))), ...rows.slice(1).map(line)];
   out.push("", `${s.run_id}: ${s.final_verdict} \u2014 ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped of ${s.total_cases}`);
-  if (s.stop_reason) out.push(`stop reason: ${s.stop_reason}`);
-  if (s.containment) out.push(`containment: ${s.containment}`);
+  if (s.stop_reason) out.push(`stop reason: ${printable(s.stop_reason)}`);
+  if (s.containment) out.push(`containment: ${printable(s.containment)}`);
   if (s.tokens)
     out.push(
       `tokens: ${s.tokens.total} (input ${s.tokens.input}, output ${s.tokens.output}, reasoning ${s.tokens.reasoning}, cache read ${s.tokens.cache_read}, cache write ${s.tokens.cache_write}) \xB7 cost $${formatCost(s.tokens.cost)}`

@@ -10,7 +10,7 @@ import {
   renderMarkdown,
   renderText,
   verdictLine
-} from "./chunk-34USIC3O.js";
+} from "./chunk-7KPHQVDK.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-NXCGP3UY.js";
 import "./chunk-Z4Y4Q2MG.js";
@@ -19,8 +19,9 @@ import {
   contentSecurityPolicy,
   html,
   trusted
-} from "./chunk-AAEHVPUP.js";
-import "./chunk-PEWDQTIE.js";
+} from "./chunk-67MZIT2P.js";
+import "./chunk-HXO3A6VB.js";
+import "./chunk-JU2KWENW.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-AUNSJMXT.js";
 import "./chunk-C7L6GWJA.js";

@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-MKVOZB6S.js";
+} from "./chunk-X4YM7LPR.js";
 import {
   DEFAULT_ROLES,
   builtinCases,
@@ -11,12 +11,12 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-4XXIFI5F.js";
+} from "./chunk-SH4RTC4B.js";
 import {
   startReaper
 } from "./chunk-QBTXOF4R.js";
 import "./chunk-6IZ3VOTU.js";
-import "./chunk-VLID2OYQ.js";
+import "./chunk-QPIHTAFJ.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_WRITE_ALLOWLIST,
@@ -42,10 +42,11 @@ import {
 } from "./chunk-IEGHLTJ3.js";
 import "./chunk-5Y7GBQWL.js";
 import "./chunk-Z4Y4Q2MG.js";
-import "./chunk-6N7REN5T.js";
-import "./chunk-AAEHVPUP.js";
-import "./chunk-PEWDQTIE.js";
+import "./chunk-NRNOMGGU.js";
+import "./chunk-67MZIT2P.js";
+import "./chunk-HXO3A6VB.js";
 import "./chunk-YKXVS3YO.js";
+import "./chunk-JU2KWENW.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-AUNSJMXT.js";
 import "./chunk-C7L6GWJA.js";
@@ -219,9 +220,9 @@ async function runBoundsBench(argv) {
   return 0;
 }
 async function runBench(argv) {
-  if (argv.includes("--view")) return (await import("./bench-view-GSMJ73YC.js")).runViewBench(argv);
+  if (argv.includes("--view")) return (await import("./bench-view-6NLBXMUM.js")).runViewBench(argv);
   if (argv.includes("--bounds")) return runBoundsBench(argv);
-  if (argv.includes("--merge")) return (await import("./bench-merge-HFKRTEVE.js")).runMergeBench(argv);
+  if (argv.includes("--merge")) return (await import("./bench-merge-ZXALLRC4.js")).runMergeBench(argv);
   const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
   if (argv.includes("--network")) return networkBench(rounds);
   const repo = await makeThrowawayRepo("opencode-dogfood-bench-");

@@ -15,7 +15,10 @@ import {
 import {
   cell,
   formatCost
-} from "./chunk-PEWDQTIE.js";
+} from "./chunk-HXO3A6VB.js";
+import {
+  printable
+} from "./chunk-JU2KWENW.js";
 import {
   CASE_ID_PATTERN
 } from "./chunk-AUNSJMXT.js";
@@ -60,12 +63,12 @@ function renderText(cmp) {
   const rows = [
     ["case", ...cmp.columns.map((c, k) => heading(k, c)), "flips"],
     ...cmp.rows.map((r, i) => [r.case_id, ...r.cells.map(cellText), flipsText(cmp, i)])
-  ];
+  ].map((r) => r.map(printable));
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   const line = (r) => r.map((x, i) => x.padEnd(widths[i])).join("  ").trimEnd();
-  const out = [...cmp.columns.map(legend), "", line(rows[0]), line(widths.map((w) => "-".repeat(w))), ...rows.slice(1).map(line), ""];
-  if (cmp.not_in_every_run.length) out.push(`not in every run: ${cmp.not_in_every_run.join(", ")}`);
-  out.push(verdictLine(cmp));
+  const out = [...cmp.columns.map((c, k) => printable(legend(c, k))), "", line(rows[0]), line(widths.map((w) => "-".repeat(w))), ...rows.slice(1).map(line), ""];
+  if (cmp.not_in_every_run.length) out.push(printable(`not in every run: ${cmp.not_in_every_run.join(", ")}`));
+  out.push(printable(verdictLine(cmp)));
   return out.join("\n") + "\n";
 }
 function renderMarkdown(cmp) {

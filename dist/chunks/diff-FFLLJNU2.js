@@ -7,6 +7,9 @@ import {
   LEDGER_SUBDIR
 } from "./chunk-NMVRJYBN.js";
 import {
+  printable
+} from "./chunk-JU2KWENW.js";
+import {
   SIDECAR_EXT
 } from "./chunk-C7L6GWJA.js";
 import {
@@ -299,28 +302,29 @@ function diffRuns(dirA, dirB) {
 }
 function show(v) {
   if (v === null) return "\u2013";
-  return typeof v === "number" ? String(v) : JSON.stringify(v).length > v.length + 2 || /\s/.test(v) ? JSON.stringify(v) : v;
+  return printable(typeof v === "number" ? String(v) : JSON.stringify(v).length > v.length + 2 || /\s/.test(v) ? JSON.stringify(v) : v);
 }
 function renderDiff(d) {
-  const side = (label, s) => `${label}: ${s.run_id}${s.final_verdict ? ` ${s.final_verdict}` : " (no run summary)"}${s.repo_commit ? ` at ${s.repo_commit.slice(0, 12)}` : ""} \u2014 ${s.dir}
+  const p = printable;
+  const side = (label, s) => `${label}: ${p(s.run_id)}${s.final_verdict ? ` ${p(s.final_verdict)}` : " (no run summary)"}${s.repo_commit ? ` at ${p(s.repo_commit.slice(0, 12))}` : ""} \u2014 ${p(s.dir)}
 `;
   let out = side("A", d.a) + side("B", d.b);
   for (const f of d.run) out += `run: ${f.field}: ${show(f.a)} \u2192 ${show(f.b)}
 `;
   for (const c of d.cases) {
     if (c.only_in) {
-      out += `${c.case_id}: only in ${c.only_in}
+      out += `${p(c.case_id)}: only in ${c.only_in}
 `;
       continue;
     }
-    for (const f of c.fields) out += `${c.case_id}: ${f.field}: ${show(f.a)} \u2192 ${show(f.b)}
+    for (const f of c.fields) out += `${p(c.case_id)}: ${f.field}: ${show(f.a)} \u2192 ${show(f.b)}
 `;
     for (const e of c.evidence) {
-      out += `${c.case_id}: evidence ${e.file} ${e.change}
+      out += `${p(c.case_id)}: evidence ${p(e.file)} ${e.change}
 `;
-      for (const l of e.lines?.a ?? []) out += `    - ${l}
+      for (const l of e.lines?.a ?? []) out += `    - ${p(l)}
 `;
-      for (const l of e.lines?.b ?? []) out += `    + ${l}
+      for (const l of e.lines?.b ?? []) out += `    + ${p(l)}
 `;
     }
   }

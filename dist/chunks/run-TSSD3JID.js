@@ -1,14 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  hermeticSuite,
-  makeThrowawayRepo,
-  progressLine,
-  runDemo
-} from "./chunk-MKVOZB6S.js";
-import "./chunk-4XXIFI5F.js";
+  DEFAULT_ROLES,
+  buildSummary,
+  cliEntry,
+  runSuite
+} from "./chunk-SH4RTC4B.js";
 import "./chunk-QBTXOF4R.js";
-import "./chunk-6IZ3VOTU.js";
-import "./chunk-VLID2OYQ.js";
 import "./chunk-GFOEJXQD.js";
 import "./chunk-NMVRJYBN.js";
 import "./chunk-5YXD5PG7.js";
@@ -20,10 +17,11 @@ import "./chunk-3QWB5MIY.js";
 import "./chunk-IEGHLTJ3.js";
 import "./chunk-5Y7GBQWL.js";
 import "./chunk-Z4Y4Q2MG.js";
-import "./chunk-6N7REN5T.js";
-import "./chunk-AAEHVPUP.js";
-import "./chunk-PEWDQTIE.js";
+import "./chunk-NRNOMGGU.js";
+import "./chunk-67MZIT2P.js";
+import "./chunk-HXO3A6VB.js";
 import "./chunk-YKXVS3YO.js";
+import "./chunk-JU2KWENW.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-AUNSJMXT.js";
 import "./chunk-C7L6GWJA.js";
@@ -31,8 +29,8 @@ import "./chunk-GXU4NOQI.js";
 import "./chunk-BOMUDAXD.js";
 import "./chunk-LHSCZ3D7.js";
 export {
-  hermeticSuite,
-  makeThrowawayRepo,
-  progressLine,
-  runDemo
+  DEFAULT_ROLES,
+  buildSummary,
+  cliEntry,
+  runSuite
 };

@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-LYT2K525.js";
+} from "./chunk-B2IFUJQM.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-MKVOZB6S.js";
+} from "./chunk-X4YM7LPR.js";
 import {
   aggregateAttempts,
   allocateRun,
@@ -14,10 +14,10 @@ import {
   runSuite,
   sealRunSummary,
   writeCaseResult
-} from "./chunk-4XXIFI5F.js";
+} from "./chunk-SH4RTC4B.js";
 import "./chunk-QBTXOF4R.js";
 import "./chunk-6IZ3VOTU.js";
-import "./chunk-VLID2OYQ.js";
+import "./chunk-QPIHTAFJ.js";
 import {
   caseSetHash,
   runPairs,
@@ -37,10 +37,11 @@ import "./chunk-5Y7GBQWL.js";
 import {
   verifyRun
 } from "./chunk-Z4Y4Q2MG.js";
-import "./chunk-6N7REN5T.js";
-import "./chunk-AAEHVPUP.js";
-import "./chunk-PEWDQTIE.js";
+import "./chunk-NRNOMGGU.js";
+import "./chunk-67MZIT2P.js";
+import "./chunk-HXO3A6VB.js";
 import "./chunk-YKXVS3YO.js";
+import "./chunk-JU2KWENW.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-AUNSJMXT.js";
 import "./chunk-C7L6GWJA.js";

@@ -1,4 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
+import {
+  printable
+} from "./chunk-JU2KWENW.js";
 
 // src/report/tokens.ts
 function formatCost(x) {
@@ -18,16 +21,19 @@ function usageDetail(u) {
 // src/report/markdown.ts
 var MAX_REASON_CHARS = 300;
 var STATUS_ICON = { PASS: "\u2705", FAIL: "\u274C", SKIPPED: "\u23ED\uFE0F" };
+var MD_PUNCT = /[\\`*~[\]|]/g;
 function cell(text) {
-  return text.replace(/\r?\n|\r/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").trim();
+  return printable(text.replace(/\r?\n|\r/g, " ")).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(MD_PUNCT, (c) => `\\${c}`).trim();
 }
 function clip(text, max = MAX_REASON_CHARS) {
   return text.length <= max ? text : `${text.slice(0, max - 1)}\u2026`;
 }
 function code(text) {
-  const clean = text.replace(/\r?\n|\r/g, " ");
-  const fence = clean.includes("`") ? "``" : "`";
-  return `${fence}${fence.length > 1 ? " " : ""}${clean}${fence.length > 1 ? " " : ""}${fence}`;
+  const clean = printable(text.replace(/\r?\n|\r/g, " "));
+  const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(clean) ? " " : "";
+  return `${fence}${pad}${clean}${pad}${fence}`;
 }
 function duration(ms, status) {
   if (status === "SKIPPED") return "\u2014";

@@ -1,8 +1,8 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-LYT2K525.js";
-import "./chunk-4XXIFI5F.js";
+} from "./chunk-B2IFUJQM.js";
+import "./chunk-SH4RTC4B.js";
 import "./chunk-QBTXOF4R.js";
 import "./chunk-GFOEJXQD.js";
 import "./chunk-NMVRJYBN.js";
@@ -15,10 +15,13 @@ import "./chunk-3QWB5MIY.js";
 import "./chunk-IEGHLTJ3.js";
 import "./chunk-5Y7GBQWL.js";
 import "./chunk-Z4Y4Q2MG.js";
-import "./chunk-6N7REN5T.js";
-import "./chunk-AAEHVPUP.js";
-import "./chunk-PEWDQTIE.js";
+import "./chunk-NRNOMGGU.js";
+import "./chunk-67MZIT2P.js";
+import "./chunk-HXO3A6VB.js";
 import "./chunk-YKXVS3YO.js";
+import {
+  printable
+} from "./chunk-JU2KWENW.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-AUNSJMXT.js";
 import "./chunk-C7L6GWJA.js";
@@ -45,11 +48,13 @@ function mergeCommand(argv, write = (s) => process.stdout.write(s)) {
   if (values.json) write(JSON.stringify(s, null, 2) + "\n");
   else
     write(
-      `merged ${m.set.shards.length} shard(s) of set ${m.set.set_id} (${m.set.cases.length} case(s) \xD7 ${m.set.repeat} attempt(s), commit ${s.repo_commit.slice(0, 12)}) into ${m.runId}
-verdict ${s.final_verdict}: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped of ${s.total_cases}${s.stop_reason ? ` (${s.stop_reason})` : ""}
-ledger: ${m.runDir}
-ledger root: ${s.ledger_root} (publish it; check with: opencode-dogfood verify RUN_DIR --root HEX)
-`
+      [
+        `merged ${m.set.shards.length} shard(s) of set ${m.set.set_id} (${m.set.cases.length} case(s) \xD7 ${m.set.repeat} attempt(s), commit ${s.repo_commit.slice(0, 12)}) into ${m.runId}`,
+        `verdict ${s.final_verdict}: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped of ${s.total_cases}${s.stop_reason ? ` (${s.stop_reason})` : ""}`,
+        `ledger: ${m.runDir}`,
+        `ledger root: ${s.ledger_root} (publish it; check with: opencode-dogfood verify RUN_DIR --root HEX)`
+      ].map((l) => `${printable(l)}
+`).join("")
     );
   return s.final_verdict === "PASS" ? 0 : 1;
 }

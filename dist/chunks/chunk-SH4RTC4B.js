@@ -98,7 +98,7 @@ import {
 } from "./chunk-Z4Y4Q2MG.js";
 import {
   writeRunReport
-} from "./chunk-6N7REN5T.js";
+} from "./chunk-NRNOMGGU.js";
 import {
   redact,
   scrubFile,

@@ -2,14 +2,14 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-MKVOZB6S.js";
+} from "./chunk-X4YM7LPR.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-4XXIFI5F.js";
+} from "./chunk-SH4RTC4B.js";
 import "./chunk-QBTXOF4R.js";
 import "./chunk-6IZ3VOTU.js";
-import "./chunk-VLID2OYQ.js";
+import "./chunk-QPIHTAFJ.js";
 import {
   DEFAULT_WRITE_ALLOWLIST
 } from "./chunk-GFOEJXQD.js";
@@ -28,10 +28,11 @@ import "./chunk-3QWB5MIY.js";
 import "./chunk-IEGHLTJ3.js";
 import "./chunk-5Y7GBQWL.js";
 import "./chunk-Z4Y4Q2MG.js";
-import "./chunk-6N7REN5T.js";
-import "./chunk-AAEHVPUP.js";
-import "./chunk-PEWDQTIE.js";
+import "./chunk-NRNOMGGU.js";
+import "./chunk-67MZIT2P.js";
+import "./chunk-HXO3A6VB.js";
 import "./chunk-YKXVS3YO.js";
+import "./chunk-JU2KWENW.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-AUNSJMXT.js";
 import "./chunk-C7L6GWJA.js";

@@ -3,7 +3,7 @@ import {
   errorPage,
   loadRun,
   renderPage
-} from "./chunk-AAEHVPUP.js";
+} from "./chunk-67MZIT2P.js";
 import {
   scrubFile
 } from "./chunk-YKXVS3YO.js";

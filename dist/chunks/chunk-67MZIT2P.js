@@ -3,7 +3,7 @@ import {
   egressAttempts,
   formatCost,
   usageDetail
-} from "./chunk-PEWDQTIE.js";
+} from "./chunk-HXO3A6VB.js";
 import {
   caseAnchor
 } from "./chunk-SNJX4VWM.js";

@@ -5,7 +5,7 @@ import {
   attemptDir,
   buildSummary,
   sealRunSummary
-} from "./chunk-4XXIFI5F.js";
+} from "./chunk-SH4RTC4B.js";
 import {
   caseSetHash,
   runPairs,
@@ -24,7 +24,7 @@ import {
 } from "./chunk-Z4Y4Q2MG.js";
 import {
   writeRunReport
-} from "./chunk-6N7REN5T.js";
+} from "./chunk-NRNOMGGU.js";
 import {
   SIDECAR_EXT,
   parseSidecar,
