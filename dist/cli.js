@@ -24,7 +24,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 async function help() {
-  const RUN_OPTIONS_HELP = (await import("./chunks/option-docs-JT5YIPXM.js")).runOptionsHelp();
+  const RUN_OPTIONS_HELP = (await import("./chunks/option-docs-XMSW47ZL.js")).runOptionsHelp();
   return `opencode-dogfood \u2014 validate the OpenCode coding agent before it works on your repository
 
 Usage:
@@ -71,21 +71,21 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-QYXQJ3KP.js");
+  const { progressLine } = await import("./chunks/demo-SNJBZFWD.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
-  const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import("./chunks/inputs-4KT5A2NW.js");
+  const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import("./chunks/inputs-HZKYYXDF.js");
   const stringOptions = new Set(
     Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k)
   );
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-TSSD3JID.js");
+  const { runSuite } = await import("./chunks/run-DIASPYNO.js");
   const { verdictTable } = await import("./chunks/table-WDMRR5CR.js");
   const settings = parseRunSettings(values, process.cwd());
   const opts = engineOptions(settings);
   const junitFile = settings.junitPath;
-  const junit = junitFile !== void 0 ? await import("./chunks/junit-I6EU4PFN.js") : void 0;
+  const junit = junitFile !== void 0 ? await import("./chunks/junit-HAF3GIXL.js") : void 0;
   const interrupt = interruptOnSignals((line) => process.stderr.write(`opencode-dogfood: ${line}
 `));
   const outcome = await runSuite({ ...opts, onProgress: await printProgress(), interrupt: interrupt.signal });
@@ -123,7 +123,7 @@ async function cmdVerify(argv) {
   if (positionals.length !== 1) throw new InputError("verify", "give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001");
   if (values.root !== void 0 && !/^[0-9a-f]{64}$/.test(values.root))
     throw new InputError("--root", `'${values.root}' is not a ledger root; give the 64 hex digits the run printed ('ledger root: \u2026')`);
-  const { runState, verifyRun } = await import("./chunks/verify-O6WBSYJF.js");
+  const { runState, verifyRun } = await import("./chunks/verify-W7JU2U4H.js");
   const dir = positionals[0];
   const runDir = path.resolve(dir);
   const state = runState(runDir);
@@ -136,7 +136,7 @@ async function cmdVerify(argv) {
   }
   const problems = verifyRun(runDir, { root: values.root });
   if (values["allowed-signers"] !== void 0) {
-    const { verifySignature } = await import("./chunks/sign-YWHBT3VO.js");
+    const { verifySignature } = await import("./chunks/sign-ESOZGJXY.js");
     const sig = verifySignature(runDir, values["allowed-signers"]);
     if (!sig.ok) problems.push(sig.error ?? "signature does not verify");
     else process.stdout.write(`${dir}: run_summary.json signed by ${sig.principal} (namespace opencode-dogfood)
@@ -162,7 +162,7 @@ async function cmdReport(argv) {
   const { values, positionals } = parseArgs({ args: argv, options: { out: { type: "string" } }, strict: true, allowPositionals: true });
   if (positionals.length !== 1)
     throw new InputError("report", "give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001 (and optionally --out FILE)");
-  const { reportToFile } = await import("./chunks/html-M5SAI4OC.js");
+  const { reportToFile } = await import("./chunks/html-6SFCK6ZG.js");
   const file = reportToFile(positionals[0], values.out, process.cwd());
   process.stdout.write(`report: ${file}
 `);
@@ -186,7 +186,7 @@ var PARENT_POLL_MS = 250;
 async function cmdCase(argv) {
   const [ctxFile, pidFile, waitArg] = argv;
   if (pidFile) writeFileSync(pidFile, String(process.pid));
-  const loading = import("./chunks/run-case-6ZJAY2VP.js");
+  const loading = import("./chunks/run-case-ZIKFMFZX.js");
   loading.then((m) => m.warmCase()).catch(() => {
   });
   const waitMs = Number(waitArg ?? 0);
@@ -232,6 +232,10 @@ async function cmdCase(argv) {
 }
 var COMMANDS = ["run", "verify", "report", "diff", "compare", "merge", "init", "demo", "bench"];
 async function main(argv) {
+  process.stdout.on("error", (e) => {
+    if (e.code === "EPIPE") process.exit(0);
+    throw e;
+  });
   const [cmd, ...rest] = argv;
   try {
     if (cmd !== void 0 && COMMANDS.includes(cmd) && (rest.includes("--help") || rest.includes("-h"))) {
@@ -252,23 +256,23 @@ async function main(argv) {
       case "report":
         return await cmdReport(rest);
       case "diff":
-        return (await import("./chunks/diff-FFLLJNU2.js")).diffCommand(rest);
+        return (await import("./chunks/diff-MJUK3F2Z.js")).diffCommand(rest);
       case "compare":
-        return (await import("./chunks/command-6JY2DRN3.js")).compareCommand(rest, process.cwd());
+        return (await import("./chunks/command-RJHBWT3C.js")).compareCommand(rest, process.cwd());
       case "merge":
         if (rest.includes("--help") || rest.includes("-h")) {
           process.stdout.write(await help());
           return 0;
         }
-        return (await import("./chunks/command-F7T5T2YS.js")).mergeCommand(rest);
+        return (await import("./chunks/command-JNAOTYV4.js")).mergeCommand(rest);
       case "init":
         return await cmdInit(rest);
       case "demo":
         if (rest.length > 0)
           throw new InputError("demo", `takes no arguments, got '${rest.join(" ")}' (it runs the full hermetic suite on a throwaway repository; see --help)`);
-        return await (await import("./chunks/demo-QYXQJ3KP.js")).runDemo(rest);
+        return await (await import("./chunks/demo-SNJBZFWD.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-6BOYWEN6.js")).runBench(rest);
+        return await (await import("./chunks/bench-AV5IWTCK.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {

@@ -3,17 +3,17 @@ import {
   compareRuns,
   loadRunFigures,
   renderMarkdown
-} from "./chunks/chunk-7KPHQVDK.js";
+} from "./chunks/chunk-OF6UAE2L.js";
 import {
   mergeShards
-} from "./chunks/chunk-B2IFUJQM.js";
+} from "./chunks/chunk-L4BHU5IH.js";
 import {
   progressLine
-} from "./chunks/chunk-X4YM7LPR.js";
+} from "./chunks/chunk-HC2FZ2K4.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-SH4RTC4B.js";
+} from "./chunks/chunk-QQ2CWACM.js";
 import "./chunks/chunk-QBTXOF4R.js";
 import "./chunks/chunk-6IZ3VOTU.js";
 import {
@@ -21,10 +21,10 @@ import {
 } from "./chunks/chunk-QPIHTAFJ.js";
 import {
   engineOptions
-} from "./chunks/chunk-OQKGXT4X.js";
+} from "./chunks/chunk-QWUAZS7W.js";
 import {
   OPTION_TABLE
-} from "./chunks/chunk-KJSUNNQG.js";
+} from "./chunks/chunk-AEII4RRQ.js";
 import {
   BUILTIN_MODEL,
   platformPackages,
@@ -32,13 +32,13 @@ import {
   selectCases
 } from "./chunks/chunk-GFOEJXQD.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-5YXD5PG7.js";
+import "./chunks/chunk-WR4Z6TPU.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   onPath,
   probeBwrap,
   usernsRefused
-} from "./chunks/chunk-OA2RVN2W.js";
+} from "./chunks/chunk-BJMLKMBS.js";
 import {
   readUntrustedFile
 } from "./chunks/chunk-NXCGP3UY.js";
@@ -73,15 +73,15 @@ import {
 } from "./chunks/chunk-IEGHLTJ3.js";
 import {
   canonicalKeyText
-} from "./chunks/chunk-5Y7GBQWL.js";
+} from "./chunks/chunk-EFMQJ4CT.js";
 import {
   writeJunit
-} from "./chunks/chunk-XKHUKR43.js";
+} from "./chunks/chunk-IJ53QGIC.js";
 import {
   verifyRun
-} from "./chunks/chunk-Z4Y4Q2MG.js";
-import "./chunks/chunk-NRNOMGGU.js";
-import "./chunks/chunk-67MZIT2P.js";
+} from "./chunks/chunk-DDVNAU5Z.js";
+import "./chunks/chunk-WJY2YP6N.js";
+import "./chunks/chunk-EU4CA2KP.js";
 import {
   TABLE_HEAD,
   bytes,
@@ -100,7 +100,7 @@ import {
 } from "./chunks/chunk-HXO3A6VB.js";
 import {
   secretValues
-} from "./chunks/chunk-YKXVS3YO.js";
+} from "./chunks/chunk-EPGW6SGM.js";
 import {
   printable
 } from "./chunks/chunk-JU2KWENW.js";
@@ -109,8 +109,9 @@ import {
   caseAnchor
 } from "./chunks/chunk-SNJX4VWM.js";
 import "./chunks/chunk-AUNSJMXT.js";
-import "./chunks/chunk-C7L6GWJA.js";
-import "./chunks/chunk-GXU4NOQI.js";
+import "./chunks/chunk-NX5GKFFR.js";
+import "./chunks/chunk-5JSGXJPI.js";
+import "./chunks/chunk-ARXRJ6KT.js";
 import {
   InputError,
   MergeError,

@@ -241,6 +241,11 @@ async function cmdCase(argv: string[]): Promise<number> {
 const COMMANDS = ['run', 'verify', 'report', 'diff', 'compare', 'merge', 'init', 'demo', 'bench']
 
 export async function main(argv: string[]): Promise<number> {
+  // A reader that stops early (`verify RUN | head -1`) closes the pipe: that ends the output, not in a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0)
+    throw e
+  })
   const [cmd, ...rest] = argv
   try {
     // `COMMAND --help` (or -h) is the usage, for every command: never an argument (`init --help` scaffolds nothing).

@@ -41,6 +41,23 @@ export function realOrResolved(p: string): string {
   }
 }
 
+/** The real path `p` would have once made: its nearest existing folder resolved (links and all), the rest as given. Throws the fs error when that folder cannot be resolved. */
+export function realPathOfNew(p: string): string {
+  let at = path.resolve(p)
+  const rest: string[] = []
+  while (!existsNoFollow(at) && path.dirname(at) !== at) {
+    rest.unshift(path.basename(at))
+    at = path.dirname(at)
+  }
+  return path.join(realpathSync(at), ...rest)
+}
+
+/** Is `p` the folder `dir` or inside it (both absolute; no file system access)? */
+export function isInside(dir: string, p: string): boolean {
+  const rel = path.relative(dir, p)
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
+}
+
 /** Is there anything at `p` (a link counts as itself, never followed)? Never throws. */
 export function existsNoFollow(p: string | Buffer): boolean {
   try {

@@ -5,7 +5,7 @@
 // refused. The summary is then read once, bounded, checked against its
 // sidecar (the bytes verified are the bytes compared) and its schema, and
 // each repeated case's attempts.json (for its latencies) is read the same way.
-import { lstatSync, readdirSync } from 'node:fs'
+import { walkLedger } from '../ledger-files.js'
 import path from 'node:path'
 import { InputError } from '../errors.js'
 import { sha256 } from '../fsutil.js'
@@ -17,7 +17,7 @@ import { asUsage } from '../opencode/usage.js'
 import { CASE_ID_PATTERN, type CaseSummary, type RunSummary, type TokenUsage } from '../types.js'
 
 /** What a run folder may hold before it is read at all. */
-export const RUN_LIMITS = { files: 200_000, bytes: 4 * 1024 ** 3, summaryBytes: 64 * 1024 ** 2, attemptsBytes: 4 * 1024 ** 2 }
+export const RUN_LIMITS = { summaryBytes: 64 * 1024 ** 2, attemptsBytes: 4 * 1024 ** 2 }
 
 /** One case of one run, as compare needs it. */
 export interface CaseFigures {
@@ -44,27 +44,10 @@ export interface RunFigures {
   cases: CaseFigures[]
 }
 
-/** Refuse `dir` unless it holds only folders and regular files, within RUN_LIMITS. */
+/** Refuse `dir` unless it holds only folders and regular files, within the ledger bounds (ledger-files.ts). */
 function checkShape(dir: string, arg: string): void {
-  let files = 0
-  let bytes = 0
-  const walk = (d: string): void => {
-    for (const name of readdirSync(d)) {
-      const abs = path.join(d, name)
-      const st = lstatSync(abs)
-      if (st.isDirectory()) {
-        walk(abs)
-        continue
-      }
-      if (!st.isFile())
-        throw new InputError('compare', `${arg}: refused: ${path.relative(dir, abs)} is not a regular file (a link, FIFO or device has no place in a ledger)`)
-      files += 1
-      bytes += st.size
-      if (files > RUN_LIMITS.files || bytes > RUN_LIMITS.bytes)
-        throw new InputError('compare', `${arg}: refused: more than ${RUN_LIMITS.files} files or ${RUN_LIMITS.bytes} bytes (not a ledger this tool wrote)`)
-    }
-  }
-  walk(dir)
+  const problems = walkLedger(dir).problems
+  if (problems.length > 0) throw new InputError('compare', `${arg}: refused: ${problems[0]}`)
 }
 
 /** A JSON file of the run, read bounded and without following a link; InputError naming the run when it cannot be. */

@@ -12,13 +12,14 @@
 // Sources: RUN_DIR/run_summary.json, cases/<ID>.result.json,
 // evidence/<ID>/* (sidecars are not compared: they hash what is compared).
 import { printable } from '../printable.js'
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { LedgerShapeError, readLedgerFile, sha256LedgerFile, walkLedger } from '../ledger-files.js'
+import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { structuredPatch } from 'diff'
 import { InputError } from '../errors.js'
 import { compareC, toPosix } from '../fsutil.js'
-import type { CaseResult, CaseSummary, RunSummary } from '../types.js'
+import { CASE_ID_PATTERN, type CaseResult, type CaseSummary, type RunSummary } from '../types.js'
 import { normalizeEvidence, normalizeText, type RunContext } from './normalize.js'
 import { SIDECAR_EXT } from './sidecar.js'
 
@@ -83,10 +84,16 @@ interface LoadedRun {
 
 function readJsonFile<T>(dirArg: string, file: string): T {
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as T
+    return JSON.parse(readLedgerFile(file).toString('utf8')) as T
   } catch (e) {
-    throw new NotARunError(dirArg, `${toPosix(path.relative(path.resolve(dirArg), file))} is not valid JSON (${(e as Error).message})`)
+    throw new NotARunError(dirArg, `${toPosix(path.relative(path.resolve(dirArg), file))} is not valid JSON (${(e as Error).message.split('\n')[0]})`)
   }
+}
+
+/** A case id as a run records it (a summary's or a result's), else NotARunError: it names folders (evidence/<ID>/), so `../x` must never pass. */
+function caseIdOf(dirArg: string, where: string, v: unknown): string {
+  if (typeof v === 'string' && CASE_ID_PATTERN.test(v)) return v
+  throw new NotARunError(dirArg, `${where}: ${JSON.stringify(v)?.slice(0, 80)} is not a case id (pattern T[0-9][A-Z]?[A-Z]?[0-9]{2}, e.g. T1C01)`)
 }
 
 /** The roots a run worked in, from its worktree_check.txt files (toplevel and the common git dir). */
@@ -96,7 +103,8 @@ function learnRoots(runDir: string, caseIds: string[]): RunContext['roots'] {
     const f = path.join(runDir, 'evidence', id, 'worktree_check.txt')
     if (!existsSync(f)) continue
     const fields = Object.fromEntries(
-      readFileSync(f, 'utf8')
+      readLedgerFile(f, 1 << 20)
+        .toString('utf8')
         .split('\n')
         .map((l) => /^([a-z_]+): (.*)$/.exec(l))
         .filter((m): m is RegExpExecArray => !!m)
@@ -115,6 +123,9 @@ function loadRun(dirArg: string): LoadedRun {
   const dir = path.resolve(dirArg)
   if (!existsSync(dir) || !statSync(dir).isDirectory())
     throw new NotARunError(dirArg, 'no such folder; give a RUN_XXXX folder of a ledger (e.g. artifacts/ledger/opencode_dogfood/RUN_0001)')
+  // Hostile input: nothing in it is followed or opened but folders and regular files (ledger-files.ts).
+  const shape = walkLedger(dir).problems
+  if (shape.length > 0) throw new NotARunError(dirArg, `refused: ${shape[0]}`)
   const summaryFile = path.join(dir, 'run_summary.json')
   const summary = existsSync(summaryFile) ? readJsonFile<RunSummary>(dirArg, summaryFile) : undefined
   const casesDir = path.join(dir, 'cases')
@@ -123,13 +134,14 @@ function loadRun(dirArg: string): LoadedRun {
     for (const name of readdirSync(casesDir).sort(compareC)) {
       if (!name.endsWith('.result.json')) continue
       const r = readJsonFile<CaseResult>(dirArg, path.join(casesDir, name))
-      results.set(typeof r.case_id === 'string' ? r.case_id : name.slice(0, -'.result.json'.length), r)
+      results.set(caseIdOf(dirArg, `cases/${name}`, r && typeof r === 'object' ? r.case_id : r), r)
     }
   }
   if (!summary && results.size === 0)
     throw new NotARunError(dirArg, 'not a run folder (no run_summary.json and no cases/*.result.json); give a RUN_XXXX folder of a ledger')
-  if (summary && !Array.isArray(summary.cases)) throw new NotARunError(dirArg, 'run_summary.json has no cases list')
-  const caseIds = [...new Set([...(summary?.cases ?? []).map((c) => c.case_id), ...results.keys()])]
+  if (summary && (typeof summary !== 'object' || !Array.isArray(summary.cases))) throw new NotARunError(dirArg, 'run_summary.json has no cases list')
+  const listed = (summary?.cases ?? []).map((c, i) => caseIdOf(dirArg, `run_summary.json cases[${i}]`, c && typeof c === 'object' ? c.case_id : c))
+  const caseIds = [...new Set([...listed, ...results.keys()])]
   const first = results.values().next().value as CaseResult | undefined
   const runId = summary?.run_id ?? first?.run_id ?? path.basename(dir)
   const commit = summary?.repo_commit ?? first?.repo_commit ?? ''
@@ -168,6 +180,19 @@ function changedLines(a: string, b: string): { a: string[]; b: string[] } {
   return out
 }
 
+/** Most bytes of one evidence file read for a line diff (a larger one is compared by its hash). */
+const DIFF_READ_MAX = 64 * 1024 ** 2
+
+/** An evidence file's bytes, or undefined past DIFF_READ_MAX; LedgerShapeError when it is no regular file. */
+function evidenceBytes(file: string): Buffer | undefined {
+  try {
+    return readLedgerFile(file, DIFF_READ_MAX)
+  } catch (e) {
+    if (e instanceof LedgerShapeError && /larger than/.test(e.message)) return undefined
+    throw e
+  }
+}
+
 function compareEvidence(a: LoadedRun, b: LoadedRun, caseId: string): EvidenceChange[] {
   const fa = evidenceFiles(a.side.dir, caseId)
   const fb = evidenceFiles(b.side.dir, caseId)
@@ -180,8 +205,13 @@ function compareEvidence(a: LoadedRun, b: LoadedRun, caseId: string): EvidenceCh
       changes.push({ file: name, change: pa ? 'only in A' : 'only in B' })
       continue
     }
-    const da = readFileSync(pa)
-    const db = readFileSync(pb)
+    const da = evidenceBytes(pa)
+    const db = evidenceBytes(pb)
+    if (da === undefined || db === undefined) {
+      // (Past the bound, compared by hash: no line diff of such a file.)
+      if (sha256LedgerFile(pa) !== sha256LedgerFile(pb)) changes.push({ file: name, change: 'differs' })
+      continue
+    }
     const leaf = path.posix.basename(name)
     const na = normalizeEvidence(leaf, da, a.ctx)
     const nb = normalizeEvidence(leaf, db, b.ctx)

@@ -10,9 +10,9 @@
 // (sidecars included; run_summary.json, its sidecar and its signature left
 // out), one line `<hex>  <path>\n` each, paths relative to the run folder with
 // forward slashes, in byte order (LC_ALL=C).
-import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { compareC, sha256 } from '../fsutil.js'
+import { sha256LedgerFile, walkLedger } from '../ledger-files.js'
 
 /** The files of the summary itself: the root cannot cover them (the summary holds the root). */
 export const SUMMARY_PREFIX = 'run_summary.json'
@@ -20,26 +20,18 @@ export const SUMMARY_PREFIX = 'run_summary.json'
 /** A ledger root: 64 lowercase hex digits. */
 export const ROOT_PATTERN = /^[0-9a-f]{64}$/
 
-function filesUnder(dir: string, rel = ''): string[] {
-  const out: string[] = []
-  for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-    const r = rel ? `${rel}/${e.name}` : e.name
-    if (e.isDirectory()) out.push(...filesUnder(dir, r))
-    else out.push(r)
-  }
-  return out
-}
-
 /**
  * The manifest the root is the hash of: `sha256sum`'s text for every file of
  * `runDir` but run_summary.json*, in C order. Returns the text (UTF-8).
- * Throws the fs error when the folder cannot be read.
+ * Throws the fs error when the folder cannot be read. A link, FIFO or device
+ * in the folder is left out (`find -type f` leaves it out too).
  */
 export function rootManifest(runDir: string): string {
-  const files = filesUnder(runDir)
-    .filter((f) => !f.startsWith(SUMMARY_PREFIX) || f.includes('/'))
+  // Regular files only, no link followed, hashed in pieces (ledger-files.ts); what else the folder holds is verify's to name.
+  const files = walkLedger(runDir)
+    .files.filter((f) => !f.startsWith(SUMMARY_PREFIX) || f.includes('/'))
     .sort(compareC)
-  return files.map((f) => `${sha256(readFileSync(path.join(runDir, f)))}  ${f}\n`).join('')
+  return files.map((f) => `${sha256LedgerFile(path.join(runDir, f))}  ${f}\n`).join('')
 }
 
 /** The ledger root of `runDir` (hex sha256 of rootManifest). */

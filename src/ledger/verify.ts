@@ -1,8 +1,9 @@
 // `opencode-dogfood verify RUN_DIR`: everything an auditor would check, every
 // problem listed (not just the first).
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { compareC, sha256, toPosix } from '../fsutil.js'
+import { compareC } from '../fsutil.js'
+import { readLedgerFile, sha256LedgerFile, walkLedger } from '../ledger-files.js'
 import type { CaseResult, RunSummary } from '../types.js'
 import { ledgerRoot, ROOT_PATTERN } from './root.js'
 import { schemaProblems } from './schemas.js'
@@ -11,21 +12,11 @@ import { parseSidecar, SIDECAR_EXT } from './sidecar.js'
 /** Evidence every executed case must have (git_diff.txt only when something changed). */
 export const REQUIRED_EVIDENCE = ['stdout.txt', 'stderr.txt', 'git_status.txt', 'repo_commit.txt', 'worktree_check.txt']
 
-function walk(dir: string): string[] {
-  const out: string[] = []
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name)
-    if (e.isDirectory()) out.push(...walk(p))
-    else out.push(p)
-  }
-  return out
-}
-
 function readJson(file: string, problems: string[]): unknown {
   try {
-    return JSON.parse(readFileSync(file, 'utf8'))
+    return JSON.parse(readLedgerFile(file).toString('utf8'))
   } catch (e) {
-    problems.push(`${file}: not valid JSON (${(e as Error).message})`)
+    problems.push(`${file}: not valid JSON (${(e as Error).message.split('\n')[0]})`)
     return undefined
   }
 }
@@ -34,13 +25,13 @@ function readJson(file: string, problems: string[]): unknown {
  * --repeat: each attempt's own small ledger (attempts/<ID>/<k>/): its result
  * valid, its evidence matching, and the pass count the summary gives.
  */
-function checkAttempts(runDir: string, id: string, attempts: { passed: number; total: number }, problems: string[]): void {
+function checkAttempts(runDir: string, id: string, attempts: { passed: number; total: number }, fileSet: Set<string>, problems: string[]): void {
   let passed = 0
   for (let k = 1; k <= attempts.total; k++) {
     const dir = path.join(runDir, 'attempts', id, String(k))
     const rel = `attempts/${id}/${k}/cases/${id}.result.json`
     const file = path.join(dir, 'cases', `${id}.result.json`)
-    if (!existsSync(file)) {
+    if (!fileSet.has(rel)) {
       problems.push(`${rel}: missing (the summary counts ${attempts.total} attempts)`)
       continue
     }
@@ -49,9 +40,11 @@ function checkAttempts(runDir: string, id: string, attempts: { passed: number; t
     for (const p of schemaProblems('opencode_dogfood_case_result', result)) problems.push(`${rel}: ${p}`)
     if (result.status === 'PASS') passed++
     for (const e of Array.isArray(result.evidence) ? result.evidence : []) {
-      const f = path.join(dir, String(e?.path))
-      if (!existsSync(f)) problems.push(`${rel}: evidence '${e?.path}' is missing`)
-      else if (sha256(readFileSync(f)) !== e.sha256) problems.push(`${rel}: evidence '${e.path}' does not match its recorded sha256`)
+      // Only a file the walk found inside this attempt's folder is read: a path with `..`, or an absolute one, names nothing there.
+      const inAttempt = `attempts/${id}/${k}/${String(e?.path)}`
+      if (typeof e?.path !== 'string' || !fileSet.has(inAttempt) || path.posix.normalize(inAttempt) !== inAttempt)
+        problems.push(`${rel}: evidence '${e?.path}' is missing`)
+      else if (sha256LedgerFile(path.join(dir, e.path)) !== e.sha256) problems.push(`${rel}: evidence '${e.path}' does not match its recorded sha256`)
     }
   }
   if (passed !== attempts.passed) problems.push(`run_summary.json: ${id} attempts.passed is ${attempts.passed}, ${passed} attempt results are PASS`)
@@ -72,6 +65,36 @@ function checkShards(runDir: string, merged: NonNullable<RunSummary['merged']>, 
       problems.push(`${rel}: run ${copy.run_id} root ${copy.ledger_root}, the summary lists ${s.run_id} root ${s.ledger_root}`)
   }
   for (const f of fileSet) if (f.startsWith('shards/') && ![...listed].some((d) => f.startsWith(d))) problems.push(`${f}: not a shard the summary lists`)
+}
+
+/**
+ * The summary lists each case once, and every case the folder holds a result,
+ * evidence or attempts of (a case dropped from the summary, its FAIL with it,
+ * while its files stay, was taken as a PASS run).
+ */
+function listedOnce(summary: RunSummary, fileSet: Set<string>, problems: string[]): void {
+  const listed = new Set<string>()
+  for (const c of summary.cases) {
+    if (listed.has(c?.case_id)) problems.push(`run_summary.json: ${c?.case_id} is listed twice`)
+    listed.add(c?.case_id)
+  }
+  const unlisted = new Set<string>()
+  for (const f of fileSet) {
+    const m = /^cases\/(.+)\.result\.json(\.sha256)?$/.exec(f) ?? /^(?:evidence|attempts)\/([^/]+)\//.exec(f)
+    if (m && !listed.has(m[1])) unlisted.add(m[1])
+  }
+  for (const id of unlisted) problems.push(`run_summary.json: does not list ${id}, whose result or evidence the run folder holds`)
+}
+
+/** Each case's policy.json (which the root covers) records the containment it ran under: the summary (which it does not) must say the same. */
+function sameContainment(runDir: string, summary: RunSummary, fileSet: Set<string>, problems: string[]): void {
+  for (const c of summary.cases) {
+    const rel = `evidence/${c?.case_id}/policy.json`
+    if (!fileSet.has(rel)) continue
+    const mode = (readJson(path.join(runDir, rel), problems) as { containment?: { mode?: unknown } } | undefined)?.containment?.mode
+    if (typeof mode === 'string' && mode !== summary.containment)
+      problems.push(`run_summary.json: containment ${JSON.stringify(summary.containment ?? null)}, but ${rel} records ${JSON.stringify(mode)}`)
+  }
 }
 
 /** What may sit at the top of a run folder (anything else was put there by someone else). */
@@ -119,14 +142,15 @@ export function verifyRun(runDir: string, opts: VerifyOptions = {}): string[] {
 
 function check(runDir: string, opts: VerifyOptions, problems: string[]): string[] {
   if (!existsSync(runDir) || !statSync(runDir).isDirectory()) return [`${runDir}: not a directory`]
-  const rel = (p: string) => toPosix(path.relative(runDir, p))
-  const files = walk(runDir)
-  const fileSet = new Set(files.map(rel))
+  // Nothing is followed or opened that is not a regular file inside the folder (a link, a FIFO, a device is a problem of its own).
+  const walked = walkLedger(runDir)
+  problems.push(...walked.problems)
+  const fileSet = new Set(walked.files)
   for (const name of readdirSync(runDir)) if (!TOP_LEVEL.test(name)) problems.push(`${name}: not part of a run folder`)
 
   // 1. Every file has a sidecar that matches; every sidecar has its file.
-  for (const file of files) {
-    const r = rel(file)
+  for (const r of walked.files) {
+    const file = path.join(runDir, r)
     if (r.endsWith(SIDECAR_EXT)) {
       const target = r.slice(0, -SIDECAR_EXT.length)
       if (!fileSet.has(target)) problems.push(`${r}: sidecar without its file`)
@@ -136,16 +160,16 @@ function check(runDir: string, opts: VerifyOptions, problems: string[]): string[
       problems.push(`${r}: no sidecar`)
       continue
     }
-    const side = parseSidecar(readFileSync(file + SIDECAR_EXT, 'utf8'))
+    const side = parseSidecar(readLedgerFile(file + SIDECAR_EXT, 4096).toString('utf8'))
     if (!side) problems.push(`${r}${SIDECAR_EXT}: not in the format '<sha256> *<filename>'`)
     else if (side.fileName !== path.basename(file)) problems.push(`${r}${SIDECAR_EXT}: names '${side.fileName}', not '${path.basename(file)}'`)
-    else if (side.hash !== sha256(readFileSync(file))) problems.push(`${r}: sha256 does not match its sidecar`)
+    else if (side.hash !== sha256LedgerFile(file)) problems.push(`${r}: sha256 does not match its sidecar`)
   }
 
   // 2. The summary: schema and arithmetic.
   const summaryFile = path.join(runDir, 'run_summary.json')
-  if (!existsSync(summaryFile)) {
-    problems.push('run_summary.json: missing')
+  if (!fileSet.has('run_summary.json')) {
+    problems.push('run_summary.json: missing (or not a regular file)')
     return problems
   }
   const summary = readJson(summaryFile, problems) as RunSummary | undefined
@@ -187,6 +211,9 @@ function check(runDir: string, opts: VerifyOptions, problems: string[]): string[
 
   // 2c. A merged run (merge/): each shard's sealed summary under shards/<I>/, with the run id and root the summary lists.
   if (summary.merged) checkShards(runDir, summary.merged, fileSet, problems)
+  // 2d. The root does not cover the summary (it holds the root): what the summary says must follow from files the root covers.
+  listedOnce(summary, fileSet, problems)
+  if (!summary.merged) sameContainment(runDir, summary, fileSet, problems)
 
   // 3. Every executed case: result JSON valid and consistent, evidence present and sorted.
   for (const c of summary.cases) {
@@ -202,7 +229,7 @@ function check(runDir: string, opts: VerifyOptions, problems: string[]): string[
     const result = readJson(path.join(runDir, resultRel), problems) as CaseResult | undefined
     if (!result) continue
     for (const p of schemaProblems('opencode_dogfood_case_result', result)) problems.push(`${resultRel}: ${p}`)
-    if (c.result_sha256 !== sha256(readFileSync(path.join(runDir, resultRel)))) problems.push(`${resultRel}: sha256 is not the summary's result_sha256`)
+    if (c.result_sha256 !== sha256LedgerFile(path.join(runDir, resultRel))) problems.push(`${resultRel}: sha256 is not the summary's result_sha256`)
     for (const k of ['stage', 'expected_outcome', 'actual_outcome', 'status', 'duration_ms', 'reason'] as const)
       if (result[k] !== c[k]) problems.push(`${resultRel}: ${k} ${JSON.stringify(result[k])}, summary says ${JSON.stringify(c[k])}`)
     if ((result.failure_code ?? null) !== c.failure_code)
@@ -220,8 +247,7 @@ function check(runDir: string, opts: VerifyOptions, problems: string[]): string[
       if (compareC(evidence[i - 1].path, evidence[i].path) >= 0) problems.push(`${resultRel}: evidence not sorted (LC_ALL=C) at '${evidence[i].path}'`)
     for (const e of evidence) {
       if (!fileSet.has(e.path)) problems.push(`${resultRel}: evidence '${e.path}' is missing`)
-      else if (sha256(readFileSync(path.join(runDir, e.path))) !== e.sha256)
-        problems.push(`${resultRel}: evidence '${e.path}' does not match its recorded sha256`)
+      else if (sha256LedgerFile(path.join(runDir, e.path)) !== e.sha256) problems.push(`${resultRel}: evidence '${e.path}' does not match its recorded sha256`)
     }
     const listed = new Set(evidence.map((e) => e.path))
     for (const f of fileSet) {
@@ -229,7 +255,7 @@ function check(runDir: string, opts: VerifyOptions, problems: string[]): string[
         problems.push(`${resultRel}: evidence file '${f}' is not listed`)
     }
     for (const name of REQUIRED_EVIDENCE) if (!fileSet.has(`evidence/${c.case_id}/${name}`)) problems.push(`evidence/${c.case_id}/${name}: missing`)
-    if (c.attempts) checkAttempts(runDir, c.case_id, c.attempts, problems)
+    if (c.attempts) checkAttempts(runDir, c.case_id, c.attempts, fileSet, problems)
   }
   return problems
 }

@@ -9,10 +9,10 @@
 // shard's run id and ledger root, sealed with a new root over everything.
 // Every result's run_id is the merged run's. Nothing is read but through the
 // guard's reader (the shards are hostile input until verified, and after).
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { MergeError } from '../errors.js'
-import { sha256, writeFileAtomic } from '../fsutil.js'
+import { isInside, realPathOfNew, sha256, writeFileAtomic } from '../fsutil.js'
 import { readUntrustedFile } from '../guard/reader.js'
 import { allocateRun } from '../ledger/run-id.js'
 import { sealRunSummary } from '../ledger/seal.js'
@@ -167,6 +167,16 @@ function keepShardSummaries(set: CheckedSet, runDir: string): void {
   }
 }
 
+/** --out must be a folder (or not yet one) outside every shard: a shard stays as its run sealed it (a merge into it broke it). */
+function checkOut(outDir: string, shards: LoadedShard[]): void {
+  if (existsSync(outDir) && !statSync(outDir).isDirectory())
+    throw new MergeError(`--out ${outDir} is a file; give a folder (the merged run becomes its next RUN_XXXX)`)
+  const out = realPathOfNew(outDir)
+  for (const s of shards)
+    if (isInside(realpathSync(s.dir), out))
+      throw new MergeError(`--out ${outDir} is inside the shard ${s.arg}, which stays as its run sealed it; give a folder outside every shard`)
+}
+
 /**
  * Merge the shard folders `args` into a new run in `outDir`. Every shard is
  * loaded and verified, and the set checked, before anything is written.
@@ -175,6 +185,7 @@ function keepShardSummaries(set: CheckedSet, runDir: string): void {
  */
 export function mergeShards(args: string[], outDir: string): MergeOutcome {
   const set = checkSet(args.map(loadShard))
+  checkOut(outDir, set.shards)
   const { runId, runDir } = allocateRun(path.resolve(outDir))
   try {
     const entries = set.cases.map((id) => (set.repeat === 1 ? plainCase(set, id, runDir, runId) : repeatedCase(set, id, runDir, runId)))

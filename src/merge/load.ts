@@ -4,7 +4,7 @@
 // once, bounded, checked against the sidecar verify vouched for and its
 // schema; it must carry a `shard` field (suite/shard.ts). Any problem is a
 // MergeError: one line naming the folder as the user gave it.
-import { lstatSync, readdirSync } from 'node:fs'
+import { walkLedger } from '../ledger-files.js'
 import path from 'node:path'
 import { MergeError } from '../errors.js'
 import { sha256 } from '../fsutil.js'
@@ -15,7 +15,7 @@ import { runState, verifyRun } from '../ledger/verify.js'
 import type { RunSummary, ShardInfo } from '../types.js'
 
 /** What one shard folder may hold before it is read at all. */
-export const SHARD_LIMITS = { files: 200_000, bytes: 4 * 1024 ** 3, jsonBytes: 64 * 1024 ** 2 }
+export const SHARD_LIMITS = { jsonBytes: 64 * 1024 ** 2 }
 
 /** One shard, verified. */
 export interface LoadedShard {
@@ -27,27 +27,10 @@ export interface LoadedShard {
   shard: ShardInfo
 }
 
-/** Refuse `dir` unless it holds only folders and regular files, within SHARD_LIMITS. */
+/** Refuse `dir` unless it holds only folders and regular files, within the ledger bounds (ledger-files.ts). */
 function checkShape(dir: string, arg: string): void {
-  let files = 0
-  let bytes = 0
-  const walk = (d: string): void => {
-    for (const name of readdirSync(d)) {
-      const abs = path.join(d, name)
-      const st = lstatSync(abs)
-      if (st.isDirectory()) {
-        walk(abs)
-        continue
-      }
-      if (!st.isFile())
-        throw new MergeError(`${arg}: refused: ${path.relative(dir, abs)} is not a regular file (a link, FIFO or device has no place in a ledger)`)
-      files += 1
-      bytes += st.size
-      if (files > SHARD_LIMITS.files || bytes > SHARD_LIMITS.bytes)
-        throw new MergeError(`${arg}: refused: more than ${SHARD_LIMITS.files} files or ${SHARD_LIMITS.bytes} bytes (not a ledger this tool wrote)`)
-    }
-  }
-  walk(dir)
+  const problems = walkLedger(dir).problems
+  if (problems.length > 0) throw new MergeError(`${arg}: refused: ${problems[0]}`)
 }
 
 /**

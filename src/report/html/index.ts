@@ -4,7 +4,7 @@
 import { existsSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { InputError } from '../../errors.js'
-import { writeFileAtomic } from '../../fsutil.js'
+import { isInside, realPathOfNew, writeFileAtomic } from '../../fsutil.js'
 import { writeSidecar } from '../../ledger/sidecar.js'
 import { scrubFile } from '../../secrets.js'
 import type { RunSummary } from '../../types.js'
@@ -41,11 +41,6 @@ export function writeRunReport(runDir: string, summary: RunSummary, secrets: Map
   return file
 }
 
-function inside(dir: string, file: string): boolean {
-  const rel = path.relative(dir, file)
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
-}
-
 /**
  * `opencode-dogfood report RUN_DIR [--out FILE]`: the report rendered from
  * the ledger, written to FILE (default: RUN_XXXX.report.html in `cwd`). The
@@ -56,12 +51,13 @@ function inside(dir: string, file: string): boolean {
 export function reportToFile(runDirArg: string, outArg: string | undefined, cwd: string): string {
   const runDir = path.resolve(cwd, runDirArg)
   const run = loadRun(runDir)
-  const out = path.resolve(cwd, outArg ?? `${run.summary.run_id ?? path.basename(runDir)}.report.html`)
+  // The default name comes from the run id only when it is one (a summary's run_id of `../../x` named a file elsewhere).
+  const runId = typeof run.summary.run_id === 'string' && /^RUN_[0-9]{4,}$/.test(run.summary.run_id) ? run.summary.run_id : 'run'
+  const out = path.resolve(cwd, outArg ?? `${runId}.report.html`)
   if (existsSync(out) && statSync(out).isDirectory())
     throw new InputError('--out', `${out} is a directory; give a file name, e.g. ${path.join(out, 'report.html')}`)
   const realRun = realpathSync(runDir)
-  const realOutDir = existsSync(path.dirname(out)) ? realpathSync(path.dirname(out)) : path.dirname(out)
-  if (inside(realRun, path.join(realOutDir, path.basename(out))))
+  if (isInside(realRun, path.join(realPathOfNew(path.dirname(out)), path.basename(out))))
     throw new InputError(
       '--out',
       `${out} is inside the ledger ${runDir}, which stays as the run sealed it (its report.html has a sidecar); write the report outside the RUN folder`,

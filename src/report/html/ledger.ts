@@ -1,10 +1,11 @@
 // What the report is made of: the RUN folder as it lies on disk (the run
 // summary, each case's result JSON and its evidence files), read defensively —
 // a file that is missing or broken is shown as such, never a crash.
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs'
+import { closeSync, existsSync, fstatSync, lstatSync, readdirSync, readSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { InputError } from '../../errors.js'
 import { compareC } from '../../fsutil.js'
+import { openLedgerFile, readLedgerFile, walkLedger } from '../../ledger-files.js'
 import { SIDECAR_EXT } from '../../ledger/sidecar.js'
 import { CASE_ID_PATTERN, type CaseResult, type CaseSummary, type RunSummary } from '../../types.js'
 
@@ -43,10 +44,11 @@ export interface TextRead {
 
 /** The first `max` bytes of a file as UTF-8 text (the rest is not read). */
 export function readHead(file: string, max: number): TextRead {
-  const bytes = statSync(file).size
+  // (No link followed, no wait on a FIFO: ledger-files.ts.)
+  const fd = openLedgerFile(file)
+  const bytes = fstatSync(fd).size
   const n = Math.min(bytes, max)
   const buf = Buffer.alloc(n)
-  const fd = openSync(file, 'r')
   try {
     let off = 0
     while (off < n) {
@@ -75,17 +77,19 @@ function listEvidence(runDir: string, caseId: string): Map<string, EvidenceFile>
         out.set(name, { name, rel: `evidence/${caseId}/${name}`, abs, bytes: statSync(abs).size })
     }
   }
-  if (existsSync(dir)) walk(dir, '')
+  // (A link in the place of the folder is not entered: its target is no evidence of this run.)
+  if (existsSync(dir) && lstatSync(dir).isDirectory()) walk(dir, '')
   return new Map([...out].sort((a, b) => compareC(a[0], b[0])))
 }
 
 function readResult(runDir: string, c: CaseSummary): Pick<CaseView, 'result' | 'resultProblem'> {
+  if (!c || typeof c !== 'object') return { resultProblem: `a case entry of the summary is ${JSON.stringify(c)}, not a case` }
   if (c.status === 'SKIPPED') return {}
   if (!CASE_ID_PATTERN.test(c.case_id)) return { resultProblem: `case id '${c.case_id}' does not match the case id pattern` }
   const file = path.join(runDir, 'cases', `${c.case_id}.result.json`)
   if (!existsSync(file)) return { resultProblem: `cases/${c.case_id}.result.json is missing` }
   try {
-    return { result: JSON.parse(readFileSync(file, 'utf8')) as CaseResult }
+    return { result: JSON.parse(readLedgerFile(file).toString('utf8')) as CaseResult }
   } catch (e) {
     return { resultProblem: `cases/${c.case_id}.result.json is not valid JSON (${(e as Error).message})` }
   }
@@ -104,12 +108,17 @@ export function loadRun(runDir: string, summary?: RunSummary): RunView {
   if (!s) {
     const file = path.join(runDir, 'run_summary.json')
     if (!existsSync(file)) throw new InputError('RUN_DIR', `${runDir} has no run_summary.json; give a RUN_XXXX folder of a ledger`)
+    // A ledger read after its run is hostile input: a link, FIFO or device anywhere in it refuses the report (ledger-files.ts).
+    const shape = walkLedger(runDir).problems
+    if (shape.length > 0) throw new InputError('RUN_DIR', `${runDir}: refused: ${shape[0]}`)
     try {
-      s = JSON.parse(readFileSync(file, 'utf8')) as RunSummary
+      s = JSON.parse(readLedgerFile(file).toString('utf8')) as RunSummary
     } catch (e) {
-      throw new InputError('RUN_DIR', `${file} is not valid JSON (${(e as Error).message})`)
+      throw new InputError('RUN_DIR', `${file} is not valid JSON (${(e as Error).message.split('\n')[0]})`)
     }
     if (!s || typeof s !== 'object' || !Array.isArray(s.cases)) throw new InputError('RUN_DIR', `${file} is not a run summary (no cases list)`)
+    const bad = s.cases.findIndex((c) => !c || typeof c !== 'object' || typeof c.case_id !== 'string')
+    if (bad >= 0) throw new InputError('RUN_DIR', `${file}: cases[${bad}] is not a case entry (an object with a case_id)`)
   }
   const cases = s.cases.map((c) => ({ summary: c, ...readResult(runDir, c), evidence: listEvidence(runDir, c.case_id) }))
   return { runDir, summary: s as RunSummary & Record<string, unknown>, cases }

@@ -1,0 +1,27 @@
+import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
+import {
+  renderReport,
+  reportToFile,
+  writeRunReport
+} from "./chunk-WJY2YP6N.js";
+import "./chunk-EU4CA2KP.js";
+import "./chunk-HXO3A6VB.js";
+import "./chunk-EPGW6SGM.js";
+import "./chunk-JU2KWENW.js";
+import {
+  REPORT_FILE,
+  caseAnchor
+} from "./chunk-SNJX4VWM.js";
+import "./chunk-AUNSJMXT.js";
+import "./chunk-NX5GKFFR.js";
+import "./chunk-5JSGXJPI.js";
+import "./chunk-ARXRJ6KT.js";
+import "./chunk-BOMUDAXD.js";
+import "./chunk-LHSCZ3D7.js";
+export {
+  REPORT_FILE,
+  caseAnchor,
+  renderReport,
+  reportToFile,
+  writeRunReport
+};

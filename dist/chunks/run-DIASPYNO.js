@@ -1,0 +1,37 @@
+import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
+import {
+  DEFAULT_ROLES,
+  buildSummary,
+  cliEntry,
+  runSuite
+} from "./chunk-QQ2CWACM.js";
+import "./chunk-QBTXOF4R.js";
+import "./chunk-GFOEJXQD.js";
+import "./chunk-NMVRJYBN.js";
+import "./chunk-WR4Z6TPU.js";
+import "./chunk-V23NUAJ5.js";
+import "./chunk-BJMLKMBS.js";
+import "./chunk-NXCGP3UY.js";
+import "./chunk-4LHDLI6U.js";
+import "./chunk-3QWB5MIY.js";
+import "./chunk-IEGHLTJ3.js";
+import "./chunk-EFMQJ4CT.js";
+import "./chunk-DDVNAU5Z.js";
+import "./chunk-WJY2YP6N.js";
+import "./chunk-EU4CA2KP.js";
+import "./chunk-HXO3A6VB.js";
+import "./chunk-EPGW6SGM.js";
+import "./chunk-JU2KWENW.js";
+import "./chunk-SNJX4VWM.js";
+import "./chunk-AUNSJMXT.js";
+import "./chunk-NX5GKFFR.js";
+import "./chunk-5JSGXJPI.js";
+import "./chunk-ARXRJ6KT.js";
+import "./chunk-BOMUDAXD.js";
+import "./chunk-LHSCZ3D7.js";
+export {
+  DEFAULT_ROLES,
+  buildSummary,
+  cliEntry,
+  runSuite
+};

@@ -1,0 +1,16 @@
+import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
+import {
+  REQUIRED_EVIDENCE,
+  runState,
+  verifyRun
+} from "./chunk-DDVNAU5Z.js";
+import "./chunk-NX5GKFFR.js";
+import "./chunk-5JSGXJPI.js";
+import "./chunk-ARXRJ6KT.js";
+import "./chunk-BOMUDAXD.js";
+import "./chunk-LHSCZ3D7.js";
+export {
+  REQUIRED_EVIDENCE,
+  runState,
+  verifyRun
+};
