@@ -48,10 +48,11 @@ Usage:
                                         refused), runs of different case sets are refused unless
                                         --allow-different-cases; exit 1 when a case got worse than in
                                         the first run (a baseline gate), 0 when none did, 2 when refused
-  opencode-dogfood merge RUN_DIR... --out DIR [--json]
+  opencode-dogfood merge RUN_DIR... --out DIR [--root HEX]... [--json]
                                         one RUN ledger from the N shards of a set (runs with --shard I/N):
-                                        every shard is verified first; refused, with one line naming what
-                                        is wrong, when a (case, attempt) is missing or present twice or the
+                                        every shard is verified first (with --root, once per shard: against
+                                        the roots the shards' jobs published); refused, with one line naming
+                                        what is wrong, when a (case, attempt) is missing or present twice or the
                                         shards disagree on commit, case set, OpenCode version, model or N;
                                         the merged run gets the next RUN_XXXX in DIR (never an existing
                                         one); exit 0 when its verdict is PASS, 1 when FAIL, 2 when refused
@@ -71,7 +72,7 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-SNJBZFWD.js");
+  const { progressLine } = await import("./chunks/demo-2AFNFNEA.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
@@ -80,7 +81,7 @@ async function cmdRun(argv) {
     Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k)
   );
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-DIASPYNO.js");
+  const { runSuite } = await import("./chunks/run-EOF72KQ3.js");
   const { verdictTable } = await import("./chunks/table-WDMRR5CR.js");
   const settings = parseRunSettings(values, process.cwd());
   const opts = engineOptions(settings);
@@ -123,7 +124,7 @@ async function cmdVerify(argv) {
   if (positionals.length !== 1) throw new InputError("verify", "give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001");
   if (values.root !== void 0 && !/^[0-9a-f]{64}$/.test(values.root))
     throw new InputError("--root", `'${values.root}' is not a ledger root; give the 64 hex digits the run printed ('ledger root: \u2026')`);
-  const { runState, verifyRun } = await import("./chunks/verify-W7JU2U4H.js");
+  const { runState, verifyRun } = await import("./chunks/verify-2HS4474U.js");
   const dir = positionals[0];
   const runDir = path.resolve(dir);
   const state = runState(runDir);
@@ -258,21 +259,21 @@ async function main(argv) {
       case "diff":
         return (await import("./chunks/diff-MJUK3F2Z.js")).diffCommand(rest);
       case "compare":
-        return (await import("./chunks/command-RJHBWT3C.js")).compareCommand(rest, process.cwd());
+        return (await import("./chunks/command-YHB5NAUC.js")).compareCommand(rest, process.cwd());
       case "merge":
         if (rest.includes("--help") || rest.includes("-h")) {
           process.stdout.write(await help());
           return 0;
         }
-        return (await import("./chunks/command-JNAOTYV4.js")).mergeCommand(rest);
+        return (await import("./chunks/command-PW2FHR6V.js")).mergeCommand(rest);
       case "init":
         return await cmdInit(rest);
       case "demo":
         if (rest.length > 0)
           throw new InputError("demo", `takes no arguments, got '${rest.join(" ")}' (it runs the full hermetic suite on a throwaway repository; see --help)`);
-        return await (await import("./chunks/demo-SNJBZFWD.js")).runDemo(rest);
+        return await (await import("./chunks/demo-2AFNFNEA.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-AV5IWTCK.js")).runBench(rest);
+        return await (await import("./chunks/bench-6MQUIV6Z.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {

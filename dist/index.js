@@ -3,17 +3,17 @@ import {
   compareRuns,
   loadRunFigures,
   renderMarkdown
-} from "./chunks/chunk-OF6UAE2L.js";
+} from "./chunks/chunk-WKIPEGOA.js";
 import {
   mergeShards
-} from "./chunks/chunk-L4BHU5IH.js";
+} from "./chunks/chunk-CNCIYLO5.js";
 import {
   progressLine
-} from "./chunks/chunk-HC2FZ2K4.js";
+} from "./chunks/chunk-RTV7W432.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-QQ2CWACM.js";
+} from "./chunks/chunk-SXEZSUGK.js";
 import "./chunks/chunk-QBTXOF4R.js";
 import "./chunks/chunk-6IZ3VOTU.js";
 import {
@@ -79,7 +79,7 @@ import {
 } from "./chunks/chunk-IJ53QGIC.js";
 import {
   verifyRun
-} from "./chunks/chunk-DDVNAU5Z.js";
+} from "./chunks/chunk-4ZXVXQRS.js";
 import "./chunks/chunk-WJY2YP6N.js";
 import "./chunks/chunk-EU4CA2KP.js";
 import {

@@ -40,10 +40,11 @@ Usage:
                                         refused), runs of different case sets are refused unless
                                         --allow-different-cases; exit 1 when a case got worse than in
                                         the first run (a baseline gate), 0 when none did, 2 when refused
-  opencode-dogfood merge RUN_DIR... --out DIR [--json]
+  opencode-dogfood merge RUN_DIR... --out DIR [--root HEX]... [--json]
                                         one RUN ledger from the N shards of a set (runs with --shard I/N):
-                                        every shard is verified first; refused, with one line naming what
-                                        is wrong, when a (case, attempt) is missing or present twice or the
+                                        every shard is verified first (with --root, once per shard: against
+                                        the roots the shards' jobs published); refused, with one line naming
+                                        what is wrong, when a (case, attempt) is missing or present twice or the
                                         shards disagree on commit, case set, OpenCode version, model or N;
                                         the merged run gets the next RUN_XXXX in DIR (never an existing
                                         one); exit 0 when its verdict is PASS, 1 when FAIL, 2 when refused

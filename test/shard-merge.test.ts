@@ -216,6 +216,29 @@ describe('3 shards of a hermetic set, merged, against one unsharded run', () => 
     )
   })
 
+  it('with --root once per shard, a shard rewritten consistently after its run (it verifies on its own) is refused; the published roots merge', () => {
+    const roots = [1, 2, 3].map((i) => summaryOf(shard(i)).ledger_root!)
+    // The reason of every result rewritten, sidecars, summary and root sealed again: verify alone accepts it.
+    const forged = resealedCopy(shard(2), path.join(scratch, 'pinned'), (s, r) => {
+      r.reason = 'FORGED reason'
+      for (const c of s.cases) if (c.case_id === r.case_id) c.reason = 'FORGED reason'
+    })
+    expect(verifyRun(forged)).toEqual([])
+    const out = path.join(scratch, 'pinned-out')
+    const pin = (...dirs: string[]) => cli(['merge', ...dirs, '--out', out, ...roots.flatMap((r) => ['--root', r])], { cwd: repo })
+    refused(
+      pin(shard(1), forged, shard(3)),
+      /^opencode-dogfood: merge: .*pinned\/RUN_0002: refused: its ledger root [0-9a-f]{64} is not among the published roots given with --root/,
+    )
+    refused(
+      cli(['merge', shard(1), shard(2), shard(3), '--out', out, '--root', roots[0]], { cwd: repo }),
+      /^opencode-dogfood: merge: --root given 1 time\(s\) for 3 shard\(s\): give each shard's published root once$/,
+    )
+    refused(cli(['merge', shard(1), '--out', out, '--root', 'xyz'], { cwd: repo }), /^opencode-dogfood: --root: 'xyz' is not a ledger root/)
+    const ok = pin(shard(3), shard(1), shard(2))
+    expect(ok.status, ok.stderr).toBe(0)
+  })
+
   it('a tampered shard is refused with one line naming it', () => {
     const t = path.join(scratch, 'tampered', 'RUN_0002')
     cpSync(shard(2), t, { recursive: true })

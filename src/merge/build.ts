@@ -167,6 +167,27 @@ function keepShardSummaries(set: CheckedSet, runDir: string): void {
   }
 }
 
+/**
+ * With `roots` (the shards' ledger roots as their jobs published them: each
+ * run prints it, the Action outputs it), each shard must be one of them, each
+ * once: a shard rewritten consistently (files, sidecars, root) verifies on its
+ * own, but not against the root published before. No roots: not checked.
+ */
+function pinRoots(shards: LoadedShard[], roots: string[]): void {
+  if (roots.length === 0) return
+  if (roots.length !== shards.length)
+    throw new MergeError(`--root given ${roots.length} time(s) for ${shards.length} shard(s): give each shard's published root once`)
+  const left = [...roots]
+  for (const s of shards) {
+    const at = left.indexOf(s.summary.ledger_root)
+    if (at < 0)
+      throw new MergeError(
+        `${s.arg}: refused: its ledger root ${s.summary.ledger_root} is not among the published roots given with --root (the shard was rewritten after its run, or it is another run)`,
+      )
+    left.splice(at, 1)
+  }
+}
+
 /** --out must be a folder (or not yet one) outside every shard: a shard stays as its run sealed it (a merge into it broke it). */
 function checkOut(outDir: string, shards: LoadedShard[]): void {
   if (existsSync(outDir) && !statSync(outDir).isDirectory())
@@ -179,12 +200,15 @@ function checkOut(outDir: string, shards: LoadedShard[]): void {
 
 /**
  * Merge the shard folders `args` into a new run in `outDir`. Every shard is
- * loaded and verified, and the set checked, before anything is written.
+ * loaded and verified (against its published root when `roots` are given:
+ * pinRoots), and the set checked, before anything is written.
  * Throws MergeError (one line) when refused; Error when the merged ledger
  * would not verify (a harness bug: its folder is removed again).
  */
-export function mergeShards(args: string[], outDir: string): MergeOutcome {
-  const set = checkSet(args.map(loadShard))
+export function mergeShards(args: string[], outDir: string, roots: string[] = []): MergeOutcome {
+  const shards = args.map(loadShard)
+  pinRoots(shards, roots)
+  const set = checkSet(shards)
   checkOut(outDir, set.shards)
   const { runId, runDir } = allocateRun(path.resolve(outDir))
   try {

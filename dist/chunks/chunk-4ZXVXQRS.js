@@ -7321,6 +7321,7 @@ export {
   require_ajv,
   schemaProblems,
   assertSchema,
+  ROOT_PATTERN,
   ledgerRoot,
   REQUIRED_EVIDENCE,
   runState,

@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-L4BHU5IH.js";
+} from "./chunk-CNCIYLO5.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-HC2FZ2K4.js";
+} from "./chunk-RTV7W432.js";
 import {
   aggregateAttempts,
   allocateRun,
@@ -14,7 +14,7 @@ import {
   runSuite,
   sealRunSummary,
   writeCaseResult
-} from "./chunk-QQ2CWACM.js";
+} from "./chunk-SXEZSUGK.js";
 import "./chunk-QBTXOF4R.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-QPIHTAFJ.js";
@@ -36,7 +36,7 @@ import "./chunk-IEGHLTJ3.js";
 import "./chunk-EFMQJ4CT.js";
 import {
   verifyRun
-} from "./chunk-DDVNAU5Z.js";
+} from "./chunk-4ZXVXQRS.js";
 import "./chunk-WJY2YP6N.js";
 import "./chunk-EU4CA2KP.js";
 import "./chunk-HXO3A6VB.js";

@@ -1,14 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  hermeticSuite,
-  makeThrowawayRepo,
-  progressLine,
-  runDemo
-} from "./chunk-HC2FZ2K4.js";
-import "./chunk-QQ2CWACM.js";
+  DEFAULT_ROLES,
+  buildSummary,
+  cliEntry,
+  runSuite
+} from "./chunk-SXEZSUGK.js";
 import "./chunk-QBTXOF4R.js";
-import "./chunk-6IZ3VOTU.js";
-import "./chunk-QPIHTAFJ.js";
 import "./chunk-GFOEJXQD.js";
 import "./chunk-NMVRJYBN.js";
 import "./chunk-WR4Z6TPU.js";
@@ -19,7 +16,7 @@ import "./chunk-4LHDLI6U.js";
 import "./chunk-3QWB5MIY.js";
 import "./chunk-IEGHLTJ3.js";
 import "./chunk-EFMQJ4CT.js";
-import "./chunk-DDVNAU5Z.js";
+import "./chunk-4ZXVXQRS.js";
 import "./chunk-WJY2YP6N.js";
 import "./chunk-EU4CA2KP.js";
 import "./chunk-HXO3A6VB.js";
@@ -33,8 +30,8 @@ import "./chunk-ARXRJ6KT.js";
 import "./chunk-BOMUDAXD.js";
 import "./chunk-LHSCZ3D7.js";
 export {
-  hermeticSuite,
-  makeThrowawayRepo,
-  progressLine,
-  runDemo
+  DEFAULT_ROLES,
+  buildSummary,
+  cliEntry,
+  runSuite
 };

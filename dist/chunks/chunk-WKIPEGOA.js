@@ -11,7 +11,7 @@ import {
   runState,
   schemaProblems,
   verifyRun
-} from "./chunk-DDVNAU5Z.js";
+} from "./chunk-4ZXVXQRS.js";
 import {
   cell,
   formatCost

@@ -2,11 +2,11 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-HC2FZ2K4.js";
+} from "./chunk-RTV7W432.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-QQ2CWACM.js";
+} from "./chunk-SXEZSUGK.js";
 import "./chunk-QBTXOF4R.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-QPIHTAFJ.js";
@@ -27,7 +27,7 @@ import "./chunk-4LHDLI6U.js";
 import "./chunk-3QWB5MIY.js";
 import "./chunk-IEGHLTJ3.js";
 import "./chunk-EFMQJ4CT.js";
-import "./chunk-DDVNAU5Z.js";
+import "./chunk-4ZXVXQRS.js";
 import "./chunk-WJY2YP6N.js";
 import "./chunk-EU4CA2KP.js";
 import "./chunk-HXO3A6VB.js";

@@ -95,7 +95,7 @@ import {
   ledgerRoot,
   require_ajv,
   verifyRun
-} from "./chunk-DDVNAU5Z.js";
+} from "./chunk-4ZXVXQRS.js";
 import {
   writeRunReport
 } from "./chunk-WJY2YP6N.js";

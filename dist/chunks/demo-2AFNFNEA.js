@@ -1,11 +1,14 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  DEFAULT_ROLES,
-  buildSummary,
-  cliEntry,
-  runSuite
-} from "./chunk-QQ2CWACM.js";
+  hermeticSuite,
+  makeThrowawayRepo,
+  progressLine,
+  runDemo
+} from "./chunk-RTV7W432.js";
+import "./chunk-SXEZSUGK.js";
 import "./chunk-QBTXOF4R.js";
+import "./chunk-6IZ3VOTU.js";
+import "./chunk-QPIHTAFJ.js";
 import "./chunk-GFOEJXQD.js";
 import "./chunk-NMVRJYBN.js";
 import "./chunk-WR4Z6TPU.js";
@@ -16,7 +19,7 @@ import "./chunk-4LHDLI6U.js";
 import "./chunk-3QWB5MIY.js";
 import "./chunk-IEGHLTJ3.js";
 import "./chunk-EFMQJ4CT.js";
-import "./chunk-DDVNAU5Z.js";
+import "./chunk-4ZXVXQRS.js";
 import "./chunk-WJY2YP6N.js";
 import "./chunk-EU4CA2KP.js";
 import "./chunk-HXO3A6VB.js";
@@ -30,8 +33,8 @@ import "./chunk-ARXRJ6KT.js";
 import "./chunk-BOMUDAXD.js";
 import "./chunk-LHSCZ3D7.js";
 export {
-  DEFAULT_ROLES,
-  buildSummary,
-  cliEntry,
-  runSuite
+  hermeticSuite,
+  makeThrowawayRepo,
+  progressLine,
+  runDemo
 };

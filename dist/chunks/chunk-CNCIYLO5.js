@@ -5,7 +5,7 @@ import {
   attemptDir,
   buildSummary,
   sealRunSummary
-} from "./chunk-QQ2CWACM.js";
+} from "./chunk-SXEZSUGK.js";
 import {
   caseSetHash,
   runPairs,
@@ -21,7 +21,7 @@ import {
   runState,
   schemaProblems,
   verifyRun
-} from "./chunk-DDVNAU5Z.js";
+} from "./chunk-4ZXVXQRS.js";
 import {
   writeRunReport
 } from "./chunk-WJY2YP6N.js";
@@ -270,6 +270,20 @@ function keepShardSummaries(set, runDir) {
       writeFileAtomic(path2.join(to, name), readUntrustedFile(path2.join(s.dir, name), Number.MAX_SAFE_INTEGER));
   }
 }
+function pinRoots(shards, roots) {
+  if (roots.length === 0) return;
+  if (roots.length !== shards.length)
+    throw new MergeError(`--root given ${roots.length} time(s) for ${shards.length} shard(s): give each shard's published root once`);
+  const left = [...roots];
+  for (const s of shards) {
+    const at = left.indexOf(s.summary.ledger_root);
+    if (at < 0)
+      throw new MergeError(
+        `${s.arg}: refused: its ledger root ${s.summary.ledger_root} is not among the published roots given with --root (the shard was rewritten after its run, or it is another run)`
+      );
+    left.splice(at, 1);
+  }
+}
 function checkOut(outDir, shards) {
   if (existsSync(outDir) && !statSync(outDir).isDirectory())
     throw new MergeError(`--out ${outDir} is a file; give a folder (the merged run becomes its next RUN_XXXX)`);
@@ -278,8 +292,10 @@ function checkOut(outDir, shards) {
     if (isInside(realpathSync2(s.dir), out))
       throw new MergeError(`--out ${outDir} is inside the shard ${s.arg}, which stays as its run sealed it; give a folder outside every shard`);
 }
-function mergeShards(args, outDir) {
-  const set = checkSet(args.map(loadShard));
+function mergeShards(args, outDir, roots = []) {
+  const shards = args.map(loadShard);
+  pinRoots(shards, roots);
+  const set = checkSet(shards);
   checkOut(outDir, set.shards);
   const { runId, runDir } = allocateRun(path2.resolve(outDir));
   try {

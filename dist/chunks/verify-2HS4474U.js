@@ -3,7 +3,7 @@ import {
   REQUIRED_EVIDENCE,
   runState,
   verifyRun
-} from "./chunk-DDVNAU5Z.js";
+} from "./chunk-4ZXVXQRS.js";
 import "./chunk-NX5GKFFR.js";
 import "./chunk-5JSGXJPI.js";
 import "./chunk-ARXRJ6KT.js";

@@ -10,10 +10,10 @@ import {
   renderMarkdown,
   renderText,
   verdictLine
-} from "./chunk-OF6UAE2L.js";
+} from "./chunk-WKIPEGOA.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-NXCGP3UY.js";
-import "./chunk-DDVNAU5Z.js";
+import "./chunk-4ZXVXQRS.js";
 import {
   STYLE,
   contentSecurityPolicy,

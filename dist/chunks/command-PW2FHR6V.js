@@ -1,8 +1,8 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-L4BHU5IH.js";
-import "./chunk-QQ2CWACM.js";
+} from "./chunk-CNCIYLO5.js";
+import "./chunk-SXEZSUGK.js";
 import "./chunk-QBTXOF4R.js";
 import "./chunk-GFOEJXQD.js";
 import "./chunk-NMVRJYBN.js";
@@ -14,7 +14,9 @@ import "./chunk-4LHDLI6U.js";
 import "./chunk-3QWB5MIY.js";
 import "./chunk-IEGHLTJ3.js";
 import "./chunk-EFMQJ4CT.js";
-import "./chunk-DDVNAU5Z.js";
+import {
+  ROOT_PATTERN
+} from "./chunk-4ZXVXQRS.js";
 import "./chunk-WJY2YP6N.js";
 import "./chunk-EU4CA2KP.js";
 import "./chunk-HXO3A6VB.js";
@@ -37,14 +39,16 @@ import { parseArgs } from "node:util";
 function mergeCommand(argv, write = (s) => process.stdout.write(s)) {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { out: { type: "string" }, json: { type: "boolean" } },
+    options: { out: { type: "string" }, json: { type: "boolean" }, root: { type: "string", multiple: true } },
     strict: true,
     allowPositionals: true
   });
   if (positionals.length === 0) throw new InputError("merge", "give the shard folders, RUN_DIR... (the N ledgers of one set), and --out DIR");
   if (values.out === void 0 || values.out.trim() === "")
     throw new InputError("--out", "give the ledger folder the merged RUN_XXXX goes into (e.g. artifacts/ledger/opencode_dogfood)");
-  const m = mergeShards(positionals, values.out);
+  const roots = values.root ?? [];
+  for (const r of roots) if (!ROOT_PATTERN.test(r)) throw new InputError("--root", `'${r}' is not a ledger root (64 lowercase hex digits, as a run prints it)`);
+  const m = mergeShards(positionals, values.out, roots);
   const s = m.summary;
   if (values.json) write(JSON.stringify(s, null, 2) + "\n");
   else

@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-HC2FZ2K4.js";
+} from "./chunk-RTV7W432.js";
 import {
   DEFAULT_ROLES,
   builtinCases,
@@ -11,7 +11,7 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-QQ2CWACM.js";
+} from "./chunk-SXEZSUGK.js";
 import {
   startReaper
 } from "./chunk-QBTXOF4R.js";
@@ -41,7 +41,7 @@ import {
   interruptOnSignals
 } from "./chunk-IEGHLTJ3.js";
 import "./chunk-EFMQJ4CT.js";
-import "./chunk-DDVNAU5Z.js";
+import "./chunk-4ZXVXQRS.js";
 import "./chunk-WJY2YP6N.js";
 import "./chunk-EU4CA2KP.js";
 import "./chunk-HXO3A6VB.js";
@@ -221,9 +221,9 @@ async function runBoundsBench(argv) {
   return 0;
 }
 async function runBench(argv) {
-  if (argv.includes("--view")) return (await import("./bench-view-NYZV6P5V.js")).runViewBench(argv);
+  if (argv.includes("--view")) return (await import("./bench-view-MIFKHWVZ.js")).runViewBench(argv);
   if (argv.includes("--bounds")) return runBoundsBench(argv);
-  if (argv.includes("--merge")) return (await import("./bench-merge-SZYNQUGC.js")).runMergeBench(argv);
+  if (argv.includes("--merge")) return (await import("./bench-merge-RT5MGQMW.js")).runMergeBench(argv);
   const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
   if (argv.includes("--network")) return networkBench(rounds);
   const repo = await makeThrowawayRepo("opencode-dogfood-bench-");
