@@ -273,7 +273,7 @@ async function main(argv) {
           throw new InputError("demo", `takes no arguments, got '${rest.join(" ")}' (it runs the full hermetic suite on a throwaway repository; see --help)`);
         return await (await import("./chunks/demo-2AFNFNEA.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-6MQUIV6Z.js")).runBench(rest);
+        return await (await import("./chunks/bench-FISYDJWM.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {

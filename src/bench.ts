@@ -233,7 +233,7 @@ export async function runBench(argv: string[]): Promise<number> {
   // server is stopped (a bench killed outright: its reaper ends the server's group).
   const interrupt = interruptOnSignals((line) => process.stderr.write(`bench: ${line}\n`))
   const reapers: { dismiss(): void }[] = []
-  const backends = await startBackends({
+  const starting = startBackends({
     model: BUILTIN_MODEL,
     hermetic: true,
     roles,
@@ -245,6 +245,16 @@ export async function runBench(argv: string[]): Promise<number> {
     signal: interrupt.signal,
     onSpawn: (group) => reapers.push(startReaper({ cli: cliEntry(), parent: process.pid, group, tag: `opencode-dogfood-bench-${process.pid}` })),
   })
+  const backends = await starting.catch((e: unknown) => {
+    // A signal while the server starts: startBackends gives the start up (and stops what it started).
+    if (!interrupt.signal.aborted) throw e
+    for (const r of reapers) r.dismiss()
+    return undefined
+  })
+  if (!backends) {
+    process.stderr.write(`bench: interrupted by ${String(interrupt.signal.reason)} while the server started: nothing left running, no ratio printed\n`)
+    return interrupt.signal.reason === 'SIGINT' ? 130 : 143
+  }
   Object.assign(process.env, backends.keyEnv)
   const results: { suite: number; floor: number; containment: string }[] = []
   try {

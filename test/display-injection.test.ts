@@ -63,6 +63,12 @@ function caseOf(reason: string, offending: string[]): CaseSummary {
   } as CaseSummary
 }
 
+/** A run of one failed case, stopped for `stop_reason`. */
+function failedRun(stop_reason: string, c: CaseSummary): RunSummary {
+  const s = { schema_id: 'opencode_dogfood_run_summary', run_id: 'RUN_0001', final_verdict: 'FAIL', passed: 0, failed: 1, skipped: 0, total_cases: 1 }
+  return { ...s, repo_commit: 'a'.repeat(40), stop_reason, cases: [c] } as unknown as RunSummary
+}
+
 describe('printable: text a terminal or log reader would act on is shown as escapes, one line', () => {
   it('newline, carriage return, tab, ESC, BEL, DEL, C1, line separators and bidi controls are escaped; letters of any script kept', () => {
     expect(printable('a\nb\rc\td\u001b[31me\u0007f\u007fg\u0085h\u2028i\u202ej\u2066k')).toBe(
@@ -98,16 +104,7 @@ describe('the CLI and the Action log: a hostile file name is one inert line', ()
   })
 
   it('the verdict table (its stop reason among it) holds no line a runner or a terminal acts on', () => {
-    const summary = {
-      run_id: 'RUN_0001',
-      final_verdict: 'FAIL',
-      passed: 0,
-      failed: 1,
-      skipped: 0,
-      total_cases: 1,
-      stop_reason: `safety gate: T2A91 MODIFICATIONFAIL (created ${HOSTILE.join(', ')})`,
-      cases: [caseOf(HOSTILE[0], [HOSTILE[0]])],
-    } as unknown as RunSummary
+    const summary = failedRun(`safety gate: T2A91 MODIFICATIONFAIL (created ${HOSTILE.join(', ')})`, caseOf(HOSTILE[0], [HOSTILE[0]]))
     const text = verdictTable(summary)
     expect(active(text)).toEqual([])
     expect(text).toContain('zz\\n::add-mask::FAIL')
@@ -141,18 +138,10 @@ describe('the job summary and the check run: a hostile name is text, never HTML,
   })
 
   it('a FAIL with such a stop reason and such paths: the job summary and the check text render no img, no link, no raw HTML', () => {
-    const summary = {
-      schema_id: 'opencode_dogfood_run_summary',
-      run_id: 'RUN_0001',
-      final_verdict: 'FAIL',
-      passed: 0,
-      failed: 1,
-      skipped: 0,
-      total_cases: 1,
-      repo_commit: 'a'.repeat(40),
-      stop_reason: `safety gate: T2A91 MODIFICATIONFAIL (created ${HOSTILE.join(', ')} ![i](https://attacker.example/x.png))`,
-      cases: [caseOf(`created ${HOSTILE.join(', ')} ![i](https://attacker.example/r.png)`, HOSTILE)],
-    } as unknown as RunSummary
+    const summary = failedRun(
+      `safety gate: T2A91 MODIFICATIONFAIL (created ${HOSTILE.join(', ')} ![i](https://attacker.example/x.png))`,
+      caseOf(`created ${HOSTILE.join(', ')} ![i](https://attacker.example/r.png)`, HOSTILE),
+    )
     const ctx = { summary, ledgerPath: 'artifacts/ledger/opencode_dogfood/RUN_0001', model: 'dogfood/scripted' }
     const out = checkOutput(ctx)
     for (const text of [renderJobSummary(ctx), out.summary, out.text ?? '']) {

@@ -9,16 +9,8 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { canaryContent, currentOwner, plantCanary, removeCanary, sweepStaleCanaries } from '../src/guard/canary.js'
 import { processesUnder } from './support/processes.js'
+import { until } from './support/wait.js'
 import { CLI, cli, fixtureRepo, git } from './support/repo.js'
-
-async function until(cond: () => boolean, ms: number): Promise<boolean> {
-  const end = Date.now() + ms
-  while (Date.now() < end) {
-    if (cond()) return true
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  return cond()
-}
 
 // `off`: OpenCode writes its project id into the common git dir (contained, that dir is read-only to it);
 // `required`: the canary alone (bubblewrap must be installed).

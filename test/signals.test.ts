@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest'
 import type { RunSummary } from '../src/types.js'
 import { manifest } from './support/escape-run.js'
 import { processesUnder } from './support/processes.js'
+import { until } from './support/wait.js'
 import { CLI, cli, fixtureRepo, git, ledgerDir } from './support/repo.js'
 
 const LONG = process.env.DOGFOOD_LONG === '1'
@@ -25,15 +26,6 @@ function prng(seed: number): () => number {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
-}
-
-async function until(cond: () => boolean, ms: number): Promise<boolean> {
-  const end = Date.now() + ms
-  while (Date.now() < end) {
-    if (cond()) return true
-    await new Promise((r) => setTimeout(r, 50))
-  }
-  return cond()
 }
 
 const HARNESS = (rel: string) => /^(artifacts|logs)(\/|$)|^\.git\/(worktrees|logs|objects)(\/|$)/.test(rel)

@@ -233,7 +233,7 @@ async function runBench(argv) {
   const interrupt = interruptOnSignals((line) => process.stderr.write(`bench: ${line}
 `));
   const reapers = [];
-  const backends = await startBackends({
+  const starting = startBackends({
     model: BUILTIN_MODEL,
     hermetic: true,
     roles,
@@ -245,6 +245,16 @@ async function runBench(argv) {
     signal: interrupt.signal,
     onSpawn: (group) => reapers.push(startReaper({ cli: cliEntry(), parent: process.pid, group, tag: `opencode-dogfood-bench-${process.pid}` }))
   });
+  const backends = await starting.catch((e) => {
+    if (!interrupt.signal.aborted) throw e;
+    for (const r of reapers) r.dismiss();
+    return void 0;
+  });
+  if (!backends) {
+    process.stderr.write(`bench: interrupted by ${String(interrupt.signal.reason)} while the server started: nothing left running, no ratio printed
+`);
+    return interrupt.signal.reason === "SIGINT" ? 130 : 143;
+  }
   Object.assign(process.env, backends.keyEnv);
   const results = [];
   try {
