@@ -72,7 +72,7 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-2AFNFNEA.js");
+  const { progressLine } = await import("./chunks/demo-WZMIQ2JW.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
@@ -81,7 +81,7 @@ async function cmdRun(argv) {
     Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k)
   );
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-EOF72KQ3.js");
+  const { runSuite } = await import("./chunks/run-TB4X62PE.js");
   const { verdictTable } = await import("./chunks/table-WDMRR5CR.js");
   const settings = parseRunSettings(values, process.cwd());
   const opts = engineOptions(settings);
@@ -124,7 +124,7 @@ async function cmdVerify(argv) {
   if (positionals.length !== 1) throw new InputError("verify", "give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001");
   if (values.root !== void 0 && !/^[0-9a-f]{64}$/.test(values.root))
     throw new InputError("--root", `'${values.root}' is not a ledger root; give the 64 hex digits the run printed ('ledger root: \u2026')`);
-  const { runState, verifyRun } = await import("./chunks/verify-2HS4474U.js");
+  const { runState, verifyRun } = await import("./chunks/verify-BB3MGU7N.js");
   const dir = positionals[0];
   const runDir = path.resolve(dir);
   const state = runState(runDir);
@@ -163,7 +163,7 @@ async function cmdReport(argv) {
   const { values, positionals } = parseArgs({ args: argv, options: { out: { type: "string" } }, strict: true, allowPositionals: true });
   if (positionals.length !== 1)
     throw new InputError("report", "give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001 (and optionally --out FILE)");
-  const { reportToFile } = await import("./chunks/html-6SFCK6ZG.js");
+  const { reportToFile } = await import("./chunks/html-JKUMWG7K.js");
   const file = reportToFile(positionals[0], values.out, process.cwd());
   process.stdout.write(`report: ${file}
 `);
@@ -257,23 +257,23 @@ async function main(argv) {
       case "report":
         return await cmdReport(rest);
       case "diff":
-        return (await import("./chunks/diff-MJUK3F2Z.js")).diffCommand(rest);
+        return (await import("./chunks/diff-A33YTT2Q.js")).diffCommand(rest);
       case "compare":
-        return (await import("./chunks/command-YHB5NAUC.js")).compareCommand(rest, process.cwd());
+        return (await import("./chunks/command-EBAO5YZ2.js")).compareCommand(rest, process.cwd());
       case "merge":
         if (rest.includes("--help") || rest.includes("-h")) {
           process.stdout.write(await help());
           return 0;
         }
-        return (await import("./chunks/command-PW2FHR6V.js")).mergeCommand(rest);
+        return (await import("./chunks/command-KDHZIB6M.js")).mergeCommand(rest);
       case "init":
         return await cmdInit(rest);
       case "demo":
         if (rest.length > 0)
           throw new InputError("demo", `takes no arguments, got '${rest.join(" ")}' (it runs the full hermetic suite on a throwaway repository; see --help)`);
-        return await (await import("./chunks/demo-2AFNFNEA.js")).runDemo(rest);
+        return await (await import("./chunks/demo-WZMIQ2JW.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-FISYDJWM.js")).runBench(rest);
+        return await (await import("./chunks/bench-DDJBECMI.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {

@@ -3,17 +3,17 @@ import {
   compareRuns,
   loadRunFigures,
   renderMarkdown
-} from "./chunks/chunk-WKIPEGOA.js";
+} from "./chunks/chunk-Z25NO6LM.js";
 import {
   mergeShards
-} from "./chunks/chunk-CNCIYLO5.js";
+} from "./chunks/chunk-TH3MXRQW.js";
 import {
   progressLine
-} from "./chunks/chunk-RTV7W432.js";
+} from "./chunks/chunk-2QLMQR6C.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-SXEZSUGK.js";
+} from "./chunks/chunk-RFDHSO4B.js";
 import "./chunks/chunk-QBTXOF4R.js";
 import "./chunks/chunk-6IZ3VOTU.js";
 import {
@@ -79,9 +79,9 @@ import {
 } from "./chunks/chunk-IJ53QGIC.js";
 import {
   verifyRun
-} from "./chunks/chunk-4ZXVXQRS.js";
-import "./chunks/chunk-WJY2YP6N.js";
-import "./chunks/chunk-EU4CA2KP.js";
+} from "./chunks/chunk-SEOEE6YV.js";
+import "./chunks/chunk-MDLX5DXF.js";
+import "./chunks/chunk-NYM27KTQ.js";
 import {
   TABLE_HEAD,
   bytes,
@@ -109,7 +109,7 @@ import {
   caseAnchor
 } from "./chunks/chunk-SNJX4VWM.js";
 import "./chunks/chunk-AUNSJMXT.js";
-import "./chunks/chunk-NX5GKFFR.js";
+import "./chunks/chunk-YYLLAMEM.js";
 import "./chunks/chunk-5JSGXJPI.js";
 import "./chunks/chunk-ARXRJ6KT.js";
 import {

@@ -20,6 +20,8 @@ export class LedgerShapeError extends Error {
 /** The walk of a run folder: its regular files (paths relative to it, `/`-separated) and what has no place in a ledger. */
 export interface LedgerWalk {
   files: string[]
+  /** Each file's identity as the walk found it (`dev:ino`): a read holds the opened file to it (see readLedgerFile). */
+  ids: Map<string, string>
   /** One line each: a link, FIFO, socket or device (by relative path), or the bounds passed. */
   problems: string[]
 }
@@ -33,12 +35,19 @@ export interface LedgerWalk {
  */
 export function walkLedger(dir: string): LedgerWalk {
   const files: string[] = []
+  const ids = new Map<string, string>()
   const problems: string[] = []
   const top = lstatSync(dir)
-  if (!top.isDirectory()) return { files, problems: [`${dir}: not a folder (a link to one is not followed)`] }
+  if (!top.isDirectory()) return { files, ids, problems: [`${dir}: not a folder (a link to one is not followed)`] }
   let bytes = 0
   const walk = (rel: string): boolean => {
-    for (const name of readdirSync(path.join(dir, rel))) {
+    for (const raw of readdirSync(path.join(dir, rel), { encoding: 'buffer' })) {
+      const name = raw.toString('utf8')
+      // A run writes UTF-8 names only; another name has no string path to open it by (it would read as a missing file).
+      if (!Buffer.from(name, 'utf8').equals(raw)) {
+        problems.push(`${rel ? `${rel}/` : ''}${JSON.stringify(raw.toString('latin1'))} is a name that is not UTF-8 (a run writes none)`)
+        continue
+      }
       const r = rel ? `${rel}/${name}` : name
       const st = lstatSync(path.join(dir, r))
       if (st.isDirectory()) {
@@ -50,6 +59,7 @@ export function walkLedger(dir: string): LedgerWalk {
         continue
       }
       files.push(r)
+      ids.set(r, `${st.dev}:${st.ino}`)
       bytes += st.size
       if (files.length > LEDGER_LIMITS.files || bytes > LEDGER_LIMITS.bytes) {
         problems.push(`${dir}: more than ${LEDGER_LIMITS.files} files or ${LEDGER_LIMITS.bytes} bytes (not a ledger this tool wrote)`)
@@ -59,7 +69,7 @@ export function walkLedger(dir: string): LedgerWalk {
     return true
   }
   walk('')
-  return { files, problems }
+  return { files, ids, problems }
 }
 
 /** walkLedger, but the first problem is thrown (LedgerShapeError, naming the folder as `arg`). */
@@ -69,8 +79,8 @@ export function checkLedgerShape(dir: string, arg: string): string[] {
   return w.files
 }
 
-/** Open `file` for reading only if it is a regular file (no link followed, no wait on a FIFO): a file descriptor the caller closes. Throws LedgerShapeError otherwise, or the fs error. */
-export function openLedgerFile(file: string): number {
+/** Open `file` for reading only if it is a regular file (no link followed, no wait on a FIFO) and, given `expect` (`dev:ino`), the one the walk found: a file descriptor the caller closes. Throws LedgerShapeError otherwise, or the fs error. */
+export function openLedgerFile(file: string, expect?: string): number {
   let fd: number
   try {
     fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK)
@@ -78,20 +88,28 @@ export function openLedgerFile(file: string): number {
     if ((e as NodeJS.ErrnoException).code === 'ELOOP') throw new LedgerShapeError(`${file}: a link (not followed)`)
     throw e
   }
-  if (!fstatSync(fd).isFile()) {
+  const st = fstatSync(fd)
+  if (!st.isFile()) {
     closeSync(fd)
     throw new LedgerShapeError(`${file}: not a regular file`)
+  }
+  // O_NOFOLLOW guards the last name only: a folder above it swapped for a link after the walk opens a file
+  // elsewhere. The walk's identity of the file tells.
+  if (expect !== undefined && `${st.dev}:${st.ino}` !== expect) {
+    closeSync(fd)
+    throw new LedgerShapeError(`${file}: not the file the walk found there (a folder on its path was swapped after the walk)`)
   }
   return fd
 }
 
 /**
  * The bytes of regular file `file`, at most `max` of them: LedgerShapeError
- * when it is a link, a FIFO, a device or a socket, or holds more than `max`
- * bytes (bytes, default LEDGER_LIMITS.jsonBytes).
+ * when it is a link, a FIFO, a device or a socket, holds more than `max`
+ * bytes (bytes, default LEDGER_LIMITS.jsonBytes), or, given `expect` (its
+ * `dev:ino` from walkLedger), is not the file the walk found.
  */
-export function readLedgerFile(file: string, max = LEDGER_LIMITS.jsonBytes): Buffer {
-  const fd = openLedgerFile(file)
+export function readLedgerFile(file: string, max = LEDGER_LIMITS.jsonBytes, expect?: string): Buffer {
+  const fd = openLedgerFile(file, expect)
   try {
     const chunks: Buffer[] = []
     let total = 0
@@ -110,8 +128,8 @@ export function readLedgerFile(file: string, max = LEDGER_LIMITS.jsonBytes): Buf
 }
 
 /** The sha256 (hex) of regular file `file`, read in 1 MiB pieces (its size costs no memory). LedgerShapeError as readLedgerFile. */
-export function sha256LedgerFile(file: string): string {
-  const fd = openLedgerFile(file)
+export function sha256LedgerFile(file: string, expect?: string): string {
+  const fd = openLedgerFile(file, expect)
   try {
     const hash = createHash('sha256')
     const buf = Buffer.alloc(1 << 20)

@@ -13,6 +13,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symli
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { sha256 } from '../src/fsutil.js'
+import { LedgerShapeError, readLedgerFile, sha256LedgerFile, walkLedger } from '../src/ledger-files.js'
 import type { RunSummary } from '../src/types.js'
 import { cli, fixtureRepo, ledgerDir } from './support/repo.js'
 
@@ -115,6 +116,8 @@ describe('a ledger read after its run is hostile input', () => {
       const r = cli(['verify', run], { timeoutMs: LIMIT_MS })
       expect(r.status).toBe(1)
       expect(r.stdout).toMatch(/is listed twice/)
+      // The summary's other facts are pinned by run_facts.json, which the root covers (probe 11).
+      expect(r.stdout).toMatch(/run_summary\.json: .*containment.* not as run_facts\.json \(which the root covers\) records/)
       expect(r.stdout).toMatch(/run_summary\.json: containment .* but evidence\/T2A\d\d\/policy\.json records/)
     })
 
@@ -157,6 +160,42 @@ describe('a ledger read after its run is hostile input', () => {
       expect(r.status).toBe(1)
       expect(r.stdout).toMatch(/evidence\/T1C01\/stderr\.txt is not a regular file/)
       expect(r.stdout).toContain(`evidence '${rel}' is missing`)
+    })
+
+    it('a file name that is not UTF-8 is named, in one line, by every reader (no stack trace)', () => {
+      const run = copyRun(base, shard1, 'latin1')
+      writeFileSync(Buffer.concat([Buffer.from(path.join(run, 'evidence', 'T1C01') + '/'), Buffer.from([0x62, 0x61, 0x64, 0xff])]), 'x')
+      const v = cli(['verify', run], { timeoutMs: LIMIT_MS })
+      expect(v.status).toBe(1)
+      expect(v.stdout).toMatch(/evidence\/T1C01\/"bad.*" is a name that is not UTF-8/)
+      for (const args of [
+        ['diff', run, shard1],
+        ['report', run, '--out', path.join(base, 'latin1.html')],
+        ['compare', shard1, run],
+      ]) {
+        const r = cli(args, { timeoutMs: LIMIT_MS })
+        expect(r.status, `${args[0]}: ${r.stderr}`).toBe(2)
+        expect(r.stderr, args[0]).toMatch(/is a name that is not UTF-8/)
+        expect(r.stderr, args[0]).not.toMatch(/\n\s+at /)
+      }
+    })
+
+    it('a folder swapped for a link after the walk (a race with a process still running): every read is held to the file the walk found', () => {
+      const run = copyRun(base, shard1, 'swap')
+      const walk = walkLedger(run)
+      const rel = 'evidence/T1C01/stdout.txt'
+      expect(walk.ids.has(rel)).toBe(true)
+      // The folder is moved away and a link to a copy with other bytes put in its place.
+      const elsewhere = path.join(base, 'swap-elsewhere')
+      cpSync(path.join(run, 'evidence', 'T1C01'), elsewhere, { recursive: true })
+      writeFileSync(path.join(elsewhere, 'stdout.txt'), 'AWS_SECRET_ACCESS_KEY=outside-the-ledger\n')
+      rmSync(path.join(run, 'evidence', 'T1C01'), { recursive: true })
+      symlinkSync(elsewhere, path.join(run, 'evidence', 'T1C01'))
+      const file = path.join(run, rel)
+      expect(() => readLedgerFile(file, 1 << 20, walk.ids.get(rel))).toThrow(LedgerShapeError)
+      expect(() => sha256LedgerFile(file, walk.ids.get(rel))).toThrow(/not the file the walk found there/)
+      // Without the identity the read would have gone through the link: the check is what refuses it.
+      expect(readLedgerFile(file, 1 << 20).toString()).toContain('outside-the-ledger')
     })
   })
 

@@ -12,8 +12,8 @@
 // Sources: RUN_DIR/run_summary.json, cases/<ID>.result.json,
 // evidence/<ID>/* (sidecars are not compared: they hash what is compared).
 import { printable } from '../printable.js'
-import { LedgerShapeError, readLedgerFile, sha256LedgerFile, walkLedger } from '../ledger-files.js'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { type LedgerWalk, LedgerShapeError, readLedgerFile, sha256LedgerFile, walkLedger } from '../ledger-files.js'
+import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { structuredPatch } from 'diff'
@@ -80,11 +80,13 @@ interface LoadedRun {
   /** Case ids in run order: the summary's, then any result it does not list. */
   caseIds: string[]
   ctx: RunContext
+  /** The run folder as walked: its files and their identities (every read is held to them). */
+  walk: LedgerWalk
 }
 
-function readJsonFile<T>(dirArg: string, file: string): T {
+function readJsonFile<T>(dirArg: string, file: string, id: string | undefined): T {
   try {
-    return JSON.parse(readLedgerFile(file).toString('utf8')) as T
+    return JSON.parse(readLedgerFile(file, undefined, id).toString('utf8')) as T
   } catch (e) {
     throw new NotARunError(dirArg, `${toPosix(path.relative(path.resolve(dirArg), file))} is not valid JSON (${(e as Error).message.split('\n')[0]})`)
   }
@@ -97,13 +99,13 @@ function caseIdOf(dirArg: string, where: string, v: unknown): string {
 }
 
 /** The roots a run worked in, from its worktree_check.txt files (toplevel and the common git dir). */
-function learnRoots(runDir: string, caseIds: string[]): RunContext['roots'] {
+function learnRoots(runDir: string, caseIds: string[], walk: LedgerWalk): RunContext['roots'] {
   const roots = new Map<string, string>()
   for (const id of caseIds) {
-    const f = path.join(runDir, 'evidence', id, 'worktree_check.txt')
-    if (!existsSync(f)) continue
+    const rel = `evidence/${id}/worktree_check.txt`
+    if (!walk.ids.has(rel)) continue
     const fields = Object.fromEntries(
-      readLedgerFile(f, 1 << 20)
+      readLedgerFile(path.join(runDir, rel), 1 << 20, walk.ids.get(rel))
         .toString('utf8')
         .split('\n')
         .map((l) => /^([a-z_]+): (.*)$/.exec(l))
@@ -124,18 +126,15 @@ function loadRun(dirArg: string): LoadedRun {
   if (!existsSync(dir) || !statSync(dir).isDirectory())
     throw new NotARunError(dirArg, 'no such folder; give a RUN_XXXX folder of a ledger (e.g. artifacts/ledger/opencode_dogfood/RUN_0001)')
   // Hostile input: nothing in it is followed or opened but folders and regular files (ledger-files.ts).
-  const shape = walkLedger(dir).problems
-  if (shape.length > 0) throw new NotARunError(dirArg, `refused: ${shape[0]}`)
-  const summaryFile = path.join(dir, 'run_summary.json')
-  const summary = existsSync(summaryFile) ? readJsonFile<RunSummary>(dirArg, summaryFile) : undefined
-  const casesDir = path.join(dir, 'cases')
+  const walk = walkLedger(dir)
+  if (walk.problems.length > 0) throw new NotARunError(dirArg, `refused: ${walk.problems[0]}`)
+  // Every read is of a file the walk found, held to its identity (a folder swapped for a link later reads nothing).
+  const read = <T>(rel: string): T => readJsonFile<T>(dirArg, path.join(dir, rel), walk.ids.get(rel))
+  const summary = walk.ids.has('run_summary.json') ? read<RunSummary>('run_summary.json') : undefined
   const results = new Map<string, CaseResult>()
-  if (existsSync(casesDir) && statSync(casesDir).isDirectory()) {
-    for (const name of readdirSync(casesDir).sort(compareC)) {
-      if (!name.endsWith('.result.json')) continue
-      const r = readJsonFile<CaseResult>(dirArg, path.join(casesDir, name))
-      results.set(caseIdOf(dirArg, `cases/${name}`, r && typeof r === 'object' ? r.case_id : r), r)
-    }
+  for (const rel of walk.files.filter((f) => /^cases\/[^/]+\.result\.json$/.test(f)).sort(compareC)) {
+    const r = read<CaseResult>(rel)
+    results.set(caseIdOf(dirArg, rel, r && typeof r === 'object' ? r.case_id : r), r)
   }
   if (!summary && results.size === 0)
     throw new NotARunError(dirArg, 'not a run folder (no run_summary.json and no cases/*.result.json); give a RUN_XXXX folder of a ledger')
@@ -150,21 +149,16 @@ function loadRun(dirArg: string): LoadedRun {
     summary,
     results,
     caseIds,
-    ctx: { runId, commit, roots: learnRoots(dir, caseIds) },
+    ctx: { runId, commit, roots: learnRoots(dir, caseIds, walk) },
+    walk,
   }
 }
 
-function evidenceFiles(runDir: string, caseId: string): Map<string, string> {
-  const base = path.join(runDir, 'evidence', caseId)
+/** evidence/<caseId>/'s files (sidecars and temp files left out), from the walk: name inside the folder → path relative to the run. */
+function evidenceFiles(run: LoadedRun, caseId: string): Map<string, string> {
+  const prefix = `evidence/${caseId}/`
   const out = new Map<string, string>()
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name)
-      if (e.isDirectory()) walk(p)
-      else if (!e.name.endsWith(SIDECAR_EXT) && !e.name.endsWith('.tmp')) out.set(toPosix(path.relative(base, p)), p)
-    }
-  }
-  if (existsSync(base) && statSync(base).isDirectory()) walk(base)
+  for (const f of run.walk.files) if (f.startsWith(prefix) && !f.endsWith(SIDECAR_EXT) && !f.endsWith('.tmp')) out.set(f.slice(prefix.length), f)
   return out
 }
 
@@ -184,9 +178,9 @@ function changedLines(a: string, b: string): { a: string[]; b: string[] } {
 const DIFF_READ_MAX = 64 * 1024 ** 2
 
 /** An evidence file's bytes, or undefined past DIFF_READ_MAX; LedgerShapeError when it is no regular file. */
-function evidenceBytes(file: string): Buffer | undefined {
+function evidenceBytes(file: string, id: string | undefined): Buffer | undefined {
   try {
-    return readLedgerFile(file, DIFF_READ_MAX)
+    return readLedgerFile(file, DIFF_READ_MAX, id)
   } catch (e) {
     if (e instanceof LedgerShapeError && /larger than/.test(e.message)) return undefined
     throw e
@@ -194,8 +188,8 @@ function evidenceBytes(file: string): Buffer | undefined {
 }
 
 function compareEvidence(a: LoadedRun, b: LoadedRun, caseId: string): EvidenceChange[] {
-  const fa = evidenceFiles(a.side.dir, caseId)
-  const fb = evidenceFiles(b.side.dir, caseId)
+  const fa = evidenceFiles(a, caseId)
+  const fb = evidenceFiles(b, caseId)
   const names = [...new Set([...fa.keys(), ...fb.keys()])].sort(compareC)
   const changes: EvidenceChange[] = []
   for (const name of names) {
@@ -205,11 +199,13 @@ function compareEvidence(a: LoadedRun, b: LoadedRun, caseId: string): EvidenceCh
       changes.push({ file: name, change: pa ? 'only in A' : 'only in B' })
       continue
     }
-    const da = evidenceBytes(pa)
-    const db = evidenceBytes(pb)
+    const [fileA, idA] = [path.join(a.side.dir, pa), a.walk.ids.get(pa)]
+    const [fileB, idB] = [path.join(b.side.dir, pb), b.walk.ids.get(pb)]
+    const da = evidenceBytes(fileA, idA)
+    const db = evidenceBytes(fileB, idB)
     if (da === undefined || db === undefined) {
       // (Past the bound, compared by hash: no line diff of such a file.)
-      if (sha256LedgerFile(pa) !== sha256LedgerFile(pb)) changes.push({ file: name, change: 'differs' })
+      if (sha256LedgerFile(fileA, idA) !== sha256LedgerFile(fileB, idB)) changes.push({ file: name, change: 'differs' })
       continue
     }
     const leaf = path.posix.basename(name)

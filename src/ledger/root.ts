@@ -28,10 +28,9 @@ export const ROOT_PATTERN = /^[0-9a-f]{64}$/
  */
 export function rootManifest(runDir: string): string {
   // Regular files only, no link followed, hashed in pieces (ledger-files.ts); what else the folder holds is verify's to name.
-  const files = walkLedger(runDir)
-    .files.filter((f) => !f.startsWith(SUMMARY_PREFIX) || f.includes('/'))
-    .sort(compareC)
-  return files.map((f) => `${sha256LedgerFile(path.join(runDir, f))}  ${f}\n`).join('')
+  const walk = walkLedger(runDir)
+  const files = walk.files.filter((f) => !f.startsWith(SUMMARY_PREFIX) || f.includes('/')).sort(compareC)
+  return files.map((f) => `${sha256LedgerFile(path.join(runDir, f), walk.ids.get(f))}  ${f}\n`).join('')
 }
 
 /** The ledger root of `runDir` (hex sha256 of rootManifest). */

@@ -2,19 +2,38 @@
 // problem listed (not just the first).
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { compareC } from '../fsutil.js'
+import { compareC, toPosix } from '../fsutil.js'
 import { readLedgerFile, sha256LedgerFile, walkLedger } from '../ledger-files.js'
 import type { CaseResult, RunSummary } from '../types.js'
+import { isDeepStrictEqual } from 'node:util'
 import { ledgerRoot, ROOT_PATTERN } from './root.js'
+import { FACTS_FILE } from './seal.js'
 import { schemaProblems } from './schemas.js'
 import { parseSidecar, SIDECAR_EXT } from './sidecar.js'
 
 /** Evidence every executed case must have (git_diff.txt only when something changed). */
 export const REQUIRED_EVIDENCE = ['stdout.txt', 'stderr.txt', 'git_status.txt', 'repo_commit.txt', 'worktree_check.txt']
 
+/**
+ * The walk of the run being checked (verifyRun is synchronous: one at a time):
+ * each read holds the opened file to the identity the walk found at its path,
+ * so a folder swapped for a link after the walk reads nothing elsewhere.
+ */
+let walked: { dir: string; ids: Map<string, string> } | undefined
+
+/** The walk's identity of the file at absolute path `file` (undefined outside a check). */
+function idOf(file: string): string | undefined {
+  return walked?.ids.get(toPosix(path.relative(walked.dir, file)))
+}
+
+/** sha256 of a walked file, held to its identity. */
+function hashOf(file: string): string {
+  return sha256LedgerFile(file, idOf(file))
+}
+
 function readJson(file: string, problems: string[]): unknown {
   try {
-    return JSON.parse(readLedgerFile(file).toString('utf8'))
+    return JSON.parse(readLedgerFile(file, undefined, idOf(file)).toString('utf8'))
   } catch (e) {
     problems.push(`${file}: not valid JSON (${(e as Error).message.split('\n')[0]})`)
     return undefined
@@ -44,7 +63,7 @@ function checkAttempts(runDir: string, id: string, attempts: { passed: number; t
       const inAttempt = `attempts/${id}/${k}/${String(e?.path)}`
       if (typeof e?.path !== 'string' || !fileSet.has(inAttempt) || path.posix.normalize(inAttempt) !== inAttempt)
         problems.push(`${rel}: evidence '${e?.path}' is missing`)
-      else if (sha256LedgerFile(path.join(dir, e.path)) !== e.sha256) problems.push(`${rel}: evidence '${e.path}' does not match its recorded sha256`)
+      else if (hashOf(path.join(dir, e.path)) !== e.sha256) problems.push(`${rel}: evidence '${e.path}' does not match its recorded sha256`)
     }
   }
   if (passed !== attempts.passed) problems.push(`run_summary.json: ${id} attempts.passed is ${attempts.passed}, ${passed} attempt results are PASS`)
@@ -86,6 +105,22 @@ function listedOnce(summary: RunSummary, fileSet: Set<string>, problems: string[
   for (const id of unlisted) problems.push(`run_summary.json: does not list ${id}, whose result or evidence the run folder holds`)
 }
 
+/**
+ * run_facts.json (the summary as it was before its root was taken; the root
+ * covers it: seal.ts) must be the summary but for ledger_root. A run of an
+ * older version has none: with the published root, its absence is a changed root.
+ */
+function sameFacts(runDir: string, summary: RunSummary, fileSet: Set<string>, problems: string[]): void {
+  if (!fileSet.has(FACTS_FILE)) return
+  const facts = readJson(path.join(runDir, FACTS_FILE), problems)
+  const { ledger_root: _, ...said } = summary
+  if (facts !== undefined && !isDeepStrictEqual(facts, said)) {
+    const keys = [...new Set([...Object.keys(said), ...Object.keys((facts as object) ?? {})])]
+    const differ = keys.filter((k) => !isDeepStrictEqual((said as Record<string, unknown>)[k], (facts as Record<string, unknown>)?.[k]))
+    problems.push(`run_summary.json: ${differ.join(', ') || 'its facts'} not as ${FACTS_FILE} (which the root covers) records: the summary was rewritten`)
+  }
+}
+
 /** Each case's policy.json (which the root covers) records the containment it ran under: the summary (which it does not) must say the same. */
 function sameContainment(runDir: string, summary: RunSummary, fileSet: Set<string>, problems: string[]): void {
   for (const c of summary.cases) {
@@ -98,7 +133,8 @@ function sameContainment(runDir: string, summary: RunSummary, fileSet: Set<strin
 }
 
 /** What may sit at the top of a run folder (anything else was put there by someone else). */
-const TOP_LEVEL = /^(cases|evidence|attempts|shards|run_summary\.json(\.sig)?(\.sha256)?|report\.html(\.sha256)?|runner_setup\.json(\.sha256)?)$/
+const TOP_LEVEL =
+  /^(cases|evidence|attempts|shards|run_summary\.json(\.sig)?(\.sha256)?|run_facts\.json(\.sha256)?|report\.html(\.sha256)?|runner_setup\.json(\.sha256)?)$/
 
 /** What a folder given to `verify` is. */
 export type RunState = 'sealed' | 'incomplete' | 'not-a-run'
@@ -136,6 +172,8 @@ export function verifyRun(runDir: string, opts: VerifyOptions = {}): string[] {
   } catch (e) {
     // Damage the checks did not foresee is still damage: named, never a crash.
     problems.push(`${runDir}: could not be checked to the end: ${(e as Error).message}`)
+  } finally {
+    walked = undefined
   }
   return problems
 }
@@ -143,13 +181,14 @@ export function verifyRun(runDir: string, opts: VerifyOptions = {}): string[] {
 function check(runDir: string, opts: VerifyOptions, problems: string[]): string[] {
   if (!existsSync(runDir) || !statSync(runDir).isDirectory()) return [`${runDir}: not a directory`]
   // Nothing is followed or opened that is not a regular file inside the folder (a link, a FIFO, a device is a problem of its own).
-  const walked = walkLedger(runDir)
-  problems.push(...walked.problems)
-  const fileSet = new Set(walked.files)
+  const walk = walkLedger(runDir)
+  walked = { dir: runDir, ids: walk.ids }
+  problems.push(...walk.problems)
+  const fileSet = new Set(walk.files)
   for (const name of readdirSync(runDir)) if (!TOP_LEVEL.test(name)) problems.push(`${name}: not part of a run folder`)
 
   // 1. Every file has a sidecar that matches; every sidecar has its file.
-  for (const r of walked.files) {
+  for (const r of walk.files) {
     const file = path.join(runDir, r)
     if (r.endsWith(SIDECAR_EXT)) {
       const target = r.slice(0, -SIDECAR_EXT.length)
@@ -160,10 +199,10 @@ function check(runDir: string, opts: VerifyOptions, problems: string[]): string[
       problems.push(`${r}: no sidecar`)
       continue
     }
-    const side = parseSidecar(readLedgerFile(file + SIDECAR_EXT, 4096).toString('utf8'))
+    const side = parseSidecar(readLedgerFile(file + SIDECAR_EXT, 4096, idOf(file + SIDECAR_EXT)).toString('utf8'))
     if (!side) problems.push(`${r}${SIDECAR_EXT}: not in the format '<sha256> *<filename>'`)
     else if (side.fileName !== path.basename(file)) problems.push(`${r}${SIDECAR_EXT}: names '${side.fileName}', not '${path.basename(file)}'`)
-    else if (side.hash !== sha256LedgerFile(file)) problems.push(`${r}: sha256 does not match its sidecar`)
+    else if (side.hash !== hashOf(file)) problems.push(`${r}: sha256 does not match its sidecar`)
   }
 
   // 2. The summary: schema and arithmetic.
@@ -213,6 +252,7 @@ function check(runDir: string, opts: VerifyOptions, problems: string[]): string[
   if (summary.merged) checkShards(runDir, summary.merged, fileSet, problems)
   // 2d. The root does not cover the summary (it holds the root): what the summary says must follow from files the root covers.
   listedOnce(summary, fileSet, problems)
+  sameFacts(runDir, summary, fileSet, problems)
   if (!summary.merged) sameContainment(runDir, summary, fileSet, problems)
 
   // 3. Every executed case: result JSON valid and consistent, evidence present and sorted.
@@ -229,7 +269,7 @@ function check(runDir: string, opts: VerifyOptions, problems: string[]): string[
     const result = readJson(path.join(runDir, resultRel), problems) as CaseResult | undefined
     if (!result) continue
     for (const p of schemaProblems('opencode_dogfood_case_result', result)) problems.push(`${resultRel}: ${p}`)
-    if (c.result_sha256 !== sha256LedgerFile(path.join(runDir, resultRel))) problems.push(`${resultRel}: sha256 is not the summary's result_sha256`)
+    if (c.result_sha256 !== hashOf(path.join(runDir, resultRel))) problems.push(`${resultRel}: sha256 is not the summary's result_sha256`)
     for (const k of ['stage', 'expected_outcome', 'actual_outcome', 'status', 'duration_ms', 'reason'] as const)
       if (result[k] !== c[k]) problems.push(`${resultRel}: ${k} ${JSON.stringify(result[k])}, summary says ${JSON.stringify(c[k])}`)
     if ((result.failure_code ?? null) !== c.failure_code)
@@ -247,7 +287,7 @@ function check(runDir: string, opts: VerifyOptions, problems: string[]): string[
       if (compareC(evidence[i - 1].path, evidence[i].path) >= 0) problems.push(`${resultRel}: evidence not sorted (LC_ALL=C) at '${evidence[i].path}'`)
     for (const e of evidence) {
       if (!fileSet.has(e.path)) problems.push(`${resultRel}: evidence '${e.path}' is missing`)
-      else if (sha256LedgerFile(path.join(runDir, e.path)) !== e.sha256) problems.push(`${resultRel}: evidence '${e.path}' does not match its recorded sha256`)
+      else if (hashOf(path.join(runDir, e.path)) !== e.sha256) problems.push(`${resultRel}: evidence '${e.path}' does not match its recorded sha256`)
     }
     const listed = new Set(evidence.map((e) => e.path))
     for (const f of fileSet) {

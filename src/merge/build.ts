@@ -9,11 +9,11 @@
 // shard's run id and ledger root, sealed with a new root over everything.
 // Every result's run_id is the merged run's. Nothing is read but through the
 // guard's reader (the shards are hostile input until verified, and after).
-import { existsSync, mkdirSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, realpathSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { MergeError } from '../errors.js'
-import { isInside, realPathOfNew, sha256, writeFileAtomic } from '../fsutil.js'
-import { readUntrustedFile } from '../guard/reader.js'
+import { isInside, realPathOfNew, sha256, toPosix, writeFileAtomic } from '../fsutil.js'
+import { readLedgerFile } from '../ledger-files.js'
 import { allocateRun } from '../ledger/run-id.js'
 import { sealRunSummary } from '../ledger/seal.js'
 import { writeSidecar } from '../ledger/sidecar.js'
@@ -34,19 +34,22 @@ export interface MergeOutcome {
   set: CheckedSet
 }
 
-/** Copy every file under `from` (a verified shard's folder) to `to`, byte for byte, through the reader. */
-function copyTree(from: string, to: string): void {
-  mkdirSync(to, { recursive: true })
-  for (const e of readdirSync(from, { withFileTypes: true })) {
-    const src = path.join(from, e.name)
-    if (e.isDirectory()) copyTree(src, path.join(to, e.name))
-    else writeFileAtomic(path.join(to, e.name), readUntrustedFile(src, Number.MAX_SAFE_INTEGER))
-  }
+/** The identity shard `s`'s walk found for its file at absolute path `file`. */
+function idIn(s: LoadedShard, file: string): string | undefined {
+  return s.walk.ids.get(toPosix(path.relative(s.dir, file)))
+}
+
+/** Copy every file under `from` (a folder of verified shard `s`) to `to`, byte for byte: the files the shard's walk found, each held to its identity. */
+function copyTree(s: LoadedShard, from: string, to: string): void {
+  const prefix = `${toPosix(path.relative(s.dir, from))}/`
+  for (const f of s.walk.files)
+    if (f.startsWith(prefix))
+      writeFileAtomic(path.join(to, f.slice(prefix.length)), readLedgerFile(path.join(s.dir, f), Number.MAX_SAFE_INTEGER, s.walk.ids.get(f)))
 }
 
 /** Copy a result file into the merged run with its run_id the merged run's (+ a new sidecar); returns its sha256. */
-function copyResult(from: string, to: string, runId: string, arg: string): string {
-  const r = readShardJson(from, arg).data as CaseResult
+function copyResult(s: LoadedShard, from: string, to: string, runId: string): string {
+  const r = readShardJson(from, s.arg, idIn(s, from)).data as CaseResult
   const text = JSON.stringify({ ...r, run_id: runId }, null, 2) + '\n'
   mkdirSync(path.dirname(to), { recursive: true })
   writeFileAtomic(to, text)
@@ -75,8 +78,8 @@ function plainCase(set: CheckedSet, id: string, runDir: string, runId: string): 
   const h = set.homes.get(`${id}#1`)!
   const e = entryOf(h.shard, id)
   if (e.status === 'SKIPPED') return { ...e, reason: `${tag(h.shard)}: ${e.reason ?? 'not run'}` }
-  copyTree(path.join(h.shard.dir, 'evidence', id), path.join(runDir, 'evidence', id))
-  const sha = copyResult(path.join(h.shard.dir, 'cases', `${id}.result.json`), path.join(runDir, 'cases', `${id}.result.json`), runId, h.shard.arg)
+  copyTree(h.shard, path.join(h.shard.dir, 'evidence', id), path.join(runDir, 'evidence', id))
+  const sha = copyResult(h.shard, path.join(h.shard.dir, 'cases', `${id}.result.json`), path.join(runDir, 'cases', `${id}.result.json`), runId)
   return { ...e, result_sha256: sha }
 }
 
@@ -87,15 +90,15 @@ function shardAttempts(s: LoadedShard, id: string): CaseSummary[] {
   const tokensFile = path.join(s.dir, 'evidence', id, 'tokens.json')
   let perAttempt: unknown[] = []
   try {
-    const t = readShardJson(tokensFile, s.arg).data as { attempts?: unknown }
+    const t = readShardJson(tokensFile, s.arg, idIn(s, tokensFile)).data as { attempts?: unknown }
     if (Array.isArray(t.attempts)) perAttempt = t.attempts
   } catch {
     // No tokens.json: no attempt of the case reported tokens.
   }
-  const list = Array.from(
-    { length: n },
-    (_, j) => readShardJson(path.join(attemptDir(s.dir, id, j + 1), 'cases', `${id}.result.json`), s.arg).data as CaseResult,
-  )
+  const list = Array.from({ length: n }, (_, j) => {
+    const f = path.join(attemptDir(s.dir, id, j + 1), 'cases', `${id}.result.json`)
+    return readShardJson(f, s.arg, idIn(s, f)).data as CaseResult
+  })
   const rep = Math.max(
     0,
     list.findIndex((r) => r.status !== 'PASS'),
@@ -142,8 +145,8 @@ function repeatedCase(set: CheckedSet, id: string, runDir: string, runId: string
     if (!cache.has(h.shard)) cache.set(h.shard, shardAttempts(h.shard, id))
     const from = attemptDir(h.shard.dir, id, h.local)
     const to = attemptDir(runDir, id, j + 1)
-    copyTree(path.join(from, 'evidence'), path.join(to, 'evidence'))
-    copyResult(path.join(from, 'cases', `${id}.result.json`), path.join(to, 'cases', `${id}.result.json`), runId, h.shard.arg)
+    copyTree(h.shard, path.join(from, 'evidence'), path.join(to, 'evidence'))
+    copyResult(h.shard, path.join(from, 'cases', `${id}.result.json`), path.join(to, 'cases', `${id}.result.json`), runId)
     return cache.get(h.shard)![h.local - 1]
   })
   const notRun = missed.length > 0 ? `attempt(s) ${missed.map((x) => x.k).join(', ')} of ${set.repeat} not run (${why(missed[0].h)})` : undefined
@@ -162,8 +165,8 @@ function keepShardSummaries(set: CheckedSet, runDir: string): void {
   for (const s of set.shards) {
     const to = path.join(runDir, 'shards', String(s.shard.index))
     mkdirSync(to, { recursive: true })
-    for (const name of readdirSync(s.dir).filter((n) => n.startsWith('run_summary.json')))
-      writeFileAtomic(path.join(to, name), readUntrustedFile(path.join(s.dir, name), Number.MAX_SAFE_INTEGER))
+    for (const name of s.walk.files.filter((n) => n.startsWith('run_summary.json') && !n.includes('/')))
+      writeFileAtomic(path.join(to, name), readLedgerFile(path.join(s.dir, name), Number.MAX_SAFE_INTEGER, s.walk.ids.get(name)))
   }
 }
 

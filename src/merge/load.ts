@@ -4,7 +4,7 @@
 // once, bounded, checked against the sidecar verify vouched for and its
 // schema; it must carry a `shard` field (suite/shard.ts). Any problem is a
 // MergeError: one line naming the folder as the user gave it.
-import { walkLedger } from '../ledger-files.js'
+import { type LedgerWalk, readLedgerFile, walkLedger } from '../ledger-files.js'
 import path from 'node:path'
 import { MergeError } from '../errors.js'
 import { sha256 } from '../fsutil.js'
@@ -25,21 +25,25 @@ export interface LoadedShard {
   dir: string
   summary: RunSummary & { shard: ShardInfo; ledger_root: string }
   shard: ShardInfo
+  /** The shard's folder as walked when it was loaded: every file merge copies is one of these, held to its identity. */
+  walk: LedgerWalk
 }
 
-/** Refuse `dir` unless it holds only folders and regular files, within the ledger bounds (ledger-files.ts). */
-function checkShape(dir: string, arg: string): void {
-  const problems = walkLedger(dir).problems
-  if (problems.length > 0) throw new MergeError(`${arg}: refused: ${problems[0]}`)
+/** Refuse `dir` unless it holds only folders and regular files, within the ledger bounds (ledger-files.ts); its walk (every later read is held to it). */
+function checkShape(dir: string, arg: string): LedgerWalk {
+  const walk = walkLedger(dir)
+  if (walk.problems.length > 0) throw new MergeError(`${arg}: refused: ${walk.problems[0]}`)
+  return walk
 }
 
 /**
- * A JSON file of a verified shard, read bounded without following a link.
- * MergeError naming the shard when it cannot be read as JSON.
+ * A JSON file of a verified shard, read bounded without following a link
+ * (given `id`, its `dev:ino` from the shard's walk: held to it). MergeError
+ * naming the shard when it cannot be read as JSON.
  */
-export function readShardJson(file: string, arg: string): { data: unknown; bytes: Buffer } {
+export function readShardJson(file: string, arg: string, id?: string): { data: unknown; bytes: Buffer } {
   try {
-    const bytes = readUntrustedFile(file, SHARD_LIMITS.jsonBytes)
+    const bytes = readLedgerFile(file, SHARD_LIMITS.jsonBytes, id)
     if (bytes.length >= SHARD_LIMITS.jsonBytes) throw new Error(`larger than ${SHARD_LIMITS.jsonBytes} bytes`)
     return { data: JSON.parse(bytes.toString('utf8')), bytes }
   } catch (e) {
@@ -57,11 +61,11 @@ export function loadShard(arg: string): LoadedShard {
   const state = runState(dir)
   if (state === 'not-a-run') throw new MergeError(`${arg}: not a run folder (a RUN_XXXX folder of a ledger)`)
   if (state === 'incomplete') throw new MergeError(`${arg}: refused: no run_summary.json (the shard never sealed its ledger)`)
-  checkShape(dir, arg)
+  const walk = checkShape(dir, arg)
   const problems = verifyRun(dir)
   if (problems.length > 0) throw new MergeError(`${arg}: refused: the shard does not verify (${problems.length} problem(s); first: ${problems[0]})`)
   const summaryFile = path.join(dir, 'run_summary.json')
-  const { data, bytes } = readShardJson(summaryFile, arg)
+  const { data, bytes } = readShardJson(summaryFile, arg, walk.ids.get('run_summary.json'))
   // The bytes read now are the bytes verify vouched for: nothing was swapped in between.
   const side = parseSidecar(readUntrustedFile(summaryFile + SIDECAR_EXT, 4096).toString('utf8'))
   if (!side || side.hash !== sha256(bytes)) throw new MergeError(`${arg}: refused: run_summary.json changed while it was being read`)
@@ -69,5 +73,5 @@ export function loadShard(arg: string): LoadedShard {
   if (schema.length > 0) throw new MergeError(`${arg}: refused: run_summary.json: ${schema[0]}`)
   const summary = data as LoadedShard['summary']
   if (!summary.shard) throw new MergeError(`${arg}: refused: not a shard (its run_summary.json has no shard field; run it with --shard I/N)`)
-  return { arg, dir, summary, shard: summary.shard }
+  return { arg, dir, summary, shard: summary.shard, walk }
 }

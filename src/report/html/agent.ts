@@ -70,7 +70,7 @@ export function agentSection(transcript: EvidenceFile | undefined): Html {
   if (!transcript) return html`<p class="empty">No agent call in this case (no transcript.json).</p>`
   if (transcript.bytes > MAX_TRANSCRIPT_BYTES)
     return html`<p class="cut">✂ transcript.json is ${transcript.bytes.toLocaleString('en')} bytes, too large to show here: see <a href="${runHref(transcript.rel)}">${transcript.rel}</a></p>`
-  const read = readHead(transcript.abs, MAX_TRANSCRIPT_BYTES)
+  const read = readHead(transcript, MAX_TRANSCRIPT_BYTES)
   const parsed = parseTranscript(read.text)
   if ('problem' in parsed) return html`<p class="warn">${transcript.rel}: ${parsed.problem}</p>`
   if (parsed.calls.length === 0) return html`<p class="empty">The transcript lists no agent call.</p>`

@@ -28,7 +28,7 @@ export function tsvRows(text: string): string[][] {
 export function evidenceText(c: CaseView, name: string, max: number = LIMITS.text * 4): string | undefined {
   const f = c.evidence.get(name)
   if (!f) return undefined
-  const r = readHead(f.abs, max)
+  const r = readHead(f, max)
   return r.binary ? `(binary file, ${r.bytes} bytes)` : r.text
 }
 
@@ -77,7 +77,7 @@ export function diskSection(c: CaseView): Html {
   const id = c.summary.case_id
   const changes = tsvRows(evidenceText(c, 'guard_changes.txt') ?? '').filter((r) => r[1] === 'tree')
   const diffFile = c.evidence.get('changes.diff')
-  const diffs = diffFile ? splitDiff(readHead(diffFile.abs, 64 * 1024 * 1024).text) : []
+  const diffs = diffFile ? splitDiff(readHead(diffFile, 64 * 1024 * 1024).text) : []
   const items = tsvRows(evidenceText(c, 'items.txt') ?? '')
   const deleted = changes.filter((r) => r[0] === 'deleted').map((r) => r[2] ?? '')
   const parts: Html[] = []
@@ -91,7 +91,7 @@ export function diskSection(c: CaseView): Html {
     parts.push(html`<h5>Created files</h5>`)
     for (const [name, p] of items) {
       const f = c.evidence.get(name)
-      const body = f ? readHead(f.abs, LIMITS.item * 4) : undefined
+      const body = f ? readHead(f, LIMITS.item * 4) : undefined
       parts.push(
         html`<div class="created"><h5><code>${p ?? ''}</code> <span class="note">kept as <a href="${runHref(`evidence/${id}/${name}`)}">${name}</a>${f ? `, ${f.bytes} bytes` : ' (not captured)'}</span></h5>${
           body ? (body.binary ? html`<p class="empty">(binary file)</p>` : pre(body.text, { max: LIMITS.item, source: f!.rel, cls: 'text file' })) : ''

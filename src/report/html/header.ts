@@ -38,7 +38,7 @@ export function opencodeVersion(run: RunView): string | undefined {
     const f = c.evidence.get('health.json')
     if (!f) continue
     try {
-      const h = JSON.parse(readHead(f.abs, 64 * 1024).text) as { version?: unknown }
+      const h = JSON.parse(readHead(f, 64 * 1024).text) as { version?: unknown }
       if (typeof h.version === 'string') return h.version
     } catch {
       // not JSON: look at the next case

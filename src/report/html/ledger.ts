@@ -1,11 +1,11 @@
 // What the report is made of: the RUN folder as it lies on disk (the run
 // summary, each case's result JSON and its evidence files), read defensively —
 // a file that is missing or broken is shown as such, never a crash.
-import { closeSync, existsSync, fstatSync, lstatSync, readdirSync, readSync, statSync } from 'node:fs'
+import { closeSync, existsSync, fstatSync, lstatSync, readSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { InputError } from '../../errors.js'
 import { compareC } from '../../fsutil.js'
-import { openLedgerFile, readLedgerFile, walkLedger } from '../../ledger-files.js'
+import { type LedgerWalk, openLedgerFile, readLedgerFile, walkLedger } from '../../ledger-files.js'
 import { SIDECAR_EXT } from '../../ledger/sidecar.js'
 import { CASE_ID_PATTERN, type CaseResult, type CaseSummary, type RunSummary } from '../../types.js'
 
@@ -16,6 +16,8 @@ export interface EvidenceFile {
   rel: string
   abs: string
   bytes: number
+  /** Its identity as the walk of the run found it (`dev:ino`): a read is held to it (ledger-files.ts). */
+  id?: string
 }
 
 export interface CaseView {
@@ -42,10 +44,10 @@ export interface TextRead {
   binary: boolean
 }
 
-/** The first `max` bytes of a file as UTF-8 text (the rest is not read). */
-export function readHead(file: string, max: number): TextRead {
-  // (No link followed, no wait on a FIFO: ledger-files.ts.)
-  const fd = openLedgerFile(file)
+/** The first `max` bytes of an evidence file as UTF-8 text (the rest is not read). LedgerShapeError when it is no regular file or not the walk's. */
+export function readHead(f: Pick<EvidenceFile, 'abs' | 'id'>, max: number): TextRead {
+  // (No link followed, no wait on a FIFO, the file the walk found: ledger-files.ts.)
+  const fd = openLedgerFile(f.abs, f.id)
   const bytes = fstatSync(fd).size
   const n = Math.min(bytes, max)
   const buf = Buffer.alloc(n)
@@ -63,33 +65,29 @@ export function readHead(file: string, max: number): TextRead {
   return { text: binary ? '' : buf.toString('utf8'), bytes, cut: n < bytes, binary }
 }
 
-function listEvidence(runDir: string, caseId: string): Map<string, EvidenceFile> {
+function listEvidence(runDir: string, caseId: string, walk: LedgerWalk): Map<string, EvidenceFile> {
   const out = new Map<string, EvidenceFile>()
   // A case id names a folder: only ids of the contract's pattern are looked up (no path from a summary leads elsewhere).
   if (!CASE_ID_PATTERN.test(caseId)) return out
-  const dir = path.join(runDir, 'evidence', caseId)
-  const walk = (d: string, prefix: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const abs = path.join(d, e.name)
-      const name = prefix + e.name
-      if (e.isDirectory()) walk(abs, name + '/')
-      else if (e.isFile() && !e.name.endsWith(SIDECAR_EXT) && !e.name.endsWith('.tmp'))
-        out.set(name, { name, rel: `evidence/${caseId}/${name}`, abs, bytes: statSync(abs).size })
-    }
+  // The run's files as walked (no link entered); each read is held to the identity the walk found.
+  const prefix = `evidence/${caseId}/`
+  for (const rel of walk.files) {
+    if (!rel.startsWith(prefix) || rel.endsWith(SIDECAR_EXT) || rel.endsWith('.tmp')) continue
+    const abs = path.join(runDir, rel)
+    const name = rel.slice(prefix.length)
+    out.set(name, { name, rel, abs, bytes: lstatSync(abs).size, id: walk.ids.get(rel) })
   }
-  // (A link in the place of the folder is not entered: its target is no evidence of this run.)
-  if (existsSync(dir) && lstatSync(dir).isDirectory()) walk(dir, '')
   return new Map([...out].sort((a, b) => compareC(a[0], b[0])))
 }
 
-function readResult(runDir: string, c: CaseSummary): Pick<CaseView, 'result' | 'resultProblem'> {
+function readResult(runDir: string, c: CaseSummary, walk: LedgerWalk): Pick<CaseView, 'result' | 'resultProblem'> {
   if (!c || typeof c !== 'object') return { resultProblem: `a case entry of the summary is ${JSON.stringify(c)}, not a case` }
   if (c.status === 'SKIPPED') return {}
   if (!CASE_ID_PATTERN.test(c.case_id)) return { resultProblem: `case id '${c.case_id}' does not match the case id pattern` }
   const file = path.join(runDir, 'cases', `${c.case_id}.result.json`)
   if (!existsSync(file)) return { resultProblem: `cases/${c.case_id}.result.json is missing` }
   try {
-    return { result: JSON.parse(readLedgerFile(file).toString('utf8')) as CaseResult }
+    return { result: JSON.parse(readLedgerFile(file, undefined, walk.ids.get(`cases/${c.case_id}.result.json`)).toString('utf8')) as CaseResult }
   } catch (e) {
     return { resultProblem: `cases/${c.case_id}.result.json is not valid JSON (${(e as Error).message})` }
   }
@@ -105,14 +103,14 @@ export function loadRun(runDir: string, summary?: RunSummary): RunView {
   if (!existsSync(runDir) || !statSync(runDir).isDirectory())
     throw new InputError('RUN_DIR', `${runDir} is not a directory; give a RUN_XXXX folder of a ledger`)
   let s: RunSummary | undefined = summary
+  const walk = walkLedger(runDir)
   if (!s) {
     const file = path.join(runDir, 'run_summary.json')
     if (!existsSync(file)) throw new InputError('RUN_DIR', `${runDir} has no run_summary.json; give a RUN_XXXX folder of a ledger`)
     // A ledger read after its run is hostile input: a link, FIFO or device anywhere in it refuses the report (ledger-files.ts).
-    const shape = walkLedger(runDir).problems
-    if (shape.length > 0) throw new InputError('RUN_DIR', `${runDir}: refused: ${shape[0]}`)
+    if (walk.problems.length > 0) throw new InputError('RUN_DIR', `${runDir}: refused: ${walk.problems[0]}`)
     try {
-      s = JSON.parse(readLedgerFile(file).toString('utf8')) as RunSummary
+      s = JSON.parse(readLedgerFile(file, undefined, walk.ids.get('run_summary.json')).toString('utf8')) as RunSummary
     } catch (e) {
       throw new InputError('RUN_DIR', `${file} is not valid JSON (${(e as Error).message.split('\n')[0]})`)
     }
@@ -120,6 +118,6 @@ export function loadRun(runDir: string, summary?: RunSummary): RunView {
     const bad = s.cases.findIndex((c) => !c || typeof c !== 'object' || typeof c.case_id !== 'string')
     if (bad >= 0) throw new InputError('RUN_DIR', `${file}: cases[${bad}] is not a case entry (an object with a case_id)`)
   }
-  const cases = s.cases.map((c) => ({ summary: c, ...readResult(runDir, c), evidence: listEvidence(runDir, c.case_id) }))
+  const cases = s.cases.map((c) => ({ summary: c, ...readResult(runDir, c, walk), evidence: listEvidence(runDir, c.case_id, walk) }))
   return { runDir, summary: s as RunSummary & Record<string, unknown>, cases }
 }

@@ -92,13 +92,13 @@ import {
 } from "./chunk-EFMQJ4CT.js";
 import {
   assertSchema,
-  ledgerRoot,
   require_ajv,
+  sealRunSummary,
   verifyRun
-} from "./chunk-4ZXVXQRS.js";
+} from "./chunk-SEOEE6YV.js";
 import {
   writeRunReport
-} from "./chunk-WJY2YP6N.js";
+} from "./chunk-MDLX5DXF.js";
 import {
   redact,
   scrubFile,
@@ -130,7 +130,7 @@ import {
 
 // src/suite/finish.ts
 import { existsSync as existsSync6, rmSync as rmSync2 } from "node:fs";
-import path15 from "node:path";
+import path14 from "node:path";
 
 // src/cases/recording.ts
 function relativeTo(v, workDir) {
@@ -224,19 +224,6 @@ function writeRunnerSetup(runDir, record) {
   return file;
 }
 
-// src/ledger/seal.ts
-import { mkdirSync } from "node:fs";
-import path2 from "node:path";
-function sealRunSummary(runDir, summary) {
-  mkdirSync(runDir, { recursive: true });
-  const sealed = { ...summary, ledger_root: ledgerRoot(runDir) };
-  assertSchema("opencode_dogfood_run_summary", sealed);
-  const file = path2.join(runDir, "run_summary.json");
-  writeJsonAtomic(file, sealed);
-  writeSidecar(file);
-  return sealed;
-}
-
 // src/suite/facts.ts
 function runFacts(model, serverVersion, binary) {
   const said = serverVersion ?? (binary ? opencodeVersion(binary) : void 0);
@@ -284,7 +271,7 @@ function describeWarmUp(w) {
 
 // src/suite/case-process.ts
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import path3 from "node:path";
+import path2 from "node:path";
 import { fileURLToPath } from "node:url";
 
 // src/ledger/result.ts
@@ -299,19 +286,19 @@ function writeCaseResult(runDir, result) {
 // src/suite/case-process.ts
 function cliEntry() {
   if (process.env.OPENCODE_DOGFOOD_CLI) return process.env.OPENCODE_DOGFOOD_CLI;
-  let dir = path3.dirname(fileURLToPath(import.meta.url));
+  let dir = path2.dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 4; i++) {
-    const candidate = path3.join(dir, "cli.js");
+    const candidate = path2.join(dir, "cli.js");
     if (existsSync(candidate)) return candidate;
-    const inDist = path3.join(dir, "dist", "cli.js");
+    const inDist = path2.join(dir, "dist", "cli.js");
     if (existsSync(inDist)) return inDist;
-    dir = path3.dirname(dir);
+    dir = path2.dirname(dir);
   }
   throw new Error("dist/cli.js not found: run `npm run bundle`");
 }
 function startCaseProcess(tmp, slot, env, waitMs) {
-  const ctxFile = path3.join(tmp, `case-${slot}.context.json`);
-  const pidFile = path3.join(tmp, `case-${slot}.pid`);
+  const ctxFile = path2.join(tmp, `case-${slot}.context.json`);
+  const pidFile = path2.join(tmp, `case-${slot}.pid`);
   let stdout = "";
   let stderr = "";
   const done = exec(process.execPath, [cliEntry(), "__case", ctxFile, pidFile, String(waitMs)], {
@@ -403,7 +390,7 @@ async function execCase(ctx, proc, secretsByLabel, repoCommit, interrupt) {
   writeEvidence(ctx.runDir, c.id, "stderr.txt", redact(exit.stderr, secretList));
   const { verdict, written } = verdictOf(ctx, exit, repoCommit, interrupt);
   for (const name of ["git_status.txt", "repo_commit.txt", "worktree_check.txt"]) {
-    if (!existsSync(path3.join(ctx.runDir, "evidence", c.id, name))) writeEvidence(ctx.runDir, c.id, name, `not captured: ${verdict.reason}
+    if (!existsSync(path2.join(ctx.runDir, "evidence", c.id, name))) writeEvidence(ctx.runDir, c.id, name, `not captured: ${verdict.reason}
 `);
   }
   const status = statusOf(c.expected_outcome, verdict.actual_outcome, verdict.failure_code, c.expected_failure_code);
@@ -443,7 +430,7 @@ async function execCase(ctx, proc, secretsByLabel, repoCommit, interrupt) {
   };
 }
 function egressDenied(runDir, caseId) {
-  const denied = summaryDenied(readEgressLog(path3.join(runDir, "evidence", caseId, "egress.jsonl")));
+  const denied = summaryDenied(readEgressLog(path2.join(runDir, "evidence", caseId, "egress.jsonl")));
   return denied.length > 0 ? { egress_denied: denied } : {};
 }
 function scrubThenSeal(ctx, secretsByLabel, id) {
@@ -451,26 +438,26 @@ function scrubThenSeal(ctx, secretsByLabel, id) {
   return sealEvidence(ctx.runDir, id);
 }
 function scrubCase(ctx, secretsByLabel) {
-  const dir = path3.join(ctx.runDir, "evidence", ctx.caseDef.id);
-  const files = existsSync(dir) ? readdirSync(dir).filter((n) => !n.endsWith(".sha256")).map((n) => path3.join(dir, n)) : [];
-  const transcript = path3.join(ctx.agentCallsDir, `${ctx.caseDef.id}.json`);
+  const dir = path2.join(ctx.runDir, "evidence", ctx.caseDef.id);
+  const files = existsSync(dir) ? readdirSync(dir).filter((n) => !n.endsWith(".sha256")).map((n) => path2.join(dir, n)) : [];
+  const transcript = path2.join(ctx.agentCallsDir, `${ctx.caseDef.id}.json`);
   if (existsSync(transcript)) files.push(transcript);
   const lines = [];
   for (const f of files)
     for (const r of scrubFile(f, secretsByLabel))
-      lines.push(`${r.secret}	${r.form}	${r.count}	${JSON.stringify(path3.relative(ctx.runDir, f).split(path3.sep).join("/"))}`);
+      lines.push(`${r.secret}	${r.form}	${r.count}	${JSON.stringify(path2.relative(ctx.runDir, f).split(path2.sep).join("/"))}`);
   if (lines.length > 0) writeEvidence(ctx.runDir, ctx.caseDef.id, "redactions.txt", lines.join("\n") + "\n");
 }
 
 // src/suite/containment.ts
 import { randomBytes } from "node:crypto";
-import { mkdirSync as mkdirSync4 } from "node:fs";
+import { mkdirSync as mkdirSync3 } from "node:fs";
 import os2 from "node:os";
-import path7 from "node:path";
+import path6 from "node:path";
 
 // src/sandbox/credentials.ts
-import { copyFileSync, mkdirSync as mkdirSync2 } from "node:fs";
-import path4 from "node:path";
+import { copyFileSync, mkdirSync } from "node:fs";
+import path3 from "node:path";
 var USERINFO = /[a-z][a-z0-9+.-]*:\/\/([^/\s@]+)@/i;
 function userinfoSecrets(text) {
   const m = USERINFO.exec(text);
@@ -503,7 +490,7 @@ async function findCredentials(dir, env) {
     const nl = fields[i + 1].indexOf("\n");
     const key = nl < 0 ? fields[i + 1] : fields[i + 1].slice(0, nl);
     const value = nl < 0 ? "" : fields[i + 1].slice(nl + 1);
-    const file = path4.resolve(dir, origin);
+    const file = path3.resolve(dir, origin);
     const lower = key.toLowerCase();
     if (/^http\.(.*\.)?extraheader$/.test(lower) && value) out.push({ kind: "http extraheader", key, file, secrets: headerSecrets(value) });
     else if (USERINFO.test(key) || USERINFO.test(value))
@@ -515,11 +502,11 @@ async function findCredentials(dir, env) {
 async function sanitizedViews(findings, dir) {
   const byFile = /* @__PURE__ */ new Map();
   for (const f of findings) byFile.set(f.file, [...byFile.get(f.file) ?? [], f]);
-  mkdirSync2(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true });
   const views = [];
   let n = 0;
   for (const [file, list] of byFile) {
-    const copy = path4.join(dir, `gitconfig-${++n}`);
+    const copy = path3.join(dir, `gitconfig-${++n}`);
     copyFileSync(file, copy);
     for (const key of new Set(list.map((f) => f.key))) {
       const r = await git(dir, ["config", "--file", copy, "--unset-all", key]);
@@ -536,7 +523,7 @@ function describeFindings(findings) {
 // src/sandbox/grant.ts
 import { execFile } from "node:child_process";
 import { lstatSync, lchownSync, opendirSync } from "node:fs";
-import path5 from "node:path";
+import path4 from "node:path";
 import { promisify } from "node:util";
 var run = promisify(execFile);
 var RECORD_LIMIT = 2e5;
@@ -557,7 +544,7 @@ function recordOwners(root) {
     try {
       const d = opendirSync(p);
       try {
-        for (let e = d.readSync(); e; e = d.readSync()) stack.push(path5.join(p, e.name));
+        for (let e = d.readSync(); e; e = d.readSync()) stack.push(path4.join(p, e.name));
       } finally {
         d.closeSync();
       }
@@ -603,35 +590,35 @@ async function grantWrites(policy, agent, scope, problems = []) {
 }
 
 // src/sandbox/bridge.ts
-import { chmodSync, mkdirSync as mkdirSync3, mkdtempSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { chmodSync, mkdirSync as mkdirSync2, mkdtempSync, writeFileSync as writeFileSync2 } from "node:fs";
 import net from "node:net";
 import os from "node:os";
-import path6 from "node:path";
+import path5 from "node:path";
 var EGRESS_PORT = 15080;
 var SUN_PATH_MAX = 108;
 function makeBridgeDirs() {
   let root = "";
   for (const base of [os.tmpdir(), "/tmp"]) {
-    const candidate = mkdtempSync(path6.join(base, "odf-net-"));
-    if (path6.join(candidate, "out", "egress.sock").length < SUN_PATH_MAX) {
+    const candidate = mkdtempSync(path5.join(base, "odf-net-"));
+    if (path5.join(candidate, "out", "egress.sock").length < SUN_PATH_MAX) {
       root = candidate;
       break;
     }
   }
   if (!root) throw new Error("no temp folder short enough for a unix socket path (108 bytes): set TMPDIR to a short path");
-  const outDir = path6.join(root, "out");
-  const inDir = path6.join(root, "in");
-  mkdirSync3(outDir);
-  mkdirSync3(inDir);
+  const outDir = path5.join(root, "out");
+  const inDir = path5.join(root, "in");
+  mkdirSync2(outDir);
+  mkdirSync2(inDir);
   chmodSync(root, 448);
-  const script = path6.join(outDir, "forwarder.cjs");
+  const script = path5.join(outDir, "forwarder.cjs");
   writeFileSync2(script, FORWARDER);
   return {
     root,
     outDir,
     inDir,
-    egressSocket: path6.join(outDir, "egress.sock"),
-    serverSocket: path6.join(inDir, "server.sock"),
+    egressSocket: path5.join(outDir, "egress.sock"),
+    serverSocket: path5.join(inDir, "server.sock"),
     script,
     insideUrl: `http://127.0.0.1:${EGRESS_PORT}`
   };
@@ -719,7 +706,7 @@ function userSecretsDirs(workDir) {
 }
 async function prepareAgentSide(i) {
   const tag = randomBytes(12).toString("hex");
-  const stateDir = path7.join(i.tmp, "opencode-state");
+  const stateDir = path6.join(i.tmp, "opencode-state");
   const state = stateEnv(stateDir);
   const safeDir = i.containment.active && i.containment.agent ? { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "safe.directory", GIT_CONFIG_VALUE_0: "*" } : {};
   const set = { ...state, ...safeDir, [PROCESS_TAG_VAR]: tag };
@@ -727,8 +714,8 @@ async function prepareAgentSide(i) {
   const codeEnv = agentEnv({ from: process.env, keyNames: [], pass: i.envPass, set });
   const plain = (work) => work();
   if (!i.containment.active) return { serverEnv, codeEnv, tag, wrap: (command, args) => ({ command, args }), duringCase: plain };
-  const views = await sanitizedViews(i.credentials, path7.join(i.tmp, "views"));
-  for (const d of i.harnessDirs) mkdirSync4(d, { recursive: true });
+  const views = await sanitizedViews(i.credentials, path6.join(i.tmp, "views"));
+  for (const d of i.harnessDirs) mkdirSync3(d, { recursive: true });
   const bridge = i.networkNamespace === false ? void 0 : makeBridgeDirs();
   const policy = derivePolicy({
     workDir: i.workDir,
@@ -739,7 +726,7 @@ async function prepareAgentSide(i) {
     hidden: [...i.harnessDirs, ...userSecretsDirs(i.workDir)],
     stateDirs: [stateDir],
     // Node (T3's checks and the bridge's forwarder run it) and the opencode binary may live under a hidden HOME.
-    readable: [...i.readable, path7.dirname(path7.dirname(process.execPath))],
+    readable: [...i.readable, path6.dirname(path6.dirname(process.execPath))],
     views,
     readAllow: i.readAllow,
     bridge
@@ -774,7 +761,7 @@ function registeredSecrets(env, roles, keyNames, credentials) {
 // src/suite/prepare.ts
 import { existsSync as existsSync5, mkdtempSync as mkdtempSync2, realpathSync } from "node:fs";
 import os3 from "node:os";
-import path12 from "node:path";
+import path11 from "node:path";
 
 // src/cases/catalog.ts
 var import_ajv = __toESM(require_ajv(), 1);
@@ -1121,8 +1108,8 @@ function loadCases(casesFile) {
 }
 
 // src/ledger/run-id.ts
-import { mkdirSync as mkdirSync5, readdirSync as readdirSync2 } from "node:fs";
-import path8 from "node:path";
+import { mkdirSync as mkdirSync4, readdirSync as readdirSync2 } from "node:fs";
+import path7 from "node:path";
 var RUN_DIR = /^RUN_([0-9]{4,})$/;
 function highestRunNumber(ledgerDir) {
   let names;
@@ -1141,12 +1128,12 @@ function formatRunId(n) {
   return `RUN_${String(n).padStart(4, "0")}`;
 }
 function allocateRun(ledgerDir) {
-  mkdirSync5(ledgerDir, { recursive: true });
+  mkdirSync4(ledgerDir, { recursive: true });
   for (let attempt = 0; attempt < 1e3; attempt++) {
     const runId = formatRunId(highestRunNumber(ledgerDir) + 1);
-    const runDir = path8.join(ledgerDir, runId);
+    const runDir = path7.join(ledgerDir, runId);
     try {
-      mkdirSync5(runDir);
+      mkdirSync4(runDir);
       return { runId, runDir };
     } catch (e) {
       if (e.code !== "EEXIST") throw e;
@@ -1158,10 +1145,10 @@ function allocateRun(ledgerDir) {
 // src/suite/backends.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
 import { rmSync, writeFileSync as writeFileSync3 } from "node:fs";
-import path9 from "node:path";
+import path8 from "node:path";
 function defaultServerEnv(o, pass = [], set = {}) {
   const keyNames = [...o.hermetic ? [] : providerKeyNames(o.model), ...o.roles.map((r) => r.key_env)];
-  return agentEnv({ from: process.env, keyNames, pass, set: { ...stateEnv(path9.join(o.tmp, "opencode-state")), ...set } });
+  return agentEnv({ from: process.env, keyNames, pass, set: { ...stateEnv(path8.join(o.tmp, "opencode-state")), ...set } });
 }
 function hermeticKeys(roles) {
   const keyEnv = { [SCRIPTED_KEY_ENV]: `dogfood-${randomBytes2(12).toString("hex")}` };
@@ -1178,7 +1165,7 @@ function proxyEnv(url) {
 }
 async function startNetworkSide(b, tmp, scriptedUrl, providers, allow) {
   const policy = deriveNetworkPolicy({ scriptedUrl, providers, allow, upstreams: upstreamOverrides(process.env, providers) });
-  const log = path9.join(tmp, "egress.jsonl");
+  const log = path8.join(tmp, "egress.jsonl");
   writeFileSync3(log, "");
   return { policy, log, proxy: await startEgressProxy({ socketPath: b.egressSocket, logFile: log, policy, keys: process.env }) };
 }
@@ -1195,7 +1182,7 @@ async function startBackends(o) {
   let scripted;
   let scriptedLog;
   if (o.hermetic) {
-    scriptedLog = path9.join(o.tmp, "scripted-model.jsonl");
+    scriptedLog = path8.join(o.tmp, "scripted-model.jsonl");
     writeFileSync3(scriptedLog, "");
     scripted = await startScriptedModel({ scripts: new Map(o.cases.map((c) => [c.id, c.turns])), logFile: scriptedLog });
   }
@@ -1282,7 +1269,7 @@ async function repoLayout(dir) {
 
 // src/suite/preflight.ts
 import { existsSync as existsSync3 } from "node:fs";
-import path10 from "node:path";
+import path9 from "node:path";
 var SCRATCH_TARGET = "docs/zz_scratch/opencode_dogfood_probe.md";
 var SANDBOX_FIXTURES = "scripts/opencode_dogfood/sandbox/fixtures/";
 function fixturePaths(cases) {
@@ -1307,15 +1294,15 @@ async function preflight(workDir, cases, harnessPaths) {
   const dirty = status.stdout.split("\0").filter(Boolean).map((rec) => rec.slice(3)).filter((p) => !harnessPaths.some((h) => p === h || p.startsWith(h) || h.startsWith(p.endsWith("/") ? p : `${p}/`)));
   if (dirty.length > 0)
     failures.push(`working tree not clean (git status --porcelain): ${dirty.slice(0, 5).join(", ")}${dirty.length > 5 ? ` and ${dirty.length - 5} more` : ""}`);
-  if (!existsSync3(path10.join(workDir, SCRATCH_TARGET))) failures.push(`scratch target missing: ${SCRATCH_TARGET} (run 'opencode-dogfood init')`);
-  if (!existsSync3(path10.join(workDir, SANDBOX_FIXTURES))) failures.push(`sandbox fixtures missing: ${SANDBOX_FIXTURES} (run 'opencode-dogfood init')`);
-  else for (const p of fixturePaths(cases)) if (!existsSync3(path10.join(workDir, p))) failures.push(`fixture missing: ${p} (run 'opencode-dogfood init')`);
+  if (!existsSync3(path9.join(workDir, SCRATCH_TARGET))) failures.push(`scratch target missing: ${SCRATCH_TARGET} (run 'opencode-dogfood init')`);
+  if (!existsSync3(path9.join(workDir, SANDBOX_FIXTURES))) failures.push(`sandbox fixtures missing: ${SANDBOX_FIXTURES} (run 'opencode-dogfood init')`);
+  else for (const p of fixturePaths(cases)) if (!existsSync3(path9.join(workDir, p))) failures.push(`fixture missing: ${p} (run 'opencode-dogfood init')`);
   return failures;
 }
 
 // src/suite/worktree.ts
 import { existsSync as existsSync4, readdirSync as readdirSync3 } from "node:fs";
-import path11 from "node:path";
+import path10 from "node:path";
 function createWorktree(repoDir, worktreePath) {
   const made = creating.then(() => addWorktree(repoDir, worktreePath));
   creating = made.catch(() => void 0);
@@ -1323,7 +1310,7 @@ function createWorktree(repoDir, worktreePath) {
 }
 var creating = Promise.resolve();
 async function addWorktree(repoDir, worktreePath) {
-  const target = path11.resolve(worktreePath);
+  const target = path10.resolve(worktreePath);
   if (existsSync4(target) && readdirSync3(target).length > 0) throw new InputError("--worktree", `${target} exists and is not empty; give a new path`);
   const r = await git(repoDir, ["worktree", "add", "--detach", "--", target, "HEAD"]);
   if (r.exitCode !== 0) throw new InputError("--worktree", `git worktree add ${target} failed: ${r.stderr.trim()}`);
@@ -1338,8 +1325,8 @@ async function removeWorktree(repoDir, worktreePath) {
 // src/suite/prepare.ts
 var DEFAULT_ROLES = (model) => model === BUILTIN_MODEL ? ["planner", "coder", "reviewer"].map((name) => ({ name, model: `${SCRIPTED_PROVIDER}-${name}/scripted`, key_env: `DOGFOOD_${name.toUpperCase()}_KEY` })) : [];
 function relInside(root, target) {
-  const rel = path12.relative(root, target);
-  if (rel === "" || rel.startsWith("..") || path12.isAbsolute(rel)) return void 0;
+  const rel = path11.relative(root, target);
+  if (rel === "" || rel.startsWith("..") || path11.isAbsolute(rel)) return void 0;
   return toPosix(rel) + "/";
 }
 async function toplevel(dir, input) {
@@ -1359,8 +1346,8 @@ async function toplevel(dir, input) {
 }
 function binaryFolders(binary) {
   const real = realpathSync(binary);
-  const out = [path12.dirname(real)];
-  const i = real.lastIndexOf(`${path12.sep}node_modules${path12.sep}`);
+  const out = [path11.dirname(real)];
+  const i = real.lastIndexOf(`${path11.sep}node_modules${path11.sep}`);
   if (i >= 0) out.push(real.slice(0, i + "/node_modules".length));
   return out;
 }
@@ -1377,7 +1364,7 @@ async function resolveInputs(opts) {
   await gitOk(repoDir, ["rev-parse", "--verify", "HEAD"]).catch(() => {
     throw new InputError("--repo", `${repoDir} has no commit yet`);
   });
-  const ledgerDir = path12.resolve(opts.ledgerDir ?? path12.join(repoDir, LEDGER_SUBDIR));
+  const ledgerDir = path11.resolve(opts.ledgerDir ?? path11.join(repoDir, LEDGER_SUBDIR));
   const model = opts.model;
   const userPassword = opts.serverUrl ? process.env[SERVER_PASSWORD_ENV] || void 0 : void 0;
   if (opts.serverUrl) {
@@ -1397,7 +1384,7 @@ async function resolveInputs(opts) {
     repoDir,
     ledgerDir,
     // Transcripts go to logs/agent_calls/ of the checkout, or beside a custom ledger.
-    agentCallsRoot: opts.ledgerDir ? path12.join(ledgerDir, "agent_calls") : path12.join(repoDir, AGENT_CALLS_SUBDIR),
+    agentCallsRoot: opts.ledgerDir ? path11.join(ledgerDir, "agent_calls") : path11.join(repoDir, AGENT_CALLS_SUBDIR),
     model,
     hermetic: model === BUILTIN_MODEL,
     roles: opts.roles ?? DEFAULT_ROLES(model),
@@ -1418,7 +1405,7 @@ async function prepareCheckouts(i) {
   const layout = await repoLayout(repoDir);
   const protectedCheckouts = layout.checkouts.filter((d) => d !== workDir).map((dir) => ({ dir, exclude: harnessIn(i, dir) }));
   const protectedBefore = await Promise.all(protectedCheckouts.map((p) => takeFingerprint(p.dir, p.exclude)));
-  const opencodeStateFile = path12.join(layout.commonDir, "opencode");
+  const opencodeStateFile = path11.join(layout.commonDir, "opencode");
   const hadOpencodeState = existsSync5(opencodeStateFile);
   const inWorktree = (await checkWorktree(workDir)).is_worktree;
   const repoCommit = (await gitOk(workDir, ["rev-parse", "HEAD"])).trim();
@@ -1442,7 +1429,7 @@ async function prepareCheckouts(i) {
     repoCommit,
     runId,
     runDir,
-    agentCallsDir: path12.join(i.agentCallsRoot, runId),
+    agentCallsDir: path11.join(i.agentCallsRoot, runId),
     harnessPaths,
     // The tree the agent works in, when it is the checkout the run started in:
     // only what remains after the cases' restores counts (content, not stat data).
@@ -1451,18 +1438,18 @@ async function prepareCheckouts(i) {
   };
 }
 function plantCanaries(i, c) {
-  const parent = path12.dirname(c.workDir);
-  const sharedParent = [os3.tmpdir(), "/tmp", "/var/tmp", "/"].map((d) => path12.resolve(d)).includes(parent);
+  const parent = path11.dirname(c.workDir);
+  const sharedParent = [os3.tmpdir(), "/tmp", "/var/tmp", "/"].map((d) => path11.resolve(d)).includes(parent);
   const stale = c.inWorktree ? sweepStaleCanaries(parent) : [];
   const canaries = c.inWorktree ? [plantCanary(parent, c.runId, !i.containment.active && !sharedParent)] : [];
   i.progress({ kind: "run-start", runId: c.runId, runDir: c.runDir, cases: i.cases.length });
   if (stale.length > 0)
     i.progress({
       kind: "note",
-      line: `removed ${stale.length} canary file(s) of killed runs beside the worktree: ${stale.map((f) => path12.basename(f)).join(", ")}`
+      line: `removed ${stale.length} canary file(s) of killed runs beside the worktree: ${stale.map((f) => path11.basename(f)).join(", ")}`
     });
   i.progress({ kind: "containment", line: containmentLabel(i.containment) });
-  const blind = c.protectedBefore.flatMap((f) => [...f.tree].filter(([, e]) => unlistableEntry(e)).map(([rel]) => path12.join(f.root, rel)));
+  const blind = c.protectedBefore.flatMap((f) => [...f.tree].filter(([, e]) => unlistableEntry(e)).map(([rel]) => path11.join(f.root, rel)));
   if (blind.length > 0)
     i.progress({
       kind: "note",
@@ -1497,7 +1484,7 @@ async function prepareRun(opts) {
   const checkouts = await prepareCheckouts(inputs);
   const { credentials } = checkouts;
   const { model, roles, hermetic, binary, containment } = inputs;
-  const tmp = mkdtempSync2(path12.join(os3.tmpdir(), `opencode-dogfood-${checkouts.runId}-`));
+  const tmp = mkdtempSync2(path11.join(os3.tmpdir(), `opencode-dogfood-${checkouts.runId}-`));
   const limits = opts.caseLimits ?? DEFAULT_CASE_LIMITS;
   const runCgroups = limits.procs !== null || limits.memory !== null ? openRunCgroups(checkouts.runId) : { reason: "processes and memory are not bounded (--case-limits)" };
   const canaries = plantCanaries(inputs, checkouts);
@@ -1559,8 +1546,8 @@ async function prepareRun(opts) {
 }
 
 // src/suite/slots.ts
-import { mkdirSync as mkdirSync6, realpathSync as realpathSync2 } from "node:fs";
-import path13 from "node:path";
+import { mkdirSync as mkdirSync5, realpathSync as realpathSync2 } from "node:fs";
+import path12 from "node:path";
 async function startSlotServer(agent, workDir, tmp, o) {
   const launch = (command, args) => {
     const c = agent.wrap(command, args);
@@ -1600,7 +1587,7 @@ async function startSlotServer(agent, workDir, tmp, o) {
   };
 }
 async function startSlot(o) {
-  mkdirSync6(o.tmp, { recursive: true });
+  mkdirSync5(o.tmp, { recursive: true });
   const workDir = realpathSync2(await createWorktree(o.repoDir, o.dir));
   try {
     const agent = await prepareAgentSide({
@@ -1642,7 +1629,7 @@ async function stopSlot(slot, repoDir, graceMs) {
   return `slot ${slot.index}: ${r.message}`;
 }
 function slotPaths(runTmp, index) {
-  return { dir: path13.join(runTmp, `slot-${index}`, "wt"), tmp: path13.join(runTmp, `slot-${index}`, "tmp") };
+  return { dir: path12.join(runTmp, `slot-${index}`, "wt"), tmp: path12.join(runTmp, `slot-${index}`, "tmp") };
 }
 
 // src/suite/pool.ts
@@ -1775,36 +1762,36 @@ function caseContext(run2, slot, own) {
 }
 
 // src/suite/repeat.ts
-import { copyFileSync as copyFileSync2, mkdirSync as mkdirSync7, readdirSync as readdirSync4, readFileSync as readFileSync3, statSync } from "node:fs";
-import path14 from "node:path";
+import { copyFileSync as copyFileSync2, mkdirSync as mkdirSync6, readdirSync as readdirSync4, readFileSync as readFileSync3, statSync } from "node:fs";
+import path13 from "node:path";
 function attemptDir(runDir, id, k) {
-  return path14.join(runDir, "attempts", id, String(k));
+  return path13.join(runDir, "attempts", id, String(k));
 }
 function attemptCallsDir(agentCallsDir, k) {
-  return path14.join(agentCallsDir, "attempts", String(k));
+  return path13.join(agentCallsDir, "attempts", String(k));
 }
 function filesUnder(dir) {
   const out = [];
   for (const name of readdirSync4(dir)) {
-    const abs = path14.join(dir, name);
+    const abs = path13.join(dir, name);
     if (statSync(abs).isDirectory()) out.push(...filesUnder(abs));
     else if (!name.endsWith(SIDECAR_EXT)) out.push(abs);
   }
   return out;
 }
 function aggregateAttempts(runDir, id, attempts, notRun) {
-  const results = attempts.map((_, k) => JSON.parse(readFileSync3(path14.join(attemptDir(runDir, id, k + 1), "cases", `${id}.result.json`), "utf8")));
+  const results = attempts.map((_, k) => JSON.parse(readFileSync3(path13.join(attemptDir(runDir, id, k + 1), "cases", `${id}.result.json`), "utf8")));
   const passed = attempts.filter((a2) => a2.status === "PASS").length;
   const rep = Math.max(
     0,
     attempts.findIndex((a2) => a2.status !== "PASS")
   );
-  const from = path14.join(attemptDir(runDir, id, rep + 1), "evidence", id);
-  const to = path14.join(runDir, "evidence", id);
-  mkdirSync7(to, { recursive: true });
+  const from = path13.join(attemptDir(runDir, id, rep + 1), "evidence", id);
+  const to = path13.join(runDir, "evidence", id);
+  mkdirSync6(to, { recursive: true });
   for (const f of filesUnder(from)) {
-    const dest = path14.join(to, path14.relative(from, f));
-    mkdirSync7(path14.dirname(dest), { recursive: true });
+    const dest = path13.join(to, path13.relative(from, f));
+    mkdirSync6(path13.dirname(dest), { recursive: true });
     copyFileSync2(f, dest);
   }
   writeEvidence(
@@ -1813,7 +1800,7 @@ function aggregateAttempts(runDir, id, attempts, notRun) {
     "attempts.json",
     JSON.stringify(
       attempts.map((a2, k) => {
-        const file2 = path14.join(attemptDir(runDir, id, k + 1), "cases", `${id}.result.json`);
+        const file2 = path13.join(attemptDir(runDir, id, k + 1), "cases", `${id}.result.json`);
         return {
           attempt: k + 1,
           status: a2.status,
@@ -1821,7 +1808,7 @@ function aggregateAttempts(runDir, id, attempts, notRun) {
           failure_code: a2.failure_code,
           duration_ms: a2.duration_ms,
           reason: a2.reason,
-          result: toPosix(path14.relative(runDir, file2)),
+          result: toPosix(path13.relative(runDir, file2)),
           result_sha256: sha256File(file2)
         };
       }),
@@ -1906,18 +1893,18 @@ async function sealLedger(run2, pool, done) {
   const summary = sealRunSummary(runDir, { ...unsealed, ...run2.share.field({ commit: repoCommit, ...facts }) });
   if (opts.signKey) signSummary(runDir, opts.signKey);
   const problems = verifyRun(runDir);
-  const inLedger = (p) => p.startsWith(runDir + path15.sep) || p.startsWith(run2.agentCallsDir + path15.sep);
+  const inLedger = (p) => p.startsWith(runDir + path14.sep) || p.startsWith(run2.agentCallsDir + path14.sep);
   const tampered = done.summaries.some((c) => c.offending_paths?.some(inLedger));
   if (problems.length > 0 && !tampered) throw new Error(`harness bug: the ledger of ${runId} does not verify:
 ${problems.join("\n")}`);
   return { summary, problems };
 }
 async function checkoutChanges(run2, pool) {
-  const worktreesDir = path15.join(run2.commonDir, "worktrees");
+  const worktreesDir = path14.join(run2.commonDir, "worktrees");
   const before = run2.protectedBefore;
   const protectedChanges = (await Promise.all(run2.protectedCheckouts.map(async (p, i) => compareFingerprints(before[i], await takeFingerprint(p.dir, p.exclude, before[i]))))).flat().filter((c) => !((run2.runWorktree || (pool?.more.length ?? 0) > 0) && c.path.startsWith(worktreesDir))).map((c) => `${c.kind} ${c.path}`);
   const inPlace = run2.inPlaceBefore;
-  const inPlaceChanges = inPlace ? compareSnapshots(inPlace, await takeSnapshotAfter(inPlace, { exclude: run2.harnessPaths })).map((c) => `${c.kind} ${path15.join(run2.workDir, c.path)}`) : [];
+  const inPlaceChanges = inPlace ? compareSnapshots(inPlace, await takeSnapshotAfter(inPlace, { exclude: run2.harnessPaths })).map((c) => `${c.kind} ${path14.join(run2.workDir, c.path)}`) : [];
   return [...protectedChanges, ...inPlaceChanges];
 }
 async function finishRun(run2, pool, done) {
@@ -1935,7 +1922,7 @@ async function finishRun(run2, pool, done) {
       cases: run2.cases,
       runId,
       model: run2.model,
-      transcriptFile: (id) => path15.join((opts.repeat ?? 1) > 1 ? attemptCallsDir(run2.agentCallsDir, 1) : run2.agentCallsDir, `${id}.json`),
+      transcriptFile: (id) => path14.join((opts.repeat ?? 1) > 1 ? attemptCallsDir(run2.agentCallsDir, 1) : run2.agentCallsDir, `${id}.json`),
       workDir: run2.workDir,
       latencyBudgetMs: opts.latencyBudgetMs,
       secrets: [...pool.secretsByLabel.values()]
@@ -1945,7 +1932,7 @@ async function finishRun(run2, pool, done) {
 }
 
 // src/suite/schedule.ts
-import path16 from "node:path";
+import path15 from "node:path";
 function planEntries(cases, repeat, attemptsOf = () => repeat) {
   return cases.flatMap(
     (caseDef, index) => repeat === 1 ? [{ index, caseDef, attempt: 0 }] : Array.from({ length: attemptsOf(caseDef.id) }, (_, k) => ({ index, caseDef, attempt: k + 1 }))
@@ -1966,21 +1953,21 @@ function widestStage(entries) {
   return Math.max(0, ...stagesOf(entries).map((s) => casesOf(s).length));
 }
 function writtenFile(file) {
-  const dir = path16.dirname(file);
-  const name = path16.basename(file);
-  return [name, name + SIDECAR_EXT].flatMap((n) => [{ exact: path16.join(dir, n) }, { temp: path16.join(dir, `.${n}.`) }]);
+  const dir = path15.dirname(file);
+  const name = path15.basename(file);
+  return [name, name + SIDECAR_EXT].flatMap((n) => [{ exact: path15.join(dir, n) }, { temp: path15.join(dir, `.${n}.`) }]);
 }
 function neighbourWrites(run2, other) {
   const { runDir, agentCallsDir } = run2;
   const calls = [agentCallsDir, ...Array.from({ length: run2.opts.repeat ?? 1 }, (_, k) => attemptCallsDir(agentCallsDir, k + 1))];
   return [
-    { below: path16.join(runDir, "evidence", other) },
-    { below: path16.join(runDir, "attempts", other) },
-    ...writtenFile(path16.join(runDir, "cases", `${other}.result.json`)),
-    ...calls.flatMap((d) => writtenFile(path16.join(d, `${other}.json`))),
+    { below: path15.join(runDir, "evidence", other) },
+    { below: path15.join(runDir, "attempts", other) },
+    ...writtenFile(path15.join(runDir, "cases", `${other}.result.json`)),
+    ...calls.flatMap((d) => writtenFile(path15.join(d, `${other}.json`))),
     // The folders the harness makes when it first writes into them, whichever case gets there first.
-    ...[path16.join(runDir, "cases"), path16.join(runDir, "evidence"), path16.join(runDir, "attempts"), path16.join(agentCallsDir, "attempts"), ...calls].map(
-      (d) => ({ exact: d + path16.sep })
+    ...[path15.join(runDir, "cases"), path15.join(runDir, "evidence"), path15.join(runDir, "attempts"), path15.join(agentCallsDir, "attempts"), ...calls].map(
+      (d) => ({ exact: d + path15.sep })
     )
   ];
 }
@@ -1992,7 +1979,7 @@ function caseScope(run2, e, besides) {
     runDir: e.attempt > 0 ? attemptDir(runDir, id, e.attempt) : runDir,
     agentCallsDir: e.attempt > 0 ? attemptCallsDir(agentCallsDir, e.attempt) : agentCallsDir,
     evidenceExclude: besides.flatMap((other) => neighbourWrites(run2, other)),
-    verdictFile: path16.join(run2.tmp, e.attempt > 0 ? `${id}.attempt-${e.attempt}.verdict.json` : `${id}.verdict.json`)
+    verdictFile: path15.join(run2.tmp, e.attempt > 0 ? `${id}.attempt-${e.attempt}.verdict.json` : `${id}.verdict.json`)
   };
 }
 function runEntry(s, slot, e, stop, besides, parallel) {
@@ -2122,7 +2109,6 @@ export {
   builtinCases,
   loadCases,
   allocateRun,
-  sealRunSummary,
   writeCaseResult,
   attemptDir,
   aggregateAttempts,

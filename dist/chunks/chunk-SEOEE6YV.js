@@ -3,14 +3,17 @@ import {
   readLedgerFile,
   sha256LedgerFile,
   walkLedger
-} from "./chunk-NX5GKFFR.js";
+} from "./chunk-YYLLAMEM.js";
 import {
   SIDECAR_EXT,
-  parseSidecar
+  parseSidecar,
+  writeSidecar
 } from "./chunk-5JSGXJPI.js";
 import {
   compareC,
-  sha256
+  sha256,
+  toPosix,
+  writeJsonAtomic
 } from "./chunk-ARXRJ6KT.js";
 import {
   SchemaError
@@ -3249,8 +3252,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path3) {
-      let input = path3;
+    function removeDotSegments(path4) {
+      let input = path4;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -3324,11 +3327,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path3) {
-      if (path3 === "" || path3[0] === "/") {
-        return removeDotSegments(path3);
+    function removeDotSegmentsRelative(path4) {
+      if (path4 === "" || path4[0] === "/") {
+        return removeDotSegments(path4);
       }
-      const segments = path3.split("/");
+      const segments = path4.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -3691,8 +3694,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path3 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path3 && path3 !== "/" ? path3 : void 0;
+        const path4 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path4 && path4 !== "/" ? path4 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -6927,20 +6930,26 @@ var require_ajv = __commonJS({
 
 // src/ledger/verify.ts
 import { existsSync, readdirSync, statSync } from "node:fs";
-import path2 from "node:path";
+import path3 from "node:path";
+import { isDeepStrictEqual } from "node:util";
 
 // src/ledger/root.ts
 import path from "node:path";
 var SUMMARY_PREFIX = "run_summary.json";
 var ROOT_PATTERN = /^[0-9a-f]{64}$/;
 function rootManifest(runDir) {
-  const files = walkLedger(runDir).files.filter((f) => !f.startsWith(SUMMARY_PREFIX) || f.includes("/")).sort(compareC);
-  return files.map((f) => `${sha256LedgerFile(path.join(runDir, f))}  ${f}
+  const walk = walkLedger(runDir);
+  const files = walk.files.filter((f) => !f.startsWith(SUMMARY_PREFIX) || f.includes("/")).sort(compareC);
+  return files.map((f) => `${sha256LedgerFile(path.join(runDir, f), walk.ids.get(f))}  ${f}
 `).join("");
 }
 function ledgerRoot(runDir) {
   return sha256(rootManifest(runDir));
 }
+
+// src/ledger/seal.ts
+import { mkdirSync } from "node:fs";
+import path2 from "node:path";
 
 // src/ledger/schemas.ts
 var import_ajv = __toESM(require_ajv(), 1);
@@ -7130,11 +7139,33 @@ function assertSchema(schemaId, doc) {
   if (problems.length > 0) throw new SchemaError(schemaId, problems);
 }
 
+// src/ledger/seal.ts
+var FACTS_FILE = "run_facts.json";
+function sealRunSummary(runDir, summary) {
+  mkdirSync(runDir, { recursive: true });
+  const facts = path2.join(runDir, FACTS_FILE);
+  writeJsonAtomic(facts, summary);
+  writeSidecar(facts);
+  const sealed = { ...summary, ledger_root: ledgerRoot(runDir) };
+  assertSchema("opencode_dogfood_run_summary", sealed);
+  const file = path2.join(runDir, "run_summary.json");
+  writeJsonAtomic(file, sealed);
+  writeSidecar(file);
+  return sealed;
+}
+
 // src/ledger/verify.ts
 var REQUIRED_EVIDENCE = ["stdout.txt", "stderr.txt", "git_status.txt", "repo_commit.txt", "worktree_check.txt"];
+var walked;
+function idOf(file) {
+  return walked?.ids.get(toPosix(path3.relative(walked.dir, file)));
+}
+function hashOf(file) {
+  return sha256LedgerFile(file, idOf(file));
+}
 function readJson(file, problems) {
   try {
-    return JSON.parse(readLedgerFile(file).toString("utf8"));
+    return JSON.parse(readLedgerFile(file, void 0, idOf(file)).toString("utf8"));
   } catch (e) {
     problems.push(`${file}: not valid JSON (${e.message.split("\n")[0]})`);
     return void 0;
@@ -7143,9 +7174,9 @@ function readJson(file, problems) {
 function checkAttempts(runDir, id, attempts, fileSet, problems) {
   let passed = 0;
   for (let k = 1; k <= attempts.total; k++) {
-    const dir = path2.join(runDir, "attempts", id, String(k));
+    const dir = path3.join(runDir, "attempts", id, String(k));
     const rel = `attempts/${id}/${k}/cases/${id}.result.json`;
-    const file = path2.join(dir, "cases", `${id}.result.json`);
+    const file = path3.join(dir, "cases", `${id}.result.json`);
     if (!fileSet.has(rel)) {
       problems.push(`${rel}: missing (the summary counts ${attempts.total} attempts)`);
       continue;
@@ -7156,9 +7187,9 @@ function checkAttempts(runDir, id, attempts, fileSet, problems) {
     if (result.status === "PASS") passed++;
     for (const e of Array.isArray(result.evidence) ? result.evidence : []) {
       const inAttempt = `attempts/${id}/${k}/${String(e?.path)}`;
-      if (typeof e?.path !== "string" || !fileSet.has(inAttempt) || path2.posix.normalize(inAttempt) !== inAttempt)
+      if (typeof e?.path !== "string" || !fileSet.has(inAttempt) || path3.posix.normalize(inAttempt) !== inAttempt)
         problems.push(`${rel}: evidence '${e?.path}' is missing`);
-      else if (sha256LedgerFile(path2.join(dir, e.path)) !== e.sha256) problems.push(`${rel}: evidence '${e.path}' does not match its recorded sha256`);
+      else if (hashOf(path3.join(dir, e.path)) !== e.sha256) problems.push(`${rel}: evidence '${e.path}' does not match its recorded sha256`);
     }
   }
   if (passed !== attempts.passed) problems.push(`run_summary.json: ${id} attempts.passed is ${attempts.passed}, ${passed} attempt results are PASS`);
@@ -7172,7 +7203,7 @@ function checkShards(runDir, merged, fileSet, problems) {
       problems.push(`${rel}: missing (the summary lists shard ${s?.index} of the merge)`);
       continue;
     }
-    const copy = readJson(path2.join(runDir, rel), problems);
+    const copy = readJson(path3.join(runDir, rel), problems);
     if (copy && (copy.run_id !== s.run_id || copy.ledger_root !== s.ledger_root || copy.shard?.index !== s.index))
       problems.push(`${rel}: run ${copy.run_id} root ${copy.ledger_root}, the summary lists ${s.run_id} root ${s.ledger_root}`);
   }
@@ -7191,20 +7222,30 @@ function listedOnce(summary, fileSet, problems) {
   }
   for (const id of unlisted) problems.push(`run_summary.json: does not list ${id}, whose result or evidence the run folder holds`);
 }
+function sameFacts(runDir, summary, fileSet, problems) {
+  if (!fileSet.has(FACTS_FILE)) return;
+  const facts = readJson(path3.join(runDir, FACTS_FILE), problems);
+  const { ledger_root: _, ...said } = summary;
+  if (facts !== void 0 && !isDeepStrictEqual(facts, said)) {
+    const keys = [.../* @__PURE__ */ new Set([...Object.keys(said), ...Object.keys(facts ?? {})])];
+    const differ = keys.filter((k) => !isDeepStrictEqual(said[k], facts?.[k]));
+    problems.push(`run_summary.json: ${differ.join(", ") || "its facts"} not as ${FACTS_FILE} (which the root covers) records: the summary was rewritten`);
+  }
+}
 function sameContainment(runDir, summary, fileSet, problems) {
   for (const c of summary.cases) {
     const rel = `evidence/${c?.case_id}/policy.json`;
     if (!fileSet.has(rel)) continue;
-    const mode = readJson(path2.join(runDir, rel), problems)?.containment?.mode;
+    const mode = readJson(path3.join(runDir, rel), problems)?.containment?.mode;
     if (typeof mode === "string" && mode !== summary.containment)
       problems.push(`run_summary.json: containment ${JSON.stringify(summary.containment ?? null)}, but ${rel} records ${JSON.stringify(mode)}`);
   }
 }
-var TOP_LEVEL = /^(cases|evidence|attempts|shards|run_summary\.json(\.sig)?(\.sha256)?|report\.html(\.sha256)?|runner_setup\.json(\.sha256)?)$/;
+var TOP_LEVEL = /^(cases|evidence|attempts|shards|run_summary\.json(\.sig)?(\.sha256)?|run_facts\.json(\.sha256)?|report\.html(\.sha256)?|runner_setup\.json(\.sha256)?)$/;
 function runState(dir) {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return "not-a-run";
   const names = readdirSync(dir);
-  if (!/^RUN_[0-9]{4}$/.test(path2.basename(dir)) || !names.every((n) => TOP_LEVEL.test(n))) return "not-a-run";
+  if (!/^RUN_[0-9]{4}$/.test(path3.basename(dir)) || !names.every((n) => TOP_LEVEL.test(n))) return "not-a-run";
   return names.includes("run_summary.json") ? "sealed" : "incomplete";
 }
 function verifyRun(runDir, opts = {}) {
@@ -7213,17 +7254,20 @@ function verifyRun(runDir, opts = {}) {
     check(runDir, opts, problems);
   } catch (e) {
     problems.push(`${runDir}: could not be checked to the end: ${e.message}`);
+  } finally {
+    walked = void 0;
   }
   return problems;
 }
 function check(runDir, opts, problems) {
   if (!existsSync(runDir) || !statSync(runDir).isDirectory()) return [`${runDir}: not a directory`];
-  const walked = walkLedger(runDir);
-  problems.push(...walked.problems);
-  const fileSet = new Set(walked.files);
+  const walk = walkLedger(runDir);
+  walked = { dir: runDir, ids: walk.ids };
+  problems.push(...walk.problems);
+  const fileSet = new Set(walk.files);
   for (const name of readdirSync(runDir)) if (!TOP_LEVEL.test(name)) problems.push(`${name}: not part of a run folder`);
-  for (const r of walked.files) {
-    const file = path2.join(runDir, r);
+  for (const r of walk.files) {
+    const file = path3.join(runDir, r);
     if (r.endsWith(SIDECAR_EXT)) {
       const target = r.slice(0, -SIDECAR_EXT.length);
       if (!fileSet.has(target)) problems.push(`${r}: sidecar without its file`);
@@ -7233,12 +7277,12 @@ function check(runDir, opts, problems) {
       problems.push(`${r}: no sidecar`);
       continue;
     }
-    const side = parseSidecar(readLedgerFile(file + SIDECAR_EXT, 4096).toString("utf8"));
+    const side = parseSidecar(readLedgerFile(file + SIDECAR_EXT, 4096, idOf(file + SIDECAR_EXT)).toString("utf8"));
     if (!side) problems.push(`${r}${SIDECAR_EXT}: not in the format '<sha256> *<filename>'`);
-    else if (side.fileName !== path2.basename(file)) problems.push(`${r}${SIDECAR_EXT}: names '${side.fileName}', not '${path2.basename(file)}'`);
-    else if (side.hash !== sha256LedgerFile(file)) problems.push(`${r}: sha256 does not match its sidecar`);
+    else if (side.fileName !== path3.basename(file)) problems.push(`${r}${SIDECAR_EXT}: names '${side.fileName}', not '${path3.basename(file)}'`);
+    else if (side.hash !== hashOf(file)) problems.push(`${r}: sha256 does not match its sidecar`);
   }
-  const summaryFile = path2.join(runDir, "run_summary.json");
+  const summaryFile = path3.join(runDir, "run_summary.json");
   if (!fileSet.has("run_summary.json")) {
     problems.push("run_summary.json: missing (or not a regular file)");
     return problems;
@@ -7247,7 +7291,7 @@ function check(runDir, opts, problems) {
   if (!summary) return problems;
   for (const p of schemaProblems("opencode_dogfood_run_summary", summary)) problems.push(`run_summary.json: ${p}`);
   if (!Array.isArray(summary.cases)) return problems;
-  if (summary.run_id !== path2.basename(runDir)) problems.push(`run_summary.json: run_id ${summary.run_id} does not match the folder ${path2.basename(runDir)}`);
+  if (summary.run_id !== path3.basename(runDir)) problems.push(`run_summary.json: run_id ${summary.run_id} does not match the folder ${path3.basename(runDir)}`);
   if (summary.passed + summary.failed + summary.skipped !== summary.total_cases)
     problems.push(`run_summary.json: passed ${summary.passed} + failed ${summary.failed} + skipped ${summary.skipped} != total_cases ${summary.total_cases}`);
   if (summary.cases.length !== summary.total_cases)
@@ -7275,6 +7319,7 @@ function check(runDir, opts, problems) {
     problems.push(`run_summary.json: ledger_root ${summary.ledger_root ?? "(none)"} is not the published root ${opts.root}: the summary was rewritten`);
   if (summary.merged) checkShards(runDir, summary.merged, fileSet, problems);
   listedOnce(summary, fileSet, problems);
+  sameFacts(runDir, summary, fileSet, problems);
   if (!summary.merged) sameContainment(runDir, summary, fileSet, problems);
   for (const c of summary.cases) {
     const resultRel = `cases/${c.case_id}.result.json`;
@@ -7286,10 +7331,10 @@ function check(runDir, opts, problems) {
       problems.push(`${resultRel}: missing for executed case ${c.case_id}`);
       continue;
     }
-    const result = readJson(path2.join(runDir, resultRel), problems);
+    const result = readJson(path3.join(runDir, resultRel), problems);
     if (!result) continue;
     for (const p of schemaProblems("opencode_dogfood_case_result", result)) problems.push(`${resultRel}: ${p}`);
-    if (c.result_sha256 !== sha256LedgerFile(path2.join(runDir, resultRel))) problems.push(`${resultRel}: sha256 is not the summary's result_sha256`);
+    if (c.result_sha256 !== hashOf(path3.join(runDir, resultRel))) problems.push(`${resultRel}: sha256 is not the summary's result_sha256`);
     for (const k of ["stage", "expected_outcome", "actual_outcome", "status", "duration_ms", "reason"])
       if (result[k] !== c[k]) problems.push(`${resultRel}: ${k} ${JSON.stringify(result[k])}, summary says ${JSON.stringify(c[k])}`);
     if ((result.failure_code ?? null) !== c.failure_code)
@@ -7304,7 +7349,7 @@ function check(runDir, opts, problems) {
       if (compareC(evidence[i - 1].path, evidence[i].path) >= 0) problems.push(`${resultRel}: evidence not sorted (LC_ALL=C) at '${evidence[i].path}'`);
     for (const e of evidence) {
       if (!fileSet.has(e.path)) problems.push(`${resultRel}: evidence '${e.path}' is missing`);
-      else if (sha256LedgerFile(path2.join(runDir, e.path)) !== e.sha256) problems.push(`${resultRel}: evidence '${e.path}' does not match its recorded sha256`);
+      else if (hashOf(path3.join(runDir, e.path)) !== e.sha256) problems.push(`${resultRel}: evidence '${e.path}' does not match its recorded sha256`);
     }
     const listed = new Set(evidence.map((e) => e.path));
     for (const f of fileSet) {
@@ -7322,7 +7367,7 @@ export {
   schemaProblems,
   assertSchema,
   ROOT_PATTERN,
-  ledgerRoot,
+  sealRunSummary,
   REQUIRED_EVIDENCE,
   runState,
   verifyRun

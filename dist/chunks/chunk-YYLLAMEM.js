@@ -10,12 +10,18 @@ var LedgerShapeError = class extends Error {
 };
 function walkLedger(dir) {
   const files = [];
+  const ids = /* @__PURE__ */ new Map();
   const problems = [];
   const top = lstatSync(dir);
-  if (!top.isDirectory()) return { files, problems: [`${dir}: not a folder (a link to one is not followed)`] };
+  if (!top.isDirectory()) return { files, ids, problems: [`${dir}: not a folder (a link to one is not followed)`] };
   let bytes = 0;
   const walk = (rel) => {
-    for (const name of readdirSync(path.join(dir, rel))) {
+    for (const raw of readdirSync(path.join(dir, rel), { encoding: "buffer" })) {
+      const name = raw.toString("utf8");
+      if (!Buffer.from(name, "utf8").equals(raw)) {
+        problems.push(`${rel ? `${rel}/` : ""}${JSON.stringify(raw.toString("latin1"))} is a name that is not UTF-8 (a run writes none)`);
+        continue;
+      }
       const r = rel ? `${rel}/${name}` : name;
       const st = lstatSync(path.join(dir, r));
       if (st.isDirectory()) {
@@ -27,6 +33,7 @@ function walkLedger(dir) {
         continue;
       }
       files.push(r);
+      ids.set(r, `${st.dev}:${st.ino}`);
       bytes += st.size;
       if (files.length > LEDGER_LIMITS.files || bytes > LEDGER_LIMITS.bytes) {
         problems.push(`${dir}: more than ${LEDGER_LIMITS.files} files or ${LEDGER_LIMITS.bytes} bytes (not a ledger this tool wrote)`);
@@ -36,9 +43,9 @@ function walkLedger(dir) {
     return true;
   };
   walk("");
-  return { files, problems };
+  return { files, ids, problems };
 }
-function openLedgerFile(file) {
+function openLedgerFile(file, expect) {
   let fd;
   try {
     fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
@@ -46,14 +53,19 @@ function openLedgerFile(file) {
     if (e.code === "ELOOP") throw new LedgerShapeError(`${file}: a link (not followed)`);
     throw e;
   }
-  if (!fstatSync(fd).isFile()) {
+  const st = fstatSync(fd);
+  if (!st.isFile()) {
     closeSync(fd);
     throw new LedgerShapeError(`${file}: not a regular file`);
   }
+  if (expect !== void 0 && `${st.dev}:${st.ino}` !== expect) {
+    closeSync(fd);
+    throw new LedgerShapeError(`${file}: not the file the walk found there (a folder on its path was swapped after the walk)`);
+  }
   return fd;
 }
-function readLedgerFile(file, max = LEDGER_LIMITS.jsonBytes) {
-  const fd = openLedgerFile(file);
+function readLedgerFile(file, max = LEDGER_LIMITS.jsonBytes, expect) {
+  const fd = openLedgerFile(file, expect);
   try {
     const chunks = [];
     let total = 0;
@@ -70,8 +82,8 @@ function readLedgerFile(file, max = LEDGER_LIMITS.jsonBytes) {
     closeSync(fd);
   }
 }
-function sha256LedgerFile(file) {
-  const fd = openLedgerFile(file);
+function sha256LedgerFile(file, expect) {
+  const fd = openLedgerFile(file, expect);
   try {
     const hash = createHash("sha256");
     const buf = Buffer.alloc(1 << 20);

@@ -10,21 +10,21 @@ import {
   renderMarkdown,
   renderText,
   verdictLine
-} from "./chunk-WKIPEGOA.js";
+} from "./chunk-Z25NO6LM.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-NXCGP3UY.js";
-import "./chunk-4ZXVXQRS.js";
+import "./chunk-SEOEE6YV.js";
 import {
   STYLE,
   contentSecurityPolicy,
   html,
   trusted
-} from "./chunk-EU4CA2KP.js";
+} from "./chunk-NYM27KTQ.js";
 import "./chunk-HXO3A6VB.js";
 import "./chunk-JU2KWENW.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-AUNSJMXT.js";
-import "./chunk-NX5GKFFR.js";
+import "./chunk-YYLLAMEM.js";
 import "./chunk-5JSGXJPI.js";
 import {
   writeFileAtomic

@@ -11,7 +11,7 @@ import {
   runState,
   schemaProblems,
   verifyRun
-} from "./chunk-4ZXVXQRS.js";
+} from "./chunk-SEOEE6YV.js";
 import {
   cell,
   formatCost
@@ -24,7 +24,7 @@ import {
 } from "./chunk-AUNSJMXT.js";
 import {
   walkLedger
-} from "./chunk-NX5GKFFR.js";
+} from "./chunk-YYLLAMEM.js";
 import {
   SIDECAR_EXT,
   parseSidecar

@@ -17,7 +17,7 @@ import {
   readLedgerFile,
   sha256LedgerFile,
   walkLedger
-} from "./chunk-NX5GKFFR.js";
+} from "./chunk-YYLLAMEM.js";
 import {
   SIDECAR_EXT
 } from "./chunk-5JSGXJPI.js";
@@ -31,7 +31,7 @@ import {
 import "./chunk-LHSCZ3D7.js";
 
 // src/ledger/diff.ts
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
@@ -162,9 +162,9 @@ var NotARunError = class extends InputError {
   name = "NotARunError";
 };
 var MAX_LINES = 6;
-function readJsonFile(dirArg, file) {
+function readJsonFile(dirArg, file, id) {
   try {
-    return JSON.parse(readLedgerFile(file).toString("utf8"));
+    return JSON.parse(readLedgerFile(file, void 0, id).toString("utf8"));
   } catch (e) {
     throw new NotARunError(dirArg, `${toPosix(path.relative(path.resolve(dirArg), file))} is not valid JSON (${e.message.split("\n")[0]})`);
   }
@@ -173,13 +173,13 @@ function caseIdOf(dirArg, where, v) {
   if (typeof v === "string" && CASE_ID_PATTERN.test(v)) return v;
   throw new NotARunError(dirArg, `${where}: ${JSON.stringify(v)?.slice(0, 80)} is not a case id (pattern T[0-9][A-Z]?[A-Z]?[0-9]{2}, e.g. T1C01)`);
 }
-function learnRoots(runDir, caseIds) {
+function learnRoots(runDir, caseIds, walk) {
   const roots = /* @__PURE__ */ new Map();
   for (const id of caseIds) {
-    const f = path.join(runDir, "evidence", id, "worktree_check.txt");
-    if (!existsSync(f)) continue;
+    const rel = `evidence/${id}/worktree_check.txt`;
+    if (!walk.ids.has(rel)) continue;
     const fields = Object.fromEntries(
-      readLedgerFile(f, 1 << 20).toString("utf8").split("\n").map((l) => /^([a-z_]+): (.*)$/.exec(l)).filter((m) => !!m).map((m) => [m[1], m[2]])
+      readLedgerFile(path.join(runDir, rel), 1 << 20, walk.ids.get(rel)).toString("utf8").split("\n").map((l) => /^([a-z_]+): (.*)$/.exec(l)).filter((m) => !!m).map((m) => [m[1], m[2]])
     );
     const common = fields.common_dir;
     const main = common && path.basename(common) === ".git" ? path.dirname(common) : void 0;
@@ -193,18 +193,14 @@ function loadRun(dirArg) {
   const dir = path.resolve(dirArg);
   if (!existsSync(dir) || !statSync(dir).isDirectory())
     throw new NotARunError(dirArg, "no such folder; give a RUN_XXXX folder of a ledger (e.g. artifacts/ledger/opencode_dogfood/RUN_0001)");
-  const shape = walkLedger(dir).problems;
-  if (shape.length > 0) throw new NotARunError(dirArg, `refused: ${shape[0]}`);
-  const summaryFile = path.join(dir, "run_summary.json");
-  const summary = existsSync(summaryFile) ? readJsonFile(dirArg, summaryFile) : void 0;
-  const casesDir = path.join(dir, "cases");
+  const walk = walkLedger(dir);
+  if (walk.problems.length > 0) throw new NotARunError(dirArg, `refused: ${walk.problems[0]}`);
+  const read = (rel) => readJsonFile(dirArg, path.join(dir, rel), walk.ids.get(rel));
+  const summary = walk.ids.has("run_summary.json") ? read("run_summary.json") : void 0;
   const results = /* @__PURE__ */ new Map();
-  if (existsSync(casesDir) && statSync(casesDir).isDirectory()) {
-    for (const name of readdirSync(casesDir).sort(compareC)) {
-      if (!name.endsWith(".result.json")) continue;
-      const r = readJsonFile(dirArg, path.join(casesDir, name));
-      results.set(caseIdOf(dirArg, `cases/${name}`, r && typeof r === "object" ? r.case_id : r), r);
-    }
+  for (const rel of walk.files.filter((f) => /^cases\/[^/]+\.result\.json$/.test(f)).sort(compareC)) {
+    const r = read(rel);
+    results.set(caseIdOf(dirArg, rel, r && typeof r === "object" ? r.case_id : r), r);
   }
   if (!summary && results.size === 0)
     throw new NotARunError(dirArg, "not a run folder (no run_summary.json and no cases/*.result.json); give a RUN_XXXX folder of a ledger");
@@ -219,20 +215,14 @@ function loadRun(dirArg) {
     summary,
     results,
     caseIds,
-    ctx: { runId, commit, roots: learnRoots(dir, caseIds) }
+    ctx: { runId, commit, roots: learnRoots(dir, caseIds, walk) },
+    walk
   };
 }
-function evidenceFiles(runDir, caseId) {
-  const base = path.join(runDir, "evidence", caseId);
+function evidenceFiles(run, caseId) {
+  const prefix = `evidence/${caseId}/`;
   const out = /* @__PURE__ */ new Map();
-  const walk = (dir) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (!e.name.endsWith(SIDECAR_EXT) && !e.name.endsWith(".tmp")) out.set(toPosix(path.relative(base, p)), p);
-    }
-  };
-  if (existsSync(base) && statSync(base).isDirectory()) walk(base);
+  for (const f of run.walk.files) if (f.startsWith(prefix) && !f.endsWith(SIDECAR_EXT) && !f.endsWith(".tmp")) out.set(f.slice(prefix.length), f);
   return out;
 }
 function changedLines(a, b) {
@@ -246,17 +236,17 @@ function changedLines(a, b) {
   return out;
 }
 var DIFF_READ_MAX = 64 * 1024 ** 2;
-function evidenceBytes(file) {
+function evidenceBytes(file, id) {
   try {
-    return readLedgerFile(file, DIFF_READ_MAX);
+    return readLedgerFile(file, DIFF_READ_MAX, id);
   } catch (e) {
     if (e instanceof LedgerShapeError && /larger than/.test(e.message)) return void 0;
     throw e;
   }
 }
 function compareEvidence(a, b, caseId) {
-  const fa = evidenceFiles(a.side.dir, caseId);
-  const fb = evidenceFiles(b.side.dir, caseId);
+  const fa = evidenceFiles(a, caseId);
+  const fb = evidenceFiles(b, caseId);
   const names = [.../* @__PURE__ */ new Set([...fa.keys(), ...fb.keys()])].sort(compareC);
   const changes = [];
   for (const name of names) {
@@ -266,10 +256,12 @@ function compareEvidence(a, b, caseId) {
       changes.push({ file: name, change: pa ? "only in A" : "only in B" });
       continue;
     }
-    const da = evidenceBytes(pa);
-    const db = evidenceBytes(pb);
+    const [fileA, idA] = [path.join(a.side.dir, pa), a.walk.ids.get(pa)];
+    const [fileB, idB] = [path.join(b.side.dir, pb), b.walk.ids.get(pb)];
+    const da = evidenceBytes(fileA, idA);
+    const db = evidenceBytes(fileB, idB);
     if (da === void 0 || db === void 0) {
-      if (sha256LedgerFile(pa) !== sha256LedgerFile(pb)) changes.push({ file: name, change: "differs" });
+      if (sha256LedgerFile(fileA, idA) !== sha256LedgerFile(fileB, idB)) changes.push({ file: name, change: "differs" });
       continue;
     }
     const leaf = path.posix.basename(name);

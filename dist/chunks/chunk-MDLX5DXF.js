@@ -3,7 +3,7 @@ import {
   errorPage,
   loadRun,
   renderPage
-} from "./chunk-EU4CA2KP.js";
+} from "./chunk-NYM27KTQ.js";
 import {
   scrubFile
 } from "./chunk-EPGW6SGM.js";

@@ -3,8 +3,8 @@ import {
   REQUIRED_EVIDENCE,
   runState,
   verifyRun
-} from "./chunk-4ZXVXQRS.js";
-import "./chunk-NX5GKFFR.js";
+} from "./chunk-SEOEE6YV.js";
+import "./chunk-YYLLAMEM.js";
 import "./chunk-5JSGXJPI.js";
 import "./chunk-ARXRJ6KT.js";
 import "./chunk-BOMUDAXD.js";

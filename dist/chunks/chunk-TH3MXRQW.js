@@ -3,9 +3,8 @@ import {
   aggregateAttempts,
   allocateRun,
   attemptDir,
-  buildSummary,
-  sealRunSummary
-} from "./chunk-SXEZSUGK.js";
+  buildSummary
+} from "./chunk-RFDHSO4B.js";
 import {
   caseSetHash,
   runPairs,
@@ -20,14 +19,16 @@ import {
 import {
   runState,
   schemaProblems,
+  sealRunSummary,
   verifyRun
-} from "./chunk-4ZXVXQRS.js";
+} from "./chunk-SEOEE6YV.js";
 import {
   writeRunReport
-} from "./chunk-WJY2YP6N.js";
+} from "./chunk-MDLX5DXF.js";
 import {
+  readLedgerFile,
   walkLedger
-} from "./chunk-NX5GKFFR.js";
+} from "./chunk-YYLLAMEM.js";
 import {
   SIDECAR_EXT,
   parseSidecar,
@@ -37,6 +38,7 @@ import {
   isInside,
   realPathOfNew,
   sha256,
+  toPosix,
   writeFileAtomic
 } from "./chunk-ARXRJ6KT.js";
 import {
@@ -44,7 +46,7 @@ import {
 } from "./chunk-BOMUDAXD.js";
 
 // src/merge/build.ts
-import { existsSync, mkdirSync, readdirSync, realpathSync as realpathSync2, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, realpathSync as realpathSync2, rmSync, statSync } from "node:fs";
 import path2 from "node:path";
 
 // src/merge/check.ts
@@ -125,12 +127,13 @@ function checkSet(shards) {
 import path from "node:path";
 var SHARD_LIMITS = { jsonBytes: 64 * 1024 ** 2 };
 function checkShape(dir, arg) {
-  const problems = walkLedger(dir).problems;
-  if (problems.length > 0) throw new MergeError(`${arg}: refused: ${problems[0]}`);
+  const walk = walkLedger(dir);
+  if (walk.problems.length > 0) throw new MergeError(`${arg}: refused: ${walk.problems[0]}`);
+  return walk;
 }
-function readShardJson(file, arg) {
+function readShardJson(file, arg, id) {
   try {
-    const bytes = readUntrustedFile(file, SHARD_LIMITS.jsonBytes);
+    const bytes = readLedgerFile(file, SHARD_LIMITS.jsonBytes, id);
     if (bytes.length >= SHARD_LIMITS.jsonBytes) throw new Error(`larger than ${SHARD_LIMITS.jsonBytes} bytes`);
     return { data: JSON.parse(bytes.toString("utf8")), bytes };
   } catch (e) {
@@ -142,31 +145,32 @@ function loadShard(arg) {
   const state = runState(dir);
   if (state === "not-a-run") throw new MergeError(`${arg}: not a run folder (a RUN_XXXX folder of a ledger)`);
   if (state === "incomplete") throw new MergeError(`${arg}: refused: no run_summary.json (the shard never sealed its ledger)`);
-  checkShape(dir, arg);
+  const walk = checkShape(dir, arg);
   const problems = verifyRun(dir);
   if (problems.length > 0) throw new MergeError(`${arg}: refused: the shard does not verify (${problems.length} problem(s); first: ${problems[0]})`);
   const summaryFile = path.join(dir, "run_summary.json");
-  const { data, bytes } = readShardJson(summaryFile, arg);
+  const { data, bytes } = readShardJson(summaryFile, arg, walk.ids.get("run_summary.json"));
   const side = parseSidecar(readUntrustedFile(summaryFile + SIDECAR_EXT, 4096).toString("utf8"));
   if (!side || side.hash !== sha256(bytes)) throw new MergeError(`${arg}: refused: run_summary.json changed while it was being read`);
   const schema = schemaProblems("opencode_dogfood_run_summary", data);
   if (schema.length > 0) throw new MergeError(`${arg}: refused: run_summary.json: ${schema[0]}`);
   const summary = data;
   if (!summary.shard) throw new MergeError(`${arg}: refused: not a shard (its run_summary.json has no shard field; run it with --shard I/N)`);
-  return { arg, dir, summary, shard: summary.shard };
+  return { arg, dir, summary, shard: summary.shard, walk };
 }
 
 // src/merge/build.ts
-function copyTree(from, to) {
-  mkdirSync(to, { recursive: true });
-  for (const e of readdirSync(from, { withFileTypes: true })) {
-    const src = path2.join(from, e.name);
-    if (e.isDirectory()) copyTree(src, path2.join(to, e.name));
-    else writeFileAtomic(path2.join(to, e.name), readUntrustedFile(src, Number.MAX_SAFE_INTEGER));
-  }
+function idIn(s, file) {
+  return s.walk.ids.get(toPosix(path2.relative(s.dir, file)));
 }
-function copyResult(from, to, runId, arg) {
-  const r = readShardJson(from, arg).data;
+function copyTree(s, from, to) {
+  const prefix = `${toPosix(path2.relative(s.dir, from))}/`;
+  for (const f of s.walk.files)
+    if (f.startsWith(prefix))
+      writeFileAtomic(path2.join(to, f.slice(prefix.length)), readLedgerFile(path2.join(s.dir, f), Number.MAX_SAFE_INTEGER, s.walk.ids.get(f)));
+}
+function copyResult(s, from, to, runId) {
+  const r = readShardJson(from, s.arg, idIn(s, from)).data;
   const text = JSON.stringify({ ...r, run_id: runId }, null, 2) + "\n";
   mkdirSync(path2.dirname(to), { recursive: true });
   writeFileAtomic(to, text);
@@ -188,8 +192,8 @@ function plainCase(set, id, runDir, runId) {
   const h = set.homes.get(`${id}#1`);
   const e = entryOf(h.shard, id);
   if (e.status === "SKIPPED") return { ...e, reason: `${tag(h.shard)}: ${e.reason ?? "not run"}` };
-  copyTree(path2.join(h.shard.dir, "evidence", id), path2.join(runDir, "evidence", id));
-  const sha = copyResult(path2.join(h.shard.dir, "cases", `${id}.result.json`), path2.join(runDir, "cases", `${id}.result.json`), runId, h.shard.arg);
+  copyTree(h.shard, path2.join(h.shard.dir, "evidence", id), path2.join(runDir, "evidence", id));
+  const sha = copyResult(h.shard, path2.join(h.shard.dir, "cases", `${id}.result.json`), path2.join(runDir, "cases", `${id}.result.json`), runId);
   return { ...e, result_sha256: sha };
 }
 function shardAttempts(s, id) {
@@ -198,14 +202,14 @@ function shardAttempts(s, id) {
   const tokensFile = path2.join(s.dir, "evidence", id, "tokens.json");
   let perAttempt = [];
   try {
-    const t = readShardJson(tokensFile, s.arg).data;
+    const t = readShardJson(tokensFile, s.arg, idIn(s, tokensFile)).data;
     if (Array.isArray(t.attempts)) perAttempt = t.attempts;
   } catch {
   }
-  const list = Array.from(
-    { length: n },
-    (_, j) => readShardJson(path2.join(attemptDir(s.dir, id, j + 1), "cases", `${id}.result.json`), s.arg).data
-  );
+  const list = Array.from({ length: n }, (_, j) => {
+    const f = path2.join(attemptDir(s.dir, id, j + 1), "cases", `${id}.result.json`);
+    return readShardJson(f, s.arg, idIn(s, f)).data;
+  });
   const rep = Math.max(
     0,
     list.findIndex((r) => r.status !== "PASS")
@@ -250,8 +254,8 @@ function repeatedCase(set, id, runDir, runId) {
     if (!cache.has(h.shard)) cache.set(h.shard, shardAttempts(h.shard, id));
     const from = attemptDir(h.shard.dir, id, h.local);
     const to = attemptDir(runDir, id, j + 1);
-    copyTree(path2.join(from, "evidence"), path2.join(to, "evidence"));
-    copyResult(path2.join(from, "cases", `${id}.result.json`), path2.join(to, "cases", `${id}.result.json`), runId, h.shard.arg);
+    copyTree(h.shard, path2.join(from, "evidence"), path2.join(to, "evidence"));
+    copyResult(h.shard, path2.join(from, "cases", `${id}.result.json`), path2.join(to, "cases", `${id}.result.json`), runId);
     return cache.get(h.shard)[h.local - 1];
   });
   const notRun = missed.length > 0 ? `attempt(s) ${missed.map((x) => x.k).join(", ")} of ${set.repeat} not run (${why(missed[0].h)})` : void 0;
@@ -266,8 +270,8 @@ function keepShardSummaries(set, runDir) {
   for (const s of set.shards) {
     const to = path2.join(runDir, "shards", String(s.shard.index));
     mkdirSync(to, { recursive: true });
-    for (const name of readdirSync(s.dir).filter((n) => n.startsWith("run_summary.json")))
-      writeFileAtomic(path2.join(to, name), readUntrustedFile(path2.join(s.dir, name), Number.MAX_SAFE_INTEGER));
+    for (const name of s.walk.files.filter((n) => n.startsWith("run_summary.json") && !n.includes("/")))
+      writeFileAtomic(path2.join(to, name), readLedgerFile(path2.join(s.dir, name), Number.MAX_SAFE_INTEGER, s.walk.ids.get(name)));
   }
 }
 function pinRoots(shards, roots) {

@@ -1,8 +1,8 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-CNCIYLO5.js";
-import "./chunk-SXEZSUGK.js";
+} from "./chunk-TH3MXRQW.js";
+import "./chunk-RFDHSO4B.js";
 import "./chunk-QBTXOF4R.js";
 import "./chunk-GFOEJXQD.js";
 import "./chunk-NMVRJYBN.js";
@@ -16,9 +16,9 @@ import "./chunk-IEGHLTJ3.js";
 import "./chunk-EFMQJ4CT.js";
 import {
   ROOT_PATTERN
-} from "./chunk-4ZXVXQRS.js";
-import "./chunk-WJY2YP6N.js";
-import "./chunk-EU4CA2KP.js";
+} from "./chunk-SEOEE6YV.js";
+import "./chunk-MDLX5DXF.js";
+import "./chunk-NYM27KTQ.js";
 import "./chunk-HXO3A6VB.js";
 import "./chunk-EPGW6SGM.js";
 import {
@@ -26,7 +26,7 @@ import {
 } from "./chunk-JU2KWENW.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-AUNSJMXT.js";
-import "./chunk-NX5GKFFR.js";
+import "./chunk-YYLLAMEM.js";
 import "./chunk-5JSGXJPI.js";
 import "./chunk-ARXRJ6KT.js";
 import {

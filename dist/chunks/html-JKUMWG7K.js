@@ -3,8 +3,8 @@ import {
   renderReport,
   reportToFile,
   writeRunReport
-} from "./chunk-WJY2YP6N.js";
-import "./chunk-EU4CA2KP.js";
+} from "./chunk-MDLX5DXF.js";
+import "./chunk-NYM27KTQ.js";
 import "./chunk-HXO3A6VB.js";
 import "./chunk-EPGW6SGM.js";
 import "./chunk-JU2KWENW.js";
@@ -13,7 +13,7 @@ import {
   caseAnchor
 } from "./chunk-SNJX4VWM.js";
 import "./chunk-AUNSJMXT.js";
-import "./chunk-NX5GKFFR.js";
+import "./chunk-YYLLAMEM.js";
 import "./chunk-5JSGXJPI.js";
 import "./chunk-ARXRJ6KT.js";
 import "./chunk-BOMUDAXD.js";

@@ -14,7 +14,7 @@ import {
   openLedgerFile,
   readLedgerFile,
   walkLedger
-} from "./chunk-NX5GKFFR.js";
+} from "./chunk-YYLLAMEM.js";
 import {
   SIDECAR_EXT
 } from "./chunk-5JSGXJPI.js";
@@ -26,10 +26,10 @@ import {
 } from "./chunk-BOMUDAXD.js";
 
 // src/report/html/ledger.ts
-import { closeSync, existsSync, fstatSync, lstatSync, readdirSync, readSync, statSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, lstatSync, readSync, statSync } from "node:fs";
 import path from "node:path";
-function readHead(file, max) {
-  const fd = openLedgerFile(file);
+function readHead(f, max) {
+  const fd = openLedgerFile(f.abs, f.id);
   const bytes = fstatSync(fd).size;
   const n = Math.min(bytes, max);
   const buf = Buffer.alloc(n);
@@ -46,30 +46,26 @@ function readHead(file, max) {
   const binary = buf.subarray(0, 8e3).includes(0);
   return { text: binary ? "" : buf.toString("utf8"), bytes, cut: n < bytes, binary };
 }
-function listEvidence(runDir, caseId) {
+function listEvidence(runDir, caseId, walk) {
   const out = /* @__PURE__ */ new Map();
   if (!CASE_ID_PATTERN.test(caseId)) return out;
-  const dir = path.join(runDir, "evidence", caseId);
-  const walk = (d, prefix) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const abs = path.join(d, e.name);
-      const name = prefix + e.name;
-      if (e.isDirectory()) walk(abs, name + "/");
-      else if (e.isFile() && !e.name.endsWith(SIDECAR_EXT) && !e.name.endsWith(".tmp"))
-        out.set(name, { name, rel: `evidence/${caseId}/${name}`, abs, bytes: statSync(abs).size });
-    }
-  };
-  if (existsSync(dir) && lstatSync(dir).isDirectory()) walk(dir, "");
+  const prefix = `evidence/${caseId}/`;
+  for (const rel of walk.files) {
+    if (!rel.startsWith(prefix) || rel.endsWith(SIDECAR_EXT) || rel.endsWith(".tmp")) continue;
+    const abs = path.join(runDir, rel);
+    const name = rel.slice(prefix.length);
+    out.set(name, { name, rel, abs, bytes: lstatSync(abs).size, id: walk.ids.get(rel) });
+  }
   return new Map([...out].sort((a, b) => compareC(a[0], b[0])));
 }
-function readResult(runDir, c) {
+function readResult(runDir, c, walk) {
   if (!c || typeof c !== "object") return { resultProblem: `a case entry of the summary is ${JSON.stringify(c)}, not a case` };
   if (c.status === "SKIPPED") return {};
   if (!CASE_ID_PATTERN.test(c.case_id)) return { resultProblem: `case id '${c.case_id}' does not match the case id pattern` };
   const file = path.join(runDir, "cases", `${c.case_id}.result.json`);
   if (!existsSync(file)) return { resultProblem: `cases/${c.case_id}.result.json is missing` };
   try {
-    return { result: JSON.parse(readLedgerFile(file).toString("utf8")) };
+    return { result: JSON.parse(readLedgerFile(file, void 0, walk.ids.get(`cases/${c.case_id}.result.json`)).toString("utf8")) };
   } catch (e) {
     return { resultProblem: `cases/${c.case_id}.result.json is not valid JSON (${e.message})` };
   }
@@ -78,13 +74,13 @@ function loadRun(runDir, summary) {
   if (!existsSync(runDir) || !statSync(runDir).isDirectory())
     throw new InputError("RUN_DIR", `${runDir} is not a directory; give a RUN_XXXX folder of a ledger`);
   let s = summary;
+  const walk = walkLedger(runDir);
   if (!s) {
     const file = path.join(runDir, "run_summary.json");
     if (!existsSync(file)) throw new InputError("RUN_DIR", `${runDir} has no run_summary.json; give a RUN_XXXX folder of a ledger`);
-    const shape = walkLedger(runDir).problems;
-    if (shape.length > 0) throw new InputError("RUN_DIR", `${runDir}: refused: ${shape[0]}`);
+    if (walk.problems.length > 0) throw new InputError("RUN_DIR", `${runDir}: refused: ${walk.problems[0]}`);
     try {
-      s = JSON.parse(readLedgerFile(file).toString("utf8"));
+      s = JSON.parse(readLedgerFile(file, void 0, walk.ids.get("run_summary.json")).toString("utf8"));
     } catch (e) {
       throw new InputError("RUN_DIR", `${file} is not valid JSON (${e.message.split("\n")[0]})`);
     }
@@ -92,7 +88,7 @@ function loadRun(runDir, summary) {
     const bad = s.cases.findIndex((c) => !c || typeof c !== "object" || typeof c.case_id !== "string");
     if (bad >= 0) throw new InputError("RUN_DIR", `${file}: cases[${bad}] is not a case entry (an object with a case_id)`);
   }
-  const cases = s.cases.map((c) => ({ summary: c, ...readResult(runDir, c), evidence: listEvidence(runDir, c.case_id) }));
+  const cases = s.cases.map((c) => ({ summary: c, ...readResult(runDir, c, walk), evidence: listEvidence(runDir, c.case_id, walk) }));
   return { runDir, summary: s, cases };
 }
 
@@ -301,7 +297,7 @@ function agentSection(transcript) {
   if (!transcript) return html`<p class="empty">No agent call in this case (no transcript.json).</p>`;
   if (transcript.bytes > MAX_TRANSCRIPT_BYTES)
     return html`<p class="cut">✂ transcript.json is ${transcript.bytes.toLocaleString("en")} bytes, too large to show here: see <a href="${runHref(transcript.rel)}">${transcript.rel}</a></p>`;
-  const read = readHead(transcript.abs, MAX_TRANSCRIPT_BYTES);
+  const read = readHead(transcript, MAX_TRANSCRIPT_BYTES);
   const parsed = parseTranscript(read.text);
   if ("problem" in parsed) return html`<p class="warn">${transcript.rel}: ${parsed.problem}</p>`;
   if (parsed.calls.length === 0) return html`<p class="empty">The transcript lists no agent call.</p>`;
@@ -378,7 +374,7 @@ function tsvRows(text) {
 function evidenceText(c, name, max = LIMITS.text * 4) {
   const f = c.evidence.get(name);
   if (!f) return void 0;
-  const r = readHead(f.abs, max);
+  const r = readHead(f, max);
   return r.binary ? `(binary file, ${r.bytes} bytes)` : r.text;
 }
 function table(head, rows, cls = "") {
@@ -419,7 +415,7 @@ function diskSection(c) {
   const id = c.summary.case_id;
   const changes = tsvRows(evidenceText(c, "guard_changes.txt") ?? "").filter((r) => r[1] === "tree");
   const diffFile = c.evidence.get("changes.diff");
-  const diffs = diffFile ? splitDiff(readHead(diffFile.abs, 64 * 1024 * 1024).text) : [];
+  const diffs = diffFile ? splitDiff(readHead(diffFile, 64 * 1024 * 1024).text) : [];
   const items = tsvRows(evidenceText(c, "items.txt") ?? "");
   const deleted = changes.filter((r) => r[0] === "deleted").map((r) => r[2] ?? "");
   const parts = [];
@@ -433,7 +429,7 @@ function diskSection(c) {
     parts.push(html`<h5>Created files</h5>`);
     for (const [name, p] of items) {
       const f = c.evidence.get(name);
-      const body = f ? readHead(f.abs, LIMITS.item * 4) : void 0;
+      const body = f ? readHead(f, LIMITS.item * 4) : void 0;
       parts.push(
         html`<div class="created"><h5><code>${p ?? ""}</code> <span class="note">kept as <a href="${runHref(`evidence/${id}/${name}`)}">${name}</a>${f ? `, ${f.bytes} bytes` : " (not captured)"}</span></h5>${body ? body.binary ? html`<p class="empty">(binary file)</p>` : pre(body.text, { max: LIMITS.item, source: f.rel, cls: "text file" }) : ""}</div>`
       );
@@ -595,7 +591,7 @@ function opencodeVersion(run) {
     const f = c.evidence.get("health.json");
     if (!f) continue;
     try {
-      const h = JSON.parse(readHead(f.abs, 64 * 1024).text);
+      const h = JSON.parse(readHead(f, 64 * 1024).text);
       if (typeof h.version === "string") return h.version;
     } catch {
     }

@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   runSuite
-} from "./chunk-SXEZSUGK.js";
+} from "./chunk-RFDHSO4B.js";
 import {
   scaffold
 } from "./chunk-6IZ3VOTU.js";
@@ -18,7 +18,7 @@ import {
 } from "./chunk-WR4Z6TPU.js";
 import {
   verifyRun
-} from "./chunk-4ZXVXQRS.js";
+} from "./chunk-SEOEE6YV.js";
 import {
   printable
 } from "./chunk-JU2KWENW.js";

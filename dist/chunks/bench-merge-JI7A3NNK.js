@@ -1,20 +1,19 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-CNCIYLO5.js";
+} from "./chunk-TH3MXRQW.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-RTV7W432.js";
+} from "./chunk-2QLMQR6C.js";
 import {
   aggregateAttempts,
   allocateRun,
   attemptDir,
   buildSummary,
   runSuite,
-  sealRunSummary,
   writeCaseResult
-} from "./chunk-SXEZSUGK.js";
+} from "./chunk-RFDHSO4B.js";
 import "./chunk-QBTXOF4R.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-QPIHTAFJ.js";
@@ -35,16 +34,17 @@ import "./chunk-3QWB5MIY.js";
 import "./chunk-IEGHLTJ3.js";
 import "./chunk-EFMQJ4CT.js";
 import {
+  sealRunSummary,
   verifyRun
-} from "./chunk-4ZXVXQRS.js";
-import "./chunk-WJY2YP6N.js";
-import "./chunk-EU4CA2KP.js";
+} from "./chunk-SEOEE6YV.js";
+import "./chunk-MDLX5DXF.js";
+import "./chunk-NYM27KTQ.js";
 import "./chunk-HXO3A6VB.js";
 import "./chunk-EPGW6SGM.js";
 import "./chunk-JU2KWENW.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-AUNSJMXT.js";
-import "./chunk-NX5GKFFR.js";
+import "./chunk-YYLLAMEM.js";
 import "./chunk-5JSGXJPI.js";
 import "./chunk-ARXRJ6KT.js";
 import "./chunk-BOMUDAXD.js";

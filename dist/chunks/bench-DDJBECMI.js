@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-RTV7W432.js";
+} from "./chunk-2QLMQR6C.js";
 import {
   DEFAULT_ROLES,
   builtinCases,
@@ -11,7 +11,7 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-SXEZSUGK.js";
+} from "./chunk-RFDHSO4B.js";
 import {
   startReaper
 } from "./chunk-QBTXOF4R.js";
@@ -41,15 +41,15 @@ import {
   interruptOnSignals
 } from "./chunk-IEGHLTJ3.js";
 import "./chunk-EFMQJ4CT.js";
-import "./chunk-4ZXVXQRS.js";
-import "./chunk-WJY2YP6N.js";
-import "./chunk-EU4CA2KP.js";
+import "./chunk-SEOEE6YV.js";
+import "./chunk-MDLX5DXF.js";
+import "./chunk-NYM27KTQ.js";
 import "./chunk-HXO3A6VB.js";
 import "./chunk-EPGW6SGM.js";
 import "./chunk-JU2KWENW.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-AUNSJMXT.js";
-import "./chunk-NX5GKFFR.js";
+import "./chunk-YYLLAMEM.js";
 import "./chunk-5JSGXJPI.js";
 import "./chunk-ARXRJ6KT.js";
 import "./chunk-BOMUDAXD.js";
@@ -221,9 +221,9 @@ async function runBoundsBench(argv) {
   return 0;
 }
 async function runBench(argv) {
-  if (argv.includes("--view")) return (await import("./bench-view-MIFKHWVZ.js")).runViewBench(argv);
+  if (argv.includes("--view")) return (await import("./bench-view-M35ULW4S.js")).runViewBench(argv);
   if (argv.includes("--bounds")) return runBoundsBench(argv);
-  if (argv.includes("--merge")) return (await import("./bench-merge-RT5MGQMW.js")).runMergeBench(argv);
+  if (argv.includes("--merge")) return (await import("./bench-merge-JI7A3NNK.js")).runMergeBench(argv);
   const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
   if (argv.includes("--network")) return networkBench(rounds);
   const repo = await makeThrowawayRepo("opencode-dogfood-bench-");
