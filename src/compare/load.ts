@@ -16,7 +16,7 @@ import { runState, verifyRun } from '../ledger/verify.js'
 import { asUsage } from '../opencode/usage.js'
 import { CASE_ID_PATTERN, type CaseSummary, type RunSummary, type TokenUsage } from '../types.js'
 
-/** What a run folder may hold before it is read at all. */
+/** Most bytes of a run's summary and of one attempts.json compare reads (the folder's own bounds: LEDGER_LIMITS, ledger-files.ts). */
 export const RUN_LIMITS = { summaryBytes: 64 * 1024 ** 2, attemptsBytes: 4 * 1024 ** 2 }
 
 /** One case of one run, as compare needs it. */

@@ -14,7 +14,7 @@ import { parseSidecar, SIDECAR_EXT } from '../ledger/sidecar.js'
 import { runState, verifyRun } from '../ledger/verify.js'
 import type { RunSummary, ShardInfo } from '../types.js'
 
-/** What one shard folder may hold before it is read at all. */
+/** Most bytes of one JSON file of a shard merge reads (the folder's own bounds: LEDGER_LIMITS, ledger-files.ts). */
 export const SHARD_LIMITS = { jsonBytes: 64 * 1024 ** 2 }
 
 /** One shard, verified. */
