@@ -9,7 +9,7 @@ import {
 } from "./chunks/chunk-IEGHLTJ3.js";
 import {
   printable
-} from "./chunks/chunk-JU2KWENW.js";
+} from "./chunks/chunk-AMQZFXVW.js";
 import {
   GitError,
   InputError,
@@ -72,7 +72,7 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-WZMIQ2JW.js");
+  const { progressLine } = await import("./chunks/demo-7CEEGCBE.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
@@ -81,8 +81,8 @@ async function cmdRun(argv) {
     Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k)
   );
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-TB4X62PE.js");
-  const { verdictTable } = await import("./chunks/table-WDMRR5CR.js");
+  const { runSuite } = await import("./chunks/run-ATY5TWT2.js");
+  const { verdictTable } = await import("./chunks/table-MOWFVN2B.js");
   const settings = parseRunSettings(values, process.cwd());
   const opts = engineOptions(settings);
   const junitFile = settings.junitPath;
@@ -163,7 +163,7 @@ async function cmdReport(argv) {
   const { values, positionals } = parseArgs({ args: argv, options: { out: { type: "string" } }, strict: true, allowPositionals: true });
   if (positionals.length !== 1)
     throw new InputError("report", "give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001 (and optionally --out FILE)");
-  const { reportToFile } = await import("./chunks/html-JKUMWG7K.js");
+  const { reportToFile } = await import("./chunks/html-A6F7SLHM.js");
   const file = reportToFile(positionals[0], values.out, process.cwd());
   process.stdout.write(`report: ${file}
 `);
@@ -257,23 +257,23 @@ async function main(argv) {
       case "report":
         return await cmdReport(rest);
       case "diff":
-        return (await import("./chunks/diff-A33YTT2Q.js")).diffCommand(rest);
+        return (await import("./chunks/diff-VHSRHMKI.js")).diffCommand(rest);
       case "compare":
-        return (await import("./chunks/command-EBAO5YZ2.js")).compareCommand(rest, process.cwd());
+        return (await import("./chunks/command-TITBCZ7X.js")).compareCommand(rest, process.cwd());
       case "merge":
         if (rest.includes("--help") || rest.includes("-h")) {
           process.stdout.write(await help());
           return 0;
         }
-        return (await import("./chunks/command-KDHZIB6M.js")).mergeCommand(rest);
+        return (await import("./chunks/command-KEKPV7UV.js")).mergeCommand(rest);
       case "init":
         return await cmdInit(rest);
       case "demo":
         if (rest.length > 0)
           throw new InputError("demo", `takes no arguments, got '${rest.join(" ")}' (it runs the full hermetic suite on a throwaway repository; see --help)`);
-        return await (await import("./chunks/demo-WZMIQ2JW.js")).runDemo(rest);
+        return await (await import("./chunks/demo-7CEEGCBE.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-DDJBECMI.js")).runBench(rest);
+        return await (await import("./chunks/bench-6YQK75QW.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {

@@ -3,22 +3,23 @@ import {
   compareRuns,
   loadRunFigures,
   renderMarkdown
-} from "./chunks/chunk-Z25NO6LM.js";
+} from "./chunks/chunk-GDIKHJ62.js";
 import {
   mergeShards
-} from "./chunks/chunk-TH3MXRQW.js";
+} from "./chunks/chunk-TU3TOLAO.js";
 import {
   progressLine
-} from "./chunks/chunk-2QLMQR6C.js";
+} from "./chunks/chunk-QX6ZIACI.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-RFDHSO4B.js";
+} from "./chunks/chunk-KGSWHO7H.js";
 import "./chunks/chunk-QBTXOF4R.js";
 import "./chunks/chunk-6IZ3VOTU.js";
 import {
+  failedRunMessage,
   verdictTable
-} from "./chunks/chunk-QPIHTAFJ.js";
+} from "./chunks/chunk-GEUVHT7J.js";
 import {
   engineOptions
 } from "./chunks/chunk-QWUAZS7W.js";
@@ -80,8 +81,8 @@ import {
 import {
   verifyRun
 } from "./chunks/chunk-SEOEE6YV.js";
-import "./chunks/chunk-MDLX5DXF.js";
-import "./chunks/chunk-NYM27KTQ.js";
+import "./chunks/chunk-QU7JHE7S.js";
+import "./chunks/chunk-KQCKLGQ2.js";
 import {
   TABLE_HEAD,
   bytes,
@@ -97,13 +98,13 @@ import {
   tableRow,
   uncontainedLine,
   usageDetail
-} from "./chunks/chunk-HXO3A6VB.js";
+} from "./chunks/chunk-PPLKJTKW.js";
 import {
   secretValues
 } from "./chunks/chunk-EPGW6SGM.js";
 import {
   printable
-} from "./chunks/chunk-JU2KWENW.js";
+} from "./chunks/chunk-AMQZFXVW.js";
 import {
   REPORT_FILE,
   caseAnchor
@@ -86576,10 +86577,12 @@ async function mergeMain(inputs, ctx, stateDir, fail) {
   const failing = reports.filter((r) => r.summary.final_verdict !== "PASS");
   if (failing.length > 0)
     return setFailed(
-      `merged: ${failing.length} of ${reports.length} set(s) FAIL \u2014 ${failing.map((r) => `${r.summary.run_id} (${r.summary.failed} failed)`).join(", ")}`
+      printable(
+        `merged: ${failing.length} of ${reports.length} set(s) FAIL \u2014 ${failing.map((r) => `${r.summary.run_id} (${r.summary.failed} failed)`).join(", ")}`
+      )
     );
   const broken = reports.find((r) => r.artifact?.error);
-  if (broken) setFailed(`merged: verdict PASS, but ${broken.artifact.name} could not be uploaded: ${broken.artifact.error}`);
+  if (broken) setFailed(printable(`merged: verdict PASS, but ${broken.artifact.name} could not be uploaded: ${broken.artifact.error}`));
 }
 
 // src/action/opencode-binary.ts
@@ -86988,13 +86991,10 @@ async function main() {
     artifact: artifact?.error ? void 0 : artifact,
     checkRun: check
   });
-  if (outcome.worktree && !outcome.worktree.removed) notice(outcome.worktree.message);
-  if (summary2.final_verdict !== "PASS")
-    return setFailed(
-      `${summary2.run_id}: verdict FAIL \u2014 ${summary2.passed} passed, ${summary2.failed} failed, ${summary2.skipped} skipped${summary2.stop_reason ? ` (${summary2.stop_reason})` : ""}`
-    );
-  if (artifact?.error) return setFailed(`${summary2.run_id}: verdict PASS, but the ledger artifact could not be uploaded: ${artifact.error}`);
-  if (junit?.error) return setFailed(`${summary2.run_id}: verdict PASS, but junit-path could not be written: ${junit.error}`);
+  if (outcome.worktree && !outcome.worktree.removed) notice(printable(outcome.worktree.message));
+  if (summary2.final_verdict !== "PASS") return setFailed(failedRunMessage(summary2));
+  if (artifact?.error) return setFailed(printable(`${summary2.run_id}: verdict PASS, but the ledger artifact could not be uploaded: ${artifact.error}`));
+  if (junit?.error) return setFailed(printable(`${summary2.run_id}: verdict PASS, but junit-path could not be written: ${junit.error}`));
 }
 function writeJunitFile(file, summary2) {
   try {

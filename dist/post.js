@@ -11,6 +11,9 @@ import {
 } from "./chunks/chunk-ST7BGSRZ.js";
 import "./chunks/chunk-4LHDLI6U.js";
 import "./chunks/chunk-IEGHLTJ3.js";
+import {
+  printable
+} from "./chunks/chunk-AMQZFXVW.js";
 import "./chunks/chunk-LHSCZ3D7.js";
 
 // src/post.ts
@@ -20,7 +23,7 @@ async function post() {
   const stateDir = getState(STATE.stateDir);
   if (stateDir) {
     for (const p of await stopLeftovers(stateDir)) {
-      const what = `pid ${p.pid} (${p.command.slice(0, 200)})`;
+      const what = printable(`pid ${p.pid} (${p.command.slice(0, 200)})`);
       if (p.stopped) warning(`post: stopped a process the run left behind: ${what}`);
       else error(`post: could not stop ${what}`);
     }
@@ -32,13 +35,14 @@ async function post() {
     );
   const worktree = getState(STATE.worktree);
   if (worktree && existsSync(worktree)) {
+    const shown = printable(worktree);
     const verdict = getState(STATE.verdict);
     const repo = getState(STATE.repoDir);
-    const remove = `git -C ${repo || "<checkout>"} worktree remove ${worktree}`;
-    if (verdict === "FAIL") notice(`post: worktree kept for inspection at ${worktree} (verdict FAIL). Remove it with: ${remove}`);
+    const remove = `git -C ${repo || "<checkout>"} worktree remove ${shown}`;
+    if (verdict === "FAIL") notice(`post: worktree kept for inspection at ${shown} (verdict FAIL). Remove it with: ${remove}`);
     else if (verdict === "PASS")
-      warning(`post: worktree left behind at ${worktree} although the verdict was PASS (git refused to remove it). Remove it with: ${remove}`);
-    else warning(`post: worktree left behind at ${worktree}: the main step ended without a verdict. Inspect it, then: ${remove}`);
+      warning(`post: worktree left behind at ${shown} although the verdict was PASS (git refused to remove it). Remove it with: ${remove}`);
+    else warning(`post: worktree left behind at ${shown}: the main step ended without a verdict. Inspect it, then: ${remove}`);
   }
   if (!stateDir && !worktree) info(`post: nothing to clean up (the main step stopped before it started anything)`);
   else info(`post: done${stateDir ? ` (state in ${path.basename(stateDir)})` : ""}`);

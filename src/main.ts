@@ -23,7 +23,8 @@ import { InputError, PreflightError } from './errors.js'
 import { completionBodies, createBody, errorBody } from './report/check-run.js'
 import { renderJobSummary, type ArtifactInfo } from './report/summary.js'
 import { writeJunit } from './report/junit.js'
-import { verdictTable } from './report/table.js'
+import { failedRunMessage, verdictTable } from './report/table.js'
+import { printable } from './printable.js'
 import type { SuiteOutcome } from './suite/options.js'
 import { engineOptions } from './suite/inputs.js'
 import { runSuite } from './suite/run.js'
@@ -173,14 +174,12 @@ async function main(): Promise<void> {
     artifact: artifact?.error ? undefined : artifact,
     checkRun: check,
   })
-  if (outcome.worktree && !outcome.worktree.removed) core.notice(outcome.worktree.message)
+  // (Workflow commands escape only %, CR and LF: every text that may quote what the agent named goes through printable.)
+  if (outcome.worktree && !outcome.worktree.removed) core.notice(printable(outcome.worktree.message))
 
-  if (summary.final_verdict !== 'PASS')
-    return core.setFailed(
-      `${summary.run_id}: verdict FAIL — ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped${summary.stop_reason ? ` (${summary.stop_reason})` : ''}`,
-    )
-  if (artifact?.error) return core.setFailed(`${summary.run_id}: verdict PASS, but the ledger artifact could not be uploaded: ${artifact.error}`)
-  if (junit?.error) return core.setFailed(`${summary.run_id}: verdict PASS, but junit-path could not be written: ${junit.error}`)
+  if (summary.final_verdict !== 'PASS') return core.setFailed(failedRunMessage(summary))
+  if (artifact?.error) return core.setFailed(printable(`${summary.run_id}: verdict PASS, but the ledger artifact could not be uploaded: ${artifact.error}`))
+  if (junit?.error) return core.setFailed(printable(`${summary.run_id}: verdict PASS, but junit-path could not be written: ${junit.error}`))
 }
 
 /** junit-path: the run's JUnit XML; an error is reported (and fails the step at the end), the rest of the step goes on. */

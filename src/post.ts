@@ -7,12 +7,13 @@ import * as core from '@actions/core'
 import { isEntry } from './action/entry.js'
 import { stopLeftovers } from './action/pids.js'
 import { STATE } from './action/state.js'
+import { printable } from './printable.js'
 
 async function post(): Promise<void> {
   const stateDir = core.getState(STATE.stateDir)
   if (stateDir) {
     for (const p of await stopLeftovers(stateDir)) {
-      const what = `pid ${p.pid} (${p.command.slice(0, 200)})`
+      const what = printable(`pid ${p.pid} (${p.command.slice(0, 200)})`)
       if (p.stopped) core.warning(`post: stopped a process the run left behind: ${what}`)
       else core.error(`post: could not stop ${what}`)
     }
@@ -25,13 +26,15 @@ async function post(): Promise<void> {
     )
   const worktree = core.getState(STATE.worktree)
   if (worktree && existsSync(worktree)) {
+    // (The path is shown inert in the messages: printable.)
+    const shown = printable(worktree)
     const verdict = core.getState(STATE.verdict)
     const repo = core.getState(STATE.repoDir)
-    const remove = `git -C ${repo || '<checkout>'} worktree remove ${worktree}`
-    if (verdict === 'FAIL') core.notice(`post: worktree kept for inspection at ${worktree} (verdict FAIL). Remove it with: ${remove}`)
+    const remove = `git -C ${repo || '<checkout>'} worktree remove ${shown}`
+    if (verdict === 'FAIL') core.notice(`post: worktree kept for inspection at ${shown} (verdict FAIL). Remove it with: ${remove}`)
     else if (verdict === 'PASS')
-      core.warning(`post: worktree left behind at ${worktree} although the verdict was PASS (git refused to remove it). Remove it with: ${remove}`)
-    else core.warning(`post: worktree left behind at ${worktree}: the main step ended without a verdict. Inspect it, then: ${remove}`)
+      core.warning(`post: worktree left behind at ${shown} although the verdict was PASS (git refused to remove it). Remove it with: ${remove}`)
+    else core.warning(`post: worktree left behind at ${shown}: the main step ended without a verdict. Inspect it, then: ${remove}`)
   }
   if (!stateDir && !worktree) core.info(`post: nothing to clean up (the main step stopped before it started anything)`)
   else core.info(`post: done${stateDir ? ` (state in ${path.basename(stateDir)})` : ''}`)

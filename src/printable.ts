@@ -7,10 +7,12 @@
 /**
  * Characters a terminal or a log reader acts on rather than shows: C0 controls
  * (newline, tab and carriage return included), DEL, C1 controls, the Unicode
- * line and paragraph separators, and the bidirectional controls and marks
- * ("Trojan Source": text shown in another order than it is).
+ * line and paragraph separators, the bidirectional controls and marks
+ * ("Trojan Source": text shown in another order than it is), and the
+ * invisible format characters (soft hyphen, zero-width space and joiners,
+ * word joiner, interlinear annotation marks) that make one name look like another.
  */
-const ACTIVE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g
+const ACTIVE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]/g
 
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' }
 

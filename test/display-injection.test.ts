@@ -18,7 +18,7 @@ import { printable } from '../src/printable.js'
 import { annotationsFor, checkOutput } from '../src/report/check-run.js'
 import { cell, code, reasonLine } from '../src/report/markdown.js'
 import { renderJobSummary } from '../src/report/summary.js'
-import { verdictTable } from '../src/report/table.js'
+import { failedRunMessage, verdictTable } from '../src/report/table.js'
 import type { CaseSummary, RunSummary } from '../src/types.js'
 import { CLI } from './support/repo.js'
 
@@ -75,6 +75,8 @@ describe('printable: text a terminal or log reader would act on is shown as esca
       'a\\nb\\rc\\td\\x1b[31me\\x07f\\x7fg\\x85h\\u{2028}i\\u{202e}j\\u{2066}k',
     )
     expect(printable('日本語 ü é — ✅')).toBe('日本語 ü é — ✅')
+    // Invisible format characters that make one name look like another (probe 12).
+    expect(printable('a\u00adb\u200bc\u200dd\u2060e\ufffbf')).toBe('a\\xadb\\u{200b}c\\u{200d}d\\u{2060}e\\u{fffb}f')
   })
 
   it('whatever the input, the output has no character below U+0020 and no DEL/C1 (fast-check)', () => {
@@ -101,6 +103,13 @@ describe('the CLI and the Action log: a hostile file name is one inert line', ()
         expect(active(l)).toEqual([])
       }
     }
+  })
+
+  it("the Action's failure message (core.setFailed escapes only %, CR and LF) carries no escape from a stop reason (probe 12)", () => {
+    const msg = failedRunMessage(failedRun(`safety gate: T2A92 MODIFICATIONFAIL (created ${HOSTILE.join(', ')})`, caseOf('x', [])))
+    expect(active(msg)).toEqual([])
+    expect(msg).not.toContain('\n')
+    expect(msg).toContain('\\x1b]0;TITLE-PWN\\x07')
   })
 
   it('the verdict table (its stop reason among it) holds no line a runner or a terminal acts on', () => {

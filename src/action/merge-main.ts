@@ -2,6 +2,7 @@
 // and merge (merge-mode.ts), upload of each merged ledger, one job summary and
 // one completed check run for every set, the outputs; the verdict (PASS only
 // when every set passes) decides the step.
+import { printable } from '../printable.js'
 import path from 'node:path'
 import * as core from '@actions/core'
 import { renderMarkdown } from '../compare/render.js'
@@ -67,8 +68,10 @@ export async function mergeMain(inputs: ActionInputs, ctx: RunContext, stateDir:
   const failing = reports.filter((r) => r.summary.final_verdict !== 'PASS')
   if (failing.length > 0)
     return core.setFailed(
-      `merged: ${failing.length} of ${reports.length} set(s) FAIL — ${failing.map((r) => `${r.summary.run_id} (${r.summary.failed} failed)`).join(', ')}`,
+      printable(
+        `merged: ${failing.length} of ${reports.length} set(s) FAIL — ${failing.map((r) => `${r.summary.run_id} (${r.summary.failed} failed)`).join(', ')}`,
+      ),
     )
   const broken = reports.find((r) => r.artifact?.error)
-  if (broken) core.setFailed(`merged: verdict PASS, but ${broken.artifact!.name} could not be uploaded: ${broken.artifact!.error}`)
+  if (broken) core.setFailed(printable(`merged: verdict PASS, but ${broken.artifact!.name} could not be uploaded: ${broken.artifact!.error}`))
 }

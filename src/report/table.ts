@@ -40,3 +40,8 @@ export function verdictTable(s: RunSummary): string {
     )
   return out.join('\n') + '\n'
 }
+
+/** The Action's failure message for a run that did not pass: one inert line (the stop reason quotes the agent's file names: printable). */
+export function failedRunMessage(s: RunSummary): string {
+  return printable(`${s.run_id}: verdict FAIL — ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped${s.stop_reason ? ` (${s.stop_reason})` : ''}`)
+}

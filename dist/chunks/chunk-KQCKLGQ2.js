@@ -3,7 +3,7 @@ import {
   egressAttempts,
   formatCost,
   usageDetail
-} from "./chunk-HXO3A6VB.js";
+} from "./chunk-PPLKJTKW.js";
 import {
   caseAnchor
 } from "./chunk-SNJX4VWM.js";

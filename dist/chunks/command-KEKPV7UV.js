@@ -1,8 +1,8 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-TH3MXRQW.js";
-import "./chunk-RFDHSO4B.js";
+} from "./chunk-TU3TOLAO.js";
+import "./chunk-KGSWHO7H.js";
 import "./chunk-QBTXOF4R.js";
 import "./chunk-GFOEJXQD.js";
 import "./chunk-NMVRJYBN.js";
@@ -17,13 +17,13 @@ import "./chunk-EFMQJ4CT.js";
 import {
   ROOT_PATTERN
 } from "./chunk-SEOEE6YV.js";
-import "./chunk-MDLX5DXF.js";
-import "./chunk-NYM27KTQ.js";
-import "./chunk-HXO3A6VB.js";
+import "./chunk-QU7JHE7S.js";
+import "./chunk-KQCKLGQ2.js";
+import "./chunk-PPLKJTKW.js";
 import "./chunk-EPGW6SGM.js";
 import {
   printable
-} from "./chunk-JU2KWENW.js";
+} from "./chunk-AMQZFXVW.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-AUNSJMXT.js";
 import "./chunk-YYLLAMEM.js";

@@ -15,10 +15,10 @@ import {
 import {
   cell,
   formatCost
-} from "./chunk-HXO3A6VB.js";
+} from "./chunk-PPLKJTKW.js";
 import {
   printable
-} from "./chunk-JU2KWENW.js";
+} from "./chunk-AMQZFXVW.js";
 import {
   CASE_ID_PATTERN
 } from "./chunk-AUNSJMXT.js";

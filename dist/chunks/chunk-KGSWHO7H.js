@@ -98,7 +98,7 @@ import {
 } from "./chunk-SEOEE6YV.js";
 import {
   writeRunReport
-} from "./chunk-MDLX5DXF.js";
+} from "./chunk-QU7JHE7S.js";
 import {
   redact,
   scrubFile,

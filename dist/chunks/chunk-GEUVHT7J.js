@@ -2,10 +2,10 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   formatCost,
   uncontainedLine
-} from "./chunk-HXO3A6VB.js";
+} from "./chunk-PPLKJTKW.js";
 import {
   printable
-} from "./chunk-JU2KWENW.js";
+} from "./chunk-AMQZFXVW.js";
 
 // src/report/table.ts
 function verdictTable(s) {
@@ -37,7 +37,11 @@ function verdictTable(s) {
     );
   return out.join("\n") + "\n";
 }
+function failedRunMessage(s) {
+  return printable(`${s.run_id}: verdict FAIL \u2014 ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped${s.stop_reason ? ` (${s.stop_reason})` : ""}`);
+}
 
 export {
-  verdictTable
+  verdictTable,
+  failedRunMessage
 };

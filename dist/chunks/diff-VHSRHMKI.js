@@ -8,7 +8,7 @@ import {
 } from "./chunk-NMVRJYBN.js";
 import {
   printable
-} from "./chunk-JU2KWENW.js";
+} from "./chunk-AMQZFXVW.js";
 import {
   CASE_ID_PATTERN
 } from "./chunk-AUNSJMXT.js";

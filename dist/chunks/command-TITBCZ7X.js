@@ -10,7 +10,7 @@ import {
   renderMarkdown,
   renderText,
   verdictLine
-} from "./chunk-Z25NO6LM.js";
+} from "./chunk-GDIKHJ62.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-NXCGP3UY.js";
 import "./chunk-SEOEE6YV.js";
@@ -19,9 +19,9 @@ import {
   contentSecurityPolicy,
   html,
   trusted
-} from "./chunk-NYM27KTQ.js";
-import "./chunk-HXO3A6VB.js";
-import "./chunk-JU2KWENW.js";
+} from "./chunk-KQCKLGQ2.js";
+import "./chunk-PPLKJTKW.js";
+import "./chunk-AMQZFXVW.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-AUNSJMXT.js";
 import "./chunk-YYLLAMEM.js";

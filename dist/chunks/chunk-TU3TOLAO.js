@@ -4,7 +4,7 @@ import {
   allocateRun,
   attemptDir,
   buildSummary
-} from "./chunk-RFDHSO4B.js";
+} from "./chunk-KGSWHO7H.js";
 import {
   caseSetHash,
   runPairs,
@@ -24,7 +24,7 @@ import {
 } from "./chunk-SEOEE6YV.js";
 import {
   writeRunReport
-} from "./chunk-MDLX5DXF.js";
+} from "./chunk-QU7JHE7S.js";
 import {
   readLedgerFile,
   walkLedger

@@ -1,10 +1,12 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
+  failedRunMessage,
   verdictTable
-} from "./chunk-QPIHTAFJ.js";
-import "./chunk-HXO3A6VB.js";
-import "./chunk-JU2KWENW.js";
+} from "./chunk-GEUVHT7J.js";
+import "./chunk-PPLKJTKW.js";
+import "./chunk-AMQZFXVW.js";
 import "./chunk-LHSCZ3D7.js";
 export {
+  failedRunMessage,
   verdictTable
 };

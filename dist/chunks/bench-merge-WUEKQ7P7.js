@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-TH3MXRQW.js";
+} from "./chunk-TU3TOLAO.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-2QLMQR6C.js";
+} from "./chunk-QX6ZIACI.js";
 import {
   aggregateAttempts,
   allocateRun,
@@ -13,10 +13,10 @@ import {
   buildSummary,
   runSuite,
   writeCaseResult
-} from "./chunk-RFDHSO4B.js";
+} from "./chunk-KGSWHO7H.js";
 import "./chunk-QBTXOF4R.js";
 import "./chunk-6IZ3VOTU.js";
-import "./chunk-QPIHTAFJ.js";
+import "./chunk-GEUVHT7J.js";
 import {
   caseSetHash,
   runPairs,
@@ -37,11 +37,11 @@ import {
   sealRunSummary,
   verifyRun
 } from "./chunk-SEOEE6YV.js";
-import "./chunk-MDLX5DXF.js";
-import "./chunk-NYM27KTQ.js";
-import "./chunk-HXO3A6VB.js";
+import "./chunk-QU7JHE7S.js";
+import "./chunk-KQCKLGQ2.js";
+import "./chunk-PPLKJTKW.js";
 import "./chunk-EPGW6SGM.js";
-import "./chunk-JU2KWENW.js";
+import "./chunk-AMQZFXVW.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-AUNSJMXT.js";
 import "./chunk-YYLLAMEM.js";

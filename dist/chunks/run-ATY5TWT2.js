@@ -4,7 +4,7 @@ import {
   buildSummary,
   cliEntry,
   runSuite
-} from "./chunk-RFDHSO4B.js";
+} from "./chunk-KGSWHO7H.js";
 import "./chunk-QBTXOF4R.js";
 import "./chunk-GFOEJXQD.js";
 import "./chunk-NMVRJYBN.js";
@@ -17,11 +17,11 @@ import "./chunk-3QWB5MIY.js";
 import "./chunk-IEGHLTJ3.js";
 import "./chunk-EFMQJ4CT.js";
 import "./chunk-SEOEE6YV.js";
-import "./chunk-MDLX5DXF.js";
-import "./chunk-NYM27KTQ.js";
-import "./chunk-HXO3A6VB.js";
+import "./chunk-QU7JHE7S.js";
+import "./chunk-KQCKLGQ2.js";
+import "./chunk-PPLKJTKW.js";
 import "./chunk-EPGW6SGM.js";
-import "./chunk-JU2KWENW.js";
+import "./chunk-AMQZFXVW.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-AUNSJMXT.js";
 import "./chunk-YYLLAMEM.js";

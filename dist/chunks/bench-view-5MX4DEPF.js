@@ -2,14 +2,14 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-2QLMQR6C.js";
+} from "./chunk-QX6ZIACI.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-RFDHSO4B.js";
+} from "./chunk-KGSWHO7H.js";
 import "./chunk-QBTXOF4R.js";
 import "./chunk-6IZ3VOTU.js";
-import "./chunk-QPIHTAFJ.js";
+import "./chunk-GEUVHT7J.js";
 import {
   DEFAULT_WRITE_ALLOWLIST
 } from "./chunk-GFOEJXQD.js";
@@ -28,11 +28,11 @@ import "./chunk-3QWB5MIY.js";
 import "./chunk-IEGHLTJ3.js";
 import "./chunk-EFMQJ4CT.js";
 import "./chunk-SEOEE6YV.js";
-import "./chunk-MDLX5DXF.js";
-import "./chunk-NYM27KTQ.js";
-import "./chunk-HXO3A6VB.js";
+import "./chunk-QU7JHE7S.js";
+import "./chunk-KQCKLGQ2.js";
+import "./chunk-PPLKJTKW.js";
 import "./chunk-EPGW6SGM.js";
-import "./chunk-JU2KWENW.js";
+import "./chunk-AMQZFXVW.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-AUNSJMXT.js";
 import "./chunk-YYLLAMEM.js";

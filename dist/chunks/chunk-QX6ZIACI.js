@@ -1,13 +1,13 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   runSuite
-} from "./chunk-RFDHSO4B.js";
+} from "./chunk-KGSWHO7H.js";
 import {
   scaffold
 } from "./chunk-6IZ3VOTU.js";
 import {
   verdictTable
-} from "./chunk-QPIHTAFJ.js";
+} from "./chunk-GEUVHT7J.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_DELETION_ALLOWLIST,
@@ -21,7 +21,7 @@ import {
 } from "./chunk-SEOEE6YV.js";
 import {
   printable
-} from "./chunk-JU2KWENW.js";
+} from "./chunk-AMQZFXVW.js";
 import {
   STAGES
 } from "./chunk-AUNSJMXT.js";

@@ -3,11 +3,11 @@ import {
   renderReport,
   reportToFile,
   writeRunReport
-} from "./chunk-MDLX5DXF.js";
-import "./chunk-NYM27KTQ.js";
-import "./chunk-HXO3A6VB.js";
+} from "./chunk-QU7JHE7S.js";
+import "./chunk-KQCKLGQ2.js";
+import "./chunk-PPLKJTKW.js";
 import "./chunk-EPGW6SGM.js";
-import "./chunk-JU2KWENW.js";
+import "./chunk-AMQZFXVW.js";
 import {
   REPORT_FILE,
   caseAnchor

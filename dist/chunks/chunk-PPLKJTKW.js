@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   printable
-} from "./chunk-JU2KWENW.js";
+} from "./chunk-AMQZFXVW.js";
 
 // src/report/tokens.ts
 function formatCost(x) {

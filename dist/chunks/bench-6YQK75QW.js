@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-2QLMQR6C.js";
+} from "./chunk-QX6ZIACI.js";
 import {
   DEFAULT_ROLES,
   builtinCases,
@@ -11,12 +11,12 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-RFDHSO4B.js";
+} from "./chunk-KGSWHO7H.js";
 import {
   startReaper
 } from "./chunk-QBTXOF4R.js";
 import "./chunk-6IZ3VOTU.js";
-import "./chunk-QPIHTAFJ.js";
+import "./chunk-GEUVHT7J.js";
 import {
   BUILTIN_MODEL,
   DEFAULT_WRITE_ALLOWLIST,
@@ -42,11 +42,11 @@ import {
 } from "./chunk-IEGHLTJ3.js";
 import "./chunk-EFMQJ4CT.js";
 import "./chunk-SEOEE6YV.js";
-import "./chunk-MDLX5DXF.js";
-import "./chunk-NYM27KTQ.js";
-import "./chunk-HXO3A6VB.js";
+import "./chunk-QU7JHE7S.js";
+import "./chunk-KQCKLGQ2.js";
+import "./chunk-PPLKJTKW.js";
 import "./chunk-EPGW6SGM.js";
-import "./chunk-JU2KWENW.js";
+import "./chunk-AMQZFXVW.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-AUNSJMXT.js";
 import "./chunk-YYLLAMEM.js";
@@ -221,9 +221,9 @@ async function runBoundsBench(argv) {
   return 0;
 }
 async function runBench(argv) {
-  if (argv.includes("--view")) return (await import("./bench-view-M35ULW4S.js")).runViewBench(argv);
+  if (argv.includes("--view")) return (await import("./bench-view-5MX4DEPF.js")).runViewBench(argv);
   if (argv.includes("--bounds")) return runBoundsBench(argv);
-  if (argv.includes("--merge")) return (await import("./bench-merge-JI7A3NNK.js")).runMergeBench(argv);
+  if (argv.includes("--merge")) return (await import("./bench-merge-WUEKQ7P7.js")).runMergeBench(argv);
   const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
   if (argv.includes("--network")) return networkBench(rounds);
   const repo = await makeThrowawayRepo("opencode-dogfood-bench-");

@@ -3,7 +3,7 @@ import {
   errorPage,
   loadRun,
   renderPage
-} from "./chunk-NYM27KTQ.js";
+} from "./chunk-KQCKLGQ2.js";
 import {
   scrubFile
 } from "./chunk-EPGW6SGM.js";
