@@ -259,13 +259,13 @@ async function main(argv) {
       case "diff":
         return (await import("./chunks/diff-VHSRHMKI.js")).diffCommand(rest);
       case "compare":
-        return (await import("./chunks/command-TITBCZ7X.js")).compareCommand(rest, process.cwd());
+        return (await import("./chunks/command-G2HYAEFZ.js")).compareCommand(rest, process.cwd());
       case "merge":
         if (rest.includes("--help") || rest.includes("-h")) {
           process.stdout.write(await help());
           return 0;
         }
-        return (await import("./chunks/command-KEKPV7UV.js")).mergeCommand(rest);
+        return (await import("./chunks/command-NFXW2H3P.js")).mergeCommand(rest);
       case "init":
         return await cmdInit(rest);
       case "demo":
@@ -273,7 +273,7 @@ async function main(argv) {
           throw new InputError("demo", `takes no arguments, got '${rest.join(" ")}' (it runs the full hermetic suite on a throwaway repository; see --help)`);
         return await (await import("./chunks/demo-7CEEGCBE.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-6YQK75QW.js")).runBench(rest);
+        return await (await import("./chunks/bench-SNI3FQOJ.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {

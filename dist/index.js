@@ -3,10 +3,10 @@ import {
   compareRuns,
   loadRunFigures,
   renderMarkdown
-} from "./chunks/chunk-GDIKHJ62.js";
+} from "./chunks/chunk-PQCOOAEO.js";
 import {
   mergeShards
-} from "./chunks/chunk-TU3TOLAO.js";
+} from "./chunks/chunk-POB7AFGH.js";
 import {
   progressLine
 } from "./chunks/chunk-QX6ZIACI.js";

@@ -5,11 +5,10 @@
 // refused. The summary is then read once, bounded, checked against its
 // sidecar (the bytes verified are the bytes compared) and its schema, and
 // each repeated case's attempts.json (for its latencies) is read the same way.
-import { walkLedger } from '../ledger-files.js'
+import { type LedgerWalk, readLedgerFile, walkLedger } from '../ledger-files.js'
 import path from 'node:path'
 import { InputError } from '../errors.js'
-import { sha256 } from '../fsutil.js'
-import { readUntrustedFile } from '../guard/reader.js'
+import { sha256, toPosix } from '../fsutil.js'
 import { schemaProblems } from '../ledger/schemas.js'
 import { parseSidecar, SIDECAR_EXT } from '../ledger/sidecar.js'
 import { runState, verifyRun } from '../ledger/verify.js'
@@ -44,16 +43,25 @@ export interface RunFigures {
   cases: CaseFigures[]
 }
 
-/** Refuse `dir` unless it holds only folders and regular files, within the ledger bounds (ledger-files.ts). */
-function checkShape(dir: string, arg: string): void {
-  const problems = walkLedger(dir).problems
-  if (problems.length > 0) throw new InputError('compare', `${arg}: refused: ${problems[0]}`)
+/** A run folder and its walk. */
+type Walked = LedgerWalk & { dir: string }
+
+/** The identity `walk` found for the file at absolute path `file`. */
+function idIn(walk: Walked, file: string): string | undefined {
+  return walk.ids.get(toPosix(path.relative(walk.dir, file)))
 }
 
-/** A JSON file of the run, read bounded and without following a link; InputError naming the run when it cannot be. */
-function readJson(file: string, max: number, arg: string): { data: unknown; bytes: Buffer } {
+/** Refuse `dir` unless it holds only folders and regular files, within the ledger bounds (ledger-files.ts); its walk (every later read is held to it). */
+function checkShape(dir: string, arg: string): LedgerWalk {
+  const walk = walkLedger(dir)
+  if (walk.problems.length > 0) throw new InputError('compare', `${arg}: refused: ${walk.problems[0]}`)
+  return walk
+}
+
+/** A JSON file of the run, read bounded, without following a link, held to the identity `walk` found (as merge reads); InputError naming the run when it cannot be. */
+function readJson(walk: Walked, file: string, max: number, arg: string): { data: unknown; bytes: Buffer } {
   try {
-    const bytes = readUntrustedFile(file, max)
+    const bytes = readLedgerFile(file, max, idIn(walk, file))
     if (bytes.length >= max) throw new Error(`larger than ${max} bytes`)
     return { data: JSON.parse(bytes.toString('utf8')), bytes }
   } catch (e) {
@@ -62,9 +70,9 @@ function readJson(file: string, max: number, arg: string): { data: unknown; byte
 }
 
 /** The durations of a repeated case's attempts (attempts.json), each a whole number ≥ 0; InputError when the file is not in its shape. */
-function attemptDurations(runDir: string, c: CaseSummary, arg: string): number[] {
-  const file = path.join(runDir, 'evidence', c.case_id, 'attempts.json')
-  const { data } = readJson(file, RUN_LIMITS.attemptsBytes, arg)
+function attemptDurations(walk: Walked, c: CaseSummary, arg: string): number[] {
+  const file = path.join(walk.dir, 'evidence', c.case_id, 'attempts.json')
+  const { data } = readJson(walk, file, RUN_LIMITS.attemptsBytes, arg)
   const ok =
     Array.isArray(data) &&
     data.every(
@@ -76,10 +84,10 @@ function attemptDurations(runDir: string, c: CaseSummary, arg: string): number[]
 }
 
 /** One case's figures from its summary entry (and attempts.json under --repeat). */
-function caseFigures(runDir: string, c: CaseSummary, arg: string): CaseFigures {
+function caseFigures(walk: Walked, c: CaseSummary, arg: string): CaseFigures {
   const tokens = c.tokens ? asUsage(c.tokens) : undefined
   if (c.status === 'SKIPPED') return { case_id: c.case_id, status: c.status, passed: 0, attempts: 0, durations_ms: [], ...(tokens ? { tokens } : {}) }
-  const durations = c.attempts ? attemptDurations(runDir, c, arg) : [c.duration_ms]
+  const durations = c.attempts ? attemptDurations(walk, c, arg) : [c.duration_ms]
   const passed = c.attempts ? c.attempts.passed : c.status === 'PASS' ? 1 : 0
   return { case_id: c.case_id, status: c.status, passed, attempts: durations.length, durations_ms: durations, ...(tokens ? { tokens } : {}) }
 }
@@ -95,13 +103,13 @@ export function loadRunFigures(arg: string): RunFigures {
   const state = runState(runDir)
   if (state === 'not-a-run') throw new InputError('compare', `${arg}: not a run folder (a RUN_XXXX folder of the ledger)`)
   if (state === 'incomplete') throw new InputError('compare', `${arg}: refused: no run_summary.json (the run never sealed its ledger)`)
-  checkShape(runDir, arg)
+  const walk = { dir: runDir, ...checkShape(runDir, arg) }
   const problems = verifyRun(runDir)
   if (problems.length > 0) throw new InputError('compare', `${arg}: refused: the ledger does not verify (${problems.length} problem(s); first: ${problems[0]})`)
   const summaryFile = path.join(runDir, 'run_summary.json')
-  const { data, bytes } = readJson(summaryFile, RUN_LIMITS.summaryBytes, arg)
+  const { data, bytes } = readJson(walk, summaryFile, RUN_LIMITS.summaryBytes, arg)
   // The bytes read now are the bytes verify vouched for (the sidecar it checked): nothing was swapped in between.
-  const side = parseSidecar(readUntrustedFile(summaryFile + SIDECAR_EXT, 4096).toString('utf8'))
+  const side = parseSidecar(readLedgerFile(summaryFile + SIDECAR_EXT, 4096, idIn(walk, summaryFile + SIDECAR_EXT)).toString('utf8'))
   if (!side || side.hash !== sha256(bytes)) throw new InputError('compare', `${arg}: refused: run_summary.json changed while it was being read`)
   const schema = schemaProblems('opencode_dogfood_run_summary', data)
   if (schema.length > 0) throw new InputError('compare', `${arg}: refused: run_summary.json: ${schema[0]}`)
@@ -119,6 +127,6 @@ export function loadRunFigures(arg: string): RunFigures {
     opencode_version: s.opencode_version ?? 'unknown',
     final_verdict: s.final_verdict,
     ...(tokens ? { tokens } : {}),
-    cases: s.cases.map((c) => caseFigures(runDir, c, arg)),
+    cases: s.cases.map((c) => caseFigures(walk, c, arg)),
   }
 }

@@ -8,7 +8,6 @@ import { type LedgerWalk, readLedgerFile, walkLedger } from '../ledger-files.js'
 import path from 'node:path'
 import { MergeError } from '../errors.js'
 import { sha256 } from '../fsutil.js'
-import { readUntrustedFile } from '../guard/reader.js'
 import { schemaProblems } from '../ledger/schemas.js'
 import { parseSidecar, SIDECAR_EXT } from '../ledger/sidecar.js'
 import { runState, verifyRun } from '../ledger/verify.js'
@@ -67,7 +66,7 @@ export function loadShard(arg: string): LoadedShard {
   const summaryFile = path.join(dir, 'run_summary.json')
   const { data, bytes } = readShardJson(summaryFile, arg, walk.ids.get('run_summary.json'))
   // The bytes read now are the bytes verify vouched for: nothing was swapped in between.
-  const side = parseSidecar(readUntrustedFile(summaryFile + SIDECAR_EXT, 4096).toString('utf8'))
+  const side = parseSidecar(readLedgerFile(summaryFile + SIDECAR_EXT, 4096, walk.ids.get(`run_summary.json${SIDECAR_EXT}`)).toString('utf8'))
   if (!side || side.hash !== sha256(bytes)) throw new MergeError(`${arg}: refused: run_summary.json changed while it was being read`)
   const schema = schemaProblems('opencode_dogfood_run_summary', data)
   if (schema.length > 0) throw new MergeError(`${arg}: refused: run_summary.json: ${schema[0]}`)

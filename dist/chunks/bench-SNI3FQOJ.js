@@ -223,7 +223,7 @@ async function runBoundsBench(argv) {
 async function runBench(argv) {
   if (argv.includes("--view")) return (await import("./bench-view-5MX4DEPF.js")).runViewBench(argv);
   if (argv.includes("--bounds")) return runBoundsBench(argv);
-  if (argv.includes("--merge")) return (await import("./bench-merge-WUEKQ7P7.js")).runMergeBench(argv);
+  if (argv.includes("--merge")) return (await import("./bench-merge-MCOMPYHC.js")).runMergeBench(argv);
   const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
   if (argv.includes("--network")) return networkBench(rounds);
   const repo = await makeThrowawayRepo("opencode-dogfood-bench-");

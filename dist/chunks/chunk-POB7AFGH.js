@@ -14,9 +14,6 @@ import {
   asUsage
 } from "./chunk-V23NUAJ5.js";
 import {
-  readUntrustedFile
-} from "./chunk-NXCGP3UY.js";
-import {
   runState,
   schemaProblems,
   sealRunSummary,
@@ -150,7 +147,7 @@ function loadShard(arg) {
   if (problems.length > 0) throw new MergeError(`${arg}: refused: the shard does not verify (${problems.length} problem(s); first: ${problems[0]})`);
   const summaryFile = path.join(dir, "run_summary.json");
   const { data, bytes } = readShardJson(summaryFile, arg, walk.ids.get("run_summary.json"));
-  const side = parseSidecar(readUntrustedFile(summaryFile + SIDECAR_EXT, 4096).toString("utf8"));
+  const side = parseSidecar(readLedgerFile(summaryFile + SIDECAR_EXT, 4096, walk.ids.get(`run_summary.json${SIDECAR_EXT}`)).toString("utf8"));
   if (!side || side.hash !== sha256(bytes)) throw new MergeError(`${arg}: refused: run_summary.json changed while it was being read`);
   const schema = schemaProblems("opencode_dogfood_run_summary", data);
   if (schema.length > 0) throw new MergeError(`${arg}: refused: run_summary.json: ${schema[0]}`);

@@ -5,9 +5,6 @@ import {
   zeroUsage
 } from "./chunk-V23NUAJ5.js";
 import {
-  readUntrustedFile
-} from "./chunk-NXCGP3UY.js";
-import {
   runState,
   schemaProblems,
   verifyRun
@@ -23,6 +20,7 @@ import {
   CASE_ID_PATTERN
 } from "./chunk-AUNSJMXT.js";
 import {
+  readLedgerFile,
   walkLedger
 } from "./chunk-YYLLAMEM.js";
 import {
@@ -30,7 +28,8 @@ import {
   parseSidecar
 } from "./chunk-5JSGXJPI.js";
 import {
-  sha256
+  sha256,
+  toPosix
 } from "./chunk-ARXRJ6KT.js";
 import {
   InputError
@@ -174,22 +173,26 @@ function compareRuns(runs, allowDifferentCases = false) {
 // src/compare/load.ts
 import path from "node:path";
 var RUN_LIMITS = { summaryBytes: 64 * 1024 ** 2, attemptsBytes: 4 * 1024 ** 2 };
-function checkShape(dir, arg) {
-  const problems = walkLedger(dir).problems;
-  if (problems.length > 0) throw new InputError("compare", `${arg}: refused: ${problems[0]}`);
+function idIn(walk, file) {
+  return walk.ids.get(toPosix(path.relative(walk.dir, file)));
 }
-function readJson(file, max, arg) {
+function checkShape(dir, arg) {
+  const walk = walkLedger(dir);
+  if (walk.problems.length > 0) throw new InputError("compare", `${arg}: refused: ${walk.problems[0]}`);
+  return walk;
+}
+function readJson(walk, file, max, arg) {
   try {
-    const bytes = readUntrustedFile(file, max);
+    const bytes = readLedgerFile(file, max, idIn(walk, file));
     if (bytes.length >= max) throw new Error(`larger than ${max} bytes`);
     return { data: JSON.parse(bytes.toString("utf8")), bytes };
   } catch (e) {
     throw new InputError("compare", `${arg}: refused: ${path.basename(file)} cannot be read as JSON (${e.message.split("\n")[0]})`);
   }
 }
-function attemptDurations(runDir, c, arg) {
-  const file = path.join(runDir, "evidence", c.case_id, "attempts.json");
-  const { data } = readJson(file, RUN_LIMITS.attemptsBytes, arg);
+function attemptDurations(walk, c, arg) {
+  const file = path.join(walk.dir, "evidence", c.case_id, "attempts.json");
+  const { data } = readJson(walk, file, RUN_LIMITS.attemptsBytes, arg);
   const ok = Array.isArray(data) && data.every(
     (a) => a && typeof a === "object" && Number.isInteger(a.duration_ms) && a.duration_ms >= 0
   );
@@ -197,10 +200,10 @@ function attemptDurations(runDir, c, arg) {
     throw new InputError("compare", `${arg}: refused: evidence/${c.case_id}/attempts.json does not list the ${c.attempts?.total} attempts the summary counts`);
   return data.map((a) => a.duration_ms);
 }
-function caseFigures(runDir, c, arg) {
+function caseFigures(walk, c, arg) {
   const tokens = c.tokens ? asUsage(c.tokens) : void 0;
   if (c.status === "SKIPPED") return { case_id: c.case_id, status: c.status, passed: 0, attempts: 0, durations_ms: [], ...tokens ? { tokens } : {} };
-  const durations = c.attempts ? attemptDurations(runDir, c, arg) : [c.duration_ms];
+  const durations = c.attempts ? attemptDurations(walk, c, arg) : [c.duration_ms];
   const passed = c.attempts ? c.attempts.passed : c.status === "PASS" ? 1 : 0;
   return { case_id: c.case_id, status: c.status, passed, attempts: durations.length, durations_ms: durations, ...tokens ? { tokens } : {} };
 }
@@ -209,12 +212,12 @@ function loadRunFigures(arg) {
   const state = runState(runDir);
   if (state === "not-a-run") throw new InputError("compare", `${arg}: not a run folder (a RUN_XXXX folder of the ledger)`);
   if (state === "incomplete") throw new InputError("compare", `${arg}: refused: no run_summary.json (the run never sealed its ledger)`);
-  checkShape(runDir, arg);
+  const walk = { dir: runDir, ...checkShape(runDir, arg) };
   const problems = verifyRun(runDir);
   if (problems.length > 0) throw new InputError("compare", `${arg}: refused: the ledger does not verify (${problems.length} problem(s); first: ${problems[0]})`);
   const summaryFile = path.join(runDir, "run_summary.json");
-  const { data, bytes } = readJson(summaryFile, RUN_LIMITS.summaryBytes, arg);
-  const side = parseSidecar(readUntrustedFile(summaryFile + SIDECAR_EXT, 4096).toString("utf8"));
+  const { data, bytes } = readJson(walk, summaryFile, RUN_LIMITS.summaryBytes, arg);
+  const side = parseSidecar(readLedgerFile(summaryFile + SIDECAR_EXT, 4096, idIn(walk, summaryFile + SIDECAR_EXT)).toString("utf8"));
   if (!side || side.hash !== sha256(bytes)) throw new InputError("compare", `${arg}: refused: run_summary.json changed while it was being read`);
   const schema = schemaProblems("opencode_dogfood_run_summary", data);
   if (schema.length > 0) throw new InputError("compare", `${arg}: refused: run_summary.json: ${schema[0]}`);
@@ -232,7 +235,7 @@ function loadRunFigures(arg) {
     opencode_version: s.opencode_version ?? "unknown",
     final_verdict: s.final_verdict,
     ...tokens ? { tokens } : {},
-    cases: s.cases.map((c) => caseFigures(runDir, c, arg))
+    cases: s.cases.map((c) => caseFigures(walk, c, arg))
   };
 }
 

@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-TU3TOLAO.js";
+} from "./chunk-POB7AFGH.js";
 import "./chunk-KGSWHO7H.js";
 import "./chunk-QBTXOF4R.js";
 import "./chunk-GFOEJXQD.js";

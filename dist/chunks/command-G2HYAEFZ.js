@@ -10,9 +10,8 @@ import {
   renderMarkdown,
   renderText,
   verdictLine
-} from "./chunk-GDIKHJ62.js";
+} from "./chunk-PQCOOAEO.js";
 import "./chunk-V23NUAJ5.js";
-import "./chunk-NXCGP3UY.js";
 import "./chunk-SEOEE6YV.js";
 import {
   STYLE,
