@@ -6,7 +6,7 @@ import {
 import {
   alive,
   interruptOnSignals
-} from "./chunks/chunk-IEGHLTJ3.js";
+} from "./chunks/chunk-3YSQRXBE.js";
 import {
   printable
 } from "./chunks/chunk-AMQZFXVW.js";
@@ -72,7 +72,7 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-7CEEGCBE.js");
+  const { progressLine } = await import("./chunks/demo-IZEHNB7S.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
@@ -81,15 +81,20 @@ async function cmdRun(argv) {
     Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k)
   );
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-ATY5TWT2.js");
+  const { runSuite } = await import("./chunks/run-A6KYUPMI.js");
   const { verdictTable } = await import("./chunks/table-MOWFVN2B.js");
   const settings = parseRunSettings(values, process.cwd());
   const opts = engineOptions(settings);
   const junitFile = settings.junitPath;
   const junit = junitFile !== void 0 ? await import("./chunks/junit-HAF3GIXL.js") : void 0;
-  const interrupt = interruptOnSignals((line) => process.stderr.write(`opencode-dogfood: ${line}
-`));
+  let ended = false;
+  const interrupt = interruptOnSignals(
+    (line) => process.stderr.write(`opencode-dogfood: ${line}
+`),
+    () => ended
+  );
   const outcome = await runSuite({ ...opts, onProgress: await printProgress(), interrupt: interrupt.signal });
+  ended = true;
   if (junitFile) junit.writeJunit(junitFile, outcome.summary);
   process.stdout.write(
     settings.json ? JSON.stringify(outcome.summary, null, 2) + "\n" : verdictTable(outcome.summary) + `ledger: ${outcome.runDir}
@@ -111,7 +116,12 @@ ${outcome.checkoutChanges.map((c) => `  ${printable(c)}`).join("\n")}
     );
     return 1;
   }
-  if (interrupt.signal.aborted) return interrupt.signal.reason === "SIGINT" ? 130 : 143;
+  if (outcome.summary.stop_reason?.startsWith("interrupted")) return interrupt.signal.reason === "SIGINT" ? 130 : 143;
+  if (interrupt.signal.aborted)
+    process.stderr.write(
+      `opencode-dogfood: ${String(interrupt.signal.reason)} cut nothing: the last case had run to its end; the run is whole, its exit status its verdict's
+`
+    );
   return outcome.summary.final_verdict === "PASS" ? 0 : 1;
 }
 async function cmdVerify(argv) {
@@ -187,7 +197,7 @@ var PARENT_POLL_MS = 250;
 async function cmdCase(argv) {
   const [ctxFile, pidFile, waitArg] = argv;
   if (pidFile) writeFileSync(pidFile, String(process.pid));
-  const loading = import("./chunks/run-case-ZIKFMFZX.js");
+  const loading = import("./chunks/run-case-ZUN6PXCT.js");
   loading.then((m) => m.warmCase()).catch(() => {
   });
   const waitMs = Number(waitArg ?? 0);
@@ -265,20 +275,20 @@ async function main(argv) {
           process.stdout.write(await help());
           return 0;
         }
-        return (await import("./chunks/command-NFXW2H3P.js")).mergeCommand(rest);
+        return (await import("./chunks/command-HGGESD6S.js")).mergeCommand(rest);
       case "init":
         return await cmdInit(rest);
       case "demo":
         if (rest.length > 0)
           throw new InputError("demo", `takes no arguments, got '${rest.join(" ")}' (it runs the full hermetic suite on a throwaway repository; see --help)`);
-        return await (await import("./chunks/demo-7CEEGCBE.js")).runDemo(rest);
+        return await (await import("./chunks/demo-IZEHNB7S.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-SNI3FQOJ.js")).runBench(rest);
+        return await (await import("./chunks/bench-HIBKMTMB.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {
         const [parent, group, tag, leftovers] = rest;
-        await (await import("./chunks/reaper-5WQU4MC7.js")).reap(Number(parent), Number(group), tag, leftovers ? JSON.parse(leftovers) : void 0);
+        await (await import("./chunks/reaper-OXY7VBUI.js")).reap(Number(parent), Number(group), tag, leftovers ? JSON.parse(leftovers) : void 0);
         return 0;
       }
       default:

@@ -6,15 +6,15 @@ import {
 } from "./chunks/chunk-PQCOOAEO.js";
 import {
   mergeShards
-} from "./chunks/chunk-POB7AFGH.js";
+} from "./chunks/chunk-JGNOTGCD.js";
 import {
   progressLine
-} from "./chunks/chunk-QX6ZIACI.js";
+} from "./chunks/chunk-2Q7UH26A.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-KGSWHO7H.js";
-import "./chunks/chunk-QBTXOF4R.js";
+} from "./chunks/chunk-2QVVZMRM.js";
+import "./chunks/chunk-3G5L2OZU.js";
 import "./chunks/chunk-6IZ3VOTU.js";
 import {
   failedRunMessage,
@@ -33,7 +33,7 @@ import {
   selectCases
 } from "./chunks/chunk-GFOEJXQD.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-WR4Z6TPU.js";
+import "./chunks/chunk-7VRWYOZN.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   onPath,
@@ -64,14 +64,14 @@ import {
   summary,
   warning,
   writePidLauncher
-} from "./chunks/chunk-ST7BGSRZ.js";
+} from "./chunks/chunk-FIQNFRLW.js";
 import {
   exec
 } from "./chunks/chunk-4LHDLI6U.js";
 import "./chunks/chunk-3QWB5MIY.js";
 import {
   interruptOnSignals
-} from "./chunks/chunk-IEGHLTJ3.js";
+} from "./chunks/chunk-3YSQRXBE.js";
 import {
   canonicalKeyText
 } from "./chunks/chunk-EFMQJ4CT.js";

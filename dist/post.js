@@ -8,9 +8,9 @@ import {
   notice,
   stopLeftovers,
   warning
-} from "./chunks/chunk-ST7BGSRZ.js";
+} from "./chunks/chunk-FIQNFRLW.js";
 import "./chunks/chunk-4LHDLI6U.js";
-import "./chunks/chunk-IEGHLTJ3.js";
+import "./chunks/chunk-3YSQRXBE.js";
 import {
   printable
 } from "./chunks/chunk-AMQZFXVW.js";

@@ -13,7 +13,7 @@ import { agentFor } from './opencode/config.js'
 import { resolveOpencodeBinary } from './opencode/binary.js'
 import { sdkTransport } from './opencode/sdk-transport.js'
 import { caseTag } from './scripted-model/script.js'
-import { startBackends } from './suite/backends.js'
+import { type Backends, startBackends } from './suite/backends.js'
 import { BUILTIN_MODEL, DEFAULT_WRITE_ALLOWLIST } from './suite/options.js'
 import { DEFAULT_ROLES, runSuite } from './suite/run.js'
 import { createWorktree, removeWorktree } from './suite/worktree.js'
@@ -219,20 +219,17 @@ async function runBoundsBench(argv: string[]): Promise<number> {
   return 0
 }
 
-export async function runBench(argv: string[]): Promise<number> {
-  if (argv.includes('--view')) return (await import('./bench-view.js')).runViewBench(argv)
-  if (argv.includes('--bounds')) return runBoundsBench(argv)
-  if (argv.includes('--merge')) return (await import('./bench-merge.js')).runMergeBench(argv)
-  const rounds = Number(argv[argv.indexOf('--rounds') + 1] || 1) || 1
-  if (argv.includes('--network')) return networkBench(rounds)
-  const repo = await makeThrowawayRepo('opencode-dogfood-bench-')
-  const base = path.dirname(repo)
-  const tmp = mkdtempSync(path.join(os.tmpdir(), 'opencode-dogfood-bench-state-'))
-  const roles = DEFAULT_ROLES(BUILTIN_MODEL)
-  // SIGINT/SIGTERM: the suite in flight ends its case and seals, the floor stops between two calls, and the
-  // server is stopped (a bench killed outright: its reaper ends the server's group).
-  const interrupt = interruptOnSignals((line) => process.stderr.write(`bench: ${line}\n`))
-  const reapers: { dismiss(): void }[] = []
+/**
+ * The bench's server and scripted model, each spawned group given a reaper; undefined when a signal
+ * (`signal` aborted) gave the start up — startBackends then stops what it had started.
+ */
+async function startBenchBackends(
+  repo: string,
+  tmp: string,
+  roles: ReturnType<typeof DEFAULT_ROLES>,
+  signal: AbortSignal,
+  reapers: { dismiss(): void }[],
+): Promise<Backends | undefined> {
   const starting = startBackends({
     model: BUILTIN_MODEL,
     hermetic: true,
@@ -242,19 +239,38 @@ export async function runBench(argv: string[]): Promise<number> {
     binary: resolveOpencodeBinary(),
     cwd: repo,
     tmp,
-    signal: interrupt.signal,
+    signal,
     onSpawn: (group) => reapers.push(startReaper({ cli: cliEntry(), parent: process.pid, group, tag: `opencode-dogfood-bench-${process.pid}` })),
   })
-  const backends = await starting.catch((e: unknown) => {
+  return starting.catch((e: unknown) => {
     // A signal while the server starts: startBackends gives the start up (and stops what it started).
-    if (!interrupt.signal.aborted) throw e
+    if (!signal.aborted) throw e
     for (const r of reapers) r.dismiss()
     return undefined
   })
+}
+
+export async function runBench(argv: string[]): Promise<number> {
+  if (argv.includes('--view')) return (await import('./bench-view.js')).runViewBench(argv)
+  if (argv.includes('--bounds')) return runBoundsBench(argv)
+  if (argv.includes('--merge')) return (await import('./bench-merge.js')).runMergeBench(argv)
+  const rounds = Number(argv[argv.indexOf('--rounds') + 1] || 1) || 1
+  if (argv.includes('--network')) return networkBench(rounds)
+  // SIGINT/SIGTERM: the suite in flight ends its case and seals, the floor stops between two calls, and the
+  // server is stopped (a bench killed outright: its reaper ends the server's group). Taken from the first step:
+  // a signal while the throwaway repository is made (its git calls) must not end the bench without its line.
+  const interrupt = interruptOnSignals((line) => process.stderr.write(`bench: ${line}\n`))
+  const repo = await makeThrowawayRepo('opencode-dogfood-bench-')
+  const base = path.dirname(repo)
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'opencode-dogfood-bench-state-'))
+  const roles = DEFAULT_ROLES(BUILTIN_MODEL)
+  const reapers: { dismiss(): void }[] = []
+  const backends = interrupt.signal.aborted ? undefined : await startBenchBackends(repo, tmp, roles, interrupt.signal, reapers)
   if (!backends) {
-    process.stderr.write(`bench: interrupted by ${String(interrupt.signal.reason)} while the server started: nothing left running, no ratio printed\n`)
+    process.stderr.write(`bench: interrupted by ${String(interrupt.signal.reason)} before the server was up: nothing left running, no ratio printed\n`)
     return interrupt.signal.reason === 'SIGINT' ? 130 : 143
   }
+
   Object.assign(process.env, backends.keyEnv)
   const results: { suite: number; floor: number; containment: string }[] = []
   try {

@@ -83,8 +83,13 @@ async function cmdRun(argv: string[]): Promise<number> {
   const opts = engineOptions(settings)
   const junitFile = settings.junitPath
   const junit = junitFile !== undefined ? await import('./report/junit.js') : undefined
-  const interrupt = interruptOnSignals((line) => process.stderr.write(`opencode-dogfood: ${line}\n`))
+  let ended = false
+  const interrupt = interruptOnSignals(
+    (line) => process.stderr.write(`opencode-dogfood: ${line}\n`),
+    () => ended,
+  )
   const outcome = await runSuite({ ...opts, onProgress: await printProgress(), interrupt: interrupt.signal })
+  ended = true
   if (junitFile) junit!.writeJunit(junitFile, outcome.summary)
   process.stdout.write(
     settings.json
@@ -103,7 +108,13 @@ async function cmdRun(argv: string[]): Promise<number> {
     return 1
   }
   // Interrupted: the ledger is sealed (stop_reason says where); the exit status is the shell's 128 + signal.
-  if (interrupt.signal.aborted) return interrupt.signal.reason === 'SIGINT' ? 130 : 143
+  // A signal that cut nothing (it came as the last case ran to its end, or during the run's own last checks)
+  // leaves a whole run: the ledger says so, and the exit status is its verdict's.
+  if (outcome.summary.stop_reason?.startsWith('interrupted')) return interrupt.signal.reason === 'SIGINT' ? 130 : 143
+  if (interrupt.signal.aborted)
+    process.stderr.write(
+      `opencode-dogfood: ${String(interrupt.signal.reason)} cut nothing: the last case had run to its end; the run is whole, its exit status its verdict's\n`,
+    )
   return outcome.summary.final_verdict === 'PASS' ? 0 : 1
 }
 

@@ -16,9 +16,12 @@ export function alive(pid: number): boolean {
  * reason: the signal's name) — the suite ends the case in flight, restores
  * its tree, stops every child and seals the ledger; a second ends the process
  * at once (exit 130/143: the sandbox's --die-with-parent, the reaper and the
- * case processes' watchdogs take the children down). `say` gets one line each time.
+ * case processes' watchdogs take the children down). `say` gets one line each
+ * time. `ended` (optional) says the run has returned: a signal then finds its
+ * ledger sealed and says so (the controller is still aborted; a second signal
+ * still ends the process at once).
  */
-export function interruptOnSignals(say: (line: string) => void): AbortController {
+export function interruptOnSignals(say: (line: string) => void, ended: () => boolean = () => false): AbortController {
   const c = new AbortController()
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     process.on(sig, () => {
@@ -26,7 +29,11 @@ export function interruptOnSignals(say: (line: string) => void): AbortController
         say(`${sig} again: ending now (the ledger of this run stays unsealed)`)
         process.exit(sig === 'SIGINT' ? 130 : 143)
       }
-      say(`${sig}: stopping — ending the case in flight, restoring its tree, sealing the ledger (send it again to end at once)`)
+      say(
+        ended()
+          ? `${sig}: the run has already ended and its ledger is sealed — finishing its output (send it again to end at once)`
+          : `${sig}: stopping — ending the case in flight, restoring its tree, sealing the ledger (send it again to end at once)`,
+      )
       c.abort(sig)
     })
   }

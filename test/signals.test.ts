@@ -61,9 +61,26 @@ describe(`a run interrupted at a random moment (${TRIALS} moments)`, () => {
       const stopMs = Date.now() - t0
       const runDir = path.join(ledgerDir(cwd), `RUN_${String((t.inPlace ? 0 : runs) + 1).padStart(4, '0')}`)
 
+      const summaryFile = path.join(runDir, 'run_summary.json')
+      const s = existsSync(summaryFile) ? (JSON.parse(readFileSync(summaryFile, 'utf8')) as RunSummary) : undefined
+      const interrupted = s?.stop_reason?.startsWith('interrupted by') === true
+      // Killed outright after it had sealed its summary: the run had ended.
+      if (t.sig === 'SIGKILL' && s) finishedFirst = true
       if (t.sig !== 'SIGKILL' && !finishedFirst) {
         expect(stopMs, stderr).toBeLessThan(5000)
-        expect(code, stderr).toBe(t.sig === 'SIGINT' ? 130 : 143)
+        if (s && !interrupted) {
+          // The signal interrupted nothing: it came after the last case had ended (while the run made its own last
+          // checks, or wrote its output). Then every case but the last had ended before it was sent — one handled
+          // during a case ends the run as interrupted — and the exit status is the verdict's, as the ledger says.
+          const ends = s.cases.map((c) => statSync(path.join(runDir, 'cases', `${c.case_id}.result.json`)).mtimeMs).sort((a, b) => a - b)
+          expect(
+            ends.slice(0, -1).filter((m) => m >= t0),
+            stderr,
+          ).toEqual([])
+          expect(s.final_verdict).toBe('PASS')
+          expect(code, stderr).toBe(0)
+          finishedFirst = true
+        } else expect(code, stderr).toBe(t.sig === 'SIGINT' ? 130 : 143)
       }
       // No process left within 5 s of the signal (killed outright: the reaper and the case watchdogs).
       const left = await until(() => processesUnder(base).length === 0, 5000)
@@ -71,11 +88,8 @@ describe(`a run interrupted at a random moment (${TRIALS} moments)`, () => {
 
       // The ledger: sealed and interrupted, or (SIGKILL) incomplete — and verify says which.
       const v = cli(['verify', runDir])
-      if (existsSync(path.join(runDir, 'run_summary.json'))) {
-        // A signal that came after the run had sealed its summary (a run of ~10 s, a signal at 10.6 s) finds its work done.
-        if (!finishedFirst && statSync(path.join(runDir, 'run_summary.json')).mtimeMs < t0) finishedFirst = true
+      if (s) {
         expect(v.status, v.stdout).toBe(0)
-        const s = JSON.parse(readFileSync(path.join(runDir, 'run_summary.json'), 'utf8')) as RunSummary
         if (!finishedFirst) {
           expect(s.final_verdict).toBe('FAIL')
           expect(s.stop_reason).toMatch(new RegExp(`^interrupted by ${t.sig} (during|before) T[0-9]`))
@@ -99,6 +113,31 @@ describe(`a run interrupted at a random moment (${TRIALS} moments)`, () => {
       }
     }, 120_000)
   }
+
+  it("a signal as the last case has ended cuts nothing: the run is whole, its exit status the verdict's, and the CLI says so", async () => {
+    const runs = existsSync(ledgerDir(repo)) ? readdirSync(ledgerDir(repo)).filter((n) => n.startsWith('RUN_')).length : 0
+    const child = spawn(process.execPath, [CLI, 'run', '--case', 'T1C01', '--worktree', path.join(base, 'wt_last')], {
+      cwd: repo,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let stderr = ''
+    child.stdout.resume()
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)))
+    // The case's end line (progress goes to stderr): the run is in its own last checks (the ledger root, the seal).
+    await new Promise<void>((r) =>
+      child.stderr.on('data', (d) => {
+        stderr += d
+        if (/\[1\/1\] T1C01 PASS/.test(stderr)) r()
+      }),
+    )
+    child.kill('SIGTERM')
+    const code = await exited
+    const s = JSON.parse(readFileSync(path.join(ledgerDir(repo), `RUN_${String(runs + 1).padStart(4, '0')}`, 'run_summary.json'), 'utf8')) as RunSummary
+    expect(s.stop_reason ?? null, stderr).toBeNull()
+    expect(s.final_verdict).toBe('PASS')
+    expect(code, stderr).toBe(0)
+    expect(stderr).toMatch(/SIGTERM (cut nothing: the last case had run to its end|: the run has already ended)/)
+  }, 120_000)
 
   it('a normal run works afterwards', async () => {
     const r = cli(['run', '--case', 'T1C01'], { cwd: repo })

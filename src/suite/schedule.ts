@@ -141,11 +141,16 @@ function endEntry(
   return aggregateAttempts(run.runDir, c.id, done)
 }
 
-/** After a case: its progress line, and the reason the run stops now, if it does. */
-function endCase(run: PreparedRun, e: Entry, summary: CaseSummary): string | undefined {
+/**
+ * After a case: its progress line, and the reason the run stops now, if it does. An interrupt stops the
+ * run when it cut something: entries not yet taken (`s.left`), or this case (an interrupted case is a
+ * FAIL: it proved nothing). The last case run to its end interrupted nothing: the run is whole.
+ */
+function endCase(s: Scheduler, e: Entry, summary: CaseSummary): string | undefined {
+  const { run } = s
   const { opts } = run
   run.progress({ kind: 'case-end', summary, index: e.index + 1, total: run.cases.length })
-  if (opts.interrupt?.aborted) return `${interruptedBy(opts.interrupt)} during ${e.caseDef.id}`
+  if (opts.interrupt?.aborted && (s.left > 0 || summary.status !== 'PASS')) return `${interruptedBy(opts.interrupt)} during ${e.caseDef.id}`
   return afterCase(summary, e.caseDef, opts.failFast).reason
 }
 
@@ -180,7 +185,7 @@ async function runStage(s: Scheduler, stage: Entry[]): Promise<ScheduleResult> {
       const summary = endEntry(run, e, got, attempts, queue, stop)
       if (!summary) continue
       results.set(e.index, summary)
-      const w = endCase(run, e, summary)
+      const w = endCase(s, e, summary)
       if (w && !why) {
         why = w
         run.progress({ kind: 'stop', reason: w })

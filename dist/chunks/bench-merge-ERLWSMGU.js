@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-POB7AFGH.js";
+} from "./chunk-JGNOTGCD.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-QX6ZIACI.js";
+} from "./chunk-2Q7UH26A.js";
 import {
   aggregateAttempts,
   allocateRun,
@@ -13,8 +13,8 @@ import {
   buildSummary,
   runSuite,
   writeCaseResult
-} from "./chunk-KGSWHO7H.js";
-import "./chunk-QBTXOF4R.js";
+} from "./chunk-2QVVZMRM.js";
+import "./chunk-3G5L2OZU.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-GEUVHT7J.js";
 import {
@@ -25,13 +25,13 @@ import {
 import "./chunk-NMVRJYBN.js";
 import {
   resultPath
-} from "./chunk-WR4Z6TPU.js";
+} from "./chunk-7VRWYOZN.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-BJMLKMBS.js";
 import "./chunk-NXCGP3UY.js";
 import "./chunk-4LHDLI6U.js";
 import "./chunk-3QWB5MIY.js";
-import "./chunk-IEGHLTJ3.js";
+import "./chunk-3YSQRXBE.js";
 import "./chunk-EFMQJ4CT.js";
 import {
   sealRunSummary,

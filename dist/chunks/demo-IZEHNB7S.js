@@ -4,20 +4,20 @@ import {
   makeThrowawayRepo,
   progressLine,
   runDemo
-} from "./chunk-QX6ZIACI.js";
-import "./chunk-KGSWHO7H.js";
-import "./chunk-QBTXOF4R.js";
+} from "./chunk-2Q7UH26A.js";
+import "./chunk-2QVVZMRM.js";
+import "./chunk-3G5L2OZU.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-GEUVHT7J.js";
 import "./chunk-GFOEJXQD.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-WR4Z6TPU.js";
+import "./chunk-7VRWYOZN.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-BJMLKMBS.js";
 import "./chunk-NXCGP3UY.js";
 import "./chunk-4LHDLI6U.js";
 import "./chunk-3QWB5MIY.js";
-import "./chunk-IEGHLTJ3.js";
+import "./chunk-3YSQRXBE.js";
 import "./chunk-EFMQJ4CT.js";
 import "./chunk-SEOEE6YV.js";
 import "./chunk-QU7JHE7S.js";

@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   startReaper
-} from "./chunk-QBTXOF4R.js";
+} from "./chunk-3G5L2OZU.js";
 import {
   BUILTIN_MODEL,
   afterCase,
@@ -53,7 +53,7 @@ import {
   unlistable,
   unlistableEntry,
   writeEvidence
-} from "./chunk-WR4Z6TPU.js";
+} from "./chunk-7VRWYOZN.js";
 import {
   asUsage,
   sumUsage
@@ -2009,10 +2009,11 @@ function endEntry(run2, e, got, attempts, queue, stop) {
   for (let k = queue.length - 1; k >= 0; k--) if (queue[k].index === e.index) queue.splice(k, 1);
   return aggregateAttempts(run2.runDir, c.id, done);
 }
-function endCase(run2, e, summary) {
+function endCase(s, e, summary) {
+  const { run: run2 } = s;
   const { opts } = run2;
   run2.progress({ kind: "case-end", summary, index: e.index + 1, total: run2.cases.length });
-  if (opts.interrupt?.aborted) return `${interruptedBy(opts.interrupt)} during ${e.caseDef.id}`;
+  if (opts.interrupt?.aborted && (s.left > 0 || summary.status !== "PASS")) return `${interruptedBy(opts.interrupt)} during ${e.caseDef.id}`;
   return afterCase(summary, e.caseDef, opts.failFast).reason;
 }
 async function runStage(s, stage) {
@@ -2039,7 +2040,7 @@ async function runStage(s, stage) {
       const summary = endEntry(run2, e, got, attempts, queue, stop);
       if (!summary) continue;
       results.set(e.index, summary);
-      const w = endCase(run2, e, summary);
+      const w = endCase(s, e, summary);
       if (w && !why) {
         why = w;
         run2.progress({ kind: "stop", reason: w });

@@ -4,7 +4,7 @@ import {
 } from "./chunk-4LHDLI6U.js";
 import {
   alive
-} from "./chunk-IEGHLTJ3.js";
+} from "./chunk-3YSQRXBE.js";
 import {
   __commonJS,
   __export,

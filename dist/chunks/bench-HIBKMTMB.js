@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-QX6ZIACI.js";
+} from "./chunk-2Q7UH26A.js";
 import {
   DEFAULT_ROLES,
   builtinCases,
@@ -11,10 +11,10 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-KGSWHO7H.js";
+} from "./chunk-2QVVZMRM.js";
 import {
   startReaper
-} from "./chunk-QBTXOF4R.js";
+} from "./chunk-3G5L2OZU.js";
 import "./chunk-6IZ3VOTU.js";
 import "./chunk-GEUVHT7J.js";
 import {
@@ -26,7 +26,7 @@ import "./chunk-NMVRJYBN.js";
 import {
   caseTag,
   sdkTransport
-} from "./chunk-WR4Z6TPU.js";
+} from "./chunk-7VRWYOZN.js";
 import "./chunk-V23NUAJ5.js";
 import {
   DEFAULT_CASE_LIMITS,
@@ -39,7 +39,7 @@ import "./chunk-4LHDLI6U.js";
 import "./chunk-3QWB5MIY.js";
 import {
   interruptOnSignals
-} from "./chunk-IEGHLTJ3.js";
+} from "./chunk-3YSQRXBE.js";
 import "./chunk-EFMQJ4CT.js";
 import "./chunk-SEOEE6YV.js";
 import "./chunk-QU7JHE7S.js";
@@ -220,19 +220,7 @@ async function runBoundsBench(argv) {
   }
   return 0;
 }
-async function runBench(argv) {
-  if (argv.includes("--view")) return (await import("./bench-view-5MX4DEPF.js")).runViewBench(argv);
-  if (argv.includes("--bounds")) return runBoundsBench(argv);
-  if (argv.includes("--merge")) return (await import("./bench-merge-MCOMPYHC.js")).runMergeBench(argv);
-  const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
-  if (argv.includes("--network")) return networkBench(rounds);
-  const repo = await makeThrowawayRepo("opencode-dogfood-bench-");
-  const base = path.dirname(repo);
-  const tmp = mkdtempSync(path.join(os.tmpdir(), "opencode-dogfood-bench-state-"));
-  const roles = DEFAULT_ROLES(BUILTIN_MODEL);
-  const interrupt = interruptOnSignals((line) => process.stderr.write(`bench: ${line}
-`));
-  const reapers = [];
+async function startBenchBackends(repo, tmp, roles, signal, reapers) {
   const starting = startBackends({
     model: BUILTIN_MODEL,
     hermetic: true,
@@ -242,16 +230,31 @@ async function runBench(argv) {
     binary: resolveOpencodeBinary(),
     cwd: repo,
     tmp,
-    signal: interrupt.signal,
+    signal,
     onSpawn: (group) => reapers.push(startReaper({ cli: cliEntry(), parent: process.pid, group, tag: `opencode-dogfood-bench-${process.pid}` }))
   });
-  const backends = await starting.catch((e) => {
-    if (!interrupt.signal.aborted) throw e;
+  return starting.catch((e) => {
+    if (!signal.aborted) throw e;
     for (const r of reapers) r.dismiss();
     return void 0;
   });
+}
+async function runBench(argv) {
+  if (argv.includes("--view")) return (await import("./bench-view-POD6WVIV.js")).runViewBench(argv);
+  if (argv.includes("--bounds")) return runBoundsBench(argv);
+  if (argv.includes("--merge")) return (await import("./bench-merge-ERLWSMGU.js")).runMergeBench(argv);
+  const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
+  if (argv.includes("--network")) return networkBench(rounds);
+  const interrupt = interruptOnSignals((line) => process.stderr.write(`bench: ${line}
+`));
+  const repo = await makeThrowawayRepo("opencode-dogfood-bench-");
+  const base = path.dirname(repo);
+  const tmp = mkdtempSync(path.join(os.tmpdir(), "opencode-dogfood-bench-state-"));
+  const roles = DEFAULT_ROLES(BUILTIN_MODEL);
+  const reapers = [];
+  const backends = interrupt.signal.aborted ? void 0 : await startBenchBackends(repo, tmp, roles, interrupt.signal, reapers);
   if (!backends) {
-    process.stderr.write(`bench: interrupted by ${String(interrupt.signal.reason)} while the server started: nothing left running, no ratio printed
+    process.stderr.write(`bench: interrupted by ${String(interrupt.signal.reason)} before the server was up: nothing left running, no ratio printed
 `);
     return interrupt.signal.reason === "SIGINT" ? 130 : 143;
   }

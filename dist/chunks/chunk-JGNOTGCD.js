@@ -4,7 +4,7 @@ import {
   allocateRun,
   attemptDir,
   buildSummary
-} from "./chunk-KGSWHO7H.js";
+} from "./chunk-2QVVZMRM.js";
 import {
   caseSetHash,
   runPairs,

@@ -39,7 +39,7 @@ import {
   toolUses,
   watchUnrouted,
   writeEvidence
-} from "./chunk-WR4Z6TPU.js";
+} from "./chunk-7VRWYOZN.js";
 import {
   messagesUsage,
   overTokenBudget,
@@ -72,7 +72,7 @@ import {
   formatProcesses,
   processBaseline
 } from "./chunk-3QWB5MIY.js";
-import "./chunk-IEGHLTJ3.js";
+import "./chunk-3YSQRXBE.js";
 import {
   containsSecret,
   redact,

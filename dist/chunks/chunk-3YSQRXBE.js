@@ -10,7 +10,7 @@ function alive(pid) {
     return e.code === "EPERM";
   }
 }
-function interruptOnSignals(say) {
+function interruptOnSignals(say, ended = () => false) {
   const c = new AbortController();
   for (const sig of ["SIGINT", "SIGTERM"]) {
     process.on(sig, () => {
@@ -18,7 +18,9 @@ function interruptOnSignals(say) {
         say(`${sig} again: ending now (the ledger of this run stays unsealed)`);
         process.exit(sig === "SIGINT" ? 130 : 143);
       }
-      say(`${sig}: stopping \u2014 ending the case in flight, restoring its tree, sealing the ledger (send it again to end at once)`);
+      say(
+        ended() ? `${sig}: the run has already ended and its ledger is sealed \u2014 finishing its output (send it again to end at once)` : `${sig}: stopping \u2014 ending the case in flight, restoring its tree, sealing the ledger (send it again to end at once)`
+      );
       c.abort(sig);
     });
   }

@@ -5,10 +5,10 @@ import {
   reap,
   removeLeftovers,
   startReaper
-} from "./chunk-QBTXOF4R.js";
+} from "./chunk-3G5L2OZU.js";
 import "./chunk-NXCGP3UY.js";
 import "./chunk-3QWB5MIY.js";
-import "./chunk-IEGHLTJ3.js";
+import "./chunk-3YSQRXBE.js";
 import "./chunk-LHSCZ3D7.js";
 export {
   CASE_WAIT_MS,

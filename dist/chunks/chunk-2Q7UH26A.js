@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   runSuite
-} from "./chunk-KGSWHO7H.js";
+} from "./chunk-2QVVZMRM.js";
 import {
   scaffold
 } from "./chunk-6IZ3VOTU.js";
@@ -15,7 +15,7 @@ import {
 } from "./chunk-GFOEJXQD.js";
 import {
   gitOk
-} from "./chunk-WR4Z6TPU.js";
+} from "./chunk-7VRWYOZN.js";
 import {
   verifyRun
 } from "./chunk-SEOEE6YV.js";

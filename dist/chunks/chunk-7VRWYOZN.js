@@ -24,7 +24,7 @@ import {
 } from "./chunk-NXCGP3UY.js";
 import {
   waitsOnFifo
-} from "./chunk-IEGHLTJ3.js";
+} from "./chunk-3YSQRXBE.js";
 import {
   SIDECAR_EXT,
   writeSidecar

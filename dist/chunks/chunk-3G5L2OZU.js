@@ -8,7 +8,7 @@ import {
 } from "./chunk-3QWB5MIY.js";
 import {
   alive
-} from "./chunk-IEGHLTJ3.js";
+} from "./chunk-3YSQRXBE.js";
 
 // src/sandbox/reaper.ts
 import { spawn } from "node:child_process";
