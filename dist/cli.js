@@ -8,15 +8,15 @@ import {
   interruptOnSignals
 } from "./chunks/chunk-3YSQRXBE.js";
 import {
-  printable
-} from "./chunks/chunk-AMQZFXVW.js";
-import {
   GitError,
   InputError,
   PreflightError,
   SchemaError,
   ServerStartError
-} from "./chunks/chunk-BOMUDAXD.js";
+} from "./chunks/chunk-LZO5H7YI.js";
+import {
+  printable
+} from "./chunks/chunk-AMQZFXVW.js";
 import "./chunks/chunk-LHSCZ3D7.js";
 
 // src/cli.ts
@@ -24,7 +24,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 async function help() {
-  const RUN_OPTIONS_HELP = (await import("./chunks/option-docs-XMSW47ZL.js")).runOptionsHelp();
+  const RUN_OPTIONS_HELP = (await import("./chunks/option-docs-2ACHBPR3.js")).runOptionsHelp();
   return `opencode-dogfood \u2014 validate the OpenCode coding agent before it works on your repository
 
 Usage:
@@ -72,21 +72,21 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-IZEHNB7S.js");
+  const { progressLine } = await import("./chunks/demo-AXUY7WS7.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
-  const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import("./chunks/inputs-HZKYYXDF.js");
+  const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import("./chunks/inputs-MDNPH6CA.js");
   const stringOptions = new Set(
     Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k)
   );
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-A6KYUPMI.js");
+  const { runSuite } = await import("./chunks/run-ZCQU7JMO.js");
   const { verdictTable } = await import("./chunks/table-MOWFVN2B.js");
   const settings = parseRunSettings(values, process.cwd());
   const opts = engineOptions(settings);
   const junitFile = settings.junitPath;
-  const junit = junitFile !== void 0 ? await import("./chunks/junit-HAF3GIXL.js") : void 0;
+  const junit = junitFile !== void 0 ? await import("./chunks/junit-IYGU5J2Q.js") : void 0;
   let ended = false;
   const interrupt = interruptOnSignals(
     (line) => process.stderr.write(`opencode-dogfood: ${line}
@@ -134,7 +134,7 @@ async function cmdVerify(argv) {
   if (positionals.length !== 1) throw new InputError("verify", "give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001");
   if (values.root !== void 0 && !/^[0-9a-f]{64}$/.test(values.root))
     throw new InputError("--root", `'${values.root}' is not a ledger root; give the 64 hex digits the run printed ('ledger root: \u2026')`);
-  const { runState, verifyRun } = await import("./chunks/verify-BB3MGU7N.js");
+  const { runState, verifyRun } = await import("./chunks/verify-FAULL2IK.js");
   const dir = positionals[0];
   const runDir = path.resolve(dir);
   const state = runState(runDir);
@@ -147,7 +147,7 @@ async function cmdVerify(argv) {
   }
   const problems = verifyRun(runDir, { root: values.root });
   if (values["allowed-signers"] !== void 0) {
-    const { verifySignature } = await import("./chunks/sign-ESOZGJXY.js");
+    const { verifySignature } = await import("./chunks/sign-OU2MHNZ4.js");
     const sig = verifySignature(runDir, values["allowed-signers"]);
     if (!sig.ok) problems.push(sig.error ?? "signature does not verify");
     else process.stdout.write(`${dir}: run_summary.json signed by ${sig.principal} (namespace opencode-dogfood)
@@ -173,7 +173,7 @@ async function cmdReport(argv) {
   const { values, positionals } = parseArgs({ args: argv, options: { out: { type: "string" } }, strict: true, allowPositionals: true });
   if (positionals.length !== 1)
     throw new InputError("report", "give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001 (and optionally --out FILE)");
-  const { reportToFile } = await import("./chunks/html-A6F7SLHM.js");
+  const { reportToFile } = await import("./chunks/html-Y4QUE4M2.js");
   const file = reportToFile(positionals[0], values.out, process.cwd());
   process.stdout.write(`report: ${file}
 `);
@@ -181,7 +181,7 @@ async function cmdReport(argv) {
 }
 async function cmdInit(argv) {
   if (argv.length > 1) throw new InputError("init", "give at most one directory");
-  const { scaffold } = await import("./chunks/init-FTW2UG4D.js");
+  const { scaffold } = await import("./chunks/init-BRALHIMB.js");
   const dir = path.resolve(argv[0] ?? ".");
   const r = scaffold(dir);
   for (const f of r.created) process.stdout.write(`created ${f}
@@ -197,7 +197,7 @@ var PARENT_POLL_MS = 250;
 async function cmdCase(argv) {
   const [ctxFile, pidFile, waitArg] = argv;
   if (pidFile) writeFileSync(pidFile, String(process.pid));
-  const loading = import("./chunks/run-case-ZUN6PXCT.js");
+  const loading = import("./chunks/run-case-EY3ZSCFD.js");
   loading.then((m) => m.warmCase()).catch(() => {
   });
   const waitMs = Number(waitArg ?? 0);
@@ -267,23 +267,23 @@ async function main(argv) {
       case "report":
         return await cmdReport(rest);
       case "diff":
-        return (await import("./chunks/diff-VHSRHMKI.js")).diffCommand(rest);
+        return (await import("./chunks/diff-ZIYMV4JI.js")).diffCommand(rest);
       case "compare":
-        return (await import("./chunks/command-G2HYAEFZ.js")).compareCommand(rest, process.cwd());
+        return (await import("./chunks/command-XQ6TWKDK.js")).compareCommand(rest, process.cwd());
       case "merge":
         if (rest.includes("--help") || rest.includes("-h")) {
           process.stdout.write(await help());
           return 0;
         }
-        return (await import("./chunks/command-HGGESD6S.js")).mergeCommand(rest);
+        return (await import("./chunks/command-JVCOV43T.js")).mergeCommand(rest);
       case "init":
         return await cmdInit(rest);
       case "demo":
         if (rest.length > 0)
           throw new InputError("demo", `takes no arguments, got '${rest.join(" ")}' (it runs the full hermetic suite on a throwaway repository; see --help)`);
-        return await (await import("./chunks/demo-IZEHNB7S.js")).runDemo(rest);
+        return await (await import("./chunks/demo-AXUY7WS7.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-HIBKMTMB.js")).runBench(rest);
+        return await (await import("./chunks/bench-GOZSC5I5.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {
@@ -295,7 +295,12 @@ async function main(argv) {
         throw new InputError("command", `unknown command '${cmd}'; allowed: ${COMMANDS.join(", ")} (see --help)`);
     }
   } catch (e) {
-    if (e instanceof InputError || e instanceof PreflightError) {
+    if (e instanceof PreflightError) {
+      process.stderr.write(`opencode-dogfood: ${e.message}
+`);
+      return 2;
+    }
+    if (e instanceof InputError) {
       process.stderr.write(`opencode-dogfood: ${printable(e.message)}
 `);
       return 2;

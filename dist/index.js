@@ -3,43 +3,43 @@ import {
   compareRuns,
   loadRunFigures,
   renderMarkdown
-} from "./chunks/chunk-PQCOOAEO.js";
+} from "./chunks/chunk-JYWC57TV.js";
 import {
   mergeShards
-} from "./chunks/chunk-JGNOTGCD.js";
+} from "./chunks/chunk-XZPCNE26.js";
 import {
   progressLine
-} from "./chunks/chunk-2Q7UH26A.js";
+} from "./chunks/chunk-BNXB4QUV.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-2QVVZMRM.js";
+} from "./chunks/chunk-OCOZXI3C.js";
 import "./chunks/chunk-3G5L2OZU.js";
-import "./chunks/chunk-6IZ3VOTU.js";
+import "./chunks/chunk-VJ2AAJIP.js";
 import {
   failedRunMessage,
   verdictTable
 } from "./chunks/chunk-GEUVHT7J.js";
 import {
   engineOptions
-} from "./chunks/chunk-QWUAZS7W.js";
+} from "./chunks/chunk-TYOMFU64.js";
 import {
   OPTION_TABLE
-} from "./chunks/chunk-AEII4RRQ.js";
+} from "./chunks/chunk-KXGSX7V6.js";
 import {
   BUILTIN_MODEL,
   platformPackages,
   resolveOpencodeBinary,
   selectCases
-} from "./chunks/chunk-GFOEJXQD.js";
+} from "./chunks/chunk-DCJP7OYH.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-7VRWYOZN.js";
+import "./chunks/chunk-AHOEIRND.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   onPath,
   probeBwrap,
   usernsRefused
-} from "./chunks/chunk-BJMLKMBS.js";
+} from "./chunks/chunk-XVE2IVAE.js";
 import {
   readUntrustedFile
 } from "./chunks/chunk-NXCGP3UY.js";
@@ -74,15 +74,15 @@ import {
 } from "./chunks/chunk-3YSQRXBE.js";
 import {
   canonicalKeyText
-} from "./chunks/chunk-EFMQJ4CT.js";
+} from "./chunks/chunk-ED74ZWEH.js";
 import {
   writeJunit
-} from "./chunks/chunk-IJ53QGIC.js";
+} from "./chunks/chunk-7IVKAL7K.js";
 import {
   verifyRun
-} from "./chunks/chunk-SEOEE6YV.js";
-import "./chunks/chunk-QU7JHE7S.js";
-import "./chunks/chunk-KQCKLGQ2.js";
+} from "./chunks/chunk-IGGUAROZ.js";
+import "./chunks/chunk-RBMSUNWZ.js";
+import "./chunks/chunk-BKJWIMPC.js";
 import {
   TABLE_HEAD,
   bytes,
@@ -103,9 +103,6 @@ import {
   secretValues
 } from "./chunks/chunk-EPGW6SGM.js";
 import {
-  printable
-} from "./chunks/chunk-AMQZFXVW.js";
-import {
   REPORT_FILE,
   caseAnchor
 } from "./chunks/chunk-SNJX4VWM.js";
@@ -117,7 +114,10 @@ import {
   InputError,
   MergeError,
   PreflightError
-} from "./chunks/chunk-BOMUDAXD.js";
+} from "./chunks/chunk-LZO5H7YI.js";
+import {
+  printable
+} from "./chunks/chunk-AMQZFXVW.js";
 import {
   __commonJS,
   __export,
@@ -86866,7 +86866,7 @@ function writeSignKeyFile(text, dir) {
 // src/main.ts
 function failStep(e) {
   if (e instanceof InputError) {
-    setFailed(asActionInputError(e).message);
+    setFailed(printable(asActionInputError(e).message));
     return;
   }
   if (e instanceof PreflightError) {
@@ -86875,7 +86875,7 @@ function failStep(e) {
   }
   const err = e;
   debug(err.stack ?? String(e));
-  setFailed(`${err.name ?? "Error"}: ${err.message ?? String(e)}`);
+  setFailed(printable(`${err.name ?? "Error"}: ${err.message ?? String(e)}`));
 }
 function prepareStateDir(ctx) {
   mkdirSync4(ctx.runnerTemp, { recursive: true });

@@ -307,7 +307,12 @@ export async function main(argv: string[]): Promise<number> {
         throw new InputError('command', `unknown command '${cmd}'; allowed: ${COMMANDS.join(', ')} (see --help)`)
     }
   } catch (e) {
-    if (e instanceof InputError || e instanceof PreflightError) {
+    // (A PreflightError's message is printable line by line already: its newlines are its list's.)
+    if (e instanceof PreflightError) {
+      process.stderr.write(`opencode-dogfood: ${e.message}\n`)
+      return 2
+    }
+    if (e instanceof InputError) {
       process.stderr.write(`opencode-dogfood: ${printable(e.message)}\n`)
       return 2
     }

@@ -1,5 +1,6 @@
 // Typed errors, each with its own name, caught with instanceof at the edge
 // (cli.ts, main.ts) and turned into one clear line and a non-zero exit.
+import { printable } from './printable.js'
 
 /** A user input is invalid: names the input and what is allowed. */
 export class InputError extends Error {
@@ -12,14 +13,16 @@ export class InputError extends Error {
   }
 }
 
-/** The suite entry checklist failed; nothing was run. */
+/**
+ * The suite entry checklist failed; nothing was run. The message is one line for one failure (what CI logs
+ * and people grep), else a list, one failure a line; each failure is made printable here (it may quote a
+ * name from the repository under test), so the list's own newlines are the only ones in it.
+ */
 export class PreflightError extends Error {
   override name = 'PreflightError'
   constructor(readonly failures: string[]) {
-    // One failure is one line (what CI logs and people grep); several are a list.
-    super(
-      failures.length === 1 ? `suite entry checklist failed: ${failures[0]}` : `suite entry checklist failed:\n${failures.map((f) => `  - ${f}`).join('\n')}`,
-    )
+    const shown = failures.map(printable)
+    super(shown.length === 1 ? `suite entry checklist failed: ${shown[0]}` : `suite entry checklist failed:\n${shown.map((f) => `  - ${f}`).join('\n')}`)
   }
 }
 

@@ -31,8 +31,10 @@ import { runSuite } from './suite/run.js'
 import { interruptOnSignals } from './proc.js'
 
 function failStep(e: unknown): void {
+  // (Workflow commands escape only %, CR and LF: a message that may quote a name goes through printable;
+  // a PreflightError's is printable line by line already, its newlines its list's.)
   if (e instanceof InputError) {
-    core.setFailed(asActionInputError(e).message)
+    core.setFailed(printable(asActionInputError(e).message))
     return
   }
   if (e instanceof PreflightError) {
@@ -41,7 +43,7 @@ function failStep(e: unknown): void {
   }
   const err = e as Error
   core.debug(err.stack ?? String(e))
-  core.setFailed(`${err.name ?? 'Error'}: ${err.message ?? String(e)}`)
+  core.setFailed(printable(`${err.name ?? 'Error'}: ${err.message ?? String(e)}`))
 }
 
 /** A folder of the action's own under RUNNER_TEMP; the suite's temp files go there too. */

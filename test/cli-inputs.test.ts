@@ -132,7 +132,22 @@ describe('entry checklist', () => {
     expect(r.status).toBe(2)
     expect(r.stderr).toMatch(/scratch target missing: docs\/zz_scratch\/opencode_dogfood_probe\.md/)
     expect(r.stderr).toMatch(/sandbox fixtures missing: scripts\/opencode_dogfood\/sandbox\/fixtures\//)
+    // A list, one failure a line (not one line with its newlines shown as \n).
+    expect(r.stderr.trimEnd().split('\n')).toEqual([
+      'opencode-dogfood: suite entry checklist failed:',
+      "  - scratch target missing: docs/zz_scratch/opencode_dogfood_probe.md (run 'opencode-dogfood init')",
+      "  - sandbox fixtures missing: scripts/opencode_dogfood/sandbox/fixtures/ (run 'opencode-dogfood init')",
+    ])
     expect(existsSync(ledgerDir(bare))).toBe(false)
+  })
+  it('a name from the repository in a failure is shown inert: no line of its own, no escape', () => {
+    const { repo: r3 } = fixtureRepo()
+    writeFileSync(path.join(r3, 'evil\u001b[31m\n::error::forged.txt'), 'x')
+    const r = cli(['run', '--stages', 'T1'], { cwd: r3 })
+    expect(r.status).toBe(2)
+    expect(r.stderr).toMatch(/working tree not clean/)
+    expect(r.stderr).not.toMatch(/\u001b/)
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('::'))).toEqual([])
   })
 })
 
