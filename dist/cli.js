@@ -72,7 +72,7 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-AXUY7WS7.js");
+  const { progressLine } = await import("./chunks/demo-V5RIVGJK.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
@@ -281,9 +281,9 @@ async function main(argv) {
       case "demo":
         if (rest.length > 0)
           throw new InputError("demo", `takes no arguments, got '${rest.join(" ")}' (it runs the full hermetic suite on a throwaway repository; see --help)`);
-        return await (await import("./chunks/demo-AXUY7WS7.js")).runDemo(rest);
+        return await (await import("./chunks/demo-V5RIVGJK.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-GOZSC5I5.js")).runBench(rest);
+        return await (await import("./chunks/bench-Y5D6E46T.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {

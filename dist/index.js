@@ -9,7 +9,7 @@ import {
 } from "./chunks/chunk-XZPCNE26.js";
 import {
   progressLine
-} from "./chunks/chunk-BNXB4QUV.js";
+} from "./chunks/chunk-62XTDZU2.js";
 import {
   loadCases,
   runSuite

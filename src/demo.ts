@@ -49,9 +49,9 @@ export async function runDemo(_argv: string[], onProgress?: (e: ProgressEvent) =
   const problems = verifyRun(outcome.runDir)
   process.stdout.write(verdictTable(outcome.summary))
   process.stdout.write(`ledger: ${outcome.runDir}\n`)
-  process.stdout.write(`verify: ${problems.length === 0 ? 'ledger verified' : problems.join('; ')}\n`)
-  if (outcome.worktree) process.stdout.write(`${outcome.worktree.message}\n`)
-  if (outcome.checkoutChanges.length > 0) process.stdout.write(`the run changed the checkout: ${outcome.checkoutChanges.join(', ')}\n`)
+  process.stdout.write(`verify: ${problems.length === 0 ? 'ledger verified' : printable(problems.join('; '))}\n`)
+  if (outcome.worktree) process.stdout.write(`${printable(outcome.worktree.message)}\n`)
+  if (outcome.checkoutChanges.length > 0) process.stdout.write(`the run changed the checkout: ${printable(outcome.checkoutChanges.join(', '))}\n`)
   return outcome.summary.final_verdict === 'PASS' && problems.length === 0 && outcome.checkoutChanges.length === 0 ? 0 : 1
 }
 

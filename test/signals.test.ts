@@ -3,7 +3,7 @@
 // accepts it and says so); SIGKILL: every child (server, case processes, the
 // agent's) is gone within 5 s and verify calls the run incomplete. Either way
 // no process is left, the user's checkout is unchanged, and a normal run works
-// afterwards. CI: 6 moments (2 of each signal); DOGFOOD_LONG=1: 30.
+// afterwards. CI: 4 moments (both flows, each signal, two late in the run); DOGFOOD_LONG=1: 30.
 import { spawn } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
@@ -15,7 +15,7 @@ import { until } from './support/wait.js'
 import { CLI, cli, fixtureRepo, git, ledgerDir } from './support/repo.js'
 
 const LONG = process.env.DOGFOOD_LONG === '1'
-const TRIALS = LONG ? 30 : 6
+const TRIALS = LONG ? 30 : 4
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGKILL'] as const
 
 /** A small deterministic PRNG (mulberry32): the moments are random but the same on every machine. */

@@ -66,11 +66,11 @@ async function runDemo(_argv, onProgress) {
   process.stdout.write(verdictTable(outcome.summary));
   process.stdout.write(`ledger: ${outcome.runDir}
 `);
-  process.stdout.write(`verify: ${problems.length === 0 ? "ledger verified" : problems.join("; ")}
+  process.stdout.write(`verify: ${problems.length === 0 ? "ledger verified" : printable(problems.join("; "))}
 `);
-  if (outcome.worktree) process.stdout.write(`${outcome.worktree.message}
+  if (outcome.worktree) process.stdout.write(`${printable(outcome.worktree.message)}
 `);
-  if (outcome.checkoutChanges.length > 0) process.stdout.write(`the run changed the checkout: ${outcome.checkoutChanges.join(", ")}
+  if (outcome.checkoutChanges.length > 0) process.stdout.write(`the run changed the checkout: ${printable(outcome.checkoutChanges.join(", "))}
 `);
   return outcome.summary.final_verdict === "PASS" && problems.length === 0 && outcome.checkoutChanges.length === 0 ? 0 : 1;
 }

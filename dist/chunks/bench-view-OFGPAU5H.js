@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-BNXB4QUV.js";
+} from "./chunk-62XTDZU2.js";
 import {
   grantWrites,
   runSuite

@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-BNXB4QUV.js";
+} from "./chunk-62XTDZU2.js";
 import {
   DEFAULT_ROLES,
   builtinCases,
@@ -240,9 +240,9 @@ async function startBenchBackends(repo, tmp, roles, signal, reapers) {
   });
 }
 async function runBench(argv) {
-  if (argv.includes("--view")) return (await import("./bench-view-V7QWVMQ4.js")).runViewBench(argv);
+  if (argv.includes("--view")) return (await import("./bench-view-OFGPAU5H.js")).runViewBench(argv);
   if (argv.includes("--bounds")) return runBoundsBench(argv);
-  if (argv.includes("--merge")) return (await import("./bench-merge-FZJCJWGJ.js")).runMergeBench(argv);
+  if (argv.includes("--merge")) return (await import("./bench-merge-2C2U7J4K.js")).runMergeBench(argv);
   const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
   if (argv.includes("--network")) return networkBench(rounds);
   const interrupt = interruptOnSignals((line) => process.stderr.write(`bench: ${line}

@@ -4,7 +4,7 @@ import {
   makeThrowawayRepo,
   progressLine,
   runDemo
-} from "./chunk-BNXB4QUV.js";
+} from "./chunk-62XTDZU2.js";
 import "./chunk-OCOZXI3C.js";
 import "./chunk-3G5L2OZU.js";
 import "./chunk-VJ2AAJIP.js";

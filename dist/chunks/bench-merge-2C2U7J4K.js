@@ -5,7 +5,7 @@ import {
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-BNXB4QUV.js";
+} from "./chunk-62XTDZU2.js";
 import {
   aggregateAttempts,
   allocateRun,
