@@ -5,7 +5,7 @@
 import { loadCases } from '../cases/catalog.js'
 import { InputError } from '../errors.js'
 import type { ContainmentMode } from '../sandbox/mechanism.js'
-import { type ActionMode, OPTION_TABLE, type OptionDef } from '../suite/option-table.js'
+import { type ActionOnlySettings, OPTION_TABLE, type OptionDef } from '../suite/option-table.js'
 import { BUILTIN_MODEL, type Role } from '../suite/options.js'
 import { selectCases } from '../suite/plan.js'
 import type { Stage, Transport } from '../types.js'
@@ -14,7 +14,8 @@ import type { Stage, Transport } from '../types.js'
 export const ACTION_INPUTS: readonly string[] = OPTION_TABLE.filter((o) => o.input).map((o) => o.input!)
 export type ActionInputName = string
 
-export interface ActionInputs {
+/** Every input, parsed: the engine's options under the Action's names, and the Action's own (artifact, check run, install, mode). */
+export interface ActionInputs extends ActionOnlySettings {
   stages: Stage[]
   caseId?: string
   failFast: boolean
@@ -23,7 +24,6 @@ export interface ActionInputs {
   casesFile?: string
   /** Where the recording goes (absolute); undefined: none. */
   recordFile?: string
-  opencodeVersion: string
   opencodePath?: string
   serverUrl?: string
   transport: Transport
@@ -54,14 +54,6 @@ export interface ActionInputs {
   deletionAllowlist: string[]
   /** The content of an OpenSSH private key (a secret), validated; undefined: the run is not signed. */
   signKey?: string
-  uploadArtifact: boolean
-  artifactName: string
-  /** 0 means the repository's setting. */
-  retentionDays: number
-  createCheck: boolean
-  checkName: string
-  githubToken: string
-  mode: ActionMode
 }
 
 export type InputGetter = (name: ActionInputName) => string

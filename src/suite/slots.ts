@@ -8,13 +8,11 @@
 // stay the serial run's.
 import { mkdirSync, realpathSync } from 'node:fs'
 import path from 'node:path'
-import type { CredentialFinding } from '../sandbox/credentials.js'
-import type { Containment } from '../sandbox/mechanism.js'
 import { startReaper, type RunLeftovers } from '../sandbox/reaper.js'
 import { describeWarmUp, warmUp, type WarmUp } from '../opencode/warm-up.js'
 import { startBackends, type BackendOptions, type Backends } from './backends.js'
 import { cliEntry } from './case-process.js'
-import { prepareAgentSide, type AgentSide } from './containment.js'
+import { type AgentSide, type AgentSideInput, prepareAgentSide } from './containment.js'
 import { createWorktree, removeWorktree } from './worktree.js'
 
 export interface Slot {
@@ -42,27 +40,31 @@ export type SlotServerInput = Pick<BackendOptions, 'model' | 'hermetic' | 'roles
   leftovers?: RunLeftovers
 }
 
-export type SlotInput = SlotServerInput & {
-  index: number
-  /** Where the slot's worktree goes (its parent folder must exist). */
-  dir: string
-  repoDir: string
-  commonDir: string
-  /** Every checkout of the repository but this slot's: hidden from its sandbox. */
-  otherCheckouts: string[]
-  containment: Containment
-  /** The harness's folders (ledger, transcripts, temp). */
-  harnessDirs: string[]
-  /** The slot's own temp folder (OpenCode's state and log). */
-  tmp: string
-  readable: string[]
-  readAllow?: string[]
-  credentials: CredentialFinding[]
-  keyNames: string[]
-  envPass: string[]
-  /** See SuiteOptions.networkNamespace. */
-  networkNamespace?: boolean
-}
+/**
+ * One slot: its index, where its worktree goes, and what its sandbox is made of (the agent side's inputs:
+ * `tmp` is the slot's own temp folder, OpenCode's state and log; `otherCheckouts` every checkout of the
+ * repository but this slot's, hidden from its sandbox).
+ */
+export type SlotInput = SlotServerInput &
+  Pick<
+    AgentSideInput,
+    | 'commonDir'
+    | 'otherCheckouts'
+    | 'containment'
+    | 'harnessDirs'
+    | 'tmp'
+    | 'readable'
+    | 'readAllow'
+    | 'credentials'
+    | 'keyNames'
+    | 'envPass'
+    | 'networkNamespace'
+  > & {
+    index: number
+    /** Where the slot's worktree goes (its parent folder must exist). */
+    dir: string
+    repoDir: string
+  }
 
 /**
  * Start the OpenCode server (and, hermetic, the scripted model) of a slot
