@@ -24,7 +24,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 async function help() {
-  const RUN_OPTIONS_HELP = (await import("./chunks/option-docs-2ACHBPR3.js")).runOptionsHelp();
+  const RUN_OPTIONS_HELP = (await import("./chunks/option-docs-CVKBBUU4.js")).runOptionsHelp();
   return `opencode-dogfood \u2014 validate the OpenCode coding agent before it works on your repository
 
 Usage:
@@ -72,16 +72,16 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-V5RIVGJK.js");
+  const { progressLine } = await import("./chunks/demo-5TN7Z6CK.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
-  const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import("./chunks/inputs-MDNPH6CA.js");
+  const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import("./chunks/inputs-BXUSLMZS.js");
   const stringOptions = new Set(
     Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k)
   );
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-ZCQU7JMO.js");
+  const { runSuite } = await import("./chunks/run-D5CUJLJL.js");
   const { verdictTable } = await import("./chunks/table-MOWFVN2B.js");
   const settings = parseRunSettings(values, process.cwd());
   const opts = engineOptions(settings);
@@ -134,7 +134,7 @@ async function cmdVerify(argv) {
   if (positionals.length !== 1) throw new InputError("verify", "give exactly one RUN_DIR, e.g. artifacts/ledger/opencode_dogfood/RUN_0001");
   if (values.root !== void 0 && !/^[0-9a-f]{64}$/.test(values.root))
     throw new InputError("--root", `'${values.root}' is not a ledger root; give the 64 hex digits the run printed ('ledger root: \u2026')`);
-  const { runState, verifyRun } = await import("./chunks/verify-FAULL2IK.js");
+  const { runState, verifyRun } = await import("./chunks/verify-ARPSGMUY.js");
   const dir = positionals[0];
   const runDir = path.resolve(dir);
   const state = runState(runDir);
@@ -269,21 +269,21 @@ async function main(argv) {
       case "diff":
         return (await import("./chunks/diff-ZIYMV4JI.js")).diffCommand(rest);
       case "compare":
-        return (await import("./chunks/command-XQ6TWKDK.js")).compareCommand(rest, process.cwd());
+        return (await import("./chunks/command-SRLCEQUG.js")).compareCommand(rest, process.cwd());
       case "merge":
         if (rest.includes("--help") || rest.includes("-h")) {
           process.stdout.write(await help());
           return 0;
         }
-        return (await import("./chunks/command-JVCOV43T.js")).mergeCommand(rest);
+        return (await import("./chunks/command-P4GX3CP3.js")).mergeCommand(rest);
       case "init":
         return await cmdInit(rest);
       case "demo":
         if (rest.length > 0)
           throw new InputError("demo", `takes no arguments, got '${rest.join(" ")}' (it runs the full hermetic suite on a throwaway repository; see --help)`);
-        return await (await import("./chunks/demo-V5RIVGJK.js")).runDemo(rest);
+        return await (await import("./chunks/demo-5TN7Z6CK.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-Y5D6E46T.js")).runBench(rest);
+        return await (await import("./chunks/bench-ZUO6RIZO.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {

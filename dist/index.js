@@ -3,17 +3,17 @@ import {
   compareRuns,
   loadRunFigures,
   renderMarkdown
-} from "./chunks/chunk-JYWC57TV.js";
+} from "./chunks/chunk-OEHMYDCC.js";
 import {
   mergeShards
-} from "./chunks/chunk-XZPCNE26.js";
+} from "./chunks/chunk-7C3LP73B.js";
 import {
   progressLine
-} from "./chunks/chunk-62XTDZU2.js";
+} from "./chunks/chunk-XLNVRZTH.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-OCOZXI3C.js";
+} from "./chunks/chunk-3AQRLPNW.js";
 import "./chunks/chunk-3G5L2OZU.js";
 import "./chunks/chunk-VJ2AAJIP.js";
 import {
@@ -22,10 +22,10 @@ import {
 } from "./chunks/chunk-GEUVHT7J.js";
 import {
   engineOptions
-} from "./chunks/chunk-TYOMFU64.js";
+} from "./chunks/chunk-CB6JYCIY.js";
 import {
   OPTION_TABLE
-} from "./chunks/chunk-KXGSX7V6.js";
+} from "./chunks/chunk-P2OG3MRS.js";
 import {
   BUILTIN_MODEL,
   platformPackages,
@@ -80,7 +80,8 @@ import {
 } from "./chunks/chunk-7IVKAL7K.js";
 import {
   verifyRun
-} from "./chunks/chunk-IGGUAROZ.js";
+} from "./chunks/chunk-EJWB2SWA.js";
+import "./chunks/chunk-6ZERPRDS.js";
 import "./chunks/chunk-RBMSUNWZ.js";
 import "./chunks/chunk-BKJWIMPC.js";
 import {
@@ -86227,6 +86228,8 @@ function readActionInputs(get, workspace) {
           throw new InputError("roles", `role '${r.name}' reads its key from ${r.key_env}, which is not set; map it from a secret in the step's env`);
       }
     }
+    if (inputs.mode !== "merge" && inputs.mergeRoots.length > 0)
+      throw new InputError("merge-roots", "is for mode: merge (the job that merges the shards); a run publishes its own root as the output ledger-root");
     if (inputs.createCheck && inputs.githubToken === "")
       throw new InputError("github-token", "is empty but create-check is true; give a token with checks: write, or set create-check: false");
     return inputs;
@@ -86466,7 +86469,23 @@ function shardOf(d) {
   const s = summary2.shard;
   if (!s || typeof s.set_id !== "string" || !Number.isInteger(s.index))
     throw new MergeError(`artifact ${d.name} is not a shard (its run summary has no shard field): run its job with the input shard: I/N`);
-  return s;
+  return { shard: s, root: typeof summary2.ledger_root === "string" ? summary2.ledger_root : "" };
+}
+function pinToPublished(kept, roots) {
+  if (roots.length === 0) return;
+  const left = [...roots];
+  for (const k of kept) {
+    const at = left.indexOf(k.root);
+    if (at < 0)
+      throw new MergeError(
+        `artifact ${k.name}: refused: its ledger root ${k.root || "(none)"} is not among merge-roots (the shard was rewritten after its job, or merge-roots lacks it)`
+      );
+    left.splice(at, 1);
+  }
+  if (left.length > 0)
+    throw new MergeError(
+      `merge-roots names ${left.length} root(s) no downloaded shard has (${left.join(", ")}): a shard's artifact is missing, or a root is another run's`
+    );
 }
 async function mergeFromArtifacts(opts) {
   const downloads = await downloadLedgers({
@@ -86480,10 +86499,11 @@ async function mergeFromArtifacts(opts) {
     throw new MergeError(
       `no ledger artifact named ${opts.prefix}-${opts.runId || "local"}-\u2026 in this workflow run: the shard jobs must upload theirs (upload-artifact: true) under the same artifact-name`
     );
-  const placed = downloads.map((d) => ({ ...d, shard: shardOf(d) }));
+  const placed = downloads.map((d) => ({ ...d, ...shardOf(d) }));
   const latest = latestAttempts(placed, (p) => `${p.shard.set_id}#${p.shard.index}`);
   for (const p of placed)
     if (!latest.includes(p)) opts.log(`${p.name}: shard ${p.shard.index} of set ${p.shard.set_id} was run again later; this attempt (${p.attempt}) is left out`);
+  pinToPublished(latest, opts.roots ?? []);
   const setIds = [...new Set(latest.map((p) => p.shard.set_id))].sort();
   mkdirSync2(opts.outDir, { recursive: true });
   const sets = [];
@@ -86492,7 +86512,8 @@ async function mergeFromArtifacts(opts) {
     opts.log(`set ${setId}: merging ${shards.length} shard(s): ${shards.map((s) => s.name).join(", ")}`);
     const merged = mergeShards(
       shards.map((s) => s.runDir),
-      opts.outDir
+      opts.outDir,
+      opts.roots?.length ? shards.map((s) => s.root) : []
     );
     const problems = verifyRun(merged.runDir);
     if (problems.length > 0) throw new MergeError(`set ${setId}: the merged ledger ${merged.runDir} does not verify: ${problems[0]}`);
@@ -86553,7 +86574,7 @@ async function mergeMain(inputs, ctx, stateDir, fail) {
     await check?.start(
       createBody({ name: inputs.checkName, headSha: ctx.headSha, startedAt: /* @__PURE__ */ new Date(), detailsUrl: runUrl(ctx), stages: "merge of shard ledgers" })
     );
-    result = await mergeFromArtifacts({ prefix: inputs.artifactName, runId: ctx.runId, workDir: stateDir, outDir, log: info });
+    result = await mergeFromArtifacts({ prefix: inputs.artifactName, runId: ctx.runId, workDir: stateDir, outDir, roots: inputs.mergeRoots, log: info });
   } catch (e) {
     await check?.finish([errorBody(e.message, /* @__PURE__ */ new Date())]);
     setOutputs(setOutput, { checkRun: check });

@@ -110,6 +110,8 @@ export function readActionInputs(get: InputGetter, workspace: string): ActionInp
           throw new InputError('roles', `role '${r.name}' reads its key from ${r.key_env}, which is not set; map it from a secret in the step's env`)
       }
     }
+    if (inputs.mode !== 'merge' && inputs.mergeRoots.length > 0)
+      throw new InputError('merge-roots', 'is for mode: merge (the job that merges the shards); a run publishes its own root as the output ledger-root')
     if (inputs.createCheck && inputs.githubToken === '')
       throw new InputError('github-token', 'is empty but create-check is true; give a token with checks: write, or set create-check: false')
     return inputs

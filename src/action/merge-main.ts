@@ -44,7 +44,7 @@ export async function mergeMain(inputs: ActionInputs, ctx: RunContext, stateDir:
     await check?.start(
       createBody({ name: inputs.checkName, headSha: ctx.headSha, startedAt: new Date(), detailsUrl: runUrl(ctx), stages: 'merge of shard ledgers' }),
     )
-    result = await mergeFromArtifacts({ prefix: inputs.artifactName, runId: ctx.runId, workDir: stateDir, outDir, log: core.info })
+    result = await mergeFromArtifacts({ prefix: inputs.artifactName, runId: ctx.runId, workDir: stateDir, outDir, roots: inputs.mergeRoots, log: core.info })
   } catch (e) {
     await check?.finish([errorBody((e as Error).message, new Date())])
     setOutputs(core.setOutput, { checkRun: check })

@@ -33,18 +33,41 @@ export interface MergeModeResult {
   comparison?: Comparison
 }
 
-/** The shard place a downloaded ledger's summary names (bounded read of hostile input; merge verifies it in full). */
-function shardOf(d: DownloadedLedger): ShardInfo {
-  let summary: { shard?: ShardInfo }
+/** The shard place and ledger root a downloaded ledger's summary names (bounded read of hostile input; merge verifies it in full). */
+function shardOf(d: DownloadedLedger): { shard: ShardInfo; root: string } {
+  let summary: { shard?: ShardInfo; ledger_root?: unknown }
   try {
-    summary = JSON.parse(readUntrustedFile(path.join(d.runDir, 'run_summary.json'), 64 << 20).toString('utf8')) as { shard?: ShardInfo }
+    summary = JSON.parse(readUntrustedFile(path.join(d.runDir, 'run_summary.json'), 64 << 20).toString('utf8')) as typeof summary
   } catch (e) {
     throw new MergeError(`artifact ${d.name}: run_summary.json cannot be read: ${(e as Error).message}`)
   }
   const s = summary.shard
   if (!s || typeof s.set_id !== 'string' || !Number.isInteger(s.index))
     throw new MergeError(`artifact ${d.name} is not a shard (its run summary has no shard field): run its job with the input shard: I/N`)
-  return s
+  return { shard: s, root: typeof summary.ledger_root === 'string' ? summary.ledger_root : '' }
+}
+
+/**
+ * merge-roots given: each shard kept (the latest attempt of each) must name one of `roots` as its ledger
+ * root, each root once, and no root may be left over (its shard's artifact is missing, or it is another
+ * run's). Merge then holds each shard to the root it named (mergeShards' own pinning, on the verified
+ * summary). Throws MergeError with one line.
+ */
+function pinToPublished(kept: { name: string; root: string }[], roots: string[]): void {
+  if (roots.length === 0) return
+  const left = [...roots]
+  for (const k of kept) {
+    const at = left.indexOf(k.root)
+    if (at < 0)
+      throw new MergeError(
+        `artifact ${k.name}: refused: its ledger root ${k.root || '(none)'} is not among merge-roots (the shard was rewritten after its job, or merge-roots lacks it)`,
+      )
+    left.splice(at, 1)
+  }
+  if (left.length > 0)
+    throw new MergeError(
+      `merge-roots names ${left.length} root(s) no downloaded shard has (${left.join(', ')}): a shard's artifact is missing, or a root is another run's`,
+    )
 }
 
 /**
@@ -57,6 +80,8 @@ export async function mergeFromArtifacts(opts: {
   runId: string
   workDir: string
   outDir: string
+  /** merge-roots: the shards' published ledger roots ([] or absent: each shard verified on its own). */
+  roots?: string[]
   client?: ArtifactLister
   log: (line: string) => void
 }): Promise<MergeModeResult> {
@@ -71,10 +96,12 @@ export async function mergeFromArtifacts(opts: {
     throw new MergeError(
       `no ledger artifact named ${opts.prefix}-${opts.runId || 'local'}-… in this workflow run: the shard jobs must upload theirs (upload-artifact: true) under the same artifact-name`,
     )
-  const placed = downloads.map((d) => ({ ...d, shard: shardOf(d) }))
+  const placed = downloads.map((d) => ({ ...d, ...shardOf(d) }))
   const latest = latestAttempts(placed, (p) => `${p.shard.set_id}#${p.shard.index}`)
   for (const p of placed)
     if (!latest.includes(p)) opts.log(`${p.name}: shard ${p.shard.index} of set ${p.shard.set_id} was run again later; this attempt (${p.attempt}) is left out`)
+  // Before anything is merged: the shards kept are exactly the published ones.
+  pinToPublished(latest, opts.roots ?? [])
   const setIds = [...new Set(latest.map((p) => p.shard.set_id))].sort()
   mkdirSync(opts.outDir, { recursive: true })
   const sets: MergedSet[] = []
@@ -84,6 +111,7 @@ export async function mergeFromArtifacts(opts: {
     const merged = mergeShards(
       shards.map((s) => s.runDir),
       opts.outDir,
+      opts.roots?.length ? shards.map((s) => s.root) : [],
     )
     const problems = verifyRun(merged.runDir)
     if (problems.length > 0) throw new MergeError(`set ${setId}: the merged ledger ${merged.runDir} does not verify: ${problems[0]}`)

@@ -13,6 +13,7 @@
 import path from 'node:path'
 import { validateAllowlist } from '../guard/allowlist.js'
 import { InputError } from '../errors.js'
+import { ROOT_PATTERN } from '../ledger/root.js'
 import { checkSignKey, parseSignKeyContent } from '../ledger/sign.js'
 import { parseJunitPath } from '../report/junit.js'
 import { parseList, parsePositiveInt, parseWorktreePath } from './parse.js'
@@ -31,6 +32,13 @@ function parseArtifactName(raw: string, name: string): string {
   return raw
 }
 
+/** merge-roots: ledger roots (64 lowercase hex digits), separated by spaces, commas or newlines; none: []. */
+function parseRoots(raw: string, name: string): string[] {
+  const roots = raw.split(/[\s,]+/).filter(Boolean)
+  for (const r of roots) if (!ROOT_PATTERN.test(r)) throw new InputError(name, `'${r}' is not a ledger root (64 lowercase hex digits, as a run prints it)`)
+  if (new Set(roots).size !== roots.length) throw new InputError(name, "names a root twice; give each shard's published root once")
+  return roots
+}
 function parseMode(raw: string, name: string): ActionMode {
   if (raw === 'run' || raw === 'merge') return raw
   throw new InputError(name, `'${raw}' is not a mode; allowed: run, merge`)
@@ -232,6 +240,15 @@ export const OPTION_TABLE: readonly OptionDef[] = [
     action:
       "run: run the suite (or the shard that input shard names). merge: run no case; download every ledger artifact of this workflow run under artifact-name (of each shard its latest run attempt), merge each set's shards into one verified ledger, upload it as <artifact-name>-merged-…, and post one job summary and one check run for all of them, with a comparison when there are several sets (models, OpenCode versions).",
     parse: (raw, c) => parseMode(raw, c.name),
+  },
+  {
+    key: 'mergeRoots',
+    input: 'merge-roots',
+    engine: false,
+    default: '',
+    action:
+      "mode: merge only. The shards' ledger roots as their jobs published them (each leg's ledger-root output; 64 hex digits each, separated by spaces, commas or newlines). Given, every shard merged must have one of them, each once, and every one must belong to a shard merged: a shard rewritten after its job (files, sidecars and root made to fit) or missing is refused. Empty: each shard is verified on its own.",
+    parse: (raw, c) => parseRoots(raw, c.name),
   },
   {
     key: 'json',

@@ -26,6 +26,8 @@ export interface ActionOnlySettings {
   githubToken: string
   /** run: a suite run (or one shard of a set); merge: join this workflow run's shard ledgers into one. */
   mode: ActionMode
+  /** mode: merge: the shards' published ledger roots, each once ([]: each shard verified on its own). */
+  mergeRoots: string[]
 }
 
 /** What the Action's step does (input `mode`). */

@@ -120,6 +120,37 @@ describe('the Action, sharded: a matrix of shard legs, a re-run, then mode: merg
       expect(legs[0].summary).toMatch(/Shard 1 of 3 of set `[^`]+`/)
       expect(commands(merge.stdout, 'error')).toEqual([])
 
+      // merge-roots: the legs' published roots (leg 2's latest attempt) pin the shards; the merge passes.
+      const published = [legs[0], rerun, legs[2]].map((l) => l.outputs['ledger-root'])
+      const pinned = await step({
+        ...common,
+        attempt: '2',
+        job: 'merge',
+        jobKey: 'merge-pinned',
+        inputs: { mode: 'merge', 'merge-roots': published.join('\n') },
+      })
+      expect(pinned.exitCode, pinned.stdout + pinned.stderr).toBe(0)
+      expect(pinned.outputs.verdict).toBe('PASS')
+      // Leg 2's earlier root in place of its latest: the shard merged is not the one published; refused before any merge.
+      const wrong = [legs[0], legs[1], legs[2]].map((l) => l.outputs['ledger-root'])
+      const unpinned = await step({ ...common, attempt: '2', job: 'merge', jobKey: 'merge-wrong', inputs: { mode: 'merge', 'merge-roots': wrong.join(' ') } })
+      expect(unpinned.exitCode).not.toBe(0)
+      const why = commands(unpinned.stdout, 'error')
+      expect(why).toHaveLength(1)
+      expect(why[0]).toMatch(
+        new RegExp(`merge: artifact ${rerun.outputs['artifact-name']}: refused: its ledger root ${rerun.outputs['ledger-root']} is not among merge-roots`),
+      )
+      expect(unpinned.stdout).not.toMatch(/merging \d+ shard/)
+      // A root given that no shard has (one too many): refused too.
+      const extra = await step({
+        ...common,
+        attempt: '2',
+        job: 'merge',
+        jobKey: 'merge-extra',
+        inputs: { mode: 'merge', 'merge-roots': [...published, legs[1].outputs['ledger-root']].join(',') },
+      })
+      expect(commands(extra.stdout, 'error')[0]).toMatch(/merge-roots names 1 root\(s\) no downloaded shard has/)
+
       // Another workflow run where leg 3 never uploaded: refused, one line naming what is missing; the check is closed.
       const other = { ...common, runId: '7002' }
       for (const i of [1, 2]) expect((await step({ ...other, attempt: '1', job: 'shard', jobKey: `b-leg-${i}`, inputs: shardInputs(i) })).exitCode).toBe(0)

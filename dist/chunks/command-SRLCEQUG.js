@@ -10,9 +10,10 @@ import {
   renderMarkdown,
   renderText,
   verdictLine
-} from "./chunk-JYWC57TV.js";
+} from "./chunk-OEHMYDCC.js";
 import "./chunk-V23NUAJ5.js";
-import "./chunk-IGGUAROZ.js";
+import "./chunk-EJWB2SWA.js";
+import "./chunk-6ZERPRDS.js";
 import {
   STYLE,
   contentSecurityPolicy,

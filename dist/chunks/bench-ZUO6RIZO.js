@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-62XTDZU2.js";
+} from "./chunk-XLNVRZTH.js";
 import {
   DEFAULT_ROLES,
   builtinCases,
@@ -11,7 +11,7 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-OCOZXI3C.js";
+} from "./chunk-3AQRLPNW.js";
 import {
   startReaper
 } from "./chunk-3G5L2OZU.js";
@@ -41,7 +41,8 @@ import {
   interruptOnSignals
 } from "./chunk-3YSQRXBE.js";
 import "./chunk-ED74ZWEH.js";
-import "./chunk-IGGUAROZ.js";
+import "./chunk-EJWB2SWA.js";
+import "./chunk-6ZERPRDS.js";
 import "./chunk-RBMSUNWZ.js";
 import "./chunk-BKJWIMPC.js";
 import "./chunk-PPLKJTKW.js";
@@ -240,9 +241,9 @@ async function startBenchBackends(repo, tmp, roles, signal, reapers) {
   });
 }
 async function runBench(argv) {
-  if (argv.includes("--view")) return (await import("./bench-view-OFGPAU5H.js")).runViewBench(argv);
+  if (argv.includes("--view")) return (await import("./bench-view-Q3OK4OT6.js")).runViewBench(argv);
   if (argv.includes("--bounds")) return runBoundsBench(argv);
-  if (argv.includes("--merge")) return (await import("./bench-merge-2C2U7J4K.js")).runMergeBench(argv);
+  if (argv.includes("--merge")) return (await import("./bench-merge-WLTOMM5F.js")).runMergeBench(argv);
   const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
   if (argv.includes("--network")) return networkBench(rounds);
   const interrupt = interruptOnSignals((line) => process.stderr.write(`bench: ${line}

@@ -3,7 +3,8 @@ import {
   REQUIRED_EVIDENCE,
   runState,
   verifyRun
-} from "./chunk-IGGUAROZ.js";
+} from "./chunk-EJWB2SWA.js";
+import "./chunk-6ZERPRDS.js";
 import "./chunk-YYLLAMEM.js";
 import "./chunk-5JSGXJPI.js";
 import "./chunk-ARXRJ6KT.js";

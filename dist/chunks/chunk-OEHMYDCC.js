@@ -8,7 +8,7 @@ import {
   runState,
   schemaProblems,
   verifyRun
-} from "./chunk-IGGUAROZ.js";
+} from "./chunk-EJWB2SWA.js";
 import {
   cell,
   formatCost

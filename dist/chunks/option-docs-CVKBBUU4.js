@@ -1,15 +1,17 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   OPTION_TABLE
-} from "./chunk-KXGSX7V6.js";
+} from "./chunk-P2OG3MRS.js";
 import "./chunk-DCJP7OYH.js";
 import "./chunk-NMVRJYBN.js";
 import "./chunk-XVE2IVAE.js";
 import "./chunk-NXCGP3UY.js";
 import "./chunk-ED74ZWEH.js";
 import "./chunk-7IVKAL7K.js";
+import "./chunk-6ZERPRDS.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-AUNSJMXT.js";
+import "./chunk-YYLLAMEM.js";
 import "./chunk-5JSGXJPI.js";
 import "./chunk-ARXRJ6KT.js";
 import "./chunk-LZO5H7YI.js";

@@ -4,7 +4,7 @@ import {
   allocateRun,
   attemptDir,
   buildSummary
-} from "./chunk-OCOZXI3C.js";
+} from "./chunk-3AQRLPNW.js";
 import {
   caseSetHash,
   runPairs,
@@ -18,7 +18,7 @@ import {
   schemaProblems,
   sealRunSummary,
   verifyRun
-} from "./chunk-IGGUAROZ.js";
+} from "./chunk-EJWB2SWA.js";
 import {
   writeRunReport
 } from "./chunk-RBMSUNWZ.js";

@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-XZPCNE26.js";
+} from "./chunk-7C3LP73B.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-62XTDZU2.js";
+} from "./chunk-XLNVRZTH.js";
 import {
   aggregateAttempts,
   allocateRun,
@@ -13,7 +13,7 @@ import {
   buildSummary,
   runSuite,
   writeCaseResult
-} from "./chunk-OCOZXI3C.js";
+} from "./chunk-3AQRLPNW.js";
 import "./chunk-3G5L2OZU.js";
 import "./chunk-VJ2AAJIP.js";
 import "./chunk-GEUVHT7J.js";
@@ -36,7 +36,8 @@ import "./chunk-ED74ZWEH.js";
 import {
   sealRunSummary,
   verifyRun
-} from "./chunk-IGGUAROZ.js";
+} from "./chunk-EJWB2SWA.js";
+import "./chunk-6ZERPRDS.js";
 import "./chunk-RBMSUNWZ.js";
 import "./chunk-BKJWIMPC.js";
 import "./chunk-PPLKJTKW.js";

@@ -95,7 +95,7 @@ import {
   require_ajv,
   sealRunSummary,
   verifyRun
-} from "./chunk-IGGUAROZ.js";
+} from "./chunk-EJWB2SWA.js";
 import {
   writeRunReport
 } from "./chunk-RBMSUNWZ.js";

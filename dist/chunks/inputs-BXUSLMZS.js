@@ -1,26 +1,19 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  DEFAULT_ROLES,
-  buildSummary,
-  cliEntry,
-  runSuite
-} from "./chunk-OCOZXI3C.js";
-import "./chunk-3G5L2OZU.js";
+  RUN_OPTIONS,
+  engineOptions,
+  parseRunSettings
+} from "./chunk-CB6JYCIY.js";
+import {
+  joinNegativeValues
+} from "./chunk-P2OG3MRS.js";
 import "./chunk-DCJP7OYH.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-AHOEIRND.js";
-import "./chunk-V23NUAJ5.js";
 import "./chunk-XVE2IVAE.js";
 import "./chunk-NXCGP3UY.js";
-import "./chunk-4LHDLI6U.js";
-import "./chunk-3QWB5MIY.js";
-import "./chunk-3YSQRXBE.js";
 import "./chunk-ED74ZWEH.js";
-import "./chunk-IGGUAROZ.js";
-import "./chunk-RBMSUNWZ.js";
-import "./chunk-BKJWIMPC.js";
-import "./chunk-PPLKJTKW.js";
-import "./chunk-EPGW6SGM.js";
+import "./chunk-7IVKAL7K.js";
+import "./chunk-6ZERPRDS.js";
 import "./chunk-SNJX4VWM.js";
 import "./chunk-AUNSJMXT.js";
 import "./chunk-YYLLAMEM.js";
@@ -30,8 +23,8 @@ import "./chunk-LZO5H7YI.js";
 import "./chunk-AMQZFXVW.js";
 import "./chunk-LHSCZ3D7.js";
 export {
-  DEFAULT_ROLES,
-  buildSummary,
-  cliEntry,
-  runSuite
+  RUN_OPTIONS,
+  engineOptions,
+  joinNegativeValues,
+  parseRunSettings
 };

@@ -4,8 +4,8 @@ import {
   makeThrowawayRepo,
   progressLine,
   runDemo
-} from "./chunk-62XTDZU2.js";
-import "./chunk-OCOZXI3C.js";
+} from "./chunk-XLNVRZTH.js";
+import "./chunk-3AQRLPNW.js";
 import "./chunk-3G5L2OZU.js";
 import "./chunk-VJ2AAJIP.js";
 import "./chunk-GEUVHT7J.js";
@@ -19,7 +19,8 @@ import "./chunk-4LHDLI6U.js";
 import "./chunk-3QWB5MIY.js";
 import "./chunk-3YSQRXBE.js";
 import "./chunk-ED74ZWEH.js";
-import "./chunk-IGGUAROZ.js";
+import "./chunk-EJWB2SWA.js";
+import "./chunk-6ZERPRDS.js";
 import "./chunk-RBMSUNWZ.js";
 import "./chunk-BKJWIMPC.js";
 import "./chunk-PPLKJTKW.js";

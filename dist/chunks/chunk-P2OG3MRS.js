@@ -27,6 +27,9 @@ import {
   parseJunitPath
 } from "./chunk-7IVKAL7K.js";
 import {
+  ROOT_PATTERN
+} from "./chunk-6ZERPRDS.js";
+import {
   CASE_ID_PATTERN
 } from "./chunk-AUNSJMXT.js";
 import {
@@ -360,6 +363,12 @@ function parseArtifactName(raw, name) {
   if (ARTIFACT_NAME_FORBIDDEN.test(raw)) throw new InputError(name, `'${raw}' holds a character artifact names may not have (" : < > | * ? \\ / or a newline)`);
   return raw;
 }
+function parseRoots(raw, name) {
+  const roots = raw.split(/[\s,]+/).filter(Boolean);
+  for (const r of roots) if (!ROOT_PATTERN.test(r)) throw new InputError(name, `'${r}' is not a ledger root (64 lowercase hex digits, as a run prints it)`);
+  if (new Set(roots).size !== roots.length) throw new InputError(name, "names a root twice; give each shard's published root once");
+  return roots;
+}
 function parseMode(raw, name) {
   if (raw === "run" || raw === "merge") return raw;
   throw new InputError(name, `'${raw}' is not a mode; allowed: run, merge`);
@@ -547,6 +556,14 @@ var OPTION_TABLE = [
     default: "run",
     action: "run: run the suite (or the shard that input shard names). merge: run no case; download every ledger artifact of this workflow run under artifact-name (of each shard its latest run attempt), merge each set's shards into one verified ledger, upload it as <artifact-name>-merged-\u2026, and post one job summary and one check run for all of them, with a comparison when there are several sets (models, OpenCode versions).",
     parse: (raw, c) => parseMode(raw, c.name)
+  },
+  {
+    key: "mergeRoots",
+    input: "merge-roots",
+    engine: false,
+    default: "",
+    action: "mode: merge only. The shards' ledger roots as their jobs published them (each leg's ledger-root output; 64 hex digits each, separated by spaces, commas or newlines). Given, every shard merged must have one of them, each once, and every one must belong to a shard merged: a shard rewritten after its job (files, sidecars and root made to fit) or missing is refused. Empty: each shard is verified on its own.",
+    parse: (raw, c) => parseRoots(raw, c.name)
   },
   {
     key: "json",

@@ -1,8 +1,8 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-XZPCNE26.js";
-import "./chunk-OCOZXI3C.js";
+} from "./chunk-7C3LP73B.js";
+import "./chunk-3AQRLPNW.js";
 import "./chunk-3G5L2OZU.js";
 import "./chunk-DCJP7OYH.js";
 import "./chunk-NMVRJYBN.js";
@@ -14,9 +14,10 @@ import "./chunk-4LHDLI6U.js";
 import "./chunk-3QWB5MIY.js";
 import "./chunk-3YSQRXBE.js";
 import "./chunk-ED74ZWEH.js";
+import "./chunk-EJWB2SWA.js";
 import {
   ROOT_PATTERN
-} from "./chunk-IGGUAROZ.js";
+} from "./chunk-6ZERPRDS.js";
 import "./chunk-RBMSUNWZ.js";
 import "./chunk-BKJWIMPC.js";
 import "./chunk-PPLKJTKW.js";

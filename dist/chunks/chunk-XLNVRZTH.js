@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   runSuite
-} from "./chunk-OCOZXI3C.js";
+} from "./chunk-3AQRLPNW.js";
 import {
   scaffold
 } from "./chunk-VJ2AAJIP.js";
@@ -18,7 +18,7 @@ import {
 } from "./chunk-AHOEIRND.js";
 import {
   verifyRun
-} from "./chunk-IGGUAROZ.js";
+} from "./chunk-EJWB2SWA.js";
 import {
   STAGES
 } from "./chunk-AUNSJMXT.js";

@@ -1,5 +1,9 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
+  ROOT_PATTERN,
+  ledgerRoot
+} from "./chunk-6ZERPRDS.js";
+import {
   readLedgerFile,
   sha256LedgerFile,
   walkLedger
@@ -11,7 +15,6 @@ import {
 } from "./chunk-5JSGXJPI.js";
 import {
   compareC,
-  sha256,
   toPosix,
   writeJsonAtomic
 } from "./chunk-ARXRJ6KT.js";
@@ -3252,8 +3255,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path4) {
-      let input = path4;
+    function removeDotSegments(path3) {
+      let input = path3;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -3327,11 +3330,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path4) {
-      if (path4 === "" || path4[0] === "/") {
-        return removeDotSegments(path4);
+    function removeDotSegmentsRelative(path3) {
+      if (path3 === "" || path3[0] === "/") {
+        return removeDotSegments(path3);
       }
-      const segments = path4.split("/");
+      const segments = path3.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -3694,8 +3697,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path4 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path4 && path4 !== "/" ? path4 : void 0;
+        const path3 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path3 && path3 !== "/" ? path3 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -6930,26 +6933,12 @@ var require_ajv = __commonJS({
 
 // src/ledger/verify.ts
 import { existsSync, readdirSync, statSync } from "node:fs";
-import path3 from "node:path";
+import path2 from "node:path";
 import { isDeepStrictEqual } from "node:util";
-
-// src/ledger/root.ts
-import path from "node:path";
-var SUMMARY_PREFIX = "run_summary.json";
-var ROOT_PATTERN = /^[0-9a-f]{64}$/;
-function rootManifest(runDir) {
-  const walk = walkLedger(runDir);
-  const files = walk.files.filter((f) => !f.startsWith(SUMMARY_PREFIX) || f.includes("/")).sort(compareC);
-  return files.map((f) => `${sha256LedgerFile(path.join(runDir, f), walk.ids.get(f))}  ${f}
-`).join("");
-}
-function ledgerRoot(runDir) {
-  return sha256(rootManifest(runDir));
-}
 
 // src/ledger/seal.ts
 import { mkdirSync } from "node:fs";
-import path2 from "node:path";
+import path from "node:path";
 
 // src/ledger/schemas.ts
 var import_ajv = __toESM(require_ajv(), 1);
@@ -7143,12 +7132,12 @@ function assertSchema(schemaId, doc) {
 var FACTS_FILE = "run_facts.json";
 function sealRunSummary(runDir, summary) {
   mkdirSync(runDir, { recursive: true });
-  const facts = path2.join(runDir, FACTS_FILE);
+  const facts = path.join(runDir, FACTS_FILE);
   writeJsonAtomic(facts, summary);
   writeSidecar(facts);
   const sealed = { ...summary, ledger_root: ledgerRoot(runDir) };
   assertSchema("opencode_dogfood_run_summary", sealed);
-  const file = path2.join(runDir, "run_summary.json");
+  const file = path.join(runDir, "run_summary.json");
   writeJsonAtomic(file, sealed);
   writeSidecar(file);
   return sealed;
@@ -7158,7 +7147,7 @@ function sealRunSummary(runDir, summary) {
 var REQUIRED_EVIDENCE = ["stdout.txt", "stderr.txt", "git_status.txt", "repo_commit.txt", "worktree_check.txt"];
 var walked;
 function idOf(file) {
-  return walked?.ids.get(toPosix(path3.relative(walked.dir, file)));
+  return walked?.ids.get(toPosix(path2.relative(walked.dir, file)));
 }
 function hashOf(file) {
   return sha256LedgerFile(file, idOf(file));
@@ -7174,9 +7163,9 @@ function readJson(file, problems) {
 function checkAttempts(runDir, id, attempts, fileSet, problems) {
   let passed = 0;
   for (let k = 1; k <= attempts.total; k++) {
-    const dir = path3.join(runDir, "attempts", id, String(k));
+    const dir = path2.join(runDir, "attempts", id, String(k));
     const rel = `attempts/${id}/${k}/cases/${id}.result.json`;
-    const file = path3.join(dir, "cases", `${id}.result.json`);
+    const file = path2.join(dir, "cases", `${id}.result.json`);
     if (!fileSet.has(rel)) {
       problems.push(`${rel}: missing (the summary counts ${attempts.total} attempts)`);
       continue;
@@ -7187,9 +7176,9 @@ function checkAttempts(runDir, id, attempts, fileSet, problems) {
     if (result.status === "PASS") passed++;
     for (const e of Array.isArray(result.evidence) ? result.evidence : []) {
       const inAttempt = `attempts/${id}/${k}/${String(e?.path)}`;
-      if (typeof e?.path !== "string" || !fileSet.has(inAttempt) || path3.posix.normalize(inAttempt) !== inAttempt)
+      if (typeof e?.path !== "string" || !fileSet.has(inAttempt) || path2.posix.normalize(inAttempt) !== inAttempt)
         problems.push(`${rel}: evidence '${e?.path}' is missing`);
-      else if (hashOf(path3.join(dir, e.path)) !== e.sha256) problems.push(`${rel}: evidence '${e.path}' does not match its recorded sha256`);
+      else if (hashOf(path2.join(dir, e.path)) !== e.sha256) problems.push(`${rel}: evidence '${e.path}' does not match its recorded sha256`);
     }
   }
   if (passed !== attempts.passed) problems.push(`run_summary.json: ${id} attempts.passed is ${attempts.passed}, ${passed} attempt results are PASS`);
@@ -7203,7 +7192,7 @@ function checkShards(runDir, merged, fileSet, problems) {
       problems.push(`${rel}: missing (the summary lists shard ${s?.index} of the merge)`);
       continue;
     }
-    const copy = readJson(path3.join(runDir, rel), problems);
+    const copy = readJson(path2.join(runDir, rel), problems);
     if (copy && (copy.run_id !== s.run_id || copy.ledger_root !== s.ledger_root || copy.shard?.index !== s.index))
       problems.push(`${rel}: run ${copy.run_id} root ${copy.ledger_root}, the summary lists ${s.run_id} root ${s.ledger_root}`);
   }
@@ -7224,7 +7213,7 @@ function listedOnce(summary, fileSet, problems) {
 }
 function sameFacts(runDir, summary, fileSet, problems) {
   if (!fileSet.has(FACTS_FILE)) return;
-  const facts = readJson(path3.join(runDir, FACTS_FILE), problems);
+  const facts = readJson(path2.join(runDir, FACTS_FILE), problems);
   const { ledger_root: _, ...said } = summary;
   if (facts !== void 0 && !isDeepStrictEqual(facts, said)) {
     const keys = [.../* @__PURE__ */ new Set([...Object.keys(said), ...Object.keys(facts ?? {})])];
@@ -7236,7 +7225,7 @@ function sameContainment(runDir, summary, fileSet, problems) {
   for (const c of summary.cases) {
     const rel = `evidence/${c?.case_id}/policy.json`;
     if (!fileSet.has(rel)) continue;
-    const mode = readJson(path3.join(runDir, rel), problems)?.containment?.mode;
+    const mode = readJson(path2.join(runDir, rel), problems)?.containment?.mode;
     if (typeof mode === "string" && mode !== summary.containment)
       problems.push(`run_summary.json: containment ${JSON.stringify(summary.containment ?? null)}, but ${rel} records ${JSON.stringify(mode)}`);
   }
@@ -7245,7 +7234,7 @@ var TOP_LEVEL = /^(cases|evidence|attempts|shards|run_summary\.json(\.sig)?(\.sh
 function runState(dir) {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return "not-a-run";
   const names = readdirSync(dir);
-  if (!/^RUN_[0-9]{4}$/.test(path3.basename(dir)) || !names.every((n) => TOP_LEVEL.test(n))) return "not-a-run";
+  if (!/^RUN_[0-9]{4}$/.test(path2.basename(dir)) || !names.every((n) => TOP_LEVEL.test(n))) return "not-a-run";
   return names.includes("run_summary.json") ? "sealed" : "incomplete";
 }
 function verifyRun(runDir, opts = {}) {
@@ -7267,7 +7256,7 @@ function check(runDir, opts, problems) {
   const fileSet = new Set(walk.files);
   for (const name of readdirSync(runDir)) if (!TOP_LEVEL.test(name)) problems.push(`${name}: not part of a run folder`);
   for (const r of walk.files) {
-    const file = path3.join(runDir, r);
+    const file = path2.join(runDir, r);
     if (r.endsWith(SIDECAR_EXT)) {
       const target = r.slice(0, -SIDECAR_EXT.length);
       if (!fileSet.has(target)) problems.push(`${r}: sidecar without its file`);
@@ -7279,10 +7268,10 @@ function check(runDir, opts, problems) {
     }
     const side = parseSidecar(readLedgerFile(file + SIDECAR_EXT, 4096, idOf(file + SIDECAR_EXT)).toString("utf8"));
     if (!side) problems.push(`${r}${SIDECAR_EXT}: not in the format '<sha256> *<filename>'`);
-    else if (side.fileName !== path3.basename(file)) problems.push(`${r}${SIDECAR_EXT}: names '${side.fileName}', not '${path3.basename(file)}'`);
+    else if (side.fileName !== path2.basename(file)) problems.push(`${r}${SIDECAR_EXT}: names '${side.fileName}', not '${path2.basename(file)}'`);
     else if (side.hash !== hashOf(file)) problems.push(`${r}: sha256 does not match its sidecar`);
   }
-  const summaryFile = path3.join(runDir, "run_summary.json");
+  const summaryFile = path2.join(runDir, "run_summary.json");
   if (!fileSet.has("run_summary.json")) {
     problems.push("run_summary.json: missing (or not a regular file)");
     return problems;
@@ -7291,7 +7280,7 @@ function check(runDir, opts, problems) {
   if (!summary) return problems;
   for (const p of schemaProblems("opencode_dogfood_run_summary", summary)) problems.push(`run_summary.json: ${p}`);
   if (!Array.isArray(summary.cases)) return problems;
-  if (summary.run_id !== path3.basename(runDir)) problems.push(`run_summary.json: run_id ${summary.run_id} does not match the folder ${path3.basename(runDir)}`);
+  if (summary.run_id !== path2.basename(runDir)) problems.push(`run_summary.json: run_id ${summary.run_id} does not match the folder ${path2.basename(runDir)}`);
   if (summary.passed + summary.failed + summary.skipped !== summary.total_cases)
     problems.push(`run_summary.json: passed ${summary.passed} + failed ${summary.failed} + skipped ${summary.skipped} != total_cases ${summary.total_cases}`);
   if (summary.cases.length !== summary.total_cases)
@@ -7331,10 +7320,10 @@ function check(runDir, opts, problems) {
       problems.push(`${resultRel}: missing for executed case ${c.case_id}`);
       continue;
     }
-    const result = readJson(path3.join(runDir, resultRel), problems);
+    const result = readJson(path2.join(runDir, resultRel), problems);
     if (!result) continue;
     for (const p of schemaProblems("opencode_dogfood_case_result", result)) problems.push(`${resultRel}: ${p}`);
-    if (c.result_sha256 !== hashOf(path3.join(runDir, resultRel))) problems.push(`${resultRel}: sha256 is not the summary's result_sha256`);
+    if (c.result_sha256 !== hashOf(path2.join(runDir, resultRel))) problems.push(`${resultRel}: sha256 is not the summary's result_sha256`);
     for (const k of ["stage", "expected_outcome", "actual_outcome", "status", "duration_ms", "reason"])
       if (result[k] !== c[k]) problems.push(`${resultRel}: ${k} ${JSON.stringify(result[k])}, summary says ${JSON.stringify(c[k])}`);
     if ((result.failure_code ?? null) !== c.failure_code)
@@ -7349,7 +7338,7 @@ function check(runDir, opts, problems) {
       if (compareC(evidence[i - 1].path, evidence[i].path) >= 0) problems.push(`${resultRel}: evidence not sorted (LC_ALL=C) at '${evidence[i].path}'`);
     for (const e of evidence) {
       if (!fileSet.has(e.path)) problems.push(`${resultRel}: evidence '${e.path}' is missing`);
-      else if (hashOf(path3.join(runDir, e.path)) !== e.sha256) problems.push(`${resultRel}: evidence '${e.path}' does not match its recorded sha256`);
+      else if (hashOf(path2.join(runDir, e.path)) !== e.sha256) problems.push(`${resultRel}: evidence '${e.path}' does not match its recorded sha256`);
     }
     const listed = new Set(evidence.map((e) => e.path));
     for (const f of fileSet) {
@@ -7366,7 +7355,6 @@ export {
   require_ajv,
   schemaProblems,
   assertSchema,
-  ROOT_PATTERN,
   sealRunSummary,
   REQUIRED_EVIDENCE,
   runState,

@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   OPTION_TABLE
-} from "./chunk-KXGSX7V6.js";
+} from "./chunk-P2OG3MRS.js";
 import {
   InputError
 } from "./chunk-LZO5H7YI.js";
