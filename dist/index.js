@@ -6,14 +6,14 @@ import {
 } from "./chunks/chunk-OEHMYDCC.js";
 import {
   mergeShards
-} from "./chunks/chunk-7C3LP73B.js";
+} from "./chunks/chunk-KL6WVCO4.js";
 import {
   progressLine
-} from "./chunks/chunk-XLNVRZTH.js";
+} from "./chunks/chunk-LO7TQ7UM.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-3AQRLPNW.js";
+} from "./chunks/chunk-ISBTAVYB.js";
 import "./chunks/chunk-3G5L2OZU.js";
 import "./chunks/chunk-VJ2AAJIP.js";
 import {
@@ -33,7 +33,7 @@ import {
   selectCases
 } from "./chunks/chunk-DCJP7OYH.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-AHOEIRND.js";
+import "./chunks/chunk-DJV6JXZF.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   onPath,

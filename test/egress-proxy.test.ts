@@ -8,7 +8,7 @@ import net, { type AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startEgressProxy, type EgressProxy, readEgressLog, describeDenied } from '../src/sandbox/egress-proxy.js'
+import { describeDenied, type EgressProxy, readEgressLog, routeTarget, startEgressProxy } from '../src/sandbox/egress-proxy.js'
 import { deriveNetworkPolicy, parseEgressEntry, allowedBy } from '../src/sandbox/network-policy.js'
 
 const KEY = 'sk-egress-test-key-0123456789'
@@ -106,5 +106,83 @@ describe('egress proxy', () => {
     expect(allowedBy(p, 'registry.npmjs.org', 80)).toBeUndefined()
     expect(() => parseEgressEntry('*.example.com')).toThrow(/HOST\[:PORT\]/)
     expect(() => parseEgressEntry('a.example:99999')).toThrow(/HOST\[:PORT\]/)
+  })
+})
+
+// Hostile probe A (session 7): the route's target was resolved as a URL against the upstream, so with an
+// upstream that has no path (deepseek's default, https://api.deepseek.com) a rest of `//host/x` or `/\host`
+// named another host — which was sent the real key. Now the rest is appended as text, and the target must
+// keep the upstream's origin and stay under its base path.
+describe('egress proxy: a route never leaves its upstream', () => {
+  const servers: http.Server[] = []
+  const got: { who: string; url: string; auth?: string }[] = []
+  const ports: Record<string, number> = {}
+  let proxy: EgressProxy
+  let log = ''
+  beforeAll(async () => {
+    for (const who of ['provider', 'attacker']) {
+      const s = http.createServer((req, res) => {
+        got.push({ who, url: req.url ?? '', auth: req.headers.authorization })
+        res.end('ok\n')
+      })
+      await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()))
+      ports[who] = (s.address() as AddressInfo).port
+      servers.push(s)
+    }
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'odf-egress-route-'))
+    log = path.join(dir, 'egress.jsonl')
+    const policy = deriveNetworkPolicy({
+      providers: ['deepseek', 'openai'],
+      upstreams: { deepseek: `http://127.0.0.1:${ports.provider}`, openai: `http://127.0.0.1:${ports.provider}/v1` },
+      allow: [],
+    })
+    proxy = await startEgressProxy({ socketPath: path.join(dir, 'egress.sock'), logFile: log, policy, keys: { DEEPSEEK_API_KEY: KEY, OPENAI_API_KEY: KEY } })
+  })
+  afterAll(async () => {
+    await proxy?.close()
+    for (const s of servers) await new Promise((r) => s.close(r))
+  })
+
+  const get = (target: string) => raw(proxy.socketPath, `GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`)
+
+  it('//host, /\\host and dot segments (raw or encoded) never reach another host, nor leave the base path; the key goes nowhere else', async () => {
+    const a = `127.0.0.1:${ports.attacker}`
+    for (const t of [
+      `/r/deepseek//${a}/headers`,
+      `/r/deepseek/\\${a}/x`,
+      `/r/deepseek/\\\\${a}/x`,
+      '/r/openai/../../x',
+      '/r/openai/%2e%2e/x',
+      '/r/openai/.%2E/x',
+      '/r/deepseek/./x',
+    ])
+      await get(t)
+    expect(got.filter((g) => g.who === 'attacker')).toEqual([])
+    // What reached the provider stayed on it, under its base path where it has one.
+    for (const g of got) expect(g.url.startsWith('//') || g.url.startsWith('/v1/') || !g.url.includes('..')).toBe(true)
+    expect(got.filter((g) => g.url.includes('..') || /%2e/i.test(g.url))).toEqual([])
+    const refused = readEgressLog(log).filter((e) => !e.allowed)
+    expect(refused.length).toBeGreaterThanOrEqual(6)
+    expect(readFileSync(log, 'utf8')).not.toContain(KEY)
+  })
+
+  it('a plain route still works, and a doubled slash is a path on the upstream', async () => {
+    const before = got.length
+    expect(await get('/r/openai/chat/completions?x=1')).toMatch(/^HTTP\/1.1 200/)
+    expect(await get('/r/deepseek//chat/completions')).toMatch(/^HTTP\/1.1 200/)
+    expect(got.slice(before)).toEqual([
+      { who: 'provider', url: '/v1/chat/completions?x=1', auth: `Bearer ${KEY}` },
+      { who: 'provider', url: '//chat/completions', auth: `Bearer ${KEY}` },
+    ])
+  })
+
+  it('routeTarget: the reasons', () => {
+    expect(routeTarget('https://api.deepseek.com', '//evil.example/x')).toBeInstanceOf(URL)
+    expect((routeTarget('https://api.deepseek.com', '//evil.example/x') as URL).host).toBe('api.deepseek.com')
+    expect(routeTarget('https://api.deepseek.com', '/\\evil.example/x')).toMatch(/backslash/)
+    expect(routeTarget('https://api.openai.com/v1', '/../x')).toMatch(/dot segment/)
+    expect(routeTarget('https://api.openai.com/v1', '/%2E%2e/x')).toMatch(/dot segment/)
+    expect(routeTarget('https://api.openai.com/v1', '/a b')).toMatch(/space/)
+    expect(String(routeTarget('https://u:p@gw.example/base', '/chat?q=1'))).toBe('https://u:p@gw.example/base/chat?q=1')
   })
 })

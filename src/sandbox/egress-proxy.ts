@@ -83,8 +83,19 @@ export async function startEgressProxy(o: EgressProxyOptions): Promise<EgressPro
 
   /** A route: the upstream's base URL plus the rest of the path; the key added here. */
   const forward = (req: http.IncomingMessage, res: http.ServerResponse, route: NetworkRoute, rest: string, t: string) => {
-    const base = new URL(route.upstream)
-    const target = new URL(base.pathname.replace(/\/$/, '') + rest, base)
+    const target = routeTarget(route.upstream, rest)
+    if (typeof target === 'string') {
+      record({
+        t,
+        kind: 'route',
+        dest: upstreamDest(route.upstream),
+        allowed: false,
+        why: `route ${route.name}: refused: ${target}`,
+        bytes_out: 0,
+        bytes_in: 0,
+      })
+      return refuse(res, target)
+    }
     const headers: Record<string, string | string[]> = {}
     const drop = new Set([...HOP, ...(route.key ? KEY_HEADERS : [])])
     for (const [k, v] of Object.entries(req.headers)) if (v !== undefined && !drop.has(k)) headers[k] = v
@@ -248,4 +259,41 @@ export function describeDenied(entries: EgressEntry[]): string[] {
 export function summaryDenied(entries: EgressEntry[]): string[] {
   const unrouted = entries.filter((e) => e.kind === 'unrouted')
   return describeDenied([...unrouted, ...entries.filter((e) => e.kind !== 'unrouted')]).slice(0, 20)
+}
+
+/** A path segment that is a dot segment, raw or percent-encoded (`.`, `..`, `%2e`, `.%2E`, …). */
+const DOT_SEGMENT = /^(\.|%2e){1,2}$/i
+
+/**
+ * The URL a route request goes to: the upstream's base (`upstream`, e.g. `https://api.deepseek.com` or
+ * `https://api.openai.com/v1`) with `rest` (the request target after `/r/<name>`, path and query) appended
+ * as text — never resolved against it: `//host/x` or `/\host` resolved as a URL would name another host,
+ * which would then be sent the provider's key. Refused (the reason returned): a backslash, a space or
+ * control character, a dot segment (raw or percent-encoded), and any result whose origin differs from
+ * the upstream's or whose path leaves the base path.
+ */
+export function routeTarget(upstream: string, rest: string): URL | string {
+  const base = new URL(upstream)
+  const q = rest.indexOf('?')
+  const restPath = q < 0 ? rest : rest.slice(0, q)
+  const query = q < 0 ? '' : rest.slice(q)
+  if (!restPath.startsWith('/')) return 'the path must start with /'
+  if (/[\\\u0000-\u0020\u007f]/.test(restPath) || /[\u0000-\u001f\u007f#]/.test(query)) return 'a backslash, space, # or control character in the path'
+  // (An empty segment stays: appended as text, `//x` is a path on the upstream, not a host.)
+  if (restPath.split('/').some((x) => DOT_SEGMENT.test(x))) return "a dot segment in the path (it would leave the route's base)"
+  const basePath = base.pathname.replace(/\/$/, '')
+  const target = new URL(`${base.origin}${basePath}${restPath}${query}`)
+  if (base.username || base.password) {
+    target.username = base.username
+    target.password = base.password
+  }
+  if (target.origin !== base.origin || !(target.pathname === basePath || target.pathname.startsWith(`${basePath}/`)))
+    return "the path leaves the route's upstream"
+  return target
+}
+
+/** host:port of an upstream URL (for the log; never its user info). */
+function upstreamDest(upstream: string): string {
+  const u = new URL(upstream)
+  return `${u.hostname}:${u.port || (u.protocol === 'https:' ? 443 : 80)}`
 }

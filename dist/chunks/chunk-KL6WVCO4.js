@@ -4,7 +4,7 @@ import {
   allocateRun,
   attemptDir,
   buildSummary
-} from "./chunk-3AQRLPNW.js";
+} from "./chunk-ISBTAVYB.js";
 import {
   caseSetHash,
   runPairs,

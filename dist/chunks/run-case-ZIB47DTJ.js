@@ -39,7 +39,7 @@ import {
   toolUses,
   watchUnrouted,
   writeEvidence
-} from "./chunk-AHOEIRND.js";
+} from "./chunk-DJV6JXZF.js";
 import {
   messagesUsage,
   overTokenBudget,

@@ -53,7 +53,7 @@ import {
   unlistable,
   unlistableEntry,
   writeEvidence
-} from "./chunk-AHOEIRND.js";
+} from "./chunk-DJV6JXZF.js";
 import {
   asUsage,
   sumUsage

@@ -1,12 +1,12 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-7C3LP73B.js";
-import "./chunk-3AQRLPNW.js";
+} from "./chunk-KL6WVCO4.js";
+import "./chunk-ISBTAVYB.js";
 import "./chunk-3G5L2OZU.js";
 import "./chunk-DCJP7OYH.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-AHOEIRND.js";
+import "./chunk-DJV6JXZF.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-XVE2IVAE.js";
 import "./chunk-NXCGP3UY.js";

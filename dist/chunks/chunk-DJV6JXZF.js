@@ -2866,8 +2866,19 @@ async function startEgressProxy(o) {
 `);
   };
   const forward = (req, res, route2, rest, t) => {
-    const base = new URL(route2.upstream);
-    const target = new URL(base.pathname.replace(/\/$/, "") + rest, base);
+    const target = routeTarget(route2.upstream, rest);
+    if (typeof target === "string") {
+      record({
+        t,
+        kind: "route",
+        dest: upstreamDest(route2.upstream),
+        allowed: false,
+        why: `route ${route2.name}: refused: ${target}`,
+        bytes_out: 0,
+        bytes_in: 0
+      });
+      return refuse(res, target);
+    }
     const headers = {};
     const drop = /* @__PURE__ */ new Set([...HOP, ...route2.key ? KEY_HEADERS : []]);
     for (const [k, v] of Object.entries(req.headers)) if (v !== void 0 && !drop.has(k)) headers[k] = v;
@@ -3012,6 +3023,29 @@ function describeDenied(entries) {
 function summaryDenied(entries) {
   const unrouted = entries.filter((e) => e.kind === "unrouted");
   return describeDenied([...unrouted, ...entries.filter((e) => e.kind !== "unrouted")]).slice(0, 20);
+}
+var DOT_SEGMENT = /^(\.|%2e){1,2}$/i;
+function routeTarget(upstream, rest) {
+  const base = new URL(upstream);
+  const q = rest.indexOf("?");
+  const restPath = q < 0 ? rest : rest.slice(0, q);
+  const query = q < 0 ? "" : rest.slice(q);
+  if (!restPath.startsWith("/")) return "the path must start with /";
+  if (/[\\\u0000-\u0020\u007f]/.test(restPath) || /[\u0000-\u001f\u007f#]/.test(query)) return "a backslash, space, # or control character in the path";
+  if (restPath.split("/").some((x) => DOT_SEGMENT.test(x))) return "a dot segment in the path (it would leave the route's base)";
+  const basePath = base.pathname.replace(/\/$/, "");
+  const target = new URL(`${base.origin}${basePath}${restPath}${query}`);
+  if (base.username || base.password) {
+    target.username = base.username;
+    target.password = base.password;
+  }
+  if (target.origin !== base.origin || !(target.pathname === basePath || target.pathname.startsWith(`${basePath}/`)))
+    return "the path leaves the route's upstream";
+  return target;
+}
+function upstreamDest(upstream) {
+  const u = new URL(upstream);
+  return `${u.hostname}:${u.port || (u.protocol === "https:" ? 443 : 80)}`;
 }
 
 // src/guard/ledger-watch.ts

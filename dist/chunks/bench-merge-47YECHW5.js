@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-7C3LP73B.js";
+} from "./chunk-KL6WVCO4.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-XLNVRZTH.js";
+} from "./chunk-LO7TQ7UM.js";
 import {
   aggregateAttempts,
   allocateRun,
@@ -13,7 +13,7 @@ import {
   buildSummary,
   runSuite,
   writeCaseResult
-} from "./chunk-3AQRLPNW.js";
+} from "./chunk-ISBTAVYB.js";
 import "./chunk-3G5L2OZU.js";
 import "./chunk-VJ2AAJIP.js";
 import "./chunk-GEUVHT7J.js";
@@ -25,7 +25,7 @@ import {
 import "./chunk-NMVRJYBN.js";
 import {
   resultPath
-} from "./chunk-AHOEIRND.js";
+} from "./chunk-DJV6JXZF.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-XVE2IVAE.js";
 import "./chunk-NXCGP3UY.js";
