@@ -6,14 +6,14 @@ import {
 } from "./chunks/chunk-OEHMYDCC.js";
 import {
   mergeShards
-} from "./chunks/chunk-KL6WVCO4.js";
+} from "./chunks/chunk-YB6A6CV7.js";
 import {
   progressLine
-} from "./chunks/chunk-LO7TQ7UM.js";
+} from "./chunks/chunk-F6KRI2FD.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-ISBTAVYB.js";
+} from "./chunks/chunk-I4Z6SSM6.js";
 import "./chunks/chunk-3G5L2OZU.js";
 import "./chunks/chunk-VJ2AAJIP.js";
 import {
@@ -33,7 +33,7 @@ import {
   selectCases
 } from "./chunks/chunk-DCJP7OYH.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-DJV6JXZF.js";
+import "./chunks/chunk-AZVIGYV6.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   onPath,

@@ -13,6 +13,7 @@
 // (`filter.<name>.clean`), so their names are read from the config first and
 // each is emptied (see neutralConfig).
 import { spawn } from 'node:child_process'
+import { lstatSync } from 'node:fs'
 import { GitError } from './errors.js'
 import { waitsOnFifo } from './proc.js'
 
@@ -93,6 +94,9 @@ export const NEUTRAL_CONFIG: readonly (readonly [string, string])[] = [
   ['gc.auto', '0'],
   ['maintenance.auto', 'false'],
   ['submodule.recurse', 'false'],
+  // Never into a submodule: git status/diff start git in each one, where a filter named in the submodule's own
+  // config (which the agent can write: a repository made in a committed gitlink folder) would run here.
+  ['diff.ignoreSubmodules', 'all'],
   ['status.submoduleSummary', 'false'],
   ['color.ui', 'false'],
 ]
@@ -217,6 +221,22 @@ export async function filterDrivers(cwd: string, env?: NodeJS.ProcessEnv, timeLi
   return [...names]
 }
 
+/** The folder a `git worktree remove [--] <path>` names (its last argument); undefined for any other call. */
+function worktreeRemoved(args: string[]): string | undefined {
+  const sub = subcommand(args)
+  if (sub?.name !== 'worktree' || args[sub.at + 1] !== 'remove') return undefined
+  return args.at(-1)
+}
+
+/** A folder, not through a link (the agent may have swapped it for one: then git refuses it anyway). */
+function isDirNoFollow(p: string): boolean {
+  try {
+    return lstatSync(p).isDirectory()
+  } catch {
+    return false
+  }
+}
+
 /** With --no-ext-diff --no-textconv after the subcommand when it prints diffs. */
 function withDiffFlags(args: string[]): string[] {
   const sub = subcommand(args)
@@ -326,6 +346,10 @@ function killGroup(pid: number | undefined, alone = true): void {
  */
 export async function gitRaw(cwd: string, args: string[], opts: GitRunOptions = {}): Promise<{ exitCode: number; stdout: Buffer; stderr: string }> {
   const filters = mayRunFilters(args) ? await filterDrivers(cwd, opts.env, opts.timeLimitMs) : []
+  // `worktree remove` runs git status in the worktree it removes, which reads that worktree's own config
+  // (config.worktree, when the agent turned per-worktree config on): its filters are emptied too.
+  const removed = worktreeRemoved(args)
+  if (removed && isDirNoFollow(removed)) filters.push(...(await filterDrivers(removed, opts.env, opts.timeLimitMs)))
   return spawnGit(cwd, withDiffFlags(args), gitEnv(opts.env, filters), opts.input, opts.maxStdoutBytes, opts.timeLimitMs)
 }
 

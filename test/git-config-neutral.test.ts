@@ -174,6 +174,29 @@ describe('the harness never runs a program named by config the agent can write',
   })
 })
 
+describe('a worktree the agent registered, removed by the harness (git worktree remove runs git status in it)', () => {
+  it('runs no filter its own config (config.worktree) names', async () => {
+    const repo = repoMaker(mkdtempSync(path.join(base, 'agent-reg-')))({ 'a.txt': 'alpha\n', 'README.md': '# r\n' })
+    const agentWt = path.join(base, 'agent-registered-wt')
+    gitIn(repo, 'worktree', 'add', '-q', '--detach', agentWt, 'HEAD')
+    const marker = path.join(base, 'marker-config-worktree.txt')
+    // The agent can write the git dir: per-worktree config on, a filter only that worktree's config names.
+    gitIn(repo, 'config', 'extensions.worktreeConfig', 'true')
+    gitIn(agentWt, 'config', '--worktree', 'filter.wtonly.clean', markFilter(marker, 'clean:wtonly'))
+    mkdirSync(path.join(repo, '.git', 'info'), { recursive: true })
+    writeFileSync(path.join(repo, '.git', 'info', 'attributes'), '*.txt filter=wtonly\n')
+    touch(path.join(agentWt, 'a.txt'), 1_000_000)
+    // Control: git itself runs it.
+    spawnSync('git', ['status', '--porcelain'], { cwd: agentWt, env: { ...GIT_ENV, GIT_OPTIONAL_LOCKS: '0' } })
+    expect(readFileSync(marker, 'utf8')).toContain('clean:wtonly')
+    rmSync(marker)
+    touch(path.join(agentWt, 'a.txt'), 2_000_000)
+    const r = await git(repo, ['worktree', 'remove', '--', agentWt])
+    expect(r.exitCode, r.stderr).toBe(0)
+    expect(existsSync(marker) ? readFileSync(marker, 'utf8') : '').toBe('')
+  })
+})
+
 describe('the neutral config', () => {
   it('is command-line config (GIT_CONFIG_COUNT), appended after any the environment has, and wins over the repository config', () => {
     const env = gitEnv({ GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'user.name', GIT_CONFIG_VALUE_0: 'u' }, ['x'])
@@ -231,7 +254,7 @@ describe("the harness's git calls have a time limit, and a FIFO does not hold th
     expect([b.exitCode, b.stderr]).toEqual([-1, expect.stringMatching(WAITED)])
   })
 
-  it("a FIFO in a submodule's submodule (git status starts git there, which starts git again) ends the call, and no git of it is left", async () => {
+  it("a FIFO in a submodule's submodule: the harness's status never enters it; one that enters submodules (as git worktree remove's does) is ended, and no git of it is left", async () => {
     const w = mkdtempSync(path.join(base, 'fifo-sub-'))
     const mk = (d: string) => {
       mkdirSync(d, { recursive: true })
@@ -247,7 +270,13 @@ describe("the harness's git calls have a time limit, and a FIFO does not hold th
     execFileSync('git', ['-C', s1, 'update-index', '--add', '--cacheinfo', `160000,${head(s2)},s2`])
     execFileSync('git', ['-C', w, 'update-index', '--add', '--cacheinfo', `160000,${head(s1)},s1`])
     fifoAt(path.join(s2, '.gitignore'))
-    const r = await git(w, ['status', '--porcelain'])
+    // The harness's calls never enter a submodule now (diff.ignoreSubmodules=all): the FIFO is not met.
+    const plain = await git(w, ['status', '--porcelain'])
+    expect([plain.exitCode, plain.stderr]).toEqual([0, ''])
+    // A call that asks to (as git worktree remove does inside) enters s1 — not s2 (the neutral config reaches the
+    // nested git too): a FIFO in s1 holds that git, and the call is ended.
+    fifoAt(path.join(s1, '.gitignore'))
+    const r = await git(w, ['status', '--porcelain', '--ignore-submodules=none'])
     expect([r.exitCode, r.stderr]).toEqual([-1, expect.stringMatching(WAITED)])
     const left = readdirSync('/proc').filter((p) => {
       try {

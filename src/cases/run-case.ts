@@ -366,7 +366,7 @@ export async function runCase(ctx: CaseContext): Promise<CaseVerdict> {
   evidence('processes.txt', formatProcesses(run.leftovers))
   saveEgress(run, egressFrom, unrouted?.finish() ?? [])
   // (git status for the evidence runs while the user's checkout is looked at again.)
-  const statusRun = git(ctx.workDir, ['status', '--porcelain'])
+  const statusRun = git(ctx.workDir, ['status', '--porcelain', '--ignore-submodules=all'])
   statusRun.catch(() => {})
   const found = await guard.after()
   outcome = gateOutcome(ctx, outcome, found)

@@ -2,11 +2,11 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-LO7TQ7UM.js";
+} from "./chunk-F6KRI2FD.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-ISBTAVYB.js";
+} from "./chunk-I4Z6SSM6.js";
 import "./chunk-3G5L2OZU.js";
 import "./chunk-VJ2AAJIP.js";
 import "./chunk-GEUVHT7J.js";
@@ -14,7 +14,7 @@ import {
   DEFAULT_WRITE_ALLOWLIST
 } from "./chunk-DCJP7OYH.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-DJV6JXZF.js";
+import "./chunk-AZVIGYV6.js";
 import "./chunk-V23NUAJ5.js";
 import {
   bwrapArgs,

@@ -39,7 +39,7 @@ import {
   toolUses,
   watchUnrouted,
   writeEvidence
-} from "./chunk-DJV6JXZF.js";
+} from "./chunk-AZVIGYV6.js";
 import {
   messagesUsage,
   overTokenBudget,
@@ -1747,7 +1747,7 @@ async function runCase(ctx) {
   await guard.tree(lookedEarly);
   evidence("processes.txt", formatProcesses(run.leftovers));
   saveEgress(run, egressFrom, unrouted?.finish() ?? []);
-  const statusRun = git(ctx.workDir, ["status", "--porcelain"]);
+  const statusRun = git(ctx.workDir, ["status", "--porcelain", "--ignore-submodules=all"]);
   statusRun.catch(() => {
   });
   const found = await guard.after();

@@ -4,7 +4,7 @@ import {
   allocateRun,
   attemptDir,
   buildSummary
-} from "./chunk-ISBTAVYB.js";
+} from "./chunk-I4Z6SSM6.js";
 import {
   caseSetHash,
   runPairs,

@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   runSuite
-} from "./chunk-ISBTAVYB.js";
+} from "./chunk-I4Z6SSM6.js";
 import {
   scaffold
 } from "./chunk-VJ2AAJIP.js";
@@ -15,7 +15,7 @@ import {
 } from "./chunk-DCJP7OYH.js";
 import {
   gitOk
-} from "./chunk-DJV6JXZF.js";
+} from "./chunk-AZVIGYV6.js";
 import {
   verifyRun
 } from "./chunk-EJWB2SWA.js";

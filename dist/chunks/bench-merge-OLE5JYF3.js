@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-KL6WVCO4.js";
+} from "./chunk-YB6A6CV7.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-LO7TQ7UM.js";
+} from "./chunk-F6KRI2FD.js";
 import {
   aggregateAttempts,
   allocateRun,
@@ -13,7 +13,7 @@ import {
   buildSummary,
   runSuite,
   writeCaseResult
-} from "./chunk-ISBTAVYB.js";
+} from "./chunk-I4Z6SSM6.js";
 import "./chunk-3G5L2OZU.js";
 import "./chunk-VJ2AAJIP.js";
 import "./chunk-GEUVHT7J.js";
@@ -25,7 +25,7 @@ import {
 import "./chunk-NMVRJYBN.js";
 import {
   resultPath
-} from "./chunk-DJV6JXZF.js";
+} from "./chunk-AZVIGYV6.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-XVE2IVAE.js";
 import "./chunk-NXCGP3UY.js";

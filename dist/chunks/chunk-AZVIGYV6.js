@@ -680,6 +680,7 @@ function providerErrorFile(results) {
 
 // src/git.ts
 import { spawn } from "node:child_process";
+import { lstatSync } from "node:fs";
 var GIT_TIME_LIMIT_MS = 6e5;
 var FIFO_POLL_MS = 500;
 var GIT_LOCATION_VARS = [
@@ -710,6 +711,9 @@ var NEUTRAL_CONFIG = [
   ["gc.auto", "0"],
   ["maintenance.auto", "false"],
   ["submodule.recurse", "false"],
+  // Never into a submodule: git status/diff start git in each one, where a filter named in the submodule's own
+  // config (which the agent can write: a repository made in a committed gitlink folder) would run here.
+  ["diff.ignoreSubmodules", "all"],
   ["status.submoduleSummary", "false"],
   ["color.ui", "false"]
 ];
@@ -790,6 +794,18 @@ async function filterDrivers(cwd, env, timeLimitMs) {
     if (first >= 0 && last > first) names.add(key.slice(first + 1, last));
   }
   return [...names];
+}
+function worktreeRemoved(args) {
+  const sub = subcommand(args);
+  if (sub?.name !== "worktree" || args[sub.at + 1] !== "remove") return void 0;
+  return args.at(-1);
+}
+function isDirNoFollow(p) {
+  try {
+    return lstatSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 function withDiffFlags(args) {
   const sub = subcommand(args);
@@ -875,6 +891,8 @@ function killGroup(pid, alone = true) {
 }
 async function gitRaw(cwd, args, opts = {}) {
   const filters = mayRunFilters(args) ? await filterDrivers(cwd, opts.env, opts.timeLimitMs) : [];
+  const removed = worktreeRemoved(args);
+  if (removed && isDirNoFollow(removed)) filters.push(...await filterDrivers(removed, opts.env, opts.timeLimitMs));
   return spawnGit(cwd, withDiffFlags(args), gitEnv(opts.env, filters), opts.input, opts.maxStdoutBytes, opts.timeLimitMs);
 }
 async function git(cwd, args, opts = {}) {
@@ -3049,7 +3067,7 @@ function upstreamDest(upstream) {
 }
 
 // src/guard/ledger-watch.ts
-import { lstatSync as lstatSync2, readdirSync as readdirSync4 } from "node:fs";
+import { lstatSync as lstatSync3, readdirSync as readdirSync4 } from "node:fs";
 import path4 from "node:path";
 import { realpathSync } from "node:fs";
 
@@ -3334,7 +3352,7 @@ async function runLanes(root, lanes, each) {
 }
 
 // src/guard/walk-stat.ts
-import { lstatSync, readdirSync as readdirSync3 } from "node:fs";
+import { lstatSync as lstatSync2, readdirSync as readdirSync3 } from "node:fs";
 var NS = 1000000000n;
 function statEntry(s) {
   const type = s.isFile() ? "file" : s.isSymbolicLink() ? "symlink" : "other";
@@ -3383,7 +3401,7 @@ function walkNode(root, prune, topGit = false) {
       const childRel = rel ? `${rel}/${name}` : name;
       let s;
       try {
-        s = lstatSync(fsPath(root, childRel), { bigint: true });
+        s = lstatSync2(fsPath(root, childRel), { bigint: true });
       } catch (e) {
         if (vanished(e)) continue;
         entries.set(childRel, UNREADABLE);
@@ -3456,7 +3474,7 @@ function walkDotGit(dir) {
   const out = /* @__PURE__ */ new Map();
   let s;
   try {
-    s = lstatSync2(top, { bigint: true });
+    s = lstatSync3(top, { bigint: true });
   } catch (e) {
     if (e.code !== "ENOENT") out.set(top, UNREADABLE);
     return out;
@@ -3468,7 +3486,7 @@ function walkDotGit(dir) {
 }
 function identityOf(dir) {
   try {
-    const s = lstatSync2(dir, { bigint: true });
+    const s = lstatSync3(dir, { bigint: true });
     return `${s.dev}:${s.ino}:${s.mode} ${realpathSync(dir)}`;
   } catch {
     return "missing";
@@ -3527,7 +3545,7 @@ function folderSetChanges(before, after) {
 }
 function ownWriteStat(file) {
   try {
-    return statEntry(lstatSync2(file, { bigint: true }));
+    return statEntry(lstatSync3(file, { bigint: true }));
   } catch {
     return void 0;
   }
@@ -3764,7 +3782,7 @@ function findCaseTag(text) {
 
 // src/guard/canary.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import { lstatSync as lstatSync3, readdirSync as readdirSync6, readFileSync as readFileSync3, rmSync, unlinkSync as unlinkSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { lstatSync as lstatSync4, readdirSync as readdirSync6, readFileSync as readFileSync3, rmSync, unlinkSync as unlinkSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import os2 from "node:os";
 import path5 from "node:path";
 var CANARY_PREFIX = ".opencode-dogfood-canary-";
@@ -3820,7 +3838,7 @@ function sweepStaleCanaries(dir) {
     if (!CANARY_NAME.test(name)) continue;
     const file = path5.join(dir, name);
     try {
-      const st = lstatSync3(file);
+      const st = lstatSync4(file);
       if (!st.isFile() || st.size > 4096) continue;
       const m = CANARY_CONTENT.exec(readBeneath(dir, name, { maxBytes: 4096 }).data?.toString("utf8") ?? "");
       if (!m || ownerAlive({ host: m[1], boot: m[2], pid: Number(m[3]), start: m[4] })) continue;
@@ -3833,7 +3851,7 @@ function sweepStaleCanaries(dir) {
 }
 function neighbourKey(p) {
   try {
-    const s = lstatSync3(p, { bigint: true });
+    const s = lstatSync4(p, { bigint: true });
     return s.isDirectory() ? "folder" : `${s.mode}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
   } catch {
     return null;
@@ -4331,7 +4349,7 @@ import path10 from "node:path";
 import { performance } from "node:perf_hooks";
 
 // src/guard/snapshot-config.ts
-import { existsSync as existsSync3, lstatSync as lstatSync4, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync3, lstatSync as lstatSync5, statSync as statSync3 } from "node:fs";
 import os3 from "node:os";
 import path7 from "node:path";
 
@@ -4421,7 +4439,7 @@ async function objectFormatOf(commonDir, config) {
 async function gitDirsOf(root) {
   try {
     const dotGit = path7.join(root, ".git");
-    const s = lstatSync4(dotGit);
+    const s = lstatSync5(dotGit);
     if (s.isDirectory() && existsSync3(path7.join(dotGit, "HEAD"))) return { gitDir: dotGit, commonDir: dotGit };
     if (s.isFile()) {
       const m = /^gitdir: (.+?)\r?\n?$/.exec(readUntrustedFile(dotGit, 64 << 10).toString("utf8"));
@@ -4479,7 +4497,7 @@ async function resolveGitDirs(root) {
 
 // src/guard/snapshot-hash.ts
 import { createHash as createHash3, randomUUID } from "node:crypto";
-import { closeSync as closeSync3, existsSync as existsSync4, fstatSync as fstatSync2, lstatSync as lstatSync5, readlinkSync as readlinkSync2 } from "node:fs";
+import { closeSync as closeSync3, existsSync as existsSync4, fstatSync as fstatSync2, lstatSync as lstatSync6, readlinkSync as readlinkSync2 } from "node:fs";
 import path8 from "node:path";
 function rawBlobId(data, format = "sha1") {
   return createHash3(format).update(`blob ${data.length}\0`).update(data).digest("hex");
@@ -4493,7 +4511,7 @@ function linkHash(root, rel) {
 }
 function folderKey(root, rel, mode) {
   try {
-    const s = lstatSync5(fsPath(root, rel), { bigint: true });
+    const s = lstatSync6(fsPath(root, rel), { bigint: true });
     return `other:${mode}:folder ${s.ino}:${s.mode}:${s.ctimeNs}:${s.mtimeNs}`;
   } catch {
     return `other:${mode}:folder gone`;
@@ -4575,7 +4593,7 @@ async function storeThroughGit(root, reader, rels, format) {
 
 // src/guard/snapshot-repo.ts
 import { createHash as createHash4, randomUUID as randomUUID2 } from "node:crypto";
-import { closeSync as closeSync4, constants, fstatSync as fstatSync3, lstatSync as lstatSync6, openSync as openSync3, readdirSync as readdirSync7, readlinkSync as readlinkSync3, readSync as readSync3 } from "node:fs";
+import { closeSync as closeSync4, constants, fstatSync as fstatSync3, lstatSync as lstatSync7, openSync as openSync3, readdirSync as readdirSync7, readlinkSync as readlinkSync3, readSync as readSync3 } from "node:fs";
 import path9 from "node:path";
 var OPENCODE_OWN_STATE = /* @__PURE__ */ new Set([".git/opencode"]);
 var KEEP_CONTENT_LIMIT = 1 << 20;
@@ -4620,7 +4638,7 @@ function walkRepoDir(dir, prefix, skip, out) {
     const abs = fsPath(dir, rel);
     let s;
     try {
-      s = lstatSync6(abs, { bigint: true });
+      s = lstatSync7(abs, { bigint: true });
     } catch {
       continue;
     }
@@ -4668,7 +4686,7 @@ function snapshotRepo(root, gitDir, commonDir, index) {
   renamed.set(indexName, { hash: "index", content: index.bytes, mode: 33188, index });
   const gitfile = path9.join(root, ".git");
   try {
-    const s = lstatSync6(gitfile, { bigint: true });
+    const s = lstatSync7(gitfile, { bigint: true });
     if (!s.isDirectory()) renamed.set(".git", repoEntryOf(gitfile, s));
   } catch {
   }
@@ -4892,7 +4910,7 @@ async function afterWhole(before, opts, indexRead) {
 
 // src/guard/fingerprint.ts
 import { createHash as createHash6 } from "node:crypto";
-import { lstatSync as lstatSync8, readdirSync as readdirSync9, readlinkSync as readlinkSync5 } from "node:fs";
+import { lstatSync as lstatSync9, readdirSync as readdirSync9, readlinkSync as readlinkSync5 } from "node:fs";
 import path12 from "node:path";
 
 // src/guard/index-stat.ts
@@ -4956,7 +4974,7 @@ function forgedIndexStat(root, before, after, tree, oidLen) {
 }
 
 // src/guard/object-store.ts
-import { lstatSync as lstatSync7, readdirSync as readdirSync8 } from "node:fs";
+import { lstatSync as lstatSync8, readdirSync as readdirSync8 } from "node:fs";
 import path11 from "node:path";
 import { createHash as createHash5 } from "node:crypto";
 import { constants as zlibConstants, inflateSync } from "node:zlib";
@@ -4967,7 +4985,7 @@ function objectStoreKeys(commonDir) {
   const out = /* @__PURE__ */ new Map();
   const root = path11.join(commonDir, "objects");
   try {
-    const s = lstatSync7(root, { bigint: true });
+    const s = lstatSync8(root, { bigint: true });
     out.set("objects", s.isDirectory() ? `dir:${s.dev}:${s.ino}` : `other:${s.mode}`);
     if (!s.isDirectory()) return out;
   } catch {
@@ -4984,7 +5002,7 @@ function objectStoreKeys(commonDir) {
       const a = path11.join(abs, name);
       const r = `${rel}/${name}`;
       try {
-        const s = lstatSync7(a, { bigint: true });
+        const s = lstatSync8(a, { bigint: true });
         if (s.isDirectory()) {
           out.set(r, `dir:${s.dev}:${s.ino}`);
           walk2(a, r);
@@ -5065,7 +5083,7 @@ var LOCK_WAIT_MS = 1e3;
 function gitEntryKey(root) {
   const abs = path12.join(root, ".git");
   try {
-    const s = lstatSync8(abs, { bigint: true });
+    const s = lstatSync9(abs, { bigint: true });
     if (s.isDirectory()) return `dir:${s.dev}:${s.ino}`;
     if (s.isSymbolicLink()) return `link:${readlinkSync5(abs)}`;
     if (s.isFile()) return `file:${contentSha256(root, ".git", CONTENT_MAX_BYTES)}`;
@@ -5086,7 +5104,7 @@ function hashRepoDir(dir, prefix, out, skip = REPO_SKIP, key = ".git") {
     if (!prefix && skip.has(name)) continue;
     const abs = path12.join(dir, name);
     try {
-      const s = lstatSync8(abs);
+      const s = lstatSync9(abs);
       if (s.isDirectory()) {
         out.set(`${key}/${rel}/`, "folder");
         hashRepoDir(abs, rel, out, skip, key);
@@ -5107,7 +5125,7 @@ async function untrackedCacheHides(root) {
 }
 function gitlinkKind(root, rel) {
   try {
-    const s = lstatSync8(fsPath(root, rel), { bigint: true });
+    const s = lstatSync9(fsPath(root, rel), { bigint: true });
     return s.isDirectory() ? `folder ${s.dev}:${s.ino}` : `other ${s.mode}`;
   } catch {
     return "missing";
@@ -5121,7 +5139,7 @@ async function modifiedByGit(root) {
 async function lockStays(file) {
   for (let waited = 0; ; waited += 100) {
     try {
-      lstatSync8(file);
+      lstatSync9(file);
     } catch {
       return false;
     }
@@ -5237,7 +5255,7 @@ function oidLenOf(commonDir) {
 }
 function fileKey(file) {
   try {
-    const s = lstatSync8(file, { bigint: true });
+    const s = lstatSync9(file, { bigint: true });
     return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
   } catch {
     return void 0;

@@ -1,12 +1,12 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-KL6WVCO4.js";
-import "./chunk-ISBTAVYB.js";
+} from "./chunk-YB6A6CV7.js";
+import "./chunk-I4Z6SSM6.js";
 import "./chunk-3G5L2OZU.js";
 import "./chunk-DCJP7OYH.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-DJV6JXZF.js";
+import "./chunk-AZVIGYV6.js";
 import "./chunk-V23NUAJ5.js";
 import "./chunk-XVE2IVAE.js";
 import "./chunk-NXCGP3UY.js";

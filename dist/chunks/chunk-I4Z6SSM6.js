@@ -53,7 +53,7 @@ import {
   unlistable,
   unlistableEntry,
   writeEvidence
-} from "./chunk-DJV6JXZF.js";
+} from "./chunk-AZVIGYV6.js";
 import {
   asUsage,
   sumUsage
