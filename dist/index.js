@@ -6,14 +6,14 @@ import {
 } from "./chunks/chunk-OEHMYDCC.js";
 import {
   mergeShards
-} from "./chunks/chunk-YB6A6CV7.js";
+} from "./chunks/chunk-5SODV2OU.js";
 import {
   progressLine
-} from "./chunks/chunk-F6KRI2FD.js";
+} from "./chunks/chunk-4WLNF4KK.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-I4Z6SSM6.js";
+} from "./chunks/chunk-HZQGUX5H.js";
 import "./chunks/chunk-3G5L2OZU.js";
 import "./chunks/chunk-VJ2AAJIP.js";
 import {

@@ -213,7 +213,7 @@ export function mergeShards(args: string[], outDir: string, roots: string[] = []
   pinRoots(shards, roots)
   const set = checkSet(shards)
   checkOut(outDir, set.shards)
-  const { runId, runDir } = allocateRun(path.resolve(outDir))
+  const { runId, runDir } = allocateRun(path.resolve(outDir), '--out')
   try {
     const entries = set.cases.map((id) => (set.repeat === 1 ? plainCase(set, id, runDir, runId) : repeatedCase(set, id, runDir, runId)))
     keepShardSummaries(set, runDir)

@@ -3,7 +3,7 @@
 // made, every other checkout fingerprinted, the ledger allocated, canaries
 // planted and slot 0's agent side made. Nothing here starts a server
 // (pool.ts does); a failure before allocateRun writes nothing.
-import { existsSync, mkdtempSync, realpathSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, realpathSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { loadCases } from '../cases/catalog.js'
@@ -15,7 +15,7 @@ import { DEFAULT_EVIDENCE_MAX_BYTES } from '../guard/reader.js'
 import { takeSnapshot } from '../guard/snapshot.js'
 import { checkWorktree } from '../guard/worktree.js'
 import { AGENT_CALLS_SUBDIR, LEDGER_SUBDIR } from '../ledger/layout.js'
-import { allocateRun } from '../ledger/run-id.js'
+import { allocateRun, checkLedgerHome } from '../ledger/run-id.js'
 import { checkOpencodeVersion, resolveOpencodeBinary } from '../opencode/binary.js'
 import { SCRIPTED_PROVIDER } from '../opencode/config.js'
 import { health, SERVER_PASSWORD_ENV } from '../opencode/server.js'
@@ -178,6 +178,8 @@ async function prepareCheckouts(i: Inputs): Promise<Checkouts> {
   // Preflight on the checkout the cases will see (the worktree is created from HEAD).
   const failures = await preflight(repoDir, cases, harnessIn(i, repoDir))
   if (failures.length > 0) throw new PreflightError(failures)
+  // Where the run writes: real folders of the checkout (no link the repository committed), with room for a run.
+  checkLedgerHome(repoDir, i.ledgerDir, i.agentCallsRoot, '--ledger-dir')
   // Credentials the agent's git would read: hidden from it under containment, else the run stops here.
   const credentials = await checkCredentials(repoDir, containment)
   const runWorktree = opts.worktreePath ? await createWorktree(repoDir, opts.worktreePath) : undefined
@@ -199,6 +201,18 @@ async function prepareCheckouts(i: Inputs): Promise<Checkouts> {
       `${blind[0]}${blind.length > 1 ? ` (and ${blind.length - 1} more)` : ''} cannot be listed or looked at by this user: the ledger watch would not see what is written below it; give it back its permissions (chmod -R u+rwX) or move it out of the ledger`,
     )
   const { runId, runDir } = allocateRun(i.ledgerDir)
+  // The run's transcripts folder, made now as a real folder (no agent has run yet): one the repository
+  // committed under that name, or a link there, stops the run.
+  const agentCallsDir = path.join(i.agentCallsRoot, runId)
+  mkdirSync(i.agentCallsRoot, { recursive: true })
+  try {
+    mkdirSync(agentCallsDir)
+  } catch (e) {
+    throw new InputError(
+      '--ledger-dir',
+      `${agentCallsDir} exists already (${(e as NodeJS.ErrnoException).code}): the run's transcripts need a folder of their own; move it away`,
+    )
+  }
   const harnessPaths = harnessIn(i, workDir)
   return {
     workDir,
@@ -212,7 +226,7 @@ async function prepareCheckouts(i: Inputs): Promise<Checkouts> {
     repoCommit,
     runId,
     runDir,
-    agentCallsDir: path.join(i.agentCallsRoot, runId),
+    agentCallsDir,
     harnessPaths,
     // The tree the agent works in, when it is the checkout the run started in:
     // only what remains after the cases' restores counts (content, not stat data).

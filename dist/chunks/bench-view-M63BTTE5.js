@@ -2,11 +2,11 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-F6KRI2FD.js";
+} from "./chunk-4WLNF4KK.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-I4Z6SSM6.js";
+} from "./chunk-HZQGUX5H.js";
 import "./chunk-3G5L2OZU.js";
 import "./chunk-VJ2AAJIP.js";
 import "./chunk-GEUVHT7J.js";

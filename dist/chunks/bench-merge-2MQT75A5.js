@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-YB6A6CV7.js";
+} from "./chunk-5SODV2OU.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-F6KRI2FD.js";
+} from "./chunk-4WLNF4KK.js";
 import {
   aggregateAttempts,
   allocateRun,
@@ -13,7 +13,7 @@ import {
   buildSummary,
   runSuite,
   writeCaseResult
-} from "./chunk-I4Z6SSM6.js";
+} from "./chunk-HZQGUX5H.js";
 import "./chunk-3G5L2OZU.js";
 import "./chunk-VJ2AAJIP.js";
 import "./chunk-GEUVHT7J.js";

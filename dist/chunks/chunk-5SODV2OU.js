@@ -4,7 +4,7 @@ import {
   allocateRun,
   attemptDir,
   buildSummary
-} from "./chunk-I4Z6SSM6.js";
+} from "./chunk-HZQGUX5H.js";
 import {
   caseSetHash,
   runPairs,
@@ -298,7 +298,7 @@ function mergeShards(args, outDir, roots = []) {
   pinRoots(shards, roots);
   const set = checkSet(shards);
   checkOut(outDir, set.shards);
-  const { runId, runDir } = allocateRun(path2.resolve(outDir));
+  const { runId, runDir } = allocateRun(path2.resolve(outDir), "--out");
   try {
     const entries = set.cases.map((id) => set.repeat === 1 ? plainCase(set, id, runDir, runId) : repeatedCase(set, id, runDir, runId));
     keepShardSummaries(set, runDir);

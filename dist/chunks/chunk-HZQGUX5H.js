@@ -759,7 +759,7 @@ function registeredSecrets(env, roles, keyNames, credentials) {
 }
 
 // src/suite/prepare.ts
-import { existsSync as existsSync5, mkdtempSync as mkdtempSync2, realpathSync } from "node:fs";
+import { existsSync as existsSync5, mkdirSync as mkdirSync5, mkdtempSync as mkdtempSync2, realpathSync } from "node:fs";
 import os3 from "node:os";
 import path11 from "node:path";
 
@@ -1108,7 +1108,7 @@ function loadCases(casesFile) {
 }
 
 // src/ledger/run-id.ts
-import { mkdirSync as mkdirSync4, readdirSync as readdirSync2 } from "node:fs";
+import { lstatSync as lstatSync2, mkdirSync as mkdirSync4, readdirSync as readdirSync2 } from "node:fs";
 import path7 from "node:path";
 var RUN_DIR = /^RUN_([0-9]{4,})$/;
 function highestRunNumber(ledgerDir) {
@@ -1124,13 +1124,16 @@ function highestRunNumber(ledgerDir) {
   }, 0);
 }
 function formatRunId(n) {
-  if (n > 9999) throw new Error(`run number ${n} does not fit the seed's RUN_XXXX pattern (at most RUN_9999)`);
+  if (n > MAX_RUN_NUMBER) throw new Error(`run number ${n} does not fit the seed's RUN_XXXX pattern (at most RUN_9999)`);
   return `RUN_${String(n).padStart(4, "0")}`;
 }
-function allocateRun(ledgerDir) {
+function allocateRun(ledgerDir, input = "--ledger-dir") {
   mkdirSync4(ledgerDir, { recursive: true });
   for (let attempt = 0; attempt < 1e3; attempt++) {
-    const runId = formatRunId(highestRunNumber(ledgerDir) + 1);
+    const next = highestRunNumber(ledgerDir) + 1;
+    if (next > MAX_RUN_NUMBER)
+      throw new InputError(input, `${ledgerDir} already holds RUN_${MAX_RUN_NUMBER}: run ids end there (four digits, the plan packet's rule); give another folder`);
+    const runId = formatRunId(next);
     const runDir = path7.join(ledgerDir, runId);
     try {
       mkdirSync4(runDir);
@@ -1140,6 +1143,50 @@ function allocateRun(ledgerDir) {
     }
   }
   throw new Error(`could not allocate a run id in ${ledgerDir}`);
+}
+var MAX_RUN_NUMBER = 9999;
+function checkLedgerFolders(root, dir, input) {
+  const rel = path7.relative(root, dir);
+  if (rel === "" || rel.startsWith("..") || path7.isAbsolute(rel)) return;
+  let here = root;
+  for (const part of rel.split(path7.sep)) {
+    here = path7.join(here, part);
+    let isLink = false;
+    let isDir = false;
+    try {
+      const st = lstatSync2(here);
+      isLink = st.isSymbolicLink();
+      isDir = st.isDirectory();
+    } catch {
+      return;
+    }
+    const shown = path7.relative(root, here);
+    if (isLink)
+      throw new InputError(
+        input,
+        `${shown} is a symbolic link in the checkout: the run's ledger and transcripts go in real folders of the checkout (a link would carry them elsewhere); remove the link, or give --ledger-dir a folder outside the checkout`
+      );
+    if (!isDir)
+      throw new InputError(input, `${shown} is in the checkout but not a folder: the run's ledger and transcripts go there; move it away, or give --ledger-dir`);
+  }
+}
+function checkLedgerHome(root, ledgerDir, agentCallsRoot, input) {
+  checkLedgerFolders(root, ledgerDir, input);
+  checkLedgerFolders(root, agentCallsRoot, input);
+  const highest = highestRunNumber(ledgerDir);
+  if (highest >= MAX_RUN_NUMBER)
+    throw new InputError(
+      input,
+      `${ledgerDir} already holds RUN_${highest}: run ids end at RUN_${MAX_RUN_NUMBER} (four digits, the plan packet's rule); move earlier runs elsewhere, or give --ledger-dir another folder`
+    );
+  const next = path7.join(agentCallsRoot, formatRunId(highest + 1));
+  let there = true;
+  try {
+    lstatSync2(next);
+  } catch {
+    there = false;
+  }
+  if (there) throw new InputError(input, `${next} exists already: the next run's transcripts need a folder of their own; move it away`);
 }
 
 // src/suite/backends.ts
@@ -1399,6 +1446,7 @@ async function prepareCheckouts(i) {
   const { opts, repoDir, cases, containment } = i;
   const failures = await preflight(repoDir, cases, harnessIn(i, repoDir));
   if (failures.length > 0) throw new PreflightError(failures);
+  checkLedgerHome(repoDir, i.ledgerDir, i.agentCallsRoot, "--ledger-dir");
   const credentials = await checkCredentials(repoDir, containment);
   const runWorktree = opts.worktreePath ? await createWorktree(repoDir, opts.worktreePath) : void 0;
   const workDir = runWorktree ? realpathSync(runWorktree) : repoDir;
@@ -1416,6 +1464,16 @@ async function prepareCheckouts(i) {
       `${blind[0]}${blind.length > 1 ? ` (and ${blind.length - 1} more)` : ""} cannot be listed or looked at by this user: the ledger watch would not see what is written below it; give it back its permissions (chmod -R u+rwX) or move it out of the ledger`
     );
   const { runId, runDir } = allocateRun(i.ledgerDir);
+  const agentCallsDir = path11.join(i.agentCallsRoot, runId);
+  mkdirSync5(i.agentCallsRoot, { recursive: true });
+  try {
+    mkdirSync5(agentCallsDir);
+  } catch (e) {
+    throw new InputError(
+      "--ledger-dir",
+      `${agentCallsDir} exists already (${e.code}): the run's transcripts need a folder of their own; move it away`
+    );
+  }
   const harnessPaths = harnessIn(i, workDir);
   return {
     workDir,
@@ -1429,7 +1487,7 @@ async function prepareCheckouts(i) {
     repoCommit,
     runId,
     runDir,
-    agentCallsDir: path11.join(i.agentCallsRoot, runId),
+    agentCallsDir,
     harnessPaths,
     // The tree the agent works in, when it is the checkout the run started in:
     // only what remains after the cases' restores counts (content, not stat data).
@@ -1546,7 +1604,7 @@ async function prepareRun(opts) {
 }
 
 // src/suite/slots.ts
-import { mkdirSync as mkdirSync5, realpathSync as realpathSync2 } from "node:fs";
+import { mkdirSync as mkdirSync6, realpathSync as realpathSync2 } from "node:fs";
 import path12 from "node:path";
 async function startSlotServer(agent, workDir, tmp, o) {
   const launch = (command, args) => {
@@ -1587,7 +1645,7 @@ async function startSlotServer(agent, workDir, tmp, o) {
   };
 }
 async function startSlot(o) {
-  mkdirSync5(o.tmp, { recursive: true });
+  mkdirSync6(o.tmp, { recursive: true });
   const workDir = realpathSync2(await createWorktree(o.repoDir, o.dir));
   try {
     const agent = await prepareAgentSide({
@@ -1762,7 +1820,7 @@ function caseContext(run2, slot, own) {
 }
 
 // src/suite/repeat.ts
-import { copyFileSync as copyFileSync2, mkdirSync as mkdirSync6, readdirSync as readdirSync4, readFileSync as readFileSync3, statSync } from "node:fs";
+import { copyFileSync as copyFileSync2, mkdirSync as mkdirSync7, readdirSync as readdirSync4, readFileSync as readFileSync3, statSync } from "node:fs";
 import path13 from "node:path";
 function attemptDir(runDir, id, k) {
   return path13.join(runDir, "attempts", id, String(k));
@@ -1788,10 +1846,10 @@ function aggregateAttempts(runDir, id, attempts, notRun) {
   );
   const from = path13.join(attemptDir(runDir, id, rep + 1), "evidence", id);
   const to = path13.join(runDir, "evidence", id);
-  mkdirSync6(to, { recursive: true });
+  mkdirSync7(to, { recursive: true });
   for (const f of filesUnder(from)) {
     const dest = path13.join(to, path13.relative(from, f));
-    mkdirSync6(path13.dirname(dest), { recursive: true });
+    mkdirSync7(path13.dirname(dest), { recursive: true });
     copyFileSync2(f, dest);
   }
   writeEvidence(
