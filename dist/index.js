@@ -6,14 +6,14 @@ import {
 } from "./chunks/chunk-OEHMYDCC.js";
 import {
   mergeShards
-} from "./chunks/chunk-5SODV2OU.js";
+} from "./chunks/chunk-RPR6UGFP.js";
 import {
   progressLine
-} from "./chunks/chunk-4WLNF4KK.js";
+} from "./chunks/chunk-STT3MBGU.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-HZQGUX5H.js";
+} from "./chunks/chunk-ZKDIP3JU.js";
 import "./chunks/chunk-3G5L2OZU.js";
 import "./chunks/chunk-VJ2AAJIP.js";
 import {

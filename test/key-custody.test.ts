@@ -13,6 +13,7 @@ import { keyFingerprint, startScriptedModel, type ScriptedModelServer } from '..
 import { cliAsync, fixtureRepo } from './support/repo.js'
 
 const KEY = 'sk-dogfood-real-key-7f3a9c1e5b2d4086a1c3e5f7'
+const ROLE_KEY = 'sk-planner-role-key-0123456789abcdef'
 const CASE = 'T2B98'
 const LOOK = [
   'env',
@@ -82,8 +83,11 @@ describe('key custody: the proxy adds the real key; the agent never holds it', (
       path.join(base, 'wt'),
       '--egress-allow',
       `127.0.0.1:${sitePort}`,
+      // A role whose key is in a variable of its own name (probe A, session 7: it reached the sandbox as it was).
+      '--roles',
+      'planner=deepseek/deepseek-v4-pro:PLANNER_DS_KEY',
     ]
-    const r = await cliAsync(args, { cwd, env: { DEEPSEEK_API_KEY: KEY, OPENCODE_DOGFOOD_DEEPSEEK_BASE_URL: fake.url } })
+    const r = await cliAsync(args, { cwd, env: { DEEPSEEK_API_KEY: KEY, PLANNER_DS_KEY: ROLE_KEY, OPENCODE_DOGFOOD_DEEPSEEK_BASE_URL: fake.url } })
     stderr = `${r.stdout}\n${r.stderr}`
     runDir = path.join(cwd, 'artifacts', 'ledger', 'opencode_dogfood', 'RUN_0001')
   }, 600_000)
@@ -102,7 +106,9 @@ describe('key custody: the proxy adds the real key; the agent never holds it', (
     const transcript = readFileSync(path.join(runDir, 'evidence', CASE, 'transcript.json'), 'utf8')
     // The look ran: its output is there, the placeholder in place of the key.
     expect(transcript).toContain('DEEPSEEK_API_KEY=dogfood-placeholder')
+    expect(transcript).toContain('PLANNER_DS_KEY=dogfood-placeholder')
     expect(transcript).not.toContain(KEY)
+    expect(transcript).not.toContain(ROLE_KEY)
     expect(transcript).not.toContain('[REDACTED')
   })
 

@@ -34,7 +34,10 @@ export function allocateRun(ledgerDir: string, input = '--ledger-dir'): { runId:
   for (let attempt = 0; attempt < 1000; attempt++) {
     const next = highestRunNumber(ledgerDir) + 1
     if (next > MAX_RUN_NUMBER)
-      throw new InputError(input, `${ledgerDir} already holds RUN_${MAX_RUN_NUMBER}: run ids end there (four digits, the plan packet's rule); give another folder`)
+      throw new InputError(
+        input,
+        `${ledgerDir} already holds RUN_${MAX_RUN_NUMBER}: run ids end there (four digits, the plan packet's rule); give another folder`,
+      )
     const runId = formatRunId(next)
     const runDir = path.join(ledgerDir, runId)
     try {

@@ -153,6 +153,9 @@ export async function startBackends(o: BackendOptions): Promise<Backends> {
       placeholders[r.key!.env] = PLACEHOLDER_KEY
     }
     if (Object.keys(provider).length > 0) config.provider = provider
+    // A real provider's role keys (--roles …:KEY_ENV) are read by the harness alone (T1C02 fingerprints them);
+    // inside, a variable of another name than the route's would hold the real key: the placeholder too.
+    if (!o.hermetic) for (const r of o.roles) placeholders[r.key_env] = PLACEHOLDER_KEY
   }
   const behind = (command: string, args: string[]) => (b ? behindForwarder(b, portOf(args), command, args) : { command, args })
   const wrap = (command: string, args: string[]) => {

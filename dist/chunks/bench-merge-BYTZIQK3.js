@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-5SODV2OU.js";
+} from "./chunk-RPR6UGFP.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-4WLNF4KK.js";
+} from "./chunk-STT3MBGU.js";
 import {
   aggregateAttempts,
   allocateRun,
@@ -13,7 +13,7 @@ import {
   buildSummary,
   runSuite,
   writeCaseResult
-} from "./chunk-HZQGUX5H.js";
+} from "./chunk-ZKDIP3JU.js";
 import "./chunk-3G5L2OZU.js";
 import "./chunk-VJ2AAJIP.js";
 import "./chunk-GEUVHT7J.js";

@@ -2,11 +2,11 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-4WLNF4KK.js";
+} from "./chunk-STT3MBGU.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-HZQGUX5H.js";
+} from "./chunk-ZKDIP3JU.js";
 import "./chunk-3G5L2OZU.js";
 import "./chunk-VJ2AAJIP.js";
 import "./chunk-GEUVHT7J.js";

@@ -1132,7 +1132,10 @@ function allocateRun(ledgerDir, input = "--ledger-dir") {
   for (let attempt = 0; attempt < 1e3; attempt++) {
     const next = highestRunNumber(ledgerDir) + 1;
     if (next > MAX_RUN_NUMBER)
-      throw new InputError(input, `${ledgerDir} already holds RUN_${MAX_RUN_NUMBER}: run ids end there (four digits, the plan packet's rule); give another folder`);
+      throw new InputError(
+        input,
+        `${ledgerDir} already holds RUN_${MAX_RUN_NUMBER}: run ids end there (four digits, the plan packet's rule); give another folder`
+      );
     const runId = formatRunId(next);
     const runDir = path7.join(ledgerDir, runId);
     try {
@@ -1252,6 +1255,7 @@ async function startBackends(o) {
       placeholders[r.key.env] = PLACEHOLDER_KEY;
     }
     if (Object.keys(provider).length > 0) config.provider = provider;
+    if (!o.hermetic) for (const r of o.roles) placeholders[r.key_env] = PLACEHOLDER_KEY;
   }
   const behind = (command, args) => b ? behindForwarder(b, portOf(args), command, args) : { command, args };
   const wrap = (command, args) => {

@@ -4,7 +4,7 @@ import {
   allocateRun,
   attemptDir,
   buildSummary
-} from "./chunk-HZQGUX5H.js";
+} from "./chunk-ZKDIP3JU.js";
 import {
   caseSetHash,
   runPairs,

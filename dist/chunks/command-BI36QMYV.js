@@ -1,8 +1,8 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-5SODV2OU.js";
-import "./chunk-HZQGUX5H.js";
+} from "./chunk-RPR6UGFP.js";
+import "./chunk-ZKDIP3JU.js";
 import "./chunk-3G5L2OZU.js";
 import "./chunk-DCJP7OYH.js";
 import "./chunk-NMVRJYBN.js";
