@@ -6,14 +6,14 @@ import {
 } from "./chunks/chunk-OEHMYDCC.js";
 import {
   mergeShards
-} from "./chunks/chunk-RPR6UGFP.js";
+} from "./chunks/chunk-2572F6N7.js";
 import {
   progressLine
-} from "./chunks/chunk-STT3MBGU.js";
+} from "./chunks/chunk-FBDHORX5.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-ZKDIP3JU.js";
+} from "./chunks/chunk-HN2XOVBS.js";
 import "./chunks/chunk-3G5L2OZU.js";
 import "./chunks/chunk-VJ2AAJIP.js";
 import {

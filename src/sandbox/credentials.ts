@@ -4,7 +4,7 @@
 // credential helper hands out whatever it stores. The agent's git reads the
 // same config, so before any case these are found: under containment the
 // agent sees a copy of each file without them, otherwise the run stops.
-import { copyFileSync, mkdirSync } from 'node:fs'
+import { copyFileSync, lstatSync, mkdirSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { git, splitNul } from '../git.js'
 
@@ -44,15 +44,9 @@ function headerSecrets(value: string): string[] {
   return out
 }
 
-/**
- * Every credential the git config of `dir` shows to a git run with `env`
- * (the agent's: its own HOME, so the user's global config is not read).
- * Sources: `git config --list --show-origin -z` (includes followed).
- */
-export async function findCredentials(dir: string, env: NodeJS.ProcessEnv): Promise<CredentialFinding[]> {
-  const r = await git(dir, ['config', '--list', '--show-origin', '-z'], { env })
-  if (r.exitCode !== 0) return []
-  const fields = splitNul(r.stdout)
+/** The findings in the output of `git config --list --show-origin -z` run in `dir`. */
+function findingsIn(stdout: string, dir: string): CredentialFinding[] {
+  const fields = splitNul(stdout)
   const out: CredentialFinding[] = []
   for (let i = 0; i + 1 < fields.length; i += 2) {
     const origin = fields[i].replace(/^file:/, '')
@@ -65,6 +59,67 @@ export async function findCredentials(dir: string, env: NodeJS.ProcessEnv): Prom
     else if (USERINFO.test(key) || USERINFO.test(value))
       out.push({ kind: 'URL with credentials', key, file, secrets: [...userinfoSecrets(key), ...userinfoSecrets(value)] })
     else if (/^credential\.(.*\.)?helper$/.test(lower) && value) out.push({ kind: 'credential helper', key, file, secrets: [] })
+  }
+  return out
+}
+
+/** Most submodule git dirs looked at (nested ones included) under `<common dir>/modules`. */
+const MODULES_MAX = 1000
+
+/**
+ * The config files of the repository's other git dirs, which its own `git config --list` does not read:
+ * each submodule's (`<common dir>/modules/<name>/config`, nested modules too; actions/checkout with
+ * `submodules:` leaves its extraheader there) and each worktree's own (`worktrees/<id>/config.worktree`).
+ * Folders are looked at without following links; at most MODULES_MAX git dirs.
+ */
+function otherConfigFiles(commonDir: string): string[] {
+  const out: string[] = []
+  const isFile = (f: string) => {
+    try {
+      return lstatSync(f).isFile()
+    } catch {
+      return false
+    }
+  }
+  const subdirs = (d: string): string[] => {
+    try {
+      return readdirSync(d, { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => path.join(d, e.name))
+    } catch {
+      return []
+    }
+  }
+  // A submodule's name may hold slashes (modules/a/b): a folder with a config file is a git dir, else look below.
+  const queue = subdirs(path.join(commonDir, 'modules'))
+  for (let n = 0; queue.length > 0 && n < MODULES_MAX; n++) {
+    const d = queue.shift()!
+    if (isFile(path.join(d, 'config'))) {
+      out.push(path.join(d, 'config'))
+      queue.push(...subdirs(path.join(d, 'modules')))
+    } else queue.push(...subdirs(d))
+  }
+  for (const w of subdirs(path.join(commonDir, 'worktrees'))) if (isFile(path.join(w, 'config.worktree'))) out.push(path.join(w, 'config.worktree'))
+  return out
+}
+
+/**
+ * Every credential the git config of `dir` shows to a git run with `env`
+ * (the agent's: its own HOME, so the user's global config is not read), and
+ * every credential in the config of the repository's submodules and
+ * worktrees (the agent's git reads those in them).
+ * Sources: `git config --list --show-origin -z` (includes followed), and
+ * `--file` for each other config file (otherConfigFiles).
+ */
+export async function findCredentials(dir: string, env: NodeJS.ProcessEnv): Promise<CredentialFinding[]> {
+  const r = await git(dir, ['config', '--list', '--show-origin', '-z'], { env })
+  if (r.exitCode !== 0) return []
+  const out = findingsIn(r.stdout, dir)
+  const common = await git(dir, ['rev-parse', '--path-format=absolute', '--git-common-dir'], { env })
+  if (common.exitCode !== 0) return out
+  for (const file of otherConfigFiles(common.stdout.trim())) {
+    const f = await git(dir, ['config', '--list', '--show-origin', '-z', '--includes', '--file', file], { env })
+    if (f.exitCode === 0) out.push(...findingsIn(f.stdout, dir))
   }
   return out
 }

@@ -2,11 +2,11 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-STT3MBGU.js";
+} from "./chunk-FBDHORX5.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-ZKDIP3JU.js";
+} from "./chunk-HN2XOVBS.js";
 import "./chunk-3G5L2OZU.js";
 import "./chunk-VJ2AAJIP.js";
 import "./chunk-GEUVHT7J.js";

@@ -1,8 +1,8 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-RPR6UGFP.js";
-import "./chunk-ZKDIP3JU.js";
+} from "./chunk-2572F6N7.js";
+import "./chunk-HN2XOVBS.js";
 import "./chunk-3G5L2OZU.js";
 import "./chunk-DCJP7OYH.js";
 import "./chunk-NMVRJYBN.js";

@@ -456,7 +456,7 @@ import os2 from "node:os";
 import path6 from "node:path";
 
 // src/sandbox/credentials.ts
-import { copyFileSync, mkdirSync } from "node:fs";
+import { copyFileSync, lstatSync, mkdirSync, readdirSync as readdirSync2 } from "node:fs";
 import path3 from "node:path";
 var USERINFO = /[a-z][a-z0-9+.-]*:\/\/([^/\s@]+)@/i;
 function userinfoSecrets(text) {
@@ -480,10 +480,8 @@ function headerSecrets(value) {
   }
   return out;
 }
-async function findCredentials(dir, env) {
-  const r = await git(dir, ["config", "--list", "--show-origin", "-z"], { env });
-  if (r.exitCode !== 0) return [];
-  const fields = splitNul(r.stdout);
+function findingsIn(stdout, dir) {
+  const fields = splitNul(stdout);
   const out = [];
   for (let i = 0; i + 1 < fields.length; i += 2) {
     const origin = fields[i].replace(/^file:/, "");
@@ -496,6 +494,46 @@ async function findCredentials(dir, env) {
     else if (USERINFO.test(key) || USERINFO.test(value))
       out.push({ kind: "URL with credentials", key, file, secrets: [...userinfoSecrets(key), ...userinfoSecrets(value)] });
     else if (/^credential\.(.*\.)?helper$/.test(lower) && value) out.push({ kind: "credential helper", key, file, secrets: [] });
+  }
+  return out;
+}
+var MODULES_MAX = 1e3;
+function otherConfigFiles(commonDir) {
+  const out = [];
+  const isFile = (f) => {
+    try {
+      return lstatSync(f).isFile();
+    } catch {
+      return false;
+    }
+  };
+  const subdirs = (d) => {
+    try {
+      return readdirSync2(d, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => path3.join(d, e.name));
+    } catch {
+      return [];
+    }
+  };
+  const queue = subdirs(path3.join(commonDir, "modules"));
+  for (let n = 0; queue.length > 0 && n < MODULES_MAX; n++) {
+    const d = queue.shift();
+    if (isFile(path3.join(d, "config"))) {
+      out.push(path3.join(d, "config"));
+      queue.push(...subdirs(path3.join(d, "modules")));
+    } else queue.push(...subdirs(d));
+  }
+  for (const w of subdirs(path3.join(commonDir, "worktrees"))) if (isFile(path3.join(w, "config.worktree"))) out.push(path3.join(w, "config.worktree"));
+  return out;
+}
+async function findCredentials(dir, env) {
+  const r = await git(dir, ["config", "--list", "--show-origin", "-z"], { env });
+  if (r.exitCode !== 0) return [];
+  const out = findingsIn(r.stdout, dir);
+  const common = await git(dir, ["rev-parse", "--path-format=absolute", "--git-common-dir"], { env });
+  if (common.exitCode !== 0) return out;
+  for (const file of otherConfigFiles(common.stdout.trim())) {
+    const f = await git(dir, ["config", "--list", "--show-origin", "-z", "--includes", "--file", file], { env });
+    if (f.exitCode === 0) out.push(...findingsIn(f.stdout, dir));
   }
   return out;
 }
@@ -522,7 +560,7 @@ function describeFindings(findings) {
 
 // src/sandbox/grant.ts
 import { execFile } from "node:child_process";
-import { lstatSync, lchownSync, opendirSync } from "node:fs";
+import { lstatSync as lstatSync2, lchownSync, opendirSync } from "node:fs";
 import path4 from "node:path";
 import { promisify } from "node:util";
 var run = promisify(execFile);
@@ -534,7 +572,7 @@ function recordOwners(root) {
     const p = stack.pop();
     let s;
     try {
-      s = lstatSync(p);
+      s = lstatSync2(p);
     } catch {
       continue;
     }
@@ -1108,13 +1146,13 @@ function loadCases(casesFile) {
 }
 
 // src/ledger/run-id.ts
-import { lstatSync as lstatSync2, mkdirSync as mkdirSync4, readdirSync as readdirSync2 } from "node:fs";
+import { lstatSync as lstatSync3, mkdirSync as mkdirSync4, readdirSync as readdirSync3 } from "node:fs";
 import path7 from "node:path";
 var RUN_DIR = /^RUN_([0-9]{4,})$/;
 function highestRunNumber(ledgerDir) {
   let names;
   try {
-    names = readdirSync2(ledgerDir);
+    names = readdirSync3(ledgerDir);
   } catch {
     return 0;
   }
@@ -1157,7 +1195,7 @@ function checkLedgerFolders(root, dir, input) {
     let isLink = false;
     let isDir = false;
     try {
-      const st = lstatSync2(here);
+      const st = lstatSync3(here);
       isLink = st.isSymbolicLink();
       isDir = st.isDirectory();
     } catch {
@@ -1185,7 +1223,7 @@ function checkLedgerHome(root, ledgerDir, agentCallsRoot, input) {
   const next = path7.join(agentCallsRoot, formatRunId(highest + 1));
   let there = true;
   try {
-    lstatSync2(next);
+    lstatSync3(next);
   } catch {
     there = false;
   }
@@ -1352,7 +1390,7 @@ async function preflight(workDir, cases, harnessPaths) {
 }
 
 // src/suite/worktree.ts
-import { existsSync as existsSync4, readdirSync as readdirSync3 } from "node:fs";
+import { existsSync as existsSync4, readdirSync as readdirSync4 } from "node:fs";
 import path10 from "node:path";
 function createWorktree(repoDir, worktreePath) {
   const made = creating.then(() => addWorktree(repoDir, worktreePath));
@@ -1362,7 +1400,7 @@ function createWorktree(repoDir, worktreePath) {
 var creating = Promise.resolve();
 async function addWorktree(repoDir, worktreePath) {
   const target = path10.resolve(worktreePath);
-  if (existsSync4(target) && readdirSync3(target).length > 0) throw new InputError("--worktree", `${target} exists and is not empty; give a new path`);
+  if (existsSync4(target) && readdirSync4(target).length > 0) throw new InputError("--worktree", `${target} exists and is not empty; give a new path`);
   const r = await git(repoDir, ["worktree", "add", "--detach", "--", target, "HEAD"]);
   if (r.exitCode !== 0) throw new InputError("--worktree", `git worktree add ${target} failed: ${r.stderr.trim()}`);
   return target;
@@ -1824,7 +1862,7 @@ function caseContext(run2, slot, own) {
 }
 
 // src/suite/repeat.ts
-import { copyFileSync as copyFileSync2, mkdirSync as mkdirSync7, readdirSync as readdirSync4, readFileSync as readFileSync3, statSync } from "node:fs";
+import { copyFileSync as copyFileSync2, mkdirSync as mkdirSync7, readdirSync as readdirSync5, readFileSync as readFileSync3, statSync } from "node:fs";
 import path13 from "node:path";
 function attemptDir(runDir, id, k) {
   return path13.join(runDir, "attempts", id, String(k));
@@ -1834,7 +1872,7 @@ function attemptCallsDir(agentCallsDir, k) {
 }
 function filesUnder(dir) {
   const out = [];
-  for (const name of readdirSync4(dir)) {
+  for (const name of readdirSync5(dir)) {
     const abs = path13.join(dir, name);
     if (statSync(abs).isDirectory()) out.push(...filesUnder(abs));
     else if (!name.endsWith(SIDECAR_EXT)) out.push(abs);

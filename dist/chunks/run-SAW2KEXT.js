@@ -1,14 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  hermeticSuite,
-  makeThrowawayRepo,
-  progressLine,
-  runDemo
-} from "./chunk-STT3MBGU.js";
-import "./chunk-ZKDIP3JU.js";
+  DEFAULT_ROLES,
+  buildSummary,
+  cliEntry,
+  runSuite
+} from "./chunk-HN2XOVBS.js";
 import "./chunk-3G5L2OZU.js";
-import "./chunk-VJ2AAJIP.js";
-import "./chunk-GEUVHT7J.js";
 import "./chunk-DCJP7OYH.js";
 import "./chunk-NMVRJYBN.js";
 import "./chunk-AZVIGYV6.js";
@@ -34,8 +31,8 @@ import "./chunk-LZO5H7YI.js";
 import "./chunk-AMQZFXVW.js";
 import "./chunk-LHSCZ3D7.js";
 export {
-  hermeticSuite,
-  makeThrowawayRepo,
-  progressLine,
-  runDemo
+  DEFAULT_ROLES,
+  buildSummary,
+  cliEntry,
+  runSuite
 };

@@ -4,7 +4,7 @@ import {
   allocateRun,
   attemptDir,
   buildSummary
-} from "./chunk-ZKDIP3JU.js";
+} from "./chunk-HN2XOVBS.js";
 import {
   caseSetHash,
   runPairs,

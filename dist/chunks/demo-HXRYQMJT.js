@@ -1,11 +1,14 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  DEFAULT_ROLES,
-  buildSummary,
-  cliEntry,
-  runSuite
-} from "./chunk-ZKDIP3JU.js";
+  hermeticSuite,
+  makeThrowawayRepo,
+  progressLine,
+  runDemo
+} from "./chunk-FBDHORX5.js";
+import "./chunk-HN2XOVBS.js";
 import "./chunk-3G5L2OZU.js";
+import "./chunk-VJ2AAJIP.js";
+import "./chunk-GEUVHT7J.js";
 import "./chunk-DCJP7OYH.js";
 import "./chunk-NMVRJYBN.js";
 import "./chunk-AZVIGYV6.js";
@@ -31,8 +34,8 @@ import "./chunk-LZO5H7YI.js";
 import "./chunk-AMQZFXVW.js";
 import "./chunk-LHSCZ3D7.js";
 export {
-  DEFAULT_ROLES,
-  buildSummary,
-  cliEntry,
-  runSuite
+  hermeticSuite,
+  makeThrowawayRepo,
+  progressLine,
+  runDemo
 };

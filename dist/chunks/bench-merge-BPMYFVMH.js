@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-RPR6UGFP.js";
+} from "./chunk-2572F6N7.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-STT3MBGU.js";
+} from "./chunk-FBDHORX5.js";
 import {
   aggregateAttempts,
   allocateRun,
@@ -13,7 +13,7 @@ import {
   buildSummary,
   runSuite,
   writeCaseResult
-} from "./chunk-ZKDIP3JU.js";
+} from "./chunk-HN2XOVBS.js";
 import "./chunk-3G5L2OZU.js";
 import "./chunk-VJ2AAJIP.js";
 import "./chunk-GEUVHT7J.js";
