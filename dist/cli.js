@@ -72,7 +72,7 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-HXRYQMJT.js");
+  const { progressLine } = await import("./chunks/demo-OS7L32VY.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
@@ -81,7 +81,7 @@ async function cmdRun(argv) {
     Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k)
   );
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-SAW2KEXT.js");
+  const { runSuite } = await import("./chunks/run-AC527YEF.js");
   const { verdictTable } = await import("./chunks/table-MOWFVN2B.js");
   const settings = parseRunSettings(values, process.cwd());
   const opts = engineOptions(settings);
@@ -275,15 +275,15 @@ async function main(argv) {
           process.stdout.write(await help());
           return 0;
         }
-        return (await import("./chunks/command-BETF5ECX.js")).mergeCommand(rest);
+        return (await import("./chunks/command-3DMFFLKN.js")).mergeCommand(rest);
       case "init":
         return await cmdInit(rest);
       case "demo":
         if (rest.length > 0)
           throw new InputError("demo", `takes no arguments, got '${rest.join(" ")}' (it runs the full hermetic suite on a throwaway repository; see --help)`);
-        return await (await import("./chunks/demo-HXRYQMJT.js")).runDemo(rest);
+        return await (await import("./chunks/demo-OS7L32VY.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-B6A6BVSI.js")).runBench(rest);
+        return await (await import("./chunks/bench-G6BYYZ6W.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {

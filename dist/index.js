@@ -6,14 +6,14 @@ import {
 } from "./chunks/chunk-OEHMYDCC.js";
 import {
   mergeShards
-} from "./chunks/chunk-2572F6N7.js";
+} from "./chunks/chunk-ONAA6I7L.js";
 import {
   progressLine
-} from "./chunks/chunk-FBDHORX5.js";
+} from "./chunks/chunk-5BLDGA6K.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-HN2XOVBS.js";
+} from "./chunks/chunk-QD2HHEKR.js";
 import "./chunks/chunk-3G5L2OZU.js";
 import "./chunks/chunk-VJ2AAJIP.js";
 import {
@@ -87013,6 +87013,12 @@ async function main() {
     checkRun: check
   });
   if (outcome.worktree && !outcome.worktree.removed) notice(printable(outcome.worktree.message));
+  if (outcome.checkoutChanges.length > 0)
+    return setFailed(
+      printable(
+        `${summary2.run_id}: MODIFICATIONFAIL: the run changed a checkout outside every case: ${outcome.checkoutChanges.slice(0, 20).join(", ")}${outcome.checkoutChanges.length > 20 ? ` and ${outcome.checkoutChanges.length - 20} more` : ""}`
+      )
+    );
   if (summary2.final_verdict !== "PASS") return setFailed(failedRunMessage(summary2));
   if (artifact?.error) return setFailed(printable(`${summary2.run_id}: verdict PASS, but the ledger artifact could not be uploaded: ${artifact.error}`));
   if (junit?.error) return setFailed(printable(`${summary2.run_id}: verdict PASS, but junit-path could not be written: ${junit.error}`));

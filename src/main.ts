@@ -179,6 +179,13 @@ async function main(): Promise<void> {
   // (Workflow commands escape only %, CR and LF: every text that may quote what the agent named goes through printable.)
   if (outcome.worktree && !outcome.worktree.removed) core.notice(printable(outcome.worktree.message))
 
+  // The run changed a checkout (the user's, another worktree, or its own outside every case): the step fails whatever the cases said.
+  if (outcome.checkoutChanges.length > 0)
+    return core.setFailed(
+      printable(
+        `${summary.run_id}: MODIFICATIONFAIL: the run changed a checkout outside every case: ${outcome.checkoutChanges.slice(0, 20).join(', ')}${outcome.checkoutChanges.length > 20 ? ` and ${outcome.checkoutChanges.length - 20} more` : ''}`,
+      ),
+    )
   if (summary.final_verdict !== 'PASS') return core.setFailed(failedRunMessage(summary))
   if (artifact?.error) return core.setFailed(printable(`${summary.run_id}: verdict PASS, but the ledger artifact could not be uploaded: ${artifact.error}`))
   if (junit?.error) return core.setFailed(printable(`${summary.run_id}: verdict PASS, but junit-path could not be written: ${junit.error}`))

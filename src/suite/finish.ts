@@ -87,38 +87,44 @@ async function sealLedger(run: PreparedRun, pool: SlotPool, done: ScheduleResult
   return { summary, problems }
 }
 
-/** What changed in every other checkout (fingerprints) and, run in place, in the checkout itself (snapshots), since prepare(). */
-async function checkoutChanges(run: PreparedRun, pool: SlotPool | undefined): Promise<string[]> {
+/** What remains changed in the tree the agent worked in (the checkout run in place, or the run's worktree) since prepare(): absolute paths. */
+async function workChanges(run: PreparedRun): Promise<string[]> {
+  const before = run.workBefore
+  return compareSnapshots(before, await takeSnapshotAfter(before, { exclude: run.harnessPaths })).map((c) => `${c.kind} ${path.join(run.workDir, c.path)}`)
+}
+
+/** What changed in every other checkout since prepare() (fingerprints). */
+async function protectedChanges(run: PreparedRun, pool: SlotPool | undefined): Promise<string[]> {
   const worktreesDir = path.join(run.commonDir, 'worktrees')
   const before = run.protectedBefore
-  const protectedChanges = (
-    await Promise.all(run.protectedCheckouts.map(async (p, i) => compareFingerprints(before[i], await takeFingerprint(p.dir, p.exclude, before[i]))))
+  return (
+    (await Promise.all(run.protectedCheckouts.map(async (p, i) => compareFingerprints(before[i], await takeFingerprint(p.dir, p.exclude, before[i])))))
+      .flat()
+      // The run's own worktrees are registered under <common dir>/worktrees/ (and unregistered when removed).
+      .filter((c) => !((run.runWorktree || (pool?.more.length ?? 0) > 0) && c.path.startsWith(worktreesDir)))
+      .map((c) => `${c.kind} ${c.path}`)
   )
-    .flat()
-    // The run's own worktrees are registered under <common dir>/worktrees/ (and unregistered when removed).
-    .filter((c) => !((run.runWorktree || (pool?.more.length ?? 0) > 0) && c.path.startsWith(worktreesDir)))
-    .map((c) => `${c.kind} ${c.path}`)
-  const inPlace = run.inPlaceBefore
-  const inPlaceChanges = inPlace
-    ? compareSnapshots(inPlace, await takeSnapshotAfter(inPlace, { exclude: run.harnessPaths })).map((c) => `${c.kind} ${path.join(run.workDir, c.path)}`)
-    : []
-  return [...protectedChanges, ...inPlaceChanges]
 }
 
 /** Phase 3 (see the file's header), after closeRun: the outcome of the run. */
 export async function finishRun(run: PreparedRun, pool: SlotPool, done: ScheduleResult): Promise<SuiteOutcome> {
   const { opts, runDir, runId, repoDir, runWorktree } = run
   const { summary, problems } = await sealLedger(run, pool, done)
+  // Before the worktree goes: what changed in it outside every case is a change the run made (MODIFICATIONFAIL).
+  const outside = await workChanges(run)
   let worktree: SuiteOutcome['worktree']
   if (runWorktree) {
     const r =
-      summary.final_verdict === 'PASS'
+      summary.final_verdict === 'PASS' && outside.length === 0
         ? await removeWorktree(repoDir, runWorktree)
-        : { removed: false, message: `worktree left for inspection at ${runWorktree} (verdict ${summary.final_verdict})` }
+        : {
+            removed: false,
+            message: `worktree left for inspection at ${runWorktree} (${outside.length > 0 ? `it holds ${outside.length} change(s) no case made` : `verdict ${summary.final_verdict}`})`,
+          }
     worktree = { path: runWorktree, ...r }
     run.progress({ kind: 'cleanup', message: r.message })
   }
-  const changes = await checkoutChanges(run, pool)
+  const changes = [...(await protectedChanges(run, pool)), ...outside]
   // The recording is written after the checkout comparison: a file the user asked for is not a change the run made.
   if (opts.recordFile)
     writeRecording(opts.recordFile, {

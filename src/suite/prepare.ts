@@ -168,7 +168,7 @@ type Checkouts = Pick<
   | 'runDir'
   | 'agentCallsDir'
   | 'harnessPaths'
-  | 'inPlaceBefore'
+  | 'workBefore'
   | 'credentials'
 >
 
@@ -228,9 +228,10 @@ async function prepareCheckouts(i: Inputs): Promise<Checkouts> {
     runDir,
     agentCallsDir,
     harnessPaths,
-    // The tree the agent works in, when it is the checkout the run started in:
-    // only what remains after the cases' restores counts (content, not stat data).
-    inPlaceBefore: runWorktree ? undefined : await takeSnapshot(workDir, { exclude: harnessPaths }),
+    // The tree the agent works in (the checkout the run started in, or the run's worktree), before any
+    // server starts: only what remains after the cases' restores counts (content, not stat data) — what
+    // changed outside every case (a plugin of the repository's loaded by the server) is found at the end.
+    workBefore: await takeSnapshot(workDir, { exclude: harnessPaths }),
     credentials,
   }
 }

@@ -67,8 +67,8 @@ export interface PreparedRun {
   tmp: string
   /** Paths inside workDir (relative) the harness writes. */
   harnessPaths: string[]
-  /** Run in place: the checkout's snapshot before the run (only what remains after the cases' restores counts). */
-  inPlaceBefore?: Snapshot
+  /** The tree the agent works in (the checkout run in place, or the run's worktree), before any server started: only what remains after the cases' restores counts. */
+  workBefore: Snapshot
   runCgroups: { cgroups?: RunCgroups; reason: string }
   canaries: Canary[]
   /** Credentials found in the git config the agent's git reads (hidden from every slot's sandbox). */

@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   runSuite
-} from "./chunk-HN2XOVBS.js";
+} from "./chunk-QD2HHEKR.js";
 import {
   scaffold
 } from "./chunk-VJ2AAJIP.js";

@@ -2,11 +2,11 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-FBDHORX5.js";
+} from "./chunk-5BLDGA6K.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-HN2XOVBS.js";
+} from "./chunk-QD2HHEKR.js";
 import "./chunk-3G5L2OZU.js";
 import "./chunk-VJ2AAJIP.js";
 import "./chunk-GEUVHT7J.js";

@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-2572F6N7.js";
+} from "./chunk-ONAA6I7L.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-FBDHORX5.js";
+} from "./chunk-5BLDGA6K.js";
 import {
   aggregateAttempts,
   allocateRun,
@@ -13,7 +13,7 @@ import {
   buildSummary,
   runSuite,
   writeCaseResult
-} from "./chunk-HN2XOVBS.js";
+} from "./chunk-QD2HHEKR.js";
 import "./chunk-3G5L2OZU.js";
 import "./chunk-VJ2AAJIP.js";
 import "./chunk-GEUVHT7J.js";

@@ -1,8 +1,8 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-2572F6N7.js";
-import "./chunk-HN2XOVBS.js";
+} from "./chunk-ONAA6I7L.js";
+import "./chunk-QD2HHEKR.js";
 import "./chunk-3G5L2OZU.js";
 import "./chunk-DCJP7OYH.js";
 import "./chunk-NMVRJYBN.js";

@@ -4,8 +4,8 @@ import {
   makeThrowawayRepo,
   progressLine,
   runDemo
-} from "./chunk-FBDHORX5.js";
-import "./chunk-HN2XOVBS.js";
+} from "./chunk-5BLDGA6K.js";
+import "./chunk-QD2HHEKR.js";
 import "./chunk-3G5L2OZU.js";
 import "./chunk-VJ2AAJIP.js";
 import "./chunk-GEUVHT7J.js";

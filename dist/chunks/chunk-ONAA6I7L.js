@@ -4,7 +4,7 @@ import {
   allocateRun,
   attemptDir,
   buildSummary
-} from "./chunk-HN2XOVBS.js";
+} from "./chunk-QD2HHEKR.js";
 import {
   caseSetHash,
   runPairs,

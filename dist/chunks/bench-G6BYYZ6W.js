@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-FBDHORX5.js";
+} from "./chunk-5BLDGA6K.js";
 import {
   DEFAULT_ROLES,
   builtinCases,
@@ -11,7 +11,7 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-HN2XOVBS.js";
+} from "./chunk-QD2HHEKR.js";
 import {
   startReaper
 } from "./chunk-3G5L2OZU.js";
@@ -241,9 +241,9 @@ async function startBenchBackends(repo, tmp, roles, signal, reapers) {
   });
 }
 async function runBench(argv) {
-  if (argv.includes("--view")) return (await import("./bench-view-7FRMWN5Q.js")).runViewBench(argv);
+  if (argv.includes("--view")) return (await import("./bench-view-YJERBE6G.js")).runViewBench(argv);
   if (argv.includes("--bounds")) return runBoundsBench(argv);
-  if (argv.includes("--merge")) return (await import("./bench-merge-BPMYFVMH.js")).runMergeBench(argv);
+  if (argv.includes("--merge")) return (await import("./bench-merge-DYTUS2BJ.js")).runMergeBench(argv);
   const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
   if (argv.includes("--network")) return networkBench(rounds);
   const interrupt = interruptOnSignals((line) => process.stderr.write(`bench: ${line}

@@ -1531,9 +1531,10 @@ async function prepareCheckouts(i) {
     runDir,
     agentCallsDir,
     harnessPaths,
-    // The tree the agent works in, when it is the checkout the run started in:
-    // only what remains after the cases' restores counts (content, not stat data).
-    inPlaceBefore: runWorktree ? void 0 : await takeSnapshot(workDir, { exclude: harnessPaths }),
+    // The tree the agent works in (the checkout the run started in, or the run's worktree), before any
+    // server starts: only what remains after the cases' restores counts (content, not stat data) — what
+    // changed outside every case (a plugin of the repository's loaded by the server) is found at the end.
+    workBefore: await takeSnapshot(workDir, { exclude: harnessPaths }),
     credentials
   };
 }
@@ -1999,24 +2000,29 @@ async function sealLedger(run2, pool, done) {
 ${problems.join("\n")}`);
   return { summary, problems };
 }
-async function checkoutChanges(run2, pool) {
+async function workChanges(run2) {
+  const before = run2.workBefore;
+  return compareSnapshots(before, await takeSnapshotAfter(before, { exclude: run2.harnessPaths })).map((c) => `${c.kind} ${path14.join(run2.workDir, c.path)}`);
+}
+async function protectedChanges(run2, pool) {
   const worktreesDir = path14.join(run2.commonDir, "worktrees");
   const before = run2.protectedBefore;
-  const protectedChanges = (await Promise.all(run2.protectedCheckouts.map(async (p, i) => compareFingerprints(before[i], await takeFingerprint(p.dir, p.exclude, before[i]))))).flat().filter((c) => !((run2.runWorktree || (pool?.more.length ?? 0) > 0) && c.path.startsWith(worktreesDir))).map((c) => `${c.kind} ${c.path}`);
-  const inPlace = run2.inPlaceBefore;
-  const inPlaceChanges = inPlace ? compareSnapshots(inPlace, await takeSnapshotAfter(inPlace, { exclude: run2.harnessPaths })).map((c) => `${c.kind} ${path14.join(run2.workDir, c.path)}`) : [];
-  return [...protectedChanges, ...inPlaceChanges];
+  return (await Promise.all(run2.protectedCheckouts.map(async (p, i) => compareFingerprints(before[i], await takeFingerprint(p.dir, p.exclude, before[i]))))).flat().filter((c) => !((run2.runWorktree || (pool?.more.length ?? 0) > 0) && c.path.startsWith(worktreesDir))).map((c) => `${c.kind} ${c.path}`);
 }
 async function finishRun(run2, pool, done) {
   const { opts, runDir, runId, repoDir, runWorktree } = run2;
   const { summary, problems } = await sealLedger(run2, pool, done);
+  const outside = await workChanges(run2);
   let worktree;
   if (runWorktree) {
-    const r = summary.final_verdict === "PASS" ? await removeWorktree(repoDir, runWorktree) : { removed: false, message: `worktree left for inspection at ${runWorktree} (verdict ${summary.final_verdict})` };
+    const r = summary.final_verdict === "PASS" && outside.length === 0 ? await removeWorktree(repoDir, runWorktree) : {
+      removed: false,
+      message: `worktree left for inspection at ${runWorktree} (${outside.length > 0 ? `it holds ${outside.length} change(s) no case made` : `verdict ${summary.final_verdict}`})`
+    };
     worktree = { path: runWorktree, ...r };
     run2.progress({ kind: "cleanup", message: r.message });
   }
-  const changes = await checkoutChanges(run2, pool);
+  const changes = [...await protectedChanges(run2, pool), ...outside];
   if (opts.recordFile)
     writeRecording(opts.recordFile, {
       cases: run2.cases,
