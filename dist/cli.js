@@ -24,7 +24,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 async function help() {
-  const RUN_OPTIONS_HELP = (await import("./chunks/option-docs-CVKBBUU4.js")).runOptionsHelp();
+  const RUN_OPTIONS_HELP = (await import("./chunks/option-docs-NHMQNN7P.js")).runOptionsHelp();
   return `opencode-dogfood \u2014 validate the OpenCode coding agent before it works on your repository
 
 Usage:
@@ -72,16 +72,16 @@ Exit status: 0 when the verdict is PASS, 1 when it is FAIL, 2 on bad input or a 
 `;
 }
 async function printProgress() {
-  const { progressLine } = await import("./chunks/demo-OS7L32VY.js");
+  const { progressLine } = await import("./chunks/demo-X2WGRJKJ.js");
   return (e) => process.stderr.write(progressLine(e));
 }
 async function cmdRun(argv) {
-  const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import("./chunks/inputs-BXUSLMZS.js");
+  const { joinNegativeValues, parseRunSettings, engineOptions, RUN_OPTIONS } = await import("./chunks/inputs-IH3ZUJTY.js");
   const stringOptions = new Set(
     Object.entries(RUN_OPTIONS).filter(([, o]) => o.type === "string").map(([k]) => k)
   );
   const { values } = parseArgs({ args: joinNegativeValues(argv, stringOptions), options: RUN_OPTIONS, strict: true, allowPositionals: false });
-  const { runSuite } = await import("./chunks/run-AC527YEF.js");
+  const { runSuite } = await import("./chunks/run-K3PC27ZW.js");
   const { verdictTable } = await import("./chunks/table-MOWFVN2B.js");
   const settings = parseRunSettings(values, process.cwd());
   const opts = engineOptions(settings);
@@ -197,7 +197,7 @@ var PARENT_POLL_MS = 250;
 async function cmdCase(argv) {
   const [ctxFile, pidFile, waitArg] = argv;
   if (pidFile) writeFileSync(pidFile, String(process.pid));
-  const loading = import("./chunks/run-case-C7Q5PDPJ.js");
+  const loading = import("./chunks/run-case-UJ6FWZOW.js");
   loading.then((m) => m.warmCase()).catch(() => {
   });
   const waitMs = Number(waitArg ?? 0);
@@ -275,15 +275,15 @@ async function main(argv) {
           process.stdout.write(await help());
           return 0;
         }
-        return (await import("./chunks/command-3DMFFLKN.js")).mergeCommand(rest);
+        return (await import("./chunks/command-MCU3DG2V.js")).mergeCommand(rest);
       case "init":
         return await cmdInit(rest);
       case "demo":
         if (rest.length > 0)
           throw new InputError("demo", `takes no arguments, got '${rest.join(" ")}' (it runs the full hermetic suite on a throwaway repository; see --help)`);
-        return await (await import("./chunks/demo-OS7L32VY.js")).runDemo(rest);
+        return await (await import("./chunks/demo-X2WGRJKJ.js")).runDemo(rest);
       case "bench":
-        return await (await import("./chunks/bench-G6BYYZ6W.js")).runBench(rest);
+        return await (await import("./chunks/bench-JL3DGGR7.js")).runBench(rest);
       case "__case":
         return await cmdCase(rest);
       case "__reaper": {

@@ -6,14 +6,14 @@ import {
 } from "./chunks/chunk-OEHMYDCC.js";
 import {
   mergeShards
-} from "./chunks/chunk-ONAA6I7L.js";
+} from "./chunks/chunk-L4NPBY7P.js";
 import {
   progressLine
-} from "./chunks/chunk-5BLDGA6K.js";
+} from "./chunks/chunk-WKIWYFTY.js";
 import {
   loadCases,
   runSuite
-} from "./chunks/chunk-QD2HHEKR.js";
+} from "./chunks/chunk-KUDM2OG4.js";
 import "./chunks/chunk-3G5L2OZU.js";
 import "./chunks/chunk-VJ2AAJIP.js";
 import {
@@ -22,10 +22,10 @@ import {
 } from "./chunks/chunk-GEUVHT7J.js";
 import {
   engineOptions
-} from "./chunks/chunk-CB6JYCIY.js";
+} from "./chunks/chunk-FY2D2OLD.js";
 import {
   OPTION_TABLE
-} from "./chunks/chunk-P2OG3MRS.js";
+} from "./chunks/chunk-ST6ZEBN4.js";
 import {
   BUILTIN_MODEL,
   platformPackages,
@@ -33,13 +33,13 @@ import {
   selectCases
 } from "./chunks/chunk-DCJP7OYH.js";
 import "./chunks/chunk-NMVRJYBN.js";
-import "./chunks/chunk-AZVIGYV6.js";
+import "./chunks/chunk-NARH4RFJ.js";
 import "./chunks/chunk-V23NUAJ5.js";
 import {
   onPath,
   probeBwrap,
   usernsRefused
-} from "./chunks/chunk-XVE2IVAE.js";
+} from "./chunks/chunk-YVT2LATV.js";
 import {
   readUntrustedFile
 } from "./chunks/chunk-NXCGP3UY.js";

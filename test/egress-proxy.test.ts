@@ -9,7 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { describeDenied, type EgressProxy, readEgressLog, routeTarget, startEgressProxy } from '../src/sandbox/egress-proxy.js'
-import { deriveNetworkPolicy, parseEgressEntry, allowedBy } from '../src/sandbox/network-policy.js'
+import { allowedBy, deriveNetworkPolicy, parseEgressEntry, shownPolicy } from '../src/sandbox/network-policy.js'
 
 const KEY = 'sk-egress-test-key-0123456789'
 
@@ -184,5 +184,19 @@ describe('egress proxy: a route never leaves its upstream', () => {
     expect(routeTarget('https://api.openai.com/v1', '/%2E%2e/x')).toMatch(/dot segment/)
     expect(routeTarget('https://api.openai.com/v1', '/a b')).toMatch(/space/)
     expect(String(routeTarget('https://u:p@gw.example/base', '/chat?q=1'))).toBe('https://u:p@gw.example/base/chat?q=1')
+  })
+})
+
+describe('the policy as the ledger records it (policy.json)', () => {
+  it("shows each route's upstream without user info, query or fragment (a gateway's credentials); the proxy keeps the real one", () => {
+    const policy = deriveNetworkPolicy({
+      providers: ['openai'],
+      upstreams: { openai: 'https://gwuser:gw-secret-0a1b2c3d@gw.example/v1?token=tok-9f8e#x' },
+      allow: [],
+    })
+    const shown = shownPolicy(policy)
+    expect(shown.routes[0].upstream).toBe('https://***@gw.example/v1')
+    expect(JSON.stringify(shown)).not.toMatch(/gw-secret|gwuser|tok-9f8e/)
+    expect(policy.routes[0].upstream).toContain('gw-secret-0a1b2c3d')
   })
 })

@@ -19,7 +19,7 @@ import { containmentLabel } from '../sandbox/mechanism.js'
 import { describePolicy } from '../sandbox/policy.js'
 import { egressLogSize, readEgressLog, type EgressEntry } from '../sandbox/egress-proxy.js'
 import { watchUnrouted } from '../sandbox/netns-counters.js'
-import { openNetwork } from '../sandbox/network-policy.js'
+import { openNetwork, shownPolicy } from '../sandbox/network-policy.js'
 import { projectConfigRecord } from '../opencode/project-config.js'
 import { endNewProcesses, formatProcesses, processBaseline, type ProcInfo } from '../sandbox/processes.js'
 import { caseTag } from '../scripted-model/script.js'
@@ -109,7 +109,7 @@ function writePolicy(run: CaseRun, gate: { writeAllowlist: string[]; deletionAll
         prevention: c.prevention,
         containment: { mode: containmentLabel(ctx.containment), ...(ctx.policy ? describePolicy(ctx.policy) : {}) },
         project_config: projectConfigRecord(ctx.workDir),
-        network: ctx.network ?? openNetwork(ctx.containment.active ? 'the server is not ours' : ctx.containment.reason),
+        network: ctx.network ? shownPolicy(ctx.network) : openNetwork(ctx.containment.active ? 'the server is not ours' : ctx.containment.reason),
         agent: agentFor(c.prevention),
         permission,
         permission_sha256: sha256(JSON.stringify(permission)),

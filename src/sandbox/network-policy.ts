@@ -127,6 +127,28 @@ export function deriveNetworkPolicy(i: NetworkPolicyInput): NetworkPolicy {
   return { mode: 'namespace', routes, rules, summary: `own network namespace; out only through the egress proxy to ${dests.join(', ') || 'nothing'}` }
 }
 
+/**
+ * The policy as the ledger records it (policy.json): each route's upstream without what a URL may carry
+ * beside its place — user info, query, fragment (a gateway's credentials given in
+ * OPENCODE_DOGFOOD_<P>_BASE_URL) — marked `***` where there was user info. The proxy keeps the real one.
+ */
+export function shownPolicy(p: NetworkPolicy): NetworkPolicy {
+  const shown = (url: string): string => {
+    try {
+      const u = new URL(url)
+      const hidden = u.username !== '' || u.password !== ''
+      u.username = ''
+      u.password = ''
+      u.search = ''
+      u.hash = ''
+      return hidden ? u.href.replace('://', '://***@') : u.href
+    } catch {
+      return '(not a URL)'
+    }
+  }
+  return { ...p, routes: p.routes.map((r) => ({ ...r, upstream: shown(r.upstream) })) }
+}
+
 /** The policy where no namespace could be had: the host's network, said plainly. */
 export function openNetwork(reason: string): NetworkPolicy {
   return { mode: 'open', routes: [], rules: [], summary: `OPEN: the agent reaches any host and holds the provider key in its environment (${reason})` }

@@ -1,14 +1,14 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-ONAA6I7L.js";
-import "./chunk-QD2HHEKR.js";
+} from "./chunk-L4NPBY7P.js";
+import "./chunk-KUDM2OG4.js";
 import "./chunk-3G5L2OZU.js";
 import "./chunk-DCJP7OYH.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-AZVIGYV6.js";
+import "./chunk-NARH4RFJ.js";
 import "./chunk-V23NUAJ5.js";
-import "./chunk-XVE2IVAE.js";
+import "./chunk-YVT2LATV.js";
 import "./chunk-NXCGP3UY.js";
 import "./chunk-4LHDLI6U.js";
 import "./chunk-3QWB5MIY.js";

@@ -528,6 +528,22 @@ function deriveNetworkPolicy(i) {
   const dests = [...routes.map((r) => `${r.name} \u2192 ${routeDest(r)}`), ...rules.map((r) => `${r.host}:${r.port}`)];
   return { mode: "namespace", routes, rules, summary: `own network namespace; out only through the egress proxy to ${dests.join(", ") || "nothing"}` };
 }
+function shownPolicy(p) {
+  const shown2 = (url) => {
+    try {
+      const u = new URL(url);
+      const hidden = u.username !== "" || u.password !== "";
+      u.username = "";
+      u.password = "";
+      u.search = "";
+      u.hash = "";
+      return hidden ? u.href.replace("://", "://***@") : u.href;
+    } catch {
+      return "(not a URL)";
+    }
+  };
+  return { ...p, routes: p.routes.map((r) => ({ ...r, upstream: shown2(r.upstream) })) };
+}
 function openNetwork(reason) {
   return { mode: "open", routes: [], rules: [], summary: `OPEN: the agent reaches any host and holds the provider key in its environment (${reason})` };
 }
@@ -611,6 +627,7 @@ export {
   upstreamOverrides,
   routedProviders,
   deriveNetworkPolicy,
+  shownPolicy,
   openNetwork,
   allowedBy
 };

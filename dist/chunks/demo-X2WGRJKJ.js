@@ -1,16 +1,19 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
-  DEFAULT_ROLES,
-  buildSummary,
-  cliEntry,
-  runSuite
-} from "./chunk-QD2HHEKR.js";
+  hermeticSuite,
+  makeThrowawayRepo,
+  progressLine,
+  runDemo
+} from "./chunk-WKIWYFTY.js";
+import "./chunk-KUDM2OG4.js";
 import "./chunk-3G5L2OZU.js";
+import "./chunk-VJ2AAJIP.js";
+import "./chunk-GEUVHT7J.js";
 import "./chunk-DCJP7OYH.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-AZVIGYV6.js";
+import "./chunk-NARH4RFJ.js";
 import "./chunk-V23NUAJ5.js";
-import "./chunk-XVE2IVAE.js";
+import "./chunk-YVT2LATV.js";
 import "./chunk-NXCGP3UY.js";
 import "./chunk-4LHDLI6U.js";
 import "./chunk-3QWB5MIY.js";
@@ -31,8 +34,8 @@ import "./chunk-LZO5H7YI.js";
 import "./chunk-AMQZFXVW.js";
 import "./chunk-LHSCZ3D7.js";
 export {
-  DEFAULT_ROLES,
-  buildSummary,
-  cliEntry,
-  runSuite
+  hermeticSuite,
+  makeThrowawayRepo,
+  progressLine,
+  runDemo
 };

@@ -6,7 +6,7 @@ import {
   allowedBy,
   isAllowed,
   splitModel
-} from "./chunk-XVE2IVAE.js";
+} from "./chunk-YVT2LATV.js";
 import {
   BeneathReader,
   DEFAULT_EVIDENCE_MAX_BYTES,

@@ -53,7 +53,7 @@ import {
   unlistable,
   unlistableEntry,
   writeEvidence
-} from "./chunk-AZVIGYV6.js";
+} from "./chunk-NARH4RFJ.js";
 import {
   asUsage,
   sumUsage
@@ -74,7 +74,7 @@ import {
   resolveContainment,
   routedProviders,
   upstreamOverrides
-} from "./chunk-XVE2IVAE.js";
+} from "./chunk-YVT2LATV.js";
 import {
   DEFAULT_EVIDENCE_MAX_BYTES,
   readUntrustedFile

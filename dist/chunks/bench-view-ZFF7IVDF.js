@@ -2,11 +2,11 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-5BLDGA6K.js";
+} from "./chunk-WKIWYFTY.js";
 import {
   grantWrites,
   runSuite
-} from "./chunk-QD2HHEKR.js";
+} from "./chunk-KUDM2OG4.js";
 import "./chunk-3G5L2OZU.js";
 import "./chunk-VJ2AAJIP.js";
 import "./chunk-GEUVHT7J.js";
@@ -14,14 +14,14 @@ import {
   DEFAULT_WRITE_ALLOWLIST
 } from "./chunk-DCJP7OYH.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-AZVIGYV6.js";
+import "./chunk-NARH4RFJ.js";
 import "./chunk-V23NUAJ5.js";
 import {
   bwrapArgs,
   derivePolicy,
   resolveContainment,
   systemView
-} from "./chunk-XVE2IVAE.js";
+} from "./chunk-YVT2LATV.js";
 import "./chunk-NXCGP3UY.js";
 import "./chunk-4LHDLI6U.js";
 import "./chunk-3QWB5MIY.js";

@@ -39,7 +39,7 @@ import {
   toolUses,
   watchUnrouted,
   writeEvidence
-} from "./chunk-AZVIGYV6.js";
+} from "./chunk-NARH4RFJ.js";
 import {
   messagesUsage,
   overTokenBudget,
@@ -54,8 +54,9 @@ import {
   formatLimits,
   openNetwork,
   permissionFor,
+  shownPolicy,
   splitModel
-} from "./chunk-XVE2IVAE.js";
+} from "./chunk-YVT2LATV.js";
 import {
   BeneathReader,
   DEFAULT_EVIDENCE_MAX_BYTES,
@@ -1560,7 +1561,7 @@ function writePolicy(run, gate, limits) {
         prevention: c.prevention,
         containment: { mode: containmentLabel(ctx.containment), ...ctx.policy ? describePolicy(ctx.policy) : {} },
         project_config: projectConfigRecord(ctx.workDir),
-        network: ctx.network ?? openNetwork(ctx.containment.active ? "the server is not ours" : ctx.containment.reason),
+        network: ctx.network ? shownPolicy(ctx.network) : openNetwork(ctx.containment.active ? "the server is not ours" : ctx.containment.reason),
         agent: agentFor(c.prevention),
         permission,
         permission_sha256: sha256(JSON.stringify(permission)),

@@ -1,11 +1,11 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   mergeShards
-} from "./chunk-ONAA6I7L.js";
+} from "./chunk-L4NPBY7P.js";
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-5BLDGA6K.js";
+} from "./chunk-WKIWYFTY.js";
 import {
   aggregateAttempts,
   allocateRun,
@@ -13,7 +13,7 @@ import {
   buildSummary,
   runSuite,
   writeCaseResult
-} from "./chunk-QD2HHEKR.js";
+} from "./chunk-KUDM2OG4.js";
 import "./chunk-3G5L2OZU.js";
 import "./chunk-VJ2AAJIP.js";
 import "./chunk-GEUVHT7J.js";
@@ -25,9 +25,9 @@ import {
 import "./chunk-NMVRJYBN.js";
 import {
   resultPath
-} from "./chunk-AZVIGYV6.js";
+} from "./chunk-NARH4RFJ.js";
 import "./chunk-V23NUAJ5.js";
-import "./chunk-XVE2IVAE.js";
+import "./chunk-YVT2LATV.js";
 import "./chunk-NXCGP3UY.js";
 import "./chunk-4LHDLI6U.js";
 import "./chunk-3QWB5MIY.js";

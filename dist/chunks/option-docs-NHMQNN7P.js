@@ -1,10 +1,10 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   OPTION_TABLE
-} from "./chunk-P2OG3MRS.js";
+} from "./chunk-ST6ZEBN4.js";
 import "./chunk-DCJP7OYH.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-XVE2IVAE.js";
+import "./chunk-YVT2LATV.js";
 import "./chunk-NXCGP3UY.js";
 import "./chunk-ED74ZWEH.js";
 import "./chunk-7IVKAL7K.js";

@@ -4,7 +4,7 @@ import {
   allocateRun,
   attemptDir,
   buildSummary
-} from "./chunk-QD2HHEKR.js";
+} from "./chunk-KUDM2OG4.js";
 import {
   caseSetHash,
   runPairs,

@@ -2,7 +2,7 @@ import { createRequire as __dogfoodCreateRequire } from 'node:module'; const req
 import {
   hermeticSuite,
   makeThrowawayRepo
-} from "./chunk-5BLDGA6K.js";
+} from "./chunk-WKIWYFTY.js";
 import {
   DEFAULT_ROLES,
   builtinCases,
@@ -11,7 +11,7 @@ import {
   removeWorktree,
   runSuite,
   startBackends
-} from "./chunk-QD2HHEKR.js";
+} from "./chunk-KUDM2OG4.js";
 import {
   startReaper
 } from "./chunk-3G5L2OZU.js";
@@ -26,14 +26,14 @@ import "./chunk-NMVRJYBN.js";
 import {
   caseTag,
   sdkTransport
-} from "./chunk-AZVIGYV6.js";
+} from "./chunk-NARH4RFJ.js";
 import "./chunk-V23NUAJ5.js";
 import {
   DEFAULT_CASE_LIMITS,
   LIMIT_NAMES,
   agentFor,
   formatLimits
-} from "./chunk-XVE2IVAE.js";
+} from "./chunk-YVT2LATV.js";
 import "./chunk-NXCGP3UY.js";
 import "./chunk-4LHDLI6U.js";
 import "./chunk-3QWB5MIY.js";
@@ -241,9 +241,9 @@ async function startBenchBackends(repo, tmp, roles, signal, reapers) {
   });
 }
 async function runBench(argv) {
-  if (argv.includes("--view")) return (await import("./bench-view-YJERBE6G.js")).runViewBench(argv);
+  if (argv.includes("--view")) return (await import("./bench-view-ZFF7IVDF.js")).runViewBench(argv);
   if (argv.includes("--bounds")) return runBoundsBench(argv);
-  if (argv.includes("--merge")) return (await import("./bench-merge-DYTUS2BJ.js")).runMergeBench(argv);
+  if (argv.includes("--merge")) return (await import("./bench-merge-3CF2UBOB.js")).runMergeBench(argv);
   const rounds = Number(argv[argv.indexOf("--rounds") + 1] || 1) || 1;
   if (argv.includes("--network")) return networkBench(rounds);
   const interrupt = interruptOnSignals((line) => process.stderr.write(`bench: ${line}

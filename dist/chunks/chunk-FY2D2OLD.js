@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   OPTION_TABLE
-} from "./chunk-P2OG3MRS.js";
+} from "./chunk-ST6ZEBN4.js";
 import {
   InputError
 } from "./chunk-LZO5H7YI.js";

@@ -3,13 +3,13 @@ import {
   RUN_OPTIONS,
   engineOptions,
   parseRunSettings
-} from "./chunk-CB6JYCIY.js";
+} from "./chunk-FY2D2OLD.js";
 import {
   joinNegativeValues
-} from "./chunk-P2OG3MRS.js";
+} from "./chunk-ST6ZEBN4.js";
 import "./chunk-DCJP7OYH.js";
 import "./chunk-NMVRJYBN.js";
-import "./chunk-XVE2IVAE.js";
+import "./chunk-YVT2LATV.js";
 import "./chunk-NXCGP3UY.js";
 import "./chunk-ED74ZWEH.js";
 import "./chunk-7IVKAL7K.js";

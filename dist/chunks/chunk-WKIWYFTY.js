@@ -1,7 +1,7 @@
 import { createRequire as __dogfoodCreateRequire } from 'node:module'; const require = __dogfoodCreateRequire(import.meta.url);
 import {
   runSuite
-} from "./chunk-QD2HHEKR.js";
+} from "./chunk-KUDM2OG4.js";
 import {
   scaffold
 } from "./chunk-VJ2AAJIP.js";
@@ -15,7 +15,7 @@ import {
 } from "./chunk-DCJP7OYH.js";
 import {
   gitOk
-} from "./chunk-AZVIGYV6.js";
+} from "./chunk-NARH4RFJ.js";
 import {
   verifyRun
 } from "./chunk-EJWB2SWA.js";

@@ -15,7 +15,7 @@ import {
   parseReadAllow,
   providerHostList,
   validateAllowlist
-} from "./chunk-XVE2IVAE.js";
+} from "./chunk-YVT2LATV.js";
 import {
   MAX_EVIDENCE_LIMIT
 } from "./chunk-NXCGP3UY.js";
